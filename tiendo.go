@@ -1,0 +1,270 @@
+// Package tiendo holds the vocabulary of the key-task reporting loop: units,
+// users and roles, rounds of reporting, their tasks and targets, unit reports,
+// and the error codes every layer speaks. It imports nothing of the module, so
+// every other package can depend on it.
+package tiendo
+
+import "time"
+
+// Role is what a user may do. The names are the ones the code and the API use;
+// RoleLabel gives the Vietnamese the screens show.
+type Role string
+
+// The roles of PRODUCT.md.
+const (
+	RoleAdmin    Role = "admin"     // quản trị: units, users, settings
+	RoleOffice   Role = "office"    // chuyên viên Văn phòng: runs rounds, consolidates
+	RoleLeader   Role = "leader"    // lãnh đạo UBND: reads everything, approves and signs
+	RoleUnitHead Role = "unit_head" // lãnh đạo đơn vị: reviews the unit's report
+	RoleReporter Role = "reporter"  // cán bộ đơn vị: fills and submits the unit's report
+	RoleReader   Role = "reader"    // Huyện ủy, HĐND: reads, changes nothing
+)
+
+// Roles lists every role in the order the screens show them.
+var Roles = []Role{RoleAdmin, RoleOffice, RoleLeader, RoleUnitHead, RoleReporter, RoleReader}
+
+// Valid reports whether r is one of Roles.
+func (r Role) Valid() bool {
+	for _, x := range Roles {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Label is the Vietnamese name of the role.
+func (r Role) Label() string {
+	switch r {
+	case RoleAdmin:
+		return "Quản trị"
+	case RoleOffice:
+		return "Văn phòng"
+	case RoleLeader:
+		return "Lãnh đạo"
+	case RoleUnitHead:
+		return "Lãnh đạo đơn vị"
+	case RoleReporter:
+		return "Cán bộ đơn vị"
+	case RoleReader:
+		return "Người xem"
+	}
+	return string(r)
+}
+
+// UnitScoped reports whether the role is bound to one unit: such a user sees
+// and changes only that unit's data.
+func (r Role) UnitScoped() bool { return r == RoleUnitHead || r == RoleReporter }
+
+// SeesAll reports whether the role reads every unit's data.
+func (r Role) SeesAll() bool {
+	return r == RoleAdmin || r == RoleOffice || r == RoleLeader || r == RoleReader
+}
+
+// Unit is a department or agency that is assigned tasks and reports on them
+// (đơn vị). Units form a hierarchy through ParentID.
+type Unit struct {
+	ID        int64    `json:"id"`
+	ParentID  int64    `json:"parent_id,omitempty"` // 0: top of the tree
+	Code      string   `json:"code"`                // short, stable, lower-case: "pnnptnt"
+	Name      string   `json:"name"`                // "Phòng Nông nghiệp và Phát triển nông thôn"
+	ShortName string   `json:"short_name"`          // "Phòng NN&PTNT"
+	Aliases   []string `json:"aliases"`             // other names directives use for it
+	Email     string   `json:"email,omitempty"`
+}
+
+// User is a person who logs in.
+type User struct {
+	ID        int64     `json:"id"`
+	Username  string    `json:"username"`
+	FullName  string    `json:"full_name"`
+	Email     string    `json:"email,omitempty"`
+	Role      Role      `json:"role"`
+	UnitID    int64     `json:"unit_id,omitempty"` // set for unit-scoped roles
+	Disabled  bool      `json:"disabled"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// CanSeeUnit reports whether u may read the data of unit unitID.
+func (u *User) CanSeeUnit(unitID int64) bool {
+	if u.Role.SeesAll() {
+		return true
+	}
+	return u.Role.UnitScoped() && u.UnitID != 0 && u.UnitID == unitID
+}
+
+// CanEditUnitReport reports whether u may change the report of unit unitID.
+func (u *User) CanEditUnitReport(unitID int64) bool {
+	if u.Role.UnitScoped() {
+		return u.UnitID != 0 && u.UnitID == unitID
+	}
+	return false
+}
+
+// PeriodKind is what a round reports on.
+type PeriodKind string
+
+// The period kinds of DOCUMENTS.md.
+const (
+	PeriodMonth     PeriodKind = "month"
+	PeriodQuarter   PeriodKind = "quarter"
+	PeriodHalfYear  PeriodKind = "half-year"
+	PeriodNineMonth PeriodKind = "nine-month"
+	PeriodYear      PeriodKind = "year"
+	PeriodOther     PeriodKind = "other"
+)
+
+// Period is the stretch of time a round reports on: "06 tháng đầu năm 2022"
+// is {half-year, 2022, 1}.
+type Period struct {
+	Kind  PeriodKind `json:"kind"`
+	Year  int        `json:"year"`
+	Index int        `json:"index"` // month 1-12, quarter 1-4, half 1-2; 0 otherwise
+}
+
+// RoundStatus is where a round is in its life.
+type RoundStatus string
+
+// Round states.
+const (
+	RoundDraft  RoundStatus = "draft"  // being prepared by the office; units don't see it
+	RoundOpen   RoundStatus = "open"   // published: units report
+	RoundClosed RoundStatus = "closed" // no more submissions
+)
+
+// Round is one call for reports (đợt báo cáo): a directive, a period, a
+// deadline and the units asked.
+type Round struct {
+	ID       int64       `json:"id"`
+	Title    string      `json:"title"`
+	Period   Period      `json:"period"`
+	Deadline time.Time   `json:"deadline"` // the instant reports are due: "trước ngày 07/6" is 07/6 00:00 local
+	Status   RoundStatus `json:"status"`
+
+	// The directive the round comes from.
+	Issuer         string   `json:"issuer"`
+	DocNumber      string   `json:"doc_number"`
+	DocSymbol      string   `json:"doc_symbol"`
+	DocDate        string   `json:"doc_date"` // "YYYY-MM-DD" or "YYYY-MM" when the day is blank
+	Subject        string   `json:"subject"`
+	Source         string   `json:"-"` // the directive's text as received
+	ReportContents []string `json:"report_contents"`
+
+	CreatedAt   time.Time `json:"created_at"`
+	PublishedAt time.Time `json:"published_at,omitzero"`
+
+	Tasks []*Task `json:"tasks,omitempty"`
+}
+
+// Task is one numbered key task of a round. Its label is kept as written,
+// even when the directive uses it twice.
+type Task struct {
+	ID        int64      `json:"id"`
+	RoundID   int64      `json:"round_id"`
+	Position  int        `json:"position"` // order in the directive, from 1
+	Label     string     `json:"label"`
+	Text      string     `json:"text"`
+	Assignees []Assignee `json:"assignees"`
+	Targets   []*Target  `json:"targets"`
+}
+
+// AssigneeRole says whether a unit owns a task or helps with it.
+type AssigneeRole string
+
+// Assignee roles.
+const (
+	Lead    AssigneeRole = "lead"
+	Support AssigneeRole = "support"
+)
+
+// Assignee is a unit given a task.
+type Assignee struct {
+	UnitID int64        `json:"unit_id"`
+	Role   AssigneeRole `json:"role"`
+}
+
+// Comparator compares an actual value with a target's.
+type Comparator string
+
+// Comparators.
+const (
+	AtLeast  Comparator = ">="
+	MoreThan Comparator = ">"
+	AtMost   Comparator = "<="
+	LessThan Comparator = "<"
+	Equal    Comparator = "="
+)
+
+// Target is a measurable goal inside a task (chỉ tiêu).
+type Target struct {
+	ID         int64      `json:"id"`
+	TaskID     int64      `json:"task_id"`
+	Position   int        `json:"position"`
+	Text       string     `json:"text"`
+	Comparator Comparator `json:"comparator"`
+	Value      float64    `json:"value"`
+	Unit       string     `json:"unit"`        // unit of measure: "%", "xã", "ha"
+	Direction  string     `json:"direction"`   // "", "increase", "decrease"
+	RelativeTo string     `json:"relative_to"` // "", "plan", "estimate", "same-period"
+}
+
+// ReportStatus is where a unit report is in its life.
+type ReportStatus string
+
+// Unit report states.
+const (
+	ReportMissing   ReportStatus = "missing" // nothing saved yet
+	ReportDraft     ReportStatus = "draft"
+	ReportSubmitted ReportStatus = "submitted"
+	ReportReturned  ReportStatus = "returned"
+	ReportAccepted  ReportStatus = "accepted"
+)
+
+// Label is the Vietnamese name of the state.
+func (s ReportStatus) Label() string {
+	switch s {
+	case ReportMissing:
+		return "Chưa gửi"
+	case ReportDraft:
+		return "Đang soạn"
+	case ReportSubmitted:
+		return "Đã gửi"
+	case ReportReturned:
+		return "Trả lại"
+	case ReportAccepted:
+		return "Đã tiếp nhận"
+	}
+	return string(s)
+}
+
+// UnitReport is a unit's answer for one round (báo cáo của đơn vị).
+type UnitReport struct {
+	ID          int64        `json:"id"`
+	RoundID     int64        `json:"round_id"`
+	UnitID      int64        `json:"unit_id"`
+	Status      ReportStatus `json:"status"`
+	Version     int          `json:"version"`
+	SubmittedAt time.Time    `json:"submitted_at,omitzero"`
+	Late        bool         `json:"late"`
+	UpdatedAt   time.Time    `json:"updated_at"`
+	Sections    []*Section   `json:"sections"`
+}
+
+// Section is a unit report's answer for one task.
+type Section struct {
+	TaskID          int64    `json:"task_id"`
+	Status          string   `json:"status"` // self-assessed: completed, on_track, behind, not_started
+	ResultVsPlan    string   `json:"result_vs_plan"`
+	VsSamePeriod    string   `json:"vs_same_period"`
+	Obstacles       string   `json:"obstacles"`
+	Recommendations string   `json:"recommendations"`
+	NextSteps       string   `json:"next_steps"`
+	Actuals         []Actual `json:"actuals"`
+}
+
+// Actual is the value a unit reports for a target.
+type Actual struct {
+	TargetID   int64    `json:"target_id"`
+	Value      *float64 `json:"value"`       // nil: not reported
+	SamePeriod *float64 `json:"same_period"` // last year's value, when known
+}
