@@ -6,6 +6,16 @@ package tiendo
 
 import "time"
 
+// Zone is the issuers' time zone, Asia/Ho_Chi_Minh. Vietnam keeps UTC+7 all
+// year, so a fixed zone is exact and needs no time-zone database.
+var Zone = time.FixedZone("ICT", 7*60*60)
+
+// DeadlineBefore returns the instant a "trước ngày D" deadline falls: the
+// start of day D in Zone. A report is on time when it arrives before it.
+func DeadlineBefore(year int, month time.Month, day int) time.Time {
+	return time.Date(year, month, day, 0, 0, 0, 0, Zone)
+}
+
 // Role is what a user may do. The names are the ones the code and the API use;
 // RoleLabel gives the Vietnamese the screens show.
 type Role string
@@ -85,22 +95,6 @@ type User struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-// CanSeeUnit reports whether u may read the data of unit unitID.
-func (u *User) CanSeeUnit(unitID int64) bool {
-	if u.Role.SeesAll() {
-		return true
-	}
-	return u.Role.UnitScoped() && u.UnitID != 0 && u.UnitID == unitID
-}
-
-// CanEditUnitReport reports whether u may change the report of unit unitID.
-func (u *User) CanEditUnitReport(unitID int64) bool {
-	if u.Role.UnitScoped() {
-		return u.UnitID != 0 && u.UnitID == unitID
-	}
-	return false
-}
-
 // PeriodKind is what a round reports on.
 type PeriodKind string
 
@@ -153,7 +147,8 @@ type Round struct {
 	CreatedAt   time.Time `json:"created_at"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
 
-	Tasks []*Task `json:"tasks,omitempty"`
+	UnitIDs []int64 `json:"unit_ids"` // the units asked to report
+	Tasks   []*Task `json:"tasks,omitempty"`
 }
 
 // Task is one numbered key task of a round. Its label is kept as written,

@@ -1,0 +1,75 @@
+package tiendo
+
+// Action is something a user may try to do. Every page and API handler names
+// the action it performs and asks Allowed; the answer comes from one table, so
+// the rules can be read, reviewed and tested in one place.
+type Action string
+
+// Actions.
+const (
+	ActionReadRounds   Action = "rounds:read"   // see rounds, tasks, targets
+	ActionManageRounds Action = "rounds:manage" // create, edit, publish rounds
+	ActionReadReport   Action = "report:read"   // read a unit report (scoped)
+	ActionEditReport   Action = "report:edit"   // save and submit a unit report (scoped)
+	ActionReviewReport Action = "report:review" // return or accept a unit report
+	ActionReadUnits    Action = "units:read"    // list units
+	ActionManageUnits  Action = "units:manage"  // add and edit units
+	ActionManageUsers  Action = "users:manage"  // add and edit users
+)
+
+// Scope says how far a permission reaches.
+type Scope int
+
+// Scopes. ScopeNone means refused.
+const (
+	ScopeNone Scope = iota
+	ScopeOwnUnit
+	ScopeAll
+)
+
+// permissions is the access-control table: role x action -> scope.
+var permissions = map[Role]map[Action]Scope{
+	RoleAdmin: {
+		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,
+		ActionManageUnits: ScopeAll, ActionManageUsers: ScopeAll,
+	},
+	RoleOffice: {
+		ActionReadRounds: ScopeAll, ActionManageRounds: ScopeAll, ActionReadReport: ScopeAll,
+		ActionReviewReport: ScopeAll, ActionReadUnits: ScopeAll,
+	},
+	RoleLeader: {
+		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,
+	},
+	RoleReader: {
+		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,
+	},
+	RoleUnitHead: {
+		ActionReadRounds: ScopeOwnUnit, ActionReadReport: ScopeOwnUnit, ActionEditReport: ScopeOwnUnit,
+		ActionReadUnits: ScopeAll,
+	},
+	RoleReporter: {
+		ActionReadRounds: ScopeOwnUnit, ActionReadReport: ScopeOwnUnit, ActionEditReport: ScopeOwnUnit,
+		ActionReadUnits: ScopeAll,
+	},
+}
+
+// ScopeOf returns how far u may perform a. A nil or disabled user may do nothing.
+func ScopeOf(u *User, a Action) Scope {
+	if u == nil || u.Disabled {
+		return ScopeNone
+	}
+	return permissions[u.Role][a]
+}
+
+// Allowed reports whether u may perform a on the data of unit unitID. Pass
+// unitID 0 for actions not tied to one unit: then a unit-scoped permission is
+// enough, and the store narrows what the user sees to their own unit.
+func Allowed(u *User, a Action, unitID int64) bool {
+	switch ScopeOf(u, a) {
+	case ScopeAll:
+		return true
+	case ScopeOwnUnit:
+		return unitID == 0 || (u.UnitID != 0 && u.UnitID == unitID)
+	}
+	return false
+}

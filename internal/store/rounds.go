@@ -1,0 +1,297 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"tiendo"
+)
+
+func validateRound(r *tiendo.Round) error {
+	r.Title, r.Issuer, r.Subject = nfc(r.Title), nfc(r.Issuer), nfc(r.Subject)
+	r.DocNumber, r.DocSymbol, r.DocDate = nfc(r.DocNumber), nfc(r.DocSymbol), nfc(r.DocDate)
+	r.Source = strings.ReplaceAll(nfc(r.Source), "\r\n", "\n")
+	e := &tiendo.Error{Code: tiendo.EINVALID, Fields: map[string]string{}}
+	if r.Title == "" {
+		e.Fields["title"] = "Vui lòng nhập tên đợt báo cáo."
+	}
+	if r.Deadline.IsZero() {
+		e.Fields["deadline"] = "Vui lòng nhập hạn gửi báo cáo."
+	}
+	seen := map[int64]bool{}
+	for i, t := range r.Tasks {
+		t.Label, t.Text = nfc(t.Label), nfc(t.Text)
+		if t.Text == "" {
+			e.Fields[fmt.Sprintf("tasks[%d].text", i)] = fmt.Sprintf("Nhiệm vụ thứ %d chưa có nội dung.", i+1)
+		}
+		for _, a := range t.Assignees {
+			if a.Role != tiendo.Lead && a.Role != tiendo.Support {
+				e.Fields[fmt.Sprintf("tasks[%d].assignees", i)] = "Vai trò của đơn vị phải là chủ trì (lead) hoặc phối hợp (support)."
+			}
+			seen[a.UnitID] = true
+		}
+		for _, tg := range t.Targets {
+			tg.Text, tg.Unit = nfc(tg.Text), nfc(tg.Unit)
+		}
+	}
+	// A unit given work is asked to report, whether or not the directive
+	// addressed it: the parser warns about the omission, the round repairs it.
+	have := map[int64]bool{}
+	for _, id := range r.UnitIDs {
+		have[id] = true
+	}
+	for id := range seen {
+		if !have[id] {
+			r.UnitIDs = append(r.UnitIDs, id)
+		}
+	}
+	if len(e.Fields) > 0 {
+		e.Message = "Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
+		return e
+	}
+	return nil
+}
+
+// CreateRound saves a round with its tasks, targets and units, in state
+// draft unless r.Status says otherwise, and sets the IDs.
+func (s *Store) CreateRound(ctx context.Context, actor Actor, r *tiendo.Round) error {
+	if err := validateRound(r); err != nil {
+		return err
+	}
+	if r.Status == "" {
+		r.Status = tiendo.RoundDraft
+	}
+	r.CreatedAt = s.now()
+	contents, _ := json.Marshal(nonNil(r.ReportContents))
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var published any
+		if !r.PublishedAt.IsZero() {
+			published = r.PublishedAt.UTC()
+		}
+		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO rounds (title, period_kind, period_year, period_index, deadline, status,
+			issuer, doc_number, doc_symbol, doc_date, subject, source, report_contents, created_at, published_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			r.Title, r.Period.Kind, r.Period.Year, r.Period.Index, r.Deadline.UTC(), r.Status,
+			r.Issuer, r.DocNumber, r.DocSymbol, r.DocDate, r.Subject, r.Source, string(contents), r.CreatedAt, published).Scan(&r.ID)
+		if err != nil {
+			return fmt.Errorf("store: create round: %w", err)
+		}
+		for _, id := range r.UnitIDs {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO round_units (round_id, unit_id) VALUES (?, ?)`), r.ID, id); err != nil {
+				return fmt.Errorf("store: round unit %d: %w", id, err)
+			}
+		}
+		for i, t := range r.Tasks {
+			t.RoundID, t.Position = r.ID, i+1
+			if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO tasks (round_id, position, label, text) VALUES (?, ?, ?, ?) RETURNING id`),
+				t.RoundID, t.Position, t.Label, t.Text).Scan(&t.ID); err != nil {
+				return fmt.Errorf("store: create task: %w", err)
+			}
+			for _, a := range t.Assignees {
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO task_units (task_id, unit_id, role) VALUES (?, ?, ?)`), t.ID, a.UnitID, a.Role); err != nil {
+					if s.dialect.isUniqueViolation(err) {
+						return tiendo.Errorf(tiendo.EINVALID, "Nhiệm vụ %s giao cho một đơn vị hai lần; hãy bỏ bớt một lần.", t.Label)
+					}
+					return fmt.Errorf("store: task unit: %w", err)
+				}
+			}
+			for j, tg := range t.Targets {
+				tg.TaskID, tg.Position = t.ID, j+1
+				if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO targets (task_id, position, text, comparator, value, unit, direction, relative_to)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+					tg.TaskID, tg.Position, tg.Text, tg.Comparator, tg.Value, tg.Unit, tg.Direction, tg.RelativeTo).Scan(&tg.ID); err != nil {
+					return fmt.Errorf("store: create target: %w", err)
+				}
+			}
+		}
+		return s.audit(ctx, tx, actor, "create", "round", r.ID, nil, roundAudit(r))
+	})
+}
+
+// roundAudit is what the audit log keeps of a round: everything but the
+// source text, which is large and never changes.
+func roundAudit(r *tiendo.Round) any {
+	c := *r
+	c.Source = ""
+	return &c
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+// PublishRound opens a draft round to its units.
+func (s *Store) PublishRound(ctx context.Context, actor Actor, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var status tiendo.RoundStatus
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`), id).Scan(&status); err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
+		}
+		if status != tiendo.RoundDraft {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo này đã được phát hành rồi.")
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET status = ?, published_at = ? WHERE id = ?`), tiendo.RoundOpen, s.now(), id); err != nil {
+			return fmt.Errorf("store: publish round: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "publish", "round", id, map[string]any{"status": status}, map[string]any{"status": tiendo.RoundOpen})
+	})
+}
+
+const roundColumns = `id, title, period_kind, period_year, period_index, deadline, status, issuer, doc_number, doc_symbol,
+	doc_date, subject, source, report_contents, created_at, published_at`
+
+// scanRound reads roundColumns and then any extra columns into extra.
+func scanRound(row interface{ Scan(...any) error }, extra ...any) (*tiendo.Round, error) {
+	var r tiendo.Round
+	var contents string
+	var published sql.NullTime
+	if err := row.Scan(append([]any{&r.ID, &r.Title, &r.Period.Kind, &r.Period.Year, &r.Period.Index, &r.Deadline, &r.Status, &r.Issuer,
+		&r.DocNumber, &r.DocSymbol, &r.DocDate, &r.Subject, &r.Source, &contents, &r.CreatedAt, &published}, extra...)...); err != nil {
+		return nil, err
+	}
+	r.Deadline = r.Deadline.In(tiendo.Zone)
+	r.PublishedAt = published.Time
+	if err := json.Unmarshal([]byte(contents), &r.ReportContents); err != nil {
+		return nil, fmt.Errorf("store: round %d contents: %w", r.ID, err)
+	}
+	return &r, nil
+}
+
+// visibleTo narrows a rounds query to what user u may see: unit-scoped users
+// see only published rounds that ask their unit for a report.
+func visibleTo(u *tiendo.User) (string, []any) {
+	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) == tiendo.ScopeAll {
+		return "1 = 1", nil
+	}
+	return `status <> 'draft' AND id IN (SELECT round_id FROM round_units WHERE unit_id = ?)`, []any{u.UnitID}
+}
+
+// Round returns round id with its units, tasks, assignees and targets, if u
+// may see it.
+func (s *Store) Round(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Round, error) {
+	where, args := visibleTo(u)
+	r, err := scanRound(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+roundColumns+` FROM rounds WHERE id = ? AND `+where), append([]any{id}, args...)...))
+	if err != nil {
+		return nil, notFound(err, "Không tìm thấy đợt báo cáo, hoặc bạn không có quyền xem đợt này.")
+	}
+	if err := s.loadRoundParts(ctx, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func (s *Store) loadRoundParts(ctx context.Context, r *tiendo.Round) error {
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT unit_id FROM round_units WHERE round_id = ? ORDER BY unit_id`), r.ID)
+	if err != nil {
+		return fmt.Errorf("store: round units: %w", err)
+	}
+	r.UnitIDs = []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		r.UnitIDs = append(r.UnitIDs, id)
+	}
+	rows.Close()
+
+	rows, err = s.rdb.QueryContext(ctx, s.q(`SELECT id, position, label, text FROM tasks WHERE round_id = ? ORDER BY position`), r.ID)
+	if err != nil {
+		return fmt.Errorf("store: tasks: %w", err)
+	}
+	byID := map[int64]*tiendo.Task{}
+	r.Tasks = nil
+	for rows.Next() {
+		t := &tiendo.Task{RoundID: r.ID, Assignees: []tiendo.Assignee{}, Targets: []*tiendo.Target{}}
+		if err := rows.Scan(&t.ID, &t.Position, &t.Label, &t.Text); err != nil {
+			rows.Close()
+			return err
+		}
+		r.Tasks = append(r.Tasks, t)
+		byID[t.ID] = t
+	}
+	rows.Close()
+
+	rows, err = s.rdb.QueryContext(ctx, s.q(`SELECT tu.task_id, tu.unit_id, tu.role FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+		WHERE t.round_id = ? ORDER BY tu.task_id, CASE tu.role WHEN 'lead' THEN 0 ELSE 1 END, tu.unit_id`), r.ID)
+	if err != nil {
+		return fmt.Errorf("store: task units: %w", err)
+	}
+	for rows.Next() {
+		var taskID int64
+		var a tiendo.Assignee
+		if err := rows.Scan(&taskID, &a.UnitID, &a.Role); err != nil {
+			rows.Close()
+			return err
+		}
+		byID[taskID].Assignees = append(byID[taskID].Assignees, a)
+	}
+	rows.Close()
+
+	rows, err = s.rdb.QueryContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to
+		FROM targets tg JOIN tasks t ON t.id = tg.task_id WHERE t.round_id = ? ORDER BY tg.task_id, tg.position`), r.ID)
+	if err != nil {
+		return fmt.Errorf("store: targets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		tg := &tiendo.Target{}
+		if err := rows.Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo); err != nil {
+			return err
+		}
+		byID[tg.TaskID].Targets = append(byID[tg.TaskID].Targets, tg)
+	}
+	return rows.Err()
+}
+
+// RoundSummary is a round with the counts a list or a home page shows.
+type RoundSummary struct {
+	*tiendo.Round
+	Tasks     int // number of tasks
+	Expected  int // units asked to report
+	Submitted int // reports submitted or accepted
+	OnTime    int // of those, on time
+	Drafts    int // reports being written or returned
+}
+
+// Missing is the number of units that have sent nothing.
+func (r RoundSummary) Missing() int { return r.Expected - r.Submitted - r.Drafts }
+
+// Rounds returns the rounds u may see, newest deadline first, with counts.
+func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, error) {
+	where, args := visibleTo(u)
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+roundColumns+`,
+		(SELECT COUNT(*) FROM tasks t WHERE t.round_id = rounds.id),
+		(SELECT COUNT(*) FROM round_units ru WHERE ru.round_id = rounds.id),
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('submitted', 'accepted')),
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('submitted', 'accepted') AND NOT ur.late),
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('draft', 'returned'))
+		FROM rounds WHERE `+where+` ORDER BY deadline DESC, id DESC`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: rounds: %w", err)
+	}
+	defer rows.Close()
+	var out []RoundSummary
+	for rows.Next() {
+		var sum RoundSummary
+		r, err := scanRound(rows, &sum.Tasks, &sum.Expected, &sum.Submitted, &sum.OnTime, &sum.Drafts)
+		if err != nil {
+			return nil, err
+		}
+		r.Source = "" // lists never show it
+		sum.Round = r
+		out = append(out, sum)
+	}
+	return out, rows.Err()
+}
+
+// Clock returns the store's current time in the issuers' zone.
+func (s *Store) Clock() time.Time { return s.Now().In(tiendo.Zone) }

@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"tiendo"
+)
+
+// Session lifetimes. A session ends after IdleTimeout without a request, or
+// after MaxSessionAge whatever happens. Sessions live in the database so that
+// any app instance can serve any request.
+const (
+	IdleTimeout   = 8 * time.Hour
+	MaxSessionAge = 7 * 24 * time.Hour
+	TokenLifetime = 90 * 24 * time.Hour
+
+	// touchEvery limits how often a busy session's last-seen time is written.
+	touchEvery = time.Minute
+)
+
+var errNoSession = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.")
+
+// newSecret returns a random secret for a cookie or token and the hash the
+// database keeps: a stolen copy of the database opens no session.
+func newSecret() (secret, hash string) {
+	secret = rand.Text()
+	return secret, hashSecret(secret)
+}
+
+func hashSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateSession starts a session for user userID and returns the secret to
+// put in the cookie.
+func (s *Store) CreateSession(ctx context.Context, userID int64, address, userAgent string) (string, error) {
+	secret, hash := newSecret()
+	now := s.now()
+	if len(userAgent) > 256 {
+		userAgent = userAgent[:256]
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address, user_agent)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`), hash, userID, now, now, now.Add(MaxSessionAge), address, userAgent)
+		if err != nil {
+			return fmt.Errorf("store: create session: %w", err)
+		}
+		return s.audit(ctx, tx, Actor{UserID: userID, Address: address}, "login", "user", userID, nil, nil)
+	})
+	return secret, err
+}
+
+// SessionUser returns the user of the session whose cookie holds secret, and
+// keeps the session alive.
+func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, error) {
+	if secret == "" {
+		return nil, errNoSession
+	}
+	hash := hashSecret(secret)
+	var lastSeen, expires time.Time
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumnsOf+`, s.last_seen_at, s.expires_at
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`), hash), &lastSeen, &expires)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errNoSession
+	} else if err != nil {
+		return nil, fmt.Errorf("store: session: %w", err)
+	}
+	now := s.now()
+	if u.Disabled || now.After(expires) || now.Sub(lastSeen) > IdleTimeout {
+		s.DeleteSession(ctx, secret)
+		return nil, errNoSession
+	}
+	if now.Sub(lastSeen) > touchEvery {
+		if _, err := s.db.ExecContext(ctx, s.q(`UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`), now, hash); err != nil {
+			return nil, fmt.Errorf("store: touch session: %w", err)
+		}
+	}
+	return u, nil
+}
+
+// DeleteSession ends the session whose cookie holds secret.
+func (s *Store) DeleteSession(ctx context.Context, secret string) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE token_hash = ?`), hashSecret(secret)); err != nil {
+		return fmt.Errorf("store: delete session: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, userID int64) error {
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE user_id = ?`), userID); err != nil {
+		return fmt.Errorf("store: end sessions: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM api_tokens WHERE user_id = ?`), userID); err != nil {
+		return fmt.Errorf("store: end tokens: %w", err)
+	}
+	return nil
+}
+
+// CreateToken issues an API token for user userID and returns its secret.
+// Only the hash is kept: the secret is shown once.
+func (s *Store) CreateToken(ctx context.Context, userID int64, address string) (string, time.Time, error) {
+	secret, hash := newSecret()
+	secret = "tdo_" + secret
+	hash = hashSecret(secret)
+	now := s.now()
+	expires := now.Add(TokenLifetime)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
+			hash, userID, now, expires)
+		if err != nil {
+			return fmt.Errorf("store: create token: %w", err)
+		}
+		return s.audit(ctx, tx, Actor{UserID: userID, Address: address}, "create_token", "user", userID, nil, nil)
+	})
+	return secret, expires, err
+}
+
+var errBadToken = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Mã truy cập (token) không hợp lệ hoặc đã hết hạn; hãy lấy mã mới qua POST /api/v1/tokens.")
+
+// TokenUser returns the user of an API token.
+func (s *Store) TokenUser(ctx context.Context, secret string) (*tiendo.User, error) {
+	if secret == "" {
+		return nil, errBadToken
+	}
+	var expires time.Time
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumnsOf+`, t.expires_at
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`), hashSecret(secret)), &expires)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errBadToken
+	} else if err != nil {
+		return nil, fmt.Errorf("store: token: %w", err)
+	}
+	if u.Disabled || s.now().After(expires) {
+		return nil, errBadToken
+	}
+	return u, nil
+}

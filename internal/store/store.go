@@ -1,0 +1,123 @@
+// Package store keeps tiendo's data in SQLite (the embedded default) or
+// PostgreSQL (when several app instances share one database). One concrete
+// *Store serves both; dialect.go holds every difference between them.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"tiendo"
+)
+
+// Store is tiendo's database. Its methods take a context first and return
+// *tiendo.Error values for what the user can act on.
+type Store struct {
+	dialect dialect
+	db      *sql.DB // writes (on SQLite: the single writer connection)
+	rdb     *sql.DB // reads (on PostgreSQL: the same pool as db)
+
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// Open opens the store named by dsn: "sqlite:PATH" or "postgres://...".
+// It applies the migrations that have not run yet.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	s := &Store{Now: time.Now}
+	var err error
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		err = s.openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		err = s.openPostgres(dsn)
+	default:
+		return nil, fmt.Errorf("store: unknown database %q: use sqlite:PATH or postgres://...", dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Ping(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) openPostgres(dsn string) error {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return fmt.Errorf("store: open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(4 * runtime.GOMAXPROCS(0))
+	db.SetMaxIdleConns(4 * runtime.GOMAXPROCS(0))
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s.dialect, s.db, s.rdb = postgres, db, db
+	return nil
+}
+
+// Dialect names the database in use: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect.name() }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
+// Close closes the database. On SQLite it also folds the write-ahead log back
+// into the main file so a copy of that one file is complete.
+func (s *Store) Close() error {
+	if s.dialect == sqlite {
+		s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	}
+	err := s.db.Close()
+	if s.rdb != s.db {
+		if err2 := s.rdb.Close(); err == nil {
+			err = err2
+		}
+	}
+	return err
+}
+
+// tx runs fn in a write transaction and commits it if fn returns nil.
+func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// q rewrites a query's ? placeholders for the dialect in use.
+func (s *Store) q(query string) string { return s.dialect.rebind(query) }
+
+// now returns the store's clock in UTC, truncated to microseconds so that
+// both databases keep it exactly.
+func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond) }
+
+// notFound wraps sql.ErrNoRows into a tiendo not-found error with msg.
+func notFound(err error, msg string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return tiendo.Errorf(tiendo.ENOTFOUND, "%s", msg)
+	}
+	return err
+}

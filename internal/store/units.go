@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"tiendo"
+)
+
+// nfc returns s in Unicode normal form C with surrounding space trimmed:
+// text is stored NFC so that equal-looking Vietnamese compares equal.
+func nfc(s string) string { return strings.TrimSpace(norm.NFC.String(s)) }
+
+var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,39}$`)
+
+func validateUnit(u *tiendo.Unit) error {
+	u.Code = strings.ToLower(nfc(u.Code))
+	u.Name, u.ShortName, u.Email = nfc(u.Name), nfc(u.ShortName), nfc(u.Email)
+	aliases := u.Aliases[:0:0]
+	for _, a := range u.Aliases {
+		if a = nfc(a); a != "" {
+			aliases = append(aliases, a)
+		}
+	}
+	u.Aliases = aliases
+	e := &tiendo.Error{Code: tiendo.EINVALID, Fields: map[string]string{}}
+	if !codeRE.MatchString(u.Code) {
+		e.Fields["code"] = "Mã đơn vị gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (tối đa 40 ký tự), ví dụ: pnnptnt."
+	}
+	if u.Name == "" {
+		e.Fields["name"] = "Vui lòng nhập tên đơn vị."
+	}
+	if len(e.Fields) > 0 {
+		e.Message = "Thông tin đơn vị chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
+		return e
+	}
+	return nil
+}
+
+const unitColumns = `id, COALESCE(parent_id, 0), code, name, short_name, aliases, email`
+
+func scanUnit(row interface{ Scan(...any) error }) (*tiendo.Unit, error) {
+	var u tiendo.Unit
+	var aliases string
+	if err := row.Scan(&u.ID, &u.ParentID, &u.Code, &u.Name, &u.ShortName, &aliases, &u.Email); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(aliases), &u.Aliases); err != nil {
+		return nil, fmt.Errorf("store: unit %d aliases: %w", u.ID, err)
+	}
+	if u.Aliases == nil {
+		u.Aliases = []string{}
+	}
+	return &u, nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// CreateUnit adds a unit and sets its ID.
+func (s *Store) CreateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) error {
+	if err := validateUnit(u); err != nil {
+		return err
+	}
+	aliases, _ := json.Marshal(u.Aliases)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO units (parent_id, code, name, short_name, aliases, email, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, s.now()).Scan(&u.ID)
+		if s.dialect.isUniqueViolation(err) {
+			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Mã đơn vị đã được dùng.",
+				Fields: map[string]string{"code": fmt.Sprintf("Mã %q đã thuộc về một đơn vị khác; hãy chọn mã khác.", u.Code)}}
+		} else if err != nil {
+			return fmt.Errorf("store: create unit: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "create", "unit", u.ID, nil, u)
+	})
+}
+
+// UpdateUnit changes a unit's fields (not its ID).
+func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) error {
+	if err := validateUnit(u); err != nil {
+		return err
+	}
+	if u.ParentID == u.ID && u.ID != 0 {
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Một đơn vị không thể là đơn vị cấp trên của chính nó.",
+			Fields: map[string]string{"parent_id": "Hãy chọn một đơn vị cấp trên khác."}}
+	}
+	aliases, _ := json.Marshal(u.Aliases)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		before, err := scanUnit(tx.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE id = ?`), u.ID))
+		if err != nil {
+			return notFound(err, "Không tìm thấy đơn vị.")
+		}
+		_, err = tx.ExecContext(ctx, s.q(`UPDATE units SET parent_id = ?, code = ?, name = ?, short_name = ?, aliases = ?, email = ? WHERE id = ?`),
+			nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, u.ID)
+		if s.dialect.isUniqueViolation(err) {
+			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Mã đơn vị đã được dùng.",
+				Fields: map[string]string{"code": fmt.Sprintf("Mã %q đã thuộc về một đơn vị khác; hãy chọn mã khác.", u.Code)}}
+		} else if err != nil {
+			return fmt.Errorf("store: update unit: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "update", "unit", u.ID, before, u)
+	})
+}
+
+// Unit returns the unit with the given ID.
+func (s *Store) Unit(ctx context.Context, id int64) (*tiendo.Unit, error) {
+	u, err := scanUnit(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE id = ?`), id))
+	if err != nil {
+		return nil, notFound(err, "Không tìm thấy đơn vị.")
+	}
+	return u, nil
+}
+
+// UnitByCode returns the unit with the given code.
+func (s *Store) UnitByCode(ctx context.Context, code string) (*tiendo.Unit, error) {
+	u, err := scanUnit(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE code = ?`), strings.ToLower(code)))
+	if err != nil {
+		return nil, notFound(err, fmt.Sprintf("Không tìm thấy đơn vị có mã %q.", code))
+	}
+	return u, nil
+}
+
+// Units returns every unit, ordered by name the Vietnamese way.
+func (s *Store) Units(ctx context.Context) ([]*tiendo.Unit, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+unitColumns+` FROM units`)
+	if err != nil {
+		return nil, fmt.Errorf("store: units: %w", err)
+	}
+	defer rows.Close()
+	var units []*tiendo.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		units = append(units, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: units: %w", err)
+	}
+	sortVietnamese(units, func(u *tiendo.Unit) string { return u.Name })
+	return units, nil
+}

@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"tiendo"
+	"tiendo/internal/password"
+)
+
+// MinPasswordLength is the shortest password accepted. Length matters more
+// than composition (NIST SP 800-63B), so nothing else is demanded here.
+const MinPasswordLength = 10
+
+var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{1,39}$`)
+
+func checkPassword(pw string) error {
+	if utf8.RuneCountInString(pw) < MinPasswordLength {
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Mật khẩu quá ngắn.",
+			Fields: map[string]string{"password": fmt.Sprintf("Mật khẩu cần ít nhất %d ký tự; một câu dễ nhớ là lựa chọn tốt.", MinPasswordLength)}}
+	}
+	return nil
+}
+
+func validateUser(u *tiendo.User) error {
+	u.Username = strings.ToLower(nfc(u.Username))
+	u.FullName, u.Email = nfc(u.FullName), nfc(u.Email)
+	e := &tiendo.Error{Code: tiendo.EINVALID, Fields: map[string]string{}}
+	if !usernameRE.MatchString(u.Username) {
+		e.Fields["username"] = "Tên đăng nhập gồm 2–40 chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới."
+	}
+	if !u.Role.Valid() {
+		e.Fields["role"] = "Vui lòng chọn một vai trò."
+	} else if u.Role.UnitScoped() && u.UnitID == 0 {
+		e.Fields["unit_id"] = "Vai trò này cần gắn với một đơn vị; hãy chọn đơn vị."
+	} else if !u.Role.UnitScoped() {
+		u.UnitID = 0
+	}
+	if len(e.Fields) > 0 {
+		e.Message = "Thông tin người dùng chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
+		return e
+	}
+	return nil
+}
+
+const userColumns = `id, username, full_name, email, role, COALESCE(unit_id, 0), disabled, created_at`
+
+// userColumnsOf is userColumns for a query where the users table is aliased u.
+const userColumnsOf = `u.id, u.username, u.full_name, u.email, u.role, COALESCE(u.unit_id, 0), u.disabled, u.created_at`
+
+// scanUser reads userColumns and then any extra columns into extra.
+func scanUser(row interface{ Scan(...any) error }, extra ...any) (*tiendo.User, error) {
+	var u tiendo.User
+	if err := row.Scan(append([]any{&u.ID, &u.Username, &u.FullName, &u.Email, &u.Role, &u.UnitID, &u.Disabled, &u.CreatedAt}, extra...)...); err != nil {
+		return nil, err
+	}
+	return &u, nil
+}
+
+// CreateUser adds a user with the given password and sets its ID.
+func (s *Store) CreateUser(ctx context.Context, actor Actor, u *tiendo.User, pw string) error {
+	if err := validateUser(u); err != nil {
+		return err
+	}
+	if err := checkPassword(pw); err != nil {
+		return err
+	}
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return err
+	}
+	u.CreatedAt = s.now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO users (username, full_name, email, role, unit_id, password_hash, disabled, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), hash, u.Disabled, u.CreatedAt).Scan(&u.ID)
+		if s.dialect.isUniqueViolation(err) {
+			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Tên đăng nhập đã có người dùng.",
+				Fields: map[string]string{"username": fmt.Sprintf("Tên %q đã có người dùng; hãy chọn tên khác.", u.Username)}}
+		} else if err != nil {
+			return fmt.Errorf("store: create user: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "create", "user", u.ID, nil, u)
+	})
+}
+
+// UpdateUser changes a user's name, e-mail, role, unit and disabled flag.
+// Disabling a user ends their sessions.
+func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) error {
+	if err := validateUser(u); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		before, err := scanUser(tx.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users WHERE id = ?`), u.ID))
+		if err != nil {
+			return notFound(err, "Không tìm thấy người dùng.")
+		}
+		_, err = tx.ExecContext(ctx, s.q(`UPDATE users SET username = ?, full_name = ?, email = ?, role = ?, unit_id = ?, disabled = ? WHERE id = ?`),
+			u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), u.Disabled, u.ID)
+		if s.dialect.isUniqueViolation(err) {
+			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Tên đăng nhập đã có người dùng.",
+				Fields: map[string]string{"username": fmt.Sprintf("Tên %q đã có người dùng; hãy chọn tên khác.", u.Username)}}
+		} else if err != nil {
+			return fmt.Errorf("store: update user: %w", err)
+		}
+		if u.Disabled || u.Role != before.Role || u.UnitID != before.UnitID {
+			if err := s.endSessions(ctx, tx, u.ID); err != nil {
+				return err
+			}
+		}
+		u.CreatedAt = before.CreatedAt
+		return s.audit(ctx, tx, actor, "update", "user", u.ID, before, u)
+	})
+}
+
+// SetPassword replaces a user's password and ends all their sessions.
+func (s *Store) SetPassword(ctx context.Context, actor Actor, userID int64, pw string) error {
+	if err := checkPassword(pw); err != nil {
+		return err
+	}
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET password_hash = ? WHERE id = ?`), hash, userID)
+		if err != nil {
+			return fmt.Errorf("store: set password: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy người dùng.")
+		}
+		if err := s.endSessions(ctx, tx, userID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actor, "set_password", "user", userID, nil, nil)
+	})
+}
+
+// User returns the user with the given ID.
+func (s *Store) User(ctx context.Context, id int64) (*tiendo.User, error) {
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users WHERE id = ?`), id))
+	if err != nil {
+		return nil, notFound(err, "Không tìm thấy người dùng.")
+	}
+	return u, nil
+}
+
+// UserByUsername returns the user with the given username.
+func (s *Store) UserByUsername(ctx context.Context, username string) (*tiendo.User, error) {
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users WHERE username = ?`), strings.ToLower(strings.TrimSpace(username))))
+	if err != nil {
+		return nil, notFound(err, fmt.Sprintf("Không tìm thấy người dùng %q.", username))
+	}
+	return u, nil
+}
+
+// Users returns every user, ordered by username.
+func (s *Store) Users(ctx context.Context) ([]*tiendo.User, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY username`)
+	if err != nil {
+		return nil, fmt.Errorf("store: users: %w", err)
+	}
+	defer rows.Close()
+	var users []*tiendo.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		users = append(users, u)
+	}
+	return users, rows.Err()
+}
+
+// errBadLogin is the one answer to every failed login, whether the username
+// exists or not.
+var errBadLogin = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.")
+
+// Authenticate returns the user whose username and password match. A wrong
+// password, an unknown username and a disabled account all give the same
+// error after the same work, so the answer reveals nothing.
+func (s *Store) Authenticate(ctx context.Context, username, pw string) (*tiendo.User, error) {
+	var hash string
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+`, password_hash FROM users WHERE username = ?`),
+		strings.ToLower(strings.TrimSpace(username))), &hash)
+	if err == sql.ErrNoRows {
+		password.CheckNone(pw)
+		return nil, errBadLogin
+	} else if err != nil {
+		return nil, fmt.Errorf("store: authenticate: %w", err)
+	}
+	ok, err := password.Check(hash, pw)
+	if err != nil {
+		return nil, fmt.Errorf("store: authenticate %q: %w", u.Username, err)
+	}
+	if !ok || u.Disabled {
+		return nil, errBadLogin
+	}
+	return u, nil
+}

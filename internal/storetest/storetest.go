@@ -1,0 +1,65 @@
+// Package storetest opens real stores for tests: a temporary SQLite file by
+// default, or a fresh PostgreSQL schema when TIENDO_TEST_DATABASE_URL is set.
+// CI runs the whole suite once each way, so every store test covers both.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"tiendo/internal/store"
+)
+
+// EnvDatabaseURL names the variable that points the tests at PostgreSQL.
+const EnvDatabaseURL = "TIENDO_TEST_DATABASE_URL"
+
+// DSN returns a data source name for a fresh, empty store and registers its
+// removal with t.Cleanup.
+func DSN(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv(EnvDatabaseURL)
+	if base == "" {
+		return "sqlite:" + filepath.Join(t.TempDir(), "tiendo.db")
+	}
+	schema := "t_" + strings.ToLower(rand.Text()[:12])
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatalf("storetest: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		t.Fatalf("storetest: create schema on %s: %v", EnvDatabaseURL, err)
+	}
+	t.Cleanup(func() {
+		if _, err := db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
+			t.Errorf("storetest: drop schema %s: %v", schema, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("storetest: %s: %v", EnvDatabaseURL, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Open returns a fresh store, closed when the test ends.
+func Open(t testing.TB) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), DSN(t))
+	if err != nil {
+		t.Fatalf("storetest: open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
