@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"tiendo"
 )
@@ -262,4 +263,39 @@ func (s *Store) SubmitReport(ctx context.Context, actor Actor, u *tiendo.User, r
 		return nil, err
 	}
 	return rep, nil
+}
+
+// ReportState is where one unit's report for a round stands.
+type ReportState struct {
+	UnitID      int64
+	Status      tiendo.ReportStatus
+	Version     int
+	SubmittedAt time.Time
+	Late        bool
+	UpdatedAt   time.Time
+}
+
+// ReportStates returns the state of every unit asked to report in round
+// roundID, keyed by unit; units that saved nothing are in state missing.
+// The caller has checked that the user may see the round.
+func (s *Store) ReportStates(ctx context.Context, roundID int64) (map[int64]*ReportState, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id, COALESCE(ur.status, 'missing'), COALESCE(ur.version, 0), ur.submitted_at,
+		COALESCE(ur.late, FALSE), ur.updated_at
+		FROM round_units ru LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
+		WHERE ru.round_id = ?`), roundID)
+	if err != nil {
+		return nil, fmt.Errorf("store: report states: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]*ReportState{}
+	for rows.Next() {
+		var st ReportState
+		var submitted, updated sql.NullTime
+		if err := rows.Scan(&st.UnitID, &st.Status, &st.Version, &submitted, &st.Late, &updated); err != nil {
+			return nil, err
+		}
+		st.SubmittedAt, st.UpdatedAt = submitted.Time, updated.Time
+		out[st.UnitID] = &st
+	}
+	return out, rows.Err()
 }

@@ -295,3 +295,20 @@ func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, err
 
 // Clock returns the store's current time in the issuers' zone.
 func (s *Store) Clock() time.Time { return s.Now().In(tiendo.Zone) }
+
+// CloseRound ends a round: no more submissions.
+func (s *Store) CloseRound(ctx context.Context, actor Actor, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var status tiendo.RoundStatus
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`), id).Scan(&status); err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
+		}
+		if status == tiendo.RoundClosed {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo này đã đóng rồi.")
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET status = ? WHERE id = ?`), tiendo.RoundClosed, id); err != nil {
+			return fmt.Errorf("store: close round: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "close", "round", id, map[string]any{"status": status}, map[string]any{"status": tiendo.RoundClosed})
+	})
+}

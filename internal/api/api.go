@@ -1,0 +1,215 @@
+// Package api serves tiendo's JSON API under /api/v1 and its OpenAPI
+// document at /api/openapi.json. It uses the same store and the same
+// permission table as the pages; callers authenticate with a bearer token
+// from POST /api/v1/tokens. It knows no SQL and no HTML.
+package api
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+// Server is the JSON API.
+type Server struct {
+	store  *store.Store
+	log    *slog.Logger
+	mux    *http.ServeMux
+	routes []string // every pattern registered, for the OpenAPI test
+}
+
+// New returns the API handler.
+func New(st *store.Store, log *slog.Logger) *Server {
+	a := &Server{store: st, log: log, mux: http.NewServeMux()}
+	a.register()
+	return a
+}
+
+func (a *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.mux.ServeHTTP(w, r) }
+
+// Routes returns the patterns the API serves ("GET /api/v1/me").
+func (a *Server) Routes() []string { return a.routes }
+
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// route registers a public endpoint.
+func (a *Server) route(pattern string, h handlerFunc) {
+	a.routes = append(a.routes, pattern)
+	a.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			a.error(w, r, err)
+		}
+	})
+}
+
+type ctxKey int
+
+const userKey ctxKey = 0
+
+func userFrom(ctx context.Context) *tiendo.User { u, _ := ctx.Value(userKey).(*tiendo.User); return u }
+
+// authed registers an endpoint that needs a bearer token whose user may do
+// action (any logged-in user when action is "").
+func (a *Server) authed(pattern string, action tiendo.Action, h handlerFunc) {
+	a.route(pattern, func(w http.ResponseWriter, r *http.Request) error {
+		auth := r.Header.Get("Authorization")
+		token, ok := strings.CutPrefix(auth, "Bearer ")
+		if !ok || token == "" {
+			return tiendo.Errorf(tiendo.EUNAUTHORIZED, "Cần đăng nhập: gửi tiêu đề Authorization: Bearer <token> với token lấy từ POST /api/v1/tokens.")
+		}
+		u, err := a.store.TokenUser(r.Context(), strings.TrimSpace(token))
+		if err != nil {
+			return err
+		}
+		if action != "" && !tiendo.Allowed(u, action, 0) {
+			return tiendo.Errorf(tiendo.EFORBIDDEN, "Tài khoản của bạn không có quyền thực hiện thao tác này.")
+		}
+		return h(w, r.WithContext(context.WithValue(r.Context(), userKey, u)))
+	})
+}
+
+func statusOf(code string) int {
+	switch code {
+	case tiendo.EINVALID:
+		return http.StatusUnprocessableEntity
+	case tiendo.ENOTFOUND:
+		return http.StatusNotFound
+	case tiendo.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case tiendo.EFORBIDDEN:
+		return http.StatusForbidden
+	case tiendo.ECONFLICT:
+		return http.StatusConflict
+	case tiendo.ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	case errBadRequest:
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+// errBadRequest marks a body that cannot be read at all (400), as opposed to
+// a readable one with wrong values (422).
+const errBadRequest = "bad_request"
+
+type errorBody struct {
+	Error struct {
+		Code    string            `json:"code"`
+		Message string            `json:"message"`
+		Fields  map[string]string `json:"fields,omitempty"`
+	} `json:"error"`
+}
+
+// error is the one place an API error becomes a response.
+func (a *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		err = tiendo.Errorf(tiendo.ETOOLARGE, "Nội dung gửi lên quá lớn (tối đa %d KB).", tooLarge.Limit>>10)
+	}
+	code := tiendo.ErrorCode(err)
+	status := statusOf(code)
+	if status == http.StatusInternalServerError {
+		a.log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	var body errorBody
+	body.Error.Code, body.Error.Message = code, tiendo.ErrorMessage(err)
+	var e *tiendo.Error
+	if errors.As(err, &e) {
+		body.Error.Fields = e.Fields
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="tiendo"`)
+	}
+	writeJSON(w, status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// maxBody caps a JSON request body.
+const maxBody = 1 << 20
+
+// decode reads a JSON body into v: one object, no unknown fields, within
+// maxBody.
+func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		return tiendo.Errorf(errBadRequest, "Nội dung phải là JSON (Content-Type: application/json).")
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return err
+		}
+		if errors.Is(err, io.EOF) {
+			return tiendo.Errorf(errBadRequest, "Thiếu nội dung JSON.")
+		}
+		return tiendo.Errorf(errBadRequest, "JSON không hợp lệ: %v", err)
+	}
+	if dec.More() {
+		return tiendo.Errorf(errBadRequest, "Chỉ gửi một đối tượng JSON.")
+	}
+	return nil
+}
+
+func actor(r *http.Request) store.Actor {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	a := store.Actor{Address: host}
+	if u := userFrom(r.Context()); u != nil {
+		a.UserID = u.ID
+	}
+	return a
+}
+
+func pathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, tiendo.Errorf(tiendo.ENOTFOUND, "%q không phải là mã số hợp lệ.", r.PathValue(name))
+	}
+	return id, nil
+}
+
+//go:embed openapi.json
+var openapi []byte
+
+// register lists every endpoint. Each one is also described in openapi.json;
+// a test checks that the two agree.
+func (a *Server) register() {
+	a.route("GET /api/openapi.json", func(w http.ResponseWriter, r *http.Request) error {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		_, err := w.Write(openapi)
+		return err
+	})
+	a.route("POST /api/v1/tokens", a.handleTokenCreate)
+	a.authed("GET /api/v1/me", "", a.handleMe)
+	a.authed("GET /api/v1/units", tiendo.ActionReadUnits, a.handleUnits)
+	a.authed("GET /api/v1/rounds", tiendo.ActionReadRounds, a.handleRounds)
+	a.authed("GET /api/v1/rounds/{id}", tiendo.ActionReadRounds, a.handleRound)
+	a.authed("GET /api/v1/rounds/{id}/reports/{unit}", tiendo.ActionReadReport, a.handleReport)
+	a.route("/api/", func(w http.ResponseWriter, r *http.Request) error {
+		return tiendo.Errorf(tiendo.ENOTFOUND, "Không có điểm cuối API %s %s; xem /api/openapi.json.", r.Method, r.URL.Path)
+	})
+}

@@ -1,0 +1,105 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"tiendo"
+)
+
+type tokenRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+type tokenResponse struct {
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+func (a *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error {
+	var req tokenRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if req.Username == "" || req.Password == "" {
+		return tiendo.Errorf(tiendo.EINVALID, "Cần có username và password.")
+	}
+	u, err := a.store.Authenticate(r.Context(), req.Username, req.Password)
+	if err != nil {
+		return err
+	}
+	token, expires, err := a.store.CreateToken(r.Context(), u.ID, actor(r).Address)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, tokenResponse{Token: token, ExpiresAt: expires})
+}
+
+func (a *Server) handleMe(w http.ResponseWriter, r *http.Request) error {
+	return writeJSON(w, http.StatusOK, userFrom(r.Context()))
+}
+
+func (a *Server) handleUnits(w http.ResponseWriter, r *http.Request) error {
+	units, err := a.store.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	if units == nil {
+		units = []*tiendo.Unit{}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"units": units})
+}
+
+// roundItem is a round in a list: the round and its reporting counts.
+type roundItem struct {
+	*tiendo.Round
+	TaskCount int `json:"task_count"`
+	Expected  int `json:"expected"`
+	Received  int `json:"received"`
+	OnTime    int `json:"on_time"`
+}
+
+func (a *Server) handleRounds(w http.ResponseWriter, r *http.Request) error {
+	rounds, err := a.store.Rounds(r.Context(), userFrom(r.Context()))
+	if err != nil {
+		return err
+	}
+	items := make([]roundItem, 0, len(rounds))
+	for _, s := range rounds {
+		items = append(items, roundItem{Round: s.Round, TaskCount: s.Tasks, Expected: s.Expected, Received: s.Submitted, OnTime: s.OnTime})
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"rounds": items})
+}
+
+func (a *Server) handleRound(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	round, err := a.store.Round(r.Context(), userFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, round)
+}
+
+func (a *Server) handleReport(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	unit, err := a.store.UnitByCode(r.Context(), r.PathValue("unit"))
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	if !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được xem báo cáo của đơn vị mình.")
+	}
+	rep, err := a.store.Report(r.Context(), u, id, unit.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, rep)
+}

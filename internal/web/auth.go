@@ -1,0 +1,131 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+const sessionCookie = "tiendo_session"
+
+type ctxKey int
+
+const userKey ctxKey = 0
+
+func userFrom(ctx context.Context) *tiendo.User {
+	u, _ := ctx.Value(userKey).(*tiendo.User)
+	return u
+}
+
+// actor is who the request acts as, for the audit log.
+func actor(r *http.Request) store.Actor {
+	a := store.Actor{Address: clientAddr(r)}
+	if u := userFrom(r.Context()); u != nil {
+		a.UserID = u.ID
+	}
+	return a
+}
+
+// authed wraps a page that needs a logged-in user allowed to do action.
+// Without a session it sends the browser to the login page; with one that
+// lacks the permission it answers 403.
+func (s *Server) authed(action tiendo.Action, h handlerFunc) http.HandlerFunc {
+	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		c, err := r.Cookie(sessionCookie)
+		if err != nil {
+			return tiendo.Errorf(tiendo.EUNAUTHORIZED, "Vui lòng đăng nhập.")
+		}
+		u, err := s.store.SessionUser(r.Context(), c.Value)
+		if err != nil {
+			if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
+				s.clearCookie(w)
+			}
+			return err
+		}
+		r = r.WithContext(context.WithValue(r.Context(), userKey, u))
+		if action != "" && !tiendo.Allowed(u, action, 0) {
+			return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền xem trang này. Nếu cần, hãy liên hệ quản trị hệ thống.")
+		}
+		return h(w, r)
+	})
+}
+
+func (s *Server) setCookie(w http.ResponseWriter, value string) {
+	http.SetCookie(w, &http.Cookie{
+		Name: sessionCookie, Value: value, Path: "/",
+		MaxAge:   int(store.MaxSessionAge.Seconds()),
+		HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode,
+	})
+}
+
+func (s *Server) clearCookie(w http.ResponseWriter) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode})
+}
+
+type loginPage struct {
+	page
+	Username string
+	Next     string
+	Error    string
+}
+
+func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) error {
+	data := loginPage{page: s.basePage(r, "Đăng nhập"), Next: safeNext(r.URL.Query().Get("next"))}
+	return s.render(w, http.StatusOK, "login", data)
+}
+
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		return tiendo.Errorf(tiendo.EINVALID, "Không đọc được biểu mẫu đăng nhập.")
+	}
+	username, pw := strings.TrimSpace(r.PostFormValue("username")), r.PostFormValue("password")
+	data := loginPage{page: s.basePage(r, "Đăng nhập"), Username: username, Next: safeNext(r.PostFormValue("next"))}
+	if username == "" || pw == "" {
+		data.Error = "Vui lòng nhập tên đăng nhập và mật khẩu."
+		return s.render(w, http.StatusUnprocessableEntity, "login", data)
+	}
+	u, err := s.store.Authenticate(r.Context(), username, pw)
+	if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
+		s.log.Info("login failed", "username", username, "address", clientAddr(r))
+		data.Error = tiendo.ErrorMessage(err)
+		return s.render(w, http.StatusUnauthorized, "login", data)
+	} else if err != nil {
+		return err
+	}
+	// A fresh session on every login: an old cookie never becomes valid.
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.store.DeleteSession(r.Context(), c.Value)
+	}
+	secret, err := s.store.CreateSession(r.Context(), u.ID, clientAddr(r), r.UserAgent())
+	if err != nil {
+		return err
+	}
+	s.setCookie(w, secret)
+	http.Redirect(w, r, data.Next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		if err := s.store.DeleteSession(r.Context(), c.Value); err != nil {
+			return err
+		}
+	}
+	s.clearCookie(w)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}
+
+// safeNext keeps a post-login redirect on this site: a path, never
+// "//host" or "/\host" that a browser would read as another site.
+func safeNext(next string) string {
+	if next == "" || next[0] != '/' || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+		return "/"
+	}
+	return next
+}

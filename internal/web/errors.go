@@ -1,0 +1,89 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+
+	"tiendo"
+)
+
+// handlerFunc is a page handler that returns its error instead of writing
+// it; handle turns it into an http.HandlerFunc.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+func (s *Server) handle(h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.error(w, r, err)
+		}
+	}
+}
+
+// statusOf maps an error code to an HTTP status.
+func statusOf(code string) int {
+	switch code {
+	case tiendo.EINVALID:
+		return http.StatusBadRequest
+	case tiendo.ENOTFOUND:
+		return http.StatusNotFound
+	case tiendo.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case tiendo.EFORBIDDEN:
+		return http.StatusForbidden
+	case tiendo.ECONFLICT:
+		return http.StatusConflict
+	case tiendo.ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+type errorPage struct {
+	page
+	Status  int
+	Message string
+}
+
+// error is the one place a page's error becomes a response: a login
+// redirect, or an error page with a Vietnamese message. Internal errors are
+// logged and shown only as "Đã có lỗi hệ thống".
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		err = tiendo.Errorf(tiendo.ETOOLARGE, "Dữ liệu gửi lên quá lớn (tối đa %d KB).", tooLarge.Limit>>10)
+	}
+	code := tiendo.ErrorCode(err)
+	if code == tiendo.EUNAUTHORIZED && r.Method == http.MethodGet {
+		s.redirectToLogin(w, r)
+		return
+	}
+	status := statusOf(code)
+	if status == http.StatusInternalServerError {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	data := errorPage{page: s.basePage(r, "Lỗi"), Status: status, Message: tiendo.ErrorMessage(err)}
+	if rerr := s.render(w, status, "error", data); rerr != nil {
+		s.log.Error("render error page", "err", rerr)
+		http.Error(w, data.Message, status)
+	}
+}
+
+func (s *Server) redirectToLogin(w http.ResponseWriter, r *http.Request) {
+	target := "/login?next=" + url.QueryEscape(r.URL.RequestURI())
+	if r.Header.Get("HX-Request") == "true" {
+		w.Header().Set("HX-Redirect", target)
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+// writeJSONError writes the API's error shape; the cross-origin refusal
+// uses it for /api/ paths.
+func writeJSONError(w http.ResponseWriter, status int, code, message string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"code": code, "message": message}})
+}

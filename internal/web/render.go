@@ -1,0 +1,160 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// page is what every page's data carries: the layout reads it.
+type page struct {
+	Title string
+	User  *tiendo.User
+	Nav   []navItem
+	Path  string
+}
+
+type navItem struct {
+	Href, Label string
+	Current     bool
+}
+
+// basePage fills the layout's data for the request.
+func (s *Server) basePage(r *http.Request, title string) page {
+	u := userFrom(r.Context())
+	p := page{Title: title, User: u, Path: r.URL.Path}
+	if u == nil {
+		return p
+	}
+	add := func(href, label string) {
+		cur := r.URL.Path == href || (href != "/" && strings.HasPrefix(r.URL.Path, href+"/"))
+		p.Nav = append(p.Nav, navItem{href, label, cur})
+	}
+	if u.Role.UnitScoped() {
+		add("/", "Việc của tôi")
+	} else {
+		add("/", "Trang chủ")
+	}
+	if tiendo.Allowed(u, tiendo.ActionReadRounds, 0) {
+		add("/rounds", "Đợt báo cáo")
+	}
+	if tiendo.Allowed(u, tiendo.ActionManageUnits, 0) {
+		add("/admin/units", "Đơn vị")
+	}
+	if tiendo.Allowed(u, tiendo.ActionManageUsers, 0) {
+		add("/admin/users", "Người dùng")
+	}
+	return p
+}
+
+func (s *Server) parseTemplates() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{
+		"asset":     s.assets.url,
+		"date":      formatDate,
+		"datetime":  formatDateTime,
+		"countdown": func(deadline time.Time) string { return countdown(s.store.Clock(), deadline) },
+		"overdue":   func(deadline time.Time) bool { return !s.store.Clock().Before(deadline) },
+		"percent":   percent,
+		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
+		"unitName":  func(units map[int64]*tiendo.Unit, id int64) string { return unitName(units, id) },
+	}
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templateFS, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, name := range names {
+		t, err := template.Must(layout.Clone()).ParseFS(templateFS, name)
+		if err != nil {
+			return nil, err
+		}
+		pages[strings.TrimSuffix(strings.TrimPrefix(name, "templates/pages/"), ".html")] = t
+	}
+	return pages, nil
+}
+
+// render executes page name with data into a buffer and only then writes it,
+// so a template error becomes a clean 500 rather than half a page.
+func (s *Server) render(w http.ResponseWriter, status int, name string, data any) error {
+	t, ok := s.pages[name]
+	if !ok {
+		return fmt.Errorf("web: no page %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, data); err != nil {
+		return fmt.Errorf("web: render %s: %w", name, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(tiendo.Zone).Format("02/01/2006")
+}
+
+func formatDateTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(tiendo.Zone).Format("15:04 02/01/2006")
+}
+
+// countdown says how far a deadline is, the way an office says it: "còn 2
+// ngày", "hạn cuối hôm nay", "quá hạn 1 ngày". Days are calendar days in the
+// issuers' zone; a "trước ngày D" deadline is the start of D, so the last
+// day to submit is D-1.
+func countdown(now, deadline time.Time) string {
+	now, deadline = now.In(tiendo.Zone), deadline.In(tiendo.Zone)
+	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, tiendo.Zone) }
+	if now.Before(deadline) {
+		last := deadline.Add(-time.Nanosecond) // the last instant still on time
+		days := int(day(last).Sub(day(now)).Hours()+1) / 24
+		if days == 0 {
+			return "hạn cuối hôm nay"
+		}
+		return fmt.Sprintf("còn %d ngày", days)
+	}
+	days := int(day(now).Sub(day(deadline.Add(-time.Nanosecond))).Hours()+1) / 24
+	if days <= 0 {
+		days = 1
+	}
+	return fmt.Sprintf("quá hạn %d ngày", days)
+}
+
+func percent(n, of int) string {
+	if of == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", n*100/of)
+}
+
+func unitName(units map[int64]*tiendo.Unit, id int64) string {
+	if u, ok := units[id]; ok {
+		if u.ShortName != "" {
+			return u.ShortName
+		}
+		return u.Name
+	}
+	return fmt.Sprintf("Đơn vị #%d", id)
+}

@@ -1,0 +1,207 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+func (s *Server) unitMap(ctx context.Context) (map[int64]*tiendo.Unit, []*tiendo.Unit, error) {
+	units, err := s.store.Units(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := make(map[int64]*tiendo.Unit, len(units))
+	for _, u := range units {
+		m[u.ID] = u
+	}
+	return m, units, nil
+}
+
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, tiendo.Errorf(tiendo.ENOTFOUND, "Địa chỉ không hợp lệ: %q không phải là mã số.", r.PathValue("id"))
+	}
+	return id, nil
+}
+
+// myRound is a round as a unit sees it on its home page.
+type myRound struct {
+	store.RoundSummary
+	State *store.ReportState
+	Lead  []*tiendo.Task // tasks the unit leads
+	Help  []*tiendo.Task // tasks the unit supports
+}
+
+type homePage struct {
+	page
+	Live   []store.RoundSummary // open rounds
+	Past   []store.RoundSummary // closed and draft rounds
+	Mine   []myRound            // for unit users
+	Unit   *tiendo.Unit
+	Counts struct{ Units, Users int }
+}
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
+	u := userFrom(r.Context())
+	data := homePage{page: s.basePage(r, "Trang chủ")}
+	rounds, err := s.store.Rounds(r.Context(), u)
+	if err != nil {
+		return err
+	}
+	if u.Role.UnitScoped() {
+		data.Title = "Việc của tôi"
+		if data.Unit, err = s.store.Unit(r.Context(), u.UnitID); err != nil {
+			return err
+		}
+		for _, sum := range rounds {
+			round, err := s.store.Round(r.Context(), u, sum.ID)
+			if err != nil {
+				return err
+			}
+			states, err := s.store.ReportStates(r.Context(), sum.ID)
+			if err != nil {
+				return err
+			}
+			m := myRound{RoundSummary: sum, State: states[u.UnitID]}
+			for _, t := range round.Tasks {
+				for _, a := range t.Assignees {
+					if a.UnitID != u.UnitID {
+						continue
+					}
+					if a.Role == tiendo.Lead {
+						m.Lead = append(m.Lead, t)
+					} else {
+						m.Help = append(m.Help, t)
+					}
+				}
+			}
+			data.Mine = append(data.Mine, m)
+		}
+		return s.render(w, http.StatusOK, "home_unit", data)
+	}
+	for _, sum := range rounds {
+		if sum.Status == tiendo.RoundOpen {
+			data.Live = append(data.Live, sum)
+		} else {
+			data.Past = append(data.Past, sum)
+		}
+	}
+	return s.render(w, http.StatusOK, "home", data)
+}
+
+type roundListPage struct {
+	page
+	Rounds []store.RoundSummary
+}
+
+func (s *Server) handleRoundList(w http.ResponseWriter, r *http.Request) error {
+	rounds, err := s.store.Rounds(r.Context(), userFrom(r.Context()))
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "rounds", roundListPage{page: s.basePage(r, "Đợt báo cáo"), Rounds: rounds})
+}
+
+type roundUnitRow struct {
+	Unit  *tiendo.Unit
+	State *store.ReportState
+}
+
+type roundPage struct {
+	page
+	Round   *tiendo.Round
+	Units   map[int64]*tiendo.Unit
+	Rows    []roundUnitRow // one per unit asked, for those who see all units
+	Summary struct{ Expected, Submitted, OnTime, Late, Drafts, Missing int }
+}
+
+func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	round, err := s.store.Round(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	units, ordered, err := s.unitMap(r.Context())
+	if err != nil {
+		return err
+	}
+	data := roundPage{page: s.basePage(r, round.Title), Round: round, Units: units}
+	states, err := s.store.ReportStates(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	for _, unit := range ordered { // in Vietnamese order
+		st, asked := states[unit.ID]
+		if !asked || !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
+			continue
+		}
+		data.Rows = append(data.Rows, roundUnitRow{unit, st})
+		data.Summary.Expected++
+		switch st.Status {
+		case tiendo.ReportSubmitted, tiendo.ReportAccepted:
+			data.Summary.Submitted++
+			if st.Late {
+				data.Summary.Late++
+			} else {
+				data.Summary.OnTime++
+			}
+		case tiendo.ReportDraft, tiendo.ReportReturned:
+			data.Summary.Drafts++
+		default:
+			data.Summary.Missing++
+		}
+	}
+	return s.render(w, http.StatusOK, "round", data)
+}
+
+type reportPage struct {
+	page
+	Round  *tiendo.Round
+	Unit   *tiendo.Unit
+	Report *tiendo.UnitReport
+	Tasks  map[int64]*tiendo.Task
+	Target map[int64]*tiendo.Target
+}
+
+// handleReportShow shows one unit's report for a round; a unit user may see
+// only their own unit's.
+func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	unit, err := s.store.UnitByCode(r.Context(), r.PathValue("unit"))
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	if !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được xem báo cáo của đơn vị mình.")
+	}
+	round, err := s.store.Round(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	rep, err := s.store.Report(r.Context(), u, id, unit.ID)
+	if err != nil {
+		return err
+	}
+	data := reportPage{page: s.basePage(r, "Báo cáo của "+unit.Name), Round: round, Unit: unit, Report: rep,
+		Tasks: map[int64]*tiendo.Task{}, Target: map[int64]*tiendo.Target{}}
+	for _, t := range round.Tasks {
+		data.Tasks[t.ID] = t
+		for _, tg := range t.Targets {
+			data.Target[tg.ID] = tg
+		}
+	}
+	return s.render(w, http.StatusOK, "report", data)
+}

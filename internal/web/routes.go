@@ -1,0 +1,52 @@
+package web
+
+import (
+	"net/http"
+
+	"tiendo"
+)
+
+// routes lists every page. Each names the permission it needs; the table in
+// package tiendo (access.go) says who has it.
+func (s *Server) routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /static/", s.assets.serve)
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+
+	mux.HandleFunc("GET /login", s.handle(s.handleLoginForm))
+	mux.HandleFunc("POST /login", s.handle(s.handleLogin))
+	mux.HandleFunc("POST /logout", s.handle(s.handleLogout))
+
+	mux.HandleFunc("GET /{$}", s.authed("", s.handleHome))
+	mux.HandleFunc("GET /rounds", s.authed(tiendo.ActionReadRounds, s.handleRoundList))
+	mux.HandleFunc("GET /rounds/{id}", s.authed(tiendo.ActionReadRounds, s.handleRoundShow))
+	mux.HandleFunc("GET /rounds/{id}/reports/{unit}", s.authed(tiendo.ActionReadReport, s.handleReportShow))
+
+	mux.HandleFunc("GET /admin/units", s.authed(tiendo.ActionManageUnits, s.handleUnitList))
+	mux.HandleFunc("GET /admin/units/new", s.authed(tiendo.ActionManageUnits, s.handleUnitNew))
+	mux.HandleFunc("POST /admin/units", s.authed(tiendo.ActionManageUnits, s.handleUnitCreate))
+	mux.HandleFunc("GET /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitEdit))
+	mux.HandleFunc("POST /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitUpdate))
+
+	mux.HandleFunc("GET /admin/users", s.authed(tiendo.ActionManageUsers, s.handleUserList))
+	mux.HandleFunc("GET /admin/users/new", s.authed(tiendo.ActionManageUsers, s.handleUserNew))
+	mux.HandleFunc("POST /admin/users", s.authed(tiendo.ActionManageUsers, s.handleUserCreate))
+	mux.HandleFunc("GET /admin/users/{id}", s.authed(tiendo.ActionManageUsers, s.handleUserEdit))
+	mux.HandleFunc("POST /admin/users/{id}", s.authed(tiendo.ActionManageUsers, s.handleUserUpdate))
+
+	mux.HandleFunc("/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return tiendo.Errorf(tiendo.ENOTFOUND, "Không có trang này. Hãy kiểm tra lại địa chỉ hoặc quay về trang chủ.")
+	}))
+}
+
+// handleHealth answers 200 when the store answers, for load balancers.
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.store.Ping(r.Context()); err != nil {
+		s.log.Error("health check", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write([]byte("store unavailable\n"))
+		return
+	}
+	w.Write([]byte("ok\n"))
+}
