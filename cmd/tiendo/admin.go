@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+func openStore(ctx context.Context, fs *flag.FlagSet, args []string, getenv func(string) string) (*store.Store, error) {
+	var cfg Config
+	cfg.flags(fs, getenv, "", "sqlite:tiendo.db")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, cfg.DatabaseURL)
+}
+
+func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	st, err := openStore(ctx, fs, args, getenv)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintf(stdout, "Cơ sở dữ liệu (%s) đã ở phiên bản mới nhất.\n", st.Dialect())
+	return nil
+}
+
+const userUsage = `Cách dùng:
+  tiendo user add -username TÊN -role VAI_TRÒ [-unit MÃ_ĐƠN_VỊ] [-name "Họ tên"] [-email ĐỊA_CHỈ]
+  tiendo user passwd -username TÊN
+  tiendo user list
+Mật khẩu được đọc từ dòng đầu tiên của đầu vào chuẩn.
+Vai trò: admin, office, leader, unit_head, reporter, reader.
+`
+
+func cmdUser(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, userUsage)
+		return fmt.Errorf("thiếu lệnh con của user")
+	}
+	sub, args := args[0], args[1:]
+	fs := flag.NewFlagSet("user "+sub, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	username := fs.String("username", "", "tên đăng nhập")
+	role := fs.String("role", "", "vai trò")
+	unitCode := fs.String("unit", "", "mã đơn vị (cho cán bộ, lãnh đạo đơn vị)")
+	name := fs.String("name", "", "họ và tên")
+	email := fs.String("email", "", "thư điện tử")
+	st, err := openStore(ctx, fs, args, getenv)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	readPassword := func() (string, error) {
+		fmt.Fprint(stderr, "Mật khẩu: ")
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && line == "" {
+			return "", fmt.Errorf("không đọc được mật khẩu từ đầu vào chuẩn")
+		}
+		fmt.Fprintln(stderr)
+		return strings.TrimRight(line, "\r\n"), nil
+	}
+	switch sub {
+	case "add":
+		u := &tiendo.User{Username: *username, Role: tiendo.Role(*role), FullName: *name, Email: *email}
+		if *unitCode != "" {
+			unit, err := st.UnitByCode(ctx, *unitCode)
+			if err != nil {
+				return err
+			}
+			u.UnitID = unit.ID
+		}
+		pw, err := readPassword()
+		if err != nil {
+			return err
+		}
+		if err := st.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
+			return describe(err)
+		}
+		fmt.Fprintf(stdout, "Đã thêm người dùng %s (%s).\n", u.Username, u.Role.Label())
+	case "passwd":
+		u, err := st.UserByUsername(ctx, *username)
+		if err != nil {
+			return describe(err)
+		}
+		pw, err := readPassword()
+		if err != nil {
+			return err
+		}
+		if err := st.SetPassword(ctx, store.Actor{}, u.ID, pw); err != nil {
+			return describe(err)
+		}
+		fmt.Fprintf(stdout, "Đã đổi mật khẩu của %s; mọi phiên đăng nhập cũ đã kết thúc.\n", u.Username)
+	case "list":
+		users, err := st.Users(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "TÊN ĐĂNG NHẬP\tVAI TRÒ\tHỌ TÊN\tTRẠNG THÁI")
+		for _, u := range users {
+			state := "hoạt động"
+			if u.Disabled {
+				state = "đã khóa"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", u.Username, u.Role, u.FullName, state)
+		}
+		return tw.Flush()
+	default:
+		fmt.Fprint(stderr, userUsage)
+		return fmt.Errorf("không có lệnh con user %q", sub)
+	}
+	return nil
+}
+
+// describe turns a store error with field messages into one readable error.
+func describe(err error) error {
+	e, ok := err.(*tiendo.Error)
+	if !ok || len(e.Fields) == 0 {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString(e.Message)
+	for _, msg := range e.Fields {
+		b.WriteString("\n  - " + msg)
+	}
+	return fmt.Errorf("%s", b.String())
+}

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"tiendo/internal/api"
+	"tiendo/internal/demo"
+	"tiendo/internal/store"
+	"tiendo/internal/web"
+)
+
+// Config is the server's configuration, from flags and TIENDO_* variables;
+// a flag given on the command line wins over the variable.
+type Config struct {
+	Addr          string
+	DatabaseURL   string
+	SecureCookies bool
+	TrustProxy    bool
+	LogLevel      slog.Level
+}
+
+// flags defines the server flags on fs with defaults from the environment.
+func (c *Config) flags(fs *flag.FlagSet, getenv func(string) string, defaultAddr, defaultDB string) {
+	env := func(name, def string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	envBool := func(name string) bool { b, _ := strconv.ParseBool(getenv(name)); return b }
+	fs.StringVar(&c.Addr, "addr", env("TIENDO_ADDR", defaultAddr), "địa chỉ lắng nghe (TIENDO_ADDR)")
+	fs.StringVar(&c.DatabaseURL, "database-url", env("TIENDO_DATABASE_URL", defaultDB), "cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgres://... (TIENDO_DATABASE_URL)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", envBool("TIENDO_SECURE_COOKIES"), "đánh dấu cookie Secure khi chạy sau TLS (TIENDO_SECURE_COOKIES)")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIENDO_TRUST_PROXY"), "lấy địa chỉ người dùng từ X-Forwarded-For (TIENDO_TRUST_PROXY)")
+	c.LogLevel = slog.LevelInfo
+	if lv := getenv("TIENDO_LOG_LEVEL"); lv != "" {
+		c.LogLevel.UnmarshalText([]byte(lv))
+	}
+}
+
+func cmdServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg Config
+	cfg.flags(fs, getenv, "127.0.0.1:8080", "sqlite:tiendo.db")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	st, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return serve(ctx, cfg, st, log, func(addr string) {
+		fmt.Fprintf(stdout, "tiendo đang chạy tại http://%s (cơ sở dữ liệu: %s)\n", addr, st.Dialect())
+	})
+}
+
+func cmdDemo(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg Config
+	cfg.flags(fs, func(name string) string {
+		if name == "TIENDO_DATABASE_URL" {
+			return "" // the demo has its own file, whatever serve uses
+		}
+		return getenv(name)
+	}, "127.0.0.1:8080", "sqlite:tiendo-demo.db")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	pw := getenv("TIENDO_DEMO_PASSWORD")
+	if pw == "" {
+		pw = strings.ToLower(rand.Text()[:12])
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	loaded, err := demo.Load(ctx, st, pw, time.Now())
+	if err != nil {
+		return err
+	}
+	return serve(ctx, cfg, st, log, func(addr string) {
+		what := "dữ liệu trình diễn đã có"
+		if loaded {
+			what = "đã nạp dữ liệu trình diễn"
+		}
+		fmt.Fprintf(stdout, "tiendo (bản trình diễn, %s: %s)\n\n", what, strings.TrimPrefix(cfg.DatabaseURL, "sqlite:"))
+		fmt.Fprintf(stdout, "  Địa chỉ:   http://%s\n", addr)
+		fmt.Fprintf(stdout, "  Mật khẩu:  %s  (chung cho mọi tài khoản; đặt TIENDO_DEMO_PASSWORD để chọn)\n\n", pw)
+		fmt.Fprintf(stdout, "  Tài khoản:\n")
+		for _, a := range demo.Accounts {
+			fmt.Fprintf(stdout, "    %-10s %s\n", a.Username, a.Role.Label())
+		}
+		var codes []string
+		for _, u := range demo.Units {
+			codes = append(codes, u.Code)
+		}
+		fmt.Fprintf(stdout, "    cán bộ đơn vị (tên đăng nhập là mã đơn vị): %s\n\n", strings.Join(codes, ", "))
+		fmt.Fprintf(stdout, "Nhấn Ctrl+C để dừng.\n")
+	})
+}
+
+// serve runs the web server until ctx is cancelled, then lets in-flight
+// requests finish (up to 20 s) before returning; the caller closes the store.
+func serve(ctx context.Context, cfg Config, st *store.Store, log *slog.Logger, ready func(addr string)) error {
+	h, err := web.New(web.Config{SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy}, st, api.New(st, log), log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("không mở được cổng %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	ready(ln.Addr().String())
+	log.Info("serving", "addr", ln.Addr().String(), "store", st.Dialect())
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,226 @@
+// Package demo loads tiendo's demonstration data: the units of the seed
+// directive (UBND huyện Hữu Lũng, June 2022), its accounts, and two rounds
+// built by parsing the directive itself: the 2022 round as it happened (every
+// report in, some late) and a live round for the current period whose
+// deadline is a few days ahead, with units in every state.
+package demo
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/directive"
+	"tiendo/internal/store"
+)
+
+//go:embed huu-lung-2022-06.txt
+var seed string
+
+// Units are the twelve units the seed assigns work to: its eleven
+// recipients and Phòng Tài chính - Kế hoạch, which it forgot to address.
+var Units = []tiendo.Unit{
+	{Code: "pnnptnt", Name: "Phòng Nông nghiệp và Phát triển nông thôn", ShortName: "Phòng NN&PTNT", Aliases: []string{"Phòng Nông nghiệp & PTNT huyện"}},
+	{Code: "ccthue", Name: "Chi cục Thuế khu vực I", ShortName: "Chi cục Thuế KV I"},
+	{Code: "pgddt", Name: "Phòng Giáo dục và Đào tạo", ShortName: "Phòng GD&ĐT"},
+	{Code: "pldtbxh", Name: "Phòng Lao động - Thương binh và Xã hội", ShortName: "Phòng LĐ-TB&XH", Aliases: []string{"Lao động, Thương binh, Xã hội – Dân tộc"}},
+	{Code: "pvhtt", Name: "Phòng Văn hóa và Thông tin", ShortName: "Phòng VH&TT"},
+	{Code: "ptnmt", Name: "Phòng Tài nguyên và Môi trường", ShortName: "Phòng TN&MT"},
+	{Code: "pnv", Name: "Phòng Nội vụ", ShortName: "Phòng Nội vụ"},
+	{Code: "ttptqd", Name: "Trung tâm Phát triển quỹ đất", ShortName: "TT Phát triển quỹ đất"},
+	{Code: "ttyt", Name: "Trung tâm Y tế huyện Hữu Lũng", ShortName: "TTYT huyện"},
+	{Code: "bchqs", Name: "Ban Chỉ huy Quân sự huyện", ShortName: "BCH Quân sự"},
+	{Code: "cah", Name: "Công an huyện", ShortName: "Công an huyện"},
+	{Code: "ptckh", Name: "Phòng Tài chính - Kế hoạch", ShortName: "Phòng TC-KH"},
+}
+
+// Account is a demo login.
+type Account struct {
+	Username, FullName string
+	Role               tiendo.Role
+	UnitCode           string
+}
+
+// Accounts lists the demo's logins; each unit also gets a reporter whose
+// username is the unit's code.
+var Accounts = []Account{
+	{"admin", "Quản trị hệ thống", tiendo.RoleAdmin, ""},
+	{"vanphong", "Nguyễn Thị Lan (Văn phòng)", tiendo.RoleOffice, ""},
+	{"lanhdao", "Hoàng Văn Minh (Phó Chủ tịch)", tiendo.RoleLeader, ""},
+	{"huyenuy", "Văn phòng Huyện ủy", tiendo.RoleReader, ""},
+}
+
+// Load fills an empty store with the demo, or, when the demo is already
+// there, only sets every demo account's password to pw so that the logins
+// printed at start work. now places the live round.
+func Load(ctx context.Context, st *store.Store, pw string, now time.Time) (loaded bool, err error) {
+	if _, err := st.UserByUsername(ctx, "admin"); err == nil {
+		return false, setPasswords(ctx, st, pw)
+	}
+	units := map[string]*tiendo.Unit{}
+	for i := range Units {
+		u := Units[i]
+		if err := st.CreateUnit(ctx, store.Actor{}, &u); err != nil {
+			return false, fmt.Errorf("demo: unit %s: %w", u.Code, err)
+		}
+		units[u.Code] = &u
+	}
+	accounts := append([]Account{}, Accounts...)
+	for _, u := range Units {
+		accounts = append(accounts, Account{u.Code, "Cán bộ " + u.ShortName, tiendo.RoleReporter, u.Code})
+	}
+	for _, a := range accounts {
+		u := &tiendo.User{Username: a.Username, FullName: a.FullName, Role: a.Role}
+		if a.UnitCode != "" {
+			u.UnitID = units[a.UnitCode].ID
+		}
+		if err := st.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
+			return false, fmt.Errorf("demo: user %s: %w", a.Username, err)
+		}
+	}
+	if err := loadRounds(ctx, st, units, now); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+func setPasswords(ctx context.Context, st *store.Store, pw string) error {
+	for _, a := range Accounts {
+		if err := setPassword(ctx, st, a.Username, pw); err != nil {
+			return err
+		}
+	}
+	for _, u := range Units {
+		if err := setPassword(ctx, st, u.Code, pw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func setPassword(ctx context.Context, st *store.Store, username, pw string) error {
+	u, err := st.UserByUsername(ctx, username)
+	if tiendo.ErrorCode(err) == tiendo.ENOTFOUND {
+		return nil // removed by the admin: leave it gone
+	} else if err != nil {
+		return err
+	}
+	return st.SetPassword(ctx, store.Actor{}, u.ID, pw)
+}
+
+// round parses the seed into a round whose assignees are the demo's units.
+func round(units map[string]*tiendo.Unit) (*tiendo.Round, *directive.Result, error) {
+	registry := make([]tiendo.Unit, 0, len(Units))
+	for _, u := range Units {
+		registry = append(registry, *units[u.Code])
+	}
+	res := directive.Parse(seed, registry)
+	if len(res.Tasks) == 0 || res.Deadline == nil {
+		return nil, nil, fmt.Errorf("demo: the seed directive parsed to %d tasks and deadline %v", len(res.Tasks), res.Deadline)
+	}
+	r := res.ToRound()
+	r.Source = seed
+	for _, rc := range res.Recipients {
+		if u := units[rc.Unit]; u != nil {
+			r.UnitIDs = append(r.UnitIDs, u.ID)
+		}
+	}
+	for i, t := range res.Tasks {
+		for _, a := range t.Assignees {
+			if u := units[a.Unit]; u != nil {
+				r.Tasks[i].Assignees = append(r.Tasks[i].Assignees, tiendo.Assignee{UnitID: u.ID, Role: a.Role})
+			}
+		}
+	}
+	return r, res, nil
+}
+
+func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.Unit, now time.Time) error {
+	// The 2022 round, as it happened.
+	past, res, err := round(units)
+	if err != nil {
+		return err
+	}
+	d, err := time.ParseInLocation("2006-01-02", res.Deadline.Date, tiendo.Zone)
+	if err != nil {
+		return fmt.Errorf("demo: deadline %q: %w", res.Deadline.Date, err)
+	}
+	past.Deadline = d
+	past.Title = "Báo cáo tiến độ nhiệm vụ trọng tâm 6 tháng đầu năm 2022"
+	past.Status = tiendo.RoundOpen
+	past.PublishedAt = d.AddDate(0, 0, -5)
+	if err := st.CreateRound(ctx, store.Actor{}, past); err != nil {
+		return fmt.Errorf("demo: 2022 round: %w", err)
+	}
+	rng := rand.New(rand.NewPCG(2022, 6))
+	order := rng.Perm(len(past.UnitIDs))
+	for i, k := range order {
+		// Most report in the last two days; the last three are one or two days late.
+		at := d.Add(-time.Duration(48-i*4) * time.Hour).Add(time.Duration(rng.IntN(180)) * time.Minute)
+		if i >= len(order)-3 {
+			at = d.Add(time.Duration(8+rng.IntN(30)) * time.Hour)
+		}
+		if err := fillReport(ctx, st, past, past.UnitIDs[k], rng, at, true); err != nil {
+			return err
+		}
+	}
+	if err := st.CloseRound(ctx, store.Actor{}, past.ID); err != nil {
+		return err
+	}
+
+	// The live round: the same tasks for the current period, due in four days.
+	live, _, err := round(units)
+	if err != nil {
+		return err
+	}
+	local := now.In(tiendo.Zone)
+	live.Period = currentPeriod(local)
+	live.Title = "Báo cáo tiến độ nhiệm vụ trọng tâm " + periodName(live.Period)
+	live.Subject = "V/v báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy " + periodName(live.Period)
+	live.DocNumber, live.DocDate = "", ""
+	live.Deadline = tiendo.DeadlineBefore(local.Year(), local.Month(), local.Day()+4)
+	live.Status = tiendo.RoundOpen
+	live.PublishedAt = now.Add(-72 * time.Hour)
+	if err := st.CreateRound(ctx, store.Actor{}, live); err != nil {
+		return fmt.Errorf("demo: live round: %w", err)
+	}
+	order = rng.Perm(len(live.UnitIDs))
+	for i, k := range order {
+		at := now.Add(-time.Duration(60-i*5) * time.Hour)
+		switch {
+		case i < 4: // submitted
+			err = fillReport(ctx, st, live, live.UnitIDs[k], rng, at, true)
+		case i < 8: // a draft in progress
+			err = fillReport(ctx, st, live, live.UnitIDs[k], rng, at, false)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// currentPeriod is the reporting period a round opened at t covers: the
+// half-year until June, nine months until September, then the year.
+func currentPeriod(t time.Time) tiendo.Period {
+	switch {
+	case t.Month() <= 6:
+		return tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: t.Year(), Index: 1}
+	case t.Month() <= 9:
+		return tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: t.Year()}
+	}
+	return tiendo.Period{Kind: tiendo.PeriodYear, Year: t.Year()}
+}
+
+func periodName(p tiendo.Period) string {
+	switch p.Kind {
+	case tiendo.PeriodHalfYear:
+		return fmt.Sprintf("06 tháng đầu năm %d", p.Year)
+	case tiendo.PeriodNineMonth:
+		return fmt.Sprintf("9 tháng năm %d", p.Year)
+	}
+	return fmt.Sprintf("năm %d", p.Year)
+}

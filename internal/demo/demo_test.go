@@ -1,0 +1,67 @@
+package demo
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/storetest"
+)
+
+// The demo embeds its own copy of the seed; it must stay the project's.
+func TestSeedIsTestdataCopy(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/directives/huu-lung-2022-06.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != seed {
+		t.Error("internal/demo/huu-lung-2022-06.txt differs from testdata/directives/huu-lung-2022-06.txt")
+	}
+}
+
+func TestLoad(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	now := time.Date(2026, 11, 26, 9, 0, 0, 0, tiendo.Zone)
+	loaded, err := Load(ctx, st, "mật khẩu trình diễn", now)
+	if err != nil || !loaded {
+		t.Fatalf("Load = %v, %v", loaded, err)
+	}
+	office, err := st.Authenticate(ctx, "vanphong", "mật khẩu trình diễn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rounds, err := st.Rounds(ctx, office)
+	if err != nil || len(rounds) != 2 {
+		t.Fatalf("rounds = %d, %v; want 2", len(rounds), err)
+	}
+	live, past := rounds[0], rounds[1]
+	if live.Status != tiendo.RoundOpen || past.Status != tiendo.RoundClosed {
+		t.Errorf("statuses: live %s, 2022 %s", live.Status, past.Status)
+	}
+	// The seed's 13 tasks, twelve units, every 2022 report in and three late.
+	if past.Tasks != 13 || past.Expected != 12 || past.Submitted != 12 || past.OnTime != 9 {
+		t.Errorf("2022 round = tasks %d, expected %d, submitted %d, on time %d; want 13, 12, 12, 9", past.Tasks, past.Expected, past.Submitted, past.OnTime)
+	}
+	if !past.Deadline.Equal(tiendo.DeadlineBefore(2022, 6, 7)) {
+		t.Errorf("2022 deadline = %v, want before 07/6/2022", past.Deadline)
+	}
+	if live.Submitted != 4 || live.Drafts != 4 || live.Missing() != 4 || !live.Deadline.After(now) {
+		t.Errorf("live round = submitted %d, drafts %d, missing %d, deadline %v", live.Submitted, live.Drafts, live.Missing(), live.Deadline)
+	}
+	// Loading again keeps the data and resets the passwords.
+	loaded, err = Load(ctx, st, "mật khẩu thứ hai", now)
+	if err != nil || loaded {
+		t.Fatalf("second Load = %v, %v; want no reload", loaded, err)
+	}
+	for _, u := range []string{"admin", "lanhdao", "huyenuy", "ptckh"} {
+		if _, err := st.Authenticate(ctx, u, "mật khẩu thứ hai"); err != nil {
+			t.Errorf("%s cannot log in with the new password: %v", u, err)
+		}
+	}
+	if rounds, _ := st.Rounds(ctx, office); len(rounds) != 2 {
+		t.Errorf("after a second Load: %d rounds, want 2", len(rounds))
+	}
+}
