@@ -112,43 +112,32 @@ func setPassword(ctx context.Context, st *store.Store, username, pw string) erro
 }
 
 // round parses the seed into a round whose assignees are the demo's units.
-func round(units map[string]*tiendo.Unit) (*tiendo.Round, *directive.Result, error) {
+func round(units map[string]*tiendo.Unit) (*tiendo.Round, error) {
 	registry := make([]tiendo.Unit, 0, len(Units))
+	ids := map[string]int64{}
 	for _, u := range Units {
 		registry = append(registry, *units[u.Code])
+		ids[u.Code] = units[u.Code].ID
 	}
 	res := directive.Parse(seed, registry)
-	if len(res.Tasks) == 0 || res.Deadline == nil {
-		return nil, nil, fmt.Errorf("demo: the seed directive parsed to %d tasks and deadline %v", len(res.Tasks), res.Deadline)
+	if len(res.Tasks) == 0 {
+		return nil, fmt.Errorf("demo: the seed directive parsed to no tasks")
 	}
-	r := res.ToRound()
+	r, err := res.NewRound(ids)
+	if err != nil {
+		return nil, fmt.Errorf("demo: the seed directive: %w", err)
+	}
 	r.Source = seed
-	for _, rc := range res.Recipients {
-		if u := units[rc.Unit]; u != nil {
-			r.UnitIDs = append(r.UnitIDs, u.ID)
-		}
-	}
-	for i, t := range res.Tasks {
-		for _, a := range t.Assignees {
-			if u := units[a.Unit]; u != nil {
-				r.Tasks[i].Assignees = append(r.Tasks[i].Assignees, tiendo.Assignee{UnitID: u.ID, Role: a.Role})
-			}
-		}
-	}
-	return r, res, nil
+	return r, nil
 }
 
 func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.Unit, now time.Time) error {
 	// The 2022 round, as it happened.
-	past, res, err := round(units)
+	past, err := round(units)
 	if err != nil {
 		return err
 	}
-	d, err := time.ParseInLocation("2006-01-02", res.Deadline.Date, tiendo.Zone)
-	if err != nil {
-		return fmt.Errorf("demo: deadline %q: %w", res.Deadline.Date, err)
-	}
-	past.Deadline = d
+	d := past.Deadline
 	past.Title = "Báo cáo tiến độ nhiệm vụ trọng tâm 6 tháng đầu năm 2022"
 	past.Status = tiendo.RoundOpen
 	past.PublishedAt = d.AddDate(0, 0, -5)
@@ -172,7 +161,7 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 	}
 
 	// The live round: the same tasks for the current period, due in four days.
-	live, _, err := round(units)
+	live, err := round(units)
 	if err != nil {
 		return err
 	}

@@ -140,6 +140,21 @@ func (s *Store) PublishRound(ctx context.Context, actor Actor, id int64) error {
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET status = ?, published_at = ? WHERE id = ?`), tiendo.RoundOpen, s.now(), id); err != nil {
 			return fmt.Errorf("store: publish round: %w", err)
 		}
+		// The units asked hear of it in the same transaction: a published
+		// round is never missing its notifications.
+		var title string
+		var deadline time.Time
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT title, deadline FROM rounds WHERE id = ?`), id).Scan(&title, &deadline); err != nil {
+			return fmt.Errorf("store: publish round: %w", err)
+		}
+		units, err := s.roundUnitIDs(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		msg := fmt.Sprintf("Đợt báo cáo mới: %s — hạn gửi trước ngày %s", title, deadline.In(tiendo.Zone).Format("02/01/2006"))
+		if err := s.notifyUnits(ctx, tx, units, "round_published", msg, fmt.Sprintf("/rounds/%d", id)); err != nil {
+			return err
+		}
 		return s.audit(ctx, tx, actor, "publish", "round", id, map[string]any{"status": status}, map[string]any{"status": tiendo.RoundOpen})
 	})
 }
@@ -187,23 +202,29 @@ func (s *Store) Round(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Ro
 	return r, nil
 }
 
-func (s *Store) loadRoundParts(ctx context.Context, r *tiendo.Round) error {
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT unit_id FROM round_units WHERE round_id = ? ORDER BY unit_id`), r.ID)
+func (s *Store) roundUnitIDs(ctx context.Context, db queryer, roundID int64) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, s.q(`SELECT unit_id FROM round_units WHERE round_id = ? ORDER BY unit_id`), roundID)
 	if err != nil {
-		return fmt.Errorf("store: round units: %w", err)
+		return nil, fmt.Errorf("store: round units: %w", err)
 	}
-	r.UnitIDs = []int64{}
+	defer rows.Close()
+	ids := []int64{}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
-		r.UnitIDs = append(r.UnitIDs, id)
+		ids = append(ids, id)
 	}
-	rows.Close()
+	return ids, rows.Err()
+}
 
-	rows, err = s.rdb.QueryContext(ctx, s.q(`SELECT id, position, label, text FROM tasks WHERE round_id = ? ORDER BY position`), r.ID)
+func (s *Store) loadRoundParts(ctx context.Context, r *tiendo.Round) error {
+	var err error
+	if r.UnitIDs, err = s.roundUnitIDs(ctx, s.rdb, r.ID); err != nil {
+		return err
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT id, position, label, text FROM tasks WHERE round_id = ? ORDER BY position`), r.ID)
 	if err != nil {
 		return fmt.Errorf("store: tasks: %w", err)
 	}

@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -307,3 +309,32 @@ func TestReportSaveSubmit(t *testing.T) {
 		t.Errorf("summary = %+v", list[0])
 	}
 }
+
+func TestPublishNotifiesUnits(t *testing.T) {
+	f := newFixture(t)
+	r := &tiendo.Round{Title: "Đợt mới", Deadline: tiendo.DeadlineBefore(2026, 12, 1), UnitIDs: []int64{f.a.ID}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	if _, n, _ := f.s.Notifications(ctx, f.repA, 10); n != 0 {
+		t.Fatalf("unread before publishing = %d", n)
+	}
+	if err := f.s.PublishRound(ctx, store.Actor{UserID: f.office.ID}, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	list, unread, err := f.s.Notifications(ctx, f.repA, 10)
+	if err != nil || unread != 1 || len(list) != 1 || list[0].Link != "/rounds/"+itoa(r.ID) || !strings.Contains(list[0].Title, "01/12/2026") {
+		t.Errorf("unit a's notifications = %+v, unread %d, %v", list, unread, err)
+	}
+	if _, n, _ := f.s.Notifications(ctx, f.repB, 10); n != 0 {
+		t.Errorf("unit b, not asked, was notified (%d)", n)
+	}
+	if err := f.s.MarkNotificationsRead(ctx, f.repA); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := f.s.UnreadCount(ctx, f.repA); n != 0 {
+		t.Errorf("unread after marking read = %d", n)
+	}
+}
+
+func itoa(id int64) string { return strconv.FormatInt(id, 10) }

@@ -19,10 +19,11 @@ var templateFS embed.FS
 
 // page is what every page's data carries: the layout reads it.
 type page struct {
-	Title string
-	User  *tiendo.User
-	Nav   []navItem
-	Path  string
+	Title  string
+	User   *tiendo.User
+	Nav    []navItem
+	Path   string
+	Unread int // unread notifications, for the bell
 }
 
 type navItem struct {
@@ -37,8 +38,10 @@ func (s *Server) basePage(r *http.Request, title string) page {
 	if u == nil {
 		return p
 	}
+	p.Unread, _ = s.store.UnreadCount(r.Context(), u) // the bell is not worth failing a page for
 	add := func(href, label string) {
-		cur := r.URL.Path == href || (href != "/" && strings.HasPrefix(r.URL.Path, href+"/"))
+		cur := r.URL.Path == href || (href != "/" && href != "/rounds" && strings.HasPrefix(r.URL.Path, href+"/")) ||
+			(href == "/rounds" && strings.HasPrefix(r.URL.Path, "/rounds/") && r.URL.Path != "/rounds/new")
 		p.Nav = append(p.Nav, navItem{href, label, cur})
 	}
 	if u.Role.UnitScoped() {
@@ -48,6 +51,9 @@ func (s *Server) basePage(r *http.Request, title string) page {
 	}
 	if tiendo.Allowed(u, tiendo.ActionReadRounds, 0) {
 		add("/rounds", "Đợt báo cáo")
+	}
+	if tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		add("/rounds/new", "Tạo đợt từ văn bản")
 	}
 	if tiendo.Allowed(u, tiendo.ActionManageUnits, 0) {
 		add("/admin/units", "Đơn vị")
@@ -66,6 +72,9 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"countdown": func(deadline time.Time) string { return countdown(s.store.Clock(), deadline) },
 		"overdue":   func(deadline time.Time) bool { return !s.store.Clock().Before(deadline) },
 		"percent":   percent,
+		"inc":       func(n int) int { return n + 1 },
+		"list":      func(xs ...string) []string { return xs },
+		"cmpLabel":  comparatorLabel,
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
 		"unitName":  func(units map[int64]*tiendo.Unit, id int64) string { return unitName(units, id) },
 	}
@@ -157,4 +166,21 @@ func unitName(units map[int64]*tiendo.Unit, id int64) string {
 		return u.Name
 	}
 	return fmt.Sprintf("Đơn vị #%d", id)
+}
+
+// comparatorLabel says a comparator the way a directive does.
+func comparatorLabel(c string) string {
+	switch c {
+	case ">=":
+		return "≥ trở lên"
+	case ">":
+		return "> trên"
+	case "<=":
+		return "≤ không quá"
+	case "<":
+		return "< dưới"
+	case "=":
+		return "= đạt"
+	}
+	return c
 }

@@ -114,10 +114,11 @@ type roundUnitRow struct {
 
 type roundPage struct {
 	page
-	Round   *tiendo.Round
-	Units   map[int64]*tiendo.Unit
-	Rows    []roundUnitRow // one per unit asked, for those who see all units
-	Summary struct{ Expected, Submitted, OnTime, Late, Drafts, Missing int }
+	Round     *tiendo.Round
+	Units     map[int64]*tiendo.Unit
+	Rows      []roundUnitRow // one per unit asked, for those who see all units
+	Summary   struct{ Expected, Submitted, OnTime, Late, Drafts, Missing int }
+	CanManage bool
 }
 
 func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
@@ -134,7 +135,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := roundPage{page: s.basePage(r, round.Title), Round: round, Units: units}
+	data := roundPage{page: s.basePage(r, round.Title), Round: round, Units: units, CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0)}
 	states, err := s.store.ReportStates(r.Context(), id)
 	if err != nil {
 		return err
@@ -204,4 +205,23 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 		}
 	}
 	return s.render(w, http.StatusOK, "report", data)
+}
+
+type notificationsPage struct {
+	page
+	Items []store.Notification
+}
+
+// handleNotifications lists the user's notifications and marks them read.
+func (s *Server) handleNotifications(w http.ResponseWriter, r *http.Request) error {
+	u := userFrom(r.Context())
+	items, _, err := s.store.Notifications(r.Context(), u, 100)
+	if err != nil {
+		return err
+	}
+	data := notificationsPage{page: s.basePage(r, "Thông báo"), Items: items}
+	if err := s.store.MarkNotificationsRead(r.Context(), u); err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "notifications", data)
 }

@@ -18,6 +18,11 @@ func (s *Server) routes(mux *http.ServeMux) {
 
 	mux.HandleFunc("GET /{$}", s.authed("", s.handleHome))
 	mux.HandleFunc("GET /rounds", s.authed(tiendo.ActionReadRounds, s.handleRoundList))
+	mux.HandleFunc("GET /rounds/new", s.authed(tiendo.ActionManageRounds, s.handleIntakeForm))
+	mux.HandleFunc("POST /rounds/new", s.authed(tiendo.ActionManageRounds, s.handleIntakeParse))
+	mux.HandleFunc("POST /rounds/preview", s.authed(tiendo.ActionManageRounds, s.handleIntakePreview))
+	mux.HandleFunc("POST /rounds/{id}/publish", s.authed(tiendo.ActionManageRounds, s.handleRoundPublish))
+	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
 	mux.HandleFunc("GET /rounds/{id}", s.authed(tiendo.ActionReadRounds, s.handleRoundShow))
 	mux.HandleFunc("GET /rounds/{id}/reports/{unit}", s.authed(tiendo.ActionReadReport, s.handleReportShow))
 

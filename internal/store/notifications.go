@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"tiendo"
+)
+
+// Notification is a message to one person in the app (the bell).
+type Notification struct {
+	ID        int64     `json:"id"`
+	CreatedAt time.Time `json:"created_at"`
+	Kind      string    `json:"kind"`
+	Title     string    `json:"title"`
+	Link      string    `json:"link"`
+	Read      bool      `json:"read"`
+}
+
+// notifyUnits writes one notification to every active user of the given
+// units, inside the transaction of the change it announces.
+func (s *Store) notifyUnits(ctx context.Context, tx *sql.Tx, unitIDs []int64, kind, title, link string) error {
+	now := s.now()
+	for _, id := range unitIDs {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO notifications (user_id, created_at, kind, title, link)
+			SELECT id, ?, ?, ?, ? FROM users WHERE unit_id = ? AND NOT disabled`), now, kind, title, link, id); err != nil {
+			return fmt.Errorf("store: notify: %w", err)
+		}
+	}
+	return nil
+}
+
+// Notifications returns user u's newest notifications, at most limit, and
+// how many are unread.
+func (s *Store) Notifications(ctx context.Context, u *tiendo.User, limit int) ([]Notification, int, error) {
+	var unread int
+	if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL`), u.ID).Scan(&unread); err != nil {
+		return nil, 0, fmt.Errorf("store: notifications: %w", err)
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT id, created_at, kind, title, link, read_at IS NOT NULL
+		FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?`), u.ID, limit)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: notifications: %w", err)
+	}
+	defer rows.Close()
+	out := []Notification{}
+	for rows.Next() {
+		var n Notification
+		if err := rows.Scan(&n.ID, &n.CreatedAt, &n.Kind, &n.Title, &n.Link, &n.Read); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, n)
+	}
+	return out, unread, rows.Err()
+}
+
+// UnreadCount returns how many of u's notifications are unread.
+func (s *Store) UnreadCount(ctx context.Context, u *tiendo.User) (int, error) {
+	var n int
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL`), u.ID).Scan(&n)
+	return n, err
+}
+
+// MarkNotificationsRead marks all of u's notifications read.
+func (s *Store) MarkNotificationsRead(ctx context.Context, u *tiendo.User) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL`), s.now(), u.ID); err != nil {
+		return fmt.Errorf("store: mark read: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,394 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/directive"
+	"tiendo/internal/vi"
+)
+
+// The intake: the office pastes or uploads a directive, tiendo proposes the
+// round, the office corrects it in a form and creates a draft round. The
+// form round-trips everything (including the source text), so nothing typed
+// is lost when a button re-renders it.
+
+type intakePage struct {
+	page
+	Text  string
+	Error string
+}
+
+func (s *Server) handleIntakeForm(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, http.StatusOK, "intake", intakePage{page: s.basePage(r, "Tạo đợt báo cáo từ văn bản")})
+}
+
+// intakeTarget is one target row of the preview form; Value is as typed.
+type intakeTarget struct {
+	Text, Comparator, Value, Unit, Direction, RelativeTo string
+}
+
+type intakeTask struct {
+	Label, Text string
+	Line        int
+	Lead        int64
+	Support     []int64
+	Hint        string // the unit names as the directive wrote them
+	Targets     []intakeTarget
+	Warnings    []directive.Warning
+}
+
+// HasSupport reports whether unit id supports the task (for the template).
+func (t intakeTask) HasSupport(id int64) bool {
+	for _, x := range t.Support {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// intakeForm is the proposed round as the preview form holds it.
+type intakeForm struct {
+	Source                                          string
+	Title, Issuer, Number, Symbol, DocDate, Subject string
+	PeriodKind                                      string
+	PeriodYear, PeriodIndex                         int
+	DeadlineDate, DeadlineTime, DeadlineRelation    string
+	Recipients                                      []int64
+	ReportContents                                  string
+	Tasks                                           []intakeTask
+}
+
+// IsRecipient reports whether unit id is asked to report (for the template).
+func (f *intakeForm) IsRecipient(id int64) bool {
+	for _, x := range f.Recipients {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+type previewPage struct {
+	page
+	Form     *intakeForm
+	Units    []*tiendo.Unit
+	Lines    []string
+	Warnings []directive.Warning // those not tied to a task
+	Error    string
+	Fields   map[string]string
+}
+
+// handleIntakeParse reads the pasted text or the uploaded file and shows
+// the proposal.
+func (s *Server) handleIntakeParse(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, directive.MaxInput+1<<20)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return tiendo.Errorf(tiendo.ETOOLARGE, "Tệp quá lớn: giới hạn %d MB cho một văn bản.", directive.MaxInput>>20)
+		}
+		return tiendo.Errorf(tiendo.EINVALID, "Không đọc được biểu mẫu; hãy tải lại trang và thử lại.")
+	}
+	text := r.FormValue("text")
+	if f, hdr, err := r.FormFile("file"); err == nil {
+		data, err := io.ReadAll(io.LimitReader(f, directive.MaxInput+1))
+		f.Close()
+		if err != nil {
+			return err
+		}
+		if len(data) > 0 {
+			if text, err = directive.Text(hdr.Filename, data); err != nil {
+				return s.intakeError(w, r, "", err)
+			}
+		}
+	} else if text != "" {
+		if text, err = directive.Text("", []byte(text)); err != nil {
+			return s.intakeError(w, r, text, err)
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		return s.intakeError(w, r, "", tiendo.Errorf(tiendo.EINVALID, "Chưa có văn bản. Hãy dán nội dung công văn vào ô bên dưới hoặc chọn tệp .docx/.txt."))
+	}
+	text = vi.NFC(strings.ReplaceAll(text, "\r\n", "\n"))
+	units, err := s.store.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	res := directive.Parse(text, derefUnits(units))
+	return s.renderPreview(w, r, http.StatusOK, formFromResult(res, text, units), units, nil)
+}
+
+func (s *Server) intakeError(w http.ResponseWriter, r *http.Request, text string, err error) error {
+	if code := tiendo.ErrorCode(err); code != tiendo.EINVALID && code != tiendo.ETOOLARGE {
+		return err
+	}
+	status := http.StatusUnprocessableEntity
+	if tiendo.ErrorCode(err) == tiendo.ETOOLARGE {
+		status = http.StatusRequestEntityTooLarge
+	}
+	return s.render(w, status, "intake", intakePage{page: s.basePage(r, "Tạo đợt báo cáo từ văn bản"), Text: text, Error: tiendo.ErrorMessage(err)})
+}
+
+func derefUnits(units []*tiendo.Unit) []tiendo.Unit {
+	out := make([]tiendo.Unit, len(units))
+	for i, u := range units {
+		out[i] = *u
+	}
+	return out
+}
+
+func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *intakeForm {
+	ids := map[string]int64{}
+	for _, u := range units {
+		ids[u.Code] = u.ID
+	}
+	f := &intakeForm{Source: text, Title: res.Subject, Issuer: res.Issuer, Number: res.Number, Symbol: res.Symbol,
+		DocDate: res.Date, Subject: res.Subject, ReportContents: strings.Join(res.ReportContents, "\n")}
+	if res.Period != nil {
+		f.PeriodKind, f.PeriodYear, f.PeriodIndex = string(res.Period.Kind), res.Period.Year, res.Period.Index
+	}
+	if res.Deadline != nil {
+		f.DeadlineDate, f.DeadlineTime, f.DeadlineRelation = res.Deadline.Date, res.Deadline.Time, res.Deadline.Relation
+	}
+	for _, rc := range res.Recipients {
+		if id, ok := ids[rc.Unit]; ok {
+			f.Recipients = append(f.Recipients, id)
+		}
+	}
+	for _, t := range res.Tasks {
+		it := intakeTask{Label: t.Label, Text: t.Text, Line: t.Line}
+		var names []string
+		for _, a := range t.Assignees {
+			names = append(names, a.Name)
+			id, ok := ids[a.Unit]
+			switch {
+			case !ok:
+			case a.Role == tiendo.Support:
+				it.Support = append(it.Support, id)
+			case it.Lead == 0:
+				it.Lead = id
+			default: // a second lead unit: tiendo keeps one lead per task
+				it.Support = append(it.Support, id)
+			}
+		}
+		it.Hint = strings.Join(names, "; ")
+		for _, g := range t.Targets {
+			it.Targets = append(it.Targets, intakeTarget{Text: g.Text, Comparator: string(g.Comparator),
+				Value: vi.FormatNumber(g.Value, -1), Unit: g.Unit, Direction: g.Direction, RelativeTo: g.RelativeTo})
+		}
+		f.Tasks = append(f.Tasks, it)
+	}
+	return f
+}
+
+// formFromRequest reads the preview form back.
+func formFromRequest(r *http.Request) *intakeForm {
+	v := r.PostForm
+	atoi := func(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
+	ids := func(key string) []int64 {
+		var out []int64
+		for _, s := range v[key] {
+			if id, err := strconv.ParseInt(s, 10, 64); err == nil && id > 0 {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	f := &intakeForm{
+		Source: v.Get("source"), Title: v.Get("title"), Issuer: v.Get("issuer"), Number: v.Get("number"),
+		Symbol: v.Get("symbol"), DocDate: v.Get("doc_date"), Subject: v.Get("subject"),
+		PeriodKind: v.Get("period_kind"), PeriodYear: atoi(v.Get("period_year")), PeriodIndex: atoi(v.Get("period_index")),
+		DeadlineDate: v.Get("deadline_date"), DeadlineTime: v.Get("deadline_time"), DeadlineRelation: v.Get("deadline_relation"),
+		Recipients: ids("recipients"), ReportContents: v.Get("report_contents"),
+	}
+	n := min(atoi(v.Get("tasks")), 500)
+	for i := range n {
+		p := fmt.Sprintf("t%d.", i)
+		t := intakeTask{Label: v.Get(p + "label"), Text: v.Get(p + "text"), Line: atoi(v.Get(p + "line")), Hint: v.Get(p + "hint"),
+			Support: ids(p + "support")}
+		t.Lead, _ = strconv.ParseInt(v.Get(p+"lead"), 10, 64)
+		m := min(atoi(v.Get(p+"targets")), 100)
+		for j := range m {
+			q := fmt.Sprintf("%sg%d.", p, j)
+			t.Targets = append(t.Targets, intakeTarget{Text: v.Get(q + "text"), Comparator: v.Get(q + "cmp"), Value: v.Get(q + "value"),
+				Unit: v.Get(q + "unit"), Direction: v.Get(q + "dir"), RelativeTo: v.Get(q + "rel")})
+		}
+		f.Tasks = append(f.Tasks, t)
+	}
+	return f
+}
+
+// apply carries out a preview button: add or remove a task or a target.
+// It reports whether op was one of those.
+func (f *intakeForm) apply(op string) bool {
+	parts := strings.Split(op, ":")
+	num := func(i int) int {
+		if i >= len(parts) {
+			return -1
+		}
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
+	i, j := num(1), num(2)
+	switch parts[0] {
+	case "add-task":
+		f.Tasks = append(f.Tasks, intakeTask{Label: strconv.Itoa(len(f.Tasks) + 1)})
+	case "remove-task":
+		if i >= 0 && i < len(f.Tasks) {
+			f.Tasks = append(f.Tasks[:i], f.Tasks[i+1:]...)
+		}
+	case "add-target":
+		if i >= 0 && i < len(f.Tasks) {
+			f.Tasks[i].Targets = append(f.Tasks[i].Targets, intakeTarget{Comparator: ">="})
+		}
+	case "remove-target":
+		if i >= 0 && i < len(f.Tasks) && j >= 0 && j < len(f.Tasks[i].Targets) {
+			f.Tasks[i].Targets = append(f.Tasks[i].Targets[:j], f.Tasks[i].Targets[j+1:]...)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// round checks the form and builds the round it describes; field errors
+// come back keyed by the form's field names.
+func (f *intakeForm) round() (*tiendo.Round, error) {
+	e := &tiendo.Error{Code: tiendo.EINVALID, Message: "Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{}}
+	r := &tiendo.Round{Title: strings.TrimSpace(f.Title), Status: tiendo.RoundDraft, Issuer: f.Issuer, DocNumber: f.Number,
+		DocSymbol: f.Symbol, DocDate: f.DocDate, Subject: f.Subject, Source: f.Source, UnitIDs: f.Recipients,
+		Period: tiendo.Period{Kind: tiendo.PeriodKind(f.PeriodKind), Year: f.PeriodYear, Index: f.PeriodIndex}}
+	for _, line := range strings.Split(f.ReportContents, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			r.ReportContents = append(r.ReportContents, line)
+		}
+	}
+	if r.Title == "" {
+		e.Fields["title"] = "Hãy nhập tên đợt báo cáo."
+	}
+	d := &directive.Deadline{Date: strings.TrimSpace(f.DeadlineDate), Time: strings.TrimSpace(f.DeadlineTime), Relation: f.DeadlineRelation}
+	if d.Date == "" {
+		e.Fields["deadline_date"] = "Hãy nhập hạn gửi báo cáo."
+	} else if at, err := d.Instant(); err != nil {
+		e.Fields["deadline_date"] = tiendo.ErrorMessage(err)
+	} else {
+		r.Deadline = at
+	}
+	if len(f.Tasks) == 0 {
+		e.Fields["tasks"] = "Đợt báo cáo cần ít nhất một nhiệm vụ: bấm “Thêm nhiệm vụ”."
+	}
+	for i, t := range f.Tasks {
+		p := fmt.Sprintf("t%d.", i)
+		task := &tiendo.Task{Label: strings.TrimSpace(t.Label), Text: strings.TrimSpace(t.Text)}
+		if task.Text == "" {
+			e.Fields[p+"text"] = "Nhiệm vụ chưa có nội dung."
+		}
+		if t.Lead == 0 {
+			e.Fields[p+"lead"] = "Hãy chọn đơn vị chủ trì."
+		} else {
+			task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: t.Lead, Role: tiendo.Lead})
+		}
+		for _, id := range t.Support {
+			if id != t.Lead {
+				task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: id, Role: tiendo.Support})
+			}
+		}
+		for j, g := range t.Targets {
+			q := fmt.Sprintf("%sg%d.", p, j)
+			tg := &tiendo.Target{Text: strings.TrimSpace(g.Text), Comparator: tiendo.Comparator(g.Comparator), Unit: g.Unit,
+				Direction: g.Direction, RelativeTo: g.RelativeTo}
+			if strings.TrimSpace(g.Value) != "" {
+				v, err := vi.ParseNumber(g.Value)
+				if err != nil {
+					e.Fields[q+"value"] = tiendo.ErrorMessage(err)
+				}
+				tg.Value = v
+			}
+			if tg.Text == "" {
+				e.Fields[q+"text"] = "Chỉ tiêu chưa có nội dung."
+			}
+			task.Targets = append(task.Targets, tg)
+		}
+		r.Tasks = append(r.Tasks, task)
+	}
+	if len(e.Fields) > 0 {
+		return nil, e
+	}
+	return r, nil
+}
+
+func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status int, f *intakeForm, units []*tiendo.Unit, ferr error) error {
+	data := previewPage{page: s.basePage(r, "Kiểm tra đợt báo cáo đề xuất"), Form: f, Units: units, Lines: strings.Split(f.Source, "\n")}
+	// Warnings come from the parser, re-run on the source (it is fast):
+	// each goes beside the task whose lines hold it, or at the top.
+	res := directive.Parse(f.Source, derefUnits(units))
+	for _, warn := range res.Warnings {
+		placed := false
+		for i := len(f.Tasks) - 1; i >= 0 && warn.Line > 0; i-- {
+			if f.Tasks[i].Line > 0 && f.Tasks[i].Line <= warn.Line {
+				f.Tasks[i].Warnings = append(f.Tasks[i].Warnings, warn)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			data.Warnings = append(data.Warnings, warn)
+		}
+	}
+	var e *tiendo.Error
+	if errors.As(ferr, &e) {
+		data.Error, data.Fields = e.Message, e.Fields
+	}
+	return s.render(w, status, "intake_preview", data)
+}
+
+// handleIntakePreview takes the edited preview: a button that adds or
+// removes a task or target re-renders it; "Tạo đợt báo cáo" creates the
+// draft round.
+func (s *Server) handleIntakePreview(w http.ResponseWriter, r *http.Request) error {
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	f := formFromRequest(r)
+	units, err := s.store.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	if f.apply(r.PostFormValue("op")) {
+		return s.renderPreview(w, r, http.StatusOK, f, units, nil)
+	}
+	round, err := f.round()
+	if err == nil {
+		err = s.store.CreateRound(r.Context(), actor(r), round)
+	}
+	switch tiendo.ErrorCode(err) {
+	case "":
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d", round.ID), http.StatusSeeOther)
+		return nil
+	case tiendo.EINVALID, tiendo.ECONFLICT:
+		return s.renderPreview(w, r, http.StatusUnprocessableEntity, f, units, err)
+	}
+	return err
+}
+
+func (s *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.store.PublishRound(r.Context(), actor(r), id); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d", id), http.StatusSeeOther)
+	return nil
+}
