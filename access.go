@@ -7,14 +7,15 @@ type Action string
 
 // Actions.
 const (
-	ActionReadRounds   Action = "rounds:read"   // see rounds, tasks, targets
-	ActionManageRounds Action = "rounds:manage" // create, edit, publish rounds
-	ActionReadReport   Action = "report:read"   // read a unit report (scoped)
-	ActionEditReport   Action = "report:edit"   // save and submit a unit report (scoped)
-	ActionReviewReport Action = "report:review" // return or accept a unit report
-	ActionReadUnits    Action = "units:read"    // list units
-	ActionManageUnits  Action = "units:manage"  // add and edit units
-	ActionManageUsers  Action = "users:manage"  // add and edit users
+	ActionReadRounds    Action = "rounds:read"    // see rounds, tasks, targets
+	ActionManageRounds  Action = "rounds:manage"  // create, edit, publish rounds
+	ActionReadReport    Action = "report:read"    // read a unit report (scoped)
+	ActionEditReport    Action = "report:edit"    // save and submit a unit report (scoped)
+	ActionReviewReport  Action = "report:review"  // return or accept a unit report
+	ActionApproveReport Action = "report:approve" // the unit head approves the unit's report (scoped)
+	ActionReadUnits     Action = "units:read"     // list units
+	ActionManageUnits   Action = "units:manage"   // add and edit units
+	ActionManageUsers   Action = "users:manage"   // add and edit users
 )
 
 // Scope says how far a permission reaches.
@@ -45,7 +46,7 @@ var permissions = map[Role]map[Action]Scope{
 	},
 	RoleUnitHead: {
 		ActionReadRounds: ScopeOwnUnit, ActionReadReport: ScopeOwnUnit, ActionEditReport: ScopeOwnUnit,
-		ActionReadUnits: ScopeAll,
+		ActionApproveReport: ScopeOwnUnit, ActionReadUnits: ScopeAll,
 	},
 	RoleReporter: {
 		ActionReadRounds: ScopeOwnUnit, ActionReadReport: ScopeOwnUnit, ActionEditReport: ScopeOwnUnit,

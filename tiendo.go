@@ -146,6 +146,12 @@ type Round struct {
 
 	CreatedAt   time.Time `json:"created_at"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
+	LockedAt    time.Time `json:"locked_at,omitzero"` // the office stopped submissions (units reopened one by one)
+
+	// HeadApproval asks for the unit head's approval before a report goes
+	// to the office; Brief says the directive asked for short reports.
+	HeadApproval bool `json:"head_approval"`
+	Brief        bool `json:"brief"`
 
 	UnitIDs []int64 `json:"unit_ids"` // the units asked to report
 	Tasks   []*Task `json:"tasks,omitempty"`
@@ -210,6 +216,7 @@ type ReportStatus string
 const (
 	ReportMissing   ReportStatus = "missing" // nothing saved yet
 	ReportDraft     ReportStatus = "draft"
+	ReportReview    ReportStatus = "review" // waiting for the unit head's approval
 	ReportSubmitted ReportStatus = "submitted"
 	ReportReturned  ReportStatus = "returned"
 	ReportAccepted  ReportStatus = "accepted"
@@ -222,6 +229,8 @@ func (s ReportStatus) Label() string {
 		return "Chưa gửi"
 	case ReportDraft:
 		return "Đang soạn"
+	case ReportReview:
+		return "Chờ lãnh đạo đơn vị duyệt"
 	case ReportSubmitted:
 		return "Đã gửi"
 	case ReportReturned:
@@ -242,10 +251,31 @@ type UnitReport struct {
 	SubmittedAt time.Time    `json:"submitted_at,omitzero"`
 	Late        bool         `json:"late"`
 	UpdatedAt   time.Time    `json:"updated_at"`
-	Sections    []*Section   `json:"sections"`
+	// ReturnComment is the office's reason when it returned the report.
+	ReturnComment string     `json:"return_comment"`
+	Sections      []*Section `json:"sections"`
+	// Contributions are this unit's short texts on tasks it supports.
+	Contributions []Contribution `json:"contributions"`
+	Attachments   []Attachment   `json:"attachments"`
 }
 
-// Section is a unit report's answer for one task.
+// Contribution is a supporting unit's short text on a task another unit leads.
+type Contribution struct {
+	TaskID int64  `json:"task_id"`
+	UnitID int64  `json:"unit_id,omitempty"` // set when read by the lead unit
+	Text   string `json:"text"`
+}
+
+// Attachment describes a file attached to a unit report.
+type Attachment struct {
+	ID          int64     `json:"id"`
+	Name        string    `json:"name"`
+	ContentType string    `json:"content_type"`
+	Size        int64     `json:"size"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// Section is a unit report's answer for one task it leads.
 type Section struct {
 	TaskID          int64    `json:"task_id"`
 	Status          string   `json:"status"` // self-assessed: completed, on_track, behind, not_started

@@ -79,7 +79,7 @@ func fillReport(ctx context.Context, st *store.Store, r *tiendo.Round, unitID in
 		return fmt.Errorf("demo: save report of unit %d: %w", unitID, err)
 	}
 	if submit {
-		if _, err := st.SubmitReport(ctx, store.Actor{}, u, r.ID, unitID, rep.Version); err != nil {
+		if _, err := st.ActOnReport(ctx, store.Actor{}, u, r.ID, unitID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version, Confirm: true}); err != nil {
 			return fmt.Errorf("demo: submit report of unit %d: %w", unitID, err)
 		}
 	}

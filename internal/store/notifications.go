@@ -70,3 +70,25 @@ func (s *Store) MarkNotificationsRead(ctx context.Context, u *tiendo.User) error
 	}
 	return nil
 }
+
+// notifyRoles writes one notification to every active user with one of roles.
+func (s *Store) notifyRoles(ctx context.Context, tx *sql.Tx, roles []tiendo.Role, kind, title, link string) error {
+	now := s.now()
+	for _, role := range roles {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO notifications (user_id, created_at, kind, title, link)
+			SELECT id, ?, ?, ?, ? FROM users WHERE role = ? AND NOT disabled`), now, kind, title, link, role); err != nil {
+			return fmt.Errorf("store: notify: %w", err)
+		}
+	}
+	return nil
+}
+
+// notifyUnitRole writes one notification to the active users of one unit
+// with the given role.
+func (s *Store) notifyUnitRole(ctx context.Context, tx *sql.Tx, unitID int64, role tiendo.Role, kind, title, link string) error {
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO notifications (user_id, created_at, kind, title, link)
+		SELECT id, ?, ?, ?, ? FROM users WHERE unit_id = ? AND role = ? AND NOT disabled`), s.now(), kind, title, link, unitID, role); err != nil {
+		return fmt.Errorf("store: notify: %w", err)
+	}
+	return nil
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"tiendo"
@@ -13,7 +14,8 @@ import (
 
 // Report returns unit unitID's report for round roundID, as user u may see
 // it. A unit that has saved nothing yet gets an empty report in state
-// missing, with one section for each task it leads.
+// missing, with one section for each task it leads and one contribution for
+// each task it supports.
 func (s *Store) Report(ctx context.Context, u *tiendo.User, roundID, unitID int64) (*tiendo.UnitReport, error) {
 	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
 		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy báo cáo, hoặc bạn không có quyền xem báo cáo này.")
@@ -38,85 +40,165 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 	if !asked {
 		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Đơn vị này không có trong đợt báo cáo.")
 	}
-	rep := &tiendo.UnitReport{RoundID: round.ID, UnitID: unitID, Status: tiendo.ReportMissing, Sections: []*tiendo.Section{}}
+	rep := &tiendo.UnitReport{RoundID: round.ID, UnitID: unitID, Status: tiendo.ReportMissing,
+		Sections: []*tiendo.Section{}, Contributions: []tiendo.Contribution{}, Attachments: []tiendo.Attachment{}}
 	var submitted sql.NullTime
-	err := db.QueryRowContext(ctx, s.q(`SELECT id, status, version, submitted_at, late, updated_at FROM unit_reports WHERE round_id = ? AND unit_id = ?`),
-		round.ID, unitID).Scan(&rep.ID, &rep.Status, &rep.Version, &submitted, &rep.Late, &rep.UpdatedAt)
+	err := db.QueryRowContext(ctx, s.q(`SELECT id, status, version, submitted_at, late, updated_at, return_comment
+		FROM unit_reports WHERE round_id = ? AND unit_id = ?`), round.ID, unitID).
+		Scan(&rep.ID, &rep.Status, &rep.Version, &submitted, &rep.Late, &rep.UpdatedAt, &rep.ReturnComment)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: report: %w", err)
 	}
 	rep.SubmittedAt = submitted.Time
 	sections := map[int64]*tiendo.Section{}
 	actuals := map[int64]tiendo.Actual{}
+	contributions := map[int64]string{}
 	if rep.ID != 0 {
-		rows, err := db.QueryContext(ctx, s.q(`SELECT task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps
-			FROM report_sections WHERE report_id = ?`), rep.ID)
-		if err != nil {
-			return nil, fmt.Errorf("store: sections: %w", err)
+		if err := s.loadReportParts(ctx, db, rep, sections, actuals, contributions); err != nil {
+			return nil, err
 		}
-		for rows.Next() {
-			var sec tiendo.Section
-			if err := rows.Scan(&sec.TaskID, &sec.Status, &sec.ResultVsPlan, &sec.VsSamePeriod, &sec.Obstacles, &sec.Recommendations, &sec.NextSteps); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			sections[sec.TaskID] = &sec
-		}
-		rows.Close()
-		rows, err = db.QueryContext(ctx, s.q(`SELECT target_id, value, same_period FROM report_actuals WHERE report_id = ?`), rep.ID)
-		if err != nil {
-			return nil, fmt.Errorf("store: actuals: %w", err)
-		}
-		for rows.Next() {
-			var a tiendo.Actual
-			var v, sp sql.NullFloat64
-			if err := rows.Scan(&a.TargetID, &v, &sp); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if v.Valid {
-				a.Value = &v.Float64
-			}
-			if sp.Valid {
-				a.SamePeriod = &sp.Float64
-			}
-			actuals[a.TargetID] = a
-		}
-		rows.Close()
 	}
 	for _, t := range round.Tasks {
-		if !leads(t, unitID) {
-			continue
-		}
-		sec := sections[t.ID]
-		if sec == nil {
-			sec = &tiendo.Section{TaskID: t.ID}
-		}
-		sec.Actuals = []tiendo.Actual{}
-		for _, tg := range t.Targets {
-			a, ok := actuals[tg.ID]
-			if !ok {
-				a = tiendo.Actual{TargetID: tg.ID}
+		switch roleOf(t, unitID) {
+		case tiendo.Lead:
+			sec := sections[t.ID]
+			if sec == nil {
+				sec = &tiendo.Section{TaskID: t.ID}
 			}
-			sec.Actuals = append(sec.Actuals, a)
+			sec.Actuals = []tiendo.Actual{}
+			for _, tg := range t.Targets {
+				a, ok := actuals[tg.ID]
+				if !ok {
+					a = tiendo.Actual{TargetID: tg.ID}
+				}
+				sec.Actuals = append(sec.Actuals, a)
+			}
+			rep.Sections = append(rep.Sections, sec)
+		case tiendo.Support:
+			rep.Contributions = append(rep.Contributions, tiendo.Contribution{TaskID: t.ID, Text: contributions[t.ID]})
 		}
-		rep.Sections = append(rep.Sections, sec)
 	}
 	return rep, nil
 }
 
-func leads(t *tiendo.Task, unitID int64) bool {
+func (s *Store) loadReportParts(ctx context.Context, db queryer, rep *tiendo.UnitReport, sections map[int64]*tiendo.Section, actuals map[int64]tiendo.Actual, contributions map[int64]string) error {
+	rows, err := db.QueryContext(ctx, s.q(`SELECT task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps
+		FROM report_sections WHERE report_id = ?`), rep.ID)
+	if err != nil {
+		return fmt.Errorf("store: sections: %w", err)
+	}
+	for rows.Next() {
+		var sec tiendo.Section
+		if err := rows.Scan(&sec.TaskID, &sec.Status, &sec.ResultVsPlan, &sec.VsSamePeriod, &sec.Obstacles, &sec.Recommendations, &sec.NextSteps); err != nil {
+			rows.Close()
+			return err
+		}
+		sections[sec.TaskID] = &sec
+	}
+	rows.Close()
+	rows, err = db.QueryContext(ctx, s.q(`SELECT target_id, value, same_period FROM report_actuals WHERE report_id = ?`), rep.ID)
+	if err != nil {
+		return fmt.Errorf("store: actuals: %w", err)
+	}
+	for rows.Next() {
+		var a tiendo.Actual
+		var v, sp sql.NullFloat64
+		if err := rows.Scan(&a.TargetID, &v, &sp); err != nil {
+			rows.Close()
+			return err
+		}
+		if v.Valid {
+			a.Value = &v.Float64
+		}
+		if sp.Valid {
+			a.SamePeriod = &sp.Float64
+		}
+		actuals[a.TargetID] = a
+	}
+	rows.Close()
+	rows, err = db.QueryContext(ctx, s.q(`SELECT task_id, text FROM report_contributions WHERE report_id = ?`), rep.ID)
+	if err != nil {
+		return fmt.Errorf("store: contributions: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return err
+		}
+		contributions[id] = text
+	}
+	rows.Close()
+	rows, err = db.QueryContext(ctx, s.q(`SELECT id, name, content_type, size, created_at FROM attachments WHERE report_id = ? ORDER BY id`), rep.ID)
+	if err != nil {
+		return fmt.Errorf("store: attachments: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a tiendo.Attachment
+		if err := rows.Scan(&a.ID, &a.Name, &a.ContentType, &a.Size, &a.CreatedAt); err != nil {
+			return err
+		}
+		rep.Attachments = append(rep.Attachments, a)
+	}
+	return rows.Err()
+}
+
+// roleOf is unit unitID's part in task t: lead, support, or "".
+func roleOf(t *tiendo.Task, unitID int64) tiendo.AssigneeRole {
 	for _, a := range t.Assignees {
-		if a.UnitID == unitID && a.Role == tiendo.Lead {
-			return true
+		if a.UnitID == unitID {
+			return a.Role
 		}
 	}
-	return false
+	return ""
+}
+
+// Contributions returns what supporting units wrote on the tasks unit
+// unitID leads in round roundID, keyed by task.
+func (s *Store) Contributions(ctx context.Context, roundID, unitID int64) (map[int64][]tiendo.Contribution, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT c.task_id, r.unit_id, c.text
+		FROM report_contributions c JOIN unit_reports r ON r.id = c.report_id
+		JOIN task_units tu ON tu.task_id = c.task_id AND tu.unit_id = ? AND tu.role = 'lead'
+		WHERE r.round_id = ? AND c.text <> '' ORDER BY c.task_id, r.unit_id`), unitID, roundID)
+	if err != nil {
+		return nil, fmt.Errorf("store: contributions: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]tiendo.Contribution{}
+	for rows.Next() {
+		var c tiendo.Contribution
+		if err := rows.Scan(&c.TaskID, &c.UnitID, &c.Text); err != nil {
+			return nil, err
+		}
+		out[c.TaskID] = append(out[c.TaskID], c)
+	}
+	return out, rows.Err()
+}
+
+// editable says why unit unitID cannot change its report in round r now,
+// or returns nil when it can.
+func (s *Store) editable(ctx context.Context, db queryer, r *tiendo.Round, unitID int64) error {
+	if r.Status != tiendo.RoundOpen {
+		return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã đóng; không thể thay đổi báo cáo.")
+	}
+	if r.LockedAt.IsZero() {
+		return nil
+	}
+	var reopened bool
+	if err := db.QueryRowContext(ctx, s.q(`SELECT reopened FROM round_units WHERE round_id = ? AND unit_id = ?`), r.ID, unitID).Scan(&reopened); err != nil {
+		return fmt.Errorf("store: round unit: %w", err)
+	}
+	if !reopened {
+		return tiendo.Errorf(tiendo.ECONFLICT, "Văn phòng đã khóa đợt báo cáo sau hạn gửi. Nếu cần gửi bổ sung, hãy đề nghị Văn phòng mở lại cho đơn vị.")
+	}
+	return nil
 }
 
 // SaveReport saves rep as a draft. rep.Version must be the version the
 // writer read: if someone saved in between, the save is refused with
-// ECONFLICT and nothing is overwritten. On success rep.Version is the new one.
+// ECONFLICT and nothing is overwritten. On success rep holds the new version.
 func (s *Store) SaveReport(ctx context.Context, actor Actor, u *tiendo.User, rep *tiendo.UnitReport) error {
 	if !tiendo.Allowed(u, tiendo.ActionEditReport, rep.UnitID) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
@@ -125,43 +207,47 @@ func (s *Store) SaveReport(ctx context.Context, actor Actor, u *tiendo.User, rep
 	if err != nil {
 		return err
 	}
-	if round.Status != tiendo.RoundOpen {
-		return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo không còn mở; không thể lưu báo cáo.")
-	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.editable(ctx, tx, round, rep.UnitID); err != nil {
+			return err
+		}
 		before, err := s.report(ctx, tx, round, rep.UnitID)
 		if err != nil {
 			return err
 		}
 		if before.Version != rep.Version {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã được người khác lưu (phiên bản %d, bạn đang sửa phiên bản %d). Nội dung của bạn vẫn còn trên màn hình: hãy sao chép, tải lại trang rồi gộp lại.", before.Version, rep.Version)
+			return staleError(before.Version, rep.Version)
 		}
-		switch before.Status {
-		case tiendo.ReportSubmitted, tiendo.ReportAccepted:
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã gửi; chỉ sửa được khi Văn phòng trả lại.")
+		next, ok := before.Status.Next(tiendo.ReportSave)
+		if !ok {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đang ở trạng thái “%s”; không sửa được lúc này.", before.Status.Label())
 		}
-		status := before.Status
-		if status == tiendo.ReportMissing {
-			status = tiendo.ReportDraft
-		}
-		if err := s.writeReport(ctx, tx, round, before, rep, status); err != nil {
+		if err := s.writeReport(ctx, tx, round, before, rep, next); err != nil {
 			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_autosaves WHERE round_id = ? AND unit_id = ? AND user_id = ?`), rep.RoundID, rep.UnitID, u.ID); err != nil {
+			return fmt.Errorf("store: clear autosave: %w", err)
 		}
 		return s.audit(ctx, tx, actor, "save", "unit_report", rep.ID, before, rep)
 	})
 }
 
-// writeReport stores rep's sections and actuals with the given status and
-// the next version number, creating the report row when there is none.
+func staleError(have, yours int) error {
+	return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã được người khác lưu (phiên bản %d) trong khi bạn sửa phiên bản %d. Nội dung của bạn vẫn được giữ nguyên: hãy đối chiếu với bản mới rồi lưu lại.", have, yours)
+}
+
+// writeReport stores rep's sections, actuals and contributions with the
+// given status and the next version number, creating the report row when
+// there is none.
 func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round, before, rep *tiendo.UnitReport, status tiendo.ReportStatus) error {
 	now := s.now()
 	rep.ID, rep.Version, rep.Status, rep.UpdatedAt = before.ID, before.Version+1, status, now
-	rep.SubmittedAt, rep.Late = before.SubmittedAt, before.Late
+	rep.SubmittedAt, rep.Late, rep.ReturnComment, rep.Attachments = before.SubmittedAt, before.Late, before.ReturnComment, before.Attachments
 	if rep.ID == 0 {
 		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO unit_reports (round_id, unit_id, status, version, late, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
 			rep.RoundID, rep.UnitID, status, rep.Version, false, now).Scan(&rep.ID); err != nil {
 			if s.dialect.isUniqueViolation(err) {
-				return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo vừa được người khác tạo; hãy tải lại trang.")
+				return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo vừa được người khác tạo; nội dung của bạn vẫn được giữ: hãy lưu lại.")
 			}
 			return fmt.Errorf("store: create report: %w", err)
 		}
@@ -172,22 +258,23 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 			return fmt.Errorf("store: update report: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã được người khác lưu; hãy tải lại trang.")
+			return staleError(before.Version+1, before.Version)
 		}
 	}
-	led := map[int64]*tiendo.Task{}
+	tasks := map[int64]*tiendo.Task{}
 	for _, t := range round.Tasks {
-		if leads(t, rep.UnitID) {
-			led[t.ID] = t
-		}
+		tasks[t.ID] = t
 	}
 	for _, sec := range rep.Sections {
-		t := led[sec.TaskID]
-		if t == nil {
+		t := tasks[sec.TaskID]
+		if t == nil || roleOf(t, rep.UnitID) != tiendo.Lead {
 			return tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần cho nhiệm vụ %d mà đơn vị không chủ trì.", sec.TaskID)
 		}
 		sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles = nfc(sec.ResultVsPlan), nfc(sec.VsSamePeriod), nfc(sec.Obstacles)
 		sec.Recommendations, sec.NextSteps, sec.Status = nfc(sec.Recommendations), nfc(sec.NextSteps), nfc(sec.Status)
+		if sec.Status != "" && !validSectionStatus(sec.Status) {
+			return tiendo.Errorf(tiendo.EINVALID, "Trạng thái %q của nhiệm vụ %s không hợp lệ.", sec.Status, t.Label)
+		}
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_sections WHERE report_id = ? AND task_id = ?`), rep.ID, sec.TaskID); err != nil {
 			return fmt.Errorf("store: section: %w", err)
 		}
@@ -212,57 +299,306 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 			}
 		}
 	}
+	for i, c := range rep.Contributions {
+		t := tasks[c.TaskID]
+		if t == nil || roleOf(t, rep.UnitID) != tiendo.Support {
+			return tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần phối hợp cho nhiệm vụ %d mà đơn vị không được giao phối hợp.", c.TaskID)
+		}
+		rep.Contributions[i].Text = nfc(c.Text)
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_contributions WHERE report_id = ? AND task_id = ?`), rep.ID, c.TaskID); err != nil {
+			return fmt.Errorf("store: contribution: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_contributions (report_id, task_id, text) VALUES (?, ?, ?)`), rep.ID, c.TaskID, rep.Contributions[i].Text); err != nil {
+			return fmt.Errorf("store: contribution: %w", err)
+		}
+	}
 	return nil
 }
 
-// SubmitReport submits unit unitID's report for round roundID at the store's
-// current time, marks it on time or late against the round's deadline, and
-// keeps an immutable copy of what was submitted as a revision.
-func (s *Store) SubmitReport(ctx context.Context, actor Actor, u *tiendo.User, roundID, unitID int64, version int) (*tiendo.UnitReport, error) {
-	if !tiendo.Allowed(u, tiendo.ActionEditReport, unitID) {
-		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được gửi báo cáo của đơn vị mình.")
+func validSectionStatus(s string) bool {
+	for _, x := range tiendo.SectionStatuses {
+		if x.Value == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ActRequest is a step in a unit report's life other than saving.
+type ActRequest struct {
+	Action  tiendo.ReportAction
+	Version int    // the version the person acted on
+	Comment string // required to return a report
+	Confirm bool   // the person confirmed values far outside the usual
+}
+
+// ActOnReport moves unit unitID's report for round roundID through its
+// state machine: send it for the unit head's review, submit it, return or
+// accept it. Submitting stamps the time, marks it on time or late against
+// the round's deadline, keeps an immutable revision and tells the office;
+// returning tells the unit. Each is one transaction with its audit row.
+func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, roundID, unitID int64, req ActRequest) (*tiendo.UnitReport, error) {
+	if !tiendo.Allowed(u, req.Action.Permission(), unitID) {
+		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với báo cáo của đơn vị.")
 	}
 	round, err := s.Round(ctx, u, roundID)
 	if err != nil {
 		return nil, err
 	}
-	if round.Status != tiendo.RoundOpen {
-		return nil, tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo không còn mở; không thể gửi báo cáo.")
-	}
 	var rep *tiendo.UnitReport
 	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if req.Action != tiendo.ReportReturn && req.Action != tiendo.ReportAccept {
+			if err := s.editable(ctx, tx, round, unitID); err != nil {
+				return err
+			}
+		}
 		rep, err = s.report(ctx, tx, round, unitID)
 		if err != nil {
 			return err
 		}
-		if rep.Version != version {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã thay đổi từ khi bạn mở (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang rồi gửi.", rep.Version, version)
+		if rep.Version != req.Version {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã thay đổi từ khi bạn mở (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang rồi thực hiện lại.", rep.Version, req.Version)
 		}
-		if rep.Status != tiendo.ReportDraft && rep.Status != tiendo.ReportReturned {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Chỉ gửi được báo cáo đang soạn hoặc bị trả lại (trạng thái hiện tại: %s).", rep.Status.Label())
+		to, ok := rep.Status.Next(req.Action)
+		if !ok {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Không thể %s khi báo cáo đang ở trạng thái “%s”.", actionVerb(req.Action), rep.Status.Label())
 		}
+		if err := checkActor(round, u, rep.Status, req.Action); err != nil {
+			return err
+		}
+		if req.Action == tiendo.ReportSubmit || req.Action == tiendo.ReportSendForReview {
+			if err := tiendo.CheckReport(round, rep, req.Confirm); err != nil {
+				return err
+			}
+		}
+		req.Comment = nfc(req.Comment)
+		if req.Action == tiendo.ReportReturn && req.Comment == "" {
+			return &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi lý do trả lại."}}
+		}
+		before := rep.Status
 		now := s.now()
+		rep.Status, rep.UpdatedAt = to, now
 		rep.Version++
-		rep.Status, rep.SubmittedAt, rep.Late, rep.UpdatedAt = tiendo.ReportSubmitted, now, !now.Before(round.Deadline), now
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE unit_reports SET status = ?, version = ?, submitted_at = ?, late = ?, updated_at = ? WHERE id = ? AND version = ?`),
-			rep.Status, rep.Version, now, rep.Late, now, rep.ID, version)
+		comment := rep.ReturnComment
+		if req.Action == tiendo.ReportReturn {
+			comment = req.Comment
+		}
+		rep.ReturnComment = comment
+		if req.Action == tiendo.ReportSubmit {
+			// Timeliness is the first submission's: a report returned for
+			// revision and resubmitted stays on time if it first came on time.
+			if rep.SubmittedAt.IsZero() {
+				rep.Late = !now.Before(round.Deadline)
+			}
+			rep.SubmittedAt = now
+		}
+		var submitted any
+		if !rep.SubmittedAt.IsZero() {
+			submitted = rep.SubmittedAt
+		}
+		if rep.ID == 0 {
+			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO unit_reports (round_id, unit_id, status, version, submitted_at, late, updated_at, return_comment)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), roundID, unitID, rep.Status, rep.Version, submitted, rep.Late, now, comment).Scan(&rep.ID)
+		} else {
+			var res sql.Result
+			res, err = tx.ExecContext(ctx, s.q(`UPDATE unit_reports SET status = ?, version = ?, submitted_at = ?, late = ?, updated_at = ?, return_comment = ?
+				WHERE id = ? AND version = ?`), rep.Status, rep.Version, submitted, rep.Late, now, comment, rep.ID, req.Version)
+			if err == nil {
+				if n, _ := res.RowsAffected(); n != 1 {
+					return staleError(req.Version+1, req.Version)
+				}
+			}
+		}
 		if err != nil {
-			return fmt.Errorf("store: submit: %w", err)
+			return fmt.Errorf("store: %s report: %w", req.Action, err)
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo vừa thay đổi; hãy tải lại trang rồi gửi.")
+		if req.Action == tiendo.ReportSubmit {
+			body, _ := json.Marshal(rep)
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_revisions (report_id, version, submitted_at, submitted_by, late, body) VALUES (?, ?, ?, ?, ?, ?)`),
+				rep.ID, rep.Version, now, nullID(actor.UserID), !now.Before(round.Deadline), string(body)); err != nil {
+				return fmt.Errorf("store: revision: %w", err)
+			}
 		}
-		body, _ := json.Marshal(rep)
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_revisions (report_id, version, submitted_at, submitted_by, late, body) VALUES (?, ?, ?, ?, ?, ?)`),
-			rep.ID, rep.Version, now, nullID(actor.UserID), rep.Late, string(body)); err != nil {
-			return fmt.Errorf("store: revision: %w", err)
+		if err := s.announce(ctx, tx, round, unitID, req.Action, before); err != nil {
+			return err
 		}
-		return s.audit(ctx, tx, actor, "submit", "unit_report", rep.ID, nil, map[string]any{"version": rep.Version, "late": rep.Late})
+		return s.audit(ctx, tx, actor, string(req.Action), "unit_report", rep.ID,
+			map[string]any{"status": before, "version": req.Version},
+			map[string]any{"status": rep.Status, "version": rep.Version, "late": rep.Late, "comment": req.Comment})
 	})
 	if err != nil {
 		return nil, err
 	}
 	return rep, nil
+}
+
+func actionVerb(a tiendo.ReportAction) string {
+	switch a {
+	case tiendo.ReportSubmit:
+		return "gửi báo cáo"
+	case tiendo.ReportSendForReview:
+		return "trình lãnh đạo đơn vị duyệt"
+	case tiendo.ReportHeadReturn:
+		return "trả lại cho cán bộ"
+	case tiendo.ReportReturn:
+		return "trả lại báo cáo"
+	case tiendo.ReportAccept:
+		return "tiếp nhận báo cáo"
+	}
+	return string(a)
+}
+
+// checkActor applies the rules the state machine alone cannot: when a round
+// asks for the unit head's approval, only the head sends the report on.
+func checkActor(r *tiendo.Round, u *tiendo.User, from tiendo.ReportStatus, a tiendo.ReportAction) error {
+	if a == tiendo.ReportSubmit && r.HeadApproval && u.Role != tiendo.RoleUnitHead {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Đợt này yêu cầu lãnh đạo đơn vị duyệt trước khi gửi: hãy bấm “Trình lãnh đạo đơn vị duyệt”.")
+	}
+	if a == tiendo.ReportSubmit && from == tiendo.ReportReview && u.Role != tiendo.RoleUnitHead {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Báo cáo đang chờ lãnh đạo đơn vị duyệt.")
+	}
+	return nil
+}
+
+// announce tells the people concerned: the office when a report arrives,
+// the unit when its report comes back.
+func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, unitID int64, a tiendo.ReportAction, before tiendo.ReportStatus) error {
+	var name, code string
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT name, code FROM units WHERE id = ?`), unitID).Scan(&name, &code); err != nil {
+		return fmt.Errorf("store: announce: %w", err)
+	}
+	link := fmt.Sprintf("/rounds/%d/reports/%s", r.ID, code)
+	switch a {
+	case tiendo.ReportSubmit:
+		what := "đã gửi báo cáo"
+		if before == tiendo.ReportReturned {
+			what = "đã gửi lại báo cáo sau khi sửa"
+		}
+		return s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "report_submitted", fmt.Sprintf("%s %s: %s", name, what, r.Title), link)
+	case tiendo.ReportReturn:
+		return s.notifyUnits(ctx, tx, []int64{unitID}, "report_returned", "Văn phòng đã trả lại báo cáo để bổ sung: "+r.Title, link)
+	case tiendo.ReportSendForReview:
+		return s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleUnitHead, "report_review", "Báo cáo chờ anh/chị duyệt: "+r.Title, link)
+	case tiendo.ReportHeadReturn:
+		return s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleReporter, "report_head_returned", "Lãnh đạo đơn vị đã trả lại báo cáo: "+r.Title, link)
+	}
+	return nil
+}
+
+// Revision is one submission of a unit report, kept whole.
+type Revision struct {
+	Version     int
+	SubmittedAt time.Time
+	SubmittedBy string
+	Late        bool
+	Report      *tiendo.UnitReport
+}
+
+// Revisions returns every submission of unit unitID's report in round
+// roundID, oldest first, if u may read it.
+func (s *Store) Revisions(ctx context.Context, u *tiendo.User, roundID, unitID int64) ([]Revision, error) {
+	if _, err := s.Report(ctx, u, roundID, unitID); err != nil {
+		return nil, err
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT rv.version, rv.submitted_at, COALESCE(us.username, ''), rv.late, rv.body
+		FROM report_revisions rv JOIN unit_reports r ON r.id = rv.report_id LEFT JOIN users us ON us.id = rv.submitted_by
+		WHERE r.round_id = ? AND r.unit_id = ? ORDER BY rv.version`), roundID, unitID)
+	if err != nil {
+		return nil, fmt.Errorf("store: revisions: %w", err)
+	}
+	defer rows.Close()
+	out := []Revision{}
+	for rows.Next() {
+		var rv Revision
+		var body string
+		if err := rows.Scan(&rv.Version, &rv.SubmittedAt, &rv.SubmittedBy, &rv.Late, &body); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(body), &rv.Report); err != nil {
+			return nil, fmt.Errorf("store: revision %d: %w", rv.Version, err)
+		}
+		out = append(out, rv)
+	}
+	return out, rows.Err()
+}
+
+// LockRound stops submissions to a round whose deadline has passed; units
+// can then be reopened one by one.
+func (s *Store) LockRound(ctx context.Context, actor Actor, id int64, locked bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var status tiendo.RoundStatus
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`), id).Scan(&status); err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
+		}
+		if status != tiendo.RoundOpen {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Chỉ khóa hoặc mở khóa được đợt báo cáo đang mở.")
+		}
+		var at any
+		if locked {
+			at = s.now()
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET locked_at = ? WHERE id = ?`), at, id); err != nil {
+			return fmt.Errorf("store: lock round: %w", err)
+		}
+		if !locked {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE round_units SET reopened = FALSE WHERE round_id = ?`), id); err != nil {
+				return fmt.Errorf("store: unlock round: %w", err)
+			}
+		}
+		return s.audit(ctx, tx, actor, map[bool]string{true: "lock", false: "unlock"}[locked], "round", id, nil, nil)
+	})
+}
+
+// ReopenUnit lets one unit change and submit its report in a locked round.
+func (s *Store) ReopenUnit(ctx context.Context, actor Actor, roundID, unitID int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE round_units SET reopened = TRUE WHERE round_id = ? AND unit_id = ?`), roundID, unitID)
+		if err != nil {
+			return fmt.Errorf("store: reopen: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return tiendo.Errorf(tiendo.ENOTFOUND, "Đơn vị này không có trong đợt báo cáo.")
+		}
+		var title string
+		tx.QueryRowContext(ctx, s.q(`SELECT title FROM rounds WHERE id = ?`), roundID).Scan(&title)
+		if err := s.notifyUnits(ctx, tx, []int64{unitID}, "round_reopened", "Văn phòng đã mở lại đợt báo cáo cho đơn vị: "+title, fmt.Sprintf("/rounds/%d", roundID)); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actor, "reopen", "round", roundID, nil, map[string]any{"unit_id": unitID})
+	})
+}
+
+// SaveAutosave keeps what u has typed into a report form but not saved.
+func (s *Store) SaveAutosave(ctx context.Context, u *tiendo.User, roundID, unitID int64, body string) error {
+	if !tiendo.Allowed(u, tiendo.ActionEditReport, unitID) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
+	}
+	if len(body) > 4<<20 {
+		return tiendo.Errorf(tiendo.ETOOLARGE, "Nội dung quá lớn để lưu tự động.")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_autosaves WHERE round_id = ? AND unit_id = ? AND user_id = ?`), roundID, unitID, u.ID); err != nil {
+			return fmt.Errorf("store: autosave: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_autosaves (round_id, unit_id, user_id, saved_at, body) VALUES (?, ?, ?, ?, ?)`),
+			roundID, unitID, u.ID, s.now(), strings.ToValidUTF8(body, "\uFFFD")); err != nil {
+			return fmt.Errorf("store: autosave: %w", err)
+		}
+		return nil
+	})
+}
+
+// Autosave returns what u typed into the report form and had not saved,
+// with when it was kept; ENOTFOUND when there is nothing.
+func (s *Store) Autosave(ctx context.Context, u *tiendo.User, roundID, unitID int64) (string, time.Time, error) {
+	var body string
+	var at time.Time
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT body, saved_at FROM report_autosaves WHERE round_id = ? AND unit_id = ? AND user_id = ?`),
+		roundID, unitID, u.ID).Scan(&body, &at)
+	if err != nil {
+		return "", time.Time{}, notFound(err, "Không có bản lưu tự động.")
+	}
+	return body, at, nil
 }
 
 // ReportState is where one unit's report for a round stands.
@@ -273,6 +609,7 @@ type ReportState struct {
 	SubmittedAt time.Time
 	Late        bool
 	UpdatedAt   time.Time
+	Reopened    bool // the office reopened the locked round for this unit
 }
 
 // ReportStates returns the state of every unit asked to report in round
@@ -280,7 +617,7 @@ type ReportState struct {
 // The caller has checked that the user may see the round.
 func (s *Store) ReportStates(ctx context.Context, roundID int64) (map[int64]*ReportState, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id, COALESCE(ur.status, 'missing'), COALESCE(ur.version, 0), ur.submitted_at,
-		COALESCE(ur.late, FALSE), ur.updated_at
+		COALESCE(ur.late, FALSE), ur.updated_at, ru.reopened
 		FROM round_units ru LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
 		WHERE ru.round_id = ?`), roundID)
 	if err != nil {
@@ -291,7 +628,7 @@ func (s *Store) ReportStates(ctx context.Context, roundID int64) (map[int64]*Rep
 	for rows.Next() {
 		var st ReportState
 		var submitted, updated sql.NullTime
-		if err := rows.Scan(&st.UnitID, &st.Status, &st.Version, &submitted, &st.Late, &updated); err != nil {
+		if err := rows.Scan(&st.UnitID, &st.Status, &st.Version, &submitted, &st.Late, &updated, &st.Reopened); err != nil {
 			return nil, err
 		}
 		st.SubmittedAt, st.UpdatedAt = submitted.Time, updated.Time

@@ -73,10 +73,11 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, r *tiendo.Round) e
 			published = r.PublishedAt.UTC()
 		}
 		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO rounds (title, period_kind, period_year, period_index, deadline, status,
-			issuer, doc_number, doc_symbol, doc_date, subject, source, report_contents, created_at, published_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			issuer, doc_number, doc_symbol, doc_date, subject, source, report_contents, created_at, published_at, head_approval, brief)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 			r.Title, r.Period.Kind, r.Period.Year, r.Period.Index, r.Deadline.UTC(), r.Status,
-			r.Issuer, r.DocNumber, r.DocSymbol, r.DocDate, r.Subject, r.Source, string(contents), r.CreatedAt, published).Scan(&r.ID)
+			r.Issuer, r.DocNumber, r.DocSymbol, r.DocDate, r.Subject, r.Source, string(contents), r.CreatedAt, published,
+			r.HeadApproval, r.Brief).Scan(&r.ID)
 		if err != nil {
 			return fmt.Errorf("store: create round: %w", err)
 		}
@@ -160,19 +161,20 @@ func (s *Store) PublishRound(ctx context.Context, actor Actor, id int64) error {
 }
 
 const roundColumns = `id, title, period_kind, period_year, period_index, deadline, status, issuer, doc_number, doc_symbol,
-	doc_date, subject, source, report_contents, created_at, published_at`
+	doc_date, subject, source, report_contents, created_at, published_at, head_approval, brief, locked_at`
 
 // scanRound reads roundColumns and then any extra columns into extra.
 func scanRound(row interface{ Scan(...any) error }, extra ...any) (*tiendo.Round, error) {
 	var r tiendo.Round
 	var contents string
-	var published sql.NullTime
+	var published, locked sql.NullTime
 	if err := row.Scan(append([]any{&r.ID, &r.Title, &r.Period.Kind, &r.Period.Year, &r.Period.Index, &r.Deadline, &r.Status, &r.Issuer,
-		&r.DocNumber, &r.DocSymbol, &r.DocDate, &r.Subject, &r.Source, &contents, &r.CreatedAt, &published}, extra...)...); err != nil {
+		&r.DocNumber, &r.DocSymbol, &r.DocDate, &r.Subject, &r.Source, &contents, &r.CreatedAt, &published,
+		&r.HeadApproval, &r.Brief, &locked}, extra...)...); err != nil {
 		return nil, err
 	}
 	r.Deadline = r.Deadline.In(tiendo.Zone)
-	r.PublishedAt = published.Time
+	r.PublishedAt, r.LockedAt = published.Time, locked.Time
 	if err := json.Unmarshal([]byte(contents), &r.ReportContents); err != nil {
 		return nil, fmt.Errorf("store: round %d contents: %w", r.ID, err)
 	}
@@ -294,7 +296,7 @@ func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, err
 		(SELECT COUNT(*) FROM round_units ru WHERE ru.round_id = rounds.id),
 		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('submitted', 'accepted')),
 		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('submitted', 'accepted') AND NOT ur.late),
-		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('draft', 'returned'))
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('draft', 'review', 'returned'))
 		FROM rounds WHERE `+where+` ORDER BY deadline DESC, id DESC`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: rounds: %w", err)

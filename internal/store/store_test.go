@@ -285,22 +285,31 @@ func TestReportSaveSubmit(t *testing.T) {
 	}
 	// On time is strictly before the deadline: a submission at the deadline is late.
 	f.s.Now = func() time.Time { return deadline.Add(-time.Second) }
-	sub, err := f.s.SubmitReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, got.Version)
+	// Submitting needs every field: the status is missing.
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(got.Version)); code(err) != tiendo.EINVALID {
+		t.Fatalf("submit without a status: %v, want invalid", err)
+	}
+	got.Sections[0].Status = "on_track"
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, got); err != nil {
+		t.Fatal(err)
+	}
+	sub, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(got.Version))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sub.Late || sub.Status != tiendo.ReportSubmitted {
 		t.Errorf("submitted a second early: late=%v status=%s", sub.Late, sub.Status)
 	}
-	if _, err := f.s.SubmitReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, sub.Version); code(err) != tiendo.ECONFLICT {
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(sub.Version)); code(err) != tiendo.ECONFLICT {
 		t.Errorf("second submit: %v, want conflict", err)
 	}
 	f.s.Now = func() time.Time { return deadline }
 	repB, _ := f.s.Report(ctx, f.repB, r.ID, f.b.ID)
+	repB.Sections[0].Status, repB.Sections[0].ResultVsPlan = "completed", "Đã xong."
 	if err := f.s.SaveReport(ctx, store.Actor{}, f.repB, repB); err != nil {
 		t.Fatal(err)
 	}
-	subB, err := f.s.SubmitReport(ctx, store.Actor{}, f.repB, r.ID, f.b.ID, repB.Version)
+	subB, err := f.s.ActOnReport(ctx, store.Actor{}, f.repB, r.ID, f.b.ID, submit(repB.Version))
 	if err != nil || !subB.Late {
 		t.Errorf("submitted at the deadline: %v, late=%v; want late", err, subB != nil && subB.Late)
 	}
@@ -338,3 +347,7 @@ func TestPublishNotifiesUnits(t *testing.T) {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+func submit(version int) store.ActRequest {
+	return store.ActRequest{Action: tiendo.ReportSubmit, Version: version}
+}

@@ -14,12 +14,20 @@ import (
 	"tiendo/internal/api"
 	"tiendo/internal/browsertest"
 	"tiendo/internal/demo"
+	"tiendo/internal/store"
 	"tiendo/internal/storetest"
 	"tiendo/internal/web"
 )
 
 // demoServer serves the demo on a real store at a free port.
 func demoServer(t *testing.T) string {
+	t.Helper()
+	base, _ := demoStore(t)
+	return base
+}
+
+// demoStore is demoServer that also returns the store.
+func demoStore(t *testing.T) (string, *store.Store) {
 	t.Helper()
 	st := storetest.Open(t)
 	if _, err := demo.Load(context.Background(), st, pw, time.Now()); err != nil {
@@ -32,7 +40,7 @@ func demoServer(t *testing.T) string {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return srv.URL
+	return srv.URL, st
 }
 
 func browserLogin(t *testing.T, ctx context.Context, base, username string) {

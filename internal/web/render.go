@@ -76,7 +76,23 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"list":      func(xs ...string) []string { return xs },
 		"cmpLabel":  comparatorLabel,
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
-		"unitName":  func(units map[int64]*tiendo.Unit, id int64) string { return unitName(units, id) },
+		"num2":      func(f float64) string { return vi.FormatNumber(f, -1) },
+		"unitOf": func(u string) string {
+			if u == "" || u == "%" {
+				return u
+			}
+			return " " + u
+		},
+		"kb": func(n int64) string { return vi.FormatNumber(float64(n)/1024, 0) + " KB" },
+		"sectionStatus": func(v string) string {
+			for _, s := range tiendo.SectionStatuses {
+				if s.Value == v {
+					return s.Label
+				}
+			}
+			return "chưa chọn"
+		},
+		"unitName": func(units map[int64]*tiendo.Unit, id int64) string { return unitName(units, id) },
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {

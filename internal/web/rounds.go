@@ -164,49 +164,6 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "round", data)
 }
 
-type reportPage struct {
-	page
-	Round  *tiendo.Round
-	Unit   *tiendo.Unit
-	Report *tiendo.UnitReport
-	Tasks  map[int64]*tiendo.Task
-	Target map[int64]*tiendo.Target
-}
-
-// handleReportShow shows one unit's report for a round; a unit user may see
-// only their own unit's.
-func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	unit, err := s.store.UnitByCode(r.Context(), r.PathValue("unit"))
-	if err != nil {
-		return err
-	}
-	u := userFrom(r.Context())
-	if !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
-		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được xem báo cáo của đơn vị mình.")
-	}
-	round, err := s.store.Round(r.Context(), u, id)
-	if err != nil {
-		return err
-	}
-	rep, err := s.store.Report(r.Context(), u, id, unit.ID)
-	if err != nil {
-		return err
-	}
-	data := reportPage{page: s.basePage(r, "Báo cáo của "+unit.Name), Round: round, Unit: unit, Report: rep,
-		Tasks: map[int64]*tiendo.Task{}, Target: map[int64]*tiendo.Target{}}
-	for _, t := range round.Tasks {
-		data.Tasks[t.ID] = t
-		for _, tg := range t.Targets {
-			data.Target[tg.ID] = tg
-		}
-	}
-	return s.render(w, http.StatusOK, "report", data)
-}
-
 type notificationsPage struct {
 	page
 	Items []store.Notification

@@ -25,6 +25,13 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
 	mux.HandleFunc("GET /rounds/{id}", s.authed(tiendo.ActionReadRounds, s.handleRoundShow))
 	mux.HandleFunc("GET /rounds/{id}/reports/{unit}", s.authed(tiendo.ActionReadReport, s.handleReportShow))
+	mux.HandleFunc("POST /rounds/{id}/reports/{unit}", s.authed(tiendo.ActionReadReport, s.handleReportPost))
+	mux.HandleFunc("POST /rounds/{id}/reports/{unit}/autosave", s.authed(tiendo.ActionEditReport, s.handleReportAutosave))
+	mux.HandleFunc("POST /rounds/{id}/reports/{unit}/attachments", s.authed(tiendo.ActionEditReport, s.handleAttachmentUpload))
+	mux.HandleFunc("GET /rounds/{id}/reports/{unit}/revisions", s.authed(tiendo.ActionReadReport, s.handleRevisions))
+	mux.HandleFunc("GET /attachments/{id}", s.authed(tiendo.ActionReadReport, s.handleAttachment))
+	mux.HandleFunc("POST /rounds/{id}/lock", s.authed(tiendo.ActionManageRounds, s.handleRoundLock))
+	mux.HandleFunc("POST /rounds/{id}/reopen/{unit}", s.authed(tiendo.ActionManageRounds, s.handleRoundReopen))
 
 	mux.HandleFunc("GET /admin/units", s.authed(tiendo.ActionManageUnits, s.handleUnitList))
 	mux.HandleFunc("GET /admin/units/new", s.authed(tiendo.ActionManageUnits, s.handleUnitNew))

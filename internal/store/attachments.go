@@ -1,0 +1,125 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path"
+	"strings"
+	"unicode"
+
+	"tiendo"
+)
+
+// MaxAttachment is the largest file a unit may attach to a report.
+const MaxAttachment = 10 << 20
+
+// allowedAttachments maps the extensions a report may carry to the content
+// type they are stored and served with. Anything else (HTML, scripts,
+// executables) is refused, so no attachment can run in a browser.
+var allowedAttachments = map[string]string{
+	".pdf":  "application/pdf",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".doc":  "application/msword",
+	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".xls":  "application/vnd.ms-excel",
+	".png":  "image/png",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+}
+
+// SanitizeFileName keeps a file name's last path element and drops control
+// characters and characters that mean something to a file system or a
+// header, so a name like "../../etc/passwd" or "a\r\nb.pdf" is harmless.
+func SanitizeFileName(name string) string {
+	name = strings.ReplaceAll(name, "\\", "/")
+	name = path.Base(nfc(name))
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+	name = strings.Trim(name, ". ")
+	if r := []rune(name); len(r) > 120 {
+		ext := path.Ext(name)
+		name = string(r[:120-len([]rune(ext))]) + ext
+	}
+	if name == "" {
+		name = "tep-dinh-kem"
+	}
+	return name
+}
+
+// AddAttachment attaches a file to unit unitID's report in round roundID,
+// creating the report as a draft if it has none yet.
+func (s *Store) AddAttachment(ctx context.Context, actor Actor, u *tiendo.User, roundID, unitID int64, name string, data []byte) (*tiendo.Attachment, error) {
+	if !tiendo.Allowed(u, tiendo.ActionEditReport, unitID) {
+		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được đính kèm tệp vào báo cáo của đơn vị mình.")
+	}
+	name = SanitizeFileName(name)
+	ctype, ok := allowedAttachments[strings.ToLower(path.Ext(name))]
+	if !ok {
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %q không được nhận: chỉ đính kèm tệp PDF, Word (.docx, .doc), Excel (.xlsx, .xls) hoặc ảnh (.png, .jpg).", name)
+	}
+	if len(data) == 0 {
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %q rỗng.", name)
+	}
+	if len(data) > MaxAttachment {
+		return nil, tiendo.Errorf(tiendo.ETOOLARGE, "Tệp %q quá lớn: tối đa %d MB mỗi tệp.", name, MaxAttachment>>20)
+	}
+	round, err := s.Round(ctx, u, roundID)
+	if err != nil {
+		return nil, err
+	}
+	a := &tiendo.Attachment{Name: name, ContentType: ctype, Size: int64(len(data)), CreatedAt: s.now()}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.editable(ctx, tx, round, unitID); err != nil {
+			return err
+		}
+		rep, err := s.report(ctx, tx, round, unitID)
+		if err != nil {
+			return err
+		}
+		switch rep.Status {
+		case tiendo.ReportSubmitted, tiendo.ReportAccepted, tiendo.ReportReview:
+			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã gửi đi; chỉ đính kèm thêm được khi báo cáo đang soạn hoặc bị trả lại.")
+		}
+		if rep.ID == 0 {
+			if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO unit_reports (round_id, unit_id, status, version, late, updated_at) VALUES (?, ?, ?, 1, ?, ?) RETURNING id`),
+				roundID, unitID, tiendo.ReportDraft, false, a.CreatedAt).Scan(&rep.ID); err != nil {
+				return fmt.Errorf("store: create report: %w", err)
+			}
+		}
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO attachments (report_id, name, content_type, size, data, created_at, created_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), rep.ID, a.Name, a.ContentType, a.Size, data, a.CreatedAt, nullID(actor.UserID)).Scan(&a.ID); err != nil {
+			return fmt.Errorf("store: attachment: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "attach", "unit_report", rep.ID, nil, a)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Attachment returns an attachment and its bytes, if u may read the report
+// it belongs to.
+func (s *Store) Attachment(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Attachment, []byte, error) {
+	var a tiendo.Attachment
+	var unitID, roundID int64
+	var data []byte
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT a.id, a.name, a.content_type, a.size, a.created_at, a.data, r.unit_id, r.round_id
+		FROM attachments a JOIN unit_reports r ON r.id = a.report_id WHERE a.id = ?`), id).
+		Scan(&a.ID, &a.Name, &a.ContentType, &a.Size, &a.CreatedAt, &data, &unitID, &roundID)
+	if err != nil {
+		return nil, nil, notFound(err, "Không tìm thấy tệp đính kèm.")
+	}
+	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
+		return nil, nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy tệp đính kèm.")
+	}
+	if _, err := s.Round(ctx, u, roundID); err != nil {
+		return nil, nil, err
+	}
+	return &a, data, nil
+}

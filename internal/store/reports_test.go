@@ -1,0 +1,272 @@
+package store_test
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+// fill completes unit a's report in memory so that it can be submitted.
+func fill(rep *tiendo.UnitReport, text string, v float64) {
+	for _, sec := range rep.Sections {
+		sec.Status, sec.ResultVsPlan = "on_track", text
+		for i := range sec.Actuals {
+			sec.Actuals[i].Value = &v
+		}
+	}
+}
+
+func act(a tiendo.ReportAction, version int, comment string) store.ActRequest {
+	return store.ActRequest{Action: a, Version: version, Comment: comment}
+}
+
+func TestReturnReviseResubmit(t *testing.T) {
+	f := newFixture(t)
+	deadline := tiendo.DeadlineBefore(2022, 6, 7)
+	r := f.newRound(t, deadline)
+	f.s.Now = func() time.Time { return deadline.Add(-time.Hour) }
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Bản đầu", 70)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	sub, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, submit(rep.Version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The unit cannot change a submitted report; the office cannot save it.
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, sub); code(err) != tiendo.ECONFLICT {
+		t.Errorf("save after submit: %v, want conflict", err)
+	}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportReturn, sub.Version, "x")); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("unit returns its own report: %v, want forbidden", err)
+	}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.office, r.ID, f.a.ID, act(tiendo.ReportReturn, sub.Version, "  ")); code(err) != tiendo.EINVALID {
+		t.Errorf("return without a comment: %v, want invalid", err)
+	}
+	// Returned after the deadline, revised and resubmitted: still on time,
+	// because timeliness is the first submission's.
+	f.s.Now = func() time.Time { return deadline.Add(time.Hour) }
+	ret, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.office.ID}, f.office, r.ID, f.a.ID, act(tiendo.ReportReturn, sub.Version, "Bổ sung số liệu cùng kỳ"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ret.Status != tiendo.ReportReturned || ret.ReturnComment != "Bổ sung số liệu cùng kỳ" {
+		t.Errorf("returned report = %s %q", ret.Status, ret.ReturnComment)
+	}
+	if _, n, _ := f.s.Notifications(ctx, f.repA, 10); n != 1 {
+		t.Errorf("unit a has %d unread notifications after the return, want 1", n)
+	}
+	rev, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rev, "Bản đã sửa", 72)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rev); err != nil {
+		t.Fatal(err)
+	}
+	if rev.Status != tiendo.ReportReturned {
+		t.Errorf("a returned report being revised is %s, want still returned", rev.Status)
+	}
+	re, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, submit(rev.Version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if re.Late {
+		t.Error("a report first submitted on time became late on resubmission")
+	}
+	acc, err := f.s.ActOnReport(ctx, store.Actor{}, f.office, r.ID, f.a.ID, act(tiendo.ReportAccept, re.Version, ""))
+	if err != nil || acc.Status != tiendo.ReportAccepted {
+		t.Fatalf("accept: %v %v", acc, err)
+	}
+	revs, err := f.s.Revisions(ctx, f.repA, r.ID, f.a.ID)
+	if err != nil || len(revs) != 2 {
+		t.Fatalf("revisions = %d, %v; want 2", len(revs), err)
+	}
+	if revs[0].Report.Sections[0].ResultVsPlan != "Bản đầu" || revs[1].Report.Sections[0].ResultVsPlan != "Bản đã sửa" || revs[0].Late || !revs[1].Late {
+		t.Errorf("revisions kept = %q (late %v), %q (late %v)", revs[0].Report.Sections[0].ResultVsPlan, revs[0].Late, revs[1].Report.Sections[0].ResultVsPlan, revs[1].Late)
+	}
+	if _, err := f.s.Revisions(ctx, f.repB, r.ID, f.a.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("unit b reads unit a's revisions: %v", err)
+	}
+	if _, n, _ := f.s.Notifications(ctx, f.office, 10); n != 2 {
+		t.Errorf("office has %d unread notifications, want 2 (submitted, resubmitted)", n)
+	}
+}
+
+func TestHeadApproval(t *testing.T) {
+	f := newFixture(t)
+	head := &tiendo.User{Username: "truongphong", Role: tiendo.RoleUnitHead, UnitID: f.a.ID}
+	if err := f.s.CreateUser(ctx, store.Actor{}, head, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	r := &tiendo.Round{Title: "Cần duyệt", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour), HeadApproval: true,
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Việc", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}}}}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	f.s.SaveReport(ctx, store.Actor{}, f.repA, rep)
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(rep.Version)); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("reporter submits past the head: %v, want forbidden", err)
+	}
+	rv, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
+	if err != nil || rv.Status != tiendo.ReportReview {
+		t.Fatalf("send for review: %v %v", rv, err)
+	}
+	if _, n, _ := f.s.Notifications(ctx, head, 10); n != 1 {
+		t.Errorf("the head has %d unread, want 1", n)
+	}
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rv); code(err) != tiendo.ECONFLICT {
+		t.Errorf("editing a report under review: %v, want conflict", err)
+	}
+	back, err := f.s.ActOnReport(ctx, store.Actor{}, head, r.ID, f.a.ID, act(tiendo.ReportHeadReturn, rv.Version, "Viết rõ hơn"))
+	if err != nil || back.Status != tiendo.ReportDraft {
+		t.Fatalf("head returns: %v %v", back, err)
+	}
+	rv, _ = f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, back.Version, ""))
+	sub, err := f.s.ActOnReport(ctx, store.Actor{}, head, r.ID, f.a.ID, submit(rv.Version))
+	if err != nil || sub.Status != tiendo.ReportSubmitted {
+		t.Fatalf("head approves: %v %v", sub, err)
+	}
+}
+
+func TestLockAndReopen(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(-time.Hour))
+	if err := f.s.LockRound(ctx, store.Actor{}, r.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Muộn", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); code(err) != tiendo.ECONFLICT || !strings.Contains(tiendo.ErrorMessage(err), "khóa") {
+		t.Errorf("save in a locked round: %v, want conflict saying it is locked", err)
+	}
+	if err := f.s.ReopenUnit(ctx, store.Actor{}, r.ID, f.a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Errorf("save after reopening for the unit: %v", err)
+	}
+	sub, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(rep.Version))
+	if err != nil || !sub.Late {
+		t.Errorf("late submission after reopening: %v, late=%v", err, sub != nil && sub.Late)
+	}
+	repB, _ := f.s.Report(ctx, f.repB, r.ID, f.b.ID)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repB, repB); code(err) != tiendo.ECONFLICT {
+		t.Errorf("unit b, not reopened, saves: %v, want conflict", err)
+	}
+}
+
+// Two people save the same report at once: exactly one save wins; the other
+// is refused, and nothing is overwritten silently.
+func TestConcurrentSave(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	base, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	var wg sync.WaitGroup
+	errs := make([]error, 8)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+			rep.Version = base.Version
+			fill(rep, "Người thứ "+string(rune('A'+i)), float64(i))
+			errs[i] = f.s.SaveReport(ctx, store.Actor{}, f.repA, rep)
+		}()
+	}
+	wg.Wait()
+	won := 0
+	for _, err := range errs {
+		switch code(err) {
+		case "":
+			won++
+		case tiendo.ECONFLICT:
+		default:
+			t.Errorf("concurrent save: %v", err)
+		}
+	}
+	if won != 1 {
+		t.Errorf("%d concurrent saves of version %d succeeded, want exactly 1", won, base.Version)
+	}
+	got, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if got.Version != base.Version+1 {
+		t.Errorf("version after the race = %d, want %d", got.Version, base.Version+1)
+	}
+}
+
+func TestAutosaveAndContributions(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	if _, _, err := f.s.Autosave(ctx, f.repA, r.ID, f.a.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("autosave before any: %v", err)
+	}
+	if err := f.s.SaveAutosave(ctx, f.repA, r.ID, f.a.ID, `{"t1":"đang gõ dở"}`); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.SaveAutosave(ctx, f.repB, r.ID, f.a.ID, `{}`); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("unit b autosaves unit a's report: %v", err)
+	}
+	body, _, err := f.s.Autosave(ctx, f.repA, r.ID, f.a.ID)
+	if err != nil || body != `{"t1":"đang gõ dở"}` {
+		t.Errorf("autosave = %q, %v", body, err)
+	}
+	// Unit b supports task 1: it writes a contribution that unit a reads.
+	repB, _ := f.s.Report(ctx, f.repB, r.ID, f.b.ID)
+	if len(repB.Contributions) != 1 {
+		t.Fatalf("unit b's contributions = %+v, want one for the task it supports", repB.Contributions)
+	}
+	repB.Contributions[0].Text = "Công an phối hợp rà soát hồ sơ."
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repB, repB); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.s.Contributions(ctx, r.ID, f.a.ID)
+	if err != nil || len(got[r.Tasks[0].ID]) != 1 || got[r.Tasks[0].ID][0].UnitID != f.b.ID {
+		t.Errorf("contributions to unit a's task = %+v, %v", got, err)
+	}
+	// Saving clears the autosave: it is no longer newer than the report.
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.s.Autosave(ctx, f.repA, r.ID, f.a.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("autosave after a save: %v, want none", err)
+	}
+}
+
+func TestAttachments(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	a, err := f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, "../../bao cao\r\n.pdf", []byte("%PDF-1.4 ..."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Name != "bao cao__.pdf" || a.ContentType != "application/pdf" {
+		t.Errorf("attachment = %q %q", a.Name, a.ContentType)
+	}
+	if _, err := f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, "x.html", []byte("<script>")); code(err) != tiendo.EINVALID {
+		t.Errorf("an .html attachment: %v, want invalid", err)
+	}
+	if _, err := f.s.AddAttachment(ctx, store.Actor{}, f.repB, r.ID, f.a.ID, "x.pdf", []byte("x")); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("unit b attaches to unit a: %v", err)
+	}
+	if _, _, err := f.s.Attachment(ctx, f.repB, a.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("unit b reads unit a's attachment: %v", err)
+	}
+	got, data, err := f.s.Attachment(ctx, f.office, a.ID)
+	if err != nil || string(data) != "%PDF-1.4 ..." || got.Size != int64(len(data)) {
+		t.Errorf("office reads the attachment: %v %q %v", got, data, err)
+	}
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if len(rep.Attachments) != 1 || rep.Status != tiendo.ReportDraft {
+		t.Errorf("report after attaching = %s with %d attachments", rep.Status, len(rep.Attachments))
+	}
+	for in, want := range map[string]string{"a/b/c.docx": "c.docx", `C:\Users\x\bảng.xlsx`: "bảng.xlsx", "...": "tep-dinh-kem", "a:b?.pdf": "a_b_.pdf"} {
+		if got := store.SanitizeFileName(in); got != want {
+			t.Errorf("SanitizeFileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"tiendo"
+	"tiendo/internal/browsertest"
+	"tiendo/internal/store"
+)
+
+// A unit fills two sections with Vietnamese numbers, saves, reloads and
+// finds everything, submits; the office returns it; the unit revises and
+// resubmits, and the office sees both revisions.
+func TestBrowserReportLoop(t *testing.T) {
+	ctx := browsertest.New(t)
+	base, st := demoStore(t)
+	bg := context.Background()
+	pnv, err := st.UnitByCode(bg, "pnv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &tiendo.Round{Title: "Đợt thử báo cáo", Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour),
+		Tasks: []*tiendo.Task{
+			{Label: "1", Text: "Nâng Chỉ số cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{{Text: "Chỉ số PAR INDEX đạt 85% trở lên", Comparator: tiendo.AtLeast, Value: 85, Unit: "%"}}},
+			{Label: "2", Text: "Tinh giản biên chế", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{{Text: "Giảm 1.200 hồ sơ tồn đọng", Comparator: tiendo.AtLeast, Value: 1200, Unit: "hồ sơ", Direction: "decrease"}}},
+		}}
+	if err := st.CreateRound(bg, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	t1, t2 := r.Tasks[0], r.Tasks[1]
+	g1, g2 := t1.Targets[0].ID, t2.Targets[0].ID
+	field := func(format string, id int64) string { return fmt.Sprintf(`[name="`+format+`"]`, id) }
+	reportURL := fmt.Sprintf("%s/rounds/%d/reports/pnv", base, r.ID)
+
+	browserLogin(t, ctx, base, "pnv")
+	browsertest.Do(t, ctx,
+		chromedp.Navigate(reportURL),
+		chromedp.WaitVisible(`#report-form`),
+		chromedp.SendKeys(field("g%d.value", g1), "87,5"),
+		chromedp.SendKeys(field("g%d.same", g1), "80"),
+		chromedp.SetValue(field("t%d.status", t1.ID), "on_track"),
+		chromedp.SendKeys(field("t%d.result_vs_plan", t1.ID), "Chỉ số đạt 87,5%, vượt kế hoạch."),
+		chromedp.SendKeys(field("g%d.value", g2), "1.234,5"),
+		chromedp.SetValue(field("t%d.status", t2.ID), "completed"),
+		chromedp.SendKeys(field("t%d.result_vs_plan", t2.ID), "Đã giải quyết 1.234 hồ sơ."),
+	)
+	if v := browsertest.Get(t, ctx, chromedp.Text(fmt.Sprintf(`output[for="g%d.value"]`, g1))); !strings.Contains(v, "Vượt") || !strings.Contains(v, "102,9%") {
+		t.Errorf("live verdict for 87,5 against >= 85 = %q, want Vượt · 102,9%%", v)
+	}
+	if testing.Verbose() {
+		browsertest.Screenshot(t, ctx, "form")
+	}
+	browsertest.Do(t, ctx,
+		chromedp.Click(`button[value="save"]`),
+		chromedp.WaitVisible(`.notice`),
+		chromedp.Reload(),
+		chromedp.WaitVisible(`#report-form`),
+	)
+	if v := browsertest.Get(t, ctx, chromedp.Value(field("g%d.value", g2))); v != "1.234,5" {
+		t.Errorf("after reload the value is %q, want 1.234,5", v)
+	}
+	if v := browsertest.Get(t, ctx, chromedp.Value(field("t%d.result_vs_plan", t1.ID))); v != "Chỉ số đạt 87,5%, vượt kế hoạch." {
+		t.Errorf("after reload the text is %q", v)
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`#submit`), chromedp.WaitVisible(`.notice`))
+	if page := browsertest.Get(t, ctx, chromedp.Text(`main`)); !strings.Contains(page, "Đã gửi báo cáo") {
+		t.Fatalf("after submit:\n%s", page)
+	}
+
+	// The office returns it with a comment.
+	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
+	browserLogin(t, ctx, base, "vanphong")
+	browsertest.Do(t, ctx,
+		chromedp.Navigate(reportURL),
+		chromedp.WaitVisible(`#comment`),
+		chromedp.SendKeys(`#comment`, "Bổ sung số liệu cùng kỳ của nhiệm vụ 2."),
+		chromedp.Click(`button[value="return"]`),
+		chromedp.WaitVisible(`.notice`),
+	)
+
+	// The unit sees why, revises and resubmits.
+	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
+	browserLogin(t, ctx, base, "pnv")
+	browsertest.Do(t, ctx, chromedp.Navigate(reportURL), chromedp.WaitVisible(`#report-form`))
+	if page := browsertest.Get(t, ctx, chromedp.Text(`main`)); !strings.Contains(page, "Bổ sung số liệu cùng kỳ của nhiệm vụ 2.") {
+		t.Errorf("the unit does not see the return comment")
+	}
+	browsertest.Do(t, ctx,
+		chromedp.SendKeys(field("g%d.same", g2), "1.100"),
+		chromedp.Click(`#submit`),
+		chromedp.WaitVisible(`.notice`),
+	)
+	rep, err := st.Report(bg, &tiendo.User{Role: tiendo.RoleOffice}, r.ID, pnv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Status != tiendo.ReportSubmitted || rep.Late {
+		t.Errorf("report after resubmission: %s late=%v", rep.Status, rep.Late)
+	}
+	if sp := rep.Sections[1].Actuals[0].SamePeriod; sp == nil || *sp != 1100 {
+		t.Errorf("same period of task 2 = %v, want 1100", sp)
+	}
+	if v := rep.Sections[1].Actuals[0].Value; v == nil || *v != 1234.5 {
+		t.Errorf("value of task 2 = %v, want 1234.5", v)
+	}
+	revs, _ := st.Revisions(bg, &tiendo.User{Role: tiendo.RoleOffice}, r.ID, pnv.ID)
+	if len(revs) != 2 {
+		t.Errorf("revisions = %d, want 2", len(revs))
+	}
+	browsertest.Do(t, ctx, chromedp.Navigate(reportURL+"/revisions"), chromedp.WaitVisible(`dl.changes`))
+	if ins := browsertest.Get(t, ctx, chromedp.Text(`dl.changes ins`)); !strings.Contains(ins, "1.100") {
+		t.Errorf("the difference between revisions shows %q, want the added 1.100", ins)
+	}
+	if testing.Verbose() {
+		browsertest.Screenshot(t, ctx, "revisions")
+	}
+}

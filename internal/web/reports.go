@@ -1,0 +1,418 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/store"
+	"tiendo/internal/vi"
+)
+
+// The unit report: the screen a unit reporter uses most, under deadline
+// pressure. The form is a flat set of named fields ("t12.result_vs_plan",
+// "g31.value") whose values are kept as typed, so a refused save, a number
+// that cannot be read or a conflict re-renders exactly what the person
+// wrote; the browser also autosaves them (report.js) so that a closed tab or
+// an expired session loses nothing.
+
+// narrativeFields are a section's text fields, in the order of the form.
+var narrativeFields = []struct{ Key, Label, Hint string }{
+	{"result_vs_plan", "Kết quả đạt được so với kế hoạch", "Đã làm được gì, đạt bao nhiêu so với kế hoạch đề ra."},
+	{"vs_same_period", "So với cùng kỳ", "Tăng, giảm bao nhiêu so với cùng kỳ năm trước."},
+	{"obstacles", "Khó khăn, vướng mắc", ""},
+	{"recommendations", "Kiến nghị, đề xuất", ""},
+	{"next_steps", "Nhiệm vụ thời gian tới", ""},
+}
+
+type reportPage struct {
+	page
+	Round         *tiendo.Round
+	Unit          *tiendo.Unit
+	Report        *tiendo.UnitReport
+	Tasks         map[int64]*tiendo.Task
+	Target        map[int64]*tiendo.Target
+	Contributions map[int64][]tiendo.Contribution // from supporting units, by task
+	Units         map[int64]*tiendo.Unit
+	Narratives    []struct{ Key, Label, Hint string }
+	Statuses      []struct{ Value, Label string }
+
+	Editable  bool              // the person may change the report now
+	Values    map[string]string // the form's values as typed
+	Theirs    map[string]string // after a conflict: the values someone else saved
+	Restored  time.Time         // the form holds an autosave from this time
+	Error     string
+	Fields    map[string]string
+	Notice    string
+	CanSubmit bool // submit directly (no head approval needed, or the head)
+	CanReview bool // send to the unit head
+	IsHead    bool
+	CanOffice bool // return or accept
+	GuideLen  int  // suggested length of a narrative when the directive asks for brevity
+}
+
+// Value returns the form value of key (for templates).
+func (p *reportPage) Value(key string) string { return p.Values[key] }
+
+// Verdict computes a target's verdict from the typed value, for the live
+// display beside the field.
+func (p *reportPage) Verdict(targetID int64) string {
+	tg := p.Target[targetID]
+	v, err := vi.ParseNumber(p.Values[fmt.Sprintf("g%d.value", targetID)])
+	if tg == nil || err != nil || strings.TrimSpace(p.Values[fmt.Sprintf("g%d.value", targetID)]) == "" {
+		return ""
+	}
+	verdict, ratio := tiendo.Assess(tg, &v)
+	if ratio > 0 {
+		return fmt.Sprintf("%s · bằng %s%% chỉ tiêu", verdict.Label(), vi.FormatNumber(ratio*100, 1))
+	}
+	return verdict.Label()
+}
+
+// reportValues flattens a report into form values.
+func reportValues(rep *tiendo.UnitReport) map[string]string {
+	v := map[string]string{"version": strconv.Itoa(rep.Version)}
+	num := func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return vi.FormatNumber(*f, -1)
+	}
+	for _, sec := range rep.Sections {
+		p := fmt.Sprintf("t%d.", sec.TaskID)
+		v[p+"status"] = sec.Status
+		v[p+"result_vs_plan"], v[p+"vs_same_period"], v[p+"obstacles"] = sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles
+		v[p+"recommendations"], v[p+"next_steps"] = sec.Recommendations, sec.NextSteps
+		for _, a := range sec.Actuals {
+			v[fmt.Sprintf("g%d.value", a.TargetID)] = num(a.Value)
+			v[fmt.Sprintf("g%d.same", a.TargetID)] = num(a.SamePeriod)
+		}
+	}
+	for _, c := range rep.Contributions {
+		v[fmt.Sprintf("c%d.text", c.TaskID)] = c.Text
+	}
+	return v
+}
+
+// applyValues writes form values into rep (whose shape comes from the
+// store), collecting a message for each number that cannot be read.
+func applyValues(rep *tiendo.UnitReport, v map[string]string) map[string]string {
+	errs := map[string]string{}
+	rep.Version, _ = strconv.Atoi(v["version"])
+	num := func(key string) *float64 {
+		s := strings.TrimSpace(v[key])
+		if s == "" {
+			return nil
+		}
+		f, err := vi.ParseNumber(s)
+		if err != nil {
+			errs[key] = tiendo.ErrorMessage(err)
+			return nil
+		}
+		return &f
+	}
+	for _, sec := range rep.Sections {
+		p := fmt.Sprintf("t%d.", sec.TaskID)
+		sec.Status = v[p+"status"]
+		sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles = v[p+"result_vs_plan"], v[p+"vs_same_period"], v[p+"obstacles"]
+		sec.Recommendations, sec.NextSteps = v[p+"recommendations"], v[p+"next_steps"]
+		for i, a := range sec.Actuals {
+			sec.Actuals[i].Value = num(fmt.Sprintf("g%d.value", a.TargetID))
+			sec.Actuals[i].SamePeriod = num(fmt.Sprintf("g%d.same", a.TargetID))
+		}
+	}
+	for i, c := range rep.Contributions {
+		rep.Contributions[i].Text = v[fmt.Sprintf("c%d.text", c.TaskID)]
+	}
+	return errs
+}
+
+// reportContext loads what every report page needs and checks that u may
+// read the unit's report.
+func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	unit, err := s.store.UnitByCode(r.Context(), r.PathValue("unit"))
+	if err != nil {
+		return nil, err
+	}
+	u := userFrom(r.Context())
+	if !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
+		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được xem báo cáo của đơn vị mình.")
+	}
+	round, err := s.store.Round(r.Context(), u, id)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := s.store.Report(r.Context(), u, id, unit.ID)
+	if err != nil {
+		return nil, err
+	}
+	contribs, err := s.store.Contributions(r.Context(), id, unit.ID)
+	if err != nil {
+		return nil, err
+	}
+	units, _, err := s.unitMap(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	p := &reportPage{page: s.basePage(r, "Báo cáo của "+unit.Name), Round: round, Unit: unit, Report: rep,
+		Tasks: map[int64]*tiendo.Task{}, Target: map[int64]*tiendo.Target{}, Contributions: contribs, Units: units,
+		Narratives: narrativeFields, Statuses: tiendo.SectionStatuses, Values: reportValues(rep)}
+	for _, t := range round.Tasks {
+		p.Tasks[t.ID] = t
+		for _, tg := range t.Targets {
+			p.Target[tg.ID] = tg
+		}
+	}
+	canEdit := tiendo.Allowed(u, tiendo.ActionEditReport, unit.ID) && round.Status == tiendo.RoundOpen
+	_, saveOK := rep.Status.Next(tiendo.ReportSave)
+	p.Editable = canEdit && saveOK && (round.LockedAt.IsZero() || p.reopened(r, s))
+	p.IsHead = u.Role == tiendo.RoleUnitHead && u.UnitID == unit.ID
+	p.CanSubmit = p.Editable && (!round.HeadApproval || p.IsHead)
+	p.CanReview = p.Editable && round.HeadApproval && !p.IsHead
+	p.CanOffice = tiendo.Allowed(u, tiendo.ActionReviewReport, unit.ID)
+	if round.Brief {
+		p.GuideLen = 1500
+	}
+	return p, nil
+}
+
+// reopened reports whether the office reopened the locked round for the unit.
+func (p *reportPage) reopened(r *http.Request, s *Server) bool {
+	states, err := s.store.ReportStates(r.Context(), p.Round.ID)
+	if err != nil {
+		return false
+	}
+	st := states[p.Unit.ID]
+	return st != nil && st.Reopened
+}
+
+// handleReportShow shows the unit's report: the form when the person may
+// change it, the report and the office's actions otherwise.
+func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error {
+	p, err := s.reportContext(r)
+	if err != nil {
+		return err
+	}
+	if p.Editable {
+		// Bring back what this person typed and the browser autosaved but
+		// nobody saved, when it is newer than the saved report.
+		body, at, err := s.store.Autosave(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID)
+		if err == nil && at.After(p.Report.UpdatedAt) {
+			var saved map[string]string
+			if json.Unmarshal([]byte(body), &saved) == nil {
+				for k, v := range saved {
+					if k != "version" {
+						p.Values[k] = v
+					}
+				}
+				p.Restored = at
+			}
+		}
+	}
+	switch r.URL.Query().Get("ok") {
+	case "saved":
+		p.Notice = "Đã lưu bản nháp."
+	case "submitted":
+		p.Notice = "Đã gửi báo cáo đến Văn phòng. Cảm ơn!"
+	case "review":
+		p.Notice = "Đã trình lãnh đạo đơn vị duyệt."
+	case "returned":
+		p.Notice = "Đã trả lại báo cáo."
+	case "accepted":
+		p.Notice = "Đã tiếp nhận báo cáo."
+	case "attached":
+		p.Notice = "Đã đính kèm tệp."
+	}
+	return s.render(w, http.StatusOK, "report", p)
+}
+
+// formValues collects the posted report fields.
+func formValues(r *http.Request) map[string]string {
+	v := map[string]string{}
+	for k, vals := range r.PostForm {
+		if len(vals) > 0 && (k == "version" || strings.HasPrefix(k, "t") || strings.HasPrefix(k, "g") || strings.HasPrefix(k, "c")) {
+			v[k] = vals[0]
+		}
+	}
+	return v
+}
+
+// handleReportPost saves the form, and then submits it or sends it for
+// the unit head's review when the button says so. Anything refused comes
+// back in the form as typed, with the reason beside the field.
+func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error {
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	p, err := s.reportContext(r)
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	op := r.PostFormValue("op")
+	switch op {
+	case "return", "accept", "head_return", "approve":
+		return s.reportDecision(w, r, p, op)
+	}
+	if !p.Editable {
+		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo không sửa được lúc này (trạng thái: %s).", p.Report.Status.Label())
+	}
+	p.Values = formValues(r)
+	rep := p.Report
+	if errs := applyValues(rep, p.Values); len(errs) > 0 {
+		p.Error, p.Fields = "Có số liệu chưa đọc được; hãy sửa các ô được đánh dấu. Bản nháp chưa được lưu.", errs
+		return s.render(w, http.StatusUnprocessableEntity, "report", p)
+	}
+	if err := s.store.SaveReport(r.Context(), actor(r), u, rep); err != nil {
+		if tiendo.ErrorCode(err) == tiendo.ECONFLICT {
+			// Keep both texts: the person's in the form, the other beside it.
+			if theirs, err2 := s.store.Report(r.Context(), u, p.Round.ID, p.Unit.ID); err2 == nil {
+				p.Theirs = reportValues(theirs)
+				p.Values["version"] = strconv.Itoa(theirs.Version)
+			}
+			p.Error = tiendo.ErrorMessage(err)
+			return s.render(w, http.StatusConflict, "report", p)
+		}
+		var e *tiendo.Error
+		if errors.As(err, &e) && e.Code == tiendo.EINVALID {
+			p.Error, p.Fields = e.Message, e.Fields
+			return s.render(w, http.StatusUnprocessableEntity, "report", p)
+		}
+		return err
+	}
+	p.Values["version"] = strconv.Itoa(rep.Version)
+	next := "saved"
+	var action tiendo.ReportAction
+	switch op {
+	case "submit":
+		action, next = tiendo.ReportSubmit, "submitted"
+	case "review":
+		action, next = tiendo.ReportSendForReview, "review"
+	}
+	if action != "" {
+		_, err := s.store.ActOnReport(r.Context(), actor(r), u, p.Round.ID, p.Unit.ID,
+			store.ActRequest{Action: action, Version: rep.Version, Confirm: r.PostFormValue("confirm") == "on"})
+		var e *tiendo.Error
+		if errors.As(err, &e) && (e.Code == tiendo.EINVALID || e.Code == tiendo.EFORBIDDEN || e.Code == tiendo.ECONFLICT) {
+			p.Error, p.Fields = e.Message+" Bản nháp đã được lưu.", e.Fields
+			return s.render(w, http.StatusUnprocessableEntity, "report", p)
+		} else if err != nil {
+			return err
+		}
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s", p.Round.ID, p.Unit.Code, next), http.StatusSeeOther)
+	return nil
+}
+
+// reportDecision carries out the office's and the unit head's decisions.
+func (s *Server) reportDecision(w http.ResponseWriter, r *http.Request, p *reportPage, op string) error {
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	req := store.ActRequest{Version: version, Comment: r.PostFormValue("comment")}
+	next := map[string]string{"return": "returned", "accept": "accepted", "head_return": "returned", "approve": "submitted"}[op]
+	switch op {
+	case "return":
+		req.Action = tiendo.ReportReturn
+	case "accept":
+		req.Action = tiendo.ReportAccept
+	case "head_return":
+		req.Action = tiendo.ReportHeadReturn
+	case "approve":
+		req.Action, req.Confirm = tiendo.ReportSubmit, true
+	}
+	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
+	var e *tiendo.Error
+	if errors.As(err, &e) && e.Code == tiendo.EINVALID {
+		p.Error, p.Fields = e.Message, e.Fields
+		p.Values["comment"] = req.Comment
+		return s.render(w, http.StatusUnprocessableEntity, "report", p)
+	} else if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s", p.Round.ID, p.Unit.Code, next), http.StatusSeeOther)
+	return nil
+}
+
+// handleReportAutosave keeps the form as typed, without a version check;
+// report.js posts it a few seconds after each change.
+func (s *Server) handleReportAutosave(w http.ResponseWriter, r *http.Request) error {
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	p, err := s.reportContext(r)
+	if err != nil {
+		return err
+	}
+	if !p.Editable {
+		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo không sửa được lúc này.")
+	}
+	body, _ := json.Marshal(formValues(r))
+	if err := s.store.SaveAutosave(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID, string(body)); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintf(w, "Đã tự động lưu lúc %s", s.store.Clock().Format("15:04"))
+	return nil
+}
+
+// handleAttachmentUpload attaches a file to the unit's report.
+func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, store.MaxAttachment+1<<20)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return tiendo.Errorf(tiendo.ETOOLARGE, "Tệp quá lớn: tối đa %d MB mỗi tệp.", store.MaxAttachment>>20)
+		}
+		return tiendo.Errorf(tiendo.EINVALID, "Không đọc được tệp gửi lên; hãy thử lại.")
+	}
+	p, err := s.reportContext(r)
+	if err != nil {
+		return err
+	}
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		return tiendo.Errorf(tiendo.EINVALID, "Hãy chọn một tệp để đính kèm.")
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, store.MaxAttachment+1))
+	if err != nil {
+		return err
+	}
+	if _, err := s.store.AddAttachment(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, hdr.Filename, data); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=attached", p.Round.ID, p.Unit.Code), http.StatusSeeOther)
+	return nil
+}
+
+// handleAttachment serves an attachment as a download, never inline: a file
+// cannot become a page of this site.
+func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	a, data, err := s.store.Attachment(r.Context(), userFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set("Content-Type", a.ContentType)
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": a.Name}))
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	h.Set("Cache-Control", "private, no-store")
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	_, err = w.Write(data)
+	return err
+}
+

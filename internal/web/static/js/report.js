@@ -1,0 +1,142 @@
+// The unit report form: nothing typed is lost. Every change is kept in this
+// browser (localStorage) at once and sent to the server a few seconds later
+// (autosave); after a closed tab, a crash or an expired session the text
+// comes back. It also shows each target's verdict as the value is typed and
+// a length guide when the directive asks for brief reports.
+(function () {
+  "use strict";
+  var form = document.getElementById("report-form");
+  if (!form) return;
+  var key = form.dataset.key;
+  var status = form.querySelector(".autosave-status");
+  var timer = null;
+  var dirty = false;
+
+  function values() {
+    var out = {};
+    new FormData(form).forEach(function (v, k) { if (typeof v === "string") out[k] = v; });
+    return out;
+  }
+  function say(msg) { if (status) status.textContent = msg; }
+  function hhmm(d) { return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2); }
+
+  // A successful explicit save: what the browser kept is now on the server.
+  if (form.dataset.saved === "1") {
+    try { localStorage.removeItem(key); } catch (e) {}
+  }
+
+  // Offer what this browser kept if it is newer than the saved report and
+  // differs from what the form shows.
+  try {
+    var kept = JSON.parse(localStorage.getItem(key) || "null");
+    if (kept && kept.at > Number(form.dataset.updated || 0)) {
+      var now = values(), differs = false;
+      Object.keys(kept.values).forEach(function (k) { if (k !== "version" && now[k] !== undefined && now[k] !== kept.values[k]) differs = true; });
+      if (differs) {
+        var bar = document.createElement("p");
+        bar.className = "notice";
+        bar.setAttribute("role", "status");
+        bar.textContent = "Trình duyệt này còn giữ nội dung bạn gõ lúc " + hhmm(new Date(kept.at)) + " nhưng chưa lưu. ";
+        var btn = document.createElement("button");
+        btn.type = "button";
+        btn.className = "secondary small";
+        btn.textContent = "Khôi phục nội dung đó";
+        btn.addEventListener("click", function () {
+          Object.keys(kept.values).forEach(function (k) {
+            if (k === "version") return;
+            var el = form.elements.namedItem(k);
+            if (el && "value" in el) el.value = kept.values[k];
+          });
+          bar.remove();
+          changed();
+          say("Đã khôi phục. Bấm “Lưu nháp” để lưu lên máy chủ.");
+        });
+        bar.appendChild(btn);
+        form.parentNode.insertBefore(bar, form);
+      }
+    }
+  } catch (e) {}
+
+  function keepLocal() {
+    try { localStorage.setItem(key, JSON.stringify({ at: Date.now(), values: values() })); } catch (e) {}
+  }
+
+  function autosave() {
+    timer = null;
+    if (!dirty) return;
+    var body = new URLSearchParams();
+    var v = values();
+    Object.keys(v).forEach(function (k) { body.append(k, v[k]); });
+    fetch(form.dataset.autosave, { method: "POST", body: body, credentials: "same-origin", headers: { "HX-Request": "true" } })
+      .then(function (r) {
+        if (r.ok) { dirty = false; return r.text().then(say); }
+        if (r.status === 401) {
+          say("Phiên đăng nhập đã hết hạn. Nội dung vẫn được giữ trên máy này: hãy đăng nhập lại ở một thẻ mới rồi quay lại trang này.");
+        } else {
+          say("Chưa tự động lưu được lên máy chủ (lỗi " + r.status + "); nội dung vẫn được giữ trên máy này.");
+        }
+      })
+      .catch(function () { say("Mất kết nối; nội dung vẫn được giữ trên máy này và sẽ được lưu khi có mạng."); });
+  }
+
+  function changed() {
+    dirty = true;
+    keepLocal();
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(autosave, 3000);
+  }
+  form.addEventListener("input", function (e) { changed(); if (e.target.dataset.goal !== undefined) verdict(e.target); guide(e.target); });
+  form.addEventListener("change", changed);
+  window.addEventListener("beforeunload", function () { if (dirty) keepLocal(); });
+
+  // Vietnamese numbers: "1.234,5", "15,2", "70%"; "15.2" read as a decimal.
+  function parseVi(s) {
+    s = s.trim().replace(/\s*%$/, "");
+    if (!/^[+-]?[0-9.,]+$/.test(s)) return NaN;
+    var parts = s.split(",");
+    if (parts.length > 2) return NaN;
+    var ip = parts[0], frac = parts[1];
+    var groups = ip.replace(/^[+-]/, "").split(".");
+    if (groups.length === 2 && frac === undefined && groups[1].length !== 3) {
+      return parseFloat(ip);
+    }
+    if (groups.length > 1 && groups.slice(1).some(function (g) { return g.length !== 3; })) return NaN;
+    return parseFloat(ip.replace(/\./g, "") + (frac !== undefined ? "." + frac : ""));
+  }
+  function fmt(x) { return (Math.round(x * 10) / 10).toString().replace(".", ","); }
+
+  // The same rules as tiendo.Assess.
+  function verdict(input) {
+    var out = form.querySelector('output[for="' + input.id + '"]');
+    if (!out) return;
+    var a = parseVi(input.value), g = Number(input.dataset.goal), cmp = input.dataset.cmp;
+    if (input.value.trim() === "") { out.textContent = ""; return; }
+    if (isNaN(a)) { out.textContent = "Chưa đọc được số"; return; }
+    if (cmp === "=" && input.dataset.dir === "decrease") cmp = "<=";
+    var v, r;
+    if (cmp === "<=" || cmp === "<") {
+      r = a === 0 ? 0 : g / a;
+      if (cmp === "<" ? a < g : a === g) v = "Đạt"; else if (cmp === "<=" && a < g) v = "Vượt"; else v = "Chưa đạt";
+    } else if (cmp === ">") {
+      r = g === 0 ? 0 : a / g; v = a > g ? "Đạt" : "Chưa đạt";
+    } else {
+      r = g === 0 ? 0 : a / g; v = a > g ? "Vượt" : a === g ? "Đạt" : "Chưa đạt";
+    }
+    out.textContent = r > 0 ? v + " · bằng " + fmt(r * 100) + "% chỉ tiêu" : v;
+  }
+
+  var limit = Number(form.dataset.guide || 0);
+  function guide(el) {
+    if (!limit || el.tagName !== "TEXTAREA") return;
+    var hint = el.nextElementSibling && el.nextElementSibling.classList.contains("guide") ? el.nextElementSibling : null;
+    if (!hint) {
+      hint = document.createElement("small");
+      hint.className = "guide muted";
+      el.insertAdjacentElement("afterend", hint);
+    }
+    var n = el.value.length;
+    hint.textContent = n + "/" + limit + " ký tự" + (n > limit ? " — văn bản yêu cầu báo cáo ngắn gọn, hãy rút gọn." : "");
+    hint.classList.toggle("late", n > limit);
+  }
+  if (limit) form.querySelectorAll("textarea").forEach(guide);
+})();

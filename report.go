@@ -1,0 +1,121 @@
+package tiendo
+
+import (
+	"strconv"
+	"strings"
+)
+
+// ReportAction is a step in a unit report's life.
+type ReportAction string
+
+// Report actions.
+const (
+	ReportSave          ReportAction = "save"        // unit: keep a draft
+	ReportSendForReview ReportAction = "send_review" // reporter: ask the unit head to approve
+	ReportHeadReturn    ReportAction = "head_return" // unit head: back to the reporter
+	ReportSubmit        ReportAction = "submit"      // unit: send to the office
+	ReportReturn        ReportAction = "return"      // office: send back for revision, with a comment
+	ReportAccept        ReportAction = "accept"      // office: take it into the consolidation
+)
+
+// transitions is the unit report's state machine: from a state, an action
+// leads to a state. Anything not listed is refused.
+var transitions = map[ReportStatus]map[ReportAction]ReportStatus{
+	ReportMissing:   {ReportSave: ReportDraft, ReportSubmit: ReportSubmitted, ReportSendForReview: ReportReview},
+	ReportDraft:     {ReportSave: ReportDraft, ReportSubmit: ReportSubmitted, ReportSendForReview: ReportReview},
+	ReportReview:    {ReportSubmit: ReportSubmitted, ReportHeadReturn: ReportDraft},
+	ReportSubmitted: {ReportReturn: ReportReturned, ReportAccept: ReportAccepted},
+	ReportReturned:  {ReportSave: ReportReturned, ReportSubmit: ReportSubmitted, ReportSendForReview: ReportReview},
+	ReportAccepted:  {ReportReturn: ReportReturned},
+}
+
+// Next returns the state action leads to from s, and false when the state
+// machine does not allow it.
+func (s ReportStatus) Next(a ReportAction) (ReportStatus, bool) {
+	to, ok := transitions[s][a]
+	return to, ok
+}
+
+// Permission returns the permission an action on a report needs.
+func (a ReportAction) Permission() Action {
+	switch a {
+	case ReportReturn, ReportAccept:
+		return ActionReviewReport
+	case ReportHeadReturn:
+		return ActionApproveReport
+	}
+	return ActionEditReport
+}
+
+// SectionStatuses are the self-assessed states of a task, with their labels.
+var SectionStatuses = []struct{ Value, Label string }{
+	{"completed", "Đã hoàn thành"},
+	{"on_track", "Đang thực hiện, đúng tiến độ"},
+	{"behind", "Chậm tiến độ"},
+	{"not_started", "Chưa triển khai"},
+}
+
+// CheckReport says what must be fixed before rep can be submitted: every
+// task it leads needs its self-assessed status and its result against the
+// plan, and every target a value. Values far outside the usual (a rate over
+// 100 %, a value ten times the same period's or a tenth of it, a negative
+// number) need the person's confirmation, as DHIS2's min-max checks ask.
+// Field keys are "t<task id>.<field>", "g<target id>.value" and "confirm".
+func CheckReport(r *Round, rep *UnitReport, confirmed bool) error {
+	fields := map[string]string{}
+	targets := map[int64]*Target{}
+	for _, t := range r.Tasks {
+		for _, tg := range t.Targets {
+			targets[tg.ID] = tg
+		}
+	}
+	var unusual []string
+	for _, sec := range rep.Sections {
+		key := "t" + itoa(sec.TaskID) + "."
+		if sec.Status == "" {
+			fields[key+"status"] = "Hãy chọn tình trạng thực hiện nhiệm vụ."
+		}
+		if sec.ResultVsPlan == "" {
+			fields[key+"result_vs_plan"] = "Hãy ghi kết quả đạt được so với kế hoạch."
+		}
+		for _, a := range sec.Actuals {
+			tg := targets[a.TargetID]
+			if a.Value == nil {
+				fields["g"+itoa(a.TargetID)+".value"] = "Hãy nhập số liệu thực hiện của chỉ tiêu này."
+				continue
+			}
+			if why := unusualValue(tg, a); why != "" {
+				unusual = append(unusual, why)
+			}
+		}
+	}
+	if len(unusual) > 0 && !confirmed {
+		fields["confirm"] = "Một số số liệu khác thường: " + strings.Join(unusual, "; ") + ". Nếu đúng, hãy đánh dấu “Tôi xác nhận số liệu” rồi gửi lại."
+	}
+	if len(fields) > 0 {
+		return &Error{Code: EINVALID, Message: "Báo cáo chưa đủ để gửi: hãy bổ sung các ô được đánh dấu.", Fields: fields}
+	}
+	return nil
+}
+
+// unusualValue says why an actual needs confirming, or "".
+func unusualValue(tg *Target, a Actual) string {
+	v := *a.Value
+	name := "chỉ tiêu"
+	if tg != nil {
+		name = "“" + tg.Text + "”"
+	}
+	switch {
+	case v < 0:
+		return name + " có giá trị âm"
+	case tg != nil && tg.Unit == "%" && v > 100:
+		return name + " vượt 100%"
+	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 10**a.SamePeriod:
+		return name + " gấp hơn 10 lần cùng kỳ"
+	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 0 && v < *a.SamePeriod/10:
+		return name + " chưa bằng một phần mười cùng kỳ"
+	}
+	return ""
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
