@@ -83,23 +83,3 @@ func (a *Server) handleRound(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, round)
 }
-
-func (a *Server) handleReport(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	unit, err := a.store.UnitByCode(r.Context(), r.PathValue("unit"))
-	if err != nil {
-		return err
-	}
-	u := userFrom(r.Context())
-	if !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
-		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được xem báo cáo của đơn vị mình.")
-	}
-	rep, err := a.store.Report(r.Context(), u, id, unit.ID)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, rep)
-}

@@ -1,0 +1,108 @@
+package api
+
+import (
+	"net/http"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+// reportTarget resolves the {id} and {unit} of a report path.
+func (a *Server) reportTarget(r *http.Request) (roundID int64, unit *tiendo.Unit, err error) {
+	if roundID, err = pathID(r, "id"); err != nil {
+		return 0, nil, err
+	}
+	unit, err = a.store.UnitByCode(r.Context(), r.PathValue("unit"))
+	if err != nil {
+		return 0, nil, err
+	}
+	if !tiendo.Allowed(userFrom(r.Context()), tiendo.ActionReadReport, unit.ID) {
+		return 0, nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được truy cập báo cáo của đơn vị mình.")
+	}
+	return roundID, unit, nil
+}
+
+func (a *Server) handleReport(w http.ResponseWriter, r *http.Request) error {
+	roundID, unit, err := a.reportTarget(r)
+	if err != nil {
+		return err
+	}
+	rep, err := a.store.Report(r.Context(), userFrom(r.Context()), roundID, unit.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, rep)
+}
+
+// handleReportPut saves a draft. It takes exactly the document GET returns,
+// edited or not; a stale version gets 409 and changes nothing.
+func (a *Server) handleReportPut(w http.ResponseWriter, r *http.Request) error {
+	roundID, unit, err := a.reportTarget(r)
+	if err != nil {
+		return err
+	}
+	var rep tiendo.UnitReport
+	if err := decode(w, r, &rep); err != nil {
+		return err
+	}
+	// The path names the report; ids in the body cannot redirect the write.
+	rep.RoundID, rep.UnitID = roundID, unit.ID
+	if err := a.store.SaveReport(r.Context(), actor(r), userFrom(r.Context()), &rep); err != nil {
+		return err
+	}
+	saved, err := a.store.Report(r.Context(), userFrom(r.Context()), roundID, unit.ID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, saved)
+}
+
+type actBody struct {
+	Version int    `json:"version"`
+	Comment string `json:"comment"`
+	Confirm bool   `json:"confirm"`
+}
+
+// reportAction returns the handler for one step of the report's life.
+func (a *Server) reportAction(action tiendo.ReportAction) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		roundID, unit, err := a.reportTarget(r)
+		if err != nil {
+			return err
+		}
+		var body actBody
+		if err := decode(w, r, &body); err != nil {
+			return err
+		}
+		rep, err := a.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), roundID, unit.ID,
+			store.ActRequest{Action: action, Version: body.Version, Comment: body.Comment, Confirm: body.Confirm})
+		if err != nil {
+			return err
+		}
+		return writeJSON(w, http.StatusOK, rep)
+	}
+}
+
+type revisionItem struct {
+	Version     int                `json:"version"`
+	SubmittedAt string             `json:"submitted_at"`
+	SubmittedBy string             `json:"submitted_by"`
+	Late        bool               `json:"late"`
+	Report      *tiendo.UnitReport `json:"report"`
+}
+
+func (a *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
+	roundID, unit, err := a.reportTarget(r)
+	if err != nil {
+		return err
+	}
+	revs, err := a.store.Revisions(r.Context(), userFrom(r.Context()), roundID, unit.ID)
+	if err != nil {
+		return err
+	}
+	items := make([]revisionItem, 0, len(revs))
+	for _, rv := range revs {
+		items = append(items, revisionItem{rv.Version, rv.SubmittedAt.Format("2006-01-02T15:04:05Z07:00"), rv.SubmittedBy, rv.Late, rv.Report})
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"revisions": items})
+}

@@ -1,0 +1,128 @@
+package api
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/directive"
+	"tiendo/internal/vi"
+)
+
+// handleDirectiveParse reads a directive (text/plain, or multipart with a
+// "file" part holding a .docx or .txt) and answers the proposed round.
+func (a *Server) handleDirectiveParse(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, directive.MaxInput+64<<10)
+	var name string
+	var data []byte
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch mt {
+	case "multipart/form-data":
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				return err
+			}
+			return tiendo.Errorf(errBadRequest, "Không đọc được nội dung multipart: %v", err)
+		}
+		f, hdr, err := r.FormFile("file")
+		if err != nil {
+			return tiendo.Errorf(errBadRequest, "Thiếu phần \"file\" chứa tệp .docx hoặc .txt.")
+		}
+		defer f.Close()
+		name = hdr.Filename
+		if data, err = io.ReadAll(f); err != nil {
+			return err
+		}
+	case "text/plain", "":
+		var err error
+		if data, err = io.ReadAll(r.Body); err != nil {
+			return err
+		}
+	default:
+		return tiendo.Errorf(errBadRequest, "Gửi văn bản dạng text/plain (UTF-8), hoặc multipart/form-data với phần \"file\".")
+	}
+	text, err := directive.Text(name, data)
+	if err != nil {
+		return err
+	}
+	units, err := a.store.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	registry := make([]tiendo.Unit, len(units))
+	for i, u := range units {
+		registry[i] = *u
+	}
+	res := directive.Parse(vi.NFC(strings.ReplaceAll(text, "\r\n", "\n")), registry)
+	return writeJSON(w, http.StatusOK, res)
+}
+
+// createRoundRequest is the parse result, edited or not, with the optional
+// round title and source text.
+type createRoundRequest struct {
+	directive.Result
+	Title  string `json:"title"`
+	Source string `json:"source"`
+}
+
+// handleRoundCreate creates a draft round from a parse result. Assignees and
+// recipients are named by unit code.
+func (a *Server) handleRoundCreate(w http.ResponseWriter, r *http.Request) error {
+	var req createRoundRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	units, err := a.store.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	ids := make(map[string]int64, len(units))
+	for _, u := range units {
+		ids[u.Code] = u.ID
+	}
+	round, err := req.NewRound(ids)
+	if err != nil {
+		return err
+	}
+	if req.Title != "" {
+		round.Title = req.Title
+	}
+	round.Source = req.Source
+	if err := a.store.CreateRound(r.Context(), actor(r), round); err != nil {
+		return err
+	}
+	created, err := a.store.Round(r.Context(), userFrom(r.Context()), round.ID)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/rounds/"+strconv.FormatInt(round.ID, 10))
+	return writeJSON(w, http.StatusCreated, created)
+}
+
+func (a *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := a.store.PublishRound(r.Context(), actor(r), id); err != nil {
+		return err
+	}
+	round, err := a.store.Round(r.Context(), userFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, round)
+}
+
+func (a *Server) handleNotifications(w http.ResponseWriter, r *http.Request) error {
+	items, unread, err := a.store.Notifications(r.Context(), userFrom(r.Context()), 100)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"notifications": items, "unread": unread})
+}
