@@ -123,3 +123,50 @@ func TestBrowserReportLoop(t *testing.T) {
 		browsertest.Screenshot(t, ctx, "revisions")
 	}
 }
+
+// The session ends while a unit is typing: nothing is lost. The browser
+// keeps the text; after logging in again the form offers it back.
+func TestBrowserSessionExpiryKeepsText(t *testing.T) {
+	ctx := browsertest.New(t)
+	base, st := demoStore(t)
+	bg := context.Background()
+	pnv, _ := st.UnitByCode(bg, "pnv")
+	r := &tiendo.Round{Title: "Đợt thử phiên hết hạn", Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Nhiệm vụ thử", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}}}}}
+	if err := st.CreateRound(bg, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	field := fmt.Sprintf(`[name="t%d.result_vs_plan"]`, r.Tasks[0].ID)
+	reportURL := fmt.Sprintf("%s/rounds/%d/reports/pnv", base, r.ID)
+	browserLogin(t, ctx, base, "pnv")
+	browsertest.Do(t, ctx, chromedp.Navigate(reportURL), chromedp.WaitVisible(`#report-form`))
+
+	// The session ends on the server (idle timeout, or an admin), then the
+	// person types a long paragraph.
+	user, _ := st.UserByUsername(bg, "pnv")
+	if err := st.SetPassword(bg, store.Actor{}, user.ID, pw); err != nil { // ends every session
+		t.Fatal(err)
+	}
+	text := "Đơn vị đã rà soát toàn bộ thủ tục hành chính, cắt giảm 15% thời gian giải quyết."
+	browsertest.Do(t, ctx, chromedp.SendKeys(field, text))
+	browsertest.Get(t, ctx, chromedp.Poll[bool](`document.querySelector(".autosave-status").textContent.includes("hết hạn")`, chromedp.WithPollingTimeout(15*time.Second)))
+	// Log in again, come back: the text is offered and restored.
+	browserLogin(t, ctx, base, "pnv")
+	browsertest.Do(t, ctx,
+		chromedp.Navigate(reportURL),
+		chromedp.WaitVisible(`#report-form`),
+		chromedp.Click(`//button[contains(., "Khôi phục")]`),
+	)
+	if got := browsertest.Get(t, ctx, chromedp.Value(field)); got != text {
+		t.Errorf("after logging in again the field holds %q, want %q", got, text)
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`button[value="save"]`), chromedp.WaitVisible(`.notice`))
+	if testing.Verbose() { // how it looks on a phone
+		browsertest.Do(t, ctx, chromedp.EmulateViewport(390, 844))
+		browsertest.Screenshot(t, ctx, "phone")
+	}
+	rep, _ := st.Report(bg, &tiendo.User{Role: tiendo.RoleOffice}, r.ID, pnv.ID)
+	if rep.Sections[0].ResultVsPlan != text {
+		t.Errorf("saved text = %q", rep.Sections[0].ResultVsPlan)
+	}
+}

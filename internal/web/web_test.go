@@ -305,3 +305,46 @@ func TestHealthAndStatic(t *testing.T) {
 }
 
 func itoa(id int64) string { b, _ := json.Marshal(id); return string(b) }
+
+// Two people of one unit edit the same report: the second save is refused
+// with 409, the form keeps the second person's text, and shows the first
+// person's saved text beside it.
+func TestConcurrentEditKeepsBothTexts(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	second := &tiendo.User{Username: "pnv2", Role: tiendo.RoleReporter, UnitID: x.a.ID}
+	if err := x.st.CreateUser(ctx, store.Actor{}, second, pw); err != nil {
+		t.Fatal(err)
+	}
+	task := x.round.Tasks[0].ID
+	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
+	field := "t" + itoa(task) + ".result_vs_plan"
+	c1, c2 := x.login("pnv"), x.login("pnv2")
+	resp := x.post(c1, path, url.Values{"version": {"0"}, "op": {"save"}, field: {"Văn bản của người thứ nhất"}})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first save: %d", resp.StatusCode)
+	}
+	resp = x.post(c2, path, url.Values{"version": {"0"}, "op": {"save"}, field: {"Văn bản của người thứ hai"}})
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	body := string(b)
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("second save: %d, want 409", resp.StatusCode)
+	}
+	if !strings.Contains(body, ">Văn bản của người thứ hai</textarea>") || !strings.Contains(body, "Bản đã lưu: Văn bản của người thứ nhất") {
+		t.Errorf("the conflict page does not keep both texts:\n%s", body)
+	}
+	rep, _ := x.st.Report(ctx, second, x.round.ID, x.a.ID)
+	if rep.Sections[0].ResultVsPlan != "Văn bản của người thứ nhất" {
+		t.Errorf("stored text = %q: the refused save overwrote it", rep.Sections[0].ResultVsPlan)
+	}
+	// A number that cannot be read comes back as typed, with the accepted forms.
+	g := "g" + itoa(x.round.Tasks[1].Targets[0].ID) + ".value"
+	resp = x.post(x.login("cah"), "/rounds/"+itoa(x.round.ID)+"/reports/cah", url.Values{"version": {"0"}, "op": {"save"}, g: {"mười lăm"}})
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(b), `value="mười lăm"`) || !strings.Contains(string(b), "1.234,5") {
+		t.Errorf("unreadable number: %d, want 422 keeping the input and showing the accepted forms", resp.StatusCode)
+	}
+}
