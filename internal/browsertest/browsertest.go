@@ -79,6 +79,17 @@ func New(t testing.TB) context.Context {
 // Screenshot saves a full-page PNG of the tab and logs its path.
 func Screenshot(t testing.TB, ctx context.Context, label string) string {
 	t.Helper()
+	return save(t, ctx, label, chromedp.FullScreenshot(100))
+}
+
+// ScreenshotOf saves a PNG of the element sel matches and logs its path.
+func ScreenshotOf(t testing.TB, ctx context.Context, sel, label string) string {
+	t.Helper()
+	return save(t, ctx, label, chromedp.Screenshot(sel))
+}
+
+func save(t testing.TB, ctx context.Context, label string, shot chromedp.Action[[]byte]) string {
+	t.Helper()
 	dir := os.Getenv(EnvArtifacts)
 	if dir == "" {
 		dir = os.TempDir()
@@ -91,7 +102,7 @@ func Screenshot(t testing.TB, ctx context.Context, label string) string {
 	path := filepath.Join(dir, name)
 	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(sctx, shot)
 	if err != nil {
 		t.Logf("screenshot: %v", err)
 		return ""

@@ -1,0 +1,599 @@
+package document
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// fontFamily is the name the PDF gives the embedded Liberation Serif.
+const fontFamily = "LiberationSerif"
+
+// The vertical metrics of Times New Roman (and Liberation Serif) as a
+// fraction of the font size: Word's "single" line is ascent + descent.
+const (
+	ascent     = 0.891
+	descent    = 0.216
+	singleLine = ascent + descent
+)
+
+// WritePDF draws d directly as a PDF with the same layout rules as
+// WriteDOCX: A4, the decree's margins, the two-column header, the type line,
+// justified paragraphs with a first-line indent, bordered tables whose header
+// row repeats on each page, the closing, and page numbers from page 2. The
+// fonts are embedded (subset), so the file reads the same everywhere and
+// nothing has to be installed to make it.
+func WritePDF(w io.Writer, d *Document) error {
+	d = prepare(d)
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	// A fixed creation date keeps the same document byte-identical, which
+	// golden tests and caches rely on.
+	stamp := d.Date
+	if stamp.IsZero() {
+		stamp = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	pdf.SetCreationDate(stamp)
+	pdf.SetModificationDate(stamp)
+	pdf.SetTitle(documentTitle(d), true)
+	pdf.SetCreator("tiendo", true)
+	pdf.SetLang("vi-VN")
+	for _, s := range []struct {
+		style string
+		ttf   []byte
+	}{{"", ttfRegular}, {"B", ttfBold}, {"I", ttfItalic}, {"BI", ttfBoldItalic}} {
+		pdf.AddUTF8FontFromBytes(fontFamily, s.style, s.ttf)
+	}
+	pdf.SetMargins(marginLeftMM, marginTopMM, marginRightMM)
+	pdf.SetAutoPageBreak(false, marginBottomMM)
+	pw := &pdfWriter{pdf: pdf}
+	pdf.SetHeaderFuncMode(pw.pageHeader, false)
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("document: chuẩn bị tệp PDF: %w", err)
+	}
+
+	pw.newPage()
+	pw.header(d)
+	pw.title(d)
+	pw.recipients(d)
+	for _, b := range d.Body {
+		pw.block(b)
+	}
+	pw.closing(d)
+
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("document: ghi tệp PDF: %w", err)
+	}
+	return nil
+}
+
+// documentTitle is the PDF's title metadata: the type and subject.
+func documentTitle(d *Document) string {
+	if d.Kind == Letter {
+		return subjectLine(d.Subject)
+	}
+	return strings.TrimSpace("Báo cáo " + d.Subject)
+}
+
+type pdfWriter struct {
+	pdf *fpdf.Fpdf
+	y   float64 // the top of the next line, in mm
+
+	curFace face
+	curSize float64
+}
+
+const bottomLimit = pageHeightMM - marginBottomMM
+
+func (p *pdfWriter) newPage() {
+	p.pdf.AddPage()
+	p.curSize = 0 // the header function may have changed the font
+	p.y = marginTopMM
+}
+
+// pageHeader prints the page number centred in the top margin, from page 2.
+func (p *pdfWriter) pageHeader() {
+	n := p.pdf.PageNo()
+	if n < 2 {
+		return
+	}
+	s := fmt.Sprint(n)
+	p.setFont(regular, sizePageNumber)
+	w := p.pdf.GetStringWidth(s)
+	p.pdf.Text(marginLeftMM+(textWidthMM-w)/2, headerMM+ascent*sizePageNumber/ptPerMM, s)
+	p.curSize = 0
+}
+
+func (p *pdfWriter) setFont(f face, size float64) {
+	if f == p.curFace && size == p.curSize {
+		return
+	}
+	style := [...]string{"", "B", "I", "BI"}[f]
+	p.pdf.SetFont(fontFamily, style, size)
+	p.curFace, p.curSize = f, size
+}
+
+func (p *pdfWriter) width(s string, f face, size float64) float64 {
+	p.setFont(f, size)
+	return p.pdf.GetStringWidth(s)
+}
+
+// lineHeight is the height of one line at size pt with the given spacing.
+func lineHeight(size, spacing float64) float64 { return size * singleLine * spacing / ptPerMM }
+
+// ensure starts a new page unless h mm fit above the bottom margin.
+func (p *pdfWriter) ensure(h float64) {
+	if p.y+h > bottomLimit+0.01 && p.y > marginTopMM+0.01 {
+		p.newPage()
+	}
+}
+
+type align int
+
+const (
+	alignLeft align = iota
+	alignCenter
+	alignJustify
+)
+
+// piece is a run of a word in one face; a word is one or more pieces with
+// no space between them ("trước ngày 07/6/2022" bold, then ".").
+type piece struct {
+	text string
+	face face
+	w    float64
+}
+
+type word struct {
+	pieces []piece
+	w      float64 // without the space after it
+	space  float64 // the width of the spaces after it
+}
+
+type line struct {
+	words   []word
+	natural float64 // the width with single gaps
+	last    bool    // the paragraph's last line: never justified
+}
+
+// words splits styled spans into words, keeping the width of each run of
+// spaces so a draft's blanks ("ngày      tháng") keep their length.
+func (p *pdfWriter) words(spans []Span, size float64) []word {
+	var out []word
+	var cur word
+	var sb strings.Builder
+	flushPiece := func(f face) {
+		if sb.Len() == 0 {
+			return
+		}
+		t := sb.String()
+		w := p.width(t, f, size)
+		cur.pieces = append(cur.pieces, piece{text: t, face: f, w: w})
+		cur.w += w
+		sb.Reset()
+	}
+	for _, s := range spans {
+		f := faceOf(s.Bold, s.Italic)
+		for _, r := range s.Text {
+			if r == ' ' {
+				flushPiece(f)
+				if len(cur.pieces) > 0 {
+					out = append(out, cur)
+					cur = word{}
+				}
+				if len(out) > 0 {
+					out[len(out)-1].space += p.width(" ", f, size)
+				}
+				continue
+			}
+			sb.WriteRune(r)
+		}
+		flushPiece(f)
+	}
+	if len(cur.pieces) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// breakLines fills lines of at most width mm; the first line is indent mm
+// shorter. A word longer than a whole line is cut between characters.
+func (p *pdfWriter) breakLines(ws []word, width, indent, size float64) []line {
+	var lines []line
+	var cur line
+	avail := width - indent
+	for i := 0; i < len(ws); i++ {
+		wd := ws[i]
+		gap := 0.0
+		if len(cur.words) > 0 {
+			gap = cur.words[len(cur.words)-1].space
+		}
+		if len(cur.words) > 0 && cur.natural+gap+wd.w > avail+0.001 {
+			lines = append(lines, cur)
+			cur = line{}
+			avail = width
+			gap = 0
+		}
+		if len(cur.words) == 0 && wd.w > avail {
+			head, tail := p.splitWord(wd, avail, size)
+			cur.words = append(cur.words, head)
+			cur.natural = head.w
+			if len(tail.pieces) > 0 {
+				lines = append(lines, cur)
+				cur = line{}
+				avail = width
+				ws[i] = tail
+				i--
+			}
+			continue
+		}
+		cur.words = append(cur.words, wd)
+		cur.natural += gap + wd.w
+	}
+	if len(cur.words) > 0 || len(lines) == 0 {
+		cur.last = true
+		lines = append(lines, cur)
+	} else {
+		lines[len(lines)-1].last = true
+	}
+	return lines
+}
+
+// splitWord cuts a word that is wider than avail: the head fits, the tail
+// is the rest. At least one character goes in the head so the loop ends.
+func (p *pdfWriter) splitWord(wd word, avail, size float64) (head, tail word) {
+	tail.space = wd.space
+	used := 0.0
+	full := false
+	for _, pc := range wd.pieces {
+		if full {
+			tail.pieces = append(tail.pieces, pc)
+			tail.w += pc.w
+			continue
+		}
+		var hb strings.Builder
+		for i, r := range pc.text {
+			rw := p.width(string(r), pc.face, size)
+			if used+rw > avail && (used > 0 || hb.Len() > 0) {
+				rest := pc.text[i:]
+				// Widths add up (fpdf does not kern), so the tail's is the
+				// piece's less the head's; measuring it again would make a
+				// huge word quadratic.
+				tw := pc.w - p.width(pc.text[:i], pc.face, size)
+				tail.pieces = append(tail.pieces, piece{text: rest, face: pc.face, w: tw})
+				tail.w += tw
+				full = true
+				break
+			}
+			hb.WriteRune(r)
+			used += rw
+		}
+		if hb.Len() > 0 {
+			t := hb.String()
+			w := p.width(t, pc.face, size)
+			head.pieces = append(head.pieces, piece{text: t, face: pc.face, w: w})
+			head.w += w
+		}
+	}
+	return head, tail
+}
+
+// drawLine draws l with its top at y, from x over width mm.
+func (p *pdfWriter) drawLine(l line, x, y, width, size float64, a align) {
+	extra := 0.0
+	switch {
+	case a == alignCenter:
+		x += (width - l.natural) / 2
+	case a == alignJustify && !l.last && len(l.words) > 1:
+		extra = (width - l.natural) / float64(len(l.words)-1)
+	}
+	base := y + ascent*size/ptPerMM
+	for i, wd := range l.words {
+		cx := x
+		for _, pc := range wd.pieces {
+			p.setFont(pc.face, size)
+			p.pdf.Text(cx, base, pc.text)
+			cx += pc.w
+		}
+		x += wd.w
+		if i < len(l.words)-1 {
+			x += wd.space + extra
+		}
+	}
+}
+
+// paragraph flows spans over the page from the current position, breaking
+// pages between lines.
+func (p *pdfWriter) paragraph(spans []Span, x, width, indent, size, spacing float64, a align) {
+	lh := lineHeight(size, spacing)
+	for i, l := range p.breakLines(p.words(spans, size), width, indent, size) {
+		p.ensure(lh)
+		lx, lw := x, width
+		if i == 0 {
+			lx, lw = x+indent, width-indent
+		}
+		p.drawLine(l, lx, p.y, lw, size, a)
+		p.y += lh
+	}
+}
+
+// column draws centred single-style lines in a column starting at y and
+// returns the y under them. The header and the closing use it; they are on
+// one page by construction.
+func (p *pdfWriter) column(x, y, width float64, texts []string, f face, size float64) float64 {
+	for _, t := range texts {
+		lines := p.breakLines(p.words([]Span{{Text: t, Bold: f == bold || f == boldItalic, Italic: f == italic || f == boldItalic}}, size), width, 0, size)
+		for _, l := range lines {
+			p.drawLine(l, x, y, width, size, alignCenter)
+			y += lineHeight(size, 1)
+		}
+	}
+	return y
+}
+
+// rule draws a horizontal rule of length mm centred in a column.
+func (p *pdfWriter) rule(x, y, width, length float64) {
+	length = min(length, width)
+	p.pdf.SetLineWidth(0.25)
+	p.pdf.Line(x+(width-length)/2, y, x+(width+length)/2, y)
+}
+
+func (p *pdfWriter) header(d *Document) {
+	lx, lw := marginLeftMM, headerLeftMM
+	rx, rw := marginLeftMM+headerLeftMM, headerRightMM
+	top := p.y
+
+	y := top
+	if d.ParentIssuer != "" {
+		y = p.column(lx, y, lw, nonEmptyLines(upper(d.ParentIssuer)), regular, sizeParent)
+	}
+	lines := issuerLines(d.Issuer)
+	y = p.column(lx, y, lw, lines, bold, sizeIssuer)
+	widest := 0.0
+	for _, l := range lines {
+		widest = max(widest, textWidthPt(l, bold, sizeIssuer))
+	}
+	y += 1.8
+	p.rule(lx, y, lw, max(widest/3, 40)/ptPerMM)
+	leftEnd := y
+
+	motto := "Độc lập - Tự do - Hạnh phúc"
+	y = p.column(rx, top, rw, []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, bold, sizeNational)
+	y = p.column(rx, y, rw, []string{motto}, bold, sizeMotto)
+	y += 1.8
+	p.rule(rx, y, rw, textWidthPt(motto, bold, sizeMotto)/ptPerMM)
+	rightEnd := y
+
+	row2 := max(leftEnd, rightEnd) + 6/ptPerMM + 1.5
+	y = p.column(lx, row2, lw, []string{numberLine(d.Number, d.Symbol)}, regular, sizeNumber)
+	if d.Kind == Letter {
+		if s := subjectLine(d.Subject); s != "" {
+			y = p.column(lx, y, lw, []string{s}, regular, sizeLetterSubj)
+		}
+	}
+	leftEnd = y
+	rightEnd = p.column(rx, row2, rw, []string{PlaceDate(d.Place, d.Date)}, italic, sizeDate)
+	p.y = max(leftEnd, rightEnd)
+}
+
+func (p *pdfWriter) title(d *Document) {
+	if d.Kind != Report {
+		return
+	}
+	p.y += 18 / ptPerMM
+	p.paragraph([]Span{{Text: "BÁO CÁO", Bold: true}}, marginLeftMM, textWidthMM, 0, sizeType, 1, alignCenter)
+	if d.Subject != "" {
+		p.paragraph([]Span{{Text: d.Subject, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeSubject, 1, alignCenter)
+	}
+	rule := min(max(textWidthPt(d.Subject, bold, sizeSubject)/3, 70), 140) / ptPerMM
+	p.y += 1.5
+	p.rule(marginLeftMM, p.y, textWidthMM, rule)
+	p.y += 12 / ptPerMM
+}
+
+func (p *pdfWriter) recipients(d *Document) {
+	lines := recipientLines(d.Recipients)
+	if len(lines) == 0 {
+		return
+	}
+	p.y += 12 / ptPerMM
+	label := "Kính gửi:"
+	if len(lines) == 1 {
+		p.paragraph([]Span{{Text: label + " " + lines[0]}}, marginLeftMM, textWidthMM, 0, sizeRecipients, 1, alignCenter)
+	} else {
+		listX := marginLeftMM + 55
+		p.ensure(lineHeight(sizeRecipients, 1))
+		p.drawLine(line{words: p.words([]Span{{Text: label}}, sizeRecipients), last: true}, marginLeftMM+30, p.y, 25, sizeRecipients, alignLeft)
+		for _, l := range lines {
+			p.paragraph([]Span{{Text: l}}, listX, textWidthMM-55, 0, sizeRecipients, 1, alignLeft)
+		}
+	}
+	p.y += 12 / ptPerMM
+}
+
+func (p *pdfWriter) block(b Block) {
+	indent := firstLineIndentMM
+	switch b.Kind {
+	case TableBlock:
+		p.table(*b.Table)
+		return
+	case Heading1, Heading2:
+		for i := range b.Spans {
+			b.Spans[i].Bold = true
+		}
+		p.y += 6 / ptPerMM
+		// Keep the heading with the first two lines of what follows.
+		p.ensure(lineHeight(sizeBody, lineSpacing) * 3)
+	}
+	p.paragraph(b.Spans, marginLeftMM, textWidthMM, indent, sizeBody, lineSpacing, alignJustify)
+	p.y += paraAfterPt / ptPerMM
+}
+
+// cellPad is a table cell's inner margin: 1 mm at the sides as in the DOCX,
+// 2 pt above and below.
+const (
+	cellPadX = 1.0
+	cellPadY = 2 / ptPerMM
+)
+
+type tableRow struct {
+	cells  [][]line
+	aligns []align
+}
+
+func (p *pdfWriter) table(t Table) {
+	if t.Title != "" {
+		p.y += 6 / ptPerMM
+		p.ensure(lineHeight(sizeBody, 1) + 3*lineHeight(sizeTable, 1))
+		p.paragraph([]Span{{Text: t.Title, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeBody, 1, alignCenter)
+		p.y += 6 / ptPerMM
+	}
+	tw := columnTwips(t.Widths, 100000)
+	if len(tw) == 0 {
+		return
+	}
+	widths := make([]float64, len(tw))
+	for i, w := range tw {
+		widths[i] = float64(w) / 100000 * textWidthMM
+	}
+	layout := func(cells []Cell, header bool) tableRow {
+		r := tableRow{}
+		for i, w := range widths {
+			var c Cell
+			if i < len(cells) {
+				c = cells[i]
+			}
+			a := alignLeft
+			if header || c.IsNumber || utf8.RuneCountInString(c.Text) <= 12 {
+				a = alignCenter
+			}
+			ls := p.breakLines(p.words([]Span{{Text: c.String(), Bold: header}}, sizeTable), w-2*cellPadX, 0, sizeTable)
+			r.cells = append(r.cells, ls)
+			r.aligns = append(r.aligns, a)
+		}
+		return r
+	}
+	var head *tableRow
+	if len(t.Header) > 0 {
+		h := make([]Cell, len(t.Header))
+		for i, s := range t.Header {
+			h[i] = Text(s)
+		}
+		hr := layout(h, true)
+		head = &hr
+	}
+	lh := lineHeight(sizeTable, 1)
+	rowHeight := func(r tableRow) float64 {
+		n := 1
+		for _, c := range r.cells {
+			n = max(n, len(c))
+		}
+		return float64(n)*lh + 2*cellPadY
+	}
+	drawHead := func() {
+		if head != nil {
+			p.drawRow(*head, widths, rowHeight(*head), 0, 1<<30)
+			p.y += rowHeight(*head)
+		}
+	}
+	if head != nil {
+		p.ensure(rowHeight(*head) + lh + 2*cellPadY)
+	}
+	drawHead()
+	for _, cells := range t.Rows {
+		r := layout(cells, false)
+		h := rowHeight(r)
+		if p.y+h > bottomLimit {
+			fresh := bottomLimit - marginTopMM
+			if head != nil {
+				fresh -= rowHeight(*head)
+			}
+			if h <= fresh {
+				p.newPage()
+				drawHead()
+			}
+		}
+		// A row taller than what is left is split between lines, page by page.
+		from := 0
+		for {
+			room := int((bottomLimit - p.y - 2*cellPadY) / lh)
+			n := 0
+			for _, c := range r.cells {
+				n = max(n, len(c)-from)
+			}
+			if n <= room || room < 1 && p.y <= marginTopMM+rowHeight(*orEmpty(head))+0.01 {
+				n = max(n, 1)
+				hh := float64(n)*lh + 2*cellPadY
+				p.drawRow(r, widths, hh, from, from+n)
+				p.y += hh
+				break
+			}
+			if room >= 1 {
+				hh := float64(room)*lh + 2*cellPadY
+				p.drawRow(r, widths, hh, from, from+room)
+				from += room
+			}
+			p.newPage()
+			drawHead()
+		}
+	}
+	p.y += 6 / ptPerMM
+}
+
+func orEmpty(r *tableRow) *tableRow {
+	if r == nil {
+		return &tableRow{}
+	}
+	return r
+}
+
+// drawRow draws lines [from, to) of each cell of r in a row h mm high,
+// with borders, the text vertically centred.
+func (p *pdfWriter) drawRow(r tableRow, widths []float64, h float64, from, to int) {
+	lh := lineHeight(sizeTable, 1)
+	x := marginLeftMM
+	p.pdf.SetLineWidth(0.18)
+	for i, w := range widths {
+		p.pdf.Rect(x, p.y, w, h, "D")
+		ls := r.cells[i]
+		lo, hi := min(from, len(ls)), min(to, len(ls))
+		n := hi - lo
+		y := p.y + (h-float64(n)*lh)/2
+		for _, l := range ls[lo:hi] {
+			p.drawLine(l, x+cellPadX, y, w-2*cellPadX, sizeTable, r.aligns[i])
+			y += lh
+		}
+		x += w
+	}
+}
+
+// closing draws the signature on the right, then "Nơi nhận:" on the left
+// beside it; a long distribution list flows on to the next page.
+func (p *pdfWriter) closing(d *Document) {
+	auth := authorityLines(d.Signer)
+	rightH := float64(len(auth))*lineHeight(sizeSigner, 1) + signatureSpaceMM + lineHeight(sizeSigner, 1) + 6/ptPerMM
+	dist := distributionLines(d)
+	leftH := lineHeight(sizeDistHeading, 1) + float64(len(dist))*lineHeight(sizeDistribution, 1)
+	p.ensure(max(rightH, min(leftH, bottomLimit-marginTopMM)))
+
+	top := p.y + 6/ptPerMM
+	rx, rw := marginLeftMM+closingLeftMM, closingRightMM
+	y := p.column(rx, top, rw, auth, bold, sizeSigner)
+	y += signatureSpaceMM
+	y = p.column(rx, y, rw, []string{d.Signer.Name}, bold, sizeSigner)
+	sigEnd, sigPage := y, p.pdf.PageNo()
+
+	p.y = top
+	p.paragraph([]Span{{Text: "Nơi nhận:", Bold: true, Italic: true}}, marginLeftMM, closingLeftMM, 0, sizeDistHeading, 1, alignLeft)
+	for _, l := range dist {
+		p.paragraph([]Span{{Text: l}}, marginLeftMM, closingLeftMM-2, 0, sizeDistribution, 1, alignLeft)
+	}
+	if p.pdf.PageNo() == sigPage {
+		p.y = max(p.y, sigEnd)
+	}
+}

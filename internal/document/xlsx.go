@@ -1,0 +1,159 @@
+package document
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetName is the indicator table's worksheet.
+const sheetName = "Chỉ tiêu"
+
+// WriteXLSX writes t as a spreadsheet: the title in a merged first row, the
+// header row styled and frozen, one row per table row with numbers stored as
+// numbers (so the office can sum and chart them), column widths from the
+// table's relative widths.
+func WriteXLSX(w io.Writer, t Table) error {
+	t = cleanTable(t)
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
+		return fmt.Errorf("document: đặt tên trang tính: %w", err)
+	}
+	if err := fillSheet(f, t); err != nil {
+		return fmt.Errorf("document: ghi bảng chỉ tiêu: %w", err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("document: ghi tệp XLSX: %w", err)
+	}
+	return nil
+}
+
+func fillSheet(f *excelize.File, t Table) error {
+	ncol := len(t.Widths)
+	font := func(b bool, size float64) *excelize.Font {
+		return &excelize.Font{Family: fontName, Size: size, Bold: b}
+	}
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+	titleStyle, err := f.NewStyle(&excelize.Style{Font: font(true, 14),
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	headStyle, err := f.NewStyle(&excelize.Style{Font: font(true, 12), Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	textStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 12), Border: border,
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
+	// Up to two decimals, no trailing separator on whole numbers.
+	numFmt := `#,##0;-#,##0;0`
+	numStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 12), Border: border,
+		CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	if err != nil {
+		return err
+	}
+	decFmt := `#,##0.0#`
+	decStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 12), Border: border,
+		CustomNumFmt: &decFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	if err != nil {
+		return err
+	}
+
+	row := 1
+	if t.Title != "" {
+		if err := f.SetCellStr(sheetName, "A1", t.Title); err != nil {
+			return err
+		}
+		last := max(ncol, 1)
+		end, _ := excelize.CoordinatesToCellName(last, 1)
+		if last > 1 {
+			if err := f.MergeCell(sheetName, "A1", end); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(sheetName, "A1", end, titleStyle); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sheetName, 1, 36); err != nil {
+			return err
+		}
+		row = 2
+	}
+	if ncol == 0 {
+		return nil
+	}
+
+	sum := 0.0
+	for _, w := range t.Widths {
+		sum += w
+	}
+	for i, w := range t.Widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		// About 110 characters across, as an A4 page in portrait shows.
+		if err := f.SetColWidth(sheetName, col, col, math.Max(4, w/sum*110)); err != nil {
+			return err
+		}
+	}
+
+	headerRow := 0
+	if len(t.Header) > 0 {
+		for i, h := range t.Header {
+			cell, _ := excelize.CoordinatesToCellName(i+1, row)
+			if err := f.SetCellStr(sheetName, cell, h); err != nil {
+				return err
+			}
+		}
+		a, _ := excelize.CoordinatesToCellName(1, row)
+		b, _ := excelize.CoordinatesToCellName(ncol, row)
+		if err := f.SetCellStyle(sheetName, a, b, headStyle); err != nil {
+			return err
+		}
+		headerRow = row
+		row++
+	}
+	for _, r := range t.Rows {
+		for i, c := range r {
+			cell, _ := excelize.CoordinatesToCellName(i+1, row)
+			style := textStyle
+			switch {
+			case c.IsNumber && !math.IsNaN(c.Value) && !math.IsInf(c.Value, 0):
+				if err := f.SetCellFloat(sheetName, cell, c.Value, -1, 64); err != nil {
+					return err
+				}
+				style = numStyle
+				if c.Value != math.Trunc(c.Value) {
+					style = decStyle
+				}
+			case c.Text != "":
+				if err := f.SetCellStr(sheetName, cell, c.Text); err != nil {
+					return err
+				}
+			}
+			if err := f.SetCellStyle(sheetName, cell, cell, style); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	if headerRow > 0 {
+		top, _ := excelize.CoordinatesToCellName(1, headerRow+1)
+		if err := f.SetPanes(sheetName, &excelize.Panes{
+			Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,128 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// readXLSX writes t and opens the result with excelize.
+func readXLSX(t *testing.T, tbl Table) (*excelize.File, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, tbl); err != nil {
+		t.Fatalf("WriteXLSX: %v", err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatalf("excelize cannot open the XLSX: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, buf.Bytes()
+}
+
+func TestXLSXIndicatorTable(t *testing.T) {
+	tbl := IndicatorTable("Kết quả thực hiện các chỉ tiêu 06 tháng đầu năm 2022", []Indicator{
+		{Task: "Nhiệm vụ 4", Target: "Tỷ lệ GPMB dự án Khu đô thị mới Hữu Lũng", Unit: "%", Plan: f(70), Actual: f(65), SamePeriod: f(40), Verdict: "Chưa đạt"},
+		{Task: "Nhiệm vụ 6", Target: "Thu nội địa tăng so với dự toán", Unit: "%", Plan: f(10), Actual: f(12.5), Verdict: "Vượt"},
+		{Task: "Nhiệm vụ 12", Target: "Xếp hạng DDCI", Unit: "hạng", Plan: f(3), Verdict: "Chưa có số liệu"},
+	})
+	x, raw := readXLSX(t, tbl)
+	sheets := x.GetSheetList()
+	if len(sheets) != 1 || sheets[0] != sheetName {
+		t.Fatalf("sheets = %q, want [%q]", sheets, sheetName)
+	}
+	rows, err := x.GetRows(sheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Kết quả thực hiện các chỉ tiêu 06 tháng đầu năm 2022"},
+		{"TT", "Nhiệm vụ", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "Cùng kỳ", "Đánh giá"},
+		{"1", "Nhiệm vụ 4", "Tỷ lệ GPMB dự án Khu đô thị mới Hữu Lũng", "%", "70", "65", "40", "Chưa đạt"},
+		{"2", "Nhiệm vụ 6", "Thu nội địa tăng so với dự toán", "%", "10", "12.5", "", "Vượt"},
+		{"3", "Nhiệm vụ 12", "Xếp hạng DDCI", "hạng", "3", "", "", "Chưa có số liệu"},
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("%d rows, want %d: %q", len(rows), len(want), rows)
+	}
+	for i := range want {
+		got := strings.Join(rows[i], "|")
+		// GetRows applies number formats; compare raw values for numbers.
+		raw, _ := x.GetRows(sheetName, excelize.Options{RawCellValue: true})
+		got = strings.Join(raw[i], "|")
+		if w := strings.Join(want[i], "|"); strings.TrimRight(got, "|") != strings.TrimRight(w, "|") {
+			t.Errorf("row %d = %q, want %q", i+1, got, w)
+		}
+	}
+
+	// Numbers are numbers: no shared-string or inline-string type on them.
+	sheet := zipPart(t, raw, "xl/worksheets/sheet1.xml")
+	for _, cell := range []string{"A3", "E3", "F3", "G3", "F4", "E5"} {
+		i := strings.Index(sheet, `<c r="`+cell+`"`)
+		if i < 0 {
+			t.Errorf("cell %s missing", cell)
+			continue
+		}
+		c := sheet[i : i+strings.Index(sheet[i:], ">")]
+		if strings.Contains(c, ` t="`) && !strings.Contains(c, ` t="n"`) {
+			t.Errorf("cell %s is not numeric: %s", cell, c)
+		}
+		if typ, _ := x.GetCellType(sheetName, cell); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("cell %s type = %v, want a number", cell, typ)
+		}
+	}
+	if v, _ := x.GetCellValue(sheetName, "F4", excelize.Options{RawCellValue: true}); v != "12.5" {
+		t.Errorf("F4 = %q, want 12.5", v)
+	}
+	if typ, _ := x.GetCellType(sheetName, "H3"); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+		t.Errorf("the verdict cell type = %v, want text", typ)
+	}
+
+	// The header is frozen, bold, and the columns have widths.
+	panes, err := x.GetPanes(sheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !panes.Freeze || panes.YSplit != 2 {
+		t.Errorf("panes = %+v, want rows 1-2 frozen", panes)
+	}
+	style, _ := x.GetCellStyle(sheetName, "B2")
+	st, err := x.GetStyle(style)
+	if err != nil || st.Font == nil || !st.Font.Bold {
+		t.Errorf("the header is not bold: %+v %v", st, err)
+	}
+	for col, min := range map[string]float64{"A": 4, "C": 25, "H": 9} {
+		if w, _ := x.GetColWidth(sheetName, col); w < min {
+			t.Errorf("column %s width = %.1f, want at least %g", col, w, min)
+		}
+	}
+}
+
+func zipPart(t *testing.T, b []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			s, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(s)
+		}
+	}
+	t.Fatalf("no part %s", name)
+	return ""
+}
