@@ -1,0 +1,450 @@
+package directive
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"tiendo/internal/vi"
+)
+
+// unitHeads begin a unit's name (folded). A phrase that starts with one is
+// taken for a unit even when no recipient or registry unit matches it.
+var unitHeads = []string{
+	"phong ", "ban ", "so ", "trung tam", "chi cuc", "cuc ", "tong cuc", "cong an", "ca ", "ubnd", "uy ban",
+	"van phong", "hoi ", "doan ", "lien doan", "mat tran", "mttq", "ban chi huy", "bch", "bo chi huy",
+	"dai ", "kho bac", "bao hiem", "bhxh", "ngan hang", "dien luc", "truong ", "benh vien", "cong chuc",
+	"hat kiem lam", "doi ", "huyen doan", "tinh doan", "thanh doan", "bo ", "vien ", "toa an", "thanh tra",
+	"hdnd", "hoi dong", "chi nhanh", "cong ty", "ban quan ly", "bql", "hop tac xa", "dang uy", "chi bo",
+	"huyen uy", "tinh uy", "thanh uy", "thuong truc", "ttyt", "ttvh", "nganh ", "to cong tac",
+	"ban dieu hanh", "tieu ban", "trung doan", "lu doan", "su doan", "bo tu lenh", "kiem lam", "thue ",
+	"chi cuc thue", "tram ", "ban tuyen giao", "ban dan van", "ban to chuc", "uy ban kiem tra",
+	"ban kinh te", "ban van hoa", "ban phap che", "cac phong", "cac so", "cac ban", "cac xa", "cac phuong",
+	"ubnd cac", "cac co quan", "cac don vi", "cac nganh", "thu truong",
+}
+
+// genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
+// vị"): such a phrase assigns no particular unit.
+var genericUnitHeads = []string{
+	"cac co quan", "cac don vi", "cac phong", "cac ban", "cac nganh", "cac so", "thu truong",
+	"cac dia phuong", "co quan", "don vi", "cac to chuc", "cac cap", "cac ca nhan", "toan the",
+	"ca nhan", "cac tap the",
+}
+
+// verbs end the unit part of an assignment ("Giao Phòng X xây dựng: ..."),
+// as folded phrases.
+var verbs = phraseSet(
+	"chu tri", "xay dung", "thuc hien", "bao cao", "tham muu", "trien khai", "can cu", "tong hop",
+	"ra soat", "theo doi", "huong dan", "kiem tra", "don doc", "phoi hop", "co trach nhiem",
+	"khan truong", "chiu trach nhiem", "to chuc", "tiep tuc", "chu dong", "nghien cuu", "de xuat",
+	"cung cap", "gui", "hoan thanh", "quan ly", "cap nhat", "tap trung", "danh gia", "phu trach",
+	"dam nhiem", "thong ke", "lam", "day manh", "tang cuong", "nang cao", "phan dau", "chi dao",
+	"ra quyet dinh", "uu tien", "giai quyet", "xu ly", "duy tri", "dam bao", "bao dam", "tich cuc",
+	"lap", "soan thao", "chuan bi", "tuyen truyen", "van dong", "ho tro", "lanh dao",
+)
+
+// phraseSet indexes phrases by their first word.
+func phraseSet(phrases ...string) map[string][]string {
+	m := map[string][]string{}
+	for _, p := range phrases {
+		w, _, _ := strings.Cut(p, " ")
+		m[w] = append(m[w], p)
+	}
+	return m
+}
+
+var (
+	reAssignLead  = regexp.MustCompile(`(?:^|[\s,;.:(])(giao cho|giao|de nghi|yeu cau)\s+`)
+	reLeadWord    = regexp.MustCompile(`\s(chu tri|la co quan chu tri|chiu trach nhiem chinh)\b`)
+	reSupportWord = regexp.MustCompile(`phoi hop(?:\s+(?:voi|cung))?\s+`)
+	reFieldLead   = regexp.MustCompile(`(?:don vi|co quan)?\s*chu tri\s*(?:thuc hien)?\s*:\s*`)
+	reFieldSupp   = regexp.MustCompile(`(?:don vi|co quan)?\s*phoi hop\s*(?:thuc hien)?\s*:\s*`)
+	reClauseEnd   = regexp.MustCompile(`[.;:)]\s|[.;:)]$|\s(nham muc dich|de dam bao|theo|truoc)\s`)
+)
+
+const maxAssignText = 1200
+
+// assignment is what one piece of text says about who does a task.
+type assignment struct {
+	leads, supports []string
+	prefixEnd       int // end of a "Giao X xây dựng:" prefix in the original text, 0 if none
+}
+
+// isUnitLike reports whether a phrase names a unit: it starts like one, or a
+// known unit matches it.
+func (p *parser) isUnitLike(s string) bool {
+	f := vi.Fold(strings.TrimSpace(s)) + " "
+	if startsWithAny(f, []string{"ban hanh", "ban chat", "so luong", "so lieu", "so sanh", "doi voi", "doi moi", "hoi nghi", "truong hop", "bo sung", "bo tri", "vien chuc", "lanh dao, chi dao", "lanh dao chi dao"}) {
+		return false
+	}
+	if startsWithAny(f, unitHeads) {
+		return true
+	}
+	return p.knownUnit(s)
+}
+
+// categories name a kind of unit, not a unit: "ngành", "đoàn thể xã" in
+// "Các ban, ngành, đoàn thể xã" continue the group before them.
+var categories = map[string]bool{
+	"nganh": true, "ban nganh": true, "doan the": true, "ban": true, "phong": true, "don vi": true,
+	"co quan": true, "hoi": true, "doan": true, "to chuc": true, "dia phuong": true, "so": true,
+	"hoi doan the": true, "mat tran": true, "doanh nghiep": true, "truong hoc": true,
+}
+
+func isCategory(fold string) bool {
+	ws := strings.Fields(fold)
+	for len(ws) > 1 && (levelTokens[ws[len(ws)-1]] || ws[len(ws)-1] == "thi" || ws[len(ws)-1] == "tran" || ws[len(ws)-1] == "pho" || ws[len(ws)-1] == "thanh") {
+		ws = ws[:len(ws)-1]
+	}
+	return categories[strings.Join(ws, " ")]
+}
+
+// allUnitLike reports whether every unit splitUnits finds in x reads like
+// a unit.
+func (p *parser) allUnitLike(x string) bool {
+	us := splitUnits(x)
+	for _, u := range us {
+		if !p.isUnitLike(u) {
+			return false
+		}
+	}
+	return len(us) > 0
+}
+
+// knownScore is the best match score of the units in x against the
+// recipients and the registry; 0 when any of them matches nothing.
+func (p *parser) knownScore(x string) float64 {
+	us := splitUnits(x)
+	if len(us) == 0 {
+		return 0
+	}
+	total := 0.0
+	for _, u := range us {
+		best := 0.0
+		for _, m := range []*unitMatcher{p.reg, p.recip} {
+			if m == nil {
+				continue
+			}
+			if _, s := m.score(u); s > best {
+				best = s
+			}
+		}
+		if best == 0 {
+			return 0
+		}
+		total += best
+	}
+	return total / float64(len(us))
+}
+
+func isGenericUnit(s string) bool {
+	return startsWithAny(vi.Fold(strings.TrimSpace(s))+" ", genericUnitHeads)
+}
+
+// splitUnits splits "Phòng A, Phòng B và Trung tâm C" into the units it
+// names. A piece that does not start like a unit goes back to the piece
+// before it, so "Phòng Lao động, Thương binh và Xã hội" and "UBND các xã,
+// thị trấn" stay whole.
+func splitUnits(s string) []string {
+	f := foldText(s)
+	type span struct{ start, end int }
+	var cuts []span
+	last := 0
+	for i := 0; i < len(f.s); i++ {
+		switch {
+		case f.s[i] == ',' || f.s[i] == ';':
+			cuts = append(cuts, span{last, i})
+			last = i + 1
+		case f.s[i] == ' ' && strings.HasPrefix(f.s[i:], " va "):
+			cuts = append(cuts, span{last, i})
+			last = i + 4
+			i += 3
+		}
+	}
+	cuts = append(cuts, span{last, len(f.s)})
+	if len(cuts) > 64 {
+		// No sentence names sixty units; a long enumeration is text.
+		return []string{trimItem(s)}
+	}
+	var pieces []span
+	for _, c := range cuts {
+		fold := strings.TrimSpace(f.s[c.start:c.end])
+		if fold == "" {
+			continue
+		}
+		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) || isCategory(fold))
+		if len(pieces) > 0 {
+			// "Văn phòng HĐND và UBND huyện" is one office.
+			prev := strings.TrimSpace(f.s[pieces[len(pieces)-1].start:pieces[len(pieces)-1].end])
+			// "Các phòng, ban, ngành thuộc UBND huyện" is one group.
+			if strings.HasPrefix(prev, "cac ") && isCategory(strings.Fields(fold)[0]) {
+				join = true
+			}
+			if (strings.HasSuffix(prev, "hdnd") || strings.HasSuffix(prev, "hoi dong nhan dan")) && startsWithAny(fold, []string{"ubnd", "uy ban nhan dan"}) {
+				join = true
+			}
+		}
+		if join {
+			pieces[len(pieces)-1].end = c.end
+			continue
+		}
+		pieces = append(pieces, c)
+	}
+	out := make([]string, 0, len(pieces))
+	for _, c := range pieces {
+		if u := trimItem(f.cut(c.start, c.end)); u != "" {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// units reads who a piece of task text assigns: "Giao X <verb>", "Đề nghị
+// X <verb>", "X chủ trì, phối hợp với Y", "Chủ trì: X; Phối hợp: Y", "X:
+// ..." at the start, or a unit name opening the text.
+func (p *parser) assignment(text string) assignment {
+	var a assignment
+	// Units are named near the start of a task; reading a long paragraph
+	// to the end would only cost time.
+	if len(text) > maxAssignText {
+		text = strings.ToValidUTF8(text[:maxAssignText], "")
+	}
+	f := foldText(text)
+	addLead := func(s string, requireUnit bool) {
+		for _, u := range splitUnits(s) {
+			if u == "" || isGenericUnit(u) || len([]rune(u)) > 120 {
+				continue
+			}
+			if requireUnit && !p.isUnitLike(u) {
+				continue
+			}
+			if !contains(a.leads, u) {
+				a.leads = append(a.leads, u)
+			}
+		}
+	}
+	addSupport := func(s string) {
+		for _, u := range splitUnits(s) {
+			if u == "" || isGenericUnit(u) || !p.isUnitLike(u) || contains(a.leads, u) || contains(a.supports, u) {
+				continue
+			}
+			a.supports = append(a.supports, u)
+		}
+	}
+
+	// Explicit fields: "Đơn vị chủ trì: X", "Đơn vị phối hợp: Y".
+	hasLead := strings.Contains(f.s, "chu tri") || strings.Contains(f.s, "chiu trach nhiem")
+	hasSupport := strings.Contains(f.s, "phoi hop")
+	// The regexps below start with optional words, which makes them slow to
+	// run where they cannot match: the plain checks above skip them.
+	if m := findIf(hasLead, reFieldLead, f.s); m != nil {
+		addLead(f.cut(m[1], fieldEnd(f.s, m[1])), false)
+	}
+	if m := findIf(hasSupport, reFieldSupp, f.s); m != nil {
+		addSupport(f.cut(m[1], fieldEnd(f.s, m[1])))
+	}
+
+	// "Giao X xây dựng:", "Đề nghị X báo cáo".
+	var asks [][]int
+	if strings.Contains(f.s, "giao") || strings.Contains(f.s, "de nghi") || strings.Contains(f.s, "yeu cau") {
+		asks = reAssignLead.FindAllStringSubmatchIndex(f.s, 4)
+	}
+	for _, m := range asks {
+		start := m[1]
+		v := firstVerb(f, start)
+		if v == nil || v[0] == 0 || v[0] > 240 {
+			continue
+		}
+		x := f.cut(start, start+v[0])
+		if strings.HasPrefix(f.s[start:], "nhiem vu cho ") {
+			x = f.cut(start+len("nhiem vu cho "), start+v[0])
+		}
+		word := f.s[m[2]:m[3]]
+		if strings.HasPrefix(word, "giao") && !isGiveVerb(f, m[2], m[3]) {
+			continue
+		}
+		before := len(a.leads)
+		addLead(x, true)
+		if len(a.leads) > before && m[0] < 12 {
+			// A prefix "Giao X xây dựng:" is the assignment, not the task.
+			a.prefixEnd = colonAfter(f, start+v[0])
+		}
+		if len(a.leads) > 0 {
+			break
+		}
+	}
+
+	// "X chủ trì, phối hợp với Y": X from the start of its clause.
+	if len(a.leads) == 0 {
+		if m := findIf(hasLead, reLeadWord, f.s); m != nil {
+			cs := clauseStart(f.s, m[0])
+			addLead(f.cut(cs, m[0]), true)
+		}
+	}
+
+	// "X: ..." and "X <verb> ...:" at the start. Names may hold a verb
+	// ("Công chức Địa chính - Xây dựng"), so the text up to the colon and
+	// the text up to the first verb are both tried: the one a known unit
+	// matches better wins, else the shorter if it reads like a unit.
+	if len(a.leads) == 0 {
+		type cand struct {
+			x   string
+			end int // folded offset where the unit part ends
+		}
+		var cands []cand
+		if v := firstVerb(f, 0); v != nil && v[0] > 0 && v[0] < 200 {
+			cands = append(cands, cand{f.cut(0, v[0]), v[0]})
+		}
+		if c := strings.IndexByte(f.s, ':'); c > 0 && c < 160 {
+			cands = append(cands, cand{f.cut(0, c), c})
+		}
+		best, bestScore := -1, 0.0
+		for k, c := range cands {
+			if s := p.knownScore(c.x); s > bestScore+1e-9 {
+				best, bestScore = k, s
+			}
+		}
+		if best < 0 {
+			for k, c := range cands {
+				if p.allUnitLike(c.x) {
+					best = k
+					break
+				}
+			}
+		}
+		if best >= 0 {
+			addLead(cands[best].x, true)
+			if len(a.leads) > 0 {
+				a.prefixEnd = colonAfter(f, cands[best].end)
+			}
+		}
+	}
+
+	// "phối hợp với Y" anywhere.
+	var supports [][]int
+	if hasSupport {
+		supports = reSupportWord.FindAllStringIndex(f.s, 8)
+	}
+	for _, m := range supports {
+		end := len(f.s)
+		if v := firstVerb(f, m[1]); v != nil {
+			end = m[1] + v[0]
+		}
+		if e := reClauseEnd.FindStringIndex(f.s[m[1]:end]); e != nil {
+			end = m[1] + e[0]
+		}
+		addSupport(f.cut(m[1], end))
+	}
+	return a
+}
+
+// firstVerb finds the first verb in f.s[from:] that ends a unit's name, or
+// a ":" or "(", as offsets relative to from. A verb written with a capital
+// ("Ban Tổ chức", "Ban Quản lý dự án", "Ủy ban Kiểm tra") is part of the
+// name. It scans words rather than running one large alternation, which
+// made it the parser's hot spot.
+func firstVerb(f folded, from int) []int {
+	s := f.s[from:]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ':' || c == '(' {
+			return []int{i, i + 1}
+		}
+		if c != ' ' || i+1 >= len(s) || !isASCIILetter(s[i+1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		for _, ph := range verbs[s[i+1:j]] {
+			end := i + 1 + len(ph)
+			if strings.HasPrefix(s[i+1:], ph) && (end == len(s) || !isAlnum(s[end])) {
+				if !startsUpperRune(f.cut(from+i+1, from+end)) {
+					return []int{i, end}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func startsUpperRune(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// isGiveVerb reports whether the "giao" found at folded [i, j) is the verb
+// "giao" (to assign), not "giáo" (Tuyên giáo, giáo dục), "giao thông" or
+// "bàn giao".
+func isGiveVerb(f folded, i, j int) bool {
+	w := strings.ToLower(f.cut(i, i+4))
+	if w != "giao" {
+		return false
+	}
+	rest := f.s[j:]
+	before := wordsBefore(f.s, i, 1)
+	if len(before) == 1 && (before[0] == "ban" || before[0] == "chuyen" || before[0] == "trao" || before[0] == "tuyen") {
+		return false
+	}
+	return !startsWithAny(rest, []string{"thong", "dich", "luu", "ban ", "nhan", "khoan", "nop", "dat", "quyen"})
+}
+
+// colonAfter returns the original offset just after the ":" that ends an
+// assignment prefix whose verb is at folded offset i, or 0 when the
+// sentence goes on without one.
+func colonAfter(f folded, i int) int {
+	rest := f.s[i:]
+	c := strings.IndexByte(rest, ':')
+	if c < 0 || c > 160 || strings.Contains(rest[:c], ". ") || strings.Contains(rest[:c], ";") {
+		return 0
+	}
+	return f.at(i + c + 1)
+}
+
+// findIf runs re on s only when the plain check ok passed.
+func findIf(ok bool, re *regexp.Regexp, s string) []int {
+	if !ok {
+		return nil
+	}
+	return re.FindStringIndex(s)
+}
+
+// fieldEnd is where a "Chủ trì: X" field value ends: at ";", ".", a new
+// field or the end.
+func fieldEnd(s string, i int) int {
+	rest := s[i:]
+	end := len(rest)
+	for _, stop := range []string{";", ". ", "phoi hop", "thoi gian", "thoi han", "\n"} {
+		if k := strings.Index(rest, stop); k >= 0 && k < end {
+			end = k
+		}
+	}
+	if strings.HasSuffix(rest[:end], ".") {
+		end--
+	}
+	return i + end
+}
+
+// clauseStart returns where the clause containing offset i starts in s:
+// after the last ".", ";" or ":" before it, or after "giao", "đề nghị".
+func clauseStart(s string, i int) int {
+	start := 0
+	for _, sep := range []string{". ", "; ", ": ", "giao ", "de nghi ", "yeu cau "} {
+		if k := strings.LastIndex(s[:i], sep); k >= 0 && k+len(sep) > start {
+			start = k + len(sep)
+		}
+	}
+	return start
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

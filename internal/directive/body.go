@@ -1,0 +1,264 @@
+package directive
+
+import (
+	"regexp"
+	"strings"
+)
+
+// labelKind is how a body paragraph is numbered.
+type labelKind int
+
+const (
+	plain   labelKind = iota // no label: a sentence, or a continuation
+	section                  // "I.", "II.": a part of the document
+	number                   // "1.", "1.1.", "2)", "Nhiệm vụ 3:"
+	letter                   // "a)", "b."
+	bullet                   // "-", "+", "•"
+)
+
+// block is a paragraph of the body: its label, the lines it spans, its text
+// without the label, and its place in the outline.
+type block struct {
+	kind   labelKind
+	label  string
+	depth  int
+	text   string
+	line   int      // first input line
+	parent int      // index of the enclosing block, -1 at the top
+	cells  []string // a table row's cells
+	roles  []string // per cell: "text", "lead", "support" or "" (from the header row)
+	kids   int      // number of child blocks
+}
+
+var (
+	reMultiLabel  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s*[)]?\s*`)
+	reNumLabel    = regexp.MustCompile(`^(\d{1,2})\s?[.)]\s*`)
+	reRomanLabel  = regexp.MustCompile(`^([IVX]{1,5})\s?[.)]\s*`)
+	reLetterLabel = regexp.MustCompile(`^([a-zđ])\s?[).]\s*`)
+	reTaskHeading = regexp.MustCompile(`^nh[a-z]{0,3}m\s*vu\s*(?:so\s*|thu\s*)?(\d{1,3}[a-z]?)\s*[:.)-]\s*`)
+	reCellLabel   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,2}){0,3})\.?$`)
+	rePartLabel   = regexp.MustCompile(`^phan\s+(?:thu\s+)?([ivx]{1,5}|\d{1,2}|nhat|hai|ba|bon|nam)\b\s*[:.-]?\s*`)
+)
+
+// labelInfo is what parseLabel finds at the start of a paragraph.
+type labelInfo struct {
+	kind  labelKind
+	label string
+	depth int
+	rest  string
+}
+
+// parseLabel reads the label a paragraph starts with. Depths order the
+// outline: parts, then numbers by their number of levels, letters, bullets.
+func parseLabel(s string) (labelInfo, bool) {
+	if s == "" {
+		return labelInfo{}, false
+	}
+	if m := reMultiLabel.FindStringSubmatch(s); m != nil && startsText(s[len(m[0]):]) {
+		return labelInfo{number, m[1], strings.Count(m[1], ".") + 1, s[len(m[0]):]}, true
+	}
+	if m := reNumLabel.FindStringSubmatch(s); m != nil && startsText(s[len(m[0]):]) {
+		return labelInfo{number, strings.TrimLeft(m[1], "0"), 1, s[len(m[0]):]}, true
+	}
+	if m := reRomanLabel.FindStringSubmatch(s); m != nil && startsText(s[len(m[0]):]) && validRoman(m[1]) {
+		return labelInfo{section, m[1], 0, s[len(m[0]):]}, true
+	}
+	if m := reLetterLabel.FindStringSubmatch(s); m != nil && startsText(s[len(m[0]):]) {
+		return labelInfo{letter, m[1], 5, s[len(m[0]):]}, true
+	}
+	f := foldText(s)
+	if m := reTaskHeading.FindStringSubmatchIndex(f.s); m != nil {
+		return labelInfo{number, f.s[m[2]:m[3]], 1, f.cut(m[1], len(f.s))}, true
+	}
+	if m := rePartLabel.FindStringSubmatchIndex(f.s); m != nil && isUpper(s) {
+		return labelInfo{section, strings.ToUpper(f.s[m[2]:m[3]]), 0, f.cut(m[1], len(f.s))}, true
+	}
+	if isBullet(s) {
+		r := []rune(s)
+		depth := 6
+		if r[0] == '+' {
+			depth = 7
+		}
+		return labelInfo{bullet, "", depth, strings.TrimSpace(string(r[1:]))}, true
+	}
+	return labelInfo{}, false
+}
+
+// itemLabel reports whether s starts with a numbered, lettered or section
+// label (not a bullet), and which.
+func itemLabel(s string) (string, int, bool) {
+	l, ok := parseLabel(s)
+	if !ok || l.kind == bullet {
+		return "", 0, false
+	}
+	return l.label, l.depth, true
+}
+
+// startsText reports whether s, what follows a label, starts like text: a
+// letter, an opening bracket or quote. "15.000 hộ" and "2022 là năm" are
+// numbers, not labels.
+func startsText(s string) bool {
+	for _, r := range s {
+		if r == ' ' {
+			continue
+		}
+		return r == '(' || r == '"' || r == '“' || r == '\'' || r == '[' || isLetter(r)
+	}
+	return false
+}
+
+func validRoman(s string) bool {
+	switch s {
+	case "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV":
+		return true
+	}
+	return false
+}
+
+// blocks groups the body lines into paragraphs and builds the outline. A
+// line continues the paragraph before it when it starts in lower case (a
+// sentence broken by a blank line in extraction), or when it follows
+// without a blank line and the paragraph has not ended with punctuation (a
+// name broken across lines).
+func blocks(lines []line) []block {
+	var out []block
+	var cur *block
+	var b strings.Builder
+	var roles []string // the column roles of the last table header row
+	curUpper := false  // the paragraph so far is in capitals: a heading
+	flush := func() {
+		if cur != nil {
+			cur.text = strings.TrimSpace(b.String())
+			out = append(out, *cur)
+			cur = nil
+			b.Reset()
+		}
+	}
+	prevBlank := true
+	for k := 0; k < len(lines); k++ {
+		ln := lines[k]
+		s := ln.text
+		if s == "" {
+			prevBlank = true
+			continue
+		}
+		if ln.row > 0 {
+			flush()
+			row := block{kind: plain, line: ln.n}
+			for ; k < len(lines) && lines[k].row == ln.row; k++ {
+				if lines[k].text != "" {
+					row.cells = append(row.cells, lines[k].text)
+				}
+			}
+			k--
+			row.text = strings.Join(row.cells, " ")
+			if len(row.cells) > 1 {
+				if m := reCellLabel.FindStringSubmatch(row.cells[0]); m != nil {
+					row.kind, row.label, row.depth = number, strings.TrimLeft(m[1], "0"), strings.Count(m[1], ".")+1
+					if row.label == "" {
+						row.label = m[1]
+					}
+					row.text = strings.Join(row.cells[1:], " ")
+				} else if header := columnRoles(row.cells); header != nil {
+					roles = header
+				}
+				if row.kind == number && len(roles) == len(row.cells) {
+					row.roles = roles
+				}
+			}
+			out = append(out, row)
+			prevBlank = true
+			continue
+		}
+		if l, ok := parseLabel(s); ok {
+			flush()
+			cur = &block{kind: l.kind, label: l.label, depth: l.depth, line: ln.n}
+			b.WriteString(l.rest)
+			curUpper = isUpper(l.rest)
+			prevBlank = false
+			continue
+		}
+		// A heading in capitals ends at its line.
+		heading := cur != nil && curUpper && !isUpper(s)
+		if cur != nil && !heading && (startsLower(s) || !prevBlank && !endsSentence(b.String())) {
+			b.WriteByte(' ')
+			b.WriteString(s)
+			curUpper = curUpper && isUpper(s)
+			prevBlank = false
+			continue
+		}
+		flush()
+		cur = &block{kind: plain, line: ln.n}
+		b.WriteString(s)
+		curUpper = isUpper(s)
+		prevBlank = false
+	}
+	flush()
+	outline(out)
+	return out
+}
+
+// outline sets each block's parent: the nearest earlier labelled block of
+// smaller depth. A plain paragraph has the parent of the labelled block it
+// follows, as a sibling continuing it.
+func outline(bs []block) {
+	var stack []int
+	for i := range bs {
+		b := &bs[i]
+		if b.kind == plain {
+			b.parent = -1
+			if len(stack) > 0 {
+				b.parent = stack[len(stack)-1]
+			}
+			continue
+		}
+		for len(stack) > 0 && bs[stack[len(stack)-1]].depth >= b.depth {
+			stack = stack[:len(stack)-1]
+		}
+		b.parent = -1
+		if len(stack) > 0 {
+			b.parent = stack[len(stack)-1]
+			bs[b.parent].kids++
+		}
+		stack = append(stack, i)
+	}
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
+
+func isLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f && (r >= 0xC0 && r <= 0x24F || r >= 0x1E00 && r <= 0x1EFF)
+}
+
+// columnRoles reads a table header row ("TT | Nội dung | Đơn vị chủ trì |
+// Đơn vị phối hợp | Thời gian"): what each column of the rows under it
+// holds. It returns nil when the row names no task columns.
+func columnRoles(cells []string) []string {
+	roles := make([]string, len(cells))
+	found := false
+	for i, c := range cells {
+		f := foldText(c).s
+		switch {
+		case strings.Contains(f, "phoi hop"):
+			roles[i], found = "support", true
+		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem"):
+			roles[i], found = "lead", true
+		case strings.Contains(f, "noi dung") || strings.Contains(f, "nhiem vu") || strings.Contains(f, "chi tieu") || strings.Contains(f, "cong viec"):
+			roles[i] = "text"
+		}
+	}
+	if !found {
+		return nil
+	}
+	return roles
+}

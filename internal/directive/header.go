@@ -1,0 +1,387 @@
+package directive
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"tiendo/internal/vi"
+)
+
+// Patterns over folded text (lower case, no diacritics: see folded).
+var (
+	// State numbers "Số: 635/UBND-VP", "Số: 3478 /BTTTT-VP", blank "Số: /UBND-VP".
+	reNumState = regexp.MustCompile(`(?:^|[^a-z0-9])so\s*[:.]?\s*(\d{0,7})[\s._…]*/\s*([a-z0-9][a-z0-9&]*(?:[-/.][a-z0-9&]+)*)`)
+	// Party numbers "Số 635-CV/HU", "86-CV/BTGTW", blank "Số    -CV/HU".
+	reNumParty = regexp.MustCompile(`(?:^|[^a-z0-9])so\s*[:.]?\s*(\d{0,7})[\s._…]*-\s*([a-z]{1,6}/[a-z0-9]+(?:[-/][a-z0-9]+)*)`)
+	// "ngày 07 tháng 6 năm 2022", blank parts as drafts leave them.
+	reWordDate = regexp.MustCompile(`ngay[\s._…]*(\d{1,2})?[\s._…]*thang[\s._…]*(\d{1,2})?[\s._…]*nam[\s._…]*(\d{4})`)
+	reSubject  = regexp.MustCompile(`(?:^|\s)(?:v\s*/\s*v|ve viec)\b\s*[:.]?\s*`)
+	reKinhGui  = regexp.MustCompile(`^kinh\s*gui\s*[:.]?\s*`)
+	reNational = regexp.MustCompile(`cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—,]?\s*tu do\s*[-–—,]?\s*hanh phuc|dang cong san viet nam`)
+	// Body text starts with the phrases a directive's first sentence uses.
+	reBodyStart = regexp.MustCompile(`^(thuc hien|can cu|theo |trien khai|de |nham |qua |trong |hien nay|thoi gian qua|sau khi|nhan duoc|tiep nhan|tiep theo|ngay \d|thuc hien chi dao)`)
+)
+
+// docTypes are the type lines a document without "V/v" has above its subject.
+var docTypes = map[string]bool{
+	"cong van": true, "ke hoach": true, "thong bao": true, "chi thi": true, "quyet dinh": true,
+	"bao cao": true, "huong dan": true, "chuong trinh": true, "cong dien": true, "to trinh": true,
+	"ket luan": true, "nghi quyet": true, "phuong an": true, "de an": true, "giay moi": true,
+}
+
+// orgHeads begin the name of a body or unit; in the header a line that
+// starts with one begins a new body ("SỞ NÔNG NGHIỆP" under "UBND TỈNH").
+var orgHeads = []string{
+	"uy ban", "ubnd", "so ", "phong ", "ban ", "van phong", "bo ", "tong cuc", "cuc ", "chi cuc",
+	"trung tam", "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "dang uy", "dang bo",
+	"hoi dong", "hdnd", "cong an", "bo chi huy", "ban chi huy", "chi bo", "mat tran", "uy ban mat tran",
+}
+
+// header reads the document's header, from the top to where the body
+// starts, and returns the index of the first body line.
+func (p *parser) header() int {
+	r := p.res
+	var issuer [][]string // bodies, each a list of caps lines
+	defer func() {
+		// The issuer is the last body of the left column: "SỞ Y TẾ" under
+		// "UBND TỈNH X" issues; "UBND" over "HUYỆN X" is one body.
+		if len(issuer) > 0 {
+			r.Issuer = strings.Join(issuer[len(issuer)-1], " ")
+		}
+	}()
+	seenNumber, seenDate, seenSubject := false, false, false
+	i := 0
+	limit := min(len(p.lines), 120)
+	for i < limit {
+		ln := p.lines[i]
+		s := ln.text
+		if s == "" {
+			i++
+			continue
+		}
+		f := foldText(s)
+		// Kính gửi ends the header.
+		if m := reKinhGui.FindStringIndex(f.s); m != nil {
+			return p.recipients(i, strings.TrimSpace(f.cut(m[1], len(f.s))))
+		}
+		if !seenSubject && !isUpper(s) && p.isBodyStart(f, s) {
+			return i
+		}
+		rest := s
+		// The national title and motto, often interleaved with the issuer.
+		if loc := reNational.FindAllStringIndex(f.s, -1); loc != nil {
+			var b strings.Builder
+			last := 0
+			for _, m := range loc {
+				b.WriteString(f.cut(last, m[0]))
+				b.WriteByte(' ')
+				last = m[1]
+			}
+			b.WriteString(f.cut(last, len(f.s)))
+			rest = strings.TrimSpace(b.String())
+			rest = strings.Trim(rest, " -–—")
+			f = foldText(rest)
+		}
+		consumed := false
+		if !seenNumber {
+			if m := reNumParty.FindStringSubmatchIndex(f.s); m != nil && hasUpper(f.cut(m[4], m[5])) {
+				r.Number = f.s[m[2]:m[3]]
+				r.Symbol = f.cut(m[4], m[5])
+				seenNumber, consumed = true, true
+				p.numberLine = ln.n
+				rest = strings.TrimSpace(f.cut(m[5], len(f.s)))
+			} else if m := reNumState.FindStringSubmatchIndex(f.s); m != nil && hasUpper(f.cut(m[4], m[5])) {
+				r.Number = f.s[m[2]:m[3]]
+				r.Symbol = strings.TrimRight(f.cut(m[4], m[5]), ".")
+				seenNumber, consumed = true, true
+				p.numberLine = ln.n
+				rest = strings.TrimSpace(f.cut(m[5], len(f.s)))
+			}
+			if consumed {
+				f = foldText(rest)
+			}
+		}
+		if !seenDate {
+			if m := reWordDate.FindStringSubmatchIndex(f.s); m != nil && isDatelineMatch(f, m) {
+				p.setIssueDate(f, m, ln.n)
+				seenDate, consumed = true, true
+				rest = strings.TrimSpace(f.cut(0, m[0]))
+				rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), ","))
+				rest = strings.TrimSpace(strings.TrimSuffix(rest, r.Place))
+				f = foldText(rest)
+			}
+		}
+		if !seenSubject {
+			if m := reSubject.FindStringIndex(f.s); m != nil {
+				seenSubject = true
+				lines := []string{strings.TrimSpace(f.cut(m[1], len(f.s)))}
+				i = p.subjectLines(i+1, lines)
+				continue
+			}
+			if isUpper(rest) && docTypes[strings.TrimSpace(f.s)] {
+				seenSubject = true
+				i = p.subjectLines(i+1, nil)
+				continue
+			}
+		}
+		if !consumed && !seenNumber && !seenSubject && isUpper(rest) && rest != "" {
+			fr := vi.Fold(rest)
+			if len(issuer) == 0 || startsWithAny(fr, orgHeads) {
+				issuer = append(issuer, nil)
+			}
+			issuer[len(issuer)-1] = append(issuer[len(issuer)-1], rest)
+		}
+		if !consumed && seenSubject && !isUpper(s) && len(s) > 80 {
+			return i
+		}
+		i++
+	}
+	if i >= limit && !seenNumber && !seenSubject && !seenDate {
+		return 0
+	}
+	return i
+}
+
+// isBodyStart reports whether a line begins the body: a sentence opening,
+// a numbered item, or a long line of ordinary text.
+func (p *parser) isBodyStart(f folded, s string) bool {
+	if reBodyStart.MatchString(f.s) {
+		return true
+	}
+	if _, _, ok := itemLabel(s); ok {
+		return true
+	}
+	return len(s) > 150
+}
+
+// subjectLines collects the subject from lines[i:] after its first part:
+// the lines up to a blank line, a date, "Kính gửi" or the body.
+func (p *parser) subjectLines(i int, parts []string) int {
+	for ; i < len(p.lines) && i < 200; i++ {
+		ln := p.lines[i]
+		s := ln.text
+		f := foldText(s)
+		if s == "" {
+			if len(parts) == 0 || parts[len(parts)-1] == "" {
+				continue
+			}
+			// A blank line ends the subject unless the next line goes on
+			// with the sentence in lower case.
+			j := i + 1
+			for j < len(p.lines) && p.lines[j].text == "" {
+				j++
+			}
+			if j < len(p.lines) && startsLower(p.lines[j].text) && !isDateLine(p.lines[j].text) {
+				i = j - 1
+				continue
+			}
+			break
+		}
+		if reKinhGui.MatchString(f.s) || reNational.MatchString(f.s) || reBodyStart.MatchString(f.s) && len(parts) > 0 && !startsLower(s) {
+			break
+		}
+		if m := reWordDate.FindStringSubmatchIndex(f.s); m != nil && isDatelineMatch(f, m) {
+			if p.res.Date == "" && p.dateLine == 0 {
+				p.setIssueDate(f, m, ln.n)
+			}
+			before := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.cut(0, m[0])), ","))
+			before = strings.TrimSpace(strings.TrimSuffix(before, p.res.Place))
+			if before != "" {
+				parts = append(parts, before)
+			}
+			i++
+			break
+		}
+		if _, _, ok := itemLabel(s); ok && len(parts) > 0 {
+			break
+		}
+		parts = append(parts, s)
+	}
+	p.res.Subject = joinWords(parts)
+	return i
+}
+
+// isDatelineMatch reports whether a date found in a header line is the
+// document's place and date, not a date inside a sentence: little comes
+// after it, and before it at most a place (and the other column).
+func isDatelineMatch(f folded, m []int) bool {
+	after := strings.TrimSpace(strings.Trim(f.s[m[1]:], " .,;)"))
+	if len(after) > 12 {
+		return false
+	}
+	before := strings.TrimSpace(f.cut(0, m[0]))
+	return before == "" || placeBefore(before) != ""
+}
+
+// setIssueDate records the document's place and date from a date match in
+// f ("Hữu Lũng, ngày   tháng 6 năm 2022").
+func (p *parser) setIssueDate(f folded, m []int, n int) {
+	var d vi.Date
+	if m[2] >= 0 {
+		d.Day, _ = strconv.Atoi(f.s[m[2]:m[3]])
+	}
+	if m[4] >= 0 {
+		d.Month, _ = strconv.Atoi(f.s[m[4]:m[5]])
+	}
+	d.Year, _ = strconv.Atoi(f.s[m[6]:m[7]])
+	if !d.Valid() {
+		if d.Month < 1 || d.Month > 12 {
+			d.Month, d.Day = 0, 0
+		} else {
+			d.Day = 0
+		}
+	}
+	p.issueDate = d
+	p.res.Date = d.String()
+	p.dateLine = n
+	p.res.Place = placeBefore(f.cut(0, m[0]))
+}
+
+// placeBefore returns the place name that ends s ("Số: 454/UBND-NCTH Vị
+// Thanh," gives "Vị Thanh"): the run of capitalised words before the comma,
+// stopping at words in capitals, which belong to the other column.
+func placeBefore(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimSuffix(s, ","))
+	words := strings.Fields(s)
+	start := len(words)
+	for k := len(words) - 1; k >= 0 && len(words)-k <= 6; k-- {
+		w := words[k]
+		r := []rune(w)
+		if len(r) == 0 || !unicode.IsUpper(r[0]) || strings.ContainsAny(w, "/:;,") {
+			break
+		}
+		if isUpper(w) && len(r) > 1 && start < len(words) && !strings.HasSuffix(w, ".") {
+			break
+		}
+		start = k
+	}
+	return strings.Join(words[start:], " ")
+}
+
+// recipients reads the "Kính gửi" list starting at line i, whose first line
+// has rest after "Kính gửi:", and returns the index of the line after it.
+func (p *parser) recipients(i int, rest string) int {
+	var items []string
+	add := func(s string) {
+		s = strings.TrimSpace(strings.TrimLeft(s, "-–—+•·"))
+		for _, part := range strings.Split(s, ";") {
+			for _, u := range splitUnits(part) {
+				u = trimItem(u)
+				if u != "" && len(items) < 200 {
+					items = append(items, u)
+				}
+			}
+		}
+	}
+	if rest != "" {
+		add(rest)
+	}
+	j := i + 1
+	for ; j < len(p.lines); j++ {
+		s := p.lines[j].text
+		if s == "" {
+			continue
+		}
+		f := foldText(s)
+		bullet := isBullet(s)
+		switch {
+		case bullet:
+			add(s)
+		case len(items) == 0 && !reBodyStart.MatchString(f.s) && len(s) < 300:
+			add(s)
+		case len(items) > 0 && startsLower(s) && !bullet && len(items[len(items)-1]) < 500:
+			// The previous item broken across lines.
+			items[len(items)-1] = trimItem(items[len(items)-1] + " " + s)
+		default:
+			p.setRecipients(items)
+			return j
+		}
+	}
+	p.setRecipients(items)
+	return j
+}
+
+func (p *parser) setRecipients(items []string) {
+	for _, it := range items {
+		rc := Recipient{Name: it}
+		if p.reg != nil {
+			if k := p.reg.match(it); k >= 0 {
+				rc.Unit = p.reg.units[k].Code
+			}
+		}
+		p.res.Recipients = append(p.res.Recipients, rc)
+	}
+}
+
+// trimItem trims a list item's bullet and closing punctuation.
+func trimItem(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "-–—+•· ")
+	s = strings.TrimRight(s, ";,.: -–—")
+	if strings.HasSuffix(s, "./") {
+		s = strings.TrimSuffix(s, "./")
+	}
+	return strings.TrimSpace(s)
+}
+
+// isUpper reports whether s is written in capitals: at least three letters,
+// nine in ten of them upper case.
+func isUpper(s string) bool {
+	up, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				up++
+			}
+		}
+	}
+	return letters >= 3 && up*10 >= letters*9
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
+}
+
+func isDateLine(s string) bool {
+	return reWordDate.MatchString(vi.Fold(s))
+}
+
+func isBullet(s string) bool {
+	return strings.HasPrefix(s, "-") || strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—") ||
+		strings.HasPrefix(s, "+") || strings.HasPrefix(s, "•") || strings.HasPrefix(s, "·")
+}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinWords joins text parts broken across lines with single spaces.
+func joinWords(parts []string) string {
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}

@@ -1,0 +1,445 @@
+package directive
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+// Dates inside sentences, numeric or in words; year optional in the numeric
+// form ("trước ngày 07/6").
+const datePattern = `(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|(\d{1,2})\s*thang\s*(\d{1,2})(?:\s*nam\s*(\d{4}))?`
+
+var (
+	reDate = regexp.MustCompile(`^(?:` + datePattern + `)`)
+	// "trước ngày D", "chậm nhất ngày D", "trước 17 giờ 00 ngày D", "hạn
+	// cuối ngày D", "đến hết ngày D".
+	reDeadline   = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut)?\s*,?\s*)?(?:ngay\s*)(` + datePattern + `)`)
+	reCitation   = regexp.MustCompile(`(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao ket luan|thong bao|huong dan|chuong trinh|ket luan|thong tu lien tich|thong tu|nghi dinh|van ban|to trinh|bao cao|de an|cong dien|quy dinh|thong tri|quy che|dieu le)(?:\s+lien tich)?\s+(?:so\s*[:.]?\s*)?(\d+[a-z]?(?:\s?[/-]\s?[a-z0-9&.]*[a-z0-9&])+)`)
+	reBasisStart = regexp.MustCompile(`^(thuc hien|can cu|theo|trien khai|tiep theo|nham thuc hien|de thuc hien|de trien khai|thuc hien chi dao|ngay \d)`)
+	reIssuerEnd  = regexp.MustCompile(`\s(ve|v/v|ban hanh|quy dinh|huong dan|trien khai|thuc hien|phe duyet|yeu cau|dong y|chi dao|cho y kien|de nghi|tai|ngay|nham|doi voi|va ke hoach|va cong van|va quyet dinh|va van ban|va nghi quyet)\b|[,;.():]|\s-\s`)
+)
+
+// basis reads the documents the opening sentences carry out or rely on.
+func (p *parser) basis(intro []block) {
+	seen := map[string]bool{}
+	for _, b := range intro {
+		for _, sent := range sentences(b.text) {
+			f := foldText(sent)
+			if !reBasisStart.MatchString(f.s) {
+				continue
+			}
+			for _, m := range reCitation.FindAllStringSubmatchIndex(f.s, 20) {
+				kind := capitalize(f.cut(m[2], m[3]))
+				ref := strings.Join(strings.Fields(f.cut(m[4], m[5])), "")
+				ref = strings.TrimRight(ref, ".")
+				if seen[ref] {
+					continue
+				}
+				seen[ref] = true
+				bs := Basis{Kind: kind, Ref: ref}
+				pos := m[1]
+				rest := f.s[pos:]
+				if k := strings.Index(rest, "ngay"); k >= 0 && k < 6 {
+					if d, n := dateAt(rest[k+4:]); n > 0 {
+						bs.Date = d.String()
+						pos += k + 4 + n
+					}
+				}
+				rest = f.s[pos:]
+				if k := strings.Index(rest, "cua "); k >= 0 && k < 6 {
+					start := pos + k + 4
+					end := len(f.s)
+					if e := reIssuerEnd.FindStringIndex(f.s[start:]); e != nil {
+						end = start + e[0]
+					}
+					issuer := strings.Fields(f.cut(start, end))
+					if len(issuer) > 12 {
+						issuer = issuer[:12]
+					}
+					bs.Issuer = strings.Join(issuer, " ")
+				}
+				if len(p.res.Basis) < 50 {
+					p.res.Basis = append(p.res.Basis, bs)
+				}
+			}
+		}
+	}
+}
+
+// dateAt reads a date at the start of folded s (after spaces) and returns
+// it with the length read, 0 if none.
+func dateAt(s string) (vi.Date, int) {
+	t := strings.TrimLeft(s, " ")
+	skip := len(s) - len(t)
+	m := reDate.FindStringSubmatch(t)
+	if m == nil {
+		return vi.Date{}, 0
+	}
+	d := dateFromMatch(m[1:])
+	if d.Year == 0 || !d.Valid() || d.Month == 0 {
+		return vi.Date{}, 0
+	}
+	return d, skip + len(m[0])
+}
+
+// dateFromMatch turns the six groups of datePattern into a date; the year
+// is 0 when the text leaves it out.
+func dateFromMatch(g []string) vi.Date {
+	var d vi.Date
+	if g[0] != "" {
+		d.Day, _ = strconv.Atoi(g[0])
+		d.Month, _ = strconv.Atoi(g[1])
+		d.Year, _ = strconv.Atoi(g[2])
+	} else {
+		d.Day, _ = strconv.Atoi(g[3])
+		d.Month, _ = strconv.Atoi(g[4])
+		d.Year, _ = strconv.Atoi(g[5])
+	}
+	return d
+}
+
+var (
+	reHalf1   = regexp.MustCompile(`\b(?:0?6|sau) thang(?: dau)?(?: nam)?(?: (\d{4}))?|\bnua dau nam(?: (\d{4}))?`)
+	reHalf2   = regexp.MustCompile(`\b(?:0?6|sau) thang cuoi nam(?: (\d{4}))?|\bnua cuoi nam(?: (\d{4}))?`)
+	reNine    = regexp.MustCompile(`\b(?:0?9|chin) thang(?: dau)?(?: nam)?(?: (\d{4}))?`)
+	reQuarter = regexp.MustCompile(`\bquy (iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|/)\s*(\d{4}))?`)
+	reMonth   = regexp.MustCompile(`(?:^|[^0-9a-z])thang (\d{1,2})\b(?:\s*(?:nam|/)\s*(\d{4}))?`)
+	reYear    = regexp.MustCompile(`\bnam (\d{4})\b`)
+	reDayOf   = regexp.MustCompile(`ngay[\s._…]*\d{0,2}[\s._…]*$`)
+	reMonthOf = regexp.MustCompile(`thang[\s._…]*\d{0,2}\s*$`)
+	// reContentsAnd splits "... kiến nghị và đề ra ..." before a new item.
+	reContentsAnd = regexp.MustCompile(` va (?:de ra|de xuat|kien nghi|nhiem vu|phuong huong|giai phap)`)
+)
+
+// period reads what the round reports on: from the subject, else from the
+// opening, else from the closing sentences that speak of the report.
+func (p *parser) period(intro, closing []block) {
+	texts := []string{p.res.Subject}
+	var b strings.Builder
+	for _, x := range intro {
+		b.WriteString(x.text)
+		b.WriteByte(' ')
+	}
+	texts = append(texts, reportSentences(b.String()))
+	b.Reset()
+	for _, x := range closing {
+		b.WriteString(x.text)
+		b.WriteByte(' ')
+	}
+	texts = append(texts, reportSentences(b.String()))
+	for _, t := range texts {
+		if per := periodIn(vi.Fold(t), p.issueDate.Year); per != nil {
+			p.res.Period = per
+			return
+		}
+	}
+}
+
+// reportSentences keeps the sentences that speak of a report or results.
+func reportSentences(s string) string {
+	var b strings.Builder
+	for _, sent := range sentences(s) {
+		f := vi.Fold(sent)
+		if strings.Contains(f, "bao cao") || strings.Contains(f, "ket qua") {
+			b.WriteString(sent)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func periodIn(f string, defaultYear int) *tiendo.Period {
+	year := func(groups ...string) int {
+		for _, g := range groups {
+			if y, err := strconv.Atoi(g); err == nil && y >= 1900 && y <= 2200 {
+				return y
+			}
+		}
+		if m := reYear.FindStringSubmatch(f); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			return y
+		}
+		return defaultYear
+	}
+	if m := reHalf2.FindStringSubmatch(f); m != nil {
+		return &tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: year(m[1], m[2]), Index: 2}
+	}
+	if m := reNine.FindStringSubmatch(f); m != nil {
+		return &tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: year(m[1])}
+	}
+	if m := reHalf1.FindStringSubmatch(f); m != nil {
+		return &tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: year(m[1], m[2]), Index: 1}
+	}
+	if m := reQuarter.FindStringSubmatch(f); m != nil {
+		q := map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}[m[1]]
+		return &tiendo.Period{Kind: tiendo.PeriodQuarter, Year: year(m[2]), Index: q}
+	}
+	for _, m := range reMonth.FindAllStringSubmatchIndex(f, -1) {
+		if reDayOf.MatchString(f[max(0, m[0]-12) : m[0]+1]) {
+			continue // "ngày 07 tháng 6": a date, not a period
+		}
+		mo, _ := strconv.Atoi(f[m[2]:m[3]])
+		if mo < 1 || mo > 12 {
+			continue
+		}
+		y := ""
+		if m[4] >= 0 {
+			y = f[m[4]:m[5]]
+		}
+		return &tiendo.Period{Kind: tiendo.PeriodMonth, Year: year(y), Index: mo}
+	}
+	for _, m := range reYear.FindAllStringSubmatchIndex(f, -1) {
+		if strings.HasSuffix(strings.TrimSpace(f[max(0, m[0]-16):m[0]]), "giai doan") {
+			continue
+		}
+		if reDayOf.MatchString(strings.TrimSpace(f[max(0, m[0]-30):m[0]])) || reMonthOf.MatchString(f[max(0, m[0]-12):m[0]]) {
+			continue
+		}
+		y, _ := strconv.Atoi(f[m[2]:m[3]])
+		return &tiendo.Period{Kind: tiendo.PeriodYear, Year: y}
+	}
+	return nil
+}
+
+// deadline finds when reports are due: in the closing first, then the
+// opening, then a task that speaks of sending the report.
+func (p *parser) deadline(intro, closing, region []block) {
+	for gi, group := range [][]block{closing, intro, region} {
+		// In the tasks, only a sentence about sending the report gives the
+		// round's deadline: "hoàn thành trước ngày" is the task's own.
+		strict := gi == 2
+		var fallback *Deadline
+		fallbackLine := 0
+		for _, b := range group {
+			for _, sent := range sentences(b.text) {
+				f := vi.Fold(sent)
+				m := reDeadline.FindStringSubmatch(f)
+				if m == nil {
+					continue
+				}
+				d := p.deadlineFrom(m)
+				if d == nil {
+					continue
+				}
+				if strings.Contains(f, "gui") || strings.Contains(f, "bao cao") || strings.Contains(f, "nop") {
+					p.res.Deadline = d
+					p.deadlineLine = p.lineOf(b, sent)
+					return
+				}
+				if fallback == nil && !strict {
+					fallback, fallbackLine = d, p.lineOf(b, sent)
+				}
+			}
+		}
+		if fallback != nil {
+			p.res.Deadline, p.deadlineLine = fallback, fallbackLine
+			return
+		}
+	}
+}
+
+func (p *parser) deadlineFrom(m []string) *Deadline {
+	rel := "by"
+	if strings.HasPrefix(m[1], "truoc") || strings.HasSuffix(m[1], "truoc") {
+		rel = "before"
+	}
+	if m[1] == "trong" {
+		rel = "by"
+	}
+	d := dateFromMatch(m[5:11])
+	if d.Year == 0 {
+		d.Year = p.issueDate.Year
+		if d.Year != 0 && p.issueDate.Month != 0 && d.Month < p.issueDate.Month {
+			d.Year++ // "trước ngày 05/01" in a December document
+		}
+	}
+	if !d.Complete() || !d.Valid() {
+		return nil
+	}
+	dl := &Deadline{Date: d.String(), Relation: rel}
+	if m[2] != "" {
+		h, _ := strconv.Atoi(m[2])
+		mi, _ := strconv.Atoi(m[3])
+		if h < 24 && mi < 60 {
+			dl.Time = fmt.Sprintf("%02d:%02d", h, mi)
+		}
+	}
+	return dl
+}
+
+// lineOf returns the input line where sentence sent of block b is, by
+// counting lines of the block: the first line when unsure.
+func (p *parser) lineOf(b block, sent string) int {
+	key := sent
+	if len(key) > 30 {
+		key = key[:30]
+		key = strings.ToValidUTF8(key, "")
+	}
+	for _, ln := range p.lines {
+		if ln.n >= b.line && strings.Contains(ln.text, key) {
+			return ln.n
+		}
+	}
+	return b.line
+}
+
+// contentsTriggers open the sentence that says what a report must contain.
+var reContents = regexp.MustCompile(`(luu y|noi dung bao cao|bao cao can|bao cao phai|bao cao tap trung|bao cao gom|bao cao neu ro|yeu cau bao cao|de cuong)`)
+var reContentsLead = regexp.MustCompile(`(danh gia ro|danh gia|trong do|bao gom|gom cac noi dung|gom|tap trung vao|neu ro|cac noi dung sau|cac noi dung|:)\s*`)
+
+// contents reads what the reports must contain: a sentence listing it, or
+// the bullets under an item or paragraph that announces it.
+func (p *parser) contents(intro, closing, region []block) {
+	all := append(append(append([]block{}, intro...), region...), closing...)
+	for i, b := range all {
+		f := vi.Fold(b.text)
+		if !reContents.MatchString(f) || b.kind == bullet {
+			continue
+		}
+		// A list under it.
+		var items []string
+		for j := i + 1; j < len(all) && all[j].kind == bullet; j++ {
+			if it := trimItem(all[j].text); it != "" {
+				items = append(items, it)
+			}
+		}
+		if len(items) == 0 && i+1 < len(all) && strings.HasSuffix(strings.TrimSpace(b.text), ":") {
+			for j := i + 1; j < len(all) && all[j].kind == letter; j++ {
+				items = append(items, trimItem(all[j].text))
+			}
+		}
+		if len(items) == 0 {
+			sents := sentences(b.text)
+			for k, sent := range sents {
+				fs := foldText(sent)
+				if !reContents.MatchString(fs.s) {
+					continue
+				}
+				// The list may go on in the sentences after ("...; nêu rõ
+				// tồn tại...; đề xuất giải pháp ...").
+				for _, more := range sents[k+1:] {
+					if reDeadline.MatchString(vi.Fold(more)) {
+						break
+					}
+					sent += " " + more
+				}
+				fs = foldText(sent)
+				start := reContents.FindStringIndex(fs.s)[1]
+				// The list starts after the last phrase that announces it:
+				// "Lưu ý: Báo cáo cần ngắn gọn, trong đó đánh giá rõ ...".
+				start += contentsLead(fs.s[start:])
+				items = splitContents(fs.cut(start, len(fs.s)))
+				if len(items) > 0 {
+					break
+				}
+			}
+		}
+		// A heading "NỘI DUNG BÁO CÁO" with the list in the paragraph
+		// under it.
+		if len(items) == 0 && i+1 < len(all) && all[i+1].kind == plain && (b.kind == section || isUpper(b.text) || strings.HasSuffix(strings.TrimSpace(b.text), ":")) {
+			fs := foldText(all[i+1].text)
+			items = splitContents(fs.cut(contentsLead(fs.s), len(fs.s)))
+		}
+		if len(items) > 0 {
+			p.res.ReportContents = items
+			return
+		}
+	}
+}
+
+// contentsLead returns where the list of contents starts in folded s:
+// after the first phrase that announces it ("đánh giá rõ", "gồm") and the
+// phrases right after it ("trong đó đánh giá rõ"), else after a colon.
+func contentsLead(s string) int {
+	colon := 0
+	end := -1
+	for _, m := range reContentsLead.FindAllStringIndex(s, -1) {
+		if s[m[0]] == ':' {
+			if colon == 0 {
+				colon = m[1]
+			}
+			continue
+		}
+		if end < 0 || m[0] <= end+1 {
+			end = m[1]
+			continue
+		}
+		break
+	}
+	if end < 0 {
+		return colon
+	}
+	return end
+}
+
+// splitContents splits "tiến độ đã đạt được so với kế hoạch, so với cùng
+// kỳ, những khó khăn, vướng mắc, kiến nghị... và đề ra..." into its items;
+// a short piece ("vướng mắc") stays with the one before it, which it
+// completes.
+func splitContents(s string) []string {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "./"))
+	var parts []string
+	for _, a := range strings.Split(s, ";") {
+		for _, b := range strings.Split(a, ",") {
+			f := foldText(b)
+			last := 0
+			for _, m := range reContentsAnd.FindAllStringIndex(f.s, -1) {
+				parts = append(parts, f.cut(last, m[0]))
+				last = m[0] + 4
+			}
+			parts = append(parts, f.cut(last, len(f.s)))
+		}
+	}
+	var out []string
+	for _, x := range parts {
+		x = strings.TrimSpace(x)
+		if x == "" {
+			continue
+		}
+		if len(out) > 0 && len(strings.Fields(x)) <= 2 && len(strings.Fields(out[len(out)-1])) <= 3 {
+			out[len(out)-1] += ", " + x
+			continue
+		}
+		out = append(out, x)
+	}
+	if len(out) > 30 {
+		out = out[:30]
+	}
+	return out
+}
+
+// sentences splits text at ". " and "; " boundaries that end a sentence;
+// numbers like "15.000" and abbreviations followed by a digit are kept.
+func sentences(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == ';') && s[i+1] == ' ' {
+			r, _ := utf8.DecodeRuneInString(s[i+2:])
+			if s[i] == '.' && !unicode.IsUpper(r) && r != '-' {
+				continue
+			}
+			out = append(out, strings.TrimSpace(s[start:i+1]))
+			start = i + 2
+		}
+	}
+	if t := strings.TrimSpace(s[start:]); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

@@ -1,0 +1,386 @@
+package directive
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+// parser holds one parse: the cleaned lines, the result being built, and
+// what later steps need from earlier ones.
+type parser struct {
+	lines        []line
+	res          *Result
+	reg          *unitMatcher // nil without a registry
+	recip        *unitMatcher // the recipients, to check assignees against
+	issueDate    vi.Date
+	numberLine   int
+	dateLine     int
+	deadlineLine int
+	introLast    string // the last paragraph before the first item
+	askAll       bool   // the opening asks every recipient ("đề nghị các cơ quan, đơn vị")
+}
+
+// Parse reads a directive's text and proposes the round it asks for. units
+// is the registry names are resolved against; it may be nil. Parse never
+// fails: what it cannot read it leaves empty, and what a person should check
+// it reports in Warnings.
+func Parse(text string, units []tiendo.Unit) (res *Result) {
+	res = &Result{
+		Recipients:     []Recipient{},
+		Basis:          []Basis{},
+		Tasks:          []Task{},
+		ReportContents: []string{},
+		Signer:         Signer{Authority: []string{}},
+		Distribution:   []string{},
+		Warnings:       []Warning{},
+	}
+	defer func() {
+		// A parser of arbitrary pasted text must not take the server down
+		// with it; the fuzz test keeps this path unused, and if it is ever
+		// taken the office still gets what was read so far.
+		if v := recover(); v != nil {
+			res.Warnings = append(res.Warnings, Warning{Code: WarnParseIncomplete, Message: "Không đọc hết được văn bản; hãy kiểm tra kỹ các mục đã nhận dạng và bổ sung phần còn thiếu."})
+		}
+		res.normalize()
+	}()
+	p := &parser{lines: splitLines(text), res: res}
+	if len(units) > 0 {
+		p.reg = newUnitMatcher(units)
+	}
+	bodyStart := p.header()
+	footerStart := p.footerStart(bodyStart)
+	p.footer(footerStart)
+	rs := make([]tiendo.Unit, len(res.Recipients))
+	for i, rc := range res.Recipients {
+		rs[i] = tiendo.Unit{Code: strconv.Itoa(i), Name: rc.Name}
+	}
+	p.recip = newUnitMatcher(rs)
+	p.body(blocks(p.lines[bodyStart:footerStart]))
+	p.check()
+	return res
+}
+
+// normalize keeps the JSON shape: no nil slices.
+func (r *Result) normalize() {
+	if r.Recipients == nil {
+		r.Recipients = []Recipient{}
+	}
+	if r.Basis == nil {
+		r.Basis = []Basis{}
+	}
+	if r.Tasks == nil {
+		r.Tasks = []Task{}
+	}
+	for i := range r.Tasks {
+		if r.Tasks[i].Assignees == nil {
+			r.Tasks[i].Assignees = []Assignee{}
+		}
+		if r.Tasks[i].Targets == nil {
+			r.Tasks[i].Targets = []Target{}
+		}
+	}
+	if r.ReportContents == nil {
+		r.ReportContents = []string{}
+	}
+	if r.Signer.Authority == nil {
+		r.Signer.Authority = []string{}
+	}
+	if r.Distribution == nil {
+		r.Distribution = []string{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []Warning{}
+	}
+}
+
+var (
+	reNoiNhan  = regexp.MustCompile(`^noi\s*nhan\s*[:.]?\s*`)
+	reAuthLine = regexp.MustCompile(`^(tm|kt|tl|tuq|q|t/m|k/t|t/l|t\.m|k\.t|t\.l)[.\s]\s*\S`)
+)
+
+// footerStart returns the index of the first line of the foot: "Nơi nhận",
+// the first authority line of the signature, or the line after "./.".
+func (p *parser) footerStart(from int) int {
+	for i := from; i < len(p.lines); i++ {
+		s := p.lines[i].text
+		if s == "" {
+			continue
+		}
+		f := vi.Fold(s)
+		if reNoiNhan.MatchString(f) || reAuthLine.MatchString(f) && isUpper(s) {
+			return i
+		}
+		if strings.Contains(s, "./.") {
+			return i + 1
+		}
+	}
+	return len(p.lines)
+}
+
+// footer reads the distribution list and the signature from lines[i:]. The
+// two columns of the foot come out in any order or interleaved on one line
+// ("- Như trên; KT. CHỦ TỊCH"), so each line is split into its list part
+// and its signature part.
+func (p *parser) footer(i int) {
+	inDist := false
+	var frags []string // signature parts, "" marking a gap
+	for ; i < len(p.lines); i++ {
+		s := p.lines[i].text
+		if s == "" {
+			frags = append(frags, "")
+			continue
+		}
+		f := foldText(s)
+		if m := reNoiNhan.FindStringIndex(f.s); m != nil {
+			inDist = true
+			s = strings.TrimSpace(f.cut(m[1], len(f.s)))
+			if s == "" {
+				continue
+			}
+			if !isBullet(s) && isUpper(s) {
+				frags = append(frags, s)
+				continue
+			}
+		}
+		if inDist && (isBullet(s) || startsLower(s) && len(p.res.Distribution) > 0) {
+			item, sig := splitDistItem(s)
+			if isBullet(s) || len(p.res.Distribution) == 0 {
+				if it := trimItem(item); it != "" && len(p.res.Distribution) < 200 {
+					p.res.Distribution = append(p.res.Distribution, it)
+				}
+			} else if k := len(p.res.Distribution) - 1; len(p.res.Distribution[k]) < 500 {
+				p.res.Distribution[k] = trimItem(p.res.Distribution[k] + " " + item)
+			}
+			if sig != "" {
+				frags = append(frags, sig)
+			}
+			continue
+		}
+		frags = append(frags, s)
+	}
+	p.signer(frags)
+}
+
+// splitDistItem splits a distribution line into the item and a signature
+// part that extraction ran into it: "- Như trên; KT. CHỦ TỊCH".
+func splitDistItem(s string) (item, sig string) {
+	k := strings.IndexAny(s, ";")
+	if k < 0 {
+		if d := strings.Index(s, ". "); d >= 0 {
+			k = d
+		}
+	}
+	if k < 0 || k == len(s)-1 {
+		return s, ""
+	}
+	rest := strings.TrimSpace(s[k+1:])
+	if rest != "" && (isUpper(rest) || isName(rest)) {
+		return s[:k+1], rest
+	}
+	return s, ""
+}
+
+var reSigned = regexp.MustCompile(`^[(\[]?\s*(da ky|ky|ky ten|ky so|ky, ghi ro ho ten|ky va ghi ro ho ten|ky ten, dong dau)[^)\]]*[)\]]?\.?$`)
+
+// signer reads authority lines, title and name from the signature parts.
+func (p *parser) signer(frags []string) {
+	sg := &p.res.Signer
+	gap := false
+	for _, s := range frags {
+		if s == "" {
+			gap = true
+			continue
+		}
+		f := vi.Fold(s)
+		if reSigned.MatchString(f) {
+			gap = true
+			continue
+		}
+		switch {
+		case reAuthLine.MatchString(f) && isUpper(s):
+			if sg.Name == "" && len(sg.Authority) < 4 {
+				sg.Authority = append(sg.Authority, s)
+			}
+		case isUpper(s) && !strings.ContainsAny(s, ":;") && len(s) < 80:
+			switch {
+			case sg.Name != "":
+			case sg.Title == "" && (len(sg.Authority) > 0 || !isName(titleCase(s)) || looksLikeTitle(f)):
+				sg.Title = s
+			case sg.Title != "" && !gap:
+				sg.Title += " " + s
+			case sg.Title != "" && isName(titleCase(s)):
+				sg.Name = s
+			}
+		case isName(s):
+			if sg.Name == "" {
+				sg.Name = s
+			}
+		}
+		gap = false
+	}
+}
+
+// looksLikeTitle reports whether a folded caps line is a position.
+func looksLikeTitle(f string) bool {
+	return startsWithAny(f, []string{"chu tich", "pho chu tich", "giam doc", "pho giam doc", "bi thu", "pho bi thu", "chanh van phong", "pho chanh", "truong", "pho truong", "bo truong", "thu truong", "cuc truong", "chi cuc truong", "tong cuc truong", "uy vien"})
+}
+
+// isName reports whether s looks like a person's name: two to six words,
+// each capitalised, letters only.
+func isName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		r := []rune(w)
+		if !isLetter(r[0]) || !hasUpper(string(r[0])) {
+			return false
+		}
+		for _, c := range r {
+			if !isLetter(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func titleCase(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		r := []rune(w)
+		ws[i] = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	return strings.Join(ws, " ")
+}
+
+// check adds the warnings that compare parts of the result.
+func (p *parser) check() {
+	r := p.res
+	if r.Symbol != "" && r.Number == "" {
+		p.warn(WarnBlankNumber, p.numberLine, "Văn bản chưa có số (số, ký hiệu \"/%s\"): số được cấp khi ký ban hành; hãy bổ sung số khi văn bản đã ban hành.", r.Symbol)
+	}
+	if p.dateLine != 0 && p.issueDate.Day == 0 {
+		p.warn(WarnBlankDay, p.dateLine, "Ngày ban hành còn để trống (chỉ có tháng, năm): hãy bổ sung ngày khi văn bản đã ký ban hành.")
+	}
+	if r.Deadline != nil {
+		d, err := vi.ParseDate(isoToVN(r.Deadline.Date))
+		if err == nil && p.issueDate.Year != 0 && d.Compare(p.issueDate) <= 0 && (p.issueDate.Day != 0 || d.Compare(vi.Date{Year: p.issueDate.Year, Month: p.issueDate.Month, Day: 1}) < 0) {
+			p.warn(WarnDeadlineNotAfter, p.deadlineLine, "Hạn gửi báo cáo (%s) không sau ngày ban hành văn bản (%s): hãy kiểm tra lại hạn.", vnDate(r.Deadline.Date), vnDate(r.Date))
+		}
+	} else if len(r.Tasks) > 0 {
+		p.warn(WarnNoDeadline, 0, "Không tìm thấy hạn gửi báo cáo trong văn bản: hãy nhập hạn cho đợt báo cáo.")
+	}
+	if len(r.Tasks) == 0 {
+		p.warn(WarnNoTasks, 0, "Không nhận ra nhiệm vụ nào trong văn bản: hãy thêm các nhiệm vụ bằng tay.")
+	}
+	seen := map[string]int{}
+	for _, t := range r.Tasks {
+		if t.Label != "" {
+			if first, ok := seen[t.Label]; ok {
+				p.warn(WarnDuplicateLabel, t.Line, "Số hiệu nhiệm vụ \"%s\" được dùng hai lần (lần đầu ở dòng %d); cả hai nhiệm vụ được giữ lại, hãy kiểm tra lại số hiệu.", t.Label, first)
+			} else {
+				seen[t.Label] = t.Line
+			}
+		}
+		if len(t.Assignees) == 0 {
+			p.warn(WarnTaskWithoutUnit, t.Line, "Nhiệm vụ %s chưa xác định được đơn vị thực hiện: hãy chọn đơn vị chủ trì.", taskName(t))
+		}
+	}
+	warnedUnknown := map[string]bool{}
+	if p.reg != nil {
+		for _, rc := range r.Recipients {
+			if rc.Unit == "" && !isGenericUnit(rc.Name) && !warnedUnknown[rc.Name] {
+				warnedUnknown[rc.Name] = true
+				p.warn(WarnUnknownUnit, p.recipientLine(rc.Name), "Không tìm thấy đơn vị \"%s\" trong danh mục đơn vị: hãy chọn đơn vị tương ứng hoặc thêm vào danh mục.", rc.Name)
+			}
+		}
+	}
+	generic := false
+	for _, rc := range r.Recipients {
+		if isGenericUnit(rc.Name) || strings.HasPrefix(vi.Fold(rc.Name), "ubnd cac") || strings.HasPrefix(vi.Fold(rc.Name), "uy ban nhan dan cac") {
+			generic = true
+		}
+	}
+	warnedNotRecipient := map[string]bool{}
+	for _, t := range r.Tasks {
+		for _, a := range t.Assignees {
+			if p.reg != nil && a.Unit == "" && !warnedUnknown[a.Name] {
+				warnedUnknown[a.Name] = true
+				p.warn(WarnUnknownUnit, t.Line, "Không tìm thấy đơn vị \"%s\" (nhiệm vụ %s) trong danh mục đơn vị: hãy chọn đơn vị tương ứng hoặc thêm vào danh mục.", a.Name, taskName(t))
+			}
+			if len(r.Recipients) > 0 && !generic && !warnedNotRecipient[a.Name] && !p.isRecipient(a) {
+				warnedNotRecipient[a.Name] = true
+				p.warn(WarnNotRecipient, t.Line, "Đơn vị \"%s\" được giao nhiệm vụ %s nhưng không có trong danh sách Kính gửi: hãy kiểm tra lại đơn vị hoặc bổ sung vào nơi nhận.", a.Name, taskName(t))
+			}
+		}
+	}
+	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Line < r.Warnings[j].Line })
+}
+
+// isRecipient reports whether an assignee is among the recipients, by name
+// or, with a registry, by unit.
+func (p *parser) isRecipient(a Assignee) bool {
+	if p.recip.match(a.Name) >= 0 {
+		return true
+	}
+	if a.Unit != "" {
+		for _, rc := range p.res.Recipients {
+			if rc.Unit == a.Unit {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p *parser) recipientLine(name string) int {
+	for _, ln := range p.lines {
+		if strings.Contains(ln.text, name) {
+			return ln.n
+		}
+	}
+	return 0
+}
+
+func (p *parser) warn(code string, line int, format string, args ...any) {
+	if len(p.res.Warnings) >= 500 {
+		return
+	}
+	p.res.Warnings = append(p.res.Warnings, Warning{Code: code, Message: fmt.Sprintf(format, args...), Line: line})
+}
+
+func taskName(t Task) string {
+	if t.Label != "" {
+		return strconv.Quote(t.Label)
+	}
+	return fmt.Sprintf("ở dòng %d", t.Line)
+}
+
+// isoToVN turns "2022-06-07" into "07/06/2022" for vi.ParseDate.
+func isoToVN(iso string) string {
+	parts := strings.Split(iso, "-")
+	if len(parts) != 3 {
+		return ""
+	}
+	return parts[2] + "/" + parts[1] + "/" + parts[0]
+}
+
+// vnDate writes an ISO date the Vietnamese way for messages.
+func vnDate(iso string) string {
+	parts := strings.Split(iso, "-")
+	switch len(parts) {
+	case 3:
+		return parts[2] + "/" + parts[1] + "/" + parts[0]
+	case 2:
+		return "tháng " + parts[1] + "/" + parts[0]
+	}
+	return "chưa rõ"
+}

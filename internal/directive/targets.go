@@ -1,0 +1,387 @@
+package directive
+
+import (
+	"regexp"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+// reNumber finds numbers as directives write them: "70", "15,2", "1.234,5",
+// "70%" (the percent sign read separately).
+var reNumber = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+
+// rePlan says a target is relative to the plan; "theo kế hoạch" alone does not.
+var rePlan = regexp.MustCompile(`so voi ke hoach|vuot ke hoach|% ke hoach|ke hoach (nam|giao|duoc giao|de ra)|chi tieu ke hoach`)
+
+// measureUnits are the units of measure of more than one word, longest
+// first; a unit not listed is the single word after the number.
+var measureUnits = []string{
+	"nghin ty dong", "ty dong", "trieu dong", "nghin dong", "trieu usd", "ty usd",
+	"khu dan cu", "hop tac xa", "tieu chi", "san pham", "luot khach", "luot nguoi", "du an",
+	"mo hinh", "doanh nghiep", "cong trinh", "lao dong", "hoc sinh", "dang vien", "ho gia dinh",
+	"giuong benh", "bac si", "thu tuc", "ho so", "co so", "diem du lich", "km2", "m2", "m3",
+	"nen tang", "giay chung nhan", "luot nguoi",
+}
+
+// notMeasure are words that follow a number without being its unit.
+var notMeasure = map[string]bool{
+	"va": true, "tro": true, "tren": true, "duoi": true, "so": true, "voi": true, "den": true,
+	"dat": true, "la": true, "cua": true, "cac": true, "theo": true, "tai": true, "trong": true,
+	"duoc": true, "co": true, "de": true, "cho": true, "thi": true, "doi": true, "khi": true,
+	"nhung": true, "hoac": true, "tu": true, "ke": true, "du": true, "cung": true, "nhu": true,
+	"tang": true, "giam": true, "vuot": true, "ve": true, "o": true, "nay": true, "do": true,
+}
+
+// skipAfter: a number followed by one of these is a time, a duration or an
+// age, not a target.
+var skipAfter = map[string]bool{
+	"nam": true, "thang": true, "ngay": true, "gio": true, "h": true, "phut": true, "tuoi": true,
+	"quy": true, "tuan": true, "lan": true, "giai": true, "ky": true,
+}
+
+// skipBefore: a number after one of these is a reference, a date part, an
+// ordinal or a count of all ("cả 3 tiêu chí"), not a target.
+var skipBefore = map[string]bool{
+	"so": true, "nam": true, "thang": true, "ngay": true, "khoa": true, "lan": true, "thu": true,
+	"dieu": true, "khoan": true, "diem": true, "muc": true, "luc": true, "bieu": true, "mau": true,
+	"quy": true, "ky": true, "gio": true, "phut": true, "doan": true, "ca": true, "top": true,
+	"chuong": true, "phan": true, "tiet": true, "vu": true, "hop": true, "covid": true, "dot": true,
+}
+
+// fillers may stand between a comparator and its number: "đạt trên 60%",
+// "ít nhất có 02", "ở mức dưới 4,5%".
+var fillers = map[string]bool{"dat": true, "la": true, "o": true, "muc": true, "con": true, "len": true, "xuong": true, "co": true, "duoc": true, "khoang": true, "it": false}
+
+// comparators before a number, as word sequences (folded), longest first.
+var prefixComparators = []struct {
+	words string
+	cmp   tiendo.Comparator
+}{
+	{"khong vuot qua", tiendo.AtMost}, {"khong qua", tiendo.AtMost}, {"toi da", tiendo.AtMost},
+	{"khong duoi", tiendo.AtLeast}, {"khong thap hon", tiendo.AtLeast}, {"khong it hon", tiendo.AtLeast},
+	{"it nhat", tiendo.AtLeast}, {"toi thieu", tiendo.AtLeast}, {"tu", tiendo.AtLeast},
+	{"cao hon", tiendo.MoreThan}, {"lon hon", tiendo.MoreThan}, {"nhieu hon", tiendo.MoreThan},
+	{"tren", tiendo.MoreThan}, {"vuot", tiendo.MoreThan}, {"hon", tiendo.MoreThan},
+	{"thap hon", tiendo.LessThan}, {"nho hon", tiendo.LessThan}, {"it hon", tiendo.LessThan}, {"duoi", tiendo.LessThan},
+}
+
+// targets finds the measurable goals in a task's text.
+func targets(text string) []Target {
+	f := foldText(text)
+	var out []Target
+	ms := reNumber.FindAllStringIndex(f.s, 200)
+	prevEnd := 0
+	for k, m := range ms {
+		s, e := m[0], m[1]
+		if t, ok := target(f, s, e, prevEnd, ms, k); ok {
+			out = append(out, t)
+			prevEnd = e
+		}
+	}
+	return out
+}
+
+func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, bool) {
+	str := f.s
+	// Part of an identifier, a date, a reference or a range: "J02",
+	// "COVID-19", "08/2019/NQ", "2020-2030", "07/6".
+	if s > 0 && strings.IndexByte("/-.,:_", str[s-1]) >= 0 && !(str[s-1] == '.' && s > 1 && str[s-2] == '.') {
+		return Target{}, false
+	}
+	if s > 0 && isASCIILetter(str[s-1]) {
+		return Target{}, false
+	}
+	if e < len(str) && (str[e] == '/' || str[e] == '-' && e+1 < len(str) && isAlnum(str[e+1])) {
+		return Target{}, false
+	}
+	numText := f.cut(s, e)
+	value, err := vi.ParseNumber(numText)
+	if err != nil {
+		return Target{}, false
+	}
+	before := wordsBefore(str, s, 4)
+	if len(before) > 0 && skipBefore[before[len(before)-1]] {
+		return Target{}, false
+	}
+	// A rank, "vị trí 03", "xếp hạng 5", is not a quantity to reach.
+	if n := len(before); n >= 2 && (before[n-2] == "vi" && before[n-1] == "tri" || before[n-1] == "hang" && (before[n-2] == "xep" || before[n-2] == "thu")) {
+		return Target{}, false
+	}
+	// "bình quân 01 xã đạt 15,2 tiêu chí", "trên 1 vạn dân": per one
+	// unit, not a target.
+	perOne := value == 1 && len(before) > 0 && (before[len(before)-1] == "quan" || before[len(before)-1] == "moi" || before[len(before)-1] == "tren")
+
+	// The unit of measure.
+	pos := e
+	unit := ""
+	for pos < len(str) && str[pos] == ' ' {
+		pos++
+	}
+	unitEnd := e
+	if pos < len(str) && str[pos] == '%' {
+		unit, unitEnd = "%", pos+1
+	} else if e < len(str) && isASCIILetter(str[e]) {
+		// "20ha", "5km": the unit run into the number.
+		j := e
+		for j < len(str) && isASCIILetter(str[j]) {
+			j++
+		}
+		unit, unitEnd = f.cut(e, j), j
+	} else {
+		rest := str[pos:]
+		for _, mu := range measureUnits {
+			if strings.HasPrefix(rest, mu) && (len(rest) == len(mu) || !isAlnum(rest[len(mu)])) {
+				unit, unitEnd = f.cut(pos, pos+len(mu)), pos+len(mu)
+				break
+			}
+		}
+		if unit == "" {
+			j := pos
+			for j < len(str) && isASCIILetter(str[j]) {
+				j++
+			}
+			w := str[pos:j]
+			if j > pos && skipAfter[w] {
+				return Target{}, false
+			}
+			orig := f.cut(pos, j)
+			if j > pos && !notMeasure[w] && startsLower(orig) {
+				// "tạ/ha", "người/km2": a rate.
+				if j+1 < len(str) && str[j] == '/' && isASCIILetter(str[j+1]) {
+					for j++; j < len(str) && isAlnum(str[j]); j++ {
+					}
+					orig = f.cut(pos, j)
+				}
+				unit, unitEnd = orig, j
+			}
+		}
+	}
+	if perOne && unit != "%" {
+		return Target{}, false
+	}
+	// A bare year with no unit: "năm 2022" was skipped above; "2022" alone too.
+	if unit == "" && value >= 1900 && value <= 2100 && !strings.ContainsAny(numText, ".,") {
+		return Target{}, false
+	}
+
+	// The clause around the number: from the last ";", ". ", ":" or ","
+	// before it (not before the previous target), to the next one after it.
+	cs := clauseBound(str, s, prevEnd)
+	ce := clauseEndAt(str, unitEnd)
+	if k+1 < len(ms) && ms[k+1][0] < ce && candidate(str, ms[k+1][0], ms[k+1][1]) {
+		// Another number in the clause: this target's text stops at it
+		// unless the next is the upper end of a range "từ 5 đến 7%".
+		ce = max(unitEnd, min(ce, wordEndBefore(str, ms[k+1][0])))
+	}
+	after := str[unitEnd:ce]
+
+	cmp := tiendo.Equal
+	prefixFound := false
+	if c, ok := prefixComparator(before); ok && (before[len(before)-1] != "tu" || origWordBefore(f, s) == "từ") {
+		cmp, prefixFound = c, true
+	}
+	if strings.Contains(after, "tro len") || strings.Contains(after, "tro di") {
+		if !prefixFound || cmp == tiendo.AtLeast {
+			cmp = tiendo.AtLeast
+		}
+	} else if strings.Contains(after, "tro xuong") && !prefixFound {
+		cmp = tiendo.AtMost
+	}
+	if unit == "" && cmp == tiendo.Equal {
+		return Target{}, false
+	}
+
+	// Direction: the nearest "tăng", "giảm" or "nâng" before the number in
+	// its clause, not "tăng cường".
+	dir := ""
+	seg := str[cs:s]
+	for _, w := range []struct{ word, dir string }{{"tang", "increase"}, {"giam", "decrease"}, {"nang", "increase"}} {
+		for from := 0; ; {
+			i := indexWord(seg[from:], w.word)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w.word)
+			if w.word == "tang" && strings.HasPrefix(seg[from:], " cuong") {
+				continue
+			}
+			// Folding merges "giảm" with "giám" (giám sát), "tăng" with
+			// "tầng" (hạ tầng): the original word decides.
+			if orig := strings.ToLower(f.cut(cs+i, cs+i+len(w.word))); orig != map[string]string{"tang": "tăng", "giam": "giảm", "nang": "nâng"}[w.word] {
+				continue
+			}
+			if dir == "" || i > strings.LastIndex(seg, dirWord(dir)) {
+				dir = w.dir
+			}
+		}
+	}
+
+	rel := ""
+	clause := str[cs:ce]
+	switch {
+	case strings.Contains(clause, "cung ky"):
+		rel = "same-period"
+	case strings.Contains(clause, "du toan"):
+		rel = "estimate"
+	case rePlan.MatchString(clause):
+		rel = "plan"
+	}
+
+	t := Target{
+		Text:       strings.TrimSpace(strings.Trim(strings.TrimSpace(f.cut(cs, ce)), ",;.:")),
+		Comparator: cmp,
+		Value:      value,
+		Unit:       unit,
+		Direction:  dir,
+		RelativeTo: rel,
+	}
+	return t, true
+}
+
+func dirWord(dir string) string {
+	if dir == "decrease" {
+		return "giam"
+	}
+	return "tang"
+}
+
+// candidate reports whether the number at [s, e) may be a target, by the
+// quick tests of target: what is glued to it and the words around it.
+func candidate(str string, s, e int) bool {
+	if s > 0 && (isAlnum(str[s-1]) || strings.IndexByte("/-.,:_", str[s-1]) >= 0) {
+		return false
+	}
+	if e < len(str) && (str[e] == '/' || str[e] == '-') {
+		return false
+	}
+	if b := wordsBefore(str, s, 1); len(b) == 1 && skipBefore[b[0]] {
+		return false
+	}
+	rest := strings.TrimLeft(str[e:], " ")
+	j := 0
+	for j < len(rest) && isASCIILetter(rest[j]) {
+		j++
+	}
+	return !skipAfter[rest[:j]]
+}
+
+// origWordBefore returns the original word just before folded offset i,
+// lower-cased, skipping fillers like "đạt".
+func origWordBefore(f folded, i int) string {
+	for k := 0; k < 4; k++ {
+		j := i
+		for j > 0 && f.s[j-1] == ' ' {
+			j--
+		}
+		st := j
+		for st > 0 && isAlnum(f.s[st-1]) {
+			st--
+		}
+		if st == j {
+			return ""
+		}
+		w := strings.ToLower(f.cut(st, j))
+		if !fillers[f.s[st:j]] {
+			return w
+		}
+		i = st
+	}
+	return ""
+}
+
+// prefixComparator reads a comparator from the words before a number,
+// skipping fillers between them.
+func prefixComparator(words []string) (tiendo.Comparator, bool) {
+	n := len(words)
+	for n > 0 && fillers[words[n-1]] {
+		n--
+	}
+	for _, pc := range prefixComparators {
+		pw := strings.Fields(pc.words)
+		if len(pw) <= n && strings.Join(words[n-len(pw):n], " ") == pc.words {
+			return pc.cmp, true
+		}
+	}
+	return "", false
+}
+
+// wordsBefore returns up to n folded words before offset i, in order.
+func wordsBefore(s string, i, n int) []string {
+	start := max(0, i-60)
+	ws := strings.FieldsFunc(s[start:i], func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	if start > 0 && len(ws) > 0 {
+		ws = ws[1:] // possibly cut
+	}
+	// A punctuation mark ends the words that bear on the number.
+	if k := strings.LastIndexAny(s[start:i], ",;:.()"); k >= 0 {
+		tail := strings.FieldsFunc(s[start+k+1:i], func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+		ws = tail
+	}
+	if len(ws) > n {
+		ws = ws[len(ws)-n:]
+	}
+	return ws
+}
+
+// clauseBound returns the start of the clause containing offset i, not
+// before floor.
+func clauseBound(s string, i, floor int) int {
+	start := floor
+	for k := i - 1; k >= floor; k-- {
+		c := s[k]
+		if c == ';' || c == ':' || c == '(' || c == ')' || c == ',' && k+1 < len(s) && s[k+1] == ' ' || c == '.' && k+1 < len(s) && s[k+1] == ' ' {
+			start = k + 1
+			break
+		}
+	}
+	return start
+}
+
+// clauseEndAt returns the end of the clause that goes on at offset i.
+func clauseEndAt(s string, i int) int {
+	for k := i; k < len(s); k++ {
+		c := s[k]
+		if c == ';' || c == ':' || c == '(' || c == ')' || c == ',' && k+1 < len(s) && s[k+1] == ' ' || c == '.' && (k+1 == len(s) || s[k+1] == ' ') {
+			return k
+		}
+	}
+	return len(s)
+}
+
+// wordEndBefore returns the end of the last word before offset i, where a
+// clause containing the next number should stop.
+func wordEndBefore(s string, i int) int {
+	k := i
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	// Step back over the word before the number (a comparator like "trên").
+	for k > 0 && s[k-1] != ' ' {
+		k--
+	}
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	return k
+}
+
+// indexWord finds w in s as a whole word.
+func indexWord(s, w string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if (i == 0 || !isAlnum(s[i-1])) && (i+len(w) == len(s) || !isAlnum(s[i+len(w)])) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isAlnum(c byte) bool       { return isASCIILetter(c) || c >= '0' && c <= '9' }

@@ -1,0 +1,459 @@
+package directive
+
+import (
+	"regexp"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+// reInlineLabel finds a task's number written inside its text, "(nhiệm vụ
+// 3)", with the typos real text has ("nhệm vụ", "nhiêm vu") and "(NV3)".
+var reInlineLabel = regexp.MustCompile(`\(\s*(?:nh[a-z]{0,3}m\s*vu|nv)\s*(?:so\s*|thu\s*)?(\d{1,3}[a-z]?)\s*\)`)
+
+// closingStarts open the paragraphs after the tasks: reminders, the report
+// requirements, the deadline, the closing formula.
+var reClosing = regexp.MustCompile(`^(luu y|tren day|de nghi|yeu cau|can cu noi dung|nhan duoc|trong qua trinh|giao van phong|van phong|thoi gian|thoi han|bao cao gui|cac co quan|cac don vi|thu truong|qua trinh thuc hien|noi dung bao cao|che do bao cao|de dam bao|nhan van ban)`)
+var reAskAll = regexp.MustCompile(`(de nghi|yeu cau|giao)\s+(cac co quan|cac don vi|cac phong|cac so|cac ban|cac nganh|thu truong cac|cac bo phan)`)
+var reRequestVerb = regexp.MustCompile(`\b(yeu cau|de nghi)\b`)
+
+// excludedHeads open numbered items that are not tasks: the purpose of a
+// plan, the reporting schedule, the form of the report.
+var excludedHeads = []string{
+	"muc dich", "yeu cau", "thoi gian", "thoi han", "che do bao cao", "noi dung bao cao", "hinh thuc",
+	"kinh phi", "bieu mau", "de cuong", "phuong thuc", "dia chi", "ky bao cao", "cach thuc", "luu y",
+	"quy trinh bao cao", "thoi diem", "che do thong tin", "hinh thuc bao cao", "to chuc thuc hien",
+}
+
+// contentsHeads open items whose children are the contents a report must
+// have rather than tasks.
+var contentsHeads = []string{"noi dung bao cao", "de cuong bao cao", "yeu cau noi dung", "bao cao gom", "bao cao can", "bao cao phai"}
+
+// body reads the body blocks: basis and period from the opening, tasks from
+// the items, report contents and deadline from wherever they are said.
+func (p *parser) body(bs []block) {
+	first := len(bs)
+	last := -1
+	for i, b := range bs {
+		if b.kind != plain {
+			if i < first {
+				first = i
+			}
+			if b.kind != bullet {
+				last = i
+			}
+		}
+	}
+	if last < 0 && first < len(bs) {
+		last = first // a list of bullets only
+	}
+	// The closing: plain paragraphs after the last item from the first one
+	// that reads like a closing; those before it continue the last item.
+	closing := len(bs)
+	for i := last + 1; i < len(bs); i++ {
+		if p.isClosing(bs[i].text) {
+			closing = i
+			break
+		}
+	}
+	if last < 0 {
+		closing = len(bs)
+	}
+	intro := bs[:first]
+	p.basis(intro)
+	var closingBlocks []block
+	if closing < len(bs) {
+		closingBlocks = bs[closing:]
+	}
+	region := bs[first:closing]
+	if first > closing {
+		region = nil
+	}
+	p.period(intro, closingBlocks)
+	p.deadline(intro, closingBlocks, region)
+	p.contents(intro, closingBlocks, region)
+	p.taskList(intro, region)
+	if len(p.res.Tasks) == 0 && last < 0 {
+		p.singleTask(bs)
+	}
+}
+
+// singleTask makes the one task of a directive with no list: the first
+// paragraph that asks named units for a report ("Đề nghị Phòng Y tế báo cáo
+// nhanh tình hình ...").
+func (p *parser) singleTask(bs []block) {
+	for _, b := range bs {
+		for _, sent := range sentences(b.text) {
+			f := vi.Fold(sent)
+			if !strings.Contains(f, "bao cao") {
+				continue
+			}
+			a := p.assignment(sent)
+			if len(a.leads) == 0 {
+				continue
+			}
+			p.addTask("", sent, p.lineOf(b, sent), a, assignment{}, false)
+			return
+		}
+	}
+}
+
+func (p *parser) isClosing(text string) bool {
+	f := vi.Fold(text)
+	if reClosing.MatchString(f) || strings.Contains(text, "./.") || reDeadline.MatchString(f) {
+		return true
+	}
+	// "<issuer> yêu cầu các cơ quan, đơn vị...": a request to everyone.
+	head := f
+	if len(head) > 80 {
+		head = head[:80]
+	}
+	return reRequestVerb.MatchString(head)
+}
+
+// taskList builds the tasks from the item blocks.
+func (p *parser) taskList(intro []block, region []block) {
+	// Units named in the last opening paragraph ("Đề nghị Phòng X báo cáo
+	// các nội dung sau:") own the tasks that name none.
+	var root assignment
+	if len(intro) > 0 {
+		p.introLast = intro[len(intro)-1].text
+		root = p.assignment(p.introLast)
+		p.askAll = reAskAll.MatchString(vi.Fold(p.introLast))
+	}
+	excluded := make([]bool, len(region))
+	contents := make([]bool, len(region))
+	leads := make([]assignment, len(region))
+	for i, b := range region {
+		f := vi.Fold(b.text)
+		par := b.parent - (len(intro))
+		if b.kind == plain {
+			continue
+		}
+		if startsWithAny(f, excludedHeads) && (b.kind == section || b.kids > 0 || len(f) < 120 || strings.HasPrefix(f, "thoi gian") || strings.HasPrefix(f, "thoi han")) {
+			excluded[i] = true
+		}
+		if startsWithAny(f, contentsHeads) {
+			contents[i] = true
+		}
+		if par >= 0 && par < len(region) {
+			if excluded[par] && !strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") {
+				excluded[i] = true
+			}
+			if contents[par] {
+				contents[i], excluded[i] = true, true
+			}
+		}
+		if b.cells != nil && b.kind == number {
+			region[i].text, leads[i] = p.rowTask(b)
+			continue
+		}
+		leads[i] = p.assignment(b.text)
+	}
+	// inherited returns the assignment of the nearest block up the outline
+	// that names a unit, then of the opening.
+	inherited := func(i int) assignment {
+		for k := region[i].parent - len(intro); k >= 0 && k < len(region); k = region[k].parent - len(intro) {
+			if len(leads[k].leads) > 0 {
+				return leads[k]
+			}
+			if region[k].parent-len(intro) >= k {
+				break
+			}
+		}
+		return root
+	}
+	inline := false
+	for _, b := range region {
+		if reInlineLabel.MatchString(vi.Fold(b.text)) {
+			inline = true
+			break
+		}
+	}
+	if inline {
+		p.inlineTasks(region, excluded, leads, inherited, len(intro))
+	} else {
+		p.itemTasks(region, excluded, leads, inherited, len(intro))
+	}
+}
+
+// rowTask reads a task table row: its text and units from the columns the
+// header row named, or else the longest cell as the text and the cells that
+// name units as lead then supporting units.
+func (p *parser) rowTask(b block) (string, assignment) {
+	var a assignment
+	var text []string
+	cells := b.cells[1:]
+	roles := []string(nil)
+	if len(b.roles) == len(b.cells) {
+		roles = b.roles[1:]
+	}
+	longest := -1
+	for i, c := range cells {
+		role := ""
+		if roles != nil {
+			role = roles[i]
+		}
+		switch {
+		case role == "lead":
+			a.leads = append(a.leads, splitUnits(c)...)
+		case role == "support":
+			a.supports = append(a.supports, splitUnits(c)...)
+		case role == "text":
+			text = append(text, c)
+		case roles == nil && p.allUnitLike(c) && len([]rune(c)) < 120:
+			if len(a.leads) == 0 {
+				a.leads = splitUnits(c)
+			} else {
+				a.supports = append(a.supports, splitUnits(c)...)
+			}
+		default:
+			if longest < 0 || len(c) > len(cells[longest]) {
+				longest = i
+			}
+		}
+	}
+	if len(text) == 0 && longest >= 0 {
+		text = []string{cells[longest]}
+	}
+	return strings.Join(text, " "), a
+}
+
+// inlineTasks reads tasks labelled inside their text "(nhiệm vụ 3)": a task
+// is the text from the end of the previous label, less the headers that
+// only assign units ("1. Giao Phòng X xây dựng:").
+func (p *parser) inlineTasks(region []block, excluded []bool, leads []assignment, inherited func(int) assignment, off int) {
+	var pending strings.Builder
+	pendingLine, pendingBlock := 0, -1
+	flush := func(label string, text string, line, bi int) {
+		text = strings.TrimSpace(text)
+		if bi < 0 {
+			return
+		}
+		p.addTask(label, text, line, leads[bi], inherited(bi), region[bi].kind == plain)
+	}
+	for i, b := range region {
+		if excluded[i] || b.kind == section {
+			continue
+		}
+		f := foldText(b.text)
+		ms := reInlineLabel.FindAllStringSubmatchIndex(f.s, -1)
+		if len(ms) == 0 {
+			if b.kids > 0 && strings.HasSuffix(strings.TrimSpace(b.text), ":") {
+				continue // a header assigning units to its children
+			}
+			if b.kind != plain && b.kind != bullet && pending.Len() > 0 && region[pendingBlock].kind != plain && b.depth <= region[pendingBlock].depth {
+				// The previous item had no label of its own.
+				flush(region[pendingBlock].label, pending.String(), pendingLine, pendingBlock)
+				pending.Reset()
+			}
+			if pending.Len() == 0 {
+				pendingLine, pendingBlock = b.line, i
+			} else {
+				pending.WriteByte(' ')
+			}
+			pending.WriteString(b.text)
+			continue
+		}
+		prev := 0
+		for _, m := range ms {
+			seg := f.cut(prev, m[0])
+			label := f.s[m[2]:m[3]]
+			line, bi := b.line, i
+			text := seg
+			if pending.Len() > 0 {
+				text = pending.String() + " " + seg
+				line, bi = pendingLine, pendingBlock
+				pending.Reset()
+			}
+			flush(label, text, line, bi)
+			if bi != i {
+				// Later segments of this block are assigned by it.
+				leads[i] = mergeAssign(leads[i], leads[bi])
+			}
+			prev = m[1]
+		}
+		if rest := strings.TrimSpace(strings.Trim(f.cut(prev, len(f.s)), " .;,")); len([]rune(rest)) > 20 {
+			pendingLine, pendingBlock = b.line, i
+			pending.WriteString(rest)
+		}
+	}
+	if pending.Len() > 0 && pendingBlock >= 0 && region[pendingBlock].kind != plain {
+		flush(region[pendingBlock].label, pending.String(), pendingLine, pendingBlock)
+	}
+}
+
+func mergeAssign(a, b assignment) assignment {
+	if len(a.leads) == 0 {
+		return b
+	}
+	return a
+}
+
+// itemTasks reads tasks from the numbered outline: the leaves are tasks,
+// their bullets part of their text, except bullets that each name a unit
+// ("- Phòng X: ..."), which are tasks of their own.
+func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, inherited func(int) assignment, off int) {
+	n := len(region)
+	// Children by kind.
+	hasItemKids := make([]bool, n)
+	unitBullets := make([]bool, n)
+	for i, b := range region {
+		par := b.parent - off
+		if b.kind == bullet && len(leads[i].leads) > 0 && leads[i].prefixEnd > 0 {
+			unitBullets[i] = true
+		}
+		if par >= 0 && par < n && b.kind != plain && b.kind != bullet {
+			hasItemKids[par] = true
+		}
+	}
+	for i := 0; i < n; i++ {
+		b := region[i]
+		if excluded[i] {
+			continue
+		}
+		switch b.kind {
+		case section, plain:
+			continue
+		case bullet:
+			par := b.parent - off
+			if unitBullets[i] {
+				p.addTask("", b.text, b.line, leads[i], inherited(i), false)
+				continue
+			}
+			if par < 0 || par >= n {
+				// A bullet list under the opening: tasks when the opening
+				// speaks of tasks or targets.
+				if p.bulletsAreTasks(region, i) {
+					p.addTask("", b.text, b.line, leads[i], inherited(i), false)
+				}
+			}
+			continue
+		}
+		if hasItemKids[i] {
+			continue
+		}
+		// A leaf item: its text, its continuations and its plain bullets.
+		var text strings.Builder
+		text.WriteString(b.text)
+		anyUnitBullet := false
+		j := i + 1
+		for ; j < n; j++ {
+			c := region[j]
+			if c.kind == plain && c.parent-off == i || c.kind == bullet && isDescendant(region, j, i, off) {
+				if c.kind == bullet && unitBullets[j] {
+					anyUnitBullet = true
+					continue
+				}
+				text.WriteByte(' ')
+				if c.kind == bullet {
+					text.WriteString("- ")
+				}
+				text.WriteString(c.text)
+				continue
+			}
+			break
+		}
+		if anyUnitBullet && strings.HasSuffix(strings.TrimSpace(b.text), ":") && len(leads[i].leads) == 0 {
+			continue // the unit bullets are the tasks
+		}
+		if len(b.text) < 4 && j == i+1 {
+			continue
+		}
+		p.addTask(b.label, text.String(), b.line, leads[i], inherited(i), false)
+	}
+}
+
+func isDescendant(region []block, j, i, off int) bool {
+	for k, steps := region[j].parent-off, 0; k >= 0 && k < len(region) && steps < 64; k, steps = region[k].parent-off, steps+1 {
+		if k == i {
+			return true
+		}
+	}
+	return false
+}
+
+// bulletsAreTasks reports whether the bullet at i, under no item, lists
+// tasks: the paragraph before the list speaks of tasks or targets, not of
+// the contents of a report.
+func (p *parser) bulletsAreTasks(region []block, i int) bool {
+	text := p.introLast
+	for k := i - 1; k >= 0; k-- {
+		if region[k].kind != bullet {
+			text = region[k].text
+			break
+		}
+	}
+	f := vi.Fold(text)
+	return (strings.Contains(f, "nhiem vu") || strings.Contains(f, "chi tieu")) && !strings.Contains(f, "noi dung")
+}
+
+// addTask appends a task, resolving its units and reading its targets.
+func (p *parser) addTask(label, text string, line int, own, inherited assignment, weak bool) {
+	if len(p.res.Tasks) >= 2000 {
+		return
+	}
+	a := own
+	if len(a.leads) == 0 {
+		a = assignment{leads: inherited.leads, supports: append(append([]string{}, inherited.supports...), own.supports...)}
+	}
+	if len(a.leads) == 0 && p.askAll {
+		// "đề nghị các cơ quan, đơn vị báo cáo ...": every recipient.
+		for _, rc := range p.res.Recipients {
+			a.leads = append(a.leads, rc.Name)
+		}
+	}
+	// The text without the inline label and a "Giao X xây dựng:" prefix.
+	f := foldText(text)
+	if m := reInlineLabel.FindAllStringIndex(f.s, -1); m != nil {
+		var b strings.Builder
+		prev := 0
+		for _, x := range m {
+			b.WriteString(f.cut(prev, x[0]))
+			prev = x[1]
+		}
+		b.WriteString(f.cut(prev, len(f.s)))
+		text = b.String()
+	}
+	if own.prefixEnd > 0 {
+		if pa := p.assignment(text); pa.prefixEnd > 0 && pa.prefixEnd < len(text) && strings.TrimSpace(text[pa.prefixEnd:]) != "" {
+			text = text[pa.prefixEnd:]
+		}
+	}
+	text = strings.TrimSpace(strings.Trim(strings.TrimSpace(text), ".;, "))
+	text = strings.Join(strings.Fields(text), " ")
+	if text == "" {
+		return
+	}
+	t := Task{Label: label, Text: text, Line: line, Targets: targets(text)}
+	for _, u := range a.leads {
+		t.Assignees = append(t.Assignees, p.assignee(u, tiendo.Lead))
+	}
+	for _, u := range a.supports {
+		if !contains(a.leads, u) {
+			t.Assignees = append(t.Assignees, p.assignee(u, tiendo.Support))
+		}
+	}
+	p.res.Tasks = append(p.res.Tasks, t)
+}
+
+func (p *parser) assignee(name string, role tiendo.AssigneeRole) Assignee {
+	a := Assignee{Name: name, Role: role}
+	if p.reg != nil {
+		if k := p.reg.match(name); k >= 0 {
+			a.Unit = p.reg.units[k].Code
+		} else if k := p.recip.match(name); k >= 0 {
+			a.Unit = p.res.Recipients[k].Unit
+		}
+	}
+	return a
+}
+
+// knownUnit reports whether s matches a recipient or a registry unit.
+func (p *parser) knownUnit(s string) bool {
+	if p.reg != nil && p.reg.match(s) >= 0 {
+		return true
+	}
+	return p.recip != nil && p.recip.match(s) >= 0
+}

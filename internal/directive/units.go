@@ -1,0 +1,245 @@
+package directive
+
+import (
+	"regexp"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+// abbreviations expands the abbreviations unit names carry (GLOSSARY.md),
+// keyed by the folded letters with punctuation removed, so "TN&MT", "TN-MT"
+// and "TNMT" all read "tai nguyen moi truong".
+var abbreviations = map[string]string{
+	"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ub": "uy ban",
+	"hdndubnd": "hoi dong nhan dan uy ban nhan dan",
+	"ptnt":     "phat trien nong thon", "nn": "nong nghiep", "nnptnt": "nong nghiep phat trien nong thon",
+	"tnmt": "tai nguyen moi truong", "tn": "tai nguyen", "mt": "moi truong",
+	"gddt": "giao duc dao tao", "gd": "giao duc",
+	"ldtbxh": "lao dong thuong binh xa hoi", "ld": "lao dong", "tb": "thuong binh", "xh": "xa hoi",
+	"vhtt": "van hoa thong tin", "vh": "van hoa", "vhttdl": "van hoa the thao du lich",
+	"vhttts": "van hoa thong tin the thao", "tttt": "thong tin truyen thong",
+	"tckh": "tai chinh ke hoach", "tc": "tai chinh", "kh": "ke hoach", "khdt": "ke hoach dau tu",
+	"bchqs": "ban chi huy quan su", "bch": "ban chi huy", "qs": "quan su", "ca": "cong an",
+	"ttyt": "trung tam y te", "vp": "van phong", "gtvt": "giao thong van tai", "ktht": "kinh te ha tang",
+	"kt": "kinh te", "ht": "ha tang", "mttq": "mat tran to quoc", "ptqd": "phat trien quy dat",
+	"khcn": "khoa hoc cong nghe", "bhxh": "bao hiem xa hoi", "nhcsxh": "ngan hang chinh sach xa hoi",
+	"ttvh": "trung tam van hoa", "bql": "ban quan ly", "bqlda": "ban quan ly du an",
+	"tp": "thanh pho", "tx": "thi xa", "nv": "noi vu", "yt": "y te", "tbxh": "thuong binh xa hoi",
+}
+
+// stopTokens carry no identity in a unit name.
+var stopTokens = map[string]bool{"va": true, "cac": true, "cua": true, "thuoc": true, "truc": true, "voi": true}
+
+// levelTokens name an administrative level; a trailing one ("Phòng Nội vụ
+// huyện") adds nothing within one body's own directive.
+var levelTokens = map[string]bool{"huyen": true, "xa": true, "tinh": true, "quan": true, "phuong": true}
+
+// genericTokens are words that many unit names share; a name made only of
+// them ("UBND", "Phòng") cannot pick out one unit.
+var genericTokens = map[string]bool{
+	"phong": true, "ban": true, "so": true, "trung": true, "tam": true, "chi": true, "cuc": true,
+	"uy": true, "nhan": true, "dan": true, "hoi": true, "dong": true, "huyen": true, "xa": true,
+	"tinh": true, "van": true, "thanh": true, "pho": true, "thi": true, "tran": true, "don": true,
+	"vi": true, "co": true, "quan": true, "phuong": true,
+}
+
+var tokenSplit = regexp.MustCompile(`[^a-z0-9&]+`)
+
+// unitKey is the set of tokens a unit name is compared by: folded, with
+// abbreviations expanded, "&" as "và", stop words and a trailing level word
+// dropped. Only a word written in capitals without diacritics ("PTNT",
+// "TN&MT", "CA") is read as an abbreviation, so "Cà Mau" stays itself.
+func unitKey(name string) []string {
+	var toks []string
+	for _, w := range strings.Fields(name) {
+		f := vi.Fold(w)
+		if isAbbreviation(w) {
+			compact := strings.Map(func(r rune) rune {
+				if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, f)
+			if x, ok := abbreviations[compact]; ok {
+				toks = append(toks, strings.Fields(x)...)
+				continue
+			}
+			for _, p := range tokenSplit.Split(f, -1) {
+				for _, q := range strings.Split(p, "&") {
+					if x, ok := abbreviations[q]; ok {
+						toks = append(toks, strings.Fields(x)...)
+					} else if q != "" {
+						toks = append(toks, q)
+					}
+				}
+			}
+			continue
+		}
+		for _, p := range tokenSplit.Split(f, -1) {
+			for _, q := range strings.Split(p, "&") {
+				if q != "" {
+					toks = append(toks, q)
+				}
+			}
+		}
+	}
+	out := toks[:0]
+	for _, t := range toks {
+		if !stopTokens[t] {
+			out = append(out, t)
+		}
+	}
+	if n := len(out); n > 1 && levelTokens[out[n-1]] {
+		out = out[:n-1]
+	}
+	return dedupe(out)
+}
+
+// isAbbreviation reports whether w is written like an abbreviation: two or
+// more capital letters without tone marks (Đ allowed), with digits and the
+// joiners "&", "-", "." and "/".
+func isAbbreviation(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z' || r == 'Đ':
+			letters++
+		case r >= '0' && r <= '9', r == '&', r == '-', r == '.', r == '/', r == ',', r == ';', r == ':', r == '(', r == ')':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+func dedupe(ss []string) []string {
+	seen := make(map[string]bool, len(ss))
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// matchScore says how well two unit keys name the same unit: 0 when they
+// do not, otherwise higher for a closer match. Containment lets "Trung tâm Y
+// tế huyện" match "Trung tâm Y tế huyện Hữu Lũng"; the overlap floor and the
+// distinctive-word rule keep "UBND huyện" from matching "UBND xã Vân Nham".
+func matchScore(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inB := make(map[string]bool, len(b))
+	for _, t := range b {
+		inB[t] = true
+	}
+	inter := 0
+	for _, t := range a {
+		if inB[t] {
+			inter++
+		}
+	}
+	short, long := a, b
+	if len(b) < len(a) {
+		short, long = b, a
+	}
+	contain := float64(inter) / float64(len(short))
+	jaccard := float64(inter) / float64(len(a)+len(b)-inter)
+	if contain < 0.8 || jaccard < 0.4 {
+		return 0
+	}
+	// The shorter name must say what the longer one says beyond generic
+	// words: "Phòng" alone, or "UBND" alone, picks out nothing.
+	inShort := make(map[string]bool, len(short))
+	shortDistinct := 0
+	for _, t := range short {
+		inShort[t] = true
+		if !genericTokens[t] {
+			shortDistinct++
+		}
+	}
+	if shortDistinct == 0 {
+		for _, t := range long {
+			if !inShort[t] && !genericTokens[t] {
+				return 0
+			}
+		}
+	}
+	return contain + jaccard
+}
+
+// MatchUnit finds the registry unit a name refers to, by its Name, ShortName,
+// Aliases or exact Code, through abbreviations ("NN&PTNT"), "&"/"và", case,
+// diacritics, tone-mark placement and a trailing level word. It returns the
+// unit's Code and true when exactly one unit matches best.
+func MatchUnit(name string, units []tiendo.Unit) (code string, ok bool) {
+	i := newUnitMatcher(units).match(name)
+	if i < 0 {
+		return "", false
+	}
+	return units[i].Code, true
+}
+
+// unitMatcher resolves names against a registry, computing each unit's keys
+// once: a directive names the same few units many times.
+type unitMatcher struct {
+	units []tiendo.Unit
+	keys  [][][]string
+}
+
+func newUnitMatcher(units []tiendo.Unit) *unitMatcher {
+	m := &unitMatcher{units: units, keys: make([][][]string, len(units))}
+	for i, u := range units {
+		for _, n := range append([]string{u.Name, u.ShortName}, u.Aliases...) {
+			if n != "" {
+				m.keys[i] = append(m.keys[i], unitKey(n))
+			}
+		}
+	}
+	return m
+}
+
+// match returns the index of the unit name refers to, or -1.
+func (m *unitMatcher) match(name string) int {
+	i, _ := m.score(name)
+	return i
+}
+
+// score returns the index of the unit name refers to and how well it
+// matches, or -1 and 0.
+func (m *unitMatcher) score(name string) (int, float64) {
+	// A unit's code ("pnnptnt") matches only as itself.
+	if code := strings.TrimSpace(strings.ToLower(name)); code != "" {
+		for i, u := range m.units {
+			if u.Code != "" && u.Code == code {
+				return i, 3
+			}
+		}
+	}
+	key := unitKey(name)
+	best, bestScore, tie := -1, 0.0, false
+	for i, keys := range m.keys {
+		s := 0.0
+		for _, k := range keys {
+			if x := matchScore(key, k); x > s {
+				s = x
+			}
+		}
+		switch {
+		case s == 0:
+		case s > bestScore+1e-9:
+			best, bestScore, tie = i, s, false
+		case s > bestScore-1e-9 && m.units[best].Code != m.units[i].Code:
+			tie = true
+		}
+	}
+	if tie {
+		return -1, 0
+	}
+	return best, bestScore
+}

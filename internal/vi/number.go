@@ -1,0 +1,120 @@
+package vi
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"tiendo"
+)
+
+// numberHelp lists the accepted forms; every ParseNumber error ends with it
+// so the person typing knows what to write instead.
+const numberHelp = "Viết số theo kiểu Việt Nam: dấu phẩy trước phần thập phân, dấu chấm giữa các nhóm nghìn, ví dụ 15, 15,2, 1.234,5 hoặc 70%."
+
+// ParseNumber reads a number written the Vietnamese way: "," before the
+// decimals and "." between groups of thousands ("1.234,5" is 1234.5, "15,2"
+// is 15.2, "15.000" is 15000), leading zeros allowed ("02" is 2), a trailing
+// percent sign dropped ("70%", "70 %" are 70) and an optional sign.
+//
+// A lone "." followed by other than three digits ("15.2") is read as a
+// decimal point, since no thousands grouping can produce it and people do
+// type it that way. Errors are *tiendo.Error with code tiendo.EINVALID and a
+// Vietnamese message that shows the accepted forms.
+func ParseNumber(s string) (float64, error) {
+	orig := s
+	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = strings.TrimSpace(s[1:])
+	}
+	if s == "" {
+		return 0, numberError(orig)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < '0' || c > '9') && c != '.' && c != ',' {
+			return 0, numberError(orig)
+		}
+	}
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		intPart, frac = s[:i], s[i+1:]
+		if frac == "" || strings.ContainsAny(frac, ".,") {
+			return 0, numberError(orig)
+		}
+	}
+	if intPart == "" {
+		return 0, numberError(orig)
+	}
+	groups := strings.Split(intPart, ".")
+	switch {
+	case len(groups) == 1:
+	case len(groups) == 2 && frac == "" && len(groups[1]) != 3:
+		// "15.2": a decimal point written the English way.
+		if groups[0] == "" || groups[1] == "" {
+			return 0, numberError(orig)
+		}
+		intPart, frac = groups[0], groups[1]
+		groups = []string{intPart}
+	default:
+		if groups[0] == "" || len(groups[0]) > 3 {
+			return 0, numberError(orig)
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return 0, numberError(orig)
+			}
+		}
+	}
+	digits := strings.Join(groups, "")
+	if frac != "" {
+		digits += "." + frac
+	}
+	f, err := strconv.ParseFloat(digits, 64)
+	if err != nil || math.IsInf(f, 0) {
+		return 0, numberError(orig)
+	}
+	if neg {
+		f = -f
+	}
+	return f, nil
+}
+
+func numberError(s string) error {
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return tiendo.Errorf(tiendo.EINVALID, "%q không phải là số. %s", s, numberHelp)
+}
+
+// FormatNumber writes f the Vietnamese way with the given number of
+// decimals: FormatNumber(1234.5, 1) is "1.234,5". A negative decimals keeps
+// as many as f needs and no trailing zeros (FormatNumber(15.2, -1) is
+// "15,2"), which ParseNumber reads back to the same value.
+func FormatNumber(f float64, decimals int) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	s := strconv.FormatFloat(f, 'f', decimals, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg && strings.Trim(s, "0.") != "" {
+		b.WriteByte('-')
+	}
+	for i := range len(intPart) {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteByte(intPart[i])
+	}
+	if frac != "" {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}

@@ -1,0 +1,95 @@
+// Package vi holds the Vietnamese text helpers every other package shares:
+// normalisation to NFC, folding for search and matching (no diacritics, đ→d),
+// Vietnamese numbers ("1.234,5") and dates ("ngày 07 tháng 6 năm 2022").
+// It is pure: no I/O, no state.
+package vi
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode normalisation form C, the form tiendo stores.
+// Text pasted from Word or a PDF often arrives decomposed (a base letter
+// followed by combining marks), which would not compare equal to typed text.
+func NFC(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// Fold returns s lower-cased without diacritics, with đ/Đ as d: the key for
+// search and name matching. Decomposing first makes the two tone-mark
+// placements ("hoà" and "hòa", "thuỷ" and "thủy") fold to the same key,
+// because they differ only in which vowel carries the combining mark.
+func Fold(s string) string {
+	s = NFC(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		f := FoldRune(r)
+		if f < 0 {
+			continue
+		}
+		if f < utf8.RuneSelf {
+			b.WriteByte(byte(f))
+		} else {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+// FoldRune folds one rune the way Fold does: it returns the lower-case base
+// letter of r, 'd' for đ/Đ, and -1 for a lone combining mark, which has no
+// base to keep. On NFC text every other rune maps to exactly one rune, so
+// callers can fold text rune by rune and keep positions aligned.
+func FoldRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case int(r) < len(foldTable):
+		return foldTable[r]
+	case unicode.Is(unicode.Mn, r):
+		return -1
+	}
+	return unicode.ToLower(r)
+}
+
+// foldTable holds FoldRune for the Latin ranges up to U+1EFF (Latin Extended
+// Additional, where most Vietnamese letters live), computed once so that
+// folding a long text does not decompose it rune by rune. It is never
+// written after init.
+var foldTable = buildFoldTable()
+
+func buildFoldTable() []rune {
+	t := make([]rune, 0x1F00)
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r < rune(len(t)); r++ {
+		t[r] = foldSlow(r, buf[:])
+	}
+	return t
+}
+
+func foldSlow(r rune, buf []byte) rune {
+	if r == 'đ' || r == 'Đ' {
+		return 'd'
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return -1
+	}
+	n := utf8.EncodeRune(buf, r)
+	d := norm.NFD.Bytes(buf[:n])
+	base, _ := utf8.DecodeRune(d)
+	if base == utf8.RuneError {
+		return r
+	}
+	return unicode.ToLower(base)
+}

@@ -1,0 +1,218 @@
+package vi
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"tiendo"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"Hữu Lũng", "huu lung"},
+		{"ĐẢNG CỘNG SẢN", "dang cong san"},
+		{"đường", "duong"},
+		{"hoà", "hoa"},
+		{"hòa", "hoa"},
+		{"Thuỷ", "thuy"},
+		{"Thủy", "thuy"},
+		{"Nông nghiệp & PTNT", "nong nghiep & ptnt"},
+		{"ho\u0300a", "hoa"}, // decomposed input
+		{"\u0300", ""},       // a lone mark
+		{"Ω ß 東京", "ω ß 東京"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if Fold("CỘNG HOÀ") != Fold("Cộng hòa") {
+		t.Errorf("tone placement variants fold differently")
+	}
+}
+
+func TestNFC(t *testing.T) {
+	if got, want := NFC("Ho\u0300a"), "Hòa"; got != want {
+		t.Errorf("NFC = %q, want %q", got, want)
+	}
+	if got, want := NFC("Hòa"), "Hòa"; got != want {
+		t.Errorf("NFC = %q, want %q", got, want)
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"15,2", 15.2},
+		{"1.234,5", 1234.5},
+		{"15.000", 15000},
+		{"1.234.567", 1234567},
+		{"02", 2},
+		{"0", 0},
+		{"70%", 70},
+		{"70 %", 70},
+		{" 42 ", 42},
+		{"-3,5", -3.5},
+		{"+4", 4},
+		{"15.2", 15.2}, // a lone English decimal point
+		{"0,05", 0.05},
+		{"1,234", 1.234}, // the comma is always the decimal separator
+	}
+	for _, tt := range tests {
+		got, err := ParseNumber(tt.in)
+		if err != nil {
+			t.Errorf("ParseNumber(%q): %v", tt.in, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("ParseNumber(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseNumberErrors(t *testing.T) {
+	for _, in := range []string{"", "%", "abc", "1,2,3", "1.23.4", "1.234.56", "1234.567", ",5", "5,", ".5", "15.", "1 000", "1e5", "--1", "12a", "1.234,5,6", "1,5.000"} {
+		_, err := ParseNumber(in)
+		if err == nil {
+			t.Errorf("ParseNumber(%q): no error", in)
+			continue
+		}
+		var e *tiendo.Error
+		if !errors.As(err, &e) || e.Code != tiendo.EINVALID {
+			t.Errorf("ParseNumber(%q) error = %v, want a tiendo.EINVALID error", in, err)
+		}
+		if !strings.Contains(e.Message, "1.234,5") {
+			t.Errorf("ParseNumber(%q) message %q does not show the accepted forms", in, e.Message)
+		}
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct {
+		f        float64
+		decimals int
+		want     string
+	}{
+		{1234.5, 1, "1.234,5"},
+		{1234.5, -1, "1.234,5"},
+		{15.2, -1, "15,2"},
+		{15000, 0, "15.000"},
+		{1234567.891, 2, "1.234.567,89"},
+		{0, 0, "0"},
+		{-1234.5, 1, "-1.234,5"},
+		{-0.001, 1, "0,0"},
+		{100, 0, "100"},
+		{999, 0, "999"},
+		{70, -1, "70"},
+		{0.5, 0, "0"}, // round half to even, like strconv
+	}
+	for _, tt := range tests {
+		if got := FormatNumber(tt.f, tt.decimals); got != tt.want {
+			t.Errorf("FormatNumber(%v, %d) = %q, want %q", tt.f, tt.decimals, got, tt.want)
+		}
+	}
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"15,2", "1.234,5", "15.000", "02", "70%", "70 %", "-3", "1.2.3", ",", "9999999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseNumber(s)
+		if err != nil {
+			return
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		}
+		// What we write, we read back to the same value.
+		out := FormatNumber(v, -1)
+		back, err := ParseNumber(out)
+		if err != nil {
+			t.Fatalf("ParseNumber(FormatNumber(%v)) = %q: %v", v, out, err)
+		}
+		if back != v {
+			t.Fatalf("round trip of %q: %v -> %q -> %v", s, v, out, back)
+		}
+	})
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Date
+		str  string
+	}{
+		{"07/6/2022", Date{2022, 6, 7}, "2022-06-07"},
+		{"26/07/2021", Date{2021, 7, 26}, "2021-07-26"},
+		{"20.7.2020", Date{2020, 7, 20}, "2020-07-20"},
+		{"20-7-2020", Date{2020, 7, 20}, "2020-07-20"},
+		{"ngày 07 tháng 6 năm 2022", Date{2022, 6, 7}, "2022-06-07"},
+		{"ngày 6 tháng 4 năm 2011", Date{2011, 4, 6}, "2011-04-06"},
+		{"Ngày 11 tháng 03 năm 2016", Date{2016, 3, 11}, "2016-03-11"},
+		{"ngày   tháng 6 năm 2022", Date{2022, 6, 0}, "2022-06"},
+		{"ngày ... tháng 6 năm 2022", Date{2022, 6, 0}, "2022-06"},
+		{"ngày    tháng    năm 2022", Date{2022, 0, 0}, ""},
+		{"29/2/2024", Date{2024, 2, 29}, "2024-02-29"},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in)
+		if err != nil {
+			t.Errorf("ParseDate(%q): %v", tt.in, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("ParseDate(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+		if got.String() != tt.str {
+			t.Errorf("ParseDate(%q).String() = %q, want %q", tt.in, got.String(), tt.str)
+		}
+	}
+	for _, in := range []string{"", "31/6/2022", "29/2/2023", "7/13/2022", "07/6.2022", "ngày 07 tháng năm 2022", "hôm qua", "1/1/22"} {
+		if d, err := ParseDate(in); err == nil {
+			t.Errorf("ParseDate(%q) = %+v, want an error", in, d)
+		} else if tiendo.ErrorCode(err) != tiendo.EINVALID {
+			t.Errorf("ParseDate(%q) error code = %q, want %q", in, tiendo.ErrorCode(err), tiendo.EINVALID)
+		}
+	}
+}
+
+func TestDateCompare(t *testing.T) {
+	tests := []struct {
+		a, b Date
+		want int
+	}{
+		{Date{2022, 6, 7}, Date{2022, 6, 7}, 0},
+		{Date{2022, 6, 7}, Date{2022, 6, 8}, -1},
+		{Date{2022, 7, 1}, Date{2022, 6, 30}, 1},
+		{Date{2022, 6, 0}, Date{2022, 6, 7}, 0},
+		{Date{2022, 5, 0}, Date{2022, 6, 7}, -1},
+	}
+	for _, tt := range tests {
+		if got := tt.a.Compare(tt.b); got != tt.want {
+			t.Errorf("%v.Compare(%v) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestFormatDate(t *testing.T) {
+	tests := []struct {
+		d    Date
+		want string
+	}{
+		{Date{2022, 6, 5}, "ngày 05 tháng 6 năm 2022"},
+		{Date{2022, 1, 15}, "ngày 15 tháng 01 năm 2022"},
+		{Date{2022, 12, 31}, "ngày 31 tháng 12 năm 2022"},
+		{Date{2022, 6, 0}, "ngày      tháng 6 năm 2022"},
+	}
+	for _, tt := range tests {
+		if got := FormatDate(tt.d); got != tt.want {
+			t.Errorf("FormatDate(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}
