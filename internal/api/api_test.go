@@ -51,7 +51,8 @@ func newApp(t *testing.T) *app {
 	r := &tiendo.Round{Title: "Đợt thử", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),
 		Tasks: []*tiendo.Task{
 			{Label: "1", Text: "Việc của Nội vụ", Assignees: []tiendo.Assignee{{UnitID: a.ID, Role: tiendo.Lead}}},
-			{Label: "2", Text: "Việc của Công an", Assignees: []tiendo.Assignee{{UnitID: b.ID, Role: tiendo.Lead}}},
+			{Label: "2", Text: "Việc của Công an", Assignees: []tiendo.Assignee{{UnitID: b.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{{Text: "giảm 5% trở lên", Comparator: tiendo.AtLeast, Value: 5, Unit: "%", Direction: "decrease"}}},
 		}}
 	if err := st.CreateRound(ctx, store.Actor{}, r); err != nil {
 		t.Fatal(err)

@@ -82,5 +82,7 @@ func TestBrowserOfficeSeesLiveRound(t *testing.T) {
 	}
 	if testing.Verbose() {
 		browsertest.Screenshot(t, ctx, "round")
+		browsertest.ScreenshotOf(t, ctx, `section[aria-labelledby="matrix-h"]`, "matrix")
+		browsertest.ScreenshotOf(t, ctx, `section[aria-labelledby="targets-h"]`, "targets")
 	}
 }

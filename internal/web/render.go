@@ -12,6 +12,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/vi"
+	"tiendo/internal/watch"
 )
 
 //go:embed templates
@@ -73,9 +74,13 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"overdue":   func(deadline time.Time) bool { return !s.store.Clock().Before(deadline) },
 		"percent":   percent,
 		"inc":       func(n int) int { return n + 1 },
+		"pct":       func(f float64) string { return vi.FormatNumber(f, 1) + "%" },
+		"mul100":    func(f float64) float64 { return 100 * f },
+		"abbr":      cellAbbr,
 		"list":      func(xs ...string) []string { return xs },
 		"cmpLabel":  comparatorLabel,
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
+		"num1":      func(f *float64) string { return vi.FormatNumber(*f, 1) },
 		"num2":      func(f float64) string { return vi.FormatNumber(f, -1) },
 		"unitOf": func(u string) string {
 			if u == "" || u == "%" {
@@ -199,4 +204,23 @@ func comparatorLabel(c string) string {
 		return "= đạt"
 	}
 	return c
+}
+
+// cellAbbr is the short mark a matrix cell shows for a state.
+func cellAbbr(state watch.CellState) string {
+	switch state {
+	case watch.CellMissing:
+		return "—"
+	case watch.CellDraft:
+		return "Soạn"
+	case watch.CellOnTime:
+		return "Đúng"
+	case watch.CellLate:
+		return "Muộn"
+	case watch.CellReturned:
+		return "Trả"
+	case watch.CellAccepted:
+		return "Nhận"
+	}
+	return ""
 }

@@ -107,63 +107,6 @@ func (s *Server) handleRoundList(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "rounds", roundListPage{page: s.basePage(r, "Đợt báo cáo"), Rounds: rounds})
 }
 
-type roundUnitRow struct {
-	Unit  *tiendo.Unit
-	State *store.ReportState
-}
-
-type roundPage struct {
-	page
-	Round     *tiendo.Round
-	Units     map[int64]*tiendo.Unit
-	Rows      []roundUnitRow // one per unit asked, for those who see all units
-	Summary   struct{ Expected, Submitted, OnTime, Late, Drafts, Missing int }
-	CanManage bool
-}
-
-func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	u := userFrom(r.Context())
-	round, err := s.store.Round(r.Context(), u, id)
-	if err != nil {
-		return err
-	}
-	units, ordered, err := s.unitMap(r.Context())
-	if err != nil {
-		return err
-	}
-	data := roundPage{page: s.basePage(r, round.Title), Round: round, Units: units, CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0)}
-	states, err := s.store.ReportStates(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	for _, unit := range ordered { // in Vietnamese order
-		st, asked := states[unit.ID]
-		if !asked || !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
-			continue
-		}
-		data.Rows = append(data.Rows, roundUnitRow{unit, st})
-		data.Summary.Expected++
-		switch st.Status {
-		case tiendo.ReportSubmitted, tiendo.ReportAccepted:
-			data.Summary.Submitted++
-			if st.Late {
-				data.Summary.Late++
-			} else {
-				data.Summary.OnTime++
-			}
-		case tiendo.ReportDraft, tiendo.ReportReturned:
-			data.Summary.Drafts++
-		default:
-			data.Summary.Missing++
-		}
-	}
-	return s.render(w, http.StatusOK, "round", data)
-}
-
 type notificationsPage struct {
 	page
 	Items []store.Notification

@@ -1,0 +1,133 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"tiendo"
+	"tiendo/internal/store"
+	"tiendo/internal/watch"
+)
+
+// roundStates loads a round and its report states for the caller, who must
+// see every unit of it.
+func (a *Server) roundStates(ctx context.Context, r *http.Request) (*tiendo.Round, map[int64]watch.State, error) {
+	u := userFrom(ctx)
+	if tiendo.ScopeOf(u, tiendo.ActionReadReport) != tiendo.ScopeAll {
+		return nil, nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng, lãnh đạo và người xem được xem tình hình của cả đợt.")
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, nil, err
+	}
+	round, err := a.store.Round(ctx, u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := a.store.ReportStates(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	states := make(map[int64]watch.State, len(raw))
+	for id, s := range raw {
+		states[id] = watch.State{Status: s.Status, SubmittedAt: s.SubmittedAt, Late: s.Late}
+	}
+	return round, states, nil
+}
+
+// matrixRow is a unit's line of the matrix in the API: the unit's code and
+// name rather than the whole unit.
+type matrixRow struct {
+	UnitID   int64           `json:"unit_id"`
+	UnitCode string          `json:"unit_code"`
+	UnitName string          `json:"unit_name"`
+	State    watch.CellState `json:"state"`
+	Cells    []watch.Cell    `json:"cells"`
+}
+
+type matrixTask struct {
+	ID    int64  `json:"id"`
+	Label string `json:"label"`
+}
+
+func (a *Server) handleMatrix(w http.ResponseWriter, r *http.Request) error {
+	round, states, err := a.roundStates(r.Context(), r)
+	if err != nil {
+		return err
+	}
+	units, err := a.store.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	var filter []watch.CellState
+	for _, s := range q["state"] {
+		filter = append(filter, watch.CellState(s))
+	}
+	unitID, _ := strconv.ParseInt(q.Get("unit"), 10, 64)
+	m := watch.BuildMatrix(round, units, states).Filter(filter, unitID)
+	tasks := make([]matrixTask, len(m.Tasks))
+	for i, t := range m.Tasks {
+		tasks[i] = matrixTask{t.ID, t.Label}
+	}
+	rows := make([]matrixRow, len(m.Rows))
+	for i, row := range m.Rows {
+		rows[i] = matrixRow{row.Unit.ID, row.Unit.Code, row.Unit.Name, row.State, row.Cells}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"round_id": round.ID, "tasks": tasks, "rows": rows})
+}
+
+func (a *Server) handleRates(w http.ResponseWriter, r *http.Request) error {
+	round, states, err := a.roundStates(r.Context(), r)
+	if err != nil {
+		return err
+	}
+	rates := watch.RoundRates(round, states)
+	history, err := a.store.ReportingHistory(r.Context())
+	if err != nil {
+		return err
+	}
+	perUnit := map[int64]*watch.Rates{}
+	for _, h := range history {
+		if perUnit[h.UnitID] == nil {
+			perUnit[h.UnitID] = &watch.Rates{}
+		}
+		perUnit[h.UnitID].Add(h.Received, h.Late)
+	}
+	type unitRates struct {
+		UnitID int64 `json:"unit_id"`
+		watch.Rates
+	}
+	units := []unitRates{}
+	for _, id := range round.UnitIDs {
+		if x := perUnit[id]; x != nil {
+			units = append(units, unitRates{id, *x})
+		}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"round": rates, "units_over_rounds": units})
+}
+
+func (a *Server) handleTargets(w http.ResponseWriter, r *http.Request) error {
+	round, states, err := a.roundStates(r.Context(), r)
+	if err != nil {
+		return err
+	}
+	actuals, err := a.store.RoundActuals(r.Context(), round.ID)
+	if err != nil {
+		return err
+	}
+	rows := watch.Targets(round, watchActuals(actuals), states, a.store.Clock())
+	if rows == nil {
+		rows = []watch.TargetRow{}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"targets": rows})
+}
+
+func watchActuals(in []store.UnitActual) []watch.Actual {
+	out := make([]watch.Actual, len(in))
+	for i, a := range in {
+		out[i] = watch.Actual{UnitID: a.UnitID, TargetID: a.TargetID, Value: a.Value, SamePeriod: a.SamePeriod}
+	}
+	return out
+}

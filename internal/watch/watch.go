@@ -1,0 +1,232 @@
+// Package watch computes what the office watches in a round: the unit x
+// task matrix, the reporting rates as DHIS2 defines them (expected,
+// received, on time), each target's verdict with a projection to the end of
+// the period, and the series the charts draw. It is pure: the store supplies
+// the data, the pages and the API show the results.
+package watch
+
+import (
+	"sort"
+	"time"
+
+	"tiendo"
+)
+
+// CellState is the state of one unit's work on one task.
+type CellState string
+
+// Cell states, as the matrix shows and the API names them.
+const (
+	CellNone     CellState = ""         // the unit has no part in the task
+	CellMissing  CellState = "missing"  // nothing saved
+	CellDraft    CellState = "draft"    // being written (or with the unit head)
+	CellOnTime   CellState = "on_time"  // submitted before the deadline
+	CellLate     CellState = "late"     // submitted at or after the deadline
+	CellReturned CellState = "returned" // sent back for revision
+	CellAccepted CellState = "accepted" // taken in by the office
+)
+
+// Label is the Vietnamese name of the state.
+func (c CellState) Label() string {
+	switch c {
+	case CellMissing:
+		return "Chưa gửi"
+	case CellDraft:
+		return "Đang soạn"
+	case CellOnTime:
+		return "Đúng hạn"
+	case CellLate:
+		return "Quá hạn"
+	case CellReturned:
+		return "Trả lại"
+	case CellAccepted:
+		return "Đã tiếp nhận"
+	}
+	return ""
+}
+
+// CellStates lists the states in the order filters show them.
+var CellStates = []CellState{CellMissing, CellDraft, CellOnTime, CellLate, CellReturned, CellAccepted}
+
+// State is where a unit's report stands, as the store gives it.
+type State struct {
+	Status      tiendo.ReportStatus
+	SubmittedAt time.Time
+	Late        bool
+}
+
+// cellOf maps a report's state to the matrix's.
+func cellOf(st State) CellState {
+	switch st.Status {
+	case tiendo.ReportDraft, tiendo.ReportReview:
+		return CellDraft
+	case tiendo.ReportSubmitted:
+		if st.Late {
+			return CellLate
+		}
+		return CellOnTime
+	case tiendo.ReportReturned:
+		return CellReturned
+	case tiendo.ReportAccepted:
+		return CellAccepted
+	}
+	return CellMissing
+}
+
+// Cell is one unit's part in one task.
+type Cell struct {
+	TaskID int64               `json:"task_id"`
+	Role   tiendo.AssigneeRole `json:"role,omitempty"`
+	State  CellState           `json:"state"`
+}
+
+// Row is one unit's line of the matrix.
+type Row struct {
+	Unit  *tiendo.Unit `json:"unit"`
+	State CellState    `json:"state"` // of the unit's report as a whole
+	Cells []Cell       `json:"cells"` // one per task, in task order
+}
+
+// Matrix is the unit x task table of a round.
+type Matrix struct {
+	Tasks []*tiendo.Task `json:"tasks"`
+	Rows  []Row          `json:"rows"`
+}
+
+// BuildMatrix lays out the round's units (in the order given, which the
+// caller sorts the Vietnamese way) against its tasks. states holds each
+// asked unit's report state; a unit missing from it has sent nothing.
+func BuildMatrix(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) *Matrix {
+	asked := make(map[int64]bool, len(r.UnitIDs))
+	for _, id := range r.UnitIDs {
+		asked[id] = true
+	}
+	roles := make(map[[2]int64]tiendo.AssigneeRole)
+	for _, t := range r.Tasks {
+		for _, a := range t.Assignees {
+			roles[[2]int64{a.UnitID, t.ID}] = a.Role
+		}
+	}
+	m := &Matrix{Tasks: r.Tasks, Rows: make([]Row, 0, len(r.UnitIDs))}
+	for _, u := range units {
+		if !asked[u.ID] {
+			continue
+		}
+		state := cellOf(states[u.ID])
+		row := Row{Unit: u, State: state, Cells: make([]Cell, len(r.Tasks))}
+		for i, t := range r.Tasks {
+			role := roles[[2]int64{u.ID, t.ID}]
+			row.Cells[i] = Cell{TaskID: t.ID, Role: role}
+			if role != "" {
+				row.Cells[i].State = state
+			}
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	return m
+}
+
+// Filter keeps the rows whose report is in one of states (all when states
+// is empty) and whose unit is unitID (all when 0).
+func (m *Matrix) Filter(states []CellState, unitID int64) *Matrix {
+	if len(states) == 0 && unitID == 0 {
+		return m
+	}
+	keep := map[CellState]bool{}
+	for _, s := range states {
+		keep[s] = true
+	}
+	out := &Matrix{Tasks: m.Tasks}
+	for _, row := range m.Rows {
+		if (len(keep) == 0 || keep[row.State]) && (unitID == 0 || row.Unit.ID == unitID) {
+			out.Rows = append(out.Rows, row)
+		}
+	}
+	return out
+}
+
+// Rates counts reports the way DHIS2 does: of the reports expected, how
+// many were received, and of those how many on time.
+type Rates struct {
+	Expected int `json:"expected"`
+	Received int `json:"received"`
+	OnTime   int `json:"on_time"`
+	Late     int `json:"late"`
+	Missing  int `json:"missing"`
+}
+
+// Add counts one expected report.
+func (r *Rates) Add(received, late bool) {
+	r.Expected++
+	switch {
+	case !received:
+		r.Missing++
+	case late:
+		r.Received++
+		r.Late++
+	default:
+		r.Received++
+		r.OnTime++
+	}
+}
+
+// ReceivedPct is received over expected, in percent.
+func (r Rates) ReceivedPct() float64 { return pct(r.Received, r.Expected) }
+
+// OnTimePct is on time over expected, in percent (DHIS2's "reporting rate on time").
+func (r Rates) OnTimePct() float64 { return pct(r.OnTime, r.Expected) }
+
+func pct(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(of)
+}
+
+// RoundRates counts a round's reports. A report counts as received once it
+// was first submitted, even if it was later returned for revision: it came,
+// and its timeliness is the first submission's.
+func RoundRates(r *tiendo.Round, states map[int64]State) Rates {
+	var rates Rates
+	for _, id := range r.UnitIDs {
+		st := states[id]
+		rates.Add(!st.SubmittedAt.IsZero(), st.Late)
+	}
+	return rates
+}
+
+// Progress is one day's point on the reporting-progress chart: how many
+// reports had arrived by the end of that day.
+type Progress struct {
+	Day      time.Time `json:"day"`
+	Received int       `json:"received"`
+}
+
+// ProgressByDay counts arrivals day by day (in the issuers' zone) from
+// days before the deadline up to the deadline day, or up to today if that
+// is earlier.
+func ProgressByDay(r *tiendo.Round, states map[int64]State, days int, now time.Time) []Progress {
+	day := func(t time.Time) time.Time {
+		t = t.In(tiendo.Zone)
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, tiendo.Zone)
+	}
+	last := day(r.Deadline.Add(-time.Nanosecond))
+	if today := day(now); today.Before(last) {
+		last = today
+	}
+	first := last.AddDate(0, 0, -days+1)
+	var times []time.Time
+	for _, id := range r.UnitIDs {
+		if st := states[id]; !st.SubmittedAt.IsZero() {
+			times = append(times, st.SubmittedAt)
+		}
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
+	var out []Progress
+	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+		end := d.AddDate(0, 0, 1)
+		n := sort.Search(len(times), func(i int) bool { return !times[i].Before(end) })
+		out = append(out, Progress{Day: d, Received: n})
+	}
+	return out
+}

@@ -1,0 +1,163 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"tiendo"
+	"tiendo/internal/store"
+	"tiendo/internal/watch"
+)
+
+// roundData is everything the watch views of a round are computed from,
+// loaded in a handful of queries.
+type roundData struct {
+	Round   *tiendo.Round
+	Units   map[int64]*tiendo.Unit
+	Ordered []*tiendo.Unit // every unit, in Vietnamese order
+	States  map[int64]watch.State
+	Raw     map[int64]*store.ReportState
+}
+
+// loadRound loads a round and its report states for u.
+func loadRound(ctx context.Context, st *store.Store, u *tiendo.User, id int64) (*roundData, error) {
+	round, err := st.Round(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	units, err := st.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := st.ReportStates(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &roundData{Round: round, Units: make(map[int64]*tiendo.Unit, len(units)), Ordered: units, Raw: raw,
+		States: make(map[int64]watch.State, len(raw))}
+	for _, x := range units {
+		d.Units[x.ID] = x
+	}
+	for id, s := range raw {
+		d.States[id] = watch.State{Status: s.Status, SubmittedAt: s.SubmittedAt, Late: s.Late}
+	}
+	return d, nil
+}
+
+type roundPage struct {
+	page
+	Round     *tiendo.Round
+	Units     map[int64]*tiendo.Unit
+	CanManage bool
+	SeesAll   bool
+
+	Matrix   *watch.Matrix
+	Rates    watch.Rates
+	Targets  []watch.TargetRow
+	Filter   struct{ States map[watch.CellState]bool; Unit int64 }
+	States   []watch.CellState
+	Charts   chartData
+	Reopened map[int64]bool
+	Mine     *store.ReportState // for a unit user: their unit's report
+	MyUnit   *tiendo.Unit
+}
+
+// chartData is what charts.js draws; each chart also has its table on the page.
+type chartData struct {
+	Progress   []chartPoint `json:"progress"`
+	Attainment []chartPoint `json:"attainment"`
+	OnTime     []chartPoint `json:"on_time"`
+	Expected   int          `json:"expected"`
+}
+
+type chartPoint struct {
+	Label string  `json:"label"`
+	Value float64 `json:"value"`
+}
+
+func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	d, err := loadRound(r.Context(), s.store, u, id)
+	if err != nil {
+		return err
+	}
+	data := roundPage{page: s.basePage(r, d.Round.Title), Round: d.Round, Units: d.Units,
+		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0),
+		SeesAll:   tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
+		States:    watch.CellStates, Reopened: map[int64]bool{}}
+	for id, st := range d.Raw {
+		data.Reopened[id] = st.Reopened
+	}
+	if !data.SeesAll {
+		data.Mine, data.MyUnit = d.Raw[u.UnitID], d.Units[u.UnitID]
+		return s.render(w, http.StatusOK, "round", data)
+	}
+	q := r.URL.Query()
+	var states []watch.CellState
+	data.Filter.States = map[watch.CellState]bool{}
+	for _, v := range q["state"] {
+		states = append(states, watch.CellState(v))
+		data.Filter.States[watch.CellState(v)] = true
+	}
+	data.Filter.Unit, _ = strconv.ParseInt(q.Get("unit"), 10, 64)
+	data.Matrix = watch.BuildMatrix(d.Round, d.Ordered, d.States).Filter(states, data.Filter.Unit)
+	data.Rates = watch.RoundRates(d.Round, d.States)
+	actuals, err := s.store.RoundActuals(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	data.Targets = watch.Targets(d.Round, toWatchActuals(actuals), d.States, s.store.Clock())
+	data.Charts, err = s.charts(r.Context(), d, data.Targets)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "round", data)
+}
+
+func toWatchActuals(in []store.UnitActual) []watch.Actual {
+	out := make([]watch.Actual, len(in))
+	for i, a := range in {
+		out[i] = watch.Actual{UnitID: a.UnitID, TargetID: a.TargetID, Value: a.Value, SamePeriod: a.SamePeriod}
+	}
+	return out
+}
+
+// charts gathers the three charts' series: arrivals over the ten days
+// before the deadline, attainment per task, and each unit's on-time rate
+// over all rounds.
+func (s *Server) charts(ctx context.Context, d *roundData, targets []watch.TargetRow) (chartData, error) {
+	c := chartData{Expected: len(d.Round.UnitIDs)}
+	for _, p := range watch.ProgressByDay(d.Round, d.States, 10, s.store.Clock()) {
+		c.Progress = append(c.Progress, chartPoint{p.Day.Format("02/01"), float64(p.Received)})
+	}
+	for _, a := range watch.Attainment(d.Round, targets) {
+		c.Attainment = append(c.Attainment, chartPoint{"NV " + a.Label, round1(100 * a.Ratio)})
+	}
+	history, err := s.store.ReportingHistory(ctx)
+	if err != nil {
+		return c, err
+	}
+	perUnit := map[int64]*watch.Rates{}
+	for _, h := range history {
+		if perUnit[h.UnitID] == nil {
+			perUnit[h.UnitID] = &watch.Rates{}
+		}
+		perUnit[h.UnitID].Add(h.Received, h.Late)
+	}
+	for _, unit := range d.Ordered { // in Vietnamese order
+		if _, asked := d.Raw[unit.ID]; !asked {
+			continue
+		}
+		if rates := perUnit[unit.ID]; rates != nil {
+			c.OnTime = append(c.OnTime, chartPoint{unitName(d.Units, unit.ID), round1(rates.OnTimePct())})
+		}
+	}
+	return c, nil
+}
+
+func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
