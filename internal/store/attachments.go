@@ -68,7 +68,7 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, u *tiendo.User, 
 	if len(data) > MaxAttachment {
 		return nil, tiendo.Errorf(tiendo.ETOOLARGE, "Tệp %q quá lớn: tối đa %d MB mỗi tệp.", name, MaxAttachment>>20)
 	}
-	round, err := s.Round(ctx, u, roundID)
+	round, err := s.RoundForUnit(ctx, u, roundID, unitID)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func (s *Store) Attachment(ctx context.Context, u *tiendo.User, id int64) (*tien
 	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
 		return nil, nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy tệp đính kèm.")
 	}
-	if _, err := s.Round(ctx, u, roundID); err != nil {
+	if _, err := s.RoundForUnit(ctx, u, roundID, unitID); err != nil {
 		return nil, nil, err
 	}
 	return &a, data, nil

@@ -20,7 +20,7 @@ func (s *Store) Report(ctx context.Context, u *tiendo.User, roundID, unitID int6
 	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
 		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy báo cáo, hoặc bạn không có quyền xem báo cáo này.")
 	}
-	round, err := s.Round(ctx, u, roundID)
+	round, err := s.RoundForUnit(ctx, u, roundID, unitID)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (s *Store) SaveReport(ctx context.Context, actor Actor, u *tiendo.User, rep
 	if !tiendo.Allowed(u, tiendo.ActionEditReport, rep.UnitID) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
 	}
-	round, err := s.Round(ctx, u, rep.RoundID)
+	round, err := s.RoundForUnit(ctx, u, rep.RoundID, rep.UnitID)
 	if err != nil {
 		return err
 	}
@@ -341,7 +341,7 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	if !tiendo.Allowed(u, req.Action.Permission(), unitID) {
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với báo cáo của đơn vị.")
 	}
-	round, err := s.Round(ctx, u, roundID)
+	round, err := s.RoundForUnit(ctx, u, roundID, unitID)
 	if err != nil {
 		return nil, err
 	}
@@ -461,13 +461,19 @@ func checkActor(r *tiendo.Round, u *tiendo.User, from tiendo.ReportStatus, a tie
 }
 
 // announce tells the people concerned: the office when a report arrives,
-// the unit when its report comes back.
+// the unit when its report comes back. Both hear it in the app and by
+// e-mail; the e-mails are queued in the outbox in the same transaction, so a
+// submission is never without its messages, and a submission also cancels
+// the reminders still waiting for the unit.
 func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, unitID int64, a tiendo.ReportAction, before tiendo.ReportStatus) error {
 	var name, code string
 	if err := tx.QueryRowContext(ctx, s.q(`SELECT name, code FROM units WHERE id = ?`), unitID).Scan(&name, &code); err != nil {
 		return fmt.Errorf("store: announce: %w", err)
 	}
 	link := fmt.Sprintf("/rounds/%d/reports/%s", r.ID, code)
+	if err := s.queueReportMail(ctx, tx, r, unitID, name, link, a, before); err != nil {
+		return err
+	}
 	switch a {
 	case tiendo.ReportSubmit:
 		what := "đã gửi báo cáo"
@@ -635,4 +641,15 @@ func (s *Store) ReportStates(ctx context.Context, roundID int64) (map[int64]*Rep
 		out[st.UnitID] = &st
 	}
 	return out, rows.Err()
+}
+
+// Reopened reports whether the office reopened locked round roundID for
+// unit unitID.
+func (s *Store) Reopened(ctx context.Context, roundID, unitID int64) (bool, error) {
+	var reopened bool
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT reopened FROM round_units WHERE round_id = ? AND unit_id = ?`), roundID, unitID).Scan(&reopened)
+	if err != nil {
+		return false, notFound(err, "Đơn vị này không có trong đợt báo cáo.")
+	}
+	return reopened, nil
 }

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -243,8 +245,10 @@ func (s *Store) loadRoundParts(ctx context.Context, r *tiendo.Round) error {
 	}
 	rows.Close()
 
+	// In primary-key order, which needs no sort in the database; leads are
+	// put first in Go below.
 	rows, err = s.rdb.QueryContext(ctx, s.q(`SELECT tu.task_id, tu.unit_id, tu.role FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-		WHERE t.round_id = ? ORDER BY tu.task_id, CASE tu.role WHEN 'lead' THEN 0 ELSE 1 END, tu.unit_id`), r.ID)
+		WHERE t.round_id = ? ORDER BY tu.task_id, tu.unit_id`), r.ID)
 	if err != nil {
 		return fmt.Errorf("store: task units: %w", err)
 	}
@@ -258,6 +262,11 @@ func (s *Store) loadRoundParts(ctx context.Context, r *tiendo.Round) error {
 		byID[taskID].Assignees = append(byID[taskID].Assignees, a)
 	}
 	rows.Close()
+	for _, t := range r.Tasks {
+		slices.SortStableFunc(t.Assignees, func(a, b tiendo.Assignee) int {
+			return cmp.Compare(roleRank(a.Role), roleRank(b.Role))
+		})
+	}
 
 	rows, err = s.rdb.QueryContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to
 		FROM targets tg JOIN tasks t ON t.id = tg.task_id WHERE t.round_id = ? ORDER BY tg.task_id, tg.position`), r.ID)
@@ -334,4 +343,72 @@ func (s *Store) CloseRound(ctx context.Context, actor Actor, id int64) error {
 		}
 		return s.audit(ctx, tx, actor, "close", "round", id, map[string]any{"status": status}, map[string]any{"status": tiendo.RoundClosed})
 	})
+}
+
+func roleRank(r tiendo.AssigneeRole) int {
+	if r == tiendo.Lead {
+		return 0
+	}
+	return 1
+}
+
+// RoundForUnit returns round id as unit unitID takes part in it, if u may
+// see it: the round itself, and only the tasks the unit leads or supports,
+// each with the unit's own assignment and its targets. A unit's report needs
+// no more, and a round sent to three thousand communes must not be loaded
+// whole for each of their saves.
+func (s *Store) RoundForUnit(ctx context.Context, u *tiendo.User, id, unitID int64) (*tiendo.Round, error) {
+	return s.roundForUnit(ctx, s.rdb, u, id, unitID)
+}
+
+func (s *Store) roundForUnit(ctx context.Context, db queryer, u *tiendo.User, id, unitID int64) (*tiendo.Round, error) {
+	where, args := visibleTo(u)
+	r, err := scanRound(db.QueryRowContext(ctx, s.q(`SELECT `+roundColumns+` FROM rounds WHERE id = ? AND `+where), append([]any{id}, args...)...))
+	if err != nil {
+		return nil, notFound(err, "Không tìm thấy đợt báo cáo, hoặc bạn không có quyền xem đợt này.")
+	}
+	var asked int
+	if err := db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM round_units WHERE round_id = ? AND unit_id = ?`), id, unitID).Scan(&asked); err != nil {
+		return nil, fmt.Errorf("store: round unit: %w", err)
+	}
+	r.UnitIDs = []int64{}
+	if asked > 0 {
+		r.UnitIDs = append(r.UnitIDs, unitID)
+	}
+	rows, err := db.QueryContext(ctx, s.q(`SELECT t.id, t.position, t.label, t.text, tu.role FROM tasks t
+		JOIN task_units tu ON tu.task_id = t.id AND tu.unit_id = ? WHERE t.round_id = ? ORDER BY t.position`), unitID, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: tasks: %w", err)
+	}
+	byID := map[int64]*tiendo.Task{}
+	for rows.Next() {
+		t := &tiendo.Task{RoundID: id, Targets: []*tiendo.Target{}}
+		var role tiendo.AssigneeRole
+		if err := rows.Scan(&t.ID, &t.Position, &t.Label, &t.Text, &role); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		t.Assignees = []tiendo.Assignee{{UnitID: unitID, Role: role}}
+		r.Tasks = append(r.Tasks, t)
+		byID[t.ID] = t
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = db.QueryContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to
+		FROM targets tg JOIN task_units tu ON tu.task_id = tg.task_id AND tu.unit_id = ?
+		JOIN tasks t ON t.id = tg.task_id WHERE t.round_id = ? ORDER BY tg.task_id, tg.position`), unitID, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: targets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		tg := &tiendo.Target{}
+		if err := rows.Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo); err != nil {
+			return nil, err
+		}
+		byID[tg.TaskID].Targets = append(byID[tg.TaskID].Targets, tg)
+	}
+	return r, rows.Err()
 }

@@ -146,3 +146,59 @@ func Attainment(r *tiendo.Round, rows []TargetRow) []TaskAttainment {
 	}
 	return out
 }
+
+// TargetSummary is one target across the units that lead its task: the
+// round page shows one line per target, not one per target and unit, since
+// a round sent to a hundred communes would otherwise list every target a
+// hundred times.
+type TargetSummary struct {
+	Target    *tiendo.Target
+	TaskLabel string
+	Units     int // lead units
+	WithData  int
+	Met       int // met or exceeded
+	NotMet    int
+	AtRisk    int
+	MeanRatio float64    // over units with data; 0 when none
+	Only      *TargetRow // the row itself when one unit leads the task
+}
+
+// Summarize groups rows (as Targets returns them) by target, in order.
+func Summarize(rows []TargetRow) []TargetSummary {
+	var out []TargetSummary
+	index := map[int64]int{}
+	for i := range rows {
+		row := &rows[i]
+		k, ok := index[row.Target.ID]
+		if !ok {
+			k = len(out)
+			index[row.Target.ID] = k
+			out = append(out, TargetSummary{Target: row.Target, TaskLabel: row.TaskLabel})
+		}
+		s := &out[k]
+		s.Units++
+		s.Only = row
+		switch row.Verdict {
+		case tiendo.VerdictMet, tiendo.VerdictExceeded:
+			s.Met++
+		case tiendo.VerdictNotMet:
+			s.NotMet++
+		}
+		if row.Verdict != tiendo.VerdictNoData {
+			s.WithData++
+			s.MeanRatio += row.Ratio
+		}
+		if row.AtRisk {
+			s.AtRisk++
+		}
+	}
+	for i := range out {
+		if out[i].WithData > 0 {
+			out[i].MeanRatio /= float64(out[i].WithData)
+		}
+		if out[i].Units > 1 {
+			out[i].Only = nil
+		}
+	}
+	return out
+}

@@ -123,3 +123,20 @@ func TestPeriodSpan(t *testing.T) {
 		t.Error("quarter 5 has a span")
 	}
 }
+
+func TestSummarize(t *testing.T) {
+	r := round()
+	submitted := time.Date(2022, 6, 1, 9, 0, 0, 0, tiendo.Zone)
+	states := map[int64]State{1: {SubmittedAt: submitted}, 2: {SubmittedAt: submitted}}
+	rows := Targets(r, []Actual{{UnitID: 1, TargetID: 100, Value: f(50)}, {UnitID: 2, TargetID: 101, Value: f(4)}}, states, submitted)
+	sum := Summarize(rows)
+	if len(sum) != 2 {
+		t.Fatalf("summaries = %d, want 2", len(sum))
+	}
+	if sum[0].Only == nil || sum[0].Units != 1 || sum[0].NotMet != 1 || sum[0].AtRisk != 1 {
+		t.Errorf("target 100: %+v", sum[0])
+	}
+	if sum[1].Only != nil || sum[1].Units != 2 || sum[1].WithData != 1 || sum[1].Met != 1 || math.Abs(sum[1].MeanRatio-1.125) > 1e-9 {
+		t.Errorf("target 101: %+v", sum[1])
+	}
+}

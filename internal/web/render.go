@@ -77,6 +77,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"pct":       func(f float64) string { return vi.FormatNumber(f, 1) + "%" },
 		"mul100":    func(f float64) float64 { return 100 * f },
 		"abbr":      cellAbbr,
+		"cells":     cellsHTML,
 		"list":      func(xs ...string) []string { return xs },
 		"cmpLabel":  comparatorLabel,
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },

@@ -149,7 +149,7 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 	if !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được xem báo cáo của đơn vị mình.")
 	}
-	round, err := s.store.Round(r.Context(), u, id)
+	round, err := s.store.RoundForUnit(r.Context(), u, id, unit.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -161,9 +161,11 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, _, err := s.unitMap(r.Context())
-	if err != nil {
-		return nil, err
+	units := map[int64]*tiendo.Unit{unit.ID: unit}
+	if len(contribs) > 0 { // names of the supporting units
+		if units, _, err = s.unitMap(r.Context()); err != nil {
+			return nil, err
+		}
 	}
 	p := &reportPage{page: s.basePage(r, "Báo cáo của "+unit.Name), Round: round, Unit: unit, Report: rep,
 		Tasks: map[int64]*tiendo.Task{}, Target: map[int64]*tiendo.Target{}, Contributions: contribs, Units: units,
@@ -189,12 +191,8 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 
 // reopened reports whether the office reopened the locked round for the unit.
 func (p *reportPage) reopened(r *http.Request, s *Server) bool {
-	states, err := s.store.ReportStates(r.Context(), p.Round.ID)
-	if err != nil {
-		return false
-	}
-	st := states[p.Unit.ID]
-	return st != nil && st.Reopened
+	ok, err := s.store.Reopened(r.Context(), p.Round.ID, p.Unit.ID)
+	return err == nil && ok
 }
 
 // handleReportShow shows the unit's report: the form when the person may
