@@ -13,6 +13,8 @@ const (
 	ActionEditReport    Action = "report:edit"    // save and submit a unit report (scoped)
 	ActionReviewReport  Action = "report:review"  // return or accept a unit report
 	ActionApproveReport Action = "report:approve" // the unit head approves the unit's report (scoped)
+	ActionConsolidate   Action = "docs:draft"     // draft, edit and issue the consolidated report
+	ActionApproveDoc    Action = "docs:approve"   // approve or return a document for signing
 	ActionReadUnits     Action = "units:read"     // list units
 	ActionManageUnits   Action = "units:manage"   // add and edit units
 	ActionManageUsers   Action = "users:manage"   // add and edit users
@@ -36,10 +38,11 @@ var permissions = map[Role]map[Action]Scope{
 	},
 	RoleOffice: {
 		ActionReadRounds: ScopeAll, ActionManageRounds: ScopeAll, ActionReadReport: ScopeAll,
-		ActionReviewReport: ScopeAll, ActionReadUnits: ScopeAll,
+		ActionReviewReport: ScopeAll, ActionReadUnits: ScopeAll, ActionConsolidate: ScopeAll,
 	},
 	RoleLeader: {
 		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,
+		ActionApproveDoc: ScopeAll,
 	},
 	RoleReader: {
 		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,

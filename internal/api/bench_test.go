@@ -35,4 +35,3 @@ func BenchmarkMatrix(b *testing.B) {
 		}
 	}
 }
-

@@ -413,4 +413,3 @@ func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request) error 
 	_, err = w.Write(data)
 	return err
 }
-

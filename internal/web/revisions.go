@@ -96,7 +96,6 @@ func compareReports(p *reportPage, a, b *tiendo.UnitReport) []fieldDiff {
 	return out
 }
 
-
 func (s *Server) handleRoundLock(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {

@@ -1,0 +1,144 @@
+package store_test
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+func issueWith(t *testing.T) store.Issue {
+	return store.Issue{Issuer: "UBND huyện Thử", Symbol: "BC-UBND", DocType: "BC", Signer: "Nguyễn Văn A",
+		Render: func(n int, at time.Time) (map[string][]byte, error) {
+			return map[string][]byte{"docx": []byte(fmt.Sprintf("docx %02d %s", n, at.Format("2006-01-02")))}, nil
+		}}
+}
+
+func TestConsolidatedWorkflow(t *testing.T) {
+	f := newFixture(t)
+	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
+	for _, u := range []*tiendo.User{leader, reader} {
+		if err := f.s.CreateUser(ctx, store.Actor{}, u, "mật khẩu dài đủ"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	c := &tiendo.ConsolidatedReport{RoundID: r.ID, Subject: "Báo cáo tổng hợp", Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
+	if err := f.s.CreateConsolidated(ctx, store.Actor{}, f.repA, c); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("a reporter drafts: %v", err)
+	}
+	if err := f.s.CreateConsolidated(ctx, store.Actor{UserID: f.office.ID}, f.office, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.CreateConsolidated(ctx, store.Actor{}, f.office, &tiendo.ConsolidatedReport{RoundID: r.ID}); code(err) != tiendo.ECONFLICT {
+		t.Errorf("a second draft: %v", err)
+	}
+	if _, err := f.s.Consolidated(ctx, reader, r.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("a reader sees the draft: %v", err)
+	}
+	c.Parts[0].Text = "Mở đầu đã sửa"
+	if err := f.s.UpdateConsolidated(ctx, store.Actor{}, f.office, c); err != nil || c.Version != 2 {
+		t.Fatalf("update: %v, version %d", err, c.Version)
+	}
+	stale := *c
+	stale.Version = 1
+	if err := f.s.UpdateConsolidated(ctx, store.Actor{}, f.office, &stale); code(err) != tiendo.ECONFLICT {
+		t.Errorf("stale update: %v", err)
+	}
+	if _, err := f.s.IssueConsolidated(ctx, store.Actor{}, f.office, r.ID, c.Version, issueWith(t)); code(err) != tiendo.ECONFLICT {
+		t.Errorf("issuing a draft: %v, want conflict", err)
+	}
+	sent, err := f.s.ActOnConsolidated(ctx, store.Actor{}, f.office, r.ID, store.DocSend, c.Version, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ActOnConsolidated(ctx, store.Actor{}, f.office, r.ID, store.DocApprove, sent.Version, ""); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("the office approves: %v", err)
+	}
+	ret, err := f.s.ActOnConsolidated(ctx, store.Actor{}, leader, r.ID, store.DocReturn, sent.Version, "Bổ sung số liệu")
+	if err != nil || ret.Status != tiendo.DocDraft || ret.ReturnComment != "Bổ sung số liệu" {
+		t.Fatalf("return: %v %v", ret, err)
+	}
+	sent, _ = f.s.ActOnConsolidated(ctx, store.Actor{}, f.office, r.ID, store.DocSend, ret.Version, "")
+	ok, err := f.s.ActOnConsolidated(ctx, store.Actor{UserID: leader.ID}, leader, r.ID, store.DocApprove, sent.Version, "")
+	if err != nil || ok.Status != tiendo.DocApproved {
+		t.Fatalf("approve: %v %v", ok, err)
+	}
+	issued, err := f.s.IssueConsolidated(ctx, store.Actor{}, f.office, r.ID, ok.Version, issueWith(t))
+	if err != nil || issued.Number != 1 || issued.Symbol != "BC-UBND" {
+		t.Fatalf("issue: %+v %v", issued, err)
+	}
+	got, err := f.s.Consolidated(ctx, reader, r.ID)
+	if err != nil || got.Status != tiendo.DocIssued || got.Number != 1 {
+		t.Errorf("the reader reads the issued report: %+v %v", got, err)
+	}
+	data, err := f.s.IssuedFile(ctx, reader, r.ID, "docx")
+	if err != nil || string(data[:7]) != "docx 01" {
+		t.Errorf("frozen file = %q, %v", data, err)
+	}
+	if err := f.s.UpdateConsolidated(ctx, store.Actor{}, f.office, got); code(err) != tiendo.ECONFLICT {
+		t.Errorf("editing an issued report: %v, want conflict", err)
+	}
+	if _, n, _ := f.s.Notifications(ctx, reader, 10); n != 1 {
+		t.Errorf("the reader has %d unread, want 1 (issued)", n)
+	}
+}
+
+// Register numbers are consecutive and unique even when many reports are
+// issued at the same moment (on PostgreSQL: from concurrent connections).
+func TestRegisterNumbersUnderConcurrency(t *testing.T) {
+	f := newFixture(t)
+	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	f.s.CreateUser(ctx, store.Actor{}, leader, "mật khẩu dài đủ")
+	const n = 8
+	versions := make([]int, n)
+	rounds := make([]*tiendo.Round, n)
+	for i := range n {
+		rounds[i] = f.newRound(t, time.Now().Add(time.Hour))
+		c := &tiendo.ConsolidatedReport{RoundID: rounds[i].ID, Subject: fmt.Sprint("Báo cáo ", i)}
+		if err := f.s.CreateConsolidated(ctx, store.Actor{}, f.office, c); err != nil {
+			t.Fatal(err)
+		}
+		s1, _ := f.s.ActOnConsolidated(ctx, store.Actor{}, f.office, rounds[i].ID, store.DocSend, c.Version, "")
+		s2, err := f.s.ActOnConsolidated(ctx, store.Actor{}, leader, rounds[i].ID, store.DocApprove, s1.Version, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		versions[i] = s2.Version
+	}
+	var wg sync.WaitGroup
+	numbers := make([]int, n)
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, err := f.s.IssueConsolidated(ctx, store.Actor{}, f.office, rounds[i].ID, versions[i], issueWith(t))
+			if err == nil {
+				numbers[i] = c.Number
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sort.Ints(numbers)
+	for i, got := range numbers {
+		if got != i+1 {
+			t.Fatalf("numbers = %v, want 1..%d", numbers, n)
+		}
+	}
+	entries, err := f.s.Register(ctx, "UBND huyện Thử", time.Now().In(tiendo.Zone).Year())
+	if err != nil || len(entries) != n {
+		t.Errorf("register = %d entries, %v", len(entries), err)
+	}
+}
