@@ -326,3 +326,21 @@ func (s *Store) Register(ctx context.Context, issuer string, year int) ([]Regist
 	}
 	return out, rows.Err()
 }
+
+// RoundReports returns the reports of round r (loaded whole, as Round
+// returns it) that reached the office: submitted, returned or accepted.
+// The caller has checked that the user may see every unit's report.
+func (s *Store) RoundReports(ctx context.Context, r *tiendo.Round) ([]*tiendo.UnitReport, error) {
+	var out []*tiendo.UnitReport
+	for _, unitID := range r.UnitIDs {
+		rep, err := s.report(ctx, s.rdb, r, unitID)
+		if err != nil {
+			return nil, err
+		}
+		switch rep.Status {
+		case tiendo.ReportSubmitted, tiendo.ReportAccepted, tiendo.ReportReturned:
+			out = append(out, rep)
+		}
+	}
+	return out, nil
+}

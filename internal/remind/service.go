@@ -1,0 +1,343 @@
+package remind
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/mail"
+	"tiendo/internal/store"
+)
+
+// Config is how reminders are planned and delivered. The zero value of each
+// field means its default.
+type Config struct {
+	// DaysBefore lists when to remind before the deadline day, in days
+	// (default 3 and 1).
+	DaysBefore []int
+	// TimeOfDay is when reminders go out, after local midnight (default 8h:
+	// 08:00 Asia/Ho_Chi_Minh).
+	TimeOfDay time.Duration
+	// MaxOverdueDays stops the daily reminders after the deadline once a unit
+	// is that many days late; 0 reminds every day until the round closes.
+	MaxOverdueDays int
+
+	// BaseURL is put before a message's link: "https://tiendo.huulung.gov.vn".
+	BaseURL string
+
+	// Interval is how often Run plans and delivers (default 1 minute).
+	Interval time.Duration
+	// Batch is how many messages a worker claims at once (default 20).
+	Batch int
+	// Lease is how long a claim lasts (default 10 minutes). It must be longer
+	// than sending a batch can take, or another instance may send the batch
+	// again; a crashed worker's messages wait this long.
+	Lease time.Duration
+	// Retry says when failed messages are tried again (default store.DefaultRetry).
+	Retry store.RetryPolicy
+	// Worker names this instance in claims (default host name, process id
+	// and a random suffix).
+	Worker string
+}
+
+func (c Config) withDefaults() Config {
+	if c.DaysBefore == nil {
+		c.DaysBefore = []int{3, 1}
+	}
+	if c.TimeOfDay == 0 {
+		c.TimeOfDay = 8 * time.Hour
+	}
+	if c.Interval <= 0 {
+		c.Interval = time.Minute
+	}
+	if c.Batch <= 0 {
+		c.Batch = 20
+	}
+	if c.Lease <= 0 {
+		c.Lease = 10 * time.Minute
+	}
+	if c.Retry.MaxAttempts <= 0 {
+		c.Retry = store.DefaultRetry
+	}
+	if c.Worker == "" {
+		host, _ := os.Hostname()
+		c.Worker = fmt.Sprintf("%s-%d-%s", host, os.Getpid(), rand.Text()[:6])
+	}
+	return c
+}
+
+// Service plans reminders and delivers the outbox. Several services, one
+// per app instance, can share one database.
+type Service struct {
+	store  *store.Store
+	mailer *mail.Mailer // nil: e-mail is off
+	cfg    Config
+	log    *slog.Logger
+	domain string // for Message-IDs
+}
+
+// New returns a service over st that sends through mailer. A nil mailer
+// turns e-mail off: reminders still reach the app's bell, and queued
+// e-mails are marked skipped. A nil logger logs to slog.Default().
+func New(st *store.Store, mailer *mail.Mailer, cfg Config, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.Default()
+	}
+	cfg = cfg.withDefaults()
+	domain := "tiendo.invalid"
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Hostname() != "" {
+		domain = u.Hostname()
+	}
+	return &Service{store: st, mailer: mailer, cfg: cfg, log: log.With("component", "remind", "worker", cfg.Worker), domain: domain}
+}
+
+// Config returns the service's configuration with its defaults filled in.
+func (s *Service) Config() Config { return s.cfg }
+
+// now is the store's clock, so that tests move one clock for both.
+func (s *Service) now() time.Time { return s.store.Now().In(tiendo.Zone) }
+
+// Run plans and delivers every Interval until ctx is cancelled, then
+// returns nil. Errors are logged, not returned: a database or SMTP outage
+// must not stop the loop, only delay the messages.
+func (s *Service) Run(ctx context.Context) error {
+	s.log.Info("reminders started", "interval", s.cfg.Interval, "email", s.mailer != nil)
+	t := time.NewTicker(s.cfg.Interval)
+	defer t.Stop()
+	for {
+		s.Tick(ctx)
+		select {
+		case <-ctx.Done():
+			s.log.Info("reminders stopped")
+			return nil
+		case <-t.C:
+		}
+	}
+}
+
+// Tick does one round of work: plan the reminders now due, return crashed
+// workers' claims to the queue, and deliver what is ready. It never panics.
+func (s *Service) Tick(ctx context.Context) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("reminders: panic", "panic", p, "stack", string(debug.Stack()))
+		}
+	}()
+	if n, err := s.Plan(ctx); err != nil {
+		s.log.Error("reminders: plan", "err", err)
+	} else if n > 0 {
+		s.log.Info("reminders planned", "messages", n)
+	}
+	if _, err := s.Deliver(ctx); err != nil && ctx.Err() == nil {
+		s.log.Error("reminders: deliver", "err", err)
+	}
+}
+
+// Plan queues the reminders due now for every unit that still owes a
+// report, with their in-app notifications. Reminders queued before are not
+// queued again, so Plan may run as often as wanted, from every instance.
+// It returns how many messages were new.
+func (s *Service) Plan(ctx context.Context) (int, error) {
+	now := s.now()
+	owing, err := s.store.Outstanding(ctx, 0)
+	if err != nil {
+		return 0, fmt.Errorf("remind: plan: %w", err)
+	}
+	var msgs []*store.Message
+	for _, o := range owing {
+		slot, ok := s.cfg.Current(o.Deadline, o.PublishedAt, now)
+		if !ok {
+			continue
+		}
+		for _, rc := range o.Recipients {
+			msgs = append(msgs, reminder(o, rc, slot))
+		}
+	}
+	if len(msgs) == 0 {
+		return 0, nil
+	}
+	n, err := s.store.Enqueue(ctx, msgs...)
+	if err != nil {
+		return n, fmt.Errorf("remind: plan: %w", err)
+	}
+	return n, nil
+}
+
+// Planned is a reminder the schedule will send, for the round page.
+type Planned struct {
+	Unit       tiendo.Unit
+	Slot       Slot
+	Recipients int
+}
+
+// Upcoming lists the reminders round roundID will send to its units that
+// still owe their report, from now through the given time, in order of time.
+func (s *Service) Upcoming(ctx context.Context, roundID int64, through time.Time) ([]Planned, error) {
+	owing, err := s.store.Outstanding(ctx, roundID)
+	if err != nil {
+		return nil, fmt.Errorf("remind: upcoming: %w", err)
+	}
+	now := s.now()
+	var out []Planned
+	for _, o := range owing {
+		for _, slot := range s.cfg.Slots(o.Deadline, o.PublishedAt, now, through) {
+			out = append(out, Planned{Unit: o.Unit, Slot: slot, Recipients: len(o.Recipients)})
+		}
+	}
+	sortPlanned(out)
+	return out, nil
+}
+
+// validKey is what an idempotency key from a form or an API client may
+// hold: it ends up inside dedupe keys and Message-IDs.
+var validKey = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// Nudge is the office's "đôn đốc" button: it queues, now, one message (and
+// one in-app notification) to every recipient of every unit of round
+// roundID that has not submitted, and logs it in the audit log. key tells
+// one click from another: a form sends the key it was rendered with, so a
+// double click or a resent form queues nothing twice; "" makes a fresh one.
+// It returns how many messages were queued.
+func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, roundID int64, key string) (int, error) {
+	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		return 0, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được đôn đốc các đơn vị gửi báo cáo.")
+	}
+	if key == "" {
+		key = strings.ToLower(rand.Text()[:16])
+	} else if !validKey.MatchString(key) {
+		return 0, tiendo.Errorf(tiendo.EINVALID, "Mã yêu cầu đôn đốc không hợp lệ; hãy tải lại trang rồi bấm lại.")
+	}
+	round, err := s.store.Round(ctx, u, roundID)
+	if err != nil {
+		return 0, err
+	}
+	if round.Status != tiendo.RoundOpen {
+		return 0, tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo không còn mở; không cần đôn đốc.")
+	}
+	owing, err := s.store.Outstanding(ctx, roundID)
+	if err != nil {
+		return 0, fmt.Errorf("remind: nudge: %w", err)
+	}
+	if len(owing) == 0 {
+		return 0, tiendo.Errorf(tiendo.ECONFLICT, "Tất cả các đơn vị đã gửi báo cáo (hoặc đợt đã khóa); không có đơn vị nào cần đôn đốc.")
+	}
+	now := s.now()
+	var msgs []*store.Message
+	for _, o := range owing {
+		for _, rc := range o.Recipients {
+			msgs = append(msgs, nudge(o, rc, now, key))
+		}
+	}
+	n, err := s.store.EnqueueNudge(ctx, actor, roundID, msgs)
+	if err != nil {
+		return 0, fmt.Errorf("remind: nudge: %w", err)
+	}
+	return n, nil
+}
+
+// Deliver returns expired claims to the queue, then claims and sends
+// batches until nothing is ready, the SMTP server is unreachable, or ctx is
+// cancelled. It returns how many messages the server accepted.
+func (s *Service) Deliver(ctx context.Context) (int, error) {
+	if n, err := s.store.ReclaimExpired(ctx, s.cfg.Retry); err != nil {
+		return 0, fmt.Errorf("remind: deliver: %w", err)
+	} else if n > 0 {
+		s.log.Warn("reminders: reclaimed messages whose worker stopped mid-send", "messages", n)
+	}
+	sent := 0
+	for ctx.Err() == nil {
+		msgs, err := s.store.ClaimMessages(ctx, s.cfg.Worker, s.cfg.Batch, s.cfg.Lease)
+		if err != nil {
+			return sent, fmt.Errorf("remind: deliver: %w", err)
+		}
+		if len(msgs) == 0 {
+			break
+		}
+		ok, failed := s.send(ctx, msgs)
+		sent += ok
+		// A batch where nothing got through means the server is down or
+		// refusing: leave the rest for their backoff instead of spending an
+		// attempt of every queued message on the same outage.
+		if len(msgs) < s.cfg.Batch || ok == 0 && failed > 0 {
+			break
+		}
+	}
+	return sent, nil
+}
+
+// send delivers claimed messages over one connection and marks each. Marks
+// are written even if ctx was cancelled meanwhile: a message the server
+// accepted must be recorded as sent, or it would go out again.
+func (s *Service) send(ctx context.Context, msgs []*store.Message) (sent, failed int) {
+	mark := context.WithoutCancel(ctx)
+	var out []mail.Message
+	var outMsgs []*store.Message
+	for _, m := range msgs {
+		switch {
+		case m.Email == "":
+			s.markSkipped(mark, m, "Người nhận chưa có địa chỉ e-mail.")
+		case s.mailer == nil:
+			s.markSkipped(mark, m, "Chưa cấu hình máy chủ thư (SMTP); thư không được gửi.")
+		default:
+			out = append(out, mail.Message{To: m.Email, Subject: m.Subject, Body: mailBody(m, s.cfg.BaseURL), MessageID: s.messageID(m)})
+			outMsgs = append(outMsgs, m)
+		}
+	}
+	if len(out) == 0 {
+		return 0, 0
+	}
+	// Bound the batch well inside the lease, so no other instance reclaims
+	// messages this one is still sending.
+	sendCtx, cancel := context.WithTimeout(ctx, s.cfg.Lease/2)
+	defer cancel()
+	errs := s.mailer.Send(sendCtx, out...)
+	for i, m := range outMsgs {
+		if errs[i] == nil {
+			if err := s.store.MarkSent(mark, m.ID); err != nil {
+				s.log.Error("reminders: mark sent", "id", m.ID, "err", err)
+			}
+			sent++
+			continue
+		}
+		failed++
+		permanent := errors.Is(errs[i], mail.ErrInvalid)
+		if err := s.store.MarkFailed(mark, m, errs[i], permanent, s.cfg.Retry); err != nil {
+			s.log.Error("reminders: mark failed", "id", m.ID, "err", err)
+			continue
+		}
+		s.log.Warn("reminders: message not sent", "id", m.ID, "kind", m.Kind, "attempt", m.Attempts,
+			"status", m.Status, "next_attempt", m.NextAttemptAt, "err", errs[i])
+	}
+	if sent > 0 {
+		s.log.Info("reminders sent", "messages", sent)
+	}
+	return sent, failed
+}
+
+func (s *Service) markSkipped(ctx context.Context, m *store.Message, why string) {
+	if err := s.store.MarkSkipped(ctx, m.ID, why); err != nil {
+		s.log.Error("reminders: mark skipped", "id", m.ID, "err", err)
+	}
+}
+
+// messageID derives a message's Message-ID from its dedupe key, so that if
+// a crash after the SMTP server accepted it makes us send it again, the
+// receiving side sees the same message twice rather than two messages.
+func (s *Service) messageID(m *store.Message) string {
+	left := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return '.'
+	}, m.DedupeKey)
+	return fmt.Sprintf("%s.%d@%s", left, m.ID, s.domain)
+}

@@ -1,0 +1,706 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"tiendo"
+)
+
+// The outbox is the queue of e-mails to deliver. A message is a row: it is
+// written in the transaction of the change it announces (a submission, a
+// return) or by the reminder planner, then claimed under a lease by one
+// delivery loop, sent, and marked. Because the queue is the database, a
+// message survives a restart, and two app instances on one PostgreSQL never
+// claim the same row.
+//
+// Delivery is exactly once as far as the database can make it: a row is
+// claimed by one worker at a time, and a worker that dies between claim and
+// send loses its lease, so the row is sent by another once the lease ends.
+// The one gap no database closes is a crash after the SMTP server accepted a
+// message and before it was marked sent: that message goes out again when
+// its lease ends. Messages carry a Message-ID derived from their dedupe key,
+// so a receiving system can recognise the repeat.
+
+// Message kinds.
+const (
+	KindReminderBefore  = "reminder_before"  // N days before the last day to submit
+	KindReminderDue     = "reminder_due"     // on the last day to submit
+	KindReminderOverdue = "reminder_overdue" // daily after the deadline
+	KindAdhoc           = "adhoc"            // the office's "đôn đốc" button
+	KindReportSubmitted = "report_submitted" // to the office: a report arrived or was revised
+	KindReportReturned  = "report_returned"  // to the unit: its report came back
+)
+
+// Message statuses.
+const (
+	MessagePending   = "pending"   // waiting for its next attempt
+	MessageSending   = "sending"   // claimed by a worker until ClaimedUntil
+	MessageSent      = "sent"      // accepted by the SMTP server
+	MessageFailed    = "failed"    // gave up after the last attempt; the admin can retry it
+	MessageSkipped   = "skipped"   // nothing to send to: no e-mail address, or e-mail is off
+	MessageCancelled = "cancelled" // the unit submitted before the reminder went out
+	MessageExpired   = "expired"   // a reminder that was not sent while it still meant something
+)
+
+// MessageStatusLabel is the Vietnamese name of a message status, for the
+// admin's queue page.
+func MessageStatusLabel(status string) string {
+	switch status {
+	case MessagePending:
+		return "Chờ gửi"
+	case MessageSending:
+		return "Đang gửi"
+	case MessageSent:
+		return "Đã gửi"
+	case MessageFailed:
+		return "Gửi không được"
+	case MessageSkipped:
+		return "Bỏ qua"
+	case MessageCancelled:
+		return "Đã hủy (đơn vị đã gửi báo cáo)"
+	case MessageExpired:
+		return "Hết hạn (không còn phù hợp để gửi)"
+	}
+	return status
+}
+
+// Message is one e-mail in the outbox, to one recipient.
+type Message struct {
+	ID        int64  `json:"id"`
+	Kind      string `json:"kind"`
+	DedupeKey string `json:"dedupe_key"`
+	RoundID   int64  `json:"round_id,omitempty"`
+	UnitID    int64  `json:"unit_id,omitempty"`
+	UserID    int64  `json:"user_id,omitempty"` // 0: a unit's own mailbox
+	Email     string `json:"email"`
+	Subject   string `json:"subject"`
+	Body      string `json:"body"`
+	Link      string `json:"link"` // a path such as /rounds/3/reports/pnv
+
+	Status        string    `json:"status"`
+	Attempts      int       `json:"attempts"`
+	NextAttemptAt time.Time `json:"next_attempt_at"`
+	ExpiresAt     time.Time `json:"expires_at,omitzero"`
+	ClaimedBy     string    `json:"claimed_by,omitempty"`
+	ClaimedUntil  time.Time `json:"claimed_until,omitzero"`
+	SentAt        time.Time `json:"sent_at,omitzero"`
+	LastError     string    `json:"last_error,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
+
+	// Notify asks Enqueue to also write an in-app notification for UserID,
+	// once, when the message is new. Not stored.
+	Notify bool `json:"-"`
+}
+
+// RetryPolicy says when a message that failed is tried again: after Base,
+// doubling each attempt up to Max, until MaxAttempts attempts have failed.
+type RetryPolicy struct {
+	MaxAttempts int
+	Base, Max   time.Duration
+}
+
+// DefaultRetry retries for about sixteen hours: 1, 2, 4 ... minutes, at
+// most four hours apart, twelve attempts in all. A longer SMTP outage leaves
+// the message failed and visible to the admin, who can retry it.
+var DefaultRetry = RetryPolicy{MaxAttempts: 12, Base: time.Minute, Max: 4 * time.Hour}
+
+// Backoff is the wait after the given number of failed attempts (from 1).
+func (p RetryPolicy) Backoff(attempts int) time.Duration {
+	d := p.Base
+	for i := 1; i < attempts && d < p.Max; i++ {
+		d *= 2
+	}
+	return min(d, p.Max)
+}
+
+const messageColumns = `id, kind, dedupe_key, COALESCE(round_id, 0), COALESCE(unit_id, 0), COALESCE(user_id, 0), email, subject, body, link,
+	status, attempts, next_attempt_at, expires_at, claimed_by, claimed_until, sent_at, last_error, created_at`
+
+func scanMessage(row interface{ Scan(...any) error }) (*Message, error) {
+	var m Message
+	var expires, claimed, sent sql.NullTime
+	if err := row.Scan(&m.ID, &m.Kind, &m.DedupeKey, &m.RoundID, &m.UnitID, &m.UserID, &m.Email, &m.Subject, &m.Body, &m.Link,
+		&m.Status, &m.Attempts, &m.NextAttemptAt, &expires, &m.ClaimedBy, &claimed, &sent, &m.LastError, &m.CreatedAt); err != nil {
+		return nil, err
+	}
+	m.ExpiresAt, m.ClaimedUntil, m.SentAt = expires.Time, claimed.Time, sent.Time
+	return &m, nil
+}
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+// Enqueue adds messages to the outbox in one transaction. A message whose
+// dedupe key is already there is left out, so planning the same reminder
+// twice, or from two instances at once, queues it once. It returns how many
+// were new; their IDs are set.
+func (s *Store) Enqueue(ctx context.Context, msgs ...*Message) (int, error) {
+	// The planner offers every due reminder each minute, and nearly all were
+	// queued before: find those on the read pool, so the writer (on SQLite,
+	// the one connection every submission waits for) only sees new rows.
+	fresh, err := s.unqueued(ctx, msgs)
+	if err != nil || len(fresh) == 0 {
+		return 0, err
+	}
+	// Two PostgreSQL instances inserting the same keys wait on each other's
+	// rows; taking them in one order keeps that from becoming a deadlock.
+	slices.SortFunc(fresh, func(a, b *Message) int { return strings.Compare(a.DedupeKey, b.DedupeKey) })
+	var n int
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		n, err = s.enqueue(ctx, tx, fresh)
+		return err
+	})
+	return n, err
+}
+
+// unqueued returns the messages of msgs whose dedupe key is not in the
+// outbox yet.
+func (s *Store) unqueued(ctx context.Context, msgs []*Message) ([]*Message, error) {
+	seen := map[string]bool{}
+	for chunk := range slices.Chunk(msgs, 500) {
+		args := make([]any, len(chunk))
+		for i, m := range chunk {
+			args[i] = m.DedupeKey
+		}
+		rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT dedupe_key FROM outbox WHERE dedupe_key IN (?`+strings.Repeat(", ?", len(chunk)-1)+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: enqueue: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: enqueue: %w", err)
+			}
+			seen[k] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: enqueue: %w", err)
+		}
+	}
+	var out []*Message
+	for _, m := range msgs {
+		if seen[m.DedupeKey] {
+			m.ID = 0
+			continue
+		}
+		seen[m.DedupeKey] = true // and once within msgs
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// EnqueueNudge queues the office's ad-hoc "đôn đốc" for round roundID and
+// records it in the audit log, in one transaction. The caller has checked
+// that the actor may do it.
+func (s *Store) EnqueueNudge(ctx context.Context, actor Actor, roundID int64, msgs []*Message) (int, error) {
+	var n int
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if n, err = s.enqueue(ctx, tx, msgs); err != nil {
+			return err
+		}
+		units := map[int64]bool{}
+		var ids []int64
+		for _, m := range msgs {
+			if !units[m.UnitID] {
+				units[m.UnitID] = true
+				ids = append(ids, m.UnitID)
+			}
+		}
+		return s.audit(ctx, tx, actor, "remind", "round", roundID, nil, map[string]any{"unit_ids": nonNil(ids), "messages": n})
+	})
+	return n, err
+}
+
+// enqueue inserts msgs inside tx, skipping duplicates, and writes the
+// in-app notification of each new message that asks for one. Both happen in
+// the caller's transaction, so a state change and its messages stand or fall
+// together.
+func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, msgs []*Message) (int, error) {
+	now := s.now()
+	n := 0
+	for _, m := range msgs {
+		if m.DedupeKey == "" || m.Kind == "" {
+			return n, fmt.Errorf("store: enqueue: message without kind or dedupe key")
+		}
+		m.Subject, m.Body, m.Email = nfc(m.Subject), strings.TrimSpace(strings.ReplaceAll(nfc(m.Body), "\r\n", "\n")), strings.TrimSpace(m.Email)
+		m.Status, m.Attempts, m.CreatedAt = MessagePending, 0, now
+		if m.NextAttemptAt.IsZero() || m.NextAttemptAt.Before(now) {
+			m.NextAttemptAt = now
+		}
+		m.NextAttemptAt = m.NextAttemptAt.UTC().Truncate(time.Microsecond)
+		if m.Email == "" {
+			m.Status, m.LastError = MessageSkipped, "Người nhận chưa có địa chỉ e-mail."
+		}
+		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO outbox (kind, dedupe_key, round_id, unit_id, user_id, email, subject, body, link,
+			status, attempts, next_attempt_at, expires_at, last_error, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+			ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`),
+			m.Kind, m.DedupeKey, nullID(m.RoundID), nullID(m.UnitID), nullID(m.UserID), m.Email, m.Subject, m.Body, m.Link,
+			m.Status, m.NextAttemptAt, nullTime(m.ExpiresAt), m.LastError, now).Scan(&m.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			m.ID = 0 // queued before: nothing to do, and no second notification
+			continue
+		}
+		if err != nil {
+			return n, fmt.Errorf("store: enqueue %s: %w", m.DedupeKey, err)
+		}
+		n++
+		if m.Notify && m.UserID != 0 {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO notifications (user_id, created_at, kind, title, link)
+				SELECT id, ?, ?, ?, ? FROM users WHERE id = ? AND NOT disabled`), now, m.Kind, m.Subject, m.Link, m.UserID); err != nil {
+				return n, fmt.Errorf("store: enqueue: notify: %w", err)
+			}
+		}
+	}
+	return n, nil
+}
+
+// skipLocked is what a claiming SELECT needs so that two PostgreSQL
+// instances claiming at once take different rows instead of waiting for
+// each other. SQLite has one writer connection, so a claim there is already
+// alone and the clause does not exist.
+func (s *Store) skipLocked() string {
+	if s.dialect == postgres {
+		return " FOR UPDATE SKIP LOCKED"
+	}
+	return ""
+}
+
+// ClaimMessages takes up to limit messages that are due for an attempt and
+// leases them to worker until now+lease: no other worker will take them
+// meanwhile. Each claim counts as an attempt, so a message that crashes its
+// sender every time still ends as failed. Reminders past their expiry are
+// marked expired instead of being claimed.
+func (s *Store) ClaimMessages(ctx context.Context, worker string, limit int, lease time.Duration) ([]*Message, error) {
+	now := s.now()
+	var out []*Message
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
+			WHERE status = ? AND expires_at IS NOT NULL AND expires_at <= ?`),
+			MessageExpired, "Không gửi được trước khi lời nhắc hết ý nghĩa; đã bỏ.", MessagePending, now); err != nil {
+			return fmt.Errorf("store: expire messages: %w", err)
+		}
+		// The rows to claim are chosen once, in a materialized CTE: a LIMIT
+		// in an IN (...) subquery may be evaluated more than once by
+		// PostgreSQL and claim more rows than asked. The outer status test
+		// is a second guard: PostgreSQL re-checks a row another claim has
+		// just changed against its committed, no longer pending, state.
+		rows, err := tx.QueryContext(ctx, s.q(`WITH c AS MATERIALIZED (SELECT id FROM outbox WHERE status = ? AND next_attempt_at <= ?
+				ORDER BY next_attempt_at, id LIMIT ?`+s.skipLocked()+`)
+			UPDATE outbox SET status = ?, claimed_by = ?, claimed_until = ?, attempts = attempts + 1
+			WHERE id IN (SELECT id FROM c) AND status = ?
+			RETURNING `+messageColumns), MessagePending, now, limit, MessageSending, worker, now.Add(lease), MessagePending)
+		if err != nil {
+			return fmt.Errorf("store: claim messages: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			m, err := scanMessage(rows)
+			if err != nil {
+				return fmt.Errorf("store: claim messages: %w", err)
+			}
+			out = append(out, m)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	// RETURNING keeps no order; deliver the oldest first.
+	sortMessages(out)
+	return out, nil
+}
+
+func sortMessages(ms []*Message) {
+	slices.SortFunc(ms, func(a, b *Message) int {
+		if c := a.NextAttemptAt.Compare(b.NextAttemptAt); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}
+
+// ReclaimExpired returns to the queue the messages whose lease ended while
+// they were being sent: their worker crashed or lost the database between
+// claim and mark. They are tried again at once, or marked failed when that
+// was their last attempt. It returns how many it reclaimed.
+func (s *Store) ReclaimExpired(ctx context.Context, p RetryPolicy) (int, error) {
+	now := s.now()
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		const why = "Lần gửi trước bị gián đoạn (máy chủ ứng dụng dừng giữa chừng); sẽ gửi lại."
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, next_attempt_at = ?, claimed_by = '', claimed_until = NULL, last_error = ?
+			WHERE status = ? AND claimed_until <= ? AND attempts < ?`), MessagePending, now, why, MessageSending, now, p.MaxAttempts)
+		if err != nil {
+			return fmt.Errorf("store: reclaim messages: %w", err)
+		}
+		n, _ = res.RowsAffected()
+		res, err = tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, claimed_by = '', claimed_until = NULL, last_error = ?
+			WHERE status = ? AND claimed_until <= ?`), MessageFailed, "Lần gửi cuối bị gián đoạn; đã hết số lần thử.", MessageSending, now)
+		if err != nil {
+			return fmt.Errorf("store: reclaim messages: %w", err)
+		}
+		m, _ := res.RowsAffected()
+		n += m
+		return nil
+	})
+	return int(n), err
+}
+
+// MarkSent records that the SMTP server accepted message id.
+func (s *Store) MarkSent(ctx context.Context, id int64) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, sent_at = ?, claimed_by = '', claimed_until = NULL, last_error = ''
+		WHERE id = ? AND status <> ?`), MessageSent, s.now(), id, MessageSent); err != nil {
+		return fmt.Errorf("store: mark sent: %w", err)
+	}
+	return nil
+}
+
+// MarkSkipped records that message id was not sent, and why.
+func (s *Store) MarkSkipped(ctx context.Context, id int64, why string) error {
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, claimed_by = '', claimed_until = NULL, last_error = ?
+		WHERE id = ? AND status = ?`), MessageSkipped, why, id, MessageSending); err != nil {
+		return fmt.Errorf("store: mark skipped: %w", err)
+	}
+	return nil
+}
+
+// MarkFailed records that an attempt to send m failed with cause. The
+// message goes back to the queue after p's backoff, or is marked failed when
+// it has had p.MaxAttempts attempts or permanent says retrying cannot help
+// (a malformed address). Only m's current claimant may mark it.
+func (s *Store) MarkFailed(ctx context.Context, m *Message, cause error, permanent bool, p RetryPolicy) error {
+	now := s.now()
+	status, next := MessagePending, now.Add(p.Backoff(m.Attempts))
+	if permanent || m.Attempts >= p.MaxAttempts {
+		status, next = MessageFailed, now
+	}
+	why := "lỗi không rõ"
+	if cause != nil {
+		why = cause.Error()
+	}
+	if len(why) > 1000 {
+		why = why[:1000]
+	}
+	why = strings.ToValidUTF8(why, "") // the cut may split a character
+	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, next_attempt_at = ?, claimed_by = '', claimed_until = NULL, last_error = ?
+		WHERE id = ? AND status = ? AND claimed_by = ?`), status, next, why, m.ID, MessageSending, m.ClaimedBy); err != nil {
+		return fmt.Errorf("store: mark failed: %w", err)
+	}
+	m.Status, m.NextAttemptAt, m.LastError = status, next, why
+	return nil
+}
+
+// RetryMessage puts a failed, skipped or expired message back in the queue
+// with a fresh count of attempts, at the admin's request.
+func (s *Store) RetryMessage(ctx context.Context, actor Actor, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var status, email string
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, email FROM outbox WHERE id = ?`), id).Scan(&status, &email); err != nil {
+			return notFound(err, "Không tìm thấy thư trong hàng đợi.")
+		}
+		if status != MessageFailed && status != MessageSkipped && status != MessageExpired {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Thư đang ở trạng thái “%s”; chỉ gửi lại được thư gửi không được, bị bỏ qua hoặc hết hạn.", MessageStatusLabel(status))
+		}
+		if email == "" {
+			return tiendo.Errorf(tiendo.EINVALID, "Thư này không có địa chỉ người nhận. Hãy bổ sung e-mail cho người dùng; các lời nhắc sau sẽ được gửi tới địa chỉ đó.")
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, expires_at = NULL, last_error = '' WHERE id = ?`),
+			MessagePending, s.now(), id); err != nil {
+			return fmt.Errorf("store: retry message: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "retry", "outbox", id, map[string]any{"status": status}, map[string]any{"status": MessagePending})
+	})
+}
+
+// cancelReminders cancels the reminders still waiting for unit unitID in
+// round roundID: it has just submitted, and a reminder arriving after that
+// would be wrong.
+func (s *Store) cancelReminders(ctx context.Context, tx *sql.Tx, roundID, unitID int64) error {
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
+		WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?)`),
+		MessageCancelled, "Đơn vị đã gửi báo cáo trước khi thư được gửi.", roundID, unitID, MessagePending,
+		KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc); err != nil {
+		return fmt.Errorf("store: cancel reminders: %w", err)
+	}
+	return nil
+}
+
+// OutboxFilter narrows the admin's view of the queue.
+type OutboxFilter struct {
+	Statuses []string // empty: every status
+	RoundID  int64    // 0: every round
+	Limit    int      // 0: 200
+}
+
+// Outbox lists queued messages for the admin, newest first: what waits,
+// what failed and why.
+func (s *Store) Outbox(ctx context.Context, f OutboxFilter) ([]*Message, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if len(f.Statuses) > 0 {
+		where = append(where, "status IN (?"+strings.Repeat(", ?", len(f.Statuses)-1)+")")
+		for _, st := range f.Statuses {
+			args = append(args, st)
+		}
+	}
+	if f.RoundID != 0 {
+		where = append(where, "round_id = ?")
+		args = append(args, f.RoundID)
+	}
+	if f.Limit <= 0 {
+		f.Limit = 200
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+messageColumns+` FROM outbox WHERE `+strings.Join(where, " AND ")+` ORDER BY id DESC LIMIT ?`),
+		append(args, f.Limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: outbox: %w", err)
+	}
+	defer rows.Close()
+	out := []*Message{}
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: outbox: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// OutboxCounts returns how many messages are in each status, for metrics
+// and the admin's summary.
+func (s *Store) OutboxCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT status, COUNT(*) FROM outbox GROUP BY status`)
+	if err != nil {
+		return nil, fmt.Errorf("store: outbox counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}
+
+// Recipient is someone a unit's reminders go to: an active user of the
+// unit, or the unit's own mailbox (UserID 0).
+type Recipient struct {
+	UserID int64
+	Name   string
+	Email  string
+}
+
+// Outstanding is a unit that still owes its report in an open round, with
+// whom to remind.
+type Outstanding struct {
+	RoundID     int64
+	RoundTitle  string
+	Deadline    time.Time // in tiendo.Zone
+	PublishedAt time.Time // when units first heard of the round
+	Unit        tiendo.Unit
+	Status      tiendo.ReportStatus // missing, draft, review or returned
+	Recipients  []Recipient
+}
+
+// Outstanding returns every unit that has not submitted its report in an
+// open round (only round roundID when it is not 0). A round the office has
+// locked after its deadline counts only for the units it reopened: the
+// others can no longer submit, so chasing them is noise.
+func (s *Store) Outstanding(ctx context.Context, roundID int64) ([]*Outstanding, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.id, r.title, r.deadline, r.published_at, r.created_at,
+		u.id, u.code, u.name, u.short_name, u.email, COALESCE(ur.status, 'missing')
+		FROM rounds r JOIN round_units ru ON ru.round_id = r.id JOIN units u ON u.id = ru.unit_id
+		LEFT JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = ru.unit_id
+		WHERE r.status = ? AND (r.locked_at IS NULL OR ru.reopened) AND (? = 0 OR r.id = ?)
+		AND COALESCE(ur.status, 'missing') IN (?, ?, ?, ?)
+		ORDER BY r.id, u.id`), tiendo.RoundOpen, roundID, roundID,
+		tiendo.ReportMissing, tiendo.ReportDraft, tiendo.ReportReview, tiendo.ReportReturned)
+	if err != nil {
+		return nil, fmt.Errorf("store: outstanding: %w", err)
+	}
+	var out []*Outstanding
+	byUnit := map[int64][]*Outstanding{}
+	for rows.Next() {
+		o := &Outstanding{}
+		// SQLite would return COALESCE(published_at, created_at) as text:
+		// a function's result has no column type to convert it back by.
+		var published sql.NullTime
+		var created time.Time
+		if err := rows.Scan(&o.RoundID, &o.RoundTitle, &o.Deadline, &published, &created,
+			&o.Unit.ID, &o.Unit.Code, &o.Unit.Name, &o.Unit.ShortName, &o.Unit.Email, &o.Status); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: outstanding: %w", err)
+		}
+		o.Deadline, o.PublishedAt = o.Deadline.In(tiendo.Zone), created
+		if published.Valid {
+			o.PublishedAt = published.Time
+		}
+		out = append(out, o)
+		byUnit[o.Unit.ID] = append(byUnit[o.Unit.ID], o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: outstanding: %w", err)
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	recipients, err := s.unitRecipients(ctx, s.rdb)
+	if err != nil {
+		return nil, err
+	}
+	for id, os := range byUnit {
+		for _, o := range os {
+			o.Recipients = withMailbox(recipients[id], o.Unit)
+		}
+	}
+	return out, nil
+}
+
+// unitRecipients returns the active users of every unit, keyed by unit.
+func (s *Store) unitRecipients(ctx context.Context, db queryer) (map[int64][]Recipient, error) {
+	rows, err := db.QueryContext(ctx, `SELECT unit_id, id, full_name, email FROM users WHERE unit_id IS NOT NULL AND NOT disabled ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: recipients: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64][]Recipient{}
+	for rows.Next() {
+		var unit int64
+		var r Recipient
+		if err := rows.Scan(&unit, &r.UserID, &r.Name, &r.Email); err != nil {
+			return nil, fmt.Errorf("store: recipients: %w", err)
+		}
+		out[unit] = append(out[unit], r)
+	}
+	return out, rows.Err()
+}
+
+// withMailbox adds the unit's own mailbox to its users, unless one of them
+// already uses that address: agencies often work from one shared mailbox.
+func withMailbox(users []Recipient, u tiendo.Unit) []Recipient {
+	out := append([]Recipient(nil), users...)
+	if u.Email == "" {
+		return out
+	}
+	for _, r := range users {
+		if strings.EqualFold(r.Email, u.Email) {
+			return out
+		}
+	}
+	return append(out, Recipient{Name: u.Name, Email: u.Email})
+}
+
+// RecipientKey names r in a dedupe key: "u12" for a user, "unit" for the
+// unit's mailbox.
+func (r Recipient) RecipientKey() string {
+	if r.UserID == 0 {
+		return "unit"
+	}
+	return fmt.Sprintf("u%d", r.UserID)
+}
+
+// queueReportMail queues the e-mails that go with a step in a unit report's
+// life: to the office when a report arrives, to the unit when it comes back.
+// A submission also cancels the reminders still waiting for the unit. It
+// runs inside the step's transaction (see announce).
+func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round, unitID int64, unitName, link string, a tiendo.ReportAction, before tiendo.ReportStatus) error {
+	if a != tiendo.ReportSubmit && a != tiendo.ReportReturn {
+		return nil
+	}
+	var version int
+	var late bool
+	var comment string
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT version, late, return_comment FROM unit_reports WHERE round_id = ? AND unit_id = ?`), r.ID, unitID).
+		Scan(&version, &late, &comment); err != nil {
+		return fmt.Errorf("store: report mail: %w", err)
+	}
+	at := s.now().In(tiendo.Zone).Format("15:04 ngày 02/01/2006")
+	var msgs []*Message
+	key := fmt.Sprintf("report:%d:%d:%s:v%d", r.ID, unitID, a, version)
+	if a == tiendo.ReportSubmit {
+		cancel := s.cancelReminders(ctx, tx, r.ID, unitID)
+		if cancel != nil {
+			return cancel
+		}
+		what, timeliness := "đã gửi báo cáo", "đúng hạn"
+		if before == tiendo.ReportReturned {
+			what = "đã gửi lại báo cáo sau khi sửa"
+		}
+		if late {
+			timeliness = "quá hạn"
+		}
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, full_name, email FROM users WHERE role = ? AND NOT disabled ORDER BY id`), tiendo.RoleOffice)
+		if err != nil {
+			return fmt.Errorf("store: report mail: %w", err)
+		}
+		var office []Recipient
+		for rows.Next() {
+			var rc Recipient
+			if err := rows.Scan(&rc.UserID, &rc.Name, &rc.Email); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: report mail: %w", err)
+			}
+			office = append(office, rc)
+		}
+		rows.Close()
+		for _, rc := range office {
+			msgs = append(msgs, &Message{
+				Kind: KindReportSubmitted, DedupeKey: key + ":" + rc.RecipientKey(), RoundID: r.ID, UnitID: unitID, UserID: rc.UserID, Email: rc.Email,
+				Subject: fmt.Sprintf("%s %s: %s", unitName, what, r.Title),
+				Body: fmt.Sprintf("Kính gửi: %s,\n\n%s %s “%s” lúc %s (lần gửi đầu %s).",
+					salutation(rc.Name), unitName, what, r.Title, at, timeliness),
+				Link: link,
+			})
+		}
+	} else {
+		recipients, err := s.unitRecipients(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var unit tiendo.Unit
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT name, email FROM units WHERE id = ?`), unitID).Scan(&unit.Name, &unit.Email); err != nil {
+			return fmt.Errorf("store: report mail: %w", err)
+		}
+		for _, rc := range withMailbox(recipients[unitID], unit) {
+			msgs = append(msgs, &Message{
+				Kind: KindReportReturned, DedupeKey: key + ":" + rc.RecipientKey(), RoundID: r.ID, UnitID: unitID, UserID: rc.UserID, Email: rc.Email,
+				Subject: "Văn phòng đã trả lại báo cáo để bổ sung: " + r.Title,
+				Body: fmt.Sprintf("Kính gửi: %s,\n\nVăn phòng đã trả lại báo cáo “%s” của %s lúc %s để bổ sung, với ý kiến:\n\n%s\n\nĐề nghị đơn vị sửa và gửi lại báo cáo.",
+					salutation(rc.Name), r.Title, unitName, at, comment),
+				Link: link,
+			})
+		}
+	}
+	_, err := s.enqueue(ctx, tx, msgs)
+	return err
+}
+
+// salutation is how a message addresses its reader: their name, or a
+// polite generic form when the account has none.
+func salutation(name string) string {
+	if strings.TrimSpace(name) == "" {
+		return "Anh/Chị"
+	}
+	return name
+}
