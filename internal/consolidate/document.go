@@ -1,0 +1,235 @@
+package consolidate
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"tiendo/internal/document"
+	"tiendo/internal/vi"
+)
+
+// Meta is what the report's page carries besides its body: the header, the
+// number and date (blank while a draft), the subject, the signature block
+// and the distribution list.
+type Meta struct {
+	ParentIssuer, Issuer, Number, Symbol, Place, Subject string
+	Date                                                 time.Time
+	Signer                                               document.Signer
+	Distribution                                         []string
+}
+
+// MetaFor proposes the page of a draft report for in: from the issuer, the
+// place and subject the directive gives, "BC-UBND", signed on behalf of the
+// People's Committee by its chairman, sent to the bodies that asked for it.
+// Number, date and signer's name are left for issuing.
+func MetaFor(in Input) Meta {
+	c := newDraft(in)
+	issuer := strings.TrimSpace(in.Issuer)
+	if issuer == "" {
+		issuer = c.round.Issuer
+	}
+	m := Meta{
+		Issuer:  issuer,
+		Symbol:  "BC-UBND",
+		Place:   c.dir.Place,
+		Subject: upperFirst(c.subjectWords()),
+		Signer:  document.Signer{Authority: []string{"TM. ỦY BAN NHÂN DÂN"}, Title: "CHỦ TỊCH"},
+	}
+	seen := map[string]bool{}
+	for _, b := range c.dir.Basis {
+		if is := strings.TrimSpace(b.Issuer); is != "" && !seen[key(is)] {
+			seen[key(is)] = true
+			m.Distribution = append(m.Distribution, is+" (b/c)")
+		}
+	}
+	if level := strings.TrimPrefix(c.issuer, "UBND "); level != c.issuer && level != "" {
+		m.Distribution = append(m.Distribution, "TT HĐND "+level, "CT, các PCT UBND "+level)
+	}
+	m.Distribution = append(m.Distribution, "Các cơ quan, đơn vị liên quan", "Lưu: VT")
+	return m
+}
+
+// IndicatorRows are the rows of the indicator table: a target of a task as
+// a lead unit reported it, with the plan, the actual, the same period and
+// the verdict's label, in the order of the tasks and targets. When several
+// units lead a task, a target shows the units that reported on it, named in
+// brackets, or one row "Chưa có số liệu" when none did.
+func IndicatorRows(in Input) []document.Indicator {
+	c := newDraft(in)
+	var out []document.Indicator
+	for _, r := range c.rows {
+		if r.Target == nil {
+			continue
+		}
+		t := r.Task
+		label := r.TaskLabel
+		if t != nil && strings.TrimSpace(t.Label) != "" {
+			label = t.Label
+		}
+		text := goalText(r.Target)
+		if t != nil && len(c.leads(t)) > 1 && r.Actual != nil {
+			text += " (" + c.short(r.UnitID) + ")"
+		}
+		plan := r.Target.Value
+		out = append(out, document.Indicator{
+			Task:       strings.TrimSpace("Nhiệm vụ " + label),
+			Target:     text,
+			Unit:       r.Target.Unit,
+			Plan:       &plan,
+			Actual:     r.Actual,
+			SamePeriod: r.SamePeriod,
+			Verdict:    verdictOf(r).Label(),
+		})
+	}
+	return out
+}
+
+// ToDocument lays the sections out as a report (document.Report): the
+// opening, "I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM" with a numbered,
+// bold heading a task, then the indicator table under its own part (with the
+// "indicators-note" section's text when there is one), then each further
+// section as a part with a Roman numeral. A paragraph that opens with a
+// unit's name and a colon has the name in italics.
+func ToDocument(meta Meta, sections []Section, table document.Table) *document.Document {
+	d := &document.Document{
+		Kind:         document.Report,
+		ParentIssuer: meta.ParentIssuer,
+		Issuer:       meta.Issuer,
+		Number:       meta.Number,
+		Symbol:       meta.Symbol,
+		Place:        meta.Place,
+		Date:         meta.Date,
+		Subject:      meta.Subject,
+		Signer:       meta.Signer,
+		Distribution: meta.Distribution,
+	}
+	part, task := 0, 0
+	tableDone := len(table.Rows) == 0
+	h1 := func(heading string) {
+		part++
+		d.Body = append(d.Body, document.H1(roman(part)+". "+strings.ToUpper(strings.TrimSpace(heading))))
+	}
+	putTable := func(note *Section) {
+		if tableDone {
+			return
+		}
+		tableDone = true
+		heading := "Kết quả thực hiện các chỉ tiêu"
+		if note != nil && strings.TrimSpace(note.Heading) != "" {
+			heading = note.Heading
+		}
+		h1(heading)
+		if note != nil {
+			d.Body = append(d.Body, blocks(note.Text)...)
+		}
+		if table.Title == "" {
+			table.Title = "Bảng tổng hợp kết quả thực hiện các chỉ tiêu"
+		}
+		d.Body = append(d.Body, document.TableOf(table))
+	}
+	seenTask := false
+	for i := range sections {
+		s := &sections[i]
+		isTask := strings.HasPrefix(s.Key, taskKeyPrefix)
+		switch {
+		case isTask:
+			if !seenTask {
+				seenTask = true
+				h1("Kết quả thực hiện các nhiệm vụ trọng tâm")
+			}
+			task++
+			if h := strings.TrimSpace(s.Heading); h != "" {
+				d.Body = append(d.Body, document.H2(strconv.Itoa(task)+". "+h))
+			}
+			d.Body = append(d.Body, blocks(s.Text)...)
+			continue
+		case s.Key == KeyIndicators:
+			if tableDone {
+				h1(s.Heading)
+				d.Body = append(d.Body, blocks(s.Text)...)
+			} else {
+				putTable(s)
+			}
+			continue
+		}
+		if seenTask {
+			putTable(nil) // the table follows the task sections
+		}
+		if strings.TrimSpace(s.Heading) != "" {
+			h1(s.Heading)
+		}
+		d.Body = append(d.Body, blocks(s.Text)...)
+	}
+	putTable(nil)
+	return d
+}
+
+// blocks turns a section's text into paragraphs: one for each run of lines
+// between blank lines.
+func blocks(text string) []document.Block {
+	var out []document.Block
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	for _, p := range blankLine.Split(text, -1) {
+		p = strings.Join(strings.Fields(p), " ")
+		if p == "" {
+			continue
+		}
+		out = append(out, paragraph(p))
+	}
+	return out
+}
+
+var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
+
+// paragraph sets an attribution ("Phòng Nội vụ: ...", "Công an huyện (đơn
+// vị phối hợp): ...") in italics, as reports set the unit a passage comes
+// from. A label is short, starts with a capital, has no digits and no
+// sentence punctuation.
+func paragraph(p string) document.Block {
+	label, rest, ok := strings.Cut(p, ": ")
+	if !ok || rest == "" || !isLabel(label) {
+		return document.P(p)
+	}
+	return document.Rich(document.Span{Text: label + ": ", Italic: true}, document.Span{Text: rest})
+}
+
+func isLabel(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 16 {
+		return false
+	}
+	first := []rune(s)[0]
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) || strings.ContainsRune(".;:!?“”\"", r) {
+			return false
+		}
+	}
+	// Labels of the report's own lists ("Đơn vị chưa gửi báo cáo: ...")
+	// name no unit.
+	f := vi.Fold(s)
+	for _, p := range []string{"don vi ", "cac ", "ket qua", "so voi", "ghi chu", "luu y", "trong do", "cu the", "trong thoi gian"} {
+		if strings.HasPrefix(f, p) {
+			return false
+		}
+	}
+	return true
+}
+
+func roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,447 @@
+package consolidate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/watch"
+)
+
+// author is a unit a merged paragraph is attributed to.
+type author struct {
+	unit    int64
+	support bool // a supporting unit's contribution
+}
+
+// para is a merged paragraph: its sentences and the units that wrote them.
+type para struct {
+	authors []author
+	sents   []string
+}
+
+// merger merges the units' texts sentence by sentence. A sentence an
+// earlier unit wrote (compared folded, see key) is not repeated: the later
+// unit is named beside the earlier one, the shared sentences being moved to
+// a paragraph of their own when the earlier unit's paragraph says more.
+type merger struct {
+	seen    map[string]*para
+	paras   []*para
+	nothing bool // drop sentences that say there is nothing to report
+}
+
+func newMerger(dropNothing bool) *merger {
+	return &merger{seen: map[string]*para{}, nothing: dropNothing}
+}
+
+// add merges one unit's text, given as paragraphs; it reports whether the
+// text said anything.
+func (m *merger) add(a author, text []string) bool {
+	var chunks [][]string
+	covered := map[*para]map[string]bool{}
+	var order []*para
+	pending := map[string]bool{}
+	said := false
+	for _, p := range text {
+		var fresh []string
+		for _, s := range sentences(p) {
+			k := key(s)
+			if k == "" || (m.nothing && isNothing(s)) {
+				continue
+			}
+			said = true
+			if q, ok := m.seen[k]; ok {
+				if covered[q] == nil {
+					covered[q] = map[string]bool{}
+					order = append(order, q)
+				}
+				covered[q][k] = true
+				continue
+			}
+			if !pending[k] {
+				pending[k] = true
+				fresh = append(fresh, s)
+			}
+		}
+		if len(fresh) > 0 {
+			chunks = append(chunks, fresh)
+		}
+	}
+	for _, q := range order {
+		m.credit(q, covered[q], a)
+	}
+	for _, fresh := range chunks {
+		p := &para{authors: []author{a}, sents: fresh}
+		m.paras = append(m.paras, p)
+		for _, s := range fresh {
+			m.seen[key(s)] = p
+		}
+	}
+	return said
+}
+
+// credit names a beside the authors of the sentences keys of q.
+func (m *merger) credit(q *para, keys map[string]bool, a author) {
+	if slices.Contains(q.authors, a) {
+		return
+	}
+	if len(keys) == len(q.sents) {
+		q.authors = append(q.authors, a)
+		return
+	}
+	shared := &para{authors: append(slices.Clone(q.authors), a)}
+	var rest []string
+	for _, s := range q.sents {
+		if keys[key(s)] {
+			shared.sents = append(shared.sents, s)
+			m.seen[key(s)] = shared
+		} else {
+			rest = append(rest, s)
+		}
+	}
+	q.sents = rest
+	i := slices.Index(m.paras, q)
+	m.paras = slices.Insert(m.paras, i+1, shared)
+}
+
+// sameAuthors reports whether two paragraphs come from the same units.
+func sameAuthors(p, q *para) bool { return slices.Equal(p.authors, q.authors) }
+
+// leads are a task's lead units, by name.
+func (c *draft) leads(t *tiendo.Task) []int64 {
+	var ids []int64
+	for _, a := range t.Assignees {
+		if a.Role != tiendo.Support {
+			ids = append(ids, a.UnitID)
+		}
+	}
+	return c.sortedUnits(ids)
+}
+
+// supporters are the units that support a task or wrote on it without
+// leading it, by name.
+func (c *draft) supporters(t *tiendo.Task, leads []int64) []int64 {
+	var ids []int64
+	for _, a := range t.Assignees {
+		if a.Role == tiendo.Support && !slices.Contains(leads, a.UnitID) {
+			ids = append(ids, a.UnitID)
+		}
+	}
+	for id, r := range c.reports {
+		for _, ct := range r.Contributions {
+			if ct.TaskID == t.ID && !slices.Contains(leads, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return c.sortedUnits(ids)
+}
+
+// sectionOf is a unit's section for a task, or nil.
+func (c *draft) sectionOf(unit, task int64) *tiendo.Section {
+	r := c.reports[unit]
+	if r == nil {
+		return nil
+	}
+	for _, s := range r.Sections {
+		if s != nil && s.TaskID == task {
+			return s
+		}
+	}
+	return nil
+}
+
+// task drafts a task's section: each lead unit's result against the plan
+// and the same period, the supporting units' contributions, who has not
+// reported, and a sentence for every target.
+func (c *draft) task(t *tiendo.Task) string {
+	leads := c.leads(t)
+	m := newMerger(false)
+	var missing, silent []string
+	for _, id := range leads {
+		s := c.sectionOf(id, t.ID)
+		if c.reports[id] == nil {
+			missing = append(missing, c.name(id))
+			continue
+		}
+		if s == nil || !m.add(author{unit: id}, leadText(s)) {
+			silent = append(silent, c.name(id))
+		}
+	}
+	for _, id := range c.supporters(t, leads) {
+		r := c.reports[id]
+		if r == nil {
+			continue
+		}
+		var text []string
+		for _, ct := range r.Contributions {
+			if ct.TaskID == t.ID {
+				text = append(text, paragraphs(ct.Text)...)
+			}
+		}
+		m.add(author{unit: id, support: true}, text)
+	}
+
+	var out []string
+	for i, p := range m.paras {
+		text := strings.Join(p.sents, " ")
+		if i == 0 || !sameAuthors(p, m.paras[i-1]) {
+			var names []string
+			for _, a := range p.authors {
+				n := c.name(a.unit)
+				if a.support {
+					n += " (đơn vị phối hợp)"
+				}
+				names = append(names, n)
+			}
+			// Commas, not "và": unit names have their own "và".
+			text = strings.Join(names, ", ") + ": " + text
+		}
+		out = append(out, endSentence(text))
+	}
+	if len(missing) > 0 {
+		out = append(out, strings.Join(missing, ", ")+" chưa gửi báo cáo.")
+	}
+	if len(silent) > 0 {
+		out = append(out, strings.Join(silent, ", ")+" chưa báo cáo kết quả thực hiện nhiệm vụ này.")
+	}
+
+	var lines []string
+	multi := len(leads) > 1
+	for _, row := range c.taskRows(t) {
+		if row.Actual == nil && len(missing) == len(leads) {
+			continue // "chưa gửi báo cáo" says it already
+		}
+		name := ""
+		if multi && row.Actual != nil {
+			name = c.name(row.UnitID)
+		}
+		lines = append(lines, "- "+endSentence(TargetSentence(row.Target, name, row.Actual, row.SamePeriod)))
+	}
+	if len(lines) > 0 {
+		out = append(out, "Kết quả thực hiện các chỉ tiêu:")
+		out = append(out, lines...)
+	}
+	if len(out) == 0 {
+		out = append(out, "Chưa có đơn vị báo cáo kết quả thực hiện nhiệm vụ này.")
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// leadText is what a lead unit says of a task: its result against the plan
+// and, introduced when it does not say so itself, against the same period.
+func leadText(s *tiendo.Section) []string {
+	text := paragraphs(s.ResultVsPlan)
+	same := paragraphs(s.VsSamePeriod)
+	if len(same) > 0 && !strings.Contains(key(same[0]), "cung ky") {
+		same[0] = samePeriodIntro + lowerFirst(same[0])
+	}
+	return append(text, same...)
+}
+
+// taskRows are a task's target rows: by target position, then by unit name.
+func (c *draft) taskRows(t *tiendo.Task) []watch.TargetRow {
+	var rows []watch.TargetRow
+	for _, r := range c.rows {
+		if r.Task == t || r.Task != nil && t.ID != 0 && r.Task.ID == t.ID || r.Task == nil && r.Target != nil && r.Target.TaskID == t.ID {
+			rows = append(rows, r)
+		}
+	}
+	c.sortRows(rows)
+	return rows
+}
+
+// sortRows orders rows by task position, target position, unit name.
+func (c *draft) sortRows(rows []watch.TargetRow) {
+	pos := map[int64]int{}
+	for _, t := range c.round.Tasks {
+		if t != nil {
+			pos[t.ID] = t.Position
+		}
+	}
+	taskPos := func(r watch.TargetRow) int {
+		if r.Task != nil {
+			return r.Task.Position
+		}
+		if r.Target != nil {
+			return pos[r.Target.TaskID]
+		}
+		return 0
+	}
+	slices.SortStableFunc(rows, func(a, b watch.TargetRow) int {
+		if d := taskPos(a) - taskPos(b); d != 0 {
+			return d
+		}
+		if a.Target != nil && b.Target != nil && a.Target.Position != b.Target.Position {
+			return a.Target.Position - b.Target.Position
+		}
+		if r := c.coll.CompareString(c.name(a.UnitID), c.name(b.UnitID)); r != 0 {
+			return r
+		}
+		return int(a.UnitID - b.UnitID)
+	})
+}
+
+// verdictOf is a row's verdict, assessed afresh when the row has none.
+func verdictOf(r watch.TargetRow) tiendo.Verdict {
+	if r.Verdict != "" {
+		return r.Verdict
+	}
+	if r.Target == nil {
+		return tiendo.VerdictNoData
+	}
+	v, _ := tiendo.Assess(r.Target, r.Actual)
+	return v
+}
+
+// indicatorsNote sums the verdicts up before the table.
+func (c *draft) indicatorsNote() string {
+	count := map[tiendo.Verdict]int{}
+	targets := map[*tiendo.Target]bool{}
+	for _, r := range c.rows {
+		count[verdictOf(r)]++
+		targets[r.Target] = true
+	}
+	var parts []string
+	for _, v := range []struct {
+		v    tiendo.Verdict
+		word string
+	}{{tiendo.VerdictExceeded, "vượt"}, {tiendo.VerdictMet, "đạt"}, {tiendo.VerdictNotMet, "chưa đạt"}, {tiendo.VerdictNoData, "chưa có số liệu"}} {
+		if n := count[v.v]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s chỉ tiêu %s", formatCount(float64(n)), v.word))
+		}
+	}
+	total := formatCount(float64(len(c.rows))) + " chỉ tiêu"
+	if len(targets) != len(c.rows) {
+		total += " (tính theo từng đơn vị chủ trì)"
+	}
+	out := []string{fmt.Sprintf("Trong tổng số %s, có %s; chi tiết tại bảng tổng hợp dưới đây.", total, joinNames(parts))}
+	var risks []string
+	for _, r := range c.rows {
+		if r.AtRisk && r.Target != nil && verdictOf(r) != tiendo.VerdictNotMet {
+			risks = append(risks, lowerFirst(goalText(r.Target))+" ("+c.short(r.UnitID)+")")
+		}
+	}
+	if len(risks) > 0 {
+		out = append(out, "Theo tiến độ hiện nay, đến hết kỳ có nguy cơ không hoàn thành: "+strings.Join(risks, "; ")+".")
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// gathered collects one narrative field from every lead unit's sections,
+// task by task: each distinct sentence once, with the units that wrote it.
+func (c *draft) gathered(field func(*tiendo.Section) string, none string) string {
+	lines := c.gatheredLines(field)
+	if len(lines) == 0 {
+		return none
+	}
+	return strings.Join(lines, "\n\n")
+}
+
+func (c *draft) gatheredLines(field func(*tiendo.Section) string) []string {
+	m := newMerger(true)
+	for _, t := range c.tasks() {
+		for _, id := range c.leads(t) {
+			if s := c.sectionOf(id, t.ID); s != nil {
+				m.add(author{unit: id}, paragraphs(field(s)))
+			}
+		}
+	}
+	var out []string
+	for _, p := range m.paras {
+		var names []string
+		for _, a := range p.authors {
+			names = append(names, c.short(a.unit))
+		}
+		text := strings.TrimRight(strings.Join(p.sents, " "), ".;, ")
+		text = strings.TrimLeft(text, "-–+•* ")
+		out = append(out, "- "+upperFirst(text)+" ("+strings.Join(names, ", ")+").")
+	}
+	return out
+}
+
+// nextSteps leads with the targets not met, then what the units plan.
+func (c *draft) nextSteps() string {
+	out := []string{"Trong thời gian tới, " + c.issuer + " chỉ đạo các cơ quan, đơn vị tập trung thực hiện tốt các nhiệm vụ sau:"}
+	var notMet []string
+	seen := map[string]bool{}
+	rows := slices.Clone(c.rows)
+	c.sortRows(rows)
+	for _, r := range rows {
+		if r.Target == nil || verdictOf(r) != tiendo.VerdictNotMet {
+			continue
+		}
+		s := lowerFirst(goalText(r.Target))
+		if !seen[key(s)] {
+			seen[key(s)] = true
+			notMet = append(notMet, s)
+		}
+	}
+	if len(notMet) > 0 {
+		out = append(out, "- Tập trung chỉ đạo, phấn đấu hoàn thành các chỉ tiêu chưa đạt, gồm: "+strings.Join(notMet, "; ")+".")
+	}
+	lines := c.gatheredLines(func(s *tiendo.Section) string { return s.NextSteps })
+	out = append(out, lines...)
+	if len(notMet) == 0 && len(lines) == 0 {
+		out = append(out, "- Tiếp tục triển khai thực hiện các nhiệm vụ trọng tâm theo kế hoạch.")
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// lateUnits names the units that reported late and those that did not.
+func (c *draft) lateUnits() string {
+	missing := c.sortedUnits(c.in.Missing)
+	var late []int64
+	for _, id := range c.sortedUnits(c.in.Late) {
+		if !slices.Contains(missing, id) {
+			late = append(late, id)
+		}
+	}
+	if len(late) == 0 && len(missing) == 0 {
+		return "Các cơ quan, đơn vị được giao nhiệm vụ đều gửi báo cáo đúng thời hạn."
+	}
+	var out []string
+	if len(late) > 0 {
+		var names []string
+		for _, id := range late {
+			n := c.name(id)
+			if at := c.submittedAt(id); !at.IsZero() {
+				n += " (gửi ngày " + shortDate(at) + ")"
+			}
+			names = append(names, n)
+		}
+		lead := "Đơn vị gửi báo cáo chậm"
+		if d := c.round.Deadline; !d.IsZero() {
+			d = d.In(tiendo.Zone)
+			if d.Hour() == 0 && d.Minute() == 0 {
+				lead += " so với thời hạn (trước ngày " + shortDate(d) + ")"
+			} else {
+				lead += fmt.Sprintf(" so với thời hạn (trước %02d giờ %02d ngày %s)", d.Hour(), d.Minute(), shortDate(d))
+			}
+		}
+		out = append(out, lead+": "+strings.Join(names, "; ")+".")
+	}
+	if len(missing) > 0 {
+		var names []string
+		for _, id := range missing {
+			names = append(names, c.name(id))
+		}
+		out = append(out, "Đơn vị chưa gửi báo cáo: "+strings.Join(names, "; ")+".")
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// submittedAt is when a unit's report came in, from any of its versions.
+func (c *draft) submittedAt(unit int64) time.Time {
+	if r := c.reports[unit]; r != nil && !r.SubmittedAt.IsZero() {
+		return r.SubmittedAt
+	}
+	for _, r := range c.in.Reports {
+		if r != nil && r.UnitID == unit && !r.SubmittedAt.IsZero() {
+			return r.SubmittedAt
+		}
+	}
+	return time.Time{}
+}

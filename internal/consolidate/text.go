@@ -1,0 +1,370 @@
+package consolidate
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+// paragraphs splits a unit's text into its paragraphs: one a line, as people
+// type them in a text area, without empty ones.
+func paragraphs(s string) []string {
+	s = vi.NFC(strings.ReplaceAll(s, "\r\n", "\n"))
+	var out []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// abbreviations end with a full stop that does not end the sentence.
+var abbreviations = map[string]bool{"tp": true, "tx": true, "tt": true, "ths": true, "ts": true, "pgs": true, "gs": true,
+	"kt": true, "tm": true, "tl": true, "q": true, "p": true, "v.v": true, "vv": true, "ks": true, "bs": true}
+
+// sentences splits a paragraph after ".", "!" or "?" followed by a space and
+// a capital, a digit or an opening mark, not after an abbreviation ("TP.
+// Lạng Sơn") and not inside a number ("1.234,5").
+func sentences(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(p) && (p[j] == '.' || p[j] == '!' || p[j] == '?' || p[j] == '"' || p[j] == ')') {
+			j++
+		}
+		if j >= len(p) || p[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(p) && p[k] == ' ' {
+			k++
+		}
+		if k >= len(p) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(p[k:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("(\"“-–+•", r) {
+			continue
+		}
+		if c == '.' {
+			word := p[start:i]
+			if sp := strings.LastIndexByte(word, ' '); sp >= 0 {
+				word = word[sp+1:]
+			}
+			if abbreviations[strings.ToLower(word)] {
+				continue
+			}
+		}
+		out = append(out, strings.TrimSpace(p[start:j]))
+		start = k
+		i = k - 1
+	}
+	if rest := strings.TrimSpace(p[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// key is the form two sentences are compared in: folded (no diacritics, no
+// case, đ as d, either tone-mark placement), spaces collapsed, without list
+// marks or closing punctuation, so "- Nguồn vốn còn chậm." and "nguồn vốn
+// còn chậm" are the same sentence.
+func key(s string) string {
+	f := strings.Join(strings.Fields(vi.Fold(s)), " ")
+	f = strings.TrimLeft(f, "-–+•* ")
+	f = strings.TrimPrefix(f, samePeriodKey)
+	return strings.TrimRight(f, ".;,:!?/ ")
+}
+
+// samePeriodIntro introduces a unit's comparison with the same period when
+// it does not say so itself; key ignores it, so the sentence still compares
+// equal to the same sentence written without it.
+const (
+	samePeriodIntro = "So với cùng kỳ năm trước, "
+	samePeriodKey   = "so voi cung ky nam truoc, "
+)
+
+// isNothing reports whether a sentence only says there is nothing to say:
+// "Không.", "Không có kiến nghị.", "Không có khó khăn, vướng mắc".
+func isNothing(s string) bool {
+	k := key(s)
+	switch k {
+	case "", "khong", "khong co", "khong co gi", "chua co", "khong co y kien":
+		return true
+	}
+	if rest, ok := strings.CutPrefix(k, "khong co "); ok {
+		return len(strings.Fields(rest)) <= 5 && (strings.HasPrefix(rest, "kien nghi") || strings.HasPrefix(rest, "de xuat") ||
+			strings.HasPrefix(rest, "kho khan") || strings.HasPrefix(rest, "vuong mac"))
+	}
+	return false
+}
+
+// upperFirst capitalises the first letter.
+func upperFirst(s string) string {
+	s = strings.TrimSpace(s)
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// lowerFirst lowers the first letter to continue a sentence, unless the
+// first word is an abbreviation ("GPMB", "OCOP") or a name in capitals.
+func lowerFirst(s string) string {
+	s = strings.TrimSpace(s)
+	first, _, _ := strings.Cut(s, " ")
+	if utf8.RuneCountInString(first) > 1 && strings.ToUpper(first) == first {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// endSentence closes s with a full stop unless it already ends a sentence.
+func endSentence(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, ",; ")
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":") {
+		return s
+	}
+	return s + "."
+}
+
+// joinNames lists names the Vietnamese way: "A", "A và B", "A, B và C".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " và " + names[len(names)-1]
+}
+
+// The level words of an administrative unit, as they follow "Ủy ban nhân dân".
+var levels = []string{"thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong"}
+
+// issuerNames reads a People's Committee's name ("ỦY BAN NHÂN DÂN HUYỆN HỮU
+// LŨNG") as the body of a report names it: short, by its level ("UBND
+// huyện"), and full ("UBND huyện Hữu Lũng"). Any other body is given in
+// title case for both.
+func issuerNames(s string) (short, full string) {
+	words := strings.Fields(vi.NFC(strings.ReplaceAll(s, "\n", " ")))
+	if len(words) == 0 {
+		return "UBND", "UBND"
+	}
+	head := 0
+	switch {
+	case hasPrefixFold(words, []string{"uy", "ban", "nhan", "dan"}):
+		head = 4
+	case hasPrefixFold(words, []string{"ubnd"}):
+		head = 1
+	default:
+		t := titleWords(words)
+		return t, t
+	}
+	rest := words[head:]
+	for _, l := range levels {
+		lw := strings.Fields(l)
+		if hasPrefixFold(rest, lw) {
+			level := strings.ToLower(join(rest[:len(lw)]))
+			name := titleWords(rest[len(lw):])
+			short = "UBND " + level
+			full = strings.TrimSpace(short + " " + name)
+			return short, full
+		}
+	}
+	full = strings.TrimSpace("UBND " + titleWords(rest))
+	return full, full
+}
+
+// titleWords capitalises every word, as Vietnamese place names are written
+// ("HỮU LŨNG" is "Hữu Lũng"); words that are mixed case already are kept.
+func titleWords(ws []string) string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		if strings.ToUpper(w) == w {
+			w = strings.ToLower(w)
+		}
+		out[i] = upperFirst(w)
+	}
+	return join(out)
+}
+
+// shortDate writes a date as the body of a document cites one: "02/6/2022",
+// "05/01/2022" (months 1-2 keep their zero, as on the date line).
+func shortDate(t time.Time) string {
+	t = t.In(tiendo.Zone)
+	month := fmt.Sprint(int(t.Month()))
+	if t.Month() < 3 {
+		month = "0" + month
+	}
+	return fmt.Sprintf("%02d/%s/%d", t.Day(), month, t.Year())
+}
+
+// isoDate cites a "YYYY-MM-DD" or "YYYY-MM" date: "02/6/2022", "tháng
+// 6/2022"; "" when it cannot be read.
+func isoDate(s string) string {
+	if d, err := time.ParseInLocation("2006-01-02", s, tiendo.Zone); err == nil {
+		return "ngày " + shortDate(d)
+	}
+	if d, err := time.ParseInLocation("2006-01", s, tiendo.Zone); err == nil {
+		return fmt.Sprintf("tháng %d/%d", int(d.Month()), d.Year())
+	}
+	return ""
+}
+
+// periodLabel names a reporting period: "06 tháng đầu năm 2022".
+func periodLabel(p tiendo.Period) string {
+	roman := []string{"", "I", "II", "III", "IV"}
+	switch p.Kind {
+	case tiendo.PeriodHalfYear:
+		if p.Index == 2 {
+			return fmt.Sprintf("06 tháng cuối năm %d", p.Year)
+		}
+		return fmt.Sprintf("06 tháng đầu năm %d", p.Year)
+	case tiendo.PeriodNineMonth:
+		return fmt.Sprintf("09 tháng đầu năm %d", p.Year)
+	case tiendo.PeriodYear:
+		return fmt.Sprintf("năm %d", p.Year)
+	case tiendo.PeriodQuarter:
+		if p.Index >= 1 && p.Index <= 4 {
+			return fmt.Sprintf("quý %s năm %d", roman[p.Index], p.Year)
+		}
+	case tiendo.PeriodMonth:
+		if p.Index >= 1 && p.Index <= 12 {
+			return fmt.Sprintf("tháng %d năm %d", p.Index, p.Year)
+		}
+	}
+	if p.Year > 0 {
+		return fmt.Sprintf("năm %d", p.Year)
+	}
+	return ""
+}
+
+// documentKinds names a document by the type in its symbol ("BC-UBND" is a
+// báo cáo); a symbol without one ("UBND-VP") is a công văn.
+var documentKinds = map[string]string{
+	"BC": "Báo cáo", "KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "TB": "Thông báo",
+	"HD": "Hướng dẫn", "TTR": "Tờ trình", "CTR": "Chương trình", "ĐA": "Đề án", "KL": "Kết luận",
+	"NQ": "Nghị quyết", "QYĐ": "Quy định", "CV": "Công văn",
+}
+
+func documentKind(symbol string) string {
+	head, _, _ := strings.Cut(strings.TrimSpace(symbol), "-")
+	if k, ok := documentKinds[strings.ToUpper(head)]; ok {
+		return k
+	}
+	return "Công văn"
+}
+
+// shortHeading is a task's heading in the report: the first clause of its
+// text, without the directive's "Báo cáo việc" and without parentheses, cut
+// at a comma or a linking word to about twenty words.
+func shortHeading(text string) string {
+	s := vi.NFC(strings.ReplaceAll(text, "*", ""))
+	s = dropParens(s)
+	s = strings.Join(strings.Fields(s), " ")
+	// The first clause: up to ";", ":" or the end of the first sentence.
+	if i := strings.IndexAny(s, ";:"); i >= 0 {
+		s = s[:i]
+	}
+	if ss := sentences(s); len(ss) > 0 {
+		s = ss[0]
+	}
+	words := strings.Fields(strings.TrimRight(s, ".,;: "))
+	words = trimHeadingLead(words)
+	if len(words) > 0 && foldWord(words[0]) == "phan" && len(words) > 1 && foldWord(words[1]) == "dau" {
+		words[0] = "phấn" // the seed's "phân đấu" is "phấn đấu" mistyped
+	}
+	const limit, soft = 20, 26
+	if len(words) > limit {
+		cut := 0
+		for i := min(soft, len(words)-1); i >= 6 && cut == 0; i-- { // before a linking word
+			for _, l := range linking {
+				if hasPrefixWords(words[i:], l) {
+					cut = i
+					break
+				}
+			}
+		}
+		for i := limit; i >= 6 && cut == 0; i-- { // after the last comma within the limit
+			if strings.HasSuffix(words[i-1], ",") {
+				cut = i
+			}
+		}
+		switch {
+		case cut > 0:
+			words = words[:cut]
+		case len(words) > soft:
+			words = words[:limit]
+			for len(words) > 6 && isAny(strings.TrimRight(words[len(words)-1], ","), "về", "của", "và", "cho", "các", "với", "tại", "theo", "để", "đến", "trong", "những", "đã", "được", "là", "có") {
+				words = words[:len(words)-1]
+			}
+		}
+	}
+	return upperFirst(strings.TrimRight(join(words), ".,;:- "))
+}
+
+// linking are the words a long heading is cut before: what follows them
+// qualifies the task rather than names it.
+// They are matched with their diacritics: folded, "tại" would also be
+// "tài" and "trong" "trọng".
+var linking = [][]string{{"theo"}, {"tại"}, {"nhằm"}, {"để"}, {"gắn", "với"}, {"trong"}, {"nhất", "là"},
+	{"đối", "với"}, {"thông", "qua"}, {"đã", "được"}}
+
+// hasPrefixWords reports whether ws opens with the words p, ignoring case
+// and punctuation but not diacritics.
+func hasPrefixWords(ws, p []string) bool {
+	if len(ws) < len(p) {
+		return false
+	}
+	for i, w := range p {
+		if strings.ToLower(strings.Trim(vi.NFC(ws[i]), ",;:.()")) != w {
+			return false
+		}
+	}
+	return true
+}
+
+// trimHeadingLead drops "Báo cáo việc" and its variants from a task's text.
+func trimHeadingLead(ws []string) []string {
+	for _, p := range [][]string{{"bao", "cao", "ve", "viec"}, {"bao", "cao", "viec"}, {"bao", "cao", "ket", "qua"}, {"bao", "cao", "tinh", "hinh"}} {
+		if hasPrefixFold(ws, p) && len(ws) > len(p) {
+			return ws[len(p):]
+		}
+	}
+	return ws
+}
+
+// dropParens removes parenthesised asides, which a heading does without.
+func dropParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,213 @@
+// Package reportdoc joins the store to the consolidated report: it gathers a
+// round's reports into the input package consolidate drafts from, and turns
+// a consolidated report (draft or issued) into its DOCX, PDF and XLSX files
+// through package document. The pages and the API both use it, so a draft
+// downloaded from either is the same file.
+package reportdoc
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/consolidate"
+	"tiendo/internal/document"
+	"tiendo/internal/store"
+	"tiendo/internal/watch"
+)
+
+// Input loads everything round roundID's consolidated report is drafted
+// from, as user u may see it.
+func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) (consolidate.Input, error) {
+	if tiendo.ScopeOf(u, tiendo.ActionReadReport) != tiendo.ScopeAll {
+		return consolidate.Input{}, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng và lãnh đạo được lập báo cáo tổng hợp.")
+	}
+	round, err := st.Round(ctx, u, roundID)
+	if err != nil {
+		return consolidate.Input{}, err
+	}
+	units, err := st.Units(ctx)
+	if err != nil {
+		return consolidate.Input{}, err
+	}
+	byID := make(map[int64]*tiendo.Unit, len(units))
+	for _, x := range units {
+		byID[x.ID] = x
+	}
+	reports, err := st.RoundReports(ctx, round)
+	if err != nil {
+		return consolidate.Input{}, err
+	}
+	raw, err := st.ReportStates(ctx, roundID)
+	if err != nil {
+		return consolidate.Input{}, err
+	}
+	states := make(map[int64]watch.State, len(raw))
+	in := consolidate.Input{Round: round, Units: byID, Reports: reports, Issuer: round.Issuer, Now: st.Clock()}
+	for _, x := range units { // late and missing units in Vietnamese order
+		s, asked := raw[x.ID]
+		if !asked {
+			continue
+		}
+		states[x.ID] = watch.State{Status: s.Status, SubmittedAt: s.SubmittedAt, Late: s.Late}
+		switch {
+		case s.SubmittedAt.IsZero():
+			in.Missing = append(in.Missing, x.ID)
+		case s.Late:
+			in.Late = append(in.Late, x.ID)
+		}
+	}
+	actuals, err := st.RoundActuals(ctx, roundID)
+	if err != nil {
+		return consolidate.Input{}, err
+	}
+	wa := make([]watch.Actual, len(actuals))
+	for i, a := range actuals {
+		wa[i] = watch.Actual{UnitID: a.UnitID, TargetID: a.TargetID, Value: a.Value, SamePeriod: a.SamePeriod}
+	}
+	in.Targets = watch.Targets(round, wa, states, st.Clock())
+	return in, nil
+}
+
+// Parts converts the drafted sections into the stored parts.
+func Parts(sections []consolidate.Section) []tiendo.ReportPart {
+	out := make([]tiendo.ReportPart, len(sections))
+	for i, s := range sections {
+		out[i] = tiendo.ReportPart{Key: s.Key, Heading: s.Heading, Text: s.Text}
+	}
+	return out
+}
+
+func sections(parts []tiendo.ReportPart) []consolidate.Section {
+	out := make([]consolidate.Section, len(parts))
+	for i, p := range parts {
+		out[i] = consolidate.Section{Key: p.Key, Heading: p.Heading, Text: p.Text}
+	}
+	return out
+}
+
+// Signer is who signs the issued report and the authority they sign with.
+type Signer struct {
+	Authority []string `json:"authority"` // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+	Title     string   `json:"title"`     // "PHÓ CHỦ TỊCH"
+	Name      string   `json:"name"`
+}
+
+// DefaultSigner is the usual signature of a district's report to the Party
+// committee: a vice chairman signing for the chairman.
+func DefaultSigner(name string) Signer {
+	return Signer{Authority: []string{"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"}, Title: "PHÓ CHỦ TỊCH", Name: name}
+}
+
+// Symbol is the consolidated report's symbol: "BC-" and the issuer's short form.
+const Symbol = "BC-UBND"
+
+// Meta describes the document around the content: who issues it, its
+// number and date (zero while a draft), the signer and the distribution,
+// starting from what consolidate proposes for the round.
+func Meta(in consolidate.Input, c *tiendo.ConsolidatedReport, number int, date time.Time, signer Signer) consolidate.Meta {
+	m := consolidate.MetaFor(in)
+	m.Symbol, m.Date = Symbol, date
+	if c.Subject != "" {
+		m.Subject = c.Subject
+	}
+	if number > 0 {
+		m.Number = fmt.Sprint(number)
+	}
+	if len(signer.Authority) > 0 || signer.Title != "" || signer.Name != "" {
+		m.Signer = document.Signer{Authority: signer.Authority, Title: signer.Title, Name: signer.Name}
+	}
+	return m
+}
+
+// Files renders the consolidated report as DOCX and PDF, and its indicator
+// table as XLSX.
+func Files(in consolidate.Input, c *tiendo.ConsolidatedReport, meta consolidate.Meta) (map[string][]byte, error) {
+	table := document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
+	doc := consolidate.ToDocument(meta, sections(c.Parts), table)
+	out := map[string][]byte{}
+	for kind, write := range map[string]func(*bytes.Buffer) error{
+		"docx": func(b *bytes.Buffer) error { return document.WriteDOCX(b, doc) },
+		"pdf":  func(b *bytes.Buffer) error { return document.WritePDF(b, doc) },
+		"xlsx": func(b *bytes.Buffer) error { return document.WriteXLSX(b, table) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return nil, fmt.Errorf("reportdoc: %s: %w", kind, err)
+		}
+		out[kind] = b.Bytes()
+	}
+	return out, nil
+}
+
+// ContentTypes maps a file kind to its media type.
+var ContentTypes = map[string]string{
+	"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	"pdf":  "application/pdf",
+	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+// FileName is a download's name: "bao-cao-tong-hop-01-BC-UBND.docx", or
+// "du-thao-..." for a draft.
+func FileName(c *tiendo.ConsolidatedReport, kind string) string {
+	if c.Status == tiendo.DocIssued {
+		return fmt.Sprintf("bao-cao-tong-hop-so-%02d-%s.%s", c.Number, strings.ReplaceAll(c.Symbol, "/", "-"), kind)
+	}
+	return fmt.Sprintf("du-thao-bao-cao-tong-hop-dot-%d.%s", c.RoundID, kind)
+}
+
+// Issue issues round id's approved consolidated report signed by signer:
+// the files are rendered inside the issuing transaction, with the number
+// the register gives and today's date.
+func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, id int64, version int, signer Signer) (*tiendo.ConsolidatedReport, error) {
+	if strings.TrimSpace(signer.Name) == "" || strings.TrimSpace(signer.Title) == "" {
+		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi chức vụ và họ tên người ký.",
+			Fields: map[string]string{"signer_name": "Hãy ghi họ tên người ký.", "signer_title": "Hãy ghi chức vụ người ký."}}
+	}
+	in, err := Input(ctx, st, u, id)
+	if err != nil {
+		return nil, err
+	}
+	c, err := st.Consolidated(ctx, u, id)
+	if err != nil {
+		return nil, err
+	}
+	issuer := in.Round.Issuer
+	if issuer == "" {
+		issuer = "UBND"
+	}
+	return st.IssueConsolidated(ctx, a, u, id, version, store.Issue{
+		Issuer: issuer, Symbol: Symbol, DocType: "BC", Signer: signer.Name,
+		Render: func(number int, date time.Time) (map[string][]byte, error) {
+			return Files(in, c, Meta(in, c, number, date, signer))
+		},
+	})
+}
+
+// File returns one file ("docx", "pdf", "xlsx") of round id's consolidated
+// report: the frozen one once issued, the draft rendered now before that.
+func File(ctx context.Context, st *store.Store, u *tiendo.User, id int64, kind string) ([]byte, *tiendo.ConsolidatedReport, error) {
+	if ContentTypes[kind] == "" {
+		return nil, nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không có định dạng %q; chọn docx, pdf hoặc xlsx.", kind)
+	}
+	c, err := st.Consolidated(ctx, u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if c.Status == tiendo.DocIssued {
+		data, err := st.IssuedFile(ctx, u, id, kind)
+		return data, c, err
+	}
+	in, err := Input(ctx, st, u, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := Files(in, c, Meta(in, c, 0, time.Time{}, DefaultSigner("")))
+	if err != nil {
+		return nil, nil, err
+	}
+	return files[kind], c, nil
+}
