@@ -57,9 +57,11 @@ var (
 	reAssignLead  = regexp.MustCompile(`(?:^|[\s,;.:(])(giao cho|giao|de nghi|yeu cau)\s+`)
 	reLeadWord    = regexp.MustCompile(`\s(chu tri|la co quan chu tri|chiu trach nhiem chinh)\b`)
 	reSupportWord = regexp.MustCompile(`phoi hop(?:\s+(?:voi|cung))?\s+`)
-	reFieldLead   = regexp.MustCompile(`(?:don vi|co quan)?\s*chu tri\s*(?:thuc hien)?\s*:\s*`)
-	reFieldSupp   = regexp.MustCompile(`(?:don vi|co quan)?\s*phoi hop\s*(?:thuc hien)?\s*:\s*`)
-	reClauseEnd   = regexp.MustCompile(`[.;:)]\s|[.;:)]$|\s(nham muc dich|de dam bao|theo|truoc)\s`)
+	// The field forms "Đơn vị chủ trì: X", "Chủ trì: X" open their clause;
+	// "Phòng X chủ trì: <task>" is a unit followed by its task, not a field.
+	reFieldLead = regexp.MustCompile(`(?:^|[.;,(]\s*|\s[-–]\s*)(?:(?:don vi|co quan)\s*)?chu tri\s*(?:thuc hien)?\s*:\s*`)
+	reFieldSupp = regexp.MustCompile(`(?:^|[.;,(]\s*|\s[-–]\s*)(?:(?:don vi|co quan)\s*)?phoi hop\s*(?:thuc hien)?\s*:\s*`)
+	reClauseEnd = regexp.MustCompile(`[.;:)]\s|[.;:)]$|\s(nham muc dich|de dam bao|theo|truoc)\s`)
 )
 
 const maxAssignText = 1200
@@ -77,10 +79,48 @@ func (p *parser) isUnitLike(s string) bool {
 	if startsWithAny(f, []string{"ban hanh", "ban chat", "so luong", "so lieu", "so sanh", "doi voi", "doi moi", "hoi nghi", "truong hop", "bo sung", "bo tri", "vien chuc", "lanh dao, chi dao", "lanh dao chi dao"}) {
 		return false
 	}
-	if startsWithAny(f, unitHeads) {
+	if startsWithAny(f, unitHeads) && headSpelled(s) {
 		return true
 	}
 	return p.knownUnit(s)
+}
+
+// headSpellings are the spellings a unit name's first word may have where
+// folding merges it with common words: "Sở" not "số", "Đội" not "đối",
+// "Trưởng"/"Trường" not "trương", "Bộ" not "bỏ".
+var headSpellings = map[string][]string{
+	"so": {"sở"}, "doi": {"đội"}, "hoi": {"hội"}, "dai": {"đài"}, "truong": {"trường", "trưởng"},
+	"tram": {"trạm"}, "bo": {"bộ"}, "cuc": {"cục"}, "vien": {"viện"}, "thue": {"thuế"},
+	"doan": {"đoàn"}, "phong": {"phòng"}, "nganh": {"ngành"}, "ban": {"ban"}, "ca": {"ca"},
+	"hat": {"hạt"}, "kho": {"kho"}, "toa": {"tòa", "toà"}, "to": {"tổ"}, "tieu": {"tiểu"},
+}
+
+// headSpelled reports whether the first word of s, a phrase that starts
+// like a unit, is spelled as a unit's head word. Text typed without
+// diacritics passes.
+func headSpelled(s string) bool {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	w = strings.ToLower(strings.Trim(w, "\"'“”(["))
+	forms, ok := headSpellings[vi.Fold(w)]
+	if !ok {
+		return true
+	}
+	for _, f := range forms {
+		if w == f {
+			return true
+		}
+	}
+	return !hasDiacritics(s)
+}
+
+// hasDiacritics reports whether s has any Vietnamese letter with a mark.
+func hasDiacritics(s string) bool {
+	for _, r := range s {
+		if r > 0x7f && isLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // categories name a kind of unit, not a unit: "ngành", "đoàn thể xã" in
@@ -139,6 +179,13 @@ func (p *parser) knownScore(x string) float64 {
 
 func isGenericUnit(s string) bool {
 	return startsWithAny(vi.Fold(strings.TrimSpace(s))+" ", genericUnitHeads)
+}
+
+// isPoliteAddress reports whether u is the polite form of address for the
+// recipients: "Quý Ủy ban", "Quý Sở", "Quý cơ quan".
+func isPoliteAddress(u string) bool {
+	w, rest, ok := strings.Cut(strings.TrimSpace(u), " ")
+	return ok && w == "Quý" && len(strings.Fields(rest)) <= 3 && (startsWithAny(vi.Fold(rest)+" ", unitHeads) || startsWithAny(vi.Fold(rest)+" ", genericUnitHeads))
 }
 
 // splitUnits splits "Phòng A, Phòng B và Trung tâm C" into the units it
@@ -215,6 +262,15 @@ func (p *parser) assignment(text string) assignment {
 			if u == "" || isGenericUnit(u) || len([]rune(u)) > 120 {
 				continue
 			}
+			if isPoliteAddress(u) {
+				// "Đề nghị Quý Ủy ban ...": the addressees.
+				for _, rc := range p.res.Recipients {
+					if !contains(a.leads, rc.Name) && !isGenericUnit(rc.Name) {
+						a.leads = append(a.leads, rc.Name)
+					}
+				}
+				continue
+			}
 			if requireUnit && !p.isUnitLike(u) {
 				continue
 			}
@@ -279,6 +335,13 @@ func (p *parser) assignment(text string) assignment {
 		if m := findIf(hasLead, reLeadWord, f.s); m != nil {
 			cs := clauseStart(f.s, m[0])
 			addLead(f.cut(cs, m[0]), true)
+			if len(a.leads) > 0 && cs < 12 {
+				// "X chủ trì, phối hợp với Y: <task>": only units between
+				// "chủ trì" and the colon.
+				if end := colonAfter(f, m[1]); end > 0 && p.onlyUnits(f, m[1], end) {
+					a.prefixEnd = end
+				}
+			}
 		}
 	}
 
@@ -295,7 +358,7 @@ func (p *parser) assignment(text string) assignment {
 		if v := firstVerb(f, 0); v != nil && v[0] > 0 && v[0] < 200 {
 			cands = append(cands, cand{f.cut(0, v[0]), v[0]})
 		}
-		if c := strings.IndexByte(f.s, ':'); c > 0 && c < 160 {
+		if c := labelColon(f.s); c > 0 && c < 160 {
 			cands = append(cands, cand{f.cut(0, c), c})
 		}
 		best, bestScore := -1, 0.0
@@ -338,6 +401,24 @@ func (p *parser) assignment(text string) assignment {
 	return a
 }
 
+var reSupportHead = regexp.MustCompile(`^[\s,;-]*(?:thuc hien\s*)?(?:,\s*)?(?:phoi hop(?:\s+(?:voi|cung))?)?\s*`)
+
+// onlyUnits reports whether the original text from folded offset i to
+// original offset end (just after a colon) says nothing but ", phối hợp với
+// <units>": the rest of an assignment prefix.
+func (p *parser) onlyUnits(f folded, i, end int) bool {
+	seg := f.orig[f.at(i):end]
+	seg = strings.TrimSuffix(strings.TrimSpace(seg), ":")
+	fs := foldText(seg)
+	m := reSupportHead.FindStringIndex(fs.s)
+	rest := strings.TrimSpace(fs.cut(m[1], len(fs.s)))
+	if rest == "" {
+		return true
+	}
+	fr := foldText(" " + rest)
+	return firstVerb(fr, 0) == nil && p.allUnitLike(rest)
+}
+
 // firstVerb finds the first verb in f.s[from:] that ends a unit's name, or
 // a ":" or "(", as offsets relative to from. A verb written with a capital
 // ("Ban Tổ chức", "Ban Quản lý dự án", "Ủy ban Kiểm tra") is part of the
@@ -360,7 +441,9 @@ func firstVerb(f folded, from int) []int {
 		for _, ph := range verbs[s[i+1:j]] {
 			end := i + 1 + len(ph)
 			if strings.HasPrefix(s[i+1:], ph) && (end == len(s) || !isAlnum(s[end])) {
-				if !startsUpperRune(f.cut(from+i+1, from+end)) {
+				// "Ban Quản lý dự án đầu tư xây dựng": after "đầu tư" the
+				// verb is part of a name.
+				if !startsUpperRune(f.cut(from+i+1, from+end)) && !(ph == "xay dung" && strings.HasSuffix(s[:i], " dau tu")) {
 					return []int{i, end}
 				}
 			}
@@ -397,11 +480,29 @@ func isGiveVerb(f folded, i, j int) bool {
 // sentence goes on without one.
 func colonAfter(f folded, i int) int {
 	rest := f.s[i:]
-	c := strings.IndexByte(rest, ':')
+	c := labelColon(rest)
 	if c < 0 || c > 160 || strings.Contains(rest[:c], ". ") || strings.Contains(rest[:c], ";") {
 		return 0
 	}
 	return f.at(i + c + 1)
+}
+
+// labelColon returns the offset of the first ":" in s that ends a label
+// ("Phòng X: ...") rather than sits inside a number or a code ("ISO
+// 9001:2015", "16:30"), or -1.
+func labelColon(s string) int {
+	for from := 0; ; {
+		c := strings.IndexByte(s[from:], ':')
+		if c < 0 {
+			return -1
+		}
+		c += from
+		if c+1 < len(s) && c > 0 && isAlnum(s[c+1]) && isAlnum(s[c-1]) {
+			from = c + 1
+			continue
+		}
+		return c
+	}
 }
 
 // findIf runs re on s only when the plain check ok passed.

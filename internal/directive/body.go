@@ -3,6 +3,9 @@ package directive
 import (
 	"regexp"
 	"strings"
+
+	"tiendo"
+	"tiendo/internal/vi"
 )
 
 // labelKind is how a body paragraph is numbered.
@@ -135,6 +138,10 @@ func blocks(lines []line) []block {
 		}
 	}
 	prevBlank := true
+	// Bullets nest in the order their marks first appear: the first mark
+	// used is the outer level ("-", then "+", then "•" in most directives,
+	// but not in all).
+	bulletDepth := map[rune]int{}
 	for k := 0; k < len(lines); k++ {
 		ln := lines[k]
 		s := ln.text
@@ -172,6 +179,16 @@ func blocks(lines []line) []block {
 		}
 		if l, ok := parseLabel(s); ok {
 			flush()
+			if l.kind == bullet {
+				mark := []rune(s)[0]
+				if mark == '–' || mark == '—' {
+					mark = '-'
+				}
+				if _, seen := bulletDepth[mark]; !seen {
+					bulletDepth[mark] = 6 + len(bulletDepth)
+				}
+				l.depth = bulletDepth[mark]
+			}
 			cur = &block{kind: l.kind, label: l.label, depth: l.depth, line: ln.n}
 			b.WriteString(l.rest)
 			curUpper = isUpper(l.rest)
@@ -245,20 +262,63 @@ func isLetter(r rune) bool {
 // holds. It returns nil when the row names no task columns.
 func columnRoles(cells []string) []string {
 	roles := make([]string, len(cells))
-	found := false
+	found, text, measure := false, false, false
 	for i, c := range cells {
 		f := foldText(c).s
 		switch {
+		case f == "dvt" || strings.HasPrefix(f, "don vi tinh"):
+			roles[i], measure = "measure", true
+		case strings.HasPrefix(f, "ke hoach") || strings.HasPrefix(f, "chi tieu ke hoach") || strings.HasPrefix(f, "chi tieu giao") || strings.HasPrefix(f, "muc tieu") || strings.HasPrefix(f, "chi tieu nam") || strings.HasPrefix(f, "so giao"):
+			roles[i] = "value"
 		case strings.Contains(f, "phoi hop"):
 			roles[i], found = "support", true
 		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem"):
 			roles[i], found = "lead", true
 		case strings.Contains(f, "noi dung") || strings.Contains(f, "nhiem vu") || strings.Contains(f, "chi tieu") || strings.Contains(f, "cong viec"):
-			roles[i] = "text"
+			roles[i], text = "text", true
 		}
 	}
-	if !found {
+	// A table of targets ("Chỉ tiêu | Đơn vị tính | Kế hoạch") names no
+	// units but says how to read its rows.
+	if !found && !(text && measure) {
 		return nil
 	}
 	return roles
+}
+
+// columnTarget reads a target from a row's columns: the value in the plan
+// column and its unit of measure in the "Đơn vị tính" column, for a row
+// whose text states no target itself ("Tổng thu từ khách du lịch | tỷ đồng
+// | 1.250").
+func columnTarget(b block) (Target, bool) {
+	if len(b.roles) != len(b.cells) {
+		return Target{}, false
+	}
+	var t Target
+	value := ""
+	for i, c := range b.cells {
+		switch b.roles[i] {
+		case "measure":
+			t.Unit = strings.TrimSpace(c)
+		case "value":
+			value = strings.TrimSpace(c)
+		case "text":
+			t.Text = strings.TrimSpace(c)
+		}
+	}
+	if value == "" || t.Text == "" {
+		return Target{}, false
+	}
+	// The value cell may carry its comparator ("≥ 90", "trên 90").
+	got := targets(value + " " + t.Unit)
+	if len(got) != 1 {
+		v, err := vi.ParseNumber(value)
+		if err != nil {
+			return Target{}, false
+		}
+		got = []Target{{Comparator: tiendo.Equal, Value: v, Unit: t.Unit}}
+	}
+	g := got[0]
+	g.Text = t.Text
+	return g, true
 }

@@ -41,6 +41,9 @@ func splitLines(text string) []line {
 			s = s[:maxLineBytes]
 			s = strings.ToValidUTF8(s, "")
 		}
+		if strings.Contains(s, "\t") {
+			s = tabCells(s)
+		}
 		s = cleanLine(s)
 		if strings.Contains(s, "|") {
 			row++
@@ -122,4 +125,31 @@ func isRule(s string) bool {
 		}
 	}
 	return true
+}
+
+// tabCells turns a table row that Word or a spreadsheet flattened to text
+// with tabs ("1\tTổng thu ...\ttỷ đồng\t1.250") into the "|" row splitLines
+// reads. A list item whose label is followed by a tab ("1.\tGiao ...") and
+// a tab inside a sentence stay text.
+func tabCells(s string) string {
+	fields := strings.Split(s, "\t")
+	var cells []string
+	for _, c := range fields {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) < 2 {
+		return s
+	}
+	if len(cells) == 2 {
+		first := cells[0]
+		if _, ok := parseLabel(first + " x"); ok && len([]rune(first)) <= 6 {
+			return s // "1.\tGiao ...", "-\tPhòng ..."
+		}
+		if len(strings.Fields(s)) > 0 && len(fields) == 2 && startsLower(cells[1]) {
+			return s // a sentence with a stray tab
+		}
+	}
+	return strings.Join(fields, " | ")
 }

@@ -118,10 +118,18 @@ var (
 	reContentsAnd = regexp.MustCompile(` va (?:de ra|de xuat|kien nghi|nhiem vu|phuong huong|giai phap)`)
 )
 
+// reMeeting: the subject of a notice of a meeting's conclusions.
+var reMeeting = regexp.MustCompile(`\b(ket luan|cuoc hop|hoi nghi|giao ban|buoi lam viec)\b`)
+
 // period reads what the round reports on: from the subject, else from the
 // opening, else from the closing sentences that speak of the report.
 func (p *parser) period(intro, closing []block) {
 	texts := []string{p.res.Subject}
+	if reMeeting.MatchString(vi.Fold(p.res.Subject)) {
+		// A meeting's subject names the period it reviewed; the work it
+		// gives is for the period its conclusions name.
+		texts = []string{p.taskIntro}
+	}
 	var b strings.Builder
 	for _, x := range intro {
 		b.WriteString(x.text)
@@ -208,9 +216,32 @@ func periodIn(f string, defaultYear int) *tiendo.Period {
 	return nil
 }
 
+// reRecurring is a deadline that repeats ("định kỳ trước ngày 20 hằng
+// tháng", "trước ngày 15 của tháng cuối quý"): no one date.
+var reRecurring = regexp.MustCompile(`(truoc|cham nhat|han|den)\s*(?:la\s*|vao\s*)?ngay\s*(\d{1,2})\s*(?:cua\s*)?(hang|moi|cac|thang cuoi)\s*(thang|quy|nam|tuan|ky)`)
+
 // deadline finds when reports are due: in the closing first, then the
-// opening, then a task that speaks of sending the report.
+// opening, then a task that speaks of sending the report. A recurring
+// deadline gives no date; it is warned about so that a person sets the
+// round's.
 func (p *parser) deadline(intro, closing, region []block) {
+	p.recurring(intro, closing)
+	p.dueDate(intro, closing, region)
+}
+
+func (p *parser) recurring(intro, closing []block) {
+	for _, group := range [][]block{closing, intro} {
+		for _, b := range group {
+			f := foldText(b.text)
+			if m := reRecurring.FindStringIndex(f.s); m != nil {
+				p.warn(WarnRecurringDeadline, p.lineOf(b, f.cut(m[0], m[1])), "Văn bản nêu hạn báo cáo định kỳ (“%s”), không phải một ngày cụ thể: hãy kiểm tra và nhập hạn cho đợt báo cáo này.", f.cut(m[0], m[1]))
+				return
+			}
+		}
+	}
+}
+
+func (p *parser) dueDate(intro, closing, region []block) {
 	for gi, group := range [][]block{closing, intro, region} {
 		// In the tasks, only a sentence about sending the report gives the
 		// round's deadline: "hoàn thành trước ngày" is the task's own.
@@ -231,6 +262,8 @@ func (p *parser) deadline(intro, closing, region []block) {
 				if strings.Contains(f, "gui") || strings.Contains(f, "bao cao") || strings.Contains(f, "nop") {
 					p.res.Deadline = d
 					p.deadlineLine = p.lineOf(b, sent)
+					p.deadlineSent = f
+					p.otherDeadlines(f, d)
 					return
 				}
 				if fallback == nil && !strict {
@@ -242,6 +275,42 @@ func (p *parser) deadline(intro, closing, region []block) {
 			p.res.Deadline, p.deadlineLine = fallback, fallbackLine
 			return
 		}
+	}
+}
+
+// planPeriod: a plan's subject names the years it covers ("Kế hoạch ...
+// năm 2026"), and its reports are due by period in the sentence that gives
+// the deadline ("báo cáo 6 tháng đầu năm trước ngày 10/6"): that period,
+// the part before the first date, is the round's.
+func (p *parser) planPeriod() {
+	if p.deadlineSent == "" || !strings.HasPrefix(strings.ToUpper(p.res.Symbol), "KH") {
+		return
+	}
+	f := p.deadlineSent
+	if m := reDeadline.FindStringIndex(f); m != nil {
+		f = f[:m[0]]
+	}
+	if per := periodIn(f, p.issueDate.Year); per != nil {
+		if per.Year == 0 && p.res.Period != nil {
+			per.Year = p.res.Period.Year
+		}
+		p.res.Period = per
+	}
+}
+
+// otherDeadlines warns when the sentence that gives the deadline gives
+// others ("báo cáo 6 tháng trước ngày 10/6, báo cáo năm trước ngày
+// 10/12"): the round takes the first, and a person should know there are
+// more.
+func (p *parser) otherDeadlines(f string, first *Deadline) {
+	var others []string
+	for _, m := range reDeadline.FindAllStringSubmatch(f, 8) {
+		if d := p.deadlineFrom(m); d != nil && d.Date != first.Date && !contains(others, vnDate(d.Date)) {
+			others = append(others, vnDate(d.Date))
+		}
+	}
+	if len(others) > 0 {
+		p.warn(WarnManyDeadlines, p.deadlineLine, "Văn bản nêu nhiều hạn báo cáo (%s, %s): đợt báo cáo đề xuất lấy hạn %s; hãy tạo đợt riêng cho các hạn khác nếu cần.", vnDate(first.Date), strings.Join(others, ", "), vnDate(first.Date))
 	}
 }
 

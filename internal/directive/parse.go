@@ -22,7 +22,9 @@ type parser struct {
 	numberLine   int
 	dateLine     int
 	deadlineLine int
+	deadlineSent string // the folded sentence that gave the deadline
 	introLast    string // the last paragraph before the first item
+	taskIntro    string // in a directive without a list, the paragraph before the first task
 	askAll       bool   // the opening asks every recipient ("đề nghị các cơ quan, đơn vị")
 }
 
@@ -214,7 +216,7 @@ func (p *parser) signer(frags []string) {
 				sg.Title = s
 			case sg.Title != "" && !gap:
 				sg.Title += " " + s
-			case sg.Title != "" && isName(titleCase(s)):
+			case sg.Title != "" && isName(titleCase(s)) && !looksLikeTitle(f):
 				sg.Name = s
 			}
 		case isName(s):

@@ -110,16 +110,19 @@ type Warning struct {
 
 // Warning codes.
 const (
-	WarnDuplicateLabel   = "duplicate-task-label"
-	WarnNotRecipient     = "assignee-not-recipient"
-	WarnBlankNumber      = "blank-number"
-	WarnBlankDay         = "blank-day"
-	WarnDeadlineNotAfter = "deadline-not-after-issue"
-	WarnUnknownUnit      = "unknown-unit"
-	WarnTaskWithoutUnit  = "task-without-unit"
-	WarnNoTasks          = "no-tasks"
-	WarnNoDeadline       = "no-deadline"
-	WarnParseIncomplete  = "parse-incomplete"
+	WarnDuplicateLabel    = "duplicate-task-label"
+	WarnNotRecipient      = "assignee-not-recipient"
+	WarnBlankNumber       = "blank-number"
+	WarnBlankDay          = "blank-day"
+	WarnDeadlineNotAfter  = "deadline-not-after-issue"
+	WarnUnknownUnit       = "unknown-unit"
+	WarnTaskWithoutUnit   = "task-without-unit"
+	WarnNoTasks           = "no-tasks"
+	WarnNoDeadline        = "no-deadline"
+	WarnParseIncomplete   = "parse-incomplete"
+	WarnUnknownTaskRef    = "unknown-task-reference"
+	WarnRecurringDeadline = "recurring-deadline"
+	WarnManyDeadlines     = "several-deadlines"
 )
 
 // ToRound turns the proposal into a draft round with its tasks and targets.

@@ -22,7 +22,11 @@ var measureUnits = []string{
 	"khu dan cu", "hop tac xa", "tieu chi", "san pham", "luot khach", "luot nguoi", "du an",
 	"mo hinh", "doanh nghiep", "cong trinh", "lao dong", "hoc sinh", "dang vien", "ho gia dinh",
 	"giuong benh", "bac si", "thu tuc", "ho so", "co so", "diem du lich", "km2", "m2", "m3",
-	"nen tang", "giay chung nhan", "luot nguoi",
+	"nen tang", "giay chung nhan", "sang kien", "can ho", "can nha", "ngoi nha", "phong hoc",
+	"nha van hoa", "viec lam", "can bo", "cong chuc", "hoi vien", "doan vien", "tre em", "nguoi dan",
+	"to dan pho", "khu pho", "cum cong nghiep", "nha may", "trang trai", "hop dong", "tai khoan",
+	"thue bao", "dich vu cong", "trieu luot", "nghin luot", "luot", "nghin tan", "trieu tan",
+	"nghin ha", "nghin nguoi", "trieu nguoi", "nghin ho", "ty usd", "don vi", "co quan",
 }
 
 // notMeasure are words that follow a number without being its unit.
@@ -75,39 +79,43 @@ func targets(text string) []Target {
 	prevEnd := 0
 	for k, m := range ms {
 		s, e := m[0], m[1]
-		if t, ok := target(f, s, e, prevEnd, ms, k); ok {
+		// The previous clause may run over this number when its end was
+		// not cut at it; the floor never passes the number.
+		if t, end, ok := target(f, s, e, min(prevEnd, s), ms, k); ok {
 			out = append(out, t)
-			prevEnd = e
+			// The next target's text starts after this one's clause, so
+			// that "so với cùng kỳ" after this number is not read again.
+			prevEnd = max(e, min(end, len(f.s)))
 		}
 	}
 	return out
 }
 
-func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, bool) {
+func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, int, bool) {
 	str := f.s
 	// Part of an identifier, a date, a reference or a range: "J02",
 	// "COVID-19", "08/2019/NQ", "2020-2030", "07/6".
 	if s > 0 && strings.IndexByte("/-.,:_", str[s-1]) >= 0 && !(str[s-1] == '.' && s > 1 && str[s-2] == '.') {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 	if s > 0 && isASCIILetter(str[s-1]) {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 	if e < len(str) && (str[e] == '/' || str[e] == '-' && e+1 < len(str) && isAlnum(str[e+1])) {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 	numText := f.cut(s, e)
 	value, err := vi.ParseNumber(numText)
 	if err != nil {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 	before := wordsBefore(str, s, 4)
 	if len(before) > 0 && skipBefore[before[len(before)-1]] {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 	// A rank, "vị trí 03", "xếp hạng 5", is not a quantity to reach.
 	if n := len(before); n >= 2 && (before[n-2] == "vi" && before[n-1] == "tri" || before[n-1] == "hang" && (before[n-2] == "xep" || before[n-2] == "thu")) {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 	// "bình quân 01 xã đạt 15,2 tiêu chí", "trên 1 vạn dân": per one
 	// unit, not a target.
@@ -144,7 +152,7 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, bool) {
 			}
 			w := str[pos:j]
 			if j > pos && skipAfter[w] {
-				return Target{}, false
+				return Target{}, 0, false
 			}
 			orig := f.cut(pos, j)
 			if j > pos && !notMeasure[w] && startsLower(orig) {
@@ -159,17 +167,17 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, bool) {
 		}
 	}
 	if perOne && unit != "%" {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 	// A bare year with no unit: "năm 2022" was skipped above; "2022" alone too.
 	if unit == "" && value >= 1900 && value <= 2100 && !strings.ContainsAny(numText, ".,") {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 
 	// The clause around the number: from the last ";", ". ", ":" or ","
 	// before it (not before the previous target), to the next one after it.
-	cs := clauseBound(str, s, prevEnd)
-	ce := clauseEndAt(str, unitEnd)
+	cs := targetStart(str, s, prevEnd)
+	ce := targetEnd(str, unitEnd)
 	if k+1 < len(ms) && ms[k+1][0] < ce && candidate(str, ms[k+1][0], ms[k+1][1]) {
 		// Another number in the clause: this target's text stops at it
 		// unless the next is the upper end of a range "từ 5 đến 7%".
@@ -190,7 +198,7 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, bool) {
 		cmp = tiendo.AtMost
 	}
 	if unit == "" && cmp == tiendo.Equal {
-		return Target{}, false
+		return Target{}, 0, false
 	}
 
 	// Direction: the nearest "tăng", "giảm" or "nâng" before the number in
@@ -206,6 +214,10 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, bool) {
 			i += from
 			from = i + len(w.word)
 			if w.word == "tang" && strings.HasPrefix(seg[from:], " cuong") {
+				continue
+			}
+			// "xã đạt chuẩn nông thôn mới nâng cao" names a standard.
+			if w.word == "nang" && strings.HasPrefix(seg[from:], " cao") && strings.HasSuffix(seg[:i], "moi ") {
 				continue
 			}
 			// Folding merges "giảm" with "giám" (giám sát), "tăng" with
@@ -231,14 +243,14 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, bool) {
 	}
 
 	t := Target{
-		Text:       strings.TrimSpace(strings.Trim(strings.TrimSpace(f.cut(cs, ce)), ",;.:")),
+		Text:       strings.TrimSpace(strings.TrimLeft(strings.Trim(strings.TrimSpace(f.cut(cs, ce)), ",;.:"), "-–+•· ")),
 		Comparator: cmp,
 		Value:      value,
 		Unit:       unit,
 		Direction:  dir,
 		RelativeTo: rel,
 	}
-	return t, true
+	return t, ce, true
 }
 
 func dirWord(dir string) string {
@@ -338,6 +350,86 @@ func clauseBound(s string, i, floor int) int {
 		}
 	}
 	return start
+}
+
+// measureOpeners open a clause that states a measure on its own: its
+// subject ("tỷ lệ", "số", "diện tích"), a verb of striving or achieving
+// ("phấn đấu", "đạt", "hoàn thành"), or a quantifier. A comma before one of
+// them ends the clause before; a comma before anything else ("dự án khu
+// tái định cư xã A, xã B đạt 60%", "tố giác, tin báo tội phạm, kiến nghị
+// khởi tố đạt 90%") is inside the subject of the measure.
+var measureOpeners = []string{
+	"ty le", "ti le", "so ", "tong ", "nang suat", "dien tich", "san luong", "gia tri", "toc do",
+	"doanh thu", "thu ngan sach", "thu noi dia", "tong thu", "chi thuong xuyen", "chi ngan sach", "muc ", "binh quan", "moi ",
+	"toan huyen", "toan tinh", "toan xa", "toan thanh pho", "toan nganh", "ca nam", "trong do",
+	"rieng", "co ", "co them", "phan dau", "phan dau", "hoan thanh", "xay dung", "tang ", "giam ", "nang ", "keo giam", "giai ngan", "cap ",
+	"don ", "thu hut", "trong ", "tiep tuc", "dam bao", "bao dam", "duy tri", "giai quyet",
+	"tao viec lam", "giai quyet viec lam", "kim ngach", "thu nhap", "gdp", "grdp", "chi so",
+	"khong de", "huy dong", "ket nap",
+	"thanh lap", "to chuc", "trien khai", "dao tao", "ho tro", "tiem", "kham", "thu ", "nop ",
+	"cung hoa", "cat giam", "thuc hien", "tiet kiem", "goi ", "lam moi", "sua chua", "nang cap", "cai tao", "ban giao", "phuc vu",
+}
+
+// opensMeasure reports whether folded s opens a clause of its own. "tăng
+// 10%" after a comma is the comparison of the subject before the comma;
+// "tăng tỷ lệ ..." opens a clause.
+func opensMeasure(s string) bool {
+	for _, o := range measureOpeners {
+		if strings.HasPrefix(s, o) {
+			rest := strings.TrimLeft(s[len(o):], " ")
+			return rest == "" || rest[0] < '0' || rest[0] > '9'
+		}
+	}
+	return false
+}
+
+// targetStart returns where a target's text starts: after the last ";",
+// ":", "(", ")" or sentence end before offset i (not before floor), moved
+// on to the last comma inside it that opens a clause of its own (see
+// measureOpeners). A clause too long to read alone starts at its last
+// comma.
+func targetStart(s string, i, floor int) int {
+	start := floor
+	for k := i - 1; k >= floor; k-- {
+		c := s[k]
+		if c == ';' || c == ':' || c == '(' || c == ')' || c == '.' && k+1 < len(s) && s[k+1] == ' ' {
+			start = k + 1
+			break
+		}
+	}
+	for k := i - 1; k > start; k-- {
+		if s[k] != ',' || k+1 >= len(s) || s[k+1] != ' ' {
+			continue
+		}
+		rest := strings.TrimLeft(s[k+1:i], " ")
+		if opensMeasure(rest) {
+			return k + 1
+		}
+	}
+	if i-start > 240 {
+		return clauseBound(s, i, floor)
+	}
+	return start
+}
+
+// targetEnd returns where a target's text ends: at the end of its clause,
+// going on over a comma before a short piece (four words at most) that
+// completes it ("tại các xã, thị trấn", "được tiêu chuẩn hóa, gắn sao"):
+// one without a number that does not open a clause of its own.
+func targetEnd(s string, i int) int {
+	for steps := 0; steps < 4; steps++ {
+		e := clauseEndAt(s, i)
+		if e >= len(s) || s[e] != ',' {
+			return e
+		}
+		next := clauseEndAt(s, e+1)
+		piece := strings.TrimSpace(s[e+1 : next])
+		if piece == "" || len(strings.Fields(piece)) > 4 || strings.ContainsAny(piece, "0123456789") || opensMeasure(piece+" ") {
+			return e
+		}
+		i = next
+	}
+	return clauseEndAt(s, i)
 }
 
 // clauseEndAt returns the end of the clause that goes on at offset i.

@@ -2,6 +2,8 @@ package directive
 
 import (
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 
 	"tiendo"
@@ -70,13 +72,79 @@ func (p *parser) body(bs []block) {
 	if first > closing {
 		region = nil
 	}
+	if last < 0 {
+		// No list: the tasks are sentences of the paragraphs.
+		p.proseTasks(bs)
+	}
 	p.period(intro, closingBlocks)
 	p.deadline(intro, closingBlocks, region)
+	p.planPeriod()
 	p.contents(intro, closingBlocks, region)
-	p.taskList(intro, region)
+	if last >= 0 {
+		p.taskList(intro, region)
+	}
 	if len(p.res.Tasks) == 0 && last < 0 {
 		p.singleTask(bs)
 	}
+}
+
+// reProseAsk opens a sentence that gives named units work.
+var reProseAsk = regexp.MustCompile(`^(?:dong thoi,?\s*|ngoai ra,?\s*)?(?:giao cho|giao|de nghi|yeu cau)\s+`)
+
+// reFormula is the closing formula of a notice: "Văn phòng thông báo để
+// các cơ quan, đơn vị biết, thực hiện".
+var reFormula = regexp.MustCompile(`thong bao (?:de|cho)|biet,? (?:thuc hien|de thuc hien|phoi hop)|\./\.`)
+
+// proseTasks reads the tasks of a directive written in paragraphs, as a
+// meeting's conclusions are: each sentence that opens by giving named units
+// work ("Giao Phòng X ...", "Đề nghị Trung tâm Y ...", "Phòng Z chủ trì,
+// phối hợp với ...") is a task, with the sentences after it in its
+// paragraph that give no one else work. The paragraph before the first
+// task is kept for the period.
+func (p *parser) proseTasks(bs []block) {
+	open := false // a task is open and may take more sentences
+	for bi, b := range bs {
+		open = false
+		for _, sent := range sentences(b.text) {
+			f := vi.Fold(sent)
+			if reFormula.MatchString(f) {
+				open = false
+				continue
+			}
+			a, ok := p.proseAssignment(sent, f)
+			if ok {
+				if len(p.res.Tasks) == 0 && bi > 0 {
+					p.taskIntro = bs[bi-1].text
+				}
+				p.addTask("", sent, p.lineOf(b, sent), a, assignment{}, false)
+				open = true
+				continue
+			}
+			if open && len(p.res.Tasks) > 0 {
+				t := &p.res.Tasks[len(p.res.Tasks)-1]
+				more := strings.TrimSpace(strings.Trim(sent, ".;, "))
+				if more != "" && len(t.Text) < 4000 {
+					t.Text += "; " + more
+					t.Targets = targets(t.Text)
+				}
+			}
+		}
+	}
+}
+
+// proseAssignment reads who a sentence gives work when it opens by naming
+// them: "Giao X ...", "Đề nghị X ...", or a unit's name and a verb.
+func (p *parser) proseAssignment(sent, f string) (assignment, bool) {
+	rest := f
+	if m := reProseAsk.FindStringIndex(f); m != nil {
+		rest = f[m[1]:]
+	}
+	a := p.assignment(sent)
+	if len(a.leads) == 0 {
+		return a, false
+	}
+	lead := vi.Fold(a.leads[0])
+	return a, strings.HasPrefix(rest, lead) || strings.HasPrefix(rest, "nhiem vu cho "+lead)
 }
 
 // singleTask makes the one task of a directive with no list: the first
@@ -117,8 +185,13 @@ func (p *parser) taskList(intro []block, region []block) {
 	// Units named in the last opening paragraph ("Đề nghị Phòng X báo cáo
 	// các nội dung sau:") own the tasks that name none.
 	var root assignment
-	if len(intro) > 0 {
-		p.introLast = intro[len(intro)-1].text
+	// A table's header row is not the opening's last paragraph.
+	opening := intro
+	for len(opening) > 0 && opening[len(opening)-1].cells != nil {
+		opening = opening[:len(opening)-1]
+	}
+	if len(opening) > 0 {
+		p.introLast = opening[len(opening)-1].text
 		root = p.assignment(p.introLast)
 		p.askAll = reAskAll.MatchString(vi.Fold(p.introLast))
 	}
@@ -139,6 +212,11 @@ func (p *parser) taskList(intro []block, region []block) {
 		}
 		if par >= 0 && par < len(region) {
 			if excluded[par] && !strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") {
+				excluded[i] = true
+			}
+			if excluded[par] && strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && b.cells == nil && len(p.assignment(b.text).leads) == 0 {
+				// "Tổ chức thực hiện" gives units their work; an item there
+				// that names no unit is a general provision.
 				excluded[i] = true
 			}
 			if contents[par] {
@@ -164,6 +242,30 @@ func (p *parser) taskList(intro []block, region []block) {
 		}
 		return root
 	}
+	// "Phòng X: chủ trì thực hiện nhiệm vụ 1, 3; phối hợp nhiệm vụ 2": the
+	// units of tasks listed elsewhere, named by their numbers. Such an item
+	// is not a task, nor are its siblings without references (the general
+	// duties of "Tổ chức thực hiện").
+	var refs []taskRef
+	refParents := map[int]bool{}
+	for i, b := range region {
+		if b.kind == plain || b.kind == section || excluded[i] {
+			continue
+		}
+		rs := p.taskRefs(b.text, leads[i])
+		if len(rs) == 0 {
+			continue
+		}
+		refs = append(refs, rs...)
+		excluded[i] = true
+		refParents[b.parent] = true
+	}
+	for i, b := range region {
+		if b.kind != plain && b.kind != section && refParents[b.parent] && len(leads[i].leads) > 0 {
+			excluded[i] = true
+		}
+	}
+	defer p.linkRefs(refs)
 	inline := false
 	for _, b := range region {
 		if reInlineLabel.MatchString(vi.Fold(b.text)) {
@@ -301,8 +403,11 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 	unitBullets := make([]bool, n)
 	for i, b := range region {
 		par := b.parent - off
-		if b.kind == bullet && len(leads[i].leads) > 0 && leads[i].prefixEnd > 0 {
-			unitBullets[i] = true
+		if b.kind == bullet && len(leads[i].leads) > 0 {
+			if _, opens := p.proseAssignment(b.text, vi.Fold(b.text)); opens || leads[i].prefixEnd > 0 {
+				// "- Phòng X: ...", "- Giao Phòng X ...", "- Phòng X chủ trì ...".
+				unitBullets[i] = true
+			}
 		}
 		if par >= 0 && par < n && b.kind != plain && b.kind != bullet {
 			hasItemKids[par] = true
@@ -319,7 +424,14 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 		case bullet:
 			par := b.parent - off
 			if unitBullets[i] {
-				p.addTask("", b.text, b.line, leads[i], inherited(i), false)
+				// Its text and the plain bullets under it.
+				var text strings.Builder
+				text.WriteString(b.text)
+				for j := i + 1; j < n && region[j].kind == bullet && isDescendant(region, j, i, off) && !unitBullets[j]; j++ {
+					text.WriteString(" - ")
+					text.WriteString(region[j].text)
+				}
+				p.addTask("", text.String(), b.line, leads[i], inherited(i), false)
 				continue
 			}
 			if par < 0 || par >= n {
@@ -361,7 +473,13 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 		if len(b.text) < 4 && j == i+1 {
 			continue
 		}
+		n := len(p.res.Tasks)
 		p.addTask(b.label, text.String(), b.line, leads[i], inherited(i), false)
+		if len(p.res.Tasks) > n && b.cells != nil && len(p.res.Tasks[n].Targets) == 0 {
+			if g, ok := columnTarget(b); ok {
+				p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, g)
+			}
+		}
 	}
 }
 
@@ -456,4 +574,90 @@ func (p *parser) knownUnit(s string) bool {
 		return true
 	}
 	return p.recip != nil && p.recip.match(s) >= 0
+}
+
+// taskRef is a unit given a task by the task's number.
+type taskRef struct {
+	unit  string
+	role  tiendo.AssigneeRole
+	label string
+}
+
+var (
+	reRefRole = regexp.MustCompile(`(chu tri|phoi hop)\s*(?:,\s*)?(?:thuc hien|trien khai|voi cac don vi)?\s*(?:cac\s+)?(?:nhiem vu|noi dung|muc|nv)\s*(?:so\s*)?((?:\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|[ivx]{1,4}\.\d{1,2})(?:\s*(?:,|va|-|–|den)\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?))*)`)
+	reRefItem = regexp.MustCompile(`\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?`)
+)
+
+// taskRefs reads the task numbers an item gives its units: "chủ trì thực
+// hiện nhiệm vụ 1, 4; phối hợp thực hiện nhiệm vụ 2", "chủ trì các nhiệm vụ
+// 1 - 3". a is who the item names.
+func (p *parser) taskRefs(text string, a assignment) []taskRef {
+	units := a.leads
+	if len(units) == 0 {
+		return nil
+	}
+	f := vi.Fold(text)
+	if !strings.Contains(f, "chu tri") && !strings.Contains(f, "phoi hop") {
+		return nil
+	}
+	var out []taskRef
+	for _, m := range reRefRole.FindAllStringSubmatch(f, 20) {
+		role := tiendo.Lead
+		if m[1] == "phoi hop" {
+			role = tiendo.Support
+		}
+		nums := reRefItem.FindAllString(m[2], 40)
+		// "1 - 3", "1 đến 3": a range of plain numbers.
+		if len(nums) == 2 && regexp.MustCompile(`\d\s*(?:-|–|den)\s*\d`).MatchString(m[2]) {
+			lo, e1 := strconv.Atoi(nums[0])
+			hi, e2 := strconv.Atoi(nums[1])
+			if e1 == nil && e2 == nil && lo < hi && hi-lo < 30 {
+				nums = nums[:0]
+				for k := lo; k <= hi; k++ {
+					nums = append(nums, strconv.Itoa(k))
+				}
+			}
+		}
+		for _, n := range nums {
+			for _, u := range units {
+				out = append(out, taskRef{unit: u, role: role, label: strings.TrimLeft(n, "0")})
+			}
+		}
+	}
+	return out
+}
+
+// linkRefs gives the tasks the units that name them by number. A reference
+// to no task is warned about rather than guessed.
+func (p *parser) linkRefs(refs []taskRef) {
+	for _, r := range refs {
+		found := false
+		for i := range p.res.Tasks {
+			t := &p.res.Tasks[i]
+			if t.Label != r.label {
+				continue
+			}
+			found = true
+			dup := false
+			for k, a := range t.Assignees {
+				if a.Name == r.unit {
+					if r.role == tiendo.Lead && a.Role != tiendo.Lead {
+						t.Assignees[k].Role = tiendo.Lead
+					}
+					dup = true
+				}
+			}
+			if !dup {
+				t.Assignees = append(t.Assignees, p.assignee(r.unit, r.role))
+			}
+		}
+		if !found {
+			p.warn(WarnUnknownTaskRef, 0, "Đơn vị \"%s\" được phân công nhiệm vụ %s nhưng không tìm thấy nhiệm vụ có số hiệu này: hãy kiểm tra lại phân công.", r.unit, strconv.Quote(r.label))
+		}
+	}
+	// Leads first, as the other forms list them.
+	for i := range p.res.Tasks {
+		as := p.res.Tasks[i].Assignees
+		sort.SliceStable(as, func(a, b int) bool { return as[a].Role == tiendo.Lead && as[b].Role != tiendo.Lead })
+	}
 }
