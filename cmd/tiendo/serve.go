@@ -10,12 +10,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"tiendo/internal/api"
 	"tiendo/internal/demo"
+	"tiendo/internal/mail"
+	"tiendo/internal/remind"
 	"tiendo/internal/store"
 	"tiendo/internal/web"
 )
@@ -28,6 +31,13 @@ type Config struct {
 	SecureCookies bool
 	TrustProxy    bool
 	LogLevel      slog.Level
+
+	// Reminders: e-mail goes out when SMTPHost is set; in-app reminders
+	// (the bell) always do. BaseURL makes the links in e-mails.
+	BaseURL                                   string
+	SMTPHost, SMTPUser, SMTPPassword, SMTPTLS string
+	SMTPFrom                                  string
+	SMTPPort                                  int
 }
 
 // flags defines the server flags on fs with defaults from the environment.
@@ -43,6 +53,14 @@ func (c *Config) flags(fs *flag.FlagSet, getenv func(string) string, defaultAddr
 	fs.StringVar(&c.DatabaseURL, "database-url", env("TIENDO_DATABASE_URL", defaultDB), "cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgres://... (TIENDO_DATABASE_URL)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", envBool("TIENDO_SECURE_COOKIES"), "đánh dấu cookie Secure khi chạy sau TLS (TIENDO_SECURE_COOKIES)")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIENDO_TRUST_PROXY"), "lấy địa chỉ người dùng từ X-Forwarded-For (TIENDO_TRUST_PROXY)")
+	fs.StringVar(&c.BaseURL, "base-url", env("TIENDO_BASE_URL", ""), "địa chỉ người dùng mở tiendo, cho liên kết trong thư (TIENDO_BASE_URL)")
+	fs.StringVar(&c.SMTPHost, "smtp-host", env("TIENDO_SMTP_HOST", ""), "máy chủ thư gửi đi; để trống thì không gửi thư (TIENDO_SMTP_HOST)")
+	port, _ := strconv.Atoi(env("TIENDO_SMTP_PORT", "587"))
+	fs.IntVar(&c.SMTPPort, "smtp-port", port, "cổng SMTP (TIENDO_SMTP_PORT)")
+	fs.StringVar(&c.SMTPUser, "smtp-user", env("TIENDO_SMTP_USER", ""), "tài khoản SMTP (TIENDO_SMTP_USER)")
+	c.SMTPPassword = secret(getenv, "TIENDO_SMTP_PASSWORD")
+	fs.StringVar(&c.SMTPTLS, "smtp-tls", env("TIENDO_SMTP_TLS", "mandatory"), "TLS: mandatory, opportunistic, implicit hoặc none (TIENDO_SMTP_TLS)")
+	fs.StringVar(&c.SMTPFrom, "smtp-from", env("TIENDO_SMTP_FROM", ""), "địa chỉ người gửi, ví dụ \"Văn phòng UBND <vanphong@example.vn>\" (TIENDO_SMTP_FROM)")
 	c.LogLevel = slog.LevelInfo
 	if lv := getenv("TIENDO_LOG_LEVEL"); lv != "" {
 		c.LogLevel.UnmarshalText([]byte(lv))
@@ -116,13 +134,43 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 	})
 }
 
-// serve runs the web server until ctx is cancelled, then lets in-flight
-// requests finish (up to 20 s) before returning; the caller closes the store.
+// secret reads a secret from NAME, or from the file NAME_FILE names (for
+// container secrets), so it need not sit in the environment.
+func secret(getenv func(string) string, name string) string {
+	if f := getenv(name + "_FILE"); f != "" {
+		if b, err := os.ReadFile(f); err == nil {
+			return strings.TrimSpace(string(b))
+		}
+	}
+	return getenv(name)
+}
+
+// serve runs the web server and the reminder service until ctx is
+// cancelled, then lets in-flight requests finish (up to 20 s) and stops the
+// reminders before returning; the caller closes the store.
 func serve(ctx context.Context, cfg Config, st *store.Store, log *slog.Logger, ready func(addr string)) error {
-	h, err := web.New(web.Config{SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy}, st, api.New(st, log), log)
+	var mailer *mail.Mailer
+	if cfg.SMTPHost != "" {
+		var err error
+		if mailer, err = mail.New(mail.Config{Host: cfg.SMTPHost, Port: cfg.SMTPPort, Username: cfg.SMTPUser,
+			Password: cfg.SMTPPassword, TLS: cfg.SMTPTLS, From: cfg.SMTPFrom}); err != nil {
+			return fmt.Errorf("cấu hình thư điện tử: %w", err)
+		}
+	}
+	rem := remind.New(st, mailer, remind.Config{BaseURL: cfg.BaseURL}, log)
+	apiHandler := api.New(st, log)
+	apiHandler.Reminders = rem
+	h, err := web.New(web.Config{SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy, Reminders: rem}, st, apiHandler, log)
 	if err != nil {
 		return err
 	}
+	remCtx, stopRem := context.WithCancel(context.WithoutCancel(ctx))
+	remDone := make(chan struct{})
+	go func() {
+		defer close(remDone)
+		rem.Run(remCtx)
+	}()
+	defer func() { stopRem(); <-remDone }()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("không mở được cổng %s: %w", cfg.Addr, err)

@@ -17,11 +17,15 @@ import (
 	"strings"
 
 	"tiendo"
+	"tiendo/internal/remind"
 	"tiendo/internal/store"
 )
 
 // Server is the JSON API.
 type Server struct {
+	// Reminders sends the office's "đôn đốc"; set it after New (nil: off).
+	Reminders *remind.Service
+
 	store  *store.Store
 	log    *slog.Logger
 	mux    *http.ServeMux
@@ -212,9 +216,20 @@ func (a *Server) register() {
 	a.authed("POST /api/v1/rounds", tiendo.ActionManageRounds, a.handleRoundCreate)
 	a.authed("POST /api/v1/rounds/{id}/publish", tiendo.ActionManageRounds, a.handleRoundPublish)
 	a.authed("GET /api/v1/rounds/{id}", tiendo.ActionReadRounds, a.handleRound)
+	a.authed("POST /api/v1/rounds/{id}/remind", tiendo.ActionManageRounds, a.handleRemind)
 	a.authed("GET /api/v1/rounds/{id}/matrix", tiendo.ActionReadRounds, a.handleMatrix)
 	a.authed("GET /api/v1/rounds/{id}/rates", tiendo.ActionReadRounds, a.handleRates)
 	a.authed("GET /api/v1/rounds/{id}/targets", tiendo.ActionReadRounds, a.handleTargets)
+	a.authed("POST /api/v1/rounds/{id}/consolidated", tiendo.ActionConsolidate, a.handleConsolidatedCreate)
+	a.authed("GET /api/v1/rounds/{id}/consolidated", tiendo.ActionReadReport, a.handleConsolidated)
+	a.authed("PUT /api/v1/rounds/{id}/consolidated", tiendo.ActionConsolidate, a.handleConsolidatedPut)
+	a.authed("POST /api/v1/rounds/{id}/consolidated/send", tiendo.ActionConsolidate, a.consolidatedAction(store.DocSend))
+	a.authed("POST /api/v1/rounds/{id}/consolidated/approve", tiendo.ActionApproveDoc, a.consolidatedAction(store.DocApprove))
+	a.authed("POST /api/v1/rounds/{id}/consolidated/return", tiendo.ActionApproveDoc, a.consolidatedAction(store.DocReturn))
+	a.authed("POST /api/v1/rounds/{id}/consolidated/issue", tiendo.ActionConsolidate, a.handleConsolidatedIssue)
+	a.authed("GET /api/v1/rounds/{id}/consolidated.docx", tiendo.ActionReadReport, a.consolidatedFile("docx"))
+	a.authed("GET /api/v1/rounds/{id}/consolidated.pdf", tiendo.ActionReadReport, a.consolidatedFile("pdf"))
+	a.authed("GET /api/v1/rounds/{id}/consolidated.xlsx", tiendo.ActionReadReport, a.consolidatedFile("xlsx"))
 	a.authed("GET /api/v1/rounds/{id}/reports/{unit}", tiendo.ActionReadReport, a.handleReport)
 	a.authed("PUT /api/v1/rounds/{id}/reports/{unit}", tiendo.ActionEditReport, a.handleReportPut)
 	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/submit", tiendo.ActionEditReport, a.reportAction(tiendo.ReportSubmit))

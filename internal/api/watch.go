@@ -131,3 +131,21 @@ func watchActuals(in []store.UnitActual) []watch.Actual {
 	}
 	return out
 }
+
+// handleRemind sends the office's ad-hoc "đôn đốc" to every unit of the
+// round that has not submitted. An Idempotency-Key header makes a retried
+// request queue nothing twice.
+func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
+	if a.Reminders == nil {
+		return tiendo.Errorf(tiendo.ECONFLICT, "Chức năng nhắc việc chưa được bật trên máy chủ này.")
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	n, err := a.Reminders.Nudge(r.Context(), actor(r), userFrom(r.Context()), id, r.Header.Get("Idempotency-Key"))
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]int{"queued": n})
+}

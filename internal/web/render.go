@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/remind"
+	"tiendo/internal/store"
 	"tiendo/internal/vi"
 	"tiendo/internal/watch"
 )
@@ -61,6 +63,7 @@ func (s *Server) basePage(r *http.Request, title string) page {
 	}
 	if tiendo.Allowed(u, tiendo.ActionManageUsers, 0) {
 		add("/admin/users", "Người dùng")
+		add("/admin/outbox", "Thư nhắc việc")
 	}
 	return p
 }
@@ -78,6 +81,9 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"mul100":    func(f float64) float64 { return 100 * f },
 		"abbr":      cellAbbr,
 		"cells":     cellsHTML,
+		"slotLabel": slotLabel,
+		"paras":     paragraphs,
+		"rows":      func(text string) int { return min(30, max(4, len(text)/90+strings.Count(text, "\n")+1)) },
 		"list":      func(xs ...string) []string { return xs },
 		"cmpLabel":  comparatorLabel,
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
@@ -224,4 +230,28 @@ func cellAbbr(state watch.CellState) string {
 		return "Nhận"
 	}
 	return ""
+}
+
+// paragraphs splits text at blank lines.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// slotLabel says what a planned reminder tells the unit.
+func slotLabel(sl remind.Slot) string {
+	switch sl.Kind {
+	case store.KindReminderBefore:
+		return fmt.Sprintf("Nhắc trước hạn: còn %d ngày", sl.Days)
+	case store.KindReminderDue:
+		return "Nhắc: hôm nay là hạn cuối"
+	case store.KindReminderOverdue:
+		return fmt.Sprintf("Đôn đốc: quá hạn %d ngày", sl.Days)
+	}
+	return sl.Kind
 }

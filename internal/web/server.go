@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 
+	"tiendo/internal/remind"
 	"tiendo/internal/store"
 )
 
@@ -24,6 +25,9 @@ type Config struct {
 	TrustProxy bool
 	// MaxBodyBytes caps a form or JSON body.
 	MaxBodyBytes int64
+	// Reminders plans and sends reminders; nil turns the "đôn đốc" button
+	// and the reminder schedule off.
+	Reminders *remind.Service
 }
 
 // Server is the web application: pages, static assets and the API handler.

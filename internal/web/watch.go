@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tiendo"
+	"tiendo/internal/remind"
 	"tiendo/internal/store"
 	"tiendo/internal/watch"
 )
@@ -68,6 +69,11 @@ type roundPage struct {
 	Reopened map[int64]bool
 	Mine     *store.ReportState // for a unit user: their unit's report
 	MyUnit   *tiendo.Unit
+
+	RemindOn bool             // reminders are configured
+	NudgeKey string           // one "đôn đốc" form's idempotency key
+	Reminded string           // after a "đôn đốc": how many were queued
+	Upcoming []remind.Planned // the reminders that will go out, with their times
 }
 
 // chartData is what charts.js draws; each chart also has its table on the page.
@@ -123,6 +129,16 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	data.Charts, err = s.charts(r.Context(), d, targets)
 	if err != nil {
 		return err
+	}
+	if rem := s.cfg.Reminders; rem != nil && d.Round.Status == tiendo.RoundOpen {
+		data.RemindOn, data.NudgeKey, data.Reminded = true, nudgeKey(), q.Get("reminded")
+		// The week's schedule: enough to see what goes out next and to whom.
+		if data.Upcoming, err = rem.Upcoming(r.Context(), id, s.store.Clock().AddDate(0, 0, 7)); err != nil {
+			return err
+		}
+		if len(data.Upcoming) > 50 {
+			data.Upcoming = data.Upcoming[:50]
+		}
 	}
 	return s.render(w, http.StatusOK, "round", data)
 }

@@ -1,0 +1,96 @@
+package web_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"tiendo"
+	"tiendo/internal/browsertest"
+)
+
+// From the demo's 2022 round: the office drafts the consolidated report in
+// one click, sends it, the leader approves, the office issues it as number
+// 01 of the year, and the frozen DOCX, PDF and XLSX download.
+func TestBrowserConsolidatedIssue(t *testing.T) {
+	ctx := browsertest.New(t)
+	base, st := demoStore(t)
+	office := &tiendo.User{Role: tiendo.RoleOffice}
+	rounds, err := st.Rounds(context.Background(), office)
+	if err != nil {
+		t.Fatal(err)
+	}
+	past := rounds[len(rounds)-1] // the 2022 round
+	page := fmt.Sprintf("%s/rounds/%d/consolidated", base, past.ID)
+
+	browserLogin(t, ctx, base, "vanphong")
+	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#draft`), chromedp.WaitVisible(`#send`))
+	text := browsertest.Get(t, ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("textarea")].map(t => t.value).join("\n")`))
+	for _, want := range []string{"635-CV/HU", "Trung tâm Phát triển quỹ đất", "chỉ tiêu"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the draft lacks %q", want)
+		}
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`#send`), chromedp.WaitVisible(`.notice`))
+	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
+
+	browserLogin(t, ctx, base, "lanhdao")
+	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#approve`), chromedp.WaitVisible(`.notice`))
+	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
+
+	browserLogin(t, ctx, base, "vanphong")
+	browsertest.Do(t, ctx,
+		chromedp.Navigate(page),
+		chromedp.SetValue(`#signer_name`, "Hoàng Văn Minh"),
+		chromedp.Click(`#issue`),
+		chromedp.WaitVisible(`.notice`),
+	)
+	status := browsertest.Get(t, ctx, chromedp.Text(`main`))
+	if !strings.Contains(status, "Số 01/BC-UBND") {
+		t.Errorf("issued page does not show number 01:\n%s", status)
+	}
+	if testing.Verbose() {
+		browsertest.Screenshot(t, ctx, "issued")
+	}
+	// Download the frozen files in the page: the session cookie is HttpOnly.
+	for _, kind := range []string{"docx", "pdf", "xlsx"} {
+		size := browsertest.Get(t, ctx, chromedp.Evaluate[int](fmt.Sprintf(`fetch("/rounds/%d/consolidated/file/%s").then(r => r.ok ? r.arrayBuffer() : null).then(b => b ? b.byteLength : -1)`, past.ID, kind), chromedp.EvalAwaitPromise))
+		if size < 1000 {
+			t.Errorf("%s download: %d bytes", kind, size)
+		}
+	}
+	data, err := st.IssuedFile(context.Background(), office, past.ID, "docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			xml, _ := io.ReadAll(rc)
+			rc.Close()
+			for _, want := range []string{"01/BC-UBND", "Hoàng Văn Minh", "Nhiệm vụ 12"} {
+				if !strings.Contains(string(xml), want) {
+					t.Errorf("the issued DOCX lacks %q", want)
+				}
+			}
+		}
+	}
+	if dir := os.Getenv(browsertest.EnvArtifacts); dir != "" && testing.Verbose() {
+		for _, kind := range []string{"docx", "pdf", "xlsx"} {
+			data, _ := st.IssuedFile(context.Background(), office, past.ID, kind)
+			os.WriteFile(filepath.Join(dir, "bao-cao-tong-hop."+kind), data, 0o644)
+		}
+	}
+}

@@ -1,0 +1,226 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/consolidate"
+	"tiendo/internal/reportdoc"
+	"tiendo/internal/store"
+)
+
+// The consolidated report's editor: the office drafts it in one click,
+// edits it part by part (regenerating one part from the latest unit reports
+// keeps the edits elsewhere), sends it to a leader, who approves or returns
+// it, and the office issues it: numbered, dated, frozen.
+
+type consolidatedPage struct {
+	page
+	Round      *tiendo.Round
+	C          *tiendo.ConsolidatedReport
+	Error      string
+	Fields     map[string]string
+	Notice     string
+	CanDraft   bool
+	CanApprove bool
+	Signer     reportdoc.Signer
+}
+
+func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.ConsolidatedReport) *consolidatedPage {
+	u := userFrom(r.Context())
+	p := &consolidatedPage{page: s.basePage(r, "Báo cáo tổng hợp: "+round.Title), Round: round, C: c,
+		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0)}
+	name := ""
+	if c != nil && c.ApprovedBy != 0 {
+		if leader, err := s.store.User(r.Context(), c.ApprovedBy); err == nil {
+			name = leader.FullName
+		}
+	}
+	p.Signer = reportdoc.DefaultSigner(name)
+	switch r.URL.Query().Get("ok") {
+	case "created":
+		p.Notice = "Đã dự thảo báo cáo tổng hợp từ các báo cáo của đơn vị. Hãy đọc, sửa rồi trình lãnh đạo duyệt."
+	case "saved":
+		p.Notice = "Đã lưu."
+	case "send":
+		p.Notice = "Đã trình lãnh đạo duyệt."
+	case "approve":
+		p.Notice = "Đã duyệt báo cáo."
+	case "return":
+		p.Notice = "Đã trả lại Văn phòng."
+	case "issued":
+		p.Notice = "Đã ban hành báo cáo; các tệp đã được lưu cố định."
+	}
+	return p
+}
+
+func (s *Server) handleConsolidatedShow(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	round, err := s.store.Round(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	c, err := s.store.Consolidated(r.Context(), u, id)
+	if err != nil && tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+		return err
+	}
+	return s.render(w, http.StatusOK, "consolidated", s.consolidatedPage(r, round, c))
+}
+
+// handleConsolidatedCreate drafts the report from the round's unit reports.
+func (s *Server) handleConsolidatedCreate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	in, err := reportdoc.Input(r.Context(), s.store, u, id)
+	if err != nil {
+		return err
+	}
+	c := &tiendo.ConsolidatedReport{RoundID: id, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
+	if err := s.store.CreateConsolidated(r.Context(), actor(r), u, c); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/consolidated?ok=created", id), http.StatusSeeOther)
+	return nil
+}
+
+// handleConsolidatedPost saves edits, regenerates a part, or moves the
+// report through its approval, as the button says.
+func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	round, err := s.store.Round(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	c, err := s.store.Consolidated(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	op := r.PostFormValue("op")
+	redirect := func(ok string) error {
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/consolidated?ok=%s", id, ok), http.StatusSeeOther)
+		return nil
+	}
+	refuse := func(err error) error {
+		var e *tiendo.Error
+		if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT && e.Code != tiendo.EFORBIDDEN) {
+			return err
+		}
+		p := s.consolidatedPage(r, round, c)
+		p.Error, p.Fields = e.Message, e.Fields
+		return s.render(w, statusOf(e.Code), "consolidated", p)
+	}
+	switch {
+	case op == "save" || op == "send" || strings.HasPrefix(op, "regen:"):
+		// The form's text is what the person sees: keep it whatever happens.
+		c.Subject, c.Version = r.PostFormValue("subject"), version
+		for i := range c.Parts {
+			c.Parts[i].Heading = r.PostFormValue(fmt.Sprintf("p%d.heading", i))
+			c.Parts[i].Text = r.PostFormValue(fmt.Sprintf("p%d.text", i))
+		}
+		if key, ok := strings.CutPrefix(op, "regen:"); ok {
+			in, err := reportdoc.Input(r.Context(), s.store, u, id)
+			if err != nil {
+				return err
+			}
+			if sec, ok := consolidate.Regenerate(in, key); ok {
+				for i := range c.Parts {
+					if c.Parts[i].Key == key {
+						c.Parts[i] = tiendo.ReportPart{Key: sec.Key, Heading: sec.Heading, Text: sec.Text}
+					}
+				}
+			}
+		}
+		if err := s.store.UpdateConsolidated(r.Context(), actor(r), u, c); err != nil {
+			return refuse(err)
+		}
+		if op != "send" {
+			return redirect("saved")
+		}
+		if _, err := s.store.ActOnConsolidated(r.Context(), actor(r), u, id, store.DocSend, c.Version, ""); err != nil {
+			return refuse(err)
+		}
+		return redirect("send")
+	case op == "approve" || op == "return":
+		if _, err := s.store.ActOnConsolidated(r.Context(), actor(r), u, id, store.DocAction(op), version, r.PostFormValue("comment")); err != nil {
+			return refuse(err)
+		}
+		return redirect(op)
+	case op == "issue":
+		signer := reportdoc.Signer{Title: r.PostFormValue("signer_title"), Name: r.PostFormValue("signer_name")}
+		for _, line := range strings.Split(r.PostFormValue("signer_authority"), "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				signer.Authority = append(signer.Authority, line)
+			}
+		}
+		if _, err := s.issueConsolidated(r, u, id, version, signer); err != nil {
+			return refuse(err)
+		}
+		return redirect("issued")
+	}
+	return tiendo.Errorf(tiendo.EINVALID, "Thao tác %q không có.", op)
+}
+
+// issueConsolidated issues the report with the signer given.
+func (s *Server) issueConsolidated(r *http.Request, u *tiendo.User, id int64, version int, signer reportdoc.Signer) (*tiendo.ConsolidatedReport, error) {
+	return reportdoc.Issue(r.Context(), s.store, u, actor(r), id, version, signer)
+}
+
+// handleConsolidatedFile downloads the report: the frozen file once issued,
+// the draft rendered now before that.
+func (s *Server) handleConsolidatedFile(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	kind := r.PathValue("kind")
+	if reportdoc.ContentTypes[kind] == "" {
+		return tiendo.Errorf(tiendo.ENOTFOUND, "Không có định dạng %q; chọn docx, pdf hoặc xlsx.", kind)
+	}
+	data, c, err := reportdoc.File(r.Context(), s.store, userFrom(r.Context()), id, kind)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", reportdoc.ContentTypes[kind])
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": reportdoc.FileName(c, kind)}))
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, err = w.Write(data)
+	return err
+}
+
+// handleConsolidatedPrint is the report as an A4 page for the browser's print.
+func (s *Server) handleConsolidatedPrint(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	round, err := s.store.Round(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	c, err := s.store.Consolidated(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "consolidated_print", s.consolidatedPage(r, round, c))
+}
