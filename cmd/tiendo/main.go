@@ -6,6 +6,9 @@
 //	tiendo parse    read a directive and print the round it proposes
 //	tiendo migrate  apply the database migrations and exit
 //	tiendo user     add, change the password of, or list users
+//	tiendo backup   copy the database while the server runs; restore brings it back
+//	tiendo audit    verify that the audit log's hash chain is unbroken
+//	tiendo bench    the deadline-rush load test
 package main
 
 import (
@@ -34,6 +37,10 @@ Các lệnh:
   parse     đọc một văn bản chỉ đạo (.txt hoặc .docx) và in đợt báo cáo đề xuất
   migrate   cập nhật cấu trúc cơ sở dữ liệu rồi thoát
   user      quản lý người dùng: user add | user passwd | user list
+  backup    sao lưu cơ sở dữ liệu khi máy chủ đang chạy: backup TỆP
+  restore   khôi phục từ bản sao lưu: restore TỆP
+  audit     kiểm tra nhật ký hệ thống: audit verify
+  bench     đo tải giờ cao điểm: bench rush
 
 Gõ "tiendo <lệnh> -h" để xem tùy chọn của từng lệnh.
 `
@@ -58,6 +65,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdMigrate(ctx, rest, getenv, stdout, stderr)
 	case "user":
 		return cmdUser(ctx, rest, getenv, stdin, stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, rest, getenv, stdout, stderr)
+	case "restore":
+		return cmdRestore(ctx, rest, getenv, stdout, stderr)
+	case "audit":
+		return cmdAudit(ctx, rest, getenv, stdout, stderr)
+	case "bench":
+		return cmdBench(ctx, rest, getenv, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil
