@@ -23,6 +23,7 @@ const pw = "mật khẩu thử nghiệm"
 
 type app struct {
 	t     *testing.T
+	st    *store.Store
 	srv   *httptest.Server
 	api   *api.Server
 	round *tiendo.Round
@@ -58,7 +59,7 @@ func newApp(t *testing.T) *app {
 		t.Fatal(err)
 	}
 	srvAPI := api.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	x := &app{t: t, api: srvAPI, srv: httptest.NewServer(srvAPI), round: r}
+	x := &app{t: t, st: st, api: srvAPI, srv: httptest.NewServer(srvAPI), round: r}
 	t.Cleanup(x.srv.Close)
 	return x
 }

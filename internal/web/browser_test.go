@@ -11,9 +11,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"tiendo"
 	"tiendo/internal/api"
 	"tiendo/internal/browsertest"
 	"tiendo/internal/demo"
+	"tiendo/internal/remind"
 	"tiendo/internal/store"
 	"tiendo/internal/storetest"
 	"tiendo/internal/web"
@@ -34,7 +36,9 @@ func demoStore(t *testing.T) (string, *store.Store) {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := web.New(web.Config{}, st, api.New(st, log), log)
+	// Reminders without e-mail: the bell and the "đôn đốc" button work.
+	rem := remind.New(st, nil, remind.Config{}, log)
+	h, err := web.New(web.Config{Reminders: rem}, st, api.New(st, log), log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +61,7 @@ func browserLogin(t *testing.T, ctx context.Context, base, username string) {
 
 func TestBrowserOfficeSeesLiveRound(t *testing.T) {
 	ctx := browsertest.New(t)
-	base := demoServer(t)
+	base, st := demoStore(t)
 	browserLogin(t, ctx, base, "vanphong")
 	heading := browsertest.Get(t, ctx, chromedp.Text(`main h1`))
 	live := browsertest.Get(t, ctx, chromedp.Text(`#live + article`))
@@ -79,6 +83,50 @@ func TestBrowserOfficeSeesLiveRound(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("round page lacks %q", want)
 		}
+	}
+	// The matrix: twelve units, thirteen task columns; "đôn đốc" the four missing.
+	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.matrix tbody tr").length`)); n != 12 {
+		t.Errorf("matrix rows = %d, want 12", n)
+	}
+	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.matrix thead th").length`)); n != 15 {
+		t.Errorf("matrix header cells = %d, want 15 (unit, report, 13 tasks)", n)
+	}
+	browsertest.Do(t, ctx,
+		chromedp.Click(`input[name="state"][value="missing"]`),
+		chromedp.Click(`form.filters button`),
+		chromedp.WaitVisible(`#matrix-h`),
+	)
+	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.matrix tbody tr").length`)); n != 4 {
+		t.Errorf("matrix filtered to missing = %d rows, want 4", n)
+	}
+	if upcoming := browsertest.Get(t, ctx, chromedp.Text(`details.upcoming summary`)); !strings.Contains(upcoming, "Lịch nhắc việc") {
+		t.Errorf("no reminder schedule: %q", upcoming)
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`#nudge`), chromedp.WaitVisible(`.notice`))
+	if note := browsertest.Get(t, ctx, chromedp.Text(`.notice`)); !strings.Contains(note, "Đã gửi đôn đốc") {
+		t.Errorf("after đôn đốc: %q", note)
+	}
+	// Every unit that has sent nothing now has the nudge in its bell.
+	bg := context.Background()
+	rounds, _ := st.Rounds(bg, &tiendo.User{Role: tiendo.RoleOffice})
+	states, _ := st.ReportStates(bg, rounds[0].ID)
+	nudged := 0
+	for unitID, state := range states {
+		if state.Status != tiendo.ReportMissing {
+			continue
+		}
+		unit, _ := st.Unit(bg, unitID)
+		reporter, _ := st.UserByUsername(bg, unit.Code)
+		items, _, _ := st.Notifications(bg, reporter, 20)
+		for _, n := range items {
+			if n.Kind == store.KindAdhoc {
+				nudged++
+				break
+			}
+		}
+	}
+	if nudged != 4 {
+		t.Errorf("%d of the 4 missing units got the đôn đốc in the app", nudged)
 	}
 	if testing.Verbose() {
 		browsertest.Screenshot(t, ctx, "round")
