@@ -24,7 +24,23 @@ func (s *Store) Report(ctx context.Context, u *tiendo.User, roundID, unitID int6
 	if err != nil {
 		return nil, err
 	}
-	return s.report(ctx, s.rdb, round, unitID)
+	rep, err := s.report(ctx, s.rdb, round, unitID)
+	if err != nil {
+		return nil, err
+	}
+	// Prefill last year's values where the unit has not given one.
+	prev, err := s.samePeriod(ctx, s.rdb, round, unitID)
+	if err != nil {
+		return nil, err
+	}
+	for _, sec := range rep.Sections {
+		for i, a := range sec.Actuals {
+			if v, ok := prev[a.TargetID]; ok && a.SamePeriod == nil {
+				sec.Actuals[i].SamePeriod = &v
+			}
+		}
+	}
+	return rep, nil
 }
 
 type queryer interface {

@@ -270,3 +270,35 @@ func TestAttachments(t *testing.T) {
 		}
 	}
 }
+
+// Last year's value for the same period is prefilled from the matching
+// round, task label and target position.
+func TestSamePeriodPrefill(t *testing.T) {
+	f := newFixture(t)
+	mk := func(year int) *tiendo.Round {
+		r := &tiendo.Round{Title: "Đợt", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),
+			Period: tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: year, Index: 1},
+			Tasks: []*tiendo.Task{{Label: "1", Text: "Việc", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{{Text: "a", Comparator: tiendo.AtLeast, Value: 1}, {Text: "b", Comparator: tiendo.AtLeast, Value: 2}}}}}
+		if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	last := mk(2025)
+	rep, _ := f.s.Report(ctx, f.repA, last.ID, f.a.ID)
+	v1, v2 := 11.5, 22.0
+	rep.Sections[0].Actuals[0].Value, rep.Sections[0].Actuals[1].Value = &v1, &v2
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	now := mk(2026)
+	got, err := f.s.Report(ctx, f.repA, now.ID, f.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := got.Sections[0].Actuals
+	if a[0].SamePeriod == nil || *a[0].SamePeriod != 11.5 || a[1].SamePeriod == nil || *a[1].SamePeriod != 22 {
+		t.Errorf("prefilled same period = %v, %v; want 11.5, 22", a[0].SamePeriod, a[1].SamePeriod)
+	}
+}

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"tiendo"
+)
+
+// samePeriod returns, for each target of unit unitID's tasks in round r,
+// the value the unit reported for the matching target of the same period
+// a year earlier: the round of the same kind and index in the previous
+// year, its task with the same label (the n-th of that label, when a
+// directive repeats one) and its target in the same position. It is what
+// "so với cùng kỳ" asks, prefilled so the unit need not look it up.
+func (s *Store) samePeriod(ctx context.Context, db queryer, r *tiendo.Round, unitID int64) (map[int64]float64, error) {
+	if r.Period.Year == 0 || r.Period.Kind == "" || r.Period.Kind == tiendo.PeriodOther {
+		return nil, nil
+	}
+	var prevID int64
+	err := db.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE period_kind = ? AND period_index = ? AND period_year = ?
+		AND status <> 'draft' AND id <> ? ORDER BY deadline DESC LIMIT 1`), r.Period.Kind, r.Period.Index, r.Period.Year-1, r.ID).Scan(&prevID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("store: same period: %w", err)
+	}
+	rows, err := db.QueryContext(ctx, s.q(`SELECT t.label, t.position, tg.position, a.value
+		FROM report_actuals a JOIN unit_reports ur ON ur.id = a.report_id
+		JOIN targets tg ON tg.id = a.target_id JOIN tasks t ON t.id = tg.task_id
+		WHERE ur.round_id = ? AND ur.unit_id = ? AND a.value IS NOT NULL ORDER BY t.position`), prevID, unitID)
+	if err != nil {
+		return nil, fmt.Errorf("store: same period: %w", err)
+	}
+	defer rows.Close()
+	type key struct {
+		label    string
+		nth, pos int
+	}
+	prev := map[key]float64{}
+	seen := map[string]map[int]int{} // label -> task position -> n-th use of the label
+	for rows.Next() {
+		var label string
+		var taskPos, pos int
+		var v float64
+		if err := rows.Scan(&label, &taskPos, &pos, &v); err != nil {
+			return nil, err
+		}
+		if seen[label] == nil {
+			seen[label] = map[int]int{}
+		}
+		nth, ok := seen[label][taskPos]
+		if !ok {
+			nth = len(seen[label])
+			seen[label][taskPos] = nth
+		}
+		prev[key{label, nth, pos}] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := map[int64]float64{}
+	nthNow := map[string]int{}
+	for _, t := range r.Tasks {
+		nth := nthNow[t.Label]
+		nthNow[t.Label]++
+		for _, tg := range t.Targets {
+			if v, ok := prev[key{t.Label, nth, tg.Position}]; ok {
+				out[tg.ID] = v
+			}
+		}
+	}
+	return out, nil
+}
