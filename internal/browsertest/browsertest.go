@@ -137,3 +137,22 @@ func Get[T any](t testing.TB, ctx context.Context, a chromedp.Action[T]) T {
 	}
 	return v
 }
+
+// WaitFor evaluates the JavaScript expression js until it is true, for up
+// to 15 seconds, tolerating the errors a page in the middle of navigating
+// gives. Use it after an action that loads a new page, when the old page
+// would satisfy any selector-based wait.
+func WaitFor(t testing.TB, ctx context.Context, js string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		ectx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		ok, err := chromedp.Run(ectx, chromedp.Evaluate[bool](js))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("browser: %s did not become true in 15 s", js)
+}

@@ -39,11 +39,13 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 			t.Errorf("the draft lacks %q", want)
 		}
 	}
-	browsertest.Do(t, ctx, chromedp.Click(`#send`), chromedp.WaitVisible(`.notice`))
+	browsertest.Do(t, ctx, chromedp.Click(`#send`))
+	waitOK(t, ctx, "send")
 	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
 
 	browserLogin(t, ctx, base, "lanhdao")
-	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#approve`), chromedp.WaitVisible(`.notice`))
+	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#approve`))
+	waitOK(t, ctx, "approve")
 	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
 
 	browserLogin(t, ctx, base, "vanphong")
@@ -51,8 +53,8 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 		chromedp.Navigate(page),
 		chromedp.SetValue(`#signer_name`, "Hoàng Văn Minh"),
 		chromedp.Click(`#issue`),
-		chromedp.WaitVisible(`.notice`),
 	)
+	waitOK(t, ctx, "issued")
 	status := browsertest.Get(t, ctx, chromedp.Text(`main`))
 	if !strings.Contains(status, "Số 01/BC-UBND") {
 		t.Errorf("issued page does not show number 01:\n%s", status)

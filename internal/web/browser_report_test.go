@@ -58,19 +58,17 @@ func TestBrowserReportLoop(t *testing.T) {
 	if testing.Verbose() {
 		browsertest.Screenshot(t, ctx, "form")
 	}
-	browsertest.Do(t, ctx,
-		chromedp.Click(`button[value="save"]`),
-		chromedp.WaitVisible(`.notice`),
-		chromedp.Reload(),
-		chromedp.WaitVisible(`#report-form`),
-	)
+	browsertest.Do(t, ctx, chromedp.Click(`button[value="save"]`))
+	waitOK(t, ctx, "saved")
+	browsertest.Do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(`#report-form`))
 	if v := browsertest.Get(t, ctx, chromedp.Value(field("g%d.value", g2))); v != "1.234,5" {
 		t.Errorf("after reload the value is %q, want 1.234,5", v)
 	}
 	if v := browsertest.Get(t, ctx, chromedp.Value(field("t%d.result_vs_plan", t1.ID))); v != "Chỉ số đạt 87,5%, vượt kế hoạch." {
 		t.Errorf("after reload the text is %q", v)
 	}
-	browsertest.Do(t, ctx, chromedp.Click(`#submit`), chromedp.WaitVisible(`.notice`))
+	browsertest.Do(t, ctx, chromedp.Click(`#submit`))
+	waitOK(t, ctx, "submitted")
 	if page := browsertest.Get(t, ctx, chromedp.Text(`main`)); !strings.Contains(page, "Đã gửi báo cáo") {
 		t.Fatalf("after submit:\n%s", page)
 	}
@@ -83,8 +81,8 @@ func TestBrowserReportLoop(t *testing.T) {
 		chromedp.WaitVisible(`#comment`),
 		chromedp.SendKeys(`#comment`, "Bổ sung số liệu cùng kỳ của nhiệm vụ 2."),
 		chromedp.Click(`button[value="return"]`),
-		chromedp.WaitVisible(`.notice`),
 	)
+	waitOK(t, ctx, "returned")
 
 	// The unit sees why, revises and resubmits.
 	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
@@ -96,8 +94,8 @@ func TestBrowserReportLoop(t *testing.T) {
 	browsertest.Do(t, ctx,
 		chromedp.SendKeys(field("g%d.same", g2), "1.100"),
 		chromedp.Click(`#submit`),
-		chromedp.WaitVisible(`.notice`),
 	)
+	waitOK(t, ctx, "submitted")
 	rep, err := st.Report(bg, &tiendo.User{Role: tiendo.RoleOffice}, r.ID, pnv.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -160,7 +158,8 @@ func TestBrowserSessionExpiryKeepsText(t *testing.T) {
 	if got := browsertest.Get(t, ctx, chromedp.Value(field)); got != text {
 		t.Errorf("after logging in again the field holds %q, want %q", got, text)
 	}
-	browsertest.Do(t, ctx, chromedp.Click(`button[value="save"]`), chromedp.WaitVisible(`.notice`))
+	browsertest.Do(t, ctx, chromedp.Click(`button[value="save"]`))
+	waitOK(t, ctx, "saved")
 	if testing.Verbose() { // how it looks on a phone
 		browsertest.Do(t, ctx, chromedp.EmulateViewport(390, 844))
 		browsertest.Screenshot(t, ctx, "phone")

@@ -94,15 +94,17 @@ func TestBrowserOfficeSeesLiveRound(t *testing.T) {
 	browsertest.Do(t, ctx,
 		chromedp.Click(`input[name="state"][value="missing"]`),
 		chromedp.Click(`form.filters button`),
-		chromedp.WaitVisible(`#matrix-h`),
 	)
+	// Wait for the filtered page itself, not the one still on screen.
+	browsertest.WaitFor(t, ctx, `location.search.includes("state=missing") && document.readyState === "complete" && !!document.querySelector("#matrix-h")`)
 	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.matrix tbody tr").length`)); n != 4 {
 		t.Errorf("matrix filtered to missing = %d rows, want 4", n)
 	}
 	if upcoming := browsertest.Get(t, ctx, chromedp.Text(`details.upcoming summary`)); !strings.Contains(upcoming, "Lịch nhắc việc") {
 		t.Errorf("no reminder schedule: %q", upcoming)
 	}
-	browsertest.Do(t, ctx, chromedp.Click(`#nudge`), chromedp.WaitVisible(`.notice`))
+	browsertest.Do(t, ctx, chromedp.Click(`#nudge`))
+	browsertest.WaitFor(t, ctx, `location.search.includes("reminded=") && document.readyState === "complete"`)
 	if note := browsertest.Get(t, ctx, chromedp.Text(`.notice`)); !strings.Contains(note, "Đã gửi đôn đốc") {
 		t.Errorf("after đôn đốc: %q", note)
 	}
@@ -133,4 +135,10 @@ func TestBrowserOfficeSeesLiveRound(t *testing.T) {
 		browsertest.ScreenshotOf(t, ctx, `section[aria-labelledby="matrix-h"]`, "matrix")
 		browsertest.ScreenshotOf(t, ctx, `section[aria-labelledby="targets-h"]`, "targets")
 	}
+}
+
+// waitOK waits for the page an action redirects to: it carries ?ok=what.
+func waitOK(t *testing.T, ctx context.Context, what string) {
+	t.Helper()
+	browsertest.WaitFor(t, ctx, `new URLSearchParams(location.search).get("ok") === "`+what+`" && document.readyState === "complete"`)
 }

@@ -31,6 +31,17 @@ type consolidatedPage struct {
 	Signer     reportdoc.Signer
 }
 
+// consolidatedNotices are the messages after each action, keyed by the
+// redirect's ?ok= value.
+var consolidatedNotices = map[string]string{
+	"created": "Đã dự thảo báo cáo tổng hợp từ các báo cáo của đơn vị. Hãy đọc, sửa rồi trình lãnh đạo duyệt.",
+	"saved":   "Đã lưu.",
+	"send":    "Đã trình lãnh đạo duyệt.",
+	"approve": "Đã duyệt báo cáo.",
+	"return":  "Đã trả lại Văn phòng.",
+	"issued":  "Đã ban hành báo cáo; các tệp đã được lưu cố định.",
+}
+
 func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.ConsolidatedReport) *consolidatedPage {
 	u := userFrom(r.Context())
 	p := &consolidatedPage{page: s.basePage(r, "Báo cáo tổng hợp: "+round.Title), Round: round, C: c,
@@ -42,35 +53,32 @@ func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiend
 		}
 	}
 	p.Signer = reportdoc.DefaultSigner(name)
-	switch r.URL.Query().Get("ok") {
-	case "created":
-		p.Notice = "Đã dự thảo báo cáo tổng hợp từ các báo cáo của đơn vị. Hãy đọc, sửa rồi trình lãnh đạo duyệt."
-	case "saved":
-		p.Notice = "Đã lưu."
-	case "send":
-		p.Notice = "Đã trình lãnh đạo duyệt."
-	case "approve":
-		p.Notice = "Đã duyệt báo cáo."
-	case "return":
-		p.Notice = "Đã trả lại Văn phòng."
-	case "issued":
-		p.Notice = "Đã ban hành báo cáo; các tệp đã được lưu cố định."
-	}
+	p.Notice = consolidatedNotices[r.URL.Query().Get("ok")]
 	return p
 }
 
-func (s *Server) handleConsolidatedShow(w http.ResponseWriter, r *http.Request) error {
+// loadConsolidated loads the round of the request and its consolidated
+// report; a round without one yet gives a nil report when missingOK.
+func (s *Server) loadConsolidated(r *http.Request, missingOK bool) (*tiendo.Round, *tiendo.ConsolidatedReport, error) {
 	id, err := pathID(r)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	u := userFrom(r.Context())
 	round, err := s.store.Round(r.Context(), u, id)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	c, err := s.store.Consolidated(r.Context(), u, id)
-	if err != nil && tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+	if err != nil && !(missingOK && tiendo.ErrorCode(err) == tiendo.ENOTFOUND) {
+		return nil, nil, err
+	}
+	return round, c, nil
+}
+
+func (s *Server) handleConsolidatedShow(w http.ResponseWriter, r *http.Request) error {
+	round, c, err := s.loadConsolidated(r, true)
+	if err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "consolidated", s.consolidatedPage(r, round, c))
@@ -209,16 +217,7 @@ func (s *Server) handleConsolidatedFile(w http.ResponseWriter, r *http.Request) 
 
 // handleConsolidatedPrint is the report as an A4 page for the browser's print.
 func (s *Server) handleConsolidatedPrint(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	u := userFrom(r.Context())
-	round, err := s.store.Round(r.Context(), u, id)
-	if err != nil {
-		return err
-	}
-	c, err := s.store.Consolidated(r.Context(), u, id)
+	round, c, err := s.loadConsolidated(r, false)
 	if err != nil {
 		return err
 	}

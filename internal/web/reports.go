@@ -218,21 +218,19 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 			}
 		}
 	}
-	switch r.URL.Query().Get("ok") {
-	case "saved":
-		p.Notice = "Đã lưu bản nháp."
-	case "submitted":
-		p.Notice = "Đã gửi báo cáo đến Văn phòng. Cảm ơn!"
-	case "review":
-		p.Notice = "Đã trình lãnh đạo đơn vị duyệt."
-	case "returned":
-		p.Notice = "Đã trả lại báo cáo."
-	case "accepted":
-		p.Notice = "Đã tiếp nhận báo cáo."
-	case "attached":
-		p.Notice = "Đã đính kèm tệp."
-	}
+	p.Notice = reportNotices[r.URL.Query().Get("ok")]
 	return s.render(w, http.StatusOK, "report", p)
+}
+
+// reportNotices are the messages after each action, keyed by the
+// redirect's ?ok= value.
+var reportNotices = map[string]string{
+	"saved":     "Đã lưu bản nháp.",
+	"submitted": "Đã gửi báo cáo đến Văn phòng. Cảm ơn!",
+	"review":    "Đã trình lãnh đạo đơn vị duyệt.",
+	"returned":  "Đã trả lại báo cáo.",
+	"accepted":  "Đã tiếp nhận báo cáo.",
+	"attached":  "Đã đính kèm tệp.",
 }
 
 // formValues collects the posted report fields.
