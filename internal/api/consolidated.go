@@ -20,8 +20,8 @@ func (a *Server) handleConsolidatedCreate(w http.ResponseWriter, r *http.Request
 	if err != nil {
 		return err
 	}
-	c := &tiendo.ConsolidatedReport{RoundID: id, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
-	if err := a.store.CreateConsolidated(r.Context(), actor(r), u, c); err != nil {
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: id, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
+	if err := a.store.CreateDoc(r.Context(), actor(r), u, c); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusCreated, c)
@@ -32,7 +32,7 @@ func (a *Server) handleConsolidated(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	c, err := a.store.Consolidated(r.Context(), userFrom(r.Context()), id)
+	c, err := a.store.Doc(r.Context(), userFrom(r.Context()), id, tiendo.DocReport)
 	if err != nil {
 		return err
 	}
@@ -46,12 +46,12 @@ func (a *Server) handleConsolidatedPut(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	var c tiendo.ConsolidatedReport
+	var c tiendo.Document
 	if err := decode(w, r, &c); err != nil {
 		return err
 	}
-	c.RoundID = id
-	if err := a.store.UpdateConsolidated(r.Context(), actor(r), userFrom(r.Context()), &c); err != nil {
+	c.RoundID, c.Kind = id, tiendo.DocReport
+	if err := a.store.UpdateDoc(r.Context(), actor(r), userFrom(r.Context()), &c); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, c)
@@ -67,7 +67,7 @@ func (a *Server) consolidatedAction(action store.DocAction) handlerFunc {
 		if err := decode(w, r, &body); err != nil {
 			return err
 		}
-		c, err := a.store.ActOnConsolidated(r.Context(), actor(r), userFrom(r.Context()), id, action, body.Version, body.Comment)
+		c, err := a.store.ActOnDoc(r.Context(), actor(r), userFrom(r.Context()), id, tiendo.DocReport, action, body.Version, body.Comment)
 		if err != nil {
 			return err
 		}

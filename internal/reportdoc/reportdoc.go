@@ -108,7 +108,7 @@ const Symbol = "BC-UBND"
 // Meta describes the document around the content: who issues it, its
 // number and date (zero while a draft), the signer and the distribution,
 // starting from what consolidate proposes for the round.
-func Meta(in consolidate.Input, c *tiendo.ConsolidatedReport, number int, date time.Time, signer Signer) consolidate.Meta {
+func Meta(in consolidate.Input, c *tiendo.Document, number int, date time.Time, signer Signer) consolidate.Meta {
 	m := consolidate.MetaFor(in)
 	m.Symbol, m.Date = Symbol, date
 	if c.Subject != "" {
@@ -125,7 +125,7 @@ func Meta(in consolidate.Input, c *tiendo.ConsolidatedReport, number int, date t
 
 // Files renders the consolidated report as DOCX and PDF, and its indicator
 // table as XLSX.
-func Files(in consolidate.Input, c *tiendo.ConsolidatedReport, meta consolidate.Meta) (map[string][]byte, error) {
+func Files(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (map[string][]byte, error) {
 	table := document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
 	doc := consolidate.ToDocument(meta, sections(c.Parts), table)
 	out := map[string][]byte{}
@@ -152,7 +152,7 @@ var ContentTypes = map[string]string{
 
 // FileName is a download's name: "bao-cao-tong-hop-01-BC-UBND.docx", or
 // "du-thao-..." for a draft.
-func FileName(c *tiendo.ConsolidatedReport, kind string) string {
+func FileName(c *tiendo.Document, kind string) string {
 	if c.Status == tiendo.DocIssued {
 		return fmt.Sprintf("bao-cao-tong-hop-so-%02d-%s.%s", c.Number, strings.ReplaceAll(c.Symbol, "/", "-"), kind)
 	}
@@ -162,7 +162,7 @@ func FileName(c *tiendo.ConsolidatedReport, kind string) string {
 // Issue issues round id's approved consolidated report signed by signer:
 // the files are rendered inside the issuing transaction, with the number
 // the register gives and today's date.
-func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, id int64, version int, signer Signer) (*tiendo.ConsolidatedReport, error) {
+func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, id int64, version int, signer Signer) (*tiendo.Document, error) {
 	if strings.TrimSpace(signer.Name) == "" || strings.TrimSpace(signer.Title) == "" {
 		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi chức vụ và họ tên người ký.",
 			Fields: map[string]string{"signer_name": "Hãy ghi họ tên người ký.", "signer_title": "Hãy ghi chức vụ người ký."}}
@@ -171,7 +171,7 @@ func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, 
 	if err != nil {
 		return nil, err
 	}
-	c, err := st.Consolidated(ctx, u, id)
+	c, err := st.Doc(ctx, u, id, tiendo.DocReport)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +179,7 @@ func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, 
 	if issuer == "" {
 		issuer = "UBND"
 	}
-	return st.IssueConsolidated(ctx, a, u, id, version, store.Issue{
+	return st.IssueDoc(ctx, a, u, id, tiendo.DocReport, version, store.Issue{
 		Issuer: issuer, Symbol: Symbol, DocType: "BC", Signer: signer.Name,
 		Render: func(number int, date time.Time) (map[string][]byte, error) {
 			return Files(in, c, Meta(in, c, number, date, signer))
@@ -189,16 +189,16 @@ func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, 
 
 // File returns one file ("docx", "pdf", "xlsx") of round id's consolidated
 // report: the frozen one once issued, the draft rendered now before that.
-func File(ctx context.Context, st *store.Store, u *tiendo.User, id int64, kind string) ([]byte, *tiendo.ConsolidatedReport, error) {
+func File(ctx context.Context, st *store.Store, u *tiendo.User, id int64, kind string) ([]byte, *tiendo.Document, error) {
 	if ContentTypes[kind] == "" {
 		return nil, nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không có định dạng %q; chọn docx, pdf hoặc xlsx.", kind)
 	}
-	c, err := st.Consolidated(ctx, u, id)
+	c, err := st.Doc(ctx, u, id, tiendo.DocReport)
 	if err != nil {
 		return nil, nil, err
 	}
 	if c.Status == tiendo.DocIssued {
-		data, err := st.IssuedFile(ctx, u, id, kind)
+		data, err := st.IssuedFile(ctx, u, id, tiendo.DocReport, kind)
 		return data, c, err
 	}
 	in, err := Input(ctx, st, u, id)

@@ -28,60 +28,60 @@ func TestConsolidatedWorkflow(t *testing.T) {
 		}
 	}
 	r := f.newRound(t, time.Now().Add(time.Hour))
-	c := &tiendo.ConsolidatedReport{RoundID: r.ID, Subject: "Báo cáo tổng hợp", Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
-	if err := f.s.CreateConsolidated(ctx, store.Actor{}, f.repA, c); code(err) != tiendo.EFORBIDDEN {
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: r.ID, Subject: "Báo cáo tổng hợp", Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
+	if err := f.s.CreateDoc(ctx, store.Actor{}, f.repA, c); code(err) != tiendo.EFORBIDDEN {
 		t.Errorf("a reporter drafts: %v", err)
 	}
-	if err := f.s.CreateConsolidated(ctx, store.Actor{UserID: f.office.ID}, f.office, c); err != nil {
+	if err := f.s.CreateDoc(ctx, store.Actor{UserID: f.office.ID}, f.office, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.CreateConsolidated(ctx, store.Actor{}, f.office, &tiendo.ConsolidatedReport{RoundID: r.ID}); code(err) != tiendo.ECONFLICT {
+	if err := f.s.CreateDoc(ctx, store.Actor{}, f.office, &tiendo.Document{Kind: tiendo.DocReport, RoundID: r.ID}); code(err) != tiendo.ECONFLICT {
 		t.Errorf("a second draft: %v", err)
 	}
-	if _, err := f.s.Consolidated(ctx, reader, r.ID); code(err) != tiendo.ENOTFOUND {
+	if _, err := f.s.Doc(ctx, reader, r.ID, tiendo.DocReport); code(err) != tiendo.ENOTFOUND {
 		t.Errorf("a reader sees the draft: %v", err)
 	}
 	c.Parts[0].Text = "Mở đầu đã sửa"
-	if err := f.s.UpdateConsolidated(ctx, store.Actor{}, f.office, c); err != nil || c.Version != 2 {
+	if err := f.s.UpdateDoc(ctx, store.Actor{}, f.office, c); err != nil || c.Version != 2 {
 		t.Fatalf("update: %v, version %d", err, c.Version)
 	}
 	stale := *c
 	stale.Version = 1
-	if err := f.s.UpdateConsolidated(ctx, store.Actor{}, f.office, &stale); code(err) != tiendo.ECONFLICT {
+	if err := f.s.UpdateDoc(ctx, store.Actor{}, f.office, &stale); code(err) != tiendo.ECONFLICT {
 		t.Errorf("stale update: %v", err)
 	}
-	if _, err := f.s.IssueConsolidated(ctx, store.Actor{}, f.office, r.ID, c.Version, issueWith(t)); code(err) != tiendo.ECONFLICT {
+	if _, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, c.Version, issueWith(t)); code(err) != tiendo.ECONFLICT {
 		t.Errorf("issuing a draft: %v, want conflict", err)
 	}
-	sent, err := f.s.ActOnConsolidated(ctx, store.Actor{}, f.office, r.ID, store.DocSend, c.Version, "")
+	sent, err := f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, store.DocSend, c.Version, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.ActOnConsolidated(ctx, store.Actor{}, f.office, r.ID, store.DocApprove, sent.Version, ""); code(err) != tiendo.EFORBIDDEN {
+	if _, err := f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, store.DocApprove, sent.Version, ""); code(err) != tiendo.EFORBIDDEN {
 		t.Errorf("the office approves: %v", err)
 	}
-	ret, err := f.s.ActOnConsolidated(ctx, store.Actor{}, leader, r.ID, store.DocReturn, sent.Version, "Bổ sung số liệu")
+	ret, err := f.s.ActOnDoc(ctx, store.Actor{}, leader, r.ID, tiendo.DocReport, store.DocReturn, sent.Version, "Bổ sung số liệu")
 	if err != nil || ret.Status != tiendo.DocDraft || ret.ReturnComment != "Bổ sung số liệu" {
 		t.Fatalf("return: %v %v", ret, err)
 	}
-	sent, _ = f.s.ActOnConsolidated(ctx, store.Actor{}, f.office, r.ID, store.DocSend, ret.Version, "")
-	ok, err := f.s.ActOnConsolidated(ctx, store.Actor{UserID: leader.ID}, leader, r.ID, store.DocApprove, sent.Version, "")
+	sent, _ = f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, store.DocSend, ret.Version, "")
+	ok, err := f.s.ActOnDoc(ctx, store.Actor{UserID: leader.ID}, leader, r.ID, tiendo.DocReport, store.DocApprove, sent.Version, "")
 	if err != nil || ok.Status != tiendo.DocApproved {
 		t.Fatalf("approve: %v %v", ok, err)
 	}
-	issued, err := f.s.IssueConsolidated(ctx, store.Actor{}, f.office, r.ID, ok.Version, issueWith(t))
+	issued, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, ok.Version, issueWith(t))
 	if err != nil || issued.Number != 1 || issued.Symbol != "BC-UBND" {
 		t.Fatalf("issue: %+v %v", issued, err)
 	}
-	got, err := f.s.Consolidated(ctx, reader, r.ID)
+	got, err := f.s.Doc(ctx, reader, r.ID, tiendo.DocReport)
 	if err != nil || got.Status != tiendo.DocIssued || got.Number != 1 {
 		t.Errorf("the reader reads the issued report: %+v %v", got, err)
 	}
-	data, err := f.s.IssuedFile(ctx, reader, r.ID, "docx")
+	data, err := f.s.IssuedFile(ctx, reader, r.ID, tiendo.DocReport, "docx")
 	if err != nil || string(data[:7]) != "docx 01" {
 		t.Errorf("frozen file = %q, %v", data, err)
 	}
-	if err := f.s.UpdateConsolidated(ctx, store.Actor{}, f.office, got); code(err) != tiendo.ECONFLICT {
+	if err := f.s.UpdateDoc(ctx, store.Actor{}, f.office, got); code(err) != tiendo.ECONFLICT {
 		t.Errorf("editing an issued report: %v, want conflict", err)
 	}
 	if _, n, _ := f.s.Notifications(ctx, reader, 10); n != 1 {
@@ -100,12 +100,12 @@ func TestRegisterNumbersUnderConcurrency(t *testing.T) {
 	rounds := make([]*tiendo.Round, n)
 	for i := range n {
 		rounds[i] = f.newRound(t, time.Now().Add(time.Hour))
-		c := &tiendo.ConsolidatedReport{RoundID: rounds[i].ID, Subject: fmt.Sprint("Báo cáo ", i)}
-		if err := f.s.CreateConsolidated(ctx, store.Actor{}, f.office, c); err != nil {
+		c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: rounds[i].ID, Subject: fmt.Sprint("Báo cáo ", i)}
+		if err := f.s.CreateDoc(ctx, store.Actor{}, f.office, c); err != nil {
 			t.Fatal(err)
 		}
-		s1, _ := f.s.ActOnConsolidated(ctx, store.Actor{}, f.office, rounds[i].ID, store.DocSend, c.Version, "")
-		s2, err := f.s.ActOnConsolidated(ctx, store.Actor{}, leader, rounds[i].ID, store.DocApprove, s1.Version, "")
+		s1, _ := f.s.ActOnDoc(ctx, store.Actor{}, f.office, rounds[i].ID, tiendo.DocReport, store.DocSend, c.Version, "")
+		s2, err := f.s.ActOnDoc(ctx, store.Actor{}, leader, rounds[i].ID, tiendo.DocReport, store.DocApprove, s1.Version, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +118,7 @@ func TestRegisterNumbersUnderConcurrency(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c, err := f.s.IssueConsolidated(ctx, store.Actor{}, f.office, rounds[i].ID, versions[i], issueWith(t))
+			c, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, rounds[i].ID, tiendo.DocReport, versions[i], issueWith(t))
 			if err == nil {
 				numbers[i] = c.Number
 			}

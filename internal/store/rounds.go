@@ -134,32 +134,52 @@ func nonNil[T any](xs []T) []T {
 func (s *Store) PublishRound(ctx context.Context, actor Actor, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var status tiendo.RoundStatus
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`), id).Scan(&status); err != nil {
+		var title string
+		var deadline time.Time
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, deadline FROM rounds WHERE id = ?`), id).Scan(&status, &title, &deadline); err != nil {
 			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}
 		if status != tiendo.RoundDraft {
 			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo này đã được phát hành rồi.")
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET status = ?, published_at = ? WHERE id = ?`), tiendo.RoundOpen, s.now(), id); err != nil {
-			return fmt.Errorf("store: publish round: %w", err)
-		}
-		// The units asked hear of it in the same transaction: a published
-		// round is never missing its notifications.
-		var title string
-		var deadline time.Time
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT title, deadline FROM rounds WHERE id = ?`), id).Scan(&title, &deadline); err != nil {
-			return fmt.Errorf("store: publish round: %w", err)
-		}
+		msg := fmt.Sprintf("Đợt báo cáo mới: %s — hạn gửi trước ngày %s", title, deadline.In(tiendo.Zone).Format("02/01/2006"))
+		return s.publish(ctx, tx, actor, id, msg, fmt.Sprintf("/rounds/%d", id))
+	})
+}
+
+// publishIssued publishes a draft round when the công văn that assigns its
+// tasks is issued; a round published earlier still tells its units of the
+// công văn.
+func (s *Store) publishIssued(ctx context.Context, tx *sql.Tx, actor Actor, id int64, msg string) error {
+	var status tiendo.RoundStatus
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`), id).Scan(&status); err != nil {
+		return notFound(err, "Không tìm thấy đợt báo cáo.")
+	}
+	link := docLink(id, tiendo.DocDirective)
+	if status != tiendo.RoundDraft {
 		units, err := s.roundUnitIDs(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		msg := fmt.Sprintf("Đợt báo cáo mới: %s — hạn gửi trước ngày %s", title, deadline.In(tiendo.Zone).Format("02/01/2006"))
-		if err := s.notifyUnits(ctx, tx, units, "round_published", msg, fmt.Sprintf("/rounds/%d", id)); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, actor, "publish", "round", id, map[string]any{"status": status}, map[string]any{"status": tiendo.RoundOpen})
-	})
+		return s.notifyUnits(ctx, tx, units, "directive_issued", msg, link)
+	}
+	return s.publish(ctx, tx, actor, id, msg, link)
+}
+
+// publish opens round id and tells the units asked, in the caller's
+// transaction: a published round is never missing its notifications.
+func (s *Store) publish(ctx context.Context, tx *sql.Tx, actor Actor, id int64, msg, link string) error {
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET status = ?, published_at = ? WHERE id = ?`), tiendo.RoundOpen, s.now(), id); err != nil {
+		return fmt.Errorf("store: publish round: %w", err)
+	}
+	units, err := s.roundUnitIDs(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.notifyUnits(ctx, tx, units, "round_published", msg, link); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, actor, "publish", "round", id, map[string]any{"status": tiendo.RoundDraft}, map[string]any{"status": tiendo.RoundOpen})
 }
 
 const roundColumns = `id, title, period_kind, period_year, period_index, deadline, status, issuer, doc_number, doc_symbol,

@@ -69,7 +69,7 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 			t.Errorf("%s download: %d bytes", kind, size)
 		}
 	}
-	data, err := st.IssuedFile(context.Background(), office, past.ID, "docx")
+	data, err := st.IssuedFile(context.Background(), office, past.ID, tiendo.DocReport, "docx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 	}
 	if dir := os.Getenv(browsertest.EnvArtifacts); dir != "" && testing.Verbose() {
 		for _, kind := range []string{"docx", "pdf", "xlsx"} {
-			data, _ := st.IssuedFile(context.Background(), office, past.ID, kind)
+			data, _ := st.IssuedFile(context.Background(), office, past.ID, tiendo.DocReport, kind)
 			os.WriteFile(filepath.Join(dir, "bao-cao-tong-hop."+kind), data, 0o644)
 		}
 	}

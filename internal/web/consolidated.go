@@ -22,7 +22,7 @@ import (
 type consolidatedPage struct {
 	page
 	Round      *tiendo.Round
-	C          *tiendo.ConsolidatedReport
+	C          *tiendo.Document
 	Error      string
 	Fields     map[string]string
 	Notice     string
@@ -42,7 +42,7 @@ var consolidatedNotices = map[string]string{
 	"issued":  "Đã ban hành báo cáo; các tệp đã được lưu cố định.",
 }
 
-func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.ConsolidatedReport) *consolidatedPage {
+func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.Document) *consolidatedPage {
 	u := userFrom(r.Context())
 	p := &consolidatedPage{page: s.basePage(r, "Báo cáo tổng hợp: "+round.Title), Round: round, C: c,
 		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0)}
@@ -59,7 +59,7 @@ func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiend
 
 // loadConsolidated loads the round of the request and its consolidated
 // report; a round without one yet gives a nil report when missingOK.
-func (s *Server) loadConsolidated(r *http.Request, missingOK bool) (*tiendo.Round, *tiendo.ConsolidatedReport, error) {
+func (s *Server) loadConsolidated(r *http.Request, missingOK bool) (*tiendo.Round, *tiendo.Document, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, nil, err
@@ -69,7 +69,7 @@ func (s *Server) loadConsolidated(r *http.Request, missingOK bool) (*tiendo.Roun
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := s.store.Consolidated(r.Context(), u, id)
+	c, err := s.store.Doc(r.Context(), u, id, tiendo.DocReport)
 	if err != nil && !(missingOK && tiendo.ErrorCode(err) == tiendo.ENOTFOUND) {
 		return nil, nil, err
 	}
@@ -95,8 +95,8 @@ func (s *Server) handleConsolidatedCreate(w http.ResponseWriter, r *http.Request
 	if err != nil {
 		return err
 	}
-	c := &tiendo.ConsolidatedReport{RoundID: id, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
-	if err := s.store.CreateConsolidated(r.Context(), actor(r), u, c); err != nil {
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: id, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
+	if err := s.store.CreateDoc(r.Context(), actor(r), u, c); err != nil {
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/consolidated?ok=created", id), http.StatusSeeOther)
@@ -118,7 +118,7 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	c, err := s.store.Consolidated(r.Context(), u, id)
+	c, err := s.store.Doc(r.Context(), u, id, tiendo.DocReport)
 	if err != nil {
 		return err
 	}
@@ -158,18 +158,18 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 				}
 			}
 		}
-		if err := s.store.UpdateConsolidated(r.Context(), actor(r), u, c); err != nil {
+		if err := s.store.UpdateDoc(r.Context(), actor(r), u, c); err != nil {
 			return refuse(err)
 		}
 		if op != "send" {
 			return redirect("saved")
 		}
-		if _, err := s.store.ActOnConsolidated(r.Context(), actor(r), u, id, store.DocSend, c.Version, ""); err != nil {
+		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocReport, store.DocSend, c.Version, ""); err != nil {
 			return refuse(err)
 		}
 		return redirect("send")
 	case op == "approve" || op == "return":
-		if _, err := s.store.ActOnConsolidated(r.Context(), actor(r), u, id, store.DocAction(op), version, r.PostFormValue("comment")); err != nil {
+		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocReport, store.DocAction(op), version, r.PostFormValue("comment")); err != nil {
 			return refuse(err)
 		}
 		return redirect(op)
@@ -189,7 +189,7 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 }
 
 // issueConsolidated issues the report with the signer given.
-func (s *Server) issueConsolidated(r *http.Request, u *tiendo.User, id int64, version int, signer reportdoc.Signer) (*tiendo.ConsolidatedReport, error) {
+func (s *Server) issueConsolidated(r *http.Request, u *tiendo.User, id int64, version int, signer reportdoc.Signer) (*tiendo.Document, error) {
 	return reportdoc.Issue(r.Context(), s.store, u, actor(r), id, version, signer)
 }
 

@@ -12,49 +12,53 @@ import (
 	"tiendo"
 )
 
-const consolidatedColumns = `c.id, c.round_id, c.status, c.version, c.subject, c.sections, c.return_comment,
+const docColumns = `c.id, c.round_id, c.kind, c.status, c.version, c.subject, c.sections, c.return_comment,
 	COALESCE(c.approved_by, 0), c.approved_at, c.updated_at, COALESCE(g.number, 0), COALESCE(g.symbol, ''), g.issued_at, COALESCE(g.signer, '')`
 
-func scanConsolidated(row interface{ Scan(...any) error }) (*tiendo.ConsolidatedReport, error) {
-	var c tiendo.ConsolidatedReport
+func scanDoc(row interface{ Scan(...any) error }) (*tiendo.Document, error) {
+	var c tiendo.Document
 	var parts string
 	var approved, issued sql.NullTime
-	if err := row.Scan(&c.ID, &c.RoundID, &c.Status, &c.Version, &c.Subject, &parts, &c.ReturnComment,
+	if err := row.Scan(&c.ID, &c.RoundID, &c.Kind, &c.Status, &c.Version, &c.Subject, &parts, &c.ReturnComment,
 		&c.ApprovedBy, &approved, &c.UpdatedAt, &c.Number, &c.Symbol, &issued, &c.Signer); err != nil {
 		return nil, err
 	}
 	c.ApprovedAt, c.IssuedAt = approved.Time, issued.Time
 	if err := json.Unmarshal([]byte(parts), &c.Parts); err != nil {
-		return nil, fmt.Errorf("store: consolidated %d: %w", c.ID, err)
+		return nil, fmt.Errorf("store: document %d: %w", c.ID, err)
 	}
 	return &c, nil
 }
 
-func (s *Store) consolidated(ctx context.Context, db queryer, roundID int64) (*tiendo.ConsolidatedReport, error) {
-	c, err := scanConsolidated(db.QueryRowContext(ctx, s.q(`SELECT `+consolidatedColumns+`
-		FROM consolidated_reports c LEFT JOIN register g ON g.id = c.register_id WHERE c.round_id = ?`), roundID))
+func (s *Store) doc(ctx context.Context, db queryer, roundID int64, kind tiendo.DocKind) (*tiendo.Document, error) {
+	c, err := scanDoc(db.QueryRowContext(ctx, s.q(`SELECT `+docColumns+`
+		FROM documents c LEFT JOIN register g ON g.id = c.register_id WHERE c.round_id = ? AND c.kind = ?`), roundID, kind))
 	if err != nil {
+		if kind == tiendo.DocDirective {
+			return nil, notFound(err, "Đợt báo cáo này chưa có công văn. Văn phòng bấm “Soạn công văn” để dự thảo.")
+		}
 		return nil, notFound(err, "Đợt báo cáo này chưa có báo cáo tổng hợp. Văn phòng bấm “Lập báo cáo tổng hợp” để dự thảo.")
 	}
 	return c, nil
 }
 
-// Consolidated returns round roundID's consolidated report, if u may see
-// it: the office and leaders see it at every stage, readers once it is
-// issued.
-func (s *Store) Consolidated(ctx context.Context, u *tiendo.User, roundID int64) (*tiendo.ConsolidatedReport, error) {
-	if tiendo.ScopeOf(u, tiendo.ActionReadReport) != tiendo.ScopeAll {
+// Doc returns round roundID's document of the given kind, if u may see it:
+// the office and leaders see it at every stage; readers see an issued one;
+// the units asked see the issued công văn that assigned them work.
+func (s *Store) Doc(ctx context.Context, u *tiendo.User, roundID int64, kind tiendo.DocKind) (*tiendo.Document, error) {
+	drafts := tiendo.Allowed(u, tiendo.ActionConsolidate, 0) || tiendo.Allowed(u, tiendo.ActionApproveDoc, 0)
+	if !drafts && tiendo.ScopeOf(u, tiendo.ActionReadReport) != tiendo.ScopeAll && kind != tiendo.DocDirective {
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng, lãnh đạo và nơi nhận được xem báo cáo tổng hợp.")
 	}
 	if _, err := s.Round(ctx, u, roundID); err != nil {
 		return nil, err
 	}
-	c, err := s.consolidated(ctx, s.rdb, roundID)
+	c, err := s.doc(ctx, s.rdb, roundID, kind)
 	if err != nil {
 		return nil, err
 	}
-	if c.Status != tiendo.DocIssued && !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) && !tiendo.Allowed(u, tiendo.ActionApproveDoc, 0) {
-		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Báo cáo tổng hợp chưa được ban hành.")
+	if c.Status != tiendo.DocIssued && !drafts {
+		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Văn bản chưa được ban hành.")
 	}
 	return c, nil
 }
@@ -67,10 +71,13 @@ func cleanParts(parts []tiendo.ReportPart) []tiendo.ReportPart {
 	return out
 }
 
-// CreateConsolidated saves the first draft of a round's consolidated report.
-func (s *Store) CreateConsolidated(ctx context.Context, actor Actor, u *tiendo.User, c *tiendo.ConsolidatedReport) error {
+// CreateDoc saves the first draft of one of a round's documents (c.Kind).
+func (s *Store) CreateDoc(ctx context.Context, actor Actor, u *tiendo.User, c *tiendo.Document) error {
 	if !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
-		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được lập báo cáo tổng hợp.")
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được soạn văn bản.")
+	}
+	if c.Kind != tiendo.DocReport && c.Kind != tiendo.DocDirective {
+		return tiendo.Errorf(tiendo.EINVALID, "Loại văn bản %q không có.", c.Kind)
 	}
 	if _, err := s.Round(ctx, u, c.RoundID); err != nil {
 		return err
@@ -80,43 +87,43 @@ func (s *Store) CreateConsolidated(ctx context.Context, actor Actor, u *tiendo.U
 	now := s.now()
 	c.Status, c.Version, c.UpdatedAt = tiendo.DocDraft, 1, now
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO consolidated_reports (round_id, status, version, subject, sections, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), c.RoundID, c.Status, c.Version, c.Subject, string(parts), now, now).Scan(&c.ID)
+		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO documents (round_id, kind, status, version, subject, sections, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), c.RoundID, c.Kind, c.Status, c.Version, c.Subject, string(parts), now, now).Scan(&c.ID)
 		if s.dialect.isUniqueViolation(err) {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt này đã có báo cáo tổng hợp; hãy mở bản đó để sửa.")
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt này đã có %s; hãy mở bản đó để sửa.", c.Kind.Label())
 		} else if err != nil {
-			return fmt.Errorf("store: create consolidated: %w", err)
+			return fmt.Errorf("store: create document: %w", err)
 		}
-		return s.audit(ctx, tx, actor, "create", "consolidated_report", c.ID, nil, c)
+		return s.audit(ctx, tx, actor, "create", "document", c.ID, nil, c)
 	})
 }
 
-// UpdateConsolidated saves the office's edits of a draft. c.Version must be
-// the version edited; a stale one is refused.
-func (s *Store) UpdateConsolidated(ctx context.Context, actor Actor, u *tiendo.User, c *tiendo.ConsolidatedReport) error {
+// UpdateDoc saves the office's edits of a draft (c.RoundID, c.Kind).
+// c.Version must be the version edited; a stale one is refused.
+func (s *Store) UpdateDoc(ctx context.Context, actor Actor, u *tiendo.User, c *tiendo.Document) error {
 	if !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
-		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa báo cáo tổng hợp.")
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa văn bản.")
 	}
 	c.Parts, c.Subject = cleanParts(c.Parts), nfc(c.Subject)
 	parts, _ := json.Marshal(c.Parts)
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		before, err := s.consolidated(ctx, tx, c.RoundID)
+		before, err := s.doc(ctx, tx, c.RoundID, c.Kind)
 		if err != nil {
 			return err
 		}
 		if before.Status != tiendo.DocDraft {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo tổng hợp đang ở trạng thái “%s”; chỉ sửa được bản dự thảo.", before.Status.Label())
+			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; chỉ sửa được bản dự thảo.", before.Status.Label())
 		}
 		if before.Version != c.Version {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo tổng hợp đã được người khác lưu (phiên bản %d, bạn sửa phiên bản %d). Nội dung của bạn vẫn còn trên màn hình; hãy đối chiếu rồi lưu lại.", before.Version, c.Version)
+			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đã được người khác lưu (phiên bản %d, bạn sửa phiên bản %d). Nội dung của bạn vẫn còn trên màn hình; hãy đối chiếu rồi lưu lại.", before.Version, c.Version)
 		}
 		now := s.now()
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE consolidated_reports SET subject = ?, sections = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`),
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET subject = ?, sections = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`),
 			c.Subject, string(parts), now, before.ID, before.Version); err != nil {
-			return fmt.Errorf("store: update consolidated: %w", err)
+			return fmt.Errorf("store: update document: %w", err)
 		}
 		c.ID, c.Status, c.Version, c.UpdatedAt = before.ID, before.Status, before.Version+1, now
-		return s.audit(ctx, tx, actor, "update", "consolidated_report", c.ID, before, c)
+		return s.audit(ctx, tx, actor, "update", "document", c.ID, before, c)
 	})
 }
 
@@ -130,8 +137,8 @@ const (
 	DocReturn  DocAction = "return"  // leader: back to the office with a comment
 )
 
-// ActOnConsolidated moves the consolidated report through its approval.
-func (s *Store) ActOnConsolidated(ctx context.Context, actor Actor, u *tiendo.User, roundID int64, a DocAction, version int, comment string) (*tiendo.ConsolidatedReport, error) {
+// ActOnDoc moves one of a round's documents through its approval.
+func (s *Store) ActOnDoc(ctx context.Context, actor Actor, u *tiendo.User, roundID int64, kind tiendo.DocKind, a DocAction, version int, comment string) (*tiendo.Document, error) {
 	need, from, to := tiendo.ActionConsolidate, tiendo.DocDraft, tiendo.DocPending
 	switch a {
 	case DocApprove:
@@ -143,23 +150,23 @@ func (s *Store) ActOnConsolidated(ctx context.Context, actor Actor, u *tiendo.Us
 		return nil, tiendo.Errorf(tiendo.EINVALID, "Thao tác %q không có.", a)
 	}
 	if !tiendo.Allowed(u, need, 0) {
-		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với báo cáo tổng hợp.")
+		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với văn bản.")
 	}
 	comment = nfc(comment)
 	if a == DocReturn && comment == "" {
 		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi ý kiến khi trả lại để Văn phòng biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi ý kiến."}}
 	}
-	var c *tiendo.ConsolidatedReport
+	var c *tiendo.Document
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if c, err = s.consolidated(ctx, tx, roundID); err != nil {
+		if c, err = s.doc(ctx, tx, roundID, kind); err != nil {
 			return err
 		}
 		if c.Version != version {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo tổng hợp đã thay đổi (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang.", c.Version, version)
+			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đã thay đổi (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang.", c.Version, version)
 		}
 		if c.Status != from {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo tổng hợp đang ở trạng thái “%s”; không thực hiện được thao tác này.", c.Status.Label())
+			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; không thực hiện được thao tác này.", c.Status.Label())
 		}
 		now := s.now()
 		var approvedBy, approvedAt any
@@ -169,25 +176,25 @@ func (s *Store) ActOnConsolidated(ctx context.Context, actor Actor, u *tiendo.Us
 		if a != DocReturn {
 			comment = ""
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE consolidated_reports SET status = ?, version = version + 1, return_comment = ?,
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, return_comment = ?,
 			approved_by = ?, approved_at = ?, updated_at = ? WHERE id = ?`), to, comment, approvedBy, approvedAt, now, c.ID); err != nil {
-			return fmt.Errorf("store: %s consolidated: %w", a, err)
+			return fmt.Errorf("store: %s document: %w", a, err)
 		}
 		before := c.Status
 		c.Status, c.Version, c.ReturnComment, c.UpdatedAt = to, c.Version+1, comment, now
-		link := fmt.Sprintf("/rounds/%d/consolidated", roundID)
+		link, what := docLink(roundID, kind), kind.Label()
 		switch a {
 		case DocSend:
-			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleLeader}, "doc_pending", "Báo cáo tổng hợp chờ anh/chị duyệt: "+c.Subject, link)
+			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleLeader}, "doc_pending", "Dự thảo "+what+" chờ anh/chị duyệt: "+c.Subject, link)
 		case DocApprove:
-			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_approved", "Lãnh đạo đã duyệt báo cáo tổng hợp: "+c.Subject, link)
+			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_approved", "Lãnh đạo đã duyệt "+what+": "+c.Subject, link)
 		case DocReturn:
-			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_returned", "Lãnh đạo trả lại báo cáo tổng hợp: "+c.Subject, link)
+			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_returned", "Lãnh đạo trả lại "+what+": "+c.Subject, link)
 		}
 		if err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, actor, string(a), "consolidated_report", c.ID, map[string]any{"status": before}, map[string]any{"status": to, "comment": comment})
+		return s.audit(ctx, tx, actor, string(a), "document", c.ID, map[string]any{"status": before}, map[string]any{"status": to, "comment": comment})
 	})
 	if err != nil {
 		return nil, err
@@ -206,26 +213,36 @@ type Issue struct {
 	Render func(number int, date time.Time) (map[string][]byte, error)
 }
 
-// IssueConsolidated issues an approved consolidated report: it takes the
-// next number of the outgoing register for the issuer and year (numbers
-// restart at 1 each 1 January and never repeat, even with several app
-// instances issuing at once), stamps today's date, freezes the rendered
-// files and tells the readers. Everything happens in one transaction.
-func (s *Store) IssueConsolidated(ctx context.Context, actor Actor, u *tiendo.User, roundID int64, version int, in Issue) (*tiendo.ConsolidatedReport, error) {
+// docLink is the page of one of a round's documents.
+func docLink(roundID int64, kind tiendo.DocKind) string {
+	if kind == tiendo.DocDirective {
+		return fmt.Sprintf("/rounds/%d/directive", roundID)
+	}
+	return fmt.Sprintf("/rounds/%d/consolidated", roundID)
+}
+
+// IssueDoc issues an approved document: it takes the next number of the
+// outgoing register for the issuer and year (numbers restart at 1 each 1
+// January and never repeat, even with several app instances issuing at
+// once), stamps today's date and freezes the rendered files. An issued
+// consolidated report is announced to the readers; an issued công văn
+// publishes its round, so the units are notified with the document. All in
+// one transaction.
+func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, roundID int64, kind tiendo.DocKind, version int, in Issue) (*tiendo.Document, error) {
 	if !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được ban hành văn bản.")
 	}
-	var c *tiendo.ConsolidatedReport
+	var c *tiendo.Document
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if c, err = s.consolidated(ctx, tx, roundID); err != nil {
+		if c, err = s.doc(ctx, tx, roundID, kind); err != nil {
 			return err
 		}
 		if c.Version != version {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo tổng hợp đã thay đổi (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang.", c.Version, version)
+			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đã thay đổi (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang.", c.Version, version)
 		}
 		if c.Status != tiendo.DocApproved {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Chỉ ban hành được báo cáo đã được lãnh đạo duyệt (trạng thái hiện tại: %s).", c.Status.Label())
+			return tiendo.Errorf(tiendo.ECONFLICT, "Chỉ ban hành được văn bản đã được lãnh đạo duyệt (trạng thái hiện tại: %s).", c.Status.Label())
 		}
 		now := s.now()
 		regID, number, err := s.register(ctx, tx, actor, roundID, in, c.Subject, now)
@@ -234,23 +251,29 @@ func (s *Store) IssueConsolidated(ctx context.Context, actor Actor, u *tiendo.Us
 		}
 		files, err := in.Render(number, now)
 		if err != nil {
-			return fmt.Errorf("store: render issued report: %w", err)
+			return fmt.Errorf("store: render issued document: %w", err)
 		}
 		for kind, data := range files {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO issued_files (register_id, kind, data) VALUES (?, ?, ?)`), regID, kind, data); err != nil {
 				return fmt.Errorf("store: issued file: %w", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE consolidated_reports SET status = ?, version = version + 1, register_id = ?, updated_at = ? WHERE id = ?`),
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, register_id = ?, updated_at = ? WHERE id = ?`),
 			tiendo.DocIssued, regID, now, c.ID); err != nil {
-			return fmt.Errorf("store: issue consolidated: %w", err)
+			return fmt.Errorf("store: issue document: %w", err)
 		}
 		c.Status, c.Version, c.Number, c.Symbol, c.IssuedAt, c.Signer, c.UpdatedAt = tiendo.DocIssued, c.Version+1, number, in.Symbol, now, in.Signer, now
-		msg := fmt.Sprintf("Đã ban hành Báo cáo số %02d/%s: %s", number, in.Symbol, c.Subject)
-		if err := s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleReader, tiendo.RoleLeader}, "doc_issued", msg, fmt.Sprintf("/rounds/%d/consolidated", roundID)); err != nil {
-			return err
+		if kind == tiendo.DocDirective {
+			if err := s.publishIssued(ctx, tx, actor, roundID, fmt.Sprintf("Công văn số %d/%s giao nhiệm vụ và yêu cầu báo cáo: %s", number, in.Symbol, c.Subject)); err != nil {
+				return err
+			}
+		} else {
+			msg := fmt.Sprintf("Đã ban hành Báo cáo số %02d/%s: %s", number, in.Symbol, c.Subject)
+			if err := s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleReader, tiendo.RoleLeader}, "doc_issued", msg, docLink(roundID, kind)); err != nil {
+				return err
+			}
 		}
-		return s.audit(ctx, tx, actor, "issue", "consolidated_report", c.ID, nil, map[string]any{"number": number, "symbol": in.Symbol})
+		return s.audit(ctx, tx, actor, "issue", "document", c.ID, nil, map[string]any{"number": number, "symbol": in.Symbol, "kind": kind})
 	})
 	if err != nil {
 		return nil, err
@@ -277,21 +300,21 @@ func (s *Store) register(ctx context.Context, tx *sql.Tx, actor Actor, roundID i
 	return id, number, nil
 }
 
-// IssuedFile returns a frozen file ("docx", "pdf", "xlsx") of round
-// roundID's issued consolidated report.
-func (s *Store) IssuedFile(ctx context.Context, u *tiendo.User, roundID int64, kind string) ([]byte, error) {
-	c, err := s.Consolidated(ctx, u, roundID)
+// IssuedFile returns a frozen file ("docx", "pdf", "xlsx") of one of round
+// roundID's issued documents.
+func (s *Store) IssuedFile(ctx context.Context, u *tiendo.User, roundID int64, doc tiendo.DocKind, kind string) ([]byte, error) {
+	c, err := s.Doc(ctx, u, roundID, doc)
 	if err != nil {
 		return nil, err
 	}
 	if c.Status != tiendo.DocIssued {
-		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Báo cáo chưa ban hành.")
+		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Văn bản chưa ban hành.")
 	}
 	var data []byte
-	err = s.rdb.QueryRowContext(ctx, s.q(`SELECT f.data FROM issued_files f JOIN consolidated_reports c ON c.register_id = f.register_id
-		WHERE c.round_id = ? AND f.kind = ?`), roundID, kind).Scan(&data)
+	err = s.rdb.QueryRowContext(ctx, s.q(`SELECT f.data FROM issued_files f JOIN documents c ON c.register_id = f.register_id
+		WHERE c.round_id = ? AND c.kind = ? AND f.kind = ?`), roundID, doc, kind).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không có tệp %s của báo cáo đã ban hành.", kind)
+		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không có tệp %s của văn bản đã ban hành.", kind)
 	}
 	return data, err
 }

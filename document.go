@@ -2,8 +2,26 @@ package tiendo
 
 import "time"
 
-// DocStatus is where a document the office drafts (the consolidated report,
-// later the assigning công văn) is on its way to being issued.
+// DocKind says which of a round's documents a Document is.
+type DocKind string
+
+// Document kinds: the consolidated report a round ends with, and the công
+// văn that assigns its tasks and starts it.
+const (
+	DocReport    DocKind = "report"    // báo cáo tổng hợp, symbol BC-UBND
+	DocDirective DocKind = "directive" // công văn giao nhiệm vụ, symbol UBND-VP
+)
+
+// Label is the Vietnamese name of the kind.
+func (k DocKind) Label() string {
+	if k == DocDirective {
+		return "công văn"
+	}
+	return "báo cáo tổng hợp"
+}
+
+// DocStatus is where a document the office drafts is on its way to being
+// issued.
 type DocStatus string
 
 // Document states: the office drafts, sends for approval; a leader
@@ -30,18 +48,20 @@ func (s DocStatus) Label() string {
 	return string(s)
 }
 
-// ReportPart is one editable part of a consolidated report.
+// ReportPart is one editable part of a document.
 type ReportPart struct {
 	Key     string `json:"key"`
 	Heading string `json:"heading"`
 	Text    string `json:"text"` // paragraphs separated by a blank line
 }
 
-// ConsolidatedReport is the office's one report built from a round's unit
-// reports (báo cáo tổng hợp).
-type ConsolidatedReport struct {
+// Document is a document the office drafts for a round, has approved and
+// issues: the consolidated report built from the unit reports (báo cáo
+// tổng hợp), or the công văn that assigns the round's tasks.
+type Document struct {
 	ID            int64        `json:"id"`
 	RoundID       int64        `json:"round_id"`
+	Kind          DocKind      `json:"kind"`
 	Status        DocStatus    `json:"status"`
 	Version       int          `json:"version"`
 	Subject       string       `json:"subject"`
