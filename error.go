@@ -15,6 +15,7 @@ const (
 	EUNAUTHORIZED = "unauthorized" // not logged in, or bad credentials
 	EFORBIDDEN    = "forbidden"    // logged in, but not allowed
 	ETOOLARGE     = "too_large"    // the body or file is over the limit
+	ETHROTTLED    = "throttled"    // too many failed attempts: wait, or ask the admin
 )
 
 // Error is an error with a code and a message for the user, in Vietnamese.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/store"
 )
 
 type tokenRequest struct {
@@ -25,7 +26,7 @@ func (a *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error
 	if req.Username == "" || req.Password == "" {
 		return tiendo.Errorf(tiendo.EINVALID, "Cần có username và password.")
 	}
-	u, err := a.store.Authenticate(r.Context(), req.Username, req.Password)
+	u, err := a.store.Login(r.Context(), store.DefaultThrottle, req.Username, req.Password, actor(r).Address)
 	if err != nil {
 		return err
 	}

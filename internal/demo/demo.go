@@ -160,21 +160,21 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 		return err
 	}
 
-	// The live round: the same tasks for the current period, due in four days.
-	live, err := round(units)
-	if err != nil {
-		return err
-	}
+	// The live round: the 2022 round's tasks carried into the current
+	// period, each linked to its predecessor, due in four days.
 	local := now.In(tiendo.Zone)
-	live.Period = currentPeriod(local)
-	live.Title = "Báo cáo tiến độ nhiệm vụ trọng tâm " + periodName(live.Period)
-	live.Subject = "V/v báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy " + periodName(live.Period)
-	live.DocNumber, live.DocDate = "", ""
-	live.Deadline = tiendo.DeadlineBefore(local.Year(), local.Month(), local.Day()+4)
-	live.Status = tiendo.RoundOpen
-	live.PublishedAt = now.Add(-72 * time.Hour)
-	if err := st.CreateRound(ctx, store.Actor{}, live); err != nil {
+	period := currentPeriod(local)
+	live, err := st.CreateSuccessor(ctx, store.Actor{}, &tiendo.User{Role: tiendo.RoleOffice}, past.ID, store.Successor{
+		Title:    "Báo cáo tiến độ nhiệm vụ trọng tâm " + periodName(period),
+		Subject:  "báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy " + periodName(period),
+		Period:   period,
+		Deadline: tiendo.DeadlineBefore(local.Year(), local.Month(), local.Day()+4),
+	})
+	if err != nil {
 		return fmt.Errorf("demo: live round: %w", err)
+	}
+	if err := publishAt(ctx, st, live.ID, now.Add(-72*time.Hour)); err != nil {
+		return err
 	}
 	order = rng.Perm(len(live.UnitIDs))
 	for i, k := range order {
@@ -190,6 +190,14 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 		}
 	}
 	return nil
+}
+
+// publishAt publishes round id as if at time at.
+func publishAt(ctx context.Context, st *store.Store, id int64, at time.Time) error {
+	clock := st.Now
+	st.Now = func() time.Time { return at }
+	defer func() { st.Now = clock }()
+	return st.PublishRound(ctx, store.Actor{}, id)
 }
 
 // currentPeriod is the reporting period a round opened at t covers: the

@@ -127,13 +127,20 @@ func Meta(in consolidate.Input, c *tiendo.Document, number int, date time.Time, 
 // table as XLSX.
 func Files(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (map[string][]byte, error) {
 	table := document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
-	doc := consolidate.ToDocument(meta, sections(c.Parts), table)
-	out := map[string][]byte{}
-	for kind, write := range map[string]func(*bytes.Buffer) error{
+	return render(consolidate.ToDocument(meta, sections(c.Parts), table), &table)
+}
+
+// render writes doc as DOCX and PDF, and table, when given, as XLSX.
+func render(doc *document.Document, table *document.Table) (map[string][]byte, error) {
+	writers := map[string]func(*bytes.Buffer) error{
 		"docx": func(b *bytes.Buffer) error { return document.WriteDOCX(b, doc) },
 		"pdf":  func(b *bytes.Buffer) error { return document.WritePDF(b, doc) },
-		"xlsx": func(b *bytes.Buffer) error { return document.WriteXLSX(b, table) },
-	} {
+	}
+	if table != nil {
+		writers["xlsx"] = func(b *bytes.Buffer) error { return document.WriteXLSX(b, *table) }
+	}
+	out := map[string][]byte{}
+	for kind, write := range writers {
 		var b bytes.Buffer
 		if err := write(&b); err != nil {
 			return nil, fmt.Errorf("reportdoc: %s: %w", kind, err)
@@ -141,6 +148,24 @@ func Files(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (map
 		out[kind] = b.Bytes()
 	}
 	return out, nil
+}
+
+// checkSigner refuses to issue without the signer's title and name.
+func checkSigner(signer Signer) error {
+	if strings.TrimSpace(signer.Name) == "" || strings.TrimSpace(signer.Title) == "" {
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi chức vụ và họ tên người ký.",
+			Fields: map[string]string{"signer_name": "Hãy ghi họ tên người ký.", "signer_title": "Hãy ghi chức vụ người ký."}}
+	}
+	return nil
+}
+
+// registerSeries is the outgoing register's series for an issuer: one per
+// issuing body, whatever the document.
+func registerSeries(issuer string) string {
+	if issuer == "" {
+		return "UBND"
+	}
+	return issuer
 }
 
 // ContentTypes maps a file kind to its media type.
@@ -163,9 +188,8 @@ func FileName(c *tiendo.Document, kind string) string {
 // the files are rendered inside the issuing transaction, with the number
 // the register gives and today's date.
 func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, id int64, version int, signer Signer) (*tiendo.Document, error) {
-	if strings.TrimSpace(signer.Name) == "" || strings.TrimSpace(signer.Title) == "" {
-		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi chức vụ và họ tên người ký.",
-			Fields: map[string]string{"signer_name": "Hãy ghi họ tên người ký.", "signer_title": "Hãy ghi chức vụ người ký."}}
+	if err := checkSigner(signer); err != nil {
+		return nil, err
 	}
 	in, err := Input(ctx, st, u, id)
 	if err != nil {
@@ -175,12 +199,8 @@ func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, 
 	if err != nil {
 		return nil, err
 	}
-	issuer := in.Round.Issuer
-	if issuer == "" {
-		issuer = "UBND"
-	}
 	return st.IssueDoc(ctx, a, u, id, tiendo.DocReport, version, store.Issue{
-		Issuer: issuer, Symbol: Symbol, DocType: "BC", Signer: signer.Name,
+		Issuer: registerSeries(in.Round.Issuer), Symbol: Symbol, DocType: "BC", Signer: signer.Name,
 		Render: func(number int, date time.Time) (map[string][]byte, error) {
 			return Files(in, c, Meta(in, c, number, date, signer))
 		},

@@ -432,3 +432,37 @@ func (s *Store) roundForUnit(ctx context.Context, db queryer, u *tiendo.User, id
 	}
 	return r, rows.Err()
 }
+
+// UpdateTaskText changes a task's text: the office edits it in the công văn
+// that assigns it, and the round tracks the same words. A closed round's
+// tasks do not change.
+func (s *Store) UpdateTaskText(ctx context.Context, actor Actor, u *tiendo.User, roundID, taskID int64, text string) error {
+	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa nhiệm vụ của đợt báo cáo.")
+	}
+	text = nfc(text)
+	if text == "" {
+		return tiendo.Errorf(tiendo.EINVALID, "Nhiệm vụ không được để trống.")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var before string
+		var status tiendo.RoundStatus
+		err := tx.QueryRowContext(ctx, s.q(`SELECT t.text, r.status FROM tasks t JOIN rounds r ON r.id = t.round_id WHERE t.id = ? AND t.round_id = ?`),
+			taskID, roundID).Scan(&before, &status)
+		if err != nil {
+			return notFound(err, "Không tìm thấy nhiệm vụ trong đợt báo cáo này.")
+		}
+		if status == tiendo.RoundClosed {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã đóng; không sửa được nhiệm vụ.")
+		}
+		if before == text {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE tasks SET text = ? WHERE id = ?`), text, taskID); err != nil {
+			return fmt.Errorf("store: update task: %w", err)
+		}
+		// Audited as a change of the round, which is what search and the
+		// history follow.
+		return s.audit(ctx, tx, actor, "update_task", "round", roundID, map[string]any{"task_id": taskID, "text": before}, map[string]any{"task_id": taskID, "text": text})
+	})
+}

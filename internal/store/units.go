@@ -14,8 +14,11 @@ import (
 )
 
 // nfc returns s in Unicode normal form C with surrounding space trimmed:
-// text is stored NFC so that equal-looking Vietnamese compares equal.
-func nfc(s string) string { return strings.TrimSpace(norm.NFC.String(s)) }
+// text is stored NFC so that equal-looking Vietnamese compares equal. Bytes
+// that are not UTF-8 become U+FFFD: text is never stored broken.
+func nfc(s string) string {
+	return strings.TrimSpace(norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD")))
+}
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,39}$`)
 

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"tiendo"
@@ -89,12 +90,18 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 		data.Error = "Vui lòng nhập tên đăng nhập và mật khẩu."
 		return s.render(w, http.StatusUnprocessableEntity, "login", data)
 	}
-	u, err := s.store.Authenticate(r.Context(), username, pw)
-	if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
+	u, err := s.store.Login(r.Context(), store.DefaultThrottle, username, pw, clientAddr(r))
+	switch tiendo.ErrorCode(err) {
+	case "":
+	case tiendo.ETHROTTLED:
+		s.log.Warn("login throttled", "username", username, "address", clientAddr(r))
+		data.Error = tiendo.ErrorMessage(err)
+		return s.render(w, http.StatusTooManyRequests, "login", data)
+	case tiendo.EUNAUTHORIZED:
 		s.log.Info("login failed", "username", username, "address", clientAddr(r))
 		data.Error = tiendo.ErrorMessage(err)
 		return s.render(w, http.StatusUnauthorized, "login", data)
-	} else if err != nil {
+	default:
 		return err
 	}
 	// A fresh session on every login: an old cookie never becomes valid.
@@ -122,9 +129,19 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
 }
 
 // safeNext keeps a post-login redirect on this site: a path, never
-// "//host" or "/\host" that a browser would read as another site.
+// "//host" or "/\host" that a browser would read as another site. Browsers
+// drop tabs and newlines inside a URL ("/\t/host" becomes "//host") and read
+// "\" as "/", so every control character and backslash is refused outright.
 func safeNext(next string) string {
-	if next == "" || next[0] != '/' || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if next == "" || next[0] != '/' || strings.HasPrefix(next, "//") {
+		return "/"
+	}
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			return "/"
+		}
+	}
+	if u, err := url.Parse(next); err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
 		return "/"
 	}
 	return next

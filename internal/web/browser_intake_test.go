@@ -67,7 +67,11 @@ func TestBrowserIntake(t *testing.T) {
 	if !strings.Contains(home, "Báo cáo nhiệm vụ trọng tâm (thử)") {
 		t.Errorf("the unit's home lacks the published round:\n%s", home)
 	}
-	if bell := browsertest.Get(t, ctx, chromedp.Text(`.bell`)); !strings.Contains(bell, "1") {
-		t.Errorf("bell = %q, want one unread", bell)
+	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelector(".bell .count") ? Number(document.querySelector(".bell .count").textContent) : 0`)); n < 1 {
+		t.Errorf("bell shows %d unread, want the new round's notice", n)
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`.bell`), chromedp.WaitVisible(`ul.notifications`))
+	if list := browsertest.Get(t, ctx, chromedp.Text(`ul.notifications`)); !strings.Contains(list, "Báo cáo nhiệm vụ trọng tâm (thử)") {
+		t.Errorf("notifications lack the published round:\n%s", list)
 	}
 }

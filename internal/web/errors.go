@@ -36,6 +36,8 @@ func statusOf(code string) int {
 		return http.StatusConflict
 	case tiendo.ETOOLARGE:
 		return http.StatusRequestEntityTooLarge
+	case tiendo.ETHROTTLED:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

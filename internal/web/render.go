@@ -64,6 +64,7 @@ func (s *Server) basePage(r *http.Request, title string) page {
 	if tiendo.Allowed(u, tiendo.ActionManageUsers, 0) {
 		add("/admin/users", "Người dùng")
 		add("/admin/outbox", "Thư nhắc việc")
+		add("/admin/audit", "Nhật ký")
 	}
 	return p
 }
@@ -82,6 +83,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"abbr":      cellAbbr,
 		"cells":     cellsHTML,
 		"slotLabel": slotLabel,
+		"period":    periodLabel,
 		"paras":     paragraphs,
 		"rows":      func(text string) int { return min(30, max(4, len(text)/90+strings.Count(text, "\n")+1)) },
 		"list":      func(xs ...string) []string { return xs },

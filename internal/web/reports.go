@@ -261,6 +261,9 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	case "return", "accept", "head_return", "approve":
 		return s.reportDecision(w, r, p, op)
 	}
+	if !tiendo.Allowed(u, tiendo.ActionEditReport, p.Unit.ID) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
+	}
 	if !p.Editable {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo không sửa được lúc này (trạng thái: %s).", p.Report.Status.Label())
 	}

@@ -31,3 +31,18 @@
   draw("chart-attainment", "bar", data.attainment, { color: "#2e7d32", scales: { y: { beginAtZero: true, suggestedMax: 120 } } });
   draw("chart-ontime", "bar", data.on_time, { color: "#ef6c00", horizontal: true, scales: { x: { beginAtZero: true, max: 100 } } });
 })();
+
+// A target's series over the rounds it carried through (the target page).
+(function () {
+  "use strict";
+  var el = document.getElementById("series-data");
+  var canvas = document.getElementById("chart-series");
+  if (!el || !canvas || typeof Chart === "undefined") return;
+  var points = JSON.parse(el.textContent);
+  canvas.parentElement.classList.add("has-chart");
+  new Chart(canvas, {
+    type: "line",
+    data: { labels: points.map(function (p) { return p.label; }), datasets: [{ data: points.map(function (p) { return p.value; }), borderColor: "#1565c0", backgroundColor: "#1565c0" }] },
+    options: { plugins: { legend: { display: false } }, animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } }
+  });
+})();

@@ -1,0 +1,183 @@
+package compose
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+// fold is the key names are compared by: no diacritics, lower case, single
+// spaces.
+func fold(s string) string { return strings.Join(strings.Fields(vi.Fold(s)), " ") }
+
+// oneLine is s in NFC on one line with single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(vi.NFC(s)), " ") }
+
+// cutFoldPrefix cuts prefix (folded, ASCII) from the start of s compared
+// without case or diacritics.
+func cutFoldPrefix(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || fold(s[:len(prefix)]) != prefix {
+		return s, false
+	}
+	return s[len(prefix):], true
+}
+
+// lowerFirst lowers the first letter of a sentence that goes inside
+// another, unless the first word is an abbreviation or a name in capitals
+// ("UBND", "OCOP").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r) {
+		return s
+	}
+	w, _, _ := strings.Cut(s, " ")
+	if utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// shortIssuer is how the letter names its issuer in its own sentences:
+// "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG" is "UBND huyện"; another body is its
+// name with only the first letter capital.
+func shortIssuer(issuer string) string {
+	s := oneLine(issuer)
+	if s == "" {
+		return "UBND"
+	}
+	f := fold(s)
+	for _, head := range []string{"uy ban nhan dan ", "ubnd "} {
+		rest, ok := strings.CutPrefix(f, head)
+		if !ok {
+			continue
+		}
+		for _, level := range []string{"thanh pho", "thi xa", "thi tran", "huyen", "tinh", "xa", "quan", "phuong"} {
+			if rest == level || strings.HasPrefix(rest, level+" ") {
+				return "UBND " + map[string]string{
+					"thanh pho": "thành phố", "thi xa": "thị xã", "thi tran": "thị trấn", "huyen": "huyện",
+					"tinh": "tỉnh", "xa": "xã", "quan": "quận", "phuong": "phường",
+				}[level]
+			}
+		}
+		return "UBND"
+	}
+	if strings.ToUpper(s) == s {
+		return upperFirst(strings.ToLower(s))
+	}
+	return s
+}
+
+// joinAnd joins a list the Vietnamese way: "a, b và c".
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " và " + items[len(items)-1]
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// shortDate writes a date inside a sentence: "07/6/2022", the day with a
+// leading zero and the month without, except January and February, which
+// keep theirs ("05/01/2023") as Decree 30 writes them so that no digit can
+// be added.
+func shortDate(t time.Time) string {
+	t = t.In(tiendo.Zone)
+	month := strconv.Itoa(int(t.Month()))
+	if t.Month() < 3 {
+		month = "0" + month
+	}
+	return twoDigits(t.Day()) + "/" + month + "/" + strconv.Itoa(t.Year())
+}
+
+// isoDate reads "YYYY-MM-DD" as the start of that day in tiendo.Zone; a
+// blank-day "YYYY-MM" or anything else is not a date.
+func isoDate(s string) (time.Time, bool) {
+	t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), tiendo.Zone)
+	return t, err == nil
+}
+
+// periodName names the period as a subject does: "06 tháng đầu năm 2022",
+// "quý I năm 2023", "tháng 10 năm 2025"; "" for a period it cannot name.
+func periodName(p tiendo.Period) string {
+	if p.Year < 1900 || p.Year > 2200 {
+		return ""
+	}
+	year := "năm " + strconv.Itoa(p.Year)
+	switch p.Kind {
+	case tiendo.PeriodHalfYear:
+		if p.Index == 2 {
+			return "06 tháng cuối " + year
+		}
+		return "06 tháng đầu " + year
+	case tiendo.PeriodNineMonth:
+		return "09 tháng đầu " + year
+	case tiendo.PeriodQuarter:
+		if p.Index >= 1 && p.Index <= 4 {
+			return "quý " + []string{"I", "II", "III", "IV"}[p.Index-1] + " " + year
+		}
+	case tiendo.PeriodMonth:
+		if p.Index >= 1 && p.Index <= 12 {
+			return "tháng " + strconv.Itoa(p.Index) + " " + year
+		}
+	case tiendo.PeriodYear:
+		return year
+	}
+	return ""
+}
+
+// cutoff is the last day of the period's data window (the start of that
+// day in tiendo.Zone), by the provinces' common 15th-to-14th rule of
+// DOCUMENTS.md: 14/6 for the first half-year, 14/9 for nine months, 14/12
+// for the year and the second half, the 14th of a quarter's last month, the
+// 14th of a month.
+func cutoff(p tiendo.Period) (time.Time, bool) {
+	if p.Year < 1900 || p.Year > 2200 {
+		return time.Time{}, false
+	}
+	month := 0
+	switch p.Kind {
+	case tiendo.PeriodHalfYear:
+		month = 6
+		if p.Index == 2 {
+			month = 12
+		}
+	case tiendo.PeriodNineMonth:
+		month = 9
+	case tiendo.PeriodYear:
+		month = 12
+	case tiendo.PeriodQuarter:
+		if p.Index >= 1 && p.Index <= 4 {
+			month = 3 * p.Index
+		}
+	case tiendo.PeriodMonth:
+		if p.Index >= 1 && p.Index <= 12 {
+			month = p.Index
+		}
+	}
+	if month == 0 {
+		return time.Time{}, false
+	}
+	return time.Date(p.Year, time.Month(month), 14, 0, 0, 0, 0, tiendo.Zone), true
+}

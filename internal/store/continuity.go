@@ -1,0 +1,206 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"tiendo"
+)
+
+// Successor is what a new round started from an earlier one needs.
+type Successor struct {
+	Title      string
+	Subject    string // the directive's subject; the earlier round's when empty
+	Period     tiendo.Period
+	Deadline   time.Time
+	Unfinished bool // carry only the tasks not yet reported as completed
+}
+
+// CreateSuccessor starts a new draft round from round fromID ("tạo đợt mới
+// từ đợt trước"): the same units, and its tasks with their units and
+// targets, each linked to its predecessor so that values carry across
+// periods. With Unfinished, tasks whose lead units all reported them
+// completed are left behind.
+func (s *Store) CreateSuccessor(ctx context.Context, actor Actor, u *tiendo.User, fromID int64, next Successor) (*tiendo.Round, error) {
+	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được tạo đợt báo cáo.")
+	}
+	prev, err := s.Round(ctx, u, fromID)
+	if err != nil {
+		return nil, err
+	}
+	done := map[int64]bool{}
+	if next.Unfinished {
+		if done, err = s.completedTasks(ctx, fromID); err != nil {
+			return nil, err
+		}
+	}
+	r := &tiendo.Round{Title: next.Title, Period: next.Period, Deadline: next.Deadline, Status: tiendo.RoundDraft,
+		Issuer: prev.Issuer, DocSymbol: prev.DocSymbol, Subject: prev.Subject, ReportContents: prev.ReportContents, Source: prev.Source,
+		HeadApproval: prev.HeadApproval, Brief: prev.Brief, UnitIDs: prev.UnitIDs}
+	if r.Title == "" {
+		r.Title = prev.Title
+	}
+	if next.Subject != "" {
+		r.Subject = next.Subject
+	}
+	var links [][2]int64 // new task position -> predecessor task id
+	for _, t := range prev.Tasks {
+		if done[t.ID] {
+			continue
+		}
+		nt := &tiendo.Task{Label: t.Label, Text: t.Text, Assignees: t.Assignees}
+		for _, tg := range t.Targets {
+			c := *tg
+			c.ID, c.TaskID = 0, 0
+			nt.Targets = append(nt.Targets, &c)
+		}
+		r.Tasks = append(r.Tasks, nt)
+		links = append(links, [2]int64{int64(len(r.Tasks) - 1), t.ID})
+	}
+	if err := s.CreateRound(ctx, actor, r); err != nil {
+		return nil, err
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET predecessor_id = ? WHERE id = ?`), fromID, r.ID); err != nil {
+			return fmt.Errorf("store: successor: %w", err)
+		}
+		for _, l := range links {
+			nt := r.Tasks[l[0]]
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE tasks SET predecessor_id = ? WHERE id = ?`), l[1], nt.ID); err != nil {
+				return fmt.Errorf("store: successor task: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE targets SET predecessor_id =
+				(SELECT p.id FROM targets p WHERE p.task_id = ? AND p.position = targets.position) WHERE task_id = ?`), l[1], nt.ID); err != nil {
+				return fmt.Errorf("store: successor targets: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// completedTasks returns the tasks of round id that every lead unit
+// reported as completed in a report that reached the office.
+func (s *Store) completedTasks(ctx context.Context, id int64) (map[int64]bool, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT tu.task_id,
+		SUM(CASE WHEN rs.status = 'completed' AND ur.status IN ('submitted', 'accepted') THEN 1 ELSE 0 END), COUNT(*)
+		FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+		LEFT JOIN unit_reports ur ON ur.round_id = t.round_id AND ur.unit_id = tu.unit_id
+		LEFT JOIN report_sections rs ON rs.report_id = ur.id AND rs.task_id = tu.task_id
+		WHERE t.round_id = ? AND tu.role = 'lead' GROUP BY tu.task_id`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: completed tasks: %w", err)
+	}
+	defer rows.Close()
+	done := map[int64]bool{}
+	for rows.Next() {
+		var task int64
+		var completed, leads int
+		if err := rows.Scan(&task, &completed, &leads); err != nil {
+			return nil, err
+		}
+		done[task] = leads > 0 && completed == leads
+	}
+	return done, rows.Err()
+}
+
+// LinkTask records that task taskID continues task predecessorID of an
+// earlier round (the office confirms what was suggested), and links their
+// targets by position.
+func (s *Store) LinkTask(ctx context.Context, actor Actor, u *tiendo.User, taskID, predecessorID int64) error {
+	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được liên kết nhiệm vụ giữa các đợt.")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE tasks SET predecessor_id = ? WHERE id = ?`), predecessorID, taskID); err != nil {
+			return fmt.Errorf("store: link task: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE targets SET predecessor_id =
+			(SELECT p.id FROM targets p WHERE p.task_id = ? AND p.position = targets.position) WHERE task_id = ?`), predecessorID, taskID); err != nil {
+			return fmt.Errorf("store: link targets: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "link", "task", taskID, nil, map[string]int64{"predecessor_id": predecessorID})
+	})
+}
+
+// SeriesPoint is a target's value in one round, for one unit.
+type SeriesPoint struct {
+	RoundID    int64         `json:"round_id"`
+	RoundTitle string        `json:"round_title"`
+	Period     tiendo.Period `json:"period"`
+	Deadline   time.Time     `json:"deadline"`
+	TargetID   int64         `json:"target_id"`
+	Goal       float64       `json:"goal"`
+	UnitID     int64         `json:"unit_id"`
+	Value      *float64      `json:"value"`
+}
+
+// Series follows target id back through its predecessors and returns its
+// values in every round, oldest first, as user u may see them.
+func (s *Store) Series(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Target, []SeriesPoint, error) {
+	var chain []int64
+	var first *tiendo.Target
+	seen := map[int64]bool{}
+	for cur := id; cur != 0 && !seen[cur] && len(chain) < 100; {
+		seen[cur] = true
+		var tg tiendo.Target
+		var roundID int64
+		var pred sql.NullInt64
+		err := s.rdb.QueryRowContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to,
+			t.round_id, tg.predecessor_id FROM targets tg JOIN tasks t ON t.id = tg.task_id WHERE tg.id = ?`), cur).
+			Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo, &roundID, &pred)
+		if err != nil {
+			if first == nil {
+				return nil, nil, notFound(err, "Không tìm thấy chỉ tiêu.")
+			}
+			break
+		}
+		if _, err := s.Round(ctx, u, roundID); err != nil {
+			if first == nil {
+				return nil, nil, err
+			}
+			break
+		}
+		if first == nil {
+			first = &tg
+		}
+		chain = append(chain, cur)
+		cur = pred.Int64
+	}
+	var out []SeriesPoint
+	for i := len(chain) - 1; i >= 0; i-- {
+		rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.id, r.title, r.period_kind, r.period_year, r.period_index, r.deadline, tg.value, tu.unit_id, a.value
+			FROM targets tg JOIN tasks t ON t.id = tg.task_id JOIN rounds r ON r.id = t.round_id
+			JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead'
+			LEFT JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = tu.unit_id
+			LEFT JOIN report_actuals a ON a.report_id = ur.id AND a.target_id = tg.id
+			WHERE tg.id = ? ORDER BY tu.unit_id`), chain[i])
+		if err != nil {
+			return nil, nil, fmt.Errorf("store: series: %w", err)
+		}
+		for rows.Next() {
+			p := SeriesPoint{TargetID: chain[i]}
+			var v sql.NullFloat64
+			if err := rows.Scan(&p.RoundID, &p.RoundTitle, &p.Period.Kind, &p.Period.Year, &p.Period.Index, &p.Deadline, &p.Goal, &p.UnitID, &v); err != nil {
+				rows.Close()
+				return nil, nil, err
+			}
+			if !tiendo.Allowed(u, tiendo.ActionReadReport, p.UnitID) {
+				continue
+			}
+			if v.Valid {
+				p.Value = &v.Float64
+			}
+			p.Deadline = p.Deadline.In(tiendo.Zone)
+			out = append(out, p)
+		}
+		rows.Close()
+	}
+	return first, out, nil
+}

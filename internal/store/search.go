@@ -1,0 +1,804 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"tiendo"
+	"tiendo/internal/vi"
+)
+
+// Search finds rounds, tasks, targets, units and what units wrote in their
+// reports, ignoring case and diacritics ("giai phong mat bang" finds "giải
+// phóng mặt bằng", "dinh" finds "Đinh"). Each query word must begin a word of
+// the text; all of them must be found.
+//
+// The index is the table search_docs: one row per thing to find, with its
+// words folded in Go by vi.Fold, so that both databases fold alike and "đ"
+// is folded too. SQLite matches them through an FTS5 table kept by triggers,
+// PostgreSQL through a trigram index (LIKE '% giai%'). The rows are derived
+// from the other tables, and RefreshSearch brings them up to date by
+// following the audit log, which every write appends to in its own
+// transaction: the index needs no hook in the code that writes rounds,
+// units and reports.
+
+// Search limits.
+const (
+	MaxSearchQuery     = 200 // characters in a query
+	MaxSearchWords     = 12  // words in a query
+	DefaultSearchLimit = 50  // results when the caller does not say
+	maxSearchLimit     = 200
+)
+
+// Kinds of search results, which are also the kinds of search_docs rows.
+const (
+	SearchRound        = "round"
+	SearchTask         = "task"
+	SearchTarget       = "target"
+	SearchUnit         = "unit"
+	SearchSection      = "section"      // a unit's report on a task it leads
+	SearchContribution = "contribution" // a supporting unit's note on a task
+)
+
+// Segment is a piece of text to show; Match marks the words the query found.
+// Pages print segments through html/template, so a result never carries
+// markup of its own.
+type Segment struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match,omitempty"`
+}
+
+// SearchResult is one thing found.
+type SearchResult struct {
+	Kind     string    `json:"kind"`
+	Title    []Segment `json:"title"`
+	Context  string    `json:"context"` // where it belongs: "Nhiệm vụ 3 · <round title>"
+	Snippet  []Segment `json:"snippet"` // the text around the matches, "" for a title-only thing
+	Link     string    `json:"link"`    // "" when the user has no page to open it on
+	RoundID  int64     `json:"round_id,omitempty"`
+	TaskID   int64     `json:"task_id,omitempty"`
+	TargetID int64     `json:"target_id,omitempty"`
+	UnitID   int64     `json:"unit_id,omitempty"`
+	UnitCode string    `json:"unit_code,omitempty"`
+}
+
+// SegmentsText joins segments back into plain text.
+func SegmentsText(segs []Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// Search returns what u may see that matches query q, best first, at most
+// limit results (DefaultSearchLimit when limit is 0). Titles and names come
+// before body text, and among those, things whose title holds more of the
+// words, then things holding the words as a phrase. A query that is empty,
+// too long or has no letters is an EINVALID error.
+func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int) ([]SearchResult, error) {
+	words, err := searchTerms(q)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = DefaultSearchLimit
+	}
+	limit = min(limit, maxSearchLimit)
+	if err := s.RefreshSearch(ctx); err != nil {
+		return nil, err
+	}
+	visible, visibleArgs := searchVisibleTo(u)
+	if visible == "" {
+		return []SearchResult{}, nil
+	}
+	match, matchArgs := s.searchMatch(words)
+
+	var args []any
+	hits := make([]string, len(words))
+	for i, w := range words {
+		hits[i] = "CASE WHEN title_key LIKE ? THEN 1 ELSE 0 END"
+		args = append(args, "% "+w+"%")
+	}
+	phrase, phraseArgs := searchPhrase(words)
+	args = append(args, phraseArgs...)
+	args = append(args, matchArgs...)
+	args = append(args, visibleArgs...)
+	args = append(args, limit)
+	// Rank and cut in the inner query, then join the few rows kept to
+	// their text, and to the names that may have changed since they were
+	// indexed: the sort then carries no text.
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT d.kind, d.round_id, d.task_id, d.target_id, d.unit_id, doc.title, doc.body,
+		COALESCE(r.title, ''), COALESCE(t.label, ''), COALESCE(un.code, ''), COALESCE(un.name, ''), COALESCE(un.short_name, '')
+		FROM (SELECT id, kind, round_id, task_id, target_id, unit_id,
+			`+strings.Join(hits, " + ")+` AS hits, `+phrase+` AS phrase,
+			CASE kind WHEN 'unit' THEN 0 WHEN 'round' THEN 1 WHEN 'task' THEN 2 WHEN 'target' THEN 3 WHEN 'section' THEN 4 ELSE 5 END AS kind_rank
+			FROM search_docs WHERE `+match+` AND (`+visible+`)
+			ORDER BY hits DESC, phrase DESC, kind_rank, round_id DESC, id LIMIT ?) d
+		JOIN search_docs doc ON doc.id = d.id
+		LEFT JOIN rounds r ON r.id = d.round_id LEFT JOIN tasks t ON t.id = d.task_id LEFT JOIN units un ON un.id = d.unit_id
+		ORDER BY d.hits DESC, d.phrase DESC, d.kind_rank, d.round_id DESC, d.id`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	manageUnits := tiendo.Allowed(u, tiendo.ActionManageUnits, 0)
+	out := []SearchResult{}
+	for rows.Next() {
+		var res SearchResult
+		var title, body, roundTitle, label, unitName, shortName string
+		if err := rows.Scan(&res.Kind, &res.RoundID, &res.TaskID, &res.TargetID, &res.UnitID, &title, &body,
+			&roundTitle, &label, &res.UnitCode, &unitName, &shortName); err != nil {
+			return nil, err
+		}
+		describe(&res, words, title, body, roundTitle, label, unitName, shortName, manageUnits)
+		out = append(out, res)
+	}
+	return out, rows.Err()
+}
+
+// describe fills in what a result shows and where it links.
+func describe(res *SearchResult, words []string, title, body, roundTitle, label, unitName, shortName string, manageUnits bool) {
+	const titleLen, snippetLen = 160, 240
+	res.Snippet = highlight(body, words, snippetLen)
+	switch res.Kind {
+	case SearchRound:
+		res.Title = highlight(title, words, titleLen)
+		res.Context = "Đợt báo cáo"
+		res.Link = fmt.Sprintf("/rounds/%d", res.RoundID)
+	case SearchTask:
+		res.Title = highlight(title, words, titleLen)
+		res.Context = fmt.Sprintf("Nhiệm vụ %s · %s", label, roundTitle)
+		res.Link = fmt.Sprintf("/rounds/%d#tasks-h", res.RoundID)
+	case SearchTarget:
+		res.Title = highlight(title, words, titleLen)
+		res.Context = fmt.Sprintf("Chỉ tiêu của nhiệm vụ %s · %s", label, roundTitle)
+		res.Link = fmt.Sprintf("/rounds/%d#tasks-h", res.RoundID)
+	case SearchUnit:
+		res.Title = highlight(title, words, titleLen)
+		res.Context = "Đơn vị"
+		if manageUnits {
+			res.Link = fmt.Sprintf("/admin/units/%d", res.UnitID)
+		}
+	case SearchSection, SearchContribution:
+		name := unitName
+		if shortName != "" {
+			name = shortName
+		}
+		res.Title = highlight(name, words, titleLen)
+		res.Context = fmt.Sprintf("Báo cáo nhiệm vụ %s · %s", label, roundTitle)
+		res.Link = fmt.Sprintf("/rounds/%d/reports/%s#task-%d", res.RoundID, res.UnitCode, res.TaskID)
+		if res.Kind == SearchContribution {
+			res.Context = fmt.Sprintf("Phối hợp nhiệm vụ %s · %s", label, roundTitle)
+			res.Link = fmt.Sprintf("/rounds/%d/reports/%s#c%d.text", res.RoundID, res.UnitCode, res.TaskID)
+		}
+	}
+}
+
+// searchTerms reads a query into its folded words, without repeats.
+func searchTerms(q string) ([]string, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Hãy nhập từ cần tìm, ví dụ: giải phóng mặt bằng.")
+	}
+	if n := utf8.RuneCountInString(q); n > MaxSearchQuery {
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Từ khóa quá dài (%d ký tự); hãy rút gọn còn tối đa %d ký tự.", n, MaxSearchQuery)
+	}
+	var words []string
+	seen := map[string]bool{}
+	for _, w := range foldWords(q) {
+		if !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Từ khóa chỉ có dấu câu; hãy nhập chữ hoặc số cần tìm.")
+	}
+	if len(words) > MaxSearchWords {
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Từ khóa có %d từ; hãy dùng tối đa %d từ.", len(words), MaxSearchWords)
+	}
+	return words, nil
+}
+
+// isWordRune reports whether a folded rune belongs to a word. SQLite's FTS5
+// tokenizer (unicode61) splits text the same way: letters and numbers.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+
+// foldWords returns the folded words of s.
+func foldWords(s string) []string {
+	return strings.FieldsFunc(vi.Fold(s), func(r rune) bool { return !isWordRune(r) })
+}
+
+// wordKey is the folded words of parts, space-separated with a space at
+// each end, so that LIKE '% giai%' finds a word that starts with "giai".
+func wordKey(parts ...string) string {
+	var words []string
+	for _, p := range parts {
+		words = append(words, foldWords(p)...)
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return " " + strings.Join(words, " ") + " "
+}
+
+// searchVisibleTo narrows search_docs to what u may see, by the same rules
+// as the pages: everyone who may list units finds units; rounds, tasks and
+// targets as visibleTo says; report text of the rounds u sees, and for a
+// unit-scoped user only its own unit's. It returns "" when u may see none.
+func searchVisibleTo(u *tiendo.User) (string, []any) {
+	var parts []string
+	var args []any
+	if tiendo.ScopeOf(u, tiendo.ActionReadUnits) != tiendo.ScopeNone {
+		parts = append(parts, "kind = 'unit'")
+	}
+	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeNone {
+		where, roundArgs := visibleTo(u)
+		rounds := ""
+		if where != "1 = 1" {
+			rounds = " AND round_id IN (SELECT id FROM rounds WHERE " + where + ")"
+		}
+		parts = append(parts, "(kind IN ('round', 'task', 'target')"+rounds+")")
+		args = append(args, roundArgs...)
+		switch tiendo.ScopeOf(u, tiendo.ActionReadReport) {
+		case tiendo.ScopeAll:
+			parts = append(parts, "(kind IN ('section', 'contribution')"+rounds+")")
+			args = append(args, roundArgs...)
+		case tiendo.ScopeOwnUnit:
+			parts = append(parts, "(kind IN ('section', 'contribution') AND unit_id = ?"+rounds+")")
+			args = append(args, u.UnitID)
+			args = append(args, roundArgs...)
+		}
+	}
+	return strings.Join(parts, " OR "), args
+}
+
+// searchMatch is the condition that a search_docs row holds every word as
+// the start of one of its words.
+func (s *Store) searchMatch(words []string) (string, []any) {
+	if s.dialect == sqlite {
+		// Words are letters and digits only, so quoting each one is enough
+		// to keep FTS5 from reading AND, OR, NOT or NEAR as operators.
+		terms := make([]string, len(words))
+		for i, w := range words {
+			terms[i] = `"` + w + `"*`
+		}
+		return "id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", []any{strings.Join(terms, " ")}
+	}
+	conds := make([]string, len(words))
+	args := make([]any, len(words))
+	for i, w := range words {
+		conds[i], args[i] = "folded LIKE ?", "% "+w+"%"
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// searchPhrase is 1 for a row that holds the words in a row, the last one
+// as a prefix, and 0 for other rows; always 0 for a single word. (On SQLite
+// a LIKE here is faster than asking FTS5 for the phrase: the row is read
+// anyway, and FTS5's answer would have to be kept in a temporary table.)
+func searchPhrase(words []string) (string, []any) {
+	if len(words) < 2 {
+		return "0", nil
+	}
+	return "CASE WHEN folded LIKE ? THEN 1 ELSE 0 END", []any{"% " + strings.Join(words, " ") + "%"}
+}
+
+// searchLock is appended to the read of search_state that starts a refresh:
+// on PostgreSQL it makes concurrent refreshes (of several instances) wait
+// for each other; SQLite's single writer connection already does.
+func (s *Store) searchLock() string {
+	if s.dialect == postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
+// searchLag is how long a write may take between taking its audit_log id and
+// committing. On PostgreSQL ids come from a sequence, so a transaction could
+// commit after one with a higher id (the audit chain's row lock now keeps
+// them in order, but the index should not depend on that); a refresh that has
+// read past a missing id looks again until the id shows up or is this old
+// (rolled back). SQLite has one writer at a time: ids commit in order.
+func (s *Store) searchLag() time.Duration {
+	if s.dialect == postgres {
+		return 30 * time.Second
+	}
+	return 0
+}
+
+// RefreshSearch brings the search index up to date with every change the
+// audit log has recorded since the last refresh, building the whole index
+// the first time. When nothing changed it costs one small query; Search
+// calls it first.
+func (s *Store) RefreshSearch(ctx context.Context) error {
+	var cursor, last int64
+	if err := s.rdb.QueryRowContext(ctx, `SELECT (SELECT audit_id FROM search_state WHERE id = 1), (SELECT COALESCE(MAX(id), 0) FROM audit_log)`).
+		Scan(&cursor, &last); err != nil {
+		return fmt.Errorf("store: search state: %w", err)
+	}
+	if cursor >= 0 && last <= cursor {
+		return nil
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT audit_id FROM search_state WHERE id = 1`+s.searchLock()).Scan(&cursor); err != nil {
+			return fmt.Errorf("store: search state: %w", err)
+		}
+		if cursor < 0 {
+			return s.rebuildSearch(ctx, tx)
+		}
+		return s.followAudit(ctx, tx, cursor)
+	})
+}
+
+// RebuildSearch builds the search index again from the tables, for when it
+// is suspected to be wrong (a change made outside tiendo, by hand in SQL).
+// It holds the write lock while it works: seconds for a large database.
+func (s *Store) RebuildSearch(ctx context.Context) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var cursor int64
+		if err := tx.QueryRowContext(ctx, `SELECT audit_id FROM search_state WHERE id = 1`+s.searchLock()).Scan(&cursor); err != nil {
+			return fmt.Errorf("store: search state: %w", err)
+		}
+		return s.rebuildSearch(ctx, tx)
+	})
+}
+
+// textNeutral lists the audited actions that change no searchable text; the
+// rest cause the entity to be indexed again.
+var textNeutral = map[string]bool{
+	"round:publish": true, "round:close": true, "round:lock": true, "round:unlock": true,
+	"round:reopen": true, "round:remind": true, "unit_report:attach": true,
+}
+
+// followAudit indexes again the rounds, units and reports that the audit
+// log shows changed after id cursor, and moves the cursor past them.
+func (s *Store) followAudit(ctx context.Context, tx *sql.Tx, cursor int64) error {
+	const batch = 2000
+	lag := s.searchLag()
+	for {
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, at, entity, entity_id, action FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`), cursor, batch)
+		if err != nil {
+			return fmt.Errorf("store: search: audit log: %w", err)
+		}
+		changed := map[string]map[int64]bool{"round": {}, "unit": {}, "unit_report": {}}
+		n, next, stopped := 0, cursor, false
+		now := s.now()
+		for rows.Next() {
+			var id, entityID int64
+			var at time.Time
+			var entity, action string
+			if err := rows.Scan(&id, &at, &entity, &entityID, &action); err != nil {
+				rows.Close()
+				return err
+			}
+			n++
+			if ids, ok := changed[entity]; ok && !textNeutral[entity+":"+action] {
+				ids[entityID] = true
+			}
+			// The cursor moves over contiguous ids only, or over a gap
+			// old enough to be a rollback rather than a commit to come.
+			if !stopped && id != next+1 && lag > 0 && now.Sub(at) < lag {
+				stopped = true
+			}
+			if !stopped {
+				next = id
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := s.indexRounds(ctx, tx, searchIDs(changed["round"])); err != nil {
+			return err
+		}
+		if err := s.indexUnits(ctx, tx, searchIDs(changed["unit"])); err != nil {
+			return err
+		}
+		if err := s.indexReports(ctx, tx, searchIDs(changed["unit_report"])); err != nil {
+			return err
+		}
+		if next != cursor {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE search_state SET audit_id = ? WHERE id = 1`), next); err != nil {
+				return fmt.Errorf("store: search state: %w", err)
+			}
+		}
+		if n < batch || stopped {
+			return nil
+		}
+		cursor = next
+	}
+}
+
+func searchIDs(m map[int64]bool) []int64 {
+	out := make([]int64, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	return out
+}
+
+// rebuildSearch empties the index and builds it from the tables.
+func (s *Store) rebuildSearch(ctx context.Context, tx *sql.Tx) error {
+	// Read where the audit log stands before reading the tables: whatever
+	// is written after that is indexed again by the next refresh.
+	var last int64
+	q, args := `SELECT COALESCE(MAX(id), 0) FROM audit_log`, []any{}
+	if lag := s.searchLag(); lag > 0 {
+		q, args = q+` WHERE at < ?`, append(args, s.now().Add(-lag))
+	}
+	if err := tx.QueryRowContext(ctx, s.q(q), args...).Scan(&last); err != nil {
+		return fmt.Errorf("store: search: audit log: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs`); err != nil {
+		return fmt.Errorf("store: search: clear: %w", err)
+	}
+	for _, step := range []struct {
+		table string
+		index func(context.Context, *sql.Tx, []int64) error
+	}{{"rounds", s.indexRounds}, {"units", s.indexUnits}, {"unit_reports", s.indexReports}} {
+		after := int64(0)
+		for {
+			ids, err := s.idsAfter(ctx, tx, step.table, after, 500)
+			if err != nil {
+				return err
+			}
+			if len(ids) == 0 {
+				break
+			}
+			if err := step.index(ctx, tx, ids); err != nil {
+				return err
+			}
+			after = ids[len(ids)-1]
+		}
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE search_state SET audit_id = ? WHERE id = 1`), last); err != nil {
+		return fmt.Errorf("store: search state: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) idsAfter(ctx context.Context, tx *sql.Tx, table string, after int64, n int) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM `+table+` WHERE id > ? ORDER BY id LIMIT ?`), after, n)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %s: %w", table, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// searchDoc is one row of search_docs before it is written.
+type searchDoc struct {
+	kind                                        string
+	roundID, taskID, targetID, unitID, reportID int64
+	title, body                                 string
+	names                                       string // other names, ranked as the title: a unit's short name, aliases, code
+	hidden                                      string // found but not shown: a task's label
+}
+
+// searchInList returns "?, ?, ?" for ids, and ids as arguments.
+func searchInList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", "), args
+}
+
+// indexRounds indexes rounds ids again with their tasks and targets; a
+// round that no longer exists leaves nothing behind.
+func (s *Store) indexRounds(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	in, args := searchInList(ids)
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM search_docs WHERE kind IN ('round', 'task', 'target') AND round_id IN (`+in+`)`), args...); err != nil {
+		return fmt.Errorf("store: search: rounds: %w", err)
+	}
+	var docs []searchDoc
+	err := searchScanEach(ctx, tx, s.q(`SELECT id, title, subject FROM rounds WHERE id IN (`+in+`)`), args, func(sc searchScanner) error {
+		d := searchDoc{kind: SearchRound}
+		err := sc.Scan(&d.roundID, &d.title, &d.body)
+		docs = append(docs, d)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = searchScanEach(ctx, tx, s.q(`SELECT id, round_id, label, text FROM tasks WHERE round_id IN (`+in+`)`), args, func(sc searchScanner) error {
+		d := searchDoc{kind: SearchTask}
+		err := sc.Scan(&d.taskID, &d.roundID, &d.hidden, &d.title)
+		docs = append(docs, d)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = searchScanEach(ctx, tx, s.q(`SELECT tg.id, tg.task_id, t.round_id, tg.text FROM targets tg JOIN tasks t ON t.id = tg.task_id
+		WHERE t.round_id IN (`+in+`)`), args, func(sc searchScanner) error {
+		d := searchDoc{kind: SearchTarget}
+		err := sc.Scan(&d.targetID, &d.taskID, &d.roundID, &d.title)
+		docs = append(docs, d)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return s.insertDocs(ctx, tx, docs)
+}
+
+// indexUnits indexes units ids again: name, short name, aliases and code.
+func (s *Store) indexUnits(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	in, args := searchInList(ids)
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM search_docs WHERE kind = 'unit' AND unit_id IN (`+in+`)`), args...); err != nil {
+		return fmt.Errorf("store: search: units: %w", err)
+	}
+	var docs []searchDoc
+	err := searchScanEach(ctx, tx, s.q(`SELECT id, code, name, short_name, aliases FROM units WHERE id IN (`+in+`)`), args, func(sc searchScanner) error {
+		d := searchDoc{kind: SearchUnit}
+		var code, short, aliases string
+		if err := sc.Scan(&d.unitID, &code, &d.title, &short, &aliases); err != nil {
+			return err
+		}
+		var names []string
+		json.Unmarshal([]byte(aliases), &names) // a malformed list only loses the aliases from search
+		names = append([]string{short}, append(names, code)...)
+		var shown []string
+		for _, n := range names {
+			if n != "" {
+				shown = append(shown, n)
+			}
+		}
+		d.body = strings.Join(shown, " · ")
+		d.names = d.body
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.insertDocs(ctx, tx, docs)
+}
+
+// indexReports indexes unit reports ids again: each section's narrative
+// fields and each contribution.
+func (s *Store) indexReports(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	in, args := searchInList(ids)
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM search_docs WHERE kind IN ('section', 'contribution') AND report_id IN (`+in+`)`), args...); err != nil {
+		return fmt.Errorf("store: search: reports: %w", err)
+	}
+	var docs []searchDoc
+	err := searchScanEach(ctx, tx, s.q(`SELECT r.id, r.round_id, r.unit_id, sc.task_id,
+		sc.result_vs_plan, sc.vs_same_period, sc.obstacles, sc.recommendations, sc.next_steps
+		FROM report_sections sc JOIN unit_reports r ON r.id = sc.report_id WHERE sc.report_id IN (`+in+`)`), args, func(sc searchScanner) error {
+		d := searchDoc{kind: SearchSection}
+		var f [5]string
+		if err := sc.Scan(&d.reportID, &d.roundID, &d.unitID, &d.taskID, &f[0], &f[1], &f[2], &f[3], &f[4]); err != nil {
+			return err
+		}
+		var parts []string
+		for _, p := range f {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
+		d.body = strings.Join(parts, "\n")
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = searchScanEach(ctx, tx, s.q(`SELECT r.id, r.round_id, r.unit_id, c.task_id, c.text
+		FROM report_contributions c JOIN unit_reports r ON r.id = c.report_id WHERE c.report_id IN (`+in+`)`), args, func(sc searchScanner) error {
+		d := searchDoc{kind: SearchContribution}
+		err := sc.Scan(&d.reportID, &d.roundID, &d.unitID, &d.taskID, &d.body)
+		docs = append(docs, d)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return s.insertDocs(ctx, tx, docs)
+}
+
+type searchScanner interface{ Scan(...any) error }
+
+// searchScanEach runs a query and calls fn for each row. The rows are closed
+// before it returns, so the caller may write on the same transaction next
+// (PostgreSQL cannot while rows are open on the connection).
+func searchScanEach(ctx context.Context, tx *sql.Tx, query string, args []any, fn func(searchScanner) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// insertDocs writes docs, many rows to a statement. A doc with no words is
+// left out: nothing could find it.
+func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) error {
+	const perStatement = 100 // 1,000 parameters, well under both databases' limits
+	for len(docs) > 0 {
+		n := min(len(docs), perStatement)
+		var b strings.Builder
+		b.WriteString(`INSERT INTO search_docs (kind, round_id, task_id, target_id, unit_id, report_id, title, body, title_key, folded) VALUES `)
+		args := make([]any, 0, n*10)
+		rowsIn := 0
+		for _, d := range docs[:n] {
+			folded := wordKey(d.hidden, d.title, d.names, d.body)
+			if folded == "" {
+				continue
+			}
+			if rowsIn > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, d.kind, d.roundID, d.taskID, d.targetID, d.unitID, d.reportID, d.title, d.body, wordKey(d.title, d.names), folded)
+			rowsIn++
+		}
+		docs = docs[n:]
+		if rowsIn == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, s.q(b.String()), args...); err != nil {
+			return fmt.Errorf("store: search: index: %w", err)
+		}
+	}
+	return nil
+}
+
+// highlight cuts text (its runs of white space made single spaces) to at
+// most width characters around the matches of words, each a folded word
+// prefix, and splits it into segments with the matched prefixes marked. It
+// chooses the window holding the most different words, and marks a cut with
+// "…".
+func highlight(text string, words []string, width int) []Segment {
+	rs := []rune(strings.Join(strings.Fields(text), " "))
+	if len(rs) == 0 {
+		return nil
+	}
+	type span struct{ start, end, word int } // rune offsets into rs
+	var spans []span
+	wr := make([][]rune, len(words))
+	for i, w := range words {
+		wr[i] = []rune(w)
+	}
+	var folded []rune
+	var pos []int
+	for i := 0; i < len(rs); {
+		if f := vi.FoldRune(rs[i]); f < 0 || !isWordRune(f) {
+			i++
+			continue
+		}
+		// A word: FoldRune maps NFC text rune for rune, and a lone
+		// combining mark (from text that was not NFC) folds to nothing.
+		folded, pos = folded[:0], pos[:0]
+		j := i
+		for ; j < len(rs); j++ {
+			f := vi.FoldRune(rs[j])
+			if f < 0 {
+				continue
+			}
+			if !isWordRune(f) {
+				break
+			}
+			folded, pos = append(folded, f), append(pos, j)
+		}
+		best := -1
+		for k, w := range wr {
+			if len(w) <= len(folded) && string(folded[:len(w)]) == string(w) && (best < 0 || len(w) > len(wr[best])) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			end := pos[len(wr[best])-1] + 1
+			for end < j && vi.FoldRune(rs[end]) < 0 {
+				end++
+			}
+			spans = append(spans, span{i, end, best})
+		}
+		i = j
+	}
+
+	lo, hi := 0, len(rs)
+	if len(rs) > width {
+		start, most := 0, 0
+		seen := make([]bool, len(words))
+		for a := range spans {
+			clear(seen)
+			count := 0
+			for b := a; b < len(spans) && spans[b].end <= spans[a].start+width; b++ {
+				if !seen[spans[b].word] {
+					seen[spans[b].word] = true
+					count++
+				}
+			}
+			if count > most {
+				start, most = spans[a].start, count
+			}
+		}
+		// Show a little of what comes before the first match, from the
+		// start of a word.
+		lo = max(0, start-width/5)
+		if lo > 0 {
+			for lo < start && rs[lo-1] != ' ' {
+				lo++
+			}
+		}
+		hi = min(len(rs), lo+width)
+		if hi < len(rs) {
+			for h := hi; h > lo+width/2; h-- {
+				if rs[h] == ' ' {
+					hi = h
+					break
+				}
+			}
+		}
+	}
+
+	var out []Segment
+	add := func(text string, match bool) {
+		if text == "" {
+			return
+		}
+		n := len(out)
+		// Matched words with only a space between them are marked as one
+		// run: "giải phóng mặt bằng", not four marks.
+		if match && n >= 2 && out[n-2].Match && out[n-1].Text == " " {
+			out[n-2].Text += " " + text
+			out = out[:n-1]
+			return
+		}
+		if n > 0 && out[n-1].Match == match {
+			out[n-1].Text += text
+			return
+		}
+		out = append(out, Segment{Text: text, Match: match})
+	}
+	if lo > 0 {
+		add("…", false)
+	}
+	at := lo
+	for _, sp := range spans {
+		if sp.end <= lo || sp.start >= hi {
+			continue
+		}
+		a, b := max(sp.start, lo), min(sp.end, hi)
+		add(string(rs[at:a]), false)
+		add(string(rs[a:b]), true)
+		at = b
+	}
+	add(string(rs[at:hi]), false)
+	if hi < len(rs) {
+		add("…", false)
+	}
+	return out
+}

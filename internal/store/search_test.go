@@ -1,0 +1,467 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"tiendo"
+	"tiendo/internal/store"
+	"tiendo/internal/storetest"
+)
+
+// searchWorld is a store holding what the search tests look for: units
+// with Vietnamese names, an open round asking units a and b, a draft round
+// asking a, a round asking only c, and reports by a and b.
+type searchWorld struct {
+	s                    *store.Store
+	a, b, c              *tiendo.Unit
+	open, draft, other   *tiendo.Round
+	office, admin        *tiendo.User
+	repA, repB           *tiendo.User
+	landTask, roadTarget *tiendo.Task
+}
+
+func newSearchWorld(t *testing.T) *searchWorld {
+	t.Helper()
+	ctx := t.Context()
+	w := &searchWorld{s: storetest.Open(t)}
+	w.a = &tiendo.Unit{Code: "xadinh", Name: "UBND xã Đinh Xá", ShortName: "Xã Đinh Xá"}
+	w.b = &tiendo.Unit{Code: "xahoabinh", Name: "UBND xã Hòa Bình", Aliases: []string{"Xã Hoà Bình cũ"}}
+	w.c = &tiendo.Unit{Code: "pthuy", Name: "Phường Thuỷ Nguyên"}
+	for _, u := range []*tiendo.Unit{w.a, w.b, w.c} {
+		if err := w.s.CreateUnit(ctx, store.Actor{}, u); err != nil {
+			t.Fatalf("CreateUnit(%s): %v", u.Code, err)
+		}
+	}
+	w.office = &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
+	w.admin = &tiendo.User{Username: "admin", Role: tiendo.RoleAdmin}
+	w.repA = &tiendo.User{Username: "xadinh", Role: tiendo.RoleReporter, UnitID: w.a.ID}
+	w.repB = &tiendo.User{Username: "xahoabinh", Role: tiendo.RoleReporter, UnitID: w.b.ID}
+	for _, u := range []*tiendo.User{w.office, w.admin, w.repA, w.repB} {
+		if err := w.s.CreateUser(ctx, store.Actor{}, u, "mật khẩu thử nghiệm"); err != nil {
+			t.Fatalf("CreateUser(%s): %v", u.Username, err)
+		}
+	}
+	lead := func(us ...*tiendo.Unit) []tiendo.Assignee {
+		var as []tiendo.Assignee
+		for _, u := range us {
+			as = append(as, tiendo.Assignee{UnitID: u.ID, Role: tiendo.Lead})
+		}
+		return as
+	}
+	w.landTask = &tiendo.Task{Label: "1", Text: "Đẩy nhanh tiến độ giải phóng mặt bằng dự án đường ven biển", Assignees: lead(w.a, w.b)}
+	w.roadTarget = &tiendo.Task{Label: "2", Text: "Phát triển giao thông nông thôn", Assignees: lead(w.a),
+		Targets: []*tiendo.Target{{Text: "hoàn thành giải phóng 90% diện tích mặt bằng tuyến tránh", Comparator: tiendo.AtLeast, Value: 90, Unit: "%"}}}
+	w.open = &tiendo.Round{Title: "Giải phóng mặt bằng các dự án trọng điểm năm 2025", Subject: "Về việc báo cáo kết quả", Status: tiendo.RoundOpen,
+		Deadline: time.Now().Add(72 * time.Hour), Tasks: []*tiendo.Task{w.landTask, w.roadTarget,
+			{Label: "3", Text: "Công tác mặt bằng sạch", Assignees: lead(w.b)}}}
+	w.draft = &tiendo.Round{Title: "Đợt nháp về bồi thường", Deadline: time.Now().Add(240 * time.Hour),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Bồi thường giải phóng mặt bằng khu công nghiệp", Assignees: lead(w.a)}}}
+	w.other = &tiendo.Round{Title: "Chuyển đổi số phường", Subject: "Giải phóng mặt bằng hạ tầng số", Status: tiendo.RoundOpen,
+		Deadline: time.Now().Add(72 * time.Hour), Tasks: []*tiendo.Task{{Label: "1", Text: "Hạ tầng số", Assignees: lead(w.c)}}}
+	for _, r := range []*tiendo.Round{w.open, w.draft, w.other} {
+		if err := w.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+			t.Fatalf("CreateRound(%s): %v", r.Title, err)
+		}
+	}
+	w.write(t, w.repA, "Đã hoàn thành giải phóng mặt bằng 12 hộ dân; còn vướng 3 hộ chưa nhận tiền bồi thường.")
+	w.write(t, w.repB, "Xã Hòa Bình đã giải phóng xong mặt bằng đoạn qua thôn Đông.")
+	return w
+}
+
+// write saves text as the result of every task the user's unit leads in
+// the open round.
+func (w *searchWorld) write(t *testing.T, u *tiendo.User, text string) {
+	t.Helper()
+	rep, err := w.s.Report(t.Context(), u, w.open.ID, u.UnitID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sec := range rep.Sections {
+		sec.ResultVsPlan = text
+	}
+	if err := w.s.SaveReport(t.Context(), store.Actor{}, u, rep); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// find searches as u and returns the results as "kind:title" with the
+// matched parts in [brackets].
+func (w *searchWorld) find(t *testing.T, u *tiendo.User, q string) []string {
+	t.Helper()
+	res, err := w.s.Search(t.Context(), u, q, 0)
+	if err != nil {
+		t.Fatalf("Search(%q): %v", q, err)
+	}
+	var out []string
+	for _, r := range res {
+		out = append(out, r.Kind+":"+marked(r.Title))
+	}
+	return out
+}
+
+func marked(segs []store.Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		if s.Match {
+			b.WriteString("[" + s.Text + "]")
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+func TestSearchFolding(t *testing.T) {
+	w := newSearchWorld(t)
+	for _, tc := range []struct {
+		q    string
+		want string // a result that must be found, as find writes it
+	}{
+		{"dinh", "unit:UBND xã [Đinh] Xá"},
+		{"ĐINH", "unit:UBND xã [Đinh] Xá"},
+		{"đinh xa", "unit:UBND [xã Đinh Xá]"},
+		{"Dinh", "unit:UBND xã [Đinh] Xá"},
+		{"hoà", "unit:UBND xã [Hòa] Bình"},                            // new tone placement finds the old
+		{"hòa binh", "unit:UBND xã [Hòa Bình]"},                       // two words, one run
+		{"HOÀ", "unit:UBND xã [Hòa] Bình"},                            // upper case
+		{"thủy", "unit:Phường [Thuỷ] Nguyên"},                         // old placement finds the new
+		{"thuy nguyen", "unit:Phường [Thuỷ Nguyên]"},                  // no marks at all
+		{"phuong", "unit:[Phường] Thuỷ Nguyên"},                       // ư, ờ
+		{norm.NFD.String("Phường Thuỷ"), "unit:[Phường Thuỷ] Nguyên"}, // decomposed input
+		{"pthuy", "unit:Phường Thuỷ Nguyên"},                          // the code, not shown in the title
+		{"giai phong mat bang", "task:Đẩy nhanh tiến độ [giải phóng mặt bằng] dự án đường ven biển"},
+		{"GIẢI PHÓNG MẶT BẰNG", "task:Đẩy nhanh tiến độ [giải phóng mặt bằng] dự án đường ven biển"},
+		{"giải  phóng, mặt-bằng!", "task:Đẩy nhanh tiến độ [giải phóng mặt bằng] dự án đường ven biển"},
+		{"gia pho", "task:Đẩy nhanh tiến độ [giả]i [phó]ng mặt bằng dự án đường ven biển"}, // word prefixes
+		{"dien tich", "target:hoàn thành giải phóng 90% [diện tích] mặt bằng tuyến tránh"},
+		{"ươm", ""}, // nothing has it: no error, no results
+	} {
+		got := w.find(t, w.office, tc.q)
+		if tc.want == "" && len(got) != 0 || tc.want != "" && !slices.Contains(got, tc.want) {
+			t.Errorf("Search(%q) = %q, want it to hold %q", tc.q, got, tc.want)
+		}
+	}
+	// A query word must start a word of the text: "inh" is inside "Đinh".
+	if got := w.find(t, w.office, "inh"); len(got) != 0 {
+		t.Errorf(`Search("inh") = %q, want nothing`, got)
+	}
+	// Words are ANDed: "dinh" and "hoa" are never in one thing.
+	if got := w.find(t, w.office, "dinh hoa"); len(got) != 0 {
+		t.Errorf(`Search("dinh hoa") = %q, want nothing`, got)
+	}
+}
+
+func TestSearchRejectsBadQueries(t *testing.T) {
+	w := newSearchWorld(t)
+	var many []string
+	for i := range store.MaxSearchWords + 1 {
+		many = append(many, fmt.Sprintf("từ%d", i))
+	}
+	for _, q := range []string{"", "   ", "?!…", strings.Repeat("a", store.MaxSearchQuery+1), strings.Join(many, " ")} {
+		_, err := w.s.Search(t.Context(), w.office, q, 0)
+		if tiendo.ErrorCode(err) != tiendo.EINVALID || !strings.ContainsAny(tiendo.ErrorMessage(err), "ãạảấ") {
+			t.Errorf("Search(%.20q) error = %v, want EINVALID with a Vietnamese message", q, err)
+		}
+	}
+}
+
+func TestSearchRanking(t *testing.T) {
+	w := newSearchWorld(t)
+	got := w.find(t, w.office, "giai phong mat bang")
+	want := []string{
+		"round:[Giải phóng mặt bằng] các dự án trọng điểm năm 2025",
+		// All four words in the title, as a phrase: the round, then the
+		// tasks, newest round first.
+		"task:Bồi thường [giải phóng mặt bằng] khu công nghiệp",
+		"task:Đẩy nhanh tiến độ [giải phóng mặt bằng] dự án đường ven biển",
+		// All four in the title, not as a phrase.
+		"target:hoàn thành [giải phóng] 90% diện tích [mặt bằng] tuyến tránh",
+		// More words in the title first: two in the title, two in the subject.
+		"round:Chuyển đổi số phường",
+		// Report text, which has no title: the phrase first.
+		"section:Xã Đinh Xá",
+		"section:Xã Đinh Xá",
+		"section:UBND xã Hòa Bình",
+		"section:UBND xã Hòa Bình",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ranking:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestSearchSnippetsAndLinks(t *testing.T) {
+	w := newSearchWorld(t)
+	res, err := w.s.Search(t.Context(), w.repA, "con vuong", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 2 {
+		t.Fatalf("results = %+v, want unit a's two sections", res)
+	}
+	r := res[0]
+	if got, want := marked(r.Snippet), "Đã hoàn thành giải phóng mặt bằng 12 hộ dân; [còn vướng] 3 hộ chưa nhận tiền bồi thường."; got != want {
+		t.Errorf("snippet = %q, want %q", got, want)
+	}
+	if want := fmt.Sprintf("/rounds/%d/reports/xadinh#task-%d", w.open.ID, r.TaskID); r.Link != want || r.UnitCode != "xadinh" || r.RoundID != w.open.ID {
+		t.Errorf("link = %q, unit %q, round %d; want %q", r.Link, r.UnitCode, r.RoundID, want)
+	}
+	if !strings.Contains(r.Context, w.open.Title) {
+		t.Errorf("context = %q, want the round's title", r.Context)
+	}
+
+	// A long text is cut around the matches.
+	long := strings.Repeat("Nội dung không liên quan đến việc cần tìm. ", 30) + "Kết quả xử lý điểm nóng về môi trường tại thôn Đông." + strings.Repeat(" Phần sau cũng dài.", 30)
+	w.write(t, w.repA, long)
+	res, err = w.s.Search(t.Context(), w.repA, "diem nong moi truong", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) == 0 {
+		t.Fatal("no results for a saved report")
+	}
+	snip := store.SegmentsText(res[0].Snippet)
+	if n := len([]rune(snip)); n > 250 || !strings.HasPrefix(snip, "…") || !strings.HasSuffix(snip, "…") || !strings.Contains(marked(res[0].Snippet), "[điểm nóng]") {
+		t.Errorf("snippet of a long text (%d characters) = %q", n, marked(res[0].Snippet))
+	}
+
+	// Units link to their page for those who manage them, to nothing for others.
+	for _, tc := range []struct {
+		u    *tiendo.User
+		link string
+	}{{w.admin, fmt.Sprintf("/admin/units/%d", w.a.ID)}, {w.office, ""}} {
+		res, err := w.s.Search(t.Context(), tc.u, "xadinh", 0)
+		if err != nil || len(res) != 1 || res[0].Link != tc.link {
+			t.Errorf("unit as %s: %+v %v, want link %q", tc.u.Role, res, err, tc.link)
+		}
+	}
+}
+
+func TestSearchRespectsRoles(t *testing.T) {
+	w := newSearchWorld(t)
+	kinds := func(u *tiendo.User, q string) map[string]int {
+		res, err := w.s.Search(t.Context(), u, q, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]int{}
+		for _, r := range res {
+			m[fmt.Sprintf("%s/%d/%s", r.Kind, r.RoundID, r.UnitCode)]++
+		}
+		return m
+	}
+	q := "giai phong mat bang"
+	office := kinds(w.office, q)
+	a := kinds(w.repA, q)
+	b := kinds(w.repB, q)
+	round := func(r *tiendo.Round) string { return fmt.Sprintf("round/%d/", r.ID) }
+	task := func(r *tiendo.Round) string { return fmt.Sprintf("task/%d/", r.ID) }
+	section := func(u *tiendo.Unit) string { return fmt.Sprintf("section/%d/%s", w.open.ID, u.Code) }
+	for _, tc := range []struct {
+		name string
+		got  map[string]int
+		key  string
+		want bool
+	}{
+		{"office sees the draft round's task", office, task(w.draft), true},
+		{"office sees a's report", office, section(w.a), true},
+		{"office sees b's report", office, section(w.b), true},
+		{"office sees the round asking c", office, round(w.other), true},
+		{"a sees the open round", a, round(w.open), true},
+		{"a sees its tasks", a, task(w.open), true},
+		{"a sees its report", a, section(w.a), true},
+		{"a does not see b's report", a, section(w.b), false},
+		{"a does not see the draft", a, task(w.draft), false},
+		{"a does not see the round asking c", a, round(w.other), false},
+		{"b sees its report", b, section(w.b), true},
+		{"b does not see a's report", b, section(w.a), false},
+	} {
+		if (tc.got[tc.key] > 0) != tc.want {
+			t.Errorf("%s: %s in %v is %v, want %v", tc.name, tc.key, tc.got, !tc.want, tc.want)
+		}
+	}
+	// Other units' names are not secret.
+	if got := w.find(t, w.repA, "hoa binh"); !slices.Contains(got, "unit:UBND xã [Hòa Bình]") {
+		t.Errorf("a searching b's name: %q", got)
+	}
+	// Once published, the draft's task shows to a.
+	if err := w.s.PublishRound(t.Context(), store.Actor{}, w.draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := kinds(w.repA, q); got[task(w.draft)] == 0 {
+		t.Errorf("after publishing, a finds %v, want the draft's task", got)
+	}
+}
+
+// The index follows changes made after it was built, through the store's
+// ordinary writes.
+func TestSearchFollowsChanges(t *testing.T) {
+	w := newSearchWorld(t)
+	if got := w.find(t, w.office, "lua nuoc"); len(got) != 0 {
+		t.Fatalf("before: %q", got)
+	}
+	w.write(t, w.repB, "Chuyển đổi 20 ha đất lúa nước sang trồng cây ăn quả.")
+	w.c.Name = "Phường Lúa Nước"
+	if err := w.s.UpdateUnit(t.Context(), store.Actor{}, w.c); err != nil {
+		t.Fatal(err)
+	}
+	got := w.find(t, w.office, "lua nuoc")
+	want := []string{"unit:Phường [Lúa Nước]", "section:UBND xã Hòa Bình", "section:UBND xã Hòa Bình"}
+	if !slices.Equal(got, want) {
+		t.Errorf("after changes: %q, want %q", got, want)
+	}
+	if got := w.find(t, w.office, "thuy nguyen"); len(got) != 0 {
+		t.Errorf("the unit's old name is still found: %q", got)
+	}
+	if got := w.find(t, w.office, "xong mat bang"); len(got) != 0 {
+		t.Errorf("b's replaced text is still found: %q", got)
+	}
+	// Rebuilding from scratch finds the same.
+	if err := w.s.RebuildSearch(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if again := w.find(t, w.office, "lua nuoc"); !slices.Equal(again, want) {
+		t.Errorf("after rebuild: %q, want %q", again, want)
+	}
+}
+
+// BenchmarkSearch searches 50,000 report sections: 1,000 units each
+// reporting on 50 tasks of one round, written straight into the tables in
+// batches (through the store it would take minutes), then indexed once.
+func BenchmarkSearch(b *testing.B) {
+	ctx := context.Background()
+	dsn := storetest.DSN(b)
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	const units, tasks = 1000, 50
+	fillSections(b, dsn, units, tasks)
+	start := time.Now()
+	if err := st.RebuildSearch(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%s: indexed %d sections in %v", st.Dialect(), units*tasks, time.Since(start).Round(time.Millisecond))
+	office := &tiendo.User{ID: 1, Role: tiendo.RoleOffice}
+	reporter := &tiendo.User{ID: 2, Role: tiendo.RoleReporter, UnitID: 7}
+	for _, bc := range []struct {
+		name, q string
+		u       *tiendo.User
+	}{
+		{"phrase", "giai phong mat bang", office}, // 1 task in 50, all units
+		{"common", "ket qua", office},             // every section
+		{"rare", "dinh xa", office},               // one unit
+		{"prefix", "d", office},                   // a one-letter prefix
+		{"unit", "giai phong mat bang", reporter}, // as a unit's reporter
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				res, err := st.Search(ctx, bc.u, bc.q, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(res)
+			}
+			if n == 0 {
+				b.Fatalf("%q found nothing", bc.q)
+			}
+		})
+	}
+}
+
+// fillSections writes units units, a round asking all of them with tasks
+// tasks led by every unit, and a report of every unit with a section on
+// every task, with SQL on a connection of its own.
+func fillSections(b *testing.B, dsn string, units, tasks int) {
+	b.Helper()
+	driver, source, ph := "pgx", dsn, func(i int) string { return fmt.Sprintf("$%d", i) }
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		driver, source, ph = "sqlite", "file:"+path+"?"+url.Values{"_pragma": {"busy_timeout(10000)"}}.Encode(), func(int) string { return "?" }
+	}
+	db, err := sql.Open(driver, source)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Now().UTC()
+	// insert writes rows into table in statements of up to 200 rows, all in
+	// one transaction.
+	insert := func(table, cols string, n int, row func(i int) []any) {
+		tx, err := db.Begin()
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer tx.Rollback()
+		width := strings.Count(cols, ",") + 1
+		for lo := 0; lo < n; lo += 200 {
+			hi := min(n, lo+200)
+			var q strings.Builder
+			fmt.Fprintf(&q, "INSERT INTO %s (%s) VALUES ", table, cols)
+			var args []any
+			for i := lo; i < hi; i++ {
+				if i > lo {
+					q.WriteString(", ")
+				}
+				q.WriteString("(")
+				for j := range width {
+					if j > 0 {
+						q.WriteString(", ")
+					}
+					q.WriteString(ph(len(args) + j + 1))
+				}
+				q.WriteString(")")
+				args = append(args, row(i)...)
+			}
+			if _, err := tx.Exec(q.String(), args...); err != nil {
+				b.Fatalf("%s: %v", table, err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	names := []string{"Đinh Xá", "Hòa Bình", "Thuỷ Nguyên", "Yên Lạc", "Đông Hưng", "Kim Sơn", "Phú Lương", "Tân Uyên"}
+	insert("units", "id, code, name, created_at", units, func(i int) []any {
+		return []any{i + 1, fmt.Sprintf("xa%04d", i+1), fmt.Sprintf("UBND xã %s %d", names[i%len(names)], i/len(names)+1), now}
+	})
+	insert("rounds", "id, title, deadline, status, created_at", 1, func(int) []any {
+		return []any{1, "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm năm 2025", now.Add(72 * time.Hour), "open", now}
+	})
+	insert("round_units", "round_id, unit_id", units, func(i int) []any { return []any{1, i + 1} })
+	topics := []string{"giải phóng mặt bằng dự án đường ven biển", "xây dựng nông thôn mới nâng cao", "chuyển đổi số trong cơ quan nhà nước",
+		"cải cách hành chính một cửa", "phòng chống thiên tai và tìm kiếm cứu nạn", "bảo vệ môi trường làng nghề", "an ninh trật tự cơ sở",
+		"phát triển kinh tế tập thể, hợp tác xã", "chăm sóc sức khỏe ban đầu", "giáo dục và đào tạo"}
+	insert("tasks", "id, round_id, position, label, text", tasks, func(i int) []any {
+		return []any{i + 1, 1, i + 1, fmt.Sprint(i + 1), "Tập trung " + topics[i%len(topics)]}
+	})
+	insert("task_units", "task_id, unit_id, role", units*tasks, func(i int) []any { return []any{i/units + 1, i%units + 1, "lead"} })
+	insert("unit_reports", "id, round_id, unit_id, status, version, updated_at", units, func(i int) []any {
+		return []any{i + 1, 1, i + 1, "draft", 1, now}
+	})
+	insert("report_sections", "report_id, task_id, status, result_vs_plan, obstacles, next_steps", units*tasks, func(i int) []any {
+		unit, task := i/tasks, i%tasks
+		return []any{unit + 1, task + 1, "on_track",
+			fmt.Sprintf("Kết quả: đơn vị đã triển khai %s đạt %d%% kế hoạch, %d hộ dân được hỗ trợ.", topics[task%len(topics)], 50+(i%50), i%300),
+			fmt.Sprintf("Còn khó khăn về kinh phí và nhân lực (%s).", names[unit%len(names)]),
+			"Tiếp tục đôn đốc, kiểm tra, báo cáo kịp thời."}
+	})
+	if os.Getenv(storetest.EnvDatabaseURL) != "" {
+		// Identity columns were given explicit values: move them on.
+		for _, t := range []string{"units", "rounds", "tasks", "unit_reports"} {
+			if _, err := db.Exec(fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), (SELECT MAX(id) FROM %[1]s))`, t)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -1,0 +1,204 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"tiendo"
+	"tiendo/internal/compose"
+	"tiendo/internal/directive"
+	"tiendo/internal/reportdoc"
+	"tiendo/internal/store"
+)
+
+// The công văn that assigns a round's tasks: drafted from the round, its
+// prose edited part by part, its tasks always the round's own (editing one
+// here edits the round's task, after the office confirms), checked before it
+// goes for signature, approved by a leader and issued, which publishes the
+// round.
+
+type directivePage struct {
+	page
+	Round      *tiendo.Round
+	Units      map[int64]*tiendo.Unit
+	C          *tiendo.Document
+	Warnings   []directive.Warning
+	TaskText   map[int64]string // as typed, after a refused save
+	Error      string
+	Fields     map[string]string
+	Notice     string
+	CanDraft   bool
+	CanApprove bool
+	Signer     reportdoc.Signer
+}
+
+var directiveNotices = map[string]string{
+	"created": "Đã dự thảo công văn từ đợt báo cáo. Hãy đọc, sửa rồi trình lãnh đạo duyệt.",
+	"saved":   "Đã lưu.",
+	"send":    "Đã trình lãnh đạo duyệt.",
+	"approve": "Đã duyệt công văn.",
+	"return":  "Đã trả lại Văn phòng.",
+	"issued":  "Đã ban hành công văn; đợt báo cáo đã được phát hành và các đơn vị đã nhận thông báo.",
+}
+
+func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Document) *directivePage {
+	u := userFrom(r.Context())
+	p := &directivePage{page: s.basePage(r, "Công văn: "+in.Round.Title), Round: in.Round, Units: in.Units, C: c,
+		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0),
+		Signer: reportdoc.DirectiveSigner(""), Notice: directiveNotices[r.URL.Query().Get("ok")], TaskText: map[int64]string{}}
+	for _, t := range in.Round.Tasks {
+		p.TaskText[t.ID] = t.Text
+	}
+	if c != nil && c.Status != tiendo.DocIssued {
+		p.Warnings = compose.Check(in, s.store.Clock())
+	}
+	return p
+}
+
+// loadDirective loads the round, what its công văn is drafted from, and the
+// công văn itself (nil when there is none yet and missingOK).
+func (s *Server) loadDirective(r *http.Request, missingOK bool) (compose.Input, *tiendo.Document, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return compose.Input{}, nil, err
+	}
+	u := userFrom(r.Context())
+	in, err := reportdoc.DirectiveInput(r.Context(), s.store, u, id)
+	if err != nil {
+		return compose.Input{}, nil, err
+	}
+	c, err := s.store.Doc(r.Context(), u, id, tiendo.DocDirective)
+	if err != nil && !(missingOK && tiendo.ErrorCode(err) == tiendo.ENOTFOUND) {
+		return compose.Input{}, nil, err
+	}
+	return in, c, nil
+}
+
+func (s *Server) handleDirectiveShow(w http.ResponseWriter, r *http.Request) error {
+	in, c, err := s.loadDirective(r, true)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "directive_doc", s.directivePage(r, in, c))
+}
+
+func (s *Server) handleDirectiveCreate(w http.ResponseWriter, r *http.Request) error {
+	in, _, err := s.loadDirective(r, true)
+	if err != nil {
+		return err
+	}
+	c := &tiendo.Document{Kind: tiendo.DocDirective, RoundID: in.Round.ID, Subject: compose.Subject(in), Parts: reportdoc.DirectiveParts(compose.Parts(in))}
+	if err := s.store.CreateDoc(r.Context(), actor(r), userFrom(r.Context()), c); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/directive?ok=created", in.Round.ID), http.StatusSeeOther)
+	return nil
+}
+
+// handleDirectivePost saves the công văn's prose and its tasks' texts, or
+// moves it through approval and issuing.
+func (s *Server) handleDirectivePost(w http.ResponseWriter, r *http.Request) error {
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	in, c, err := s.loadDirective(r, false)
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	id := in.Round.ID
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	op := r.PostFormValue("op")
+	redirect := func(ok string) error {
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/directive?ok=%s", id, ok), http.StatusSeeOther)
+		return nil
+	}
+	p := s.directivePage(r, in, c)
+	refuse := func(err error) error {
+		var e *tiendo.Error
+		if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT && e.Code != tiendo.EFORBIDDEN) {
+			return err
+		}
+		p.Error, p.Fields = e.Message, e.Fields
+		return s.render(w, statusOf(e.Code), "directive_doc", p)
+	}
+	switch op {
+	case "save", "send":
+		c.Subject, c.Version = r.PostFormValue("subject"), version
+		for i := range c.Parts {
+			c.Parts[i].Text = r.PostFormValue(fmt.Sprintf("p%d.text", i))
+		}
+		// Tasks edited here are the round's tasks: change them only when
+		// the office says it means to.
+		var changed []*tiendo.Task
+		for _, t := range in.Round.Tasks {
+			text := strings.TrimSpace(r.PostFormValue(fmt.Sprintf("task%d", t.ID)))
+			p.TaskText[t.ID] = text
+			if text != "" && text != t.Text {
+				changed = append(changed, t)
+			}
+		}
+		if len(changed) > 0 && r.PostFormValue("confirm_tasks") != "on" {
+			return refuse(&tiendo.Error{Code: tiendo.EINVALID, Message: fmt.Sprintf("Bạn đã sửa %d nhiệm vụ. Sửa ở đây là sửa nhiệm vụ của đợt báo cáo mà các đơn vị sẽ báo cáo: hãy đánh dấu ô xác nhận rồi lưu lại.", len(changed)),
+				Fields: map[string]string{"confirm_tasks": "Đánh dấu để xác nhận sửa nhiệm vụ của đợt báo cáo."}})
+		}
+		for _, t := range changed {
+			if err := s.store.UpdateTaskText(r.Context(), actor(r), u, id, t.ID, p.TaskText[t.ID]); err != nil {
+				return refuse(err)
+			}
+		}
+		if err := s.store.UpdateDoc(r.Context(), actor(r), u, c); err != nil {
+			return refuse(err)
+		}
+		if op == "save" {
+			return redirect("saved")
+		}
+		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocDirective, store.DocSend, c.Version, ""); err != nil {
+			return refuse(err)
+		}
+		return redirect("send")
+	case "approve", "return":
+		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocDirective, store.DocAction(op), version, r.PostFormValue("comment")); err != nil {
+			return refuse(err)
+		}
+		return redirect(op)
+	case "issue":
+		signer := reportdoc.Signer{Title: r.PostFormValue("signer_title"), Name: r.PostFormValue("signer_name")}
+		for _, line := range strings.Split(r.PostFormValue("signer_authority"), "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				signer.Authority = append(signer.Authority, line)
+			}
+		}
+		p.Signer = signer
+		if _, err := reportdoc.IssueDirective(r.Context(), s.store, u, actor(r), id, version, signer); err != nil {
+			return refuse(err)
+		}
+		return redirect("issued")
+	}
+	return tiendo.Errorf(tiendo.EINVALID, "Thao tác %q không có.", op)
+}
+
+func (s *Server) handleDirectiveFile(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	kind := r.PathValue("kind")
+	data, c, err := reportdoc.DirectiveFile(r.Context(), s.store, userFrom(r.Context()), id, kind)
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("du-thao-cong-van-dot-%d.%s", id, kind)
+	if c.Status == tiendo.DocIssued {
+		name = fmt.Sprintf("cong-van-so-%d-%s.%s", c.Number, strings.ReplaceAll(c.Symbol, "/", "-"), kind)
+	}
+	w.Header().Set("Content-Type", reportdoc.ContentTypes[kind])
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Cache-Control", "private, no-store")
+	_, err = w.Write(data)
+	return err
+}
