@@ -47,14 +47,11 @@ func (a *Server) handleReportPut(w http.ResponseWriter, r *http.Request) error {
 	}
 	// The path names the report; ids in the body cannot redirect the write.
 	rep.RoundID, rep.UnitID = roundID, unit.ID
+	// SaveReport leaves rep as the whole report now stored: no need to read it again.
 	if err := a.store.SaveReport(r.Context(), actor(r), userFrom(r.Context()), &rep); err != nil {
 		return err
 	}
-	saved, err := a.store.Report(r.Context(), userFrom(r.Context()), roundID, unit.ID)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, saved)
+	return writeJSON(w, http.StatusOK, &rep)
 }
 
 type actBody struct {

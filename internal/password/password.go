@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"golang.org/x/crypto/argon2"
@@ -27,6 +28,18 @@ const (
 
 var b64 = base64.RawStdEncoding
 
+// slots bounds how many hashes run at once. Each holds a 19 MiB buffer and a
+// core for its whole run, so more hashes than cores at once only add memory:
+// a deadline rush of logins would otherwise take the server's RSS into
+// gigabytes while getting through them no faster.
+var slots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+func key(pw string, salt []byte, t, m uint32, p uint8, n uint32) []byte {
+	slots <- struct{}{}
+	defer func() { <-slots }()
+	return argon2.IDKey([]byte(pw), salt, t, m, p, n)
+}
+
 // Hash returns the argon2id hash of pw in PHC form:
 // $argon2id$v=19$m=19456,t=2,p=1$SALT$KEY.
 func Hash(pw string) (string, error) {
@@ -34,9 +47,9 @@ func Hash(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argon2.IDKey([]byte(pw), salt, passes, memoryKiB, lanes, keyLen)
+	k := key(pw, salt, passes, memoryKiB, lanes, keyLen)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, memoryKiB, passes, lanes, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		argon2.Version, memoryKiB, passes, lanes, b64.EncodeToString(salt), b64.EncodeToString(k)), nil
 }
 
 // ErrMalformed is returned for a hash that is not in the form Hash writes.
@@ -66,7 +79,7 @@ func Check(hash, pw string) (bool, error) {
 	if err != nil || len(want) == 0 || len(want) > 128 {
 		return false, ErrMalformed
 	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	got := key(pw, salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 

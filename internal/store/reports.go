@@ -254,7 +254,8 @@ func staleError(have, yours int) error {
 
 // writeReport stores rep's sections, actuals and contributions with the
 // given status and the next version number, creating the report row when
-// there is none.
+// there is none. Only what differs from before is written, as upserts: a
+// form saved with one field changed costs one statement, not seventy.
 func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round, before, rep *tiendo.UnitReport, status tiendo.ReportStatus) error {
 	now := s.now()
 	rep.ID, rep.Version, rep.Status, rep.UpdatedAt = before.ID, before.Version+1, status, now
@@ -268,8 +269,7 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 			return fmt.Errorf("store: create report: %w", err)
 		}
 	} else {
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE unit_reports SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`),
-			status, rep.Version, now, rep.ID, before.Version)
+		res, err := s.exec(ctx, tx, sqlUpdateReport, status, rep.Version, now, rep.ID, before.Version)
 		if err != nil {
 			return fmt.Errorf("store: update report: %w", err)
 		}
@@ -281,6 +281,18 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 	for _, t := range round.Tasks {
 		tasks[t.ID] = t
 	}
+	oldSec := map[int64]*tiendo.Section{}
+	oldVal := map[int64]tiendo.Actual{}
+	for _, sec := range before.Sections {
+		oldSec[sec.TaskID] = sec
+		for _, a := range sec.Actuals {
+			oldVal[a.TargetID] = a
+		}
+	}
+	oldContrib := map[int64]string{}
+	for _, c := range before.Contributions {
+		oldContrib[c.TaskID] = c.Text
+	}
 	for _, sec := range rep.Sections {
 		t := tasks[sec.TaskID]
 		if t == nil || roleOf(t, rep.UnitID) != tiendo.Lead {
@@ -291,12 +303,10 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 		if sec.Status != "" && !validSectionStatus(sec.Status) {
 			return tiendo.Errorf(tiendo.EINVALID, "Trạng thái %q của nhiệm vụ %s không hợp lệ.", sec.Status, t.Label)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_sections WHERE report_id = ? AND task_id = ?`), rep.ID, sec.TaskID); err != nil {
-			return fmt.Errorf("store: section: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_sections (report_id, task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`), rep.ID, sec.TaskID, sec.Status, sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles, sec.Recommendations, sec.NextSteps); err != nil {
-			return fmt.Errorf("store: section: %w", err)
+		if old := oldSec[sec.TaskID]; old == nil || !sameText(old, sec) {
+			if _, err := s.exec(ctx, tx, sqlUpsertSection, rep.ID, sec.TaskID, sec.Status, sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles, sec.Recommendations, sec.NextSteps); err != nil {
+				return fmt.Errorf("store: section: %w", err)
+			}
 		}
 		targets := map[int64]bool{}
 		for _, tg := range t.Targets {
@@ -306,11 +316,10 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 			if !targets[a.TargetID] {
 				return tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu %d không thuộc nhiệm vụ %s.", a.TargetID, t.Label)
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_actuals WHERE report_id = ? AND target_id = ?`), rep.ID, a.TargetID); err != nil {
-				return fmt.Errorf("store: actual: %w", err)
+			if old, ok := oldVal[a.TargetID]; ok && sameNumber(old.Value, a.Value) && sameNumber(old.SamePeriod, a.SamePeriod) && before.ID != 0 {
+				continue
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_actuals (report_id, target_id, value, same_period) VALUES (?, ?, ?, ?)`),
-				rep.ID, a.TargetID, a.Value, a.SamePeriod); err != nil {
+			if _, err := s.exec(ctx, tx, sqlUpsertActual, rep.ID, a.TargetID, a.Value, a.SamePeriod); err != nil {
 				return fmt.Errorf("store: actual: %w", err)
 			}
 		}
@@ -321,14 +330,84 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 			return tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần phối hợp cho nhiệm vụ %d mà đơn vị không được giao phối hợp.", c.TaskID)
 		}
 		rep.Contributions[i].Text = nfc(c.Text)
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_contributions WHERE report_id = ? AND task_id = ?`), rep.ID, c.TaskID); err != nil {
-			return fmt.Errorf("store: contribution: %w", err)
+		if old, ok := oldContrib[c.TaskID]; ok && old == rep.Contributions[i].Text && before.ID != 0 {
+			continue
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_contributions (report_id, task_id, text) VALUES (?, ?, ?)`), rep.ID, c.TaskID, rep.Contributions[i].Text); err != nil {
+		if _, err := s.exec(ctx, tx, sqlUpsertContribution, rep.ID, c.TaskID, rep.Contributions[i].Text); err != nil {
 			return fmt.Errorf("store: contribution: %w", err)
 		}
 	}
+	mergeReport(before, rep)
 	return nil
+}
+
+// The statements a report's save runs most; Open prepares them on SQLite.
+const (
+	sqlUpdateReport  = `UPDATE unit_reports SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`
+	sqlUpsertSection = `INSERT INTO report_sections (report_id, task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id, task_id) DO UPDATE SET status = excluded.status,
+		result_vs_plan = excluded.result_vs_plan, vs_same_period = excluded.vs_same_period, obstacles = excluded.obstacles,
+		recommendations = excluded.recommendations, next_steps = excluded.next_steps`
+	sqlUpsertActual = `INSERT INTO report_actuals (report_id, target_id, value, same_period) VALUES (?, ?, ?, ?)
+		ON CONFLICT (report_id, target_id) DO UPDATE SET value = excluded.value, same_period = excluded.same_period`
+	sqlUpsertContribution = `INSERT INTO report_contributions (report_id, task_id, text) VALUES (?, ?, ?)
+		ON CONFLICT (report_id, task_id) DO UPDATE SET text = excluded.text`
+)
+
+var hotWrites = []string{sqlUpdateReport, sqlUpsertSection, sqlUpsertActual, sqlUpsertContribution}
+
+// sameText reports whether two sections hold the same status and texts.
+func sameText(a, b *tiendo.Section) bool {
+	return a.Status == b.Status && a.ResultVsPlan == b.ResultVsPlan && a.VsSamePeriod == b.VsSamePeriod &&
+		a.Obstacles == b.Obstacles && a.Recommendations == b.Recommendations && a.NextSteps == b.NextSteps
+}
+
+func sameNumber(a, b *float64) bool {
+	return (a == nil) == (b == nil) && (a == nil || *a == *b)
+}
+
+// mergeReport completes a saved report with the parts of before it did not
+// send, so that rep is the whole report as now stored: the caller answers
+// with it instead of reading it again.
+func mergeReport(before, rep *tiendo.UnitReport) {
+	sent := map[int64]*tiendo.Section{}
+	for _, sec := range rep.Sections {
+		sent[sec.TaskID] = sec
+	}
+	sections := make([]*tiendo.Section, 0, len(before.Sections))
+	for _, old := range before.Sections {
+		sec := sent[old.TaskID]
+		if sec == nil {
+			sections = append(sections, old)
+			continue
+		}
+		vals := map[int64]tiendo.Actual{}
+		for _, a := range sec.Actuals {
+			vals[a.TargetID] = a
+		}
+		actuals := make([]tiendo.Actual, 0, len(old.Actuals))
+		for _, a := range old.Actuals {
+			if v, ok := vals[a.TargetID]; ok {
+				a = v
+			}
+			actuals = append(actuals, a)
+		}
+		sec.Actuals = actuals
+		sections = append(sections, sec)
+	}
+	rep.Sections = sections
+	texts := map[int64]string{}
+	for _, c := range rep.Contributions {
+		texts[c.TaskID] = c.Text
+	}
+	contributions := make([]tiendo.Contribution, 0, len(before.Contributions))
+	for _, c := range before.Contributions {
+		if t, ok := texts[c.TaskID]; ok {
+			c.Text = t
+		}
+		contributions = append(contributions, c)
+	}
+	rep.Contributions = contributions
 }
 
 func validSectionStatus(s string) bool {

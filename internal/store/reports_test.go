@@ -302,3 +302,28 @@ func TestSamePeriodPrefill(t *testing.T) {
 		t.Errorf("prefilled same period = %v, %v; want 11.5, 22", a[0].SamePeriod, a[1].SamePeriod)
 	}
 }
+
+// A save that sends only some sections changes only those, and leaves rep
+// as the whole stored report.
+func TestPartialSave(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Lần đầu", 50)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	partial := &tiendo.UnitReport{RoundID: r.ID, UnitID: f.a.ID, Version: rep.Version,
+		Sections: []*tiendo.Section{{TaskID: r.Tasks[0].ID, Status: "behind", ResultVsPlan: "Lần hai"}}}
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, partial); err != nil {
+		t.Fatal(err)
+	}
+	if len(partial.Sections) != 1 || partial.Sections[0].ResultVsPlan != "Lần hai" || len(partial.Sections[0].Actuals) != 1 ||
+		partial.Sections[0].Actuals[0].Value == nil || *partial.Sections[0].Actuals[0].Value != 50 {
+		t.Errorf("returned report = %+v: want the whole report with the value kept", partial.Sections[0])
+	}
+	got, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if got.Sections[0].ResultVsPlan != "Lần hai" || *got.Sections[0].Actuals[0].Value != 50 || got.Version != partial.Version {
+		t.Errorf("stored = %+v, version %d", got.Sections[0], got.Version)
+	}
+}

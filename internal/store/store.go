@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"tiendo"
@@ -24,6 +25,11 @@ type Store struct {
 
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+
+	// stmts holds the writer's prepared hot statements by query text (SQLite
+	// only: modernc.org/sqlite parses a statement afresh each time it is not
+	// prepared, and a report's save runs dozens; pgx caches its own).
+	stmts sync.Map
 }
 
 // Open opens the store named by dsn: "sqlite:PATH" or "postgres://...".
@@ -47,6 +53,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, err
 	}
 	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.prepare(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -79,6 +89,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close closes the database. On SQLite it also folds the write-ahead log back
 // into the main file so a copy of that one file is complete.
 func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
 	if s.dialect == sqlite {
 		s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	}
@@ -103,6 +114,32 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// exec runs a write statement in tx, through its prepared statement when
+// Open prepared it (the hot statements of a report's save on SQLite).
+func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if st, ok := s.stmts.Load(query); ok {
+		return tx.StmtContext(ctx, st.(*sql.Stmt)).ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, s.q(query), args...)
+}
+
+// prepare prepares the hot write statements on SQLite's single writer
+// connection. It runs before any transaction: preparing inside one would
+// wait for the connection the transaction holds.
+func (s *Store) prepare(ctx context.Context) error {
+	if s.dialect != sqlite {
+		return nil
+	}
+	for _, q := range hotWrites {
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("store: prepare: %w", err)
+		}
+		s.stmts.Store(q, st)
 	}
 	return nil
 }
