@@ -54,3 +54,29 @@ func TestDemoTargetHistory(t *testing.T) {
 		t.Errorf("the history shows no values")
 	}
 }
+
+// In the demo, a search without diacritics finds the land-clearance task
+// and what the units wrote about it.
+func TestDemoSearch(t *testing.T) {
+	base, _ := demoStore(t)
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.PostForm(base+"/login", url.Values{"username": {"vanphong"}, "password": {pw}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	resp, err = c.Get(base + "/search?q=giai+phong+mat+bang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(b)
+	if resp.StatusCode != 200 || !strings.Contains(page, "giải phóng mặt bằng") || !strings.Contains(page, "/rounds/") {
+		t.Fatalf("search: %d\n%s", resp.StatusCode, page)
+	}
+	if !strings.Contains(page, "reports/") {
+		t.Errorf("search finds no unit report text about land clearance")
+	}
+}
