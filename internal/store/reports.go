@@ -59,8 +59,8 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 	rep := &tiendo.UnitReport{RoundID: round.ID, UnitID: unitID, Status: tiendo.ReportMissing,
 		Sections: []*tiendo.Section{}, Contributions: []tiendo.Contribution{}, Attachments: []tiendo.Attachment{}}
 	var submitted sql.NullTime
-	err := db.QueryRowContext(ctx, s.q(`SELECT id, status, version, submitted_at, late, updated_at, return_comment
-		FROM unit_reports WHERE round_id = ? AND unit_id = ?`), round.ID, unitID).
+	db = s.prep(db)
+	err := db.QueryRowContext(ctx, s.q(sqlReportRow), round.ID, unitID).
 		Scan(&rep.ID, &rep.Status, &rep.Version, &submitted, &rep.Late, &rep.UpdatedAt, &rep.ReturnComment)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: report: %w", err)
@@ -98,8 +98,7 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 }
 
 func (s *Store) loadReportParts(ctx context.Context, db queryer, rep *tiendo.UnitReport, sections map[int64]*tiendo.Section, actuals map[int64]tiendo.Actual, contributions map[int64]string) error {
-	rows, err := db.QueryContext(ctx, s.q(`SELECT task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps
-		FROM report_sections WHERE report_id = ?`), rep.ID)
+	rows, err := db.QueryContext(ctx, s.q(sqlSections), rep.ID)
 	if err != nil {
 		return fmt.Errorf("store: sections: %w", err)
 	}
@@ -112,7 +111,7 @@ func (s *Store) loadReportParts(ctx context.Context, db queryer, rep *tiendo.Uni
 		sections[sec.TaskID] = &sec
 	}
 	rows.Close()
-	rows, err = db.QueryContext(ctx, s.q(`SELECT target_id, value, same_period FROM report_actuals WHERE report_id = ?`), rep.ID)
+	rows, err = db.QueryContext(ctx, s.q(sqlActuals), rep.ID)
 	if err != nil {
 		return fmt.Errorf("store: actuals: %w", err)
 	}
@@ -132,7 +131,7 @@ func (s *Store) loadReportParts(ctx context.Context, db queryer, rep *tiendo.Uni
 		actuals[a.TargetID] = a
 	}
 	rows.Close()
-	rows, err = db.QueryContext(ctx, s.q(`SELECT task_id, text FROM report_contributions WHERE report_id = ?`), rep.ID)
+	rows, err = db.QueryContext(ctx, s.q(sqlContributions), rep.ID)
 	if err != nil {
 		return fmt.Errorf("store: contributions: %w", err)
 	}
@@ -146,7 +145,7 @@ func (s *Store) loadReportParts(ctx context.Context, db queryer, rep *tiendo.Uni
 		contributions[id] = text
 	}
 	rows.Close()
-	rows, err = db.QueryContext(ctx, s.q(`SELECT id, name, content_type, size, created_at FROM attachments WHERE report_id = ? ORDER BY id`), rep.ID)
+	rows, err = db.QueryContext(ctx, s.q(sqlAttachments), rep.ID)
 	if err != nil {
 		return fmt.Errorf("store: attachments: %w", err)
 	}
@@ -203,7 +202,7 @@ func (s *Store) editable(ctx context.Context, db queryer, r *tiendo.Round, unitI
 		return nil
 	}
 	var reopened bool
-	if err := db.QueryRowContext(ctx, s.q(`SELECT reopened FROM round_units WHERE round_id = ? AND unit_id = ?`), r.ID, unitID).Scan(&reopened); err != nil {
+	if err := s.prep(db).QueryRowContext(ctx, s.q(sqlReopened), r.ID, unitID).Scan(&reopened); err != nil {
 		return fmt.Errorf("store: round unit: %w", err)
 	}
 	if !reopened {
@@ -354,7 +353,20 @@ const (
 		ON CONFLICT (report_id, task_id) DO UPDATE SET text = excluded.text`
 )
 
-var hotWrites = []string{sqlUpdateReport, sqlUpsertSection, sqlUpsertActual, sqlUpsertContribution}
+// The queries that read a unit's report, inside write transactions too.
+const (
+	sqlReportRow = `SELECT id, status, version, submitted_at, late, updated_at, return_comment
+		FROM unit_reports WHERE round_id = ? AND unit_id = ?`
+	sqlSections = `SELECT task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps
+		FROM report_sections WHERE report_id = ?`
+	sqlActuals       = `SELECT target_id, value, same_period FROM report_actuals WHERE report_id = ?`
+	sqlContributions = `SELECT task_id, text FROM report_contributions WHERE report_id = ?`
+	sqlAttachments   = `SELECT id, name, content_type, size, created_at FROM attachments WHERE report_id = ? ORDER BY id`
+	sqlReopened      = `SELECT reopened FROM round_units WHERE round_id = ? AND unit_id = ?`
+)
+
+var hotWrites = []string{sqlUpdateReport, sqlUpsertSection, sqlUpsertActual, sqlUpsertContribution,
+	sqlReportRow, sqlSections, sqlActuals, sqlContributions, sqlAttachments, sqlReopened}
 
 // sameText reports whether two sections hold the same status and texts.
 func sameText(a, b *tiendo.Section) bool {

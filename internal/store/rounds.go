@@ -382,6 +382,7 @@ func (s *Store) RoundForUnit(ctx context.Context, u *tiendo.User, id, unitID int
 }
 
 func (s *Store) roundForUnit(ctx context.Context, db queryer, u *tiendo.User, id, unitID int64) (*tiendo.Round, error) {
+	db = s.prep(db)
 	where, args := visibleTo(u)
 	r, err := scanRound(db.QueryRowContext(ctx, s.q(`SELECT `+roundColumns+` FROM rounds WHERE id = ? AND `+where), append([]any{id}, args...)...))
 	if err != nil {

@@ -19,6 +19,7 @@ func (s *Store) samePeriod(ctx context.Context, db queryer, r *tiendo.Round, uni
 	if r.Period.Year == 0 || r.Period.Kind == "" || r.Period.Kind == tiendo.PeriodOther {
 		return nil, nil
 	}
+	db = s.prep(db)
 	var prevID int64
 	err := db.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE period_kind = ? AND period_index = ? AND period_year = ?
 		AND status <> 'draft' AND id <> ? ORDER BY deadline DESC LIMIT 1`), r.Period.Kind, r.Period.Index, r.Period.Year-1, r.ID).Scan(&prevID)

@@ -29,7 +29,8 @@ type Store struct {
 	// stmts holds the writer's prepared hot statements by query text (SQLite
 	// only: modernc.org/sqlite parses a statement afresh each time it is not
 	// prepared, and a report's save runs dozens; pgx caches its own).
-	stmts sync.Map
+	stmts     sync.Map
+	readStmts sync.Map // the read pool's, prepared on first use
 }
 
 // Open opens the store named by dsn: "sqlite:PATH" or "postgres://...".
@@ -90,6 +91,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // into the main file so a copy of that one file is complete.
 func (s *Store) Close() error {
 	s.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
+	s.readStmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
 	if s.dialect == sqlite {
 		s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	}
@@ -125,6 +127,65 @@ func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string, args ...any)
 		return tx.StmtContext(ctx, st.(*sql.Stmt)).ExecContext(ctx, args...)
 	}
 	return tx.ExecContext(ctx, s.q(query), args...)
+}
+
+// prepQueryer runs a queryer's queries through prepared statements: on
+// the read pool, prepared on first use (any free connection will do); in a
+// write transaction, the writer's statements prepared at Open, since
+// preparing there would wait for the connection the transaction holds.
+type prepQueryer struct {
+	s  *Store
+	db queryer
+}
+
+// prep wraps db so its queries run prepared, on SQLite; PostgreSQL's driver
+// caches prepared statements itself.
+func (s *Store) prep(db queryer) queryer {
+	if s.dialect != sqlite {
+		return db
+	}
+	if _, ok := db.(prepQueryer); ok {
+		return db
+	}
+	return prepQueryer{s, db}
+}
+
+func (p prepQueryer) stmt(ctx context.Context, query string) *sql.Stmt {
+	if tx, ok := p.db.(*sql.Tx); ok {
+		if st, ok := p.s.stmts.Load(query); ok {
+			return tx.StmtContext(ctx, st.(*sql.Stmt))
+		}
+		return nil
+	}
+	if p.db != queryer(p.s.rdb) {
+		return nil
+	}
+	if st, ok := p.s.readStmts.Load(query); ok {
+		return st.(*sql.Stmt)
+	}
+	st, err := p.s.rdb.PrepareContext(ctx, query)
+	if err != nil {
+		return nil // the plain query will report the error
+	}
+	if old, loaded := p.s.readStmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return old.(*sql.Stmt)
+	}
+	return st
+}
+
+func (p prepQueryer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := p.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return p.db.QueryContext(ctx, query, args...)
+}
+
+func (p prepQueryer) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := p.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return p.db.QueryRowContext(ctx, query, args...)
 }
 
 // prepare prepares the hot write statements on SQLite's single writer
