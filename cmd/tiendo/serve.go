@@ -50,7 +50,12 @@ func (c *Config) flags(fs *flag.FlagSet, getenv func(string) string, defaultAddr
 	}
 	envBool := func(name string) bool { b, _ := strconv.ParseBool(getenv(name)); return b }
 	fs.StringVar(&c.Addr, "addr", env("TIENDO_ADDR", defaultAddr), "địa chỉ lắng nghe (TIENDO_ADDR)")
-	fs.StringVar(&c.DatabaseURL, "database-url", env("TIENDO_DATABASE_URL", defaultDB), "cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgres://... (TIENDO_DATABASE_URL)")
+	// The database URL may carry a password, so it may come from a file.
+	dbURL := secret(getenv, "TIENDO_DATABASE_URL")
+	if dbURL == "" {
+		dbURL = defaultDB
+	}
+	fs.StringVar(&c.DatabaseURL, "database-url", dbURL, "cơ sở dữ liệu: sqlite:ĐƯỜNG_DẪN hoặc postgres://... (TIENDO_DATABASE_URL hoặc TIENDO_DATABASE_URL_FILE)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", envBool("TIENDO_SECURE_COOKIES"), "đánh dấu cookie Secure khi chạy sau TLS (TIENDO_SECURE_COOKIES)")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIENDO_TRUST_PROXY"), "lấy địa chỉ người dùng từ X-Forwarded-For (TIENDO_TRUST_PROXY)")
 	fs.StringVar(&c.BaseURL, "base-url", env("TIENDO_BASE_URL", ""), "địa chỉ người dùng mở tiendo, cho liên kết trong thư (TIENDO_BASE_URL)")
@@ -91,7 +96,7 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 	fs.SetOutput(stderr)
 	var cfg Config
 	cfg.flags(fs, func(name string) string {
-		if name == "TIENDO_DATABASE_URL" {
+		if name == "TIENDO_DATABASE_URL" || name == "TIENDO_DATABASE_URL_FILE" {
 			return "" // the demo has its own file, whatever serve uses
 		}
 		return getenv(name)
@@ -100,7 +105,7 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
-	pw := getenv("TIENDO_DEMO_PASSWORD")
+	pw := secret(getenv, "TIENDO_DEMO_PASSWORD")
 	if pw == "" {
 		pw = strings.ToLower(rand.Text()[:12])
 	}

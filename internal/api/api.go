@@ -210,6 +210,8 @@ func (a *Server) register() {
 		return err
 	})
 	a.route("POST /api/v1/tokens", a.handleTokenCreate)
+	a.authed("GET /api/v1/tokens", "", a.handleTokens)
+	a.authed("DELETE /api/v1/tokens/{id}", "", a.handleTokenRevoke)
 	a.authed("GET /api/v1/me", "", a.handleMe)
 	a.authed("GET /api/v1/units", tiendo.ActionReadUnits, a.handleUnits)
 	a.authed("GET /api/v1/notifications", "", a.handleNotifications)

@@ -131,15 +131,25 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (*tiendo.User, err
 		return nil, errBadToken
 	}
 	var expires time.Time
-	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumnsOf+`, t.expires_at
-		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`), hashSecret(secret)), &expires)
+	var used sql.NullTime
+	hash := hashSecret(secret)
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumnsOf+`, t.expires_at, t.last_used_at
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`), hash), &expires, &used)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errBadToken
 	} else if err != nil {
 		return nil, fmt.Errorf("store: token: %w", err)
 	}
-	if u.Disabled || s.now().After(expires) {
+	now := s.now()
+	if u.Disabled || now.After(expires) {
 		return nil, errBadToken
+	}
+	// The last use is shown beside the token so that its owner can tell a
+	// forgotten one from one in use; written at most once a minute.
+	if !used.Valid || now.Sub(used.Time) > touchEvery {
+		if _, err := s.db.ExecContext(ctx, s.q(`UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?`), now, hash); err != nil {
+			return nil, fmt.Errorf("store: touch token: %w", err)
+		}
 	}
 	return u, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/password"
@@ -17,14 +16,6 @@ import (
 const MinPasswordLength = 10
 
 var usernameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{1,39}$`)
-
-func checkPassword(pw string) error {
-	if utf8.RuneCountInString(pw) < MinPasswordLength {
-		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Mật khẩu quá ngắn.",
-			Fields: map[string]string{"password": fmt.Sprintf("Mật khẩu cần ít nhất %d ký tự; một câu dễ nhớ là lựa chọn tốt.", MinPasswordLength)}}
-	}
-	return nil
-}
 
 func validateUser(u *tiendo.User) error {
 	u.Username = strings.ToLower(nfc(u.Username))
@@ -66,7 +57,7 @@ func (s *Store) CreateUser(ctx context.Context, actor Actor, u *tiendo.User, pw 
 	if err := validateUser(u); err != nil {
 		return err
 	}
-	if err := checkPassword(pw); err != nil {
+	if err := checkPassword(u.Username, pw); err != nil {
 		return err
 	}
 	hash, err := password.Hash(pw)
@@ -119,7 +110,11 @@ func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) err
 
 // SetPassword replaces a user's password and ends all their sessions.
 func (s *Store) SetPassword(ctx context.Context, actor Actor, userID int64, pw string) error {
-	if err := checkPassword(pw); err != nil {
+	u, err := s.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if err := checkPassword(u.Username, pw); err != nil {
 		return err
 	}
 	hash, err := password.Hash(pw)

@@ -46,6 +46,7 @@ var routeNeeds = map[string]need{
 	// Pages.
 	"GET /static/":       {public: true},
 	"GET /healthz":       {public: true},
+	"GET /metrics":       {public: true}, // no login; loopback only (metrics.go)
 	"GET /login":         {public: true},
 	"POST /login":        {public: true},
 	"POST /logout":       {public: true},
@@ -144,6 +145,18 @@ var routeNeeds = map[string]need{
 	"POST /api/v1/rounds/{id}/reports/{unit}/return":   {action: tiendo.ActionReviewReport, unit: true, body: `{}`},
 	"POST /api/v1/rounds/{id}/reports/{unit}/accept":   {action: tiendo.ActionReviewReport, unit: true, body: `{}`},
 	"GET /api/v1/rounds/{id}/reports/{unit}/revisions": {action: tiendo.ActionReadReport, unit: true},
+
+	// Every user's own account page and tokens. The token revoked is one that
+	// does not exist (404, an allowed answer): which tokens one may revoke is
+	// api's TestTokenListAndRevoke and store's TestTokensListAndRevoke.
+	"GET /account":                             {},
+	"POST /account/password":                   {body: "current_password=sai&password=một+mật+khẩu+mới&password_confirm=một+mật+khẩu+mới"},
+	"POST /account/logout-everywhere":          {},
+	"POST /account/tokens/{id}/revoke":         {id: "token", body: "back=/account"},
+	"GET /api/v1/tokens":                       {},
+	"DELETE /api/v1/tokens/{id}":               {id: "token"},
+	"GET /admin/users/{id}/sessions":           {action: tiendo.ActionManageUsers, id: "user"},
+	"POST /admin/users/{id}/logout-everywhere": {action: tiendo.ActionManageUsers, id: "user"},
 }
 
 // pageRoutes reads the patterns the web package registers, from its source:
@@ -299,6 +312,8 @@ func (x *accessApp) request(t *testing.T, pattern string, n need, role tiendo.Ro
 		id = 1
 	case "target":
 		id = x.round.Tasks[1].Targets[0].ID
+	case "token":
+		id = 1 << 40 // no such token: revoking a real one would log a role out mid-test
 	}
 	path = strings.NewReplacer("{id}", itoa(id), "{unit}", unit.Code, "{kind}", "docx", "{$}", "").Replace(path)
 	if path == "/static/" {

@@ -29,6 +29,8 @@ type consolidatedPage struct {
 	CanDraft   bool
 	CanApprove bool
 	Signer     reportdoc.Signer
+	Action     string // where the decision forms post
+	IssueNote  string // what issuing does
 }
 
 // consolidatedNotices are the messages after each action, keyed by the
@@ -45,7 +47,9 @@ var consolidatedNotices = map[string]string{
 func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.Document) *consolidatedPage {
 	u := userFrom(r.Context())
 	p := &consolidatedPage{page: s.basePage(r, "Báo cáo tổng hợp: "+round.Title), Round: round, C: c,
-		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0)}
+		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0),
+		Action:    fmt.Sprintf("/rounds/%d/consolidated", round.ID),
+		IssueNote: "Khi ban hành, báo cáo lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay, và các tệp được lưu cố định: mọi thay đổi sau đó phải là văn bản mới."}
 	name := ""
 	if c != nil && c.ApprovedBy != 0 {
 		if leader, err := s.store.User(r.Context(), c.ApprovedBy); err == nil {

@@ -34,6 +34,8 @@ type directivePage struct {
 	CanDraft   bool
 	CanApprove bool
 	Signer     reportdoc.Signer
+	Action     string // where the decision forms post
+	IssueNote  string // what issuing does
 }
 
 var directiveNotices = map[string]string{
@@ -49,7 +51,9 @@ func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Docu
 	u := userFrom(r.Context())
 	p := &directivePage{page: s.basePage(r, "Công văn: "+in.Round.Title), Round: in.Round, Units: in.Units, C: c,
 		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0),
-		Signer: reportdoc.DirectiveSigner(""), Notice: directiveNotices[r.URL.Query().Get("ok")], TaskText: map[int64]string{}}
+		Signer: reportdoc.DirectiveSigner(""), Notice: directiveNotices[r.URL.Query().Get("ok")], TaskText: map[int64]string{},
+		Action:    fmt.Sprintf("/rounds/%d/directive", in.Round.ID),
+		IssueNote: "Khi ban hành, công văn lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay và được lưu cố định; đợt báo cáo được phát hành và các đơn vị nhận thông báo kèm công văn."}
 	for _, t := range in.Round.Tasks {
 		p.TaskText[t.ID] = t.Text
 	}

@@ -61,6 +61,7 @@ func (s *Server) basePage(r *http.Request, title string) page {
 	if tiendo.Allowed(u, tiendo.ActionManageUnits, 0) {
 		add("/admin/units", "Đơn vị")
 	}
+	add("/account", "Tài khoản")
 	if tiendo.Allowed(u, tiendo.ActionManageUsers, 0) {
 		add("/admin/users", "Người dùng")
 		add("/admin/outbox", "Thư nhắc việc")

@@ -11,6 +11,7 @@ import (
 func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /static/", s.assets.serve)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
+	mux.HandleFunc("GET /metrics", s.handleMetrics) // loopback only: metrics.go
 
 	mux.HandleFunc("GET /login", s.handle(s.handleLoginForm))
 	mux.HandleFunc("POST /login", s.handle(s.handleLogin))
@@ -23,6 +24,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/preview", s.authed(tiendo.ActionManageRounds, s.handleIntakePreview))
 	mux.HandleFunc("POST /rounds/{id}/publish", s.authed(tiendo.ActionManageRounds, s.handleRoundPublish))
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
+	mux.HandleFunc("GET /account", s.authed("", s.handleAccount))
+	mux.HandleFunc("POST /account/password", s.authed("", s.handleAccountPassword))
+	mux.HandleFunc("POST /account/logout-everywhere", s.authed("", s.handleAccountLogoutEverywhere))
+	mux.HandleFunc("POST /account/tokens/{id}/revoke", s.authed("", s.handleAccountTokenRevoke))
 	mux.HandleFunc("GET /search", s.authed("", s.handleSearch))
 	mux.HandleFunc("GET /rounds/{id}", s.authed(tiendo.ActionReadRounds, s.handleRoundShow))
 	mux.HandleFunc("GET /rounds/{id}/reports/{unit}", s.authed(tiendo.ActionReadReport, s.handleReportShow))
@@ -55,6 +60,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitEdit))
 	mux.HandleFunc("POST /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitUpdate))
 
+	mux.HandleFunc("GET /admin/users/{id}/sessions", s.authed(tiendo.ActionManageUsers, s.handleUserSessions))
+	mux.HandleFunc("POST /admin/users/{id}/logout-everywhere", s.authed(tiendo.ActionManageUsers, s.handleUserLogoutEverywhere))
 	mux.HandleFunc("GET /admin/users", s.authed(tiendo.ActionManageUsers, s.handleUserList))
 	mux.HandleFunc("GET /admin/users/new", s.authed(tiendo.ActionManageUsers, s.handleUserNew))
 	mux.HandleFunc("POST /admin/users", s.authed(tiendo.ActionManageUsers, s.handleUserCreate))

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 
 	"tiendo/internal/remind"
 	"tiendo/internal/store"
@@ -38,6 +39,7 @@ type Server struct {
 	pages   map[string]*template.Template
 	assets  *assets
 	handler http.Handler
+	metrics metrics // what protect counts, for GET /metrics (metrics.go)
 }
 
 // New returns the application's root handler. api serves everything under
@@ -81,9 +83,11 @@ func (s *Server) protect(h http.Handler) http.Handler {
 	h = cop.Handler(h)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.cfg.TrustProxy {
+			// The last entry is the one our proxy added; the ones before it
+			// are whatever the client claimed.
 			if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
-				first, _, _ := strings.Cut(fwd, ",")
-				if ip := net.ParseIP(strings.TrimSpace(first)); ip != nil {
+				parts := strings.Split(fwd, ",")
+				if ip := net.ParseIP(strings.TrimSpace(parts[len(parts)-1])); ip != nil {
 					r.RemoteAddr = net.JoinHostPort(ip.String(), "0")
 				}
 			}
@@ -98,6 +102,7 @@ func (s *Server) protect(h http.Handler) http.Handler {
 			hdr.Set("Strict-Transport-Security", "max-age=31536000")
 		}
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -109,6 +114,7 @@ func (s *Server) protect(h http.Handler) http.Handler {
 				}
 			}
 			s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rec.status)
+			s.metrics.observe(r, rec.status, rec.Header().Get("Location"), time.Since(start))
 		}()
 		h.ServeHTTP(rec, r)
 	})

@@ -1,0 +1,176 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+// accountPage is /account, and the admin's view of another user's sessions
+// (/admin/users/{id}/sessions): where they are logged in, their API tokens,
+// and "Đăng xuất mọi nơi".
+type accountPage struct {
+	page
+	Subject  *tiendo.User // whose sessions and tokens these are
+	Self     bool         // the user's own page, not the admin's view
+	Sessions []store.Session
+	Tokens   []store.APIToken
+	Notice   string
+	Error    string
+	Fields   map[string]string
+	// Back is where the token revoke form returns to.
+	Back      string
+	MinLength int // store.MinPasswordLength, for the form's hint
+}
+
+// accountNotices are the messages a redirect back to the page may ask for,
+// by key: the query string never carries text to show.
+var accountNotices = map[string]string{
+	"password": "Đã đổi mật khẩu. Các phiên đăng nhập khác và mọi mã truy cập API của bạn đã bị hủy; phiên này vẫn tiếp tục.",
+	"token":    "Đã thu hồi mã truy cập. Chương trình nào còn dùng mã đó sẽ bị từ chối (401).",
+	"logout":   "Đã đăng xuất người dùng này khỏi mọi nơi: mọi phiên đăng nhập và mã truy cập API đã bị hủy.",
+}
+
+// account renders the page for subject: the user's own page, or with
+// adminView the admin's view of another user (no password form there: the
+// admin sets passwords on the user form).
+func (s *Server) account(w http.ResponseWriter, r *http.Request, status int, subject *tiendo.User, adminView bool, ferr error) error {
+	current := ""
+	if c, err := r.Cookie(sessionCookie); err == nil && subject.ID == userFrom(r.Context()).ID {
+		current = c.Value
+	}
+	sessions, err := s.store.Sessions(r.Context(), subject.ID, current)
+	if err != nil {
+		return err
+	}
+	tokens, err := s.store.Tokens(r.Context(), subject.ID, "")
+	if err != nil {
+		return err
+	}
+	title, back := "Tài khoản của tôi", "/account"
+	if adminView {
+		title, back = "Phiên đăng nhập của "+subject.Username, "/admin/users/"+strconv.FormatInt(subject.ID, 10)+"/sessions"
+	}
+	data := accountPage{page: s.basePage(r, title), Subject: subject, Self: !adminView,
+		Sessions: sessions, Tokens: tokens, Notice: accountNotices[r.URL.Query().Get("done")], Back: back, MinLength: store.MinPasswordLength}
+	var e *tiendo.Error
+	if errors.As(ferr, &e) {
+		data.Error, data.Fields = e.Message, e.Fields
+	}
+	return s.render(w, status, "account", data)
+}
+
+func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) error {
+	return s.account(w, r, http.StatusOK, userFrom(r.Context()), false, nil)
+}
+
+// handleAccountPassword changes the user's own password. The current
+// password is checked through the login throttle, so a stolen session
+// cannot be used to guess it; the change ends every session and token of
+// the user, and this browser gets a fresh session.
+func (s *Server) handleAccountPassword(w http.ResponseWriter, r *http.Request) error {
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	current, pw := r.PostFormValue("current_password"), r.PostFormValue("password")
+	invalid := func(field, msg string) error {
+		return s.account(w, r, http.StatusUnprocessableEntity, u, false, &tiendo.Error{Code: tiendo.EINVALID,
+			Message: "Chưa đổi được mật khẩu, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{field: msg}})
+	}
+	switch {
+	case current == "":
+		return invalid("current_password", "Vui lòng nhập mật khẩu hiện tại.")
+	case pw == "":
+		return invalid("password", "Vui lòng nhập mật khẩu mới.")
+	case pw != r.PostFormValue("password_confirm"):
+		return invalid("password_confirm", "Hai lần nhập mật khẩu mới chưa giống nhau; hãy nhập lại.")
+	}
+	_, err := s.store.Login(r.Context(), store.DefaultThrottle, u.Username, current, clientAddr(r))
+	switch tiendo.ErrorCode(err) {
+	case "":
+	case tiendo.EUNAUTHORIZED:
+		s.log.Info("password change: wrong current password", "username", u.Username, "address", clientAddr(r))
+		return invalid("current_password", "Mật khẩu hiện tại không đúng; hãy nhập lại.")
+	case tiendo.ETHROTTLED:
+		return s.account(w, r, http.StatusTooManyRequests, u, false, err)
+	default:
+		return err
+	}
+	ok, err := saveForm(func() error { return s.store.SetPassword(r.Context(), actor(r), u.ID, pw) },
+		func(err error) error { return s.account(w, r, http.StatusUnprocessableEntity, u, false, err) })
+	if !ok {
+		return err
+	}
+	secret, err := s.store.CreateSession(r.Context(), u.ID, clientAddr(r), r.UserAgent())
+	if err != nil {
+		return err
+	}
+	s.setCookie(w, secret)
+	http.Redirect(w, r, "/account?done=password", http.StatusSeeOther)
+	return nil
+}
+
+// handleAccountLogoutEverywhere ends every session and API token of the
+// user, this browser's included.
+func (s *Server) handleAccountLogoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	u := userFrom(r.Context())
+	if _, _, err := s.store.LogoutEverywhere(r.Context(), actor(r), u, u.ID); err != nil {
+		return err
+	}
+	s.clearCookie(w)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}
+
+// handleAccountTokenRevoke revokes one API token: the user's own, or for
+// the admin anyone's (the store checks which).
+func (s *Server) handleAccountTokenRevoke(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	if err := s.store.RevokeToken(r.Context(), actor(r), userFrom(r.Context()), id); err != nil {
+		return err
+	}
+	http.Redirect(w, r, safeNext(r.PostFormValue("back"))+"?done=token", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) handleUserSessions(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	u, err := s.store.User(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return s.account(w, r, http.StatusOK, u, true, nil)
+}
+
+// handleUserLogoutEverywhere is the admin's "Đăng xuất mọi nơi" for a user
+// (a lost phone, a leaked token, someone who has left).
+func (s *Server) handleUserLogoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	me := userFrom(r.Context())
+	if _, _, err := s.store.LogoutEverywhere(r.Context(), actor(r), me, id); err != nil {
+		return err
+	}
+	if id == me.ID {
+		s.clearCookie(w)
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return nil
+	}
+	http.Redirect(w, r, "/admin/users/"+strconv.FormatInt(id, 10)+"/sessions?done=logout", http.StatusSeeOther)
+	return nil
+}
