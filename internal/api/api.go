@@ -82,7 +82,9 @@ func (a *Server) authed(pattern string, action tiendo.Action, h handlerFunc) {
 	})
 }
 
-func statusOf(code string) int {
+// Status maps an error code to its HTTP status; the pages use it too, so a
+// code means the same status on both surfaces.
+func Status(code string) int {
 	switch code {
 	case tiendo.EINVALID:
 		return http.StatusUnprocessableEntity
@@ -123,7 +125,7 @@ func (a *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		err = tiendo.Errorf(tiendo.ETOOLARGE, "Nội dung gửi lên quá lớn (tối đa %d KB).", tooLarge.Limit>>10)
 	}
 	code := tiendo.ErrorCode(err)
-	status := statusOf(code)
+	status := Status(code)
 	if status == http.StatusInternalServerError {
 		a.log.Error("api request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}

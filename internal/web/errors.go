@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"tiendo"
+	"tiendo/internal/api"
 )
 
 // handlerFunc is a page handler that returns its error instead of writing
@@ -21,26 +22,8 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 	}
 }
 
-// statusOf maps an error code to an HTTP status.
-func statusOf(code string) int {
-	switch code {
-	case tiendo.EINVALID:
-		return http.StatusBadRequest
-	case tiendo.ENOTFOUND:
-		return http.StatusNotFound
-	case tiendo.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case tiendo.EFORBIDDEN:
-		return http.StatusForbidden
-	case tiendo.ECONFLICT:
-		return http.StatusConflict
-	case tiendo.ETOOLARGE:
-		return http.StatusRequestEntityTooLarge
-	case tiendo.ETHROTTLED:
-		return http.StatusTooManyRequests
-	}
-	return http.StatusInternalServerError
-}
+// statusOf maps an error code to an HTTP status, as the API does.
+func statusOf(code string) int { return api.Status(code) }
 
 type errorPage struct {
 	page
