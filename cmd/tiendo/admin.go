@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -122,11 +123,15 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 	return nil
 }
 
-// describe turns a store error with field messages into one readable error.
+// describe turns a tiendo error, with its field messages, into one
+// readable error.
 func describe(err error) error {
-	e, ok := err.(*tiendo.Error)
-	if !ok || len(e.Fields) == 0 {
+	var e *tiendo.Error
+	if !errors.As(err, &e) {
 		return err
+	}
+	if len(e.Fields) == 0 {
+		return errors.New(e.Message)
 	}
 	var b strings.Builder
 	b.WriteString(e.Message)

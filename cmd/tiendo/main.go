@@ -24,7 +24,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "tiendo:", err)
+		// A tiendo error is for a person: its Vietnamese message and the
+		// fields it names, without the code.
+		fmt.Fprintln(os.Stderr, "tiendo:", describe(err))
 		os.Exit(1)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"tiendo"
 	"tiendo/internal/api"
 	"tiendo/internal/demo"
 	"tiendo/internal/mail"
@@ -115,7 +116,9 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	defer st.Close()
 	loaded, err := demo.Load(ctx, st, pw, time.Now())
-	if err != nil {
+	if tiendo.ErrorCode(err) == tiendo.EINVALID {
+		return fmt.Errorf("TIENDO_DEMO_PASSWORD không dùng được làm mật khẩu: %w", describe(err))
+	} else if err != nil {
 		return err
 	}
 	return serve(ctx, cfg, st, log, func(addr string) {

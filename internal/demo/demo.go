@@ -57,6 +57,18 @@ var Accounts = []Account{
 // there, only sets every demo account's password to pw so that the logins
 // printed at start work. now places the live round.
 func Load(ctx context.Context, st *store.Store, pw string, now time.Time) (loaded bool, err error) {
+	// Refuse an unusable password before writing anything: a demo loaded
+	// halfway would not load again.
+	for _, a := range Accounts {
+		if err := store.CheckPassword(a.Username, pw); err != nil {
+			return false, err
+		}
+	}
+	for _, u := range Units {
+		if err := store.CheckPassword(u.Code, pw); err != nil {
+			return false, err
+		}
+	}
 	if _, err := st.UserByUsername(ctx, "admin"); err == nil {
 		return false, setPasswords(ctx, st, pw)
 	}

@@ -65,3 +65,19 @@ func TestLoad(t *testing.T) {
 		t.Errorf("after a second Load: %d rounds, want 2", len(rounds))
 	}
 }
+
+// An unusable password is refused before anything is written, so the demo
+// loads afterwards with a good one.
+func TestLoadRefusesWeakPasswordFirst(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.Open(t)
+	if _, err := Load(ctx, st, "demo", time.Now()); tiendo.ErrorCode(err) != tiendo.EINVALID {
+		t.Fatalf("Load with a short password: %v, want invalid", err)
+	}
+	if units, _ := st.Units(ctx); len(units) != 0 {
+		t.Fatalf("%d units written before the password was refused", len(units))
+	}
+	if loaded, err := Load(ctx, st, "mật khẩu trình diễn", time.Now()); err != nil || !loaded {
+		t.Errorf("Load afterwards = %v, %v", loaded, err)
+	}
+}

@@ -78,3 +78,8 @@ func checkPassword(username, pw string) error {
 	}
 	return nil
 }
+
+// CheckPassword says whether pw is acceptable as username's password, with
+// the messages the forms show; callers that create several accounts at once
+// ask before writing anything.
+func CheckPassword(username, pw string) error { return checkPassword(username, pw) }
