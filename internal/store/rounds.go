@@ -320,7 +320,9 @@ func (r RoundSummary) Missing() int { return r.Expected - r.Submitted - r.Drafts
 // Rounds returns the rounds u may see, newest deadline first, with counts.
 func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, error) {
 	where, args := visibleTo(u)
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+roundColumns+`,
+	// A list never shows a round's source text, which can be pages long:
+	// it is read as '' rather than fetched for every round.
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+strings.Replace(roundColumns, "source,", "'' AS source,", 1)+`,
 		(SELECT COUNT(*) FROM tasks t WHERE t.round_id = rounds.id),
 		(SELECT COUNT(*) FROM round_units ru WHERE ru.round_id = rounds.id),
 		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('submitted', 'accepted')),
@@ -338,7 +340,6 @@ func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, err
 		if err != nil {
 			return nil, err
 		}
-		r.Source = "" // lists never show it
 		sum.Round = r
 		out = append(out, sum)
 	}

@@ -19,7 +19,10 @@ import (
 // keeps the edits elsewhere), sends it to a leader, who approves or returns
 // it, and the office issues it: numbered, dated, frozen.
 
-type consolidatedPage struct {
+// docPage is what the pages of a round's two documents share: the round,
+// the document, who may draft or approve it, and the approval and issuing
+// forms (partials/doc.html).
+type docPage struct {
 	page
 	Round      *tiendo.Round
 	C          *tiendo.Document
@@ -33,6 +36,19 @@ type consolidatedPage struct {
 	IssueNote  string // what issuing does
 }
 
+// newDocPage fills a docPage for the request; notices are the messages
+// keyed by the redirect's ?ok= value.
+func (s *Server) newDocPage(r *http.Request, title string, round *tiendo.Round, c *tiendo.Document, kind tiendo.DocKind,
+	notices map[string]string, signer reportdoc.Signer, issueNote string) docPage {
+	u := userFrom(r.Context())
+	return docPage{page: s.basePage(r, title), Round: round, C: c,
+		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0),
+		Notice: notices[r.URL.Query().Get("ok")], Signer: signer, IssueNote: issueNote,
+		Action: fmt.Sprintf("/rounds/%d/%s", round.ID, map[tiendo.DocKind]string{tiendo.DocReport: "consolidated", tiendo.DocDirective: "directive"}[kind])}
+}
+
+type consolidatedPage = docPage
+
 // consolidatedNotices are the messages after each action, keyed by the
 // redirect's ?ok= value.
 var consolidatedNotices = map[string]string{
@@ -45,20 +61,15 @@ var consolidatedNotices = map[string]string{
 }
 
 func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.Document) *consolidatedPage {
-	u := userFrom(r.Context())
-	p := &consolidatedPage{page: s.basePage(r, "Báo cáo tổng hợp: "+round.Title), Round: round, C: c,
-		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0),
-		Action:    fmt.Sprintf("/rounds/%d/consolidated", round.ID),
-		IssueNote: "Khi ban hành, báo cáo lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay, và các tệp được lưu cố định: mọi thay đổi sau đó phải là văn bản mới."}
 	name := ""
 	if c != nil && c.ApprovedBy != 0 {
 		if leader, err := s.store.User(r.Context(), c.ApprovedBy); err == nil {
 			name = leader.FullName
 		}
 	}
-	p.Signer = reportdoc.DefaultSigner(name)
-	p.Notice = consolidatedNotices[r.URL.Query().Get("ok")]
-	return p
+	p := s.newDocPage(r, "Báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, consolidatedNotices, reportdoc.DefaultSigner(name),
+		"Khi ban hành, báo cáo lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay, và các tệp được lưu cố định: mọi thay đổi sau đó phải là văn bản mới.")
+	return &p
 }
 
 // loadConsolidated loads the round of the request and its consolidated

@@ -22,20 +22,10 @@ import (
 // round.
 
 type directivePage struct {
-	page
-	Round      *tiendo.Round
-	Units      map[int64]*tiendo.Unit
-	C          *tiendo.Document
-	Warnings   []directive.Warning
-	TaskText   map[int64]string // as typed, after a refused save
-	Error      string
-	Fields     map[string]string
-	Notice     string
-	CanDraft   bool
-	CanApprove bool
-	Signer     reportdoc.Signer
-	Action     string // where the decision forms post
-	IssueNote  string // what issuing does
+	docPage
+	Units    map[int64]*tiendo.Unit
+	Warnings []directive.Warning
+	TaskText map[int64]string // as typed, after a refused save
 }
 
 var directiveNotices = map[string]string{
@@ -48,12 +38,9 @@ var directiveNotices = map[string]string{
 }
 
 func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Document) *directivePage {
-	u := userFrom(r.Context())
-	p := &directivePage{page: s.basePage(r, "Công văn: "+in.Round.Title), Round: in.Round, Units: in.Units, C: c,
-		CanDraft: tiendo.Allowed(u, tiendo.ActionConsolidate, 0), CanApprove: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0),
-		Signer: reportdoc.DirectiveSigner(""), Notice: directiveNotices[r.URL.Query().Get("ok")], TaskText: map[int64]string{},
-		Action:    fmt.Sprintf("/rounds/%d/directive", in.Round.ID),
-		IssueNote: "Khi ban hành, công văn lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay và được lưu cố định; đợt báo cáo được phát hành và các đơn vị nhận thông báo kèm công văn."}
+	p := &directivePage{Units: in.Units, TaskText: map[int64]string{},
+		docPage: s.newDocPage(r, "Công văn: "+in.Round.Title, in.Round, c, tiendo.DocDirective, directiveNotices, reportdoc.DirectiveSigner(""),
+			"Khi ban hành, công văn lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay và được lưu cố định; đợt báo cáo được phát hành và các đơn vị nhận thông báo kèm công văn.")}
 	for _, t := range in.Round.Tasks {
 		p.TaskText[t.ID] = t.Text
 	}
