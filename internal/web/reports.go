@@ -348,15 +348,27 @@ func (s *Server) handleReportAutosave(w http.ResponseWriter, r *http.Request) er
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
-	p, err := s.reportContext(r)
+	// This runs every few seconds while someone types: it checks only that
+	// the round is the unit's to report in, not the whole report page's
+	// state. The scratch copy it keeps is the person's own.
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	if !p.Editable {
+	unit, err := s.store.UnitByCode(r.Context(), r.PathValue("unit"))
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	round, err := s.store.RoundForUnit(r.Context(), u, id, unit.ID)
+	if err != nil {
+		return err
+	}
+	if round.Status != tiendo.RoundOpen || len(round.UnitIDs) == 0 {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo không sửa được lúc này.")
 	}
 	body, _ := json.Marshal(formValues(r))
-	if err := s.store.SaveAutosave(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID, string(body)); err != nil {
+	if err := s.store.SaveAutosave(r.Context(), u, id, unit.ID, string(body)); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
