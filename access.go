@@ -1,5 +1,7 @@
 package tiendo
 
+import "slices"
+
 // Action is something a user may try to do. Every page and API handler names
 // the action it performs and asks Allowed; the answer comes from one table, so
 // the rules can be read, reviewed and tested in one place.
@@ -27,6 +29,7 @@ type Scope int
 const (
 	ScopeNone Scope = iota
 	ScopeOwnUnit
+	ScopeUnitTree // the user's unit and the units under it
 	ScopeAll
 )
 
@@ -48,11 +51,11 @@ var permissions = map[Role]map[Action]Scope{
 		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,
 	},
 	RoleUnitHead: {
-		ActionReadRounds: ScopeOwnUnit, ActionReadReport: ScopeOwnUnit, ActionEditReport: ScopeOwnUnit,
+		ActionReadRounds: ScopeUnitTree, ActionReadReport: ScopeUnitTree, ActionEditReport: ScopeOwnUnit,
 		ActionApproveReport: ScopeOwnUnit, ActionReadUnits: ScopeAll,
 	},
 	RoleReporter: {
-		ActionReadRounds: ScopeOwnUnit, ActionReadReport: ScopeOwnUnit, ActionEditReport: ScopeOwnUnit,
+		ActionReadRounds: ScopeUnitTree, ActionReadReport: ScopeUnitTree, ActionEditReport: ScopeOwnUnit,
 		ActionReadUnits: ScopeAll,
 	},
 }
@@ -74,6 +77,22 @@ func Allowed(u *User, a Action, unitID int64) bool {
 		return true
 	case ScopeOwnUnit:
 		return unitID == 0 || (u.UnitID != 0 && u.UnitID == unitID)
+	case ScopeUnitTree:
+		return unitID == 0 || u.Reaches(unitID)
 	}
 	return false
+}
+
+// Reaches reports whether unitID is u's unit or a unit under it.
+func (u *User) Reaches(unitID int64) bool {
+	return u.UnitID != 0 && (u.UnitID == unitID || slices.Contains(u.Subunits, unitID))
+}
+
+// UnitTree is u's unit followed by the units under it; empty for a user
+// without a unit.
+func (u *User) UnitTree() []int64 {
+	if u.UnitID == 0 {
+		return nil
+	}
+	return append([]int64{u.UnitID}, u.Subunits...)
 }

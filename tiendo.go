@@ -93,6 +93,10 @@ type User struct {
 	UnitID    int64     `json:"unit_id,omitempty"` // set for unit-scoped roles
 	Disabled  bool      `json:"disabled"`
 	CreatedAt time.Time `json:"created_at"`
+	// Subunits are the units below UnitID in the tree (its children, their
+	// children...), loaded with the user by the store: a parent unit reads
+	// the reports of the units under it.
+	Subunits []int64 `json:"-"`
 }
 
 // PeriodKind is what a round reports on.

@@ -223,6 +223,8 @@ func (a *Server) register() {
 	a.authed("POST /api/v1/rounds", tiendo.ActionManageRounds, a.handleRoundCreate)
 	a.authed("POST /api/v1/rounds/{id}/successor", tiendo.ActionManageRounds, a.handleSuccessor)
 	a.authed("GET /api/v1/targets/{id}/series", tiendo.ActionReadRounds, a.handleSeries)
+	a.authed("GET /api/v1/rounds/{id}/link-suggestions", tiendo.ActionManageRounds, a.handleLinkSuggestions)
+	a.authed("POST /api/v1/rounds/{id}/links", tiendo.ActionManageRounds, a.handleLinks)
 	a.authed("POST /api/v1/rounds/{id}/publish", tiendo.ActionManageRounds, a.handleRoundPublish)
 	a.authed("GET /api/v1/rounds/{id}", tiendo.ActionReadRounds, a.handleRound)
 	a.authed("POST /api/v1/rounds/{id}/remind", tiendo.ActionManageRounds, a.handleRemind)

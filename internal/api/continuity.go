@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/continuity"
 	"tiendo/internal/store"
 )
 
@@ -57,4 +58,64 @@ func (a *Server) handleSeries(w http.ResponseWriter, r *http.Request) error {
 		points = []store.SeriesPoint{}
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"target": tg, "series": points})
+}
+
+// windowJSON writes a data window as days, "YYYY-MM-DD", both counted
+// whole; nil when the period has none.
+func windowJSON(w tiendo.Window) any {
+	if w.IsZero() {
+		return nil
+	}
+	return map[string]string{"from": w.From.Format("2006-01-02"), "to": w.To.Format("2006-01-02")}
+}
+
+type linkRound struct {
+	ID       int64               `json:"id"`
+	Title    string              `json:"title"`
+	Period   tiendo.Period       `json:"period"`
+	Relation continuity.Relation `json:"relation"`
+}
+
+// handleLinkSuggestions proposes, for each task of round {id} not yet
+// linked, the task of an earlier round it continues, with its target pairs.
+func (a *Server) handleLinkSuggestions(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	round, earlier, links, err := a.store.LinkCandidates(r.Context(), userFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	rounds := []linkRound{}
+	for _, e := range earlier {
+		rounds = append(rounds, linkRound{e.ID, e.Title, e.Period, continuity.RelationOf(round.Period, e.Period)})
+	}
+	suggestions := continuity.Suggest(round, earlier, links)
+	if suggestions == nil {
+		suggestions = []continuity.Suggestion{}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"round_id": id, "threshold": continuity.Threshold,
+		"tasks": len(round.Tasks), "linked": len(links), "earlier_rounds": rounds, "suggestions": suggestions})
+}
+
+type linksBody struct {
+	Links []store.TaskLink `json:"links"`
+}
+
+// handleLinks records the links the office confirmed for round {id}'s tasks.
+func (a *Server) handleLinks(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var body linksBody
+	if err := decode(w, r, &body); err != nil {
+		return err
+	}
+	n, err := a.store.LinkTasks(r.Context(), actor(r), userFrom(r.Context()), id, body.Links)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]int{"linked": n})
 }

@@ -105,7 +105,20 @@ func (a *Server) handleRates(w http.ResponseWriter, r *http.Request) error {
 			units = append(units, unitRates{id, *x})
 		}
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"round": rates, "units_over_rounds": units})
+	all, err := a.store.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	type treeRates struct {
+		UnitID int64 `json:"unit_id"`
+		Depth  int   `json:"depth"`
+		watch.Rates
+	}
+	tree := []treeRates{}
+	for _, row := range watch.RollUp(round, all, states) {
+		tree = append(tree, treeRates{row.Unit.ID, row.Depth, row.Rates})
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"round": rates, "units_over_rounds": units, "tree": tree})
 }
 
 func (a *Server) handleTargets(w http.ResponseWriter, r *http.Request) error {
@@ -117,11 +130,15 @@ func (a *Server) handleTargets(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rows := watch.Targets(round, watchActuals(actuals), states, a.store.Clock())
+	window, _, err := a.store.RoundWindow(r.Context(), round)
+	if err != nil {
+		return err
+	}
+	rows := watch.Targets(round, window, watchActuals(actuals), states, a.store.Clock())
 	if rows == nil {
 		rows = []watch.TargetRow{}
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"targets": rows})
+	return writeJSON(w, http.StatusOK, map[string]any{"targets": rows, "window": windowJSON(window)})
 }
 
 func watchActuals(in []store.UnitActual) []watch.Actual {

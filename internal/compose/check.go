@@ -122,8 +122,8 @@ func Check(in Input, issueDate time.Time) []directive.Warning {
 			warn(WarnDeadlineBeforeBasis, "Hạn gửi báo cáo (%s) trước ngày của văn bản làm căn cứ (%s ngày %s): hãy kiểm tra lại hạn hoặc văn bản căn cứ.", deadlinePhrase(due), citationName(b), shortDate(d))
 		}
 	}
-	if cut, ok := cutoff(r.Period); ok && due.Before(cut.AddDate(0, 0, 1)) {
-		warn(WarnDeadlineBeforeCutoff, "Hạn gửi báo cáo (%s) sớm hơn ngày chốt số liệu của kỳ %s (hết ngày %s): các đơn vị sẽ phải báo cáo số ước thực hiện; hãy kiểm tra lại hạn, hoặc giữ hạn và nêu rõ trong công văn rằng số liệu là ước thực hiện.", deadlinePhrase(due), periodName(r.Period), shortDate(cut))
+	if w := in.Window; !w.IsZero() && due.Before(w.End()) {
+		warn(WarnDeadlineBeforeCutoff, "Hạn gửi báo cáo (%s) sớm hơn ngày chốt số liệu của kỳ %s (hết ngày %s): các đơn vị sẽ phải báo cáo số ước thực hiện; hãy kiểm tra lại hạn, hoặc giữ hạn và nêu rõ trong công văn rằng số liệu là ước thực hiện.", deadlinePhrase(due), periodName(r.Period), shortDate(w.To))
 	}
 	return out
 }

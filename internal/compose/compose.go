@@ -53,6 +53,10 @@ type Input struct {
 	// Office is where reports go: "UBND huyện qua Văn phòng HĐND & UBND
 	// huyện". Empty: the issuer itself ("UBND huyện").
 	Office string
+	// Window is the data window of the round's period by the issuer's
+	// cut-off day (tiendo.Period.Window): a deadline before its end means
+	// the units report estimates. Zero: not known, which skips that check.
+	Window tiendo.Window
 }
 
 // Part is one editable piece of the letter's prose. Text holds paragraphs

@@ -79,7 +79,7 @@ func TestPartsSeed(t *testing.T) {
 	want := map[string]string{
 		KeyOpening: "Thực hiện Công văn số 635-CV/HU ngày 02/6/2022 của Ban Thường vụ Huyện ủy về việc báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy 06 tháng đầu năm 2022. UBND huyện yêu cầu các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ, báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy 06 tháng đầu năm 2022, cụ thể như sau:",
 		KeyRequirements: "Lưu ý: Báo cáo cần ngắn gọn, trong đó đánh giá rõ tiến độ đã đạt được so với kế hoạch, so với cùng kỳ, những khó khăn, vướng mắc, kiến nghị trong việc triển khai thực hiện và đề ra các nhiệm vụ trong thời gian tới." +
-			"\n\nSố liệu báo cáo tính đến ngày 14/6/2022; đối với những chỉ tiêu chưa có số liệu đến thời điểm báo cáo, các cơ quan, đơn vị báo cáo ước thực hiện.",
+			"\n\nSố liệu báo cáo tính từ ngày 15/12/2021 đến ngày 14/6/2022; đối với những chỉ tiêu chưa có số liệu đến thời điểm báo cáo, các cơ quan, đơn vị báo cáo ước thực hiện.",
 		KeyDeadline: "UBND huyện yêu cầu các cơ quan, đơn vị gửi báo cáo về UBND huyện qua Văn phòng HĐND & UBND huyện trước ngày 07/6/2022 để tổng hợp, báo cáo Ban Thường vụ Huyện ủy đảm bảo thời gian quy định.",
 		KeyClosing:  "UBND huyện đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện.",
 	}
@@ -159,30 +159,50 @@ func TestDates(t *testing.T) {
 	}
 }
 
-func TestCutoff(t *testing.T) {
+// TestCheckWindow: the cut-off check and the requirements' sentence use
+// the window they are given (the issuer's setting), and none when it is
+// unknown.
+func TestCheckWindow(t *testing.T) {
+	window := func(day int) tiendo.Window {
+		w, _ := tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2022, Index: 1}.Window(day)
+		return w
+	}
 	tests := []struct {
-		p    tiendo.Period
-		want string // "" for none
+		name   string
+		window tiendo.Window
+		warn   string // the cut-off warning's end of window; "" none
+		note   string // the requirements' sentence; "" none
 	}{
-		{tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2022, Index: 1}, "14/6/2022"},
-		{tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2022, Index: 2}, "14/12/2022"},
-		{tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: 2022}, "14/9/2022"},
-		{tiendo.Period{Kind: tiendo.PeriodYear, Year: 2022}, "14/12/2022"},
-		{tiendo.Period{Kind: tiendo.PeriodQuarter, Year: 2023, Index: 1}, "14/3/2023"},
-		{tiendo.Period{Kind: tiendo.PeriodMonth, Year: 2023, Index: 2}, "14/02/2023"},
-		{tiendo.Period{Kind: tiendo.PeriodOther, Year: 2023}, ""},
-		{tiendo.Period{Kind: tiendo.PeriodMonth, Year: 2023, Index: 13}, ""},
-		{tiendo.Period{}, ""},
+		{"15th to 14th", window(15), "(hết ngày 14/6/2022)", "tính từ ngày 15/12/2021 đến ngày 14/6/2022"},
+		{"calendar months", window(1), "(hết ngày 30/6/2022)", "tính từ ngày 01/01/2022 đến ngày 30/6/2022"},
+		{"5th to 4th: the deadline of 07/6 is after it", window(5), "", ""},
+		{"7th to 6th: due as the window closes", window(7), "", ""},
+		{"8th to 7th: due on its last day", window(8), "(hết ngày 07/6/2022)", "đến ngày 07/6/2022"},
+		{"unknown", tiendo.Window{}, "", ""},
 	}
 	for _, tt := range tests {
-		c, ok := cutoff(tt.p)
-		got := ""
-		if ok {
-			got = shortDate(c)
-		}
-		if got != tt.want {
-			t.Errorf("cutoff(%+v) = %q, want %q", tt.p, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			in := seedInput(t)
+			in.Window = tt.window
+			got := ""
+			for _, w := range Check(in, time.Time{}) {
+				if w.Code == WarnDeadlineBeforeCutoff {
+					got = w.Message
+				}
+			}
+			if (tt.warn == "") != (got == "") || !strings.Contains(got, tt.warn) {
+				t.Errorf("cut-off warning = %q, want one with %q", got, tt.warn)
+			}
+			note := ""
+			for _, p := range Parts(in) {
+				if p.Key == KeyRequirements {
+					_, note, _ = strings.Cut(p.Text, "\n\n")
+				}
+			}
+			if (tt.note == "") != (note == "") || !strings.Contains(note, tt.note) {
+				t.Errorf("requirements' note = %q, want one with %q", note, tt.note)
+			}
+		})
 	}
 }
 

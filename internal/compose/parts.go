@@ -107,11 +107,11 @@ func requirements(in Input) string {
 	}
 	s += "đánh giá rõ " + joinAnd(contents) + "."
 	if in.Round != nil {
-		if cut, ok := cutoff(in.Round.Period); ok && !in.Round.Deadline.IsZero() && in.Round.Deadline.Before(cut.AddDate(0, 0, 1)) {
+		if w := in.Window; !w.IsZero() && !in.Round.Deadline.IsZero() && in.Round.Deadline.Before(w.End()) {
 			// DOCUMENTS.md: a deadline before the cut-off means estimates.
 			// The sentence avoids the deadline phrasings ("đến hết ngày")
 			// so that the cut-off is never read as the deadline.
-			s += "\n\nSố liệu báo cáo tính đến ngày " + shortDate(cut) + "; đối với những chỉ tiêu chưa có số liệu đến thời điểm báo cáo, các cơ quan, đơn vị báo cáo ước thực hiện."
+			s += "\n\nSố liệu báo cáo tính từ ngày " + shortDate(w.From) + " đến ngày " + shortDate(w.To) + "; đối với những chỉ tiêu chưa có số liệu đến thời điểm báo cáo, các cơ quan, đơn vị báo cáo ước thực hiện."
 		}
 	}
 	return s

@@ -67,7 +67,8 @@ func seedInput(t *testing.T) Input {
 	for i, task := range r.Tasks {
 		task.ID = int64(100 + i)
 	}
-	return Input{Round: r, Units: unitMap(seedRegistry), Issuer: seedIssuer, Place: "Hữu Lũng", Basis: res.Basis, Office: seedOffice}
+	w, _ := r.Period.Window(tiendo.DefaultCutoffDay)
+	return Input{Round: r, Units: unitMap(seedRegistry), Issuer: seedIssuer, Place: "Hữu Lũng", Basis: res.Basis, Office: seedOffice, Window: w}
 }
 
 // genRegistry are the units of the generated rounds: names with commas,

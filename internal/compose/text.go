@@ -146,38 +146,3 @@ func periodName(p tiendo.Period) string {
 	}
 	return ""
 }
-
-// cutoff is the last day of the period's data window (the start of that
-// day in tiendo.Zone), by the provinces' common 15th-to-14th rule of
-// DOCUMENTS.md: 14/6 for the first half-year, 14/9 for nine months, 14/12
-// for the year and the second half, the 14th of a quarter's last month, the
-// 14th of a month.
-func cutoff(p tiendo.Period) (time.Time, bool) {
-	if p.Year < 1900 || p.Year > 2200 {
-		return time.Time{}, false
-	}
-	month := 0
-	switch p.Kind {
-	case tiendo.PeriodHalfYear:
-		month = 6
-		if p.Index == 2 {
-			month = 12
-		}
-	case tiendo.PeriodNineMonth:
-		month = 9
-	case tiendo.PeriodYear:
-		month = 12
-	case tiendo.PeriodQuarter:
-		if p.Index >= 1 && p.Index <= 4 {
-			month = 3 * p.Index
-		}
-	case tiendo.PeriodMonth:
-		if p.Index >= 1 && p.Index <= 12 {
-			month = p.Index
-		}
-	}
-	if month == 0 {
-		return time.Time{}, false
-	}
-	return time.Date(p.Year, time.Month(month), 14, 0, 0, 0, 0, tiendo.Zone), true
-}

@@ -48,6 +48,9 @@ type Input struct {
 	// Issuer is the body the report is from: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG".
 	Issuer string
 	Now    time.Time
+	// Window is the period's data window by the issuer's cut-off day, over
+	// which targets are projected when Targets is nil.
+	Window tiendo.Window
 }
 
 // Section is one editable part of the draft. Text holds paragraphs separated
@@ -190,7 +193,7 @@ func (c *draft) computeRows() []watch.TargetRow {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return watch.Targets(c.round, actuals, states, now)
+	return watch.Targets(c.round, c.in.Window, actuals, states, now)
 }
 
 // keys lists the sections of the report in order.

@@ -197,7 +197,7 @@ func (c *draft) task(t *tiendo.Task) string {
 				names = append(names, n)
 			}
 			// Commas, not "và": unit names have their own "và".
-			text = strings.Join(names, ", ") + ": " + text
+			text = nameList(names) + ": " + text
 		}
 		out = append(out, endSentence(text))
 	}
@@ -357,7 +357,7 @@ func (c *draft) gatheredLines(field func(*tiendo.Section) string) []string {
 		}
 		text := strings.TrimRight(strings.Join(p.sents, " "), ".;, ")
 		text = strings.TrimLeft(text, "-–+•* ")
-		out = append(out, "- "+upperFirst(text)+" ("+strings.Join(names, ", ")+").")
+		out = append(out, "- "+upperFirst(text)+" ("+nameList(names)+").")
 	}
 	return out
 }
@@ -444,4 +444,18 @@ func (c *draft) submittedAt(unit int64) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// manyUnits is how many units a shared sentence names before it counts them
+// instead: a province's hundred communes saying the same thing make a
+// sentence nobody reads.
+const manyUnits = 8
+
+// nameList names the units a sentence comes from, or counts them when
+// there are more than manyUnits.
+func nameList(names []string) string {
+	if len(names) > manyUnits {
+		return fmt.Sprintf("%d đơn vị", len(names))
+	}
+	return strings.Join(names, ", ")
 }

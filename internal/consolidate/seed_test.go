@@ -210,9 +210,10 @@ func seedInput(t *testing.T) Input {
 		}
 	}
 	now := time.Date(2022, 6, 8, 9, 0, 0, 0, tiendo.Zone)
+	window, _ := r.Period.Window(tiendo.DefaultCutoffDay)
 	return Input{
 		Round: r, Units: units, Reports: list,
-		Targets: watch.Targets(r, actuals, states, now),
+		Targets: watch.Targets(r, window, actuals, states, now),
 		Late:    []int64{10}, Missing: []int64{12},
 		Issuer: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG", Now: now,
 	}

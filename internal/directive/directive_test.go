@@ -131,6 +131,9 @@ func TestMatchUnit(t *testing.T) {
 		{Code: "ubnd-vn", Name: "UBND xã Vân Nham"},
 		{Code: "ubnd-hs", Name: "UBND xã Hồ Sơn"},
 		{Code: "thuydien", Name: "Trạm Thuỷ văn", Aliases: []string{"Trạm khí tượng thủy văn"}},
+		{Code: "tinh", Name: "Ủy ban nhân dân tỉnh Hà Giang", ShortName: "UBND tỉnh"},
+		{Code: "lhh", Name: "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"},
+		{Code: "cacxa", Name: "Các xã, thị trấn (nhóm)", Aliases: []string{"UBND các xã, thị trấn"}},
 	}
 	tests := []struct {
 		name string
@@ -154,12 +157,16 @@ func TestMatchUnit(t *testing.T) {
 		{"UBND xã Vân Nham", "ubnd-vn"},
 		{"Ủy ban nhân dân xã Hồ Sơn", "ubnd-hs"},
 		{"Trạm Thủy văn", "thuydien"},
-		{"UBND huyện", ""},   // names no one unit
-		{"Phòng Nội vụ", ""}, // not in the registry
-		{"Phòng", ""},        // too generic
-		{"Cà Mau", ""},       // not read as "CA"
-		{"Phòng Y tế", ""},   // not Trung tâm Y tế
-		{"tckh", "tckh"},     // a code as itself
+		{"UBND huyện", ""},                                     // names no one unit
+		{"Phòng Nội vụ", ""},                                   // not in the registry
+		{"Phòng", ""},                                          // too generic
+		{"Cà Mau", ""},                                         // not read as "CA"
+		{"Ủy ban nhân dân các xã, phường", "cacxa"},            // many units: the group, never the province's UBND
+		{"Các phòng, ban, ngành", ""},                          // a group
+		{"Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "lhh"}, // "các" inside one unit's name
+		{"Ủy ban nhân dân các xã, thị trấn", "cacxa"},          // a group kept as a unit matches itself
+		{"Phòng Y tế", ""},                                     // not Trung tâm Y tế
+		{"tckh", "tckh"},                                       // a code as itself
 	}
 	for _, tt := range tests {
 		got, ok := MatchUnit(tt.name, units)

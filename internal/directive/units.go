@@ -188,16 +188,20 @@ func MatchUnit(name string, units []tiendo.Unit) (code string, ok bool) {
 // unitMatcher resolves names against a registry, computing each unit's keys
 // once: a directive names the same few units many times.
 type unitMatcher struct {
-	units []tiendo.Unit
-	keys  [][][]string
+	units  []tiendo.Unit
+	keys   [][][]string
+	group  [][]bool   // whether each key's name stands for a group of units
+	levels [][]string // the level word each key's name ends with, if any
 }
 
 func newUnitMatcher(units []tiendo.Unit) *unitMatcher {
-	m := &unitMatcher{units: units, keys: make([][][]string, len(units))}
+	m := &unitMatcher{units: units, keys: make([][][]string, len(units)), group: make([][]bool, len(units)), levels: make([][]string, len(units))}
 	for i, u := range units {
 		for _, n := range append([]string{u.Name, u.ShortName}, u.Aliases...) {
 			if n != "" {
 				m.keys[i] = append(m.keys[i], unitKey(n))
+				m.group[i] = append(m.group[i], isGroupName(n))
+				m.levels[i] = append(m.levels[i], trailingLevel(n))
 			}
 		}
 	}
@@ -222,10 +226,17 @@ func (m *unitMatcher) score(name string) (int, float64) {
 		}
 	}
 	key := unitKey(name)
+	group, level := isGroupName(name), trailingLevel(name)
 	best, bestScore, tie := -1, 0.0, false
 	for i, keys := range m.keys {
 		s := 0.0
-		for _, k := range keys {
+		for j, k := range keys {
+			if group != m.group[i][j] {
+				continue // many units are not one of them, nor one unit many
+			}
+			if level != "" && m.levels[i][j] != "" && level != m.levels[i][j] && allGeneric(key) {
+				continue // "UBND huyện" is not "UBND tỉnh"
+			}
 			if x := matchScore(key, k); x > s {
 				s = x
 			}
@@ -242,4 +253,51 @@ func (m *unitMatcher) score(name string) (int, float64) {
 		return -1, 0
 	}
 	return best, bestScore
+}
+
+// groupWords are what "các" is followed by when a name stands for many
+// units: "UBND các xã, phường", "các phòng, ban, ngành", "các cơ quan, đơn
+// vị". "Liên hiệp các Hội Khoa học" is one unit and matches as usual.
+var groupWords = []string{"xa", "phuong", "thi tran", "huyen", "quan", "tinh", "thanh pho", "thi xa", "phong", "ban", "nganh",
+	"so", "don vi", "co quan", "dia phuong", "doan the", "hoi doan the", "to chuc doan the", "truong", "thon", "ban nganh"}
+
+// isGroupName reports whether a name stands for a group of units rather
+// than one ("Ủy ban nhân dân các xã, phường"): it matches only a name that
+// stands for a group too, never the one unit whose name shares its generic
+// words ("UBND tỉnh").
+func isGroupName(name string) bool {
+	f := strings.Fields(tokenSplit.ReplaceAllString(vi.Fold(name), " "))
+	for i, w := range f {
+		if w != "cac" { // not "mọi": it folds like the "môi" of "Môi trường"
+			continue
+		}
+		rest := " " + strings.Join(f[i+1:], " ") + " "
+		for _, g := range groupWords {
+			if strings.HasPrefix(rest, " "+g+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trailingLevel is the administrative level word a name ends with ("huyen"
+// for "UBND huyện"), which unitKey drops, or "".
+func trailingLevel(name string) string {
+	f := strings.Fields(tokenSplit.ReplaceAllString(vi.Fold(name), " "))
+	if n := len(f); n > 1 && levelTokens[f[n-1]] {
+		return f[n-1]
+	}
+	return ""
+}
+
+// allGeneric reports whether a key has only generic words: then the level
+// word it dropped was all that told one body from another.
+func allGeneric(key []string) bool {
+	for _, t := range key {
+		if !genericTokens[t] {
+			return false
+		}
+	}
+	return true
 }

@@ -40,6 +40,9 @@ func DirectiveInput(ctx context.Context, st *store.Store, u *tiendo.User, roundI
 		}
 	}
 	in.Office = officeOf(in.Issuer)
+	if in.Window, _, err = st.RoundWindow(ctx, round); err != nil {
+		return compose.Input{}, err
+	}
 	return in, nil
 }
 

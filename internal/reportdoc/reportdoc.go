@@ -37,6 +37,13 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 	for _, x := range units {
 		byID[x.ID] = x
 	}
+	// Units under another asked unit report through it: the office drafts
+	// from the units that report to it directly.
+	round = watch.OfficeView(round, units)
+	asked := make(map[int64]bool, len(round.UnitIDs))
+	for _, id := range round.UnitIDs {
+		asked[id] = true
+	}
 	reports, err := st.RoundReports(ctx, round)
 	if err != nil {
 		return consolidate.Input{}, err
@@ -48,8 +55,8 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 	states := make(map[int64]watch.State, len(raw))
 	in := consolidate.Input{Round: round, Units: byID, Reports: reports, Issuer: round.Issuer, Now: st.Clock()}
 	for _, x := range units { // late and missing units in Vietnamese order
-		s, asked := raw[x.ID]
-		if !asked {
+		s, ok := raw[x.ID]
+		if !ok || !asked[x.ID] {
 			continue
 		}
 		states[x.ID] = watch.State{Status: s.Status, SubmittedAt: s.SubmittedAt, Late: s.Late}
@@ -68,7 +75,10 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 	for i, a := range actuals {
 		wa[i] = watch.Actual{UnitID: a.UnitID, TargetID: a.TargetID, Value: a.Value, SamePeriod: a.SamePeriod}
 	}
-	in.Targets = watch.Targets(round, wa, states, st.Clock())
+	if in.Window, _, err = st.RoundWindow(ctx, round); err != nil {
+		return consolidate.Input{}, err
+	}
+	in.Targets = watch.Targets(round, in.Window, wa, states, st.Clock())
 	return in, nil
 }
 

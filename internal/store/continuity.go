@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"tiendo"
@@ -118,15 +120,201 @@ func (s *Store) LinkTask(ctx context.Context, actor Actor, u *tiendo.User, taskI
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được liên kết nhiệm vụ giữa các đợt.")
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE tasks SET predecessor_id = ? WHERE id = ?`), predecessorID, taskID); err != nil {
-			return fmt.Errorf("store: link task: %w", err)
+		return s.linkTask(ctx, tx, actor, TaskLink{TaskID: taskID, PredecessorID: predecessorID})
+	})
+}
+
+// TaskLink is a link the office confirmed: task TaskID continues task
+// PredecessorID of an earlier round. Targets pairs their targets; nil pairs
+// them by position, as LinkTask does.
+type TaskLink struct {
+	TaskID        int64        `json:"task_id"`
+	PredecessorID int64        `json:"predecessor_id"`
+	Targets       []TargetLink `json:"targets,omitempty"`
+}
+
+// TargetLink pairs target TargetID with the target PredecessorID it continues.
+type TargetLink struct {
+	TargetID      int64 `json:"target_id"`
+	PredecessorID int64 `json:"predecessor_id"`
+}
+
+// LinkTasks records the links the office confirmed for the tasks of round
+// roundID, all or none, with an audit row for each task. Each task must be
+// the round's, each predecessor another round's, and each target pair must
+// join a target of the task with one of its predecessor. It returns how
+// many tasks were linked.
+func (s *Store) LinkTasks(ctx context.Context, actor Actor, u *tiendo.User, roundID int64, links []TaskLink) (int, error) {
+	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		return 0, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được liên kết nhiệm vụ giữa các đợt.")
+	}
+	if len(links) == 0 {
+		return 0, &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa chọn nhiệm vụ nào để liên kết: hãy đánh dấu “Liên kết” ở các nhiệm vụ cần liên kết rồi bấm xác nhận.",
+			Fields: map[string]string{"links": "Hãy chọn ít nhất một nhiệm vụ."}}
+	}
+	invalid := func(format string, args ...any) error {
+		msg := fmt.Sprintf(format, args...)
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: msg, Fields: map[string]string{"links": msg}}
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE id = ?`), roundID).Scan(&id); err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}
+		// Each task's round and targets, for the checks.
+		taskRound := func(task int64) (int64, error) {
+			var r int64
+			err := tx.QueryRowContext(ctx, s.q(`SELECT round_id FROM tasks WHERE id = ?`), task).Scan(&r)
+			if errors.Is(err, sql.ErrNoRows) {
+				return 0, nil
+			}
+			return r, err
+		}
+		targetTask := func(target int64) (int64, error) {
+			var t int64
+			err := tx.QueryRowContext(ctx, s.q(`SELECT task_id FROM targets WHERE id = ?`), target).Scan(&t)
+			if errors.Is(err, sql.ErrNoRows) {
+				return 0, nil
+			}
+			return t, err
+		}
+		seen := map[int64]bool{}
+		for _, l := range links {
+			if seen[l.TaskID] {
+				return invalid("Nhiệm vụ mã số %d được chọn liên kết hai lần: mỗi nhiệm vụ chỉ nối tiếp một nhiệm vụ của đợt trước.", l.TaskID)
+			}
+			seen[l.TaskID] = true
+			r, err := taskRound(l.TaskID)
+			if err != nil {
+				return fmt.Errorf("store: link tasks: %w", err)
+			}
+			if r != roundID {
+				return invalid("Nhiệm vụ mã số %d không thuộc đợt báo cáo này: hãy tải lại trang và chọn lại.", l.TaskID)
+			}
+			if r, err = taskRound(l.PredecessorID); err != nil {
+				return fmt.Errorf("store: link tasks: %w", err)
+			}
+			if r == 0 || r == roundID {
+				return invalid("Nhiệm vụ mã số %d không phải là nhiệm vụ của một đợt báo cáo khác: chỉ liên kết được với nhiệm vụ của đợt trước.", l.PredecessorID)
+			}
+			mine, theirs := map[int64]bool{}, map[int64]bool{}
+			for _, p := range l.Targets {
+				a, err := targetTask(p.TargetID)
+				if err != nil {
+					return fmt.Errorf("store: link tasks: %w", err)
+				}
+				b, err := targetTask(p.PredecessorID)
+				if err != nil {
+					return fmt.Errorf("store: link tasks: %w", err)
+				}
+				if a != l.TaskID || b != l.PredecessorID || mine[p.TargetID] || theirs[p.PredecessorID] {
+					return invalid("Cặp chỉ tiêu %d - %d không ghép được: mỗi chỉ tiêu của nhiệm vụ chỉ ghép với một chỉ tiêu của nhiệm vụ đợt trước.", p.TargetID, p.PredecessorID)
+				}
+				mine[p.TargetID], theirs[p.PredecessorID] = true, true
+			}
+			if err := s.linkTask(ctx, tx, actor, l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(links), nil
+}
+
+// linkTask writes one link in tx with its audit row.
+func (s *Store) linkTask(ctx context.Context, tx *sql.Tx, actor Actor, l TaskLink) error {
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE tasks SET predecessor_id = ? WHERE id = ?`), l.PredecessorID, l.TaskID); err != nil {
+		return fmt.Errorf("store: link task: %w", err)
+	}
+	if l.Targets == nil {
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE targets SET predecessor_id =
-			(SELECT p.id FROM targets p WHERE p.task_id = ? AND p.position = targets.position) WHERE task_id = ?`), predecessorID, taskID); err != nil {
+			(SELECT p.id FROM targets p WHERE p.task_id = ? AND p.position = targets.position) WHERE task_id = ?`), l.PredecessorID, l.TaskID); err != nil {
 			return fmt.Errorf("store: link targets: %w", err)
 		}
-		return s.audit(ctx, tx, actor, "link", "task", taskID, nil, map[string]int64{"predecessor_id": predecessorID})
-	})
+		return s.audit(ctx, tx, actor, "link", "task", l.TaskID, nil, map[string]int64{"predecessor_id": l.PredecessorID})
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE targets SET predecessor_id = NULL WHERE task_id = ?`), l.TaskID); err != nil {
+		return fmt.Errorf("store: link targets: %w", err)
+	}
+	for _, p := range l.Targets {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE targets SET predecessor_id = ? WHERE id = ? AND task_id = ?`), p.PredecessorID, p.TargetID, l.TaskID); err != nil {
+			return fmt.Errorf("store: link target: %w", err)
+		}
+	}
+	return s.audit(ctx, tx, actor, "link", "task", l.TaskID, nil, l)
+}
+
+// LinkCandidates returns round id as u sees it, the earlier rounds its
+// tasks may continue, in order of preference (the same period a year
+// earlier, the period before, the round it was started from, the latest
+// round due before it; drafts left out but for the round it was started
+// from), and the links its tasks have already: task -> predecessor task.
+func (s *Store) LinkCandidates(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Round, []*tiendo.Round, map[int64]int64, error) {
+	r, err := s.Round(ctx, u, id)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var ids []int64
+	add := func(row *sql.Row) error {
+		var x int64
+		if err := row.Scan(&x); errors.Is(err, sql.ErrNoRows) {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("store: link candidates: %w", err)
+		}
+		if x != id && !slices.Contains(ids, x) {
+			ids = append(ids, x)
+		}
+		return nil
+	}
+	byPeriod := func(p tiendo.Period) error {
+		return add(s.rdb.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE period_kind = ? AND period_year = ? AND period_index = ?
+			AND id <> ? AND status <> 'draft' ORDER BY deadline DESC, id DESC LIMIT 1`), p.Kind, p.Year, p.Index, id))
+	}
+	if r.Period.Valid() {
+		if err := byPeriod(r.Period.YearEarlier()); err != nil {
+			return nil, nil, nil, err
+		}
+		if prev, ok := r.Period.Previous(); ok {
+			if err := byPeriod(prev); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+	}
+	if err := add(s.rdb.QueryRowContext(ctx, s.q(`SELECT predecessor_id FROM rounds WHERE id = ? AND predecessor_id IS NOT NULL`), id)); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := add(s.rdb.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE id <> ? AND status <> 'draft' AND deadline < ?
+		ORDER BY deadline DESC, id DESC LIMIT 1`), id, r.Deadline)); err != nil {
+		return nil, nil, nil, err
+	}
+	var earlier []*tiendo.Round
+	for _, x := range ids {
+		e, err := s.Round(ctx, u, x)
+		if tiendo.ErrorCode(err) == tiendo.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, nil, nil, err
+		}
+		earlier = append(earlier, e)
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT id, predecessor_id FROM tasks WHERE round_id = ? AND predecessor_id IS NOT NULL`), id)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("store: task links: %w", err)
+	}
+	defer rows.Close()
+	links := map[int64]int64{}
+	for rows.Next() {
+		var task, pred int64
+		if err := rows.Scan(&task, &pred); err != nil {
+			return nil, nil, nil, err
+		}
+		links[task] = pred
+	}
+	return r, earlier, links, rows.Err()
 }
 
 // SeriesPoint is a target's value in one round, for one unit.

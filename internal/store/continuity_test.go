@@ -1,7 +1,10 @@
 package store_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -52,5 +55,147 @@ func TestSuccessorAndSeries(t *testing.T) {
 	}
 	if _, pts, _ := f.s.Series(ctx, f.repB, all.Tasks[0].Targets[0].ID); len(pts) != 0 {
 		t.Errorf("unit b sees unit a's values: %+v", pts)
+	}
+}
+
+func TestLinkCandidatesAndLinkTasks(t *testing.T) {
+	f := newFixture(t)
+	mk := func(title string, p tiendo.Period, status tiendo.RoundStatus, due time.Time) *tiendo.Round {
+		t.Helper()
+		r := &tiendo.Round{Title: title, Period: p, Status: status, Deadline: due, UnitIDs: []int64{f.a.ID},
+			Tasks: []*tiendo.Task{{Label: "1", Text: "Nâng chỉ số PAR INDEX", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{
+					{Text: "đạt 70% trở lên", Comparator: tiendo.AtLeast, Value: 70, Unit: "%"},
+					{Text: "02 xã đạt chuẩn", Comparator: tiendo.AtLeast, Value: 2, Unit: "xã"}}}}}
+		if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	q := func(y, i int) tiendo.Period { return tiendo.Period{Kind: tiendo.PeriodQuarter, Year: y, Index: i} }
+	older := mk("Quý III/2024", q(2024, 3), tiendo.RoundClosed, tiendo.DeadlineBefore(2024, 9, 20))
+	sameLastYear := mk("Quý I/2025", q(2025, 1), tiendo.RoundClosed, tiendo.DeadlineBefore(2025, 3, 20))
+	prev := mk("Quý IV/2025", q(2025, 4), tiendo.RoundClosed, tiendo.DeadlineBefore(2025, 12, 20))
+	mk("Quý IV/2025 (nháp bỏ dở)", q(2025, 4), tiendo.RoundDraft, tiendo.DeadlineBefore(2025, 12, 21))
+	latest := mk("Báo cáo chuyên đề", tiendo.Period{Kind: tiendo.PeriodOther, Year: 2026}, tiendo.RoundOpen, tiendo.DeadlineBefore(2026, 1, 10))
+	cur := mk("Quý I/2026", q(2026, 1), tiendo.RoundDraft, tiendo.DeadlineBefore(2026, 3, 20))
+	mk("Quý II/2026", q(2026, 2), tiendo.RoundDraft, tiendo.DeadlineBefore(2026, 6, 20)) // later: never a candidate
+
+	r, earlier, links, err := f.s.LinkCandidates(ctx, f.office, cur.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, e := range earlier {
+		got = append(got, e.ID)
+	}
+	if want := []int64{sameLastYear.ID, prev.ID, latest.ID}; r.ID != cur.ID || fmt.Sprint(got) != fmt.Sprint(want) || len(links) != 0 {
+		t.Errorf("candidates = %v (links %v), want %v: same quarter last year, the quarter before, the latest earlier round", got, links, want)
+	}
+	_ = older
+
+	// Targets paired across positions, as the office confirmed them.
+	link := store.TaskLink{TaskID: cur.Tasks[0].ID, PredecessorID: sameLastYear.Tasks[0].ID, Targets: []store.TargetLink{
+		{TargetID: cur.Tasks[0].Targets[0].ID, PredecessorID: sameLastYear.Tasks[0].Targets[1].ID}}}
+	if _, err := f.s.LinkTasks(ctx, store.Actor{}, f.repA, cur.ID, []store.TaskLink{link}); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("a reporter links: %v", err)
+	}
+	// All or none: a bad second link leaves the first unsaved.
+	bad := store.TaskLink{TaskID: prev.Tasks[0].ID, PredecessorID: older.Tasks[0].ID}
+	if _, err := f.s.LinkTasks(ctx, store.Actor{}, f.office, cur.ID, []store.TaskLink{link, bad}); code(err) != tiendo.EINVALID {
+		t.Errorf("a task of another round: %v", err)
+	}
+	if _, _, links, _ := f.s.LinkCandidates(ctx, f.office, cur.ID); len(links) != 0 {
+		t.Errorf("a refused batch saved %v", links)
+	}
+	for _, l := range []store.TaskLink{
+		{TaskID: cur.Tasks[0].ID, PredecessorID: cur.Tasks[0].ID},
+		{TaskID: cur.Tasks[0].ID, PredecessorID: 0},
+		{TaskID: cur.Tasks[0].ID, PredecessorID: prev.Tasks[0].ID, Targets: []store.TargetLink{{TargetID: cur.Tasks[0].Targets[0].ID, PredecessorID: sameLastYear.Tasks[0].Targets[0].ID}}},
+		{TaskID: cur.Tasks[0].ID, PredecessorID: prev.Tasks[0].ID, Targets: []store.TargetLink{
+			{TargetID: cur.Tasks[0].Targets[0].ID, PredecessorID: prev.Tasks[0].Targets[0].ID},
+			{TargetID: cur.Tasks[0].Targets[1].ID, PredecessorID: prev.Tasks[0].Targets[0].ID}}},
+	} {
+		if _, err := f.s.LinkTasks(ctx, store.Actor{}, f.office, cur.ID, []store.TaskLink{l}); code(err) != tiendo.EINVALID {
+			t.Errorf("LinkTasks(%+v) = %v, want invalid", l, err)
+		}
+	}
+	if _, err := f.s.LinkTasks(ctx, store.Actor{}, f.office, 999999, []store.TaskLink{link}); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("no such round: %v", err)
+	}
+	n, err := f.s.LinkTasks(ctx, store.Actor{UserID: f.office.ID}, f.office, cur.ID, []store.TaskLink{link})
+	if err != nil || n != 1 {
+		t.Fatalf("LinkTasks = %d, %v", n, err)
+	}
+	if _, _, links, _ := f.s.LinkCandidates(ctx, f.office, cur.ID); links[cur.Tasks[0].ID] != sameLastYear.Tasks[0].ID {
+		t.Errorf("links = %v", links)
+	}
+	// The first target continues last year's second; the second continues nothing.
+	f.s.PublishRound(ctx, store.Actor{}, cur.ID)
+	if _, pts, err := f.s.Series(ctx, f.office, cur.Tasks[0].Targets[0].ID); err != nil || len(pts) != 2 || pts[0].TargetID != sameLastYear.Tasks[0].Targets[1].ID {
+		t.Errorf("series of the first target = %+v, %v", pts, err)
+	}
+	if _, pts, _ := f.s.Series(ctx, f.office, cur.Tasks[0].Targets[1].ID); len(pts) != 1 {
+		t.Errorf("series of the unpaired target = %+v, want only its own round", pts)
+	}
+	audit, _ := f.s.AuditLog(ctx, "task", 1)
+	if len(audit) != 1 || audit[0].Action != "link" || audit[0].UserID != f.office.ID || !strings.Contains(audit[0].After, `"targets"`) {
+		t.Errorf("audit = %+v", audit)
+	}
+}
+
+// Last year's value follows the links the office confirmed, not the labels:
+// the directive renumbered the task and swapped its targets.
+func TestSamePeriodFollowsLinks(t *testing.T) {
+	f := newFixture(t)
+	q := func(y int) tiendo.Period { return tiendo.Period{Kind: tiendo.PeriodQuarter, Year: y, Index: 1} }
+	last := &tiendo.Round{Title: "Quý I/2025", Period: q(2025), Status: tiendo.RoundOpen, Deadline: time.Now().Add(24 * time.Hour), UnitIDs: []int64{f.a.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}},
+			Targets: []*tiendo.Target{
+				{Text: "Chỉ số PAR INDEX đạt 70%", Comparator: tiendo.AtLeast, Value: 70, Unit: "%"},
+				{Text: "02 xã đạt chuẩn", Comparator: tiendo.AtLeast, Value: 2, Unit: "xã"}}}}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, last); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := f.s.Report(ctx, f.repA, last.ID, f.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	par, xa := 65.5, 3.0
+	rep.Sections[0].Actuals[0].Value, rep.Sections[0].Actuals[1].Value = &par, &xa
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.CloseRound(ctx, store.Actor{}, last.ID); err != nil {
+		t.Fatal(err)
+	}
+	// This year: the task is number 4 and lists its targets the other way round.
+	cur := &tiendo.Round{Title: "Quý I/2026", Period: q(2026), Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour), UnitIDs: []int64{f.a.ID},
+		Tasks: []*tiendo.Task{{Label: "4", Text: "Đẩy mạnh cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}},
+			Targets: []*tiendo.Target{
+				{Text: "03 xã đạt chuẩn", Comparator: tiendo.AtLeast, Value: 3, Unit: "xã"},
+				{Text: "Chỉ số PAR INDEX đạt 75%", Comparator: tiendo.AtLeast, Value: 75, Unit: "%"}}}}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, cur); err != nil {
+		t.Fatal(err)
+	}
+	same := func() (a, b *float64) {
+		t.Helper()
+		rep, err := f.s.Report(ctx, f.repA, cur.ID, f.a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep.Sections[0].Actuals[0].SamePeriod, rep.Sections[0].Actuals[1].SamePeriod
+	}
+	if a, b := same(); a != nil || b != nil {
+		t.Fatalf("before linking: %v %v, want nothing (the labels differ)", a, b)
+	}
+	link := store.TaskLink{TaskID: cur.Tasks[0].ID, PredecessorID: last.Tasks[0].ID, Targets: []store.TargetLink{
+		{TargetID: cur.Tasks[0].Targets[0].ID, PredecessorID: last.Tasks[0].Targets[1].ID},
+		{TargetID: cur.Tasks[0].Targets[1].ID, PredecessorID: last.Tasks[0].Targets[0].ID}}}
+	if _, err := f.s.LinkTasks(ctx, store.Actor{}, f.office, cur.ID, []store.TaskLink{link}); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := same(); a == nil || b == nil || *a != 3 || *b != 65.5 {
+		t.Errorf("after linking: %v %v, want 3 xã and 65,5%%", a, b)
 	}
 }

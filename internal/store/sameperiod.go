@@ -11,20 +11,78 @@ import (
 
 // samePeriod returns, for each target of unit unitID's tasks in round r,
 // the value the unit reported for the matching target of the same period
-// a year earlier: the round of the same kind and index in the previous
-// year, its task with the same label (the n-th of that label, when a
-// directive repeats one) and its target in the same position. It is what
-// "so với cùng kỳ" asks, prefilled so the unit need not look it up.
+// a year earlier. It is what "so với cùng kỳ" asks, prefilled so the unit
+// need not look it up. A target linked to its predecessors (a round started
+// from the last one, or links the office confirmed) follows its links back
+// to the target of the same period a year earlier; a target without links
+// falls back to the round of the same kind and index in the previous year,
+// its task with the same label (the n-th of that label, when a directive
+// repeats one) and its target in the same position.
 func (s *Store) samePeriod(ctx context.Context, db queryer, r *tiendo.Round, unitID int64) (map[int64]float64, error) {
 	if r.Period.Year == 0 || r.Period.Kind == "" || r.Period.Kind == tiendo.PeriodOther {
 		return nil, nil
 	}
 	db = s.prep(db)
+	linked, err := s.samePeriodByLinks(ctx, db, r, unitID)
+	if err != nil {
+		return nil, err
+	}
+	byLabel, err := s.samePeriodByLabel(ctx, db, r, unitID)
+	if err != nil {
+		return nil, err
+	}
+	for id, v := range linked {
+		byLabel[id] = v
+	}
+	return byLabel, nil
+}
+
+// samePeriodByLinks follows each target's predecessor links (at most
+// maxLinkDepth back: monthly rounds reach last year in twelve) to the one in
+// a round of the same period a year earlier, and takes the unit's value there.
+func (s *Store) samePeriodByLinks(ctx context.Context, db queryer, r *tiendo.Round, unitID int64) (map[int64]float64, error) {
+	rows, err := db.QueryContext(ctx, s.q(sqlSamePeriodLinks), r.ID, maxLinkDepth, unitID, r.Period.Kind, r.Period.Index, r.Period.Year-1)
+	if err != nil {
+		return nil, fmt.Errorf("store: same period by links: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]float64{}
+	for rows.Next() {
+		var id int64
+		var v float64
+		if err := rows.Scan(&id, &v); err != nil {
+			return nil, err
+		}
+		if _, ok := out[id]; !ok { // nearest first
+			out[id] = v
+		}
+	}
+	return out, rows.Err()
+}
+
+const maxLinkDepth = 24
+
+const sqlSamePeriodLinks = `WITH RECURSIVE chain(start_id, id, depth) AS (
+	SELECT tg.id, tg.predecessor_id, 1 FROM targets tg JOIN tasks t ON t.id = tg.task_id
+	WHERE t.round_id = ? AND tg.predecessor_id IS NOT NULL
+	UNION ALL
+	SELECT c.start_id, tg.predecessor_id, c.depth + 1 FROM chain c JOIN targets tg ON tg.id = c.id
+	WHERE tg.predecessor_id IS NOT NULL AND c.depth < ?)
+SELECT c.start_id, a.value FROM chain c
+	JOIN targets tg ON tg.id = c.id JOIN tasks t ON t.id = tg.task_id JOIN rounds r ON r.id = t.round_id
+	JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = ?
+	JOIN report_actuals a ON a.report_id = ur.id AND a.target_id = tg.id
+	WHERE r.period_kind = ? AND r.period_index = ? AND r.period_year = ? AND r.status <> 'draft' AND a.value IS NOT NULL
+	ORDER BY c.start_id, c.depth`
+
+// samePeriodByLabel matches by task label and target position, for rounds
+// made without links.
+func (s *Store) samePeriodByLabel(ctx context.Context, db queryer, r *tiendo.Round, unitID int64) (map[int64]float64, error) {
 	var prevID int64
 	err := db.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE period_kind = ? AND period_index = ? AND period_year = ?
 		AND status <> 'draft' AND id <> ? ORDER BY deadline DESC LIMIT 1`), r.Period.Kind, r.Period.Index, r.Period.Year-1, r.ID).Scan(&prevID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+		return map[int64]float64{}, nil
 	} else if err != nil {
 		return nil, fmt.Errorf("store: same period: %w", err)
 	}

@@ -251,9 +251,13 @@ func searchVisibleTo(u *tiendo.User) (string, []any) {
 		case tiendo.ScopeAll:
 			parts = append(parts, "(kind IN ('section', 'contribution')"+rounds+")")
 			args = append(args, roundArgs...)
-		case tiendo.ScopeOwnUnit:
-			parts = append(parts, "(kind IN ('section', 'contribution') AND unit_id = ?"+rounds+")")
-			args = append(args, u.UnitID)
+		case tiendo.ScopeOwnUnit, tiendo.ScopeUnitTree:
+			ids := []int64{u.UnitID}
+			if tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeUnitTree {
+				ids = u.UnitTree()
+			}
+			parts = append(parts, "(kind IN ('section', 'contribution') AND unit_id IN ("+placeholders(len(ids))+")"+rounds+")")
+			args = append(args, anys(ids)...)
 			args = append(args, roundArgs...)
 		}
 	}

@@ -83,7 +83,7 @@ func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, e
 			return nil, fmt.Errorf("store: touch session: %w", err)
 		}
 	}
-	return u, nil
+	return s.withSubunits(ctx, u)
 }
 
 // DeleteSession ends the session whose cookie holds secret.
@@ -151,5 +151,5 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (*tiendo.User, err
 			return nil, fmt.Errorf("store: touch token: %w", err)
 		}
 	}
-	return u, nil
+	return s.withSubunits(ctx, u)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -105,6 +106,16 @@ func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 		if err != nil {
 			return notFound(err, "Không tìm thấy đơn vị.")
 		}
+		if u.ParentID != 0 {
+			below, err := s.subunits(ctx, tx, u.ID)
+			if err != nil {
+				return err
+			}
+			if slices.Contains(below, u.ParentID) {
+				return &tiendo.Error{Code: tiendo.EINVALID, Message: "Đơn vị cấp trên đang là đơn vị trực thuộc của đơn vị này; cây đơn vị sẽ bị vòng.",
+					Fields: map[string]string{"parent_id": "Hãy chọn một đơn vị cấp trên không nằm dưới đơn vị này."}}
+			}
+		}
 		_, err = tx.ExecContext(ctx, s.q(`UPDATE units SET parent_id = ?, code = ?, name = ?, short_name = ?, aliases = ?, email = ? WHERE id = ?`),
 			nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, u.ID)
 		if s.dialect.isUniqueViolation(err) {
@@ -115,6 +126,39 @@ func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 		}
 		return s.audit(ctx, tx, actor, "update", "unit", u.ID, before, u)
 	})
+}
+
+// subunits are the units below unitID in the tree, at any depth. UNION
+// (not UNION ALL) ends the recursion even if the tree had a cycle.
+func (s *Store) subunits(ctx context.Context, db queryer, unitID int64) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, s.q(`WITH RECURSIVE below(id) AS (
+		SELECT id FROM units WHERE parent_id = ?
+		UNION SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id)
+		SELECT id FROM below WHERE id <> ? ORDER BY id`), unitID, unitID)
+	if err != nil {
+		return nil, fmt.Errorf("store: subunits: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// withSubunits loads the units under a unit-scoped user's unit, through
+// which a parent unit reads its children's reports (tiendo.ScopeUnitTree).
+func (s *Store) withSubunits(ctx context.Context, u *tiendo.User) (*tiendo.User, error) {
+	if u == nil || u.UnitID == 0 || !u.Role.UnitScoped() {
+		return u, nil
+	}
+	var err error
+	u.Subunits, err = s.subunits(ctx, s.rdb, u.UnitID)
+	return u, err
 }
 
 // Unit returns the unit with the given ID.

@@ -142,7 +142,7 @@ func (s *Store) User(ctx context.Context, id int64) (*tiendo.User, error) {
 	if err != nil {
 		return nil, notFound(err, "Không tìm thấy người dùng.")
 	}
-	return u, nil
+	return s.withSubunits(ctx, u)
 }
 
 // UserByUsername returns the user with the given username.
@@ -151,7 +151,7 @@ func (s *Store) UserByUsername(ctx context.Context, username string) (*tiendo.Us
 	if err != nil {
 		return nil, notFound(err, fmt.Sprintf("Không tìm thấy người dùng %q.", username))
 	}
-	return u, nil
+	return s.withSubunits(ctx, u)
 }
 
 // Users returns every user, ordered by username.

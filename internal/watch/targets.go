@@ -31,16 +31,18 @@ type Actual struct {
 
 // Targets lists every target of the round once for each unit leading its
 // task, with the unit's value, the verdict and the ratio. When the report
-// date falls inside the period (a half-year round due on 7 June), a goal to
-// reach is projected linearly to the period's end and flagged at risk when
-// the projection still misses; ceilings and rates capped at 100 % are
-// projected no further than 100.
-func Targets(r *tiendo.Round, actuals []Actual, states map[int64]State, now time.Time) []TargetRow {
+// date falls inside the period's data window w (a half-year round due on 7
+// June, whose data run to 14 June), a goal to reach is projected linearly to
+// the window's end and flagged at risk when the projection still misses;
+// ceilings and rates capped at 100 % are projected no further than 100. w
+// is the period's window by the issuer's cut-off day (tiendo.Period.Window);
+// the zero window projects nothing.
+func Targets(r *tiendo.Round, w tiendo.Window, actuals []Actual, states map[int64]State, now time.Time) []TargetRow {
 	byKey := make(map[[2]int64]Actual, len(actuals))
 	for _, a := range actuals {
 		byKey[[2]int64{a.UnitID, a.TargetID}] = a
 	}
-	start, end, ok := PeriodSpan(r.Period)
+	start, end := w.From, w.End()
 	var rows []TargetRow
 	for _, t := range r.Tasks {
 		for _, as := range t.Assignees {
@@ -55,7 +57,7 @@ func Targets(r *tiendo.Round, actuals []Actual, states map[int64]State, now time
 				if at.IsZero() {
 					at = now
 				}
-				if ok && a.Value != nil && at.After(start) && at.Before(end) {
+				if a.Value != nil && w.Contains(at) {
 					row.Projected, row.AtRisk = project(tg, *a.Value, at.Sub(start).Hours()/end.Sub(start).Hours())
 				}
 				rows = append(rows, row)
@@ -80,37 +82,6 @@ func project(tg *tiendo.Target, v, elapsed float64) (*float64, bool) {
 	}
 	verdict, _ := tiendo.Assess(tg, &p)
 	return &p, verdict == tiendo.VerdictNotMet
-}
-
-// PeriodSpan returns the calendar span of a period in the issuers' zone,
-// and false when the period is unknown.
-func PeriodSpan(p tiendo.Period) (start, end time.Time, ok bool) {
-	if p.Year == 0 {
-		return time.Time{}, time.Time{}, false
-	}
-	jan1 := time.Date(p.Year, 1, 1, 0, 0, 0, 0, tiendo.Zone)
-	switch p.Kind {
-	case tiendo.PeriodYear:
-		return jan1, jan1.AddDate(1, 0, 0), true
-	case tiendo.PeriodHalfYear:
-		if p.Index == 2 {
-			return jan1.AddDate(0, 6, 0), jan1.AddDate(1, 0, 0), true
-		}
-		return jan1, jan1.AddDate(0, 6, 0), true
-	case tiendo.PeriodNineMonth:
-		return jan1, jan1.AddDate(0, 9, 0), true
-	case tiendo.PeriodQuarter:
-		if p.Index >= 1 && p.Index <= 4 {
-			s := jan1.AddDate(0, 3*(p.Index-1), 0)
-			return s, s.AddDate(0, 3, 0), true
-		}
-	case tiendo.PeriodMonth:
-		if p.Index >= 1 && p.Index <= 12 {
-			s := jan1.AddDate(0, p.Index-1, 0)
-			return s, s.AddDate(0, 1, 0), true
-		}
-	}
-	return time.Time{}, time.Time{}, false
 }
 
 // TaskAttainment is a task's mean ratio over its targets that have data,

@@ -73,7 +73,7 @@ func TestTargetsAndProjection(t *testing.T) {
 	submitted := time.Date(2022, 6, 1, 9, 0, 0, 0, tiendo.Zone) // five months into the half-year
 	states := map[int64]State{1: {Status: tiendo.ReportSubmitted, SubmittedAt: submitted}, 2: {Status: tiendo.ReportSubmitted, SubmittedAt: submitted}}
 	actuals := []Actual{{UnitID: 1, TargetID: 100, Value: f(50)}, {UnitID: 2, TargetID: 101, Value: f(4)}}
-	rows := Targets(r, actuals, states, submitted)
+	rows := Targets(r, window(r, tiendo.CalendarCutoffDay), actuals, states, submitted)
 	if len(rows) != 3 { // target 100 once (one lead), target 101 twice (two leads)
 		t.Fatalf("rows = %d, want 3", len(rows))
 	}
@@ -97,30 +97,49 @@ func TestTargetsAndProjection(t *testing.T) {
 	}
 	// A value reported after the period ended is not projected.
 	late := map[int64]State{1: {SubmittedAt: time.Date(2022, 7, 2, 0, 0, 0, 0, tiendo.Zone)}}
-	if rows := Targets(r, actuals, late, late[1].SubmittedAt); rows[0].Projected != nil {
+	if rows := Targets(r, window(r, tiendo.CalendarCutoffDay), actuals, late, late[1].SubmittedAt); rows[0].Projected != nil {
 		t.Errorf("projected after the period's end: %v", *rows[0].Projected)
 	}
 }
 
-func TestPeriodSpan(t *testing.T) {
-	for _, tc := range []struct {
-		p          tiendo.Period
-		start, end string
-	}{
-		{tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2022, Index: 1}, "2022-01-01", "2022-07-01"},
-		{tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2022, Index: 2}, "2022-07-01", "2023-01-01"},
-		{tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: 2026}, "2026-01-01", "2026-10-01"},
-		{tiendo.Period{Kind: tiendo.PeriodQuarter, Year: 2026, Index: 3}, "2026-07-01", "2026-10-01"},
-		{tiendo.Period{Kind: tiendo.PeriodMonth, Year: 2026, Index: 10}, "2026-10-01", "2026-11-01"},
-		{tiendo.Period{Kind: tiendo.PeriodYear, Year: 2025}, "2025-01-01", "2026-01-01"},
-	} {
-		s, e, ok := PeriodSpan(tc.p)
-		if !ok || s.Format("2006-01-02") != tc.start || e.Format("2006-01-02") != tc.end {
-			t.Errorf("PeriodSpan(%+v) = %v, %v, %v", tc.p, s, e, ok)
-		}
+func window(r *tiendo.Round, day int) tiendo.Window {
+	w, _ := r.Period.Window(day)
+	return w
+}
+
+// TestProjectionWindow: the projection runs over the data window it is
+// given, the issuer's cut-off, not over calendar months.
+func TestProjectionWindow(t *testing.T) {
+	r := round()
+	actuals := []Actual{{UnitID: 1, TargetID: 100, Value: f(50)}}
+	at := func(y int, m time.Month, d int) map[int64]State {
+		return map[int64]State{1: {Status: tiendo.ReportSubmitted, SubmittedAt: time.Date(y, m, d, 0, 0, 0, 0, tiendo.Zone)}}
 	}
-	if _, _, ok := PeriodSpan(tiendo.Period{Kind: tiendo.PeriodQuarter, Year: 2026, Index: 5}); ok {
-		t.Error("quarter 5 has a span")
+	tests := []struct {
+		name   string
+		w      tiendo.Window
+		states map[int64]State
+		want   float64 // 0: no projection
+	}{
+		// 15/12/2021-14/06/2022 is 182 days; 1 June is day 168 of them.
+		{"15th to 14th", window(r, 15), at(2022, 6, 1), 50 * 182.0 / 168},
+		// 01/01-30/06/2022 is 181 days; 1 June is day 151.
+		{"calendar", window(r, 1), at(2022, 6, 1), 50 * 181.0 / 151},
+		// 20 June is past the 15th-to-14th window but inside June.
+		{"after the cut-off", window(r, 15), at(2022, 6, 20), 0},
+		{"calendar, 20 June", window(r, 1), at(2022, 6, 20), 50 * 181.0 / 170},
+		{"before the window", window(r, 15), at(2021, 12, 1), 0},
+		{"unknown window", tiendo.Window{}, at(2022, 6, 1), 0},
+	}
+	for _, tt := range tests {
+		rows := Targets(r, tt.w, actuals, tt.states, time.Time{})
+		got := 0.0
+		if rows[0].Projected != nil {
+			got = *rows[0].Projected
+		}
+		if math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: projected %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
 
@@ -128,7 +147,7 @@ func TestSummarize(t *testing.T) {
 	r := round()
 	submitted := time.Date(2022, 6, 1, 9, 0, 0, 0, tiendo.Zone)
 	states := map[int64]State{1: {SubmittedAt: submitted}, 2: {SubmittedAt: submitted}}
-	rows := Targets(r, []Actual{{UnitID: 1, TargetID: 100, Value: f(50)}, {UnitID: 2, TargetID: 101, Value: f(4)}}, states, submitted)
+	rows := Targets(r, window(r, tiendo.DefaultCutoffDay), []Actual{{UnitID: 1, TargetID: 100, Value: f(50)}, {UnitID: 2, TargetID: 101, Value: f(4)}}, states, submitted)
 	sum := Summarize(rows)
 	if len(sum) != 2 {
 		t.Fatalf("summaries = %d, want 2", len(sum))

@@ -94,6 +94,11 @@ var routeNeeds = map[string]need{
 	"GET /api/v1/rounds/{id}/directive.pdf":            {action: tiendo.ActionReadRounds},
 	"POST /rounds/{id}/remind":                         {action: tiendo.ActionManageRounds},
 	"POST /rounds/{id}/successor":                      {action: tiendo.ActionManageRounds, body: "title=Năm+sau&period_kind=year&period_year=2027&deadline=2027-01-10"},
+	"POST /rounds/{id}/links":                          {action: tiendo.ActionManageRounds, body: "link=1-2"},
+	"GET /api/v1/rounds/{id}/link-suggestions":         {action: tiendo.ActionManageRounds},
+	"POST /api/v1/rounds/{id}/links":                   {action: tiendo.ActionManageRounds, body: `{"links":[]}`},
+	"GET /admin/cutoff":                                {action: tiendo.ActionManageUnits},
+	"POST /admin/cutoff":                               {action: tiendo.ActionManageUnits, body: "issuer=&cutoff_day=15"},
 	"GET /targets/{id}":                                {action: tiendo.ActionReadRounds, id: "target"},
 	"POST /api/v1/rounds/{id}/successor":               {action: tiendo.ActionManageRounds, body: `{"deadline":"2027-01-10","period":{"kind":"year","year":2027}}`},
 	"GET /api/v1/targets/{id}/series":                  {action: tiendo.ActionReadRounds, id: "target"},
@@ -107,6 +112,12 @@ var routeNeeds = map[string]need{
 	"POST /admin/units":                                {action: tiendo.ActionManageUnits, body: "code=moi&name=Mới"},
 	"GET /admin/units/{id}":                            {action: tiendo.ActionManageUnits, id: "unit"},
 	"POST /admin/units/{id}":                           {action: tiendo.ActionManageUnits, id: "unit", body: "code=pnv&name=Phòng+Nội+vụ"},
+	"GET /admin/bulk":                                  {action: tiendo.ActionManageUnits}, // units and users from Excel (bulk.go)
+	"GET /admin/bulk/template.xlsx":                    {action: tiendo.ActionManageUnits},
+	"GET /admin/bulk/export.xlsx":                      {action: tiendo.ActionManageUnits},
+	"POST /admin/bulk":                                 {action: tiendo.ActionManageUnits, upload: true}, // not a workbook: 422
+	"GET /admin/bulk/{id}":                             {action: tiendo.ActionManageUnits},               // none of the caller's uploads: 404
+	"POST /admin/bulk/{id}":                            {action: tiendo.ActionManageUnits, body: "fingerprint=x"},
 	"GET /admin/users":                                 {action: tiendo.ActionManageUsers},
 	"GET /admin/users/new":                             {action: tiendo.ActionManageUsers},
 	"POST /admin/users":                                {action: tiendo.ActionManageUsers, body: "username=moi&role=reader&password=ngắn"},

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"tiendo"
+	"tiendo/internal/continuity"
 	"tiendo/internal/store"
 )
 
@@ -96,4 +98,192 @@ func periodLabel(p tiendo.Period) string {
 		return fmt.Sprint(p.Year)
 	}
 	return "—"
+}
+
+// continuityPart is the round page's part about periods and earlier rounds:
+// the data window by the issuer's cut-off day, apart from the deadline, and
+// for the office the tasks of earlier rounds its tasks may continue.
+type continuityPart struct {
+	Window    tiendo.Window
+	CutoffDay int
+	Estimates bool         // the deadline comes before the window closes: units report estimates
+	Links     *linkSection // nil: not the office's page
+}
+
+// linkSection lists the suggested links for the office to confirm.
+type linkSection struct {
+	RoundID   int64
+	Rows      []linkRow
+	Tasks     int // tasks of the round
+	Linked    int // of them, linked already
+	Threshold int // percent from which a suggestion comes checked
+	Notice    string
+	Error     string
+}
+
+// linkRow is one suggestion: a task of this round and the task of an
+// earlier round it seems to continue.
+type linkRow struct {
+	Task, Pred     *tiendo.Task
+	PredRound      *tiendo.Round
+	Lead, PredLead string
+	Suggestion     continuity.Suggestion
+	Percent        int
+	Checked        bool
+	Value          string // the checkbox: "task-predecessor"
+	Pairs          string // the target pairs: "target-predecessor,..."
+	Targets        []targetPair
+}
+
+// targetPair is a target of this round's task and the one it continues.
+type targetPair struct{ Mine, Theirs *tiendo.Target }
+
+// loadContinuity fills the round page's part: the window for everyone, the
+// suggestions for whoever manages rounds.
+func (s *Server) loadContinuity(r *http.Request, round *tiendo.Round, manage bool) (continuityPart, error) {
+	var c continuityPart
+	var err error
+	if c.Window, c.CutoffDay, err = s.store.RoundWindow(r.Context(), round); err != nil {
+		return c, err
+	}
+	c.Estimates = !c.Window.IsZero() && !round.Deadline.IsZero() && round.Deadline.Before(c.Window.End())
+	if !manage {
+		return c, nil
+	}
+	if c.Links, err = s.linkSection(r, round.ID, nil); err != nil {
+		return c, err
+	}
+	if n, _ := strconv.Atoi(r.URL.Query().Get("linked")); n > 0 {
+		c.Links.Notice = fmt.Sprintf("Đã liên kết %d nhiệm vụ với nhiệm vụ của đợt trước; số liệu cùng kỳ và chuỗi số liệu của các chỉ tiêu được nối theo các liên kết này.", n)
+	}
+	return c, nil
+}
+
+// linkSection computes the suggestions for round id; checked, when not nil,
+// holds the boxes the office ticked in a refused form, kept as they were.
+func (s *Server) linkSection(r *http.Request, id int64, checked map[string]bool) (*linkSection, error) {
+	u := userFrom(r.Context())
+	round, earlier, links, err := s.store.LinkCandidates(r.Context(), u, id)
+	if err != nil {
+		return nil, err
+	}
+	units, _, err := s.unitMap(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	sec := &linkSection{RoundID: id, Tasks: len(round.Tasks), Linked: len(links), Threshold: int(100 * continuity.Threshold)}
+	tasks := map[int64]*tiendo.Task{}
+	rounds := map[int64]*tiendo.Round{}
+	targets := map[int64]*tiendo.Target{}
+	for _, x := range append([]*tiendo.Round{round}, earlier...) {
+		rounds[x.ID] = x
+		for _, t := range x.Tasks {
+			tasks[t.ID] = t
+			for _, tg := range t.Targets {
+				targets[tg.ID] = tg
+			}
+		}
+	}
+	for _, sg := range continuity.Suggest(round, earlier, links) {
+		row := linkRow{Task: tasks[sg.TaskID], Pred: tasks[sg.PredecessorID], PredRound: rounds[sg.RoundID], Suggestion: sg,
+			Percent: int(100*sg.Score + 0.5), Checked: sg.Checked, Value: fmt.Sprintf("%d-%d", sg.TaskID, sg.PredecessorID)}
+		row.Lead, row.PredLead = leadNames(units, row.Task), leadNames(units, row.Pred)
+		var pairs []string
+		for _, p := range sg.Targets {
+			pairs = append(pairs, fmt.Sprintf("%d-%d", p.TargetID, p.PredecessorID))
+			row.Targets = append(row.Targets, targetPair{targets[p.TargetID], targets[p.PredecessorID]})
+		}
+		row.Pairs = strings.Join(pairs, ",")
+		if checked != nil {
+			row.Checked = checked[row.Value]
+		}
+		sec.Rows = append(sec.Rows, row)
+	}
+	return sec, nil
+}
+
+func leadNames(units map[int64]*tiendo.Unit, t *tiendo.Task) string {
+	var names []string
+	for _, a := range t.Assignees {
+		if a.Role == tiendo.Lead {
+			names = append(names, unitName(units, a.UnitID))
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+type linksPage struct {
+	page
+	Round *tiendo.Round
+	Links *linkSection
+}
+
+// handleLinks saves the links the office confirmed on the round page. A
+// refused form comes back with the boxes as they were ticked.
+func (s *Server) handleLinks(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	links, checked, err := linksFromForm(r)
+	if err == nil {
+		var n int
+		if n, err = s.store.LinkTasks(r.Context(), actor(r), userFrom(r.Context()), id, links); err == nil {
+			http.Redirect(w, r, fmt.Sprintf("/rounds/%d?linked=%d#links", id, n), http.StatusSeeOther)
+			return nil
+		}
+	}
+	if tiendo.ErrorCode(err) != tiendo.EINVALID {
+		return err
+	}
+	u := userFrom(r.Context())
+	round, err2 := s.store.Round(r.Context(), u, id)
+	if err2 != nil {
+		return err2
+	}
+	sec, err2 := s.linkSection(r, id, checked)
+	if err2 != nil {
+		return err2
+	}
+	sec.Error = tiendo.ErrorMessage(err)
+	return s.render(w, http.StatusUnprocessableEntity, "round_links", linksPage{page: s.basePage(r, "Liên kết với đợt trước: "+round.Title), Round: round, Links: sec})
+}
+
+// linksFromForm reads the ticked boxes ("link" = "task-predecessor") and
+// each one's target pairs ("targets-<task>" = "target-predecessor,...").
+func linksFromForm(r *http.Request) ([]store.TaskLink, map[string]bool, error) {
+	bad := &tiendo.Error{Code: tiendo.EINVALID, Message: "Dữ liệu liên kết gửi lên không đúng: hãy tải lại trang đợt báo cáo rồi chọn lại các nhiệm vụ cần liên kết.",
+		Fields: map[string]string{"links": "Dữ liệu không đúng."}}
+	checked := map[string]bool{}
+	var links []store.TaskLink
+	for _, v := range r.PostForm["link"] {
+		checked[v] = true
+		task, pred, ok := idPair(v)
+		if !ok {
+			return nil, checked, bad
+		}
+		l := store.TaskLink{TaskID: task, PredecessorID: pred, Targets: []store.TargetLink{}}
+		if pairs := strings.TrimSpace(r.PostFormValue("targets-" + strconv.FormatInt(task, 10))); pairs != "" {
+			for _, p := range strings.Split(pairs, ",") {
+				a, b, ok := idPair(p)
+				if !ok {
+					return nil, checked, bad
+				}
+				l.Targets = append(l.Targets, store.TargetLink{TargetID: a, PredecessorID: b})
+			}
+		}
+		links = append(links, l)
+	}
+	return links, checked, nil
+}
+
+// idPair reads "12-34" as two positive IDs.
+func idPair(s string) (int64, int64, bool) {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
+	x, err1 := strconv.ParseInt(a, 10, 64)
+	y, err2 := strconv.ParseInt(b, 10, 64)
+	return x, y, ok && err1 == nil && err2 == nil && x > 0 && y > 0
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,7 @@ type intakeTask struct {
 	Label, Text string
 	Line        int
 	Lead        int64
+	LeadAll     bool // every unit asked to report leads it ("UBND các xã")
 	Support     []int64
 	Hint        string // the unit names as the directive wrote them
 	Targets     []intakeTarget
@@ -79,6 +81,7 @@ type previewPage struct {
 	page
 	Form     *intakeForm
 	Units    []*tiendo.Unit
+	Tree     []treeUnit // the units in tree order, for choosing recipients
 	Lines    []string
 	Warnings []directive.Warning // those not tied to a task
 	Error    string
@@ -179,6 +182,15 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 			}
 		}
 		it.Hint = strings.Join(names, "; ")
+		// "UBND các xã, phường", "Các phòng, ban, ngành": a group, not one
+		// unit. When no unit was recognised as lead, every unit asked leads.
+		if it.Lead == 0 {
+			for _, a := range t.Assignees {
+				if a.Unit == "" && a.Role != tiendo.Support && isGroup(a.Name) {
+					it.LeadAll = true
+				}
+			}
+		}
 		for _, g := range t.Targets {
 			it.Targets = append(it.Targets, intakeTarget{Text: g.Text, Comparator: string(g.Comparator),
 				Value: vi.FormatNumber(g.Value, -1), Unit: g.Unit, Direction: g.Direction, RelativeTo: g.RelativeTo})
@@ -213,7 +225,11 @@ func formFromRequest(r *http.Request) *intakeForm {
 		p := fmt.Sprintf("t%d.", i)
 		t := intakeTask{Label: v.Get(p + "label"), Text: v.Get(p + "text"), Line: atoi(v.Get(p + "line")), Hint: v.Get(p + "hint"),
 			Support: ids(p + "support")}
-		t.Lead, _ = strconv.ParseInt(v.Get(p+"lead"), 10, 64)
+		if v.Get(p+"lead") == "all" {
+			t.LeadAll = true
+		} else {
+			t.Lead, _ = strconv.ParseInt(v.Get(p+"lead"), 10, 64)
+		}
 		m := min(atoi(v.Get(p+"targets")), 100)
 		for j := range m {
 			q := fmt.Sprintf("%sg%d.", p, j)
@@ -261,6 +277,34 @@ func (f *intakeForm) apply(op string) bool {
 	return true
 }
 
+// applyTree carries out the recipients' buttons: "add-tree" asks every
+// unit under the chosen node (a province's communes, a department's
+// offices), "clear-recipients" unticks them all. It reports whether op was
+// one of those.
+func (f *intakeForm) applyTree(op, node string, units []*tiendo.Unit) bool {
+	switch op {
+	case "add-tree":
+		id, _ := strconv.ParseInt(node, 10, 64)
+		for _, d := range descendants(units, id) {
+			if !slices.Contains(f.Recipients, d) {
+				f.Recipients = append(f.Recipients, d)
+			}
+		}
+	case "clear-recipients":
+		f.Recipients = nil
+	default:
+		return false
+	}
+	return true
+}
+
+// isGroup reports whether an assignee's name names a group of units ("UBND
+// các xã, thị trấn", "Các phòng, ban, ngành") rather than one.
+func isGroup(name string) bool {
+	f := " " + strings.Join(strings.Fields(vi.Fold(name)), " ") + " "
+	return strings.Contains(f, " cac ") || strings.Contains(f, " moi ") || strings.Contains(f, " tat ca ")
+}
+
 // round checks the form and builds the round it describes; field errors
 // come back keyed by the form's field names.
 func (f *intakeForm) round() (*tiendo.Round, error) {
@@ -293,9 +337,18 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 		if task.Text == "" {
 			e.Fields[p+"text"] = "Nhiệm vụ chưa có nội dung."
 		}
-		if t.Lead == 0 {
+		switch {
+		case t.LeadAll && len(f.Recipients) == 0:
+			e.Fields[p+"lead"] = "Chưa chọn đơn vị nào nhận báo cáo: hãy chọn các đơn vị ở mục “Đơn vị được yêu cầu báo cáo”, hoặc chọn một đơn vị chủ trì."
+		case t.LeadAll:
+			for _, id := range f.Recipients {
+				if !slices.Contains(t.Support, id) {
+					task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: id, Role: tiendo.Lead})
+				}
+			}
+		case t.Lead == 0:
 			e.Fields[p+"lead"] = "Hãy chọn đơn vị chủ trì."
-		} else {
+		default:
 			task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: t.Lead, Role: tiendo.Lead})
 		}
 		for _, id := range t.Support {
@@ -328,7 +381,8 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 }
 
 func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status int, f *intakeForm, units []*tiendo.Unit, ferr error) error {
-	data := previewPage{page: s.basePage(r, "Kiểm tra đợt báo cáo đề xuất"), Form: f, Units: units, Lines: strings.Split(f.Source, "\n")}
+	data := previewPage{page: s.basePage(r, "Kiểm tra đợt báo cáo đề xuất"), Form: f, Units: units, Tree: treeOrder(units),
+		Lines: strings.Split(f.Source, "\n")}
 	// Warnings come from the parser, re-run on the source (it is fast):
 	// each goes beside the task whose lines hold it, or at the top.
 	res := directive.Parse(f.Source, derefUnits(units))
@@ -364,7 +418,7 @@ func (s *Server) handleIntakePreview(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	if f.apply(r.PostFormValue("op")) {
+	if f.apply(r.PostFormValue("op")) || f.applyTree(r.PostFormValue("op"), r.PostFormValue("tree"), units) {
 		return s.renderPreview(w, r, http.StatusOK, f, units, nil)
 	}
 	round, err := f.round()

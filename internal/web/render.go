@@ -60,6 +60,7 @@ func (s *Server) basePage(r *http.Request, title string) page {
 	}
 	if tiendo.Allowed(u, tiendo.ActionManageUnits, 0) {
 		add("/admin/units", "Đơn vị")
+		add("/admin/cutoff", "Chốt số liệu")
 	}
 	add("/account", "Tài khoản")
 	if tiendo.Allowed(u, tiendo.ActionManageUsers, 0) {
@@ -79,6 +80,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"overdue":   func(deadline time.Time) bool { return !s.store.Clock().Before(deadline) },
 		"percent":   percent,
 		"inc":       func(n int) int { return n + 1 },
+		"indent":    func(n int) string { return strings.Repeat("\u00a0\u00a0\u00a0", n) },
 		"pct":       func(f float64) string { return vi.FormatNumber(f, 1) + "%" },
 		"mul100":    func(f float64) float64 { return 100 * f },
 		"abbr":      cellAbbr,

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/consolidate"
 	"tiendo/internal/store"
 	"tiendo/internal/vi"
 )
@@ -56,6 +57,10 @@ type reportPage struct {
 	IsHead    bool
 	CanOffice bool // return or accept
 	GuideLen  int  // suggested length of a narrative when the directive asks for brevity
+	// Below are the units that report to this one in the round (a
+	// department's offices); BelowIn how many of them have reported.
+	Below   []int64
+	BelowIn int
 }
 
 // Value returns the form value of key (for templates).
@@ -186,6 +191,22 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 	if round.Brief {
 		p.GuideLen = 1500
 	}
+	if p.Editable {
+		if p.Below, err = s.store.ReportsTo(r.Context(), id, unit.ID); err != nil {
+			return nil, err
+		}
+		if len(p.Below) > 0 {
+			states, err := s.store.ReportStates(r.Context(), id)
+			if err != nil {
+				return nil, err
+			}
+			for _, b := range p.Below {
+				if st := states[b]; st != nil && !st.SubmittedAt.IsZero() {
+					p.BelowIn++
+				}
+			}
+		}
+	}
 	return p, nil
 }
 
@@ -268,6 +289,9 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo không sửa được lúc này (trạng thái: %s).", p.Report.Status.Label())
 	}
 	p.Values = formValues(r)
+	if op == "rollup" {
+		return s.reportRollup(w, r, p)
+	}
 	rep := p.Report
 	if errs := applyValues(rep, p.Values); len(errs) > 0 {
 		p.Error, p.Fields = "Có số liệu chưa đọc được; hãy sửa các ô được đánh dấu. Bản nháp chưa được lưu.", errs
@@ -425,4 +449,78 @@ func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request) error 
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	_, err = w.Write(data)
 	return err
+}
+
+// reportRollup fills the form from the reports of the units that report to
+// this one (consolidate.Rollup): narratives go after what is already
+// written (once: a second click adds nothing), numbers and statuses only
+// into empty fields, so nothing typed is lost; nothing is saved until the
+// person saves.
+func (s *Server) reportRollup(w http.ResponseWriter, r *http.Request, p *reportPage) error {
+	u := userFrom(r.Context())
+	var children []*tiendo.UnitReport
+	for _, id := range p.Below {
+		rep, err := s.store.Report(r.Context(), u, p.Round.ID, id)
+		if err != nil {
+			return err
+		}
+		switch rep.Status {
+		case tiendo.ReportSubmitted, tiendo.ReportAccepted, tiendo.ReportReturned:
+			children = append(children, rep)
+		}
+	}
+	if len(children) == 0 {
+		p.Notice = "Chưa có đơn vị trực thuộc nào gửi báo cáo, nên chưa có gì để tổng hợp. Hãy thử lại khi các đơn vị đã gửi."
+		return s.render(w, http.StatusOK, "report", p)
+	}
+	units, _, err := s.unitMap(r.Context())
+	if err != nil {
+		return err
+	}
+	names := make(map[int64]string, len(units))
+	for id, x := range units {
+		names[id] = x.Name
+	}
+	filled := 0
+	set := func(key, value string) { // a value or a choice: only where empty
+		if strings.TrimSpace(p.Values[key]) == "" && strings.TrimSpace(value) != "" {
+			p.Values[key] = value
+			filled++
+		}
+	}
+	add := func(key, text string) { // a narrative: after what is written, once
+		have := strings.TrimSpace(p.Values[key])
+		switch {
+		case strings.TrimSpace(text) == "" || strings.Contains(have, strings.TrimSpace(text)):
+		case have == "":
+			p.Values[key] = text
+			filled++
+		default:
+			p.Values[key] = have + "\n\n" + text
+			filled++
+		}
+	}
+	num := func(f *float64) string {
+		if f == nil {
+			return ""
+		}
+		return vi.FormatNumber(*f, -1)
+	}
+	for _, sec := range consolidate.Rollup(p.Report, p.Tasks, children, names) {
+		pre := fmt.Sprintf("t%d.", sec.TaskID)
+		set(pre+"status", sec.Status)
+		add(pre+"result_vs_plan", sec.ResultVsPlan)
+		add(pre+"vs_same_period", sec.VsSamePeriod)
+		add(pre+"obstacles", sec.Obstacles)
+		add(pre+"recommendations", sec.Recommendations)
+		add(pre+"next_steps", sec.NextSteps)
+		for _, a := range sec.Actuals {
+			set(fmt.Sprintf("g%d.value", a.TargetID), num(a.Value))
+			set(fmt.Sprintf("g%d.same", a.TargetID), num(a.SamePeriod))
+		}
+	}
+	p.Notice = fmt.Sprintf("Đã tổng hợp từ báo cáo của %d/%d đơn vị trực thuộc vào %d ô: nội dung tổng hợp được thêm sau phần đồng chí đã viết, số liệu chỉ điền vào ô còn trống. "+
+		"Chỉ tiêu tỷ lệ, bình quân không cộng dồn được: số liệu từng đơn vị được liệt kê trong phần kết quả để đồng chí tính. "+
+		"Hãy kiểm tra, sửa rồi bấm “Lưu nháp”: nội dung chưa được lưu.", len(children), len(p.Below), filled)
+	return s.render(w, http.StatusOK, "report", p)
 }

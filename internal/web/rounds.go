@@ -59,7 +59,9 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		for _, sum := range rounds {
-			round, err := s.store.Round(r.Context(), u, sum.ID)
+			// Only the unit's part of the round: a province's round has
+			// tens of thousands of assignments this page does not need.
+			round, err := s.store.RoundForUnit(r.Context(), u, sum.ID, u.UnitID)
 			if err != nil {
 				return err
 			}

@@ -37,6 +37,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rounds/{id}/reports/{unit}/revisions", s.authed(tiendo.ActionReadReport, s.handleRevisions))
 	mux.HandleFunc("GET /attachments/{id}", s.authed(tiendo.ActionReadReport, s.handleAttachment))
 	mux.HandleFunc("POST /rounds/{id}/successor", s.authed(tiendo.ActionManageRounds, s.handleSuccessor))
+	mux.HandleFunc("POST /rounds/{id}/links", s.authed(tiendo.ActionManageRounds, s.handleLinks))
 	mux.HandleFunc("GET /targets/{id}", s.authed(tiendo.ActionReadRounds, s.handleSeries))
 	mux.HandleFunc("GET /rounds/{id}/directive", s.authed(tiendo.ActionReadRounds, s.handleDirectiveShow))
 	mux.HandleFunc("POST /rounds/{id}/directive/new", s.authed(tiendo.ActionConsolidate, s.handleDirectiveCreate))
@@ -59,6 +60,14 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin/units", s.authed(tiendo.ActionManageUnits, s.handleUnitCreate))
 	mux.HandleFunc("GET /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitEdit))
 	mux.HandleFunc("POST /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitUpdate))
+	mux.HandleFunc("GET /admin/cutoff", s.authed(tiendo.ActionManageUnits, s.handleCutoff))
+	mux.HandleFunc("POST /admin/cutoff", s.authed(tiendo.ActionManageUnits, s.handleCutoffPost))
+	mux.HandleFunc("GET /admin/bulk", s.authed(tiendo.ActionManageUnits, s.handleBulk)) // bulk.go: units and users from Excel
+	mux.HandleFunc("GET /admin/bulk/template.xlsx", s.authed(tiendo.ActionManageUnits, s.handleBulkTemplate))
+	mux.HandleFunc("GET /admin/bulk/export.xlsx", s.authed(tiendo.ActionManageUnits, s.handleBulkExport))
+	mux.HandleFunc("POST /admin/bulk", s.authed(tiendo.ActionManageUnits, s.handleBulkUpload))
+	mux.HandleFunc("GET /admin/bulk/{id}", s.authed(tiendo.ActionManageUnits, s.handleBulkPreview))
+	mux.HandleFunc("POST /admin/bulk/{id}", s.authed(tiendo.ActionManageUnits, s.handleBulkApply))
 
 	mux.HandleFunc("GET /admin/users/{id}/sessions", s.authed(tiendo.ActionManageUsers, s.handleUserSessions))
 	mux.HandleFunc("POST /admin/users/{id}/logout-everywhere", s.authed(tiendo.ActionManageUsers, s.handleUserLogoutEverywhere))

@@ -71,6 +71,8 @@ func matrix(t *testing.T) string {
 				cell = "tất cả"
 			case tiendo.ScopeOwnUnit:
 				cell = "đơn vị mình"
+			case tiendo.ScopeUnitTree:
+				cell = "đơn vị mình và cấp dưới"
 			}
 			b.WriteString(" " + cell + " |")
 		}

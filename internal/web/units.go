@@ -11,7 +11,7 @@ import (
 
 type unitListPage struct {
 	page
-	Units []*tiendo.Unit
+	Units []treeUnit // in tree order: each unit followed by the units under it
 	ByID  map[int64]*tiendo.Unit
 }
 
@@ -20,7 +20,7 @@ func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "units", unitListPage{page: s.basePage(r, "Đơn vị"), Units: units, ByID: byID})
+	return s.render(w, http.StatusOK, "units", unitListPage{page: s.basePage(r, "Đơn vị"), Units: treeOrder(units), ByID: byID})
 }
 
 type unitFormPage struct {

@@ -69,11 +69,20 @@ type roundPage struct {
 	Reopened map[int64]bool
 	Mine     *store.ReportState // for a unit user: their unit's report
 	MyUnit   *tiendo.Unit
+	// For a unit with units under it in the round: their reports, and the
+	// rates over them.
+	Below      []belowRow
+	BelowRates watch.Rates
+	// For the office: the reporting rates rolled up the unit tree, when
+	// the round asks units at more than one level.
+	Tree []watch.TreeRow
 
 	RemindOn bool             // reminders are configured
 	NudgeKey string           // one "đôn đốc" form's idempotency key
 	Reminded string           // after a "đôn đốc": how many were queued
 	Upcoming []remind.Planned // the reminders that will go out, with their times
+
+	continuityPart // the data window; the links to earlier rounds (continuity.go)
 }
 
 // chartData is what charts.js draws; each chart also has its table on the page.
@@ -103,12 +112,19 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0),
 		SeesAll:   tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
 		States:    watch.CellStates, Reopened: map[int64]bool{}}
+	if data.continuityPart, err = s.loadContinuity(r, d.Round, data.CanManage); err != nil {
+		return err
+	}
 	for id, st := range d.Raw {
 		data.Reopened[id] = st.Reopened
 	}
 	if !data.SeesAll {
 		data.Mine, data.MyUnit = d.Raw[u.UnitID], d.Units[u.UnitID]
+		data.Below, data.BelowRates = below(d, u)
 		return s.render(w, http.StatusOK, "round", data)
+	}
+	if tree := watch.RollUp(d.Round, d.Ordered, d.States); len(tree) > 1 {
+		data.Tree = tree
 	}
 	q := r.URL.Query()
 	var states []watch.CellState
@@ -124,7 +140,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	targets := watch.Targets(d.Round, toWatchActuals(actuals), d.States, s.store.Clock())
+	targets := watch.Targets(d.Round, data.Window, toWatchActuals(actuals), d.States, s.store.Clock())
 	data.Targets = watch.Summarize(targets)
 	data.Charts, err = s.charts(r.Context(), d, targets)
 	if err != nil {
@@ -141,6 +157,37 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.render(w, http.StatusOK, "round", data)
+}
+
+// belowRow is a unit under the viewer's unit and its report in the round.
+type belowRow struct {
+	Unit  *tiendo.Unit
+	State *store.ReportState
+	Via   *tiendo.Unit // the unit it reports to, when not the viewer's
+}
+
+// below lists the units of the round under u's unit, in Vietnamese order,
+// with the rates over their reports.
+func below(d *roundData, u *tiendo.User) ([]belowRow, watch.Rates) {
+	var rows []belowRow
+	var rates watch.Rates
+	if len(u.Subunits) == 0 {
+		return nil, rates
+	}
+	parent := watch.ReportingParent(d.Round, d.Ordered)
+	for _, x := range d.Ordered {
+		st, asked := d.Raw[x.ID]
+		if !asked || x.ID == u.UnitID || !u.Reaches(x.ID) {
+			continue
+		}
+		row := belowRow{Unit: x, State: st}
+		if p := parent[x.ID]; p != 0 && p != u.UnitID {
+			row.Via = d.Units[p]
+		}
+		rows = append(rows, row)
+		rates.Add(!st.SubmittedAt.IsZero(), st.Late)
+	}
+	return rows, rates
 }
 
 func toWatchActuals(in []store.UnitActual) []watch.Actual {

@@ -1,0 +1,583 @@
+package bulk
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"tiendo"
+)
+
+// Op is what a row does to the system.
+type Op string
+
+// Ops.
+const (
+	OpAdd    Op = "add"    // a new unit or user
+	OpUpdate Op = "update" // an existing one, with changes
+	OpSame   Op = "same"   // an existing one, as it is
+)
+
+// Label is the Vietnamese name of the op.
+func (o Op) Label() string {
+	switch o {
+	case OpAdd:
+		return "Thêm mới"
+	case OpUpdate:
+		return "Cập nhật"
+	case OpSame:
+		return "Không đổi"
+	}
+	return string(o)
+}
+
+// Change is one field that an update changes, shown as old → new.
+type Change struct {
+	Column   string
+	Old, New string
+}
+
+// UnitChange is what one row of the units sheet does.
+type UnitChange struct {
+	Row int
+	Op  Op
+	// Unit is the unit as it will be. Its ID is 0 for a new unit; ParentID
+	// is 0 when the parent is a unit this file adds (ParentCode names it).
+	Unit       tiendo.Unit
+	ParentCode string // "" for a unit at the top
+	Before     *tiendo.Unit
+	Changes    []Change
+}
+
+// UserChange is what one row of the users sheet does.
+type UserChange struct {
+	Row int
+	Op  Op
+	// User is the user as they will be. UnitID is 0 when the unit is one
+	// this file adds (UnitCode names it).
+	User     tiendo.User
+	UnitCode string
+	// Password is the initial password typed in the file, for a new user;
+	// "" asks the store to make one and show it once.
+	Password string
+	Before   *tiendo.User
+	Changes  []Change
+}
+
+// Checks are the store's own rules, so that the preview refuses exactly
+// what saving would: each normalises its argument (NFC, lower-case codes)
+// and returns a *tiendo.Error whose Fields are keyed by field name.
+type Checks struct {
+	Unit     func(*tiendo.Unit) error
+	User     func(*tiendo.User) error
+	Password func(username, pw string) error
+}
+
+// Plan is what importing a file would do. Nothing is applied while Errors
+// is not empty.
+type Plan struct {
+	UnitSheet, UserSheet string
+	Units                []UnitChange // rows without errors, in file order
+	Users                []UserChange
+	Errors               []Problem
+	Warnings             []Problem
+}
+
+// OK reports whether the plan can be applied.
+func (p *Plan) OK() bool { return len(p.Errors) == 0 }
+
+// Changes reports whether applying the plan would change anything.
+func (p *Plan) Changes() bool {
+	for _, c := range p.Units {
+		if c.Op != OpSame {
+			return true
+		}
+	}
+	for _, c := range p.Users {
+		if c.Op != OpSame {
+			return true
+		}
+	}
+	return false
+}
+
+// Fingerprint identifies what the plan would do and what it would change
+// from. The preview carries it to the confirmation; the store refuses to
+// apply a file whose plan no longer has the same fingerprint, because the
+// units or users changed since the preview was shown. Initial passwords are
+// left out: only whether one was typed counts.
+func (p *Plan) Fingerprint() string {
+	// An update's old values are its new values and its changes, so Before
+	// need not be encoded; a user's creation time never changes.
+	type unit struct {
+		Row     int
+		Op      Op
+		Unit    tiendo.Unit
+		Parent  string
+		Changes []Change
+	}
+	type user struct {
+		Row      int
+		Op       Op
+		User     tiendo.User
+		Unit     string
+		Password bool
+		Changes  []Change
+	}
+	v := struct {
+		Units  []unit
+		Users  []user
+		Errors []Problem
+	}{Errors: p.Errors}
+	for _, c := range p.Units {
+		v.Units = append(v.Units, unit{c.Row, c.Op, c.Unit, c.ParentCode, c.Changes})
+	}
+	for _, c := range p.Users {
+		u := c.User
+		u.CreatedAt = time.Time{}
+		v.Users = append(v.Users, user{c.Row, c.Op, u, c.UnitCode, c.Password != "", c.Changes})
+	}
+	h := sha256.New()
+	if err := json.NewEncoder(h).Encode(v); err != nil {
+		panic(err) // plain structs of strings and numbers always encode
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// problems collects a plan's errors, at most one per row and column: the
+// first thing wrong with a cell is the one to fix.
+type problems struct {
+	sheet string
+	list  *[]Problem
+	seen  map[[2]any]bool
+}
+
+func (ps *problems) add(row int, col, format string, args ...any) {
+	key := [2]any{row, col}
+	if ps.seen[key] {
+		return
+	}
+	ps.seen[key] = true
+	*ps.list = append(*ps.list, Problem{Sheet: ps.sheet, Row: row, Column: col, Message: fmt.Sprintf(format, args...)})
+}
+
+// fieldErrors adds a *tiendo.Error's field messages, each at its column.
+func (ps *problems) fieldErrors(row int, err error, columns map[string]string) {
+	var e *tiendo.Error
+	if !errors.As(err, &e) {
+		ps.add(row, "", "%s", lowerFirst(tiendo.ErrorMessage(err)))
+		return
+	}
+	if len(e.Fields) == 0 {
+		ps.add(row, "", "%s", lowerFirst(e.Message))
+	}
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		ps.add(row, columns[k], "%s", lowerFirst(e.Fields[k]))
+	}
+}
+
+// lowerFirst makes a sentence follow "Dòng 7, cột …:".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+var unitFields = map[string]string{"code": ColCode, "name": ColName, "short_name": ColShortName,
+	"parent_id": ColParent, "aliases": ColAliases, "email": ColEmail}
+
+var userFields = map[string]string{"username": ColUsername, "full_name": ColFullName, "email": ColEmail,
+	"role": ColRole, "unit_id": ColUnit, "password": ColPassword}
+
+// validEmail accepts a bare address with a dotted domain: what a unit's
+// or person's mailbox looks like, and what catches "abc@gmailcom".
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	_, domain, _ := strings.Cut(s, "@")
+	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.ContainsAny(s, " ,;")
+}
+
+// splitAliases reads the aliases cell: names separated by ";" or new lines.
+func splitAliases(s string) []string {
+	out := []string{}
+	for _, a := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' || r == '\r' }) {
+		if a = clean(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func key(s string) string { return strings.ToLower(clean(s)) }
+
+// Compare plans f against the system's units and users. Every row is
+// checked with c (the store's rules) and with the file's own: codes and
+// usernames given once, parents and units that exist in the file or the
+// system, no cycle of parents, valid e-mail addresses and roles, a unit for
+// unit-scoped roles.
+func Compare(f *File, units []*tiendo.Unit, users []*tiendo.User, c Checks) *Plan {
+	// Rows of a File built in code have no number: they get the ones the
+	// template would give them.
+	g := *f
+	g.Units, g.Users = slices.Clone(f.Units), slices.Clone(f.Users)
+	for i := range g.Units {
+		if g.Units[i].Row == 0 {
+			g.Units[i].Row = firstDataRow + i
+		}
+	}
+	for i := range g.Users {
+		if g.Users[i].Row == 0 {
+			g.Users[i].Row = firstDataRow + i
+		}
+	}
+	f = &g
+	p := &Plan{UnitSheet: f.UnitSheet, UserSheet: f.UserSheet}
+	p.Warnings = append(p.Warnings, f.Warnings...)
+	unitByCode := make(map[string]*tiendo.Unit, len(units))
+	unitByID := make(map[int64]*tiendo.Unit, len(units))
+	for _, u := range units {
+		unitByCode[u.Code], unitByID[u.ID] = u, u
+	}
+	inFile := compareUnits(p, f, unitByCode, unitByID, c)
+	compareUsers(p, f, users, inFile, unitByCode, unitByID, c)
+	// In the order a person goes through the file: units sheet first, then
+	// row by row (a duplicate is found before the rows are checked).
+	first := sheetName(f.UnitSheet, SheetUnits)
+	byPlace := func(a, b Problem) int {
+		if a.Sheet != b.Sheet {
+			if a.Sheet == first {
+				return -1
+			} else if b.Sheet == first {
+				return 1
+			}
+		}
+		return a.Row - b.Row
+	}
+	slices.SortStableFunc(p.Errors, byPlace)
+	slices.SortStableFunc(p.Warnings, byPlace)
+	return p
+}
+
+func sheetName(name, def string) string {
+	if name == "" {
+		return def
+	}
+	return name
+}
+
+// compareUnits plans the units sheet and returns the codes it defines.
+func compareUnits(p *Plan, f *File, byCode map[string]*tiendo.Unit, byID map[int64]*tiendo.Unit, c Checks) map[string]bool {
+	ps := &problems{sheet: sheetName(f.UnitSheet, SheetUnits), list: &p.Errors, seen: map[[2]any]bool{}}
+	cols := f.UnitCols
+	first := map[string]int{} // code -> index of its first line
+	inFile := map[string]bool{}
+	for i, r := range f.Units {
+		code := key(r.Code)
+		if code == "" {
+			ps.add(r.Row, ColCode, "chưa có mã đơn vị. Mỗi dòng cần một mã để nhận ra đơn vị.")
+			continue
+		}
+		if j, dup := first[code]; dup {
+			ps.add(r.Row, ColCode, "mã “%s” đã có ở dòng %d của trang này. Mỗi đơn vị chỉ ghi một dòng.", r.Code, f.Units[j].Row)
+			continue
+		}
+		first[code], inFile[code] = i, true
+	}
+
+	type planned struct {
+		ch  UnitChange
+		bad bool
+	}
+	var rows []*planned
+	parentOf := map[string]string{} // the tree as it will be, by code
+	for _, u := range byID {
+		if p, ok := byID[u.ParentID]; ok {
+			parentOf[u.Code] = p.Code
+		}
+	}
+	for i, r := range f.Units {
+		code := key(r.Code)
+		if code == "" || first[code] != i {
+			continue
+		}
+		r.Name, r.ShortName, r.Parent, r.Email = clean(r.Name), clean(r.ShortName), clean(r.Parent), clean(r.Email)
+		nerr := len(p.Errors)
+		before := byCode[code]
+		u := tiendo.Unit{}
+		if before != nil {
+			u = *before
+			u.Aliases = slices.Clone(before.Aliases)
+		}
+		u.Code = code
+		if has(cols, ColName) {
+			u.Name = r.Name
+		}
+		if has(cols, ColShortName) {
+			u.ShortName = r.ShortName
+		}
+		if has(cols, ColAliases) {
+			u.Aliases = splitAliases(r.Aliases)
+		}
+		if has(cols, ColEmail) {
+			u.Email = r.Email
+		}
+		if c.Unit != nil {
+			if err := c.Unit(&u); err != nil {
+				ps.fieldErrors(r.Row, err, unitFields)
+			}
+		}
+		if u.Email != "" && !validEmail(u.Email) {
+			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ thư điện tử hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
+		}
+		parent := ""
+		if before != nil {
+			parent = parentOf[code]
+		}
+		if has(cols, ColParent) {
+			pc := key(r.Parent)
+			switch {
+			case pc == "":
+				parent, u.ParentID = "", 0
+			case pc == code:
+				ps.add(r.Row, ColParent, "một đơn vị không thể là đơn vị cấp trên của chính nó; hãy ghi mã đơn vị cấp trên khác hoặc để trống.")
+				parent = ""
+			case inFile[pc] || byCode[pc] != nil:
+				parent, u.ParentID = pc, 0
+				if x := byCode[pc]; x != nil {
+					u.ParentID = x.ID
+				}
+			default:
+				ps.add(r.Row, ColParent, "không có đơn vị mã “%s” trong tệp hay trong hệ thống.", r.Parent)
+				parent = ""
+			}
+		}
+		parentOf[code] = parent
+		rows = append(rows, &planned{ch: UnitChange{Row: r.Row, Unit: u, ParentCode: parent, Before: before}, bad: len(p.Errors) > nerr})
+	}
+
+	// A cycle: following the parents from a row comes back to it. Only the
+	// file can make one, so only its rows are walked.
+	if has(cols, ColParent) {
+		for _, x := range rows {
+			code := x.ch.Unit.Code
+			path := []string{code}
+			seen := map[string]bool{code: true}
+			for at := parentOf[code]; at != ""; at = parentOf[at] {
+				path = append(path, at)
+				if at == code {
+					ps.add(x.ch.Row, ColParent, "các đơn vị cấp trên tạo thành vòng lặp: %s. Hãy sửa để chuỗi đơn vị cấp trên dừng ở một đơn vị cấp cao nhất.",
+						strings.Join(path, " → "))
+					x.bad = true
+					break
+				}
+				if seen[at] {
+					break // a loop further up, reported on its own rows
+				}
+				seen[at] = true
+			}
+		}
+	}
+
+	for _, x := range rows {
+		if x.bad {
+			continue
+		}
+		ch := x.ch
+		if ch.Before == nil {
+			ch.Op = OpAdd
+		} else {
+			b := ch.Before
+			oldParent := ""
+			if q, ok := byID[b.ParentID]; ok {
+				oldParent = q.Code
+			}
+			for _, d := range []Change{
+				{ColName, b.Name, ch.Unit.Name},
+				{ColShortName, b.ShortName, ch.Unit.ShortName},
+				{ColParent, oldParent, ch.ParentCode},
+				{ColAliases, strings.Join(b.Aliases, "; "), strings.Join(ch.Unit.Aliases, "; ")},
+				{ColEmail, b.Email, ch.Unit.Email},
+			} {
+				if d.Old != d.New {
+					ch.Changes = append(ch.Changes, d)
+				}
+			}
+			ch.Op = OpUpdate
+			if len(ch.Changes) == 0 && slices.Equal(b.Aliases, ch.Unit.Aliases) {
+				ch.Op = OpSame
+			}
+		}
+		p.Units = append(p.Units, ch)
+	}
+	return inFile
+}
+
+func compareUsers(p *Plan, f *File, users []*tiendo.User, unitsInFile map[string]bool, unitByCode map[string]*tiendo.Unit, unitByID map[int64]*tiendo.Unit, c Checks) {
+	sheet := sheetName(f.UserSheet, SheetUsers)
+	ps := &problems{sheet: sheet, list: &p.Errors, seen: map[[2]any]bool{}}
+	cols := f.UserCols
+	byName := make(map[string]*tiendo.User, len(users))
+	for _, u := range users {
+		byName[u.Username] = u
+	}
+	first := map[string]int{} // username -> index of its first line
+	for i, r := range f.Users {
+		name := key(r.Username)
+		if name == "" {
+			ps.add(r.Row, ColUsername, "chưa có tên đăng nhập. Mỗi dòng cần một tên đăng nhập để nhận ra người dùng.")
+			continue
+		}
+		if j, dup := first[name]; dup {
+			ps.add(r.Row, ColUsername, "tên đăng nhập “%s” đã có ở dòng %d của trang này. Mỗi người dùng chỉ ghi một dòng.", r.Username, f.Users[j].Row)
+			continue
+		}
+		first[name] = i
+	}
+	for i, r := range f.Users {
+		name := key(r.Username)
+		if name == "" || first[name] != i {
+			continue
+		}
+		r.FullName, r.Email, r.Role, r.Unit = clean(r.FullName), clean(r.Email), clean(r.Role), clean(r.Unit)
+		nerr := len(p.Errors)
+		before := byName[name]
+		u := tiendo.User{}
+		if before != nil {
+			u = *before
+		}
+		u.Username = name
+		if has(cols, ColFullName) {
+			u.FullName = r.FullName
+		}
+		if has(cols, ColEmail) {
+			u.Email = r.Email
+		}
+		roleOK := true
+		if has(cols, ColRole) || before == nil {
+			role, ok := ParseRole(r.Role)
+			switch {
+			case r.Role == "":
+				ps.add(r.Row, ColRole, "chưa ghi vai trò. Hãy ghi một trong: %s.", roleList())
+				roleOK = false
+			case !ok:
+				ps.add(r.Row, ColRole, "không có vai trò “%s”. Hãy ghi một trong: %s.", r.Role, roleList())
+				roleOK = false
+			default:
+				u.Role = role
+			}
+		}
+		unitCode := ""
+		if before != nil {
+			if x, ok := unitByID[before.UnitID]; ok {
+				unitCode = x.Code
+			}
+		}
+		unitOK := true
+		if has(cols, ColUnit) {
+			uc := key(r.Unit)
+			switch {
+			case uc == "":
+				unitCode = ""
+			case unitsInFile[uc] || unitByCode[uc] != nil:
+				unitCode = uc
+			default:
+				ps.add(r.Row, ColUnit, "không có đơn vị mã “%s” trong tệp hay trong hệ thống.", r.Unit)
+				unitOK = false
+			}
+		}
+		if roleOK && unitOK {
+			if u.Role.UnitScoped() && unitCode == "" {
+				ps.add(r.Row, ColUnit, "vai trò “%s” cần gắn với một đơn vị; hãy ghi mã đơn vị của người này.", u.Role.Label())
+			} else if !u.Role.UnitScoped() && unitCode != "" {
+				if has(cols, ColUnit) && r.Unit != "" {
+					p.Warnings = append(p.Warnings, Problem{Sheet: sheet, Row: r.Row, Column: ColUnit,
+						Message: fmt.Sprintf("vai trò “%s” không gắn với đơn vị nào nên mã đơn vị “%s” được bỏ qua.", u.Role.Label(), r.Unit)})
+				}
+				unitCode = ""
+			}
+		}
+		u.UnitID = 0
+		if x := unitByCode[unitCode]; x != nil {
+			u.UnitID = x.ID
+		}
+		if c.User != nil {
+			v := u
+			if unitCode != "" && v.UnitID == 0 {
+				v.UnitID = -1 // a unit this file adds: it has no ID yet
+			}
+			if !roleOK {
+				// The role is reported already; check the rest with one
+				// that needs no unit, so a bad username is reported too.
+				v.Role, v.UnitID = tiendo.RoleReader, 0
+			}
+			if err := c.User(&v); err != nil {
+				ps.fieldErrors(r.Row, err, userFields)
+			}
+			if roleOK {
+				v.UnitID = u.UnitID
+				u = v
+			}
+		}
+		if u.Email != "" && !validEmail(u.Email) {
+			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ thư điện tử hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
+		}
+		ch := UserChange{Row: r.Row, User: u, UnitCode: unitCode, Before: before}
+		if has(cols, ColPassword) && r.Password != "" {
+			if before == nil {
+				ch.Password = r.Password
+				if c.Password != nil {
+					if err := c.Password(u.Username, r.Password); err != nil {
+						ps.fieldErrors(r.Row, err, userFields)
+					}
+				}
+			} else {
+				p.Warnings = append(p.Warnings, Problem{Sheet: sheet, Row: r.Row, Column: ColPassword,
+					Message: fmt.Sprintf("tài khoản “%s” đã có nên mật khẩu trong tệp không được dùng; muốn đổi mật khẩu, hãy vào trang sửa người dùng.", u.Username)})
+			}
+		}
+		if len(p.Errors) > nerr {
+			continue
+		}
+		if before == nil {
+			ch.Op = OpAdd
+		} else {
+			oldUnit := ""
+			if x, ok := unitByID[before.UnitID]; ok {
+				oldUnit = x.Code
+			}
+			for _, d := range []Change{
+				{ColFullName, before.FullName, u.FullName},
+				{ColEmail, before.Email, u.Email},
+				{ColRole, before.Role.Label(), u.Role.Label()},
+				{ColUnit, oldUnit, unitCode},
+			} {
+				if d.Old != d.New {
+					ch.Changes = append(ch.Changes, d)
+				}
+			}
+			ch.Op = OpUpdate
+			if len(ch.Changes) == 0 {
+				ch.Op = OpSame
+			}
+		}
+		p.Users = append(p.Users, ch)
+	}
+}

@@ -1,0 +1,191 @@
+package watch
+
+import (
+	"slices"
+
+	"tiendo"
+)
+
+// The unit tree: a province over its departments and communes, a department
+// over its offices. A round may ask units at several levels; a unit reports
+// to the nearest unit above it that is also asked (its "reporting parent"),
+// and the top ones to the office. Reporting rates roll up the tree.
+
+// ancestors returns a function giving the units above id, nearest first.
+// A cycle in the parent links (which the store refuses) ends the walk.
+func ancestors(units []*tiendo.Unit) func(id int64) []int64 {
+	parent := make(map[int64]int64, len(units))
+	for _, u := range units {
+		parent[u.ID] = u.ParentID
+	}
+	return func(id int64) []int64 {
+		var out []int64
+		seen := map[int64]bool{id: true}
+		for p := parent[id]; p != 0 && !seen[p]; p = parent[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+		return out
+	}
+}
+
+// ReportingParent maps each unit asked in the round to the nearest unit
+// above it that is asked too; units with none (they report to the office)
+// are absent.
+func ReportingParent(r *tiendo.Round, units []*tiendo.Unit) map[int64]int64 {
+	asked := make(map[int64]bool, len(r.UnitIDs))
+	for _, id := range r.UnitIDs {
+		asked[id] = true
+	}
+	up := ancestors(units)
+	out := map[int64]int64{}
+	for _, id := range r.UnitIDs {
+		for _, a := range up(id) {
+			if asked[a] {
+				out[id] = a
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TopReporters are the units of the round that report straight to the
+// office: those with no asked unit above them. The office consolidates
+// these; each of them consolidates the units that report to it.
+func TopReporters(r *tiendo.Round, units []*tiendo.Unit) []int64 {
+	parent := ReportingParent(r, units)
+	var out []int64
+	for _, id := range r.UnitIDs {
+		if _, ok := parent[id]; !ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// ReportsTo lists the units of the round whose reporting parent is unitID.
+func ReportsTo(r *tiendo.Round, units []*tiendo.Unit, unitID int64) []int64 {
+	var out []int64
+	for id, p := range ReportingParent(r, units) {
+		if p == unitID {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TreeRates rolls the round's reporting rates up the unit tree: for every
+// unit that is asked or has asked units below it, the rates of the reports
+// expected from it and from every unit under it.
+func TreeRates(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) map[int64]Rates {
+	up := ancestors(units)
+	out := map[int64]Rates{}
+	for _, id := range r.UnitIDs {
+		st := states[id]
+		for _, n := range append([]int64{id}, up(id)...) {
+			rt := out[n]
+			rt.Add(!st.SubmittedAt.IsZero(), st.Late)
+			out[n] = rt
+		}
+	}
+	return out
+}
+
+// TreeRow is one line of the roll-up table: a unit with asked units under
+// it, its depth below the top of the shown tree, and the rolled-up rates.
+type TreeRow struct {
+	Unit  *tiendo.Unit
+	Depth int
+	Rates Rates
+}
+
+// RollUp lists, in tree order (each unit followed by those under it, units
+// ordered as given), the units that have asked units under them, with their
+// rolled-up rates: the table behind "tỷ lệ báo cáo theo cấp". A unit with
+// no asked unit under it is left out; its own report is in the matrix.
+func RollUp(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) []TreeRow {
+	rates := TreeRates(r, units, states)
+	asked := make(map[int64]bool, len(r.UnitIDs))
+	for _, id := range r.UnitIDs {
+		asked[id] = true
+	}
+	children := map[int64][]*tiendo.Unit{}
+	byID := make(map[int64]bool, len(units))
+	for _, u := range units {
+		byID[u.ID] = true
+	}
+	var roots []*tiendo.Unit
+	for _, u := range units {
+		if u.ParentID != 0 && byID[u.ParentID] {
+			children[u.ParentID] = append(children[u.ParentID], u)
+		} else {
+			roots = append(roots, u)
+		}
+	}
+	var out []TreeRow
+	seen := map[int64]bool{}
+	var walk func(u *tiendo.Unit, depth int)
+	walk = func(u *tiendo.Unit, depth int) {
+		if seen[u.ID] {
+			return
+		}
+		seen[u.ID] = true
+		rt := rates[u.ID]
+		own := 0
+		if asked[u.ID] {
+			own = 1
+		}
+		if rt.Expected > own {
+			out = append(out, TreeRow{Unit: u, Depth: depth, Rates: rt})
+			depth++
+		}
+		for _, c := range children[u.ID] {
+			walk(c, depth)
+		}
+	}
+	for _, u := range roots {
+		walk(u, 0)
+	}
+	return out
+}
+
+// OfficeView is the round as the office consolidates it: asked only of the
+// units that report to it directly (TopReporters), each task kept to those
+// of its units, or to all its units when none of them reports directly.
+// The units under them have reported through them. It returns r itself when
+// no asked unit is under another.
+func OfficeView(r *tiendo.Round, units []*tiendo.Unit) *tiendo.Round {
+	top := TopReporters(r, units)
+	if len(top) == len(r.UnitIDs) {
+		return r
+	}
+	keep := make(map[int64]bool, len(top))
+	for _, id := range top {
+		keep[id] = true
+	}
+	v := *r
+	v.UnitIDs = slices.Clone(top)
+	v.Tasks = make([]*tiendo.Task, len(r.Tasks))
+	for i, t := range r.Tasks {
+		c := *t
+		c.Assignees = nil
+		for _, a := range t.Assignees {
+			if keep[a.UnitID] {
+				c.Assignees = append(c.Assignees, a)
+			}
+		}
+		if len(c.Assignees) == 0 { // only lower units have it: they report it
+			c.Assignees = t.Assignees
+			for _, a := range t.Assignees {
+				if !keep[a.UnitID] {
+					keep[a.UnitID] = true
+					v.UnitIDs = append(v.UnitIDs, a.UnitID)
+				}
+			}
+		}
+		v.Tasks[i] = &c
+	}
+	return &v
+}

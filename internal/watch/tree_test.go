@@ -1,0 +1,117 @@
+package watch
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"tiendo"
+)
+
+// A three-level tree: a province (not asked) over two departments and a
+// commune, the departments over their offices.
+func threeLevels() (*tiendo.Round, []*tiendo.Unit, map[int64]State) {
+	units := []*tiendo.Unit{
+		{ID: 1, Name: "UBND tỉnh"},
+		{ID: 10, ParentID: 1, Name: "Sở Nông nghiệp"},
+		{ID: 11, ParentID: 10, Name: "Chi cục Thủy lợi"},
+		{ID: 12, ParentID: 10, Name: "Chi cục Kiểm lâm"},
+		{ID: 20, ParentID: 1, Name: "Sở Xây dựng"},
+		{ID: 21, ParentID: 20, Name: "Phòng Quy hoạch"},
+		{ID: 30, ParentID: 1, Name: "Xã An Bình"},
+		{ID: 40, ParentID: 1, Name: "Xã không được hỏi"},
+	}
+	due := time.Date(2026, 6, 7, 0, 0, 0, 0, tiendo.Zone)
+	r := &tiendo.Round{Deadline: due, UnitIDs: []int64{10, 11, 12, 20, 21, 30}}
+	onTime, late := due.Add(-time.Hour), due.Add(time.Hour)
+	states := map[int64]State{
+		10: {Status: tiendo.ReportSubmitted, SubmittedAt: onTime},
+		11: {Status: tiendo.ReportSubmitted, SubmittedAt: onTime},
+		12: {Status: tiendo.ReportSubmitted, SubmittedAt: late, Late: true},
+		21: {Status: tiendo.ReportDraft},
+		30: {Status: tiendo.ReportAccepted, SubmittedAt: onTime},
+	}
+	return r, units, states
+}
+
+func TestTreeRates(t *testing.T) {
+	r, units, states := threeLevels()
+	got := TreeRates(r, units, states)
+	want := map[int64]Rates{
+		1:  {Expected: 6, Received: 4, OnTime: 3, Late: 1, Missing: 2},
+		10: {Expected: 3, Received: 3, OnTime: 2, Late: 1},
+		11: {Expected: 1, Received: 1, OnTime: 1},
+		12: {Expected: 1, Received: 1, Late: 1},
+		20: {Expected: 2, Missing: 2},
+		21: {Expected: 1, Missing: 1},
+		30: {Expected: 1, Received: 1, OnTime: 1},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("TreeRates:\n got %+v\nwant %+v", got, want)
+	}
+	// The top of the tree agrees with the round's own rates.
+	if got[1] != RoundRates(r, states) {
+		t.Errorf("province %+v, round %+v", got[1], RoundRates(r, states))
+	}
+}
+
+func TestRollUp(t *testing.T) {
+	r, units, states := threeLevels()
+	var got []string
+	for _, row := range RollUp(r, units, states) {
+		got = append(got, row.Unit.Name+"/"+string(rune('0'+row.Depth)))
+	}
+	want := []string{"UBND tỉnh/0", "Sở Nông nghiệp/1", "Sở Xây dựng/1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("RollUp = %v, want %v", got, want)
+	}
+}
+
+func TestReportingParent(t *testing.T) {
+	r, units, _ := threeLevels()
+	if got, want := ReportingParent(r, units), map[int64]int64{11: 10, 12: 10, 21: 20}; !reflect.DeepEqual(got, want) {
+		t.Errorf("ReportingParent = %v, want %v", got, want)
+	}
+	if got, want := TopReporters(r, units), []int64{10, 20, 30}; !reflect.DeepEqual(got, want) {
+		t.Errorf("TopReporters = %v, want %v", got, want)
+	}
+	if got, want := ReportsTo(r, units, 10), []int64{11, 12}; !reflect.DeepEqual(got, want) {
+		t.Errorf("ReportsTo(10) = %v, want %v", got, want)
+	}
+	// When the department is not asked, its offices report to the office.
+	r.UnitIDs = []int64{11, 12, 30}
+	if got, want := TopReporters(r, units), []int64{11, 12, 30}; !reflect.DeepEqual(got, want) {
+		t.Errorf("TopReporters without the department = %v, want %v", got, want)
+	}
+	// A cycle in the parent links (10 under 11 under 10) ends the walk
+	// instead of looping: 11 finds no asked unit above it, 12 finds 11.
+	units[1].ParentID = 11
+	if got, want := ReportingParent(r, units), map[int64]int64{12: 11}; !reflect.DeepEqual(got, want) {
+		t.Errorf("with a cycle: %v, want %v", got, want)
+	}
+}
+
+func TestOfficeView(t *testing.T) {
+	r, units, _ := threeLevels()
+	r.Tasks = []*tiendo.Task{
+		{ID: 1, Assignees: []tiendo.Assignee{{UnitID: 10, Role: tiendo.Lead}, {UnitID: 11, Role: tiendo.Lead}, {UnitID: 30, Role: tiendo.Support}}},
+		{ID: 2, Assignees: []tiendo.Assignee{{UnitID: 21, Role: tiendo.Lead}}}, // only an office: kept as it is
+	}
+	v := OfficeView(r, units)
+	if want := []int64{10, 20, 30, 21}; !reflect.DeepEqual(v.UnitIDs, want) {
+		t.Errorf("units %v, want %v", v.UnitIDs, want)
+	}
+	if got := v.Tasks[0].Assignees; len(got) != 2 || got[0].UnitID != 10 || got[1].UnitID != 30 {
+		t.Errorf("task 1 assignees %v", got)
+	}
+	if got := v.Tasks[1].Assignees; len(got) != 1 || got[0].UnitID != 21 {
+		t.Errorf("task 2 assignees %v", got)
+	}
+	if len(r.Tasks[0].Assignees) != 3 || len(r.UnitIDs) != 6 {
+		t.Error("OfficeView changed the round it was given")
+	}
+	r.UnitIDs = []int64{10, 20, 30}
+	if OfficeView(r, units) != r {
+		t.Error("a round without nested units should come back as it is")
+	}
+}

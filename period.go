@@ -1,0 +1,137 @@
+package tiendo
+
+import "time"
+
+// Cut-off days (ngày chốt số liệu). A periodic report covers the data of a
+// window of days that is separate from its deadline: provinces commonly
+// count from the 15th of the month before the period to the 14th of its last
+// month (Decree 09/2019/NĐ-CP lets each body set it), so "6 tháng đầu năm
+// 2022" covers 15/12/2021 to 14/06/2022. The day is a setting of the issuer.
+const (
+	// DefaultCutoffDay is the provinces' common 15th-to-14th rule.
+	DefaultCutoffDay = 15
+	// CalendarCutoffDay counts calendar months: the half-year is 01/01 to 30/06.
+	CalendarCutoffDay = 1
+	// MaxCutoffDay is the last day every month has, February included, so
+	// that a window never skips or repeats a day.
+	MaxCutoffDay = 28
+)
+
+// ValidCutoffDay reports whether day can be an issuer's cut-off day: 1
+// (calendar months) to MaxCutoffDay.
+func ValidCutoffDay(day int) bool { return day >= CalendarCutoffDay && day <= MaxCutoffDay }
+
+// Window is the data window of a period (thời gian chốt số liệu): the days
+// whose data a periodic report covers, from From to To inclusive, each the
+// start of its day in Zone. The zero Window is "not known".
+type Window struct {
+	From time.Time `json:"from"` // the first day
+	To   time.Time `json:"to"`   // the last day, counted whole ("đến hết ngày")
+}
+
+// IsZero reports whether the window is unknown.
+func (w Window) IsZero() bool { return w.From.IsZero() }
+
+// End is the instant the window closes: the start of the day after To.
+func (w Window) End() time.Time {
+	if w.IsZero() {
+		return time.Time{}
+	}
+	return w.To.AddDate(0, 0, 1)
+}
+
+// Contains reports whether instant t falls inside the window.
+func (w Window) Contains(t time.Time) bool {
+	return !w.IsZero() && !t.Before(w.From) && t.Before(w.End())
+}
+
+// Valid reports whether p names a period a window can be computed for: a
+// known kind with an index in range and a plausible year.
+func (p Period) Valid() bool {
+	_, _, ok := p.months()
+	return ok
+}
+
+// months returns the first and last calendar month of p.
+func (p Period) months() (first, last int, ok bool) {
+	if p.Year < 1900 || p.Year > 2200 {
+		return 0, 0, false
+	}
+	switch p.Kind {
+	case PeriodMonth:
+		if p.Index >= 1 && p.Index <= 12 {
+			return p.Index, p.Index, true
+		}
+	case PeriodQuarter:
+		if p.Index >= 1 && p.Index <= 4 {
+			return 3*p.Index - 2, 3 * p.Index, true
+		}
+	case PeriodHalfYear:
+		switch p.Index {
+		case 0, 1: // a half-year without an index is the first, as directives mean "06 tháng"
+			return 1, 6, true
+		case 2:
+			return 7, 12, true
+		}
+	case PeriodNineMonth:
+		return 1, 9, true
+	case PeriodYear:
+		return 1, 12, true
+	}
+	return 0, 0, false
+}
+
+// Window returns the data window of p when the issuer's cut-off day is
+// cutoffDay (0: DefaultCutoffDay). With day D above 1 the window runs from
+// day D of the month before the period's first month to day D-1 of its last
+// month: with 15, month 6/2022 is 15/05-14/06/2022, the first half of 2022
+// 15/12/2021-14/06/2022 and the year 2022 15/12/2021-14/12/2022. With 1 it
+// is the calendar months: 01/01-30/06/2022. It reports false for a period
+// it cannot place (PeriodOther, an index out of range) or a day outside
+// 1-MaxCutoffDay.
+func (p Period) Window(cutoffDay int) (Window, bool) {
+	if cutoffDay == 0 {
+		cutoffDay = DefaultCutoffDay
+	}
+	first, last, ok := p.months()
+	if !ok || !ValidCutoffDay(cutoffDay) {
+		return Window{}, false
+	}
+	if cutoffDay == CalendarCutoffDay {
+		// Day 0 of the month after last is the last day of last.
+		return Window{From: time.Date(p.Year, time.Month(first), 1, 0, 0, 0, 0, Zone),
+			To: time.Date(p.Year, time.Month(last+1), 0, 0, 0, 0, 0, Zone)}, true
+	}
+	// time.Date normalises month 0 to December of the year before.
+	return Window{From: time.Date(p.Year, time.Month(first-1), cutoffDay, 0, 0, 0, 0, Zone),
+		To: time.Date(p.Year, time.Month(last), cutoffDay-1, 0, 0, 0, 0, Zone)}, true
+}
+
+// YearEarlier is the same period a year before: what "so với cùng kỳ" compares with.
+func (p Period) YearEarlier() Period {
+	p.Year--
+	return p
+}
+
+// Previous is the report before p in the year's cycle: the month, quarter
+// or half-year just before (across the new year), the first half-year before
+// nine months, and nine months before the year. It reports false for a
+// period it cannot place.
+func (p Period) Previous() (Period, bool) {
+	if !p.Valid() {
+		return Period{}, false
+	}
+	switch p.Kind {
+	case PeriodMonth, PeriodQuarter, PeriodHalfYear:
+		n := map[PeriodKind]int{PeriodMonth: 12, PeriodQuarter: 4, PeriodHalfYear: 2}[p.Kind]
+		if p.Index <= 1 {
+			return Period{Kind: p.Kind, Year: p.Year - 1, Index: n}, true
+		}
+		return Period{Kind: p.Kind, Year: p.Year, Index: p.Index - 1}, true
+	case PeriodNineMonth:
+		return Period{Kind: PeriodHalfYear, Year: p.Year, Index: 1}, true
+	case PeriodYear:
+		return Period{Kind: PeriodNineMonth, Year: p.Year}, true
+	}
+	return Period{}, false
+}
