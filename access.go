@@ -70,7 +70,8 @@ func ScopeOf(u *User, a Action) Scope {
 
 // Allowed reports whether u may perform a on the data of unit unitID. Pass
 // unitID 0 for actions not tied to one unit: then a unit-scoped permission is
-// enough, and the store narrows what the user sees to their own unit.
+// enough, and the store narrows what the user sees to their own unit (and,
+// for ScopeUnitTree, the units under it).
 func Allowed(u *User, a Action, unitID int64) bool {
 	switch ScopeOf(u, a) {
 	case ScopeAll:

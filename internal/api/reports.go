@@ -17,7 +17,7 @@ func (a *Server) reportTarget(r *http.Request) (roundID int64, unit *tiendo.Unit
 		return 0, nil, err
 	}
 	if !tiendo.Allowed(userFrom(r.Context()), tiendo.ActionReadReport, unit.ID) {
-		return 0, nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được truy cập báo cáo của đơn vị mình.")
+		return 0, nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được truy cập báo cáo của đơn vị mình và các đơn vị trực thuộc.")
 	}
 	return roundID, unit, nil
 }

@@ -498,3 +498,23 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+func TestIsGroupName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Ủy ban nhân dân các xã, phường":               true,
+		"UBND các xã, thị trấn":                        true,
+		"Các phòng, ban, ngành thuộc UBND huyện":       true,
+		"các cơ quan, đơn vị":                          true,
+		"Các Sở, ban, ngành tỉnh":                      true,
+		"Phòng Tài nguyên và Môi trường":               false, // "Môi" folds like "mọi"
+		"Liên hiệp các Hội Khoa học và Kỹ thuật":       false,
+		"Ban Quản lý các khu công nghiệp":              false,
+		"Ban Chỉ đạo xây dựng nông thôn mới":           false,
+		"Trung tâm Văn hóa - Thể thao và Truyền thông": false,
+		"Hội Nông dân xã":                              false,
+	} {
+		if got := IsGroupName(name); got != want {
+			t.Errorf("IsGroupName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

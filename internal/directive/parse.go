@@ -301,8 +301,8 @@ func (p *parser) check() {
 		for _, rc := range r.Recipients {
 			if rc.Unit == "" && !isGenericUnit(rc.Name) && !warnedUnknown[rc.Name] {
 				warnedUnknown[rc.Name] = true
-				if isGroupName(rc.Name) {
-					p.warn(WarnUnknownUnit, p.recipientLine(rc.Name), "\"%s\" là nhiều đơn vị: hãy chọn các đơn vị được yêu cầu báo cáo, chẳng hạn mọi đơn vị trực thuộc một đơn vị cấp trên.", rc.Name)
+				if IsGroupName(rc.Name) {
+					p.warn(WarnUnknownUnit, p.recipientLine(rc.Name), "\"%s\" gồm nhiều đơn vị: hãy chọn các đơn vị được yêu cầu báo cáo, chẳng hạn mọi đơn vị trực thuộc một đơn vị cấp trên.", rc.Name)
 					continue
 				}
 				p.warn(WarnUnknownUnit, p.recipientLine(rc.Name), "Không tìm thấy đơn vị \"%s\" trong danh mục đơn vị: hãy chọn đơn vị tương ứng hoặc thêm vào danh mục.", rc.Name)

@@ -200,7 +200,7 @@ func newUnitMatcher(units []tiendo.Unit) *unitMatcher {
 		for _, n := range append([]string{u.Name, u.ShortName}, u.Aliases...) {
 			if n != "" {
 				m.keys[i] = append(m.keys[i], unitKey(n))
-				m.group[i] = append(m.group[i], isGroupName(n))
+				m.group[i] = append(m.group[i], IsGroupName(n))
 				m.levels[i] = append(m.levels[i], trailingLevel(n))
 			}
 		}
@@ -226,7 +226,7 @@ func (m *unitMatcher) score(name string) (int, float64) {
 		}
 	}
 	key := unitKey(name)
-	group, level := isGroupName(name), trailingLevel(name)
+	group, level := IsGroupName(name), trailingLevel(name)
 	best, bestScore, tie := -1, 0.0, false
 	for i, keys := range m.keys {
 		s := 0.0
@@ -261,11 +261,11 @@ func (m *unitMatcher) score(name string) (int, float64) {
 var groupWords = []string{"xa", "phuong", "thi tran", "huyen", "quan", "tinh", "thanh pho", "thi xa", "phong", "ban", "nganh",
 	"so", "don vi", "co quan", "dia phuong", "doan the", "hoi doan the", "to chuc doan the", "truong", "thon", "ban nganh"}
 
-// isGroupName reports whether a name stands for a group of units rather
+// IsGroupName reports whether a name stands for a group of units rather
 // than one ("Ủy ban nhân dân các xã, phường"): it matches only a name that
 // stands for a group too, never the one unit whose name shares its generic
 // words ("UBND tỉnh").
-func isGroupName(name string) bool {
+func IsGroupName(name string) bool {
 	f := strings.Fields(tokenSplit.ReplaceAllString(vi.Fold(name), " "))
 	for i, w := range f {
 		if w != "cac" { // not "mọi": it folds like the "môi" of "Môi trường"

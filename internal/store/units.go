@@ -107,12 +107,20 @@ func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 			return notFound(err, "Không tìm thấy đơn vị.")
 		}
 		if u.ParentID != 0 {
+			// Two moves at once (A under B, B under A) must not both pass
+			// the check: on PostgreSQL they queue on one lock; SQLite has one
+			// writer already.
+			if s.dialect == postgres {
+				if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7302)`); err != nil {
+					return fmt.Errorf("store: lock the unit tree: %w", err)
+				}
+			}
 			below, err := s.subunits(ctx, tx, u.ID)
 			if err != nil {
 				return err
 			}
 			if slices.Contains(below, u.ParentID) {
-				return &tiendo.Error{Code: tiendo.EINVALID, Message: "Đơn vị cấp trên đang là đơn vị trực thuộc của đơn vị này; cây đơn vị sẽ bị vòng.",
+				return &tiendo.Error{Code: tiendo.EINVALID, Message: "Đơn vị cấp trên đang là đơn vị trực thuộc của đơn vị này; chọn như vậy sẽ tạo thành vòng lặp trong cây đơn vị.",
 					Fields: map[string]string{"parent_id": "Hãy chọn một đơn vị cấp trên không nằm dưới đơn vị này."}}
 			}
 		}

@@ -151,41 +151,56 @@ func RollUp(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) []Tre
 	return out
 }
 
-// OfficeView is the round as the office consolidates it: asked only of the
-// units that report to it directly (TopReporters), each task kept to those
-// of its units, or to all its units when none of them reports directly.
-// The units under them have reported through them. It returns r itself when
-// no asked unit is under another.
+// OfficeView is the round as the office consolidates it: each task kept to
+// those of its units that have none of the task's other units above them
+// (a supporting unit under the lead is left out too: the lead reported for
+// it), and the round asked of the units that remain on some task, plus the
+// units that report to the office directly. The units left out reported
+// through a unit above them, so nothing is counted twice. It returns r
+// itself when no asked unit is under another.
 func OfficeView(r *tiendo.Round, units []*tiendo.Unit) *tiendo.Round {
 	top := TopReporters(r, units)
 	if len(top) == len(r.UnitIDs) {
 		return r
 	}
-	keep := make(map[int64]bool, len(top))
-	for _, id := range top {
-		keep[id] = true
-	}
+	up := ancestors(units)
 	v := *r
-	v.UnitIDs = slices.Clone(top)
 	v.Tasks = make([]*tiendo.Task, len(r.Tasks))
+	asked := make(map[int64]bool, len(top))
+	for _, id := range top {
+		asked[id] = true
+	}
 	for i, t := range r.Tasks {
+		role := make(map[int64]tiendo.AssigneeRole, len(t.Assignees))
+		for _, a := range t.Assignees {
+			if role[a.UnitID] != tiendo.Lead {
+				role[a.UnitID] = a.Role
+			}
+		}
 		c := *t
 		c.Assignees = nil
 		for _, a := range t.Assignees {
-			if keep[a.UnitID] {
-				c.Assignees = append(c.Assignees, a)
-			}
-		}
-		if len(c.Assignees) == 0 { // only lower units have it: they report it
-			c.Assignees = t.Assignees
-			for _, a := range t.Assignees {
-				if !keep[a.UnitID] {
-					keep[a.UnitID] = true
-					v.UnitIDs = append(v.UnitIDs, a.UnitID)
+			covered := false
+			for _, p := range up(a.UnitID) {
+				// An ancestor on the task covers a unit unless the unit leads
+				// and the ancestor only supports.
+				if r, ok := role[p]; ok && (r == tiendo.Lead || a.Role != tiendo.Lead) {
+					covered = true
+					break
 				}
+			}
+			if !covered {
+				c.Assignees = append(c.Assignees, a)
+				asked[a.UnitID] = true
 			}
 		}
 		v.Tasks[i] = &c
+	}
+	v.UnitIDs = nil
+	for _, id := range r.UnitIDs { // in the round's order
+		if asked[id] {
+			v.UnitIDs = append(v.UnitIDs, id)
+		}
 	}
 	return &v
 }

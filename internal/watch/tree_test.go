@@ -93,21 +93,41 @@ func TestReportingParent(t *testing.T) {
 
 func TestOfficeView(t *testing.T) {
 	r, units, _ := threeLevels()
+	lead := func(ids ...int64) (out []tiendo.Assignee) {
+		for _, id := range ids {
+			out = append(out, tiendo.Assignee{UnitID: id, Role: tiendo.Lead})
+		}
+		return out
+	}
 	r.Tasks = []*tiendo.Task{
-		{ID: 1, Assignees: []tiendo.Assignee{{UnitID: 10, Role: tiendo.Lead}, {UnitID: 11, Role: tiendo.Lead}, {UnitID: 30, Role: tiendo.Support}}},
-		{ID: 2, Assignees: []tiendo.Assignee{{UnitID: 21, Role: tiendo.Lead}}}, // only an office: kept as it is
+		{ID: 1, Assignees: append(lead(10, 11), tiendo.Assignee{UnitID: 30, Role: tiendo.Support})},
+		{ID: 2, Assignees: lead(21)},     // only an office: it reports itself
+		{ID: 3, Assignees: lead(11, 12)}, // two offices, their department not on the task
+		{ID: 4, Assignees: []tiendo.Assignee{{UnitID: 10, Role: tiendo.Support}, {UnitID: 11, Role: tiendo.Lead}, {UnitID: 12, Role: tiendo.Support}}},
 	}
 	v := OfficeView(r, units)
-	if want := []int64{10, 20, 30, 21}; !reflect.DeepEqual(v.UnitIDs, want) {
+	ids := func(as []tiendo.Assignee) (out []int64) {
+		for _, a := range as {
+			out = append(out, a.UnitID)
+		}
+		return out
+	}
+	for i, want := range [][]int64{{10, 30}, {21}, {11, 12}, {10, 11}} {
+		if got := ids(v.Tasks[i].Assignees); !reflect.DeepEqual(got, want) {
+			t.Errorf("task %d keeps %v, want %v", i+1, got, want)
+		}
+	}
+	// The round: the top reporters and the units kept on some task, in the
+	// round's order (each once).
+	if want := []int64{10, 11, 12, 20, 21, 30}; !reflect.DeepEqual(v.UnitIDs, want) {
 		t.Errorf("units %v, want %v", v.UnitIDs, want)
 	}
-	if got := v.Tasks[0].Assignees; len(got) != 2 || got[0].UnitID != 10 || got[1].UnitID != 30 {
-		t.Errorf("task 1 assignees %v", got)
+	// The order of the tasks does not change what each keeps.
+	r.Tasks[0], r.Tasks[2] = r.Tasks[2], r.Tasks[0]
+	if got := ids(OfficeView(r, units).Tasks[0].Assignees); !reflect.DeepEqual(got, []int64{11, 12}) {
+		t.Errorf("reordered: task 3 keeps %v", got)
 	}
-	if got := v.Tasks[1].Assignees; len(got) != 1 || got[0].UnitID != 21 {
-		t.Errorf("task 2 assignees %v", got)
-	}
-	if len(r.Tasks[0].Assignees) != 3 || len(r.UnitIDs) != 6 {
+	if len(r.Tasks[2].Assignees) != 3 || len(r.UnitIDs) != 6 {
 		t.Error("OfficeView changed the round it was given")
 	}
 	r.UnitIDs = []int64{10, 20, 30}

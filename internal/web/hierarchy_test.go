@@ -187,6 +187,22 @@ func TestParentUnitReadsItsSubunits(t *testing.T) {
 	if n := strings.Count(html.UnescapeString(string(b)), "Đã kiên cố hóa 8 km"); n != 1 {
 		t.Errorf("second roll-up: the sentence appears %d times, want 1", n)
 	}
+	// A report the office sent back is not merged, and a sum over some of
+	// the offices is not the department's figure: the values stay listed.
+	office, _ := x.st.UserByUsername(context.Background(), "vanphong")
+	if _, err := x.st.ActOnReport(context.Background(), store.Actor{}, office, x.round.ID, x.units["cckl"].ID,
+		store.ActRequest{Action: tiendo.ReportReturn, Version: 2, Comment: "Bổ sung số liệu."}); err != nil {
+		t.Fatal(err)
+	}
+	resp = x.post(c, round+"/reports/snn", url.Values{"op": {"rollup"}, "version": {"0"}})
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	partial := html.UnescapeString(string(b))
+	if strings.Contains(partial, "Đã kiên cố hóa 8 km") || !strings.Contains(partial, "Đã kiên cố hóa 12 km") ||
+		!strings.Contains(partial, "Còn 1 đơn vị chưa gửi") || strings.Contains(partial, `value="12"`) {
+		t.Errorf("roll-up with one office returned: merged the returned report or summed a partial figure")
+	}
+
 	// Nothing was saved: the department's report is still missing.
 	snn, _ := x.st.UserByUsername(context.Background(), "snn")
 	if rep, err := x.st.Report(context.Background(), snn, x.round.ID, x.units["snn"].ID); err != nil || rep.Status != tiendo.ReportMissing {
@@ -205,7 +221,6 @@ func TestParentUnitReadsItsSubunits(t *testing.T) {
 		}
 	}
 	// The same roll-up in the API.
-	office, _ := x.st.UserByUsername(context.Background(), "vanphong")
 	token, _, err := x.st.CreateToken(context.Background(), office.ID, "127.0.0.1")
 	if err != nil {
 		t.Fatal(err)

@@ -186,7 +186,7 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 		// unit. When no unit was recognised as lead, every unit asked leads.
 		if it.Lead == 0 {
 			for _, a := range t.Assignees {
-				if a.Unit == "" && a.Role != tiendo.Support && isGroup(a.Name) {
+				if a.Unit == "" && a.Role != tiendo.Support && directive.IsGroupName(a.Name) {
 					it.LeadAll = true
 				}
 			}
@@ -296,13 +296,6 @@ func (f *intakeForm) applyTree(op, node string, units []*tiendo.Unit) bool {
 		return false
 	}
 	return true
-}
-
-// isGroup reports whether an assignee's name names a group of units ("UBND
-// các xã, thị trấn", "Các phòng, ban, ngành") rather than one.
-func isGroup(name string) bool {
-	f := " " + strings.Join(strings.Fields(vi.Fold(name)), " ") + " "
-	return strings.Contains(f, " cac ") || strings.Contains(f, " moi ") || strings.Contains(f, " tat ca ")
 }
 
 // round checks the form and builds the round it describes; field errors

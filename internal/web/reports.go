@@ -152,7 +152,7 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 	}
 	u := userFrom(r.Context())
 	if !tiendo.Allowed(u, tiendo.ActionReadReport, unit.ID) {
-		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được xem báo cáo của đơn vị mình.")
+		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được xem báo cáo của đơn vị mình và các đơn vị trực thuộc.")
 	}
 	round, err := s.store.RoundForUnit(r.Context(), u, id, unit.ID)
 	if err != nil {
@@ -191,23 +191,30 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 	if round.Brief {
 		p.GuideLen = 1500
 	}
-	if p.Editable {
-		if p.Below, err = s.store.ReportsTo(r.Context(), id, unit.ID); err != nil {
-			return nil, err
-		}
-		if len(p.Below) > 0 {
-			states, err := s.store.ReportStates(r.Context(), id)
-			if err != nil {
-				return nil, err
-			}
-			for _, b := range p.Below {
-				if st := states[b]; st != nil && !st.SubmittedAt.IsZero() {
-					p.BelowIn++
-				}
-			}
+	return p, nil
+}
+
+// loadBelow finds the units that report to this one, for the roll-up box.
+// Only the page and the roll-up need it, not a save: a commune's save at
+// the deadline pays nothing for it.
+func (s *Server) loadBelow(r *http.Request, p *reportPage) error {
+	if !p.Editable {
+		return nil
+	}
+	var err error
+	if p.Below, err = s.store.ReportsTo(r.Context(), p.Round.ID, p.Unit.ID); err != nil || len(p.Below) == 0 {
+		return err
+	}
+	states, err := s.store.ReportStates(r.Context(), p.Round.ID)
+	if err != nil {
+		return err
+	}
+	for _, b := range p.Below {
+		if st := states[b]; st != nil && !st.SubmittedAt.IsZero() {
+			p.BelowIn++
 		}
 	}
-	return p, nil
+	return nil
 }
 
 // reopened reports whether the office reopened the locked round for the unit.
@@ -240,6 +247,9 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 		}
 	}
 	p.Notice = reportNotices[r.URL.Query().Get("ok")]
+	if err := s.loadBelow(r, p); err != nil {
+		return err
+	}
 	return s.render(w, http.StatusOK, "report", p)
 }
 
@@ -458,17 +468,21 @@ func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request) error 
 // person saves.
 func (s *Server) reportRollup(w http.ResponseWriter, r *http.Request, p *reportPage) error {
 	u := userFrom(r.Context())
+	if err := s.loadBelow(r, p); err != nil {
+		return err
+	}
 	var children []*tiendo.UnitReport
 	for _, id := range p.Below {
 		rep, err := s.store.Report(r.Context(), u, p.Round.ID, id)
 		if err != nil {
 			return err
 		}
-		switch rep.Status {
-		case tiendo.ReportSubmitted, tiendo.ReportAccepted, tiendo.ReportReturned:
+		// What the unit sent and the office has not sent back.
+		if rep.Status == tiendo.ReportSubmitted || rep.Status == tiendo.ReportAccepted {
 			children = append(children, rep)
 		}
 	}
+	complete := len(children) == len(p.Below)
 	if len(children) == 0 {
 		p.Notice = "Chưa có đơn vị trực thuộc nào gửi báo cáo, nên chưa có gì để tổng hợp. Hãy thử lại khi các đơn vị đã gửi."
 		return s.render(w, http.StatusOK, "report", p)
@@ -514,6 +528,9 @@ func (s *Server) reportRollup(w http.ResponseWriter, r *http.Request, p *reportP
 		add(pre+"obstacles", sec.Obstacles)
 		add(pre+"recommendations", sec.Recommendations)
 		add(pre+"next_steps", sec.NextSteps)
+		if !complete {
+			continue // a sum over some of the units is not the unit's figure
+		}
 		for _, a := range sec.Actuals {
 			set(fmt.Sprintf("g%d.value", a.TargetID), num(a.Value))
 			set(fmt.Sprintf("g%d.same", a.TargetID), num(a.SamePeriod))
@@ -522,5 +539,8 @@ func (s *Server) reportRollup(w http.ResponseWriter, r *http.Request, p *reportP
 	p.Notice = fmt.Sprintf("Đã tổng hợp từ báo cáo của %d/%d đơn vị trực thuộc vào %d ô: nội dung tổng hợp được thêm sau phần đồng chí đã viết, số liệu chỉ điền vào ô còn trống. "+
 		"Chỉ tiêu tỷ lệ, bình quân không cộng dồn được: số liệu từng đơn vị được liệt kê trong phần kết quả để đồng chí tính. "+
 		"Hãy kiểm tra, sửa rồi bấm “Lưu nháp”: nội dung chưa được lưu.", len(children), len(p.Below), filled)
+	if !complete {
+		p.Notice += fmt.Sprintf(" Còn %d đơn vị chưa gửi (hoặc bị trả lại) nên số liệu chỉ tiêu chưa được cộng; số liệu của từng đơn vị đã gửi có trong phần kết quả.", len(p.Below)-len(children))
+	}
 	return s.render(w, http.StatusOK, "report", p)
 }

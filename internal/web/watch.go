@@ -123,7 +123,9 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		data.Below, data.BelowRates = below(d, u)
 		return s.render(w, http.StatusOK, "round", data)
 	}
-	if tree := watch.RollUp(d.Round, d.Ordered, d.States); len(tree) > 1 {
+	// The tree, unless it says no more than the round's own rates (a
+	// province's communes with no level between).
+	if tree := watch.RollUp(d.Round, d.Ordered, d.States); len(tree) > 1 || (len(tree) == 1 && tree[0].Rates.Expected < len(d.Round.UnitIDs)) {
 		data.Tree = tree
 	}
 	q := r.URL.Query()
@@ -175,9 +177,13 @@ func below(d *roundData, u *tiendo.User) ([]belowRow, watch.Rates) {
 		return nil, rates
 	}
 	parent := watch.ReportingParent(d.Round, d.Ordered)
+	under := make(map[int64]bool, len(u.Subunits))
+	for _, id := range u.Subunits {
+		under[id] = true
+	}
 	for _, x := range d.Ordered {
 		st, asked := d.Raw[x.ID]
-		if !asked || x.ID == u.UnitID || !u.Reaches(x.ID) {
+		if !asked || !under[x.ID] {
 			continue
 		}
 		row := belowRow{Unit: x, State: st}
