@@ -74,11 +74,24 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, st
 	if cfg.URL != "" && cfg.CPUProfile != "" {
 		return errors.New("--cpuprofile chỉ dùng được khi lệnh tự chạy máy chủ (không có --url)")
 	}
-	res, err := benchRush(ctx, cfg, stderr)
+	// Progress lines and the child server's log share stderr.
+	res, err := benchRush(ctx, cfg, &syncWriter{w: stderr})
 	if res != nil {
 		res.print(stdout)
 	}
 	return err
+}
+
+// syncWriter lets several goroutines write to w.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // rushConfig is what "tiendo bench rush" runs.

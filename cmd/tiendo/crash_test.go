@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -17,6 +19,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/store"
+	"tiendo/internal/storetest"
 )
 
 // serverProc is "tiendo serve" running in a child process: this test
@@ -89,6 +92,12 @@ type ack struct {
 // every unit has submitted or a request fails (the server is gone). It calls
 // onAck for every 2xx save and submission.
 func reportLoad(c *client, fx *rushFix, workers int, salt string, onAck func(ack)) {
+	reportLoadUntil(c, fx, workers, salt, onAck, func() bool { return false })
+}
+
+// reportLoadUntil is reportLoad that also stops taking units once stop
+// says so.
+func reportLoadUntil(c *client, fx *rushFix, workers int, salt string, onAck func(ack), stop func() bool) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -96,7 +105,7 @@ func reportLoad(c *client, fx *rushFix, workers int, salt string, onAck func(ack
 			ctx := context.Background()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(fx.units) {
+				if i >= len(fx.units) || stop() {
 					return
 				}
 				u := fx.units[i]
@@ -186,7 +195,7 @@ func TestKillDuringRush(t *testing.T) {
 
 // checkAfterCrash restarts the server on dsn and checks, through the API,
 // that every acknowledged write is there whole, and, through the store,
-// that the database is intact.
+// that the database is intact and its audit chain unbroken.
 func checkAfterCrash(t *testing.T, dsn string, fx *rushFix, acks []ack, salts map[string]bool) {
 	t.Helper()
 	srv := startServer(t, dsn)
@@ -250,6 +259,10 @@ func checkAfterCrash(t *testing.T, dsn string, fx *rushFix, acks []ack, salts ma
 	if err := st.IntegrityCheck(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// The audit chain survived too: no row lost or half-written.
+	if rep, err := st.VerifyAudit(ctx); err != nil || !rep.OK() {
+		t.Fatalf("audit chain after the crash: %+v, %v", rep, err)
+	}
 }
 
 type revisionCheck struct {
@@ -271,4 +284,132 @@ func cloneReport(rep *tiendo.UnitReport) *tiendo.UnitReport {
 		c.Sections[i] = &sc
 	}
 	return &c
+}
+
+// EnvPGRestart opts in to TestRestartPostgresDuringRush: it restarts the
+// PostgreSQL server that TIENDO_TEST_DATABASE_URL points at, which would
+// break any other test suite using that server at the same moment. Point
+// the tests at a cluster of their own (pg_createcluster) to run it.
+const EnvPGRestart = "TIENDO_TEST_PG_RESTART"
+
+// A PostgreSQL server restarted under load (a clean restart, then an
+// immediate one, which is a crash as far as the database is concerned and
+// recovers from its write-ahead log) loses no submission the app
+// acknowledged and holds no half-written report; the app reconnects by
+// itself and takes submissions again.
+func TestRestartPostgresDuringRush(t *testing.T) {
+	if testing.Short() {
+		t.Skip("restarts the PostgreSQL server")
+	}
+	base := os.Getenv(storetest.EnvDatabaseURL)
+	if base == "" {
+		t.Skip("needs PostgreSQL: set " + storetest.EnvDatabaseURL)
+	}
+	if os.Getenv(EnvPGRestart) != "1" {
+		t.Skipf("restarts the PostgreSQL server of %s: set %s=1 to run it, against a server no other test uses", storetest.EnvDatabaseURL, EnvPGRestart)
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("restarting PostgreSQL with pg_ctlcluster needs root")
+	}
+	if _, err := exec.LookPath("pg_ctlcluster"); err != nil {
+		t.Skip("no pg_ctlcluster to restart PostgreSQL with")
+	}
+	version, cluster := pgCluster(t, base)
+
+	dsn := storetest.DSN(t)
+	const units = 90
+	fx := loadFixture(t, dsn, units, 4)
+	srv := startServer(t, dsn)
+	tr := &http.Transport{MaxIdleConnsPerHost: 8}
+	c := &client{http: &http.Client{Transport: tr, Timeout: 30 * time.Second}, base: srv.base, ops: newRecorder()}
+	var mu sync.Mutex
+	var acks []ack
+	salts := map[string]bool{}
+	onAck := func(a ack) {
+		mu.Lock()
+		acks = append(acks, a)
+		mu.Unlock()
+	}
+	submitted := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		n := 0
+		for _, a := range acks {
+			if a.submit {
+				n++
+			}
+		}
+		return n
+	}
+	for cycle, mode := range []string{"fast", "immediate"} {
+		salt := fmt.Sprintf("Lần gửi thứ %d.", cycle+1)
+		salts[salt] = true
+		// The restart comes after a few more acknowledged submissions,
+		// while six clients keep writing.
+		restartAt := submitted() + 3 + rand.IntN(8)
+		restarted := make(chan error, 1)
+		var once sync.Once
+		restart := func() {
+			time.Sleep(time.Duration(rand.IntN(4000)) * time.Microsecond)
+			out, err := exec.Command("pg_ctlcluster", "--skip-systemctl-redirect", "--mode", mode, version, cluster, "restart").CombinedOutput()
+			if err != nil {
+				err = fmt.Errorf("pg_ctlcluster %s %s restart (%s): %v\n%s", version, cluster, mode, err, out)
+			}
+			restarted <- err
+		}
+		reportLoad(c, fx, 6, salt, func(a ack) {
+			onAck(a)
+			if a.submit && submitted() >= restartAt {
+				once.Do(func() { go restart() })
+			}
+		})
+		once.Do(func() { go restart() }) // every unit had submitted: restart anyway
+		if err := <-restarted; err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("cycle %d: PostgreSQL restarted (%s) after %d acknowledged submissions", cycle, mode, submitted())
+
+		// The same server process goes on once PostgreSQL is back: its
+		// pool drops the dead connections. A few requests may fail while
+		// that happens; the load is run again until half the units (in
+		// the first cycle) or all of them have submitted.
+		before, until := submitted(), (cycle+1)*units/2
+		for try := 0; try < 20 && submitted() < until; try++ {
+			reportLoadUntil(c, fx, 6, salt, onAck, func() bool { return submitted() >= until })
+			time.Sleep(100 * time.Millisecond)
+		}
+		if submitted() == before && before < units {
+			t.Fatalf("cycle %d: no submission acknowledged after PostgreSQL came back\n%s", cycle, srv.out.String())
+		}
+		t.Logf("cycle %d: %d acknowledged submissions after the restart", cycle, submitted()-before)
+		checkAfterCrash(t, dsn, fx, acks, salts)
+	}
+	if submitted() == 0 {
+		t.Fatal("no submission was acknowledged: the test checked nothing")
+	}
+}
+
+// pgCluster finds the version and name of the local PostgreSQL cluster that
+// listens on dsn's port, from pg_lsclusters.
+func pgCluster(t *testing.T, dsn string) (version, name string) {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := u.Port()
+	if port == "" {
+		port = "5432"
+	}
+	out, err := exec.Command("pg_lsclusters", "--no-header").Output()
+	if err != nil {
+		t.Skipf("pg_lsclusters: %v", err)
+	}
+	for line := range strings.Lines(string(out)) {
+		if f := strings.Fields(line); len(f) >= 3 && f[2] == port {
+			return f[0], f[1]
+		}
+	}
+	t.Skipf("no local cluster listens on port %s (pg_lsclusters)", port)
+	return "", ""
 }

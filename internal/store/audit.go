@@ -44,7 +44,7 @@ type AuditEntry struct {
 func auditHash(e *AuditEntry) string {
 	h := sha256.New()
 	var n [8]byte
-	for _, f := range []string{"tiendo-audit-v1", e.PrevHash, e.At.UTC().Format(time.RFC3339Nano),
+	for _, f := range []string{auditVersion, e.PrevHash, e.At.UTC().Format(time.RFC3339Nano),
 		strconv.FormatInt(e.UserID, 10), e.Address, e.Action, e.Entity, strconv.FormatInt(e.EntityID, 10), e.Before, e.After} {
 		binary.BigEndian.PutUint64(n[:], uint64(len(f)))
 		h.Write(n[:])
@@ -67,30 +67,122 @@ func (s *Store) lockChain() string {
 // audit writes one audit row inside the transaction that makes the change,
 // so that a change and its record stand or fall together. The row is chained
 // to the one before it (see auditHash), and the chain's head moves to it.
+//
+// On PostgreSQL the row is kept until the transaction is about to commit
+// (Store.tx calls appendAudit then): the chain's row lock serialises every
+// audited write of every instance, so it is taken last, by one statement
+// just before COMMIT (appendAuditPostgres).
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, actor Actor, action, entity string, id int64, before, after any) error {
 	enc := func(v any) string {
-		if v == nil {
+		switch v := v.(type) {
+		case nil:
 			return ""
+		case rawJSON:
+			return string(v)
 		}
 		b, _ := json.Marshal(v)
 		return string(b)
 	}
 	e := &AuditEntry{At: s.now(), UserID: actor.UserID, Address: actor.Address, Action: action, Entity: entity,
 		EntityID: id, Before: enc(before), After: enc(after)}
-	if err := tx.QueryRowContext(ctx, `SELECT head_hash FROM audit_chain WHERE id = 1`+s.lockChain()).Scan(&e.PrevHash); err != nil {
+	if q, ok := s.pendingAudit.Load(tx); ok {
+		p := q.(*[]*AuditEntry)
+		*p = append(*p, e)
+		return nil
+	}
+	return s.appendAudit(ctx, tx, []*AuditEntry{e})
+}
+
+// appendAudit chains entries to the audit log in tx, in order.
+func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, entries []*AuditEntry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	if s.dialect == postgres && len(entries) == 1 {
+		return s.appendAuditPostgres(ctx, tx, entries[0])
+	}
+	db := s.prep(tx)
+	var prev string
+	if err := db.QueryRowContext(ctx, sqlChainHead+s.lockChain()).Scan(&prev); err != nil {
 		return fmt.Errorf("store: audit: chain: %w", err)
 	}
-	e.Hash = auditHash(e)
-	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO audit_log (at, user_id, address, action, entity, entity_id, before, after, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), e.At, nullID(e.UserID), e.Address, e.Action, e.Entity, e.EntityID,
-		e.Before, e.After, e.PrevHash, e.Hash).Scan(&e.ID)
-	if err != nil {
-		return fmt.Errorf("store: audit: %w", err)
+	for _, e := range entries {
+		e.PrevHash = prev
+		e.Hash = auditHash(e)
+		err := db.QueryRowContext(ctx, s.q(sqlInsertAudit), e.At, nullID(e.UserID), e.Address, e.Action, e.Entity, e.EntityID,
+			e.Before, e.After, e.PrevHash, e.Hash).Scan(&e.ID)
+		if err != nil {
+			return fmt.Errorf("store: audit: %w", err)
+		}
+		prev = e.Hash
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`UPDATE audit_chain SET head_id = ?, head_hash = ? WHERE id = 1`), e.ID, e.Hash); err != nil {
+	last := entries[len(entries)-1]
+	if _, err := s.exec(ctx, tx, sqlMoveChainHead, last.ID, last.Hash); err != nil {
 		return fmt.Errorf("store: audit: chain: %w", err)
 	}
 	return nil
+}
+
+// appendAuditPostgres chains one entry in a single statement: it locks the
+// chain's head, inserts the row with the hash computed by PostgreSQL from
+// the head's hash and the parts that Go encoded (auditHash's encoding, with
+// the previous hash left for the database to fill in), and moves the head.
+// The lock is then held for this statement, its answer and the COMMIT,
+// where it was held for three statements and their round trips. Go checks
+// the hash the database computed before the transaction may commit, so the
+// chain never holds a row that auditHash rejects.
+func (s *Store) appendAuditPostgres(ctx context.Context, tx *sql.Tx, e *AuditEntry) error {
+	var small []byte
+	for _, f := range []string{e.At.UTC().Format(time.RFC3339Nano), strconv.FormatInt(e.UserID, 10), e.Address, e.Action, e.Entity, strconv.FormatInt(e.EntityID, 10)} {
+		small = binary.BigEndian.AppendUint64(small, uint64(len(f)))
+		small = append(small, f...)
+	}
+	err := tx.QueryRowContext(ctx, sqlAppendAuditPostgres, e.At, nullID(e.UserID), e.Address, e.Action, e.Entity, e.EntityID,
+		e.Before, e.After, auditTag, small).Scan(&e.ID, &e.PrevHash, &e.Hash)
+	if err != nil {
+		return fmt.Errorf("store: audit: %w", err)
+	}
+	if want := auditHash(e); e.Hash != want {
+		return fmt.Errorf("store: audit: the database computed hash %s for row %d, want %s (is the database's encoding UTF8?)", e.Hash, e.ID, want)
+	}
+	return nil
+}
+
+const auditVersion = "tiendo-audit-v1"
+
+// auditTag is the encoded version tag that begins every hashed row.
+var auditTag = append(binary.BigEndian.AppendUint64(nil, uint64(len(auditVersion))), auditVersion...)
+
+// sqlAppendAuditPostgres is appendAuditPostgres's statement; $9 is the
+// encoded version tag, $10 the encoded fields from at to entity_id, and the
+// texts before and after are encoded by the statement itself, so that they
+// travel once.
+const sqlAppendAuditPostgres = `WITH head AS (SELECT head_hash FROM audit_chain WHERE id = 1 FOR UPDATE),
+	row AS (INSERT INTO audit_log (at, user_id, address, action, entity, entity_id, before, after, prev_hash, hash)
+		SELECT $1::timestamptz, $2::bigint, $3::text, $4::text, $5::text, $6::bigint, $7::text, $8::text, head.head_hash,
+			encode(sha256($9::bytea || int8send(octet_length(head.head_hash)::int8) || convert_to(head.head_hash, 'UTF8') || $10::bytea
+				|| int8send(octet_length($7::text)::int8) || convert_to($7::text, 'UTF8')
+				|| int8send(octet_length($8::text)::int8) || convert_to($8::text, 'UTF8')), 'hex')
+		FROM head RETURNING id, prev_hash, hash)
+	UPDATE audit_chain SET head_id = row.id, head_hash = row.hash FROM row WHERE audit_chain.id = 1
+	RETURNING row.id, row.prev_hash, row.hash`
+
+// The statements every audited write runs; Open prepares them on SQLite.
+const (
+	sqlChainHead   = `SELECT head_hash FROM audit_chain WHERE id = 1`
+	sqlInsertAudit = `INSERT INTO audit_log (at, user_id, address, action, entity, entity_id, before, after, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	sqlMoveChainHead = `UPDATE audit_chain SET head_id = ?, head_hash = ? WHERE id = 1`
+)
+
+// rawJSON is a before or after value already encoded, by encodeJSON: a
+// write can encode it before its transaction rather than while holding the
+// writer.
+type rawJSON string
+
+func encodeJSON(v any) rawJSON {
+	b, _ := json.Marshal(v)
+	return rawJSON(b)
 }
 
 const auditColumns = `id, at, COALESCE(user_id, 0), address, action, entity, entity_id, before, after, prev_hash, hash`

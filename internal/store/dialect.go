@@ -77,7 +77,12 @@ func (s *Store) openSQLite(path string) error {
 	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(FULL)"} {
 		pragmas.Add("_pragma", p)
 	}
-	w, err := sql.Open("sqlite", "file:"+path+"?"+pragmas.Encode()+"&_txlock=immediate&_time_format=sqlite")
+	// The writer keeps its temporary files in memory: the group-commit
+	// writer (groupcommit.go) gives each write a savepoint, and SQLite
+	// journals the pages a savepoint changes in a temporary file once they
+	// pass 64 KiB. That journal only serves ROLLBACK TO within the open
+	// transaction; durability is the write-ahead log's, unchanged.
+	w, err := sql.Open(sqliteDriver, "file:"+path+"?"+pragmas.Encode()+"&_pragma=temp_store(2)&_txlock=immediate&_time_format=sqlite")
 	if err != nil {
 		return fmt.Errorf("store: open sqlite: %w", err)
 	}
@@ -87,7 +92,7 @@ func (s *Store) openSQLite(path string) error {
 	w.SetConnMaxIdleTime(0)
 
 	pragmas.Add("_pragma", "query_only(1)")
-	r, err := sql.Open("sqlite", "file:"+path+"?"+pragmas.Encode()+"&_time_format=sqlite")
+	r, err := sql.Open(sqliteDriver, "file:"+path+"?"+pragmas.Encode()+"&_time_format=sqlite")
 	if err != nil {
 		w.Close()
 		return fmt.Errorf("store: open sqlite: %w", err)

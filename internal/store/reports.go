@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"tiendo"
@@ -59,9 +60,10 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 	rep := &tiendo.UnitReport{RoundID: round.ID, UnitID: unitID, Status: tiendo.ReportMissing,
 		Sections: []*tiendo.Section{}, Contributions: []tiendo.Contribution{}, Attachments: []tiendo.Attachment{}}
 	var submitted sql.NullTime
+	var files int
 	db = s.prep(db)
 	err := db.QueryRowContext(ctx, s.q(sqlReportRow), round.ID, unitID).
-		Scan(&rep.ID, &rep.Status, &rep.Version, &submitted, &rep.Late, &rep.UpdatedAt, &rep.ReturnComment)
+		Scan(&rep.ID, &rep.Status, &rep.Version, &submitted, &rep.Late, &rep.UpdatedAt, &rep.ReturnComment, &files)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: report: %w", err)
 	}
@@ -71,6 +73,11 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 	contributions := map[int64]string{}
 	if rep.ID != 0 {
 		if err := s.loadReportParts(ctx, db, rep, sections, actuals, contributions); err != nil {
+			return nil, err
+		}
+	}
+	if files > 0 {
+		if rep.Attachments, err = s.attachments(ctx, db, rep.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -97,67 +104,58 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 	return rep, nil
 }
 
+// loadReportParts reads a report's sections, values and contributions, in
+// one query: on PostgreSQL each query is a round trip, and a report is read
+// three times for each submission at a deadline.
 func (s *Store) loadReportParts(ctx context.Context, db queryer, rep *tiendo.UnitReport, sections map[int64]*tiendo.Section, actuals map[int64]tiendo.Actual, contributions map[int64]string) error {
-	rows, err := db.QueryContext(ctx, s.q(sqlSections), rep.ID)
+	rows, err := db.QueryContext(ctx, s.q(sqlReportParts), rep.ID, rep.ID, rep.ID)
 	if err != nil {
-		return fmt.Errorf("store: sections: %w", err)
-	}
-	for rows.Next() {
-		var sec tiendo.Section
-		if err := rows.Scan(&sec.TaskID, &sec.Status, &sec.ResultVsPlan, &sec.VsSamePeriod, &sec.Obstacles, &sec.Recommendations, &sec.NextSteps); err != nil {
-			rows.Close()
-			return err
-		}
-		sections[sec.TaskID] = &sec
-	}
-	rows.Close()
-	rows, err = db.QueryContext(ctx, s.q(sqlActuals), rep.ID)
-	if err != nil {
-		return fmt.Errorf("store: actuals: %w", err)
-	}
-	for rows.Next() {
-		var a tiendo.Actual
-		var v, sp sql.NullFloat64
-		if err := rows.Scan(&a.TargetID, &v, &sp); err != nil {
-			rows.Close()
-			return err
-		}
-		if v.Valid {
-			a.Value = &v.Float64
-		}
-		if sp.Valid {
-			a.SamePeriod = &sp.Float64
-		}
-		actuals[a.TargetID] = a
-	}
-	rows.Close()
-	rows, err = db.QueryContext(ctx, s.q(sqlContributions), rep.ID)
-	if err != nil {
-		return fmt.Errorf("store: contributions: %w", err)
-	}
-	for rows.Next() {
-		var id int64
-		var text string
-		if err := rows.Scan(&id, &text); err != nil {
-			rows.Close()
-			return err
-		}
-		contributions[id] = text
-	}
-	rows.Close()
-	rows, err = db.QueryContext(ctx, s.q(sqlAttachments), rep.ID)
-	if err != nil {
-		return fmt.Errorf("store: attachments: %w", err)
+		return fmt.Errorf("store: report parts: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a tiendo.Attachment
-		if err := rows.Scan(&a.ID, &a.Name, &a.ContentType, &a.Size, &a.CreatedAt); err != nil {
+		var kind int
+		var id int64
+		var t [6]string
+		var v, sp sql.NullFloat64
+		if err := rows.Scan(&kind, &id, &t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &v, &sp); err != nil {
 			return err
 		}
-		rep.Attachments = append(rep.Attachments, a)
+		switch kind {
+		case 1:
+			sections[id] = &tiendo.Section{TaskID: id, Status: t[0], ResultVsPlan: t[1], VsSamePeriod: t[2], Obstacles: t[3], Recommendations: t[4], NextSteps: t[5]}
+		case 2:
+			a := tiendo.Actual{TargetID: id}
+			if v.Valid {
+				a.Value = &v.Float64
+			}
+			if sp.Valid {
+				a.SamePeriod = &sp.Float64
+			}
+			actuals[id] = a
+		case 3:
+			contributions[id] = t[0]
+		}
 	}
 	return rows.Err()
+}
+
+// attachments lists the files attached to report reportID.
+func (s *Store) attachments(ctx context.Context, db queryer, reportID int64) ([]tiendo.Attachment, error) {
+	rows, err := s.prep(db).QueryContext(ctx, s.q(sqlAttachments), reportID)
+	if err != nil {
+		return nil, fmt.Errorf("store: attachments: %w", err)
+	}
+	defer rows.Close()
+	out := []tiendo.Attachment{}
+	for rows.Next() {
+		var a tiendo.Attachment
+		if err := rows.Scan(&a.ID, &a.Name, &a.ContentType, &a.Size, &a.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 // roleOf is unit unitID's part in task t: lead, support, or "".
@@ -214,6 +212,12 @@ func (s *Store) editable(ctx context.Context, db queryer, r *tiendo.Round, unitI
 // SaveReport saves rep as a draft. rep.Version must be the version the
 // writer read: if someone saved in between, the save is refused with
 // ECONFLICT and nothing is overwritten. On success rep holds the new version.
+//
+// The stored report is read before the write transaction, on the read pool,
+// so that the single writer (SQLite) or the transaction's locks (PostgreSQL)
+// are held only for the writes. That is safe because every change to a
+// report's sections, values or state moves its version: the write is an
+// UPDATE ... WHERE version = the version read, and refused if it no longer is.
 func (s *Store) SaveReport(ctx context.Context, actor Actor, u *tiendo.User, rep *tiendo.UnitReport) error {
 	if !tiendo.Allowed(u, tiendo.ActionEditReport, rep.UnitID) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
@@ -222,60 +226,74 @@ func (s *Store) SaveReport(ctx context.Context, actor Actor, u *tiendo.User, rep
 	if err != nil {
 		return err
 	}
+	if err := s.editable(ctx, s.rdb, round, rep.UnitID); err != nil {
+		return err // refused early; checked again in the transaction
+	}
+	before, err := s.report(ctx, s.rdb, round, rep.UnitID)
+	if err != nil {
+		return err
+	}
+	if before.Version != rep.Version {
+		return staleError(before.Version, rep.Version)
+	}
+	next, ok := before.Status.Next(tiendo.ReportSave)
+	if !ok {
+		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đang ở trạng thái “%s”; không sửa được lúc này.", before.Status.Label())
+	}
+	w, err := s.planReport(round, before, rep, next)
+	if err != nil {
+		return err
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := s.editable(ctx, tx, round, rep.UnitID); err != nil {
 			return err
 		}
-		before, err := s.report(ctx, tx, round, rep.UnitID)
-		if err != nil {
+		if err := s.writeReport(ctx, tx, w); err != nil {
 			return err
 		}
-		if before.Version != rep.Version {
-			return staleError(before.Version, rep.Version)
-		}
-		next, ok := before.Status.Next(tiendo.ReportSave)
-		if !ok {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đang ở trạng thái “%s”; không sửa được lúc này.", before.Status.Label())
-		}
-		if err := s.writeReport(ctx, tx, round, before, rep, next); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_autosaves WHERE round_id = ? AND unit_id = ? AND user_id = ?`), rep.RoundID, rep.UnitID, u.ID); err != nil {
+		if _, err := s.exec(ctx, tx, sqlDeleteAutosave, rep.RoundID, rep.UnitID, u.ID); err != nil {
 			return fmt.Errorf("store: clear autosave: %w", err)
 		}
-		return s.audit(ctx, tx, actor, "save", "unit_report", rep.ID, before, rep)
+		return s.audit(ctx, tx, actor, "save", "unit_report", rep.ID, w.was, w.now)
 	})
+}
+
+// currentVersion reads the version report id has now, to say which one
+// overtook the writer's.
+func (s *Store) currentVersion(ctx context.Context, tx *sql.Tx, id int64, fallback int) int {
+	v := fallback
+	s.prep(tx).QueryRowContext(ctx, s.q(sqlReportVersion), id).Scan(&v)
+	return v
 }
 
 func staleError(have, yours int) error {
 	return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã được người khác lưu (phiên bản %d) trong khi bạn sửa phiên bản %d. Nội dung của bạn vẫn được giữ nguyên: hãy đối chiếu với bản mới rồi lưu lại.", have, yours)
 }
 
-// writeReport stores rep's sections, actuals and contributions with the
-// given status and the next version number, creating the report row when
-// there is none. Only what differs from before is written, as upserts: a
-// form saved with one field changed costs one statement, not seventy.
-func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round, before, rep *tiendo.UnitReport, status tiendo.ReportStatus) error {
-	now := s.now()
-	rep.ID, rep.Version, rep.Status, rep.UpdatedAt = before.ID, before.Version+1, status, now
+// reportWrite is a save worked out before its transaction, so that the
+// transaction (on SQLite, the single writer) runs only the statements: the
+// report with its new state, the sections, values and contributions that
+// differ from before, and the audit log's record of the change.
+type reportWrite struct {
+	before, rep   *tiendo.UnitReport
+	at            time.Time
+	sections      []*tiendo.Section
+	actuals       []tiendo.Actual
+	contributions []tiendo.Contribution
+	was, now      rawJSON // for the audit log
+}
+
+// planReport checks rep against round and before (the stored report it
+// replaces), puts its text in normal form, and works out what to write.
+// Only what differs from before is written, as upserts: a form saved with
+// one field changed costs one statement, not seventy. On return rep is the
+// whole report as it will be stored (with the next version and status).
+func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, status tiendo.ReportStatus) (*reportWrite, error) {
+	w := &reportWrite{before: before, rep: rep, at: s.now()}
+	rep.ID, rep.Version, rep.Status, rep.UpdatedAt = before.ID, before.Version+1, status, w.at
 	rep.SubmittedAt, rep.Late, rep.ReturnComment, rep.Attachments = before.SubmittedAt, before.Late, before.ReturnComment, before.Attachments
-	if rep.ID == 0 {
-		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO unit_reports (round_id, unit_id, status, version, late, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
-			rep.RoundID, rep.UnitID, status, rep.Version, false, now).Scan(&rep.ID); err != nil {
-			if s.dialect.isUniqueViolation(err) {
-				return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo vừa được người khác tạo; nội dung của bạn vẫn được giữ: hãy lưu lại.")
-			}
-			return fmt.Errorf("store: create report: %w", err)
-		}
-	} else {
-		res, err := s.exec(ctx, tx, sqlUpdateReport, status, rep.Version, now, rep.ID, before.Version)
-		if err != nil {
-			return fmt.Errorf("store: update report: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return staleError(before.Version+1, before.Version)
-		}
-	}
+	was := &reportDiff{Version: before.Version, Status: before.Status}
+	now := &reportDiff{Version: rep.Version, Status: status}
 	tasks := map[int64]*tiendo.Task{}
 	for _, t := range round.Tasks {
 		tasks[t.ID] = t
@@ -295,17 +313,19 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 	for _, sec := range rep.Sections {
 		t := tasks[sec.TaskID]
 		if t == nil || roleOf(t, rep.UnitID) != tiendo.Lead {
-			return tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần cho nhiệm vụ %d mà đơn vị không chủ trì.", sec.TaskID)
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần cho nhiệm vụ %d mà đơn vị không chủ trì.", sec.TaskID)
 		}
 		sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles = nfc(sec.ResultVsPlan), nfc(sec.VsSamePeriod), nfc(sec.Obstacles)
 		sec.Recommendations, sec.NextSteps, sec.Status = nfc(sec.Recommendations), nfc(sec.NextSteps), nfc(sec.Status)
 		if sec.Status != "" && !validSectionStatus(sec.Status) {
-			return tiendo.Errorf(tiendo.EINVALID, "Trạng thái %q của nhiệm vụ %s không hợp lệ.", sec.Status, t.Label)
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Trạng thái %q của nhiệm vụ %s không hợp lệ.", sec.Status, t.Label)
 		}
 		if old := oldSec[sec.TaskID]; old == nil || !sameText(old, sec) {
-			if _, err := s.exec(ctx, tx, sqlUpsertSection, rep.ID, sec.TaskID, sec.Status, sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles, sec.Recommendations, sec.NextSteps); err != nil {
-				return fmt.Errorf("store: section: %w", err)
+			w.sections = appendSection(w.sections, sec)
+			if old != nil && !emptyText(old) {
+				was.Sections = append(was.Sections, textOf(old))
 			}
+			now.Sections = append(now.Sections, textOf(sec))
 		}
 		targets := map[int64]bool{}
 		for _, tg := range t.Targets {
@@ -313,60 +333,245 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, round *tiendo.Round
 		}
 		for _, a := range sec.Actuals {
 			if !targets[a.TargetID] {
-				return tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu %d không thuộc nhiệm vụ %s.", a.TargetID, t.Label)
+				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu %d không thuộc nhiệm vụ %s.", a.TargetID, t.Label)
 			}
-			if old, ok := oldVal[a.TargetID]; ok && sameNumber(old.Value, a.Value) && sameNumber(old.SamePeriod, a.SamePeriod) && before.ID != 0 {
+			old, ok := oldVal[a.TargetID]
+			if ok && sameNumber(old.Value, a.Value) && sameNumber(old.SamePeriod, a.SamePeriod) && before.ID != 0 {
 				continue
 			}
-			if _, err := s.exec(ctx, tx, sqlUpsertActual, rep.ID, a.TargetID, a.Value, a.SamePeriod); err != nil {
-				return fmt.Errorf("store: actual: %w", err)
+			w.actuals = appendActual(w.actuals, a)
+			if ok && (old.Value != nil || old.SamePeriod != nil) {
+				was.Actuals = append(was.Actuals, old)
 			}
+			now.Actuals = append(now.Actuals, a)
 		}
 	}
 	for i, c := range rep.Contributions {
 		t := tasks[c.TaskID]
 		if t == nil || roleOf(t, rep.UnitID) != tiendo.Support {
-			return tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần phối hợp cho nhiệm vụ %d mà đơn vị không được giao phối hợp.", c.TaskID)
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần phối hợp cho nhiệm vụ %d mà đơn vị không được giao phối hợp.", c.TaskID)
 		}
 		rep.Contributions[i].Text = nfc(c.Text)
-		if old, ok := oldContrib[c.TaskID]; ok && old == rep.Contributions[i].Text && before.ID != 0 {
+		old, ok := oldContrib[c.TaskID]
+		if ok && old == rep.Contributions[i].Text && before.ID != 0 {
 			continue
 		}
-		if _, err := s.exec(ctx, tx, sqlUpsertContribution, rep.ID, c.TaskID, rep.Contributions[i].Text); err != nil {
+		w.contributions = appendContribution(w.contributions, rep.Contributions[i])
+		if old != "" {
+			was.Contributions = append(was.Contributions, tiendo.Contribution{TaskID: c.TaskID, Text: old})
+		}
+		now.Contributions = append(now.Contributions, rep.Contributions[i])
+	}
+	w.was, w.now = encodeJSON(was), encodeJSON(now)
+	mergeReport(before, rep)
+	return w, nil
+}
+
+// appendSection, appendActual and appendContribution add a part to write,
+// replacing one sent earlier for the same task or target: one upsert
+// statement may not touch a row twice, and the last one sent wins, as it
+// did when each was its own statement.
+func appendSection(xs []*tiendo.Section, x *tiendo.Section) []*tiendo.Section {
+	for i, y := range xs {
+		if y.TaskID == x.TaskID {
+			xs[i] = x
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+func appendActual(xs []tiendo.Actual, x tiendo.Actual) []tiendo.Actual {
+	for i, y := range xs {
+		if y.TargetID == x.TargetID {
+			xs[i] = x
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+func appendContribution(xs []tiendo.Contribution, x tiendo.Contribution) []tiendo.Contribution {
+	for i, y := range xs {
+		if y.TaskID == x.TaskID {
+			xs[i] = x
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+// writeReport runs a planned save in tx, creating the report row when there
+// is none. The row's UPDATE checks that the stored version is still the one
+// planned from, which makes w.before (read outside the transaction) the
+// report the writes apply to.
+func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, w *reportWrite) error {
+	rep, before := w.rep, w.before
+	if before.ID == 0 {
+		if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlInsertReport), rep.RoundID, rep.UnitID, rep.Status, rep.Version, false, w.at).Scan(&rep.ID); err != nil {
+			if s.dialect.isUniqueViolation(err) {
+				return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo vừa được người khác tạo; nội dung của bạn vẫn được giữ: hãy lưu lại.")
+			}
+			return fmt.Errorf("store: create report: %w", err)
+		}
+	} else {
+		res, err := s.exec(ctx, tx, sqlUpdateReport, rep.Status, rep.Version, w.at, rep.ID, before.Version)
+		if err != nil {
+			return fmt.Errorf("store: update report: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return staleError(s.currentVersion(ctx, tx, rep.ID, before.Version+1), before.Version)
+		}
+	}
+	// One statement per table: on PostgreSQL every statement is a round
+	// trip, and a full report has a dozen sections and two dozen values.
+	if n := len(w.sections); n > 0 {
+		args := make([]any, 0, 8*n)
+		for _, sec := range w.sections {
+			args = append(args, rep.ID, sec.TaskID, sec.Status, sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles, sec.Recommendations, sec.NextSteps)
+		}
+		if err := s.execRows(ctx, tx, upsertSection, n, args); err != nil {
+			return fmt.Errorf("store: section: %w", err)
+		}
+	}
+	if n := len(w.actuals); n > 0 {
+		args := make([]any, 0, 4*n)
+		for _, a := range w.actuals {
+			args = append(args, rep.ID, a.TargetID, a.Value, a.SamePeriod)
+		}
+		if err := s.execRows(ctx, tx, upsertActual, n, args); err != nil {
+			return fmt.Errorf("store: actual: %w", err)
+		}
+	}
+	if n := len(w.contributions); n > 0 {
+		args := make([]any, 0, 3*n)
+		for _, c := range w.contributions {
+			args = append(args, rep.ID, c.TaskID, c.Text)
+		}
+		if err := s.execRows(ctx, tx, upsertContribution, n, args); err != nil {
 			return fmt.Errorf("store: contribution: %w", err)
 		}
 	}
-	mergeReport(before, rep)
 	return nil
+}
+
+// reportDiff is what the audit log keeps of a save: the version and state,
+// and only the sections, values and contributions that changed (their old
+// values before, their new ones after; a part that was empty is left out
+// of before). A save from a form sends the whole report, and writing it
+// twice into every audit row would make the log most of the database.
+type reportDiff struct {
+	Version       int                   `json:"version"`
+	Status        tiendo.ReportStatus   `json:"status"`
+	Sections      []sectionText         `json:"sections,omitempty"`
+	Actuals       []tiendo.Actual       `json:"actuals,omitempty"`
+	Contributions []tiendo.Contribution `json:"contributions,omitempty"`
+}
+
+// sectionText is a section without its values, which reportDiff lists apart.
+type sectionText struct {
+	TaskID          int64  `json:"task_id"`
+	Status          string `json:"status"`
+	ResultVsPlan    string `json:"result_vs_plan"`
+	VsSamePeriod    string `json:"vs_same_period"`
+	Obstacles       string `json:"obstacles"`
+	Recommendations string `json:"recommendations"`
+	NextSteps       string `json:"next_steps"`
+}
+
+func textOf(sec *tiendo.Section) sectionText {
+	return sectionText{sec.TaskID, sec.Status, sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles, sec.Recommendations, sec.NextSteps}
+}
+
+func emptyText(sec *tiendo.Section) bool {
+	return sameText(sec, &tiendo.Section{})
 }
 
 // The statements a report's save runs most; Open prepares them on SQLite.
 const (
-	sqlUpdateReport  = `UPDATE unit_reports SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`
-	sqlUpsertSection = `INSERT INTO report_sections (report_id, task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id, task_id) DO UPDATE SET status = excluded.status,
-		result_vs_plan = excluded.result_vs_plan, vs_same_period = excluded.vs_same_period, obstacles = excluded.obstacles,
-		recommendations = excluded.recommendations, next_steps = excluded.next_steps`
-	sqlUpsertActual = `INSERT INTO report_actuals (report_id, target_id, value, same_period) VALUES (?, ?, ?, ?)
-		ON CONFLICT (report_id, target_id) DO UPDATE SET value = excluded.value, same_period = excluded.same_period`
-	sqlUpsertContribution = `INSERT INTO report_contributions (report_id, task_id, text) VALUES (?, ?, ?)
-		ON CONFLICT (report_id, task_id) DO UPDATE SET text = excluded.text`
+	sqlInsertReport   = `INSERT INTO unit_reports (round_id, unit_id, status, version, late, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`
+	sqlUpdateReport   = `UPDATE unit_reports SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`
+	sqlDeleteAutosave = `DELETE FROM report_autosaves WHERE round_id = ? AND unit_id = ? AND user_id = ?`
+	sqlActReport      = `UPDATE unit_reports SET status = ?, version = ?, submitted_at = ?, late = ?, updated_at = ?, return_comment = ?
+		WHERE id = ? AND version = ?`
+	sqlInsertRevision = `INSERT INTO report_revisions (report_id, version, submitted_at, submitted_by, late, body) VALUES (?, ?, ?, ?, ?, ?)`
 )
+
+// The upserts of a report's parts, written for any number of rows.
+var (
+	upsertSection = rowsStmt{`INSERT INTO report_sections (report_id, task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps)
+		VALUES `, `(?, ?, ?, ?, ?, ?, ?, ?)`, ` ON CONFLICT (report_id, task_id) DO UPDATE SET status = excluded.status,
+		result_vs_plan = excluded.result_vs_plan, vs_same_period = excluded.vs_same_period, obstacles = excluded.obstacles,
+		recommendations = excluded.recommendations, next_steps = excluded.next_steps`}
+	upsertActual = rowsStmt{`INSERT INTO report_actuals (report_id, target_id, value, same_period) VALUES `, `(?, ?, ?, ?)`,
+		` ON CONFLICT (report_id, target_id) DO UPDATE SET value = excluded.value, same_period = excluded.same_period`}
+	upsertContribution = rowsStmt{`INSERT INTO report_contributions (report_id, task_id, text) VALUES `, `(?, ?, ?)`,
+		` ON CONFLICT (report_id, task_id) DO UPDATE SET text = excluded.text`}
+)
+
+// The one-row upserts, prepared on SQLite.
+var (
+	sqlUpsertSection      = upsertSection.head + upsertSection.row + upsertSection.tail
+	sqlUpsertActual       = upsertActual.head + upsertActual.row + upsertActual.tail
+	sqlUpsertContribution = upsertContribution.head + upsertContribution.row + upsertContribution.tail
+)
+
+// rowsStmt is a statement of the form head row, row, ... tail.
+type rowsStmt struct{ head, row, tail string }
+
+var rowsStmts sync.Map // rowsStmt, count and dialect -> query text
+
+// execRows runs st for n rows with args, n rows' arguments in order. The
+// query text for each count is built once.
+func (s *Store) execRows(ctx context.Context, tx *sql.Tx, st rowsStmt, n int, args []any) error {
+	if n == 1 {
+		_, err := s.exec(ctx, tx, st.head+st.row+st.tail, args...)
+		return err
+	}
+	type key struct {
+		st rowsStmt
+		n  int
+		d  dialect
+	}
+	q, ok := rowsStmts.Load(key{st, n, s.dialect})
+	if !ok {
+		var b strings.Builder
+		b.WriteString(st.head)
+		for i := range n {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(st.row)
+		}
+		b.WriteString(st.tail)
+		q, _ = rowsStmts.LoadOrStore(key{st, n, s.dialect}, s.q(b.String()))
+	}
+	_, err := tx.ExecContext(ctx, q.(string), args...)
+	return err
+}
 
 // The queries that read a unit's report, inside write transactions too.
 const (
-	sqlReportRow = `SELECT id, status, version, submitted_at, late, updated_at, return_comment
+	sqlReportRow = `SELECT id, status, version, submitted_at, late, updated_at, return_comment,
+		(SELECT COUNT(*) FROM attachments a WHERE a.report_id = unit_reports.id)
 		FROM unit_reports WHERE round_id = ? AND unit_id = ?`
-	sqlSections = `SELECT task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps
-		FROM report_sections WHERE report_id = ?`
-	sqlActuals       = `SELECT target_id, value, same_period FROM report_actuals WHERE report_id = ?`
-	sqlContributions = `SELECT task_id, text FROM report_contributions WHERE report_id = ?`
-	sqlAttachments   = `SELECT id, name, content_type, size, created_at FROM attachments WHERE report_id = ? ORDER BY id`
-	sqlReopened      = `SELECT reopened FROM round_units WHERE round_id = ? AND unit_id = ?`
+	// sqlReportParts reads sections (kind 1), values (2) and contributions
+	// (3) as rows of one shape.
+	sqlReportParts = `SELECT 1, task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps,
+			CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION) FROM report_sections WHERE report_id = ?
+		UNION ALL SELECT 2, target_id, '', '', '', '', '', '', value, same_period FROM report_actuals WHERE report_id = ?
+		UNION ALL SELECT 3, task_id, text, '', '', '', '', '', NULL, NULL FROM report_contributions WHERE report_id = ?`
+	sqlAttachments     = `SELECT id, name, content_type, size, created_at FROM attachments WHERE report_id = ? ORDER BY id`
+	sqlAttachmentsMark = `SELECT COUNT(*), COALESCE(MAX(id), 0) FROM attachments WHERE report_id = ?`
+	sqlReopened        = `SELECT reopened FROM round_units WHERE round_id = ? AND unit_id = ?`
+	sqlReportVersion   = `SELECT version FROM unit_reports WHERE id = ?`
+	sqlUnitName        = `SELECT name, code FROM units WHERE id = ?`
 )
 
-var hotWrites = []string{sqlUpdateReport, sqlUpsertSection, sqlUpsertActual, sqlUpsertContribution,
-	sqlReportRow, sqlSections, sqlActuals, sqlContributions, sqlAttachments, sqlReopened}
+var hotWrites = []string{sqlInsertReport, sqlUpdateReport, sqlUpsertSection, sqlUpsertActual, sqlUpsertContribution,
+	sqlDeleteAutosave, sqlActReport, sqlInsertRevision,
+	sqlReportRow, sqlReportParts, sqlAttachments, sqlReopened, sqlReportVersion, sqlUnitName, sqlAttachmentsMark,
+	sqlChainHead, sqlInsertAudit, sqlMoveChainHead}
 
 // sameText reports whether two sections hold the same status and texts.
 func sameText(a, b *tiendo.Section) bool {
@@ -452,67 +657,84 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	if err != nil {
 		return nil, err
 	}
-	var rep *tiendo.UnitReport
+	unitStep := req.Action != tiendo.ReportReturn && req.Action != tiendo.ReportAccept
+	if unitStep {
+		if err := s.editable(ctx, s.rdb, round, unitID); err != nil {
+			return nil, err // refused early; checked again in the transaction
+		}
+	}
+	// The report is read and checked before the write transaction, as in
+	// SaveReport: the UPDATE below applies only to the version read.
+	rep, err := s.report(ctx, s.rdb, round, unitID)
+	if err != nil {
+		return nil, err
+	}
+	if rep.Version != req.Version {
+		return nil, tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã thay đổi từ khi bạn mở (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang rồi thực hiện lại.", rep.Version, req.Version)
+	}
+	to, ok := rep.Status.Next(req.Action)
+	if !ok {
+		return nil, tiendo.Errorf(tiendo.ECONFLICT, "Không thể %s khi báo cáo đang ở trạng thái “%s”.", actionVerb(req.Action), rep.Status.Label())
+	}
+	if err := checkActor(round, u, rep.Status, req.Action); err != nil {
+		return nil, err
+	}
+	if req.Action == tiendo.ReportSubmit || req.Action == tiendo.ReportSendForReview {
+		if err := tiendo.CheckReport(round, rep, req.Confirm); err != nil {
+			return nil, err
+		}
+	}
+	req.Comment = nfc(req.Comment)
+	if req.Action == tiendo.ReportReturn && req.Comment == "" {
+		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi lý do trả lại."}}
+	}
+	// Everything but the statements is worked out before the transaction.
+	before := rep.Status
+	now := s.now()
+	rep.Status, rep.UpdatedAt = to, now
+	rep.Version = req.Version + 1
+	comment := rep.ReturnComment
+	if req.Action == tiendo.ReportReturn {
+		comment = req.Comment
+	}
+	rep.ReturnComment = comment
+	if req.Action == tiendo.ReportSubmit {
+		// Timeliness is the first submission's: a report returned for
+		// revision and resubmitted stays on time if it first came on time.
+		if rep.SubmittedAt.IsZero() {
+			rep.Late = !now.Before(round.Deadline)
+		}
+		rep.SubmittedAt = now
+	}
+	var submitted any
+	if !rep.SubmittedAt.IsZero() {
+		submitted = rep.SubmittedAt
+	}
+	var body []byte
+	if req.Action == tiendo.ReportSubmit && rep.ID != 0 {
+		body, _ = json.Marshal(rep)
+	}
+	was := encodeJSON(map[string]any{"status": before, "version": req.Version})
+	is := encodeJSON(map[string]any{"status": rep.Status, "version": rep.Version, "late": rep.Late, "comment": req.Comment})
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if req.Action != tiendo.ReportReturn && req.Action != tiendo.ReportAccept {
+		if unitStep {
 			if err := s.editable(ctx, tx, round, unitID); err != nil {
 				return err
 			}
 		}
-		rep, err = s.report(ctx, tx, round, unitID)
-		if err != nil {
-			return err
-		}
-		if rep.Version != req.Version {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã thay đổi từ khi bạn mở (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang rồi thực hiện lại.", rep.Version, req.Version)
-		}
-		to, ok := rep.Status.Next(req.Action)
-		if !ok {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Không thể %s khi báo cáo đang ở trạng thái “%s”.", actionVerb(req.Action), rep.Status.Label())
-		}
-		if err := checkActor(round, u, rep.Status, req.Action); err != nil {
-			return err
-		}
-		if req.Action == tiendo.ReportSubmit || req.Action == tiendo.ReportSendForReview {
-			if err := tiendo.CheckReport(round, rep, req.Confirm); err != nil {
-				return err
-			}
-		}
-		req.Comment = nfc(req.Comment)
-		if req.Action == tiendo.ReportReturn && req.Comment == "" {
-			return &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi lý do trả lại."}}
-		}
-		before := rep.Status
-		now := s.now()
-		rep.Status, rep.UpdatedAt = to, now
-		rep.Version++
-		comment := rep.ReturnComment
-		if req.Action == tiendo.ReportReturn {
-			comment = req.Comment
-		}
-		rep.ReturnComment = comment
-		if req.Action == tiendo.ReportSubmit {
-			// Timeliness is the first submission's: a report returned for
-			// revision and resubmitted stays on time if it first came on time.
-			if rep.SubmittedAt.IsZero() {
-				rep.Late = !now.Before(round.Deadline)
-			}
-			rep.SubmittedAt = now
-		}
-		var submitted any
-		if !rep.SubmittedAt.IsZero() {
-			submitted = rep.SubmittedAt
-		}
+		var err error
 		if rep.ID == 0 {
 			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO unit_reports (round_id, unit_id, status, version, submitted_at, late, updated_at, return_comment)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), roundID, unitID, rep.Status, rep.Version, submitted, rep.Late, now, comment).Scan(&rep.ID)
+			if s.dialect.isUniqueViolation(err) {
+				return staleError(1, req.Version)
+			}
 		} else {
 			var res sql.Result
-			res, err = tx.ExecContext(ctx, s.q(`UPDATE unit_reports SET status = ?, version = ?, submitted_at = ?, late = ?, updated_at = ?, return_comment = ?
-				WHERE id = ? AND version = ?`), rep.Status, rep.Version, submitted, rep.Late, now, comment, rep.ID, req.Version)
+			res, err = s.exec(ctx, tx, sqlActReport, rep.Status, rep.Version, submitted, rep.Late, now, comment, rep.ID, req.Version)
 			if err == nil {
 				if n, _ := res.RowsAffected(); n != 1 {
-					return staleError(req.Version+1, req.Version)
+					return staleError(s.currentVersion(ctx, tx, rep.ID, req.Version+1), req.Version)
 				}
 			}
 		}
@@ -520,8 +742,21 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 			return fmt.Errorf("store: %s report: %w", req.Action, err)
 		}
 		if req.Action == tiendo.ReportSubmit {
-			body, _ := json.Marshal(rep)
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_revisions (report_id, version, submitted_at, submitted_by, late, body) VALUES (?, ?, ?, ?, ?, ?)`),
+			// Attachments are added without a new version: if one came
+			// since the report was read, the revision is encoded again so
+			// that it holds every file the report had (and so it is when the
+			// report row was only now created).
+			var n, last int64
+			if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlAttachmentsMark), rep.ID).Scan(&n, &last); err != nil {
+				return fmt.Errorf("store: attachments: %w", err)
+			}
+			if body == nil || n != int64(len(rep.Attachments)) || (n > 0 && last != rep.Attachments[len(rep.Attachments)-1].ID) {
+				if rep.Attachments, err = s.attachments(ctx, tx, rep.ID); err != nil {
+					return err
+				}
+				body, _ = json.Marshal(rep)
+			}
+			if _, err := s.exec(ctx, tx, sqlInsertRevision,
 				rep.ID, rep.Version, now, nullID(actor.UserID), !now.Before(round.Deadline), string(body)); err != nil {
 				return fmt.Errorf("store: revision: %w", err)
 			}
@@ -529,9 +764,7 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 		if err := s.announce(ctx, tx, round, unitID, req.Action, before); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, actor, string(req.Action), "unit_report", rep.ID,
-			map[string]any{"status": before, "version": req.Version},
-			map[string]any{"status": rep.Status, "version": rep.Version, "late": rep.Late, "comment": req.Comment})
+		return s.audit(ctx, tx, actor, string(req.Action), "unit_report", rep.ID, was, is)
 	})
 	if err != nil {
 		return nil, err
@@ -574,7 +807,7 @@ func checkActor(r *tiendo.Round, u *tiendo.User, from tiendo.ReportStatus, a tie
 // the reminders still waiting for the unit.
 func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, unitID int64, a tiendo.ReportAction, before tiendo.ReportStatus) error {
 	var name, code string
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT name, code FROM units WHERE id = ?`), unitID).Scan(&name, &code); err != nil {
+	if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlUnitName), unitID).Scan(&name, &code); err != nil {
 		return fmt.Errorf("store: announce: %w", err)
 	}
 	link := fmt.Sprintf("/rounds/%d/reports/%s", r.ID, code)

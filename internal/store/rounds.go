@@ -209,7 +209,26 @@ func visibleTo(u *tiendo.User) (string, []any) {
 	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) == tiendo.ScopeAll {
 		return "1 = 1", nil
 	}
-	return `status <> 'draft' AND id IN (SELECT round_id FROM round_units WHERE unit_id = ?)`, []any{u.UnitID}
+	// A parent unit also sees the rounds its subunits are asked in.
+	ids := u.UnitTree()
+	if len(ids) == 0 {
+		return "1 = 0", nil
+	}
+	return `status <> 'draft' AND id IN (SELECT round_id FROM round_units WHERE unit_id IN (` + placeholders(len(ids)) + `))`, anys(ids)
+}
+
+// placeholders is "?, ?, ?" for n values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// anys converts IDs to query arguments.
+func anys(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
 }
 
 // Round returns round id with its units, tasks, assignees and targets, if u
@@ -377,62 +396,10 @@ func roleRank(r tiendo.AssigneeRole) int {
 // see it: the round itself, and only the tasks the unit leads or supports,
 // each with the unit's own assignment and its targets. A unit's report needs
 // no more, and a round sent to three thousand communes must not be loaded
-// whole for each of their saves.
+// whole for each of their saves. It comes from a cache checked against the
+// round's audit stamp (roundcache.go): one small query when nothing changed.
 func (s *Store) RoundForUnit(ctx context.Context, u *tiendo.User, id, unitID int64) (*tiendo.Round, error) {
-	return s.roundForUnit(ctx, s.rdb, u, id, unitID)
-}
-
-func (s *Store) roundForUnit(ctx context.Context, db queryer, u *tiendo.User, id, unitID int64) (*tiendo.Round, error) {
-	db = s.prep(db)
-	where, args := visibleTo(u)
-	r, err := scanRound(db.QueryRowContext(ctx, s.q(`SELECT `+roundColumns+` FROM rounds WHERE id = ? AND `+where), append([]any{id}, args...)...))
-	if err != nil {
-		return nil, notFound(err, "Không tìm thấy đợt báo cáo, hoặc bạn không có quyền xem đợt này.")
-	}
-	var asked int
-	if err := db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM round_units WHERE round_id = ? AND unit_id = ?`), id, unitID).Scan(&asked); err != nil {
-		return nil, fmt.Errorf("store: round unit: %w", err)
-	}
-	r.UnitIDs = []int64{}
-	if asked > 0 {
-		r.UnitIDs = append(r.UnitIDs, unitID)
-	}
-	rows, err := db.QueryContext(ctx, s.q(`SELECT t.id, t.position, t.label, t.text, tu.role FROM tasks t
-		JOIN task_units tu ON tu.task_id = t.id AND tu.unit_id = ? WHERE t.round_id = ? ORDER BY t.position`), unitID, id)
-	if err != nil {
-		return nil, fmt.Errorf("store: tasks: %w", err)
-	}
-	byID := map[int64]*tiendo.Task{}
-	for rows.Next() {
-		t := &tiendo.Task{RoundID: id, Targets: []*tiendo.Target{}}
-		var role tiendo.AssigneeRole
-		if err := rows.Scan(&t.ID, &t.Position, &t.Label, &t.Text, &role); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		t.Assignees = []tiendo.Assignee{{UnitID: unitID, Role: role}}
-		r.Tasks = append(r.Tasks, t)
-		byID[t.ID] = t
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = db.QueryContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to
-		FROM targets tg JOIN task_units tu ON tu.task_id = tg.task_id AND tu.unit_id = ?
-		JOIN tasks t ON t.id = tg.task_id WHERE t.round_id = ? ORDER BY tg.task_id, tg.position`), unitID, id)
-	if err != nil {
-		return nil, fmt.Errorf("store: targets: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		tg := &tiendo.Target{}
-		if err := rows.Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo); err != nil {
-			return nil, err
-		}
-		byID[tg.TaskID].Targets = append(byID[tg.TaskID].Targets, tg)
-	}
-	return r, rows.Err()
+	return s.cachedRoundForUnit(ctx, u, id, unitID)
 }
 
 // UpdateTaskText changes a task's text: the office edits it in the công văn

@@ -31,6 +31,20 @@ type Store struct {
 	// prepared, and a report's save runs dozens; pgx caches its own).
 	stmts     sync.Map
 	readStmts sync.Map // the read pool's, prepared on first use
+
+	roundCache roundCache // a unit's part of a round, between requests (roundcache.go)
+
+	// pendingAudit holds, by *sql.Tx, the audit rows of PostgreSQL
+	// transactions until they are about to commit (audit.go).
+	pendingAudit sync.Map
+
+	// The group-commit writer (SQLite only, groupcommit.go): write
+	// transactions queue on writes and are committed in batches.
+	writes     chan *writeJob
+	quit       chan struct{}
+	quitOnce   sync.Once
+	writerDone chan struct{}
+	writerStats
 }
 
 // Open opens the store named by dsn: "sqlite:PATH" or "postgres://...".
@@ -61,6 +75,9 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if s.dialect == sqlite {
+		s.startWriter()
+	}
 	return s, nil
 }
 
@@ -90,6 +107,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close closes the database. On SQLite it also folds the write-ahead log back
 // into the main file so a copy of that one file is complete.
 func (s *Store) Close() error {
+	s.stopWriter()
 	s.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
 	s.readStmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
 	if s.dialect == sqlite {
@@ -104,14 +122,27 @@ func (s *Store) Close() error {
 	return err
 }
 
-// tx runs fn in a write transaction and commits it if fn returns nil.
+// tx runs fn in a write transaction and commits it if fn returns nil. On
+// SQLite the transaction is a savepoint in a batch that the group-commit
+// writer commits with others (groupcommit.go); either way tx returns nil
+// only once the write is committed.
 func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.writes != nil {
+		return s.groupTx(ctx, fn)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	defer tx.Rollback()
+	// The transaction's audit rows wait until fn is done (audit.go).
+	var pending []*AuditEntry
+	s.pendingAudit.Store(tx, &pending)
+	defer s.pendingAudit.Delete(tx)
 	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := s.appendAudit(ctx, tx, pending); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -195,7 +226,7 @@ func (s *Store) prepare(ctx context.Context) error {
 	if s.dialect != sqlite {
 		return nil
 	}
-	for _, q := range hotWrites {
+	for _, q := range append(hotWrites, sqlSavepoint, sqlRelease, sqlRollbackTo) {
 		st, err := s.db.PrepareContext(ctx, q)
 		if err != nil {
 			return fmt.Errorf("store: prepare: %w", err)

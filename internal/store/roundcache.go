@@ -1,0 +1,251 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"tiendo"
+)
+
+// roundCache keeps, between requests, what RoundForUnit reads: a round's
+// row, its tasks with their targets, and each unit's part in it (whether it
+// is asked and its role on each task). Every save and submission of a unit
+// needs that part, and at a deadline thousands of them come at once.
+//
+// An entry is valid only for the round's audit stamp: the id of the newest
+// audit row about the round. Every change to a round, its tasks or its
+// targets is written with an audit row about the round in the same
+// transaction (publish, close, lock, unlock, reopen, update_task, ...), and
+// audit ids are taken in commit order (SQLite has one writer; on PostgreSQL
+// the audit chain's row lock orders them), so the stamp moves whenever what
+// the cache holds may have changed, whichever instance made the change. A
+// lookup reads the stamp first, one indexed query, and loads again when it
+// differs. What is loaded after reading a stamp is at least as new as the
+// stamp, so an entry is never older than the stamp it is filed under.
+//
+// A new write path that changes a round's row, tasks, targets or units must
+// therefore audit itself as entity "round" with the round's id; the search
+// index relies on the same rule.
+type roundCache struct {
+	mu     sync.Mutex
+	rounds map[int64]*cachedRound
+	clock  uint64 // for least-recently-used eviction
+}
+
+// maxCachedRounds bounds the cache: units report on a few open rounds at a
+// time, and an entry costs a few bytes per unit.
+const maxCachedRounds = 32
+
+type cachedRound struct {
+	stamp int64
+	round *tiendo.Round          // the row: no tasks, no units
+	tasks []*tiendo.Task         // every task of the round, in order, with targets and no assignees
+	units map[int64]*cachedUnit  // by unit
+	byID  map[int64]*tiendo.Task // tasks by id
+	used  uint64
+}
+
+type cachedUnit struct {
+	asked bool
+	roles map[int64]tiendo.AssigneeRole // by task
+}
+
+// roundStamp is the id of the newest audit row about round id, 0 when none.
+func (s *Store) roundStamp(ctx context.Context, id int64) (int64, error) {
+	var stamp int64
+	err := s.prep(s.rdb).QueryRowContext(ctx, s.q(sqlRoundStamp), id).Scan(&stamp)
+	if err != nil {
+		return 0, fmt.Errorf("store: round stamp: %w", err)
+	}
+	return stamp, nil
+}
+
+const sqlRoundStamp = `SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE entity = 'round' AND entity_id = ?`
+
+// cachedRoundForUnit returns round id with only unit unitID's tasks, as
+// RoundForUnit describes, from the cache when the round has not changed
+// since it was loaded. It checks that u may see the round.
+func (s *Store) cachedRoundForUnit(ctx context.Context, u *tiendo.User, id, unitID int64) (*tiendo.Round, error) {
+	stamp, err := s.roundStamp(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.roundCache
+	c.mu.Lock()
+	e := c.rounds[id]
+	if e != nil && e.stamp != stamp {
+		delete(c.rounds, id)
+		e = nil
+	}
+	var cu *cachedUnit
+	if e != nil {
+		c.clock++
+		e.used = c.clock
+		cu = e.units[unitID]
+	}
+	c.mu.Unlock()
+
+	if e == nil {
+		if e, err = s.loadRound(ctx, id, stamp); err != nil {
+			return nil, err
+		}
+	}
+	if cu == nil {
+		if cu, err = s.loadUnitPart(ctx, e, unitID); err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		e.units[unitID] = cu
+		c.store(id, e)
+		c.mu.Unlock()
+	}
+
+	// Who may see the round is visibleTo's rule. Its common case, a unit's
+	// own user reading the unit's part of a published round that asks it,
+	// is decided here without a query; anything else asks the database.
+	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeAll &&
+		!(e.round.Status != tiendo.RoundDraft && cu.asked && slices.Contains(u.UnitTree(), unitID)) {
+		where, args := visibleTo(u)
+		var n int
+		if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM rounds WHERE id = ? AND `+where), append([]any{id}, args...)...).Scan(&n); err != nil {
+			return nil, fmt.Errorf("store: round: %w", err)
+		}
+		if n == 0 {
+			return nil, roundNotFound()
+		}
+	}
+	return e.forUnit(unitID, cu), nil
+}
+
+func roundNotFound() error {
+	return tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy đợt báo cáo, hoặc bạn không có quyền xem đợt này.")
+}
+
+const sqlAsked = `SELECT COUNT(*) FROM round_units WHERE round_id = ? AND unit_id = ?`
+
+// store files e under id, unless a newer entry got there first, and evicts
+// the least recently used round when the cache is full. c.mu is held.
+func (c *roundCache) store(id int64, e *cachedRound) {
+	if c.rounds == nil {
+		c.rounds = map[int64]*cachedRound{}
+	}
+	if old := c.rounds[id]; old != nil && old != e && old.stamp > e.stamp {
+		return
+	}
+	c.clock++
+	e.used = c.clock
+	c.rounds[id] = e
+	for len(c.rounds) > maxCachedRounds {
+		var lru int64
+		var oldest uint64
+		for k, v := range c.rounds {
+			if oldest == 0 || v.used < oldest {
+				lru, oldest = k, v.used
+			}
+		}
+		delete(c.rounds, lru)
+	}
+}
+
+// loadRound reads round id's row, tasks and targets, to be filed under stamp.
+func (s *Store) loadRound(ctx context.Context, id, stamp int64) (*cachedRound, error) {
+	db := s.prep(s.rdb)
+	r, err := scanRound(db.QueryRowContext(ctx, s.q(`SELECT `+roundColumns+` FROM rounds WHERE id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, roundNotFound()
+	} else if err != nil {
+		return nil, err
+	}
+	e := &cachedRound{stamp: stamp, round: r, units: map[int64]*cachedUnit{}, byID: map[int64]*tiendo.Task{}}
+	rows, err := db.QueryContext(ctx, s.q(`SELECT id, position, label, text FROM tasks WHERE round_id = ? ORDER BY position`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: tasks: %w", err)
+	}
+	for rows.Next() {
+		t := &tiendo.Task{RoundID: id, Targets: []*tiendo.Target{}}
+		if err := rows.Scan(&t.ID, &t.Position, &t.Label, &t.Text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		e.tasks = append(e.tasks, t)
+		e.byID[t.ID] = t
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = db.QueryContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to
+		FROM targets tg JOIN tasks t ON t.id = tg.task_id WHERE t.round_id = ? ORDER BY tg.task_id, tg.position`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: targets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		tg := &tiendo.Target{}
+		if err := rows.Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo); err != nil {
+			return nil, err
+		}
+		if t := e.byID[tg.TaskID]; t != nil {
+			t.Targets = append(t.Targets, tg)
+		}
+	}
+	return e, rows.Err()
+}
+
+// loadUnitPart reads whether unit unitID is asked in e's round and its role
+// on each task.
+func (s *Store) loadUnitPart(ctx context.Context, e *cachedRound, unitID int64) (*cachedUnit, error) {
+	db := s.prep(s.rdb)
+	var n int
+	if err := db.QueryRowContext(ctx, s.q(sqlAsked), e.round.ID, unitID).Scan(&n); err != nil {
+		return nil, fmt.Errorf("store: round unit: %w", err)
+	}
+	cu := &cachedUnit{asked: n > 0, roles: map[int64]tiendo.AssigneeRole{}}
+	rows, err := db.QueryContext(ctx, s.q(`SELECT tu.task_id, tu.role FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+		WHERE tu.unit_id = ? AND t.round_id = ?`), unitID, e.round.ID)
+	if err != nil {
+		return nil, fmt.Errorf("store: task units: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var taskID int64
+		var role tiendo.AssigneeRole
+		if err := rows.Scan(&taskID, &role); err != nil {
+			return nil, err
+		}
+		cu.roles[taskID] = role
+	}
+	return cu, rows.Err()
+}
+
+// forUnit builds the round as unit cu sees it, as a copy the caller may
+// change: the row, the unit alone in UnitIDs when it is asked, and the tasks
+// it leads or supports with its own assignment.
+func (e *cachedRound) forUnit(unitID int64, cu *cachedUnit) *tiendo.Round {
+	r := *e.round
+	r.ReportContents = slices.Clone(e.round.ReportContents)
+	r.UnitIDs = []int64{}
+	if cu.asked {
+		r.UnitIDs = append(r.UnitIDs, unitID)
+	}
+	r.Tasks = nil
+	for _, t := range e.tasks {
+		role, ok := cu.roles[t.ID]
+		if !ok {
+			continue
+		}
+		tc := *t
+		tc.Assignees = []tiendo.Assignee{{UnitID: unitID, Role: role}}
+		tc.Targets = make([]*tiendo.Target, len(t.Targets))
+		for i, tg := range t.Targets {
+			c := *tg
+			tc.Targets[i] = &c
+		}
+		r.Tasks = append(r.Tasks, &tc)
+	}
+	return &r
+}

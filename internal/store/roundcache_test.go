@@ -1,0 +1,124 @@
+package store_test
+
+import (
+	"testing"
+
+	"tiendo"
+	"tiendo/internal/store"
+	"tiendo/internal/storetest"
+)
+
+// Two instances share one database: what one changes in a round, the other
+// sees at its next RoundForUnit, although it keeps the round between calls.
+func TestRoundForUnitFollowsChangesAcrossInstances(t *testing.T) {
+	dsn := storetest.DSN(t)
+	open := func() *store.Store {
+		s, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	a, b := open(), open() // a serves the unit, b the office
+	unit := &tiendo.Unit{Code: "xa1", Name: "UBND xã Một"}
+	other := &tiendo.Unit{Code: "xa2", Name: "UBND xã Hai"}
+	for _, u := range []*tiendo.Unit{unit, other} {
+		if err := b.CreateUnit(ctx, store.Actor{}, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	office := &tiendo.User{ID: 1, Role: tiendo.RoleOffice}
+	rep := &tiendo.User{Role: tiendo.RoleReporter, UnitID: unit.ID}
+	r := &tiendo.Round{Title: "Báo cáo quý", Deadline: tiendo.DeadlineBefore(2030, 1, 1), Status: tiendo.RoundDraft,
+		UnitIDs: []int64{unit.ID, other.ID},
+		Tasks: []*tiendo.Task{
+			{Label: "1", Text: "Nhiệm vụ một", Assignees: []tiendo.Assignee{{UnitID: unit.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{{Text: "đạt 90%", Comparator: tiendo.AtLeast, Value: 90, Unit: "%"}}},
+			{Label: "2", Text: "Nhiệm vụ hai", Assignees: []tiendo.Assignee{{UnitID: other.ID, Role: tiendo.Lead}, {UnitID: unit.ID, Role: tiendo.Support}}},
+			{Label: "3", Text: "Nhiệm vụ ba", Assignees: []tiendo.Assignee{{UnitID: other.ID, Role: tiendo.Lead}}},
+		}}
+	if err := b.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+
+	// A draft is not shown to the unit, and publishing it elsewhere shows it.
+	if _, err := a.RoundForUnit(ctx, rep, r.ID, unit.ID); code(err) != tiendo.ENOTFOUND {
+		t.Fatalf("draft round: got %v, want not found", err)
+	}
+	if _, err := a.RoundForUnit(ctx, office, r.ID, unit.ID); err != nil { // the office sees drafts, and fills the cache
+		t.Fatal(err)
+	}
+	if err := b.PublishRound(ctx, store.Actor{}, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.RoundForUnit(ctx, rep, r.ID, unit.ID)
+	if err != nil {
+		t.Fatalf("published round: %v", err)
+	}
+	if got.Status != tiendo.RoundOpen || len(got.Tasks) != 2 || got.Tasks[0].Text != "Nhiệm vụ một" || got.Tasks[1].Assignees[0].Role != tiendo.Support ||
+		len(got.Tasks[0].Targets) != 1 || len(got.Tasks[1].Targets) != 0 || len(got.UnitIDs) != 1 || got.UnitIDs[0] != unit.ID {
+		t.Fatalf("RoundForUnit = %+v, tasks %+v", got, got.Tasks)
+	}
+
+	// What the caller does to its copy stays with it.
+	got.Tasks[0].Text, got.Tasks[0].Targets[0].Value, got.Title = "sửa bừa", 1, "sửa bừa"
+	if again, _ := a.RoundForUnit(ctx, rep, r.ID, unit.ID); again.Tasks[0].Text != "Nhiệm vụ một" || again.Tasks[0].Targets[0].Value != 90 || again.Title != "Báo cáo quý" {
+		t.Fatalf("the cache kept a caller's change: %+v", again.Tasks[0])
+	}
+
+	// A task edited on the other instance.
+	if err := b.UpdateTaskText(ctx, store.Actor{}, office, r.ID, r.Tasks[0].ID, "Nhiệm vụ một, đã sửa"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := a.RoundForUnit(ctx, rep, r.ID, unit.ID); got.Tasks[0].Text != "Nhiệm vụ một, đã sửa" {
+		t.Errorf("after the task's edit: %q", got.Tasks[0].Text)
+	}
+
+	// Locked on the other instance: the unit's save is refused; reopened for
+	// the unit, it is accepted.
+	if err := b.LockRound(ctx, store.Actor{}, r.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := a.RoundForUnit(ctx, rep, r.ID, unit.ID); got.LockedAt.IsZero() {
+		t.Error("the lock is not seen")
+	}
+	report, err := a.Report(ctx, rep, r.ID, unit.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report.Sections[0].ResultVsPlan = "Đã làm xong."
+	if err := a.SaveReport(ctx, store.Actor{}, rep, report); code(err) != tiendo.ECONFLICT {
+		t.Errorf("save in a locked round: got %v, want conflict", err)
+	}
+	if err := b.ReopenUnit(ctx, store.Actor{}, r.ID, unit.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.SaveReport(ctx, store.Actor{}, rep, report); err != nil {
+		t.Errorf("save after reopening: %v", err)
+	}
+
+	// Closed on the other instance.
+	if err := b.CloseRound(ctx, store.Actor{}, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := a.RoundForUnit(ctx, rep, r.ID, unit.ID); got.Status != tiendo.RoundClosed {
+		t.Errorf("status %s after closing, want closed", got.Status)
+	}
+	report.Sections[0].ResultVsPlan = "Sửa sau khi đóng."
+	if err := a.SaveReport(ctx, store.Actor{}, rep, report); code(err) != tiendo.ECONFLICT {
+		t.Errorf("save in a closed round: got %v, want conflict", err)
+	}
+
+	// A unit that is not asked, and a round that does not exist.
+	stranger := &tiendo.Unit{Code: "xa3", Name: "UBND xã Ba"}
+	if err := b.CreateUnit(ctx, store.Actor{}, stranger); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.RoundForUnit(ctx, &tiendo.User{Role: tiendo.RoleReporter, UnitID: stranger.ID}, r.ID, stranger.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("unit not asked: got %v, want not found", err)
+	}
+	if _, err := a.RoundForUnit(ctx, office, r.ID+1000, unit.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("no such round: got %v, want not found", err)
+	}
+}
