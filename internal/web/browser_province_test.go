@@ -3,9 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,12 +11,10 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"tiendo"
-	"tiendo/internal/api"
 	"tiendo/internal/browsertest"
 	"tiendo/internal/bulk"
 	"tiendo/internal/store"
 	"tiendo/internal/storetest"
-	"tiendo/internal/web"
 )
 
 // communeNames are real-sounding commune names; with a number they make
@@ -46,14 +41,7 @@ func TestBrowserProvinceRound(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := web.New(web.Config{}, st, api.New(st, log), log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	base := srv.URL
+	base := newServer(t, st).URL
 
 	// The province and its hundred communes, each with a reporter.
 	f := &bulk.File{Units: []bulk.UnitRow{{Code: "tinh", Name: "Ủy ban nhân dân tỉnh Hà Giang", ShortName: "UBND tỉnh"}}}

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -16,10 +14,8 @@ import (
 	"time"
 
 	"tiendo"
-	"tiendo/internal/api"
 	"tiendo/internal/store"
 	"tiendo/internal/storetest"
-	"tiendo/internal/web"
 )
 
 // treeApp is a province's round asked of two departments and the offices
@@ -74,13 +70,7 @@ func newTreeApp(t *testing.T) *treeApp {
 	if err := st.CreateRound(ctx, store.Actor{}, x.round); err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := web.New(web.Config{}, st, api.New(st, log), log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x.srv = httptest.NewServer(h)
-	t.Cleanup(x.srv.Close)
+	x.srv = newServer(t, st)
 	return x
 }
 

@@ -70,14 +70,21 @@ func newApp(t *testing.T) *app {
 			t.Fatal(err)
 		}
 	}
+	x.srv = newServer(t, st)
+	return x
+}
+
+// newServer serves the pages and the API over st until the test ends.
+func newServer(t *testing.T, st *store.Store) *httptest.Server {
+	t.Helper()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := web.New(web.Config{}, st, api.New(st, log), log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	x.srv = httptest.NewServer(h)
-	t.Cleanup(x.srv.Close)
-	return x
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // client returns a browser-like client that keeps cookies and does not
