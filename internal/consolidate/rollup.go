@@ -102,43 +102,25 @@ func leastAdvanced(secs []*tiendo.Section) string {
 // mergeNamed merges narrative paragraphs, each opened by the units that
 // wrote it: "Xã An Bình, Xã Hòa Lạc: ...".
 func mergeNamed(ids []int64, texts []string, names map[int64]string) string {
-	m := newMerger(false)
-	for i, id := range ids {
-		m.add(author{unit: id}, paragraphs(texts[i]))
-	}
-	var out []string
-	for i, p := range m.paras {
-		text := strings.Join(p.sents, " ")
-		if i == 0 || !sameAuthors(p, m.paras[i-1]) {
-			text = authorNames(p, names) + ": " + text
-		}
-		out = append(out, endSentence(text))
-	}
-	return strings.Join(out, "\n\n")
+	return strings.Join(mergeTexts(false, ids, texts).named(byName(names)), "\n\n")
 }
 
 // mergeListed merges short lists (obstacles, recommendations, next steps)
 // into one list, each item once with its units after it.
 func mergeListed(ids []int64, texts []string, names map[int64]string) string {
-	m := newMerger(true)
+	return strings.Join(mergeTexts(true, ids, texts).listed(byName(names)), "\n")
+}
+
+func mergeTexts(dropNothing bool, ids []int64, texts []string) *merger {
+	m := newMerger(dropNothing)
 	for i, id := range ids {
 		m.add(author{unit: id}, paragraphs(texts[i]))
 	}
-	var out []string
-	for _, p := range m.paras {
-		text := strings.TrimRight(strings.Join(p.sents, " "), ".;, ")
-		text = strings.TrimLeft(text, "-–+•* ")
-		out = append(out, "- "+upperFirst(text)+" ("+authorNames(p, names)+").")
-	}
-	return strings.Join(out, "\n")
+	return m
 }
 
-func authorNames(p *para, names map[int64]string) string {
-	var ns []string
-	for _, a := range p.authors {
-		ns = append(ns, names[a.unit])
-	}
-	return nameList(ns)
+func byName(names map[int64]string) func(author) string {
+	return func(a author) string { return names[a.unit] }
 }
 
 // rollTarget fills the parent's actual for one target: the sum of the

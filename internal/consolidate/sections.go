@@ -109,6 +109,43 @@ func (m *merger) credit(q *para, keys map[string]bool, a author) {
 // sameAuthors reports whether two paragraphs come from the same units.
 func sameAuthors(p, q *para) bool { return slices.Equal(p.authors, q.authors) }
 
+// named renders the merged paragraphs as prose, each opened by the units
+// that wrote it when they differ from the paragraph before: "Xã An Bình,
+// Xã Hòa Lạc: ...".
+func (m *merger) named(name func(author) string) []string {
+	var out []string
+	for i, p := range m.paras {
+		text := strings.Join(p.sents, " ")
+		if i == 0 || !sameAuthors(p, m.paras[i-1]) {
+			// Commas, not "và": unit names have their own "và".
+			text = m.authors(p, name) + ": " + text
+		}
+		out = append(out, endSentence(text))
+	}
+	return out
+}
+
+// listed renders the merged paragraphs as a list, each item once with its
+// units after it: "- Thiếu vốn đối ứng (Xã A, Xã B).".
+func (m *merger) listed(name func(author) string) []string {
+	var out []string
+	for _, p := range m.paras {
+		text := strings.TrimRight(strings.Join(p.sents, " "), ".;, ")
+		text = strings.TrimLeft(text, "-–+•* ")
+		out = append(out, "- "+upperFirst(text)+" ("+m.authors(p, name)+").")
+	}
+	return out
+}
+
+// authors names a paragraph's units (nameList counts them when many).
+func (m *merger) authors(p *para, name func(author) string) string {
+	names := make([]string, len(p.authors))
+	for i, a := range p.authors {
+		names[i] = name(a)
+	}
+	return nameList(names)
+}
+
 // leads are a task's lead units, by name.
 func (c *draft) leads(t *tiendo.Task) []int64 {
 	var ids []int64
@@ -184,23 +221,12 @@ func (c *draft) task(t *tiendo.Task) string {
 		m.add(author{unit: id, support: true}, text)
 	}
 
-	var out []string
-	for i, p := range m.paras {
-		text := strings.Join(p.sents, " ")
-		if i == 0 || !sameAuthors(p, m.paras[i-1]) {
-			var names []string
-			for _, a := range p.authors {
-				n := c.name(a.unit)
-				if a.support {
-					n += " (đơn vị phối hợp)"
-				}
-				names = append(names, n)
-			}
-			// Commas, not "và": unit names have their own "và".
-			text = nameList(names) + ": " + text
+	out := m.named(func(a author) string {
+		if a.support {
+			return c.name(a.unit) + " (đơn vị phối hợp)"
 		}
-		out = append(out, endSentence(text))
-	}
+		return c.name(a.unit)
+	})
 	if len(missing) > 0 {
 		out = append(out, strings.Join(missing, ", ")+" chưa gửi báo cáo.")
 	}
@@ -349,17 +375,7 @@ func (c *draft) gatheredLines(field func(*tiendo.Section) string) []string {
 			}
 		}
 	}
-	var out []string
-	for _, p := range m.paras {
-		var names []string
-		for _, a := range p.authors {
-			names = append(names, c.short(a.unit))
-		}
-		text := strings.TrimRight(strings.Join(p.sents, " "), ".;, ")
-		text = strings.TrimLeft(text, "-–+•* ")
-		out = append(out, "- "+upperFirst(text)+" ("+nameList(names)+").")
-	}
-	return out
+	return m.listed(func(a author) string { return c.short(a.unit) })
 }
 
 // nextSteps leads with the targets not met, then what the units plan.

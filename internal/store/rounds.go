@@ -250,8 +250,17 @@ func (s *Store) roundUnitIDs(ctx context.Context, db queryer, roundID int64) ([]
 	if err != nil {
 		return nil, fmt.Errorf("store: round units: %w", err)
 	}
+	ids, err := scanIDs(rows)
+	if ids == nil && err == nil {
+		ids = []int64{} // a round's units are a list, even when empty
+	}
+	return ids, err
+}
+
+// scanIDs reads a one-column result of IDs and closes rows.
+func scanIDs(rows *sql.Rows) ([]int64, error) {
 	defer rows.Close()
-	ids := []int64{}
+	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {

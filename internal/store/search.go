@@ -474,16 +474,7 @@ func (s *Store) idsAfter(ctx context.Context, tx *sql.Tx, table string, after in
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %s: %w", table, err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 // searchDoc is one row of search_docs before it is written.

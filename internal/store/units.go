@@ -146,16 +146,7 @@ func (s *Store) subunits(ctx context.Context, db queryer, unitID int64) ([]int64
 	if err != nil {
 		return nil, fmt.Errorf("store: subunits: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 // withSubunits loads the units under a unit-scoped user's unit, through

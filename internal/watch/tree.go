@@ -111,44 +111,89 @@ func RollUp(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) []Tre
 	for _, id := range r.UnitIDs {
 		asked[id] = true
 	}
-	children := map[int64][]*tiendo.Unit{}
+	// Every unit above a shown one has at least its asked units below it,
+	// so it is shown too: the tree's depth is the table's.
+	var out []TreeRow
+	for _, n := range Tree(units) {
+		rt := rates[n.ID]
+		own := 0
+		if asked[n.ID] {
+			own = 1
+		}
+		if rt.Expected > own {
+			out = append(out, TreeRow{Unit: n.Unit, Depth: n.Depth, Rates: rt})
+		}
+	}
+	return out
+}
+
+// TreeNode is a unit placed in the unit tree.
+type TreeNode struct {
+	*tiendo.Unit
+	Depth       int
+	Descendants int // how many units are under it
+}
+
+// Tree lists units in tree order: each unit followed by the units under
+// it, siblings in the order given (Vietnamese order from the store). A unit
+// whose parent is not among units is a root; units caught in a cycle of
+// parent links still appear, once.
+func Tree(units []*tiendo.Unit) []TreeNode {
 	byID := make(map[int64]bool, len(units))
 	for _, u := range units {
 		byID[u.ID] = true
 	}
+	children := map[int64][]*tiendo.Unit{}
 	var roots []*tiendo.Unit
 	for _, u := range units {
-		if u.ParentID != 0 && byID[u.ParentID] {
+		if u.ParentID != 0 && byID[u.ParentID] && u.ParentID != u.ID {
 			children[u.ParentID] = append(children[u.ParentID], u)
 		} else {
 			roots = append(roots, u)
 		}
 	}
-	var out []TreeRow
+	out := make([]TreeNode, 0, len(units))
 	seen := map[int64]bool{}
-	var walk func(u *tiendo.Unit, depth int)
-	walk = func(u *tiendo.Unit, depth int) {
+	var walk func(u *tiendo.Unit, depth int) int
+	walk = func(u *tiendo.Unit, depth int) int {
 		if seen[u.ID] {
-			return
+			return 0
 		}
 		seen[u.ID] = true
-		rt := rates[u.ID]
-		own := 0
-		if asked[u.ID] {
-			own = 1
-		}
-		if rt.Expected > own {
-			out = append(out, TreeRow{Unit: u, Depth: depth, Rates: rt})
-			depth++
-		}
+		i := len(out)
+		out = append(out, TreeNode{Unit: u, Depth: depth})
+		n := 0
 		for _, c := range children[u.ID] {
-			walk(c, depth)
+			n += walk(c, depth+1)
 		}
+		out[i].Descendants = n
+		return n + 1
 	}
 	for _, u := range roots {
 		walk(u, 0)
 	}
+	for _, u := range units {
+		if !seen[u.ID] {
+			walk(u, 0)
+		}
+	}
 	return out
+}
+
+// Descendants lists the IDs of the units under id, in tree order.
+func Descendants(units []*tiendo.Unit, id int64) []int64 {
+	tree := Tree(units)
+	for i, t := range tree {
+		if t.ID != id {
+			continue
+		}
+		var out []int64
+		for _, d := range tree[i+1 : i+1+t.Descendants] {
+			out = append(out, d.ID)
+		}
+		return out
+	}
+	return nil
 }
 
 // OfficeView is the round as the office consolidates it: each task kept to

@@ -12,6 +12,7 @@ import (
 	"tiendo"
 	"tiendo/internal/directive"
 	"tiendo/internal/vi"
+	"tiendo/internal/watch"
 )
 
 // The intake: the office pastes or uploads a directive, tiendo proposes the
@@ -81,7 +82,7 @@ type previewPage struct {
 	page
 	Form     *intakeForm
 	Units    []*tiendo.Unit
-	Tree     []treeUnit // the units in tree order, for choosing recipients
+	Tree     []watch.TreeNode // the units in tree order, for choosing recipients
 	Lines    []string
 	Warnings []directive.Warning // those not tied to a task
 	Error    string
@@ -285,7 +286,7 @@ func (f *intakeForm) applyTree(op, node string, units []*tiendo.Unit) bool {
 	switch op {
 	case "add-tree":
 		id, _ := strconv.ParseInt(node, 10, 64)
-		for _, d := range descendants(units, id) {
+		for _, d := range watch.Descendants(units, id) {
 			if !slices.Contains(f.Recipients, d) {
 				f.Recipients = append(f.Recipients, d)
 			}
@@ -374,7 +375,7 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 }
 
 func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status int, f *intakeForm, units []*tiendo.Unit, ferr error) error {
-	data := previewPage{page: s.basePage(r, "Kiểm tra đợt báo cáo đề xuất"), Form: f, Units: units, Tree: treeOrder(units),
+	data := previewPage{page: s.basePage(r, "Kiểm tra đợt báo cáo đề xuất"), Form: f, Units: units, Tree: watch.Tree(units),
 		Lines: strings.Split(f.Source, "\n")}
 	// Warnings come from the parser, re-run on the source (it is fast):
 	// each goes beside the task whose lines hold it, or at the top.

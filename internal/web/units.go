@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"tiendo"
+	"tiendo/internal/watch"
 )
 
 type unitListPage struct {
 	page
-	Units []treeUnit // in tree order: each unit followed by the units under it
+	Units []watch.TreeNode // in tree order: each unit followed by the units under it
 	ByID  map[int64]*tiendo.Unit
 }
 
@@ -20,7 +21,7 @@ func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "units", unitListPage{page: s.basePage(r, "Đơn vị"), Units: treeOrder(units), ByID: byID})
+	return s.render(w, http.StatusOK, "units", unitListPage{page: s.basePage(r, "Đơn vị"), Units: watch.Tree(units), ByID: byID})
 }
 
 type unitFormPage struct {

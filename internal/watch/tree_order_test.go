@@ -1,4 +1,4 @@
-package web
+package watch
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"tiendo"
 )
 
-func TestTreeOrder(t *testing.T) {
+func TestTree(t *testing.T) {
 	units := []*tiendo.Unit{ // as the store gives them: Vietnamese order
 		{ID: 4, ParentID: 2, Name: "Chi cục Kiểm lâm"},
 		{ID: 3, ParentID: 2, Name: "Chi cục Thủy lợi"},
@@ -19,20 +19,20 @@ func TestTreeOrder(t *testing.T) {
 		{ID: 9, ParentID: 8, Name: "Vòng B"},
 	}
 	var got []string
-	for _, u := range treeOrder(units) {
+	for _, u := range Tree(units) {
 		got = append(got, fmt.Sprintf("%d/%d/%d", u.ID, u.Depth, u.Descendants))
 	}
 	want := "[1/0/4 6/1/0 2/1/2 4/2/0 3/2/0 7/0/0 8/0/1 9/1/0]"
 	if fmt.Sprint(got) != want {
-		t.Errorf("treeOrder = %v, want %v", got, want)
+		t.Errorf("Tree = %v, want %v", got, want)
 	}
-	if got := fmt.Sprint(descendants(units, 2)); got != "[4 3]" {
-		t.Errorf("descendants(2) = %s", got)
+	if got := fmt.Sprint(Descendants(units, 2)); got != "[4 3]" {
+		t.Errorf("Descendants(2) = %s", got)
 	}
-	if got := fmt.Sprint(descendants(units, 1)); got != "[6 2 4 3]" {
-		t.Errorf("descendants(1) = %s", got)
+	if got := fmt.Sprint(Descendants(units, 1)); got != "[6 2 4 3]" {
+		t.Errorf("Descendants(1) = %s", got)
 	}
-	if got := descendants(units, 42); got != nil {
+	if got := Descendants(units, 42); got != nil {
 		t.Errorf("descendants of no unit = %v", got)
 	}
 }
