@@ -205,7 +205,7 @@ func TestParentUnitReadsItsSubunits(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "Tỷ lệ gửi báo cáo theo cấp") {
 		t.Fatalf("office round page: %d, no roll-up table", code)
 	}
-	for _, want := range []string{`<td class="depth-1">Sở Nông nghiệp và Môi trường</td><td>2/3`, `<td class="depth-1">Sở Xây dựng</td><td>1/2`, `<td class="depth-0">UBND tỉnh</td><td>3/5`} {
+	for _, want := range []string{"<td class=\"depth-1\">\u00a0\u00a0\u00a0Sở Nông nghiệp và Môi trường</td><td>2/3", "<td class=\"depth-1\">\u00a0\u00a0\u00a0Sở Xây dựng</td><td>1/2", `<td class="depth-0">UBND tỉnh</td><td>3/5`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("office round page lacks %q", want)
 		}
