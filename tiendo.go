@@ -97,6 +97,9 @@ type User struct {
 	// children...), loaded with the user by the store: a parent unit reads
 	// the reports of the units under it.
 	Subunits []int64 `json:"-"`
+	// UnitCode is the code of UnitID, loaded with a signed-in user so that
+	// a request naming the user's own unit needs no lookup.
+	UnitCode string `json:"-"`
 }
 
 // PeriodKind is what a round reports on.

@@ -4,9 +4,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
 	"os"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -146,4 +152,110 @@ func BenchmarkSubmitReport(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// rushHTTP is the fixture of BenchmarkRushHTTP, built once per process so
+// that -count repeats measure the rush and not its setup.
+var rushHTTP struct {
+	once  sync.Once
+	err   error
+	st    *store.Store
+	fx    *rushFix
+	base  string
+	next  int // the next unit that has not submitted
+	close func()
+}
+
+// rushHTTPUnits bounds the submissions of one process's BenchmarkRushHTTP
+// runs: a unit submits once.
+const rushHTTPUnits = 1600
+
+// BenchmarkRushHTTP is the rush without its setup and logins: b.N units
+// each read, save and submit their full report over HTTP, 64 at a time,
+// against serve() in this process with its load generator. It reports
+// submissions/s and the process's CPU time per submission (server and load
+// generator together), which varies less than wall time on a shared
+// machine. The units, their reporters (one argon2id hash each) and their
+// tokens are made once per process; use at most 1,600 submissions in all,
+// e.g. -benchtime 250x -count 6.
+func BenchmarkRushHTTP(b *testing.B) {
+	ctx := context.Background()
+	rushHTTP.once.Do(func() { rushHTTP.err = startRushHTTP(ctx) })
+	if rushHTTP.err != nil {
+		b.Fatal(rushHTTP.err)
+	}
+	units := rushHTTP.fx.units[rushHTTP.next:]
+	if b.N > len(units) {
+		b.Skipf("%d submissions asked, %d units left: run fewer (-benchtime, -count)", b.N, len(units))
+	}
+	units = units[:b.N]
+	rushHTTP.next += b.N
+	tr := &http.Transport{MaxIdleConns: 128, MaxIdleConnsPerHost: 128}
+	defer tr.CloseIdleConnections()
+	c := &client{http: &http.Client{Transport: tr, Timeout: time.Minute}, base: rushHTTP.base, ops: newRecorder()}
+	var before, after syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &before)
+	b.ResetTimer()
+	start := time.Now()
+	parallel(64, len(units), start.Add(time.Hour), func(i int) {
+		if err := c.fullReport(ctx, rushHTTP.fx.round, units[i], i, ""); err != nil {
+			b.Error(err)
+		}
+	})
+	elapsed := time.Since(start)
+	b.StopTimer()
+	syscall.Getrusage(syscall.RUSAGE_SELF, &after)
+	cpu := time.Duration(after.Utime.Nano() + after.Stime.Nano() - before.Utime.Nano() - before.Stime.Nano())
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "submissions/s")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// startRushHTTP builds BenchmarkRushHTTP's fixture and server. They live
+// until the process ends (TestMain closes them).
+func startRushHTTP(ctx context.Context) error {
+	dsn, cleanup, err := rushDatabase(ctx, rushConfig{DatabaseURL: os.Getenv(storetest.EnvDatabaseURL)})
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		cleanup()
+		return err
+	}
+	fail := func(err error) error {
+		st.Close()
+		cleanup()
+		return err
+	}
+	fx, err := rushFixture(ctx, st, rushHTTPUnits, 12, true)
+	if err != nil {
+		return fail(err)
+	}
+	for i := range fx.units {
+		u := &fx.units[i]
+		if u.token, _, err = st.CreateToken(ctx, u.userID, ""); err != nil {
+			return fail(err)
+		}
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	addrc, errc := make(chan string, 1), make(chan error, 1)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	go func() {
+		errc <- serve(sctx, Config{Addr: "127.0.0.1:0", LogLevel: slog.LevelWarn}, st, log, func(a string) { addrc <- a })
+	}()
+	select {
+	case a := <-addrc:
+		rushHTTP.base = "http://" + a
+	case err := <-errc:
+		cancel()
+		return fail(err)
+	}
+	rushHTTP.st, rushHTTP.fx = st, fx
+	rushHTTP.close = func() {
+		cancel()
+		<-errc
+		st.Close()
+		cleanup()
+	}
+	return nil
 }

@@ -8,26 +8,26 @@ import (
 )
 
 // reportTarget resolves the {id} and {unit} of a report path.
-func (a *Server) reportTarget(r *http.Request) (roundID int64, unit *tiendo.Unit, err error) {
+func (a *Server) reportTarget(r *http.Request) (roundID, unitID int64, err error) {
 	if roundID, err = pathID(r, "id"); err != nil {
-		return 0, nil, err
+		return 0, 0, err
 	}
-	unit, err = a.store.UnitByCode(r.Context(), r.PathValue("unit"))
-	if err != nil {
-		return 0, nil, err
+	u := userFrom(r.Context())
+	if unitID, err = a.store.UnitIDByCode(r.Context(), u, r.PathValue("unit")); err != nil {
+		return 0, 0, err
 	}
-	if !tiendo.Allowed(userFrom(r.Context()), tiendo.ActionReadReport, unit.ID) {
-		return 0, nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được truy cập báo cáo của đơn vị mình và các đơn vị trực thuộc.")
+	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
+		return 0, 0, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được truy cập báo cáo của đơn vị mình và các đơn vị trực thuộc.")
 	}
-	return roundID, unit, nil
+	return roundID, unitID, nil
 }
 
 func (a *Server) handleReport(w http.ResponseWriter, r *http.Request) error {
-	roundID, unit, err := a.reportTarget(r)
+	roundID, unitID, err := a.reportTarget(r)
 	if err != nil {
 		return err
 	}
-	rep, err := a.store.Report(r.Context(), userFrom(r.Context()), roundID, unit.ID)
+	rep, err := a.store.Report(r.Context(), userFrom(r.Context()), roundID, unitID)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func (a *Server) handleReport(w http.ResponseWriter, r *http.Request) error {
 // handleReportPut saves a draft. It takes exactly the document GET returns,
 // edited or not; a stale version gets 409 and changes nothing.
 func (a *Server) handleReportPut(w http.ResponseWriter, r *http.Request) error {
-	roundID, unit, err := a.reportTarget(r)
+	roundID, unitID, err := a.reportTarget(r)
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (a *Server) handleReportPut(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// The path names the report; ids in the body cannot redirect the write.
-	rep.RoundID, rep.UnitID = roundID, unit.ID
+	rep.RoundID, rep.UnitID = roundID, unitID
 	// SaveReport leaves rep as the whole report now stored: no need to read it again.
 	if err := a.store.SaveReport(r.Context(), actor(r), userFrom(r.Context()), &rep); err != nil {
 		return err
@@ -63,7 +63,7 @@ type actBody struct {
 // reportAction returns the handler for one step of the report's life.
 func (a *Server) reportAction(action tiendo.ReportAction) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		roundID, unit, err := a.reportTarget(r)
+		roundID, unitID, err := a.reportTarget(r)
 		if err != nil {
 			return err
 		}
@@ -71,7 +71,7 @@ func (a *Server) reportAction(action tiendo.ReportAction) handlerFunc {
 		if err := decode(w, r, &body); err != nil {
 			return err
 		}
-		rep, err := a.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), roundID, unit.ID,
+		rep, err := a.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), roundID, unitID,
 			store.ActRequest{Action: action, Version: body.Version, Comment: body.Comment, Confirm: body.Confirm})
 		if err != nil {
 			return err
@@ -89,11 +89,11 @@ type revisionItem struct {
 }
 
 func (a *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
-	roundID, unit, err := a.reportTarget(r)
+	roundID, unitID, err := a.reportTarget(r)
 	if err != nil {
 		return err
 	}
-	revs, err := a.store.Revisions(r.Context(), userFrom(r.Context()), roundID, unit.ID)
+	revs, err := a.store.Revisions(r.Context(), userFrom(r.Context()), roundID, unitID)
 	if err != nil {
 		return err
 	}

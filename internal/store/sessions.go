@@ -62,6 +62,10 @@ func (s *Store) CreateSession(ctx context.Context, userID int64, address, userAg
 // it, read with the user so that a commune's request needs no second query.
 const hasSubunits = `EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.unit_id)`
 
+// unitCode is a column holding the code of the user's unit (empty if none),
+// read with the user so that a request naming that unit needs no lookup.
+const unitCode = `COALESCE((SELECT c.code FROM units c WHERE c.id = u.unit_id), '')`
+
 // SessionUser returns the user of the session whose cookie holds secret, and
 // keeps the session alive.
 func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, error) {
@@ -71,8 +75,9 @@ func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, e
 	hash := hashSecret(secret)
 	var lastSeen, expires time.Time
 	var parent bool
-	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumnsOf+`, s.last_seen_at, s.expires_at, `+hasSubunits+`
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`), hash), &lastSeen, &expires, &parent)
+	var code string
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumnsOf+`, s.last_seen_at, s.expires_at, `+hasSubunits+`, `+unitCode+`
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`), hash), &lastSeen, &expires, &parent, &code)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoSession
 	} else if err != nil {
@@ -93,6 +98,7 @@ func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, e
 			return nil, fmt.Errorf("store: touch session: %w", err)
 		}
 	}
+	u.UnitCode = code
 	if !parent {
 		return u, nil // most units have none under them: no second query
 	}
@@ -147,8 +153,9 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (*tiendo.User, err
 	var used sql.NullTime
 	hash := hashSecret(secret)
 	var parent bool
-	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumnsOf+`, t.expires_at, t.last_used_at, `+hasSubunits+`
-		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`), hash), &expires, &used, &parent)
+	var code string
+	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumnsOf+`, t.expires_at, t.last_used_at, `+hasSubunits+`, `+unitCode+`
+		FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`), hash), &expires, &used, &parent, &code)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errBadToken
 	} else if err != nil {
@@ -168,6 +175,7 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (*tiendo.User, err
 			return nil, fmt.Errorf("store: touch token: %w", err)
 		}
 	}
+	u.UnitCode = code
 	if !parent {
 		return u, nil // most units have none under them: no second query
 	}

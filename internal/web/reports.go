@@ -389,12 +389,12 @@ func (s *Server) handleReportAutosave(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	unit, err := s.store.UnitByCode(r.Context(), r.PathValue("unit"))
+	u := userFrom(r.Context())
+	unitID, err := s.store.UnitIDByCode(r.Context(), u, r.PathValue("unit"))
 	if err != nil {
 		return err
 	}
-	u := userFrom(r.Context())
-	round, err := s.store.RoundForUnit(r.Context(), u, id, unit.ID)
+	round, err := s.store.RoundForUnit(r.Context(), u, id, unitID)
 	if err != nil {
 		return err
 	}
@@ -402,7 +402,7 @@ func (s *Server) handleReportAutosave(w http.ResponseWriter, r *http.Request) er
 		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo không sửa được lúc này.")
 	}
 	body, _ := json.Marshal(formValues(r))
-	if err := s.store.SaveAutosave(r.Context(), u, id, unit.ID, string(body)); err != nil {
+	if err := s.store.SaveAutosave(r.Context(), u, id, unitID, string(body)); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
