@@ -492,21 +492,18 @@ func rushFixture(ctx context.Context, st *store.Store, units, tasks int, reporte
 // Vietnamese way, and a value for every target. What it writes depends on
 // unit i and salt, so a test can tell one attempt's content from another's.
 func fillReport(rep *tiendo.UnitReport, i int, salt string) {
+	salt = vi.NFC(salt)
 	for k, sec := range rep.Sections {
 		n := float64(i*31 + k*7)
 		money := 12000 + n + 0.5
 		sec.Status = "on_track"
-		sec.ResultVsPlan = vi.NFC(fmt.Sprintf("Đơn vị đã quán triệt và triển khai nhiệm vụ đến từng thôn, tổ dân phố; %s hồ sơ được tiếp nhận, "+
-			"giải quyết đúng hạn %s%%. Thu ngân sách ước đạt %s triệu đồng, bằng %s%% kế hoạch năm; công tác tuyên truyền được duy trì thường xuyên. %s",
-			vi.FormatNumber(1000+n, 0), vi.FormatNumber(95.5, 1), vi.FormatNumber(money, 1), vi.FormatNumber(money/12500.5*100, 1), salt))
-		sec.VsSamePeriod = vi.NFC(fmt.Sprintf("So với cùng kỳ năm trước, số hồ sơ tăng %s%%, thời gian giải quyết trung bình giảm %s ngày; "+
-			"thu ngân sách tăng %s triệu đồng nhờ khai thác tốt nguồn thu từ đất và phí, lệ phí.", vi.FormatNumber(7.25, 2), vi.FormatNumber(1.5, 1), vi.FormatNumber(842.75, 2)))
-		sec.Obstacles = "Một số thủ tục còn phải bổ sung hồ sơ nhiều lần; đường truyền mạng ở các thôn vùng cao chưa ổn định, " +
-			"cán bộ một cửa kiêm nhiệm nhiều việc nên việc cập nhật phần mềm đôi khi chậm."
-		sec.Recommendations = "Đề nghị Ủy ban nhân dân huyện bố trí kinh phí nâng cấp đường truyền, tổ chức tập huấn nghiệp vụ " +
-			"cho công chức tư pháp – hộ tịch và địa chính – xây dựng trong quý tới."
-		sec.NextSteps = vi.NFC(fmt.Sprintf("Tiếp tục rà soát, đơn giản hóa thủ tục; phấn đấu hoàn thành %s%% chỉ tiêu trước ngày %s; "+
-			"tăng cường kiểm tra, đôn đốc các thôn chậm tiến độ.", vi.FormatNumber(100, 0), "15/12"))
+		// The texts are in normal form (NFC) with numbers put in: what a
+		// browser sends, without the load generator normalising each one.
+		sec.ResultVsPlan = fmt.Sprintf(rushResultText, vi.FormatNumber(1000+n, 0), vi.FormatNumber(95.5, 1), vi.FormatNumber(money, 1), vi.FormatNumber(money/12500.5*100, 1), salt)
+		sec.VsSamePeriod = fmt.Sprintf(rushSamePeriodText, vi.FormatNumber(7.25, 2), vi.FormatNumber(1.5, 1), vi.FormatNumber(842.75, 2))
+		sec.Obstacles = rushObstacles
+		sec.Recommendations = rushRecommendations
+		sec.NextSteps = fmt.Sprintf(rushNextSteps, vi.FormatNumber(100, 0), "15/12")
 		for j := range sec.Actuals {
 			v := 95 + float64((i+k+j)%5)
 			if j == 1 {
@@ -516,6 +513,21 @@ func fillReport(rep *tiendo.UnitReport, i int, salt string) {
 		}
 	}
 }
+
+// The texts fillReport writes, in normal form; the numbers that go into
+// them are digits and separators, which keep it.
+var (
+	rushResultText = vi.NFC("Đơn vị đã quán triệt và triển khai nhiệm vụ đến từng thôn, tổ dân phố; %s hồ sơ được tiếp nhận, " +
+		"giải quyết đúng hạn %s%%. Thu ngân sách ước đạt %s triệu đồng, bằng %s%% kế hoạch năm; công tác tuyên truyền được duy trì thường xuyên. %s")
+	rushSamePeriodText = vi.NFC("So với cùng kỳ năm trước, số hồ sơ tăng %s%%, thời gian giải quyết trung bình giảm %s ngày; " +
+		"thu ngân sách tăng %s triệu đồng nhờ khai thác tốt nguồn thu từ đất và phí, lệ phí.")
+	rushObstacles = vi.NFC("Một số thủ tục còn phải bổ sung hồ sơ nhiều lần; đường truyền mạng ở các thôn vùng cao chưa ổn định, " +
+		"cán bộ một cửa kiêm nhiệm nhiều việc nên việc cập nhật phần mềm đôi khi chậm.")
+	rushRecommendations = vi.NFC("Đề nghị Ủy ban nhân dân huyện bố trí kinh phí nâng cấp đường truyền, tổ chức tập huấn nghiệp vụ " +
+		"cho công chức tư pháp – hộ tịch và địa chính – xây dựng trong quý tới.")
+	rushNextSteps = vi.NFC("Tiếp tục rà soát, đơn giản hóa thủ tục; phấn đấu hoàn thành %s%% chỉ tiêu trước ngày %s; " +
+		"tăng cường kiểm tra, đôn đốc các thôn chậm tiến độ.")
+)
 
 // client is a rush participant's HTTP client.
 type client struct {

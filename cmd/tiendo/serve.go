@@ -154,20 +154,30 @@ func secret(getenv func(string) string, name string) string {
 	return getenv(name)
 }
 
+// defaultMemoryLimit and defaultGCPercent steer the Go runtime's garbage
+// collector when GOMEMLIMIT and GOGC are not set. The server's live heap is
+// small (tens of MB); what it makes is garbage, mostly short-lived request
+// bodies and answers. With the default GOGC of 100 the collector ran every
+// time the heap doubled from that small base, and took about a fifth of
+// the CPU of a deadline rush (docs/BENCHMARKS.md). At 400 it runs a
+// quarter as often, while the soft memory limit keeps the heap below
+// 96 MiB: each login's argon2id hash allocates 19 MiB, two at a time, and
+// the limit makes the collector run sooner then. The limit is soft, so a
+// server that truly needs more gets it.
+const (
+	defaultMemoryLimit = 96 << 20
+	defaultGCPercent   = 400
+)
+
 // serve runs the web server and the reminder service until ctx is
 // cancelled, then lets in-flight requests finish (up to 20 s) and stops the
 // reminders before returning; the caller closes the store.
-// defaultMemoryLimit is the Go runtime's soft memory limit when GOMEMLIMIT
-// is not set. The server's live heap is small (tens of MB); what grows it
-// is garbage: each login's argon2id hash allocates 19 MiB, two at a time,
-// and without a limit the heap is let to double before a collection. The
-// limit makes the collector run sooner instead; it is soft, so a server
-// that truly needs more gets it.
-const defaultMemoryLimit = 96 << 20
-
 func serve(ctx context.Context, cfg Config, st *store.Store, log *slog.Logger, ready func(addr string)) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
 	}
 	var mailer *mail.Mailer
 	if cfg.SMTPHost != "" {

@@ -9,16 +9,15 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"tiendo"
+	"tiendo/internal/vi"
 )
 
 // nfc returns s in Unicode normal form C with surrounding space trimmed:
 // text is stored NFC so that equal-looking Vietnamese compares equal. Bytes
 // that are not UTF-8 become U+FFFD: text is never stored broken.
 func nfc(s string) string {
-	return strings.TrimSpace(norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD")))
+	return strings.TrimSpace(vi.NFC(strings.ToValidUTF8(s, "\uFFFD")))
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,39}$`)

@@ -16,11 +16,54 @@ import (
 // Text pasted from Word or a PDF often arrives decomposed (a base letter
 // followed by combining marks), which would not compare equal to typed text.
 func NFC(s string) string {
-	if norm.NFC.IsNormalString(s) {
+	if isNFC(s) || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
 }
+
+// isNFC is a quick test that s is in NFC, for text made of runes below
+// quickRunes: true when every rune is one that NFC leaves alone and that
+// nothing before it can combine with (a starter, ccc 0, NFC_QC=Yes). Each
+// rune is then a segment of its own, so s is normal. Vietnamese typed or
+// pasted as precomposed letters passes; anything else (a combining mark, a
+// rune past the table) returns false and goes to the full check. It is
+// several times faster than norm's check on Vietnamese, which a report of
+// twelve sections asks on every save.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= quickRunes || !nfcStarter[r] {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// quickRunes bounds isNFC's table: Latin with Vietnamese's precomposed
+// letters (U+1EA0–U+1EF9) and general punctuation (dashes, quotes).
+const quickRunes = 0x2070
+
+// nfcStarter[r] says rune r is unchanged by NFC and starts a segment: see
+// isNFC. Computed from norm's own tables, so it follows its Unicode version.
+var nfcStarter = func() []bool {
+	t := make([]bool, quickRunes)
+	for r := rune(0); r < quickRunes; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		t[r] = p.BoundaryBefore() && p.CCC() == 0 && norm.NFC.IsNormalString(s)
+	}
+	return t
+}()
 
 // Fold returns s lower-cased without diacritics, with đ/Đ as d: the key for
 // search and name matching. Decomposing first makes the two tone-mark

@@ -3,8 +3,11 @@ package vi
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 
 	"tiendo"
 )
@@ -215,4 +218,55 @@ func TestFormatDate(t *testing.T) {
 			t.Errorf("FormatDate(%v) = %q, want %q", tt.d, got, tt.want)
 		}
 	}
+}
+
+// isNFC never says yes to a string that NFC would change: checked for
+// every rune alone and for random strings of three runes drawn from the
+// table's range, combining marks and Hangul jamo, against norm's check.
+func TestIsNFCAgreesWithNorm(t *testing.T) {
+	for r := rune(0); r < quickRunes+0x100; r++ {
+		s := string(r)
+		if isNFC(s) && !norm.NFC.IsNormalString(s) {
+			t.Errorf("isNFC(%U) = true, but NFC changes it", r)
+		}
+	}
+	pool := []rune{'a', 'A', 'o', 'e', 'u', 'đ', 'ư', 'ơ', 'ô', 'ă', 'ặ', 'ẫ', 'ỹ', 'Ự', '–', '“', ' ', 0x300, 0x301, 0x303, 0x309, 0x323, 0x340, 0x1100, 0x1161, 0x11A8, 0x2126, 0x212B, 0x1F71}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var b strings.Builder
+		for range 3 {
+			if rng.IntN(2) == 0 {
+				b.WriteRune(pool[rng.IntN(len(pool))])
+			} else {
+				b.WriteRune(rune(0x80 + rng.IntN(quickRunes-0x80)))
+			}
+		}
+		s := b.String()
+		if isNFC(s) && !norm.NFC.IsNormalString(s) {
+			t.Fatalf("isNFC(%+q) = true, but NFC gives %+q", s, norm.NFC.String(s))
+		}
+	}
+	// Vietnamese in precomposed letters takes the quick path; decomposed
+	// Vietnamese does not, and NFC composes it.
+	if !isNFC("Ủy ban nhân dân huyện Hữu Lũng – “đạt 95%”") {
+		t.Error("precomposed Vietnamese should pass the quick check")
+	}
+	if d := norm.NFD.String("Hữu Lũng"); isNFC(d) || NFC(d) != "Hữu Lũng" {
+		t.Errorf("decomposed text: isNFC %v, NFC %+q", isNFC(d), NFC(d))
+	}
+}
+
+func BenchmarkNFC(b *testing.B) {
+	s := strings.Repeat("Đơn vị đã quán triệt và triển khai nhiệm vụ đến từng thôn, tổ dân phố; giải quyết đúng hạn 95,5%. ", 10)
+	b.SetBytes(int64(len(s)))
+	b.Run("vi", func(b *testing.B) {
+		for b.Loop() {
+			NFC(s)
+		}
+	})
+	b.Run("norm", func(b *testing.B) {
+		for b.Loop() {
+			norm.NFC.IsNormalString(s)
+		}
+	})
 }
