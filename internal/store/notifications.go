@@ -65,7 +65,7 @@ func (s *Store) UnreadCount(ctx context.Context, u *tiendo.User) (int, error) {
 
 // MarkNotificationsRead marks all of u's notifications read.
 func (s *Store) MarkNotificationsRead(ctx context.Context, u *tiendo.User) error {
-	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL`), s.now(), u.ID); err != nil {
+	if err := s.execWrite(ctx, s.q(`UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL`), s.now(), u.ID); err != nil {
 		return fmt.Errorf("store: mark read: %w", err)
 	}
 	return nil

@@ -364,7 +364,7 @@ func (s *Store) ReclaimExpired(ctx context.Context, p RetryPolicy) (int, error) 
 
 // MarkSent records that the SMTP server accepted message id.
 func (s *Store) MarkSent(ctx context.Context, id int64) error {
-	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, sent_at = ?, claimed_by = '', claimed_until = NULL, last_error = ''
+	if err := s.execWrite(ctx, s.q(`UPDATE outbox SET status = ?, sent_at = ?, claimed_by = '', claimed_until = NULL, last_error = ''
 		WHERE id = ? AND status <> ?`), MessageSent, s.now(), id, MessageSent); err != nil {
 		return fmt.Errorf("store: mark sent: %w", err)
 	}
@@ -373,7 +373,7 @@ func (s *Store) MarkSent(ctx context.Context, id int64) error {
 
 // MarkSkipped records that message id was not sent, and why.
 func (s *Store) MarkSkipped(ctx context.Context, id int64, why string) error {
-	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, claimed_by = '', claimed_until = NULL, last_error = ?
+	if err := s.execWrite(ctx, s.q(`UPDATE outbox SET status = ?, claimed_by = '', claimed_until = NULL, last_error = ?
 		WHERE id = ? AND status = ?`), MessageSkipped, why, id, MessageSending); err != nil {
 		return fmt.Errorf("store: mark skipped: %w", err)
 	}
@@ -398,7 +398,7 @@ func (s *Store) MarkFailed(ctx context.Context, m *Message, cause error, permane
 		why = why[:1000]
 	}
 	why = strings.ToValidUTF8(why, "") // the cut may split a character
-	if _, err := s.db.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, next_attempt_at = ?, claimed_by = '', claimed_until = NULL, last_error = ?
+	if err := s.execWrite(ctx, s.q(`UPDATE outbox SET status = ?, next_attempt_at = ?, claimed_by = '', claimed_until = NULL, last_error = ?
 		WHERE id = ? AND status = ? AND claimed_by = ?`), status, next, why, m.ID, MessageSending, m.ClaimedBy); err != nil {
 		return fmt.Errorf("store: mark failed: %w", err)
 	}

@@ -89,12 +89,9 @@ func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, e
 		return nil, errNoSession
 	}
 	if now.Sub(lastSeen) > touchEvery {
-		// Through s.tx, so that on SQLite it joins the group commit of the
-		// saves waiting with it rather than costing a commit of its own.
-		if err := s.tx(ctx, func(tx *sql.Tx) error {
-			_, err := tx.ExecContext(ctx, s.q(`UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`), now, hash)
-			return err
-		}); err != nil {
+		// On SQLite this joins the group commit of the saves waiting with
+		// it rather than costing a commit of its own (execWrite).
+		if err := s.execWrite(ctx, s.q(`UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`), now, hash); err != nil {
 			return nil, fmt.Errorf("store: touch session: %w", err)
 		}
 	}
@@ -107,7 +104,7 @@ func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, e
 
 // DeleteSession ends the session whose cookie holds secret.
 func (s *Store) DeleteSession(ctx context.Context, secret string) error {
-	if _, err := s.db.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE token_hash = ?`), hashSecret(secret)); err != nil {
+	if err := s.execWrite(ctx, s.q(`DELETE FROM sessions WHERE token_hash = ?`), hashSecret(secret)); err != nil {
 		return fmt.Errorf("store: delete session: %w", err)
 	}
 	return nil
@@ -168,10 +165,7 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (*tiendo.User, err
 	// The last use is shown beside the token so that its owner can tell a
 	// forgotten one from one in use; written at most once a minute.
 	if !used.Valid || now.Sub(used.Time) > touchEvery {
-		if err := s.tx(ctx, func(tx *sql.Tx) error {
-			_, err := tx.ExecContext(ctx, s.q(`UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?`), now, hash)
-			return err
-		}); err != nil {
+		if err := s.execWrite(ctx, s.q(`UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?`), now, hash); err != nil {
 			return nil, fmt.Errorf("store: touch token: %w", err)
 		}
 	}

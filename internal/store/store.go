@@ -122,6 +122,22 @@ func (s *Store) Close() error {
 	return err
 }
 
+// execWrite runs one write statement by itself. On SQLite it joins the
+// group commit like any write transaction, instead of taking the writer
+// connection for a commit (and an fsync) of its own between batches; on
+// PostgreSQL it is one statement, which commits alone, rather than BEGIN,
+// the statement and COMMIT.
+func (s *Store) execWrite(ctx context.Context, query string, args ...any) error {
+	if s.writes != nil {
+		return s.groupTx(ctx, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, query, args...)
+			return err
+		})
+	}
+	_, err := s.db.ExecContext(ctx, query, args...)
+	return err
+}
+
 // tx runs fn in a write transaction and commits it if fn returns nil. On
 // SQLite the transaction is a savepoint in a batch that the group-commit
 // writer commits with others (groupcommit.go); either way tx returns nil

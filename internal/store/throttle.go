@@ -168,7 +168,7 @@ func (s *Store) LoginFailed(ctx context.Context, p ThrottlePolicy, username, add
 // the window ends, so that one working account does not reset the count of
 // guesses made from that address against others.
 func (s *Store) LoginSucceeded(ctx context.Context, username string) error {
-	if _, err := s.db.ExecContext(ctx, s.q(`DELETE FROM login_failures WHERE key = ? AND locked_until IS NULL`), userKey(username)); err != nil {
+	if err := s.execWrite(ctx, s.q(`DELETE FROM login_failures WHERE key = ? AND locked_until IS NULL`), userKey(username)); err != nil {
 		return fmt.Errorf("store: login succeeded: %w", err)
 	}
 	return nil
