@@ -82,7 +82,11 @@ func (s *Store) openSQLite(path string) error {
 	// journals the pages a savepoint changes in a temporary file once they
 	// pass 64 KiB. That journal only serves ROLLBACK TO within the open
 	// transaction; durability is the write-ahead log's, unchanged.
-	w, err := sql.Open(sqliteDriver, "file:"+path+"?"+pragmas.Encode()+"&_pragma=temp_store(2)&_txlock=immediate&_time_format=sqlite")
+	//
+	// It leaves checkpoints to the checkpointer's connection (checkpoint.go)
+	// unless the log passes walBackstop pages.
+	w, err := sql.Open(sqliteDriver, "file:"+path+"?"+pragmas.Encode()+
+		fmt.Sprintf("&_pragma=temp_store(2)&_pragma=wal_autocheckpoint(%d)&_txlock=immediate&_time_format=sqlite", walBackstop))
 	if err != nil {
 		return fmt.Errorf("store: open sqlite: %w", err)
 	}
@@ -90,11 +94,22 @@ func (s *Store) openSQLite(path string) error {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
+	c, err := sql.Open(sqliteDriver, "file:"+path+"?"+pragmas.Encode()+"&_time_format=sqlite")
+	if err != nil {
+		w.Close()
+		return fmt.Errorf("store: open sqlite: %w", err)
+	}
+	c.SetMaxOpenConns(1)
+	c.SetMaxIdleConns(1)
+	c.SetConnMaxLifetime(0)
+	c.SetConnMaxIdleTime(0)
+	s.ckpt.db = c
 
 	pragmas.Add("_pragma", "query_only(1)")
 	r, err := sql.Open(sqliteDriver, "file:"+path+"?"+pragmas.Encode()+"&_time_format=sqlite")
 	if err != nil {
 		w.Close()
+		c.Close()
 		return fmt.Errorf("store: open sqlite: %w", err)
 	}
 	n := max(4, 2*runtime.GOMAXPROCS(0))

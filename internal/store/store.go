@@ -45,6 +45,7 @@ type Store struct {
 	quitOnce   sync.Once
 	writerDone chan struct{}
 	writerStats
+	ckpt checkpointer // SQLite's checkpoints, off the writer (checkpoint.go)
 }
 
 // Open opens the store named by dsn: "sqlite:PATH" or "postgres://...".
@@ -77,6 +78,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	if s.dialect == sqlite {
 		s.startWriter()
+		s.startCheckpointer()
 	}
 	return s, nil
 }
@@ -108,6 +110,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // into the main file so a copy of that one file is complete.
 func (s *Store) Close() error {
 	s.stopWriter()
+	s.stopCheckpointer()
 	s.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
 	s.readStmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })
 	if s.dialect == sqlite {
