@@ -11,8 +11,7 @@ import (
 // holds back into the database file and syncs that file, so that the log
 // can start over. SQLite runs one by default on the connection that commits
 // once the log passes 1,000 pages: on the group-commit writer, which then
-// stops for the copy and the sync while every write waits behind it. Under
-// a deadline rush that was a stall every twenty or so batches.
+// stops for the copy and the sync while every write waits behind it.
 //
 // The checkpointer does it on a connection of its own instead, a few times
 // a second while there are commits. A PASSIVE checkpoint runs beside the
