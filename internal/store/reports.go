@@ -321,7 +321,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 			return nil, tiendo.Errorf(tiendo.EINVALID, "Trạng thái %q của nhiệm vụ %s không hợp lệ.", sec.Status, t.Label)
 		}
 		if old := oldSec[sec.TaskID]; old == nil || !sameText(old, sec) {
-			w.sections = appendSection(w.sections, sec)
+			w.sections = appendPart(w.sections, sec, sectionKey)
 			if old != nil && !emptyText(old) {
 				was.Sections = append(was.Sections, textOf(old))
 			}
@@ -339,7 +339,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 			if ok && sameNumber(old.Value, a.Value) && sameNumber(old.SamePeriod, a.SamePeriod) && before.ID != 0 {
 				continue
 			}
-			w.actuals = appendActual(w.actuals, a)
+			w.actuals = appendPart(w.actuals, a, actualKey)
 			if ok && (old.Value != nil || old.SamePeriod != nil) {
 				was.Actuals = append(was.Actuals, old)
 			}
@@ -356,7 +356,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 		if ok && old == rep.Contributions[i].Text && before.ID != 0 {
 			continue
 		}
-		w.contributions = appendContribution(w.contributions, rep.Contributions[i])
+		w.contributions = appendPart(w.contributions, rep.Contributions[i], contributionKey)
 		if old != "" {
 			was.Contributions = append(was.Contributions, tiendo.Contribution{TaskID: c.TaskID, Text: old})
 		}
@@ -367,13 +367,13 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 	return w, nil
 }
 
-// appendSection, appendActual and appendContribution add a part to write,
-// replacing one sent earlier for the same task or target: one upsert
-// statement may not touch a row twice, and the last one sent wins, as it
-// did when each was its own statement.
-func appendSection(xs []*tiendo.Section, x *tiendo.Section) []*tiendo.Section {
+// appendPart adds a part to write (a section, value or contribution),
+// replacing one sent earlier with the same key (its task or target): one
+// upsert statement may not touch a row twice, and the last one sent wins,
+// as it did when each was its own statement.
+func appendPart[T any](xs []T, x T, key func(T) int64) []T {
 	for i, y := range xs {
-		if y.TaskID == x.TaskID {
+		if key(y) == key(x) {
 			xs[i] = x
 			return xs
 		}
@@ -381,25 +381,9 @@ func appendSection(xs []*tiendo.Section, x *tiendo.Section) []*tiendo.Section {
 	return append(xs, x)
 }
 
-func appendActual(xs []tiendo.Actual, x tiendo.Actual) []tiendo.Actual {
-	for i, y := range xs {
-		if y.TargetID == x.TargetID {
-			xs[i] = x
-			return xs
-		}
-	}
-	return append(xs, x)
-}
-
-func appendContribution(xs []tiendo.Contribution, x tiendo.Contribution) []tiendo.Contribution {
-	for i, y := range xs {
-		if y.TaskID == x.TaskID {
-			xs[i] = x
-			return xs
-		}
-	}
-	return append(xs, x)
-}
+func sectionKey(x *tiendo.Section) int64          { return x.TaskID }
+func actualKey(x tiendo.Actual) int64             { return x.TargetID }
+func contributionKey(x tiendo.Contribution) int64 { return x.TaskID }
 
 // writeReport runs a planned save in tx, creating the report row when there
 // is none. The row's UPDATE checks that the stored version is still the one
