@@ -292,29 +292,38 @@ func rushDatabase(ctx context.Context, cfg rushConfig) (dsn string, cleanup func
 // "tiendo serve", so that its peak RSS is its own and not the load
 // generator's; with --cpuprofile it runs in this process instead, so that
 // runtime/pprof sees it.
+// serveInProcess runs serve on st in this process, on a free loopback port,
+// logging warnings to logs. It returns the server's base URL and a function
+// that stops it.
+func serveInProcess(ctx context.Context, st *store.Store, logs io.Writer) (string, func(), error) {
+	sctx, cancel := context.WithCancel(ctx)
+	addrc, errc := make(chan string, 1), make(chan error, 1)
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	go func() {
+		errc <- serve(sctx, Config{Addr: "127.0.0.1:0", LogLevel: slog.LevelWarn}, st, log, func(a string) { addrc <- a })
+	}()
+	select {
+	case addr := <-addrc:
+		return "http://" + addr, func() { cancel(); <-errc }, nil
+	case err := <-errc:
+		cancel()
+		return "", nil, err
+	}
+}
+
 func rushServer(ctx context.Context, cfg rushConfig, st *store.Store, dsn string, res *rushResult, stderr io.Writer) (string, func(), error) {
 	if cfg.URL != "" {
 		res.rss = "không đo (máy chủ ngoài, --url)"
 		return strings.TrimSuffix(cfg.URL, "/"), func() {}, nil
 	}
 	if cfg.CPUProfile != "" {
-		sctx, cancel := context.WithCancel(ctx)
-		addrc, errc := make(chan string, 1), make(chan error, 1)
-		log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-		go func() {
-			errc <- serve(sctx, Config{Addr: "127.0.0.1:0", LogLevel: slog.LevelWarn}, st, log, func(a string) { addrc <- a })
-		}()
-		var addr string
-		select {
-		case addr = <-addrc:
-		case err := <-errc:
-			cancel()
+		base, stop, err := serveInProcess(ctx, st, stderr)
+		if err != nil {
 			return "", nil, err
 		}
-		return "http://" + addr, func() {
+		return base, func() {
 			res.rss = vmHWM("/proc/self/status") + " (cả máy chủ lẫn bộ tạo tải trong một tiến trình, tính cả phần chuẩn bị)"
-			cancel()
-			<-errc
+			stop()
 		}, nil
 	}
 	exe, err := os.Executable()

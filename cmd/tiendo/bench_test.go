@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"os"
 	"strings"
@@ -237,23 +236,13 @@ func startRushHTTP(ctx context.Context) error {
 			return fail(err)
 		}
 	}
-	sctx, cancel := context.WithCancel(ctx)
-	addrc, errc := make(chan string, 1), make(chan error, 1)
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	go func() {
-		errc <- serve(sctx, Config{Addr: "127.0.0.1:0", LogLevel: slog.LevelWarn}, st, log, func(a string) { addrc <- a })
-	}()
-	select {
-	case a := <-addrc:
-		rushHTTP.base = "http://" + a
-	case err := <-errc:
-		cancel()
+	base, stop, err := serveInProcess(ctx, st, io.Discard)
+	if err != nil {
 		return fail(err)
 	}
-	rushHTTP.st, rushHTTP.fx = st, fx
+	rushHTTP.base, rushHTTP.st, rushHTTP.fx = base, st, fx
 	rushHTTP.close = func() {
-		cancel()
-		<-errc
+		stop()
 		st.Close()
 		cleanup()
 	}
