@@ -6,6 +6,7 @@ package vi
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,6 +32,7 @@ func NFC(s string) string {
 // several times faster than norm's check on Vietnamese, which a report of
 // twelve sections asks on every save.
 func isNFC(s string) bool {
+	starter := nfcStarter()
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -38,7 +40,7 @@ func isNFC(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= quickRunes || !nfcStarter[r] {
+		if r >= quickRunes || !starter[r] {
 			return false
 		}
 		i += size
@@ -50,9 +52,10 @@ func isNFC(s string) bool {
 // letters (U+1EA0–U+1EF9) and general punctuation (dashes, quotes).
 const quickRunes = 0x2070
 
-// nfcStarter[r] says rune r is unchanged by NFC and starts a segment: see
-// isNFC. Computed from norm's own tables, so it follows its Unicode version.
-var nfcStarter = func() []bool {
+// nfcStarter()[r] says rune r is unchanged by NFC and starts a segment: see
+// isNFC. Computed from norm's own tables, so it follows its Unicode version,
+// on first use rather than at start-up (it takes about a millisecond).
+var nfcStarter = sync.OnceValue(func() []bool {
 	t := make([]bool, quickRunes)
 	for r := rune(0); r < quickRunes; r++ {
 		if r >= 0xD800 && r < 0xE000 {
@@ -63,7 +66,7 @@ var nfcStarter = func() []bool {
 		t[r] = p.BoundaryBefore() && p.CCC() == 0 && norm.NFC.IsNormalString(s)
 	}
 	return t
-}()
+})
 
 // Fold returns s lower-cased without diacritics, with đ/Đ as d: the key for
 // search and name matching. Decomposing first makes the two tone-mark
