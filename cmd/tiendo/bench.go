@@ -566,6 +566,10 @@ func (c *client) do(ctx context.Context, op, method, path, token string, body, o
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
+	if _, ok := out.(*reportState); ok {
+		// Only the version and state are read: ask for no more (RFC 7240).
+		req.Header.Set("Prefer", "return=minimal")
+	}
 	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
@@ -621,9 +625,10 @@ func (c *client) login(ctx context.Context, username, op string) (string, error)
 
 // fullReport does what a unit does at the deadline: open its report, save
 // it filled in as a draft, and submit it. Of the answers to the save and
-// the submission it reads only the version and the state, as a script
-// would: decoding the whole report twice more would be the load
-// generator's CPU taken from the server it shares the machine with.
+// the submission it asks for and reads only the version and the state, as a
+// script would: encoding and decoding the whole report twice more would be
+// CPU taken from the server, which shares the machine with the load
+// generator.
 func (c *client) fullReport(ctx context.Context, round int64, u benchUnit, i int, salt string) error {
 	path := fmt.Sprintf("/api/v1/rounds/%d/reports/%s", round, u.code)
 	var rep tiendo.UnitReport

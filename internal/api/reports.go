@@ -2,6 +2,8 @@ package api
 
 import (
 	"net/http"
+	"strings"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -51,7 +53,52 @@ func (a *Server) handleReportPut(w http.ResponseWriter, r *http.Request) error {
 	if err := a.store.SaveReport(r.Context(), actor(r), userFrom(r.Context()), &rep); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, &rep)
+	return writeReport(w, r, &rep)
+}
+
+// reportHead is a report without its sections, contributions and files:
+// the answer to a save or a step when the caller asked for no more with
+// "Prefer: return=minimal" (RFC 7240). A script that pushes reports needs
+// only the new version and state, and a full report is some 12 KB of JSON
+// to write and to read back.
+type reportHead struct {
+	ID            int64               `json:"id"`
+	RoundID       int64               `json:"round_id"`
+	UnitID        int64               `json:"unit_id"`
+	Status        tiendo.ReportStatus `json:"status"`
+	Version       int                 `json:"version"`
+	SubmittedAt   time.Time           `json:"submitted_at,omitzero"`
+	Late          bool                `json:"late"`
+	UpdatedAt     time.Time           `json:"updated_at"`
+	ReturnComment string              `json:"return_comment"`
+}
+
+// writeReport answers a save or a step with the report now stored, or only
+// its head when the request prefers a minimal return.
+func writeReport(w http.ResponseWriter, r *http.Request, rep *tiendo.UnitReport) error {
+	if !preferMinimal(r) {
+		return writeJSON(w, http.StatusOK, rep)
+	}
+	w.Header().Set("Preference-Applied", "return=minimal")
+	w.Header().Add("Vary", "Prefer")
+	return writeJSON(w, http.StatusOK, reportHead{rep.ID, rep.RoundID, rep.UnitID, rep.Status, rep.Version,
+		rep.SubmittedAt, rep.Late, rep.UpdatedAt, rep.ReturnComment})
+}
+
+// preferMinimal reports whether a Prefer header (RFC 7240) asks for
+// return=minimal. Preferences are separated by commas, their parameters by
+// semicolons, and may repeat over several headers.
+func preferMinimal(r *http.Request) bool {
+	for _, h := range r.Header.Values("Prefer") {
+		for pref := range strings.SplitSeq(h, ",") {
+			name, _, _ := strings.Cut(pref, ";")
+			if k, v, ok := strings.Cut(name, "="); ok && strings.EqualFold(strings.TrimSpace(k), "return") &&
+				strings.EqualFold(strings.Trim(strings.TrimSpace(v), `"`), "minimal") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type actBody struct {
@@ -76,7 +123,7 @@ func (a *Server) reportAction(action tiendo.ReportAction) handlerFunc {
 		if err != nil {
 			return err
 		}
-		return writeJSON(w, http.StatusOK, rep)
+		return writeReport(w, r, rep)
 	}
 }
 

@@ -85,3 +85,53 @@ func TestReportLoopOverAPI(t *testing.T) {
 		t.Errorf("another unit reads the revisions: %d", code)
 	}
 }
+
+// A save or a step asked with "Prefer: return=minimal" answers with the
+// report's head only; without it, or with another preference, the whole
+// report.
+func TestReportPreferMinimal(t *testing.T) {
+	x := newApp(t)
+	tok := x.login("pnv")
+	path := fmt.Sprintf("/api/v1/rounds/%d/reports/pnv", x.round.ID)
+	_, rep := x.do("GET", path, tok, nil)
+	send := func(method, path, prefer string, body []byte) (*http.Response, map[string]any) {
+		t.Helper()
+		req, _ := http.NewRequest(method, x.srv.URL+path, bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+tok)
+		req.Header.Set("Content-Type", "application/json")
+		if prefer != "" {
+			req.Header.Set("Prefer", prefer)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		return resp, out
+	}
+	sec := rep["sections"].([]any)[0].(map[string]any)
+	sec["result_vs_plan"], sec["status"] = "Đã triển khai đầy đủ.", "completed"
+	resp, out := send("PUT", path, "respond-async, return=minimal", jsonBody(rep))
+	if resp.StatusCode != 200 || out["version"] != float64(1) || out["status"] != "draft" || out["unit_id"] != rep["unit_id"] {
+		t.Fatalf("PUT minimal: %d %v", resp.StatusCode, out)
+	}
+	if _, ok := out["sections"]; ok || resp.Header.Get("Preference-Applied") != "return=minimal" {
+		t.Errorf("PUT minimal answered the whole report (Preference-Applied %q): %v", resp.Header.Get("Preference-Applied"), out)
+	}
+	rep["version"] = float64(1)
+	resp, out = send("PUT", path, "return=representation", jsonBody(rep))
+	if _, ok := out["sections"]; resp.StatusCode != 200 || !ok || resp.Header.Get("Preference-Applied") != "" {
+		t.Errorf("PUT return=representation: %d %v, want the whole report", resp.StatusCode, out)
+	}
+	resp, out = send("POST", path+"/submit", `return="minimal"; x=1`, jsonBody(map[string]any{"version": 2}))
+	if resp.StatusCode != 200 || out["status"] != "submitted" || out["version"] != float64(3) || out["submitted_at"] == nil {
+		t.Fatalf("submit minimal: %d %v", resp.StatusCode, out)
+	}
+	if _, ok := out["sections"]; ok {
+		t.Errorf("submit minimal answered the whole report: %v", out)
+	}
+}
