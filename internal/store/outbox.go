@@ -623,18 +623,13 @@ func (r Recipient) RecipientKey() string {
 // queueReportMail queues the e-mails that go with a step in a unit report's
 // life: to the office when a report arrives, to the unit when it comes back.
 // A submission also cancels the reminders still waiting for the unit. It
-// runs inside the step's transaction (see announce).
-func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round, unitID int64, unitName, link string, a tiendo.ReportAction, before tiendo.ReportStatus) error {
+// runs inside the step's transaction (see announce), with rep as that
+// transaction writes it.
+func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, unitName, link string, a tiendo.ReportAction, before tiendo.ReportStatus) error {
 	if a != tiendo.ReportSubmit && a != tiendo.ReportReturn {
 		return nil
 	}
-	var version int
-	var late bool
-	var comment string
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT version, late, return_comment FROM unit_reports WHERE round_id = ? AND unit_id = ?`), r.ID, unitID).
-		Scan(&version, &late, &comment); err != nil {
-		return fmt.Errorf("store: report mail: %w", err)
-	}
+	unitID, version, late, comment := rep.UnitID, rep.Version, rep.Late, rep.ReturnComment
 	at := s.now().In(tiendo.Zone).Format("15:04 ngày 02/01/2006")
 	var msgs []*Message
 	key := fmt.Sprintf("report:%d:%d:%s:v%d", r.ID, unitID, a, version)

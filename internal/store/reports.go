@@ -21,11 +21,7 @@ func (s *Store) Report(ctx context.Context, u *tiendo.User, roundID, unitID int6
 	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
 		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy báo cáo, hoặc bạn không có quyền xem báo cáo này.")
 	}
-	round, err := s.RoundForUnit(ctx, u, roundID, unitID)
-	if err != nil {
-		return nil, err
-	}
-	rep, err := s.report(ctx, s.rdb, round, unitID)
+	round, rep, err := s.roundReport(ctx, u, roundID, unitID)
 	if err != nil {
 		return nil, err
 	}
@@ -44,12 +40,58 @@ func (s *Store) Report(ctx context.Context, u *tiendo.User, roundID, unitID int6
 	return rep, nil
 }
 
+// roundReport returns round roundID as unit unitID's part of it (see
+// RoundForUnit) and the unit's stored report (see report), as u may see
+// them. The round's stamp and the report's row are read in one query: a
+// unit's every read, save and step needs both, and on PostgreSQL each query
+// is a round trip.
+func (s *Store) roundReport(ctx context.Context, u *tiendo.User, roundID, unitID int64) (*tiendo.Round, *tiendo.UnitReport, error) {
+	var stamp int64
+	var h reportHead
+	err := s.prep(s.rdb).QueryRowContext(ctx, s.q(sqlRoundReportRow), roundID, roundID, unitID).
+		Scan(&stamp, &h.id, &h.status, &h.version, &h.submitted, &h.late, &h.updated, &h.comment, &h.files)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: report: %w", err)
+	}
+	round, err := s.roundForUnitAt(ctx, u, roundID, unitID, stamp)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, err := s.reportFrom(ctx, s.rdb, round, unitID, &h)
+	if err != nil {
+		return nil, nil, err
+	}
+	return round, rep, nil
+}
+
+// reportHead is a report's row, NULL when the unit has saved nothing yet.
+type reportHead struct {
+	id, version        sql.NullInt64
+	status, comment    sql.NullString
+	submitted, updated sql.NullTime
+	late               sql.NullBool
+	files              int
+}
+
 type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
 func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, unitID int64) (*tiendo.UnitReport, error) {
+	var h reportHead
+	err := s.prep(db).QueryRowContext(ctx, s.q(sqlReportRow), round.ID, unitID).
+		Scan(&h.id, &h.status, &h.version, &h.submitted, &h.late, &h.updated, &h.comment, &h.files)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("store: report: %w", err)
+	}
+	return s.reportFrom(ctx, db, round, unitID, &h)
+}
+
+// reportFrom completes the report whose row is h: its sections, values,
+// contributions and files, and an empty section or contribution for each
+// task the unit has not written on yet.
+func (s *Store) reportFrom(ctx context.Context, db queryer, round *tiendo.Round, unitID int64, h *reportHead) (*tiendo.UnitReport, error) {
 	asked := false
 	for _, id := range round.UnitIDs {
 		asked = asked || id == unitID
@@ -59,15 +101,12 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 	}
 	rep := &tiendo.UnitReport{RoundID: round.ID, UnitID: unitID, Status: tiendo.ReportMissing,
 		Sections: []*tiendo.Section{}, Contributions: []tiendo.Contribution{}, Attachments: []tiendo.Attachment{}}
-	var submitted sql.NullTime
-	var files int
-	db = s.prep(db)
-	err := db.QueryRowContext(ctx, s.q(sqlReportRow), round.ID, unitID).
-		Scan(&rep.ID, &rep.Status, &rep.Version, &submitted, &rep.Late, &rep.UpdatedAt, &rep.ReturnComment, &files)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("store: report: %w", err)
+	if h.id.Valid {
+		rep.ID, rep.Status, rep.Version = h.id.Int64, tiendo.ReportStatus(h.status.String), int(h.version.Int64)
+		rep.SubmittedAt, rep.Late, rep.UpdatedAt, rep.ReturnComment = h.submitted.Time, h.late.Bool, h.updated.Time, h.comment.String
 	}
-	rep.SubmittedAt = submitted.Time
+	db = s.prep(db)
+	var err error
 	sections := map[int64]*tiendo.Section{}
 	actuals := map[int64]tiendo.Actual{}
 	contributions := map[int64]string{}
@@ -76,7 +115,7 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 			return nil, err
 		}
 	}
-	if files > 0 {
+	if h.files > 0 {
 		if rep.Attachments, err = s.attachments(ctx, db, rep.ID); err != nil {
 			return nil, err
 		}
@@ -222,16 +261,12 @@ func (s *Store) SaveReport(ctx context.Context, actor Actor, u *tiendo.User, rep
 	if !tiendo.Allowed(u, tiendo.ActionEditReport, rep.UnitID) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
 	}
-	round, err := s.RoundForUnit(ctx, u, rep.RoundID, rep.UnitID)
+	round, before, err := s.roundReport(ctx, u, rep.RoundID, rep.UnitID)
 	if err != nil {
 		return err
 	}
 	if err := s.editable(ctx, s.rdb, round, rep.UnitID); err != nil {
 		return err // refused early; checked again in the transaction
-	}
-	before, err := s.report(ctx, s.rdb, round, rep.UnitID)
-	if err != nil {
-		return err
 	}
 	if before.Version != rep.Version {
 		return staleError(before.Version, rep.Version)
@@ -539,6 +574,12 @@ const (
 	sqlReportRow = `SELECT id, status, version, submitted_at, late, updated_at, return_comment,
 		(SELECT COUNT(*) FROM attachments a WHERE a.report_id = unit_reports.id)
 		FROM unit_reports WHERE round_id = ? AND unit_id = ?`
+	// sqlRoundReportRow is the round's stamp (sqlRoundStamp) and the report's
+	// row, NULLs when there is none yet.
+	sqlRoundReportRow = `SELECT st.stamp, ur.id, ur.status, ur.version, ur.submitted_at, ur.late, ur.updated_at, ur.return_comment,
+		(SELECT COUNT(*) FROM attachments a WHERE a.report_id = ur.id)
+		FROM (SELECT COALESCE(MAX(id), 0) AS stamp FROM audit_log WHERE entity = 'round' AND entity_id = ?) st
+		LEFT JOIN unit_reports ur ON ur.round_id = ? AND ur.unit_id = ?`
 	// sqlReportParts reads sections (kind 1), values (2) and contributions
 	// (3) as rows of one shape.
 	sqlReportParts = `SELECT 1, task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps,
@@ -554,7 +595,7 @@ const (
 
 var hotWrites = []string{sqlInsertReport, sqlUpdateReport, sqlUpsertSection, sqlUpsertActual, sqlUpsertContribution,
 	sqlDeleteAutosave, sqlActReport, sqlInsertRevision,
-	sqlReportRow, sqlReportParts, sqlAttachments, sqlReopened, sqlReportVersion, sqlUnitName, sqlAttachmentsMark,
+	sqlReportRow, sqlRoundReportRow, sqlReportParts, sqlAttachments, sqlReopened, sqlReportVersion, sqlUnitName, sqlAttachmentsMark,
 	sqlChainHead, sqlInsertAudit, sqlMoveChainHead}
 
 // sameText reports whether two sections hold the same status and texts.
@@ -637,7 +678,9 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	if !tiendo.Allowed(u, req.Action.Permission(), unitID) {
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với báo cáo của đơn vị.")
 	}
-	round, err := s.RoundForUnit(ctx, u, roundID, unitID)
+	// The report is read and checked before the write transaction, as in
+	// SaveReport: the UPDATE below applies only to the version read.
+	round, rep, err := s.roundReport(ctx, u, roundID, unitID)
 	if err != nil {
 		return nil, err
 	}
@@ -646,12 +689,6 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 		if err := s.editable(ctx, s.rdb, round, unitID); err != nil {
 			return nil, err // refused early; checked again in the transaction
 		}
-	}
-	// The report is read and checked before the write transaction, as in
-	// SaveReport: the UPDATE below applies only to the version read.
-	rep, err := s.report(ctx, s.rdb, round, unitID)
-	if err != nil {
-		return nil, err
 	}
 	if rep.Version != req.Version {
 		return nil, tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã thay đổi từ khi bạn mở (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang rồi thực hiện lại.", rep.Version, req.Version)
@@ -745,7 +782,7 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 				return fmt.Errorf("store: revision: %w", err)
 			}
 		}
-		if err := s.announce(ctx, tx, round, unitID, req.Action, before); err != nil {
+		if err := s.announce(ctx, tx, round, rep, req.Action, before); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, actor, string(req.Action), "unit_report", rep.ID, was, is)
@@ -789,13 +826,14 @@ func checkActor(r *tiendo.Round, u *tiendo.User, from tiendo.ReportStatus, a tie
 // e-mail; the e-mails are queued in the outbox in the same transaction, so a
 // submission is never without its messages, and a submission also cancels
 // the reminders still waiting for the unit.
-func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, unitID int64, a tiendo.ReportAction, before tiendo.ReportStatus) error {
+func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, a tiendo.ReportAction, before tiendo.ReportStatus) error {
+	unitID := rep.UnitID
 	var name, code string
 	if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlUnitName), unitID).Scan(&name, &code); err != nil {
 		return fmt.Errorf("store: announce: %w", err)
 	}
 	link := fmt.Sprintf("/rounds/%d/reports/%s", r.ID, code)
-	if err := s.queueReportMail(ctx, tx, r, unitID, name, link, a, before); err != nil {
+	if err := s.queueReportMail(ctx, tx, r, rep, name, link, a, before); err != nil {
 		return err
 	}
 	switch a {

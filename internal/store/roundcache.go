@@ -74,6 +74,13 @@ func (s *Store) cachedRoundForUnit(ctx context.Context, u *tiendo.User, id, unit
 	if err != nil {
 		return nil, err
 	}
+	return s.roundForUnitAt(ctx, u, id, unitID, stamp)
+}
+
+// roundForUnitAt is cachedRoundForUnit with the round's stamp already read
+// (roundReport reads it in the same query as the unit's report).
+func (s *Store) roundForUnitAt(ctx context.Context, u *tiendo.User, id, unitID, stamp int64) (*tiendo.Round, error) {
+	var err error
 	c := &s.roundCache
 	c.mu.Lock()
 	e := c.rounds[id]
