@@ -132,8 +132,6 @@ func roundNotFound() error {
 	return tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy đợt báo cáo, hoặc bạn không có quyền xem đợt này.")
 }
 
-const sqlAsked = `SELECT COUNT(*) FROM round_units WHERE round_id = ? AND unit_id = ?`
-
 // store files e under id, unless a newer entry got there first, and evicts
 // the least recently used round when the cache is full. c.mu is held.
 func (c *roundCache) store(id int64, e *cachedRound) {
@@ -206,28 +204,31 @@ func (s *Store) loadRound(ctx context.Context, id, stamp int64) (*cachedRound, e
 // loadUnitPart reads whether unit unitID is asked in e's round and its role
 // on each task.
 func (s *Store) loadUnitPart(ctx context.Context, e *cachedRound, unitID int64) (*cachedUnit, error) {
-	db := s.prep(s.rdb)
-	var n int
-	if err := db.QueryRowContext(ctx, s.q(sqlAsked), e.round.ID, unitID).Scan(&n); err != nil {
+	rows, err := s.prep(s.rdb).QueryContext(ctx, s.q(sqlUnitPart), e.round.ID, unitID, unitID, e.round.ID)
+	if err != nil {
 		return nil, fmt.Errorf("store: round unit: %w", err)
 	}
-	cu := &cachedUnit{asked: n > 0, roles: map[int64]tiendo.AssigneeRole{}}
-	rows, err := db.QueryContext(ctx, s.q(`SELECT tu.task_id, tu.role FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-		WHERE tu.unit_id = ? AND t.round_id = ?`), unitID, e.round.ID)
-	if err != nil {
-		return nil, fmt.Errorf("store: task units: %w", err)
-	}
 	defer rows.Close()
+	cu := &cachedUnit{roles: map[int64]tiendo.AssigneeRole{}}
 	for rows.Next() {
 		var taskID int64
 		var role tiendo.AssigneeRole
 		if err := rows.Scan(&taskID, &role); err != nil {
 			return nil, err
 		}
-		cu.roles[taskID] = role
+		if taskID == 0 {
+			cu.asked = true
+		} else {
+			cu.roles[taskID] = role
+		}
 	}
 	return cu, rows.Err()
 }
+
+// sqlUnitPart reads a unit's part in a round in one query: a row with task
+// 0 when the round asks the unit, and its role on each task it has one on.
+const sqlUnitPart = `SELECT 0, '' FROM round_units WHERE round_id = ? AND unit_id = ?
+	UNION ALL SELECT tu.task_id, tu.role FROM task_units tu JOIN tasks t ON t.id = tu.task_id WHERE tu.unit_id = ? AND t.round_id = ?`
 
 // forUnit builds the round as unit cu sees it, as a copy the caller may
 // change: the row, the unit alone in UnitIDs when it is asked, and the tasks

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"tiendo"
@@ -78,18 +76,14 @@ SELECT c.start_id, a.value FROM chain c
 // samePeriodByLabel matches by task label and target position, for rounds
 // made without links.
 func (s *Store) samePeriodByLabel(ctx context.Context, db queryer, r *tiendo.Round, unitID int64) (map[int64]float64, error) {
-	var prevID int64
-	err := db.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE period_kind = ? AND period_index = ? AND period_year = ?
-		AND status <> 'draft' AND id <> ? ORDER BY deadline DESC LIMIT 1`), r.Period.Kind, r.Period.Index, r.Period.Year-1, r.ID).Scan(&prevID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return map[int64]float64{}, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("store: same period: %w", err)
-	}
+	// The round of the same period a year earlier is the newest such one;
+	// when there is none, the subquery is NULL and no row matches.
 	rows, err := db.QueryContext(ctx, s.q(`SELECT t.label, t.position, tg.position, a.value
 		FROM report_actuals a JOIN unit_reports ur ON ur.id = a.report_id
 		JOIN targets tg ON tg.id = a.target_id JOIN tasks t ON t.id = tg.task_id
-		WHERE ur.round_id = ? AND ur.unit_id = ? AND a.value IS NOT NULL ORDER BY t.position`), prevID, unitID)
+		WHERE ur.round_id = (SELECT id FROM rounds WHERE period_kind = ? AND period_index = ? AND period_year = ?
+			AND status <> 'draft' AND id <> ? ORDER BY deadline DESC LIMIT 1)
+		AND ur.unit_id = ? AND a.value IS NOT NULL ORDER BY t.position`), r.Period.Kind, r.Period.Index, r.Period.Year-1, r.ID, unitID)
 	if err != nil {
 		return nil, fmt.Errorf("store: same period: %w", err)
 	}
