@@ -512,7 +512,10 @@ const (
 	sqlUpdateReport   = `UPDATE unit_reports SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`
 	sqlDeleteAutosave = `DELETE FROM report_autosaves WHERE round_id = ? AND unit_id = ? AND user_id = ?`
 	sqlActReport      = `UPDATE unit_reports SET status = ?, version = ?, submitted_at = ?, late = ?, updated_at = ?, return_comment = ?
-		WHERE id = ? AND version = ?`
+		WHERE id = ? AND version = ?
+		RETURNING (SELECT COUNT(*) FROM attachments a WHERE a.report_id = unit_reports.id),
+			(SELECT COALESCE(MAX(a.id), 0) FROM attachments a WHERE a.report_id = unit_reports.id),
+			(SELECT u.name FROM units u WHERE u.id = unit_reports.unit_id), (SELECT u.code FROM units u WHERE u.id = unit_reports.unit_id)`
 	sqlInsertRevision = `INSERT INTO report_revisions (report_id, version, submitted_at, submitted_by, late, body) VALUES (?, ?, ?, ?, ?, ?)`
 )
 
@@ -744,6 +747,11 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 			}
 		}
 		var err error
+		// The UPDATE also answers what the rest of the step needs: the
+		// report's files (count and newest) and the unit's name and code.
+		var files, lastFile int64
+		var unit unitName
+		marked := false
 		if rep.ID == 0 {
 			err = tx.QueryRowContext(ctx, s.q(`INSERT INTO unit_reports (round_id, unit_id, status, version, submitted_at, late, updated_at, return_comment)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), roundID, unitID, rep.Status, rep.Version, submitted, rep.Late, now, comment).Scan(&rep.ID)
@@ -751,13 +759,12 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 				return staleError(1, req.Version)
 			}
 		} else {
-			var res sql.Result
-			res, err = s.exec(ctx, tx, sqlActReport, rep.Status, rep.Version, submitted, rep.Late, now, comment, rep.ID, req.Version)
-			if err == nil {
-				if n, _ := res.RowsAffected(); n != 1 {
-					return staleError(s.currentVersion(ctx, tx, rep.ID, req.Version+1), req.Version)
-				}
+			err = s.prep(tx).QueryRowContext(ctx, s.q(sqlActReport), rep.Status, rep.Version, submitted, rep.Late, now, comment, rep.ID, req.Version).
+				Scan(&files, &lastFile, &unit.name, &unit.code)
+			if errors.Is(err, sql.ErrNoRows) {
+				return staleError(s.currentVersion(ctx, tx, rep.ID, req.Version+1), req.Version)
 			}
+			marked = err == nil
 		}
 		if err != nil {
 			return fmt.Errorf("store: %s report: %w", req.Action, err)
@@ -767,9 +774,11 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 			// since the report was read, the revision is encoded again so
 			// that it holds every file the report had (and so it is when the
 			// report row was only now created).
-			var n, last int64
-			if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlAttachmentsMark), rep.ID).Scan(&n, &last); err != nil {
-				return fmt.Errorf("store: attachments: %w", err)
+			n, last := files, lastFile
+			if !marked {
+				if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlAttachmentsMark), rep.ID).Scan(&n, &last); err != nil {
+					return fmt.Errorf("store: attachments: %w", err)
+				}
 			}
 			if body == nil || n != int64(len(rep.Attachments)) || (n > 0 && last != rep.Attachments[len(rep.Attachments)-1].ID) {
 				if rep.Attachments, err = s.attachments(ctx, tx, rep.ID); err != nil {
@@ -782,7 +791,7 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 				return fmt.Errorf("store: revision: %w", err)
 			}
 		}
-		if err := s.announce(ctx, tx, round, rep, req.Action, before); err != nil {
+		if err := s.announce(ctx, tx, round, rep, unit, req.Action, before); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, actor, string(req.Action), "unit_report", rep.ID, was, is)
@@ -826,12 +835,16 @@ func checkActor(r *tiendo.Round, u *tiendo.User, from tiendo.ReportStatus, a tie
 // e-mail; the e-mails are queued in the outbox in the same transaction, so a
 // submission is never without its messages, and a submission also cancels
 // the reminders still waiting for the unit.
-func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, a tiendo.ReportAction, before tiendo.ReportStatus) error {
+//
+// unit is the report's unit's name and code, when the caller has them.
+func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, unit unitName, a tiendo.ReportAction, before tiendo.ReportStatus) error {
 	unitID := rep.UnitID
-	var name, code string
-	if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlUnitName), unitID).Scan(&name, &code); err != nil {
-		return fmt.Errorf("store: announce: %w", err)
+	if unit.code == "" {
+		if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlUnitName), unitID).Scan(&unit.name, &unit.code); err != nil {
+			return fmt.Errorf("store: announce: %w", err)
+		}
 	}
+	name, code := unit.name, unit.code
 	link := fmt.Sprintf("/rounds/%d/reports/%s", r.ID, code)
 	if err := s.queueReportMail(ctx, tx, r, rep, name, link, a, before); err != nil {
 		return err
@@ -852,6 +865,9 @@ func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *
 	}
 	return nil
 }
+
+// unitName is a unit's name and code, for the messages of a report's step.
+type unitName struct{ name, code string }
 
 // Revision is one submission of a unit report, kept whole.
 type Revision struct {

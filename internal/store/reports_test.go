@@ -160,6 +160,40 @@ func TestLockAndReopen(t *testing.T) {
 	}
 }
 
+// Several people submit the same version at once: exactly one submission
+// wins, with one revision kept; the others are refused.
+func TestConcurrentSubmit(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Đã triển khai.", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 8)
+	for i := range errs {
+		wg.Go(func() {
+			_, errs[i] = f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(rep.Version))
+		})
+	}
+	wg.Wait()
+	won := 0
+	for _, err := range errs {
+		switch code(err) {
+		case "":
+			won++
+		case tiendo.ECONFLICT:
+		default:
+			t.Errorf("concurrent submit: %v", err)
+		}
+	}
+	revs, err := f.s.Revisions(ctx, f.repA, r.ID, f.a.ID)
+	if won != 1 || err != nil || len(revs) != 1 {
+		t.Errorf("%d concurrent submissions of version %d succeeded and %d revisions kept (%v), want 1 and 1", won, rep.Version, len(revs), err)
+	}
+}
+
 // Two people save the same report at once: exactly one save wins; the other
 // is refused, and nothing is overwritten silently.
 func TestConcurrentSave(t *testing.T) {
