@@ -132,13 +132,14 @@ func (s *Store) runBatch(first *writeJob) {
 		return
 	}
 	start := time.Now()
-	alive := s.runJob(bg, tx, first)
+	var audits []*AuditEntry // the audit rows of the writes that succeeded
+	alive := s.runJob(bg, tx, first, &audits)
 more:
 	for alive && len(batch) < maxBatch && time.Since(start) < maxBatchTime {
 		select {
 		case j := <-s.writes:
 			batch = append(batch, j)
-			alive = s.runJob(bg, tx, j)
+			alive = s.runJob(bg, tx, j, &audits)
 		default:
 			break more
 		}
@@ -148,6 +149,9 @@ more:
 	if !alive {
 		tx.Rollback()
 		failed = errors.New("store: the write batch was rolled back; nothing of it was saved")
+	} else if err := s.appendAudit(bg, tx, audits); err != nil {
+		tx.Rollback()
+		failed = fmt.Errorf("store: the write batch was rolled back; nothing of it was saved: %w", err)
 	} else if err := tx.Commit(); err != nil {
 		failed = fmt.Errorf("store: commit: %w", err)
 	}
@@ -163,7 +167,12 @@ more:
 // runJob runs j inside a savepoint of tx, and rolls back to it if j fails.
 // It reports whether tx is still usable: false when SQLite has rolled the
 // whole transaction back, which shows as a savepoint that no longer exists.
-func (s *Store) runJob(bg context.Context, tx *sql.Tx, j *writeJob) (alive bool) {
+//
+// The audit rows j writes wait, as they do in a PostgreSQL transaction
+// (audit.go): a write that succeeds adds them to audits, which runBatch
+// chains in one go before its COMMIT, reading and moving the chain's head
+// once per batch instead of once per write; a write that fails leaves none.
+func (s *Store) runJob(bg context.Context, tx *sql.Tx, j *writeJob, audits *[]*AuditEntry) (alive bool) {
 	if err := j.ctx.Err(); err != nil {
 		j.err = fmt.Errorf("store: begin: %w", err)
 		return true
@@ -172,11 +181,15 @@ func (s *Store) runJob(bg context.Context, tx *sql.Tx, j *writeJob) (alive bool)
 		j.err = fmt.Errorf("store: savepoint: %w", err)
 		return false
 	}
+	var pending []*AuditEntry
+	s.pendingAudit.Store(tx, &pending)
 	j.err, j.panic = callWrite(j.fn, tx)
+	s.pendingAudit.Delete(tx)
 	if j.err == nil && j.panic == nil {
 		if _, err := s.exec(bg, tx, sqlRelease); err != nil {
 			return false
 		}
+		*audits = append(*audits, pending...)
 		return true
 	}
 	if _, err := s.exec(bg, tx, sqlRollbackTo); err != nil {

@@ -76,6 +76,9 @@ func TestGroupCommitIsolatesFailures(t *testing.T) {
 				if _, err := tx.Exec(`INSERT INTO gc (id, v) VALUES (?, 'x')`, i); err != nil {
 					return err
 				}
+				if err := s.audit(context.Background(), tx, Actor{}, "test", "gc", int64(i), nil, map[string]int{"i": i}); err != nil {
+					return err
+				}
 				switch i % 4 {
 				case 1:
 					return errors.New("refused")
@@ -120,6 +123,27 @@ func TestGroupCommitIsolatesFailures(t *testing.T) {
 	}
 	if !got[1000] {
 		t.Error("the held write is not stored")
+	}
+	// The audit rows are those of the writes that were committed, chained
+	// unbroken although the batch appended them at its end.
+	rows, err := s.rdb.Query(`SELECT entity_id FROM audit_log WHERE entity = 'gc'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	audited := map[int]bool{}
+	for rows.Next() {
+		var id int
+		rows.Scan(&id)
+		audited[id] = true
+	}
+	rows.Close()
+	for i := range n {
+		if audited[i] != (i%4 == 0 || i%4 == 3) {
+			t.Errorf("write %d: audited %v, committed %v", i, audited[i], got[i])
+		}
+	}
+	if rep, err := s.VerifyAudit(context.Background()); err != nil || !rep.OK() {
+		t.Errorf("audit chain after a batch with failures: %v %+v", err, rep)
 	}
 	// The held write and the 40 behind it took far fewer than 41 commits.
 	if c := s.commits.Load() - before; c > 5 {

@@ -34,8 +34,9 @@ type Store struct {
 
 	roundCache roundCache // a unit's part of a round, between requests (roundcache.go)
 
-	// pendingAudit holds, by *sql.Tx, the audit rows of PostgreSQL
-	// transactions until they are about to commit (audit.go).
+	// pendingAudit holds, by *sql.Tx, the audit rows of a PostgreSQL
+	// transaction, or of a write in SQLite's group commit, until they are
+	// about to commit (audit.go, groupcommit.go).
 	pendingAudit sync.Map
 
 	// The group-commit writer (SQLite only, groupcommit.go): write
