@@ -141,11 +141,19 @@ func TestBadBodies(t *testing.T) {
 		{"empty", ``, http.StatusBadRequest},
 		{"missing password", `{"username":"a"}`, http.StatusUnprocessableEntity},
 		{"too large", `{"username":"` + strings.Repeat("a", 2<<20) + `"}`, http.StatusRequestEntityTooLarge},
+		{"two objects", `{"username":"a","password":"b"} {}`, http.StatusBadRequest},
+		{"repeated member", `{"username":"a","username":"b","password":"c"}`, http.StatusBadRequest},
+		{"invalid UTF-8", "{\"username\":\"\xff\",\"password\":\"b\"}", http.StatusBadRequest},
 	} {
 		code, out := x.do("POST", "/api/v1/tokens", "", strings.NewReader(tc.body))
 		if code != tc.want || errCode(out) == "" {
 			t.Errorf("%s: %d %v, want %d with an error body", tc.name, code, out, tc.want)
 		}
+	}
+	// Member names match whatever their case, as encoding/json's do.
+	b, _ := json.Marshal(map[string]string{"Username": "pnv", "PASSWORD": pw})
+	if code, out := x.do("POST", "/api/v1/tokens", "", bytes.NewReader(b)); code != http.StatusCreated {
+		t.Errorf("names in another case: %d %v, want 201", code, out)
 	}
 	if code, out := x.do("GET", "/api/v1/nothing", x.login("pnv"), nil); code != 404 || errCode(out) != "not_found" {
 		t.Errorf("unknown endpoint: %d %v", code, out)
