@@ -12,11 +12,13 @@ import (
 
 // Group commit (SQLite). Every write transaction goes to one writer
 // goroutine, which runs the writes waiting at that moment inside a single
-// transaction, each inside its own SAVEPOINT, and commits them together:
-// one COMMIT, so one fsync of the write-ahead log, for the whole batch.
+// transaction, each after the first inside its own SAVEPOINT, and commits
+// them together: one COMMIT, so one fsync of the write-ahead log, for the
+// whole batch.
 //
 //   - A write that fails, or panics, rolls back to its savepoint: its batch
-//     mates are not affected.
+//     mates are not affected. The first write of a batch needs none: when it
+//     fails, the transaction is rolled back and the batch ends there.
 //   - Nobody hears back before the COMMIT that holds their write has
 //     returned. synchronous=FULL makes that COMMIT durable, so an
 //     acknowledged write survives a crash or a power cut as before.
@@ -133,13 +135,15 @@ func (s *Store) runBatch(first *writeJob) {
 	}
 	start := time.Now()
 	var audits []*AuditEntry // the audit rows of the writes that succeeded
-	alive := s.runJob(bg, tx, first, &audits)
+	// The first write runs without a savepoint of its own: if it fails,
+	// the transaction holds nothing else and is rolled back whole.
+	alive := s.runJob(bg, tx, first, &audits, false)
 more:
 	for alive && len(batch) < maxBatch && time.Since(start) < maxBatchTime {
 		select {
 		case j := <-s.writes:
 			batch = append(batch, j)
-			alive = s.runJob(bg, tx, j, &audits)
+			alive = s.runJob(bg, tx, j, &audits, true)
 		default:
 			break more
 		}
@@ -167,30 +171,39 @@ more:
 // runJob runs j inside a savepoint of tx, and rolls back to it if j fails.
 // It reports whether tx is still usable: false when SQLite has rolled the
 // whole transaction back, which shows as a savepoint that no longer exists.
+// Without savepoint (a batch's first write), a write that fails leaves tx
+// unusable: the caller rolls it back.
 //
 // The audit rows j writes wait, as they do in a PostgreSQL transaction
 // (audit.go): a write that succeeds adds them to audits, which runBatch
 // chains in one go before its COMMIT, reading and moving the chain's head
 // once per batch instead of once per write; a write that fails leaves none.
-func (s *Store) runJob(bg context.Context, tx *sql.Tx, j *writeJob, audits *[]*AuditEntry) (alive bool) {
+func (s *Store) runJob(bg context.Context, tx *sql.Tx, j *writeJob, audits *[]*AuditEntry, savepoint bool) (alive bool) {
 	if err := j.ctx.Err(); err != nil {
 		j.err = fmt.Errorf("store: begin: %w", err)
 		return true
 	}
-	if _, err := s.exec(bg, tx, sqlSavepoint); err != nil {
-		j.err = fmt.Errorf("store: savepoint: %w", err)
-		return false
+	if savepoint {
+		if _, err := s.exec(bg, tx, sqlSavepoint); err != nil {
+			j.err = fmt.Errorf("store: savepoint: %w", err)
+			return false
+		}
 	}
 	var pending []*AuditEntry
 	s.pendingAudit.Store(tx, &pending)
 	j.err, j.panic = callWrite(j.fn, tx)
 	s.pendingAudit.Delete(tx)
 	if j.err == nil && j.panic == nil {
-		if _, err := s.exec(bg, tx, sqlRelease); err != nil {
-			return false
+		if savepoint {
+			if _, err := s.exec(bg, tx, sqlRelease); err != nil {
+				return false
+			}
 		}
 		*audits = append(*audits, pending...)
 		return true
+	}
+	if !savepoint {
+		return false
 	}
 	if _, err := s.exec(bg, tx, sqlRollbackTo); err != nil {
 		return false

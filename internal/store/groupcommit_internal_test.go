@@ -151,6 +151,50 @@ func TestGroupCommitIsolatesFailures(t *testing.T) {
 	}
 }
 
+// A batch's first write, which runs without a savepoint, takes back only
+// its own changes when it fails, and the writes after it are committed.
+func TestGroupCommitFirstWriteFails(t *testing.T) {
+	s := gcStore(t)
+	ctx := context.Background()
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`INSERT INTO gc (id, v) VALUES (1, 'first')`); err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, Actor{}, "test", "gc", 1, nil, nil); err != nil {
+			return err
+		}
+		return errors.New("refused")
+	})
+	if err == nil || err.Error() != "refused" {
+		t.Fatalf("failed first write: %v, want its own error", err)
+	}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("a first write's panic did not reach its caller")
+			}
+		}()
+		s.tx(ctx, func(tx *sql.Tx) error {
+			tx.Exec(`INSERT INTO gc (id, v) VALUES (2, 'panics')`)
+			panic("boom")
+		})
+	}()
+	if err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.Exec(`INSERT INTO gc (id, v) VALUES (3, 'after')`)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if got := gcRows(t, s); got[1] || got[2] || !got[3] {
+		t.Errorf("rows stored: %v, want only 3", got)
+	}
+	var n int
+	s.rdb.QueryRow(`SELECT COUNT(*) FROM audit_log WHERE entity = 'gc'`).Scan(&n)
+	if n != 0 {
+		t.Errorf("%d audit rows of failed writes are stored", n)
+	}
+}
+
 // A write interrupted because its request was cancelled makes SQLite roll
 // back the whole transaction: then no write of that batch is acknowledged
 // and none is stored, and the writer carries on with the next batch.
