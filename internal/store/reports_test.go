@@ -160,6 +160,28 @@ func TestLockAndReopen(t *testing.T) {
 	}
 }
 
+// race runs eight calls of fn at once and returns how many succeeded; each
+// of the others must be refused with a conflict.
+func race(t *testing.T, what string, fn func(i int) error) (won int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make([]error, 8)
+	for i := range errs {
+		wg.Go(func() { errs[i] = fn(i) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		switch code(err) {
+		case "":
+			won++
+		case tiendo.ECONFLICT:
+		default:
+			t.Errorf("concurrent %s: %v", what, err)
+		}
+	}
+	return won
+}
+
 // Several people submit the same version at once: exactly one submission
 // wins, with one revision kept; the others are refused.
 func TestConcurrentSubmit(t *testing.T) {
@@ -170,24 +192,10 @@ func TestConcurrentSubmit(t *testing.T) {
 	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
 		t.Fatal(err)
 	}
-	var wg sync.WaitGroup
-	errs := make([]error, 8)
-	for i := range errs {
-		wg.Go(func() {
-			_, errs[i] = f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(rep.Version))
-		})
-	}
-	wg.Wait()
-	won := 0
-	for _, err := range errs {
-		switch code(err) {
-		case "":
-			won++
-		case tiendo.ECONFLICT:
-		default:
-			t.Errorf("concurrent submit: %v", err)
-		}
-	}
+	won := race(t, "submit", func(int) error {
+		_, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(rep.Version))
+		return err
+	})
 	revs, err := f.s.Revisions(ctx, f.repA, r.ID, f.a.ID)
 	if won != 1 || err != nil || len(revs) != 1 {
 		t.Errorf("%d concurrent submissions of version %d succeeded and %d revisions kept (%v), want 1 and 1", won, rep.Version, len(revs), err)
@@ -200,29 +208,12 @@ func TestConcurrentSave(t *testing.T) {
 	f := newFixture(t)
 	r := f.newRound(t, time.Now().Add(time.Hour))
 	base, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
-	var wg sync.WaitGroup
-	errs := make([]error, 8)
-	for i := range errs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
-			rep.Version = base.Version
-			fill(rep, "Người thứ "+string(rune('A'+i)), float64(i))
-			errs[i] = f.s.SaveReport(ctx, store.Actor{}, f.repA, rep)
-		}()
-	}
-	wg.Wait()
-	won := 0
-	for _, err := range errs {
-		switch code(err) {
-		case "":
-			won++
-		case tiendo.ECONFLICT:
-		default:
-			t.Errorf("concurrent save: %v", err)
-		}
-	}
+	won := race(t, "save", func(i int) error {
+		rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+		rep.Version = base.Version
+		fill(rep, "Người thứ "+string(rune('A'+i)), float64(i))
+		return f.s.SaveReport(ctx, store.Actor{}, f.repA, rep)
+	})
 	if won != 1 {
 		t.Errorf("%d concurrent saves of version %d succeeded, want exactly 1", won, base.Version)
 	}
