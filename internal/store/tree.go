@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"tiendo"
 )
 
 // ReportsTo lists the units asked in round roundID that report to unitID:
@@ -39,20 +41,13 @@ func (s *Store) ReportsTo(ctx context.Context, roundID, unitID int64) ([]int64, 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// unitID is where a walk up inside the subtree stops first for the
+	// units that report to it; an asked unit on the way takes them instead.
+	stop := func(p int64) bool { return p == unitID || asked[p] }
 	var out []int64
 	for _, id := range order {
-		// Walk up inside the subtree: unitID first means it reports here;
-		// an asked unit first means it reports to that one.
-		seen := map[int64]bool{id: true}
-		for p := up[id]; !seen[p]; p = up[p] {
-			seen[p] = true
-			if p == unitID {
-				out = append(out, id)
-				break
-			}
-			if asked[p] {
-				break
-			}
+		if p, ok := tiendo.ReportingParent(id, up, stop); ok && p == unitID {
+			out = append(out, id)
 		}
 	}
 	return out, nil

@@ -30,21 +30,22 @@ func ancestors(units []*tiendo.Unit) func(id int64) []int64 {
 }
 
 // ReportingParent maps each unit asked in the round to the nearest unit
-// above it that is asked too; units with none (they report to the office)
-// are absent.
+// above it that is asked too (tiendo.ReportingParent); units with none
+// (they report to the office) are absent.
 func ReportingParent(r *tiendo.Round, units []*tiendo.Unit) map[int64]int64 {
 	asked := make(map[int64]bool, len(r.UnitIDs))
 	for _, id := range r.UnitIDs {
 		asked[id] = true
 	}
-	up := ancestors(units)
+	parent := make(map[int64]int64, len(units))
+	for _, u := range units {
+		parent[u.ID] = u.ParentID
+	}
+	isAsked := func(id int64) bool { return asked[id] }
 	out := map[int64]int64{}
 	for _, id := range r.UnitIDs {
-		for _, a := range up(id) {
-			if asked[a] {
-				out[id] = a
-				break
-			}
+		if p, ok := tiendo.ReportingParent(id, parent, isAsked); ok {
+			out[id] = p
 		}
 	}
 	return out
