@@ -142,3 +142,31 @@ func waitOK(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
 	browsertest.WaitFor(t, ctx, `new URLSearchParams(location.search).get("ok") === "`+what+`" && document.readyState === "complete"`)
 }
+
+// On an office laptop's 1366 px screen the admin's menu, the longest,
+// keeps every item on one line and within the page.
+func TestBrowserMenuFitsALaptop(t *testing.T) {
+	ctx := browsertest.New(t) // 1366 x 768
+	base := demoServer(t)
+	browserLogin(t, ctx, base, "admin")
+	problem := browsertest.Get(t, ctx, chromedp.Evaluate[string](`(() => {
+		const items = [...document.querySelectorAll("header nav li")];
+		for (const li of items) {
+			const a = li.querySelector("a, .who");
+			if (!a) continue;
+			// A text that wraps has a line box on each line.
+			const r = document.createRange();
+			r.selectNodeContents(a);
+			const lines = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+			if (lines.size > 1) return "wraps: " + a.textContent.trim();
+		}
+		const mids = items.map(li => { const b = li.getBoundingClientRect(); return b.top + b.height / 2; });
+		if (Math.max(...mids) - Math.min(...mids) > 16) return "the menu takes more than one row";
+		if (document.documentElement.scrollWidth > innerWidth) return "the page scrolls sideways: " + document.documentElement.scrollWidth + " px";
+		return "";
+	})()`))
+	if problem != "" {
+		browsertest.Screenshot(t, ctx, "menu")
+		t.Errorf("admin menu at 1366 px: %s", problem)
+	}
+}
