@@ -145,8 +145,25 @@ func TestLinkCandidatesAndLinkTasks(t *testing.T) {
 }
 
 // Last year's value follows the links the office confirmed, not the labels:
-// the directive renumbered the task and swapped its targets.
+// this year the directive lists the task's targets the other way round,
+// under another number or the same one. Without links, last year's values
+// come by label and position (none when the label differs); once the office
+// links the targets, the links win.
 func TestSamePeriodFollowsLinks(t *testing.T) {
+	for _, tc := range []struct {
+		label            string
+		before1, before2 *float64
+	}{
+		{"4", nil, nil},
+		{"1", ptr(65.5), ptr(3)},
+	} {
+		t.Run("label "+tc.label, func(t *testing.T) { samePeriodFollowsLinks(t, tc.label, tc.before1, tc.before2) })
+	}
+}
+
+func ptr(v float64) *float64 { return &v }
+
+func samePeriodFollowsLinks(t *testing.T, label string, before1, before2 *float64) {
 	f := newFixture(t)
 	q := func(y int) tiendo.Period { return tiendo.Period{Kind: tiendo.PeriodQuarter, Year: y, Index: 1} }
 	last := &tiendo.Round{Title: "Quý I/2025", Period: q(2025), Status: tiendo.RoundOpen, Deadline: time.Now().Add(24 * time.Hour), UnitIDs: []int64{f.a.ID},
@@ -169,9 +186,8 @@ func TestSamePeriodFollowsLinks(t *testing.T) {
 	if err := f.s.CloseRound(ctx, store.Actor{}, last.ID); err != nil {
 		t.Fatal(err)
 	}
-	// This year: the task is number 4 and lists its targets the other way round.
 	cur := &tiendo.Round{Title: "Quý I/2026", Period: q(2026), Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour), UnitIDs: []int64{f.a.ID},
-		Tasks: []*tiendo.Task{{Label: "4", Text: "Đẩy mạnh cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}},
+		Tasks: []*tiendo.Task{{Label: label, Text: "Đẩy mạnh cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}},
 			Targets: []*tiendo.Target{
 				{Text: "03 xã đạt chuẩn", Comparator: tiendo.AtLeast, Value: 3, Unit: "xã"},
 				{Text: "Chỉ số PAR INDEX đạt 75%", Comparator: tiendo.AtLeast, Value: 75, Unit: "%"}}}}}
@@ -186,64 +202,14 @@ func TestSamePeriodFollowsLinks(t *testing.T) {
 		}
 		return rep.Sections[0].Actuals[0].SamePeriod, rep.Sections[0].Actuals[1].SamePeriod
 	}
-	if a, b := same(); a != nil || b != nil {
-		t.Fatalf("before linking: %v %v, want nothing (the labels differ)", a, b)
-	}
-	link := store.TaskLink{TaskID: cur.Tasks[0].ID, PredecessorID: last.Tasks[0].ID, Targets: []store.TargetLink{
-		{TargetID: cur.Tasks[0].Targets[0].ID, PredecessorID: last.Tasks[0].Targets[1].ID},
-		{TargetID: cur.Tasks[0].Targets[1].ID, PredecessorID: last.Tasks[0].Targets[0].ID}}}
-	if _, err := f.s.LinkTasks(ctx, store.Actor{}, f.office, cur.ID, []store.TaskLink{link}); err != nil {
-		t.Fatal(err)
-	}
-	if a, b := same(); a == nil || b == nil || *a != 3 || *b != 65.5 {
-		t.Errorf("after linking: %v %v, want 3 xã and 65,5%%", a, b)
-	}
-}
-
-// When a task keeps its label but lists its targets the other way round,
-// last year's values come by position until the office links the targets;
-// then the links win over the label and position.
-func TestSamePeriodLinksWinOverLabel(t *testing.T) {
-	f := newFixture(t)
-	q := func(y int) tiendo.Period { return tiendo.Period{Kind: tiendo.PeriodQuarter, Year: y, Index: 1} }
-	round := func(title string, y int, targets ...*tiendo.Target) *tiendo.Round {
-		r := &tiendo.Round{Title: title, Period: q(y), Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Duration(y-2024) * 24 * time.Hour), UnitIDs: []int64{f.a.ID},
-			Tasks: []*tiendo.Task{{Label: "1", Text: "Cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}}, Targets: targets}}}
-		if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
-			t.Fatal(err)
+	show := func(v *float64) string {
+		if v == nil {
+			return "none"
 		}
-		return r
+		return fmt.Sprint(*v)
 	}
-	par := func(v float64) *tiendo.Target {
-		return &tiendo.Target{Text: "Chỉ số PAR INDEX", Comparator: tiendo.AtLeast, Value: v, Unit: "%"}
-	}
-	xa := func(v float64) *tiendo.Target {
-		return &tiendo.Target{Text: "xã đạt chuẩn", Comparator: tiendo.AtLeast, Value: v, Unit: "xã"}
-	}
-	last := round("Quý I/2025", 2025, par(70), xa(2))
-	rep, err := f.s.Report(ctx, f.repA, last.ID, f.a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, x := 65.5, 3.0
-	rep.Sections[0].Actuals[0].Value, rep.Sections[0].Actuals[1].Value = &p, &x
-	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.s.CloseRound(ctx, store.Actor{}, last.ID); err != nil {
-		t.Fatal(err)
-	}
-	cur := round("Quý I/2026", 2026, xa(3), par(75))
-	same := func() (a, b *float64) {
-		t.Helper()
-		rep, err := f.s.Report(ctx, f.repA, cur.ID, f.a.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rep.Sections[0].Actuals[0].SamePeriod, rep.Sections[0].Actuals[1].SamePeriod
-	}
-	if a, b := same(); a == nil || b == nil || *a != 65.5 || *b != 3 {
-		t.Fatalf("by label and position: %v %v, want 65,5 and 3", a, b)
+	if a, b := same(); show(a) != show(before1) || show(b) != show(before2) {
+		t.Fatalf("before linking: %s %s, want %s %s", show(a), show(b), show(before1), show(before2))
 	}
 	link := store.TaskLink{TaskID: cur.Tasks[0].ID, PredecessorID: last.Tasks[0].ID, Targets: []store.TargetLink{
 		{TargetID: cur.Tasks[0].Targets[0].ID, PredecessorID: last.Tasks[0].Targets[1].ID},
