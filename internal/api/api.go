@@ -9,12 +9,15 @@ import (
 	_ "embed"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
+	"time"
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -182,7 +185,7 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		if errors.Is(err, io.EOF) {
 			return tiendo.Errorf(errBadRequest, "Thiếu nội dung JSON.")
 		}
-		return tiendo.Errorf(errBadRequest, "JSON không hợp lệ: %v", err)
+		return tiendo.Errorf(errBadRequest, "JSON không hợp lệ: %s", jsonProblem(err))
 	}
 	if _, err := dec.ReadToken(); !errors.Is(err, io.EOF) {
 		var tooLarge *http.MaxBytesError
@@ -192,6 +195,58 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		return tiendo.Errorf(errBadRequest, "Chỉ gửi một đối tượng JSON.")
 	}
 	return nil
+}
+
+// jsonProblem says in Vietnamese what is wrong with a JSON body, and where
+// (a JSON Pointer, RFC 6901, such as /sections/0/task_id).
+func jsonProblem(err error) string {
+	var sem *jsonv2.SemanticError
+	var syn *jsontext.SyntacticError
+	switch {
+	case errors.As(err, &sem) && errors.Is(sem.Err, jsonv2.ErrUnknownName):
+		return fmt.Sprintf("không có trường %s trong tài liệu này.", where(sem.JSONPointer))
+	case errors.As(err, &sem) && sem.GoType != nil:
+		return fmt.Sprintf("giá trị ở %s phải là %s.", where(sem.JSONPointer), kindOf(sem.GoType))
+	case errors.As(err, &syn) && errors.Is(syn.Err, jsontext.ErrDuplicateName):
+		return fmt.Sprintf("trường %s có hai lần.", where(syn.JSONPointer))
+	case errors.As(err, &syn) && errors.Is(syn.Err, io.ErrUnexpectedEOF):
+		return "tài liệu bị cắt ngang (thiếu phần cuối)."
+	case errors.As(err, &syn) && strings.Contains(syn.Err.Error(), "UTF-8"):
+		return fmt.Sprintf("chuỗi ở %s không phải văn bản UTF-8.", where(syn.JSONPointer))
+	case errors.As(err, &syn):
+		return fmt.Sprintf("sai cú pháp sau byte %d (%v).", syn.ByteOffset, syn.Err)
+	}
+	return err.Error()
+}
+
+func where(p jsontext.Pointer) string {
+	if p == "" {
+		return "gốc tài liệu"
+	}
+	return string(p)
+}
+
+// kindOf names the JSON a Go type takes.
+func kindOf(t reflect.Type) string {
+	if t == reflect.TypeFor[time.Time]() {
+		return "một thời điểm RFC 3339, như 2026-11-27T08:00:00+07:00"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "một số nguyên"
+	case reflect.Float32, reflect.Float64:
+		return "một số"
+	case reflect.String:
+		return "một chuỗi"
+	case reflect.Bool:
+		return "true hoặc false"
+	case reflect.Slice, reflect.Array:
+		return "một danh sách [...]"
+	case reflect.Pointer:
+		return kindOf(t.Elem()) + " hoặc null"
+	}
+	return "một đối tượng {...}"
 }
 
 func actor(r *http.Request) store.Actor {

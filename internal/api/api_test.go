@@ -135,19 +135,23 @@ func TestBadBodies(t *testing.T) {
 		name string
 		body string
 		want int
+		says string // in the message
 	}{
-		{"not JSON", "{", http.StatusBadRequest},
-		{"unknown field", `{"username":"a","password":"b","x":1}`, http.StatusBadRequest},
-		{"empty", ``, http.StatusBadRequest},
-		{"missing password", `{"username":"a"}`, http.StatusUnprocessableEntity},
-		{"too large", `{"username":"` + strings.Repeat("a", 2<<20) + `"}`, http.StatusRequestEntityTooLarge},
-		{"two objects", `{"username":"a","password":"b"} {}`, http.StatusBadRequest},
-		{"repeated member", `{"username":"a","username":"b","password":"c"}`, http.StatusBadRequest},
-		{"invalid UTF-8", "{\"username\":\"\xff\",\"password\":\"b\"}", http.StatusBadRequest},
+		{"not JSON", "{", http.StatusBadRequest, "bị cắt ngang"},
+		{"unknown field", `{"username":"a","password":"b","x":1}`, http.StatusBadRequest, "không có trường /x"},
+		{"empty", ``, http.StatusBadRequest, "Thiếu nội dung JSON"},
+		{"missing password", `{"username":"a"}`, http.StatusUnprocessableEntity, ""},
+		{"too large", `{"username":"` + strings.Repeat("a", 2<<20) + `"}`, http.StatusRequestEntityTooLarge, ""},
+		{"two objects", `{"username":"a","password":"b"} {}`, http.StatusBadRequest, "Chỉ gửi một đối tượng JSON"},
+		{"repeated member", `{"username":"a","username":"b","password":"c"}`, http.StatusBadRequest, "trường /username có hai lần"},
+		{"invalid UTF-8", "{\"username\":\"\xff\",\"password\":\"b\"}", http.StatusBadRequest, "/username không phải văn bản UTF-8"},
+		{"wrong type", `{"username":1,"password":"b"}`, http.StatusBadRequest, "/username phải là một chuỗi"},
 	} {
 		code, out := x.do("POST", "/api/v1/tokens", "", strings.NewReader(tc.body))
-		if code != tc.want || errCode(out) == "" {
-			t.Errorf("%s: %d %v, want %d with an error body", tc.name, code, out, tc.want)
+		e, _ := out["error"].(map[string]any)
+		msg, _ := e["message"].(string)
+		if code != tc.want || errCode(out) == "" || !strings.Contains(msg, tc.says) {
+			t.Errorf("%s: %d %v, want %d with an error body saying %q", tc.name, code, out, tc.want, tc.says)
 		}
 	}
 	// Member names match whatever their case, as encoding/json's do.
