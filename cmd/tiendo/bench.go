@@ -289,11 +289,6 @@ func rushDatabase(ctx context.Context, cfg rushConfig) (dsn string, cleanup func
 	}
 }
 
-// rushServer starts the server the rush drives and returns its address and
-// how to stop it. Without --url the server is a child process running
-// "tiendo serve", so that its peak RSS is its own and not the load
-// generator's; with --cpuprofile it runs in this process instead, so that
-// runtime/pprof sees it.
 // serveInProcess runs serve on st in this process, on a free loopback port,
 // logging warnings to logs. It returns the server's base URL and a function
 // that stops it.
@@ -313,6 +308,11 @@ func serveInProcess(ctx context.Context, st *store.Store, logs io.Writer) (strin
 	}
 }
 
+// rushServer starts the server the rush drives and returns its address and
+// how to stop it. Without --url the server is a child process running
+// "tiendo serve", so that its peak RSS is its own and not the load
+// generator's; with --cpuprofile it runs in this process instead, so that
+// runtime/pprof sees it.
 func rushServer(ctx context.Context, cfg rushConfig, st *store.Store, dsn string, res *rushResult, stderr io.Writer) (string, func(), error) {
 	if cfg.URL != "" {
 		res.rss = "không đo (máy chủ ngoài, --url)"

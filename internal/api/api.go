@@ -177,24 +177,25 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		return tiendo.Errorf(errBadRequest, "Nội dung phải là JSON (Content-Type: application/json).")
 	}
 	dec := jsontext.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	if err := jsonv2.UnmarshalDecode(dec, v, jsonv2.RejectUnknownMembers(true), jsonv2.MatchCaseInsensitiveNames(true)); err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			return tooLarge
+	err := jsonv2.UnmarshalDecode(dec, v, jsonv2.RejectUnknownMembers(true), jsonv2.MatchCaseInsensitiveNames(true))
+	trailing := false
+	if err == nil {
+		// Anything after the value but the end of the body is refused.
+		if _, err = dec.ReadToken(); errors.Is(err, io.EOF) {
+			return nil
 		}
-		if errors.Is(err, io.EOF) {
-			return tiendo.Errorf(errBadRequest, "Thiếu nội dung JSON.")
-		}
-		return tiendo.Errorf(errBadRequest, "JSON không hợp lệ: %s", jsonProblem(err))
+		trailing = true
 	}
-	if _, err := dec.ReadToken(); !errors.Is(err, io.EOF) {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			return tooLarge
-		}
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		return tooLarge
+	case trailing:
 		return tiendo.Errorf(errBadRequest, "Chỉ gửi một đối tượng JSON.")
+	case errors.Is(err, io.EOF):
+		return tiendo.Errorf(errBadRequest, "Thiếu nội dung JSON.")
 	}
-	return nil
+	return tiendo.Errorf(errBadRequest, "JSON không hợp lệ: %s", jsonProblem(err))
 }
 
 // jsonProblem says in Vietnamese what is wrong with a JSON body, and where
