@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"database/sql"
 	"strings"
 	"sync"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/store"
+	"tiendo/internal/storetest"
 )
 
 // fill completes unit a's report in memory so that it can be submitted.
@@ -16,6 +18,50 @@ func fill(rep *tiendo.UnitReport, text string, v float64) {
 		sec.Status, sec.ResultVsPlan = "on_track", text
 		for i := range sec.Actuals {
 			sec.Actuals[i].Value = &v
+		}
+	}
+}
+
+// On PostgreSQL a report's long texts, its revision and its audit rows are
+// compressed with lz4 (migration 0013), which costs less CPU than pglz under
+// a deadline rush.
+func TestLongTextsCompressWithLZ4(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if strings.HasPrefix(dsn, "sqlite:") {
+		t.Skip("SQLite stores texts uncompressed; set " + storetest.EnvDatabaseURL + " to run this on PostgreSQL")
+	}
+	db, _ := rawDB(t, dsn)
+	if _, err := db.Exec(`CREATE TEMP TABLE lz4_probe (t TEXT COMPRESSION lz4)`); err != nil {
+		t.Skipf("this PostgreSQL cannot compress with lz4 (%v), so the migration keeps pglz", err)
+	}
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	f := fixtureOn(t, s)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	rep, err := s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(rep, strings.Repeat("Đơn vị đã triển khai đầy đủ kế hoạch, kết quả đạt khá so với cùng kỳ. ", 60), 1)
+	if err := s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSubmit, rep.Version, "")); err != nil {
+		t.Fatal(err)
+	}
+	for what, query := range map[string]string{
+		"a section's text":        `SELECT pg_column_compression(result_vs_plan) FROM report_sections`,
+		"the revision":            `SELECT pg_column_compression(body) FROM report_revisions`,
+		"the save's audit record": `SELECT pg_column_compression(after) FROM audit_log WHERE entity = 'unit_report' AND action = 'save'`,
+	} {
+		var method sql.NullString
+		if err := db.QueryRow(query).Scan(&method); err != nil {
+			t.Errorf("%s: %v", what, err)
+		} else if method.String != "lz4" {
+			t.Errorf("%s is compressed with %q, want lz4", what, method.String)
 		}
 	}
 }

@@ -26,7 +26,12 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	s := storetest.Open(t)
+	return fixtureOn(t, storetest.Open(t))
+}
+
+// fixtureOn puts newFixture's units and users into s.
+func fixtureOn(t *testing.T, s *store.Store) *fixture {
+	t.Helper()
 	f := &fixture{s: s}
 	f.a = &tiendo.Unit{Code: "pnv", Name: "Phòng Nội vụ", Aliases: []string{"Phòng Nội vụ huyện"}}
 	f.b = &tiendo.Unit{Code: "cah", Name: "Công an huyện"}
