@@ -442,8 +442,10 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, w *reportWrite) err
 			return staleError(s.currentVersion(ctx, tx, rep.ID, before.Version+1), before.Version)
 		}
 	}
-	// One statement per table: on PostgreSQL every statement is a round
-	// trip, and a full report has a dozen sections and two dozen values.
+	if s.dialect == postgres {
+		return s.writePartsPostgres(ctx, tx, rep.ID, w, before.ID == 0)
+	}
+	// One statement per table, whatever the number of rows.
 	if n := len(w.sections); n > 0 {
 		args := make([]any, 0, 8*n)
 		for _, sec := range w.sections {
@@ -468,6 +470,57 @@ func (s *Store) writeReport(ctx context.Context, tx *sql.Tx, w *reportWrite) err
 			args = append(args, rep.ID, c.TaskID, c.Text)
 		}
 		if err := s.execRows(ctx, tx, upsertContribution, n, args); err != nil {
+			return fmt.Errorf("store: contribution: %w", err)
+		}
+	}
+	return nil
+}
+
+// writePartsPostgres writes w's sections, values and contributions with one
+// statement per table, each column sent as an array that the statement
+// unnests: the statement's text, its plan and the work to set it up are the
+// same for a dozen rows as for one, where a VALUES list has a parameter, and
+// an expression for the server to prepare, per value. The parts of a report
+// created in this transaction cannot exist yet, so they are inserted
+// without the ON CONFLICT clause and its speculative insertion.
+func (s *Store) writePartsPostgres(ctx context.Context, tx *sql.Tx, reportID int64, w *reportWrite, created bool) error {
+	run := func(st rowsStmt, args ...any) error {
+		q := st.head
+		if !created {
+			q += st.tail
+		}
+		_, err := tx.ExecContext(ctx, q, args...)
+		return err
+	}
+	if n := len(w.sections); n > 0 {
+		tasks := make([]int64, n)
+		cols := make([][]string, 6)
+		for i := range cols {
+			cols[i] = make([]string, n)
+		}
+		for i, sec := range w.sections {
+			tasks[i] = sec.TaskID
+			cols[0][i], cols[1][i], cols[2][i], cols[3][i], cols[4][i], cols[5][i] = sec.Status, sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles, sec.Recommendations, sec.NextSteps
+		}
+		if err := run(unnestSections, reportID, tasks, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]); err != nil {
+			return fmt.Errorf("store: section: %w", err)
+		}
+	}
+	if n := len(w.actuals); n > 0 {
+		targets, values, same := make([]int64, n), make([]*float64, n), make([]*float64, n)
+		for i, a := range w.actuals {
+			targets[i], values[i], same[i] = a.TargetID, a.Value, a.SamePeriod
+		}
+		if err := run(unnestActuals, reportID, targets, values, same); err != nil {
+			return fmt.Errorf("store: actual: %w", err)
+		}
+	}
+	if n := len(w.contributions); n > 0 {
+		tasks, texts := make([]int64, n), make([]string, n)
+		for i, c := range w.contributions {
+			tasks[i], texts[i] = c.TaskID, c.Text
+		}
+		if err := run(unnestContributions, reportID, tasks, texts); err != nil {
 			return fmt.Errorf("store: contribution: %w", err)
 		}
 	}
@@ -529,6 +582,17 @@ var (
 		` ON CONFLICT (report_id, target_id) DO UPDATE SET value = excluded.value, same_period = excluded.same_period`}
 	upsertContribution = rowsStmt{`INSERT INTO report_contributions (report_id, task_id, text) VALUES `, `(?, ?, ?)`,
 		` ON CONFLICT (report_id, task_id) DO UPDATE SET text = excluded.text`}
+)
+
+// The same upserts on PostgreSQL, each column an array (writePartsPostgres).
+// Their tails are upsertSection's, upsertActual's and upsertContribution's.
+var (
+	unnestSections = rowsStmt{head: `INSERT INTO report_sections (report_id, task_id, status, result_vs_plan, vs_same_period, obstacles, recommendations, next_steps)
+		SELECT $1::bigint, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])`, tail: upsertSection.tail}
+	unnestActuals = rowsStmt{head: `INSERT INTO report_actuals (report_id, target_id, value, same_period)
+		SELECT $1::bigint, * FROM unnest($2::bigint[], $3::double precision[], $4::double precision[])`, tail: upsertActual.tail}
+	unnestContributions = rowsStmt{head: `INSERT INTO report_contributions (report_id, task_id, text)
+		SELECT $1::bigint, * FROM unnest($2::bigint[], $3::text[])`, tail: upsertContribution.tail}
 )
 
 // The one-row upserts, prepared on SQLite.
