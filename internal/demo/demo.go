@@ -48,8 +48,8 @@ type Account struct {
 // username is the unit's code.
 var Accounts = []Account{
 	{"admin", "Quản trị hệ thống", tiendo.RoleAdmin, ""},
-	{"vanphong", "Nguyễn Thị Lan (Văn phòng)", tiendo.RoleOffice, ""},
-	{"lanhdao", "Hoàng Văn Minh (Phó Chủ tịch)", tiendo.RoleLeader, ""},
+	{"vanphong", "Nguyễn Thị Lan", tiendo.RoleOffice, ""},
+	{"lanhdao", "Hoàng Văn Minh", tiendo.RoleLeader, ""},
 	{"huyenuy", "Văn phòng Huyện ủy", tiendo.RoleReader, ""},
 }
 
