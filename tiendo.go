@@ -229,6 +229,12 @@ const (
 	ReportAccepted  ReportStatus = "accepted"
 )
 
+// Sent reports whether a report in this state is with the office, so that
+// it counts in what the office consolidates: submitted, or accepted since.
+// A draft, one waiting for the unit head and one the office returned for
+// revision are still with the unit.
+func (s ReportStatus) Sent() bool { return s == ReportSubmitted || s == ReportAccepted }
+
 // Label is the Vietnamese name of the state.
 func (s ReportStatus) Label() string {
 	switch s {

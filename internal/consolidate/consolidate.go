@@ -38,13 +38,17 @@ type Input struct {
 	Units map[int64]*tiendo.Unit
 	// Reports are the units' reports that were submitted or accepted:
 	// sections for the tasks they lead, contributions for those they
-	// support. Drafts and returned reports are left out if passed.
+	// support. Reports that are not sent (tiendo.ReportStatus.Sent) are
+	// left out if passed, and their units have not reported.
 	Reports []*tiendo.UnitReport
 	// Targets are the round's targets as watch.Targets computes them; when
-	// nil they are computed from the reports' actuals.
+	// nil they are computed from the reports' actuals. The values of a unit
+	// whose report does not count are left out.
 	Targets []watch.TargetRow
 	Late    []int64 // units that reported late
-	Missing []int64 // units that did not report
+	// Missing are units that did not report. Every asked or lead unit
+	// without a report that counts is listed with them.
+	Missing []int64
 	// Issuer is the body the report is from: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG".
 	Issuer string
 	Now    time.Time
@@ -103,7 +107,7 @@ type draft struct {
 	in       Input
 	round    *tiendo.Round
 	dir      *directive.Result
-	reports  map[int64]*tiendo.UnitReport // by unit, the latest version
+	reports  map[int64]*tiendo.UnitReport // by unit, the latest version that counts as submitted
 	rows     []watch.TargetRow
 	coll     *collate.Collator
 	issuer   string // "UBND huyện"
@@ -132,11 +136,7 @@ func newDraft(in Input) *draft {
 	}
 	c.issuer, c.issuerLn = issuerNames(issuer)
 	for _, r := range in.Reports {
-		if r == nil {
-			continue
-		}
-		switch r.Status {
-		case tiendo.ReportMissing, tiendo.ReportDraft, tiendo.ReportReview, tiendo.ReportReturned:
+		if r == nil || !r.Status.Sent() {
 			continue
 		}
 		if old, ok := c.reports[r.UnitID]; !ok || r.Version >= old.Version {
@@ -147,8 +147,21 @@ func newDraft(in Input) *draft {
 	if rows == nil {
 		rows = c.computeRows()
 	}
-	c.rows = c.reportedRows(rows)
+	c.rows = c.reportedRows(c.submittedRows(rows))
 	return c
+}
+
+// submittedRows clears the values of the rows of units without a report
+// that counts: the caller's rows come from every saved actual, drafts' and
+// returned reports' included, and the report quotes only what was sent.
+func (c *draft) submittedRows(rows []watch.TargetRow) []watch.TargetRow {
+	out := slices.Clone(rows)
+	for i, r := range out {
+		if c.reports[r.UnitID] == nil {
+			out[i] = watch.TargetRow{Task: r.Task, Target: r.Target, TaskLabel: r.TaskLabel, UnitID: r.UnitID, Verdict: tiendo.VerdictNoData}
+		}
+	}
+	return out
 }
 
 // reportedRows keeps, of the rows of a target several units lead, those of

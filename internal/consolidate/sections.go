@@ -261,7 +261,7 @@ func (c *draft) task(t *tiendo.Task) string {
 func leadText(s *tiendo.Section) []string {
 	text := paragraphs(s.ResultVsPlan)
 	same := paragraphs(s.VsSamePeriod)
-	if len(same) > 0 && !strings.Contains(key(same[0]), "cung ky") {
+	if len(same) > 0 && !mentionsSamePeriod(same[0]) {
 		same[0] = samePeriodIntro + lowerFirst(same[0])
 	}
 	return append(text, same...)
@@ -408,7 +408,7 @@ func (c *draft) nextSteps() string {
 
 // lateUnits names the units that reported late and those that did not.
 func (c *draft) lateUnits() string {
-	missing := c.sortedUnits(c.in.Missing)
+	missing := c.notReported()
 	var late []int64
 	for _, id := range c.sortedUnits(c.in.Late) {
 		if !slices.Contains(missing, id) {
@@ -447,6 +447,25 @@ func (c *draft) lateUnits() string {
 		out = append(out, "Đơn vị chưa gửi báo cáo: "+strings.Join(names, "; ")+".")
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// notReported are the units, by name, without a report that counts as
+// submitted: those the caller says are missing, and every unit asked,
+// leading a task or passed in Reports whose report is absent, a draft,
+// with the unit head or returned for revision. A task says "... chưa gửi báo
+// cáo." of its lead units by the same rule, so the two agree.
+func (c *draft) notReported() []int64 {
+	ids := slices.Concat(c.in.Missing, c.round.UnitIDs)
+	for _, t := range c.tasks() {
+		ids = append(ids, c.leads(t)...)
+	}
+	for _, r := range c.in.Reports {
+		if r != nil {
+			ids = append(ids, r.UnitID)
+		}
+	}
+	ids = slices.DeleteFunc(ids, func(id int64) bool { return c.reports[id] != nil })
+	return c.sortedUnits(ids)
 }
 
 // submittedAt is when a unit's report came in, from any of its versions.

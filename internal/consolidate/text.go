@@ -95,6 +95,21 @@ const (
 	samePeriodKey   = "so voi cung ky nam truoc, "
 )
 
+// mentionsSamePeriod reports whether a text already compares with the same
+// period ("So với cùng kỳ năm trước, ...", "tăng 12,5% so với cùng kỳ"), so
+// that samePeriodIntro would repeat it. It looks at the text itself, not at
+// its key, which drops that very intro. Words are compared folded: case,
+// diacritics, their Unicode form and the "kì" spelling of "kỳ" do not matter.
+func mentionsSamePeriod(s string) bool {
+	ws := strings.Fields(s)
+	for i := range ws {
+		if hasPrefixFold(ws[i:], []string{"cung", "ky"}) || hasPrefixFold(ws[i:], []string{"cung", "ki"}) {
+			return true
+		}
+	}
+	return false
+}
+
 // isNothing reports whether a sentence only says there is nothing to say:
 // "Không.", "Không có kiến nghị.", "Không có khó khăn, vướng mắc".
 func isNothing(s string) bool {

@@ -478,7 +478,7 @@ func (s *Server) reportRollup(w http.ResponseWriter, r *http.Request, p *reportP
 			return err
 		}
 		// What the unit sent and the office has not sent back.
-		if rep.Status == tiendo.ReportSubmitted || rep.Status == tiendo.ReportAccepted {
+		if rep.Status.Sent() {
 			children = append(children, rep)
 		}
 	}
