@@ -39,6 +39,7 @@ type outboxPage struct {
 	page
 	Counts   map[string]int
 	Messages []*store.Message
+	To       map[int64]recipient // by message
 	Label    func(string) string
 }
 
@@ -52,7 +53,11 @@ func (s *Server) handleOutbox(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "outbox", outboxPage{page: s.basePage(r, "Hàng đợi thư nhắc việc"), Counts: counts, Messages: msgs, Label: store.MessageStatusLabel})
+	to, err := s.outboxRecipients(r.Context(), msgs)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "outbox", outboxPage{page: s.basePage(r, "Hàng đợi thư nhắc việc"), Counts: counts, Messages: msgs, To: to, Label: store.MessageStatusLabel})
 }
 
 func (s *Server) handleOutboxRetry(w http.ResponseWriter, r *http.Request) error {

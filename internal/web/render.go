@@ -91,6 +91,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"rows":      func(text string) int { return min(30, max(4, len(text)/90+strings.Count(text, "\n")+1)) },
 		"list":      func(xs ...string) []string { return xs },
 		"cmpLabel":  comparatorLabel,
+		"codes":     codesOf,
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
 		"num1":      func(f *float64) string { return vi.FormatNumber(*f, 1) },
 		"num2":      func(f float64) string { return vi.FormatNumber(f, -1) },
