@@ -257,6 +257,23 @@ func TestUnitIsolationOnPages(t *testing.T) {
 	}
 }
 
+// An error page keeps a signed-in user's menu (and offers no "Đăng nhập"):
+// a 404 from the catch-all route and a 403 from a page the role may not
+// open. A visitor who is not signed in gets the login link.
+func TestErrorPagesKeepTheMenu(t *testing.T) {
+	x := newApp(t)
+	c := x.login("pnv")
+	for path, want := range map[string]int{"/khong-co-trang-nay": http.StatusNotFound, "/admin/users": http.StatusForbidden} {
+		code, body := x.get(c, path)
+		if code != want || !strings.Contains(body, "Đăng xuất") || strings.Contains(body, `href="/login"`) {
+			t.Errorf("signed in, GET %s: %d, want %d with the menu (Đăng xuất) and no login link:\n%s", path, code, want, body)
+		}
+	}
+	if code, body := x.get(x.client(), "/khong-co-trang-nay"); code != http.StatusNotFound || strings.Contains(body, "Đăng xuất") {
+		t.Errorf("signed out, GET an unknown page: %d, want 404 without a menu for a signed-in user", code)
+	}
+}
+
 func TestAdminUnitForm(t *testing.T) {
 	x := newApp(t)
 	c := x.login("admin")
