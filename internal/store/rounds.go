@@ -337,12 +337,16 @@ type RoundSummary struct {
 	*tiendo.Round
 	Tasks     int // number of tasks
 	Expected  int // units asked to report
-	Submitted int // reports submitted or accepted
+	Submitted int // reports received: submitted once, even if since returned for revision (watch.RoundRates)
 	OnTime    int // of those, on time
-	Drafts    int // reports being written or returned
+	Drafts    int // reports being written, never submitted yet
 }
 
-// Missing is the number of units that have sent nothing.
+// NotSent is the number of units that have not submitted: drafts and
+// missing, the round page's "chưa gửi".
+func (r RoundSummary) NotSent() int { return r.Expected - r.Submitted }
+
+// Missing is the number of units that have not started a report.
 func (r RoundSummary) Missing() int { return r.Expected - r.Submitted - r.Drafts }
 
 // Rounds returns the rounds u may see, newest deadline first, with counts.
@@ -353,9 +357,9 @@ func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, err
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+strings.Replace(roundColumns, "source,", "'' AS source,", 1)+`,
 		(SELECT COUNT(*) FROM tasks t WHERE t.round_id = rounds.id),
 		(SELECT COUNT(*) FROM round_units ru WHERE ru.round_id = rounds.id),
-		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('submitted', 'accepted')),
-		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('submitted', 'accepted') AND NOT ur.late),
-		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.status IN ('draft', 'review', 'returned'))
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NOT NULL),
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NOT NULL AND NOT ur.late),
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NULL)
 		FROM rounds WHERE `+where+` ORDER BY deadline DESC, id DESC`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: rounds: %w", err)

@@ -322,6 +322,16 @@ func TestReportSaveSubmit(t *testing.T) {
 	if list[0].Submitted != 2 || list[0].OnTime != 1 || list[0].Expected != 2 {
 		t.Errorf("summary = %+v", list[0])
 	}
+	// A report returned for revision was received all the same, as the
+	// round page's rates count it (watch.RoundRates): the list and the home
+	// page must not say otherwise.
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.office, r.ID, f.b.ID, store.ActRequest{Action: tiendo.ReportReturn, Version: subB.Version, Comment: "Bổ sung số liệu."}); err != nil {
+		t.Fatal(err)
+	}
+	list, _ = f.s.Rounds(ctx, f.office)
+	if s := list[0]; s.Submitted != 2 || s.OnTime != 1 || s.Drafts != 0 || s.Missing() != 0 {
+		t.Errorf("after returning a report: received %d, on time %d, drafts %d, missing %d; want 2, 1, 0, 0", s.Submitted, s.OnTime, s.Drafts, s.Missing())
+	}
 }
 
 func TestPublishNotifiesUnits(t *testing.T) {
