@@ -33,14 +33,16 @@ func (s *Store) notifyUnits(ctx context.Context, tx *sql.Tx, unitIDs []int64, ki
 }
 
 // Notifications returns user u's newest notifications, at most limit, and
-// how many are unread.
+// how many are unread. Newest is by the time of what they announce: rows
+// written for past events (the demo's history, an import) come after later
+// ones in the table.
 func (s *Store) Notifications(ctx context.Context, u *tiendo.User, limit int) ([]Notification, int, error) {
 	var unread int
 	if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL`), u.ID).Scan(&unread); err != nil {
 		return nil, 0, fmt.Errorf("store: notifications: %w", err)
 	}
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT id, created_at, kind, title, link, read_at IS NOT NULL
-		FROM notifications WHERE user_id = ? ORDER BY id DESC LIMIT ?`), u.ID, limit)
+		FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?`), u.ID, limit)
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: notifications: %w", err)
 	}

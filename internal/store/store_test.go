@@ -361,6 +361,34 @@ func TestPublishNotifiesUnits(t *testing.T) {
 	}
 }
 
+// Notifications come newest first by their time, not by the order their
+// rows were written: a round published for a past date after one published
+// today is listed after it.
+func TestNotificationsNewestFirst(t *testing.T) {
+	f := newFixture(t)
+	clock := f.s.Now
+	t.Cleanup(func() { f.s.Now = clock })
+	now := time.Now()
+	for _, tc := range []struct {
+		title string
+		at    time.Time
+	}{{"Đợt hôm nay", now}, {"Đợt tuần trước", now.AddDate(0, 0, -7)}} {
+		r := &tiendo.Round{Title: tc.title, Deadline: now.AddDate(0, 0, 10), UnitIDs: []int64{f.a.ID}}
+		if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+			t.Fatal(err)
+		}
+		f.s.Now = func() time.Time { return tc.at }
+		if err := f.s.PublishRound(ctx, store.Actor{UserID: f.office.ID}, r.ID); err != nil {
+			t.Fatal(err)
+		}
+		f.s.Now = clock
+	}
+	list, _, err := f.s.Notifications(ctx, f.repA, 10)
+	if err != nil || len(list) != 2 || !list[0].CreatedAt.After(list[1].CreatedAt) {
+		t.Errorf("notifications = %+v, %v; want two, the newer first", list, err)
+	}
+}
+
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
 
 func submit(version int) store.ActRequest {
