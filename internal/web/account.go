@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -16,7 +17,7 @@ type accountPage struct {
 	page
 	Subject  *tiendo.User // whose sessions and tokens these are
 	Self     bool         // the user's own page, not the admin's view
-	Sessions []store.Session
+	Sessions []sessionRow
 	Tokens   []store.APIToken
 	Notice   string
 	Error    string
@@ -42,9 +43,13 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request, status int, sub
 	if c, err := r.Cookie(sessionCookie); err == nil && subject.ID == userFrom(r.Context()).ID {
 		current = c.Value
 	}
-	sessions, err := s.store.Sessions(r.Context(), subject.ID, current)
+	list, err := s.store.Sessions(r.Context(), subject.ID, current)
 	if err != nil {
 		return err
+	}
+	sessions := make([]sessionRow, len(list))
+	for i, ss := range list {
+		sessions[i] = sessionRow{Session: ss, Browser: describeBrowser(ss.UserAgent)}
 	}
 	tokens, err := s.store.Tokens(r.Context(), subject.ID, "")
 	if err != nil {
@@ -173,4 +178,64 @@ func (s *Server) handleUserLogoutEverywhere(w http.ResponseWriter, r *http.Reque
 	}
 	http.Redirect(w, r, "/admin/users/"+strconv.FormatInt(id, 10)+"/sessions?done=logout", http.StatusSeeOther)
 	return nil
+}
+
+// sessionRow is a session as the page lists it, with the browser named.
+type sessionRow struct {
+	store.Session
+	Browser string // "Cốc Cốc trên Windows"; the raw User-Agent goes in a title
+}
+
+// describeBrowser names the browser and system of a User-Agent header the
+// way a user knows them: "Chrome trên Android", "Safari trên iPhone". An
+// empty or unknown header gives "Không rõ" or the browser alone. The order
+// of the checks matters: Edge, Opera and Cốc Cốc also say "Chrome", Chrome
+// also says "Safari".
+func describeBrowser(ua string) string {
+	has := func(s string) bool { return strings.Contains(ua, s) }
+	browser := ""
+	switch {
+	case has("coc_coc_browser"):
+		browser = "Cốc Cốc"
+	case has("Edg/") || has("EdgA/") || has("EdgiOS/"):
+		browser = "Edge"
+	case has("OPR/") || has("Opera"):
+		browser = "Opera"
+	case has("Zalo"):
+		browser = "Zalo"
+	case has("Firefox/") || has("FxiOS/"):
+		browser = "Firefox"
+	case has("Chrome/") || has("CriOS/") || has("Chromium/"):
+		browser = "Chrome"
+	case has("Safari/") && has("Version/"):
+		browser = "Safari"
+	}
+	system := ""
+	switch {
+	case has("iPhone"):
+		system = "iPhone"
+	case has("iPad"):
+		system = "iPad"
+	case has("Android"):
+		system = "Android"
+	case has("Windows"):
+		system = "Windows"
+	case has("Mac OS X") || has("Macintosh"):
+		system = "macOS"
+	case has("CrOS"):
+		system = "ChromeOS"
+	case has("Linux"):
+		system = "Linux"
+	}
+	switch {
+	case browser != "" && system != "":
+		return browser + " trên " + system
+	case browser != "":
+		return browser
+	case system != "":
+		return "Trình duyệt trên " + system
+	case strings.TrimSpace(ua) != "":
+		return "Chương trình khác"
+	}
+	return "Không rõ"
 }
