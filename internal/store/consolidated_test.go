@@ -53,9 +53,26 @@ func TestConsolidatedWorkflow(t *testing.T) {
 	if _, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, c.Version, issueWith(t)); code(err) != tiendo.ECONFLICT {
 		t.Errorf("issuing a draft: %v, want conflict", err)
 	}
+	pending := func(u *tiendo.User) []store.PendingDoc {
+		t.Helper()
+		list, err := f.s.PendingDocs(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return list
+	}
+	if p := pending(leader); len(p) != 0 {
+		t.Errorf("a draft is waiting for the leader: %+v", p)
+	}
 	sent, err := f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, store.DocSend, c.Version, "")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if p := pending(leader); len(p) != 1 || p[0].RoundID != r.ID || p[0].Kind != tiendo.DocReport || p[0].RoundTitle != r.Title || p[0].SentAt.IsZero() {
+		t.Errorf("waiting for the leader once sent: %+v, want this round's report", p)
+	}
+	if p := pending(f.office); len(p) != 0 {
+		t.Errorf("waiting for the office, which does not approve: %+v", p)
 	}
 	if _, err := f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, store.DocApprove, sent.Version, ""); code(err) != tiendo.EFORBIDDEN {
 		t.Errorf("the office approves: %v", err)
@@ -68,6 +85,9 @@ func TestConsolidatedWorkflow(t *testing.T) {
 	ok, err := f.s.ActOnDoc(ctx, store.Actor{UserID: leader.ID}, leader, r.ID, tiendo.DocReport, store.DocApprove, sent.Version, "")
 	if err != nil || ok.Status != tiendo.DocApproved {
 		t.Fatalf("approve: %v %v", ok, err)
+	}
+	if p := pending(leader); len(p) != 0 {
+		t.Errorf("still waiting for the leader once approved: %+v", p)
 	}
 	issued, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, ok.Version, issueWith(t))
 	if err != nil || issued.Number != 1 || issued.Symbol != "BC-UBND" {

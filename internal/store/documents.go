@@ -63,6 +63,38 @@ func (s *Store) Doc(ctx context.Context, u *tiendo.User, roundID int64, kind tie
 	return c, nil
 }
 
+// PendingDoc is a document waiting for a leader's approval, as a home page
+// lists it.
+type PendingDoc struct {
+	RoundID    int64
+	RoundTitle string
+	Kind       tiendo.DocKind
+	SentAt     time.Time // when the office sent it (its last change)
+}
+
+// PendingDocs lists the documents waiting for approval, oldest first, for a
+// user who may approve them; for anyone else it is empty.
+func (s *Store) PendingDocs(ctx context.Context, u *tiendo.User) ([]PendingDoc, error) {
+	if !tiendo.Allowed(u, tiendo.ActionApproveDoc, 0) {
+		return nil, nil
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT d.round_id, r.title, d.kind, d.updated_at FROM documents d JOIN rounds r ON r.id = d.round_id
+		WHERE d.status = ? ORDER BY d.updated_at, d.id`), tiendo.DocPending)
+	if err != nil {
+		return nil, fmt.Errorf("store: pending documents: %w", err)
+	}
+	defer rows.Close()
+	var out []PendingDoc
+	for rows.Next() {
+		var p PendingDoc
+		if err := rows.Scan(&p.RoundID, &p.RoundTitle, &p.Kind, &p.SentAt); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
 func cleanParts(parts []tiendo.ReportPart) []tiendo.ReportPart {
 	out := make([]tiendo.ReportPart, 0, len(parts))
 	for _, p := range parts {

@@ -39,11 +39,12 @@ type myRound struct {
 
 type homePage struct {
 	page
-	Live   []store.RoundSummary // open rounds
-	Past   []store.RoundSummary // closed and draft rounds
-	Mine   []myRound            // for unit users
-	Unit   *tiendo.Unit
-	Counts struct{ Units, Users int }
+	Live    []store.RoundSummary // open rounds
+	Past    []store.RoundSummary // closed and draft rounds
+	Mine    []myRound            // for unit users
+	Pending []store.PendingDoc   // documents waiting for this leader's approval
+	Unit    *tiendo.Unit
+	Counts  struct{ Units, Users int }
 }
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
@@ -85,6 +86,9 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 			data.Mine = append(data.Mine, m)
 		}
 		return s.render(w, http.StatusOK, "home_unit", data)
+	}
+	if data.Pending, err = s.store.PendingDocs(r.Context(), u); err != nil {
+		return err
 	}
 	for _, sum := range rounds {
 		if sum.Status == tiendo.RoundOpen {

@@ -274,6 +274,37 @@ func TestErrorPagesKeepTheMenu(t *testing.T) {
 	}
 }
 
+// A leader's home page lists what waits for their approval; once
+// approved it is gone, and the office's home page has no such list.
+func TestLeaderHomeShowsPendingApproval(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	office, _ := x.st.UserByUsername(ctx, "vanphong")
+	leader, _ := x.st.UserByUsername(ctx, "lanhdao")
+	doc := &tiendo.Document{Kind: tiendo.DocReport, RoundID: x.round.ID, Subject: "Báo cáo tổng hợp", Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
+	if err := x.st.CreateDoc(ctx, store.Actor{}, office, doc); err != nil {
+		t.Fatal(err)
+	}
+	sent, err := x.st.ActOnDoc(ctx, store.Actor{}, office, x.round.ID, tiendo.DocReport, store.DocSend, doc.Version, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := `href="/rounds/` + itoa(x.round.ID) + `/consolidated"`
+	c := x.login("lanhdao")
+	if code, body := x.get(c, "/"); code != 200 || !strings.Contains(body, "Chờ anh/chị duyệt (1)") || !strings.Contains(body, link) {
+		t.Errorf("leader's home with a report sent for approval: %d, want it listed with its link:\n%s", code, body)
+	}
+	if _, body := x.get(x.login("vanphong"), "/"); strings.Contains(body, "Chờ anh/chị duyệt") {
+		t.Errorf("the office's home lists documents waiting for approval")
+	}
+	if _, err := x.st.ActOnDoc(ctx, store.Actor{}, leader, x.round.ID, tiendo.DocReport, store.DocApprove, sent.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := x.get(c, "/"); strings.Contains(body, "Chờ anh/chị duyệt") {
+		t.Errorf("the leader's home still lists an approved report")
+	}
+}
+
 func TestAdminUnitForm(t *testing.T) {
 	x := newApp(t)
 	c := x.login("admin")
