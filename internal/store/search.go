@@ -672,9 +672,14 @@ func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) er
 
 // highlight cuts text (its runs of white space made single spaces) to at
 // most width characters around the matches of words, each a folded word
-// prefix, and splits it into segments with the matched prefixes marked. It
+// prefix, and splits it into segments with the matched words marked. It
 // chooses the window holding the most different words, and marks a cut with
 // "…".
+//
+// A word that a query word begins is marked whole, up to the next space or
+// punctuation: Vietnamese is written in syllables, and a mark on "Thu" of
+// "Thuế" reads as a broken word. Cuts fall between words for the same
+// reason.
 func highlight(text string, words []string, width int) []Segment {
 	rs := []rune(strings.Join(strings.Fields(text), " "))
 	if len(rs) == 0 {
@@ -687,7 +692,6 @@ func highlight(text string, words []string, width int) []Segment {
 		wr[i] = []rune(w)
 	}
 	var folded []rune
-	var pos []int
 	for i := 0; i < len(rs); {
 		if f := vi.FoldRune(rs[i]); f < 0 || !isWordRune(f) {
 			i++
@@ -695,7 +699,7 @@ func highlight(text string, words []string, width int) []Segment {
 		}
 		// A word: FoldRune maps NFC text rune for rune, and a lone
 		// combining mark (from text that was not NFC) folds to nothing.
-		folded, pos = folded[:0], pos[:0]
+		folded = folded[:0]
 		j := i
 		for ; j < len(rs); j++ {
 			f := vi.FoldRune(rs[j])
@@ -705,7 +709,7 @@ func highlight(text string, words []string, width int) []Segment {
 			if !isWordRune(f) {
 				break
 			}
-			folded, pos = append(folded, f), append(pos, j)
+			folded = append(folded, f)
 		}
 		best := -1
 		for k, w := range wr {
@@ -714,18 +718,15 @@ func highlight(text string, words []string, width int) []Segment {
 			}
 		}
 		if best >= 0 {
-			end := pos[len(wr[best])-1] + 1
-			for end < j && vi.FoldRune(rs[end]) < 0 {
-				end++
-			}
-			spans = append(spans, span{i, end, best})
+			// The whole word, with any combining marks it ends with.
+			spans = append(spans, span{i, j, best})
 		}
 		i = j
 	}
 
 	lo, hi := 0, len(rs)
 	if len(rs) > width {
-		start, most := 0, 0
+		start, most, keep := 0, 0, 1
 		seen := make([]bool, len(words))
 		for a := range spans {
 			clear(seen)
@@ -737,7 +738,7 @@ func highlight(text string, words []string, width int) []Segment {
 				}
 			}
 			if count > most {
-				start, most = spans[a].start, count
+				start, most, keep = spans[a].start, count, spans[a].end
 			}
 		}
 		// Show a little of what comes before the first match, from the
@@ -750,12 +751,7 @@ func highlight(text string, words []string, width int) []Segment {
 		}
 		hi = min(len(rs), lo+width)
 		if hi < len(rs) {
-			for h := hi; h > lo+width/2; h-- {
-				if rs[h] == ' ' {
-					hi = h
-					break
-				}
-			}
+			hi = cutAt(rs, lo+width/2, max(keep, lo+1), hi)
 		}
 	}
 
@@ -796,4 +792,34 @@ func highlight(text string, words []string, width int) []Segment {
 		add("…", false)
 	}
 	return out
+}
+
+// cutAt returns where a window of rs that may reach hi (< len(rs)) ends: at
+// the last space after soft; failing that, at the last other break between
+// words (punctuation, as in a long link) from keep on, so that the first
+// match stays whole; failing that, a word longer than the window is cut at
+// hi, but never between a letter and its combining marks.
+func cutAt(rs []rune, soft, keep, hi int) int {
+	for h := hi; h > soft; h-- {
+		if rs[h] == ' ' {
+			return h
+		}
+	}
+	inWord := func(r rune) bool {
+		f := vi.FoldRune(r)
+		return f < 0 || isWordRune(f)
+	}
+	for h := hi; h >= keep; h-- {
+		if vi.FoldRune(rs[h]) >= 0 && !(inWord(rs[h-1]) && inWord(rs[h])) {
+			for h > keep && rs[h-1] == ' ' {
+				h-- // "thường…", not "thường …"
+			}
+			return h
+		}
+	}
+	h := hi
+	for h > soft && vi.FoldRune(rs[h]) < 0 {
+		h--
+	}
+	return h
 }
