@@ -10,6 +10,8 @@ import (
 	"tiendo"
 	"tiendo/internal/continuity"
 	"tiendo/internal/store"
+	"tiendo/internal/vi"
+	"tiendo/internal/watch"
 )
 
 // handleSuccessor starts a new draft round from this one ("tạo đợt mới từ
@@ -49,9 +51,38 @@ func successorFromForm(r *http.Request) (store.Successor, error) {
 type seriesPage struct {
 	page
 	Target *tiendo.Target
-	Points []store.SeriesPoint
-	Units  map[int64]*tiendo.Unit
-	Chart  []chartPoint
+	Rows   []seriesRow
+	Chart  *seriesChart // nil: no unit has a value yet
+}
+
+// seriesRow is one line of the target page's table, its numbers written
+// with the same decimals as the chart's.
+type seriesRow struct {
+	Period     tiendo.Period
+	RoundID    int64
+	RoundTitle string
+	Unit       string
+	Goal       string
+	Value      string // "": the unit reported nothing
+}
+
+// seriesChart is what charts.js draws on the target page: one line for each
+// lead unit over the periods in order (watch.TargetHistory), never one line
+// through several units. Numbers are written here, the Vietnamese way, so
+// that the tooltips, the axis and the table agree; the axis writes its ticks
+// with Decimals by the same rule (vi.FormatNumber).
+type seriesChart struct {
+	Labels   []string     `json:"labels"` // the periods, oldest first
+	Datasets []seriesLine `json:"datasets"`
+	Unit     string       `json:"unit"` // the target's unit as the page writes it after a number: "%", " xã"
+	Decimals int          `json:"decimals"`
+}
+
+// seriesLine is one unit's values, null where it reported nothing.
+type seriesLine struct {
+	Label  string     `json:"label"`
+	Values []*float64 `json:"values"`
+	Texts  []string   `json:"texts"` // the values as the page writes them: "3,4%"
 }
 
 // handleSeries shows a target's values over every round it carried through.
@@ -64,17 +95,79 @@ func (s *Server) handleSeries(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	units, _, err := s.unitMap(r.Context())
+	units, ordered, err := s.unitMap(r.Context())
 	if err != nil {
 		return err
 	}
-	p := seriesPage{page: s.basePage(r, "Chỉ tiêu qua các kỳ"), Target: tg, Points: points, Units: units}
+	p := seriesPage{page: s.basePage(r, "Chỉ tiêu qua các kỳ"), Target: tg}
+	suffix := unitSuffix(tg.Unit)
+	dec := seriesDecimals(points)
 	for _, pt := range points {
+		row := seriesRow{Period: pt.Period, RoundID: pt.RoundID, RoundTitle: pt.RoundTitle, Unit: unitName(units, pt.UnitID),
+			Goal: vi.FormatNumber(pt.Goal, dec) + suffix}
 		if pt.Value != nil {
-			p.Chart = append(p.Chart, chartPoint{fmt.Sprintf("%s (%s)", periodLabel(pt.Period), unitName(units, pt.UnitID)), *pt.Value})
+			row.Value = vi.FormatNumber(*pt.Value, dec) + suffix
+		}
+		p.Rows = append(p.Rows, row)
+	}
+	p.Chart = newSeriesChart(points, units, ordered, suffix, dec)
+	return s.render(w, http.StatusOK, "series", p)
+}
+
+// newSeriesChart shapes a target's points for the chart, or returns nil
+// when there is nothing to draw.
+func newSeriesChart(points []store.SeriesPoint, units map[int64]*tiendo.Unit, ordered []*tiendo.Unit, suffix string, dec int) *seriesChart {
+	in := make([]watch.HistoryPoint, len(points))
+	for i, pt := range points {
+		in[i] = watch.HistoryPoint{RoundID: pt.RoundID, Period: pt.Period, Deadline: pt.Deadline, UnitID: pt.UnitID, Value: pt.Value}
+	}
+	h := watch.TargetHistory(in, ordered)
+	if len(h.Lines) == 0 {
+		return nil
+	}
+	c := &seriesChart{Unit: suffix, Decimals: dec}
+	for _, col := range h.Columns {
+		c.Labels = append(c.Labels, periodLabel(col.Period))
+	}
+	for _, l := range h.Lines {
+		line := seriesLine{Label: unitName(units, l.UnitID), Values: l.Values, Texts: make([]string, len(l.Values))}
+		for i, v := range l.Values {
+			if v != nil {
+				line.Texts[i] = vi.FormatNumber(*v, dec) + suffix
+			}
+		}
+		c.Datasets = append(c.Datasets, line)
+	}
+	return c
+}
+
+// seriesDecimals is how many decimals the target page writes every number
+// with: as many as the most precise goal or value needs, at most two, so
+// that "3,0%" stands next to "3,4%" rather than "3%".
+func seriesDecimals(points []store.SeriesPoint) int {
+	dec := 0
+	need := func(f float64) {
+		s := strconv.FormatFloat(f, 'f', -1, 64)
+		if _, frac, ok := strings.Cut(s, "."); ok {
+			dec = max(dec, min(len(frac), 2))
 		}
 	}
-	return s.render(w, http.StatusOK, "series", p)
+	for _, pt := range points {
+		need(pt.Goal)
+		if pt.Value != nil {
+			need(*pt.Value)
+		}
+	}
+	return dec
+}
+
+// unitSuffix writes a target's unit after a number as the pages do:
+// "3,4%", "2 xã".
+func unitSuffix(u string) string {
+	if u == "" || u == "%" {
+		return u
+	}
+	return " " + u
 }
 
 // periodLabel names a period the way the screens do: "6 tháng đầu năm 2022".
