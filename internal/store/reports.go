@@ -935,11 +935,20 @@ type unitName struct{ name, code string }
 
 // Revision is one submission of a unit report, kept whole.
 type Revision struct {
+	// Number is the submission's place among the report's submissions,
+	// from 1, oldest first. People count submissions this way; Version is
+	// the report's version when it was submitted, which saves bump too.
+	Number      int
 	Version     int
 	SubmittedAt time.Time
-	SubmittedBy string
-	Late        bool
-	Report      *tiendo.UnitReport
+	// SubmittedBy is the submitter's username, and SubmitterName their full
+	// name or, when they have none, their username. Both are empty when the
+	// submitter is unknown: the revision records no user, as when data is
+	// loaded without one (the demo does so).
+	SubmittedBy   string
+	SubmitterName string
+	Late          bool
+	Report        *tiendo.UnitReport
 }
 
 // Revisions returns every submission of unit unitID's report in round
@@ -948,7 +957,10 @@ func (s *Store) Revisions(ctx context.Context, u *tiendo.User, roundID, unitID i
 	if _, err := s.Report(ctx, u, roundID, unitID); err != nil {
 		return nil, err
 	}
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT rv.version, rv.submitted_at, COALESCE(us.username, ''), rv.late, rv.body
+	// Versions only grow, and each submission takes a new one in the same
+	// transaction that checks it, so version order is the order in which
+	// the submissions happened, whatever the clock said.
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT rv.version, rv.submitted_at, COALESCE(us.username, ''), COALESCE(us.full_name, ''), rv.late, rv.body
 		FROM report_revisions rv JOIN unit_reports r ON r.id = rv.report_id LEFT JOIN users us ON us.id = rv.submitted_by
 		WHERE r.round_id = ? AND r.unit_id = ? ORDER BY rv.version`), roundID, unitID)
 	if err != nil {
@@ -957,10 +969,13 @@ func (s *Store) Revisions(ctx context.Context, u *tiendo.User, roundID, unitID i
 	defer rows.Close()
 	out := []Revision{}
 	for rows.Next() {
-		var rv Revision
+		rv := Revision{Number: len(out) + 1}
 		var body string
-		if err := rows.Scan(&rv.Version, &rv.SubmittedAt, &rv.SubmittedBy, &rv.Late, &body); err != nil {
+		if err := rows.Scan(&rv.Version, &rv.SubmittedAt, &rv.SubmittedBy, &rv.SubmitterName, &rv.Late, &body); err != nil {
 			return nil, err
+		}
+		if strings.TrimSpace(rv.SubmitterName) == "" {
+			rv.SubmitterName = rv.SubmittedBy
 		}
 		if err := json.Unmarshal([]byte(body), &rv.Report); err != nil {
 			return nil, fmt.Errorf("store: revision %d: %w", rv.Version, err)

@@ -21,8 +21,11 @@ type revisionsPage struct {
 	Round     *tiendo.Round
 	Unit      *tiendo.Unit
 	Revisions []store.Revision
-	A, B      int // the versions compared
-	Changes   []fieldDiff
+	// A and B are the compared submissions. The query names them by version
+	// (?a=4&b=6), which stays the same for a submission; the page names them
+	// by their number, which is what people count.
+	A, B    *store.Revision
+	Changes []fieldDiff
 }
 
 // handleRevisions lists every submission of a unit's report and shows what
@@ -38,26 +41,25 @@ func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
 	}
 	data := revisionsPage{page: s.basePage(r, "Các lần gửi báo cáo của "+p.Unit.Name), Round: p.Round, Unit: p.Unit, Revisions: revs}
 	if len(revs) >= 2 {
-		data.A, data.B = revs[len(revs)-2].Version, revs[len(revs)-1].Version
+		va, vb := revs[len(revs)-2].Version, revs[len(revs)-1].Version
 		if a, err := strconv.Atoi(r.URL.Query().Get("a")); err == nil {
-			data.A = a
+			va = a
 		}
 		if b, err := strconv.Atoi(r.URL.Query().Get("b")); err == nil {
-			data.B = b
+			vb = b
 		}
-		var ra, rb *tiendo.UnitReport
-		for _, rv := range revs {
-			if rv.Version == data.A {
-				ra = rv.Report
+		for i := range revs {
+			if revs[i].Version == va {
+				data.A = &revs[i]
 			}
-			if rv.Version == data.B {
-				rb = rv.Report
+			if revs[i].Version == vb {
+				data.B = &revs[i]
 			}
 		}
-		if ra == nil || rb == nil {
-			return tiendo.Errorf(tiendo.ENOTFOUND, "Không có lần gửi số %d hoặc %d.", data.A, data.B)
+		if data.A == nil || data.B == nil {
+			return tiendo.Errorf(tiendo.ENOTFOUND, "Không có lần gửi nào ở phiên bản %d hoặc %d. Hãy chọn hai lần gửi trong danh sách.", va, vb)
 		}
-		data.Changes = compareReports(p, ra, rb)
+		data.Changes = compareReports(p, data.A.Report, data.B.Report)
 	}
 	return s.render(w, http.StatusOK, "revisions", data)
 }
