@@ -84,6 +84,7 @@ func Load(ctx context.Context, st *store.Store, pw string, now time.Time) (loade
 	for _, u := range Units {
 		accounts = append(accounts, Account{u.Code, "Cán bộ " + u.ShortName, tiendo.RoleReporter, u.Code})
 	}
+	reporters := map[int64]*tiendo.User{} // by unit
 	for _, a := range accounts {
 		u := &tiendo.User{Username: a.Username, FullName: a.FullName, Role: a.Role}
 		if a.UnitCode != "" {
@@ -92,8 +93,11 @@ func Load(ctx context.Context, st *store.Store, pw string, now time.Time) (loade
 		if err := st.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
 			return false, fmt.Errorf("demo: user %s: %w", a.Username, err)
 		}
+		if u.Role == tiendo.RoleReporter {
+			reporters[u.UnitID] = u
+		}
 	}
-	if err := loadRounds(ctx, st, units, now); err != nil {
+	if err := loadRounds(ctx, st, units, reporters, now); err != nil {
 		return false, err
 	}
 	return true, nil
@@ -143,7 +147,7 @@ func round(units map[string]*tiendo.Unit) (*tiendo.Round, error) {
 	return r, nil
 }
 
-func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.Unit, now time.Time) error {
+func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.Unit, reporters map[int64]*tiendo.User, now time.Time) error {
 	// The 2022 round, as it happened.
 	past, err := round(units)
 	if err != nil {
@@ -164,7 +168,7 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 		if i >= len(order)-3 {
 			at = d.Add(time.Duration(8+rng.IntN(30)) * time.Hour)
 		}
-		if err := fillReport(ctx, st, past, past.UnitIDs[k], rng, at, true); err != nil {
+		if err := fillReport(ctx, st, past, reporters[past.UnitIDs[k]], rng, at, true); err != nil {
 			return err
 		}
 	}
@@ -193,9 +197,9 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 		at := now.Add(-time.Duration(60-i*5) * time.Hour)
 		switch {
 		case i < 4: // submitted
-			err = fillReport(ctx, st, live, live.UnitIDs[k], rng, at, true)
+			err = fillReport(ctx, st, live, reporters[live.UnitIDs[k]], rng, at, true)
 		case i < 8: // a draft in progress
-			err = fillReport(ctx, st, live, live.UnitIDs[k], rng, at, false)
+			err = fillReport(ctx, st, live, reporters[live.UnitIDs[k]], rng, at, false)
 		}
 		if err != nil {
 			return err

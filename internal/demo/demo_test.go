@@ -51,6 +51,15 @@ func TestLoad(t *testing.T) {
 	if live.Submitted != 4 || live.Drafts != 4 || live.Missing() != 4 || !live.Deadline.After(now) {
 		t.Errorf("live round = submitted %d, drafts %d, missing %d, deadline %v", live.Submitted, live.Drafts, live.Missing(), live.Deadline)
 	}
+	// Each unit's reporter submitted its report, in their own name.
+	ptckh, err := st.UserByUsername(ctx, "ptckh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	revs, err := st.Revisions(ctx, office, past.ID, ptckh.UnitID)
+	if err != nil || len(revs) != 1 || revs[0].SubmittedBy != "ptckh" || revs[0].SubmitterName != "Cán bộ Phòng TC-KH" {
+		t.Errorf("2022 revisions of ptckh = %+v, %v; want one, sent by ptckh (Cán bộ Phòng TC-KH)", revs, err)
+	}
 	// Loading again keeps the data and resets the passwords.
 	loaded, err = Load(ctx, st, "mật khẩu thứ hai", now)
 	if err != nil || loaded {

@@ -34,15 +34,15 @@ var nextSteps = []string{
 	"Tăng cường tuyên truyền, vận động nhân dân đồng thuận thực hiện.",
 }
 
-// fillReport writes the unit's report the way its reporter would: a value
-// for each target near its goal and the narrative sections, saved at time at
-// and, when submit is true, submitted then.
-func fillReport(ctx context.Context, st *store.Store, r *tiendo.Round, unitID int64, rng *rand.Rand, at time.Time, submit bool) error {
+// fillReport writes the report of reporter u's unit the way u would: a
+// value for each target near its goal and the narrative sections, saved at
+// time at and, when submit is true, submitted then, in u's name.
+func fillReport(ctx context.Context, st *store.Store, r *tiendo.Round, u *tiendo.User, rng *rand.Rand, at time.Time, submit bool) error {
 	clock := st.Now
 	st.Now = func() time.Time { return at }
 	defer func() { st.Now = clock }()
 
-	u := &tiendo.User{ID: 0, Role: tiendo.RoleReporter, UnitID: unitID}
+	unitID, actor := u.UnitID, store.Actor{UserID: u.ID}
 	rep, err := st.Report(ctx, u, r.ID, unitID)
 	if err != nil {
 		return fmt.Errorf("demo: report of unit %d: %w", unitID, err)
@@ -75,11 +75,11 @@ func fillReport(ctx context.Context, st *store.Store, r *tiendo.Round, unitID in
 		sec.Recommendations = recommendations[rng.IntN(len(recommendations))]
 		sec.NextSteps = nextSteps[rng.IntN(len(nextSteps))]
 	}
-	if err := st.SaveReport(ctx, store.Actor{}, u, rep); err != nil {
+	if err := st.SaveReport(ctx, actor, u, rep); err != nil {
 		return fmt.Errorf("demo: save report of unit %d: %w", unitID, err)
 	}
 	if submit {
-		if _, err := st.ActOnReport(ctx, store.Actor{}, u, r.ID, unitID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version, Confirm: true}); err != nil {
+		if _, err := st.ActOnReport(ctx, actor, u, r.ID, unitID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version, Confirm: true}); err != nil {
 			return fmt.Errorf("demo: submit report of unit %d: %w", unitID, err)
 		}
 	}
