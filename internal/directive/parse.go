@@ -283,15 +283,10 @@ func (p *parser) check() {
 	if len(r.Tasks) == 0 {
 		p.warn(WarnNoTasks, 0, "Không nhận ra nhiệm vụ nào trong văn bản: hãy thêm các nhiệm vụ bằng tay.")
 	}
-	seen := map[string]int{}
+	for _, c := range LabelClashes(r.Tasks) {
+		p.warn(c.Warning.Code, c.Warning.Line, "%s", c.Warning.Message)
+	}
 	for _, t := range r.Tasks {
-		if t.Label != "" {
-			if first, ok := seen[t.Label]; ok {
-				p.warn(WarnDuplicateLabel, t.Line, "Số hiệu nhiệm vụ \"%s\" được dùng hai lần (lần đầu ở dòng %d); cả hai nhiệm vụ được giữ lại, hãy kiểm tra lại số hiệu.", t.Label, first)
-			} else {
-				seen[t.Label] = t.Line
-			}
-		}
 		if len(t.Assignees) == 0 {
 			p.warn(WarnTaskWithoutUnit, t.Line, "Nhiệm vụ %s chưa xác định được đơn vị thực hiện: hãy chọn đơn vị chủ trì.", taskName(t))
 		}
@@ -329,6 +324,70 @@ func (p *parser) check() {
 		}
 	}
 	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Line < r.Warnings[j].Line })
+}
+
+// LabelClash is a task that repeats the label of an earlier one: their
+// indexes in the task list and the warning that names both.
+type LabelClash struct {
+	First, Repeat int
+	Warning       Warning
+}
+
+// LabelClashes finds the tasks whose label an earlier task already has
+// ("nhiệm vụ 12" twice, a slip real directives make). Both tasks are kept
+// and nothing is renumbered: which of them is misnumbered is for a person to
+// decide, so the warning names the label and how each task begins. Labels
+// compare as written, less surrounding spaces; tasks without one never
+// clash. The intake preview calls it again on the office's edited tasks.
+func LabelClashes(tasks []Task) []LabelClash {
+	var out []LabelClash
+	first := map[string]int{}
+	for i, t := range tasks {
+		label := strings.TrimSpace(t.Label)
+		if label == "" {
+			continue
+		}
+		j, ok := first[label]
+		if !ok {
+			first[label] = i
+			continue
+		}
+		msg := fmt.Sprintf("Hai nhiệm vụ cùng mang số hiệu “%s”: %s và %s. Cả hai được giữ lại; hãy sửa số hiệu của nhiệm vụ bị đánh số nhầm.",
+			label, taskOpening(tasks[j], j), taskOpening(t, i))
+		out = append(out, LabelClash{First: j, Repeat: i, Warning: Warning{Code: WarnDuplicateLabel, Message: msg, Line: t.Line}})
+	}
+	return out
+}
+
+// taskOpening names the i-th task (0-based) by the first words of its text
+// and where it is: "“Báo cáo việc nâng cao…” (dòng 61)".
+func taskOpening(t Task, i int) string {
+	where := fmt.Sprintf("nhiệm vụ thứ %d", i+1)
+	if t.Line > 0 {
+		where = fmt.Sprintf("dòng %d", t.Line)
+	}
+	text := strings.Join(strings.Fields(t.Text), " ")
+	if text == "" {
+		return fmt.Sprintf("một nhiệm vụ chưa có nội dung (%s)", where)
+	}
+	return fmt.Sprintf("“%s” (%s)", opening(text, 60), where)
+}
+
+// opening returns about the first n characters of s, cut at a word and
+// marked with an ellipsis when anything is left out.
+func opening(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n
+	for k := n; k > n/2; k-- {
+		if r[k] == ' ' {
+			cut = k
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:.") + "…"
 }
 
 // isRecipient reports whether an assignee is among the recipients, by name

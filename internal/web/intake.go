@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/directive"
@@ -56,7 +59,10 @@ func (t intakeTask) HasSupport(id int64) bool {
 	return false
 }
 
-// intakeForm is the proposed round as the preview form holds it.
+// intakeForm is the proposed round as the preview form holds it. DocDate
+// is as the office reads and types it ("07/06/2022", "06/2022" when the
+// directive left the day blank); round turns it into the ISO form a Round
+// keeps.
 type intakeForm struct {
 	Source                                          string
 	Title, Issuer, Number, Symbol, DocDate, Subject string
@@ -87,6 +93,17 @@ type previewPage struct {
 	Warnings []directive.Warning // those not tied to a task
 	Error    string
 	Fields   map[string]string
+}
+
+// HasTree reports whether some unit has units under it, for the "every
+// unit under" picker: a flat registry has nothing to pick from.
+func (p previewPage) HasTree() bool {
+	for _, n := range p.Tree {
+		if n.Descendants > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // handleIntakeParse reads the pasted text or the uploaded file and shows
@@ -153,8 +170,8 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 	for _, u := range units {
 		ids[u.Code] = u.ID
 	}
-	f := &intakeForm{Source: text, Title: res.Subject, Issuer: res.Issuer, Number: res.Number, Symbol: res.Symbol,
-		DocDate: res.Date, Subject: res.Subject, ReportContents: strings.Join(res.ReportContents, "\n")}
+	f := &intakeForm{Source: text, Title: upperFirst(res.Subject), Issuer: res.Issuer, Number: res.Number, Symbol: res.Symbol,
+		DocDate: docDateText(res.Date), Subject: res.Subject, ReportContents: strings.Join(res.ReportContents, "\n")}
 	if res.Period != nil {
 		f.PeriodKind, f.PeriodYear, f.PeriodIndex = string(res.Period.Kind), res.Period.Year, res.Period.Index
 	}
@@ -215,8 +232,8 @@ func formFromRequest(r *http.Request) *intakeForm {
 		return out
 	}
 	f := &intakeForm{
-		Source: v.Get("source"), Title: v.Get("title"), Issuer: v.Get("issuer"), Number: v.Get("number"),
-		Symbol: v.Get("symbol"), DocDate: v.Get("doc_date"), Subject: v.Get("subject"),
+		Source: v.Get("source"), Title: oneLine(v.Get("title")), Issuer: v.Get("issuer"), Number: v.Get("number"),
+		Symbol: v.Get("symbol"), DocDate: v.Get("doc_date"), Subject: oneLine(v.Get("subject")),
 		PeriodKind: v.Get("period_kind"), PeriodYear: atoi(v.Get("period_year")), PeriodIndex: atoi(v.Get("period_index")),
 		DeadlineDate: v.Get("deadline_date"), DeadlineTime: v.Get("deadline_time"), DeadlineRelation: v.Get("deadline_relation"),
 		Recipients: ids("recipients"), ReportContents: v.Get("report_contents"),
@@ -234,7 +251,7 @@ func formFromRequest(r *http.Request) *intakeForm {
 		m := min(atoi(v.Get(p+"targets")), 100)
 		for j := range m {
 			q := fmt.Sprintf("%sg%d.", p, j)
-			t.Targets = append(t.Targets, intakeTarget{Text: v.Get(q + "text"), Comparator: v.Get(q + "cmp"), Value: v.Get(q + "value"),
+			t.Targets = append(t.Targets, intakeTarget{Text: oneLine(v.Get(q + "text")), Comparator: v.Get(q + "cmp"), Value: v.Get(q + "value"),
 				Unit: v.Get(q + "unit"), Direction: v.Get(q + "dir"), RelativeTo: v.Get(q + "rel")})
 		}
 		f.Tasks = append(f.Tasks, t)
@@ -304,8 +321,13 @@ func (f *intakeForm) applyTree(op, node string, units []*tiendo.Unit) bool {
 func (f *intakeForm) round() (*tiendo.Round, error) {
 	e := &tiendo.Error{Code: tiendo.EINVALID, Message: "Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{}}
 	r := &tiendo.Round{Title: strings.TrimSpace(f.Title), Status: tiendo.RoundDraft, Issuer: f.Issuer, DocNumber: f.Number,
-		DocSymbol: f.Symbol, DocDate: f.DocDate, Subject: f.Subject, Source: f.Source, UnitIDs: f.Recipients,
+		DocSymbol: f.Symbol, Subject: f.Subject, Source: f.Source, UnitIDs: f.Recipients,
 		Period: tiendo.Period{Kind: tiendo.PeriodKind(f.PeriodKind), Year: f.PeriodYear, Index: f.PeriodIndex}}
+	if d, err := docDateISO(f.DocDate); err != nil {
+		e.Fields["doc_date"] = tiendo.ErrorMessage(err)
+	} else {
+		r.DocDate = d
+	}
 	for _, line := range strings.Split(f.ReportContents, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			r.ReportContents = append(r.ReportContents, line)
@@ -379,8 +401,22 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 		Lines: strings.Split(f.Source, "\n")}
 	// Warnings come from the parser, re-run on the source (it is fast):
 	// each goes beside the task whose lines hold it, or at the top.
+	// Repeated task numbers are checked on the tasks as the office has
+	// edited them instead, and shown beside each of the tasks concerned, so
+	// that a corrected number clears the warning.
 	res := directive.Parse(f.Source, derefUnits(units))
+	tasks := make([]directive.Task, len(f.Tasks))
+	for i, t := range f.Tasks {
+		tasks[i] = directive.Task{Label: t.Label, Text: t.Text, Line: t.Line}
+	}
+	for _, c := range directive.LabelClashes(tasks) {
+		f.Tasks[c.First].Warnings = append(f.Tasks[c.First].Warnings, c.Warning)
+		f.Tasks[c.Repeat].Warnings = append(f.Tasks[c.Repeat].Warnings, c.Warning)
+	}
 	for _, warn := range res.Warnings {
+		if warn.Code == directive.WarnDuplicateLabel {
+			continue
+		}
 		placed := false
 		for i := len(f.Tasks) - 1; i >= 0 && warn.Line > 0; i-- {
 			if f.Tasks[i].Line > 0 && f.Tasks[i].Line <= warn.Line {
@@ -439,4 +475,66 @@ func (s *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) erro
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d", id), http.StatusSeeOther)
 	return nil
+}
+
+// oneLine joins what was typed into a one-line field that wraps (a title,
+// a target): a line break there is layout, not content.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// upperFirst capitalises a proposed title: a directive's subject follows
+// "V/v" in lower case ("báo cáo kết quả…"), a round's name starts a line.
+func upperFirst(s string) string {
+	s = vi.NFC(s)
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// docDateText writes a directive's date ("2022-06-07", or "2022-06" when
+// the day is blank in a draft) the way the office reads it: "07/06/2022",
+// "06/2022".
+func docDateText(iso string) string {
+	p := strings.Split(iso, "-")
+	switch len(p) {
+	case 3:
+		return p[2] + "/" + p[1] + "/" + p[0]
+	case 2:
+		return p[1] + "/" + p[0]
+	}
+	return iso
+}
+
+var (
+	reISODate  = regexp.MustCompile(`^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$`)
+	reMonthDay = regexp.MustCompile(`^(?i:tháng)?\s*(\d{1,2})\s*[/.-]\s*(\d{4})$`)
+)
+
+// docDateISO reads the date field of the preview: "07/06/2022", "7/6/2022",
+// "20.7.2020", "ngày 07 tháng 6 năm 2022", and for a draft without a day
+// "06/2022", "tháng 6/2022" or "tháng 6 năm 2022"; also the ISO forms
+// earlier versions of the form sent ("2022-06-07", "2022-06"). It returns
+// the ISO form a Round keeps, "" for an empty field.
+func docDateISO(s string) (string, error) {
+	s = strings.TrimSpace(vi.NFC(s))
+	if s == "" {
+		return "", nil
+	}
+	var d vi.Date
+	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
+	if m := reISODate.FindStringSubmatch(s); m != nil {
+		d = vi.Date{Year: atoi(m[1]), Month: atoi(m[2]), Day: atoi(m[3])}
+	} else if m := reMonthDay.FindStringSubmatch(s); m != nil {
+		d = vi.Date{Year: atoi(m[2]), Month: atoi(m[1])}
+	} else if pd, err := vi.ParseDate(s); err == nil {
+		d = pd
+	}
+	if d.Month == 0 || !d.Valid() {
+		return "", tiendo.Errorf(tiendo.EINVALID, "Ngày văn bản chưa đúng: viết ngày/tháng/năm như 07/06/2022, hoặc tháng/năm như 06/2022 nếu văn bản chưa ghi ngày.")
+	}
+	if d.Day == 0 {
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month), nil
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day), nil
 }

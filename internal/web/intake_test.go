@@ -1,0 +1,234 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// intakeDirective is a draft công văn whose day is blank, whose subject
+// follows "V/v" in lower case, and which numbers two tasks 12.
+const intakeDirective = `ỦY BAN NHÂN DÂN HUYỆN AN BÌNH
+Số: /UBND-VP
+An Bình, ngày    tháng 6 năm 2031
+V/v báo cáo kết quả thực hiện nhiệm vụ trọng tâm
+
+Kính gửi: Phòng Nội vụ; Công an huyện.
+
+UBND huyện yêu cầu các cơ quan, đơn vị báo cáo cụ thể như sau:
+
+1. Giao Phòng Nội vụ xây dựng: Báo cáo việc nâng Chỉ số cải cách hành chính, xếp loại tốt (nhiệm vụ 12).
+
+2. Giao Công an huyện xây dựng: Báo cáo việc giảm tai nạn giao thông, tỷ lệ khám phá án đạt 85% (nhiệm vụ 12).
+
+Báo cáo gửi về UBND huyện trước ngày 10/7/2031.
+`
+
+// postIntake pastes text into the intake form and returns the preview.
+func (x *app) postIntake(c *http.Client, text string) (int, string) {
+	x.t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	if err := mw.WriteField("text", text); err != nil {
+		x.t.Fatal(err)
+	}
+	mw.Close()
+	req, _ := http.NewRequest("POST", x.srv.URL+"/rounds/new", &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", x.srv.URL)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	resp, err := c.Do(req)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// taskFieldsets splits a preview into its tasks' fieldsets, in order.
+func taskFieldsets(body string) []string {
+	parts := strings.Split(body, `<fieldset class="task"`)[1:]
+	for i, p := range parts {
+		if k := strings.Index(p, `<fieldset class="task"`); k >= 0 {
+			parts[i] = p[:k]
+		}
+	}
+	return parts
+}
+
+const duplicateWarning = "Hai nhiệm vụ cùng mang số hiệu"
+
+func TestIntakePreviewProposal(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	code, body := x.postIntake(c, intakeDirective)
+	if code != http.StatusOK {
+		t.Fatalf("preview: %d\n%s", code, body)
+	}
+	page := html.UnescapeString(body)
+	// The proposed name starts with a capital, the subject stays as written.
+	if !strings.Contains(page, `name="title" rows="1" class="one-line" required >Báo cáo kết quả thực hiện nhiệm vụ trọng tâm</textarea>`) {
+		t.Errorf("title not proposed as \"Báo cáo kết quả…\":\n%s", grep(page, `name="title"`))
+	}
+	if !strings.Contains(page, `>báo cáo kết quả thực hiện nhiệm vụ trọng tâm</textarea>`) {
+		t.Errorf("subject changed:\n%s", grep(page, `name="subject"`))
+	}
+	// The date the Vietnamese way: month and year, the day being blank.
+	if !strings.Contains(page, `name="doc_date" value="06/2031" placeholder="dd/mm/yyyy"`) || strings.Contains(page, "YYYY-MM-DD") {
+		t.Errorf("date field:\n%s", grep(page, `name="doc_date"`))
+	}
+	// No unit has units under it: no empty "every unit under" picker.
+	if strings.Contains(page, `id="tree"`) || strings.Contains(page, `id="add-tree"`) {
+		t.Errorf("the unit picker shows for a flat registry:\n%s", grep(page, `tree`))
+	}
+	// The repeated 12 is flagged beside both tasks, naming how each begins.
+	tasks := taskFieldsets(page)
+	if len(tasks) != 2 {
+		t.Fatalf("preview shows %d tasks, want 2", len(tasks))
+	}
+	for i, task := range tasks {
+		if !strings.Contains(task, `value="12"`) {
+			t.Errorf("task %d renumbered:\n%s", i, grep(task, `.label"`))
+		}
+		if !strings.Contains(task, duplicateWarning+` “12”`) || !strings.Contains(task, `“Báo cáo việc nâng Chỉ số cải cách hành chính`) ||
+			!strings.Contains(task, `“Báo cáo việc giảm tai nạn giao thông`) {
+			t.Errorf("task %d lacks the duplicate-number warning naming both tasks:\n%s", i, grep(task, "ul class=\"warn\""))
+		}
+	}
+	if strings.Count(page, duplicateWarning) != 2 {
+		t.Errorf("duplicate warning shown %d times, want once beside each task", strings.Count(page, duplicateWarning))
+	}
+}
+
+// intakeForm is a preview form as the browser sends it back: two tasks.
+func (x *app) intakeForm(label0, label1 string) url.Values {
+	return url.Values{"source": {intakeDirective}, "title": {"Báo cáo nhiệm vụ trọng tâm"}, "deadline_date": {"2031-07-10"},
+		"deadline_relation": {"before"}, "recipients": {strconv.FormatInt(x.a.ID, 10), strconv.FormatInt(x.b.ID, 10)},
+		"tasks":    {"2"},
+		"t0.label": {label0}, "t0.text": {"Nâng Chỉ số cải cách hành chính"}, "t0.lead": {strconv.FormatInt(x.a.ID, 10)}, "t0.line": {"10"}, "t0.targets": {"0"},
+		"t1.label": {label1}, "t1.text": {"Giảm tai nạn giao thông"}, "t1.lead": {strconv.FormatInt(x.b.ID, 10)}, "t1.line": {"12"}, "t1.targets": {"0"}}
+}
+
+// The warning follows the numbers as the office corrects them, not the
+// source text, which still says 12 twice.
+func TestIntakePreviewDuplicateFollowsEdits(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	for _, tc := range []struct {
+		label0, label1 string
+		want           int
+	}{
+		{"12", "12", 2},
+		{"12", " 12 ", 2},
+		{"12", "13", 0},
+		{"", "", 0},
+	} {
+		form := x.intakeForm(tc.label0, tc.label1)
+		form.Set("op", "add-target:0")
+		resp := x.post(c, "/rounds/preview", form)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		page := html.UnescapeString(string(b))
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%q/%q: %d", tc.label0, tc.label1, resp.StatusCode)
+		}
+		if got := strings.Count(page, duplicateWarning); got != tc.want {
+			t.Errorf("labels %q, %q: duplicate warning shown %d times, want %d", tc.label0, tc.label1, got, tc.want)
+		}
+	}
+}
+
+// The date of the directive is typed dd/mm/yyyy (mm/yyyy for a draft
+// without a day); the ISO forms the field used to hold still work; what is
+// not a date is refused with the field marked and the input kept.
+func TestIntakeDocDate(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	office, err := x.st.UserByUsername(context.Background(), "vanphong")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"07/06/2022", "2022-06-07"},
+		{"7/6/2022", "2022-06-07"},
+		{"20.7.2020", "2020-07-20"},
+		{"ngày 05 tháng 6 năm 2022", "2022-06-05"},
+		{"06/2022", "2022-06"},
+		{"tháng 6/2022", "2022-06"},
+		{"ngày   tháng 6 năm 2022", "2022-06"},
+		{"2022-06-07", "2022-06-07"},
+		{"2022-06", "2022-06"},
+		{"", ""},
+	} {
+		form := x.intakeForm("1", "2")
+		form.Set("doc_date", tc.in)
+		form.Set("op", "create")
+		resp := x.post(c, "/rounds/preview", form)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Errorf("doc_date %q: %d, want 303", tc.in, resp.StatusCode)
+			continue
+		}
+		id, _ := strconv.ParseInt(strings.TrimPrefix(resp.Header.Get("Location"), "/rounds/"), 10, 64)
+		r, err := x.st.Round(context.Background(), office, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.DocDate != tc.want {
+			t.Errorf("doc_date %q stored as %q, want %q", tc.in, r.DocDate, tc.want)
+		}
+	}
+	for _, in := range []string{"31/02/2022", "13/2022", "2022-13-01", "hôm qua"} {
+		form := x.intakeForm("1", "2")
+		form.Set("doc_date", in)
+		form.Set("op", "create")
+		resp := x.post(c, "/rounds/preview", form)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		page := html.UnescapeString(string(b))
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("doc_date %q: %d, want 422", in, resp.StatusCode)
+			continue
+		}
+		if !strings.Contains(page, `name="doc_date" value="`+in+`"`) || !strings.Contains(grep(page, `name="doc_date"`), `aria-invalid="true"`) ||
+			!strings.Contains(page, "Ngày văn bản chưa đúng") {
+			t.Errorf("doc_date %q: field not kept and marked:\n%s", in, grep(page, `doc_date`))
+		}
+	}
+}
+
+// With units under units, the picker offers each parent and how many
+// units it would ask.
+func TestIntakePreviewTreePicker(t *testing.T) {
+	x := newTreeApp(t)
+	c := x.login("vanphong")
+	code, body := x.postIntake(c, intakeDirective)
+	if code != http.StatusOK {
+		t.Fatalf("preview: %d", code)
+	}
+	page := html.UnescapeString(body)
+	if !strings.Contains(page, `<label for="tree">`) || !regexp.MustCompile(`<option value="\d+">[^<]*\(\d+ đơn vị\)</option>`).MatchString(page) ||
+		!strings.Contains(page, `id="add-tree"`) {
+		t.Errorf("tree picker:\n%s", grep(page, "tree"))
+	}
+}
+
+// grep returns the lines of s that contain sub, for failure messages.
+func grep(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
