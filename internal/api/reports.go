@@ -128,11 +128,13 @@ func (a *Server) reportAction(action tiendo.ReportAction) handlerFunc {
 }
 
 type revisionItem struct {
-	Version     int                `json:"version"`
-	SubmittedAt string             `json:"submitted_at"`
-	SubmittedBy string             `json:"submitted_by"`
-	Late        bool               `json:"late"`
-	Report      *tiendo.UnitReport `json:"report"`
+	Number        int                `json:"number"` // 1 for the first submission, in order
+	Version       int                `json:"version"`
+	SubmittedAt   string             `json:"submitted_at"`
+	SubmittedBy   string             `json:"submitted_by"`   // username, "" when unknown
+	SubmitterName string             `json:"submitter_name"` // full name, else the username
+	Late          bool               `json:"late"`
+	Report        *tiendo.UnitReport `json:"report"`
 }
 
 func (a *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
@@ -146,7 +148,7 @@ func (a *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
 	}
 	items := make([]revisionItem, 0, len(revs))
 	for _, rv := range revs {
-		items = append(items, revisionItem{rv.Version, rv.SubmittedAt.Format("2006-01-02T15:04:05Z07:00"), rv.SubmittedBy, rv.Late, rv.Report})
+		items = append(items, revisionItem{rv.Number, rv.Version, rv.SubmittedAt.Format("2006-01-02T15:04:05Z07:00"), rv.SubmittedBy, rv.SubmitterName, rv.Late, rv.Report})
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"revisions": items})
 }

@@ -80,6 +80,16 @@ func TestReportLoopOverAPI(t *testing.T) {
 	code, out := x.do("GET", path+"/revisions", tok, nil)
 	if revs, _ := out["revisions"].([]any); code != 200 || len(revs) != 2 {
 		t.Errorf("revisions: %d %v", code, out)
+	} else {
+		for i, rv := range revs {
+			m, _ := rv.(map[string]any)
+			if n, _ := m["number"].(float64); int(n) != i+1 {
+				t.Errorf("revision %d: number %v, want %d (submissions counted in order)", i, m["number"], i+1)
+			}
+			if name, _ := m["submitter_name"].(string); name == "" && m["submitted_by"] != "" {
+				t.Errorf("revision %d: submitted by %v with no submitter_name", i, m["submitted_by"])
+			}
+		}
 	}
 	if code, _ := x.do("GET", fmt.Sprintf("/api/v1/rounds/%d/reports/pnv/revisions", x.round.ID), x.login("cah"), nil); code != 403 && code != 404 {
 		t.Errorf("another unit reads the revisions: %d", code)
