@@ -55,6 +55,7 @@ func phraseSet(phrases ...string) map[string][]string {
 
 var (
 	reAssignLead  = regexp.MustCompile(`(?:^|[\s,;.:(])(giao cho|giao|de nghi|yeu cau)\s+`)
+	reAskWord     = regexp.MustCompile(`\s(de nghi|yeu cau)\s`)
 	reLeadWord    = regexp.MustCompile(`\s(chu tri|la co quan chu tri|chiu trach nhiem chinh)\b`)
 	reSupportWord = regexp.MustCompile(`phoi hop(?:\s+(?:voi|cung))?\s+`)
 	// The field forms "Đơn vị chủ trì: X", "Chủ trì: X" open their clause;
@@ -70,6 +71,7 @@ const maxAssignText = 1200
 type assignment struct {
 	leads, supports []string
 	prefixEnd       int // end of a "Giao X xây dựng:" prefix in the original text, 0 if none
+	unitEnd         int // with prefixEnd: where the units of the prefix end, before its verb
 }
 
 // isUnitLike reports whether a phrase names a unit: it starts like one, or a
@@ -324,6 +326,7 @@ func (p *parser) assignment(text string) assignment {
 		if len(a.leads) > before && m[0] < 12 {
 			// A prefix "Giao X xây dựng:" is the assignment, not the task.
 			a.prefixEnd = colonAfter(f, start+v[0])
+			a.unitEnd = f.at(start + v[0])
 		}
 		if len(a.leads) > 0 {
 			break
@@ -340,6 +343,7 @@ func (p *parser) assignment(text string) assignment {
 				// "chủ trì" and the colon.
 				if end := colonAfter(f, m[1]); end > 0 && p.onlyUnits(f, m[1], end) {
 					a.prefixEnd = end
+					a.unitEnd = f.at(m[0])
 				}
 			}
 		}
@@ -355,10 +359,13 @@ func (p *parser) assignment(text string) assignment {
 			end int // folded offset where the unit part ends
 		}
 		var cands []cand
-		if v := firstVerb(f, 0); v != nil && v[0] > 0 && v[0] < 200 {
+		// "UBND huyện đề nghị các đơn vị báo cáo": the issuer asking, whose
+		// addressees the "Đề nghị X" form above has read; no unit opens it.
+		asking := reAskWord.FindStringIndex(f.s)
+		if v := firstVerb(f, 0); v != nil && v[0] > 0 && v[0] < 200 && (asking == nil || asking[0] >= v[0]) {
 			cands = append(cands, cand{f.cut(0, v[0]), v[0]})
 		}
-		if c := labelColon(f.s); c > 0 && c < 160 {
+		if c := labelColon(f.s); c > 0 && c < 160 && (asking == nil || asking[0] >= c) {
 			cands = append(cands, cand{f.cut(0, c), c})
 		}
 		best, bestScore := -1, 0.0
@@ -379,6 +386,7 @@ func (p *parser) assignment(text string) assignment {
 			addLead(cands[best].x, true)
 			if len(a.leads) > 0 {
 				a.prefixEnd = colonAfter(f, cands[best].end)
+				a.unitEnd = f.at(cands[best].end)
 			}
 		}
 	}

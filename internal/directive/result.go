@@ -123,6 +123,7 @@ const (
 	WarnUnknownTaskRef    = "unknown-task-reference"
 	WarnRecurringDeadline = "recurring-deadline"
 	WarnManyDeadlines     = "several-deadlines"
+	WarnUnplacedText      = "unplaced-text"
 )
 
 // ToRound turns the proposal into a draft round with its tasks and targets.

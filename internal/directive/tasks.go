@@ -228,6 +228,10 @@ func (p *parser) taskList(intro []block, region []block) {
 			continue
 		}
 		leads[i] = p.assignment(b.text)
+		if name := strings.Trim(b.text, " :.;,"); len(leads[i].leads) == 0 && b.kids > 0 && name != "" && p.allUnitLike(name) {
+			// "1. Phòng Nội vụ" heading its tasks, without a colon.
+			leads[i] = assignment{leads: splitUnits(name)}
+		}
 	}
 	// inherited returns the assignment of the nearest block up the outline
 	// that names a unit, then of the opening.
@@ -343,11 +347,16 @@ func (p *parser) inlineTasks(region []block, excluded []bool, leads []assignment
 		ms := reInlineLabel.FindAllStringSubmatchIndex(f.s, -1)
 		if len(ms) == 0 {
 			if b.kids > 0 && strings.HasSuffix(strings.TrimSpace(b.text), ":") {
-				continue // a header assigning units to its children
+				// A header assigning units to its children. A target it
+				// sets has no "(nhiệm vụ N)" of its own to go with.
+				if own, _ := p.ownText(b.text, leads[i]); len(targets(own)) > 0 {
+					p.warnUnplaced(b, own)
+				}
+				continue
 			}
 			if b.kind != plain && b.kind != bullet && pending.Len() > 0 && region[pendingBlock].kind != plain && b.depth <= region[pendingBlock].depth {
 				// The previous item had no label of its own.
-				flush(region[pendingBlock].label, pending.String(), pendingLine, pendingBlock)
+				flush(itemLabelOf(region, pendingBlock, off), pending.String(), pendingLine, pendingBlock)
 				pending.Reset()
 			}
 			if pending.Len() == 0 {
@@ -382,8 +391,18 @@ func (p *parser) inlineTasks(region []block, excluded []bool, leads []assignment
 		}
 	}
 	if pending.Len() > 0 && pendingBlock >= 0 && region[pendingBlock].kind != plain {
-		flush(region[pendingBlock].label, pending.String(), pendingLine, pendingBlock)
+		flush(itemLabelOf(region, pendingBlock, off), pending.String(), pendingLine, pendingBlock)
 	}
+}
+
+// warnUnplaced says that an item's own text, which sets a target, is in no
+// task, for a person to place it.
+func (p *parser) warnUnplaced(b block, text string) {
+	where := "Đoạn"
+	if b.label != "" {
+		where = "Mục " + b.label
+	}
+	p.warn(WarnUnplacedText, b.line, "%s có nội dung riêng “%s” (có chỉ tiêu) nhưng không được nhận là nhiệm vụ nào: hãy thêm nhiệm vụ cho nội dung này hoặc gộp vào nhiệm vụ phù hợp.", where, opening(strings.Join(strings.Fields(text), " "), 80))
 }
 
 func mergeAssign(a, b assignment) assignment {
@@ -444,43 +463,232 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 			continue
 		}
 		if hasItemKids[i] {
+			p.parentTask(region, i, excluded, leads, unitBullets, inherited, off)
 			continue
 		}
 		// A leaf item: its text, its continuations and its plain bullets.
-		var text strings.Builder
-		text.WriteString(b.text)
-		anyUnitBullet := false
-		j := i + 1
-		for ; j < n; j++ {
-			c := region[j]
-			if c.kind == plain && c.parent-off == i || c.kind == bullet && isDescendant(region, j, i, off) {
-				if c.kind == bullet && unitBullets[j] {
-					anyUnitBullet = true
-					continue
-				}
-				text.WriteByte(' ')
-				if c.kind == bullet {
-					text.WriteString("- ")
-				}
-				text.WriteString(c.text)
+		more, anyUnitBullet := itemContent(region, i, unitBullets, off)
+		head := b.text
+		if anyUnitBullet && strings.HasSuffix(strings.TrimSpace(b.text), ":") && len(leads[i].leads) == 0 {
+			// The unit bullets are the tasks, unless the item sets a
+			// target of its own ("Phấn đấu giảm tỷ lệ hộ nghèo 2% trở
+			// lên, cụ thể:"): then that is a task too.
+			own, _ := p.ownText(b.text, leads[i])
+			if len(targets(own)) == 0 {
 				continue
 			}
-			break
+			head = own
 		}
-		if anyUnitBullet && strings.HasSuffix(strings.TrimSpace(b.text), ":") && len(leads[i].leads) == 0 {
-			continue // the unit bullets are the tasks
-		}
-		if len(b.text) < 4 && j == i+1 {
+		if len(b.text) < 4 && len(more) == 0 {
 			continue
 		}
+		text := strings.Join(append([]string{head}, more...), " ")
 		n := len(p.res.Tasks)
-		p.addTask(b.label, text.String(), b.line, leads[i], inherited(i), false)
+		p.addTask(itemLabelOf(region, i, off), text, b.line, leads[i], inherited(i), false)
 		if len(p.res.Tasks) > n && b.cells != nil && len(p.res.Tasks[n].Targets) == 0 {
 			if g, ok := columnTarget(b); ok {
 				p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, g)
 			}
 		}
 	}
+}
+
+// itemContent returns what continues item i besides its sub-items: the
+// plain paragraphs after it and its bullets ("- " kept), less the bullets
+// that name a unit, which are tasks of their own, and what is under those.
+// anyUnitBullet reports whether there were such bullets.
+func itemContent(region []block, i int, unitBullets []bool, off int) (more []string, anyUnitBullet bool) {
+	for j := i + 1; j < len(region); j++ {
+		c := region[j]
+		if c.kind == plain && c.parent-off == i {
+			more = append(more, c.text)
+			continue
+		}
+		if c.kind != bullet || !isDescendant(region, j, i, off) {
+			break
+		}
+		if unitBullets[j] {
+			anyUnitBullet = true
+			continue
+		}
+		if underUnitBullet(region, j, i, unitBullets, off) {
+			continue
+		}
+		more = append(more, "- "+c.text)
+	}
+	return more, anyUnitBullet
+}
+
+// underUnitBullet reports whether block j is under a unit bullet below item i.
+func underUnitBullet(region []block, j, i int, unitBullets []bool, off int) bool {
+	for k, steps := region[j].parent-off, 0; k > i && k < len(region) && steps < 64; k, steps = region[k].parent-off, steps+1 {
+		if unitBullets[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// reLeadIn is the end of an item that introduces its sub-items rather than
+// saying a task: "cụ thể:", "trong đó:", "thực hiện các nội dung sau:",
+// "như sau". The short forms count only before a colon ("kế hoạch cụ thể"
+// ends a task).
+var reLeadIn = regexp.MustCompile(`[\s,;.:-]*(?:` +
+	`(?:(?:va|de|can|phai)\s+)?(?:(?:thuc hien|trien khai|tap trung|dam bao|voi|gom|bao gom)\s+)?(?:(?:cac|nhung|mot so)\s+)?` +
+	`(?:noi dung|nhiem vu|chi tieu|cong viec|viec|giai phap|yeu cau|hoat dong)(?:\s+(?:chu yeu|trong tam|cu the|chinh))?\s+(?:sau day|sau|nhu sau)\s*[:.;]?` +
+	`|(?:nhu sau|sau day)\s*[:.;]?` +
+	`|(?:cu the(?:\s+(?:nhu sau|la|gom|nhu))?|trong do(?:\s+co)?|bao gom|gom(?:\s+co)?)\s*:` +
+	`)\s*$`)
+
+// prefixCut returns where the task starts in a text that opens with the
+// assignment a read: after a "Giao X xây dựng:" prefix, whose verb only
+// says that X is given the work, but at the verb of "Giao X tổ chức Hội thi
+// văn nghệ quần chúng, cụ thể:", which is the task.
+func prefixCut(text string, a assignment) int {
+	if a.unitEnd <= 0 || a.unitEnd >= a.prefixEnd || a.prefixEnd > len(text) {
+		return a.prefixEnd
+	}
+	phrase := vi.Fold(text[a.unitEnd:a.prefixEnd])
+	for _, u := range append(append([]string{}, a.supports...), a.leads...) {
+		// "chủ trì, phối hợp với Phòng Y:" names units, not work.
+		phrase = strings.ReplaceAll(phrase, vi.Fold(u), " ")
+	}
+	if assignWords(phrase) {
+		return a.prefixEnd
+	}
+	return a.unitEnd
+}
+
+// genericWords are the words of the verb phrases that only give a unit its
+// work: "chủ trì, phối hợp với các đơn vị liên quan thực hiện", "căn cứ
+// chức năng, nhiệm vụ của cơ quan, đơn vị mình xây dựng", "có trách
+// nhiệm", "tham mưu UBND huyện thực hiện các nội dung sau".
+var genericWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`chu tri thuc hien xay dung trien khai to chuc tap trung co trach nhiem chiu
+		phoi hop voi cung tham muu bao cao can cu nang vu quyen han cua minh quan don vi cac lien va theo tot
+		khan truong dong nghiem tuc noi sau the nhu gom duoc giao tiep phan cong linh vuc phu quan ly
+		ubnd hdnd uy ban nhan dan huyen xa tinh thanh pho dia nganh cap tren mot so day trong do la de nhung
+		chinh yeu chu gui ve kip thoi hieu qua day du cu the sau day nhu sau bao gom nhiem dam bao thi tran
+		phuong cho chi dao thuong xuyen ket qua`) {
+		genericWords[w] = true
+	}
+}
+
+// assignWords reports whether a folded phrase is made only of the words
+// that give a unit its work.
+func assignWords(f string) bool {
+	for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) {
+		if !genericWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// ownText is what an item says besides naming its units: the text after a
+// "Giao X thực hiện:" prefix, less a closing lead-in ("cụ thể:"). leadIn
+// reports whether the item ends by introducing what follows it.
+func (p *parser) ownText(text string, a assignment) (own string, leadIn bool) {
+	text = strings.TrimSpace(text)
+	leadIn = strings.HasSuffix(text, ":")
+	if a.prefixEnd > 0 && a.prefixEnd <= len(text) {
+		text = text[prefixCut(text, a):]
+	} else if len(a.leads) > 0 && p.allUnitLike(strings.Trim(text, " :.;,")) {
+		text = "" // "Phòng Nội vụ:"
+	}
+	f := foldText(text)
+	if m := reLeadIn.FindStringIndex(f.s); m != nil {
+		text = f.cut(0, m[0])
+		leadIn = true
+	}
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(text), ".;,:- ")), leadIn
+}
+
+// parentTask reads the task an item with sub-items states itself: its
+// text less the units it names, with its own paragraphs and bullets. The
+// sub-items are tasks of their own; the item is one too when it sets a
+// target, in its text or a table row's columns ("12. Giao Phòng Tư pháp
+// chủ trì: tỷ lệ hòa giải thành đạt 85% trở lên; cụ thể:"), when it opens
+// by giving a unit work in a sentence of its own ("Giao Phòng Tư pháp chủ
+// trì tuyên truyền pháp luật."), or when none of its sub-items is a task
+// ("a) Thời gian: ...", "b) Kinh phí: ..."). An item that only names units
+// ("12. Phòng Nội vụ:"), a heading ("1. Lĩnh vực kinh tế"), a lead-in
+// ("Phòng X chủ trì thực hiện các nội dung sau:") and the heading of
+// assignments by task number are not tasks: their sub-items are.
+func (p *parser) parentTask(region []block, i int, excluded []bool, leads []assignment, unitBullets []bool, inherited func(int) assignment, off int) {
+	b := region[i]
+	own, leadIn := p.ownText(b.text, leads[i])
+	more, _ := itemContent(region, i, unitBullets, off)
+	text := strings.TrimSpace(strings.Join(append([]string{own}, more...), " "))
+	if text == "" {
+		return
+	}
+	// live: a sub-item is a task; refs: a sub-item gives units tasks by
+	// their numbers ("a) Phòng X: chủ trì nhiệm vụ 1, 3"), which makes the
+	// item a heading of the assignments.
+	live, refs := false, false
+	for j := i + 1; j < len(region) && isDescendant(region, j, i, off); j++ {
+		if region[j].kind == plain || region[j].kind == bullet {
+			continue
+		}
+		if !excluded[j] {
+			live = true
+		} else if len(p.taskRefs(region[j].text, leads[j])) > 0 {
+			refs = true
+		}
+	}
+	words := len(strings.Fields(text))
+	// A table row may give its target in the columns ("Tổng thu ngân
+	// sách | tỷ đồng | 1.250").
+	colTarget, hasCol := Target{}, false
+	if b.cells != nil {
+		colTarget, hasCol = columnTarget(b)
+	}
+	switch {
+	case len(targets(text)) > 0 || hasCol:
+	case isUpper(b.text) || words < 3:
+		return
+	case !live && !refs && (!leadIn || len(leads[i].leads) > 0):
+	case live && !leadIn && len(more) == 0 && b.cells == nil && p.opensWithAssignment(b.text):
+	default:
+		return
+	}
+	a := leads[i]
+	a.prefixEnd = 0 // text is without it
+	n := len(p.res.Tasks)
+	p.addTask(itemLabelOf(region, i, off), text, b.line, a, inherited(i), false)
+	if len(p.res.Tasks) > n && hasCol && len(p.res.Tasks[n].Targets) == 0 {
+		p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, colTarget)
+	}
+}
+
+// itemLabelOf is the label of item i as a task: a lettered sub-item takes
+// the number of the item it is under ("a)" under "12." is "12a", the form
+// "nhiệm vụ 12a" cites it by), so that the "a)" of two items do not read as
+// one label written twice.
+func itemLabelOf(region []block, i, off int) string {
+	b := region[i]
+	if b.kind != letter {
+		return b.label
+	}
+	for k, steps := b.parent-off, 0; k >= 0 && k < len(region) && steps < 64; k, steps = region[k].parent-off, steps+1 {
+		if region[k].kind == number && region[k].label != "" {
+			return region[k].label + b.label
+		}
+		if region[k].kind == section {
+			break
+		}
+	}
+	return b.label
+}
+
+// opensWithAssignment reports whether text opens by giving named units
+// work: "Giao Phòng X ...", "Phòng X chủ trì ...".
+func (p *parser) opensWithAssignment(text string) bool {
+	_, ok := p.proseAssignment(text, vi.Fold(text))
+	return ok
 }
 
 func isDescendant(region []block, j, i, off int) bool {
@@ -536,7 +744,7 @@ func (p *parser) addTask(label, text string, line int, own, inherited assignment
 	}
 	if own.prefixEnd > 0 {
 		if pa := p.assignment(text); pa.prefixEnd > 0 && pa.prefixEnd < len(text) && strings.TrimSpace(text[pa.prefixEnd:]) != "" {
-			text = text[pa.prefixEnd:]
+			text = text[prefixCut(text, pa):]
 		}
 	}
 	text = strings.TrimSpace(strings.Trim(strings.TrimSpace(text), ".;, "))
