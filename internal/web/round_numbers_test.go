@@ -224,3 +224,31 @@ func chartTables(page string) [][][2]string {
 	}
 	return out
 }
+
+// The attainment chart leaves out tasks whose targets have no data yet
+// (a bar at 0% would read as nothing done) and names them under it.
+func TestRoundAttainmentLeavesOutTasksWithoutData(t *testing.T) {
+	base, st := demoStore(t)
+	page := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", liveRoundID(t, st)))
+	_, rest, _ := strings.Cut(page, `<script type="application/json" id="chart-data">`)
+	raw, _, _ := strings.Cut(rest, "</script>")
+	var charts roundChartsJSON
+	if err := json.Unmarshal([]byte(raw), &charts); err != nil {
+		t.Fatalf("chart data %s: %v", raw, err)
+	}
+	_, after, found := strings.Cut(page, "Chưa có số liệu chỉ tiêu: ")
+	listed, _, _ := strings.Cut(after, ".</small>")
+	if !found || listed == "" {
+		t.Fatalf("the demo's live round names no task without data under the attainment chart")
+	}
+	for _, p := range charts.Attainment {
+		if p.Value == 0 {
+			t.Errorf("attainment chart has %s at 0%%: a task without data must be left out", p.Label)
+		}
+		for _, l := range strings.Split(listed, ", ") {
+			if l == p.Label {
+				t.Errorf("%s is both charted and listed as without data", l)
+			}
+		}
+	}
+}

@@ -88,7 +88,8 @@ type roundPage struct {
 // chartData is what charts.js draws; each chart also has its table on the page.
 type chartData struct {
 	Progress   []chartPoint `json:"progress"`
-	Attainment []chartPoint `json:"attainment"`
+	Attainment []chartPoint `json:"attainment"` // tasks with data only: a bar at 0 would read as nothing done
+	NoData     string       `json:"-"`          // "NV 1, NV 2": the tasks left out of Attainment
 	OnTime     []chartPoint `json:"on_time"`
 	Expected   int          `json:"expected"`
 }
@@ -212,9 +213,15 @@ func (s *Server) charts(ctx context.Context, d *roundData, targets []watch.Targe
 	for _, p := range watch.ProgressByDay(d.Round, d.States, 10, s.store.Clock()) {
 		c.Progress = append(c.Progress, chartPoint{p.Day.Format("02/01"), float64(p.Received)})
 	}
+	var noData []string
 	for _, a := range watch.Attainment(d.Round, targets) {
+		if a.N == 0 {
+			noData = append(noData, "NV "+a.Label)
+			continue
+		}
 		c.Attainment = append(c.Attainment, chartPoint{"NV " + a.Label, round1(100 * a.Ratio)})
 	}
+	c.NoData = strings.Join(noData, ", ")
 	history, err := s.store.ReportingHistory(ctx)
 	if err != nil {
 		return c, err
