@@ -44,17 +44,7 @@ func TestRoundChartTablesWriteVietnameseNumbers(t *testing.T) {
 	base, st := demoStore(t)
 	live := liveRoundID(t, st)
 	page := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", live))
-
-	const open = `<script type="application/json" id="chart-data">`
-	_, rest, ok := strings.Cut(page, open)
-	raw, _, ok2 := strings.Cut(rest, "</script>")
-	if !ok || !ok2 {
-		t.Fatalf("the round page has no chart data")
-	}
-	var charts roundChartsJSON
-	if err := json.Unmarshal([]byte(raw), &charts); err != nil {
-		t.Fatalf("chart data %s: %v", raw, err)
-	}
+	charts := roundCharts(t, page)
 	tables := chartTables(page)
 	if len(tables) != 3 {
 		t.Fatalf("%d chart tables, want 3 (progress, attainment, on time)", len(tables))
@@ -185,6 +175,21 @@ func liveRoundID(t *testing.T, st *store.Store) int64 {
 	return rounds[0].ID
 }
 
+// roundCharts reads the round page's chart data, as charts.js does.
+func roundCharts(t *testing.T, page string) roundChartsJSON {
+	t.Helper()
+	_, rest, ok := strings.Cut(page, `<script type="application/json" id="chart-data">`)
+	raw, _, ok2 := strings.Cut(rest, "</script>")
+	if !ok || !ok2 {
+		t.Fatalf("the round page has no chart data")
+	}
+	var charts roundChartsJSON
+	if err := json.Unmarshal([]byte(raw), &charts); err != nil {
+		t.Fatalf("chart data %s: %v", raw, err)
+	}
+	return charts
+}
+
 // getPage logs username in and returns the page at path.
 func getPage(t *testing.T, base, username, path string) string {
 	t.Helper()
@@ -230,12 +235,7 @@ func chartTables(page string) [][][2]string {
 func TestRoundAttainmentLeavesOutTasksWithoutData(t *testing.T) {
 	base, st := demoStore(t)
 	page := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", liveRoundID(t, st)))
-	_, rest, _ := strings.Cut(page, `<script type="application/json" id="chart-data">`)
-	raw, _, _ := strings.Cut(rest, "</script>")
-	var charts roundChartsJSON
-	if err := json.Unmarshal([]byte(raw), &charts); err != nil {
-		t.Fatalf("chart data %s: %v", raw, err)
-	}
+	charts := roundCharts(t, page)
 	_, after, found := strings.Cut(page, "Chưa có số liệu chỉ tiêu: ")
 	listed, _, _ := strings.Cut(after, ".</small>")
 	if !found || listed == "" {

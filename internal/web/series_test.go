@@ -5,10 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -163,23 +159,7 @@ func multiUnitTarget(t *testing.T, st *store.Store) (*tiendo.Target, *tiendo.Rou
 // getSeries logs username in, opens the target page and reads its chart data.
 func getSeries(t *testing.T, base, username string, id int64) (string, seriesJSON) {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar}
-	resp, err := c.PostForm(base+"/login", url.Values{"username": {username}, "password": {pw}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	resp, err = c.Get(fmt.Sprintf("%s/targets/%d", base, id))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	page := string(b)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("%s: /targets/%d: status %d", username, id, resp.StatusCode)
-	}
+	page := getPage(t, base, username, fmt.Sprintf("/targets/%d", id))
 	const open = `<script type="application/json" id="series-data">`
 	_, rest, ok := strings.Cut(page, open)
 	raw, _, ok2 := strings.Cut(rest, "</script>")
