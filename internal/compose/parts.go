@@ -6,6 +6,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/directive"
+	"tiendo/internal/vi"
 )
 
 // Parts drafts the editable prose of the letter, in the order it is
@@ -60,7 +61,7 @@ func citation(bs directive.Basis) string {
 	if kind == "" {
 		kind = "Văn bản"
 	}
-	s := upperFirst(kind)
+	s := vi.UpperFirst(kind)
 	if ref != "" {
 		s += " số " + ref
 	}

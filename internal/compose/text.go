@@ -42,14 +42,6 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 // shortIssuer is how the letter names its issuer in its own sentences:
 // "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG" is "UBND huyện"; another body is its
 // name with only the first letter capital.
@@ -75,7 +67,7 @@ func shortIssuer(issuer string) string {
 		return "UBND"
 	}
 	if strings.ToUpper(s) == s {
-		return upperFirst(strings.ToLower(s))
+		return vi.UpperFirst(strings.ToLower(s))
 	}
 	return s
 }

@@ -11,7 +11,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 
 	"tiendo"
 	"tiendo/internal/vi"
@@ -223,20 +222,13 @@ func Suggest(cur *tiendo.Round, earlier []*tiendo.Round, linked map[int64]int64)
 		if n, m := len(a.task.Targets), len(b.task.Targets); n > 0 || m > 0 {
 			reasons = append(reasons, fmt.Sprintf("ghép được %d/%d chỉ tiêu", len(p.targets), n))
 		}
-		s.Reason = upperFirst(strings.Join(reasons, "; ")) + "."
+		s.Reason = vi.UpperFirst(strings.Join(reasons, "; ")) + "."
 		out = append(out, s)
 	}
 	return out
 }
 
 func round2(f float64) float64 { return math.Round(100*f) / 100 }
-
-func upperFirst(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
-	}
-	return s
-}
 
 // leadOverlap compares the lead units of two tasks: 1 when they share one,
 // -1 when both have leads and share none, 0 when either has none; and the

@@ -36,7 +36,7 @@ func (p *parser) basis(intro []block) {
 				continue
 			}
 			for _, m := range reCitation.FindAllStringSubmatchIndex(f.s, 20) {
-				kind := capitalize(f.cut(m[2], m[3]))
+				kind := vi.UpperFirst(f.cut(m[2], m[3]))
 				ref := strings.Join(strings.Fields(f.cut(m[4], m[5])), "")
 				ref = strings.TrimRight(ref, ".")
 				if seen[ref] {
@@ -503,12 +503,4 @@ func sentences(s string) []string {
 		out = append(out, t)
 	}
 	return out
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }

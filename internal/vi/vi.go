@@ -68,6 +68,18 @@ var nfcStarter = sync.OnceValue(func() []bool {
 	return t
 })
 
+// UpperFirst capitalises the first letter of s ("báo cáo kết quả…" →
+// "Báo cáo kết quả…"): a phrase taken from inside a sentence, such as a
+// directive's subject after "V/v", that will start a line. Text that does
+// not open with a valid rune is returned as it is.
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // Fold returns s lower-cased without diacritics, with đ/Đ as d: the key for
 // search and name matching. Decomposing first makes the two tone-mark
 // placements ("hoà" and "hòa", "thuỷ" and "thủy") fold to the same key,

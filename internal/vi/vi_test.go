@@ -270,3 +270,17 @@ func BenchmarkNFC(b *testing.B) {
 		}
 	})
 }
+
+func TestUpperFirst(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"báo cáo kết quả", "Báo cáo kết quả"},
+		{"đợt 1", "Đợt 1"},
+		{"Đã có", "Đã có"},
+		{"", ""},
+		{"\xffabc", "\xffabc"},
+	} {
+		if got := UpperFirst(tc.in); got != tc.want {
+			t.Errorf("UpperFirst(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/directive"
@@ -170,7 +168,7 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 	for _, u := range units {
 		ids[u.Code] = u.ID
 	}
-	f := &intakeForm{Source: text, Title: upperFirst(res.Subject), Issuer: res.Issuer, Number: res.Number, Symbol: res.Symbol,
+	f := &intakeForm{Source: text, Title: vi.UpperFirst(res.Subject), Issuer: res.Issuer, Number: res.Number, Symbol: res.Symbol,
 		DocDate: docDateText(res.Date), Subject: res.Subject, ReportContents: strings.Join(res.ReportContents, "\n")}
 	if res.Period != nil {
 		f.PeriodKind, f.PeriodYear, f.PeriodIndex = string(res.Period.Kind), res.Period.Year, res.Period.Index
@@ -221,7 +219,6 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 // formFromRequest reads the preview form back.
 func formFromRequest(r *http.Request) *intakeForm {
 	v := r.PostForm
-	atoi := func(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
 	ids := func(key string) []int64 {
 		var out []int64
 		for _, s := range v[key] {
@@ -481,17 +478,6 @@ func (s *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) erro
 // a target): a line break there is layout, not content.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// upperFirst capitalises a proposed title: a directive's subject follows
-// "V/v" in lower case ("báo cáo kết quả…"), a round's name starts a line.
-func upperFirst(s string) string {
-	s = vi.NFC(s)
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 // docDateText writes a directive's date ("2022-06-07", or "2022-06" when
 // the day is blank in a draft) the way the office reads it: "07/06/2022",
 // "06/2022".
@@ -522,7 +508,6 @@ func docDateISO(s string) (string, error) {
 		return "", nil
 	}
 	var d vi.Date
-	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
 	if m := reISODate.FindStringSubmatch(s); m != nil {
 		d = vi.Date{Year: atoi(m[1]), Month: atoi(m[2]), Day: atoi(m[3])}
 	} else if m := reMonthDay.FindStringSubmatch(s); m != nil {
@@ -533,8 +518,8 @@ func docDateISO(s string) (string, error) {
 	if d.Month == 0 || !d.Valid() {
 		return "", tiendo.Errorf(tiendo.EINVALID, "Ngày văn bản chưa đúng: viết ngày/tháng/năm như 07/06/2022, hoặc tháng/năm như 06/2022 nếu văn bản chưa ghi ngày.")
 	}
-	if d.Day == 0 {
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month), nil
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day), nil
+	return d.String(), nil
 }
+
+// atoi reads a number from the form; what is not one counts as 0.
+func atoi(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
