@@ -366,16 +366,16 @@ func taskOpening(t Task, i int) string {
 	if t.Line > 0 {
 		where = fmt.Sprintf("dòng %d", t.Line)
 	}
-	text := strings.Join(strings.Fields(t.Text), " ")
-	if text == "" {
+	if strings.TrimSpace(t.Text) == "" {
 		return fmt.Sprintf("một nhiệm vụ chưa có nội dung (%s)", where)
 	}
-	return fmt.Sprintf("“%s” (%s)", opening(text, 60), where)
+	return fmt.Sprintf("“%s” (%s)", opening(t.Text, 60), where)
 }
 
-// opening returns about the first n characters of s, cut at a word and
-// marked with an ellipsis when anything is left out.
+// opening returns about the first n characters of s on one line, cut at a
+// word and marked with an ellipsis when anything is left out.
 func opening(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {
 		return s

@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -402,7 +403,7 @@ func (p *parser) warnUnplaced(b block, text string) {
 	if b.label != "" {
 		where = "Mục " + b.label
 	}
-	p.warn(WarnUnplacedText, b.line, "%s có nội dung riêng “%s” (có chỉ tiêu) nhưng không được nhận là nhiệm vụ nào: hãy thêm nhiệm vụ cho nội dung này hoặc gộp vào nhiệm vụ phù hợp.", where, opening(strings.Join(strings.Fields(text), " "), 80))
+	p.warn(WarnUnplacedText, b.line, "%s có nội dung riêng “%s” (có chỉ tiêu) nhưng không được nhận là nhiệm vụ nào: hãy thêm nhiệm vụ cho nội dung này hoặc gộp vào nhiệm vụ phù hợp.", where, opening(text, 80))
 }
 
 func mergeAssign(a, b assignment) assignment {
@@ -549,7 +550,7 @@ func prefixCut(text string, a assignment) int {
 		return a.prefixEnd
 	}
 	phrase := vi.Fold(text[a.unitEnd:a.prefixEnd])
-	for _, u := range append(append([]string{}, a.supports...), a.leads...) {
+	for _, u := range slices.Concat(a.supports, a.leads) {
 		// "chủ trì, phối hợp với Phòng Y:" names units, not work.
 		phrase = strings.ReplaceAll(phrase, vi.Fold(u), " ")
 	}
