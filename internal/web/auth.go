@@ -32,26 +32,35 @@ func actor(r *http.Request) store.Actor {
 
 // authed wraps a page that needs a logged-in user allowed to do action.
 // Without a session it sends the browser to the login page; with one that
-// lacks the permission it answers 403.
+// lacks the permission it answers 403. Its errors, and the page's, are
+// rendered with the user on the request, so an error page keeps the menu.
 func (s *Server) authed(action tiendo.Action, h handlerFunc) http.HandlerFunc {
-	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		c, err := r.Cookie(sessionCookie)
-		if err != nil {
-			return tiendo.Errorf(tiendo.EUNAUTHORIZED, "Vui lòng đăng nhập.")
+	return func(w http.ResponseWriter, r *http.Request) {
+		u, err := s.sessionUser(r)
+		if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
+			s.clearCookie(w)
 		}
-		u, err := s.store.SessionUser(r.Context(), c.Value)
-		if err != nil {
-			if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
-				s.clearCookie(w)
+		if err == nil {
+			r = r.WithContext(context.WithValue(r.Context(), userKey, u))
+			if action != "" && !tiendo.Allowed(u, action, 0) {
+				err = tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền xem trang này. Nếu cần, hãy liên hệ quản trị hệ thống.")
+			} else {
+				err = h(w, r)
 			}
-			return err
 		}
-		r = r.WithContext(context.WithValue(r.Context(), userKey, u))
-		if action != "" && !tiendo.Allowed(u, action, 0) {
-			return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền xem trang này. Nếu cần, hãy liên hệ quản trị hệ thống.")
+		if err != nil {
+			s.error(w, r, err)
 		}
-		return h(w, r)
-	})
+	}
+}
+
+// sessionUser is the user whose session cookie r carries.
+func (s *Server) sessionUser(r *http.Request) (*tiendo.User, error) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		return nil, tiendo.Errorf(tiendo.EUNAUTHORIZED, "Vui lòng đăng nhập.")
+	}
+	return s.store.SessionUser(r.Context(), c.Value)
 }
 
 func (s *Server) setCookie(w http.ResponseWriter, value string) {

@@ -50,14 +50,11 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	if userFrom(r.Context()) == nil {
-		// An error reaches here with the request as it came in: authed puts
-		// the user on its own copy, and the catch-all 404 never looks. Find
-		// the user again, so that a signed-in user keeps the menu rather
-		// than being offered "Đăng nhập".
-		if c, cerr := r.Cookie(sessionCookie); cerr == nil {
-			if u, uerr := s.store.SessionUser(r.Context(), c.Value); uerr == nil {
-				r = r.WithContext(context.WithValue(r.Context(), userKey, u))
-			}
+		// A page outside authed (the catch-all 404) never looked for the
+		// user: a signed-in user keeps the menu rather than being offered
+		// "Đăng nhập".
+		if u, err := s.sessionUser(r); err == nil {
+			r = r.WithContext(context.WithValue(r.Context(), userKey, u))
 		}
 	}
 	data := errorPage{page: s.basePage(r, "Lỗi"), Status: status, Message: tiendo.ErrorMessage(err)}
