@@ -161,8 +161,8 @@ func seriesDecimals(points []store.SeriesPoint) int {
 	return dec
 }
 
-// unitSuffix writes a target's unit after a number as the pages do:
-// "3,4%", "2 xã".
+// unitSuffix writes a target's unit after a number as the pages do
+// (the templates' unitOf): "3,4%", "2 xã".
 func unitSuffix(u string) string {
 	if u == "" || u == "%" {
 		return u

@@ -7,9 +7,11 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"tiendo"
 	"tiendo/internal/store"
-	"tiendo/internal/vi"
 )
 
 // The store writes codes (an outbox message's kind, an audit row's action
@@ -60,10 +62,12 @@ func (cs codeSet) Options(selected string) []codeOption {
 	return out
 }
 
-// byLabel sorts a set by its Vietnamese names, so a long select list reads
+// byLabel sorts a set by its Vietnamese names in Vietnamese order ("Đ"
+// after "D", as the store sorts names), so a long select list reads
 // alphabetically.
 func byLabel(cs codeSet) codeSet {
-	slices.SortStableFunc(cs, func(a, b codeLabel) int { return strings.Compare(vi.Fold(a.Label), vi.Fold(b.Label)) })
+	c := collate.New(language.Vietnamese, collate.IgnoreCase)
+	slices.SortStableFunc(cs, func(a, b codeLabel) int { return c.CompareString(a.Label, b.Label) })
 	return cs
 }
 
@@ -163,17 +167,13 @@ func (s *Server) outboxRecipients(ctx context.Context, msgs []*store.Message) (m
 	if err != nil {
 		return nil, err
 	}
-	units, err := s.store.Units(ctx)
+	unitByID, _, err := s.unitMap(ctx)
 	if err != nil {
 		return nil, err
 	}
 	userName := make(map[int64]string, len(users))
 	for _, u := range users {
 		userName[u.ID] = cmp.Or(strings.TrimSpace(u.FullName), u.Username)
-	}
-	unitByID := make(map[int64]*tiendo.Unit, len(units))
-	for _, u := range units {
-		unitByID[u.ID] = u
 	}
 	for _, m := range msgs {
 		r := recipient{Email: m.Email}

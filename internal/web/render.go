@@ -95,13 +95,8 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
 		"num1":      func(f *float64) string { return vi.FormatNumber(*f, 1) },
 		"num2":      func(f float64) string { return vi.FormatNumber(f, -1) },
-		"unitOf": func(u string) string {
-			if u == "" || u == "%" {
-				return u
-			}
-			return " " + u
-		},
-		"kb": func(n int64) string { return vi.FormatNumber(float64(n)/1024, 0) + " KB" },
+		"unitOf":    unitSuffix,
+		"kb":        func(n int64) string { return vi.FormatNumber(float64(n)/1024, 0) + " KB" },
 		"sectionStatus": func(v string) string {
 			for _, s := range tiendo.SectionStatuses {
 				if s.Value == v {
