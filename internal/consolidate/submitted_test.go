@@ -11,10 +11,10 @@ import (
 )
 
 // withStatus is the seed's input with unit unit's report moved to status,
-// as reportdoc.Input gives it: the report still passed (the store hands over
-// returned ones), the targets computed from every saved actual, and the
-// unit counted missing only when it never sent anything (a returned report
-// keeps the time it was first sent).
+// as a caller may give it: the report still passed (Input leaves out unsent
+// reports itself), the targets computed from every saved actual, as
+// reportdoc.Input computes them, and the unit counted missing only when it
+// never sent anything (a returned report keeps the time it was first sent).
 func withStatus(t *testing.T, unit int64, status tiendo.ReportStatus) Input {
 	t.Helper()
 	in := seedInput(t)

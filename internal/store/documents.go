@@ -383,8 +383,10 @@ func (s *Store) Register(ctx context.Context, issuer string, year int) ([]Regist
 }
 
 // RoundReports returns the reports of round r (loaded whole, as Round
-// returns it) that reached the office: submitted, returned or accepted.
-// The caller has checked that the user may see every unit's report.
+// returns it) that are with the office and count in what it consolidates
+// (tiendo.ReportStatus.Sent): submitted or accepted. A returned report is
+// back with its unit. The caller has checked that the user may see every
+// unit's report.
 func (s *Store) RoundReports(ctx context.Context, r *tiendo.Round) ([]*tiendo.UnitReport, error) {
 	var out []*tiendo.UnitReport
 	for _, unitID := range r.UnitIDs {
@@ -392,8 +394,7 @@ func (s *Store) RoundReports(ctx context.Context, r *tiendo.Round) ([]*tiendo.Un
 		if err != nil {
 			return nil, err
 		}
-		switch rep.Status {
-		case tiendo.ReportSubmitted, tiendo.ReportAccepted, tiendo.ReportReturned:
+		if rep.Status.Sent() {
 			out = append(out, rep)
 		}
 	}
