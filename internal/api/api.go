@@ -21,6 +21,7 @@ import (
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 
 	"tiendo"
 	"tiendo/internal/remind"
@@ -177,7 +178,7 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 		return tiendo.Errorf(errBadRequest, "Nội dung phải là JSON (Content-Type: application/json).")
 	}
 	dec := jsontext.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	err := jsonv2.UnmarshalDecode(dec, v, jsonv2.RejectUnknownMembers(true), jsonv2.MatchCaseInsensitiveNames(true))
+	err := jsonv2.UnmarshalDecode(dec, v, decodeOptions)
 	trailing := false
 	if err == nil {
 		// Anything after the value but the end of the body is refused.
@@ -197,6 +198,13 @@ func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	}
 	return tiendo.Errorf(errBadRequest, "JSON không hợp lệ: %s", jsonProblem(err))
 }
+
+// decodeOptions are decode's: unknown members refused, names matched as
+// strings.EqualFold does. Without MatchCaseSensitiveDelimiter v2 would also
+// ignore "_" and "-", taking "resultvsplan" or "result-vs-plan" for
+// result_vs_plan where encoding/json refuses them as unknown.
+var decodeOptions = jsonv2.JoinOptions(jsonv2.RejectUnknownMembers(true),
+	jsonv2.MatchCaseInsensitiveNames(true), jsonv1.MatchCaseSensitiveDelimiter(true))
 
 // jsonProblem says in Vietnamese what is wrong with a JSON body, and where
 // (a JSON Pointer, RFC 6901, such as /sections/0/task_id).

@@ -146,6 +146,7 @@ func TestBadBodies(t *testing.T) {
 		{"repeated member", `{"username":"a","username":"b","password":"c"}`, http.StatusBadRequest, "trường /username có hai lần"},
 		{"invalid UTF-8", "{\"username\":\"\xff\",\"password\":\"b\"}", http.StatusBadRequest, "/username không phải văn bản UTF-8"},
 		{"wrong type", `{"username":1,"password":"b"}`, http.StatusBadRequest, "/username phải là một chuỗi"},
+		{"name with a dash", `{"user-name":"a","password":"b"}`, http.StatusBadRequest, "không có trường /user-name"},
 	} {
 		code, out := x.do("POST", "/api/v1/tokens", "", strings.NewReader(tc.body))
 		e, _ := out["error"].(map[string]any)
