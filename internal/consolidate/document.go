@@ -1,6 +1,7 @@
 package consolidate
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,7 +35,7 @@ func MetaFor(in Input) Meta {
 	m := Meta{
 		Issuer:  issuer,
 		Symbol:  "BC-UBND",
-		Place:   c.dir.Place,
+		Place:   cmp.Or(c.dir.Place, PlaceOf(issuer)),
 		Subject: upperFirst(c.subjectWords()),
 		Signer:  document.Signer{Authority: []string{"TM. ỦY BAN NHÂN DÂN"}, Title: "CHỦ TỊCH"},
 	}

@@ -208,6 +208,23 @@ func issuerNames(s string) (short, full string) {
 	return full, full
 }
 
+// PlaceOf is the place name a People's Committee dates its documents from
+// (Decree 30: the name of its administrative unit): "Hữu Lũng" for "UBND
+// huyện Hữu Lũng" or "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG". A unit named by a
+// number keeps its level ("Phường 5"). It is "" for any other body, whose
+// place the office writes in.
+func PlaceOf(issuer string) string {
+	short, full := issuerNames(issuer)
+	name, ok := strings.CutPrefix(full, short+" ")
+	if !ok || short == "UBND" {
+		return ""
+	}
+	if strings.Trim(name, "0123456789") == "" {
+		return upperFirst(strings.TrimPrefix(short, "UBND ")) + " " + name
+	}
+	return name
+}
+
 // titleWords capitalises every word, as Vietnamese place names are written
 // ("HỮU LŨNG" is "Hữu Lũng"); words that are mixed case already are kept.
 func titleWords(ws []string) string {

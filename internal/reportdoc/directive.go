@@ -8,6 +8,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/compose"
+	"tiendo/internal/consolidate"
 	"tiendo/internal/directive"
 	"tiendo/internal/document"
 	"tiendo/internal/store"
@@ -38,6 +39,9 @@ func DirectiveInput(ctx context.Context, st *store.Store, u *tiendo.User, roundI
 		if in.Issuer == "" {
 			in.Issuer = res.Issuer
 		}
+	}
+	if in.Place == "" {
+		in.Place = consolidate.PlaceOf(in.Issuer)
 	}
 	in.Office = officeOf(in.Issuer)
 	if in.Window, _, err = st.RoundWindow(ctx, round); err != nil {

@@ -39,8 +39,12 @@ func (s *Store) CreateSuccessor(ctx context.Context, actor Actor, u *tiendo.User
 			return nil, err
 		}
 	}
+	// The directive's text is not carried: it is the request the earlier
+	// round was built from, with its number, date and the documents it
+	// cites, all about the earlier period. The new round is asked for by
+	// its own công văn (Soạn công văn), which its documents then cite.
 	r := &tiendo.Round{Title: next.Title, Period: next.Period, Deadline: next.Deadline, Status: tiendo.RoundDraft,
-		Issuer: prev.Issuer, DocSymbol: prev.DocSymbol, Subject: prev.Subject, ReportContents: prev.ReportContents, Source: prev.Source,
+		Issuer: prev.Issuer, DocSymbol: prev.DocSymbol, Subject: prev.Subject, ReportContents: prev.ReportContents,
 		HeadApproval: prev.HeadApproval, Brief: prev.Brief, UnitIDs: prev.UnitIDs}
 	if r.Title == "" {
 		r.Title = prev.Title

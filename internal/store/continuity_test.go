@@ -8,6 +8,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/store"
+	"tiendo/internal/storetest"
 )
 
 func TestSuccessorAndSeries(t *testing.T) {
@@ -219,5 +220,65 @@ func samePeriodFollowsLinks(t *testing.T, label string, before1, before2 *float6
 	}
 	if a, b := same(); a == nil || b == nil || *a != 3 || *b != 65.5 {
 		t.Errorf("after linking: %v %v, want 3 xã and 65,5%%", a, b)
+	}
+}
+
+// A successor round no longer takes its predecessor's directive text, and
+// migration 0014 empties the copies that earlier versions made, leaving
+// every other round's text alone.
+func TestSuccessorSourceNotCopied(t *testing.T) {
+	dsn := storetest.DSN(t)
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fixtureOn(t, s)
+	const text = "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG\nThực hiện Công văn số 635-CV/HU ngày 02/6/2022 của Ban Thường vụ Huyện ủy."
+	first := &tiendo.Round{Title: "6 tháng 2022", Deadline: tiendo.DeadlineBefore(2022, 6, 10), Status: tiendo.RoundOpen, Source: text,
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Việc", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}}}}}
+	if err := s.CreateRound(ctx, store.Actor{}, first); err != nil {
+		t.Fatal(err)
+	}
+	next := store.Successor{Title: "6 tháng 2026", Period: tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2026, Index: 1},
+		Deadline: tiendo.DeadlineBefore(2026, 6, 10)}
+	copied, err := s.CreateSuccessor(ctx, store.Actor{}, f.office, first.ID, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := s.CreateSuccessor(ctx, store.Actor{}, f.office, first.ID, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Round(ctx, f.office, copied.ID); got == nil || got.Source != "" {
+		t.Fatalf("the successor took the directive's text: %+v", got)
+	}
+	// What an earlier version stored: the predecessor's text copied; and a
+	// successor whose office pasted its own directive.
+	db, rebind := rawDB(t, dsn)
+	for _, x := range []struct {
+		id   int64
+		text string
+	}{{copied.ID, text}, {own.ID, "Công văn số 45/UBND-VP năm 2026"}} {
+		if _, err := db.ExecContext(ctx, rebind(`UPDATE rounds SET source = ? WHERE id = ?`), x.text, x.id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.ExecContext(ctx, rebind(`DELETE FROM schema_migrations WHERE name = ?`), "0014_successor_source.sql"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for id, want := range map[int64]string{first.ID: text, copied.ID: "", own.ID: "Công văn số 45/UBND-VP năm 2026"} {
+		got, err := s.Round(ctx, f.office, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Source != want {
+			t.Errorf("round %d after the migration: source %q, want %q", id, got.Source, want)
+		}
 	}
 }
