@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -23,6 +25,7 @@ type APIToken struct {
 
 // Session is what a user sees of one of their sessions.
 type Session struct {
+	Key        string // names the session to EndSession; neither its secret nor its hash
 	CreatedAt  time.Time
 	LastSeenAt time.Time
 	ExpiresAt  time.Time
@@ -50,10 +53,78 @@ func (s *Store) Sessions(ctx context.Context, userID int64, current string) ([]S
 		if err := rows.Scan(&hash, &x.CreatedAt, &x.LastSeenAt, &x.ExpiresAt, &x.Address, &x.UserAgent); err != nil {
 			return nil, fmt.Errorf("store: sessions: %w", err)
 		}
+		x.Key = sessionKey(hash)
 		x.Current = current != "" && hash == cur
 		out = append(out, x)
 	}
 	return out, rows.Err()
+}
+
+// sessionKey derives a session's Key from the hash the database keeps. The
+// key goes into a page and its links, where the hash must not: it is a hash
+// of the hash, under a prefix of its own so that it is no hash the store
+// keeps anywhere else, and short, since it only has to tell apart the few
+// sessions of one user.
+func sessionKey(hash string) string {
+	sum := sha256.Sum256([]byte("tiendo session key:" + hash))
+	return hex.EncodeToString(sum[:8])
+}
+
+// SessionKey returns the Key of the session whose cookie holds secret, so
+// that a page can tell whether the session it ends is its own.
+func SessionKey(secret string) string { return sessionKey(hashSecret(secret)) }
+
+var errNoSessionKey = tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy phiên đăng nhập này; có thể phiên đã hết hạn hoặc đã đăng xuất.")
+
+// EndSession ends the live session of user userID whose Key is key ("Đăng
+// xuất" beside it on the account page: a computer left logged in at the
+// office), and no other session or API token. The user may end their own
+// sessions, and a user who manages users anyone's; another user's session
+// is "not found", as an unknown key is, so the answer tells nothing of
+// other users' sessions.
+func (s *Store) EndSession(ctx context.Context, actor Actor, by *tiendo.User, userID int64, key string) error {
+	if by == nil || (by.ID != userID && !tiendo.Allowed(by, tiendo.ActionManageUsers, 0)) {
+		return errNoSessionKey
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		x, hash, err := s.findSession(ctx, tx, userID, key)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE token_hash = ? AND user_id = ?`), hash, userID); err != nil {
+			return fmt.Errorf("store: end session: %w", err)
+		}
+		// Where and in what the session was open, so that the log says
+		// which one was ended; never its hash.
+		return s.audit(ctx, tx, actor, "end_session", "user", userID, nil, map[string]string{"address": x.Address, "user_agent": x.UserAgent})
+	})
+}
+
+// findSession returns the live session of user userID whose Key is key, and
+// its hash. The key is derived in Go, so the user's few sessions are read
+// and matched here rather than looked up by the database.
+func (s *Store) findSession(ctx context.Context, tx *sql.Tx, userID int64, key string) (Session, string, error) {
+	now := s.now()
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT token_hash, address, user_agent
+		FROM sessions WHERE user_id = ? AND expires_at > ? AND last_seen_at > ?`), userID, now, now.Add(-IdleTimeout))
+	if err != nil {
+		return Session{}, "", fmt.Errorf("store: end session: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var x Session
+		var hash string
+		if err := rows.Scan(&hash, &x.Address, &x.UserAgent); err != nil {
+			return Session{}, "", fmt.Errorf("store: end session: %w", err)
+		}
+		if sessionKey(hash) == key {
+			return x, hash, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return Session{}, "", fmt.Errorf("store: end session: %w", err)
+	}
+	return Session{}, "", errNoSessionKey
 }
 
 // Tokens returns the unexpired API tokens of user userID, newest first,

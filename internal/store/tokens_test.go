@@ -1,11 +1,13 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
+	"tiendo/internal/storetest"
 )
 
 func TestPasswordPolicyOnSave(t *testing.T) {
@@ -164,5 +166,130 @@ func TestLogoutEverywhere(t *testing.T) {
 	}
 	if _, _, err := f.s.LogoutEverywhere(ctx, store.Actor{UserID: admin.ID}, admin, 99999); code(err) != tiendo.ENOTFOUND {
 		t.Errorf("LogoutEverywhere(no such user) = %v, want not found", err)
+	}
+}
+
+func TestEndSession(t *testing.T) {
+	dsn := storetest.DSN(t)
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f := fixtureOn(t, st)
+	office, _ := f.s.CreateSession(ctx, f.repA.ID, "10.0.0.1", "Cốc Cốc ở cơ quan")
+	home, _ := f.s.CreateSession(ctx, f.repA.ID, "10.0.0.2", "Firefox ở nhà")
+	tok, _, _ := f.s.CreateToken(ctx, f.repA.ID, "")
+
+	// What the database keeps, which no page or log may show.
+	db, _ := rawDB(t, dsn)
+	hashes := map[string]bool{}
+	rows, err := db.Query(`SELECT token_hash FROM sessions`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			t.Fatal(err)
+		}
+		hashes[h] = true
+	}
+	rows.Close()
+	if len(hashes) != 2 {
+		t.Fatalf("sessions table holds %d hashes, want 2", len(hashes))
+	}
+	shows := func(text string) bool {
+		for h := range hashes {
+			if strings.Contains(text, h) || strings.Contains(h, text) {
+				return true
+			}
+		}
+		return strings.Contains(text, office) || strings.Contains(text, home)
+	}
+
+	sessions, err := f.s.Sessions(ctx, f.repA.ID, home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var key string
+	for _, x := range sessions {
+		if x.Key == "" {
+			t.Fatalf("session %s has no Key", x.UserAgent)
+		}
+		if shows(x.Key) {
+			t.Errorf("Key %q shows a session's secret or hash", x.Key)
+		}
+		if x.UserAgent == "Cốc Cốc ở cơ quan" {
+			key = x.Key
+		}
+	}
+	if key == "" || sessions[0].Key == sessions[1].Key {
+		t.Fatalf("Keys = %q, %q, want two different ones", sessions[0].Key, sessions[1].Key)
+	}
+	if got := store.SessionKey(office); got != key {
+		t.Errorf("SessionKey(office's secret) = %q, want %q", got, key)
+	}
+
+	// Another user may not, and learns nothing: the session is "not found".
+	if err := f.s.EndSession(ctx, store.Actor{UserID: f.repB.ID}, f.repB, f.repA.ID, key); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("EndSession by another user = %v, want not found", err)
+	}
+	if err := f.s.EndSession(ctx, store.Actor{UserID: f.repB.ID}, f.repB, f.repB.ID, key); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("EndSession(another user's key as one's own) = %v, want not found", err)
+	}
+	if _, err := f.s.SessionUser(ctx, office); err != nil {
+		t.Fatalf("session ended by a refused call: %v", err)
+	}
+	if err := f.s.EndSession(ctx, store.Actor{UserID: f.repA.ID}, f.repA, f.repA.ID, "0123456789abcdef"); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("EndSession(unknown key) = %v, want not found", err)
+	} else if msg := tiendo.ErrorMessage(err); !strings.Contains(msg, "Không tìm thấy phiên đăng nhập") {
+		t.Errorf("EndSession(unknown key) says %q, want a Vietnamese message", msg)
+	}
+
+	if err := f.s.EndSession(ctx, store.Actor{UserID: f.repA.ID, Address: "10.0.0.2"}, f.repA, f.repA.ID, key); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SessionUser(ctx, office); code(err) != tiendo.EUNAUTHORIZED {
+		t.Errorf("ended session: %v, want unauthorized", err)
+	}
+	if _, err := f.s.SessionUser(ctx, home); err != nil {
+		t.Errorf("the other session ended too: %v", err)
+	}
+	if _, err := f.s.TokenUser(ctx, tok); err != nil {
+		t.Errorf("the API token ended too: %v", err)
+	}
+	if err := f.s.EndSession(ctx, store.Actor{UserID: f.repA.ID}, f.repA, f.repA.ID, key); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("ending it twice = %v, want not found", err)
+	}
+
+	log, err := f.s.AuditSearch(ctx, store.AuditFilter{Action: "end_session"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 1 {
+		t.Fatalf("end_session audit rows = %d, want 1", len(log))
+	}
+	e := log[0]
+	if e.UserID != f.repA.ID || e.Entity != "user" || e.EntityID != f.repA.ID || e.Address != "10.0.0.2" {
+		t.Errorf("audit row = user %d, %s #%d from %q, want user %d, user #%d from 10.0.0.2", e.UserID, e.Entity, e.EntityID, e.Address, f.repA.ID, f.repA.ID)
+	}
+	if !strings.Contains(e.After, "10.0.0.1") || !strings.Contains(e.After, "Cốc Cốc ở cơ quan") {
+		t.Errorf("audit row after = %s, want the ended session's address and browser", e.After)
+	}
+	if shows(e.After) {
+		t.Errorf("audit row after = %s, shows the session's secret or hash", e.After)
+	}
+
+	// The admin may end anyone's session.
+	admin := &tiendo.User{Username: "quantri.huyen", Role: tiendo.RoleAdmin}
+	if err := f.s.CreateUser(ctx, store.Actor{}, admin, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.EndSession(ctx, store.Actor{UserID: admin.ID}, admin, f.repA.ID, store.SessionKey(home)); err != nil {
+		t.Errorf("admin EndSession = %v", err)
+	}
+	if _, err := f.s.SessionUser(ctx, home); code(err) != tiendo.EUNAUTHORIZED {
+		t.Errorf("session ended by the admin: %v, want unauthorized", err)
 	}
 }

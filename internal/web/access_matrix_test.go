@@ -163,6 +163,7 @@ var routeNeeds = map[string]need{
 	"GET /account":                             {},
 	"POST /account/password":                   {body: "current_password=sai&password=một+mật+khẩu+mới&password_confirm=một+mật+khẩu+mới"},
 	"POST /account/logout-everywhere":          {},
+	"POST /account/sessions/{key}/end":         {}, // any signed-in user, for their own sessions; an unknown key is 404
 	"POST /account/tokens/{id}/revoke":         {id: "token", body: "back=/account"},
 	"GET /api/v1/tokens":                       {},
 	"DELETE /api/v1/tokens/{id}":               {id: "token"},

@@ -33,6 +33,7 @@ var accountNotices = map[string]string{
 	"password": "Đã đổi mật khẩu. Các phiên đăng nhập khác và mọi mã truy cập API của bạn đã bị hủy; phiên này vẫn tiếp tục.",
 	"token":    "Đã thu hồi mã truy cập. Chương trình nào còn dùng mã đó sẽ bị từ chối (401).",
 	"logout":   "Đã đăng xuất người dùng này khỏi mọi nơi: mọi phiên đăng nhập và mã truy cập API đã bị hủy.",
+	"session":  "Đã đăng xuất phiên đã chọn. Trình duyệt đó phải đăng nhập lại; các phiên khác vẫn tiếp tục.",
 }
 
 // account renders the page for subject: the user's own page, or with
@@ -128,6 +129,23 @@ func (s *Server) handleAccountLogoutEverywhere(w http.ResponseWriter, r *http.Re
 	}
 	s.clearCookie(w)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}
+
+// handleAccountSessionEnd ends one of the user's sessions, and no other: a
+// computer left logged in at the office. Ending this browser's own session
+// logs it out, as "Đăng xuất mọi nơi" does.
+func (s *Server) handleAccountSessionEnd(w http.ResponseWriter, r *http.Request) error {
+	u, key := userFrom(r.Context()), r.PathValue("key")
+	if err := s.store.EndSession(r.Context(), actor(r), u, u.ID, key); err != nil {
+		return err
+	}
+	if c, err := r.Cookie(sessionCookie); err == nil && store.SessionKey(c.Value) == key {
+		s.clearCookie(w)
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return nil
+	}
+	http.Redirect(w, r, "/account?done=session", http.StatusSeeOther)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -44,6 +45,96 @@ func TestAccountPageAndLogoutEverywhere(t *testing.T) {
 	}
 	if _, err := x.st.TokenUser(ctx, token); tiendo.ErrorCode(err) != tiendo.EUNAUTHORIZED {
 		t.Errorf("token after logout everywhere: %v, want unauthorized", err)
+	}
+}
+
+// sessionEndRE finds the "Đăng xuất" form of a session on the account page.
+var sessionEndRE = regexp.MustCompile(`<form method="post" action="(/account/sessions/[0-9a-f]+/end)"`)
+
+func TestAccountEndOneSession(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	laptop, office := x.login("pnv"), x.login("pnv")
+	pnv, _ := x.st.UserByUsername(ctx, "pnv")
+	token, _, err := x.st.CreateToken(ctx, pnv.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, body := x.get(laptop, "/account")
+	forms := sessionEndRE.FindAllStringSubmatch(body, -1)
+	if code != http.StatusOK || len(forms) != 2 {
+		t.Fatalf("/account: %d with %d session forms, want 200 and one form a session:\n%s", code, len(forms), body)
+	}
+	mine, other := "", ""
+	current := row(t, body, "<strong>Phiên này</strong>")
+	for _, f := range forms {
+		if strings.Contains(current, f[0]) {
+			mine = f[1]
+		} else {
+			other = f[1]
+		}
+	}
+	if mine == "" || other == "" {
+		t.Fatalf("want one form in this session's row and one in the other's, got %q and %q", mine, other)
+	}
+
+	// The form is the admin's to see only on the user's own page: the
+	// route ends the requester's sessions.
+	admin := x.login("admin")
+	if _, body := x.get(admin, "/admin/users/"+itoa(pnv.ID)+"/sessions"); strings.Contains(body, "/account/sessions/") {
+		t.Errorf("admin's view of pnv offers the account page's session form")
+	}
+
+	// Another user, or a key that names no session: a Vietnamese 404, and
+	// nothing ended.
+	for name, c := range map[string]*http.Client{"another user": x.login("cah"), "unknown key": laptop} {
+		path := other
+		if name == "unknown key" {
+			path = "/account/sessions/0123456789abcdef/end"
+		}
+		resp := x.post(c, path, nil)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound || !strings.Contains(string(b), "Không tìm thấy phiên đăng nhập này") {
+			t.Errorf("%s: %d, want 404 with a Vietnamese message:\n%s", name, resp.StatusCode, b)
+		}
+	}
+	if code, _ := x.get(office, "/account"); code != http.StatusOK {
+		t.Fatalf("office session after refused requests: %d, want 200", code)
+	}
+
+	resp := x.post(laptop, other, nil)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/account?done=session" {
+		t.Fatalf("end the other session: %d %s, want 303 to /account?done=session", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp, err = office.Get(x.srv.URL + "/rounds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/login") {
+		t.Errorf("the ended session's next request: %d %s, want 303 to /login", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	code, body = x.get(laptop, "/account?done=session")
+	if code != http.StatusOK || !strings.Contains(body, "Đã đăng xuất phiên đã chọn") {
+		t.Errorf("after ending the other session: %d, want the account page with the notice:\n%s", code, body)
+	}
+	if got := sessionEndRE.FindAllStringSubmatch(body, -1); len(got) != 1 || got[0][1] != mine {
+		t.Errorf("sessions left: %v, want this one only (%s)", got, mine)
+	}
+	if _, err := x.st.TokenUser(ctx, token); err != nil {
+		t.Errorf("ending a session revoked the API token: %v", err)
+	}
+
+	// Ending this browser's own session logs it out.
+	resp = x.post(laptop, mine, nil)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/login" {
+		t.Errorf("end this session: %d %s, want 303 to /login", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if code, _ := x.get(laptop, "/account"); code != http.StatusSeeOther {
+		t.Errorf("this browser after ending its session: %d, want 303 to log in", code)
 	}
 }
 

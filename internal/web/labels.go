@@ -112,6 +112,7 @@ var auditActions = byLabel(codeSet{
 	{"login_unlock", "Mở khóa đăng nhập"},
 	{"set_password", "Đặt mật khẩu"},
 	{"logout_everywhere", "Đăng xuất khỏi mọi thiết bị"},
+	{"end_session", "Đăng xuất một phiên"},
 	{"create_token", "Cấp mã truy cập API"},
 	{"revoke_token", "Thu hồi mã truy cập API"},
 	{"prune", "Xóa bớt bản ghi cũ"},

@@ -27,6 +27,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /account", s.authed("", s.handleAccount))
 	mux.HandleFunc("POST /account/password", s.authed("", s.handleAccountPassword))
 	mux.HandleFunc("POST /account/logout-everywhere", s.authed("", s.handleAccountLogoutEverywhere))
+	mux.HandleFunc("POST /account/sessions/{key}/end", s.authed("", s.handleAccountSessionEnd))
 	mux.HandleFunc("POST /account/tokens/{id}/revoke", s.authed("", s.handleAccountTokenRevoke))
 	mux.HandleFunc("GET /search", s.authed("", s.handleSearch))
 	mux.HandleFunc("GET /rounds/{id}", s.authed(tiendo.ActionReadRounds, s.handleRoundShow))
