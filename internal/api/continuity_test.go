@@ -11,6 +11,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/directive"
+	"tiendo/internal/document"
 	"tiendo/internal/store"
 )
 
@@ -176,7 +177,7 @@ Các đơn vị gửi báo cáo về UBND huyện trước ngày 10/6/2022.
 		t.Fatalf("issue: %d %v", code, issued)
 	}
 	at, _ := time.Parse(time.RFC3339Nano, issued["issued_at"].(string))
-	want := fmt.Sprintf("Công văn số %02d/%s ngày %s của UBND huyện Hữu Lũng", int(issued["number"].(float64)), issued["symbol"], shortDate(at))
+	want := fmt.Sprintf("Công văn số %02d/%s ngày %s của UBND huyện Hữu Lũng", int(issued["number"].(float64)), issued["symbol"], document.ShortDate(at))
 	report := opening(id, "consolidated")
 	if !strings.Contains(report, want) || strings.Contains(report, "635-CV/HU") || strings.Contains(report, "2022") {
 		t.Errorf("the new round's report opens %q, want it to cite %q and nothing of 2022", report, want)
@@ -184,17 +185,6 @@ Các đơn vị gửi báo cáo về UBND huyện trước ngày 10/6/2022.
 	if got := docxText(t, x, fmt.Sprintf("/api/v1/rounds/%d/consolidated.docx", id)); !strings.Contains(got, "Hữu Lũng, ngày") {
 		t.Errorf("the report lost its place name:\n%s", got)
 	}
-}
-
-// shortDate is how a document cites a date: "02/6/2022", with a zero
-// before months 1 and 2.
-func shortDate(t time.Time) string {
-	t = t.In(tiendo.Zone)
-	m := fmt.Sprint(int(t.Month()))
-	if t.Month() < 3 {
-		m = "0" + m
-	}
-	return fmt.Sprintf("%02d/%s/%d", t.Day(), m, t.Year())
 }
 
 // docxText downloads a Word file and reads its text back.

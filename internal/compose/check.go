@@ -9,6 +9,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/directive"
+	"tiendo/internal/document"
 	"tiendo/internal/vi"
 )
 
@@ -115,15 +116,15 @@ func Check(in Input, issueDate time.Time) []directive.Warning {
 	due := r.Deadline.In(tiendo.Zone)
 	dueDay := day(due)
 	if !issueDate.IsZero() && !dueDay.After(day(issueDate)) {
-		warn(directive.WarnDeadlineNotAfter, "Hạn gửi báo cáo (%s) không sau ngày ban hành công văn (%s): các đơn vị không có thời gian báo cáo; hãy lùi hạn gửi báo cáo.", deadlinePhrase(due), shortDate(issueDate))
+		warn(directive.WarnDeadlineNotAfter, "Hạn gửi báo cáo (%s) không sau ngày ban hành công văn (%s): các đơn vị không có thời gian báo cáo; hãy lùi hạn gửi báo cáo.", deadlinePhrase(due), document.ShortDate(issueDate))
 	}
 	for _, b := range in.Basis {
 		if d, ok := isoDate(b.Date); ok && dueDay.Before(d) {
-			warn(WarnDeadlineBeforeBasis, "Hạn gửi báo cáo (%s) trước ngày của văn bản làm căn cứ (%s ngày %s): hãy kiểm tra lại hạn hoặc văn bản căn cứ.", deadlinePhrase(due), citationName(b), shortDate(d))
+			warn(WarnDeadlineBeforeBasis, "Hạn gửi báo cáo (%s) trước ngày của văn bản làm căn cứ (%s ngày %s): hãy kiểm tra lại hạn hoặc văn bản căn cứ.", deadlinePhrase(due), citationName(b), document.ShortDate(d))
 		}
 	}
 	if w := in.Window; !w.IsZero() && due.Before(w.End()) {
-		warn(WarnDeadlineBeforeCutoff, "Hạn gửi báo cáo (%s) sớm hơn ngày chốt số liệu của kỳ %s (hết ngày %s): các đơn vị sẽ phải báo cáo số ước thực hiện; hãy kiểm tra lại hạn, hoặc giữ hạn và nêu rõ trong công văn rằng số liệu là ước thực hiện.", deadlinePhrase(due), periodName(r.Period), shortDate(w.To))
+		warn(WarnDeadlineBeforeCutoff, "Hạn gửi báo cáo (%s) sớm hơn ngày chốt số liệu của kỳ %s (hết ngày %s): các đơn vị sẽ phải báo cáo số ước thực hiện; hãy kiểm tra lại hạn, hoặc giữ hạn và nêu rõ trong công văn rằng số liệu là ước thực hiện.", deadlinePhrase(due), periodName(r.Period), document.ShortDate(w.To))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/directive"
+	"tiendo/internal/document"
 	"tiendo/internal/vi"
 )
 
@@ -66,7 +67,7 @@ func citation(bs directive.Basis) string {
 		s += " số " + ref
 	}
 	if d, ok := isoDate(bs.Date); ok {
-		s += " ngày " + shortDate(d)
+		s += " ngày " + document.ShortDate(d)
 	}
 	if is := oneLine(bs.Issuer); is != "" {
 		s += " của " + is
@@ -112,7 +113,7 @@ func requirements(in Input) string {
 			// DOCUMENTS.md: a deadline before the cut-off means estimates.
 			// The sentence avoids the deadline phrasings ("đến hết ngày")
 			// so that the cut-off is never read as the deadline.
-			s += "\n\nSố liệu báo cáo tính từ ngày " + shortDate(w.From) + " đến ngày " + shortDate(w.To) + "; đối với những chỉ tiêu chưa có số liệu đến thời điểm báo cáo, các cơ quan, đơn vị báo cáo ước thực hiện."
+			s += "\n\nSố liệu báo cáo tính từ ngày " + document.ShortDate(w.From) + " đến ngày " + document.ShortDate(w.To) + "; đối với những chỉ tiêu chưa có số liệu đến thời điểm báo cáo, các cơ quan, đơn vị báo cáo ước thực hiện."
 		}
 	}
 	return s
@@ -164,7 +165,7 @@ func deadlinePhrase(t time.Time) string {
 	}
 	t = t.In(tiendo.Zone)
 	if t.Hour() == 0 && t.Minute() == 0 {
-		return "trước ngày " + shortDate(t)
+		return "trước ngày " + document.ShortDate(t)
 	}
-	return "trước " + twoDigits(t.Hour()) + " giờ " + twoDigits(t.Minute()) + " ngày " + shortDate(t)
+	return "trước " + twoDigits(t.Hour()) + " giờ " + twoDigits(t.Minute()) + " ngày " + document.ShortDate(t)
 }

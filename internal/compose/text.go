@@ -90,19 +90,6 @@ func twoDigits(n int) string {
 	return strconv.Itoa(n)
 }
 
-// shortDate writes a date inside a sentence: "07/6/2022", the day with a
-// leading zero and the month without, except January and February, which
-// keep theirs ("05/01/2023") as Decree 30 writes them so that no digit can
-// be added.
-func shortDate(t time.Time) string {
-	t = t.In(tiendo.Zone)
-	month := strconv.Itoa(int(t.Month()))
-	if t.Month() < 3 {
-		month = "0" + month
-	}
-	return twoDigits(t.Day()) + "/" + month + "/" + strconv.Itoa(t.Year())
-}
-
 // isoDate reads "YYYY-MM-DD" as the start of that day in tiendo.Zone; a
 // blank-day "YYYY-MM" or anything else is not a date.
 func isoDate(s string) (time.Time, bool) {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/document"
 	"tiendo/internal/watch"
 )
 
@@ -424,7 +425,7 @@ func (c *draft) lateUnits() string {
 		for _, id := range late {
 			n := c.name(id)
 			if at := c.submittedAt(id); !at.IsZero() {
-				n += " (gửi ngày " + shortDate(at) + ")"
+				n += " (gửi ngày " + document.ShortDate(at) + ")"
 			}
 			names = append(names, n)
 		}
@@ -432,9 +433,9 @@ func (c *draft) lateUnits() string {
 		if d := c.round.Deadline; !d.IsZero() {
 			d = d.In(tiendo.Zone)
 			if d.Hour() == 0 && d.Minute() == 0 {
-				lead += " so với thời hạn (trước ngày " + shortDate(d) + ")"
+				lead += " so với thời hạn (trước ngày " + document.ShortDate(d) + ")"
 			} else {
-				lead += fmt.Sprintf(" so với thời hạn (trước %02d giờ %02d ngày %s)", d.Hour(), d.Minute(), shortDate(d))
+				lead += fmt.Sprintf(" so với thời hạn (trước %02d giờ %02d ngày %s)", d.Hour(), d.Minute(), document.ShortDate(d))
 			}
 		}
 		out = append(out, lead+": "+strings.Join(names, "; ")+".")

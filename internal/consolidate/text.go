@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"tiendo"
+	"tiendo/internal/document"
 	"tiendo/internal/vi"
 )
 
@@ -238,22 +239,11 @@ func titleWords(ws []string) string {
 	return join(out)
 }
 
-// shortDate writes a date as the body of a document cites one: "02/6/2022",
-// "05/01/2022" (months 1-2 keep their zero, as on the date line).
-func shortDate(t time.Time) string {
-	t = t.In(tiendo.Zone)
-	month := fmt.Sprint(int(t.Month()))
-	if t.Month() < 3 {
-		month = "0" + month
-	}
-	return fmt.Sprintf("%02d/%s/%d", t.Day(), month, t.Year())
-}
-
 // isoDate cites a "YYYY-MM-DD" or "YYYY-MM" date: "02/6/2022", "tháng
 // 6/2022"; "" when it cannot be read.
 func isoDate(s string) string {
 	if d, err := time.ParseInLocation("2006-01-02", s, tiendo.Zone); err == nil {
-		return "ngày " + shortDate(d)
+		return "ngày " + document.ShortDate(d)
 	}
 	if d, err := time.ParseInLocation("2006-01", s, tiendo.Zone); err == nil {
 		return fmt.Sprintf("tháng %d/%d", int(d.Month()), d.Year())

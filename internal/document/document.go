@@ -220,12 +220,26 @@ func IndicatorTable(title string, rows []Indicator) Table {
 // tháng 01"); months 3-12 never do ("tháng 6"), as Decree 30 prescribes so
 // that no one can add a digit. The date is read in tiendo.Zone.
 func FormatDate(t time.Time) string {
+	day, month, year := dateParts(t)
+	return "ngày " + day + " tháng " + month + " năm " + year
+}
+
+// ShortDate writes a date as a document's body cites one, with
+// FormatDate's zeros: "05/6/2022", "02/01/2023".
+func ShortDate(t time.Time) string {
+	day, month, year := dateParts(t)
+	return day + "/" + month + "/" + year
+}
+
+// dateParts are t's day, month and year in tiendo.Zone as a document writes
+// them: a zero before days 1-9 and months 1-2.
+func dateParts(t time.Time) (day, month, year string) {
 	t = t.In(tiendo.Zone)
-	month := fmt.Sprint(int(t.Month()))
+	month = fmt.Sprint(int(t.Month()))
 	if t.Month() < 3 {
 		month = "0" + month
 	}
-	return fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
+	return fmt.Sprintf("%02d", t.Day()), month, fmt.Sprint(t.Year())
 }
 
 // draftDate stands for the date of an unsigned draft: the blanks are filled

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"tiendo"
 )
 
 // The parts of word/document.xml the tests read. encoding/xml matches
@@ -496,6 +498,22 @@ func TestFormatDate(t *testing.T) {
 	for _, tt := range tests {
 		if got := FormatDate(tt.date); got != tt.want {
 			t.Errorf("FormatDate(%v) = %q, want %q", tt.date, got, tt.want)
+		}
+	}
+}
+
+func TestShortDate(t *testing.T) {
+	for _, tt := range []struct {
+		date time.Time
+		want string
+	}{
+		{time.Date(2024, 1, 5, 0, 0, 0, 0, tiendo.Zone), "05/01/2024"},
+		{time.Date(2022, 6, 2, 0, 0, 0, 0, tiendo.Zone), "02/6/2022"},
+		{time.Date(2021, 12, 31, 0, 0, 0, 0, tiendo.Zone), "31/12/2021"},
+		{time.Date(2022, 12, 31, 20, 0, 0, 0, time.UTC), "01/01/2023"}, // already 1 January in Vietnam
+	} {
+		if got := ShortDate(tt.date); got != tt.want {
+			t.Errorf("ShortDate(%v) = %q, want %q", tt.date, got, tt.want)
 		}
 	}
 }
