@@ -94,8 +94,9 @@ func TestLinkSuggestionsAndLinks(t *testing.T) {
 // A round started from an earlier one is asked for by its own công văn:
 // its documents cite neither the earlier directive's number nor the
 // documents that directive carried out, which are about the earlier
-// period. They keep the place name, and the consolidated report cites the
-// công văn the office issued for the new round.
+// period. They keep the place name and the body the reports answer to,
+// and the consolidated report cites the công văn the office issued for the
+// new round.
 func TestSuccessorCitesItsOwnRequest(t *testing.T) {
 	x := newApp(t)
 	ctx := context.Background()
@@ -182,8 +183,10 @@ Các đơn vị gửi báo cáo về UBND huyện trước ngày 10/6/2022.
 	if !strings.Contains(report, want) || strings.Contains(report, "635-CV/HU") || strings.Contains(report, "2022") {
 		t.Errorf("the new round's report opens %q, want it to cite %q and nothing of 2022", report, want)
 	}
-	if got := docxText(t, x, fmt.Sprintf("/api/v1/rounds/%d/consolidated.docx", id)); !strings.Contains(got, "Hữu Lũng, ngày") {
-		t.Errorf("the report lost its place name:\n%s", got)
+	// The body that asked for the 2022 reports still gets a copy.
+	if got := docxText(t, x, fmt.Sprintf("/api/v1/rounds/%d/consolidated.docx", id)); !strings.Contains(got, "Hữu Lũng, ngày") ||
+		!strings.Contains(got, "Ban Thường vụ Huyện ủy (b/c)") {
+		t.Errorf("the report lost its place name or the body it answers to:\n%s", got)
 	}
 }
 

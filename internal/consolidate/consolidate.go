@@ -51,7 +51,12 @@ type Input struct {
 	Missing []int64
 	// Issuer is the body the report is from: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG".
 	Issuer string
-	Now    time.Time
+	// Earlier is the directive text of an earlier round that this one was
+	// started from (store.EarlierSource), for a round without its own. Only
+	// its place name and the bodies its reports answered to are taken: the
+	// documents it cites are about another period.
+	Earlier string
+	Now     time.Time
 	// Window is the period's data window by the issuer's cut-off day, over
 	// which targets are projected when Targets is nil.
 	Window tiendo.Window
@@ -107,6 +112,7 @@ type draft struct {
 	in       Input
 	round    *tiendo.Round
 	dir      *directive.Result
+	earlier  *directive.Result            // Input.Earlier's directive, parsed when the round has none
 	reports  map[int64]*tiendo.UnitReport // by unit, the latest version that counts as submitted
 	rows     []watch.TargetRow
 	coll     *collate.Collator
@@ -125,10 +131,11 @@ func newDraft(in Input) *draft {
 		c.round = &r
 	}
 	c.coll = collate.New(language.Vietnamese, collate.IgnoreCase)
+	c.dir, c.earlier = &directive.Result{}, &directive.Result{}
 	if strings.TrimSpace(c.round.Source) != "" {
 		c.dir = directive.Parse(c.round.Source, nil)
-	} else {
-		c.dir = &directive.Result{}
+	} else if strings.TrimSpace(in.Earlier) != "" {
+		c.earlier = directive.Parse(in.Earlier, nil)
 	}
 	issuer := in.Issuer
 	if strings.TrimSpace(issuer) == "" {

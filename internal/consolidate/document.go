@@ -35,12 +35,18 @@ func MetaFor(in Input) Meta {
 	m := Meta{
 		Issuer:  issuer,
 		Symbol:  "BC-UBND",
-		Place:   cmp.Or(c.dir.Place, PlaceOf(issuer)),
+		Place:   cmp.Or(c.dir.Place, c.earlier.Place, PlaceOf(issuer)),
 		Subject: upperFirst(c.subjectWords()),
 		Signer:  document.Signer{Authority: []string{"TM. ỦY BAN NHÂN DÂN"}, Title: "CHỦ TỊCH"},
 	}
+	// The bodies whose request the report answers get a copy; for a round
+	// started from an earlier one, those the earlier round answered.
+	basis := c.dir.Basis
+	if len(basis) == 0 {
+		basis = c.earlier.Basis
+	}
 	seen := map[string]bool{}
-	for _, b := range c.dir.Basis {
+	for _, b := range basis {
 		if is := strings.TrimSpace(b.Issuer); is != "" && !seen[key(is)] {
 			seen[key(is)] = true
 			m.Distribution = append(m.Distribution, is+" (b/c)")

@@ -210,17 +210,19 @@ func issuerNames(s string) (short, full string) {
 }
 
 // PlaceOf is the place name a People's Committee dates its documents from
-// (Decree 30: the name of its administrative unit): "Hữu Lũng" for "UBND
-// huyện Hữu Lũng" or "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG". A unit named by a
-// number keeps its level ("Phường 5"). It is "" for any other body, whose
-// place the office writes in.
+// (Decree 30, Appendix I): the name of its administrative unit, "Hữu Lũng"
+// for "UBND huyện Hữu Lũng" or "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG". A unit
+// named by a number, or after a person or an event, is written in full
+// ("Phường 5", "Thành phố Hồ Chí Minh"); of the names after people only Hồ
+// Chí Minh is known here, and the office corrects the place of any other.
+// It is "" for a body that is not a People's Committee.
 func PlaceOf(issuer string) string {
 	short, full := issuerNames(issuer)
 	name, ok := strings.CutPrefix(full, short+" ")
 	if !ok || short == "UBND" {
 		return ""
 	}
-	if strings.Trim(name, "0123456789") == "" {
+	if strings.Trim(name, "0123456789") == "" || vi.Fold(name) == "ho chi minh" {
 		return upperFirst(strings.TrimPrefix(short, "UBND ")) + " " + name
 	}
 	return name

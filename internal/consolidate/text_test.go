@@ -14,6 +14,8 @@ func TestPlaceOf(t *testing.T) {
 		{"UBND thành phố Lạng Sơn", "Lạng Sơn"},
 		{"UBND thị trấn Hữu Lũng", "Hữu Lũng"},
 		{"UBND phường 5", "Phường 5"},
+		{"UBND quận 1", "Quận 1"},
+		{"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Thành phố Hồ Chí Minh"},
 		{"UBND", ""},
 		{"Ban Thường vụ Huyện ủy", ""},
 		{"", ""},

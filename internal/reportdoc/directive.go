@@ -41,7 +41,18 @@ func DirectiveInput(ctx context.Context, st *store.Store, u *tiendo.User, roundI
 		}
 	}
 	if in.Place == "" {
-		in.Place = consolidate.PlaceOf(in.Issuer)
+		// A round started from an earlier one keeps the earlier directive's
+		// place name, and nothing else of it.
+		earlier, err := st.EarlierSource(ctx, roundID)
+		if err != nil {
+			return compose.Input{}, err
+		}
+		if earlier != "" {
+			in.Place = directive.Parse(earlier, nil).Place
+		}
+		if in.Place == "" {
+			in.Place = consolidate.PlaceOf(in.Issuer)
+		}
 	}
 	in.Office = officeOf(in.Issuer)
 	if in.Window, _, err = st.RoundWindow(ctx, round); err != nil {

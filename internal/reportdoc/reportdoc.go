@@ -57,6 +57,11 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 	}
 	states := make(map[int64]watch.State, len(raw))
 	in := consolidate.Input{Round: round, Units: byID, Reports: reports, Issuer: round.Issuer, Now: st.Clock()}
+	if round.Source == "" {
+		if in.Earlier, err = st.EarlierSource(ctx, roundID); err != nil {
+			return consolidate.Input{}, err
+		}
+	}
 	for _, x := range units { // late and missing units in Vietnamese order
 		s, ok := raw[x.ID]
 		if !ok || !asked[x.ID] {

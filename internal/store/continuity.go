@@ -91,6 +91,30 @@ func (s *Store) CreateSuccessor(ctx context.Context, actor Actor, u *tiendo.User
 	return r, nil
 }
 
+// EarlierSource is the directive text of the nearest round before round id
+// in its chain of successors that has one, "" when none has: what a
+// successor's documents read for the place name and the body the reports
+// answer to, which carry across periods, and not for the documents cited,
+// which do not.
+func (s *Store) EarlierSource(ctx context.Context, id int64) (string, error) {
+	for range 100 { // a chain of successors is acyclic; the bound only guards the loop
+		var prev sql.NullInt64
+		var source string
+		err := s.rdb.QueryRowContext(ctx, s.q(`SELECT r.predecessor_id, COALESCE(p.source, '')
+			FROM rounds r LEFT JOIN rounds p ON p.id = r.predecessor_id WHERE r.id = ?`), id).Scan(&prev, &source)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !prev.Valid) {
+			return "", nil
+		} else if err != nil {
+			return "", fmt.Errorf("store: earlier directive: %w", err)
+		}
+		if source != "" {
+			return source, nil
+		}
+		id = prev.Int64
+	}
+	return "", nil
+}
+
 // completedTasks returns the tasks of round id that every lead unit
 // reported as completed in a report that reached the office.
 func (s *Store) completedTasks(ctx context.Context, id int64) (map[int64]bool, error) {

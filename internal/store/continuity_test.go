@@ -232,6 +232,7 @@ func TestSuccessorSourceNotCopied(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { s.Close() })
 	f := fixtureOn(t, s)
 	const text = "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG\nThực hiện Công văn số 635-CV/HU ngày 02/6/2022 của Ban Thường vụ Huyện ủy."
 	first := &tiendo.Round{Title: "6 tháng 2022", Deadline: tiendo.DeadlineBefore(2022, 6, 10), Status: tiendo.RoundOpen, Source: text,
@@ -249,16 +250,25 @@ func TestSuccessorSourceNotCopied(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Round(ctx, f.office, copied.ID); got == nil || got.Source != "" {
-		t.Fatalf("the successor took the directive's text: %+v", got)
+	again, err := s.CreateSuccessor(ctx, store.Actor{}, f.office, copied.ID, next)
+	if err != nil {
+		t.Fatal(err)
 	}
-	// What an earlier version stored: the predecessor's text copied; and a
-	// successor whose office pasted its own directive.
+	got, err := s.Round(ctx, f.office, copied.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Source != "" {
+		t.Fatalf("the successor took the directive's text: %q", got.Source)
+	}
+	// What an earlier version stored: the predecessor's text copied, down a
+	// chain of two successors; and a successor whose office pasted its own
+	// directive.
 	db, rebind := rawDB(t, dsn)
 	for _, x := range []struct {
 		id   int64
 		text string
-	}{{copied.ID, text}, {own.ID, "Công văn số 45/UBND-VP năm 2026"}} {
+	}{{copied.ID, text}, {again.ID, text}, {own.ID, "Công văn số 45/UBND-VP năm 2026"}} {
 		if _, err := db.ExecContext(ctx, rebind(`UPDATE rounds SET source = ? WHERE id = ?`), x.text, x.id); err != nil {
 			t.Fatal(err)
 		}
@@ -267,18 +277,24 @@ func TestSuccessorSourceNotCopied(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err = store.Open(ctx, dsn)
+	s, err = store.Open(ctx, dsn) // runs 0014 again
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
-	for id, want := range map[int64]string{first.ID: text, copied.ID: "", own.ID: "Công văn số 45/UBND-VP năm 2026"} {
+	for id, want := range map[int64]string{first.ID: text, copied.ID: "", again.ID: "", own.ID: "Công văn số 45/UBND-VP năm 2026"} {
 		got, err := s.Round(ctx, f.office, id)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got.Source != want {
 			t.Errorf("round %d after the migration: source %q, want %q", id, got.Source, want)
+		}
+	}
+	// The emptied rounds still reach the text their chain began with, for
+	// the place name and the body they answer to.
+	for id, want := range map[int64]string{first.ID: "", copied.ID: text, again.ID: text} {
+		if got, err := s.EarlierSource(ctx, id); err != nil || got != want {
+			t.Errorf("EarlierSource(round %d) = %q, %v; want %q", id, got, err, want)
 		}
 	}
 }

@@ -81,8 +81,9 @@ func TestAccountEndOneSession(t *testing.T) {
 	// The form is the admin's to see only on the user's own page: the
 	// route ends the requester's sessions.
 	admin := x.login("admin")
-	if _, body := x.get(admin, "/admin/users/"+itoa(pnv.ID)+"/sessions"); strings.Contains(body, "/account/sessions/") {
-		t.Errorf("admin's view of pnv offers the account page's session form")
+	if code, body := x.get(admin, "/admin/users/"+itoa(pnv.ID)+"/sessions"); code != 200 || !strings.Contains(body, "127.0.0.1") ||
+		strings.Contains(body, "/account/sessions/") {
+		t.Errorf("admin's view of pnv: %d, want pnv's sessions listed without the account page's session form:\n%s", code, body)
 	}
 
 	// Another user, or a key that names no session: a Vietnamese 404, and
