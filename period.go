@@ -1,6 +1,9 @@
 package tiendo
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Cut-off days (ngày chốt số liệu). A periodic report covers the data of a
 // window of days that is separate from its deadline: provinces commonly
@@ -50,6 +53,36 @@ func (w Window) Contains(t time.Time) bool {
 func (p Period) Valid() bool {
 	_, _, ok := p.months()
 	return ok
+}
+
+// Phrase names p as a document's subject and body do: "06 tháng đầu năm
+// 2022", "06 tháng cuối năm 2022", "09 tháng đầu năm 2022", "quý I năm
+// 2023", "tháng 10 năm 2025", "năm 2025"; "" for a period it cannot name.
+func (p Period) Phrase() string {
+	if p.Year < 1900 || p.Year > 2200 {
+		return ""
+	}
+	year := "năm " + strconv.Itoa(p.Year)
+	switch p.Kind {
+	case PeriodHalfYear:
+		if p.Index == 2 {
+			return "06 tháng cuối " + year
+		}
+		return "06 tháng đầu " + year
+	case PeriodNineMonth:
+		return "09 tháng đầu " + year
+	case PeriodQuarter:
+		if p.Index >= 1 && p.Index <= 4 {
+			return "quý " + []string{"I", "II", "III", "IV"}[p.Index-1] + " " + year
+		}
+	case PeriodMonth:
+		if p.Index >= 1 && p.Index <= 12 {
+			return "tháng " + strconv.Itoa(p.Index) + " " + year
+		}
+	case PeriodYear:
+		return year
+	}
+	return ""
 }
 
 // months returns the first and last calendar month of p.

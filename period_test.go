@@ -134,3 +134,24 @@ func TestPeriodPrevious(t *testing.T) {
 		t.Errorf("YearEarlier = %+v", got)
 	}
 }
+
+func TestPeriodPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		p    Period
+		want string
+	}{
+		{Period{Kind: PeriodHalfYear, Year: 2022, Index: 1}, "06 tháng đầu năm 2022"},
+		{Period{Kind: PeriodHalfYear, Year: 2022, Index: 2}, "06 tháng cuối năm 2022"},
+		{Period{Kind: PeriodNineMonth, Year: 2022}, "09 tháng đầu năm 2022"},
+		{Period{Kind: PeriodQuarter, Year: 2023, Index: 3}, "quý III năm 2023"},
+		{Period{Kind: PeriodQuarter, Year: 2023, Index: 5}, ""},
+		{Period{Kind: PeriodMonth, Year: 2025, Index: 10}, "tháng 10 năm 2025"},
+		{Period{Kind: PeriodYear, Year: 2025}, "năm 2025"},
+		{Period{Kind: PeriodOther, Year: 2025}, ""},
+		{Period{Kind: PeriodYear}, ""},
+	} {
+		if got := tt.p.Phrase(); got != tt.want {
+			t.Errorf("%+v.Phrase() = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}

@@ -124,7 +124,7 @@ func Check(in Input, issueDate time.Time) []directive.Warning {
 		}
 	}
 	if w := in.Window; !w.IsZero() && due.Before(w.End()) {
-		warn(WarnDeadlineBeforeCutoff, "Hạn gửi báo cáo (%s) sớm hơn ngày chốt số liệu của kỳ %s (hết ngày %s): các đơn vị sẽ phải báo cáo số ước thực hiện; hãy kiểm tra lại hạn, hoặc giữ hạn và nêu rõ trong công văn rằng số liệu là ước thực hiện.", deadlinePhrase(due), periodName(r.Period), document.ShortDate(w.To))
+		warn(WarnDeadlineBeforeCutoff, "Hạn gửi báo cáo (%s) sớm hơn ngày chốt số liệu của kỳ %s (hết ngày %s): các đơn vị sẽ phải báo cáo số ước thực hiện; hãy kiểm tra lại hạn, hoặc giữ hạn và nêu rõ trong công văn rằng số liệu là ước thực hiện.", deadlinePhrase(due), r.Period.Phrase(), document.ShortDate(w.To))
 	}
 	return out
 }

@@ -145,7 +145,7 @@ func Subject(in Input) string {
 		}
 	}
 	if in.Round != nil {
-		if p := periodName(in.Round.Period); p != "" {
+		if p := in.Round.Period.Phrase(); p != "" {
 			s += " " + p
 		}
 	}

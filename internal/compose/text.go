@@ -96,32 +96,3 @@ func isoDate(s string) (time.Time, bool) {
 	t, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(s), tiendo.Zone)
 	return t, err == nil
 }
-
-// periodName names the period as a subject does: "06 tháng đầu năm 2022",
-// "quý I năm 2023", "tháng 10 năm 2025"; "" for a period it cannot name.
-func periodName(p tiendo.Period) string {
-	if p.Year < 1900 || p.Year > 2200 {
-		return ""
-	}
-	year := "năm " + strconv.Itoa(p.Year)
-	switch p.Kind {
-	case tiendo.PeriodHalfYear:
-		if p.Index == 2 {
-			return "06 tháng cuối " + year
-		}
-		return "06 tháng đầu " + year
-	case tiendo.PeriodNineMonth:
-		return "09 tháng đầu " + year
-	case tiendo.PeriodQuarter:
-		if p.Index >= 1 && p.Index <= 4 {
-			return "quý " + []string{"I", "II", "III", "IV"}[p.Index-1] + " " + year
-		}
-	case tiendo.PeriodMonth:
-		if p.Index >= 1 && p.Index <= 12 {
-			return "tháng " + strconv.Itoa(p.Index) + " " + year
-		}
-	case tiendo.PeriodYear:
-		return year
-	}
-	return ""
-}

@@ -253,27 +253,11 @@ func isoDate(s string) string {
 	return ""
 }
 
-// periodLabel names a reporting period: "06 tháng đầu năm 2022".
+// periodLabel names a reporting period: "06 tháng đầu năm 2022"; a period
+// of another kind by its year.
 func periodLabel(p tiendo.Period) string {
-	roman := []string{"", "I", "II", "III", "IV"}
-	switch p.Kind {
-	case tiendo.PeriodHalfYear:
-		if p.Index == 2 {
-			return fmt.Sprintf("06 tháng cuối năm %d", p.Year)
-		}
-		return fmt.Sprintf("06 tháng đầu năm %d", p.Year)
-	case tiendo.PeriodNineMonth:
-		return fmt.Sprintf("09 tháng đầu năm %d", p.Year)
-	case tiendo.PeriodYear:
-		return fmt.Sprintf("năm %d", p.Year)
-	case tiendo.PeriodQuarter:
-		if p.Index >= 1 && p.Index <= 4 {
-			return fmt.Sprintf("quý %s năm %d", roman[p.Index], p.Year)
-		}
-	case tiendo.PeriodMonth:
-		if p.Index >= 1 && p.Index <= 12 {
-			return fmt.Sprintf("tháng %d năm %d", p.Index, p.Year)
-		}
+	if s := p.Phrase(); s != "" {
+		return s
 	}
 	if p.Year > 0 {
 		return fmt.Sprintf("năm %d", p.Year)

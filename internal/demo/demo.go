@@ -181,8 +181,8 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 	local := now.In(tiendo.Zone)
 	period := currentPeriod(local)
 	live, err := st.CreateSuccessor(ctx, store.Actor{}, &tiendo.User{Role: tiendo.RoleOffice}, past.ID, store.Successor{
-		Title:    "Báo cáo tiến độ nhiệm vụ trọng tâm " + periodName(period),
-		Subject:  "báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy " + periodName(period),
+		Title:    "Báo cáo tiến độ nhiệm vụ trọng tâm " + period.Phrase(),
+		Subject:  "báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy " + period.Phrase(),
 		Period:   period,
 		Deadline: tiendo.DeadlineBefore(local.Year(), local.Month(), local.Day()+4),
 	})
@@ -226,14 +226,4 @@ func currentPeriod(t time.Time) tiendo.Period {
 		return tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: t.Year()}
 	}
 	return tiendo.Period{Kind: tiendo.PeriodYear, Year: t.Year()}
-}
-
-func periodName(p tiendo.Period) string {
-	switch p.Kind {
-	case tiendo.PeriodHalfYear:
-		return fmt.Sprintf("06 tháng đầu năm %d", p.Year)
-	case tiendo.PeriodNineMonth:
-		return fmt.Sprintf("9 tháng năm %d", p.Year)
-	}
-	return fmt.Sprintf("năm %d", p.Year)
 }

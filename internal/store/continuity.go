@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/continuity"
 )
 
 // Successor is what a new round started from an earlier one needs.
@@ -46,12 +48,12 @@ func (s *Store) CreateSuccessor(ctx context.Context, actor Actor, u *tiendo.User
 	r := &tiendo.Round{Title: next.Title, Period: next.Period, Deadline: next.Deadline, Status: tiendo.RoundDraft,
 		Issuer: prev.Issuer, DocSymbol: prev.DocSymbol, Subject: prev.Subject, ReportContents: prev.ReportContents,
 		HeadApproval: prev.HeadApproval, Brief: prev.Brief, UnitIDs: prev.UnitIDs}
-	if r.Title == "" {
-		r.Title = prev.Title
+	// A title or subject left as it was names the earlier period: it is
+	// moved to the new one ("6 tháng đầu năm 2022" becomes "năm 2022").
+	if r.Title == "" || r.Title == prev.Title {
+		r.Title = continuity.Retitle(prev.Title, prev.Period, next.Period)
 	}
-	if next.Subject != "" {
-		r.Subject = next.Subject
-	}
+	r.Subject = cmp.Or(next.Subject, continuity.Retitle(prev.Subject, prev.Period, next.Period))
 	var links [][2]int64 // new task position -> predecessor task id
 	for _, t := range prev.Tasks {
 		if done[t.ID] {

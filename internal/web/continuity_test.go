@@ -7,10 +7,12 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
 	"tiendo"
+	"tiendo/internal/store"
 )
 
 // In the demo the live round carries the 2022 round's tasks: a target's page
@@ -78,5 +80,42 @@ func TestDemoSearch(t *testing.T) {
 	}
 	if !strings.Contains(page, "reports/") {
 		t.Errorf("search finds no unit report text about land clearance")
+	}
+}
+
+// "Tạo đợt mới từ đợt này", submitted as the form comes (the title left as
+// it was, and no subject field): the new round's title and subject name the
+// new period, not the one they were copied from.
+func TestSuccessorFormMovesThePeriod(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	first := &tiendo.Round{Title: "Báo cáo tiến độ nhiệm vụ trọng tâm 6 tháng đầu năm 2025", Status: tiendo.RoundOpen,
+		Subject:  "báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm 06 tháng đầu năm 2025",
+		Period:   tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2025, Index: 1},
+		Deadline: tiendo.DeadlineBefore(2025, 6, 10),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Nâng cao chỉ số cải cách hành chính",
+			Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, first); err != nil {
+		t.Fatal(err)
+	}
+	office := x.login("vanphong")
+	_, page := x.get(office, "/rounds/"+itoa(first.ID))
+	if !strings.Contains(page, `name="title" value="`+first.Title+`"`) {
+		t.Fatalf("the form does not offer the earlier title:\n%s", page)
+	}
+	resp := x.post(office, "/rounds/"+itoa(first.ID)+"/successor", url.Values{"title": {first.Title},
+		"period_kind": {"year"}, "period_index": {"0"}, "period_year": {"2025"}, "deadline": {"2025-12-20"}})
+	resp.Body.Close()
+	id, ok := strings.CutPrefix(resp.Header.Get("Location"), "/rounds/")
+	if resp.StatusCode != http.StatusSeeOther || !ok {
+		t.Fatalf("successor: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	n, _ := strconv.ParseInt(id, 10, 64)
+	got, err := x.st.Round(ctx, &tiendo.User{Role: tiendo.RoleOffice}, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Title != "Báo cáo tiến độ nhiệm vụ trọng tâm năm 2025" || got.Subject != "báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm năm 2025" {
+		t.Errorf("successor: title %q, subject %q; want both to name the year 2025", got.Title, got.Subject)
 	}
 }
