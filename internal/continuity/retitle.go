@@ -21,6 +21,8 @@ func Retitle(s string, from, to tiendo.Period) string {
 	}
 	for _, variant := range []string{old, noZero(old), strings.Replace(noZero(old), "9 tháng đầu", "9 tháng", 1)} {
 		re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(variant))
+		var b strings.Builder
+		last := 0
 		for _, m := range re.FindAllStringIndex(s, -1) {
 			if from.Kind == tiendo.PeriodYear && namesPart(s[:m[0]]) {
 				continue // "năm 2022" of "6 tháng đầu năm 2022": not the year's own phrase
@@ -35,7 +37,12 @@ func Retitle(s string, from, to tiendo.Period) string {
 			case found[:1] != strings.ToLower(found[:1]):
 				repl = vi.UpperFirst(repl)
 			}
-			return s[:m[0]] + repl + s[m[1]:]
+			b.WriteString(s[last:m[0]])
+			b.WriteString(repl)
+			last = m[1]
+		}
+		if last > 0 {
+			return b.String() + s[last:]
 		}
 	}
 	return s

@@ -25,6 +25,8 @@ func TestRetitle(t *testing.T) {
 		{"Năm 2022: báo cáo nhiệm vụ trọng tâm", year(2022), h1(2023), "06 tháng đầu năm 2023: báo cáo nhiệm vụ trọng tâm"},
 		{"Báo cáo nhiệm vụ trọng tâm năm 2022", year(2022), q3, "Báo cáo nhiệm vụ trọng tâm quý III năm 2023"},
 		{"Báo cáo 9 tháng năm 2022", nine, year(2022), "Báo cáo năm 2022"},
+		{"Kết quả 6 tháng đầu năm 2022 và kế hoạch sau 6 tháng đầu năm 2022", h1(2022), h1(2023),
+			"Kết quả 6 tháng đầu năm 2023 và kế hoạch sau 6 tháng đầu năm 2023"},
 		// The round's period is the year, but the text names a half of it:
 		// not the year's phrase, so it is left for the office.
 		{"Báo cáo 6 tháng đầu năm 2022", year(2022), year(2023), "Báo cáo 6 tháng đầu năm 2022"},
