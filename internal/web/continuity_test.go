@@ -100,8 +100,12 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 	}
 	office := x.login("vanphong")
 	_, page := x.get(office, "/rounds/"+itoa(first.ID))
-	if !strings.Contains(page, `name="title" value="`+first.Title+`"`) {
-		t.Fatalf("the form does not offer the earlier title:\n%s", page)
+	// It offers the earlier title and, as the period, the same one a year on.
+	for _, want := range []string{`name="title" value="` + first.Title + `"`, `<option value="half-year" selected>`,
+		`name="period_index" type="number" min="0" max="12" value="1"`, `name="period_year" type="number" value="2026"`} {
+		if !strings.Contains(page, want) {
+			t.Fatalf("the successor form lacks %s:\n%s", want, page)
+		}
 	}
 	resp := x.post(office, "/rounds/"+itoa(first.ID)+"/successor", url.Values{"title": {first.Title},
 		"period_kind": {"year"}, "period_index": {"0"}, "period_year": {"2025"}, "deadline": {"2025-12-20"}})
