@@ -146,6 +146,32 @@ func (p Period) YearEarlier() Period {
 	return p
 }
 
+// Next is the period an office usually reports on after p, which the form
+// for a round started from p proposes: the next month or quarter; the year
+// after its first half ("sơ kết 6 tháng, tổng kết năm") or its nine months;
+// the first half of next year after the second half; next year after a
+// year. An unknown period gives the zero Period.
+func (p Period) Next() Period {
+	if !p.Valid() {
+		return Period{}
+	}
+	switch p.Kind {
+	case PeriodMonth, PeriodQuarter:
+		if n := map[PeriodKind]int{PeriodMonth: 12, PeriodQuarter: 4}[p.Kind]; p.Index >= n {
+			return Period{Kind: p.Kind, Year: p.Year + 1, Index: 1}
+		}
+		return Period{Kind: p.Kind, Year: p.Year, Index: p.Index + 1}
+	case PeriodHalfYear:
+		if p.Index == 2 {
+			return Period{Kind: PeriodHalfYear, Year: p.Year + 1, Index: 1}
+		}
+		return Period{Kind: PeriodYear, Year: p.Year}
+	case PeriodNineMonth:
+		return Period{Kind: PeriodYear, Year: p.Year}
+	}
+	return Period{Kind: PeriodYear, Year: p.Year + 1}
+}
+
 // Previous is the report before p in the year's cycle: the month, quarter
 // or half-year just before (across the new year), the first half-year before
 // nine months, and nine months before the year. It reports false for a

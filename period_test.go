@@ -155,3 +155,22 @@ func TestPeriodPhrase(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodNext(t *testing.T) {
+	for _, tt := range []struct{ p, want Period }{
+		{Period{Kind: PeriodMonth, Year: 2025, Index: 10}, Period{Kind: PeriodMonth, Year: 2025, Index: 11}},
+		{Period{Kind: PeriodMonth, Year: 2025, Index: 12}, Period{Kind: PeriodMonth, Year: 2026, Index: 1}},
+		{Period{Kind: PeriodQuarter, Year: 2025, Index: 4}, Period{Kind: PeriodQuarter, Year: 2026, Index: 1}},
+		{Period{Kind: PeriodQuarter, Year: 2025, Index: 2}, Period{Kind: PeriodQuarter, Year: 2025, Index: 3}},
+		{Period{Kind: PeriodHalfYear, Year: 2025, Index: 1}, Period{Kind: PeriodYear, Year: 2025}},
+		{Period{Kind: PeriodHalfYear, Year: 2025, Index: 2}, Period{Kind: PeriodHalfYear, Year: 2026, Index: 1}},
+		{Period{Kind: PeriodNineMonth, Year: 2025}, Period{Kind: PeriodYear, Year: 2025}},
+		{Period{Kind: PeriodYear, Year: 2025}, Period{Kind: PeriodYear, Year: 2026}},
+		{Period{Kind: PeriodOther, Year: 2025}, Period{}},
+		{Period{}, Period{}},
+	} {
+		if got := tt.p.Next(); got != tt.want {
+			t.Errorf("%+v.Next() = %+v, want %+v", tt.p, got, tt.want)
+		}
+	}
+}

@@ -100,9 +100,10 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 	}
 	office := x.login("vanphong")
 	_, page := x.get(office, "/rounds/"+itoa(first.ID))
-	// It offers the earlier title and, as the period, the same one a year on.
-	for _, want := range []string{`name="title" value="` + first.Title + `"`, `<option value="half-year" selected>`,
-		`name="period_index" type="number" min="0" max="12" value="1"`, `name="period_year" type="number" value="2026"`} {
+	// It offers the earlier title and, as the period, the one usually
+	// reported on next: the year after its first half.
+	for _, want := range []string{`name="title" value="` + first.Title + `"`, `<option value="year" selected>`,
+		`name="period_index" type="number" min="0" max="12" value="0"`, `name="period_year" type="number" value="2025"`} {
 		if !strings.Contains(page, want) {
 			t.Fatalf("the successor form lacks %s:\n%s", want, page)
 		}
