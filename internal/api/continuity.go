@@ -9,6 +9,9 @@ import (
 	"tiendo/internal/store"
 )
 
+// successorBody is POST /api/v1/rounds/{id}/successor's body. A title left
+// empty (or the earlier one) and a subject left empty are the earlier
+// round's, moved to the new period (continuity.Retitle).
 type successorBody struct {
 	Title      string        `json:"title"`
 	Subject    string        `json:"subject"`
