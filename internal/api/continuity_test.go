@@ -177,6 +177,11 @@ Các đơn vị gửi báo cáo về UBND huyện trước ngày 10/6/2022.
 	if code != 200 || issued["number"] == nil {
 		t.Fatalf("issue: %d %v", code, issued)
 	}
+	// The round now carries its công văn's number, as the round page shows it.
+	if code, r := x.do("GET", fmt.Sprintf("/api/v1/rounds/%d", id), office, nil); code != 200 ||
+		r["doc_number"] != fmt.Sprintf("%02d", int(issued["number"].(float64))) || r["doc_symbol"] != issued["symbol"] {
+		t.Errorf("round after issuing its công văn: %d doc_number %v doc_symbol %v", code, r["doc_number"], r["doc_symbol"])
+	}
 	at, _ := time.Parse(time.RFC3339Nano, issued["issued_at"].(string))
 	want := fmt.Sprintf("Công văn số %02d/%s ngày %s của UBND huyện Hữu Lũng", int(issued["number"].(float64)), issued["symbol"], document.ShortDate(at))
 	report := opening(id, "consolidated")

@@ -40,9 +40,6 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 	// Units under another asked unit report through it: the office drafts
 	// from the units that report to it directly.
 	round = watch.OfficeView(round, units)
-	if round, err = citedRequest(ctx, st, u, round); err != nil {
-		return consolidate.Input{}, err
-	}
 	asked := make(map[int64]bool, len(round.UnitIDs))
 	for _, id := range round.UnitIDs {
 		asked[id] = true
@@ -88,30 +85,6 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 	}
 	in.Targets = watch.Targets(round, in.Window, wa, states, st.Clock())
 	return in, nil
-}
-
-// citedRequest gives round the number, symbol and date of the công văn
-// that asked for its reports, for the report to cite: the directive's own
-// when the round was built from one, otherwise the công văn the office
-// issued for it in tiendo, if it has. The round is not changed; a copy is
-// returned.
-func citedRequest(ctx context.Context, st *store.Store, u *tiendo.User, round *tiendo.Round) (*tiendo.Round, error) {
-	if strings.TrimSpace(round.DocNumber) != "" {
-		return round, nil
-	}
-	c, err := st.Doc(ctx, u, round.ID, tiendo.DocDirective)
-	if tiendo.ErrorCode(err) == tiendo.ENOTFOUND {
-		return round, nil
-	} else if err != nil {
-		return nil, err
-	}
-	if c.Status != tiendo.DocIssued || c.Number == 0 {
-		return round, nil
-	}
-	r := *round
-	r.DocNumber, r.DocSymbol = fmt.Sprintf("%02d", c.Number), c.Symbol
-	r.DocDate = c.IssuedAt.In(tiendo.Zone).Format("2006-01-02")
-	return &r, nil
 }
 
 // Parts converts the drafted sections into the stored parts.

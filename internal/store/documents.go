@@ -296,6 +296,9 @@ func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 		}
 		c.Status, c.Version, c.Number, c.Symbol, c.IssuedAt, c.Signer, c.UpdatedAt = tiendo.DocIssued, c.Version+1, number, in.Symbol, now, in.Signer, now
 		if kind == tiendo.DocDirective {
+			if err := s.numberRound(ctx, tx, actor, roundID, number, in.Symbol, now); err != nil {
+				return err
+			}
 			if err := s.publishIssued(ctx, tx, actor, roundID, fmt.Sprintf("Công văn số %d/%s giao nhiệm vụ và yêu cầu báo cáo: %s", number, in.Symbol, c.Subject)); err != nil {
 				return err
 			}
@@ -311,6 +314,24 @@ func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 		return nil, err
 	}
 	return c, nil
+}
+
+// numberRound gives round id the number, symbol and date of the công văn
+// just issued for it, when the round has no number of its own yet (it was
+// started from an earlier round, or built from an unnumbered draft): that
+// công văn is the request its reports answer, and its documents cite it.
+// The change is audited on the round, which moves the round cache's stamp.
+func (s *Store) numberRound(ctx context.Context, tx *sql.Tx, actor Actor, id int64, number int, symbol string, at time.Time) error {
+	doc := fmt.Sprintf("%02d", number)
+	date := at.In(tiendo.Zone).Format("2006-01-02")
+	res, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET doc_number = ?, doc_symbol = ?, doc_date = ? WHERE id = ? AND doc_number = ''`), doc, symbol, date, id)
+	if err != nil {
+		return fmt.Errorf("store: number round: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	return s.audit(ctx, tx, actor, "issue", "round", id, nil, map[string]string{"doc_number": doc, "doc_symbol": symbol, "doc_date": date})
 }
 
 // register enters a document in the outgoing register and returns its row
