@@ -9,8 +9,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// bracketed writes segments with the matches in brackets.
-func bracketed(segs []Segment) string {
+// Bracketed writes segments with the matches in brackets. It is exported
+// to the store's external tests (search_test.go), which read highlights the
+// same way.
+func Bracketed(segs []Segment) string {
 	var b strings.Builder
 	for _, s := range segs {
 		if s.Match {
@@ -63,7 +65,7 @@ func TestHighlightWholeWords(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			segs := highlightQuery(t, tc.text, tc.q, 160)
-			if got := bracketed(segs); got != tc.want {
+			if got := Bracketed(segs); got != tc.want {
 				t.Errorf("highlight(%q, %q) = %q, want %q", tc.text, tc.q, got, tc.want)
 			}
 			// Segments carry the text as it is, nothing added: the page
@@ -98,7 +100,7 @@ func TestHighlightCutsBetweenWords(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			segs := highlightQuery(t, tc.text, tc.q, tc.width)
-			got := bracketed(segs)
+			got := Bracketed(segs)
 			if !strings.Contains(got, tc.has) {
 				t.Errorf("snippet %q lacks %q", got, tc.has)
 			}

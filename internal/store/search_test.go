@@ -104,21 +104,9 @@ func (w *searchWorld) find(t *testing.T, u *tiendo.User, q string) []string {
 	}
 	var out []string
 	for _, r := range res {
-		out = append(out, r.Kind+":"+marked(r.Title))
+		out = append(out, r.Kind+":"+store.Bracketed(r.Title))
 	}
 	return out
-}
-
-func marked(segs []store.Segment) string {
-	var b strings.Builder
-	for _, s := range segs {
-		if s.Match {
-			b.WriteString("[" + s.Text + "]")
-		} else {
-			b.WriteString(s.Text)
-		}
-	}
-	return b.String()
 }
 
 func TestSearchFolding(t *testing.T) {
@@ -209,7 +197,7 @@ func TestSearchSnippetsAndLinks(t *testing.T) {
 		t.Fatalf("results = %+v, want unit a's two sections", res)
 	}
 	r := res[0]
-	if got, want := marked(r.Snippet), "Đã hoàn thành giải phóng mặt bằng 12 hộ dân; [còn vướng] 3 hộ chưa nhận tiền bồi thường."; got != want {
+	if got, want := store.Bracketed(r.Snippet), "Đã hoàn thành giải phóng mặt bằng 12 hộ dân; [còn vướng] 3 hộ chưa nhận tiền bồi thường."; got != want {
 		t.Errorf("snippet = %q, want %q", got, want)
 	}
 	if want := fmt.Sprintf("/rounds/%d/reports/xadinh#task-%d", w.open.ID, r.TaskID); r.Link != want || r.UnitCode != "xadinh" || r.RoundID != w.open.ID {
@@ -230,8 +218,8 @@ func TestSearchSnippetsAndLinks(t *testing.T) {
 		t.Fatal("no results for a saved report")
 	}
 	snip := store.SegmentsText(res[0].Snippet)
-	if n := len([]rune(snip)); n > 250 || !strings.HasPrefix(snip, "…") || !strings.HasSuffix(snip, "…") || !strings.Contains(marked(res[0].Snippet), "[điểm nóng]") {
-		t.Errorf("snippet of a long text (%d characters) = %q", n, marked(res[0].Snippet))
+	if n := len([]rune(snip)); n > 250 || !strings.HasPrefix(snip, "…") || !strings.HasSuffix(snip, "…") || !strings.Contains(store.Bracketed(res[0].Snippet), "[điểm nóng]") {
+		t.Errorf("snippet of a long text (%d characters) = %q", n, store.Bracketed(res[0].Snippet))
 	}
 
 	// Units link to their page for those who manage them, to nothing for others.

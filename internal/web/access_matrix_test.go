@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"context"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"io"
 	"log/slog"
 	"mime/multipart"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -178,47 +175,21 @@ var routeNeeds = map[string]need{
 // none can slip past.
 func pageRoutes(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	calls, fset := sourceCalls(t, "*.go", 2, "HandleFunc", "Handle")
 	var out []string
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
+	for _, call := range calls {
+		if id, ok := call.Fun.(*ast.SelectorExpr).X.(*ast.Ident); !ok || id.Name != "mux" {
 			continue
 		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
+		lit, ok := call.Args[0].(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			t.Errorf("%s: a route whose pattern is not a string literal; the access test cannot check it", fset.Position(call.Pos()))
+			continue
 		}
-		f, err := parser.ParseFile(fset, name, src, 0)
-		if err != nil {
-			t.Fatal(err)
+		p, _ := strconv.Unquote(lit.Value)
+		if p != "/api/" { // the API's own routes come from api.Routes
+			out = append(out, p)
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || (sel.Sel.Name != "HandleFunc" && sel.Sel.Name != "Handle") || len(call.Args) != 2 {
-				return true
-			}
-			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "mux" {
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				t.Errorf("%s: a route whose pattern is not a string literal; the access test cannot check it", fset.Position(call.Pos()))
-				return true
-			}
-			p, _ := strconv.Unquote(lit.Value)
-			if p != "/api/" { // the API's own routes come from api.Routes
-				out = append(out, p)
-			}
-			return true
-		})
 	}
 	if len(out) < 10 {
 		t.Fatalf("found only %d page routes in the source; the parser is missing them", len(out))
