@@ -163,25 +163,14 @@ func targetLabel(g Target) string {
 	return s + " — " + shorten(g.Text, 100)
 }
 
-// periodLabel writes a period in Vietnamese: "6 tháng đầu năm 2022".
+// periodLabel writes a period as documents name it ("06 tháng đầu năm
+// 2022"), or says which year an unnamed period falls in.
 func periodLabel(p *tiendo.Period) string {
 	if p == nil {
 		return ""
 	}
-	switch p.Kind {
-	case tiendo.PeriodMonth:
-		return fmt.Sprintf("tháng %d năm %d", p.Index, p.Year)
-	case tiendo.PeriodQuarter:
-		return fmt.Sprintf("quý %s năm %d", []string{"", "I", "II", "III", "IV"}[min(max(p.Index, 0), 4)], p.Year)
-	case tiendo.PeriodHalfYear:
-		if p.Index == 2 {
-			return fmt.Sprintf("6 tháng cuối năm %d", p.Year)
-		}
-		return fmt.Sprintf("6 tháng đầu năm %d", p.Year)
-	case tiendo.PeriodNineMonth:
-		return fmt.Sprintf("9 tháng năm %d", p.Year)
-	case tiendo.PeriodYear:
-		return fmt.Sprintf("năm %d", p.Year)
+	if s := p.Phrase(); s != "" {
+		return s
 	}
 	return fmt.Sprintf("khác (%d)", p.Year)
 }
