@@ -91,6 +91,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"rows":      func(text string) int { return min(30, max(4, len(text)/90+strings.Count(text, "\n")+1)) },
 		"list":      func(xs ...string) []string { return xs },
 		"cmpLabel":  comparatorLabel,
+		"goal":      goalLabel,
 		"codes":     codesOf,
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
 		"num1":      func(f *float64) string { return vi.FormatNumber(*f, 1) },
@@ -212,6 +213,39 @@ func comparatorLabel(c string) string {
 		return "= đạt"
 	}
 	return c
+}
+
+// goalLabel says a target's goal in a few words, as a directive writes it:
+// "từ 70% trở lên", "không quá 5%", "giảm từ 3% trở lên". comparatorLabel
+// is for the choice of a comparator, where its sign leads.
+func goalLabel(t *tiendo.Target) string {
+	if t == nil {
+		return ""
+	}
+	n := vi.FormatNumber(t.Value, -1) + unitSuffix(t.Unit)
+	var s string
+	switch t.Comparator {
+	case tiendo.AtLeast:
+		s = "từ " + n + " trở lên"
+	case tiendo.MoreThan:
+		s = "trên " + n
+	case tiendo.AtMost:
+		s = "không quá " + n
+	case tiendo.LessThan:
+		s = "dưới " + n
+	default:
+		s = n
+	}
+	switch t.Direction {
+	case "decrease":
+		return "giảm " + s
+	case "increase":
+		return "tăng " + s
+	}
+	if t.Comparator == tiendo.Equal || t.Comparator == "" {
+		return "đạt " + s
+	}
+	return s
 }
 
 // cellAbbr is the short mark a matrix cell shows for a state.
