@@ -98,13 +98,13 @@ func TestJSONShape(t *testing.T) {
 		if err := json.Unmarshal(b, &m); err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range []string{"issuer", "number", "symbol", "place", "date", "subject", "recipients", "basis", "period", "deadline", "tasks", "report_contents", "signer", "distribution", "warnings"} {
+		for _, k := range []string{"issuer", "number", "symbol", "place", "date", "subject", "recipients", "basis", "period", "deadline", "tasks", "report_contents", "brief", "signer", "distribution", "warnings"} {
 			if _, ok := m[k]; !ok {
 				t.Errorf("field %q missing in %s", k, b)
 			}
 		}
-		if len(m) != 15 {
-			t.Errorf("%d fields, want 15: %s", len(m), b)
+		if len(m) != 16 {
+			t.Errorf("%d fields, want 16: %s", len(m), b)
 		}
 		for _, k := range []string{"recipients", "basis", "tasks", "report_contents", "distribution", "warnings"} {
 			if m[k] == nil {
@@ -267,6 +267,26 @@ func TestPeriods(t *testing.T) {
 			t.Errorf("%q: period %+v, want none", tt.subject, r.Period)
 		case tt.want != nil && (r.Period == nil || *r.Period != *tt.want):
 			t.Errorf("%q: period %+v, want %+v", tt.subject, r.Period, tt.want)
+		}
+	}
+}
+
+func TestBrief(t *testing.T) {
+	tests := []struct {
+		closing string
+		want    bool
+	}{
+		{"Lưu ý: Báo cáo cần ngắn gọn, trong đó đánh giá rõ tiến độ so với kế hoạch.", true},
+		{"Đề nghị các đơn vị gửi báo cáo đầy đủ, súc tích, có số liệu minh họa.", true},
+		{"Đề nghị gửi BÁO CÁO NGẮN GỌN về Văn phòng trước ngày 07/6/2022.", true},
+		{"Báo cáo đánh giá rõ kết quả, khó khăn và kiến nghị.", false},
+		// "ngắn gọn" that is not about the report.
+		{"Tiếp tục rà soát để thủ tục hành chính ngắn gọn hơn. Các đơn vị gửi báo cáo trước ngày 07/6/2022.", false},
+	}
+	for _, tt := range tests {
+		r := Parse("V/v báo cáo kết quả năm 2025\n\nThực hiện chỉ đạo, đề nghị các đơn vị báo cáo.\n\n"+tt.closing+"\n", nil)
+		if r.Brief != tt.want {
+			t.Errorf("%q: brief %v, want %v", tt.closing, r.Brief, tt.want)
 		}
 	}
 }

@@ -367,6 +367,7 @@ var reContentsLead = regexp.MustCompile(`(danh gia ro|danh gia|trong do|bao gom|
 // the bullets under an item or paragraph that announces it.
 func (p *parser) contents(intro, closing, region []block) {
 	all := append(append(append([]block{}, intro...), region...), closing...)
+	p.res.Brief = asksBrief(all)
 	for i, b := range all {
 		f := vi.Fold(b.text)
 		if !reContents.MatchString(f) || b.kind == bullet {
@@ -421,6 +422,24 @@ func (p *parser) contents(intro, closing, region []block) {
 			return
 		}
 	}
+}
+
+// reBrief finds a request for short reports in a folded sentence that
+// speaks of the report: "Báo cáo cần ngắn gọn", "báo cáo ngắn gọn, súc tích".
+var reBrief = regexp.MustCompile(`\b(ngan gon|suc tich)\b`)
+
+// asksBrief reports whether a sentence of bs asks for the reports to be
+// short.
+func asksBrief(bs []block) bool {
+	for _, b := range bs {
+		for _, sent := range sentences(b.text) {
+			f := vi.Fold(sent)
+			if strings.Contains(f, "bao cao") && reBrief.MatchString(f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // contentsLead returns where the list of contents starts in folded s:

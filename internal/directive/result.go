@@ -31,6 +31,7 @@ type Result struct {
 	Deadline       *Deadline      `json:"deadline"`
 	Tasks          []Task         `json:"tasks"`
 	ReportContents []string       `json:"report_contents"`
+	Brief          bool           `json:"brief"` // the reports are asked to be short ("Báo cáo cần ngắn gọn")
 	Signer         Signer         `json:"signer"`
 	Distribution   []string       `json:"distribution"`
 	Warnings       []Warning      `json:"warnings"`
