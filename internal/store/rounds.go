@@ -147,6 +147,26 @@ func (s *Store) PublishRound(ctx context.Context, actor Actor, id int64) error {
 	})
 }
 
+// DeleteDraftRound removes a round that was never published, with its
+// tasks, targets and any công văn drafted for it: no unit has seen it. A
+// published round stays for the record (close it instead).
+func (s *Store) DeleteDraftRound(ctx context.Context, actor Actor, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var status tiendo.RoundStatus
+		var title string
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title FROM rounds WHERE id = ?`), id).Scan(&status, &title); err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
+		}
+		if status != tiendo.RoundDraft {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã phát hành nên không xóa được: các đơn vị đã nhận đợt này. Nếu không cần nữa, hãy đóng đợt.")
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM rounds WHERE id = ?`), id); err != nil {
+			return fmt.Errorf("store: delete round: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "delete", "round", id, map[string]any{"title": title, "status": status}, nil)
+	})
+}
+
 // publishIssued publishes a draft round when the công văn that assigns its
 // tasks is issued; a round published earlier still tells its units of the
 // công văn.

@@ -361,6 +361,59 @@ func TestPublishNotifiesUnits(t *testing.T) {
 	}
 }
 
+// A draft round can be deleted with everything in it, audited; a published
+// one cannot, and nothing of it is touched.
+func TestDeleteDraftRound(t *testing.T) {
+	f := newFixture(t)
+	office := store.Actor{UserID: f.office.ID}
+	draft := &tiendo.Round{Title: "Đợt tạo nhầm", Deadline: tiendo.DeadlineBefore(2026, 12, 1), UnitIDs: []int64{f.a.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Giảm tỷ lệ hộ nghèo", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}},
+			Targets: []*tiendo.Target{{Text: "giảm 3% trở lên", Comparator: tiendo.AtLeast, Value: 3, Unit: "%", Direction: "decrease"}}}}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, draft); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.DeleteDraftRound(ctx, office, draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Round(ctx, f.office, draft.ID); tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+		t.Errorf("deleted round still read: %v", err)
+	}
+	list, err := f.s.Rounds(ctx, f.office)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range list {
+		if r.ID == draft.ID {
+			t.Errorf("the rounds list still has the deleted round")
+		}
+	}
+	entries, err := f.s.AuditSearch(ctx, store.AuditFilter{Entity: "round", EntityID: draft.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) == 0 || entries[0].Action != "delete" || !strings.Contains(entries[0].Before, "Đợt tạo nhầm") || entries[0].UserID != f.office.ID {
+		t.Errorf("deletion not audited with the title and the office: %+v", entries)
+	}
+	if err := f.s.DeleteDraftRound(ctx, office, draft.ID); tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+		t.Errorf("deleting it again: %v, want not found", err)
+	}
+
+	open := &tiendo.Round{Title: "Đợt đã phát hành", Deadline: tiendo.DeadlineBefore(2026, 12, 1), UnitIDs: []int64{f.a.ID}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, open); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.PublishRound(ctx, office, open.ID); err != nil {
+		t.Fatal(err)
+	}
+	err = f.s.DeleteDraftRound(ctx, office, open.ID)
+	if tiendo.ErrorCode(err) != tiendo.ECONFLICT || !strings.Contains(tiendo.ErrorMessage(err), "đã phát hành") {
+		t.Errorf("deleting a published round: %v, want a conflict that says it is published", err)
+	}
+	if r, err := f.s.Round(ctx, f.office, open.ID); err != nil || r.Status != tiendo.RoundOpen {
+		t.Errorf("published round after a refused delete: %+v, %v", r, err)
+	}
+}
+
 // Notifications come newest first by their time, not by the order their
 // rows were written: a round published for a past date after one published
 // today is listed after it.

@@ -57,6 +57,7 @@ var routeNeeds = map[string]need{
 	"POST /rounds/preview": {action: tiendo.ActionManageRounds,
 		body: "title=x"},
 	"POST /rounds/{id}/publish":       {action: tiendo.ActionManageRounds},
+	"POST /rounds/{id}/delete":        {action: tiendo.ActionManageRounds},
 	"GET /rounds/{id}":                {action: tiendo.ActionReadRounds},
 	"GET /rounds/{id}/reports/{unit}": {action: tiendo.ActionReadReport, unit: true},
 	// The page's form handler is registered for report:read (the same URL

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/directive"
@@ -69,6 +70,7 @@ type intakeForm struct {
 	DeadlineDate, DeadlineTime, DeadlineRelation    string
 	Recipients                                      []int64
 	ReportContents                                  string
+	Brief, HeadApproval                             bool
 	Tasks                                           []intakeTask
 }
 
@@ -89,8 +91,18 @@ type previewPage struct {
 	Tree     []watch.TreeNode // the units in tree order, for choosing recipients
 	Lines    []string
 	Warnings []directive.Warning // those not tied to a task
-	Error    string
-	Fields   map[string]string
+	// TaskWarnings names the tasks that have warnings beside them, so the
+	// box at the top says where to look.
+	TaskWarnings []taskWarnings
+	Error        string
+	Fields       map[string]string
+}
+
+// taskWarnings is a task of the preview form with warnings beside it.
+type taskWarnings struct {
+	Index int // place in the form, for its anchor
+	Label string
+	Count int
 }
 
 // HasTree reports whether some unit has units under it, for the "every
@@ -169,7 +181,7 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 		ids[u.Code] = u.ID
 	}
 	f := &intakeForm{Source: text, Title: vi.UpperFirst(res.Subject), Issuer: res.Issuer, Number: res.Number, Symbol: res.Symbol,
-		DocDate: docDateText(res.Date), Subject: res.Subject, ReportContents: strings.Join(res.ReportContents, "\n")}
+		DocDate: docDateText(res.Date), Subject: res.Subject, ReportContents: strings.Join(res.ReportContents, "\n"), Brief: res.Brief}
 	if res.Period != nil {
 		f.PeriodKind, f.PeriodYear, f.PeriodIndex = string(res.Period.Kind), res.Period.Year, res.Period.Index
 	}
@@ -234,6 +246,7 @@ func formFromRequest(r *http.Request) *intakeForm {
 		PeriodKind: v.Get("period_kind"), PeriodYear: atoi(v.Get("period_year")), PeriodIndex: atoi(v.Get("period_index")),
 		DeadlineDate: v.Get("deadline_date"), DeadlineTime: v.Get("deadline_time"), DeadlineRelation: v.Get("deadline_relation"),
 		Recipients: ids("recipients"), ReportContents: v.Get("report_contents"),
+		Brief: v.Get("brief") == "1", HeadApproval: v.Get("head_approval") == "1",
 	}
 	n := min(atoi(v.Get("tasks")), 500)
 	for i := range n {
@@ -318,7 +331,7 @@ func (f *intakeForm) applyTree(op, node string, units []*tiendo.Unit) bool {
 func (f *intakeForm) round() (*tiendo.Round, error) {
 	e := &tiendo.Error{Code: tiendo.EINVALID, Message: "Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{}}
 	r := &tiendo.Round{Title: strings.TrimSpace(f.Title), Status: tiendo.RoundDraft, Issuer: f.Issuer, DocNumber: f.Number,
-		DocSymbol: f.Symbol, Subject: f.Subject, Source: f.Source, UnitIDs: f.Recipients,
+		DocSymbol: f.Symbol, Subject: f.Subject, Source: f.Source, UnitIDs: f.Recipients, Brief: f.Brief, HeadApproval: f.HeadApproval,
 		Period: tiendo.Period{Kind: tiendo.PeriodKind(f.PeriodKind), Year: f.PeriodYear, Index: f.PeriodIndex}}
 	if d, err := docDateISO(f.DocDate); err != nil {
 		e.Fields["doc_date"] = tiendo.ErrorMessage(err)
@@ -426,11 +439,74 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 			data.Warnings = append(data.Warnings, warn)
 		}
 	}
+	for i, t := range f.Tasks {
+		if len(t.Warnings) > 0 {
+			data.TaskWarnings = append(data.TaskWarnings, taskWarnings{Index: i, Label: t.Label, Count: len(t.Warnings)})
+		}
+	}
+	if warn := pastDeadline(f, s.store.Now()); warn != "" {
+		data.Warnings = append(data.Warnings, directive.Warning{Code: "deadline-past", Message: warn})
+	}
+	if f.HeadApproval {
+		users, err := s.store.Users(r.Context())
+		if err != nil {
+			return err
+		}
+		if warn := headless(f, units, users); warn != "" {
+			data.Warnings = append(data.Warnings, directive.Warning{Code: "no-unit-head", Message: warn})
+		}
+	}
 	var e *tiendo.Error
 	if errors.As(ferr, &e) {
 		data.Error, data.Fields = e.Message, e.Fields
 	}
 	return s.render(w, status, "intake_preview", data)
+}
+
+// pastDeadline warns when the form's deadline has already passed: every
+// unit would be late from the start and reminded daily. A round entered
+// after the fact (last year's, for "so với cùng kỳ") may want that date,
+// so it is a warning, not an error.
+func pastDeadline(f *intakeForm, now time.Time) string {
+	d := &directive.Deadline{Date: strings.TrimSpace(f.DeadlineDate), Time: strings.TrimSpace(f.DeadlineTime), Relation: f.DeadlineRelation}
+	at, err := d.Instant()
+	if d.Date == "" || err != nil || at.After(now) {
+		return ""
+	}
+	return fmt.Sprintf("Hạn gửi %s đã qua: nếu phát hành, mọi đơn vị bị tính là gửi muộn ngay từ đầu và được đôn đốc hằng ngày. Nếu đây là đợt mới, hãy sửa hạn gửi.",
+		at.In(tiendo.Zone).Format("02/01/2006"))
+}
+
+// headless names the units asked to report that have no active unit head
+// when the form asks for the head's approval: their reports could never
+// be sent.
+func headless(f *intakeForm, units []*tiendo.Unit, users []*tiendo.User) string {
+	heads := map[int64]bool{}
+	for _, u := range users {
+		if u.Role == tiendo.RoleUnitHead && !u.Disabled {
+			heads[u.UnitID] = true
+		}
+	}
+	asked := map[int64]bool{}
+	for _, id := range f.Recipients {
+		asked[id] = true
+	}
+	for _, t := range f.Tasks {
+		if t.Lead != 0 {
+			asked[t.Lead] = true
+		}
+	}
+	var names []string
+	for _, u := range units {
+		if asked[u.ID] && !heads[u.ID] {
+			names = append(names, u.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d đơn vị chưa có tài khoản lãnh đạo đơn vị nên sẽ không gửi được báo cáo khi cần lãnh đạo duyệt: %s. Hãy nhờ quản trị tạo tài khoản, hoặc bỏ chọn “Lãnh đạo đơn vị duyệt trước khi gửi”.",
+		len(names), strings.Join(names, "; "))
 }
 
 // handleIntakePreview takes the edited preview: a button that adds or
@@ -467,10 +543,39 @@ func (s *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	if r.PostFormValue("confirm") != "past-deadline" {
+		round, err := s.store.Round(r.Context(), userFrom(r.Context()), id)
+		if err != nil {
+			return err
+		}
+		if round.Status == tiendo.RoundDraft && !round.Deadline.After(s.store.Now()) {
+			return s.render(w, http.StatusOK, "publish_confirm", struct {
+				page
+				Round *tiendo.Round
+			}{s.basePage(r, "Hạn gửi đã qua"), round})
+		}
+	}
 	if err := s.store.PublishRound(r.Context(), actor(r), id); err != nil {
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d", id), http.StatusSeeOther)
+	return nil
+}
+
+// handleRoundDelete deletes a draft round, which only the office has seen,
+// and goes back to the list of rounds.
+func (s *Server) handleRoundDelete(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteDraftRound(r.Context(), actor(r), id); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/rounds", http.StatusSeeOther)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
 	"io"
 	"mime/multipart"
@@ -12,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"tiendo"
+	"tiendo/internal/store"
 )
 
 // intakeDirective is a draft công văn whose day is blank, whose subject
@@ -231,4 +235,130 @@ func grep(s, sub string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// The preview says at the top what to check: a deadline already past, units
+// that could never send when the head must approve, and which tasks carry
+// warnings beside them. The two choices the directive implies (short
+// reports, the head's approval) reach the round; a draft whose deadline has
+// passed is published only once the office confirms it.
+func TestIntakeWarningsAndChoices(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	form := x.intakeForm("12", "12")
+	form.Set("deadline_date", "2020-01-10")
+	form.Set("head_approval", "1")
+	form.Set("brief", "1")
+	form.Set("op", "add-target:0")
+	resp := x.post(c, "/rounds/preview", form)
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := html.UnescapeString(string(b))
+	top := grep(page, "Cần kiểm tra")
+	if i := strings.Index(page, `<aside class="warnings"`); i >= 0 {
+		top = page[i:min(len(page), i+3000)]
+		top = top[:strings.Index(top, "</aside>")]
+	} else {
+		t.Fatalf("no warnings box:\n%s", top)
+	}
+	for _, want := range []string{
+		"Hạn gửi 10/01/2020 đã qua",
+		"2 đơn vị chưa có tài khoản lãnh đạo đơn vị", "Công an huyện; Phòng Nội vụ",
+		`<a href="#task-0">nhiệm vụ 12</a>`, `<a href="#task-1">nhiệm vụ 12</a>`,
+	} {
+		if !strings.Contains(top, want) {
+			t.Errorf("the box at the top lacks %q:\n%s", want, top)
+		}
+	}
+	for _, name := range []string{"brief", "head_approval"} {
+		if !strings.Contains(page, `name="`+name+`" value="1" checked`) {
+			t.Errorf("%s not kept ticked:\n%s", name, grep(page, `name="`+name+`"`))
+		}
+	}
+
+	// A unit head for one unit: the warning names only the other.
+	ctx := context.Background()
+	if err := x.st.CreateUser(ctx, store.Actor{}, &tiendo.User{Username: "tpnv", Role: tiendo.RoleUnitHead, UnitID: x.a.ID}, pw); err != nil {
+		t.Fatal(err)
+	}
+	resp = x.post(c, "/rounds/preview", form)
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if page := html.UnescapeString(string(b)); !strings.Contains(page, "1 đơn vị chưa có tài khoản lãnh đạo đơn vị nên sẽ không gửi được báo cáo khi cần lãnh đạo duyệt: Công an huyện.") {
+		t.Errorf("the head warning should name only Công an huyện:\n%s", grep(page, "lãnh đạo đơn vị"))
+	}
+
+	form.Set("op", "create")
+	resp = x.post(c, "/rounds/preview", form)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", resp.StatusCode)
+	}
+	loc := resp.Header.Get("Location")
+	id, err := strconv.ParseInt(strings.TrimPrefix(loc, "/rounds/"), 10, 64)
+	if err != nil {
+		t.Fatalf("create went to %q", loc)
+	}
+	office, err := x.st.UserByUsername(ctx, "vanphong")
+	if err != nil {
+		t.Fatal(err)
+	}
+	round, err := x.st.Round(ctx, office, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !round.HeadApproval || !round.Brief {
+		t.Errorf("round head approval %v, brief %v; want both", round.HeadApproval, round.Brief)
+	}
+
+	// Publishing asks first, and publishes nothing until confirmed.
+	resp = x.post(c, loc+"/publish", url.Values{})
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(html.UnescapeString(string(b)), "Hạn gửi của đợt này đã qua") {
+		t.Fatalf("publish past the deadline: %d, no confirmation:\n%s", resp.StatusCode, b)
+	}
+	if round, _ = x.st.Round(ctx, office, id); round.Status != tiendo.RoundDraft {
+		t.Fatalf("published before confirming: %s", round.Status)
+	}
+	resp = x.post(c, loc+"/publish", url.Values{"confirm": {"past-deadline"}})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("confirmed publish: %d", resp.StatusCode)
+	}
+	if round, _ = x.st.Round(ctx, office, id); round.Status != tiendo.RoundOpen {
+		t.Errorf("confirmed publish left the round %s", round.Status)
+	}
+	// A deadline still ahead publishes at once, as before.
+	resp = x.post(c, fmt.Sprintf("/rounds/%d/publish", x.draft.ID), url.Values{})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("publish of a round still open: %d", resp.StatusCode)
+	}
+}
+
+// The office deletes a draft round it created by mistake; a published one
+// is refused with a message that says what to do instead.
+func TestDeleteDraftRoundPage(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	resp := x.post(c, fmt.Sprintf("/rounds/%d/delete", x.round.ID), url.Values{})
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(html.UnescapeString(string(b)), "hãy đóng đợt") {
+		t.Errorf("deleting a published round: %d\n%s", resp.StatusCode, grep(string(b), "alert"))
+	}
+	resp = x.post(c, fmt.Sprintf("/rounds/%d/delete", x.draft.ID), url.Values{})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/rounds" {
+		t.Fatalf("deleting the draft: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp, err := c.Get(fmt.Sprintf("%s/rounds/%d", x.srv.URL, x.draft.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("the deleted draft's page: %d, want 404", resp.StatusCode)
+	}
 }

@@ -87,6 +87,7 @@ var messageKinds = codeSet{
 var auditActions = byLabel(codeSet{
 	{"create", "Tạo mới"},
 	{"update", "Sửa"},
+	{"delete", "Xóa"},
 	{"import", "Nhập hàng loạt từ tệp"},
 	{"attach", "Đính kèm tệp"},
 	{"link", "Nối với nhiệm vụ kỳ trước"},
