@@ -224,7 +224,7 @@ func TestDemoCommand(t *testing.T) {
 	}
 	go func() { done <- run(ctx, []string{"demo", "-addr", "127.0.0.1:0"}, env, nil, out, io.Discard) }()
 	addr := waitAddr(t, out)
-	for _, want := range []string{"vanphong", "lanhdao", "huyenuy", "admin", "pnnptnt", "mật khẩu trình diễn"} {
+	for _, want := range []string{"vanphong", "lanhdao", "huyenuy", "admin", "pnnptnt", "ld.pgddt", "Lãnh đạo đơn vị Phòng GD&ĐT", "mật khẩu trình diễn"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo banner lacks %q:\n%s", want, out.String())
 		}

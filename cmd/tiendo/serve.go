@@ -132,7 +132,11 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 		fmt.Fprintf(stdout, "  Mật khẩu:  %s  (chung cho mọi tài khoản; đặt TIENDO_DEMO_PASSWORD để chọn)\n\n", pw)
 		fmt.Fprintf(stdout, "  Tài khoản:\n")
 		for _, a := range demo.Accounts {
-			fmt.Fprintf(stdout, "    %-10s %s\n", a.Username, a.Role.Label())
+			role := a.Role.Label()
+			if u := demo.UnitByCode(a.UnitCode); u != nil {
+				role += " " + u.ShortName
+			}
+			fmt.Fprintf(stdout, "    %-10s %s\n", a.Username, role)
 		}
 		var codes []string
 		for _, u := range demo.Units {

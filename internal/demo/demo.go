@@ -37,6 +37,16 @@ var Units = []tiendo.Unit{
 	{Code: "ptckh", Name: "Phòng Tài chính - Kế hoạch", ShortName: "Phòng TC-KH"},
 }
 
+// UnitByCode returns the demo unit with code, or nil.
+func UnitByCode(code string) *tiendo.Unit {
+	for i := range Units {
+		if Units[i].Code == code {
+			return &Units[i]
+		}
+	}
+	return nil
+}
+
 // Account is a demo login.
 type Account struct {
 	Username, FullName string
@@ -51,6 +61,9 @@ var Accounts = []Account{
 	{"vanphong", "Nguyễn Thị Lan", tiendo.RoleOffice, ""},
 	{"lanhdao", "Hoàng Văn Minh", tiendo.RoleLeader, ""},
 	{"huyenuy", "Văn phòng Huyện ủy", tiendo.RoleReader, ""},
+	// A unit head, to try the head's review: tick "Lãnh đạo đơn vị duyệt
+	// trước khi gửi" on a new round sent to this unit.
+	{"ld.pgddt", "Đỗ Thị Hạnh", tiendo.RoleUnitHead, "pgddt"},
 }
 
 // Load fills an empty store with the demo, or, when the demo is already

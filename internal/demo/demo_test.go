@@ -60,12 +60,18 @@ func TestLoad(t *testing.T) {
 	if err != nil || len(revs) != 1 || revs[0].SubmittedBy != "ptckh" || revs[0].SubmitterName != "Cán bộ Phòng TC-KH" {
 		t.Errorf("2022 revisions of ptckh = %+v, %v; want one, sent by ptckh (Cán bộ Phòng TC-KH)", revs, err)
 	}
+	// The demo has a unit head, to try the head's review with.
+	head, err := st.UserByUsername(ctx, "ld.pgddt")
+	pgddt, err2 := st.UserByUsername(ctx, "pgddt")
+	if err != nil || err2 != nil || head.Role != tiendo.RoleUnitHead || head.UnitID != pgddt.UnitID {
+		t.Errorf("ld.pgddt = %+v, %v; want the head of Phòng GD&ĐT", head, err)
+	}
 	// Loading again keeps the data and resets the passwords.
 	loaded, err = Load(ctx, st, "mật khẩu thứ hai", now)
 	if err != nil || loaded {
 		t.Fatalf("second Load = %v, %v; want no reload", loaded, err)
 	}
-	for _, u := range []string{"admin", "lanhdao", "huyenuy", "ptckh"} {
+	for _, u := range []string{"admin", "lanhdao", "huyenuy", "ptckh", "ld.pgddt"} {
 		if _, err := st.Authenticate(ctx, u, "mật khẩu thứ hai"); err != nil {
 			t.Errorf("%s cannot log in with the new password: %v", u, err)
 		}
