@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -62,7 +64,7 @@ func fillReport(ctx context.Context, st *store.Store, r *tiendo.Round, u *tiendo
 			v := actualNear(tg, rng)
 			last := math.Round(v*(0.8+0.15*rng.Float64())*10) / 10
 			sec.Actuals[i].Value, sec.Actuals[i].SamePeriod = &v, &last
-			facts = append(facts, fmt.Sprintf("chỉ tiêu “%s” thực hiện được %s%s", tg.Text, vi.FormatNumber(v, 1), unitSuffix(tg.Unit)))
+			facts = append(facts, fmt.Sprintf("%s: thực hiện được %s%s", measureOf(tg.Text), vi.FormatNumber(v, -1), unitSuffix(tg.Unit)))
 		}
 		t := tasks[sec.TaskID]
 		sec.Status = []string{"completed", "on_track", "on_track", "behind"}[rng.IntN(4)]
@@ -106,4 +108,14 @@ func unitSuffix(unit string) string {
 		return unit
 	}
 	return " " + unit
+}
+
+// measureOf is a target's words as a unit's own report uses them: without
+// the directive's "Báo cáo việc" in front, in lower case.
+func measureOf(text string) string {
+	for _, lead := range []string{"Báo cáo về việc ", "Báo cáo việc ", "Phấn đấu ", "phấn đấu "} {
+		text = strings.TrimPrefix(text, lead)
+	}
+	r, n := utf8.DecodeRuneInString(text)
+	return string(unicode.ToLower(r)) + text[n:]
 }
