@@ -186,7 +186,7 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 		f.PeriodKind, f.PeriodYear, f.PeriodIndex = string(res.Period.Kind), res.Period.Year, res.Period.Index
 	}
 	if res.Deadline != nil {
-		f.DeadlineDate, f.DeadlineTime, f.DeadlineRelation = res.Deadline.Date, res.Deadline.Time, res.Deadline.Relation
+		f.DeadlineDate, f.DeadlineTime, f.DeadlineRelation = docDateText(res.Deadline.Date), res.Deadline.Time, res.Deadline.Relation
 	}
 	for _, rc := range res.Recipients {
 		if id, ok := ids[rc.Unit]; ok {
@@ -346,10 +346,9 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 	if r.Title == "" {
 		e.Fields["title"] = "Hãy nhập tên đợt báo cáo."
 	}
-	d := &directive.Deadline{Date: strings.TrimSpace(f.DeadlineDate), Time: strings.TrimSpace(f.DeadlineTime), Relation: f.DeadlineRelation}
-	if d.Date == "" {
-		e.Fields["deadline_date"] = "Hãy nhập hạn gửi báo cáo."
-	} else if at, err := d.Instant(); err != nil {
+	if strings.TrimSpace(f.DeadlineDate) == "" {
+		e.Fields["deadline_date"] = "Hãy nhập hạn gửi báo cáo, ví dụ 07/06/2022."
+	} else if at, err := f.deadline(); err != nil {
 		e.Fields["deadline_date"] = tiendo.ErrorMessage(err)
 	} else {
 		r.Deadline = at
@@ -468,9 +467,8 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 // after the fact (last year's, for "so với cùng kỳ") may want that date,
 // so it is a warning, not an error.
 func pastDeadline(f *intakeForm, now time.Time) string {
-	d := &directive.Deadline{Date: strings.TrimSpace(f.DeadlineDate), Time: strings.TrimSpace(f.DeadlineTime), Relation: f.DeadlineRelation}
-	at, err := d.Instant()
-	if d.Date == "" || err != nil || at.After(now) {
+	at, err := f.deadline()
+	if err != nil || at.After(now) {
 		return ""
 	}
 	return fmt.Sprintf("Hạn gửi %s đã qua: nếu phát hành, mọi đơn vị bị tính là gửi muộn ngay từ đầu và được đôn đốc hằng ngày. Nếu đây là đợt mới, hãy sửa hạn gửi.",
@@ -601,6 +599,19 @@ var (
 	reISODate  = regexp.MustCompile(`^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$`)
 	reMonthDay = regexp.MustCompile(`^(?i:tháng)?\s*(\d{1,2})\s*[/.-]\s*(\d{4})$`)
 )
+
+// deadline reads the form's deadline: the day as the office types it
+// (07/06/2022, as docDateISO reads it, but with its day), the time if any,
+// and whether it is "trước" or "chậm nhất" that day.
+func (f *intakeForm) deadline() (time.Time, error) {
+	bad := tiendo.Errorf(tiendo.EINVALID, "Hạn gửi chưa đúng: viết ngày/tháng/năm như 07/06/2022.")
+	day, err := docDateISO(f.DeadlineDate)
+	if err != nil || strings.Count(day, "-") != 2 {
+		return time.Time{}, bad
+	}
+	d := &directive.Deadline{Date: day, Time: strings.TrimSpace(f.DeadlineTime), Relation: f.DeadlineRelation}
+	return d.Instant()
+}
 
 // docDateISO reads the date field of the preview: "07/06/2022", "7/6/2022",
 // "20.7.2020", "ngày 07 tháng 6 năm 2022", and for a draft without a day

@@ -362,3 +362,37 @@ func TestDeleteDraftRoundPage(t *testing.T) {
 		t.Errorf("the deleted draft's page: %d, want 404", resp.StatusCode)
 	}
 }
+
+// The deadline is shown and typed day first, whatever the browser's
+// language (a date input would show 07/10/2031 in an English browser), and
+// a day that does not exist, or a month without its day, is refused in
+// Vietnamese with what was typed kept.
+func TestIntakeDeadlineDayFirst(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	_, body := x.postIntake(c, intakeDirective)
+	if page := html.UnescapeString(body); !strings.Contains(page, `name="deadline_date" value="10/07/2031" placeholder="dd/mm/yyyy"`) {
+		t.Errorf("deadline field:\n%s", grep(page, `name="deadline_date"`))
+	}
+	for _, bad := range []string{"31/02/2031", "07/2031", "ngày mai"} {
+		form := x.intakeForm("1", "2")
+		form.Set("deadline_date", bad)
+		form.Set("op", "create")
+		resp := x.post(c, "/rounds/preview", form)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		page := html.UnescapeString(string(b))
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Hạn gửi chưa đúng: viết ngày/tháng/năm như 07/06/2022.") ||
+			!strings.Contains(page, `name="deadline_date" value="`+bad+`"`) {
+			t.Errorf("deadline %q: %d\n%s", bad, resp.StatusCode, grep(page, "deadline_date"))
+		}
+	}
+	form := x.intakeForm("1", "2")
+	form.Set("deadline_date", "10/7/2031")
+	form.Set("op", "create")
+	resp := x.post(c, "/rounds/preview", form)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("deadline 10/7/2031: %d, want the round created", resp.StatusCode)
+	}
+}
