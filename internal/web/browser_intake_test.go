@@ -53,8 +53,17 @@ func TestBrowserIntake(t *testing.T) {
 	if len(labels) != 13 || labels[11] != "12" || labels[12] != "13" {
 		t.Errorf("task labels = %v, want 1..12 then 13", labels)
 	}
+	// The 2022 directive's deadline is long past: publishing asks first.
 	browsertest.Do(t, ctx,
 		chromedp.Click(`#publish`),
+		chromedp.WaitVisible(`#publish-anyway`),
+	)
+	if page := browsertest.Get(t, ctx, chromedp.Text(`main`)); !strings.Contains(page, "Hạn gửi của đợt này đã qua") {
+		t.Errorf("no confirmation before publishing past the deadline:\n%s", page)
+	}
+	browsertest.Do(t, ctx,
+		chromedp.Click(`#publish-anyway`),
+		chromedp.WaitNotPresent(`#publish-anyway`),
 		chromedp.WaitNotPresent(`#publish`),
 	)
 	if page := browsertest.Get(t, ctx, chromedp.Text(`main`)); !strings.Contains(page, "Tình hình gửi báo cáo") {
