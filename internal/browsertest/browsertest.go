@@ -115,10 +115,17 @@ func save(t testing.TB, ctx context.Context, label string, shot chromedp.Action[
 	return path
 }
 
+// patience is how long a step or a wait may take before the test fails. A
+// step returns as soon as it is done, so only a failure waits this long;
+// it is generous because CI's two shared cores can be several times slower
+// than a quiet machine (a bulk import of a hundred accounts, each with its
+// password hash, took over 15 s there).
+const patience = 60 * time.Second
+
 // Do runs chromedp steps with a timeout, failing the test on error.
 func Do(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	rctx, cancel := context.WithTimeout(ctx, patience)
 	defer cancel()
 	if err := chromedp.Do(rctx, steps...); err != nil {
 		t.Fatalf("browser: %v", err)
@@ -129,7 +136,7 @@ func Do(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Voi
 // failing the test on error.
 func Get[T any](t testing.TB, ctx context.Context, a chromedp.Action[T]) T {
 	t.Helper()
-	rctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	rctx, cancel := context.WithTimeout(ctx, patience)
 	defer cancel()
 	v, err := chromedp.Run(rctx, a)
 	if err != nil {
@@ -139,12 +146,12 @@ func Get[T any](t testing.TB, ctx context.Context, a chromedp.Action[T]) T {
 }
 
 // WaitFor evaluates the JavaScript expression js until it is true, for up
-// to 15 seconds, tolerating the errors a page in the middle of navigating
+// to patience, tolerating the errors a page in the middle of navigating
 // gives. Use it after an action that loads a new page, when the old page
 // would satisfy any selector-based wait.
 func WaitFor(t testing.TB, ctx context.Context, js string) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(patience)
 	for time.Now().Before(deadline) {
 		ectx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		ok, err := chromedp.Run(ectx, chromedp.Evaluate[bool](js))
@@ -154,5 +161,5 @@ func WaitFor(t testing.TB, ctx context.Context, js string) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("browser: %s did not become true in 15 s", js)
+	t.Fatalf("browser: %s did not become true in %v", js, patience)
 }
