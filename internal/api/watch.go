@@ -88,21 +88,20 @@ func (a *Server) handleRates(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	perUnit := map[int64]*watch.Rates{}
-	for _, h := range history {
-		if perUnit[h.UnitID] == nil {
-			perUnit[h.UnitID] = &watch.Rates{}
-		}
-		perUnit[h.UnitID].Add(h.Received, h.Late)
+	records := make([]watch.Record, len(history))
+	for i, h := range history {
+		records[i] = watch.Record{UnitID: h.UnitID, Deadline: h.Deadline, Open: h.Open, Received: h.Received, Late: h.Late}
 	}
+	// A round a unit still has time for does not count against it.
+	perUnit := watch.RatesOverRounds(records, a.store.Clock())
 	type unitRates struct {
 		UnitID int64 `json:"unit_id"`
 		watch.Rates
 	}
 	units := []unitRates{}
 	for _, id := range round.UnitIDs {
-		if x := perUnit[id]; x != nil {
-			units = append(units, unitRates{id, *x})
+		if x, ok := perUnit[id]; ok {
+			units = append(units, unitRates{id, x})
 		}
 	}
 	all, err := a.store.Units(r.Context())
@@ -150,8 +149,8 @@ func watchActuals(in []store.UnitActual) []watch.Actual {
 }
 
 // handleRemind sends the office's ad-hoc "đôn đốc" to every unit of the
-// round that has not submitted. An Idempotency-Key header makes a retried
-// request queue nothing twice.
+// round that owes its report: not sent, or returned for revision. An
+// Idempotency-Key header makes a retried request queue nothing twice.
 func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	if a.Reminders == nil {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Chức năng nhắc việc chưa được bật trên máy chủ này.")
@@ -160,9 +159,9 @@ func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Reminders.Nudge(r.Context(), actor(r), userFrom(r.Context()), id, r.Header.Get("Idempotency-Key"))
+	done, err := a.Reminders.Nudge(r.Context(), actor(r), userFrom(r.Context()), id, r.Header.Get("Idempotency-Key"))
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]int{"queued": n})
+	return writeJSON(w, http.StatusOK, map[string]int{"queued": done.Messages})
 }

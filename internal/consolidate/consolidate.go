@@ -47,8 +47,14 @@ type Input struct {
 	Targets []watch.TargetRow
 	Late    []int64 // units that reported late
 	// Missing are units that did not report. Every asked or lead unit
-	// without a report that counts is listed with them.
+	// without a report that counts is listed with them, unless it is in
+	// Returned.
 	Missing []int64
+	// Returned are units whose report came and was returned for revision,
+	// and that have not sent it again: the report names them as such, not
+	// as units that did not report. A unit with a report that counts is
+	// not returned, whatever this says.
+	Returned []int64
 	// Issuer is the body the report is from: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG".
 	Issuer string
 	// Earlier is the directive text of an earlier round that this one was
@@ -114,6 +120,7 @@ type draft struct {
 	dir      *directive.Result
 	earlier  *directive.Result            // Input.Earlier's directive, parsed when the round has none
 	reports  map[int64]*tiendo.UnitReport // by unit, the latest version that counts as submitted
+	returned map[int64]bool               // units whose report is back with them for revision
 	rows     []watch.TargetRow
 	coll     *collate.Collator
 	issuer   string // "UBND huyện"
@@ -148,6 +155,12 @@ func newDraft(in Input) *draft {
 		}
 		if old, ok := c.reports[r.UnitID]; !ok || r.Version >= old.Version {
 			c.reports[r.UnitID] = r
+		}
+	}
+	c.returned = map[int64]bool{}
+	for _, id := range in.Returned {
+		if c.reports[id] == nil {
+			c.returned[id] = true
 		}
 	}
 	rows := in.Targets

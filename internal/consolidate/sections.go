@@ -197,10 +197,14 @@ func (c *draft) sectionOf(unit, task int64) *tiendo.Section {
 func (c *draft) task(t *tiendo.Task) string {
 	leads := c.leads(t)
 	m := newMerger(false)
-	var missing, silent []string
+	var missing, returned, silent []string
 	for _, id := range leads {
 		s := c.sectionOf(id, t.ID)
-		if c.reports[id] == nil {
+		switch {
+		case c.returned[id]:
+			returned = append(returned, c.name(id))
+			continue
+		case c.reports[id] == nil:
 			missing = append(missing, c.name(id))
 			continue
 		}
@@ -231,6 +235,9 @@ func (c *draft) task(t *tiendo.Task) string {
 	if len(missing) > 0 {
 		out = append(out, strings.Join(missing, ", ")+" chưa gửi báo cáo.")
 	}
+	if len(returned) > 0 {
+		out = append(out, strings.Join(returned, ", ")+" "+returnedPhrase+".")
+	}
 	if len(silent) > 0 {
 		out = append(out, strings.Join(silent, ", ")+" chưa báo cáo kết quả thực hiện nhiệm vụ này.")
 	}
@@ -238,7 +245,7 @@ func (c *draft) task(t *tiendo.Task) string {
 	var lines []string
 	multi := len(leads) > 1
 	for _, row := range c.taskRows(t) {
-		if row.Actual == nil && len(missing) == len(leads) {
+		if row.Actual == nil && len(missing)+len(returned) == len(leads) {
 			continue // "chưa gửi báo cáo" says it already
 		}
 		name := ""
@@ -407,16 +414,22 @@ func (c *draft) nextSteps() string {
 	return strings.Join(out, "\n\n")
 }
 
-// lateUnits names the units that reported late and those that did not.
+// returnedPhrase says of units that their report is back with them.
+const returnedPhrase = "chưa gửi lại báo cáo sau khi được trả lại để bổ sung"
+
+// lateUnits names the units that reported late, those whose report was
+// returned for revision and has not come back, and those that did not
+// report.
 func (c *draft) lateUnits() string {
 	missing := c.notReported()
+	returned := c.sortedUnits(mapKeys(c.returned))
 	var late []int64
 	for _, id := range c.sortedUnits(c.in.Late) {
-		if !slices.Contains(missing, id) {
+		if !slices.Contains(missing, id) && !c.returned[id] {
 			late = append(late, id)
 		}
 	}
-	if len(late) == 0 && len(missing) == 0 {
+	if len(late) == 0 && len(missing) == 0 && len(returned) == 0 {
 		return "Các cơ quan, đơn vị được giao nhiệm vụ đều gửi báo cáo đúng thời hạn."
 	}
 	var out []string
@@ -447,13 +460,21 @@ func (c *draft) lateUnits() string {
 		}
 		out = append(out, "Đơn vị chưa gửi báo cáo: "+strings.Join(names, "; ")+".")
 	}
+	if len(returned) > 0 {
+		var names []string
+		for _, id := range returned {
+			names = append(names, c.name(id))
+		}
+		out = append(out, "Đơn vị "+returnedPhrase+": "+strings.Join(names, "; ")+".")
+	}
 	return strings.Join(out, "\n\n")
 }
 
 // notReported are the units, by name, without a report that counts as
 // submitted: those the caller says are missing, and every unit asked,
-// leading a task or passed in Reports whose report is absent, a draft,
-// with the unit head or returned for revision. A task says "... chưa gửi báo
+// leading a task or passed in Reports whose report is absent, a draft or
+// with the unit head; not those the caller says were returned for revision
+// (Input.Returned), which are named apart. A task says "... chưa gửi báo
 // cáo." of its lead units by the same rule, so the two agree.
 func (c *draft) notReported() []int64 {
 	ids := slices.Concat(c.in.Missing, c.round.UnitIDs)
@@ -465,7 +486,7 @@ func (c *draft) notReported() []int64 {
 			ids = append(ids, r.UnitID)
 		}
 	}
-	ids = slices.DeleteFunc(ids, func(id int64) bool { return c.reports[id] != nil })
+	ids = slices.DeleteFunc(ids, func(id int64) bool { return c.reports[id] != nil || c.returned[id] })
 	return c.sortedUnits(ids)
 }
 

@@ -83,8 +83,14 @@ func body(o *store.Outstanding, rc store.Recipient, when, ask string) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Kính gửi: %s,\n\n", name)
-	fmt.Fprintf(&b, "%s chưa gửi báo cáo “%s”. %s\n", unitName(o.Unit), o.RoundTitle, when)
-	if o.Status != tiendo.ReportMissing {
+	switch o.Status {
+	case tiendo.ReportReturned:
+		// Not "chưa gửi": the unit sent it, and the office asked for more.
+		fmt.Fprintf(&b, "Báo cáo “%s” của %s đã được Văn phòng trả lại để bổ sung; đơn vị chưa gửi lại. %s\n", o.RoundTitle, unitName(o.Unit), when)
+	case tiendo.ReportMissing:
+		fmt.Fprintf(&b, "%s chưa gửi báo cáo “%s”. %s\n", unitName(o.Unit), o.RoundTitle, when)
+	default:
+		fmt.Fprintf(&b, "%s chưa gửi báo cáo “%s”. %s\n", unitName(o.Unit), o.RoundTitle, when)
 		fmt.Fprintf(&b, "Báo cáo của đơn vị đang ở trạng thái “%s”.\n", o.Status.Label())
 	}
 	if o.Status == tiendo.ReportReview {

@@ -179,13 +179,22 @@ type Planned struct {
 	Recipients int
 }
 
-// Upcoming lists the reminders round roundID will send to its units that
-// still owe their report, from now through the given time, in order of time.
-func (s *Service) Upcoming(ctx context.Context, roundID int64, through time.Time) ([]Planned, error) {
+// Owing lists the units of round roundID that reminders and a "đôn đốc"
+// reach now: those that have not sent their report, and those whose report
+// the office returned for revision and that have not sent it again. The
+// round page counts them on its "đôn đốc" button from this list, the one
+// Nudge sends to and Schedule plans for, so the three agree.
+func (s *Service) Owing(ctx context.Context, roundID int64) ([]*store.Outstanding, error) {
 	owing, err := s.store.Outstanding(ctx, roundID)
 	if err != nil {
-		return nil, fmt.Errorf("remind: upcoming: %w", err)
+		return nil, fmt.Errorf("remind: owing: %w", err)
 	}
+	return owing, nil
+}
+
+// Schedule lists the reminders the units owing (as Owing gives them) will
+// be sent from now through the given time, in order of time.
+func (s *Service) Schedule(owing []*store.Outstanding, through time.Time) []Planned {
 	now := s.now()
 	var out []Planned
 	for _, o := range owing {
@@ -194,41 +203,61 @@ func (s *Service) Upcoming(ctx context.Context, roundID int64, through time.Time
 		}
 	}
 	sortPlanned(out)
-	return out, nil
+	return out
+}
+
+// Upcoming lists the reminders round roundID will send to its units that
+// still owe their report, from now through the given time, in order of time.
+func (s *Service) Upcoming(ctx context.Context, roundID int64, through time.Time) ([]Planned, error) {
+	owing, err := s.Owing(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return s.Schedule(owing, through), nil
 }
 
 // validKey is what an idempotency key from a form or an API client may
 // hold: it ends up inside dedupe keys and Message-IDs.
 var validKey = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
+// Nudged is what one "đôn đốc" did.
+type Nudged struct {
+	// Units are the units it reached (Owing): not sent, or returned for
+	// revision and not sent again.
+	Units int
+	// Messages are the messages queued, each with its in-app notification:
+	// one per recipient, none when the same click came before.
+	Messages int
+}
+
 // Nudge is the office's "đôn đốc" button: it queues, now, one message (and
 // one in-app notification) to every recipient of every unit of round
-// roundID that has not submitted, and logs it in the audit log. key tells
-// one click from another: a form sends the key it was rendered with, so a
-// double click or a resent form queues nothing twice; "" makes a fresh one.
-// It returns how many messages were queued.
-func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, roundID int64, key string) (int, error) {
+// roundID that owes its report (Owing), and logs it in the audit log. key
+// tells one click from another: a form sends the key it was rendered with,
+// so a double click or a resent form queues nothing twice; "" makes a fresh
+// one.
+func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, roundID int64, key string) (Nudged, error) {
 	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
-		return 0, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được đôn đốc các đơn vị gửi báo cáo.")
+		return Nudged{}, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được đôn đốc các đơn vị gửi báo cáo.")
 	}
 	if key == "" {
 		key = strings.ToLower(rand.Text()[:16])
 	} else if !validKey.MatchString(key) {
-		return 0, tiendo.Errorf(tiendo.EINVALID, "Mã yêu cầu đôn đốc không hợp lệ; hãy tải lại trang rồi bấm lại.")
+		return Nudged{}, tiendo.Errorf(tiendo.EINVALID, "Mã yêu cầu đôn đốc không hợp lệ; hãy tải lại trang rồi bấm lại.")
 	}
 	round, err := s.store.Round(ctx, u, roundID)
 	if err != nil {
-		return 0, err
+		return Nudged{}, err
 	}
 	if round.Status != tiendo.RoundOpen {
-		return 0, tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo không còn mở; không cần đôn đốc.")
+		return Nudged{}, tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo không còn mở; không cần đôn đốc.")
 	}
-	owing, err := s.store.Outstanding(ctx, roundID)
+	owing, err := s.Owing(ctx, roundID)
 	if err != nil {
-		return 0, fmt.Errorf("remind: nudge: %w", err)
+		return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
 	}
 	if len(owing) == 0 {
-		return 0, tiendo.Errorf(tiendo.ECONFLICT, "Tất cả các đơn vị đã gửi báo cáo (hoặc đợt đã khóa); không có đơn vị nào cần đôn đốc.")
+		return Nudged{}, tiendo.Errorf(tiendo.ECONFLICT, "Tất cả các đơn vị đã gửi báo cáo (hoặc đợt đã khóa); không có đơn vị nào cần đôn đốc.")
 	}
 	now := s.now()
 	var msgs []*store.Message
@@ -239,9 +268,9 @@ func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, 
 	}
 	n, err := s.store.EnqueueNudge(ctx, actor, roundID, msgs)
 	if err != nil {
-		return 0, fmt.Errorf("remind: nudge: %w", err)
+		return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
 	}
-	return n, nil
+	return Nudged{Units: len(owing), Messages: n}, nil
 }
 
 // Deliver returns expired claims to the queue, then claims and sends

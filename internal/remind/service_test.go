@@ -432,12 +432,12 @@ func TestNudge(t *testing.T) {
 	}
 	actor := store.Actor{UserID: f.office.ID, Address: "10.0.0.5"}
 	for i, key := range []string{"click1", "click1", "click2"} {
-		n, err := f.svc.Nudge(ctx, actor, f.office, f.round.ID, key)
+		got, err := f.svc.Nudge(ctx, actor, f.office, f.round.ID, key)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := []int{1, 0, 1}[i]; n != want {
-			t.Errorf("nudge %d (%s) queued %d, want %d", i+1, key, n, want)
+		if want := (remind.Nudged{Units: 1, Messages: []int{1, 0, 1}[i]}); got != want {
+			t.Errorf("nudge %d (%s) = %+v, want %+v", i+1, key, got, want)
 		}
 	}
 	f.svc.Tick(ctx)

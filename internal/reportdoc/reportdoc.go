@@ -59,7 +59,7 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 			return consolidate.Input{}, err
 		}
 	}
-	for _, x := range units { // late and missing units in Vietnamese order
+	for _, x := range units { // late, missing and returned units in Vietnamese order
 		s, ok := raw[x.ID]
 		if !ok || !asked[x.ID] {
 			continue
@@ -68,6 +68,8 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 		switch {
 		case s.SubmittedAt.IsZero():
 			in.Missing = append(in.Missing, x.ID)
+		case !s.Status.Sent(): // came, and is back with the unit for revision
+			in.Returned = append(in.Returned, x.ID)
 		case s.Late:
 			in.Late = append(in.Late, x.ID)
 		}

@@ -360,7 +360,9 @@ type SeriesPoint struct {
 }
 
 // Series follows target id back through its predecessors and returns its
-// values in every round, oldest first, as user u may see them.
+// values in every round, oldest first, as user u may see them: the values
+// of reports the office has received (tiendo.ReportStatus.Sent); a unit
+// whose report is still with it has no value yet.
 func (s *Store) Series(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Target, []SeriesPoint, error) {
 	var chain []int64
 	var first *tiendo.Target
@@ -392,13 +394,20 @@ func (s *Store) Series(ctx context.Context, u *tiendo.User, id int64) (*tiendo.T
 		cur = pred.Int64
 	}
 	var out []SeriesPoint
+	// Only values the office has received count, as on the round page
+	// (RoundActuals): a unit's draft is not its result.
+	sent := sentStatuses()
 	for i := len(chain) - 1; i >= 0; i-- {
+		args := make([]any, 0, len(sent)+1)
+		for _, st := range sent {
+			args = append(args, st)
+		}
 		rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.id, r.title, r.period_kind, r.period_year, r.period_index, r.deadline, tg.value, tu.unit_id, a.value
 			FROM targets tg JOIN tasks t ON t.id = tg.task_id JOIN rounds r ON r.id = t.round_id
 			JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead'
-			LEFT JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = tu.unit_id
+			LEFT JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = tu.unit_id AND ur.status IN (`+placeholders(len(sent))+`)
 			LEFT JOIN report_actuals a ON a.report_id = ur.id AND a.target_id = tg.id
-			WHERE tg.id = ? ORDER BY tu.unit_id`), chain[i])
+			WHERE tg.id = ? ORDER BY tu.unit_id`), append(args, chain[i])...)
 		if err != nil {
 			return nil, nil, fmt.Errorf("store: series: %w", err)
 		}

@@ -16,12 +16,23 @@ type UnitActual struct {
 	tiendo.Actual
 }
 
-// RoundActuals returns every value reported in round roundID, in one query:
-// the watch page and the consolidation read them together. The caller has
-// checked that the user may see the whole round.
+// RoundActuals returns the values the office has received in round
+// roundID, in one query: those of the reports that are with it
+// (tiendo.ReportStatus.Sent: submitted or accepted), as the consolidation
+// counts them (RoundReports). A draft, a report waiting for its unit head
+// and one returned for revision are still with their unit, and their
+// values are not results yet. The watch page, the API and the
+// consolidation read them together. The caller has checked that the user
+// may see the whole round.
 func (s *Store) RoundActuals(ctx context.Context, roundID int64) ([]UnitActual, error) {
+	sent := sentStatuses()
+	args := []any{roundID}
+	for _, st := range sent {
+		args = append(args, st)
+	}
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.unit_id, a.target_id, a.value, a.same_period
-		FROM report_actuals a JOIN unit_reports r ON r.id = a.report_id WHERE r.round_id = ?`), roundID)
+		FROM report_actuals a JOIN unit_reports r ON r.id = a.report_id
+		WHERE r.round_id = ? AND r.status IN (`+placeholders(len(sent))+`)`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: round actuals: %w", err)
 	}
@@ -45,23 +56,38 @@ func (s *Store) RoundActuals(ctx context.Context, roundID int64) ([]UnitActual, 
 	return out, rows.Err()
 }
 
+// sentStatuses are the report states that are with the office
+// (tiendo.ReportStatus.Sent), for SQL that must pick the same reports.
+func sentStatuses() []tiendo.ReportStatus {
+	var out []tiendo.ReportStatus
+	for _, st := range []tiendo.ReportStatus{tiendo.ReportMissing, tiendo.ReportDraft, tiendo.ReportReview,
+		tiendo.ReportSubmitted, tiendo.ReportReturned, tiendo.ReportAccepted} {
+		if st.Sent() {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
 // UnitRoundRate is one unit's reporting record in one round.
 type UnitRoundRate struct {
 	UnitID   int64
 	RoundID  int64
 	Deadline time.Time
-	Received bool
+	Open     bool // the round still takes reports (tiendo.RoundOpen)
+	Received bool // submitted once, even if returned for revision since
 	Late     bool
 }
 
 // ReportingHistory returns, for every round that is not a draft, whether
 // each unit asked sent its report and whether on time: the rates per unit
-// over rounds come from it.
+// over rounds come from it (watch.RatesOverRounds, which leaves out the
+// rounds a unit still has time to answer).
 func (s *Store) ReportingHistory(ctx context.Context) ([]UnitRoundRate, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT ru.unit_id, ru.round_id, r.deadline, ur.submitted_at IS NOT NULL, COALESCE(ur.late, FALSE)
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id, ru.round_id, r.deadline, r.status = ?, ur.submitted_at IS NOT NULL, COALESCE(ur.late, FALSE)
 		FROM round_units ru JOIN rounds r ON r.id = ru.round_id
 		LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
-		WHERE r.status <> 'draft'`)
+		WHERE r.status <> ?`), tiendo.RoundOpen, tiendo.RoundDraft)
 	if err != nil {
 		return nil, fmt.Errorf("store: reporting history: %w", err)
 	}
@@ -69,9 +95,10 @@ func (s *Store) ReportingHistory(ctx context.Context) ([]UnitRoundRate, error) {
 	var out []UnitRoundRate
 	for rows.Next() {
 		var x UnitRoundRate
-		if err := rows.Scan(&x.UnitID, &x.RoundID, &x.Deadline, &x.Received, &x.Late); err != nil {
+		if err := rows.Scan(&x.UnitID, &x.RoundID, &x.Deadline, &x.Open, &x.Received, &x.Late); err != nil {
 			return nil, err
 		}
+		x.Deadline = x.Deadline.In(tiendo.Zone)
 		out = append(out, x)
 	}
 	return out, rows.Err()

@@ -87,7 +87,7 @@ func TreeRates(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) ma
 		st := states[id]
 		for _, n := range append([]int64{id}, up(id)...) {
 			rt := out[n]
-			rt.Add(!st.SubmittedAt.IsZero(), st.Late)
+			rt.AddState(st)
 			out[n] = rt
 		}
 	}

@@ -146,13 +146,17 @@ func (m *Matrix) Filter(states []CellState, unitID int64) *Matrix {
 }
 
 // Rates counts reports the way DHIS2 does: of the reports expected, how
-// many were received, and of those how many on time.
+// many were received, and of those how many on time. Returned counts, of
+// the received, those the office sent back for revision and the unit has
+// not sent again: they came, so they stay received, but they are with the
+// unit and its figures are not counted (tiendo.ReportStatus.Sent).
 type Rates struct {
 	Expected int `json:"expected"`
 	Received int `json:"received"`
 	OnTime   int `json:"on_time"`
 	Late     int `json:"late"`
 	Missing  int `json:"missing"`
+	Returned int `json:"returned"`
 }
 
 // Add counts one expected report.
@@ -170,6 +174,28 @@ func (r *Rates) Add(received, late bool) {
 	}
 }
 
+// AddState counts one expected report in state st: received once it was
+// first submitted, even if it was later returned for revision (it came,
+// and its timeliness is the first submission's), and then also returned
+// while it is back with the unit.
+func (r *Rates) AddState(st State) {
+	r.Add(!st.SubmittedAt.IsZero(), st.Late)
+	if st.returned() {
+		r.Returned++
+	}
+}
+
+// returned reports whether the report came to the office and is back with
+// its unit: returned for revision, and maybe being revised or waiting for
+// the unit head since.
+func (st State) returned() bool {
+	switch st.Status {
+	case tiendo.ReportReturned, tiendo.ReportDraft, tiendo.ReportReview:
+		return !st.SubmittedAt.IsZero()
+	}
+	return false
+}
+
 // ReceivedPct is received over expected, in percent.
 func (r Rates) ReceivedPct() float64 { return pct(r.Received, r.Expected) }
 
@@ -183,16 +209,40 @@ func pct(n, of int) float64 {
 	return 100 * float64(n) / float64(of)
 }
 
-// RoundRates counts a round's reports. A report counts as received once it
-// was first submitted, even if it was later returned for revision: it came,
-// and its timeliness is the first submission's.
+// RoundRates counts a round's reports (Rates.AddState).
 func RoundRates(r *tiendo.Round, states map[int64]State) Rates {
 	var rates Rates
 	for _, id := range r.UnitIDs {
-		st := states[id]
-		rates.Add(!st.SubmittedAt.IsZero(), st.Late)
+		rates.AddState(states[id])
 	}
 	return rates
+}
+
+// Record is one unit's reporting in one round, for its rates over rounds.
+type Record struct {
+	UnitID   int64
+	Deadline time.Time
+	Open     bool // the round still takes reports
+	Received bool // submitted once, even if returned for revision since
+	Late     bool
+}
+
+// RatesOverRounds counts each unit's reports over rounds, by unit. A round
+// still open whose deadline has not come counts only for the units that
+// have already sent: the others still have time, and have failed nothing.
+// Once the deadline has passed, or the office closed the round, a report
+// not sent counts as missing.
+func RatesOverRounds(records []Record, now time.Time) map[int64]Rates {
+	out := map[int64]Rates{}
+	for _, x := range records {
+		if !x.Received && x.Open && now.Before(x.Deadline) {
+			continue
+		}
+		rt := out[x.UnitID]
+		rt.Add(x.Received, x.Late)
+		out[x.UnitID] = rt
+	}
+	return out
 }
 
 // Progress is one day's point on the reporting-progress chart: how many

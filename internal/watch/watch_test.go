@@ -55,7 +55,7 @@ func TestMatrixAndRates(t *testing.T) {
 		t.Errorf("filter unit 3 = %+v", got.Rows)
 	}
 	rates := RoundRates(r, states)
-	if rates != (Rates{Expected: 4, Received: 2, OnTime: 1, Late: 1, Missing: 2}) {
+	if rates != (Rates{Expected: 4, Received: 2, OnTime: 1, Late: 1, Missing: 2, Returned: 1}) {
 		t.Errorf("rates = %+v", rates)
 	}
 	if rates.ReceivedPct() != 50 || rates.OnTimePct() != 25 {

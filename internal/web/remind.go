@@ -11,8 +11,9 @@ import (
 )
 
 // handleRoundRemind sends the office's "đôn đốc" to every unit of the round
-// that has not submitted. The form carries a key made when the page was
-// drawn, so a double click or a resent form queues nothing twice.
+// that owes its report (remind.Owing: not sent, or returned for revision),
+// the units its button counts. The form carries a key made when the page
+// was drawn, so a double click or a resent form queues nothing twice.
 func (s *Server) handleRoundRemind(w http.ResponseWriter, r *http.Request) error {
 	if s.cfg.Reminders == nil {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Chức năng nhắc việc chưa được bật trên máy chủ này.")
@@ -24,11 +25,11 @@ func (s *Server) handleRoundRemind(w http.ResponseWriter, r *http.Request) error
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
-	n, err := s.cfg.Reminders.Nudge(r.Context(), actor(r), userFrom(r.Context()), id, r.PostFormValue("key"))
+	done, err := s.cfg.Reminders.Nudge(r.Context(), actor(r), userFrom(r.Context()), id, r.PostFormValue("key"))
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/rounds/%d?reminded=%d#rates-h", id, n), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d?reminded=%d&units=%d#rates-h", id, done.Messages, done.Units), http.StatusSeeOther)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"html/template"
 	"net/http"
@@ -79,10 +80,59 @@ type roundPage struct {
 
 	RemindOn bool             // reminders are configured
 	NudgeKey string           // one "đôn đốc" form's idempotency key
-	Reminded string           // after a "đôn đốc": how many were queued
+	Owing    owing            // the units a "đôn đốc" reaches now
+	Reminded *nudged          // after a "đôn đốc": what it did
 	Upcoming []remind.Planned // the reminders that will go out, with their times
 
 	continuityPart // the data window; the links to earlier rounds (continuity.go)
+}
+
+// owing counts the units the "đôn đốc" button reaches (remind.Owing):
+// those that have not sent, and those whose report came and was returned
+// for revision, as the cards count them (watch.Rates.Returned).
+type owing struct {
+	NotSent, Returned int
+}
+
+// Units is how many units the button reaches.
+func (o owing) Units() int { return o.NotSent + o.Returned }
+
+// Label is the button's text: "Đôn đốc 9 đơn vị (8 chưa gửi, 1 trả lại để
+// bổ sung)".
+func (o owing) Label() string {
+	switch {
+	case o.Returned == 0:
+		return fmt.Sprintf("Đôn đốc %d đơn vị chưa gửi", o.NotSent)
+	case o.NotSent == 0:
+		return fmt.Sprintf("Đôn đốc %d đơn vị có báo cáo trả lại để bổ sung", o.Returned)
+	}
+	return fmt.Sprintf("Đôn đốc %d đơn vị (%d chưa gửi, %d trả lại để bổ sung)", o.Units(), o.NotSent, o.Returned)
+}
+
+// countOwing splits the units remind.Owing lists by whether their report
+// ever came.
+func countOwing(list []*store.Outstanding, states map[int64]watch.State) owing {
+	var o owing
+	for _, x := range list {
+		if states[x.Unit.ID].SubmittedAt.IsZero() {
+			o.NotSent++
+		} else {
+			o.Returned++
+		}
+	}
+	return o
+}
+
+// nudged is what the last "đôn đốc" did, read back from the redirect.
+type nudged struct{ Units, Messages int }
+
+func parseNudged(q url.Values) *nudged {
+	msgs, err := strconv.Atoi(q.Get("reminded"))
+	if err != nil || msgs < 0 {
+		return nil
+	}
+	units, _ := strconv.Atoi(q.Get("units"))
+	return &nudged{Units: max(units, 0), Messages: msgs}
 }
 
 // chartData is what charts.js draws; each chart also has its table on the page.
@@ -150,11 +200,15 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if rem := s.cfg.Reminders; rem != nil && d.Round.Status == tiendo.RoundOpen {
-		data.RemindOn, data.NudgeKey, data.Reminded = true, nudgeKey(), q.Get("reminded")
-		// The week's schedule: enough to see what goes out next and to whom.
-		if data.Upcoming, err = rem.Upcoming(r.Context(), id, s.store.Clock().AddDate(0, 0, 7)); err != nil {
+		data.RemindOn, data.NudgeKey, data.Reminded = true, nudgeKey(), parseNudged(q)
+		// One list for the button, the "đôn đốc" it sends and the schedule.
+		list, err := rem.Owing(r.Context(), id)
+		if err != nil {
 			return err
 		}
+		data.Owing = countOwing(list, d.States)
+		// The week's schedule: enough to see what goes out next and to whom.
+		data.Upcoming = rem.Schedule(list, s.store.Clock().AddDate(0, 0, 7))
 		if len(data.Upcoming) > 50 {
 			data.Upcoming = data.Upcoming[:50]
 		}
@@ -192,7 +246,7 @@ func below(d *roundData, u *tiendo.User) ([]belowRow, watch.Rates) {
 			row.Via = d.Units[p]
 		}
 		rows = append(rows, row)
-		rates.Add(!st.SubmittedAt.IsZero(), st.Late)
+		rates.AddState(d.States[x.ID])
 	}
 	return rows, rates
 }
@@ -222,26 +276,34 @@ func (s *Server) charts(ctx context.Context, d *roundData, targets []watch.Targe
 		c.Attainment = append(c.Attainment, chartPoint{"NV " + a.Label, round1(100 * a.Ratio)})
 	}
 	c.NoData = strings.Join(noData, ", ")
-	history, err := s.store.ReportingHistory(ctx)
+	perUnit, err := s.ratesOverRounds(ctx)
 	if err != nil {
 		return c, err
-	}
-	perUnit := map[int64]*watch.Rates{}
-	for _, h := range history {
-		if perUnit[h.UnitID] == nil {
-			perUnit[h.UnitID] = &watch.Rates{}
-		}
-		perUnit[h.UnitID].Add(h.Received, h.Late)
 	}
 	for _, unit := range d.Ordered { // in Vietnamese order
 		if _, asked := d.Raw[unit.ID]; !asked {
 			continue
 		}
-		if rates := perUnit[unit.ID]; rates != nil {
+		// A unit with only rounds it still has time for has no rate yet.
+		if rates, ok := perUnit[unit.ID]; ok {
 			c.OnTime = append(c.OnTime, chartPoint{unitName(d.Units, unit.ID), round1(rates.OnTimePct())})
 		}
 	}
 	return c, nil
+}
+
+// ratesOverRounds is each unit's reporting over every round so far
+// (watch.RatesOverRounds).
+func (s *Server) ratesOverRounds(ctx context.Context) (map[int64]watch.Rates, error) {
+	history, err := s.store.ReportingHistory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	records := make([]watch.Record, len(history))
+	for i, h := range history {
+		records[i] = watch.Record{UnitID: h.UnitID, Deadline: h.Deadline, Open: h.Open, Received: h.Received, Late: h.Late}
+	}
+	return watch.RatesOverRounds(records, s.store.Clock()), nil
 }
 
 func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
