@@ -39,10 +39,12 @@ func (s *Server) handleSuccessor(w http.ResponseWriter, r *http.Request) error {
 func successorFromForm(r *http.Request) (store.Successor, error) {
 	year, _ := strconv.Atoi(r.PostFormValue("period_year"))
 	index, _ := strconv.Atoi(r.PostFormValue("period_index"))
-	day, err := time.ParseInLocation("2006-01-02", r.PostFormValue("deadline"), tiendo.Zone)
-	if err != nil {
-		return store.Successor{}, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy chọn hạn gửi báo cáo của đợt mới.",
-			Fields: map[string]string{"deadline": "Hãy chọn ngày."}}
+	// The day as the office types it (07/06/2026), as on the intake form.
+	iso, err := docDateISO(r.PostFormValue("deadline"))
+	day, err2 := time.ParseInLocation("2006-01-02", iso, tiendo.Zone)
+	if err != nil || err2 != nil {
+		return store.Successor{}, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hạn gửi của đợt mới chưa đúng: viết ngày/tháng/năm như 07/06/2026.",
+			Fields: map[string]string{"deadline": "Viết ngày/tháng/năm như 07/06/2026."}}
 	}
 	return store.Successor{Title: r.PostFormValue("title"), Deadline: day, Unfinished: r.PostFormValue("unfinished") == "on",
 		Period: tiendo.Period{Kind: tiendo.PeriodKind(r.PostFormValue("period_kind")), Year: year, Index: index}}, nil

@@ -109,7 +109,7 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 		}
 	}
 	resp := x.post(office, "/rounds/"+itoa(first.ID)+"/successor", url.Values{"title": {first.Title},
-		"period_kind": {"year"}, "period_index": {"0"}, "period_year": {"2025"}, "deadline": {"2025-12-20"}})
+		"period_kind": {"year"}, "period_index": {"0"}, "period_year": {"2025"}, "deadline": {"20/12/2025"}})
 	resp.Body.Close()
 	id, ok := strings.CutPrefix(resp.Header.Get("Location"), "/rounds/")
 	if resp.StatusCode != http.StatusSeeOther || !ok {
@@ -119,6 +119,9 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 	got, err := x.st.Round(ctx, &tiendo.User{Role: tiendo.RoleOffice}, n)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := tiendo.DeadlineBefore(2025, 12, 20); !got.Deadline.Equal(want) {
+		t.Errorf("successor deadline %v, want %v (typed 20/12/2025)", got.Deadline, want)
 	}
 	if got.Title != "Báo cáo tiến độ nhiệm vụ trọng tâm năm 2025" || got.Subject != "báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm năm 2025" {
 		t.Errorf("successor: title %q, subject %q; want both to name the year 2025", got.Title, got.Subject)

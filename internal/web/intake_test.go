@@ -342,6 +342,20 @@ func TestIntakeWarningsAndChoices(t *testing.T) {
 func TestDeleteDraftRoundPage(t *testing.T) {
 	x := newApp(t)
 	c := x.login("vanphong")
+	for _, r := range []struct {
+		id    int64
+		offer bool
+	}{{x.draft.ID, true}, {x.round.ID, false}} {
+		resp, err := c.Get(fmt.Sprintf("%s/rounds/%d", x.srv.URL, r.id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if got := strings.Contains(string(b), fmt.Sprintf(`action="/rounds/%d/delete"`, r.id)); got != r.offer {
+			t.Errorf("round %d offers deletion: %v, want %v", r.id, got, r.offer)
+		}
+	}
 	resp := x.post(c, fmt.Sprintf("/rounds/%d/delete", x.round.ID), url.Values{})
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
