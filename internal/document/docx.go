@@ -250,8 +250,7 @@ func (b *docxBuilder) header(d *Document) {
 	ruleParagraph(c.AddEmptyPara(), max(widest/3, 40), float64(left)/20)
 
 	c = cellW(r1.AddCell(), right)
-	b.text(c.AddEmptyPara(), stypes.JustificationCenter, Span{Text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Bold: true}, sizeNational)
-	motto := "Độc lập - Tự do - Hạnh phúc"
+	b.text(c.AddEmptyPara(), stypes.JustificationCenter, Span{Text: nationalTitle, Bold: true}, sizeNational)
 	b.text(c.AddEmptyPara(), stypes.JustificationCenter, Span{Text: motto, Bold: true}, sizeMotto)
 	// The rule under the motto is as long as the motto.
 	ruleParagraph(c.AddEmptyPara(), textWidthPt(motto, bold, sizeMotto), float64(right)/20)
@@ -278,7 +277,7 @@ func (b *docxBuilder) title(d *Document) {
 		return
 	}
 	p := b.rd.AddEmptyParagraph()
-	b.text(p, stypes.JustificationCenter, Span{Text: "BÁO CÁO", Bold: true}, sizeType)
+	b.text(p, stypes.JustificationCenter, Span{Text: reportTypeLine, Bold: true}, sizeType)
 	spaceBefore(p, 18)
 	keepNext(p)
 	if d.Subject != "" {
@@ -299,7 +298,7 @@ func (b *docxBuilder) recipients(d *Document) {
 	if len(lines) == 0 {
 		return
 	}
-	label := "Kính gửi:"
+	label := recipientsLabel
 	if len(lines) == 1 {
 		p := b.rd.AddEmptyParagraph()
 		p.Justification(stypes.JustificationCenter)
@@ -409,7 +408,7 @@ func (b *docxBuilder) table(t Table) {
 			c.VerticalAlign("center")
 			p := c.AddEmptyPara()
 			jc := stypes.JustificationLeft
-			if header || cell.IsNumber || len([]rune(cell.Text)) <= 12 {
+			if centred(cell, header) {
 				jc = stypes.JustificationCenter
 			}
 			p.GetCT().Property = &ctypes.ParagraphProp{Spacing: spacing(40, 40, 240, stypes.LineSpacingRuleAuto)}
@@ -442,7 +441,7 @@ func (b *docxBuilder) closing(d *Document) {
 
 	c := cellW(r.AddCell(), left)
 	p := c.AddEmptyPara()
-	b.text(p, stypes.JustificationLeft, Span{Text: "Nơi nhận:", Bold: true, Italic: true}, sizeDistHeading)
+	b.text(p, stypes.JustificationLeft, Span{Text: distributionLabel, Bold: true, Italic: true}, sizeDistHeading)
 	spaceBefore(p, 6)
 	for _, l := range distributionLines(d) {
 		b.text(c.AddEmptyPara(), stypes.JustificationLeft, Span{Text: l}, sizeDistribution)

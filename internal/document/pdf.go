@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -362,8 +361,7 @@ func (p *pdfWriter) header(d *Document) {
 	p.rule(lx, y, lw, max(widest/3, 40)/ptPerMM)
 	leftEnd := y
 
-	motto := "Độc lập - Tự do - Hạnh phúc"
-	y = p.column(rx, top, rw, []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, bold, sizeNational)
+	y = p.column(rx, top, rw, []string{nationalTitle}, bold, sizeNational)
 	y = p.column(rx, y, rw, []string{motto}, bold, sizeMotto)
 	y += 1.8
 	p.rule(rx, y, rw, textWidthPt(motto, bold, sizeMotto)/ptPerMM)
@@ -386,7 +384,7 @@ func (p *pdfWriter) title(d *Document) {
 		return
 	}
 	p.y += 18 / ptPerMM
-	p.paragraph([]Span{{Text: "BÁO CÁO", Bold: true}}, marginLeftMM, textWidthMM, 0, sizeType, 1, alignCenter)
+	p.paragraph([]Span{{Text: reportTypeLine, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeType, 1, alignCenter)
 	if d.Subject != "" {
 		p.paragraph([]Span{{Text: d.Subject, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeSubject, 1, alignCenter)
 	}
@@ -402,7 +400,7 @@ func (p *pdfWriter) recipients(d *Document) {
 		return
 	}
 	p.y += 12 / ptPerMM
-	label := "Kính gửi:"
+	label := recipientsLabel
 	if len(lines) == 1 {
 		p.paragraph([]Span{{Text: label + " " + lines[0]}}, marginLeftMM, textWidthMM, 0, sizeRecipients, 1, alignCenter)
 	} else {
@@ -469,7 +467,7 @@ func (p *pdfWriter) table(t Table) {
 				c = cells[i]
 			}
 			a := alignLeft
-			if header || c.IsNumber || utf8.RuneCountInString(c.Text) <= 12 {
+			if centred(c, header) {
 				a = alignCenter
 			}
 			ls := p.breakLines(p.words([]Span{{Text: c.String(), Bold: header}}, sizeTable), w-2*cellPadX, 0, sizeTable)
@@ -589,7 +587,7 @@ func (p *pdfWriter) closing(d *Document) {
 	sigEnd, sigPage := y, p.pdf.PageNo()
 
 	p.y = top
-	p.paragraph([]Span{{Text: "Nơi nhận:", Bold: true, Italic: true}}, marginLeftMM, closingLeftMM, 0, sizeDistHeading, 1, alignLeft)
+	p.paragraph([]Span{{Text: distributionLabel, Bold: true, Italic: true}}, marginLeftMM, closingLeftMM, 0, sizeDistHeading, 1, alignLeft)
 	for _, l := range dist {
 		p.paragraph([]Span{{Text: l}}, marginLeftMM, closingLeftMM-2, 0, sizeDistribution, 1, alignLeft)
 	}

@@ -8,6 +8,7 @@ package reportdoc
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -141,17 +142,32 @@ func Meta(in consolidate.Input, c *tiendo.Document, number int, date time.Time, 
 }
 
 // Files renders the consolidated report as DOCX and PDF, and its indicator
-// table as XLSX.
+// table as XLSX; ModelFile holds the document they were drawn from.
 func Files(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (map[string][]byte, error) {
-	table := document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
-	return render(consolidate.ToDocument(meta, sections(c.Parts), table), &table)
+	doc, table := build(in, c, meta)
+	return render(doc, &table)
 }
 
-// render writes doc as DOCX and PDF, and table, when given, as XLSX.
+// build lays the consolidated report out as a document, with its indicator
+// table.
+func build(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (*document.Document, document.Table) {
+	table := document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
+	return consolidate.ToDocument(meta, sections(c.Parts), table), table
+}
+
+// ModelFile is the kind of the issued file that keeps, as JSON, the
+// document.Document the DOCX and PDF were drawn from, so that a view of an
+// issued document (the print view) shows what was frozen, not what today's
+// data would give. It is not offered for download.
+const ModelFile = "json"
+
+// render writes doc as DOCX and PDF, and table, when given, as XLSX; the
+// model goes with them.
 func render(doc *document.Document, table *document.Table) (map[string][]byte, error) {
 	writers := map[string]func(*bytes.Buffer) error{
-		"docx": func(b *bytes.Buffer) error { return document.WriteDOCX(b, doc) },
-		"pdf":  func(b *bytes.Buffer) error { return document.WritePDF(b, doc) },
+		"docx":    func(b *bytes.Buffer) error { return document.WriteDOCX(b, doc) },
+		"pdf":     func(b *bytes.Buffer) error { return document.WritePDF(b, doc) },
+		ModelFile: func(b *bytes.Buffer) error { return json.NewEncoder(b).Encode(doc) },
 	}
 	if table != nil {
 		writers["xlsx"] = func(b *bytes.Buffer) error { return document.WriteXLSX(b, *table) }
@@ -247,4 +263,41 @@ func File(ctx context.Context, st *store.Store, u *tiendo.User, id int64, kind s
 		return nil, nil, err
 	}
 	return files[kind], c, nil
+}
+
+// Model returns round id's consolidated report as the document its files
+// are drawn from, for a view that shows what they show: once issued, the one
+// frozen with the files; before that, the draft as File renders it now, with
+// the number and date left blank. rebuilt is true for a report issued before
+// the model was frozen with its files: it is then drawn again from today's
+// data, with the register's number, date and signer's name under the usual
+// authority, and may differ from the files.
+func Model(ctx context.Context, st *store.Store, u *tiendo.User, id int64) (doc *document.Document, c *tiendo.Document, rebuilt bool, err error) {
+	if c, err = st.Doc(ctx, u, id, tiendo.DocReport); err != nil {
+		return nil, nil, false, err
+	}
+	if c.Status == tiendo.DocIssued {
+		data, err := st.IssuedFile(ctx, u, id, tiendo.DocReport, ModelFile)
+		if err == nil {
+			doc = new(document.Document)
+			if err := json.Unmarshal(data, doc); err != nil {
+				return nil, nil, false, fmt.Errorf("reportdoc: the frozen model of report %d: %w", c.ID, err)
+			}
+			return doc, c, false, nil
+		}
+		if tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+			return nil, nil, false, err
+		}
+	}
+	in, err := Input(ctx, st, u, id)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	meta := Meta(in, c, 0, time.Time{}, DefaultSigner(""))
+	if c.Status == tiendo.DocIssued {
+		meta, rebuilt = Meta(in, c, c.Number, c.IssuedAt, DefaultSigner(c.Signer)), true
+		meta.Symbol = c.Symbol
+	}
+	doc, _ = build(in, c, meta)
+	return doc, c, rebuilt, nil
 }

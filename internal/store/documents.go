@@ -353,8 +353,8 @@ func (s *Store) register(ctx context.Context, tx *sql.Tx, actor Actor, roundID i
 	return id, number, nil
 }
 
-// IssuedFile returns a frozen file ("docx", "pdf", "xlsx") of one of round
-// roundID's issued documents.
+// IssuedFile returns a frozen file ("docx", "pdf", "xlsx", or the model
+// they were drawn from) of one of round roundID's issued documents.
 func (s *Store) IssuedFile(ctx context.Context, u *tiendo.User, roundID int64, doc tiendo.DocKind, kind string) ([]byte, error) {
 	c, err := s.Doc(ctx, u, roundID, doc)
 	if err != nil {
@@ -399,6 +399,78 @@ func (s *Store) Register(ctx context.Context, issuer string, year int) ([]Regist
 			return nil, err
 		}
 		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// RegisterLine is an issued document as the outgoing register (sổ văn bản
+// đi) lists it: its entry, and the round and document it belongs to.
+type RegisterLine struct {
+	RegisterEntry
+	Issuer     string         // the register's series
+	Kind       tiendo.DocKind // which of the round's documents; "" for none
+	RoundTitle string
+}
+
+// canReadRegister is who may read the outgoing register: whoever may read
+// every unit's reports (the office, leaders, readers), since it lists the
+// reports and công văn issued for every round.
+func canReadRegister(u *tiendo.User) error {
+	if tiendo.ScopeOf(u, tiendo.ActionReadReport) != tiendo.ScopeAll {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Sổ văn bản đi chỉ dành cho Văn phòng, lãnh đạo và người theo dõi.")
+	}
+	return nil
+}
+
+// OutgoingRegister returns the documents issued in year (every year for 0),
+// newest first, for a user who may read the register.
+func (s *Store) OutgoingRegister(ctx context.Context, u *tiendo.User, year int) ([]RegisterLine, error) {
+	if err := canReadRegister(u); err != nil {
+		return nil, err
+	}
+	query := `SELECT g.issuer, g.number, g.symbol, g.year, g.doc_type, g.subject, g.issued_at, g.signer,
+		COALESCE(g.round_id, 0), COALESCE(d.kind, ''), COALESCE(r.title, '')
+		FROM register g LEFT JOIN documents d ON d.register_id = g.id LEFT JOIN rounds r ON r.id = g.round_id`
+	var args []any
+	if year != 0 {
+		query += ` WHERE g.year = ?`
+		args = append(args, year)
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(query+` ORDER BY g.issued_at DESC, g.id DESC`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: outgoing register: %w", err)
+	}
+	defer rows.Close()
+	var out []RegisterLine
+	for rows.Next() {
+		var l RegisterLine
+		if err := rows.Scan(&l.Issuer, &l.Number, &l.Symbol, &l.Year, &l.DocType, &l.Subject, &l.IssuedAt, &l.Signer,
+			&l.RoundID, &l.Kind, &l.RoundTitle); err != nil {
+			return nil, fmt.Errorf("store: outgoing register: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// RegisterYears returns the years the outgoing register has documents in,
+// latest first, for a user who may read the register.
+func (s *Store) RegisterYears(ctx context.Context, u *tiendo.User) ([]int, error) {
+	if err := canReadRegister(u); err != nil {
+		return nil, err
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT DISTINCT year FROM register ORDER BY year DESC`))
+	if err != nil {
+		return nil, fmt.Errorf("store: register years: %w", err)
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		out = append(out, y)
 	}
 	return out, rows.Err()
 }

@@ -74,6 +74,9 @@ var routeNeeds = map[string]need{
 	"POST /rounds/{id}/consolidated":            {action: tiendo.ActionConsolidate, body: "version=0&op=save", refusedWith: http.StatusNotFound},
 	"GET /rounds/{id}/consolidated/file/{kind}": {action: tiendo.ActionReadReport, all: true},
 	"GET /rounds/{id}/consolidated/print":       {action: tiendo.ActionReadReport, all: true},
+	// The outgoing register lists the documents issued for every round:
+	// whoever reads every unit's reports; the units are refused.
+	"GET /register": {action: tiendo.ActionReadReport, all: true},
 	// The round's outgoing directive (văn bản chỉ đạo), in progress by
 	// another engineer: entries follow the declared actions; a draft is
 	// invisible (404) to whoever may neither draft nor approve it.

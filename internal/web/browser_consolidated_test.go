@@ -89,6 +89,38 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 			}
 		}
 	}
+
+	// The preview and the print view set the report as it prints: serif
+	// type at 14 pt (18.67 px), the task headings no larger than the text.
+	for _, path := range []string{"", "/print"} {
+		browsertest.Do(t, ctx, chromedp.Navigate(page+path), chromedp.WaitVisible(`.sheet .sheet-table`))
+		got := browsertest.Get(t, ctx, chromedp.Evaluate[string](`(() => {
+			const out = [];
+			for (const sel of [".sheet-h2", ".sheet-p", ".sheet-signer-name"]) {
+				const s = getComputedStyle(document.querySelector(".sheet " + sel));
+				out.push(sel + " " + s.fontSize + " " + (s.fontFamily.includes("Times New Roman") ? "serif" : s.fontFamily));
+			}
+			return out.join("; ");
+		})()`))
+		if want := ".sheet-h2 18.6667px serif; .sheet-p 18.6667px serif; .sheet-signer-name 18.6667px serif"; got != want {
+			t.Errorf("%s: the sheet's type is %q, want %q", page+path, got, want)
+		}
+		text := browsertest.Get(t, ctx, chromedp.Text(`.sheet`))
+		for _, want := range []string{"Số: 01/BC-UBND", "TM. ỦY BAN NHÂN DÂN", "Hoàng Văn Minh", "Nơi nhận:", "I. KẾT QUẢ THỰC HIỆN"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the sheet lacks %q", page+path, want)
+			}
+		}
+		if testing.Verbose() {
+			browsertest.Screenshot(t, ctx, "sheet"+strings.ReplaceAll(path, "/", "-"))
+		}
+	}
+	// The menu leads to the outgoing register, which lists the report.
+	browsertest.Do(t, ctx, chromedp.Click(`header nav a[href="/register"]`), chromedp.WaitVisible(`table.register`))
+	if text := browsertest.Get(t, ctx, chromedp.Text(`table.register tbody`)); !strings.Contains(text, "01/BC-UBND") || !strings.Contains(text, "Hoàng Văn Minh") {
+		t.Errorf("the register lists:\n%s", text)
+	}
+
 	if dir := os.Getenv(browsertest.EnvArtifacts); dir != "" && testing.Verbose() {
 		for _, kind := range []string{"docx", "pdf", "xlsx"} {
 			data, _ := st.IssuedFile(context.Background(), office, past.ID, tiendo.DocReport, kind)

@@ -10,6 +10,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/consolidate"
+	"tiendo/internal/document"
 	"tiendo/internal/reportdoc"
 	"tiendo/internal/store"
 )
@@ -47,7 +48,16 @@ func (s *Server) newDocPage(r *http.Request, title string, round *tiendo.Round, 
 		Action: fmt.Sprintf("/rounds/%d/%s", round.ID, map[tiendo.DocKind]string{tiendo.DocReport: "consolidated", tiendo.DocDirective: "directive"}[kind])}
 }
 
-type consolidatedPage = docPage
+// consolidatedPage is the consolidated report's page, and its print view.
+type consolidatedPage struct {
+	docPage
+	// Sheet is the report as its DOCX and PDF print it, for the preview and
+	// the print view; nil while the office edits a draft.
+	Sheet *document.Sheet
+	// Rebuilt says the sheet of an issued report was drawn again from today's
+	// data (it was issued before its model was kept with its files).
+	Rebuilt bool
+}
 
 // consolidatedNotices are the messages after each action, keyed by the
 // redirect's ?ok= value.
@@ -60,16 +70,33 @@ var consolidatedNotices = map[string]string{
 	"issued":  "Đã ban hành báo cáo; các tệp đã được lưu cố định.",
 }
 
-func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.Document) *consolidatedPage {
+// consolidatedPage fills the page of round's report c (nil: none yet). The
+// report is laid out as a sheet for the preview, unless the office is
+// editing it.
+func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.Document) (*consolidatedPage, error) {
 	name := ""
 	if c != nil && c.ApprovedBy != 0 {
 		if leader, err := s.store.User(r.Context(), c.ApprovedBy); err == nil {
 			name = leader.FullName
 		}
 	}
-	p := s.newDocPage(r, "Báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, consolidatedNotices, reportdoc.DefaultSigner(name),
-		"Khi ban hành, báo cáo lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay, và các tệp được lưu cố định: mọi thay đổi sau đó phải là văn bản mới.")
-	return &p
+	p := &consolidatedPage{docPage: s.newDocPage(r, "Báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, consolidatedNotices, reportdoc.DefaultSigner(name),
+		"Khi ban hành, báo cáo lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay, và các tệp được lưu cố định: mọi thay đổi sau đó phải là văn bản mới.")}
+	if c == nil || (p.CanDraft && c.Status == tiendo.DocDraft) {
+		return p, nil
+	}
+	return p, s.layConsolidated(r, p)
+}
+
+// layConsolidated lays the page's report out as the DOCX and PDF print it:
+// from the model frozen with the files once issued, the draft's otherwise.
+func (s *Server) layConsolidated(r *http.Request, p *consolidatedPage) error {
+	doc, c, rebuilt, err := reportdoc.Model(r.Context(), s.store, userFrom(r.Context()), p.Round.ID)
+	if err != nil {
+		return err
+	}
+	p.C, p.Sheet, p.Rebuilt = c, document.NewSheet(doc), rebuilt
+	return nil
 }
 
 // loadConsolidated loads the round of the request and its consolidated
@@ -96,7 +123,11 @@ func (s *Server) handleConsolidatedShow(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "consolidated", s.consolidatedPage(r, round, c))
+	p, err := s.consolidatedPage(r, round, c)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "consolidated", p)
 }
 
 // handleConsolidatedCreate drafts the report from the round's unit reports.
@@ -148,7 +179,10 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT && e.Code != tiendo.EFORBIDDEN) {
 			return err
 		}
-		p := s.consolidatedPage(r, round, c)
+		p, perr := s.consolidatedPage(r, round, c)
+		if perr != nil {
+			return perr
+		}
 		p.Error, p.Fields = e.Message, e.Fields
 		return s.render(w, statusOf(e.Code), "consolidated", p)
 	}
@@ -230,11 +264,20 @@ func (s *Server) handleConsolidatedFile(w http.ResponseWriter, r *http.Request) 
 	return err
 }
 
-// handleConsolidatedPrint is the report as an A4 page for the browser's print.
+// handleConsolidatedPrint is the report as the browser prints it on A4:
+// the page the DOCX and PDF have, from the same model; a draft with the
+// blanks of its number and date.
 func (s *Server) handleConsolidatedPrint(w http.ResponseWriter, r *http.Request) error {
 	round, c, err := s.loadConsolidated(r, false)
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "consolidated_print", s.consolidatedPage(r, round, c))
+	p := &consolidatedPage{docPage: s.newDocPage(r, "Bản in dự thảo báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, nil, reportdoc.Signer{}, "")}
+	if err := s.layConsolidated(r, p); err != nil {
+		return err
+	}
+	if p.C.Status == tiendo.DocIssued {
+		p.Title = fmt.Sprintf("Báo cáo số %02d/%s: %s", p.C.Number, p.C.Symbol, round.Title)
+	}
+	return s.render(w, http.StatusOK, "consolidated_print", p)
 }

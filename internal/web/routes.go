@@ -50,6 +50,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/{id}/consolidated", s.authed(tiendo.ActionReadReport, s.handleConsolidatedPost))
 	mux.HandleFunc("GET /rounds/{id}/consolidated/file/{kind}", s.authed(tiendo.ActionReadReport, s.handleConsolidatedFile))
 	mux.HandleFunc("GET /rounds/{id}/consolidated/print", s.authed(tiendo.ActionReadReport, s.handleConsolidatedPrint))
+	mux.HandleFunc("GET /register", s.authed(tiendo.ActionReadReport, s.handleRegister)) // register.go: the outgoing register
 	mux.HandleFunc("POST /rounds/{id}/remind", s.authed(tiendo.ActionManageRounds, s.handleRoundRemind))
 	mux.HandleFunc("GET /admin/outbox", s.authed(tiendo.ActionManageUsers, s.handleOutbox))
 	mux.HandleFunc("POST /admin/outbox/{id}/retry", s.authed(tiendo.ActionManageUsers, s.handleOutboxRetry))

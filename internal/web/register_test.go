@@ -1,0 +1,126 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+// The outgoing register lists the issued report with its number, date,
+// kind, subject, signer, round and files, for the office, leaders and
+// readers, from their menu; a year without documents lists none; the units
+// may not open it.
+func TestRegisterPage(t *testing.T) {
+	x := newApp(t)
+	office := x.login("vanphong")
+	r := printRound(t, x)
+	c := issueReport(t, x, office, r)
+	year := c.IssuedAt.In(tiendo.Zone).Year()
+
+	for _, who := range []string{"vanphong", "lanhdao", "huyenuy"} {
+		client := x.login(who)
+		_, home := x.get(client, "/")
+		if !strings.Contains(home, `<a href="/register">Sổ văn bản đi</a>`) {
+			t.Errorf("%s: the menu has no link to the register", who)
+		}
+		code, page := x.get(client, "/register")
+		if code != http.StatusOK {
+			t.Fatalf("%s: /register %d", who, code)
+		}
+		base := "/rounds/" + itoa(r.ID) + "/consolidated"
+		for _, want := range []string{
+			`<a href="/register" aria-current="page">Sổ văn bản đi</a>`,
+			`<a href="` + base + `">01/BC-UBND</a>`,
+			"<td data-label=\"Ngày\">" + c.IssuedAt.In(tiendo.Zone).Format("02/01/2006") + "</td>",
+			"<td data-label=\"Loại\">Báo cáo</td>",
+			"<td>" + c.Subject + "</td>",
+			"<td data-label=\"Người ký\">Hoàng Văn Minh</td>",
+			`<a href="/rounds/` + itoa(r.ID) + `">` + r.Title + `</a>`,
+			`href="` + base + `/file/docx"`, `href="` + base + `/file/pdf"`, `href="` + base + `/print"`,
+			`<option value="` + itoa(int64(year)) + `" selected>`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the register lacks %s", who, want)
+			}
+		}
+	}
+
+	_, all := x.get(office, "/register?year=all")
+	if !strings.Contains(all, "01/BC-UBND") || !strings.Contains(all, `<option value="all" selected>`) {
+		t.Error("every year's register does not list the report")
+	}
+	_, old := x.get(office, "/register?year=2001")
+	if strings.Contains(old, "01/BC-UBND") || !strings.Contains(old, "Năm 2001 chưa có văn bản nào được ban hành.") {
+		t.Error("the register of 2001 is not empty")
+	}
+	if code, _ := x.get(office, "/register?year=năm-ngoái"); code != http.StatusUnprocessableEntity && code != http.StatusBadRequest {
+		t.Errorf("a year that is not one: %d, want 400 or 422", code)
+	}
+
+	// The units neither see the link nor open the page; the administrator
+	// may open it but its menu, the system's, does not list it.
+	pnv := x.login("pnv")
+	if _, home := x.get(pnv, "/"); strings.Contains(home, `href="/register"`) {
+		t.Error("a unit's menu links to the register")
+	}
+	if code, _ := x.get(pnv, "/register"); code != http.StatusForbidden {
+		t.Errorf("a unit opens the register: %d, want 403", code)
+	}
+	admin := x.login("admin")
+	if _, home := x.get(admin, "/"); strings.Contains(home, `href="/register"`) {
+		t.Error("the administrator's menu links to the register")
+	}
+}
+
+// A công văn is in the register with its "V/v" line and its own files.
+func TestRegisterLinksTheDirective(t *testing.T) {
+	x := newApp(t)
+	office := x.login("vanphong")
+	r := printRound(t, x)
+	issueReport(t, x, office, r)
+	// The round's công văn is issued after the report, so it comes first.
+	issueDirective(t, x, office, r)
+	_, page := x.get(office, "/register")
+	cv := strings.Index(page, `<a href="/rounds/`+itoa(r.ID)+`/directive">02/UBND-VP</a>`)
+	bc := strings.Index(page, `01/BC-UBND</a>`)
+	if cv < 0 || bc < 0 || cv > bc {
+		t.Fatalf("the register does not list the công văn 02 before the report 01 (at %d and %d):\n%s", cv, bc, page)
+	}
+	for _, want := range []string{"<td data-label=\"Loại\">Công văn</td>", "<td>V/v ", `href="/rounds/` + itoa(r.ID) + `/directive/file/pdf"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the register lacks %s", want)
+		}
+	}
+}
+
+// issueDirective drafts round r's công văn, has it sent and approved, and
+// issues it on its page.
+func issueDirective(t *testing.T, x *app, office *http.Client, r *tiendo.Round) {
+	t.Helper()
+	ctx := context.Background()
+	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/directive/new", nil)
+	resp.Body.Close()
+	vp, _ := x.st.UserByUsername(ctx, "vanphong")
+	ld, _ := x.st.UserByUsername(ctx, "lanhdao")
+	c, err := x.st.Doc(ctx, vp, r.ID, tiendo.DocDirective)
+	if err != nil {
+		t.Fatalf("draft công văn (%d): %v", resp.StatusCode, err)
+	}
+	if c, err = x.st.ActOnDoc(ctx, store.Actor{}, vp, r.ID, tiendo.DocDirective, store.DocSend, c.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = x.st.ActOnDoc(ctx, store.Actor{UserID: ld.ID}, ld, r.ID, tiendo.DocDirective, store.DocApprove, c.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	resp = x.post(office, "/rounds/"+itoa(r.ID)+"/directive", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"},
+		"signer_authority": {"TL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG"}, "signer_title": {"PHÓ CHÁNH VĂN PHÒNG"}, "signer_name": {"Hoàng Thị Bình"}})
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=issued") {
+		t.Fatalf("issue công văn: %d %s", resp.StatusCode, loc)
+	}
+}
