@@ -123,3 +123,52 @@ func (s *Store) Attachment(ctx context.Context, u *tiendo.User, id int64) (*tien
 	}
 	return &a, data, nil
 }
+
+// RemoveAttachment takes file id off unit unitID's report in round roundID,
+// while the unit can still change the report (a draft, or a report returned
+// to it). A file that has never left the unit is deleted; one that went to
+// the office with a submission stays stored for that submission's revision,
+// which lists it, and is only marked removed. Either way the report no
+// longer lists it, and the audit log keeps what was removed and by whom.
+func (s *Store) RemoveAttachment(ctx context.Context, actor Actor, u *tiendo.User, roundID, unitID, id int64) error {
+	if !tiendo.Allowed(u, tiendo.ActionEditReport, unitID) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được gỡ tệp khỏi báo cáo của đơn vị mình.")
+	}
+	round, err := s.RoundForUnit(ctx, u, roundID, unitID)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.editable(ctx, tx, round, unitID); err != nil {
+			return err
+		}
+		var a tiendo.Attachment
+		var reportID int64
+		var status tiendo.ReportStatus
+		var submitted sql.NullTime
+		err := tx.QueryRowContext(ctx, s.q(`SELECT a.id, a.name, a.content_type, a.size, a.created_at, r.id, r.status, r.submitted_at
+			FROM attachments a JOIN unit_reports r ON r.id = a.report_id
+			WHERE a.id = ? AND r.round_id = ? AND r.unit_id = ? AND a.removed_at IS NULL`), id, roundID, unitID).
+			Scan(&a.ID, &a.Name, &a.ContentType, &a.Size, &a.CreatedAt, &reportID, &status, &submitted)
+		if err != nil {
+			return notFound(err, "Không tìm thấy tệp đính kèm này trong báo cáo; có thể tệp đã được gỡ. Hãy tải lại trang.")
+		}
+		if _, ok := status.Next(tiendo.ReportSave); !ok {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đang ở trạng thái “%s”; chỉ gỡ được tệp khi báo cáo đang soạn hoặc bị trả lại.", status.Label())
+		}
+		// Files can be attached only while the report is with the unit, so a
+		// file older than the last submission went with it (an equal time
+		// counts as sent: keeping a file never costs a revision).
+		sent := submitted.Valid && !a.CreatedAt.After(submitted.Time)
+		if sent {
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE attachments SET removed_at = ?, removed_by = ? WHERE id = ?`), s.now(), nullID(actor.UserID), id)
+		} else {
+			_, err = tx.ExecContext(ctx, s.q(`DELETE FROM attachments WHERE id = ?`), id)
+		}
+		if err != nil {
+			return fmt.Errorf("store: remove attachment: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "detach", "unit_report", reportID,
+			map[string]any{"attachment": a}, map[string]any{"attachment_removed": a.Name, "kept_for_revision": sent})
+	})
+}

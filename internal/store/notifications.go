@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"tiendo"
@@ -93,4 +94,24 @@ func (s *Store) notifyUnitRole(ctx context.Context, tx *sql.Tx, unitID int64, ro
 		return fmt.Errorf("store: notify: %w", err)
 	}
 	return nil
+}
+
+// notificationReason is how much of a return's reason a notification
+// carries, in characters: enough for the usual sentence or two; the report
+// page shows all of it.
+const notificationReason = 300
+
+// clip shortens s to at most n characters on a word boundary, with an
+// ellipsis when it cut something, and puts its lines on one.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
 }

@@ -566,8 +566,8 @@ const (
 	sqlDeleteAutosave = `DELETE FROM report_autosaves WHERE round_id = ? AND unit_id = ? AND user_id = ?`
 	sqlActReport      = `UPDATE unit_reports SET status = ?, version = ?, submitted_at = ?, late = ?, updated_at = ?, return_comment = ?
 		WHERE id = ? AND version = ?
-		RETURNING (SELECT COUNT(*) FROM attachments a WHERE a.report_id = unit_reports.id),
-			(SELECT COALESCE(MAX(a.id), 0) FROM attachments a WHERE a.report_id = unit_reports.id),
+		RETURNING (SELECT COUNT(*) FROM attachments a WHERE a.report_id = unit_reports.id AND a.removed_at IS NULL),
+			(SELECT COALESCE(MAX(a.id), 0) FROM attachments a WHERE a.report_id = unit_reports.id AND a.removed_at IS NULL),
 			(SELECT u.name FROM units u WHERE u.id = unit_reports.unit_id), (SELECT u.code FROM units u WHERE u.id = unit_reports.unit_id)`
 	sqlInsertRevision = `INSERT INTO report_revisions (report_id, version, submitted_at, submitted_by, late, body) VALUES (?, ?, ?, ?, ?, ?)`
 )
@@ -639,12 +639,12 @@ func (s *Store) execRows(ctx context.Context, tx *sql.Tx, st rowsStmt, n int, ar
 // The queries that read a unit's report, inside write transactions too.
 const (
 	sqlReportRow = `SELECT id, status, version, submitted_at, late, updated_at, return_comment,
-		(SELECT COUNT(*) FROM attachments a WHERE a.report_id = unit_reports.id)
+		(SELECT COUNT(*) FROM attachments a WHERE a.report_id = unit_reports.id AND a.removed_at IS NULL)
 		FROM unit_reports WHERE round_id = ? AND unit_id = ?`
 	// sqlRoundReportRow is the round's stamp (sqlRoundStamp) and the report's
 	// row, NULLs when there is none yet.
 	sqlRoundReportRow = `SELECT st.stamp, ur.id, ur.status, ur.version, ur.submitted_at, ur.late, ur.updated_at, ur.return_comment,
-		(SELECT COUNT(*) FROM attachments a WHERE a.report_id = ur.id)
+		(SELECT COUNT(*) FROM attachments a WHERE a.report_id = ur.id AND a.removed_at IS NULL)
 		FROM (SELECT COALESCE(MAX(id), 0) AS stamp FROM audit_log WHERE entity = 'round' AND entity_id = ?) st
 		LEFT JOIN unit_reports ur ON ur.round_id = ? AND ur.unit_id = ?`
 	// sqlReportParts reads sections (kind 1), values (2) and contributions
@@ -653,8 +653,8 @@ const (
 			CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION) FROM report_sections WHERE report_id = ?
 		UNION ALL SELECT 2, target_id, '', '', '', '', '', '', value, same_period FROM report_actuals WHERE report_id = ?
 		UNION ALL SELECT 3, task_id, text, '', '', '', '', '', NULL, NULL FROM report_contributions WHERE report_id = ?`
-	sqlAttachments     = `SELECT id, name, content_type, size, created_at FROM attachments WHERE report_id = ? ORDER BY id`
-	sqlAttachmentsMark = `SELECT COUNT(*), COALESCE(MAX(id), 0) FROM attachments WHERE report_id = ?`
+	sqlAttachments     = `SELECT id, name, content_type, size, created_at FROM attachments WHERE report_id = ? AND removed_at IS NULL ORDER BY id`
+	sqlAttachmentsMark = `SELECT COUNT(*), COALESCE(MAX(id), 0) FROM attachments WHERE report_id = ? AND removed_at IS NULL`
 	sqlReopened        = `SELECT reopened FROM round_units WHERE round_id = ? AND unit_id = ?`
 	sqlReportVersion   = `SELECT version FROM unit_reports WHERE id = ?`
 	sqlUnitName        = `SELECT name, code FROM units WHERE id = ?`
@@ -776,13 +776,23 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	if req.Action == tiendo.ReportReturn && req.Comment == "" {
 		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi lý do trả lại."}}
 	}
+	if req.Action == tiendo.ReportHeadReturn && req.Comment == "" {
+		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi lý do trả lại để cán bộ biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi lý do trả lại."}}
+	}
 	// Everything but the statements is worked out before the transaction.
 	before := rep.Status
 	now := s.now()
 	rep.Status, rep.UpdatedAt = to, now
 	rep.Version = req.Version + 1
+	// The reason of the latest return, the office's or the unit head's, is
+	// kept on the report. Which one it is follows from the state: only the
+	// office's return leads to "returned", and only the head's leads back
+	// to "draft" once the report has left it. A later step keeps it, as the
+	// record of the last return, but the report page shows it only in those
+	// two states, so once the reporter sends the report on it no longer
+	// reads as the current reason.
 	comment := rep.ReturnComment
-	if req.Action == tiendo.ReportReturn {
+	if req.Action == tiendo.ReportReturn || req.Action == tiendo.ReportHeadReturn {
 		comment = req.Comment
 	}
 	rep.ReturnComment = comment
@@ -921,11 +931,13 @@ func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *
 		}
 		return s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "report_submitted", fmt.Sprintf("%s %s: %s", name, what, r.Title), link)
 	case tiendo.ReportReturn:
-		return s.notifyUnits(ctx, tx, []int64{unitID}, "report_returned", "Văn phòng đã trả lại báo cáo để bổ sung: "+r.Title, link)
+		return s.notifyUnits(ctx, tx, []int64{unitID}, "report_returned",
+			"Văn phòng đã trả lại báo cáo để bổ sung: "+strings.TrimRight(r.Title, ". ")+". Lý do: "+clip(rep.ReturnComment, notificationReason), link)
 	case tiendo.ReportSendForReview:
 		return s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleUnitHead, "report_review", "Báo cáo chờ anh/chị duyệt: "+r.Title, link)
 	case tiendo.ReportHeadReturn:
-		return s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleReporter, "report_head_returned", "Lãnh đạo đơn vị đã trả lại báo cáo: "+r.Title, link)
+		return s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleReporter, "report_head_returned",
+			"Lãnh đạo đơn vị đã trả lại báo cáo: "+strings.TrimRight(r.Title, ". ")+". Lý do: "+clip(rep.ReturnComment, notificationReason), link)
 	}
 	return nil
 }

@@ -170,6 +170,10 @@ var routeNeeds = map[string]need{
 	"DELETE /api/v1/tokens/{id}":               {id: "token"},
 	"GET /admin/users/{id}/sessions":           {action: tiendo.ActionManageUsers, id: "user"},
 	"POST /admin/users/{id}/logout-everywhere": {action: tiendo.ActionManageUsers, id: "user"},
+
+	// Taking a file off a report: {file} stays unreplaced, so whoever may
+	// edit gets "no such file" (404).
+	"POST /rounds/{id}/reports/{unit}/attachments/{file}/delete": {action: tiendo.ActionEditReport, unit: true, body: "version=0"},
 }
 
 // pageRoutes reads the patterns the web package registers, from its source:

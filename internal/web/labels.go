@@ -90,6 +90,7 @@ var auditActions = byLabel(codeSet{
 	{"delete", "Xóa"},
 	{"import", "Nhập hàng loạt từ tệp"},
 	{"attach", "Đính kèm tệp"},
+	{"detach", "Gỡ tệp đính kèm"},
 	{"link", "Nối với nhiệm vụ kỳ trước"},
 	{string(tiendo.ReportSave), "Lưu báo cáo"},
 	{string(tiendo.ReportSendForReview), "Trình thủ trưởng đơn vị duyệt"},

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -45,23 +47,30 @@ type reportPage struct {
 	Narratives    []struct{ Key, Label, Hint string }
 	Statuses      []struct{ Value, Label string }
 
-	Editable  bool              // the person may change the report now
-	Values    map[string]string // the form's values as typed
-	Theirs    map[string]string // after a conflict: the values someone else saved
-	Restored  time.Time         // the form holds an autosave from this time
-	Error     string
-	Fields    map[string]string
-	Notice    string
-	CanSubmit bool // submit directly (no head approval needed, or the head)
-	CanReview bool // send to the unit head
-	IsHead    bool
-	CanOffice bool // return or accept
-	GuideLen  int  // suggested length of a narrative when the directive asks for brevity
+	Editable   bool              // the person may change the report now
+	Values     map[string]string // the form's values as typed
+	Theirs     map[string]string // after a conflict: the values someone else saved
+	Restored   time.Time         // the form holds an autosave from this time
+	Error      string
+	Fields     map[string]string
+	Notice     string
+	Saved      bool          // the page follows a save of the whole form: the browser's copy can go
+	BadNumbers []unreadField // numbers a save could not read, in the order of the form
+	FileFailed string        // with Fields["file"]: what did not happen to the file
+	CanSubmit  bool          // submit directly (no head approval needed, or the head)
+	CanReview  bool          // send to the unit head
+	IsHead     bool
+	CanOffice  bool // return or accept
+	GuideLen   int  // suggested length of a narrative when the directive asks for brevity
 	// Below are the units that report to this one in the round (a
 	// department's offices); BelowIn how many of them have reported.
 	Below   []int64
 	BelowIn int
 }
+
+// unreadField is a number a save could not read: its form key, what the
+// field is, and why.
+type unreadField struct{ Key, Label, Message string }
 
 // Value returns the form value of key (for templates).
 func (p *reportPage) Value(key string) string { return p.Values[key] }
@@ -80,6 +89,24 @@ func (p *reportPage) Verdict(targetID int64) string {
 	}
 	return verdict.Label()
 }
+
+// FileSize writes a file's size for people: bytes under a kilobyte (a short
+// text file is not "0 KB"), then KB, then MB.
+func (p *reportPage) FileSize(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d byte", n)
+	case n < 10<<10:
+		return vi.FormatNumber(math.Round(float64(n)/(1<<10)*10)/10, -1) + " KB"
+	case n < 1<<20:
+		return vi.FormatNumber(math.Round(float64(n)/(1<<10)), 0) + " KB"
+	}
+	return vi.FormatNumber(math.Round(float64(n)/(1<<20)*10)/10, -1) + " MB"
+}
+
+// MaxAttachment is the largest file the upload field takes, for report.js
+// to refuse a larger one before sending it.
+func (p *reportPage) MaxAttachment() int64 { return store.MaxAttachment }
 
 // reportValues flattens a report into form values.
 func reportValues(rep *tiendo.UnitReport) map[string]string {
@@ -107,11 +134,13 @@ func reportValues(rep *tiendo.UnitReport) map[string]string {
 }
 
 // applyValues writes form values into rep (whose shape comes from the
-// store), collecting a message for each number that cannot be read.
+// store), collecting a message for each number that cannot be read. Such a
+// number leaves rep's value as it was: a draft saved with it keeps the
+// value stored before, while the form keeps what was typed.
 func applyValues(rep *tiendo.UnitReport, v map[string]string) map[string]string {
 	errs := map[string]string{}
 	rep.Version, _ = strconv.Atoi(v["version"])
-	num := func(key string) *float64 {
+	num := func(key string, was *float64) *float64 {
 		s := strings.TrimSpace(v[key])
 		if s == "" {
 			return nil
@@ -119,7 +148,7 @@ func applyValues(rep *tiendo.UnitReport, v map[string]string) map[string]string 
 		f, err := vi.ParseNumber(s)
 		if err != nil {
 			errs[key] = tiendo.ErrorMessage(err)
-			return nil
+			return was
 		}
 		return &f
 	}
@@ -129,8 +158,8 @@ func applyValues(rep *tiendo.UnitReport, v map[string]string) map[string]string 
 		sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles = v[p+"result_vs_plan"], v[p+"vs_same_period"], v[p+"obstacles"]
 		sec.Recommendations, sec.NextSteps = v[p+"recommendations"], v[p+"next_steps"]
 		for i, a := range sec.Actuals {
-			sec.Actuals[i].Value = num(fmt.Sprintf("g%d.value", a.TargetID))
-			sec.Actuals[i].SamePeriod = num(fmt.Sprintf("g%d.same", a.TargetID))
+			sec.Actuals[i].Value = num(fmt.Sprintf("g%d.value", a.TargetID), a.Value)
+			sec.Actuals[i].SamePeriod = num(fmt.Sprintf("g%d.same", a.TargetID), a.SamePeriod)
 		}
 	}
 	for i, c := range rep.Contributions {
@@ -232,9 +261,12 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 	}
 	if p.Editable {
 		// Bring back what this person typed and the browser autosaved but
-		// nobody saved, when it is newer than the saved report.
+		// nobody saved, when it is newer than the saved report. A save
+		// clears the person's autosave, so one kept at the very time of the
+		// last save was kept after it (as a save that could not read a
+		// number keeps the form).
 		body, at, err := s.store.Autosave(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID)
-		if err == nil && at.After(p.Report.UpdatedAt) {
+		if err == nil && !at.Before(p.Report.UpdatedAt) {
 			var saved map[string]string
 			if json.Unmarshal([]byte(body), &saved) == nil {
 				for k, v := range saved {
@@ -246,7 +278,9 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 			}
 		}
 	}
-	p.Notice = reportNotices[r.URL.Query().Get("ok")]
+	ok := r.URL.Query().Get("ok")
+	p.Notice = reportNotices[ok]
+	p.Saved = ok == "saved" || ok == "saved_attached" || ok == "saved_removed"
 	if err := s.loadBelow(r, p); err != nil {
 		return err
 	}
@@ -262,6 +296,10 @@ var reportNotices = map[string]string{
 	"returned":  "Đã trả lại báo cáo.",
 	"accepted":  "Đã tiếp nhận báo cáo.",
 	"attached":  "Đã đính kèm tệp.",
+	"removed":   "Đã gỡ tệp khỏi báo cáo.",
+	// An upload or a removal also saves what the form held (saveCarried).
+	"saved_attached": "Đã lưu bản nháp và đính kèm tệp.",
+	"saved_removed":  "Đã lưu bản nháp và gỡ tệp khỏi báo cáo.",
 }
 
 // formValues collects the posted report fields.
@@ -303,28 +341,14 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 		return s.reportRollup(w, r, p)
 	}
 	rep := p.Report
-	if errs := applyValues(rep, p.Values); len(errs) > 0 {
-		p.Error, p.Fields = "Có số liệu chưa đọc được; hãy sửa các ô được đánh dấu. Bản nháp chưa được lưu.", errs
-		return s.render(w, http.StatusUnprocessableEntity, "report", p)
-	}
-	if err := s.store.SaveReport(r.Context(), actor(r), u, rep); err != nil {
-		if tiendo.ErrorCode(err) == tiendo.ECONFLICT {
-			// Keep both texts: the person's in the form, the other beside it.
-			if theirs, err2 := s.store.Report(r.Context(), u, p.Round.ID, p.Unit.ID); err2 == nil {
-				p.Theirs = reportValues(theirs)
-				p.Values["version"] = strconv.Itoa(theirs.Version)
-			}
-			p.Error = tiendo.ErrorMessage(err)
-			return s.render(w, http.StatusConflict, "report", p)
-		}
-		var e *tiendo.Error
-		if errors.As(err, &e) && e.Code == tiendo.EINVALID {
-			p.Error, p.Fields = e.Message, e.Fields
-			return s.render(w, http.StatusUnprocessableEntity, "report", p)
-		}
+	if _, status, err := s.saveForm(r, p); err != nil {
 		return err
+	} else if status != 0 {
+		if len(p.BadNumbers) > 0 { // saved but for the numbers it could not read
+			p.Error = unreadMessage(op, len(p.BadNumbers))
+		}
+		return s.render(w, status, "report", p)
 	}
-	p.Values["version"] = strconv.Itoa(rep.Version)
 	next := "saved"
 	var action tiendo.ReportAction
 	switch op {
@@ -346,6 +370,102 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s", p.Round.ID, p.Unit.Code, next), http.StatusSeeOther)
 	return nil
+}
+
+// saveForm saves p.Values as the unit's report, in its state (a draft, or
+// a returned report being revised). A number that cannot be read does not
+// hold back the rest: everything else is saved, the field keeps what was
+// typed (and the person's autosave keeps it on the server), its stored
+// value stays as it was, and p.BadNumbers and p.Fields name it. saved says
+// whether anything was saved; status is the status to show the page again
+// with (a conflict, a refusal, numbers not read), 0 when the whole form
+// was saved.
+func (s *Server) saveForm(r *http.Request, p *reportPage) (saved bool, status int, err error) {
+	u := userFrom(r.Context())
+	rep := p.Report
+	unread := applyValues(rep, p.Values)
+	if err := s.store.SaveReport(r.Context(), actor(r), u, rep); err != nil {
+		if tiendo.ErrorCode(err) == tiendo.ECONFLICT {
+			// Keep both texts: the person's in the form, the other beside it.
+			if theirs, err2 := s.store.Report(r.Context(), u, p.Round.ID, p.Unit.ID); err2 == nil {
+				p.Theirs = reportValues(theirs)
+				p.Values["version"] = strconv.Itoa(theirs.Version)
+			}
+			p.Error, p.Fields = tiendo.ErrorMessage(err), unread
+			return false, http.StatusConflict, nil
+		}
+		var e *tiendo.Error
+		if errors.As(err, &e) && e.Code == tiendo.EINVALID {
+			p.Error, p.Fields = e.Message, e.Fields
+			for k, v := range unread {
+				if p.Fields == nil {
+					p.Fields = map[string]string{}
+				}
+				p.Fields[k] = v
+			}
+			return false, http.StatusUnprocessableEntity, nil
+		}
+		return false, 0, err
+	}
+	p.Values["version"] = strconv.Itoa(rep.Version)
+	if len(unread) == 0 {
+		return true, 0, nil
+	}
+	p.Fields, p.BadNumbers = unread, unreadFields(p, unread)
+	// The save cleared the autosave; keep the form as typed in its place,
+	// so that the unread text comes back on the next visit too.
+	if body, err := json.Marshal(p.Values); err == nil {
+		if err := s.store.SaveAutosave(r.Context(), u, p.Round.ID, p.Unit.ID, string(body)); err != nil {
+			s.log.Warn("keep the unread form", "err", err)
+		}
+	}
+	return true, http.StatusUnprocessableEntity, nil
+}
+
+// unreadFields names the fields of errs for people, in the order of the
+// form: which value of which target of which task.
+func unreadFields(p *reportPage, errs map[string]string) []unreadField {
+	var out []unreadField
+	for _, sec := range p.Report.Sections {
+		task := p.Tasks[sec.TaskID]
+		for _, a := range sec.Actuals {
+			tg := p.Target[a.TargetID]
+			for _, f := range []struct{ key, what string }{
+				{fmt.Sprintf("g%d.value", a.TargetID), "Thực hiện"},
+				{fmt.Sprintf("g%d.same", a.TargetID), "Cùng kỳ năm trước"},
+			} {
+				msg, ok := errs[f.key]
+				if !ok {
+					continue
+				}
+				label := f.what
+				if tg != nil && task != nil {
+					label = fmt.Sprintf("Nhiệm vụ %s, chỉ tiêu “%s”: ô “%s”", task.Label, tg.Text, f.what)
+				}
+				out = append(out, unreadField{Key: f.key, Label: label, Message: msg})
+			}
+		}
+	}
+	return out
+}
+
+// unreadMessage says what happened to a form with n numbers that could not
+// be read, after op (the button pressed): the rest was saved, the report
+// was not sent, and what to do.
+func unreadMessage(op string, n int) string {
+	cells, those := "1 ô số liệu", "ô đó"
+	if n > 1 {
+		cells, those = fmt.Sprintf("%d ô số liệu", n), "các ô đó"
+	}
+	switch op {
+	case "submit", "review":
+		verb := "gửi"
+		if op == "review" {
+			verb = "trình lãnh đạo đơn vị duyệt"
+		}
+		return fmt.Sprintf("Báo cáo chưa được %s vì còn %s chưa đọc được. Các phần khác đã được lưu vào bản nháp. Hãy sửa %s rồi bấm gửi lại:", verb, cells, those)
+	}
+	return fmt.Sprintf("Đã lưu bản nháp, trừ %s chưa đọc được: %s vẫn giữ nguyên nội dung bạn gõ nhưng chưa được lưu. Hãy sửa rồi bấm “Lưu nháp” lần nữa:", cells, those)
 }
 
 // reportDecision carries out the office's and the unit head's decisions.
@@ -410,34 +530,195 @@ func (s *Server) handleReportAutosave(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-// handleAttachmentUpload attaches a file to the unit's report.
+// handleAttachmentUpload attaches a file to the unit's report. The upload
+// button belongs to the report form, so the request also carries what the
+// form holds: that is saved first, as "Lưu nháp" would save it, and the page
+// that comes back shows it saved rather than as it was before the typing.
+// A file refused (its type, its size, none chosen) comes back on the report
+// page, beside the upload field.
 func (s *Server) handleAttachmentUpload(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, store.MaxAttachment+1<<20)
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			return tiendo.Errorf(tiendo.ETOOLARGE, "Tệp quá lớn: tối đa %d MB mỗi tệp.", store.MaxAttachment>>20)
-		}
-		return tiendo.Errorf(tiendo.EINVALID, "Không đọc được tệp gửi lên; hãy thử lại.")
+	p, err := s.reportContext(r)
+	if err != nil {
+		return err
+	}
+	name, data, fileErr := s.readUpload(w, r)
+	saved, status, err := s.saveCarried(r, p)
+	if err != nil {
+		return err
+	}
+	if fileErr == nil {
+		_, fileErr = s.store.AddAttachment(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, name, data)
+	}
+	p.FileFailed = "Tệp chưa được đính kèm"
+	return s.afterAttachmentStep(w, r, p, saved, status, fileErr, "attached", "Đã đính kèm tệp.")
+}
+
+// handleAttachmentRemove takes a wrongly attached file off the unit's
+// report while the unit can edit it. Like an upload, it first saves what
+// the report form holds; the page asks for confirmation before it posts.
+func (s *Server) handleAttachmentRemove(w http.ResponseWriter, r *http.Request) error {
+	if err := s.parseForm(w, r); err != nil {
+		return err
 	}
 	p, err := s.reportContext(r)
 	if err != nil {
 		return err
 	}
-	f, hdr, err := r.FormFile("file")
-	if err != nil {
-		return tiendo.Errorf(tiendo.EINVALID, "Hãy chọn một tệp để đính kèm.")
+	fileID, err := strconv.ParseInt(r.PathValue("file"), 10, 64)
+	if err != nil || fileID <= 0 {
+		return tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy tệp đính kèm.")
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, store.MaxAttachment+1))
+	saved, status, err := s.saveCarried(r, p)
 	if err != nil {
 		return err
 	}
-	if _, err := s.store.AddAttachment(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, hdr.Filename, data); err != nil {
+	err = s.store.RemoveAttachment(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, fileID)
+	p.FileFailed = "Tệp chưa được gỡ khỏi báo cáo"
+	return s.afterAttachmentStep(w, r, p, saved, status, err, "removed", "Đã gỡ tệp khỏi báo cáo.")
+}
+
+// afterAttachmentStep answers an upload or a removal: back to the report
+// page when both the form and the file step went through, or the page again
+// with what went wrong, the file's problem beside the upload field.
+func (s *Server) afterAttachmentStep(w http.ResponseWriter, r *http.Request, p *reportPage, saved bool, status int, fileErr error, ok, done string) error {
+	if fileErr != nil {
+		switch tiendo.ErrorCode(fileErr) {
+		case tiendo.EINVALID, tiendo.ETOOLARGE, tiendo.ECONFLICT, tiendo.ENOTFOUND:
+		default:
+			return fileErr
+		}
+		if p.Fields == nil {
+			p.Fields = map[string]string{}
+		}
+		p.Fields["file"] = tiendo.ErrorMessage(fileErr)
+		if status == 0 {
+			status = statusOf(tiendo.ErrorCode(fileErr))
+		}
+	} else if status == 0 {
+		if saved {
+			ok = "saved_" + ok
+		}
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s", p.Round.ID, p.Unit.Code, ok), http.StatusSeeOther)
+		return nil
+	} else {
+		p.Notice = done
+	}
+	if len(p.BadNumbers) > 0 {
+		p.Error = unreadMessage("save", len(p.BadNumbers))
+	}
+	if saved && len(p.BadNumbers) == 0 {
+		p.Notice = strings.TrimSpace("Đã lưu bản nháp. " + p.Notice)
+		p.Saved = true
+	}
+	// The files as they are now, after the step.
+	if now, err := s.store.Report(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID); err == nil {
+		p.Report.Attachments = now.Attachments
+	}
+	if err := s.loadBelow(r, p); err != nil {
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=attached", p.Round.ID, p.Unit.Code), http.StatusSeeOther)
-	return nil
+	return s.render(w, status, "report", p)
+}
+
+// saveCarried saves the report form's fields that came with an upload or a
+// removal (their buttons belong to the form), so that nothing typed just
+// before is lost when the page comes back. It answers as saveForm, and
+// (false, 0, nil) when there was nothing to save: no fields, the fields as
+// stored (no new version for a file alone), or a report the person cannot
+// change now.
+func (s *Server) saveCarried(r *http.Request, p *reportPage) (saved bool, status int, err error) {
+	if _, ok := r.PostForm["version"]; !ok || !p.Editable {
+		return false, 0, nil
+	}
+	values, stored := formValues(r), reportValues(p.Report)
+	changed := false
+	for k, v := range values {
+		changed = changed || (k != "version" && v != stored[k])
+	}
+	if !changed {
+		return false, 0, nil
+	}
+	p.Values = values
+	return s.saveForm(r, p)
+}
+
+// readUpload reads a file upload as it streams in: the report form's
+// fields into r.PostForm, and the file's name and bytes. A file over
+// store.MaxAttachment is refused as soon as it is, but the rest of the
+// request is still read (up to a limit), so that the fields are not lost
+// and the browser, still sending, is answered with the page. When the
+// request cannot be read to its end, r.PostForm is left empty: a form cut
+// short must not be saved, since a missing field would read as emptied.
+// err is what is wrong with the file, for the upload field.
+func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (name string, data []byte, err error) {
+	fieldsMax := s.cfg.MaxBodyBytes
+	r.Body = http.MaxBytesReader(w, r.Body, store.MaxAttachment+fieldsMax+1<<20)
+	r.PostForm = url.Values{}
+	var fileErr error
+	cut := func(err error) (string, []byte, error) {
+		r.PostForm = url.Values{}
+		var tooLarge *http.MaxBytesError
+		switch {
+		case fileErr != nil:
+			return "", nil, fileErr
+		case errors.As(err, &tooLarge):
+			return "", nil, tiendo.Errorf(tiendo.ETOOLARGE, "Dữ liệu gửi lên quá lớn: tệp tối đa %d MB.", store.MaxAttachment>>20)
+		}
+		return "", nil, tiendo.Errorf(tiendo.EINVALID, "Không đọc được tệp gửi lên; hãy thử lại.")
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return cut(err)
+	}
+	var fields int64
+	chosen := false
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return cut(err)
+		}
+		if part.FormName() == "file" {
+			if chosen || fileErr != nil { // one file per upload
+				if _, err := io.Copy(io.Discard, part); err != nil {
+					return cut(err)
+				}
+				continue
+			}
+			b, err := io.ReadAll(io.LimitReader(part, store.MaxAttachment+1))
+			if err != nil {
+				return cut(err)
+			}
+			if len(b) > store.MaxAttachment {
+				fileErr = tiendo.Errorf(tiendo.ETOOLARGE, "Tệp “%s” quá lớn: tối đa %d MB mỗi tệp. Hãy nén hoặc chia nhỏ tệp rồi đính kèm lại.",
+					store.SanitizeFileName(part.FileName()), store.MaxAttachment>>20)
+				if _, err := io.Copy(io.Discard, part); err != nil {
+					return cut(err)
+				}
+				continue
+			}
+			name, data = part.FileName(), b
+			chosen = name != "" || len(b) > 0
+			continue
+		}
+		b, err := io.ReadAll(io.LimitReader(part, fieldsMax-fields+1))
+		if err != nil {
+			return cut(err)
+		}
+		if fields += int64(len(b)); fields > fieldsMax {
+			return cut(&http.MaxBytesError{Limit: fieldsMax})
+		}
+		r.PostForm.Add(part.FormName(), string(b))
+	}
+	switch {
+	case fileErr != nil:
+		return "", nil, fileErr
+	case !chosen:
+		return "", nil, tiendo.Errorf(tiendo.EINVALID, "Hãy chọn một tệp để đính kèm.")
+	}
+	return name, data, nil
 }
 
 // handleAttachment serves an attachment as a download, never inline: a file

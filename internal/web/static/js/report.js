@@ -125,6 +125,33 @@
     out.textContent = r > 0 ? v + " · bằng " + fmt(r * 100) + "% chỉ tiêu" : v;
   }
 
+  // The upload field (outside the form element, but its field): say at once
+  // that no file is chosen or that it is over the limit, rather than send
+  // megabytes only to be refused.
+  var file = document.getElementById("file"), attach = document.getElementById("attach");
+  if (file && attach) {
+    var fileCheck = function (msg) {
+      var old = document.getElementById("file-check");
+      if (old) old.remove();
+      if (!msg) { if (!document.querySelector("#file ~ .field-error")) file.removeAttribute("aria-invalid"); return; }
+      var el = document.createElement("small");
+      el.id = "file-check";
+      el.className = "field-error";
+      el.setAttribute("role", "alert");
+      el.textContent = msg;
+      file.insertAdjacentElement("afterend", el);
+      file.setAttribute("aria-invalid", "true");
+    };
+    file.addEventListener("change", function () { fileCheck(""); });
+    attach.addEventListener("click", function (e) {
+      var f = file.files && file.files[0], max = Number(file.dataset.max || 0), msg = "";
+      if (!f) msg = "Hãy chọn một tệp để đính kèm.";
+      else if (max && f.size > max) msg = "Tệp “" + f.name + "” quá lớn: tối đa " + Math.round(max / 1048576) + " MB mỗi tệp. Hãy nén hoặc chia nhỏ tệp rồi đính kèm lại.";
+      fileCheck(msg);
+      if (msg) { e.preventDefault(); file.focus(); }
+    });
+  }
+
   var limit = Number(form.dataset.guide || 0);
   function guide(el) {
     if (!limit || el.tagName !== "TEXTAREA") return;

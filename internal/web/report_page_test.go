@@ -1,0 +1,286 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+// reportOf reads unit's report as the office would.
+func (x *app) reportOf(unit *tiendo.Unit, round *tiendo.Round) *tiendo.UnitReport {
+	x.t.Helper()
+	office, err := x.st.UserByUsername(context.Background(), "vanphong")
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	rep, err := x.st.Report(context.Background(), office, round.ID, unit.ID)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	return rep
+}
+
+// uploadReport posts fields and a file as the report page's "Đính kèm" button
+// does: the form's fields first, the file last.
+func (x *app) uploadReport(c *http.Client, path string, fields url.Values, name string, data []byte) (int, string, string) {
+	x.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, vs := range fields {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", x.srv.URL+path, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", x.srv.URL)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	resp, err := c.Do(req)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Location"), string(b)
+}
+
+func read(resp *http.Response) (int, string, string) {
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Location"), string(b)
+}
+
+// "Lưu nháp" with one number that cannot be read saves everything else,
+// keeps the typed number in its field with the reason, names the field to
+// fix, and keeps the number stored before. Sending is still refused.
+func TestDraftSavesAllButAnUnreadableNumber(t *testing.T) {
+	x := newApp(t)
+	c := x.login("cah")
+	path := "/rounds/" + itoa(x.round.ID) + "/reports/cah"
+	task, target := x.round.Tasks[1], x.round.Tasks[1].Targets[0]
+	narrative, value, status := "t"+itoa(task.ID)+".result_vs_plan", "g"+itoa(target.ID)+".value", "t"+itoa(task.ID)+".status"
+	code, _, _ := read(x.post(c, path, url.Values{"version": {"0"}, "op": {"save"}, value: {"7"}}))
+	if code != http.StatusSeeOther {
+		t.Fatalf("first save: %d", code)
+	}
+
+	code, _, body := read(x.post(c, path, url.Values{"version": {"1"}, "op": {"save"}, narrative: {"Đã triển khai cao điểm tấn công trấn áp tội phạm."},
+		status: {"on_track"}, value: {"12.5.6"}}))
+	if code != http.StatusUnprocessableEntity {
+		t.Errorf("save with an unreadable number: %d, want 422", code)
+	}
+	for _, want := range []string{`value="12.5.6"`, "Đã lưu bản nháp, trừ 1 ô số liệu chưa đọc được", `href="#` + value + `"`,
+		"Nhiệm vụ 2, chỉ tiêu “giảm 5% trở lên”: ô “Thực hiện”", ">Đã triển khai cao điểm tấn công trấn áp tội phạm.</textarea>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page after a partial save lacks %q", want)
+		}
+	}
+	if !regexp.MustCompile(`(?s)name="` + regexp.QuoteMeta(value) + `"[^>]*aria-invalid="true".*?class="field-error"`).MatchString(body) {
+		t.Errorf("the unreadable field is not marked with its error beside it")
+	}
+	if strings.Contains(body, `class="count"`) {
+		t.Errorf("the page's notification count shows something: cah has no notifications")
+	}
+	if !strings.Contains(body, `name="version" value="2"`) {
+		t.Errorf("the page does not carry the saved version 2: the next save would conflict")
+	}
+	rep := x.reportOf(x.b, x.round)
+	sec := rep.Sections[0]
+	if rep.Version != 2 || sec.ResultVsPlan != "Đã triển khai cao điểm tấn công trấn áp tội phạm." || sec.Status != "on_track" {
+		t.Errorf("stored after a partial save: v%d %q %q, want the narrative and status saved", rep.Version, sec.ResultVsPlan, sec.Status)
+	}
+	if v := sec.Actuals[0].Value; v == nil || *v != 7 {
+		t.Errorf("stored value after a partial save = %v, want the 7 saved before kept", v)
+	}
+	// Coming back later, the field still holds what was typed.
+	_, page := x.get(c, path)
+	if !strings.Contains(page, `value="12.5.6"`) {
+		t.Errorf("the unread number is lost when the page is opened again")
+	}
+
+	// Sending with it is refused; the rest is kept as a draft.
+	code, _, body = read(x.post(c, path, url.Values{"version": {"2"}, "op": {"submit"}, narrative: {"Bản sửa lần hai."}, status: {"on_track"}, value: {"12.5.6"}}))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Báo cáo chưa được gửi") {
+		t.Errorf("submit with an unreadable number: %d, want 422 saying it was not sent", code)
+	}
+	rep = x.reportOf(x.b, x.round)
+	if rep.Status != tiendo.ReportDraft || rep.Sections[0].ResultVsPlan != "Bản sửa lần hai." {
+		t.Errorf("after the refused submit: %s %q, want a draft with the new text", rep.Status, rep.Sections[0].ResultVsPlan)
+	}
+}
+
+// headApp is newApp with a round that asks for the unit head's approval and
+// a head of unit a.
+func headApp(t *testing.T) (*app, *tiendo.Round) {
+	t.Helper()
+	x := newApp(t)
+	ctx := context.Background()
+	if err := x.st.CreateUser(ctx, store.Actor{}, &tiendo.User{Username: "truongphong", Role: tiendo.RoleUnitHead, UnitID: x.a.ID}, pw); err != nil {
+		t.Fatal(err)
+	}
+	r := &tiendo.Round{Title: "Báo cáo cần lãnh đạo duyệt", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour), HeadApproval: true,
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Rà soát thủ tục hành chính", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	return x, r
+}
+
+// The unit head must give a reason to return a report; the reporter sees
+// it on the report page and in the notification, until the report is sent
+// on again.
+func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
+	x, r := headApp(t)
+	task := r.Tasks[0].ID
+	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
+	rep, head := x.login("pnv"), x.login("truongphong")
+	form := url.Values{"t" + itoa(task) + ".status": {"on_track"}, "t" + itoa(task) + ".result_vs_plan": {"Đã rà soát 120 thủ tục."}}
+	send := func(version int, op string) {
+		t.Helper()
+		f := url.Values{"version": {itoa(int64(version))}, "op": {op}}
+		for k, v := range form {
+			f[k] = v
+		}
+		if code, _, body := read(x.post(rep, path, f)); code != http.StatusSeeOther {
+			t.Fatalf("%s: %d\n%s", op, code, body)
+		}
+	}
+	send(0, "review")
+	if _, home := x.get(head, "/"); !strings.Contains(home, ">Duyệt báo cáo</a>") {
+		t.Errorf("the head's home page does not ask to review the waiting report")
+	}
+
+	version := itoa(int64(x.reportOf(x.a, r).Version))
+	code, _, body := read(x.post(head, path, url.Values{"version": {version}, "op": {"head_return"}, "comment": {"  "}}))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Hãy ghi lý do trả lại") || !strings.Contains(body, `aria-invalid="true">`) {
+		t.Errorf("head return without a reason: %d, want 422 with the reason field marked", code)
+	}
+	if got := x.reportOf(x.a, r).Status; got != tiendo.ReportReview {
+		t.Errorf("the refused return moved the report to %s", got)
+	}
+	reason := "Bổ sung số liệu thủ tục đã cắt giảm trong quý."
+	if code, _, _ := read(x.post(head, path, url.Values{"version": {version}, "op": {"head_return"}, "comment": {reason}})); code != http.StatusSeeOther {
+		t.Fatalf("head return: %d", code)
+	}
+
+	_, page := x.get(rep, path)
+	if !strings.Contains(page, "Lãnh đạo đơn vị trả lại để sửa:</strong> "+reason) {
+		t.Errorf("the reporter's page does not show the head's reason")
+	}
+	if _, notes := x.get(rep, "/notifications"); !strings.Contains(notes, "Lý do: "+reason) {
+		t.Errorf("the reporter's notification does not carry the reason")
+	}
+	// Saving keeps it in view, as a returned report keeps the office's;
+	// sending the report on again ends it.
+	v := x.reportOf(x.a, r).Version
+	send(v, "save")
+	if _, page := x.get(rep, path); !strings.Contains(page, reason) {
+		t.Errorf("the reason went away on a save, before the report was sent again")
+	}
+	send(v+1, "review")
+	if _, page := x.get(rep, path); strings.Contains(page, reason) {
+		t.Errorf("the reason still shows after the report was sent for review again")
+	}
+}
+
+// A refused file comes back on the report page, beside the upload field,
+// with the text typed before it saved; a good one saves the text too.
+func TestUploadKeepsTheFormAndAnswersOnThePage(t *testing.T) {
+	x := newApp(t)
+	c := x.login("pnv")
+	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
+	field := "t" + itoa(x.round.Tasks[0].ID) + ".result_vs_plan"
+
+	code, _, body := x.uploadReport(c, path+"/attachments", url.Values{"version": {"0"}, field: {"Gõ trước khi đính kèm"}}, "trang.html", []byte("<p>x</p>"))
+	if code != http.StatusUnprocessableEntity {
+		t.Errorf("a refused type: %d, want 422", code)
+	}
+	if !strings.Contains(body, `id="report-form"`) || !regexp.MustCompile(`(?s)id="file"[^>]*aria-invalid="true".*?class="field-error"[^>]*>Tệp &#34;trang.html&#34; không được nhận`).MatchString(body) {
+		t.Errorf("a refused file does not come back on the report page beside the upload field:\n%s", body)
+	}
+	if !strings.Contains(body, ">Gõ trước khi đính kèm</textarea>") {
+		t.Errorf("the text typed before the upload is not in the form")
+	}
+	if got := x.reportOf(x.a, x.round).Sections[0].ResultVsPlan; got != "Gõ trước khi đính kèm" {
+		t.Errorf("stored text after a refused upload = %q, want it saved", got)
+	}
+
+	pdf := []byte("%PDF-1.4 số liệu")
+	code, loc, _ := x.uploadReport(c, path+"/attachments", url.Values{"version": {"1"}, field: {"Gõ thêm rồi đính kèm"}}, "bang.pdf", pdf)
+	if code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=saved_attached") {
+		t.Fatalf("upload: %d %s", code, loc)
+	}
+	rep := x.reportOf(x.a, x.round)
+	if rep.Sections[0].ResultVsPlan != "Gõ thêm rồi đính kèm" || len(rep.Attachments) != 1 {
+		t.Errorf("after the upload: %q with %d files, want the text saved and the file attached", rep.Sections[0].ResultVsPlan, len(rep.Attachments))
+	}
+	_, page := x.get(c, loc)
+	for _, want := range []string{"Đã lưu bản nháp và đính kèm tệp.", `data-saved="1"`, ">Gõ thêm rồi đính kèm</textarea>", fmt.Sprintf("(%d byte)", len(pdf))} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page after the upload lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "0 KB") {
+		t.Errorf("a %d-byte file shows as 0 KB", len(pdf))
+	}
+
+	// Over the limit: refused beside the field, the form still saved.
+	big := bytes.Repeat([]byte("x"), store.MaxAttachment+1)
+	code, _, body = x.uploadReport(c, path+"/attachments", url.Values{"version": {"2"}, field: {"Trước tệp quá lớn"}}, "lon.pdf", big)
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(body, "Tệp “lon.pdf” quá lớn: tối đa 10 MB") || !strings.Contains(body, `id="report-form"`) {
+		t.Errorf("a file over the limit: %d, want 413 on the report page", code)
+	}
+	if got := x.reportOf(x.a, x.round).Sections[0].ResultVsPlan; got != "Trước tệp quá lớn" {
+		t.Errorf("stored text after a file over the limit = %q, want it saved", got)
+	}
+}
+
+// A unit takes a wrong file off its report while it can edit it, after a
+// confirmation; the unit's typed text is saved with it.
+func TestRemoveAttachmentFromThePage(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	u, _ := x.st.UserByUsername(ctx, "pnv")
+	a, err := x.st.AddAttachment(ctx, store.Actor{}, u, x.round.ID, x.a.ID, "nham.pdf", []byte("%PDF-1.4 nhầm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := x.login("pnv")
+	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
+	remove := path + "/attachments/" + itoa(a.ID) + "/delete"
+	_, page := x.get(c, path)
+	if !regexp.MustCompile(`(?s)<details class="remove"><summary>Gỡ tệp</summary>.*?formaction="` + regexp.QuoteMeta(remove) + `"`).MatchString(page) {
+		t.Errorf("the page offers no confirmed removal of the file")
+	}
+	if code, _, _ := read(x.post(x.login("cah"), remove, url.Values{"version": {"1"}})); code != http.StatusForbidden && code != http.StatusNotFound {
+		t.Errorf("another unit removes the file: %d, want refused", code)
+	}
+	field := "t" + itoa(x.round.Tasks[0].ID) + ".result_vs_plan"
+	code, loc, _ := read(x.post(c, remove, url.Values{"version": {"1"}, field: {"Gõ trước khi gỡ tệp"}}))
+	if code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=saved_removed") {
+		t.Fatalf("remove: %d %s", code, loc)
+	}
+	rep := x.reportOf(x.a, x.round)
+	if len(rep.Attachments) != 0 || rep.Sections[0].ResultVsPlan != "Gõ trước khi gỡ tệp" {
+		t.Errorf("after the removal: %d files, text %q", len(rep.Attachments), rep.Sections[0].ResultVsPlan)
+	}
+	// Twice: the page says so beside the files, nothing is lost.
+	code, _, body := read(x.post(c, remove, url.Values{"version": {itoa(int64(rep.Version))}, field: {"Gõ tiếp"}}))
+	if code != http.StatusNotFound || !strings.Contains(body, `id="report-form"`) || !strings.Contains(body, "Không tìm thấy tệp đính kèm này") {
+		t.Errorf("removing a removed file: %d, want 404 on the report page", code)
+	}
+}
