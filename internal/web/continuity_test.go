@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -125,5 +127,46 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 	}
 	if got.Title != "Báo cáo tiến độ nhiệm vụ trọng tâm năm 2025" || got.Subject != "báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm năm 2025" {
 		t.Errorf("successor: title %q, subject %q; want both to name the year 2025", got.Title, got.Subject)
+	}
+}
+
+// A draft whose tasks still name an earlier year (copied from the last
+// period) says so to the office, naming each task and target; a comparison
+// with an earlier year is not flagged, and a published round says nothing.
+func TestDraftNamesEarlierYears(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	draft := &tiendo.Round{Title: "Báo cáo năm 2027", Deadline: time.Now().Add(240 * time.Hour), UnitIDs: []int64{x.a.ID},
+		Period: tiendo.Period{Kind: tiendo.PeriodYear, Year: 2027},
+		Tasks: []*tiendo.Task{
+			{Label: "10", Text: "Gọi công dân nhập ngũ năm 2022 đạt 100% chỉ tiêu", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{{Text: "hoàn thành 100% chỉ tiêu nhập ngũ năm 2022", Comparator: tiendo.Equal, Value: 100, Unit: "%"}}},
+			{Label: "11", Text: "Thu nội địa tăng 10% so với năm 2026", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}},
+		}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, draft); err != nil {
+		t.Fatal(err)
+	}
+	office := x.login("vanphong")
+	_, body := x.get(office, "/rounds/"+itoa(draft.ID))
+	page := html.UnescapeString(body)
+	box := grep(page, "Còn nhắc năm của kỳ trước")
+	if i := strings.Index(page, `aria-label="Nội dung còn nhắc năm trước"`); i >= 0 {
+		box = page[i : i+strings.Index(page[i:], "</aside>")]
+	} else {
+		t.Fatalf("no warning about earlier years:\n%s", box)
+	}
+	for _, want := range []string{"<strong>Nhiệm vụ 10</strong> (năm 2022)", "<strong>Nhiệm vụ 10, chỉ tiêu 1</strong> (năm 2022)", "trước kỳ năm 2027"} {
+		if !strings.Contains(box, want) {
+			t.Errorf("the warning lacks %q:\n%s", want, box)
+		}
+	}
+	if strings.Contains(box, "Nhiệm vụ 11") {
+		t.Errorf("a comparison with 2026 is flagged:\n%s", box)
+	}
+	if err := x.st.PublishRound(ctx, store.Actor{}, draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, page := x.get(office, "/rounds/"+itoa(draft.ID)); strings.Contains(page, "Còn nhắc năm") {
+		t.Errorf("a published round still warns about earlier years")
 	}
 }

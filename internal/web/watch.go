@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"tiendo"
+	"tiendo/internal/continuity"
 	"tiendo/internal/remind"
 	"tiendo/internal/store"
 	"tiendo/internal/watch"
@@ -57,6 +58,9 @@ type roundPage struct {
 	Units     map[int64]*tiendo.Unit
 	CanManage bool
 	SeesAll   bool
+	// For the office, on a draft: the tasks and targets that still name a
+	// year before the round's (copied from an earlier period).
+	EarlierYears []yearMention
 
 	Matrix  *watch.Matrix
 	Rates   watch.Rates
@@ -165,6 +169,9 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		States:    watch.CellStates, Reopened: map[int64]bool{}}
 	if data.continuityPart, err = s.loadContinuity(r, d.Round, data.CanManage); err != nil {
 		return err
+	}
+	if data.CanManage && d.Round.Status == tiendo.RoundDraft {
+		data.EarlierYears = earlierYears(d.Round)
 	}
 	for id, st := range d.Raw {
 		data.Reopened[id] = st.Reopened
@@ -338,4 +345,37 @@ func cellsHTML(roundID int64, code string, cells []watch.Cell) template.HTML {
 		b.WriteString("</a></td>")
 	}
 	return template.HTML(b.String())
+}
+
+// yearMention is a task or target of a draft round that names an earlier
+// year: what it is and the years.
+type yearMention struct {
+	What  string // "Nhiệm vụ 10", "Nhiệm vụ 10, chỉ tiêu 2"
+	Text  string
+	Years string // "2022", "2021, 2022"
+}
+
+// earlierYears lists the tasks and targets of r that name a year before
+// r's period as "năm 2022" (continuity.EarlierYears), in the round's order.
+func earlierYears(r *tiendo.Round) []yearMention {
+	if r.Period.Year == 0 {
+		return nil
+	}
+	var out []yearMention
+	add := func(what, text string) {
+		var ys []string
+		for _, y := range continuity.EarlierYears(text, r.Period.Year) {
+			ys = append(ys, strconv.Itoa(y))
+		}
+		if len(ys) > 0 {
+			out = append(out, yearMention{What: what, Text: text, Years: strings.Join(ys, ", ")})
+		}
+	}
+	for _, t := range r.Tasks {
+		add("Nhiệm vụ "+t.Label, t.Text)
+		for i, g := range t.Targets {
+			add(fmt.Sprintf("Nhiệm vụ %s, chỉ tiêu %d", t.Label, i+1), g.Text)
+		}
+	}
+	return out
 }

@@ -1,0 +1,28 @@
+package continuity
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestEarlierYears(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		year int
+		want []int
+	}{
+		{"Lãnh đạo, chỉ đạo gọi công dân nhập ngũ năm 2022 đảm bảo hoàn thành 100% chỉ tiêu", 2027, []int{2022}},
+		{"nâng hạng chỉ số DDCI năm 2022; xã Sơn Hà đạt chuẩn nông thôn mới nâng cao NĂM 2022", 2027, []int{2022}},
+		{"thu nội địa tăng 10% so với năm 2026 và bằng cùng kỳ năm 2026", 2027, nil},
+		{"so với cùng kỳ năm 2025; kế hoạch năm 2025", 2026, []int{2025}},
+		{"nhập ngũ năm 2027", 2027, nil},                                // this round's own year
+		{"Đề án giai đoạn 2020-2030, Nghị quyết số 08/2019", 2027, nil}, // no "năm"
+		{"phấn đấu đến năm 2030", 2027, nil},                            // a later year
+		{"năm 2021 và năm 2022, năm 2021", 2027, []int{2021, 2022}},
+		{"năm", 2027, nil},
+	} {
+		if got := EarlierYears(c.text, c.year); !slices.Equal(got, c.want) {
+			t.Errorf("EarlierYears(%q, %d) = %v, want %v", c.text, c.year, got, c.want)
+		}
+	}
+}
