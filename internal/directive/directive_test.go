@@ -538,3 +538,18 @@ func TestIsGroupName(t *testing.T) {
 		}
 	}
 }
+
+// A target is what is measured, not the directive's request for a report:
+// "Báo cáo việc" and "Báo cáo về việc" go, the rest stays a sentence.
+func TestTargetWithoutReportLead(t *testing.T) {
+	for _, c := range []struct{ task, want string }{
+		{"Báo cáo việc giảm tỷ lệ hộ nghèo từ 3% trở lên", "Giảm tỷ lệ hộ nghèo từ 3% trở lên"},
+		{"BÁO CÁO VỀ VIỆC chỉ đạo thu nội địa tăng 10% trở lên so với dự toán", "Chỉ đạo thu nội địa tăng 10% trở lên so với dự toán"},
+		{"Báo cáo kết quả giải ngân đạt 95% kế hoạch vốn", "Báo cáo kết quả giải ngân đạt 95% kế hoạch vốn"},
+	} {
+		got := targets(c.task)
+		if len(got) != 1 || got[0].Text != c.want {
+			t.Errorf("targets(%q) = %+v, want one with text %q", c.task, got, c.want)
+		}
+	}
+}

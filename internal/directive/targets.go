@@ -243,7 +243,7 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, int, bool) 
 	}
 
 	t := Target{
-		Text:       strings.TrimSpace(strings.TrimLeft(strings.Trim(strings.TrimSpace(f.cut(cs, ce)), ",;.:"), "-–+•· ")),
+		Text:       trimReportLead(strings.TrimSpace(strings.TrimLeft(strings.Trim(strings.TrimSpace(f.cut(cs, ce)), ",;.:"), "-–+•· "))),
 		Comparator: cmp,
 		Value:      value,
 		Unit:       unit,
@@ -251,6 +251,30 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, int, bool) 
 		RelativeTo: rel,
 	}
 	return t, ce, true
+}
+
+// reportLeads are the words a directive puts before each task, folded:
+// "Báo cáo việc tập trung chỉ đạo 02 xã …" asks for the report; the target
+// is what follows.
+var reportLeads = [][]string{{"bao", "cao", "ve", "viec"}, {"bao", "cao", "viec"}}
+
+// trimReportLead drops a report lead from the front of a target's text,
+// keeping it a sentence: "Tập trung chỉ đạo 02 xã …".
+func trimReportLead(s string) string {
+	ws := strings.Fields(s)
+	for _, lead := range reportLeads {
+		if len(ws) <= len(lead) {
+			continue
+		}
+		match := true
+		for i, w := range lead {
+			match = match && vi.Fold(ws[i]) == w
+		}
+		if match {
+			return vi.UpperFirst(strings.Join(ws[len(lead):], " "))
+		}
+	}
+	return s
 }
 
 func dirWord(dir string) string {
