@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -20,23 +19,11 @@ import (
 // it the way htmx does (for the progress bar).
 func (x *app) upload(c *http.Client, name string, data []byte, hx bool) *http.Response {
 	x.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, _ := mw.CreateFormFile("file", name)
-	fw.Write(data)
-	mw.Close()
-	req, _ := http.NewRequest("POST", x.srv.URL+"/admin/bulk", &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", x.srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	body, ct := multipartForm(nil, name, data)
 	if hx {
-		req.Header.Set("HX-Request", "true")
+		return x.postBody(c, "/admin/bulk", ct, body, "HX-Request", "true")
 	}
-	resp, err := c.Do(req)
-	if err != nil {
-		x.t.Fatal(err)
-	}
-	return resp
+	return x.postBody(c, "/admin/bulk", ct, body)
 }
 
 func workbook(t *testing.T, f *bulk.File) []byte {

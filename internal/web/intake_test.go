@@ -1,12 +1,10 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -39,23 +37,11 @@ Báo cáo gửi về UBND huyện trước ngày 10/7/2031.
 // postIntake pastes text into the intake form and returns the preview.
 func (x *app) postIntake(c *http.Client, text string) (int, string) {
 	x.t.Helper()
-	var b bytes.Buffer
-	mw := multipart.NewWriter(&b)
-	if err := mw.WriteField("text", text); err != nil {
-		x.t.Fatal(err)
-	}
-	mw.Close()
-	req, _ := http.NewRequest("POST", x.srv.URL+"/rounds/new", &b)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", x.srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	resp, err := c.Do(req)
-	if err != nil {
-		x.t.Fatal(err)
-	}
+	body, ct := multipartForm(url.Values{"text": {text}}, "", nil)
+	resp := x.postBody(c, "/rounds/new", ct, body)
 	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(body)
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
 }
 
 // taskFieldsets splits a preview into its tasks' fieldsets, in order.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -35,27 +34,8 @@ func (x *app) reportOf(unit *tiendo.Unit, round *tiendo.Round) *tiendo.UnitRepor
 // does: the form's fields first, the file last.
 func (x *app) uploadReport(c *http.Client, path string, fields url.Values, name string, data []byte) (int, string, string) {
 	x.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for k, vs := range fields {
-		for _, v := range vs {
-			mw.WriteField(k, v)
-		}
-	}
-	fw, _ := mw.CreateFormFile("file", name)
-	fw.Write(data)
-	mw.Close()
-	req, _ := http.NewRequest("POST", x.srv.URL+path, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", x.srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	resp, err := c.Do(req)
-	if err != nil {
-		x.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, resp.Header.Get("Location"), string(b)
+	body, ct := multipartForm(fields, name, data)
+	return read(x.postBody(c, path, ct, body))
 }
 
 func read(resp *http.Response) (int, string, string) {

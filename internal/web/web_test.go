@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -97,15 +99,44 @@ func (x *app) client() *http.Client {
 // post sends a same-origin form POST, as a browser on the site would.
 func (x *app) post(c *http.Client, path string, form url.Values) *http.Response {
 	x.t.Helper()
-	req, _ := http.NewRequest("POST", x.srv.URL+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return x.postBody(c, path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+}
+
+// postBody sends body as a same-origin POST of contentType, with the
+// header pairs given after it ("HX-Request", "true").
+func (x *app) postBody(c *http.Client, path, contentType string, body io.Reader, header ...string) *http.Response {
+	x.t.Helper()
+	req, _ := http.NewRequest("POST", x.srv.URL+path, body)
+	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("Origin", x.srv.URL)
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
 	resp, err := c.Do(req)
 	if err != nil {
 		x.t.Fatal(err)
 	}
 	return resp
+}
+
+// multipartForm encodes fields and, when name is not "", a file named name
+// as the field "file", last, as a browser sends a form with a file. It
+// returns the body and its content type.
+func multipartForm(fields url.Values, name string, data []byte) (io.Reader, string) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, vs := range fields {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	if name != "" {
+		fw, _ := mw.CreateFormFile("file", name)
+		fw.Write(data)
+	}
+	mw.Close()
+	return &buf, mw.FormDataContentType()
 }
 
 func (x *app) login(username string) *http.Client {
