@@ -60,6 +60,9 @@ var routeNeeds = map[string]need{
 	"POST /rounds/{id}/delete":        {action: tiendo.ActionManageRounds},
 	"GET /rounds/{id}":                {action: tiendo.ActionReadRounds},
 	"GET /rounds/{id}/reports/{unit}": {action: tiendo.ActionReadReport, unit: true},
+	// One submission, read as the report is: {n} stays unreplaced here, so
+	// an allowed role is answered 404 (no such submission), the others 403.
+	"GET /rounds/{id}/reports/{unit}/revisions/{n}": {action: tiendo.ActionReadReport, unit: true},
 	// The page's form handler is registered for report:read (the same URL
 	// carries the office's return and accept); saving checks report:edit.
 	"POST /rounds/{id}/reports/{unit}":             {action: tiendo.ActionEditReport, unit: true, body: "version=0&op=save"},

@@ -8,6 +8,7 @@ import (
 	"tiendo"
 	"tiendo/internal/diff"
 	"tiendo/internal/store"
+	"tiendo/internal/vi"
 )
 
 // fieldDiff is one field's change between two revisions.
@@ -96,6 +97,126 @@ func compareReports(p *reportPage, a, b *tiendo.UnitReport) []fieldDiff {
 		}
 	}
 	return out
+}
+
+// revisionPage shows one submission whole, as it was sent.
+type revisionPage struct {
+	page
+	Round *tiendo.Round
+	Unit  *tiendo.Unit
+	Rev   *store.Revision
+	// Prev and Next are the neighbouring submissions, nil at either end;
+	// Count is how many there are.
+	Prev, Next    *store.Revision
+	Count         int
+	Sections      []revisionSection
+	Contributions []revisionText
+}
+
+// revisionSection is a task's section of a submission, ready to print:
+// numbers are written the Vietnamese way, as the report page writes them.
+type revisionSection struct {
+	Label, Text string // the task's label and text; Label is empty when the round no longer has the task
+	Status      string // the value; the template names it
+	Actuals     []revisionActual
+	Narratives  []revisionText
+}
+
+type revisionActual struct {
+	Target, Goal, Value, Same, Verdict string
+}
+
+// revisionText is a labelled text of a submission.
+type revisionText struct{ Label, Text string }
+
+// FileSize writes a file's size as the report page does.
+func (revisionPage) FileSize(n int64) string { return (*reportPage)(nil).FileSize(n) }
+
+// handleRevision shows submission n (counted from 1, as the list counts
+// them) of a unit's report as it was sent, read-only and printable: what
+// exactly went to the office on a given day.
+func (s *Server) handleRevision(w http.ResponseWriter, r *http.Request) error {
+	// The report's access check comes first, so that whoever may not read
+	// it learns nothing about its submissions, not even how many there are.
+	p, err := s.reportContext(r)
+	if err != nil {
+		return err
+	}
+	revs, err := s.store.Revisions(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil || n < 1 || n > len(revs) {
+		if len(revs) == 0 {
+			return tiendo.Errorf(tiendo.ENOTFOUND, "%s chưa gửi báo cáo lần nào trong đợt này, nên chưa có lần gửi nào để xem.", p.Unit.Name)
+		}
+		return tiendo.Errorf(tiendo.ENOTFOUND, "Không có lần gửi thứ %s: báo cáo của %s mới được gửi %d lần. Hãy chọn một lần gửi trong danh sách “Các lần gửi”.",
+			r.PathValue("n"), p.Unit.Name, len(revs))
+	}
+	rev := &revs[n-1]
+	data := revisionPage{page: s.basePage(r, fmt.Sprintf("Lần gửi thứ %d · Báo cáo của %s", n, p.Unit.Name)),
+		Round: p.Round, Unit: p.Unit, Rev: rev, Count: len(revs)}
+	if n > 1 {
+		data.Prev = &revs[n-2]
+	}
+	if n < len(revs) {
+		data.Next = &revs[n]
+	}
+	data.Sections, data.Contributions = revisionContent(p, rev.Report)
+	return s.render(w, http.StatusOK, "revision", data)
+}
+
+// revisionContent lays out a submitted report for reading. The tasks and
+// targets are the round's as they are now (a submission keeps only what the
+// unit wrote); a task the round no longer has still shows what was sent.
+func revisionContent(p *reportPage, rep *tiendo.UnitReport) ([]revisionSection, []revisionText) {
+	num := func(f *float64, unit string) string {
+		if f == nil {
+			return ""
+		}
+		return vi.FormatNumber(*f, -1) + unitSuffix(unit)
+	}
+	var secs []revisionSection
+	for _, sec := range rep.Sections {
+		out := revisionSection{Status: sec.Status}
+		if t := p.Tasks[sec.TaskID]; t != nil {
+			out.Label, out.Text = t.Label, t.Text
+		}
+		for _, a := range sec.Actuals {
+			tg := p.Target[a.TargetID]
+			if tg == nil {
+				tg = &tiendo.Target{Text: "Chỉ tiêu không còn trong đợt"}
+			}
+			ra := revisionActual{Target: tg.Text, Value: num(a.Value, tg.Unit), Same: num(a.SamePeriod, tg.Unit)}
+			if p.Target[a.TargetID] != nil {
+				ra.Goal = goalLabel(tg)
+				if a.Value != nil {
+					verdict, ratio := tiendo.Assess(tg, a.Value)
+					ra.Verdict = verdict.Label()
+					if ratio > 0 {
+						ra.Verdict += " · bằng " + vi.FormatNumber(ratio*100, 1) + "% chỉ tiêu"
+					}
+				}
+			}
+			out.Actuals = append(out.Actuals, ra)
+		}
+		texts := map[string]string{"result_vs_plan": sec.ResultVsPlan, "vs_same_period": sec.VsSamePeriod,
+			"obstacles": sec.Obstacles, "recommendations": sec.Recommendations, "next_steps": sec.NextSteps}
+		for _, f := range narrativeFields {
+			out.Narratives = append(out.Narratives, revisionText{f.Label, texts[f.Key]})
+		}
+		secs = append(secs, out)
+	}
+	var contribs []revisionText
+	for _, c := range rep.Contributions {
+		label := "Phối hợp nhiệm vụ (không còn trong đợt)"
+		if t := p.Tasks[c.TaskID]; t != nil {
+			label = "Phối hợp nhiệm vụ " + t.Label
+		}
+		contribs = append(contribs, revisionText{label, c.Text})
+	}
+	return secs, contribs
 }
 
 func (s *Server) handleRoundLock(w http.ResponseWriter, r *http.Request) error {

@@ -38,6 +38,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/{id}/reports/{unit}/attachments", s.authed(tiendo.ActionEditReport, s.handleAttachmentUpload))
 	mux.HandleFunc("POST /rounds/{id}/reports/{unit}/attachments/{file}/delete", s.authed(tiendo.ActionEditReport, s.handleAttachmentRemove))
 	mux.HandleFunc("GET /rounds/{id}/reports/{unit}/revisions", s.authed(tiendo.ActionReadReport, s.handleRevisions))
+	mux.HandleFunc("GET /rounds/{id}/reports/{unit}/revisions/{n}", s.authed(tiendo.ActionReadReport, s.handleRevision))
 	mux.HandleFunc("GET /attachments/{id}", s.authed(tiendo.ActionReadReport, s.handleAttachment))
 	mux.HandleFunc("POST /rounds/{id}/successor", s.authed(tiendo.ActionManageRounds, s.handleSuccessor))
 	mux.HandleFunc("POST /rounds/{id}/links", s.authed(tiendo.ActionManageRounds, s.handleLinks))
