@@ -90,7 +90,7 @@ func CheckReport(r *Round, rep *UnitReport, confirmed bool) error {
 		}
 	}
 	if len(unusual) > 0 && !confirmed {
-		fields["confirm"] = "Một số số liệu khác thường: " + strings.Join(unusual, "; ") + ". Nếu đúng, hãy đánh dấu “Tôi xác nhận số liệu” rồi gửi lại."
+		fields["confirm"] = "Một số số liệu khác thường: " + strings.Join(unusual, "; ") + ". Nếu đúng, hãy đánh dấu ô “" + ConfirmLabel + "” rồi gửi lại."
 	}
 	if len(fields) > 0 {
 		return &Error{Code: EINVALID, Message: "Báo cáo chưa đủ để gửi: hãy bổ sung các ô được đánh dấu.", Fields: fields}
@@ -98,22 +98,35 @@ func CheckReport(r *Round, rep *UnitReport, confirmed bool) error {
 	return nil
 }
 
-// unusualValue says why an actual needs confirming, or "".
+// ConfirmLabel is the label of the box a person ticks to send values that
+// CheckReport finds unusual; its message names the box by this label, and
+// the report page shows the box with it.
+const ConfirmLabel = "Tôi xác nhận các số liệu trên là đúng"
+
+// unusualValue says why an actual needs confirming, or "": the target, the
+// value as the page writes it, and what is unusual about it.
 func unusualValue(tg *Target, a Actual) string {
 	v := *a.Value
-	name := "chỉ tiêu"
+	name, unit := "chỉ tiêu", ""
 	if tg != nil {
 		name = "“" + tg.Text + "”"
+		switch tg.Unit {
+		case "", "%":
+			unit = tg.Unit
+		default:
+			unit = " " + tg.Unit
+		}
 	}
+	value := name + " là " + numberText(v) + unit
 	switch {
 	case v < 0:
-		return name + " có giá trị âm"
+		return value + ", một số âm"
 	case tg != nil && tg.Unit == "%" && v > 100:
-		return name + " vượt 100%"
+		return value + ", vượt quá 100%"
 	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 10**a.SamePeriod:
-		return name + " gấp hơn 10 lần cùng kỳ"
+		return value + ", gấp hơn 10 lần cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
 	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 0 && v < *a.SamePeriod/10:
-		return name + " chưa bằng một phần mười cùng kỳ"
+		return value + ", chưa bằng một phần mười cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
 	}
 	return ""
 }

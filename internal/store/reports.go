@@ -301,8 +301,15 @@ func (s *Store) currentVersion(ctx context.Context, tx *sql.Tx, id int64, fallba
 	return v
 }
 
+// staleError refuses a write made on a version of the report that another
+// save has overtaken. The other save may be the same person's, in another
+// tab or on another machine, so the message blames nobody; and it names no
+// version numbers, which a person cannot act on; a program can, so the
+// API's answer carries them in the "version" field's message.
 func staleError(have, yours int) error {
-	return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã được người khác lưu (phiên bản %d) trong khi bạn sửa phiên bản %d. Nội dung của bạn vẫn được giữ nguyên: hãy đối chiếu với bản mới rồi lưu lại.", have, yours)
+	return &tiendo.Error{Code: tiendo.ECONFLICT,
+		Message: "Báo cáo đã được lưu ở nơi khác (có thể từ một thẻ hoặc máy khác) sau khi bạn mở nên chưa lưu được thay đổi của bạn. Nội dung của bạn vẫn được giữ nguyên: hãy đối chiếu với bản mới rồi lưu lại.",
+		Fields:  map[string]string{"version": fmt.Sprintf("Phiên bản hiện tại là %d; yêu cầu gửi phiên bản %d.", have, yours)}}
 }
 
 // reportWrite is a save worked out before its transaction, so that the
@@ -758,7 +765,7 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 		}
 	}
 	if rep.Version != req.Version {
-		return nil, tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã thay đổi từ khi bạn mở (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang rồi thực hiện lại.", rep.Version, req.Version)
+		return nil, tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã được lưu ở nơi khác (có thể từ một thẻ hoặc máy khác) sau khi bạn mở; hãy tải lại trang rồi thực hiện lại.")
 	}
 	to, ok := rep.Status.Next(req.Action)
 	if !ok {

@@ -46,7 +46,7 @@ func FuzzReportForm(f *testing.F) {
 			{TaskID: 1, Actuals: []tiendo.Actual{{TargetID: 10}, {TargetID: 11}}},
 			{TaskID: 2},
 		}}
-		errs := applyValues(rep, v)
+		errs := applyValues(rep, v, nil)
 		for k, msg := range errs {
 			if msg == "" {
 				t.Errorf("error for %q has no message", k)

@@ -63,7 +63,7 @@ func TestDraftSavesAllButAnUnreadableNumber(t *testing.T) {
 	if code != http.StatusUnprocessableEntity {
 		t.Errorf("save with an unreadable number: %d, want 422", code)
 	}
-	for _, want := range []string{`value="12.5.6"`, "Đã lưu bản nháp, trừ 1 ô số liệu chưa đọc được", `href="#` + value + `"`,
+	for _, want := range []string{`value="12.5.6"`, "Đã lưu bản nháp, trừ 1 ô số liệu chưa hợp lệ", `href="#` + value + `"`,
 		"Nhiệm vụ 2, chỉ tiêu “giảm 5% trở lên”: ô “Thực hiện”", ">Đã triển khai cao điểm tấn công trấn áp tội phạm.</textarea>"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the page after a partial save lacks %q", want)

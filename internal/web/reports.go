@@ -79,9 +79,10 @@ func (p *reportPage) Value(key string) string { return p.Values[key] }
 // display beside the field.
 func (p *reportPage) Verdict(targetID int64) string {
 	tg := p.Target[targetID]
-	v, err := vi.ParseNumber(p.Values[fmt.Sprintf("g%d.value", targetID)])
-	if tg == nil || err != nil || strings.TrimSpace(p.Values[fmt.Sprintf("g%d.value", targetID)]) == "" {
-		return ""
+	written := p.Values[fmt.Sprintf("g%d.value", targetID)]
+	v, err := vi.ParseNumber(written)
+	if tg == nil || err != nil || strings.TrimSpace(written) == "" || tg.CheckValue(v, written) != nil {
+		return "" // the field's error says why
 	}
 	verdict, ratio := tiendo.Assess(tg, &v)
 	if ratio > 0 {
@@ -107,6 +108,10 @@ func (p *reportPage) FileSize(n int64) string {
 // MaxAttachment is the largest file the upload field takes, for report.js
 // to refuse a larger one before sending it.
 func (p *reportPage) MaxAttachment() int64 { return store.MaxAttachment }
+
+// ConfirmLabel is the label of the box that confirms unusual values, the
+// one tiendo.CheckReport's message tells the person to tick.
+func (p *reportPage) ConfirmLabel() string { return tiendo.ConfirmLabel }
 
 // reportValues flattens a report into form values.
 func reportValues(rep *tiendo.UnitReport) map[string]string {
@@ -134,18 +139,23 @@ func reportValues(rep *tiendo.UnitReport) map[string]string {
 }
 
 // applyValues writes form values into rep (whose shape comes from the
-// store), collecting a message for each number that cannot be read. Such a
-// number leaves rep's value as it was: a draft saved with it keeps the
-// value stored before, while the form keeps what was typed.
-func applyValues(rep *tiendo.UnitReport, v map[string]string) map[string]string {
+// store), collecting a message for each number that cannot be read or that
+// its target refuses (tiendo.Target.CheckValue: "70%" for a count of
+// schools). Such a number leaves rep's value as it was: a draft saved with
+// it keeps the value stored before, while the form keeps what was typed.
+// targets are the round's targets by id; one not there is not checked.
+func applyValues(rep *tiendo.UnitReport, v map[string]string, targets map[int64]*tiendo.Target) map[string]string {
 	errs := map[string]string{}
 	rep.Version, _ = strconv.Atoi(v["version"])
-	num := func(key string, was *float64) *float64 {
+	num := func(key string, was *float64, tg *tiendo.Target) *float64 {
 		s := strings.TrimSpace(v[key])
 		if s == "" {
 			return nil
 		}
 		f, err := vi.ParseNumber(s)
+		if err == nil && tg != nil {
+			err = tg.CheckValue(f, s)
+		}
 		if err != nil {
 			errs[key] = tiendo.ErrorMessage(err)
 			return was
@@ -158,8 +168,9 @@ func applyValues(rep *tiendo.UnitReport, v map[string]string) map[string]string 
 		sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles = v[p+"result_vs_plan"], v[p+"vs_same_period"], v[p+"obstacles"]
 		sec.Recommendations, sec.NextSteps = v[p+"recommendations"], v[p+"next_steps"]
 		for i, a := range sec.Actuals {
-			sec.Actuals[i].Value = num(fmt.Sprintf("g%d.value", a.TargetID), a.Value)
-			sec.Actuals[i].SamePeriod = num(fmt.Sprintf("g%d.same", a.TargetID), a.SamePeriod)
+			tg := targets[a.TargetID]
+			sec.Actuals[i].Value = num(fmt.Sprintf("g%d.value", a.TargetID), a.Value, tg)
+			sec.Actuals[i].SamePeriod = num(fmt.Sprintf("g%d.same", a.TargetID), a.SamePeriod, tg)
 		}
 	}
 	for i, c := range rep.Contributions {
@@ -383,7 +394,7 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 func (s *Server) saveForm(r *http.Request, p *reportPage) (saved bool, status int, err error) {
 	u := userFrom(r.Context())
 	rep := p.Report
-	unread := applyValues(rep, p.Values)
+	unread := applyValues(rep, p.Values, p.Target)
 	if err := s.store.SaveReport(r.Context(), actor(r), u, rep); err != nil {
 		if tiendo.ErrorCode(err) == tiendo.ECONFLICT {
 			// Keep both texts: the person's in the form, the other beside it.
@@ -463,9 +474,9 @@ func unreadMessage(op string, n int) string {
 		if op == "review" {
 			verb = "trình lãnh đạo đơn vị duyệt"
 		}
-		return fmt.Sprintf("Báo cáo chưa được %s vì còn %s chưa đọc được. Các phần khác đã được lưu vào bản nháp. Hãy sửa %s rồi bấm gửi lại:", verb, cells, those)
+		return fmt.Sprintf("Báo cáo chưa được %s vì còn %s chưa hợp lệ. Các phần khác đã được lưu vào bản nháp. Hãy sửa %s rồi bấm gửi lại:", verb, cells, those)
 	}
-	return fmt.Sprintf("Đã lưu bản nháp, trừ %s chưa đọc được: %s vẫn giữ nguyên nội dung bạn gõ nhưng chưa được lưu. Hãy sửa rồi bấm “Lưu nháp” lần nữa:", cells, those)
+	return fmt.Sprintf("Đã lưu bản nháp, trừ %s chưa hợp lệ: %s vẫn giữ nguyên nội dung bạn gõ nhưng chưa được lưu. Hãy sửa rồi bấm “Lưu nháp” lần nữa:", cells, those)
 }
 
 // reportDecision carries out the office's and the unit head's decisions.
@@ -526,7 +537,10 @@ func (s *Server) handleReportAutosave(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintf(w, "Đã tự động lưu lúc %s", s.store.Clock().Format("15:04"))
+	// Say what this is: a scratch copy of the person's own, which brings the
+	// text back after a closed tab, not a save: the report keeps its state,
+	// and the office and colleagues do not see it.
+	fmt.Fprintf(w, "Đã giữ bản tạm lúc %s trên máy chủ — chưa lưu vào báo cáo; bấm “Lưu nháp” để lưu.", s.store.Clock().Format("15:04"))
 	return nil
 }
 

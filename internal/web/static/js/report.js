@@ -103,7 +103,30 @@
     if (groups.length > 1 && groups.slice(1).some(function (g) { return g.length !== 3; })) return NaN;
     return parseFloat(ip.replace(/\./g, "") + (frac !== undefined ? "." + frac : ""));
   }
-  function fmt(x) { return (Math.round(x * 10) / 10).toString().replace(".", ","); }
+  // Numbers written as the server writes them (vi.FormatNumber): "." between
+  // groups of thousands, "," before the given number of decimals, so
+  // 41150 with 1 decimal is "41.150,0".
+  function fmt(x, decimals) {
+    var s = Math.abs(x).toFixed(decimals), neg = x < 0 && Number(s) !== 0;
+    var parts = s.split("."), ip = parts[0], out = "";
+    for (var i = 0; i < ip.length; i++) {
+      if (i > 0 && (ip.length - i) % 3 === 0) out += ".";
+      out += ip[i];
+    }
+    return (neg ? "-" : "") + out + (parts[1] !== undefined ? "," + parts[1] : "");
+  }
+
+  // The same refusals as tiendo.Target.CheckValue, said while typing.
+  function refused(input, a) {
+    var unit = input.dataset.unit || "";
+    if (/%\s*$/.test(input.value) && unit !== "%") {
+      return unit ? "Chỉ tiêu này tính bằng " + unit + "; hãy ghi số " + unit + ", không ghi %." : "Chỉ tiêu này không tính bằng %; hãy ghi số, không ghi %.";
+    }
+    if (a < 0 && input.dataset.counted === "1") {
+      return "Chỉ tiêu này tính bằng " + unit + " nên không thể là số âm; hãy ghi số " + unit + " (0 nếu chưa có).";
+    }
+    return "";
+  }
 
   // The same rules as tiendo.Assess.
   function verdict(input) {
@@ -112,6 +135,8 @@
     var a = parseVi(input.value), g = Number(input.dataset.goal), cmp = input.dataset.cmp;
     if (input.value.trim() === "") { out.textContent = ""; return; }
     if (isNaN(a)) { out.textContent = "Chưa đọc được số"; return; }
+    var why = refused(input, a);
+    if (why) { out.textContent = why; return; }
     if (cmp === "=" && input.dataset.dir === "decrease") cmp = "<=";
     var v, r;
     if (cmp === "<=" || cmp === "<") {
@@ -122,7 +147,8 @@
     } else {
       r = g === 0 ? 0 : a / g; v = a > g ? "Vượt" : a === g ? "Đạt" : "Chưa đạt";
     }
-    out.textContent = r > 0 ? v + " · bằng " + fmt(r * 100) + "% chỉ tiêu" : v;
+    // One decimal, as reportPage.Verdict writes the ratio.
+    out.textContent = r > 0 ? v + " · bằng " + fmt(r * 100, 1) + "% chỉ tiêu" : v;
   }
 
   // The upload field (outside the form element, but its field): say at once

@@ -1,0 +1,62 @@
+package api_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+// A negative count of schools cannot be right, and the API refuses it as
+// the report form does; a negative change of a rate can, and is taken.
+func TestReportPutRefusesANegativeCount(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	pnv, err := x.st.UnitByCode(ctx, "pnv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &tiendo.Round{Title: "Đợt thử số liệu", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Xây dựng trường chuẩn quốc gia", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}},
+			Targets: []*tiendo.Target{
+				{Text: "02 trường", Comparator: tiendo.AtLeast, Value: 2, Unit: "trường"},
+				{Text: "giảm tỷ lệ hộ nghèo 1,5%", Comparator: tiendo.AtLeast, Value: 1.5, Unit: "%", Direction: "decrease"},
+			}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	schools, rate := r.Tasks[0].Targets[0].ID, r.Tasks[0].Targets[1].ID
+	tok := x.login("pnv")
+	path := fmt.Sprintf("/api/v1/rounds/%d/reports/pnv", r.ID)
+	_, rep := x.do("GET", path, tok, nil)
+	set := func(rep map[string]any, id int64, key string, v float64) {
+		for _, a := range rep["sections"].([]any)[0].(map[string]any)["actuals"].([]any) {
+			if m := a.(map[string]any); m["target_id"] == float64(id) {
+				m[key] = v
+			}
+		}
+	}
+	set(rep, schools, "value", -1)
+	set(rep, rate, "value", -0.5)
+	code, out := x.put(path, tok, jsonBody(rep))
+	if code != http.StatusUnprocessableEntity || errCode(out) != "invalid" {
+		t.Fatalf("PUT a negative count of schools: %d %v, want 422 invalid", code, out)
+	}
+	fields, _ := out["error"].(map[string]any)["fields"].(map[string]any)
+	key := fmt.Sprintf("g%d.value", schools)
+	if msg, _ := fields[key].(string); !strings.Contains(msg, "trường nên không thể là số âm") {
+		t.Errorf("fields[%s] = %q, want the reason naming the unit", key, msg)
+	}
+	if _, ok := fields[fmt.Sprintf("g%d.value", rate)]; ok {
+		t.Errorf("the rate's negative change is refused too: %v", fields)
+	}
+	set(rep, schools, "value", 3)
+	if code, out := x.put(path, tok, jsonBody(rep)); code != http.StatusOK {
+		t.Errorf("PUT 3 schools and a change of -0,5%%: %d %v, want 200", code, out)
+	}
+}

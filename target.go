@@ -1,0 +1,75 @@
+package tiendo
+
+import (
+	"strconv"
+	"strings"
+)
+
+// CheckValue says why v cannot be a value of t (the actual or the same
+// period's value, both in t's unit of measure), or returns nil. written is
+// the value as the person typed it ("70%"), or "" when it came as a bare
+// number (the API's JSON); the web form and the API both call this, so they
+// refuse the same values.
+//
+// Two mistakes are refused, because they cannot be right whatever happened:
+// a value written with "%" for a target not measured in % ("70%" for "02
+// trường" would be read as 70 schools), and a negative value for a target
+// that counts things (see Counted). Anything that might be right but looks
+// odd (a rate over 100 %, a negative change) is left to CheckReport, which
+// asks for confirmation.
+func (t *Target) CheckValue(v float64, written string) error {
+	if strings.HasSuffix(strings.TrimSpace(written), "%") && t.Unit != "%" {
+		if t.Unit == "" {
+			return Errorf(EINVALID, "Chỉ tiêu này không tính bằng %%; hãy ghi số, không ghi %%.")
+		}
+		return Errorf(EINVALID, "Chỉ tiêu này tính bằng %s; hãy ghi số %s, không ghi %%.", t.Unit, t.Unit)
+	}
+	if v < 0 && t.Counted() {
+		return Errorf(EINVALID, "Chỉ tiêu này tính bằng %s nên không thể là số âm; hãy ghi số %s (0 nếu chưa có).", t.Unit, t.Unit)
+	}
+	return nil
+}
+
+// Counted reports whether t's values are amounts that cannot be below zero:
+// schools, communes, products, hectares, tonnes. A target with a direction
+// ("giảm 10 vụ", "tăng 5 doanh nghiệp") is given as the change achieved,
+// which can go the other way; a rate in % can be a change too; money can be
+// a loss or a deficit; points and degrees can be below zero; and a target
+// with no unit is not known to count anything.
+func (t *Target) Counted() bool {
+	if t.Direction != "" {
+		return false
+	}
+	u := strings.ToLower(strings.TrimSpace(t.Unit))
+	switch u {
+	case "", "%", "điểm", "độ", "bậc":
+		return false
+	}
+	return !strings.Contains(u, "đồng") && !strings.Contains(u, "usd")
+}
+
+// numberText writes f as the pages write a value, the Vietnamese way with
+// the decimals it needs: 41150 is "41.150", 15.2 is "15,2". It is
+// vi.FormatNumber(f, -1), which this package cannot import (vi imports it);
+// the root package needs it only to quote a value in a message.
+func numberText(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range len(intPart) {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteByte(intPart[i])
+	}
+	if frac != "" {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}

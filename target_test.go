@@ -1,0 +1,69 @@
+package tiendo
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestTargetCheckValue(t *testing.T) {
+	schools := &Target{Text: "02 trường", Comparator: AtLeast, Value: 2, Unit: "trường"}
+	rate := &Target{Text: "tỷ lệ hộ nghèo giảm 1,5%", Comparator: AtLeast, Value: 1.5, Unit: "%", Direction: "decrease"}
+	fewer := &Target{Text: "giảm 10 vụ tai nạn", Comparator: AtLeast, Value: 10, Unit: "vụ", Direction: "decrease"}
+	budget := &Target{Text: "thu ngân sách 500 triệu đồng", Comparator: AtLeast, Value: 500, Unit: "triệu đồng"}
+	bare := &Target{Text: "đạt 15", Comparator: AtLeast, Value: 15}
+	for _, tc := range []struct {
+		name    string
+		tg      *Target
+		v       float64
+		written string
+		want    string // part of the message; "" for no error
+	}{
+		{"a count typed as a count", schools, 2, "02", ""},
+		{"a count typed with %", schools, 70, "70%", "Chỉ tiêu này tính bằng trường; hãy ghi số trường, không ghi %."},
+		{"a count typed with % and a space", schools, 70, " 70 % ", "tính bằng trường"},
+		{"no unit typed with %", bare, 70, "70%", "không tính bằng %"},
+		{"a rate typed with %", rate, 70, "70%", ""},
+		{"a rate's change can be negative", rate, -0.5, "-0,5%", ""},
+		{"a negative count of schools", schools, -1, "-1", "không thể là số âm"},
+		{"a negative count from the API", schools, -1, "", "không thể là số âm"},
+		{"a decrease achieved can be negative", fewer, -3, "-3", ""},
+		{"money can be negative", budget, -20, "-20", ""},
+		{"money typed with %", budget, 20, "20%", "tính bằng triệu đồng"},
+		{"zero schools", schools, 0, "0", ""},
+	} {
+		err := tc.tg.CheckValue(tc.v, tc.written)
+		if tc.want == "" {
+			if err != nil {
+				t.Errorf("%s: %v, want nil", tc.name, err)
+			}
+			continue
+		}
+		var e *Error
+		if !errors.As(err, &e) || e.Code != EINVALID || !strings.Contains(e.Message, tc.want) {
+			t.Errorf("%s: %v, want EINVALID saying %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// The warning about unusual values names the box by its label and writes
+// the value as the page does.
+func TestCheckReportNamesTheConfirmBox(t *testing.T) {
+	v, same := 41150.0, 12.5
+	round := &Round{Tasks: []*Task{{ID: 1, Targets: []*Target{{ID: 10, Text: "tỷ lệ trường đạt chuẩn", Unit: "%"}, {ID: 11, Text: "số xã", Unit: "xã"}}}}}
+	count := 1500.0
+	rep := &UnitReport{Sections: []*Section{{TaskID: 1, Status: "on_track", ResultVsPlan: "x",
+		Actuals: []Actual{{TargetID: 10, Value: &v}, {TargetID: 11, Value: &count, SamePeriod: &same}}}}}
+	err := CheckReport(round, rep, false)
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("CheckReport = %v, want the unusual values", err)
+	}
+	got := e.Fields["confirm"]
+	for _, want := range []string{"“tỷ lệ trường đạt chuẩn” là 41.150%, vượt quá 100%",
+		"“số xã” là 1.500 xã, gấp hơn 10 lần cùng kỳ (12,5 xã)", "đánh dấu ô “" + ConfirmLabel + "”"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("confirm message = %q, want it to contain %q", got, want)
+		}
+	}
+}
