@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -137,26 +138,85 @@ func (s *Store) UpdateDoc(ctx context.Context, actor Actor, u *tiendo.User, c *t
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa văn bản.")
 	}
 	c.Parts, c.Subject = cleanParts(c.Parts), nfc(c.Subject)
-	parts, _ := json.Marshal(c.Parts)
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		before, err := s.doc(ctx, tx, c.RoundID, c.Kind)
+		before, err := s.draftToEdit(ctx, tx, c)
 		if err != nil {
 			return err
 		}
-		if before.Status != tiendo.DocDraft {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; chỉ sửa được bản dự thảo.", before.Status.Label())
-		}
-		if before.Version != c.Version {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đã được người khác lưu (phiên bản %d, bạn sửa phiên bản %d). Nội dung của bạn vẫn còn trên màn hình; hãy đối chiếu rồi lưu lại.", before.Version, c.Version)
-		}
 		now := s.now()
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET subject = ?, sections = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`),
-			c.Subject, string(parts), now, before.ID, before.Version); err != nil {
-			return fmt.Errorf("store: update document: %w", err)
+		if err := s.writeDocText(ctx, tx, before, c, "version = version + 1, updated_at = ?", now); err != nil {
+			return err
 		}
 		c.ID, c.Status, c.Version, c.UpdatedAt = before.ID, before.Status, before.Version+1, now
 		return s.audit(ctx, tx, actor, "update", "document", c.ID, before, c)
 	})
+}
+
+// SendDoc saves the office's last edits of a draft (c.RoundID, c.Kind, at
+// c.Version) and sends it to the leaders for approval, as one step: one
+// transaction, one version. (Saving and then sending made one click of
+// “Lưu và trình” two versions, and a send that failed after the save left
+// the edits saved but not sent.) The edits are audited as an update when
+// there are any, then the send; c becomes the document sent.
+func (s *Store) SendDoc(ctx context.Context, actor Actor, u *tiendo.User, c *tiendo.Document) error {
+	if !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được trình văn bản.")
+	}
+	c.Parts, c.Subject = cleanParts(c.Parts), nfc(c.Subject)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		before, err := s.draftToEdit(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		sent := *before
+		if before.Subject != c.Subject || !slices.Equal(before.Parts, c.Parts) {
+			// The version moves once, with the send below.
+			if err := s.writeDocText(ctx, tx, before, c, ""); err != nil {
+				return err
+			}
+			sent.Subject, sent.Parts = c.Subject, c.Parts
+			if err := s.audit(ctx, tx, actor, "update", "document", before.ID, before, &sent); err != nil {
+				return err
+			}
+		}
+		if err := s.stepDoc(ctx, tx, actor, &sent, DocSend, tiendo.DocPending, ""); err != nil {
+			return err
+		}
+		*c = sent
+		return nil
+	})
+}
+
+// draftToEdit loads the stored document c edits and checks that it is
+// still the draft at the version c was edited from.
+func (s *Store) draftToEdit(ctx context.Context, tx *sql.Tx, c *tiendo.Document) (*tiendo.Document, error) {
+	before, err := s.doc(ctx, tx, c.RoundID, c.Kind)
+	if err != nil {
+		return nil, err
+	}
+	if before.Status != tiendo.DocDraft {
+		return nil, tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; chỉ sửa được bản dự thảo.", before.Status.Label())
+	}
+	if before.Version != c.Version {
+		return nil, tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đã được người khác lưu (phiên bản %d, bạn sửa phiên bản %d). Nội dung của bạn vẫn còn trên màn hình; hãy đối chiếu rồi lưu lại.", before.Version, c.Version)
+	}
+	return before, nil
+}
+
+// writeDocText writes c's subject and parts over document before, with the
+// further assignments given (and their arguments), if the row is still at
+// before's version.
+func (s *Store) writeDocText(ctx context.Context, tx *sql.Tx, before, c *tiendo.Document, more string, args ...any) error {
+	parts, _ := json.Marshal(c.Parts)
+	set := "subject = ?, sections = ?"
+	if more != "" {
+		set += ", " + more
+	}
+	args = append([]any{c.Subject, string(parts)}, args...)
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET `+set+` WHERE id = ? AND version = ?`), append(args, before.ID, before.Version)...); err != nil {
+		return fmt.Errorf("store: update document: %w", err)
+	}
+	return nil
 }
 
 // DocAction is a step of a document's approval.
@@ -164,9 +224,10 @@ type DocAction string
 
 // Document actions.
 const (
-	DocSend    DocAction = "send"    // office: to the leader for approval
-	DocApprove DocAction = "approve" // leader
-	DocReturn  DocAction = "return"  // leader: back to the office with a comment
+	DocSend     DocAction = "send"     // office: to the leader for approval
+	DocApprove  DocAction = "approve"  // leader
+	DocReturn   DocAction = "return"   // leader: back to the office with a comment
+	DocWithdraw DocAction = "withdraw" // office: back to draft while it waits for approval
 )
 
 // ActOnDoc moves one of a round's documents through its approval.
@@ -177,6 +238,8 @@ func (s *Store) ActOnDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 		need, from, to = tiendo.ActionApproveDoc, tiendo.DocPending, tiendo.DocApproved
 	case DocReturn:
 		need, from, to = tiendo.ActionApproveDoc, tiendo.DocPending, tiendo.DocDraft
+	case DocWithdraw:
+		from, to = tiendo.DocPending, tiendo.DocDraft
 	case DocSend:
 	default:
 		return nil, tiendo.Errorf(tiendo.EINVALID, "Thao tác %q không có.", a)
@@ -198,40 +261,73 @@ func (s *Store) ActOnDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đã thay đổi (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang.", c.Version, version)
 		}
 		if c.Status != from {
+			if a == DocWithdraw {
+				return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; chỉ rút lại được văn bản đang chờ lãnh đạo duyệt.", c.Status.Label())
+			}
 			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; không thực hiện được thao tác này.", c.Status.Label())
 		}
-		now := s.now()
-		var approvedBy, approvedAt any
-		if a == DocApprove {
-			approvedBy, approvedAt = nullID(actor.UserID), now
-		}
-		if a != DocReturn {
-			comment = ""
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, return_comment = ?,
-			approved_by = ?, approved_at = ?, updated_at = ? WHERE id = ?`), to, comment, approvedBy, approvedAt, now, c.ID); err != nil {
-			return fmt.Errorf("store: %s document: %w", a, err)
-		}
-		before := c.Status
-		c.Status, c.Version, c.ReturnComment, c.UpdatedAt = to, c.Version+1, comment, now
-		link, what := docLink(roundID, kind), kind.Label()
-		switch a {
-		case DocSend:
-			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleLeader}, "doc_pending", "Dự thảo "+what+" chờ anh/chị duyệt: "+c.Subject, link)
-		case DocApprove:
-			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_approved", "Lãnh đạo đã duyệt "+what+": "+c.Subject, link)
-		case DocReturn:
-			err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_returned", "Lãnh đạo trả lại "+what+": "+c.Subject, link)
-		}
-		if err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, actor, string(a), "document", c.ID, map[string]any{"status": before}, map[string]any{"status": to, "comment": comment})
+		return s.stepDoc(ctx, tx, actor, c, a, to, comment)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// stepDoc moves document c, checked to be where step a starts, to status
+// to: one version, the notifications the step sends, its audit row.
+func (s *Store) stepDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.Document, a DocAction, to tiendo.DocStatus, comment string) error {
+	now := s.now()
+	var approvedBy, approvedAt any
+	if a == DocApprove {
+		approvedBy, approvedAt = nullID(actor.UserID), now
+	}
+	if a != DocReturn {
+		comment = ""
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, return_comment = ?,
+		approved_by = ?, approved_at = ?, updated_at = ? WHERE id = ?`), to, comment, approvedBy, approvedAt, now, c.ID); err != nil {
+		return fmt.Errorf("store: %s document: %w", a, err)
+	}
+	before := c.Status
+	c.Status, c.Version, c.ReturnComment, c.UpdatedAt = to, c.Version+1, comment, now
+	c.ApprovedBy, c.ApprovedAt = 0, time.Time{}
+	if a == DocApprove {
+		c.ApprovedBy, c.ApprovedAt = actor.UserID, now
+	}
+	link, what := docLink(c.RoundID, c.Kind), c.Kind.Label()
+	var err error
+	switch a {
+	case DocSend:
+		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleLeader}, "doc_pending", "Dự thảo "+what+" chờ anh/chị duyệt: "+c.Subject, link)
+	case DocApprove:
+		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_approved", "Lãnh đạo đã duyệt "+what+": "+c.Subject, link)
+	case DocReturn:
+		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_returned", "Lãnh đạo trả lại "+what+": "+c.Subject, link)
+	case DocWithdraw:
+		err = s.unsend(ctx, tx, link, "Văn phòng đã rút lại dự thảo "+what+" để sửa, không cần duyệt bản đã trình: "+c.Subject)
+	}
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, actor, string(a), "document", c.ID, map[string]any{"status": before}, map[string]any{"status": to, "comment": comment})
+}
+
+// unsend takes back the “chờ duyệt” notifications of the document at link,
+// which the office has withdrawn: an unread one is deleted, so no bell
+// points a leader at a document that no longer waits for them (they never
+// learnt it did); a leader who had read one may be reading the draft, and
+// is told, with title, that it was withdrawn.
+func (s *Store) unsend(ctx context.Context, tx *sql.Tx, link, title string) error {
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO notifications (user_id, created_at, kind, title, link)
+		SELECT id, ?, 'doc_withdrawn', ?, ? FROM users WHERE NOT disabled AND id IN
+		(SELECT user_id FROM notifications WHERE kind = 'doc_pending' AND link = ? AND read_at IS NOT NULL)`), s.now(), title, link, link); err != nil {
+		return fmt.Errorf("store: notify withdrawal: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM notifications WHERE kind = 'doc_pending' AND link = ? AND read_at IS NULL`), link); err != nil {
+		return fmt.Errorf("store: take back notifications: %w", err)
+	}
+	return nil
 }
 
 // Issue is what issuing needs besides the report: who issues it and how its

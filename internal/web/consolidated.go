@@ -13,6 +13,7 @@ import (
 	"tiendo/internal/document"
 	"tiendo/internal/reportdoc"
 	"tiendo/internal/store"
+	"tiendo/internal/watch"
 )
 
 // The consolidated report's editor: the office drafts it in one click,
@@ -57,17 +58,84 @@ type consolidatedPage struct {
 	// Rebuilt says the sheet of an issued report was drawn again from today's
 	// data (it was issued before its model was kept with its files).
 	Rebuilt bool
+	// Gaps is which units' reports the report goes without, until it is
+	// issued: the office sends it and the leader approves it knowing.
+	Gaps *unitGaps
+}
+
+// unitGaps is how a round's reports stand as the round page counts them
+// (watch.Rates: missing, returned while back with the unit, late by the
+// first submission), with the units named, in Vietnamese order.
+type unitGaps struct {
+	watch.Rates
+	MissingUnits, ReturnedUnits, LateUnits []string
+}
+
+// loadUnitGaps counts round's reports and names the units behind each count.
+func (s *Server) loadUnitGaps(r *http.Request, round *tiendo.Round) (*unitGaps, error) {
+	units, err := s.store.Units(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	raw, err := s.store.ReportStates(r.Context(), round.ID)
+	if err != nil {
+		return nil, err
+	}
+	states := make(map[int64]watch.State, len(raw))
+	for id, st := range raw {
+		states[id] = watch.State{Status: st.Status, SubmittedAt: st.SubmittedAt, Late: st.Late}
+	}
+	g := &unitGaps{Rates: watch.RoundRates(round, states)}
+	asked := make(map[int64]bool, len(round.UnitIDs))
+	for _, id := range round.UnitIDs {
+		asked[id] = true
+	}
+	for _, x := range units {
+		if !asked[x.ID] {
+			continue
+		}
+		// Counted alone, by the same rule as the round's counts.
+		var one watch.Rates
+		one.AddState(states[x.ID])
+		if one.Missing > 0 {
+			g.MissingUnits = append(g.MissingUnits, x.Name)
+		}
+		if one.Returned > 0 {
+			g.ReturnedUnits = append(g.ReturnedUnits, x.Name)
+		}
+		if one.Late > 0 {
+			g.LateUnits = append(g.LateUnits, x.Name)
+		}
+	}
+	return g, nil
+}
+
+// Complete reports whether every unit asked has sent its report, on time,
+// and none is back with its unit.
+func (g *unitGaps) Complete() bool { return g.Missing == 0 && g.Returned == 0 && g.Late == 0 }
+
+// gapNames is how many units a warning names before it says how many more.
+const gapNames = 20
+
+// Names lists units for a warning: at most gapNames of them, then how many
+// more ("…, và 12 đơn vị khác"), so a round of 3,000 communes stays readable.
+func (g *unitGaps) Names(units []string) string {
+	if len(units) <= gapNames {
+		return strings.Join(units, ", ")
+	}
+	return fmt.Sprintf("%s và %d đơn vị khác", strings.Join(units[:gapNames], ", "), len(units)-gapNames)
 }
 
 // consolidatedNotices are the messages after each action, keyed by the
 // redirect's ?ok= value.
 var consolidatedNotices = map[string]string{
-	"created": "Đã dự thảo báo cáo tổng hợp từ các báo cáo của đơn vị. Hãy đọc, sửa rồi trình lãnh đạo duyệt.",
-	"saved":   "Đã lưu.",
-	"send":    "Đã trình lãnh đạo duyệt.",
-	"approve": "Đã duyệt báo cáo.",
-	"return":  "Đã trả lại Văn phòng.",
-	"issued":  "Đã ban hành báo cáo; các tệp đã được lưu cố định.",
+	"created":  "Đã dự thảo báo cáo tổng hợp từ các báo cáo của đơn vị. Hãy đọc, sửa rồi trình lãnh đạo duyệt.",
+	"saved":    "Đã lưu.",
+	"send":     "Đã trình lãnh đạo duyệt.",
+	"approve":  "Đã duyệt báo cáo.",
+	"return":   "Đã trả lại Văn phòng.",
+	"withdraw": "Đã rút lại báo cáo về dự thảo; lãnh đạo không còn thấy báo cáo chờ duyệt. Sửa xong, hãy trình lại.",
+	"issued":   "Đã ban hành báo cáo; các tệp đã được lưu cố định.",
 }
 
 // consolidatedPage fills the page of round's report c (nil: none yet). The
@@ -82,7 +150,16 @@ func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiend
 	}
 	p := &consolidatedPage{docPage: s.newDocPage(r, "Báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, consolidatedNotices, reportdoc.DefaultSigner(name),
 		"Khi ban hành, báo cáo lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay, và các tệp được lưu cố định: mọi thay đổi sau đó phải là văn bản mới.")}
-	if c == nil || (p.CanDraft && c.Status == tiendo.DocDraft) {
+	if c == nil {
+		return p, nil
+	}
+	if c.Status != tiendo.DocIssued {
+		var err error
+		if p.Gaps, err = s.loadUnitGaps(r, round); err != nil {
+			return nil, err
+		}
+	}
+	if p.CanDraft && c.Status == tiendo.DocDraft {
 		return p, nil
 	}
 	return p, s.layConsolidated(r, p)
@@ -207,17 +284,18 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 				}
 			}
 		}
+		if op == "send" {
+			// One click, one version: the edits go with the send.
+			if err := s.store.SendDoc(r.Context(), actor(r), u, c); err != nil {
+				return refuse(err)
+			}
+			return redirect("send")
+		}
 		if err := s.store.UpdateDoc(r.Context(), actor(r), u, c); err != nil {
 			return refuse(err)
 		}
-		if op != "send" {
-			return redirect("saved")
-		}
-		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocReport, store.DocSend, c.Version, ""); err != nil {
-			return refuse(err)
-		}
-		return redirect("send")
-	case op == "approve" || op == "return":
+		return redirect("saved")
+	case op == "approve" || op == "return" || op == "withdraw":
 		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocReport, store.DocAction(op), version, r.PostFormValue("comment")); err != nil {
 			return refuse(err)
 		}

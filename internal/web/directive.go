@@ -29,12 +29,13 @@ type directivePage struct {
 }
 
 var directiveNotices = map[string]string{
-	"created": "Đã dự thảo công văn từ đợt báo cáo. Hãy đọc, sửa rồi trình lãnh đạo duyệt.",
-	"saved":   "Đã lưu.",
-	"send":    "Đã trình lãnh đạo duyệt.",
-	"approve": "Đã duyệt công văn.",
-	"return":  "Đã trả lại Văn phòng.",
-	"issued":  "Đã ban hành công văn; đợt báo cáo đã được phát hành và các đơn vị đã nhận thông báo.",
+	"created":  "Đã dự thảo công văn từ đợt báo cáo. Hãy đọc, sửa rồi trình lãnh đạo duyệt.",
+	"saved":    "Đã lưu.",
+	"send":     "Đã trình lãnh đạo duyệt.",
+	"approve":  "Đã duyệt công văn.",
+	"return":   "Đã trả lại Văn phòng.",
+	"withdraw": "Đã rút lại công văn về dự thảo; lãnh đạo không còn thấy công văn chờ duyệt. Sửa xong, hãy trình lại.",
+	"issued":   "Đã ban hành công văn; đợt báo cáo đã được phát hành và các đơn vị đã nhận thông báo.",
 }
 
 func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Document) *directivePage {
@@ -142,17 +143,18 @@ func (s *Server) handleDirectivePost(w http.ResponseWriter, r *http.Request) err
 				return refuse(err)
 			}
 		}
+		if op == "send" {
+			// One click, one version: the edits go with the send.
+			if err := s.store.SendDoc(r.Context(), actor(r), u, c); err != nil {
+				return refuse(err)
+			}
+			return redirect("send")
+		}
 		if err := s.store.UpdateDoc(r.Context(), actor(r), u, c); err != nil {
 			return refuse(err)
 		}
-		if op == "save" {
-			return redirect("saved")
-		}
-		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocDirective, store.DocSend, c.Version, ""); err != nil {
-			return refuse(err)
-		}
-		return redirect("send")
-	case "approve", "return":
+		return redirect("saved")
+	case "approve", "return", "withdraw":
 		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocDirective, store.DocAction(op), version, r.PostFormValue("comment")); err != nil {
 			return refuse(err)
 		}

@@ -100,6 +100,7 @@ var auditActions = byLabel(codeSet{
 	{string(tiendo.ReportAccept), "Tiếp nhận báo cáo"},
 	{string(store.DocSend), "Trình lãnh đạo duyệt"},
 	{string(store.DocApprove), "Duyệt"},
+	{string(store.DocWithdraw), "Văn phòng rút lại văn bản để sửa"},
 	{"issue", "Ban hành văn bản"},
 	{"publish", "Phát hành đợt báo cáo"},
 	{"close", "Đóng đợt báo cáo"},
