@@ -213,11 +213,20 @@ func (s *Store) writeDocText(ctx context.Context, tx *sql.Tx, before, c *tiendo.
 		set += ", " + more
 	}
 	args = append([]any{c.Subject, string(parts)}, args...)
-	if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET `+set+` WHERE id = ? AND version = ?`), append(args, before.ID, before.Version)...); err != nil {
+	res, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET `+set+` WHERE id = ? AND version = ?`), append(args, before.ID, before.Version)...)
+	if err != nil {
 		return fmt.Errorf("store: update document: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return docOvertaken
 	}
 	return nil
 }
+
+// docOvertaken refuses a step on a document that someone else changed
+// since it was read in the same transaction (on PostgreSQL, where reads
+// take no lock): the step is not applied, and the person reloads.
+var docOvertaken = tiendo.Errorf(tiendo.ECONFLICT, "Văn bản vừa được người khác thay đổi; thao tác của bạn chưa được thực hiện. Nội dung của bạn vẫn còn trên màn hình: hãy tải lại trang để xem bản mới rồi làm lại.")
 
 // DocAction is a step of a document's approval.
 type DocAction string
@@ -285,18 +294,24 @@ func (s *Store) stepDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.
 	if a != DocReturn {
 		comment = ""
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, return_comment = ?,
-		approved_by = ?, approved_at = ?, updated_at = ? WHERE id = ?`), to, comment, approvedBy, approvedAt, now, c.ID); err != nil {
+	// The state and version read are still the document's, or the step
+	// is refused: a leader's approval and the office's withdrawal cannot
+	// both succeed.
+	res, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, return_comment = ?,
+		approved_by = ?, approved_at = ?, updated_at = ? WHERE id = ? AND status = ? AND version = ?`), to, comment, approvedBy, approvedAt, now, c.ID, c.Status, c.Version)
+	if err != nil {
 		return fmt.Errorf("store: %s document: %w", a, err)
 	}
-	before := c.Status
+	if n, _ := res.RowsAffected(); n != 1 {
+		return docOvertaken
+	}
+	before, sentAt := c.Status, c.UpdatedAt
 	c.Status, c.Version, c.ReturnComment, c.UpdatedAt = to, c.Version+1, comment, now
 	c.ApprovedBy, c.ApprovedAt = 0, time.Time{}
 	if a == DocApprove {
 		c.ApprovedBy, c.ApprovedAt = actor.UserID, now
 	}
 	link, what := docLink(c.RoundID, c.Kind), c.Kind.Label()
-	var err error
 	switch a {
 	case DocSend:
 		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleLeader}, "doc_pending", "Dự thảo "+what+" chờ anh/chị duyệt: "+c.Subject, link)
@@ -305,7 +320,7 @@ func (s *Store) stepDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.
 	case DocReturn:
 		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_returned", "Lãnh đạo trả lại "+what+": "+c.Subject, link)
 	case DocWithdraw:
-		err = s.unsend(ctx, tx, link, "Văn phòng đã rút lại dự thảo "+what+" để sửa, không cần duyệt bản đã trình: "+c.Subject)
+		err = s.unsend(ctx, tx, link, sentAt, "Văn phòng đã rút lại dự thảo "+what+" để sửa, không cần duyệt bản đã trình: "+c.Subject)
 	}
 	if err != nil {
 		return err
@@ -314,14 +329,15 @@ func (s *Store) stepDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.
 }
 
 // unsend takes back the “chờ duyệt” notifications of the document at link,
-// which the office has withdrawn: an unread one is deleted, so no bell
-// points a leader at a document that no longer waits for them (they never
-// learnt it did); a leader who had read one may be reading the draft, and
-// is told, with title, that it was withdrawn.
-func (s *Store) unsend(ctx context.Context, tx *sql.Tx, link, title string) error {
+// which the office has withdrawn, of the send at sent: an unread one is
+// deleted, so no bell points a leader at a document that no longer waits
+// for them (they never learnt it did); a leader who had read one may be
+// reading the draft, and is told, with title, that it was withdrawn.
+// Notices of earlier sends, which the leader acted on, are left alone.
+func (s *Store) unsend(ctx context.Context, tx *sql.Tx, link string, sent time.Time, title string) error {
 	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO notifications (user_id, created_at, kind, title, link)
 		SELECT id, ?, 'doc_withdrawn', ?, ? FROM users WHERE NOT disabled AND id IN
-		(SELECT user_id FROM notifications WHERE kind = 'doc_pending' AND link = ? AND read_at IS NOT NULL)`), s.now(), title, link, link); err != nil {
+		(SELECT user_id FROM notifications WHERE kind = 'doc_pending' AND link = ? AND read_at IS NOT NULL AND created_at >= ?)`), s.now(), title, link, link, sent); err != nil {
 		return fmt.Errorf("store: notify withdrawal: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM notifications WHERE kind = 'doc_pending' AND link = ? AND read_at IS NULL`), link); err != nil {

@@ -156,14 +156,27 @@ func TestWithdrawDoc(t *testing.T) {
 		t.Errorf("the leader who had read it: %q, %d unread; want the withdrawal, unread, over the read send", got, unread)
 	}
 
-	// Sent again and approved, it cannot be withdrawn any more.
+	// Sent again, and withdrawn again before anyone read it: the notice
+	// of the first send, read long ago, brings no second withdrawal.
 	if err := f.s.SendDoc(ctx, store.Actor{}, f.office, back); err != nil {
 		t.Fatal(err)
 	}
 	if _, unread := kinds(other); unread != 1 {
 		t.Errorf("sent again: the other leader has %d unread, want 1", unread)
 	}
-	ok, err := f.s.ActOnDoc(ctx, store.Actor{UserID: leader.ID}, leader, r.ID, tiendo.DocDirective, store.DocApprove, back.Version, "")
+	again, err := withdraw(f.office, back.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := kinds(leader); strings.Count(got, "doc_withdrawn") != 1 {
+		t.Errorf("the leader who read only the first send: %q, want one withdrawal notice", got)
+	}
+
+	// Sent again and approved, it cannot be withdrawn any more.
+	if err := f.s.SendDoc(ctx, store.Actor{}, f.office, again); err != nil {
+		t.Fatal(err)
+	}
+	ok, err := f.s.ActOnDoc(ctx, store.Actor{UserID: leader.ID}, leader, r.ID, tiendo.DocDirective, store.DocApprove, again.Version, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -256,7 +256,16 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT && e.Code != tiendo.EFORBIDDEN) {
 			return err
 		}
-		p, perr := s.consolidatedPage(r, round, c)
+		shown := c
+		if typed := op == "save" || op == "send" || strings.HasPrefix(op, "regen:"); typed && c.Status != tiendo.DocDraft {
+			// Someone sent or approved it meanwhile: the text typed here
+			// stays in the form, under the message that says why it was
+			// not saved, rather than give way to the stored one.
+			draft := *c
+			draft.Status = tiendo.DocDraft
+			shown = &draft
+		}
+		p, perr := s.consolidatedPage(r, round, shown)
 		if perr != nil {
 			return perr
 		}

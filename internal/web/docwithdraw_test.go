@@ -181,3 +181,36 @@ func TestDirectiveWithdraw(t *testing.T) {
 		t.Errorf("no notice after the withdrawal")
 	}
 }
+
+// A save that comes after someone else sent the report is refused, and the
+// text typed stays in the form under the message, not replaced by the
+// stored one.
+func TestConsolidatedRefusedSaveKeepsTyping(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	office := x.login("vanphong")
+	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	if code, _ := x.postDoc(office, page+"/new", nil); code != http.StatusSeeOther {
+		t.Fatalf("draft: %d", code)
+	}
+	c, err := x.st.Doc(ctx, officeUser, x.round.ID, tiendo.DocReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := url.Values{"version": {itoa(int64(c.Version))}, "op": {"save"}, "subject": {c.Subject}}
+	for i, p := range c.Parts {
+		form.Set("p"+itoa(int64(i))+".heading", p.Heading)
+		form.Set("p"+itoa(int64(i))+".text", p.Text)
+	}
+	typed := "Đoạn mở đầu vừa gõ, chưa kịp lưu."
+	form.Set("p0.text", typed)
+	// Another office user sends it meanwhile.
+	if err := x.st.SendDoc(ctx, store.Actor{}, officeUser, c); err != nil {
+		t.Fatal(err)
+	}
+	code, _, body := read(x.post(office, page, form))
+	if code != http.StatusConflict || !strings.Contains(body, typed) {
+		t.Errorf("a save after someone sent it: %d; the typed text %s", code, map[bool]string{true: "is kept", false: "is lost"}[strings.Contains(body, typed)])
+	}
+}
