@@ -45,7 +45,13 @@ func (t *Target) Counted() bool {
 	case "", "%", "điểm", "độ", "bậc":
 		return false
 	}
-	return !strings.Contains(u, "đồng") && !strings.Contains(u, "usd")
+	// Money, also when the parser kept only its scale ("lỗ 5 tỷ" gives "tỷ").
+	for _, m := range []string{"đồng", "usd", "tỷ", "triệu", "nghìn", "ngàn"} {
+		if strings.Contains(u, m) {
+			return false
+		}
+	}
+	return true
 }
 
 // numberText writes f as the pages write a value, the Vietnamese way with

@@ -29,6 +29,7 @@ func TestTargetCheckValue(t *testing.T) {
 		{"a negative count from the API", schools, -1, "", "không thể là số âm"},
 		{"a decrease achieved can be negative", fewer, -3, "-3", ""},
 		{"money can be negative", budget, -20, "-20", ""},
+		{"money by its scale alone can be negative", &Target{Text: "lợi nhuận 5 tỷ", Comparator: AtLeast, Value: 5, Unit: "tỷ"}, -2, "-2", ""},
 		{"money typed with %", budget, 20, "20%", "tính bằng triệu đồng"},
 		{"zero schools", schools, 0, "0", ""},
 	} {

@@ -12,7 +12,8 @@ import (
 // 2022", in order and once each. A successor round copies its tasks and
 // targets from the earlier period, and such a year there is usually that
 // period's, for the office to update ("nhập ngũ năm 2022" in a round for
-// 2027). A comparison is left out: "so với năm 2022", "cùng kỳ năm 2022"
+// 2027). A comparison ("so với năm 2022", "cùng kỳ năm 2022") and a
+// cited document's date ("ngày 15 tháng 3 năm 2021") are left out: they
 // name an earlier year on purpose.
 func EarlierYears(text string, year int) []int {
 	ws := strings.FieldsFunc(vi.Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
@@ -26,6 +27,10 @@ func EarlierYears(text string, year int) []int {
 			continue
 		}
 		if i >= 3 && ws[i-3] == "so" && ws[i-2] == "voi" || i >= 2 && ws[i-2] == "ky" {
+			continue
+		}
+		// A cited document's date: "ngày 15 tháng 3 năm 2021".
+		if i >= 3 && ws[i-3] == "thang" {
 			continue
 		}
 		seen := false

@@ -20,6 +20,7 @@ func TestEarlierYears(t *testing.T) {
 		{"phấn đấu đến năm 2030", 2027, nil},                            // a later year
 		{"năm 2021 và năm 2022, năm 2021", 2027, []int{2021, 2022}},
 		{"năm", 2027, nil},
+		{"theo Kế hoạch số 164/KH-UBND ngày 15 tháng 3 năm 2021 của UBND tỉnh", 2027, nil},
 	} {
 		if got := EarlierYears(c.text, c.year); !slices.Equal(got, c.want) {
 			t.Errorf("EarlierYears(%q, %d) = %v, want %v", c.text, c.year, got, c.want)

@@ -160,8 +160,26 @@ func (s *Store) DeleteDraftRound(ctx context.Context, actor Actor, id int64) err
 		if status != tiendo.RoundDraft {
 			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã phát hành nên không xóa được: các đơn vị đã nhận đợt này. Nếu không cần nữa, hãy đóng đợt.")
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM rounds WHERE id = ?`), id); err != nil {
+		// A round started from this one would lose its links to it.
+		var later int
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM rounds WHERE predecessor_id = ?`), id).Scan(&later); err != nil {
 			return fmt.Errorf("store: delete round: %w", err)
+		}
+		if later > 0 {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đã có đợt báo cáo được tạo tiếp từ đợt nháp này; hãy xóa đợt đó trước, hoặc giữ lại đợt nháp này.")
+		}
+		// Only while still a draft: a publish that came since is kept.
+		res, err := tx.ExecContext(ctx, s.q(`DELETE FROM rounds WHERE id = ? AND status = ?`), id, tiendo.RoundDraft)
+		if err != nil {
+			return fmt.Errorf("store: delete round: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo vừa được phát hành nên không xóa được.")
+		}
+		// Its notices (a công văn waiting for a leader) would point at
+		// nothing, or at a later round given the same number.
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM notifications WHERE link = ? OR link LIKE ?`), fmt.Sprintf("/rounds/%d", id), fmt.Sprintf("/rounds/%d/%%", id)); err != nil {
+			return fmt.Errorf("store: delete round: notifications: %w", err)
 		}
 		return s.audit(ctx, tx, actor, "delete", "round", id, map[string]any{"title": title, "status": status}, nil)
 	})

@@ -398,6 +398,41 @@ func TestDeleteDraftRound(t *testing.T) {
 		t.Errorf("deleting it again: %v, want not found", err)
 	}
 
+	// A draft with a successor stays, so the successor keeps its links; a
+	// draft's công văn waiting for a leader takes its notice with it.
+	first := &tiendo.Round{Title: "Đợt nháp có đợt sau", Deadline: tiendo.DeadlineBefore(2026, 12, 1), UnitIDs: []int64{f.a.ID}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, first); err != nil {
+		t.Fatal(err)
+	}
+	next, err := f.s.CreateSuccessor(ctx, office, f.office, first.ID, store.Successor{Title: "Đợt sau", Deadline: tiendo.DeadlineBefore(2027, 6, 1),
+		Period: tiendo.Period{Kind: tiendo.PeriodYear, Year: 2027}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.DeleteDraftRound(ctx, office, first.ID); tiendo.ErrorCode(err) != tiendo.ECONFLICT {
+		t.Errorf("deleting a draft another round continues: %v, want a conflict", err)
+	}
+	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	if err := f.s.CreateUser(ctx, store.Actor{}, leader, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	c := &tiendo.Document{Kind: tiendo.DocDirective, RoundID: next.ID, Subject: "Giao nhiệm vụ", Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
+	if err := f.s.CreateDoc(ctx, store.Actor{}, f.office, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.SendDoc(ctx, office, f.office, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, n, _ := f.s.Notifications(ctx, leader, 10); n != 1 {
+		t.Fatalf("the leader has %d notices of the công văn, want 1", n)
+	}
+	if err := f.s.DeleteDraftRound(ctx, office, next.ID); err != nil {
+		t.Fatal(err)
+	}
+	if list, n, _ := f.s.Notifications(ctx, leader, 10); n != 0 || len(list) != 0 {
+		t.Errorf("the deleted round's notices stay: %+v", list)
+	}
+
 	open := &tiendo.Round{Title: "Đợt đã phát hành", Deadline: tiendo.DeadlineBefore(2026, 12, 1), UnitIDs: []int64{f.a.ID}}
 	if err := f.s.CreateRound(ctx, store.Actor{}, open); err != nil {
 		t.Fatal(err)
