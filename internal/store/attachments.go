@@ -139,6 +139,13 @@ func (s *Store) RemoveAttachment(ctx context.Context, actor Actor, u *tiendo.Use
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		// Lock the report's row first (a write that changes nothing): a
+		// submission running beside this either commits before, and the
+		// state read below refuses, or waits, and then lists the files
+		// without this one. On PostgreSQL reads alone take no lock.
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE unit_reports SET version = version WHERE round_id = ? AND unit_id = ?`), roundID, unitID); err != nil {
+			return fmt.Errorf("store: remove attachment: %w", err)
+		}
 		if err := s.editable(ctx, tx, round, unitID); err != nil {
 			return err
 		}
