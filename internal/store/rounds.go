@@ -160,9 +160,11 @@ func (s *Store) DeleteDraftRound(ctx context.Context, actor Actor, id int64) err
 		if status != tiendo.RoundDraft {
 			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã phát hành nên không xóa được: các đơn vị đã nhận đợt này. Nếu không cần nữa, hãy đóng đợt.")
 		}
-		// A round started from this one would lose its links to it.
+		// A round started from this one, or a task linked to one of its
+		// tasks, would lose its links to it.
 		var later int
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM rounds WHERE predecessor_id = ?`), id).Scan(&later); err != nil {
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT (SELECT COUNT(*) FROM rounds WHERE predecessor_id = ?)
+			+ (SELECT COUNT(*) FROM tasks WHERE predecessor_id IN (SELECT id FROM tasks WHERE round_id = ?))`), id, id).Scan(&later); err != nil {
 			return fmt.Errorf("store: delete round: %w", err)
 		}
 		if later > 0 {

@@ -412,6 +412,22 @@ func TestDeleteDraftRound(t *testing.T) {
 	if err := f.s.DeleteDraftRound(ctx, office, first.ID); tiendo.ErrorCode(err) != tiendo.ECONFLICT {
 		t.Errorf("deleting a draft another round continues: %v, want a conflict", err)
 	}
+	// So does a draft one of whose tasks another round's task continues.
+	linked := &tiendo.Round{Title: "Đợt nháp có nhiệm vụ được nối", Deadline: tiendo.DeadlineBefore(2026, 12, 1), UnitIDs: []int64{f.a.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Giảm tỷ lệ hộ nghèo", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}}}}}
+	later := &tiendo.Round{Title: "Đợt khác", Deadline: tiendo.DeadlineBefore(2027, 12, 1), UnitIDs: []int64{f.a.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Giảm tỷ lệ hộ nghèo", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}}}}}
+	for _, r := range []*tiendo.Round{linked, later} {
+		if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.s.LinkTask(ctx, office, f.office, later.Tasks[0].ID, linked.Tasks[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.DeleteDraftRound(ctx, office, linked.ID); tiendo.ErrorCode(err) != tiendo.ECONFLICT {
+		t.Errorf("deleting a draft whose task another continues: %v, want a conflict", err)
+	}
 	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
 	if err := f.s.CreateUser(ctx, store.Actor{}, leader, "mật khẩu dài đủ"); err != nil {
 		t.Fatal(err)
