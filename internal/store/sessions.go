@@ -89,11 +89,7 @@ func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, e
 		return nil, errNoSession
 	}
 	if now.Sub(lastSeen) > touchEvery {
-		// On SQLite this joins the group commit of the saves waiting with
-		// it rather than costing a commit of its own (execWrite).
-		if err := s.execWrite(ctx, s.q(`UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?`), now, hash); err != nil {
-			return nil, fmt.Errorf("store: touch session: %w", err)
-		}
+		s.touch("sessions", hash, now) // written a moment later, with others (touch.go)
 	}
 	u.UnitCode = code
 	if !parent {
@@ -163,11 +159,10 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (*tiendo.User, err
 		return nil, errBadToken
 	}
 	// The last use is shown beside the token so that its owner can tell a
-	// forgotten one from one in use; written at most once a minute.
+	// forgotten one from one in use; noted at most once a minute, and
+	// written a moment later with others (touch.go).
 	if !used.Valid || now.Sub(used.Time) > touchEvery {
-		if err := s.execWrite(ctx, s.q(`UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?`), now, hash); err != nil {
-			return nil, fmt.Errorf("store: touch token: %w", err)
-		}
+		s.touch("api_tokens", hash, now)
 	}
 	u.UnitCode = code
 	if !parent {

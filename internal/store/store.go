@@ -33,6 +33,7 @@ type Store struct {
 	readStmts sync.Map // the read pool's, prepared on first use
 
 	roundCache roundCache // a unit's part of a round, between requests (roundcache.go)
+	touches    touches    // last-use times of sessions and tokens, not yet written (touch.go)
 
 	// pendingAudit holds, by *sql.Tx, the audit rows of a PostgreSQL
 	// transaction, or of a write in SQLite's group commit, until they are
@@ -110,6 +111,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close closes the database. On SQLite it also folds the write-ahead log back
 // into the main file so a copy of that one file is complete.
 func (s *Store) Close() error {
+	s.closeTouches()
 	s.stopWriter()
 	s.stopCheckpointer()
 	s.stmts.Range(func(_, st any) bool { st.(*sql.Stmt).Close(); return true })

@@ -293,3 +293,72 @@ func TestEndSession(t *testing.T) {
 		t.Errorf("session ended by the admin: %v, want unauthorized", err)
 	}
 }
+
+// A request notes its token's and session's last use and goes on; the
+// notes are written a moment later (touch.go). Another instance on the same
+// database sees them once written, and Close writes what is still waiting.
+func TestLastUseIsWrittenLater(t *testing.T) {
+	dsn := storetest.DSN(t)
+	a, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fixtureOn(t, a)
+	b, err := store.Open(ctx, dsn) // another instance
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	now := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+	a.Now = func() time.Time { return now }
+	b.Now = a.Now
+	tok, _, err := a.CreateToken(ctx, f.repA.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cookie, err := a.CreateSession(ctx, f.repA.ID, "127.0.0.1", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(10 * time.Minute)
+	if _, err := a.TokenUser(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.SessionUser(ctx, cookie); err != nil {
+		t.Fatal(err)
+	}
+	// Written by a's timer, read on b, which has nothing of its own to write.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		toks, err := b.Tokens(ctx, f.repA.ID, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(toks) == 1 && toks[0].LastUsedAt != nil {
+			if !toks[0].LastUsedAt.Equal(now) {
+				t.Errorf("LastUsedAt = %v, want %v", toks[0].LastUsedAt, now)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the token's last use was not written within 10 s: %+v", toks)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if ss, err := b.Sessions(ctx, f.repA.ID, ""); err != nil || len(ss) != 1 || !ss[0].LastSeenAt.Equal(now) {
+		t.Errorf("Sessions = %+v, %v; want one last seen at %v", ss, err, now)
+	}
+
+	// A use noted just before Close is written by Close.
+	now = now.Add(10 * time.Minute)
+	if _, err := a.TokenUser(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	toks, err := b.Tokens(ctx, f.repA.ID, "")
+	if err != nil || len(toks) != 1 || toks[0].LastUsedAt == nil || !toks[0].LastUsedAt.Equal(now) {
+		t.Errorf("after Close: Tokens = %+v, %v; want last used at %v", toks, err, now)
+	}
+}
