@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -46,6 +47,7 @@ type cachedRound struct {
 	tasks []*tiendo.Task         // every task of the round, in order, with targets and no assignees
 	units map[int64]*cachedUnit  // by unit
 	byID  map[int64]*tiendo.Task // tasks by id
+	whole *wholeParts            // the rest of the whole round, once Round has asked for it
 	used  uint64
 }
 
@@ -80,27 +82,14 @@ func (s *Store) cachedRoundForUnit(ctx context.Context, u *tiendo.User, id, unit
 // roundForUnitAt is cachedRoundForUnit with the round's stamp already read
 // (roundReport reads it in the same query as the unit's report).
 func (s *Store) roundForUnitAt(ctx context.Context, u *tiendo.User, id, unitID, stamp int64) (*tiendo.Round, error) {
-	var err error
+	e, err := s.cachedEntry(ctx, id, stamp)
+	if err != nil {
+		return nil, err
+	}
 	c := &s.roundCache
 	c.mu.Lock()
-	e := c.rounds[id]
-	if e != nil && e.stamp != stamp {
-		delete(c.rounds, id)
-		e = nil
-	}
-	var cu *cachedUnit
-	if e != nil {
-		c.clock++
-		e.used = c.clock
-		cu = e.units[unitID]
-	}
+	cu := e.units[unitID]
 	c.mu.Unlock()
-
-	if e == nil {
-		if e, err = s.loadRound(ctx, id, stamp); err != nil {
-			return nil, err
-		}
-	}
 	if cu == nil {
 		if cu, err = s.loadUnitPart(ctx, e, unitID); err != nil {
 			return nil, err
@@ -126,6 +115,142 @@ func (s *Store) roundForUnitAt(ctx context.Context, u *tiendo.User, id, unitID, 
 		}
 	}
 	return e.forUnit(unitID, cu), nil
+}
+
+// cachedEntry returns round id's entry for stamp, loading the round's row,
+// tasks and targets when the cache has none.
+func (s *Store) cachedEntry(ctx context.Context, id, stamp int64) (*cachedRound, error) {
+	c := &s.roundCache
+	c.mu.Lock()
+	e := c.rounds[id]
+	if e != nil && e.stamp != stamp {
+		delete(c.rounds, id)
+		e = nil
+	}
+	if e != nil {
+		c.clock++
+		e.used = c.clock
+	}
+	c.mu.Unlock()
+	if e != nil {
+		return e, nil
+	}
+	e, err := s.loadRound(ctx, id, stamp)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.store(id, e)
+	c.mu.Unlock()
+	return e, nil
+}
+
+// wholeParts is what a whole round adds to a cached one: every unit it
+// asks and every task's assignees, leads first. A round sent to 3,321
+// communes has some 40,000 assignees, and at a deadline the office's
+// matrix and round page read them every few seconds.
+type wholeParts struct {
+	unitIDs   []int64                     // in id order
+	assignees map[int64][]tiendo.Assignee // by task
+}
+
+// cachedRound returns round id whole, as Round describes, from the cache
+// when the round has not changed since it was loaded.
+func (s *Store) cachedRound(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Round, error) {
+	stamp, err := s.roundStamp(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	e, err := s.cachedEntry(ctx, id, stamp)
+	if err != nil {
+		return nil, err
+	}
+	c := &s.roundCache
+	c.mu.Lock()
+	w := e.whole
+	c.mu.Unlock()
+	if w == nil {
+		if w, err = s.loadWhole(ctx, id); err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		e.whole = w
+		c.mu.Unlock()
+	}
+	// visibleTo's rule, decided on what is loaded: everyone with the whole
+	// scope sees every round; a unit sees a published round that asks it
+	// or a unit under it.
+	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeAll {
+		visible := false
+		if e.round.Status != tiendo.RoundDraft {
+			for _, unit := range u.UnitTree() {
+				if _, ok := slices.BinarySearch(w.unitIDs, unit); ok {
+					visible = true
+					break
+				}
+			}
+		}
+		if !visible {
+			return nil, roundNotFound()
+		}
+	}
+	return e.wholeRound(w), nil
+}
+
+// loadWhole reads round id's units and every task's assignees.
+func (s *Store) loadWhole(ctx context.Context, id int64) (*wholeParts, error) {
+	w := &wholeParts{assignees: map[int64][]tiendo.Assignee{}}
+	var err error
+	if w.unitIDs, err = s.roundUnitIDs(ctx, s.rdb, id); err != nil {
+		return nil, err
+	}
+	// In primary-key order, which needs no sort in the database; leads are
+	// put first in Go below.
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT tu.task_id, tu.unit_id, tu.role FROM task_units tu JOIN tasks t ON t.id = tu.task_id
+		WHERE t.round_id = ? ORDER BY tu.task_id, tu.unit_id`), id)
+	if err != nil {
+		return nil, fmt.Errorf("store: task units: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var taskID int64
+		var a tiendo.Assignee
+		if err := rows.Scan(&taskID, &a.UnitID, &a.Role); err != nil {
+			return nil, err
+		}
+		w.assignees[taskID] = append(w.assignees[taskID], a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, as := range w.assignees {
+		slices.SortStableFunc(as, func(a, b tiendo.Assignee) int {
+			return cmp.Compare(roleRank(a.Role), roleRank(b.Role))
+		})
+	}
+	return w, nil
+}
+
+// wholeRound builds the whole round as a copy the caller may change.
+func (e *cachedRound) wholeRound(w *wholeParts) *tiendo.Round {
+	r := *e.round
+	r.ReportContents = slices.Clone(e.round.ReportContents)
+	r.UnitIDs = slices.Clone(w.unitIDs)
+	r.Tasks = nil
+	for _, t := range e.tasks {
+		tc := *t
+		tc.Assignees = slices.Clone(w.assignees[t.ID])
+		if tc.Assignees == nil {
+			tc.Assignees = []tiendo.Assignee{}
+		}
+		tc.Targets = make([]*tiendo.Target, len(t.Targets))
+		for i, tg := range t.Targets {
+			c := *tg
+			tc.Targets[i] = &c
+		}
+		r.Tasks = append(r.Tasks, &tc)
+	}
+	return &r
 }
 
 func roundNotFound() error {

@@ -122,3 +122,104 @@ func TestRoundForUnitFollowsChangesAcrossInstances(t *testing.T) {
 		t.Errorf("no such round: got %v, want not found", err)
 	}
 }
+
+// Round, the whole round the office's pages read, comes from the same
+// cache: it follows changes made on another instance, gives each caller a
+// copy of its own, and shows a unit only the published rounds that ask it
+// or a unit under it.
+func TestRoundFollowsChangesAcrossInstances(t *testing.T) {
+	dsn := storetest.DSN(t)
+	open := func() *store.Store {
+		s, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	a, b := open(), open() // a serves the reads, b makes the changes
+	parent := &tiendo.Unit{Code: "huyen", Name: "UBND huyện"}
+	if err := b.CreateUnit(ctx, store.Actor{}, parent); err != nil {
+		t.Fatal(err)
+	}
+	unit := &tiendo.Unit{Code: "xa1", Name: "UBND xã Một", ParentID: parent.ID}
+	other := &tiendo.Unit{Code: "xa2", Name: "UBND xã Hai"}
+	stranger := &tiendo.Unit{Code: "xa3", Name: "UBND xã Ba"}
+	for _, u := range []*tiendo.Unit{unit, other, stranger} {
+		if err := b.CreateUnit(ctx, store.Actor{}, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	office := &tiendo.User{ID: 1, Role: tiendo.RoleOffice}
+	rep := &tiendo.User{Role: tiendo.RoleReporter, UnitID: unit.ID}
+	r := &tiendo.Round{Title: "Báo cáo quý", Deadline: tiendo.DeadlineBefore(2030, 1, 1), Status: tiendo.RoundDraft,
+		UnitIDs: []int64{other.ID, unit.ID},
+		Tasks: []*tiendo.Task{
+			{Label: "1", Text: "Nhiệm vụ một", Assignees: []tiendo.Assignee{{UnitID: unit.ID, Role: tiendo.Support}, {UnitID: other.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{{Text: "đạt 90%", Comparator: tiendo.AtLeast, Value: 90, Unit: "%"}}},
+			{Label: "2", Text: "Nhiệm vụ hai"},
+		}}
+	if err := b.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.Round(ctx, office, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int64{unit.ID, other.ID}
+	if unit.ID > other.ID {
+		want = []int64{other.ID, unit.ID}
+	}
+	if len(got.UnitIDs) != 2 || got.UnitIDs[0] != want[0] || got.UnitIDs[1] != want[1] || len(got.Tasks) != 2 ||
+		len(got.Tasks[0].Assignees) != 2 || got.Tasks[0].Assignees[0] != (tiendo.Assignee{UnitID: other.ID, Role: tiendo.Lead}) ||
+		got.Tasks[1].Assignees == nil || len(got.Tasks[1].Assignees) != 0 || len(got.Tasks[0].Targets) != 1 || got.Tasks[1].Targets == nil {
+		t.Fatalf("Round = units %v, tasks %+v %+v", got.UnitIDs, got.Tasks[0], got.Tasks[1])
+	}
+
+	// Drafts are the office's; a unit does not see one.
+	for _, u := range []*tiendo.User{rep, {Role: tiendo.RoleReporter, UnitID: parent.ID}} {
+		if _, err := a.Round(ctx, u, r.ID); code(err) != tiendo.ENOTFOUND {
+			t.Errorf("draft round for unit %d: got %v, want not found", u.UnitID, err)
+		}
+	}
+	if err := b.PublishRound(ctx, store.Actor{}, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	// Published: the unit sees it, and so does the unit above it; a unit
+	// the round does not ask does not.
+	if got, err := a.Round(ctx, rep, r.ID); err != nil || got.Status != tiendo.RoundOpen {
+		t.Errorf("published round for the unit: %v, %v", got, err)
+	}
+	up := &tiendo.User{Role: tiendo.RoleReporter, UnitID: parent.ID, Subunits: []int64{unit.ID}}
+	if _, err := a.Round(ctx, up, r.ID); err != nil {
+		t.Errorf("published round for the unit above: %v", err)
+	}
+	if _, err := a.Round(ctx, &tiendo.User{Role: tiendo.RoleReporter, UnitID: stranger.ID}, r.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("unit not asked: got %v, want not found", err)
+	}
+
+	// What the caller does to its copy stays with it.
+	got, _ = a.Round(ctx, office, r.ID)
+	got.Tasks[0].Assignees[0].Role, got.Tasks[0].Text, got.UnitIDs[0], got.Tasks[0].Targets[0].Value = tiendo.Support, "sửa bừa", 0, 1
+	again, _ := a.Round(ctx, office, r.ID)
+	if again.Tasks[0].Assignees[0].Role != tiendo.Lead || again.Tasks[0].Text != "Nhiệm vụ một" || again.UnitIDs[0] != want[0] || again.Tasks[0].Targets[0].Value != 90 {
+		t.Fatalf("the cache kept a caller's change: %+v", again.Tasks[0])
+	}
+
+	// Changes on the other instance.
+	if err := b.UpdateTaskText(ctx, store.Actor{}, office, r.ID, r.Tasks[1].ID, "Nhiệm vụ hai, đã sửa"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := a.Round(ctx, office, r.ID); got.Tasks[1].Text != "Nhiệm vụ hai, đã sửa" {
+		t.Errorf("after the task's edit: %q", got.Tasks[1].Text)
+	}
+	if err := b.CloseRound(ctx, store.Actor{}, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := a.Round(ctx, office, r.ID); got.Status != tiendo.RoundClosed {
+		t.Errorf("status %s after closing, want closed", got.Status)
+	}
+	if _, err := a.Round(ctx, office, r.ID+1000); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("no such round: got %v, want not found", err)
+	}
+}

@@ -1,12 +1,10 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -272,17 +270,10 @@ func anys(ids []int64) []any {
 }
 
 // Round returns round id with its units, tasks, assignees and targets, if u
-// may see it.
+// may see it. It comes from a cache checked against the round's audit stamp
+// (roundcache.go): one small query when nothing changed.
 func (s *Store) Round(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Round, error) {
-	where, args := visibleTo(u)
-	r, err := scanRound(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+roundColumns+` FROM rounds WHERE id = ? AND `+where), append([]any{id}, args...)...))
-	if err != nil {
-		return nil, notFound(err, "Không tìm thấy đợt báo cáo, hoặc bạn không có quyền xem đợt này.")
-	}
-	if err := s.loadRoundParts(ctx, r); err != nil {
-		return nil, err
-	}
-	return r, nil
+	return s.cachedRound(ctx, u, id)
 }
 
 func (s *Store) roundUnitIDs(ctx context.Context, db queryer, roundID int64) ([]int64, error) {
@@ -309,67 +300,6 @@ func scanIDs(rows *sql.Rows) ([]int64, error) {
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
-}
-
-func (s *Store) loadRoundParts(ctx context.Context, r *tiendo.Round) error {
-	var err error
-	if r.UnitIDs, err = s.roundUnitIDs(ctx, s.rdb, r.ID); err != nil {
-		return err
-	}
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT id, position, label, text FROM tasks WHERE round_id = ? ORDER BY position`), r.ID)
-	if err != nil {
-		return fmt.Errorf("store: tasks: %w", err)
-	}
-	byID := map[int64]*tiendo.Task{}
-	r.Tasks = nil
-	for rows.Next() {
-		t := &tiendo.Task{RoundID: r.ID, Assignees: []tiendo.Assignee{}, Targets: []*tiendo.Target{}}
-		if err := rows.Scan(&t.ID, &t.Position, &t.Label, &t.Text); err != nil {
-			rows.Close()
-			return err
-		}
-		r.Tasks = append(r.Tasks, t)
-		byID[t.ID] = t
-	}
-	rows.Close()
-
-	// In primary-key order, which needs no sort in the database; leads are
-	// put first in Go below.
-	rows, err = s.rdb.QueryContext(ctx, s.q(`SELECT tu.task_id, tu.unit_id, tu.role FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-		WHERE t.round_id = ? ORDER BY tu.task_id, tu.unit_id`), r.ID)
-	if err != nil {
-		return fmt.Errorf("store: task units: %w", err)
-	}
-	for rows.Next() {
-		var taskID int64
-		var a tiendo.Assignee
-		if err := rows.Scan(&taskID, &a.UnitID, &a.Role); err != nil {
-			rows.Close()
-			return err
-		}
-		byID[taskID].Assignees = append(byID[taskID].Assignees, a)
-	}
-	rows.Close()
-	for _, t := range r.Tasks {
-		slices.SortStableFunc(t.Assignees, func(a, b tiendo.Assignee) int {
-			return cmp.Compare(roleRank(a.Role), roleRank(b.Role))
-		})
-	}
-
-	rows, err = s.rdb.QueryContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to
-		FROM targets tg JOIN tasks t ON t.id = tg.task_id WHERE t.round_id = ? ORDER BY tg.task_id, tg.position`), r.ID)
-	if err != nil {
-		return fmt.Errorf("store: targets: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		tg := &tiendo.Target{}
-		if err := rows.Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo); err != nil {
-			return err
-		}
-		byID[tg.TaskID].Targets = append(byID[tg.TaskID].Targets, tg)
-	}
-	return rows.Err()
 }
 
 // RoundSummary is a round with the counts a list or a home page shows.
