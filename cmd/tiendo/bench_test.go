@@ -35,7 +35,7 @@ func TestBenchRush(t *testing.T) {
 	if err := cmdBench(context.Background(), args, func(string) string { return "" }, &out, &errOut); err != nil {
 		t.Fatalf("bench rush: %v\n%s\n%s", err, out.String(), errOut.String())
 	}
-	for _, want := range []string{"submissions/s: ", "errors: 0\n", "đã gửi: 12 được xác nhận, 12 ở trạng thái đã gửi", "RSS đỉnh của máy chủ: ", "pid "} {
+	for _, want := range []string{"submissions/s: ", "errors: 0\n", "bộ tạo tải chạy 1 luồng Go", "đã gửi: 12 được xác nhận, 12 ở trạng thái đã gửi", "RSS đỉnh của máy chủ: ", "pid "} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -52,6 +52,7 @@ func TestBenchRushFlags(t *testing.T) {
 		{},
 		{"khac"},
 		{"rush", "-units", "0"},
+		{"rush", "-load-procs", "-1"},
 		{"rush", "-url", "http://127.0.0.1:1"},
 		{"rush", "-url", "http://127.0.0.1:1", "-database-url", "sqlite:x.db", "-cpuprofile", "p"},
 	} {
