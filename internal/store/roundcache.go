@@ -243,11 +243,7 @@ func (e *cachedRound) wholeRound(w *wholeParts) *tiendo.Round {
 		if tc.Assignees == nil {
 			tc.Assignees = []tiendo.Assignee{}
 		}
-		tc.Targets = make([]*tiendo.Target, len(t.Targets))
-		for i, tg := range t.Targets {
-			c := *tg
-			tc.Targets[i] = &c
-		}
+		tc.Targets = copyTargets(t.Targets)
 		r.Tasks = append(r.Tasks, &tc)
 	}
 	return &r
@@ -373,12 +369,18 @@ func (e *cachedRound) forUnit(unitID int64, cu *cachedUnit) *tiendo.Round {
 		}
 		tc := *t
 		tc.Assignees = []tiendo.Assignee{{UnitID: unitID, Role: role}}
-		tc.Targets = make([]*tiendo.Target, len(t.Targets))
-		for i, tg := range t.Targets {
-			c := *tg
-			tc.Targets[i] = &c
-		}
+		tc.Targets = copyTargets(t.Targets)
 		r.Tasks = append(r.Tasks, &tc)
 	}
 	return &r
+}
+
+// copyTargets copies a cached task's targets for a caller who may change them.
+func copyTargets(targets []*tiendo.Target) []*tiendo.Target {
+	out := make([]*tiendo.Target, len(targets))
+	for i, tg := range targets {
+		c := *tg
+		out[i] = &c
+	}
+	return out
 }

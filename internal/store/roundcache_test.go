@@ -11,16 +11,7 @@ import (
 // Two instances share one database: what one changes in a round, the other
 // sees at its next RoundForUnit, although it keeps the round between calls.
 func TestRoundForUnitFollowsChangesAcrossInstances(t *testing.T) {
-	dsn := storetest.DSN(t)
-	open := func() *store.Store {
-		s, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	a, b := open(), open() // a serves the unit, b the office
+	a, b := twoInstances(t) // a serves the unit, b the office
 	unit := &tiendo.Unit{Code: "xa1", Name: "UBND xã Một"}
 	other := &tiendo.Unit{Code: "xa2", Name: "UBND xã Hai"}
 	for _, u := range []*tiendo.Unit{unit, other} {
@@ -128,16 +119,7 @@ func TestRoundForUnitFollowsChangesAcrossInstances(t *testing.T) {
 // copy of its own, and shows a unit only the published rounds that ask it
 // or a unit under it.
 func TestRoundFollowsChangesAcrossInstances(t *testing.T) {
-	dsn := storetest.DSN(t)
-	open := func() *store.Store {
-		s, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	}
-	a, b := open(), open() // a serves the reads, b makes the changes
+	a, b := twoInstances(t) // a serves the reads, b makes the changes
 	parent := &tiendo.Unit{Code: "huyen", Name: "UBND huyện"}
 	if err := b.CreateUnit(ctx, store.Actor{}, parent); err != nil {
 		t.Fatal(err)
@@ -222,4 +204,20 @@ func TestRoundFollowsChangesAcrossInstances(t *testing.T) {
 	if _, err := a.Round(ctx, office, r.ID+1000); code(err) != tiendo.ENOTFOUND {
 		t.Errorf("no such round: got %v, want not found", err)
 	}
+}
+
+// twoInstances opens two stores on one fresh database, as two app
+// instances sharing it would.
+func twoInstances(t *testing.T) (*store.Store, *store.Store) {
+	t.Helper()
+	dsn := storetest.DSN(t)
+	open := func() *store.Store {
+		s, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	return open(), open()
 }

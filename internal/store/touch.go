@@ -49,13 +49,19 @@ func (s *Store) touch(table, hash string, at time.Time) {
 	t := &s.touches
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	s.noteLocked(touchKey{table, hash}, at)
+}
+
+// noteLocked keeps at for k unless a later time is kept, and sets the
+// timer that writes the notes. s.touches.mu is held.
+func (s *Store) noteLocked(k touchKey, at time.Time) {
+	t := &s.touches
 	if t.closed {
 		return
 	}
 	if t.pending == nil {
 		t.pending = map[touchKey]time.Time{}
 	}
-	k := touchKey{table, hash}
 	if old, ok := t.pending[k]; !ok || at.After(old) {
 		t.pending[k] = at
 	}
@@ -84,18 +90,8 @@ func (s *Store) flushTouches(ctx context.Context) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writeTouches(ctx, tx, batch) })
 	if err != nil {
 		t.mu.Lock()
-		if !t.closed {
-			if t.pending == nil {
-				t.pending = map[touchKey]time.Time{}
-			}
-			for k, at := range batch {
-				if old, ok := t.pending[k]; !ok || at.After(old) {
-					t.pending[k] = at
-				}
-			}
-			if t.timer == nil {
-				t.timer = time.AfterFunc(touchDelay, func() { s.flushTouches(context.Background()) })
-			}
+		for k, at := range batch {
+			s.noteLocked(k, at)
 		}
 		t.mu.Unlock()
 		return fmt.Errorf("store: last use: %w", err)
