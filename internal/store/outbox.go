@@ -30,12 +30,13 @@ import (
 
 // Message kinds.
 const (
-	KindReminderBefore  = "reminder_before"  // N days before the last day to submit
-	KindReminderDue     = "reminder_due"     // on the last day to submit
-	KindReminderOverdue = "reminder_overdue" // daily after the deadline
-	KindAdhoc           = "adhoc"            // the office's "đôn đốc" button
-	KindReportSubmitted = "report_submitted" // to the office: a report arrived or was revised
-	KindReportReturned  = "report_returned"  // to the unit: its report came back
+	KindReminderBefore     = "reminder_before"      // N days before the last day to submit
+	KindReminderDue        = "reminder_due"         // on the last day to submit
+	KindReminderOverdue    = "reminder_overdue"     // daily after the deadline
+	KindAdhoc              = "adhoc"                // the office's "đôn đốc" button
+	KindReportSubmitted    = "report_submitted"     // to the office: a report arrived or was revised
+	KindReportReturned     = "report_returned"      // to the unit: the office sent its report back
+	KindReportHeadReturned = "report_head_returned" // to the unit: its head sent the draft back to the reporter
 )
 
 // Message statuses.
@@ -621,12 +622,12 @@ func (r Recipient) RecipientKey() string {
 }
 
 // queueReportMail queues the e-mails that go with a step in a unit report's
-// life: to the office when a report arrives, to the unit when it comes back.
-// A submission also cancels the reminders still waiting for the unit. It
-// runs inside the step's transaction (see announce), with rep as that
-// transaction writes it.
+// life: to the office when a report arrives, to the unit when it comes back,
+// whether the office or the unit's own head sent it back. A submission also
+// cancels the reminders still waiting for the unit. It runs inside the
+// step's transaction (see announce), with rep as that transaction writes it.
 func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, unitName, link string, a tiendo.ReportAction, before tiendo.ReportStatus) error {
-	if a != tiendo.ReportSubmit && a != tiendo.ReportReturn {
+	if a != tiendo.ReportSubmit && a != tiendo.ReportReturn && a != tiendo.ReportHeadReturn {
 		return nil
 	}
 	unitID, version, late, comment := rep.UnitID, rep.Version, rep.Late, rep.ReturnComment
@@ -669,6 +670,12 @@ func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round
 			})
 		}
 	} else {
+		// The key names the action, so the office's return and the head's
+		// never share one, even at the same version.
+		kind, who, why, next := KindReportReturned, "Văn phòng", "bổ sung", "Đề nghị đơn vị sửa và gửi lại báo cáo."
+		if a == tiendo.ReportHeadReturn {
+			kind, who, why, next = KindReportHeadReturned, "Lãnh đạo đơn vị", "sửa", "Đề nghị sửa báo cáo và trình lại lãnh đạo đơn vị duyệt."
+		}
 		recipients, err := s.unitRecipients(ctx, tx)
 		if err != nil {
 			return err
@@ -679,10 +686,10 @@ func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round
 		}
 		for _, rc := range withMailbox(recipients[unitID], unit) {
 			msgs = append(msgs, &Message{
-				Kind: KindReportReturned, DedupeKey: key + ":" + rc.RecipientKey(), RoundID: r.ID, UnitID: unitID, UserID: rc.UserID, Email: rc.Email,
-				Subject: "Văn phòng đã trả lại báo cáo để bổ sung: " + r.Title,
-				Body: fmt.Sprintf("Kính gửi: %s,\n\nVăn phòng đã trả lại báo cáo “%s” của %s lúc %s để bổ sung, với ý kiến:\n\n%s\n\nĐề nghị đơn vị sửa và gửi lại báo cáo.",
-					salutation(rc.Name), r.Title, unitName, at, comment),
+				Kind: kind, DedupeKey: key + ":" + rc.RecipientKey(), RoundID: r.ID, UnitID: unitID, UserID: rc.UserID, Email: rc.Email,
+				Subject: fmt.Sprintf("%s đã trả lại báo cáo để %s: %s", who, why, r.Title),
+				Body: fmt.Sprintf("Kính gửi: %s,\n\n%s đã trả lại báo cáo “%s” của %s lúc %s để %s, với ý kiến:\n\n%s\n\n%s",
+					salutation(rc.Name), who, r.Title, unitName, at, why, comment, next),
 				Link: link,
 			})
 		}

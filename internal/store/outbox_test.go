@@ -281,6 +281,113 @@ func TestReportStepsQueueMail(t *testing.T) {
 	}
 }
 
+// The unit head's return of a draft mails the unit as the office's return
+// does, under its own kind, with the head's reason, and asks for the report
+// to go back to the head; its dedupe keys never meet the office's.
+func TestHeadReturnQueuesMail(t *testing.T) {
+	f := newFixture(t)
+	f.repA.FullName = "Nguyễn Thị Lan"
+	f.withEmail(t, f.repA, "pnv@huulung.example")
+	f.a.Email = "vanthu.pnv@huulung.example"
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, f.a); err != nil {
+		t.Fatal(err)
+	}
+	r, head := f.headRound(t)
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	rv, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reason := "Số liệu nhiệm vụ 1 chưa khớp với báo cáo tháng trước."
+	back, err := f.s.ActOnReport(ctx, store.Actor{UserID: head.ID}, head, r.ID, f.a.ID, act(tiendo.ReportHeadReturn, rv.Version, reason))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending := func() map[string][]*store.Message {
+		t.Helper()
+		all, err := f.s.Outbox(ctx, store.OutboxFilter{RoundID: r.ID, Statuses: []string{store.MessagePending}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		byKind := map[string][]*store.Message{}
+		for _, m := range all {
+			byKind[m.Kind] = append(byKind[m.Kind], m)
+		}
+		return byKind
+	}
+	byKind := pending()
+	if got := byKind[store.KindReportReturned]; len(got) != 0 {
+		t.Errorf("the head's return queued office-return messages %v", keys(got))
+	}
+	headMail := byKind[store.KindReportHeadReturned]
+	to := map[string]*store.Message{}
+	for _, m := range headMail {
+		to[m.Email] = m
+	}
+	if len(headMail) != 2 || to["pnv@huulung.example"] == nil || to["vanthu.pnv@huulung.example"] == nil {
+		t.Fatalf("head-return messages = %v, want one to the reporter and one to the unit's mailbox", keys(headMail))
+	}
+	m := to["pnv@huulung.example"]
+	if want := "Lãnh đạo đơn vị đã trả lại báo cáo để sửa: Cần duyệt"; m.Subject != want {
+		t.Errorf("subject = %q, want %q", m.Subject, want)
+	}
+	for _, want := range []string{"Kính gửi: Nguyễn Thị Lan,", "Lãnh đạo đơn vị đã trả lại báo cáo “Cần duyệt” của Phòng Nội vụ", reason, "sửa báo cáo và trình lại lãnh đạo đơn vị duyệt"} {
+		if !strings.Contains(m.Body, want) {
+			t.Errorf("body = %q, want it to contain %q", m.Body, want)
+		}
+	}
+	if want := "/rounds/" + itoa(r.ID) + "/reports/pnv"; m.Link != want || m.UserID != f.repA.ID || m.UnitID != f.a.ID {
+		t.Errorf("message to the reporter = %+v, want link %s, the reporter and unit a", m, want)
+	}
+	// The e-mail does not notify in the app a second time: announce does.
+	ns, _, _ := f.s.Notifications(ctx, f.repA, 10)
+	n := 0
+	for _, x := range ns {
+		if strings.Contains(x.Title, "Lãnh đạo đơn vị đã trả lại") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the reporter has %d notifications of the head's return, want 1", n)
+	}
+
+	// Through the head to the office, and back from the office: its
+	// messages come under their own kind and keys, beside the head's.
+	rv, err = f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, back.Version, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := f.s.ActOnReport(ctx, store.Actor{UserID: head.ID}, head, r.ID, f.a.ID, submit(rv.Version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.office.ID}, f.office, r.ID, f.a.ID, act(tiendo.ReportReturn, sub.Version, "Bổ sung số liệu cùng kỳ")); err != nil {
+		t.Fatal(err)
+	}
+	byKind = pending()
+	if got := byKind[store.KindReportHeadReturned]; len(got) != 2 {
+		t.Errorf("head-return messages after the office's return = %v, want the same 2", keys(got))
+	}
+	office := byKind[store.KindReportReturned]
+	if len(office) != 2 {
+		t.Errorf("office-return messages = %v, want one to the reporter and one to the unit's mailbox", keys(office))
+	}
+	seen := map[string]bool{}
+	for _, m := range append(byKind[store.KindReportHeadReturned], office...) {
+		if seen[m.DedupeKey] {
+			t.Errorf("dedupe key %q used twice", m.DedupeKey)
+		}
+		seen[m.DedupeKey] = true
+		if m.Kind == store.KindReportReturned && !strings.HasPrefix(m.Subject, "Văn phòng đã trả lại báo cáo để bổ sung: ") {
+			t.Errorf("office-return subject = %q", m.Subject)
+		}
+	}
+}
+
 func TestOutstanding(t *testing.T) {
 	f := newFixture(t)
 	f.withEmail(t, f.repA, "pnv@huulung.example")

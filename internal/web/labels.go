@@ -79,6 +79,7 @@ var messageKinds = codeSet{
 	{store.KindAdhoc, "Văn phòng đôn đốc"},
 	{store.KindReportSubmitted, "Báo có báo cáo gửi đến"},
 	{store.KindReportReturned, "Báo trả lại báo cáo"},
+	{store.KindReportHeadReturned, "Báo lãnh đạo đơn vị trả lại báo cáo"},
 }
 
 // auditActions names what an audit row records was done: the actions of

@@ -60,6 +60,7 @@ func TestOutboxPageSpeaksVietnamese(t *testing.T) {
 		{Kind: store.KindReportSubmitted, DedupeKey: "t:5", RoundID: x.round.ID, UnitID: x.a.ID, Email: "nobody@huulung.example", Subject: "Thư thử 5"},
 		// Neither a user nor an address: nobody to name.
 		{Kind: store.KindReportReturned, DedupeKey: "t:6", RoundID: x.round.ID, Subject: "Thư thử 6"},
+		{Kind: store.KindReportHeadReturned, DedupeKey: "t:7", RoundID: x.round.ID, UnitID: x.a.ID, Email: "nobody@huulung.example", Subject: "Thư thử 7"},
 	}
 	if _, err := x.st.Enqueue(ctx, msgs...); err != nil {
 		t.Fatal(err)
@@ -75,6 +76,7 @@ func TestOutboxPageSpeaksVietnamese(t *testing.T) {
 		{store.KindAdhoc, "Văn phòng đôn đốc"},
 		{store.KindReportSubmitted, "Báo có báo cáo gửi đến"},
 		{store.KindReportReturned, "Báo trả lại báo cáo"},
+		{store.KindReportHeadReturned, "Báo lãnh đạo đơn vị trả lại báo cáo"},
 	} {
 		if want := `title="` + kind.code + `">` + kind.label + `</td>`; !strings.Contains(body, want) {
 			t.Errorf("outbox page lacks %s, want the kind named in Vietnamese with its code in the title", want)
