@@ -597,6 +597,29 @@ func (s *Store) unitRecipients(ctx context.Context, db queryer) (map[int64][]Rec
 	return out, rows.Err()
 }
 
+// unitUsers returns the active users of unit unitID, without its heads if
+// noHeads.
+func (s *Store) unitUsers(ctx context.Context, tx *sql.Tx, unitID int64, noHeads bool) ([]Recipient, error) {
+	query, args := `SELECT id, full_name, email FROM users WHERE unit_id = ? AND NOT disabled`, []any{unitID}
+	if noHeads {
+		query, args = query+` AND role <> ?`, append(args, tiendo.RoleUnitHead)
+	}
+	rows, err := tx.QueryContext(ctx, s.q(query+` ORDER BY id`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: recipients: %w", err)
+	}
+	defer rows.Close()
+	var out []Recipient
+	for rows.Next() {
+		var r Recipient
+		if err := rows.Scan(&r.UserID, &r.Name, &r.Email); err != nil {
+			return nil, fmt.Errorf("store: recipients: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
 // withMailbox adds the unit's own mailbox to its users, unless one of them
 // already uses that address: agencies often work from one shared mailbox.
 func withMailbox(users []Recipient, u tiendo.Unit) []Recipient {
@@ -676,7 +699,9 @@ func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round
 		if a == tiendo.ReportHeadReturn {
 			kind, who, why, next = KindReportHeadReturned, "Lãnh đạo đơn vị", "sửa", "Đề nghị sửa báo cáo và trình lại lãnh đạo đơn vị duyệt."
 		}
-		recipients, err := s.unitRecipients(ctx, tx)
+		// The head's return goes to those who write the report, not to
+		// the unit's heads, one of whom has just sent it back.
+		users, err := s.unitUsers(ctx, tx, unitID, a == tiendo.ReportHeadReturn)
 		if err != nil {
 			return err
 		}
@@ -684,7 +709,7 @@ func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT name, email FROM units WHERE id = ?`), unitID).Scan(&unit.Name, &unit.Email); err != nil {
 			return fmt.Errorf("store: report mail: %w", err)
 		}
-		for _, rc := range withMailbox(recipients[unitID], unit) {
+		for _, rc := range withMailbox(users, unit) {
 			msgs = append(msgs, &Message{
 				Kind: kind, DedupeKey: key + ":" + rc.RecipientKey(), RoundID: r.ID, UnitID: unitID, UserID: rc.UserID, Email: rc.Email,
 				Subject: fmt.Sprintf("%s đã trả lại báo cáo để %s: %s", who, why, r.Title),

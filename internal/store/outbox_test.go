@@ -323,6 +323,16 @@ func TestHeadReturnQueuesMail(t *testing.T) {
 	if got := byKind[store.KindReportReturned]; len(got) != 0 {
 		t.Errorf("the head's return queued office-return messages %v", keys(got))
 	}
+	// Nor is the head told, pending or skipped, of what the head just did.
+	all, err := f.s.Outbox(ctx, store.OutboxFilter{RoundID: r.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range all {
+		if m.UserID == head.ID {
+			t.Errorf("the head who returned the report got %s (%s)", m.DedupeKey, m.Status)
+		}
+	}
 	headMail := byKind[store.KindReportHeadReturned]
 	to := map[string]*store.Message{}
 	for _, m := range headMail {
