@@ -418,3 +418,68 @@ func (s *Store) UpdateTaskText(ctx context.Context, actor Actor, u *tiendo.User,
 		return s.audit(ctx, tx, actor, "update_task", "round", roundID, map[string]any{"task_id": taskID, "text": before}, map[string]any{"task_id": taskID, "text": text})
 	})
 }
+
+// RoundEdit is what the office may change of a draft round after creating
+// it: the round's own fields. Its tasks, targets and units stay as created
+// (a task's text is edited in the công văn, UpdateTaskText).
+type RoundEdit struct {
+	Title        string
+	Deadline     time.Time // the instant reports are due, as Round.Deadline
+	HeadApproval bool
+	Brief        bool
+}
+
+// UpdateDraftRound changes the title, deadline and options of draft round
+// id. A published round is refused: its units have it as published, and a
+// report's timeliness is judged against the deadline they were given.
+func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.User, id int64, edit RoundEdit) error {
+	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa đợt báo cáo.")
+	}
+	edit.Title = nfc(edit.Title)
+	e := &tiendo.Error{Code: tiendo.EINVALID, Fields: map[string]string{}}
+	if edit.Title == "" {
+		e.Fields["title"] = "Vui lòng nhập tên đợt báo cáo."
+	}
+	if edit.Deadline.IsZero() {
+		e.Fields["deadline"] = "Vui lòng nhập hạn gửi báo cáo."
+	}
+	if len(e.Fields) > 0 {
+		e.Message = "Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
+		return e
+	}
+	edit.Deadline = edit.Deadline.In(tiendo.Zone)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var before RoundEdit
+		var status tiendo.RoundStatus
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, deadline, head_approval, brief FROM rounds WHERE id = ?`), id).
+			Scan(&status, &before.Title, &before.Deadline, &before.HeadApproval, &before.Brief); err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
+		}
+		if status != tiendo.RoundDraft {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã phát hành nên không sửa được nữa: các đơn vị đã nhận đợt này với tên và hạn gửi như lúc phát hành. Chỉ sửa được đợt báo cáo còn là bản nháp.")
+		}
+		before.Deadline = before.Deadline.In(tiendo.Zone)
+		if before.Title == edit.Title && before.Deadline.Equal(edit.Deadline) && before.HeadApproval == edit.HeadApproval && before.Brief == edit.Brief {
+			return nil
+		}
+		// Only while still the draft just read: a publish committed since
+		// (on PostgreSQL, between the read and this write) is not overtaken.
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET title = ?, deadline = ?, head_approval = ?, brief = ? WHERE id = ? AND status = ?`),
+			edit.Title, edit.Deadline.UTC(), edit.HeadApproval, edit.Brief, id, tiendo.RoundDraft)
+		if err != nil {
+			return fmt.Errorf("store: update round: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo vừa được phát hành nên không sửa được nữa. Hãy mở lại đợt báo cáo để xem.")
+		}
+		// Audited as entity "round": the round cache (roundcache.go) and
+		// the search index follow a round's changes by its audit rows.
+		return s.audit(ctx, tx, actor, "update", "round", id, roundEditAudit(before), roundEditAudit(edit))
+	})
+}
+
+// roundEditAudit is what the audit log keeps of a round's edit.
+func roundEditAudit(e RoundEdit) map[string]any {
+	return map[string]any{"title": e.Title, "deadline": e.Deadline, "head_approval": e.HeadApproval, "brief": e.Brief}
+}

@@ -58,6 +58,8 @@ var routeNeeds = map[string]need{
 		body: "title=x"},
 	"POST /rounds/{id}/publish":       {action: tiendo.ActionManageRounds},
 	"POST /rounds/{id}/delete":        {action: tiendo.ActionManageRounds},
+	"GET /rounds/{id}/edit":           {action: tiendo.ActionManageRounds}, // a draft's own fields (round_edit.go); this round is published: 409
+	"POST /rounds/{id}/edit":          {action: tiendo.ActionManageRounds, body: "title=Tên+mới&deadline=01/12/2027"},
 	"GET /rounds/{id}":                {action: tiendo.ActionReadRounds},
 	"GET /rounds/{id}/reports/{unit}": {action: tiendo.ActionReadReport, unit: true},
 	// One submission, read as the report is: {n} stays unreplaced here, so

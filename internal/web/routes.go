@@ -24,6 +24,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/preview", s.authed(tiendo.ActionManageRounds, s.handleIntakePreview))
 	mux.HandleFunc("POST /rounds/{id}/publish", s.authed(tiendo.ActionManageRounds, s.handleRoundPublish))
 	mux.HandleFunc("POST /rounds/{id}/delete", s.authed(tiendo.ActionManageRounds, s.handleRoundDelete))
+	mux.HandleFunc("GET /rounds/{id}/edit", s.authed(tiendo.ActionManageRounds, s.handleRoundEditForm))
+	mux.HandleFunc("POST /rounds/{id}/edit", s.authed(tiendo.ActionManageRounds, s.handleRoundEdit))
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
 	mux.HandleFunc("GET /account", s.authed("", s.handleAccount))
 	mux.HandleFunc("POST /account/password", s.authed("", s.handleAccountPassword))
