@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -14,10 +15,11 @@ import (
 	"tiendo/internal/vi"
 )
 
-// Search finds rounds, tasks, targets, units and what units wrote in their
-// reports, ignoring case and diacritics ("giai phong mat bang" finds "giải
-// phóng mặt bằng", "dinh" finds "Đinh"). Each query word must begin a word of
-// the text; all of them must be found.
+// Search finds rounds, tasks, targets, units, what units wrote in their
+// reports, and the documents the office drafts and issues (by number and
+// symbol, subject and text), ignoring case and diacritics ("giai phong mat
+// bang" finds "giải phóng mặt bằng", "dinh" finds "Đinh"). Each query word
+// must begin a word of the text; all of them must be found.
 //
 // The index is the table search_docs: one row per thing to find, with its
 // words folded in Go by vi.Fold, so that both databases fold alike and "đ"
@@ -26,7 +28,7 @@ import (
 // from the other tables, and RefreshSearch brings them up to date by
 // following the audit log, which every write appends to in its own
 // transaction: the index needs no hook in the code that writes rounds,
-// units and reports.
+// units, reports and documents.
 
 // Search limits.
 const (
@@ -44,7 +46,14 @@ const (
 	SearchUnit         = "unit"
 	SearchSection      = "section"      // a unit's report on a task it leads
 	SearchContribution = "contribution" // a supporting unit's note on a task
+	SearchConsolidated = "consolidated" // a round's consolidated report (báo cáo tổng hợp)
+	SearchDirective    = "directive"    // the công văn that assigns a round's tasks
 )
+
+// searchDocKinds maps the documents' kinds to their search kinds. A round
+// has at most one document of each kind, so a search_docs row finds its
+// document by round and kind, as the document's page is addressed.
+var searchDocKinds = map[tiendo.DocKind]string{tiendo.DocReport: SearchConsolidated, tiendo.DocDirective: SearchDirective}
 
 // Segment is a piece of text to show; Match marks the words the query found.
 // Pages print segments through html/template, so a result never carries
@@ -113,16 +122,21 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 	args = append(args, limit)
 	// Rank and cut in the inner query, then join the few rows kept to
 	// their text, and to the names that may have changed since they were
-	// indexed: the sort then carries no text.
+	// indexed: the sort then carries no text. A round's documents rank
+	// after the round, whose subject is often theirs too.
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT d.kind, d.round_id, d.task_id, d.target_id, d.unit_id, doc.title, doc.body,
-		COALESCE(r.title, ''), COALESCE(t.label, ''), COALESCE(un.code, ''), COALESCE(un.name, ''), COALESCE(un.short_name, '')
+		COALESCE(r.title, ''), COALESCE(t.label, ''), COALESCE(un.code, ''), COALESCE(un.name, ''), COALESCE(un.short_name, ''),
+		COALESCE(dc.status, ''), g.issued_at
 		FROM (SELECT id, kind, round_id, task_id, target_id, unit_id,
 			`+strings.Join(hits, " + ")+` AS hits, `+phrase+` AS phrase,
-			CASE kind WHEN 'unit' THEN 0 WHEN 'round' THEN 1 WHEN 'task' THEN 2 WHEN 'target' THEN 3 WHEN 'section' THEN 4 ELSE 5 END AS kind_rank
+			CASE kind WHEN 'unit' THEN 0 WHEN 'round' THEN 1 WHEN 'consolidated' THEN 2 WHEN 'directive' THEN 2
+				WHEN 'task' THEN 3 WHEN 'target' THEN 4 WHEN 'section' THEN 5 ELSE 6 END AS kind_rank
 			FROM search_docs WHERE `+match+` AND (`+visible+`)
 			ORDER BY hits DESC, phrase DESC, kind_rank, round_id DESC, id LIMIT ?) d
 		JOIN search_docs doc ON doc.id = d.id
 		LEFT JOIN rounds r ON r.id = d.round_id LEFT JOIN tasks t ON t.id = d.task_id LEFT JOIN units un ON un.id = d.unit_id
+		LEFT JOIN documents dc ON dc.round_id = d.round_id AND dc.kind = `+docKindOf("d.kind")+`
+		LEFT JOIN register g ON g.id = dc.register_id
 		ORDER BY d.hits DESC, d.phrase DESC, d.kind_rank, d.round_id DESC, d.id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
@@ -132,20 +146,40 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 	out := []SearchResult{}
 	for rows.Next() {
 		var res SearchResult
-		var title, body, roundTitle, label, unitName, shortName string
+		var title, body string
+		var at searchAround
+		var issued sql.NullTime
 		if err := rows.Scan(&res.Kind, &res.RoundID, &res.TaskID, &res.TargetID, &res.UnitID, &title, &body,
-			&roundTitle, &label, &res.UnitCode, &unitName, &shortName); err != nil {
+			&at.roundTitle, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued); err != nil {
 			return nil, err
 		}
-		describe(&res, words, title, body, roundTitle, label, unitName, shortName, manageUnits)
+		at.issuedAt = issued.Time
+		describe(&res, words, title, body, at, manageUnits)
 		out = append(out, res)
 	}
 	return out, rows.Err()
 }
 
+// docKindOf is the SQL for the document kind of the search kind in column
+// col, NULL for a kind that is not a document's.
+func docKindOf(col string) string {
+	return "CASE " + col + " WHEN '" + SearchConsolidated + "' THEN '" + string(tiendo.DocReport) +
+		"' WHEN '" + SearchDirective + "' THEN '" + string(tiendo.DocDirective) + "' END"
+}
+
+// searchAround is what a result is shown with besides its own text, read
+// as it is when the result is found: names may have changed since they
+// were indexed, and a document moves through its approval unindexed.
+type searchAround struct {
+	roundTitle, label, unitName, shortName string
+	docStatus                              tiendo.DocStatus
+	issuedAt                               time.Time
+}
+
 // describe fills in what a result shows and where it links.
-func describe(res *SearchResult, words []string, title, body, roundTitle, label, unitName, shortName string, manageUnits bool) {
+func describe(res *SearchResult, words []string, title, body string, at searchAround, manageUnits bool) {
 	const titleLen, snippetLen = 160, 240
+	roundTitle, label := at.roundTitle, at.label
 	res.Snippet = highlight(body, words, snippetLen)
 	switch res.Kind {
 	case SearchRound:
@@ -167,9 +201,9 @@ func describe(res *SearchResult, words []string, title, body, roundTitle, label,
 			res.Link = fmt.Sprintf("/admin/units/%d", res.UnitID)
 		}
 	case SearchSection, SearchContribution:
-		name := unitName
-		if shortName != "" {
-			name = shortName
+		name := at.unitName
+		if at.shortName != "" {
+			name = at.shortName
 		}
 		res.Title = highlight(name, words, titleLen)
 		res.Context = fmt.Sprintf("Báo cáo nhiệm vụ %s · %s", label, roundTitle)
@@ -178,6 +212,18 @@ func describe(res *SearchResult, words []string, title, body, roundTitle, label,
 			res.Context = fmt.Sprintf("Phối hợp nhiệm vụ %s · %s", label, roundTitle)
 			res.Link = fmt.Sprintf("/rounds/%d/reports/%s#c%d.text", res.RoundID, res.UnitCode, res.TaskID)
 		}
+	case SearchConsolidated, SearchDirective:
+		res.Title = highlight(title, words, titleLen)
+		state := at.docStatus.Label()
+		if at.docStatus == tiendo.DocIssued && !at.issuedAt.IsZero() {
+			state = "Ban hành ngày " + at.issuedAt.In(tiendo.Zone).Format("02/01/2006")
+		}
+		res.Context = state + " · " + roundTitle
+		kind := tiendo.DocReport
+		if res.Kind == SearchDirective {
+			kind = tiendo.DocDirective
+		}
+		res.Link = docLink(res.RoundID, kind)
 	}
 }
 
@@ -232,7 +278,8 @@ func wordKey(parts ...string) string {
 // searchVisibleTo narrows search_docs to what u may see, by the same rules
 // as the pages: everyone who may list units finds units; rounds, tasks and
 // targets as visibleTo says; report text of the rounds u sees, and for a
-// unit-scoped user only its own unit's. It returns "" when u may see none.
+// unit-scoped user only its own unit's; the documents of the rounds u sees
+// as Doc lets u read them. It returns "" when u may see none.
 func searchVisibleTo(u *tiendo.User) (string, []any) {
 	var parts []string
 	var args []any
@@ -259,6 +306,24 @@ func searchVisibleTo(u *tiendo.User) (string, []any) {
 			parts = append(parts, "(kind IN ('section', 'contribution') AND unit_id IN ("+placeholders(len(ids))+")"+rounds+")")
 			args = append(args, anys(ids)...)
 			args = append(args, roundArgs...)
+		}
+		// The office and leaders see documents at every stage; whoever
+		// reads every unit's report sees them issued; the units asked see
+		// the issued công văn that assigned them work. The status is read
+		// from documents, not the index, so that a draft never shows.
+		issued := func(kind tiendo.DocKind) {
+			parts = append(parts, "(kind = '"+searchDocKinds[kind]+"' AND round_id IN (SELECT round_id FROM documents WHERE kind = ? AND status = ?)"+rounds+")")
+			args = append(append(args, kind, tiendo.DocIssued), roundArgs...)
+		}
+		switch {
+		case tiendo.Allowed(u, tiendo.ActionConsolidate, 0) || tiendo.Allowed(u, tiendo.ActionApproveDoc, 0):
+			parts = append(parts, "(kind IN ('"+SearchConsolidated+"', '"+SearchDirective+"')"+rounds+")")
+			args = append(args, roundArgs...)
+		case tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll:
+			issued(tiendo.DocReport)
+			issued(tiendo.DocDirective)
+		default:
+			issued(tiendo.DocDirective)
 		}
 	}
 	return strings.Join(parts, " OR "), args
@@ -360,10 +425,14 @@ func (s *Store) RebuildSearch(ctx context.Context) error {
 var textNeutral = map[string]bool{
 	"round:publish": true, "round:close": true, "round:lock": true, "round:unlock": true,
 	"round:reopen": true, "round:remind": true, "unit_report:attach": true,
+	// A document's approval steps change its status, which Search reads
+	// from documents, not its text.
+	"document:send": true, "document:approve": true, "document:return": true, "document:withdraw": true,
 }
 
-// followAudit indexes again the rounds, units and reports that the audit
-// log shows changed after id cursor, and moves the cursor past them.
+// followAudit indexes again the rounds, units, reports and documents that
+// the audit log shows changed after id cursor, and moves the cursor past
+// them.
 func (s *Store) followAudit(ctx context.Context, tx *sql.Tx, cursor int64) error {
 	const batch = 2000
 	lag := s.searchLag()
@@ -372,7 +441,7 @@ func (s *Store) followAudit(ctx context.Context, tx *sql.Tx, cursor int64) error
 		if err != nil {
 			return fmt.Errorf("store: search: audit log: %w", err)
 		}
-		changed := map[string]map[int64]bool{"round": {}, "unit": {}, "unit_report": {}}
+		changed := map[string]map[int64]bool{"round": {}, "unit": {}, "unit_report": {}, "document": {}}
 		n, next, stopped := 0, cursor, false
 		now := s.now()
 		for rows.Next() {
@@ -407,6 +476,19 @@ func (s *Store) followAudit(ctx context.Context, tx *sql.Tx, cursor int64) error
 			return err
 		}
 		if err := s.indexReports(ctx, tx, searchIDs(changed["unit_report"])); err != nil {
+			return err
+		}
+		// Documents are indexed by round. A changed round's are indexed
+		// again too: a deleted draft round takes its documents with it,
+		// auditing only the round.
+		docRounds, err := s.documentRounds(ctx, tx, searchIDs(changed["document"]))
+		if err != nil {
+			return err
+		}
+		for id := range changed["round"] {
+			docRounds = append(docRounds, id)
+		}
+		if err := s.indexDocuments(ctx, tx, docRounds); err != nil {
 			return err
 		}
 		if next != cursor {
@@ -447,7 +529,7 @@ func (s *Store) rebuildSearch(ctx context.Context, tx *sql.Tx) error {
 	for _, step := range []struct {
 		table string
 		index func(context.Context, *sql.Tx, []int64) error
-	}{{"rounds", s.indexRounds}, {"units", s.indexUnits}, {"unit_reports", s.indexReports}} {
+	}{{"rounds", s.indexRounds}, {"units", s.indexUnits}, {"unit_reports", s.indexReports}, {"rounds", s.indexDocuments}} {
 		after := int64(0)
 		for {
 			ids, err := s.idsAfter(ctx, tx, step.table, after, 500)
@@ -482,7 +564,7 @@ type searchDoc struct {
 	kind                                        string
 	roundID, taskID, targetID, unitID, reportID int64
 	title, body                                 string
-	names                                       string // other names, ranked as the title: a unit's short name, aliases, code
+	names                                       string // other names, ranked as the title: a unit's short name, aliases, code; a document's kind
 	hidden                                      string // found but not shown: a task's label
 }
 
@@ -611,6 +693,78 @@ func (s *Store) indexReports(ctx context.Context, tx *sql.Tx, ids []int64) error
 		err := sc.Scan(&d.reportID, &d.roundID, &d.unitID, &d.taskID, &d.body)
 		docs = append(docs, d)
 		return err
+	})
+	if err != nil {
+		return err
+	}
+	return s.insertDocs(ctx, tx, docs)
+}
+
+// documentRounds returns the rounds of documents ids.
+func (s *Store) documentRounds(ctx context.Context, tx *sql.Tx, ids []int64) ([]int64, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, args := searchInList(ids)
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT round_id FROM documents WHERE id IN (`+in+`)`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: documents: %w", err)
+	}
+	return scanIDs(rows)
+}
+
+// indexDocuments indexes again the documents of rounds ids (a round may be
+// listed twice): the title is the number and symbol of an issued one (the
+// register's "01/BC-UBND", found by "1/BC-UBND" too) and its subject, ranked
+// with the kind's name; the body its parts' text. The approval steps, which
+// change only the status, are not indexed: Search reads the status from
+// documents.
+func (s *Store) indexDocuments(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	in, args := searchInList(ids)
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM search_docs WHERE kind IN ('`+SearchConsolidated+`', '`+SearchDirective+`') AND round_id IN (`+in+`)`), args...); err != nil {
+		return fmt.Errorf("store: search: documents: %w", err)
+	}
+	var docs []searchDoc
+	err := searchScanEach(ctx, tx, s.q(`SELECT d.round_id, d.kind, d.subject, d.sections, COALESCE(g.number, 0), COALESCE(g.symbol, '')
+		FROM documents d LEFT JOIN register g ON g.id = d.register_id WHERE d.round_id IN (`+in+`)`), args, func(sc searchScanner) error {
+		var d searchDoc
+		var kind tiendo.DocKind
+		var subject, sections, symbol string
+		var number int
+		if err := sc.Scan(&d.roundID, &kind, &subject, &sections, &number, &symbol); err != nil {
+			return err
+		}
+		var ok bool
+		if d.kind, ok = searchDocKinds[kind]; !ok {
+			return nil // a kind this version does not know has no page to open
+		}
+		name := kind.Label()
+		first, n := utf8.DecodeRuneInString(name)
+		d.names = string(unicode.ToUpper(first)) + name[n:]
+		d.title = subject
+		if number != 0 {
+			d.title = fmt.Sprintf("Số %02d/%s", number, symbol)
+			if subject != "" {
+				d.title += ": " + subject
+			}
+			d.hidden = strconv.Itoa(number)
+		} else if subject == "" {
+			d.title = d.names
+		}
+		var parts []tiendo.ReportPart
+		json.Unmarshal([]byte(sections), &parts) // malformed parts only lose the text from search
+		var texts []string
+		for _, p := range parts {
+			if p.Text != "" {
+				texts = append(texts, p.Text)
+			}
+		}
+		d.body = strings.Join(texts, "\n")
+		docs = append(docs, d)
+		return nil
 	})
 	if err != nil {
 		return err

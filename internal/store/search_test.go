@@ -322,6 +322,243 @@ func TestSearchFollowsChanges(t *testing.T) {
 	}
 }
 
+// searchIssue is how the search tests issue documents: the register's
+// series and a file for each, since only the number matters here.
+func searchIssue(symbol, docType string) store.Issue {
+	return store.Issue{Issuer: "UBND huyện Thử", Symbol: symbol, DocType: docType, Signer: "Nguyễn Văn A",
+		Render: func(n int, at time.Time) (map[string][]byte, error) {
+			return map[string][]byte{"docx": []byte(fmt.Sprintf("%02d", n))}, nil
+		}}
+}
+
+// searchIssueDoc sends round roundID's document of kind for approval, has
+// leader approve it and issues it with symbol.
+func (w *searchWorld) issueDoc(t *testing.T, leader *tiendo.User, roundID int64, kind tiendo.DocKind, symbol, docType string) *tiendo.Document {
+	t.Helper()
+	ctx := t.Context()
+	c, err := w.s.Doc(ctx, w.office, roundID, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err = w.s.ActOnDoc(ctx, store.Actor{}, w.office, roundID, kind, store.DocSend, c.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = w.s.ActOnDoc(ctx, store.Actor{}, leader, roundID, kind, store.DocApprove, c.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = w.s.IssueDoc(ctx, store.Actor{}, w.office, roundID, kind, c.Version, searchIssue(symbol, docType)); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// The documents the office drafts and issues are found by their number and
+// symbol, subject and text, and link to their page. Each user finds a
+// document exactly when Doc lets them read it: the office and leaders at
+// every stage, readers once issued, a unit only the issued công văn of its
+// round, never the consolidated report.
+func TestSearchFindsDocuments(t *testing.T) {
+	w := newSearchWorld(t)
+	ctx := t.Context()
+	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
+	for _, u := range []*tiendo.User{leader, reader} {
+		if err := w.s.CreateUser(ctx, store.Actor{}, u, "mật khẩu thử nghiệm"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	report := &tiendo.Document{Kind: tiendo.DocReport, RoundID: w.open.ID, Subject: "Kết quả đền bù tuyến đường ven biển",
+		Parts: []tiendo.ReportPart{{Key: "opening", Heading: "Mở đầu", Text: "Ủy ban nhân dân huyện báo cáo như sau."},
+			{Key: "results", Heading: "Kết quả", Text: "Đã chi trả tiền bồi thường cho 40 hộ; còn vướng mắc tại đồi Đá Bạc."}}}
+	cv := &tiendo.Document{Kind: tiendo.DocDirective, RoundID: w.open.ID, Subject: "V/v kiểm đếm đất đai",
+		Parts: []tiendo.ReportPart{{Key: "opening", Text: "Các xã hoàn thành đo đạc trước ngày 30."}}}
+	for _, c := range []*tiendo.Document{report, cv} {
+		if err := w.s.CreateDoc(ctx, store.Actor{}, w.office, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// finds reports whether u finds round w.open's document of kind by q.
+	finds := func(u *tiendo.User, kind tiendo.DocKind, q string) bool {
+		t.Helper()
+		res, err := w.s.Search(ctx, u, q, 0)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		want := map[tiendo.DocKind]string{tiendo.DocReport: "consolidated", tiendo.DocDirective: "directive"}[kind]
+		for _, r := range res {
+			if r.Kind == want && r.RoundID == w.open.ID {
+				return true
+			}
+		}
+		return false
+	}
+	users := map[string]*tiendo.User{"office": w.office, "leader": leader, "reader": reader, "admin": w.admin, "reporter": w.repA}
+	// sameAsDoc checks that each user finds each document by q exactly
+	// when Doc lets them read it.
+	sameAsDoc := func(stage string, queries map[tiendo.DocKind]string) {
+		t.Helper()
+		for name, u := range users {
+			for kind, q := range queries {
+				_, err := w.s.Doc(ctx, u, w.open.ID, kind)
+				if got, want := finds(u, kind, q), err == nil; got != want {
+					t.Errorf("%s: %s searching %q finds the %s: %v, want %v (Doc: %v)", stage, name, q, kind, got, want, err)
+				}
+			}
+		}
+	}
+	sameAsDoc("drafts", map[tiendo.DocKind]string{tiendo.DocReport: "da bac", tiendo.DocDirective: "do dac"})
+	for _, tc := range []struct {
+		name string
+		u    *tiendo.User
+		kind tiendo.DocKind
+		want bool
+	}{
+		{"office, draft report", w.office, tiendo.DocReport, true},
+		{"leader, draft công văn", leader, tiendo.DocDirective, true},
+		{"reader, draft report", reader, tiendo.DocReport, false},
+		{"reporter, draft report", w.repA, tiendo.DocReport, false},
+		{"reporter, draft công văn", w.repA, tiendo.DocDirective, false},
+	} {
+		q := map[tiendo.DocKind]string{tiendo.DocReport: "đồi đá bạc", tiendo.DocDirective: "kiểm đếm"}[tc.kind]
+		if got := finds(tc.u, tc.kind, q); got != tc.want {
+			t.Errorf("%s: found %v, want %v", tc.name, got, tc.want)
+		}
+	}
+
+	// An edit of a draft is followed: the old words are gone.
+	cv.Parts = []tiendo.ReportPart{{Key: "opening", Text: "Các xã hoàn thành kiểm kê đất trước ngày 30."}}
+	if err := w.s.UpdateDoc(ctx, store.Actor{}, w.office, cv); err != nil {
+		t.Fatal(err)
+	}
+	if finds(w.office, tiendo.DocDirective, "do dac") || !finds(w.office, tiendo.DocDirective, "kiem ke") {
+		t.Errorf("after the edit: %q", w.find(t, w.office, "do dac kiem ke"))
+	}
+
+	w.issueDoc(t, leader, w.open.ID, tiendo.DocReport, "BC-UBND", "BC")
+	title := "Số 01/BC-UBND: Kết quả đền bù tuyến đường ven biển"
+	for _, tc := range []struct{ q, want string }{
+		{"01/BC-UBND", "consolidated:Số [01]/[BC]-[UBND]: Kết quả đền bù tuyến đường ven biển"},
+		{"1/bc-ubnd", "consolidated:Số 01/[BC]-[UBND]: Kết quả đền bù tuyến đường ven biển"}, // the number as said, unpadded
+		{"số 01", "consolidated:[Số 01]/BC-UBND: Kết quả đền bù tuyến đường ven biển"},
+		{"đền bù", "consolidated:Số 01/BC-UBND: Kết quả [đền bù] tuyến đường ven biển"},
+		{"den bu", "consolidated:Số 01/BC-UBND: Kết quả [đền bù] tuyến đường ven biển"},
+		{"ĐỀN BÙ", "consolidated:Số 01/BC-UBND: Kết quả [đền bù] tuyến đường ven biển"},
+		{"dồi dá bạc", "consolidated:" + title}, // d for đ in the text
+		{"doi da bac", "consolidated:" + title},
+		{"bao cao tong hop", "consolidated:" + title}, // the kind's name
+	} {
+		if got := w.find(t, w.office, tc.q); !slices.Contains(got, tc.want) {
+			t.Errorf("Search(%q) = %q, want it to hold %q", tc.q, got, tc.want)
+		}
+	}
+	res, err := w.s.Search(ctx, reader, "đồi Đá Bạc", 0)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("reader searching the report's text: %+v, %v; want the report", res, err)
+	}
+	r := res[0]
+	// "da" begins "dân" and "Đã" too.
+	if got, want := store.Bracketed(r.Snippet), "Ủy ban nhân [dân] huyện báo cáo như sau. [Đã] chi trả tiền bồi thường cho 40 hộ; còn vướng mắc tại [đồi Đá Bạc]."; got != want {
+		t.Errorf("snippet = %q, want %q", got, want)
+	}
+	if want := fmt.Sprintf("/rounds/%d/consolidated", w.open.ID); r.Link != want || r.Kind != "consolidated" {
+		t.Errorf("kind %q, link %q; want consolidated, %q", r.Kind, r.Link, want)
+	}
+	if !strings.HasPrefix(r.Context, "Ban hành ngày ") || !strings.HasSuffix(r.Context, " · "+w.open.Title) {
+		t.Errorf("context = %q, want the issue date and the round's title", r.Context)
+	}
+	if got := w.find(t, w.repA, "01/BC-UBND"); len(got) != 0 {
+		t.Errorf("a reporter searching the report's number finds %q", got)
+	}
+
+	w.issueDoc(t, leader, w.open.ID, tiendo.DocDirective, "UBND-VP", "CV")
+	if got, want := w.find(t, w.repA, "02/UBND-VP"), []string{"directive:Số [02]/[UBND]-[VP]: V/v kiểm đếm đất đai"}; !slices.Equal(got, want) {
+		t.Errorf("a reporter searching the issued công văn: %q, want %q", got, want)
+	}
+	sameAsDoc("issued", map[tiendo.DocKind]string{tiendo.DocReport: "da bac", tiendo.DocDirective: "kiem ke"})
+
+	// Rebuilding from scratch finds the same.
+	queries := []string{"den bu", "doi da bac", "kiem ke", "02/UBND-VP"}
+	var before [][]string
+	for _, q := range queries {
+		before = append(before, w.find(t, w.office, q))
+	}
+	if err := w.s.RebuildSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i, q := range queries {
+		if after := w.find(t, w.office, q); len(after) == 0 || !slices.Equal(after, before[i]) {
+			t.Errorf("after rebuild, %q finds %q, want %q", q, after, before[i])
+		}
+	}
+
+	// A draft round deleted takes its công văn out of the index.
+	draftCV := &tiendo.Document{Kind: tiendo.DocDirective, RoundID: w.draft.ID, Subject: "V/v chi trả tiền sử dụng đất"}
+	if err := w.s.CreateDoc(ctx, store.Actor{}, w.office, draftCV); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.find(t, w.office, "tien su dung dat"); len(got) != 1 {
+		t.Fatalf("the draft round's công văn: %q", got)
+	}
+	if err := w.s.DeleteDraftRound(ctx, store.Actor{}, w.draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.find(t, w.office, "tien su dung dat"); len(got) != 0 {
+		t.Errorf("after deleting its round, the công văn is still found: %q", got)
+	}
+}
+
+// Migration 0016 has the index built again, so that the documents written
+// before search knew them are found after the upgrade.
+func TestSearchIndexesEarlierDocuments(t *testing.T) {
+	dsn := storetest.DSN(t)
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	f := fixtureOn(t, s)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: r.ID, Subject: "Tình hình đê điều", Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
+	if err := s.CreateDoc(ctx, store.Actor{}, f.office, c); err != nil {
+		t.Fatal(err)
+	}
+	found := func(s *store.Store) int {
+		t.Helper()
+		res, err := s.Search(ctx, f.office, "de dieu", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res)
+	}
+	if n := found(s); n != 1 {
+		t.Fatalf("before: %d results, want the report", n)
+	}
+	// An index an earlier version built: without documents, and past
+	// every change, the document's creation too.
+	db, rebind := rawDB(t, dsn)
+	for _, q := range []string{`DELETE FROM search_docs WHERE kind = 'consolidated'`, `UPDATE search_state SET audit_id = (SELECT MAX(id) FROM audit_log)`} {
+		if _, err := db.ExecContext(ctx, rebind(q)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := found(s); n != 0 {
+		t.Fatalf("an index without documents finds %d", n)
+	}
+	if _, err := db.ExecContext(ctx, rebind(`DELETE FROM schema_migrations WHERE name = ?`), "0016_search_documents.sql"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = store.Open(ctx, dsn) // runs 0016 again
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if n := found(s); n != 1 {
+		t.Errorf("after the migration: %d results, want the report", n)
+	}
+}
+
 // BenchmarkSearch searches 50,000 report sections: 1,000 units each
 // reporting on 50 tasks of one round, written straight into the tables in
 // batches (through the store it would take minutes), then indexed once.

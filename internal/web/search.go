@@ -31,6 +31,8 @@ var searchKinds = map[string]string{
 	store.SearchUnit:         "Đơn vị",
 	store.SearchSection:      "Báo cáo của đơn vị",
 	store.SearchContribution: "Ý kiến phối hợp",
+	store.SearchConsolidated: "Báo cáo tổng hợp",
+	store.SearchDirective:    "Công văn",
 }
 
 // handleSearch finds what the user may see. No query shows the empty box;
