@@ -102,7 +102,57 @@ type previewPage struct {
 type taskWarnings struct {
 	Index int // place in the form, for its anchor
 	Label string
-	Count int
+	// Line is the task's line in the source, when another task carries
+	// the same label and the line tells them apart; Nth is its place in
+	// the form (from 1) when the line cannot.
+	Line, Nth int
+	Count     int
+}
+
+// Name names the task in the sentence of the box at the top: "nhiệm vụ
+// 12", and when two tasks are both numbered 12 (the very slip the box warns
+// about) where each is, as the task's own heading says it: "nhiệm vụ 12 ở
+// dòng 40", "nhiệm vụ thứ 14 mang số 12", "nhiệm vụ thứ 3" for a task
+// without a number.
+func (t taskWarnings) Name() string {
+	switch {
+	case t.Line > 0:
+		return fmt.Sprintf("nhiệm vụ %s ở dòng %d", t.Label, t.Line)
+	case t.Nth > 0 && t.Label != "":
+		return fmt.Sprintf("nhiệm vụ thứ %d mang số %s", t.Nth, t.Label)
+	case t.Nth > 0:
+		return fmt.Sprintf("nhiệm vụ thứ %d", t.Nth)
+	}
+	return "nhiệm vụ " + t.Label
+}
+
+// warnedTasks lists the tasks that carry warnings, each named so that two
+// with the same label can be told apart: by the source line when each has
+// its own, otherwise by place in the form.
+func warnedTasks(tasks []intakeTask) []taskWarnings {
+	labels := map[string]int{}
+	lines := map[string]int{} // label and line -> tasks
+	key := func(t intakeTask) string { return strings.TrimSpace(t.Label) + "\x00" + strconv.Itoa(t.Line) }
+	for _, t := range tasks {
+		labels[strings.TrimSpace(t.Label)]++
+		lines[key(t)]++
+	}
+	var out []taskWarnings
+	for i, t := range tasks {
+		if len(t.Warnings) == 0 {
+			continue
+		}
+		w := taskWarnings{Index: i, Label: strings.TrimSpace(t.Label), Count: len(t.Warnings)}
+		switch {
+		case w.Label != "" && labels[w.Label] == 1:
+		case w.Label != "" && t.Line > 0 && lines[key(t)] == 1:
+			w.Line = t.Line
+		default:
+			w.Nth = i + 1
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // HasTree reports whether some unit has units under it, for the "every
@@ -438,11 +488,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 			data.Warnings = append(data.Warnings, warn)
 		}
 	}
-	for i, t := range f.Tasks {
-		if len(t.Warnings) > 0 {
-			data.TaskWarnings = append(data.TaskWarnings, taskWarnings{Index: i, Label: t.Label, Count: len(t.Warnings)})
-		}
-	}
+	data.TaskWarnings = warnedTasks(f.Tasks)
 	if warn := pastDeadline(f, s.store.Now()); warn != "" {
 		data.Warnings = append(data.Warnings, directive.Warning{Code: "deadline-past", Message: warn})
 	}

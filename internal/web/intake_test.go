@@ -250,7 +250,7 @@ func TestIntakeWarningsAndChoices(t *testing.T) {
 	for _, want := range []string{
 		"Hạn gửi 10/01/2020 đã qua",
 		"2 đơn vị chưa có tài khoản lãnh đạo đơn vị", "Công an huyện; Phòng Nội vụ",
-		`<a href="#task-0">nhiệm vụ 12</a>`, `<a href="#task-1">nhiệm vụ 12</a>`,
+		`<a href="#task-0">nhiệm vụ 12 ở dòng 10</a>`, `<a href="#task-1">nhiệm vụ 12 ở dòng 12</a>`,
 	} {
 		if !strings.Contains(top, want) {
 			t.Errorf("the box at the top lacks %q:\n%s", want, top)

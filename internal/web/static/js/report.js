@@ -156,16 +156,25 @@
   // megabytes only to be refused.
   var file = document.getElementById("file"), attach = document.getElementById("attach");
   if (file && attach) {
+    // The field sits with its button and the chosen file's name in a box
+    // (js/filepick.js); the message goes below the box, as the server's does.
+    var box = file.closest(".file-pick") || file;
+    var serverError = function () {
+      for (var el = box.nextElementSibling; el; el = el.nextElementSibling) {
+        if (el.classList.contains("field-error")) return true;
+      }
+      return false;
+    };
     var fileCheck = function (msg) {
       var old = document.getElementById("file-check");
       if (old) old.remove();
-      if (!msg) { if (!document.querySelector("#file ~ .field-error")) file.removeAttribute("aria-invalid"); return; }
+      if (!msg) { if (!serverError()) file.removeAttribute("aria-invalid"); return; }
       var el = document.createElement("small");
       el.id = "file-check";
       el.className = "field-error";
       el.setAttribute("role", "alert");
       el.textContent = msg;
-      file.insertAdjacentElement("afterend", el);
+      box.insertAdjacentElement("afterend", el);
       file.setAttribute("aria-invalid", "true");
     };
     file.addEventListener("change", function () { fileCheck(""); });
