@@ -304,6 +304,10 @@ func TestIntakeWarningsAndChoices(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(html.UnescapeString(string(b)), "Hạn gửi của đợt này đã qua") {
 		t.Fatalf("publish past the deadline: %d, no confirmation:\n%s", resp.StatusCode, b)
 	}
+	// The way out it offers first is to correct the deadline.
+	if want := `href="` + loc + `/edit"`; !strings.Contains(string(b), want) {
+		t.Errorf("the confirmation has no link to correct the deadline (%s)", want)
+	}
 	if round, _ = x.st.Round(ctx, office, id); round.Status != tiendo.RoundDraft {
 		t.Fatalf("published before confirming: %s", round.Status)
 	}
