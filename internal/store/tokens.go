@@ -37,9 +37,7 @@ type Session struct {
 // Sessions returns the live sessions of user userID, newest first, marking
 // the one whose cookie holds current.
 func (s *Store) Sessions(ctx context.Context, userID int64, current string) ([]Session, error) {
-	if err := s.flushTouches(ctx); err != nil {
-		return nil, err
-	}
+	s.flushTouchesIfIdle(ctx)
 	now := s.now()
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT token_hash, created_at, last_seen_at, expires_at, address, user_agent
 		FROM sessions WHERE user_id = ? AND expires_at > ? AND last_seen_at > ? ORDER BY last_seen_at DESC`),
@@ -133,9 +131,7 @@ func (s *Store) findSession(ctx context.Context, tx *sql.Tx, userID int64, key s
 // Tokens returns the unexpired API tokens of user userID, newest first,
 // marking the one whose secret is current.
 func (s *Store) Tokens(ctx context.Context, userID int64, current string) ([]APIToken, error) {
-	if err := s.flushTouches(ctx); err != nil {
-		return nil, err
-	}
+	s.flushTouchesIfIdle(ctx)
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT id, token_hash, user_id, created_at, expires_at, last_used_at
 		FROM api_tokens WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC, id DESC`), userID, s.now())
 	if err != nil {

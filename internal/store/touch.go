@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
+	"log/slog"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -41,7 +43,8 @@ type touches struct {
 	pending map[touchKey]time.Time
 	timer   *time.Timer
 	closed  bool
-	flush   sync.Mutex // one writer of the notes at a time
+	flush   sync.Mutex  // one writer of the notes at a time
+	failing atomic.Bool // the last write failed, and was reported
 }
 
 // touch notes that the session or token whose hash is hash was used at at.
@@ -66,16 +69,34 @@ func (s *Store) noteLocked(k touchKey, at time.Time) {
 		t.pending[k] = at
 	}
 	if t.timer == nil {
-		t.timer = time.AfterFunc(touchDelay, func() { s.flushTouches(context.Background()) })
+		t.timer = time.AfterFunc(touchDelay, s.flushOnTimer)
 	}
 }
 
-// flushTouches writes the noted last-use times. If the write fails, they
-// are noted again for the next try, unless newer ones came meanwhile.
+// flushTouches writes the noted last-use times. What it could not write
+// is noted again for the next try, unless newer notes came meanwhile.
 func (s *Store) flushTouches(ctx context.Context) error {
 	t := &s.touches
 	t.flush.Lock()
 	defer t.flush.Unlock()
+	return s.flushLocked(ctx)
+}
+
+// flushTouchesIfIdle writes what is waiting unless a write of the notes is
+// already under way, and says nothing of a failure: the lists that call it
+// show what the database has either way, a second older at worst.
+func (s *Store) flushTouchesIfIdle(ctx context.Context) {
+	t := &s.touches
+	if !t.flush.TryLock() {
+		return
+	}
+	defer t.flush.Unlock()
+	s.flushLocked(ctx)
+}
+
+// flushLocked is flushTouches with s.touches.flush held.
+func (s *Store) flushLocked(ctx context.Context) error {
+	t := &s.touches
 	t.mu.Lock()
 	batch := t.pending
 	t.pending = nil
@@ -87,57 +108,95 @@ func (s *Store) flushTouches(ctx context.Context) error {
 	if len(batch) == 0 {
 		return nil
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error { return s.writeTouches(ctx, tx, batch) })
+	failed, err := s.writeTouches(ctx, batch)
 	if err != nil {
 		t.mu.Lock()
-		for k, at := range batch {
+		for k, at := range failed {
 			s.noteLocked(k, at)
 		}
 		t.mu.Unlock()
+		if !t.failing.Swap(true) { // say it once, not every second
+			slog.Warn("store: last-use times of sessions and tokens not written; trying again", "err", err)
+		}
 		return fmt.Errorf("store: last use: %w", err)
 	}
+	t.failing.Store(false)
 	return nil
 }
 
-// writeTouches writes batch in tx, grouping the hashes that share a table
-// and a time into one UPDATE. Times are kept to the second, which is all
-// the account page shows, so that a busy second makes one group.
-func (s *Store) writeTouches(ctx context.Context, tx *sql.Tx, batch map[touchKey]time.Time) error {
+// flushOnTimer is the timer's write of the notes, bounded in time so that a
+// database that does not answer cannot hold the notes' lock for long.
+func (s *Store) flushOnTimer() {
+	ctx, cancel := context.WithTimeout(context.Background(), touchWriteTimeout)
+	defer cancel()
+	s.flushTouches(ctx)
+}
+
+const touchWriteTimeout = 10 * time.Second
+
+// writeTouches writes batch, grouping the hashes that share a table and a
+// time into one UPDATE. Times are kept to the second, which is all the
+// account page shows, so that a busy second makes one group. It returns
+// the notes of the groups it could not write.
+//
+// Each UPDATE commits by itself and takes no lock it would wait for: on
+// PostgreSQL it skips the rows another transaction holds (a logout, or
+// another instance writing its own notes of the same sessions), whose note
+// is then not needed or not the newest, and never moves a time backwards.
+// Two instances writing their notes at once therefore cannot deadlock, and
+// a row held elsewhere cannot hold the notes up.
+func (s *Store) writeTouches(ctx context.Context, batch map[touchKey]time.Time) (map[touchKey]time.Time, error) {
 	type group struct {
 		table string
 		at    time.Time
 	}
-	groups := map[group][]any{}
-	var order []group
+	groups := map[group][]string{}
 	for k, at := range batch {
 		g := group{k.table, at.Truncate(time.Second)}
-		if _, ok := groups[g]; !ok {
-			order = append(order, g)
-		}
 		groups[g] = append(groups[g], k.hash)
 	}
-	for _, g := range order {
+	var failed map[touchKey]time.Time
+	var firstErr error
+	for g, hashes := range groups {
 		column := "last_used_at"
 		if g.table == "sessions" {
 			column = "last_seen_at"
 		}
-		hashes := groups[g]
+		slices.Sort(hashes)
 		for len(hashes) > 0 {
 			n := min(len(hashes), maxTouchesPerStatement)
-			args := append([]any{g.at}, hashes[:n]...)
-			query := `UPDATE ` + g.table + ` SET ` + column + ` = ? WHERE token_hash IN (?` + strings.Repeat(", ?", n-1) + `)`
-			if _, err := tx.ExecContext(ctx, s.q(query), args...); err != nil {
-				return err
+			args := []any{g.at}
+			for _, h := range hashes[:n] {
+				args = append(args, h)
+			}
+			in := `token_hash IN (?` + strings.Repeat(", ?", n-1) + `)`
+			query := `UPDATE ` + g.table + ` SET ` + column + ` = ? WHERE ` + in
+			if s.dialect == postgres {
+				query = `UPDATE ` + g.table + ` SET ` + column + ` = ? WHERE token_hash IN (SELECT token_hash FROM ` + g.table +
+					` WHERE ` + in + ` AND (` + column + ` IS NULL OR ` + column + ` < ?) FOR UPDATE SKIP LOCKED)`
+				args = append(args, g.at)
+			}
+			if err := s.execWrite(ctx, s.q(query), args...); err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				if failed == nil {
+					failed = map[touchKey]time.Time{}
+				}
+				for _, h := range hashes[:n] {
+					k := touchKey{g.table, h}
+					failed[k] = batch[k]
+				}
 			}
 			hashes = hashes[n:]
 		}
 	}
-	return nil
+	return failed, firstErr
 }
 
-// closeTouches writes what is waiting and takes no more notes.
+// closeTouches takes no more notes and writes what is waiting, for a short
+// while at most: the process is stopping.
 func (s *Store) closeTouches() {
-	s.flushTouches(context.Background())
 	t := &s.touches
 	t.mu.Lock()
 	t.closed = true
@@ -145,6 +204,8 @@ func (s *Store) closeTouches() {
 		t.timer.Stop()
 		t.timer = nil
 	}
-	t.pending = nil
 	t.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	s.flushTouches(ctx)
 }
