@@ -105,33 +105,48 @@ func (s *Store) roundForUnitAt(ctx context.Context, u *tiendo.User, id, unitID, 
 	// is decided here without a query; anything else asks the database.
 	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeAll &&
 		!(e.round.Status != tiendo.RoundDraft && cu.asked && slices.Contains(u.UnitTree(), unitID)) {
-		where, args := visibleTo(u)
-		var n int
-		if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM rounds WHERE id = ? AND `+where), append([]any{id}, args...)...).Scan(&n); err != nil {
-			return nil, fmt.Errorf("store: round: %w", err)
-		}
-		if n == 0 {
-			return nil, roundNotFound()
+		if err := s.roundVisible(ctx, u, id); err != nil {
+			return nil, err
 		}
 	}
 	return e.forUnit(unitID, cu), nil
+}
+
+// roundVisible asks the database whether u may see round id (visibleTo).
+func (s *Store) roundVisible(ctx context.Context, u *tiendo.User, id int64) error {
+	where, args := visibleTo(u)
+	var n int
+	if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM rounds WHERE id = ? AND `+where), append([]any{id}, args...)...).Scan(&n); err != nil {
+		return fmt.Errorf("store: round: %w", err)
+	}
+	if n == 0 {
+		return roundNotFound()
+	}
+	return nil
+}
+
+// lookup returns the entry of round id if it is the one for stamp, and
+// drops an entry for another stamp.
+func (c *roundCache) lookup(id, stamp int64) *cachedRound {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.rounds[id]
+	if e != nil && e.stamp != stamp {
+		delete(c.rounds, id)
+		return nil
+	}
+	if e != nil {
+		c.clock++
+		e.used = c.clock
+	}
+	return e
 }
 
 // cachedEntry returns round id's entry for stamp, loading the round's row,
 // tasks and targets when the cache has none.
 func (s *Store) cachedEntry(ctx context.Context, id, stamp int64) (*cachedRound, error) {
 	c := &s.roundCache
-	c.mu.Lock()
-	e := c.rounds[id]
-	if e != nil && e.stamp != stamp {
-		delete(c.rounds, id)
-		e = nil
-	}
-	if e != nil {
-		c.clock++
-		e.used = c.clock
-	}
-	c.mu.Unlock()
+	e := c.lookup(id, stamp)
 	if e != nil {
 		return e, nil
 	}
@@ -156,16 +171,39 @@ type wholeParts struct {
 
 // cachedRound returns round id whole, as Round describes, from the cache
 // when the round has not changed since it was loaded.
+//
+// Whoever has the whole scope sees every round; anyone else is asked of the
+// database first (visibleTo), so that a refused request loads nothing. A
+// closed round is loaded for its caller and not kept: it is read for its
+// history (a target's series walks back through many), and old rounds must
+// not push the open ones, whose units report now, out of the cache.
 func (s *Store) cachedRound(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Round, error) {
+	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeAll {
+		if err := s.roundVisible(ctx, u, id); err != nil {
+			return nil, err
+		}
+	}
 	stamp, err := s.roundStamp(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	e, err := s.cachedEntry(ctx, id, stamp)
-	if err != nil {
-		return nil, err
-	}
 	c := &s.roundCache
+	e := c.lookup(id, stamp)
+	if e == nil {
+		if e, err = s.loadRound(ctx, id, stamp); err != nil {
+			return nil, err
+		}
+		if e.round.Status == tiendo.RoundClosed {
+			w, err := s.loadWhole(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			return e.wholeRound(w), nil
+		}
+		c.mu.Lock()
+		c.store(id, e)
+		c.mu.Unlock()
+	}
 	c.mu.Lock()
 	w := e.whole
 	c.mu.Unlock()
@@ -176,23 +214,6 @@ func (s *Store) cachedRound(ctx context.Context, u *tiendo.User, id int64) (*tie
 		c.mu.Lock()
 		e.whole = w
 		c.mu.Unlock()
-	}
-	// visibleTo's rule, decided on what is loaded: everyone with the whole
-	// scope sees every round; a unit sees a published round that asks it
-	// or a unit under it.
-	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeAll {
-		visible := false
-		if e.round.Status != tiendo.RoundDraft {
-			for _, unit := range u.UnitTree() {
-				if _, ok := slices.BinarySearch(w.unitIDs, unit); ok {
-					visible = true
-					break
-				}
-			}
-		}
-		if !visible {
-			return nil, roundNotFound()
-		}
 	}
 	return e.wholeRound(w), nil
 }
