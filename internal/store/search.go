@@ -802,6 +802,9 @@ func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) er
 		args := make([]any, 0, n*10)
 		rowsIn := 0
 		for _, d := range docs[:n] {
+			// What was saved before text lost its NUL characters (nfc)
+			// would stop every search on PostgreSQL, which refuses them.
+			d.title, d.body, d.names, d.hidden = noNUL(d.title), noNUL(d.body), noNUL(d.names), noNUL(d.hidden)
 			folded := wordKey(d.hidden, d.title, d.names, d.body)
 			if folded == "" {
 				continue
@@ -977,3 +980,5 @@ func cutAt(rs []rune, soft, keep, hi int) int {
 	}
 	return h
 }
+
+func noNUL(s string) string { return strings.ReplaceAll(s, "\x00", "") }

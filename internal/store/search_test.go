@@ -690,3 +690,34 @@ func fillSections(b *testing.B, dsn string, units, tasks int) {
 		}
 	}
 }
+
+// A NUL character pasted into a document is dropped when the document is
+// saved: PostgreSQL refuses it in a text column, and the index, which
+// copies the text, would then fail every search for everyone.
+func TestSearchSurvivesNULInADocument(t *testing.T) {
+	w := newSearchWorld(t)
+	ctx := t.Context()
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: w.open.ID, Subject: "Báo cáo\x00 kết quả giải ngân",
+		Parts: []tiendo.ReportPart{{Key: "opening", Heading: "Mở\x00 đầu", Text: "Giải ngân\x00 vốn đầu tư công đạt 80%."}}}
+	if err := w.s.CreateDoc(ctx, store.Actor{}, w.office, c); err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.s.Search(ctx, w.office, "giai ngan von", 0)
+	if err != nil {
+		t.Fatalf("Search after a document with NUL: %v", err)
+	}
+	found := false
+	for _, r := range res {
+		found = found || r.Kind == store.SearchConsolidated
+	}
+	if !found {
+		t.Errorf("the document is not found: %+v", res)
+	}
+	got, err := w.s.Doc(ctx, w.office, w.open.ID, tiendo.DocReport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(got.Subject+got.Parts[0].Heading+got.Parts[0].Text, "\x00") {
+		t.Errorf("the document kept its NUL: %q %+v", got.Subject, got.Parts)
+	}
+}

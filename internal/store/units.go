@@ -17,7 +17,8 @@ import (
 // text is stored NFC so that equal-looking Vietnamese compares equal. Bytes
 // that are not UTF-8 become U+FFFD: text is never stored broken.
 func nfc(s string) string {
-	return strings.TrimSpace(vi.NFC(strings.ToValidUTF8(s, "\uFFFD")))
+	// NUL is never text, and PostgreSQL refuses it in a text column.
+	return strings.TrimSpace(vi.NFC(strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "")))
 }
 
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,39}$`)
