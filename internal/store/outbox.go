@@ -597,27 +597,26 @@ func (s *Store) unitRecipients(ctx context.Context, db queryer) (map[int64][]Rec
 	return out, rows.Err()
 }
 
-// unitUsers returns the active users of unit unitID, without its heads if
-// noHeads.
-func (s *Store) unitUsers(ctx context.Context, tx *sql.Tx, unitID int64, noHeads bool) ([]Recipient, error) {
-	query, args := `SELECT id, full_name, email FROM users WHERE unit_id = ? AND NOT disabled`, []any{unitID}
-	if noHeads {
-		query, args = query+` AND role <> ?`, append(args, tiendo.RoleUnitHead)
-	}
-	rows, err := tx.QueryContext(ctx, s.q(query+` ORDER BY id`), args...)
+// unitUsers returns the active users of unit unitID, its heads apart.
+func (s *Store) unitUsers(ctx context.Context, tx *sql.Tx, unitID int64) (users, heads []Recipient, err error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, full_name, email, role FROM users WHERE unit_id = ? AND NOT disabled ORDER BY id`), unitID)
 	if err != nil {
-		return nil, fmt.Errorf("store: recipients: %w", err)
+		return nil, nil, fmt.Errorf("store: recipients: %w", err)
 	}
 	defer rows.Close()
-	var out []Recipient
 	for rows.Next() {
 		var r Recipient
-		if err := rows.Scan(&r.UserID, &r.Name, &r.Email); err != nil {
-			return nil, fmt.Errorf("store: recipients: %w", err)
+		var role tiendo.Role
+		if err := rows.Scan(&r.UserID, &r.Name, &r.Email, &role); err != nil {
+			return nil, nil, fmt.Errorf("store: recipients: %w", err)
 		}
-		out = append(out, r)
+		if role == tiendo.RoleUnitHead {
+			heads = append(heads, r)
+		} else {
+			users = append(users, r)
+		}
 	}
-	return out, rows.Err()
+	return users, heads, rows.Err()
 }
 
 // withMailbox adds the unit's own mailbox to its users, unless one of them
@@ -699,9 +698,7 @@ func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round
 		if a == tiendo.ReportHeadReturn {
 			kind, who, why, next = KindReportHeadReturned, "Lãnh đạo đơn vị", "sửa", "Đề nghị sửa báo cáo và trình lại lãnh đạo đơn vị duyệt."
 		}
-		// The head's return goes to those who write the report, not to
-		// the unit's heads, one of whom has just sent it back.
-		users, err := s.unitUsers(ctx, tx, unitID, a == tiendo.ReportHeadReturn)
+		users, heads, err := s.unitUsers(ctx, tx, unitID)
 		if err != nil {
 			return err
 		}
@@ -709,7 +706,19 @@ func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT name, email FROM units WHERE id = ?`), unitID).Scan(&unit.Name, &unit.Email); err != nil {
 			return fmt.Errorf("store: report mail: %w", err)
 		}
-		for _, rc := range withMailbox(users, unit) {
+		all := append(slices.Clone(users), heads...)
+		slices.SortFunc(all, func(a, b Recipient) int { return cmp.Compare(a.UserID, b.UserID) })
+		to := withMailbox(all, unit)
+		if a == tiendo.ReportHeadReturn {
+			// The head's return goes to those who write the report, not
+			// to the unit's heads, one of whom has just sent it back: nor
+			// to the unit's mailbox when it is a head's own address.
+			to = withMailbox(users, unit)
+			for _, h := range heads {
+				to = slices.DeleteFunc(to, func(rc Recipient) bool { return rc.UserID == 0 && strings.EqualFold(rc.Email, h.Email) })
+			}
+		}
+		for _, rc := range to {
 			msgs = append(msgs, &Message{
 				Kind: kind, DedupeKey: key + ":" + rc.RecipientKey(), RoundID: r.ID, UnitID: unitID, UserID: rc.UserID, Email: rc.Email,
 				Subject: fmt.Sprintf("%s đã trả lại báo cáo để %s: %s", who, why, r.Title),

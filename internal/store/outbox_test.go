@@ -516,3 +516,42 @@ func TestConcurrentClaim(t *testing.T) {
 		}
 	}
 }
+
+// In a small commune the head's own account may use the unit's mailbox: the
+// head's return then goes to the reporter only, not back to the head
+// through the mailbox.
+func TestHeadReturnSkipsTheHeadsMailbox(t *testing.T) {
+	f := newFixture(t)
+	f.withEmail(t, f.repA, "pnv@huulung.example")
+	f.a.Email = "ubnd.xa@huulung.example"
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, f.a); err != nil {
+		t.Fatal(err)
+	}
+	r, head := f.headRound(t)
+	f.withEmail(t, head, "UBND.xa@huulung.example")
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	rv, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{UserID: head.ID}, head, r.ID, f.a.ID, act(tiendo.ReportHeadReturn, rv.Version, "Bổ sung số liệu.")); err != nil {
+		t.Fatal(err)
+	}
+	all, err := f.s.Outbox(ctx, store.OutboxFilter{RoundID: r.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var to []string
+	for _, m := range all {
+		if m.Kind == store.KindReportHeadReturned {
+			to = append(to, m.Email)
+		}
+	}
+	if len(to) != 1 || to[0] != "pnv@huulung.example" {
+		t.Errorf("head-return messages to %v, want the reporter's address only", to)
+	}
+}
