@@ -110,9 +110,15 @@ func (s *Store) flushLocked(ctx context.Context) error {
 	}
 	failed, err := s.writeTouches(ctx, batch)
 	if err != nil {
+		// Tried again at the next tick, for a while: a note older than
+		// touchKeep is dropped, as the next request of a session or
+		// token in use notes it again.
+		now := s.now()
 		t.mu.Lock()
 		for k, at := range failed {
-			s.noteLocked(k, at)
+			if now.Sub(at) < touchKeep {
+				s.noteLocked(k, at)
+			}
 		}
 		t.mu.Unlock()
 		if !t.failing.Swap(true) { // say it once, not every second
@@ -132,7 +138,10 @@ func (s *Store) flushOnTimer() {
 	s.flushTouches(ctx)
 }
 
-const touchWriteTimeout = 10 * time.Second
+const (
+	touchWriteTimeout = 10 * time.Second
+	touchKeep         = 10 * time.Minute // how long a note that could not be written is tried again
+)
 
 // writeTouches writes batch, grouping the hashes that share a table and a
 // time into one UPDATE. Times are kept to the second, which is all the
