@@ -115,7 +115,8 @@ func TestRoundEditRefusesPublished(t *testing.T) {
 	x := newApp(t)
 	c := x.login("vanphong")
 	path := fmt.Sprintf("/rounds/%d/edit", x.round.ID)
-	if code, body := x.get(c, path); code != http.StatusConflict || !strings.Contains(body, "đã phát hành nên không sửa được") {
+	if code, body := x.get(c, path); code != http.StatusConflict || !strings.Contains(body, "đã phát hành nên không sửa được") ||
+		!strings.Contains(body, "<h1>Không thực hiện được</h1>") {
 		t.Errorf("edit form of a published round: %d, want 409 saying it is published\n%s", code, body)
 	}
 	// As stored: PostgreSQL keeps microseconds of the fixture's deadline.
@@ -150,7 +151,7 @@ func TestRoundEditBadInputKeepsTyped(t *testing.T) {
 		checkeds int
 	}{
 		{"impossible day", url.Values{"title": {"Tên <mới> & đẹp"}, "deadline": {"31/02/2027"}, "brief": {"1"}},
-			[]string{"Tên &lt;mới&gt; &amp; đẹp</textarea>", `value="31/02/2027"`, "Hạn gửi chưa đúng: viết ngày/tháng/năm như 07/06/2026.", `aria-invalid="true"`},
+			[]string{"Tên &lt;mới&gt; &amp; đẹp</textarea>", `value="31/02/2027"`, "Không có ngày 31/02/2027: hãy kiểm tra lại ngày và tháng.", `aria-invalid="true"`},
 			[]string{"Vui lòng nhập tên"}, 1},
 		{"month only", url.Values{"title": {"Tên mới"}, "deadline": {"02/2027"}, "head_approval": {"1"}},
 			[]string{">Tên mới</textarea>", `value="02/2027"`, "Hạn gửi chưa đúng"}, nil, 1},
