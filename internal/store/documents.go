@@ -411,7 +411,7 @@ func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 			if err := s.numberRound(ctx, tx, actor, roundID, number, in.Symbol, now); err != nil {
 				return err
 			}
-			if err := s.publishIssued(ctx, tx, actor, roundID, fmt.Sprintf("Công văn số %d/%s giao nhiệm vụ và yêu cầu báo cáo: %s", number, in.Symbol, c.Subject)); err != nil {
+			if err := s.publishIssued(ctx, tx, actor, roundID, fmt.Sprintf("Công văn số %02d/%s giao nhiệm vụ và yêu cầu báo cáo: %s", number, in.Symbol, c.Subject)); err != nil {
 				return err
 			}
 		} else {

@@ -3,6 +3,7 @@ package store_test
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,6 +51,12 @@ func TestOutgoingRegister(t *testing.T) {
 	zone := tiendo.Zone
 	old := issue(time.Date(2025, 12, 30, 9, 0, 0, 0, zone), tiendo.DocReport, "Báo cáo năm 2025")
 	cv := issue(time.Date(2026, 1, 5, 8, 0, 0, 0, zone), tiendo.DocDirective, "báo cáo quý I năm 2026")
+	// The units are told the number as the register writes it.
+	if ns, _, err := f.s.Notifications(ctx, f.repA, 20); err != nil || !slices.ContainsFunc(ns, func(n store.Notification) bool {
+		return strings.Contains(n.Title, "Công văn số 01/UBND-VP")
+	}) {
+		t.Errorf("the unit's notifications %+v (%v) do not name \"Công văn số 01/UBND-VP\"", ns, err)
+	}
 	bc := issue(time.Date(2026, 3, 2, 15, 30, 0, 0, zone), tiendo.DocReport, "Báo cáo quý I năm 2026")
 	// A report drafted but not issued is not in the register.
 	f.s.Now = func() time.Time { return time.Date(2026, 3, 3, 8, 0, 0, 0, zone) }
