@@ -24,6 +24,13 @@
   if (form.dataset.saved === "1") {
     try { localStorage.removeItem(key); } catch (e) {}
   }
+  // The "?ok=" that brought the message of the last step is dropped from
+  // the address once shown, so that a reload does not say it again.
+  if (window.history && history.replaceState && /[?&]ok=/.test(location.search)) {
+    var u = new URL(location.href);
+    u.searchParams.delete("ok");
+    history.replaceState(history.state, "", u.pathname + u.search + u.hash);
+  }
 
   // Offer what this browser kept if it is newer than the saved report and
   // differs from what the form shows.
@@ -183,7 +190,13 @@
       if (!f) msg = "Hãy chọn một tệp để đính kèm.";
       else if (max && f.size > max) msg = "Tệp “" + f.name + "” quá lớn: tối đa " + Math.round(max / 1048576) + " MB mỗi tệp. Hãy nén hoặc chia nhỏ tệp rồi đính kèm lại.";
       fileCheck(msg);
-      if (msg) { e.preventDefault(); file.focus(); }
+      if (msg) {
+        e.preventDefault();
+        // The last step's message at the top ("Đã lưu … và đính kèm tệp")
+        // would contradict this one.
+        document.querySelectorAll("main .notice[role=status]").forEach(function (n) { n.remove(); });
+        file.focus();
+      }
     });
   }
 
