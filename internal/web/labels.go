@@ -77,9 +77,9 @@ var messageKinds = codeSet{
 	{store.KindReminderDue, "Nhắc ngày cuối hạn"},
 	{store.KindReminderOverdue, "Nhắc quá hạn"},
 	{store.KindAdhoc, "Văn phòng đôn đốc"},
-	{store.KindReportSubmitted, "Báo có báo cáo gửi đến"},
-	{store.KindReportReturned, "Báo trả lại báo cáo"},
-	{store.KindReportHeadReturned, "Báo lãnh đạo đơn vị trả lại báo cáo"},
+	{store.KindReportSubmitted, "Thông báo có báo cáo gửi đến"},
+	{store.KindReportReturned, "Thông báo Văn phòng trả lại báo cáo"},
+	{store.KindReportHeadReturned, "Thông báo lãnh đạo đơn vị trả lại báo cáo"},
 }
 
 // auditActions names what an audit row records was done: the actions of
@@ -94,8 +94,8 @@ var auditActions = byLabel(codeSet{
 	{"detach", "Gỡ tệp đính kèm"},
 	{"link", "Nối với nhiệm vụ kỳ trước"},
 	{string(tiendo.ReportSave), "Lưu báo cáo"},
-	{string(tiendo.ReportSendForReview), "Trình thủ trưởng đơn vị duyệt"},
-	{string(tiendo.ReportHeadReturn), "Thủ trưởng đơn vị trả lại"},
+	{string(tiendo.ReportSendForReview), "Trình lãnh đạo đơn vị duyệt"},
+	{string(tiendo.ReportHeadReturn), "Lãnh đạo đơn vị trả lại"},
 	{string(tiendo.ReportSubmit), "Gửi báo cáo"},
 	{string(tiendo.ReportReturn), "Trả lại"}, // a report to its unit, or a document to the office
 	{string(tiendo.ReportAccept), "Tiếp nhận báo cáo"},

@@ -74,9 +74,9 @@ func TestOutboxPageSpeaksVietnamese(t *testing.T) {
 		{store.KindReminderDue, "Nhắc ngày cuối hạn"},
 		{store.KindReminderOverdue, "Nhắc quá hạn"},
 		{store.KindAdhoc, "Văn phòng đôn đốc"},
-		{store.KindReportSubmitted, "Báo có báo cáo gửi đến"},
-		{store.KindReportReturned, "Báo trả lại báo cáo"},
-		{store.KindReportHeadReturned, "Báo lãnh đạo đơn vị trả lại báo cáo"},
+		{store.KindReportSubmitted, "Thông báo có báo cáo gửi đến"},
+		{store.KindReportReturned, "Thông báo Văn phòng trả lại báo cáo"},
+		{store.KindReportHeadReturned, "Thông báo lãnh đạo đơn vị trả lại báo cáo"},
 	} {
 		if want := `title="` + kind.code + `">` + kind.label + `</td>`; !strings.Contains(body, want) {
 			t.Errorf("outbox page lacks %s, want the kind named in Vietnamese with its code in the title", want)

@@ -58,7 +58,7 @@ func (s *Server) handleOutbox(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "outbox", outboxPage{page: s.basePage(r, "Hàng đợi thư nhắc việc"), Counts: counts, Messages: msgs, To: to, Label: store.MessageStatusLabel})
+	return s.render(w, http.StatusOK, "outbox", outboxPage{page: s.basePage(r, "Hàng đợi thư gửi đi"), Counts: counts, Messages: msgs, To: to, Label: store.MessageStatusLabel})
 }
 
 func (s *Server) handleOutboxRetry(w http.ResponseWriter, r *http.Request) error {
