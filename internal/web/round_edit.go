@@ -86,7 +86,7 @@ func (s *Server) handleRoundEdit(w http.ResponseWriter, r *http.Request) error {
 		store.RoundEdit{Title: f.Title, Deadline: deadline, HeadApproval: f.HeadApproval, Brief: f.Brief})
 	switch tiendo.ErrorCode(err) {
 	case "":
-		http.Redirect(w, r, fmt.Sprintf("/rounds/%d", round.ID), http.StatusSeeOther)
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d?ok=edited", round.ID), http.StatusSeeOther)
 		return nil
 	case tiendo.EINVALID:
 		return s.renderRoundEdit(w, r, http.StatusUnprocessableEntity, round, f, err)

@@ -68,8 +68,12 @@ func TestRoundEdit(t *testing.T) {
 	resp := x.post(c, path+"/edit", url.Values{"title": {"  Báo cáo\ntổng kết năm 2026 "}, "deadline": {"5/2/2027"},
 		"head_approval": {"1"}, "brief": {"1"}})
 	resp.Body.Close()
-	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != path {
-		t.Fatalf("saving the edit: %d %q, want 303 to %s", resp.StatusCode, loc, path)
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || loc != path+"?ok=edited" {
+		t.Fatalf("saving the edit: %d %q, want 303 to %s?ok=edited", resp.StatusCode, loc, path)
+	}
+	if _, body := x.get(c, loc); !strings.Contains(body, "Đã lưu thay đổi của đợt báo cáo.") {
+		t.Error("the round page does not say the edit was saved")
 	}
 	got := x.storedRound(r.ID)
 	if got.Title != "Báo cáo tổng kết năm 2026" || !got.Deadline.Equal(tiendo.DeadlineBefore(2027, 2, 5)) || !got.HeadApproval || !got.Brief ||

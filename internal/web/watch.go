@@ -72,6 +72,7 @@ type roundPage struct {
 	States   []watch.CellState
 	Charts   chartData
 	Reopened map[int64]bool
+	Notice   string             // what the step that led here did, from ?ok=
 	Mine     *store.ReportState // for a unit user: their unit's report
 	MyUnit   *tiendo.Unit
 	// For a unit with units under it in the round: their reports, and the
@@ -153,6 +154,11 @@ type chartPoint struct {
 	Value float64 `json:"value"`
 }
 
+// roundNotices are the round page's messages after a step, by ?ok=.
+var roundNotices = map[string]string{
+	"edited": "Đã lưu thay đổi của đợt báo cáo.",
+}
+
 func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -166,7 +172,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	data := roundPage{page: s.basePage(r, d.Round.Title), Round: d.Round, Units: d.Units,
 		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0),
 		SeesAll:   tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
-		States:    watch.CellStates, Reopened: map[int64]bool{}}
+		States:    watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")]}
 	if data.continuityPart, err = s.loadContinuity(r, d.Round, data.CanManage); err != nil {
 		return err
 	}
