@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -177,7 +178,10 @@ func (s *Server) handleIntakeParse(w http.ResponseWriter, r *http.Request) error
 		}
 		return tiendo.Errorf(tiendo.EINVALID, "Không đọc được biểu mẫu; hãy tải lại trang và thử lại.")
 	}
-	text := r.FormValue("text")
+	// typed is what the office typed or pasted: the form shows it again
+	// with any error, so that a file that cannot be read costs nothing.
+	typed := r.FormValue("text")
+	text := typed
 	if f, hdr, err := r.FormFile("file"); err == nil {
 		data, err := io.ReadAll(io.LimitReader(f, directive.MaxInput+1))
 		f.Close()
@@ -185,17 +189,17 @@ func (s *Server) handleIntakeParse(w http.ResponseWriter, r *http.Request) error
 			return err
 		}
 		if len(data) > 0 {
-			if text, err = directive.Text(hdr.Filename, data); err != nil {
-				return s.intakeError(w, r, "", err)
+			if text, err = intakeFileText(hdr.Filename, data); err != nil {
+				return s.intakeError(w, r, typed, err)
 			}
 		}
 	} else if text != "" {
 		if text, err = directive.Text("", []byte(text)); err != nil {
-			return s.intakeError(w, r, text, err)
+			return s.intakeError(w, r, typed, err)
 		}
 	}
 	if strings.TrimSpace(text) == "" {
-		return s.intakeError(w, r, "", tiendo.Errorf(tiendo.EINVALID, "Chưa có văn bản. Hãy dán nội dung công văn vào ô bên dưới hoặc chọn tệp .docx/.txt."))
+		return s.intakeError(w, r, typed, tiendo.Errorf(tiendo.EINVALID, "Chưa có văn bản. Hãy dán nội dung công văn vào ô bên dưới hoặc chọn tệp .docx/.txt."))
 	}
 	text = vi.NFC(strings.ReplaceAll(text, "\r\n", "\n"))
 	units, err := s.store.Units(r.Context())
@@ -204,6 +208,19 @@ func (s *Server) handleIntakeParse(w http.ResponseWriter, r *http.Request) error
 	}
 	res := directive.Parse(text, derefUnits(units))
 	return s.renderPreview(w, r, http.StatusOK, formFromResult(res, text, units), units, nil)
+}
+
+// intakeFileText reads an uploaded directive: a .docx or .txt file (and,
+// for their own messages, a .doc or .pdf). Any other file is refused by its
+// name, not read as text and parsed into an empty proposal.
+func intakeFileText(name string, data []byte) (string, error) {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".docx", ".txt", ".doc":
+		return directive.Text(name, data)
+	case ".pdf":
+		return "", tiendo.Errorf(tiendo.EINVALID, "Tệp PDF chưa đọc được. Hãy sao chép nội dung văn bản ra tệp .txt, hoặc dùng tệp .docx.")
+	}
+	return "", tiendo.Errorf(tiendo.EINVALID, "Tệp “%s” không đọc được: tiendo chỉ đọc được tệp .docx và tệp .txt. Hãy chọn tệp .docx hoặc .txt, hoặc dán nội dung văn bản vào ô “Nội dung văn bản”.", name)
 }
 
 func (s *Server) intakeError(w http.ResponseWriter, r *http.Request, text string, err error) error {

@@ -6,10 +6,23 @@
 // script writes the chosen file's name beside it, and says in Vietnamese
 // that a required file is missing. Without JavaScript, css/nojs.css shows
 // the browser's own field instead, whose text is then at least true.
+//
+// htmx parses what it swaps in with scripting off, so the page's
+// <noscript><link nojs.css></noscript> arrives as a live stylesheet. Two
+// guards keep it off while this script runs: the "filepick" class on
+// <html>, which nojs.css's rules require to be absent, and the removal of
+// such links whenever htmx brings content in.
 (function () {
   "use strict";
+  document.documentElement.classList.add("filepick");
+  function dropNoscriptCSS() {
+    document.querySelectorAll("noscript link[rel=stylesheet]").forEach(function (l) { l.remove(); });
+  }
+  dropNoscriptCSS();
   if (window.tiendoFilePick) return; // htmx runs this script again when it swaps a page in
   window.tiendoFilePick = true;
+  document.addEventListener("htmx:load", dropNoscriptCSS);
+  document.addEventListener("htmx:afterSwap", dropNoscriptCSS);
 
   function picker(el) {
     return el && el.matches && el.matches(".file-pick > input[type=file]") ? el : null;
