@@ -293,20 +293,8 @@ func TestHeadReturnQueuesMail(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, head := f.headRound(t)
-	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
-	fill(rep, "Nội dung", 1)
-	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
-		t.Fatal(err)
-	}
-	rv, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
 	reason := "Số liệu nhiệm vụ 1 chưa khớp với báo cáo tháng trước."
-	back, err := f.s.ActOnReport(ctx, store.Actor{UserID: head.ID}, head, r.ID, f.a.ID, act(tiendo.ReportHeadReturn, rv.Version, reason))
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := f.headReturn(t, r, head, reason)
 	pending := func() map[string][]*store.Message {
 		t.Helper()
 		all, err := f.s.Outbox(ctx, store.OutboxFilter{RoundID: r.ID, Statuses: []string{store.MessagePending}})
@@ -367,7 +355,7 @@ func TestHeadReturnQueuesMail(t *testing.T) {
 
 	// Through the head to the office, and back from the office: its
 	// messages come under their own kind and keys, beside the head's.
-	rv, err = f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, back.Version, ""))
+	rv, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, back.Version, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -529,18 +517,7 @@ func TestHeadReturnSkipsTheHeadsMailbox(t *testing.T) {
 	}
 	r, head := f.headRound(t)
 	f.withEmail(t, head, "UBND.xa@huulung.example")
-	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
-	fill(rep, "Nội dung", 1)
-	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
-		t.Fatal(err)
-	}
-	rv, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.s.ActOnReport(ctx, store.Actor{UserID: head.ID}, head, r.ID, f.a.ID, act(tiendo.ReportHeadReturn, rv.Version, "Bổ sung số liệu.")); err != nil {
-		t.Fatal(err)
-	}
+	f.headReturn(t, r, head, "Bổ sung số liệu.")
 	all, err := f.s.Outbox(ctx, store.OutboxFilter{RoundID: r.ID})
 	if err != nil {
 		t.Fatal(err)
@@ -554,4 +531,24 @@ func TestHeadReturnSkipsTheHeadsMailbox(t *testing.T) {
 	if len(to) != 1 || to[0] != "pnv@huulung.example" {
 		t.Errorf("head-return messages to %v, want the reporter's address only", to)
 	}
+}
+
+// headReturn has unit a's reporter fill and save its report in round r and
+// send it to head, who returns it with reason; it returns the report then.
+func (f *fixture) headReturn(t *testing.T, r *tiendo.Round, head *tiendo.User, reason string) *tiendo.UnitReport {
+	t.Helper()
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	rv, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := f.s.ActOnReport(ctx, store.Actor{UserID: head.ID}, head, r.ID, f.a.ID, act(tiendo.ReportHeadReturn, rv.Version, reason))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return back
 }
