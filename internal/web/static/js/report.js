@@ -24,13 +24,6 @@
   if (form.dataset.saved === "1") {
     try { localStorage.removeItem(key); } catch (e) {}
   }
-  // The "?ok=" that brought the message of the last step is dropped from
-  // the address once shown, so that a reload does not say it again.
-  if (window.history && history.replaceState && /[?&]ok=/.test(location.search)) {
-    var u = new URL(location.href);
-    u.searchParams.delete("ok");
-    history.replaceState(history.state, "", u.pathname + u.search + u.hash);
-  }
 
   // Offer what this browser kept if it is newer than the saved report and
   // differs from what the form shows.
