@@ -37,6 +37,7 @@ const (
 	KindReportSubmitted    = "report_submitted"     // to the office: a report arrived or was revised
 	KindReportReturned     = "report_returned"      // to the unit: the office sent its report back
 	KindReportHeadReturned = "report_head_returned" // to the unit: its head sent the draft back to the reporter
+	KindReportForReview    = "report_for_review"    // to the unit's heads: a report waits for their approval
 )
 
 // Message statuses.
@@ -649,14 +650,29 @@ func (r Recipient) RecipientKey() string {
 // cancels the reminders still waiting for the unit. It runs inside the
 // step's transaction (see announce), with rep as that transaction writes it.
 func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, unitName, link string, a tiendo.ReportAction, before tiendo.ReportStatus) error {
-	if a != tiendo.ReportSubmit && a != tiendo.ReportReturn && a != tiendo.ReportHeadReturn {
+	if a != tiendo.ReportSubmit && a != tiendo.ReportReturn && a != tiendo.ReportHeadReturn && a != tiendo.ReportSendForReview {
 		return nil
 	}
 	unitID, version, late, comment := rep.UnitID, rep.Version, rep.Late, rep.ReturnComment
 	at := s.now().In(tiendo.Zone).Format("15:04 ngày 02/01/2006")
 	var msgs []*Message
 	key := fmt.Sprintf("report:%d:%d:%s:v%d", r.ID, unitID, a, version)
-	if a == tiendo.ReportSubmit {
+	if a == tiendo.ReportSendForReview {
+		// To the unit's heads, who approve before it goes to the office.
+		_, heads, err := s.unitUsers(ctx, tx, unitID)
+		if err != nil {
+			return err
+		}
+		for _, rc := range heads {
+			msgs = append(msgs, &Message{
+				Kind: KindReportForReview, DedupeKey: key + ":" + rc.RecipientKey(), RoundID: r.ID, UnitID: unitID, UserID: rc.UserID, Email: rc.Email,
+				Subject: fmt.Sprintf("Báo cáo của %s chờ lãnh đạo đơn vị duyệt: %s", unitName, r.Title),
+				Body: fmt.Sprintf("Kính gửi: %s,\n\nCán bộ %s đã trình báo cáo “%s” lúc %s để lãnh đạo đơn vị duyệt trước khi gửi Văn phòng.\n\nĐề nghị duyệt và gửi báo cáo, hoặc trả lại với ý kiến để cán bộ sửa.",
+					salutation(rc.Name), unitName, r.Title, at),
+				Link: link,
+			})
+		}
+	} else if a == tiendo.ReportSubmit {
 		cancel := s.cancelReminders(ctx, tx, r.ID, unitID)
 		if cancel != nil {
 			return cancel

@@ -317,7 +317,7 @@ func TestHeadReturnQueuesMail(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range all {
-		if m.UserID == head.ID {
+		if m.UserID == head.ID && m.Kind == store.KindReportHeadReturned {
 			t.Errorf("the head who returned the report got %s (%s)", m.DedupeKey, m.Status)
 		}
 	}
@@ -551,4 +551,49 @@ func (f *fixture) headReturn(t *testing.T, r *tiendo.Round, head *tiendo.User, r
 		t.Fatal(err)
 	}
 	return back
+}
+
+// A report sent to the unit head for approval is mailed to the unit's
+// heads, not to the reporters nor to the office.
+func TestSendForReviewMailsTheHeads(t *testing.T) {
+	f := newFixture(t)
+	f.withEmail(t, f.repA, "pnv@huulung.example")
+	r, head := f.headRound(t)
+	head.FullName = "Trần Văn Bình"
+	f.withEmail(t, head, "truongphong@huulung.example")
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, "")); err != nil {
+		t.Fatal(err)
+	}
+	all, err := f.s.Outbox(ctx, store.OutboxFilter{RoundID: r.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []*store.Message
+	for _, m := range all {
+		if m.Kind == store.KindReportForReview {
+			got = append(got, m)
+		} else if m.Kind != store.KindReminderBefore && m.Kind != store.KindReminderDue {
+			t.Errorf("sending for review also queued %s to %s", m.Kind, m.Email)
+		}
+	}
+	if len(got) != 1 || got[0].Email != "truongphong@huulung.example" || got[0].UserID != head.ID {
+		t.Fatalf("review messages = %+v, want one to the head", got)
+	}
+	m := got[0]
+	if want := "Báo cáo của Phòng Nội vụ chờ lãnh đạo đơn vị duyệt: Cần duyệt"; m.Subject != want {
+		t.Errorf("subject = %q, want %q", m.Subject, want)
+	}
+	for _, want := range []string{"Kính gửi: Trần Văn Bình,", "đã trình báo cáo “Cần duyệt”", "Đề nghị duyệt và gửi báo cáo"} {
+		if !strings.Contains(m.Body, want) {
+			t.Errorf("body = %q, want it to contain %q", m.Body, want)
+		}
+	}
+	if want := "/rounds/" + itoa(r.ID) + "/reports/pnv"; m.Link != want {
+		t.Errorf("link = %q, want %q", m.Link, want)
+	}
 }

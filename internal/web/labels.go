@@ -80,6 +80,7 @@ var messageKinds = codeSet{
 	{store.KindReportSubmitted, "Thông báo có báo cáo gửi đến"},
 	{store.KindReportReturned, "Thông báo Văn phòng trả lại báo cáo"},
 	{store.KindReportHeadReturned, "Thông báo lãnh đạo đơn vị trả lại báo cáo"},
+	{store.KindReportForReview, "Thông báo báo cáo chờ lãnh đạo đơn vị duyệt"},
 }
 
 // auditActions names what an audit row records was done: the actions of

@@ -61,6 +61,7 @@ func TestOutboxPageSpeaksVietnamese(t *testing.T) {
 		// Neither a user nor an address: nobody to name.
 		{Kind: store.KindReportReturned, DedupeKey: "t:6", RoundID: x.round.ID, Subject: "Thư thử 6"},
 		{Kind: store.KindReportHeadReturned, DedupeKey: "t:7", RoundID: x.round.ID, UnitID: x.a.ID, Email: "nobody@huulung.example", Subject: "Thư thử 7"},
+		{Kind: store.KindReportForReview, DedupeKey: "t:8", RoundID: x.round.ID, UnitID: x.a.ID, Email: "nobody@huulung.example", Subject: "Thư thử 8"},
 	}
 	if _, err := x.st.Enqueue(ctx, msgs...); err != nil {
 		t.Fatal(err)
@@ -77,6 +78,7 @@ func TestOutboxPageSpeaksVietnamese(t *testing.T) {
 		{store.KindReportSubmitted, "Thông báo có báo cáo gửi đến"},
 		{store.KindReportReturned, "Thông báo Văn phòng trả lại báo cáo"},
 		{store.KindReportHeadReturned, "Thông báo lãnh đạo đơn vị trả lại báo cáo"},
+		{store.KindReportForReview, "Thông báo báo cáo chờ lãnh đạo đơn vị duyệt"},
 	} {
 		if want := `title="` + kind.code + `">` + kind.label + `</td>`; !strings.Contains(body, want) {
 			t.Errorf("outbox page lacks %s, want the kind named in Vietnamese with its code in the title", want)
