@@ -1,19 +1,16 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"tiendo"
 	"tiendo/internal/browsertest"
-	"tiendo/internal/store"
 )
 
 // The report's file field in a real browser: the "Chọn tệp…" label opens
@@ -23,16 +20,7 @@ import (
 func TestBrowserFilePick(t *testing.T) {
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
-	bg := context.Background()
-	pnv, err := st.UnitByCode(bg, "pnv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &tiendo.Round{Title: "Đợt thử đính kèm", Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour),
-		Tasks: []*tiendo.Task{{Label: "1", Text: "Nâng Chỉ số cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}}}}}
-	if err := st.CreateRound(bg, store.Actor{}, r); err != nil {
-		t.Fatal(err)
-	}
+	r, _ := pnvRound(t, st, "Đợt thử đính kèm", &tiendo.Task{Label: "1", Text: "Nâng Chỉ số cải cách hành chính"})
 	pdf := filepath.Join(t.TempDir(), "bang-so-lieu-quy-3.pdf")
 	if err := os.WriteFile(pdf, []byte("%PDF-1.4 số liệu"), 0o644); err != nil {
 		t.Fatal(err)

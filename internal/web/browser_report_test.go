@@ -21,20 +21,11 @@ func TestBrowserReportLoop(t *testing.T) {
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	bg := context.Background()
-	pnv, err := st.UnitByCode(bg, "pnv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &tiendo.Round{Title: "Đợt thử báo cáo", Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour),
-		Tasks: []*tiendo.Task{
-			{Label: "1", Text: "Nâng Chỉ số cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}},
-				Targets: []*tiendo.Target{{Text: "Chỉ số PAR INDEX đạt 85% trở lên", Comparator: tiendo.AtLeast, Value: 85, Unit: "%"}}},
-			{Label: "2", Text: "Tinh giản biên chế", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}},
-				Targets: []*tiendo.Target{{Text: "Giảm 1.200 hồ sơ tồn đọng", Comparator: tiendo.AtLeast, Value: 1200, Unit: "hồ sơ", Direction: "decrease"}}},
-		}}
-	if err := st.CreateRound(bg, store.Actor{}, r); err != nil {
-		t.Fatal(err)
-	}
+	r, pnv := pnvRound(t, st, "Đợt thử báo cáo",
+		&tiendo.Task{Label: "1", Text: "Nâng Chỉ số cải cách hành chính",
+			Targets: []*tiendo.Target{{Text: "Chỉ số PAR INDEX đạt 85% trở lên", Comparator: tiendo.AtLeast, Value: 85, Unit: "%"}}},
+		&tiendo.Task{Label: "2", Text: "Tinh giản biên chế",
+			Targets: []*tiendo.Target{{Text: "Giảm 1.200 hồ sơ tồn đọng", Comparator: tiendo.AtLeast, Value: 1200, Unit: "hồ sơ", Direction: "decrease"}}})
 	t1, t2 := r.Tasks[0], r.Tasks[1]
 	g1, g2 := t1.Targets[0].ID, t2.Targets[0].ID
 	field := func(format string, id int64) string { return fmt.Sprintf(`[name="`+format+`"]`, id) }
@@ -128,12 +119,7 @@ func TestBrowserSessionExpiryKeepsText(t *testing.T) {
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	bg := context.Background()
-	pnv, _ := st.UnitByCode(bg, "pnv")
-	r := &tiendo.Round{Title: "Đợt thử phiên hết hạn", Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour),
-		Tasks: []*tiendo.Task{{Label: "1", Text: "Nhiệm vụ thử", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}}}}}
-	if err := st.CreateRound(bg, store.Actor{}, r); err != nil {
-		t.Fatal(err)
-	}
+	r, pnv := pnvRound(t, st, "Đợt thử phiên hết hạn", &tiendo.Task{Label: "1", Text: "Nhiệm vụ thử"})
 	field := fmt.Sprintf(`[name="t%d.result_vs_plan"]`, r.Tasks[0].ID)
 	reportURL := fmt.Sprintf("%s/rounds/%d/reports/pnv", base, r.ID)
 	browserLogin(t, ctx, base, "pnv")

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -11,7 +10,6 @@ import (
 
 	"tiendo"
 	"tiendo/internal/browsertest"
-	"tiendo/internal/store"
 )
 
 // The verdict shown while typing writes numbers as the server does
@@ -20,20 +18,11 @@ import (
 func TestBrowserLiveVerdictWritesNumbersLikeTheServer(t *testing.T) {
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
-	bg := context.Background()
-	pnv, err := st.UnitByCode(bg, "pnv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &tiendo.Round{Title: "Đợt thử số liệu", Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour),
-		Tasks: []*tiendo.Task{{Label: "1", Text: "Nâng tỷ lệ và xây trường", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}},
-			Targets: []*tiendo.Target{
-				{Text: "tỷ lệ đạt 1% trở lên", Comparator: tiendo.AtLeast, Value: 1, Unit: "%"},
-				{Text: "02 trường", Comparator: tiendo.AtLeast, Value: 2, Unit: "trường"},
-			}}}}
-	if err := st.CreateRound(bg, store.Actor{}, r); err != nil {
-		t.Fatal(err)
-	}
+	r, _ := pnvRound(t, st, "Đợt thử số liệu", &tiendo.Task{Label: "1", Text: "Nâng tỷ lệ và xây trường",
+		Targets: []*tiendo.Target{
+			{Text: "tỷ lệ đạt 1% trở lên", Comparator: tiendo.AtLeast, Value: 1, Unit: "%"},
+			{Text: "02 trường", Comparator: tiendo.AtLeast, Value: 2, Unit: "trường"},
+		}})
 	rate, schools := fmt.Sprintf("g%d.value", r.Tasks[0].Targets[0].ID), fmt.Sprintf("g%d.value", r.Tasks[0].Targets[1].ID)
 	out := func(k string) string {
 		return browsertest.Get(t, ctx, chromedp.Text(`output[for="`+k+`"]`))

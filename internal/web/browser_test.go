@@ -170,3 +170,22 @@ func TestBrowserMenuFitsALaptop(t *testing.T) {
 		t.Errorf("admin menu at 1366 px: %s", problem)
 	}
 }
+
+// pnvRound creates in st an open round, due in two days, of tasks that the
+// demo's unit "pnv" leads, and returns it with the unit.
+func pnvRound(t *testing.T, st *store.Store, title string, tasks ...*tiendo.Task) (*tiendo.Round, *tiendo.Unit) {
+	t.Helper()
+	ctx := context.Background()
+	pnv, err := st.UnitByCode(ctx, "pnv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, task := range tasks {
+		task.Assignees = []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}}
+	}
+	r := &tiendo.Round{Title: title, Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour), Tasks: tasks}
+	if err := st.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	return r, pnv
+}
