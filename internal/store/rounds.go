@@ -457,7 +457,7 @@ func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.Use
 			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}
 		if status != tiendo.RoundDraft {
-			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã phát hành nên không sửa được nữa: các đơn vị đã nhận đợt này với tên và hạn gửi như lúc phát hành. Chỉ sửa được đợt báo cáo còn là bản nháp.")
+			return ErrNotDraft()
 		}
 		before.Deadline = before.Deadline.In(tiendo.Zone)
 		if before.Title == edit.Title && before.Deadline.Equal(edit.Deadline) && before.HeadApproval == edit.HeadApproval && before.Brief == edit.Brief {
@@ -477,6 +477,11 @@ func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.Use
 		// the search index follow a round's changes by its audit rows.
 		return s.audit(ctx, tx, actor, "update", "round", id, roundEditAudit(before), roundEditAudit(edit))
 	})
+}
+
+// ErrNotDraft refuses to edit a round that is no longer a draft.
+func ErrNotDraft() error {
+	return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã phát hành nên không sửa được nữa: các đơn vị đã nhận đợt này với tên và hạn gửi như lúc phát hành. Chỉ sửa được đợt báo cáo còn là bản nháp.")
 }
 
 // roundEditAudit is what the audit log keeps of a round's edit.

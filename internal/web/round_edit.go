@@ -32,12 +32,6 @@ type roundEditForm struct {
 	Brief        bool
 }
 
-// errNotDraft refuses to edit a round that is no longer a draft; the store
-// says the same when a publish comes between the page and the save.
-func errNotDraft() error {
-	return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã phát hành nên không sửa được nữa: các đơn vị đã nhận đợt này với tên và hạn gửi như lúc phát hành. Chỉ sửa được đợt báo cáo còn là bản nháp.")
-}
-
 // draftRound reads the round of the request's path, if it is still a draft.
 func (s *Server) draftRound(r *http.Request) (*tiendo.Round, error) {
 	id, err := pathID(r)
@@ -49,7 +43,7 @@ func (s *Server) draftRound(r *http.Request) (*tiendo.Round, error) {
 		return nil, err
 	}
 	if round.Status != tiendo.RoundDraft {
-		return nil, errNotDraft()
+		return nil, store.ErrNotDraft() // the store says the same when a publish comes between the page and the save
 	}
 	return round, nil
 }
