@@ -598,24 +598,24 @@ func (s *Store) unitRecipients(ctx context.Context, db queryer) (map[int64][]Rec
 	return out, rows.Err()
 }
 
-// unitUsers returns the active users of unit unitID, its heads apart.
-func (s *Store) unitUsers(ctx context.Context, tx *sql.Tx, unitID int64) (users, heads []Recipient, err error) {
+// unitUsers returns the active users of unit unitID in id order, and
+// which of them are its heads.
+func (s *Store) unitUsers(ctx context.Context, tx *sql.Tx, unitID int64) ([]Recipient, map[int64]bool, error) {
 	rows, err := tx.QueryContext(ctx, s.q(`SELECT id, full_name, email, role FROM users WHERE unit_id = ? AND NOT disabled ORDER BY id`), unitID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: recipients: %w", err)
 	}
 	defer rows.Close()
+	var users []Recipient
+	heads := map[int64]bool{}
 	for rows.Next() {
 		var r Recipient
 		var role tiendo.Role
 		if err := rows.Scan(&r.UserID, &r.Name, &r.Email, &role); err != nil {
 			return nil, nil, fmt.Errorf("store: recipients: %w", err)
 		}
-		if role == tiendo.RoleUnitHead {
-			heads = append(heads, r)
-		} else {
-			users = append(users, r)
-		}
+		users = append(users, r)
+		heads[r.UserID] = role == tiendo.RoleUnitHead
 	}
 	return users, heads, rows.Err()
 }
@@ -659,11 +659,14 @@ func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round
 	key := fmt.Sprintf("report:%d:%d:%s:v%d", r.ID, unitID, a, version)
 	if a == tiendo.ReportSendForReview {
 		// To the unit's heads, who approve before it goes to the office.
-		_, heads, err := s.unitUsers(ctx, tx, unitID)
+		users, heads, err := s.unitUsers(ctx, tx, unitID)
 		if err != nil {
 			return err
 		}
-		for _, rc := range heads {
+		for _, rc := range users {
+			if !heads[rc.UserID] {
+				continue
+			}
 			msgs = append(msgs, &Message{
 				Kind: KindReportForReview, DedupeKey: key + ":" + rc.RecipientKey(), RoundID: r.ID, UnitID: unitID, UserID: rc.UserID, Email: rc.Email,
 				Subject: fmt.Sprintf("Báo cáo của %s chờ lãnh đạo đơn vị duyệt: %s", unitName, r.Title),
@@ -722,17 +725,20 @@ func (s *Store) queueReportMail(ctx context.Context, tx *sql.Tx, r *tiendo.Round
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT name, email FROM units WHERE id = ?`), unitID).Scan(&unit.Name, &unit.Email); err != nil {
 			return fmt.Errorf("store: report mail: %w", err)
 		}
-		all := append(slices.Clone(users), heads...)
-		slices.SortFunc(all, func(a, b Recipient) int { return cmp.Compare(a.UserID, b.UserID) })
-		to := withMailbox(all, unit)
-		if a == tiendo.ReportHeadReturn {
-			// The head's return goes to those who write the report, not
-			// to the unit's heads, one of whom has just sent it back: nor
-			// to the unit's mailbox when it is a head's own address.
-			to = withMailbox(users, unit)
-			for _, h := range heads {
-				to = slices.DeleteFunc(to, func(rc Recipient) bool { return rc.UserID == 0 && strings.EqualFold(rc.Email, h.Email) })
-			}
+		// The head's return goes to those who write the report, not to
+		// the unit's heads, one of whom has just sent it back: nor to the
+		// unit's mailbox when it is a head's own address.
+		headReturn := a == tiendo.ReportHeadReturn
+		isHead := func(rc Recipient) bool { return heads[rc.UserID] }
+		to := users
+		if headReturn {
+			to = slices.DeleteFunc(slices.Clone(users), isHead)
+		}
+		to = withMailbox(to, unit)
+		if headReturn {
+			to = slices.DeleteFunc(to, func(rc Recipient) bool {
+				return rc.UserID == 0 && slices.ContainsFunc(users, func(h Recipient) bool { return isHead(h) && strings.EqualFold(h.Email, rc.Email) })
+			})
 		}
 		for _, rc := range to {
 			msgs = append(msgs, &Message{
