@@ -1092,6 +1092,9 @@ type ReportState struct {
 	Late        bool
 	UpdatedAt   time.Time
 	Reopened    bool // the office reopened the locked round for this unit
+	// HeadReturned is a draft the unit head sent back to the reporter with
+	// a reason (a draft carries a reason only then: see ActOnReport).
+	HeadReturned bool
 }
 
 // ReportStates returns the state of every unit asked to report in round
@@ -1099,7 +1102,8 @@ type ReportState struct {
 // The caller has checked that the user may see the round.
 func (s *Store) ReportStates(ctx context.Context, roundID int64) (map[int64]*ReportState, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id, COALESCE(ur.status, 'missing'), COALESCE(ur.version, 0), ur.submitted_at,
-		COALESCE(ur.late, FALSE), ur.updated_at, ru.reopened
+		COALESCE(ur.late, FALSE), ur.updated_at, ru.reopened,
+		COALESCE(ur.status = 'draft' AND ur.return_comment <> '', FALSE)
 		FROM round_units ru LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
 		WHERE ru.round_id = ?`), roundID)
 	if err != nil {
@@ -1110,7 +1114,7 @@ func (s *Store) ReportStates(ctx context.Context, roundID int64) (map[int64]*Rep
 	for rows.Next() {
 		var st ReportState
 		var submitted, updated sql.NullTime
-		if err := rows.Scan(&st.UnitID, &st.Status, &st.Version, &submitted, &st.Late, &updated, &st.Reopened); err != nil {
+		if err := rows.Scan(&st.UnitID, &st.Status, &st.Version, &submitted, &st.Late, &updated, &st.Reopened, &st.HeadReturned); err != nil {
 			return nil, err
 		}
 		st.SubmittedAt, st.UpdatedAt = submitted.Time, updated.Time

@@ -164,6 +164,18 @@ func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
 	if _, notes := x.get(rep, "/notifications"); !strings.Contains(notes, "Lý do: "+reason) {
 		t.Errorf("the reporter's notification does not carry the reason")
 	}
+	// The reporter's home page and the round's page say the head sent it
+	// back, not that it is a draft like any other.
+	const headReturned = `<span class="badge badge-returned">Lãnh đạo đơn vị trả lại</span>`
+	if _, home := x.get(rep, "/"); !strings.Contains(home, headReturned) || !strings.Contains(home, ">Sửa theo ý kiến lãnh đạo</a>") || strings.Contains(home, "Đang soạn") {
+		t.Errorf("the reporter's home page does not show the head's return:\n%s", home)
+	}
+	if _, round := x.get(rep, "/rounds/"+itoa(r.ID)); !strings.Contains(round, headReturned) {
+		t.Errorf("the round page does not show the head's return")
+	}
+	if !strings.Contains(page, "Trạng thái: "+headReturned) {
+		t.Errorf("the report page's state line does not show the head's return")
+	}
 	// Saving keeps it in view, as a returned report keeps the office's;
 	// sending the report on again ends it.
 	v := x.reportOf(x.a, r).Version
@@ -174,6 +186,9 @@ func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
 	send(v+1, "review")
 	if _, page := x.get(rep, path); strings.Contains(page, reason) {
 		t.Errorf("the reason still shows after the report was sent for review again")
+	}
+	if _, home := x.get(rep, "/"); strings.Contains(home, headReturned) {
+		t.Errorf("the home page still shows the head's return after the report was sent for review again")
 	}
 }
 
