@@ -20,6 +20,7 @@ const (
 	ActionReadUnits     Action = "units:read"     // list units
 	ActionManageUnits   Action = "units:manage"   // add and edit units
 	ActionManageUsers   Action = "users:manage"   // add and edit users
+	ActionManageMail    Action = "mail:manage"    // see the outgoing mail queue, send a failed message again
 )
 
 // Scope says how far a permission reaches.
@@ -37,11 +38,12 @@ const (
 var permissions = map[Role]map[Action]Scope{
 	RoleAdmin: {
 		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,
-		ActionManageUnits: ScopeAll, ActionManageUsers: ScopeAll,
+		ActionManageUnits: ScopeAll, ActionManageUsers: ScopeAll, ActionManageMail: ScopeAll,
 	},
 	RoleOffice: {
 		ActionReadRounds: ScopeAll, ActionManageRounds: ScopeAll, ActionReadReport: ScopeAll,
 		ActionReviewReport: ScopeAll, ActionReadUnits: ScopeAll, ActionConsolidate: ScopeAll,
+		ActionManageMail: ScopeAll, // the office chases the units and must see a reminder that did not go
 	},
 	RoleLeader: {
 		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,

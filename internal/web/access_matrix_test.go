@@ -111,8 +111,9 @@ var routeNeeds = map[string]need{
 	"GET /api/v1/targets/{id}/series":                  {action: tiendo.ActionReadRounds, id: "target"},
 	"POST /rounds/{id}/lock":                           {action: tiendo.ActionManageRounds},
 	"POST /rounds/{id}/reopen/{unit}":                  {action: tiendo.ActionManageRounds},
-	"GET /admin/outbox":                                {action: tiendo.ActionManageUsers},
-	"POST /admin/outbox/{id}/retry":                    {action: tiendo.ActionManageUsers, id: "outbox"},
+	"GET /outbox":                                      {action: tiendo.ActionManageMail},
+	"GET /admin/outbox":                                {public: true}, // the old address: a redirect to /outbox, which checks
+	"POST /outbox/{id}/retry":                          {action: tiendo.ActionManageMail, id: "outbox"},
 	"/admin/audit":                                     {action: tiendo.ActionManageUsers},
 	"GET /admin/units":                                 {action: tiendo.ActionManageUnits},
 	"GET /admin/units/new":                             {action: tiendo.ActionManageUnits},

@@ -66,7 +66,7 @@ func TestOutboxPageSpeaksVietnamese(t *testing.T) {
 	if _, err := x.st.Enqueue(ctx, msgs...); err != nil {
 		t.Fatal(err)
 	}
-	code, body := x.get(x.login("admin"), "/admin/outbox")
+	code, body := x.get(x.login("admin"), "/outbox")
 	if code != 200 {
 		t.Fatalf("outbox page: %d, want 200\n%s", code, body)
 	}
@@ -128,7 +128,7 @@ func TestOutboxRetryButtonStaysOnOneLine(t *testing.T) {
 	if err := x.st.MarkFailed(ctx, claimed[0], errors.New("550 hộp thư không có"), true, store.RetryPolicy{MaxAttempts: 1}); err != nil {
 		t.Fatal(err)
 	}
-	_, body := x.get(x.login("admin"), "/admin/outbox")
+	_, body := x.get(x.login("admin"), "/outbox")
 	r := row(t, body, "Thư hỏng")
 	// The CSP forbids inline styles; a no-break space keeps the two words
 	// together without one.

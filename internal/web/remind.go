@@ -44,7 +44,8 @@ type outboxPage struct {
 	Label    func(string) string
 }
 
-// handleOutbox shows the admin what is queued, what failed and why.
+// handleOutbox shows the office and the admin what is queued, what failed
+// and why.
 func (s *Server) handleOutbox(w http.ResponseWriter, r *http.Request) error {
 	counts, err := s.store.OutboxCounts(r.Context())
 	if err != nil {
@@ -69,6 +70,6 @@ func (s *Server) handleOutboxRetry(w http.ResponseWriter, r *http.Request) error
 	if err := s.store.RetryMessage(r.Context(), actor(r), id); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/admin/outbox", http.StatusSeeOther)
+	http.Redirect(w, r, "/outbox", http.StatusSeeOther)
 	return nil
 }

@@ -62,10 +62,12 @@ func (s *Server) basePage(r *http.Request, title string) page {
 		add("/admin/units", "Đơn vị")
 		add("/admin/cutoff", "Chốt số liệu")
 	}
+	if tiendo.Allowed(u, tiendo.ActionManageMail, 0) {
+		add("/outbox", "Thư gửi đi")
+	}
 	add("/account", "Tài khoản")
 	if tiendo.Allowed(u, tiendo.ActionManageUsers, 0) {
 		add("/admin/users", "Người dùng")
-		add("/admin/outbox", "Thư nhắc việc")
 		add("/admin/audit", "Nhật ký")
 	}
 	return p

@@ -56,8 +56,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rounds/{id}/consolidated/print", s.authed(tiendo.ActionReadReport, s.handleConsolidatedPrint))
 	mux.HandleFunc("GET /register", s.authed(tiendo.ActionReadReport, s.handleRegister)) // register.go: the outgoing register
 	mux.HandleFunc("POST /rounds/{id}/remind", s.authed(tiendo.ActionManageRounds, s.handleRoundRemind))
-	mux.HandleFunc("GET /admin/outbox", s.authed(tiendo.ActionManageUsers, s.handleOutbox))
-	mux.HandleFunc("POST /admin/outbox/{id}/retry", s.authed(tiendo.ActionManageUsers, s.handleOutboxRetry))
+	mux.HandleFunc("GET /outbox", s.authed(tiendo.ActionManageMail, s.handleOutbox))
+	mux.HandleFunc("POST /outbox/{id}/retry", s.authed(tiendo.ActionManageMail, s.handleOutboxRetry))
+	// The page's address before the office could see it too.
+	mux.Handle("GET /admin/outbox", http.RedirectHandler("/outbox", http.StatusMovedPermanently))
 	mux.HandleFunc("/admin/audit", s.authed(tiendo.ActionManageUsers, s.handleAudit))
 	mux.HandleFunc("POST /rounds/{id}/lock", s.authed(tiendo.ActionManageRounds, s.handleRoundLock))
 	mux.HandleFunc("POST /rounds/{id}/reopen/{unit}", s.authed(tiendo.ActionManageRounds, s.handleRoundReopen))
