@@ -55,6 +55,47 @@ func (p Period) Valid() bool {
 	return ok
 }
 
+// Check says what is wrong with p as an office enters it on a form, as
+// the field ("kind", "index" or "year") and a message; "" when nothing is.
+// A kind not yet known ("") or PeriodOther needs no index, and "" no year;
+// the others need a year, and a month, quarter or half-year its number.
+// Normalized gives the period to keep.
+func (p Period) Check() (field, message string) {
+	switch p.Kind {
+	case "", PeriodOther, PeriodNineMonth, PeriodYear:
+	case PeriodMonth:
+		if p.Index < 1 || p.Index > 12 {
+			return "index", "Kỳ báo cáo là tháng: hãy ghi tháng, từ 1 đến 12."
+		}
+	case PeriodQuarter:
+		if p.Index < 1 || p.Index > 4 {
+			return "index", "Kỳ báo cáo là quý: hãy ghi quý, từ 1 đến 4."
+		}
+	case PeriodHalfYear:
+		if p.Index < 0 || p.Index > 2 { // 0 is the first half, as months reads it
+			return "index", "Kỳ báo cáo là 6 tháng: ghi 1 cho 6 tháng đầu năm, 2 cho 6 tháng cuối năm."
+		}
+	default:
+		return "kind", "Kỳ báo cáo không hợp lệ: hãy chọn tháng, quý, 6 tháng, 9 tháng, năm hoặc khác."
+	}
+	if p.Kind != "" && (p.Year < 2000 || p.Year > 2100) {
+		return "year", "Hãy ghi năm của kỳ báo cáo, từ 2000 đến 2100, ví dụ 2026."
+	}
+	return "", ""
+}
+
+// Normalized is p without the parts its kind does not use: the index of
+// a kind that has none, and the year of a kind not yet known.
+func (p Period) Normalized() Period {
+	switch p.Kind {
+	case "":
+		return Period{}
+	case PeriodOther, PeriodNineMonth, PeriodYear:
+		p.Index = 0
+	}
+	return p
+}
+
 // Phrase names p as a document's subject and body do: "06 tháng đầu năm
 // 2022", "06 tháng cuối năm 2022", "09 tháng đầu năm 2022", "quý I năm
 // 2023", "tháng 10 năm 2025", "năm 2025"; "" for a period it cannot name.

@@ -174,3 +174,34 @@ func TestPeriodNext(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodCheck(t *testing.T) {
+	for _, c := range []struct {
+		p     Period
+		field string
+		keep  Period
+	}{
+		{Period{}, "", Period{}},
+		{Period{Year: 2026, Index: 3}, "", Period{}}, // not yet known: nothing to keep
+		{Period{PeriodMonth, 2026, 10}, "", Period{PeriodMonth, 2026, 10}},
+		{Period{PeriodMonth, 2026, 13}, "index", Period{}},
+		{Period{PeriodMonth, 2026, 0}, "index", Period{}},
+		{Period{PeriodQuarter, 2026, 4}, "", Period{PeriodQuarter, 2026, 4}},
+		{Period{PeriodQuarter, 2026, 5}, "index", Period{}},
+		{Period{PeriodHalfYear, 2026, 0}, "", Period{PeriodHalfYear, 2026, 0}},
+		{Period{PeriodHalfYear, 2026, 3}, "index", Period{}},
+		{Period{PeriodNineMonth, 2026, 7}, "", Period{PeriodNineMonth, 2026, 0}},
+		{Period{PeriodYear, 2026, 2}, "", Period{PeriodYear, 2026, 0}},
+		{Period{PeriodYear, 0, 0}, "year", Period{}},
+		{Period{PeriodOther, 1999, 0}, "year", Period{}},
+		{Period{"week", 2026, 1}, "kind", Period{}},
+	} {
+		field, msg := c.p.Check()
+		if field != c.field || (field == "") != (msg == "") {
+			t.Errorf("%+v.Check() = %q, %q; want field %q", c.p, field, msg, c.field)
+		}
+		if field == "" && c.p.Normalized() != c.keep {
+			t.Errorf("%+v.Normalized() = %+v, want %+v", c.p, c.p.Normalized(), c.keep)
+		}
+	}
+}

@@ -182,3 +182,45 @@ func TestUpdateDraftRoundRefused(t *testing.T) {
 		}
 	}
 }
+
+// A draft's period changes with the form: the round reads the new one, its
+// subject (not on the form) follows where it names the old period, and a
+// period that cannot be is refused by field, with nothing changed.
+func TestUpdateDraftRoundPeriod(t *testing.T) {
+	f := newFixture(t)
+	office := store.Actor{UserID: f.office.ID}
+	half := tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2026, Index: 1}
+	r := &tiendo.Round{Title: "Báo cáo 6 tháng đầu năm 2026", Period: half, Subject: "Báo cáo kết quả 06 tháng đầu năm 2026",
+		Deadline: tiendo.DeadlineBefore(2026, 6, 20), UnitIDs: []int64{f.a.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Giảm tỷ lệ hộ nghèo", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}}}}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	var e *tiendo.Error
+	bad := store.RoundEdit{Title: r.Title, Deadline: r.Deadline, Period: tiendo.Period{Kind: tiendo.PeriodMonth, Year: 2026, Index: 13}}
+	if err := f.s.UpdateDraftRound(ctx, office, f.office, r.ID, bad); !errors.As(err, &e) || e.Code != tiendo.EINVALID || e.Fields["period_index"] == "" {
+		t.Errorf("month 13: %v, want a field error on period_index", err)
+	}
+	if got, err := f.s.Round(ctx, f.office, r.ID); err != nil || got.Period != half {
+		t.Fatalf("after a refused edit the period is %+v, %v; want %+v", got.Period, err, half)
+	}
+
+	nine := tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: 2026, Index: 2} // a nine months' index means nothing: not kept
+	if err := f.s.UpdateDraftRound(ctx, office, f.office, r.ID, store.RoundEdit{Title: "Báo cáo 9 tháng đầu năm 2026", Deadline: r.Deadline, Period: nine}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.s.Round(ctx, f.office, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: 2026}); got.Period != want {
+		t.Errorf("period after the edit = %+v, want %+v", got.Period, want)
+	}
+	if got.Subject != "Báo cáo kết quả 09 tháng đầu năm 2026" {
+		t.Errorf("subject after the edit = %q, want it moved to the new period", got.Subject)
+	}
+	entries, err := f.s.AuditSearch(ctx, store.AuditFilter{Entity: "round", EntityID: r.ID, Action: "update"})
+	if err != nil || len(entries) != 1 || !strings.Contains(entries[0].Before, `"kind":"half-year"`) || !strings.Contains(entries[0].After, `"kind":"nine-month"`) {
+		t.Errorf("audit of the period's change: %+v, %v", entries, err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/continuity"
 )
 
 func validateRound(r *tiendo.Round) error {
@@ -424,14 +425,17 @@ func (s *Store) UpdateTaskText(ctx context.Context, actor Actor, u *tiendo.User,
 // (a task's text is edited in the công văn, UpdateTaskText).
 type RoundEdit struct {
 	Title        string
+	Period       tiendo.Period
 	Deadline     time.Time // the instant reports are due, as Round.Deadline
 	HeadApproval bool
 	Brief        bool
 }
 
-// UpdateDraftRound changes the title, deadline and options of draft round
-// id. A published round is refused: its units have it as published, and a
-// report's timeliness is judged against the deadline they were given.
+// UpdateDraftRound changes the title, period, deadline and options of
+// draft round id. A published round is refused: its units have it as
+// published, and a report's timeliness is judged against the deadline they
+// were given. When the period changes, the round's subject (trích yếu, not
+// on the form) follows it where it names the old one, as a successor's does.
 func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.User, id int64, edit RoundEdit) error {
 	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa đợt báo cáo.")
@@ -444,6 +448,10 @@ func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.Use
 	if edit.Deadline.IsZero() {
 		e.Fields["deadline"] = "Vui lòng nhập hạn gửi báo cáo."
 	}
+	if field, msg := edit.Period.Check(); field != "" {
+		e.Fields["period_"+field] = msg
+	}
+	edit.Period = edit.Period.Normalized()
 	if len(e.Fields) > 0 {
 		e.Message = "Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
 		return e
@@ -452,21 +460,25 @@ func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.Use
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var before RoundEdit
 		var status tiendo.RoundStatus
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, deadline, head_approval, brief FROM rounds WHERE id = ?`), id).
-			Scan(&status, &before.Title, &before.Deadline, &before.HeadApproval, &before.Brief); err != nil {
+		var subject string
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, period_kind, period_year, period_index, deadline, head_approval, brief, subject FROM rounds WHERE id = ?`), id).
+			Scan(&status, &before.Title, &before.Period.Kind, &before.Period.Year, &before.Period.Index, &before.Deadline, &before.HeadApproval, &before.Brief, &subject); err != nil {
 			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}
 		if status != tiendo.RoundDraft {
 			return ErrNotDraft()
 		}
 		before.Deadline = before.Deadline.In(tiendo.Zone)
-		if before.Title == edit.Title && before.Deadline.Equal(edit.Deadline) && before.HeadApproval == edit.HeadApproval && before.Brief == edit.Brief {
+		if before.Title == edit.Title && before.Period == edit.Period && before.Deadline.Equal(edit.Deadline) &&
+			before.HeadApproval == edit.HeadApproval && before.Brief == edit.Brief {
 			return nil
 		}
+		subject = continuity.Retitle(subject, before.Period, edit.Period)
 		// Only while still the draft just read: a publish committed since
 		// (on PostgreSQL, between the read and this write) is not overtaken.
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET title = ?, deadline = ?, head_approval = ?, brief = ? WHERE id = ? AND status = ?`),
-			edit.Title, edit.Deadline.UTC(), edit.HeadApproval, edit.Brief, id, tiendo.RoundDraft)
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET title = ?, period_kind = ?, period_year = ?, period_index = ?, deadline = ?,
+			head_approval = ?, brief = ?, subject = ? WHERE id = ? AND status = ?`),
+			edit.Title, edit.Period.Kind, edit.Period.Year, edit.Period.Index, edit.Deadline.UTC(), edit.HeadApproval, edit.Brief, subject, id, tiendo.RoundDraft)
 		if err != nil {
 			return fmt.Errorf("store: update round: %w", err)
 		}
@@ -486,5 +498,5 @@ func ErrNotDraft() error {
 
 // roundEditAudit is what the audit log keeps of a round's edit.
 func roundEditAudit(e RoundEdit) map[string]any {
-	return map[string]any{"title": e.Title, "deadline": e.Deadline, "head_approval": e.HeadApproval, "brief": e.Brief}
+	return map[string]any{"title": e.Title, "period": e.Period, "deadline": e.Deadline, "head_approval": e.HeadApproval, "brief": e.Brief}
 }

@@ -413,6 +413,10 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 	if r.Title == "" {
 		e.Fields["title"] = "Hãy nhập tên đợt báo cáo."
 	}
+	if field, msg := r.Period.Check(); field != "" {
+		e.Fields["period_"+field] = msg
+	}
+	r.Period = r.Period.Normalized()
 	if strings.TrimSpace(f.DeadlineDate) == "" {
 		e.Fields["deadline_date"] = "Hãy nhập hạn gửi báo cáo, ví dụ 07/06/2022."
 	} else if at, err := f.deadline(); err != nil {

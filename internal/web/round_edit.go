@@ -9,11 +9,12 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/continuity"
 	"tiendo/internal/store"
 )
 
 // roundEditPage is the form that changes a draft round's own fields: its
-// title, deadline and options. Tasks, targets and units are not on it.
+// title, period, deadline and options. Tasks, targets and units are not on it.
 type roundEditPage struct {
 	page
 	Round  *tiendo.Round // as stored
@@ -26,10 +27,12 @@ type roundEditPage struct {
 
 // roundEditForm is what the form holds, as typed.
 type roundEditForm struct {
-	Title        string
-	Deadline     string // dd/mm/yyyy
-	HeadApproval bool
-	Brief        bool
+	Title                   string
+	PeriodKind              string
+	PeriodIndex, PeriodYear int
+	Deadline                string // dd/mm/yyyy
+	HeadApproval            bool
+	Brief                   bool
 }
 
 // draftRound reads the round of the request's path, if it is still a draft.
@@ -53,7 +56,8 @@ func (s *Server) handleRoundEditForm(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	f := roundEditForm{Title: round.Title, Deadline: formatDate(round.Deadline), HeadApproval: round.HeadApproval, Brief: round.Brief}
+	f := roundEditForm{Title: round.Title, PeriodKind: string(round.Period.Kind), PeriodIndex: round.Period.Index, PeriodYear: round.Period.Year,
+		Deadline: formatDate(round.Deadline), HeadApproval: round.HeadApproval, Brief: round.Brief}
 	return s.renderRoundEdit(w, r, http.StatusOK, round, f, nil)
 }
 
@@ -65,19 +69,30 @@ func (s *Server) handleRoundEdit(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
-	f := roundEditForm{Title: oneLine(r.PostFormValue("title")), Deadline: strings.TrimSpace(r.PostFormValue("deadline")),
-		HeadApproval: r.PostFormValue("head_approval") != "", Brief: r.PostFormValue("brief") != ""}
+	f := roundEditForm{Title: oneLine(r.PostFormValue("title")), PeriodKind: r.PostFormValue("period_kind"),
+		PeriodIndex: atoi(r.PostFormValue("period_index")), PeriodYear: atoi(r.PostFormValue("period_year")),
+		Deadline: strings.TrimSpace(r.PostFormValue("deadline")), HeadApproval: r.PostFormValue("head_approval") != "", Brief: r.PostFormValue("brief") != ""}
+	period := tiendo.Period{Kind: tiendo.PeriodKind(f.PeriodKind), Year: f.PeriodYear, Index: f.PeriodIndex}
+	if field, _ := period.Check(); field == "" && f.Title == round.Title {
+		// A title left as it was follows a new period, as a successor's does
+		// ("6 tháng đầu năm" becomes "9 tháng đầu năm"); one the office
+		// typed is kept as typed.
+		f.Title = continuity.Retitle(f.Title, round.Period, period.Normalized())
+	}
 	deadline, msg := editedDeadline(f.Deadline, round.Deadline)
 	if msg != "" {
 		fields := map[string]string{"deadline": msg}
 		if f.Title == "" { // so that one answer names every field to fix
 			fields["title"] = "Vui lòng nhập tên đợt báo cáo."
 		}
+		if field, msg := period.Check(); field != "" {
+			fields["period_"+field] = msg
+		}
 		return s.renderRoundEdit(w, r, http.StatusUnprocessableEntity, round, f,
 			&tiendo.Error{Code: tiendo.EINVALID, Message: "Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu.", Fields: fields})
 	}
 	err = s.store.UpdateDraftRound(r.Context(), actor(r), userFrom(r.Context()), round.ID,
-		store.RoundEdit{Title: f.Title, Deadline: deadline, HeadApproval: f.HeadApproval, Brief: f.Brief})
+		store.RoundEdit{Title: f.Title, Period: period, Deadline: deadline, HeadApproval: f.HeadApproval, Brief: f.Brief})
 	switch tiendo.ErrorCode(err) {
 	case "":
 		http.Redirect(w, r, fmt.Sprintf("/rounds/%d?ok=edited", round.ID), http.StatusSeeOther)

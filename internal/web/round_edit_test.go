@@ -204,3 +204,43 @@ func TestRoundEditWarnsPastDeadline(t *testing.T) {
 		t.Error("the form of a draft due in ten days says its deadline has passed")
 	}
 }
+
+// The edit form shows the draft's period and changes it: a title left as
+// it was follows the new period, and a period that cannot be comes back
+// marked on its field with everything typed kept.
+func TestRoundEditPeriod(t *testing.T) {
+	x := newApp(t)
+	r := &tiendo.Round{Title: "Báo cáo 6 tháng đầu năm 2026", Period: tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2026, Index: 1},
+		Deadline: tiendo.DeadlineBefore(2026, 6, 20), UnitIDs: []int64{x.a.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Rà soát thủ tục hành chính", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}}}}
+	if err := x.st.CreateRound(context.Background(), store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	path := fmt.Sprintf("/rounds/%d/edit", r.ID)
+	c := x.login("vanphong")
+	_, body := x.get(c, path)
+	for _, want := range []string{`<option value="half-year" selected>6 tháng</option>`, `name="period_index" type="number" min="0" max="12" value="1"`, `name="period_year" type="number" min="2000" max="2100" value="2026"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("edit form lacks the draft's period: %s", want)
+		}
+	}
+
+	code, _, body := read(x.post(c, path, url.Values{"title": {r.Title}, "deadline": {"20/06/2026"}, "period_kind": {"month"}, "period_index": {"13"}, "period_year": {"2026"}}))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `id="period_index-err" class="field-error">Kỳ báo cáo là tháng: hãy ghi tháng, từ 1 đến 12.`) ||
+		!strings.Contains(body, `<option value="month" selected>Tháng</option>`) || !strings.Contains(body, `value="13" aria-invalid="true"`) {
+		t.Errorf("month 13: %d, want 422 with the month marked and the form as typed\n%s", code, body)
+	}
+	if got := x.storedRound(r.ID); got.Period != r.Period {
+		t.Errorf("a refused period was stored: %+v", got.Period)
+	}
+
+	resp := x.post(c, path, url.Values{"title": {r.Title}, "deadline": {"20/09/2026"}, "period_kind": {"nine-month"}, "period_index": {"1"}, "period_year": {"2026"}})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving the period: %d", resp.StatusCode)
+	}
+	got := x.storedRound(r.ID)
+	if want := (tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: 2026}); got.Period != want || got.Title != "Báo cáo 9 tháng đầu năm 2026" {
+		t.Errorf("after the edit: period %+v, title %q; want %+v and the title moved to nine months", got.Period, got.Title, want)
+	}
+}
