@@ -51,7 +51,13 @@ func TestBrowserReportLoop(t *testing.T) {
 	}
 	browsertest.Do(t, ctx, chromedp.Click(`button[value="save"]`))
 	waitOK(t, ctx, "saved")
+	if note := browsertest.Get(t, ctx, chromedp.Evaluate[string](`location.search + " | " + (document.querySelector(".notice") || {}).textContent`)); !strings.HasPrefix(note, " | ") || !strings.Contains(note, "Đã lưu") {
+		t.Errorf("after a save the address and notice are %q: want the notice shown and ?ok= gone from the address", note)
+	}
 	browsertest.Do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(`#report-form`))
+	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll(".notice").length`)); n != 0 {
+		t.Errorf("a reload after the save shows %d notices again, want none", n)
+	}
 	if v := browsertest.Get(t, ctx, chromedp.Value(field("g%d.value", g2))); v != "1.234,5" {
 		t.Errorf("after reload the value is %q, want 1.234,5", v)
 	}

@@ -104,7 +104,7 @@ func TestBrowserOfficeSeesLiveRound(t *testing.T) {
 		t.Errorf("no reminder schedule: %q", upcoming)
 	}
 	browsertest.Do(t, ctx, chromedp.Click(`#nudge`))
-	browsertest.WaitFor(t, ctx, `location.search.includes("reminded=") && document.readyState === "complete"`)
+	browsertest.WaitFor(t, ctx, `document.documentElement.hasAttribute("data-reminded") && document.readyState === "complete"`)
 	if note := browsertest.Get(t, ctx, chromedp.Text(`.notice`)); !strings.Contains(note, "Đã gửi đôn đốc") {
 		t.Errorf("after đôn đốc: %q", note)
 	}
@@ -137,10 +137,11 @@ func TestBrowserOfficeSeesLiveRound(t *testing.T) {
 	}
 }
 
-// waitOK waits for the page an action redirects to: it carries ?ok=what.
+// waitOK waits for the page an action redirects to: it comes with ?ok=what,
+// which js/app.js moves from the address to <html data-ok="what">.
 func waitOK(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
-	browsertest.WaitFor(t, ctx, `new URLSearchParams(location.search).get("ok") === "`+what+`" && document.readyState === "complete"`)
+	browsertest.WaitFor(t, ctx, `document.documentElement.dataset.ok === "`+what+`" && document.readyState === "complete"`)
 }
 
 // On an office laptop's 1366 px screen the admin's menu, the longest,
