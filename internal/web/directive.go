@@ -35,7 +35,9 @@ var directiveNotices = map[string]string{
 	"approve":  "Đã duyệt công văn.",
 	"return":   "Đã trả lại Văn phòng.",
 	"withdraw": "Đã rút lại công văn về dự thảo; lãnh đạo không còn thấy công văn chờ duyệt. Sửa xong, hãy trình lại.",
-	"issued":   "Đã ban hành công văn; đợt báo cáo đã được phát hành và các đơn vị đã nhận thông báo.",
+	// True whether the issue published a draft round or the round was
+	// already open: either way it is open now and its units were told.
+	"issued": "Đã ban hành công văn. Đợt báo cáo đang mở và các đơn vị đã nhận thông báo kèm công văn.",
 }
 
 func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Document) *directivePage {
