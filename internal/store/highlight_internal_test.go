@@ -54,14 +54,21 @@ func TestHighlightWholeWords(t *testing.T) {
 		{"decomposed text", nfd("Chi cục Thuế khu vực I"), "thu", nfd("Chi cục [Thuế] khu vực I")},
 		{"decomposed text and query", nfd("bồi thường, hỗ trợ"), nfd("thườ"), nfd("bồi [thường], hỗ trợ")},
 		{"decomposed query", "Chi cục Thuế khu vực I", nfd("Thuế"), "Chi cục [Thuế] khu vực I"},
-		{"two words, one run", "Đẩy nhanh tiến độ giải phóng mặt bằng dự án", "gia pho", "Đẩy nhanh tiến độ [giải phóng] mặt bằng dự án"},
-		{"two words apart", "Thu ngân sách và bồi thường", "thu boi", "[Thu] ngân sách và [bồi thường]"},
+		{"two words, one run", "Đẩy nhanh tiến độ giải phóng mặt bằng dự án", "giai pho", "Đẩy nhanh tiến độ [giải phóng] mặt bằng dự án"},
+		{"only the last word is a prefix", "Đẩy nhanh tiến độ giải phóng mặt bằng dự án", "gia pho", "Đẩy nhanh tiến độ giải [phóng] mặt bằng dự án"},
+		{"two words apart", "Thu ngân sách và bồi thường", "thu boi", "[Thu] ngân sách và [bồi] thường"},
 		{"longer word wins", "Chi cục Thuế", "t thue", "Chi cục [Thuế]"},
 		{"punctuation after", "Thuế, phí (thuế TNCN); thuê đất.", "thu", "[Thuế], phí ([thuế] TNCN); [thuê] đất."},
-		{"quotes and dash", "“Thuế” – COVID-19", "thu covid", "“[Thuế]” – [COVID]-19"},
-		{"numbers", "Quyết định 1234/QĐ-UBND", "12 qđ", "Quyết định [1234]/[QĐ]-UBND"},
+		{"quotes and dash", "“Thuế” – COVID-19", "covid thu", "“[Thuế]” – [COVID]-19"},
+		{"numbers", "Quyết định 1234/QĐ-UBND", "qđ 12", "Quyết định [1234]/[QĐ]-UBND"},
 		{"white space made single", "  bồi \n\t thường  ", "thu", "bồi [thường]"},
-		{"markup stays text", `<b>Thuế</b> & "thuê" <script>`, "thu scr", `<b>[Thuế]</b> & "[thuê]" <[script]>`},
+		{"markup stays text", `<b>Thuế</b> & "thuê" <script>`, "script thu", `<b>[Thuế]</b> & "[thuê]" <[script]>`},
+		{"diacritics typed", "Thuế, thử nghiệm, Thương binh, thửa đất", "thử", "Thuế, [thử] nghiệm, Thương binh, [thửa] đất"},
+		{"diacritics typed, whole word", "Thuế, thử nghiệm, Thương binh, thửa đất", "thử đất", "Thuế, [thử] nghiệm, Thương binh, thửa [đất]"},
+		{"no diacritics typed", "Thuế, thử nghiệm, Thương binh", "thu", "[Thuế], [thử] nghiệm, [Thương] binh"},
+		{"diacritics typed, other tone placement", "Hòa Bình, hoà giải, hoá đơn", "hoà", "[Hòa] Bình, [hoà] giải, hoá đơn"},
+		{"diacritics typed, d for đ", "đồi Đá Bạc, dân, Đã", "dồi dá", "[đồi Đá] Bạc, dân, Đã"},
+		{"diacritics typed, decomposed text", nfd("Thuế, thử nghiệm"), "thử", nfd("Thuế, [thử] nghiệm")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			segs := highlightQuery(t, tc.text, tc.q, 160)
@@ -89,7 +96,7 @@ func TestHighlightCutsBetweenWords(t *testing.T) {
 		width         int
 		has           string // what the snippet must show
 	}{
-		{"middle", before + "Chi cục Thuế khu vực I." + after, "thu khu", 80, "Chi cục [Thuế khu] vực I."},
+		{"middle", before + "Chi cục Thuế khu vực I." + after, "thuế khu", 80, "Chi cục [Thuế khu] vực I."},
 		{"middle, decomposed", norm.NFD.String(before + "Chi cục Thuế khu vực I." + after), "thu", 80, norm.NFD.String("Chi cục [Thuế] khu")},
 		{"start", "Thuế " + after + after, "thu", 60, "[Thuế] Phần sau"},
 		{"end", before + "bồi thường", "thu", 60, "bồi [thường]"},

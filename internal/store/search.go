@@ -17,13 +17,17 @@ import (
 
 // Search finds rounds, tasks, targets, units, what units wrote in their
 // reports, and the documents the office drafts and issues (by number and
-// symbol, subject and text), ignoring case and diacritics ("giai phong mat
-// bang" finds "giải phóng mặt bằng", "dinh" finds "Đinh"). Each query word
-// must begin a word of the text; all of them must be found.
+// symbol, subject and text), ignoring case, and diacritics the user did not
+// type ("giai phong mat bang" finds "giải phóng mặt bằng", "dinh" finds
+// "Đinh"). A word typed with its diacritics finds only words with the same
+// ones ("thử" finds "thử", not "Thuế" or "thương"); the last word may be the
+// start of a word, the others are whole words. All of them must be found.
+// See searchTerms for why.
 //
 // The index is the table search_docs: one row per thing to find, with its
 // words folded in Go by vi.Fold, so that both databases fold alike and "đ"
-// is folded too. SQLite matches them through an FTS5 table kept by triggers,
+// is folded too, followed by the words that carry diacritics as written
+// (vi.MarkKey). SQLite matches them through an FTS5 table kept by triggers,
 // PostgreSQL through a trigram index (LIKE '% giai%'). The rows are derived
 // from the other tables, and RefreshSearch brings them up to date by
 // following the audit log, which every write appends to in its own
@@ -67,8 +71,8 @@ type Segment struct {
 type SearchResult struct {
 	Kind     string    `json:"kind"`
 	Title    []Segment `json:"title"`
-	Context  string    `json:"context"` // where it belongs: "Nhiệm vụ 3 · <round title>"
-	Snippet  []Segment `json:"snippet"` // the text around the matches, "" for a title-only thing
+	Context  string    `json:"context"` // where it belongs: "Chỉ tiêu của nhiệm vụ 3 · <round title>"; "" for a task, whose title says it
+	Snippet  []Segment `json:"snippet"` // the text around the matches the title does not show, or its start (describe); nil for no text
 	Link     string    `json:"link"`    // "" when the user has no page to open it on
 	RoundID  int64     `json:"round_id,omitempty"`
 	TaskID   int64     `json:"task_id,omitempty"`
@@ -92,7 +96,7 @@ func SegmentsText(segs []Segment) string {
 // words, then things holding the words as a phrase. A query that is empty,
 // too long or has no letters is an EINVALID error.
 func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int) ([]SearchResult, error) {
-	words, err := searchTerms(q)
+	terms, err := searchTerms(q)
 	if err != nil {
 		return nil, err
 	}
@@ -107,15 +111,15 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 	if visible == "" {
 		return []SearchResult{}, nil
 	}
-	match, matchArgs := s.searchMatch(words)
+	match, matchArgs := s.searchMatch(terms)
 
 	var args []any
-	hits := make([]string, len(words))
-	for i, w := range words {
+	hits := make([]string, len(terms))
+	for i, t := range terms {
 		hits[i] = "CASE WHEN title_key LIKE ? THEN 1 ELSE 0 END"
-		args = append(args, "% "+w+"%")
+		args = append(args, t.like())
 	}
-	phrase, phraseArgs := searchPhrase(words)
+	phrase, phraseArgs := searchPhrase(terms)
 	args = append(args, phraseArgs...)
 	args = append(args, matchArgs...)
 	args = append(args, visibleArgs...)
@@ -126,7 +130,7 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 	// after the round, whose subject is often theirs too.
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT d.kind, d.round_id, d.task_id, d.target_id, d.unit_id, doc.title, doc.body,
 		COALESCE(r.title, ''), COALESCE(t.label, ''), COALESCE(un.code, ''), COALESCE(un.name, ''), COALESCE(un.short_name, ''),
-		COALESCE(dc.status, ''), g.issued_at
+		COALESCE(dc.status, ''), g.issued_at, COALESCE(g.number, 0)
 		FROM (SELECT id, kind, round_id, task_id, target_id, unit_id,
 			`+strings.Join(hits, " + ")+` AS hits, `+phrase+` AS phrase,
 			CASE kind WHEN 'unit' THEN 0 WHEN 'round' THEN 1 WHEN 'consolidated' THEN 2 WHEN 'directive' THEN 2
@@ -150,11 +154,11 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 		var at searchAround
 		var issued sql.NullTime
 		if err := rows.Scan(&res.Kind, &res.RoundID, &res.TaskID, &res.TargetID, &res.UnitID, &title, &body,
-			&at.roundTitle, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued); err != nil {
+			&at.roundTitle, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued, &at.number); err != nil {
 			return nil, err
 		}
 		at.issuedAt = issued.Time
-		describe(&res, words, title, body, at, manageUnits)
+		describe(&res, terms, title, body, at, manageUnits)
 		out = append(out, res)
 	}
 	return out, rows.Err()
@@ -174,61 +178,158 @@ type searchAround struct {
 	roundTitle, label, unitName, shortName string
 	docStatus                              tiendo.DocStatus
 	issuedAt                               time.Time
+	number                                 int // an issued document's number in the register
 }
 
 // describe fills in what a result shows and where it links.
-func describe(res *SearchResult, words []string, title, body string, at searchAround, manageUnits bool) {
+//
+// The snippet shows where the query matched, not what the title already
+// shows: it is cut around, and marks, the words the title does not hold. A
+// document found by its number ("01/BC-UBND") holds every word in its title,
+// and then its snippet is the start of its text, unmarked, rather than a
+// window around an unrelated "UBND" or "01" deep in the text. A task is
+// named as people name it, "Nhiệm vụ 3 · <round title>", and its text is
+// the snippet.
+func describe(res *SearchResult, terms []searchTerm, title, body string, at searchAround, manageUnits bool) {
 	const titleLen, snippetLen = 160, 240
 	roundTitle, label := at.roundTitle, at.label
-	res.Snippet = highlight(body, words, snippetLen)
+	// notIn returns the terms that the texts do not hold.
+	notIn := func(texts ...string) []searchTerm {
+		held := make([]bool, len(terms))
+		for _, t := range texts {
+			for _, sp := range matchSpans([]rune(t), terms) {
+				held[sp.term] = true
+			}
+		}
+		var rest []searchTerm
+		for i, t := range terms {
+			if !held[i] {
+				rest = append(rest, t)
+			}
+		}
+		return rest
+	}
 	switch res.Kind {
 	case SearchRound:
-		res.Title = highlight(title, words, titleLen)
+		res.Title = highlight(title, terms, titleLen)
+		res.Snippet = highlight(body, notIn(title), snippetLen)
 		res.Context = "Đợt báo cáo"
 		res.Link = fmt.Sprintf("/rounds/%d", res.RoundID)
 	case SearchTask:
-		res.Title = highlight(title, words, titleLen)
-		res.Context = fmt.Sprintf("Nhiệm vụ %s · %s", label, roundTitle)
+		// The index's title of a task is its text.
+		res.Title = highlight(fmt.Sprintf("Nhiệm vụ %s · %s", label, roundTitle), terms, titleLen)
+		res.Snippet = highlight(title, terms, snippetLen)
 		res.Link = fmt.Sprintf("/rounds/%d#tasks-h", res.RoundID)
 	case SearchTarget:
-		res.Title = highlight(title, words, titleLen)
+		res.Title = highlight(title, terms, titleLen)
+		res.Snippet = highlight(body, notIn(title), snippetLen)
 		res.Context = fmt.Sprintf("Chỉ tiêu của nhiệm vụ %s · %s", label, roundTitle)
 		res.Link = fmt.Sprintf("/rounds/%d#tasks-h", res.RoundID)
 	case SearchUnit:
-		res.Title = highlight(title, words, titleLen)
+		// The body is the unit's other names and code, which the title
+		// does not show: a word found there is marked there.
+		res.Title = highlight(title, terms, titleLen)
+		res.Snippet = highlight(body, notIn(title), snippetLen)
 		res.Context = "Đơn vị"
 		if manageUnits {
 			res.Link = fmt.Sprintf("/admin/units/%d", res.UnitID)
 		}
 	case SearchSection, SearchContribution:
+		// The unit's name is not indexed with the report: every word was
+		// found in the text.
 		name := at.unitName
 		if at.shortName != "" {
 			name = at.shortName
 		}
-		res.Title = highlight(name, words, titleLen)
+		res.Title = highlight(name, terms, titleLen)
+		res.Snippet = highlight(body, terms, snippetLen)
 		res.Context = fmt.Sprintf("Báo cáo nhiệm vụ %s · %s", label, roundTitle)
 		res.Link = fmt.Sprintf("/rounds/%d/reports/%s#task-%d", res.RoundID, res.UnitCode, res.TaskID)
 		if res.Kind == SearchContribution {
 			res.Context = fmt.Sprintf("Phối hợp nhiệm vụ %s · %s", label, roundTitle)
-			res.Link = fmt.Sprintf("/rounds/%d/reports/%s#c%d.text", res.RoundID, res.UnitCode, res.TaskID)
+			res.Link = fmt.Sprintf("/rounds/%d/reports/%s#contrib-%d", res.RoundID, res.UnitCode, res.TaskID)
 		}
 	case SearchConsolidated, SearchDirective:
-		res.Title = highlight(title, words, titleLen)
+		kind := tiendo.DocReport
+		if res.Kind == SearchDirective {
+			kind = tiendo.DocDirective
+		}
+		res.Title = highlight(title, terms, titleLen)
+		// The title holds the number and symbol ("Số 01/BC-UBND") and the
+		// subject; the kind's name and the number as said ("1") are found
+		// as the title is (indexDocuments).
+		held := []string{title, kind.Label()}
+		if at.number != 0 {
+			held = append(held, strconv.Itoa(at.number))
+		}
+		res.Snippet = highlight(body, notIn(held...), snippetLen)
 		state := at.docStatus.Label()
 		if at.docStatus == tiendo.DocIssued && !at.issuedAt.IsZero() {
 			state = "Ban hành ngày " + at.issuedAt.In(tiendo.Zone).Format("02/01/2006")
 		}
 		res.Context = state + " · " + roundTitle
-		kind := tiendo.DocReport
-		if res.Kind == SearchDirective {
-			kind = tiendo.DocDirective
-		}
 		res.Link = docLink(res.RoundID, kind)
 	}
 }
 
-// searchTerms reads a query into its folded words, without repeats.
-func searchTerms(q string) ([]string, error) {
+// searchTerm is a query word as it is matched.
+type searchTerm struct {
+	folded string // the word folded (vi.Fold): "thu"
+	marked string // the word with its diacritics (vi.MarkKey) when it was typed with any: "thử"; else ""
+	prefix bool   // the word may be the start of a longer one
+}
+
+// key is what the term is matched against: the marked word when the user
+// typed diacritics, else the folded one. The index holds both (indexKey).
+func (t searchTerm) key() string {
+	if t.marked != "" {
+		return t.marked
+	}
+	return t.folded
+}
+
+// like is the LIKE pattern that finds the term in an indexKey.
+func (t searchTerm) like() string {
+	if t.prefix {
+		return "% " + t.key() + "%"
+	}
+	return "% " + t.key() + " %"
+}
+
+// matches reports whether a word of the text, folded and (computed only
+// when needed) marked, is the term.
+func (t searchTerm) matches(folded string, marked func() string) bool {
+	eq := func(word, key string) bool {
+		if t.prefix {
+			return strings.HasPrefix(word, key)
+		}
+		return word == key
+	}
+	// A marked word folds to the term's folded word: it can only match a
+	// word whose folded form does.
+	if !eq(folded, t.folded) {
+		return false
+	}
+	return t.marked == "" || eq(marked(), t.marked)
+}
+
+// searchTerms reads a query into the words to find, without repeats.
+//
+// How a word matches is what a Vietnamese office worker expects of a
+// search box:
+//   - Diacritics are optional: many type without them ("giai phong mat
+//     bang"), or type "d" for "đ". A word typed without diacritics finds the
+//     word with any diacritics ("thue" finds "Thuế", "thuê", "thuề").
+//   - But a word typed with them means that word: "thử" must not find
+//     "Thuế" or "Thương binh", as it would if the diacritics were dropped.
+//     It is compared with its diacritics, in either tone placement ("hoà"
+//     and "hòa" are one word), and "đ" still as "d".
+//   - Each word is a whole syllable, except the last: Vietnamese words are
+//     syllables of two to seven letters, and a prefix on every one ("gia
+//     pho") finds far too much: "giá phối", "giao phó", "giải phóng"... Only
+//     the last word may still be being typed ("giải phóng mặt b", "xadi",
+//     "thươ"), so only it matches the start of a word.
+func searchTerms(q string) ([]searchTerm, error) {
 	q = strings.TrimSpace(q)
 	if q == "" {
 		return nil, tiendo.Errorf(tiendo.EINVALID, "Hãy nhập từ cần tìm, ví dụ: giải phóng mặt bằng.")
@@ -236,43 +337,92 @@ func searchTerms(q string) ([]string, error) {
 	if n := utf8.RuneCountInString(q); n > MaxSearchQuery {
 		return nil, tiendo.Errorf(tiendo.EINVALID, "Từ khóa quá dài (%d ký tự); hãy rút gọn còn tối đa %d ký tự.", n, MaxSearchQuery)
 	}
-	var words []string
-	seen := map[string]bool{}
-	for _, w := range foldWords(q) {
-		if !seen[w] {
-			seen[w] = true
-			words = append(words, w)
-		}
-	}
-	if len(words) == 0 {
+	var all []searchTerm
+	rs := []rune(vi.NFC(q))
+	eachWord(rs, func(i, j int, folded string) {
+		all = append(all, searchTerm{folded: folded, marked: vi.MarkKey(rs[i:j], folded)})
+	})
+	if len(all) == 0 {
 		return nil, tiendo.Errorf(tiendo.EINVALID, "Từ khóa chỉ có dấu câu; hãy nhập chữ hoặc số cần tìm.")
 	}
-	if len(words) > MaxSearchWords {
-		return nil, tiendo.Errorf(tiendo.EINVALID, "Từ khóa có %d từ; hãy dùng tối đa %d từ.", len(words), MaxSearchWords)
+	all[len(all)-1].prefix = true
+	// A word typed twice is one word; if one of them is whole, it is whole
+	// (a whole word found is also the start of itself).
+	var terms []searchTerm
+	seen := map[string]int{}
+	for _, t := range all {
+		if i, ok := seen[t.key()]; ok {
+			terms[i].prefix = terms[i].prefix && t.prefix
+			continue
+		}
+		seen[t.key()] = len(terms)
+		terms = append(terms, t)
 	}
-	return words, nil
+	if len(terms) > MaxSearchWords {
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Từ khóa có %d từ; hãy dùng tối đa %d từ.", len(terms), MaxSearchWords)
+	}
+	return terms, nil
 }
 
 // isWordRune reports whether a folded rune belongs to a word. SQLite's FTS5
 // tokenizer (unicode61) splits text the same way: letters and numbers.
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
-// foldWords returns the folded words of s.
-func foldWords(s string) []string {
-	return strings.FieldsFunc(vi.Fold(s), func(r rune) bool { return !isWordRune(r) })
+// eachWord calls fn with each word of rs, rs[i:j], and its folded form. A
+// word is a run of letters and digits; the combining marks inside or at the
+// end of one (text that is not NFC) belong to it, and a lone one folds to
+// nothing (vi.FoldRune maps NFC text rune for rune).
+func eachWord(rs []rune, fn func(i, j int, folded string)) {
+	var folded []rune
+	for i := 0; i < len(rs); {
+		if f := vi.FoldRune(rs[i]); f < 0 || !isWordRune(f) {
+			i++
+			continue
+		}
+		folded = folded[:0]
+		j := i
+		for ; j < len(rs); j++ {
+			f := vi.FoldRune(rs[j])
+			if f < 0 {
+				continue
+			}
+			if !isWordRune(f) {
+				break
+			}
+			folded = append(folded, f)
+		}
+		fn(i, j, string(folded))
+		i = j
+	}
 }
 
-// wordKey is the folded words of parts, space-separated with a space at
-// each end, so that LIKE '% giai%' finds a word that starts with "giai".
-func wordKey(parts ...string) string {
-	var words []string
+// indexKey is what search_docs keeps of parts for matching: their folded
+// words in order, space-separated with a space at each end, so that LIKE
+// '% giai%' finds a word that starts with "giai" and LIKE '% giai phong%'
+// a phrase; then, after a "|" that no phrase spans, each word that carries
+// diacritics once, as vi.MarkKey writes it, for the words typed with them:
+// " thu thue | thuế ".
+func indexKey(parts ...string) string {
+	var words, marked []string
+	seen := map[string]bool{}
 	for _, p := range parts {
-		words = append(words, foldWords(p)...)
+		rs := []rune(vi.NFC(p))
+		eachWord(rs, func(i, j int, folded string) {
+			words = append(words, folded)
+			if m := vi.MarkKey(rs[i:j], folded); m != "" && !seen[m] {
+				seen[m] = true
+				marked = append(marked, m)
+			}
+		})
 	}
 	if len(words) == 0 {
 		return ""
 	}
-	return " " + strings.Join(words, " ") + " "
+	key := " " + strings.Join(words, " ") + " "
+	if len(marked) > 0 {
+		key += "| " + strings.Join(marked, " ") + " "
+	}
+	return key
 }
 
 // searchVisibleTo narrows search_docs to what u may see, by the same rules
@@ -329,35 +479,50 @@ func searchVisibleTo(u *tiendo.User) (string, []any) {
 	return strings.Join(parts, " OR "), args
 }
 
-// searchMatch is the condition that a search_docs row holds every word as
-// the start of one of its words.
-func (s *Store) searchMatch(words []string) (string, []any) {
+// searchMatch is the condition that a search_docs row holds every term:
+// the last as the start of one of its words, the others as whole words.
+func (s *Store) searchMatch(terms []searchTerm) (string, []any) {
 	if s.dialect == sqlite {
 		// Words are letters and digits only, so quoting each one is enough
 		// to keep FTS5 from reading AND, OR, NOT or NEAR as operators.
-		terms := make([]string, len(words))
-		for i, w := range words {
-			terms[i] = `"` + w + `"*`
+		fts := make([]string, len(terms))
+		for i, t := range terms {
+			fts[i] = `"` + t.key() + `"`
+			if t.prefix {
+				fts[i] += "*"
+			}
 		}
-		return "id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", []any{strings.Join(terms, " ")}
+		return "id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", []any{strings.Join(fts, " ")}
 	}
-	conds := make([]string, len(words))
-	args := make([]any, len(words))
-	for i, w := range words {
-		conds[i], args[i] = "folded LIKE ?", "% "+w+"%"
+	conds := make([]string, len(terms))
+	args := make([]any, len(terms))
+	for i, t := range terms {
+		conds[i], args[i] = "folded LIKE ?", t.like()
 	}
 	return strings.Join(conds, " AND "), args
 }
 
-// searchPhrase is 1 for a row that holds the words in a row, the last one
-// as a prefix, and 0 for other rows; always 0 for a single word. (On SQLite
-// a LIKE here is faster than asking FTS5 for the phrase: the row is read
-// anyway, and FTS5's answer would have to be kept in a temporary table.)
-func searchPhrase(words []string) (string, []any) {
-	if len(words) < 2 {
+// searchPhrase is 1 for a row that holds the words in a row, and 0 for other
+// rows; always 0 for a single word. The phrase is looked for in the folded
+// words, which are in order: it only ranks rows that hold every term as
+// typed. (On SQLite a LIKE here is faster than asking FTS5 for the phrase:
+// the row is read anyway, and FTS5's answer would have to be kept in a
+// temporary table.)
+func searchPhrase(terms []searchTerm) (string, []any) {
+	if len(terms) < 2 {
 		return "0", nil
 	}
-	return "CASE WHEN folded LIKE ? THEN 1 ELSE 0 END", []any{"% " + strings.Join(words, " ") + "%"}
+	words := make([]string, len(terms))
+	for i, t := range terms {
+		words[i] = t.folded
+	}
+	pattern := "% " + strings.Join(words, " ")
+	if terms[len(terms)-1].prefix {
+		pattern += "%"
+	} else {
+		pattern += " %"
+	}
+	return "CASE WHEN folded LIKE ? THEN 1 ELSE 0 END", []any{pattern}
 }
 
 // searchLock is appended to the read of search_state that starts a refresh:
@@ -565,7 +730,7 @@ type searchDoc struct {
 	roundID, taskID, targetID, unitID, reportID int64
 	title, body                                 string
 	names                                       string // other names, ranked as the title: a unit's short name, aliases, code; a document's kind
-	hidden                                      string // found but not shown: a task's label
+	hidden                                      string // found but not in the title: a task's label, a document's number as said ("1")
 }
 
 // searchInList returns "?, ?, ?" for ids, and ids as arguments.
@@ -805,7 +970,7 @@ func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) er
 			// What was saved before text lost its NUL characters (nfc)
 			// would stop every search on PostgreSQL, which refuses them.
 			d.title, d.body, d.names, d.hidden = noNUL(d.title), noNUL(d.body), noNUL(d.names), noNUL(d.hidden)
-			folded := wordKey(d.hidden, d.title, d.names, d.body)
+			folded := indexKey(d.hidden, d.title, d.names, d.body)
 			if folded == "" {
 				continue
 			}
@@ -813,7 +978,7 @@ func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) er
 				b.WriteString(", ")
 			}
 			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			args = append(args, d.kind, d.roundID, d.taskID, d.targetID, d.unitID, d.reportID, d.title, d.body, wordKey(d.title, d.names), folded)
+			args = append(args, d.kind, d.roundID, d.taskID, d.targetID, d.unitID, d.reportID, d.title, d.body, indexKey(d.title, d.names), folded)
 			rowsIn++
 		}
 		docs = docs[n:]
@@ -827,50 +992,28 @@ func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) er
 	return nil
 }
 
-// highlight cuts text (its runs of white space made single spaces) to at
-// most width characters around the matches of words, each a folded word
-// prefix, and splits it into segments with the matched words marked. It
-// chooses the window holding the most different words, and marks a cut with
-// "…".
-//
-// A word that a query word begins is marked whole, up to the next space or
-// punctuation: Vietnamese is written in syllables, and a mark on "Thu" of
-// "Thuế" reads as a broken word. Cuts fall between words for the same
-// reason.
-func highlight(text string, words []string, width int) []Segment {
-	rs := []rune(strings.Join(strings.Fields(text), " "))
-	if len(rs) == 0 {
-		return nil
-	}
-	type span struct{ start, end, word int } // rune offsets into rs
+// span is a matched word of a text: its rune offsets, and the term it
+// matched.
+type span struct{ start, end, term int }
+
+// matchSpans returns the words of rs that terms match, in order. A word
+// that several terms match is the longest one's.
+func matchSpans(rs []rune, terms []searchTerm) []span {
 	var spans []span
-	wr := make([][]rune, len(words))
-	for i, w := range words {
-		wr[i] = []rune(w)
-	}
-	var folded []rune
-	for i := 0; i < len(rs); {
-		if f := vi.FoldRune(rs[i]); f < 0 || !isWordRune(f) {
-			i++
-			continue
-		}
-		// A word: FoldRune maps NFC text rune for rune, and a lone
-		// combining mark (from text that was not NFC) folds to nothing.
-		folded = folded[:0]
-		j := i
-		for ; j < len(rs); j++ {
-			f := vi.FoldRune(rs[j])
-			if f < 0 {
-				continue
+	eachWord(rs, func(i, j int, folded string) {
+		marked, done := "", false
+		markedKey := func() string {
+			if !done {
+				marked, done = vi.MarkKey(rs[i:j], folded), true
+				if marked == "" {
+					marked = folded // nothing to mark: the word as folded
+				}
 			}
-			if !isWordRune(f) {
-				break
-			}
-			folded = append(folded, f)
+			return marked
 		}
 		best := -1
-		for k, w := range wr {
-			if len(w) <= len(folded) && string(folded[:len(w)]) == string(w) && (best < 0 || len(w) > len(wr[best])) {
+		for k, t := range terms {
+			if t.matches(folded, markedKey) && (best < 0 || utf8.RuneCountInString(t.key()) > utf8.RuneCountInString(terms[best].key())) {
 				best = k
 			}
 		}
@@ -878,19 +1021,37 @@ func highlight(text string, words []string, width int) []Segment {
 			// The whole word, with any combining marks it ends with.
 			spans = append(spans, span{i, j, best})
 		}
-		i = j
+	})
+	return spans
+}
+
+// highlight cuts text (its runs of white space made single spaces) to at
+// most width characters around the matches of terms, and splits it into
+// segments with the matched words marked. It chooses the window holding the
+// most different terms, and marks a cut with "…"; with no match it shows
+// the start of the text.
+//
+// A word that a query word begins is marked whole, up to the next space or
+// punctuation: Vietnamese is written in syllables, and a mark on "Thu" of
+// "Thuế" reads as a broken word. Cuts fall between words for the same
+// reason.
+func highlight(text string, terms []searchTerm, width int) []Segment {
+	rs := []rune(strings.Join(strings.Fields(text), " "))
+	if len(rs) == 0 {
+		return nil
 	}
+	spans := matchSpans(rs, terms)
 
 	lo, hi := 0, len(rs)
 	if len(rs) > width {
 		start, most, keep := 0, 0, 1
-		seen := make([]bool, len(words))
+		seen := make([]bool, len(terms))
 		for a := range spans {
 			clear(seen)
 			count := 0
 			for b := a; b < len(spans) && spans[b].end <= spans[a].start+width; b++ {
-				if !seen[spans[b].word] {
-					seen[spans[b].word] = true
+				if !seen[spans[b].term] {
+					seen[spans[b].term] = true
 					count++
 				}
 			}

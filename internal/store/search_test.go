@@ -95,7 +95,8 @@ func (w *searchWorld) write(t *testing.T, u *tiendo.User, text string) {
 }
 
 // find searches as u and returns the results as "kind:title" with the
-// matched parts in [brackets].
+// matched parts in [brackets]; a task as "task:text", by its snippet, since
+// its title is only its label and round (TestSearchTaskTitle).
 func (w *searchWorld) find(t *testing.T, u *tiendo.User, q string) []string {
 	t.Helper()
 	res, err := w.s.Search(t.Context(), u, q, 0)
@@ -104,7 +105,11 @@ func (w *searchWorld) find(t *testing.T, u *tiendo.User, q string) []string {
 	}
 	var out []string
 	for _, r := range res {
-		out = append(out, r.Kind+":"+store.Bracketed(r.Title))
+		shown := r.Title
+		if r.Kind == store.SearchTask {
+			shown = r.Snippet
+		}
+		out = append(out, r.Kind+":"+store.Bracketed(shown))
 	}
 	return out
 }
@@ -130,7 +135,7 @@ func TestSearchFolding(t *testing.T) {
 		{"giai phong mat bang", "task:Đẩy nhanh tiến độ [giải phóng mặt bằng] dự án đường ven biển"},
 		{"GIẢI PHÓNG MẶT BẰNG", "task:Đẩy nhanh tiến độ [giải phóng mặt bằng] dự án đường ven biển"},
 		{"giải  phóng, mặt-bằng!", "task:Đẩy nhanh tiến độ [giải phóng mặt bằng] dự án đường ven biển"},
-		{"gia pho", "task:Đẩy nhanh tiến độ [giải phóng] mặt bằng dự án đường ven biển"}, // word prefixes mark whole words
+		{"giai pho", "task:Đẩy nhanh tiến độ [giải phóng] mặt bằng dự án đường ven biển"}, // the last word's prefix marks the whole word
 		{"dien tich", "target:hoàn thành giải phóng 90% [diện tích] mặt bằng tuyến tránh"},
 		{"ươm", ""}, // nothing has it: no error, no results
 	} {
@@ -143,9 +148,94 @@ func TestSearchFolding(t *testing.T) {
 	if got := w.find(t, w.office, "inh"); len(got) != 0 {
 		t.Errorf(`Search("inh") = %q, want nothing`, got)
 	}
+	// Only the last word may be the start of a word: "gia" is a word of
+	// its own, not the start of "giải".
+	if got := w.find(t, w.office, "gia pho"); len(got) != 0 {
+		t.Errorf(`Search("gia pho") = %q, want nothing`, got)
+	}
 	// Words are ANDed: "dinh" and "hoa" are never in one thing.
 	if got := w.find(t, w.office, "dinh hoa"); len(got) != 0 {
 		t.Errorf(`Search("dinh hoa") = %q, want nothing`, got)
+	}
+}
+
+// A word typed with diacritics is that word, not every word that folds
+// like it; one typed without them is any of those. Only the last word may
+// be the start of a longer one.
+func TestSearchDiacritics(t *testing.T) {
+	w := newSearchWorld(t)
+	for _, u := range []*tiendo.Unit{
+		{Code: "ccthue", Name: "Chi cục Thuế khu vực I"},
+		{Code: "ldtbxh", Name: "Phòng Lao động - Thương binh và Xã hội"},
+		{Code: "ttgiong", Name: "Trung tâm Thử nghiệm giống cây trồng"},
+		{Code: "todac", Name: "Tổ đo đạc thửa đất"},
+	} {
+		if err := w.s.CreateUnit(t.Context(), store.Actor{}, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const (
+		thue    = "Chi cục Thuế khu vực I"
+		thuong  = "Phòng Lao động - Thương binh và Xã hội"
+		thunghi = "Trung tâm Thử nghiệm giống cây trồng"
+		thua    = "Tổ đo đạc thửa đất"
+		thuy    = "Phường Thuỷ Nguyên"
+	)
+	// units finds the units' names, without the marks, in the order found.
+	units := func(q string) []string {
+		t.Helper()
+		res, err := w.s.Search(t.Context(), w.office, q, 0)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		var out []string
+		for _, r := range res {
+			if r.Kind == store.SearchUnit {
+				out = append(out, store.SegmentsText(r.Title))
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		// Typed with diacritics: that word, and as the last word the start
+		// of a word with the same diacritics ("thửa").
+		{"thử", []string{thua, thunghi}},
+		{"Thử", []string{thua, thunghi}},
+		{"Thuế", []string{thue}},
+		{"THUẾ", []string{thue}},
+		{"thuê", nil}, // to rent, not the tax
+		{"thương binh", []string{thuong}},
+		{"thưởng", nil},
+		{"thủy", []string{thuy}}, // either tone placement
+		{norm.NFD.String("thử"), []string{thua, thunghi}},
+		// Typed without: every word that folds alike.
+		{"thu", []string{thue, thunghi, thua, thuy, thuong}},
+		{"thue", []string{thue}},
+		{"thuong binh", []string{thuong}},
+		{"do dac thua", []string{thua}},
+		// d for đ, with the tones typed.
+		{"dạc thửa", []string{thua}},
+		// Only the last word is a prefix; the others are whole words, with
+		// or without diacritics.
+		{"thu nghiem", []string{thunghi}},
+		{"thử nghiệm", []string{thunghi}},
+		{"thử ngh", []string{thunghi}},
+		{"th nghiem", nil},
+		{"trung t thu", nil},
+	} {
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if got := units(tc.q); !slices.Equal(got, want) {
+			t.Errorf("Search(%q) finds units %q, want %q", tc.q, got, want)
+		}
+	}
+	// The marks follow what was found.
+	if got, want := w.find(t, w.office, "thử"), "unit:Tổ đo đạc [thửa] đất"; !slices.Contains(got, want) {
+		t.Errorf(`Search("thử") = %q, want it to hold %q`, got, want)
 	}
 }
 
@@ -457,8 +547,8 @@ func TestSearchFindsDocuments(t *testing.T) {
 		t.Fatalf("reader searching the report's text: %+v, %v; want the report", res, err)
 	}
 	r := res[0]
-	// "da" begins "dân" and "Đã" too.
-	if got, want := store.Bracketed(r.Snippet), "Ủy ban nhân [dân] huyện báo cáo như sau. [Đã] chi trả tiền bồi thường cho 40 hộ; còn vướng mắc tại [đồi Đá Bạc]."; got != want {
+	// "Đá", typed with its tone, is neither "dân" nor "Đã", which "da" begins.
+	if got, want := store.Bracketed(r.Snippet), "Ủy ban nhân dân huyện báo cáo như sau. Đã chi trả tiền bồi thường cho 40 hộ; còn vướng mắc tại [đồi Đá Bạc]."; got != want {
 		t.Errorf("snippet = %q, want %q", got, want)
 	}
 	if want := fmt.Sprintf("/rounds/%d/consolidated", w.open.ID); r.Link != want || r.Kind != "consolidated" {
@@ -505,6 +595,121 @@ func TestSearchFindsDocuments(t *testing.T) {
 	}
 	if got := w.find(t, w.office, "tien su dung dat"); len(got) != 0 {
 		t.Errorf("after deleting its round, the công văn is still found: %q", got)
+	}
+}
+
+// A document found by its number and symbol, or by what its title says,
+// shows the start of its text under the title, not a window around an
+// "UBND" or "01" deep in it that has nothing to do with the number; a word
+// found only in the text shows where it is.
+func TestSearchDocumentSnippet(t *testing.T) {
+	w := newSearchWorld(t)
+	ctx := t.Context()
+	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	if err := w.s.CreateUser(ctx, store.Actor{}, leader, "mật khẩu thử nghiệm"); err != nil {
+		t.Fatal(err)
+	}
+	filler := strings.Repeat("Công tác kiểm đếm, áp giá được thực hiện công khai, đúng trình tự. ", 6)
+	start := "Ủy ban nhân dân huyện báo cáo kết quả đền bù tuyến đường ven biển như sau."
+	report := &tiendo.Document{Kind: tiendo.DocReport, RoundID: w.open.ID, Subject: "Kết quả đền bù tuyến đường ven biển",
+		Parts: []tiendo.ReportPart{{Key: "opening", Text: start + " " + filler + "Đến ngày 01/6, UBND các xã đã chi trả xong cho 40 hộ."}}}
+	cv := &tiendo.Document{Kind: tiendo.DocDirective, RoundID: w.open.ID, Subject: "V/v kiểm đếm đất đai",
+		Parts: []tiendo.ReportPart{{Key: "opening", Text: "Đề nghị các xã khẩn trương hoàn thành việc kiểm đếm. " + filler + "UBND các xã báo cáo trước ngày 02/7."}}}
+	for _, c := range []*tiendo.Document{report, cv} {
+		if err := w.s.CreateDoc(ctx, store.Actor{}, w.office, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.issueDoc(t, leader, w.open.ID, tiendo.DocReport, "BC-UBND", "BC")
+	w.issueDoc(t, leader, w.open.ID, tiendo.DocDirective, "UBND-VP", "CV")
+
+	// snippet returns the bracketed snippet of round w.open's document of
+	// kind that u finds by q.
+	snippet := func(u *tiendo.User, q, kind string) string {
+		t.Helper()
+		res, err := w.s.Search(ctx, u, q, 0)
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		for _, r := range res {
+			if r.Kind == kind && r.RoundID == w.open.ID {
+				return store.Bracketed(r.Snippet)
+			}
+		}
+		t.Fatalf("Search(%q) does not find the %s: %+v", q, kind, res)
+		return ""
+	}
+	for _, tc := range []struct {
+		q, kind string
+		u       *tiendo.User
+	}{
+		{"01/BC-UBND", store.SearchConsolidated, w.office},
+		{"1/bc-ubnd", store.SearchConsolidated, w.office}, // the number as said
+		{"Số 01", store.SearchConsolidated, w.office},
+		{"den bu", store.SearchConsolidated, w.office},           // the subject, in the title
+		{"bao cao tong hop", store.SearchConsolidated, w.office}, // the kind's name
+		{"02/UBND-VP", store.SearchDirective, w.repA},
+	} {
+		got := snippet(tc.u, tc.q, tc.kind)
+		want := start
+		if tc.kind == store.SearchDirective {
+			want = "Đề nghị các xã khẩn trương hoàn thành việc kiểm đếm."
+		}
+		if !strings.HasPrefix(got, want) || strings.Contains(got, "[") {
+			t.Errorf("Search(%q): snippet = %q, want the start of the text, %q…, with nothing marked", tc.q, got, want)
+		}
+	}
+	// A word the title does not hold is shown where the text has it; the
+	// number's pieces are not marked there.
+	got := snippet(w.office, "01/BC-UBND chi trả", store.SearchConsolidated)
+	if !strings.Contains(got, "[chi trả] xong cho 40 hộ") || strings.Contains(got, "[UBND]") || strings.Contains(got, "[01]") || !strings.HasPrefix(got, "…") {
+		t.Errorf("snippet = %q, want the window around “chi trả”, only it marked", got)
+	}
+}
+
+// A task is titled as people name it, by its label and round; its text,
+// where the words were found, is the snippet.
+func TestSearchTaskTitle(t *testing.T) {
+	w := newSearchWorld(t)
+	res, err := w.s.Search(t.Context(), w.repA, "duong ven bien", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var task *store.SearchResult
+	for i := range res {
+		if res[i].Kind == store.SearchTask {
+			task = &res[i]
+		}
+	}
+	if task == nil {
+		t.Fatalf("results = %+v, want the task", res)
+	}
+	if got, want := store.Bracketed(task.Title), "Nhiệm vụ 1 · Giải phóng mặt bằng các dự án trọng điểm năm 2025"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	if got, want := store.Bracketed(task.Snippet), "Đẩy nhanh tiến độ giải phóng mặt bằng dự án [đường ven biển]"; got != want {
+		t.Errorf("snippet = %q, want %q", got, want)
+	}
+	if task.Context != "" {
+		t.Errorf("context = %q, want none: the title says where the task belongs", task.Context)
+	}
+	if want := fmt.Sprintf("/rounds/%d#tasks-h", w.open.ID); task.Link != want || task.TaskID != w.landTask.ID {
+		t.Errorf("link = %q, task %d; want %q, task %d", task.Link, task.TaskID, want, w.landTask.ID)
+	}
+	// Words of the round's title are marked in the title.
+	res, err = w.s.Search(t.Context(), w.repA, "tien do giai phong", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		if r.Kind == store.SearchTask && r.TaskID == w.landTask.ID {
+			if got, want := store.Bracketed(r.Title), "Nhiệm vụ 1 · [Giải phóng] mặt bằng các dự án trọng điểm năm 2025"; got != want {
+				t.Errorf("title = %q, want %q", got, want)
+			}
+			if got, want := store.Bracketed(r.Snippet), "Đẩy nhanh [tiến độ giải phóng] mặt bằng dự án đường ven biển"; got != want {
+				t.Errorf("snippet = %q, want %q", got, want)
+			}
+		}
 	}
 }
 

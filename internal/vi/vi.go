@@ -1,5 +1,6 @@
 // Package vi holds the Vietnamese text helpers every other package shares:
 // normalisation to NFC, folding for search and matching (no diacritics, đ→d),
+// a word's key with its diacritics in one tone placement (MarkKey),
 // Vietnamese numbers ("1.234,5") and dates ("ngày 07 tháng 6 năm 2022").
 // It is pure: no I/O, no state.
 package vi

@@ -21,9 +21,10 @@ func TestSearchPage(t *testing.T) {
 		t.Fatalf("search: %d\n%s", code, body)
 	}
 	for _, want := range []string{
-		"Nâng cao chỉ số <mark>cải cách hành chính</mark>", // the task, highlighted
-		`href="/rounds/` + itoa(x.round.ID) + `#tasks-h"`,
-		"Nhiệm vụ 1 · Báo cáo nhiệm vụ trọng tâm năm nay",
+		// The task, titled by its label and round as people name it, and
+		// its text, where the words were found, under the title.
+		`<a href="/rounds/` + itoa(x.round.ID) + `#tasks-h">Nhiệm vụ 1 · Báo cáo nhiệm vụ trọng tâm năm nay</a>`,
+		"<p>Nâng cao chỉ số <mark>cải cách hành chính</mark></p>",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("search page lacks %q:\n%s", want, body)
@@ -67,8 +68,12 @@ func TestSearchFindsIssuedDocument(t *testing.T) {
 	ctx := context.Background()
 	office, _ := x.st.UserByUsername(ctx, "vanphong")
 	leader, _ := x.st.UserByUsername(ctx, "lanhdao")
+	// The text has an "UBND" and an "01" far from its start, which have
+	// nothing to do with the report's number.
 	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: x.round.ID, Subject: "Kết quả cải cách thủ tục đất đai",
-		Parts: []tiendo.ReportPart{{Key: "opening", Text: "Đã số hóa hồ sơ địa chính của 12 xã."}}}
+		Parts: []tiendo.ReportPart{{Key: "opening", Text: "Đã số hóa hồ sơ địa chính của 12 xã."},
+			{Key: "results", Text: strings.Repeat("Việc tiếp nhận, trả kết quả được thực hiện qua bộ phận một cửa. ", 5) +
+				"UBND các xã đã cập nhật 01 bộ cơ sở dữ liệu đất đai."}}}
 	if err := x.st.CreateDoc(ctx, store.Actor{}, office, c); err != nil {
 		t.Fatal(err)
 	}
@@ -95,10 +100,16 @@ func TestSearchFindsIssuedDocument(t *testing.T) {
 		`<small class="badge">Báo cáo tổng hợp</small>`,
 		`<a href="` + page + `">Số <mark>01</mark>/<mark>BC</mark>-<mark>UBND</mark>: Kết quả cải cách thủ tục đất đai</a>`,
 		" · Báo cáo nhiệm vụ trọng tâm năm nay", // the round, after the issue date
+		// Under it, the start of the report's text: the number is in the
+		// title, and nothing in the text is about it.
+		"<p>Đã số hóa hồ sơ địa chính của 12 xã. Việc tiếp nhận",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("search page lacks %q:\n%s", want, body)
 		}
+	}
+	if n := strings.Count(body, "<mark>UBND</mark>"); n != 1 {
+		t.Errorf("“UBND” is marked %d times, want once, in the number:\n%s", n, body)
 	}
 	if _, body := x.get(vp, "/search?q="+url.QueryEscape("dia chinh")); !strings.Contains(body, "hồ sơ <mark>địa chính</mark> của 12 xã") {
 		t.Errorf("searching the report's text:\n%s", body)
@@ -108,5 +119,87 @@ func TestSearchFindsIssuedDocument(t *testing.T) {
 	}
 	if _, body := x.get(x.login("pnv"), "/search?q="+url.QueryEscape("01/BC-UBND")); strings.Contains(body, page) || !strings.Contains(body, "Không tìm thấy") {
 		t.Errorf("a reporter finds the consolidated report:\n%s", body)
+	}
+}
+
+// A result in a unit's report links to the section it was found in, and
+// the section is there for everyone who finds it: the unit writing its
+// report (the form), and the office, leaders, readers and the unit once it
+// has sent it (the report as read).
+func TestSearchLinksLandOnTheSection(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	round := &tiendo.Round{Title: "Bảo đảm an ninh trật tự dịp Tết", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Tăng cường tuần tra, kiểm soát", Assignees: []tiendo.Assignee{
+			{UnitID: x.b.ID, Role: tiendo.Lead}, {UnitID: x.a.ID, Role: tiendo.Support}}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, round); err != nil {
+		t.Fatal(err)
+	}
+	// cah leads the task and writes its section; pnv supports it and
+	// writes its contribution.
+	write := func(username string, unit *tiendo.Unit, fill func(*tiendo.UnitReport)) *tiendo.UnitReport {
+		t.Helper()
+		u, err := x.st.UserByUsername(ctx, username)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := x.st.Report(ctx, u, round.ID, unit.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fill(rep)
+		if err := x.st.SaveReport(ctx, store.Actor{}, u, rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	cah := write("cah", x.b, func(rep *tiendo.UnitReport) {
+		rep.Sections[0].Status, rep.Sections[0].ResultVsPlan = "on_track", "Đã tổ chức 12 đợt tuần tra ven sông Thương."
+	})
+	pnv := write("pnv", x.a, func(rep *tiendo.UnitReport) {
+		rep.Contributions[0].Text = "Phối hợp tuyên truyền pháp luật tại 8 thôn."
+	})
+
+	// lands searches q as username and checks that the result in unit's
+	// report links to an anchor the report's page has for that user.
+	lands := func(stage, username, q string, unit *tiendo.Unit, anchor string) {
+		t.Helper()
+		c := x.login(username)
+		_, body := x.get(c, "/search?q="+url.QueryEscape(q))
+		page := "/rounds/" + itoa(round.ID) + "/reports/" + unit.Code
+		link := `href="` + page + "#" + anchor + `"`
+		if !strings.Contains(body, link) {
+			t.Errorf("%s: %s searching %q: no link %s:\n%s", stage, username, q, link, body)
+			return
+		}
+		code, report := x.get(c, page)
+		if code != http.StatusOK || !strings.Contains(report, `id="`+anchor+`"`) {
+			t.Errorf("%s: %s opens %s: %d, and the page has no id=%q:\n%s", stage, username, page, code, anchor, report)
+		}
+	}
+	task := round.Tasks[0].ID
+	section, contribution := "task-"+itoa(task), "contrib-"+itoa(task)
+	for _, user := range []string{"cah", "vanphong", "lanhdao", "huyenuy"} {
+		lands("draft", user, "tuan tra ven song", x.b, section)
+	}
+	for _, user := range []string{"pnv", "vanphong"} {
+		lands("draft", user, "tuyen truyen phap luat", x.a, contribution)
+	}
+	// Sent, the unit's own page shows its report as read, not the form.
+	for _, sent := range []struct {
+		username string
+		unit     *tiendo.Unit
+		rep      *tiendo.UnitReport
+	}{{"cah", x.b, cah}, {"pnv", x.a, pnv}} {
+		u, _ := x.st.UserByUsername(ctx, sent.username)
+		if _, err := x.st.ActOnReport(ctx, store.Actor{}, u, round.ID, sent.unit.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: sent.rep.Version, Confirm: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, user := range []string{"cah", "vanphong"} {
+		lands("sent", user, "tuan tra ven song", x.b, section)
+	}
+	for _, user := range []string{"pnv", "vanphong"} {
+		lands("sent", user, "tuyen truyen phap luat", x.a, contribution)
 	}
 }
