@@ -61,10 +61,6 @@ func Assess(t *Target, actual *float64) (Verdict, float64) {
 			return VerdictMet, ratio(a, g)
 		}
 		return VerdictNotMet, ratio(a, g)
-	case Equal:
-		if t.Direction == "decrease" {
-			return Assess(&Target{Comparator: AtMost, Value: g}, actual)
-		}
 	}
 	// AtLeast, Equal and a missing comparator: a goal to reach.
 	switch {

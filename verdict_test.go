@@ -31,7 +31,10 @@ func TestAssess(t *testing.T) {
 		{"decrease >= 3: decreased 3.2", Target{Comparator: AtLeast, Value: 3, Direction: "decrease"}, f(3.2), VerdictExceeded, 1.066667},
 		{"decrease >= 3: decreased 2", Target{Comparator: AtLeast, Value: 3, Direction: "decrease"}, f(2), VerdictNotMet, 0.666667},
 		{"increase vs estimate >= 10: 12.5", Target{Comparator: AtLeast, Value: 10, Direction: "increase", RelativeTo: "estimate"}, f(12.5), VerdictExceeded, 1.25},
-		{"= with decrease is a ceiling", Target{Comparator: Equal, Value: 5, Direction: "decrease"}, f(4), VerdictExceeded, 1.25},
+		// "giảm 5%": the decrease achieved, a goal to reach. (A level to
+		// come down to, "xuống còn 5%", is parsed as "<=" with no direction.)
+		{"= with decrease is the decrease to reach", Target{Comparator: Equal, Value: 5, Direction: "decrease"}, f(4), VerdictNotMet, 0.8},
+		{"<= a level to come down to", Target{Comparator: AtMost, Value: 5}, f(4), VerdictExceeded, 1.25},
 		{"zero goal", Target{Comparator: AtLeast, Value: 0}, f(3), VerdictExceeded, 0},
 		{"zero actual under a ceiling", Target{Comparator: AtMost, Value: 2}, f(0), VerdictExceeded, 0},
 	} {

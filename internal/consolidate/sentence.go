@@ -140,7 +140,7 @@ const (
 // measure is what a target measures, read from its text.
 type measure struct {
 	shape   shape
-	ceiling bool   // the goal is a maximum: "<=", "<", or "=" on a decrease (as Assess reads it)
+	ceiling bool   // the goal is a maximum: "<=" or "<" (as Assess reads it)
 	subj    string // the measure: "Tỷ lệ giải phóng mặt bằng", "thu nội địa"
 	verb    string // shapeChange: "tăng" or "giảm"
 	lead    bool   // shapeChange: the verb comes first ("Giảm tỷ lệ hộ nghèo")
@@ -259,8 +259,7 @@ var measureUnits = map[string]bool{
 // kiểu mẫu") keeps them, since they say what is counted.
 func measureOf(t *tiendo.Target) measure {
 	m := measure{unit: strings.TrimSpace(t.Unit), rel: t.RelativeTo, goal: t.Value}
-	m.ceiling = t.Comparator == tiendo.AtMost || t.Comparator == tiendo.LessThan ||
-		(t.Comparator == tiendo.Equal && t.Direction == "decrease")
+	m.ceiling = t.Comparator == tiendo.AtMost || t.Comparator == tiendo.LessThan
 	words := strings.Fields(strings.NewReplacer("*", "", "\u00a0", " ").Replace(vi.NFC(t.Text)))
 	num := -1
 	for i, w := range words {

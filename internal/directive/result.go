@@ -82,7 +82,10 @@ type Assignee struct {
 }
 
 // Target is a measurable goal inside a task ("tỷ lệ giải phóng mặt bằng đạt
-// 70% trở lên" is >= 70 %).
+// 70% trở lên" is >= 70 %). Direction is set for a change only ("tăng 10%",
+// "giảm tỷ lệ hộ nghèo 3%"); a level reached by a change ("nâng ... đạt
+// 42%", "giảm ... xuống còn 3%") has none and a comparator saying which side
+// of it is good (see changeOrLevel).
 type Target struct {
 	Text       string            `json:"text"`
 	Comparator tiendo.Comparator `json:"comparator"`

@@ -76,22 +76,23 @@ func targets(text string) []Target {
 	f := foldText(text)
 	var out []Target
 	ms := reNumber.FindAllStringIndex(f.s, 200)
-	prevEnd := 0
+	prevEnd, prevNum := 0, 0
 	for k, m := range ms {
 		s, e := m[0], m[1]
 		// The previous clause may run over this number when its end was
 		// not cut at it; the floor never passes the number.
-		if t, end, ok := target(f, s, e, min(prevEnd, s), ms, k); ok {
+		if t, end, ok := target(f, s, e, min(prevEnd, s), prevNum, ms, k); ok {
 			out = append(out, t)
 			// The next target's text starts after this one's clause, so
 			// that "so với cùng kỳ" after this number is not read again.
 			prevEnd = max(e, min(end, len(f.s)))
+			prevNum = e
 		}
 	}
 	return out
 }
 
-func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, int, bool) {
+func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, int, bool) {
 	str := f.s
 	// Part of an identifier, a date, a reference or a range: "J02",
 	// "COVID-19", "08/2019/NQ", "2020-2030", "07/6".
@@ -110,7 +111,7 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, int, bool) 
 		return Target{}, 0, false
 	}
 	before := wordsBefore(str, s, 4)
-	if len(before) > 0 && skipBefore[before[len(before)-1]] {
+	if len(before) > 0 && skipBefore[before[len(before)-1]] && !isLevelMuc(f, s, before) {
 		return Target{}, 0, false
 	}
 	// A rank, "vị trí 03", "xếp hạng 5", is not a quantity to reach.
@@ -173,12 +174,16 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, int, bool) 
 	if unit == "" && value >= 1900 && value <= 2100 && !strings.ContainsAny(numText, ".,") {
 		return Target{}, 0, false
 	}
+	// "từ 40% lên 45%": the 40% is where the measure stands, not a goal.
+	if isBaseline(f, s, unitEnd) {
+		return Target{}, 0, false
+	}
 
 	// The clause around the number: from the last ";", ". ", ":" or ","
 	// before it (not before the previous target), to the next one after it.
 	cs := targetStart(str, s, prevEnd)
 	ce := targetEnd(str, unitEnd)
-	if k+1 < len(ms) && ms[k+1][0] < ce && candidate(str, ms[k+1][0], ms[k+1][1]) {
+	if k+1 < len(ms) && ms[k+1][0] < ce && candidate(f, ms[k+1][0], ms[k+1][1]) {
 		// Another number in the clause: this target's text stops at it
 		// unless the next is the upper end of a range "từ 5 đến 7%".
 		ce = max(unitEnd, min(ce, wordEndBefore(str, ms[k+1][0])))
@@ -201,34 +206,16 @@ func target(f folded, s, e, prevEnd int, ms [][]int, k int) (Target, int, bool) 
 		return Target{}, 0, false
 	}
 
-	// Direction: the nearest "tăng", "giảm" or "nâng" before the number in
-	// its clause, not "tăng cường".
-	dir := ""
-	seg := str[cs:s]
-	for _, w := range []struct{ word, dir string }{{"tang", "increase"}, {"giam", "decrease"}, {"nang", "increase"}} {
-		for from := 0; ; {
-			i := indexWord(seg[from:], w.word)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(w.word)
-			if w.word == "tang" && strings.HasPrefix(seg[from:], " cuong") {
-				continue
-			}
-			// "xã đạt chuẩn nông thôn mới nâng cao" names a standard.
-			if w.word == "nang" && strings.HasPrefix(seg[from:], " cao") && strings.HasSuffix(seg[:i], "moi ") {
-				continue
-			}
-			// Folding merges "giảm" with "giám" (giám sát), "tăng" with
-			// "tầng" (hạ tầng): the original word decides.
-			if orig := strings.ToLower(f.cut(cs+i, cs+i+len(w.word))); orig != map[string]string{"tang": "tăng", "giam": "giảm", "nang": "nâng"}[w.word] {
-				continue
-			}
-			if dir == "" || i > strings.LastIndex(seg, dirWord(dir)) {
-				dir = w.dir
-			}
-		}
+	// Direction: a change ("tăng 10%") keeps its verb's; a level ("nâng
+	// ... đạt 42%", "giảm ... xuống còn 3%") has none, and takes the
+	// comparator its phrase implies unless one is written (see
+	// changeOrLevel). The verb is looked for from the previous target's
+	// number, not its text: in "nâng A lên 60% và giảm B xuống còn 1%" the
+	// first text runs to "xuống", yet "giảm" is the second's verb; and
+	// across brackets (see verbStart).
+	dir, level, levelCmp := changeOrLevel(f, verbStart(str, s, min(prevNum, s)), s)
+	if level && cmp == tiendo.Equal && levelCmp != "" {
+		cmp = levelCmp
 	}
 
 	rel := ""
@@ -277,23 +264,17 @@ func trimReportLead(s string) string {
 	return s
 }
 
-func dirWord(dir string) string {
-	if dir == "decrease" {
-		return "giam"
-	}
-	return "tang"
-}
-
 // candidate reports whether the number at [s, e) may be a target, by the
 // quick tests of target: what is glued to it and the words around it.
-func candidate(str string, s, e int) bool {
+func candidate(f folded, s, e int) bool {
+	str := f.s
 	if s > 0 && (isAlnum(str[s-1]) || strings.IndexByte("/-.,:_", str[s-1]) >= 0) {
 		return false
 	}
 	if e < len(str) && (str[e] == '/' || str[e] == '-') {
 		return false
 	}
-	if b := wordsBefore(str, s, 1); len(b) == 1 && skipBefore[b[0]] {
+	if b := wordsBefore(str, s, 1); len(b) == 1 && skipBefore[b[0]] && !isLevelMuc(f, s, b) {
 		return false
 	}
 	rest := strings.TrimLeft(str[e:], " ")
@@ -302,6 +283,13 @@ func candidate(str string, s, e int) bool {
 		j++
 	}
 	return !skipAfter[rest[:j]]
+}
+
+// isLevelMuc reports whether the folded word "muc" just before the number
+// at s is "mức" (a level: "ở mức 3%", "lên mức 60 triệu đồng"), not "mục"
+// (a reference: "mục 3"), which skipBefore is for.
+func isLevelMuc(f folded, s int, before []string) bool {
+	return before[len(before)-1] == "muc" && origWordJustBefore(f, s) == "mức"
 }
 
 // origWordBefore returns the original word just before folded offset i,

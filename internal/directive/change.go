@@ -1,0 +1,265 @@
+package directive
+
+import (
+	"strings"
+
+	"tiendo"
+)
+
+// A target states either a change or a level. "tăng 10%", "giảm tỷ lệ hộ
+// nghèo 3%", "tăng thêm 200 ha": the verb of change is followed by the
+// amount, and the unit reports how much the measure moved (Direction
+// "increase" or "decrease"). "nâng tỷ lệ ... đạt 42%", "giảm tỷ lệ hộ nghèo
+// xuống còn 3%", "tăng lên 12 xã": a level word stands between the verb and
+// the number, and the number is where the measure must end up; the unit
+// reports the measure itself (Direction "", the comparator saying which side
+// of the level is good). The verb only says which way the measure is pushed.
+
+// word is one word of a folded clause: its folded form, its original
+// lower-cased, and where it starts in the folded text.
+type word struct {
+	f, orig string
+	at      int
+}
+
+// clauseWords splits the folded range [i, j) into words of letters and
+// digits, with their originals.
+func clauseWords(f folded, i, j int) []word {
+	var ws []word
+	for k := i; k < j; {
+		if !isAlnum(f.s[k]) {
+			k++
+			continue
+		}
+		st := k
+		for k < j && isAlnum(f.s[k]) {
+			k++
+		}
+		ws = append(ws, word{f: f.s[st:k], orig: strings.ToLower(f.cut(st, k)), at: st})
+	}
+	return ws
+}
+
+// changeVerb reports whether ws[i] is a verb that pushes a measure, and
+// which way: "increase", "decrease", or "" for "đưa" ("đưa tỷ lệ ... lên
+// 50%"), which only ever brings a measure to a level. Folding merges words
+// the original tells apart: "giảm" and "giám" (giám sát), "tăng" and "tầng",
+// "hạ" and "ha" (hectare) or "Hạ" (Hạ Long).
+func changeVerb(f folded, ws []word, i int) (dir string, ok bool) {
+	next := ""
+	if i+1 < len(ws) {
+		next = ws[i+1].f
+	}
+	// The word before may lie before the clause: "miễn, giảm học phí".
+	prev := ""
+	pre := strings.ReplaceAll(f.s[max(0, ws[i].at-40):ws[i].at], ",", " ")
+	if b := wordsBefore(pre, len(pre), 1); len(b) == 1 {
+		prev = b[0]
+	}
+	switch w := ws[i]; {
+	case w.f == "tang" && w.orig == "tăng":
+		// "tăng cường" strengthens; it sets no amount.
+		return "increase", next != "cuong"
+	case w.f == "nang" && w.orig == "nâng":
+		// "nâng cấp 15 km đường" upgrades 15 km: a count, not a rise.
+		// "xã nông thôn mới nâng cao" names a standard.
+		return "increase", next != "cap" && !(next == "cao" && prev == "moi")
+	case w.f == "giam" && w.orig == "giảm":
+		// "miễn, giảm học phí cho 200 học sinh" exempts; it counts pupils.
+		return "decrease", prev != "mien"
+	case w.f == "ha" && w.orig == "hạ":
+		// "hạ" is a verb of change only before what it lowers; elsewhere
+		// it is "hạ tầng", "hạ lưu", "hạ cánh".
+		switch next {
+		case "thap", "ty", "ti", "muc", "gia", "lai", "chi", "so", "xuong", "con":
+			return "decrease", true
+		}
+	case w.f == "dua" && w.orig == "đưa":
+		return "", true
+	}
+	return "", false
+}
+
+// levelSkip are words that may stand between a level word and its number
+// without changing what the number is: "đạt được 42%", "lên mức 60 triệu
+// đồng", "xuống còn khoảng 3%", "lên đến 90%", "chỉ còn 2 xã".
+var levelSkip = map[string]bool{
+	"duoc": true, "muc": true, "khoang": true, "gan": true, "xap": true, "xi": true,
+	"den": true, "toi": true, "chi": true,
+}
+
+// levelWord returns which side of its number a level word puts the goal on:
+// +1 reach it or more ("đạt", "lên"), -1 come down to it or less ("xuống",
+// "còn"), 0 the verb decides ("ở mức", "bằng").
+func levelWord(w word, skippedMuc bool) (side int, ok bool) {
+	switch {
+	case w.f == "dat" && w.orig == "đạt", w.f == "len" && w.orig == "lên":
+		return +1, true
+	case w.f == "xuong" && w.orig == "xuống", w.f == "con" && w.orig == "còn":
+		return -1, true
+	case w.f == "bang" && w.orig == "bằng", w.f == "o" && w.orig == "ở" && skippedMuc:
+		return 0, true
+	}
+	return 0, false
+}
+
+// changeOrLevel reads the clause before a number, folded range [cs, s): the
+// nearest verb of change and whether a level word stands between it and the
+// number. It returns the target's direction, and for a level the comparator
+// the phrase implies when none is written (the caller keeps a written one:
+// "lên trên 80%" is ">", "xuống còn dưới 3%" is "<").
+//
+// What an official means by a level without a comparator:
+//
+//	"nâng tỷ lệ ... đạt 42%", "tăng lên 12 xã", "lên mức 60 triệu đồng":
+//	    reach it; more is better: ">=".
+//	"giảm tỷ lệ hộ nghèo xuống (còn) 3%", "hạ ... còn 2%": come down to it;
+//	    less is better, so 3% itself is met: "<=".
+//	"ở mức", "bằng": the verb decides: ">=" after "tăng"/"nâng", "<=" after
+//	    "giảm"/"hạ"; after "đưa" the comparator stays "=".
+func changeOrLevel(f folded, cs, s int) (dir string, level bool, cmp tiendo.Comparator) {
+	ws := clauseWords(f, cs, s)
+	verb := -1
+	for i := len(ws) - 1; i >= 0 && verb < 0; i-- {
+		if d, ok := changeVerb(f, ws, i); ok {
+			verb, dir = i, d
+		}
+	}
+	if verb < 0 {
+		return "", false, ""
+	}
+	// Walk back from the number over written comparators and the words
+	// that may follow a level word, to the word that says level or not.
+	i := len(ws) - 1
+	skippedMuc := false
+	for i > verb {
+		if n := comparatorAt(ws, i); n > 0 {
+			i -= n
+			continue
+		}
+		if levelSkip[ws[i].f] && ws[i].orig != "mục" {
+			skippedMuc = skippedMuc || ws[i].f == "muc"
+			i--
+			continue
+		}
+		break
+	}
+	if i <= verb {
+		// The verb is followed by the amount, perhaps with a comparator:
+		// "tăng 10%", "giảm ít nhất 2%", "tăng thêm 200 ha" ("thêm" stops
+		// the walk as any other word would).
+		return dir, false, ""
+	}
+	side, ok := levelWord(ws[i], skippedMuc)
+	// "sinh con thứ 3 trở lên 0,5%": "trở lên" belongs to the subject.
+	if !ok || ws[i-1].f == "tro" {
+		// "giảm tỷ lệ hộ nghèo 3%": the measure named, then the amount.
+		return dir, false, ""
+	}
+	if side == 0 {
+		side = map[string]int{"increase": +1, "decrease": -1}[dir]
+	}
+	cmp = tiendo.Equal
+	switch side {
+	case +1:
+		cmp = tiendo.AtLeast
+	case -1:
+		cmp = tiendo.AtMost
+	}
+	return "", true, cmp
+}
+
+// comparatorAt returns how many words of a written comparator end at
+// ws[i] ("không quá", "dưới"), 0 if none does. "từ" counts only as written
+// ("tư" is "four" or "invest").
+func comparatorAt(ws []word, i int) int {
+	for _, pc := range prefixComparators {
+		pw := strings.Fields(pc.words)
+		if len(pw) > i+1 {
+			continue
+		}
+		match := true
+		for k, w := range pw {
+			match = match && ws[i+1-len(pw)+k].f == w
+		}
+		if match && (pc.words != "tu" || ws[i].orig == "từ") {
+			return len(pw)
+		}
+	}
+	return 0
+}
+
+// verbStart returns where to look for the verb of the number at offset i:
+// as targetStart, from the last ";", ":" or sentence end (not before
+// floor), on to the last comma that opens a clause of its own; but a
+// bracket does not end it, since "giảm tỷ lệ hộ nghèo (đa chiều) xuống còn
+// 3%" pushes the measure with the verb before the bracket.
+func verbStart(s string, i, floor int) int {
+	start := max(floor, i-300)
+	for k := i - 1; k >= start; k-- {
+		c := s[k]
+		if c == ';' || c == ':' || c == '.' && k+1 < len(s) && s[k+1] == ' ' {
+			start = k + 1
+			break
+		}
+	}
+	for k := i - 1; k > start; k-- {
+		if s[k] == ',' && k+1 < len(s) && s[k+1] == ' ' && opensMeasure(strings.TrimLeft(s[k+1:i], " ")) {
+			return k + 1
+		}
+	}
+	return start
+}
+
+// isBaseline reports whether the number at folded [s, unitEnd) is the
+// starting level of a change stated by its two ends: the 40% of "nâng tỷ lệ
+// từ 40% lên 45%" or of "giảm từ 5% (năm 2021) xuống còn 3%". The target is
+// the second number; the first is where the measure stands now.
+func isBaseline(f folded, s, unitEnd int) bool {
+	if origWordJustBefore(f, s) != "từ" {
+		return false
+	}
+	// The clause goes on to the next ";", ":", "," or sentence end; a
+	// bracket does not end it here.
+	end := unitEnd
+	for end < len(f.s) && !(f.s[end] == ';' || f.s[end] == ':' || (f.s[end] == ',' || f.s[end] == '.') && (end+1 == len(f.s) || f.s[end+1] == ' ')) {
+		end++
+	}
+	ws := clauseWords(f, unitEnd, end)
+	// "(năm 2021)", "cuối năm 2021" may date the starting level.
+	i := 0
+	for i < len(ws) && i < 4 && (ws[i].f == "nam" || ws[i].f == "cuoi" || ws[i].f == "dau" || isYear(ws[i].f)) {
+		i++
+	}
+	if i >= len(ws) {
+		return false
+	}
+	if _, ok := levelWord(ws[i], false); !ok || ws[i].f == "dat" || ws[i].f == "bang" {
+		return false
+	}
+	// A number must follow the level word, past comparators and fillers.
+	for i++; i < len(ws) && i < 8; i++ {
+		if ws[i].f[0] >= '0' && ws[i].f[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
+}
+
+// origWordJustBefore returns the original word just before folded offset
+// i, lower-cased, skipping nothing.
+func origWordJustBefore(f folded, i int) string {
+	j := i
+	for j > 0 && f.s[j-1] == ' ' {
+		j--
+	}
+	st := j
+	for st > 0 && isAlnum(f.s[st-1]) {
+		st--
+	}
+	return strings.ToLower(f.cut(st, j))
+}
