@@ -13,9 +13,13 @@ const (
 	ReportSave          ReportAction = "save"        // unit: keep a draft
 	ReportSendForReview ReportAction = "send_review" // reporter: ask the unit head to approve
 	ReportHeadReturn    ReportAction = "head_return" // unit head: back to the reporter
-	ReportSubmit        ReportAction = "submit"      // unit: send to the office
-	ReportReturn        ReportAction = "return"      // office: send back for revision, with a comment
-	ReportAccept        ReportAction = "accept"      // office: take it into the consolidation
+	// ReportWithdrawReview takes back a report waiting for the unit head,
+	// to change it, or because nobody can approve it (the head is away, or
+	// the unit's head account was disabled).
+	ReportWithdrawReview ReportAction = "withdraw_review"
+	ReportSubmit         ReportAction = "submit" // unit: send to the office
+	ReportReturn         ReportAction = "return" // office: send back for revision, with a comment
+	ReportAccept         ReportAction = "accept" // office: take it into the consolidation
 )
 
 // transitions is the unit report's state machine: from a state, an action
@@ -23,7 +27,7 @@ const (
 var transitions = map[ReportStatus]map[ReportAction]ReportStatus{
 	ReportMissing:   {ReportSave: ReportDraft, ReportSubmit: ReportSubmitted, ReportSendForReview: ReportReview},
 	ReportDraft:     {ReportSave: ReportDraft, ReportSubmit: ReportSubmitted, ReportSendForReview: ReportReview},
-	ReportReview:    {ReportSubmit: ReportSubmitted, ReportHeadReturn: ReportDraft},
+	ReportReview:    {ReportSubmit: ReportSubmitted, ReportHeadReturn: ReportDraft, ReportWithdrawReview: ReportDraft},
 	ReportSubmitted: {ReportReturn: ReportReturned, ReportAccept: ReportAccepted},
 	ReportReturned:  {ReportSave: ReportReturned, ReportSubmit: ReportSubmitted, ReportSendForReview: ReportReview},
 	ReportAccepted:  {ReportReturn: ReportReturned},

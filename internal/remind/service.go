@@ -228,6 +228,11 @@ type Nudged struct {
 	// Messages are the messages queued, each with its in-app notification:
 	// one per recipient, none when the same click came before.
 	Messages int
+	// Emails are those of them that will go out by e-mail: the rest have no
+	// address, and none goes while e-mail is off (MailOff). The office is
+	// told, so that "đôn đốc" never reads as mailed when it was not.
+	Emails  int
+	MailOff bool
 }
 
 // Nudge is the office's "đôn đốc" button: it queues, now, one message (and
@@ -270,7 +275,16 @@ func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, 
 	if err != nil {
 		return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
 	}
-	return Nudged{Units: len(owing), Messages: n}, nil
+	done := Nudged{Units: len(owing), Messages: n, MailOff: s.mailer == nil}
+	if n > 0 && s.mailer != nil {
+		for _, m := range msgs {
+			if m.Email != "" {
+				done.Emails++
+			}
+		}
+		done.Emails = min(done.Emails, n) // a repeated click that queued only some
+	}
+	return done, nil
 }
 
 // Deliver returns expired claims to the queue, then claims and sends

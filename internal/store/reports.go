@@ -779,6 +779,17 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 			return nil, err
 		}
 	}
+	if req.Action == tiendo.ReportSendForReview {
+		// Sent to nobody, a report would wait for good.
+		var heads int
+		if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users WHERE unit_id = ? AND role = ? AND NOT disabled`),
+			unitID, tiendo.RoleUnitHead).Scan(&heads); err != nil {
+			return nil, fmt.Errorf("store: unit heads: %w", err)
+		}
+		if heads == 0 {
+			return nil, tiendo.Errorf(tiendo.ECONFLICT, "Đơn vị chưa có tài khoản lãnh đạo đơn vị nên chưa ai duyệt được báo cáo. Hãy đề nghị quản trị hệ thống tạo tài khoản lãnh đạo đơn vị, hoặc đề nghị Văn phòng bỏ yêu cầu duyệt của đợt này.")
+		}
+	}
 	req.Comment = nfc(req.Comment)
 	if req.Action == tiendo.ReportReturn && req.Comment == "" {
 		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi lý do trả lại để đơn vị biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi lý do trả lại."}}
@@ -799,8 +810,11 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	// two states, so once the reporter sends the report on it no longer
 	// reads as the current reason.
 	comment := rep.ReturnComment
-	if req.Action == tiendo.ReportReturn || req.Action == tiendo.ReportHeadReturn {
+	switch req.Action {
+	case tiendo.ReportReturn, tiendo.ReportHeadReturn:
 		comment = req.Comment
+	case tiendo.ReportWithdrawReview:
+		comment = "" // the reporter's own step: a draft with a reason would read as the head's return
 	}
 	rep.ReturnComment = comment
 	if req.Action == tiendo.ReportSubmit {
@@ -891,6 +905,8 @@ func actionVerb(a tiendo.ReportAction) string {
 		return "trình lãnh đạo đơn vị duyệt"
 	case tiendo.ReportHeadReturn:
 		return "trả lại cho cán bộ"
+	case tiendo.ReportWithdrawReview:
+		return "rút lại báo cáo đã trình"
 	case tiendo.ReportReturn:
 		return "trả lại báo cáo"
 	case tiendo.ReportAccept:

@@ -398,3 +398,55 @@ func TestPartialSave(t *testing.T) {
 		t.Errorf("stored = %+v, version %d", got.Sections[0], got.Version)
 	}
 }
+
+// A report waits for the unit head only where there is one: sending it to
+// a unit without an active head account is refused, and a reporter can take
+// back what waits (the head's account disabled since), to edit it.
+func TestReviewNeedsAHeadAndCanBeWithdrawn(t *testing.T) {
+	f := newFixture(t)
+	r := &tiendo.Round{Title: "Cần duyệt", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour), HeadApproval: true,
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Việc", Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}}}}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
+	if code(err) != tiendo.ECONFLICT || !strings.Contains(tiendo.ErrorMessage(err), "chưa có tài khoản lãnh đạo đơn vị") {
+		t.Fatalf("sending for review with no head: %v, want a conflict that names the missing head account", err)
+	}
+	if got, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID); got.Status != tiendo.ReportDraft {
+		t.Errorf("a refused send left the report %s", got.Status)
+	}
+
+	head := &tiendo.User{Username: "truongphong", Role: tiendo.RoleUnitHead, UnitID: f.a.ID}
+	if err := f.s.CreateUser(ctx, store.Actor{}, head, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	rv, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
+	if err != nil || rv.Status != tiendo.ReportReview {
+		t.Fatalf("send for review: %v %v", rv, err)
+	}
+	head.Disabled = true
+	if err := f.s.UpdateUser(ctx, store.Actor{}, head); err != nil {
+		t.Fatal(err)
+	}
+	back, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, act(tiendo.ReportWithdrawReview, rv.Version, ""))
+	if err != nil || back.Status != tiendo.ReportDraft || back.ReturnComment != "" {
+		t.Fatalf("withdraw: %+v %v, want a draft without a return reason", back, err)
+	}
+	back.Sections[0].ResultVsPlan = "Đã sửa sau khi rút lại"
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, back); err != nil {
+		t.Errorf("editing the withdrawn report: %v", err)
+	}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportWithdrawReview, back.Version, "")); code(err) != tiendo.ECONFLICT {
+		t.Errorf("withdrawing a draft: %v, want conflict", err)
+	}
+	entries, err := f.s.AuditSearch(ctx, store.AuditFilter{Entity: "unit_report", EntityID: back.ID, Action: string(tiendo.ReportWithdrawReview)})
+	if err != nil || len(entries) != 1 || entries[0].UserID != f.repA.ID {
+		t.Errorf("audit of the withdrawal: %+v %v", entries, err)
+	}
+}

@@ -611,23 +611,70 @@ func (s *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) erro
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
-	if r.PostFormValue("confirm") != "past-deadline" {
-		round, err := s.store.Round(r.Context(), userFrom(r.Context()), id)
+	// The confirmation page posts confirm=yes ("past-deadline" from pages
+	// drawn before it named more than the deadline).
+	if r.PostFormValue("confirm") == "" {
+		c, err := s.publishChecks(r, id)
 		if err != nil {
 			return err
 		}
-		if round.Status == tiendo.RoundDraft && !round.Deadline.After(s.store.Now()) {
-			return s.render(w, http.StatusOK, "publish_confirm", struct {
-				page
-				Round *tiendo.Round
-			}{s.basePage(r, "Hạn gửi đã qua"), round})
+		if c.PastDeadline || len(c.NoHead) > 0 {
+			return s.render(w, http.StatusOK, "publish_confirm", c)
 		}
 	}
 	if err := s.store.PublishRound(r.Context(), actor(r), id); err != nil {
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/rounds/%d", id), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d?ok=published", id), http.StatusSeeOther)
 	return nil
+}
+
+// publishConfirm is what to check before a draft goes to the units.
+type publishConfirm struct {
+	page
+	Round        *tiendo.Round
+	PastDeadline bool           // every unit would be late from the start
+	NoHead       []*tiendo.Unit // the round asks for the head's approval, and these units have no head account
+	NoHeadCount  int            // all of them; NoHead names the first noHeadShown
+	NoHeadMore   int            // those not named
+}
+
+// noHeadShown is how many units without a head the confirmation names: a
+// province's round may have thousands.
+const noHeadShown = 20
+
+// publishChecks finds what would go wrong if draft round id were
+// published as it stands.
+func (s *Server) publishChecks(r *http.Request, id int64) (*publishConfirm, error) {
+	round, err := s.store.Round(r.Context(), userFrom(r.Context()), id)
+	if err != nil {
+		return nil, err
+	}
+	c := &publishConfirm{page: s.basePage(r, "Kiểm tra trước khi phát hành"), Round: round}
+	if round.Status != tiendo.RoundDraft {
+		return c, nil // the store says why it cannot be published
+	}
+	c.PastDeadline = !round.Deadline.After(s.store.Now())
+	if round.HeadApproval {
+		ids, err := s.store.UnitsWithoutHead(r.Context(), id)
+		if err != nil {
+			return nil, err
+		}
+		c.NoHeadCount = len(ids)
+		if len(ids) > 0 {
+			units, _, err := s.unitMap(r.Context())
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range ids[:min(len(ids), noHeadShown)] {
+				if u := units[id]; u != nil {
+					c.NoHead = append(c.NoHead, u)
+				}
+			}
+			c.NoHeadMore = c.NoHeadCount - len(c.NoHead)
+		}
+	}
+	return c, nil
 }
 
 // handleRoundDelete deletes a draft round, which only the office has seen,
@@ -640,7 +687,7 @@ func (s *Server) handleRoundDelete(w http.ResponseWriter, r *http.Request) error
 	if err := s.store.DeleteDraftRound(r.Context(), actor(r), id); err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/rounds", http.StatusSeeOther)
+	http.Redirect(w, r, "/rounds?ok=deleted", http.StatusSeeOther)
 	return nil
 }
 

@@ -354,8 +354,11 @@ func TestDeleteDraftRoundPage(t *testing.T) {
 	}
 	resp = x.post(c, fmt.Sprintf("/rounds/%d/delete", x.draft.ID), url.Values{})
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/rounds" {
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/rounds?ok=deleted" {
 		t.Fatalf("deleting the draft: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if _, list := x.get(c, "/rounds?ok=deleted"); !strings.Contains(list, "Đã xóa đợt báo cáo nháp.") {
+		t.Errorf("the list of rounds does not say the draft was deleted")
 	}
 	resp, err := c.Get(fmt.Sprintf("%s/rounds/%d", x.srv.URL, x.draft.ID))
 	if err != nil {

@@ -29,7 +29,11 @@ func (s *Server) handleRoundRemind(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/rounds/%d?reminded=%d&units=%d#rates-h", id, done.Messages, done.Units), http.StatusSeeOther)
+	mailOff := ""
+	if done.MailOff {
+		mailOff = "&nomail=1"
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d?reminded=%d&units=%d&emails=%d%s#rates-h", id, done.Messages, done.Units, done.Emails, mailOff), http.StatusSeeOther)
 	return nil
 }
 

@@ -187,7 +187,9 @@ func percent(n, of int) string {
 	if of == 0 {
 		return "0%"
 	}
-	return fmt.Sprintf("%d%%", n*100/of)
+	// Rounded to a tenth, as the round page writes its rates (5 of 12 is
+	// 41,7%, not 41%).
+	return vi.FormatNumber(float64(n)*100/float64(of), 1) + "%"
 }
 
 func unitName(units map[int64]*tiendo.Unit, id int64) string {

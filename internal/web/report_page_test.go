@@ -279,3 +279,73 @@ func TestRemoveAttachmentFromThePage(t *testing.T) {
 		t.Errorf("removing a removed file: %d, want 404 on the report page", code)
 	}
 }
+
+// A round that asks for the unit head's approval warns, before it goes out,
+// of the units with no head account; once out, a report waiting for a head
+// can be taken back by the reporter, and a unit without a head is told why
+// it cannot send for review instead of sending into the void.
+func TestHeadApprovalWithoutAHead(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	draft := &tiendo.Round{Title: "Báo cáo cần lãnh đạo duyệt", Deadline: time.Now().Add(72 * time.Hour), HeadApproval: true,
+		UnitIDs: []int64{x.a.ID, x.b.ID},
+		Tasks:   []*tiendo.Task{{Label: "1", Text: "Rà soát thủ tục hành chính", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}, {UnitID: x.b.ID, Role: tiendo.Lead}}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, draft); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.st.CreateUser(ctx, store.Actor{}, &tiendo.User{Username: "truongphong", Role: tiendo.RoleUnitHead, UnitID: x.a.ID}, pw); err != nil {
+		t.Fatal(err)
+	}
+	office := x.login("vanphong")
+	publish := "/rounds/" + itoa(draft.ID) + "/publish"
+	code, _, body := read(x.post(office, publish, url.Values{}))
+	if code != http.StatusOK || !strings.Contains(body, "1 đơn vị chưa có tài khoản lãnh đạo đơn vị") || !strings.Contains(body, "<li>"+x.b.Name+"</li>") || strings.Contains(body, "<li>"+x.a.Name+"</li>") {
+		t.Fatalf("publishing with a unit lacking a head: %d, want the confirmation naming %s only\n%s", code, x.b.Name, body)
+	}
+	if x.storedRound(draft.ID).Status != tiendo.RoundDraft {
+		t.Fatal("published before the office confirmed")
+	}
+	resp := x.post(office, publish, url.Values{"confirm": {"yes"}})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/rounds/"+itoa(draft.ID)+"?ok=published" {
+		t.Fatalf("confirmed publish: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if _, page := x.get(office, resp.Header.Get("Location")); !strings.Contains(page, "Đã phát hành đợt báo cáo") {
+		t.Errorf("the round page does not say it was published")
+	}
+
+	// The unit without a head is told why its report cannot go for review.
+	task := draft.Tasks[0].ID
+	form := func(version int, op string) url.Values {
+		return url.Values{"version": {itoa(int64(version))}, "op": {op}, "t" + itoa(task) + ".status": {"on_track"}, "t" + itoa(task) + ".result_vs_plan": {"Đã rà soát."}}
+	}
+	code, _, body = read(x.post(x.login("cah"), "/rounds/"+itoa(draft.ID)+"/reports/cah", form(0, "review")))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "chưa có tài khoản lãnh đạo đơn vị") || !strings.Contains(body, "Bản nháp đã được lưu.") {
+		t.Errorf("review with no head: %d, want 422 saying the unit has no head account\n%s", code, body)
+	}
+
+	// The unit with a head sends, then takes it back.
+	rep, path := x.login("pnv"), "/rounds/"+itoa(draft.ID)+"/reports/pnv"
+	if code, _, body := read(x.post(rep, path, form(0, "review"))); code != http.StatusSeeOther {
+		t.Fatalf("send for review: %d\n%s", code, body)
+	}
+	_, page := x.get(rep, path)
+	if !strings.Contains(page, `id="withdraw-review"`) {
+		t.Fatalf("the reporter's page of a report waiting for the head offers no way to take it back")
+	}
+	if _, headPage := x.get(x.login("truongphong"), path); strings.Contains(headPage, `id="withdraw-review"`) {
+		t.Errorf("the head, who decides, is offered the reporter's withdrawal")
+	}
+	version := x.reportOf(x.a, draft).Version
+	resp = x.post(rep, path, url.Values{"version": {itoa(int64(version))}, "op": {"withdraw_review"}})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(resp.Header.Get("Location"), "?ok=withdrawn") {
+		t.Fatalf("withdraw: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if got := x.reportOf(x.a, draft); got.Status != tiendo.ReportDraft {
+		t.Errorf("after the withdrawal the report is %s, want a draft", got.Status)
+	}
+	if _, page := x.get(rep, path+"?ok=withdrawn"); !strings.Contains(page, "Đã rút lại báo cáo đã trình") || !strings.Contains(page, `id="report-form"`) || strings.Contains(page, "Lãnh đạo đơn vị trả lại") {
+		t.Errorf("after the withdrawal the page is not the editable draft with its message")
+	}
+}

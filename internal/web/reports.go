@@ -59,9 +59,11 @@ type reportPage struct {
 	FileFailed string        // with Fields["file"]: what did not happen to the file
 	CanSubmit  bool          // submit directly (no head approval needed, or the head)
 	CanReview  bool          // send to the unit head
-	IsHead     bool
-	CanOffice  bool // return or accept
-	GuideLen   int  // suggested length of a narrative when the directive asks for brevity
+	// CanWithdraw takes back a report waiting for the unit head.
+	CanWithdraw bool
+	IsHead      bool
+	CanOffice   bool // return or accept
+	GuideLen    int  // suggested length of a narrative when the directive asks for brevity
 	// Below are the units that report to this one in the round (a
 	// department's offices); BelowIn how many of them have reported.
 	Below   []int64
@@ -227,6 +229,8 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 	p.IsHead = u.Role == tiendo.RoleUnitHead && u.UnitID == unit.ID
 	p.CanSubmit = p.Editable && (!round.HeadApproval || p.IsHead)
 	p.CanReview = p.Editable && round.HeadApproval && !p.IsHead
+	_, withdrawOK := rep.Status.Next(tiendo.ReportWithdrawReview)
+	p.CanWithdraw = canEdit && withdrawOK && !p.IsHead
 	p.CanOffice = tiendo.Allowed(u, tiendo.ActionReviewReport, unit.ID)
 	if round.Brief {
 		p.GuideLen = 1500
@@ -304,6 +308,7 @@ var reportNotices = map[string]string{
 	"saved":     "Đã lưu bản nháp.",
 	"submitted": "Đã gửi báo cáo đến Văn phòng. Cảm ơn!",
 	"review":    "Đã trình lãnh đạo đơn vị duyệt.",
+	"withdrawn": "Đã rút lại báo cáo đã trình; báo cáo trở về bản nháp để sửa.",
 	"returned":  "Đã trả lại báo cáo.",
 	"accepted":  "Đã tiếp nhận báo cáo.",
 	"attached":  "Đã đính kèm tệp.",
@@ -338,7 +343,7 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	u := userFrom(r.Context())
 	op := r.PostFormValue("op")
 	switch op {
-	case "return", "accept", "head_return", "approve":
+	case "return", "accept", "head_return", "approve", "withdraw_review":
 		return s.reportDecision(w, r, p, op)
 	}
 	if !tiendo.Allowed(u, tiendo.ActionEditReport, p.Unit.ID) {
@@ -483,7 +488,7 @@ func unreadMessage(op string, n int) string {
 func (s *Server) reportDecision(w http.ResponseWriter, r *http.Request, p *reportPage, op string) error {
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	req := store.ActRequest{Version: version, Comment: r.PostFormValue("comment")}
-	next := map[string]string{"return": "returned", "accept": "accepted", "head_return": "returned", "approve": "submitted"}[op]
+	next := map[string]string{"return": "returned", "accept": "accepted", "head_return": "returned", "approve": "submitted", "withdraw_review": "withdrawn"}[op]
 	switch op {
 	case "return":
 		req.Action = tiendo.ReportReturn
@@ -493,6 +498,8 @@ func (s *Server) reportDecision(w http.ResponseWriter, r *http.Request, p *repor
 		req.Action = tiendo.ReportHeadReturn
 	case "approve":
 		req.Action, req.Confirm = tiendo.ReportSubmit, true
+	case "withdraw_review":
+		req.Action = tiendo.ReportWithdrawReview
 	}
 	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
 	var e *tiendo.Error

@@ -103,6 +103,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 type roundListPage struct {
 	page
 	Rounds []store.RoundSummary
+	Notice string
 }
 
 func (s *Server) handleRoundList(w http.ResponseWriter, r *http.Request) error {
@@ -110,7 +111,11 @@ func (s *Server) handleRoundList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "rounds", roundListPage{page: s.basePage(r, "Đợt báo cáo"), Rounds: rounds})
+	data := roundListPage{page: s.basePage(r, "Đợt báo cáo"), Rounds: rounds}
+	if r.URL.Query().Get("ok") == "deleted" {
+		data.Notice = "Đã xóa đợt báo cáo nháp."
+	}
+	return s.render(w, http.StatusOK, "rounds", data)
 }
 
 type notificationsPage struct {
@@ -129,5 +134,6 @@ func (s *Server) handleNotifications(w http.ResponseWriter, r *http.Request) err
 	if err := s.store.MarkNotificationsRead(r.Context(), u); err != nil {
 		return err
 	}
+	data.Unread = 0 // read now: the bell on this very page must not still count them
 	return s.render(w, http.StatusOK, "notifications", data)
 }

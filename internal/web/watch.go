@@ -87,6 +87,7 @@ type roundPage struct {
 	NudgeKey string           // one "đôn đốc" form's idempotency key
 	Owing    owing            // the units a "đôn đốc" reaches now
 	Reminded *nudged          // after a "đôn đốc": what it did
+	CanMail  bool             // the user sees the outgoing mail queue
 	Upcoming []remind.Planned // the reminders that will go out, with their times
 
 	continuityPart // the data window; the links to earlier rounds (continuity.go)
@@ -129,7 +130,14 @@ func countOwing(list []*store.Outstanding, states map[int64]watch.State) owing {
 }
 
 // nudged is what the last "đôn đốc" did, read back from the redirect.
-type nudged struct{ Units, Messages int }
+type nudged struct {
+	Units, Messages int
+	Emails          int  // of the messages, those going out by e-mail
+	MailOff         bool // e-mail is not set up on the server
+}
+
+// NoEmail is how many of the messages reach their people only in the app.
+func (n *nudged) NoEmail() int { return max(n.Messages-n.Emails, 0) }
 
 func parseNudged(q url.Values) *nudged {
 	msgs, err := strconv.Atoi(q.Get("reminded"))
@@ -137,7 +145,8 @@ func parseNudged(q url.Values) *nudged {
 		return nil
 	}
 	units, _ := strconv.Atoi(q.Get("units"))
-	return &nudged{Units: max(units, 0), Messages: msgs}
+	emails, _ := strconv.Atoi(q.Get("emails"))
+	return &nudged{Units: max(units, 0), Messages: msgs, Emails: min(max(emails, 0), msgs), MailOff: q.Get("nomail") == "1"}
 }
 
 // chartData is what charts.js draws; each chart also has its table on the page.
@@ -156,7 +165,8 @@ type chartPoint struct {
 
 // roundNotices are the round page's messages after a step, by ?ok=.
 var roundNotices = map[string]string{
-	"edited": "Đã lưu thay đổi của đợt báo cáo.",
+	"edited":    "Đã lưu thay đổi của đợt báo cáo.",
+	"published": "Đã phát hành đợt báo cáo; các đơn vị được yêu cầu đã nhận thông báo.",
 }
 
 func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
@@ -214,6 +224,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	if rem := s.cfg.Reminders; rem != nil && d.Round.Status == tiendo.RoundOpen {
 		data.RemindOn, data.NudgeKey, data.Reminded = true, nudgeKey(), parseNudged(q)
+		data.CanMail = tiendo.Allowed(u, tiendo.ActionManageMail, 0)
 		// One list for the button, the "đôn đốc" it sends and the schedule.
 		list, err := rem.Owing(r.Context(), id)
 		if err != nil {
