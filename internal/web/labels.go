@@ -97,6 +97,7 @@ var auditActions = byLabel(codeSet{
 	{string(tiendo.ReportSave), "Lưu báo cáo"},
 	{string(tiendo.ReportSendForReview), "Trình lãnh đạo đơn vị duyệt"},
 	{string(tiendo.ReportHeadReturn), "Lãnh đạo đơn vị trả lại"},
+	{string(tiendo.ReportWithdrawReview), "Cán bộ rút lại báo cáo đã trình"},
 	{string(tiendo.ReportSubmit), "Gửi báo cáo"},
 	{string(tiendo.ReportReturn), "Trả lại"}, // a report to its unit, or a document to the office
 	{string(tiendo.ReportAccept), "Tiếp nhận báo cáo"},
@@ -138,6 +139,148 @@ var auditEntities = byLabel(codeSet{
 	{"username", "Tên đăng nhập"},
 	{"address", "Địa chỉ truy cập"},
 })
+
+// auditFields names the fields of an audit row's before and after values,
+// by their JSON names, for the "Thay đổi" column of the audit page. A field
+// is looked up as "action.field", then "parent.field" (parent: the list or
+// object it sits in, such as "sections" or "attachment"), then
+// "entity.field", then "field"; one without a name is shown by its JSON
+// name, so a new field is never hidden. admin_audit_test.go checks that
+// the values the store writes for its common changes are all named.
+var auditFields = map[string]string{
+	// Several kinds of thing.
+	"status":       "Trạng thái",
+	"version":      "Phiên bản",
+	"comment":      "Ý kiến kèm theo",
+	"subject":      "Trích yếu",
+	"title":        "Tên đợt báo cáo",
+	"name":         "Tên",
+	"email":        "Thư điện tử",
+	"code":         "Mã",
+	"text":         "Nội dung",
+	"label":        "Số hiệu nhiệm vụ",
+	"position":     "Thứ tự",
+	"created_at":   "Tạo lúc",
+	"updated_at":   "Sửa lúc",
+	"unit_id":      "Đơn vị",
+	"task_id":      "Nhiệm vụ",
+	"target_id":    "Chỉ tiêu",
+	"key":          "Tên đăng nhập hoặc địa chỉ",
+	"address":      "Địa chỉ truy cập",
+	"user_agent":   "Trình duyệt",
+	"late":         "Gửi muộn",
+	"submitted_at": "Gửi lúc",
+
+	// A unit.
+	"unit.name":  "Tên đơn vị",
+	"unit.code":  "Mã đơn vị",
+	"short_name": "Tên ngắn",
+	"aliases":    "Tên gọi khác trong văn bản",
+	"parent_id":  "Đơn vị cấp trên",
+
+	// A user.
+	"username":  "Tên đăng nhập",
+	"full_name": "Họ và tên",
+	"role":      "Vai trò",
+	"disabled":  "Khóa tài khoản",
+
+	// A round and its tasks and targets.
+	"period":                 "Kỳ báo cáo",
+	"deadline":               "Hạn gửi báo cáo",
+	"issuer":                 "Cơ quan ban hành",
+	"doc_number":             "Số văn bản",
+	"doc_symbol":             "Ký hiệu văn bản",
+	"doc_date":               "Ngày văn bản",
+	"report_contents":        "Nội dung yêu cầu báo cáo",
+	"published_at":           "Phát hành lúc",
+	"locked_at":              "Khóa lúc",
+	"head_approval":          "Lãnh đạo đơn vị duyệt trước khi gửi",
+	"brief":                  "Báo cáo cần ngắn gọn",
+	"unit_ids":               "Đơn vị được yêu cầu báo cáo",
+	"tasks":                  "Nhiệm vụ",
+	"assignees":              "Đơn vị thực hiện",
+	"assignees.role":         "Vai trò",
+	"targets":                "Chỉ tiêu",
+	"targets.value":          "Giá trị chỉ tiêu",
+	"comparator":             "So sánh",
+	"unit":                   "Đơn vị tính",
+	"direction":              "Chiều",
+	"relative_to":            "So với",
+	"predecessor_id":         "Nối với nhiệm vụ kỳ trước",
+	"targets.predecessor_id": "Nối với chỉ tiêu kỳ trước",
+	"update_task.text":       "Nội dung nhiệm vụ",
+	"remind.unit_ids":        "Đơn vị được đôn đốc",
+	"messages":               "Số thư nhắc đã xếp hàng gửi",
+	"reopen.unit_id":         "Đơn vị được mở lại để sửa",
+
+	// A unit report.
+	"sections":           "Phần báo cáo",
+	"sections.status":    "Tình trạng thực hiện",
+	"result_vs_plan":     "Kết quả đạt được so với kế hoạch",
+	"vs_same_period":     "So với cùng kỳ",
+	"obstacles":          "Khó khăn, vướng mắc",
+	"recommendations":    "Kiến nghị, đề xuất",
+	"next_steps":         "Nhiệm vụ thời gian tới",
+	"actuals":            "Số liệu thực hiện",
+	"actuals.value":      "Số liệu thực hiện",
+	"same_period":        "Cùng kỳ năm trước",
+	"contributions":      "Phần phối hợp",
+	"return_comment":     "Lý do trả lại",
+	"attachment":         "Tệp đính kèm",
+	"unit_report.name":   "Tên tệp",
+	"attachment.name":    "Tên tệp",
+	"content_type":       "Loại tệp",
+	"size":               "Dung lượng",
+	"attachment_removed": "Tệp đã gỡ",
+	"kept_for_revision":  "Giữ trong bản đã gửi",
+
+	// A document.
+	"kind":        "Loại văn bản",
+	"parts":       "Nội dung",
+	"heading":     "Tiêu đề phần",
+	"approved_by": "Người duyệt",
+	"approved_at": "Duyệt lúc",
+	"number":      "Số",
+	"symbol":      "Ký hiệu",
+	"issued_at":   "Ban hành lúc",
+	"signer":      "Người ký",
+
+	// Everything else the store audits.
+	"cutoff_day":          "Ngày chốt số liệu hằng tháng",
+	"rows":                "Số bản ghi đã xóa",
+	"audit_log.before":    "Các bản ghi trước",
+	"units_added":         "Đơn vị thêm mới",
+	"units_updated":       "Đơn vị cập nhật",
+	"users_added":         "Người dùng thêm mới",
+	"users_updated":       "Người dùng cập nhật",
+	"passwords_generated": "Mật khẩu tạo tự động",
+	"token_id":            "Mã truy cập API số",
+	"sessions":            "Số phiên đã đăng xuất",
+	"tokens":              "Số mã truy cập đã thu hồi",
+}
+
+// auditFieldLabel names field of an audit value: see auditFields.
+func auditFieldLabel(action, parent, entity, field string) string {
+	for _, k := range []string{action + "." + field, parent + "." + field, entity + "." + field, field} {
+		if l, ok := auditFields[k]; ok {
+			return l
+		}
+	}
+	return field
+}
+
+// The states and choices an audit value may hold, for the codes that have
+// no Label method of their own.
+var (
+	roundStatuses = codeSet{
+		{string(tiendo.RoundDraft), "Bản nháp"},
+		{string(tiendo.RoundOpen), "Đang mở"},
+		{string(tiendo.RoundClosed), "Đã đóng"},
+	}
+	assigneeRoles = codeSet{{string(tiendo.Lead), "Chủ trì"}, {string(tiendo.Support), "Phối hợp"}}
+	directions    = codeSet{{"increase", "Tăng"}, {"decrease", "Giảm"}}
+	relativeTos   = codeSet{{"plan", "Kế hoạch"}, {"estimate", "Dự toán"}, {"same-period", "Cùng kỳ"}}
+)
 
 // codesOf returns the code set a template asks for by name:
 // {{$kinds := codes "kind"}} ... {{$kinds.Label .Kind}}.
