@@ -62,6 +62,11 @@ var permissions = map[Role]map[Action]Scope{
 	},
 }
 
+// ReadsSentOnly reports whether u reads a unit's report only once the unit
+// has sent it to the office: a reader (Huyện ủy, HĐND) reads what was
+// reported, not a unit's working draft (PRODUCT.md).
+func ReadsSentOnly(u *User) bool { return u != nil && u.Role == RoleReader }
+
 // ScopeOf returns how far u may perform a. A nil or disabled user may do nothing.
 func ScopeOf(u *User, a Action) Scope {
 	if u == nil || u.Disabled {

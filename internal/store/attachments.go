@@ -109,14 +109,21 @@ func (s *Store) Attachment(ctx context.Context, u *tiendo.User, id int64) (*tien
 	var a tiendo.Attachment
 	var unitID, roundID int64
 	var data []byte
-	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT a.id, a.name, a.content_type, a.size, a.created_at, a.data, r.unit_id, r.round_id
+	var status tiendo.ReportStatus
+	var submitted sql.NullTime
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT a.id, a.name, a.content_type, a.size, a.created_at, a.data, r.unit_id, r.round_id, r.status, r.submitted_at
 		FROM attachments a JOIN unit_reports r ON r.id = a.report_id WHERE a.id = ?`), id).
-		Scan(&a.ID, &a.Name, &a.ContentType, &a.Size, &a.CreatedAt, &data, &unitID, &roundID)
+		Scan(&a.ID, &a.Name, &a.ContentType, &a.Size, &a.CreatedAt, &data, &unitID, &roundID, &status, &submitted)
 	if err != nil {
 		return nil, nil, notFound(err, "Không tìm thấy tệp đính kèm.")
 	}
 	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
 		return nil, nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy tệp đính kèm.")
+	}
+	// A file that went with a submission is part of what was sent, also
+	// while the report is back with the unit.
+	if tiendo.ReadsSentOnly(u) && !status.Sent() && !(submitted.Valid && !a.CreatedAt.After(submitted.Time)) {
+		return nil, nil, errNotSentYet()
 	}
 	if _, err := s.RoundForUnit(ctx, u, roundID, unitID); err != nil {
 		return nil, nil, err

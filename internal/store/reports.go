@@ -25,6 +25,9 @@ func (s *Store) Report(ctx context.Context, u *tiendo.User, roundID, unitID int6
 	if err != nil {
 		return nil, err
 	}
+	if tiendo.ReadsSentOnly(u) && !rep.Status.Sent() {
+		return nil, errNotSentYet()
+	}
 	// Prefill last year's values where the unit has not given one.
 	prev, err := s.samePeriod(ctx, s.rdb, round, unitID)
 	if err != nil {
@@ -38,6 +41,12 @@ func (s *Store) Report(ctx context.Context, u *tiendo.User, roundID, unitID int6
 		}
 	}
 	return rep, nil
+}
+
+// errNotSentYet refuses a unit's unsent report to whoever reads only sent
+// ones (tiendo.ReadsSentOnly).
+func errNotSentYet() error {
+	return tiendo.Errorf(tiendo.EFORBIDDEN, "Báo cáo của đơn vị chưa được gửi đến Văn phòng (hoặc đang được sửa lại sau khi bị trả lại); bạn chỉ xem được báo cáo đã gửi, trong mục “Các lần gửi” của đơn vị.")
 }
 
 // roundReport returns round roundID as unit unitID's part of it (see

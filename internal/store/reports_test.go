@@ -450,3 +450,73 @@ func TestReviewNeedsAHeadAndCanBeWithdrawn(t *testing.T) {
 		t.Errorf("audit of the withdrawal: %+v %v", entries, err)
 	}
 }
+
+// A reader (Huyện ủy, HĐND) reads what units sent, not their drafts: the
+// report, its files and search all hold back a draft until it is submitted.
+func TestReaderReadsOnlySentReports(t *testing.T) {
+	f := newFixture(t)
+	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
+	if err := f.s.CreateUser(ctx, store.Actor{}, reader, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Bản nháp chưa gửi về khoanh nuôi rừng", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	file, err := f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, "so-lieu.pdf", []byte("%PDF-1.4 số liệu nháp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Report(ctx, reader, r.ID, f.a.ID); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("a reader reads a draft: %v, want forbidden", err)
+	}
+	if _, _, err := f.s.Attachment(ctx, reader, file.ID); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("a reader downloads a draft's file: %v, want forbidden", err)
+	}
+	found := func(u *tiendo.User) bool {
+		res, err := f.s.Search(ctx, u, "khoanh nuoi rung", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res {
+			if h.Kind == store.SearchSection {
+				return true
+			}
+		}
+		return false
+	}
+	if found(reader) {
+		t.Errorf("search shows a reader a draft's text")
+	}
+	if !found(f.office) {
+		t.Errorf("search does not show the office the draft's text; the test would prove nothing")
+	}
+
+	rep, _ = f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(rep.Version)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := f.s.Report(ctx, reader, r.ID, f.a.ID); err != nil || got.Status != tiendo.ReportSubmitted {
+		t.Errorf("a reader reads a sent report: %v %v", got, err)
+	}
+	if _, _, err := f.s.Attachment(ctx, reader, file.ID); err != nil {
+		t.Errorf("a reader downloads a sent report's file: %v", err)
+	}
+	if !found(reader) {
+		t.Errorf("search does not show a reader a sent report's text")
+	}
+	// Returned for revision, the report is the unit's working copy again;
+	// the file that went with the submission stays readable.
+	rep, _ = f.s.Report(ctx, f.office, r.ID, f.a.ID)
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.office, r.ID, f.a.ID, act(tiendo.ReportReturn, rep.Version, "Bổ sung")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.Report(ctx, reader, r.ID, f.a.ID); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("a reader reads a report back with its unit: %v, want forbidden", err)
+	}
+	if _, _, err := f.s.Attachment(ctx, reader, file.ID); err != nil {
+		t.Errorf("a reader downloads a file that went with the submission: %v", err)
+	}
+}

@@ -446,7 +446,11 @@ func searchVisibleTo(u *tiendo.User) (string, []any) {
 		args = append(args, roundArgs...)
 		switch tiendo.ScopeOf(u, tiendo.ActionReadReport) {
 		case tiendo.ScopeAll:
-			parts = append(parts, "(kind IN ('section', 'contribution')"+rounds+")")
+			sent := ""
+			if tiendo.ReadsSentOnly(u) { // the status is read live, as the documents' is
+				sent = " AND report_id IN (SELECT id FROM unit_reports WHERE status IN ('" + string(tiendo.ReportSubmitted) + "', '" + string(tiendo.ReportAccepted) + "'))"
+			}
+			parts = append(parts, "(kind IN ('section', 'contribution')"+sent+rounds+")")
 			args = append(args, roundArgs...)
 		case tiendo.ScopeOwnUnit, tiendo.ScopeUnitTree:
 			ids := []int64{u.UnitID}
