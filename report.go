@@ -127,6 +127,10 @@ func unusualValue(tg *Target, a Actual) string {
 		return value + ", một số âm"
 	case tg != nil && tg.Unit == "%" && v > 100:
 		return value + ", vượt quá 100%"
+	case tg != nil && tg.Value > 0 && v > 10*tg.Value:
+		// "1.000" trạm y tế against a target of 02: a slip of the keyboard,
+		// or the level written where the change was asked.
+		return value + ", gấp hơn 10 lần chỉ tiêu (" + numberText(tg.Value) + unit + ")"
 	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 10**a.SamePeriod:
 		return value + ", gấp hơn 10 lần cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
 	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 0 && v < *a.SamePeriod/10:

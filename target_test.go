@@ -51,10 +51,11 @@ func TestTargetCheckValue(t *testing.T) {
 // the value as the page does.
 func TestCheckReportNamesTheConfirmBox(t *testing.T) {
 	v, same := 41150.0, 12.5
-	round := &Round{Tasks: []*Task{{ID: 1, Targets: []*Target{{ID: 10, Text: "tỷ lệ trường đạt chuẩn", Unit: "%"}, {ID: 11, Text: "số xã", Unit: "xã"}}}}}
-	count := 1500.0
+	round := &Round{Tasks: []*Task{{ID: 1, Targets: []*Target{{ID: 10, Text: "tỷ lệ trường đạt chuẩn", Unit: "%"}, {ID: 11, Text: "số xã", Unit: "xã"},
+		{ID: 12, Text: "trạm y tế đạt chuẩn", Value: 2, Unit: "trạm"}, {ID: 13, Text: "trường đạt chuẩn mới", Value: 2, Unit: "trường"}}}}}
+	count, stations, schools := 1500.0, 1000.0, 20.0
 	rep := &UnitReport{Sections: []*Section{{TaskID: 1, Status: "on_track", ResultVsPlan: "x",
-		Actuals: []Actual{{TargetID: 10, Value: &v}, {TargetID: 11, Value: &count, SamePeriod: &same}}}}}
+		Actuals: []Actual{{TargetID: 10, Value: &v}, {TargetID: 11, Value: &count, SamePeriod: &same}, {TargetID: 12, Value: &stations}, {TargetID: 13, Value: &schools}}}}}
 	err := CheckReport(round, rep, false)
 	var e *Error
 	if !errors.As(err, &e) {
@@ -62,9 +63,13 @@ func TestCheckReportNamesTheConfirmBox(t *testing.T) {
 	}
 	got := e.Fields["confirm"]
 	for _, want := range []string{"“tỷ lệ trường đạt chuẩn” là 41.150%, vượt quá 100%",
-		"“số xã” là 1.500 xã, gấp hơn 10 lần cùng kỳ (12,5 xã)", "đánh dấu ô “" + ConfirmLabel + "”"} {
+		"“số xã” là 1.500 xã, gấp hơn 10 lần cùng kỳ (12,5 xã)", "“trạm y tế đạt chuẩn” là 1.000 trạm, gấp hơn 10 lần chỉ tiêu (2 trạm)",
+		"đánh dấu ô “" + ConfirmLabel + "”"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("confirm message = %q, want it to contain %q", got, want)
 		}
+	}
+	if strings.Contains(got, "trường đạt chuẩn mới") {
+		t.Errorf("confirm message = %q: ten times the target is not unusual yet", got)
 	}
 }
