@@ -81,6 +81,22 @@ func TestConsolidatedWorkflow(t *testing.T) {
 	if err != nil || ret.Status != tiendo.DocDraft || ret.ReturnComment != "Bổ sung số liệu" {
 		t.Fatalf("return: %v %v", ret, err)
 	}
+	// What waits for the office's next step: the returned draft to fix,
+	// then the approved report to issue; nothing for anyone else.
+	forOffice := func(u *tiendo.User) []store.PendingDoc {
+		t.Helper()
+		list, err := f.s.DocsForOffice(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return list
+	}
+	if p := forOffice(f.office); len(p) != 1 || p[0].RoundID != r.ID || !p[0].Returned {
+		t.Errorf("returned, for the office: %+v, want this round's report marked returned", p)
+	}
+	if p := forOffice(leader); len(p) != 0 {
+		t.Errorf("for the leader, who neither fixes nor issues: %+v", p)
+	}
 	sent, _ = f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, store.DocSend, ret.Version, "")
 	ok, err := f.s.ActOnDoc(ctx, store.Actor{UserID: leader.ID}, leader, r.ID, tiendo.DocReport, store.DocApprove, sent.Version, "")
 	if err != nil || ok.Status != tiendo.DocApproved {
@@ -89,9 +105,15 @@ func TestConsolidatedWorkflow(t *testing.T) {
 	if p := pending(leader); len(p) != 0 {
 		t.Errorf("still waiting for the leader once approved: %+v", p)
 	}
+	if p := forOffice(f.office); len(p) != 1 || p[0].Returned || p[0].Status != tiendo.DocApproved {
+		t.Errorf("approved, for the office: %+v, want it waiting to be issued", p)
+	}
 	issued, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, ok.Version, issueWith(t))
 	if err != nil || issued.Number != 1 || issued.Symbol != "BC-UBND" {
 		t.Fatalf("issue: %+v %v", issued, err)
+	}
+	if p := forOffice(f.office); len(p) != 0 {
+		t.Errorf("issued, still for the office: %+v", p)
 	}
 	got, err := f.s.Doc(ctx, reader, r.ID, tiendo.DocReport)
 	if err != nil || got.Status != tiendo.DocIssued || got.Number != 1 {

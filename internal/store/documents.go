@@ -71,6 +71,35 @@ type PendingDoc struct {
 	RoundTitle string
 	Kind       tiendo.DocKind
 	SentAt     time.Time // when the office sent it (its last change)
+	// For the office (DocsForOffice): approved and waiting to be issued,
+	// or returned by the leader (a draft with the leader's reason).
+	Status   tiendo.DocStatus
+	Returned bool
+}
+
+// DocsForOffice lists the documents waiting for the office's next step,
+// oldest first, for a user who drafts and issues them: approved by a leader
+// and not yet issued, or returned by a leader to be fixed. For anyone else
+// it is empty.
+func (s *Store) DocsForOffice(ctx context.Context, u *tiendo.User) ([]PendingDoc, error) {
+	if !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
+		return nil, nil
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT d.round_id, r.title, d.kind, d.updated_at, d.status, d.status = ? FROM documents d JOIN rounds r ON r.id = d.round_id
+		WHERE d.status = ? OR (d.status = ? AND d.return_comment <> '') ORDER BY d.updated_at, d.id`), tiendo.DocDraft, tiendo.DocApproved, tiendo.DocDraft)
+	if err != nil {
+		return nil, fmt.Errorf("store: documents for the office: %w", err)
+	}
+	defer rows.Close()
+	var out []PendingDoc
+	for rows.Next() {
+		var p PendingDoc
+		if err := rows.Scan(&p.RoundID, &p.RoundTitle, &p.Kind, &p.SentAt, &p.Status, &p.Returned); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }
 
 // PendingDocs lists the documents waiting for approval, oldest first, for a

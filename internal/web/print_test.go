@@ -67,6 +67,10 @@ func issueReport(t *testing.T, x *app, office *http.Client, r *tiendo.Round) *ti
 	if c, err = x.st.ActOnDoc(ctx, store.Actor{UserID: ld.ID}, ld, r.ID, tiendo.DocReport, store.DocApprove, c.Version, ""); err != nil {
 		t.Fatal(err)
 	}
+	// The office's home page says what waits for it.
+	if _, home := x.get(office, "/"); !strings.Contains(home, "Văn bản chờ Văn phòng xử lý (1)") || !strings.Contains(home, "lãnh đạo đã duyệt, chờ cấp số và ban hành") {
+		t.Errorf("the office's home page does not show the approved report waiting to be issued")
+	}
 	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/consolidated", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"},
 		"signer_authority": {"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"}, "signer_title": {"PHÓ CHỦ TỊCH"}, "signer_name": {"Hoàng Văn Minh"}})
 	resp.Body.Close()

@@ -43,6 +43,7 @@ type homePage struct {
 	Past    []store.RoundSummary // closed and draft rounds
 	Mine    []myRound            // for unit users
 	Pending []store.PendingDoc   // documents waiting for this leader's approval
+	Office  []store.PendingDoc   // documents waiting for the office: to issue, or to fix
 	Unit    *tiendo.Unit
 	Counts  struct{ Units, Users int }
 }
@@ -88,6 +89,9 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, http.StatusOK, "home_unit", data)
 	}
 	if data.Pending, err = s.store.PendingDocs(r.Context(), u); err != nil {
+		return err
+	}
+	if data.Office, err = s.store.DocsForOffice(r.Context(), u); err != nil {
 		return err
 	}
 	for _, sum := range rounds {
