@@ -52,7 +52,7 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 	browsertest.Do(t, ctx,
 		chromedp.Navigate(page),
 		chromedp.SetValue(`#signer_name`, "Hoàng Văn Minh"),
-		chromedp.Click(`#issue`),
+		chromedp.Click(`#confirm_issue`), chromedp.Click(`#issue`),
 	)
 	waitOK(t, ctx, "issued")
 	status := browsertest.Get(t, ctx, chromedp.Text(`main`))

@@ -43,7 +43,7 @@ func TestBrowserDirectiveIssue(t *testing.T) {
 	waitOK(t, ctx, "approve")
 	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
 	browserLogin(t, ctx, base, "vanphong")
-	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.SetValue(`#signer_name`, "Nông Thị Huyền Trang"), chromedp.Click(`#issue`))
+	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.SetValue(`#signer_name`, "Nông Thị Huyền Trang"), chromedp.Click(`#confirm_issue`), chromedp.Click(`#issue`))
 	waitOK(t, ctx, "issued")
 
 	if dir := os.Getenv(browsertest.EnvArtifacts); dir != "" && testing.Verbose() {

@@ -270,6 +270,9 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 			return perr
 		}
 		p.Error, p.Fields = e.Message, e.Fields
+		if op == "issue" {
+			p.Signer = issueSigner(r) // as typed
+		}
 		return s.render(w, statusOf(e.Code), "consolidated", p)
 	}
 	switch {
@@ -310,13 +313,10 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		}
 		return redirect(op)
 	case op == "issue":
-		signer := reportdoc.Signer{Title: r.PostFormValue("signer_title"), Name: r.PostFormValue("signer_name")}
-		for _, line := range strings.Split(r.PostFormValue("signer_authority"), "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				signer.Authority = append(signer.Authority, line)
-			}
+		if err := issueConfirmed(r); err != nil {
+			return refuse(err)
 		}
-		if _, err := s.issueConsolidated(r, u, id, version, signer); err != nil {
+		if _, err := s.issueConsolidated(r, u, id, version, issueSigner(r)); err != nil {
 			return refuse(err)
 		}
 		return redirect("issued")
@@ -367,4 +367,27 @@ func (s *Server) handleConsolidatedPrint(w http.ResponseWriter, r *http.Request)
 		p.Title = fmt.Sprintf("Báo cáo số %02d/%s: %s", p.C.Number, p.C.Symbol, round.Title)
 	}
 	return s.render(w, http.StatusOK, "consolidated_print", p)
+}
+
+// issueSigner is who signs, as the issue form of either document has it.
+func issueSigner(r *http.Request) reportdoc.Signer {
+	signer := reportdoc.Signer{Title: r.PostFormValue("signer_title"), Name: r.PostFormValue("signer_name")}
+	for _, line := range strings.Split(r.PostFormValue("signer_authority"), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			signer.Authority = append(signer.Authority, line)
+		}
+	}
+	return signer
+}
+
+// issueConfirmed refuses an issue whose form's confirmation box is not
+// ticked: issuing takes the register's next number and freezes the
+// document, and cannot be undone. (A box the browser required would say so
+// in the browser's own language.)
+func issueConfirmed(r *http.Request) error {
+	if r.PostFormValue("confirm_issue") != "" {
+		return nil
+	}
+	return &tiendo.Error{Code: tiendo.EINVALID, Message: "Văn bản chưa được ban hành: hãy đánh dấu ô xác nhận rồi bấm “Cấp số và ban hành” lần nữa.",
+		Fields: map[string]string{"confirm_issue": "Hãy đánh dấu ô này: cấp số rồi thì văn bản không sửa hay rút lại được."}}
 }

@@ -162,14 +162,11 @@ func (s *Server) handleDirectivePost(w http.ResponseWriter, r *http.Request) err
 		}
 		return redirect(op)
 	case "issue":
-		signer := reportdoc.Signer{Title: r.PostFormValue("signer_title"), Name: r.PostFormValue("signer_name")}
-		for _, line := range strings.Split(r.PostFormValue("signer_authority"), "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				signer.Authority = append(signer.Authority, line)
-			}
+		p.Signer = issueSigner(r)
+		if err := issueConfirmed(r); err != nil {
+			return refuse(err)
 		}
-		p.Signer = signer
-		if _, err := reportdoc.IssueDirective(r.Context(), s.store, u, actor(r), id, version, signer); err != nil {
+		if _, err := reportdoc.IssueDirective(r.Context(), s.store, u, actor(r), id, version, p.Signer); err != nil {
 			return refuse(err)
 		}
 		return redirect("issued")

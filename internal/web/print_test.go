@@ -71,7 +71,7 @@ func issueReport(t *testing.T, x *app, office *http.Client, r *tiendo.Round) *ti
 	if _, home := x.get(office, "/"); !strings.Contains(home, "Văn bản chờ Văn phòng xử lý (1)") || !strings.Contains(home, "lãnh đạo đã duyệt, chờ cấp số và ban hành") {
 		t.Errorf("the office's home page does not show the approved report waiting to be issued")
 	}
-	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/consolidated", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"},
+	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/consolidated", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"}, "confirm_issue": {"1"},
 		"signer_authority": {"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"}, "signer_title": {"PHÓ CHỦ TỊCH"}, "signer_name": {"Hoàng Văn Minh"}})
 	resp.Body.Close()
 	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=issued") {

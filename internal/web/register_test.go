@@ -117,10 +117,43 @@ func issueDirective(t *testing.T, x *app, office *http.Client, r *tiendo.Round) 
 	if c, err = x.st.ActOnDoc(ctx, store.Actor{UserID: ld.ID}, ld, r.ID, tiendo.DocDirective, store.DocApprove, c.Version, ""); err != nil {
 		t.Fatal(err)
 	}
-	resp = x.post(office, "/rounds/"+itoa(r.ID)+"/directive", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"},
+	resp = x.post(office, "/rounds/"+itoa(r.ID)+"/directive", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"}, "confirm_issue": {"1"},
 		"signer_authority": {"TL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG"}, "signer_title": {"PHÓ CHÁNH VĂN PHÒNG"}, "signer_name": {"Hoàng Thị Bình"}})
 	resp.Body.Close()
 	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=issued") {
 		t.Fatalf("issue công văn: %d %s", resp.StatusCode, loc)
+	}
+}
+
+// Issuing takes the register's next number and cannot be undone: without
+// the confirmation box ticked it is refused, in Vietnamese, with the signer
+// as typed, and nothing is issued.
+func TestIssueAsksForConfirmation(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	office := x.login("vanphong")
+	r := x.round
+	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/directive/new", nil)
+	resp.Body.Close()
+	vp, _ := x.st.UserByUsername(ctx, "vanphong")
+	ld, _ := x.st.UserByUsername(ctx, "lanhdao")
+	c, err := x.st.Doc(ctx, vp, r.ID, tiendo.DocDirective)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err = x.st.ActOnDoc(ctx, store.Actor{}, vp, r.ID, tiendo.DocDirective, store.DocSend, c.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = x.st.ActOnDoc(ctx, store.Actor{UserID: ld.ID}, ld, r.ID, tiendo.DocDirective, store.DocApprove, c.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	code, _, body := read(x.post(office, "/rounds/"+itoa(r.ID)+"/directive", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"},
+		"signer_authority": {"TL. CHỦ TỊCH"}, "signer_title": {"CHÁNH VĂN PHÒNG"}, "signer_name": {"Hoàng Thị Bình"}}))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "hãy đánh dấu ô xác nhận") || !strings.Contains(body, `id="confirm_issue" aria-describedby="confirm_issue-hint" aria-invalid="true"`) ||
+		!strings.Contains(body, `value="Hoàng Thị Bình"`) {
+		t.Errorf("issue without the box: %d, want 422 marking the box, the signer kept\n%s", code, grep(body, "confirm_issue"))
+	}
+	if got, _ := x.st.Doc(ctx, vp, r.ID, tiendo.DocDirective); got.Status != tiendo.DocApproved || got.Number != 0 {
+		t.Errorf("after the refused issue the công văn is %s with number %d", got.Status, got.Number)
 	}
 }
