@@ -51,6 +51,36 @@ func TestLoad(t *testing.T) {
 	if live.Submitted != 4 || live.Drafts != 4 || live.Missing() != 4 || !live.Deadline.After(now) {
 		t.Errorf("live round = submitted %d, drafts %d, missing %d, deadline %v", live.Submitted, live.Drafts, live.Missing(), live.Deadline)
 	}
+	// Things counted whole (xã, trường, mô hình) are whole this year and
+	// last: "cùng kỳ năm trước đạt 1,9 xã" reads as absurd.
+	round, err := st.Round(ctx, office, past.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	targets := map[int64]*tiendo.Target{}
+	for _, task := range round.Tasks {
+		for _, tg := range task.Targets {
+			targets[tg.ID] = tg
+		}
+	}
+	actuals, err := st.RoundActuals(ctx, past.ID)
+	if err != nil || len(actuals) == 0 {
+		t.Fatalf("2022 values: %d, %v", len(actuals), err)
+	}
+	wholes := 0
+	for _, a := range actuals {
+		if tg := targets[a.TargetID]; tg != nil && counted(tg) {
+			wholes++
+			for _, v := range []*float64{a.Value, a.SamePeriod} {
+				if v != nil && *v != float64(int64(*v)) {
+					t.Errorf("%q: %v %s, want a whole number", tg.Text, *v, tg.Unit)
+				}
+			}
+		}
+	}
+	if wholes == 0 {
+		t.Errorf("no counted target among the 2022 values; the check above proves nothing")
+	}
 	// Each unit's reporter submitted its report, in their own name.
 	ptckh, err := st.UserByUsername(ctx, "ptckh")
 	if err != nil {

@@ -62,7 +62,12 @@ func fillReport(ctx context.Context, st *store.Store, r *tiendo.Round, u *tiendo
 		for i := range sec.Actuals {
 			tg := targets[sec.Actuals[i].TargetID]
 			v := actualNear(tg, rng)
-			last := math.Round(v*(0.8+0.15*rng.Float64())*10) / 10
+			last := v * (0.8 + 0.15*rng.Float64())
+			if counted(tg) {
+				last = math.Round(last) // 1,9 xã last year reads as absurd
+			} else {
+				last = math.Round(last*10) / 10
+			}
 			sec.Actuals[i].Value, sec.Actuals[i].SamePeriod = &v, &last
 			facts = append(facts, fmt.Sprintf("%s: thực hiện được %s%s", measureOf(tg.Text), vi.FormatNumber(v, -1), unitSuffix(tg.Unit)))
 		}
@@ -97,10 +102,16 @@ func actualNear(tg *tiendo.Target, rng *rand.Rand) float64 {
 	}
 	if tg.Unit == "%" {
 		v = math.Min(v, 100)
-	} else if tg.Value == math.Trunc(tg.Value) && tg.Value < 20 {
-		v = math.Round(v) // counts: "02 xã" is a whole number
+	} else if counted(tg) {
+		v = math.Round(v)
 	}
 	return math.Round(v*10) / 10
+}
+
+// counted reports whether a target counts whole things ("02 xã", "05 mô
+// hình"): a small whole goal in a unit other than a percentage.
+func counted(tg *tiendo.Target) bool {
+	return tg.Unit != "%" && tg.Value == math.Trunc(tg.Value) && tg.Value < 20
 }
 
 func unitSuffix(unit string) string {
