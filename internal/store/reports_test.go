@@ -294,9 +294,14 @@ func TestAutosaveAndContributions(t *testing.T) {
 	if err := f.s.SaveReport(ctx, store.Actor{}, f.repB, repB); err != nil {
 		t.Fatal(err)
 	}
-	got, err := f.s.Contributions(ctx, r.ID, f.a.ID)
+	got, err := f.s.Contributions(ctx, f.repA, r.ID, f.a.ID)
 	if err != nil || len(got[r.Tasks[0].ID]) != 1 || got[r.Tasks[0].ID][0].UnitID != f.b.ID {
 		t.Errorf("contributions to unit a's task = %+v, %v", got, err)
+	}
+	// A reader reads only what was sent: unit b's note is in its draft.
+	reader := &tiendo.User{Role: tiendo.RoleReader}
+	if got, err := f.s.Contributions(ctx, reader, r.ID, f.a.ID); err != nil || len(got) != 0 {
+		t.Errorf("contributions a reader reads from an unsent report = %+v, %v; want none", got, err)
 	}
 	// Saving clears the autosave: it is no longer newer than the report.
 	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)

@@ -204,7 +204,7 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	contribs, err := s.store.Contributions(r.Context(), id, unit.ID)
+	contribs, err := s.store.Contributions(r.Context(), u, id, unit.ID)
 	if err != nil {
 		return nil, err
 	}
