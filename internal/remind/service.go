@@ -228,11 +228,13 @@ type Nudged struct {
 	// Messages are the messages queued, each with its in-app notification:
 	// one per recipient, none when the same click came before.
 	Messages int
-	// Emails are those of them that will go out by e-mail: the rest have no
-	// address, and none goes while e-mail is off (MailOff). The office is
-	// told, so that "đôn đốc" never reads as mailed when it was not.
-	Emails  int
-	MailOff bool
+	// Notices are the in-app notifications among them (a unit's shared
+	// mailbox gets an e-mail only), and Emails those that will go out by
+	// e-mail: the others have no address, and none goes while e-mail is off
+	// (MailOff). The office is told, so that "đôn đốc" never reads as
+	// mailed when it was not.
+	Notices, Emails int
+	MailOff         bool
 }
 
 // Nudge is the office's "đôn đốc" button: it queues, now, one message (and
@@ -276,13 +278,16 @@ func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, 
 		return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
 	}
 	done := Nudged{Units: len(owing), Messages: n, MailOff: s.mailer == nil}
-	if n > 0 && s.mailer != nil {
-		for _, m := range msgs {
-			if m.Email != "" {
-				done.Emails++
-			}
+	for _, m := range msgs {
+		if m.ID == 0 {
+			continue // queued by the same click before
 		}
-		done.Emails = min(done.Emails, n) // a repeated click that queued only some
+		if m.Notify && m.UserID != 0 {
+			done.Notices++
+		}
+		if m.Email != "" && s.mailer != nil {
+			done.Emails++
+		}
 	}
 	return done, nil
 }

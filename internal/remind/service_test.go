@@ -436,7 +436,7 @@ func TestNudge(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := (remind.Nudged{Units: 1, Messages: []int{1, 0, 1}[i], Emails: []int{1, 0, 1}[i]}); got != want {
+		if want := (remind.Nudged{Units: 1, Messages: []int{1, 0, 1}[i], Notices: []int{1, 0, 1}[i], Emails: []int{1, 0, 1}[i]}); got != want {
 			t.Errorf("nudge %d (%s) = %+v, want %+v", i+1, key, got, want)
 		}
 	}

@@ -8,9 +8,10 @@ import (
 	"tiendo/internal/store"
 )
 
-// Migration 0018 moves targets the parser used to store as "=" with
-// "decrease" but that name a level to come down to ("xuống còn 4,5%") to
-// "<=" with no direction, and leaves a real decrease ("giảm 3%") alone.
+// Migration 0018 moves targets the parser used to store with a direction
+// but that name a level ("xuống còn 4,5%", "đạt 42%") to no direction and
+// the comparator the phrase means, and leaves real changes ("giảm 3%",
+// "tăng 10%", "đường xuống cấp") alone.
 func TestMigrationLevelTargets(t *testing.T) {
 	f := newFixture(t)
 	r := &tiendo.Round{Title: "Chỉ tiêu cũ", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),
@@ -20,6 +21,10 @@ func TestMigrationLevelTargets(t *testing.T) {
 				{Text: "giảm tỷ lệ hộ nghèo còn dưới 4%", Comparator: tiendo.Equal, Value: 4, Unit: "%", Direction: "decrease"},
 				{Text: "giảm số vụ tai nạn giao thông 3%", Comparator: tiendo.Equal, Value: 3, Unit: "%", Direction: "decrease"},
 				{Text: "nâng tỷ lệ che phủ rừng lên 65%", Comparator: tiendo.AtLeast, Value: 65, Unit: "%"},
+				{Text: "giảm 10% số km đường xuống cấp", Comparator: tiendo.Equal, Value: 10, Unit: "%", Direction: "decrease"},
+				{Text: "giảm tỷ lệ trẻ suy dinh dưỡng xuống dưới 8%", Comparator: tiendo.LessThan, Value: 8, Unit: "%", Direction: "decrease"},
+				{Text: "nâng tỷ lệ huy động trẻ nhà trẻ ra lớp đạt 42%", Comparator: tiendo.Equal, Value: 42, Unit: "%", Direction: "increase"},
+				{Text: "tăng 10% thu ngân sách", Comparator: tiendo.Equal, Value: 10, Unit: "%", Direction: "increase"},
 			}}}}
 	if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
 		t.Fatal(err)
@@ -34,7 +39,8 @@ func TestMigrationLevelTargets(t *testing.T) {
 	want := []struct {
 		cmp tiendo.Comparator
 		dir string
-	}{{tiendo.AtMost, ""}, {tiendo.AtMost, ""}, {tiendo.Equal, "decrease"}, {tiendo.AtLeast, ""}}
+	}{{tiendo.AtMost, ""}, {tiendo.LessThan, ""}, {tiendo.Equal, "decrease"}, {tiendo.AtLeast, ""},
+		{tiendo.Equal, "decrease"}, {tiendo.LessThan, ""}, {tiendo.AtLeast, ""}, {tiendo.Equal, "increase"}}
 	for i, tg := range got.Tasks[0].Targets {
 		if tg.Comparator != want[i].cmp || tg.Direction != want[i].dir {
 			t.Errorf("%q after the migration: %s %q, want %s %q", tg.Text, tg.Comparator, tg.Direction, want[i].cmp, want[i].dir)

@@ -794,6 +794,21 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 			return nil, err
 		}
 	}
+	if req.Action == tiendo.ReportWithdrawReview {
+		// Back where it was when it was sent for review: a draft, or a
+		// report the office returned, whose reason (kept on the report)
+		// then reads as the office's again. The state is the one the
+		// audit log kept of that step; without it, a draft.
+		var was string
+		err := s.rdb.QueryRowContext(ctx, s.q(`SELECT before FROM audit_log WHERE entity = 'unit_report' AND entity_id = ? AND action = ?
+			ORDER BY id DESC LIMIT 1`), rep.ID, tiendo.ReportSendForReview).Scan(&was)
+		var b struct {
+			Status tiendo.ReportStatus `json:"status"`
+		}
+		if err == nil && json.Unmarshal([]byte(was), &b) == nil && b.Status == tiendo.ReportReturned {
+			to = tiendo.ReportReturned
+		}
+	}
 	if req.Action == tiendo.ReportSendForReview {
 		// Sent to nobody, a report would wait for good.
 		var heads int
@@ -802,7 +817,7 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 			return nil, fmt.Errorf("store: unit heads: %w", err)
 		}
 		if heads == 0 {
-			return nil, tiendo.Errorf(tiendo.ECONFLICT, "Đơn vị chưa có tài khoản lãnh đạo đơn vị nên chưa ai duyệt được báo cáo. Hãy đề nghị quản trị hệ thống tạo tài khoản lãnh đạo đơn vị, hoặc đề nghị Văn phòng bỏ yêu cầu duyệt của đợt này.")
+			return nil, tiendo.Errorf(tiendo.ECONFLICT, "Đơn vị chưa có tài khoản lãnh đạo đơn vị nên chưa ai duyệt được báo cáo. Hãy đề nghị quản trị hệ thống tạo tài khoản lãnh đạo đơn vị rồi trình lại.")
 		}
 	}
 	req.Comment = nfc(req.Comment)
@@ -825,11 +840,8 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	// two states, so once the reporter sends the report on it no longer
 	// reads as the current reason.
 	comment := rep.ReturnComment
-	switch req.Action {
-	case tiendo.ReportReturn, tiendo.ReportHeadReturn:
+	if req.Action == tiendo.ReportReturn || req.Action == tiendo.ReportHeadReturn {
 		comment = req.Comment
-	case tiendo.ReportWithdrawReview:
-		comment = "" // the reporter's own step: a draft with a reason would read as the head's return
 	}
 	rep.ReturnComment = comment
 	if req.Action == tiendo.ReportSubmit {
@@ -1004,7 +1016,13 @@ type Revision struct {
 // Revisions returns every submission of unit unitID's report in round
 // roundID, oldest first, if u may read it.
 func (s *Store) Revisions(ctx context.Context, u *tiendo.User, roundID, unitID int64) ([]Revision, error) {
-	if _, err := s.Report(ctx, u, roundID, unitID); err != nil {
+	// Every revision was sent: whoever may read the unit's reports reads
+	// them, a reader too while the report is back with its unit
+	// (tiendo.ReadsSentOnly is about the working copy, not these).
+	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
+		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy báo cáo, hoặc bạn không có quyền xem báo cáo này.")
+	}
+	if _, _, err := s.roundReport(ctx, u, roundID, unitID); err != nil {
 		return nil, err
 	}
 	// Versions only grow, and each submission takes a new one in the same

@@ -454,6 +454,31 @@ func TestReviewNeedsAHeadAndCanBeWithdrawn(t *testing.T) {
 	if err != nil || len(entries) != 1 || entries[0].UserID != f.repA.ID {
 		t.Errorf("audit of the withdrawal: %+v %v", entries, err)
 	}
+
+	// A report the office returned goes back to "returned", with the
+	// office's reason the reporter was fixing it for.
+	head.Disabled = false
+	if err := f.s.UpdateUser(ctx, store.Actor{}, head); err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	rv, _ = f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, cur.Version, ""))
+	sub, err := f.s.ActOnReport(ctx, store.Actor{}, head, r.ID, f.a.ID, submit(rv.Version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ret, err := f.s.ActOnReport(ctx, store.Actor{}, f.office, r.ID, f.a.ID, act(tiendo.ReportReturn, sub.Version, "Bổ sung số liệu quý II"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv, err = f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, ret.Version, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err = f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportWithdrawReview, rv.Version, ""))
+	if err != nil || back.Status != tiendo.ReportReturned || back.ReturnComment != "Bổ sung số liệu quý II" {
+		t.Errorf("withdrawing a report the office had returned: %+v %v, want it returned with the office's reason", back, err)
+	}
 }
 
 // A reader (Huyện ủy, HĐND) reads what units sent, not their drafts: the
@@ -523,5 +548,10 @@ func TestReaderReadsOnlySentReports(t *testing.T) {
 	}
 	if _, _, err := f.s.Attachment(ctx, reader, file.ID); err != nil {
 		t.Errorf("a reader downloads a file that went with the submission: %v", err)
+	}
+	// What was sent stays readable, as the refusal says, under its
+	// submissions.
+	if revs, err := f.s.Revisions(ctx, reader, r.ID, f.a.ID); err != nil || len(revs) != 1 {
+		t.Errorf("a reader reads the submissions of a returned report: %d, %v; want the one sent", len(revs), err)
 	}
 }

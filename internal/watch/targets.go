@@ -73,7 +73,7 @@ func project(tg *tiendo.Target, v, elapsed float64) (*float64, bool) {
 	case tiendo.AtMost, tiendo.LessThan:
 		return nil, false // a ceiling met so far may still be broken; nothing to add
 	}
-	if tg.Comparator == tiendo.Equal && tg.Direction == "decrease" || elapsed <= 0 {
+	if elapsed <= 0 {
 		return nil, false
 	}
 	p := v / elapsed

@@ -36,8 +36,8 @@ var directiveNotices = map[string]string{
 	"return":   "Đã trả lại Văn phòng.",
 	"withdraw": "Đã rút lại công văn về dự thảo; lãnh đạo không còn thấy công văn chờ duyệt. Sửa xong, hãy trình lại.",
 	// True whether the issue published a draft round or the round was
-	// already open: either way it is open now and its units were told.
-	"issued": "Đã ban hành công văn. Đợt báo cáo đang mở và các đơn vị đã nhận thông báo kèm công văn.",
+	// already open (or closed): its units were told either way.
+	"issued": "Đã ban hành công văn; các đơn vị của đợt báo cáo đã nhận thông báo kèm công văn.",
 }
 
 func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Document) *directivePage {

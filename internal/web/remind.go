@@ -33,7 +33,7 @@ func (s *Server) handleRoundRemind(w http.ResponseWriter, r *http.Request) error
 	if done.MailOff {
 		mailOff = "&nomail=1"
 	}
-	http.Redirect(w, r, fmt.Sprintf("/rounds/%d?reminded=%d&units=%d&emails=%d%s#rates-h", id, done.Messages, done.Units, done.Emails, mailOff), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d?reminded=%d&units=%d&notices=%d&emails=%d%s#rates-h", id, done.Messages, done.Units, done.Notices, done.Emails, mailOff), http.StatusSeeOther)
 	return nil
 }
 

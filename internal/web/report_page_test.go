@@ -349,3 +349,43 @@ func TestHeadApprovalWithoutAHead(t *testing.T) {
 		t.Errorf("after the withdrawal the page is not the editable draft with its message")
 	}
 }
+
+// A reader reads what a unit sent: not its draft, and, once the office has
+// returned the report, its submissions rather than the copy being fixed.
+func TestReaderReadsSentReportsAndSubmissions(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
+	reader := x.login("huyenuy")
+	task := x.round.Tasks[0].ID
+	rep := x.login("pnv")
+	form := url.Values{"version": {"0"}, "op": {"save"}, "t" + itoa(task) + ".status": {"on_track"}, "t" + itoa(task) + ".result_vs_plan": {"Đã rà soát 120 thủ tục."}}
+	if code, _, body := read(x.post(rep, path, form)); code != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", code, body)
+	}
+	if code, _ := x.get(reader, path); code != http.StatusForbidden {
+		t.Errorf("a reader opens a draft: %d, want 403", code)
+	}
+	pnv, _ := x.st.UserByUsername(ctx, "pnv")
+	office, _ := x.st.UserByUsername(ctx, "vanphong")
+	cur := x.reportOf(x.a, x.round)
+	if _, err := x.st.ActOnReport(ctx, store.Actor{}, pnv, x.round.ID, x.a.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: cur.Version, Confirm: true}); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := x.get(reader, path); code != http.StatusOK {
+		t.Errorf("a reader opens a sent report: %d, want 200", code)
+	}
+	cur = x.reportOf(x.a, x.round)
+	if _, err := x.st.ActOnReport(ctx, store.Actor{}, office, x.round.ID, x.a.ID, store.ActRequest{Action: tiendo.ReportReturn, Version: cur.Version, Comment: "Bổ sung"}); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := x.get(reader, path); code != http.StatusForbidden || !strings.Contains(body, "Các lần gửi") {
+		t.Errorf("a reader opens a returned report: %d, want 403 pointing to its submissions", code)
+	}
+	if code, _ := x.get(reader, path+"/revisions"); code != http.StatusOK {
+		t.Errorf("a reader opens the submissions of a returned report: %d, want 200", code)
+	}
+	if code, body := x.get(reader, path+"/revisions/1"); code != http.StatusOK || !strings.Contains(body, "Đã rà soát 120 thủ tục.") {
+		t.Errorf("a reader opens the first submission of a returned report: %d, want 200 with what was sent", code)
+	}
+}

@@ -184,6 +184,18 @@ func applyValues(rep *tiendo.UnitReport, v map[string]string, targets map[int64]
 // reportContext loads what every report page needs and checks that u may
 // read the unit's report.
 func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
+	return s.reportPageContext(r, true)
+}
+
+// submissionsContext is reportContext for the pages of a report's
+// submissions, without the report itself: what was sent stays readable to
+// whoever reads only sent reports (tiendo.ReadsSentOnly) also while the
+// report is back with its unit, and store.Revisions checks the rest.
+func (s *Server) submissionsContext(r *http.Request) (*reportPage, error) {
+	return s.reportPageContext(r, false)
+}
+
+func (s *Server) reportPageContext(r *http.Request, withReport bool) (*reportPage, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
@@ -200,13 +212,14 @@ func (s *Server) reportContext(r *http.Request) (*reportPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, err := s.store.Report(r.Context(), u, id, unit.ID)
-	if err != nil {
-		return nil, err
-	}
-	contribs, err := s.store.Contributions(r.Context(), u, id, unit.ID)
-	if err != nil {
-		return nil, err
+	rep, contribs := &tiendo.UnitReport{RoundID: id, UnitID: unit.ID}, map[int64][]tiendo.Contribution(nil)
+	if withReport {
+		if rep, err = s.store.Report(r.Context(), u, id, unit.ID); err != nil {
+			return nil, err
+		}
+		if contribs, err = s.store.Contributions(r.Context(), u, id, unit.ID); err != nil {
+			return nil, err
+		}
 	}
 	units := map[int64]*tiendo.Unit{unit.ID: unit}
 	if len(contribs) > 0 { // names of the supporting units

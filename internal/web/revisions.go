@@ -32,7 +32,7 @@ type revisionsPage struct {
 // handleRevisions lists every submission of a unit's report and shows what
 // changed between two of them (by default the last two).
 func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.reportContext(r)
+	p, err := s.submissionsContext(r)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func (revisionPage) FileSize(n int64) string { return (*reportPage)(nil).FileSiz
 func (s *Server) handleRevision(w http.ResponseWriter, r *http.Request) error {
 	// The report's access check comes first, so that whoever may not read
 	// it learns nothing about its submissions, not even how many there are.
-	p, err := s.reportContext(r)
+	p, err := s.submissionsContext(r)
 	if err != nil {
 		return err
 	}

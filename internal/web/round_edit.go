@@ -73,12 +73,6 @@ func (s *Server) handleRoundEdit(w http.ResponseWriter, r *http.Request) error {
 		PeriodIndex: atoi(r.PostFormValue("period_index")), PeriodYear: atoi(r.PostFormValue("period_year")),
 		Deadline: strings.TrimSpace(r.PostFormValue("deadline")), HeadApproval: r.PostFormValue("head_approval") != "", Brief: r.PostFormValue("brief") != ""}
 	period := tiendo.Period{Kind: tiendo.PeriodKind(f.PeriodKind), Year: f.PeriodYear, Index: f.PeriodIndex}
-	if field, _ := period.Check(); field == "" && f.Title == round.Title {
-		// A title left as it was follows a new period, as a successor's does
-		// ("6 tháng đầu năm" becomes "9 tháng đầu năm"); one the office
-		// typed is kept as typed.
-		f.Title = continuity.Retitle(f.Title, round.Period, period.Normalized())
-	}
 	deadline, msg := editedDeadline(f.Deadline, round.Deadline)
 	if msg != "" {
 		fields := map[string]string{"deadline": msg}
@@ -91,8 +85,16 @@ func (s *Server) handleRoundEdit(w http.ResponseWriter, r *http.Request) error {
 		return s.renderRoundEdit(w, r, http.StatusUnprocessableEntity, round, f,
 			&tiendo.Error{Code: tiendo.EINVALID, Message: "Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu.", Fields: fields})
 	}
+	title := f.Title
+	if field, _ := period.Check(); field == "" && f.Title == round.Title {
+		// A title left as it was follows a new period, as a successor's does
+		// ("6 tháng đầu năm" becomes "9 tháng đầu năm"); one the office
+		// typed is kept as typed, and so is the form should the store
+		// refuse the edit.
+		title = continuity.Retitle(f.Title, round.Period, period.Normalized())
+	}
 	err = s.store.UpdateDraftRound(r.Context(), actor(r), userFrom(r.Context()), round.ID,
-		store.RoundEdit{Title: f.Title, Period: period, Deadline: deadline, HeadApproval: f.HeadApproval, Brief: f.Brief})
+		store.RoundEdit{Title: title, Period: period, Deadline: deadline, HeadApproval: f.HeadApproval, Brief: f.Brief})
 	switch tiendo.ErrorCode(err) {
 	case "":
 		http.Redirect(w, r, fmt.Sprintf("/rounds/%d?ok=edited", round.ID), http.StatusSeeOther)

@@ -132,11 +132,12 @@ func countOwing(list []*store.Outstanding, states map[int64]watch.State) owing {
 // nudged is what the last "đôn đốc" did, read back from the redirect.
 type nudged struct {
 	Units, Messages int
+	Notices         int  // of the messages, those with an in-app notification
 	Emails          int  // of the messages, those going out by e-mail
 	MailOff         bool // e-mail is not set up on the server
 }
 
-// NoEmail is how many of the messages reach their people only in the app.
+// NoEmail is how many of the messages go by no e-mail.
 func (n *nudged) NoEmail() int { return max(n.Messages-n.Emails, 0) }
 
 func parseNudged(q url.Values) *nudged {
@@ -145,8 +146,9 @@ func parseNudged(q url.Values) *nudged {
 		return nil
 	}
 	units, _ := strconv.Atoi(q.Get("units"))
+	notices, _ := strconv.Atoi(q.Get("notices"))
 	emails, _ := strconv.Atoi(q.Get("emails"))
-	return &nudged{Units: max(units, 0), Messages: msgs, Emails: min(max(emails, 0), msgs), MailOff: q.Get("nomail") == "1"}
+	return &nudged{Units: max(units, 0), Messages: msgs, Notices: min(max(notices, 0), msgs), Emails: min(max(emails, 0), msgs), MailOff: q.Get("nomail") == "1"}
 }
 
 // chartData is what charts.js draws; each chart also has its table on the page.
