@@ -266,16 +266,7 @@ func (s *Store) UnitsWithoutHead(ctx context.Context, roundID int64) ([]int64, e
 	if err != nil {
 		return nil, fmt.Errorf("store: units without a head: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 // placeholders is "?, ?, ?" for n values.
