@@ -32,6 +32,10 @@ type need struct {
 	id     string        // what {id} is: "" a round, or "attachment", "unit", "user", "outbox"
 	body   string        // the form (pages) or JSON (API) sent
 	upload bool          // send the body as a multipart file upload
+	// sentOnly is a route that reads a unit's report as the unit has it:
+	// whoever reads only sent reports (tiendo.ReadsSentOnly) is refused,
+	// since the fixture's reports are unsent drafts.
+	sentOnly bool
 	// refusedWith is a status other than 403 that this route is known to
 	// refuse with. Each use is a finding, written up beside its entry.
 	refusedWith int
@@ -61,7 +65,7 @@ var routeNeeds = map[string]need{
 	"GET /rounds/{id}/edit":           {action: tiendo.ActionManageRounds}, // a draft's own fields (round_edit.go); this round is published: 409
 	"POST /rounds/{id}/edit":          {action: tiendo.ActionManageRounds, body: "title=Tên+mới&deadline=01/12/2027"},
 	"GET /rounds/{id}":                {action: tiendo.ActionReadRounds},
-	"GET /rounds/{id}/reports/{unit}": {action: tiendo.ActionReadReport, unit: true},
+	"GET /rounds/{id}/reports/{unit}": {action: tiendo.ActionReadReport, unit: true, sentOnly: true},
 	// One submission, read as the report is: {n} stays unreplaced here, so
 	// an allowed role is answered 404 (no such submission), the others 403.
 	"GET /rounds/{id}/reports/{unit}/revisions/{n}": {action: tiendo.ActionReadReport, unit: true},
@@ -71,7 +75,7 @@ var routeNeeds = map[string]need{
 	"POST /rounds/{id}/reports/{unit}/autosave":    {action: tiendo.ActionEditReport, unit: true, body: "version=0"},
 	"POST /rounds/{id}/reports/{unit}/attachments": {action: tiendo.ActionEditReport, unit: true, upload: true},
 	"GET /rounds/{id}/reports/{unit}/revisions":    {action: tiendo.ActionReadReport, unit: true},
-	"GET /attachments/{id}":                        {action: tiendo.ActionReadReport, unit: true, id: "attachment"},
+	"GET /attachments/{id}":                        {action: tiendo.ActionReadReport, unit: true, id: "attachment", sentOnly: true},
 	"GET /rounds/{id}/consolidated":                {action: tiendo.ActionReadReport, all: true},
 	"POST /rounds/{id}/consolidated/new":           {action: tiendo.ActionConsolidate},
 	// A draft is invisible (404) to whoever may neither draft nor approve it,
@@ -158,7 +162,7 @@ var routeNeeds = map[string]need{
 	"GET /api/v1/rounds/{id}/consolidated.docx":        {action: tiendo.ActionReadReport, all: true},
 	"GET /api/v1/rounds/{id}/consolidated.pdf":         {action: tiendo.ActionReadReport, all: true},
 	"GET /api/v1/rounds/{id}/consolidated.xlsx":        {action: tiendo.ActionReadReport, all: true},
-	"GET /api/v1/rounds/{id}/reports/{unit}":           {action: tiendo.ActionReadReport, unit: true},
+	"GET /api/v1/rounds/{id}/reports/{unit}":           {action: tiendo.ActionReadReport, unit: true, sentOnly: true},
 	"PUT /api/v1/rounds/{id}/reports/{unit}":           {action: tiendo.ActionEditReport, unit: true, body: `{}`},
 	"POST /api/v1/rounds/{id}/reports/{unit}/submit":   {action: tiendo.ActionEditReport, unit: true, body: `{}`},
 	"POST /api/v1/rounds/{id}/reports/{unit}/review":   {action: tiendo.ActionEditReport, unit: true, body: `{}`},
@@ -431,6 +435,9 @@ func TestRouteRoleMatrix(t *testing.T) {
 // allowed is access.go's answer for role on unit's data.
 func (x *accessApp) allowed(n need, role tiendo.Role, unit *tiendo.Unit) bool {
 	u := x.users[role]
+	if n.sentOnly && tiendo.ReadsSentOnly(u) {
+		return false
+	}
 	switch {
 	case n.public || n.action == "":
 		return true

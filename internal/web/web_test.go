@@ -276,10 +276,15 @@ func TestUnitIsolationOnPages(t *testing.T) {
 	if resp.StatusCode != http.StatusForbidden {
 		t.Errorf("reporter POST /admin/units: %d, want 403", resp.StatusCode)
 	}
-	// The reader sees everything and changes nothing.
+	// The reader sees everything units sent, and changes nothing. (cah's
+	// report is unsent here: a reader's refusal of drafts is tested in
+	// TestReaderReadsSentReportsAndSubmissions.)
 	r := x.login("huyenuy")
-	if code, _ := x.get(r, other); code != 200 {
-		t.Errorf("reader reads a unit report: %d, want 200", code)
+	if code, _ := x.get(r, "/rounds/"+itoa(x.round.ID)); code != 200 {
+		t.Errorf("reader reads the round: %d, want 200", code)
+	}
+	if code, _ := x.get(r, other); code != http.StatusForbidden {
+		t.Errorf("reader reads a unit's unsent report: %d, want 403", code)
 	}
 	resp = x.post(r, "/admin/users", url.Values{"username": {"x"}})
 	resp.Body.Close()
