@@ -49,8 +49,29 @@ func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Docu
 	}
 	if c != nil && c.Status != tiendo.DocIssued {
 		p.Warnings = compose.Check(in, s.store.Clock())
+		p.Warnings = append(p.Warnings, s.publishWarnings(r, in.Round)...)
 	}
 	return p
+}
+
+// publishWarnings are publishChecks as warnings of the công văn, whose
+// issue publishes a draft round without passing the publish button's
+// confirmation.
+func (s *Server) publishWarnings(r *http.Request, round *tiendo.Round) []directive.Warning {
+	if round.Status != tiendo.RoundDraft {
+		return nil
+	}
+	// A deadline not after the day of issue is compose.Check's already.
+	var out []directive.Warning
+	if round.HeadApproval {
+		// The warnings are not worth failing the page for: an error here
+		// leaves this one out, and the publish button checks again.
+		if ids, err := s.store.UnitsWithoutHead(r.Context(), round.ID); err == nil && len(ids) > 0 {
+			out = append(out, directive.Warning{Code: "units-without-head",
+				Message: fmt.Sprintf("%d đơn vị chưa có tài khoản lãnh đạo đơn vị, mà đợt này yêu cầu lãnh đạo đơn vị duyệt: báo cáo của các đơn vị đó chưa gửi được cho đến khi quản trị hệ thống tạo tài khoản.", len(ids))})
+		}
+	}
+	return out
 }
 
 // loadDirective loads the round, what its công văn is drafted from, and the

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -155,5 +156,26 @@ func TestIssueAsksForConfirmation(t *testing.T) {
 	}
 	if got, _ := x.st.Doc(ctx, vp, r.ID, tiendo.DocDirective); got.Status != tiendo.DocApproved || got.Number != 0 {
 		t.Errorf("after the refused issue the công văn is %s with number %d", got.Status, got.Number)
+	}
+}
+
+// Issuing the công văn of a draft round publishes it, past the publish
+// button's confirmation, so the công văn's page warns of the same things:
+// a deadline passed, units without the head the round asks for.
+func TestDirectiveWarnsBeforePublishing(t *testing.T) {
+	x := newApp(t)
+	r := &tiendo.Round{Title: "Báo cáo cần lãnh đạo duyệt", Deadline: time.Now().Add(-time.Hour), HeadApproval: true, UnitIDs: []int64{x.a.ID, x.b.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Rà soát thủ tục hành chính", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}}}}
+	if err := x.st.CreateRound(context.Background(), store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	office := x.login("vanphong")
+	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/directive/new", nil)
+	resp.Body.Close()
+	_, page := x.get(office, "/rounds/"+itoa(r.ID)+"/directive")
+	for _, want := range []string{"không sau ngày ban hành công văn", "2 đơn vị chưa có tài khoản lãnh đạo đơn vị"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the công văn of a draft round does not warn %q", want)
+		}
 	}
 }
