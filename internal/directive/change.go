@@ -253,13 +253,20 @@ func isYear(w string) bool {
 // origWordJustBefore returns the original word just before folded offset
 // i, lower-cased, skipping nothing.
 func origWordJustBefore(f folded, i int) string {
-	j := i
+	st, j := wordSpanBefore(f, i)
+	return strings.ToLower(f.cut(st, j))
+}
+
+// wordSpanBefore returns the folded offsets [st, j) of the word just before
+// offset i, past the spaces between; st == j when there is none.
+func wordSpanBefore(f folded, i int) (st, j int) {
+	j = i
 	for j > 0 && f.s[j-1] == ' ' {
 		j--
 	}
-	st := j
+	st = j
 	for st > 0 && isAlnum(f.s[st-1]) {
 		st--
 	}
-	return strings.ToLower(f.cut(st, j))
+	return st, j
 }

@@ -296,14 +296,7 @@ func isLevelMuc(f folded, s int, before []string) bool {
 // lower-cased, skipping fillers like "đạt".
 func origWordBefore(f folded, i int) string {
 	for k := 0; k < 4; k++ {
-		j := i
-		for j > 0 && f.s[j-1] == ' ' {
-			j--
-		}
-		st := j
-		for st > 0 && isAlnum(f.s[st-1]) {
-			st--
-		}
+		st, j := wordSpanBefore(f, i)
 		if st == j {
 			return ""
 		}
