@@ -221,14 +221,15 @@ func roleOf(t *tiendo.Task, unitID int64) tiendo.AssigneeRole {
 // unit sees its supporters' notes as they write them, a reader only those
 // of reports sent (tiendo.ReadsSentOnly).
 func (s *Store) Contributions(ctx context.Context, u *tiendo.User, roundID, unitID int64) (map[int64][]tiendo.Contribution, error) {
-	sent := ""
+	sent, args := "", []any{unitID, roundID}
 	if tiendo.ReadsSentOnly(u) {
-		sent = " AND r.status IN ('" + string(tiendo.ReportSubmitted) + "', '" + string(tiendo.ReportAccepted) + "')"
+		cond, sentArgs := sentCondition("r.status")
+		sent, args = " AND "+cond, append(args, sentArgs...)
 	}
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT c.task_id, r.unit_id, c.text
 		FROM report_contributions c JOIN unit_reports r ON r.id = c.report_id
 		JOIN task_units tu ON tu.task_id = c.task_id AND tu.unit_id = ? AND tu.role = 'lead'
-		WHERE r.round_id = ? AND c.text <> ''`+sent+` ORDER BY c.task_id, r.unit_id`), unitID, roundID)
+		WHERE r.round_id = ? AND c.text <> ''`+sent+` ORDER BY c.task_id, r.unit_id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: contributions: %w", err)
 	}

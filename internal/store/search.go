@@ -448,7 +448,9 @@ func searchVisibleTo(u *tiendo.User) (string, []any) {
 		case tiendo.ScopeAll:
 			sent := ""
 			if tiendo.ReadsSentOnly(u) { // the status is read live, as the documents' is
-				sent = " AND report_id IN (SELECT id FROM unit_reports WHERE status IN ('" + string(tiendo.ReportSubmitted) + "', '" + string(tiendo.ReportAccepted) + "'))"
+				cond, sentArgs := sentCondition("status")
+				sent = " AND report_id IN (SELECT id FROM unit_reports WHERE " + cond + ")"
+				args = append(args, sentArgs...)
 			}
 			parts = append(parts, "(kind IN ('section', 'contribution')"+sent+rounds+")")
 			args = append(args, roundArgs...)

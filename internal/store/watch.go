@@ -25,14 +25,10 @@ type UnitActual struct {
 // consolidation read them together. The caller has checked that the user
 // may see the whole round.
 func (s *Store) RoundActuals(ctx context.Context, roundID int64) ([]UnitActual, error) {
-	sent := sentStatuses()
-	args := []any{roundID}
-	for _, st := range sent {
-		args = append(args, st)
-	}
+	sent, sentArgs := sentCondition("r.status")
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.unit_id, a.target_id, a.value, a.same_period
 		FROM report_actuals a JOIN unit_reports r ON r.id = a.report_id
-		WHERE r.round_id = ? AND r.status IN (`+placeholders(len(sent))+`)`), args...)
+		WHERE r.round_id = ? AND `+sent), append([]any{roundID}, sentArgs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: round actuals: %w", err)
 	}
@@ -67,6 +63,16 @@ func sentStatuses() []tiendo.ReportStatus {
 		}
 	}
 	return out
+}
+
+// sentCondition is "col IN (?, ?)" over sentStatuses, with its arguments.
+func sentCondition(col string) (string, []any) {
+	sent := sentStatuses()
+	args := make([]any, len(sent))
+	for i, st := range sent {
+		args[i] = st
+	}
+	return col + " IN (" + placeholders(len(sent)) + ")", args
 }
 
 // UnitRoundRate is one unit's reporting record in one round.
