@@ -99,9 +99,9 @@ func TestRegisterLinksTheDirective(t *testing.T) {
 	}
 }
 
-// issueDirective drafts round r's công văn, has it sent and approved, and
-// issues it on its page.
-func issueDirective(t *testing.T, x *app, office *http.Client, r *tiendo.Round) {
+// approveDirective drafts round r's công văn on its page and has it sent
+// and approved, ready to issue.
+func approveDirective(t *testing.T, x *app, office *http.Client, r *tiendo.Round) *tiendo.Document {
 	t.Helper()
 	ctx := context.Background()
 	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/directive/new", nil)
@@ -118,7 +118,15 @@ func issueDirective(t *testing.T, x *app, office *http.Client, r *tiendo.Round) 
 	if c, err = x.st.ActOnDoc(ctx, store.Actor{UserID: ld.ID}, ld, r.ID, tiendo.DocDirective, store.DocApprove, c.Version, ""); err != nil {
 		t.Fatal(err)
 	}
-	resp = x.post(office, "/rounds/"+itoa(r.ID)+"/directive", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"}, "confirm_issue": {"1"},
+	return c
+}
+
+// issueDirective drafts round r's công văn, has it sent and approved, and
+// issues it on its page.
+func issueDirective(t *testing.T, x *app, office *http.Client, r *tiendo.Round) {
+	t.Helper()
+	c := approveDirective(t, x, office, r)
+	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/directive", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"}, "confirm_issue": {"1"},
 		"signer_authority": {"TL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG"}, "signer_title": {"PHÓ CHÁNH VĂN PHÒNG"}, "signer_name": {"Hoàng Thị Bình"}})
 	resp.Body.Close()
 	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=issued") {
@@ -134,20 +142,8 @@ func TestIssueAsksForConfirmation(t *testing.T) {
 	ctx := context.Background()
 	office := x.login("vanphong")
 	r := x.round
-	resp := x.post(office, "/rounds/"+itoa(r.ID)+"/directive/new", nil)
-	resp.Body.Close()
+	c := approveDirective(t, x, office, r)
 	vp, _ := x.st.UserByUsername(ctx, "vanphong")
-	ld, _ := x.st.UserByUsername(ctx, "lanhdao")
-	c, err := x.st.Doc(ctx, vp, r.ID, tiendo.DocDirective)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c, err = x.st.ActOnDoc(ctx, store.Actor{}, vp, r.ID, tiendo.DocDirective, store.DocSend, c.Version, ""); err != nil {
-		t.Fatal(err)
-	}
-	if c, err = x.st.ActOnDoc(ctx, store.Actor{UserID: ld.ID}, ld, r.ID, tiendo.DocDirective, store.DocApprove, c.Version, ""); err != nil {
-		t.Fatal(err)
-	}
 	code, _, body := read(x.post(office, "/rounds/"+itoa(r.ID)+"/directive", url.Values{"version": {itoa(int64(c.Version))}, "op": {"issue"},
 		"signer_authority": {"TL. CHỦ TỊCH"}, "signer_title": {"CHÁNH VĂN PHÒNG"}, "signer_name": {"Hoàng Thị Bình"}}))
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "hãy đánh dấu ô xác nhận") || !strings.Contains(body, `id="confirm_issue" aria-describedby="confirm_issue-hint" aria-invalid="true"`) ||
