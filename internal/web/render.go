@@ -83,7 +83,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"percent":   percent,
 		"inc":       func(n int) int { return n + 1 },
 		"indent":    func(n int) string { return strings.Repeat("\u00a0\u00a0\u00a0", n) },
-		"pct":       func(f float64) string { return vi.FormatNumber(f, 1) + "%" },
+		"pct":       pctText,
 		"mul100":    func(f float64) float64 { return 100 * f },
 		"abbr":      cellAbbr,
 		"cells":     cellsHTML,
@@ -183,13 +183,16 @@ func countdown(now, deadline time.Time) string {
 	return fmt.Sprintf("quá hạn %d ngày", days)
 }
 
+// pctText writes a percentage as the pages do: "41,7%".
+func pctText(f float64) string { return vi.FormatNumber(f, 1) + "%" }
+
 func percent(n, of int) string {
 	if of == 0 {
 		return "0%"
 	}
 	// Rounded to a tenth, as the round page writes its rates (5 of 12 is
 	// 41,7%, not 41%).
-	return vi.FormatNumber(float64(n)*100/float64(of), 1) + "%"
+	return pctText(float64(n) * 100 / float64(of))
 }
 
 func unitName(units map[int64]*tiendo.Unit, id int64) string {
