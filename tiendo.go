@@ -214,6 +214,25 @@ type Target struct {
 	Unit       string     `json:"unit"`        // unit of measure: "%", "xã", "ha"
 	Direction  string     `json:"direction"`   // "", "increase", "decrease"
 	RelativeTo string     `json:"relative_to"` // "", "plan", "estimate", "same-period"
+	// ReportedBy is the lead unit that reports this target's value, when a
+	// task's lead units share its targets out ("căn cứ chức năng nhiệm vụ
+	// của đơn vị mình": the schools to education, the health stations to
+	// the health centre); 0 when every lead unit reports it, each its own.
+	ReportedBy int64 `json:"reported_by,omitempty"`
+}
+
+// ReportedByUnit reports whether lead unit id reports tg's value.
+func (tg *Target) ReportedByUnit(id int64) bool { return tg.ReportedBy == 0 || tg.ReportedBy == id }
+
+// TargetsOf are the targets of t whose values lead unit id reports, in order.
+func (t *Task) TargetsOf(id int64) []*Target {
+	out := make([]*Target, 0, len(t.Targets))
+	for _, tg := range t.Targets {
+		if tg.ReportedByUnit(id) {
+			out = append(out, tg)
+		}
+	}
+	return out
 }
 
 // ReportStatus is where a unit report is in its life.

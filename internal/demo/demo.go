@@ -10,6 +10,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"tiendo"
@@ -157,7 +158,40 @@ func round(units map[string]*tiendo.Unit) (*tiendo.Round, error) {
 		return nil, fmt.Errorf("demo: the seed directive: %w", err)
 	}
 	r.Source = seed
+	shareTargets(r, ids)
 	return r, nil
+}
+
+// shareOut gives, by a word of a target's text, the unit that reports it
+// when several units lead its task "căn cứ chức năng nhiệm vụ": the seed's
+// task 7 shares poverty, schools, crèches and health stations out among
+// three units, as the office does on the intake form.
+var shareOut = []struct{ word, unit string }{
+	{"hộ nghèo", "pldtbxh"}, {"trường", "pgddt"}, {"trẻ", "pgddt"}, {"y tế", "ttyt"},
+}
+
+// shareTargets gives each target of a task led by several units to the one
+// lead unit shareOut names for it.
+func shareTargets(r *tiendo.Round, ids map[string]int64) {
+	for _, t := range r.Tasks {
+		leads := map[int64]bool{}
+		for _, a := range t.Assignees {
+			if a.Role == tiendo.Lead {
+				leads[a.UnitID] = true
+			}
+		}
+		if len(leads) < 2 {
+			continue
+		}
+		for _, tg := range t.Targets {
+			for _, s := range shareOut {
+				if id := ids[s.unit]; leads[id] && strings.Contains(strings.ToLower(tg.Text), s.word) {
+					tg.ReportedBy = id
+					break
+				}
+			}
+		}
+	}
 }
 
 func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.Unit, reporters map[int64]*tiendo.User, now time.Time) error {

@@ -137,7 +137,7 @@ func (s *Store) reportFrom(ctx context.Context, db queryer, round *tiendo.Round,
 				sec = &tiendo.Section{TaskID: t.ID}
 			}
 			sec.Actuals = []tiendo.Actual{}
-			for _, tg := range t.Targets {
+			for _, tg := range t.TargetsOf(unitID) {
 				a, ok := actuals[tg.ID]
 				if !ok {
 					a = tiendo.Actual{TargetID: tg.ID}
@@ -385,13 +385,16 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 			}
 			now.Sections = append(now.Sections, textOf(sec))
 		}
-		targets := map[int64]bool{}
+		targets := map[int64]*tiendo.Target{}
 		for _, tg := range t.Targets {
-			targets[tg.ID] = true
+			targets[tg.ID] = tg
 		}
 		for _, a := range sec.Actuals {
-			if !targets[a.TargetID] {
+			switch tg := targets[a.TargetID]; {
+			case tg == nil:
 				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu %d không thuộc nhiệm vụ %s.", a.TargetID, t.Label)
+			case !tg.ReportedByUnit(rep.UnitID):
+				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu “%s” của nhiệm vụ %s do đơn vị khác báo cáo; hãy bỏ số liệu của chỉ tiêu này khỏi báo cáo.", tg.Text, t.Label)
 			}
 			old, ok := oldVal[a.TargetID]
 			if ok && sameNumber(old.Value, a.Value) && sameNumber(old.SamePeriod, a.SamePeriod) && before.ID != 0 {

@@ -325,7 +325,7 @@ func (s *Store) loadRound(ctx context.Context, id, stamp int64) (*cachedRound, e
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = db.QueryContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to
+	rows, err = db.QueryContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to, COALESCE(tg.reported_by, 0)
 		FROM targets tg JOIN tasks t ON t.id = tg.task_id WHERE t.round_id = ? ORDER BY tg.task_id, tg.position`), id)
 	if err != nil {
 		return nil, fmt.Errorf("store: targets: %w", err)
@@ -333,7 +333,7 @@ func (s *Store) loadRound(ctx context.Context, id, stamp int64) (*cachedRound, e
 	defer rows.Close()
 	for rows.Next() {
 		tg := &tiendo.Target{}
-		if err := rows.Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo); err != nil {
+		if err := rows.Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo, &tg.ReportedBy); err != nil {
 			return nil, err
 		}
 		if t := e.byID[tg.TaskID]; t != nil {

@@ -35,8 +35,11 @@ func validateRound(r *tiendo.Round) error {
 			}
 			seen[a.UnitID] = true
 		}
-		for _, tg := range t.Targets {
+		for j, tg := range t.Targets {
 			tg.Text, tg.Unit = nfc(tg.Text), nfc(tg.Unit)
+			if tg.ReportedBy != 0 && roleOf(t, tg.ReportedBy) != tiendo.Lead {
+				e.Fields[fmt.Sprintf("tasks[%d].targets[%d].reported_by", i, j)] = fmt.Sprintf("Chỉ tiêu “%s” giao cho một đơn vị không chủ trì nhiệm vụ thứ %d: hãy giao chỉ tiêu cho một đơn vị chủ trì, hoặc để mọi đơn vị chủ trì cùng báo cáo.", tg.Text, i+1)
+			}
 		}
 	}
 	// A unit given work is asked to report, whether or not the directive
@@ -103,9 +106,9 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, r *tiendo.Round) e
 			}
 			for j, tg := range t.Targets {
 				tg.TaskID, tg.Position = t.ID, j+1
-				if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO targets (task_id, position, text, comparator, value, unit, direction, relative_to)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-					tg.TaskID, tg.Position, tg.Text, tg.Comparator, tg.Value, tg.Unit, tg.Direction, tg.RelativeTo).Scan(&tg.ID); err != nil {
+				if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO targets (task_id, position, text, comparator, value, unit, direction, relative_to, reported_by)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+					tg.TaskID, tg.Position, tg.Text, tg.Comparator, tg.Value, tg.Unit, tg.Direction, tg.RelativeTo, nullID(tg.ReportedBy)).Scan(&tg.ID); err != nil {
 					return fmt.Errorf("store: create target: %w", err)
 				}
 			}

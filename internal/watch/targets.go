@@ -30,7 +30,7 @@ type Actual struct {
 }
 
 // Targets lists every target of the round once for each unit leading its
-// task, with the unit's value, the verdict and the ratio. When the report
+// task that reports it (Target.ReportedBy), with the unit's value, the verdict and the ratio. When the report
 // date falls inside the period's data window w (a half-year round due on 7
 // June, whose data run to 14 June), a goal to reach is projected linearly to
 // the window's end and flagged at risk when the projection still misses;
@@ -49,7 +49,7 @@ func Targets(r *tiendo.Round, w tiendo.Window, actuals []Actual, states map[int6
 			if as.Role != tiendo.Lead {
 				continue
 			}
-			for _, tg := range t.Targets {
+			for _, tg := range t.TargetsOf(as.UnitID) {
 				a := byKey[[2]int64{as.UnitID, tg.ID}]
 				row := TargetRow{Task: t, Target: tg, TaskLabel: t.Label, UnitID: as.UnitID, Actual: a.Value, SamePeriod: a.SamePeriod}
 				row.Verdict, row.Ratio = tiendo.Assess(tg, a.Value)

@@ -2,6 +2,7 @@ package watch
 
 import (
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -157,5 +158,22 @@ func TestSummarize(t *testing.T) {
 	}
 	if sum[1].Only != nil || sum[1].Units != 2 || sum[1].WithData != 1 || sum[1].Met != 1 || math.Abs(sum[1].MeanRatio-1.125) > 1e-9 {
 		t.Errorf("target 101: %+v", sum[1])
+	}
+}
+
+// A target the office gave to one of a task's lead units is that unit's
+// row alone; the task's other targets stay one row per lead unit.
+func TestTargetsReportedByOneUnit(t *testing.T) {
+	r := round()
+	r.Tasks[1].Targets = append(r.Tasks[1].Targets, &tiendo.Target{ID: 102, Comparator: tiendo.Equal, Value: 2, Unit: "trạm", ReportedBy: 3})
+	rows := Targets(r, tiendo.Window{}, nil, nil, time.Time{})
+	var got []int64
+	for _, row := range rows {
+		got = append(got, row.Target.ID*10+row.UnitID)
+	}
+	// Unit by unit: 100 by unit 1; 101 by unit 2; 101 and 102 by unit 3.
+	want := []int64{1001, 1012, 1013, 1023}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows (target*10+unit) = %v, want %v", got, want)
 	}
 }

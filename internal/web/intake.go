@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"path/filepath"
 	"regexp"
@@ -36,6 +37,7 @@ func (s *Server) handleIntakeForm(w http.ResponseWriter, r *http.Request) error 
 // intakeTarget is one target row of the preview form; Value is as typed.
 type intakeTarget struct {
 	Text, Comparator, Value, Unit, Direction, RelativeTo string
+	ReportedBy                                           int64 // 0: the task's lead units
 }
 
 type intakeTask struct {
@@ -329,7 +331,7 @@ func formFromRequest(r *http.Request) *intakeForm {
 		for j := range m {
 			q := fmt.Sprintf("%sg%d.", p, j)
 			t.Targets = append(t.Targets, intakeTarget{Text: oneLine(v.Get(q + "text")), Comparator: v.Get(q + "cmp"), Value: v.Get(q + "value"),
-				Unit: v.Get(q + "unit"), Direction: v.Get(q + "dir"), RelativeTo: v.Get(q + "rel")})
+				Unit: v.Get(q + "unit"), Direction: v.Get(q + "dir"), RelativeTo: v.Get(q + "rel"), ReportedBy: atoi64(v.Get(q + "by"))})
 		}
 		f.Tasks = append(f.Tasks, t)
 	}
@@ -447,15 +449,34 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 		default:
 			task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: t.Lead, Role: tiendo.Lead})
 		}
+		// A unit given a target to report leads the task for that target,
+		// even if the form had it supporting.
+		reporters := map[int64]bool{}
+		for _, g := range t.Targets {
+			if g.ReportedBy > 0 {
+				reporters[g.ReportedBy] = true
+			}
+		}
 		for _, id := range t.Support {
-			if id != t.Lead {
+			if id != t.Lead && !reporters[id] {
 				task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: id, Role: tiendo.Support})
+			}
+		}
+		for _, id := range slices.Sorted(maps.Keys(reporters)) {
+			if !slices.ContainsFunc(task.Assignees, func(a tiendo.Assignee) bool { return a.UnitID == id }) {
+				task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: id, Role: tiendo.Lead})
 			}
 		}
 		for j, g := range t.Targets {
 			q := fmt.Sprintf("%sg%d.", p, j)
 			tg := &tiendo.Target{Text: strings.TrimSpace(g.Text), Comparator: tiendo.Comparator(g.Comparator), Unit: g.Unit,
-				Direction: g.Direction, RelativeTo: g.RelativeTo}
+				Direction: g.Direction, RelativeTo: g.RelativeTo, ReportedBy: g.ReportedBy}
+			if tg.ReportedBy == 0 && !t.LeadAll && len(reporters) > 0 {
+				// Once the task's targets are shared out, one left to
+				// "the lead unit" is the chosen lead's, not every unit's
+				// that now leads a part of it.
+				tg.ReportedBy = t.Lead
+			}
 			if strings.TrimSpace(g.Value) != "" {
 				v, err := vi.ParseNumber(g.Value)
 				if err != nil {
@@ -753,3 +774,6 @@ func docDateISO(s string) (string, error) {
 
 // atoi reads a number from the form; what is not one counts as 0.
 func atoi(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
+
+// atoi64 reads an id from a form, 0 when there is none.
+func atoi64(s string) int64 { n, _ := strconv.ParseInt(strings.TrimSpace(s), 10, 64); return max(n, 0) }

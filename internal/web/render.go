@@ -92,6 +92,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"paras":     paragraphs,
 		"rows":      func(text string) int { return min(30, max(4, len(text)/90+strings.Count(text, "\n")+1)) },
 		"list":      func(xs ...string) []string { return xs },
+		"join":      strings.Join,
 		"cmpLabel":  comparatorLabel,
 		"goal":      goalLabel,
 		"codes":     codesOf,

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,9 +44,12 @@ type reportPage struct {
 	Tasks         map[int64]*tiendo.Task
 	Target        map[int64]*tiendo.Target
 	Contributions map[int64][]tiendo.Contribution // from supporting units, by task
-	Units         map[int64]*tiendo.Unit
-	Narratives    []struct{ Key, Label, Hint string }
-	Statuses      []struct{ Value, Label string }
+	// OtherTargets are, by task, the targets of the unit's tasks that
+	// another lead unit reports: "Xây dựng 02 trạm y tế (Trung tâm Y tế)".
+	OtherTargets map[int64][]string
+	Units        map[int64]*tiendo.Unit
+	Narratives   []struct{ Key, Label, Hint string }
+	Statuses     []struct{ Value, Label string }
 
 	Editable   bool              // the person may change the report now
 	Values     map[string]string // the form's values as typed
@@ -222,7 +226,13 @@ func (s *Server) reportPageContext(r *http.Request, withReport bool) (*reportPag
 		}
 	}
 	units := map[int64]*tiendo.Unit{unit.ID: unit}
-	if len(contribs) > 0 { // names of the supporting units
+	shared := false // another lead unit reports some of the unit's targets
+	for _, sec := range rep.Sections {
+		if i := slices.IndexFunc(round.Tasks, func(t *tiendo.Task) bool { return t.ID == sec.TaskID }); i >= 0 {
+			shared = shared || len(round.Tasks[i].TargetsOf(unit.ID)) < len(round.Tasks[i].Targets)
+		}
+	}
+	if len(contribs) > 0 || shared { // names of the supporting units and of those that share a task
 		if units, _, err = s.unitMap(r.Context()); err != nil {
 			return nil, err
 		}
@@ -234,6 +244,16 @@ func (s *Server) reportPageContext(r *http.Request, withReport bool) (*reportPag
 		p.Tasks[t.ID] = t
 		for _, tg := range t.Targets {
 			p.Target[tg.ID] = tg
+		}
+	}
+	if shared {
+		p.OtherTargets = map[int64][]string{}
+		for _, sec := range rep.Sections {
+			for _, tg := range p.Tasks[sec.TaskID].Targets {
+				if !tg.ReportedByUnit(unit.ID) {
+					p.OtherTargets[sec.TaskID] = append(p.OtherTargets[sec.TaskID], tg.Text+" ("+unitName(units, tg.ReportedBy)+")")
+				}
+			}
 		}
 	}
 	canEdit := tiendo.Allowed(u, tiendo.ActionEditReport, unit.ID) && round.Status == tiendo.RoundOpen

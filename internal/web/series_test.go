@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -25,15 +26,14 @@ type seriesJSON struct {
 	Decimals int    `json:"decimals"`
 }
 
-// The demo's poverty target ("giảm tỷ lệ hộ nghèo từ 3% trở lên") is led
-// by three units and carried from 2022: its chart has one line per unit
+// A poverty target ("giảm tỷ lệ hộ nghèo từ 3% trở lên") that two units
+// lead and report each, carried from 2022: its chart has one line per unit
 // over the two periods in order, never a line running from one unit to
 // the next, and the page writes every number with the same decimals.
 func TestTargetChartOneLinePerUnit(t *testing.T) {
-	base, st := demoStore(t)
+	base, st, target, live := multiUnitTarget(t)
 	ctx := context.Background()
 	office := &tiendo.User{Role: tiendo.RoleOffice}
-	target, live := multiUnitTarget(t, st)
 	_, points, err := st.Series(ctx, office, target.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +79,7 @@ func TestTargetChartOneLinePerUnit(t *testing.T) {
 		}
 	}
 	if chart.Decimals != 1 {
-		t.Errorf("decimals = %d, want 1 (the demo's values carry one)", chart.Decimals)
+		t.Errorf("decimals = %d, want 1 (the values carry one)", chart.Decimals)
 	}
 	for _, p := range points {
 		d := chart.Datasets[byUnit[name[p.UnitID]]]
@@ -125,35 +125,60 @@ func TestTargetChartOneLinePerUnit(t *testing.T) {
 	}
 }
 
-// multiUnitTarget finds the live round's target whose task several units
-// lead and that carries a target of an earlier round.
-func multiUnitTarget(t *testing.T, st *store.Store) (*tiendo.Target, *tiendo.Round) {
+// multiUnitTarget serves a store where two units lead one task, each
+// reporting its own poverty rate (no unit named to report it, as when every
+// commune leads), in 2022's first half and in the round carried from it for
+// this year. It returns the server's address, the store, the current
+// round's target and that round.
+func multiUnitTarget(t *testing.T) (string, *store.Store, *tiendo.Target, *tiendo.Round) {
 	t.Helper()
+	x := newApp(t)
 	ctx := context.Background()
-	office := &tiendo.User{Role: tiendo.RoleOffice}
-	rounds, err := st.Rounds(ctx, office)
+	office, err := x.st.UserByUsername(ctx, "vanphong")
 	if err != nil {
 		t.Fatal(err)
 	}
-	live, err := st.Round(ctx, office, rounds[0].ID)
+	first := &tiendo.Round{Title: "Báo cáo 6 tháng đầu năm 2022", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour),
+		Period: tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2022, Index: 1},
+		Tasks: []*tiendo.Task{{Label: "7", Text: "Giảm tỷ lệ hộ nghèo từ 3% trở lên",
+			Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}, {UnitID: x.b.ID, Role: tiendo.Lead}},
+			Targets:   []*tiendo.Target{{Text: "Giảm tỷ lệ hộ nghèo từ 3% trở lên", Comparator: tiendo.AtLeast, Value: 3, Unit: "%", Direction: "decrease"}}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, first); err != nil {
+		t.Fatal(err)
+	}
+	report := func(r *tiendo.Round, username string, unit int64, v float64) {
+		t.Helper()
+		u, err := x.st.UserByUsername(ctx, username)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := x.st.Report(ctx, u, r.ID, unit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sec := range rep.Sections {
+			sec.Status, sec.ResultVsPlan = "on_track", "Đã rà soát hộ nghèo trên địa bàn."
+			sec.Actuals[0].Value = &v
+		}
+		if err := x.st.SaveReport(ctx, store.Actor{}, u, rep); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := x.st.ActOnReport(ctx, store.Actor{}, u, r.ID, unit, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	report(first, "pnv", x.a.ID, 1.6)
+	report(first, "cah", x.b.ID, 2.4)
+	live, err := x.st.CreateSuccessor(ctx, store.Actor{}, office, first.ID,
+		store.Successor{Period: tiendo.Period{Kind: tiendo.PeriodYear, Year: time.Now().Year()}, Deadline: time.Now().Add(72 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, task := range live.Tasks {
-		leads := 0
-		for _, a := range task.Assignees {
-			if a.Role == tiendo.Lead {
-				leads++
-			}
-		}
-		for _, tg := range task.Targets {
-			if leads > 1 && tg.Unit == "%" && strings.Contains(tg.Text, "hộ nghèo") {
-				return tg, live
-			}
-		}
+	if err := x.st.PublishRound(ctx, store.Actor{}, live.ID); err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("the live round has no poverty target led by several units")
-	return nil, nil
+	report(live, "pnv", x.a.ID, 2.8) // the other unit has not reported yet
+	return x.srv.URL, x.st, live.Tasks[0].Targets[0], live
 }
 
 // getSeries logs username in, opens the target page and reads its chart data.
