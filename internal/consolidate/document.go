@@ -2,14 +2,17 @@ package consolidate
 
 import (
 	"cmp"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"tiendo"
 	"tiendo/internal/document"
 	"tiendo/internal/vi"
+	"tiendo/internal/watch"
 )
 
 // Meta is what the report's page carries besides its body: the header, the
@@ -67,22 +70,63 @@ func MetaFor(in Input) Meta {
 func IndicatorRows(in Input) []document.Indicator {
 	c := newDraft(in)
 	var out []document.Indicator
-	for _, r := range c.rows {
-		if r.Target == nil {
+	for _, rows := range byTarget(c.rows) {
+		if rows[0].Target == nil {
 			continue
 		}
-		t := r.Task
-		label := r.TaskLabel
-		if t != nil && strings.TrimSpace(t.Label) != "" {
-			label = t.Label
+		if len(rows) > manyUnits {
+			out = append(out, summaryIndicator(rows))
+			continue
 		}
+		out = append(out, c.indicators(rows)...)
+	}
+	return out
+}
+
+// summaryIndicator is the one row of a target that more than manyUnits
+// units report, as targetSummary words it: the total against the units'
+// goals added up where the amounts add up, else the goal of each; the
+// verdict counts the units that met it.
+func summaryIndicator(rows []watch.TargetRow) document.Indicator {
+	tg := rows[0].Target
+	sum, same, counted := summed(rows)
+	met := 0
+	for _, r := range rows {
+		if v := verdictOf(r); v == tiendo.VerdictMet || v == tiendo.VerdictExceeded {
+			met++
+		}
+	}
+	in := document.Indicator{Task: taskOf(rows[0]), Target: fmt.Sprintf("%s (%d đơn vị báo cáo)", goalText(tg), len(rows)), Unit: tg.Unit,
+		Verdict: fmt.Sprintf("%d/%d đơn vị đạt", met, len(rows))}
+	plan := tg.Value
+	if counted == len(rows) && Additive(tg) {
+		plan *= float64(len(rows))
+		in.Actual, in.SamePeriod = &sum, same
+	}
+	in.Plan = &plan
+	return in
+}
+
+// taskOf is "Nhiệm vụ 4" for a row.
+func taskOf(r watch.TargetRow) string {
+	label := r.TaskLabel
+	if r.Task != nil && strings.TrimSpace(r.Task.Label) != "" {
+		label = r.Task.Label
+	}
+	return strings.TrimSpace("Nhiệm vụ " + label)
+}
+
+// indicators are the rows of a target as each unit reported it.
+func (c *draft) indicators(rows []watch.TargetRow) []document.Indicator {
+	var out []document.Indicator
+	for _, r := range rows {
 		text := goalText(r.Target)
-		if t != nil && len(c.leads(t)) > 1 && r.Actual != nil {
+		if t := r.Task; t != nil && len(c.leads(t)) > 1 && r.Actual != nil {
 			text += " (" + c.short(r.UnitID) + ")"
 		}
 		plan := r.Target.Value
 		out = append(out, document.Indicator{
-			Task:       strings.TrimSpace("Nhiệm vụ " + label),
+			Task:       taskOf(r),
 			Target:     text,
 			Unit:       r.Target.Unit,
 			Plan:       &plan,

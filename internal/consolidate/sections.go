@@ -244,15 +244,21 @@ func (c *draft) task(t *tiendo.Task) string {
 
 	var lines []string
 	multi := len(leads) > 1
-	for _, row := range c.taskRows(t) {
-		if row.Actual == nil && len(missing)+len(returned) == len(leads) {
-			continue // "chưa gửi báo cáo" says it already
+	for _, rows := range byTarget(c.taskRows(t)) {
+		if len(rows) > manyUnits {
+			lines = append(lines, "- "+endSentence(c.targetSummary(rows)))
+			continue
 		}
-		name := ""
-		if multi && row.Actual != nil {
-			name = c.name(row.UnitID)
+		for _, row := range rows {
+			if row.Actual == nil && len(missing)+len(returned) == len(leads) {
+				continue // "chưa gửi báo cáo" says it already
+			}
+			name := ""
+			if multi && row.Actual != nil {
+				name = c.name(row.UnitID)
+			}
+			lines = append(lines, "- "+endSentence(TargetSentence(row.Target, name, row.Actual, row.SamePeriod)))
 		}
-		lines = append(lines, "- "+endSentence(TargetSentence(row.Target, name, row.Actual, row.SamePeriod)))
 	}
 	if len(lines) > 0 {
 		out = append(out, "Kết quả thực hiện các chỉ tiêu:")
@@ -507,6 +513,87 @@ func (c *draft) submittedAt(unit int64) time.Time {
 // instead: a province's hundred communes saying the same thing make a
 // sentence nobody reads.
 const manyUnits = 8
+
+// byTarget cuts rows, sorted by target, into one run per target.
+func byTarget(rows []watch.TargetRow) [][]watch.TargetRow {
+	var out [][]watch.TargetRow
+	for i := 0; i < len(rows); {
+		j := i + 1
+		for j < len(rows) && rows[j].Target == rows[i].Target {
+			j++
+		}
+		out = append(out, rows[i:j])
+		i = j
+	}
+	return out
+}
+
+// targetSummary is the sentence for a target that more than manyUnits units
+// report, each its own figure (a task every commune leads), without its
+// full stop: a sentence a unit would make a list nobody reads. It says how
+// many reported, the total where the amounts add up (Additive), how many
+// met the target and which did not:
+//
+//	Xây dựng 02 trường học đạt chuẩn quốc gia: 12 đơn vị báo cáo số liệu, tổng cộng 20 trường (cùng kỳ năm trước 15 trường); 09 đơn vị đạt, vượt chỉ tiêu; 03 đơn vị chưa đạt (UBND xã An Bình, UBND xã Hòa Lạc, UBND xã Yên Thịnh)
+func (c *draft) targetSummary(rows []watch.TargetRow) string {
+	tg := rows[0].Target
+	sum, same, counted := summed(rows)
+	var met int
+	var notMet []string
+	for _, r := range rows {
+		switch verdictOf(r) {
+		case tiendo.VerdictMet, tiendo.VerdictExceeded:
+			met++
+		case tiendo.VerdictNotMet:
+			notMet = append(notMet, c.name(r.UnitID))
+		}
+	}
+	head := formatCount(float64(counted)) + " đơn vị báo cáo số liệu"
+	if counted == len(rows) && Additive(tg) {
+		head += ", tổng cộng " + formatValue(sum, tg.Unit)
+		if same != nil {
+			head += " (cùng kỳ năm trước " + formatValue(*same, tg.Unit) + ")"
+		}
+	}
+	parts := []string{head}
+	if met > 0 {
+		parts = append(parts, formatCount(float64(met))+" đơn vị đạt, vượt chỉ tiêu")
+	}
+	if len(notMet) > 0 {
+		named := strings.Join(notMet, ", ")
+		if len(notMet) > manyUnits {
+			named = fmt.Sprintf("%s và %d đơn vị khác", strings.Join(notMet[:manyUnits], ", "), len(notMet)-manyUnits)
+		}
+		parts = append(parts, formatCount(float64(len(notMet)))+" đơn vị chưa đạt ("+named+")")
+	}
+	if n := len(rows) - counted; n > 0 {
+		parts = append(parts, formatCount(float64(n))+" đơn vị chưa có số liệu")
+	}
+	return goalText(tg) + ": " + strings.Join(parts, "; ")
+}
+
+// summed adds up the values of rows, and their same period's when every
+// row with a value has one; counted is how many rows have a value.
+func summed(rows []watch.TargetRow) (sum float64, same *float64, counted int) {
+	var s float64
+	all := true
+	for _, r := range rows {
+		if r.Actual == nil {
+			continue
+		}
+		counted++
+		sum += *r.Actual
+		if r.SamePeriod == nil {
+			all = false
+		} else {
+			s += *r.SamePeriod
+		}
+	}
+	if all && counted > 0 {
+		same = &s
+	}
+	return sum, same, counted
+}
 
 // nameList names the units a sentence comes from, or counts them when
 // there are more than manyUnits.
