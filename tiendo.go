@@ -154,6 +154,10 @@ type Round struct {
 	CreatedAt   time.Time `json:"created_at"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
 	LockedAt    time.Time `json:"locked_at,omitzero"` // the office stopped submissions (units reopened one by one)
+	// OriginalDeadline is the deadline the round was published with, once
+	// the office has extended it (gia hạn); zero for a round never
+	// extended. Deadline is always the one reports are judged against.
+	OriginalDeadline time.Time `json:"original_deadline,omitzero"`
 
 	// HeadApproval asks for the unit head's approval before a report goes
 	// to the office; Brief says the directive asked for short reports.

@@ -304,6 +304,7 @@ func (a *Server) register() {
 	a.authed("GET /api/v1/rounds/{id}/link-suggestions", tiendo.ActionManageRounds, a.handleLinkSuggestions)
 	a.authed("POST /api/v1/rounds/{id}/links", tiendo.ActionManageRounds, a.handleLinks)
 	a.authed("POST /api/v1/rounds/{id}/publish", tiendo.ActionManageRounds, a.handleRoundPublish)
+	a.authed("POST /api/v1/rounds/{id}/extend", tiendo.ActionManageRounds, a.handleRoundExtend)
 	a.authed("GET /api/v1/rounds/{id}", tiendo.ActionReadRounds, a.handleRound)
 	a.authed("POST /api/v1/rounds/{id}/remind", tiendo.ActionManageRounds, a.handleRemind)
 	a.authed("GET /api/v1/rounds/{id}/matrix", tiendo.ActionReadRounds, a.handleMatrix)

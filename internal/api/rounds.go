@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/directive"
@@ -113,6 +114,35 @@ func (a *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	round, err := a.store.Round(r.Context(), userFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, round)
+}
+
+// extendRequest is the body of an extension (gia hạn): the new deadline,
+// an instant as Round.Deadline is, and an optional reason for the units.
+type extendRequest struct {
+	Deadline time.Time `json:"deadline"`
+	Reason   string    `json:"reason"`
+}
+
+// handleRoundExtend extends the deadline of an open round and answers the
+// round as it now is; the units still owing their report are told.
+func (a *Server) handleRoundExtend(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var req extendRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	if err := a.store.ExtendDeadline(r.Context(), actor(r), u, id, req.Deadline, req.Reason); err != nil {
+		return err
+	}
+	round, err := a.store.Round(r.Context(), u, id)
 	if err != nil {
 		return err
 	}

@@ -225,19 +225,22 @@ func (s *Store) publish(ctx context.Context, tx *sql.Tx, actor Actor, id int64, 
 }
 
 const roundColumns = `id, title, period_kind, period_year, period_index, deadline, status, issuer, doc_number, doc_symbol,
-	doc_date, subject, source, report_contents, created_at, published_at, head_approval, brief, locked_at`
+	doc_date, subject, source, report_contents, created_at, published_at, head_approval, brief, locked_at, original_deadline`
 
 // scanRound reads roundColumns and then any extra columns into extra.
 func scanRound(row interface{ Scan(...any) error }, extra ...any) (*tiendo.Round, error) {
 	var r tiendo.Round
 	var contents string
-	var published, locked sql.NullTime
+	var published, locked, original sql.NullTime
 	if err := row.Scan(append([]any{&r.ID, &r.Title, &r.Period.Kind, &r.Period.Year, &r.Period.Index, &r.Deadline, &r.Status, &r.Issuer,
 		&r.DocNumber, &r.DocSymbol, &r.DocDate, &r.Subject, &r.Source, &contents, &r.CreatedAt, &published,
-		&r.HeadApproval, &r.Brief, &locked}, extra...)...); err != nil {
+		&r.HeadApproval, &r.Brief, &locked, &original}, extra...)...); err != nil {
 		return nil, err
 	}
 	r.Deadline = r.Deadline.In(tiendo.Zone)
+	if original.Valid {
+		r.OriginalDeadline = original.Time.In(tiendo.Zone)
+	}
 	r.PublishedAt, r.LockedAt = published.Time, locked.Time
 	if err := json.Unmarshal([]byte(contents), &r.ReportContents); err != nil {
 		return nil, fmt.Errorf("store: round %d contents: %w", r.ID, err)

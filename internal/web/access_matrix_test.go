@@ -65,6 +65,8 @@ var routeNeeds = map[string]need{
 	"GET /rounds/{id}/edit":           {action: tiendo.ActionManageRounds}, // a draft's own fields (round_edit.go); this round is published: 409
 	"POST /rounds/{id}/edit":          {action: tiendo.ActionManageRounds, body: "title=Tên+mới&deadline=01/12/2027"},
 	"GET /rounds/{id}":                {action: tiendo.ActionReadRounds},
+	"GET /rounds/{id}/extend":         {action: tiendo.ActionManageRounds}, // gia hạn (extend.go); this round is open
+	"POST /rounds/{id}/extend":        {action: tiendo.ActionManageRounds, body: "deadline=01/12/2099&reason=Ch%E1%BB%9D+s%E1%BB%91+li%E1%BB%87u"},
 	"GET /rounds/{id}/reports/{unit}": {action: tiendo.ActionReadReport, unit: true, sentOnly: true},
 	// One submission, read as the report is: {n} stays unreplaced here, so
 	// an allowed role is answered 404 (no such submission), the others 403.
@@ -146,6 +148,7 @@ var routeNeeds = map[string]need{
 	"GET /api/v1/rounds":                               {action: tiendo.ActionReadRounds},
 	"POST /api/v1/rounds":                              {action: tiendo.ActionManageRounds, body: `{}`},
 	"POST /api/v1/rounds/{id}/publish":                 {action: tiendo.ActionManageRounds},
+	"POST /api/v1/rounds/{id}/extend":                  {action: tiendo.ActionManageRounds, body: `{"deadline":"2099-12-01T00:00:00+07:00","reason":"Chờ số liệu"}`},
 	"GET /api/v1/rounds/{id}":                          {action: tiendo.ActionReadRounds},
 	"POST /api/v1/rounds/{id}/remind":                  {action: tiendo.ActionManageRounds, body: `{}`},
 	"GET /api/v1/rounds/{id}/matrix":                   {action: tiendo.ActionReadReport, all: true},

@@ -81,6 +81,7 @@ var messageKinds = codeSet{
 	{store.KindReportReturned, "Thông báo Văn phòng trả lại báo cáo"},
 	{store.KindReportHeadReturned, "Thông báo lãnh đạo đơn vị trả lại báo cáo"},
 	{store.KindReportForReview, "Thông báo báo cáo chờ lãnh đạo đơn vị duyệt"},
+	{store.KindDeadlineExtended, "Thông báo gia hạn gửi báo cáo"},
 }
 
 // auditActions names what an audit row records was done: the actions of
@@ -107,6 +108,7 @@ var auditActions = byLabel(codeSet{
 	{"issue", "Ban hành văn bản"},
 	{"publish", "Phát hành đợt báo cáo"},
 	{"close", "Đóng đợt báo cáo"},
+	{"extend", "Gia hạn gửi báo cáo"},
 	{"lock", "Khóa đợt báo cáo"},
 	{"unlock", "Mở khóa đợt báo cáo"},
 	{"reopen", "Mở lại cho đơn vị sửa báo cáo"},
@@ -187,6 +189,8 @@ var auditFields = map[string]string{
 	// A round and its tasks and targets.
 	"period":                 "Kỳ báo cáo",
 	"deadline":               "Hạn gửi báo cáo",
+	"original_deadline":      "Hạn gửi ban đầu",
+	"extend.reason":          "Lý do gia hạn",
 	"issuer":                 "Cơ quan ban hành",
 	"doc_number":             "Số văn bản",
 	"doc_symbol":             "Ký hiệu văn bản",

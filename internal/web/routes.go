@@ -26,6 +26,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/{id}/delete", s.authed(tiendo.ActionManageRounds, s.handleRoundDelete))
 	mux.HandleFunc("GET /rounds/{id}/edit", s.authed(tiendo.ActionManageRounds, s.handleRoundEditForm))
 	mux.HandleFunc("POST /rounds/{id}/edit", s.authed(tiendo.ActionManageRounds, s.handleRoundEdit))
+	mux.HandleFunc("GET /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtendForm)) // extend.go: gia hạn
+	mux.HandleFunc("POST /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtend))
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
 	mux.HandleFunc("GET /account", s.authed("", s.handleAccount))
 	mux.HandleFunc("POST /account/password", s.authed("", s.handleAccountPassword))

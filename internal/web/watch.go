@@ -169,6 +169,7 @@ type chartPoint struct {
 var roundNotices = map[string]string{
 	"edited":    "Đã lưu thay đổi của đợt báo cáo.",
 	"published": "Đã phát hành đợt báo cáo; các đơn vị được yêu cầu đã nhận thông báo.",
+	"extended":  "Đã gia hạn gửi báo cáo; các đơn vị chưa gửi báo cáo đã nhận thông báo hạn mới.",
 }
 
 func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {

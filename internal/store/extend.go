@@ -1,0 +1,223 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"tiendo"
+)
+
+// KindDeadlineExtended is the message (and in-app notification) that tells
+// a unit still owing its report that the office extended the round's
+// deadline.
+const KindDeadlineExtended = "deadline_extended"
+
+// maxExtendReason bounds the reason of an extension, in characters: a
+// sentence or a paragraph, which goes into every unit's message.
+const maxExtendReason = 1000
+
+// ExtendDeadline moves the deadline of open round roundID to deadline (gia
+// hạn), with an optional reason, and tells the units that still owe their
+// report. Only the office (and the administrator) may; a draft's deadline
+// is changed with the edit form (UpdateDraftRound), and a closed round
+// takes no more reports. The new deadline must be later than the current
+// one and than now: shortening a deadline the units were given is not an
+// extension.
+//
+// The extension is not retroactive. A report already sent keeps the late
+// flag it was given when it was sent, and unit_reports is not touched: it
+// was late against the deadline in force then, and the consolidated report
+// and the units' on-time rates must not change behind the office's back.
+// A report sent from now on is judged against the new deadline, and a
+// report returned for revision keeps its first submission's timeliness, as
+// it always does (SubmitReport).
+//
+// A round the office locked after its old deadline is unlocked, and the
+// units it had reopened one by one lose that mark, as LockRound's unlock
+// does: an extension that left the lock would give a new deadline to units
+// that cannot report. The office can lock the round again once the new
+// deadline has passed.
+//
+// Reminders follow the new deadline: the planner reads the round's deadline
+// each time it runs (remind.Plan), so the next reminder is computed from
+// the new one. Reminders still queued for the old deadline ("quá hạn 2
+// ngày", an unsent "đôn đốc") are expired in the same transaction, so that
+// none reaches a unit after it was told of the extension. The deadline the
+// round was published with is kept, on the first extension, as
+// Round.OriginalDeadline.
+func (s *Store) ExtendDeadline(ctx context.Context, actor Actor, u *tiendo.User, roundID int64, deadline time.Time, reason string) error {
+	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được gia hạn gửi báo cáo.")
+	}
+	reason = strings.ReplaceAll(nfc(reason), "\r\n", "\n")
+	e := &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa gia hạn được, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{}}
+	if deadline.IsZero() {
+		e.Fields["deadline"] = "Vui lòng nhập hạn gửi mới, ví dụ 07/06/2026."
+	}
+	if n := utf8.RuneCountInString(reason); n > maxExtendReason {
+		e.Fields["reason"] = fmt.Sprintf("Lý do dài %d ký tự; hãy rút gọn còn tối đa %d ký tự.", n, maxExtendReason)
+	}
+	if len(e.Fields) > 0 {
+		return e
+	}
+	deadline = deadline.In(tiendo.Zone)
+	// On PostgreSQL two extensions at once would both check against the
+	// deadline they read; the row lock makes the second read the first's.
+	// SQLite's single writer already runs them one after the other.
+	lock := ""
+	if s.dialect == postgres {
+		lock = " FOR UPDATE"
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var status tiendo.RoundStatus
+		var title string
+		var old time.Time
+		var locked sql.NullTime
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, deadline, locked_at FROM rounds WHERE id = ?`+lock), roundID).
+			Scan(&status, &title, &old, &locked); err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
+		}
+		if status != tiendo.RoundOpen {
+			return ErrNotOpen(status)
+		}
+		old = old.In(tiendo.Zone)
+		field := ""
+		switch {
+		case !deadline.After(old):
+			field = fmt.Sprintf("Hạn mới phải sau hạn hiện tại (%s): hãy chọn một ngày muộn hơn.", deadlinePhrase(old))
+		case !deadline.After(s.now()):
+			field = "Hạn mới đã qua: hãy chọn một ngày sau hôm nay."
+		}
+		if field != "" {
+			return &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa gia hạn được: " + lowerFirst(field), Fields: map[string]string{"deadline": field}}
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET deadline = ?, original_deadline = COALESCE(original_deadline, ?), locked_at = NULL
+			WHERE id = ?`), deadline.UTC(), old.UTC(), roundID); err != nil {
+			return fmt.Errorf("store: extend deadline: %w", err)
+		}
+		if locked.Valid {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE round_units SET reopened = FALSE WHERE round_id = ?`), roundID); err != nil {
+				return fmt.Errorf("store: extend deadline: unlock: %w", err)
+			}
+		}
+		// What was queued for the old deadline no longer says the truth:
+		// a reminder counting days to it or past it, a "đôn đốc" quoting
+		// it, the notice of an earlier extension.
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
+			WHERE round_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?)`),
+			MessageExpired, "Hạn gửi báo cáo đã được gia hạn; lời nhắc theo hạn cũ không còn đúng nên không gửi.", roundID, MessagePending,
+			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended); err != nil {
+			return fmt.Errorf("store: extend deadline: reminders: %w", err)
+		}
+		msgs, err := s.extensionMessages(ctx, tx, roundID, title, old, deadline, reason)
+		if err != nil {
+			return err
+		}
+		if _, err := s.enqueue(ctx, tx, msgs); err != nil {
+			return err
+		}
+		before := map[string]any{"deadline": old}
+		after := map[string]any{"deadline": deadline, "reason": reason}
+		if locked.Valid {
+			before["locked_at"], after["locked_at"] = locked.Time.In(tiendo.Zone), nil
+		}
+		// Audited as entity "round": the round cache (roundcache.go) sees
+		// the new deadline by the round's audit stamp.
+		return s.audit(ctx, tx, actor, "extend", "round", roundID, before, after)
+	})
+}
+
+// ErrNotOpen refuses to extend the deadline of a round that is not open,
+// and says what to do instead.
+func ErrNotOpen(status tiendo.RoundStatus) error {
+	if status == tiendo.RoundDraft {
+		return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo còn là bản nháp, các đơn vị chưa nhận: không cần gia hạn, hãy đổi hạn gửi ở trang “Sửa đợt báo cáo”.")
+	}
+	return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã đóng nên không gia hạn được: đợt đã đóng không nhận thêm báo cáo.")
+}
+
+// extensionMessages builds the notice of an extension for every recipient
+// of every unit of round roundID that owes its report: those reminders
+// chase (Outstanding), not sent yet or returned for revision and not sent
+// again. A unit's users get it in the app and by e-mail, its own mailbox by
+// e-mail.
+func (s *Store) extensionMessages(ctx context.Context, tx *sql.Tx, roundID int64, title string, old, deadline time.Time, reason string) ([]*Message, error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT u.id, u.code, u.name, u.email
+		FROM round_units ru JOIN units u ON u.id = ru.unit_id
+		LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
+		WHERE ru.round_id = ? AND COALESCE(ur.status, 'missing') IN (?, ?, ?, ?)
+		ORDER BY u.id`), roundID, tiendo.ReportMissing, tiendo.ReportDraft, tiendo.ReportReview, tiendo.ReportReturned)
+	if err != nil {
+		return nil, fmt.Errorf("store: extend deadline: units: %w", err)
+	}
+	var units []tiendo.Unit
+	for rows.Next() {
+		var u tiendo.Unit
+		if err := rows.Scan(&u.ID, &u.Code, &u.Name, &u.Email); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: extend deadline: units: %w", err)
+		}
+		units = append(units, u)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: extend deadline: units: %w", err)
+	}
+	if len(units) == 0 {
+		return nil, nil
+	}
+	recipients, err := s.unitRecipients(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	subject := fmt.Sprintf("Hạn gửi báo cáo “%s” được gia hạn đến %s.", title, deadlinePhrase(deadline))
+	if reason != "" {
+		subject += " Lý do: " + clip(reason, notificationReason)
+	}
+	why := ""
+	if reason != "" {
+		why = "\n\nLý do gia hạn: " + reason
+	}
+	// One extension to one deadline: a second extension has a later one,
+	// and so keys of its own.
+	at := deadline.UTC().Format("20060102T150405Z")
+	var msgs []*Message
+	for _, unit := range units {
+		for _, rc := range withMailbox(recipients[unit.ID], unit) {
+			msgs = append(msgs, &Message{
+				Kind:      KindDeadlineExtended,
+				DedupeKey: fmt.Sprintf("extend:%d:%s:%d:%s", roundID, at, unit.ID, rc.RecipientKey()),
+				RoundID:   roundID,
+				UnitID:    unit.ID,
+				UserID:    rc.UserID,
+				Email:     rc.Email,
+				Subject:   subject,
+				Body: fmt.Sprintf("Kính gửi: %s,\n\nVăn phòng đã gia hạn gửi báo cáo “%s”: hạn mới là %s (hạn trước đây: %s).%s\n\nĐề nghị %s hoàn thiện và gửi báo cáo trong hạn mới.",
+					salutation(rc.Name), title, deadlinePhrase(deadline), deadlinePhrase(old), why, unit.Name),
+				Link:   fmt.Sprintf("/rounds/%d/reports/%s", roundID, unit.Code),
+				Notify: true,
+			})
+		}
+	}
+	return msgs, nil
+}
+
+// deadlinePhrase writes a deadline as the units read it: "trước ngày
+// 07/06/2026", or "trước 17:00 ngày 07/06/2026" when it has a time of day.
+func deadlinePhrase(d time.Time) string {
+	d = d.In(tiendo.Zone)
+	if d.Hour() == 0 && d.Minute() == 0 {
+		return "trước ngày " + d.Format("02/01/2006")
+	}
+	return "trước " + d.Format("15:04") + " ngày " + d.Format("02/01/2006")
+}
+
+// lowerFirst puts a field's message after a colon in a sentence.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToLower(string(r)) + s[n:]
+}
