@@ -373,8 +373,8 @@ func (s *Store) Series(ctx context.Context, u *tiendo.User, id int64) (*tiendo.T
 		var roundID int64
 		var pred sql.NullInt64
 		err := s.rdb.QueryRowContext(ctx, s.q(`SELECT tg.id, tg.task_id, tg.position, tg.text, tg.comparator, tg.value, tg.unit, tg.direction, tg.relative_to,
-			t.round_id, tg.predecessor_id FROM targets tg JOIN tasks t ON t.id = tg.task_id WHERE tg.id = ?`), cur).
-			Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo, &roundID, &pred)
+			COALESCE(tg.reported_by, 0), t.round_id, tg.predecessor_id FROM targets tg JOIN tasks t ON t.id = tg.task_id WHERE tg.id = ?`), cur).
+			Scan(&tg.ID, &tg.TaskID, &tg.Position, &tg.Text, &tg.Comparator, &tg.Value, &tg.Unit, &tg.Direction, &tg.RelativeTo, &tg.ReportedBy, &roundID, &pred)
 		if err != nil {
 			if first == nil {
 				return nil, nil, notFound(err, "Không tìm thấy chỉ tiêu.")
@@ -404,7 +404,7 @@ func (s *Store) Series(ctx context.Context, u *tiendo.User, id int64) (*tiendo.T
 		}
 		rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.id, r.title, r.period_kind, r.period_year, r.period_index, r.deadline, tg.value, tu.unit_id, a.value
 			FROM targets tg JOIN tasks t ON t.id = tg.task_id JOIN rounds r ON r.id = t.round_id
-			JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead'
+			JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead' AND (tg.reported_by IS NULL OR tg.reported_by = tu.unit_id)
 			LEFT JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = tu.unit_id AND ur.status IN (`+placeholders(len(sent))+`)
 			LEFT JOIN report_actuals a ON a.report_id = ur.id AND a.target_id = tg.id
 			WHERE tg.id = ? ORDER BY tu.unit_id`), append(args, chain[i])...)

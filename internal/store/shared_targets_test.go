@@ -68,6 +68,19 @@ func TestSharedTargets(t *testing.T) {
 		}
 	}
 
+	// A target's history lists the unit that reports it, not every lead
+	// unit of its task with "no value".
+	_, points, err := f.s.Series(ctx, f.office, poverty.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(points) != 1 || points[0].UnitID != f.a.ID {
+		t.Errorf("poverty target's series = %+v, want one point, unit a's", points)
+	}
+	if _, points, _ = f.s.Series(ctx, f.office, creche.ID); len(points) != 2 {
+		t.Errorf("a target every lead unit reports has %d points, want 2", len(points))
+	}
+
 	// The next period's round shares its targets out the same way.
 	next, err := f.s.CreateSuccessor(ctx, store.Actor{UserID: f.office.ID}, f.office, r.ID,
 		store.Successor{Period: tiendo.Period{Kind: tiendo.PeriodYear, Year: 2022}, Deadline: time.Now().Add(48 * time.Hour)})
