@@ -26,6 +26,10 @@ const (
 	CellAccepted CellState = "accepted" // taken in by the office
 )
 
+// Sent reports whether a report in this state is with the office: sent on
+// time or late, or accepted since (tiendo.ReportStatus.Sent).
+func (s CellState) Sent() bool { return s == CellOnTime || s == CellLate || s == CellAccepted }
+
 // Label is the Vietnamese name of the state.
 func (c CellState) Label() string {
 	switch c {

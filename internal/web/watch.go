@@ -58,6 +58,9 @@ type roundPage struct {
 	Units     map[int64]*tiendo.Unit
 	CanManage bool
 	SeesAll   bool
+	// SentOnly: the user reads a unit's report only once sent
+	// (tiendo.ReadsSentOnly), so the matrix links only those.
+	SentOnly bool
 	// For the office, on a draft: the tasks and targets that still name a
 	// year before the round's (copied from an earlier period).
 	EarlierYears []yearMention
@@ -183,7 +186,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data := roundPage{page: s.basePage(r, d.Round.Title), Round: d.Round, Units: d.Units,
-		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0),
+		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0), SentOnly: tiendo.ReadsSentOnly(u),
 		SeesAll:   tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
 		States:    watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")]}
 	if data.continuityPart, err = s.loadContinuity(r, d.Round, data.CanManage); err != nil {
@@ -339,7 +342,7 @@ func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 // thing on the page (a province's round is 100 units x 40 tasks, 4,000
 // cells), and writing these few fixed tags here is several times faster than
 // executing a template action per cell. Every value written is escaped.
-func cellsHTML(roundID int64, code string, cells []watch.Cell) template.HTML {
+func cellsHTML(roundID int64, code string, cells []watch.Cell, sentOnly bool) template.HTML {
 	var b strings.Builder
 	b.Grow(len(cells) * 48)
 	href := "/rounds/" + strconv.FormatInt(roundID, 10) + "/reports/" + url.PathEscape(code) + "#task-"
@@ -354,15 +357,21 @@ func cellsHTML(roundID int64, code string, cells []watch.Cell) template.HTML {
 			title += " (phối hợp)"
 			class += " support"
 		}
-		b.WriteString(`<td><a class="`)
+		tag := "span" // a report the user may not open is not a link
+		if !sentOnly || c.State.Sent() {
+			tag = "a"
+		}
+		b.WriteString(`<td><` + tag + ` class="`)
 		b.WriteString(html.EscapeString(class))
-		b.WriteString(`" href="`)
-		b.WriteString(html.EscapeString(href + strconv.FormatInt(c.TaskID, 10)))
+		if tag == "a" {
+			b.WriteString(`" href="`)
+			b.WriteString(html.EscapeString(href + strconv.FormatInt(c.TaskID, 10)))
+		}
 		b.WriteString(`" title="`)
 		b.WriteString(html.EscapeString(title))
 		b.WriteString(`">`)
 		b.WriteString(html.EscapeString(cellAbbr(c.State)))
-		b.WriteString("</a></td>")
+		b.WriteString("</" + tag + "></td>")
 	}
 	return template.HTML(b.String())
 }
