@@ -1,6 +1,7 @@
 package watch
 
 import (
+	"math"
 	"time"
 
 	"tiendo"
@@ -79,6 +80,11 @@ func project(tg *tiendo.Target, v, elapsed float64) (*float64, bool) {
 	p := v / elapsed
 	if tg.Unit == "%" && p > 100 {
 		p = 100
+	}
+	if tg.Counted() {
+		// Schools and communes come whole: 2.1 schools by the period's end
+		// is 2, and 1.9 is one short of 2.
+		p = math.Floor(p + 1e-9)
 	}
 	verdict, _ := tiendo.Assess(tg, &p)
 	return &p, verdict == tiendo.VerdictNotMet

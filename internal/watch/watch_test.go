@@ -177,3 +177,23 @@ func TestTargetsReportedByOneUnit(t *testing.T) {
 		t.Errorf("rows (target*10+unit) = %v, want %v", got, want)
 	}
 }
+
+// Things counted are projected whole: 1 school by mid-period is 2 by its
+// end, 1.05 schools would be 2.1, which nobody can build.
+func TestCountedProjectionIsWhole(t *testing.T) {
+	schools := &tiendo.Target{Comparator: tiendo.Equal, Value: 3, Unit: "trường"}
+	for _, c := range []struct {
+		v, elapsed float64
+		want       float64
+		atRisk     bool
+	}{
+		{1.05, 0.5, 2, true},
+		{1.5, 0.5, 3, false},
+		{1, 1.0 / 3, 3, false}, // 2.9999…: three, not two
+	} {
+		p, atRisk := project(schools, c.v, c.elapsed)
+		if p == nil || *p != c.want || atRisk != c.atRisk {
+			t.Errorf("project(%v after %v) = %v, %v; want %v, %v", c.v, c.elapsed, p, atRisk, c.want, c.atRisk)
+		}
+	}
+}

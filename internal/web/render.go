@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -98,6 +99,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"codes":     codesOf,
 		"num":       func(f *float64) string { return vi.FormatNumber(*f, -1) },
 		"num1":      func(f *float64) string { return vi.FormatNumber(*f, 1) },
+		"projected": projectedText,
 		"num2":      func(f float64) string { return vi.FormatNumber(f, -1) },
 		"unitOf":    unitSuffix,
 		"kb":        func(n int64) string { return vi.FormatNumber(float64(n)/1024, 0) + " KB" },
@@ -194,6 +196,20 @@ func percent(n, of int) string {
 	// Rounded to a tenth, as the round page writes its rates (5 of 12 is
 	// 41,7%, not 41%).
 	return pctText(float64(n) * 100 / float64(of))
+}
+
+// projectedText writes a target's value projected to the period's end:
+// whole for things counted (watch projects them whole), else with one
+// decimal, cut rather than rounded when the projection falls short, so that
+// 2.96 % against 3 % reads "2,9%", not a "3,0%" said to be at risk.
+func projectedText(tg *tiendo.Target, p *float64, atRisk bool) string {
+	switch {
+	case tg.Counted():
+		return vi.FormatNumber(*p, 0)
+	case atRisk:
+		return vi.FormatNumber(math.Floor(*p*10)/10, 1)
+	}
+	return vi.FormatNumber(*p, 1)
 }
 
 func unitName(units map[int64]*tiendo.Unit, id int64) string {

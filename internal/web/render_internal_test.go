@@ -28,3 +28,28 @@ func TestGoalLabel(t *testing.T) {
 		t.Errorf("goalLabel(nil) = %q", got)
 	}
 }
+
+// A projection is written whole for things counted, and cut rather than
+// rounded when it falls short, so the figure never reaches the goal it is
+// said to miss.
+func TestProjectedText(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	rate := &tiendo.Target{Comparator: tiendo.AtLeast, Value: 3, Unit: "%", Direction: "decrease"}
+	schools := &tiendo.Target{Comparator: tiendo.Equal, Value: 2, Unit: "trường"}
+	for _, c := range []struct {
+		tg     *tiendo.Target
+		p      float64
+		atRisk bool
+		want   string
+	}{
+		{rate, 2.96, true, "2,9"},
+		{rate, 3.04, false, "3,0"},
+		{rate, 12.26, false, "12,3"},
+		{schools, 2, false, "2"},
+		{schools, 1, true, "1"},
+	} {
+		if got := projectedText(c.tg, f(c.p), c.atRisk); got != c.want {
+			t.Errorf("projectedText(%v, %v) = %q, want %q", c.p, c.atRisk, got, c.want)
+		}
+	}
+}
