@@ -77,9 +77,9 @@ func TestRevisionsPageCountsSubmissionsAndNamesSubmitters(t *testing.T) {
 	}
 	tag := regexp.MustCompile(`<[^>]*>`)
 	for i, want := range []struct{ first, who string }{
-		{fmt.Sprintf("Lần gửi thứ 1 (phiên bản %d)", versions[0]), "Nguyễn Thị Hoa"},
-		{fmt.Sprintf("Lần gửi thứ 2 (phiên bản %d)", versions[1]), "pnv"},
-		{fmt.Sprintf("Lần gửi thứ 3 (phiên bản %d)", versions[2]), "—"},
+		{"Lần gửi thứ 1", "Nguyễn Thị Hoa"},
+		{"Lần gửi thứ 2", "pnv"},
+		{"Lần gửi thứ 3", "—"},
 	} {
 		cells := strings.Split(rows[i], "<td")
 		if len(cells) != 5 {
