@@ -63,6 +63,9 @@ func (s *Server) publishWarnings(r *http.Request, round *tiendo.Round) []directi
 	}
 	// A deadline not after the day of issue is compose.Check's already.
 	var out []directive.Warning
+	if msg := stalePeriod(round); msg != "" {
+		out = append(out, directive.Warning{Code: "stale-period", Message: msg})
+	}
 	if round.HeadApproval {
 		// The warnings are not worth failing the page for: an error here
 		// leaves this one out, and a unit without a head is still told why

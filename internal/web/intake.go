@@ -639,7 +639,7 @@ func (s *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) erro
 		if err != nil {
 			return err
 		}
-		if c.PastDeadline || len(c.NoHead) > 0 {
+		if c.PastDeadline || len(c.NoHead) > 0 || c.StalePeriod != "" {
 			return s.render(w, http.StatusOK, "publish_confirm", c)
 		}
 	}
@@ -655,6 +655,7 @@ type publishConfirm struct {
 	page
 	Round        *tiendo.Round
 	PastDeadline bool           // every unit would be late from the start
+	StalePeriod  string         // the period ended long before the deadline: stalePeriod's message
 	NoHead       []*tiendo.Unit // the round asks for the head's approval, and these units have no head account
 	NoHeadCount  int            // all of them; NoHead names the first noHeadShown
 	NoHeadMore   int            // those not named
@@ -676,6 +677,7 @@ func (s *Server) publishChecks(r *http.Request, id int64) (*publishConfirm, erro
 		return c, nil // the store says why it cannot be published
 	}
 	c.PastDeadline = !round.Deadline.After(s.store.Now())
+	c.StalePeriod = stalePeriod(round)
 	if round.HeadApproval {
 		ids, err := s.store.UnitsWithoutHead(r.Context(), id)
 		if err != nil {
@@ -696,6 +698,26 @@ func (s *Server) publishChecks(r *http.Request, id int64) (*publishConfirm, erro
 		}
 	}
 	return c, nil
+}
+
+// periodLag is how long after its period's end a round's deadline may
+// fall before the period looks left over: a round made from last year's
+// directive whose deadline was moved to this year but whose period was not.
+// Reports are asked within weeks of a period's end; six months is far
+// past any that tiendo has seen.
+const periodLag = 6 // months
+
+// stalePeriod says, when the round's deadline falls more than periodLag
+// months after its period ended, that the period was probably not moved
+// with the deadline; "" otherwise.
+func stalePeriod(r *tiendo.Round) string {
+	w, ok := r.Period.Window(tiendo.CalendarCutoffDay)
+	if !ok || r.Deadline.IsZero() || !w.End().AddDate(0, periodLag, 0).Before(r.Deadline) {
+		return ""
+	}
+	end := w.End().Add(-time.Nanosecond).In(tiendo.Zone)
+	return fmt.Sprintf("Kỳ báo cáo là %s (số liệu đến hết ngày %s) nhưng hạn gửi là trước ngày %s, hơn %d tháng sau: có thể kỳ báo cáo chưa được sửa theo hạn mới. Hãy kiểm tra lại kỳ báo cáo.",
+		r.Period.Phrase(), end.Format("02/01/2006"), r.Deadline.In(tiendo.Zone).Format("02/01/2006"), periodLag)
 }
 
 // handleRoundDelete deletes a draft round, which only the office has seen,
