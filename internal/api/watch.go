@@ -149,8 +149,10 @@ func watchActuals(in []store.UnitActual) []watch.Actual {
 }
 
 // handleRemind sends the office's ad-hoc "đôn đốc" to every unit of the
-// round that owes its report: not sent, or returned for revision. An
-// Idempotency-Key header makes a retried request queue nothing twice.
+// round that owes its report: not sent, or returned for revision. Units
+// chased less than remind.NudgeInterval ago are left alone and counted in
+// "recent". An Idempotency-Key header makes a retried request queue
+// nothing twice.
 func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	if a.Reminders == nil {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Chức năng nhắc việc chưa được bật trên máy chủ này.")
@@ -163,5 +165,5 @@ func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]int{"queued": done.Messages})
+	return writeJSON(w, http.StatusOK, map[string]int{"queued": done.Messages, "recent": done.Recent})
 }

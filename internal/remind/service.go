@@ -10,6 +10,7 @@ import (
 	"os"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -220,13 +221,27 @@ func (s *Service) Upcoming(ctx context.Context, roundID int64, through time.Time
 // hold: it ends up inside dedupe keys and Message-IDs.
 var validKey = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
 
+// NudgeInterval is how long after a "đôn đốc" the button leaves a unit
+// alone. The button is pressed by people, and people press it again when
+// the page does not seem to react, or when a colleague pressed it minutes
+// before: each press used to put one more identical message in every
+// recipient's mailbox and bell. A unit chased within the hour has had the
+// message; chasing it again is for later, when not answering has become
+// news. The scheduled reminders are not affected.
+const NudgeInterval = time.Hour
+
 // Nudged is what one "đôn đốc" did.
 type Nudged struct {
-	// Units are the units it reached (Owing): not sent, or returned for
-	// revision and not sent again.
+	// Units are the units it chased now, of those Owing lists (not sent, or
+	// returned for revision and not sent again).
 	Units int
+	// Recent are the units of Owing it left alone because they were chased
+	// less than NudgeInterval ago, and RecentAt when, earliest first
+	// (usually one time: the last press).
+	Recent   int
+	RecentAt []time.Time
 	// Messages are the messages queued, each with its in-app notification:
-	// one per recipient, none when the same click came before.
+	// one per recipient of the units chased now.
 	Messages int
 	// Notices are the in-app notifications among them (a unit's shared
 	// mailbox gets an e-mail only), and Emails those that will go out by
@@ -239,10 +254,11 @@ type Nudged struct {
 
 // Nudge is the office's "đôn đốc" button: it queues, now, one message (and
 // one in-app notification) to every recipient of every unit of round
-// roundID that owes its report (Owing), and logs it in the audit log. key
-// tells one click from another: a form sends the key it was rendered with,
-// so a double click or a resent form queues nothing twice; "" makes a fresh
-// one.
+// roundID that owes its report (Owing), and logs it in the audit log when
+// it queued anything. Units chased less than NudgeInterval ago are left out, and the result
+// says when they were (store.EnqueueNudge). key tells one click from
+// another: a form sends the key it was rendered with, so a resent form
+// queues nothing twice even after the interval; "" makes a fresh one.
 func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, roundID int64, key string) (Nudged, error) {
 	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
 		return Nudged{}, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được đôn đốc các đơn vị gửi báo cáo.")
@@ -273,14 +289,21 @@ func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, 
 			msgs = append(msgs, nudge(o, rc, now, key))
 		}
 	}
-	n, err := s.store.EnqueueNudge(ctx, actor, roundID, msgs)
+	res, err := s.store.EnqueueNudge(ctx, actor, roundID, msgs, NudgeInterval)
 	if err != nil {
 		return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
 	}
-	done := Nudged{Units: len(owing), Messages: n, MailOff: s.mailer == nil}
+	done := Nudged{Units: len(owing) - len(res.Recent), Recent: len(res.Recent), Messages: res.Queued, MailOff: s.mailer == nil}
+	for _, at := range res.Recent {
+		at = at.In(tiendo.Zone).Truncate(time.Minute)
+		if !slices.ContainsFunc(done.RecentAt, at.Equal) {
+			done.RecentAt = append(done.RecentAt, at)
+		}
+	}
+	slices.SortFunc(done.RecentAt, time.Time.Compare)
 	for _, m := range msgs {
 		if m.ID == 0 {
-			continue // queued by the same click before
+			continue // left out, or queued by the same click before
 		}
 		if m.Notify && m.UserID != 0 {
 			done.Notices++

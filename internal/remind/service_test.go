@@ -419,7 +419,8 @@ func TestFailuresVisibleAndRetried(t *testing.T) {
 }
 
 // The office's "đôn đốc": one message and one notification to each unit
-// still owing, logged; a double click queues nothing twice.
+// still owing, logged; a double click queues nothing twice, and a unit
+// chased less than NudgeInterval ago is not chased again, whatever the key.
 func TestNudge(t *testing.T) {
 	f := newFixture(t)
 	f.clock.Set(at(11, 29, 15, 0))
@@ -431,13 +432,28 @@ func TestNudge(t *testing.T) {
 		t.Errorf("nudge with a malformed key: %v, want invalid", err)
 	}
 	actor := store.Actor{UserID: f.office.ID, Address: "10.0.0.5"}
-	for i, key := range []string{"click1", "click1", "click2"} {
-		got, err := f.svc.Nudge(ctx, actor, f.office, f.round.ID, key)
+	first := at(11, 29, 15, 0)
+	sent := remind.Nudged{Units: 1, Messages: 1, Notices: 1, Emails: 1}
+	left := remind.Nudged{Recent: 1, RecentAt: []time.Time{first}}
+	for i, c := range []struct {
+		key   string
+		after time.Duration // since the first click
+		want  remind.Nudged
+	}{
+		{"click1", 0, sent},
+		{"click1", 0, left}, // the same form sent twice
+		{"click2", 0, left}, // the page reloaded, pressed again
+		{"click3", remind.NudgeInterval - time.Minute, left},
+		{"click4", remind.NudgeInterval, sent},
+		{"click4", remind.NudgeInterval + time.Minute, remind.Nudged{Recent: 1, RecentAt: []time.Time{first.Add(remind.NudgeInterval)}}},
+	} {
+		f.clock.Set(first.Add(c.after))
+		got, err := f.svc.Nudge(ctx, actor, f.office, f.round.ID, c.key)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := (remind.Nudged{Units: 1, Messages: []int{1, 0, 1}[i], Notices: []int{1, 0, 1}[i], Emails: []int{1, 0, 1}[i]}); got != want {
-			t.Errorf("nudge %d (%s) = %+v, want %+v", i+1, key, got, want)
+		if !sameNudged(got, c.want) {
+			t.Errorf("nudge %d (%s, +%s) = %+v, want %+v", i+1, c.key, c.after, got, c.want)
 		}
 	}
 	f.svc.Tick(ctx)
@@ -463,8 +479,8 @@ func TestNudge(t *testing.T) {
 			remindRows++
 		}
 	}
-	if remindRows != 3 {
-		t.Errorf("audit log has %d remind rows, want 3 (one per click)", remindRows)
+	if remindRows != 2 {
+		t.Errorf("audit log has %d remind rows, want 2 (one per click that sent)", remindRows)
 	}
 	notes, _, _ := f.s.Notifications(ctx, f.repB, 10)
 	adhoc := 0
@@ -483,6 +499,12 @@ func TestNudge(t *testing.T) {
 	if _, err := f.svc.Nudge(ctx, actor, f.office, f.round.ID, ""); tiendo.ErrorCode(err) != tiendo.ECONFLICT {
 		t.Errorf("nudge a closed round: %v, want conflict", err)
 	}
+}
+
+// sameNudged compares what two "đôn đốc" did; times by the instant.
+func sameNudged(a, b remind.Nudged) bool {
+	return a.Units == b.Units && a.Recent == b.Recent && a.Messages == b.Messages && a.Notices == b.Notices &&
+		a.Emails == b.Emails && a.MailOff == b.MailOff && slices.EqualFunc(a.RecentAt, b.RecentAt, time.Time.Equal)
 }
 
 // Users without an address, and a service without SMTP, send nothing and

@@ -205,27 +205,112 @@ func (s *Store) unqueued(ctx context.Context, msgs []*Message) ([]*Message, erro
 	return out, nil
 }
 
+// Nudge is what EnqueueNudge did.
+type Nudge struct {
+	// Queued is how many of the messages were new.
+	Queued int
+	// Recent are the units whose messages were left out because they had
+	// been chased within the interval, with when they were last chased.
+	Recent map[int64]time.Time
+}
+
 // EnqueueNudge queues the office's ad-hoc "đôn đốc" for round roundID and
-// records it in the audit log, in one transaction. The caller has checked
-// that the actor may do it.
-func (s *Store) EnqueueNudge(ctx context.Context, actor Actor, roundID int64, msgs []*Message) (int, error) {
-	var n int
+// records it in the audit log, in one transaction. A unit that was chased
+// (a KindAdhoc row of the round queued for it, whatever became of the row)
+// less than within ago is not chased again: its messages are left out and
+// the result says when it was. The caller has checked that the actor may
+// do it.
+//
+// The outbox rows are the record, so the rule holds across app instances
+// sharing one database. The check and the insert are one transaction, and
+// on PostgreSQL the round's row is locked first, so that two clicks at once
+// on two instances run one after the other: the second reads the first's
+// rows and sends nothing. SQLite's single writer already runs them in turn.
+// A dedupe key holding a time bucket would need no lock, but two clicks a
+// minute apart across a bucket's edge would both send.
+func (s *Store) EnqueueNudge(ctx context.Context, actor Actor, roundID int64, msgs []*Message, within time.Duration) (Nudge, error) {
+	lock := ""
+	if s.dialect == postgres {
+		lock = " FOR UPDATE"
+	}
+	var res Nudge
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if n, err = s.enqueue(ctx, tx, msgs); err != nil {
+		res = Nudge{Recent: map[int64]time.Time{}}
+		var id int64
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE id = ?`+lock), roundID).Scan(&id); err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
+		}
+		recent, err := s.nudgedSince(ctx, tx, roundID, s.now().Add(-within))
+		if err != nil {
 			return err
+		}
+		var fresh []*Message
+		for _, m := range msgs {
+			if at, ok := recent[m.UnitID]; ok {
+				m.ID = 0
+				res.Recent[m.UnitID] = at
+				continue
+			}
+			fresh = append(fresh, m)
+		}
+		if res.Queued, err = s.enqueue(ctx, tx, fresh); err != nil {
+			return err
+		}
+		if res.Queued == 0 {
+			return nil // nothing was sent: nothing to log
 		}
 		units := map[int64]bool{}
 		var ids []int64
-		for _, m := range msgs {
+		for _, m := range fresh {
 			if !units[m.UnitID] {
 				units[m.UnitID] = true
 				ids = append(ids, m.UnitID)
 			}
 		}
-		return s.audit(ctx, tx, actor, "remind", "round", roundID, nil, map[string]any{"unit_ids": nonNil(ids), "messages": n})
+		return s.audit(ctx, tx, actor, "remind", "round", roundID, nil, map[string]any{"unit_ids": nonNil(ids), "messages": res.Queued})
 	})
-	return n, err
+	return res, err
+}
+
+// nudgedSince returns the units of round roundID chased (a KindAdhoc row
+// queued) since the given time, each with its latest chase.
+func (s *Store) nudgedSince(ctx context.Context, db queryer, roundID int64, since time.Time) (map[int64]time.Time, error) {
+	rows, err := db.QueryContext(ctx, s.q(`SELECT unit_id, created_at FROM outbox
+		WHERE round_id = ? AND kind = ? AND created_at > ? AND unit_id IS NOT NULL`), roundID, KindAdhoc, since)
+	if err != nil {
+		return nil, fmt.Errorf("store: nudged units: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]time.Time{}
+	for rows.Next() {
+		var unit int64
+		var at time.Time
+		if err := rows.Scan(&unit, &at); err != nil {
+			return nil, fmt.Errorf("store: nudged units: %w", err)
+		}
+		if at.After(out[unit]) {
+			out[unit] = at
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: nudged units: %w", err)
+	}
+	return out, nil
+}
+
+// LastNudge is when the office last chased units of round roundID with
+// "đôn đốc"; the zero time if it never did.
+func (s *Store) LastNudge(ctx context.Context, roundID int64) (time.Time, error) {
+	var at time.Time
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT created_at FROM outbox WHERE round_id = ? AND kind = ?
+		ORDER BY created_at DESC LIMIT 1`), roundID, KindAdhoc).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("store: last nudge: %w", err)
+	}
+	return at, nil
 }
 
 // enqueue inserts msgs inside tx, skipping duplicates, and writes the

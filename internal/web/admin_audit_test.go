@@ -131,7 +131,7 @@ func newAuditScene(t *testing.T) *auditScene {
 		t.Fatal(err)
 	}
 	if _, err := x.st.EnqueueNudge(ctx, as(x.office), x.round.ID, []*store.Message{{Kind: store.KindAdhoc, DedupeKey: "nudge:1",
-		RoundID: x.round.ID, UnitID: x.b.ID, Email: "cah@huulung.example", Subject: "Đôn đốc"}}); err != nil {
+		RoundID: x.round.ID, UnitID: x.b.ID, Email: "cah@huulung.example", Subject: "Đôn đốc"}}, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if err := x.st.SetCutoffDay(ctx, as(x.admin), x.admin, "UBND huyện Hữu Lũng", 15); err != nil {

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -86,12 +87,14 @@ type roundPage struct {
 	// the round asks units at more than one level.
 	Tree []watch.TreeRow
 
-	RemindOn bool             // reminders are configured
-	NudgeKey string           // one "đôn đốc" form's idempotency key
-	Owing    owing            // the units a "đôn đốc" reaches now
-	Reminded *nudged          // after a "đôn đốc": what it did
-	CanMail  bool             // the user sees the outgoing mail queue
-	Upcoming []remind.Planned // the reminders that will go out, with their times
+	RemindOn  bool             // reminders are configured
+	NudgeKey  string           // one "đôn đốc" form's idempotency key
+	LastNudge string           // when units were last chased: "14:05 hôm nay"
+	NudgeGap  string           // how long a chased unit is left alone: "1 giờ"
+	Owing     owing            // the units a "đôn đốc" reaches now
+	Reminded  *nudged          // after a "đôn đốc": what it did
+	CanMail   bool             // the user sees the outgoing mail queue
+	Upcoming  []remind.Planned // the reminders that will go out, with their times
 
 	continuityPart // the data window; the links to earlier rounds (continuity.go)
 }
@@ -135,10 +138,39 @@ func countOwing(list []*store.Outstanding, states map[int64]watch.State) owing {
 // nudged is what the last "đôn đốc" did, read back from the redirect.
 type nudged struct {
 	Units, Messages int
-	Notices         int  // of the messages, those with an in-app notification
-	Emails          int  // of the messages, those going out by e-mail
-	MailOff         bool // e-mail is not set up on the server
+	Notices         int      // of the messages, those with an in-app notification
+	Emails          int      // of the messages, those going out by e-mail
+	MailOff         bool     // e-mail is not set up on the server
+	Recent          int      // units left alone: chased within remind.NudgeInterval
+	RecentAt        []string // when they were: "14:05"
 }
+
+// Skipped says which units the "đôn đốc" left alone and why, or "".
+func (n *nudged) Skipped() string {
+	if n.Recent == 0 {
+		return ""
+	}
+	when := ""
+	if len(n.RecentAt) > 0 {
+		when = " lúc " + joinVi(n.RecentAt)
+	}
+	ago := durationText(remind.NudgeInterval)
+	if n.Units == 0 && n.Messages == 0 {
+		return fmt.Sprintf("%d đơn vị cần đôn đốc đã được đôn đốc%s, chưa quá %s, nên không gửi lại: không có thư hay thông báo nào được gửi thêm.", n.Recent, when, ago)
+	}
+	return fmt.Sprintf("%d đơn vị khác đã được đôn đốc%s, chưa quá %s, nên không gửi lại.", n.Recent, when, ago)
+}
+
+// joinVi joins "a", "b", "c" as "a, b và c".
+func joinVi(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " và " + xs[len(xs)-1]
+}
+
+// clockTime is a time of day as the redirect carries it: "14:05".
+var clockTime = regexp.MustCompile(`^[0-2][0-9]:[0-5][0-9]$`)
 
 // NoEmail is how many of the messages go by no e-mail.
 func (n *nudged) NoEmail() int { return max(n.Messages-n.Emails, 0) }
@@ -151,7 +183,16 @@ func parseNudged(q url.Values) *nudged {
 	units, _ := strconv.Atoi(q.Get("units"))
 	notices, _ := strconv.Atoi(q.Get("notices"))
 	emails, _ := strconv.Atoi(q.Get("emails"))
-	return &nudged{Units: max(units, 0), Messages: msgs, Notices: min(max(notices, 0), msgs), Emails: min(max(emails, 0), msgs), MailOff: q.Get("nomail") == "1"}
+	n := &nudged{Units: max(units, 0), Messages: msgs, Notices: min(max(notices, 0), msgs), Emails: min(max(emails, 0), msgs), MailOff: q.Get("nomail") == "1"}
+	if recent, err := strconv.Atoi(q.Get("recent")); err == nil && recent > 0 {
+		n.Recent = recent
+		for _, at := range strings.Split(q.Get("recentat"), ",") {
+			if clockTime.MatchString(at) && len(n.RecentAt) < maxRecentAt {
+				n.RecentAt = append(n.RecentAt, at)
+			}
+		}
+	}
+	return n
 }
 
 // chartData is what charts.js draws; each chart also has its table on the page.
@@ -187,8 +228,8 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	data := roundPage{page: s.basePage(r, d.Round.Title), Round: d.Round, Units: d.Units,
 		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0), SentOnly: tiendo.ReadsSentOnly(u),
-		SeesAll:   tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
-		States:    watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")]}
+		SeesAll: tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
+		States:  watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")]}
 	if data.continuityPart, err = s.loadContinuity(r, d.Round, data.CanManage); err != nil {
 		return err
 	}
@@ -237,6 +278,13 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		data.Owing = countOwing(list, d.States)
+		if data.CanManage {
+			last, err := s.store.LastNudge(r.Context(), id)
+			if err != nil {
+				return err
+			}
+			data.LastNudge, data.NudgeGap = lastNudge(last, s.store.Clock()), durationText(remind.NudgeInterval)
+		}
 		// The week's schedule: enough to see what goes out next and to whom.
 		data.Upcoming = rem.Schedule(list, s.store.Clock().AddDate(0, 0, 7))
 		if len(data.Upcoming) > 50 {
