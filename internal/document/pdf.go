@@ -60,8 +60,8 @@ func WritePDF(w io.Writer, d *Document) error {
 	pw.header(d)
 	pw.title(d)
 	pw.recipients(d)
-	for _, b := range d.Body {
-		pw.block(b)
+	for i := range d.Body {
+		pw.block(d.Body[i], d.Body[i+1:])
 	}
 	pw.closing(d)
 
@@ -414,22 +414,74 @@ func (p *pdfWriter) recipients(d *Document) {
 	p.y += 12 / ptPerMM
 }
 
-func (p *pdfWriter) block(b Block) {
-	indent := firstLineIndentMM
+// block draws b; next are the blocks after it, which a heading must not be
+// parted from.
+func (p *pdfWriter) block(b Block, next []Block) {
 	switch b.Kind {
 	case TableBlock:
 		p.table(*b.Table)
 		return
 	case Heading1, Heading2:
-		for i := range b.Spans {
-			b.Spans[i].Bold = true
-		}
+		boldSpans(b.Spans)
 		p.y += 6 / ptPerMM
-		// Keep the heading with the first two lines of what follows.
-		p.ensure(lineHeight(sizeBody, lineSpacing) * 3)
+		// Keep the heading with the start of what follows: a heading alone
+		// at the foot of a page, its text on the next, reads as a mistake.
+		p.ensure(p.blockStart(b, next))
 	}
-	p.paragraph(b.Spans, marginLeftMM, textWidthMM, indent, sizeBody, lineSpacing, alignJustify)
+	p.paragraph(b.Spans, marginLeftMM, textWidthMM, firstLineIndentMM, sizeBody, lineSpacing, alignJustify)
 	p.y += paraAfterPt / ptPerMM
+}
+
+func boldSpans(spans []Span) {
+	for i := range spans {
+		spans[i].Bold = true
+	}
+}
+
+// blockStart is the height from where b starts (after any space before it)
+// that must go on one page: a paragraph's first two lines; a heading's
+// lines, the space under it and the start of the block after it; a table's
+// title, header row and first rows. It never exceeds a page, so a block
+// whose start is that tall begins a fresh page and then flows on.
+func (p *pdfWriter) blockStart(b Block, next []Block) float64 {
+	var h float64
+	switch b.Kind {
+	case TableBlock:
+		h = p.tableStart(*b.Table)
+	case Heading1, Heading2:
+		spans := append([]Span(nil), b.Spans...)
+		boldSpans(spans)
+		h = p.paragraphHeight(spans, -1) + paraAfterPt/ptPerMM
+		// A run of headings stops counting once it fills a page.
+		if len(next) > 0 && h < bottomLimit-marginTopMM {
+			h += gapAbove(next[0]) + p.blockStart(next[0], next[1:])
+		}
+	default:
+		h = p.paragraphHeight(b.Spans, 2)
+	}
+	return min(h, bottomLimit-marginTopMM)
+}
+
+// gapAbove is the space that block or table leaves above b before it
+// checks what fits on the page.
+func gapAbove(b Block) float64 {
+	switch {
+	case b.Kind == Heading1 || b.Kind == Heading2:
+		return 6 / ptPerMM
+	case b.Kind == TableBlock && b.Table != nil && b.Table.Title != "":
+		return 6 / ptPerMM
+	}
+	return 0
+}
+
+// paragraphHeight is the height of the first limit lines of a body
+// paragraph (all of them when limit < 0).
+func (p *pdfWriter) paragraphHeight(spans []Span, limit int) float64 {
+	n := len(p.breakLines(p.words(spans, sizeBody), textWidthMM, firstLineIndentMM, sizeBody))
+	if limit >= 0 {
+		n = min(n, limit)
+	}
+	return float64(n) * lineHeight(sizeBody, lineSpacing)
 }
 
 // cellPad is a table cell's inner margin: 1 mm at the sides as in the DOCX,
@@ -444,69 +496,134 @@ type tableRow struct {
 	aligns []align
 }
 
-func (p *pdfWriter) table(t Table) {
-	if t.Title != "" {
-		p.y += 6 / ptPerMM
-		p.ensure(lineHeight(sizeBody, 1) + 3*lineHeight(sizeTable, 1))
-		p.paragraph([]Span{{Text: t.Title, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeBody, 1, alignCenter)
-		p.y += 6 / ptPerMM
-	}
+// pdfTable is a table laid out for the page: its column widths and its
+// header row, which repeats on every page.
+type pdfTable struct {
+	widths []float64
+	head   *tableRow
+}
+
+// layoutTable gives t's column widths and header row; nil when the table
+// has no columns.
+func (p *pdfWriter) layoutTable(t Table) *pdfTable {
 	tw := columnTwips(t.Widths, 100000)
 	if len(tw) == 0 {
-		return
+		return nil
 	}
-	widths := make([]float64, len(tw))
+	pt := &pdfTable{widths: make([]float64, len(tw))}
 	for i, w := range tw {
-		widths[i] = float64(w) / 100000 * textWidthMM
+		pt.widths[i] = float64(w) / 100000 * textWidthMM
 	}
-	layout := func(cells []Cell, header bool) tableRow {
-		r := tableRow{}
-		for i, w := range widths {
-			var c Cell
-			if i < len(cells) {
-				c = cells[i]
-			}
-			a := alignLeft
-			if centred(c, header) {
-				a = alignCenter
-			}
-			ls := p.breakLines(p.words([]Span{{Text: c.String(), Bold: header}}, sizeTable), w-2*cellPadX, 0, sizeTable)
-			r.cells = append(r.cells, ls)
-			r.aligns = append(r.aligns, a)
-		}
-		return r
-	}
-	var head *tableRow
 	if len(t.Header) > 0 {
 		h := make([]Cell, len(t.Header))
 		for i, s := range t.Header {
 			h[i] = Text(s)
 		}
-		hr := layout(h, true)
-		head = &hr
+		hr := p.layoutRow(pt.widths, h, true)
+		pt.head = &hr
 	}
-	lh := lineHeight(sizeTable, 1)
-	rowHeight := func(r tableRow) float64 {
-		n := 1
-		for _, c := range r.cells {
-			n = max(n, len(c))
+	return pt
+}
+
+// layoutRow breaks each cell of a row into lines of its column.
+func (p *pdfWriter) layoutRow(widths []float64, cells []Cell, header bool) tableRow {
+	r := tableRow{}
+	for i, w := range widths {
+		var c Cell
+		if i < len(cells) {
+			c = cells[i]
 		}
-		return float64(n)*lh + 2*cellPadY
+		a := alignLeft
+		if centred(c, header) {
+			a = alignCenter
+		}
+		ls := p.breakLines(p.words([]Span{{Text: c.String(), Bold: header}}, sizeTable), w-2*cellPadX, 0, sizeTable)
+		r.cells = append(r.cells, ls)
+		r.aligns = append(r.aligns, a)
 	}
+	return r
+}
+
+// rowHeight is the height of a whole row: its tallest cell and the padding.
+func rowHeight(r tableRow) float64 {
+	n := 1
+	for _, c := range r.cells {
+		n = max(n, len(c))
+	}
+	return float64(n)*lineHeight(sizeTable, 1) + 2*cellPadY
+}
+
+// keepRows is how many of a table's first rows stay on the page of its
+// title and header row, so the header never ends a page with the body
+// starting under its repeat on the next.
+const keepRows = 2
+
+// tableStart is the height of t's title, header row and first keepRows
+// rows (as many of them as fit on one page, and at least the first line of
+// the first row), from just under the space above the title.
+func (p *pdfWriter) tableStart(t Table) float64 {
+	h := 0.0
+	if t.Title != "" {
+		h += p.titleHeight(t.Title) + 6/ptPerMM
+	}
+	pt := p.layoutTable(t)
+	if pt == nil {
+		return h
+	}
+	if pt.head != nil {
+		h += rowHeight(*pt.head)
+	}
+	page := bottomLimit - marginTopMM
+	minimum := h + lineHeight(sizeTable, 1) + 2*cellPadY
+	for _, cells := range t.Rows[:min(len(t.Rows), keepRows)] {
+		rh := rowHeight(p.layoutRow(pt.widths, cells, false))
+		if h+rh > page {
+			break
+		}
+		h += rh
+	}
+	return max(h, minimum)
+}
+
+// titleHeight is the height of a table's title: bold body text, centred,
+// single spaced.
+func (p *pdfWriter) titleHeight(title string) float64 {
+	n := len(p.breakLines(p.words([]Span{{Text: title, Bold: true}}, sizeBody), textWidthMM, 0, sizeBody))
+	return float64(n) * lineHeight(sizeBody, 1)
+}
+
+func (p *pdfWriter) table(t Table) {
+	pt := p.layoutTable(t)
+	if pt == nil {
+		if t.Title != "" {
+			p.y += 6 / ptPerMM
+			p.paragraph([]Span{{Text: t.Title, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeBody, 1, alignCenter)
+			p.y += 6 / ptPerMM
+		}
+		return
+	}
+	if t.Title != "" {
+		p.y += 6 / ptPerMM
+	}
+	// The title, the header row and the first rows go on one page.
+	p.ensure(min(p.tableStart(t), bottomLimit-marginTopMM))
+	if t.Title != "" {
+		p.paragraph([]Span{{Text: t.Title, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeBody, 1, alignCenter)
+		p.y += 6 / ptPerMM
+	}
+	widths, head := pt.widths, pt.head
+	lh := lineHeight(sizeTable, 1)
 	drawHead := func() {
 		if head != nil {
 			p.drawRow(*head, widths, rowHeight(*head), 0, 1<<30)
 			p.y += rowHeight(*head)
 		}
 	}
-	if head != nil {
-		p.ensure(rowHeight(*head) + lh + 2*cellPadY)
-	}
 	drawHead()
 	for _, cells := range t.Rows {
-		r := layout(cells, false)
+		r := p.layoutRow(widths, cells, false)
 		h := rowHeight(r)
-		if p.y+h > bottomLimit {
+		if p.y+h > bottomLimit+0.01 {
 			fresh := bottomLimit - marginTopMM
 			if head != nil {
 				fresh -= rowHeight(*head)
@@ -519,7 +636,7 @@ func (p *pdfWriter) table(t Table) {
 		// A row taller than what is left is split between lines, page by page.
 		from := 0
 		for {
-			room := int((bottomLimit - p.y - 2*cellPadY) / lh)
+			room := int((bottomLimit + 0.01 - p.y - 2*cellPadY) / lh)
 			n := 0
 			for _, c := range r.cells {
 				n = max(n, len(c)-from)
