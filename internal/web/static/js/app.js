@@ -16,3 +16,34 @@
   });
   if (dropped) history.replaceState(history.state, "", url.pathname + url.search + url.hash);
 })();
+
+// A wide table scrolls sideways inside its region on a phone, which
+// nothing on the page showed: its columns past the edge were as if not
+// there. Each region that overflows gets a line above it saying so, kept
+// in step with the window's width.
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll(".table-wrap, .matrix-wrap").forEach(function (wrap) {
+      var hint = wrap.previousElementSibling;
+      var has = hint && hint.classList.contains("scroll-hint");
+      var overflows = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (overflows && !has) {
+        hint = document.createElement("p");
+        hint.className = "scroll-hint";
+        hint.setAttribute("aria-hidden", "true");
+        hint.textContent = "Kéo ngang bảng để xem thêm cột →";
+        wrap.parentNode.insertBefore(hint, wrap);
+      } else if (!overflows && has) {
+        hint.remove();
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
+  else mark();
+  var timer;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(mark, 150);
+  });
+})();
