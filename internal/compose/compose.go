@@ -8,7 +8,9 @@
 // construction: Document lays them out in the seed's numbered form ("1. Giao
 // Phòng ... xây dựng:", "1.1. Báo cáo việc ... (nhiệm vụ 1)."), grouped by
 // lead unit in the order the units first appear, so the letter may list the
-// tasks in another order than the round (Order gives it). The prose around
+// tasks in another order than the round (Order gives it). A task whose lead
+// units share its targets out says in its item which unit reports which
+// ("; trong đó, Phòng A báo cáo chỉ tiêu ..."). The prose around
 // them is a handful of editable parts (Parts) that the office may rewrite and
 // that are stored with the draft; CheckParts says when a stored part no
 // longer states the round's deadline.

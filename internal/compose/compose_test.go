@@ -469,3 +469,94 @@ func TestOddInput(t *testing.T) {
 		})
 	}
 }
+
+// TestTaskListShares: a task whose lead units share its targets out says
+// in its item who reports which, by the names the letter gives the units
+// and the targets without their numbers; a task whose targets every lead
+// reports, or with one lead, reads as before.
+func TestTaskListShares(t *testing.T) {
+	units := unitMap([]tiendo.Unit{
+		{ID: 1, Name: "Phòng Lao động - Thương binh và Xã hội"}, {ID: 2, Name: "Phòng Giáo dục và Đào tạo"},
+		{ID: 3, Name: "Trung tâm Y tế huyện Hữu Lũng"}, {ID: 4, Name: "Phòng Nội vụ"},
+	})
+	lead := func(ids ...int64) []tiendo.Assignee {
+		var out []tiendo.Assignee
+		for _, id := range ids {
+			out = append(out, tiendo.Assignee{UnitID: id, Role: tiendo.Lead})
+		}
+		return out
+	}
+	target := func(text string, v float64, unit string, by int64) *tiendo.Target {
+		return &tiendo.Target{Text: text, Comparator: tiendo.AtLeast, Value: v, Unit: unit, ReportedBy: by}
+	}
+	shared := "Báo cáo việc giảm tỷ lệ hộ nghèo từ 3% trở lên. Phân đấu xây dựng 02 trường học đạt chuẩn quốc gia; nâng tỷ lệ huy động trẻ nhà trẻ ra lớp đạt 42%. Xây dựng 02 trạm y tế xã đạt chuẩn Bộ tiêu chí Quốc gia về y tế"
+	r := &tiendo.Round{Tasks: []*tiendo.Task{
+		{Position: 1, Label: "7", Text: shared, Assignees: lead(1, 2, 3), Targets: []*tiendo.Target{
+			target("Giảm tỷ lệ hộ nghèo từ 3% trở lên", 3, "%", 1),
+			target("Phân đấu xây dựng 02 trường học đạt chuẩn quốc gia", 2, "trường", 2),
+			target("nâng tỷ lệ huy động trẻ nhà trẻ ra lớp đạt 42%", 42, "%", 2),
+			target("Xây dựng 02 trạm y tế xã đạt chuẩn Bộ tiêu chí Quốc gia về y tế", 2, "trạm", 3),
+		}},
+		// Every lead unit reports each target: nothing to say.
+		{Position: 2, Label: "8", Text: "Báo cáo việc giải quyết 95% hồ sơ đúng hạn", Assignees: lead(1, 2, 3), Targets: []*tiendo.Target{
+			target("giải quyết 95% hồ sơ đúng hạn", 95, "%", 0)}},
+		// One lead unit: it reports all its task's targets anyway.
+		{Position: 3, Label: "9", Text: "Báo cáo việc tuyển dụng 12 công chức", Assignees: lead(4), Targets: []*tiendo.Target{
+			target("tuyển dụng 12 công chức", 12, "công chức", 4)}},
+		// Two shared out, one left to every lead unit, none to the third.
+		{Position: 4, Label: "10", Text: "Báo cáo việc giảm tỷ lệ trẻ suy dinh dưỡng dưới 5%; đạt 90% trẻ được tiêm chủng; 100% hộ nghèo có bảo hiểm y tế", Assignees: lead(1, 2, 3), Targets: []*tiendo.Target{
+			target("giảm tỷ lệ trẻ suy dinh dưỡng dưới 5%", 5, "%", 0),
+			target("đạt 90% trẻ được tiêm chủng", 90, "%", 3),
+			target("100% hộ nghèo có bảo hiểm y tế", 100, "%", 1),
+		}},
+	}}
+	got := bodyText(Document(Input{Round: r, Units: units}, Meta{}, []Part{{Key: KeyOpening}, {Key: KeyRequirements}, {Key: KeyDeadline}, {Key: KeyClosing}}))
+	want := []string{
+		"1. Giao Phòng Lao động - Thương binh và Xã hội, Phòng Giáo dục và Đào tạo, Trung tâm Y tế huyện Hữu Lũng xây dựng:",
+		"1.1. " + shared + "; trong đó, Phòng Lao động - Thương binh và Xã hội báo cáo chỉ tiêu giảm tỷ lệ hộ nghèo; " +
+			"Phòng Giáo dục và Đào tạo báo cáo các chỉ tiêu xây dựng trường học đạt chuẩn quốc gia và nâng tỷ lệ huy động trẻ nhà trẻ ra lớp; " +
+			"Trung tâm Y tế huyện Hữu Lũng báo cáo chỉ tiêu xây dựng trạm y tế xã đạt chuẩn Bộ tiêu chí Quốc gia về y tế (nhiệm vụ 7).",
+		"1.2. Báo cáo việc giải quyết 95% hồ sơ đúng hạn (nhiệm vụ 8).",
+		"1.3. Báo cáo việc giảm tỷ lệ trẻ suy dinh dưỡng dưới 5%; đạt 90% trẻ được tiêm chủng; 100% hộ nghèo có bảo hiểm y tế; trong đó, " +
+			"Phòng Lao động - Thương binh và Xã hội báo cáo chỉ tiêu hộ nghèo có bảo hiểm y tế; Trung tâm Y tế huyện Hữu Lũng báo cáo chỉ tiêu trẻ được tiêm chủng; " +
+			"mỗi đơn vị đều báo cáo chỉ tiêu giảm tỷ lệ trẻ suy dinh dưỡng (nhiệm vụ 10).",
+		"2. Giao Phòng Nội vụ xây dựng: Báo cáo việc tuyển dụng 12 công chức (nhiệm vụ 9).",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("task list:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// A task whose text already says the split (a round made from such a
+	// letter) does not say it twice.
+	again := *r.Tasks[0]
+	again.Text = strings.TrimSuffix(strings.TrimPrefix(want[1], "1.1. "), " (nhiệm vụ 7).")
+	if got, want := itemText(Input{Round: r, Units: units}, &again), again.Text; got != want {
+		t.Errorf("item text of a text that says the split:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestTargetName(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Giảm tỷ lệ hộ nghèo từ 3% trở lên", "giảm tỷ lệ hộ nghèo"},
+		{"Phân đấu xây dựng 02 trường học đạt chuẩn quốc gia", "xây dựng trường học đạt chuẩn quốc gia"},
+		{"nâng tỷ lệ huy động trẻ nhà trẻ ra lớp đạt 42%", "nâng tỷ lệ huy động trẻ nhà trẻ ra lớp"},
+		{"phân đấu tỷ lệ giải phóng mặt bằng đạt 70% trở lên", "tỷ lệ giải phóng mặt bằng"},
+		{"Phân đấu ít nhất có 02 sản phẩm tham gia chương trình OCOP được tiêu chuẩn hóa, gắn sao", "sản phẩm tham gia chương trình OCOP được tiêu chuẩn hóa, gắn sao"},
+		{"Phân đấu có 02 dự án trở lên được hưởng ưu đãi đầu tư theo Nghị quyết số 08/2019/NQ-HĐND", "có dự án được hưởng ưu đãi đầu tư theo Nghị quyết"},
+		{"gọi công dân nhập ngũ năm 2022 đảm bảo hoàn thành 100% chỉ tiêu được giao, chất lượng tốt", "gọi công dân nhập ngũ đảm bảo hoàn thành chỉ tiêu được giao, chất lượng tốt"},
+		{"tỷ lệ nợ đọng không vượt quá 15 %, giảm dần", "tỷ lệ nợ đọng, giảm dần"},
+		{"thu ngân sách trên địa bàn đạt 1.250 tỷ đồng", "thu ngân sách trên địa bàn"},
+		{"xã đạt 15,2 tiêu chí", "xã đạt tiêu chí"},
+		{"tỷ lệ thất nghiệp thấp hơn 3%", "tỷ lệ thất nghiệp"},
+		{"100%", "thứ ba"},
+		{"", "thứ ba"},
+	}
+	for _, tt := range tests {
+		if got := targetName(&tiendo.Target{Text: tt.text}, 3); got != tt.want {
+			t.Errorf("targetName(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if got := targetName(&tiendo.Target{}, 12); got != "thứ 12" {
+		t.Errorf("the 12th target without text is %q, want \"thứ 12\"", got)
+	}
+}

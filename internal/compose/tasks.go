@@ -221,6 +221,22 @@ func taskText(t *tiendo.Task) string {
 	return strings.TrimRight(oneLine(t.Text), ".;, ")
 }
 
+// itemText is what the letter says of a task before its label: its text
+// and, when its lead units share its targets out, who reports which.
+// Reading the letter back gives this as the task's text, so a text that
+// already says the split (a round made from such a letter) is not made to
+// say it twice.
+func itemText(in Input, t *tiendo.Task) string {
+	text, sh := taskText(t), strings.TrimPrefix(shares(in, t), "; ")
+	switch {
+	case sh == "" || strings.Contains(text, sh):
+		return text
+	case text == "":
+		return sh
+	}
+	return text + "; " + sh
+}
+
 // header is the assignment that opens an item: "Giao Phòng A, Phòng B chủ
 // trì, phối hợp với Trung tâm C xây dựng:". Tasks that do not say "Báo
 // cáo ..." themselves are asked for by the header: "Giao Phòng A báo cáo
@@ -258,7 +274,7 @@ func taskBlocks(in Input) []document.Block {
 	n := 0
 	line := func(prefix string, t *tiendo.Task) document.Block {
 		n++
-		text := taskText(t)
+		text := itemText(in, t)
 		if text != "" {
 			text += " "
 		}
