@@ -67,10 +67,14 @@ func (s *Store) ExtendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 	deadline = deadline.In(tiendo.Zone)
 	// On PostgreSQL two extensions at once would both check against the
 	// deadline they read; the row lock makes the second read the first's.
-	// SQLite's single writer already runs them one after the other.
+	// SQLite's single writer already runs them one after the other. NO KEY:
+	// a plain FOR UPDATE also conflicts with the key-share lock every
+	// insert of a row referring to the round takes (a unit's submission
+	// queueing its notices in the outbox), which deadlocked a submission
+	// that had just cancelled the unit's reminders.
 	lock := ""
 	if s.dialect == postgres {
-		lock = " FOR UPDATE"
+		lock = " FOR NO KEY UPDATE"
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var status tiendo.RoundStatus

@@ -249,6 +249,38 @@ func TestExtendDeadlineExpiresOldReminders(t *testing.T) {
 	}
 }
 
+// A unit that sends its report before the extension's notice went out is
+// not told to send it: the notice is cancelled with its reminders.
+func TestExtensionNoticeCancelledBySubmission(t *testing.T) {
+	f := newFixture(t)
+	f.withEmail(t, f.repA, "pnv@huulung.example")
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	if err := f.s.ExtendDeadline(ctx, store.Actor{}, f.office, r.ID, time.Now().Add(72*time.Hour), "Chờ số liệu thống kê"); err != nil {
+		t.Fatal(err)
+	}
+	pending := func() int {
+		t.Helper()
+		msgs, err := f.s.Outbox(ctx, store.OutboxFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, m := range msgs {
+			if m.Kind == store.KindDeadlineExtended && m.UnitID == f.a.ID && m.Status == store.MessagePending {
+				n++
+			}
+		}
+		return n
+	}
+	if pending() == 0 {
+		t.Fatal("unit a, which owes its report, has no extension notice waiting")
+	}
+	f.sendReport(t, f.repA, f.a, r)
+	if n := pending(); n != 0 {
+		t.Errorf("%d extension notices still wait for unit a after it sent its report", n)
+	}
+}
+
 // Who may not extend, what cannot be extended and to what: each refused
 // with a Vietnamese reason, and nothing changes.
 func TestExtendDeadlineRefused(t *testing.T) {

@@ -216,9 +216,9 @@ type Nudge struct {
 
 // EnqueueNudge queues the office's ad-hoc "đôn đốc" for round roundID and
 // records it in the audit log, in one transaction. A unit that was chased
-// (a KindAdhoc row of the round queued for it, whatever became of the row)
-// less than within ago is not chased again: its messages are left out and
-// the result says when it was. The caller has checked that the actor may
+// less than within ago (a KindAdhoc row of the round queued for it, sent,
+// waiting or failed, but not one an extension expired) is not chased
+// again: its messages are left out and the result says when it was. The caller has checked that the actor may
 // do it.
 //
 // The outbox rows are the record, so the rule holds across app instances
@@ -231,7 +231,7 @@ type Nudge struct {
 func (s *Store) EnqueueNudge(ctx context.Context, actor Actor, roundID int64, msgs []*Message, within time.Duration) (Nudge, error) {
 	lock := ""
 	if s.dialect == postgres {
-		lock = " FOR UPDATE"
+		lock = " FOR NO KEY UPDATE" // not FOR UPDATE: see ExtendDeadline
 	}
 	var res Nudge
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -275,8 +275,10 @@ func (s *Store) EnqueueNudge(ctx context.Context, actor Actor, roundID int64, ms
 // nudgedSince returns the units of round roundID chased (a KindAdhoc row
 // queued) since the given time, each with its latest chase.
 func (s *Store) nudgedSince(ctx context.Context, db queryer, roundID int64, since time.Time) (map[int64]time.Time, error) {
+	// A chase an extension expired before it went (ExtendDeadline) did not
+	// reach the unit, and does not count.
 	rows, err := db.QueryContext(ctx, s.q(`SELECT unit_id, created_at FROM outbox
-		WHERE round_id = ? AND kind = ? AND created_at > ? AND unit_id IS NOT NULL`), roundID, KindAdhoc, since)
+		WHERE round_id = ? AND kind = ? AND created_at > ? AND unit_id IS NOT NULL AND status <> ?`), roundID, KindAdhoc, since, MessageExpired)
 	if err != nil {
 		return nil, fmt.Errorf("store: nudged units: %w", err)
 	}
@@ -520,9 +522,9 @@ func (s *Store) RetryMessage(ctx context.Context, actor Actor, id int64) error {
 // would be wrong.
 func (s *Store) cancelReminders(ctx context.Context, tx *sql.Tx, roundID, unitID int64) error {
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-		WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?)`),
+		WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?)`),
 		MessageCancelled, "Đơn vị đã gửi báo cáo trước khi thư được gửi.", roundID, unitID, MessagePending,
-		KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc); err != nil {
+		KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended); err != nil {
 		return fmt.Errorf("store: cancel reminders: %w", err)
 	}
 	return nil
