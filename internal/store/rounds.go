@@ -440,14 +440,18 @@ func (s *Store) UpdateTaskText(ctx context.Context, actor Actor, u *tiendo.User,
 }
 
 // RoundEdit is what the office may change of a draft round after creating
-// it: the round's own fields. Its tasks, targets and units stay as created
-// (a task's text is edited in the công văn, UpdateTaskText).
+// it: the round's own fields, and which unit reports each target. Its
+// tasks, targets and units otherwise stay as created (a task's text is
+// edited in the công văn, UpdateTaskText).
 type RoundEdit struct {
 	Title        string
 	Period       tiendo.Period
 	Deadline     time.Time // the instant reports are due, as Round.Deadline
 	HeadApproval bool
 	Brief        bool
+	// Reporters maps a target's id to the unit that reports it, 0 for
+	// every lead unit, as SetTargetReporters takes it; nil keeps them.
+	Reporters map[int64]int64
 }
 
 // UpdateDraftRound changes the title, period, deadline and options of
@@ -455,6 +459,8 @@ type RoundEdit struct {
 // published, and a report's timeliness is judged against the deadline they
 // were given. When the period changes, the round's subject (trích yếu, not
 // on the form) follows it where it names the old one, as a successor's does.
+// edit.Reporters are set in the same transaction, as SetTargetReporters
+// sets them, so that one form saves the whole edit or nothing.
 func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.User, id int64, edit RoundEdit) error {
 	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa đợt báo cáo.")
@@ -490,7 +496,7 @@ func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.Use
 		before.Deadline = before.Deadline.In(tiendo.Zone)
 		if before.Title == edit.Title && before.Period == edit.Period && before.Deadline.Equal(edit.Deadline) &&
 			before.HeadApproval == edit.HeadApproval && before.Brief == edit.Brief {
-			return nil
+			return s.editReporters(ctx, tx, actor, id, edit.Reporters)
 		}
 		subject = continuity.Retitle(subject, before.Period, edit.Period)
 		// Only while still the draft just read: a publish committed since
@@ -506,8 +512,19 @@ func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.Use
 		}
 		// Audited as entity "round": the round cache (roundcache.go) and
 		// the search index follow a round's changes by its audit rows.
-		return s.audit(ctx, tx, actor, "update", "round", id, roundEditAudit(before), roundEditAudit(edit))
+		if err := s.audit(ctx, tx, actor, "update", "round", id, roundEditAudit(before), roundEditAudit(edit)); err != nil {
+			return err
+		}
+		return s.editReporters(ctx, tx, actor, id, edit.Reporters)
 	})
+}
+
+// editReporters sets the reporters of a round's edit, when it has any.
+func (s *Store) editReporters(ctx context.Context, tx *sql.Tx, actor Actor, id int64, reporters map[int64]int64) error {
+	if len(reporters) == 0 {
+		return nil
+	}
+	return s.setTargetReporters(ctx, tx, actor, id, reporters)
 }
 
 // ErrNotDraft refuses to edit a round that is no longer a draft.

@@ -363,7 +363,7 @@ func (v auditValues) refs(e *store.AuditEntry, r *store.AuditRefs) {
 // refers to by ID, "" for a plain number.
 func refKind(parent, field string) string {
 	switch field {
-	case "unit_id", "unit_ids", "parent_id":
+	case "unit_id", "unit_ids", "parent_id", "reported_by":
 		return "unit"
 	case "approved_by":
 		return "user"
@@ -796,6 +796,9 @@ func (c *auditReader) number(parent, field string, v json.Number, target int64) 
 	if id, err := v.Int64(); err == nil {
 		switch refKind(parent, field) {
 		case "unit":
+			if field == "reported_by" && id == 0 {
+				return "Mọi đơn vị chủ trì" // tiendo.Target.ReportedBy
+			}
 			return c.unit(id)
 		case "user":
 			return userName(id, c.names).Text

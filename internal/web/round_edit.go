@@ -3,8 +3,10 @@ package web
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -13,14 +15,16 @@ import (
 	"tiendo/internal/store"
 )
 
-// roundEditPage is the form that changes a draft round's own fields: its
-// title, period, deadline and options. Tasks, targets and units are not on it.
+// roundEditPage is the form that changes a draft round's own fields (its
+// title, period, deadline and options) and which unit reports each target
+// of a task given to several units. Tasks, targets and units are not on it.
 type roundEditPage struct {
 	page
 	Round  *tiendo.Round // as stored
 	Form   roundEditForm
-	Clock  string // "17:00" when the stored deadline has a time of day, kept when the day changes
-	Past   bool   // the stored deadline has passed: publishing it would make every unit late
+	Shared []reporterTask // the tasks whose targets the form shares out
+	Clock  string         // "17:00" when the stored deadline has a time of day, kept when the day changes
+	Past   bool           // the stored deadline has passed: publishing it would make every unit late
 	Error  string
 	Fields map[string]string
 }
@@ -33,6 +37,90 @@ type roundEditForm struct {
 	Deadline                string // dd/mm/yyyy
 	HeadApproval            bool
 	Brief                   bool
+	Reporters               map[int64]int64 // target -> unit, 0 for every lead unit; -1 for a choice that could not be read
+}
+
+// reporterTask is a task given to several units, with its targets and who
+// may report them: its lead units, then its supporting ones, which become
+// leads when given a target (store.SetTargetReporters).
+type reporterTask struct {
+	Task    *tiendo.Task
+	Text    string // the task's text, cut short: the form is about its targets
+	Targets []reporterTarget
+	Choices []reporterChoice
+}
+
+// reporterTarget is a target and the form's field for its reporter.
+type reporterTarget struct {
+	*tiendo.Target
+	Field string
+}
+
+// reporterChoice is one unit that may report a target.
+type reporterChoice struct {
+	UnitID  int64
+	Name    string
+	Support bool
+}
+
+// sharedTasks are the tasks of round that the form lets the office share
+// out: those with targets and more than one unit. A task given to one unit
+// has no one else to give its targets to.
+func sharedTasks(round *tiendo.Round, units map[int64]*tiendo.Unit) []reporterTask {
+	var out []reporterTask
+	for _, t := range round.Tasks {
+		if len(t.Targets) == 0 || len(t.Assignees) < 2 {
+			continue
+		}
+		rt := reporterTask{Task: t, Text: shorten(t.Text, 160)}
+		for _, tg := range t.Targets {
+			rt.Targets = append(rt.Targets, reporterTarget{tg, store.ReporterField(tg.ID)})
+		}
+		for _, role := range []tiendo.AssigneeRole{tiendo.Lead, tiendo.Support} {
+			for _, a := range t.Assignees {
+				if a.Role == role {
+					rt.Choices = append(rt.Choices, reporterChoice{UnitID: a.UnitID, Name: unitName(units, a.UnitID), Support: role == tiendo.Support})
+				}
+			}
+		}
+		out = append(out, rt)
+	}
+	return out
+}
+
+// storedReporters is who reports each target of the round as stored.
+func storedReporters(round *tiendo.Round) map[int64]int64 {
+	m := map[int64]int64{}
+	for _, t := range round.Tasks {
+		for _, tg := range t.Targets {
+			m[tg.ID] = tg.ReportedBy
+		}
+	}
+	return m
+}
+
+// postedReporters reads the form's choice for each target it shows. A
+// target the form did not send (a page from before the field was there)
+// keeps its reporter.
+func postedReporters(r *http.Request, round *tiendo.Round) map[int64]int64 {
+	m := map[int64]int64{}
+	for _, t := range round.Tasks {
+		if len(t.Targets) == 0 || len(t.Assignees) < 2 {
+			continue
+		}
+		for _, tg := range t.Targets {
+			v, ok := r.PostForm[store.ReporterField(tg.ID)]
+			if !ok || len(v) == 0 {
+				continue
+			}
+			id, err := strconv.ParseInt(strings.TrimSpace(v[0]), 10, 64)
+			if err != nil || id < 0 {
+				id = -1 // the store refuses it with a message beside the field
+			}
+			m[tg.ID] = id
+		}
+	}
+	return m
 }
 
 // draftRound reads the round of the request's path, if it is still a draft.
@@ -57,7 +145,7 @@ func (s *Server) handleRoundEditForm(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	f := roundEditForm{Title: round.Title, PeriodKind: string(round.Period.Kind), PeriodIndex: round.Period.Index, PeriodYear: round.Period.Year,
-		Deadline: formatDate(round.Deadline), HeadApproval: round.HeadApproval, Brief: round.Brief}
+		Deadline: formatDate(round.Deadline), HeadApproval: round.HeadApproval, Brief: round.Brief, Reporters: storedReporters(round)}
 	return s.renderRoundEdit(w, r, http.StatusOK, round, f, nil)
 }
 
@@ -71,7 +159,10 @@ func (s *Server) handleRoundEdit(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := roundEditForm{Title: oneLine(r.PostFormValue("title")), PeriodKind: r.PostFormValue("period_kind"),
 		PeriodIndex: atoi(r.PostFormValue("period_index")), PeriodYear: atoi(r.PostFormValue("period_year")),
-		Deadline: strings.TrimSpace(r.PostFormValue("deadline")), HeadApproval: r.PostFormValue("head_approval") != "", Brief: r.PostFormValue("brief") != ""}
+		Deadline: strings.TrimSpace(r.PostFormValue("deadline")), HeadApproval: r.PostFormValue("head_approval") != "", Brief: r.PostFormValue("brief") != "",
+		Reporters: storedReporters(round)}
+	posted := postedReporters(r, round)
+	maps.Copy(f.Reporters, posted)
 	period := tiendo.Period{Kind: tiendo.PeriodKind(f.PeriodKind), Year: f.PeriodYear, Index: f.PeriodIndex}
 	deadline, msg := editedDeadline(f.Deadline, round.Deadline)
 	if msg != "" {
@@ -94,7 +185,7 @@ func (s *Server) handleRoundEdit(w http.ResponseWriter, r *http.Request) error {
 		title = continuity.Retitle(f.Title, round.Period, period.Normalized())
 	}
 	err = s.store.UpdateDraftRound(r.Context(), actor(r), userFrom(r.Context()), round.ID,
-		store.RoundEdit{Title: title, Period: period, Deadline: deadline, HeadApproval: f.HeadApproval, Brief: f.Brief})
+		store.RoundEdit{Title: title, Period: period, Deadline: deadline, HeadApproval: f.HeadApproval, Brief: f.Brief, Reporters: posted})
 	switch tiendo.ErrorCode(err) {
 	case "":
 		http.Redirect(w, r, fmt.Sprintf("/rounds/%d?ok=edited", round.ID), http.StatusSeeOther)
@@ -139,8 +230,12 @@ func timeOfDay(t time.Time) time.Duration {
 }
 
 func (s *Server) renderRoundEdit(w http.ResponseWriter, r *http.Request, status int, round *tiendo.Round, f roundEditForm, ferr error) error {
+	units, _, err := s.unitMap(r.Context())
+	if err != nil {
+		return err
+	}
 	data := roundEditPage{page: s.basePage(r, "Sửa đợt báo cáo: "+round.Title), Round: round, Form: f,
-		Past: !round.Deadline.After(s.store.Now())}
+		Shared: sharedTasks(round, units), Past: !round.Deadline.After(s.store.Now())}
 	if d := timeOfDay(round.Deadline); d != 0 {
 		data.Clock = round.Deadline.In(tiendo.Zone).Format("15:04")
 	}
