@@ -54,6 +54,23 @@ func (t *Target) Counted() bool {
 	return true
 }
 
+// Whole reports whether t counts things that come whole: schools,
+// communes, health stations, products. Counted amounts measured on a
+// scale (hectares, tonnes, kilometres, hours) are not: 10,6 ha is an area,
+// 2,1 trường is no school.
+func (t *Target) Whole() bool {
+	if !t.Counted() {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(t.Unit)), " ")
+	switch first {
+	case "ha", "hécta", "héc-ta", "hecta", "m", "m2", "m²", "m3", "m³", "km", "km2", "km²", "mét", "tấn", "tạ", "kg", "g", "lít", "l",
+		"kw", "kwh", "mw", "mwh", "giờ", "ngày", "tháng", "năm":
+		return false
+	}
+	return true
+}
+
 // numberText writes f as the pages write a value, the Vietnamese way with
 // the decimals it needs: 41150 is "41.150", 15.2 is "15,2". It is
 // vi.FormatNumber(f, -1), which this package cannot import (vi imports it);

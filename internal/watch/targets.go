@@ -81,7 +81,7 @@ func project(tg *tiendo.Target, v, elapsed float64) (*float64, bool) {
 	if tg.Unit == "%" && p > 100 {
 		p = 100
 	}
-	if tg.Counted() {
+	if tg.Whole() {
 		// Schools and communes come whole: 2.1 schools by the period's end
 		// is 2, and 1.9 is one short of 2.
 		p = math.Floor(p + 1e-9)

@@ -178,8 +178,8 @@ func TestTargetsReportedByOneUnit(t *testing.T) {
 	}
 }
 
-// Things counted are projected whole: 1 school by mid-period is 2 by its
-// end, 1.05 schools would be 2.1, which nobody can build.
+// Things that come whole are projected whole: 1 school by mid-period is 2
+// by its end, 1.05 schools would be 2.1, which nobody can build.
 func TestCountedProjectionIsWhole(t *testing.T) {
 	schools := &tiendo.Target{Comparator: tiendo.Equal, Value: 3, Unit: "trường"}
 	for _, c := range []struct {
@@ -195,5 +195,11 @@ func TestCountedProjectionIsWhole(t *testing.T) {
 		if p == nil || *p != c.want || atRisk != c.atRisk {
 			t.Errorf("project(%v after %v) = %v, %v; want %v, %v", c.v, c.elapsed, p, atRisk, c.want, c.atRisk)
 		}
+	}
+	// An area is not counted in whole hectares: 5.3 ha at mid-period is
+	// 10.6 ha by its end, which meets 10.5.
+	forest := &tiendo.Target{Comparator: tiendo.AtLeast, Value: 10.5, Unit: "ha"}
+	if p, atRisk := project(forest, 5.3, 0.5); p == nil || math.Abs(*p-10.6) > 1e-9 || atRisk {
+		t.Errorf("project(5.3 ha after half) = %v, %v; want 10.6 and not at risk", p, atRisk)
 	}
 }

@@ -199,12 +199,12 @@ func percent(n, of int) string {
 }
 
 // projectedText writes a target's value projected to the period's end:
-// whole for things counted (watch projects them whole), else with one
+// whole for things that come whole (watch projects them whole), else with one
 // decimal, cut rather than rounded when the projection falls short, so that
 // 2.96 % against 3 % reads "2,9%", not a "3,0%" said to be at risk.
 func projectedText(tg *tiendo.Target, p *float64, atRisk bool) string {
 	switch {
-	case tg.Counted():
+	case tg.Whole():
 		return vi.FormatNumber(*p, 0)
 	case atRisk:
 		return vi.FormatNumber(math.Floor(*p*10)/10, 1)
