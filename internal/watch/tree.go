@@ -223,11 +223,23 @@ func OfficeView(r *tiendo.Round, units []*tiendo.Unit) *tiendo.Round {
 				role[a.UnitID] = a.Role
 			}
 		}
+		// A unit given a target to report (Target.ReportedBy) is the only
+		// source of its figure: an ancestor leading the task does not
+		// report it, so the unit is never covered.
+		reports := map[int64]bool{}
+		for _, tg := range t.Targets {
+			if tg.ReportedBy != 0 {
+				reports[tg.ReportedBy] = true
+			}
+		}
 		c := *t
 		c.Assignees = nil
 		for _, a := range t.Assignees {
 			covered := false
 			for _, p := range up(a.UnitID) {
+				if a.Role == tiendo.Lead && reports[a.UnitID] {
+					break
+				}
 				// An ancestor on the task covers a unit unless the unit leads
 				// and the ancestor only supports.
 				if r, ok := role[p]; ok && (r == tiendo.Lead || a.Role != tiendo.Lead) {

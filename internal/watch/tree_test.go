@@ -135,3 +135,23 @@ func TestOfficeView(t *testing.T) {
 		t.Error("a round without nested units should come back as it is")
 	}
 }
+
+// A unit given one of the task's targets to report stays in the office's
+// view under its leading parent: nobody else reports that figure.
+func TestOfficeViewKeepsATargetsReporter(t *testing.T) {
+	r, units, _ := threeLevels()
+	r.Tasks = []*tiendo.Task{{ID: 1, Assignees: []tiendo.Assignee{{UnitID: 10, Role: tiendo.Lead}, {UnitID: 11, Role: tiendo.Lead}},
+		Targets: []*tiendo.Target{{ID: 5, TaskID: 1, Comparator: tiendo.AtLeast, Value: 2, Unit: "trường", ReportedBy: 11}}}}
+	v := OfficeView(r, units)
+	var kept []int64
+	for _, a := range v.Tasks[0].Assignees {
+		kept = append(kept, a.UnitID)
+	}
+	if !reflect.DeepEqual(kept, []int64{10, 11}) {
+		t.Errorf("task keeps %v, want [10 11]: unit 11 reports target 5", kept)
+	}
+	rows := Targets(v, tiendo.Window{}, nil, nil, time.Time{})
+	if len(rows) != 1 || rows[0].UnitID != 11 {
+		t.Errorf("the office's rows = %+v, want one, unit 11's", rows)
+	}
+}
