@@ -450,12 +450,20 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 			task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: t.Lead, Role: tiendo.Lead})
 		}
 		// A unit given a target to report leads the task for that target,
-		// even if the form had it supporting.
+		// even if the form had it supporting. Not so on a task every unit
+		// asked leads: the targets left to every lead unit would then be
+		// the promoted unit's too (a department asked for each commune's
+		// figures), so there the reporter must be one of those units.
 		reporters := map[int64]bool{}
-		for _, g := range t.Targets {
-			if g.ReportedBy > 0 {
-				reporters[g.ReportedBy] = true
+		for j, g := range t.Targets {
+			if g.ReportedBy <= 0 {
+				continue
 			}
+			if t.LeadAll && (!slices.Contains(f.Recipients, g.ReportedBy) || slices.Contains(t.Support, g.ReportedBy)) {
+				e.Fields[fmt.Sprintf("%sg%d.by", p, j)] = "Nhiệm vụ này do mọi đơn vị được yêu cầu báo cáo cùng chủ trì: hãy giao chỉ tiêu cho một trong các đơn vị đó, hoặc để “Đơn vị chủ trì nhiệm vụ”."
+				continue
+			}
+			reporters[g.ReportedBy] = true
 		}
 		for _, id := range t.Support {
 			if id != t.Lead && !reporters[id] {

@@ -103,3 +103,42 @@ func TestReportPageNamesSharedTargets(t *testing.T) {
 		t.Errorf("the other unit's target is not named: %s", grep(page, "trạm y tế"))
 	}
 }
+
+// On a task every unit asked leads, a target goes to one of those units:
+// a supporting unit made lead for one target would also be asked for the
+// figures left to every lead unit. The form says so on the target.
+func TestIntakeRefusesAReporterOutsideEveryLead(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	a, b := strconv.FormatInt(x.a.ID, 10), strconv.FormatInt(x.b.ID, 10)
+	form := x.intakeForm("1", "2")
+	form.Set("recipients", a)
+	form.Add("recipients", b)
+	form.Set("t0.lead", "all")
+	form.Set("t0.support", b)
+	form.Set("t0.targets", "2")
+	for k, v := range map[string]string{
+		"t0.g0.text": "Tỷ lệ hộ nghèo giảm 1,5%", "t0.g0.cmp": ">=", "t0.g0.value": "1,5", "t0.g0.unit": "%",
+		"t0.g1.text": "Xây dựng 02 trường đạt chuẩn", "t0.g1.cmp": "=", "t0.g1.value": "2", "t0.g1.unit": "trường", "t0.g1.by": b,
+	} {
+		form.Set(k, v)
+	}
+	form.Set("op", "create")
+	resp := x.post(c, "/rounds/preview", form)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := html.UnescapeString(string(body))
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Nhiệm vụ này do mọi đơn vị được yêu cầu báo cáo cùng chủ trì") ||
+		!strings.Contains(grep(page, `name="t0.g1.by"`), `aria-invalid="true"`) {
+		t.Errorf("a supporting unit given a target of a task every unit leads: %d, want 422 with the target's field marked:\n%s", resp.StatusCode, grep(page, "t0.g1.by"))
+	}
+	// One of the units asked is fine.
+	form.Set("t0.support", "")
+	form.Del("t0.support")
+	form.Set("t0.g1.by", a)
+	resp = x.post(c, "/rounds/preview", form)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("a target of a task every unit leads given to one of them: %d, want 303", resp.StatusCode)
+	}
+}
