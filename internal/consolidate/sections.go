@@ -532,7 +532,8 @@ func byTarget(rows []watch.TargetRow) [][]watch.TargetRow {
 // report, each its own figure (a task every commune leads), without its
 // full stop: a sentence a unit would make a list nobody reads. It says how
 // many reported, the total where the amounts add up (Additive), how many
-// met the target and which did not:
+// met the target and which did not. The rows are those with a value
+// (reportedRows keeps a row without one only when no unit has a value):
 //
 //	Xây dựng 02 trường học đạt chuẩn quốc gia: 12 đơn vị báo cáo số liệu, tổng cộng 20 trường (cùng kỳ năm trước 15 trường); 09 đơn vị đạt, vượt chỉ tiêu; 03 đơn vị chưa đạt (UBND xã An Bình, UBND xã Hòa Lạc, UBND xã Yên Thịnh)
 func (c *draft) targetSummary(rows []watch.TargetRow) string {
@@ -565,9 +566,6 @@ func (c *draft) targetSummary(rows []watch.TargetRow) string {
 			named = fmt.Sprintf("%s và %d đơn vị khác", strings.Join(notMet[:manyUnits], ", "), len(notMet)-manyUnits)
 		}
 		parts = append(parts, formatCount(float64(len(notMet)))+" đơn vị chưa đạt ("+named+")")
-	}
-	if n := len(rows) - counted; n > 0 {
-		parts = append(parts, formatCount(float64(n))+" đơn vị chưa có số liệu")
 	}
 	return goalText(tg) + ": " + strings.Join(parts, "; ")
 }

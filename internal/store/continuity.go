@@ -318,7 +318,7 @@ func (s *Store) LinkCandidates(ctx context.Context, u *tiendo.User, id int64) (*
 		return nil, nil, nil, err
 	}
 	if err := add(s.rdb.QueryRowContext(ctx, s.q(`SELECT id FROM rounds WHERE id <> ? AND status <> 'draft' AND deadline < ?
-		ORDER BY deadline DESC, id DESC LIMIT 1`), id, r.Deadline)); err != nil {
+		ORDER BY deadline DESC, id DESC LIMIT 1`), id, r.Deadline.UTC())); err != nil { // as stored: SQLite compares the text
 		return nil, nil, nil, err
 	}
 	var earlier []*tiendo.Round
