@@ -1,12 +1,16 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
 	"testing"
+
+	"tiendo"
+	"tiendo/internal/store"
 )
 
 // reportLink is a link to a unit's report, with or without its section.
@@ -16,13 +20,38 @@ var reportLink = regexp.MustCompile(`href="(/rounds/\d+/reports/[^"#]+)(?:#[^"]*
 // links only those, so that no link it shows ends on "Không có quyền".
 func TestReaderSeesLinksOnlyToSentReports(t *testing.T) {
 	base, st := demoStore(t)
-	page := getPage(t, base, "huyenuy", fmt.Sprintf("/rounds/%d", liveRoundID(t, st)))
+	ctx := context.Background()
+	live := liveRoundID(t, st)
+	// The office returns one sent report: the reader is then led to what
+	// was sent, under "Các lần gửi".
+	office := &tiendo.User{Role: tiendo.RoleOffice}
+	states, err := st.ReportStates(ctx, live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var returned string
+	for _, s := range states {
+		if s.Status == tiendo.ReportSubmitted && returned == "" {
+			u, err := st.Unit(ctx, s.UnitID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.ActOnReport(ctx, store.Actor{}, office, live, s.UnitID, store.ActRequest{Action: tiendo.ReportReturn, Version: s.Version, Comment: "Bổ sung số liệu chỉ tiêu."}); err != nil {
+				t.Fatal(err)
+			}
+			returned = u.Code
+		}
+	}
+	page := getPage(t, base, "huyenuy", fmt.Sprintf("/rounds/%d", live))
 	links := map[string]bool{}
 	for _, m := range reportLink.FindAllStringSubmatch(page, -1) {
 		links[m[1]] = true
 	}
 	if len(links) == 0 {
 		t.Fatal("the reader sees no report to open; the demo's live round has sent reports")
+	}
+	if want := fmt.Sprintf("/rounds/%d/reports/%s/revisions", live, returned); returned == "" || !links[want] {
+		t.Errorf("the reader is not led to the submissions of the returned report (%q): links %v", want, links)
 	}
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar}
@@ -42,9 +71,9 @@ func TestReaderSeesLinksOnlyToSentReports(t *testing.T) {
 		}
 	}
 	// The office, who reads every report, has a link for every unit.
-	office := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", liveRoundID(t, st)))
+	officePage := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", live))
 	all := map[string]bool{}
-	for _, m := range reportLink.FindAllStringSubmatch(office, -1) {
+	for _, m := range reportLink.FindAllStringSubmatch(officePage, -1) {
 		all[m[1]] = true
 	}
 	if len(all) <= len(links) {

@@ -405,15 +405,21 @@ func cellsHTML(roundID int64, code string, cells []watch.Cell, sentOnly bool) te
 			title += " (phối hợp)"
 			class += " support"
 		}
-		tag := "span" // a report the user may not open is not a link
-		if !sentOnly || c.State.Sent() {
-			tag = "a"
+		// A report the user may not open is not a link; one returned for
+		// revision leads such a user to what was sent, under "Các lần gửi".
+		tag, to := "a", href+strconv.FormatInt(c.TaskID, 10)
+		switch {
+		case !sentOnly || c.State.Sent():
+		case c.State == watch.CellReturned:
+			to = strings.TrimSuffix(href, "#task-") + "/revisions"
+		default:
+			tag = "span"
 		}
 		b.WriteString(`<td><` + tag + ` class="`)
 		b.WriteString(html.EscapeString(class))
 		if tag == "a" {
 			b.WriteString(`" href="`)
-			b.WriteString(html.EscapeString(href + strconv.FormatInt(c.TaskID, 10)))
+			b.WriteString(html.EscapeString(to))
 		}
 		b.WriteString(`" title="`)
 		b.WriteString(html.EscapeString(title))
