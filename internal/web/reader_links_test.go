@@ -70,6 +70,23 @@ func TestReaderSeesLinksOnlyToSentReports(t *testing.T) {
 			t.Errorf("the reader follows %s from the round page: %d", link, resp.StatusCode)
 		}
 	}
+	// From the returned report's submissions, and from its first one, no
+	// link leads to the report as it is now, which the reader may not open.
+	revisions := fmt.Sprintf("/rounds/%d/reports/%s/revisions", live, returned)
+	for _, page := range []string{revisions, revisions + "/1"} {
+		body := getPage(t, base, "huyenuy", page)
+		for _, m := range reportLink.FindAllStringSubmatch(body, -1) {
+			resp, err := c.Get(base + m[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("the reader follows %s from %s: %d", m[1], page, resp.StatusCode)
+			}
+		}
+	}
+
 	// The office, who reads every report, has a link for every unit.
 	officePage := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", live))
 	all := map[string]bool{}

@@ -27,6 +27,7 @@ type revisionsPage struct {
 	// by their number, which is what people count.
 	A, B    *store.Revision
 	Changes []fieldDiff
+	Current bool // the user may open the report as it is now (currentReadable)
 }
 
 // handleRevisions lists every submission of a unit's report and shows what
@@ -40,7 +41,8 @@ func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := revisionsPage{page: s.basePage(r, "Các lần gửi báo cáo của "+p.Unit.Name), Round: p.Round, Unit: p.Unit, Revisions: revs}
+	data := revisionsPage{page: s.basePage(r, "Các lần gửi báo cáo của "+p.Unit.Name), Round: p.Round, Unit: p.Unit, Revisions: revs,
+		Current: s.currentReadable(r, p)}
 	if len(revs) >= 2 {
 		va, vb := revs[len(revs)-2].Version, revs[len(revs)-1].Version
 		if a, err := strconv.Atoi(r.URL.Query().Get("a")); err == nil {
@@ -111,6 +113,20 @@ type revisionPage struct {
 	Count         int
 	Sections      []revisionSection
 	Contributions []revisionText
+	Current       bool // the user may open the report as it is now (currentReadable)
+}
+
+// currentReadable reports whether the user may open the unit's report as
+// it is now. A reader reads only what was sent (tiendo.ReadsSentOnly): a
+// report returned for revision is the unit's working copy again, and the
+// submissions pages, which the reader may read, then do not link it.
+func (s *Server) currentReadable(r *http.Request, p *reportPage) bool {
+	u := userFrom(r.Context())
+	if !tiendo.ReadsSentOnly(u) {
+		return true
+	}
+	_, err := s.store.Report(r.Context(), u, p.Round.ID, p.Unit.ID)
+	return err == nil
 }
 
 // revisionSection is a task's section of a submission, ready to print:
@@ -156,7 +172,7 @@ func (s *Server) handleRevision(w http.ResponseWriter, r *http.Request) error {
 	}
 	rev := &revs[n-1]
 	data := revisionPage{page: s.basePage(r, fmt.Sprintf("Lần gửi thứ %d · Báo cáo của %s", n, p.Unit.Name)),
-		Round: p.Round, Unit: p.Unit, Rev: rev, Count: len(revs)}
+		Round: p.Round, Unit: p.Unit, Rev: rev, Count: len(revs), Current: s.currentReadable(r, p)}
 	if n > 1 {
 		data.Prev = &revs[n-2]
 	}
