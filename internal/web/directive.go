@@ -63,7 +63,7 @@ func (s *Server) publishWarnings(r *http.Request, round *tiendo.Round) []directi
 	}
 	// A deadline not after the day of issue is compose.Check's already.
 	var out []directive.Warning
-	if msg := stalePeriod(round); msg != "" {
+	if msg := s.stalePeriod(r, round); msg != "" {
 		out = append(out, directive.Warning{Code: "stale-period", Message: msg})
 	}
 	if round.HeadApproval {

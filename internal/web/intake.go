@@ -685,7 +685,7 @@ func (s *Server) publishChecks(r *http.Request, id int64) (*publishConfirm, erro
 		return c, nil // the store says why it cannot be published
 	}
 	c.PastDeadline = !round.Deadline.After(s.store.Now())
-	c.StalePeriod = stalePeriod(round)
+	c.StalePeriod = s.stalePeriod(r, round)
 	if round.HeadApproval {
 		ids, err := s.store.UnitsWithoutHead(r.Context(), id)
 		if err != nil {
@@ -717,10 +717,11 @@ const periodLag = 6 // months
 
 // stalePeriod says, when the round's deadline falls more than periodLag
 // months after its period ended, that the period was probably not moved
-// with the deadline; "" otherwise.
-func stalePeriod(r *tiendo.Round) string {
-	w, ok := r.Period.Window(tiendo.CalendarCutoffDay)
-	if !ok || r.Deadline.IsZero() || !w.End().AddDate(0, periodLag, 0).Before(r.Deadline) {
+// with the deadline; "" otherwise. The period ends where its data window
+// does, by the issuer's cut-off day, as the round page says (RoundWindow).
+func (s *Server) stalePeriod(req *http.Request, r *tiendo.Round) string {
+	w, _, err := s.store.RoundWindow(req.Context(), r)
+	if err != nil || w.IsZero() || r.Deadline.IsZero() || !w.End().AddDate(0, periodLag, 0).Before(r.Deadline) {
 		return ""
 	}
 	end := w.End().Add(-time.Nanosecond).In(tiendo.Zone)
