@@ -51,6 +51,12 @@ type intakeTask struct {
 	Warnings    []directive.Warning
 }
 
+// SeveralUnits reports whether the directive or the form gives the task to
+// more than one unit: the form then says how to share its targets out.
+func (t intakeTask) SeveralUnits() bool {
+	return len(t.Support) > 0 || strings.Contains(t.Hint, "; ")
+}
+
 // HasSupport reports whether unit id supports the task (for the template).
 func (t intakeTask) HasSupport(id int64) bool {
 	for _, x := range t.Support {

@@ -42,6 +42,11 @@ func TestIntakeSharesTargetsOut(t *testing.T) {
 	if sel := grep(page, `name="t0.g1.by"`); resp.StatusCode != http.StatusOK || !strings.Contains(page, `<option value="`+b+`" selected>Công an huyện</option>`) {
 		t.Errorf("redrawn form (%d) lost the reporting unit: %s", resp.StatusCode, sel)
 	}
+	// A task given to several units says, where everyone sees it, how its
+	// targets are shared out; a task of one unit does not.
+	if n := strings.Count(page, "Nhiệm vụ giao cho nhiều đơn vị: ở “Đơn vị báo cáo”"); n != 1 {
+		t.Errorf("the sharing hint shows %d times, want once (task 1 has a supporting unit, task 2 none)", n)
+	}
 
 	form.Set("op", "create")
 	resp = x.post(c, "/rounds/preview", form)
