@@ -740,6 +740,9 @@ func (c *auditReader) elementLabel(field, key string, o *jsonObject) string {
 		if field == "contributions" {
 			return "Phối hợp nhiệm vụ " + label
 		}
+		if _, ok := o.vals["unit_id"]; ok { // a unit's part in the task: name the unit too
+			return "Nhiệm vụ " + label + ", " + c.unit(intField(o, "unit_id"))
+		}
 		return "Nhiệm vụ " + label
 	case "target_id":
 		if t, ok := c.names.Targets[id]; ok {

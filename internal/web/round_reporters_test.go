@@ -133,6 +133,10 @@ func TestRoundEditReporterSupportBecomesLead(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther || roleOfB() != tiendo.Support {
 		t.Errorf("given back: %d, role %q; want 303, support", resp.StatusCode, roleOfB())
 	}
+	// The audit log says whose role changed, not only in which task.
+	if _, body := x.get(x.login("admin"), "/admin/audit"); !strings.Contains(body, "Nhiệm vụ "+r.Tasks[0].Label+", Công an huyện › Vai trò") {
+		t.Errorf("the audit page does not name the unit whose role changed:\n%s", grep(body, "Vai trò"))
+	}
 }
 
 // A unit not given the task is refused beside its field, with what was
