@@ -34,6 +34,9 @@ func TestRoundExtend(t *testing.T) {
 	if msg, _ := fields["deadline"].(string); code != http.StatusUnprocessableEntity || errCode(out) != "invalid" || !strings.Contains(msg, "phải sau hạn hiện tại") {
 		t.Errorf("an earlier deadline: %d %v, want 422 with the deadline field explained", code, out)
 	}
+	if code, out := x.post(path, tok, "application/json", []byte(`{}`)); code != http.StatusUnprocessableEntity || !strings.Contains(fmt.Sprint(out), "RFC 3339") || strings.Contains(fmt.Sprint(out), "07/06/2026.") {
+		t.Errorf("no deadline: %d %v, want 422 asking for RFC 3339, not the web form's dd/mm/yyyy", code, out)
+	}
 	if code, out := x.post(path, tok, "application/json", []byte(`{"deadline":"20/06/2026"}`)); code != http.StatusBadRequest || !strings.Contains(fmt.Sprint(out), "RFC 3339") {
 		t.Errorf("a day written dd/mm/yyyy: %d %v, want 400 asking for RFC 3339", code, out)
 	}

@@ -138,6 +138,12 @@ func (a *Server) handleRoundExtend(w http.ResponseWriter, r *http.Request) error
 	if err := decode(w, r, &req); err != nil {
 		return err
 	}
+	if req.Deadline.IsZero() {
+		// The store's message is the web form's ("ví dụ 07/06/2026"); the
+		// API takes RFC 3339.
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Thiếu hạn gửi mới: hãy gửi trường deadline dạng RFC 3339.",
+			Fields: map[string]string{"deadline": "Hãy gửi hạn mới dạng RFC 3339, ví dụ 2026-06-07T00:00:00+07:00 (trước ngày 07/06/2026)."}}
+	}
 	u := userFrom(r.Context())
 	if err := a.store.ExtendDeadline(r.Context(), actor(r), u, id, req.Deadline, req.Reason); err != nil {
 		return err
