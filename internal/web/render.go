@@ -79,6 +79,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"asset":     s.assets.url,
 		"date":      formatDate,
 		"datetime":  formatDateTime,
+		"deadline":  formatDeadline,
 		"countdown": func(deadline time.Time) string { return countdown(s.store.Clock(), deadline) },
 		"overdue":   func(deadline time.Time) bool { return !s.store.Clock().Before(deadline) },
 		"percent":   percent,
@@ -162,6 +163,24 @@ func formatDateTime(t time.Time) string {
 		return ""
 	}
 	return t.In(tiendo.Zone).Format("15:04 02/01/2006")
+}
+
+// formatDeadline writes a round's deadline as a directive does, with the
+// pages' dates: "trước ngày 22/12/2026" for a whole-day deadline (stored as
+// the start of that day, tiendo.DeadlineBefore), "trước 10:30 ngày
+// 22/12/2026" for one at a time of day. Writing the latter as "trước ngày
+// 22/12/2026" would tell a unit to be done by the end of 21/12.
+// remind.FormatDeadline says the same for reminders, but writes months the
+// way Decree 30 does ("07/6/2026"), which the pages do not.
+func formatDeadline(t time.Time) string {
+	if t.IsZero() {
+		return "chưa có"
+	}
+	t = t.In(tiendo.Zone)
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return "trước ngày " + formatDate(t)
+	}
+	return "trước " + t.Format("15:04") + " ngày " + formatDate(t)
 }
 
 // countdown says how far a deadline is, the way an office says it: "còn 2
