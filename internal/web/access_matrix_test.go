@@ -60,6 +60,7 @@ var routeNeeds = map[string]need{
 	"POST /rounds/new":   {action: tiendo.ActionManageRounds, body: "text=Kế+hoạch"},
 	"POST /rounds/preview": {action: tiendo.ActionManageRounds,
 		body: "title=x"},
+	"GET /rounds/{id}/publish":        {action: tiendo.ActionManageRounds},
 	"POST /rounds/{id}/publish":       {action: tiendo.ActionManageRounds},
 	"POST /rounds/{id}/delete":        {action: tiendo.ActionManageRounds},
 	"GET /rounds/{id}/edit":           {action: tiendo.ActionManageRounds}, // a draft's own fields (round_edit.go); this round is published: 409

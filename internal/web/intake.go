@@ -664,6 +664,27 @@ func (s *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) erro
 	return nil
 }
 
+// handleRoundPublishConfirm shows the publish confirmation again when its
+// address is opened (back and forward, a restored tab): the confirmation
+// page is the answer to a POST and has the POST's address. It never
+// publishes; with nothing to confirm, or a round no longer a draft, it
+// goes to the round's page.
+func (s *Server) handleRoundPublishConfirm(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	c, err := s.publishChecks(r, id)
+	if err != nil {
+		return err
+	}
+	if c.Round.Status == tiendo.RoundDraft && (c.PastDeadline || len(c.NoHead) > 0 || c.StalePeriod != "") {
+		return s.render(w, http.StatusOK, "publish_confirm", c)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d", id), http.StatusSeeOther)
+	return nil
+}
+
 // publishConfirm is what to check before a draft goes to the units.
 type publishConfirm struct {
 	page

@@ -40,10 +40,22 @@ func TestPublishAsksAboutAPeriodLongPast(t *testing.T) {
 		!strings.Contains(page, "Kỳ báo cáo là 06 tháng đầu năm 2022 (số liệu đến hết ngày 14/06/2022) nhưng hạn gửi là trước ngày "+deadline.In(tiendo.Zone).Format("02/01/2006")) {
 		t.Fatalf("publishing a round of 2022's first half due %s: %d, want the confirmation naming the period:\n%s", deadline.Format("02/01/2006"), resp.StatusCode, grep(page, "Kỳ báo cáo"))
 	}
+	// Opened again (back and forward), the confirmation's address shows it
+	// again, and publishes nothing.
+	if code, again := x.get(c, fmt.Sprintf("/rounds/%d/publish", old)); code != http.StatusOK || !strings.Contains(html.UnescapeString(again), "Kỳ báo cáo đã qua từ lâu") {
+		t.Errorf("GET the confirmation's address: %d, want the confirmation again", code)
+	}
+	if r, _ := x.st.Round(context.Background(), &tiendo.User{Role: tiendo.RoleOffice}, old); r.Status != tiendo.RoundDraft {
+		t.Errorf("opening the confirmation published the round: %s", r.Status)
+	}
 	resp = x.post(c, fmt.Sprintf("/rounds/%d/publish", old), url.Values{"confirm": {"yes"}})
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("publishing anyway: %d, want 303", resp.StatusCode)
+	}
+
+	if code, _ := x.get(c, fmt.Sprintf("/rounds/%d/publish", old)); code != http.StatusSeeOther {
+		t.Errorf("GET the confirmation of a round since published: %d, want 303 to its page", code)
 	}
 
 	now := time.Now().In(tiendo.Zone)

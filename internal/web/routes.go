@@ -22,6 +22,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rounds/new", s.authed(tiendo.ActionManageRounds, s.handleIntakeForm))
 	mux.HandleFunc("POST /rounds/new", s.authed(tiendo.ActionManageRounds, s.handleIntakeParse))
 	mux.HandleFunc("POST /rounds/preview", s.authed(tiendo.ActionManageRounds, s.handleIntakePreview))
+	mux.HandleFunc("GET /rounds/{id}/publish", s.authed(tiendo.ActionManageRounds, s.handleRoundPublishConfirm))
 	mux.HandleFunc("POST /rounds/{id}/publish", s.authed(tiendo.ActionManageRounds, s.handleRoundPublish))
 	mux.HandleFunc("POST /rounds/{id}/delete", s.authed(tiendo.ActionManageRounds, s.handleRoundDelete))
 	mux.HandleFunc("GET /rounds/{id}/edit", s.authed(tiendo.ActionManageRounds, s.handleRoundEditForm))
