@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/continuity"
 	"tiendo/internal/directive"
 	"tiendo/internal/vi"
 	"tiendo/internal/watch"
@@ -74,13 +75,19 @@ func (t intakeTask) HasSupport(id int64) bool {
 type intakeForm struct {
 	Source                                          string
 	Title, Issuer, Number, Symbol, DocDate, Subject string
-	PeriodKind                                      string
-	PeriodYear, PeriodIndex                         int
-	DeadlineDate, DeadlineTime, DeadlineRelation    string
-	Recipients                                      []int64
-	ReportContents                                  string
-	Brief, HeadApproval                             bool
-	Tasks                                           []intakeTask
+	// Parsed is the title, subject and period as the directive gave them,
+	// carried by the form: a title left as parsed follows a period the
+	// office changes, as a draft's does on its edit form.
+	Parsed struct {
+		Title, Subject, Period string // Period: "half-year/2022/1"
+	}
+	PeriodKind                                   string
+	PeriodYear, PeriodIndex                      int
+	DeadlineDate, DeadlineTime, DeadlineRelation string
+	Recipients                                   []int64
+	ReportContents                               string
+	Brief, HeadApproval                          bool
+	Tasks                                        []intakeTask
 }
 
 // IsRecipient reports whether unit id is asked to report (for the template).
@@ -259,7 +266,9 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 		DocDate: docDateText(res.Date), Subject: res.Subject, ReportContents: strings.Join(res.ReportContents, "\n"), Brief: res.Brief}
 	if res.Period != nil {
 		f.PeriodKind, f.PeriodYear, f.PeriodIndex = string(res.Period.Kind), res.Period.Year, res.Period.Index
+		f.Parsed.Period = periodKey(*res.Period)
 	}
+	f.Parsed.Title, f.Parsed.Subject = f.Title, f.Subject
 	if res.Deadline != nil {
 		f.DeadlineDate, f.DeadlineTime, f.DeadlineRelation = docDateText(res.Deadline.Date), res.Deadline.Time, res.Deadline.Relation
 	}
@@ -323,6 +332,7 @@ func formFromRequest(r *http.Request) *intakeForm {
 		Recipients: ids("recipients"), ReportContents: v.Get("report_contents"),
 		Brief: v.Get("brief") == "1", HeadApproval: v.Get("head_approval") == "1",
 	}
+	f.Parsed.Title, f.Parsed.Subject, f.Parsed.Period = oneLine(v.Get("parsed_title")), oneLine(v.Get("parsed_subject")), v.Get("parsed_period")
 	n := min(atoi(v.Get("tasks")), 500)
 	for i := range n {
 		p := fmt.Sprintf("t%d.", i)
@@ -425,6 +435,16 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 		e.Fields["period_"+field] = msg
 	}
 	r.Period = r.Period.Normalized()
+	if was, ok := parsePeriodKey(f.Parsed.Period); ok && was != r.Period && r.Period.Valid() {
+		// "… 6 tháng đầu năm 2022" with the period set to the year 2026
+		// becomes "… năm 2026", unless the office typed its own.
+		if r.Title == f.Parsed.Title {
+			r.Title = continuity.Retitle(r.Title, was, r.Period)
+		}
+		if r.Subject == f.Parsed.Subject {
+			r.Subject = continuity.Retitle(r.Subject, was, r.Period)
+		}
+	}
 	if strings.TrimSpace(f.DeadlineDate) == "" {
 		e.Fields["deadline_date"] = "Hãy nhập hạn gửi báo cáo, ví dụ 07/06/2022."
 	} else if at, err := f.deadline(); err != nil {
@@ -832,6 +852,21 @@ func docDateISO(s string) (string, error) {
 
 // atoi reads a number from the form; what is not one counts as 0.
 func atoi(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
+
+// periodKey writes a period for a hidden field: "half-year/2022/1".
+func periodKey(p tiendo.Period) string {
+	return fmt.Sprintf("%s/%d/%d", p.Kind, p.Year, p.Index)
+}
+
+// parsePeriodKey reads periodKey's text back.
+func parsePeriodKey(s string) (tiendo.Period, bool) {
+	parts := strings.Split(s, "/")
+	if len(parts) != 3 {
+		return tiendo.Period{}, false
+	}
+	p := tiendo.Period{Kind: tiendo.PeriodKind(parts[0]), Year: atoi(parts[1]), Index: atoi(parts[2])}
+	return p, p.Valid()
+}
 
 // atoi64 reads an id from a form, 0 when there is none.
 func atoi64(s string) int64 { n, _ := strconv.ParseInt(strings.TrimSpace(s), 10, 64); return max(n, 0) }

@@ -147,3 +147,43 @@ func TestIntakeRefusesAReporterOutsideEveryLead(t *testing.T) {
 		t.Errorf("a target of a task every unit leads given to one of them: %d, want 303", resp.StatusCode)
 	}
 }
+
+// A title left as the directive gave it follows the period the office
+// sets on the form, as a draft's does on its edit form; one the office
+// typed is kept as typed.
+func TestIntakeTitleFollowsPeriod(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	office, _ := x.st.UserByUsername(context.Background(), "vanphong")
+	create := func(title string) *tiendo.Round {
+		t.Helper()
+		form := x.intakeForm("1", "2")
+		parsed := "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm 2022"
+		form.Set("title", title)
+		form.Set("subject", "báo cáo kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm 2022")
+		form.Set("parsed_title", parsed)
+		form.Set("parsed_subject", "báo cáo kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm 2022")
+		form.Set("parsed_period", "half-year/2022/1")
+		form.Set("period_kind", "year")
+		form.Set("period_year", "2031")
+		form.Set("op", "create")
+		resp := x.post(c, "/rounds/preview", form)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create: %d, want 303", resp.StatusCode)
+		}
+		id, _ := strconv.ParseInt(strings.TrimPrefix(resp.Header.Get("Location"), "/rounds/"), 10, 64)
+		r, err := x.st.Round(context.Background(), office, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	r := create("Báo cáo kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm 2022")
+	if r.Title != "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm năm 2031" || r.Subject != "báo cáo kết quả thực hiện nhiệm vụ trọng tâm năm 2031" {
+		t.Errorf("title and subject left as parsed = %q, %q; want them moved to năm 2031", r.Title, r.Subject)
+	}
+	if r := create("Báo cáo riêng của Văn phòng"); r.Title != "Báo cáo riêng của Văn phòng" {
+		t.Errorf("a typed title = %q, want it kept", r.Title)
+	}
+}
