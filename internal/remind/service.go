@@ -207,6 +207,42 @@ func (s *Service) Schedule(owing []*store.Outstanding, through time.Time) []Plan
 	return out
 }
 
+// Next returns the first reminder the units owing (as Owing gives them)
+// will be sent after the given time, and how many units it goes to then;
+// false when none will go: no unit owes, or the daily reminders after the
+// deadline have stopped (MaxOverdueDays). The round page says it when the
+// week's schedule is empty, as after an extension (gia hạn) that pushed
+// the reminders further away.
+func (s *Service) Next(owing []*store.Outstanding, after time.Time) (Planned, int, bool) {
+	var next Planned
+	units, found := 0, false
+	for _, o := range owing {
+		// Every deadline has a reminder on the day after its deadline day,
+		// unless MaxOverdueDays has passed, and after that one a daily one:
+		// three days past the later of the two is always far enough.
+		through := after
+		if o.Deadline.After(through) {
+			through = o.Deadline
+		}
+		slots := s.cfg.Slots(o.Deadline, o.PublishedAt, after.Add(time.Nanosecond), through.AddDate(0, 0, 3))
+		if len(slots) == 0 {
+			continue
+		}
+		switch sl := slots[0]; {
+		case !found || sl.At.Before(next.Slot.At):
+			next, units, found = Planned{Unit: o.Unit, Slot: sl, Recipients: len(o.Recipients)}, 1, true
+		case sl.At.Equal(next.Slot.At):
+			units++
+		}
+	}
+	return next, units, found
+}
+
+// MailOn reports whether the service sends e-mail: without a mailer,
+// queued e-mails are marked skipped and only the in-app notices reach
+// anyone.
+func (s *Service) MailOn() bool { return s.mailer != nil }
+
 // Upcoming lists the reminders round roundID will send to its units that
 // still owe their report, from now through the given time, in order of time.
 func (s *Service) Upcoming(ctx context.Context, roundID int64, through time.Time) ([]Planned, error) {

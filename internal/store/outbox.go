@@ -300,6 +300,15 @@ func (s *Store) nudgedSince(ctx context.Context, db queryer, roundID int64, sinc
 	return out, nil
 }
 
+// NudgedSince returns the units of round roundID that the office's "đôn
+// đốc" reached since the given time, each with its latest chase: the units
+// EnqueueNudge would leave alone now, for the round page's button to count
+// before anyone presses it. One query, whatever the round's size.
+func (s *Store) NudgedSince(ctx context.Context, roundID int64, since time.Time) (map[int64]time.Time, error) {
+	// As the store writes times: SQLite compares them as text.
+	return s.nudgedSince(ctx, s.rdb, roundID, since.UTC().Truncate(time.Microsecond))
+}
+
 // LastNudge is when the office last chased units of round roundID with
 // "đôn đốc"; the zero time if it never did.
 func (s *Store) LastNudge(ctx context.Context, roundID int64) (time.Time, error) {

@@ -55,8 +55,16 @@ func TestRoundExtend(t *testing.T) {
 		t.Fatalf("saving the extension: %d %q, want 303 to %s?ok=extended", resp.StatusCode, loc, path)
 	}
 	_, body = x.get(c, loc)
-	for _, want := range []string{"Đã gia hạn gửi báo cáo", "Hạn gửi: trước ngày " + typed,
-		"(đã gia hạn, hạn ban đầu trước ngày " + old.Format("02/01/2006") + ")"} {
+	// The test round is due at a time of day (now + 72 h), which the page
+	// writes: "trước 14:05 ngày 08/12/2026".
+	before := func(t time.Time) string {
+		if t.Hour() == 0 && t.Minute() == 0 {
+			return "trước ngày " + t.Format("02/01/2006")
+		}
+		return "trước " + t.Format("15:04") + " ngày " + t.Format("02/01/2006")
+	}
+	for _, want := range []string{"Đã gia hạn gửi báo cáo", "Hạn gửi: " + before(day),
+		"(đã gia hạn, hạn ban đầu " + before(old) + ")"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the round page after the extension lacks %q", want)
 		}

@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/continuity"
@@ -95,44 +97,143 @@ type roundPage struct {
 	Reminded  *nudged          // after a "đôn đốc": what it did
 	CanMail   bool             // the user sees the outgoing mail queue
 	Upcoming  []remind.Planned // the reminders that will go out, with their times
+	// NextReminder says when the next automatic reminder goes, when none
+	// does within the week Upcoming covers (as after an extension).
+	NextReminder string
+	// NoticeMail: the Notice speaks of messages sent, and CanMail users get
+	// a link to the outgoing mail queue with it.
+	NoticeMail bool
 
 	continuityPart // the data window; the links to earlier rounds (continuity.go)
 }
 
 // owing counts the units the "đôn đốc" button reaches (remind.Owing):
 // those that have not sent, and those whose report came and was returned
-// for revision, as the cards count them (watch.Rates.Returned).
+// for revision, as the cards count them (watch.Rates.Returned). A press
+// leaves alone the units chased less than remind.NudgeInterval ago
+// (store.EnqueueNudge): they are counted apart, so that the button never
+// offers to chase units it will not.
 type owing struct {
-	NotSent, Returned int
+	NotSent, Returned int // of the units a press chases now
+	// Recent are the owing units chased within remind.NudgeInterval, and
+	// RecentAt when, earliest first: "00:54". Again is when the first of
+	// them may be chased again.
+	Recent   int
+	RecentAt []string
+	Again    string
 }
 
-// Units is how many units the button reaches.
+// Units is how many units a press chases now.
 func (o owing) Units() int { return o.NotSent + o.Returned }
 
+// All is how many units owe their report, chased lately or not.
+func (o owing) All() int { return o.Units() + o.Recent }
+
 // Label is the button's text: "Đôn đốc 9 đơn vị (8 chưa gửi, 1 trả lại để
-// bổ sung)".
+// bổ sung)", "Đôn đốc 3 đơn vị chưa gửi (9 đơn vị khác đã được đôn đốc lúc
+// 00:54)", or, when every unit was chased lately and a press would send
+// nothing, "Đã đôn đốc 12 đơn vị lúc 00:54; có thể đôn đốc lại sau 01:54".
 func (o owing) Label() string {
-	switch {
-	case o.Returned == 0:
-		return fmt.Sprintf("Đôn đốc %d đơn vị chưa gửi", o.NotSent)
-	case o.NotSent == 0:
-		return fmt.Sprintf("Đôn đốc %d đơn vị có báo cáo trả lại để bổ sung", o.Returned)
+	if o.Units() == 0 {
+		return fmt.Sprintf("Đã đôn đốc %d đơn vị%s; có thể đôn đốc lại sau %s", o.Recent, o.at(), o.Again)
 	}
-	return fmt.Sprintf("Đôn đốc %d đơn vị (%d chưa gửi, %d trả lại để bổ sung)", o.Units(), o.NotSent, o.Returned)
+	others := ""
+	if o.Recent > 0 {
+		others = fmt.Sprintf("%d đơn vị khác đã được đôn đốc%s", o.Recent, o.at())
+	}
+	switch {
+	case o.Returned == 0 && others == "":
+		return fmt.Sprintf("Đôn đốc %d đơn vị chưa gửi", o.NotSent)
+	case o.Returned == 0:
+		return fmt.Sprintf("Đôn đốc %d đơn vị chưa gửi (%s)", o.NotSent, others)
+	case o.NotSent == 0 && others == "":
+		return fmt.Sprintf("Đôn đốc %d đơn vị có báo cáo trả lại để bổ sung", o.Returned)
+	case o.NotSent == 0:
+		return fmt.Sprintf("Đôn đốc %d đơn vị có báo cáo trả lại để bổ sung (%s)", o.Returned, others)
+	case others == "":
+		return fmt.Sprintf("Đôn đốc %d đơn vị (%d chưa gửi, %d trả lại để bổ sung)", o.Units(), o.NotSent, o.Returned)
+	}
+	return fmt.Sprintf("Đôn đốc %d đơn vị (%d chưa gửi, %d trả lại để bổ sung; %s)", o.Units(), o.NotSent, o.Returned, others)
 }
 
-// countOwing splits the units remind.Owing lists by whether their report
-// ever came.
-func countOwing(list []*store.Outstanding, states map[int64]watch.State) owing {
+// at is " lúc 00:30 và 00:54", or "" when no time is known.
+func (o owing) at() string {
+	if len(o.RecentAt) == 0 {
+		return ""
+	}
+	return " lúc " + joinVi(o.RecentAt)
+}
+
+// countOwing splits the units remind.Owing lists into those a press chases
+// now, by whether their report ever came, and those chased since
+// (store.NudgedSince, at the times given), which a press leaves alone until
+// remind.NudgeInterval has passed.
+func countOwing(list []*store.Outstanding, states map[int64]watch.State, chased map[int64]time.Time, now time.Time) owing {
 	var o owing
+	var times []time.Time
 	for _, x := range list {
+		if at, ok := chased[x.Unit.ID]; ok {
+			o.Recent++
+			at = at.In(tiendo.Zone).Truncate(time.Minute)
+			if !slices.ContainsFunc(times, at.Equal) {
+				times = append(times, at)
+			}
+			continue
+		}
 		if states[x.Unit.ID].SubmittedAt.IsZero() {
 			o.NotSent++
 		} else {
 			o.Returned++
 		}
 	}
+	slices.SortFunc(times, time.Time.Compare)
+	for _, at := range times[:min(len(times), maxRecentAt)] {
+		o.RecentAt = append(o.RecentAt, clockOn(at, now))
+	}
+	if len(times) > 0 {
+		o.Again = clockOn(times[0].Add(remind.NudgeInterval), now)
+	}
 	return o
+}
+
+// clockOn writes a time near now: "01:54" on now's day, "00:10 ngày
+// 08/12/2026" on another.
+func clockOn(t, now time.Time) string {
+	t, now = t.In(tiendo.Zone), now.In(tiendo.Zone)
+	if t.YearDay() == now.YearDay() && t.Year() == now.Year() {
+		return t.Format("15:04")
+	}
+	return t.Format("15:04") + " ngày " + t.Format("02/01/2006")
+}
+
+// nextReminder says when the next automatic reminder goes, and to how many
+// units: "Lời nhắc tự động tiếp theo: 08:00 ngày 07/12/2026 (còn 3 ngày
+// trước hạn), gửi đến 8 đơn vị nếu đến lúc đó vẫn chưa gửi báo cáo."
+func nextReminder(p remind.Planned, units int) string {
+	what := ""
+	switch p.Slot.Kind {
+	case store.KindReminderBefore:
+		what = fmt.Sprintf("còn %d ngày trước hạn", p.Slot.Days)
+	case store.KindReminderDue:
+		what = "ngày hạn cuối"
+	case store.KindReminderOverdue:
+		what = fmt.Sprintf("quá hạn %d ngày", p.Slot.Days)
+	}
+	at := p.Slot.At.In(tiendo.Zone)
+	return fmt.Sprintf("Lời nhắc tự động tiếp theo: %s ngày %s (%s), gửi đến %d đơn vị nếu đến lúc đó vẫn chưa gửi báo cáo.",
+		at.Format("15:04"), at.Format("02/01/2006"), what, units)
+}
+
+// extendedNotice is the round page's message after an extension. The units
+// owing their report got an in-app notice in the extension's transaction
+// (store.ExtendDeadline); e-mail goes only where the server sends mail and
+// the recipient has an address, and the message says no more than that.
+func extendedNotice(mailOn bool) string {
+	const done = "Đã gia hạn gửi báo cáo. Các đơn vị chưa gửi báo cáo (kể cả đơn vị có báo cáo bị trả lại để bổ sung) đã có thông báo hạn mới trong ứng dụng"
+	if !mailOn {
+		return done + "; không gửi thư điện tử vì máy chủ chưa được cấu hình gửi thư."
+	}
+	return done + "; thư điện tử báo hạn mới được gửi đến những người nhận có địa chỉ e-mail."
 }
 
 // nudged is what the last "đôn đốc" did, read back from the redirect.
@@ -213,7 +314,7 @@ type chartPoint struct {
 var roundNotices = map[string]string{
 	"edited":    "Đã lưu thay đổi của đợt báo cáo.",
 	"published": "Đã phát hành đợt báo cáo; các đơn vị được yêu cầu đã nhận thông báo.",
-	"extended":  "Đã gia hạn gửi báo cáo; các đơn vị chưa gửi báo cáo đã nhận thông báo hạn mới.",
+	// "extended": extendedNotice, which depends on whether mail goes.
 }
 
 func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
@@ -229,7 +330,12 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	data := roundPage{page: s.basePage(r, d.Round.Title), Round: d.Round, Units: d.Units,
 		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0), SentOnly: tiendo.ReadsSentOnly(u),
 		SeesAll: tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
-		States:  watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")]}
+		States:  watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")],
+		CanMail: tiendo.Allowed(u, tiendo.ActionManageMail, 0)}
+	if r.URL.Query().Get("ok") == "extended" {
+		// Without the reminder service nothing delivers the outbox.
+		data.Notice, data.NoticeMail = extendedNotice(s.cfg.Reminders != nil && s.cfg.Reminders.MailOn()), true
+	}
 	if data.continuityPart, err = s.loadContinuity(r, d.Round, data.CanManage); err != nil {
 		return err
 	}
@@ -271,24 +377,36 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	if rem := s.cfg.Reminders; rem != nil && d.Round.Status == tiendo.RoundOpen {
 		data.RemindOn, data.NudgeKey, data.Reminded = true, nudgeKey(), parseNudged(q)
-		data.CanMail = tiendo.Allowed(u, tiendo.ActionManageMail, 0)
+		now := s.store.Clock()
 		// One list for the button, the "đôn đốc" it sends and the schedule.
 		list, err := rem.Owing(r.Context(), id)
 		if err != nil {
 			return err
 		}
-		data.Owing = countOwing(list, d.States)
+		var chased map[int64]time.Time
 		if data.CanManage {
+			// The units a press would leave alone, in one query: the
+			// button counts the others.
+			if chased, err = s.store.NudgedSince(r.Context(), id, now.Add(-remind.NudgeInterval)); err != nil {
+				return err
+			}
 			last, err := s.store.LastNudge(r.Context(), id)
 			if err != nil {
 				return err
 			}
-			data.LastNudge, data.NudgeGap = lastNudge(last, s.store.Clock()), durationText(remind.NudgeInterval)
+			data.LastNudge, data.NudgeGap = lastNudge(last, now), durationText(remind.NudgeInterval)
 		}
+		data.Owing = countOwing(list, d.States, chased, now)
 		// The week's schedule: enough to see what goes out next and to whom.
-		data.Upcoming = rem.Schedule(list, s.store.Clock().AddDate(0, 0, 7))
+		week := now.AddDate(0, 0, 7)
+		data.Upcoming = rem.Schedule(list, week)
 		if len(data.Upcoming) > 50 {
 			data.Upcoming = data.Upcoming[:50]
+		}
+		if len(data.Upcoming) == 0 {
+			if next, units, ok := rem.Next(list, week); ok {
+				data.NextReminder = nextReminder(next, units)
+			}
 		}
 	}
 	return s.render(w, http.StatusOK, "round", data)

@@ -1,0 +1,58 @@
+package store_test
+
+import (
+	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/store"
+)
+
+// NudgedSince lists the units of a round chased since a time, with their
+// latest chase, as EnqueueNudge counts them: the round page's button counts
+// the others. Times in the issuers' zone compare as the instants they are.
+func TestNudgedSince(t *testing.T) {
+	f := newFixture(t)
+	t0 := time.Date(2026, 11, 27, 14, 5, 0, 0, tiendo.Zone)
+	c := newClock(f.s, t0)
+	r := f.newRound(t, tiendo.DeadlineBefore(2026, 12, 2))
+	other := f.newRound(t, tiendo.DeadlineBefore(2026, 12, 2))
+	if got, err := f.s.NudgedSince(ctx, r.ID, t0.Add(-time.Hour)); err != nil || len(got) != 0 {
+		t.Errorf("before any đôn đốc: %v, %v; want none", got, err)
+	}
+	if _, err := f.s.EnqueueNudge(ctx, store.Actor{}, r.ID, nudgeMsgs(r, "k1", f.a), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.EnqueueNudge(ctx, store.Actor{}, other.ID, nudgeMsgs(other, "k1", f.b), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	c.Add(30 * time.Minute)
+	if _, err := f.s.EnqueueNudge(ctx, store.Actor{}, r.ID, nudgeMsgs(r, "k2", f.b), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		since time.Time
+		want  map[int64]time.Time
+	}{
+		{"an hour before the first", t0.Add(-time.Hour), map[int64]time.Time{f.a.ID: t0, f.b.ID: t0.Add(30 * time.Minute)}},
+		{"in UTC", t0.Add(-time.Minute).UTC(), map[int64]time.Time{f.a.ID: t0, f.b.ID: t0.Add(30 * time.Minute)}},
+		{"at the first", t0, map[int64]time.Time{f.b.ID: t0.Add(30 * time.Minute)}},
+		{"after both", t0.Add(31 * time.Minute), map[int64]time.Time{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := f.s.NudgedSince(ctx, r.ID, tc.since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tc.want) {
+				t.Errorf("NudgedSince(%v) = %v, want %v", tc.since, got, tc.want)
+			}
+			for id, at := range tc.want {
+				if !got[id].Equal(at) {
+					t.Errorf("NudgedSince(%v): unit %d at %v, want %v", tc.since, id, got[id], at)
+				}
+			}
+		})
+	}
+}
