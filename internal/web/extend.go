@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"tiendo"
-	"tiendo/internal/remind"
 	"tiendo/internal/store"
 )
 
@@ -16,7 +15,7 @@ import (
 type roundExtendPage struct {
 	page
 	Round    *tiendo.Round
-	Current  string // the deadline now, as a directive writes it: "trước ngày 07/6/2026"
+	Current  string // the deadline now, as the pages write it: "trước ngày 07/06/2026"
 	Original string // the deadline the round was published with, once extended
 	Clock    string // "17:00" when the deadline has a time of day, kept on the new day
 	Deadline string // the new day as typed, dd/mm/yyyy
@@ -83,9 +82,9 @@ func (s *Server) handleRoundExtend(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) renderRoundExtend(w http.ResponseWriter, r *http.Request, status int, round *tiendo.Round, typed, reason string, ferr error) error {
 	data := roundExtendPage{page: s.basePage(r, "Gia hạn gửi báo cáo: "+round.Title), Round: round,
-		Current: remind.FormatDeadline(round.Deadline), Deadline: typed, Reason: reason}
+		Current: formatDeadline(round.Deadline), Deadline: typed, Reason: reason}
 	if !round.OriginalDeadline.IsZero() {
-		data.Original = remind.FormatDeadline(round.OriginalDeadline)
+		data.Original = formatDeadline(round.OriginalDeadline)
 	}
 	if d := timeOfDay(round.Deadline); d != 0 {
 		data.Clock = round.Deadline.In(tiendo.Zone).Format("15:04")

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"tiendo"
-	"tiendo/internal/remind"
 	"tiendo/internal/store"
 )
 
@@ -38,8 +37,16 @@ func TestRoundExtend(t *testing.T) {
 	}
 
 	old := x.round.Deadline.In(tiendo.Zone)
+	// The test round is due at a time of day (now + 72 h), which the page
+	// writes: "trước 14:05 ngày 08/12/2026".
+	before := func(t time.Time) string {
+		if t.Hour() == 0 && t.Minute() == 0 {
+			return "trước ngày " + t.Format("02/01/2006")
+		}
+		return "trước " + t.Format("15:04") + " ngày " + t.Format("02/01/2006")
+	}
 	code, body = x.get(c, path+"/extend")
-	for _, want := range []string{`action="` + path + `/extend"`, "hạn hiện tại: " + remind.FormatDeadline(old), `name="deadline"`,
+	for _, want := range []string{`action="` + path + `/extend"`, "hạn hiện tại: " + before(old), `name="deadline"`,
 		`placeholder="dd/mm/yyyy"`, `name="reason"`, "giữ nguyên đánh giá đúng hạn hoặc quá hạn"} {
 		if code != 200 || !strings.Contains(body, want) {
 			t.Errorf("extension form: %d, missing %q", code, want)
@@ -55,14 +62,6 @@ func TestRoundExtend(t *testing.T) {
 		t.Fatalf("saving the extension: %d %q, want 303 to %s?ok=extended", resp.StatusCode, loc, path)
 	}
 	_, body = x.get(c, loc)
-	// The test round is due at a time of day (now + 72 h), which the page
-	// writes: "trước 14:05 ngày 08/12/2026".
-	before := func(t time.Time) string {
-		if t.Hour() == 0 && t.Minute() == 0 {
-			return "trước ngày " + t.Format("02/01/2006")
-		}
-		return "trước " + t.Format("15:04") + " ngày " + t.Format("02/01/2006")
-	}
 	for _, want := range []string{"Đã gia hạn gửi báo cáo", "Hạn gửi: " + before(day),
 		"(đã gia hạn, hạn ban đầu " + before(old) + ")"} {
 		if !strings.Contains(body, want) {
