@@ -23,14 +23,15 @@ import (
 //
 // The reverse follows the same rule, so that a wrong choice can be undone
 // on the same form: a lead unit from which this change takes the last of
-// the task's targets it reported (its own, or one left to every lead) goes
-// back to supporting the task. The store does not record whether a lead was
-// named by the directive or made lead for a target, so the rule cannot tell
-// them apart; it acts only on units whose targets this very change takes
-// away, never on a lead that reported nothing before (a task without
-// targets, a lead whose targets were all given to others at intake), and it
-// never leaves a task without a lead: a task with targets keeps as lead
-// whoever reports them. Giving a target back makes the unit lead again.
+// the task's targets named for it goes back to supporting the task. Targets
+// left to every lead unit do not count here: they are every lead's, and a
+// unit made lead for one named target would otherwise stay lead for good.
+// The store does not record whether a lead was named by the directive or
+// made lead for a target, so the rule cannot tell them apart; it acts only
+// on units whose named targets this very change takes away, never on a
+// lead that had none (a task without targets, a lead of targets left to
+// every lead unit), and it never leaves a task without a lead. Giving a
+// target back makes the unit lead again.
 //
 // Nothing is written when nothing changes; otherwise the change is one
 // transaction, audited as "set_reporters" on the round (roundcache.go).
@@ -173,7 +174,7 @@ func (s *Store) setTargetReporters(ctx context.Context, tx *sql.Tx, actor Actor,
 		}
 		for _, unit := range slices.Sorted(maps.Keys(next)) {
 			if next[unit] != tiendo.Lead || roles[task][unit] != tiendo.Lead ||
-				!reports(task, unit, tiendo.Lead, false) || reports(task, unit, tiendo.Lead, true) {
+				!reports(task, unit, "", false) || reports(task, unit, "", true) {
 				continue
 			}
 			others := false

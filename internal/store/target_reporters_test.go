@@ -148,6 +148,36 @@ func TestSetTargetReportersKeepsLeads(t *testing.T) {
 	}
 }
 
+// A task with a target left to every lead unit: a supporting unit given
+// another target leads, and given it back supports again, though it
+// "reported" the target every lead reports while it led.
+func TestSetTargetReportersUndoWithEveryLeadTarget(t *testing.T) {
+	f := newFixture(t)
+	r := &tiendo.Round{Title: "Báo cáo quý", Deadline: tiendo.DeadlineBefore(2026, 7, 15), UnitIDs: []int64{f.a.ID, f.b.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Cải cách hành chính",
+			Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}, {UnitID: f.b.ID, Role: tiendo.Support}},
+			Targets: []*tiendo.Target{
+				{Text: "100% hồ sơ đúng hạn", Comparator: tiendo.AtLeast, Value: 100, Unit: "%"},
+				{Text: "Giảm 10% số vụ việc", Comparator: tiendo.AtLeast, Value: 10, Unit: "%", Direction: "decrease", ReportedBy: f.a.ID},
+			}}}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	tg := r.Tasks[0].Targets[1]
+	if err := f.s.SetTargetReporters(ctx, store.Actor{}, f.office, r.ID, map[int64]int64{tg.ID: f.b.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, roles := assignment(t, f, r.ID); roles[f.b.ID] != tiendo.Lead {
+		t.Fatalf("given a target, b is %q, want lead", roles[f.b.ID])
+	}
+	if err := f.s.SetTargetReporters(ctx, store.Actor{}, f.office, r.ID, map[int64]int64{tg.ID: f.a.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, roles := assignment(t, f, r.ID); roles[f.a.ID] != tiendo.Lead || roles[f.b.ID] != tiendo.Support {
+		t.Errorf("given back: roles %v; want a lead, b support again", roles)
+	}
+}
+
 // What cannot be chosen is refused, and nothing of the edit is kept.
 func TestSetTargetReportersRefused(t *testing.T) {
 	f := newFixture(t)
