@@ -62,7 +62,11 @@ func (t *Target) Whole() bool {
 	if !t.Counted() {
 		return false
 	}
-	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(t.Unit)), " ")
+	u := strings.ToLower(strings.TrimSpace(t.Unit))
+	if strings.Contains(u, "/") {
+		return false // a ratio: tạ/ha, giường/vạn dân, m2/người
+	}
+	first, _, _ := strings.Cut(u, " ")
 	switch first {
 	case "ha", "hécta", "héc-ta", "hecta", "m", "m2", "m²", "m3", "m³", "km", "km2", "km²", "mét", "tấn", "tạ", "kg", "g", "lít", "l",
 		"kw", "kwh", "mw", "mwh", "giờ", "ngày", "tháng", "năm":

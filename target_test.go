@@ -77,7 +77,8 @@ func TestCheckReportNamesTheConfirmBox(t *testing.T) {
 // Schools come whole; hectares, tonnes and rates do not.
 func TestTargetWhole(t *testing.T) {
 	for unit, want := range map[string]bool{"trường": true, "xã": true, "trạm": true, "sản phẩm": true, "mô hình": true,
-		"ha": false, "tấn": false, "km": false, "m2": false, "%": false, "tỷ đồng": false, "": false} {
+		"ha": false, "tấn": false, "km": false, "m2": false, "%": false, "tỷ đồng": false, "": false,
+		"tạ/ha": false, "giường/vạn dân": false, "m2/người": false} {
 		tg := &Target{Unit: unit}
 		if got := tg.Whole(); got != want {
 			t.Errorf("Whole(%q) = %v, want %v", unit, got, want)
