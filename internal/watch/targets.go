@@ -47,10 +47,19 @@ func Targets(r *tiendo.Round, w tiendo.Window, actuals []Actual, states map[int6
 	var rows []TargetRow
 	for _, t := range r.Tasks {
 		for _, as := range t.Assignees {
+			targets := t.TargetsOf(as.UnitID)
 			if as.Role != tiendo.Lead {
-				continue
+				// A supporting unit reports no target, but for one named for
+				// it in OfficeView, which keeps such a unit under its leading
+				// ancestor as supporting.
+				targets = targets[:0]
+				for _, tg := range t.Targets {
+					if tg.ReportedBy == as.UnitID {
+						targets = append(targets, tg)
+					}
+				}
 			}
-			for _, tg := range t.TargetsOf(as.UnitID) {
+			for _, tg := range targets {
 				a := byKey[[2]int64{as.UnitID, tg.ID}]
 				row := TargetRow{Task: t, Target: tg, TaskLabel: t.Label, UnitID: as.UnitID, Actual: a.Value, SamePeriod: a.SamePeriod}
 				row.Verdict, row.Ratio = tiendo.Assess(tg, a.Value)

@@ -225,7 +225,10 @@ func OfficeView(r *tiendo.Round, units []*tiendo.Unit) *tiendo.Round {
 		}
 		// A unit given a target to report (Target.ReportedBy) is the only
 		// source of its figure: an ancestor leading the task does not
-		// report it, so the unit is never covered.
+		// report it. Covered, it stays in the view as supporting, which
+		// Targets reads as reporting its named targets alone: as a lead it
+		// would also report those left to every lead unit, which its
+		// ancestor's figures already hold.
 		reports := map[int64]bool{}
 		for _, tg := range t.Targets {
 			if tg.ReportedBy != 0 {
@@ -237,9 +240,6 @@ func OfficeView(r *tiendo.Round, units []*tiendo.Unit) *tiendo.Round {
 		for _, a := range t.Assignees {
 			covered := false
 			for _, p := range up(a.UnitID) {
-				if a.Role == tiendo.Lead && reports[a.UnitID] {
-					break
-				}
 				// An ancestor on the task covers a unit unless the unit leads
 				// and the ancestor only supports.
 				if r, ok := role[p]; ok && (r == tiendo.Lead || a.Role != tiendo.Lead) {
@@ -247,8 +247,12 @@ func OfficeView(r *tiendo.Round, units []*tiendo.Unit) *tiendo.Round {
 					break
 				}
 			}
-			if !covered {
+			switch {
+			case !covered:
 				c.Assignees = append(c.Assignees, a)
+				asked[a.UnitID] = true
+			case a.Role == tiendo.Lead && reports[a.UnitID]:
+				c.Assignees = append(c.Assignees, tiendo.Assignee{UnitID: a.UnitID, Role: tiendo.Support})
 				asked[a.UnitID] = true
 			}
 		}

@@ -141,7 +141,10 @@ func TestOfficeView(t *testing.T) {
 func TestOfficeViewKeepsATargetsReporter(t *testing.T) {
 	r, units, _ := threeLevels()
 	r.Tasks = []*tiendo.Task{{ID: 1, Assignees: []tiendo.Assignee{{UnitID: 10, Role: tiendo.Lead}, {UnitID: 11, Role: tiendo.Lead}},
-		Targets: []*tiendo.Target{{ID: 5, TaskID: 1, Comparator: tiendo.AtLeast, Value: 2, Unit: "trường", ReportedBy: 11}}}}
+		Targets: []*tiendo.Target{
+			{ID: 5, TaskID: 1, Comparator: tiendo.AtLeast, Value: 2, Unit: "trường", ReportedBy: 11},
+			{ID: 6, TaskID: 1, Comparator: tiendo.AtLeast, Value: 90, Unit: "%"}, // every lead's: unit 10's figure holds 11's
+		}}}
 	v := OfficeView(r, units)
 	var kept []int64
 	for _, a := range v.Tasks[0].Assignees {
@@ -150,8 +153,13 @@ func TestOfficeViewKeepsATargetsReporter(t *testing.T) {
 	if !reflect.DeepEqual(kept, []int64{10, 11}) {
 		t.Errorf("task keeps %v, want [10 11]: unit 11 reports target 5", kept)
 	}
-	rows := Targets(v, tiendo.Window{}, nil, nil, time.Time{})
-	if len(rows) != 1 || rows[0].UnitID != 11 {
-		t.Errorf("the office's rows = %+v, want one, unit 11's", rows)
+	var rows []int64
+	for _, row := range Targets(v, tiendo.Window{}, nil, nil, time.Time{}) {
+		rows = append(rows, row.Target.ID*100+row.UnitID)
+	}
+	// Target 6 once, by the department; target 5 by the office it was
+	// given to: none twice.
+	if want := []int64{610, 511}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("the office's rows (target*100+unit) = %v, want %v", rows, want)
 	}
 }
