@@ -533,6 +533,17 @@ func TestTaskListShares(t *testing.T) {
 	if got, want := itemText(Input{Round: r, Units: units}, &again), again.Text; got != want {
 		t.Errorf("item text of a text that says the split:\n got %q\nwant %q", got, want)
 	}
+	// Its split changed since (the schools now the health centre's), the
+	// letter says the new one only.
+	moved := again
+	moved.Targets = []*tiendo.Target{
+		target("Giảm tỷ lệ hộ nghèo từ 3% trở lên", 3, "%", 1),
+		target("Phân đấu xây dựng 02 trường học đạt chuẩn quốc gia", 2, "trường", 3),
+	}
+	got2 := itemText(Input{Round: r, Units: units}, &moved)
+	if n := strings.Count(got2, "trong đó"); n != 1 || !strings.Contains(got2, "Trung tâm Y tế huyện Hữu Lũng báo cáo chỉ tiêu xây dựng trường học đạt chuẩn quốc gia") {
+		t.Errorf("item text after the split changed says “trong đó” %d times:\n%s", n, got2)
+	}
 }
 
 func TestTargetName(t *testing.T) {

@@ -228,10 +228,15 @@ func taskText(t *tiendo.Task) string {
 // say it twice.
 func itemText(in Input, t *tiendo.Task) string {
 	text, sh := taskText(t), strings.TrimPrefix(shares(in, t), "; ")
-	switch {
-	case sh == "" || strings.Contains(text, sh):
+	if sh == "" {
 		return text
-	case text == "":
+	}
+	// A task read back from a letter that named a split holds that
+	// clause; the round's split, perhaps changed since, replaces it.
+	if i := strings.LastIndex(text, "; trong đó, "); i >= 0 && strings.Contains(text[i:], " báo cáo ") {
+		text = strings.TrimRight(text[:i], " ;,")
+	}
+	if text == "" {
 		return sh
 	}
 	return text + "; " + sh
