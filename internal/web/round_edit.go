@@ -63,13 +63,20 @@ type reporterChoice struct {
 	Support bool
 }
 
+// maxReporterChoices is how many units a task may have and still be on
+// the form: a task every commune of a province leads (each reporting its
+// own figures) is not shared out target by target, and its thousands of
+// choices per target would make a page of megabytes.
+const maxReporterChoices = 60
+
 // sharedTasks are the tasks of round that the form lets the office share
-// out: those with targets and more than one unit. A task given to one unit
-// has no one else to give its targets to.
+// out: those with targets and more than one unit, and at most
+// maxReporterChoices. A task given to one unit has no one else to give its
+// targets to.
 func sharedTasks(round *tiendo.Round, units map[int64]*tiendo.Unit) []reporterTask {
 	var out []reporterTask
 	for _, t := range round.Tasks {
-		if len(t.Targets) == 0 || len(t.Assignees) < 2 {
+		if len(t.Targets) == 0 || len(t.Assignees) < 2 || len(t.Assignees) > maxReporterChoices {
 			continue
 		}
 		rt := reporterTask{Task: t, Text: shorten(t.Text, 160)}
