@@ -29,18 +29,7 @@ type roundExtendPage struct {
 // reports. The store refuses the same, should the round change between the
 // page and the save.
 func (s *Server) openRound(r *http.Request) (*tiendo.Round, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, err
-	}
-	round, err := s.store.Round(r.Context(), userFrom(r.Context()), id)
-	if err != nil {
-		return nil, err
-	}
-	if round.Status != tiendo.RoundOpen {
-		return nil, store.ErrNotOpen(round.Status)
-	}
-	return round, nil
+	return s.roundIn(r, tiendo.RoundOpen, store.ErrNotOpen)
 }
 
 func (s *Server) handleRoundExtendForm(w http.ResponseWriter, r *http.Request) error {

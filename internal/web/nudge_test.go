@@ -3,9 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/cookiejar"
 	"net/url"
 	"regexp"
 	"strings"
@@ -23,30 +20,10 @@ func TestNudgeTwiceSendsOnce(t *testing.T) {
 	ctx := context.Background()
 	live := liveRoundID(t, st)
 
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar}
-	resp, err := c.PostForm(base+"/login", url.Values{"username": {"vanphong"}, "password": {pw}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	do := func(req *http.Request) string {
-		t.Helper()
-		resp, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		if resp.StatusCode != 200 {
-			t.Fatalf("%s %s: %d\n%s", req.Method, req.URL, resp.StatusCode, grep(string(b), "notice"))
-		}
-		return string(b)
-	}
+	get, post := officeSession(t, base)
 	page := func() string {
 		t.Helper()
-		req, _ := http.NewRequest("GET", fmt.Sprintf("%s/rounds/%d", base, live), nil)
-		return do(req)
+		return get(fmt.Sprintf("/rounds/%d", live))
 	}
 	// press draws the round page, as the office's browser does, and presses
 	// its button with the page's own key.
@@ -56,11 +33,7 @@ func TestNudgeTwiceSendsOnce(t *testing.T) {
 		if key == nil {
 			t.Fatal("no đôn đốc form")
 		}
-		req, _ := http.NewRequest("POST", fmt.Sprintf("%s/rounds/%d/remind", base, live), strings.NewReader(url.Values{"key": {key[1]}}.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.Header.Set("Origin", base)
-		req.Header.Set("Sec-Fetch-Site", "same-origin")
-		return do(req)
+		return post(fmt.Sprintf("/rounds/%d/remind", live), url.Values{"key": {key[1]}})
 	}
 	adhoc := func() []*store.Message {
 		t.Helper()

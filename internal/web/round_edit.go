@@ -131,7 +131,15 @@ func postedReporters(r *http.Request, round *tiendo.Round) map[int64]int64 {
 }
 
 // draftRound reads the round of the request's path, if it is still a draft.
+// The store says the same when a publish comes between the page and the
+// save.
 func (s *Server) draftRound(r *http.Request) (*tiendo.Round, error) {
+	return s.roundIn(r, tiendo.RoundDraft, func(tiendo.RoundStatus) error { return store.ErrNotDraft() })
+}
+
+// roundIn reads the round of the request's path if it is in status want,
+// else returns wrong's error for the status it is in.
+func (s *Server) roundIn(r *http.Request, want tiendo.RoundStatus, wrong func(tiendo.RoundStatus) error) (*tiendo.Round, error) {
 	id, err := pathID(r)
 	if err != nil {
 		return nil, err
@@ -140,8 +148,8 @@ func (s *Server) draftRound(r *http.Request) (*tiendo.Round, error) {
 	if err != nil {
 		return nil, err
 	}
-	if round.Status != tiendo.RoundDraft {
-		return nil, store.ErrNotDraft() // the store says the same when a publish comes between the page and the save
+	if round.Status != want {
+		return nil, wrong(round.Status)
 	}
 	return round, nil
 }
