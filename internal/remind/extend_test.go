@@ -76,3 +76,34 @@ func TestRemindersFollowAnExtension(t *testing.T) {
 		}
 	}
 }
+
+// An extension on the morning of the old schedule's "còn 1 ngày" to a
+// deadline whose "còn 3 ngày" falls that same day: the expired reminder's
+// day and kind do not keep the new one from going.
+func TestExtensionReminderOnTheSameDayGoes(t *testing.T) {
+	f := newFixture(t)
+	title := f.round.Title
+	// "trước ngày 02/12": "còn 1 ngày" on 30/11, queued, not yet delivered.
+	f.clock.Set(at(11, 30, 8, 0))
+	if n, err := f.svc.Plan(ctx); err != nil || n != 2 {
+		t.Fatalf("plan on 30/11: %d, %v; want two reminders queued", n, err)
+	}
+	f.clock.Set(at(11, 30, 9, 0))
+	// "trước ngày 04/12": its "còn 3 ngày" is 30/11 too.
+	if err := f.s.ExtendDeadline(ctx, store.Actor{UserID: f.office.ID}, f.office, f.round.ID, tiendo.DeadlineBefore(2026, 12, 4), ""); err != nil {
+		t.Fatal(err)
+	}
+	f.svc.Tick(ctx)
+	f.svc.Tick(ctx)
+	before := "Nhắc gửi báo cáo: " + title + " (còn 3 ngày, hạn trước ngày 04/12/2026)"
+	var got []string
+	for _, m := range f.received() {
+		if strings.HasSuffix(m, before) {
+			got = append(got, m)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"cah@huulung.example " + before, "pnv@huulung.example " + before}; !slices.Equal(got, want) {
+		t.Errorf("30/11 after the extension: received %v, want the new schedule's reminder for both units", f.received())
+	}
+}

@@ -35,7 +35,7 @@ func reminder(o *store.Outstanding, rc store.Recipient, slot Slot) *store.Messag
 	}
 	return &store.Message{
 		Kind:      slot.Kind,
-		DedupeKey: fmt.Sprintf("remind:%d:%d:%s:%s", o.RoundID, o.Unit.ID, slot.key(), rc.RecipientKey()),
+		DedupeKey: fmt.Sprintf("remind:%d:%d:%s:%s", o.RoundID, o.Unit.ID, slotKey(o, slot), rc.RecipientKey()),
 		RoundID:   o.RoundID,
 		UnitID:    o.Unit.ID,
 		UserID:    rc.UserID,
@@ -117,4 +117,16 @@ func mailBody(m *store.Message, baseURL string) string {
 	}
 	b.WriteString("\n\n--\nThư này do hệ thống theo dõi nhiệm vụ trọng tâm gửi tự động; vui lòng không trả lời thư này.\n")
 	return b.String()
+}
+
+// slotKey names a reminder's slot in its dedupe key: "before:2026-11-30".
+// Once the deadline was extended it also names the deadline, or the new
+// schedule's "còn 3 ngày" falling on the day and kind of the old one's "còn
+// 1 ngày", which the extension expired, would never go. Rounds never
+// extended keep the keys they always had.
+func slotKey(o *store.Outstanding, slot Slot) string {
+	if !o.Extended {
+		return slot.key()
+	}
+	return slot.key() + "@" + o.Deadline.UTC().Format("20060102T1504Z")
 }

@@ -618,6 +618,9 @@ type Outstanding struct {
 	Unit        tiendo.Unit
 	Status      tiendo.ReportStatus // missing, draft, review or returned
 	Recipients  []Recipient
+	// Extended: the office extended the deadline (rounds.original_deadline
+	// is set), so the reminders of different deadlines must not share keys.
+	Extended bool
 }
 
 // Outstanding returns every unit that has not submitted its report in an
@@ -626,7 +629,8 @@ type Outstanding struct {
 // others can no longer submit, so chasing them is noise.
 func (s *Store) Outstanding(ctx context.Context, roundID int64) ([]*Outstanding, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.id, r.title, r.deadline, r.published_at, r.created_at,
-		u.id, u.code, u.name, u.short_name, u.email, COALESCE(ur.status, 'missing')
+		u.id, u.code, u.name, u.short_name, u.email, COALESCE(ur.status, 'missing'),
+		CASE WHEN r.original_deadline IS NULL THEN 0 ELSE 1 END
 		FROM rounds r JOIN round_units ru ON ru.round_id = r.id JOIN units u ON u.id = ru.unit_id
 		LEFT JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = ru.unit_id
 		WHERE r.status = ? AND (r.locked_at IS NULL OR ru.reopened) AND (? = 0 OR r.id = ?)
@@ -644,12 +648,13 @@ func (s *Store) Outstanding(ctx context.Context, roundID int64) ([]*Outstanding,
 		// a function's result has no column type to convert it back by.
 		var published sql.NullTime
 		var created time.Time
+		var extended int
 		if err := rows.Scan(&o.RoundID, &o.RoundTitle, &o.Deadline, &published, &created,
-			&o.Unit.ID, &o.Unit.Code, &o.Unit.Name, &o.Unit.ShortName, &o.Unit.Email, &o.Status); err != nil {
+			&o.Unit.ID, &o.Unit.Code, &o.Unit.Name, &o.Unit.ShortName, &o.Unit.Email, &o.Status, &extended); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: outstanding: %w", err)
 		}
-		o.Deadline, o.PublishedAt = o.Deadline.In(tiendo.Zone), created
+		o.Deadline, o.PublishedAt, o.Extended = o.Deadline.In(tiendo.Zone), created, extended == 1
 		if published.Valid {
 			o.PublishedAt = published.Time
 		}
