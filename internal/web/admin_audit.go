@@ -24,7 +24,7 @@ type auditPage struct {
 	Rows     []auditRow
 	Filter   auditFilterForm
 	Fields   map[string]string // the filter's field errors, by parameter
-	Next     string            // the query of the next (older) page, "" on the last
+	Next     string            // the address of the next (older) page, "" on the last
 	Locks    []store.LoginLock
 	Verified *store.AuditReport // set when the admin asked for a check
 	Notice   string
@@ -148,7 +148,7 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
 		}
 		next.Set("before", strconv.FormatInt(entries[len(entries)-1].ID, 10))
 		next.Del("verify")
-		data.Next = next.Encode()
+		data.Next = "/admin/audit?" + next.Encode() // a whole address: html/template escapes "=" in a query written after "?"
 	}
 	values := make([]auditValues, len(entries))
 	var refs store.AuditRefs
