@@ -121,7 +121,7 @@ func (c *draft) indicators(rows []watch.TargetRow) []document.Indicator {
 	var out []document.Indicator
 	for _, r := range rows {
 		text := goalText(r.Target)
-		if t := r.Task; t != nil && len(c.leads(t)) > 1 && r.Actual != nil {
+		if t := r.Task; t != nil && len(c.leads(t)) > 1 && (r.Actual != nil || r.Target.ReportedBy != 0) {
 			text += " (" + c.short(r.UnitID) + ")"
 		}
 		plan := r.Target.Value

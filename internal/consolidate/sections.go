@@ -254,8 +254,8 @@ func (c *draft) task(t *tiendo.Task) string {
 				continue // "chưa gửi báo cáo" says it already
 			}
 			name := ""
-			if multi && row.Actual != nil {
-				name = c.name(row.UnitID)
+			if multi && (row.Actual != nil || row.Target.ReportedBy != 0) {
+				name = c.name(row.UnitID) // a target given to a unit owes its figure by name
 			}
 			lines = append(lines, "- "+endSentence(TargetSentence(row.Target, name, row.Actual, row.SamePeriod)))
 		}

@@ -79,3 +79,41 @@ func TestManyUnitsOneTargetSummarised(t *testing.T) {
 		t.Errorf("a target %d units report lost its sentences:\n%s", manyUnits, task)
 	}
 }
+
+// A target given to one unit names that unit in the table and the task's
+// sentences, with data or without: the reader learns who owes the figure.
+func TestSharedTargetNamesItsUnitWithoutData(t *testing.T) {
+	in := seedInput(t)
+	var task *tiendo.Task
+	for _, tk := range in.Round.Tasks {
+		if tk.Label == "7" {
+			task = tk
+		}
+	}
+	for i, by := range []int64{4, 3, 3, 9} { // labour, education twice, health
+		task.Targets[i].ReportedBy = by
+	}
+	// The health centre has not given its figure.
+	for _, r := range in.Reports {
+		for _, sec := range r.Sections {
+			for j := range sec.Actuals {
+				if sec.Actuals[j].TargetID == task.Targets[3].ID {
+					sec.Actuals[j].Value = nil
+				}
+			}
+		}
+	}
+	in.Targets = nil // computed again from the reports, as changed
+	var row string
+	for _, r := range IndicatorRows(in) {
+		if r.Task == "Nhiệm vụ 7" && strings.HasPrefix(r.Target, "Xây dựng 02 trạm y tế") {
+			row = r.Target + " | " + r.Verdict
+		}
+	}
+	if row != "Xây dựng 02 trạm y tế xã đạt chuẩn Bộ tiêu chí Quốc gia về y tế (TTYT huyện) | Chưa có số liệu" {
+		t.Errorf("the health stations' row = %q, want it to name the health centre", row)
+	}
+	if text := sectionByKey(t, Draft(in), TaskKey(task.ID)).Text; !strings.Contains(text, "Trung tâm Y tế huyện Hữu Lũng chưa báo cáo số liệu") {
+		t.Errorf("task 7's section does not say the health centre owes its figure:\n%s", text)
+	}
+}
