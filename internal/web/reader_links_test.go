@@ -7,6 +7,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 
 	"tiendo"
@@ -95,5 +96,21 @@ func TestReaderSeesLinksOnlyToSentReports(t *testing.T) {
 	}
 	if len(all) <= len(links) {
 		t.Errorf("the office sees %d reports to open, the reader %d: the demo has unsent reports the reader should not be offered", len(all), len(links))
+	}
+}
+
+// The reminders' timetable is the office's work: the reader and the units
+// do not see it on the round page.
+func TestReminderScheduleIsTheOffices(t *testing.T) {
+	base, st := demoStore(t)
+	path := fmt.Sprintf("/rounds/%d", liveRoundID(t, st))
+	const schedule = "Lịch nhắc việc tự động sắp tới"
+	if page := getPage(t, base, "vanphong", path); !strings.Contains(page, schedule) {
+		t.Fatal("the office's round page has no reminder schedule; the demo's live round is due in days")
+	}
+	for _, who := range []string{"huyenuy", "lanhdao", "pnv"} {
+		if page := getPage(t, base, who, path); strings.Contains(page, schedule) {
+			t.Errorf("%s sees the reminder schedule", who)
+		}
 	}
 }

@@ -375,7 +375,9 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if rem := s.cfg.Reminders; rem != nil && d.Round.Status == tiendo.RoundOpen {
+	// The reminders, the "đôn đốc" and their schedule are the office's
+	// work: readers and units are not shown its timetable.
+	if rem := s.cfg.Reminders; rem != nil && d.Round.Status == tiendo.RoundOpen && data.CanManage {
 		data.RemindOn, data.NudgeKey, data.Reminded = true, nudgeKey(), parseNudged(q)
 		now := s.store.Clock()
 		// One list for the button, the "đôn đốc" it sends and the schedule.
@@ -383,19 +385,17 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		var chased map[int64]time.Time
-		if data.CanManage {
-			// The units a press would leave alone, in one query: the
-			// button counts the others.
-			if chased, err = s.store.NudgedSince(r.Context(), id, now.Add(-remind.NudgeInterval)); err != nil {
-				return err
-			}
-			last, err := s.store.LastNudge(r.Context(), id)
-			if err != nil {
-				return err
-			}
-			data.LastNudge, data.NudgeGap = lastNudge(last, now), durationText(remind.NudgeInterval)
+		// The units a press would leave alone, in one query: the button
+		// counts the others.
+		chased, err := s.store.NudgedSince(r.Context(), id, now.Add(-remind.NudgeInterval))
+		if err != nil {
+			return err
 		}
+		last, err := s.store.LastNudge(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		data.LastNudge, data.NudgeGap = lastNudge(last, now), durationText(remind.NudgeInterval)
 		data.Owing = countOwing(list, d.States, chased, now)
 		// The week's schedule: enough to see what goes out next and to whom.
 		week := now.AddDate(0, 0, 7)
