@@ -224,7 +224,11 @@ func describe(res *SearchResult, terms []searchTerm, title, body string, at sear
 		res.Title = highlight(title, terms, titleLen)
 		res.Snippet = highlight(body, notIn(title), snippetLen)
 		res.Context = fmt.Sprintf("Chỉ tiêu của nhiệm vụ %s · %s", label, roundTitle)
-		res.Link = fmt.Sprintf("/rounds/%d#tasks-h", res.RoundID)
+		// Its page: the values of the units that report it, across periods.
+		res.Link = fmt.Sprintf("/targets/%d", res.TargetID)
+		if res.TargetID == 0 {
+			res.Link = fmt.Sprintf("/rounds/%d#tasks-h", res.RoundID)
+		}
 	case SearchUnit:
 		// The body is the unit's other names and code, which the title
 		// does not show: a word found there is marked there.

@@ -30,6 +30,11 @@ func TestSearchPage(t *testing.T) {
 			t.Errorf("search page lacks %q:\n%s", want, body)
 		}
 	}
+	// A target found leads to its page, its values across periods.
+	tg := x.round.Tasks[1].Targets[0]
+	if _, body := x.get(c, "/search?q="+url.QueryEscape("giảm 5% trở lên")); !strings.Contains(body, `<a href="/targets/`+itoa(tg.ID)+`">`) {
+		t.Errorf("a target found does not link its page /targets/%d:\n%s", tg.ID, grep(body, "targets"))
+	}
 	// The search box is on every page.
 	if _, home := x.get(c, "/"); !strings.Contains(home, `action="/search"`) {
 		t.Errorf("home page has no search box")
