@@ -130,7 +130,7 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 	// after the round, whose subject is often theirs too.
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT d.kind, d.round_id, d.task_id, d.target_id, d.unit_id, doc.title, doc.body,
 		COALESCE(r.title, ''), COALESCE(t.label, ''), COALESCE(un.code, ''), COALESCE(un.name, ''), COALESCE(un.short_name, ''),
-		COALESCE(dc.status, ''), g.issued_at, COALESCE(g.number, 0)
+		COALESCE(dc.status, ''), g.issued_at, COALESCE(g.number, 0), COALESCE(ur.status, '')
 		FROM (SELECT id, kind, round_id, task_id, target_id, unit_id,
 			`+strings.Join(hits, " + ")+` AS hits, `+phrase+` AS phrase,
 			CASE kind WHEN 'unit' THEN 0 WHEN 'round' THEN 1 WHEN 'consolidated' THEN 2 WHEN 'directive' THEN 2
@@ -141,6 +141,7 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 		LEFT JOIN rounds r ON r.id = d.round_id LEFT JOIN tasks t ON t.id = d.task_id LEFT JOIN units un ON un.id = d.unit_id
 		LEFT JOIN documents dc ON dc.round_id = d.round_id AND dc.kind = `+docKindOf("d.kind")+`
 		LEFT JOIN register g ON g.id = dc.register_id
+		LEFT JOIN unit_reports ur ON d.kind IN ('section', 'contribution') AND ur.round_id = d.round_id AND ur.unit_id = d.unit_id
 		ORDER BY d.hits DESC, d.phrase DESC, d.kind_rank, d.round_id DESC, d.id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
@@ -154,7 +155,7 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 		var at searchAround
 		var issued sql.NullTime
 		if err := rows.Scan(&res.Kind, &res.RoundID, &res.TaskID, &res.TargetID, &res.UnitID, &title, &body,
-			&at.roundTitle, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued, &at.number); err != nil {
+			&at.roundTitle, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued, &at.number, &at.reportStatus); err != nil {
 			return nil, err
 		}
 		at.issuedAt = issued.Time
@@ -178,7 +179,8 @@ type searchAround struct {
 	roundTitle, label, unitName, shortName string
 	docStatus                              tiendo.DocStatus
 	issuedAt                               time.Time
-	number                                 int // an issued document's number in the register
+	number                                 int                 // an issued document's number in the register
+	reportStatus                           tiendo.ReportStatus // a report's text: where its report is now
 }
 
 // describe fills in what a result shows and where it links.
@@ -252,6 +254,14 @@ func describe(res *SearchResult, terms []searchTerm, title, body string, at sear
 		if res.Kind == SearchContribution {
 			res.Context = fmt.Sprintf("Phối hợp nhiệm vụ %s · %s", label, roundTitle)
 			res.Link = fmt.Sprintf("/rounds/%d/reports/%s#contrib-%d", res.RoundID, res.UnitCode, res.TaskID)
+		}
+		// The office reads units' drafts; it must not take one for what
+		// was reported.
+		switch st := at.reportStatus; {
+		case st == tiendo.ReportReturned:
+			res.Context += " · trả lại để bổ sung, chưa gửi lại"
+		case st != "" && !st.Sent():
+			res.Context += " · " + strings.ToLower(st.Label()) + ", chưa gửi Văn phòng"
 		}
 	case SearchConsolidated, SearchDirective:
 		kind := tiendo.DocReport
