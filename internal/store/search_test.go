@@ -926,3 +926,41 @@ func TestSearchSurvivesNULInADocument(t *testing.T) {
 		t.Errorf("the document kept its NUL: %q %+v", got.Subject, got.Parts)
 	}
 }
+
+// The office finds units' drafts in search too, and is told they are
+// drafts; once sent, the text is what was reported.
+func TestSearchSaysADraftIsNotSent(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	rep, err := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(rep, "Đã rà soát thủ tục hành chính cấp huyện.", 72)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	section := func() string {
+		t.Helper()
+		res, err := f.s.Search(ctx, f.office, "ra soat thu tuc", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range res {
+			if x.Kind == store.SearchSection {
+				return x.Context
+			}
+		}
+		t.Fatalf("the office does not find unit a's text: %+v", res)
+		return ""
+	}
+	if got := section(); !strings.HasSuffix(got, " · đang soạn, chưa gửi Văn phòng") {
+		t.Errorf("a draft's result says %q, want it marked as not sent", got)
+	}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(rep.Version)); err != nil {
+		t.Fatal(err)
+	}
+	if got := section(); strings.Contains(got, "chưa gửi") {
+		t.Errorf("a sent report's result says %q", got)
+	}
+}
