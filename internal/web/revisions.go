@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"tiendo"
 	"tiendo/internal/diff"
@@ -88,8 +89,14 @@ func compareReports(p *reportPage, a, b *tiendo.UnitReport) []fieldDiff {
 		}
 		for _, a := range sec.Actuals {
 			if tg := p.Target[a.TargetID]; tg != nil {
-				add(fmt.Sprintf("g%d.value", a.TargetID), "Nhiệm vụ "+t.Label+": "+tg.Text)
-				add(fmt.Sprintf("g%d.same", a.TargetID), "Nhiệm vụ "+t.Label+": "+tg.Text+" (cùng kỳ)")
+				// The values are compared as written, without their unit
+				// of measure: the label says it ("40,1" is in %).
+				unit := ""
+				if u := strings.TrimSpace(tg.Unit); u != "" {
+					unit = ", " + u
+				}
+				add(fmt.Sprintf("g%d.value", a.TargetID), "Nhiệm vụ "+t.Label+": "+tg.Text+" (thực hiện"+unit+")")
+				add(fmt.Sprintf("g%d.same", a.TargetID), "Nhiệm vụ "+t.Label+": "+tg.Text+" (cùng kỳ"+unit+")")
 			}
 		}
 	}
