@@ -118,24 +118,7 @@ func TestNudgeButtonCountsOnlyChaseableUnits(t *testing.T) {
 
 	// The office returns a sent report: that unit may be chased now, the
 	// others not yet.
-	office, err := st.UserByUsername(ctx, "vanphong")
-	if err != nil {
-		t.Fatal(err)
-	}
-	states, err := st.ReportStates(ctx, live)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var returned int64
-	for id, s := range states {
-		if s.Status == tiendo.ReportSubmitted && (returned == 0 || id < returned) {
-			returned = id
-		}
-	}
-	if _, err := st.ActOnReport(ctx, store.Actor{}, office, live, returned,
-		store.ActRequest{Action: tiendo.ReportReturn, Version: states[returned].Version, Comment: "Bổ sung số liệu cùng kỳ"}); err != nil {
-		t.Fatal(err)
-	}
+	returnOneReport(t, st, live)
 	label, disabled = nudgeButton(t, get(path))
 	if want := "Đôn đốc 1 đơn vị có báo cáo trả lại để bổ sung (" + notSent + " đơn vị khác đã được đôn đốc lúc " + chased + ")"; label != want || disabled {
 		t.Errorf("after a report was returned the button says %q (disabled %v), want %q", label, disabled, want)

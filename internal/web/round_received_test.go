@@ -170,26 +170,8 @@ func TestRoundOnTimeChartLeavesOutOpenRound(t *testing.T) {
 // units: those that have not sent and the one returned.
 func TestRoundReturnedReportCountsAgree(t *testing.T) {
 	base, st := demoStore(t)
-	ctx := context.Background()
 	live := liveRoundID(t, st)
-	office, err := st.UserByUsername(ctx, "vanphong")
-	if err != nil {
-		t.Fatal(err)
-	}
-	states, err := st.ReportStates(ctx, live)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var returned int64
-	for id, s := range states {
-		if s.Status == tiendo.ReportSubmitted && (returned == 0 || id < returned) {
-			returned = id
-		}
-	}
-	if _, err := st.ActOnReport(ctx, store.Actor{}, office, live, returned,
-		store.ActRequest{Action: tiendo.ReportReturn, Version: states[returned].Version, Comment: "Bổ sung số liệu cùng kỳ"}); err != nil {
-		t.Fatal(err)
-	}
+	returnOneReport(t, st, live)
 
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar}
@@ -250,4 +232,34 @@ func TestRoundReturnedReportCountsAgree(t *testing.T) {
 	if want := "Đã gửi đôn đốc đến 9 đơn vị: 10 thông báo trong ứng dụng; không gửi thư e-mail vì máy chủ chưa được cấu hình gửi thư."; resp.StatusCode != 200 || !strings.Contains(string(b), want) {
 		t.Errorf("after đôn đốc: %d, page lacks %q\n%s", resp.StatusCode, want, grep(string(b), "notice"))
 	}
+}
+
+// returnOneReport has the office return, with a reason, the sent report of
+// the demo's live round whose unit has the lowest id, and returns that
+// unit's id.
+func returnOneReport(t *testing.T, st *store.Store, live int64) int64 {
+	t.Helper()
+	ctx := context.Background()
+	office, err := st.UserByUsername(ctx, "vanphong")
+	if err != nil {
+		t.Fatal(err)
+	}
+	states, err := st.ReportStates(ctx, live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var returned int64
+	for id, s := range states {
+		if s.Status == tiendo.ReportSubmitted && (returned == 0 || id < returned) {
+			returned = id
+		}
+	}
+	if returned == 0 {
+		t.Fatal("the demo's live round has no sent report to return")
+	}
+	if _, err := st.ActOnReport(ctx, store.Actor{}, office, live, returned,
+		store.ActRequest{Action: tiendo.ReportReturn, Version: states[returned].Version, Comment: "Bổ sung số liệu cùng kỳ"}); err != nil {
+		t.Fatal(err)
+	}
+	return returned
 }
