@@ -66,16 +66,7 @@ func TestLevelOrChange(t *testing.T) {
 		{"tăng cường kiểm tra 30 cơ sở", Target{Comparator: "=", Value: 30, Unit: "cơ sở"}},
 	}
 	for _, tt := range tests {
-		got := targets(tt.text)
-		if len(got) != 1 {
-			t.Errorf("targets(%q) = %+v, want one", tt.text, got)
-			continue
-		}
-		g := got[0]
-		g.Text = ""
-		if g != tt.want {
-			t.Errorf("targets(%q) = %+v, want %+v", tt.text, g, tt.want)
-		}
+		wantOneTarget(t, tt.text, tt.want)
 	}
 }
 

@@ -149,16 +149,7 @@ func TestTargetForms(t *testing.T) {
 		{"đón trên 45.000 lượt khách", Target{Comparator: ">", Value: 45000, Unit: "lượt khách"}},
 	}
 	for _, tt := range tests {
-		got := targets(tt.text)
-		if len(got) != 1 {
-			t.Errorf("targets(%q) = %+v, want one", tt.text, got)
-			continue
-		}
-		g := got[0]
-		g.Text = ""
-		if g != tt.want {
-			t.Errorf("targets(%q) = %+v, want %+v", tt.text, g, tt.want)
-		}
+		wantOneTarget(t, tt.text, tt.want)
 	}
 }
 
@@ -244,5 +235,20 @@ func TestProseTasks(t *testing.T) {
 	}
 	if r.Period != nil {
 		t.Errorf("period %+v: a meeting's month is not the round's period", r.Period)
+	}
+}
+
+// wantOneTarget checks that text holds one target, want but for its Text.
+func wantOneTarget(t *testing.T, text string, want Target) {
+	t.Helper()
+	got := targets(text)
+	if len(got) != 1 {
+		t.Errorf("targets(%q) = %+v, want one", text, got)
+		return
+	}
+	g := got[0]
+	g.Text = ""
+	if g != want {
+		t.Errorf("targets(%q) = %+v, want %+v", text, g, want)
 	}
 }
