@@ -299,22 +299,11 @@ func TestIntakeToSubtree(t *testing.T) {
 	form.Set("tree", strconv.FormatInt(x.units["tinh"].ID, 10))
 	resp = x.post(c, "/rounds/preview", form)
 	resp.Body.Close()
-	form.Set("op", "create")
 	form.Del("recipients")
 	for _, code := range []string{"snn", "cctl", "cckl", "sxd", "pqh"} {
 		form.Add("recipients", strconv.FormatInt(x.units[code].ID, 10))
 	}
-	resp = x.post(c, "/rounds/preview", form)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("create: %d, want 303", resp.StatusCode)
-	}
-	id, _ := strconv.ParseInt(strings.TrimPrefix(resp.Header.Get("Location"), "/rounds/"), 10, 64)
-	office, _ := x.st.UserByUsername(context.Background(), "vanphong")
-	r, err := x.st.Round(context.Background(), office, id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := x.createFromPreview(c, form)
 	if len(r.UnitIDs) != 5 || len(r.Tasks) != 1 || len(r.Tasks[0].Assignees) != 5 {
 		t.Fatalf("round: %d units, task assignees %v", len(r.UnitIDs), r.Tasks[0].Assignees)
 	}

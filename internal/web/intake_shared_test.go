@@ -48,18 +48,8 @@ func TestIntakeSharesTargetsOut(t *testing.T) {
 		t.Errorf("the sharing hint shows %d times, want once (task 1 has a supporting unit, task 2 none)", n)
 	}
 
-	form.Set("op", "create")
-	resp = x.post(c, "/rounds/preview", form)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("create: %d, want 303", resp.StatusCode)
-	}
-	id, _ := strconv.ParseInt(strings.TrimPrefix(resp.Header.Get("Location"), "/rounds/"), 10, 64)
-	office, _ := x.st.UserByUsername(context.Background(), "vanphong")
-	r, err := x.st.Round(context.Background(), office, id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := x.createFromPreview(c, form)
+	id := r.ID
 	task := r.Tasks[0]
 	var leads []string
 	for _, as := range task.Assignees {
@@ -154,7 +144,6 @@ func TestIntakeRefusesAReporterOutsideEveryLead(t *testing.T) {
 func TestIntakeTitleFollowsPeriod(t *testing.T) {
 	x := newApp(t)
 	c := x.login("vanphong")
-	office, _ := x.st.UserByUsername(context.Background(), "vanphong")
 	create := func(title string) *tiendo.Round {
 		t.Helper()
 		form := x.intakeForm("1", "2")
@@ -166,18 +155,7 @@ func TestIntakeTitleFollowsPeriod(t *testing.T) {
 		form.Set("parsed_period", "half-year/2022/1")
 		form.Set("period_kind", "year")
 		form.Set("period_year", "2031")
-		form.Set("op", "create")
-		resp := x.post(c, "/rounds/preview", form)
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("create: %d, want 303", resp.StatusCode)
-		}
-		id, _ := strconv.ParseInt(strings.TrimPrefix(resp.Header.Get("Location"), "/rounds/"), 10, 64)
-		r, err := x.st.Round(context.Background(), office, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
+		return x.createFromPreview(c, form)
 	}
 	r := create("Báo cáo kết quả thực hiện nhiệm vụ trọng tâm 6 tháng đầu năm 2022")
 	if r.Title != "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm năm 2031" || r.Subject != "báo cáo kết quả thực hiện nhiệm vụ trọng tâm năm 2031" {

@@ -403,3 +403,21 @@ func TestIntakeDeadlineDayFirst(t *testing.T) {
 		t.Errorf("deadline 10/7/2031: %d, want the round created", resp.StatusCode)
 	}
 }
+
+// createFromPreview sends the preview form with "Tạo đợt báo cáo", which
+// must answer with the new round's page, and reads that round back.
+func (x *app) createFromPreview(c *http.Client, form url.Values) *tiendo.Round {
+	x.t.Helper()
+	form.Set("op", "create")
+	resp := x.post(c, "/rounds/preview", form)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		x.t.Fatalf("create: %d, want 303", resp.StatusCode)
+	}
+	id, _ := strconv.ParseInt(strings.TrimPrefix(resp.Header.Get("Location"), "/rounds/"), 10, 64)
+	r, err := x.st.Round(context.Background(), &tiendo.User{Role: tiendo.RoleOffice}, id)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	return r
+}
