@@ -42,8 +42,10 @@ func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := revisionsPage{page: s.basePage(r, "Các lần gửi báo cáo của "+p.Unit.Name), Round: p.Round, Unit: p.Unit, Revisions: revs,
-		Current: s.currentReadable(r, p)}
+	data := revisionsPage{page: s.basePage(r, "Các lần gửi báo cáo của "+p.Unit.Name), Round: p.Round, Unit: p.Unit, Revisions: revs}
+	if data.Current, err = s.currentReadable(r, p); err != nil {
+		return err
+	}
 	if len(revs) >= 2 {
 		va, vb := revs[len(revs)-2].Version, revs[len(revs)-1].Version
 		if a, err := strconv.Atoi(r.URL.Query().Get("a")); err == nil {
@@ -127,13 +129,19 @@ type revisionPage struct {
 // it is now. A reader reads only what was sent (tiendo.ReadsSentOnly): a
 // report returned for revision is the unit's working copy again, and the
 // submissions pages, which the reader may read, then do not link it.
-func (s *Server) currentReadable(r *http.Request, p *reportPage) bool {
+func (s *Server) currentReadable(r *http.Request, p *reportPage) (bool, error) {
 	u := userFrom(r.Context())
 	if !tiendo.ReadsSentOnly(u) {
-		return true
+		return true, nil
 	}
 	_, err := s.store.Report(r.Context(), u, p.Round.ID, p.Unit.ID)
-	return err == nil
+	switch tiendo.ErrorCode(err) {
+	case "":
+		return true, nil
+	case tiendo.EFORBIDDEN: // not sent: the unit's working copy
+		return false, nil
+	}
+	return false, err
 }
 
 // revisionSection is a task's section of a submission, ready to print:
@@ -179,7 +187,10 @@ func (s *Server) handleRevision(w http.ResponseWriter, r *http.Request) error {
 	}
 	rev := &revs[n-1]
 	data := revisionPage{page: s.basePage(r, fmt.Sprintf("Lần gửi thứ %d · Báo cáo của %s", n, p.Unit.Name)),
-		Round: p.Round, Unit: p.Unit, Rev: rev, Count: len(revs), Current: s.currentReadable(r, p)}
+		Round: p.Round, Unit: p.Unit, Rev: rev, Count: len(revs)}
+	if data.Current, err = s.currentReadable(r, p); err != nil {
+		return err
+	}
 	if n > 1 {
 		data.Prev = &revs[n-2]
 	}
