@@ -205,3 +205,19 @@ func TestPeriodCheck(t *testing.T) {
 		}
 	}
 }
+
+// A deadline is written with its time of day when it has one.
+func TestDeadlineText(t *testing.T) {
+	for _, c := range []struct {
+		d    time.Time
+		want string
+	}{
+		{DeadlineBefore(2026, 12, 22), "trước ngày 22/12/2026"},
+		{DeadlineBefore(2026, 12, 22).Add(10*time.Hour + 30*time.Minute), "trước 10:30 ngày 22/12/2026"},
+		{time.Date(2026, 12, 21, 17, 0, 0, 0, time.UTC), "trước ngày 22/12/2026"}, // midnight in Vietnam
+	} {
+		if got := DeadlineText(c.d); got != c.want {
+			t.Errorf("DeadlineText(%v) = %q, want %q", c.d, got, c.want)
+		}
+	}
+}

@@ -16,6 +16,18 @@ func DeadlineBefore(year int, month time.Month, day int) time.Time {
 	return time.Date(year, month, day, 0, 0, 0, 0, Zone)
 }
 
+// DeadlineText writes a deadline as the pages and messages do: "trước ngày
+// 22/12/2026" for one at the start of a day (DeadlineBefore), "trước 10:30
+// ngày 22/12/2026" for one at a time of day; writing the latter as "trước
+// ngày 22/12/2026" would tell a unit to be done by the end of 21/12.
+func DeadlineText(d time.Time) string {
+	d = d.In(Zone)
+	if d.Hour() == 0 && d.Minute() == 0 {
+		return "trước ngày " + d.Format("02/01/2006")
+	}
+	return "trước " + d.Format("15:04") + " ngày " + d.Format("02/01/2006")
+}
+
 // Role is what a user may do. The names are the ones the code and the API use;
 // RoleLabel gives the Vietnamese the screens show.
 type Role string

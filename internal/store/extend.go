@@ -92,7 +92,7 @@ func (s *Store) ExtendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 		field := ""
 		switch {
 		case !deadline.After(old):
-			field = fmt.Sprintf("Hạn mới phải sau hạn hiện tại (%s): hãy chọn một ngày muộn hơn.", deadlinePhrase(old))
+			field = fmt.Sprintf("Hạn mới phải sau hạn hiện tại (%s): hãy chọn một ngày muộn hơn.", tiendo.DeadlineText(old))
 		case !deadline.After(s.now()):
 			field = "Hạn mới đã qua: hãy chọn một ngày sau hôm nay."
 		}
@@ -178,7 +178,7 @@ func (s *Store) extensionMessages(ctx context.Context, tx *sql.Tx, roundID int64
 	if err != nil {
 		return nil, err
 	}
-	subject := fmt.Sprintf("Hạn gửi báo cáo “%s” được gia hạn đến %s.", title, deadlinePhrase(deadline))
+	subject := fmt.Sprintf("Hạn gửi báo cáo “%s” được gia hạn đến %s.", title, tiendo.DeadlineText(deadline))
 	if reason != "" {
 		subject += " Lý do: " + clip(reason, notificationReason)
 	}
@@ -201,23 +201,13 @@ func (s *Store) extensionMessages(ctx context.Context, tx *sql.Tx, roundID int64
 				Email:     rc.Email,
 				Subject:   subject,
 				Body: fmt.Sprintf("Kính gửi: %s,\n\nVăn phòng đã gia hạn gửi báo cáo “%s”: hạn mới là %s (hạn trước đây: %s).%s\n\nĐề nghị %s hoàn thiện và gửi báo cáo trong hạn mới.",
-					salutation(rc.Name), title, deadlinePhrase(deadline), deadlinePhrase(old), why, unit.Name),
+					salutation(rc.Name), title, tiendo.DeadlineText(deadline), tiendo.DeadlineText(old), why, unit.Name),
 				Link:   fmt.Sprintf("/rounds/%d/reports/%s", roundID, unit.Code),
 				Notify: true,
 			})
 		}
 	}
 	return msgs, nil
-}
-
-// deadlinePhrase writes a deadline as the units read it: "trước ngày
-// 07/06/2026", or "trước 17:00 ngày 07/06/2026" when it has a time of day.
-func deadlinePhrase(d time.Time) string {
-	d = d.In(tiendo.Zone)
-	if d.Hour() == 0 && d.Minute() == 0 {
-		return "trước ngày " + d.Format("02/01/2006")
-	}
-	return "trước " + d.Format("15:04") + " ngày " + d.Format("02/01/2006")
 }
 
 // lowerFirst puts a field's message after a colon in a sentence.

@@ -165,22 +165,15 @@ func formatDateTime(t time.Time) string {
 	return t.In(tiendo.Zone).Format("15:04 02/01/2006")
 }
 
-// formatDeadline writes a round's deadline as a directive does, with the
-// pages' dates: "trước ngày 22/12/2026" for a whole-day deadline (stored as
-// the start of that day, tiendo.DeadlineBefore), "trước 10:30 ngày
-// 22/12/2026" for one at a time of day. Writing the latter as "trước ngày
-// 22/12/2026" would tell a unit to be done by the end of 21/12.
-// remind.FormatDeadline says the same for reminders, but writes months the
-// way Decree 30 does ("07/6/2026"), which the pages do not.
+// formatDeadline writes a round's deadline (tiendo.DeadlineText), or
+// "chưa có" when it has none. remind.FormatDeadline says the same for
+// reminders, but writes months the way Decree 30 does ("07/6/2026"), which
+// the pages do not.
 func formatDeadline(t time.Time) string {
 	if t.IsZero() {
 		return "chưa có"
 	}
-	t = t.In(tiendo.Zone)
-	if t.Hour() == 0 && t.Minute() == 0 {
-		return "trước ngày " + formatDate(t)
-	}
-	return "trước " + t.Format("15:04") + " ngày " + formatDate(t)
+	return tiendo.DeadlineText(t)
 }
 
 // countdown says how far a deadline is, the way an office says it: "còn 2
