@@ -151,7 +151,8 @@ func watchActuals(in []store.UnitActual) []watch.Actual {
 // handleRemind sends the office's ad-hoc "đôn đốc" to every unit of the
 // round that owes its report: not sent, or returned for revision. Units
 // chased less than remind.NudgeInterval ago are left alone and counted in
-// "recent". An Idempotency-Key header makes a retried request queue
+// "recent"; units with no one to tell (no account, no e-mail address) are
+// counted in "unreached". An Idempotency-Key header makes a retried request queue
 // nothing twice.
 func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	if a.Reminders == nil {
@@ -165,5 +166,5 @@ func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]int{"queued": done.Messages, "recent": done.Recent})
+	return writeJSON(w, http.StatusOK, map[string]int{"queued": done.Messages, "units": done.Units, "recent": done.Recent, "unreached": done.Unreached})
 }

@@ -286,6 +286,11 @@ type Nudged struct {
 	// mailed when it was not.
 	Notices, Emails int
 	MailOff         bool
+	// Unreached are the units of Owing with no one to tell: no account and
+	// no e-mail address (store.Outstanding.Recipients is empty). Nothing
+	// can reach them, so they are not counted in Units; the office is told
+	// to add a recipient instead.
+	Unreached int
 }
 
 // Nudge is the office's "đôn đốc" button: it queues, now, one message (and
@@ -329,7 +334,17 @@ func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, 
 	if err != nil {
 		return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
 	}
-	done := Nudged{Units: len(owing) - len(res.Recent), Recent: len(res.Recent), Messages: res.Queued, MailOff: s.mailer == nil}
+	done := Nudged{Recent: len(res.Recent), Messages: res.Queued, MailOff: s.mailer == nil}
+	for _, o := range owing {
+		if _, left := res.Recent[o.Unit.ID]; left {
+			continue
+		}
+		if len(o.Recipients) == 0 {
+			done.Unreached++
+		} else {
+			done.Units++
+		}
+	}
 	for _, at := range res.Recent {
 		at = at.In(tiendo.Zone).Truncate(time.Minute)
 		if !slices.ContainsFunc(done.RecentAt, at.Equal) {

@@ -504,7 +504,37 @@ func TestNudge(t *testing.T) {
 // sameNudged compares what two "đôn đốc" did; times by the instant.
 func sameNudged(a, b remind.Nudged) bool {
 	return a.Units == b.Units && a.Recent == b.Recent && a.Messages == b.Messages && a.Notices == b.Notices &&
-		a.Emails == b.Emails && a.MailOff == b.MailOff && slices.EqualFunc(a.RecentAt, b.RecentAt, time.Time.Equal)
+		a.Emails == b.Emails && a.MailOff == b.MailOff && a.Unreached == b.Unreached && slices.EqualFunc(a.RecentAt, b.RecentAt, time.Time.Equal)
+}
+
+// A unit with no account and no e-mail address cannot be chased: the
+// "đôn đốc" counts it apart instead of among the units it reached.
+func TestNudgeUnreached(t *testing.T) {
+	f := newFixture(t)
+	c := &tiendo.Unit{Code: "xhl", Name: "UBND xã Hữu Liên"}
+	if err := f.s.CreateUnit(ctx, store.Actor{}, c); err != nil {
+		t.Fatal(err)
+	}
+	r := &tiendo.Round{
+		Title: "Báo cáo tình hình chuẩn bị Tết", Deadline: tiendo.DeadlineBefore(2026, 12, 2),
+		Period:  tiendo.Period{Kind: tiendo.PeriodYear, Year: 2026},
+		UnitIDs: []int64{f.a.ID, c.ID},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Chăm lo Tết cho hộ nghèo",
+			Assignees: []tiendo.Assignee{{UnitID: f.a.ID, Role: tiendo.Lead}, {UnitID: c.ID, Role: tiendo.Lead}}}},
+	}
+	if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.PublishRound(ctx, store.Actor{}, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.svc.Nudge(ctx, store.Actor{UserID: f.office.ID}, f.office, r.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (remind.Nudged{Units: 1, Messages: 1, Notices: 1, Emails: 1, Unreached: 1}); !sameNudged(got, want) {
+		t.Errorf("nudge = %+v, want %+v", got, want)
+	}
 }
 
 // Users without an address, and a service without SMTP, send nothing and

@@ -109,10 +109,11 @@ func TestNudgeButtonCountsOnlyChaseableUnits(t *testing.T) {
 		return t.Format("15:04")
 	}
 	chased := clock(at.Truncate(time.Minute))
-	again := clock(at.Truncate(time.Minute).Add(remind.NudgeInterval))
+	// The first whole minute at which a press chases again.
+	again := clock(at.Add(remind.NudgeInterval - time.Nanosecond).Truncate(time.Minute).Add(time.Minute))
 
 	label, disabled = nudgeButton(t, get(path))
-	if want := "Đã đôn đốc " + notSent + " đơn vị lúc " + chased + "; có thể đôn đốc lại sau " + again; label != want || !disabled {
+	if want := "Đã đôn đốc " + notSent + " đơn vị lúc " + chased + "; có thể đôn đốc lại từ " + again; label != want || !disabled {
 		t.Errorf("right after the đôn đốc the button says %q (disabled %v), want %q, disabled", label, disabled, want)
 	}
 

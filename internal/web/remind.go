@@ -37,6 +37,9 @@ func (s *Server) handleRoundRemind(w http.ResponseWriter, r *http.Request) error
 	if done.MailOff {
 		extra += "&nomail=1"
 	}
+	if done.Unreached > 0 {
+		extra += fmt.Sprintf("&unreached=%d", done.Unreached)
+	}
 	if done.Recent > 0 {
 		// The units left alone, and when they were chased: "14:05".
 		var at []string

@@ -121,21 +121,30 @@ type owing struct {
 	Recent   int
 	RecentAt []string
 	Again    string
+	// Unreached are the owing units with no one to tell (no account, no
+	// e-mail address): a press cannot reach them, so they are said apart,
+	// the first few by name.
+	Unreached      int
+	UnreachedNames []string
 }
 
 // Units is how many units a press chases now.
 func (o owing) Units() int { return o.NotSent + o.Returned }
 
-// All is how many units owe their report, chased lately or not.
-func (o owing) All() int { return o.Units() + o.Recent }
+// All is how many units owe their report, chased lately, reachable or not.
+func (o owing) All() int { return o.Units() + o.Recent + o.Unreached }
 
 // Label is the button's text: "Đôn đốc 9 đơn vị (8 chưa gửi, 1 trả lại để
 // bổ sung)", "Đôn đốc 3 đơn vị chưa gửi (9 đơn vị khác đã được đôn đốc lúc
 // 00:54)", or, when every unit was chased lately and a press would send
-// nothing, "Đã đôn đốc 12 đơn vị lúc 00:54; có thể đôn đốc lại sau 01:54".
+// nothing, "Đã đôn đốc 12 đơn vị lúc 00:54; có thể đôn đốc lại từ 01:55".
+// Units nobody can be told of (Unreached) are said by UnreachedNote.
 func (o owing) Label() string {
-	if o.Units() == 0 {
-		return fmt.Sprintf("Đã đôn đốc %d đơn vị%s; có thể đôn đốc lại sau %s", o.Recent, o.at(), o.Again)
+	switch {
+	case o.Units() == 0 && o.Recent == 0:
+		return fmt.Sprintf("Không đôn đốc được %d đơn vị chưa gửi: đơn vị chưa có tài khoản hay địa chỉ e-mail nhận thư", o.Unreached)
+	case o.Units() == 0:
+		return fmt.Sprintf("Đã đôn đốc %d đơn vị%s; có thể đôn đốc lại từ %s", o.Recent, o.at(), o.Again)
 	}
 	others := ""
 	if o.Recent > 0 {
@@ -156,6 +165,19 @@ func (o owing) Label() string {
 	return fmt.Sprintf("Đôn đốc %d đơn vị (%d chưa gửi, %d trả lại để bổ sung; %s)", o.Units(), o.NotSent, o.Returned, others)
 }
 
+// UnreachedNote says which owing units a press cannot reach and what to
+// do, or "" when every one has someone to tell.
+func (o owing) UnreachedNote() string {
+	if o.Unreached == 0 {
+		return ""
+	}
+	names := o.UnreachedNames
+	if more := o.Unreached - len(names); more > 0 {
+		names = append(slices.Clone(names), fmt.Sprintf("%d đơn vị khác", more))
+	}
+	return fmt.Sprintf("%d đơn vị chưa gửi báo cáo chưa có tài khoản hay địa chỉ e-mail nhận thư, nên không đôn đốc được: %s. Đề nghị quản trị hệ thống thêm tài khoản người dùng hoặc địa chỉ e-mail cho các đơn vị này.", o.Unreached, joinVi(names))
+}
+
 // at is " lúc 00:30 và 00:54", or "" when no time is known.
 func (o owing) at() string {
 	if len(o.RecentAt) == 0 {
@@ -171,12 +193,23 @@ func (o owing) at() string {
 func countOwing(list []*store.Outstanding, states map[int64]watch.State, chased map[int64]time.Time, now time.Time) owing {
 	var o owing
 	var times []time.Time
+	var first time.Time // the earliest chase, to the second
 	for _, x := range list {
 		if at, ok := chased[x.Unit.ID]; ok {
 			o.Recent++
+			if first.IsZero() || at.Before(first) {
+				first = at
+			}
 			at = at.In(tiendo.Zone).Truncate(time.Minute)
 			if !slices.ContainsFunc(times, at.Equal) {
 				times = append(times, at)
+			}
+			continue
+		}
+		if len(x.Recipients) == 0 {
+			o.Unreached++
+			if len(o.UnreachedNames) < maxUnreachedNames {
+				o.UnreachedNames = append(o.UnreachedNames, x.Unit.Name)
 			}
 			continue
 		}
@@ -190,11 +223,21 @@ func countOwing(list []*store.Outstanding, states map[int64]watch.State, chased 
 	for _, at := range times[:min(len(times), maxRecentAt)] {
 		o.RecentAt = append(o.RecentAt, clockOn(at, now))
 	}
-	if len(times) > 0 {
-		o.Again = clockOn(times[0].Add(remind.NudgeInterval), now)
+	if !first.IsZero() {
+		// The minute written is the first one at which a press chases
+		// again: chased at 00:54:30, "từ 01:55", not "01:54".
+		again := first.Add(remind.NudgeInterval)
+		if t := again.Truncate(time.Minute); t.Before(again) {
+			again = t.Add(time.Minute)
+		}
+		o.Again = clockOn(again, now)
 	}
 	return o
 }
+
+// maxUnreachedNames bounds the units the note names: a province's
+// communes without accounts would fill the page.
+const maxUnreachedNames = 5
 
 // clockOn writes a time near now: "01:54" on now's day, "00:10 ngày
 // 08/12/2026" on another.
@@ -244,10 +287,20 @@ type nudged struct {
 	MailOff         bool     // e-mail is not set up on the server
 	Recent          int      // units left alone: chased within remind.NudgeInterval
 	RecentAt        []string // when they were: "14:05"
+	Unreached       int      // units left out: no account, no e-mail address
 }
 
 // Skipped says which units the "đôn đốc" left alone and why, or "".
 func (n *nudged) Skipped() string {
+	s := n.recentText()
+	if n.Unreached > 0 {
+		s = strings.TrimSpace(s + fmt.Sprintf(" %d đơn vị chưa có tài khoản hay địa chỉ e-mail nhận thư nên không đôn đốc được.", n.Unreached))
+	}
+	return s
+}
+
+// recentText is Skipped's part about units chased lately, or "".
+func (n *nudged) recentText() string {
 	if n.Recent == 0 {
 		return ""
 	}
@@ -285,6 +338,9 @@ func parseNudged(q url.Values) *nudged {
 	notices, _ := strconv.Atoi(q.Get("notices"))
 	emails, _ := strconv.Atoi(q.Get("emails"))
 	n := &nudged{Units: max(units, 0), Messages: msgs, Notices: min(max(notices, 0), msgs), Emails: min(max(emails, 0), msgs), MailOff: q.Get("nomail") == "1"}
+	if n2, err := strconv.Atoi(q.Get("unreached")); err == nil && n2 > 0 {
+		n.Unreached = n2
+	}
 	if recent, err := strconv.Atoi(q.Get("recent")); err == nil && recent > 0 {
 		n.Recent = recent
 		for _, at := range strings.Split(q.Get("recentat"), ",") {
