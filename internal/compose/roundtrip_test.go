@@ -179,10 +179,17 @@ func roundTrip(t *testing.T, in Input) *directive.Result {
 		slices.Sort(out)
 		return out
 	}
+	// A target comes back with the unit that reports it when the letter
+	// shares the task's targets out (see shares); a task's only lead unit
+	// reports its targets whether or not they say so.
 	targets := func(task *tiendo.Task) []string {
 		var out []string
 		for _, g := range task.Targets {
-			out = append(out, fmt.Sprintf("%s %v %s %s %s", g.Comparator, g.Value, g.Unit, g.Direction, g.RelativeTo))
+			by := codes[g.ReportedBy]
+			if len(role(task, tiendo.Lead)) < 2 {
+				by = ""
+			}
+			out = append(out, fmt.Sprintf("%s %v %s %s %s by %q", g.Comparator, g.Value, g.Unit, g.Direction, g.RelativeTo, by))
 		}
 		return out
 	}

@@ -196,21 +196,24 @@ func isPoliteAddress(u string) bool {
 // thị trấn" stay whole.
 func splitUnits(s string) []string {
 	f := foldText(s)
-	type span struct{ start, end int }
+	type span struct {
+		start, end int
+		afterAnd   bool // the piece follows " và "
+	}
 	var cuts []span
-	last := 0
+	last, and := 0, false
 	for i := 0; i < len(f.s); i++ {
 		switch {
 		case f.s[i] == ',' || f.s[i] == ';':
-			cuts = append(cuts, span{last, i})
-			last = i + 1
+			cuts = append(cuts, span{last, i, and})
+			last, and = i+1, false
 		case f.s[i] == ' ' && strings.HasPrefix(f.s[i:], " va "):
-			cuts = append(cuts, span{last, i})
-			last = i + 4
+			cuts = append(cuts, span{last, i, and})
+			last, and = i+4, true
 			i += 3
 		}
 	}
-	cuts = append(cuts, span{last, len(f.s)})
+	cuts = append(cuts, span{last, len(f.s), and})
 	if len(cuts) > 64 {
 		// No sentence names sixty units; a long enumeration is text.
 		return []string{trimItem(s)}
@@ -221,7 +224,10 @@ func splitUnits(s string) []string {
 		if fold == "" {
 			continue
 		}
-		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) || isCategory(fold))
+		// "… và các chủ đầu tư": no unit's name goes on with "và các", so
+		// a group after it is a piece of its own even when no unit head
+		// opens it.
+		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac "))
 		if len(pieces) > 0 {
 			// "Văn phòng HĐND và UBND huyện" is one office.
 			prev := strings.TrimSpace(f.s[pieces[len(pieces)-1].start:pieces[len(pieces)-1].end])

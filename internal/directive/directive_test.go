@@ -204,6 +204,10 @@ func TestTargets(t *testing.T) {
 		{"trong 10 ngày làm việc, trẻ dưới 6 tuổi", nil},
 		{"đầu tư 50 tỷ đồng", []Target{{Comparator: "=", Value: 50, Unit: "tỷ đồng"}}}, // "tư" is not "từ"
 		{"giám sát 02 cuộc", []Target{{Comparator: "=", Value: 2, Unit: "cuộc"}}},      // "giám" is not "giảm"
+		// A grade of what is counted is no target of its own, and its
+		// "trở lên" is the grade's.
+		{"xây dựng 04 sản phẩm OCOP đạt 3 sao trở lên", []Target{{Comparator: "=", Value: 4, Unit: "sản phẩm"}}},
+		{"có thêm tối thiểu 10 sản phẩm đạt chuẩn OCOP từ 3 sao trở lên", []Target{{Comparator: ">=", Value: 10, Unit: "sản phẩm"}}},
 	}
 	for _, tt := range tests {
 		got := targets(tt.text)

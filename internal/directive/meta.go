@@ -225,12 +225,14 @@ var reRecurring = regexp.MustCompile(`(truoc|cham nhat|han|den)\s*(?:la\s*|vao\s
 // deadline gives no date; it is warned about so that a person sets the
 // round's.
 func (p *parser) deadline(intro, closing, region []block) {
-	p.recurring(intro, closing)
+	p.recurring(intro, closing, region)
 	p.dueDate(intro, closing, region)
 }
 
-func (p *parser) recurring(intro, closing []block) {
-	for _, group := range [][]block{closing, intro} {
+// recurring warns about a repeating deadline, said in the closing, the
+// opening or an item of the body (a plan's "Chế độ báo cáo" is one).
+func (p *parser) recurring(intro, closing, region []block) {
+	for _, group := range [][]block{closing, intro, region} {
 		for _, b := range group {
 			f := foldText(b.text)
 			if m := reRecurring.FindStringIndex(f.s); m != nil {

@@ -57,13 +57,24 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 	}
 	bodyStart := p.header()
 	footerStart := p.footerStart(bodyStart)
-	p.footer(footerStart)
+	appendices := p.appendices(footerStart)
+	footerEnd := len(p.lines)
+	if len(appendices) > 0 {
+		footerEnd = appendices[0].start
+	}
+	p.footer(footerStart, footerEnd)
 	rs := make([]tiendo.Unit, len(res.Recipients))
 	for i, rc := range res.Recipients {
 		rs[i] = tiendo.Unit{Code: strconv.Itoa(i), Name: rc.Name}
 	}
 	p.recip = newUnitMatcher(rs)
 	p.body(blocks(p.lines[bodyStart:footerStart]))
+	for _, a := range appendices {
+		if a.tasks {
+			p.appendix(blocks(p.lines[a.start:a.end]))
+		}
+	}
+	p.reporters()
 	p.check()
 	return res
 }
@@ -129,10 +140,10 @@ func (p *parser) footerStart(from int) int {
 // two columns of the foot come out in any order or interleaved on one line
 // ("- Như trên; KT. CHỦ TỊCH"), so each line is split into its list part
 // and its signature part.
-func (p *parser) footer(i int) {
+func (p *parser) footer(i, end int) {
 	inDist := false
 	var frags []string // signature parts, "" marking a gap
-	for ; i < len(p.lines); i++ {
+	for ; i < end; i++ {
 		s := p.lines[i].text
 		if s == "" {
 			frags = append(frags, "")

@@ -93,6 +93,11 @@ type Target struct {
 	Unit       string            `json:"unit"`        // unit of measure: "%", "xã", "ha"
 	Direction  string            `json:"direction"`   // "", "increase", "decrease"
 	RelativeTo string            `json:"relative_to"` // "", "plan", "estimate", "same-period"
+	// ReportedBy is the lead unit of a task with several that the
+	// directive says does or reports this target ("trong đó: Phòng A phấn
+	// đấu ...", "Phòng A báo cáo chỉ tiêu ..."), by its name in the task's
+	// Assignees, which give its code; "" when every lead unit does.
+	ReportedBy string `json:"reported_by"`
 }
 
 // Signer is who signed: authority lines ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN

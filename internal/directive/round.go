@@ -68,9 +68,28 @@ func (r *Result) NewRound(ids map[string]int64) (*tiendo.Round, error) {
 			}
 			round.Tasks[i].Assignees = append(round.Tasks[i].Assignees, tiendo.Assignee{UnitID: id, Role: role})
 		}
+		for j, g := range t.Targets {
+			round.Tasks[i].Targets[j].ReportedBy = ReporterID(t, g, ids)
+		}
 	}
 	if len(unknown) > 0 {
 		return nil, tiendo.Errorf(tiendo.EINVALID, "Các đơn vị sau chưa khớp với đơn vị nào trong danh mục; hãy chọn mã đơn vị (unit) cho chúng: %s.", strings.Join(unknown, "; "))
 	}
 	return round, nil
+}
+
+// ReporterID is the database ID (by the registry codes in ids) of the lead
+// unit target g of task t is given to (Target.ReportedBy names one of the
+// task's assignees), 0 when it is every lead unit's or the unit is not
+// resolved.
+func ReporterID(t Task, g Target, ids map[string]int64) int64 {
+	if g.ReportedBy == "" {
+		return 0
+	}
+	for _, a := range t.Assignees {
+		if a.Name == g.ReportedBy && a.Role != tiendo.Support {
+			return ids[a.Unit]
+		}
+	}
+	return 0
 }

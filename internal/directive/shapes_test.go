@@ -116,6 +116,14 @@ func TestTargetText(t *testing.T) {
 			[]string{"năng suất bình quân đạt 55 tạ/ha", "diện tích thu hoạch đạt 100%"}},
 		{"thu hút khách du lịch, đón 3.200.000 lượt khách, tăng 10% so với cùng kỳ; doanh thu đạt 4.150,5 tỷ đồng",
 			[]string{"đón 3.200.000 lượt khách", "tăng 10% so với cùng kỳ", "doanh thu đạt 4.150,5 tỷ đồng"}},
+		// A rate still waiting for its number takes the comma-separated
+		// things it is of ("điều tra, khám phá").
+		{"báo cáo tình hình an ninh trật tự; tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 80%",
+			[]string{"tỷ lệ điều tra, khám phá các vụ án hình sự đạt trên 80%"}},
+		{"Tỷ lệ hồ sơ được tiếp nhận, giải quyết trực tuyến toàn trình đạt từ 80% trở lên",
+			[]string{"Tỷ lệ hồ sơ được tiếp nhận, giải quyết trực tuyến toàn trình đạt từ 80% trở lên"}},
+		{"xây dựng 04 sản phẩm OCOP đạt 3 sao trở lên",
+			[]string{"xây dựng 04 sản phẩm OCOP đạt 3 sao trở lên"}},
 	}
 	for _, tt := range tests {
 		got := targets(tt.text)

@@ -93,7 +93,11 @@ func (r *Result) Summary() string {
 			fmt.Fprintf(&b, "     Phối hợp: %s\n", strings.Join(support, "; "))
 		}
 		for _, g := range t.Targets {
-			fmt.Fprintf(&b, "     Chỉ tiêu: %s\n", targetLabel(g))
+			by := ""
+			if g.ReportedBy != "" {
+				by = " (" + g.ReportedBy + " báo cáo)"
+			}
+			fmt.Fprintf(&b, "     Chỉ tiêu: %s%s\n", targetLabel(g), by)
 		}
 	}
 	if len(r.ReportContents) > 0 {

@@ -73,8 +73,13 @@ var prefixComparators = []struct {
 
 // targets finds the measurable goals in a task's text.
 func targets(text string) []Target {
-	f := foldText(text)
-	var out []Target
+	out, _ := targetsAt(foldText(text))
+	return out
+}
+
+// targetsAt finds the measurable goals in a folded text and where the
+// number of each is (folded offset).
+func targetsAt(f folded) (out []Target, at []int) {
 	ms := reNumber.FindAllStringIndex(f.s, 200)
 	prevEnd, prevNum := 0, 0
 	for k, m := range ms {
@@ -83,13 +88,14 @@ func targets(text string) []Target {
 		// not cut at it; the floor never passes the number.
 		if t, end, ok := target(f, s, e, min(prevEnd, s), prevNum, ms, k); ok {
 			out = append(out, t)
+			at = append(at, s)
 			// The next target's text starts after this one's clause, so
 			// that "so với cùng kỳ" after this number is not read again.
 			prevEnd = max(e, min(end, len(f.s)))
 			prevNum = e
 		}
 	}
-	return out
+	return out, at
 }
 
 func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, int, bool) {
@@ -170,6 +176,9 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	if perOne && unit != "%" {
 		return Target{}, 0, false
 	}
+	if isGrade(f, unit, s, prevNum) {
+		return Target{}, 0, false
+	}
 	// A bare year with no unit: "năm 2022" was skipped above; "2022" alone too.
 	if unit == "" && value >= 1900 && value <= 2100 && !strings.ContainsAny(numText, ".,") {
 		return Target{}, 0, false
@@ -183,12 +192,16 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	// before it (not before the previous target), to the next one after it.
 	cs := targetStart(str, s, prevEnd)
 	ce := targetEnd(str, unitEnd)
-	if k+1 < len(ms) && ms[k+1][0] < ce && candidate(f, ms[k+1][0], ms[k+1][1]) {
+	if k+1 < len(ms) && ms[k+1][0] < ce && candidate(f, ms[k+1][0], ms[k+1][1]) && !gradeAt(str, ms[k+1][1]) {
 		// Another number in the clause: this target's text stops at it
 		// unless the next is the upper end of a range "từ 5 đến 7%".
 		ce = max(unitEnd, min(ce, wordEndBefore(str, ms[k+1][0])))
 	}
 	after := str[unitEnd:ce]
+	if k+1 < len(ms) && ms[k+1][0] < ce && gradeAt(str, ms[k+1][1]) {
+		// "trở lên" after "3 sao" is the grade's, not this number's.
+		after = str[unitEnd:ms[k+1][0]]
+	}
 
 	cmp := tiendo.Equal
 	prefixFound := false
@@ -406,6 +419,11 @@ func targetStart(s string, i, floor int) int {
 		if s[k] != ',' || k+1 >= len(s) || s[k+1] != ' ' {
 			continue
 		}
+		if awaitsRate(s[start:k]) {
+			// "tỷ lệ điều tra, khám phá các vụ án đạt trên 80%": a rate
+			// not yet given its number is the subject of this one.
+			break
+		}
 		rest := strings.TrimLeft(s[k+1:i], " ")
 		if opensMeasure(rest) {
 			return k + 1
@@ -482,3 +500,33 @@ func indexWord(s, w string) int {
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isAlnum(c byte) bool       { return isASCIILetter(c) || c >= '0' && c <= '9' }
+
+// awaitsRate reports whether folded clause text opens with a rate ("tỷ
+// lệ ...") and holds no number yet: the rate's value is still to come, so
+// a comma in it separates the things the rate is of, not two clauses.
+func awaitsRate(s string) bool {
+	s = strings.TrimLeft(s, " -–+•")
+	return (strings.HasPrefix(s, "ty le ") || strings.HasPrefix(s, "ti le ")) && !strings.ContainsAny(s, "0123456789")
+}
+
+// gradeUnits grade the things a target counts: "04 sản phẩm OCOP đạt 3
+// sao trở lên" is four products, each of three stars or more.
+var gradeUnits = map[string]bool{"sao": true}
+
+// isGrade reports whether the number at s, measured in unit, grades what
+// the previous target of its clause counts (prevNum is where that target's
+// number ends) rather than being a target of its own.
+func isGrade(f folded, unit string, s, prevNum int) bool {
+	return gradeUnits[vi.Fold(unit)] && prevNum > 0 && prevNum < s && !strings.ContainsAny(f.s[prevNum:s], ",;:.()")
+}
+
+// gradeAt reports whether the number ending at folded offset e is followed
+// by a grade unit ("3 sao"): the target before it goes on over it.
+func gradeAt(s string, e int) bool {
+	rest := strings.TrimLeft(s[e:], " ")
+	j := 0
+	for j < len(rest) && isASCIILetter(rest[j]) {
+		j++
+	}
+	return gradeUnits[rest[:j]]
+}

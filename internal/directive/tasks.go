@@ -29,6 +29,11 @@ var excludedHeads = []string{
 	"quy trinh bao cao", "thoi diem", "che do thong tin", "hinh thuc bao cao", "to chuc thuc hien",
 }
 
+// reFollowUp is the item that gives a unit the following up of the
+// directive itself ("Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực
+// hiện Chỉ thị này"): the issuer's own staff work, not a task reported on.
+var reFollowUp = regexp.MustCompile(`(theo doi|don doc|kiem tra|giam sat)[^.;]{0,80}thuc hien (chi thi|ke hoach|cong van|thong bao|van ban|quyet dinh|nghi quyet|chuong trinh|ket luan|phuong an) nay\b`)
+
 // contentsHeads open items whose children are the contents a report must
 // have rather than tasks.
 var contentsHeads = []string{"noi dung bao cao", "de cuong bao cao", "yeu cau noi dung", "bao cao gom", "bao cao can", "bao cao phai"}
@@ -210,6 +215,9 @@ func (p *parser) taskList(intro []block, region []block) {
 		}
 		if startsWithAny(f, contentsHeads) {
 			contents[i] = true
+		}
+		if b.cells == nil && reFollowUp.MatchString(f) && len(targets(b.text)) == 0 {
+			excluded[i] = true
 		}
 		if par >= 0 && par < len(region) {
 			if excluded[par] && !strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") {

@@ -303,9 +303,13 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 				}
 			}
 		}
+		// A target the directive gives to one of the task's lead units is
+		// pre-selected for it; a second lead unit, shown above as
+		// supporting, leads again once it reports a target.
 		for _, g := range t.Targets {
 			it.Targets = append(it.Targets, intakeTarget{Text: g.Text, Comparator: string(g.Comparator),
-				Value: vi.FormatNumber(g.Value, -1), Unit: g.Unit, Direction: g.Direction, RelativeTo: g.RelativeTo})
+				Value: vi.FormatNumber(g.Value, -1), Unit: g.Unit, Direction: g.Direction, RelativeTo: g.RelativeTo,
+				ReportedBy: directive.ReporterID(t, g, ids)})
 		}
 		f.Tasks = append(f.Tasks, it)
 	}
