@@ -144,7 +144,7 @@ func (s *Store) PublishRound(ctx context.Context, actor Actor, id int64) error {
 		if status != tiendo.RoundDraft {
 			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo này đã được phát hành rồi.")
 		}
-		msg := fmt.Sprintf("Đợt báo cáo mới: %s — hạn gửi trước ngày %s", title, deadline.In(tiendo.Zone).Format("02/01/2006"))
+		msg := fmt.Sprintf("Đợt báo cáo mới: %s — hạn gửi %s", title, tiendo.DeadlineText(deadline))
 		return s.publish(ctx, tx, actor, id, msg, fmt.Sprintf("/rounds/%d", id))
 	})
 }
