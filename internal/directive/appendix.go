@@ -37,7 +37,7 @@ func (p *parser) appendices(from int) []appendixSpan {
 		if s == "" || len(s) > 200 || !(i == 0 || p.lines[i-1].text == "" || isUpper(s)) {
 			continue
 		}
-		if !reAppendix.MatchString(vi.Fold(s)) {
+		if !reAppendix.MatchString(vi.Fold(s)) && !(isUpper(s) && p.attachedAt(i)) {
 			continue
 		}
 		if n := len(out); n > 0 {
@@ -50,6 +50,32 @@ func (p *parser) appendices(from int) []appendixSpan {
 		out[k].tasks = reTaskAppendix.MatchString(title) && !reOtherAppendix.MatchString(title)
 	}
 	return out
+}
+
+// reAttached is the line under the title of a part issued with a
+// decision or a plan: "(Ban hành kèm theo Quyết định số 35/QĐ-UBND ...)",
+// "(Kèm theo Kế hoạch số ...)".
+var reAttached = regexp.MustCompile(`^\(\s*(?:ban hanh\s+)?kem theo\s`)
+
+// attachedAt reports whether the capitals line at i titles an attached
+// part: a "(Kèm theo ...)" line follows its title within a few lines. A
+// decision issues its list of tasks that way ("DANH MỤC NHIỆM VỤ ...",
+// "(Ban hành kèm theo Quyết định ...)") without calling it an appendix.
+func (p *parser) attachedAt(i int) bool {
+	for k, n := i+1, 0; k < len(p.lines) && n < 4; k++ {
+		s := p.lines[k].text
+		if s == "" {
+			continue
+		}
+		if reAttached.MatchString(vi.Fold(s)) {
+			return true
+		}
+		if !isUpper(s) {
+			return false
+		}
+		n++
+	}
+	return false
 }
 
 // appendixTitle is the folded text of the first lines of an appendix,

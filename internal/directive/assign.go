@@ -355,11 +355,14 @@ func (p *parser) assignment(text string) assignment {
 		}
 	}
 
-	// "X: ..." and "X <verb> ...:" at the start. Names may hold a verb
+	// "X: ..." and "X <verb> ...:" at the start. A text that opens with
+	// "Phối hợp với Y ..." names no owner: Y supports whoever the item is
+	// under (a bullet "- Phối hợp với Công an xã rà soát ..." of Phòng X).
+	// Names may hold a verb
 	// ("Công chức Địa chính - Xây dựng"), so the text up to the colon and
 	// the text up to the first verb are both tried: the one a known unit
 	// matches better wins, else the shorter if it reads like a unit.
-	if len(a.leads) == 0 {
+	if len(a.leads) == 0 && !reOpensSupport.MatchString(f.s) {
 		type cand struct {
 			x   string
 			end int // folded offset where the unit part ends
@@ -414,6 +417,8 @@ func (p *parser) assignment(text string) assignment {
 	}
 	return a
 }
+
+var reOpensSupport = regexp.MustCompile(`^[\s,;:+•-]*phoi hop\s+(?:voi|cung)\s`)
 
 var reSupportHead = regexp.MustCompile(`^[\s,;-]*(?:thuc hien\s*)?(?:,\s*)?(?:phoi hop(?:\s+(?:voi|cung))?)?\s*`)
 

@@ -29,8 +29,10 @@ type block struct {
 	line   int      // first input line
 	parent int      // index of the enclosing block, -1 at the top
 	cells  []string // a table row's cells
-	roles  []string // per cell: "text", "lead", "support" or "" (from the header row)
+	roles  []string // per cell: "text", "lead", "support", "figure"... or "" (from the header row)
+	heads  []string // the header row's cells, when roles are set
 	kids   int      // number of child blocks
+	mark   string   // a bullet's mark as written: "-", "+", "•"
 }
 
 var (
@@ -41,6 +43,10 @@ var (
 	reTaskHeading = regexp.MustCompile(`^nh[a-z]{0,3}m\s*vu\s*(?:so\s*|thu\s*)?(\d{1,3}[a-z]?)\s*[:.)-]\s*`)
 	reCellLabel   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,2}){0,3})\.?$`)
 	rePartLabel   = regexp.MustCompile(`^phan\s+(?:thu\s+)?([ivx]{1,5}|\d{1,2}|nhat|hai|ba|bon|nam)\b\s*[:.-]?\s*`)
+	// reArticle opens an article of a decision: "Điều 2. Tổ chức thực
+	// hiện". Articles are the parts of a Quyết định as "I.", "II." are of
+	// a plan; the numbered items under one are its clauses.
+	reArticle = regexp.MustCompile(`^dieu\s+(\d{1,2})\s*[.:]\s*`)
 )
 
 // labelInfo is what parseLabel finds at the start of a paragraph.
@@ -72,6 +78,9 @@ func parseLabel(s string) (labelInfo, bool) {
 	f := foldText(s)
 	if m := reTaskHeading.FindStringSubmatchIndex(f.s); m != nil {
 		return labelInfo{number, f.s[m[2]:m[3]], 1, f.cut(m[1], len(f.s))}, true
+	}
+	if m := reArticle.FindStringSubmatchIndex(f.s); m != nil && startsText(f.cut(m[1], len(f.s))) {
+		return labelInfo{section, f.s[m[2]:m[3]], 0, f.cut(m[1], len(f.s))}, true
 	}
 	if m := rePartLabel.FindStringSubmatchIndex(f.s); m != nil && isUpper(s) {
 		return labelInfo{section, strings.ToUpper(f.s[m[2]:m[3]]), 0, f.cut(m[1], len(f.s))}, true
@@ -128,6 +137,7 @@ func blocks(lines []line) []block {
 	var cur *block
 	var b strings.Builder
 	var roles []string // the column roles of the last table header row
+	var heads []string // and its cells
 	curUpper := false  // the paragraph so far is in capitals: a heading
 	flush := func() {
 		if cur != nil {
@@ -167,10 +177,10 @@ func blocks(lines []line) []block {
 					}
 					row.text = strings.Join(row.cells[1:], " ")
 				} else if header := columnRoles(row.cells); header != nil {
-					roles = header
+					roles, heads = header, row.cells
 				}
 				if row.kind == number && len(roles) == len(row.cells) {
-					row.roles = roles
+					row.roles, row.heads = roles, heads
 				}
 			}
 			out = append(out, row)
@@ -190,6 +200,11 @@ func blocks(lines []line) []block {
 				l.depth = bulletDepth[mark]
 			}
 			cur = &block{kind: l.kind, label: l.label, depth: l.depth, line: ln.n}
+			if l.kind == bullet {
+				// Kept for the task text: "+" lines are the sub-points
+				// of a "-" line, and the text should still show it.
+				cur.mark = string([]rune(s)[0])
+			}
 			b.WriteString(l.rest)
 			curUpper = isUpper(l.rest)
 			prevBlank = false
@@ -270,6 +285,8 @@ func columnRoles(cells []string) []string {
 			roles[i], measure = "measure", true
 		case strings.HasPrefix(f, "ke hoach") || strings.HasPrefix(f, "chi tieu ke hoach") || strings.HasPrefix(f, "chi tieu giao") || strings.HasPrefix(f, "muc tieu") || strings.HasPrefix(f, "chi tieu nam") || strings.HasPrefix(f, "so giao"):
 			roles[i] = "value"
+		case figureHead(c) != "":
+			roles[i] = "figure"
 		case strings.Contains(f, "phoi hop"):
 			roles[i], found = "support", true
 		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem"):
@@ -284,6 +301,42 @@ func columnRoles(cells []string) []string {
 		return nil
 	}
 	return roles
+}
+
+// reFigureHead is a column header that names a figure and its unit of
+// measure: "Số hộ nghèo giảm (hộ)", "Tỷ lệ che phủ rừng (%)".
+var reFigureHead = regexp.MustCompile(`^(.*\S)\s*\(([^()0-9]{1,20})\)$`)
+
+// figureHead returns the unit of measure a column header gives its figures
+// in brackets, "" when it gives none. A bracket of many words ("(ghi rõ
+// lý do)") is a note, not a unit.
+func figureHead(h string) string {
+	m := reFigureHead.FindStringSubmatch(strings.TrimSpace(h))
+	if m == nil || len(strings.Fields(m[2])) > 3 || strings.ContainsAny(m[2], ",;:") {
+		return ""
+	}
+	return strings.TrimSpace(m[2])
+}
+
+// figureText writes a figure of a table row as the sentence a directive
+// would say it in, for the target rules to read: the header "Số hộ nghèo
+// giảm (hộ)" and the cell "320" give "Số hộ nghèo giảm 320 hộ". A table
+// that gives each unit its own figures ("Huyện A | 320 | 2,5") states its
+// targets that way. It returns "" for a cell that is no figure.
+func figureText(head, cell string) string {
+	unit := figureHead(head)
+	cell = strings.TrimSpace(cell)
+	if unit == "" || cell == "" || !strings.ContainsAny(cell, "0123456789") || len(strings.Fields(cell)) > 4 {
+		return ""
+	}
+	name := strings.TrimSpace(head[:strings.LastIndex(head, "(")])
+	if strings.HasSuffix(cell, unit) || strings.HasSuffix(cell, "%") {
+		return name + " " + cell
+	}
+	if unit == "%" {
+		return name + " " + cell + "%"
+	}
+	return name + " " + cell + " " + unit
 }
 
 // columnTarget reads a target from a row's columns: the value in the plan

@@ -1,9 +1,12 @@
 package directive
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"tiendo"
+	"tiendo/internal/vi"
 )
 
 // A target states either a change or a level. "tăng 10%", "giảm tỷ lệ hộ
@@ -269,4 +272,106 @@ func wordSpanBefore(f folded, i int) (st, j int) {
 		st--
 	}
 	return st, j
+}
+
+// reBareComparison is a comparison with the same measure of an earlier
+// period that gives no number: "bằng hoặc cao hơn năm 2025", "không thấp
+// hơn cùng kỳ", "giảm so với cùng kỳ". It asks for a change of at least (or
+// more than) nothing, which is a target as much as "tăng 10%" is.
+var reBareComparison = regexp.MustCompile(`\b(bang hoac cao hon|bang hoac vuot|bang hoac lon hon|khong thap hon|khong it hon|khong giam so voi|cao hon|lon hon|nhieu hon|vuot|tang so voi|thap hon|it hon|giam so voi|khong tang so voi|khong vuot|khong cao hon|bang hoac thap hon)\s+(?:so voi\s+)?(cung ky|nam truoc|nam \d{4}|ke hoach|du toan)\b`)
+
+// bareComparisons are the phrases of reBareComparison by what they ask:
+// the comparator and the direction of the change, as "tăng ít nhất 0%".
+var bareComparisons = map[string]struct {
+	cmp tiendo.Comparator
+	dir string
+}{
+	"bang hoac cao hon": {tiendo.AtLeast, "increase"}, "bang hoac vuot": {tiendo.AtLeast, "increase"},
+	"bang hoac lon hon": {tiendo.AtLeast, "increase"}, "khong thap hon": {tiendo.AtLeast, "increase"},
+	"khong it hon": {tiendo.AtLeast, "increase"}, "khong giam so voi": {tiendo.AtLeast, "increase"},
+	"cao hon": {tiendo.MoreThan, "increase"}, "lon hon": {tiendo.MoreThan, "increase"},
+	"nhieu hon": {tiendo.MoreThan, "increase"}, "vuot": {tiendo.MoreThan, "increase"},
+	"tang so voi": {tiendo.MoreThan, "increase"},
+	"thap hon":    {tiendo.MoreThan, "decrease"}, "it hon": {tiendo.MoreThan, "decrease"},
+	"giam so voi":       {tiendo.MoreThan, "decrease"},
+	"khong tang so voi": {tiendo.AtLeast, "decrease"}, "khong vuot": {tiendo.AtLeast, "decrease"},
+	"khong cao hon": {tiendo.AtLeast, "decrease"}, "bang hoac thap hon": {tiendo.AtLeast, "decrease"},
+}
+
+// bareTargets finds the comparisons without a number in a folded text
+// (see reBareComparison), each in a clause of its own: taken are the spans
+// from the number to the end of the text of the targets with numbers, and a
+// clause starts after the last of them before it ("đạt 18,5 tỷ đồng, bằng
+// hoặc cao hơn năm 2025" is two targets).
+func bareTargets(f folded, taken [][2]int) (out []Target, at []int) {
+	for _, m := range reBareComparison.FindAllStringSubmatchIndex(f.s, 20) {
+		floor := 0
+		for _, sp := range taken {
+			if sp[1] <= m[0] {
+				floor = max(floor, sp[1])
+			}
+		}
+		cs, ce := targetStart(f.s, m[0], floor), targetEnd(f.s, m[1])
+		if overlaps(taken, cs, ce) || !yearsOnly(f.s[cs:ce]) {
+			continue
+		}
+		bc := bareComparisons[f.s[m[2]:m[3]]]
+		rel := ""
+		switch base := f.s[m[4]:m[5]]; {
+		case base == "cung ky" || base == "nam truoc":
+			rel = "same-period"
+		case base == "ke hoach":
+			rel = "plan"
+		case base == "du toan":
+			rel = "estimate"
+		}
+		text := strings.TrimSpace(strings.TrimLeft(strings.Trim(strings.TrimSpace(f.cut(cs, ce)), ",;.:"), "-–+•· "))
+		out = append(out, Target{Text: text, Comparator: bc.cmp, Value: 0, Unit: "%", Direction: bc.dir, RelativeTo: rel})
+		at = append(at, m[0])
+	}
+	return out, at
+}
+
+func overlaps(spans [][2]int, s, e int) bool {
+	for _, sp := range spans {
+		if s < sp[1] && sp[0] < e {
+			return true
+		}
+	}
+	return false
+}
+
+// yearsOnly reports whether folded s holds no number but years ("năm
+// 2025"), which a bare comparison may name.
+func yearsOnly(s string) bool {
+	return !strings.ContainsAny(reYear.ReplaceAllString(s, ""), "0123456789%")
+}
+
+// rePriorYear is a comparison with a named year: "so với năm 2025", "cao
+// hơn năm 2025".
+var rePriorYear = regexp.MustCompile(`\b(?:so voi|hon|vuot|bang)\s+(?:ket qua\s+|thuc hien\s+)?nam (\d{4})\b`)
+
+// priorYearTargets marks the targets of a yearly round compared with the
+// year before it ("tăng 9,5% so với năm 2025" in a plan for 2026) as
+// relative to the same period: for a year, the year before is the same
+// period a year earlier. Another year ("so với năm 2020") is a baseline,
+// and in a shorter round "so với năm 2025" is the level the year ended at,
+// not the same months of it, so both are left as they are.
+func (p *parser) priorYearTargets() {
+	per := p.res.Period
+	if per == nil || per.Kind != tiendo.PeriodYear || per.Year == 0 {
+		return
+	}
+	for i := range p.res.Tasks {
+		gs := p.res.Tasks[i].Targets
+		for k := range gs {
+			if gs[k].RelativeTo != "" {
+				continue
+			}
+			m := rePriorYear.FindStringSubmatch(vi.Fold(gs[k].Text))
+			if m != nil && m[1] == strconv.Itoa(per.Year-1) {
+				gs[k].RelativeTo = "same-period"
+			}
+		}
+	}
 }

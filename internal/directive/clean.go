@@ -1,6 +1,8 @@
 package directive
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +38,18 @@ func splitLines(text string) []line {
 	raw := strings.Split(text, "\n")
 	lines := make([]line, 0, len(raw))
 	row := 0
+	pages := pageMarks(raw)
 	for i, s := range raw {
+		if pages[i] {
+			// A page number the scan or the PDF left between two pages,
+			// maybe in the middle of a sentence: the text goes on over it,
+			// and so over the blank lines around it (pageMarks took those
+			// after it).
+			for len(lines) > 0 && lines[len(lines)-1].text == "" && lines[len(lines)-1].row == 0 {
+				lines = lines[:len(lines)-1]
+			}
+			continue
+		}
 		if len(s) > maxLineBytes {
 			s = s[:maxLineBytes]
 			s = strings.ToValidUTF8(s, "")
@@ -110,7 +123,119 @@ func cleanLine(s string) string {
 	out := strings.TrimSpace(b.String())
 	// A markdown heading or quote marker at the start.
 	out = strings.TrimSpace(strings.TrimLeft(out, "#>"))
-	return out
+	return joinSplitSyllables(out)
+}
+
+// onsets are the initial consonants of a Vietnamese syllable ("gi" and
+// "qu", which hold a vowel letter, are left out).
+var onsets = map[string]bool{
+	"b": true, "c": true, "ch": true, "d": true, "đ": true, "g": true, "gh": true, "h": true, "k": true,
+	"kh": true, "l": true, "m": true, "n": true, "ng": true, "ngh": true, "nh": true, "p": true, "ph": true,
+	"r": true, "s": true, "t": true, "th": true, "tr": true, "v": true, "x": true,
+}
+
+// joinSplitSyllables joins the syllables OCR breaks after their initial
+// consonant ("th ực hiện", "nông th ôn", "Ph òng"): every Vietnamese
+// syllable has a vowel, so a word that is only an onset, followed by a
+// word in lower case that starts with a vowel, is one syllable. Capitals
+// ("TP", "khu B") and a unit after a number ("5 m") are left alone.
+func joinSplitSyllables(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	ws := strings.Split(s, " ")
+	out := ws[:1]
+	for _, w := range ws[1:] {
+		k := len(out) - 1
+		if isOnsetFragment(out[k]) && startsLowerVowel(w) && (k == 0 || !isQuantity(out[k-1])) {
+			out[k] += w
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// isOnsetFragment reports whether w is only an initial consonant, in lower
+// case or with a capital first letter of two or more letters ("Th").
+func isOnsetFragment(w string) bool {
+	r := []rune(w)
+	if len(r) == 0 || len(r) > 3 || !onsets[strings.ToLower(w)] {
+		return false
+	}
+	if unicode.IsUpper(r[0]) {
+		return len(r) > 1 && unicode.IsLower(r[1])
+	}
+	return true
+}
+
+func startsLowerVowel(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && strings.ContainsAny(vi.Fold(string(r)), "aeiouy")
+}
+
+// isQuantity reports whether w is a number a unit of measure may follow
+// ("5", "1.250,5"); a list label ("4.", "2)") is not.
+func isQuantity(w string) bool {
+	if w == "" || w[len(w)-1] < '0' || w[len(w)-1] > '9' {
+		return false
+	}
+	return strings.Trim(w, "0123456789.,") == ""
+}
+
+// rePageMark is a line that is only a page number in the forms documents
+// print it: "2", "- 2 -", "– 3 –", "Trang 2", "Trang 2/5".
+var rePageMark = regexp.MustCompile(`^(?:[-–—]\s*(\d{1,3})\s*[-–—]|(\d{1,3})|(?i:trang)\s+(\d{1,3})(?:\s*/\s*\d{1,3})?)$`)
+
+// pageMarks finds the lines that are page numbers, with the blank lines
+// after each. Decree 30 numbers pages
+// from 2 at the top, so the marks run 2, 3, 4... in order (a footer may
+// number page 1 too). A bare number is taken only where a page break is
+// seen: a form feed, a blank line beside it, or a sentence it cuts ("...
+// cấp giấy" / "2" / "chứng nhận ..."); a column of numbers in a table laid
+// out one cell a line has none of these.
+func pageMarks(raw []string) map[int]bool {
+	marks := map[int]bool{}
+	page := 1
+	for i, s := range raw {
+		m := rePageMark.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(s, "\f", "")))
+		if m == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1] + m[2] + m[3])
+		if n != page+1 && !(n == 1 && page == 1) {
+			continue
+		}
+		if m[2] != "" && !pageBreakAt(raw, i) {
+			continue
+		}
+		marks[i] = true
+		page = max(n, 1)
+		for k := i + 1; k < len(raw) && blankLine(raw[k]); k++ {
+			marks[k] = true
+		}
+	}
+	return marks
+}
+
+// pageBreakAt reports whether the bare number at raw[i] stands where a page
+// ends: a form feed on it or beside it, a blank line beside it, or a
+// sentence going on over it to a line in lower case.
+func pageBreakAt(raw []string, i int) bool {
+	if i == 0 || i+1 == len(raw) {
+		return false
+	}
+	if strings.Contains(raw[i-1]+raw[i]+raw[i+1], "\f") || blankLine(raw[i-1]) || blankLine(raw[i+1]) {
+		return true
+	}
+	prev, next := strings.TrimSpace(raw[i-1]), strings.TrimSpace(raw[i+1])
+	return !endsSentence(prev) && startsLower(next)
+}
+
+// blankLine reports whether a raw line holds nothing but spaces and form
+// feeds.
+func blankLine(s string) bool {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\f", "")) == ""
 }
 
 // isRule reports whether s is only rule characters, as text extraction

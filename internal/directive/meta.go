@@ -227,6 +227,35 @@ var reRecurring = regexp.MustCompile(`(truoc|cham nhat|han|den)\s*(?:la\s*|vao\s
 func (p *parser) deadline(intro, closing, region []block) {
 	p.recurring(intro, closing, region)
 	p.dueDate(intro, closing, region)
+	if p.res.Deadline == nil {
+		p.relativeDeadline(intro, closing, region)
+	}
+}
+
+// reRelative is a deadline counted from an event: "trong vòng 05 ngày làm
+// việc kể từ ngày nhận được văn bản này", "trong thời hạn 10 ngày kể từ
+// ngày ký", "chậm nhất 03 ngày sau khi kết thúc quý".
+var reRelative = regexp.MustCompile(`(?:trong vong|trong thoi han|trong|cham nhat(?: la)?|sau)\s+(\d{1,3})\s+ngay(\s+lam viec)?\s*,?\s*(?:ke tu|tinh tu|sau khi|sau)\s+(?:ngay\s+)?\S[^,;.]*`)
+
+// relativeDeadline warns about a report deadline counted from an event
+// when no date is given: its day depends on when each unit received the
+// directive, and working days skip weekends and public holidays, so a
+// person sets the round's date rather than the parser guessing it.
+func (p *parser) relativeDeadline(intro, closing, region []block) {
+	for _, group := range [][]block{closing, intro, region} {
+		for _, b := range group {
+			for _, sent := range sentences(b.text) {
+				f := foldText(sent)
+				m := reRelative.FindStringIndex(f.s)
+				if m == nil || !(strings.Contains(f.s, "gui") || strings.Contains(f.s, "bao cao") || strings.Contains(f.s, "nop")) {
+					continue
+				}
+				p.relative = true
+				p.warn(WarnRelativeDeadline, p.lineOf(b, sent), "Văn bản nêu hạn tính từ một sự kiện (“%s”), không phải một ngày cụ thể: hãy tính ngày (ngày làm việc không kể thứ Bảy, Chủ nhật và ngày lễ) và nhập hạn cho đợt báo cáo này.", strings.TrimSpace(f.cut(m[0], m[1])))
+				return
+			}
+		}
+	}
 }
 
 // recurring warns about a repeating deadline, said in the closing, the

@@ -26,6 +26,7 @@ type parser struct {
 	introLast    string // the last paragraph before the first item
 	taskIntro    string // in a directive without a list, the paragraph before the first task
 	askAll       bool   // the opening asks every recipient ("đề nghị các cơ quan, đơn vị")
+	relative     bool   // the deadline is counted from an event, and warned about
 }
 
 // Parse reads a directive's text and proposes the round it asks for. units
@@ -74,6 +75,7 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 			p.appendix(blocks(p.lines[a.start:a.end]))
 		}
 	}
+	p.priorYearTargets()
 	p.reporters()
 	p.check()
 	return res
@@ -288,7 +290,7 @@ func (p *parser) check() {
 		if err == nil && p.issueDate.Year != 0 && d.Compare(p.issueDate) <= 0 && (p.issueDate.Day != 0 || d.Compare(vi.Date{Year: p.issueDate.Year, Month: p.issueDate.Month, Day: 1}) < 0) {
 			p.warn(WarnDeadlineNotAfter, p.deadlineLine, "Hạn gửi báo cáo (%s) không sau ngày ban hành văn bản (%s): hãy kiểm tra lại hạn.", vnDate(r.Deadline.Date), vnDate(r.Date))
 		}
-	} else if len(r.Tasks) > 0 {
+	} else if len(r.Tasks) > 0 && !p.relative {
 		p.warn(WarnNoDeadline, 0, "Không tìm thấy hạn gửi báo cáo trong văn bản: hãy nhập hạn cho đợt báo cáo.")
 	}
 	if len(r.Tasks) == 0 {

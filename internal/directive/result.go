@@ -131,6 +131,7 @@ const (
 	WarnParseIncomplete   = "parse-incomplete"
 	WarnUnknownTaskRef    = "unknown-task-reference"
 	WarnRecurringDeadline = "recurring-deadline"
+	WarnRelativeDeadline  = "relative-deadline"
 	WarnManyDeadlines     = "several-deadlines"
 	WarnUnplacedText      = "unplaced-text"
 )

@@ -260,3 +260,233 @@ func wantOneTarget(t *testing.T, text string, want Target) {
 		t.Errorf("targets(%q) = %+v, want %+v", text, g, want)
 	}
 }
+
+// TestDecisionWithAttachedList: a Quyết định's articles are its parts, and
+// its tasks are in the list issued with it ("DANH MỤC ..." over "(Ban hành
+// kèm theo Quyết định ...)"), not in the clauses of "Điều 2. Tổ chức thực
+// hiện".
+func TestDecisionWithAttachedList(t *testing.T) {
+	text := "QUYẾT ĐỊNH\nBan hành Danh mục nhiệm vụ trọng tâm năm 2026\n\nQUYẾT ĐỊNH:\n\n" +
+		"Điều 1. Ban hành kèm theo Quyết định này Danh mục nhiệm vụ trọng tâm năm 2026.\n\n" +
+		"Điều 2. Tổ chức thực hiện\n1. Các cơ quan, đơn vị xây dựng kế hoạch chi tiết.\n2. Các cơ quan, đơn vị gửi báo cáo chậm nhất ngày 10/12/2026.\n\n" +
+		"Điều 3. Quyết định này có hiệu lực kể từ ngày ký./.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nLê Văn Hùng\n\n" +
+		"DANH MỤC\nNHIỆM VỤ TRỌNG TÂM NĂM 2026\n(Ban hành kèm theo Quyết định số 35/QĐ-UBND ngày 16/01/2026)\n\n" +
+		"STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\n1\tLĩnh vực kinh tế\n" +
+		"1.1\tTổng giá trị sản xuất tăng 9,5% so với năm 2025\tPhòng Kinh tế\tCông an xã\n" +
+		"2.1\tCó thêm ít nhất 01 trường đạt chuẩn quốc gia mức độ 2\tPhòng Văn hóa - Xã hội\tTrường THCS Thiệu Toán\n"
+	r := Parse(text, nil)
+	var got []string
+	for _, task := range r.Tasks {
+		var as []string
+		for _, a := range task.Assignees {
+			as = append(as, a.Name+":"+string(a.Role))
+		}
+		got = append(got, task.Label+"="+strings.Join(as, ","))
+	}
+	want := "1.1=Phòng Kinh tế:lead,Công an xã:support|2.1=Phòng Văn hóa - Xã hội:lead,Trường THCS Thiệu Toán:support"
+	if strings.Join(got, "|") != want {
+		t.Errorf("tasks:\n got  %s\n want %s", strings.Join(got, "|"), want)
+	}
+	if r.Signer.Name != "Lê Văn Hùng" {
+		t.Errorf("signer = %+v: the list after it is not part of the signature", r.Signer)
+	}
+	// "mức độ 2" grades the school; it is no target and does not cut the
+	// text of the one before it.
+	if len(r.Tasks) == 2 && (len(r.Tasks[1].Targets) != 1 || !strings.HasSuffix(r.Tasks[1].Targets[0].Text, "mức độ 2")) {
+		t.Errorf("task 2.1 targets = %+v", r.Tasks[1].Targets)
+	}
+}
+
+// TestFiguresPerUnit: a table that gives each unit its own figures, the
+// unit of measure in the column header, makes one task per unit with those
+// figures as its targets.
+func TestFiguresPerUnit(t *testing.T) {
+	text := "Kính gửi: UBND các huyện.\n\nSở giao chỉ tiêu năm 2025 cho các địa phương như sau:\n\n" +
+		"| STT | Đơn vị | Số hộ nghèo giảm (hộ) | Tỷ lệ che phủ rừng (%) |\n|---|---|---|---|\n" +
+		"| 1 | Huyện Kỳ Anh | 150 | 52,5 |\n| 2 | Thị xã Hồng Lĩnh | 40 hộ | 30% |\n\n" +
+		"Các huyện gửi báo cáo chậm nhất ngày 5-12-2025.\n"
+	r := Parse(text, nil)
+	if len(r.Tasks) != 2 {
+		t.Fatalf("tasks = %+v, want 2", r.Tasks)
+	}
+	t1 := r.Tasks[0]
+	if len(t1.Assignees) != 1 || t1.Assignees[0].Name != "Huyện Kỳ Anh" || t1.Text != "Số hộ nghèo giảm 150 hộ; Tỷ lệ che phủ rừng 52,5%" {
+		t.Errorf("task 1 = %+v", t1)
+	}
+	want := []Target{
+		{Comparator: "=", Value: 150, Unit: "hộ", Direction: "decrease"},
+		{Comparator: "=", Value: 52.5, Unit: "%"},
+	}
+	for k, task := range r.Tasks {
+		if len(task.Targets) != 2 {
+			t.Errorf("task %d targets = %+v", k+1, task.Targets)
+			continue
+		}
+		for i, g := range task.Targets {
+			g.Text = ""
+			if k == 0 && g != want[i] {
+				t.Errorf("task 1 target %d = %+v, want %+v", i+1, g, want[i])
+			}
+		}
+	}
+	if r.Deadline == nil || r.Deadline.Date != "2025-12-05" {
+		t.Errorf("deadline = %+v, want 2025-12-05 (written 5-12-2025)", r.Deadline)
+	}
+}
+
+func TestFigureHead(t *testing.T) {
+	tests := []struct{ head, unit string }{
+		{"Số hộ nghèo giảm (hộ)", "hộ"},
+		{"Tỷ lệ (%)", "%"},
+		{"Tổng thu (tỷ đồng)", "tỷ đồng"},
+		{"Ghi chú (ghi rõ lý do chưa đạt, nếu có)", ""},
+		{"Kế hoạch năm 2025", ""},
+		{"Chỉ tiêu (năm 2025)", ""},
+	}
+	for _, tt := range tests {
+		if got := figureHead(tt.head); got != tt.unit {
+			t.Errorf("figureHead(%q) = %q, want %q", tt.head, got, tt.unit)
+		}
+	}
+}
+
+// TestPageMarks: the page numbers of a printed or scanned directive are
+// dropped and the sentence they cut goes on; a column of numbers is kept.
+func TestPageMarks(t *testing.T) {
+	texts := func(ls []line) string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.text)
+		}
+		return strings.Join(out, "/")
+	}
+	tests := []struct{ in, want string }{
+		{"cấp giấy\n2\nchứng nhận cho ít nhất 350 hồ sơ.", "cấp giấy/chứng nhận cho ít nhất 350 hồ sơ."},
+		{"cấp giấy\n\f\n2\n\nchứng nhận.", "cấp giấy/chứng nhận."},
+		{"đạt 90%.\n- 2 -\nNơi nhận:\n- 3 -\nLưu: VT.", "đạt 90%./Nơi nhận:/Lưu: VT."},
+		{"Trang 2/3\nBáo cáo.", "Báo cáo."},
+		// Not the next page's number, or no page break around it.
+		{"đạt\n5\nxã.", "đạt/5/xã."},
+		{"STT\n1\nTổng thu\n2\nTỷ lệ hộ nghèo", "STT/1/Tổng thu/2/Tỷ lệ hộ nghèo"},
+	}
+	for _, tt := range tests {
+		if got := texts(splitLines(tt.in)); got != tt.want {
+			t.Errorf("splitLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestJoinSplitSyllables: OCR's spaces after an initial consonant are
+// closed; capitals, units and list labels are left alone.
+func TestJoinSplitSyllables(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"báo cáo kết quả th ực hiện", "báo cáo kết quả thực hiện"},
+		{"xây dựng nông th ôn mới", "xây dựng nông thôn mới"},
+		{"4. Ph òng Giáo dục", "4. Phòng Giáo dục"},
+		{"UBND TP ủy quyền", "UBND TP ủy quyền"},
+		{"khu B ở phía bắc", "khu B ở phía bắc"},
+		{"rộng 5 m ở đoạn đầu", "rộng 5 m ở đoạn đầu"},
+		{"điểm b khoản 2", "điểm b khoản 2"},
+	}
+	for _, tt := range tests {
+		if got := joinSplitSyllables(tt.in); got != tt.want {
+			t.Errorf("joinSplitSyllables(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestBareComparisons: a comparison with an earlier period that gives no
+// number asks for a change of at least (or more than) nothing.
+func TestBareComparisons(t *testing.T) {
+	tests := []struct {
+		text string
+		want Target // Text ignored
+	}{
+		{"thu ngân sách bằng hoặc cao hơn cùng kỳ năm 2025", Target{Comparator: ">=", Unit: "%", Direction: "increase", RelativeTo: "same-period"}},
+		{"số vụ tai nạn giao thông giảm so với cùng kỳ", Target{Comparator: ">", Unit: "%", Direction: "decrease", RelativeTo: "same-period"}},
+		{"số vụ cháy không tăng so với năm trước", Target{Comparator: ">=", Unit: "%", Direction: "decrease", RelativeTo: "same-period"}},
+		{"thu nội địa không thấp hơn dự toán", Target{Comparator: ">=", Unit: "%", Direction: "increase", RelativeTo: "estimate"}},
+		{"tổng thu không thấp hơn năm 2025", Target{Comparator: ">=", Unit: "%", Direction: "increase"}},
+	}
+	for _, tt := range tests {
+		wantOneTarget(t, tt.text, tt.want)
+	}
+	// A comparison with a number is read as before, once.
+	wantOneTarget(t, "doanh thu giảm 5% so với cùng kỳ", Target{Comparator: "=", Value: 5, Unit: "%", Direction: "decrease", RelativeTo: "same-period"})
+	// A level and a comparison in one sentence are two targets.
+	got := targets("Thu ngân sách đạt 18,5 tỷ đồng, bằng hoặc cao hơn năm 2025")
+	if len(got) != 2 || got[0].Value != 18.5 || got[1].Comparator != ">=" || got[1].Text != "bằng hoặc cao hơn năm 2025" {
+		t.Errorf("level and comparison = %+v", got)
+	}
+}
+
+// TestPriorYearIsSamePeriod: in a yearly round "so với năm 2025" compares
+// with the same period of the year before; in a quarter's it does not, and
+// an older year is a baseline.
+func TestPriorYearIsSamePeriod(t *testing.T) {
+	rel := func(subject, task string) string {
+		r := Parse("V/v báo cáo kết quả "+subject+"\n\nKính gửi: Phòng Kinh tế.\n\n1. Phòng Kinh tế: "+task+".\n", nil)
+		if len(r.Tasks) != 1 || len(r.Tasks[0].Targets) != 1 {
+			t.Fatalf("%s / %s: tasks %+v", subject, task, r.Tasks)
+		}
+		return r.Tasks[0].Targets[0].RelativeTo
+	}
+	tests := []struct{ subject, task, want string }{
+		{"năm 2026", "giá trị sản xuất tăng 9,5% so với năm 2025", "same-period"},
+		{"năm 2026", "tổng thu bằng hoặc cao hơn năm 2025", "same-period"},
+		{"năm 2026", "tỷ lệ che phủ rừng tăng 2% so với năm 2020", ""},
+		{"quý I năm 2026", "tỷ lệ hộ nghèo giảm 0,5% so với năm 2025", ""},
+	}
+	for _, tt := range tests {
+		if got := rel(tt.subject, tt.task); got != tt.want {
+			t.Errorf("%s / %s: relative_to %q, want %q", tt.subject, tt.task, got, tt.want)
+		}
+	}
+}
+
+// TestRelativeDeadline: a deadline counted from receipt gives no date; it
+// is warned about as such, not as a missing deadline.
+func TestRelativeDeadline(t *testing.T) {
+	r := Parse("Kính gửi: Phòng Nội vụ.\n\nĐề nghị Phòng Nội vụ báo cáo kết quả rà soát, gửi về UBND huyện trong vòng 05 ngày làm việc kể từ ngày nhận được văn bản này.\n", nil)
+	codes := map[string]string{}
+	for _, w := range r.Warnings {
+		codes[w.Code] = w.Message
+	}
+	if r.Deadline != nil || !strings.Contains(codes[WarnRelativeDeadline], "05 ngày làm việc") || codes[WarnNoDeadline] != "" {
+		t.Errorf("deadline %+v, warnings %+v", r.Deadline, r.Warnings)
+	}
+	// With a date for the report, a relative one for something else is
+	// no concern of the round's.
+	r = Parse("Kính gửi: Phòng Nội vụ.\n\n1. Phòng Nội vụ báo cáo kết quả.\n\nGửi kế hoạch trong vòng 05 ngày làm việc kể từ ngày nhận được văn bản này; gửi báo cáo chậm nhất ngày 5-12-2026.\n", nil)
+	for _, w := range r.Warnings {
+		if w.Code == WarnRelativeDeadline {
+			t.Errorf("unexpected %+v", w)
+		}
+	}
+	if r.Deadline == nil || *r.Deadline != (Deadline{Date: "2026-12-05", Relation: "by"}) {
+		t.Errorf("deadline = %+v", r.Deadline)
+	}
+}
+
+// TestNestedBullets: under a unit's item, "+" lines stay sub-points of the
+// "-" line in the task text, and "- Phối hợp với X ..." makes X a
+// supporting unit of the item's task rather than a task of "Phối hợp".
+func TestNestedBullets(t *testing.T) {
+	text := "Kính gửi: Phòng Kinh tế; Công an xã.\n\n" +
+		"1. Phòng Kinh tế:\n- Báo cáo tình hình kinh tế, trong đó:\n+ Tổng giá trị sản xuất tăng 8% so với cùng kỳ;\n+ Cấp mới ít nhất 45 giấy phép xây dựng.\n" +
+		"- Phối hợp với Công an xã báo cáo kết quả xử lý vi phạm trật tự đô thị.\n\nBáo cáo gửi về UBND xã trước ngày 05/3/2026.\n"
+	r := Parse(text, nil)
+	if len(r.Tasks) != 1 {
+		t.Fatalf("tasks = %+v, want 1", r.Tasks)
+	}
+	task := r.Tasks[0]
+	if !strings.Contains(task.Text, "trong đó: + Tổng giá trị") || !strings.Contains(task.Text, ". - Phối hợp với") {
+		t.Errorf("text = %q", task.Text)
+	}
+	if len(task.Assignees) != 2 || task.Assignees[1] != (Assignee{Name: "Công an xã", Role: tiendo.Support}) {
+		t.Errorf("assignees = %+v", task.Assignees)
+	}
+	if len(task.Targets) != 2 || task.Targets[1].Unit != "giấy phép" {
+		t.Errorf("targets = %+v", task.Targets)
+	}
+}

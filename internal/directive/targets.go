@@ -25,7 +25,7 @@ var measureUnits = []string{
 	"nen tang", "giay chung nhan", "sang kien", "can ho", "can nha", "ngoi nha", "phong hoc",
 	"nha van hoa", "viec lam", "can bo", "cong chuc", "hoi vien", "doan vien", "tre em", "nguoi dan",
 	"to dan pho", "khu pho", "cum cong nghiep", "nha may", "trang trai", "hop dong", "tai khoan",
-	"thue bao", "dich vu cong", "trieu luot", "nghin luot", "luot", "nghin tan", "trieu tan",
+	"thue bao", "dich vu cong", "giay phep", "trieu luot", "nghin luot", "luot", "nghin tan", "trieu tan",
 	"nghin ha", "nghin nguoi", "trieu nguoi", "nghin ho", "ty usd", "don vi", "co quan",
 }
 
@@ -82,6 +82,7 @@ func targets(text string) []Target {
 func targetsAt(f folded) (out []Target, at []int) {
 	ms := reNumber.FindAllStringIndex(f.s, 200)
 	prevEnd, prevNum := 0, 0
+	var taken [][2]int
 	for k, m := range ms {
 		s, e := m[0], m[1]
 		// The previous clause may run over this number when its end was
@@ -93,7 +94,29 @@ func targetsAt(f folded) (out []Target, at []int) {
 			// that "so với cùng kỳ" after this number is not read again.
 			prevEnd = max(e, min(end, len(f.s)))
 			prevNum = e
+			taken = append(taken, [2]int{s, prevEnd})
 		}
+	}
+	if bare, bat := bareTargets(f, taken); len(bare) > 0 {
+		out, at = mergeAt(out, at, bare, bat)
+	}
+	return out, at
+}
+
+// mergeAt merges two lists of targets, each in text order, by where they
+// are.
+func mergeAt(a []Target, aAt []int, b []Target, bAt []int) ([]Target, []int) {
+	var out []Target
+	var at []int
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j == len(b) || i < len(a) && aAt[i] < bAt[j] {
+			out, at = append(out, a[i]), append(at, aAt[i])
+			i++
+			continue
+		}
+		out, at = append(out, b[j]), append(at, bAt[j])
+		j++
 	}
 	return out, at
 }
@@ -120,8 +143,9 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	if len(before) > 0 && skipBefore[before[len(before)-1]] && !isLevelMuc(f, s, before) {
 		return Target{}, 0, false
 	}
-	// A rank, "vị trí 03", "xếp hạng 5", is not a quantity to reach.
-	if n := len(before); n >= 2 && (before[n-2] == "vi" && before[n-1] == "tri" || before[n-1] == "hang" && (before[n-2] == "xep" || before[n-2] == "thu")) {
+	// A rank, "vị trí 03", "xếp hạng 5", or a grade of a standard,
+	// "chuẩn quốc gia mức độ 2", is not a quantity to reach.
+	if isRankWord(before) {
 		return Target{}, 0, false
 	}
 	// "bình quân 01 xã đạt 15,2 tiêu chí", "trên 1 vạn dân": per one
@@ -287,7 +311,7 @@ func candidate(f folded, s, e int) bool {
 	if e < len(str) && (str[e] == '/' || str[e] == '-') {
 		return false
 	}
-	if b := wordsBefore(str, s, 1); len(b) == 1 && skipBefore[b[0]] && !isLevelMuc(f, s, b) {
+	if b := wordsBefore(str, s, 2); len(b) > 0 && (skipBefore[b[len(b)-1]] && !isLevelMuc(f, s, b) || isRankWord(b)) {
 		return false
 	}
 	rest := strings.TrimLeft(str[e:], " ")
@@ -296,6 +320,17 @@ func candidate(f folded, s, e int) bool {
 		j++
 	}
 	return !skipAfter[rest[:j]]
+}
+
+// isRankWord reports whether the folded words before a number make it a
+// rank or a grade: "vị trí", "xếp hạng", "thứ hạng", "mức độ".
+func isRankWord(before []string) bool {
+	n := len(before)
+	if n < 2 {
+		return false
+	}
+	pair := before[n-2] + " " + before[n-1]
+	return pair == "vi tri" || pair == "xep hang" || pair == "thu hang" || pair == "muc do"
 }
 
 // isLevelMuc reports whether the folded word "muc" just before the number

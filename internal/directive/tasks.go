@@ -298,7 +298,7 @@ func (p *parser) taskList(intro []block, region []block) {
 // name units as lead then supporting units.
 func (p *parser) rowTask(b block) (string, assignment) {
 	var a assignment
-	var text []string
+	var text, figures []string
 	cells := b.cells[1:]
 	roles := []string(nil)
 	if len(b.roles) == len(b.cells) {
@@ -317,6 +317,10 @@ func (p *parser) rowTask(b block) (string, assignment) {
 			a.supports = append(a.supports, splitUnits(c)...)
 		case role == "text":
 			text = append(text, c)
+		case role == "figure":
+			if ft := figureText(b.heads[i+1], c); ft != "" {
+				figures = append(figures, ft)
+			}
 		case roles == nil && p.allUnitLike(c) && len([]rune(c)) < 120:
 			if len(a.leads) == 0 {
 				a.leads = splitUnits(c)
@@ -328,6 +332,11 @@ func (p *parser) rowTask(b block) (string, assignment) {
 				longest = i
 			}
 		}
+	}
+	if len(figures) > 0 {
+		// The row's own figures are its targets: "...; Số hộ nghèo giảm
+		// 320 hộ; Tỷ lệ hộ nghèo giảm 2,5%".
+		return strings.Join(append(text, figures...), "; "), a
 	}
 	if len(text) == 0 && longest >= 0 {
 		text = []string{cells[longest]}
@@ -493,7 +502,7 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 		}
 		text := strings.Join(append([]string{head}, more...), " ")
 		n := len(p.res.Tasks)
-		p.addTask(itemLabelOf(region, i, off), text, b.line, leads[i], inherited(i), false)
+		p.addTask(itemLabelOf(region, i, off), text, b.line, p.bulletSupports(leads[i], more), inherited(i), false)
 		if len(p.res.Tasks) > n && b.cells != nil && len(p.res.Tasks[n].Targets) == 0 {
 			if g, ok := columnTarget(b); ok {
 				p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, g)
@@ -503,7 +512,7 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 }
 
 // itemContent returns what continues item i besides its sub-items: the
-// plain paragraphs after it and its bullets ("- " kept), less the bullets
+// plain paragraphs after it and its bullets ("- " or "+ " kept), less the bullets
 // that name a unit, which are tasks of their own, and what is under those.
 // anyUnitBullet reports whether there were such bullets.
 func itemContent(region []block, i int, unitBullets []bool, off int) (more []string, anyUnitBullet bool) {
@@ -523,9 +532,31 @@ func itemContent(region []block, i int, unitBullets []bool, off int) (more []str
 		if underUnitBullet(region, j, i, unitBullets, off) {
 			continue
 		}
-		more = append(more, "- "+c.text)
+		mark := c.mark
+		if mark != "+" {
+			mark = "-" // "–", "•" and the like read as the common dash
+		}
+		more = append(more, mark+" "+c.text)
 	}
 	return more, anyUnitBullet
+}
+
+// bulletSupports adds to an item's assignment the units its bullets say
+// it works with ("- Phối hợp với Công an xã rà soát ..."): they support the
+// item's task, whose bullets those are.
+func (p *parser) bulletSupports(a assignment, bullets []string) assignment {
+	for _, m := range bullets {
+		text := strings.TrimLeft(m, "-+ ")
+		if !reOpensSupport.MatchString(vi.Fold(text)) {
+			continue
+		}
+		for _, u := range p.assignment(text).supports {
+			if !contains(a.supports, u) && !contains(a.leads, u) {
+				a.supports = append(slices.Clip(a.supports), u)
+			}
+		}
+	}
+	return a
 }
 
 // underUnitBullet reports whether block j is under a unit bullet below item i.
