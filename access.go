@@ -67,6 +67,14 @@ var permissions = map[Role]map[Action]Scope{
 // reported, not a unit's working draft (PRODUCT.md).
 func ReadsSentOnly(u *User) bool { return u != nil && u.Role == RoleReader }
 
+// SeesDraftRounds reports whether u sees rounds not yet published: the
+// office prepares them and the leader approves their công văn before they
+// go out; to everyone else, the readers who read every round included, a
+// draft is not there until it is published.
+func SeesDraftRounds(u *User) bool {
+	return ScopeOf(u, ActionManageRounds) == ScopeAll || ScopeOf(u, ActionApproveDoc) == ScopeAll
+}
+
 // ScopeOf returns how far u may perform a. A nil or disabled user may do nothing.
 func ScopeOf(u *User, a Action) Scope {
 	if u == nil || u.Disabled {

@@ -103,8 +103,12 @@ func (s *Store) roundForUnitAt(ctx context.Context, u *tiendo.User, id, unitID, 
 	// Who may see the round is visibleTo's rule. Its common case, a unit's
 	// own user reading the unit's part of a published round that asks it,
 	// is decided here without a query; anything else asks the database.
-	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeAll &&
-		!(e.round.Status != tiendo.RoundDraft && cu.asked && slices.Contains(u.UnitTree(), unitID)) {
+	switch {
+	case e.round.Status == tiendo.RoundDraft && !tiendo.SeesDraftRounds(u):
+		return nil, roundNotFound()
+	case tiendo.ScopeOf(u, tiendo.ActionReadRounds) == tiendo.ScopeAll:
+	case e.round.Status != tiendo.RoundDraft && cu.asked && slices.Contains(u.UnitTree(), unitID):
+	default:
 		if err := s.roundVisible(ctx, u, id); err != nil {
 			return nil, err
 		}
@@ -178,7 +182,9 @@ type wholeParts struct {
 // history (a target's series walks back through many), and old rounds must
 // not push the open ones, whose units report now, out of the cache.
 func (s *Store) cachedRound(ctx context.Context, u *tiendo.User, id int64) (*tiendo.Round, error) {
-	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeAll {
+	// The office and the leader see every round; anyone else asks
+	// visibleTo (a reader of every round still does not see drafts).
+	if tiendo.ScopeOf(u, tiendo.ActionReadRounds) != tiendo.ScopeAll || !tiendo.SeesDraftRounds(u) {
 		if err := s.roundVisible(ctx, u, id); err != nil {
 			return nil, err
 		}

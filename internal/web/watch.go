@@ -60,7 +60,10 @@ type roundPage struct {
 	Round     *tiendo.Round
 	Units     map[int64]*tiendo.Unit
 	CanManage bool
-	SeesAll   bool
+	// CanApproveDoc: the leader, who reads a draft round to approve its
+	// công văn.
+	CanApproveDoc bool
+	SeesAll       bool
 	// SentOnly: the user reads a unit's report only once sent
 	// (tiendo.ReadsSentOnly), so the matrix links only those.
 	SentOnly bool
@@ -384,9 +387,10 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data := roundPage{page: s.basePage(r, d.Round.Title), Round: d.Round, Units: d.Units,
-		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0), SentOnly: tiendo.ReadsSentOnly(u),
-		SeesAll: tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
-		States:  watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")],
+		CanManage: tiendo.Allowed(u, tiendo.ActionManageRounds, 0), CanApproveDoc: tiendo.Allowed(u, tiendo.ActionApproveDoc, 0),
+		SentOnly: tiendo.ReadsSentOnly(u),
+		SeesAll:  tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
+		States:   watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")],
 		CanMail: tiendo.Allowed(u, tiendo.ActionManageMail, 0)}
 	if r.URL.Query().Get("ok") == "extended" {
 		// Without the reminder service nothing delivers the outbox.
