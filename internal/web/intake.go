@@ -597,8 +597,24 @@ func pastDeadline(f *intakeForm, now time.Time) string {
 	if err != nil || at.After(now) {
 		return ""
 	}
-	return fmt.Sprintf("Hạn gửi %s đã qua: nếu phát hành, mọi đơn vị bị tính là gửi muộn ngay từ đầu và được đôn đốc hằng ngày. Nếu đây là đợt mới, hãy sửa hạn gửi.",
-		at.In(tiendo.Zone).Format("02/01/2006"))
+	return fmt.Sprintf("Hạn gửi (%s) đã qua: nếu phát hành, mọi đơn vị bị tính là gửi muộn ngay từ đầu và được đôn đốc hằng ngày. Nếu đây là đợt mới, hãy sửa hạn gửi.",
+		f.deadlineWords(at))
+}
+
+// deadlineWords says the form's deadline in the words its fields chose:
+// "chậm nhất ngày 05/10/2025" where the form says "chậm nhất ngày", not
+// the instant it stands for ("trước ngày 06/10/2025"), which would read as
+// another day than the one the office sees in the field.
+func (f *intakeForm) deadlineWords(at time.Time) string {
+	if f.DeadlineRelation != "by" {
+		return tiendo.DeadlineText(at)
+	}
+	day := at.In(tiendo.Zone)
+	if day.Hour() == 0 && day.Minute() == 0 {
+		day = day.Add(-time.Nanosecond) // the end of the day before
+		return "chậm nhất ngày " + day.Format("02/01/2006")
+	}
+	return "chậm nhất " + day.Format("15:04") + " ngày " + day.Format("02/01/2006")
 }
 
 // headless names the units asked to report that have no active unit head
@@ -776,8 +792,8 @@ func (s *Server) stalePeriod(req *http.Request, r *tiendo.Round) string {
 		return ""
 	}
 	end := w.End().Add(-time.Nanosecond).In(tiendo.Zone)
-	return fmt.Sprintf("Kỳ báo cáo là %s (số liệu đến hết ngày %s) nhưng hạn gửi là trước ngày %s, hơn %d tháng sau: có thể kỳ báo cáo chưa được sửa theo hạn mới. Hãy kiểm tra lại kỳ báo cáo.",
-		r.Period.Phrase(), end.Format("02/01/2006"), r.Deadline.In(tiendo.Zone).Format("02/01/2006"), periodLag)
+	return fmt.Sprintf("Kỳ báo cáo là %s (số liệu đến hết ngày %s) nhưng hạn gửi là %s, hơn %d tháng sau: có thể kỳ báo cáo chưa được sửa theo hạn mới. Hãy kiểm tra lại kỳ báo cáo.",
+		r.Period.Phrase(), end.Format("02/01/2006"), tiendo.DeadlineText(r.Deadline), periodLag)
 }
 
 // handleRoundDelete deletes a draft round, which only the office has seen,
