@@ -1,10 +1,13 @@
 package store
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -26,6 +29,44 @@ var allowedAttachments = map[string]string{
 	".png":  "image/png",
 	".jpg":  "image/jpeg",
 	".jpeg": "image/jpeg",
+}
+
+// contentMatches reports whether data is what extension ext says it is, and
+// names that kind of file for the message when it is not. The office opens
+// an attachment by what its name says; a picture renamed ".docx" would
+// reach it as a Word file that Word cannot open.
+func contentMatches(ext string, data []byte) (string, bool) {
+	head := data[:min(len(data), 1024)]
+	switch ext {
+	case ".pdf":
+		return "PDF", bytes.Contains(head, []byte("%PDF-"))
+	case ".docx":
+		return "Word (.docx)", zipHolds(data, "word/document.xml")
+	case ".xlsx":
+		return "Excel (.xlsx)", zipHolds(data, "xl/workbook.xml")
+	case ".doc":
+		return "Word (.doc)", bytes.HasPrefix(data, oleMagic)
+	case ".xls":
+		return "Excel (.xls)", bytes.HasPrefix(data, oleMagic)
+	case ".png":
+		return "ảnh PNG", bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n"))
+	case ".jpg", ".jpeg":
+		return "ảnh JPEG", bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF})
+	}
+	return "", false
+}
+
+// oleMagic opens the compound files of Word 97–2003 and Excel 97–2003.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// zipHolds reports whether data is a zip archive with a file called name:
+// what makes an Office Open XML file a document or a workbook.
+func zipHolds(data []byte, name string) bool {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	return slices.ContainsFunc(z.File, func(f *zip.File) bool { return f.Name == name })
 }
 
 // SanitizeFileName keeps a file name's last path element and drops control
@@ -67,6 +108,9 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, u *tiendo.User, 
 	}
 	if len(data) > MaxAttachment {
 		return nil, tiendo.Errorf(tiendo.ETOOLARGE, "Tệp %q quá lớn: tối đa %d MB mỗi tệp.", name, MaxAttachment>>20)
+	}
+	if kind, ok := contentMatches(strings.ToLower(path.Ext(name)), data); !ok {
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %q không phải là tệp %s hợp lệ: nội dung không khớp với phần đuôi tên tệp. Hãy mở tệp bằng phần mềm của nó, lưu lại đúng định dạng rồi đính kèm lại.", name, kind)
 	}
 	round, err := s.RoundForUnit(ctx, u, roundID, unitID)
 	if err != nil {

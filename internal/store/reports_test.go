@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"database/sql"
 	"strings"
 	"sync"
@@ -326,6 +328,20 @@ func TestAttachments(t *testing.T) {
 	if _, err := f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, "x.html", []byte("<script>")); code(err) != tiendo.EINVALID {
 		t.Errorf("an .html attachment: %v, want invalid", err)
 	}
+	// A file whose content is not what its name says is refused: a
+	// picture renamed .docx would reach the office as a Word file Word
+	// cannot open.
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	for name, data := range map[string][]byte{"bang-so-lieu.docx": png, "so-lieu.xlsx": docxBytes(t), "bao-cao.pdf": png, "anh.jpg": png} {
+		if _, err := f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, name, data); code(err) != tiendo.EINVALID || !strings.Contains(err.Error(), "nội dung không khớp") {
+			t.Errorf("%s with other content: %v, want invalid, saying the content does not match", name, err)
+		}
+	}
+	for name, data := range map[string][]byte{"bang-so-lieu.docx": docxBytes(t), "anh-chup.png": png} {
+		if _, err := f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, name, data); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 	if _, err := f.s.AddAttachment(ctx, store.Actor{}, f.repB, r.ID, f.a.ID, "x.pdf", []byte("x")); code(err) != tiendo.EFORBIDDEN {
 		t.Errorf("unit b attaches to unit a: %v", err)
 	}
@@ -337,7 +353,7 @@ func TestAttachments(t *testing.T) {
 		t.Errorf("office reads the attachment: %v %q %v", got, data, err)
 	}
 	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
-	if len(rep.Attachments) != 1 || rep.Status != tiendo.ReportDraft {
+	if len(rep.Attachments) != 3 || rep.Status != tiendo.ReportDraft {
 		t.Errorf("report after attaching = %s with %d attachments", rep.Status, len(rep.Attachments))
 	}
 	for in, want := range map[string]string{"a/b/c.docx": "c.docx", `C:\Users\x\bảng.xlsx`: "bảng.xlsx", "...": "tep-dinh-kem", "a:b?.pdf": "a_b_.pdf"} {
@@ -554,4 +570,21 @@ func TestReaderReadsOnlySentReports(t *testing.T) {
 	if revs, err := f.s.Revisions(ctx, reader, r.ID, f.a.ID); err != nil || len(revs) != 1 {
 		t.Errorf("a reader reads the submissions of a returned report: %d, %v; want the one sent", len(revs), err)
 	}
+}
+
+// docxBytes is the smallest zip that is a Word document as far as an
+// attachment's check goes: it holds word/document.xml.
+func docxBytes(t *testing.T) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	w, err := z.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>`))
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
