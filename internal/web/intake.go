@@ -16,6 +16,7 @@ import (
 	"tiendo"
 	"tiendo/internal/continuity"
 	"tiendo/internal/directive"
+	"tiendo/internal/store"
 	"tiendo/internal/vi"
 	"tiendo/internal/watch"
 )
@@ -572,6 +573,13 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 	if warn := pastDeadline(f, s.store.Now()); warn != "" {
 		data.Warnings = append(data.Warnings, directive.Warning{Code: "deadline-past", Message: warn})
 	}
+	rounds, err := s.store.Rounds(r.Context(), userFrom(r.Context()))
+	if err != nil {
+		return err
+	}
+	if warn := sameDirective(f, rounds); warn != "" {
+		data.Warnings = append(data.Warnings, directive.Warning{Code: "same-directive", Message: warn})
+	}
 	if f.HeadApproval {
 		users, err := s.store.Users(r.Context())
 		if err != nil {
@@ -599,6 +607,33 @@ func pastDeadline(f *intakeForm, now time.Time) string {
 	}
 	return fmt.Sprintf("Hạn gửi (%s) đã qua: nếu phát hành, mọi đơn vị bị tính là gửi muộn ngay từ đầu và được đôn đốc hằng ngày. Nếu đây là đợt mới, hãy sửa hạn gửi.",
 		f.deadlineWords(at))
+}
+
+// sameDirective warns when a round was already made from the directive on
+// the form (the same number and symbol, and the same date when both have
+// one): importing a letter twice makes two rounds that ask the units for
+// the same report. A round may rightly be made again (the first was
+// deleted or was for another period), so it is a warning.
+func sameDirective(f *intakeForm, rounds []store.RoundSummary) string {
+	num, sym := strings.TrimSpace(f.Number), strings.ToUpper(strings.Join(strings.Fields(f.Symbol), ""))
+	if num == "" || sym == "" {
+		return ""
+	}
+	date, _ := docDateISO(f.DocDate)
+	var same []string
+	for _, r := range rounds {
+		if strings.TrimLeft(strings.TrimSpace(r.DocNumber), "0") != strings.TrimLeft(num, "0") ||
+			strings.ToUpper(strings.Join(strings.Fields(r.DocSymbol), "")) != sym ||
+			(date != "" && r.DocDate != "" && date != r.DocDate) {
+			continue
+		}
+		same = append(same, fmt.Sprintf("“%s” (đợt số %d, %s)", r.Title, r.ID, strings.ToLower(roundStatuses.Label(string(r.Status)))))
+	}
+	if len(same) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Văn bản số %s/%s đã được dùng để tạo %s. Nếu cần sửa đợt đó, hãy mở nó từ danh sách đợt báo cáo thay vì tạo đợt mới; tạo thêm đợt thì các đơn vị sẽ phải báo cáo hai lần.",
+		num, f.Symbol, joinVi(same))
 }
 
 // deadlineWords says the form's deadline in the words its fields chose:

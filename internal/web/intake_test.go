@@ -248,7 +248,7 @@ func TestIntakeWarningsAndChoices(t *testing.T) {
 		t.Fatalf("no warnings box:\n%s", top)
 	}
 	for _, want := range []string{
-		"Hạn gửi 10/01/2020 đã qua",
+		"Hạn gửi (trước ngày 10/01/2020) đã qua",
 		"2 đơn vị chưa có tài khoản lãnh đạo đơn vị", "Công an huyện; Phòng Nội vụ",
 		`<a href="#task-0">nhiệm vụ 12 ở dòng 10</a>`, `<a href="#task-1">nhiệm vụ 12 ở dòng 12</a>`,
 	} {
