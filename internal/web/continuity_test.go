@@ -105,7 +105,7 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 	// It offers the earlier title and, as the period, the one usually
 	// reported on next: the year after its first half.
 	for _, want := range []string{`name="title" value="` + first.Title + `"`, `<option value="year" selected>`,
-		`name="period_index" type="number" min="0" max="12" value="0"`, `name="period_year" type="number" value="2025"`} {
+		`name="period_index" type="number" min="1" max="12" value="" placeholder="để trống với 9 tháng, năm"`, `name="period_year" type="number" value="2025"`} {
 		if !strings.Contains(page, want) {
 			t.Fatalf("the successor form lacks %s:\n%s", want, page)
 		}

@@ -219,7 +219,7 @@ func TestRoundEditPeriod(t *testing.T) {
 	path := fmt.Sprintf("/rounds/%d/edit", r.ID)
 	c := x.login("vanphong")
 	_, body := x.get(c, path)
-	for _, want := range []string{`<option value="half-year" selected>6 tháng</option>`, `name="period_index" type="number" min="0" max="12" value="1"`, `name="period_year" type="number" min="2000" max="2100" value="2026"`} {
+	for _, want := range []string{`<option value="half-year" selected>6 tháng</option>`, `name="period_index" type="number" min="1" max="12" value="1"`, `name="period_year" type="number" min="2000" max="2100" value="2026"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("edit form lacks the draft's period: %s", want)
 		}
@@ -227,7 +227,7 @@ func TestRoundEditPeriod(t *testing.T) {
 
 	code, _, body := read(x.post(c, path, url.Values{"title": {r.Title}, "deadline": {"20/06/2026"}, "period_kind": {"month"}, "period_index": {"13"}, "period_year": {"2026"}}))
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `id="period_index-err" class="field-error">Kỳ báo cáo là tháng: hãy ghi tháng, từ 1 đến 12.`) ||
-		!strings.Contains(body, `<option value="month" selected>Tháng</option>`) || !strings.Contains(body, `value="13" aria-invalid="true"`) {
+		!strings.Contains(body, `<option value="month" selected>Tháng</option>`) || !strings.Contains(body, `value="13" placeholder="để trống với 9 tháng, năm" aria-invalid="true"`) {
 		t.Errorf("month 13: %d, want 422 with the month marked and the form as typed\n%s", code, body)
 	}
 	if got := x.storedRound(r.ID); got.Period != r.Period {
