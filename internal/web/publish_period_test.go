@@ -37,7 +37,7 @@ func TestPublishAsksAboutAPeriodLongPast(t *testing.T) {
 	resp.Body.Close()
 	page := html.UnescapeString(string(b))
 	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "Kỳ báo cáo đã qua từ lâu") ||
-		!strings.Contains(page, "Kỳ báo cáo là 06 tháng đầu năm 2022 (số liệu đến hết ngày 14/06/2022) nhưng hạn gửi là trước ngày "+deadline.In(tiendo.Zone).Format("02/01/2006")) {
+		!strings.Contains(page, "Kỳ báo cáo là 06 tháng đầu năm 2022 (số liệu đến hết ngày 14/06/2022) nhưng hạn gửi là "+tiendo.DeadlineText(deadline)) {
 		t.Fatalf("publishing a round of 2022's first half due %s: %d, want the confirmation naming the period:\n%s", deadline.Format("02/01/2006"), resp.StatusCode, grep(page, "Kỳ báo cáo"))
 	}
 	// Opened again (back and forward), the confirmation's address shows it
