@@ -190,7 +190,8 @@ func (s *Server) handleIntakeParse(w http.ResponseWriter, r *http.Request) error
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			return tiendo.Errorf(tiendo.ETOOLARGE, "Tệp quá lớn: giới hạn %d MB cho một văn bản.", directive.MaxInput>>20)
+			// Nothing of the form can be read back: say so, with the form.
+			return s.intakeError(w, r, "", tiendo.Errorf(tiendo.ETOOLARGE, "Tệp quá lớn: giới hạn %d MB cho một văn bản. Hãy chọn tệp nhỏ hơn (một công văn thường dưới 1 MB; tệp lớn thường do ảnh chèn trong văn bản), hoặc dán nội dung văn bản vào ô bên dưới.", directive.MaxInput>>20))
 		}
 		return tiendo.Errorf(tiendo.EINVALID, "Không đọc được biểu mẫu; hãy tải lại trang và thử lại.")
 	}
@@ -204,10 +205,13 @@ func (s *Server) handleIntakeParse(w http.ResponseWriter, r *http.Request) error
 		if err != nil {
 			return err
 		}
-		if len(data) > 0 {
+		switch {
+		case len(data) > 0:
 			if text, err = intakeFileText(hdr.Filename, data); err != nil {
 				return s.intakeError(w, r, typed, err)
 			}
+		case hdr.Filename != "" && strings.TrimSpace(typed) == "":
+			return s.intakeError(w, r, typed, tiendo.Errorf(tiendo.EINVALID, "Tệp “%s” rỗng, không có nội dung. Hãy mở tệp kiểm tra, chọn lại đúng tệp văn bản, hoặc dán nội dung văn bản vào ô bên dưới.", hdr.Filename))
 		}
 	} else if text != "" {
 		if text, err = directive.Text("", []byte(text)); err != nil {

@@ -50,3 +50,31 @@ func TestIntakeKeepsTextOnFileError(t *testing.T) {
 		t.Errorf(".txt file: %d, not read:\n%s", resp.StatusCode, grep(string(b), `alert`))
 	}
 }
+
+// An empty file is named in the error, and a file over the limit brings
+// the intake form back with what to do, not a page without a form.
+func TestIntakeEmptyAndHugeFiles(t *testing.T) {
+	x := newApp(t)
+	c := x.login("vanphong")
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		status int
+		want   string
+	}{
+		{"cong-van-trong.docx", nil, http.StatusUnprocessableEntity, "Tệp “cong-van-trong.docx” rỗng, không có nội dung."},
+		{"cong-van-lon.docx", make([]byte, 12<<20), http.StatusRequestEntityTooLarge, "Tệp quá lớn: giới hạn 10 MB cho một văn bản. Hãy chọn tệp nhỏ hơn"},
+	} {
+		body, ct := multipartForm(nil, tc.name, tc.data)
+		resp := x.postBody(c, "/rounds/new", ct, body)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		page := html.UnescapeString(string(b))
+		if resp.StatusCode != tc.status || !strings.Contains(page, tc.want) {
+			t.Errorf("%s: %d, want %d saying %q:\n%s", tc.name, resp.StatusCode, tc.status, tc.want, grep(page, `alert`))
+		}
+		if !strings.Contains(page, `<textarea`) || !strings.Contains(page, `type="file"`) {
+			t.Errorf("%s: the intake form is not shown again", tc.name)
+		}
+	}
+}

@@ -389,3 +389,21 @@ func TestReaderReadsSentReportsAndSubmissions(t *testing.T) {
 		t.Errorf("a reader opens the first submission of a returned report: %d, want 200 with what was sent", code)
 	}
 }
+
+// A report form too large to read comes back as the report page, saying
+// what to do, not as a page without the form; nothing is stored.
+func TestReportTooLargeKeepsThePage(t *testing.T) {
+	x := newApp(t)
+	c := x.login("pnv")
+	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
+	field := "t" + itoa(x.round.Tasks[0].ID) + ".result_vs_plan"
+	huge := strings.Repeat("Kết quả thực hiện nhiệm vụ. ", 50_000) // about 1.5 MB
+	code, _, body := read(x.post(c, path, url.Values{"version": {"0"}, "op": {"save"}, field: {huge}}))
+	if code != http.StatusRequestEntityTooLarge || !strings.Contains(body, `id="report-form"`) ||
+		!strings.Contains(body, "Báo cáo gửi lên quá dài, vượt giới hạn 1024 KB cho cả báo cáo, nên chưa được lưu.") {
+		t.Errorf("a report over the limit: %d, want 413 on the report page with what to do\n%s", code, grep(body, "alert"))
+	}
+	if got := x.reportOf(x.a, x.round); got != nil && len(got.Sections) > 0 && got.Sections[0].ResultVsPlan != "" {
+		t.Errorf("a report over the limit was stored: %.40q", got.Sections[0].ResultVsPlan)
+	}
+}

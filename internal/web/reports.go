@@ -367,7 +367,7 @@ func formValues(r *http.Request) map[string]string {
 // back in the form as typed, with the reason beside the field.
 func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parseForm(w, r); err != nil {
-		return err
+		return s.reportTooLarge(w, r, err)
 	}
 	p, err := s.reportContext(r)
 	if err != nil {
@@ -878,4 +878,23 @@ func (s *Server) reportRollup(w http.ResponseWriter, r *http.Request, p *reportP
 		p.Notice += fmt.Sprintf(" Còn %d đơn vị chưa gửi (hoặc bị trả lại) nên số liệu chỉ tiêu chưa được cộng; số liệu của từng đơn vị đã gửi có trong phần kết quả.", len(p.Below)-len(children))
 	}
 	return s.render(w, http.StatusOK, "report", p)
+}
+
+// reportTooLarge answers a report form too large to read with the report
+// page and what to do, not a page without the form: the report as last
+// saved, and the browser's copy of what was typed (report.js keeps it),
+// which the page offers to restore. Any other error is returned as is.
+func (s *Server) reportTooLarge(w http.ResponseWriter, r *http.Request, err error) error {
+	var tooLarge *http.MaxBytesError
+	if !errors.As(err, &tooLarge) {
+		return err
+	}
+	p, perr := s.reportContext(r)
+	if perr != nil {
+		return err
+	}
+	p.Error = fmt.Sprintf("Báo cáo gửi lên quá dài, vượt giới hạn %d KB cho cả báo cáo, nên chưa được lưu. "+
+		"Trình duyệt vẫn giữ nội dung bạn vừa gõ: hãy khôi phục nội dung đó, rút gọn phần quá dài "+
+		"(tài liệu dài hãy đính kèm dưới dạng tệp) rồi lưu lại.", tooLarge.Limit>>10)
+	return s.render(w, http.StatusRequestEntityTooLarge, "report", p)
 }
