@@ -188,23 +188,26 @@ func MatchUnit(name string, units []tiendo.Unit) (code string, ok bool) {
 // unitMatcher resolves names against a registry, computing each unit's keys
 // once: a directive names the same few units many times.
 type unitMatcher struct {
-	units  []tiendo.Unit
-	keys   [][][]string
-	group  [][]bool   // whether each key's name stands for a group of units
-	levels [][]string // the level word each key's name ends with, if any
+	units []tiendo.Unit
+	keys  [][][]string
+	group [][]bool   // whether each key's name stands for a group of units
+	ranks []unitRank // the kinds and levels each unit's names state
 }
 
 func newUnitMatcher(units []tiendo.Unit) *unitMatcher {
-	m := &unitMatcher{units: units, keys: make([][][]string, len(units)), group: make([][]bool, len(units)), levels: make([][]string, len(units))}
+	m := &unitMatcher{units: units, keys: make([][][]string, len(units)), group: make([][]bool, len(units)), ranks: make([]unitRank, len(units))}
 	for i, u := range units {
+		var names []string
 		for _, n := range append([]string{u.Name, u.ShortName}, u.Aliases...) {
 			if n != "" {
 				m.keys[i] = append(m.keys[i], unitKey(n))
 				m.group[i] = append(m.group[i], IsGroupName(n))
-				m.levels[i] = append(m.levels[i], trailingLevel(n))
+				names = append(names, n)
 			}
 		}
+		m.ranks[i] = rankOfUnit(names)
 	}
+	inferLevels(m.ranks)
 	return m
 }
 
@@ -226,16 +229,16 @@ func (m *unitMatcher) score(name string) (int, float64) {
 		}
 	}
 	key := unitKey(name)
-	group, level := IsGroupName(name), trailingLevel(name)
+	group, rank := IsGroupName(name), rankOfName(name)
 	best, bestScore, tie := -1, 0.0, false
 	for i, keys := range m.keys {
+		if rank.conflicts(m.ranks[i]) {
+			continue // "Công an tỉnh" is not "Công an huyện", nor "Sở Y tế" "Phòng Y tế"
+		}
 		s := 0.0
 		for j, k := range keys {
 			if group != m.group[i][j] {
 				continue // many units are not one of them, nor one unit many
-			}
-			if level != "" && m.levels[i][j] != "" && level != m.levels[i][j] && allGeneric(key) {
-				continue // "UBND huyện" is not "UBND tỉnh"
 			}
 			if x := matchScore(key, k); x > s {
 				s = x
@@ -279,25 +282,4 @@ func IsGroupName(name string) bool {
 		}
 	}
 	return false
-}
-
-// trailingLevel is the administrative level word a name ends with ("huyen"
-// for "UBND huyện"), which unitKey drops, or "".
-func trailingLevel(name string) string {
-	f := strings.Fields(tokenSplit.ReplaceAllString(vi.Fold(name), " "))
-	if n := len(f); n > 1 && levelTokens[f[n-1]] {
-		return f[n-1]
-	}
-	return ""
-}
-
-// allGeneric reports whether a key has only generic words: then the level
-// word it dropped was all that told one body from another.
-func allGeneric(key []string) bool {
-	for _, t := range key {
-		if !genericTokens[t] {
-			return false
-		}
-	}
-	return true
 }
