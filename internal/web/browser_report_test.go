@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -142,11 +143,18 @@ func TestBrowserSessionExpiryKeepsText(t *testing.T) {
 	browsertest.Get(t, ctx, chromedp.Poll[bool](`document.querySelector(".autosave-status").textContent.includes("hết hạn")`, chromedp.WithPollingTimeout(15*time.Second)))
 	// Log in again, come back: the text is offered and restored.
 	browserLogin(t, ctx, base, "pnv")
-	browsertest.Do(t, ctx,
-		chromedp.Navigate(reportURL),
-		chromedp.WaitVisible(`#report-form`),
-		chromedp.Click(`//button[contains(., "Khôi phục")]`),
-	)
+	browsertest.Do(t, ctx, chromedp.Navigate(reportURL), chromedp.WaitVisible(`#report-form`))
+	// The offer says when the text was typed on Vietnam's clock, as every
+	// page does, whatever the computer's clock is set to.
+	offer := browsertest.Get(t, ctx, chromedp.Text(`//p[contains(., "Trình duyệt này còn giữ")]`))
+	m := regexp.MustCompile(`lúc (\d\d:\d\d ngày \d\d/\d\d/\d{4}) nhưng chưa lưu`).FindStringSubmatch(offer)
+	if m == nil {
+		t.Fatalf("the offer reads %q, want “lúc HH:MM ngày dd/mm/yyyy nhưng chưa lưu”", offer)
+	}
+	if at, err := time.ParseInLocation("15:04 ngày 02/01/2006", m[1], tiendo.Zone); err != nil || time.Since(at) > 5*time.Minute || time.Until(at) > time.Minute {
+		t.Errorf("the offer says the text was typed at %s, want about now in Vietnam (%s)", m[1], time.Now().In(tiendo.Zone).Format("15:04 02/01/2006"))
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`//button[contains(., "Khôi phục")]`))
 	if got := browsertest.Get(t, ctx, chromedp.Value(field)); got != text {
 		t.Errorf("after logging in again the field holds %q, want %q", got, text)
 	}

@@ -18,25 +18,42 @@
     return out;
   }
   function say(msg) { if (status) status.textContent = msg; }
-  function hhmm(d) { return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2); }
+  // A time as the pages write it, on Vietnam's clock whatever the
+  // computer's: "14:05 ngày 28/11/2026".
+  function when(ms) {
+    try {
+      var p = {};
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit",
+        day: "2-digit", month: "2-digit", year: "numeric", hourCycle: "h23" })
+        .formatToParts(new Date(ms)).forEach(function (x) { p[x.type] = x.value; });
+      return p.hour + ":" + p.minute + " ngày " + p.day + "/" + p.month + "/" + p.year;
+    } catch (e) {
+      var d = new Date(ms);
+      return ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2);
+    }
+  }
 
   // A successful explicit save: what the browser kept is now on the server.
   if (form.dataset.saved === "1") {
     try { localStorage.removeItem(key); } catch (e) {}
   }
 
-  // Offer what this browser kept if it is newer than the saved report and
-  // differs from what the form shows.
+  // Offer what this browser kept if it is newer than what the form shows
+  // (the saved report, or the server's autosave the page restored) and
+  // differs from it.
   try {
     var kept = JSON.parse(localStorage.getItem(key) || "null");
-    if (kept && kept.at > Number(form.dataset.updated || 0)) {
+    var restored = Number(form.dataset.restored || 0);
+    if (kept && kept.at > Math.max(Number(form.dataset.updated || 0), restored)) {
       var now = values(), differs = false;
       Object.keys(kept.values).forEach(function (k) { if (k !== "version" && now[k] !== undefined && now[k] !== kept.values[k]) differs = true; });
       if (differs) {
         var bar = document.createElement("p");
         bar.className = "notice";
         bar.setAttribute("role", "status");
-        bar.textContent = "Trình duyệt này còn giữ nội dung bạn gõ lúc " + hhmm(new Date(kept.at)) + " nhưng chưa lưu. ";
+        bar.textContent = restored
+          ? "Trình duyệt này còn giữ bản bạn gõ lúc " + when(kept.at) + ", mới hơn bản vừa khôi phục ở trên, chưa được lưu. "
+          : "Trình duyệt này còn giữ nội dung bạn gõ lúc " + when(kept.at) + " nhưng chưa lưu. ";
         var btn = document.createElement("button");
         btn.type = "button";
         btn.className = "secondary small";
