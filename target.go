@@ -27,7 +27,31 @@ func (t *Target) CheckValue(v float64, written string) error {
 	if v < 0 && t.Counted() {
 		return Errorf(EINVALID, "Chỉ tiêu này tính bằng %s nên không thể là số âm; hãy ghi số %s (0 nếu chưa có).", t.Unit, t.Unit)
 	}
+	if v < 0 && t.Share() {
+		return Errorf(EINVALID, "Chỉ tiêu này là một tỷ lệ nên không thể là số âm; hãy ghi tỷ lệ đã đạt (0%% nếu chưa có).")
+	}
 	return nil
+}
+
+// Share reports whether t is a proportion in %: "nâng tỷ lệ huy động trẻ
+// ra lớp đạt 42%", "tỷ lệ hồ sơ giải quyết trực tuyến đạt 80%". A share of
+// something cannot be below zero. A rate of change can ("tỷ lệ tăng dân
+// số", "giảm tỷ lệ hộ nghèo 1,5%" is given as the change), so a target with
+// a direction, or whose text says it grows or shrinks, is not one.
+func (t *Target) Share() bool {
+	if t.Unit != "%" || t.Direction != "" {
+		return false
+	}
+	s := strings.ToLower(t.Text)
+	if !strings.Contains(s, "tỷ lệ") && !strings.Contains(s, "tỉ lệ") {
+		return false
+	}
+	for _, w := range []string{"tăng", "giảm", "biến động", "chênh lệch", "tốc độ"} {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Counted reports whether t's values are amounts that cannot be below zero:

@@ -32,6 +32,10 @@ func TestTargetCheckValue(t *testing.T) {
 		{"money by its scale alone can be negative", &Target{Text: "lợi nhuận 5 tỷ", Comparator: AtLeast, Value: 5, Unit: "tỷ"}, -2, "-2", ""},
 		{"money typed with %", budget, 20, "20%", "tính bằng triệu đồng"},
 		{"zero schools", schools, 0, "0", ""},
+		{"a negative share", &Target{Text: "nâng tỷ lệ huy động trẻ nhà trẻ ra lớp đạt 42%", Comparator: AtLeast, Value: 42, Unit: "%"}, -5, "-5", "là một tỷ lệ nên không thể là số âm"},
+		{"a share written tỉ lệ", &Target{Text: "Tỉ lệ hồ sơ giải quyết trực tuyến đạt 80%", Comparator: AtLeast, Value: 80, Unit: "%"}, -1, "-1", "không thể là số âm"},
+		{"a rate of growth can be negative", &Target{Text: "tỷ lệ tăng dân số tự nhiên dưới 1%", Comparator: AtMost, Value: 1, Unit: "%"}, -0.2, "-0,2", ""},
+		{"growth without tỷ lệ can be negative", &Target{Text: "tốc độ tăng trưởng kinh tế đạt 7%", Comparator: AtLeast, Value: 7, Unit: "%"}, -1, "-1", ""},
 	} {
 		err := tc.tg.CheckValue(tc.v, tc.written)
 		if tc.want == "" {

@@ -142,6 +142,9 @@
     if (a < 0 && input.dataset.counted === "1") {
       return "Chỉ tiêu này tính bằng " + unit + " nên không thể là số âm; hãy ghi số " + unit + " (0 nếu chưa có).";
     }
+    if (a < 0 && input.dataset.share === "1") {
+      return "Chỉ tiêu này là một tỷ lệ nên không thể là số âm; hãy ghi tỷ lệ đã đạt (0% nếu chưa có).";
+    }
     return "";
   }
 
