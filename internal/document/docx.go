@@ -59,9 +59,14 @@ func WriteDOCX(w io.Writer, d *Document) error {
 	b.header(d)
 	b.title(d)
 	b.recipients(d)
+	var paras []*docx.Paragraph // each block's paragraph, nil for a table
+	var lastRow []*docx.Paragraph
 	for _, blk := range d.Body {
-		b.block(blk)
+		p, row := b.block(blk)
+		paras = append(paras, p)
+		lastRow = row
 	}
+	b.keepEnd(d.Body, paras, lastRow)
 	b.closing(d)
 
 	var buf bytes.Buffer
@@ -331,12 +336,57 @@ func (b *docxBuilder) recipients(d *Document) {
 	}
 }
 
-// block writes one element of the body.
-func (b *docxBuilder) block(blk Block) {
+// keepEnd asks Word to keep the end of the body with the closing, as the
+// PDF does: the last paragraph kept whole and with the next (the closing's
+// table, whose one row cannot split); when that paragraph is a single line,
+// the paragraph before it kept with it too, widow control giving at least
+// its last two lines; when a table ends the body, its last row and the
+// spacing paragraph after it. paras are the blocks' paragraphs (nil for a
+// table), lastRow the paragraphs of the last table's last row.
+func (b *docxBuilder) keepEnd(body []Block, paras []*docx.Paragraph, lastRow []*docx.Paragraph) {
+	n := len(body)
+	if n == 0 {
+		return
+	}
+	keep := func(p *docx.Paragraph, whole bool) {
+		keepNext(p)
+		p.GetCT().Property.WindowControl = &ctypes.OnOff{}
+		if whole {
+			p.GetCT().Property.KeepLines = &ctypes.OnOff{}
+		}
+	}
+	last := paras[n-1]
+	if last == nil {
+		for _, p := range lastRow {
+			keep(p, true)
+		}
+		// The spacing paragraph after the table is the last body paragraph.
+		if ps := b.rd.Document.Body.Children; len(ps) > 0 && ps[len(ps)-1].Para != nil {
+			keep(ps[len(ps)-1].Para, true)
+		}
+		return
+	}
+	keep(last, true)
+	if n >= 2 && body[n-1].Kind == Paragraph && body[n-2].Kind == Paragraph && oneLine(body[n-1].Spans) {
+		keep(paras[n-2], false)
+	}
+}
+
+// oneLine reports whether a body paragraph fits on one line.
+func oneLine(spans []Span) bool {
+	w := 0.0
+	for _, s := range spans {
+		w += textWidthPt(s.Text, faceOf(s.Bold, s.Italic), sizeBody)
+	}
+	return w <= (textWidthMM-firstLineIndentMM)*ptPerMM
+}
+
+// block writes one element of the body and returns its paragraph, or for a
+// table the paragraphs of its last row.
+func (b *docxBuilder) block(blk Block) (*docx.Paragraph, []*docx.Paragraph) {
 	switch blk.Kind {
 	case TableBlock:
-		b.table(*blk.Table)
-		return
+		return nil, b.table(*blk.Table)
 	}
 	p := b.rd.AddEmptyParagraph()
 	p.Justification(stypes.JustificationBoth)
@@ -360,11 +410,12 @@ func (b *docxBuilder) block(blk Block) {
 		}
 		b.run(p, s, sizeBody)
 	}
+	return p, nil
 }
 
 // table writes a bordered table with its caption and a header row repeated
-// on every page.
-func (b *docxBuilder) table(t Table) {
+// on every page, and returns the paragraphs of its last row.
+func (b *docxBuilder) table(t Table) []*docx.Paragraph {
 	if t.Title != "" {
 		p := b.rd.AddEmptyParagraph()
 		b.text(p, stypes.JustificationCenter, Span{Text: t.Title, Bold: true}, sizeBody)
@@ -373,9 +424,11 @@ func (b *docxBuilder) table(t Table) {
 		keepNext(p)
 	}
 	total := mmToTwips(textWidthMM)
-	widths := columnTwips(t.Widths, total)
+	// The PDF's widths, fitted to the longest words, so that Word too
+	// keeps every number on one line.
+	widths := twipsOf(columnWidths(t, textWidthMM), total)
 	if len(widths) == 0 {
-		return
+		return nil
 	}
 	tbl := b.rd.AddTable()
 	tbl.Width(total, stypes.TableWidthDxa)
@@ -392,7 +445,9 @@ func (b *docxBuilder) table(t Table) {
 		Left: ctypes.NewTableWidth(57, stypes.TableWidthDxa), Right: ctypes.NewTableWidth(57, stypes.TableWidthDxa),
 	}
 
+	var row []*docx.Paragraph
 	addRow := func(cells []Cell, header bool) {
+		row = nil
 		r := tbl.AddRow()
 		rp := ct.RowContents[len(ct.RowContents)-1].Row.Property
 		rp.CantSplit = &ctypes.OnOff{}
@@ -407,12 +462,19 @@ func (b *docxBuilder) table(t Table) {
 			c := cellW(r.AddCell(), w)
 			c.VerticalAlign("center")
 			p := c.AddEmptyPara()
+			row = append(row, p)
 			jc := stypes.JustificationLeft
 			if centred(cell, header) {
 				jc = stypes.JustificationCenter
 			}
 			p.GetCT().Property = &ctypes.ParagraphProp{Spacing: spacing(40, 40, 240, stypes.LineSpacingRuleAuto)}
-			b.text(p, jc, Span{Text: cell.String(), Bold: header}, sizeTable)
+			text := cell.String()
+			b.text(p, jc, Span{Text: text, Bold: header}, sizeTable)
+			// A word too wide for its column even after the fitting is set
+			// a little smaller, as in the PDF.
+			if size := cellSize(text, faceOf(header, false), twipsToMMf(w)-2*cellPadX); size != sizeTable {
+				halfPoints(p, size)
+			}
 		}
 	}
 	if len(t.Header) > 0 {
@@ -428,6 +490,7 @@ func (b *docxBuilder) table(t Table) {
 	// A paragraph after the table keeps a following table or the closing
 	// from touching it.
 	b.rd.AddEmptyParagraph().Spacing(0, 6*20)
+	return row
 }
 
 // closing is the borderless table of "Nơi nhận:" and the signature.
@@ -548,6 +611,39 @@ func spaceAfter(p *docx.Paragraph, pt int) { paraSpacing(p).After = ptrU(uint64(
 func keepNext(p *docx.Paragraph) {
 	paraSpacing(p)
 	p.GetCT().Property.KeepNext = &ctypes.OnOff{}
+}
+
+// twipsOf turns column widths in mm into twips that add up to total.
+func twipsOf(mm []float64, total int) []int {
+	if len(mm) == 0 {
+		return nil
+	}
+	out := make([]int, len(mm))
+	used := 0
+	for i, w := range mm {
+		out[i] = int(math.Round(w * 1440 / 25.4))
+		used += out[i]
+	}
+	out[len(out)-1] += total - used
+	return out
+}
+
+func twipsToMMf(tw int) float64 { return float64(tw) * 25.4 / 1440 }
+
+// halfPoints sets the size of every run of p to size points, which may be a
+// half point (Run.Size takes whole points).
+func halfPoints(p *docx.Paragraph, size float64) {
+	hp := uint64(math.Round(size * 2))
+	for _, c := range p.GetCT().Children {
+		if c.Run == nil {
+			continue
+		}
+		if c.Run.Property == nil {
+			c.Run.Property = &ctypes.RunProperty{}
+		}
+		c.Run.Property.Size = ctypes.NewFontSize(hp)
+		c.Run.Property.SizeCs = ctypes.NewFontSizeCS(hp)
+	}
 }
 
 // columnTwips divides total among columns in proportion to rel.

@@ -61,6 +61,9 @@ type wTbl struct {
 		W int `xml:"w,attr"`
 	} `xml:"tblGrid>gridCol"`
 	Rows []struct {
+		Pr struct {
+			CantSplit *struct{} `xml:"cantSplit"`
+		} `xml:"trPr"`
 		Cells []struct {
 			Paras []wP `xml:"p"`
 		} `xml:"tc"`
@@ -79,6 +82,9 @@ type wP struct {
 			After string `xml:"after,attr"`
 			Line  string `xml:"line,attr"`
 		} `xml:"spacing"`
+		KeepNext     *struct{} `xml:"keepNext"`
+		KeepLines    *struct{} `xml:"keepLines"`
+		WidowControl *struct{} `xml:"widowControl"`
 	} `xml:"pPr"`
 	Runs []struct {
 		Pr struct {

@@ -60,8 +60,12 @@ func WritePDF(w io.Writer, d *Document) error {
 	pw.header(d)
 	pw.title(d)
 	pw.recipients(d)
+	// The closing must not stand alone on a page: the end of the body (the
+	// last paragraph, or its last two lines; a table's last row) goes on
+	// the page of the signature.
+	closing := pw.closingHeight(d)
 	for i := range d.Body {
-		pw.block(d.Body[i], d.Body[i+1:])
+		pw.block(d.Body[i], d.Body[i+1:], closing)
 	}
 	pw.closing(d)
 
@@ -309,8 +313,23 @@ func (p *pdfWriter) drawLine(l line, x, y, width, size float64, a align) {
 // paragraph flows spans over the page from the current position, breaking
 // pages between lines.
 func (p *pdfWriter) paragraph(spans []Span, x, width, indent, size, spacing float64, a align) {
+	p.paragraphKeep(spans, x, width, indent, size, spacing, a, 0)
+}
+
+// paragraphKeep is paragraph, keeping its end with the keep mm that follow
+// it when keep > 0: its last two lines (all of them when it has three or
+// fewer, so that no single line is left behind) go on one page with them.
+func (p *pdfWriter) paragraphKeep(spans []Span, x, width, indent, size, spacing float64, a align, keep float64) {
 	lh := lineHeight(size, spacing)
-	for i, l := range p.breakLines(p.words(spans, size), width, indent, size) {
+	lines := p.breakLines(p.words(spans, size), width, indent, size)
+	from := len(lines)
+	if keep > 0 {
+		from = keptFrom(len(lines))
+	}
+	for i, l := range lines {
+		if i == from {
+			p.ensure(min(float64(len(lines)-i)*lh+keep, bottomLimit-marginTopMM))
+		}
 		p.ensure(lh)
 		lx, lw := x, width
 		if i == 0 {
@@ -414,21 +433,52 @@ func (p *pdfWriter) recipients(d *Document) {
 	p.y += 12 / ptPerMM
 }
 
+// keepWith is the height after b that the end of b must go on one page
+// with, or 0: the closing after the last block; and when the last block is
+// a paragraph of one line, that line and the closing after the paragraph
+// before it, so that the page of the signature holds at least two lines of
+// the body.
+func (p *pdfWriter) keepWith(b Block, next []Block, closing float64) float64 {
+	after := paraAfterPt/ptPerMM + closing
+	switch {
+	case len(next) == 0:
+		return after
+	case len(next) == 1 && b.Kind == Paragraph && next[0].Kind == Paragraph:
+		n := len(p.breakLines(p.words(next[0].Spans, sizeBody), textWidthMM, firstLineIndentMM, sizeBody))
+		if n == 1 {
+			return paraAfterPt/ptPerMM + lineHeight(sizeBody, lineSpacing) + after
+		}
+	}
+	return 0
+}
+
+// keptFrom is the first of a last paragraph's n lines that go on the page
+// of the closing: the last two, or all of a paragraph of three lines or
+// fewer.
+func keptFrom(n int) int {
+	if n <= 3 {
+		return 0
+	}
+	return n - 2
+}
+
 // block draws b; next are the blocks after it, which a heading must not be
-// parted from.
-func (p *pdfWriter) block(b Block, next []Block) {
+// parted from. closing is the height of the closing, which the end of the
+// last block is kept with.
+func (p *pdfWriter) block(b Block, next []Block, closing float64) {
+	keep := p.keepWith(b, next, closing)
 	switch b.Kind {
 	case TableBlock:
-		p.table(*b.Table)
+		p.table(*b.Table, closing, len(next) == 0)
 		return
 	case Heading1, Heading2:
 		boldSpans(b.Spans)
 		p.y += 6 / ptPerMM
 		// Keep the heading with the start of what follows: a heading alone
 		// at the foot of a page, its text on the next, reads as a mistake.
-		p.ensure(p.blockStart(b, next))
+		p.ensure(p.blockStart(b, next, closing))
 	}
-	p.paragraph(b.Spans, marginLeftMM, textWidthMM, firstLineIndentMM, sizeBody, lineSpacing, alignJustify)
+	p.paragraphKeep(b.Spans, marginLeftMM, textWidthMM, firstLineIndentMM, sizeBody, lineSpacing, alignJustify, keep)
 	p.y += paraAfterPt / ptPerMM
 }
 
@@ -441,23 +491,40 @@ func boldSpans(spans []Span) {
 // blockStart is the height from where b starts (after any space before it)
 // that must go on one page: a paragraph's first two lines; a heading's
 // lines, the space under it and the start of the block after it; a table's
-// title, header row and first rows. It never exceeds a page, so a block
-// whose start is that tall begins a fresh page and then flows on.
-func (p *pdfWriter) blockStart(b Block, next []Block) float64 {
+// title, header row and first rows. When b is the last block, what of it is
+// kept with the closing (closing mm high) counts too if it starts there: a
+// short last paragraph whole, a short table's last row. It never exceeds a
+// page, so a block whose start is that tall begins a fresh page and then
+// flows on.
+func (p *pdfWriter) blockStart(b Block, next []Block, closing float64) float64 {
 	var h float64
+	last := len(next) == 0
 	switch b.Kind {
 	case TableBlock:
 		h = p.tableStart(*b.Table)
+		if last && len(b.Table.Rows) <= keepRows {
+			h += 6/ptPerMM + closing
+		}
 	case Heading1, Heading2:
 		spans := append([]Span(nil), b.Spans...)
 		boldSpans(spans)
 		h = p.paragraphHeight(spans, -1) + paraAfterPt/ptPerMM
 		// A run of headings stops counting once it fills a page.
-		if len(next) > 0 && h < bottomLimit-marginTopMM {
-			h += gapAbove(next[0]) + p.blockStart(next[0], next[1:])
+		if !last && h < bottomLimit-marginTopMM {
+			h += gapAbove(next[0]) + p.blockStart(next[0], next[1:], closing)
+		}
+		if last {
+			h += closing
 		}
 	default:
-		h = p.paragraphHeight(b.Spans, 2)
+		n := len(p.breakLines(p.words(b.Spans, sizeBody), textWidthMM, firstLineIndentMM, sizeBody))
+		lh := lineHeight(sizeBody, lineSpacing)
+		h = float64(min(n, 2)) * lh
+		// A paragraph kept whole with the closing (or with a one-line last
+		// paragraph and the closing) starts with all of that.
+		if keep := p.keepWith(b, next, closing); keep > 0 && keptFrom(n) == 0 {
+			h = float64(n)*lh + keep
+		}
 	}
 	return min(h, bottomLimit-marginTopMM)
 }
@@ -494,6 +561,7 @@ const (
 type tableRow struct {
 	cells  [][]line
 	aligns []align
+	sizes  []float64 // each cell's type size: sizeTable, or less (cellSize)
 }
 
 // pdfTable is a table laid out for the page: its column widths and its
@@ -506,14 +574,11 @@ type pdfTable struct {
 // layoutTable gives t's column widths and header row; nil when the table
 // has no columns.
 func (p *pdfWriter) layoutTable(t Table) *pdfTable {
-	tw := columnTwips(t.Widths, 100000)
-	if len(tw) == 0 {
+	widths := columnWidths(t, textWidthMM)
+	if len(widths) == 0 {
 		return nil
 	}
-	pt := &pdfTable{widths: make([]float64, len(tw))}
-	for i, w := range tw {
-		pt.widths[i] = float64(w) / 100000 * textWidthMM
-	}
+	pt := &pdfTable{widths: widths}
 	if len(t.Header) > 0 {
 		h := make([]Cell, len(t.Header))
 		for i, s := range t.Header {
@@ -537,9 +602,15 @@ func (p *pdfWriter) layoutRow(widths []float64, cells []Cell, header bool) table
 		if centred(c, header) {
 			a = alignCenter
 		}
-		ls := p.breakLines(p.words([]Span{{Text: c.String(), Bold: header}}, sizeTable), w-2*cellPadX, 0, sizeTable)
+		// Lines break only between words: the columns were fitted to the
+		// words and the size shrinks for one that still does not fit; a
+		// word is cut between characters only when even that fails.
+		text := c.String()
+		size := cellSize(text, faceOf(header, false), w-2*cellPadX)
+		ls := p.breakLines(p.words([]Span{{Text: text, Bold: header}}, size), w-2*cellPadX, 0, size)
 		r.cells = append(r.cells, ls)
 		r.aligns = append(r.aligns, a)
+		r.sizes = append(r.sizes, size)
 	}
 	return r
 }
@@ -592,7 +663,10 @@ func (p *pdfWriter) titleHeight(title string) float64 {
 	return float64(n) * lineHeight(sizeBody, 1)
 }
 
-func (p *pdfWriter) table(t Table) {
+// table draws t. When it ends the body (last), its last row is kept with
+// the closing, closing mm high, under the header row repeated if the row
+// has to go to a new page.
+func (p *pdfWriter) table(t Table, closing float64, last bool) {
 	pt := p.layoutTable(t)
 	if pt == nil {
 		if t.Title != "" {
@@ -620,15 +694,19 @@ func (p *pdfWriter) table(t Table) {
 		}
 	}
 	drawHead()
-	for _, cells := range t.Rows {
+	for k, cells := range t.Rows {
 		r := p.layoutRow(widths, cells, false)
 		h := rowHeight(r)
-		if p.y+h > bottomLimit+0.01 {
+		need := h
+		if last && k == len(t.Rows)-1 {
+			need += 6/ptPerMM + closing
+		}
+		if p.y+need > bottomLimit+0.01 {
 			fresh := bottomLimit - marginTopMM
 			if head != nil {
 				fresh -= rowHeight(*head)
 			}
-			if h <= fresh {
+			if need <= fresh || h <= fresh && p.y+h > bottomLimit+0.01 {
 				p.newPage()
 				drawHead()
 			}
@@ -678,23 +756,55 @@ func (p *pdfWriter) drawRow(r tableRow, widths []float64, h float64, from, to in
 		ls := r.cells[i]
 		lo, hi := min(from, len(ls)), min(to, len(ls))
 		n := hi - lo
-		y := p.y + (h-float64(n)*lh)/2
+		// Every line takes the table's line pitch, so the rows of a cell
+		// set smaller stay level with its neighbours'; its text sits in the
+		// middle of each line.
+		size := r.sizes[i]
+		y := p.y + (h-float64(n)*lh)/2 + (lh-lineHeight(size, 1))/2
 		for _, l := range ls[lo:hi] {
-			p.drawLine(l, x+cellPadX, y, w-2*cellPadX, sizeTable, r.aligns[i])
+			p.drawLine(l, x+cellPadX, y, w-2*cellPadX, size, r.aligns[i])
 			y += lh
 		}
 		x += w
 	}
 }
 
+// columnHeight is the height of what column draws for texts.
+func (p *pdfWriter) columnHeight(width float64, texts []string, f face, size float64) float64 {
+	n := 0
+	for _, t := range texts {
+		n += len(p.breakLines(p.words([]Span{{Text: t, Bold: f == bold || f == boldItalic, Italic: f == italic || f == boldItalic}}, size), width, 0, size))
+	}
+	return float64(n) * lineHeight(size, 1)
+}
+
+// closingParts are the heights of the closing's two sides, from the space
+// above it: the signature on the right, "Nơi nhận:" and its list on the
+// left.
+func (p *pdfWriter) closingParts(d *Document) (sig, dist float64) {
+	rw := closingRightMM
+	sig = 6/ptPerMM + p.columnHeight(rw, authorityLines(d.Signer), bold, sizeSigner) +
+		signatureSpaceMM + p.columnHeight(rw, []string{d.Signer.Name}, bold, sizeSigner)
+	dist = 6/ptPerMM + p.columnHeight(closingLeftMM, []string{distributionLabel}, boldItalic, sizeDistHeading) +
+		p.columnHeight(closingLeftMM-2, distributionLines(d), regular, sizeDistribution)
+	return sig, dist
+}
+
+// closingHeight is the height of the closing that must go on one page: both
+// its sides, which sit side by side, or the signature and as much of a
+// list longer than a page as fits.
+func (p *pdfWriter) closingHeight(d *Document) float64 {
+	sig, dist := p.closingParts(d)
+	return min(max(sig, dist), bottomLimit-marginTopMM)
+}
+
 // closing draws the signature on the right, then "Nơi nhận:" on the left
-// beside it; a long distribution list flows on to the next page.
+// beside it, both on one page; only a distribution list longer than a page
+// flows on to the next.
 func (p *pdfWriter) closing(d *Document) {
 	auth := authorityLines(d.Signer)
-	rightH := float64(len(auth))*lineHeight(sizeSigner, 1) + signatureSpaceMM + lineHeight(sizeSigner, 1) + 6/ptPerMM
 	dist := distributionLines(d)
-	leftH := lineHeight(sizeDistHeading, 1) + float64(len(dist))*lineHeight(sizeDistribution, 1)
-	p.ensure(max(rightH, min(leftH, bottomLimit-marginTopMM)))
+	p.ensure(p.closingHeight(d))
 
 	top := p.y + 6/ptPerMM
 	rx, rw := marginLeftMM+closingLeftMM, closingRightMM
