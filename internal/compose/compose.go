@@ -89,8 +89,11 @@ type Meta struct {
 	Number string
 	// Symbol is the letter's symbol, "UBND-VP" when empty: a công văn has
 	// no type abbreviation, only the issuer and the drafting unit.
-	Symbol       string
-	Date         time.Time
+	Symbol string
+	Date   time.Time
+	// Drafted is when a draft (zero Date) was last written: its date line
+	// leaves only the day blank (document.Document.Drafted).
+	Drafted      time.Time
 	Signer       document.Signer
 	Distribution []string
 }
@@ -224,6 +227,7 @@ func Document(in Input, meta Meta, parts []Part) *document.Document {
 		Symbol:       symbol,
 		Place:        in.Place,
 		Date:         meta.Date,
+		Drafted:      meta.Drafted,
 		Subject:      Subject(in),
 		Recipients:   Recipients(in),
 		Signer:       meta.Signer,

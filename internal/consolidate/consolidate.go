@@ -16,17 +16,21 @@
 package consolidate
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"tiendo"
 	"tiendo/internal/directive"
+	"tiendo/internal/vi"
 	"tiendo/internal/watch"
 )
 
@@ -55,8 +59,15 @@ type Input struct {
 	// as units that did not report. A unit with a report that counts is
 	// not returned, whatever this says.
 	Returned []int64
-	// Issuer is the body the report is from: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG".
+	// Issuer is the body the report is from, the one running tiendo:
+	// "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG". It is not the round's issuer, which
+	// may be a body above that asked for the report; when empty, the
+	// round's issuer stands in for it.
 	Issuer string
+	// Place is the place name of the issuer's date line ("Hữu Lũng"); when
+	// empty it is read from Issuer (PlaceOf), or taken from the directive
+	// when the directive is the issuer's own.
+	Place string
 	// Earlier is the directive text of an earlier round that this one was
 	// started from (store.EarlierSource), for a round without its own. Only
 	// its place name and the bodies its reports answered to are taken: the
@@ -125,6 +136,9 @@ type draft struct {
 	coll     *collate.Collator
 	issuer   string // "UBND huyện"
 	issuerLn string // "UBND huyện Hữu Lũng"
+	// issuerName is the report's issuer as given: Input.Issuer, or the
+	// round's when that is empty.
+	issuerName string
 }
 
 func newDraft(in Input) *draft {
@@ -148,6 +162,7 @@ func newDraft(in Input) *draft {
 	if strings.TrimSpace(issuer) == "" {
 		issuer = c.round.Issuer
 	}
+	c.issuerName = issuer
 	c.issuer, c.issuerLn = issuerNames(issuer)
 	for _, r := range in.Reports {
 		if r == nil || !r.Status.Sent() {
@@ -336,7 +351,7 @@ func (c *draft) subjectWords() string {
 	}
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimRight(s, ".;: ")
-	for _, p := range []string{"v/v ", "V/v ", "V/V "} {
+	for _, p := range []string{"v/v ", "V/v ", "V/V ", "Về việc ", "về việc "} {
 		s = strings.TrimPrefix(s, p)
 	}
 	ws := strings.Fields(s)
@@ -353,12 +368,29 @@ func (c *draft) subjectWords() string {
 	return lowerFirst(join(ws))
 }
 
-// opening cites the directive's basis (or the directive) and says what the
-// report is built on.
+// foreign reports whether the round's directive was issued by a body other
+// than the report's issuer: a body above asking it for the report (the
+// province asking the district), rather than its own request to its units.
+// A directive or report without an issuer is taken to be the issuer's own.
+func (c *draft) foreign() bool {
+	dirIssuer := cmp.Or(strings.TrimSpace(c.round.Issuer), strings.TrimSpace(c.dir.Issuer))
+	if dirIssuer == "" || strings.TrimSpace(c.issuerName) == "" {
+		return false
+	}
+	return bodyKey(dirIssuer) != bodyKey(c.issuerName)
+}
+
+// opening cites what the report answers and says what it is built on: the
+// directive's basis, when the directive is the issuer's own request to its
+// units (the seed carries out the Party committee's Công văn 635-CV/HU,
+// which the report answers); the directive itself when a body above issued
+// it, or when it cites nothing.
 func (c *draft) opening() string {
 	var cites []string
-	for _, b := range c.dir.Basis {
-		cites = append(cites, c.citeBasis(b))
+	if !c.foreign() {
+		for _, b := range c.dir.Basis {
+			cites = append(cites, c.citeBasis(b))
+		}
 	}
 	if len(cites) == 0 {
 		if d := c.citeDirective(); d != "" {
@@ -464,11 +496,45 @@ func aboutIn(source, ref string) string {
 		return ""
 	}
 	about := strings.TrimSpace(rest[j+len("về việc "):])
+	about = dropInstruction(about)
 	about = strings.Trim(about, " .,;“”\"")
 	if ws := strings.Fields(about); len(ws) > 40 {
 		return ""
 	}
 	return about
+}
+
+// dropInstruction cuts, from what a cited document is about, the clause in
+// which the directive goes on to give its own instruction: "báo cáo tình
+// hình kinh tế - xã hội 9 tháng năm 2026, Chủ tịch UBND tỉnh yêu cầu các
+// sở, ngành báo cáo theo phân công sau" is about "báo cáo tình hình kinh tế
+// - xã hội 9 tháng năm 2026". Such a clause follows a comma, opens with a
+// capital (who instructs: "Chủ tịch", "Sở ...", "UBND ...") and instructs.
+func dropInstruction(about string) string {
+	for i := 0; ; {
+		j := strings.Index(about[i:], ", ")
+		if j < 0 {
+			return about
+		}
+		j += i
+		rest := about[j+2:]
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) && instructs(rest) {
+			return strings.TrimSpace(about[:j])
+		}
+		i = j + 2
+	}
+}
+
+// instructs reports whether a clause gives an instruction: "yêu cầu",
+// "đề nghị", "chỉ đạo", "giao", "... như sau", "theo phân công".
+func instructs(clause string) bool {
+	low := " " + strings.Join(strings.Fields(strings.ToLower(vi.NFC(clause))), " ") + " "
+	for _, w := range []string{" yêu cầu ", " đề nghị ", " chỉ đạo ", " giao ", " như sau", " phân công ", " hướng dẫn "} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // closing is the report's last sentence.

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"tiendo"
+	"tiendo/internal/directive"
 	"tiendo/internal/document"
 	"tiendo/internal/vi"
 	"tiendo/internal/watch"
@@ -21,8 +22,11 @@ import (
 type Meta struct {
 	ParentIssuer, Issuer, Number, Symbol, Place, Subject string
 	Date                                                 time.Time
-	Signer                                               document.Signer
-	Distribution                                         []string
+	// Drafted is when a draft (zero Date) was last written: its date line
+	// leaves only the day blank (document.Document.Drafted).
+	Drafted      time.Time
+	Signer       document.Signer
+	Distribution []string
 }
 
 // MetaFor proposes the page of a draft report for in: from the issuer, the
@@ -35,16 +39,32 @@ func MetaFor(in Input) Meta {
 	if issuer == "" {
 		issuer = c.round.Issuer
 	}
+	// The place is the issuer's: the directive's only when the directive
+	// is the issuer's own (a province's directive is dated "Lạng Sơn", the
+	// district's report "Hữu Lũng").
+	var dirPlace, earlierPlace string
+	if !c.foreign() {
+		dirPlace = c.dir.Place
+	}
+	if is := strings.TrimSpace(c.earlier.Issuer); is == "" || strings.TrimSpace(issuer) == "" || bodyKey(is) == bodyKey(issuer) {
+		earlierPlace = c.earlier.Place
+	}
 	m := Meta{
 		Issuer:  issuer,
 		Symbol:  "BC-UBND",
-		Place:   cmp.Or(c.dir.Place, c.earlier.Place, PlaceOf(issuer)),
+		Place:   cmp.Or(strings.TrimSpace(in.Place), PlaceOf(issuer), dirPlace, earlierPlace),
 		Subject: upperFirst(c.subjectWords()),
 		Signer:  document.Signer{Authority: []string{"TM. ỦY BAN NHÂN DÂN"}, Title: "CHỦ TỊCH"},
 	}
-	// The bodies whose request the report answers get a copy; for a round
-	// started from an earlier one, those the earlier round answered.
+	// The bodies whose request the report answers get a copy: the body
+	// above that issued the directive, or those the directive carries out
+	// (for a round started from an earlier one, those the earlier round
+	// answered).
 	basis := c.dir.Basis
+	if c.foreign() {
+		_, full := issuerNames(cmp.Or(strings.TrimSpace(c.round.Issuer), c.dir.Issuer))
+		basis = []directive.Basis{{Issuer: full}}
+	}
 	if len(basis) == 0 {
 		basis = c.earlier.Basis
 	}
@@ -153,6 +173,7 @@ func ToDocument(meta Meta, sections []Section, table document.Table) *document.D
 		Symbol:       meta.Symbol,
 		Place:        meta.Place,
 		Date:         meta.Date,
+		Drafted:      meta.Drafted,
 		Subject:      meta.Subject,
 		Signer:       meta.Signer,
 		Distribution: meta.Distribution,

@@ -191,7 +191,7 @@ func issuerNames(s string) (short, full string) {
 	case hasPrefixFold(words, []string{"ubnd"}):
 		head = 1
 	default:
-		t := titleWords(words)
+		t := bodyWords(words)
 		return t, t
 	}
 	rest := words[head:]
@@ -207,6 +207,24 @@ func issuerNames(s string) (short, full string) {
 	}
 	full = strings.TrimSpace("UBND " + titleWords(rest))
 	return full, full
+}
+
+// bodyKey is what two names of one body have in common: "ỦY BAN NHÂN DÂN
+// HUYỆN HỮU LŨNG", "UBND huyện Hữu Lũng" and "Uỷ ban nhân dân huyện Hữu
+// Lũng" are one body.
+func bodyKey(s string) string {
+	var out []string
+	for _, w := range strings.Fields(vi.Fold(strings.ReplaceAll(s, "\n", " "))) {
+		switch w {
+		case "ubnd":
+			out = append(out, "uy", "ban", "nhan", "dan")
+		case "hdnd":
+			out = append(out, "hoi", "dong", "nhan", "dan")
+		default:
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // PlaceOf is the place name a People's Committee dates its documents from
@@ -226,6 +244,48 @@ func PlaceOf(issuer string) string {
 		return upperFirst(strings.TrimPrefix(short, "UBND ")) + " " + name
 	}
 	return name
+}
+
+// bodyWords writes the name of a body other than a People's Committee as
+// Vietnamese writes it when it is given in capitals, as headers print it:
+// the first word and the first of each field capitalised ("BỘ NÔNG NGHIỆP VÀ
+// MÔI TRƯỜNG" is "Bộ Nông nghiệp và Môi trường"), abbreviations kept
+// ("HĐND", "MTQG"), a Party committee's place in title case ("HUYỆN ỦY HỮU
+// LŨNG" is "Huyện ủy Hữu Lũng"). A name in mixed case is kept as written.
+func bodyWords(ws []string) string {
+	all := join(ws)
+	if strings.ToUpper(all) != all {
+		return all
+	}
+	out := make([]string, len(ws))
+	head := 1 // the words of "Bộ", "Văn phòng": the field's name follows
+	if len(ws) > 1 && isAny(vi.Fold(strings.ToLower(ws[0]+" "+ws[1])), "van phong", "trung tam", "chi cuc") {
+		head = 2
+	}
+	place := false // after a Party committee's "ủy": a place name
+	for i, w := range ws {
+		low := strings.ToLower(w)
+		f := vi.Fold(strings.Trim(low, ",;.()"))
+		switch {
+		case isAny(f, "ubnd", "hdnd", "mttq", "tw") || (len(f) > 1 && strings.IndexAny(f, "aeiouy") < 0): // an abbreviation
+			out[i] = w
+		case place && isAny(f, "xa", "phuong", "huyen", "tinh", "quan"):
+			out[i] = low
+		case i == 0 || i == head || place:
+			out[i] = upperFirst(low)
+		default:
+			prev := ws[i-1]
+			if isAny(strings.ToLower(prev), "và", "-", "–") || strings.HasSuffix(prev, ",") {
+				out[i] = upperFirst(low)
+			} else {
+				out[i] = low
+			}
+		}
+		if i > 0 && f == "uy" && isAny(vi.Fold(strings.ToLower(ws[i-1])), "huyen", "tinh", "dang", "thanh", "quan", "thi") {
+			out[i], place = low, true
+		}
+	}
+	return join(out)
 }
 
 // titleWords capitalises every word, as Vietnamese place names are written
@@ -289,14 +349,25 @@ func shortHeading(text string) string {
 	s = dropParens(s)
 	s = strings.Join(strings.Fields(s), " ")
 	// The first clause: up to ";", ":" or the end of the first sentence.
+	rest := ""
 	if i := strings.IndexAny(s, ";:"); i >= 0 {
-		s = s[:i]
+		s, rest = s[:i], s[i+1:]
 	}
 	if ss := sentences(s); len(ss) > 0 {
 		s = ss[0]
 	}
 	words := strings.Fields(strings.TrimRight(s, ".,;: "))
+	for len(words) > 0 && strings.Trim(words[0], "-–+•") == "" {
+		words = words[1:] // a list mark
+	}
 	words = trimHeadingLead(words)
+	words, assigned := dropAssignment(words)
+	if len(words) == 0 && assigned && strings.TrimSpace(rest) != "" {
+		// "Ủy ban nhân dân xã chủ trì báo cáo: - Tổng giá trị ...": the
+		// task is what follows the assignment.
+		return shortHeading(rest)
+	}
+	words = dropTail(words)
 	if len(words) > 0 && foldWord(words[0]) == "phan" && len(words) > 1 && foldWord(words[1]) == "dau" {
 		words[0] = "phấn" // the seed's "phân đấu" is "phấn đấu" mistyped
 	}
@@ -327,6 +398,143 @@ func shortHeading(text string) string {
 		}
 	}
 	return upperFirst(strings.TrimRight(join(words), ".,;:- "))
+}
+
+// dropAssignment drops from a task's first clause who it is assigned to,
+// so that the heading says what the task is: "Giao Sở Tài chính chủ trì,
+// phối hợp với Kho bạc Nhà nước rà soát, điều chuyển vốn" is "rà soát,
+// điều chuyển vốn"; "Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở
+// Tài chính và UBND các huyện, thành phố báo cáo tiến độ xây dựng nông
+// thôn mới" is "tiến độ xây dựng nông thôn mới". It reports whether it
+// found an assignment; a clause that names no one is left as it is.
+func dropAssignment(ws []string) ([]string, bool) {
+	orig := ws
+	lead := false
+	for _, p := range [][]string{{"giao"}, {"đề", "nghị"}, {"yêu", "cầu"}} {
+		if hasPrefixWords(ws, p) {
+			ws, lead = ws[len(p):], true
+			break
+		}
+	}
+	if !startsWithAssignment(ws) {
+		if !lead && !isActor(ws) {
+			return orig, false
+		}
+		k := firstRole(ws, 1, true)
+		if k < 0 {
+			return orig, false
+		}
+		ws = ws[k:]
+	}
+	for {
+		switch {
+		case hasPrefixWords(ws, []string{"chủ", "trì"}):
+			ws = ws[2:]
+		case hasPrefixWords(ws, []string{"phối", "hợp"}):
+			ws = ws[2:]
+			if hasPrefixWords(ws, []string{"với"}) {
+				ws = ws[1:]
+			}
+			// Past the units it works with, to what it does.
+			k := firstRole(ws, 1, false)
+			if k < 0 {
+				return nil, true
+			}
+			ws = ws[k:]
+		case hasPrefixWords(ws, []string{"báo", "cáo"}):
+			ws = ws[2:]
+			for len(ws) > 1 && isAny(strings.ToLower(ws[0]), "nhanh", "về", "việc") {
+				ws = ws[1:]
+			}
+			return ws, true
+		default:
+			return ws, true
+		}
+	}
+}
+
+// startsWithAssignment reports whether a clause opens with the words of an
+// assignment without naming the unit ("Chủ trì báo cáo ...").
+func startsWithAssignment(ws []string) bool {
+	return hasPrefixWords(ws, []string{"chủ", "trì"}) || hasPrefixWords(ws, []string{"phối", "hợp"})
+}
+
+// actorHeads open the name of a unit or a person a task is assigned to.
+// The heads of one word need a capital after them ("Sở Tài chính", not
+// "phòng, chống dịch").
+var actorHeads = [][]string{{"công", "an"}, {"công", "chức"}, {"ủy", "ban"}, {"uỷ", "ban"}, {"ubnd"}, {"hđnd"},
+	{"trung", "tâm"}, {"văn", "phòng"}, {"chi", "cục"}, {"chi", "bộ"}, {"chỉ", "huy"}, {"kho", "bạc"}, {"bảo", "hiểm", "xã", "hội"},
+	{"chủ", "tịch"}, {"thủ", "trưởng"}, {"trưởng"}, {"ban", "cán", "sự"}, {"đảng", "đoàn"}, {"đảng", "ủy"}, {"đảng", "uỷ"},
+	{"các", "chi", "bộ"}, {"các", "phòng"}, {"các", "cơ", "quan"}, {"các", "đơn", "vị"}, {"các", "sở"}, {"các", "ban"}}
+
+var actorHeadsCapital = []string{"sở", "phòng", "ban", "cục", "trạm", "hội", "đoàn", "tổ", "bộ", "trường"}
+
+func isActor(ws []string) bool {
+	for _, h := range actorHeads {
+		if hasPrefixWords(ws, h) {
+			return true
+		}
+	}
+	if len(ws) > 1 && isAny(strings.ToLower(ws[0]), actorHeadsCapital...) {
+		r, _ := utf8.DecodeRuneInString(ws[1])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// roles are what a unit is asked to do, in the words that follow its name
+// in an assignment.
+var roles = [][]string{{"chủ", "trì"}, {"phối", "hợp"}, {"báo", "cáo"}, {"lãnh", "đạo"}, {"chỉ", "đạo"}, {"tổng", "hợp"},
+	{"theo", "dõi"}, {"tham", "mưu"}, {"tập", "trung"}, {"tổ", "chức"}, {"rà", "soát"}, {"đôn", "đốc"}, {"thực", "hiện"},
+	{"hoàn", "thành"}, {"triển", "khai"}, {"đẩy", "mạnh"}, {"đẩy", "nhanh"}, {"kiểm", "tra"}, {"nâng", "cao"}, {"tăng", "cường"},
+	{"hướng", "dẫn"}, {"vận", "động"}, {"duy", "trì"}, {"giải", "quyết"}, {"cung", "cấp"}, {"phấn", "đấu"}}
+
+// firstRole is the index, from from on, of the first role written in
+// lower case (a capital is part of a name: "Ban Chỉ huy", "Trung tâm
+// Phục vụ"); -1 for none. Without assign, "chủ trì" and "phối hợp" do not
+// count: past "phối hợp với", they are what the partners do.
+func firstRole(ws []string, from int, assign bool) int {
+	for i := from; i < len(ws); i++ {
+		for _, r := range roles {
+			if !assign && (r[0] == "chủ" || r[0] == "phối") {
+				continue
+			}
+			if hasLowerWords(ws[i:], r) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// hasLowerWords reports whether ws opens with the words p as written, in
+// lower case, punctuation around them aside.
+func hasLowerWords(ws, p []string) bool {
+	if len(ws) < len(p) {
+		return false
+	}
+	for i, w := range p {
+		if strings.Trim(vi.NFC(ws[i]), ",;:.()") != w {
+			return false
+		}
+	}
+	return true
+}
+
+// dropTail cuts what follows the task in its first clause: the target it
+// strives for (", phấn đấu ..."), where to send the report (", gửi về
+// ...") and an announced list (", trong đó").
+func dropTail(ws []string) []string {
+	for i := 2; i < len(ws); i++ {
+		if !strings.HasSuffix(ws[i-1], ",") {
+			continue
+		}
+		if hasLowerWords(ws[i:], []string{"phấn", "đấu"}) || hasLowerWords(ws[i:], []string{"phân", "đấu"}) || hasLowerWords(ws[i:], []string{"gửi"}) ||
+			(hasLowerWords(ws[i:], []string{"trong", "đó"}) && len(ws) == i+2) {
+			return ws[:i]
+		}
+	}
+	return ws
 }
 
 // linking are the words a long heading is cut before: what follows them

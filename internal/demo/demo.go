@@ -83,7 +83,10 @@ func Load(ctx context.Context, st *store.Store, pw string, now time.Time) (loade
 			return false, err
 		}
 	}
-	if _, err := st.UserByUsername(ctx, "admin"); err == nil {
+	if admin, err := st.UserByUsername(ctx, "admin"); err == nil {
+		if err := setOwnIssuer(ctx, st, admin); err != nil {
+			return false, err
+		}
 		return false, setPasswords(ctx, st, pw)
 	}
 	units := map[string]*tiendo.Unit{}
@@ -114,7 +117,22 @@ func Load(ctx context.Context, st *store.Store, pw string, now time.Time) (loade
 	if err := loadRounds(ctx, st, units, reporters, now); err != nil {
 		return false, err
 	}
-	return true, nil
+	admin, err := st.UserByUsername(ctx, "admin")
+	if err != nil {
+		return false, err
+	}
+	return true, setOwnIssuer(ctx, st, admin)
+}
+
+// setOwnIssuer makes the seed's issuer, UBND huyện Hữu Lũng, the body
+// running the demo, unless one is set: the reports it issues are the
+// district's, whatever body issued a round's directive.
+func setOwnIssuer(ctx context.Context, st *store.Store, admin *tiendo.User) error {
+	own, err := st.OwnIssuer(ctx)
+	if err != nil || own.Name != "" {
+		return err
+	}
+	return st.SetOwnIssuer(ctx, store.Actor{UserID: admin.ID}, admin, store.OwnIssuer{Name: directive.Parse(seed, nil).Issuer, Place: "Hữu Lũng"})
 }
 
 func setPasswords(ctx context.Context, st *store.Store, pw string) error {

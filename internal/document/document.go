@@ -67,6 +67,10 @@ type Document struct {
 	// Date is the issue date; zero while a draft, which leaves the day,
 	// month and year blank. It is read in tiendo.Zone.
 	Date time.Time
+	// Drafted is when a draft (zero Date) was drawn up: its date line then
+	// leaves only the day blank, "ngày      tháng 6 năm 2022", as Decree
+	// 30 drafts do. Zero leaves the month and year blank too.
+	Drafted time.Time
 
 	// Subject is the one-line summary (trích yếu): under "BÁO CÁO" for a
 	// Report, after "V/v" for a Letter.
@@ -242,17 +246,22 @@ func dateParts(t time.Time) (day, month, year string) {
 	return fmt.Sprintf("%02d", t.Day()), month, fmt.Sprint(t.Year())
 }
 
-// draftDate stands for the date of an unsigned draft: the blanks are filled
-// in by hand (or by the system) when the document is issued.
+// draftDate stands for the date of an unsigned draft whose month is not
+// known: the blanks are filled in by hand (or by the system) when the
+// document is issued.
 const draftDate = "ngày      tháng      năm 20.."
 
 // PlaceDate writes the place-and-date line: "Hữu Lũng, ngày 05 tháng 6 năm
-// 2022"; for a zero date, a draft's blanks ("Hữu Lũng, ngày      tháng
-// năm 20..").
-func PlaceDate(place string, date time.Time) string {
+// 2022"; for a zero date, a draft's: the day blank when drafted is known
+// ("Hữu Lũng, ngày      tháng 6 năm 2022"), else all three.
+func PlaceDate(place string, date, drafted time.Time) string {
 	d := draftDate
-	if !date.IsZero() {
+	switch {
+	case !date.IsZero():
 		d = FormatDate(date)
+	case !drafted.IsZero():
+		_, month, year := dateParts(drafted)
+		d = "ngày      tháng " + month + " năm " + year
 	}
 	place = strings.TrimSpace(place)
 	if place == "" {

@@ -272,7 +272,7 @@ func (b *docxBuilder) header(d *Document) {
 	}
 	c = cellW(r2.AddCell(), right)
 	p = c.AddEmptyPara()
-	b.text(p, stypes.JustificationCenter, Span{Text: PlaceDate(d.Place, d.Date), Italic: true}, sizeDate)
+	b.text(p, stypes.JustificationCenter, Span{Text: PlaceDate(d.Place, d.Date, d.Drafted), Italic: true}, sizeDate)
 	spaceBefore(p, 6)
 }
 

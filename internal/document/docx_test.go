@@ -525,18 +525,23 @@ func TestShortDate(t *testing.T) {
 }
 
 func TestPlaceDate(t *testing.T) {
+	june, january := time.Date(2022, 6, 5, 0, 0, 0, 0, time.UTC), time.Date(2023, 1, 9, 10, 0, 0, 0, time.UTC)
 	tests := []struct {
-		place string
-		date  time.Time
-		want  string
+		place         string
+		date, drafted time.Time
+		want          string
 	}{
-		{"Hữu Lũng", time.Date(2022, 6, 5, 0, 0, 0, 0, time.UTC), "Hữu Lũng, ngày 05 tháng 6 năm 2022"},
-		{"Hữu Lũng", time.Time{}, "Hữu Lũng, ngày      tháng      năm 20.."},
-		{"", time.Date(2022, 6, 5, 0, 0, 0, 0, time.UTC), "ngày 05 tháng 6 năm 2022"},
+		{"Hữu Lũng", june, time.Time{}, "Hữu Lũng, ngày 05 tháng 6 năm 2022"},
+		{"Hữu Lũng", june, january, "Hữu Lũng, ngày 05 tháng 6 năm 2022"}, // issued: its date
+		{"Hữu Lũng", time.Time{}, time.Time{}, "Hữu Lũng, ngày      tháng      năm 20.."},
+		// A draft leaves only the day blank (DOCUMENTS.md), months 1 and 2 with their zero.
+		{"Hữu Lũng", time.Time{}, june, "Hữu Lũng, ngày      tháng 6 năm 2022"},
+		{"Hữu Lũng", time.Time{}, january, "Hữu Lũng, ngày      tháng 01 năm 2023"},
+		{"", june, time.Time{}, "ngày 05 tháng 6 năm 2022"},
 	}
 	for _, tt := range tests {
-		if got := PlaceDate(tt.place, tt.date); got != tt.want {
-			t.Errorf("PlaceDate(%q, %v) = %q, want %q", tt.place, tt.date, got, tt.want)
+		if got := PlaceDate(tt.place, tt.date, tt.drafted); got != tt.want {
+			t.Errorf("PlaceDate(%q, %v, %v) = %q, want %q", tt.place, tt.date, tt.drafted, got, tt.want)
 		}
 	}
 }

@@ -394,7 +394,7 @@ func (p *pdfWriter) header(d *Document) {
 		}
 	}
 	leftEnd = y
-	rightEnd = p.column(rx, row2, rw, []string{PlaceDate(d.Place, d.Date)}, italic, sizeDate)
+	rightEnd = p.column(rx, row2, rw, []string{PlaceDate(d.Place, d.Date, d.Drafted)}, italic, sizeDate)
 	p.y = max(leftEnd, rightEnd)
 }
 

@@ -103,7 +103,7 @@ func NewSheet(d *Document) *Sheet {
 		Number:            numberLine(d.Number, d.Symbol),
 		National:          nationalTitle,
 		Motto:             motto,
-		PlaceDate:         PlaceDate(d.Place, d.Date),
+		PlaceDate:         PlaceDate(d.Place, d.Date, d.Drafted),
 		Distribution:      distributionLines(d),
 		DistributionLabel: distributionLabel,
 		Authority:         authorityLines(d.Signer),

@@ -33,9 +33,23 @@ func DirectiveInput(ctx context.Context, st *store.Store, u *tiendo.User, roundI
 	for _, x := range units {
 		in.Units[x.ID] = x
 	}
+	// The body running tiendo issues the công văn, as it does the report.
+	own, err := st.OwnIssuer(ctx)
+	if err != nil {
+		return compose.Input{}, err
+	}
+	if own.Name != "" {
+		in.Issuer, in.Place = own.Name, own.Place
+		if in.Place == "" {
+			in.Place = consolidate.PlaceOf(own.Name)
+		}
+	}
 	if round.Source != "" {
 		res := directive.Parse(round.Source, nil)
-		in.Place, in.Basis = res.Place, res.Basis
+		in.Basis = res.Basis
+		if in.Place == "" {
+			in.Place = res.Place
+		}
 		if in.Issuer == "" {
 			in.Issuer = res.Issuer
 		}
@@ -116,7 +130,9 @@ func DirectiveSigner(name string) Signer {
 // DirectiveFiles renders the công văn as DOCX and PDF.
 func DirectiveFiles(in compose.Input, c *tiendo.Document, number int, date time.Time, signer Signer) (map[string][]byte, error) {
 	in.Round.Subject = c.Subject
-	doc := compose.Document(in, directiveMeta(in, number, date, signer), composeParts(c.Parts))
+	meta := directiveMeta(in, number, date, signer)
+	meta.Drafted = c.UpdatedAt
+	doc := compose.Document(in, meta, composeParts(c.Parts))
 	return render(doc, nil)
 }
 

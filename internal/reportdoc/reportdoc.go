@@ -54,7 +54,17 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 		return consolidate.Input{}, err
 	}
 	states := make(map[int64]watch.State, len(raw))
-	in := consolidate.Input{Round: round, Units: byID, Reports: reports, Issuer: round.Issuer, Now: st.Clock()}
+	// The report is the body running tiendo's, whoever issued the round's
+	// directive; until the administrator sets that body, the round's issuer
+	// stands in for it (and the report's page says so).
+	own, err := st.OwnIssuer(ctx)
+	if err != nil {
+		return consolidate.Input{}, err
+	}
+	in := consolidate.Input{Round: round, Units: byID, Reports: reports, Issuer: round.Issuer, Place: own.Place, Now: st.Clock()}
+	if own.Name != "" {
+		in.Issuer = own.Name
+	}
 	if round.Source == "" {
 		if in.Earlier, err = st.EarlierSource(ctx, roundID); err != nil {
 			return consolidate.Input{}, err
@@ -128,7 +138,7 @@ const Symbol = "BC-UBND"
 // starting from what consolidate proposes for the round.
 func Meta(in consolidate.Input, c *tiendo.Document, number int, date time.Time, signer Signer) consolidate.Meta {
 	m := consolidate.MetaFor(in)
-	m.Symbol, m.Date = Symbol, date
+	m.Symbol, m.Date, m.Drafted = Symbol, date, c.UpdatedAt
 	if c.Subject != "" {
 		m.Subject = c.Subject
 	}
@@ -233,7 +243,7 @@ func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, 
 		return nil, err
 	}
 	return st.IssueDoc(ctx, a, u, id, tiendo.DocReport, version, store.Issue{
-		Issuer: registerSeries(in.Round.Issuer), Symbol: Symbol, DocType: "BC", Signer: signer.Name,
+		Issuer: registerSeries(in.Issuer), Symbol: Symbol, DocType: "BC", Signer: signer.Name,
 		Render: func(number int, date time.Time) (map[string][]byte, error) {
 			return Files(in, c, Meta(in, c, number, date, signer))
 		},

@@ -20,7 +20,7 @@ func issueWith(t *testing.T) store.Issue {
 
 func TestConsolidatedWorkflow(t *testing.T) {
 	f := newFixture(t)
-	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	leader := &tiendo.User{Username: "lanhdao", FullName: "Nguyễn Văn A", Role: tiendo.RoleLeader}
 	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
 	for _, u := range []*tiendo.User{leader, reader} {
 		if err := f.s.CreateUser(ctx, store.Actor{}, u, "mật khẩu dài đủ"); err != nil {
@@ -135,7 +135,7 @@ func TestConsolidatedWorkflow(t *testing.T) {
 // issued at the same moment (on PostgreSQL: from concurrent connections).
 func TestRegisterNumbersUnderConcurrency(t *testing.T) {
 	f := newFixture(t)
-	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	leader := &tiendo.User{Username: "lanhdao", FullName: "Nguyễn Văn A", Role: tiendo.RoleLeader}
 	f.s.CreateUser(ctx, store.Actor{}, leader, "mật khẩu dài đủ")
 	const n = 8
 	versions := make([]int, n)

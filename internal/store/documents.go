@@ -9,8 +9,11 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tiendo"
+	"tiendo/internal/vi"
 )
 
 const docColumns = `c.id, c.round_id, c.kind, c.status, c.version, c.subject, c.sections, c.return_comment,
@@ -277,6 +280,9 @@ func (s *Store) ActOnDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 	case DocReturn:
 		need, from, to = tiendo.ActionApproveDoc, tiendo.DocPending, tiendo.DocDraft
 	case DocWithdraw:
+		// Also once approved and before it is issued: a document to be
+		// signed by someone other than the leader who approved it goes
+		// back to a draft, to be sent for that person's approval.
 		from, to = tiendo.DocPending, tiendo.DocDraft
 	case DocSend:
 	default:
@@ -286,6 +292,9 @@ func (s *Store) ActOnDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với văn bản.")
 	}
 	comment = nfc(comment)
+	if a == DocApprove && actor.UserID == 0 && u != nil {
+		actor.UserID = u.ID // who approves is who signs: record them
+	}
 	if a == DocReturn && comment == "" {
 		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi ý kiến khi trả lại để Văn phòng biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi ý kiến."}}
 	}
@@ -298,9 +307,9 @@ func (s *Store) ActOnDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 		if c.Version != version {
 			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đã thay đổi (phiên bản %d, bạn có phiên bản %d); hãy tải lại trang.", c.Version, version)
 		}
-		if c.Status != from {
+		if c.Status != from && !(a == DocWithdraw && c.Status == tiendo.DocApproved) {
 			if a == DocWithdraw {
-				return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; chỉ rút lại được văn bản đang chờ lãnh đạo duyệt.", c.Status.Label())
+				return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; chỉ rút lại được văn bản đang chờ lãnh đạo duyệt hoặc đã duyệt mà chưa ban hành.", c.Status.Label())
 			}
 			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản đang ở trạng thái “%s”; không thực hiện được thao tác này.", c.Status.Label())
 		}
@@ -405,8 +414,19 @@ func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 	if !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được ban hành văn bản.")
 	}
+	// The body running tiendo issues every document, in its one series,
+	// whatever body the caller names (the issuer of the round's directive,
+	// say); the caller's is the fallback until it is set.
+	own, err := s.OwnIssuer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if own.Name != "" {
+		in.Issuer = own.Name
+	}
+	in.Issuer = strings.Join(strings.Fields(nfc(in.Issuer)), " ")
 	var c *tiendo.Document
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if c, err = s.doc(ctx, tx, roundID, kind); err != nil {
 			return err
@@ -416,6 +436,11 @@ func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 		}
 		if c.Status != tiendo.DocApproved {
 			return tiendo.Errorf(tiendo.ECONFLICT, "Chỉ ban hành được văn bản đã được lãnh đạo duyệt (trạng thái hiện tại: %s).", c.Status.Label())
+		}
+		if kind == tiendo.DocReport {
+			if err := s.checkApprover(ctx, tx, c, in.Signer); err != nil {
+				return err
+			}
 		}
 		now := s.now()
 		regID, number, err := s.register(ctx, tx, actor, roundID, in, c.Subject, now)
@@ -457,6 +482,29 @@ func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 	return c, nil
 }
 
+// checkApprover refuses to issue the approved report c under a signer
+// other than the leader who approved it: approving is the leader's
+// consent to sign. To have someone else sign, the office withdraws it to a
+// draft and sends it again, for that person to approve.
+func (s *Store) checkApprover(ctx context.Context, tx *sql.Tx, c *tiendo.Document, signer string) error {
+	var approver string
+	if c.ApprovedBy != 0 {
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT full_name FROM users WHERE id = ?`), c.ApprovedBy).Scan(&approver); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: approver: %w", err)
+		}
+	}
+	approver = strings.Join(strings.Fields(nfc(approver)), " ")
+	switch {
+	case approver == "":
+		return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Không xác định được họ tên lãnh đạo đã duyệt báo cáo này nên chưa ban hành được. Hãy bấm “Rút lại để sửa” rồi trình lại để lãnh đạo ký duyệt (quản trị cần ghi đủ họ tên của tài khoản lãnh đạo).",
+			Fields: map[string]string{"signer_name": "Chưa rõ lãnh đạo đã duyệt."}}
+	case !strings.EqualFold(approver, strings.Join(strings.Fields(nfc(signer)), " ")):
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: fmt.Sprintf("Người ký phải là lãnh đạo đã duyệt báo cáo: %s. Báo cáo chưa được ban hành. Muốn người khác ký, hãy bấm “Rút lại để sửa” rồi trình lại để chính người đó duyệt.", approver),
+			Fields: map[string]string{"signer_name": "Ghi đúng họ tên người đã duyệt: " + approver + "."}}
+	}
+	return nil
+}
+
 // numberRound gives round id the number, symbol and date of the công văn
 // just issued for it, when the round has no number of its own yet (it was
 // started from an earlier round, or built from an unnumbered draft): that
@@ -476,22 +524,148 @@ func (s *Store) numberRound(ctx context.Context, tx *sql.Tx, actor Actor, id int
 }
 
 // register enters a document in the outgoing register and returns its row
-// and number. The counter row is updated with an upsert, which PostgreSQL
-// locks for the rest of the transaction, so two instances issuing at once
-// queue on it and get consecutive numbers; SQLite has one writer anyway.
+// and number. The series is the issuing body's (seriesKey: one however its
+// name is written); numbers run on from the highest the series has, rows
+// registered before the series was keyed so included. The counter row is
+// updated with an upsert, which PostgreSQL locks for the rest of the
+// transaction, so two instances issuing at once queue on it and get
+// consecutive numbers; SQLite has one writer anyway. The register's unique
+// index on (series, year, number) stops a repeat whatever happens.
 func (s *Store) register(ctx context.Context, tx *sql.Tx, actor Actor, roundID int64, in Issue, subject string, at time.Time) (int64, int, error) {
 	year := at.In(tiendo.Zone).Year()
+	series := seriesKey(in.Issuer)
 	var number int
 	if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO register_counters (issuer, year, last) VALUES (?, ?, 1)
-		ON CONFLICT (issuer, year) DO UPDATE SET last = register_counters.last + 1 RETURNING last`), in.Issuer, year).Scan(&number); err != nil {
+		ON CONFLICT (issuer, year) DO UPDATE SET last = register_counters.last + 1 RETURNING last`), series, year).Scan(&number); err != nil {
 		return 0, 0, fmt.Errorf("store: register number: %w", err)
 	}
+	if last, err := s.lastNumber(ctx, tx, series, year); err != nil {
+		return 0, 0, err
+	} else if last >= number {
+		number = last + 1
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE register_counters SET last = ? WHERE issuer = ? AND year = ?`), number, series, year); err != nil {
+			return 0, 0, fmt.Errorf("store: register number: %w", err)
+		}
+	}
 	var id int64
-	if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO register (issuer, year, number, symbol, doc_type, subject, issued_at, signer, round_id, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), in.Issuer, year, number, in.Symbol, in.DocType, subject, at, in.Signer, nullID(roundID), nullID(actor.UserID)).Scan(&id); err != nil {
+	err := tx.QueryRowContext(ctx, s.q(`INSERT INTO register (issuer, series, year, number, symbol, doc_type, subject, issued_at, signer, round_id, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), in.Issuer, series, year, number, in.Symbol, in.DocType, subject, at, in.Signer, nullID(roundID), nullID(actor.UserID)).Scan(&id)
+	if s.dialect.isUniqueViolation(err) {
+		return 0, 0, tiendo.Errorf(tiendo.ECONFLICT, "Số %02d năm %d của %s đã được cấp cho văn bản khác; văn bản chưa được ban hành. Hãy bấm “Cấp số và ban hành” lần nữa để lấy số tiếp theo.", number, year, in.Issuer)
+	} else if err != nil {
 		return 0, 0, fmt.Errorf("store: register: %w", err)
 	}
 	return id, number, nil
+}
+
+// lastNumber is the highest number series has in year: of the rows keyed
+// by it, and of the rows registered before series were keyed whose
+// issuer, however written, folds to it.
+func (s *Store) lastNumber(ctx context.Context, tx *sql.Tx, series string, year int) (int, error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT series, issuer, MAX(number) FROM register WHERE year = ? GROUP BY series, issuer`), year)
+	if err != nil {
+		return 0, fmt.Errorf("store: register numbers: %w", err)
+	}
+	defer rows.Close()
+	last := 0
+	for rows.Next() {
+		var key, issuer string
+		var n int
+		if err := rows.Scan(&key, &issuer, &n); err != nil {
+			return 0, err
+		}
+		if (key == series || (strings.HasPrefix(key, "legacy:") && seriesKey(issuer) == series)) && n > last {
+			last = n
+		}
+	}
+	return last, rows.Err()
+}
+
+// seriesKey is what tells one issuing body's register series from
+// another's: its name folded (case, diacritics, spacing and the two
+// placements of a tone mark do not count), with the usual abbreviations
+// written out, so "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG", "UBND huyện Hữu Lũng"
+// and "Uỷ ban nhân dân huyện Hữu Lũng" are one series. An empty name is
+// the series "ủy ban nhân dân".
+func seriesKey(issuer string) string {
+	ws := strings.Fields(vi.Fold(strings.ReplaceAll(issuer, "\n", " ")))
+	var out []string
+	for _, w := range ws {
+		switch w {
+		case "ubnd":
+			out = append(out, "uy", "ban", "nhan", "dan")
+		case "hdnd":
+			out = append(out, "hoi", "dong", "nhan", "dan")
+		default:
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return "uy ban nhan dan"
+	}
+	return strings.Join(out, " ")
+}
+
+// OwnIssuer is the body that runs tiendo: it issues the consolidated
+// reports and công văn, whoever issued the directive a round came from, and
+// numbers them in its outgoing register.
+type OwnIssuer struct {
+	Name      string    `json:"name"`  // "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG"
+	Place     string    `json:"place"` // "Hữu Lũng"; "" to take it from the name
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+}
+
+// OwnIssuer returns the body that runs tiendo, as the administrator set
+// it; a zero OwnIssuer (no name) when it is not set yet.
+func (s *Store) OwnIssuer(ctx context.Context) (OwnIssuer, error) {
+	var o OwnIssuer
+	err := s.rdb.QueryRowContext(ctx, `SELECT name, place, updated_at FROM own_issuer WHERE id = 1`).Scan(&o.Name, &o.Place, &o.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return OwnIssuer{}, nil
+	} else if err != nil {
+		return OwnIssuer{}, fmt.Errorf("store: own issuer: %w", err)
+	}
+	return o, nil
+}
+
+// SetOwnIssuer sets the body that runs tiendo, for an administrator.
+func (s *Store) SetOwnIssuer(ctx context.Context, actor Actor, u *tiendo.User, o OwnIssuer) error {
+	if !tiendo.Allowed(u, tiendo.ActionManageUnits, 0) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ quản trị được đặt cơ quan ban hành văn bản.")
+	}
+	o.Name = strings.TrimSpace(strings.ReplaceAll(nfc(o.Name), "\r\n", "\n"))
+	o.Place = strings.Join(strings.Fields(nfc(o.Place)), " ")
+	switch {
+	case strings.IndexFunc(o.Name, unicode.IsLetter) < 0:
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy nhập tên cơ quan ban hành văn bản.",
+			Fields: map[string]string{"name": "Hãy nhập tên cơ quan như in ở đầu văn bản, ví dụ Ủy ban nhân dân huyện Hữu Lũng."}}
+	case utf8.RuneCountInString(o.Name) > 300:
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Tên cơ quan ban hành quá dài (tối đa 300 ký tự).",
+			Fields: map[string]string{"name": "Hãy rút gọn tên cơ quan."}}
+	case utf8.RuneCountInString(o.Place) > 100:
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Địa danh quá dài (tối đa 100 ký tự).",
+			Fields: map[string]string{"place": "Hãy nhập địa danh ghi ở dòng ngày tháng, ví dụ Hữu Lũng."}}
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var before OwnIssuer
+		err := tx.QueryRowContext(ctx, `SELECT name, place FROM own_issuer WHERE id = 1`).Scan(&before.Name, &before.Place)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: own issuer: %w", err)
+		}
+		if before.Name == o.Name && before.Place == o.Place {
+			return nil
+		}
+		o.UpdatedAt = s.now()
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO own_issuer (id, name, place, updated_at) VALUES (1, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, place = excluded.place, updated_at = excluded.updated_at`), o.Name, o.Place, o.UpdatedAt); err != nil {
+			return fmt.Errorf("store: set own issuer: %w", err)
+		}
+		type setting struct {
+			Name  string `json:"name"`
+			Place string `json:"place"`
+		}
+		return s.audit(ctx, tx, actor, "update", "own_issuer", 0, setting{before.Name, before.Place}, setting{o.Name, o.Place})
+	})
 }
 
 // IssuedFile returns a frozen file ("docx", "pdf", "xlsx", or the model
@@ -525,10 +699,11 @@ type RegisterEntry struct {
 	RoundID  int64
 }
 
-// Register returns the outgoing register of an issuer for a year, in order.
+// Register returns the outgoing register of an issuer's series for a year,
+// in order: the issuer however its name is written (seriesKey).
 func (s *Store) Register(ctx context.Context, issuer string, year int) ([]RegisterEntry, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT number, symbol, year, doc_type, subject, issued_at, signer, COALESCE(round_id, 0)
-		FROM register WHERE issuer = ? AND year = ? ORDER BY number`), issuer, year)
+		FROM register WHERE (series = ? OR series = ?) AND year = ? ORDER BY number`), seriesKey(issuer), "legacy:"+issuer, year)
 	if err != nil {
 		return nil, fmt.Errorf("store: register: %w", err)
 	}

@@ -172,7 +172,9 @@ func TestWithdrawDoc(t *testing.T) {
 		t.Errorf("the leader who read only the first send: %q, want one withdrawal notice", got)
 	}
 
-	// Sent again and approved, it cannot be withdrawn any more.
+	// Sent again and approved, it can still be withdrawn before it is
+	// issued (to be signed by someone else, who must approve it), and
+	// comes back a draft that nobody has approved.
 	if err := f.s.SendDoc(ctx, store.Actor{}, f.office, again); err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +182,12 @@ func TestWithdrawDoc(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := withdraw(f.office, ok.Version); code(err) != tiendo.ECONFLICT || !strings.Contains(err.Error(), "chờ lãnh đạo duyệt") {
-		t.Errorf("withdrawing an approved document: %v, want a conflict that says why", err)
+	back2, err := withdraw(f.office, ok.Version)
+	if err != nil || back2.Status != tiendo.DocDraft || back2.ApprovedBy != 0 {
+		t.Fatalf("withdrawing an approved document: %+v, %v; want a draft nobody approved", back2, err)
+	}
+	// A draft cannot be withdrawn.
+	if _, err := withdraw(f.office, back2.Version); code(err) != tiendo.ECONFLICT || !strings.Contains(err.Error(), "chờ lãnh đạo duyệt") {
+		t.Errorf("withdrawing a draft: %v, want a conflict that says why", err)
 	}
 }

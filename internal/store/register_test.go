@@ -16,7 +16,7 @@ import (
 // units may not read it.
 func TestOutgoingRegister(t *testing.T) {
 	f := newFixture(t)
-	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	leader := &tiendo.User{Username: "lanhdao", FullName: "Nguyễn Văn A", Role: tiendo.RoleLeader}
 	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
 	for _, u := range []*tiendo.User{leader, reader} {
 		if err := f.s.CreateUser(ctx, store.Actor{}, u, "mật khẩu dài đủ"); err != nil {

@@ -450,7 +450,7 @@ func (w *searchWorld) issueDoc(t *testing.T, leader *tiendo.User, roundID int64,
 func TestSearchFindsDocuments(t *testing.T) {
 	w := newSearchWorld(t)
 	ctx := t.Context()
-	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	leader := &tiendo.User{Username: "lanhdao", FullName: "Nguyễn Văn A", Role: tiendo.RoleLeader}
 	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
 	for _, u := range []*tiendo.User{leader, reader} {
 		if err := w.s.CreateUser(ctx, store.Actor{}, u, "mật khẩu thử nghiệm"); err != nil {
@@ -605,7 +605,7 @@ func TestSearchFindsDocuments(t *testing.T) {
 func TestSearchDocumentSnippet(t *testing.T) {
 	w := newSearchWorld(t)
 	ctx := t.Context()
-	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	leader := &tiendo.User{Username: "lanhdao", FullName: "Nguyễn Văn A", Role: tiendo.RoleLeader}
 	if err := w.s.CreateUser(ctx, store.Actor{}, leader, "mật khẩu thử nghiệm"); err != nil {
 		t.Fatal(err)
 	}

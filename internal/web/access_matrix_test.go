@@ -113,6 +113,8 @@ var routeNeeds = map[string]need{
 	"POST /api/v1/rounds/{id}/links":                   {action: tiendo.ActionManageRounds, body: `{"links":[]}`},
 	"GET /admin/cutoff":                                {action: tiendo.ActionManageUnits},
 	"POST /admin/cutoff":                               {action: tiendo.ActionManageUnits, body: "issuer=&cutoff_day=15"},
+	"GET /admin/issuer":                                {action: tiendo.ActionManageUnits},
+	"POST /admin/issuer":                               {action: tiendo.ActionManageUnits, body: "name=Ủy+ban+nhân+dân+huyện+Thử&place="},
 	"GET /targets/{id}":                                {action: tiendo.ActionReadRounds, id: "target"},
 	"POST /api/v1/rounds/{id}/successor":               {action: tiendo.ActionManageRounds, body: `{"deadline":"2027-01-10","period":{"kind":"year","year":2027}}`},
 	"GET /api/v1/targets/{id}/series":                  {action: tiendo.ActionReadRounds, id: "target"},

@@ -110,7 +110,7 @@ func newAuditScene(t *testing.T) *auditScene {
 		t.Fatal(err)
 	}
 	if _, err := x.st.IssueDoc(ctx, as(x.office), x.office, x.round.ID, tiendo.DocReport, approved.Version, store.Issue{Issuer: "UBND huyện Hữu Lũng",
-		Symbol: "BC-UBND", DocType: "BC", Signer: "Nguyễn Văn Ký",
+		Symbol: "BC-UBND", DocType: "BC", Signer: "Hoàng Văn Minh",
 		Render: func(int, time.Time) (map[string][]byte, error) { return map[string][]byte{"docx": []byte("x")}, nil }}); err != nil {
 		t.Fatal(err)
 	}

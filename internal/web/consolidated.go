@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,8 +35,12 @@ type docPage struct {
 	CanDraft   bool
 	CanApprove bool
 	Signer     reportdoc.Signer
-	Action     string // where the decision forms post
-	IssueNote  string // what issuing does
+	// SignerFixed is the leader who approved the document, when only they
+	// may sign it (the consolidated report): the issue form shows their
+	// name and says how to have someone else sign.
+	SignerFixed string
+	Action      string // where the decision forms post
+	IssueNote   string // what issuing does
 }
 
 // newDocPage fills a docPage for the request; notices are the messages
@@ -61,6 +66,30 @@ type consolidatedPage struct {
 	// Gaps is which units' reports the report goes without, until it is
 	// issued: the office sends it and the leader approves it knowing.
 	Gaps *unitGaps
+	// Issuer is the body the report is issued by; IssuerUnset says it is
+	// the round's issuer standing in, as the body running tiendo is not set.
+	Issuer      string
+	IssuerUnset bool
+	// Theirs holds, after a save refused because someone else saved first,
+	// the saved version's text of every field that differs from the form's
+	// ("subject", "p3.heading", "p3.text"), shown under it to compare; the
+	// form keeps what was typed and carries TheirsVersion, so that the next
+	// save goes through.
+	Theirs        map[string]string
+	TheirsVersion int
+	// Confirm asks before a part is drawn again from the units' reports,
+	// over what the part now says; Replaced says, after, what it said.
+	Confirm  *regenPart
+	Replaced *regenPart
+}
+
+// regenPart is a part drawn again from the latest unit reports: its place
+// in the form, what it said and what it says drawn again.
+type regenPart struct {
+	Index               int
+	Key                 string
+	OldHeading, OldText string
+	NewHeading, NewText string
 }
 
 // unitGaps is how a round's reports stand as the round page counts them
@@ -129,13 +158,14 @@ func (g *unitGaps) Names(units []string) string {
 // consolidatedNotices are the messages after each action, keyed by the
 // redirect's ?ok= value.
 var consolidatedNotices = map[string]string{
-	"created":  "Đã dự thảo báo cáo tổng hợp từ các báo cáo của đơn vị. Hãy đọc, sửa rồi trình lãnh đạo duyệt.",
-	"saved":    "Đã lưu.",
-	"send":     "Đã trình lãnh đạo duyệt.",
-	"approve":  "Đã duyệt báo cáo.",
-	"return":   "Đã trả lại Văn phòng.",
-	"withdraw": "Đã rút lại báo cáo về dự thảo; lãnh đạo không còn thấy báo cáo chờ duyệt. Sửa xong, hãy trình lại.",
-	"issued":   "Đã ban hành báo cáo; các tệp đã được lưu cố định.",
+	"created":    "Đã dự thảo báo cáo tổng hợp từ các báo cáo của đơn vị. Hãy đọc, sửa rồi trình lãnh đạo duyệt.",
+	"saved":      "Đã lưu.",
+	"regen-same": "Đã lưu. Phần vừa tạo lại đã trùng với báo cáo mới nhất của đơn vị, không có gì bị thay.",
+	"send":       "Đã trình lãnh đạo duyệt.",
+	"approve":    "Đã duyệt báo cáo.",
+	"return":     "Đã trả lại Văn phòng.",
+	"withdraw":   "Đã rút lại báo cáo về dự thảo; lãnh đạo không còn thấy báo cáo chờ duyệt. Sửa xong, hãy trình lại.",
+	"issued":     "Đã ban hành báo cáo; các tệp đã được lưu cố định.",
 }
 
 // consolidatedPage fills the page of round's report c (nil: none yet). The
@@ -150,6 +180,21 @@ func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiend
 	}
 	p := &consolidatedPage{docPage: s.newDocPage(r, "Báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, consolidatedNotices, reportdoc.DefaultSigner(name),
 		"Khi ban hành, báo cáo lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay, và các tệp được lưu cố định: mọi thay đổi sau đó phải là văn bản mới.")}
+	if c != nil && c.Status == tiendo.DocApproved {
+		// Approving is consenting to sign: the approver signs.
+		p.SignerFixed = name
+		if name == "" {
+			p.SignerFixed = "(chưa rõ họ tên)"
+		}
+	}
+	own, err := s.store.OwnIssuer(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	p.Issuer, p.IssuerUnset = own.Name, own.Name == ""
+	if p.IssuerUnset {
+		p.Issuer = round.Issuer
+	}
 	if c == nil {
 		return p, nil
 	}
@@ -247,17 +292,18 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	op := r.PostFormValue("op")
+	stored := *c // as saved, before the form's text goes over it
+	stored.Parts = slices.Clone(c.Parts)
 	redirect := func(ok string) error {
 		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/consolidated?ok=%s", id, ok), http.StatusSeeOther)
 		return nil
 	}
-	refuse := func(err error) error {
-		var e *tiendo.Error
-		if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT && e.Code != tiendo.EFORBIDDEN) {
-			return err
-		}
+	typed := op == "save" || op == "send" || strings.HasPrefix(op, "regen:") || strings.HasPrefix(op, "regen-confirm:")
+	// show renders the page with the form as typed (c), status and what
+	// the page is to say.
+	show := func(status int, fill func(p *consolidatedPage)) error {
 		shown := c
-		if typed := op == "save" || op == "send" || strings.HasPrefix(op, "regen:"); typed && c.Status != tiendo.DocDraft {
+		if typed && c.Status != tiendo.DocDraft {
 			// Someone sent or approved it meanwhile: the text typed here
 			// stays in the form, under the message that says why it was
 			// not saved, rather than give way to the stored one.
@@ -265,35 +311,65 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 			draft.Status = tiendo.DocDraft
 			shown = &draft
 		}
-		p, perr := s.consolidatedPage(r, round, shown)
-		if perr != nil {
-			return perr
+		p, err := s.consolidatedPage(r, round, shown)
+		if err != nil {
+			return err
 		}
-		p.Error, p.Fields = e.Message, e.Fields
-		if op == "issue" {
-			p.Signer = issueSigner(r) // as typed
+		fill(p)
+		return s.render(w, status, "consolidated", p)
+	}
+	refuse := func(err error) error {
+		var e *tiendo.Error
+		if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT && e.Code != tiendo.EFORBIDDEN) {
+			return err
 		}
-		return s.render(w, statusOf(e.Code), "consolidated", p)
+		return show(statusOf(e.Code), func(p *consolidatedPage) {
+			p.Error, p.Fields = e.Message, e.Fields
+			if op == "issue" {
+				p.Signer = issueSigner(r) // as typed
+				if p.SignerFixed != "" && c.ApprovedBy != 0 {
+					p.Signer.Name = p.SignerFixed // the approver, whatever was sent
+				}
+			}
+			if typed && e.Code == tiendo.ECONFLICT && stored.Status == tiendo.DocDraft && stored.Version != version {
+				// Saved by someone else since this form was loaded: the
+				// form keeps what was typed, shows beside it what they
+				// saved, and carries their version, so that "Lưu" saves
+				// the text once it has been compared.
+				p.Theirs, p.TheirsVersion = theirs(&stored, c), stored.Version
+				p.C.Version = stored.Version
+			}
+		})
 	}
 	switch {
-	case op == "save" || op == "send" || strings.HasPrefix(op, "regen:"):
+	case typed:
 		// The form's text is what the person sees: keep it whatever happens.
 		c.Subject, c.Version = r.PostFormValue("subject"), version
 		for i := range c.Parts {
 			c.Parts[i].Heading = r.PostFormValue(fmt.Sprintf("p%d.heading", i))
 			c.Parts[i].Text = r.PostFormValue(fmt.Sprintf("p%d.text", i))
 		}
-		if key, ok := strings.CutPrefix(op, "regen:"); ok {
+		var done *regenPart
+		if key, confirmed := regenKey(op); key != "" {
 			in, err := reportdoc.Input(r.Context(), s.store, u, id)
 			if err != nil {
 				return err
 			}
-			if sec, ok := consolidate.Regenerate(in, key); ok {
-				for i := range c.Parts {
-					if c.Parts[i].Key == key {
-						c.Parts[i] = tiendo.ReportPart{Key: sec.Key, Heading: sec.Heading, Text: sec.Text}
-					}
-				}
+			sec, ok := consolidate.Regenerate(in, key)
+			i := slices.IndexFunc(c.Parts, func(p tiendo.ReportPart) bool { return p.Key == key })
+			if !ok || i < 0 {
+				return tiendo.Errorf(tiendo.EINVALID, "Báo cáo không có phần %q để tạo lại; hãy tải lại trang.", key)
+			}
+			part := &regenPart{Index: i, Key: key, OldHeading: c.Parts[i].Heading, OldText: c.Parts[i].Text, NewHeading: sec.Heading, NewText: sec.Text}
+			same := strings.TrimSpace(strings.ReplaceAll(part.OldText, "\r\n", "\n")) == strings.TrimSpace(sec.Text) && strings.TrimSpace(part.OldHeading) == strings.TrimSpace(sec.Heading)
+			if !confirmed && !same {
+				// What the part says now would be lost: ask first, with
+				// the form as typed, nothing saved yet.
+				return show(http.StatusOK, func(p *consolidatedPage) { p.Confirm = part })
+			}
+			c.Parts[i] = tiendo.ReportPart{Key: sec.Key, Heading: sec.Heading, Text: sec.Text}
+			if !same {
+				done = part
 			}
 		}
 		if op == "send" {
@@ -305,6 +381,19 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		}
 		if err := s.store.UpdateDoc(r.Context(), actor(r), u, c); err != nil {
 			return refuse(err)
+		}
+		if done != nil {
+			// Saved, and the page says what the part said before, so that
+			// a sentence the office wants back can be copied from it.
+			saved, err := s.store.Doc(r.Context(), u, id, tiendo.DocReport)
+			if err != nil {
+				return err
+			}
+			c, typed = saved, false
+			return show(http.StatusOK, func(p *consolidatedPage) { p.Replaced = done })
+		}
+		if strings.HasPrefix(op, "regen") {
+			return redirect("regen-same")
 		}
 		return redirect("saved")
 	case op == "approve" || op == "return" || op == "withdraw":
@@ -322,6 +411,42 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		return redirect("issued")
 	}
 	return tiendo.Errorf(tiendo.EINVALID, "Thao tác %q không có.", op)
+}
+
+// regenKey reads a part's key from a regenerate button: "regen:task-3"
+// asks first when the part would change, "regen-confirm:task-3" is the
+// answer yes.
+func regenKey(op string) (key string, confirmed bool) {
+	if k, ok := strings.CutPrefix(op, "regen-confirm:"); ok {
+		return k, true
+	}
+	k, _ := strings.CutPrefix(op, "regen:")
+	if k == op {
+		return "", false
+	}
+	return k, false
+}
+
+// theirs is the text of saved that differs from the form's (mine), by the
+// form's field names.
+func theirs(saved, mine *tiendo.Document) map[string]string {
+	out := map[string]string{}
+	norm := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
+	if norm(saved.Subject) != norm(mine.Subject) {
+		out["subject"] = saved.Subject
+	}
+	for i, p := range saved.Parts {
+		if i >= len(mine.Parts) {
+			break
+		}
+		if norm(p.Heading) != norm(mine.Parts[i].Heading) {
+			out[fmt.Sprintf("p%d.heading", i)] = p.Heading
+		}
+		if norm(p.Text) != norm(mine.Parts[i].Text) {
+			out[fmt.Sprintf("p%d.text", i)] = p.Text
+		}
+	}
+	return out
 }
 
 // issueConsolidated issues the report with the signer given.

@@ -136,6 +136,7 @@ var auditEntities = byLabel(codeSet{
 	{"unit_report", "Báo cáo của đơn vị"},
 	{"document", "Văn bản"},
 	{"issuer_setting", "Ngày chốt số liệu"},
+	{"own_issuer", "Cơ quan ban hành văn bản"},
 	{"bulk_upload", "Tệp nhập hàng loạt"},
 	{"outbox", "Thư nhắc việc"},
 	{"audit_log", "Nhật ký hệ thống"},
@@ -186,6 +187,9 @@ var auditFields = map[string]string{
 	"full_name": "Họ và tên",
 	"role":      "Vai trò",
 	"disabled":  "Khóa tài khoản",
+
+	// The body running tiendo.
+	"own_issuer.place": "Địa danh ở dòng ngày tháng",
 
 	// A round and its tasks and targets.
 	"period":                 "Kỳ báo cáo",

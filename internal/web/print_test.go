@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -273,7 +274,13 @@ func TestConsolidatedPrintDraft(t *testing.T) {
 	resp.Body.Close()
 	lines := sheetParagraphs(t, page)
 	sameLines(t, "draft", lines, docxParagraphs(t, docx))
-	for _, want := range []string{"Số: /BC-UBND", "Hữu Lũng, ngày tháng năm 20..", "TM. ỦY BAN NHÂN DÂN"} {
+	// The day is blank; the month and year are the draft's (Decree 30).
+	now := time.Now().In(tiendo.Zone)
+	month := fmt.Sprint(int(now.Month()))
+	if now.Month() <= 2 {
+		month = fmt.Sprintf("%02d", int(now.Month()))
+	}
+	for _, want := range []string{"Số: /BC-UBND", fmt.Sprintf("Hữu Lũng, ngày tháng %s năm %d", month, now.Year()), "TM. ỦY BAN NHÂN DÂN"} {
 		if !slices.Contains(lines, want) {
 			t.Errorf("the draft's print view lacks %q:\n%q", want, lines)
 		}

@@ -74,6 +74,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitUpdate))
 	mux.HandleFunc("GET /admin/cutoff", s.authed(tiendo.ActionManageUnits, s.handleCutoff))
 	mux.HandleFunc("POST /admin/cutoff", s.authed(tiendo.ActionManageUnits, s.handleCutoffPost))
+	mux.HandleFunc("GET /admin/issuer", s.authed(tiendo.ActionManageUnits, s.handleIssuer)) // issuer.go: the body running tiendo
+	mux.HandleFunc("POST /admin/issuer", s.authed(tiendo.ActionManageUnits, s.handleIssuerPost))
 	mux.HandleFunc("GET /admin/bulk", s.authed(tiendo.ActionManageUnits, s.handleBulk)) // bulk.go: units and users from Excel
 	mux.HandleFunc("GET /admin/bulk/template.xlsx", s.authed(tiendo.ActionManageUnits, s.handleBulkTemplate))
 	mux.HandleFunc("GET /admin/bulk/export.xlsx", s.authed(tiendo.ActionManageUnits, s.handleBulkExport))

@@ -50,7 +50,7 @@ func newApp(t *testing.T) *app {
 	for _, u := range []*tiendo.User{
 		{Username: "admin", Role: tiendo.RoleAdmin},
 		{Username: "vanphong", Role: tiendo.RoleOffice},
-		{Username: "lanhdao", Role: tiendo.RoleLeader},
+		{Username: "lanhdao", FullName: "Hoàng Văn Minh", Role: tiendo.RoleLeader},
 		{Username: "huyenuy", Role: tiendo.RoleReader},
 		{Username: "pnv", Role: tiendo.RoleReporter, UnitID: x.a.ID},
 		{Username: "cah", Role: tiendo.RoleReporter, UnitID: x.b.ID},
