@@ -62,7 +62,7 @@ func (s *Server) basePage(r *http.Request, title string) page {
 	if tiendo.Allowed(u, tiendo.ActionManageUnits, 0) {
 		add("/admin/units", "Đơn vị")
 		add("/admin/cutoff", "Chốt số liệu")
-		add(issuerPath, "Cơ quan ban hành")
+		add(issuerPath, "Cơ quan")
 	}
 	if tiendo.Allowed(u, tiendo.ActionManageMail, 0) {
 		add("/outbox", "Thư gửi đi")
