@@ -8,7 +8,7 @@
   "use strict";
   var url = new URL(location.href);
   var dropped = false;
-  ["ok", "done", "saved", "linked", "reminded", "units", "notices", "emails", "nomail", "recent", "recentat"].forEach(function (name) {
+  ["ok", "done", "saved", "linked", "reminded", "units", "notices", "emails", "nomail", "recent", "recentat", "unreached"].forEach(function (name) {
     if (!url.searchParams.has(name)) return;
     document.documentElement.setAttribute("data-" + name, url.searchParams.get(name));
     url.searchParams.delete(name);
@@ -46,4 +46,18 @@
     clearTimeout(timer);
     timer = setTimeout(mark, 150);
   });
+})();
+
+// A form's buttons stay in sight in a bar stuck to the bottom of the window
+// (.form-actions). A field reached with Tab scrolled only just into the
+// window, under the bar: the window keeps the bar's height free below the
+// field it scrolls to, whatever the bar's height on this screen.
+(function () {
+  "use strict";
+  var bar = document.querySelector(".form-actions");
+  if (!bar) return;
+  function keep() { document.documentElement.style.scrollPaddingBottom = (bar.offsetHeight + 16) + "px"; }
+  keep();
+  if (window.ResizeObserver) new ResizeObserver(keep).observe(bar);
+  else window.addEventListener("resize", keep);
 })();
