@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"tiendo"
 	"tiendo/internal/api"
@@ -30,6 +31,11 @@ type errorPage struct {
 	page
 	Status  int
 	Message string
+	// Login is where "Đăng nhập lại" leads when a form was sent after the
+	// session ended: back to the page the form was on. Report says that
+	// page was a report form, whose typed text the browser keeps.
+	Login  string
+	Report bool
 }
 
 // error is the one place a page's error becomes a response: a login
@@ -58,10 +64,25 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	data := errorPage{page: s.basePage(r, "Lỗi"), Status: status, Message: tiendo.ErrorMessage(err)}
+	if code == tiendo.EUNAUTHORIZED {
+		back := sameOriginPath(r)
+		data.Login = "/login?next=" + url.QueryEscape(back)
+		data.Report = strings.Contains(back, "/reports/")
+	}
 	if rerr := s.render(w, status, "error", data); rerr != nil {
 		s.log.Error("render error page", "err", rerr)
 		http.Error(w, data.Message, status)
 	}
+}
+
+// sameOriginPath is the page a form was sent from (its Referer, when it is
+// this site's), or "/": where to come back to after logging in again.
+func sameOriginPath(r *http.Request) string {
+	ref, err := url.Parse(r.Referer())
+	if err != nil || ref.Host != r.Host || !strings.HasPrefix(ref.Path, "/") || strings.HasPrefix(ref.Path, "//") || ref.Path == "/login" {
+		return "/"
+	}
+	return ref.RequestURI()
 }
 
 func (s *Server) redirectToLogin(w http.ResponseWriter, r *http.Request) {
