@@ -169,7 +169,7 @@ func TestNextReminderAfterExtension(t *testing.T) {
 		t.Errorf("after the extension the page lacks %q:\n%s", want, grep(page, "nhắc"))
 	}
 	for _, want := range []string{
-		"đã có thông báo hạn mới trong ứng dụng; không gửi thư điện tử vì máy chủ chưa được cấu hình gửi thư.",
+		"đã có thông báo hạn mới trong ứng dụng; không gửi e-mail vì máy chủ chưa được cấu hình gửi thư.",
 		`<a href="/outbox">Xem thư gửi đi</a>`,
 	} {
 		if !strings.Contains(page, want) {

@@ -277,9 +277,9 @@ func nextReminder(p remind.Planned, units int) string {
 func extendedNotice(mailOn bool) string {
 	const done = "Đã gia hạn gửi báo cáo. Các đơn vị chưa gửi báo cáo (kể cả đơn vị có báo cáo bị trả lại để bổ sung) đã có thông báo hạn mới trong ứng dụng"
 	if !mailOn {
-		return done + "; không gửi thư điện tử vì máy chủ chưa được cấu hình gửi thư."
+		return done + "; không gửi e-mail vì máy chủ chưa được cấu hình gửi thư."
 	}
-	return done + "; thư điện tử báo hạn mới được gửi đến những người nhận có địa chỉ e-mail."
+	return done + "; e-mail báo hạn mới được gửi đến những người nhận có địa chỉ e-mail."
 }
 
 // nudged is what the last "đôn đốc" did, read back from the redirect.
