@@ -45,15 +45,26 @@ func contentMatches(ext string, data []byte) (string, bool) {
 	case ".xlsx":
 		return "Excel (.xlsx)", zipHolds(data, "xl/workbook.xml")
 	case ".doc":
-		return "Word (.doc)", bytes.HasPrefix(data, oleMagic)
+		// Besides Word 97–2003's own files, what many e-office systems
+		// save as .doc and Word opens: RTF, HTML and MHT pages.
+		return "Word (.doc)", bytes.HasPrefix(data, oleMagic) || textDoc(head, "{\\rtf", "<html", "mime-version:", "<!doctype html")
 	case ".xls":
-		return "Excel (.xls)", bytes.HasPrefix(data, oleMagic)
+		// And what "Xuất Excel" buttons save as .xls: an HTML table or
+		// Excel 2003's XML spreadsheet.
+		return "Excel (.xls)", bytes.HasPrefix(data, oleMagic) || textDoc(head, "<html", "<table", "<?xml", "<!doctype html", "mime-version:")
 	case ".png":
 		return "ảnh PNG", bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n"))
 	case ".jpg", ".jpeg":
 		return "ảnh JPEG", bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF})
 	}
 	return "", false
+}
+
+// textDoc reports whether head, the start of a file, is text opening with
+// one of the marks (lower case), after a byte-order mark and blank space.
+func textDoc(head []byte, marks ...string) bool {
+	h := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
+	return slices.ContainsFunc(marks, func(m string) bool { return bytes.HasPrefix(h, []byte(m)) })
 }
 
 // oleMagic opens the compound files of Word 97–2003 and Excel 97–2003.

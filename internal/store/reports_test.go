@@ -332,12 +332,15 @@ func TestAttachments(t *testing.T) {
 	// picture renamed .docx would reach the office as a Word file Word
 	// cannot open.
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-	for name, data := range map[string][]byte{"bang-so-lieu.docx": png, "so-lieu.xlsx": docxBytes(t), "bao-cao.pdf": png, "anh.jpg": png} {
+	for name, data := range map[string][]byte{"bang-so-lieu.docx": png, "so-lieu.xlsx": docxBytes(t), "bao-cao.pdf": png, "anh.jpg": png, "van-ban.doc": png, "bang.xls": png} {
 		if _, err := f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, name, data); code(err) != tiendo.EINVALID || !strings.Contains(err.Error(), "nội dung không khớp") {
 			t.Errorf("%s with other content: %v, want invalid, saying the content does not match", name, err)
 		}
 	}
-	for name, data := range map[string][]byte{"bang-so-lieu.docx": docxBytes(t), "anh-chup.png": png} {
+	for name, data := range map[string][]byte{"bang-so-lieu.docx": docxBytes(t), "anh-chup.png": png,
+		// What e-office systems save as .doc and .xls, which Word and Excel open.
+		"cong-van.doc": []byte(`{\rtf1\ansi Công văn}`), "trang.doc": []byte("\xef\xbb\xbf<html><body>Báo cáo</body></html>"),
+		"xuat-excel.xls": []byte("<table><tr><td>Xã A</td><td>12</td></tr></table>"), "bang-2003.xls": []byte(`<?xml version="1.0"?><Workbook/>`)} {
 		if _, err := f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, name, data); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
@@ -353,7 +356,7 @@ func TestAttachments(t *testing.T) {
 		t.Errorf("office reads the attachment: %v %q %v", got, data, err)
 	}
 	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
-	if len(rep.Attachments) != 3 || rep.Status != tiendo.ReportDraft {
+	if len(rep.Attachments) != 7 || rep.Status != tiendo.ReportDraft {
 		t.Errorf("report after attaching = %s with %d attachments", rep.Status, len(rep.Attachments))
 	}
 	for in, want := range map[string]string{"a/b/c.docx": "c.docx", `C:\Users\x\bảng.xlsx`: "bảng.xlsx", "...": "tep-dinh-kem", "a:b?.pdf": "a_b_.pdf"} {
