@@ -525,12 +525,28 @@ func dropInstruction(about string) string {
 	}
 }
 
-// instructs reports whether a clause gives an instruction: "yêu cầu",
-// "đề nghị", "chỉ đạo", "giao", "... như sau", "theo phân công".
+// instructs reports whether a clause gives an instruction: who instructs,
+// then "yêu cầu", "đề nghị", "chỉ đạo", "giao", "phân công", "hướng dẫn"
+// within its first words ("Chủ tịch UBND tỉnh yêu cầu ..."), or "... như
+// sau". A verb further on belongs to the subject's own text ("Luật Trật
+// tự, An toàn giao thông"), and "giao" before "thông", "dịch", "lưu" or
+// "nhận" is another word.
 func instructs(clause string) bool {
-	low := " " + strings.Join(strings.Fields(strings.ToLower(vi.NFC(clause))), " ") + " "
-	for _, w := range []string{" yêu cầu ", " đề nghị ", " chỉ đạo ", " giao ", " như sau", " phân công ", " hướng dẫn "} {
-		if strings.Contains(low, w) {
+	words := strings.Fields(strings.ToLower(vi.NFC(clause)))
+	if strings.Contains(" "+strings.Join(words, " ")+" ", " như sau") {
+		return true
+	}
+	const reach = 9 // "Ủy ban nhân dân tỉnh Lạng Sơn" and its verb
+	for i, w := range words[:min(len(words), reach)] {
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		switch w + " " + next {
+		case "yêu cầu", "đề nghị", "chỉ đạo", "phân công", "hướng dẫn":
+			return true
+		}
+		if w == "giao" && !slices.Contains([]string{"thông", "dịch", "lưu", "nhận", "thoa", "ban", "diện", "tiếp"}, strings.Trim(next, ",.;:")) {
 			return true
 		}
 	}

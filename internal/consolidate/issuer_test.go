@@ -157,3 +157,18 @@ func TestHeadingDropsTheAssignment(t *testing.T) {
 		}
 	}
 }
+
+// A verb inside the cited subject's own words is not an instruction: the
+// subject keeps its law's name and its bodies.
+func TestDropInstructionKeepsTheSubject(t *testing.T) {
+	for in, want := range map[string]string{
+		"triển khai thi hành Luật Trật tự, An toàn giao thông đường bộ năm 2024":                                        "triển khai thi hành Luật Trật tự, An toàn giao thông đường bộ năm 2024",
+		"quy chế phối hợp giữa Công an tỉnh, Sở Giao thông vận tải trong bảo đảm trật tự":                               "quy chế phối hợp giữa Công an tỉnh, Sở Giao thông vận tải trong bảo đảm trật tự",
+		"báo cáo tình hình kinh tế - xã hội 9 tháng năm 2026, Chủ tịch UBND tỉnh yêu cầu các sở, ngành báo cáo như sau": "báo cáo tình hình kinh tế - xã hội 9 tháng năm 2026",
+		"tổng kết năm 2025, Ủy ban nhân dân tỉnh Lạng Sơn giao các sở thực hiện":                                        "tổng kết năm 2025",
+	} {
+		if got := dropInstruction(in); got != want {
+			t.Errorf("dropInstruction(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
