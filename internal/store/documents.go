@@ -343,7 +343,7 @@ func (s *Store) stepDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.
 	if n, _ := res.RowsAffected(); n != 1 {
 		return docOvertaken
 	}
-	before, sentAt := c.Status, c.UpdatedAt
+	before, sentAt, approver := c.Status, c.UpdatedAt, c.ApprovedBy
 	c.Status, c.Version, c.ReturnComment, c.UpdatedAt = to, c.Version+1, comment, now
 	c.ApprovedBy, c.ApprovedAt = 0, time.Time{}
 	if a == DocApprove {
@@ -358,6 +358,14 @@ func (s *Store) stepDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.
 	case DocReturn:
 		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_returned", "Lãnh đạo trả lại "+what+": "+c.Subject, link)
 	case DocWithdraw:
+		if before == tiendo.DocApproved && approver != 0 {
+			// The leader approved it: their approval no longer stands,
+			// and they will be asked again.
+			_, err = tx.ExecContext(ctx, s.q(`INSERT INTO notifications (user_id, created_at, kind, title, link)
+				SELECT id, ?, 'doc_withdrawn', ?, ? FROM users WHERE id = ? AND NOT disabled`), now,
+				"Văn phòng đã rút lại "+what+" anh/chị đã duyệt để sửa; bản sửa sẽ được trình duyệt lại: "+c.Subject, link, approver)
+			break
+		}
 		err = s.unsend(ctx, tx, link, sentAt, "Văn phòng đã rút lại dự thảo "+what+" để sửa, không cần duyệt bản đã trình: "+c.Subject)
 	}
 	if err != nil {

@@ -186,6 +186,10 @@ func TestWithdrawDoc(t *testing.T) {
 	if err != nil || back2.Status != tiendo.DocDraft || back2.ApprovedBy != 0 {
 		t.Fatalf("withdrawing an approved document: %+v, %v; want a draft nobody approved", back2, err)
 	}
+	// The leader who approved it is told that the approval no longer stands.
+	if got, _ := kinds(leader); strings.Count(got, "doc_withdrawn") != 2 {
+		t.Errorf("the approving leader after the approved document was withdrawn: %q, want a second withdrawal notice", got)
+	}
 	// A draft cannot be withdrawn.
 	if _, err := withdraw(f.office, back2.Version); code(err) != tiendo.ECONFLICT || !strings.Contains(err.Error(), "chờ lãnh đạo duyệt") {
 		t.Errorf("withdrawing a draft: %v, want a conflict that says why", err)
