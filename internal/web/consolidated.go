@@ -164,7 +164,7 @@ var consolidatedNotices = map[string]string{
 	"send":       "Đã trình lãnh đạo duyệt.",
 	"approve":    "Đã duyệt báo cáo.",
 	"return":     "Đã trả lại Văn phòng.",
-	"withdraw":   "Đã rút lại báo cáo về dự thảo; lãnh đạo không còn thấy báo cáo chờ duyệt. Sửa xong, hãy trình lại.",
+	"withdraw":   "Đã rút lại báo cáo về dự thảo: bản đã trình hoặc đã duyệt không còn hiệu lực, lãnh đạo đã được báo. Sửa xong, hãy trình lại để lãnh đạo duyệt.",
 	"issued":     "Đã ban hành báo cáo; các tệp đã được lưu cố định.",
 }
 

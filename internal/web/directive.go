@@ -34,7 +34,7 @@ var directiveNotices = map[string]string{
 	"send":     "Đã trình lãnh đạo duyệt.",
 	"approve":  "Đã duyệt công văn.",
 	"return":   "Đã trả lại Văn phòng.",
-	"withdraw": "Đã rút lại công văn về dự thảo; lãnh đạo không còn thấy công văn chờ duyệt. Sửa xong, hãy trình lại.",
+	"withdraw": "Đã rút lại công văn về dự thảo: bản đã trình hoặc đã duyệt không còn hiệu lực, lãnh đạo đã được báo. Sửa xong, hãy trình lại để lãnh đạo duyệt.",
 	// True whether the issue published a draft round or the round was
 	// already open (or closed): its units were told either way.
 	"issued": "Đã ban hành công văn; các đơn vị của đợt báo cáo đã nhận thông báo kèm công văn.",
