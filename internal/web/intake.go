@@ -628,7 +628,8 @@ func sameDirective(f *intakeForm, rounds []store.RoundSummary) string {
 	for _, r := range rounds {
 		if strings.TrimLeft(strings.TrimSpace(r.DocNumber), "0") != strings.TrimLeft(num, "0") ||
 			strings.ToUpper(strings.Join(strings.Fields(r.DocSymbol), "")) != sym ||
-			(date != "" && r.DocDate != "" && date != r.DocDate) {
+			(date != "" && r.DocDate != "" && date != r.DocDate) ||
+			(f.Issuer != "" && r.Issuer != "" && !sameIssuer(f.Issuer, r.Issuer)) {
 			continue
 		}
 		same = append(same, fmt.Sprintf("“%s” (đợt số %d, %s)", r.Title, r.ID, strings.ToLower(roundStatuses.Label(string(r.Status)))))
@@ -638,6 +639,16 @@ func sameDirective(f *intakeForm, rounds []store.RoundSummary) string {
 	}
 	return fmt.Sprintf("Văn bản số %s/%s đã được dùng để tạo %s. Nếu cần sửa đợt đó, hãy mở nó từ danh sách đợt báo cáo thay vì tạo đợt mới; tạo thêm đợt thì các đơn vị sẽ phải báo cáo hai lần.",
 		num, f.Symbol, joinVi(same))
+}
+
+// sameIssuer reports whether two issuers' names, as written, are one body:
+// "UBND huyện Hữu Lũng" and "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG".
+func sameIssuer(a, b string) bool {
+	norm := func(s string) string {
+		s = " " + strings.Join(strings.Fields(vi.Fold(s)), " ") + " "
+		return strings.NewReplacer(" uy ban nhan dan ", " ubnd ", " hoi dong nhan dan ", " hdnd ").Replace(s)
+	}
+	return norm(a) == norm(b)
 }
 
 // deadlineWords says the form's deadline in the words its fields chose:
