@@ -183,4 +183,13 @@ func TestRegisterNumbersUnderConcurrency(t *testing.T) {
 	if err != nil || len(entries) != n {
 		t.Errorf("register = %d entries, %v", len(entries), err)
 	}
+	// Rows registered before series existed are listed under their body
+	// however its name is written now.
+	if err := f.s.MarkRegisterLegacy(ctx); err != nil {
+		t.Fatal(err)
+	}
+	entries, err = f.s.Register(ctx, "ỦY BAN NHÂN DÂN HUYỆN THỬ", time.Now().In(tiendo.Zone).Year())
+	if err != nil || len(entries) != n {
+		t.Errorf("register of the older rows, the name written out = %d entries, %v; want %d", len(entries), err, n)
+	}
 }

@@ -709,9 +709,12 @@ type RegisterEntry struct {
 
 // Register returns the outgoing register of an issuer's series for a year,
 // in order: the issuer however its name is written (seriesKey).
+// Rows registered before series existed count when their issuer's name,
+// however written, is the series' (as lastNumber counts them).
 func (s *Store) Register(ctx context.Context, issuer string, year int) ([]RegisterEntry, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT number, symbol, year, doc_type, subject, issued_at, signer, COALESCE(round_id, 0)
-		FROM register WHERE (series = ? OR series = ?) AND year = ? ORDER BY number`), seriesKey(issuer), "legacy:"+issuer, year)
+	key := seriesKey(issuer)
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT series, issuer, number, symbol, year, doc_type, subject, issued_at, signer, COALESCE(round_id, 0)
+		FROM register WHERE (series = ? OR series LIKE 'legacy:%') AND year = ? ORDER BY number`), key, year)
 	if err != nil {
 		return nil, fmt.Errorf("store: register: %w", err)
 	}
@@ -719,10 +722,13 @@ func (s *Store) Register(ctx context.Context, issuer string, year int) ([]Regist
 	var out []RegisterEntry
 	for rows.Next() {
 		var e RegisterEntry
-		if err := rows.Scan(&e.Number, &e.Symbol, &e.Year, &e.DocType, &e.Subject, &e.IssuedAt, &e.Signer, &e.RoundID); err != nil {
+		var series, by string
+		if err := rows.Scan(&series, &by, &e.Number, &e.Symbol, &e.Year, &e.DocType, &e.Subject, &e.IssuedAt, &e.Signer, &e.RoundID); err != nil {
 			return nil, err
 		}
-		out = append(out, e)
+		if series == key || seriesKey(by) == key {
+			out = append(out, e)
+		}
 	}
 	return out, rows.Err()
 }

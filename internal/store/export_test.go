@@ -26,3 +26,10 @@ func (s *Store) RunMigration(ctx context.Context, name string) error {
 	_, err = s.db.ExecContext(ctx, string(b))
 	return err
 }
+
+// MarkRegisterLegacy marks every register row as migration 0021 marked the
+// rows registered before series existed.
+func (s *Store) MarkRegisterLegacy(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE register SET series = 'legacy:' || issuer`)
+	return err
+}
