@@ -432,7 +432,9 @@ func (s *Service) send(ctx context.Context, msgs []*store.Message) (sent, failed
 		}
 		failed++
 		permanent := errors.Is(errs[i], mail.ErrInvalid)
-		if err := s.store.MarkFailed(mark, m, errs[i], permanent, s.cfg.Retry); err != nil {
+		// The reason goes with the text, so the outbox page can tell the
+		// office what happened in its words (mail.Recorded).
+		if err := s.store.MarkFailed(mark, m, mail.Record(errs[i]), permanent, s.cfg.Retry); err != nil {
 			s.log.Error("reminders: mark failed", "id", m.ID, "err", err)
 			continue
 		}

@@ -546,8 +546,11 @@ type OutboxFilter struct {
 	Limit    int      // 0: 200
 }
 
-// Outbox lists queued messages for the admin, newest first: what waits,
-// what failed and why.
+// Outbox lists queued messages for the admin: those that failed first,
+// then those waiting or being sent, then the rest (skipped, expired, sent,
+// cancelled), each group newest first by when it was queued. The order is
+// by time, not id, on both stores: ids follow insertion, which a planner
+// queueing ahead or an import need not do in time order.
 func (s *Store) Outbox(ctx context.Context, f OutboxFilter) ([]*Message, error) {
 	where, args := []string{"1 = 1"}, []any{}
 	if len(f.Statuses) > 0 {
@@ -563,8 +566,9 @@ func (s *Store) Outbox(ctx context.Context, f OutboxFilter) ([]*Message, error) 
 	if f.Limit <= 0 {
 		f.Limit = 200
 	}
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+messageColumns+` FROM outbox WHERE `+strings.Join(where, " AND ")+` ORDER BY id DESC LIMIT ?`),
-		append(args, f.Limit)...)
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+messageColumns+` FROM outbox WHERE `+strings.Join(where, " AND ")+`
+		ORDER BY CASE status WHEN ? THEN 0 WHEN ? THEN 1 WHEN ? THEN 1 ELSE 2 END, created_at DESC, id DESC LIMIT ?`),
+		append(args, MessageFailed, MessagePending, MessageSending, f.Limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: outbox: %w", err)
 	}

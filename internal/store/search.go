@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -111,17 +113,59 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 	if visible == "" {
 		return []SearchResult{}, nil
 	}
+	out := []SearchResult{}
+	// "nhiệm vụ 4", "NV 4", "nv4": the user names a task by its number.
+	// Its text seldom holds those words, so the words alone would find the
+	// reports that mention "nhiệm vụ" and some "4": the task itself, in
+	// each round the user sees, newest round first, comes before them.
+	if label, ok := taskReference(terms); ok {
+		tasks, err := s.searchRows(ctx, u, terms, "kind = 'task' AND task_id IN (SELECT id FROM tasks WHERE LOWER(label) = ?)", []any{label},
+			visible, visibleArgs, limit)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, tasks...)
+	}
 	match, matchArgs := s.searchMatch(terms)
+	rest, err := s.searchRows(ctx, u, terms, match, matchArgs, visible, visibleArgs, limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rest {
+		if len(out) == limit {
+			break
+		}
+		if r.Kind == SearchTask && slices.ContainsFunc(out, func(o SearchResult) bool { return o.Kind == SearchTask && o.TaskID == r.TaskID }) {
+			continue
+		}
+		out = append(out, r)
+	}
+	if err := s.linkUnits(ctx, u, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
+// searchRows returns the search_docs rows that meet cond and visible, best
+// first, at most limit, described for the page.
+func (s *Store) searchRows(ctx context.Context, u *tiendo.User, terms []searchTerm, cond string, condArgs []any, visible string, visibleArgs []any, limit int) ([]SearchResult, error) {
 	var args []any
 	hits := make([]string, len(terms))
 	for i, t := range terms {
-		hits[i] = "CASE WHEN title_key LIKE ? THEN 1 ELSE 0 END"
-		args = append(args, t.like())
+		hits[i] = "CASE WHEN " + t.likeAny("title_key", &args) + " THEN 1 ELSE 0 END"
 	}
 	phrase, phraseArgs := searchPhrase(terms)
 	args = append(args, phraseArgs...)
-	args = append(args, matchArgs...)
+	// A number typed whole ("4") ranks the rows holding it as a word above
+	// those where it only starts one ("42%").
+	exact := "0"
+	for _, t := range terms {
+		if t.prefix && isNumber(t.folded) {
+			exact = "CASE WHEN folded LIKE ? THEN 1 ELSE 0 END"
+			args = append(args, "% "+t.folded+" %")
+		}
+	}
+	args = append(args, condArgs...)
 	args = append(args, visibleArgs...)
 	args = append(args, limit)
 	// Rank and cut in the inner query, then join the few rows kept to
@@ -130,39 +174,133 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 	// after the round, whose subject is often theirs too.
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT d.kind, d.round_id, d.task_id, d.target_id, d.unit_id, doc.title, doc.body,
 		COALESCE(r.title, ''), COALESCE(t.label, ''), COALESCE(un.code, ''), COALESCE(un.name, ''), COALESCE(un.short_name, ''),
-		COALESCE(dc.status, ''), g.issued_at, COALESCE(g.number, 0), COALESCE(ur.status, '')
+		COALESCE(dc.status, ''), g.issued_at, COALESCE(g.number, 0), COALESCE(ur.status, ''), d.hits
 		FROM (SELECT id, kind, round_id, task_id, target_id, unit_id,
-			`+strings.Join(hits, " + ")+` AS hits, `+phrase+` AS phrase,
+			`+strings.Join(hits, " + ")+` AS hits, `+phrase+` AS phrase, `+exact+` AS exact,
 			CASE kind WHEN 'unit' THEN 0 WHEN 'round' THEN 1 WHEN 'consolidated' THEN 2 WHEN 'directive' THEN 2
 				WHEN 'task' THEN 3 WHEN 'target' THEN 4 WHEN 'section' THEN 5 ELSE 6 END AS kind_rank
-			FROM search_docs WHERE `+match+` AND (`+visible+`)
-			ORDER BY hits DESC, phrase DESC, kind_rank, round_id DESC, id LIMIT ?) d
+			FROM search_docs WHERE (`+cond+`) AND (`+visible+`)
+			ORDER BY hits DESC, exact DESC, phrase DESC, kind_rank, round_id DESC, id LIMIT ?) d
 		JOIN search_docs doc ON doc.id = d.id
 		LEFT JOIN rounds r ON r.id = d.round_id LEFT JOIN tasks t ON t.id = d.task_id LEFT JOIN units un ON un.id = d.unit_id
 		LEFT JOIN documents dc ON dc.round_id = d.round_id AND dc.kind = `+docKindOf("d.kind")+`
 		LEFT JOIN register g ON g.id = dc.register_id
 		LEFT JOIN unit_reports ur ON d.kind IN ('section', 'contribution') AND ur.round_id = d.round_id AND ur.unit_id = d.unit_id
-		ORDER BY d.hits DESC, d.phrase DESC, d.kind_rank, d.round_id DESC, d.id`), args...)
+		ORDER BY d.hits DESC, d.exact DESC, d.phrase DESC, d.kind_rank, d.round_id DESC, d.id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	defer rows.Close()
 	manageUnits := tiendo.Allowed(u, tiendo.ActionManageUnits, 0)
 	out := []SearchResult{}
+	var plain []bool // the numbers typed stand alone in the result's text
+	var hitsOf []int
 	for rows.Next() {
 		var res SearchResult
 		var title, body string
 		var at searchAround
 		var issued sql.NullTime
+		var h int
 		if err := rows.Scan(&res.Kind, &res.RoundID, &res.TaskID, &res.TargetID, &res.UnitID, &title, &body,
-			&at.roundTitle, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued, &at.number, &at.reportStatus); err != nil {
+			&at.roundTitle, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued, &at.number, &at.reportStatus, &h); err != nil {
 			return nil, err
 		}
 		at.issuedAt = issued.Time
 		describe(&res, terms, title, body, at, manageUnits)
 		out = append(out, res)
+		plain = append(plain, numbersStandAlone(at.label+" "+title+"\n"+body, terms))
+		hitsOf = append(hitsOf, h)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// A number found only inside a decimal or a percentage ("11,4%" for
+	// "4") is a poor match: among rows with as many words in their title,
+	// those holding the number on its own come first. The database cannot
+	// tell, since its words split "11,4" in two.
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		if hitsOf[a] != hitsOf[b] {
+			return hitsOf[b] - hitsOf[a]
+		}
+		switch {
+		case plain[a] && !plain[b]:
+			return -1
+		case plain[b] && !plain[a]:
+			return 1
+		}
+		return 0
+	})
+	sorted := make([]SearchResult, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
+	}
+	return sorted, nil
+}
+
+// linkUnits links the unit results that have no page of their own for u
+// (only those who manage units have one) to where u can read the unit: its
+// report in the newest round, by id, it is asked in that u sees and is not
+// a draft; for a reader of sent reports only, the newest it has sent; for
+// a unit's user, only its own unit (or the units under it).
+func (s *Store) linkUnits(ctx context.Context, u *tiendo.User, res []SearchResult) error {
+	scope := tiendo.ScopeOf(u, tiendo.ActionReadReport)
+	if scope == tiendo.ScopeNone {
+		return nil
+	}
+	var own map[int64]bool
+	if scope == tiendo.ScopeOwnUnit || scope == tiendo.ScopeUnitTree {
+		own = map[int64]bool{u.UnitID: true}
+		if scope == tiendo.ScopeUnitTree {
+			for _, id := range u.UnitTree() {
+				own[id] = true
+			}
+		}
+	}
+	var ids []int64
+	for _, r := range res {
+		if r.Kind == SearchUnit && r.Link == "" && r.UnitCode != "" && (own == nil || own[r.UnitID]) && !slices.Contains(ids, r.UnitID) {
+			ids = append(ids, r.UnitID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	where, args := visibleTo(u)
+	args = append(anys(ids), args...)
+	sent := ""
+	if tiendo.ReadsSentOnly(u) {
+		cond, sentArgs := sentCondition("ur.status")
+		sent = " AND EXISTS (SELECT 1 FROM unit_reports ur WHERE ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id AND " + cond + ")"
+		args = append(args, sentArgs...)
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id, MAX(ru.round_id) FROM round_units ru
+		WHERE ru.unit_id IN (`+placeholders(len(ids))+`) AND ru.round_id IN (SELECT id FROM rounds WHERE status <> 'draft' AND `+where+`)`+sent+`
+		GROUP BY ru.unit_id`), args...)
+	if err != nil {
+		return fmt.Errorf("store: search: unit links: %w", err)
+	}
+	defer rows.Close()
+	newest := map[int64]int64{}
+	for rows.Next() {
+		var unit, round int64
+		if err := rows.Scan(&unit, &round); err != nil {
+			return fmt.Errorf("store: search: unit links: %w", err)
+		}
+		newest[unit] = round
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: search: unit links: %w", err)
+	}
+	for i := range res {
+		if r := &res[i]; r.Kind == SearchUnit && r.Link == "" && newest[r.UnitID] != 0 {
+			r.Link = fmt.Sprintf("/rounds/%d/reports/%s", newest[r.UnitID], r.UnitCode)
+		}
+	}
+	return nil
 }
 
 // docKindOf is the SQL for the document kind of the search kind in column
@@ -221,7 +359,7 @@ func describe(res *SearchResult, terms []searchTerm, title, body string, at sear
 		// The index's title of a task is its text.
 		res.Title = highlight(fmt.Sprintf("Nhiệm vụ %s · %s", label, roundTitle), terms, titleLen)
 		res.Snippet = highlight(title, terms, snippetLen)
-		res.Link = fmt.Sprintf("/rounds/%d#tasks-h", res.RoundID)
+		res.Link = fmt.Sprintf("/rounds/%d#task-%d", res.RoundID, res.TaskID)
 	case SearchTarget:
 		res.Title = highlight(title, terms, titleLen)
 		res.Snippet = highlight(body, notIn(title), snippetLen)
@@ -229,7 +367,7 @@ func describe(res *SearchResult, terms []searchTerm, title, body string, at sear
 		// Its page: the values of the units that report it, across periods.
 		res.Link = fmt.Sprintf("/targets/%d", res.TargetID)
 		if res.TargetID == 0 {
-			res.Link = fmt.Sprintf("/rounds/%d#tasks-h", res.RoundID)
+			res.Link = fmt.Sprintf("/rounds/%d#task-%d", res.RoundID, res.TaskID)
 		}
 	case SearchUnit:
 		// The body is the unit's other names and code, which the title
@@ -291,6 +429,26 @@ type searchTerm struct {
 	folded string // the word folded (vi.Fold): "thu"
 	marked string // the word with its diacritics (vi.MarkKey) when it was typed with any: "thử"; else ""
 	prefix bool   // the word may be the start of a longer one
+	// alts are other ways to write this word and the span-1 words after
+	// it, as phrases of folded words: "gpmb" is also "giai phong mat
+	// bang", and those four words are also "gpmb" (searchAbbreviations).
+	alts [][]string
+	span int // how many terms, from this one, an alternative stands for; 0 when there are none
+}
+
+// likeAny is the SQL that col holds the term, or one of its alternatives;
+// it appends the arguments to args.
+func (t searchTerm) likeAny(col string, args *[]any) string {
+	*args = append(*args, t.like())
+	if len(t.alts) == 0 {
+		return col + " LIKE ?"
+	}
+	conds := []string{col + " LIKE ?"}
+	for _, a := range t.alts {
+		conds = append(conds, col+" LIKE ?")
+		*args = append(*args, "% "+strings.Join(a, " ")+" %")
+	}
+	return "(" + strings.Join(conds, " OR ") + ")"
 }
 
 // key is what the term is matched against: the marked word when the user
@@ -375,7 +533,146 @@ func searchTerms(q string) ([]searchTerm, error) {
 	if len(terms) > MaxSearchWords {
 		return nil, tiendo.Errorf(tiendo.EINVALID, "Từ khóa có %d từ; hãy dùng tối đa %d từ.", len(terms), MaxSearchWords)
 	}
+	expandAbbreviations(terms)
 	return terms, nil
+}
+
+// searchAbbreviations are the abbreviations official texts use for common
+// phrases, from GLOSSARY.md: a query holding one also finds the phrase
+// written out, and a query holding the phrase also finds the abbreviation.
+// "CA" (Công an) and "NN" (Nông nghiệp) are left out: "ca" is also a
+// Vietnamese word, and both would widen searches that mean nothing of them.
+var searchAbbreviations = []struct{ abbr, full string }{
+	{"UBND", "ủy ban nhân dân"},
+	{"HĐND", "hội đồng nhân dân"},
+	{"MTTQ", "mặt trận tổ quốc"},
+	{"GPMB", "giải phóng mặt bằng"},
+	{"NTM", "nông thôn mới"},
+	{"CCHC", "cải cách hành chính"},
+	{"ATGT", "an toàn giao thông"},
+	{"ANTT", "an ninh trật tự"},
+	{"KT-XH", "kinh tế - xã hội"},
+	{"KTXH", "kinh tế - xã hội"},
+	{"PTNT", "phát triển nông thôn"},
+	{"TN&MT", "tài nguyên và môi trường"},
+	{"TNMT", "tài nguyên và môi trường"},
+	{"GD&ĐT", "giáo dục và đào tạo"},
+	{"GDĐT", "giáo dục và đào tạo"},
+	{"LĐ-TB&XH", "lao động - thương binh và xã hội"},
+	{"VH&TT", "văn hóa và thông tin"},
+	{"TC-KH", "tài chính - kế hoạch"},
+	{"BCH QS", "ban chỉ huy quân sự"},
+	{"TTYT", "trung tâm y tế"},
+}
+
+// abbreviationWords is searchAbbreviations as folded words, both ways:
+// words to look for, and what else they may be written as.
+var abbreviationWords = func() [][2][]string {
+	words := func(s string) []string {
+		var out []string
+		eachWord([]rune(vi.NFC(s)), func(_, _ int, folded string) { out = append(out, folded) })
+		return out
+	}
+	var out [][2][]string
+	for _, a := range searchAbbreviations {
+		abbr, full := words(a.abbr), words(a.full)
+		out = append(out, [2][]string{abbr, full}, [2][]string{full, abbr})
+	}
+	return out
+}()
+
+// expandAbbreviations gives the terms that spell an abbreviation, or the
+// phrase it stands for, the other as an alternative.
+func expandAbbreviations(terms []searchTerm) {
+	for i := 0; i < len(terms); i++ {
+		for _, pair := range abbreviationWords {
+			from, to := pair[0], pair[1]
+			if i+len(from) > len(terms) {
+				continue
+			}
+			same := true
+			for k, w := range from {
+				if terms[i+k].folded != w {
+					same = false
+					break
+				}
+			}
+			if same {
+				terms[i].alts, terms[i].span = append(terms[i].alts, to), len(from)
+				i += len(from) - 1
+				break
+			}
+		}
+	}
+}
+
+// taskRef reads a query that names a task by its number, folded: "nhiem
+// vu 4", "nhiem vu so 4", "nv 4", "nv4".
+var taskRef = regexp.MustCompile(`^(?:nhiem vu|nv)(?: so)? ?([0-9]+[a-z]?)$`)
+
+// taskReference returns the label of the task the query names, in lower
+// case, when it is "nhiệm vụ 4", "NV 4" or "nv4".
+func taskReference(terms []searchTerm) (string, bool) {
+	words := make([]string, len(terms))
+	for i, t := range terms {
+		words[i] = t.folded
+	}
+	m := taskRef.FindStringSubmatch(strings.Join(words, " "))
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// isNumber reports whether a folded word is all digits.
+func isNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// numbersStandAlone reports whether text holds every number among the
+// terms as a number of its own: not the start of a longer one ("42"), not
+// a part of a decimal ("11,4", "1.234") and not a percentage ("4%").
+func numbersStandAlone(text string, terms []searchTerm) bool {
+	rs := []rune(text)
+	digit := func(i int) bool { return i >= 0 && i < len(rs) && rs[i] >= '0' && rs[i] <= '9' }
+	sep := func(i int) bool { return i >= 0 && i < len(rs) && (rs[i] == ',' || rs[i] == '.') }
+	alone := func(num string) bool {
+		for i := 0; i < len(rs); {
+			if !digit(i) {
+				i++
+				continue
+			}
+			j := i
+			for digit(j) {
+				j++
+			}
+			if string(rs[i:j]) == num && !(sep(i-1) && digit(i-2)) && !(sep(j) && digit(j+1)) {
+				k := j
+				for k < len(rs) && rs[k] == ' ' {
+					k++
+				}
+				if k == len(rs) || rs[k] != '%' {
+					return true
+				}
+			}
+			i = j
+		}
+		return false
+	}
+	for _, t := range terms {
+		if isNumber(t.folded) && !alone(t.folded) {
+			return false
+		}
+	}
+	return true
 }
 
 // isWordRune reports whether a folded rune belongs to a word. SQLite's FTS5
@@ -502,22 +799,58 @@ func searchVisibleTo(u *tiendo.User) (string, []any) {
 // searchMatch is the condition that a search_docs row holds every term:
 // the last as the start of one of its words, the others as whole words.
 func (s *Store) searchMatch(terms []searchTerm) (string, []any) {
+	// A term with alternatives starts a group: its words as typed, or one
+	// of the alternatives as a phrase.
 	if s.dialect == sqlite {
 		// Words are letters and digits only, so quoting each one is enough
 		// to keep FTS5 from reading AND, OR, NOT or NEAR as operators.
-		fts := make([]string, len(terms))
-		for i, t := range terms {
-			fts[i] = `"` + t.key() + `"`
+		word := func(t searchTerm) string {
+			w := `"` + t.key() + `"`
 			if t.prefix {
-				fts[i] += "*"
+				w += "*"
 			}
+			return w
 		}
-		return "id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", []any{strings.Join(fts, " ")}
+		var fts []string
+		for i := 0; i < len(terms); {
+			t := terms[i]
+			if len(t.alts) == 0 {
+				fts = append(fts, word(t))
+				i++
+				continue
+			}
+			var typed []string
+			for _, u := range terms[i : i+t.span] {
+				typed = append(typed, word(u))
+			}
+			group := []string{"(" + strings.Join(typed, " AND ") + ")"}
+			for _, a := range t.alts {
+				group = append(group, `"`+strings.Join(a, " ")+`"`)
+			}
+			fts = append(fts, "("+strings.Join(group, " OR ")+")")
+			i += t.span
+		}
+		return "id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", []any{strings.Join(fts, " AND ")}
 	}
-	conds := make([]string, len(terms))
-	args := make([]any, len(terms))
-	for i, t := range terms {
-		conds[i], args[i] = "folded LIKE ?", t.like()
+	var conds []string
+	var args []any
+	for i := 0; i < len(terms); {
+		t := terms[i]
+		if len(t.alts) == 0 {
+			conds, args = append(conds, "folded LIKE ?"), append(args, t.like())
+			i++
+			continue
+		}
+		var typed []string
+		for _, u := range terms[i : i+t.span] {
+			typed, args = append(typed, "folded LIKE ?"), append(args, u.like())
+		}
+		group := []string{"(" + strings.Join(typed, " AND ") + ")"}
+		for _, a := range t.alts {
+			group, args = append(group, "folded LIKE ?"), append(args, "% "+strings.Join(a, " ")+" %")
+		}
+		conds = append(conds, "("+strings.Join(group, " OR ")+")")
+		i += t.span
 	}
 	return strings.Join(conds, " AND "), args
 }
@@ -1017,10 +1350,23 @@ func (s *Store) insertDocs(ctx context.Context, tx *sql.Tx, docs []searchDoc) er
 type span struct{ start, end, term int }
 
 // matchSpans returns the words of rs that terms match, in order. A word
-// that several terms match is the longest one's.
+// that several terms match is the longest one's. The words of a term's
+// alternative, found in a row, are one span, the term's.
 func matchSpans(rs []rune, terms []searchTerm) []span {
+	type word struct {
+		i, j   int
+		folded string
+	}
+	var words []word
+	eachWord(rs, func(i, j int, folded string) { words = append(words, word{i, j, folded}) })
 	var spans []span
-	eachWord(rs, func(i, j int, folded string) {
+	for w := 0; w < len(words); w++ {
+		if n, k := altAt(words[w:], func(x word) string { return x.folded }, terms); n > 0 {
+			spans = append(spans, span{words[w].i, words[w+n-1].j, k})
+			w += n - 1
+			continue
+		}
+		i, j, folded := words[w].i, words[w].j, words[w].folded
 		marked, done := "", false
 		markedKey := func() string {
 			if !done {
@@ -1041,8 +1387,31 @@ func matchSpans(rs []rune, terms []searchTerm) []span {
 			// The whole word, with any combining marks it ends with.
 			spans = append(spans, span{i, j, best})
 		}
-	})
+	}
 	return spans
+}
+
+// altAt returns how many of words, from the first, spell an alternative
+// of a term, and that term; 0 when none does.
+func altAt[W any](words []W, folded func(W) string, terms []searchTerm) (int, int) {
+	for k, t := range terms {
+		for _, a := range t.alts {
+			if len(a) > len(words) {
+				continue
+			}
+			same := true
+			for x, w := range a {
+				if folded(words[x]) != w {
+					same = false
+					break
+				}
+			}
+			if same {
+				return len(a), k
+			}
+		}
+	}
+	return 0, 0
 }
 
 // highlight cuts text (its runs of white space made single spaces) to at

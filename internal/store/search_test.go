@@ -312,11 +312,15 @@ func TestSearchSnippetsAndLinks(t *testing.T) {
 		t.Errorf("snippet of a long text (%d characters) = %q", n, store.Bracketed(res[0].Snippet))
 	}
 
-	// Units link to their page for those who manage them, to nothing for others.
+	// Units link to their page for those who manage them; for the office,
+	// to the unit's report in the newest round it is asked in that is not
+	// a draft (w.draft asks a too, and is newer); for a unit, to its own
+	// report only.
 	for _, tc := range []struct {
 		u    *tiendo.User
 		link string
-	}{{w.admin, fmt.Sprintf("/admin/units/%d", w.a.ID)}, {w.office, ""}} {
+	}{{w.admin, fmt.Sprintf("/admin/units/%d", w.a.ID)}, {w.office, fmt.Sprintf("/rounds/%d/reports/xadinh", w.open.ID)},
+		{w.repA, fmt.Sprintf("/rounds/%d/reports/xadinh", w.open.ID)}, {w.repB, ""}} {
 		res, err := w.s.Search(t.Context(), tc.u, "xadinh", 0)
 		if err != nil || len(res) != 1 || res[0].Link != tc.link {
 			t.Errorf("unit as %s: %+v %v, want link %q", tc.u.Role, res, err, tc.link)
@@ -693,7 +697,7 @@ func TestSearchTaskTitle(t *testing.T) {
 	if task.Context != "" {
 		t.Errorf("context = %q, want none: the title says where the task belongs", task.Context)
 	}
-	if want := fmt.Sprintf("/rounds/%d#tasks-h", w.open.ID); task.Link != want || task.TaskID != w.landTask.ID {
+	if want := fmt.Sprintf("/rounds/%d#task-%d", w.open.ID, w.landTask.ID); task.Link != want || task.TaskID != w.landTask.ID {
 		t.Errorf("link = %q, task %d; want %q, task %d", task.Link, task.TaskID, want, w.landTask.ID)
 	}
 	// Words of the round's title are marked in the title.

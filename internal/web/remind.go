@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"tiendo"
-	"tiendo/internal/store"
 )
 
 // handleRoundRemind sends the office's "đôn đốc" to every unit of the round
@@ -83,41 +82,3 @@ func durationText(d time.Duration) string {
 
 // nudgeKey is a fresh key for one "đôn đốc" form.
 func nudgeKey() string { return strings.ToLower(rand.Text()[:16]) }
-
-type outboxPage struct {
-	page
-	Counts   map[string]int
-	Messages []*store.Message
-	To       map[int64]recipient // by message
-	Label    func(string) string
-}
-
-// handleOutbox shows the office and the admin what is queued, what failed
-// and why.
-func (s *Server) handleOutbox(w http.ResponseWriter, r *http.Request) error {
-	counts, err := s.store.OutboxCounts(r.Context())
-	if err != nil {
-		return err
-	}
-	msgs, err := s.store.Outbox(r.Context(), store.OutboxFilter{Statuses: []string{"pending", "sending", "failed", "skipped", "expired"}, Limit: 500})
-	if err != nil {
-		return err
-	}
-	to, err := s.outboxRecipients(r.Context(), msgs)
-	if err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "outbox", outboxPage{page: s.basePage(r, "Hàng đợi thư gửi đi"), Counts: counts, Messages: msgs, To: to, Label: store.MessageStatusLabel})
-}
-
-func (s *Server) handleOutboxRetry(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	if err := s.store.RetryMessage(r.Context(), actor(r), id); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/outbox", http.StatusSeeOther)
-	return nil
-}

@@ -23,7 +23,7 @@ func TestSearchPage(t *testing.T) {
 	for _, want := range []string{
 		// The task, titled by its label and round as people name it, and
 		// its text, where the words were found, under the title.
-		`<a href="/rounds/` + itoa(x.round.ID) + `#tasks-h">Nhiệm vụ 1 · Báo cáo nhiệm vụ trọng tâm năm nay</a>`,
+		`<a href="/rounds/` + itoa(x.round.ID) + `#task-` + itoa(x.round.Tasks[0].ID) + `">Nhiệm vụ 1 · Báo cáo nhiệm vụ trọng tâm năm nay</a>`,
 		"<p>Nâng cao chỉ số <mark>cải cách hành chính</mark></p>",
 	} {
 		if !strings.Contains(body, want) {
