@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"tiendo"
+	"tiendo/internal/bulk"
 	"tiendo/internal/store"
 )
 
@@ -38,9 +39,13 @@ func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, 
 const userUsage = `Cách dùng:
   tiendo user add -username TÊN -role VAI_TRÒ [-unit MÃ_ĐƠN_VỊ] [-name "Họ tên"] [-email ĐỊA_CHỈ]
   tiendo user passwd -username TÊN
+  tiendo user enable TÊN               mở khóa tài khoản (và gỡ khóa đăng nhập sai nhiều lần)
+  tiendo user disable TÊN              khóa tài khoản
+  tiendo user role TÊN VAI_TRÒ [-unit MÃ_ĐƠN_VỊ]
   tiendo user list
 Mật khẩu được đọc từ dòng đầu tiên của đầu vào chuẩn.
 Vai trò: admin, office, leader, unit_head, reporter, reader.
+Không ai quản trị được nữa? "tiendo user enable TÊN" và "tiendo user role TÊN admin" trả lại quyền.
 `
 
 func cmdUser(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -49,6 +54,12 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 		return fmt.Errorf("thiếu lệnh con của user")
 	}
 	sub, args := args[0], args[1:]
+	// "tiendo user role NAME admin -database-url ...": the words before the
+	// flags, and any after them.
+	var words []string
+	for len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		words, args = append(words, args[0]), args[1:]
+	}
 	fs := flag.NewFlagSet("user "+sub, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	username := fs.String("username", "", "tên đăng nhập")
@@ -61,6 +72,19 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer st.Close()
+	words = append(words, fs.Args()...)
+	// named is the user the command is about: -username, or the first word.
+	named := func() (*tiendo.User, error) {
+		if *username == "" && len(words) > 0 {
+			*username, words = words[0], words[1:]
+		}
+		if *username == "" {
+			fmt.Fprint(stderr, userUsage)
+			return nil, fmt.Errorf("thiếu tên đăng nhập")
+		}
+		u, err := st.UserByUsername(ctx, *username)
+		return u, describe(err)
+	}
 	readPassword := func() (string, error) {
 		fmt.Fprint(stderr, "Mật khẩu: ")
 		line, err := bufio.NewReader(stdin).ReadString('\n')
@@ -101,6 +125,50 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 			return describe(err)
 		}
 		fmt.Fprintf(stdout, "Đã đổi mật khẩu của %s; mọi phiên đăng nhập cũ đã kết thúc.\n", u.Username)
+	case "enable", "disable":
+		u, err := named()
+		if err != nil {
+			return err
+		}
+		u.Disabled = sub == "disable"
+		if err := st.UpdateUser(ctx, store.Actor{}, u); err != nil {
+			return describe(err)
+		}
+		if u.Disabled {
+			fmt.Fprintf(stdout, "Đã khóa tài khoản %s; mọi phiên đăng nhập và mã truy cập API của người này đã kết thúc.\n", u.Username)
+			break
+		}
+		// Someone locked out is often also locked out by their own wrong
+		// guesses: lift that too.
+		if err := st.LiftLoginLock(ctx, store.Actor{}, store.UsernameLockKey(u.Username)); err != nil && tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+			return describe(err)
+		}
+		fmt.Fprintf(stdout, "Đã mở khóa tài khoản %s (%s); người này đăng nhập lại được.\n", u.Username, u.Role.Label())
+	case "role":
+		u, err := named()
+		if err != nil {
+			return err
+		}
+		if *role == "" && len(words) > 0 {
+			*role = words[0]
+		}
+		r, ok := bulk.ParseRole(*role)
+		if !ok {
+			fmt.Fprint(stderr, userUsage)
+			return fmt.Errorf("không có vai trò %q; hãy ghi một trong: admin, office, leader, unit_head, reporter, reader", *role)
+		}
+		u.Role = r
+		if *unitCode != "" {
+			unit, err := st.UnitByCode(ctx, *unitCode)
+			if err != nil {
+				return describe(err)
+			}
+			u.UnitID = unit.ID
+		}
+		if err := st.UpdateUser(ctx, store.Actor{}, u); err != nil {
+			return describe(err)
+		}
+		fmt.Fprintf(stdout, "Đã đổi vai trò của %s thành %s; các phiên đăng nhập cũ của người này đã kết thúc.\n", u.Username, u.Role.Label())
 	case "list":
 		users, err := st.Users(ctx)
 		if err != nil {

@@ -76,9 +76,14 @@ type UserChange struct {
 // what saving would: each normalises its argument (NFC, lower-case codes)
 // and returns a *tiendo.Error whose Fields are keyed by field name.
 type Checks struct {
-	Unit     func(*tiendo.Unit) error
-	User     func(*tiendo.User) error
-	Password func(username, pw string) error
+	Unit func(*tiendo.Unit) error
+	// UnitNames checks a unit's names and aliases against the other units
+	// (the list may hold the unit itself, to be skipped): an alias must not
+	// be another unit's name, or a reader of directives could not tell the
+	// two apart.
+	UnitNames func(u *tiendo.Unit, others []*tiendo.Unit) error
+	User      func(*tiendo.User) error
+	Password  func(username, pw string) error
 }
 
 // Plan is what importing a file would do. Nothing is applied while Errors
@@ -258,9 +263,15 @@ func Compare(f *File, units []*tiendo.Unit, users []*tiendo.User, c Checks) *Pla
 	}
 	inFile := compareUnits(p, f, unitByCode, unitByID, c)
 	compareUsers(p, f, users, inFile, unitByCode, unitByID, c)
-	// In the order a person goes through the file: units sheet first, then
-	// row by row (a duplicate is found before the rows are checked).
-	first := sheetName(f.UnitSheet, SheetUnits)
+	p.sortProblems()
+	return p
+}
+
+// sortProblems puts errors and warnings in the order a person goes through
+// the file: units sheet first, then row by row (a duplicate is found before
+// the rows are checked).
+func (p *Plan) sortProblems() {
+	first := sheetName(p.UnitSheet, SheetUnits)
 	byPlace := func(a, b Problem) int {
 		if a.Sheet != b.Sheet {
 			if a.Sheet == first {
@@ -273,7 +284,33 @@ func Compare(f *File, units []*tiendo.Unit, users []*tiendo.User, c Checks) *Pla
 	}
 	slices.SortStableFunc(p.Errors, byPlace)
 	slices.SortStableFunc(p.Warnings, byPlace)
-	return p
+}
+
+// MarkSelf warns about the rows that change the role or unit of username,
+// the person importing: applying them ends their session, and a new role
+// may take away the pages they are on. It returns those rows, for the
+// preview to ask for care before the confirmation.
+func (p *Plan) MarkSelf(username string) []UserChange {
+	var mine []UserChange
+	for _, ch := range p.Users {
+		if ch.Op != OpUpdate || ch.User.Username != username || ch.Before == nil {
+			continue
+		}
+		var msg string
+		switch {
+		case ch.User.Role != ch.Before.Role:
+			msg = fmt.Sprintf("đây là tài khoản của chính bạn: vai trò đổi từ “%s” sang “%s”. Sau khi nhập, bạn sẽ bị đăng xuất, và đăng nhập lại chỉ còn quyền của vai trò mới.",
+				ch.Before.Role.Label(), ch.User.Role.Label())
+		case ch.User.UnitID != ch.Before.UnitID || ch.UnitCode != "" && ch.User.UnitID == 0:
+			msg = "đây là tài khoản của chính bạn: đơn vị thay đổi. Sau khi nhập, bạn sẽ bị đăng xuất và phải đăng nhập lại."
+		default:
+			continue
+		}
+		p.Warnings = append(p.Warnings, Problem{Sheet: sheetName(p.UserSheet, SheetUsers), Row: ch.Row, Column: ColRole, Message: msg})
+		mine = append(mine, ch)
+	}
+	p.sortProblems()
+	return mine
 }
 
 func sheetName(name, def string) string {
@@ -392,6 +429,28 @@ func compareUnits(p *Plan, f *File, byCode map[string]*tiendo.Unit, byID map[int
 					break // a loop further up, reported on its own rows
 				}
 				seen[at] = true
+			}
+		}
+	}
+
+	// Names: an alias may not be another unit's name, here or in the file.
+	if c.UnitNames != nil {
+		all := make([]*tiendo.Unit, 0, len(byCode)+len(rows))
+		planned := map[string]bool{}
+		for _, x := range rows {
+			planned[x.ch.Unit.Code] = true
+			all = append(all, &x.ch.Unit)
+		}
+		for _, u := range byID {
+			if !planned[u.Code] {
+				all = append(all, u)
+			}
+		}
+		slices.SortFunc(all, func(a, b *tiendo.Unit) int { return strings.Compare(a.Code, b.Code) }) // the same message each time
+		for _, x := range rows {
+			if err := c.UnitNames(&x.ch.Unit, all); err != nil {
+				ps.fieldErrors(x.ch.Row, err, unitFields)
+				x.bad = true
 			}
 		}
 	}
@@ -580,4 +639,43 @@ func compareUsers(p *Plan, f *File, users []*tiendo.User, unitsInFile map[string
 		}
 		p.Users = append(p.Users, ch)
 	}
+	keepAnAdmin(p, ps, users)
+}
+
+// keepAnAdmin refuses the rows that take away the last active
+// administrator (a new role for them), as the store would: afterwards
+// nobody could manage users. Rows with other errors count as unchanged.
+func keepAnAdmin(p *Plan, ps *problems, users []*tiendo.User) {
+	active := func(u *tiendo.User) bool { return u.Role == tiendo.RoleAdmin && !u.Disabled }
+	planned := map[string]*UserChange{}
+	for i := range p.Users {
+		planned[p.Users[i].User.Username] = &p.Users[i]
+	}
+	var losing []*UserChange
+	for _, ch := range planned {
+		if ch.Op == OpAdd && active(&ch.User) {
+			return
+		}
+		if ch.Op == OpUpdate && active(ch.Before) && !active(&ch.User) {
+			losing = append(losing, ch)
+		}
+	}
+	if len(losing) == 0 {
+		return
+	}
+	for _, u := range users {
+		if ch := planned[u.Username]; ch != nil {
+			u = &ch.User
+		}
+		if active(u) {
+			return
+		}
+	}
+	bad := map[int]bool{}
+	for _, ch := range losing {
+		bad[ch.Row] = true
+		ps.add(ch.Row, ColRole, "“%s” là quản trị hệ thống cuối cùng còn hoạt động: đổi sang “%s” thì không còn ai quản trị được hệ thống. "+
+			"Hãy giữ vai trò “%s” ở dòng này, hoặc cấp vai trò đó cho một người dùng khác trước.", ch.User.Username, ch.User.Role.Label(), tiendo.RoleAdmin.Label())
+	}
+	p.Users = slices.DeleteFunc(p.Users, func(ch UserChange) bool { return bad[ch.Row] })
 }

@@ -17,7 +17,7 @@ import (
 // BulkChecks are the rules CreateUnit, CreateUser and SetPassword apply,
 // for bulk.Compare: the preview refuses exactly what saving would.
 func BulkChecks() bulk.Checks {
-	return bulk.Checks{Unit: validateUnit, User: validateUser, Password: checkPassword}
+	return bulk.Checks{Unit: validateUnit, UnitNames: checkUnitNames, User: validateUser, Password: checkPassword}
 }
 
 // BulkUploadAge is how long an uploaded file waits for its confirmation.
@@ -72,29 +72,40 @@ func (s *Store) BulkUpload(ctx context.Context, userID, id int64) (*BulkUpload, 
 	return b, nil
 }
 
-// bulkState reads every unit and user, inside a transaction or not.
-func (s *Store) bulkState(ctx context.Context, db interface {
+// rowQueryer runs a query inside a transaction or not.
+type rowQueryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}) ([]*tiendo.Unit, []*tiendo.User, error) {
+}
+
+// allUnits reads every unit, in the order they were made.
+func (s *Store) allUnits(ctx context.Context, db rowQueryer) ([]*tiendo.Unit, error) {
 	var units []*tiendo.Unit
-	var users []*tiendo.User
 	rows, err := db.QueryContext(ctx, `SELECT `+unitColumns+` FROM units ORDER BY id`)
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: bulk: units: %w", err)
+		return nil, fmt.Errorf("store: units: %w", err)
 	}
+	defer rows.Close()
 	for rows.Next() {
 		u, err := scanUnit(rows)
 		if err != nil {
-			rows.Close()
-			return nil, nil, err
+			return nil, err
 		}
 		units = append(units, u)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("store: bulk: units: %w", err)
+		return nil, fmt.Errorf("store: units: %w", err)
 	}
-	rows, err = db.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY id`)
+	return units, nil
+}
+
+// bulkState reads every unit and user, inside a transaction or not.
+func (s *Store) bulkState(ctx context.Context, db rowQueryer) ([]*tiendo.Unit, []*tiendo.User, error) {
+	var users []*tiendo.User
+	units, err := s.allUnits(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := db.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY id`)
 	if err != nil {
 		return nil, nil, fmt.Errorf("store: bulk: users: %w", err)
 	}
@@ -198,6 +209,14 @@ func (s *Store) ApplyBulk(ctx context.Context, actor Actor, f *bulk.File, finger
 				return errBulkUploadGone
 			}
 		}
+		if s.dialect == postgres {
+			// The same locks as UpdateUser's administrators check and the
+			// unit forms' names check, so none of them runs on a state this
+			// import is about to change.
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7303), pg_advisory_xact_lock(7304)`); err != nil {
+				return fmt.Errorf("store: bulk: lock: %w", err)
+			}
+		}
 		units, users, err := s.bulkState(ctx, tx)
 		if err != nil {
 			return err
@@ -282,6 +301,22 @@ func (s *Store) applyBulk(ctx context.Context, tx *sql.Tx, actor Actor, plan *bu
 		res.UnitsUpdated++
 	}
 
+	// bulk.Compare refuses the rows that would leave no administrator; the
+	// store checks again, as UpdateUser does.
+	losing := map[int64]bool{}
+	for _, ch := range plan.Users {
+		if ch.Op == bulk.OpUpdate && activeAdmin(ch.Before) && !activeAdmin(&ch.User) {
+			losing[ch.Before.ID] = true
+		}
+	}
+	for _, ch := range plan.Users {
+		if ch.Op == bulk.OpAdd && activeAdmin(&ch.User) {
+			losing = nil // a new administrator stays
+		}
+	}
+	if err := s.keepAnAdmin(ctx, tx, losing); err != nil {
+		return err
+	}
 	now := s.now()
 	for i := range plan.Users {
 		ch := &plan.Users[i]

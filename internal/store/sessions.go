@@ -84,7 +84,13 @@ func (s *Store) SessionUser(ctx context.Context, secret string) (*tiendo.User, e
 		return nil, fmt.Errorf("store: session: %w", err)
 	}
 	now := s.now()
-	if u.Disabled || now.After(expires) || now.Sub(lastSeen) > IdleTimeout {
+	if u.Disabled {
+		// Locking the account expired this session (lockSessions); the
+		// browser is told why, once.
+		s.DeleteSession(ctx, secret)
+		return nil, ErrAccountLocked
+	}
+	if now.After(expires) || now.Sub(lastSeen) > IdleTimeout {
 		s.DeleteSession(ctx, secret)
 		return nil, errNoSession
 	}

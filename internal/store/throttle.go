@@ -38,6 +38,10 @@ var DefaultThrottle = ThrottlePolicy{
 func userKey(username string) string { return "u:" + strings.ToLower(strings.TrimSpace(username)) }
 func addrKey(address string) string  { return "a:" + address }
 
+// UsernameLockKey is the key LoginLocks gives, and LiftLoginLock takes, for
+// a username's failed logins.
+func UsernameLockKey(username string) string { return userKey(username) }
+
 type failures struct {
 	count       int
 	first, last time.Time

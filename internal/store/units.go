@@ -47,6 +47,85 @@ func validateUnit(u *tiendo.Unit) error {
 	return nil
 }
 
+// nameKey is how unit names are compared for a clash: folded as the
+// directive reader folds them (case, diacritics, đ, tone-mark placement),
+// with spacing ignored.
+func nameKey(s string) string { return strings.Join(strings.Fields(vi.Fold(s)), " ") }
+
+// checkUnitNames refuses a name that would make the directive reader unsure
+// which unit a text means: an alias of u that is another unit's name, short
+// name or alias, or a name or short name of u that is another unit's alias.
+// A unit's own name or short name among its aliases is harmless. others may
+// hold u itself (same ID, or same code for a unit not yet saved); it is
+// skipped. Each message names the other unit.
+func checkUnitNames(u *tiendo.Unit, others []*tiendo.Unit) error {
+	type owner struct {
+		unit *tiendo.Unit
+		what string // "tên", "tên viết tắt", "tên gọi khác"
+	}
+	names := map[string]owner{}   // another unit's name or short name
+	aliases := map[string]owner{} // another unit's alias
+	for _, o := range others {
+		if (u.ID != 0 && o.ID == u.ID) || o.Code == u.Code {
+			continue
+		}
+		for _, n := range []struct{ what, v string }{{"tên", o.Name}, {"tên viết tắt", o.ShortName}} {
+			if k := nameKey(n.v); k != "" {
+				if _, ok := names[k]; !ok {
+					names[k] = owner{o, n.what}
+				}
+			}
+		}
+		for _, a := range o.Aliases {
+			if k := nameKey(a); k != "" {
+				if _, ok := aliases[k]; !ok {
+					aliases[k] = owner{o, "tên gọi khác"}
+				}
+			}
+		}
+	}
+	e := &tiendo.Error{Code: tiendo.EINVALID, Fields: map[string]string{}}
+	for _, a := range u.Aliases {
+		k := nameKey(a)
+		o, ok := names[k]
+		if !ok {
+			o, ok = aliases[k]
+		}
+		if ok {
+			e.Fields["aliases"] = fmt.Sprintf("Tên gọi khác “%s” trùng với %s của đơn vị “%s” (mã %s): văn bản nhắc đến tên này sẽ không biết là đơn vị nào. Hãy bỏ tên gọi khác này.",
+				a, o.what, o.unit.Name, o.unit.Code)
+			break
+		}
+	}
+	for _, f := range []struct{ field, what, v string }{{"name", "Tên đơn vị", u.Name}, {"short_name", "Tên viết tắt", u.ShortName}} {
+		if o, ok := aliases[nameKey(f.v)]; ok && f.v != "" {
+			e.Fields[f.field] = fmt.Sprintf("%s “%s” trùng với tên gọi khác của đơn vị “%s” (mã %s): văn bản nhắc đến tên này sẽ không biết là đơn vị nào. Hãy bỏ tên gọi khác đó ở đơn vị “%s” trước, hoặc đặt tên khác.",
+				f.what, f.v, o.unit.Name, o.unit.Code, o.unit.Name)
+		}
+	}
+	if len(e.Fields) > 0 {
+		e.Message = "Tên hoặc tên gọi khác của đơn vị trùng với một đơn vị khác, vui lòng sửa các ô được đánh dấu."
+		return e
+	}
+	return nil
+}
+
+// checkUnitNamesTx is checkUnitNames against the units the store holds,
+// inside tx. On PostgreSQL two saves at once queue on one lock, so that
+// both cannot pass the check; SQLite has one writer already.
+func (s *Store) checkUnitNamesTx(ctx context.Context, tx *sql.Tx, u *tiendo.Unit) error {
+	if s.dialect == postgres {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7304)`); err != nil {
+			return fmt.Errorf("store: lock the unit names: %w", err)
+		}
+	}
+	units, err := s.allUnits(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return checkUnitNames(u, units)
+}
+
 const unitColumns = `id, COALESCE(parent_id, 0), code, name, short_name, aliases, email`
 
 func scanUnit(row interface{ Scan(...any) error }) (*tiendo.Unit, error) {
@@ -78,6 +157,9 @@ func (s *Store) CreateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 	}
 	aliases, _ := json.Marshal(u.Aliases)
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.checkUnitNamesTx(ctx, tx, u); err != nil {
+			return err
+		}
 		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO units (parent_id, code, name, short_name, aliases, email, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
 			nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, s.now()).Scan(&u.ID)
@@ -105,6 +187,9 @@ func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 		before, err := scanUnit(tx.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE id = ?`), u.ID))
 		if err != nil {
 			return notFound(err, "Không tìm thấy đơn vị.")
+		}
+		if err := s.checkUnitNamesTx(ctx, tx, u); err != nil {
+			return err
 		}
 		if u.ParentID != 0 {
 			// Two moves at once (A under B, B under A) must not both pass

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/password"
@@ -80,7 +81,9 @@ func (s *Store) CreateUser(ctx context.Context, actor Actor, u *tiendo.User, pw 
 }
 
 // UpdateUser changes a user's name, e-mail, role, unit and disabled flag.
-// Disabling a user ends their sessions.
+// Disabling a user ends their sessions, and so does a new role or unit. A
+// change that would leave no active administrator is refused
+// (errLastAdmin): nobody could manage users any more.
 func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) error {
 	if err := validateUser(u); err != nil {
 		return err
@@ -90,6 +93,9 @@ func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) err
 		if err != nil {
 			return notFound(err, "Không tìm thấy người dùng.")
 		}
+		if err := s.keepAnAdmin(ctx, tx, map[int64]bool{before.ID: activeAdmin(before) && !activeAdmin(u)}); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, s.q(`UPDATE users SET username = ?, full_name = ?, email = ?, role = ?, unit_id = ?, disabled = ? WHERE id = ?`),
 			u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), u.Disabled, u.ID)
 		if s.dialect.isUniqueViolation(err) {
@@ -98,7 +104,12 @@ func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) err
 		} else if err != nil {
 			return fmt.Errorf("store: update user: %w", err)
 		}
-		if u.Disabled || u.Role != before.Role || u.UnitID != before.UnitID {
+		switch {
+		case u.Disabled && !before.Disabled:
+			if err := s.lockSessions(ctx, tx, u.ID); err != nil {
+				return err
+			}
+		case u.Disabled != before.Disabled || u.Role != before.Role || u.UnitID != before.UnitID:
 			if err := s.endSessions(ctx, tx, u.ID); err != nil {
 				return err
 			}
@@ -106,6 +117,68 @@ func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) err
 		u.CreatedAt = before.CreatedAt
 		return s.audit(ctx, tx, actor, "update", "user", u.ID, before, u)
 	})
+}
+
+// activeAdmin reports whether u can administer: the admin role, not locked.
+func activeAdmin(u *tiendo.User) bool { return u.Role == tiendo.RoleAdmin && !u.Disabled }
+
+// LastAdminMessage is why a change that would leave no active
+// administrator is refused, and what to do instead.
+const LastAdminMessage = "Đây là quản trị hệ thống cuối cùng còn hoạt động: nếu đổi vai trò hoặc khóa tài khoản này thì không còn ai quản trị được hệ thống. " +
+	"Hãy cấp vai trò “Quản trị” cho một người dùng khác (hoặc mở khóa một tài khoản quản trị) trước, rồi mới đổi tài khoản này."
+
+var errLastAdmin = &tiendo.Error{Code: tiendo.ECONFLICT, Message: LastAdminMessage,
+	Fields: map[string]string{"role": "Không thể bỏ vai trò hoặc khóa quản trị hệ thống cuối cùng còn hoạt động."}}
+
+// keepAnAdmin refuses, with errLastAdmin, a change that takes away the
+// users in losing (id -> whether this change ends their being an active
+// admin) when no other active administrator would remain. Two such changes
+// at once must not both pass: on PostgreSQL they queue on one lock; SQLite
+// has one writer already.
+func (s *Store) keepAnAdmin(ctx context.Context, tx *sql.Tx, losing map[int64]bool) error {
+	var ids []int64
+	for id, lose := range losing {
+		if lose {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	if s.dialect == postgres {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7303)`); err != nil {
+			return fmt.Errorf("store: lock the administrators: %w", err)
+		}
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM users WHERE role = ? AND NOT disabled`), tiendo.RoleAdmin)
+	if err != nil {
+		return fmt.Errorf("store: administrators: %w", err)
+	}
+	admins, err := scanIDs(rows)
+	if err != nil {
+		return err
+	}
+	for _, id := range admins {
+		if !losing[id] {
+			return nil
+		}
+	}
+	return errLastAdmin
+}
+
+// lockSessions ends a locked user's sessions and API tokens. The sessions
+// are expired rather than deleted, so that a browser still holding one is
+// told the account was locked (ErrAccountLocked) instead of being sent to
+// the login page without a word; an expired session never opens again, even
+// after the account is unlocked.
+func (s *Store) lockSessions(ctx context.Context, tx *sql.Tx, userID int64) error {
+	if _, err := tx.ExecContext(ctx, s.q(`UPDATE sessions SET expires_at = ? WHERE user_id = ?`), s.now().Add(-time.Second), userID); err != nil {
+		return fmt.Errorf("store: lock sessions: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM api_tokens WHERE user_id = ?`), userID); err != nil {
+		return fmt.Errorf("store: end tokens: %w", err)
+	}
+	return nil
 }
 
 // SetPassword replaces a user's password and ends all their sessions.
@@ -176,9 +249,19 @@ func (s *Store) Users(ctx context.Context) ([]*tiendo.User, error) {
 // exists or not.
 var errBadLogin = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.")
 
+// ErrAccountLocked tells a user whose account an administrator locked why
+// they cannot log in, or why their open session ended. It is given only to
+// whoever knows the password (or holds the session): someone guessing gets
+// errBadLogin, the same as for any other wrong password.
+var ErrAccountLocked = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Tài khoản đã bị khóa; hãy liên hệ quản trị hệ thống.")
+
 // Authenticate returns the user whose username and password match. A wrong
-// password, an unknown username and a disabled account all give the same
-// error after the same work, so the answer reveals nothing.
+// password and an unknown username give the same error after the same work,
+// so the answer reveals nothing; so does a locked account with a wrong
+// password. A locked account with the right password gets ErrAccountLocked:
+// the person knows the password, so saying the account is locked tells them
+// nothing they could not learn, and saves them guessing (and the throttle
+// counting) their own password over and over.
 func (s *Store) Authenticate(ctx context.Context, username, pw string) (*tiendo.User, error) {
 	var hash string
 	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+`, password_hash FROM users WHERE username = ?`),
@@ -193,8 +276,11 @@ func (s *Store) Authenticate(ctx context.Context, username, pw string) (*tiendo.
 	if err != nil {
 		return nil, fmt.Errorf("store: authenticate %q: %w", u.Username, err)
 	}
-	if !ok || u.Disabled {
+	if !ok {
 		return nil, errBadLogin
+	}
+	if u.Disabled {
+		return nil, ErrAccountLocked
 	}
 	return u, nil
 }

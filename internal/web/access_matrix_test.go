@@ -180,6 +180,7 @@ var routeNeeds = map[string]need{
 	// does not exist (404, an allowed answer): which tokens one may revoke is
 	// api's TestTokenListAndRevoke and store's TestTokensListAndRevoke.
 	"GET /account":                             {},
+	"GET /account/password":                    {}, // redirects to /account, where the form is
 	"POST /account/password":                   {body: "current_password=sai&password=một+mật+khẩu+mới&password_confirm=một+mật+khẩu+mới"},
 	"POST /account/logout-everywhere":          {},
 	"POST /account/sessions/{key}/end":         {}, // any signed-in user, for their own sessions; an unknown key is 404

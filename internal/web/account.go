@@ -106,6 +106,11 @@ func (s *Server) handleAccountPassword(w http.ResponseWriter, r *http.Request) e
 	default:
 		return err
 	}
+	// Checked after the current password, so the answer says nothing
+	// about a password that was not right.
+	if pw == current {
+		return invalid("password", "Mật khẩu mới trùng với mật khẩu hiện tại; hãy chọn một mật khẩu khác.")
+	}
 	ok, err := saveForm(func() error { return s.store.SetPassword(r.Context(), actor(r), u.ID, pw) },
 		func(err error) error { return s.account(w, r, http.StatusUnprocessableEntity, u, false, err) })
 	if !ok {
@@ -117,6 +122,13 @@ func (s *Server) handleAccountPassword(w http.ResponseWriter, r *http.Request) e
 	}
 	s.setCookie(w, secret)
 	http.Redirect(w, r, "/account?done=password", http.StatusSeeOther)
+	return nil
+}
+
+// handleAccountPasswordForm answers GET /account/password, the address a
+// browser shows after a refused change: the form is on /account.
+func (s *Server) handleAccountPasswordForm(w http.ResponseWriter, r *http.Request) error {
+	http.Redirect(w, r, "/account", http.StatusSeeOther)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -39,6 +40,18 @@ func (s *Server) authed(action tiendo.Action, h handlerFunc) http.HandlerFunc {
 		u, err := s.sessionUser(r)
 		if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
 			s.clearCookie(w)
+		}
+		if errors.Is(err, store.ErrAccountLocked) && r.Method == http.MethodGet {
+			// An administrator locked the account while this session was
+			// open: the login page says so, rather than nothing.
+			target := "/login?locked=1&next=" + url.QueryEscape(r.URL.RequestURI())
+			if r.Header.Get("HX-Request") == "true" {
+				w.Header().Set("HX-Redirect", target)
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
+			http.Redirect(w, r, target, http.StatusSeeOther)
+			return
 		}
 		if err == nil {
 			r = r.WithContext(context.WithValue(r.Context(), userKey, u))
@@ -85,6 +98,10 @@ type loginPage struct {
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) error {
 	data := loginPage{page: s.basePage(r, "Đăng nhập"), Next: safeNext(r.URL.Query().Get("next"))}
+	if r.URL.Query().Get("locked") == "1" {
+		// The key, never the text, comes in the address.
+		data.Error = tiendo.ErrorMessage(store.ErrAccountLocked)
+	}
 	return s.render(w, http.StatusOK, "login", data)
 }
 

@@ -179,6 +179,9 @@ type bulkPreviewPage struct {
 	UnitSame, UserSame    int
 	GeneratedPasswords    int // new users whose password the store will make
 	Error                 string
+	// Self are the rows that change the importer's own role or unit:
+	// applying them logs the importer out.
+	Self []bulk.UserChange
 }
 
 // renderBulkPreview plans the upload against the data as it is now.
@@ -187,8 +190,9 @@ func (s *Server) renderBulkPreview(w http.ResponseWriter, r *http.Request, statu
 	if err != nil {
 		return err
 	}
+	self := plan.MarkSelf(userFrom(r.Context()).Username)
 	data := bulkPreviewPage{page: s.basePage(r, "Xem trước: "+up.Name), ID: up.ID, Name: up.Name, Uploaded: up.CreatedAt,
-		Plan: plan, Fingerprint: plan.Fingerprint(), Errors: groupProblems(plan.Errors), Warnings: groupProblems(plan.Warnings), Error: msg}
+		Plan: plan, Fingerprint: plan.Fingerprint(), Errors: groupProblems(plan.Errors), Warnings: groupProblems(plan.Warnings), Error: msg, Self: self}
 	for _, c := range plan.Units {
 		switch c.Op {
 		case bulk.OpAdd:

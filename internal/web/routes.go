@@ -31,6 +31,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtend))
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
 	mux.HandleFunc("GET /account", s.authed("", s.handleAccount))
+	mux.HandleFunc("GET /account/password", s.authed("", s.handleAccountPasswordForm))
 	mux.HandleFunc("POST /account/password", s.authed("", s.handleAccountPassword))
 	mux.HandleFunc("POST /account/logout-everywhere", s.authed("", s.handleAccountLogoutEverywhere))
 	mux.HandleFunc("POST /account/sessions/{key}/end", s.authed("", s.handleAccountSessionEnd))

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,8 +13,9 @@ import (
 
 type unitListPage struct {
 	page
-	Units []watch.TreeNode // in tree order: each unit followed by the units under it
-	ByID  map[int64]*tiendo.Unit
+	Units  []watch.TreeNode // in tree order: each unit followed by the units under it
+	ByID   map[int64]*tiendo.Unit
+	Notice string
 }
 
 func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) error {
@@ -21,7 +23,18 @@ func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "units", unitListPage{page: s.basePage(r, "Đơn vị"), Units: watch.Tree(units), ByID: byID})
+	data := unitListPage{page: s.basePage(r, "Đơn vị"), Units: watch.Tree(units), ByID: byID}
+	// After a save: done says what, id which unit; the address never
+	// carries text to show.
+	if id, err := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64); err == nil && byID[id] != nil {
+		switch r.URL.Query().Get("done") {
+		case "created":
+			data.Notice = fmt.Sprintf("Đã thêm đơn vị “%s” (mã %s).", byID[id].Name, byID[id].Code)
+		case "saved":
+			data.Notice = fmt.Sprintf("Đã lưu thay đổi của đơn vị “%s” (mã %s).", byID[id].Name, byID[id].Code)
+		}
+	}
+	return s.render(w, http.StatusOK, "units", data)
 }
 
 type unitFormPage struct {
@@ -120,7 +133,7 @@ func (s *Server) handleUnitCreate(w http.ResponseWriter, r *http.Request) error 
 	ok, err := saveForm(func() error { return s.store.CreateUnit(r.Context(), actor(r), u) },
 		func(err error) error { return s.unitForm(w, r, http.StatusUnprocessableEntity, u, err) })
 	if ok {
-		http.Redirect(w, r, "/admin/units", http.StatusSeeOther)
+		http.Redirect(w, r, fmt.Sprintf("/admin/units?done=created&id=%d", u.ID), http.StatusSeeOther)
 	}
 	return err
 }
@@ -138,7 +151,7 @@ func (s *Server) handleUnitUpdate(w http.ResponseWriter, r *http.Request) error 
 	ok, err := saveForm(func() error { return s.store.UpdateUnit(r.Context(), actor(r), u) },
 		func(err error) error { return s.unitForm(w, r, http.StatusUnprocessableEntity, u, err) })
 	if ok {
-		http.Redirect(w, r, "/admin/units", http.StatusSeeOther)
+		http.Redirect(w, r, fmt.Sprintf("/admin/units?done=saved&id=%d", u.ID), http.StatusSeeOther)
 	}
 	return err
 }

@@ -2,16 +2,39 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"tiendo"
 )
 
 type userListPage struct {
 	page
-	Users []*tiendo.User
-	Units map[int64]*tiendo.Unit
+	Users  []*tiendo.User
+	Units  map[int64]*tiendo.Unit
+	Notice string
+}
+
+// userNotice is what the list says after a save redirected to it: done
+// names what was done and id whom, so the address never carries text to
+// show.
+func userNotice(done string, u *tiendo.User) string {
+	if u == nil {
+		return ""
+	}
+	switch done {
+	case "created":
+		return fmt.Sprintf("Đã thêm người dùng “%s”.", u.Username)
+	case "saved":
+		return fmt.Sprintf("Đã lưu thay đổi của người dùng “%s”.", u.Username)
+	case "locked":
+		return fmt.Sprintf("Đã lưu và khóa tài khoản “%s”: người này đã bị đăng xuất khỏi mọi nơi và không đăng nhập được nữa cho đến khi được mở khóa.", u.Username)
+	case "reset":
+		return fmt.Sprintf("Đã lưu người dùng “%s” và đặt mật khẩu mới. Người này đã bị đăng xuất khỏi mọi nơi (mọi phiên đăng nhập và mã truy cập API đã bị hủy); hãy báo mật khẩu mới cho họ.", u.Username)
+	}
+	return ""
 }
 
 func (s *Server) handleUserList(w http.ResponseWriter, r *http.Request) error {
@@ -23,7 +46,15 @@ func (s *Server) handleUserList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "users", userListPage{page: s.basePage(r, "Người dùng"), Users: users, Units: units})
+	data := userListPage{page: s.basePage(r, "Người dùng"), Users: users, Units: units}
+	if id, err := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64); err == nil {
+		for _, u := range users {
+			if u.ID == id {
+				data.Notice = userNotice(r.URL.Query().Get("done"), u)
+			}
+		}
+	}
+	return s.render(w, http.StatusOK, "users", data)
 }
 
 type userFormPage struct {
@@ -33,9 +64,16 @@ type userFormPage struct {
 	Units  []*tiendo.Unit
 	Error  string
 	Fields map[string]string
+	// ConfirmSelf says what saving would do to the admin's own account
+	// (a new role, a lock); the form asks them to confirm it.
+	ConfirmSelf string
 }
 
 func (s *Server) userForm(w http.ResponseWriter, r *http.Request, status int, u *tiendo.User, ferr error) error {
+	return s.renderUserForm(w, r, status, u, ferr, "")
+}
+
+func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status int, u *tiendo.User, ferr error, confirmSelf string) error {
 	_, units, err := s.unitMap(r.Context())
 	if err != nil {
 		return err
@@ -44,7 +82,7 @@ func (s *Server) userForm(w http.ResponseWriter, r *http.Request, status int, u 
 	if u.ID != 0 {
 		title = "Sửa người dùng: " + u.Username
 	}
-	data := userFormPage{page: s.basePage(r, title), U: u, Roles: tiendo.Roles, Units: units}
+	data := userFormPage{page: s.basePage(r, title), U: u, Roles: tiendo.Roles, Units: units, ConfirmSelf: confirmSelf}
 	var e *tiendo.Error
 	if errors.As(ferr, &e) {
 		data.Error, data.Fields = e.Message, e.Fields
@@ -86,9 +124,39 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) error 
 	ok, err := saveForm(func() error { return s.store.CreateUser(r.Context(), actor(r), u, r.PostFormValue("password")) },
 		func(err error) error { return s.userForm(w, r, http.StatusUnprocessableEntity, u, err) })
 	if ok {
-		http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+		http.Redirect(w, r, fmt.Sprintf("/admin/users?done=created&id=%d", u.ID), http.StatusSeeOther)
 	}
 	return err
+}
+
+// selfChange says what saving u would do to the account of me, the admin
+// saving it, when that is more than a new name: "" otherwise.
+func selfChange(me, u *tiendo.User) string {
+	if me == nil || u.ID != me.ID {
+		return ""
+	}
+	var what []string
+	if u.Role != me.Role {
+		what = append(what, fmt.Sprintf("đổi vai trò của bạn từ “%s” sang “%s”", me.Role.Label(), u.Role.Label()))
+	} else if u.Role.UnitScoped() && u.UnitID != me.UnitID {
+		what = append(what, "đổi đơn vị của bạn")
+	}
+	if u.Disabled {
+		what = append(what, "khóa tài khoản của bạn")
+	}
+	if len(what) == 0 {
+		return ""
+	}
+	msg := "Đây là tài khoản của chính bạn. Lưu sẽ " + strings.Join(what, " và ") + "; bạn sẽ bị đăng xuất ngay"
+	switch {
+	case u.Disabled:
+		msg += " và không đăng nhập lại được cho đến khi một quản trị khác mở khóa."
+	case u.Role != me.Role:
+		msg += ", và khi đăng nhập lại chỉ còn quyền của vai trò mới."
+	default:
+		msg += "."
+	}
+	return msg + " Nếu chắc chắn, hãy đánh dấu ô xác nhận rồi bấm “Lưu” lần nữa."
 }
 
 func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -101,17 +169,32 @@ func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) error 
 	}
 	u := &tiendo.User{ID: id}
 	userFromForm(r, u)
+	if msg := selfChange(userFrom(r.Context()), u); msg != "" && r.PostFormValue("confirm_self") != "1" {
+		return s.renderUserForm(w, r, http.StatusUnprocessableEntity, u, nil, msg)
+	}
+	before, err := s.store.User(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	pw := r.PostFormValue("password")
 	ok, err := saveForm(func() error {
 		if err := s.store.UpdateUser(r.Context(), actor(r), u); err != nil {
 			return err
 		}
-		if pw := r.PostFormValue("password"); pw != "" {
+		if pw != "" {
 			return s.store.SetPassword(r.Context(), actor(r), u.ID, pw)
 		}
 		return nil
 	}, func(err error) error { return s.userForm(w, r, http.StatusUnprocessableEntity, u, err) })
 	if ok {
-		http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+		done := "saved"
+		switch {
+		case pw != "":
+			done = "reset"
+		case u.Disabled && !before.Disabled:
+			done = "locked"
+		}
+		http.Redirect(w, r, fmt.Sprintf("/admin/users?done=%s&id=%d", done, u.ID), http.StatusSeeOther)
 	}
 	return err
 }

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"tiendo"
+	"tiendo/internal/store"
+	"tiendo/internal/storetest"
+)
+
+// The way back when nobody can administer: the CLI unlocks an account and
+// gives it a role; the store still refuses to take away the last admin.
+func TestUserRecoveryCommands(t *testing.T) {
+	dsn := storetest.DSN(t)
+	for _, name := range []string{"quantri", "vanphong"} {
+		role := map[string]string{"quantri": "admin", "vanphong": "office"}[name]
+		if out, err := runCmd(t, "mật khẩu đủ dài\n", "user", "add", "-database-url", dsn, "-username", name, "-role", role); err != nil {
+			t.Fatalf("user add %s: %v\n%s", name, err, out)
+		}
+	}
+	// The last admin can be neither locked nor demoted, here either.
+	if out, err := runCmd(t, "", "user", "disable", "quantri", "-database-url", dsn); err == nil || !strings.Contains(err.Error(), "quản trị hệ thống cuối cùng") {
+		t.Errorf("disable the last admin: %v\n%s", err, out)
+	}
+	if out, err := runCmd(t, "", "user", "role", "quantri", "reader", "-database-url", dsn); err == nil || !strings.Contains(err.Error(), "quản trị hệ thống cuối cùng") {
+		t.Errorf("demote the last admin: %v\n%s", err, out)
+	}
+	// Make vanphong an admin, lock quantri, then bring quantri back.
+	if out, err := runCmd(t, "", "user", "role", "vanphong", "admin", "-database-url", dsn); err != nil || !strings.Contains(out, "Quản trị") {
+		t.Fatalf("user role: %v\n%s", err, out)
+	}
+	if out, err := runCmd(t, "", "user", "disable", "-database-url", dsn, "-username", "quantri"); err != nil {
+		t.Fatalf("user disable: %v\n%s", err, out)
+	}
+	st, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Authenticate(context.Background(), "quantri", "mật khẩu đủ dài"); tiendo.ErrorCode(err) != tiendo.EUNAUTHORIZED {
+		t.Fatalf("a locked account logged in: %v", err)
+	}
+	if out, err := runCmd(t, "", "user", "enable", "quantri", "-database-url", dsn); err != nil || !strings.Contains(out, "Đã mở khóa") {
+		t.Fatalf("user enable: %v\n%s", err, out)
+	}
+	if u, err := st.Authenticate(context.Background(), "quantri", "mật khẩu đủ dài"); err != nil || u.Role != tiendo.RoleAdmin {
+		t.Errorf("after enable: %v, %v", u, err)
+	}
+	if out, err := runCmd(t, "", "user", "role", "vanphong", "reporter", "-database-url", dsn); err == nil || !strings.Contains(err.Error(), "đơn vị") {
+		t.Errorf("a unit role without a unit: %v\n%s", err, out)
+	}
+	if out, err := runCmd(t, "", "user", "role", "vanphong", "sếp", "-database-url", dsn); err == nil {
+		t.Errorf("an unknown role accepted:\n%s", out)
+	}
+	if out, err := runCmd(t, "", "user", "enable", "khongco", "-database-url", dsn); err == nil {
+		t.Errorf("enable an unknown user:\n%s", out)
+	}
+}

@@ -1,0 +1,160 @@
+package store_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"tiendo"
+	"tiendo/internal/bulk"
+	"tiendo/internal/store"
+)
+
+// The last active administrator can be neither demoted nor locked, by the
+// form's UpdateUser or by an import; with a second one, either can.
+func TestLastAdminKept(t *testing.T) {
+	f := newFixture(t)
+	admin := newAdmin(t, f.s)
+	demoted := *admin
+	demoted.Role = tiendo.RoleReader
+	if err := f.s.UpdateUser(ctx, store.Actor{}, &demoted); code(err) != tiendo.ECONFLICT || tiendo.ErrorMessage(err) != store.LastAdminMessage {
+		t.Errorf("demote the last admin: %v, want conflict %q", err, store.LastAdminMessage)
+	}
+	locked := *admin
+	locked.Disabled = true
+	if err := f.s.UpdateUser(ctx, store.Actor{}, &locked); code(err) != tiendo.ECONFLICT {
+		t.Errorf("lock the last admin: %v, want conflict", err)
+	}
+	if u, _ := f.s.User(ctx, admin.ID); u.Role != tiendo.RoleAdmin || u.Disabled {
+		t.Fatalf("the last admin changed anyway: %+v", u)
+	}
+
+	// The import: the preview marks the row, applying refuses it.
+	file := &bulk.File{Users: []bulk.UserRow{{Username: "quantri", FullName: "Quản trị hệ thống", Role: "Người xem"}}}
+	plan, err := f.s.PlanBulk(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.OK() || len(plan.Errors) != 1 || plan.Errors[0].Column != bulk.ColRole || !strings.Contains(plan.Errors[0].Message, "quản trị hệ thống cuối cùng") {
+		t.Errorf("preview errors = %+v, want one on the role column about the last administrator", plan.Errors)
+	}
+	if _, err := f.s.ApplyBulk(ctx, store.Actor{UserID: admin.ID}, file, "", 0); err == nil {
+		t.Error("import demoted the last admin")
+	}
+	if u, _ := f.s.User(ctx, admin.ID); u.Role != tiendo.RoleAdmin {
+		t.Fatalf("the import demoted the last admin: %+v", u)
+	}
+	// A file that adds another admin in the same go may demote this one.
+	file.Users = append(file.Users, bulk.UserRow{Username: "quantri2", Role: "Quản trị", Password: "mật khẩu quản trị thứ hai"})
+	if _, err := f.s.ApplyBulk(ctx, store.Actor{UserID: admin.ID}, file, "", 0); err != nil {
+		plan, _ := f.s.PlanBulk(ctx, file)
+		t.Fatalf("import with a new admin: %v %+v", err, plan.Errors)
+	}
+	second, err := f.s.UserByUsername(ctx, "quantri2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// quantri2 is now the last active admin: locking it is refused,
+	// giving the role back to quantri first makes it possible.
+	second.Disabled = true
+	if err := f.s.UpdateUser(ctx, store.Actor{}, second); code(err) != tiendo.ECONFLICT {
+		t.Errorf("lock the new last admin: %v, want conflict", err)
+	}
+	demoted.Role, demoted.Disabled = tiendo.RoleAdmin, false
+	if err := f.s.UpdateUser(ctx, store.Actor{}, &demoted); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.UpdateUser(ctx, store.Actor{}, second); err != nil {
+		t.Errorf("lock one of two admins: %v", err)
+	}
+	// A locked admin does not count: quantri is the last active one.
+	demoted.Role = tiendo.RoleOffice
+	if err := f.s.UpdateUser(ctx, store.Actor{}, &demoted); code(err) != tiendo.ECONFLICT {
+		t.Errorf("demote the last active admin beside a locked one: %v, want conflict", err)
+	}
+}
+
+// A locked account with the right password is told so; with a wrong one it
+// gets the answer any wrong password gets. An open session ends with the
+// same message, once, and stays ended when the account is unlocked.
+func TestLockedAccount(t *testing.T) {
+	f := newFixture(t)
+	secret, err := f.s.CreateSession(ctx, f.office.ID, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.office.Disabled = true
+	if err := f.s.UpdateUser(ctx, store.Actor{}, f.office); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SessionUser(ctx, secret); !errors.Is(err, store.ErrAccountLocked) {
+		t.Errorf("session of a locked account: %v, want %v", err, store.ErrAccountLocked)
+	}
+	if _, err := f.s.SessionUser(ctx, secret); code(err) != tiendo.EUNAUTHORIZED || errors.Is(err, store.ErrAccountLocked) {
+		t.Errorf("the session again: %v, want the plain unauthorized", err)
+	}
+	_, errRight := f.s.Login(ctx, store.DefaultThrottle, "vanphong", "mật khẩu dài đủ", "10.0.0.1")
+	if code(errRight) != tiendo.EUNAUTHORIZED || tiendo.ErrorMessage(errRight) != "Tài khoản đã bị khóa; hãy liên hệ quản trị hệ thống." {
+		t.Errorf("locked, right password: %v", errRight)
+	}
+	_, errWrong := f.s.Login(ctx, store.DefaultThrottle, "vanphong", "không phải mật khẩu", "10.0.0.1")
+	_, errUnknown := f.s.Login(ctx, store.DefaultThrottle, "khongco", "không phải mật khẩu", "10.0.0.1")
+	if code(errWrong) != tiendo.EUNAUTHORIZED || tiendo.ErrorMessage(errWrong) != tiendo.ErrorMessage(errUnknown) {
+		t.Errorf("locked, wrong password: %q; unknown user: %q: they must read the same", tiendo.ErrorMessage(errWrong), tiendo.ErrorMessage(errUnknown))
+	}
+	// Sessions opened before the lock stay closed after the unlock.
+	secret2, _ := f.s.CreateSession(ctx, f.office.ID, "", "")
+	f.office.Disabled = false
+	if err := f.s.UpdateUser(ctx, store.Actor{}, f.office); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SessionUser(ctx, secret2); code(err) != tiendo.EUNAUTHORIZED {
+		t.Errorf("a session from the locked time works after the unlock: %v", err)
+	}
+	if _, err := f.s.Login(ctx, store.DefaultThrottle, "vanphong", "mật khẩu dài đủ", "10.0.0.2"); err != nil {
+		t.Errorf("unlocked account: %v", err)
+	}
+}
+
+// An alias may not be another unit's name, short name or alias, however it
+// is written; a unit's own names are fine as aliases.
+func TestUnitAliasClash(t *testing.T) {
+	f := newFixture(t)
+	f.b.ShortName = "CA huyện"
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, f.b); err != nil {
+		t.Fatal(err)
+	}
+	for _, alias := range []string{"Phòng Nội vụ", "phong  noi VU", "PHÒNG NỘI VỤ HUYỆN", "Pho\u0300ng No\u0323\u0302i vu\u0323"} {
+		u := &tiendo.Unit{Code: "ptc", Name: "Phòng Tài chính", Aliases: []string{"Tài chính", alias}}
+		err := f.s.CreateUnit(ctx, store.Actor{}, u)
+		var e *tiendo.Error
+		if !errors.As(err, &e) || e.Code != tiendo.EINVALID || !strings.Contains(e.Fields["aliases"], "“Phòng Nội vụ” (mã pnv)") {
+			t.Errorf("alias %q: %v (%v), want invalid naming Phòng Nội vụ", alias, err, e)
+		}
+	}
+	// Against another's short name, on update.
+	f.a.Aliases = []string{"Phòng Nội vụ", "ca  HUYEN"}
+	err := f.s.UpdateUnit(ctx, store.Actor{}, f.a)
+	var e *tiendo.Error
+	if !errors.As(err, &e) || !strings.Contains(e.Fields["aliases"], "tên viết tắt của đơn vị “Công an huyện”") {
+		t.Errorf("alias = another's short name: %v", err)
+	}
+	// A unit's own name among its aliases is fine.
+	f.a.Aliases = []string{"Phòng Nội vụ", "Phòng NV"}
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, f.a); err != nil {
+		t.Errorf("own name as alias: %v", err)
+	}
+	// A name that is another unit's alias is refused too.
+	u := &tiendo.Unit{Code: "pnv2", Name: "phòng nv"}
+	if err := f.s.CreateUnit(ctx, store.Actor{}, u); !errors.As(err, &e) || !strings.Contains(e.Fields["name"], "tên gọi khác của đơn vị “Phòng Nội vụ”") {
+		t.Errorf("name = another's alias: %v", err)
+	}
+	// The import refuses what the form refuses.
+	plan, err := f.s.PlanBulk(ctx, &bulk.File{Units: []bulk.UnitRow{{Code: "ptc", Name: "Phòng Tài chính", Aliases: "Tài chính; Phòng Nội vụ"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.OK() || plan.Errors[0].Column != bulk.ColAliases || !strings.Contains(plan.Errors[0].Message, "Phòng Nội vụ") {
+		t.Errorf("import preview errors = %+v, want one on the aliases naming Phòng Nội vụ", plan.Errors)
+	}
+}
