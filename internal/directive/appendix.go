@@ -14,9 +14,13 @@ var reAppendix = regexp.MustCompile(`^phu luc(?:\s+(?:so\s+)?(?:[ivx]{1,5}|\d{1,
 // reTaskAppendix and reOtherAppendix tell, from an appendix's title, one
 // that lists the tasks ("Danh mục nhiệm vụ", "Phân công thực hiện", "Các
 // chỉ tiêu") from one that holds a report outline or forms to fill in.
+// A form is titled "Biểu tổng hợp ...", "Mẫu số 01", "Số liệu ...", "Kết
+// quả thực hiện các chỉ tiêu ...": it asks for figures, it sets no tasks.
+// "biểu" counts as a word of its own, not in "đại biểu", "tiêu biểu",
+// "phát biểu".
 var (
 	reTaskAppendix  = regexp.MustCompile(`nhiem vu|chi tieu|phan cong`)
-	reOtherAppendix = regexp.MustCompile(`de cuong|bieu mau|mau bao cao|mau so|huong dan ghi`)
+	reOtherAppendix = regexp.MustCompile(`de cuong|bieu mau|mau bao cao|mau so|huong dan ghi|(?:^|[^itu] )bieu\b|\bmau (?:\d|[ivx]+\b)|^mau\b|so lieu|ket qua thuc hien|tinh hinh thuc hien|uoc thuc hien`)
 )
 
 // appendixSpan is an appendix after the signature: its lines [start, end)
@@ -46,10 +50,57 @@ func (p *parser) appendices(from int) []appendixSpan {
 		out = append(out, appendixSpan{start: i, end: len(p.lines)})
 	}
 	for k := range out {
-		title := p.appendixTitle(out[k].start, out[k].end)
-		out[k].tasks = reTaskAppendix.MatchString(title) && !reOtherAppendix.MatchString(title)
+		title, head := p.appendixTitle(out[k].start, out[k].end)
+		out[k].tasks = reTaskAppendix.MatchString(title+" "+head) && !reOtherAppendix.MatchString(title) && !p.isForm(out[k].start, out[k].end)
 	}
 	return out
+}
+
+// resultHead is the header of a column a form leaves for the figures
+// achieved: "Thực hiện quý I", "Kết quả", "Ước thực hiện năm 2026", "Lũy kế".
+var resultHead = regexp.MustCompile(`^(?:thuc hien|ket qua|uoc thuc hien|uoc dat|uoc|luy ke|so lieu)\b`)
+
+// isForm reports whether the table of an appendix is a form to fill in: its
+// header row has a column for the results and names no unit to do anything
+// (no "Đơn vị chủ trì" column), and none of its rows fills that column in.
+// Text extraction drops empty cells, so a row whose result cells are empty
+// has fewer cells than the header.
+func (p *parser) isForm(start, end int) bool {
+	rows := map[int][]string{}
+	var order []int
+	for i := start; i < end; i++ {
+		l := p.lines[i]
+		if l.row == 0 || l.text == "" {
+			continue
+		}
+		if _, ok := rows[l.row]; !ok {
+			order = append(order, l.row)
+		}
+		rows[l.row] = append(rows[l.row], l.text)
+	}
+	for k, r := range order {
+		head := rows[r]
+		result := false
+		for _, c := range head {
+			result = result || resultHead.MatchString(foldText(c).s)
+		}
+		if !result {
+			continue
+		}
+		for _, role := range columnRoles(head) {
+			if role == "lead" || role == "support" {
+				return false
+			}
+		}
+		data := order[k+1:]
+		for _, d := range data {
+			if len(rows[d]) >= len(head) {
+				return false
+			}
+		}
+		return len(data) > 0
+	}
+	return false
 }
 
 // reAttached is the line under the title of a part issued with a
@@ -78,18 +129,27 @@ func (p *parser) attachedAt(i int) bool {
 	return false
 }
 
-// appendixTitle is the folded text of the first lines of an appendix,
-// where its title and the header row of its table are.
-func (p *parser) appendixTitle(start, end int) string {
-	var b strings.Builder
+// appendixTitle is the folded text of the first lines of an appendix:
+// its title, without the "(Kèm theo ...)" line, and what follows of the
+// header row of its table.
+func (p *parser) appendixTitle(start, end int) (title, head string) {
+	var t, h strings.Builder
 	n := 0
 	for i := start; i < end && n < 6; i++ {
-		if s := p.lines[i].text; s != "" {
-			b.WriteString(vi.Fold(s) + " ")
-			n++
+		s := p.lines[i].text
+		if s == "" {
+			continue
+		}
+		n++
+		f := vi.Fold(s)
+		switch {
+		case p.lines[i].row > 0 || h.Len() > 0:
+			h.WriteString(f + " ")
+		case !reAttached.MatchString(f):
+			t.WriteString(f + " ")
 		}
 	}
-	return b.String()
+	return t.String(), h.String()
 }
 
 // appendix reads the tasks of an appendix that lists them, as the items of

@@ -285,13 +285,18 @@ func columnRoles(cells []string) []string {
 			roles[i], measure = "measure", true
 		case strings.HasPrefix(f, "ke hoach") || strings.HasPrefix(f, "chi tieu ke hoach") || strings.HasPrefix(f, "chi tieu giao") || strings.HasPrefix(f, "muc tieu") || strings.HasPrefix(f, "chi tieu nam") || strings.HasPrefix(f, "so giao"):
 			roles[i] = "value"
-		case figureHead(c) != "":
-			roles[i] = "figure"
+		// Who and what come before a figure: "Đơn vị phối hợp (nếu có)"
+		// is the support column whatever its bracket says; a figure's
+		// header names what is counted ("Tỷ lệ hoàn thành nhiệm vụ (%)").
 		case strings.Contains(f, "phoi hop"):
 			roles[i], found = "support", true
 		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem"):
 			roles[i], found = "lead", true
-		case strings.Contains(f, "noi dung") || strings.Contains(f, "nhiem vu") || strings.Contains(f, "chi tieu") || strings.Contains(f, "cong viec"):
+		case hasTextHead(f, strings.HasPrefix):
+			roles[i], text = "text", true
+		case figureHead(c) != "":
+			roles[i] = "figure"
+		case hasTextHead(f, strings.Contains):
 			roles[i], text = "text", true
 		}
 	}
@@ -301,6 +306,12 @@ func columnRoles(cells []string) []string {
 		return nil
 	}
 	return roles
+}
+
+// hasTextHead reports whether folded header f, by has (strings.HasPrefix
+// or strings.Contains), names the column of what is to be done.
+func hasTextHead(f string, has func(s, sub string) bool) bool {
+	return has(f, "noi dung") || has(f, "nhiem vu") || has(f, "chi tieu") || has(f, "cong viec")
 }
 
 // reFigureHead is a column header that names a figure and its unit of
@@ -315,7 +326,21 @@ func figureHead(h string) string {
 	if m == nil || len(strings.Fields(m[2])) > 3 || strings.ContainsAny(m[2], ",;:") {
 		return ""
 	}
+	b := " " + foldText(m[2]).s + " "
+	for _, w := range noteWords {
+		if strings.Contains(b, " "+w+" ") {
+			return ""
+		}
+	}
 	return strings.TrimSpace(m[2])
+}
+
+// noteWords are words of a bracket that is a note to whoever fills the
+// column in, not a unit of measure: "(nếu có)", "(ghi rõ)", "(dự kiến)",
+// "(nếu cần)", "(theo kế hoạch)", "(năm 2025)".
+var noteWords = []string{
+	"neu", "ghi ro", "du kien", "theo", "chi tiet", "cu the", "xem", "kem", "nam", "thang",
+	"quy", "ngay", "ten", "ly do", "chua", "khac", "hoac", "uoc",
 }
 
 // figureText writes a figure of a table row as the sentence a directive

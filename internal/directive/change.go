@@ -280,12 +280,16 @@ func wordSpanBefore(f folded, i int) (st, j int) {
 // more than) nothing, which is a target as much as "tăng 10%" is.
 var reBareComparison = regexp.MustCompile(`\b(bang hoac cao hon|bang hoac vuot|bang hoac lon hon|khong thap hon|khong it hon|khong giam so voi|cao hon|lon hon|nhieu hon|vuot|tang so voi|thap hon|it hon|giam so voi|khong tang so voi|khong vuot|khong cao hon|bang hoac thap hon)\s+(?:so voi\s+)?(cung ky|nam truoc|nam \d{4}|ke hoach|du toan)\b`)
 
-// bareComparisons are the phrases of reBareComparison by what they ask:
-// the comparator and the direction of the change, as "tăng ít nhất 0%".
-var bareComparisons = map[string]struct {
+// bareAsk is what a bare comparison asks: a change of its direction, by
+// its comparator, of nothing.
+type bareAsk struct {
 	cmp tiendo.Comparator
 	dir string
-}{
+}
+
+// bareComparisons are the phrases of reBareComparison by what they ask:
+// the comparator and the direction of the change, as "tăng ít nhất 0%".
+var bareComparisons = map[string]bareAsk{
 	"bang hoac cao hon": {tiendo.AtLeast, "increase"}, "bang hoac vuot": {tiendo.AtLeast, "increase"},
 	"bang hoac lon hon": {tiendo.AtLeast, "increase"}, "khong thap hon": {tiendo.AtLeast, "increase"},
 	"khong it hon": {tiendo.AtLeast, "increase"}, "khong giam so voi": {tiendo.AtLeast, "increase"},
@@ -302,7 +306,9 @@ var bareComparisons = map[string]struct {
 // (see reBareComparison), each in a clause of its own: taken are the spans
 // from the number to the end of the text of the targets with numbers, and a
 // clause starts after the last of them before it ("đạt 18,5 tỷ đồng, bằng
-// hoặc cao hơn năm 2025" is two targets).
+// hoặc cao hơn năm 2025" is two targets). A comparison that only says which
+// indicators to explain is none (asksReport), and one under "không để" asks
+// the other way (negatedBare).
 func bareTargets(f folded, taken [][2]int) (out []Target, at []int) {
 	for _, m := range reBareComparison.FindAllStringSubmatchIndex(f.s, 20) {
 		floor := 0
@@ -315,7 +321,13 @@ func bareTargets(f folded, taken [][2]int) (out []Target, at []int) {
 		if overlaps(taken, cs, ce) || !yearsOnly(f.s[cs:ce]) {
 			continue
 		}
-		bc := bareComparisons[f.s[m[2]:m[3]]]
+		if asksReport(f, cs, m[0], m[1]) {
+			continue
+		}
+		bc, ok := negatedBare(f, floor, m[0], f.s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
 		rel := ""
 		switch base := f.s[m[4]:m[5]]; {
 		case base == "cung ky" || base == "nam truoc":
@@ -330,6 +342,140 @@ func bareTargets(f folded, taken [][2]int) (out []Target, at []int) {
 		at = append(at, m[0])
 	}
 	return out, at
+}
+
+// bareNegators forbid or hold back what follows them: "không để số vụ tai
+// nạn tăng so với cùng kỳ" asks that it not rise. A limiter ("hạn chế",
+// "kiềm chế") holds back a rise and goes along with a fall ("kiềm chế,
+// giảm so với cùng kỳ"); a negator turns either around. orig, when set, is
+// the word as written, since folding merges "tránh" with "tranh" (cạnh
+// tranh, tranh chấp).
+var bareNegators = []struct {
+	words, orig string
+	limit       bool
+}{
+	{"khong de", "không để", false}, {"khong duoc", "", false}, {"khong cho", "không cho", false},
+	{"tranh", "tránh", false}, {"ngan chan", "", false}, {"ngan ngua", "", false},
+	{"han che", "hạn chế", true}, {"kiem che", "kiềm chế", true},
+}
+
+// negatedBare returns what a bare comparison asks, phrase at folded
+// offset at, given the words of its sentence before it (from floor): a
+// negator before the phrase turns "more than nothing" up into "at least
+// nothing" down ("không để ... tăng so với cùng kỳ" is "không tăng so với
+// cùng kỳ") and the other way round. ok is false when no target can be told:
+// a negator with a comma between it and the phrase may govern another
+// clause, and a negated "bằng hoặc cao hơn" or "không tăng" says nothing
+// one can check.
+func negatedBare(f folded, floor, at int, phrase string) (bc bareAsk, ok bool) {
+	bc = bareComparisons[phrase]
+	ss := floor
+	for k := at - 1; k >= floor; k-- {
+		if c := f.s[k]; c == ';' || c == ':' || c == '(' || c == ')' || c == '.' && k+1 < len(f.s) && f.s[k+1] == ' ' {
+			ss = k + 1
+			break
+		}
+	}
+	ws := clauseWords(f, ss, at)
+	neg, limit := -1, false
+	for i := len(ws) - 1; i >= 0 && neg < 0; i-- {
+		for _, n := range bareNegators {
+			nw := strings.Fields(n.words)
+			if i+len(nw) > len(ws) || n.orig != "" && !strings.HasPrefix(strings.Join(origWords(ws[i:i+len(nw)]), " "), n.orig) {
+				continue
+			}
+			match := true
+			for k, w := range nw {
+				match = match && ws[i+k].f == w
+			}
+			if match {
+				neg, limit = i, n.limit
+				break
+			}
+		}
+	}
+	if neg < 0 {
+		return bc, true
+	}
+	if limit && bc.dir == "decrease" {
+		return bc, true
+	}
+	if strings.Contains(f.s[ws[neg].at:at], ",") || bc.cmp != tiendo.MoreThan {
+		return bc, false
+	}
+	bc.cmp = tiendo.AtLeast
+	bc.dir = map[string]string{"increase": "decrease", "decrease": "increase"}[bc.dir]
+	return bc, true
+}
+
+// origWords returns the originals of words.
+func origWords(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.orig
+	}
+	return out
+}
+
+// reportVerbs open a clause that asks for an account, not a result:
+// "phân tích rõ nguyên nhân đối với các chỉ tiêu đạt thấp hơn kế hoạch".
+var reportVerbs = []string{"phan tich", "danh gia", "neu ro", "lam ro", "chi ro", "bao cao", "giai trinh", "thuyet minh"}
+
+// subjectFillers may stand between "chỉ tiêu" and the comparison it is the
+// subject of: "chỉ tiêu nào đạt thấp hơn cùng kỳ".
+var subjectFillers = map[string]bool{
+	"nao": true, "dat": true, "duoc": true, "co": true, "ket": true, "qua": true, "thuc": true,
+	"hien": true, "van": true, "con": true, "chua": true, "giao": true, "muc": true,
+}
+
+// asksReport reports whether the bare comparison at folded [at, end), in
+// the clause starting at cs, is the condition of a report instruction
+// rather than a target: its clause opens with a verb of reporting, its
+// subject is indicators or tasks in general ("các chỉ tiêu đạt thấp hơn
+// kế hoạch", "chỉ tiêu nào ..."), or its sentence asks for the reasons
+// ("... thấp hơn cùng kỳ phải nêu rõ nguyên nhân").
+func asksReport(f folded, cs, at, end int) bool {
+	ws := clauseWords(f, cs, at)
+	i := 0
+	for i+1 < len(ws) && isLabelWord(ws[i].f) {
+		i++
+	}
+	if i+1 < len(ws) {
+		for _, v := range reportVerbs {
+			if ws[i].f+" "+ws[i+1].f == v {
+				return true
+			}
+		}
+	}
+	for j := len(ws) - 2; j >= 0; j-- {
+		if p := ws[j].f + " " + ws[j+1].f; p != "chi tieu" && p != "nhiem vu" {
+			continue
+		}
+		if j > 0 && (ws[j-1].f == "cac" || ws[j-1].f == "nhung" || ws[j-1].f == "moi") {
+			return true
+		}
+		direct := true
+		for _, w := range ws[j+2:] {
+			direct = direct && subjectFillers[w.f]
+		}
+		if direct {
+			return true
+		}
+		break
+	}
+	sentence := f.s[cs:at]
+	e := end
+	for e < len(f.s) && f.s[e] != ';' && !(f.s[e] == '.' && (e+1 == len(f.s) || f.s[e+1] == ' ')) {
+		e++
+	}
+	sentence += " " + f.s[end:e]
+	return strings.Contains(sentence, "nguyen nhan") || strings.Contains(sentence, "giai trinh")
+}
+
+// isLabelWord reports whether folded w may be a list label before a
+// clause: a number, a single letter, a Roman numeral.
+func isLabelWord(w string) bool {
+	return strings.Trim(w, "0123456789") == "" || len(w) == 1 || strings.Trim(w, "ivx") == "" && len(w) <= 4
 }
 
 func overlaps(spans [][2]int, s, e int) bool {
@@ -369,9 +515,53 @@ func (p *parser) priorYearTargets() {
 				continue
 			}
 			m := rePriorYear.FindStringSubmatch(vi.Fold(gs[k].Text))
-			if m != nil && m[1] == strconv.Itoa(per.Year-1) {
+			if m != nil && m[1] == strconv.Itoa(per.Year-1) && !namesOtherYear(targetSentence(p.res.Tasks[i].Text, gs[k].Text), per.Year) {
 				gs[k].RelativeTo = "same-period"
 			}
 		}
 	}
+}
+
+// reYearNamed is a year a clause is set in: "năm 2030", "đến 2030",
+// "giai đoạn 2026-2030", "2026 - 2030"; group 1 marks the year of a date.
+var reYearNamed = regexp.MustCompile(`\b(?:(thang \d{1,2}\s+)?nam|den|toi|giai doan)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?\b|\b(\d{4})\s*[-–]\s*(\d{4})\b`)
+
+// namesOtherYear reports whether folded s names a year other than year and
+// the one before: "phấn đấu đến năm 2030, thu nhập ... tăng 50% so với năm
+// 2025" in a plan for 2026 compares 2030 with 2025, which is no same period.
+func namesOtherYear(s string, year int) bool {
+	for _, m := range reYearNamed.FindAllStringSubmatch(s, -1) {
+		if m[1] != "" {
+			continue // the year of a date: "ngày 10 tháng 01 năm 2024"
+		}
+		for _, y := range m[2:] {
+			if n, err := strconv.Atoi(y); err == nil && n != year && n != year-1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// targetSentence returns, folded, the sentence of a task's text that holds
+// a target's text: from the last ";" or sentence end before it to the next
+// after it; the target's text alone when the task's does not hold it.
+func targetSentence(task, target string) string {
+	ft, fg := vi.Fold(task), vi.Fold(target)
+	i := strings.Index(ft, fg)
+	if i < 0 {
+		return fg
+	}
+	st := strings.LastIndexAny(ft[:i], ";\n")
+	if d := strings.LastIndex(ft[:i], ". "); d > st {
+		st = d
+	}
+	e := len(ft)
+	if k := strings.IndexAny(ft[i+len(fg):], ";\n"); k >= 0 {
+		e = i + len(fg) + k
+	}
+	if k := strings.Index(ft[i+len(fg):], ". "); k >= 0 && i+len(fg)+k < e {
+		e = i + len(fg) + k
+	}
+	return ft[st+1 : e]
 }

@@ -39,6 +39,7 @@ func splitLines(text string) []line {
 	lines := make([]line, 0, len(raw))
 	row := 0
 	pages := pageMarks(raw)
+	ocr := showsSplitSyllables(text)
 	for i, s := range raw {
 		if pages[i] {
 			// A page number the scan or the PDF left between two pages,
@@ -58,6 +59,9 @@ func splitLines(text string) []line {
 			s = tabCells(s)
 		}
 		s = cleanLine(s)
+		if ocr {
+			s = joinSplitSyllables(s)
+		}
 		if strings.Contains(s, "|") {
 			row++
 			any := false
@@ -122,8 +126,7 @@ func cleanLine(s string) string {
 	}
 	out := strings.TrimSpace(b.String())
 	// A markdown heading or quote marker at the start.
-	out = strings.TrimSpace(strings.TrimLeft(out, "#>"))
-	return joinSplitSyllables(out)
+	return strings.TrimSpace(strings.TrimLeft(out, "#>"))
 }
 
 // onsets are the initial consonants of a Vietnamese syllable ("gi" and
@@ -134,11 +137,34 @@ var onsets = map[string]bool{
 	"r": true, "s": true, "t": true, "th": true, "tr": true, "v": true, "x": true,
 }
 
+// showsSplitSyllables reports whether a text shows OCR's spaces after an
+// initial consonant: at least two words that are only an onset of two or
+// three letters ("th ực", "ng ười", "Ph òng") followed by the rest of the
+// syllable. Such a fragment is no word of its own, as "b", "c" or "m" are
+// (list labels, units), so only a text that has them is rejoined at all.
+func showsSplitSyllables(text string) bool {
+	n := 0
+	prev := ""
+	for _, w := range strings.Fields(text) {
+		if len([]rune(prev)) >= 2 && isOnsetFragment(prev) && startsLowerVowel(w) {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+		prev = w
+	}
+	return false
+}
+
 // joinSplitSyllables joins the syllables OCR breaks after their initial
 // consonant ("th ực hiện", "nông th ôn", "Ph òng"): every Vietnamese
 // syllable has a vowel, so a word that is only an onset, followed by a
-// word in lower case that starts with a vowel, is one syllable. Capitals
-// ("TP", "khu B") and a unit after a number ("5 m") are left alone.
+// word in lower case that starts with a vowel, is one syllable. splitLines
+// calls it only on a text that shows such splits (showsSplitSyllables).
+// Left alone are capitals ("TP", "khu B", "pH"), and a single letter where
+// it is a word of its own: a label ("điểm b ở trên", "tiết d ở mục II"), a
+// unit after a number ("5 m ở", "25 triệu đ ủng hộ"), or before a word that
+// stands alone ("c ô số 3").
 func joinSplitSyllables(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
@@ -147,7 +173,7 @@ func joinSplitSyllables(s string) string {
 	out := ws[:1]
 	for _, w := range ws[1:] {
 		k := len(out) - 1
-		if isOnsetFragment(out[k]) && startsLowerVowel(w) && (k == 0 || !isQuantity(out[k-1])) {
+		if isOnsetFragment(out[k]) && startsLowerVowel(w) && (len([]rune(out[k])) > 1 || singleJoins(out[:k], w)) {
 			out[k] += w
 			continue
 		}
@@ -156,17 +182,54 @@ func joinSplitSyllables(s string) string {
 	return strings.Join(out, " ")
 }
 
-// isOnsetFragment reports whether w is only an initial consonant, in lower
-// case or with a capital first letter of two or more letters ("Th").
+// singleJoins reports whether a one-letter onset after the words before
+// joins the word w: not after a label word or a quantity, not before a
+// word that stands alone.
+func singleJoins(before []string, w string) bool {
+	if standalone[strings.ToLower(strings.TrimRight(w, ".,;:)"))] {
+		return false
+	}
+	if len(before) == 0 {
+		return true
+	}
+	p := strings.ToLower(strings.Trim(before[len(before)-1], "(,;:"))
+	if isQuantity(p) || labelWords[p] || multipliers[p] {
+		return false
+	}
+	return !(p == "mục" && len(before) > 1 && strings.ToLower(before[len(before)-2]) == "tiểu")
+}
+
+// labelWords are followed by a letter that labels a point: "điểm b",
+// "tiết d", "khoản a", "mục c".
+var labelWords = map[string]bool{
+	"điểm": true, "tiết": true, "khoản": true, "mục": true, "phần": true, "phụ": true, "biểu": true,
+	"mẫu": true, "khu": true, "lô": true, "ô": true, "tổ": true, "đội": true, "loại": true, "hạng": true,
+}
+
+// multipliers end a quantity a unit may follow: "25 triệu đ".
+var multipliers = map[string]bool{"trăm": true, "nghìn": true, "ngàn": true, "triệu": true, "tỷ": true, "tỉ": true, "vạn": true}
+
+// standalone are common words that start with a vowel: after a one-letter
+// onset they are more likely a word of their own than the rest of a split
+// syllable ("c ô số 3", "m ở khu vực").
+var standalone = map[string]bool{
+	"ở": true, "ô": true, "ổn": true, "ủng": true, "ít": true, "ăn": true, "ông": true, "ấy": true,
+	"em": true, "anh": true,
+}
+
+// isOnsetFragment reports whether w is only an initial consonant, all in
+// lower case but perhaps its first letter ("th", "Th"; not "TP", "pH").
 func isOnsetFragment(w string) bool {
 	r := []rune(w)
 	if len(r) == 0 || len(r) > 3 || !onsets[strings.ToLower(w)] {
 		return false
 	}
-	if unicode.IsUpper(r[0]) {
-		return len(r) > 1 && unicode.IsLower(r[1])
+	for _, c := range r[1:] {
+		if !unicode.IsLower(c) {
+			return false
+		}
 	}
-	return true
+	return len(r) > 1 || unicode.IsLower(r[0])
 }
 
 func startsLowerVowel(w string) bool {
@@ -180,7 +243,8 @@ func isQuantity(w string) bool {
 	if w == "" || w[len(w)-1] < '0' || w[len(w)-1] > '9' {
 		return false
 	}
-	return strings.Trim(w, "0123456789.,") == ""
+	// A range is one too: "3-5 m".
+	return strings.Trim(w, "0123456789.,-–") == ""
 }
 
 // rePageMark is a line that is only a page number in the forms documents

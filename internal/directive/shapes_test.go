@@ -334,6 +334,90 @@ func TestFiguresPerUnit(t *testing.T) {
 	}
 }
 
+// reportForm is a dispatch asking for a report whose appendix is the form
+// to fill in: TITLE and TABLE are replaced.
+const reportForm = `ỦY BAN NHÂN DÂN HUYỆN THỬ NGHIỆM
+Số: 45/UBND-TCKH
+V/v báo cáo kết quả thực hiện các chỉ tiêu chủ yếu quý I năm 2026
+Kính gửi:
+- Phòng Tài chính - Kế hoạch;
+- Phòng Kinh tế.
+
+1. Phòng Tài chính - Kế hoạch báo cáo kết quả thu ngân sách quý I năm 2026.
+2. Phòng Kinh tế báo cáo kết quả sản xuất nông nghiệp quý I năm 2026.
+
+Các đơn vị báo cáo theo Phụ lục kèm theo, gửi về UBND huyện trước ngày 05/4/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn A
+
+PHỤ LỤC
+TITLE
+(Kèm theo Công văn số 45/UBND-TCKH ngày 20/3/2026 của UBND huyện)
+
+TABLE
+`
+
+// TestFormAppendixIsNoTasks: an appendix that is a form to fill in (by its
+// title, or by a table whose result column is left empty and that names no
+// unit to act) sets no tasks; a list of tasks with a column for results
+// still does.
+func TestFormAppendixIsNoTasks(t *testing.T) {
+	form := "| STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2026 | Thực hiện quý I | Tỷ lệ so với kế hoạch (%) |\n|---|---|---|---|---|---|\n" +
+		"| 1 | Tổng thu ngân sách trên địa bàn | tỷ đồng | 250 | | |\n| 2 | Giá trị sản xuất nông nghiệp | tỷ đồng | 1.200 | | |\n| 3 | Tỷ lệ hộ nghèo | % | 2,5 | | |"
+	tasks := "| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện |\n|---|---|---|---|---|\n" +
+		"| 1 | Rà soát hộ nghèo, cận nghèo | Phòng Lao động - Thương binh và Xã hội | 30/6/2026 | |\n| 2 | Kiểm tra an toàn thực phẩm | Phòng Y tế | 30/9/2026 | |"
+	tests := []struct {
+		title, table string
+		tasks        int
+	}{
+		{"BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU QUÝ I NĂM 2026", form, 2},
+		{"MẪU SỐ LIỆU CÁC CHỈ TIÊU QUÝ I NĂM 2026", form, 2},
+		{"CÁC CHỈ TIÊU CHỦ YẾU QUÝ I NĂM 2026", form, 2},
+		{"DANH MỤC NHIỆM VỤ GIAO CÁC ĐƠN VỊ NĂM 2026", tasks, 4},
+	}
+	for _, tt := range tests {
+		r := Parse(strings.NewReplacer("TITLE", tt.title, "TABLE", tt.table).Replace(reportForm), nil)
+		if len(r.Tasks) != tt.tasks {
+			t.Errorf("%s: %d tasks, want %d: %+v", tt.title, len(r.Tasks), tt.tasks, r.Tasks)
+		}
+		if tt.tasks == 2 && len(r.Warnings) != 0 {
+			t.Errorf("%s: warnings %+v", tt.title, r.Warnings)
+		}
+	}
+}
+
+// TestSupportColumnWithNote: "Đơn vị phối hợp (nếu có)" is the support
+// column, not a figure of "nếu có" units.
+func TestSupportColumnWithNote(t *testing.T) {
+	text := "Kính gửi: Các phòng, ban.\n\nUBND huyện giao nhiệm vụ như sau:\n\n" +
+		"| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp (nếu có) | Thời hạn |\n|---|---|---|---|---|\n" +
+		"| 1 | Rà soát hồ sơ đất đai | Phòng Tài nguyên và Môi trường | Phòng Tư pháp | 30/6/2026 |\n" +
+		"| 2 | Kiểm tra an toàn thực phẩm | Phòng Y tế | Công an huyện | 30/9/2026 |\n\n" +
+		"Các đơn vị gửi báo cáo chậm nhất ngày 5-12-2026.\n"
+	r := Parse(text, nil)
+	if len(r.Tasks) != 2 {
+		t.Fatalf("tasks = %+v, want 2", r.Tasks)
+	}
+	for i, want := range [][2]string{{"Phòng Tài nguyên và Môi trường", "Phòng Tư pháp"}, {"Phòng Y tế", "Công an huyện"}} {
+		task := r.Tasks[i]
+		roles := map[string]tiendo.AssigneeRole{}
+		for _, a := range task.Assignees {
+			roles[a.Name] = a.Role
+		}
+		if len(task.Assignees) != 2 || roles[want[0]] != tiendo.Lead || roles[want[1]] != tiendo.Support {
+			t.Errorf("task %d assignees = %+v, want lead %s, support %s", i+1, task.Assignees, want[0], want[1])
+		}
+		if len(task.Targets) != 0 || strings.Contains(task.Text, "nếu có") {
+			t.Errorf("task %d = %q, targets %+v: the support column read as a figure", i+1, task.Text, task.Targets)
+		}
+	}
+}
+
 func TestFigureHead(t *testing.T) {
 	tests := []struct{ head, unit string }{
 		{"Số hộ nghèo giảm (hộ)", "hộ"},
@@ -342,6 +426,11 @@ func TestFigureHead(t *testing.T) {
 		{"Ghi chú (ghi rõ lý do chưa đạt, nếu có)", ""},
 		{"Kế hoạch năm 2025", ""},
 		{"Chỉ tiêu (năm 2025)", ""},
+		{"Đơn vị phối hợp (nếu có)", ""},
+		{"Kết quả (ghi rõ)", ""},
+		{"Số vốn giải ngân (dự kiến)", ""},
+		{"Nhân lực bổ sung (nếu cần)", ""},
+		{"Số cơ sở được kiểm tra (cơ sở)", "cơ sở"},
 	}
 	for _, tt := range tests {
 		if got := figureHead(tt.head); got != tt.unit {
@@ -387,10 +476,47 @@ func TestJoinSplitSyllables(t *testing.T) {
 		{"khu B ở phía bắc", "khu B ở phía bắc"},
 		{"rộng 5 m ở đoạn đầu", "rộng 5 m ở đoạn đầu"},
 		{"điểm b khoản 2", "điểm b khoản 2"},
+		// Letters that are words of their own: labels, units after a
+		// number or a range, a capital inside, a word that stands alone.
+		{"tại điểm b ở trên", "tại điểm b ở trên"},
+		{"tiết d ở mục II", "tiết d ở mục II"},
+		{"tiểu mục a ổn định", "tiểu mục a ổn định"},
+		{"điểm c ô số 3", "điểm c ô số 3"},
+		{"độ pH ổn định", "độ pH ổn định"},
+		{"rộng 3-5 m ở khu vực", "rộng 3-5 m ở khu vực"},
+		{"25 triệu đ ủng hộ", "25 triệu đ ủng hộ"},
+		{"ký hiệu x ít nhất", "ký hiệu x ít nhất"},
+		// A one-letter onset elsewhere is split.
+		{"đ ồng chí", "đồng chí"},
 	}
 	for _, tt := range tests {
 		if got := joinSplitSyllables(tt.in); got != tt.want {
 			t.Errorf("joinSplitSyllables(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSplitSyllablesOnlyInOCRText: syllables are rejoined only in a text
+// that shows OCR's splits elsewhere, two onsets of two or three letters cut
+// from their vowels; a clean text is read as written.
+func TestSplitSyllablesOnlyInOCRText(t *testing.T) {
+	texts := func(ls []line) string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.text)
+		}
+		return strings.Join(out, "/")
+	}
+	tests := []struct{ in, want string }{
+		{"Căn cứ điểm b ở trên, số tiền 25 triệu đ ủng hộ.", "Căn cứ điểm b ở trên, số tiền 25 triệu đ ủng hộ."},
+		{"Ghi vào tiết d ở mục II; đ ồng bộ dữ liệu.", "Ghi vào tiết d ở mục II; đ ồng bộ dữ liệu."},
+		{"kết quả th ực hiện\nnông th ôn mới; đ ồng bộ", "kết quả thực hiện/nông thôn mới; đồng bộ"},
+		// One split is not enough to tell OCR from a letter.
+		{"kết quả th ực hiện; điểm c ô số 3", "kết quả th ực hiện; điểm c ô số 3"},
+	}
+	for _, tt := range tests {
+		if got := texts(splitLines(tt.in)); got != tt.want {
+			t.Errorf("splitLines(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -420,6 +546,60 @@ func TestBareComparisons(t *testing.T) {
 	}
 }
 
+// TestNegatedBareComparisons: a comparison under "không để", "không được",
+// "tránh", "hạn chế"... asks that the measure not move that way; one whose
+// negator may govern another clause gives no target.
+func TestNegatedBareComparisons(t *testing.T) {
+	notUp := Target{Comparator: ">=", Unit: "%", Direction: "decrease", RelativeTo: "same-period"}
+	notDown := Target{Comparator: ">=", Unit: "%", Direction: "increase", RelativeTo: "plan"}
+	tests := []struct {
+		text string
+		want Target // Text ignored
+	}{
+		{"Không để số vụ tai nạn giao thông tăng so với cùng kỳ.", notUp},
+		{"không để xảy ra tình trạng nợ đọng tăng so với năm trước", notUp},
+		{"tránh để số hộ tái nghèo cao hơn cùng kỳ", notUp},
+		{"hạn chế số vụ cháy tăng so với cùng kỳ", notUp},
+		{"kiềm chế tai nạn giao thông tăng so với cùng kỳ", notUp},
+		{"tỷ lệ giải ngân không được thấp hơn kế hoạch", notDown},
+		// A limiter goes along with a fall.
+		{"kiềm chế và giảm so với cùng kỳ số vụ tai nạn", Target{Comparator: ">", Unit: "%", Direction: "decrease", RelativeTo: "same-period"}},
+		{"kiềm chế tai nạn giao thông không tăng so với cùng kỳ", notUp},
+		// "cạnh tranh" is no "tránh".
+		{"chỉ số năng lực cạnh tranh cao hơn năm trước", Target{Comparator: ">", Unit: "%", Direction: "increase", RelativeTo: "same-period"}},
+	}
+	for _, tt := range tests {
+		wantOneTarget(t, tt.text, tt.want)
+	}
+	for _, text := range []string{
+		"không để xảy ra cháy nổ lớn, số vụ tai nạn tăng so với cùng kỳ",
+		"không để tổng thu bằng hoặc cao hơn năm 2025",
+	} {
+		if got := targets(text); len(got) != 0 {
+			t.Errorf("targets(%q) = %+v, want none", text, got)
+		}
+	}
+}
+
+// TestReportConditionsAreNoTargets: a comparison that says which
+// indicators to explain ("các chỉ tiêu đạt thấp hơn kế hoạch") is part of a
+// report instruction, not a target.
+func TestReportConditionsAreNoTargets(t *testing.T) {
+	for _, text := range []string{
+		"Phân tích rõ nguyên nhân đối với các chỉ tiêu đạt thấp hơn kế hoạch",
+		"Chỉ tiêu nào đạt thấp hơn cùng kỳ phải nêu rõ nguyên nhân",
+		"đánh giá các nhiệm vụ chậm hơn, thấp hơn kế hoạch",
+		"b) Làm rõ kết quả thấp hơn cùng kỳ",
+		"Đối với chỉ tiêu đạt thấp hơn kế hoạch, giải trình cụ thể",
+	} {
+		if got := targets(text); len(got) != 0 {
+			t.Errorf("targets(%q) = %+v, want none", text, got)
+		}
+	}
+	// A named indicator is a target.
+	wantOneTarget(t, "chỉ tiêu thu ngân sách cao hơn cùng kỳ", Target{Comparator: ">", Unit: "%", Direction: "increase", RelativeTo: "same-period"})
+}
+
 // TestPriorYearIsSamePeriod: in a yearly round "so với năm 2025" compares
 // with the same period of the year before; in a quarter's it does not, and
 // an older year is a baseline.
@@ -436,6 +616,11 @@ func TestPriorYearIsSamePeriod(t *testing.T) {
 		{"năm 2026", "tổng thu bằng hoặc cao hơn năm 2025", "same-period"},
 		{"năm 2026", "tỷ lệ che phủ rừng tăng 2% so với năm 2020", ""},
 		{"quý I năm 2026", "tỷ lệ hộ nghèo giảm 0,5% so với năm 2025", ""},
+		// A clause set in a later year compares that year with 2025.
+		{"năm 2026", "phấn đấu đến năm 2030, thu nhập bình quân đầu người tăng 50% so với năm 2025", ""},
+		{"năm 2026", "giai đoạn 2026-2030, giá trị sản xuất tăng 20% so với năm 2025", ""},
+		{"năm 2026", "giá trị sản xuất năm 2026 tăng 9,5% so với năm 2025", "same-period"},
+		{"năm 2026", "theo Kế hoạch ngày 10 tháng 01 năm 2024, giá trị sản xuất tăng 9,5% so với năm 2025", "same-period"},
 	}
 	for _, tt := range tests {
 		if got := rel(tt.subject, tt.task); got != tt.want {
