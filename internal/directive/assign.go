@@ -40,7 +40,7 @@ var verbs = phraseSet(
 	"cung cap", "gui", "hoan thanh", "quan ly", "cap nhat", "tap trung", "danh gia", "phu trach",
 	"dam nhiem", "thong ke", "lam", "day manh", "tang cuong", "nang cao", "phan dau", "chi dao",
 	"ra quyet dinh", "uu tien", "giai quyet", "xu ly", "duy tri", "dam bao", "bao dam", "tich cuc",
-	"lap", "soan thao", "chuan bi", "tuyen truyen", "van dong", "ho tro", "lanh dao",
+	"lap", "soan thao", "chuan bi", "tuyen truyen", "van dong", "ho tro", "lanh dao", "bo tri",
 )
 
 // phraseSet indexes phrases by their first word.

@@ -19,6 +19,11 @@ var (
 	reWordDate = regexp.MustCompile(`ngay[\s._…]*(\d{1,2})?[\s._…]*thang[\s._…]*(\d{1,2})?[\s._…]*nam[\s._…]*(\d{4})`)
 	reSubject  = regexp.MustCompile(`(?:^|\s)(?:v\s*/\s*v|ve viec)\b\s*[:.]?\s*`)
 	reKinhGui  = regexp.MustCompile(`^kinh\s*gui\s*[:.]?\s*`)
+	// A công điện addresses its recipients through its author in capitals
+	// and a lower-case "điện:" (Decree 30, form 1.6): "THỦ TƯỚNG CHÍNH PHỦ
+	// điện:", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN điện:". Matched on the text as
+	// written: "NGÀNH ĐIỆN:" or "tiết kiệm điện:" is no such line.
+	reTelegram = regexp.MustCompile(`^(\S.*\S)\s+điện\s*:\s*(.*)$`)
 	reNational = regexp.MustCompile(`cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—,]?\s*tu do\s*[-–—,]?\s*hanh phuc|dang cong san viet nam`)
 	// Body text starts with the phrases a directive's first sentence uses.
 	reBodyStart = regexp.MustCompile(`^(thuc hien|can cu|theo |trien khai|de |nham |qua |trong |hien nay|thoi gian qua|sau khi|nhan duoc|tiep nhan|tiep theo|ngay \d|thuc hien chi dao)`)
@@ -65,6 +70,9 @@ func (p *parser) header() int {
 		// Kính gửi ends the header.
 		if m := reKinhGui.FindStringIndex(f.s); m != nil {
 			return p.recipients(i, strings.TrimSpace(f.cut(m[1], len(f.s))))
+		}
+		if m := reTelegram.FindStringSubmatch(s); m != nil && isUpper(m[1]) && len(m[1]) < 200 {
+			return p.recipients(i, strings.TrimSpace(m[2]))
 		}
 		if !seenSubject && !isUpper(s) && p.isBodyStart(f, s) {
 			return i

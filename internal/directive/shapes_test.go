@@ -77,6 +77,10 @@ func TestAssignmentForms(t *testing.T) {
 		{"Công an xã chủ trì, phối hợp với Ban Chỉ huy Quân sự xã bảo đảm an ninh trật tự", "Công an xã", "Ban Chỉ huy Quân sự xã", ""},
 		{"Giao công chức Văn phòng - Thống kê tổng hợp, báo cáo UBND xã", "công chức Văn phòng - Thống kê", "", ""},
 		{"Trưởng Công an xã chịu trách nhiệm bảo đảm an ninh trật tự dịp Tết", "Trưởng Công an xã", "", ""},
+		// "bố trí" ends the units before it; it starts no unit itself.
+		{"Ban Chỉ huy Quân sự huyện, Công an huyện bố trí lực lượng, phương tiện tại các khu vực trọng điểm", "Ban Chỉ huy Quân sự huyện|Công an huyện", "", ""},
+		{"Phòng Tài chính - Kế hoạch tham mưu bố trí vốn cho Trung tâm Y tế huyện", "Phòng Tài chính - Kế hoạch", "", ""},
+		{"Bố trí đủ kinh phí cho Trung tâm Y tế huyện thực hiện tiêm chủng", "", "", ""},
 	}
 	p := &parser{res: &Result{}, recip: newUnitMatcher(nil)}
 	for _, tt := range tests {
@@ -124,6 +128,16 @@ func TestTargetText(t *testing.T) {
 			[]string{"Tỷ lệ hồ sơ được tiếp nhận, giải quyết trực tuyến toàn trình đạt từ 80% trở lên"}},
 		{"xây dựng 04 sản phẩm OCOP đạt 3 sao trở lên",
 			[]string{"xây dựng 04 sản phẩm OCOP đạt 3 sao trở lên"}},
+		// An acronym in brackets is inside the subject; a numbered
+		// bracket, a bracket of words or a letter's ")" ends the clause.
+		{"Tốc độ tăng trưởng kinh tế (GRDP) đạt 7,5% trở lên",
+			[]string{"Tốc độ tăng trưởng kinh tế (GRDP) đạt 7,5% trở lên"}},
+		{"(1) Tỷ lệ hộ nghèo giảm 1,5%",
+			[]string{"Tỷ lệ hộ nghèo giảm 1,5%"}},
+		{"xã Tân Thành (đạt 80%) xã Tân Lập đạt 60%",
+			[]string{"đạt 80%", "xã Tân Lập đạt 60%"}},
+		{"thu ngân sách (theo dự toán) đạt 120 tỷ đồng",
+			[]string{"đạt 120 tỷ đồng"}},
 	}
 	for _, tt := range tests {
 		got := targets(tt.text)

@@ -445,6 +445,14 @@ func targetStart(s string, i, floor int) int {
 	start := floor
 	for k := i - 1; k >= floor; k-- {
 		c := s[k]
+		if c == ')' {
+			if o := acronymOpen(s, k, floor); o >= 0 {
+				// "Tốc độ tăng trưởng kinh tế (GRDP) đạt 7,5%": the
+				// acronym is inside the subject.
+				k = o
+				continue
+			}
+		}
 		if c == ';' || c == ':' || c == '(' || c == ')' || c == '.' && k+1 < len(s) && s[k+1] == ' ' {
 			start = k + 1
 			break
@@ -468,6 +476,26 @@ func targetStart(s string, i, floor int) int {
 		return clauseBound(s, i, floor)
 	}
 	return start
+}
+
+// acronymOpen returns the offset of the "(" that opens the bracket closed
+// at s[k] when it holds one word of 2 to 10 letters, an acronym such as
+// "(GRDP)" or "(OCOP)" after a subject, or -1. A bracket with a number
+// ("(1)", "(đạt 80%)") or with several words ends the clause before it,
+// and so does a ")" that opens nothing ("a)").
+func acronymOpen(s string, k, floor int) int {
+	for o := k - 1; o >= floor && k-o <= 11; o-- {
+		if s[o] == '(' {
+			if k-o-1 < 2 || o == 0 || s[o-1] != ' ' {
+				return -1
+			}
+			return o
+		}
+		if !isASCIILetter(s[o]) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // targetEnd returns where a target's text ends: at the end of its clause,

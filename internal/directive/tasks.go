@@ -29,10 +29,23 @@ var excludedHeads = []string{
 	"quy trinh bao cao", "thoi diem", "che do thong tin", "hinh thuc bao cao", "to chuc thuc hien",
 }
 
+// reGeneralGoal opens the general objective of a plan or a resolution ("1.
+// Mục tiêu tổng quát", its paragraph joined to it): prose whose measurable
+// part is the "Mục tiêu cụ thể" or "chỉ tiêu" items, so no task when it
+// states no target itself. "Mục tiêu chung và chỉ tiêu cụ thể" heads
+// those.
+var reGeneralGoal = regexp.MustCompile(`^muc tieu (?:tong quat|chung)\b\s*[:.]?\s*`)
+
 // reFollowUp is the item that gives a unit the following up of the
 // directive itself ("Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực
 // hiện Chỉ thị này"): the issuer's own staff work, not a task reported on.
 var reFollowUp = regexp.MustCompile(`(theo doi|don doc|kiem tra|giam sat)[^.;]{0,80}thuc hien (chi thi|ke hoach|cong van|thong bao|van ban|quyet dinh|nghi quyet|chuong trinh|ket luan|phuong an) nay\b`)
+
+// reOversight is the council's oversight of its own resolution, which a
+// Nghị quyết gives without "này" ("Thường trực HĐND, các Ban HĐND ... giám
+// sát việc thực hiện Nghị quyết."): an item of that one clause, which
+// names the resolution last and cites no other one by its number.
+var reOversight = regexp.MustCompile(`^[^.;]*giam sat[^.;]{0,40}thuc hien nghi quyet\s*[.;]?\s*$`)
 
 // contentsHeads open items whose children are the contents a report must
 // have rather than tasks.
@@ -216,7 +229,10 @@ func (p *parser) taskList(intro []block, region []block) {
 		if startsWithAny(f, contentsHeads) {
 			contents[i] = true
 		}
-		if b.cells == nil && reFollowUp.MatchString(f) && len(targets(b.text)) == 0 {
+		if m := reGeneralGoal.FindStringIndex(f); m != nil && b.kind != section && b.kids == 0 && !startsWithAny(f[m[1]:], []string{"va ", ", "}) && len(targets(b.text)) == 0 {
+			excluded[i] = true
+		}
+		if b.cells == nil && (reFollowUp.MatchString(f) || reOversight.MatchString(f)) && len(targets(b.text)) == 0 {
 			excluded[i] = true
 		}
 		if par >= 0 && par < len(region) {
