@@ -93,7 +93,17 @@ type Unit struct {
 	ShortName string   `json:"short_name"`          // "Phòng NN&PTNT"
 	Aliases   []string `json:"aliases"`             // other names directives use for it
 	Email     string   `json:"email,omitempty"`
+	// RetiredOn is the day (midnight in Zone) the unit stopped working
+	// ("Ngừng hoạt động": abolished, merged into another); zero while it is
+	// active. A retired unit keeps everything that names it (past rounds,
+	// reports, documents, history) but is not offered for new rounds.
+	RetiredOn time.Time `json:"retired_on,omitzero"`
+	// RetiredNote says why, for the lists: "Sáp nhập vào xã Hữu Liên".
+	RetiredNote string `json:"retired_note,omitempty"`
 }
+
+// Retired reports whether the unit has stopped working.
+func (u *Unit) Retired() bool { return !u.RetiredOn.IsZero() }
 
 // User is a person who logs in.
 type User struct {

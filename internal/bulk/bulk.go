@@ -6,7 +6,8 @@
 // and every error with its sheet, row and column, in Vietnamese.
 //
 // It is pure: no SQL, no HTTP. The store applies a plan in one transaction;
-// the pages show it. Bulk import never deletes anything.
+// the pages show it. Bulk import never deletes anything; a unit that no
+// longer exists is marked "Ngừng hoạt động" with a day instead, and kept.
 //
 // Rules an office worker can rely on, which the template's guide repeats:
 //   - A unit is known by its code, a user by their username. A row whose code
@@ -54,6 +55,10 @@ const (
 	ColParent    = "Mã đơn vị cấp trên"
 	ColAliases   = "Tên gọi khác"
 	ColEmail     = "Thư điện tử"
+	// ColRetired is the day a unit stopped working (dd/mm/yyyy), empty
+	// while it works; ColRetiredNote says why.
+	ColRetired     = "Ngừng hoạt động"
+	ColRetiredNote = "Ghi chú ngừng hoạt động"
 
 	ColUsername = "Tên đăng nhập"
 	ColFullName = "Họ và tên"
@@ -83,6 +88,9 @@ var unitColumns = []column{
 	{ColAliases, "Không bắt buộc. Các tên khác văn bản hay dùng cho đơn vị, cách nhau bằng dấu chấm phẩy (;).",
 		[]string{"ten khac", "aliases"}, 36, false},
 	{ColEmail, "Không bắt buộc. Địa chỉ nhận thư nhắc việc của đơn vị.", []string{"email", "e-mail", "thu dien tu"}, 28, false},
+	{ColRetired, "Để trống nếu đơn vị còn hoạt động. Ghi ngày/tháng/năm (ví dụ 01/07/2025) nếu đơn vị đã giải thể hoặc sáp nhập: đơn vị được giữ lại cùng mọi báo cáo cũ nhưng không còn được giao việc mới. Xóa ngày để cho hoạt động trở lại.",
+		[]string{"ngung hoat dong tu", "ngay ngung hoat dong", "retired", "retired_on"}, 18, true},
+	{ColRetiredNote, "Không bắt buộc. Lý do, ví dụ: Sáp nhập vào xã Hữu Liên.", []string{"ly do ngung hoat dong", "retired_note"}, 32, false},
 }
 
 var userColumns = []column{
@@ -141,6 +149,7 @@ func clean(s string) string {
 type UnitRow struct {
 	Row                                           int // as Excel numbers it
 	Code, Name, ShortName, Parent, Aliases, Email string
+	Retired, RetiredNote                          string // "01/07/2025" or ""; why
 }
 
 // UserRow is one row of the users sheet, each cell as typed (trimmed, NFC).

@@ -90,7 +90,7 @@ func TestTemplate(t *testing.T) {
 		t.Errorf("sheets %q", got)
 	}
 	for sheet, want := range map[string][]string{
-		"Đơn vị":     {"Mã đơn vị", "Tên đơn vị", "Tên viết tắt", "Mã đơn vị cấp trên", "Tên gọi khác", "Thư điện tử"},
+		"Đơn vị":     {"Mã đơn vị", "Tên đơn vị", "Tên viết tắt", "Mã đơn vị cấp trên", "Tên gọi khác", "Thư điện tử", "Ngừng hoạt động", "Ghi chú ngừng hoạt động"},
 		"Người dùng": {"Tên đăng nhập", "Họ và tên", "Thư điện tử", "Vai trò", "Mã đơn vị", "Mật khẩu ban đầu"},
 	} {
 		rows, _ := x.GetRows(sheet)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/mail"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"tiendo"
+	"tiendo/internal/vi"
 )
 
 // Op is what a row does to the system.
@@ -57,6 +59,38 @@ type UnitChange struct {
 	Changes    []Change
 }
 
+// dayText writes a retirement day as the sheet does: "01/07/2025", "" for
+// none.
+func dayText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(tiendo.Zone).Format("02/01/2006")
+}
+
+// Retires reports whether the row stops a working unit (or adds a unit
+// already stopped).
+func (c UnitChange) Retires() bool {
+	return c.Unit.Retired() && (c.Before == nil || !c.Before.Retired())
+}
+
+// Reactivates reports whether the row makes a stopped unit work again.
+func (c UnitChange) Reactivates() bool {
+	return !c.Unit.Retired() && c.Before != nil && c.Before.Retired()
+}
+
+// State says, for the preview, what the row does to the unit's working
+// state: "Ngừng hoạt động từ 01/07/2025", "Hoạt động trở lại" or "".
+func (c UnitChange) State() string {
+	switch {
+	case c.Retires():
+		return "Ngừng hoạt động từ " + dayText(c.Unit.RetiredOn)
+	case c.Reactivates():
+		return "Hoạt động trở lại"
+	}
+	return ""
+}
+
 // UserChange is what one row of the users sheet does.
 type UserChange struct {
 	Row int
@@ -84,6 +118,9 @@ type Checks struct {
 	UnitNames func(u *tiendo.Unit, others []*tiendo.Unit) error
 	User      func(*tiendo.User) error
 	Password  func(username, pw string) error
+	// Retirement checks and normalises a unit's retirement day and note
+	// (not after today, a note not too long).
+	Retirement func(*tiendo.Unit) error
 }
 
 // Plan is what importing a file would do. Nothing is applied while Errors
@@ -204,7 +241,20 @@ func lowerFirst(s string) string {
 }
 
 var unitFields = map[string]string{"code": ColCode, "name": ColName, "short_name": ColShortName,
-	"parent_id": ColParent, "aliases": ColAliases, "email": ColEmail}
+	"parent_id": ColParent, "aliases": ColAliases, "email": ColEmail, "retired_on": ColRetired, "retired_note": ColRetiredNote}
+
+// parseDay reads a retirement day as a person types it: 01/07/2025,
+// 1/7/2025, 01.07.2025, 01-07-2025 or 2025-07-01.
+func parseDay(s string) (time.Time, bool) {
+	if t, err := time.ParseInLocation("2006-01-02", s, tiendo.Zone); err == nil {
+		return t, true
+	}
+	d, err := vi.ParseDate(s)
+	if err != nil || !d.Complete() {
+		return time.Time{}, false
+	}
+	return d.Time(tiendo.Zone), true
+}
 
 var userFields = map[string]string{"username": ColUsername, "full_name": ColFullName, "email": ColEmail,
 	"role": ColRole, "unit_id": ColUnit, "password": ColPassword}
@@ -384,6 +434,31 @@ func compareUnits(p *Plan, f *File, byCode map[string]*tiendo.Unit, byID map[int
 		if u.Email != "" && !validEmail(u.Email) {
 			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ thư điện tử hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
 		}
+		if has(cols, ColRetired) {
+			day := clean(r.Retired)
+			switch t, ok := parseDay(day); {
+			case day == "":
+				u.RetiredOn, u.RetiredNote = time.Time{}, ""
+			case !ok:
+				ps.add(r.Row, ColRetired, "“%s” không phải ngày; hãy ghi ngày/tháng/năm như 01/07/2025, hoặc để trống nếu đơn vị còn hoạt động.", day)
+			default:
+				if !u.Retired() {
+					u.RetiredNote = "" // a new retirement: no old reason
+				}
+				u.RetiredOn = t
+			}
+		}
+		if has(cols, ColRetiredNote) && u.Retired() {
+			u.RetiredNote = clean(r.RetiredNote)
+		} else if has(cols, ColRetiredNote) && clean(r.RetiredNote) != "" {
+			p.Warnings = append(p.Warnings, Problem{Sheet: ps.sheet, Row: r.Row, Column: ColRetiredNote,
+				Message: "đơn vị còn hoạt động (cột “" + ColRetired + "” trống) nên ghi chú này được bỏ qua."})
+		}
+		if c.Retirement != nil {
+			if err := c.Retirement(&u); err != nil {
+				ps.fieldErrors(r.Row, err, unitFields)
+			}
+		}
 		parent := ""
 		if before != nil {
 			parent = parentOf[code]
@@ -433,6 +508,48 @@ func compareUnits(p *Plan, f *File, byCode map[string]*tiendo.Unit, byID map[int
 		}
 	}
 
+	// A working unit may not sit under a stopped one, as the store refuses:
+	// the row that makes it so is the one to fix. A unit the file moves,
+	// adds or brings back under a stopped parent is that row's mistake;
+	// otherwise the row that stops the parent is.
+	retired := map[string]bool{}
+	for _, u := range byID {
+		retired[u.Code] = u.Retired()
+	}
+	inRows := map[string]*planned{}
+	for _, x := range rows {
+		retired[x.ch.Unit.Code] = x.ch.Unit.Retired()
+		inRows[x.ch.Unit.Code] = x
+	}
+	codes := slices.Sorted(maps.Keys(parentOf)) // the same messages each time
+	for _, code := range codes {
+		parent := parentOf[code]
+		if retired[code] || parent == "" || !retired[parent] {
+			continue
+		}
+		x, px := inRows[code], inRows[parent]
+		changed := x != nil && (x.ch.Before == nil || x.ch.Before.Retired() ||
+			byID[x.ch.Before.ParentID] == nil || byID[x.ch.Before.ParentID].Code != parent)
+		var name string
+		if u := byCode[code]; u != nil {
+			name = u.Name
+		}
+		if x != nil {
+			name = x.ch.Unit.Name
+		}
+		if changed || px == nil {
+			if x != nil {
+				ps.add(x.ch.Row, ColParent, "đơn vị cấp trên “%s” đã ngừng hoạt động (cột “%s”); đơn vị đang hoạt động phải nằm dưới một đơn vị đang hoạt động. Hãy ghi mã đơn vị cấp trên khác, hoặc ghi ngày ngừng hoạt động cho đơn vị này.",
+					parent, ColRetired)
+				x.bad = true
+			}
+			continue
+		}
+		ps.add(px.ch.Row, ColRetired, "chưa thể cho đơn vị “%s” ngừng hoạt động: đơn vị trực thuộc “%s” (mã %s) vẫn đang hoạt động. Hãy chuyển đơn vị đó sang đơn vị cấp trên khác, hoặc ghi cả ngày ngừng hoạt động cho đơn vị đó.",
+			px.ch.Unit.Name, name, code)
+		px.bad = true
+	}
+
 	// Names: an alias may not be another unit's name, here or in the file.
 	if c.UnitNames != nil {
 		all := make([]*tiendo.Unit, 0, len(byCode)+len(rows))
@@ -474,6 +591,8 @@ func compareUnits(p *Plan, f *File, byCode map[string]*tiendo.Unit, byID map[int
 				{ColParent, oldParent, ch.ParentCode},
 				{ColAliases, strings.Join(b.Aliases, "; "), strings.Join(ch.Unit.Aliases, "; ")},
 				{ColEmail, b.Email, ch.Unit.Email},
+				{ColRetired, dayText(b.RetiredOn), dayText(ch.Unit.RetiredOn)},
+				{ColRetiredNote, b.RetiredNote, ch.Unit.RetiredNote},
 			} {
 				if d.Old != d.New {
 					ch.Changes = append(ch.Changes, d)

@@ -2,6 +2,7 @@ package bulk
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -99,9 +100,19 @@ func Read(data []byte) (f *File, err error) {
 			return nil, err
 		}
 		f.UnitCols = cols
+		if cols[ColRetired] {
+			// A day typed into Excel is a number shown through a format
+			// ("7/1/25", "01-07-25"): its raw value says the day for sure.
+			raw, err := x.GetRows(units.name, excelize.Options{RawCellValue: true})
+			if err != nil {
+				return nil, invalid("Không đọc được trang “%s” của tệp: tệp có thể bị hỏng. Hãy mở bằng Excel, lưu lại rồi tải lên lại.", units.name)
+			}
+			excelDays(cells, raw, units.rows, unitColumns, ColCode, ColRetired)
+		}
 		for _, c := range cells {
 			f.Units = append(f.Units, UnitRow{Row: c.row, Code: c.get(ColCode), Name: c.get(ColName), ShortName: c.get(ColShortName),
-				Parent: c.get(ColParent), Aliases: c.get(ColAliases), Email: c.get(ColEmail)})
+				Parent: c.get(ColParent), Aliases: c.get(ColAliases), Email: c.get(ColEmail),
+				Retired: c.get(ColRetired), RetiredNote: c.get(ColRetiredNote)})
 		}
 	}
 	if users != nil {
@@ -230,4 +241,40 @@ func readSheet(f *File, sheet string, rows [][]string, cols []column, key string
 		out = append(out, r)
 	}
 	return out, present, nil
+}
+
+// excelDays replaces, in column header of cells, a value Excel keeps as a
+// day number (a cell formatted as a date) with that day written
+// dd/mm/yyyy: the text Excel shows for it depends on the computer's
+// settings, and "7/1/25" may be 7 January or 1 July. A cell kept as text
+// is left as typed.
+func excelDays(cells []rowCells, raw, rows [][]string, cols []column, key, header string) {
+	h := headerAt(rows, cols, key)
+	col := -1
+	for i, cell := range rows[h] {
+		for _, c := range cols {
+			if c.header == header && matches(c, cell) {
+				col = i
+			}
+		}
+	}
+	if col < 0 {
+		return
+	}
+	for _, c := range cells {
+		i := c.row - 1
+		if i >= len(raw) || col >= len(raw[i]) || c.cells[header] == "" {
+			continue
+		}
+		v := strings.TrimSpace(raw[i][col])
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil || n < 1 || n > 200000 || v == c.cells[header] {
+			continue // text, or a number shown as typed
+		}
+		t, err := excelize.ExcelDateToTime(n, false)
+		if err != nil {
+			continue
+		}
+		c.cells[header] = t.Format("02/01/2006")
+	}
 }

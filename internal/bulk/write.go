@@ -29,7 +29,7 @@ func Write(w io.Writer, f *File) error {
 	}
 	units := make([][]string, len(f.Units))
 	for i, u := range f.Units {
-		units[i] = []string{u.Code, u.Name, u.ShortName, u.Parent, u.Aliases, u.Email}
+		units[i] = []string{u.Code, u.Name, u.ShortName, u.Parent, u.Aliases, u.Email, u.Retired, u.RetiredNote}
 	}
 	users := make([][]string, len(f.Users))
 	for i, u := range f.Users {
@@ -161,7 +161,7 @@ var guide = []string{
 	"4. Mã đơn vị cấp trên có thể là mã của một đơn vị ở dòng phía dưới trong cùng tệp, ví dụ tỉnh ghi sau các xã.",
 	"5. Vai trò: " + roleList() + ". Lãnh đạo đơn vị và Cán bộ đơn vị phải ghi mã đơn vị.",
 	"6. Mật khẩu ban đầu chỉ dùng cho tài khoản mới. Để trống thì hệ thống tự tạo mật khẩu và hiện một lần sau khi nhập: hãy in hoặc ghi lại ngay để giao cho từng người. Người dùng nên đổi mật khẩu ở trang “Tài khoản” sau lần đăng nhập đầu.",
-	"7. Nhập từ tệp không bao giờ xóa đơn vị hay người dùng. Muốn khóa một tài khoản, hãy vào trang sửa người dùng.",
+	"7. Nhập từ tệp không bao giờ xóa đơn vị hay người dùng. Đơn vị đã giải thể hoặc sáp nhập: ghi ngày ở cột “" + ColRetired + "” (ví dụ 01/07/2025) và lý do ở cột “" + ColRetiredNote + "”; đơn vị được giữ lại cùng mọi báo cáo cũ nhưng không còn được giao việc mới. Đơn vị còn đơn vị trực thuộc đang hoạt động thì chưa ngừng hoạt động được. Xóa ngày để cho đơn vị hoạt động trở lại. Muốn khóa một tài khoản, hãy vào trang sửa người dùng.",
 	"8. Sau khi tải tệp lên, hệ thống hiện trước mọi thay đổi và mọi lỗi (theo trang, dòng, cột). Chưa có gì được lưu cho đến khi bạn bấm xác nhận; nếu tệp còn lỗi thì không dòng nào được lưu.",
 }
 
@@ -220,7 +220,7 @@ func Export(units []*tiendo.Unit, users []*tiendo.User) *File {
 		}
 		seen[u.ID] = true
 		row := UnitRow{Row: firstDataRow + len(f.Units), Code: u.Code, Name: u.Name, ShortName: u.ShortName,
-			Aliases: strings.Join(u.Aliases, "; "), Email: u.Email}
+			Aliases: strings.Join(u.Aliases, "; "), Email: u.Email, Retired: dayText(u.RetiredOn), RetiredNote: u.RetiredNote}
 		if p, ok := byID[u.ParentID]; ok {
 			row.Parent = p.Code
 		}

@@ -16,8 +16,13 @@ import (
 
 // BulkChecks are the rules CreateUnit, CreateUser and SetPassword apply,
 // for bulk.Compare: the preview refuses exactly what saving would.
-func BulkChecks() bulk.Checks {
-	return bulk.Checks{Unit: validateUnit, UnitNames: checkUnitNames, User: validateUser, Password: checkPassword}
+// Retirement days are checked against the computer's clock; the store's
+// own plans use its clock (bulkChecks).
+func BulkChecks() bulk.Checks { return bulkChecks(time.Now) }
+
+func bulkChecks(now func() time.Time) bulk.Checks {
+	return bulk.Checks{Unit: validateUnit, UnitNames: checkUnitNames, User: validateUser, Password: checkPassword,
+		Retirement: func(u *tiendo.Unit) error { return CheckRetirement(u, now()) }}
 }
 
 // BulkUploadAge is how long an uploaded file waits for its confirmation.
@@ -129,12 +134,15 @@ func (s *Store) PlanBulk(ctx context.Context, f *bulk.File) (*bulk.Plan, error) 
 	if err != nil {
 		return nil, err
 	}
-	return bulk.Compare(f, units, users, BulkChecks()), nil
+	return bulk.Compare(f, units, users, bulkChecks(s.now)), nil
 }
 
 // BulkResult is what ApplyBulk did.
 type BulkResult struct {
 	UnitsAdded, UnitsUpdated, UsersAdded, UsersUpdated int
+	// UnitsRetired and UnitsReactivated count the updated units whose
+	// working state the file changed (among UnitsUpdated).
+	UnitsRetired, UnitsReactivated int
 	// Passwords are the initial passwords the store made for new users
 	// whose row had none. They are kept nowhere else: show them once.
 	Passwords []InitialPassword
@@ -213,7 +221,9 @@ func (s *Store) ApplyBulk(ctx context.Context, actor Actor, f *bulk.File, finger
 			// The same locks as UpdateUser's administrators check and the
 			// unit forms' names check, so none of them runs on a state this
 			// import is about to change.
-			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7303), pg_advisory_xact_lock(7304)`); err != nil {
+			// 7302 too: the unit tree's rules (no working unit under a
+			// retired one) are checked on this state.
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7303), pg_advisory_xact_lock(7304), pg_advisory_xact_lock(7302)`); err != nil {
 				return fmt.Errorf("store: bulk: lock: %w", err)
 			}
 		}
@@ -221,7 +231,7 @@ func (s *Store) ApplyBulk(ctx context.Context, actor Actor, f *bulk.File, finger
 		if err != nil {
 			return err
 		}
-		again := bulk.Compare(f, units, users, BulkChecks())
+		again := bulk.Compare(f, units, users, bulkChecks(s.now))
 		if again.Fingerprint() != want {
 			return errBulkChanged
 		}
@@ -265,9 +275,9 @@ func (s *Store) applyBulk(ctx context.Context, tx *sql.Tx, actor Actor, plan *bu
 				u.ParentID = id
 			}
 			aliases, _ := json.Marshal(u.Aliases)
-			err := tx.QueryRowContext(ctx, s.q(`INSERT INTO units (parent_id, code, name, short_name, aliases, email, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-				nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, s.now()).Scan(&u.ID)
+			err := tx.QueryRowContext(ctx, s.q(`INSERT INTO units (parent_id, code, name, short_name, aliases, email, created_at, retired_at, retired_note)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+				nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, s.now(), retiredAt(u), u.RetiredNote).Scan(&u.ID)
 			if err != nil {
 				return conflict(err, "create unit")
 			}
@@ -290,12 +300,23 @@ func (s *Store) applyBulk(ctx context.Context, tx *sql.Tx, actor Actor, plan *bu
 		u := &ch.Unit
 		u.ParentID = ids[ch.ParentCode] // 0 for ""
 		aliases, _ := json.Marshal(u.Aliases)
-		_, err := tx.ExecContext(ctx, s.q(`UPDATE units SET parent_id = ?, code = ?, name = ?, short_name = ?, aliases = ?, email = ? WHERE id = ?`),
-			nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, u.ID)
+		_, err := tx.ExecContext(ctx, s.q(`UPDATE units SET parent_id = ?, code = ?, name = ?, short_name = ?, aliases = ?, email = ?, retired_at = ?, retired_note = ? WHERE id = ?`),
+			nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, retiredAt(u), u.RetiredNote, u.ID)
 		if err != nil {
 			return conflict(err, "update unit")
 		}
-		if err := s.audit(ctx, tx, actor, "update", "unit", u.ID, ch.Before, u); err != nil {
+		// A change of working state is audited as the unit form's buttons
+		// audit it, so the log reads the same whichever way it was done.
+		action := "update"
+		switch {
+		case ch.Retires():
+			action = "retire"
+			res.UnitsRetired++
+		case ch.Reactivates():
+			action = "reactivate"
+			res.UnitsReactivated++
+		}
+		if err := s.audit(ctx, tx, actor, action, "unit", u.ID, ch.Before, u); err != nil {
 			return err
 		}
 		res.UnitsUpdated++
@@ -354,6 +375,7 @@ func (s *Store) applyBulk(ctx context.Context, tx *sql.Tx, actor Actor, plan *bu
 		}
 	}
 	summary := map[string]int{"units_added": res.UnitsAdded, "units_updated": res.UnitsUpdated,
+		"units_retired": res.UnitsRetired, "units_reactivated": res.UnitsReactivated,
 		"users_added": res.UsersAdded, "users_updated": res.UsersUpdated, "passwords_generated": len(res.Passwords)}
 	return s.audit(ctx, tx, actor, "import", "bulk_upload", uploadID, nil, summary)
 }
@@ -374,4 +396,12 @@ func newPassword(username string) string {
 			return pw
 		}
 	}
+}
+
+// retiredAt is the value of a unit's retired_at column: NULL while it works.
+func retiredAt(u *tiendo.Unit) any {
+	if !u.Retired() {
+		return nil
+	}
+	return u.RetiredOn.UTC()
 }

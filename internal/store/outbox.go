@@ -634,7 +634,7 @@ type Outstanding struct {
 func (s *Store) Outstanding(ctx context.Context, roundID int64) ([]*Outstanding, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.id, r.title, r.deadline, r.published_at, r.created_at,
 		u.id, u.code, u.name, u.short_name, u.email, COALESCE(ur.status, 'missing'),
-		CASE WHEN r.original_deadline IS NULL THEN 0 ELSE 1 END
+		CASE WHEN r.original_deadline IS NULL THEN 0 ELSE 1 END, u.retired_at
 		FROM rounds r JOIN round_units ru ON ru.round_id = r.id JOIN units u ON u.id = ru.unit_id
 		LEFT JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = ru.unit_id
 		WHERE r.status = ? AND (r.locked_at IS NULL OR ru.reopened) AND (? = 0 OR r.id = ?)
@@ -653,14 +653,23 @@ func (s *Store) Outstanding(ctx context.Context, roundID int64) ([]*Outstanding,
 		var published sql.NullTime
 		var created time.Time
 		var extended int
+		var retired sql.NullTime
 		if err := rows.Scan(&o.RoundID, &o.RoundTitle, &o.Deadline, &published, &created,
-			&o.Unit.ID, &o.Unit.Code, &o.Unit.Name, &o.Unit.ShortName, &o.Unit.Email, &o.Status, &extended); err != nil {
+			&o.Unit.ID, &o.Unit.Code, &o.Unit.Name, &o.Unit.ShortName, &o.Unit.Email, &o.Status, &extended, &retired); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: outstanding: %w", err)
 		}
 		o.Deadline, o.PublishedAt, o.Extended = o.Deadline.In(tiendo.Zone), created, extended == 1
 		if published.Valid {
 			o.PublishedAt = published.Time
+		}
+		// A retired unit still owes the rounds published before the day
+		// it stopped, until they end (its staff or its successor answer
+		// for the work it was given); a round published from that day on
+		// (a draft made before, a successor copied from an old round) does
+		// not chase it.
+		if retired.Valid && !o.PublishedAt.Before(retired.Time) {
+			continue
 		}
 		out = append(out, o)
 		byUnit[o.Unit.ID] = append(byUnit[o.Unit.ID], o)

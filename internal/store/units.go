@@ -4,10 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/vi"
@@ -126,13 +129,17 @@ func (s *Store) checkUnitNamesTx(ctx context.Context, tx *sql.Tx, u *tiendo.Unit
 	return checkUnitNames(u, units)
 }
 
-const unitColumns = `id, COALESCE(parent_id, 0), code, name, short_name, aliases, email`
+const unitColumns = `id, COALESCE(parent_id, 0), code, name, short_name, aliases, email, retired_at, retired_note`
 
 func scanUnit(row interface{ Scan(...any) error }) (*tiendo.Unit, error) {
 	var u tiendo.Unit
 	var aliases string
-	if err := row.Scan(&u.ID, &u.ParentID, &u.Code, &u.Name, &u.ShortName, &aliases, &u.Email); err != nil {
+	var retired sql.NullTime
+	if err := row.Scan(&u.ID, &u.ParentID, &u.Code, &u.Name, &u.ShortName, &aliases, &u.Email, &retired, &u.RetiredNote); err != nil {
 		return nil, err
+	}
+	if retired.Valid {
+		u.RetiredOn = retired.Time.In(tiendo.Zone)
 	}
 	if err := json.Unmarshal([]byte(aliases), &u.Aliases); err != nil {
 		return nil, fmt.Errorf("store: unit %d aliases: %w", u.ID, err)
@@ -155,10 +162,20 @@ func (s *Store) CreateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 	if err := validateUnit(u); err != nil {
 		return err
 	}
+	// A unit is made active: it is retired afterwards, by RetireUnit.
+	u.RetiredOn, u.RetiredNote = time.Time{}, ""
 	aliases, _ := json.Marshal(u.Aliases)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := s.checkUnitNamesTx(ctx, tx, u); err != nil {
 			return err
+		}
+		if u.ParentID != 0 {
+			if err := s.lockTree(ctx, tx); err != nil {
+				return err
+			}
+			if err := s.checkParentActive(ctx, tx, u); err != nil {
+				return err
+			}
 		}
 		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO units (parent_id, code, name, short_name, aliases, email, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
@@ -191,14 +208,17 @@ func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 		if err := s.checkUnitNamesTx(ctx, tx, u); err != nil {
 			return err
 		}
+		// The form does not carry the retirement: RetireUnit and
+		// ReactivateUnit change it.
+		u.RetiredOn, u.RetiredNote = before.RetiredOn, before.RetiredNote
 		if u.ParentID != 0 {
 			// Two moves at once (A under B, B under A) must not both pass
-			// the check: on PostgreSQL they queue on one lock; SQLite has one
-			// writer already.
-			if s.dialect == postgres {
-				if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7302)`); err != nil {
-					return fmt.Errorf("store: lock the unit tree: %w", err)
-				}
+			// the check, nor a move under a unit being retired.
+			if err := s.lockTree(ctx, tx); err != nil {
+				return err
+			}
+			if err := s.checkParentActive(ctx, tx, u); err != nil {
+				return err
 			}
 			below, err := s.subunits(ctx, tx, u.ID)
 			if err != nil {
@@ -298,4 +318,179 @@ func (s *Store) Units(ctx context.Context) ([]*tiendo.Unit, error) {
 	}
 	sortVietnamese(units, func(u *tiendo.Unit) string { return u.Name })
 	return units, nil
+}
+
+// lockTree queues, on PostgreSQL, every write that could break the unit
+// tree's rules (a cycle, an active unit under a retired one) behind one
+// lock; SQLite has one writer already.
+func (s *Store) lockTree(ctx context.Context, tx *sql.Tx) error {
+	if s.dialect == postgres {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7302)`); err != nil {
+			return fmt.Errorf("store: lock the unit tree: %w", err)
+		}
+	}
+	return nil
+}
+
+// checkParentActive refuses to put an active unit under a retired one:
+// the tree would show a working unit inside one that no longer exists.
+func (s *Store) checkParentActive(ctx context.Context, tx *sql.Tx, u *tiendo.Unit) error {
+	if u.ParentID == 0 || u.Retired() {
+		return nil
+	}
+	p, err := scanUnit(tx.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE id = ?`), u.ParentID))
+	if err != nil {
+		if err == sql.ErrNoRows {
+			return &tiendo.Error{Code: tiendo.EINVALID, Message: "Không tìm thấy đơn vị cấp trên đã chọn.",
+				Fields: map[string]string{"parent_id": "Hãy chọn lại đơn vị cấp trên."}}
+		}
+		return fmt.Errorf("store: parent unit: %w", err)
+	}
+	if p.Retired() {
+		return &tiendo.Error{Code: tiendo.EINVALID,
+			Message: fmt.Sprintf("Đơn vị cấp trên “%s” đã ngừng hoạt động từ %s.", p.Name, p.RetiredOn.Format("02/01/2006")),
+			Fields:  map[string]string{"parent_id": "Hãy chọn một đơn vị cấp trên đang hoạt động, hoặc cho đơn vị cấp trên hoạt động trở lại trước."}}
+	}
+	return nil
+}
+
+// CheckRetirement normalises u's retirement (the day at midnight in
+// tiendo.Zone, the note in NFC) and refuses a day after today (as of now)
+// or one too early to be meant, and a note too long. The unit form and
+// the bulk import both apply it.
+func CheckRetirement(u *tiendo.Unit, now time.Time) error {
+	u.RetiredNote = nfc(u.RetiredNote)
+	if !u.Retired() {
+		u.RetiredNote = ""
+		return nil
+	}
+	d := u.RetiredOn.In(tiendo.Zone)
+	u.RetiredOn = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, tiendo.Zone)
+	today := now.In(tiendo.Zone)
+	e := &tiendo.Error{Code: tiendo.EINVALID, Fields: map[string]string{}}
+	switch {
+	case u.RetiredOn.After(today):
+		// A day to come would make the unit active today and retired
+		// tomorrow with nobody acting: mark it on the day instead.
+		e.Fields["retired_on"] = fmt.Sprintf("Ngày ngừng hoạt động %s chưa đến (hôm nay là %s). Hãy đánh dấu vào đúng ngày đó hoặc sau đó.",
+			u.RetiredOn.Format("02/01/2006"), today.Format("02/01/2006"))
+	case u.RetiredOn.Year() < 1945:
+		e.Fields["retired_on"] = fmt.Sprintf("Năm %d không đúng; hãy ghi ngày/tháng/năm như 01/07/2025.", u.RetiredOn.Year())
+	}
+	if utf8.RuneCountInString(u.RetiredNote) > 500 {
+		e.Fields["retired_note"] = "Ghi chú dài quá 500 ký tự; hãy viết ngắn lại."
+	}
+	if len(e.Fields) > 0 {
+		e.Message = "Thông tin ngừng hoạt động chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
+		return e
+	}
+	return nil
+}
+
+// activeBelow are the active units under unitID, at any depth, by name.
+func (s *Store) activeBelow(ctx context.Context, tx *sql.Tx, unitID int64) ([]*tiendo.Unit, error) {
+	ids, err := s.subunits(ctx, tx, unitID)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	units, err := s.allUnits(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*tiendo.Unit
+	for _, u := range units {
+		if slices.Contains(ids, u.ID) && !u.Retired() {
+			out = append(out, u)
+		}
+	}
+	sortVietnamese(out, func(u *tiendo.Unit) string { return u.Name })
+	return out, nil
+}
+
+// UnitsNamed lists units for a message: "“A” (mã a), “B” (mã b)" and how
+// many more past the first few.
+func UnitsNamed(units []*tiendo.Unit) string {
+	const shown = 5
+	var names []string
+	for _, u := range units[:min(len(units), shown)] {
+		names = append(names, fmt.Sprintf("“%s” (mã %s)", u.Name, u.Code))
+	}
+	out := strings.Join(names, ", ")
+	if len(units) > shown {
+		out += fmt.Sprintf(" và %d đơn vị khác", len(units)-shown)
+	}
+	return out
+}
+
+// RetireUnit marks unit id "Ngừng hoạt động" from the day on, with a note
+// (or changes the day and note of a unit retired already). Everything that
+// names the unit stays; it is only no longer offered for new rounds, nor
+// matched in new directives, nor reminded of rounds published from that
+// day (see Outstanding). A unit with active units under it is refused: they
+// must be moved or retired first.
+func (s *Store) RetireUnit(ctx context.Context, actor Actor, id int64, on time.Time, note string) error {
+	if on.IsZero() {
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa có ngày ngừng hoạt động.",
+			Fields: map[string]string{"retired_on": "Hãy nhập ngày đơn vị ngừng hoạt động, ví dụ 01/07/2025."}}
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockTree(ctx, tx); err != nil {
+			return err
+		}
+		before, err := scanUnit(tx.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE id = ?`), id))
+		if err != nil {
+			return notFound(err, "Không tìm thấy đơn vị.")
+		}
+		after := *before
+		after.RetiredOn, after.RetiredNote = on, note
+		if err := CheckRetirement(&after, s.now()); err != nil {
+			return err
+		}
+		below, err := s.activeBelow(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if len(below) > 0 {
+			return &tiendo.Error{Code: tiendo.ECONFLICT,
+				Message: fmt.Sprintf("Chưa thể cho đơn vị “%s” ngừng hoạt động: còn %d đơn vị trực thuộc đang hoạt động: %s. Hãy chuyển các đơn vị đó sang đơn vị cấp trên khác hoặc cho ngừng hoạt động trước.",
+					before.Name, len(below), UnitsNamed(below)),
+				Fields: map[string]string{"retired_on": "Còn đơn vị trực thuộc đang hoạt động."}}
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE units SET retired_at = ?, retired_note = ? WHERE id = ?`),
+			after.RetiredOn.UTC(), after.RetiredNote, id); err != nil {
+			return fmt.Errorf("store: retire unit: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "retire", "unit", id, before, &after)
+	})
+}
+
+// ReactivateUnit makes a retired unit active again. Its parent must be
+// active: reactivate or change that first.
+func (s *Store) ReactivateUnit(ctx context.Context, actor Actor, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockTree(ctx, tx); err != nil {
+			return err
+		}
+		before, err := scanUnit(tx.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE id = ?`), id))
+		if err != nil {
+			return notFound(err, "Không tìm thấy đơn vị.")
+		}
+		if !before.Retired() {
+			return nil
+		}
+		after := *before
+		after.RetiredOn, after.RetiredNote = time.Time{}, ""
+		if err := s.checkParentActive(ctx, tx, &after); err != nil {
+			var e *tiendo.Error
+			if errors.As(err, &e) {
+				e.Message = "Chưa thể cho đơn vị “" + before.Name + "” hoạt động trở lại: " + lowerFirst(e.Message) +
+					" Hãy cho đơn vị cấp trên hoạt động trở lại, hoặc chọn đơn vị cấp trên khác rồi lưu, trước."
+			}
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE units SET retired_at = NULL, retired_note = '' WHERE id = ?`), id); err != nil {
+			return fmt.Errorf("store: reactivate unit: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "reactivate", "unit", id, before, &after)
+	})
 }

@@ -129,6 +129,8 @@ var routeNeeds = map[string]need{
 	"POST /admin/units":                                {action: tiendo.ActionManageUnits, body: "code=moi&name=Mới"},
 	"GET /admin/units/{id}":                            {action: tiendo.ActionManageUnits, id: "unit"},
 	"POST /admin/units/{id}":                           {action: tiendo.ActionManageUnits, id: "unit", body: "code=pnv&name=Phòng+Nội+vụ"},
+	"POST /admin/units/{id}/retire":                    {action: tiendo.ActionManageUnits, id: "unit", body: "retired_on=32/13/2025"},
+	"POST /admin/units/{id}/reactivate":                {action: tiendo.ActionManageUnits, id: "unit"},
 	"GET /admin/bulk":                                  {action: tiendo.ActionManageUnits}, // units and users from Excel (bulk.go)
 	"GET /admin/bulk/template.xlsx":                    {action: tiendo.ActionManageUnits},
 	"GET /admin/bulk/export.xlsx":                      {action: tiendo.ActionManageUnits},

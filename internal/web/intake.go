@@ -226,6 +226,9 @@ func (s *Server) handleIntakeParse(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
+	// A retired unit is neither matched in a new directive nor offered
+	// for a new round (units.go: activeUnits).
+	units = activeUnits(units)
 	res := directive.Parse(text, derefUnits(units))
 	return s.renderPreview(w, r, http.StatusOK, formFromResult(res, text, units), units, nil)
 }
@@ -711,6 +714,7 @@ func (s *Server) handleIntakePreview(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	units = activeUnits(units) // as handleIntakeParse
 	if f.apply(r.PostFormValue("op")) || f.applyTree(r.PostFormValue("op"), r.PostFormValue("tree"), units) {
 		return s.renderPreview(w, r, http.StatusOK, f, units, nil)
 	}

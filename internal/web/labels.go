@@ -95,6 +95,8 @@ var auditActions = byLabel(codeSet{
 	{"attach", "Đính kèm tệp"},
 	{"detach", "Gỡ tệp đính kèm"},
 	{"link", "Nối với nhiệm vụ kỳ trước"},
+	{"retire", "Cho đơn vị ngừng hoạt động"},
+	{"reactivate", "Cho đơn vị hoạt động trở lại"},
 	{string(tiendo.ReportSave), "Lưu báo cáo"},
 	{string(tiendo.ReportSendForReview), "Trình lãnh đạo đơn vị duyệt"},
 	{string(tiendo.ReportHeadReturn), "Lãnh đạo đơn vị trả lại"},

@@ -83,8 +83,17 @@ func sharedTasks(round *tiendo.Round, units map[int64]*tiendo.Unit) []reporterTa
 		for _, tg := range t.Targets {
 			rt.Targets = append(rt.Targets, reporterTarget{tg, store.ReporterField(tg.ID)})
 		}
+		// A retired unit is not offered as a target's reporter, unless it
+		// reports one already (the form must show the stored choice).
+		reporting := map[int64]bool{}
+		for _, tg := range t.Targets {
+			reporting[tg.ReportedBy] = true
+		}
 		for _, role := range []tiendo.AssigneeRole{tiendo.Lead, tiendo.Support} {
 			for _, a := range t.Assignees {
+				if u := units[a.UnitID]; u != nil && u.Retired() && !reporting[a.UnitID] {
+					continue
+				}
 				if a.Role == role {
 					rt.Choices = append(rt.Choices, reporterChoice{UnitID: a.UnitID, Name: unitName(units, a.UnitID), Support: role == tiendo.Support})
 				}

@@ -73,6 +73,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin/units", s.authed(tiendo.ActionManageUnits, s.handleUnitCreate))
 	mux.HandleFunc("GET /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitEdit))
 	mux.HandleFunc("POST /admin/units/{id}", s.authed(tiendo.ActionManageUnits, s.handleUnitUpdate))
+	mux.HandleFunc("POST /admin/units/{id}/retire", s.authed(tiendo.ActionManageUnits, s.handleUnitRetire)) // units.go: ngừng hoạt động
+	mux.HandleFunc("POST /admin/units/{id}/reactivate", s.authed(tiendo.ActionManageUnits, s.handleUnitReactivate))
 	mux.HandleFunc("GET /admin/cutoff", s.authed(tiendo.ActionManageUnits, s.handleCutoff))
 	mux.HandleFunc("POST /admin/cutoff", s.authed(tiendo.ActionManageUnits, s.handleCutoffPost))
 	mux.HandleFunc("GET /admin/issuer", s.authed(tiendo.ActionManageUnits, s.handleIssuer)) // issuer.go: the body running tiendo

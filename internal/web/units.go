@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"tiendo"
+	"tiendo/internal/vi"
 	"tiendo/internal/watch"
 )
 
@@ -16,6 +18,57 @@ type unitListPage struct {
 	Units  []watch.TreeNode // in tree order: each unit followed by the units under it
 	ByID   map[int64]*tiendo.Unit
 	Notice string
+	Filter listFilter
+	Total  int // units in the system
+	Hidden int // retired units the list leaves out because "all" is not ticked
+}
+
+// listFilter is the units and users lists' filter box, read from the
+// address (a GET form: it works without JavaScript, and a filtered list
+// can be bookmarked or sent).
+type listFilter struct {
+	Q   string // as typed
+	All bool   // "Hiện cả đơn vị ngừng hoạt động"
+	key string // Q folded: no case, no diacritics, đ as d
+}
+
+func readListFilter(r *http.Request) listFilter {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if len(q) > 200 {
+		q = q[:200]
+	}
+	return listFilter{Q: q, All: r.URL.Query().Get("all") == "1", key: strings.Join(strings.Fields(vi.Fold(q)), " ")}
+}
+
+// Active reports whether the filter narrows the list.
+func (f listFilter) Active() bool { return f.key != "" }
+
+// matchUnit reports whether the box's text is in u's code, name, short
+// name or one of its aliases, compared folded: "huu lien" finds "Hữu Liên".
+func (f listFilter) matchUnit(u *tiendo.Unit) bool {
+	return f.matchText(append([]string{u.Code, u.Name, u.ShortName}, u.Aliases...)...)
+}
+
+// matchText reports whether the box's text is in one of texts, folded.
+func (f listFilter) matchText(texts ...string) bool {
+	for _, v := range texts {
+		if strings.Contains(strings.Join(strings.Fields(vi.Fold(v)), " "), f.key) {
+			return true
+		}
+	}
+	return f.key == ""
+}
+
+// activeUnits are the units still working: those a new round may ask and
+// a new directive may name.
+func activeUnits(units []*tiendo.Unit) []*tiendo.Unit {
+	out := make([]*tiendo.Unit, 0, len(units))
+	for _, u := range units {
+		if !u.Retired() {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) error {
@@ -23,7 +76,28 @@ func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := unitListPage{page: s.basePage(r, "Đơn vị"), Units: watch.Tree(units), ByID: byID}
+	f := readListFilter(r)
+	data := unitListPage{page: s.basePage(r, "Đơn vị"), ByID: byID, Filter: f, Total: len(units)}
+	if f.Active() {
+		// A filtered list is flat: a match's parent may not match.
+		for _, u := range units {
+			switch {
+			case !f.matchUnit(u):
+			case u.Retired() && !f.All:
+				data.Hidden++
+			default:
+				data.Units = append(data.Units, watch.TreeNode{Unit: u})
+			}
+		}
+	} else {
+		for _, n := range watch.Tree(units) {
+			if n.Retired() && !f.All {
+				data.Hidden++
+				continue
+			}
+			data.Units = append(data.Units, n)
+		}
+	}
 	// After a save: done says what, id which unit; the address never
 	// carries text to show.
 	if id, err := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64); err == nil && byID[id] != nil {
@@ -32,6 +106,11 @@ func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) error {
 			data.Notice = fmt.Sprintf("Đã thêm đơn vị “%s” (mã %s).", byID[id].Name, byID[id].Code)
 		case "saved":
 			data.Notice = fmt.Sprintf("Đã lưu thay đổi của đơn vị “%s” (mã %s).", byID[id].Name, byID[id].Code)
+		case "retired":
+			data.Notice = fmt.Sprintf("Đơn vị “%s” (mã %s) đã ngừng hoạt động từ %s: không còn được giao việc trong đợt báo cáo mới; các đợt, báo cáo và văn bản cũ vẫn giữ nguyên.",
+				byID[id].Name, byID[id].Code, byID[id].RetiredOn.Format("02/01/2006"))
+		case "reactivated":
+			data.Notice = fmt.Sprintf("Đơn vị “%s” (mã %s) đã hoạt động trở lại.", byID[id].Name, byID[id].Code)
 		}
 	}
 	return s.render(w, http.StatusOK, "units", data)
@@ -44,10 +123,27 @@ type unitFormPage struct {
 	Parents []*tiendo.Unit
 	Error   string
 	Fields  map[string]string
+	// Retire is the "Ngừng hoạt động" form under the unit's: its own
+	// values as typed and its own errors.
+	Retire unitRetireForm
+	// Stored is the unit as stored, for the retirement section: the form
+	// above may hold what was typed.
+	Stored *tiendo.Unit
+}
+
+// unitRetireForm is the "Ngừng hoạt động" form as typed.
+type unitRetireForm struct {
+	Day, Note string
+	Error     string
+	Fields    map[string]string
 }
 
 func (s *Server) unitForm(w http.ResponseWriter, r *http.Request, status int, u *tiendo.Unit, ferr error) error {
-	_, units, err := s.unitMap(r.Context())
+	return s.renderUnitForm(w, r, status, u, ferr, unitRetireForm{})
+}
+
+func (s *Server) renderUnitForm(w http.ResponseWriter, r *http.Request, status int, u *tiendo.Unit, ferr error, rf unitRetireForm) error {
+	byID, units, err := s.unitMap(r.Context())
 	if err != nil {
 		return err
 	}
@@ -55,11 +151,19 @@ func (s *Server) unitForm(w http.ResponseWriter, r *http.Request, status int, u 
 	if u.ID != 0 {
 		title = "Sửa đơn vị: " + u.Name
 	}
-	data := unitFormPage{page: s.basePage(r, title), Unit: u, Aliases: strings.Join(u.Aliases, "\n")}
+	data := unitFormPage{page: s.basePage(r, title), Unit: u, Aliases: strings.Join(u.Aliases, "\n"), Retire: rf, Stored: byID[u.ID]}
+	if data.Stored != nil && data.Stored.Retired() {
+		data.page.Title += " (ngừng hoạt động)"
+	}
+	// A retired unit is offered as a parent only where it is already the
+	// parent, or to a retired unit: a working unit may not sit under one.
 	for _, p := range units {
-		if p.ID != u.ID {
+		if p.ID != u.ID && (!p.Retired() || p.ID == u.ParentID || (data.Stored != nil && data.Stored.Retired())) {
 			data.Parents = append(data.Parents, p)
 		}
+	}
+	if data.Retire.Day == "" && data.Stored != nil && data.Stored.Retired() {
+		data.Retire.Day, data.Retire.Note = data.Stored.RetiredOn.Format("02/01/2006"), data.Stored.RetiredNote
 	}
 	var e *tiendo.Error
 	if errors.As(ferr, &e) {
@@ -154,4 +258,66 @@ func (s *Server) handleUnitUpdate(w http.ResponseWriter, r *http.Request) error 
 		http.Redirect(w, r, fmt.Sprintf("/admin/units?done=saved&id=%d", u.ID), http.StatusSeeOther)
 	}
 	return err
+}
+
+// handleUnitRetire marks a unit "Ngừng hoạt động" from the day typed
+// (dd/mm/yyyy), or changes the day and note of one retired already.
+func (s *Server) handleUnitRetire(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	u, err := s.store.Unit(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	rf := unitRetireForm{Day: strings.TrimSpace(r.PostFormValue("retired_on")), Note: r.PostFormValue("retired_note")}
+	var day time.Time
+	if rf.Day != "" {
+		iso, err := docDateISO(rf.Day)
+		t, err2 := time.ParseInLocation("2006-01-02", iso, tiendo.Zone)
+		if err != nil || err2 != nil {
+			rf.Error = "Ngày ngừng hoạt động chưa đúng."
+			rf.Fields = map[string]string{"retired_on": "Viết ngày/tháng/năm như 01/07/2025."}
+			return s.renderUnitForm(w, r, http.StatusUnprocessableEntity, u, nil, rf)
+		}
+		day = t
+	}
+	err = s.store.RetireUnit(r.Context(), actor(r), id, day, rf.Note)
+	var e *tiendo.Error
+	if errors.As(err, &e) && (e.Code == tiendo.EINVALID || e.Code == tiendo.ECONFLICT) {
+		rf.Error, rf.Fields = e.Message, e.Fields
+		return s.renderUnitForm(w, r, http.StatusUnprocessableEntity, u, nil, rf)
+	} else if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/admin/units?done=retired&id=%d", id), http.StatusSeeOther)
+	return nil
+}
+
+// handleUnitReactivate makes a retired unit work again.
+func (s *Server) handleUnitReactivate(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	u, err := s.store.Unit(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	err = s.store.ReactivateUnit(r.Context(), actor(r), id)
+	var e *tiendo.Error
+	if errors.As(err, &e) && e.Code == tiendo.EINVALID {
+		return s.renderUnitForm(w, r, http.StatusUnprocessableEntity, u, nil, unitRetireForm{Error: e.Message})
+	} else if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/admin/units?done=reactivated&id=%d", id), http.StatusSeeOther)
+	return nil
 }

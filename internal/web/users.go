@@ -15,6 +15,9 @@ type userListPage struct {
 	Users  []*tiendo.User
 	Units  map[int64]*tiendo.Unit
 	Notice string
+	Filter listFilter
+	Total  int // users in the system
+	Hidden int // users of retired units left out because "all" is not ticked
 }
 
 // userNotice is what the list says after a save redirected to it: done
@@ -46,9 +49,24 @@ func (s *Server) handleUserList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := userListPage{page: s.basePage(r, "Người dùng"), Users: users, Units: units}
+	f := readListFilter(r)
+	data := userListPage{page: s.basePage(r, "Người dùng"), Units: units, Filter: f, Total: len(users)}
+	// The box finds a person by username or name, or by their unit's code,
+	// name or alias; the users of a retired unit are set apart as the
+	// unit is (they can still sign in and read their history).
+	for _, u := range users {
+		unit := units[u.UnitID]
+		if f.Active() && !f.matchText(u.Username, u.FullName) && (unit == nil || !f.matchUnit(unit)) {
+			continue
+		}
+		if unit != nil && unit.Retired() && !f.All {
+			data.Hidden++
+			continue
+		}
+		data.Users = append(data.Users, u)
+	}
 	if id, err := strconv.ParseInt(r.URL.Query().Get("id"), 10, 64); err == nil {
-		for _, u := range users {
+		for _, u := range users { // all of them: the one saved may be filtered out
 			if u.ID == id {
 				data.Notice = userNotice(r.URL.Query().Get("done"), u)
 			}
