@@ -55,9 +55,13 @@ func (a *Server) handleDirectiveParse(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	registry := make([]tiendo.Unit, len(units))
-	for i, u := range units {
-		registry[i] = *u
+	// A unit that stopped working (merged, abolished) is not one a new
+	// directive can be matched to.
+	registry := make([]tiendo.Unit, 0, len(units))
+	for _, u := range units {
+		if !u.Retired() {
+			registry = append(registry, *u)
+		}
 	}
 	res := directive.Parse(vi.NFC(strings.ReplaceAll(text, "\r\n", "\n")), registry)
 	return writeJSON(w, http.StatusOK, res)

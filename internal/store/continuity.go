@@ -45,9 +45,21 @@ func (s *Store) CreateSuccessor(ctx context.Context, actor Actor, u *tiendo.User
 	// round was built from, with its number, date and the documents it
 	// cites, all about the earlier period. The new round is asked for by
 	// its own công văn (Soạn công văn), which its documents then cite.
+	// Units that stopped working before the new deadline (merged,
+	// abolished) are left out: the units that took their work over are
+	// the office's to add.
+	gone, err := s.retiredBefore(ctx, next.Deadline)
+	if err != nil {
+		return nil, err
+	}
 	r := &tiendo.Round{Title: next.Title, Period: next.Period, Deadline: next.Deadline, Status: tiendo.RoundDraft,
 		Issuer: prev.Issuer, DocSymbol: prev.DocSymbol, Subject: prev.Subject, ReportContents: prev.ReportContents,
-		HeadApproval: prev.HeadApproval, Brief: prev.Brief, UnitIDs: prev.UnitIDs}
+		HeadApproval: prev.HeadApproval, Brief: prev.Brief}
+	for _, id := range prev.UnitIDs {
+		if !gone[id] {
+			r.UnitIDs = append(r.UnitIDs, id)
+		}
+	}
 	// A title or subject left as it was names the earlier period: it is
 	// moved to the new one ("6 tháng đầu năm 2022" becomes "năm 2022").
 	if r.Title == "" || r.Title == prev.Title {
@@ -59,10 +71,18 @@ func (s *Store) CreateSuccessor(ctx context.Context, actor Actor, u *tiendo.User
 		if done[t.ID] {
 			continue
 		}
-		nt := &tiendo.Task{Label: t.Label, Text: t.Text, Assignees: t.Assignees}
+		nt := &tiendo.Task{Label: t.Label, Text: t.Text}
+		for _, a := range t.Assignees {
+			if !gone[a.UnitID] {
+				nt.Assignees = append(nt.Assignees, a)
+			}
+		}
 		for _, tg := range t.Targets {
 			c := *tg
 			c.ID, c.TaskID = 0, 0
+			if gone[c.ReportedBy] {
+				c.ReportedBy = 0
+			}
 			nt.Targets = append(nt.Targets, &c)
 		}
 		r.Tasks = append(r.Tasks, nt)
@@ -430,4 +450,18 @@ func (s *Store) Series(ctx context.Context, u *tiendo.User, id int64) (*tiendo.T
 		rows.Close()
 	}
 	return first, out, nil
+}
+
+// retiredBefore returns the units that stopped working before t.
+func (s *Store) retiredBefore(ctx context.Context, t time.Time) (map[int64]bool, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT id FROM units WHERE retired_at IS NOT NULL AND retired_at < ?`), t.UTC())
+	if err != nil {
+		return nil, fmt.Errorf("store: retired units: %w", err)
+	}
+	ids, err := scanIDs(rows)
+	out := map[int64]bool{}
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, err
 }

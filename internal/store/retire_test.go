@@ -248,3 +248,40 @@ func TestApplyBulkRetires(t *testing.T) {
 		t.Error("still retired after the import emptied its day")
 	}
 }
+
+// A round is not made to ask a unit for a report due after the unit
+// stopped working, however it is made; a successor round leaves the unit
+// out; a round due before (last year's, entered late) may still name it.
+func TestRetiredUnitNotAskedAgain(t *testing.T) {
+	s, units, _ := retireFixture(t)
+	a, b := units["xa-a"], units["xa-b"]
+	office := &tiendo.User{Role: tiendo.RoleOffice}
+	task := func() []*tiendo.Task {
+		return []*tiendo.Task{{Label: "1", Text: "Chăm lo Tết", Assignees: []tiendo.Assignee{{UnitID: a.ID, Role: tiendo.Lead}, {UnitID: b.ID, Role: tiendo.Lead}},
+			Targets: []*tiendo.Target{{Text: "100 hộ", Comparator: tiendo.AtLeast, Value: 100, Unit: "hộ", ReportedBy: a.ID}}}}
+	}
+	old := &tiendo.Round{Title: "Quý II năm 2025", Deadline: day(2025, 6, 25), Tasks: task()}
+	if err := s.CreateRound(ctx, store.Actor{}, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RetireUnit(ctx, store.Actor{}, a.ID, day(2025, 7, 1), "Sáp nhập vào xã Yên Thịnh"); err != nil {
+		t.Fatal(err)
+	}
+	late := &tiendo.Round{Title: "Quý II năm 2025, nhập lại", Deadline: day(2025, 6, 25), Tasks: task()}
+	if err := s.CreateRound(ctx, store.Actor{}, late); err != nil {
+		t.Errorf("a round due before the unit stopped: %v, want it made", err)
+	}
+	next := &tiendo.Round{Title: "Quý III năm 2025", Deadline: day(2025, 9, 25), Tasks: task()}
+	err := s.CreateRound(ctx, store.Actor{}, next)
+	if code(err) != tiendo.EINVALID || !strings.Contains(err.Error(), "Ủy ban nhân dân xã Hữu Liên (từ ngày 01/07/2025)") {
+		t.Errorf("a round due after the unit stopped: %v, want it refused, naming the unit", err)
+	}
+	succ, err := s.CreateSuccessor(ctx, store.Actor{}, office, old.ID, store.Successor{Title: "Quý III năm 2025",
+		Period: tiendo.Period{Kind: tiendo.PeriodQuarter, Year: 2025, Index: 3}, Deadline: day(2025, 9, 25)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(succ.UnitIDs) != 1 || succ.UnitIDs[0] != b.ID || len(succ.Tasks[0].Assignees) != 1 || succ.Tasks[0].Targets[0].ReportedBy != 0 {
+		t.Errorf("successor: units %v, assignees %+v, reporter %d; want only the working unit, the target left to it", succ.UnitIDs, succ.Tasks[0].Assignees, succ.Tasks[0].Targets[0].ReportedBy)
+	}
+}

@@ -85,6 +85,9 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, r *tiendo.Round) e
 		if err != nil {
 			return fmt.Errorf("store: create round: %w", err)
 		}
+		if err := s.refuseRetired(ctx, tx, r); err != nil {
+			return err
+		}
 		for _, id := range r.UnitIDs {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO round_units (round_id, unit_id) VALUES (?, ?)`), r.ID, id); err != nil {
 				return fmt.Errorf("store: round unit %d: %w", id, err)
@@ -115,6 +118,39 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, r *tiendo.Round) e
 		}
 		return s.audit(ctx, tx, actor, "create", "round", r.ID, nil, roundAudit(r))
 	})
+}
+
+// refuseRetired refuses a round that asks a unit for a report due after the
+// unit stopped working (a commune merged into another): whichever way the
+// round is made (the intake, the API, a successor), that unit would owe a
+// report nobody can write. A round due before the unit stopped (last year's,
+// entered for "so với cùng kỳ") may still name it.
+func (s *Store) refuseRetired(ctx context.Context, tx *sql.Tx, r *tiendo.Round) error {
+	if len(r.UnitIDs) == 0 {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT name, retired_at FROM units WHERE retired_at IS NOT NULL AND retired_at < ? AND id IN (`+placeholders(len(r.UnitIDs))+`) ORDER BY name`),
+		append([]any{r.Deadline.UTC()}, anys(r.UnitIDs)...)...)
+	if err != nil {
+		return fmt.Errorf("store: retired units: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var name string
+		var at time.Time
+		if err := rows.Scan(&name, &at); err != nil {
+			return err
+		}
+		names = append(names, fmt.Sprintf("%s (từ ngày %s)", name, at.In(tiendo.Zone).Format("02/01/2006")))
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(names) > 0 {
+		return tiendo.Errorf(tiendo.EINVALID, "Đợt báo cáo yêu cầu báo cáo từ đơn vị đã ngừng hoạt động: %s. Hãy bỏ các đơn vị này khỏi đợt (giao cho đơn vị tiếp nhận nhiệm vụ của họ).", strings.Join(names, "; "))
+	}
+	return nil
 }
 
 // roundAudit is what the audit log keeps of a round: everything but the

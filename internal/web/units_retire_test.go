@@ -99,6 +99,18 @@ func TestUserListFilter(t *testing.T) {
 	if r := row(t, body, ">cah</a>"); !strings.Contains(r, `class="muted retired"`) || !strings.Contains(r, "ngừng hoạt động từ "+yesterday().Format("02/01/2006")) {
 		t.Errorf("retired unit's user row: %s", r)
 	}
+	// The user form offers the retired unit only to a user already in it.
+	cah, err := x.st.UserByUsername(ctx, "cah")
+	if err != nil {
+		t.Fatal(err)
+	}
+	option := fmt.Sprintf(`<option value="%d"`, x.b.ID)
+	if _, form := x.get(c, fmt.Sprintf("/admin/users/%d", cah.ID)); !strings.Contains(form, option) {
+		t.Error("the retired unit's own user's form does not offer its unit")
+	}
+	if code, form := x.get(c, "/admin/users/new"); code != http.StatusOK || !strings.Contains(form, `id="unit_id"`) || strings.Contains(form, option) {
+		t.Errorf("a new user's form (%d) offers a unit that stopped working, or no unit at all", code)
+	}
 	// Their account still works: they can sign in and read their history.
 	if code, _ := x.get(x.login("cah"), "/rounds/"+fmt.Sprint(x.round.ID)); code != http.StatusOK {
 		t.Errorf("a retired unit's user reads an old round: %d, want 200", code)

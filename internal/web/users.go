@@ -100,7 +100,14 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 	if u.ID != 0 {
 		title = "Sửa người dùng: " + u.Username
 	}
-	data := userFormPage{page: s.basePage(r, title), U: u, Roles: tiendo.Roles, Units: units, ConfirmSelf: confirmSelf}
+	// A unit that stopped working is offered only to the user already in it.
+	offered := make([]*tiendo.Unit, 0, len(units))
+	for _, x := range units {
+		if !x.Retired() || x.ID == u.UnitID {
+			offered = append(offered, x)
+		}
+	}
+	data := userFormPage{page: s.basePage(r, title), U: u, Roles: tiendo.Roles, Units: offered, ConfirmSelf: confirmSelf}
 	var e *tiendo.Error
 	if errors.As(ferr, &e) {
 		data.Error, data.Fields = e.Message, e.Fields
