@@ -377,7 +377,7 @@ func (c *draft) foreign() bool {
 	if dirIssuer == "" || strings.TrimSpace(c.issuerName) == "" {
 		return false
 	}
-	return bodyKey(dirIssuer) != bodyKey(c.issuerName)
+	return vi.BodyKey(dirIssuer) != vi.BodyKey(c.issuerName)
 }
 
 // opening cites what the report answers and says what it is built on: the

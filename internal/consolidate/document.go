@@ -46,7 +46,7 @@ func MetaFor(in Input) Meta {
 	if !c.foreign() {
 		dirPlace = c.dir.Place
 	}
-	if is := strings.TrimSpace(c.earlier.Issuer); is == "" || strings.TrimSpace(issuer) == "" || bodyKey(is) == bodyKey(issuer) {
+	if is := strings.TrimSpace(c.earlier.Issuer); is == "" || strings.TrimSpace(issuer) == "" || vi.BodyKey(is) == vi.BodyKey(issuer) {
 		earlierPlace = c.earlier.Place
 	}
 	m := Meta{

@@ -209,24 +209,6 @@ func issuerNames(s string) (short, full string) {
 	return full, full
 }
 
-// bodyKey is what two names of one body have in common: "ỦY BAN NHÂN DÂN
-// HUYỆN HỮU LŨNG", "UBND huyện Hữu Lũng" and "Uỷ ban nhân dân huyện Hữu
-// Lũng" are one body.
-func bodyKey(s string) string {
-	var out []string
-	for _, w := range strings.Fields(vi.Fold(strings.ReplaceAll(s, "\n", " "))) {
-		switch w {
-		case "ubnd":
-			out = append(out, "uy", "ban", "nhan", "dan")
-		case "hdnd":
-			out = append(out, "hoi", "dong", "nhan", "dan")
-		default:
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, " ")
-}
-
 // PlaceOf is the place name a People's Committee dates its documents from
 // (Decree 30, Appendix I): the name of its administrative unit, "Hữu Lũng"
 // for "UBND huyện Hữu Lũng" or "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG". A unit

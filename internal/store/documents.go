@@ -596,22 +596,10 @@ func (s *Store) lastNumber(ctx context.Context, tx *sql.Tx, series string, year 
 // and "Uỷ ban nhân dân huyện Hữu Lũng" are one series. An empty name is
 // the series "ủy ban nhân dân".
 func seriesKey(issuer string) string {
-	ws := strings.Fields(vi.Fold(strings.ReplaceAll(issuer, "\n", " ")))
-	var out []string
-	for _, w := range ws {
-		switch w {
-		case "ubnd":
-			out = append(out, "uy", "ban", "nhan", "dan")
-		case "hdnd":
-			out = append(out, "hoi", "dong", "nhan", "dan")
-		default:
-			out = append(out, w)
-		}
+	if key := vi.BodyKey(issuer); key != "" {
+		return key
 	}
-	if len(out) == 0 {
-		return "uy ban nhan dan"
-	}
-	return strings.Join(out, " ")
+	return "uy ban nhan dan"
 }
 
 // OwnIssuer is the body that runs tiendo: it issues the consolidated

@@ -152,3 +152,22 @@ func foldSlow(r rune, buf []byte) rune {
 	}
 	return unicode.ToLower(base)
 }
+
+// BodyKey is what two ways of writing one official body's name have in
+// common: folded (Fold), one space between words, and the usual
+// abbreviations written out, so "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG", "UBND
+// huyện Hữu Lũng" and "Uỷ ban nhân dân huyện Hữu Lũng" give one key.
+func BodyKey(name string) string {
+	var out []string
+	for _, w := range strings.Fields(Fold(name)) {
+		switch w {
+		case "ubnd":
+			out = append(out, "uy", "ban", "nhan", "dan")
+		case "hdnd":
+			out = append(out, "hoi", "dong", "nhan", "dan")
+		default:
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -284,3 +284,15 @@ func TestUpperFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyKey(t *testing.T) {
+	want := "uy ban nhan dan huyen huu lung"
+	for _, name := range []string{"ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG", "UBND huyện Hữu Lũng", "Uỷ ban nhân dân\nhuyện  Hữu Lũng", "Ủy ban nhân dân huyện Hữu Lũng"} {
+		if got := BodyKey(name); got != want {
+			t.Errorf("BodyKey(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if BodyKey("HĐND tỉnh Lạng Sơn") != BodyKey("Hội đồng nhân dân tỉnh Lạng Sơn") || BodyKey("UBND tỉnh Lạng Sơn") == BodyKey("UBND huyện Lạng Sơn") {
+		t.Error("HĐND written out differs, or two bodies share a key")
+	}
+}

@@ -646,13 +646,7 @@ func sameDirective(f *intakeForm, rounds []store.RoundSummary) string {
 
 // sameIssuer reports whether two issuers' names, as written, are one body:
 // "UBND huyện Hữu Lũng" and "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG".
-func sameIssuer(a, b string) bool {
-	norm := func(s string) string {
-		s = " " + strings.Join(strings.Fields(vi.Fold(s)), " ") + " "
-		return strings.NewReplacer(" uy ban nhan dan ", " ubnd ", " hoi dong nhan dan ", " hdnd ").Replace(s)
-	}
-	return norm(a) == norm(b)
-}
+func sameIssuer(a, b string) bool { return vi.BodyKey(a) == vi.BodyKey(b) }
 
 // deadlineWords says the form's deadline in the words its fields chose:
 // "chậm nhất ngày 05/10/2025" where the form says "chậm nhất ngày", not
