@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -361,24 +362,37 @@ var bareNegators = []struct {
 
 // negatedBare returns what a bare comparison asks, phrase at folded
 // offset at, given the words of its sentence before it (from floor): a
-// negator before the phrase turns "more than nothing" up into "at least
-// nothing" down ("không để ... tăng so với cùng kỳ" is "không tăng so với
-// cùng kỳ") and the other way round. ok is false when no target can be told:
-// a negator with a comma between it and the phrase may govern another
-// clause, and a negated "bằng hoặc cao hơn" or "không tăng" says nothing
-// one can check.
+// negator in the phrase's own clause turns "more than nothing" up into "at
+// least nothing" down ("không để ... tăng so với cùng kỳ" is "không tăng so
+// với cùng kỳ") and the other way round. A negator in an earlier clause of
+// the sentence governs its own ("tránh để tái nghèo, tỷ lệ hộ nghèo giảm so
+// với cùng kỳ"), unless the phrase would ask a harm to grow: then it
+// governs a list of them ("không để số vụ tai nạn, số người chết tăng").
+// ok is false when no target can be told: a negated "bằng hoặc cao hơn" or
+// "không tăng" says nothing one can check.
 func negatedBare(f folded, floor, at int, phrase string) (bc bareAsk, ok bool) {
 	bc = bareComparisons[phrase]
-	ss := floor
-	for k := at - 1; k >= floor; k-- {
-		if c := f.s[k]; c == ';' || c == ':' || c == '(' || c == ')' || c == '.' && k+1 < len(f.s) && f.s[k+1] == ' ' {
-			ss = k + 1
-			break
-		}
+	ss := sentenceStart(f, floor, at)
+	cl := commaClauseStart(f, ss, at)
+	neg, limit := lastNegator(clauseWords(f, cl, at))
+	if neg < 0 && bc.dir == "increase" && isHarm(clauseWords(f, cl, at)) {
+		neg, limit = lastNegator(clauseWords(f, ss, cl))
 	}
-	ws := clauseWords(f, ss, at)
-	neg, limit := -1, false
-	for i := len(ws) - 1; i >= 0 && neg < 0; i-- {
+	if neg < 0 || limit && bc.dir == "decrease" {
+		return bc, true
+	}
+	if bc.cmp != tiendo.MoreThan {
+		return bc, false
+	}
+	bc.cmp = tiendo.AtLeast
+	bc.dir = map[string]string{"increase": "decrease", "decrease": "increase"}[bc.dir]
+	return bc, true
+}
+
+// lastNegator returns the index in ws of the last of bareNegators, or -1,
+// and whether it is a limiter.
+func lastNegator(ws []word) (neg int, limit bool) {
+	for i := len(ws) - 1; i >= 0; i-- {
 		for _, n := range bareNegators {
 			nw := strings.Fields(n.words)
 			if i+len(nw) > len(ws) || n.orig != "" && !strings.HasPrefix(strings.Join(origWords(ws[i:i+len(nw)]), " "), n.orig) {
@@ -389,23 +403,56 @@ func negatedBare(f folded, floor, at int, phrase string) (bc bareAsk, ok bool) {
 				match = match && ws[i+k].f == w
 			}
 			if match {
-				neg, limit = i, n.limit
-				break
+				return i, n.limit
 			}
 		}
 	}
-	if neg < 0 {
-		return bc, true
+	return -1, false
+}
+
+// harms are measures no directive asks to grow: a comparison that would
+// have one of them rise is under a negator of an earlier clause.
+var harms = []string{
+	"so vu", "tai nan", "chay no", "vu chay", "toi pham", "vi pham", "nguoi chet", "tu vong",
+	"bi thuong", "thiet hai", "no dong", "no xau", "tai ngheo", "ho ngheo", "o nhiem", "ma tuy",
+}
+
+// isHarm reports whether the words ws name one of harms.
+func isHarm(ws []word) bool {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString(" " + w.f)
 	}
-	if limit && bc.dir == "decrease" {
-		return bc, true
+	b.WriteString(" ")
+	for _, h := range harms {
+		if strings.Contains(b.String(), " "+h+" ") {
+			return true
+		}
 	}
-	if strings.Contains(f.s[ws[neg].at:at], ",") || bc.cmp != tiendo.MoreThan {
-		return bc, false
+	return false
+}
+
+// sentenceStart returns where the sentence of folded offset at starts:
+// after the last ";", ":", bracket or full stop before it, not before
+// floor.
+func sentenceStart(f folded, floor, at int) int {
+	for k := at - 1; k >= floor; k-- {
+		if c := f.s[k]; c == ';' || c == ':' || c == '(' || c == ')' || c == '.' && k+1 < len(f.s) && f.s[k+1] == ' ' {
+			return k + 1
+		}
 	}
-	bc.cmp = tiendo.AtLeast
-	bc.dir = map[string]string{"increase": "decrease", "decrease": "increase"}[bc.dir]
-	return bc, true
+	return floor
+}
+
+// commaClauseStart returns where the comma-separated clause of folded
+// offset at starts: after the last ", " between ss and at, or ss.
+func commaClauseStart(f folded, ss, at int) int {
+	for k := at - 1; k >= ss; k-- {
+		if f.s[k] == ',' && k+1 < len(f.s) && f.s[k+1] == ' ' {
+			return k + 1
+		}
+	}
+	return ss
 }
 
 // origWords returns the originals of words.
@@ -421,41 +468,60 @@ func origWords(ws []word) []string {
 // "phân tích rõ nguyên nhân đối với các chỉ tiêu đạt thấp hơn kế hoạch".
 var reportVerbs = []string{"phan tich", "danh gia", "neu ro", "lam ro", "chi ro", "bao cao", "giai trinh", "thuyet minh"}
 
+// reportObjects may follow a verb of reporting that takes an object: a
+// determiner, a manner, a preposition or a noun of account ("đánh giá các
+// nhiệm vụ", "làm rõ kết quả", "báo cáo về"). Any other word makes the verb
+// part of a noun, the subject of the comparison: "báo cáo viên pháp luật",
+// "đánh giá xếp loại chất lượng tổ chức cơ sở đảng". "nêu rõ", "làm rõ"
+// and "chỉ rõ" are verbs whatever follows.
+var reportObjects = []string{
+	"cac", "nhung", "moi", "tung", "toan bo", "ro", "cu the", "day du", "ky", "chi tiet", "ve", "doi voi",
+	"viec", "nguyen nhan", "ket qua", "tinh hinh", "thuc trang", "thuc chat", "thuc hien", "ly do",
+	"muc do", "so lieu", "trach nhiem", "chi tieu", "nhiem vu", "han che", "ton tai",
+}
+
 // subjectFillers may stand between "chỉ tiêu" and the comparison it is the
-// subject of: "chỉ tiêu nào đạt thấp hơn cùng kỳ".
+// subject of: "chỉ tiêu có kết quả thấp hơn cùng kỳ". "đạt", "được" and
+// "giao" are not among them: "đạt chỉ tiêu được giao, cao hơn cùng kỳ"
+// reaches an indicator.
 var subjectFillers = map[string]bool{
-	"nao": true, "dat": true, "duoc": true, "co": true, "ket": true, "qua": true, "thuc": true,
-	"hien": true, "van": true, "con": true, "chua": true, "giao": true, "muc": true,
+	"nao": true, "co": true, "ket": true, "qua": true, "thuc": true,
+	"hien": true, "van": true, "con": true, "chua": true, "muc": true,
 }
 
 // asksReport reports whether the bare comparison at folded [at, end), in
 // the clause starting at cs, is the condition of a report instruction
-// rather than a target: its clause opens with a verb of reporting, its
-// subject is indicators or tasks in general ("các chỉ tiêu đạt thấp hơn
-// kế hoạch", "chỉ tiêu nào ..."), or its sentence asks for the reasons
-// ("... thấp hơn cùng kỳ phải nêu rõ nguyên nhân").
+// rather than a target: its clause opens with a verb of reporting and its
+// object; in its own comma-separated clause its subject is indicators or
+// tasks in general ("các chỉ tiêu đạt thấp hơn kế hoạch", "chỉ tiêu nào
+// ...", "đối với chỉ tiêu ..."); the reasons are asked before it, by a verb
+// of reporting ("làm rõ nguyên nhân, nhất là ...") or in its own clause;
+// or its clause goes on to ask them ("... thấp hơn cùng kỳ phải nêu rõ
+// nguyên nhân"). Reasons asked in another clause after it ("giảm so với
+// cùng kỳ, khắc phục nguyên nhân") leave it a target.
 func asksReport(f folded, cs, at, end int) bool {
 	ws := clauseWords(f, cs, at)
 	i := 0
 	for i+1 < len(ws) && isLabelWord(ws[i].f) {
 		i++
 	}
-	if i+1 < len(ws) {
-		for _, v := range reportVerbs {
-			if ws[i].f+" "+ws[i+1].f == v {
-				return true
-			}
-		}
+	if i+1 < len(ws) && reportVerbAt(ws, i) {
+		return true
 	}
-	for j := len(ws) - 2; j >= 0; j-- {
-		if p := ws[j].f + " " + ws[j+1].f; p != "chi tieu" && p != "nhiem vu" {
+	ss := sentenceStart(f, 0, at)
+	cl := commaClauseStart(f, max(ss, cs), at)
+	cws := clauseWords(f, cl, at)
+	for j := len(cws) - 2; j >= 0; j-- {
+		if p := cws[j].f + " " + cws[j+1].f; p != "chi tieu" && p != "nhiem vu" {
 			continue
 		}
-		if j > 0 && (ws[j-1].f == "cac" || ws[j-1].f == "nhung" || ws[j-1].f == "moi") {
+		if j > 0 && (cws[j-1].f == "cac" || cws[j-1].f == "nhung" || cws[j-1].f == "moi") ||
+			j > 1 && cws[j-2].f+" "+cws[j-1].f == "doi voi" ||
+			j+2 < len(cws) && cws[j+2].f == "nao" {
 			return true
 		}
-		direct := true
-		for _, w := range ws[j+2:] {
+		direct := j == 0 || j == 1 && isLabelWord(cws[0].f)
+		for _, w := range cws[j+2:] {
 			direct = direct && subjectFillers[w.f]
 		}
 		if direct {
@@ -463,13 +529,56 @@ func asksReport(f folded, cs, at, end int) bool {
 		}
 		break
 	}
-	sentence := f.s[cs:at]
-	e := end
-	for e < len(f.s) && f.s[e] != ';' && !(f.s[e] == '.' && (e+1 == len(f.s) || f.s[e+1] == ' ')) {
-		e++
+	if own := f.s[cl:at]; strings.Contains(own, "nguyen nhan") || strings.Contains(own, "giai trinh") {
+		return true
 	}
-	sentence += " " + f.s[end:e]
-	return strings.Contains(sentence, "nguyen nhan") || strings.Contains(sentence, "giai trinh")
+	sws := clauseWords(f, ss, at)
+	for k := range sws {
+		if k+1 < len(sws) && reportVerbAt(sws, k) {
+			for n := k + 2; n+1 < len(sws) && n < k+6; n++ {
+				if p := sws[n].f + " " + sws[n+1].f; p == "nguyen nhan" || p == "ly do" {
+					return true
+				}
+			}
+		}
+	}
+	// The clause goes on: "... phải nêu rõ nguyên nhân", "... cần giải
+	// trình".
+	e := clauseEndAt(f.s, end)
+	aws := clauseWords(f, end, e)
+	for k, w := range aws {
+		if w.f != "phai" && w.f != "can" && w.f != "thi" {
+			continue
+		}
+		for n := k + 1; n+1 < len(aws) && n <= k+2; n++ {
+			if reportVerbAt(aws, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportVerbAt reports whether ws[i] and ws[i+1] are a verb of reporting
+// with an object after it (see reportObjects), or with nothing after it.
+func reportVerbAt(ws []word, i int) bool {
+	v := ws[i].f + " " + ws[i+1].f
+	if !slices.Contains(reportVerbs, v) {
+		return false
+	}
+	if v == "neu ro" || v == "lam ro" || v == "chi ro" || i+2 >= len(ws) {
+		return true
+	}
+	next := ws[i+2].f
+	if i+3 < len(ws) {
+		next2 := next + " " + ws[i+3].f
+		for _, o := range reportObjects {
+			if o == next2 {
+				return true
+			}
+		}
+	}
+	return slices.Contains(reportObjects, next)
 }
 
 // isLabelWord reports whether folded w may be a list label before a

@@ -585,9 +585,26 @@ func TestNegatedBareComparisons(t *testing.T) {
 	for _, tt := range tests {
 		wantOneTarget(t, tt.text, tt.want)
 	}
+	// A negator governs its own clause only: one in an earlier clause
+	// neither turns nor drops the comparison.
+	for _, tt := range []struct {
+		text string
+		want Target
+	}{
+		{"Tránh để tái nghèo, tỷ lệ hộ nghèo giảm so với cùng kỳ", Target{Comparator: ">", Unit: "%", Direction: "decrease", RelativeTo: "same-period"}},
+		{"Không để nợ đọng xây dựng cơ bản, giải ngân vốn đầu tư công cao hơn cùng kỳ", Target{Comparator: ">", Unit: "%", Direction: "increase", RelativeTo: "same-period"}},
+		{"ngăn chặn dịch bệnh lây lan, tổng đàn gia súc tăng so với cùng kỳ", Target{Comparator: ">", Unit: "%", Direction: "increase", RelativeTo: "same-period"}},
+		{"kiềm chế, giảm so với cùng kỳ số vụ tai nạn", Target{Comparator: ">", Unit: "%", Direction: "decrease", RelativeTo: "same-period"}},
+		// Unless the comparison would ask a harm to grow: then the negator
+		// governs a list of them ("không để X, Y tăng").
+		{"không để xảy ra cháy nổ lớn, số vụ tai nạn tăng so với cùng kỳ", notUp},
+		{"Không để số vụ tai nạn giao thông, số người chết tăng so với cùng kỳ", notUp},
+	} {
+		wantOneTarget(t, tt.text, tt.want)
+	}
 	for _, text := range []string{
-		"không để xảy ra cháy nổ lớn, số vụ tai nạn tăng so với cùng kỳ",
 		"không để tổng thu bằng hoặc cao hơn năm 2025",
+		"không để xảy ra cháy nổ, số vụ tai nạn bằng hoặc cao hơn năm 2025",
 	} {
 		if got := targets(text); len(got) != 0 {
 			t.Errorf("targets(%q) = %+v, want none", text, got)
@@ -605,6 +622,10 @@ func TestReportConditionsAreNoTargets(t *testing.T) {
 		"đánh giá các nhiệm vụ chậm hơn, thấp hơn kế hoạch",
 		"b) Làm rõ kết quả thấp hơn cùng kỳ",
 		"Đối với chỉ tiêu đạt thấp hơn kế hoạch, giải trình cụ thể",
+		"Chỉ tiêu đạt thấp hơn kế hoạch phải giải trình rõ",
+		"Làm rõ nguyên nhân, nhất là chỉ tiêu thu ngân sách thấp hơn cùng kỳ",
+		"Báo cáo cụ thể các chỉ tiêu thấp hơn cùng kỳ",
+		"Đánh giá kết quả thu ngân sách thấp hơn dự toán",
 	} {
 		if got := targets(text); len(got) != 0 {
 			t.Errorf("targets(%q) = %+v, want none", text, got)
@@ -612,6 +633,24 @@ func TestReportConditionsAreNoTargets(t *testing.T) {
 	}
 	// A named indicator is a target.
 	wantOneTarget(t, "chỉ tiêu thu ngân sách cao hơn cùng kỳ", Target{Comparator: ">", Unit: "%", Direction: "increase", RelativeTo: "same-period"})
+	// An indicator reached, reasons in another clause, a reporting verb
+	// that is part of a noun: each leaves a target.
+	up := Target{Comparator: ">", Unit: "%", Direction: "increase", RelativeTo: "same-period"}
+	down := Target{Comparator: ">", Unit: "%", Direction: "decrease", RelativeTo: "same-period"}
+	for _, tt := range []struct {
+		text string
+		want Target
+	}{
+		{"Thu ngân sách nhà nước trên địa bàn đạt chỉ tiêu được giao, cao hơn cùng kỳ năm trước", up},
+		{"Hoàn thành chỉ tiêu giao, tăng so với cùng kỳ", up},
+		{"Hoàn thành các chỉ tiêu được giao, tăng so với cùng kỳ", up},
+		{"Số vụ tai nạn giao thông giảm so với cùng kỳ, khắc phục nguyên nhân gây tai nạn", down},
+		{"Tổng thu ngân sách xã cao hơn cùng kỳ, bảo đảm minh bạch, giải trình", up},
+		{"Báo cáo viên pháp luật tăng so với cùng kỳ", up},
+		{"Đánh giá xếp loại chất lượng tổ chức cơ sở đảng cao hơn năm trước", up},
+	} {
+		wantOneTarget(t, tt.text, tt.want)
+	}
 }
 
 // TestPriorYearIsSamePeriod: in a yearly round "so với năm 2025" compares
