@@ -129,6 +129,9 @@ type owing struct {
 	// the first few by name.
 	Unreached      int
 	UnreachedNames []string
+	// RetiredNames are the units that have not sent but stopped working
+	// (merged, abolished), with the day: not chased, said apart.
+	RetiredNames []string
 }
 
 // Units is how many units a press chases now.
@@ -236,6 +239,35 @@ func countOwing(list []*store.Outstanding, states map[int64]watch.State, chased 
 		o.Again = clockOn(again, now)
 	}
 	return o
+}
+
+// retiredOwing names the units of the round that have not sent their
+// report but stopped working (store.Outstanding leaves them out of the
+// reminders of rounds published on or after that day): the cards count
+// them as not sent, so the page says why the button does not.
+func retiredOwing(d *roundData, list []*store.Outstanding) []string {
+	listed := map[int64]bool{}
+	for _, o := range list {
+		listed[o.Unit.ID] = true
+	}
+	var names []string
+	for _, id := range d.Round.UnitIDs {
+		u := d.Units[id]
+		if st := d.States[id].Status; u == nil || !u.Retired() || listed[id] || st == tiendo.ReportSubmitted || st == tiendo.ReportAccepted {
+			continue
+		}
+		names = append(names, u.Name+" (từ "+u.RetiredOn.In(tiendo.Zone).Format("02/01/2006")+")")
+	}
+	return names
+}
+
+// RetiredNote says which units owing their report are not chased because
+// they stopped working, or "".
+func (o owing) RetiredNote() string {
+	if len(o.RetiredNames) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d đơn vị chưa gửi đã ngừng hoạt động nên không được đôn đốc: %s.", len(o.RetiredNames), joinVi(o.RetiredNames))
 }
 
 // maxUnreachedNames bounds the units the note names: a province's
@@ -457,6 +489,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		}
 		data.LastNudge, data.NudgeGap = lastNudge(last, now), durationText(remind.NudgeInterval)
 		data.Owing = countOwing(list, d.States, chased, now)
+		data.Owing.RetiredNames = retiredOwing(d, list)
 		// The week's schedule: enough to see what goes out next and to whom.
 		week := now.AddDate(0, 0, 7)
 		data.Upcoming = rem.Schedule(list, week)
