@@ -166,6 +166,18 @@ func (s *Store) keepAnAdmin(ctx context.Context, tx *sql.Tx, losing map[int64]bo
 	return errLastAdmin
 }
 
+// OtherActiveAdmins counts the active administrators other than user id:
+// a page asks before offering to confirm a change that keepAnAdmin would
+// refuse anyway.
+func (s *Store) OtherActiveAdmins(ctx context.Context, id int64) (int, error) {
+	var n int
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users WHERE role = ? AND NOT disabled AND id <> ?`), tiendo.RoleAdmin, id).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: administrators: %w", err)
+	}
+	return n, nil
+}
+
 // lockSessions ends a locked user's sessions and API tokens. The sessions
 // are expired rather than deleted, so that a browser still holding one is
 // told the account was locked (ErrAccountLocked) instead of being sent to

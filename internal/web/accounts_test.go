@@ -40,9 +40,15 @@ func TestLastAdminOnUserForm(t *testing.T) {
 	admin := x.user("admin")
 	path := "/admin/users/" + itoa(admin.ID)
 	demote := url.Values{"username": {"admin"}, "role": {"reader"}}
+	// The last administrator is told at once that it cannot be done, not
+	// first asked to confirm it.
 	code, _, body := x.postRead(c, path, demote)
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Đây là tài khoản của chính bạn") || !strings.Contains(body, `name="confirm_self"`) {
-		t.Errorf("own role change without confirmation: %d, want 422 asking to confirm:\n%s", code, body)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, store.LastAdminMessage) || strings.Contains(body, `name="confirm_self"`) {
+		t.Errorf("own role change of the last admin: %d, want 422 with the reason and no confirmation:\n%s", code, body)
+	}
+	if code, _, body := x.postRead(c, path, url.Values{"username": {"admin"}, "role": {"admin"}, "disabled": {"on"}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, `id="disabled-err"`) || strings.Contains(body, `name="confirm_self"`) {
+		t.Errorf("locking oneself, the last admin: %d, want 422 with the reason beside the lock switch", code)
 	}
 	demote.Set("confirm_self", "1")
 	if code, _, body := x.postRead(c, path, demote); code != http.StatusUnprocessableEntity || !strings.Contains(body, store.LastAdminMessage) {
@@ -66,6 +72,11 @@ func TestLastAdminOnUserForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	c2 := x.login("admin2")
+	// Not the last any more: a change to one's own account asks first.
+	if code, _, body := x.postRead(c2, "/admin/users/"+itoa(x.user("admin2").ID), url.Values{"username": {"admin2"}, "role": {"reader"}}); code != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, "Đây là tài khoản của chính bạn") || !strings.Contains(body, `name="confirm_self"`) {
+		t.Errorf("own role change with another admin left: %d, want 422 asking to confirm", code)
+	}
 	code, loc, _ := x.postRead(c2, path, url.Values{"username": {"admin"}, "role": {"admin"}, "disabled": {"on"}})
 	if code != http.StatusSeeOther {
 		t.Fatalf("lock one of two admins: %d", code)

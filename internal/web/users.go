@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"tiendo"
+	"tiendo/internal/store"
 )
 
 type userListPage struct {
@@ -194,8 +195,27 @@ func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) error 
 	}
 	u := &tiendo.User{ID: id}
 	userFromForm(r, u)
-	if msg := selfChange(userFrom(r.Context()), u); msg != "" && r.PostFormValue("confirm_self") != "1" {
-		return s.renderUserForm(w, r, http.StatusUnprocessableEntity, u, nil, msg)
+	if msg := selfChange(userFrom(r.Context()), u); msg != "" {
+		// The last administrator is told the change cannot be made,
+		// beside the switch or the role that would make it, before being
+		// asked to confirm it.
+		if me := userFrom(r.Context()); me.Role == tiendo.RoleAdmin && (u.Disabled || u.Role != tiendo.RoleAdmin) {
+			n, err := s.store.OtherActiveAdmins(r.Context(), me.ID)
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				field := "role"
+				if u.Disabled {
+					field = "disabled"
+				}
+				return s.userForm(w, r, http.StatusUnprocessableEntity, u, &tiendo.Error{Code: tiendo.ECONFLICT, Message: store.LastAdminMessage,
+					Fields: map[string]string{field: "Không thể bỏ vai trò hoặc khóa quản trị hệ thống cuối cùng còn hoạt động."}})
+			}
+		}
+		if r.PostFormValue("confirm_self") != "1" {
+			return s.renderUserForm(w, r, http.StatusUnprocessableEntity, u, nil, msg)
+		}
 	}
 	before, err := s.store.User(r.Context(), id)
 	if err != nil {
