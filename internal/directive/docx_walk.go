@@ -84,8 +84,25 @@ type runState struct {
 	caps, hidden int8
 }
 
+// paraText is the text of a paragraph. A paragraph whose mark is deleted
+// hands its paraText on to the next one, which writes on after it: the
+// text is never copied, however many paragraphs run on into one.
+type paraText struct {
+	b        strings.Builder
+	nonBlank bool // some character that is not white space was written
+}
+
+func (t *paraText) WriteString(s string) {
+	if !t.nonBlank && strings.TrimSpace(s) != "" {
+		t.nonBlank = true
+	}
+	t.b.WriteString(s)
+}
+
+func (t *paraText) String() string { return t.b.String() }
+
 type paraState struct {
-	buf           strings.Builder
+	buf           *paraText
 	style         string
 	numID         string
 	hasNumID      bool
@@ -98,6 +115,7 @@ type paraState struct {
 
 type cellState struct {
 	lines  []string
+	bytes  int // of lines, once the table ends
 	col    int // first grid column
 	span   int
 	vmerge int8 // 1 restart, 2 continue
@@ -110,8 +128,25 @@ type rowState struct {
 }
 
 type tableState struct {
-	rows []*rowState
+	rows  []*rowState
+	cells int
 }
+
+// A table is held whole until its end, a row and a cell each in memory of
+// their own: these bound it far above any real document (Word itself
+// stops at 63 columns) and far below what a 64 MB part of empty <w:tc/>
+// would make.
+const (
+	maxRowCells   = 4096
+	maxTableRows  = 100000
+	maxTableCells = 1 << 20
+)
+
+// maxNesting bounds how deep table cells and text boxes nest (a cell in a
+// table in a cell...). Each level's lines are written again into the
+// level around it, so depth multiplies the work; real documents nest a
+// few tables deep, and Word puts no text box in another.
+const maxNesting = 64
 
 type altState struct {
 	taken bool // a choice wrote text: the fallback is the same text again
@@ -137,7 +172,8 @@ type walker struct {
 	instr  []int  // indexes in fields of those still in their instruction
 	saved  []savedFields
 	wrote  int // bytes of text written, for mc:AlternateContent
-	carry  string
+	carry  *paraText
+	steps  int // work done, in tokens, bytes and lines: tests check it stays linear
 }
 
 type savedFields struct {
@@ -148,11 +184,19 @@ type savedFields struct {
 // documentText walks document.xml. Tables are collected row by row so that
 // a row of one-line cells can be written on one line.
 func documentText(r io.Reader, nums *numberingDef, styles *styleSheet) (string, error) {
-	w := &walker{
+	w := newWalker(r, nums, styles)
+	return w.run()
+}
+
+func newWalker(r io.Reader, nums *numberingDef, styles *styleSheet) *walker {
+	return &walker{
 		dec:    xml.NewDecoder(r),
 		styles: styles,
 		lists:  &lists{nd: nums, counters: map[string]*[9]int{}, started: map[string]bool{}},
 	}
+}
+
+func (w *walker) run() (string, error) {
 	for {
 		tok, err := w.dec.Token()
 		if err == io.EOF {
@@ -161,6 +205,7 @@ func documentText(r io.Reader, nums *numberingDef, styles *styleSheet) (string, 
 		if err != nil {
 			return "", err
 		}
+		w.steps++
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if err := w.start(t); err != nil {
@@ -177,8 +222,12 @@ func documentText(r io.Reader, nums *numberingDef, styles *styleSheet) (string, 
 			return "", tooLarge()
 		}
 	}
-	if w.carry != "" {
-		w.emit(w.carry)
+	if w.carry != nil && w.carry.b.Len() > 0 {
+		w.emit(w.carry.String())
+		w.carry = nil
+		if w.size > MaxDOCXText {
+			return "", tooLarge()
+		}
 	}
 	return w.out.String(), nil
 }
@@ -239,11 +288,11 @@ func (w *walker) start(t xml.StartElement) error {
 		// change, and the marks of notes and comments kept elsewhere.
 		return w.dec.Skip()
 	case "p":
-		p := &paraState{}
-		if w.carry != "" {
-			p.buf.WriteString(w.carry)
-			w.carry = ""
+		p := &paraState{buf: w.carry}
+		if p.buf == nil {
+			p.buf = new(paraText)
 		}
+		w.carry = nil
 		w.paras = append(w.paras, p)
 		act = actPara
 	case "pStyle":
@@ -318,7 +367,11 @@ func (w *walker) start(t xml.StartElement) error {
 		act = actTable
 	case "tr":
 		if n := len(w.tables); n > 0 {
-			w.tables[n-1].rows = append(w.tables[n-1].rows, &rowState{})
+			tb := w.tables[n-1]
+			if len(tb.rows) >= maxTableRows {
+				return tooLarge()
+			}
+			tb.rows = append(tb.rows, &rowState{})
 			act = actRow
 		}
 	case "gridBefore":
@@ -327,6 +380,14 @@ func (w *walker) start(t xml.StartElement) error {
 		}
 	case "tc":
 		if r := w.row(); r != nil {
+			tb := w.tables[len(w.tables)-1]
+			if len(r.cells) >= maxRowCells || tb.cells >= maxTableCells {
+				return tooLarge()
+			}
+			if len(w.sinks) >= maxNesting {
+				return tooLarge()
+			}
+			tb.cells++
 			c := &cellState{col: r.col, span: 1}
 			r.cells = append(r.cells, c)
 			w.sinks = append(w.sinks, &c.lines)
@@ -346,6 +407,9 @@ func (w *walker) start(t xml.StartElement) error {
 	case "txbxContent":
 		// A text box: its paragraphs are a story of their own inside a
 		// run of the paragraph it is anchored in.
+		if len(w.sinks) >= maxNesting {
+			return tooLarge()
+		}
 		w.sinks = append(w.sinks, new([]string))
 		w.saved = append(w.saved, savedFields{w.fields, w.instr})
 		w.fields, w.instr = nil, nil
@@ -424,6 +488,7 @@ func (w *walker) end() {
 		w.endTable(tb)
 	case actBox:
 		lines := trimBlank(*w.sinks[len(w.sinks)-1])
+		w.steps += len(lines)
 		w.sinks = w.sinks[:len(w.sinks)-1]
 		s := w.saved[len(w.saved)-1]
 		w.saved = w.saved[:len(w.saved)-1]
@@ -436,7 +501,7 @@ func (w *walker) end() {
 			for _, l := range lines {
 				w.emit(l)
 			}
-		case strings.TrimSpace(p.buf.String()) == "":
+		case !p.buf.nonBlank:
 			p.before = append(p.before, lines...)
 		default:
 			p.after = append(p.after, lines...)
@@ -465,6 +530,7 @@ func (w *walker) write(s string) {
 		s = strings.ToUpper(s)
 	}
 	p.buf.WriteString(s)
+	w.steps += len(s)
 	w.size += len(s)
 	w.wrote += len(s)
 }
@@ -477,6 +543,7 @@ func (w *walker) paraStyle(p *paraState) string {
 }
 
 func (w *walker) emit(s string) {
+	w.steps += len(s) + 1
 	w.size += len(s) + 1
 	if w.size > MaxDOCXText {
 		return // documentText fails at the next token
@@ -502,10 +569,11 @@ func (w *walker) endPara() {
 	for _, l := range p.before {
 		w.emit(l)
 	}
-	text := p.buf.String()
 	if p.markDeleted {
-		w.carry = text
+		// The next paragraph writes on after this one's text.
+		w.carry = p.buf
 	} else {
+		text := p.buf.String()
 		if numID, ilvl, ok := w.numbering(p); ok {
 			if l := w.lists.label(numID, ilvl); l != "" {
 				text = l + " " + text
@@ -546,23 +614,44 @@ func (w *walker) numbering(p *paraState) (string, int, bool) {
 // other rows cell by cell with a blank line after each. A cell merged down
 // from the row above (w:vMerge) repeats its text, as a reader takes it for
 // each row it spans.
+//
+// A row's cells are in the order of their columns (each starts where the
+// one before it ended), so the cell above is found by walking the row
+// above alongside: a table is read in time linear in its cells. The walk
+// stops once the text is past MaxDOCXText, which repeated cells count
+// against.
 func (w *walker) endTable(tb *tableState) {
 	var above []*cellState
 	for _, row := range tb.rows {
 		if row.deleted {
 			continue
 		}
+		if w.size > MaxDOCXText {
+			return // documentText fails at the next token
+		}
+		w.steps += len(row.cells)
+		k := 0 // above[:k] start at or left of c's column
 		for _, c := range row.cells {
 			c.lines = cellLines(c.lines)
-			if c.vmerge == 2 && len(c.lines) == 0 {
-				for _, a := range above {
-					if a.col == c.col {
-						c.lines = a.lines
-						for _, l := range a.lines {
-							w.size += len(l)
-						}
-					}
-				}
+			c.bytes = 0
+			for _, l := range c.lines {
+				c.bytes += len(l)
+			}
+			w.steps += len(c.lines)
+			if c.vmerge != 2 || len(c.lines) > 0 {
+				continue
+			}
+			// The last cell above starting at c's column, as before the
+			// walk: columns rise along a row, but two cells can share one
+			// when a broken file nests a w:tc in another.
+			for k < len(above) && above[k].col <= c.col {
+				k++
+				w.steps++
+			}
+			if k > 0 && above[k-1].col == c.col {
+				a := above[k-1]
+				c.lines, c.bytes = a.lines, a.bytes
+				w.size += a.bytes
 			}
 		}
 		above = row.cells
