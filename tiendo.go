@@ -4,7 +4,11 @@
 // every other package can depend on it.
 package tiendo
 
-import "time"
+import (
+	"net/mail"
+	"strings"
+	"time"
+)
 
 // Zone is the issuers' time zone, Asia/Ho_Chi_Minh. Vietnam keeps UTC+7 all
 // year, so a fixed zone is exact and needs no time-zone database.
@@ -350,4 +354,16 @@ type Actual struct {
 	TargetID   int64    `json:"target_id"`
 	Value      *float64 `json:"value"`       // nil: not reported
 	SamePeriod *float64 `json:"same_period"` // last year's value, when known
+}
+
+// ValidEmail accepts a bare address with a dotted domain: what a unit's or
+// a person's mailbox looks like, and what catches "abc" and
+// "abc@gmailcom". An empty address is the caller's to allow.
+func ValidEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	_, domain, _ := strings.Cut(s, "@")
+	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.ContainsAny(s, " ,;")
 }

@@ -231,7 +231,7 @@ func TestRowErrors(t *testing.T) {
 		{"no code", []bulk.UnitRow{{Name: "UBND xã C", Email: "c@x.vn"}}, nil,
 			"Trang “Đơn vị”, dòng 3, cột “Mã đơn vị”: chưa có mã đơn vị. Mỗi dòng cần một mã để nhận ra đơn vị."},
 		{"bad unit email", []bulk.UnitRow{{Code: "xa-c", Name: "C", Email: "xac@gmailcom"}}, nil,
-			"Trang “Đơn vị”, dòng 3, cột “Thư điện tử”: “xac@gmailcom” không phải địa chỉ thư điện tử hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống."},
+			"Trang “Đơn vị”, dòng 3, cột “Thư điện tử”: “xac@gmailcom” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống."},
 		{"unknown role", nil, []bulk.UserRow{{Username: "moi", Role: "Thư ký"}},
 			"Trang “Người dùng”, dòng 3, cột “Vai trò”: không có vai trò “Thư ký”. Hãy ghi một trong: Quản trị, Văn phòng, Lãnh đạo, Lãnh đạo đơn vị, Cán bộ đơn vị, Người xem."},
 		{"no role", nil, []bulk.UserRow{{Username: "moi"}},
@@ -245,7 +245,7 @@ func TestRowErrors(t *testing.T) {
 		{"bad username", nil, []bulk.UserRow{{Username: "nguyễn văn a", Role: "reader"}},
 			"Trang “Người dùng”, dòng 3, cột “Tên đăng nhập”: tên đăng nhập gồm 2–40 chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới."},
 		{"bad user email", nil, []bulk.UserRow{{Username: "moi", Role: "reader", Email: "Nguyễn <a@b.vn>"}},
-			"Trang “Người dùng”, dòng 3, cột “Thư điện tử”: “Nguyễn <a@b.vn>” không phải địa chỉ thư điện tử hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống."},
+			"Trang “Người dùng”, dòng 3, cột “Thư điện tử”: “Nguyễn <a@b.vn>” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống."},
 		{"weak password", nil, []bulk.UserRow{{Username: "moi", Role: "reader", Password: "matkhau123"}},
 			"Trang “Người dùng”, dòng 3, cột “Mật khẩu ban đầu”: mật khẩu này nằm trong danh sách mật khẩu hay dùng nhất (như “matkhau123”, “anhyeuem”, “abc@123”) nên rất dễ bị đoán; hãy chọn một câu dễ nhớ của riêng bạn, ví dụ “cây bàng trước sân đã ra lá”."},
 		{"short password", nil, []bulk.UserRow{{Username: "moi", Role: "reader", Password: "ngắn"}},
@@ -439,7 +439,7 @@ func TestSeveralErrorsInARow(t *testing.T) {
 	for _, e := range p.Errors {
 		got = append(got, e.Column)
 	}
-	if strings.Join(got, "|") != "Vai trò|Tên đăng nhập|Thư điện tử" {
+	if strings.Join(got, "|") != "Vai trò|Thư điện tử|Tên đăng nhập" {
 		t.Errorf("errors at %q, want role, username and e-mail: %v", got, p.Errors)
 	}
 }

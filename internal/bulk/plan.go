@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"net/mail"
 	"slices"
 	"strings"
 	"time"
@@ -259,17 +258,6 @@ func parseDay(s string) (time.Time, bool) {
 var userFields = map[string]string{"username": ColUsername, "full_name": ColFullName, "email": ColEmail,
 	"role": ColRole, "unit_id": ColUnit, "password": ColPassword}
 
-// validEmail accepts a bare address with a dotted domain: what a unit's
-// or person's mailbox looks like, and what catches "abc@gmailcom".
-func validEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" {
-		return false
-	}
-	_, domain, _ := strings.Cut(s, "@")
-	return strings.Contains(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.ContainsAny(s, " ,;")
-}
-
 // splitAliases reads the aliases cell: names separated by ";" or new lines.
 func splitAliases(s string) []string {
 	out := []string{}
@@ -431,8 +419,8 @@ func compareUnits(p *Plan, f *File, byCode map[string]*tiendo.Unit, byID map[int
 				ps.fieldErrors(r.Row, err, unitFields)
 			}
 		}
-		if u.Email != "" && !validEmail(u.Email) {
-			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ thư điện tử hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
+		if u.Email != "" && !tiendo.ValidEmail(u.Email) {
+			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
 		}
 		if has(cols, ColRetired) {
 			day := clean(r.Retired)
@@ -714,8 +702,8 @@ func compareUsers(p *Plan, f *File, users []*tiendo.User, unitsInFile map[string
 				u = v
 			}
 		}
-		if u.Email != "" && !validEmail(u.Email) {
-			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ thư điện tử hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
+		if u.Email != "" && !tiendo.ValidEmail(u.Email) {
+			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
 		}
 		ch := UserChange{Row: r.Row, User: u, UnitCode: unitCode, Before: before}
 		if has(cols, ColPassword) && r.Password != "" {

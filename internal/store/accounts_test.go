@@ -158,3 +158,21 @@ func TestUnitAliasClash(t *testing.T) {
 		t.Errorf("import preview errors = %+v, want one on the aliases naming Phòng Nội vụ", plan.Errors)
 	}
 }
+
+// A unit's or a user's e-mail address is checked by the store, whatever
+// form or import sends it: "abc" would be a mailbox reminders never reach.
+func TestEmailChecked(t *testing.T) {
+	f := newFixture(t)
+	f.a.Email = "abc"
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, f.a); code(err) != tiendo.EINVALID || !strings.Contains(err.(*tiendo.Error).Fields["email"], "ten@donvi.gov.vn") {
+		t.Errorf("unit e-mail 'abc': %v, want refused beside the field", err)
+	}
+	f.a.Email = " pnv@huulung.gov.vn "
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, f.a); err != nil {
+		t.Errorf("a good address with spaces around: %v", err)
+	}
+	u := &tiendo.User{Username: "moi", Role: tiendo.RoleOffice, Email: "vanphong@gmailcom"}
+	if err := f.s.CreateUser(ctx, store.Actor{}, u, "mật khẩu dài đủ"); code(err) != tiendo.EINVALID {
+		t.Errorf("user e-mail without a dotted domain: %v, want refused", err)
+	}
+}

@@ -43,6 +43,9 @@ func validateUnit(u *tiendo.Unit) error {
 	if u.Name == "" {
 		e.Fields["name"] = "Vui lòng nhập tên đơn vị."
 	}
+	if u.Email = strings.TrimSpace(u.Email); u.Email != "" && !tiendo.ValidEmail(u.Email) {
+		e.Fields["email"] = fmt.Sprintf("“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
+	}
 	if len(e.Fields) > 0 {
 		e.Message = "Thông tin đơn vị chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
 		return e

@@ -25,6 +25,9 @@ func validateUser(u *tiendo.User) error {
 	if !usernameRE.MatchString(u.Username) {
 		e.Fields["username"] = "Tên đăng nhập gồm 2–40 chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới."
 	}
+	if u.Email = strings.TrimSpace(u.Email); u.Email != "" && !tiendo.ValidEmail(u.Email) {
+		e.Fields["email"] = fmt.Sprintf("“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
+	}
 	if !u.Role.Valid() {
 		e.Fields["role"] = "Vui lòng chọn một vai trò."
 	} else if u.Role.UnitScoped() && u.UnitID == 0 {
