@@ -77,6 +77,7 @@ var routeNeeds = map[string]need{
 	"POST /rounds/{id}/reports/{unit}":             {action: tiendo.ActionEditReport, unit: true, body: "version=0&op=save"},
 	"POST /rounds/{id}/reports/{unit}/autosave":    {action: tiendo.ActionEditReport, unit: true, body: "version=0"},
 	"POST /rounds/{id}/reports/{unit}/attachments": {action: tiendo.ActionEditReport, unit: true, upload: true},
+	"GET /rounds/{id}/reports/{unit}/attachments":  {action: tiendo.ActionReadReport, unit: true},
 	"GET /rounds/{id}/reports/{unit}/revisions":    {action: tiendo.ActionReadReport, unit: true},
 	"GET /attachments/{id}":                        {action: tiendo.ActionReadReport, unit: true, id: "attachment", sentOnly: true},
 	"GET /rounds/{id}/consolidated":                {action: tiendo.ActionReadReport, all: true},

@@ -407,3 +407,35 @@ func TestReportTooLargeKeepsThePage(t *testing.T) {
 		t.Errorf("a report over the limit was stored: %.40q", got.Sections[0].ResultVsPlan)
 	}
 }
+
+// The address a refused upload was answered at leads back to the report
+// when reloaded, not to "Không tìm thấy"; another unit's is refused.
+func TestAttachmentsAddressLeadsToTheReport(t *testing.T) {
+	x := newApp(t)
+	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
+	get := func(c *http.Client) *http.Response {
+		t.Helper()
+		resp, err := c.Get(x.srv.URL + path + "/attachments")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+	code, loc, _ := read(get(x.login("pnv")))
+	if code != http.StatusSeeOther || loc != path {
+		t.Errorf("GET %s/attachments: %d → %q, want 303 to the report", path, code, loc)
+	}
+	if code, _, _ := read(get(x.login("cah"))); code != http.StatusForbidden {
+		t.Errorf("another unit: %d, want 403", code)
+	}
+}
+
+// The unit form says beside the field when an e-mail address is not one.
+func TestUnitFormEmailChecked(t *testing.T) {
+	x := newApp(t)
+	c := x.login("admin")
+	code, _, body := read(x.post(c, "/admin/units/"+itoa(x.a.ID), url.Values{"code": {x.a.Code}, "name": {x.a.Name}, "email": {"abc"}}))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `id="email-err"`) {
+		t.Errorf("unit e-mail 'abc': %d, want 422 with the error beside the field", code)
+	}
+}

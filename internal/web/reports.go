@@ -898,3 +898,21 @@ func (s *Server) reportTooLarge(w http.ResponseWriter, r *http.Request, err erro
 		"(tài liệu dài hãy đính kèm dưới dạng tệp) rồi lưu lại.", tooLarge.Limit>>10)
 	return s.render(w, http.StatusRequestEntityTooLarge, "report", p)
 }
+
+// handleAttachmentsPage sends the address a refused upload was answered at
+// (reloaded, bookmarked) to the report it belongs to.
+func (s *Server) handleAttachmentsPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	unit, err := s.store.UnitByCode(r.Context(), r.PathValue("unit"))
+	if err != nil {
+		return err
+	}
+	if !tiendo.Allowed(userFrom(r.Context()), tiendo.ActionReadReport, unit.ID) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền xem báo cáo của đơn vị này.")
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s", id, url.PathEscape(unit.Code)), http.StatusSeeOther)
+	return nil
+}

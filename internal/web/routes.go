@@ -42,6 +42,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/{id}/reports/{unit}", s.authed(tiendo.ActionReadReport, s.handleReportPost))
 	mux.HandleFunc("POST /rounds/{id}/reports/{unit}/autosave", s.authed(tiendo.ActionEditReport, s.handleReportAutosave))
 	mux.HandleFunc("POST /rounds/{id}/reports/{unit}/attachments", s.authed(tiendo.ActionEditReport, s.handleAttachmentUpload))
+	// A refused upload answers at its own address; reloaded, it is the report.
+	mux.HandleFunc("GET /rounds/{id}/reports/{unit}/attachments", s.authed(tiendo.ActionReadReport, s.handleAttachmentsPage))
 	mux.HandleFunc("POST /rounds/{id}/reports/{unit}/attachments/{file}/delete", s.authed(tiendo.ActionEditReport, s.handleAttachmentRemove))
 	mux.HandleFunc("GET /rounds/{id}/reports/{unit}/revisions", s.authed(tiendo.ActionReadReport, s.handleRevisions))
 	mux.HandleFunc("GET /rounds/{id}/reports/{unit}/revisions/{n}", s.authed(tiendo.ActionReadReport, s.handleRevision))
