@@ -439,7 +439,7 @@ func TestSeveralErrorsInARow(t *testing.T) {
 	for _, e := range p.Errors {
 		got = append(got, e.Column)
 	}
-	if strings.Join(got, "|") != "Vai trò|Thư điện tử|Tên đăng nhập" {
+	if strings.Join(got, "|") != "Vai trò|Tên đăng nhập|Thư điện tử" {
 		t.Errorf("errors at %q, want role, username and e-mail: %v", got, p.Errors)
 	}
 }

@@ -419,7 +419,7 @@ func compareUnits(p *Plan, f *File, byCode map[string]*tiendo.Unit, byID map[int
 				ps.fieldErrors(r.Row, err, unitFields)
 			}
 		}
-		if u.Email != "" && !tiendo.ValidEmail(u.Email) {
+		if u.Email != "" && !tiendo.ValidEmail(u.Email) && (before == nil || before.Email != u.Email) { // an address kept as stored is not re-checked
 			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
 		}
 		if has(cols, ColRetired) {
@@ -702,7 +702,7 @@ func compareUsers(p *Plan, f *File, users []*tiendo.User, unitsInFile map[string
 				u = v
 			}
 		}
-		if u.Email != "" && !tiendo.ValidEmail(u.Email) {
+		if u.Email != "" && !tiendo.ValidEmail(u.Email) && (before == nil || before.Email != u.Email) { // an address kept as stored is not re-checked
 			ps.add(r.Row, ColEmail, "“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
 		}
 		ch := UserChange{Row: r.Row, User: u, UnitCode: unitCode, Before: before}

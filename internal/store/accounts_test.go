@@ -176,3 +176,37 @@ func TestEmailChecked(t *testing.T) {
 		t.Errorf("user e-mail without a dotted domain: %v, want refused", err)
 	}
 }
+
+// An address stored before the check came does not block other changes:
+// the administrator (or the command line) can still lock the account or
+// change its role, and the unit's other fields are saved; only giving a
+// new bad address is refused.
+func TestStoredBadEmailDoesNotBlock(t *testing.T) {
+	f := newFixture(t)
+	if err := f.s.SetEmailUnchecked(ctx, "users", f.repA.ID, "ke toan@pnv"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.SetEmailUnchecked(ctx, "units", f.a.ID, "abc"); err != nil {
+		t.Fatal(err)
+	}
+	u, err := f.s.User(ctx, f.repA.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Disabled = true
+	if err := f.s.UpdateUser(ctx, store.Actor{}, u); err != nil {
+		t.Errorf("locking a user whose stored address is bad: %v", err)
+	}
+	unit, err := f.s.Unit(ctx, f.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit.ShortName = "PNV"
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, unit); err != nil {
+		t.Errorf("renaming a unit whose stored address is bad: %v", err)
+	}
+	unit.Email = "abc@"
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, unit); code(err) != tiendo.EINVALID {
+		t.Errorf("giving a new bad address: %v, want refused", err)
+	}
+}

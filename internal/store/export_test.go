@@ -33,3 +33,10 @@ func (s *Store) MarkRegisterLegacy(ctx context.Context) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE register SET series = 'legacy:' || issuer`)
 	return err
 }
+
+// SetEmailUnchecked stores an e-mail address as versions before the check
+// did, for tests of what such an address does to later changes.
+func (s *Store) SetEmailUnchecked(ctx context.Context, table string, id int64, email string) error {
+	_, err := s.db.ExecContext(ctx, s.q(`UPDATE `+table+` SET email = ? WHERE id = ?`), email, id)
+	return err
+}

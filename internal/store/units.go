@@ -43,9 +43,7 @@ func validateUnit(u *tiendo.Unit) error {
 	if u.Name == "" {
 		e.Fields["name"] = "Vui lòng nhập tên đơn vị."
 	}
-	if u.Email = strings.TrimSpace(u.Email); u.Email != "" && !tiendo.ValidEmail(u.Email) {
-		e.Fields["email"] = fmt.Sprintf("“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
-	}
+	u.Email = strings.TrimSpace(u.Email)
 	if len(e.Fields) > 0 {
 		e.Message = "Thông tin đơn vị chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
 		return e
@@ -165,6 +163,9 @@ func (s *Store) CreateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 	if err := validateUnit(u); err != nil {
 		return err
 	}
+	if err := checkEmail(u.Email, "Thông tin đơn vị chưa hợp lệ, vui lòng sửa các ô được đánh dấu."); err != nil {
+		return err
+	}
 	// A unit is made active: it is retired afterwards, by RetireUnit.
 	u.RetiredOn, u.RetiredNote = time.Time{}, ""
 	aliases, _ := json.Marshal(u.Aliases)
@@ -207,6 +208,11 @@ func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 		before, err := scanUnit(tx.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE id = ?`), u.ID))
 		if err != nil {
 			return notFound(err, "Không tìm thấy đơn vị.")
+		}
+		if u.Email != before.Email {
+			if err := checkEmail(u.Email, "Thông tin đơn vị chưa hợp lệ, vui lòng sửa các ô được đánh dấu."); err != nil {
+				return err
+			}
 		}
 		if err := s.checkUnitNamesTx(ctx, tx, u); err != nil {
 			return err

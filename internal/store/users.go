@@ -25,9 +25,7 @@ func validateUser(u *tiendo.User) error {
 	if !usernameRE.MatchString(u.Username) {
 		e.Fields["username"] = "Tên đăng nhập gồm 2–40 chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới."
 	}
-	if u.Email = strings.TrimSpace(u.Email); u.Email != "" && !tiendo.ValidEmail(u.Email) {
-		e.Fields["email"] = fmt.Sprintf("“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", u.Email)
-	}
+	u.Email = strings.TrimSpace(u.Email)
 	if !u.Role.Valid() {
 		e.Fields["role"] = "Vui lòng chọn một vai trò."
 	} else if u.Role.UnitScoped() && u.UnitID == 0 {
@@ -59,6 +57,9 @@ func scanUser(row interface{ Scan(...any) error }, extra ...any) (*tiendo.User, 
 // CreateUser adds a user with the given password and sets its ID.
 func (s *Store) CreateUser(ctx context.Context, actor Actor, u *tiendo.User, pw string) error {
 	if err := validateUser(u); err != nil {
+		return err
+	}
+	if err := checkEmail(u.Email, "Thông tin người dùng chưa hợp lệ, vui lòng sửa các ô được đánh dấu."); err != nil {
 		return err
 	}
 	if err := checkPassword(u.Username, pw); err != nil {
@@ -95,6 +96,11 @@ func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) err
 		before, err := scanUser(tx.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users WHERE id = ?`), u.ID))
 		if err != nil {
 			return notFound(err, "Không tìm thấy người dùng.")
+		}
+		if u.Email != before.Email {
+			if err := checkEmail(u.Email, "Thông tin người dùng chưa hợp lệ, vui lòng sửa các ô được đánh dấu."); err != nil {
+				return err
+			}
 		}
 		if err := s.keepAnAdmin(ctx, tx, map[int64]bool{before.ID: activeAdmin(before) && !activeAdmin(u)}); err != nil {
 			return err
@@ -167,6 +173,18 @@ func (s *Store) keepAnAdmin(ctx context.Context, tx *sql.Tx, losing map[int64]bo
 		}
 	}
 	return errLastAdmin
+}
+
+// checkEmail refuses an address that is not one ("abc", "x@gmailcom"). It
+// is checked when an address is given or changed, not on every save: an
+// address stored before the check came must not stop an administrator
+// (or the command line) from locking the account or changing its role.
+func checkEmail(email, message string) error {
+	if email == "" || tiendo.ValidEmail(email) {
+		return nil
+	}
+	return &tiendo.Error{Code: tiendo.EINVALID, Message: message,
+		Fields: map[string]string{"email": fmt.Sprintf("“%s” không phải địa chỉ e-mail hợp lệ; hãy ghi dạng ten@donvi.gov.vn hoặc để trống.", email)}}
 }
 
 // OtherActiveAdmins counts the active administrators other than user id:
