@@ -162,7 +162,9 @@ func TestRetiredUnitReminders(t *testing.T) {
 	a, b := units["xa-a"], units["xa-b"]
 	*now = time.Date(2025, 6, 20, 9, 0, 0, 0, tiendo.Zone)
 	before := &tiendo.Round{Title: "Trước sáp nhập", Deadline: time.Date(2025, 7, 20, 0, 0, 0, 0, tiendo.Zone), UnitIDs: []int64{a.ID, b.ID}}
-	after := &tiendo.Round{Title: "Nháp làm trước, phát hành sau", Deadline: time.Date(2025, 7, 25, 0, 0, 0, 0, tiendo.Zone), UnitIDs: []int64{a.ID, b.ID}}
+	// Due before the unit stopped, published after (entered late): it may
+	// name the unit, which is not chased.
+	after := &tiendo.Round{Title: "Nháp làm trước, phát hành sau", Deadline: time.Date(2025, 6, 30, 0, 0, 0, 0, tiendo.Zone), UnitIDs: []int64{a.ID, b.ID}}
 	for _, r := range []*tiendo.Round{before, after} {
 		if err := s.CreateRound(ctx, store.Actor{}, r); err != nil {
 			t.Fatal(err)
@@ -283,5 +285,33 @@ func TestRetiredUnitNotAskedAgain(t *testing.T) {
 	}
 	if len(succ.UnitIDs) != 1 || succ.UnitIDs[0] != b.ID || len(succ.Tasks[0].Assignees) != 1 || succ.Tasks[0].Targets[0].ReportedBy != 0 {
 		t.Errorf("successor: units %v, assignees %+v, reporter %d; want only the working unit, the target left to it", succ.UnitIDs, succ.Tasks[0].Assignees, succ.Tasks[0].Targets[0].ReportedBy)
+	}
+}
+
+// A draft made before a unit stopped cannot then be moved past that day,
+// nor published due after it, still asking the unit.
+func TestRetiredUnitDraftCannotGoOut(t *testing.T) {
+	s, units, now := retireFixture(t)
+	a, b := units["xa-a"], units["xa-b"]
+	*now = time.Date(2025, 6, 20, 9, 0, 0, 0, tiendo.Zone)
+	r := &tiendo.Round{Title: "Quý III", Deadline: day(2025, 9, 25), UnitIDs: []int64{a.ID, b.ID}}
+	if err := s.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	early := &tiendo.Round{Title: "Tháng 6", Deadline: day(2025, 6, 28), UnitIDs: []int64{a.ID, b.ID}}
+	if err := s.CreateRound(ctx, store.Actor{}, early); err != nil {
+		t.Fatal(err)
+	}
+	*now = time.Date(2025, 7, 2, 9, 0, 0, 0, tiendo.Zone)
+	if err := s.RetireUnit(ctx, store.Actor{}, a.ID, day(2025, 7, 1), "Sáp nhập"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PublishRound(ctx, store.Actor{}, r.ID); code(err) != tiendo.EINVALID || !strings.Contains(err.Error(), "đã ngừng hoạt động") {
+		t.Errorf("publishing a draft that asks a retired unit for a later report: %v, want refused", err)
+	}
+	office := &tiendo.User{Role: tiendo.RoleOffice}
+	edit := store.RoundEdit{Title: early.Title, Deadline: day(2025, 9, 25)}
+	if err := s.UpdateDraftRound(ctx, store.Actor{}, office, early.ID, edit); code(err) != tiendo.EINVALID || !strings.Contains(err.Error(), "đã ngừng hoạt động") {
+		t.Errorf("moving a draft's deadline past the unit's retirement: %v, want refused", err)
 	}
 }

@@ -148,9 +148,20 @@ func (s *Store) refuseRetired(ctx context.Context, tx *sql.Tx, r *tiendo.Round) 
 		return err
 	}
 	if len(names) > 0 {
-		return tiendo.Errorf(tiendo.EINVALID, "Đợt báo cáo yêu cầu báo cáo từ đơn vị đã ngừng hoạt động: %s. Hãy bỏ các đơn vị này khỏi đợt (giao cho đơn vị tiếp nhận nhiệm vụ của họ).", strings.Join(names, "; "))
+		return tiendo.Errorf(tiendo.EINVALID, "Đợt báo cáo yêu cầu báo cáo từ đơn vị đã ngừng hoạt động: %s. Đơn vị đã ngừng hoạt động không báo cáo được cho hạn sau ngày đó: hãy giao việc của đơn vị cho đơn vị tiếp nhận (với đợt nháp: xóa đợt rồi tạo lại từ văn bản, đơn vị ngừng hoạt động không còn được chọn); nếu đơn vị vẫn hoạt động, hãy nhờ quản trị hệ thống sửa ngày ngừng hoạt động.", strings.Join(names, "; "))
 	}
 	return nil
+}
+
+// refuseRetiredIn is refuseRetired for round id as stored, due at deadline:
+// a draft whose deadline moves past a unit's retirement, or that is
+// published after the unit stopped, may not ask it either.
+func (s *Store) refuseRetiredIn(ctx context.Context, tx *sql.Tx, id int64, deadline time.Time) error {
+	units, err := s.roundUnitIDs(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	return s.refuseRetired(ctx, tx, &tiendo.Round{UnitIDs: units, Deadline: deadline})
 }
 
 // roundAudit is what the audit log keeps of a round: everything but the
@@ -247,6 +258,13 @@ func (s *Store) publishIssued(ctx context.Context, tx *sql.Tx, actor Actor, id i
 // publish opens round id and tells the units asked, in the caller's
 // transaction: a published round is never missing its notifications.
 func (s *Store) publish(ctx context.Context, tx *sql.Tx, actor Actor, id int64, msg, link string) error {
+	var deadline time.Time
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT deadline FROM rounds WHERE id = ?`), id).Scan(&deadline); err != nil {
+		return fmt.Errorf("store: publish round: %w", err)
+	}
+	if err := s.refuseRetiredIn(ctx, tx, id, deadline); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET status = ?, published_at = ? WHERE id = ?`), tiendo.RoundOpen, s.now(), id); err != nil {
 		return fmt.Errorf("store: publish round: %w", err)
 	}
@@ -548,6 +566,9 @@ func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.Use
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo vừa được phát hành nên không sửa được nữa. Hãy mở lại đợt báo cáo để xem.")
+		}
+		if err := s.refuseRetiredIn(ctx, tx, id, edit.Deadline); err != nil {
+			return err
 		}
 		// Audited as entity "round": the round cache (roundcache.go) and
 		// the search index follow a round's changes by its audit rows.
