@@ -376,7 +376,14 @@ func negatedBare(f folded, floor, at int, phrase string) (bc bareAsk, ok bool) {
 	cl := commaClauseStart(f, ss, at)
 	neg, limit := lastNegator(clauseWords(f, cl, at))
 	if neg < 0 && bc.dir == "increase" && isHarm(clauseWords(f, cl, at)) {
-		neg, limit = lastNegator(clauseWords(f, ss, cl))
+		// A rise of a harm under an earlier clause's negator ("không để
+		// xảy ra cháy nổ, số vụ tai nạn tăng ...") most likely means it
+		// must not rise, but not always ("ngăn chặn tội phạm ma túy, số
+		// vụ bị phát hiện tăng" asks detections to grow): no target
+		// rather than one pointing the wrong way; the office adds it.
+		if n, _ := lastNegator(clauseWords(f, ss, cl)); n >= 0 {
+			return bc, false
+		}
 	}
 	if neg < 0 || limit && bc.dir == "decrease" {
 		return bc, true
