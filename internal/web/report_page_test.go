@@ -439,3 +439,22 @@ func TestUnitFormEmailChecked(t *testing.T) {
 		t.Errorf("unit e-mail 'abc': %d, want 422 with the error beside the field", code)
 	}
 }
+
+// The example under a value says it as the target is counted: whole
+// schools, not "15,2" of them.
+func TestValueHintFollowsTheTarget(t *testing.T) {
+	x := newApp(t)
+	r := &tiendo.Round{Title: "Đợt thử ví dụ", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Trường chuẩn", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}},
+			Targets: []*tiendo.Target{{Text: "xây dựng 02 trường đạt chuẩn", Comparator: tiendo.AtLeast, Value: 2, Unit: "trường"},
+				{Text: "tỷ lệ huy động trẻ đạt 42%", Comparator: tiendo.AtLeast, Value: 42, Unit: "%"}}}}}
+	if err := x.st.CreateRound(context.Background(), store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	_, page := x.get(x.login("pnv"), "/rounds/"+itoa(r.ID)+"/reports/pnv")
+	for _, want := range []string{"ví dụ: 15 · 1.234 (tính bằng trường)", "ví dụ: 15,2 · 1.234,5 · 70%"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report form lacks the hint %q", want)
+		}
+	}
+}
