@@ -268,7 +268,7 @@ func File(ctx context.Context, st *store.Store, u *tiendo.User, id int64, kind s
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := Files(in, c, Meta(in, c, 0, time.Time{}, DefaultSigner("")))
+	files, err := Files(in, c, Meta(in, c, 0, time.Time{}, draftSigner(ctx, st, c)))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -303,11 +303,25 @@ func Model(ctx context.Context, st *store.Store, u *tiendo.User, id int64) (doc 
 	if err != nil {
 		return nil, nil, false, err
 	}
-	meta := Meta(in, c, 0, time.Time{}, DefaultSigner(""))
+	meta := Meta(in, c, 0, time.Time{}, draftSigner(ctx, st, c))
 	if c.Status == tiendo.DocIssued {
 		meta, rebuilt = Meta(in, c, c.Number, c.IssuedAt, DefaultSigner(c.Signer)), true
 		meta.Symbol = c.Symbol
 	}
 	doc, _ = build(in, c, meta)
 	return doc, c, rebuilt, nil
+}
+
+// draftSigner is the signature of an unissued report: the approving
+// leader's name once it is approved (approving is consenting to sign, and
+// the leader sees who will sign before it goes out), else none yet.
+func draftSigner(ctx context.Context, st *store.Store, c *tiendo.Document) Signer {
+	if c.Status != tiendo.DocApproved || c.ApprovedBy == 0 {
+		return DefaultSigner("")
+	}
+	leader, err := st.User(ctx, c.ApprovedBy)
+	if err != nil {
+		return DefaultSigner("")
+	}
+	return DefaultSigner(leader.FullName)
 }

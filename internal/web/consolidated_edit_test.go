@@ -137,6 +137,11 @@ func TestIssueUnderTheApprover(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := "/rounds/" + itoa(r.ID) + "/consolidated"
+	// The approved draft shows who will sign it, in its print view and
+	// its files.
+	if _, print := x.get(office, path+"/print"); !strings.Contains(print, "Hoàng Văn Minh") {
+		t.Error("the approved report's print view does not name the approver who will sign it")
+	}
 	_, page := x.get(office, path)
 	if !strings.Contains(page, `id="signer_name" name="signer_name" value="Hoàng Văn Minh" readonly`) || !strings.Contains(page, "Người ký là lãnh đạo đã duyệt: Hoàng Văn Minh") {
 		t.Errorf("the issue form does not fix the signer to the approver:\n%s", grep(page, "signer_name"))
