@@ -260,17 +260,23 @@ func (s *Server) handleUnitUpdate(w http.ResponseWriter, r *http.Request) error 
 	return err
 }
 
+// unitOfForm reads the unit a form on its page was sent for, and the form.
+func (s *Server) unitOfForm(w http.ResponseWriter, r *http.Request) (int64, *tiendo.Unit, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return 0, nil, err
+	}
+	if err := s.parseForm(w, r); err != nil {
+		return 0, nil, err
+	}
+	u, err := s.store.Unit(r.Context(), id)
+	return id, u, err
+}
+
 // handleUnitRetire marks a unit "Ngừng hoạt động" from the day typed
 // (dd/mm/yyyy), or changes the day and note of one retired already.
 func (s *Server) handleUnitRetire(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	if err := s.parseForm(w, r); err != nil {
-		return err
-	}
-	u, err := s.store.Unit(r.Context(), id)
+	id, u, err := s.unitOfForm(w, r)
 	if err != nil {
 		return err
 	}
@@ -300,14 +306,7 @@ func (s *Server) handleUnitRetire(w http.ResponseWriter, r *http.Request) error 
 
 // handleUnitReactivate makes a retired unit work again.
 func (s *Server) handleUnitReactivate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	if err := s.parseForm(w, r); err != nil {
-		return err
-	}
-	u, err := s.store.Unit(r.Context(), id)
+	id, u, err := s.unitOfForm(w, r)
 	if err != nil {
 		return err
 	}
