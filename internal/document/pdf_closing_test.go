@@ -1,10 +1,7 @@
 package document
 
 import (
-	"bytes"
-	"compress/zlib"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -27,27 +24,7 @@ var tdText = regexp.MustCompile(`BT ([0-9.]+) ([0-9.]+) Td \(`)
 func pdfDrawn(t *testing.T, b []byte) [][]drawn {
 	t.Helper()
 	var pages [][]drawn
-	rest := b
-	for {
-		i := bytes.Index(rest, []byte("stream\n"))
-		if i < 0 {
-			break
-		}
-		rest = rest[i+len("stream\n"):]
-		j := bytes.Index(rest, []byte("\nendstream"))
-		if j < 0 {
-			break
-		}
-		raw := rest[:j]
-		rest = rest[j+len("\nendstream"):]
-		zr, err := zlib.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			continue
-		}
-		content, err := io.ReadAll(zr)
-		if err != nil || !bytes.Contains(content, []byte(") Tj")) {
-			continue
-		}
+	for _, content := range textStreams(b) {
 		var page []drawn
 		for _, m := range tdText.FindAllSubmatchIndex(content, -1) {
 			x, _ := strconv.ParseFloat(string(content[m[2]:m[3]]), 64)

@@ -35,16 +35,26 @@ func pdfPages(b []byte) int { return len(pageObj.FindAll(b, -1)) }
 func pdfText(t *testing.T, b []byte) []string {
 	t.Helper()
 	var pages []string
+	for _, content := range textStreams(b) {
+		pages = append(pages, strings.Join(tjStrings(content), " "))
+	}
+	return pages
+}
+
+// textStreams are the PDF's content streams that draw text (one a page, as
+// fpdf writes them), inflated; fonts and other streams are left out.
+func textStreams(b []byte) [][]byte {
+	var out [][]byte
 	rest := b
 	for {
 		i := bytes.Index(rest, []byte("stream\n"))
 		if i < 0 {
-			break
+			return out
 		}
 		rest = rest[i+len("stream\n"):]
 		j := bytes.Index(rest, []byte("\nendstream"))
 		if j < 0 {
-			break
+			return out
 		}
 		raw := rest[:j]
 		rest = rest[j+len("\nendstream"):]
@@ -56,13 +66,8 @@ func pdfText(t *testing.T, b []byte) []string {
 		if err != nil || !bytes.Contains(content, []byte(") Tj")) {
 			continue // a font or another stream
 		}
-		var words []string
-		for _, s := range tjStrings(content) {
-			words = append(words, s)
-		}
-		pages = append(pages, strings.Join(words, " "))
+		out = append(out, content)
 	}
-	return pages
 }
 
 // tjStrings reads the literal strings before each Tj, undoing the PDF
