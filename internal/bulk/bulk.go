@@ -51,7 +51,7 @@ const (
 const (
 	ColCode      = "Mã đơn vị"
 	ColName      = "Tên đơn vị"
-	ColShortName = "Tên viết tắt"
+	ColShortName = "Tên ngắn"
 	ColParent    = "Mã đơn vị cấp trên"
 	ColAliases   = "Tên gọi khác"
 	ColEmail     = "Thư điện tử"
@@ -82,7 +82,7 @@ var unitColumns = []column{
 		[]string{"ma", "code"}, 18, true},
 	{ColName, "Bắt buộc. Tên đầy đủ, ví dụ: Ủy ban nhân dân xã Tân Thành.", []string{"ten", "name"}, 40, false},
 	{ColShortName, "Không bắt buộc. Tên ngắn hiện trên màn hình, ví dụ: UBND xã Tân Thành.",
-		[]string{"ten ngan", "ten tat", "short name", "short_name"}, 24, false},
+		[]string{"ten viet tat", "ten tat", "short name", "short_name"}, 24, false},
 	{ColParent, "Để trống nếu là đơn vị cấp cao nhất. Có thể ghi mã của một đơn vị đã có hoặc ở dòng khác trong tệp (kể cả dòng phía dưới).",
 		[]string{"ma cap tren", "don vi cap tren", "parent", "parent_code"}, 20, true},
 	{ColAliases, "Không bắt buộc. Các tên khác văn bản hay dùng cho đơn vị, cách nhau bằng dấu chấm phẩy (;).",

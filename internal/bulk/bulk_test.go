@@ -90,7 +90,7 @@ func TestTemplate(t *testing.T) {
 		t.Errorf("sheets %q", got)
 	}
 	for sheet, want := range map[string][]string{
-		"Đơn vị":     {"Mã đơn vị", "Tên đơn vị", "Tên viết tắt", "Mã đơn vị cấp trên", "Tên gọi khác", "Thư điện tử", "Ngừng hoạt động", "Ghi chú ngừng hoạt động"},
+		"Đơn vị":     {"Mã đơn vị", "Tên đơn vị", "Tên ngắn", "Mã đơn vị cấp trên", "Tên gọi khác", "Thư điện tử", "Ngừng hoạt động", "Ghi chú ngừng hoạt động"},
 		"Người dùng": {"Tên đăng nhập", "Họ và tên", "Thư điện tử", "Vai trò", "Mã đơn vị", "Mật khẩu ban đầu"},
 	} {
 		rows, _ := x.GetRows(sheet)
@@ -346,6 +346,21 @@ func TestReadLenient(t *testing.T) {
 	}
 	if f.UnitCols[bulk.ColEmail] || !f.UnitCols[bulk.ColParent] {
 		t.Errorf("columns %v", f.UnitCols)
+	}
+}
+
+// A file made from the template before the column was renamed "Tên ngắn",
+// as the unit form calls it, still reads its short names.
+func TestReadOldShortNameHeader(t *testing.T) {
+	data := sheetFile(t, map[string][][]string{
+		"Đơn vị": {{"Mã đơn vị", "Tên đơn vị", "Tên viết tắt"}, {"xa-1", "Ủy ban nhân dân xã Một", "UBND xã Một"}},
+	})
+	f, err := bulk.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Units) != 1 || f.Units[0].ShortName != "UBND xã Một" || !f.UnitCols[bulk.ColShortName] {
+		t.Errorf("read %+v, columns %v", f.Units, f.UnitCols)
 	}
 }
 

@@ -136,7 +136,7 @@ func TestUnitAliasClash(t *testing.T) {
 	f.a.Aliases = []string{"Phòng Nội vụ", "ca  HUYEN"}
 	err := f.s.UpdateUnit(ctx, store.Actor{}, f.a)
 	var e *tiendo.Error
-	if !errors.As(err, &e) || !strings.Contains(e.Fields["aliases"], "tên viết tắt của đơn vị “Công an huyện”") {
+	if !errors.As(err, &e) || !strings.Contains(e.Fields["aliases"], "tên ngắn của đơn vị “Công an huyện”") {
 		t.Errorf("alias = another's short name: %v", err)
 	}
 	// A unit's own name among its aliases is fine.

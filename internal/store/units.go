@@ -65,7 +65,7 @@ func nameKey(s string) string { return strings.Join(strings.Fields(vi.Fold(s)), 
 func checkUnitNames(u *tiendo.Unit, others []*tiendo.Unit) error {
 	type owner struct {
 		unit *tiendo.Unit
-		what string // "tên", "tên viết tắt", "tên gọi khác"
+		what string // "tên", "tên ngắn", "tên gọi khác"
 	}
 	names := map[string]owner{}   // another unit's name or short name
 	aliases := map[string]owner{} // another unit's alias
@@ -73,7 +73,7 @@ func checkUnitNames(u *tiendo.Unit, others []*tiendo.Unit) error {
 		if (u.ID != 0 && o.ID == u.ID) || o.Code == u.Code {
 			continue
 		}
-		for _, n := range []struct{ what, v string }{{"tên", o.Name}, {"tên viết tắt", o.ShortName}} {
+		for _, n := range []struct{ what, v string }{{"tên", o.Name}, {"tên ngắn", o.ShortName}} {
 			if k := nameKey(n.v); k != "" {
 				if _, ok := names[k]; !ok {
 					names[k] = owner{o, n.what}
@@ -101,7 +101,7 @@ func checkUnitNames(u *tiendo.Unit, others []*tiendo.Unit) error {
 			break
 		}
 	}
-	for _, f := range []struct{ field, what, v string }{{"name", "Tên đơn vị", u.Name}, {"short_name", "Tên viết tắt", u.ShortName}} {
+	for _, f := range []struct{ field, what, v string }{{"name", "Tên đơn vị", u.Name}, {"short_name", "Tên ngắn", u.ShortName}} {
 		if o, ok := aliases[nameKey(f.v)]; ok && f.v != "" {
 			e.Fields[f.field] = fmt.Sprintf("%s “%s” trùng với tên gọi khác của đơn vị “%s” (mã %s): văn bản nhắc đến tên này sẽ không biết là đơn vị nào. Hãy bỏ tên gọi khác đó ở đơn vị “%s” trước, hoặc đặt tên khác.",
 				f.what, f.v, o.unit.Name, o.unit.Code, o.unit.Name)
