@@ -187,8 +187,8 @@ func auditDay(field, typed string) (time.Time, string) {
 	if err == nil && err2 == nil {
 		return day, ""
 	}
-	if dayMonthYear.MatchString(typed) { // written right, but no such day
-		return time.Time{}, fmt.Sprintf("Không có ngày %s: hãy kiểm tra lại ngày và tháng.", typed)
+	if msg := noSuchDay(typed); msg != "" {
+		return time.Time{}, msg
 	}
 	return time.Time{}, fmt.Sprintf("%s “%s” chưa đúng: viết ngày/tháng/năm như 07/06/2026.", field, typed)
 }

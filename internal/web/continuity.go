@@ -43,8 +43,12 @@ func successorFromForm(r *http.Request) (store.Successor, error) {
 	iso, err := docDateISO(r.PostFormValue("deadline"))
 	day, err2 := time.ParseInLocation("2006-01-02", iso, tiendo.Zone)
 	if err != nil || err2 != nil {
-		return store.Successor{}, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hạn gửi của đợt mới chưa đúng: viết ngày/tháng/năm như 07/06/2026.",
+		e := &tiendo.Error{Code: tiendo.EINVALID, Message: "Hạn gửi của đợt mới chưa đúng: viết ngày/tháng/năm như 07/06/2026.",
 			Fields: map[string]string{"deadline": "Viết ngày/tháng/năm như 07/06/2026."}}
+		if msg := noSuchDay(r.PostFormValue("deadline")); msg != "" {
+			e.Message, e.Fields["deadline"] = "Hạn gửi của đợt mới: "+msg, msg
+		}
+		return store.Successor{}, e
 	}
 	return store.Successor{Title: r.PostFormValue("title"), Deadline: day, Unfinished: r.PostFormValue("unfinished") == "on",
 		Period: tiendo.Period{Kind: tiendo.PeriodKind(r.PostFormValue("period_kind")), Year: year, Index: index}}, nil

@@ -110,6 +110,15 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 			t.Fatalf("the successor form lacks %s:\n%s", want, page)
 		}
 	}
+	// A day the calendar lacks is named as such, not as a wrong format.
+	for typed, want := range map[string]string{"31/02/2025": "Không có ngày 31/02/2025: hãy kiểm tra lại ngày và tháng.",
+		"cuối năm": "Hạn gửi của đợt mới chưa đúng: viết ngày/tháng/năm như 07/06/2026."} {
+		resp := x.post(office, "/rounds/"+itoa(first.ID)+"/successor", url.Values{"title": {first.Title},
+			"period_kind": {"year"}, "period_index": {"0"}, "period_year": {"2025"}, "deadline": {typed}})
+		if b := html.UnescapeString(readBody(resp)); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(b, want) {
+			t.Errorf("successor due %q: %d, want 422 saying %q\n%s", typed, resp.StatusCode, want, grep(b, "deadline"))
+		}
+	}
 	resp := x.post(office, "/rounds/"+itoa(first.ID)+"/successor", url.Values{"title": {first.Title},
 		"period_kind": {"year"}, "period_index": {"0"}, "period_year": {"2025"}, "deadline": {"20/12/2025"}})
 	resp.Body.Close()

@@ -887,6 +887,9 @@ var (
 func (f *intakeForm) deadline() (time.Time, error) {
 	bad := tiendo.Errorf(tiendo.EINVALID, "Hạn gửi chưa đúng: viết ngày/tháng/năm như 07/06/2022.")
 	day, err := docDateISO(f.DeadlineDate)
+	if msg := noSuchDay(f.DeadlineDate); msg != "" {
+		return time.Time{}, tiendo.Errorf(tiendo.EINVALID, "Hạn gửi: %s", msg)
+	}
 	if err != nil || strings.Count(day, "-") != 2 {
 		return time.Time{}, bad
 	}
@@ -912,11 +915,33 @@ func docDateISO(s string) (string, error) {
 	} else if pd, err := vi.ParseDate(s); err == nil {
 		d = pd
 	}
+	if msg := noSuchDay(s); msg != "" {
+		return "", tiendo.Errorf(tiendo.EINVALID, "%s", msg)
+	}
 	if d.Month == 0 || !d.Valid() {
 		return "", tiendo.Errorf(tiendo.EINVALID, "Ngày văn bản chưa đúng: viết ngày/tháng/năm như 07/06/2022, hoặc tháng/năm như 06/2022 nếu văn bản chưa ghi ngày.")
 	}
 	return d.String(), nil
 }
+
+// noSuchDay is the message for a day written as the forms ask (31/02/2026)
+// that the calendar does not have, or "" when typed is not written so: a
+// person who typed 31/02 needs to hear that February has no 31st, not that
+// the format is wrong.
+func noSuchDay(typed string) string {
+	typed = strings.TrimSpace(typed)
+	if !dayMonthYear.MatchString(typed) {
+		return ""
+	}
+	if _, err := vi.ParseDate(typed); err == nil {
+		return ""
+	}
+	return fmt.Sprintf("Không có ngày %s: hãy kiểm tra lại ngày và tháng.", typed)
+}
+
+// dayMonthYear is a date written as the forms ask, whether or not the day
+// exists.
+var dayMonthYear = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$`)
 
 // atoi reads a number from the form; what is not one counts as 0.
 func atoi(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }

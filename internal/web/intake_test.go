@@ -189,8 +189,12 @@ func TestIntakeDocDate(t *testing.T) {
 			t.Errorf("doc_date %q: %d, want 422", in, resp.StatusCode)
 			continue
 		}
+		want := "Ngày văn bản chưa đúng"
+		if in == "31/02/2022" { // written right, but February has no 31st
+			want = "Không có ngày 31/02/2022: hãy kiểm tra lại ngày và tháng."
+		}
 		if !strings.Contains(page, `name="doc_date" value="`+in+`"`) || !strings.Contains(grep(page, `name="doc_date"`), `aria-invalid="true"`) ||
-			!strings.Contains(page, "Ngày văn bản chưa đúng") {
+			!strings.Contains(page, want) {
 			t.Errorf("doc_date %q: field not kept and marked:\n%s", in, grep(page, `doc_date`))
 		}
 	}
@@ -389,7 +393,11 @@ func TestIntakeDeadlineDayFirst(t *testing.T) {
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		page := html.UnescapeString(string(b))
-		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Hạn gửi chưa đúng: viết ngày/tháng/năm như 07/06/2022.") ||
+		want := "Hạn gửi chưa đúng: viết ngày/tháng/năm như 07/06/2022."
+		if bad == "31/02/2031" {
+			want = "Hạn gửi: Không có ngày 31/02/2031: hãy kiểm tra lại ngày và tháng."
+		}
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, want) ||
 			!strings.Contains(page, `name="deadline_date" value="`+bad+`"`) {
 			t.Errorf("deadline %q: %d\n%s", bad, resp.StatusCode, grep(page, "deadline_date"))
 		}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -232,17 +231,13 @@ func editedDeadline(typed string, was time.Time) (time.Time, string) {
 	iso, err := docDateISO(typed)
 	day, err2 := time.ParseInLocation("2006-01-02", iso, tiendo.Zone)
 	if err != nil || err2 != nil {
-		if dayMonthYear.MatchString(typed) { // written right, but no such day
-			return time.Time{}, fmt.Sprintf("Không có ngày %s: hãy kiểm tra lại ngày và tháng.", typed)
+		if msg := noSuchDay(typed); msg != "" {
+			return time.Time{}, msg
 		}
 		return time.Time{}, "Hạn gửi chưa đúng: viết ngày/tháng/năm như 07/06/2026."
 	}
 	return day.Add(timeOfDay(was)), ""
 }
-
-// dayMonthYear is a date written as the form asks, whether or not the day
-// exists.
-var dayMonthYear = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{4}$`)
 
 // timeOfDay is how long after the start of its day, in tiendo.Zone, t falls.
 func timeOfDay(t time.Time) time.Duration {

@@ -288,6 +288,9 @@ func (s *Server) handleUnitRetire(w http.ResponseWriter, r *http.Request) error 
 		if err != nil || err2 != nil {
 			rf.Error = "Ngày ngừng hoạt động chưa đúng."
 			rf.Fields = map[string]string{"retired_on": "Viết ngày/tháng/năm như 01/07/2025."}
+			if msg := noSuchDay(rf.Day); msg != "" {
+				rf.Fields["retired_on"] = msg
+			}
 			return s.renderUnitForm(w, r, http.StatusUnprocessableEntity, u, nil, rf)
 		}
 		day = t

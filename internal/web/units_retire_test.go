@@ -129,7 +129,11 @@ func TestUnitRetireForm(t *testing.T) {
 	// A day that is not one: 422, what was typed kept.
 	resp := x.post(c, path+"/retire", url.Values{"retired_on": {"31/02/2025"}, "retired_note": {"Sáp nhập"}})
 	b := readBody(resp)
-	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(b, "Viết ngày/tháng/năm như 01/07/2025") || !strings.Contains(b, `value="Sáp nhập"`) {
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(b, "Không có ngày 31/02/2025: hãy kiểm tra lại ngày và tháng.") || !strings.Contains(b, `value="Sáp nhập"`) {
+		t.Errorf("no such day: %d\n%s", resp.StatusCode, b)
+	}
+	resp = x.post(c, path+"/retire", url.Values{"retired_on": {"1 tháng 7"}, "retired_note": {"Sáp nhập"}})
+	if b := readBody(resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(b, "Viết ngày/tháng/năm như 01/07/2025") {
 		t.Errorf("bad day: %d\n%s", resp.StatusCode, b)
 	}
 	// A parent of a working unit: 422 naming it.
