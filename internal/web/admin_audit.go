@@ -108,14 +108,35 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := store.AuditFilter{Entity: data.Filter.Entity, Action: data.Filter.Action, Limit: 100}
 	if data.Filter.Username != "" {
+		// The one whose username it is, or else everyone whose username or
+		// full name holds it: an admin tracing what someone did knows
+		// their name before their username.
+		var users []*tiendo.User
 		u, err := s.store.UserByUsername(r.Context(), data.Filter.Username)
 		switch {
-		case tiendo.ErrorCode(err) == tiendo.ENOTFOUND:
-			data.Fields["user"] = "Không có người dùng “" + data.Filter.Username + "”."
-		case err != nil:
+		case err == nil:
+			users = []*tiendo.User{u}
+		case tiendo.ErrorCode(err) != tiendo.ENOTFOUND:
 			return err
 		default:
-			f.UserID = u.ID
+			all, err := s.store.Users(r.Context())
+			if err != nil {
+				return err
+			}
+			users = usersNamed(all, data.Filter.Username)
+		}
+		switch {
+		case len(users) == 0:
+			data.Fields["user"] = "Không có người dùng nào có tên đăng nhập hoặc họ tên “" + data.Filter.Username + "”. Hãy ghi tên đăng nhập (ví dụ: vanphong) hoặc một phần họ tên."
+		case len(users) > maxAuditUsers:
+			data.Fields["user"] = fmt.Sprintf("“%s” khớp với %d người dùng: hãy ghi đầy đủ hơn, hoặc tên đăng nhập.", data.Filter.Username, len(users))
+		default:
+			for _, u := range users {
+				f.UserIDs = append(f.UserIDs, u.ID)
+			}
+			if len(users) > 1 {
+				data.Notice = "Đang xem việc của " + auditUserList(users) + "."
+			}
 		}
 	}
 	f.EntityID, _ = strconv.ParseInt(data.Filter.EntityID, 10, 64)
@@ -173,6 +194,32 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.render(w, http.StatusOK, "audit", data)
+}
+
+// maxAuditUsers bounds how many people one filter may name.
+const maxAuditUsers = 20
+
+// usersNamed returns the users whose username or full name holds typed,
+// compared folded: "nguyen van an" finds Nguyễn Văn An.
+func usersNamed(all []*tiendo.User, typed string) []*tiendo.User {
+	f := filterFor(typed)
+	var out []*tiendo.User
+	for _, u := range all {
+		if f.matchText(u.Username, u.FullName) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// auditUserList names the people a filter found: "Nguyễn Văn An (nva),
+// Nguyễn Thị Bình (ntb)".
+func auditUserList(users []*tiendo.User) string {
+	names := make([]string, len(users))
+	for i, u := range users {
+		names[i] = cmp.Or(u.FullName, u.Username) + " (" + u.Username + ")"
+	}
+	return strings.Join(names, ", ")
 }
 
 // auditDay reads a filter's day as the other date fields of the app take

@@ -2,11 +2,13 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"html"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -426,5 +428,49 @@ func TestAuditDateFilters(t *testing.T) {
 		if strings.Contains(body, "Không có bản ghi nào khớp bộ lọc.") {
 			t.Errorf("%s: the page says no row matches a filter it could not read", c.query)
 		}
+	}
+}
+
+// The "Người thực hiện" box takes a username or any part of a full name,
+// with or without diacritics; a part that fits several people shows all of
+// their rows and names them.
+func TestAuditUserFilterTakesNames(t *testing.T) {
+	x := newAuditScene(t)
+	ctx := context.Background()
+	x.pnv.FullName = "Nguyễn Văn Nội"
+	if err := x.st.UpdateUser(ctx, store.Actor{UserID: x.admin.ID}, x.pnv); err != nil {
+		t.Fatal(err)
+	}
+	admin := x.login("admin")
+	const none = "Không có bản ghi nào khớp bộ lọc."
+	for _, typed := range []string{"pnv", "nguyen van noi", "Văn Nội", "PNV"} {
+		q := "/admin/audit?action=save&user=" + url.QueryEscape(typed)
+		code, body := x.get(admin, q)
+		if code != http.StatusOK || strings.Contains(body, none) || !strings.Contains(body, `value="`+typed+`"`) {
+			t.Errorf("%s: %d, want Phòng Nội vụ's saves", q, code)
+		}
+		if code, body := x.get(admin, "/admin/audit?action=create&user="+url.QueryEscape(typed)); code != http.StatusOK || !strings.Contains(body, none) {
+			t.Errorf("%s: the admin's creations shown for %q", q, typed)
+		}
+	}
+	code, body := x.get(admin, "/admin/audit?user="+url.QueryEscape("văn"))
+	if code != http.StatusOK || !strings.Contains(html.UnescapeString(body), "Đang xem việc của Hoàng Văn Minh (lanhdao), Nguyễn Văn Nội (pnv), vanphong (vanphong).") {
+		t.Errorf("văn: %d, want the three people named\n%s", code, grep(html.UnescapeString(body), "Đang xem"))
+	}
+	code, body = x.get(admin, "/admin/audit?user="+url.QueryEscape("Lê Văn Không"))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(body), "Không có người dùng nào có tên đăng nhập hoặc họ tên “Lê Văn Không”.") ||
+		strings.Contains(body, none) {
+		t.Errorf("nobody: %d, want 422 saying no such person", code)
+	}
+	const many = 21 // one more than a filter may name
+	for i := range many {
+		u := &tiendo.User{Username: fmt.Sprintf("cb%02d", i), FullName: fmt.Sprintf("Cán bộ số %d", i), Role: tiendo.RoleReader}
+		if err := x.st.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, body = x.get(admin, "/admin/audit?user="+url.QueryEscape("can bo"))
+	if want := fmt.Sprintf("“can bo” khớp với %d người dùng", many); code != http.StatusUnprocessableEntity || !strings.Contains(html.UnescapeString(body), want) {
+		t.Errorf("too many: %d, want 422 with %q", code, want)
 	}
 }

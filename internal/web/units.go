@@ -37,7 +37,14 @@ func readListFilter(r *http.Request) listFilter {
 	if len(q) > 200 {
 		q = q[:200]
 	}
-	return listFilter{Q: q, All: r.URL.Query().Get("all") == "1", key: strings.Join(strings.Fields(vi.Fold(q)), " ")}
+	f := filterFor(q)
+	f.All = r.URL.Query().Get("all") == "1"
+	return f
+}
+
+// filterFor is the filter that finds q, folded and with its spaces evened.
+func filterFor(q string) listFilter {
+	return listFilter{Q: q, key: strings.Join(strings.Fields(vi.Fold(q)), " ")}
 }
 
 // Active reports whether the filter narrows the list.
