@@ -19,12 +19,15 @@ func (s *Store) FlushUses(ctx context.Context) error { return s.flushTouches(ctx
 // of the store's dialect again, for tests of what a data migration does to
 // rows written the old way.
 func (s *Store) RunMigration(ctx context.Context, name string) error {
-	b, err := migrations.ReadFile("migrations/" + s.dialect.name() + "/" + name)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	_, err = s.db.ExecContext(ctx, string(b))
-	return err
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, s.q(`DELETE FROM schema_migrations WHERE name = ?`), name); err != nil {
+		return err
+	}
+	return s.migrateOne(ctx, conn, "migrations/"+s.dialect.name()+"/"+name)
 }
 
 // MarkRegisterLegacy marks every register row as migration 0021 marked the
@@ -39,4 +42,22 @@ func (s *Store) MarkRegisterLegacy(ctx context.Context) error {
 func (s *Store) SetEmailUnchecked(ctx context.Context, table string, id int64, email string) error {
 	_, err := s.db.ExecContext(ctx, s.q(`UPDATE `+table+` SET email = ? WHERE id = ?`), email, id)
 	return err
+}
+
+// ForeignKeysOn reports whether the store's writer checks foreign keys (on
+// PostgreSQL, always).
+func (s *Store) ForeignKeysOn(ctx context.Context) (bool, error) {
+	if s.dialect != sqlite {
+		return true, nil
+	}
+	var on bool
+	err := s.db.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on)
+	return on, err
+}
+
+// CountRows counts the rows of table.
+func (s *Store) CountRows(ctx context.Context, table string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n)
+	return n, err
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 )
 
 // migrations holds the forward-only schema changes, one folder per dialect
@@ -58,7 +59,30 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn, name string) error {
+// foreignKeysOff, as a migration's first line, rebuilds tables that others
+// refer to, which SQLite does with its foreign keys off (the documented steps
+// of making a table anew): dropping the old table would otherwise delete the
+// rows that refer to it, or be refused. Such a migration's keys are checked
+// before it commits.
+const foreignKeysOff = "-- tiendo: foreign keys off"
+
+func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn, name string) (err error) {
+	body, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	keysOff := s.dialect == sqlite && strings.HasPrefix(string(body), foreignKeysOff)
+	if keysOff {
+		// Outside the transaction: SQLite ignores the pragma inside one.
+		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+			return err
+		}
+		defer func() {
+			if _, on := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON"); on != nil && err == nil {
+				err = on
+			}
+		}()
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -71,15 +95,35 @@ func (s *Store) migrateOne(ctx context.Context, conn *sql.Conn, name string) err
 	} else if n > 0 {
 		return nil
 	}
-	body, err := migrations.ReadFile(name)
-	if err != nil {
-		return err
-	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
+	}
+	if keysOff {
+		if err := foreignKeyCheck(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (name) VALUES (?)`), key); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// foreignKeyCheck fails when a row refers to one that does not exist.
+func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return err
+		}
+		return fmt.Errorf("a row of %s (rowid %d) refers to a missing row of %s", table, rowid.Int64, parent)
+	}
+	return rows.Err()
 }
