@@ -2,7 +2,9 @@
 // directive (UBND huyện Hữu Lũng, June 2022), its accounts, and two rounds
 // built by parsing the directive itself: the 2022 round as it happened (every
 // report in, some late) and a live round for the current period whose
-// deadline is a few days ahead, with units in every state.
+// deadline is a few days ahead, with units in every state. The 2022 round's
+// consolidated report was approved and issued, so a reader has a report to
+// read and the outgoing register its first number.
 package demo
 
 import (
@@ -14,7 +16,9 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/consolidate"
 	"tiendo/internal/directive"
+	"tiendo/internal/reportdoc"
 	"tiendo/internal/store"
 )
 
@@ -102,6 +106,7 @@ func Load(ctx context.Context, st *store.Store, pw string, now time.Time) (loade
 		accounts = append(accounts, Account{u.Code, "Cán bộ " + u.ShortName, tiendo.RoleReporter, u.Code})
 	}
 	reporters := map[int64]*tiendo.User{} // by unit
+	users := map[string]*tiendo.User{}    // by username
 	for _, a := range accounts {
 		u := &tiendo.User{Username: a.Username, FullName: a.FullName, Role: a.Role}
 		if a.UnitCode != "" {
@@ -113,15 +118,13 @@ func Load(ctx context.Context, st *store.Store, pw string, now time.Time) (loade
 		if u.Role == tiendo.RoleReporter {
 			reporters[u.UnitID] = u
 		}
+		users[u.Username] = u
 	}
-	if err := loadRounds(ctx, st, units, reporters, now); err != nil {
+	// The issuer first: it heads and numbers the 2022 report.
+	if err := setOwnIssuer(ctx, st, users["admin"]); err != nil {
 		return false, err
 	}
-	admin, err := st.UserByUsername(ctx, "admin")
-	if err != nil {
-		return false, err
-	}
-	return true, setOwnIssuer(ctx, st, admin)
+	return true, loadRounds(ctx, st, units, reporters, users, now)
 }
 
 // setOwnIssuer makes the seed's issuer, UBND huyện Hữu Lũng, the body
@@ -212,7 +215,7 @@ func shareTargets(r *tiendo.Round, ids map[string]int64) {
 	}
 }
 
-func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.Unit, reporters map[int64]*tiendo.User, now time.Time) error {
+func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.Unit, reporters map[int64]*tiendo.User, users map[string]*tiendo.User, now time.Time) error {
 	// The 2022 round, as it happened.
 	past, err := round(units)
 	if err != nil {
@@ -239,6 +242,9 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 	}
 	if err := st.CloseRound(ctx, store.Actor{}, past.ID); err != nil {
 		return err
+	}
+	if err := issueReport(ctx, st, past.ID, users["vanphong"], users["lanhdao"], d); err != nil {
+		return fmt.Errorf("demo: 2022 report: %w", err)
 	}
 
 	// The live round: the 2022 round's tasks carried into the current
@@ -271,6 +277,40 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 		}
 	}
 	return nil
+}
+
+// issueReport has the office draft round id's consolidated report as
+// tiendo drafts it and send it the morning after deadline, the leader
+// approve it at noon, and the office issue it, signed by the leader, in the
+// afternoon.
+func issueReport(ctx context.Context, st *store.Store, id int64, office, leader *tiendo.User, deadline time.Time) error {
+	clock := st.Now
+	defer func() { st.Now = clock }()
+	day := deadline.In(tiendo.Zone)
+	at := func(hour int) { // the day after the deadline, at hour
+		t := time.Date(day.Year(), day.Month(), day.Day()+1, hour, 0, 0, 0, tiendo.Zone)
+		st.Now = func() time.Time { return t }
+	}
+	at(8)
+	in, err := reportdoc.Input(ctx, st, office, id)
+	if err != nil {
+		return err
+	}
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: id, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
+	if err := st.CreateDoc(ctx, store.Actor{UserID: office.ID}, office, c); err != nil {
+		return err
+	}
+	if err := st.SendDoc(ctx, store.Actor{UserID: office.ID}, office, c); err != nil {
+		return err
+	}
+	at(11)
+	c, err = st.ActOnDoc(ctx, store.Actor{UserID: leader.ID}, leader, id, tiendo.DocReport, store.DocApprove, c.Version, "")
+	if err != nil {
+		return err
+	}
+	at(15)
+	_, err = reportdoc.Issue(ctx, st, office, store.Actor{UserID: office.ID}, id, c.Version, reportdoc.DefaultSigner(leader.FullName))
+	return err
 }
 
 // publishAt publishes round id as if at time at.

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,6 +90,24 @@ func TestLoad(t *testing.T) {
 	revs, err := st.Revisions(ctx, office, past.ID, ptckh.UnitID)
 	if err != nil || len(revs) != 1 || revs[0].SubmittedBy != "ptckh" || revs[0].SubmitterName != "Cán bộ Phòng TC-KH" {
 		t.Errorf("2022 revisions of ptckh = %+v, %v; want one, sent by ptckh (Cán bộ Phòng TC-KH)", revs, err)
+	}
+	// The 2022 report was issued the day after the deadline, signed by the
+	// leader who approved it, so a reader has it to read; this year's
+	// register is still empty for the live round's report.
+	reader, err := st.UserByUsername(ctx, "huyenuy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := st.OutgoingRegister(ctx, reader, 2022)
+	if err != nil || len(lines) != 1 || lines[0].Number != 1 || lines[0].Symbol != "BC-UBND" || lines[0].Signer != "Hoàng Văn Minh" ||
+		lines[0].RoundID != past.ID || lines[0].IssuedAt.In(tiendo.Zone).Format("02/01/2006") != "08/06/2022" {
+		t.Errorf("the 2022 register = %+v, %v; want 01/BC-UBND of 08/06/2022 signed by Hoàng Văn Minh", lines, err)
+	}
+	if pdf, err := st.IssuedFile(ctx, reader, past.ID, tiendo.DocReport, "pdf"); err != nil || !strings.HasPrefix(string(pdf), "%PDF") {
+		t.Errorf("the reader cannot download the issued PDF: %v", err)
+	}
+	if lines, err := st.OutgoingRegister(ctx, reader, now.Year()); err != nil || len(lines) != 0 {
+		t.Errorf("this year's register = %+v, %v; want empty", lines, err)
 	}
 	// The demo has a unit head, to try the head's review with.
 	head, err := st.UserByUsername(ctx, "ld.pgddt")

@@ -17,9 +17,10 @@ import (
 	"tiendo/internal/browsertest"
 )
 
-// From the demo's 2022 round: the office drafts the consolidated report in
+// From the demo's live round: the office drafts the consolidated report in
 // one click, sends it, the leader approves, the office issues it as number
-// 01 of the year, and the frozen DOCX, PDF and XLSX download.
+// 01 of the year (the demo's 2022 report is 01 of 2022), and the frozen
+// DOCX, PDF and XLSX download.
 func TestBrowserConsolidatedIssue(t *testing.T) {
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
@@ -28,13 +29,13 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	past := rounds[len(rounds)-1] // the 2022 round
-	page := fmt.Sprintf("%s/rounds/%d/consolidated", base, past.ID)
+	live := rounds[0]
+	page := fmt.Sprintf("%s/rounds/%d/consolidated", base, live.ID)
 
 	browserLogin(t, ctx, base, "vanphong")
 	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#draft`), chromedp.WaitVisible(`#send`))
 	text := browsertest.Get(t, ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("textarea")].map(t => t.value).join("\n")`))
-	for _, want := range []string{"635-CV/HU", "Trung tâm Phát triển quỹ đất", "chỉ tiêu"} {
+	for _, want := range []string{"Trên cơ sở báo cáo của 04 cơ quan, đơn vị", "Trung tâm Phát triển quỹ đất chưa gửi báo cáo", "chỉ tiêu"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the draft lacks %q", want)
 		}
@@ -64,12 +65,12 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 	}
 	// Download the frozen files in the page: the session cookie is HttpOnly.
 	for _, kind := range []string{"docx", "pdf", "xlsx"} {
-		size := browsertest.Get(t, ctx, chromedp.Evaluate[int](fmt.Sprintf(`fetch("/rounds/%d/consolidated/file/%s").then(r => r.ok ? r.arrayBuffer() : null).then(b => b ? b.byteLength : -1)`, past.ID, kind), chromedp.EvalAwaitPromise))
+		size := browsertest.Get(t, ctx, chromedp.Evaluate[int](fmt.Sprintf(`fetch("/rounds/%d/consolidated/file/%s").then(r => r.ok ? r.arrayBuffer() : null).then(b => b ? b.byteLength : -1)`, live.ID, kind), chromedp.EvalAwaitPromise))
 		if size < 1000 {
 			t.Errorf("%s download: %d bytes", kind, size)
 		}
 	}
-	data, err := st.IssuedFile(context.Background(), office, past.ID, tiendo.DocReport, "docx")
+	data, err := st.IssuedFile(context.Background(), office, live.ID, tiendo.DocReport, "docx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +124,7 @@ func TestBrowserConsolidatedIssue(t *testing.T) {
 
 	if dir := os.Getenv(browsertest.EnvArtifacts); dir != "" && testing.Verbose() {
 		for _, kind := range []string{"docx", "pdf", "xlsx"} {
-			data, _ := st.IssuedFile(context.Background(), office, past.ID, tiendo.DocReport, kind)
+			data, _ := st.IssuedFile(context.Background(), office, live.ID, tiendo.DocReport, kind)
 			os.WriteFile(filepath.Join(dir, "bao-cao-tong-hop."+kind), data, 0o644)
 		}
 	}
