@@ -29,6 +29,10 @@ type revisionsPage struct {
 	A, B    *store.Revision
 	Changes []fieldDiff
 	Current bool // the user may open the report as it is now (currentReadable)
+	// After holds, by a submission's number, the times the report went
+	// back to its unit after that submission (0: before the first), each
+	// with its reason: what the next submission answers.
+	After map[int][]store.Return
 }
 
 // handleRevisions lists every submission of a unit's report and shows what
@@ -42,7 +46,12 @@ func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data := revisionsPage{page: s.basePage(r, "Các lần gửi báo cáo của "+p.Unit.Name), Round: p.Round, Unit: p.Unit, Revisions: revs}
+	returns, err := s.store.Returns(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID)
+	if err != nil {
+		return err
+	}
+	data := revisionsPage{page: s.basePage(r, "Các lần gửi báo cáo của "+p.Unit.Name), Round: p.Round, Unit: p.Unit, Revisions: revs,
+		After: returnsAfter(revs, returns)}
 	if data.Current, err = s.currentReadable(r, p); err != nil {
 		return err
 	}
@@ -68,6 +77,23 @@ func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
 		data.Changes = compareReports(p, data.A.Report, data.B.Report)
 	}
 	return s.render(w, http.StatusOK, "revisions", data)
+}
+
+// returnsAfter files each return under the last submission made before it:
+// versions only grow, so that is the last one with a lower version than the
+// return gave the report (clocks can tie; versions cannot).
+func returnsAfter(revs []store.Revision, returns []store.Return) map[int][]store.Return {
+	out := map[int][]store.Return{}
+	for _, ret := range returns {
+		n := 0
+		for _, rv := range revs {
+			if rv.Version < ret.Version {
+				n = rv.Number
+			}
+		}
+		out[n] = append(out[n], ret)
+	}
+	return out
 }
 
 // compareReports lists the fields that differ between two revisions.

@@ -72,6 +72,9 @@ func TestRevisionsPageCountsSubmissionsAndNamesSubmitters(t *testing.T) {
 	}
 	tbody := body[strings.Index(body, "<tbody>"):strings.Index(body, "</tbody>")]
 	rows := strings.Split(tbody, "<tr>")[1:]
+	for i := range rows { // each submission's row, without the returns after it
+		rows[i], _, _ = strings.Cut(rows[i], `<tr class="returned">`)
+	}
 	if len(rows) != 3 {
 		t.Fatalf("the history has %d rows, want 3:\n%s", len(rows), tbody)
 	}
@@ -121,5 +124,48 @@ func TestRevisionsPageCountsSubmissionsAndNamesSubmitters(t *testing.T) {
 	}
 	if code, _ := x.get(c, fmt.Sprintf("%s?a=%d&b=%d", path, 999, versions[1])); code != 404 {
 		t.Errorf("comparing a version never submitted: %d, want 404", code)
+	}
+}
+
+// Between two submissions the history says why the report went back: who
+// returned it, when, and their reason as written, line breaks kept.
+func TestRevisionsPageShowsWhyReportWentBack(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	pnv, _ := x.st.UserByUsername(ctx, "pnv")
+	office, _ := x.st.UserByUsername(ctx, "vanphong")
+	submit := func() int {
+		t.Helper()
+		rep, err := x.st.Report(ctx, pnv, x.round.ID, x.a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep.Sections[0].Status, rep.Sections[0].ResultVsPlan = "on_track", "Đã ban hành kế hoạch."
+		if err := x.st.SaveReport(ctx, store.Actor{UserID: pnv.ID}, pnv, rep); err != nil {
+			t.Fatal(err)
+		}
+		sub, err := x.st.ActOnReport(ctx, store.Actor{UserID: pnv.ID}, pnv, x.round.ID, x.a.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version, Confirm: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sub.Version
+	}
+	v := submit()
+	const why = "Bổ sung số liệu quý II.\nGhi rõ nguồn vốn đối ứng."
+	if _, err := x.st.ActOnReport(ctx, store.Actor{UserID: office.ID}, office, x.round.ID, x.a.ID, store.ActRequest{Action: tiendo.ReportReturn, Version: v, Comment: why}); err != nil {
+		t.Fatal(err)
+	}
+	submit()
+	for _, who := range []string{"vanphong", "pnv"} {
+		code, body := x.get(x.login(who), fmt.Sprintf("/rounds/%d/reports/pnv/revisions", x.round.ID))
+		first, second := strings.Index(body, "Lần gửi thứ 1"), strings.Index(body, "Lần gửi thứ 2")
+		back := strings.Index(body, "Văn phòng trả lại")
+		if code != 200 || first < 0 || second < 0 || back < first || back > second {
+			t.Fatalf("%s: %d; want the return between the first and the second submission", who, code)
+		}
+		row := body[back:second]
+		if !strings.Contains(row, `<div class="return-comment">`+"Bổ sung số liệu quý II.\nGhi rõ nguồn vốn đối ứng.</div>") || !strings.Contains(row, "vanphong") {
+			t.Errorf("%s: the return row lacks the reason or who:\n%s", who, row)
+		}
 	}
 }
