@@ -127,10 +127,12 @@ func summaryIndicator(rows []watch.TargetRow) document.Indicator {
 	return in
 }
 
-// taskOf is "Nhiệm vụ 4" for a row.
+// taskOf is "Nhiệm vụ 4" for a row: the task named as the round page's
+// matrix names it (watch.TaskLabels), so that the second of two tasks a
+// directive numbered 12 is "Nhiệm vụ 12 (2)" in the table too.
 func taskOf(r watch.TargetRow) string {
 	label := r.TaskLabel
-	if r.Task != nil && strings.TrimSpace(r.Task.Label) != "" {
+	if strings.TrimSpace(label) == "" && r.Task != nil {
 		label = r.Task.Label
 	}
 	return strings.TrimSpace("Nhiệm vụ " + label)

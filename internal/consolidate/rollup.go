@@ -170,7 +170,7 @@ func rollTarget(t *tiendo.Task, a *tiendo.Actual, secs []*tiendo.Section, ids []
 			a.SamePeriod = &sameSum
 		}
 	}
-	label := strings.TrimSpace(tg.Text)
+	label := vi.Capitalize(strings.TrimSpace(tg.Text))
 	if len([]rune(label)) > 80 {
 		label = string([]rune(label)[:80]) + "…"
 	}

@@ -9,6 +9,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/vi"
+	"tiendo/internal/watch"
 )
 
 // TargetSentence writes the consolidated report's sentence for one target as
@@ -66,10 +67,11 @@ func TargetSentence(t *tiendo.Target, unitName string, actual, samePeriod *float
 		// A ratio of changes ("bằng 80% kế hoạch" for 8% against 10%)
 		// would read as a share of the estimate: give the goal instead.
 		parts = append(parts, "thấp hơn mức "+formatValue(g, t.Unit)+" đề ra")
-	case ratio > 0 && (m.shape == shapeLevel || m.shape == shapeCount || m.shape == shapeNamed):
-		// A goal to reach: how far the actual went. A share of a
-		// reference ("đạt 105% dự toán") already says it.
-		parts = append(parts, "bằng "+formatRatio(ratio)+" "+ratioBase(t))
+	default:
+		// A goal to reach: how far the actual went.
+		if w := ratioWords(t, m, a, ratio); w != "" {
+			parts = append(parts, w)
+		}
 	}
 	parts = append(parts, verdictWords(verdict))
 	if samePeriod != nil {
@@ -95,10 +97,49 @@ func verdictWords(v tiendo.Verdict) string {
 	return "chưa có số liệu"
 }
 
-// ratioBase names what the ratio is a share of: the estimate for a target
-// set against it, the plan otherwise.
-func ratioBase(t *tiendo.Target) string {
-	if t.RelativeTo == "estimate" {
+// RatioWords says how far actual went toward t's goal, in the words of the
+// consolidated report's sentence (TargetSentence), which the unit's report
+// form and every other page showing a verdict use too: "bằng 92,9% kế
+// hoạch", or "bằng 105% dự toán" for a target set against the estimate; the
+// ratio is tiendo.Assess's, written by watch.RatioText. It is "" when there
+// is no ratio and where such words would mislead (RatioBase), and for a
+// goal "trên" reached, which the sentence words as "trên mức".
+func RatioWords(t *tiendo.Target, actual *float64) string {
+	if t == nil || actual == nil {
+		return ""
+	}
+	_, ratio := tiendo.Assess(t, actual)
+	return ratioWords(t, measureOf(t), *actual, ratio)
+}
+
+func ratioWords(t *tiendo.Target, m measure, actual, ratio float64) string {
+	base := m.ratioBase(t)
+	if base == "" || ratio <= 0 || t.Comparator == tiendo.MoreThan && actual >= t.Value {
+		return ""
+	}
+	return "bằng " + watch.RatioText(ratio) + " " + base
+}
+
+// RatioBase names what t's ratio is a share of, as RatioWords words it:
+// the estimate for a target set against it, the plan otherwise. It is ""
+// for a target whose ratio no words should give: a ceiling (Assess's ratio
+// is the goal over the actual there, and "bằng 112,5% kế hoạch" would read
+// as over the limit), a change ("tăng 8%" against "tăng 10%" is not 80% of
+// the estimate), and a share of a reference ("đạt 105% dự toán" says it
+// already). The report form gives it to its script, which words the verdict
+// while the unit types.
+func RatioBase(t *tiendo.Target) string {
+	if t == nil {
+		return ""
+	}
+	return measureOf(t).ratioBase(t)
+}
+
+func (m measure) ratioBase(t *tiendo.Target) string {
+	switch {
+	case m.ceiling, m.shape != shapeLevel && m.shape != shapeCount && m.shape != shapeNamed:
+		return ""
+	case t.RelativeTo == "estimate":
 		return "dự toán"
 	}
 	return "kế hoạch"
@@ -498,9 +539,4 @@ func formatCount(v float64) string {
 // the reports do not have, and "1.234,5" reads as it is written.
 func formatNumber(v float64) string {
 	return vi.FormatNumber(math.Round(v*100)/100, -1)
-}
-
-// formatRatio writes a ratio as a percentage with one decimal: "92,9%".
-func formatRatio(r float64) string {
-	return vi.FormatNumber(math.Round(r*1000)/10, -1) + "%"
 }

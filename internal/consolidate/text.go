@@ -126,14 +126,10 @@ func isNothing(s string) bool {
 	return false
 }
 
-// upperFirst capitalises the first letter.
+// upperFirst capitalises the first letter, as every page capitalises a
+// target's text (vi.Capitalize).
 func upperFirst(s string) string {
-	s = strings.TrimSpace(s)
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || unicode.IsUpper(r) {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
+	return vi.Capitalize(strings.TrimSpace(s))
 }
 
 // lowerFirst lowers the first letter to continue a sentence, unless the

@@ -5,12 +5,15 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/vi"
 )
 
 // TargetRow is one target as one lead unit reported it.
 type TargetRow struct {
-	Task       *tiendo.Task   `json:"-"`
-	Target     *tiendo.Target `json:"target"`
+	Task   *tiendo.Task   `json:"-"`
+	Target *tiendo.Target `json:"target"`
+	// TaskLabel names the task as the matrix's column does (TaskLabels):
+	// "12 (2)" for the second task a directive numbered 12.
 	TaskLabel  string         `json:"task_label"`
 	UnitID     int64          `json:"unit_id"`
 	Actual     *float64       `json:"actual"`
@@ -44,8 +47,9 @@ func Targets(r *tiendo.Round, w tiendo.Window, actuals []Actual, states map[int6
 		byKey[[2]int64{a.UnitID, a.TargetID}] = a
 	}
 	start, end := w.From, w.End()
+	labels := TaskLabels(r.Tasks)
 	var rows []TargetRow
-	for _, t := range r.Tasks {
+	for i, t := range r.Tasks {
 		for _, as := range t.Assignees {
 			targets := t.TargetsOf(as.UnitID)
 			if as.Role != tiendo.Lead {
@@ -61,7 +65,7 @@ func Targets(r *tiendo.Round, w tiendo.Window, actuals []Actual, states map[int6
 			}
 			for _, tg := range targets {
 				a := byKey[[2]int64{as.UnitID, tg.ID}]
-				row := TargetRow{Task: t, Target: tg, TaskLabel: t.Label, UnitID: as.UnitID, Actual: a.Value, SamePeriod: a.SamePeriod}
+				row := TargetRow{Task: t, Target: tg, TaskLabel: labels[i], UnitID: as.UnitID, Actual: a.Value, SamePeriod: a.SamePeriod}
 				row.Verdict, row.Ratio = tiendo.Assess(tg, a.Value)
 				at := states[as.UnitID].SubmittedAt
 				if at.IsZero() {
@@ -75,6 +79,15 @@ func Targets(r *tiendo.Round, w tiendo.Window, actuals []Actual, states map[int6
 		}
 	}
 	return rows
+}
+
+// RatioText writes a target's ratio (tiendo.Assess: 0.9286 for 65 against
+// 70) as the pages and documents write it, in the round page's "Tỷ lệ" as
+// in "bằng 92,9% kế hoạch": a percentage rounded to a tenth, with no ",0"
+// on a whole one ("92,9%", "50%", "100%"). More decimals would claim a
+// precision the reports do not have.
+func RatioText(ratio float64) string {
+	return vi.FormatNumber(math.Round(ratio*1000)/10, -1) + "%"
 }
 
 // project carries a value reached by elapsed (0..1) of the period to its end.

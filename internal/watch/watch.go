@@ -7,6 +7,8 @@ package watch
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"tiendo"
@@ -94,7 +96,44 @@ type Row struct {
 // Matrix is the unit x task table of a round.
 type Matrix struct {
 	Tasks []*tiendo.Task `json:"tasks"`
-	Rows  []Row          `json:"rows"`
+	// Labels names the columns, one per task (TaskLabels): "12", "12 (2)".
+	Labels []string `json:"labels"`
+	Rows   []Row    `json:"rows"`
+}
+
+// TaskLabels names each of tasks where a task is named by its label alone:
+// the matrix's columns, the charts' bars, the target tables. A label is
+// kept as written ("12"), but a directive may number two tasks 12 (the
+// intake warns, and the office may publish it so), and two columns "NV 12"
+// cannot be told apart: the second is named "12 (2)", the third "12 (3)",
+// by their order in the directive. A task without a label is named by its
+// position. The names returned are distinct and in the order of tasks.
+func TaskLabels(tasks []*tiendo.Task) []string {
+	order := make([]int, len(tasks))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return tasks[order[a]].Position < tasks[order[b]].Position })
+	out := make([]string, len(tasks))
+	taken := make(map[string]bool, len(tasks))
+	for _, i := range order {
+		t := tasks[i]
+		label := strings.Join(strings.Fields(t.Label), " ")
+		if label == "" {
+			p := t.Position
+			if p <= 0 {
+				p = i + 1
+			}
+			label = strconv.Itoa(p)
+		}
+		name := label
+		for n := 2; taken[name]; n++ {
+			name = label + " (" + strconv.Itoa(n) + ")"
+		}
+		taken[name] = true
+		out[i] = name
+	}
+	return out
 }
 
 // BuildMatrix lays out the round's units (in the order given, which the
@@ -111,7 +150,7 @@ func BuildMatrix(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) 
 			roles[[2]int64{a.UnitID, t.ID}] = a.Role
 		}
 	}
-	m := &Matrix{Tasks: r.Tasks, Rows: make([]Row, 0, len(r.UnitIDs))}
+	m := &Matrix{Tasks: r.Tasks, Labels: TaskLabels(r.Tasks), Rows: make([]Row, 0, len(r.UnitIDs))}
 	for _, u := range units {
 		if !asked[u.ID] {
 			continue
@@ -140,7 +179,7 @@ func (m *Matrix) Filter(states []CellState, unitID int64) *Matrix {
 	for _, s := range states {
 		keep[s] = true
 	}
-	out := &Matrix{Tasks: m.Tasks}
+	out := &Matrix{Tasks: m.Tasks, Labels: m.Labels}
 	for _, row := range m.Rows {
 		if (len(keep) == 0 || keep[row.State]) && (unitID == 0 || row.Unit.ID == unitID) {
 			out.Rows = append(out.Rows, row)

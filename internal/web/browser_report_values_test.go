@@ -35,10 +35,10 @@ func TestBrowserLiveVerdictWritesNumbersLikeTheServer(t *testing.T) {
 		chromedp.SendKeys(`[name="`+schools+`"]`, "2"),
 	)
 	live := out(rate)
-	if want := "Vượt · bằng 41.150,0% chỉ tiêu"; live != want {
+	if want := "Vượt · bằng 41.150% kế hoạch"; live != want {
 		t.Errorf("live verdict of 411,5 against 1%% = %q, want %q", live, want)
 	}
-	if got, want := out(schools), "Đạt · bằng 100,0% chỉ tiêu"; got != want {
+	if got, want := out(schools), "Đạt · bằng 100% kế hoạch"; got != want {
 		t.Errorf("live verdict of 2 against 2 schools = %q, want %q", got, want)
 	}
 	browsertest.Do(t, ctx, chromedp.SendKeys(`[name="`+schools+`"]`, "0%"))

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/consolidate"
 	"tiendo/internal/remind"
 	"tiendo/internal/store"
 	"tiendo/internal/vi"
@@ -87,7 +88,11 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"inc":       func(n int) int { return n + 1 },
 		"indent":    func(n int) string { return strings.Repeat("\u00a0\u00a0\u00a0", n) },
 		"pct":       pctText,
-		"mul100":    func(f float64) float64 { return 100 * f },
+		"ratio":     watch.RatioText,
+		"ratioBase": consolidate.RatioBase,
+		"capital":   vi.Capitalize,
+		// nbsp keeps a short label on one line in a narrow column: "12 (2)".
+		"nbsp":      func(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") },
 		"abbr":      cellAbbr,
 		"cells":     cellsHTML,
 		"slotLabel": slotLabel,

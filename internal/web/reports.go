@@ -90,9 +90,10 @@ func (p *reportPage) Verdict(targetID int64) string {
 	if tg == nil || err != nil || strings.TrimSpace(written) == "" || tg.CheckValue(v, written) != nil {
 		return "" // the field's error says why
 	}
-	verdict, ratio := tiendo.Assess(tg, &v)
-	if ratio > 0 {
-		return fmt.Sprintf("%s · bằng %s%% chỉ tiêu", verdict.Label(), vi.FormatNumber(ratio*100, 1))
+	verdict, _ := tiendo.Assess(tg, &v)
+	// The ratio in the consolidated report's words: "bằng 92,9% kế hoạch".
+	if w := consolidate.RatioWords(tg, &v); w != "" {
+		return verdict.Label() + " · " + w
 	}
 	return verdict.Label()
 }

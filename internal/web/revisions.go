@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"tiendo"
+	"tiendo/internal/consolidate"
 	"tiendo/internal/diff"
 	"tiendo/internal/store"
 	"tiendo/internal/vi"
@@ -248,14 +249,14 @@ func revisionContent(p *reportPage, rep *tiendo.UnitReport) ([]revisionSection, 
 			if tg == nil {
 				tg = &tiendo.Target{Text: "Chỉ tiêu không còn trong đợt"}
 			}
-			ra := revisionActual{Target: tg.Text, Value: num(a.Value, tg.Unit), Same: num(a.SamePeriod, tg.Unit)}
+			ra := revisionActual{Target: vi.Capitalize(tg.Text), Value: num(a.Value, tg.Unit), Same: num(a.SamePeriod, tg.Unit)}
 			if p.Target[a.TargetID] != nil {
 				ra.Goal = goalLabel(tg)
 				if a.Value != nil {
-					verdict, ratio := tiendo.Assess(tg, a.Value)
+					verdict, _ := tiendo.Assess(tg, a.Value)
 					ra.Verdict = verdict.Label()
-					if ratio > 0 {
-						ra.Verdict += " · bằng " + vi.FormatNumber(ratio*100, 1) + "% chỉ tiêu"
+					if w := consolidate.RatioWords(tg, a.Value); w != "" {
+						ra.Verdict += " · " + w
 					}
 				}
 			}

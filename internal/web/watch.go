@@ -70,6 +70,9 @@ type roundPage struct {
 	// For the office, on a draft: the tasks and targets that still name a
 	// year before the round's (copied from an earlier period).
 	EarlierYears []yearMention
+	// TaskLabels names the round's tasks, in order, as the matrix's
+	// columns do (watch.TaskLabels): "12 (2)" for a second task 12.
+	TaskLabels []string
 
 	Matrix  *watch.Matrix
 	Rates   watch.Rates
@@ -423,7 +426,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		SentOnly: tiendo.ReadsSentOnly(u),
 		SeesAll:  tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll,
 		States:   watch.CellStates, Reopened: map[int64]bool{}, Notice: roundNotices[r.URL.Query().Get("ok")],
-		CanMail: tiendo.Allowed(u, tiendo.ActionManageMail, 0)}
+		CanMail: tiendo.Allowed(u, tiendo.ActionManageMail, 0), TaskLabels: watch.TaskLabels(d.Round.Tasks)}
 	if r.URL.Query().Get("ok") == "extended" {
 		// Without the reminder service nothing delivers the outbox.
 		data.Notice, data.NoticeMail = extendedNotice(s.cfg.Reminders != nil && s.cfg.Reminders.MailOn()), true

@@ -167,8 +167,10 @@
     } else {
       r = g === 0 ? 0 : a / g; v = a > g ? "Vượt" : a === g ? "Đạt" : "Chưa đạt";
     }
-    // One decimal, as reportPage.Verdict writes the ratio.
-    out.textContent = r > 0 ? v + " · bằng " + fmt(r * 100, 1) + "% chỉ tiêu" : v;
+    // consolidate.RatioWords: watch.RatioText's number and what it is a share of (data-ratio, "" where none is worded).
+    var base = input.dataset.ratio || "";
+    out.textContent = r > 0 && base && !(cmp === ">" && a >= g)
+      ? v + " · bằng " + fmt(Math.round(r * 1000) / 10, 1).replace(/,0$/, "") + "% " + base : v;
   }
 
   // The upload field (outside the form element, but its field): say at once
