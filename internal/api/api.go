@@ -73,12 +73,16 @@ func userFrom(ctx context.Context) *tiendo.User { u, _ := ctx.Value(userKey).(*t
 // action (any logged-in user when action is "").
 func (a *Server) authed(pattern string, action tiendo.Action, h handlerFunc) {
 	a.route(pattern, func(w http.ResponseWriter, r *http.Request) error {
-		auth := r.Header.Get("Authorization")
-		token, ok := strings.CutPrefix(auth, "Bearer ")
-		if !ok || token == "" {
+		// The scheme is case-insensitive (RFC 7235): "bearer" is "Bearer".
+		scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+		token = strings.TrimSpace(token)
+		if !strings.EqualFold(scheme, "Bearer") || token == "" {
 			return tiendo.Errorf(tiendo.EUNAUTHORIZED, "Cần đăng nhập: gửi tiêu đề Authorization: Bearer <token> với token lấy từ POST /api/v1/tokens.")
 		}
-		u, err := a.store.TokenUser(r.Context(), strings.TrimSpace(token))
+		// Handlers that read the header again (bearer, tokens.go) see it
+		// in the one form they expect.
+		r.Header.Set("Authorization", "Bearer "+token)
+		u, err := a.store.TokenUser(r.Context(), token)
 		if err != nil {
 			return err
 		}
@@ -109,6 +113,8 @@ func Status(code string) int {
 		return http.StatusTooManyRequests
 	case errBadRequest:
 		return http.StatusBadRequest
+	case errMethodNotAllowed:
+		return http.StatusMethodNotAllowed
 	}
 	return http.StatusInternalServerError
 }
@@ -116,6 +122,9 @@ func Status(code string) int {
 // errBadRequest marks a body that cannot be read at all (400), as opposed to
 // a readable one with wrong values (422).
 const errBadRequest = "bad_request"
+
+// errMethodNotAllowed marks a method the path does not take (405).
+const errMethodNotAllowed = "method_not_allowed"
 
 type errorBody struct {
 	Error struct {
@@ -223,9 +232,61 @@ func jsonProblem(err error) string {
 	case errors.As(err, &syn) && strings.Contains(syn.Err.Error(), "UTF-8"):
 		return fmt.Sprintf("chuỗi ở %s không phải văn bản UTF-8.", where(syn.JSONPointer))
 	case errors.As(err, &syn):
-		return fmt.Sprintf("sai cú pháp sau byte %d (%v).", syn.ByteOffset, syn.Err)
+		return syntaxProblem(syn)
 	}
 	return err.Error()
+}
+
+// syntaxProblem says in Vietnamese where a body stops being JSON and, for
+// the usual slips, why, without the decoder's English: a client may show
+// the message to a person.
+func syntaxProblem(syn *jsontext.SyntacticError) string {
+	at := fmt.Sprintf("lỗi cú pháp ở byte %d", syn.ByteOffset)
+	if syn.JSONPointer != "" {
+		at += " (trong " + string(syn.JSONPointer) + ")"
+	}
+	msg := syn.Err.Error()
+	switch {
+	case errors.Is(syn.Err, jsontext.ErrNonStringName):
+		return at + `: tên trường phải là một chuỗi trong dấu ngoặc kép, như "version".`
+	case strings.HasPrefix(msg, "invalid escape sequence"), strings.HasPrefix(msg, "invalid surrogate pair"):
+		return at + `: chuỗi có dấu gạch ngược \ không hợp lệ; JSON chỉ nhận \", \\, \/, \b, \f, \n, \r, \t và \uXXXX.`
+	case strings.HasPrefix(msg, "mismatching structural token"):
+		return at + ": dấu đóng không khớp dấu mở ('}' đóng '{', ']' đóng '[')."
+	case strings.HasPrefix(msg, "missing value after object name"):
+		return at + ": thiếu giá trị sau tên trường."
+	case strings.HasPrefix(msg, "exceeded max depth"):
+		return at + ": tài liệu lồng quá sâu."
+	}
+	rest, ok := strings.CutPrefix(msg, "invalid character ")
+	char, err := strconv.QuotedPrefix(rest)
+	if !ok || err != nil {
+		return at + "."
+	}
+	at += ": ký tự " + char
+	switch place := rest[len(char):]; {
+	case strings.HasPrefix(place, " at start of value") && strings.ContainsAny(char, ",]}"):
+		return at + " đứng ở chỗ cần một giá trị: có thể thừa dấu phẩy, hoặc thiếu giá trị sau dấu hai chấm."
+	case strings.HasPrefix(place, " at start of value") && char == `'\''`:
+		return at + ` không mở đầu được giá trị: JSON dùng dấu ngoặc kép "…", không dùng dấu nháy đơn.`
+	case strings.HasPrefix(place, " at start of value"):
+		return at + ` không mở đầu được một giá trị JSON: chuỗi và tên trường phải nằm trong dấu ngoặc kép "…"; true, false, null viết thường; NaN và Infinity không phải số JSON.`
+	case strings.HasPrefix(place, " after object name"):
+		return at + " đứng sau tên trường, ở chỗ cần dấu hai chấm ':'."
+	case strings.HasPrefix(place, " after object value"):
+		return at + " đứng sau một giá trị, ở chỗ cần dấu phẩy ',' hoặc dấu đóng '}': có thể thiếu dấu phẩy giữa hai trường."
+	case strings.HasPrefix(place, " after array"):
+		return at + " đứng sau một phần tử của danh sách, ở chỗ cần dấu phẩy ',' hoặc dấu đóng ']'."
+	case strings.HasPrefix(place, " in literal"):
+		return at + " làm sai một từ khóa: JSON chỉ có true, false và null, viết thường."
+	case strings.HasPrefix(place, " in number"):
+		return at + " làm sai một số: số JSON viết như 12, -3 hay 1.5 (dấu chấm thập phân, không có dấu chấm hay số 0 thừa)."
+	case strings.HasPrefix(place, " in string"):
+		return at + ` nằm trong một chuỗi: ký tự điều khiển (xuống dòng, tab) phải viết là \n, \t.`
+	case strings.HasPrefix(place, " after top-level value"):
+		return at + " đứng sau hết tài liệu: chỉ gửi một đối tượng JSON."
+	}
+	return at + " không đúng chỗ."
 }
 
 func where(p jsontext.Pointer) string {
@@ -273,9 +334,24 @@ func actor(r *http.Request) store.Actor {
 func pathID(r *http.Request, name string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, tiendo.Errorf(tiendo.ENOTFOUND, "%q không phải là mã số hợp lệ.", r.PathValue(name))
+		// Not an id at all: the request is wrong, not the thing missing.
+		return 0, tiendo.Errorf(errBadRequest, "%q không phải là mã số hợp lệ: đường dẫn cần một số nguyên dương ở vị trí {%s}.", r.PathValue(name), name)
 	}
 	return id, nil
+}
+
+// allowed lists the methods another route takes for r's path, for the
+// Allow header of a 405; none when no route has that path.
+func (a *Server) allowed(r *http.Request) []string {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := a.mux.Handler(probe); pattern != "" && pattern != "/api/" {
+			allow = append(allow, m)
+		}
+	}
+	return allow
 }
 
 //go:embed openapi.json
@@ -295,6 +371,8 @@ func (a *Server) register() {
 	a.authed("GET /api/v1/me", "", a.handleMe)
 	a.authed("GET /api/v1/units", tiendo.ActionReadUnits, a.handleUnits)
 	a.authed("GET /api/v1/notifications", "", a.handleNotifications)
+	a.authed("POST /api/v1/notifications/read", "", a.handleNotificationsRead) // notifications.go
+	a.authed("POST /api/v1/notifications/{id}/read", "", a.handleNotificationRead)
 	a.authed("GET /api/v1/search", "", a.handleSearch)
 	a.authed("POST /api/v1/directives/parse", tiendo.ActionManageRounds, a.handleDirectiveParse)
 	a.authed("GET /api/v1/rounds", tiendo.ActionReadRounds, a.handleRounds)
@@ -337,8 +415,14 @@ func (a *Server) register() {
 	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/review", tiendo.ActionEditReport, a.reportAction(tiendo.ReportSendForReview))
 	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/return", tiendo.ActionReviewReport, a.reportAction(tiendo.ReportReturn))
 	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/accept", tiendo.ActionReviewReport, a.reportAction(tiendo.ReportAccept))
+	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/head-return", tiendo.ActionApproveReport, a.reportAction(tiendo.ReportHeadReturn))
+	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/withdraw-review", tiendo.ActionEditReport, a.reportAction(tiendo.ReportWithdrawReview))
 	a.authed("GET /api/v1/rounds/{id}/reports/{unit}/revisions", tiendo.ActionReadReport, a.handleRevisions)
 	a.route("/api/", func(w http.ResponseWriter, r *http.Request) error {
+		if allow := a.allowed(r); len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			return tiendo.Errorf(errMethodNotAllowed, "Điểm cuối %s không nhận phương thức %s; chỉ nhận %s (xem /api/openapi.json).", r.URL.Path, r.Method, strings.Join(allow, ", "))
+		}
 		return tiendo.Errorf(tiendo.ENOTFOUND, "Không có điểm cuối API %s %s; xem /api/openapi.json.", r.Method, r.URL.Path)
 	})
 }

@@ -68,7 +68,15 @@ func (a *Server) handleRounds(w http.ResponseWriter, r *http.Request) error {
 	}
 	items := make([]roundItem, 0, len(rounds))
 	for _, s := range rounds {
-		items = append(items, roundItem{Round: s.Round, TaskCount: s.Tasks, Expected: s.Expected, Received: s.Submitted, OnTime: s.OnTime})
+		round := s.Round
+		if round.UnitIDs == nil {
+			// A list reads no round's units (expected counts them), and an
+			// array is never null. A copy: the round may be shared.
+			c := *round
+			c.UnitIDs = []int64{}
+			round = &c
+		}
+		items = append(items, roundItem{Round: round, TaskCount: s.Tasks, Expected: s.Expected, Received: s.Submitted, OnTime: s.OnTime})
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"rounds": items})
 }

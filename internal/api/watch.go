@@ -47,8 +47,9 @@ type matrixRow struct {
 }
 
 type matrixTask struct {
-	ID    int64  `json:"id"`
-	Label string `json:"label"`
+	ID     int64  `json:"id"`
+	Label  string `json:"label"`
+	Column string `json:"column"` // watch.TaskLabels: unique where two tasks share a label
 }
 
 func (a *Server) handleMatrix(w http.ResponseWriter, r *http.Request) error {
@@ -69,7 +70,7 @@ func (a *Server) handleMatrix(w http.ResponseWriter, r *http.Request) error {
 	m := watch.BuildMatrix(round, units, states).Filter(filter, unitID)
 	tasks := make([]matrixTask, len(m.Tasks))
 	for i, t := range m.Tasks {
-		tasks[i] = matrixTask{t.ID, t.Label}
+		tasks[i] = matrixTask{t.ID, t.Label, m.Labels[i]}
 	}
 	rows := make([]matrixRow, len(m.Rows))
 	for i, row := range m.Rows {

@@ -1,8 +1,13 @@
 package api_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/store"
 )
 
 func TestWatchEndpoints(t *testing.T) {
@@ -35,6 +40,32 @@ func TestWatchEndpoints(t *testing.T) {
 	for _, p := range []string{"/matrix", "/rates", "/targets"} {
 		if code, _ := x.do("GET", base+p, x.login("pnv"), nil); code != 403 {
 			t.Errorf("a reporter GET %s: %d, want 403", p, code)
+		}
+	}
+}
+
+// Two tasks with one label (a directive's slip the intake warns about) get
+// columns the matrix can tell apart; the label stays as written.
+func TestMatrixColumnsOfOneLabel(t *testing.T) {
+	x := newApp(t)
+	unit := x.round.Tasks[0].Assignees[0].UnitID
+	r := &tiendo.Round{Title: "Hai nhiệm vụ 12", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),
+		Tasks: []*tiendo.Task{
+			{Label: "12", Text: "Cải cách hành chính", Assignees: []tiendo.Assignee{{UnitID: unit, Role: tiendo.Lead}}},
+			{Label: "12", Text: "Chuyển đổi số", Assignees: []tiendo.Assignee{{UnitID: unit, Role: tiendo.Lead}}},
+		}}
+	if err := x.st.CreateRound(context.Background(), store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	code, m := x.do("GET", fmt.Sprintf("/api/v1/rounds/%d/matrix", r.ID), x.login("vanphong"), nil)
+	tasks, _ := m["tasks"].([]any)
+	if code != 200 || len(tasks) != 2 {
+		t.Fatalf("matrix: %d %v", code, m)
+	}
+	for i, want := range []string{"12", "12 (2)"} {
+		task := tasks[i].(map[string]any)
+		if task["label"] != "12" || task["column"] != want {
+			t.Errorf("task %d: label %v, column %v; want 12, %s", i, task["label"], task["column"], want)
 		}
 	}
 }

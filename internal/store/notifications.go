@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -66,12 +67,67 @@ func (s *Store) UnreadCount(ctx context.Context, u *tiendo.User) (int, error) {
 	return n, err
 }
 
+// errNoNotification answers for a notification that is not the user's: one
+// of another user's is "not found" too, so the answer does not tell which
+// IDs exist.
+var errNoNotification = tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy thông báo này trong thông báo của bạn; có thể nó đã bị xóa. Hãy mở lại danh sách thông báo.")
+
+// MarkNotificationRead marks u's notification id read and returns it, with
+// the link it leads to. Marking one already read changes nothing (it keeps
+// the time it was first read); another user's notification is ENOTFOUND.
+func (s *Store) MarkNotificationRead(ctx context.Context, u *tiendo.User, id int64) (Notification, error) {
+	var n Notification
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE notifications SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL`),
+			s.now(), id, u.ID); err != nil {
+			return fmt.Errorf("store: mark read: %w", err)
+		}
+		err := tx.QueryRowContext(ctx, s.q(`SELECT id, created_at, kind, title, link, read_at IS NOT NULL
+			FROM notifications WHERE id = ? AND user_id = ?`), id, u.ID).Scan(&n.ID, &n.CreatedAt, &n.Kind, &n.Title, &n.Link, &n.Read)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errNoNotification
+		} else if err != nil {
+			return fmt.Errorf("store: mark read: %w", err)
+		}
+		return nil
+	})
+	return n, err
+}
+
 // MarkNotificationsRead marks all of u's notifications read.
 func (s *Store) MarkNotificationsRead(ctx context.Context, u *tiendo.User) error {
-	if err := s.execWrite(ctx, s.q(`UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL`), s.now(), u.ID); err != nil {
-		return fmt.Errorf("store: mark read: %w", err)
+	_, err := s.MarkNotificationsReadUpTo(ctx, u, 0)
+	return err
+}
+
+// MarkNotificationsReadUpTo marks read u's unread notifications whose ID is
+// at most upTo, or all of them when upTo is 0, and says how many it marked.
+// "Đánh dấu tất cả là đã đọc" sends the newest ID its page showed, so a
+// notice that arrived while the user was reading stays unread: rows are
+// numbered in the order they are written, whatever time they announce.
+// (SQLite may give a new row the ID of a deleted newest one; at worst a
+// notice written in that moment is marked read with the others.)
+func (s *Store) MarkNotificationsReadUpTo(ctx context.Context, u *tiendo.User, upTo int64) (int64, error) {
+	if upTo < 0 {
+		return 0, tiendo.Errorf(tiendo.EINVALID, "Mã số thông báo (%d) không hợp lệ: hãy gửi mã số của thông báo mới nhất đã xem, hoặc bỏ trống để đánh dấu tất cả.", upTo)
 	}
-	return nil
+	query, args := `UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL`, []any{s.now(), u.ID}
+	if upTo > 0 {
+		query, args = query+` AND id <= ?`, append(args, upTo)
+	}
+	var marked int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q(query), args...)
+		if err != nil {
+			return fmt.Errorf("store: mark read: %w", err)
+		}
+		marked, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return marked, nil
 }
 
 // notifyRoles writes one notification to every active user with one of roles.

@@ -368,11 +368,20 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 	for _, c := range before.Contributions {
 		oldContrib[c.TaskID] = c.Text
 	}
+	// A task or a target sent twice is refused rather than the last one
+	// taken: which of the two a writer meant cannot be known, and taking the
+	// last silently lost the first one's other fields. The report form never
+	// sends one twice; a program may.
+	seenTask, seenTarget, seenContrib := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
 	for _, sec := range rep.Sections {
 		t := tasks[sec.TaskID]
 		if t == nil || roleOf(t, rep.UnitID) != tiendo.Lead {
 			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần cho nhiệm vụ %d mà đơn vị không chủ trì.", sec.TaskID)
 		}
+		if seenTask[sec.TaskID] {
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có hai phần cho nhiệm vụ %s (mã %d): mỗi nhiệm vụ chỉ được có một phần. Báo cáo chưa được lưu; hãy gộp hai phần làm một rồi lưu lại.", t.Label, sec.TaskID)
+		}
+		seenTask[sec.TaskID] = true
 		sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles = nfc(sec.ResultVsPlan), nfc(sec.VsSamePeriod), nfc(sec.Obstacles)
 		sec.Recommendations, sec.NextSteps, sec.Status = nfc(sec.Recommendations), nfc(sec.NextSteps), nfc(sec.Status)
 		if sec.Status != "" && !validSectionStatus(sec.Status) {
@@ -395,7 +404,10 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu %d không thuộc nhiệm vụ %s.", a.TargetID, t.Label)
 			case !tg.ReportedByUnit(rep.UnitID):
 				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu “%s” của nhiệm vụ %s do đơn vị khác báo cáo; hãy bỏ số liệu của chỉ tiêu này khỏi báo cáo.", tg.Text, t.Label)
+			case seenTarget[a.TargetID]:
+				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu “%s” (mã %d) của nhiệm vụ %s có hai số liệu: mỗi chỉ tiêu chỉ được có một. Báo cáo chưa được lưu; hãy giữ một số liệu rồi lưu lại.", tg.Text, a.TargetID, t.Label)
 			}
+			seenTarget[a.TargetID] = true
 			old, ok := oldVal[a.TargetID]
 			if ok && sameNumber(old.Value, a.Value) && sameNumber(old.SamePeriod, a.SamePeriod) && before.ID != 0 {
 				continue
@@ -412,6 +424,10 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 		if t == nil || roleOf(t, rep.UnitID) != tiendo.Support {
 			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần phối hợp cho nhiệm vụ %d mà đơn vị không được giao phối hợp.", c.TaskID)
 		}
+		if seenContrib[c.TaskID] {
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có hai phần phối hợp cho nhiệm vụ %s (mã %d): mỗi nhiệm vụ chỉ được có một. Báo cáo chưa được lưu; hãy gộp hai phần làm một rồi lưu lại.", t.Label, c.TaskID)
+		}
+		seenContrib[c.TaskID] = true
 		rep.Contributions[i].Text = nfc(c.Text)
 		old, ok := oldContrib[c.TaskID]
 		if ok && old == rep.Contributions[i].Text && before.ID != 0 {

@@ -121,23 +121,3 @@ func (s *Server) handleRoundList(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "rounds", data)
 }
-
-type notificationsPage struct {
-	page
-	Items []store.Notification
-}
-
-// handleNotifications lists the user's notifications and marks them read.
-func (s *Server) handleNotifications(w http.ResponseWriter, r *http.Request) error {
-	u := userFrom(r.Context())
-	items, _, err := s.store.Notifications(r.Context(), u, 100)
-	if err != nil {
-		return err
-	}
-	data := notificationsPage{page: s.basePage(r, "Thông báo"), Items: items}
-	if err := s.store.MarkNotificationsRead(r.Context(), u); err != nil {
-		return err
-	}
-	data.Unread = 0 // read now: the bell on this very page must not still count them
-	return s.render(w, http.StatusOK, "notifications", data)
-}

@@ -30,6 +30,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtendForm)) // extend.go: gia hạn
 	mux.HandleFunc("POST /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtend))
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
+	mux.HandleFunc("GET /notifications/{id}", s.authed("", s.handleNotificationOpen)) // notifications.go: marks it read, follows its link
+	mux.HandleFunc("POST /notifications/read", s.authed("", s.handleNotificationsRead))
 	mux.HandleFunc("GET /account", s.authed("", s.handleAccount))
 	mux.HandleFunc("GET /account/password", s.authed("", s.handleAccountPasswordForm))
 	mux.HandleFunc("POST /account/password", s.authed("", s.handleAccountPassword))
