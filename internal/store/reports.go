@@ -975,7 +975,8 @@ func checkActor(r *tiendo.Round, u *tiendo.User, from tiendo.ReportStatus, a tie
 }
 
 // announce tells the people concerned: the office when a report arrives,
-// the unit when its report comes back. Both hear it in the app and by
+// the unit when its report comes back or is accepted, the reporter when the
+// unit's head approves and sends it. Both hear it in the app and by
 // e-mail; the e-mails are queued in the outbox in the same transaction, so a
 // submission is never without its messages, and a submission also cancels
 // the reminders still waiting for the unit.
@@ -999,7 +1000,16 @@ func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *
 		if before == tiendo.ReportReturned {
 			what = "đã gửi lại báo cáo sau khi sửa"
 		}
+		if before == tiendo.ReportReview {
+			// The reporter who asked for the review hears that it went.
+			if err := s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleReporter, "report_head_approved",
+				"Lãnh đạo đơn vị đã duyệt và gửi báo cáo đến Văn phòng: "+r.Title, link); err != nil {
+				return err
+			}
+		}
 		return s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "report_submitted", fmt.Sprintf("%s %s: %s", name, what, r.Title), link)
+	case tiendo.ReportAccept:
+		return s.notifyUnits(ctx, tx, []int64{unitID}, "report_accepted", "Văn phòng đã tiếp nhận báo cáo: "+r.Title, link)
 	case tiendo.ReportReturn:
 		return s.notifyUnits(ctx, tx, []int64{unitID}, "report_returned",
 			"Văn phòng đã trả lại báo cáo để bổ sung: "+strings.TrimRight(r.Title, ". ")+". Lý do: "+clip(rep.ReturnComment, notificationReason), link)

@@ -200,3 +200,35 @@ func TestRemoveAttachmentInLockedRound(t *testing.T) {
 		t.Errorf("the refused removal took the file off: %v", rep.Attachments)
 	}
 }
+
+// The reporter hears when the unit's head approves and sends the report,
+// and the unit when the office accepts it: neither step was announced, so
+// a reporter could not tell whether the report had gone.
+func TestReporterHearsApprovalAndAcceptance(t *testing.T) {
+	f := newFixture(t)
+	r, head := f.headRound(t)
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	rv, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sent, err := f.s.ActOnReport(ctx, store.Actor{}, head, r.ID, f.a.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rv.Version, Confirm: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if title := newest(t, f.s, f.repA); title != "Lãnh đạo đơn vị đã duyệt và gửi báo cáo đến Văn phòng: "+r.Title {
+		t.Errorf("after the head's approval the reporter's newest notification = %q", title)
+	}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.office, r.ID, f.a.ID, act(tiendo.ReportAccept, sent.Version, "")); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []*tiendo.User{f.repA, head} {
+		if title := newest(t, f.s, u); title != "Văn phòng đã tiếp nhận báo cáo: "+r.Title {
+			t.Errorf("after acceptance %s's newest notification = %q", u.Username, title)
+		}
+	}
+}
