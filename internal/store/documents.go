@@ -743,6 +743,19 @@ func canReadRegister(u *tiendo.User) error {
 // OutgoingRegister returns the documents issued in year (every year for 0),
 // newest first, for a user who may read the register.
 func (s *Store) OutgoingRegister(ctx context.Context, u *tiendo.User, year int) ([]RegisterLine, error) {
+	return s.outgoing(ctx, u, year, 0)
+}
+
+// RecentlyIssued returns the newest n documents of the outgoing register,
+// whatever their year, for a user who may read it: what the home page
+// offers a reader first.
+func (s *Store) RecentlyIssued(ctx context.Context, u *tiendo.User, n int) ([]RegisterLine, error) {
+	return s.outgoing(ctx, u, 0, max(n, 1))
+}
+
+// outgoing reads the register: of year (0: every year), newest first, at
+// most limit lines (0: all).
+func (s *Store) outgoing(ctx context.Context, u *tiendo.User, year, limit int) ([]RegisterLine, error) {
 	if err := canReadRegister(u); err != nil {
 		return nil, err
 	}
@@ -754,7 +767,12 @@ func (s *Store) OutgoingRegister(ctx context.Context, u *tiendo.User, year int) 
 		query += ` WHERE g.year = ?`
 		args = append(args, year)
 	}
-	rows, err := s.rdb.QueryContext(ctx, s.q(query+` ORDER BY g.issued_at DESC, g.id DESC`), args...)
+	query += ` ORDER BY g.issued_at DESC, g.id DESC`
+	if limit > 0 {
+		query += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: outgoing register: %w", err)
 	}

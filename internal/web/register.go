@@ -24,10 +24,16 @@ const registerPath = "/register"
 // full on a laptop's screen.
 var registerInMenu = []tiendo.Role{tiendo.RoleOffice, tiendo.RoleLeader, tiendo.RoleReader}
 
+// worksWithRegister reports whether u's menu and home page offer the
+// outgoing register.
+func worksWithRegister(u *tiendo.User) bool {
+	return slices.Contains(registerInMenu, u.Role) && tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll
+}
+
 // Menu is the main navigation: basePage's items, with the outgoing register
 // after the rounds for the roles that work with it.
 func (p page) Menu() []navItem {
-	if p.User == nil || !slices.Contains(registerInMenu, p.User.Role) || tiendo.ScopeOf(p.User, tiendo.ActionReadReport) != tiendo.ScopeAll {
+	if p.User == nil || !worksWithRegister(p.User) {
 		return p.Nav
 	}
 	item := navItem{Href: registerPath, Label: "Sổ văn bản đi", Current: p.Path == registerPath}

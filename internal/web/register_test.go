@@ -175,3 +175,28 @@ func TestDirectiveWarnsBeforePublishing(t *testing.T) {
 		}
 	}
 }
+
+// The home page of whoever reads the register leads with what was issued
+// last; a unit's home does not.
+func TestHomeListsNewlyIssued(t *testing.T) {
+	x := newApp(t)
+	office := x.login("vanphong")
+	if _, home := x.get(x.login("huyenuy"), "/"); strings.Contains(home, "Văn bản mới ban hành") {
+		t.Errorf("the reader's home lists issued documents before any was issued")
+	}
+	r := printRound(t, x)
+	c := issueReport(t, x, office, r)
+	base := "/rounds/" + itoa(r.ID) + "/consolidated"
+	for _, who := range []string{"huyenuy", "lanhdao", "vanphong"} {
+		_, home := x.get(x.login(who), "/")
+		for _, want := range []string{"Văn bản mới ban hành", `<a href="` + base + `">Báo cáo số 01/BC-UBND</a>: ` + c.Subject,
+			c.IssuedAt.In(tiendo.Zone).Format("02/01/2006") + " · Hoàng Văn Minh ký", `href="` + base + `/file/pdf"`, `<a href="/register">Xem cả sổ văn bản đi</a>`} {
+			if !strings.Contains(home, want) {
+				t.Errorf("%s's home lacks %q", who, want)
+			}
+		}
+	}
+	if _, home := x.get(x.login("pnv"), "/"); strings.Contains(home, "Văn bản mới ban hành") {
+		t.Errorf("a unit's home lists the register")
+	}
+}

@@ -44,6 +44,7 @@ type homePage struct {
 	Mine    []myRound            // for unit users
 	Pending []store.PendingDoc   // documents waiting for this leader's approval
 	Office  []store.PendingDoc   // documents waiting for the office: to issue, or to fix
+	Issued  []registerLine       // the newest issued documents, for whoever reads the register
 	Unit    *tiendo.Unit
 	Counts  struct{ Units, Users int }
 }
@@ -93,6 +94,16 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	}
 	if data.Office, err = s.store.DocsForOffice(r.Context(), u); err != nil {
 		return err
+	}
+	// What was issued last: a reader's (Huyện ủy, HĐND) main reason to come.
+	if worksWithRegister(u) {
+		lines, err := s.store.RecentlyIssued(r.Context(), u, 5)
+		if err != nil {
+			return err
+		}
+		for _, l := range lines {
+			data.Issued = append(data.Issued, newRegisterLine(l))
+		}
 	}
 	for _, sum := range rounds {
 		if sum.Status == tiendo.RoundOpen {
