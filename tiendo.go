@@ -119,6 +119,12 @@ type User struct {
 	UnitID    int64     `json:"unit_id,omitempty"` // set for unit-scoped roles
 	Disabled  bool      `json:"disabled"`
 	CreatedAt time.Time `json:"created_at"`
+	// MustChangePassword is set while the user still has a password an
+	// administrator chose (a new account, a reset): they must choose their
+	// own before doing anything else. It is no part of the JSON: the API
+	// refuses such a user, and the bulk import's fingerprint must not
+	// change when someone changes their password meanwhile.
+	MustChangePassword bool `json:"-"`
 	// Subunits are the units below UnitID in the tree (its children, their
 	// children...), loaded with the user by the store: a parent unit reads
 	// the reports of the units under it.

@@ -37,13 +37,15 @@ func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, 
 }
 
 const userUsage = `Cách dùng:
-  tiendo user add -username TÊN -role VAI_TRÒ [-unit MÃ_ĐƠN_VỊ] [-name "Họ tên"] [-email ĐỊA_CHỈ]
-  tiendo user passwd -username TÊN
+  tiendo user add -username TÊN -role VAI_TRÒ [-unit MÃ_ĐƠN_VỊ] [-name "Họ tên"] [-email ĐỊA_CHỈ] [-must-change=false]
+  tiendo user passwd -username TÊN [-must-change=false]
+  tiendo user must-change TÊN [-off]   bắt đổi mật khẩu ở lần đăng nhập tới (-off: bỏ yêu cầu đó)
   tiendo user enable TÊN               mở khóa tài khoản (và gỡ khóa đăng nhập sai nhiều lần)
   tiendo user disable TÊN              khóa tài khoản
   tiendo user role TÊN VAI_TRÒ [-unit MÃ_ĐƠN_VỊ]
   tiendo user list
-Mật khẩu được đọc từ dòng đầu tiên của đầu vào chuẩn.
+Mật khẩu được đọc từ dòng đầu tiên của đầu vào chuẩn. Người dùng được thêm hoặc
+đặt lại mật khẩu ở đây phải tự đặt mật khẩu mới khi đăng nhập lần tới, trừ khi ghi -must-change=false.
 Vai trò: admin, office, leader, unit_head, reporter, reader.
 Không ai quản trị được nữa? "tiendo user enable TÊN" và "tiendo user role TÊN admin" trả lại quyền.
 `
@@ -67,6 +69,8 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 	unitCode := fs.String("unit", "", "mã đơn vị (cho cán bộ, lãnh đạo đơn vị)")
 	name := fs.String("name", "", "họ và tên")
 	email := fs.String("email", "", "thư điện tử")
+	mustChange := fs.Bool("must-change", true, "người dùng phải tự đặt mật khẩu mới khi đăng nhập lần tới (add, passwd)")
+	off := fs.Bool("off", false, "must-change: bỏ yêu cầu đổi mật khẩu")
 	st, err := openStore(ctx, fs, args, getenv)
 	if err != nil {
 		return err
@@ -96,7 +100,7 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	switch sub {
 	case "add":
-		u := &tiendo.User{Username: *username, Role: tiendo.Role(*role), FullName: *name, Email: *email}
+		u := &tiendo.User{Username: *username, Role: tiendo.Role(*role), FullName: *name, Email: *email, MustChangePassword: *mustChange}
 		if *unitCode != "" {
 			unit, err := st.UnitByCode(ctx, *unitCode)
 			if err != nil {
@@ -111,7 +115,7 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 		if err := st.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
 			return describe(err)
 		}
-		fmt.Fprintf(stdout, "Đã thêm người dùng %s (%s).\n", u.Username, u.Role.Label())
+		fmt.Fprintf(stdout, "Đã thêm người dùng %s (%s).%s\n", u.Username, u.Role.Label(), mustChangeNote(u.MustChangePassword))
 	case "passwd":
 		u, err := st.UserByUsername(ctx, *username)
 		if err != nil {
@@ -121,10 +125,23 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 		if err != nil {
 			return err
 		}
-		if err := st.SetPassword(ctx, store.Actor{}, u.ID, pw); err != nil {
+		if err := st.ResetPassword(ctx, store.Actor{}, u.ID, pw, *mustChange); err != nil {
 			return describe(err)
 		}
-		fmt.Fprintf(stdout, "Đã đổi mật khẩu của %s; mọi phiên đăng nhập cũ đã kết thúc.\n", u.Username)
+		fmt.Fprintf(stdout, "Đã đổi mật khẩu của %s; mọi phiên đăng nhập cũ đã kết thúc.%s\n", u.Username, mustChangeNote(*mustChange))
+	case "must-change":
+		u, err := named()
+		if err != nil {
+			return err
+		}
+		if err := st.SetMustChangePassword(ctx, store.Actor{}, u.ID, !*off); err != nil {
+			return describe(err)
+		}
+		if *off {
+			fmt.Fprintf(stdout, "Đã bỏ yêu cầu đổi mật khẩu của %s; người này dùng tiếp mật khẩu hiện tại.\n", u.Username)
+			break
+		}
+		fmt.Fprintf(stdout, "%s phải đặt mật khẩu mới trước khi làm việc tiếp (mật khẩu hiện tại vẫn dùng để đăng nhập); mã truy cập API của người này bị từ chối cho đến khi đổi.\n", u.Username)
 	case "enable", "disable":
 		u, err := named()
 		if err != nil {
@@ -181,6 +198,9 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 			if u.Disabled {
 				state = "đã khóa"
 			}
+			if u.MustChangePassword {
+				state += ", phải đổi mật khẩu"
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", u.Username, u.Role, u.FullName, state)
 		}
 		return tw.Flush()
@@ -189,6 +209,15 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 		return fmt.Errorf("không có lệnh con user %q", sub)
 	}
 	return nil
+}
+
+// mustChangeNote is what "user add" and "user passwd" add when the user
+// must choose their own password at the next login.
+func mustChangeNote(must bool) string {
+	if !must {
+		return ""
+	}
+	return " Khi đăng nhập lần tới, người này phải tự đặt mật khẩu mới."
 }
 
 // describe turns a tiendo error, with its field messages, into one

@@ -38,7 +38,7 @@ Các lệnh:
   demo      chạy bản trình diễn trên tệp tiendo-demo.db trong thư mục hiện tại
   parse     đọc một văn bản chỉ đạo (.txt hoặc .docx) và in đợt báo cáo đề xuất
   migrate   cập nhật cấu trúc cơ sở dữ liệu rồi thoát
-  user      quản lý người dùng: user add | user passwd | user list
+  user      quản lý người dùng: user add | user passwd | user must-change | user list
   backup    sao lưu cơ sở dữ liệu khi máy chủ đang chạy: backup TỆP
   restore   khôi phục từ bản sao lưu: restore TỆP
   audit     kiểm tra nhật ký hệ thống: audit verify

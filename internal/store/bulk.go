@@ -345,14 +345,17 @@ func (s *Store) applyBulk(ctx context.Context, tx *sql.Tx, actor Actor, plan *bu
 		u.UnitID = ids[ch.UnitCode]
 		switch ch.Op {
 		case bulk.OpAdd:
-			u.CreatedAt = now
-			err := tx.QueryRowContext(ctx, s.q(`INSERT INTO users (username, full_name, email, role, unit_id, password_hash, disabled, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-				u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), hashes[i], false, u.CreatedAt).Scan(&u.ID)
+			// Its password was typed in the file or made here: either way
+			// the administrator knows it, so the user chooses their own at
+			// the first login.
+			u.CreatedAt, u.MustChangePassword = now, true
+			err := tx.QueryRowContext(ctx, s.q(`INSERT INTO users (username, full_name, email, role, unit_id, password_hash, disabled, created_at, must_change_password)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+				u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), hashes[i], false, u.CreatedAt, true).Scan(&u.ID)
 			if err != nil {
 				return conflict(err, "create user")
 			}
-			if err := s.audit(ctx, tx, actor, "create", "user", u.ID, nil, u); err != nil {
+			if err := s.audit(ctx, tx, actor, "create", "user", u.ID, nil, auditedUser{u, true}); err != nil {
 				return err
 			}
 			res.UsersAdded++

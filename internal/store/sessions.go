@@ -131,15 +131,30 @@ func (s *Store) CreateToken(ctx context.Context, userID int64, address string) (
 	now := s.now()
 	expires := now.Add(TokenLifetime)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`),
-			hash, userID, now, expires)
+		// No token for a user who must change their password: it would
+		// open nothing (TokenUser), so say why now. The check rides on the
+		// INSERT, with no statement of its own.
+		res, err := tx.ExecContext(ctx, s.q(`INSERT INTO api_tokens (token_hash, user_id, created_at, expires_at)
+			SELECT ?, id, ?, ? FROM users WHERE id = ? AND NOT must_change_password`),
+			hash, now, expires, userID)
 		if err != nil {
 			return fmt.Errorf("store: create token: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("store: create token: %w", err)
+		} else if n == 0 {
+			return ErrMustChangePassword
 		}
 		return s.audit(ctx, tx, Actor{UserID: userID, Address: address}, "create_token", "user", userID, nil, nil)
 	})
 	return secret, expires, err
 }
+
+// ErrMustChangePassword refuses the API to a user who still has the
+// password an administrator set (tiendo.User.MustChangePassword): the API
+// has no way to change it, so they must do it on the pages first.
+var ErrMustChangePassword = tiendo.Errorf(tiendo.EFORBIDDEN, "Tài khoản của bạn đang dùng mật khẩu do quản trị viên đặt. "+
+	"Hãy đăng nhập trang web và đặt mật khẩu mới (trang “Tài khoản của tôi”) trước khi dùng API; sau đó xin mã truy cập mới qua POST /api/v1/tokens.")
 
 var errBadToken = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Mã truy cập (token) không hợp lệ hoặc đã hết hạn; hãy lấy mã mới qua POST /api/v1/tokens.")
 
@@ -163,6 +178,11 @@ func (s *Store) TokenUser(ctx context.Context, secret string) (*tiendo.User, err
 	now := s.now()
 	if u.Disabled || now.After(expires) {
 		return nil, errBadToken
+	}
+	if u.MustChangePassword {
+		// An administrator asked for a new password while this token was
+		// out ("tiendo user must-change"); changing it ends the token.
+		return nil, ErrMustChangePassword
 	}
 	// The last use is shown beside the token so that its owner can tell a
 	// forgotten one from one in use; noted at most once a minute, and

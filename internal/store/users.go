@@ -40,21 +40,24 @@ func validateUser(u *tiendo.User) error {
 	return nil
 }
 
-const userColumns = `id, username, full_name, email, role, COALESCE(unit_id, 0), disabled, created_at`
+const userColumns = `id, username, full_name, email, role, COALESCE(unit_id, 0), disabled, created_at, must_change_password`
 
 // userColumnsOf is userColumns for a query where the users table is aliased u.
-const userColumnsOf = `u.id, u.username, u.full_name, u.email, u.role, COALESCE(u.unit_id, 0), u.disabled, u.created_at`
+const userColumnsOf = `u.id, u.username, u.full_name, u.email, u.role, COALESCE(u.unit_id, 0), u.disabled, u.created_at, u.must_change_password`
 
 // scanUser reads userColumns and then any extra columns into extra.
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (*tiendo.User, error) {
 	var u tiendo.User
-	if err := row.Scan(append([]any{&u.ID, &u.Username, &u.FullName, &u.Email, &u.Role, &u.UnitID, &u.Disabled, &u.CreatedAt}, extra...)...); err != nil {
+	if err := row.Scan(append([]any{&u.ID, &u.Username, &u.FullName, &u.Email, &u.Role, &u.UnitID, &u.Disabled, &u.CreatedAt, &u.MustChangePassword}, extra...)...); err != nil {
 		return nil, err
 	}
 	return &u, nil
 }
 
-// CreateUser adds a user with the given password and sets its ID.
+// CreateUser adds a user with the given password and sets its ID. With
+// u.MustChangePassword the user must choose their own password at their
+// first login: an administrator's form and the command line set it, since
+// the password they type is handed over on paper or by message.
 func (s *Store) CreateUser(ctx context.Context, actor Actor, u *tiendo.User, pw string) error {
 	if err := validateUser(u); err != nil {
 		return err
@@ -71,17 +74,24 @@ func (s *Store) CreateUser(ctx context.Context, actor Actor, u *tiendo.User, pw 
 	}
 	u.CreatedAt = s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO users (username, full_name, email, role, unit_id, password_hash, disabled, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), hash, u.Disabled, u.CreatedAt).Scan(&u.ID)
+		err := tx.QueryRowContext(ctx, s.q(`INSERT INTO users (username, full_name, email, role, unit_id, password_hash, disabled, created_at, must_change_password)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), hash, u.Disabled, u.CreatedAt, u.MustChangePassword).Scan(&u.ID)
 		if s.dialect.isUniqueViolation(err) {
 			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Tên đăng nhập đã có người dùng.",
 				Fields: map[string]string{"username": fmt.Sprintf("Tên %q đã có người dùng; hãy chọn tên khác.", u.Username)}}
 		} else if err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
-		return s.audit(ctx, tx, actor, "create", "user", u.ID, nil, u)
+		return s.audit(ctx, tx, actor, "create", "user", u.ID, nil, auditedUser{u, u.MustChangePassword})
 	})
+}
+
+// auditedUser is a user as the audit log keeps it: with whether they must
+// change their password, which tiendo.User leaves out of its JSON.
+type auditedUser struct {
+	*tiendo.User
+	MustChangePassword bool `json:"must_change_password,omitempty"`
 }
 
 // UpdateUser changes a user's name, e-mail, role, unit and disabled flag.
@@ -214,8 +224,23 @@ func (s *Store) lockSessions(ctx context.Context, tx *sql.Tx, userID int64) erro
 	return nil
 }
 
-// SetPassword replaces a user's password and ends all their sessions.
+// SetPassword replaces a user's password with one the user keeps (they
+// chose it themselves, on their account page) and ends all their sessions.
+// It clears MustChangePassword. An administrator setting someone's password
+// uses ResetPassword.
 func (s *Store) SetPassword(ctx context.Context, actor Actor, userID int64, pw string) error {
+	return s.setPassword(ctx, actor, userID, pw, false)
+}
+
+// ResetPassword is an administrator setting user userID's password (the
+// user form, "tiendo user passwd"), and ends all their sessions. With
+// mustChange the user must choose their own at the next login: the
+// administrator knows this one, and handed it over on paper or by message.
+func (s *Store) ResetPassword(ctx context.Context, actor Actor, userID int64, pw string, mustChange bool) error {
+	return s.setPassword(ctx, actor, userID, pw, mustChange)
+}
+
+func (s *Store) setPassword(ctx context.Context, actor Actor, userID int64, pw string, mustChange bool) error {
 	u, err := s.User(ctx, userID)
 	if err != nil {
 		return err
@@ -228,7 +253,7 @@ func (s *Store) SetPassword(ctx context.Context, actor Actor, userID int64, pw s
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET password_hash = ? WHERE id = ?`), hash, userID)
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?`), hash, mustChange, userID)
 		if err != nil {
 			return fmt.Errorf("store: set password: %w", err)
 		}
@@ -238,7 +263,33 @@ func (s *Store) SetPassword(ctx context.Context, actor Actor, userID int64, pw s
 		if err := s.endSessions(ctx, tx, userID); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, actor, "set_password", "user", userID, nil, nil)
+		var after any
+		if mustChange {
+			after = map[string]bool{"must_change_password": true}
+		}
+		return s.audit(ctx, tx, actor, "set_password", "user", userID, nil, after)
+	})
+}
+
+// SetMustChangePassword requires user userID to choose a new password at
+// their next request (must), or lifts that requirement, without changing
+// the password ("tiendo user must-change"). Their sessions stay open: the
+// pages lead them to the password form, and the API refuses their tokens
+// until they have changed it.
+func (s *Store) SetMustChangePassword(ctx context.Context, actor Actor, userID int64, must bool) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var before bool
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT must_change_password FROM users WHERE id = ?`), userID).Scan(&before); err != nil {
+			return notFound(err, "Không tìm thấy người dùng.")
+		}
+		if before == must {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE users SET must_change_password = ? WHERE id = ?`), must, userID); err != nil {
+			return fmt.Errorf("store: must change password: %w", err)
+		}
+		return s.audit(ctx, tx, actor, "update", "user", userID,
+			map[string]bool{"must_change_password": before}, map[string]bool{"must_change_password": must})
 	})
 }
 

@@ -25,6 +25,29 @@ type accountPage struct {
 	// Back is where the token revoke form returns to.
 	Back      string
 	MinLength int // store.MinPasswordLength, for the form's hint
+	// MustChange makes the page the password form alone, for a user who
+	// still has the password an administrator set; Next is where it leads
+	// once the password is changed.
+	MustChange bool
+	Next       string
+}
+
+// MustChangeNotice tells a user who still has the password an
+// administrator set why they see the password form and nothing else.
+const MustChangeNotice = "Tài khoản của bạn dùng mật khẩu do quản trị viên đặt. Hãy đặt mật khẩu mới trước khi tiếp tục."
+
+// passwordChange renders the password form alone, for a user who must
+// change their password (tiendo.User.MustChangePassword); next is the
+// local page to go on to afterwards.
+func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request, status int, next string, ferr error) error {
+	u := userFrom(r.Context())
+	data := accountPage{page: s.basePage(r, "Đặt mật khẩu mới"), Subject: u, Self: true, MinLength: store.MinPasswordLength,
+		MustChange: true, Next: safeNext(next)}
+	var e *tiendo.Error
+	if errors.As(ferr, &e) {
+		data.Error, data.Fields = e.Message, e.Fields
+	}
+	return s.render(w, status, "account", data)
 }
 
 // accountNotices are the messages a redirect back to the page may ask for,
@@ -76,15 +99,24 @@ func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) error {
 // handleAccountPassword changes the user's own password. The current
 // password is checked through the login throttle, so a stolen session
 // cannot be used to guess it; the change ends every session and token of
-// the user, and this browser gets a fresh session.
+// the user, and this browser gets a fresh session. A user who had to
+// change it (the administrator's password) then goes on to the page they
+// wanted.
 func (s *Server) handleAccountPassword(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
 	u := userFrom(r.Context())
 	current, pw := r.PostFormValue("current_password"), r.PostFormValue("password")
+	next := safeNext(r.PostFormValue("next"))
+	again := func(status int, err error) error {
+		if u.MustChangePassword {
+			return s.passwordChange(w, r, status, next, err)
+		}
+		return s.account(w, r, status, u, false, err)
+	}
 	invalid := func(field, msg string) error {
-		return s.account(w, r, http.StatusUnprocessableEntity, u, false, &tiendo.Error{Code: tiendo.EINVALID,
+		return again(http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
 			Message: "Chưa đổi được mật khẩu, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{field: msg}})
 	}
 	switch {
@@ -102,17 +134,21 @@ func (s *Server) handleAccountPassword(w http.ResponseWriter, r *http.Request) e
 		s.log.Info("password change: wrong current password", "username", u.Username, "address", clientAddr(r))
 		return invalid("current_password", "Mật khẩu hiện tại không đúng; hãy nhập lại.")
 	case tiendo.ETHROTTLED:
-		return s.account(w, r, http.StatusTooManyRequests, u, false, err)
+		return again(http.StatusTooManyRequests, err)
 	default:
 		return err
 	}
 	// Checked after the current password, so the answer says nothing
 	// about a password that was not right.
 	if pw == current {
-		return invalid("password", "Mật khẩu mới trùng với mật khẩu hiện tại; hãy chọn một mật khẩu khác.")
+		msg := "Mật khẩu mới trùng với mật khẩu hiện tại; hãy chọn một mật khẩu khác."
+		if u.MustChangePassword {
+			msg = "Mật khẩu mới trùng với mật khẩu quản trị viên đã đặt; hãy chọn một mật khẩu của riêng bạn mà chỉ bạn biết."
+		}
+		return invalid("password", msg)
 	}
 	ok, err := saveForm(func() error { return s.store.SetPassword(r.Context(), actor(r), u.ID, pw) },
-		func(err error) error { return s.account(w, r, http.StatusUnprocessableEntity, u, false, err) })
+		func(err error) error { return again(http.StatusUnprocessableEntity, err) })
 	if !ok {
 		return err
 	}
@@ -121,13 +157,23 @@ func (s *Server) handleAccountPassword(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	s.setCookie(w, secret)
+	if u.MustChangePassword {
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return nil
+	}
 	http.Redirect(w, r, "/account?done=password", http.StatusSeeOther)
 	return nil
 }
 
-// handleAccountPasswordForm answers GET /account/password, the address a
-// browser shows after a refused change: the form is on /account.
+// handleAccountPasswordForm answers GET /account/password: for a user who
+// must change their password, the password form alone, which every other
+// page redirects to (?next= is where they were going); for anyone else the
+// address a browser shows after a refused change, and the form is on
+// /account.
 func (s *Server) handleAccountPasswordForm(w http.ResponseWriter, r *http.Request) error {
+	if userFrom(r.Context()).MustChangePassword {
+		return s.passwordChange(w, r, http.StatusOK, r.URL.Query().Get("next"), nil)
+	}
 	http.Redirect(w, r, "/account", http.StatusSeeOther)
 	return nil
 }

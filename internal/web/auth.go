@@ -55,9 +55,12 @@ func (s *Server) authed(action tiendo.Action, h handlerFunc) http.HandlerFunc {
 		}
 		if err == nil {
 			r = r.WithContext(context.WithValue(r.Context(), userKey, u))
-			if action != "" && !tiendo.Allowed(u, action, 0) {
+			switch {
+			case u.MustChangePassword && !passwordChangeAllowed(r):
+				err = s.toPasswordChange(w, r)
+			case action != "" && !tiendo.Allowed(u, action, 0):
 				err = tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền xem trang này. Nếu cần, hãy liên hệ quản trị hệ thống.")
-			} else {
+			default:
 				err = h(w, r)
 			}
 		}
@@ -65,6 +68,47 @@ func (s *Server) authed(action tiendo.Action, h handlerFunc) http.HandlerFunc {
 			s.error(w, r, err)
 		}
 	}
+}
+
+// passwordChangeAllowed reports whether a user who must change their
+// password may make request r: the password form and its answer, and what
+// ends their sessions or tokens (/logout is not behind authed at all).
+func passwordChangeAllowed(r *http.Request) bool {
+	if r.URL.Path == passwordPath {
+		return true
+	}
+	return r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/account/")
+}
+
+// passwordPath is where a user who must change their password is sent.
+const passwordPath = "/account/password"
+
+// toPasswordChange answers any other request of a user who must change
+// their password. A page is redirected (303) to the password form, which
+// then leads back to it. A form sent (from a tab opened before an
+// administrator asked for the change, or a report's autosave) is refused
+// with 403 and the password form, saying that nothing was saved and that
+// the browser's Back button still holds what was typed (a report form also
+// keeps its copy in the browser); the form afterwards leads back to the
+// page it was sent from. A form is never redirected: a script's fetch
+// would follow the redirect to a 200 and take it for a save.
+func (s *Server) toPasswordChange(w http.ResponseWriter, r *http.Request) error {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		target := passwordPath
+		if next := r.URL.RequestURI(); next != "/" {
+			target += "?next=" + url.QueryEscape(next)
+		}
+		if r.Header.Get("HX-Request") == "true" {
+			w.Header().Set("HX-Redirect", target)
+			w.WriteHeader(http.StatusForbidden)
+			return nil
+		}
+		http.Redirect(w, r, target, http.StatusSeeOther)
+		return nil
+	}
+	return s.passwordChange(w, r, http.StatusForbidden, sameOriginPath(r), tiendo.Errorf(tiendo.EFORBIDDEN,
+		"Nội dung vừa gửi chưa được lưu: bạn cần đặt mật khẩu mới trước khi làm việc tiếp. "+
+			"Nếu cần giữ những gì đã nhập, hãy bấm “Quay lại” trên trình duyệt để chép lại, rồi đặt mật khẩu mới ở đây và gửi lại nội dung đó."))
 }
 
 // sessionUser is the user whose session cookie r carries.
@@ -139,6 +183,15 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.setCookie(w, secret)
+	if u.MustChangePassword {
+		// Straight to the password form, which then leads to data.Next.
+		target := passwordPath
+		if data.Next != "/" {
+			target += "?next=" + url.QueryEscape(data.Next)
+		}
+		http.Redirect(w, r, target, http.StatusSeeOther)
+		return nil
+	}
 	http.Redirect(w, r, data.Next, http.StatusSeeOther)
 	return nil
 }

@@ -123,6 +123,15 @@ func TestBrowserProvinceRound(t *testing.T) {
 
 	// One commune reports through its form.
 	browserLogin(t, ctx, base, "xa001")
+	// Imported with a password the administrator typed: the commune sets its own first.
+	browsertest.Do(t, ctx,
+		chromedp.WaitVisible(`#must-change`),
+		chromedp.SendKeys(`#current_password`, pw),
+		chromedp.SendKeys(`#password`, "mật khẩu riêng của xã"),
+		chromedp.SendKeys(`#password_confirm`, "mật khẩu riêng của xã"),
+		chromedp.Submit(`#password`),
+		chromedp.WaitNotPresent(`#must-change`),
+	)
 	browsertest.Do(t, ctx,
 		chromedp.Navigate(fmt.Sprintf("%s/rounds/%d/reports/xa001", base, round.ID)),
 		chromedp.WaitVisible(`#report-form`),

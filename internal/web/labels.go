@@ -189,6 +189,9 @@ var auditFields = map[string]string{
 	"full_name": "Họ và tên",
 	"role":      "Vai trò",
 	"disabled":  "Khóa tài khoản",
+	// Set when an administrator types someone's password: they choose
+	// their own at their next login.
+	"must_change_password": "Phải đổi mật khẩu ở lần đăng nhập tới",
 
 	// The body running tiendo.
 	"own_issuer.place": "Địa danh ở dòng ngày tháng",

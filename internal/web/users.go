@@ -30,15 +30,24 @@ func userNotice(done string, u *tiendo.User) string {
 	}
 	switch done {
 	case "created":
-		return fmt.Sprintf("Đã thêm người dùng “%s”.", u.Username)
+		return fmt.Sprintf("Đã thêm người dùng “%s”.", u.Username) + mustChangeNote(u)
 	case "saved":
 		return fmt.Sprintf("Đã lưu thay đổi của người dùng “%s”.", u.Username)
 	case "locked":
 		return fmt.Sprintf("Đã lưu và khóa tài khoản “%s”: người này đã bị đăng xuất khỏi mọi nơi và không đăng nhập được nữa cho đến khi được mở khóa.", u.Username)
 	case "reset":
-		return fmt.Sprintf("Đã lưu người dùng “%s” và đặt mật khẩu mới. Người này đã bị đăng xuất khỏi mọi nơi (mọi phiên đăng nhập và mã truy cập API đã bị hủy); hãy báo mật khẩu mới cho họ.", u.Username)
+		return fmt.Sprintf("Đã lưu người dùng “%s” và đặt mật khẩu mới. Người này đã bị đăng xuất khỏi mọi nơi (mọi phiên đăng nhập và mã truy cập API đã bị hủy); hãy báo mật khẩu mới cho họ.", u.Username) + mustChangeNote(u)
 	}
 	return ""
+}
+
+// mustChangeNote is what the list adds when the user saved must choose
+// their own password at their next login.
+func mustChangeNote(u *tiendo.User) string {
+	if !u.MustChangePassword {
+		return ""
+	}
+	return " Khi đăng nhập lần tới, họ sẽ phải tự đặt mật khẩu mới trước khi làm việc."
 }
 
 func (s *Server) handleUserList(w http.ResponseWriter, r *http.Request) error {
@@ -86,6 +95,10 @@ type userFormPage struct {
 	// ConfirmSelf says what saving would do to the admin's own account
 	// (a new role, a lock); the form asks them to confirm it.
 	ConfirmSelf string
+	// RequireChange is the box "Yêu cầu đổi mật khẩu ở lần đăng nhập tới":
+	// ticked at first, since the admin hands the password over on paper
+	// or by message; as sent when the form comes back with an error.
+	RequireChange bool
 }
 
 func (s *Server) userForm(w http.ResponseWriter, r *http.Request, status int, u *tiendo.User, ferr error) error {
@@ -108,7 +121,10 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 			offered = append(offered, x)
 		}
 	}
-	data := userFormPage{page: s.basePage(r, title), U: u, Roles: tiendo.Roles, Units: offered, ConfirmSelf: confirmSelf}
+	data := userFormPage{page: s.basePage(r, title), U: u, Roles: tiendo.Roles, Units: offered, ConfirmSelf: confirmSelf, RequireChange: true}
+	if r.Method == http.MethodPost {
+		data.RequireChange = r.PostFormValue("must_change") == "on"
+	}
 	var e *tiendo.Error
 	if errors.As(ferr, &e) {
 		data.Error, data.Fields = e.Message, e.Fields
@@ -141,12 +157,23 @@ func userFromForm(r *http.Request, u *tiendo.User) {
 	u.Disabled = r.PostFormValue("disabled") == "on"
 }
 
+// requireChange says whether the password the admin typed on the user
+// form must be changed by the user at their next login: as the box says,
+// unless the admin set their own (the box is not offered then).
+func requireChange(r *http.Request, u *tiendo.User) bool {
+	if me := userFrom(r.Context()); me != nil && me.ID == u.ID {
+		return false
+	}
+	return r.PostFormValue("must_change") == "on"
+}
+
 func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
 	u := &tiendo.User{}
 	userFromForm(r, u)
+	u.MustChangePassword = requireChange(r, u)
 	ok, err := saveForm(func() error { return s.store.CreateUser(r.Context(), actor(r), u, r.PostFormValue("password")) },
 		func(err error) error { return s.userForm(w, r, http.StatusUnprocessableEntity, u, err) })
 	if ok {
@@ -193,8 +220,15 @@ func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) error 
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
+	before, err := s.store.User(r.Context(), id)
+	if err != nil {
+		return err
+	}
 	u := &tiendo.User{ID: id}
 	userFromForm(r, u)
+	// Kept as stored (UpdateUser leaves it alone), for the form's note
+	// should it come back with an error.
+	u.MustChangePassword = before.MustChangePassword
 	if msg := selfChange(userFrom(r.Context()), u); msg != "" {
 		// The last administrator is told the change cannot be made,
 		// beside the switch or the role that would make it, before being
@@ -217,17 +251,13 @@ func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) error 
 			return s.renderUserForm(w, r, http.StatusUnprocessableEntity, u, nil, msg)
 		}
 	}
-	before, err := s.store.User(r.Context(), id)
-	if err != nil {
-		return err
-	}
 	pw := r.PostFormValue("password")
 	ok, err := saveForm(func() error {
 		if err := s.store.UpdateUser(r.Context(), actor(r), u); err != nil {
 			return err
 		}
 		if pw != "" {
-			return s.store.SetPassword(r.Context(), actor(r), u.ID, pw)
+			return s.store.ResetPassword(r.Context(), actor(r), u.ID, pw, requireChange(r, u))
 		}
 		return nil
 	}, func(err error) error { return s.userForm(w, r, http.StatusUnprocessableEntity, u, err) })
