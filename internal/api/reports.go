@@ -222,18 +222,19 @@ func errNoVersion() error {
 
 // checkValues refuses the values the report's targets cannot take, by the
 // rule the web form follows (tiendo.Target.CheckValue). The API's values are
-// JSON numbers, never written with "%", so only a negative one can be
+// JSON numbers, never written with "%", so only one outside 0-100
+// (tiendo.OrdinaryValue: negative, too large, a share over 100%) can be
 // refused: the round's targets are read only when there is one, and a save
 // of ordinary values costs nothing more. Fields are keyed as
 // tiendo.CheckReport keys them ("g<target id>.value", "g<target id>.same").
 func (a *Server) checkValues(r *http.Request, rep *tiendo.UnitReport) error {
-	negative := false
+	unusual := false
 	for _, sec := range rep.Sections {
 		for _, ac := range sec.Actuals {
-			negative = negative || ac.Value != nil && *ac.Value < 0 || ac.SamePeriod != nil && *ac.SamePeriod < 0
+			unusual = unusual || ac.Value != nil && !tiendo.OrdinaryValue(*ac.Value) || ac.SamePeriod != nil && !tiendo.OrdinaryValue(*ac.SamePeriod)
 		}
 	}
-	if !negative {
+	if !unusual {
 		return nil
 	}
 	round, err := a.store.RoundForUnit(r.Context(), userFrom(r.Context()), rep.RoundID, rep.UnitID)

@@ -60,3 +60,51 @@ func TestReportPutRefusesANegativeCount(t *testing.T) {
 		t.Errorf("PUT 3 schools and a change of -0,5%%: %d %v, want 200", code, out)
 	}
 }
+
+// A value too large to be a figure, and a share of a whole over 100 %, are
+// refused by the API as by the form; a rate of change over 100 is taken.
+func TestReportPutRefusesImpossibleValues(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	pnv, err := x.st.UnitByCode(ctx, "pnv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &tiendo.Round{Title: "Đợt thử giới hạn", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Chuyển đổi số", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}},
+			Targets: []*tiendo.Target{
+				{Text: "tỷ lệ hồ sơ giải quyết trực tuyến đạt 80%", Comparator: tiendo.AtLeast, Value: 80, Unit: "%"},
+				{Text: "thu ngân sách 50 tỷ đồng", Comparator: tiendo.AtLeast, Value: 50, Unit: "tỷ đồng"},
+				{Text: "giảm tỷ lệ hộ nghèo 1,5%", Comparator: tiendo.AtLeast, Value: 1.5, Unit: "%", Direction: "decrease"},
+			}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	share, money, change := r.Tasks[0].Targets[0].ID, r.Tasks[0].Targets[1].ID, r.Tasks[0].Targets[2].ID
+	tok := x.login("pnv")
+	path := fmt.Sprintf("/api/v1/rounds/%d/reports/pnv", r.ID)
+	_, rep := x.do("GET", path, tok, nil)
+	set := func(id int64, v float64) {
+		for _, a := range rep["sections"].([]any)[0].(map[string]any)["actuals"].([]any) {
+			if m := a.(map[string]any); m["target_id"] == float64(id) {
+				m["value"] = v
+			}
+		}
+	}
+	set(share, 150)
+	set(money, 1e300)
+	set(change, 150)
+	code, out := x.put(path, tok, jsonBody(rep))
+	fields, _ := out["error"].(map[string]any)["fields"].(map[string]any)
+	if code != http.StatusUnprocessableEntity || fields[fmt.Sprintf("g%d.value", share)] == nil || fields[fmt.Sprintf("g%d.value", money)] == nil {
+		t.Fatalf("PUT 150%% of a share and 1e300 tỷ đồng: %d %v, want 422 naming both", code, out)
+	}
+	if _, ok := fields[fmt.Sprintf("g%d.value", change)]; ok {
+		t.Errorf("a change of 150 is refused too: %v", fields)
+	}
+	set(share, 95)
+	set(money, 52.5)
+	if code, out := x.put(path, tok, jsonBody(rep)); code != http.StatusOK {
+		t.Errorf("PUT ordinary values: %d %v, want 200", code, out)
+	}
+}

@@ -20,7 +20,7 @@ func TestBrowserLiveVerdictWritesNumbersLikeTheServer(t *testing.T) {
 	base, st := demoStore(t)
 	r, _ := pnvRound(t, st, "Đợt thử số liệu", &tiendo.Task{Label: "1", Text: "Nâng tỷ lệ và xây trường",
 		Targets: []*tiendo.Target{
-			{Text: "tỷ lệ đạt 1% trở lên", Comparator: tiendo.AtLeast, Value: 1, Unit: "%"},
+			{Text: "tốc độ tăng trưởng đạt 1% trở lên", Comparator: tiendo.AtLeast, Value: 1, Unit: "%"},
 			{Text: "02 trường", Comparator: tiendo.AtLeast, Value: 2, Unit: "trường"},
 		}})
 	rate, schools := fmt.Sprintf("g%d.value", r.Tasks[0].Targets[0].ID), fmt.Sprintf("g%d.value", r.Tasks[0].Targets[1].ID)

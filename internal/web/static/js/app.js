@@ -20,14 +20,20 @@
 // A wide table scrolls sideways inside its region on a phone, which
 // nothing on the page showed: its columns past the edge were as if not
 // there. Each region that overflows gets a line above it saying so, kept
-// in step with the window's width.
+// in step with the window's width. A document's table (.sheet-table) is
+// its own scrolling box on a narrow screen (app.css); it has no region
+// around it, so it is made reachable with Tab while it scrolls.
 (function () {
   "use strict";
   function mark() {
-    document.querySelectorAll(".table-wrap, .matrix-wrap").forEach(function (wrap) {
+    document.querySelectorAll(".table-wrap, .matrix-wrap, .sheet-table").forEach(function (wrap) {
       var hint = wrap.previousElementSibling;
       var has = hint && hint.classList.contains("scroll-hint");
       var overflows = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (wrap.classList.contains("sheet-table")) {
+        if (overflows) wrap.setAttribute("tabindex", "0");
+        else wrap.removeAttribute("tabindex");
+      }
       if (overflows && !has) {
         hint = document.createElement("p");
         hint.className = "scroll-hint";
