@@ -73,7 +73,6 @@ func CheckReport(r *Round, rep *UnitReport, confirmed bool) error {
 			targets[tg.ID] = tg
 		}
 	}
-	var unusual []string
 	for _, sec := range rep.Sections {
 		key := "t" + itoa(sec.TaskID) + "."
 		if sec.Status == "" {
@@ -83,15 +82,14 @@ func CheckReport(r *Round, rep *UnitReport, confirmed bool) error {
 			fields[key+"result_vs_plan"] = "Hãy ghi kết quả đạt được so với kế hoạch."
 		}
 		for _, a := range sec.Actuals {
-			tg := targets[a.TargetID]
 			if a.Value == nil {
 				fields["g"+itoa(a.TargetID)+".value"] = "Hãy nhập số liệu thực hiện của chỉ tiêu này."
-				continue
-			}
-			if why := unusualValue(tg, a); why != "" {
-				unusual = append(unusual, why)
 			}
 		}
+	}
+	var unusual []string
+	for _, u := range unusualValues(targets, rep) {
+		unusual = append(unusual, u.String())
 	}
 	if len(unusual) > 0 && !confirmed {
 		fields["confirm"] = "Một số số liệu khác thường: " + strings.Join(unusual, "; ") + ". Nếu đúng, hãy đánh dấu ô “" + ConfirmLabel + "” rồi gửi lại."
@@ -107,9 +105,54 @@ func CheckReport(r *Round, rep *UnitReport, confirmed bool) error {
 // the report page shows the box with it.
 const ConfirmLabel = "Tôi xác nhận các số liệu trên là đúng"
 
-// unusualValue says why an actual needs confirming, or "": the target, the
-// value as the page writes it, and what is unusual about it.
-func unusualValue(tg *Target, a Actual) string {
+// Unusual is a value CheckReport asks the person to confirm before the
+// report is sent: the target ("“…”"), the value as the page writes it ("25
+// trường") and what is unusual about it ("gấp hơn 10 lần chỉ tiêu (2
+// trường)").
+type Unusual struct {
+	TargetID int64
+	Target   string
+	Value    string
+	Why      string
+}
+
+// String is the target, the value and the reason, as CheckReport's message
+// lists them.
+func (u Unusual) String() string { return u.Target + " là " + u.Value + ", " + u.Why }
+
+// UnusualValues returns the values of rep that CheckReport asks to
+// confirm, in the order of the report, so that a page can show each one
+// beside its field and the unit head be warned of them before approving.
+func UnusualValues(r *Round, rep *UnitReport) []Unusual {
+	targets := map[int64]*Target{}
+	for _, t := range r.Tasks {
+		for _, tg := range t.Targets {
+			targets[tg.ID] = tg
+		}
+	}
+	return unusualValues(targets, rep)
+}
+
+func unusualValues(targets map[int64]*Target, rep *UnitReport) []Unusual {
+	var out []Unusual
+	for _, sec := range rep.Sections {
+		for _, a := range sec.Actuals {
+			if a.Value == nil {
+				continue
+			}
+			if u := unusualValue(targets[a.TargetID], a); u.Why != "" {
+				u.TargetID = a.TargetID
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// unusualValue says why an actual needs confirming (Why is "" when it
+// does not): the target, the value as the page writes it, and what is
+// unusual about it.
+func unusualValue(tg *Target, a Actual) Unusual {
 	v := *a.Value
 	name, unit := "chỉ tiêu", ""
 	if tg != nil {
@@ -121,22 +164,22 @@ func unusualValue(tg *Target, a Actual) string {
 			unit = " " + tg.Unit
 		}
 	}
-	value := name + " là " + numberText(v) + unit
+	u := Unusual{Target: name, Value: numberText(v) + unit}
 	switch {
 	case v < 0:
-		return value + ", một số âm"
+		u.Why = "một số âm"
 	case tg != nil && tg.Unit == "%" && v > 100:
-		return value + ", vượt quá 100%"
+		u.Why = "vượt quá 100%"
 	case tg != nil && tg.Value > 0 && v > 10*tg.Value:
 		// "1.000" trạm y tế against a target of 02: a slip of the keyboard,
 		// or the level written where the change was asked.
-		return value + ", gấp hơn 10 lần chỉ tiêu (" + numberText(tg.Value) + unit + ")"
+		u.Why = "gấp hơn 10 lần chỉ tiêu (" + numberText(tg.Value) + unit + ")"
 	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 10**a.SamePeriod:
-		return value + ", gấp hơn 10 lần cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
+		u.Why = "gấp hơn 10 lần cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
 	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 0 && v < *a.SamePeriod/10:
-		return value + ", chưa bằng một phần mười cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
+		u.Why = "chưa bằng một phần mười cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
 	}
-	return ""
+	return u
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -332,6 +332,17 @@ func (s *Store) UnitsWithoutHead(ctx context.Context, roundID int64) ([]int64, e
 	return scanIDs(rows)
 }
 
+// UnitHasHead reports whether unit unitID has an active unit head: someone
+// to approve its report in a round that asks for it.
+func (s *Store) UnitHasHead(ctx context.Context, unitID int64) (bool, error) {
+	var n int
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users WHERE unit_id = ? AND role = ? AND NOT disabled`), unitID, tiendo.RoleUnitHead).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: unit head: %w", err)
+	}
+	return n > 0, nil
+}
+
 // placeholders is "?, ?, ?" for n values.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,16 +68,192 @@ type reportPage struct {
 	CanWithdraw bool
 	IsHead      bool
 	CanOffice   bool // return or accept
-	GuideLen    int  // suggested length of a narrative when the directive asks for brevity
+	// NoHead: the round asks for the unit head's approval and the unit has
+	// no active head account, so its report cannot go for review (yet).
+	NoHead bool
+	// Step is the button a refused step was asked with ("submit",
+	// "review", "approve"), for the list of what to fix.
+	Step string
+	// SavedAt is when the draft was saved, after "Lưu nháp": the sticky bar
+	// says so where the person is, not only at the top of the page.
+	SavedAt  time.Time
+	GuideLen int // suggested length of a narrative when the directive asks for brevity
+
+	unusual     []tiendo.Unusual // Unusual, once worked out
+	unusualDone bool
 	// Below are the units that report to this one in the round (a
 	// department's offices); BelowIn how many of them have reported.
 	Below   []int64
 	BelowIn int
 }
 
-// unreadField is a number a save could not read: its form key, what the
-// field is, and why.
+// unreadField is a number a save could not read, or a field a step was
+// refused for: its form key (the link's target), what the field is, and why.
 type unreadField struct{ Key, Label, Message string }
+
+// Unusual returns the values of the report that tiendo.CheckReport asks to
+// confirm, in the order of the report. It is worked out once, when the page
+// is drawn (or a step refused), after the form's values were applied.
+func (p *reportPage) Unusual() []tiendo.Unusual {
+	if !p.unusualDone {
+		p.unusual, p.unusualDone = tiendo.UnusualValues(p.Round, p.Report), true
+	}
+	return p.unusual
+}
+
+// UnusualWhy says why a target's value needs confirming, for the note
+// beside it: after a step was refused for it, and on the unit head's page
+// while the report waits for approval; "" otherwise.
+func (p *reportPage) UnusualWhy(targetID int64) string {
+	if p.Fields["confirm"] == "" && !p.HeadReview() {
+		return ""
+	}
+	for _, u := range p.Unusual() {
+		if u.TargetID == targetID {
+			return u.Value + ", " + u.Why
+		}
+	}
+	return ""
+}
+
+// SavedClock is the time of the draft's save, as the sticky bar says it.
+func (p *reportPage) SavedClock() string { return p.SavedAt.In(tiendo.Zone).Format("15:04") }
+
+// HeadReview reports whether the page is the unit head's, with the report
+// waiting for their approval.
+func (p *reportPage) HeadReview() bool {
+	return p.IsHead && p.Report.Status == tiendo.ReportReview
+}
+
+// rowKey is the anchor of a target's value: its field in the form, its row
+// when the report is shown read-only (to the unit head).
+func (p *reportPage) rowKey(targetID int64) string {
+	if p.Editable {
+		return fmt.Sprintf("g%d.value", targetID)
+	}
+	return fmt.Sprintf("g%d.row", targetID)
+}
+
+// Problems lists, in the order of the page, what a refused step marked:
+// each field to fill or fix, each unusual value, and the box that confirms
+// them, for the message at the top of the page to link to. A save that
+// could not read numbers lists them itself (BadNumbers).
+func (p *reportPage) Problems() []unreadField {
+	if len(p.Fields) == 0 || len(p.BadNumbers) > 0 {
+		return nil
+	}
+	var out []unreadField
+	// anchor is where a link goes: the field, or, on a report shown to
+	// read (the unit head's), the target's row or the task's section.
+	add := func(key, anchor, label string) {
+		if msg := p.Fields[key]; msg != "" {
+			out = append(out, unreadField{Key: anchor, Label: label, Message: msg})
+		}
+	}
+	unusual := map[int64]string{}
+	if p.Fields["confirm"] != "" {
+		for _, u := range p.Unusual() {
+			unusual[u.TargetID] = u.Value + ", " + u.Why
+		}
+	}
+	for _, sec := range p.Report.Sections {
+		task := "Nhiệm vụ"
+		if t := p.Tasks[sec.TaskID]; t != nil {
+			task = "Nhiệm vụ " + t.Label
+		}
+		for _, a := range sec.Actuals {
+			target := task
+			if tg := p.Target[a.TargetID]; tg != nil {
+				target = fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
+			}
+			value := fmt.Sprintf("g%d.value", a.TargetID)
+			add(value, p.rowKey(a.TargetID), target+": ô “Thực hiện”")
+			if why, ok := unusual[a.TargetID]; ok {
+				label := target
+				if p.Editable {
+					label += ": ô “Thực hiện”"
+				}
+				out = append(out, unreadField{Key: p.rowKey(a.TargetID), Label: label, Message: "số liệu khác thường: " + why + "."})
+			}
+			same, anchor := fmt.Sprintf("g%d.same", a.TargetID), p.rowKey(a.TargetID)
+			if p.Editable {
+				anchor = same
+			}
+			add(same, anchor, target+": ô “Cùng kỳ năm trước”")
+		}
+		pre := fmt.Sprintf("t%d.", sec.TaskID)
+		field := func(key string) string {
+			if p.Editable {
+				return pre + key
+			}
+			return fmt.Sprintf("task-%d", sec.TaskID)
+		}
+		add(pre+"status", field("status"), task+": Tình trạng thực hiện")
+		for _, n := range p.Narratives {
+			add(pre+n.Key, field(n.Key), task+": "+n.Label)
+		}
+	}
+	for _, c := range p.Report.Contributions {
+		key, anchor := fmt.Sprintf("c%d.text", c.TaskID), fmt.Sprintf("contrib-%d", c.TaskID)
+		if p.Editable {
+			anchor = key
+		}
+		label := "Phối hợp nhiệm vụ"
+		if t := p.Tasks[c.TaskID]; t != nil {
+			label += " " + t.Label
+		}
+		add(key, anchor, label)
+	}
+	if p.Fields["confirm"] != "" {
+		button := map[string]string{"review": "Trình lãnh đạo đơn vị duyệt", "approve": "Duyệt và gửi Văn phòng"}[p.Step]
+		if button == "" {
+			button = "Gửi báo cáo"
+		}
+		fix := "hãy sửa số liệu"
+		if !p.Editable {
+			fix = "hãy trả lại cán bộ để sửa"
+		}
+		out = append(out, unreadField{Key: "confirm", Label: "Ô “" + tiendo.ConfirmLabel + "”",
+			Message: "nếu các số liệu khác thường trên là đúng, hãy đánh dấu ô này rồi bấm “" + button + "” lần nữa; nếu sai, " + fix + "."})
+	}
+	add("comment", "comment", "Lý do trả lại")
+	return out
+}
+
+// checkMessage heads the list of what to fix after step op was refused by
+// tiendo.CheckReport with fields marked: what was not done, how many
+// fields are missing and how many values need confirming, and that the
+// draft was kept. The fields themselves are listed below it (Problems).
+func (p *reportPage) checkMessage(op string, fields map[string]string) string {
+	missing := 0
+	for k := range fields {
+		if k != "confirm" {
+			missing++
+		}
+	}
+	unusual := 0
+	if fields["confirm"] != "" {
+		unusual = len(p.Unusual())
+	}
+	var what []string
+	if missing > 0 {
+		what = append(what, fmt.Sprintf("còn %d ô chưa điền", missing))
+	}
+	if unusual > 0 {
+		what = append(what, fmt.Sprintf("%d số liệu khác thường cần xác nhận", unusual))
+	}
+	if len(what) == 0 {
+		what = append(what, "còn ô chưa hợp lệ")
+	}
+	verb, kept := "gửi", " Bản nháp đã được lưu."
+	switch op {
+	case "review":
+		verb = "trình lãnh đạo đơn vị duyệt"
+	case "approve":
+		verb, kept = "duyệt", ""
+	}
+	return fmt.Sprintf("Báo cáo chưa được %s vì %s.%s Bấm vào từng mục dưới đây để đến ô đó:", verb, strings.Join(what, " và "), kept)
+}
 
 // Value returns the form value of key (for templates).
 func (p *reportPage) Value(key string) string { return p.Values[key] }
@@ -330,10 +507,13 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 	ok := r.URL.Query().Get("ok")
 	p.Notice = reportNotices[ok]
 	p.Saved = ok == "saved" || ok == "saved_attached" || ok == "saved_removed"
+	if p.Saved && p.Restored.IsZero() {
+		p.SavedAt = p.Report.UpdatedAt
+	}
 	if err := s.loadBelow(r, p); err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "report", p)
+	return s.renderReport(w, r, http.StatusOK, p)
 }
 
 // reportNotices are the messages after each action, keyed by the
@@ -397,7 +577,7 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 		if len(p.BadNumbers) > 0 { // saved but for the numbers it could not read
 			p.Error = unreadMessage(op, len(p.BadNumbers))
 		}
-		return s.render(w, status, "report", p)
+		return s.renderReport(w, r, status, p)
 	}
 	next := "saved"
 	var action tiendo.ReportAction
@@ -412,14 +592,58 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 			store.ActRequest{Action: action, Version: rep.Version, Confirm: r.PostFormValue("confirm") == "on"})
 		var e *tiendo.Error
 		if errors.As(err, &e) && (e.Code == tiendo.EINVALID || e.Code == tiendo.EFORBIDDEN || e.Code == tiendo.ECONFLICT) {
-			p.Error, p.Fields = e.Message+" Bản nháp đã được lưu.", e.Fields
-			return s.render(w, http.StatusUnprocessableEntity, "report", p)
+			p.Error, p.Fields, p.Step = e.Message+" Bản nháp đã được lưu.", e.Fields, op
+			if e.Code == tiendo.EINVALID && len(e.Fields) > 0 {
+				// tiendo.CheckReport's refusal: say what, and list each
+				// field with a link (Problems), rather than "the fields
+				// marked", which may be thousands of pixels below.
+				p.Error = p.checkMessage(op, e.Fields)
+			}
+			return s.renderReport(w, r, http.StatusUnprocessableEntity, p)
 		} else if err != nil {
 			return err
 		}
 	}
-	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s", p.Round.ID, p.Unit.Code, next), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s%s", p.Round.ID, p.Unit.Code, next, returnTo(op, r.PostFormValue("at"))), http.StatusSeeOther)
 	return nil
+}
+
+// fieldID matches the id of a report form's field ("t12.next_steps",
+// "g31.value", "c4.text"), which report.js posts as "at": the field the
+// person was in.
+var fieldID = regexp.MustCompile(`^[tgc][0-9]+\.[a-z_]+$`)
+
+// returnTo is the fragment a draft's save returns to: the field the person
+// was in when they pressed "Lưu nháp", so that the page comes back there
+// rather than at its top (report.js scrolls to it and gives it the focus).
+// Any other step, or an "at" that names no field, returns to the top.
+func returnTo(op, at string) string {
+	if op != "save" || !fieldID.MatchString(at) {
+		return ""
+	}
+	return "#" + at
+}
+
+// renderReport shows the report page after a step, with what the page
+// needs beyond the step: whether a review can have a reviewer.
+func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, status int, p *reportPage) error {
+	if err := s.loadHeads(r, p); err != nil {
+		return err
+	}
+	return s.render(w, status, "report", p)
+}
+
+// loadHeads notes that the unit has no head to approve its report, when the
+// round asks for one: the page says so before the unit fills the form, and
+// its "Trình lãnh đạo đơn vị duyệt" is disabled with the reason. Only pages
+// need it, not a save.
+func (s *Server) loadHeads(r *http.Request, p *reportPage) error {
+	if !p.CanReview {
+		return nil
+	}
+	has, err := s.store.UnitHasHead(r.Context(), p.Unit.ID)
+	p.NoHead = !has
+	return err
 }
 
 // saveForm saves p.Values as the unit's report, in its state (a draft, or
@@ -531,16 +755,21 @@ func (s *Server) reportDecision(w http.ResponseWriter, r *http.Request, p *repor
 	case "head_return":
 		req.Action = tiendo.ReportHeadReturn
 	case "approve":
-		req.Action, req.Confirm = tiendo.ReportSubmit, true
+		// The head confirms unusual values as the reporter did: the page
+		// shows them and the box (tiendo.CheckReport).
+		req.Action, req.Confirm = tiendo.ReportSubmit, r.PostFormValue("confirm") == "on"
 	case "withdraw_review":
 		req.Action = tiendo.ReportWithdrawReview
 	}
 	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
 	var e *tiendo.Error
 	if errors.As(err, &e) && e.Code == tiendo.EINVALID {
-		p.Error, p.Fields = e.Message, e.Fields
+		p.Error, p.Fields, p.Step = e.Message, e.Fields, op
+		if op == "approve" && len(e.Fields) > 0 {
+			p.Error = p.checkMessage(op, e.Fields)
+		}
 		p.Values["comment"] = req.Comment
-		return s.render(w, http.StatusUnprocessableEntity, "report", p)
+		return s.renderReport(w, r, http.StatusUnprocessableEntity, p)
 	} else if err != nil {
 		return err
 	}
@@ -672,7 +901,7 @@ func (s *Server) afterAttachmentStep(w http.ResponseWriter, r *http.Request, p *
 	if err := s.loadBelow(r, p); err != nil {
 		return err
 	}
-	return s.render(w, status, "report", p)
+	return s.renderReport(w, r, status, p)
 }
 
 // saveCarried saves the report form's fields that came with an upload or a
@@ -821,7 +1050,7 @@ func (s *Server) reportRollup(w http.ResponseWriter, r *http.Request, p *reportP
 	complete := len(children) == len(p.Below)
 	if len(children) == 0 {
 		p.Notice = "Chưa có đơn vị trực thuộc nào gửi báo cáo, nên chưa có gì để tổng hợp. Hãy thử lại khi các đơn vị đã gửi."
-		return s.render(w, http.StatusOK, "report", p)
+		return s.renderReport(w, r, http.StatusOK, p)
 	}
 	units, _, err := s.unitMap(r.Context())
 	if err != nil {
@@ -878,7 +1107,7 @@ func (s *Server) reportRollup(w http.ResponseWriter, r *http.Request, p *reportP
 	if !complete {
 		p.Notice += fmt.Sprintf(" Còn %d đơn vị chưa gửi (hoặc bị trả lại) nên số liệu chỉ tiêu chưa được cộng; số liệu của từng đơn vị đã gửi có trong phần kết quả.", len(p.Below)-len(children))
 	}
-	return s.render(w, http.StatusOK, "report", p)
+	return s.renderReport(w, r, http.StatusOK, p)
 }
 
 // reportTooLarge answers a report form too large to read with the report
@@ -897,7 +1126,7 @@ func (s *Server) reportTooLarge(w http.ResponseWriter, r *http.Request, err erro
 	p.Error = fmt.Sprintf("Báo cáo gửi lên quá dài, vượt giới hạn %d KB cho cả báo cáo, nên chưa được lưu. "+
 		"Trình duyệt vẫn giữ nội dung bạn vừa gõ: hãy khôi phục nội dung đó, rút gọn phần quá dài "+
 		"(tài liệu dài hãy đính kèm dưới dạng tệp) rồi lưu lại.", tooLarge.Limit>>10)
-	return s.render(w, http.StatusRequestEntityTooLarge, "report", p)
+	return s.renderReport(w, r, http.StatusRequestEntityTooLarge, p)
 }
 
 // handleAttachmentsPage sends the address a refused upload was answered at

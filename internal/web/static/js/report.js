@@ -5,6 +5,33 @@
 // a length guide when the directive asks for brief reports.
 (function () {
   "use strict";
+  // A field's id in the report form: "t12.next_steps", "g31.value", "c4.text".
+  var fieldID = /^[tgc][0-9]+\.[a-z_]+$/;
+
+  // Go to a field (or the confirm box, or a row of a report shown to read):
+  // into the middle of the window, above the sticky bar, with the focus on
+  // it, or on the box's checkbox, so that a phone shows it and a screen
+  // reader is on it.
+  function goTo(el) {
+    el.scrollIntoView({ block: "center" });
+    var control = /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(el.tagName) ? el : el.querySelector("input:not([type=hidden]), textarea, select");
+    if (control) control.focus({ preventScroll: true });
+  }
+
+  // A refused step's message lists what to fix: it takes the focus, and its
+  // links (and the unit head's list of unusual values) go to each field.
+  var summary = document.getElementById("form-error");
+  if (summary) summary.focus();
+  document.querySelectorAll("#form-error a[href^='#'], #unusual-values a[href^='#'], .unusual a[href^='#']").forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      var el = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+      if (!el) return;
+      e.preventDefault();
+      history.replaceState(history.state, "", location.pathname + location.search + a.getAttribute("href"));
+      goTo(el);
+    });
+  });
+
   var form = document.getElementById("report-form");
   if (!form) return;
   var key = form.dataset.key;
@@ -14,7 +41,7 @@
 
   function values() {
     var out = {};
-    new FormData(form).forEach(function (v, k) { if (typeof v === "string") out[k] = v; });
+    new FormData(form).forEach(function (v, k) { if (typeof v === "string" && k !== "at") out[k] = v; });
     return out;
   }
   function say(msg) { if (status) status.textContent = msg; }
@@ -36,6 +63,50 @@
   // A successful explicit save: what the browser kept is now on the server.
   if (form.dataset.saved === "1") {
     try { localStorage.removeItem(key); } catch (e) {}
+  }
+
+  // "Lưu nháp" reloads the page: it comes back where the person was. The
+  // form posts the field they were last in ("at"), the server sends the
+  // page back with it as the fragment, and the field is put back at the
+  // height of the window it had (kept here for the next page), or in the
+  // middle; it gets the focus back if it is in sight. The sticky bar says
+  // the draft was saved; said again once the page is up, so that a screen
+  // reader announces it.
+  var at = document.getElementById("report-at");
+  var placeKey = key + ":at";
+  form.addEventListener("focusin", function (e) {
+    if (at && e.target.id && fieldID.test(e.target.id) && e.target.form === form) at.value = e.target.id;
+  });
+  form.addEventListener("submit", function (e) {
+    var op = e.submitter ? e.submitter.value : "";
+    var el = at && at.value ? document.getElementById(at.value) : null;
+    try {
+      if (op === "save" && el) sessionStorage.setItem(placeKey, JSON.stringify({ id: el.id, top: el.getBoundingClientRect().top }));
+      else sessionStorage.removeItem(placeKey);
+    } catch (err) {}
+  });
+  var back = location.hash ? decodeURIComponent(location.hash.slice(1)) : "";
+  if (!summary && fieldID.test(back) && document.getElementById(back)) {
+    var field = document.getElementById(back), place = null;
+    try { place = JSON.parse(sessionStorage.getItem(placeKey) || "null"); sessionStorage.removeItem(placeKey); } catch (err) {}
+    var putBack = function () {
+      if (place && place.id === back && typeof place.top === "number") {
+        window.scrollBy(0, field.getBoundingClientRect().top - place.top);
+      } else {
+        field.scrollIntoView({ block: "center" });
+      }
+      var r = field.getBoundingClientRect();
+      if (r.bottom > 0 && r.top < window.innerHeight) field.focus({ preventScroll: true });
+    };
+    putBack();
+    // The browser scrolls to the fragment itself, the field at the top,
+    // once the page has loaded: put it back after that.
+    if (document.readyState !== "complete") window.addEventListener("load", function () { setTimeout(putBack, 0); });
+  }
+  if (form.dataset.saved === "1" && status && status.textContent) {
+    var said = status.textContent;
+    status.textContent = "";
+    setTimeout(function () { if (!status.textContent) status.textContent = said; }, 400);
   }
 
   // Offer what this browser kept if it is newer than what the form shows
