@@ -23,10 +23,10 @@ const MaxValue = 1 << 53
 // Four mistakes are refused, because they cannot be right whatever
 // happened: a value too large to keep exactly (see MaxValue), a value
 // written with "%" for a target not measured in % ("70%" for "02 trường"
-// would be read as 70 schools), a negative value for a target that counts
-// things (see Counted) or is a share (see Share), and a share of a whole
-// over 100 % (see ShareOfWhole). Anything that might be right but looks
-// odd (a rate of change over 100 %, a negative change) is left to
+// would be read as 70 schools), and a negative value for a target that
+// counts things (see Counted) or is a share (see Share). Anything that might
+// be right but looks odd (a share over 100 %: an enrolment rate can pass it
+// when children of the next commune enrol; a negative change) is left to
 // CheckReport, which asks for confirmation.
 func (t *Target) CheckValue(v float64, written string) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -47,16 +47,8 @@ func (t *Target) CheckValue(v float64, written string) error {
 	if v < 0 && t.Share() {
 		return Errorf(EINVALID, "Chỉ tiêu này là một tỷ lệ nên không thể là số âm; hãy ghi tỷ lệ đã đạt (0%% nếu chưa có).")
 	}
-	if v > 100 && t.ShareOfWhole() {
-		return Errorf(EINVALID, "Chỉ tiêu này là tỷ lệ phần trăm của một tổng số nên không thể vượt quá 100%% (đã ghi %s%%); hãy ghi tỷ lệ đã đạt, từ 0%% đến 100%%.", numberText(v))
-	}
 	return nil
 }
-
-// OrdinaryValue reports whether v is a value no target refuses (see
-// CheckValue), from 0 to 100: a caller without the round's targets at hand
-// (the API reads them only when it needs to) can skip checking it.
-func OrdinaryValue(v float64) bool { return v >= 0 && v <= 100 }
 
 // Share reports whether t is a proportion in %: "nâng tỷ lệ huy động trẻ
 // ra lớp đạt 42%", "tỷ lệ hồ sơ giải quyết trực tuyến đạt 80%". A share of
@@ -72,24 +64,6 @@ func (t *Target) Share() bool {
 		return false
 	}
 	for _, w := range []string{"tăng", "giảm", "biến động", "chênh lệch", "tốc độ"} {
-		if strings.Contains(s, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// ShareOfWhole reports whether t is a share of a whole, which cannot go
-// past 100 %: "tỷ lệ che phủ rừng đạt 64,5%", "tỷ lệ hồ sơ giải quyết đúng
-// hạn đạt 98%". A share measured against a plan or an estimate is not one:
-// "tỷ lệ giải ngân vốn đầu tư công đạt 95% kế hoạch" can end at 102 % of a
-// plan, and revenue "đạt 110% dự toán" often does.
-func (t *Target) ShareOfWhole() bool {
-	if !t.Share() || t.RelativeTo != "" {
-		return false
-	}
-	s := strings.ToLower(t.Text)
-	for _, w := range []string{"kế hoạch", "dự toán", "so với", "cùng kỳ", "chỉ tiêu", "mục tiêu", "vượt"} {
 		if strings.Contains(s, w) {
 			return false
 		}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -69,9 +68,6 @@ func (a *Server) handleReportPut(w http.ResponseWriter, r *http.Request) error {
 	rep := body.report(stored)
 	// The path names the report; ids in the body cannot redirect the write.
 	rep.RoundID, rep.UnitID = roundID, unitID
-	if err := a.checkValues(r, rep); err != nil {
-		return err
-	}
 	// SaveReport leaves rep as the whole report now stored: no need to read it again.
 	if err := a.store.SaveReport(r.Context(), actor(r), userFrom(r.Context()), rep); err != nil {
 		return a.reportError(r, err, tiendo.ReportSave, roundID, unitID, *body.Version)
@@ -218,56 +214,6 @@ func errNoVersion() error {
 	return &tiendo.Error{Code: tiendo.EINVALID,
 		Message: "Thiếu trường version: hãy gửi version của báo cáo như GET trả về (hoặc như câu trả lời của lần lưu hay thao tác gần nhất), để không ghi đè lên một lần lưu khác.",
 		Fields:  map[string]string{"version": "Bắt buộc: số phiên bản của báo cáo đã đọc (0 khi báo cáo chưa được lưu lần nào)."}}
-}
-
-// checkValues refuses the values the report's targets cannot take, by the
-// rule the web form follows (tiendo.Target.CheckValue). The API's values are
-// JSON numbers, never written with "%", so only one outside 0-100
-// (tiendo.OrdinaryValue: negative, too large, a share over 100%) can be
-// refused: the round's targets are read only when there is one, and a save
-// of ordinary values costs nothing more. Fields are keyed as
-// tiendo.CheckReport keys them ("g<target id>.value", "g<target id>.same").
-func (a *Server) checkValues(r *http.Request, rep *tiendo.UnitReport) error {
-	unusual := false
-	for _, sec := range rep.Sections {
-		for _, ac := range sec.Actuals {
-			unusual = unusual || ac.Value != nil && !tiendo.OrdinaryValue(*ac.Value) || ac.SamePeriod != nil && !tiendo.OrdinaryValue(*ac.SamePeriod)
-		}
-	}
-	if !unusual {
-		return nil
-	}
-	round, err := a.store.RoundForUnit(r.Context(), userFrom(r.Context()), rep.RoundID, rep.UnitID)
-	if err != nil {
-		return err
-	}
-	targets := map[int64]*tiendo.Target{}
-	for _, t := range round.Tasks {
-		for _, tg := range t.Targets {
-			targets[tg.ID] = tg
-		}
-	}
-	fields := map[string]string{}
-	for _, sec := range rep.Sections {
-		for _, ac := range sec.Actuals {
-			tg := targets[ac.TargetID]
-			if tg == nil {
-				continue // not this round's: the store refuses it
-			}
-			for key, v := range map[string]*float64{"value": ac.Value, "same": ac.SamePeriod} {
-				if v == nil {
-					continue
-				}
-				if err := tg.CheckValue(*v, ""); err != nil {
-					fields["g"+strconv.FormatInt(ac.TargetID, 10)+"."+key] = tiendo.ErrorMessage(err)
-				}
-			}
-		}
-	}
-	if len(fields) > 0 {
-		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Có số liệu mà chỉ tiêu không thể nhận: xem từng trường trong fields. Báo cáo chưa được lưu.", Fields: fields}
-	}
-	return nil
 }
 
 // reportHead is a report without its sections, contributions and files:

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,5 +84,28 @@ func TestSaveReportRefusesDuplicates(t *testing.T) {
 	after.Sections[0].Actuals[0].Value = &one
 	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, after); err != nil {
 		t.Errorf("a save with each task and target once: %v", err)
+	}
+}
+
+// The store refuses a value no target can take, whoever calls it: the form
+// checks as typed, but the API and any other caller rely on this one.
+func TestSaveReportRefusesImpossibleValues(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	target := r.Tasks[0].Targets[0]
+	rep, err := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(rep, "Đã triển khai.", 1e300)
+	err = f.s.SaveReport(ctx, store.Actor{}, f.repA, rep)
+	var e *tiendo.Error
+	key := "g" + strconv.FormatInt(target.ID, 10) + ".value"
+	if code(err) != tiendo.EINVALID || !errors.As(err, &e) || !strings.Contains(e.Fields[key], "Số liệu quá lớn") {
+		t.Fatalf("saving 1e300: %v, want invalid with %s naming it", err, key)
+	}
+	got, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if got.Version != 0 || got.Sections[0].Actuals[0].Value != nil { // never saved before
+		t.Errorf("a refused save wrote version %d, value %v", got.Version, got.Sections[0].Actuals[0].Value)
 	}
 }

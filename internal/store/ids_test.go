@@ -70,6 +70,9 @@ func TestRemovedAttachmentIDNotReused(t *testing.T) {
 // foreign keys are on again after it.
 func TestMigrationRebuildKeepsEverything(t *testing.T) {
 	f := newFixture(t)
+	if f.s.Dialect() != "sqlite" {
+		t.Skip("migration 0024 changes nothing on PostgreSQL, whose sequences never reuse an id")
+	}
 	r := f.newRound(t, time.Now().Add(time.Hour))
 	rep, err := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
 	if err != nil {

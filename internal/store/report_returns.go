@@ -24,7 +24,9 @@ type Return struct {
 // back, oldest first, for whoever may read its submissions (Revisions):
 // between two submissions, the reason for the second. They come from the
 // audit log, which records each return with its comment; a log pruned of
-// its oldest rows lists only the later returns.
+// its oldest rows lists only the later returns. A return by the unit's head
+// is the unit's own review of a draft that never left it: only the unit
+// (and the units above it in the tree) see those, not the office or readers.
 func (s *Store) Returns(ctx context.Context, u *tiendo.User, roundID, unitID int64) ([]Return, error) {
 	if !tiendo.Allowed(u, tiendo.ActionReadReport, unitID) {
 		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy báo cáo, hoặc bạn không có quyền xem báo cáo này.")
@@ -33,10 +35,14 @@ func (s *Store) Returns(ctx context.Context, u *tiendo.User, roundID, unitID int
 	if err != nil || rep.ID == 0 {
 		return nil, err
 	}
+	actions := []any{tiendo.ReportReturn, tiendo.ReportReturn}
+	if u.Role.UnitScoped() {
+		actions[1] = tiendo.ReportHeadReturn
+	}
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT a.at, a.action, COALESCE(us.full_name, ''), COALESCE(us.username, ''), a.after
 		FROM audit_log a LEFT JOIN users us ON us.id = a.user_id
 		WHERE a.entity = 'unit_report' AND a.entity_id = ? AND a.action IN (?, ?) ORDER BY a.id`),
-		rep.ID, tiendo.ReportReturn, tiendo.ReportHeadReturn)
+		append([]any{rep.ID}, actions...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: returns: %w", err)
 	}

@@ -373,13 +373,14 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 	// last silently lost the first one's other fields. The report form never
 	// sends one twice; a program may.
 	seenTask, seenTarget, seenContrib := map[int64]bool{}, map[int64]bool{}, map[int64]bool{}
+	var badValues map[string]string // by field, as tiendo.CheckReport keys them
 	for _, sec := range rep.Sections {
 		t := tasks[sec.TaskID]
 		if t == nil || roleOf(t, rep.UnitID) != tiendo.Lead {
 			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần cho nhiệm vụ %d mà đơn vị không chủ trì.", sec.TaskID)
 		}
 		if seenTask[sec.TaskID] {
-			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có hai phần cho nhiệm vụ %s (mã %d): mỗi nhiệm vụ chỉ được có một phần. Báo cáo chưa được lưu; hãy gộp hai phần làm một rồi lưu lại.", t.Label, sec.TaskID)
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có hai phần cho %s: mỗi nhiệm vụ chỉ được có một phần. Báo cáo chưa được lưu; hãy gộp hai phần làm một rồi lưu lại.", taskNamed(t))
 		}
 		seenTask[sec.TaskID] = true
 		sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles = nfc(sec.ResultVsPlan), nfc(sec.VsSamePeriod), nfc(sec.Obstacles)
@@ -388,7 +389,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 			return nil, tiendo.Errorf(tiendo.EINVALID, "Trạng thái %q của nhiệm vụ %s không hợp lệ.", sec.Status, t.Label)
 		}
 		if old := oldSec[sec.TaskID]; old == nil || !sameText(old, sec) {
-			w.sections = appendPart(w.sections, sec, sectionKey)
+			w.sections = append(w.sections, sec) // once each: a task twice is refused above
 			if old != nil && !emptyText(old) {
 				was.Sections = append(was.Sections, textOf(old))
 			}
@@ -399,7 +400,8 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 			targets[tg.ID] = tg
 		}
 		for _, a := range sec.Actuals {
-			switch tg := targets[a.TargetID]; {
+			tg := targets[a.TargetID]
+			switch {
 			case tg == nil:
 				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu %d không thuộc nhiệm vụ %s.", a.TargetID, t.Label)
 			case !tg.ReportedByUnit(rep.UnitID):
@@ -412,12 +414,29 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 			if ok && sameNumber(old.Value, a.Value) && sameNumber(old.SamePeriod, a.SamePeriod) && before.ID != 0 {
 				continue
 			}
-			w.actuals = appendPart(w.actuals, a, actualKey)
+			// A value the target can never take (tiendo.Target.CheckValue),
+			// whichever way it came: the form checks it as typed, the API
+			// and any other caller here.
+			for key, v := range [2]*float64{a.Value, a.SamePeriod} {
+				if v == nil {
+					continue
+				}
+				if err := tg.CheckValue(*v, ""); err != nil {
+					if badValues == nil {
+						badValues = map[string]string{}
+					}
+					badValues[fmt.Sprintf("g%d.%s", a.TargetID, [2]string{"value", "same"}[key])] = tiendo.ErrorMessage(err)
+				}
+			}
+			w.actuals = append(w.actuals, a)
 			if ok && (old.Value != nil || old.SamePeriod != nil) {
 				was.Actuals = append(was.Actuals, old)
 			}
 			now.Actuals = append(now.Actuals, a)
 		}
+	}
+	if badValues != nil {
+		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Có số liệu mà chỉ tiêu không thể nhận, nêu ở từng chỉ tiêu. Báo cáo chưa được lưu.", Fields: badValues}
 	}
 	for i, c := range rep.Contributions {
 		t := tasks[c.TaskID]
@@ -425,7 +444,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần phối hợp cho nhiệm vụ %d mà đơn vị không được giao phối hợp.", c.TaskID)
 		}
 		if seenContrib[c.TaskID] {
-			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có hai phần phối hợp cho nhiệm vụ %s (mã %d): mỗi nhiệm vụ chỉ được có một. Báo cáo chưa được lưu; hãy gộp hai phần làm một rồi lưu lại.", t.Label, c.TaskID)
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có hai phần phối hợp cho %s: mỗi nhiệm vụ chỉ được có một. Báo cáo chưa được lưu; hãy gộp hai phần làm một rồi lưu lại.", taskNamed(t))
 		}
 		seenContrib[c.TaskID] = true
 		rep.Contributions[i].Text = nfc(c.Text)
@@ -433,7 +452,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 		if ok && old == rep.Contributions[i].Text && before.ID != 0 {
 			continue
 		}
-		w.contributions = appendPart(w.contributions, rep.Contributions[i], contributionKey)
+		w.contributions = append(w.contributions, rep.Contributions[i])
 		if old != "" {
 			was.Contributions = append(was.Contributions, tiendo.Contribution{TaskID: c.TaskID, Text: old})
 		}
@@ -444,23 +463,14 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 	return w, nil
 }
 
-// appendPart adds a part to write (a section, value or contribution),
-// replacing one sent earlier with the same key (its task or target): one
-// upsert statement may not touch a row twice, and the last one sent wins,
-// as it did when each was its own statement.
-func appendPart[T any](xs []T, x T, key func(T) int64) []T {
-	for i, y := range xs {
-		if key(y) == key(x) {
-			xs[i] = x
-			return xs
-		}
+// taskNamed names a task for a program's caller: its label and its id
+// ("nhiệm vụ 12 (mã 25)"), or the id alone when it has no label.
+func taskNamed(t *tiendo.Task) string {
+	if t.Label == "" {
+		return fmt.Sprintf("nhiệm vụ mã %d", t.ID)
 	}
-	return append(xs, x)
+	return fmt.Sprintf("nhiệm vụ %s (mã %d)", t.Label, t.ID)
 }
-
-func sectionKey(x *tiendo.Section) int64          { return x.TaskID }
-func actualKey(x tiendo.Actual) int64             { return x.TargetID }
-func contributionKey(x tiendo.Contribution) int64 { return x.TaskID }
 
 // writeReport runs a planned save in tx, creating the report row when there
 // is none. The row's UPDATE checks that the stored version is still the one
@@ -976,10 +986,12 @@ func checkActor(r *tiendo.Round, u *tiendo.User, from tiendo.ReportStatus, a tie
 
 // announce tells the people concerned: the office when a report arrives,
 // the unit when its report comes back or is accepted, the reporter when the
-// unit's head approves and sends it. Both hear it in the app and by
-// e-mail; the e-mails are queued in the outbox in the same transaction, so a
-// submission is never without its messages, and a submission also cancels
-// the reminders still waiting for the unit.
+// unit's head approves and sends it. All hear it in the app; the arrival, a
+// return and a request for review also come by e-mail (queueReportMail),
+// queued in the outbox in the same transaction, so a submission is never
+// without its messages, and a submission also cancels the reminders still
+// waiting for the unit. An approval or an acceptance is good news that
+// needs no action: the bell is enough.
 //
 // unit is the report's unit's name and code, when the caller has them.
 func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, unit unitName, a tiendo.ReportAction, before tiendo.ReportStatus) error {

@@ -232,3 +232,52 @@ func TestReporterHearsApprovalAndAcceptance(t *testing.T) {
 		}
 	}
 }
+
+// The unit head's returns are the unit's own review: the unit sees them in
+// the report's history, the office and readers see only the office's.
+func TestReturnsKeepTheHeadsReviewInTheUnit(t *testing.T) {
+	f := newFixture(t)
+	r, head := f.headRound(t)
+	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
+	if err := f.s.CreateUser(ctx, store.Actor{}, reader, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	step := func(u *tiendo.User, a tiendo.ReportAction, comment string) {
+		t.Helper()
+		rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+		if _, err := f.s.ActOnReport(ctx, store.Actor{UserID: u.ID}, u, r.ID, f.a.ID, store.ActRequest{Action: a, Version: rep.Version, Comment: comment, Confirm: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	step(f.repA, tiendo.ReportSendForReview, "")
+	step(head, tiendo.ReportHeadReturn, "Số liệu giải ngân chưa khớp kho bạc.")
+	step(f.repA, tiendo.ReportSendForReview, "")
+	step(head, tiendo.ReportSubmit, "")
+	step(f.office, tiendo.ReportReturn, "Bổ sung kết quả quý II.")
+	for _, c := range []struct {
+		u    *tiendo.User
+		want []string
+	}{
+		{f.repA, []string{"Số liệu giải ngân chưa khớp kho bạc.", "Bổ sung kết quả quý II."}},
+		{head, []string{"Số liệu giải ngân chưa khớp kho bạc.", "Bổ sung kết quả quý II."}},
+		{f.office, []string{"Bổ sung kết quả quý II."}},
+		{reader, []string{"Bổ sung kết quả quý II."}},
+	} {
+		got, err := f.s.Returns(ctx, c.u, r.ID, f.a.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", c.u.Username, err)
+		}
+		var comments []string
+		for _, ret := range got {
+			comments = append(comments, ret.Comment)
+		}
+		if strings.Join(comments, " | ") != strings.Join(c.want, " | ") {
+			t.Errorf("%s sees the returns %q, want %q", c.u.Username, comments, c.want)
+		}
+	}
+}

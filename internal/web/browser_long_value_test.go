@@ -14,8 +14,9 @@ import (
 
 // A value kept before values had a bound (1e300, "1.000.000…%" written
 // out in some 400 characters) made the office's view of the report 3.645
-// px wide on a phone and the round page's value cell 3.620 px. It wraps
-// inside its cell now: no page is wider than the window, the cell no
+// px wide on a phone and the round page's value cell 3.620 px. The store
+// now refuses such a value, but the longest it takes (just under 2^53,
+// 22 characters) still wraps inside its cell: no page is wider than the window, the cell no
 // wider than a column, and an ordinary value beside it stays on one line.
 func TestBrowserLongValueWrapsInItsCell(t *testing.T) {
 	base, st := demoStore(t)
@@ -31,12 +32,10 @@ func TestBrowserLongValueWrapsInItsCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	huge, same := 1e300, 2.3
+	huge, same := 9e15, 2.3 // "9.000.000.000.000.000%"
 	sec := rep.Sections[0]
 	sec.Status, sec.ResultVsPlan = "on_track", "Đã triển khai."
 	sec.Actuals[0].Value, sec.Actuals[0].SamePeriod = &huge, &same
-	// Through the store, as such a value was kept before the form and the
-	// API refused it.
 	if err := st.SaveReport(bg, store.Actor{}, u, rep); err != nil {
 		t.Fatal(err)
 	}

@@ -887,7 +887,7 @@ var (
 func (f *intakeForm) deadline() (time.Time, error) {
 	bad := tiendo.Errorf(tiendo.EINVALID, "Hạn gửi chưa đúng: viết ngày/tháng/năm như 07/06/2022.")
 	day, err := docDateISO(f.DeadlineDate)
-	if msg := noSuchDay(f.DeadlineDate); msg != "" {
+	if msg := noSuchDay(f.DeadlineDate); err != nil && msg != "" {
 		return time.Time{}, tiendo.Errorf(tiendo.EINVALID, "Hạn gửi: %s", msg)
 	}
 	if err != nil || strings.Count(day, "-") != 2 {
@@ -941,7 +941,7 @@ func noSuchDay(typed string) string {
 
 // dayMonthYear is a date written as the forms ask, whether or not the day
 // exists.
-var dayMonthYear = regexp.MustCompile(`^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$`)
+var dayMonthYear = regexp.MustCompile(`^(?:\d{1,2}/\d{1,2}/|\d{1,2}\.\d{1,2}\.|\d{1,2}-\d{1,2}-)\d{4}$`)
 
 // atoi reads a number from the form; what is not one counts as 0.
 func atoi(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
