@@ -73,15 +73,10 @@ func userFrom(ctx context.Context) *tiendo.User { u, _ := ctx.Value(userKey).(*t
 // action (any logged-in user when action is "").
 func (a *Server) authed(pattern string, action tiendo.Action, h handlerFunc) {
 	a.route(pattern, func(w http.ResponseWriter, r *http.Request) error {
-		// The scheme is case-insensitive (RFC 7235): "bearer" is "Bearer".
-		scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
-		token = strings.TrimSpace(token)
-		if !strings.EqualFold(scheme, "Bearer") || token == "" {
+		token := bearer(r)
+		if token == "" {
 			return tiendo.Errorf(tiendo.EUNAUTHORIZED, "Cần đăng nhập: gửi tiêu đề Authorization: Bearer <token> với token lấy từ POST /api/v1/tokens.")
 		}
-		// Handlers that read the header again (bearer, tokens.go) see it
-		// in the one form they expect.
-		r.Header.Set("Authorization", "Bearer "+token)
 		u, err := a.store.TokenUser(r.Context(), token)
 		if err != nil {
 			return err

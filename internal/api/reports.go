@@ -302,9 +302,10 @@ func (a *Server) reportAction(action tiendo.ReportAction) handlerFunc {
 
 // reportError gives the API its own wording where the store's message, the
 // report page's, speaks of the page: a button to press, a box to tick, a
-// page to reload. It goes by the error's code and fields and by the step,
-// never by the message's text; what the page's words would say elsewhere
-// is kept.
+// page to reload. It goes by the error's code and fields and by the step;
+// the one text it rewrites is the confirm field's closing instruction,
+// which tiendo.CheckReport builds from tiendo.ConfirmLabel, so the two
+// cannot drift apart unnoticed (a test checks the API's wording).
 func (a *Server) reportError(r *http.Request, err error, action tiendo.ReportAction, roundID, unitID int64, version int) error {
 	var e *tiendo.Error
 	if !errors.As(err, &e) {

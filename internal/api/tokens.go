@@ -7,7 +7,11 @@ import (
 
 // bearer is the token the request was made with.
 func bearer(r *http.Request) string {
-	token, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	// The scheme is case-insensitive (RFC 7235): "bearer" is "Bearer".
+	scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
 	return strings.TrimSpace(token)
 }
 

@@ -32,6 +32,9 @@ type accountPage struct {
 	Next       string
 }
 
+// MustChangeNotice is MustChangeNotice, for the template.
+func (accountPage) MustChangeNotice() string { return MustChangeNotice }
+
 // MustChangeNotice tells a user who still has the password an
 // administrator set why they see the password form and nothing else.
 const MustChangeNotice = "Tài khoản của bạn dùng mật khẩu do quản trị viên đặt. Hãy đặt mật khẩu mới trước khi tiếp tục."
