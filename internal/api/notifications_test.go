@@ -93,8 +93,10 @@ func TestAPIMarkOneNotificationRead(t *testing.T) {
 	}
 }
 
-// POST /api/v1/notifications/read marks all, or those up to up_to; a body
-// it cannot read is refused in JSON and marks nothing.
+// POST /api/v1/notifications/read marks the notifications the body lists
+// (the caller's own, unread), or all without a body; a body it cannot read,
+// or one that could be taken for "all", is refused in JSON and marks
+// nothing.
 func TestAPIMarkAllNotificationsRead(t *testing.T) {
 	x := newApp(t)
 	x.publishTo("Đợt thứ nhất", "pnv", "cah")
@@ -102,33 +104,51 @@ func TestAPIMarkAllNotificationsRead(t *testing.T) {
 	pnv, cah := x.login("pnv"), x.login("cah")
 	shown, _, _ := x.list(pnv)
 	x.publishTo("Đợt đến sau", "pnv")
+	cahIDs, _, _ := x.list(cah)
 
+	tooMany := "[" + strings.Repeat(shown[0]+", ", 500) + shown[0] + "]"
 	for _, tc := range []struct {
 		name, ctype, body string
 		code              int
-		err               string
+		err, says         string
 	}{
-		{"not JSON", "application/json", `{up_to: 1`, http.StatusBadRequest, "bad_request"},
-		{"an unknown member", "application/json", `{"upto": 1}`, http.StatusBadRequest, "bad_request"},
-		{"a string", "application/json", `{"up_to": "mới nhất"}`, http.StatusBadRequest, "bad_request"},
-		{"a negative ID", "application/json", `{"up_to": -1}`, http.StatusUnprocessableEntity, "invalid"},
-		{"a form", "application/x-www-form-urlencoded", `up_to=1`, http.StatusBadRequest, "bad_request"},
+		{"not JSON", "application/json", `{ids: [1]`, http.StatusBadRequest, "bad_request", "JSON không hợp lệ"},
+		{"an unknown member", "application/json", `{"up_to": 1}`, http.StatusBadRequest, "bad_request", "không có trường"},
+		{"a string", "application/json", `{"ids": ["mới nhất"]}`, http.StatusBadRequest, "bad_request", "phải là"},
+		{"a number, not a list", "application/json", `{"ids": ` + shown[0] + `}`, http.StatusBadRequest, "bad_request", "phải là"},
+		{"a fraction", "application/json", `{"ids": [1.5]}`, http.StatusBadRequest, "bad_request", "phải là"},
+		{"a negative ID", "application/json", `{"ids": [` + shown[0] + `, -1]}`, http.StatusUnprocessableEntity, "invalid", "Mã số thông báo -1 không hợp lệ"},
+		{"zero", "application/json", `{"ids": [0]}`, http.StatusUnprocessableEntity, "invalid", "số nguyên dương"},
+		{"501 IDs", "application/json", `{"ids": ` + tooMany + `}`, http.StatusUnprocessableEntity, "invalid", "không quá 500"},
+		{"no ids", "application/json", `{}`, http.StatusUnprocessableEntity, "invalid", `Thiếu "ids"`},
+		{"null ids", "application/json", `{"ids": null}`, http.StatusUnprocessableEntity, "invalid", `Thiếu "ids"`},
+		{"a form", "application/x-www-form-urlencoded", `ids=1`, http.StatusBadRequest, "bad_request", "JSON"},
 	} {
 		code, out := x.post("/api/v1/notifications/read", pnv, tc.ctype, []byte(tc.body))
-		if code != tc.code || errCode(out) != tc.err {
-			t.Errorf("%s: %d %v, want %d %s", tc.name, code, out, tc.code, tc.err)
+		if code != tc.code || errCode(out) != tc.err || !strings.Contains(errMessage(out), tc.says) {
+			t.Errorf("%s: %d %v, want %d %s saying %q", tc.name, code, out, tc.code, tc.err, tc.says)
 		}
 	}
 	if _, _, unread := x.list(pnv); unread != 3 {
 		t.Fatalf("refused requests left %v unread, want 3", unread)
 	}
 
-	code, out := x.post("/api/v1/notifications/read", pnv, "application/json", []byte(`{"up_to": `+shown[0]+`}`))
+	// The IDs shown, with cah's slipped in: pnv's shown ones alone are marked.
+	code, out := x.post("/api/v1/notifications/read", pnv, "application/json",
+		[]byte(`{"ids": [`+shown[0]+`, `+shown[1]+`, `+cahIDs[0]+`]}`))
 	if code != http.StatusOK || out["marked"] != float64(2) || out["unread"] != float64(1) {
-		t.Errorf("up to the newest shown: %d %v; want 2 marked, the later one unread", code, out)
+		t.Errorf("the shown ones: %d %v; want 2 marked, the later one unread", code, out)
 	}
-	if _, read, _ := x.list(pnv); read[0] || !read[1] || !read[2] {
-		t.Errorf("after marking up to %s: read %v, want the later one alone unread", shown[0], read)
+	ids, read, _ := x.list(pnv)
+	for i, id := range ids {
+		if want := id == shown[0] || id == shown[1]; read[i] != want {
+			t.Errorf("notification %s: read %v, want %v (read only if shown)", id, read[i], want)
+		}
+	}
+	// None shown: nothing marked, not all.
+	code, out = x.post("/api/v1/notifications/read", pnv, "application/json", []byte(`{"ids": []}`))
+	if code != http.StatusOK || out["marked"] != float64(0) || out["unread"] != float64(1) {
+		t.Errorf(`{"ids": []}: %d %v; want 0 marked, 1 unread`, code, out)
 	}
 	code, out = x.post("/api/v1/notifications/read", pnv, "", nil)
 	if code != http.StatusOK || out["marked"] != float64(1) || out["unread"] != float64(0) {

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"tiendo"
 )
 
 // For store_test's tests of the last-use notes (touch.go), on both stores.
@@ -60,4 +62,44 @@ func (s *Store) CountRows(ctx context.Context, table string) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n)
 	return n, err
+}
+
+// For store_test's tests of notifications (notifications.go), on both
+// stores.
+
+// MarkNotificationsRead marks all of u's notifications read.
+func (s *Store) MarkNotificationsRead(ctx context.Context, u *tiendo.User) error {
+	_, err := s.MarkAllNotificationsRead(ctx, u)
+	return err
+}
+
+// AddNotification writes a notification for user userID with the given ID,
+// as a transaction that took its ID before others but committed after them
+// does on PostgreSQL.
+func (s *Store) AddNotification(ctx context.Context, userID, id int64, title, link string) error {
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO notifications (id, user_id, created_at, kind, title, link) VALUES (?, ?, ?, 'test', ?, ?)`),
+		id, userID, s.now(), title, link)
+	return err
+}
+
+// HoldWrites keeps every write to notifications waiting until release: on
+// SQLite it holds the single writer connection, on PostgreSQL a lock on the
+// table that lets reads through.
+func (s *Store) HoldWrites(ctx context.Context) (release func(), err error) {
+	if s.dialect == sqlite {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return func() { conn.Close() }, nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, `LOCK TABLE notifications IN EXCLUSIVE MODE`); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return func() { tx.Rollback() }, nil
 }

@@ -1,7 +1,10 @@
 package store_test
 
 import (
+	"context"
+	"slices"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -87,44 +90,173 @@ func TestMarkOneNotificationRead(t *testing.T) {
 	}
 }
 
-// "Đánh dấu tất cả là đã đọc" marks what the page showed, not a notice that
-// came after it; without a bound it marks all, and never another user's.
-func TestMarkNotificationsReadUpTo(t *testing.T) {
+// unreadIDs are the IDs of the unread notifications in list: what the page
+// sends with "Đánh dấu tất cả là đã đọc".
+func unreadIDs(list []store.Notification) []int64 {
+	var ids []int64
+	for _, n := range list {
+		if !n.Read {
+			ids = append(ids, n.ID)
+		}
+	}
+	return ids
+}
+
+// "Đánh dấu tất cả là đã đọc" marks the notices the page showed, and no
+// other: not one that came after it, not one whose lower ID became visible
+// after the page was drawn (on PostgreSQL a transaction that took its ID
+// first may commit last), never another user's.
+func TestMarkNotificationsReadByID(t *testing.T) {
 	f := newFixture(t)
 	f.publishTo(t, "Đợt thứ nhất", f.a, f.b)
-	f.publishTo(t, "Đợt thứ hai", f.a)
-	shown, _ := f.notes(t, f.repA)
-	newest := shown[0].ID
-	f.publishTo(t, "Đợt đến sau", f.a) // while the page was open
-
-	marked, err := f.s.MarkNotificationsReadUpTo(ctx, f.repA, newest)
-	if err != nil || marked != 2 {
-		t.Fatalf("MarkNotificationsReadUpTo = %d, %v; want the 2 shown", marked, err)
+	list, _ := f.notes(t, f.repA)
+	// Submission B takes the ID after submission A's and commits first.
+	base := list[0].ID + 1000
+	if err := f.s.AddNotification(ctx, f.repA.ID, base+2, "Báo cáo B", "/rounds/1"); err != nil {
+		t.Fatal(err)
 	}
-	list, unread := f.notes(t, f.repA)
-	if unread != 1 || len(list) != 3 || list[0].Read || list[0].ID <= newest {
-		t.Errorf("after marking the shown ones: %+v, %d unread; want the later one alone unread", list, unread)
+	shown, unread := f.notes(t, f.repA) // the page, drawn now
+	if unread != 2 || len(shown) != 2 || shown[0].ID != base+2 {
+		t.Fatalf("the page shows %+v, %d unread; want B's notice and the round's", shown, unread)
+	}
+	// A commits: its notice has a lower ID than the newest shown.
+	if err := f.s.AddNotification(ctx, f.repA.ID, base+1, "Báo cáo A", "/rounds/1"); err != nil {
+		t.Fatal(err)
+	}
+	f.publishTo(t, "Đợt đến sau", f.a) // and a later one, while the page is open
+	bList, _ := f.notes(t, f.repB)
+
+	// The page's IDs, with unit b's notice slipped in: passed over.
+	marked, err := f.s.MarkNotificationsReadByID(ctx, f.repA, append(unreadIDs(shown), bList[0].ID, shown[0].ID))
+	if err != nil || marked != 2 {
+		t.Fatalf("MarkNotificationsReadByID = %d, %v; want the 2 shown", marked, err)
+	}
+	list, unread = f.notes(t, f.repA)
+	if unread != 2 || len(list) != 4 {
+		t.Fatalf("after marking the shown ones: %+v, %d unread; want A's and the later round's unread", list, unread)
+	}
+	for _, n := range list {
+		shownOne := n.ID == shown[0].ID || n.ID == shown[1].ID
+		if n.Read != shownOne {
+			t.Errorf("notification %d %q: read %v, want %v (read only if shown)", n.ID, n.Title, n.Read, shownOne)
+		}
 	}
 	if _, unread := f.notes(t, f.repB); unread != 1 {
 		t.Errorf("unit b has %d unread after unit a marked theirs, want 1", unread)
 	}
 
-	if marked, err := f.s.MarkNotificationsReadUpTo(ctx, f.repA, 0); err != nil || marked != 1 {
-		t.Errorf("marking all: %d, %v; want the 1 left", marked, err)
+	// Again, and with none: nothing to mark.
+	for _, ids := range [][]int64{unreadIDs(shown), nil, {}} {
+		if marked, err := f.s.MarkNotificationsReadByID(ctx, f.repA, ids); err != nil || marked != 0 {
+			t.Errorf("MarkNotificationsReadByID(%v) = %d, %v; want 0", ids, marked, err)
+		}
+	}
+	// IDs that cannot be: refused, and nothing marked.
+	tooMany := make([]int64, 501)
+	for i := range tooMany {
+		tooMany[i] = base + 1
+	}
+	for _, ids := range [][]int64{{base + 1, 0}, {-1}, tooMany} {
+		if _, err := f.s.MarkNotificationsReadByID(ctx, f.repA, ids); tiendo.ErrorCode(err) != tiendo.EINVALID {
+			t.Errorf("MarkNotificationsReadByID with %d IDs (%d…): %v, want EINVALID", len(ids), ids[0], err)
+		}
+	}
+	if _, unread := f.notes(t, f.repA); unread != 2 {
+		t.Errorf("refused calls left %d unread, want 2", unread)
+	}
+
+	if marked, err := f.s.MarkAllNotificationsRead(ctx, f.repA); err != nil || marked != 2 {
+		t.Errorf("MarkAllNotificationsRead = %d, %v; want the 2 left", marked, err)
 	}
 	if _, unread := f.notes(t, f.repA); unread != 0 {
 		t.Errorf("%d unread after marking all", unread)
 	}
-	if marked, err := f.s.MarkNotificationsReadUpTo(ctx, f.repA, 0); err != nil || marked != 0 {
+	if marked, err := f.s.MarkAllNotificationsRead(ctx, f.repA); err != nil || marked != 0 {
 		t.Errorf("marking all again: %d, %v; want 0", marked, err)
 	}
-	if _, err := f.s.MarkNotificationsReadUpTo(ctx, f.repA, -1); tiendo.ErrorCode(err) != tiendo.EINVALID {
-		t.Errorf("a negative bound: %v, want EINVALID", err)
+	if _, unread := f.notes(t, f.repB); unread != 1 {
+		t.Errorf("unit b has %d unread after unit a marked all, want 1", unread)
 	}
-	if err := f.s.MarkNotificationsRead(ctx, f.repB); err != nil {
+}
+
+// The list chooses unread notices before read ones, then shows them newest
+// first: an unread notice older than a page of read ones still reaches the
+// page, where it can be marked read.
+func TestNotificationsListUnreadFirst(t *testing.T) {
+	f := newFixture(t)
+	for _, title := range []string{"Đợt 1", "Đợt 2", "Đợt 3", "Đợt 4", "Đợt 5"} {
+		f.publishTo(t, title, f.a)
+	}
+	all, _ := f.notes(t, f.repA)
+	if len(all) != 5 {
+		t.Fatalf("%d notifications, want 5", len(all))
+	}
+	// The three newest are read.
+	if _, err := f.s.MarkNotificationsReadByID(ctx, f.repA, []int64{all[0].ID, all[1].ID, all[2].ID}); err != nil {
 		t.Fatal(err)
 	}
-	if _, unread := f.notes(t, f.repB); unread != 0 {
-		t.Errorf("MarkNotificationsRead left %d unread", unread)
+	list, unread, err := f.s.Notifications(ctx, f.repA, 3)
+	if err != nil {
+		t.Fatal(err)
 	}
+	var got []string
+	for _, n := range list {
+		got = append(got, n.Title)
+	}
+	if want := []string{all[0].Title, all[3].Title, all[4].Title}; unread != 2 || !slices.Equal(got, want) {
+		t.Errorf("3 of them: %q, %d unread; want %q (the 2 unread, then the newest read, newest first) and 2", got, unread, want)
+	}
+}
+
+// Following a notice already read answers from the read pool: it does not
+// wait for the writer (on SQLite, the single writer and an fsync), and still
+// finds only the user's own notices.
+func TestMarkReadNotificationWritesNothing(t *testing.T) {
+	f := newFixture(t)
+	f.publishTo(t, "Đợt thứ nhất", f.a, f.b)
+	list, _ := f.notes(t, f.repA)
+	bList, _ := f.notes(t, f.repB)
+	n := list[0]
+	if _, err := f.s.MarkNotificationRead(ctx, f.repA, n.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	release, err := f.s.HoldWrites(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type answer struct {
+		n   store.Notification
+		err error
+	}
+	again, other := make(chan answer, 1), make(chan answer, 1)
+	wctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	go func() {
+		got, err := f.s.MarkNotificationRead(wctx, f.repA, n.ID)
+		again <- answer{got, err}
+	}()
+	go func() {
+		got, err := f.s.MarkNotificationRead(wctx, f.repA, bList[0].ID)
+		other <- answer{got, err}
+	}()
+	// Not a timing assertion: without the read first, both wait for the
+	// writer until the guard runs out.
+	guard := make(chan struct{})
+	time.AfterFunc(10*time.Second, func() { close(guard) })
+	for _, c := range []chan answer{again, other} {
+		select {
+		case a := <-c:
+			if c == again && (a.err != nil || !a.n.Read || a.n.ID != n.ID || a.n.Link != n.Link) {
+				t.Errorf("following a read notice again, with the writer busy: %+v, %v; want it, read", a.n, a.err)
+			}
+			if c == other && tiendo.ErrorCode(a.err) != tiendo.ENOTFOUND {
+				t.Errorf("another user's notice, with the writer busy: %v, want ENOTFOUND", a.err)
+			}
+		case <-guard:
+			t.Errorf("MarkNotificationRead of a notice already read waited for the writer")
+		}
+	}
+	release()
+	cancel()
 }

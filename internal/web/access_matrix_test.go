@@ -185,7 +185,7 @@ var routeNeeds = map[string]need{
 	// allowed answer); whose one may open or mark is TestNotificationOpenMarksItRead
 	// and api's TestAPIMarkOneNotificationRead.
 	"GET /notifications/{id}":              {id: "notification"},
-	"POST /notifications/read":             {body: "upto="},
+	"POST /notifications/read":             {body: "id=1"},
 	"POST /api/v1/notifications/read":      {},
 	"POST /api/v1/notifications/{id}/read": {id: "notification"},
 

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -73,6 +74,13 @@ func TestBrowserNotificationsStayNewUntilRead(t *testing.T) {
 	}
 
 	browsertest.Do(t, ctx, chromedp.Navigate(base+"/notifications"), chromedp.WaitVisible(`ul.notifications`))
+	// The button sends the IDs of the notices marked “Mới” on the page, and
+	// those alone.
+	sent := browsertest.Get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('form[action="/notifications/read"] input[name="id"]')].map(i => i.value)`))
+	marked := browsertest.Get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("ul.notifications li.unread a")].map(a => a.getAttribute("href").replace("/notifications/", ""))`))
+	if !slices.Equal(sent, marked) || len(sent) != min(before-1, 100) {
+		t.Errorf("the button sends the IDs %v; the notices marked “Mới” are %v", sent, marked)
+	}
 	if before > 1 {
 		browsertest.Do(t, ctx, chromedp.Click(`form[action="/notifications/read"] button`))
 		waitOK(t, ctx, "read")

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -11,31 +12,37 @@ import (
 
 // The notifications page lists what the bell counts. Opening it marks
 // nothing read: a user called away comes back to the same notices marked
-// "Mới". A notice is read when its link is followed (through
+// “Mới”. A notice is read when its link is followed (through
 // /notifications/{id}), or when the user says so for all of them.
 
 type notificationsPage struct {
 	page
 	Items []store.Notification
-	// UpTo is the newest notification ID listed: "Đánh dấu tất cả là đã
-	// đọc" marks read up to it, so one that arrives while the page is open
-	// stays unread.
-	UpTo   int64
+	// Shown are the IDs of the unread notices listed: "Đánh dấu tất cả là
+	// đã đọc" sends them and marks those alone, so one that becomes visible
+	// while the page is open stays unread, whatever its ID.
+	Shown  []int64
 	Notice string
 }
+
+// notificationsShown is how many notifications the page lists. The store
+// chooses the unread ones first, so when there are more unread than this,
+// the page lists this many unread.
+const notificationsShown = 100
 
 // notificationNotices are the messages the redirect after "Đánh dấu tất cả
 // là đã đọc" may ask for, by key: the query string never carries text.
 var notificationNotices = map[string]string{
 	"read":  "Đã đánh dấu tất cả thông báo là đã đọc.",
-	"newer": "Đã đánh dấu là đã đọc các thông báo có trên trang lúc bạn mở. Thông báo đến sau đó vẫn được đánh dấu «Mới».",
+	"newer": "Đã đánh dấu là đã đọc các thông báo có trên trang lúc bạn mở. Thông báo đến sau đó vẫn được đánh dấu “Mới”.",
+	"more":  fmt.Sprintf("Đã đánh dấu là đã đọc các thông báo có trên trang lúc bạn mở. Trang chỉ hiện %d thông báo một lần: các thông báo chưa đọc còn lại được đánh dấu “Mới” bên dưới.", notificationsShown),
 	"none":  "Không có thông báo nào chưa đọc.",
 }
 
 // handleNotifications lists the user's notifications, the unread ones
 // marked, and changes nothing.
 func (s *Server) handleNotifications(w http.ResponseWriter, r *http.Request) error {
-	items, unread, err := s.store.Notifications(r.Context(), userFrom(r.Context()), 100)
+	items, unread, err := s.store.Notifications(r.Context(), userFrom(r.Context()), notificationsShown)
 	if err != nil {
 		return err
 	}
@@ -43,7 +50,9 @@ func (s *Server) handleNotifications(w http.ResponseWriter, r *http.Request) err
 		Notice: notificationNotices[r.URL.Query().Get("ok")]}
 	data.Unread = unread // counted with the list, so the bell and the list agree
 	for _, n := range items {
-		data.UpTo = max(data.UpTo, n.ID)
+		if !n.Read {
+			data.Shown = append(data.Shown, n.ID)
+		}
 	}
 	return s.render(w, http.StatusOK, "notifications", data)
 }
@@ -76,19 +85,23 @@ func notificationTarget(link string) string {
 }
 
 // handleNotificationsRead is "Đánh dấu tất cả là đã đọc": it marks read the
-// notifications the page listed (up to the form's upto; all without it) and
-// returns to the page with a message.
+// unread notifications the page listed (the form's id fields: a form
+// without any marks nothing, never all) and returns to the page with a
+// message.
 func (s *Server) handleNotificationsRead(w http.ResponseWriter, r *http.Request) error {
-	var upTo int64
-	if v := strings.TrimSpace(r.PostFormValue("upto")); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 0 {
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	var ids []int64
+	for _, v := range r.PostForm["id"] {
+		id, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if err != nil || id <= 0 {
 			return tiendo.Errorf(tiendo.EINVALID, "Không đọc được mã số thông báo %q. Hãy mở lại trang Thông báo rồi bấm “Đánh dấu tất cả là đã đọc”.", v)
 		}
-		upTo = n
+		ids = append(ids, id)
 	}
 	u := userFrom(r.Context())
-	marked, err := s.store.MarkNotificationsReadUpTo(r.Context(), u, upTo)
+	marked, err := s.store.MarkNotificationsReadByID(r.Context(), u, ids)
 	if err != nil {
 		return err
 	}
@@ -96,8 +109,12 @@ func (s *Server) handleNotificationsRead(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
+	// The page listed every unread notice unless it was full: what is left
+	// unread then came after it, or did not fit.
 	ok := "read"
 	switch {
+	case unread > 0 && len(ids) >= notificationsShown:
+		ok = "more"
 	case unread > 0:
 		ok = "newer"
 	case marked == 0:

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +80,9 @@ func TestNotificationsPageMarksNothingRead(t *testing.T) {
 		if !strings.Contains(body, `action="/notifications/read"`) || !strings.Contains(body, "Đánh dấu tất cả là đã đọc") {
 			t.Errorf("visit %d: no “Đánh dấu tất cả là đã đọc” form", i+1)
 		}
+		if !strings.Contains(body, "thông báo chưa đọc, đánh dấu “Mới”.") || strings.ContainsAny(body, "«»") {
+			t.Errorf("visit %d: the page does not quote “Mới” as the rest of the app does", i+1)
+		}
 	}
 	list, unread := x.notes("pnv")
 	if unread != 2 {
@@ -133,24 +137,42 @@ func TestNotificationOpenMarksItRead(t *testing.T) {
 	}
 }
 
-// "Đánh dấu tất cả là đã đọc" marks what the page showed and comes back to
-// it with a message; a notice that arrived meanwhile stays "Mới". A POST
-// from another site is refused and marks nothing.
+var shownID = regexp.MustCompile(`<input type="hidden" name="id" value="(\d+)">`)
+
+// shownIDs are the notification IDs the page's “Đánh dấu tất cả là đã đọc”
+// form carries.
+func shownIDs(body string) []string {
+	var ids []string
+	for _, m := range shownID.FindAllStringSubmatch(body, -1) {
+		ids = append(ids, m[1])
+	}
+	return ids
+}
+
+// "Đánh dấu tất cả là đã đọc" marks the unread notices the page showed and
+// comes back to it with a message; a notice that arrived meanwhile stays
+// “Mới”. A POST from another site is refused and marks nothing.
 func TestMarkAllNotificationsRead(t *testing.T) {
 	x := newApp(t)
 	x.publishTo("Đợt báo cáo quý III", x.a, x.b)
 	x.publishTo("Đợt báo cáo tháng 10", x.a)
 	c := x.login("pnv")
-	_, body := x.get(c, "/notifications")
-	m := regexp.MustCompile(`name="upto" value="(\d+)"`).FindStringSubmatch(body)
-	if m == nil {
-		t.Fatalf("the form carries no upto")
+	older, _ := x.notes("pnv")
+	if _, err := x.st.MarkNotificationRead(context.Background(), &tiendo.User{ID: x.userID("pnv")}, older[1].ID); err != nil {
+		t.Fatal(err)
 	}
-	upto := m[1]
+	x.publishTo("Đợt báo cáo tháng 11", x.a)
+	list, _ := x.notes("pnv")
+	_, body := x.get(c, "/notifications")
+	ids := shownIDs(body)
+	// The unread ones listed, not the read one in between.
+	if want := []string{itoa(list[0].ID), itoa(list[1].ID)}; !slices.Equal(ids, want) || list[2].ID != older[1].ID {
+		t.Fatalf("the form carries the IDs %v; want those of the unread notices %v", ids, want)
+	}
 	x.publishTo("Đợt đến sau", x.a) // while the page is open
 
 	// Another site's form: refused by the cross-origin protection.
-	req, _ := http.NewRequest("POST", x.srv.URL+"/notifications/read", strings.NewReader("upto="+upto))
+	req, _ := http.NewRequest("POST", x.srv.URL+"/notifications/read", strings.NewReader(url.Values{"id": ids}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", "https://evil.example")
 	req.Header.Set("Sec-Fetch-Site", "cross-site")
@@ -166,30 +188,35 @@ func TestMarkAllNotificationsRead(t *testing.T) {
 		t.Fatalf("%d unread after the refused POST, want 3", unread)
 	}
 
-	resp = x.post(c, "/notifications/read", url.Values{"upto": {"mới nhất"}})
+	for _, bad := range []string{"mới nhất", "0", "-" + ids[0]} {
+		code, _, body := x.postRead(c, "/notifications/read", url.Values{"id": {ids[0], bad}})
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Không đọc được mã số thông báo") {
+			t.Errorf("an unreadable id %q: %d, want 422 saying so", bad, code)
+		}
+	}
+	// A form without IDs (one from before the page sent them) marks nothing.
+	resp = x.post(c, "/notifications/read", url.Values{"upto": {itoa(list[0].ID + 10)}})
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusUnprocessableEntity {
-		t.Errorf("an unreadable upto: %d, want 422", resp.StatusCode)
+	if _, unread := x.notes("pnv"); resp.StatusCode != http.StatusSeeOther || unread != 3 {
+		t.Fatalf("a form without IDs: %d, %d unread; want 303 and 3 (nothing marked)", resp.StatusCode, unread)
 	}
 
 	for _, step := range []struct {
-		form   url.Values
 		ok     string
 		unread int
 		notice string
 	}{
-		{url.Values{"upto": {upto}}, "newer", 1, "Thông báo đến sau đó vẫn được đánh dấu «Mới»."},
-		{url.Values{}, "read", 0, "Đã đánh dấu tất cả thông báo là đã đọc."},
-		{url.Values{}, "none", 0, "Không có thông báo nào chưa đọc."},
+		{"newer", 1, "Thông báo đến sau đó vẫn được đánh dấu “Mới”."},
+		{"read", 0, "Đã đánh dấu tất cả thông báo là đã đọc."},
 	} {
-		resp := x.post(c, "/notifications/read", step.form)
+		resp := x.post(c, "/notifications/read", url.Values{"id": ids})
 		resp.Body.Close()
 		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != "/notifications?ok="+step.ok {
-			t.Errorf("mark all (%v): %d to %q, want 303 to /notifications?ok=%s", step.form, resp.StatusCode, loc, step.ok)
+			t.Errorf("mark all (%v): %d to %q, want 303 to /notifications?ok=%s", ids, resp.StatusCode, loc, step.ok)
 		}
 		list, unread := x.notes("pnv")
 		if unread != step.unread || (unread == 1 && list[0].Read) {
-			t.Errorf("mark all (%v): %d unread, want %d (the one that came later)", step.form, unread, step.unread)
+			t.Errorf("mark all (%v): %d unread, want %d (the one that came later)", ids, unread, step.unread)
 		}
 		_, body := x.get(c, "/notifications?ok="+step.ok)
 		if !strings.Contains(body, step.notice) {
@@ -198,8 +225,59 @@ func TestMarkAllNotificationsRead(t *testing.T) {
 		if want := map[bool]string{true: "1", false: ""}[step.unread == 1]; bell(t, body) != want {
 			t.Errorf("after ?ok=%s the bell shows %q, want %q", step.ok, bell(t, body), want)
 		}
+		ids = shownIDs(body) // the page drawn again: the later one
+		if want := map[bool]int{true: 1, false: 0}[step.unread == 1]; len(ids) != want {
+			t.Errorf("after ?ok=%s the form carries %d IDs, want %d", step.ok, len(ids), want)
+		}
+	}
+	// The same form again, everything read by now (another tab).
+	resp = x.post(c, "/notifications/read", url.Values{"id": {itoa(list[0].ID)}})
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); loc != "/notifications?ok=none" {
+		t.Errorf("marking what is read already: to %q, want /notifications?ok=none", loc)
+	}
+	if _, body := x.get(c, "/notifications?ok=none"); !strings.Contains(body, "Không có thông báo nào chưa đọc.") {
+		t.Errorf("the page after ?ok=none lacks its notice")
 	}
 	if _, unread := x.notes("cah"); unread != 1 {
 		t.Errorf("cah has %d unread after pnv marked all, want 1", unread)
+	}
+}
+
+// With more unread notices than the page lists, the button marks those
+// listed, says others are left, and the page then lists those: none is out
+// of reach, however old.
+func TestMarkAllNotificationsReadPageByPage(t *testing.T) {
+	x := newApp(t)
+	for i := range 101 {
+		x.publishTo("Đợt "+itoa(int64(i+1)), x.a)
+	}
+	c := x.login("pnv")
+	_, body := x.get(c, "/notifications")
+	ids := shownIDs(body)
+	if len(ids) != 100 || !strings.Contains(body, "<strong>101</strong> thông báo chưa đọc") {
+		t.Fatalf("the page lists %d unread of 101, want 100", len(ids))
+	}
+	resp := x.post(c, "/notifications/read", url.Values{"id": ids})
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); loc != "/notifications?ok=more" {
+		t.Errorf("marking the 100 listed: to %q, want /notifications?ok=more", loc)
+	}
+	_, body = x.get(c, "/notifications?ok=more")
+	if !strings.Contains(body, "Trang chỉ hiện 100 thông báo một lần: các thông báo chưa đọc còn lại được đánh dấu “Mới” bên dưới.") {
+		t.Errorf("the page after ?ok=more lacks its notice")
+	}
+	// The oldest, unread, comes in the list although 100 read ones are newer.
+	ids = shownIDs(body)
+	if n := strings.Count(body, ">Mới<"); len(ids) != 1 || n != 1 || !strings.Contains(body, "Đợt 1 —") {
+		t.Fatalf("after the first 100: the form carries %v, %d marked “Mới”; want the oldest, Đợt 1", ids, n)
+	}
+	resp = x.post(c, "/notifications/read", url.Values{"id": ids})
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); loc != "/notifications?ok=read" {
+		t.Errorf("marking the last one: to %q, want /notifications?ok=read", loc)
+	}
+	if _, unread := x.notes("pnv"); unread != 0 {
+		t.Errorf("%d unread after both, want 0", unread)
 	}
 }
