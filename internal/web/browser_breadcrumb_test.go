@@ -22,8 +22,8 @@ func TestBrowserBreadcrumbsOnAPhone(t *testing.T) {
 	browsertest.Do(t, ctx, chromedp.EmulateViewport(390, 800))
 	browserLogin(t, ctx, base, "vanphong")
 	browsertest.Do(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/rounds/%d/consolidated", base, rounds[len(rounds)-1].ID)),
-		chromedp.WaitVisible(`nav[aria-label=breadcrumb]`))
-	squeezed := browsertest.Get(t, ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("nav[aria-label=breadcrumb] li")]
+		chromedp.WaitVisible(`nav.breadcrumb`))
+	squeezed := browsertest.Get(t, ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("nav.breadcrumb li")]
 		.filter(l => { const r = document.createRange(); r.selectNodeContents(l);
 			return new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size > 1 && l.getBoundingClientRect().width < 200; })
 		.map(l => l.textContent.trim()).join(" | ")`))

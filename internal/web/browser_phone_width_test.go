@@ -44,7 +44,7 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	}
 
 	browserLogin(t, ctx, base, "pnv")
-	check(t, "report", fmt.Sprintf("%s/rounds/%d/reports/pnv", base, past.ID), `nav[aria-label=breadcrumb]`)
+	check(t, "report", fmt.Sprintf("%s/rounds/%d/reports/pnv", base, past.ID), `nav.breadcrumb`)
 	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
 
 	browserLogin(t, ctx, base, "vanphong")
