@@ -83,6 +83,15 @@ func passwordChangeAllowed(r *http.Request) bool {
 // passwordPath is where a user who must change their password is sent.
 const passwordPath = "/account/password"
 
+// passwordFormFor is the password form's address for a user on the way to
+// next, where the form leads once the password is changed.
+func passwordFormFor(next string) string {
+	if next == "/" || next == "" {
+		return passwordPath
+	}
+	return passwordPath + "?next=" + url.QueryEscape(next)
+}
+
 // toPasswordChange answers any other request of a user who must change
 // their password. A page is redirected (303) to the password form, which
 // then leads back to it. A form sent (from a tab opened before an
@@ -94,10 +103,7 @@ const passwordPath = "/account/password"
 // would follow the redirect to a 200 and take it for a save.
 func (s *Server) toPasswordChange(w http.ResponseWriter, r *http.Request) error {
 	if r.Method == http.MethodGet || r.Method == http.MethodHead {
-		target := passwordPath
-		if next := r.URL.RequestURI(); next != "/" {
-			target += "?next=" + url.QueryEscape(next)
-		}
+		target := passwordFormFor(r.URL.RequestURI())
 		if r.Header.Get("HX-Request") == "true" {
 			w.Header().Set("HX-Redirect", target)
 			w.WriteHeader(http.StatusForbidden)
@@ -185,11 +191,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	s.setCookie(w, secret)
 	if u.MustChangePassword {
 		// Straight to the password form, which then leads to data.Next.
-		target := passwordPath
-		if data.Next != "/" {
-			target += "?next=" + url.QueryEscape(data.Next)
-		}
-		http.Redirect(w, r, target, http.StatusSeeOther)
+		http.Redirect(w, r, passwordFormFor(data.Next), http.StatusSeeOther)
 		return nil
 	}
 	http.Redirect(w, r, data.Next, http.StatusSeeOther)
