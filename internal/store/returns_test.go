@@ -27,6 +27,22 @@ func (f *fixture) headRound(t *testing.T) (*tiendo.Round, *tiendo.User) {
 	return r, head
 }
 
+// sentForReview has unit a's reporter fill and save its report in round r
+// and send it to the unit's head, and returns the report as it then is.
+func (f *fixture) sentForReview(t *testing.T, r *tiendo.Round) *tiendo.UnitReport {
+	t.Helper()
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	rv, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rv
+}
+
 // newest is the title of u's newest notification.
 func newest(t *testing.T, s *store.Store, u *tiendo.User) string {
 	t.Helper()
@@ -42,16 +58,8 @@ func newest(t *testing.T, s *store.Store, u *tiendo.User) string {
 func TestHeadReturnNeedsAndKeepsItsReason(t *testing.T) {
 	f := newFixture(t)
 	r, head := f.headRound(t)
-	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
-	fill(rep, "Nội dung", 1)
-	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
-		t.Fatal(err)
-	}
-	rv, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = f.s.ActOnReport(ctx, store.Actor{}, head, r.ID, f.a.ID, act(tiendo.ReportHeadReturn, rv.Version, " \n "))
+	rv := f.sentForReview(t, r)
+	_, err := f.s.ActOnReport(ctx, store.Actor{}, head, r.ID, f.a.ID, act(tiendo.ReportHeadReturn, rv.Version, " \n "))
 	var e *tiendo.Error
 	if code(err) != tiendo.EINVALID || !errors.As(err, &e) || e.Fields["comment"] == "" {
 		t.Fatalf("head return without a reason: %v, want invalid with a message for the comment field", err)
@@ -207,15 +215,7 @@ func TestRemoveAttachmentInLockedRound(t *testing.T) {
 func TestReporterHearsApprovalAndAcceptance(t *testing.T) {
 	f := newFixture(t)
 	r, head := f.headRound(t)
-	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
-	fill(rep, "Nội dung", 1)
-	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
-		t.Fatal(err)
-	}
-	rv, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, act(tiendo.ReportSendForReview, rep.Version, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rv := f.sentForReview(t, r)
 	sent, err := f.s.ActOnReport(ctx, store.Actor{}, head, r.ID, f.a.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rv.Version, Confirm: true})
 	if err != nil {
 		t.Fatal(err)

@@ -172,17 +172,8 @@ func TestMarkAllNotificationsRead(t *testing.T) {
 	x.publishTo("Đợt đến sau", x.a) // while the page is open
 
 	// Another site's form: refused by the cross-origin protection.
-	req, _ := http.NewRequest("POST", x.srv.URL+"/notifications/read", strings.NewReader(url.Values{"id": ids}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", "https://evil.example")
-	req.Header.Set("Sec-Fetch-Site", "cross-site")
-	resp, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusForbidden {
-		t.Errorf("cross-origin POST: %d, want 403", resp.StatusCode)
+	if code := crossSitePost(t, c, x.srv.URL+"/notifications/read", url.Values{"id": ids}.Encode()); code != http.StatusForbidden {
+		t.Errorf("cross-origin POST: %d, want 403", code)
 	}
 	if _, unread := x.notes("pnv"); unread != 3 {
 		t.Fatalf("%d unread after the refused POST, want 3", unread)
@@ -195,7 +186,7 @@ func TestMarkAllNotificationsRead(t *testing.T) {
 		}
 	}
 	// A form without IDs (one from before the page sent them) marks nothing.
-	resp = x.post(c, "/notifications/read", url.Values{"upto": {itoa(list[0].ID + 10)}})
+	resp := x.post(c, "/notifications/read", url.Values{"upto": {itoa(list[0].ID + 10)}})
 	resp.Body.Close()
 	if _, unread := x.notes("pnv"); resp.StatusCode != http.StatusSeeOther || unread != 3 {
 		t.Fatalf("a form without IDs: %d, %d unread; want 303 and 3 (nothing marked)", resp.StatusCode, unread)
