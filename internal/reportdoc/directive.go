@@ -2,6 +2,7 @@ package reportdoc
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -129,11 +130,39 @@ func DirectiveSigner(name string) Signer {
 
 // DirectiveFiles renders the công văn as DOCX and PDF.
 func DirectiveFiles(in compose.Input, c *tiendo.Document, number int, date time.Time, signer Signer) (map[string][]byte, error) {
-	in.Round.Subject = c.Subject
+	return render(directiveDocument(in, c, number, date, signer), nil)
+}
+
+// directiveDocument lays the công văn out as its files print it.
+func directiveDocument(in compose.Input, c *tiendo.Document, number int, date time.Time, signer Signer) *document.Document {
+	round := *in.Round // the caller's round keeps its own subject
+	round.Subject = c.Subject
+	in.Round = &round
 	meta := directiveMeta(in, number, date, signer)
 	meta.Drafted = c.UpdatedAt
-	doc := compose.Document(in, meta, composeParts(c.Parts))
-	return render(doc, nil)
+	return compose.Document(in, meta, composeParts(c.Parts))
+}
+
+// DirectiveModel is the công văn c of in's round as its files print it, for
+// the page to show the leader what they approve, tasks and signature
+// included: the model frozen with the files once issued, the draft as
+// DirectiveFile renders it now otherwise.
+func DirectiveModel(ctx context.Context, st *store.Store, u *tiendo.User, in compose.Input, c *tiendo.Document) (*document.Document, error) {
+	if c.Status == tiendo.DocIssued {
+		data, err := st.IssuedFile(ctx, u, in.Round.ID, tiendo.DocDirective, ModelFile)
+		if err == nil {
+			doc := new(document.Document)
+			if err := json.Unmarshal(data, doc); err != nil {
+				return nil, fmt.Errorf("reportdoc: the frozen model of công văn %d: %w", c.ID, err)
+			}
+			return doc, nil
+		}
+		if tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+			return nil, err
+		}
+		return directiveDocument(in, c, c.Number, c.IssuedAt, DirectiveSigner(c.Signer)), nil
+	}
+	return directiveDocument(in, c, 0, time.Time{}, DirectiveSigner("")), nil
 }
 
 // IssueDirective issues round id's approved công văn signed by signer; the

@@ -11,6 +11,7 @@ import (
 	"tiendo"
 	"tiendo/internal/compose"
 	"tiendo/internal/directive"
+	"tiendo/internal/document"
 	"tiendo/internal/reportdoc"
 	"tiendo/internal/store"
 )
@@ -26,6 +27,10 @@ type directivePage struct {
 	Units    map[int64]*tiendo.Unit
 	Warnings []directive.Warning
 	TaskText map[int64]string // as typed, after a refused save
+	// Sheet is the công văn as its files print it, task list, "Nơi nhận"
+	// and signature included, when it is shown rather than edited: the
+	// leader approves what they read here.
+	Sheet *document.Sheet
 }
 
 var directiveNotices = map[string]string{
@@ -40,7 +45,7 @@ var directiveNotices = map[string]string{
 	"issued": "Đã ban hành công văn; các đơn vị của đợt báo cáo đã nhận thông báo kèm công văn.",
 }
 
-func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Document) *directivePage {
+func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Document) (*directivePage, error) {
 	p := &directivePage{Units: in.Units, TaskText: map[int64]string{},
 		docPage: s.newDocPage(r, "Công văn: "+in.Round.Title, in.Round, c, tiendo.DocDirective, directiveNotices, reportdoc.DirectiveSigner(""),
 			"Khi ban hành, công văn lấy số tiếp theo trong sổ văn bản đi của năm, mang ngày hôm nay và được lưu cố định; đợt báo cáo được phát hành và các đơn vị nhận thông báo kèm công văn.")}
@@ -51,7 +56,14 @@ func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Docu
 		p.Warnings = compose.Check(in, s.store.Clock())
 		p.Warnings = append(p.Warnings, s.publishWarnings(r, in.Round)...)
 	}
-	return p
+	if c != nil && !(p.CanDraft && c.Status == tiendo.DocDraft) {
+		doc, err := reportdoc.DirectiveModel(r.Context(), s.store, userFrom(r.Context()), in, c)
+		if err != nil {
+			return nil, err
+		}
+		p.Sheet = document.NewSheet(doc)
+	}
+	return p, nil
 }
 
 // publishWarnings are publishChecks as warnings of the công văn, whose
@@ -102,7 +114,11 @@ func (s *Server) handleDirectiveShow(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "directive_doc", s.directivePage(r, in, c))
+	p, err := s.directivePage(r, in, c)
+	if err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "directive_doc", p)
 }
 
 func (s *Server) handleDirectiveCreate(w http.ResponseWriter, r *http.Request) error {
@@ -136,7 +152,10 @@ func (s *Server) handleDirectivePost(w http.ResponseWriter, r *http.Request) err
 		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/directive?ok=%s", id, ok), http.StatusSeeOther)
 		return nil
 	}
-	p := s.directivePage(r, in, c)
+	p, err := s.directivePage(r, in, c)
+	if err != nil {
+		return err
+	}
 	refuse := func(err error) error {
 		var e *tiendo.Error
 		if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT && e.Code != tiendo.EFORBIDDEN) {

@@ -1,0 +1,45 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"tiendo"
+)
+
+// The leader approves the công văn they read on its page: the page shows it
+// as its files print it, the tasks given to each unit, "Nơi nhận" and the
+// signature included, not only its prose.
+func TestDirectiveLeaderReadsTheTasks(t *testing.T) {
+	x := newApp(t)
+	ctx := context.Background()
+	office, leader := x.login("vanphong"), x.login("lanhdao")
+	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/directive"
+	if code, _ := x.postDoc(office, page+"/new", nil); code != http.StatusSeeOther {
+		t.Fatalf("draft: %d", code)
+	}
+	c, err := x.st.Doc(ctx, officeUser, x.round.ID, tiendo.DocDirective)
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := url.Values{"version": {itoa(int64(c.Version))}, "op": {"send"}, "subject": {c.Subject}}
+	for i, p := range c.Parts {
+		form.Set("p"+itoa(int64(i))+".text", p.Text)
+	}
+	if code, loc := x.postDoc(office, page, form); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=send") {
+		t.Fatalf("save and send: %d %s", code, loc)
+	}
+	_, body := x.get(leader, page)
+	for _, want := range []string{`class="sheet`, "Nâng cao chỉ số cải cách hành chính", "Giảm số vụ phạm pháp hình sự 5% trở lên", "Nơi nhận:", "PHÓ CHÁNH VĂN PHÒNG", `id="approve"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the leader's page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "xem tệp Word hoặc PDF") {
+		t.Errorf("the leader's page still sends them to the files for the tasks")
+	}
+}
