@@ -110,6 +110,9 @@ func TestPartsShapes(t *testing.T) {
 		{"opening with two bases", KeyOpening, Input{Issuer: "UBND TỈNH LẠNG SƠN", Round: &tiendo.Round{Subject: "báo cáo"}, Basis: []directive.Basis{
 			{Kind: "Kế hoạch", Ref: "12/KH-UBND", Date: "2023-01-10", Issuer: "UBND tỉnh"}, {Ref: "88-KL/TU", Date: "2023-02"}}},
 			"Thực hiện Kế hoạch số 12/KH-UBND ngày 10/01/2023 của UBND tỉnh; Văn bản số 88-KL/TU. UBND tỉnh yêu cầu các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ, báo cáo, cụ thể như sau:"},
+		{"opening whose subject cites its basis", KeyOpening, Input{Issuer: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG", Round: &tiendo.Round{Subject: "báo cáo kết quả thực hiện Kế hoạch số 245/KH-UBND của UBND tỉnh"}, Basis: []directive.Basis{
+			{Kind: "Kế hoạch", Ref: "245/KH-UBND", Date: "2026-11-10", Issuer: "UBND tỉnh Lạng Sơn"}}},
+			"Thực hiện Kế hoạch số 245/KH-UBND ngày 10/11/2026 của UBND tỉnh Lạng Sơn. UBND huyện yêu cầu các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ, báo cáo kết quả thực hiện Kế hoạch số 245/KH-UBND của UBND tỉnh, cụ thể như sau:"},
 		{"requirements by default", KeyRequirements, Input{Round: &tiendo.Round{}},
 			"Lưu ý: Báo cáo cần đánh giá rõ kết quả đã đạt được so với kế hoạch, so với cùng kỳ, những khó khăn, vướng mắc, đề xuất, kiến nghị và nhiệm vụ, giải pháp trong thời gian tới."},
 		{"requirements after the cut-off", KeyRequirements, Input{Round: &tiendo.Round{ReportContents: []string{"Kết quả.", "tồn tại"}, Period: tiendo.Period{Kind: tiendo.PeriodQuarter, Year: 2023, Index: 1}, Deadline: tiendo.DeadlineBefore(2023, 3, 15)}},
@@ -271,6 +274,33 @@ func TestTaskListShapes(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("task list:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A task about roads ("đường giao thông") is no assignment of its own: it
+// stays in its lead unit's item, in the round's order.
+func TestTaskListTrafficIsNoAssignment(t *testing.T) {
+	units := unitMap([]tiendo.Unit{{ID: 1, Name: "Phòng Tài chính - Kế hoạch"}})
+	lead := []tiendo.Assignee{{UnitID: 1, Role: tiendo.Lead}}
+	r := &tiendo.Round{Tasks: []*tiendo.Task{
+		{Position: 1, Label: "8", Text: "Báo cáo tiến độ cứng hóa đường giao thông nông thôn, hoàn thành 25,5 km đường bê tông", Assignees: lead},
+		{Position: 2, Label: "9", Text: "Báo cáo tỷ lệ giải ngân vốn đầu tư công đạt 95% trở lên", Assignees: lead},
+		{Position: 3, Label: "10", Text: "Báo cáo việc bàn giao mặt bằng và giao dịch bảo đảm", Assignees: lead},
+	}}
+	got := bodyText(Document(Input{Round: r, Units: units}, Meta{}, []Part{{Key: KeyOpening}, {Key: KeyRequirements}, {Key: KeyDeadline}, {Key: KeyClosing}}))
+	want := []string{
+		"1. Giao Phòng Tài chính - Kế hoạch xây dựng:",
+		"1.1. Báo cáo tiến độ cứng hóa đường giao thông nông thôn, hoàn thành 25,5 km đường bê tông (nhiệm vụ 8).",
+		"1.2. Báo cáo tỷ lệ giải ngân vốn đầu tư công đạt 95% trở lên (nhiệm vụ 9).",
+		"1.3. Báo cáo việc bàn giao mặt bằng và giao dịch bảo đảm (nhiệm vụ 10).",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("task list:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, text := range []string{"Giao Phòng A rà soát", "đề nghị Phòng A báo cáo", "Tổ chức giao ban hằng tuần; giao Phòng B theo dõi"} {
+		if !asks(strings.ToLower(text)) {
+			t.Errorf("asks(%q) = false, want true", text)
+		}
 	}
 }
 

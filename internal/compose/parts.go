@@ -30,16 +30,22 @@ func Parts(in Input) []Part {
 func opening(in Input) string {
 	subject := Subject(in)
 	var b strings.Builder
-	var cites []string
+	var cites, refs []string
 	for _, bs := range in.Basis {
 		if c := citation(bs); c != "" {
 			cites = append(cites, c)
+			refs = append(refs, oneLine(bs.Ref))
 		}
 	}
 	if len(cites) > 0 {
 		b.WriteString("Thực hiện ")
 		b.WriteString(strings.Join(cites, "; "))
-		if len(cites) == 1 {
+		// The seed's basis asked for this very report, so its subject is
+		// the letter's. A subject that itself cites the basis ("báo cáo
+		// kết quả thực hiện Kế hoạch số 245/KH-UBND") is not the basis's
+		// own: "Kế hoạch số 245/KH-UBND ... về việc báo cáo kết quả thực
+		// hiện Kế hoạch số 245/KH-UBND" would cite it in a circle.
+		if len(cites) == 1 && (refs[0] == "" || !strings.Contains(subject, refs[0])) {
 			b.WriteString(" về việc ")
 			b.WriteString(subject)
 		}
