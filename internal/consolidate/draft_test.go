@@ -334,6 +334,24 @@ func TestDraftDeterministic(t *testing.T) {
 	}
 }
 
+// Before any unit has reported, the draft does not say that the units
+// found no obstacles and have no recommendations.
+func TestNothingGatheredBeforeAnyReport(t *testing.T) {
+	in := smallInput(map[int64]string{1: "Đã ban hành kế hoạch."})
+	in.Reports = nil
+	for key, said := range map[string]string{KeyObstacles: "không phản ánh khó khăn", KeyRecommendations: "không có kiến nghị"} {
+		got, ok := Regenerate(in, key)
+		if want := "Chưa có cơ quan, đơn vị nào gửi báo cáo."; !ok || got.Text != want {
+			t.Errorf("%s with no report = %q, want %q", key, got.Text, want)
+		}
+		in.Reports = []*tiendo.UnitReport{{UnitID: 1, Status: tiendo.ReportSubmitted, Sections: []*tiendo.Section{{TaskID: 7, ResultVsPlan: "Đã làm."}}}}
+		if got, _ := Regenerate(in, key); !strings.Contains(got.Text, said) {
+			t.Errorf("%s with a report that names none = %q, want it to say %q", key, got.Text, said)
+		}
+		in.Reports = nil
+	}
+}
+
 func TestDraftEmpty(t *testing.T) {
 	for _, in := range []Input{{}, {Round: &tiendo.Round{Tasks: []*tiendo.Task{nil, {ID: 1, Position: 1}}}}} {
 		secs := Draft(in)

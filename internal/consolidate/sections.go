@@ -374,6 +374,11 @@ func (c *draft) indicatorsNote() string {
 // task by task: each distinct sentence once, with the units that wrote it.
 func (c *draft) gathered(field func(*tiendo.Section) string, none string) string {
 	lines := c.gatheredLines(field)
+	if len(lines) == 0 && len(c.reports) == 0 {
+		// "Các cơ quan, đơn vị không phản ánh khó khăn" would tell the
+		// leader that units found none, when none has reported yet.
+		return "Chưa có cơ quan, đơn vị nào gửi báo cáo."
+	}
 	if len(lines) == 0 {
 		return none
 	}
