@@ -20,13 +20,14 @@ var unitHeads = []string{
 	"ban dieu hanh", "tieu ban", "trung doan", "lu doan", "su doan", "bo tu lenh", "kiem lam", "thue ",
 	"chi cuc thue", "tram ", "ban tuyen giao", "ban dan van", "ban to chuc", "uy ban kiem tra",
 	"ban kinh te", "ban van hoa", "ban phap che", "cac phong", "cac so", "cac ban", "cac xa", "cac phuong",
-	"ubnd cac", "cac co quan", "cac don vi", "cac nganh", "thu truong",
+	"ubnd cac", "cac co quan", "cac don vi", "cac nganh", "thu truong", "dang doan", "ban can su",
+	"hiep hoi", "lien hiep", "quy ", "cac chu dau tu", "chu dau tu", "cac doan the", "doan the", "cac to chuc chinh tri", "to chuc chinh tri",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
 // vị"): such a phrase assigns no particular unit.
 var genericUnitHeads = []string{
-	"cac co quan", "cac don vi", "cac phong", "cac ban", "cac nganh", "cac so", "thu truong",
+	"cac co quan", "cac don vi", "thu truong",
 	"cac dia phuong", "co quan", "don vi", "cac to chuc", "cac cap", "cac ca nhan", "toan the",
 	"ca nhan", "cac tap the",
 }
@@ -41,6 +42,8 @@ var verbs = phraseSet(
 	"dam nhiem", "thong ke", "lam", "day manh", "tang cuong", "nang cao", "phan dau", "chi dao",
 	"ra quyet dinh", "uu tien", "giai quyet", "xu ly", "duy tri", "dam bao", "bao dam", "tich cuc",
 	"lap", "soan thao", "chuan bi", "tuyen truyen", "van dong", "ho tro", "lanh dao", "bo tri",
+	"mo rong", "phat trien", "dau tu", "day nhanh", "khac phuc", "thuc day", "hoan thien", "huy dong",
+	"ung pho", "cung co", "nam bat", "ban hanh", "kiem soat", "giam sat", "dinh huong",
 )
 
 // phraseSet indexes phrases by their first word.
@@ -84,6 +87,10 @@ func (p *parser) isUnitLike(s string) bool {
 	if startsWithAny(f, unitHeads) && headSpelled(s) {
 		return true
 	}
+	// "các Viện Pasteur", "các Sở Y tế": a group of units of one kind.
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(s), "các "); ok && startsWithAny(vi.Fold(rest)+" ", unitHeads) && headSpelled(rest) {
+		return true
+	}
 	return p.knownUnit(s)
 }
 
@@ -95,6 +102,7 @@ var headSpellings = map[string][]string{
 	"tram": {"trạm"}, "bo": {"bộ"}, "cuc": {"cục"}, "vien": {"viện"}, "thue": {"thuế"},
 	"doan": {"đoàn"}, "phong": {"phòng"}, "nganh": {"ngành"}, "ban": {"ban"}, "ca": {"ca"},
 	"hat": {"hạt"}, "kho": {"kho"}, "toa": {"tòa", "toà"}, "to": {"tổ"}, "tieu": {"tiểu"},
+	"quy": {"quỹ"},
 }
 
 // headSpelled reports whether the first word of s, a phrase that starts
@@ -179,8 +187,23 @@ func (p *parser) knownScore(x string) float64 {
 	return total / float64(len(us))
 }
 
+// coversAll reports whether a recipient names every unit of the body, or
+// every unit of a kind ("Các phòng, ban, ngành"): a unit given work is then
+// among the recipients whatever its name.
+func coversAll(s string) bool {
+	f := vi.Fold(strings.TrimSpace(s)) + " "
+	return isGenericUnit(s) || startsWithAny(f, []string{"cac phong", "cac ban", "cac nganh", "cac so"})
+}
+
+// isGenericUnit reports whether a phrase names everyone rather than a unit
+// or a kind of unit: "các cơ quan, đơn vị" assigns no one in particular,
+// while "các sở, ban, ngành tỉnh" or "các phòng chuyên môn" name a group
+// the office picks the units of.
 func isGenericUnit(s string) bool {
-	return startsWithAny(vi.Fold(strings.TrimSpace(s))+" ", genericUnitHeads)
+	f := vi.Fold(strings.TrimSpace(s)) + " "
+	// "các tổ chức chính trị - xã hội" are the Front's member bodies, a
+	// group the directive names, not everyone.
+	return startsWithAny(f, genericUnitHeads) && !startsWithAny(f, []string{"cac to chuc chinh tri", "to chuc chinh tri"})
 }
 
 // isPoliteAddress reports whether u is the polite form of address for the
@@ -227,12 +250,17 @@ func splitUnits(s string) []string {
 		// "… và các chủ đầu tư": no unit's name goes on with "và các", so
 		// a group after it is a piece of its own even when no unit head
 		// opens it.
-		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac "))
+		// "Ủy ban Mặt trận Tổ quốc huyện, các đoàn thể chính trị - xã
+		// hội huyện", "Viện A, các Viện Pasteur": a group opened by "các"
+		// and a unit's kind is a piece of its own too.
+		group := strings.HasPrefix(fold, "cac ") && (startsWithAny(fold[4:]+" ", unitHeads) || isCategory(strings.Fields(fold)[1]))
+		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac ")) && !group
 		if len(pieces) > 0 {
 			// "Văn phòng HĐND và UBND huyện" is one office.
 			prev := strings.TrimSpace(f.s[pieces[len(pieces)-1].start:pieces[len(pieces)-1].end])
 			// "Các phòng, ban, ngành thuộc UBND huyện" is one group.
-			if strings.HasPrefix(prev, "cac ") && isCategory(strings.Fields(fold)[0]) {
+			// "Các sở, ban, ngành tỉnh và Ban Quản lý dự án ..." is two.
+			if strings.HasPrefix(prev, "cac ") && isCategory(strings.Fields(fold)[0]) && !(c.afterAnd && !isCategory(fold)) {
 				join = true
 			}
 			if (strings.HasSuffix(prev, "hdnd") || strings.HasSuffix(prev, "hoi dong nhan dan")) && startsWithAny(fold, []string{"ubnd", "uy ban nhan dan"}) {
@@ -266,11 +294,15 @@ func (p *parser) assignment(text string) assignment {
 	}
 	f := foldText(text)
 	addLead := func(s string, requireUnit bool) {
-		for _, u := range splitUnits(s) {
+		for _, u := range splitUnits(cutUnitNames(s)) {
 			if u == "" || isGenericUnit(u) || len([]rune(u)) > 120 {
 				continue
 			}
-			if isPoliteAddress(u) {
+			// "Đề nghị các phòng, ban, ngành báo cáo" in a letter to a list of
+			// units: the units it was sent to. Without such a list, or when
+			// the group is itself an addressee, it stays as written.
+			group := coversAll(u) && len(p.res.Recipients) > 0 && (p.recip == nil || p.recip.match(u) < 0)
+			if isPoliteAddress(u) || group {
 				// "Đề nghị Quý Ủy ban ...": the addressees.
 				for _, rc := range p.res.Recipients {
 					if !contains(a.leads, rc.Name) && !isGenericUnit(rc.Name) {
@@ -288,7 +320,7 @@ func (p *parser) assignment(text string) assignment {
 		}
 	}
 	addSupport := func(s string) {
-		for _, u := range splitUnits(s) {
+		for _, u := range splitUnits(cutUnitNames(s)) {
 			if u == "" || isGenericUnit(u) || !p.isUnitLike(u) || contains(a.leads, u) || contains(a.supports, u) {
 				continue
 			}
@@ -329,7 +361,9 @@ func (p *parser) assignment(text string) assignment {
 		}
 		before := len(a.leads)
 		addLead(x, true)
-		if len(a.leads) > before && m[0] < 12 {
+		// A name cut short of the verb ("Giao Ủy ban nhân dân các xã
+		// hằng tháng rà soát") leaves words of the task before the verb.
+		if len(a.leads) > before && m[0] < 12 && cutUnitNames(x) == x {
 			// A prefix "Giao X xây dựng:" is the assignment, not the task.
 			a.prefixEnd = colonAfter(f, start+v[0])
 			a.unitEnd = f.at(start + v[0])
@@ -393,7 +427,7 @@ func (p *parser) assignment(text string) assignment {
 		}
 		if best >= 0 {
 			addLead(cands[best].x, true)
-			if len(a.leads) > 0 {
+			if len(a.leads) > 0 && cutUnitNames(cands[best].x) == cands[best].x {
 				a.prefixEnd = colonAfter(f, cands[best].end)
 				a.unitEnd = f.at(cands[best].end)
 			}
@@ -462,7 +496,9 @@ func firstVerb(f folded, from int) []int {
 			if strings.HasPrefix(s[i+1:], ph) && (end == len(s) || !isAlnum(s[end])) {
 				// "Ban Quản lý dự án đầu tư xây dựng": after "đầu tư" the
 				// verb is part of a name.
-				if !startsUpperRune(f.cut(from+i+1, from+end)) && !(ph == "xay dung" && strings.HasSuffix(s[:i], " dau tu")) {
+				// "các tổ chức chính trị - xã hội": after "các" a verb is a
+				// noun. "Quỹ Đầu tư phát triển": after "đầu tư" it is a name.
+				if !startsUpperRune(f.cut(from+i+1, from+end)) && !isHeadWord(strings.TrimSpace(s[:i])) && !((ph == "xay dung" || ph == "phat trien") && strings.HasSuffix(s[:i], " dau tu")) && !(ph == "dau tu" && (strings.HasSuffix(s[:i], " du an") || strings.HasSuffix(" "+s[:i], " chu"))) && !strings.HasSuffix(s[:i], " cac") && !strings.HasSuffix(s[:i], " nhung") {
 					return []int{i, end}
 				}
 			}
@@ -470,6 +506,17 @@ func firstVerb(f folded, from int) []int {
 	}
 	return nil
 }
+
+// headWords are the kind words a unit's own name follows: a verb right
+// after one is that name ("Trung tâm phát triển quỹ đất", "Ban quản lý dự
+// án", "Đội quản lý thị trường").
+var headWords = map[string]bool{
+	"trung tam": true, "ban": true, "chi cuc": true, "cuc": true, "tong cuc": true, "quy": true, "so": true,
+	"phong": true, "vien": true, "hoi": true, "doi": true, "tram": true, "ngan hang": true, "chi nhanh": true,
+	"cong ty": true, "tieu ban": true, "to": true, "van phong": true,
+}
+
+func isHeadWord(fold string) bool { return headWords[fold] }
 
 func startsUpperRune(s string) bool {
 	for _, r := range s {
@@ -486,12 +533,21 @@ func isGiveVerb(f folded, i, j int) bool {
 	if w != "giao" {
 		return false
 	}
-	rest := f.s[j:]
+	rest := strings.TrimLeft(f.s[j:], " ")
 	before := wordsBefore(f.s, i, 1)
 	if len(before) == 1 && (before[0] == "ban" || before[0] == "chuyen" || before[0] == "trao" || before[0] == "tuyen") {
 		return false
 	}
-	return !startsWithAny(rest, []string{"thong", "dich", "luu", "ban ", "nhan", "khoan", "nop", "dat", "quyen"})
+	// "hội nghị giao ban" is a meeting; "Giao Ban Quản lý dự án" gives
+	// work to a Ban.
+	if strings.HasPrefix(rest, "ban ") {
+		k := j
+		for k < len(f.s) && f.s[k] == ' ' {
+			k++
+		}
+		return startsUpperRune(f.cut(k, k+3))
+	}
+	return !startsWithAny(rest, []string{"thong", "dich", "luu", "nhan", "khoan", "nop", "dat", "quyen"})
 }
 
 // colonAfter returns the original offset just after the ":" that ends an
@@ -553,11 +609,29 @@ func fieldEnd(s string, i int) int {
 func clauseStart(s string, i int) int {
 	start := 0
 	for _, sep := range []string{". ", "; ", ": ", "giao ", "de nghi ", "yeu cau "} {
-		if k := strings.LastIndex(s[:i], sep); k >= 0 && k+len(sep) > start {
+		k := strings.LastIndex(s[:i], sep)
+		// "Ban Tuyên giáo Huyện ủy chủ trì": "giáo", not the verb "giao".
+		for sep == "giao " && k >= 0 && !(k == 0 || s[k-1] == ' ' && !notGive[lastWord(s[:k])]) {
+			k = strings.LastIndex(s[:k], sep)
+		}
+		if k >= 0 && k+len(sep) > start {
 			start = k + len(sep)
 		}
 	}
 	return start
+}
+
+// notGive are the words before "giao" that make it another word: "Tuyên
+// giáo", "bàn giao", "chuyển giao", "trao giao".
+var notGive = map[string]bool{"tuyen": true, "ban": true, "chuyen": true, "trao": true}
+
+// lastWord returns the last word of s, a folded text.
+func lastWord(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
 }
 
 func contains(ss []string, s string) bool {

@@ -176,6 +176,11 @@ func blocks(lines []line) []block {
 						row.label = m[1]
 					}
 					row.text = strings.Join(row.cells[1:], " ")
+				} else if g := groupRowLabel(row.cells); g != "" {
+					// "I | LĨNH VỰC KINH TẾ": a group of the rows under it,
+					// as "I." heads the items of a plan.
+					row.kind, row.label, row.depth = section, g, 0
+					row.text = strings.Join(row.cells[1:], " ")
 				} else if header := columnRoles(row.cells); header != nil {
 					roles, heads = header, row.cells
 				}
@@ -230,6 +235,22 @@ func blocks(lines []line) []block {
 	return out
 }
 
+// groupRowLabel returns the number of a table's group row, "II" of "II |
+// LĨNH VỰC VĂN HÓA - XÃ HỘI", or "": a Roman number or a capital letter
+// (A-H) in the first cell, and a heading in capitals, or nothing but a
+// title, after it.
+func groupRowLabel(cells []string) string {
+	g := strings.TrimSuffix(strings.TrimSpace(cells[0]), ".")
+	if !validRoman(g) && !(len(g) == 1 && g[0] >= 'A' && g[0] <= 'H') {
+		return ""
+	}
+	rest := strings.Join(cells[1:], " ")
+	if !startsText(rest) || !isUpper(rest) && len(cells) > 2 {
+		return ""
+	}
+	return g
+}
+
 // outline sets each block's parent: the nearest earlier labelled block of
 // smaller depth. A plain paragraph has the parent of the labelled block it
 // follows, as a sibling continuing it.
@@ -244,7 +265,8 @@ func outline(bs []block) {
 			}
 			continue
 		}
-		for len(stack) > 0 && bs[stack[len(stack)-1]].depth >= b.depth {
+		for len(stack) > 0 && (bs[stack[len(stack)-1]].depth >= b.depth || b.cells == nil && bs[stack[len(stack)-1]].cells != nil) {
+			// A list after a table is not inside its last row.
 			stack = stack[:len(stack)-1]
 		}
 		b.parent = -1
@@ -290,12 +312,14 @@ func columnRoles(cells []string) []string {
 		// header names what is counted ("Tỷ lệ hoàn thành nhiệm vụ (%)").
 		case strings.Contains(f, "phoi hop"):
 			roles[i], found = "support", true
-		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem"):
+		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem") || unitColumnHeads[f]:
 			roles[i], found = "lead", true
 		case hasTextHead(f, strings.HasPrefix):
 			roles[i], text = "text", true
 		case figureHead(c) != "":
 			roles[i] = "figure"
+		case goalHead(f):
+			roles[i] = "goal"
 		case hasTextHead(f, strings.Contains):
 			roles[i], text = "text", true
 		}
@@ -306,6 +330,50 @@ func columnRoles(cells []string) []string {
 		return nil
 	}
 	return roles
+}
+
+// unitColumnHeads are headers of the column that names each row's unit in a
+// table giving units their figures: "Chủ đầu tư", "Địa phương", "Tên đơn
+// vị".
+var unitColumnHeads = map[string]bool{
+	"chu dau tu": true, "dia phuong": true, "ten don vi": true, "ten dia phuong": true, "don vi thuc hien": true,
+}
+
+// reGoalWord is the word of a column header that says how a row's figure
+// is to be met: "Tỷ lệ giải ngân tối thiểu đến 30/9", "Mức phấn đấu đạt".
+var reGoalWord = regexp.MustCompile(`\b(?:toi thieu|it nhat|khong thap hon|khong duoi|toi da|khong vuot qua|khong qua|phan dau dat|phan dau)\b`)
+
+// goalHead reports whether folded header f names a figure each row is to
+// reach, with no unit in brackets (figureHead reads those): a rate ("Tỷ
+// lệ giải ngân đến 30/9/2025") or a figure with its comparator ("... tối
+// thiểu", "... phấn đấu đạt").
+func goalHead(f string) bool {
+	return strings.HasPrefix(f, "ty le") || reGoalWord.MatchString(f)
+}
+
+// goalText writes a row's figure under a goal header as the sentence a
+// directive would say it in, the comparator just before the value, for the
+// target rules to read: "Tỷ lệ giải ngân tối thiểu đến 30/9/2025" and
+// "60%" give "Tỷ lệ giải ngân đến 30/9/2025 tối thiểu 60%". A header with
+// no comparator reads as "đạt" (=). A rate's bare number is a percentage.
+// It returns "" for a cell that is no figure.
+func goalText(head, cell string) string {
+	cell = strings.TrimSpace(cell)
+	if cell == "" || !strings.ContainsAny(cell, "0123456789") || len(strings.Fields(cell)) > 3 {
+		return ""
+	}
+	f := foldText(strings.TrimSpace(head))
+	if strings.HasPrefix(f.s, "ty le") && !strings.ContainsAny(cell, "%") {
+		if _, err := vi.ParseNumber(cell); err == nil {
+			cell += "%"
+		}
+	}
+	m := reGoalWord.FindStringIndex(f.s)
+	if m == nil {
+		return f.orig + " đạt " + cell
+	}
+	name := strings.Join(strings.Fields(f.cut(0, m[0])+" "+f.cut(m[1], len(f.s))), " ")
+	return name + " " + f.cut(m[0], m[1]) + " " + cell
 }
 
 // hasTextHead reports whether folded header f, by has (strings.HasPrefix

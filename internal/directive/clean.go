@@ -83,6 +83,7 @@ func splitLines(text string) []line {
 		}
 		lines = append(lines, line{n: i + 1, text: s})
 	}
+	stackedTables(lines)
 	return lines
 }
 

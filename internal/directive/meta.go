@@ -272,13 +272,21 @@ func (p *parser) recurring(intro, closing, region []block) {
 	}
 }
 
+// dueDate takes the deadline from the closing, else the opening, else the
+// tasks. Within each, a sentence that sends the report ("gửi về Sở Tài
+// chính trước ngày 25/9") is preferred to one that only speaks of it
+// ("báo cáo tình hình giải ngân đến hết ngày 15/9", a cut-off of the data).
 func (p *parser) dueDate(intro, closing, region []block) {
+	type cand struct {
+		d    *Deadline
+		line int
+		f    string
+	}
 	for gi, group := range [][]block{closing, intro, region} {
 		// In the tasks, only a sentence about sending the report gives the
 		// round's deadline: "hoàn thành trước ngày" is the task's own.
 		strict := gi == 2
-		var fallback *Deadline
-		fallbackLine := 0
+		var send, report, fallback *cand
 		for _, b := range group {
 			for _, sent := range sentences(b.text) {
 				f := vi.Fold(sent)
@@ -290,38 +298,63 @@ func (p *parser) dueDate(intro, closing, region []block) {
 				if d == nil {
 					continue
 				}
-				if strings.Contains(f, "gui") || strings.Contains(f, "bao cao") || strings.Contains(f, "nop") {
-					p.res.Deadline = d
-					p.deadlineLine = p.lineOf(b, sent)
-					p.deadlineSent = f
-					p.otherDeadlines(f, d)
-					return
-				}
-				if fallback == nil && !strict {
-					fallback, fallbackLine = d, p.lineOf(b, sent)
+				c := &cand{d, 0, f}
+				switch {
+				case send == nil && reSend.MatchString(f):
+					c.line = p.lineOf(b, sent)
+					send = c
+				case report == nil && strings.Contains(f, "bao cao"):
+					c.line = p.lineOf(b, sent)
+					report = c
+				case fallback == nil && !strict:
+					c.line = p.lineOf(b, sent)
+					fallback = c
 				}
 			}
 		}
+		for _, c := range []*cand{send, report} {
+			if c != nil {
+				p.res.Deadline = c.d
+				p.deadlineLine = c.line
+				p.deadlineSent = c.f
+				p.otherDeadlines(c.f, c.d)
+				return
+			}
+		}
 		if fallback != nil {
-			p.res.Deadline, p.deadlineLine = fallback, fallbackLine
+			p.res.Deadline, p.deadlineLine = fallback.d, fallback.line
 			return
 		}
 	}
 }
 
-// planPeriod: a plan's subject names the years it covers ("Kế hoạch ...
-// năm 2026"), and its reports are due by period in the sentence that gives
-// the deadline ("báo cáo 6 tháng đầu năm trước ngày 10/6"): that period,
-// the part before the first date, is the round's.
+// reSend: the report is sent or handed in.
+var reSend = regexp.MustCompile(`\b(gui|nop)\b`)
+
+// planPeriod: the sentence that gives the deadline asks for the report,
+// and the period it names there ("báo cáo kết quả thực hiện quý IV năm 2024
+// trước ngày 10/12/2024"), the part before the first date, is the round's,
+// whatever else the subject reviewed ("... 9 tháng, triển khai nhiệm vụ quý
+// IV"). A plan's subject names the years it covers ("Kế hoạch ... năm
+// 2026"), and its reports are due by period in that sentence too ("báo cáo
+// 6 tháng đầu năm trước ngày 10/6"). Outside a plan, a bare year there
+// does not replace a finer period read before.
 func (p *parser) planPeriod() {
-	if p.deadlineSent == "" || !strings.HasPrefix(strings.ToUpper(p.res.Symbol), "KH") {
+	if p.deadlineSent == "" {
 		return
 	}
 	f := p.deadlineSent
 	if m := reDeadline.FindStringIndex(f); m != nil {
 		f = f[:m[0]]
 	}
+	plan := strings.HasPrefix(strings.ToUpper(p.res.Symbol), "KH")
+	if !plan && !strings.Contains(f, "bao cao") {
+		return
+	}
 	if per := periodIn(f, p.issueDate.Year); per != nil {
+		if !plan && per.Kind == tiendo.PeriodYear && p.res.Period != nil {
+			return
+		}
 		if per.Year == 0 && p.res.Period != nil {
 			per.Year = p.res.Period.Year
 		}

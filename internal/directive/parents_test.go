@@ -139,7 +139,7 @@ a) Tổ chức ít nhất 04 hội thi văn nghệ quần chúng;
 b) Xây dựng 02 câu lạc bộ văn hóa.`,
 			tasks: []want{
 				{"1.1", "giảm tỷ lệ hộ nghèo 2% trở lên", ">= 2 %", "Phòng Lao động - Thương binh và Xã hội"},
-				{"1.2a", "", ">= 4 hội", "Phòng Văn hóa và Thông tin"},
+				{"1.2a", "", ">= 4 hội thi", "Phòng Văn hóa và Thông tin"},
 				{"1.2b", "", "= 2 câu", "Phòng Văn hóa và Thông tin"},
 			},
 		},
@@ -150,7 +150,7 @@ a) Tổ chức 10 hội nghị tuyên truyền ở các xã;
 b) Cấp phát 5.000 tờ gấp pháp luật.`,
 			tasks: []want{
 				{"12", "Giao Phòng Tư pháp chủ trì tổ chức tuyên truyền, phổ biến pháp luật cho nhân dân", "", "Phòng Tư pháp"},
-				{"12a", "", "= 10 hội", "Phòng Tư pháp"},
+				{"12a", "", "= 10 hội nghị", "Phòng Tư pháp"},
 				{"12b", "", "= 5000 tờ", "Phòng Tư pháp"},
 			},
 		},

@@ -66,7 +66,7 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 	p.footer(footerStart, footerEnd)
 	rs := make([]tiendo.Unit, len(res.Recipients))
 	for i, rc := range res.Recipients {
-		rs[i] = tiendo.Unit{Code: strconv.Itoa(i), Name: rc.Name}
+		rs[i] = tiendo.Unit{Code: strconv.Itoa(i), Name: rc.Name, Aliases: coveredUnits(rc.Name)}
 	}
 	p.recip = newUnitMatcher(rs)
 	p.body(blocks(p.lines[bodyStart:footerStart]))
@@ -192,13 +192,33 @@ func splitDistItem(s string) (item, sig string) {
 		}
 	}
 	if k < 0 || k == len(s)-1 {
-		return s, ""
+		return splitTrailingTitle(s)
 	}
 	rest := strings.TrimSpace(s[k+1:])
 	if rest != "" && (isUpper(rest) || isName(rest)) {
 		return s[:k+1], rest
 	}
 	return s, ""
+}
+
+// splitTrailingTitle splits off the position of the signer that the other
+// column put at the end of a distribution line, in capitals: "- Thường trực
+// Tỉnh ủy (để b/c), CHÁNH VĂN PHÒNG".
+func splitTrailingTitle(s string) (item, sig string) {
+	ws := strings.Fields(s)
+	k := len(ws)
+	for k > 1 && isUpper(ws[k-1]) && hasUpper(ws[k-1]) && strings.Trim(ws[k-1], ".,;:") == ws[k-1] {
+		k--
+	}
+	if k == len(ws) || k == 0 {
+		return s, ""
+	}
+	title := strings.Join(ws[k:], " ")
+	f := vi.Fold(title)
+	if !looksLikeTitle(f) && !reAuthLine.MatchString(f) {
+		return s, ""
+	}
+	return strings.Join(ws[:k], " "), title
 }
 
 var reSigned = regexp.MustCompile(`^[(\[]?\s*(da ky|ky|ky ten|ky so|ky, ghi ro ho ten|ky va ghi ro ho ten|ky ten, dong dau)[^)\]]*[)\]]?\.?$`)
@@ -307,7 +327,7 @@ func (p *parser) check() {
 	warnedUnknown := map[string]bool{}
 	if p.reg != nil {
 		for _, rc := range r.Recipients {
-			if rc.Unit == "" && !isGenericUnit(rc.Name) && !warnedUnknown[rc.Name] {
+			if rc.Unit == "" && !coversAll(rc.Name) && !warnedUnknown[rc.Name] {
 				warnedUnknown[rc.Name] = true
 				if IsGroupName(rc.Name) {
 					p.warn(WarnUnknownUnit, p.recipientLine(rc.Name), "\"%s\" gồm nhiều đơn vị: hãy chọn các đơn vị được yêu cầu báo cáo, chẳng hạn mọi đơn vị trực thuộc một đơn vị cấp trên.", rc.Name)
@@ -317,10 +337,19 @@ func (p *parser) check() {
 			}
 		}
 	}
+	// A recipient naming everyone ("Các sở, ban, ngành tỉnh") covers any
+	// unit; "Ủy ban nhân dân các xã, phường" covers the units of those
+	// levels ("Ủy ban nhân dân phường A", "Công an xã").
 	generic := false
+	var levels []string
 	for _, rc := range r.Recipients {
-		if isGenericUnit(rc.Name) || strings.HasPrefix(vi.Fold(rc.Name), "ubnd cac") || strings.HasPrefix(vi.Fold(rc.Name), "uy ban nhan dan cac") {
-			generic = true
+		for _, n := range append([]string{rc.Name}, coveredUnits(rc.Name)...) {
+			if coversAll(n) {
+				generic = true
+			}
+			if f := vi.Fold(n); strings.HasPrefix(f, "ubnd cac") || strings.HasPrefix(f, "uy ban nhan dan cac") {
+				levels = append(levels, namedLevels(n)...)
+			}
 		}
 	}
 	warnedNotRecipient := map[string]bool{}
@@ -328,9 +357,16 @@ func (p *parser) check() {
 		for _, a := range t.Assignees {
 			if p.reg != nil && a.Unit == "" && !warnedUnknown[a.Name] {
 				warnedUnknown[a.Name] = true
+				if IsGroupName(a.Name) {
+					p.warn(WarnUnknownUnit, t.Line, "\"%s\" (nhiệm vụ %s) gồm nhiều đơn vị: hãy chọn các đơn vị được giao, chẳng hạn mọi đơn vị trực thuộc một đơn vị cấp trên.", a.Name, taskName(t))
+					continue
+				}
 				p.warn(WarnUnknownUnit, t.Line, "Không tìm thấy đơn vị \"%s\" (nhiệm vụ %s) trong danh mục đơn vị: hãy chọn đơn vị tương ứng hoặc thêm vào danh mục.", a.Name, taskName(t))
 			}
-			if len(r.Recipients) > 0 && !generic && !warnedNotRecipient[a.Name] && !p.isRecipient(a) {
+			// A supporting unit is not asked to report, and a group ("các
+			// đoàn thể") is answered by members the office picks: only a
+			// lead unit must have been sent the directive.
+			if len(r.Recipients) > 0 && !generic && a.Role == tiendo.Lead && !IsGroupName(a.Name) && !warnedNotRecipient[a.Name] && !p.isRecipient(a) && !atLevels(a.Name, levels) {
 				warnedNotRecipient[a.Name] = true
 				p.warn(WarnNotRecipient, t.Line, "Đơn vị \"%s\" được giao nhiệm vụ %s nhưng không có trong danh sách Kính gửi: hãy kiểm tra lại đơn vị hoặc bổ sung vào nơi nhận.", a.Name, taskName(t))
 			}

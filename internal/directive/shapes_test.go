@@ -710,25 +710,35 @@ func TestRelativeDeadline(t *testing.T) {
 	}
 }
 
-// TestNestedBullets: under a unit's item, "+" lines stay sub-points of the
-// "-" line in the task text, and "- Phối hợp với X ..." makes X a
-// supporting unit of the item's task rather than a task of "Phối hợp".
+// TestNestedBullets: under an item that only names a unit, each "-" line
+// is a task of that unit, its "+" lines sub-points in its text, and "-
+// Phối hợp với X ..." makes X a supporting unit of that line's task rather
+// than a task of "Phối hợp".
 func TestNestedBullets(t *testing.T) {
 	text := "Kính gửi: Phòng Kinh tế; Công an xã.\n\n" +
 		"1. Phòng Kinh tế:\n- Báo cáo tình hình kinh tế, trong đó:\n+ Tổng giá trị sản xuất tăng 8% so với cùng kỳ;\n+ Cấp mới ít nhất 45 giấy phép xây dựng.\n" +
 		"- Phối hợp với Công an xã báo cáo kết quả xử lý vi phạm trật tự đô thị.\n\nBáo cáo gửi về UBND xã trước ngày 05/3/2026.\n"
 	r := Parse(text, nil)
-	if len(r.Tasks) != 1 {
-		t.Fatalf("tasks = %+v, want 1", r.Tasks)
+	if len(r.Tasks) != 2 {
+		t.Fatalf("tasks = %+v, want 2", r.Tasks)
 	}
-	task := r.Tasks[0]
-	if !strings.Contains(task.Text, "trong đó: + Tổng giá trị") || !strings.Contains(task.Text, ". - Phối hợp với") {
-		t.Errorf("text = %q", task.Text)
+	first, second := r.Tasks[0], r.Tasks[1]
+	if !strings.Contains(first.Text, "trong đó: + Tổng giá trị") || strings.Contains(first.Text, "Phối hợp") {
+		t.Errorf("text = %q", first.Text)
 	}
-	if len(task.Assignees) != 2 || task.Assignees[1] != (Assignee{Name: "Công an xã", Role: tiendo.Support}) {
-		t.Errorf("assignees = %+v", task.Assignees)
+	if len(first.Assignees) != 1 || first.Assignees[0] != (Assignee{Name: "Phòng Kinh tế", Role: tiendo.Lead}) {
+		t.Errorf("assignees = %+v", first.Assignees)
 	}
-	if len(task.Targets) != 2 || task.Targets[1].Unit != "giấy phép" {
-		t.Errorf("targets = %+v", task.Targets)
+	if len(first.Targets) != 2 || first.Targets[1].Unit != "giấy phép" {
+		t.Errorf("targets = %+v", first.Targets)
+	}
+	want := []Assignee{{Name: "Phòng Kinh tế", Role: tiendo.Lead}, {Name: "Công an xã", Role: tiendo.Support}}
+	if len(second.Assignees) != 2 || second.Assignees[0] != want[0] || second.Assignees[1] != want[1] {
+		t.Errorf("assignees = %+v, want %+v", second.Assignees, want)
+	}
+	for _, task := range r.Tasks {
+		if task.Label != "" {
+			t.Errorf("label = %q, want none: the bullets have none", task.Label)
+		}
 	}
 }

@@ -18,7 +18,9 @@ var rePlan = regexp.MustCompile(`so voi ke hoach|vuot ke hoach|% ke hoach|ke hoa
 // measureUnits are the units of measure of more than one word, longest
 // first; a unit not listed is the single word after the number.
 var measureUnits = []string{
-	"nghin ty dong", "ty dong", "trieu dong", "nghin dong", "trieu usd", "ty usd",
+	"to chuc co so dang", "to chuc dang", "co so dang", "to chuc", "chi bo", "dang bo", "hoi nghi", "hoi thi",
+	"hoi thao", "hoi cho", "cuoc kiem tra", "cuoc thanh tra", "cuoc giam sat", "tin bai", "phong su",
+	"chuyen de", "nghin ty dong", "ty dong", "trieu dong", "nghin dong", "trieu usd", "ty usd",
 	"khu dan cu", "hop tac xa", "tieu chi", "san pham", "luot khach", "luot nguoi", "du an",
 	"mo hinh", "doanh nghiep", "cong trinh", "lao dong", "hoc sinh", "dang vien", "ho gia dinh",
 	"giuong benh", "bac si", "thu tuc", "ho so", "co so", "diem du lich", "km2", "m2", "m3",
@@ -83,8 +85,12 @@ func targetsAt(f folded) (out []Target, at []int) {
 	ms := reNumber.FindAllStringIndex(f.s, 200)
 	prevEnd, prevNum := 0, 0
 	var taken [][2]int
+	results := resultSpans(f.s)
 	for k, m := range ms {
 		s, e := m[0], m[1]
+		if inSpans(results, s) {
+			continue
+		}
 		// The previous clause may run over this number when its end was
 		// not cut at it; the floor never passes the number.
 		if t, end, ok := target(f, s, e, min(prevEnd, s), prevNum, ms, k); ok {
@@ -98,7 +104,14 @@ func targetsAt(f folded) (out []Target, at []int) {
 		}
 	}
 	if bare, bat := bareTargets(f, taken); len(bare) > 0 {
-		out, at = mergeAt(out, at, bare, bat)
+		var keep []Target
+		var keepAt []int
+		for i, t := range bare {
+			if !inSpans(results, bat[i]) {
+				keep, keepAt = append(keep, t), append(keepAt, bat[i])
+			}
+		}
+		out, at = mergeAt(out, at, keep, keepAt)
 	}
 	return out, at
 }
@@ -136,7 +149,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	}
 	numText := f.cut(s, e)
 	value, err := vi.ParseNumber(numText)
-	if err != nil {
+	if err != nil || isTemperature(f, e) {
 		return Target{}, 0, false
 	}
 	before := wordsBefore(str, s, 4)
@@ -231,6 +244,9 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	prefixFound := false
 	if c, ok := prefixComparator(before); ok && (before[len(before)-1] != "tu" || origWordBefore(f, s) == "từ") {
 		cmp, prefixFound = c, true
+	}
+	if prefixFound && isCondition(f, s) {
+		return Target{}, 0, false
 	}
 	if strings.Contains(after, "tro len") || strings.Contains(after, "tro di") {
 		if !prefixFound || cmp == tiendo.AtLeast {

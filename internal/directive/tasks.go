@@ -41,6 +41,23 @@ var reGeneralGoal = regexp.MustCompile(`^muc tieu (?:tong quat|chung)\b\s*[:.]?\
 // hiện Chỉ thị này"): the issuer's own staff work, not a task reported on.
 var reFollowUp = regexp.MustCompile(`(theo doi|don doc|kiem tra|giam sat)[^.;]{0,80}thuc hien (chi thi|ke hoach|cong van|thong bao|van ban|quyet dinh|nghi quyet|chuong trinh|ket luan|phuong an) nay\b`)
 
+// followUpOnly reports whether a folded item says nothing but the follow-up
+// of the directive itself ("Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc
+// thực hiện Chỉ thị này."). An item that goes on with work of its own ("...
+// Thông báo này; tổng hợp, báo cáo Ban Thường vụ Huyện ủy") is a task.
+func followUpOnly(f string) bool {
+	m := reFollowUp.FindStringIndex(f)
+	return m != nil && strings.Trim(f[m[1]:], " .;,:") == ""
+}
+
+// reAssessment opens a section that assesses what was done rather than
+// gives work: "1. Đánh giá chung", "Tình hình thực hiện nhiệm vụ 9 tháng",
+// "Kết quả đạt được", "Hạn chế, yếu kém", "Nguyên nhân". A meeting's
+// conclusions open with one, full of the figures achieved, before the
+// tasks. "Hạn chế" and "Tồn tại" count only as headings ("Hạn chế, tồn
+// tại", "Tồn tại và nguyên nhân"): "Hạn chế tối đa ..." is work.
+var reAssessment = regexp.MustCompile(`^(?:danh gia chung|danh gia tinh hinh|tinh hinh\b|ket qua dat duoc|nhung ket qua|mot so ket qua|ket qua noi bat|uu diem|khuyet diem|nguyen nhan|nhan xet chung|khai quat|dac diem tinh hinh|boi canh|(?:han che|ton tai)(?:\s*[,:;.]|\s+va\s|\s+yeu kem|\s*$))`)
+
 // reOversight is the council's oversight of its own resolution, which a
 // Nghị quyết gives without "này" ("Thường trực HĐND, các Ban HĐND ... giám
 // sát việc thực hiện Nghị quyết."): an item of that one clause, which
@@ -73,6 +90,12 @@ func (p *parser) body(bs []block) {
 	// that reads like a closing; those before it continue the last item.
 	closing := len(bs)
 	for i := last + 1; i < len(bs); i++ {
+		if n := p.askedBullets(bs, i); n > 0 && last >= 0 && bs[last].cells != nil {
+			// After a table only: after a numbered list, such bullets
+			// are under its last item in the outline, and read with it.
+			i += n
+			continue
+		}
 		if p.isClosing(bs[i].text) {
 			closing = i
 			break
@@ -105,6 +128,35 @@ func (p *parser) body(bs []block) {
 	if len(p.res.Tasks) == 0 && last < 0 {
 		p.singleTask(bs)
 	}
+}
+
+// askedBullets returns how many bullets follow bs[i] when it is a lead-in
+// that asks units for more work after the list ("Đồng thời, đề nghị:") and
+// its bullets give units work ("- Ủy ban nhân dân các xã báo cáo ..."), one
+// of them at least by opening with the unit's name, none stating a figure:
+// those bullets are tasks, not the closing. It returns 0 otherwise.
+func (p *parser) askedBullets(bs []block, i int) int {
+	if !isAskLeadIn(bs[i]) {
+		return 0
+	}
+	n, named := 0, false
+	for j := i + 1; j < len(bs) && bs[j].kind == bullet; j++ {
+		if isFigureOpening(bs[j].text) {
+			return 0
+		}
+		named = named || p.opensWithAssignment(bs[j].text)
+		n++
+	}
+	if !named {
+		return 0
+	}
+	return n
+}
+
+// isAskLeadIn reports whether b is a short paragraph that asks for what
+// the bullets after it say: "Đồng thời, đề nghị:", "UBND huyện yêu cầu:".
+func isAskLeadIn(b block) bool {
+	return b.kind == plain && b.cells == nil && strings.HasSuffix(b.text, ":") && len(b.text) <= 200 && reRequestVerb.MatchString(vi.Fold(b.text))
 }
 
 // reProseAsk opens a sentence that gives named units work.
@@ -215,6 +267,7 @@ func (p *parser) taskList(intro []block, region []block) {
 		p.askAll = reAskAll.MatchString(vi.Fold(p.introLast))
 	}
 	excluded := make([]bool, len(region))
+	assessed := make([]bool, len(region)) // an assessment, not a task
 	contents := make([]bool, len(region))
 	leads := make([]assignment, len(region))
 	for i, b := range region {
@@ -232,11 +285,16 @@ func (p *parser) taskList(intro []block, region []block) {
 		if m := reGeneralGoal.FindStringIndex(f); m != nil && b.kind != section && b.kids == 0 && !startsWithAny(f[m[1]:], []string{"va ", ", "}) && len(targets(b.text)) == 0 {
 			excluded[i] = true
 		}
-		if b.cells == nil && (reFollowUp.MatchString(f) || reOversight.MatchString(f)) && len(targets(b.text)) == 0 {
+		if b.kind != bullet && reAssessment.MatchString(f) {
+			excluded[i], assessed[i] = true, true
+		}
+		if b.cells == nil && (followUpOnly(f) || reOversight.MatchString(f)) && len(targets(b.text)) == 0 {
 			excluded[i] = true
 		}
 		if par >= 0 && par < len(region) {
-			if excluded[par] && !strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") {
+			if excluded[par] && !strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && !(assessed[par] && p.opensWithAssignment(b.text)) {
+				// Under an assessment, an item that gives a unit work
+				// ("1. Phòng X báo cáo tình hình ...") is still a task.
 				excluded[i] = true
 			}
 			if excluded[par] && strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && b.cells == nil && len(p.assignment(b.text).leads) == 0 {
@@ -294,6 +352,7 @@ func (p *parser) taskList(intro []block, region []block) {
 			excluded[i] = true
 		}
 	}
+	composeSectionLabels(region, len(intro), excluded)
 	defer p.linkRefs(refs)
 	inline := false
 	for _, b := range region {
@@ -336,6 +395,10 @@ func (p *parser) rowTask(b block) (string, assignment) {
 		case role == "figure":
 			if ft := figureText(b.heads[i+1], c); ft != "" {
 				figures = append(figures, ft)
+			}
+		case role == "goal":
+			if gt := goalText(b.heads[i+1], c); gt != "" {
+				figures = append(figures, gt)
 			}
 		case roles == nil && p.allUnitLike(c) && len([]rune(c)) < 120:
 			if len(a.leads) == 0 {
@@ -500,6 +563,9 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 			p.parentTask(region, i, excluded, leads, unitBullets, inherited, off)
 			continue
 		}
+		if p.headedBullets(region, i, leads, unitBullets, inherited, off) {
+			continue
+		}
 		// A leaf item: its text, its continuations and its plain bullets.
 		more, anyUnitBullet := itemContent(region, i, unitBullets, off)
 		head := b.text
@@ -534,6 +600,9 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 func itemContent(region []block, i int, unitBullets []bool, off int) (more []string, anyUnitBullet bool) {
 	for j := i + 1; j < len(region); j++ {
 		c := region[j]
+		if region[i].cells != nil && c.cells == nil {
+			break // a table row goes on in its cells only
+		}
 		if c.kind == plain && c.parent-off == i {
 			more = append(more, c.text)
 			continue
@@ -720,6 +789,56 @@ func (p *parser) parentTask(region []block, i int, excluded []bool, leads []assi
 	}
 }
 
+// composeSectionLabels writes the numbers of items under Roman sections
+// the way a clerk cites them, "II.3", when the numbering starts again in
+// each section ("I." with 1., 2., then "II." with 1., 2., 3.): the bare
+// numbers would name two tasks each. Only items that may be tasks count:
+// the purpose of a plan, or the assignments by task number under "Tổ chức
+// thực hiện", numbered from 1 again give no two tasks one label. Numbering
+// that runs on across the sections (1-4 under "I.", 5-8 under "II.") names
+// each task once and is kept as written. Articles ("Điều 2") are left alone: their clauses are
+// cited by the article in words, not by a composed number.
+func composeSectionLabels(region []block, off int, excluded []bool) {
+	sectionOf := func(i int) int {
+		for k, steps := region[i].parent-off, 0; k >= 0 && k < len(region) && steps < 64; k, steps = region[k].parent-off, steps+1 {
+			if region[k].kind == section {
+				if validRoman(region[k].label) {
+					return k
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	under := make([]int, len(region))
+	seen := map[string]int{} // label -> the section it was first seen under
+	restart := false
+	for i, b := range region {
+		under[i] = -1
+		if b.kind != number || b.label == "" || excluded[i] {
+			continue
+		}
+		s := sectionOf(i)
+		under[i] = s
+		if s < 0 {
+			continue
+		}
+		if first, ok := seen[b.label]; ok && first != s {
+			restart = true
+		} else if !ok {
+			seen[b.label] = s
+		}
+	}
+	if !restart {
+		return
+	}
+	for i := range region {
+		if s := under[i]; s >= 0 {
+			region[i].label = region[s].label + "." + region[i].label
+		}
+	}
+}
+
 // itemLabelOf is the label of item i as a task: a lettered sub-item takes
 // the number of the item it is under ("a)" under "12." is "12a", the form
 // "nhiệm vụ 12a" cites it by), so that the "a)" of two items do not read as
@@ -758,11 +877,15 @@ func isDescendant(region []block, j, i, off int) bool {
 
 // bulletsAreTasks reports whether the bullet at i, under no item, lists
 // tasks: the paragraph before the list speaks of tasks or targets, not of
-// the contents of a report.
+// the contents of a report, or asks for what the list says ("Đồng thời, đề
+// nghị:").
 func (p *parser) bulletsAreTasks(region []block, i int) bool {
 	text := p.introLast
 	for k := i - 1; k >= 0; k-- {
 		if region[k].kind != bullet {
+			if isAskLeadIn(region[k]) {
+				return true
+			}
 			text = region[k].text
 			break
 		}
@@ -896,9 +1019,14 @@ func (p *parser) taskRefs(text string, a assignment) []taskRef {
 func (p *parser) linkRefs(refs []taskRef) {
 	for _, r := range refs {
 		found := false
+		label := r.label
+		if !hasTaskLabel(p.res.Tasks, label) {
+			// "nhiệm vụ 3" for the one task composed "II.3".
+			label = uniqueComposed(p.res.Tasks, label)
+		}
 		for i := range p.res.Tasks {
 			t := &p.res.Tasks[i]
-			if t.Label != r.label {
+			if t.Label != label {
 				continue
 			}
 			found = true
@@ -924,4 +1052,34 @@ func (p *parser) linkRefs(refs []taskRef) {
 		as := p.res.Tasks[i].Assignees
 		sort.SliceStable(as, func(a, b int) bool { return as[a].Role == tiendo.Lead && as[b].Role != tiendo.Lead })
 	}
+}
+
+func hasTaskLabel(tasks []Task, label string) bool {
+	for _, t := range tasks {
+		if t.Label == label {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueComposed returns the one task label composed with a Roman section
+// that ends in bare ("II.3" for "3"), or bare itself when none or several
+// do: a reference that could name two tasks is warned about, not guessed.
+func uniqueComposed(tasks []Task, bare string) string {
+	found := ""
+	for _, t := range tasks {
+		sec, rest, ok := strings.Cut(t.Label, ".")
+		if !ok || rest != bare || !validRoman(sec) {
+			continue
+		}
+		if found != "" && found != t.Label {
+			return bare
+		}
+		found = t.Label
+	}
+	if found == "" {
+		return bare
+	}
+	return found
 }

@@ -1,0 +1,138 @@
+package directive
+
+import (
+	"strings"
+)
+
+// A number in a task is not always a goal. A condition says when or to
+// what something applies: "cho học sinh nghỉ học khi nhiệt độ dưới 10°C",
+// "dự án có tỷ lệ giải ngân dưới 30%", "đối với xã có trên 500 hộ". A
+// result says where things stand: "tổng thu ước đạt 412,6 tỷ đồng, bằng 87%
+// dự toán". Neither is a target.
+
+// isTemperature reports whether the number ending at folded offset e is a
+// temperature: "10°C", "7 °C", "5 độ C".
+func isTemperature(f folded, e int) bool {
+	rest := strings.TrimLeft(f.orig[f.at(e):], " ")
+	if strings.HasPrefix(rest, "°") || strings.HasPrefix(rest, "ºC") || strings.HasPrefix(rest, "oC ") {
+		return true
+	}
+	return strings.HasPrefix(rest, "độ C") || strings.HasPrefix(rest, "độ c")
+}
+
+// origWordsBefore returns up to n original words (lower case) before folded
+// offset i, nearest last, stopping at a clause mark (, ; : . ( )).
+func origWordsBefore(f folded, i, n int) []string {
+	var ws []string
+	for len(ws) < n {
+		j := i
+		for j > 0 && f.s[j-1] == ' ' {
+			j--
+		}
+		if j == 0 || strings.IndexByte(",;:.()", f.s[j-1]) >= 0 {
+			break
+		}
+		st, end := wordSpanBefore(f, j)
+		if st == end {
+			break
+		}
+		ws = append(ws, strings.ToLower(f.cut(st, end)))
+		i = st
+	}
+	for a, b := 0, len(ws)-1; a < b; a, b = a+1, b-1 {
+		ws[a], ws[b] = ws[b], ws[a]
+	}
+	return ws
+}
+
+// conditionMarks open a clause of condition, as written.
+var conditionMarks = map[string]bool{"khi": true, "nếu": true}
+
+// notSubjectBeforeCo are words before "có" that make it the verb of the
+// goal ("phấn đấu có thêm 12 xã", "phải có ít nhất 02"), not "which has" of
+// a subject ("dự án có tỷ lệ ... dưới 30%").
+var notSubjectBeforeCo = map[string]bool{
+	"đấu": true, "phải": true, "sẽ": true, "cần": true, "đều": true, "đạt": true, "bảo": true, "đảm": true,
+	"thêm": true, "mới": true, "tiêu": true, "chỉ": true, "là": true,
+}
+
+// isCondition reports whether the comparator phrase before the number at
+// folded offset s is a condition: in a clause opened by "khi" or "nếu", or
+// by "có" after the subject it describes ("các xã có tỷ lệ hộ nghèo trên
+// 10%").
+//
+// The comparator must belong to that clause: "hộ gia đình có nhà tiêu hợp
+// vệ sinh đạt trên 90%" has the main verb "đạt" between, and is a goal.
+func isCondition(f folded, s int) bool {
+	ws := origWordsBefore(f, s, 10)
+	for k := len(ws) - 1; k >= 0; k-- {
+		w := ws[k]
+		if predicates[w] {
+			return false
+		}
+		if conditionMarks[w] || w == "hợp" && k > 0 && ws[k-1] == "trường" {
+			return true
+		}
+		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && k < len(ws)-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// predicates are the main verbs of a goal's measure: "đạt trên 90%", "giảm
+// còn dưới 2%".
+var predicates = map[string]bool{
+	"đạt": true, "là": true, "còn": true, "tăng": true, "giảm": true, "lên": true, "xuống": true, "chiếm": true,
+	"đấu": true, "ở": true, "bảo": true, "vượt": true,
+}
+
+// resultMarks say a figure is a result reached, not a goal; goalMarks say
+// a goal is being set.
+var (
+	resultMarks = []string{"uoc dat", "uoc thuc hien", "uoc tinh", "da dat", "uoc ca nam"}
+	goalMarks   = []string{"phan dau", "chi tieu", "muc tieu", "dam bao", "bao dam", "toi thieu", "it nhat", "tro len", "khong duoi", "khong vuot", "yeu cau", "phai ", "can "}
+)
+
+// resultSpans returns the folded ranges of f that report results: the
+// sentences (to ". " or ";") with a result mark and no goal mark, or the
+// whole text when it has result marks and no goal mark anywhere ("Trong 9
+// tháng, ...: - Tổng thu ước đạt ...; giải ngân đạt 61,2% kế hoạch").
+func resultSpans(s string) [][2]int {
+	has := func(t string, marks []string) bool {
+		for _, m := range marks {
+			if strings.Contains(t, m) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(s, resultMarks) {
+		return nil
+	}
+	if !has(s, goalMarks) {
+		return [][2]int{{0, len(s)}}
+	}
+	var out [][2]int
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && !(s[i] == ';' || s[i] == '.' && (i+1 == len(s) || s[i+1] == ' ')) {
+			continue
+		}
+		seg := s[start:i]
+		if has(seg, resultMarks) && !has(seg, goalMarks) {
+			out = append(out, [2]int{start, i})
+		}
+		start = i + 1
+	}
+	return out
+}
+
+func inSpans(spans [][2]int, i int) bool {
+	for _, sp := range spans {
+		if i >= sp[0] && i < sp[1] {
+			return true
+		}
+	}
+	return false
+}

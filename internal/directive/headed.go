@@ -1,0 +1,106 @@
+package directive
+
+import (
+	"regexp"
+	"strings"
+
+	"tiendo/internal/vi"
+)
+
+// A numbered item that only names units ("1. Sở Y tế các tỉnh, thành
+// phố:", "2. Đề nghị Ban Thường trực ... các xã, phường:") heads their
+// work, which its bullets list, each an action with its own verb ("- Tổ
+// chức tiêm bù ...", "• Kiểm tra 100% cơ sở ..."). Each bullet is then a
+// task of those units, as a clerk lists them, and the heading is none. An
+// item that states the work itself ("- Ủy ban nhân dân xã chủ trì báo
+// cáo:") keeps its bullets, which are the figures of that work, and so
+// does a unit heading whose bullets are figures ("- Tổng giá trị sản xuất
+// tăng 7%").
+
+// reFigureOpening opens a bullet that states a figure rather than an
+// action: "Tỷ lệ ...", "Tổng thu ...", "Số hộ ...", "Giá trị sản xuất ...",
+// "100% xã ...". It reads the lower-cased text with its diacritics, as
+// folding makes "Số" "Sơ kết" and "Tổng số" "Tổng hợp".
+var reFigureOpening = regexp.MustCompile(`^(?:\d|tỷ lệ|tỉ lệ|tổng (?:số|giá trị|thu|chi|vốn|mức|sản lượng|diện tích|doanh thu|kim ngạch)|số |giá trị|diện tích|sản lượng|thu nhập|tốc độ|mức |chỉ số|chỉ tiêu|bình quân|có \d|đạt \d|trong đó)`)
+
+// isFigureOpening reports whether s opens by stating a figure.
+func isFigureOpening(s string) bool {
+	return reFigureOpening.MatchString(strings.ToLower(vi.NFC(strings.TrimSpace(s))))
+}
+
+// headedBullets makes the tasks of item i when it is such a heading, and
+// reports whether it was. The tasks have no label, as the bullets have
+// none; a task's text keeps the sub-bullets under its bullet.
+func (p *parser) headedBullets(region []block, i int, leads []assignment, unitBullets []bool, inherited func(int) assignment, off int) bool {
+	b := region[i]
+	if b.kind != number && b.kind != letter || b.cells != nil || len(leads[i].leads) == 0 || !strings.HasSuffix(strings.TrimSpace(b.text), ":") {
+		return false
+	}
+	if own, _ := p.ownText(b.text, leads[i]); own != "" || !namesOnly(b.text, leads[i]) {
+		return false
+	}
+	// The bullets right under the item, and nothing else under it.
+	var tops []int
+	depth := -1
+	for j := i + 1; j < len(region) && isDescendant(region, j, i, off); j++ {
+		c := region[j]
+		if c.kind != bullet || unitBullets[j] {
+			return false
+		}
+		if c.parent-off == i {
+			if depth >= 0 && c.depth != depth {
+				return false
+			}
+			depth = c.depth
+			tops = append(tops, j)
+		}
+	}
+	if len(tops) == 0 {
+		return false
+	}
+	for _, j := range tops {
+		if isFigureOpening(region[j].text) {
+			return false
+		}
+	}
+	for k, j := range tops {
+		end := len(region)
+		if k+1 < len(tops) {
+			end = tops[k+1]
+		}
+		var text strings.Builder
+		text.WriteString(region[j].text)
+		for m := j + 1; m < end && isDescendant(region, m, j, off); m++ {
+			mark := region[m].mark
+			if mark != "+" {
+				mark = "-"
+			}
+			text.WriteString(" " + mark + " " + region[m].text)
+		}
+		a := assignment{leads: leads[i].leads, supports: leads[i].supports}
+		// "Chủ trì, phối hợp với Công an phường tổ chức ...": the units
+		// the bullet works with support its task.
+		for _, u := range p.assignment(region[j].text).supports {
+			if !contains(a.supports, u) && !contains(a.leads, u) {
+				a.supports = append(a.supports[:len(a.supports):len(a.supports)], u)
+			}
+		}
+		p.addTask("", text.String(), region[j].line, a, inherited(i), false)
+	}
+	return true
+}
+
+// namesOnly reports whether text says nothing but who a gives work and the
+// words that give it ("Đề nghị X:", "X chủ trì, phối hợp với Y thực
+// hiện:"), not what the work is ("X chủ trì tổ chức tuyên truyền pháp
+// luật:").
+func namesOnly(text string, a assignment) bool {
+	f := vi.Fold(text)
+	if m := reProseAsk.FindStringIndex(f); m != nil {
+		f = f[m[1]:]
+	}
+	for _, u := range append(append([]string{}, a.leads...), a.supports...) {
+		f = strings.Replace(f, vi.Fold(u), " ", 1)
+	}
+	return assignWords(f)
+}

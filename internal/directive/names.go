@@ -1,0 +1,168 @@
+package directive
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tiendo/internal/vi"
+)
+
+// A unit's name is its kind word (Sở, Phòng, Ủy ban nhân dân, Ban, Hội,
+// Công an, Bảo hiểm xã hội...), its proper name, capitalised ("Nông nghiệp
+// và Môi trường", "Đồng Tháp"), and its level ("tỉnh", "huyện", "các xã,
+// phường"), then perhaps a place ("tỉnh Đồng Tháp"). Once the level is
+// written the name is complete: a lower case word after it that cannot go
+// on with a name begins the action ("phối
+// hợp với Bảo hiểm xã hội tỉnh mở rộng đối tượng ...", "Ủy ban nhân dân các
+// xã, phường phát triển vùng nguyên liệu ...").
+
+// levelWords are the words of an administrative level, lower case.
+var levelWords = [][]string{
+	{"tỉnh"}, {"huyện"}, {"xã"}, {"phường"}, {"quận"}, {"thị", "xã"}, {"thị", "trấn"}, {"thành", "phố"},
+	{"đặc", "khu"}, {"thôn"}, {"trung", "ương"}, {"khu", "phố"},
+}
+
+// nameGoesOn are lower case words that continue a complete name and keep it
+// complete: "Huyện ủy", "Tỉnh đoàn", "các xã có liên quan".
+var nameGoesOn = [][]string{
+	{"ủy"}, {"uỷ"}, {"đoàn"}, {"đội"}, {"có", "liên", "quan"}, {"liên", "quan"},
+}
+
+// nameStartsAgain are lower case words after which another name follows:
+// "Công an tỉnh và các xã", "các phòng thuộc Ủy ban nhân dân huyện".
+var nameStartsAgain = [][]string{
+	{"và"}, {"các"}, {"hoặc"}, {"thuộc"}, {"trực", "thuộc"}, {"trên", "địa", "bàn"}, {"tại"},
+}
+
+type nameWord struct {
+	start, end int    // byte offsets in the text
+	lower      string // lower case, diacritics kept
+	sepBefore  string // the non-space separators between it and the word before
+}
+
+// splitNameWords splits s into words (letters and digits) and the separators
+// between them.
+func splitNameWords(s string) []nameWord {
+	var ws []nameWord
+	sep := strings.Builder{}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if !unicode.IsSpace(r) && sep.Len() < 8 {
+				sep.WriteRune(r)
+			}
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += n
+		}
+		ws = append(ws, nameWord{start: i, end: j, lower: strings.ToLower(s[i:j]), sepBefore: sep.String()})
+		sep.Reset()
+		i = j
+	}
+	return ws
+}
+
+// phraseAt returns the length in words of the first phrase of set that the
+// words from i spell (lower case; folded when the text has no diacritics),
+// or 0.
+func phraseAt(ws []nameWord, i int, set [][]string, plain bool) int {
+	for _, ph := range set {
+		if i+len(ph) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, w := range ph {
+			got := ws[i+k].lower
+			if k > 0 && ws[i+k].sepBefore != "" {
+				ok = false
+				break
+			}
+			if got != w && !(plain && vi.Fold(got) == vi.Fold(w)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ph)
+		}
+	}
+	return 0
+}
+
+// levelAt returns the length in words of the level written at word i, or
+// 0: "xã hội" is not the commune.
+func levelAt(ws []nameWord, i int, plain bool) int {
+	n := phraseAt(ws, i, levelWords, plain)
+	if n == 1 && vi.Fold(ws[i].lower) == "xa" && i+1 < len(ws) && ws[i+1].sepBefore == "" && vi.Fold(ws[i+1].lower) == "hoi" {
+		return 0
+	}
+	return n
+}
+
+func lowerInitial(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// unitNameEnd returns where in s the unit names it opens with end: before
+// the first lower case word that cannot go on with a name once a name is
+// complete (see above), or len(s). s holds one or more names ("Sở A, Sở B và
+// Ủy ban nhân dân các xã"), each starting again after "và", "các" or a
+// comma followed by a capital.
+func unitNameEnd(s string) int {
+	ws := splitNameWords(s)
+	plain := !hasDiacritics(s)
+	complete := false
+	for i := 0; i < len(ws); {
+		w := ws[i]
+		if strings.ContainsAny(w.sepBefore, ",;") || strings.ContainsAny(w.sepBefore, "-–&") && !lowerInitial(w.lower) {
+			if complete && lowerInitial(s[w.start:w.end]) && phraseAt(ws, i, nameStartsAgain, plain) == 0 && levelAt(ws, i, plain) == 0 {
+				return ws[i-1].end
+			}
+			complete = false
+		}
+		if n := phraseAt(ws, i, nameStartsAgain, plain); n > 0 && lowerInitial(s[w.start:w.end]) {
+			complete = false
+			i += n
+			continue
+		}
+		if n := levelAt(ws, i, plain); n > 0 && i > 0 {
+			complete = true
+			i += n
+			continue
+		}
+		orig := s[w.start:w.end]
+		switch {
+		case unicode.IsDigit(rune(orig[0])):
+			// "Trường Tiểu học số 2", "Khu phố 3": a number goes on.
+		case lowerInitial(orig) && complete:
+			if n := phraseAt(ws, i, nameGoesOn, plain); n > 0 {
+				i += n
+				continue
+			}
+			if vi.Fold(w.lower) == "so" && i+1 < len(ws) && unicode.IsDigit(rune(s[ws[i+1].start])) {
+				i++
+				continue
+			}
+			return ws[i-1].end
+		}
+		i++
+	}
+	return len(s)
+}
+
+// cutUnitNames drops from s what follows the unit names it opens with.
+func cutUnitNames(s string) string {
+	if e := unitNameEnd(s); e < len(s) {
+		return strings.TrimRight(s[:e], " ,;:-–")
+	}
+	return s
+}
