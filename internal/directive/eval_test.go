@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"tiendo"
 	"tiendo/internal/vi"
 )
 
@@ -31,7 +32,7 @@ const blindRoot = "../../testdata/directives"
 // that lowers one fails. Raise them when the parser gets better.
 var blindFloors = map[string]float64{
 	"blind":   0.97,
-	"heldout": 0.75,
+	"heldout": 0.78,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by
@@ -266,13 +267,17 @@ func scoreBlind(want expectation, got *Result, s scores) {
 		}
 		s.add("basis", listScore(w, g, same), 1)
 	}
+	// A field left out of a period or deadline is its zero value: a
+	// year has no index, a deadline may have no time.
 	if len(want.Period) > 0 {
-		gp, _ := json.Marshal(got.Period)
-		s.add("period", boolScore(jsonEqual(want.Period, gp)), 1)
+		var w *tiendo.Period
+		ok := json.Unmarshal(want.Period, &w) == nil
+		s.add("period", boolScore(ok && (w == nil) == (got.Period == nil) && (w == nil || *w == *got.Period)), 1)
 	}
 	if len(want.Deadline) > 0 {
-		gd, _ := json.Marshal(got.Deadline)
-		s.add("deadline", boolScore(jsonEqual(want.Deadline, gd)), 1)
+		var w *Deadline
+		ok := json.Unmarshal(want.Deadline, &w) == nil
+		s.add("deadline", boolScore(ok && (w == nil) == (got.Deadline == nil) && (w == nil || *w == *got.Deadline)), 1)
 	}
 	if want.Signer != nil {
 		str("signer title", want.Signer.Title, got.Signer.Title)
@@ -351,16 +356,6 @@ func scoreBlind(want expectation, got *Result, s scores) {
 		s.add("targets", boolScore(ok)*listScore(tw, tg, eq), 1)
 		s.add("target direction and base", boolScore(ok)*listScore(dw, dg, eq), 1)
 	}
-}
-
-func jsonEqual(a, b []byte) bool {
-	var x, y any
-	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
-		return false
-	}
-	xb, _ := json.Marshal(x)
-	yb, _ := json.Marshal(y)
-	return string(xb) == string(yb)
 }
 
 // TestBlindEval prints the parser's score on each blind set, per field and
