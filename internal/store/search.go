@@ -1275,12 +1275,19 @@ func (s *Store) indexDocuments(ctx context.Context, tx *sql.Tx, ids []int64) err
 		var parts []tiendo.ReportPart
 		json.Unmarshal([]byte(sections), &parts) // malformed parts only lose the text from search
 		var texts []string
+		var headings []string
 		for _, p := range parts {
 			if p.Text != "" {
 				texts = append(texts, p.Text)
 			}
+			if p.Heading != "" {
+				headings = append(headings, p.Heading)
+			}
 		}
 		d.body = strings.Join(texts, "\n")
+		// A part's heading ("4. Giải phóng mặt bằng ...") names its task,
+		// which the text under it may not repeat: found, not shown.
+		d.hidden = strings.Join(append([]string{d.hidden}, headings...), "\n")
 		docs = append(docs, d)
 		return nil
 	})

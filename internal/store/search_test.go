@@ -671,6 +671,20 @@ func TestSearchDocumentSnippet(t *testing.T) {
 	}
 }
 
+// A consolidated report is found by the heading of one of its parts: the
+// heading names the task, and the text under it may not repeat it.
+func TestSearchDocumentHeading(t *testing.T) {
+	w := newSearchWorld(t)
+	report := &tiendo.Document{Kind: tiendo.DocReport, RoundID: w.open.ID, Subject: "Báo cáo kết quả 6 tháng",
+		Parts: []tiendo.ReportPart{{Key: "task-1", Heading: "4. Công tác tái định cư vùng sạt lở", Text: "Đã bố trí 12 lô đất cho các hộ."}}}
+	if err := w.s.CreateDoc(t.Context(), store.Actor{}, w.office, report); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.find(t, w.office, "tai dinh cu sat lo"); !slices.ContainsFunc(got, func(r string) bool { return strings.HasPrefix(r, store.SearchConsolidated+":") }) {
+		t.Errorf("searching a part's heading finds %q, want the consolidated report", got)
+	}
+}
+
 // A task is titled as people name it, by its label and round; its text,
 // where the words were found, is the snippet.
 func TestSearchTaskTitle(t *testing.T) {
