@@ -10,7 +10,7 @@ import (
 
 // numberHelp lists the accepted forms; every ParseNumber error ends with it
 // so the person typing knows what to write instead.
-const numberHelp = "Viết số theo kiểu Việt Nam: dấu phẩy trước phần thập phân, dấu chấm giữa các nhóm nghìn, ví dụ 15, 15,2, 1.234,5 hoặc 70%."
+const numberHelp = "Viết số theo kiểu Việt Nam: dấu phẩy trước phần thập phân, dấu chấm giữa các nhóm nghìn, ví dụ: 15; 15,2; 1.234,5 hoặc 70%."
 
 // ParseNumber reads a number written the Vietnamese way: "," before the
 // decimals and "." between groups of thousands ("1.234,5" is 1234.5, "15,2"

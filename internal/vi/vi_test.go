@@ -296,3 +296,23 @@ func TestBodyKey(t *testing.T) {
 		t.Error("HĐND written out differs, or two bodies share a key")
 	}
 }
+
+// The examples a number error gives are set apart by ";" and "hoặc", since
+// the comma is the decimal mark ("15, 15,2" read as three numbers), and
+// each one is a number the parser takes.
+func TestNumberHelpExamples(t *testing.T) {
+	_, list, ok := strings.Cut(numberHelp, "ví dụ: ")
+	if !ok {
+		t.Fatalf("numberHelp = %q, want examples after \"ví dụ: \"", numberHelp)
+	}
+	list = strings.TrimSuffix(list, ".")
+	examples := strings.FieldsFunc(strings.ReplaceAll(list, " hoặc ", ";"), func(r rune) bool { return r == ';' })
+	if len(examples) < 3 {
+		t.Fatalf("examples %q: want several, set apart by \";\"", examples)
+	}
+	for _, e := range examples {
+		if _, err := ParseNumber(strings.TrimSpace(e)); err != nil {
+			t.Errorf("example %q: %v", e, err)
+		}
+	}
+}
