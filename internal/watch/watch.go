@@ -315,6 +315,20 @@ func ProgressByDay(r *tiendo.Round, states map[int64]State, days int, now time.T
 		}
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
+	// Days before the round was sent out (or drawn up, for a draft) are
+	// not shown: a chart from 19/11 for a round made on 26/11 tells of
+	// days nobody could report. A round entered after the fact may hold
+	// reports older than its own record; they still count.
+	start := r.PublishedAt
+	if start.IsZero() {
+		start = r.CreatedAt
+	}
+	if len(times) > 0 && times[0].Before(start) {
+		start = times[0]
+	}
+	if s := day(start); !start.IsZero() && s.After(first) && !s.After(last) {
+		first = s
+	}
 	var out []Progress
 	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
 		end := d.AddDate(0, 0, 1)

@@ -69,6 +69,30 @@ func TestMatrixAndRates(t *testing.T) {
 	}
 }
 
+// The progress chart starts on the day the round went out, not days
+// before it existed; reports entered as older than the round still show.
+func TestProgressFromPublication(t *testing.T) {
+	r := round()
+	due := r.Deadline
+	r.PublishedAt = due.AddDate(0, 0, -2)
+	prog := ProgressByDay(r, map[int64]State{}, 10, due.AddDate(0, 0, 1))
+	if len(prog) != 2 || !prog[0].Day.Equal(time.Date(due.Year(), due.Month(), due.Day()-2, 0, 0, 0, 0, tiendo.Zone)) {
+		t.Errorf("published two days before the deadline: progress = %+v, want the two days from publication", prog)
+	}
+	draft := round()
+	draft.CreatedAt = due.AddDate(0, 0, -1)
+	if prog := ProgressByDay(draft, map[int64]State{}, 10, due.AddDate(0, 0, -1)); len(prog) != 1 {
+		t.Errorf("a draft drawn up today: progress = %+v, want today alone", prog)
+	}
+	old := round()
+	old.PublishedAt = due.AddDate(0, 0, 30) // entered after the fact
+	states := map[int64]State{1: {Status: tiendo.ReportSubmitted, SubmittedAt: due.AddDate(0, 0, -3)}}
+	prog = ProgressByDay(old, states, 10, due.AddDate(0, 0, 40))
+	if len(prog) != 3 || prog[0].Received != 1 {
+		t.Errorf("a round entered after its reports: progress = %+v, want the days from the first report", prog)
+	}
+}
+
 func TestTargetsAndProjection(t *testing.T) {
 	r := round()
 	submitted := time.Date(2022, 6, 1, 9, 0, 0, 0, tiendo.Zone) // five months into the half-year
