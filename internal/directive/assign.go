@@ -22,6 +22,8 @@ var unitHeads = []string{
 	"ban kinh te", "ban van hoa", "ban phap che", "cac phong", "cac so", "cac ban", "cac xa", "cac phuong",
 	"ubnd cac", "cac co quan", "cac don vi", "cac nganh", "thu truong", "dang doan", "ban can su",
 	"hiep hoi", "lien hiep", "quy ", "cac chu dau tu", "chu dau tu", "cac doan the", "doan the", "cac to chuc chinh tri", "to chuc chinh tri",
+	"cac cap uy", "cap uy", "thoi bao", "tap chi", "dai phat thanh", "dai truyen hinh", "nha xuat ban",
+	"hoc vien", "cong thong tin",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
@@ -44,7 +46,23 @@ var verbs = phraseSet(
 	"lap", "soan thao", "chuan bi", "tuyen truyen", "van dong", "ho tro", "lanh dao", "bo tri",
 	"mo rong", "phat trien", "dau tu", "day nhanh", "khac phuc", "thuc day", "hoan thien", "huy dong",
 	"ung pho", "cung co", "nam bat", "ban hanh", "kiem soat", "giam sat", "dinh huong",
+	"quan triet", "la dau moi", "la co quan", "la don vi",
 )
+
+// neverNamed are verbs no unit is named after: written with a capital
+// after a unit's name ("Sở Rà soát", "các khu vực Chủ trì"), they are a
+// Word run-in heading's first word, the start of the task, not a name
+// ("Ban Chỉ đạo", "Sở Xây dựng" and "Ban Tổ chức" are names).
+var neverNamed = map[string]bool{
+	"ra soat": true, "chu tri": true, "thuc hien": true, "tham muu": true, "khan truong": true,
+	"chiu trach nhiem": true, "co trach nhiem": true, "tiep tuc": true, "chu dong": true,
+	"de xuat": true, "bao cao": true, "hoan thanh": true, "don doc": true, "trien khai": true,
+	"tong hop": true, "tap trung": true, "quan triet": true, "lanh dao": true,
+}
+
+// partyNouns follow "tổ chức" when it is a noun: "tổ chức đảng", "tổ chức
+// cơ sở đảng", "tổ chức chính trị - xã hội".
+var partyNouns = []string{" dang", " co so dang", " chinh tri", " doan the"}
 
 // phraseSet indexes phrases by their first word.
 func phraseSet(phrases ...string) map[string][]string {
@@ -87,11 +105,24 @@ func (p *parser) isUnitLike(s string) bool {
 	if startsWithAny(f, unitHeads) && headSpelled(s) {
 		return true
 	}
+	// "Vụ Ngân sách nhà nước": a ministry's department, written with a
+	// capital, unlike "vụ việc", "vụ mùa".
+	if strings.HasPrefix(strings.TrimSpace(s), "Vụ ") && len(strings.Fields(s)) > 1 && startsUpperRune(strings.Fields(s)[1]) {
+		return true
+	}
 	// "các Viện Pasteur", "các Sở Y tế": a group of units of one kind.
-	if rest, ok := strings.CutPrefix(strings.TrimSpace(s), "các "); ok && startsWithAny(vi.Fold(rest)+" ", unitHeads) && headSpelled(rest) {
+	if rest, ok := cutCac(strings.TrimSpace(s)); ok && startsWithAny(vi.Fold(rest)+" ", unitHeads) && headSpelled(rest) {
 		return true
 	}
 	return p.knownUnit(s)
+}
+
+// cutCac cuts the "các" (or "Các", opening a sentence) of a group.
+func cutCac(s string) (string, bool) {
+	if rest, ok := strings.CutPrefix(s, "các "); ok {
+		return rest, true
+	}
+	return strings.CutPrefix(s, "Các ")
 }
 
 // headSpellings are the spellings a unit name's first word may have where
@@ -203,7 +234,8 @@ func isGenericUnit(s string) bool {
 	f := vi.Fold(strings.TrimSpace(s)) + " "
 	// "các tổ chức chính trị - xã hội" are the Front's member bodies, a
 	// group the directive names, not everyone.
-	return startsWithAny(f, genericUnitHeads) && !startsWithAny(f, []string{"cac to chuc chinh tri", "to chuc chinh tri"})
+	// "các cấp ủy" are the Party committees, a group too.
+	return startsWithAny(f, genericUnitHeads) && !startsWithAny(f, []string{"cac to chuc chinh tri", "to chuc chinh tri", "cac cap uy"})
 }
 
 // isPoliteAddress reports whether u is the polite form of address for the
@@ -498,6 +530,13 @@ func firstVerb(f folded, from int) []int {
 				// verb is part of a name.
 				// "các tổ chức chính trị - xã hội": after "các" a verb is a
 				// noun. "Quỹ Đầu tư phát triển": after "đầu tư" it is a name.
+				if ph == "to chuc" && startsWithAny(s[end:], partyNouns) || ph == "lam" && strings.HasSuffix(s[:i], " viec") {
+					// "tổ chức đảng", "Trung tâm Dịch vụ việc làm": nouns.
+					continue
+				}
+				if startsUpperRune(f.cut(from+i+1, from+end)) && i > 0 && capitalVerb(f, from, i, end, ph) {
+					return []int{i, end}
+				}
 				if !startsUpperRune(f.cut(from+i+1, from+end)) && !isHeadWord(strings.TrimSpace(s[:i])) && !((ph == "xay dung" || ph == "phat trien") && strings.HasSuffix(s[:i], " dau tu")) && !(ph == "dau tu" && (strings.HasSuffix(s[:i], " du an") || strings.HasSuffix(" "+s[:i], " chu"))) && !strings.HasSuffix(s[:i], " cac") && !strings.HasSuffix(s[:i], " nhung") {
 					return []int{i, end}
 				}
@@ -507,13 +546,42 @@ func firstVerb(f folded, from int) []int {
 	return nil
 }
 
+// capitalVerb reports whether the verb ph written with a capital at
+// s[i+1:end] (s = f.s[from:]) starts the task rather than going on with a
+// unit's name: a verb no unit is named after, or a verb after a level
+// that closed the name ("Ủy ban nhân dân các xã, phường Chỉ đạo ..."),
+// followed by lower case words, as the text of a task goes on.
+func capitalVerb(f folded, from, i, end int, ph string) bool {
+	s := f.s[from:]
+	if end < len(s) {
+		next := strings.TrimLeft(f.cut(from+end, min(len(s), end+12)+from), " ")
+		if next != "" && !lowerInitial(next) && !strings.HasPrefix(next, ",") {
+			return false
+		}
+	}
+	if neverNamed[ph] && !isHeadWord(lastWord(strings.TrimSpace(s[:i]))) {
+		return true
+	}
+	if neverNamed[ph] && lastWord(strings.TrimSpace(s[:i])) == "so" {
+		// "trực thuộc Sở Rà soát": no Sở is named after the verb.
+		return true
+	}
+	before := strings.TrimSpace(s[:i])
+	for _, lw := range levelWords {
+		if strings.HasSuffix(" "+before, " "+vi.Fold(strings.Join(lw, " "))) {
+			return true
+		}
+	}
+	return false
+}
+
 // headWords are the kind words a unit's own name follows: a verb right
 // after one is that name ("Trung tâm phát triển quỹ đất", "Ban quản lý dự
 // án", "Đội quản lý thị trường").
 var headWords = map[string]bool{
 	"trung tam": true, "ban": true, "chi cuc": true, "cuc": true, "tong cuc": true, "quy": true, "so": true,
 	"phong": true, "vien": true, "hoi": true, "doi": true, "tram": true, "ngan hang": true, "chi nhanh": true,
-	"cong ty": true, "tieu ban": true, "to": true, "van phong": true,
+	"cong ty": true, "tieu ban": true, "to": true, "van phong": true, "hoi dong": true, "uy ban": true,
 }
 
 func isHeadWord(fold string) bool { return headWords[fold] }

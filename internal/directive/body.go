@@ -138,7 +138,9 @@ func blocks(lines []line) []block {
 	var b strings.Builder
 	var roles []string // the column roles of the last table header row
 	var heads []string // and its cells
+	var headCols []int // and their columns
 	curUpper := false  // the paragraph so far is in capitals: a heading
+	curLines := 0      // input lines in the paragraph so far
 	flush := func() {
 		if cur != nil {
 			cur.text = strings.TrimSpace(b.String())
@@ -162,9 +164,11 @@ func blocks(lines []line) []block {
 		if ln.row > 0 {
 			flush()
 			row := block{kind: plain, line: ln.n}
+			var cols []int // each cell's column as written, 0 when unknown
 			for ; k < len(lines) && lines[k].row == ln.row; k++ {
 				if lines[k].text != "" {
 					row.cells = append(row.cells, lines[k].text)
+					cols = append(cols, lines[k].col)
 				}
 			}
 			k--
@@ -182,10 +186,15 @@ func blocks(lines []line) []block {
 					row.kind, row.label, row.depth = section, g, 0
 					row.text = strings.Join(row.cells[1:], " ")
 				} else if header := columnRoles(row.cells); header != nil {
-					roles, heads = header, row.cells
+					roles, heads, headCols = header, row.cells, cols
 				}
 				if row.kind == number && len(roles) == len(row.cells) {
 					row.roles, row.heads = roles, heads
+				} else if row.kind == number && roles != nil {
+					// A row with blank cells ("| 5 | Tỷ lệ ... | % | Từ 95
+					// trở lên | | |") has fewer cells than its header:
+					// each is under the header cell of its column.
+					row.roles, row.heads = alignCells(roles, heads, headCols, cols)
 				}
 			}
 			out = append(out, row)
@@ -212,12 +221,15 @@ func blocks(lines []line) []block {
 			}
 			b.WriteString(l.rest)
 			curUpper = isUpper(l.rest)
+			curLines = 1
 			prevBlank = false
 			continue
 		}
-		// A heading in capitals ends at its line.
-		heading := cur != nil && curUpper && !isUpper(s)
+		// A heading in capitals ends at its line, and so does a unit's
+		// name heading the paragraph of its work (see headingBreak).
+		heading := cur != nil && (curUpper && !isUpper(s) || curLines == 1 && (cur.kind == number || cur.kind == letter) && headingBreak(b.String(), s, k+1 < len(lines) && lines[k+1].text != "" && lines[k+1].row == 0))
 		if cur != nil && !heading && (startsLower(s) || !prevBlank && !endsSentence(b.String())) {
+			curLines++
 			b.WriteByte(' ')
 			b.WriteString(s)
 			curUpper = curUpper && isUpper(s)
@@ -228,6 +240,7 @@ func blocks(lines []line) []block {
 		cur = &block{kind: plain, line: ln.n}
 		b.WriteString(s)
 		curUpper = isUpper(s)
+		curLines = 1
 		prevBlank = false
 	}
 	flush()
@@ -455,8 +468,17 @@ func columnTarget(b block) (Target, bool) {
 	if value == "" || t.Text == "" {
 		return Target{}, false
 	}
-	// The value cell may carry its comparator ("≥ 90", "trên 90").
-	got := targets(value + " " + t.Unit)
+	if !strings.ContainsAny(value, "0123456789") {
+		return Target{}, false // "Giảm so với cùng kỳ": no figure
+	}
+	// The value cell may carry its comparator, before the value or in
+	// words around it ("≥ 90", "Trên 98", "Từ 95 trở lên", "Không thấp
+	// hơn 93,5"), and its own unit ("Giảm 5% so với cùng kỳ"). The unit
+	// column's unit goes right after the value, where a sentence has it.
+	got := targets(value)
+	if len(got) != 1 || got[0].Unit == "" {
+		got = targets(withUnit(value, t.Unit))
+	}
 	if len(got) != 1 {
 		v, err := vi.ParseNumber(value)
 		if err != nil {
@@ -467,4 +489,51 @@ func columnTarget(b block) (Target, bool) {
 	g := got[0]
 	g.Text = t.Text
 	return g, true
+}
+
+// alignCells returns the roles and header cells of a row's cells at
+// columns cols under a header whose cells are at headCols, or nil when a
+// column is unknown or has no header cell.
+func alignCells(roles, heads []string, headCols, cols []int) ([]string, []string) {
+	if len(headCols) != len(roles) || len(cols) == 0 {
+		return nil, nil
+	}
+	at := make(map[int]int, len(headCols))
+	for i, c := range headCols {
+		if c == 0 {
+			return nil, nil
+		}
+		at[c] = i
+	}
+	rr, hh := make([]string, len(cols)), make([]string, len(cols))
+	for i, c := range cols {
+		h, ok := at[c]
+		if c == 0 || !ok {
+			return nil, nil
+		}
+		rr[i], hh[i] = roles[h], heads[h]
+	}
+	return rr, hh
+}
+
+// reCellNumber is the last number of a table cell.
+var reCellNumber = regexp.MustCompile(`\d(?:[\d.,]*\d)?`)
+
+// withUnit writes unit after the last number of cell: "Từ 95" and "%"
+// give "Từ 95%", "Tối thiểu 1.250" and "người" give "Tối thiểu 1.250
+// người", "Từ 95 trở lên" and "%" give "Từ 95% trở lên".
+func withUnit(cell, unit string) string {
+	if unit == "" {
+		return cell
+	}
+	ms := reCellNumber.FindAllStringIndex(cell, -1)
+	if ms == nil {
+		return cell + " " + unit
+	}
+	end := ms[len(ms)-1][1]
+	sep := " "
+	if unit == "%" {
+		sep = ""
+	}
+	return cell[:end] + sep + unit + cell[end:]
 }

@@ -18,6 +18,7 @@ type line struct {
 	n    int    // 1-based line number in the input
 	text string // cleaned; "" for a blank line
 	row  int    // >0: a cell of table row row
+	col  int    // with row: the cell's 1-based column as written, blank cells counted; 0 when unknown
 }
 
 // maxLineBytes bounds one line: a minified or binary blob has no structure a
@@ -65,12 +66,12 @@ func splitLines(text string) []line {
 		if strings.Contains(s, "|") {
 			row++
 			any := false
-			for _, c := range strings.Split(s, "|") {
+			for col, c := range strings.Split(s, "|") {
 				c = strings.TrimSpace(c)
 				if isRule(c) {
 					continue
 				}
-				lines = append(lines, line{n: i + 1, text: c, row: row})
+				lines = append(lines, line{n: i + 1, text: c, row: row, col: col + 1})
 				any = true
 			}
 			if !any {

@@ -64,16 +64,38 @@ var notSubjectBeforeCo = map[string]bool{
 // The comparator must belong to that clause: "hộ gia đình có nhà tiêu hợp
 // vệ sinh đạt trên 90%" has the main verb "đạt" between, and is a goal.
 func isCondition(f folded, s int) bool {
-	ws := origWordsBefore(f, s, 10)
+	ws := origWordsBefore(f, s, 12)
 	for k := len(ws) - 1; k >= 0; k-- {
 		w := ws[k]
 		if predicates[w] {
 			return false
 		}
-		if conditionMarks[w] || w == "hợp" && k > 0 && ws[k-1] == "trường" {
+		// "trong trường hợp", and "đối với" opening the scope: "Đối với
+		// doanh nghiệp sử dụng từ 50 lao động trở lên, ...".
+		if conditionMarks[w] || w == "hợp" && k > 0 && ws[k-1] == "trường" || w == "với" && k > 0 && ws[k-1] == "đối" {
 			return true
 		}
-		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && k < len(ws)-1 {
+		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && k < len(ws)-1 && !goalCo(ws, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// goalCo reports whether the "có" at ws[k] sets a goal rather than
+// describing a subject: "có thêm ít nhất 12 sản phẩm" (gain), "trong quý 3
+// có ..." (after a time, not a subject), or inside a rate that is itself
+// measured ("tỷ lệ phiếu có sai sót ... dưới 2%": the rate is the subject,
+// while in "các xã có tỷ lệ hộ nghèo trên 10%" the rate follows "có").
+func goalCo(ws []string, k int) bool {
+	if k+1 < len(ws) && ws[k+1] == "thêm" {
+		return true
+	}
+	if p := ws[k-1]; p != "" && p[0] >= '0' && p[0] <= '9' {
+		return true
+	}
+	for j := 1; j < k; j++ {
+		if ws[j] == "lệ" && (ws[j-1] == "tỷ" || ws[j-1] == "tỉ") {
 			return true
 		}
 	}

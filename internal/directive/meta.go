@@ -19,22 +19,37 @@ const datePattern = `(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?|(\d{1,
 var (
 	reDate = regexp.MustCompile(`^(?:` + datePattern + `)`)
 	// "trước ngày D", "chậm nhất ngày D", "trước 17 giờ 00 ngày D", "hạn
-	// cuối ngày D", "đến hết ngày D".
-	reDeadline   = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut)?\s*,?\s*)?(?:ngay\s*)(` + datePattern + `)`)
+	// cuối ngày D", "đến hết ngày D"; a part of the day and a weekday may
+	// stand between the time and the date ("trước 10 giờ sáng thứ Hai,
+	// ngày D").
+	reDeadline   = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut)?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?)?(?:ngay\s*)(` + datePattern + `)`)
 	reCitation   = regexp.MustCompile(`(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao ket luan|thong bao|huong dan|chuong trinh|ket luan|thong tu lien tich|thong tu|nghi dinh|van ban|to trinh|bao cao|de an|cong dien|quy dinh|thong tri|quy che|dieu le)(?:\s+lien tich)?\s+(?:so\s*[:.]?\s*)?(\d+[a-z]?(?:\s?[/-]\s?[a-z0-9&.]*[a-z0-9&])+)`)
 	reBasisStart = regexp.MustCompile(`^(thuc hien|can cu|theo|trien khai|tiep theo|nham thuc hien|de thuc hien|de trien khai|thuc hien chi dao|ngay \d)`)
 	reIssuerEnd  = regexp.MustCompile(`\s(ve|v/v|ban hanh|quy dinh|huong dan|trien khai|thuc hien|phe duyet|yeu cau|dong y|chi dao|cho y kien|de nghi|tai|ngay|nham|doi voi|va ke hoach|va cong van|va quyet dinh|va van ban|va nghi quyet)\b|[,;.():]|\s-\s`)
 )
 
+// citesFirst reports whether the folded sentence opens with a citation.
+func citesFirst(f string) bool {
+	m := reCitation.FindStringIndex(f)
+	return m != nil && m[0] == 0
+}
+
 // basis reads the documents the opening sentences carry out or rely on.
 func (p *parser) basis(intro []block) {
 	seen := map[string]bool{}
 	for _, b := range intro {
+		listing := false // the sentence before cited a basis
 		for _, sent := range sentences(b.text) {
 			f := foldText(sent)
-			if !reBasisStart.MatchString(f.s) {
+			// "Thực hiện Nghị quyết số 01/NQ-CP ...; Quyết định số
+			// 1128/QĐ-BYT ...": the basis list goes on after ";" with the
+			// next document's kind.
+			goesOn := listing && citesFirst(f.s)
+			listing = false
+			if !reBasisStart.MatchString(f.s) && !goesOn {
 				continue
 			}
+			listing = true
 			for _, m := range reCitation.FindAllStringSubmatchIndex(f.s, 20) {
 				kind := vi.UpperFirst(f.cut(m[2], m[3]))
 				ref := strings.Join(strings.Fields(f.cut(m[4], m[5])), "")
@@ -142,8 +157,18 @@ func (p *parser) period(intro, closing []block) {
 		b.WriteByte(' ')
 	}
 	texts = append(texts, reportSentences(b.String()))
+	// Plans, resolutions and programmes set a year's goals and report over
+	// that year.
+	sym := strings.ToUpper(p.res.Symbol)
+	plan := strings.HasPrefix(sym, "KH") || strings.HasPrefix(sym, "NQ") || strings.HasPrefix(sym, "CTR")
 	for _, t := range texts {
 		if per := periodIn(vi.Fold(t), p.issueDate.Year); per != nil {
+			if !plan && per.Kind == tiendo.PeriodYear && p.issueDate.Year > 0 && per.Year > p.issueDate.Year {
+				// "chuẩn bị Tổng điều tra kinh tế năm 2026" sent in 2025: a
+				// year still to come is what the work prepares, not what a
+				// report covers.
+				continue
+			}
 			p.res.Period = per
 			return
 		}
@@ -226,10 +251,42 @@ var reRecurring = regexp.MustCompile(`(truoc|cham nhat|han|den)\s*(?:la\s*|vao\s
 // round's.
 func (p *parser) deadline(intro, closing, region []block) {
 	p.recurring(intro, closing, region)
-	p.dueDate(intro, closing, region)
-	if p.res.Deadline == nil {
-		p.relativeDeadline(intro, closing, region)
+	p.dueDate(intro, closing, nil)
+	if p.res.Deadline != nil && (p.deadlineSends || !p.sendsRelative(closing) && !p.sendsRelative(intro)) {
+		return
 	}
+	p.res.Deadline, p.deadlineLine, p.deadlineSent = nil, 0, ""
+	// A deadline counted from an event in the sentences that send the
+	// report ("trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn
+	// bản này") is the round's, even when a task has a date of its own
+	// ("tham mưu ... báo cáo UBND tỉnh trước ngày 30/4").
+	p.relativeDeadline(intro, closing, nil)
+	if p.relative {
+		return
+	}
+	p.dueDate(nil, nil, region)
+	if p.res.Deadline != nil && !p.deadlineSends && p.sendsRelative(region) {
+		// In the tasks, "gửi báo cáo ... trong thời hạn 05 ngày làm việc
+		// kể từ ..." outranks a date that does not send the report.
+		p.res.Deadline, p.deadlineLine, p.deadlineSent = nil, 0, ""
+	}
+	if p.res.Deadline == nil {
+		p.relativeDeadline(nil, nil, region)
+	}
+}
+
+// sendsRelative reports whether a sentence of the blocks sends the report
+// within a time counted from an event.
+func (p *parser) sendsRelative(bs []block) bool {
+	for _, b := range bs {
+		for _, sent := range sentences(b.text) {
+			f := vi.Fold(sent)
+			if reSend.MatchString(f) && reRelative.MatchString(f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reRelative is a deadline counted from an event: "trong vòng 05 ngày làm
@@ -314,6 +371,7 @@ func (p *parser) dueDate(intro, closing, region []block) {
 		}
 		for _, c := range []*cand{send, report} {
 			if c != nil {
+				p.deadlineSends = c == send
 				p.res.Deadline = c.d
 				p.deadlineLine = c.line
 				p.deadlineSent = c.f
@@ -386,7 +444,7 @@ func (p *parser) deadlineFrom(m []string) *Deadline {
 	if m[1] == "trong" {
 		rel = "by"
 	}
-	d := dateFromMatch(m[5:11])
+	d := dateFromMatch(m[6:12])
 	if d.Year == 0 {
 		d.Year = p.issueDate.Year
 		if d.Year != 0 && p.issueDate.Month != 0 && d.Month < p.issueDate.Month {
@@ -400,6 +458,9 @@ func (p *parser) deadlineFrom(m []string) *Deadline {
 	if m[2] != "" {
 		h, _ := strconv.Atoi(m[2])
 		mi, _ := strconv.Atoi(m[3])
+		if (m[4] == "chieu" || m[4] == "toi") && h < 12 {
+			h += 12 // "trước 4 giờ chiều": 16:00
+		}
 		if h < 24 && mi < 60 {
 			dl.Time = fmt.Sprintf("%02d:%02d", h, mi)
 		}

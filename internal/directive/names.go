@@ -140,6 +140,10 @@ func unitNameEnd(s string) int {
 			continue
 		}
 		orig := s[w.start:w.end]
+		if i > 0 && (w.lower == "là" || plain && w.lower == "la") {
+			// "Cục Thống kê là đầu mối ...": no name holds "là".
+			return ws[i-1].end
+		}
 		switch {
 		case unicode.IsDigit(rune(orig[0])):
 			// "Trường Tiểu học số 2", "Khu phố 3": a number goes on.

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"tiendo"
 	"tiendo/internal/vi"
@@ -14,19 +15,20 @@ import (
 // parser holds one parse: the cleaned lines, the result being built, and
 // what later steps need from earlier ones.
 type parser struct {
-	lines        []line
-	res          *Result
-	reg          *unitMatcher // nil without a registry
-	recip        *unitMatcher // the recipients, to check assignees against
-	issueDate    vi.Date
-	numberLine   int
-	dateLine     int
-	deadlineLine int
-	deadlineSent string // the folded sentence that gave the deadline
-	introLast    string // the last paragraph before the first item
-	taskIntro    string // in a directive without a list, the paragraph before the first task
-	askAll       bool   // the opening asks every recipient ("đề nghị các cơ quan, đơn vị")
-	relative     bool   // the deadline is counted from an event, and warned about
+	lines         []line
+	res           *Result
+	reg           *unitMatcher // nil without a registry
+	recip         *unitMatcher // the recipients, to check assignees against
+	issueDate     vi.Date
+	numberLine    int
+	dateLine      int
+	deadlineLine  int
+	deadlineSent  string // the folded sentence that gave the deadline
+	deadlineSends bool   // that sentence sends the report ("gửi", "nộp")
+	introLast     string // the last paragraph before the first item
+	taskIntro     string // in a directive without a list, the paragraph before the first task
+	askAll        bool   // the opening asks every recipient ("đề nghị các cơ quan, đơn vị")
+	relative      bool   // the deadline is counted from an event, and warned about
 }
 
 // Parse reads a directive's text and proposes the round it asks for. units
@@ -52,7 +54,7 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		}
 		res.normalize()
 	}()
-	p := &parser{lines: splitLines(text), res: res}
+	p := &parser{lines: splitLines(ocrText(text)), res: res}
 	if len(units) > 0 {
 		p.reg = newUnitMatcher(units)
 	}
@@ -144,6 +146,7 @@ func (p *parser) footerStart(from int) int {
 // and its signature part.
 func (p *parser) footer(i, end int) {
 	inDist := false
+	open := false      // the last distribution item ended with ","
 	var frags []string // signature parts, "" marking a gap
 	for ; i < end; i++ {
 		s := p.lines[i].text
@@ -163,14 +166,24 @@ func (p *parser) footer(i, end int) {
 				continue
 			}
 		}
-		if inDist && (isBullet(s) || startsLower(s) && len(p.res.Distribution) > 0) {
+		// An item whose line ended with "," goes on on the next line, even
+		// with a capital ("- Viện A, các Viện Pasteur," / "Viện B;"); a
+		// line of the signature column has no list punctuation at its end.
+		goesOn := open && !isBullet(s) && !isUpper(s) && strings.ContainsAny(s[len(s)-1:], ",;.")
+		open = false
+		if inDist && (isBullet(s) || (startsLower(s) || goesOn) && len(p.res.Distribution) > 0) {
 			item, sig := splitDistItem(s)
+			open = strings.HasSuffix(strings.TrimSpace(item), ",")
 			if isBullet(s) || len(p.res.Distribution) == 0 {
 				if it := trimItem(item); it != "" && len(p.res.Distribution) < 200 {
 					p.res.Distribution = append(p.res.Distribution, it)
 				}
 			} else if k := len(p.res.Distribution) - 1; len(p.res.Distribution[k]) < 500 {
-				p.res.Distribution[k] = trimItem(p.res.Distribution[k] + " " + item)
+				sep := " "
+				if goesOn {
+					sep = ", " // the "," trimItem took from the end of the line before
+				}
+				p.res.Distribution[k] = trimItem(p.res.Distribution[k] + sep + item)
 			}
 			if sig != "" {
 				frags = append(frags, sig)
@@ -195,6 +208,10 @@ func splitDistItem(s string) (item, sig string) {
 		return splitTrailingTitle(s)
 	}
 	rest := strings.TrimSpace(s[k+1:])
+	if rest != "" && !strings.ContainsFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		// A signature's scrawl read by OCR ("~/", "/-"), in the other column.
+		return s[:k+1], ""
+	}
 	if rest != "" && (isUpper(rest) || isName(rest)) {
 		return s[:k+1], rest
 	}

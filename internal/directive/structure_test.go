@@ -92,13 +92,42 @@ II. VỀ VĂN HÓA - XÃ HỘI
 			},
 		},
 		{
-			name: "a purpose section numbered apart does not compose the task numbers",
+			// The page shows "1." twice, and a clerk cites the tasks
+			// "II.1", as the evaluation sets do.
+			name: "a purpose section numbered before the tasks composes their numbers",
 			items: `I. MỤC ĐÍCH, YÊU CẦU
 1. Nâng cao trách nhiệm của người đứng đầu.
 2. Bảo đảm báo cáo đúng thời hạn.
 II. NHIỆM VỤ
 1. Giao Công an huyện: giảm số vụ phạm pháp hình sự 5% so với cùng kỳ.
 2. Giao Phòng Tư pháp chủ trì: tỷ lệ hòa giải thành đạt 85% trở lên.`,
+			want: []taskShape{
+				{"II.1", "Công an huyện", "", "= 5 %"},
+				{"II.2", "Phòng Tư pháp", "", ">= 85 %"},
+			},
+		},
+		{
+			name: "a plan's frame section is no task and composes the numbers after it",
+			items: `I. NỘI DUNG, THỜI GIAN, THÀNH PHẦN
+1. Nội dung kiểm tra: tiến độ thực hiện các tiêu chí của từng xã.
+2. Thời gian kiểm tra: từ ngày 10/8 đến ngày 25/8.
+3. Thành phần đoàn kiểm tra: đại diện Sở Tài chính và các cơ quan có liên quan.
+II. TỔ CHỨC THỰC HIỆN
+1. Giao Sở Tài chính chủ trì: tỷ lệ giải ngân đạt tối thiểu 75%.
+2. Sở Y tế hướng dẫn các xã; tỷ lệ trạm y tế đạt chuẩn đạt từ 90% trở lên.`,
+			want: []taskShape{
+				{"II.1", "Sở Tài chính", "", ">= 75 %"},
+				{"II.2", "Sở Y tế", "", ">= 90 %"},
+			},
+		},
+		{
+			name: "provisions numbered after the tasks leave their numbers",
+			items: `I. NHIỆM VỤ
+1. Giao Công an huyện: giảm số vụ phạm pháp hình sự 5% so với cùng kỳ.
+2. Giao Phòng Tư pháp chủ trì: tỷ lệ hòa giải thành đạt 85% trở lên.
+II. TỔ CHỨC THỰC HIỆN
+1. Các cơ quan căn cứ Chỉ thị này xây dựng kế hoạch thực hiện.
+2. Giao Văn phòng UBND huyện theo dõi, đôn đốc việc thực hiện Chỉ thị này.`,
 			want: []taskShape{
 				{"1", "Công an huyện", "", "= 5 %"},
 				{"2", "Phòng Tư pháp", "", ">= 85 %"},
@@ -109,6 +138,33 @@ II. NHIỆM VỤ
 		t.Run(tt.name, func(t *testing.T) {
 			checkShapes(t, Parse(parentDirective(tt.items), nil), tt.want, WarnDuplicateLabel)
 		})
+	}
+}
+
+// TestBareCitedLabels: tasks the directive cites by their bare numbers
+// ("chủ trì thực hiện nhiệm vụ 1") keep them, though a purpose section
+// numbered before them repeats the numbers.
+func TestBareCitedLabels(t *testing.T) {
+	r := Parse(parentDirective(`I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao trách nhiệm của người đứng đầu.
+2. Bảo đảm báo cáo đúng thời hạn.
+II. NHIỆM VỤ
+1. Giảm số vụ phạm pháp hình sự 5% so với cùng kỳ.
+2. Tỷ lệ hòa giải thành đạt 85% trở lên.
+III. TỔ CHỨC THỰC HIỆN
+1. Công an huyện: chủ trì thực hiện nhiệm vụ 1.
+2. Phòng Tư pháp: chủ trì thực hiện nhiệm vụ 2.`), nil)
+	var got []string
+	for _, task := range r.Tasks {
+		got = append(got, task.Label)
+	}
+	if strings.Join(got, " ") != "1 2" {
+		t.Errorf("labels %q, want [1 2]", got)
+	}
+	for _, w := range r.Warnings {
+		if w.Code == WarnUnknownTaskRef {
+			t.Errorf("unexpected warning %+v", w)
+		}
 	}
 }
 
@@ -301,6 +357,207 @@ func TestAssessmentHeads(t *testing.T) {
 	} {
 		if got := reAssessment.MatchString(vi.Fold(s)); got != want {
 			t.Errorf("%q: assessment %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestClauseTasks: a numbered paragraph whose clauses each open with a
+// different unit doing its own work holds one task per clause, unlabelled
+// as bullets under a heading are; a clause whose unit only takes part, a
+// "trong đó" breakdown and one unit's several clauses stay one task.
+func TestClauseTasks(t *testing.T) {
+	tests := []struct {
+		name  string
+		items string
+		want  []taskShape
+	}{
+		{
+			name: "several units in one topic paragraph",
+			items: `1. Về thu ngân sách: Phòng Nội vụ huyện rà soát từng nguồn thu, phấn đấu thu đạt trên 50 tỷ đồng; Công an huyện hỗ trợ xử lý các trường hợp chây ì; Phòng Tư pháp huyện chủ trì, phối hợp với Phòng Nội vụ huyện bảo đảm tỷ lệ hồ sơ đúng hạn đạt từ 98% trở lên.
+2. Công an huyện bảo đảm an ninh, trật tự dịp Tết.`,
+			want: []taskShape{
+				{"", "Phòng Nội vụ huyện", "", "> 50 tỷ đồng"},
+				{"", "Công an huyện", "", ""},
+				{"", "Phòng Tư pháp huyện", "Phòng Nội vụ huyện", ">= 98 %"},
+				{"2", "Công an huyện", "", ""},
+			},
+		},
+		{
+			name: "a unit that takes part supports the clause before",
+			items: `1. Phòng Tư pháp huyện tổ chức ít nhất 04 lớp tập huấn; Phòng Nội vụ huyện phối hợp bố trí hội trường.
+2. Công an huyện bảo đảm an ninh, trật tự dịp Tết.`,
+			want: []taskShape{
+				{"1", "Phòng Tư pháp huyện", "Phòng Nội vụ huyện", ">= 4 lớp"},
+				{"2", "Công an huyện", "", ""},
+			},
+		},
+		{
+			name: "one unit's clauses",
+			items: `1. Phòng Tư pháp huyện tổ chức ít nhất 04 lớp tập huấn; Phòng Tư pháp huyện tổng hợp, báo cáo kết quả.
+2. Công an huyện bảo đảm an ninh, trật tự dịp Tết.`,
+			want: []taskShape{
+				{"1", "Phòng Tư pháp huyện", "", ">= 4 lớp"},
+				{"2", "Công an huyện", "", ""},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkShapes(t, Parse(parentDirective(tt.items), nil), tt.want, WarnDuplicateLabel)
+		})
+	}
+}
+
+// TestUnitHeadingParagraph: an item that is a unit's name on its own line
+// over the paragraph of its work (a Word bold run-in heading) is that
+// unit's task, with the units it works with as support; a line a PDF
+// wrapped is not taken for such a heading.
+func TestUnitHeadingParagraph(t *testing.T) {
+	tests := []struct {
+		name  string
+		items string
+		want  []taskShape
+	}{
+		{
+			name: "headings on their own lines",
+			items: `1. Phòng Tư pháp huyện
+Rà soát toàn bộ hồ sơ hòa giải; phấn đấu tỷ lệ hòa giải thành đạt từ 85% trở lên.
+
+2. Phòng Nội vụ huyện
+Chủ trì, phối hợp với Công an huyện tổng hợp kết quả rà soát của các đơn vị.
+
+3. Các thành viên Ban Chỉ đạo
+Căn cứ địa bàn được phân công, kiểm tra, đôn đốc các xã; có thêm 05 xã đạt chuẩn.`,
+			want: []taskShape{
+				{"1", "Phòng Tư pháp huyện", "", ">= 85 %"},
+				{"2", "Phòng Nội vụ huyện", "Công an huyện", ""},
+				{"3", "Các thành viên Ban Chỉ đạo", "", "= 5 xã"},
+			},
+		},
+		{
+			name: "a heading under the execution section",
+			items: `I. TỔ CHỨC THỰC HIỆN
+1. Các thành viên Ban Chỉ đạo
+Kiểm tra, đôn đốc các xã thực hiện các tiêu chí còn chậm.
+2. Giao Phòng Nội vụ huyện tổng hợp kết quả.`,
+			want: []taskShape{
+				{"1", "Các thành viên Ban Chỉ đạo", "", ""},
+				{"2", "Phòng Nội vụ huyện", "", ""},
+			},
+		},
+		{
+			name: "a wrapped line is no heading",
+			items: `1. Phòng Tư pháp huyện chủ trì, phối hợp với Ban Quản lý dự án Đầu tư
+Xây dựng huyện tổ chức ít nhất 04 lớp tập huấn cho cán bộ các xã, thị trấn
+trên địa bàn huyện.`,
+			want: []taskShape{
+				{"1", "Phòng Tư pháp huyện", "Ban Quản lý dự án Đầu tư Xây dựng huyện", ">= 4 lớp"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkShapes(t, Parse(parentDirective(tt.items), nil), tt.want, WarnDuplicateLabel)
+		})
+	}
+}
+
+// TestTargetTableBlankCells: a "|" target table whose rows leave the report
+// columns blank is read by its header's columns; the plan cell carries the
+// comparator in words and takes the unit of the "ĐVT" column; a cell with
+// no figure is no target; the rows are the tasks of the units the letter
+// asks, a paragraph above the table.
+func TestTargetTableBlankCells(t *testing.T) {
+	text := `ỦY BAN NHÂN DÂN HUYỆN THỬ NGHIỆM
+Số: 15/UBND-TCKH
+V/v báo cáo các chỉ tiêu tháng 9 năm 2026
+Kính gửi: Ủy ban nhân dân các xã.
+
+Thực hiện Công văn số 12/UBND-TH ngày 04/9/2026 của UBND tỉnh, UBND huyện đề nghị Ủy ban nhân dân các xã báo cáo kết quả thực hiện các chỉ tiêu theo biểu dưới đây.
+
+Số liệu báo cáo tính từ ngày 15/8/2026 đến ngày 14/9/2026.
+
+| STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2026 | Thực hiện tháng 9 | Ghi chú |
+|---|---|---|---|---|---|
+| A | CHỈ TIÊU KINH TẾ | | | | |
+| 1 | Tổng diện tích gieo trồng | ha | 8.450 | | |
+| 2 | Tỷ lệ thu thuế đất phi nông nghiệp | % | Từ 95 trở lên | | |
+| B | CHỈ TIÊU XÃ HỘI | | | | |
+| 3 | Tỷ lệ dân số tham gia bảo hiểm y tế | % | Không thấp hơn 93,5 | | |
+| 4 | Số lao động được tạo việc làm | người | Tối thiểu 1.250 | | |
+| 5 | Số vụ tai nạn giao thông | vụ | Giảm so với cùng kỳ | | |
+
+Báo cáo gửi về UBND huyện trước ngày 18/9/2026.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+`
+	lead := "Ủy ban nhân dân các xã"
+	want := []taskShape{
+		{"1", lead, "", "= 8450 ha"},
+		{"2", lead, "", ">= 95 %"},
+		{"3", lead, "", ">= 93.5 %"},
+		{"4", lead, "", ">= 1250 người"},
+		{"5", lead, "", ""},
+	}
+	checkShapes(t, Parse(text, nil), want, WarnTaskWithoutUnit)
+}
+
+// TestPlanFrame: the headings of a plan's frame, two parts at least, one
+// of them not "nội dung" or "mục tiêu".
+func TestPlanFrame(t *testing.T) {
+	for s, want := range map[string]bool{
+		"NỘI DUNG, THỜI GIAN, THÀNH PHẦN": true,
+		"MỤC TIÊU, YÊU CẦU":               true,
+		"THỜI GIAN, ĐỊA ĐIỂM":             true,
+		"Mục đích và yêu cầu":             true,
+		"NỘI DUNG":                        false,
+		"MỤC TIÊU, NỘI DUNG":              false,
+		"NHIỆM VỤ, GIẢI PHÁP":             false,
+		"NỘI DUNG VÀ THỜI GIAN TỔ CHỨC HỘI THI VĂN NGHỆ QUẦN CHÚNG": false,
+	} {
+		if got := planFrame(vi.Fold(s)); got != want {
+			t.Errorf("planFrame(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestUnitHeadingLine: which lines read as a unit's name alone, and which
+// line breaks after one start the paragraph of its work.
+func TestUnitHeadingLine(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Các trường trung học phổ thông trực thuộc Sở":      true,
+		"Trung tâm Dịch vụ việc làm tỉnh":                   true,
+		"Các thành viên Ban Chỉ đạo":                        true,
+		"Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ": true,
+		"Phòng Kế hoạch - Tài chính:":                       true,
+		"Hội nghị sơ kết 6 tháng":                           false,
+		"Số liệu báo cáo":                                   false,
+		"Các cơ quan, đơn vị":                               false,
+		"Phòng Tư pháp chủ trì, phối hợp với Công an huyện": false,
+		"Về thu ngân sách":                                  false,
+	} {
+		if got := unitHeading(s); got != want {
+			t.Errorf("unitHeading(%q) = %v, want %v", s, got, want)
+		}
+	}
+	breaks := []struct {
+		item, next string
+		wrapped    bool
+		want       bool
+	}{
+		{"Phòng Kế hoạch - Tài chính", "Chủ trì, phối hợp với Phòng Giáo dục phổ thông tổng hợp kết quả rà soát.", false, true},
+		{"Ủy ban nhân dân các xã, phường", "Kiện toàn Ban Chỉ đạo cấp xã.", false, false}, // the item is longer
+		{"Ủy ban nhân dân các xã", "Kiện toàn Ban Chỉ đạo cấp xã; chỉ đạo rà soát, lập bảng kê các cơ sở.", false, true},
+		{"Phòng Kế hoạch - Tài chính", "Môi trường chủ trì tổng hợp kết quả rà soát của các đơn vị.", false, false},
+		// A PDF line broken inside a long name is about as long as the next.
+		{"Ban Quản lý dự án Đầu tư Xây dựng", "Tổ chức thực hiện các dự án trên địa bàn", true, false},
+		{"Ban Quản lý dự án Đầu tư Xây dựng", "Tổ chức thực hiện các dự án trên địa bàn", false, true},
+	}
+	for _, b := range breaks {
+		if got := headingBreak(b.item, b.next, b.wrapped); got != b.want {
+			t.Errorf("headingBreak(%q, %q) = %v, want %v", b.item, b.next, got, b.want)
 		}
 	}
 }

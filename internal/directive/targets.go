@@ -29,6 +29,18 @@ var measureUnits = []string{
 	"to dan pho", "khu pho", "cum cong nghiep", "nha may", "trang trai", "hop dong", "tai khoan",
 	"thue bao", "dich vu cong", "giay phep", "trieu luot", "nghin luot", "luot", "nghin tan", "trieu tan",
 	"nghin ha", "nghin nguoi", "trieu nguoi", "nghin ho", "ty usd", "don vi", "co quan",
+	// Nouns whose first syllable is no word of its own (a head noun alone,
+	// "trường" of "trường học", is the unit as the clerk writes it).
+	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
+	"chuong trinh", "ke hoach",
+}
+
+// notMeasurePhrases are verbs and linking phrases that may follow a number
+// (the figure's clause goes on with the next action: "đạt 95% bảo đảm ...",
+// "03 xã hoàn thành ..."); their first syllable is no unit of measure.
+var notMeasurePhrases = []string{
+	"bao dam", "dam bao", "hoan thanh", "thuc hien", "phan dau", "nham ", "trien khai", "tiep tuc",
+	"tuong ung", "tuong duong", "kip thoi", "dung han", "theo quy", "tro len", "tro xuong",
 }
 
 // notMeasure are words that follow a number without being its unit.
@@ -54,6 +66,7 @@ var skipBefore = map[string]bool{
 	"dieu": true, "khoan": true, "diem": true, "muc": true, "luc": true, "bieu": true, "mau": true,
 	"quy": true, "ky": true, "gio": true, "phut": true, "doan": true, "ca": true, "top": true,
 	"chuong": true, "phan": true, "tiet": true, "vu": true, "hop": true, "covid": true, "dot": true,
+	"lop": true,
 }
 
 // fillers may stand between a comparator and its number: "đạt trên 60%",
@@ -168,6 +181,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	// The unit of measure.
 	pos := e
 	unit := ""
+	listed := false // the unit is one of measureUnits
 	for pos < len(str) && str[pos] == ' ' {
 		pos++
 	}
@@ -186,16 +200,31 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 		for _, mu := range measureUnits {
 			if strings.HasPrefix(rest, mu) && (len(rest) == len(mu) || !isAlnum(rest[len(mu)])) {
 				unit, unitEnd = f.cut(pos, pos+len(mu)), pos+len(mu)
+				listed = true
 				break
 			}
 		}
-		if unit == "" {
+		if unit != "" {
+			// "45 học sinh/lớp": a rate.
+			if j := unitEnd; j+1 < len(str) && str[j] == '/' && isASCIILetter(str[j+1]) {
+				for j++; j < len(str) && isAlnum(str[j]); j++ {
+				}
+				unit, unitEnd = f.cut(pos, j), j
+			}
+		} else if notMeasurePhrase(rest) {
+			// The clause goes on with a verb: no unit.
+		} else {
 			j := pos
 			for j < len(str) && isASCIILetter(str[j]) {
 				j++
 			}
 			w := str[pos:j]
 			if j > pos && skipAfter[w] {
+				return Target{}, 0, false
+			}
+			if w == "den" && rangeOfSkipped(str[j:]) {
+				// "trẻ từ 3 đến dưới 6 tuổi": the lower end of an age
+				// range, measured as its upper end is.
 				return Target{}, 0, false
 			}
 			orig := f.cut(pos, j)
@@ -217,7 +246,9 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 		return Target{}, 0, false
 	}
 	// A bare year with no unit: "năm 2022" was skipped above; "2022" alone too.
-	if unit == "" && value >= 1900 && value <= 2100 && !strings.ContainsAny(numText, ".,") {
+	// A year is never a target ("Tết Nguyên đán Đinh Mùi 2027 bảo đảm"),
+	// whatever word follows it, unless that word is a known unit of measure.
+	if value >= 1900 && value <= 2100 && !strings.ContainsAny(numText, ".,") && unit != "%" && !listed {
 		return Target{}, 0, false
 	}
 	// "từ 40% lên 45%": the 40% is where the measure stands, not a goal.
@@ -247,6 +278,11 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	}
 	if prefixFound && isCondition(f, s) {
 		return Target{}, 0, false
+	}
+	if i := strings.Index(after, "tro len"); i >= 0 && strings.ContainsAny(after[:i], "0123456789") {
+		// "100% người cao tuổi từ 80 tuổi trở lên": the "trở lên" is the
+		// condition's, after a number of its own.
+		after = after[:i]
 	}
 	if strings.Contains(after, "tro len") || strings.Contains(after, "tro di") {
 		if !prefixFound || cmp == tiendo.AtLeast {
@@ -608,4 +644,26 @@ func gradeAt(s string, e int) bool {
 		j++
 	}
 	return gradeUnits[rest[:j]]
+}
+
+// notMeasurePhrase reports whether the folded text after a number opens
+// with a verb or a linking phrase rather than a unit of measure.
+func notMeasurePhrase(rest string) bool {
+	for _, p := range notMeasurePhrases {
+		if strings.HasPrefix(rest, p) && (len(rest) == len(p) || !isAlnum(rest[len(p)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// reRangeEnd is the upper end of a range after "đến": a number, perhaps
+// after "dưới"/"trên", and the word measuring it.
+var reRangeEnd = regexp.MustCompile(`^\s*(?:duoi|tren|het)?\s*\d+(?:[.,]\d+)?\s*([a-z]+)`)
+
+// rangeOfSkipped reports whether the folded text after "đến" ends a range
+// whose unit makes it no target (an age, a time).
+func rangeOfSkipped(rest string) bool {
+	m := reRangeEnd.FindStringSubmatch(rest)
+	return m != nil && skipAfter[m[1]]
 }

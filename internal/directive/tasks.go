@@ -89,7 +89,11 @@ func (p *parser) body(bs []block) {
 	// The closing: plain paragraphs after the last item from the first one
 	// that reads like a closing; those before it continue the last item.
 	closing := len(bs)
-	for i := last + 1; i < len(bs); i++ {
+	from := last + 1
+	if last >= 0 && headsParagraph(bs, last, 0) {
+		from++ // the paragraph under a unit heading is its work
+	}
+	for i := from; i < len(bs); i++ {
 		if n := p.askedBullets(bs, i); n > 0 && last >= 0 && bs[last].cells != nil {
 			// After a table only: after a numbered list, such bullets
 			// are under its last item in the outline, and read with it.
@@ -265,6 +269,17 @@ func (p *parser) taskList(intro []block, region []block) {
 		p.introLast = opening[len(opening)-1].text
 		root = p.assignment(p.introLast)
 		p.askAll = reAskAll.MatchString(vi.Fold(p.introLast))
+		// "UBND huyện đề nghị UBND các xã báo cáo ... theo biểu dưới
+		// đây." then a note on the figures ("Số liệu báo cáo tính từ
+		// ..."): the request names who owns the rows, a few paragraphs
+		// up.
+		for k := len(opening) - 2; len(root.leads) == 0 && k >= 0 && k >= len(opening)-3; k-- {
+			// From the request on: what comes before it is the basis.
+			f := foldText(opening[k].text)
+			if m := reRequestVerb.FindStringIndex(f.s); m != nil {
+				root = p.assignment(f.cut(m[0], len(f.s)))
+			}
+		}
 	}
 	excluded := make([]bool, len(region))
 	assessed := make([]bool, len(region)) // an assessment, not a task
@@ -288,6 +303,12 @@ func (p *parser) taskList(intro []block, region []block) {
 		if b.kind != bullet && reAssessment.MatchString(f) {
 			excluded[i], assessed[i] = true, true
 		}
+		if (b.kind == section || b.kids > 0) && b.cells == nil && planFrame(f) {
+			// "II. NỘI DUNG, THỜI GIAN, THÀNH PHẦN": what the plan is
+			// and how it runs, not work given; an item under it that
+			// gives a unit work is a task still.
+			excluded[i], assessed[i] = true, true
+		}
 		if b.cells == nil && (followUpOnly(f) || reOversight.MatchString(f)) && len(targets(b.text)) == 0 {
 			excluded[i] = true
 		}
@@ -297,7 +318,7 @@ func (p *parser) taskList(intro []block, region []block) {
 				// ("1. Phòng X báo cáo tình hình ...") is still a task.
 				excluded[i] = true
 			}
-			if excluded[par] && strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && b.cells == nil && len(p.assignment(b.text).leads) == 0 {
+			if excluded[par] && strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && b.cells == nil && len(p.assignment(b.text).leads) == 0 && !headsParagraph(region, i, len(intro)) {
 				// "Tổ chức thực hiện" gives units their work; an item there
 				// that names no unit is a general provision.
 				excluded[i] = true
@@ -314,6 +335,19 @@ func (p *parser) taskList(intro []block, region []block) {
 		if name := strings.Trim(b.text, " :.;,"); len(leads[i].leads) == 0 && b.kids > 0 && name != "" && p.allUnitLike(name) {
 			// "1. Phòng Nội vụ" heading its tasks, without a colon.
 			leads[i] = assignment{leads: splitUnits(name)}
+		}
+		if len(leads[i].leads) == 0 && headsParagraph(region, i, len(intro)) {
+			// "1. Các trường THPT trực thuộc Sở" over the paragraph of its
+			// work, "Rà soát ...": the heading is who does it, and the
+			// units it works with ("chủ trì, phối hợp với Y") support.
+			leads[i] = assignment{leads: splitUnits(strings.Trim(b.text, " :.;,"))}
+			if next := region[i+1].text; strings.Contains(vi.Fold(next), "phoi hop") {
+				for _, u := range p.assignment(next).supports {
+					if !contains(leads[i].leads, u) && !contains(leads[i].supports, u) {
+						leads[i].supports = append(leads[i].supports, u)
+					}
+				}
+			}
 		}
 	}
 	// inherited returns the assignment of the nearest block up the outline
@@ -352,7 +386,7 @@ func (p *parser) taskList(intro []block, region []block) {
 			excluded[i] = true
 		}
 	}
-	composeSectionLabels(region, len(intro), excluded)
+	composeSectionLabels(region, len(intro), excluded, len(refs) > 0)
 	defer p.linkRefs(refs)
 	inline := false
 	for _, b := range region {
@@ -568,7 +602,15 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 		}
 		// A leaf item: its text, its continuations and its plain bullets.
 		more, anyUnitBullet := itemContent(region, i, unitBullets, off)
+		if len(more) == 0 && b.cells == nil && p.clauseTasks(b, itemLabelOf(region, i, off), leads[i], inherited(i)) {
+			continue
+		}
 		head := b.text
+		if len(more) > 0 && !anyUnitBullet && len(leads[i].leads) > 0 && unitHeading(b.text) && namesOnly(b.text, leads[i]) {
+			// A unit's name heading the paragraph of its work: the
+			// paragraph is the task.
+			head = ""
+		}
 		if anyUnitBullet && strings.HasSuffix(strings.TrimSpace(b.text), ":") && len(leads[i].leads) == 0 {
 			// The unit bullets are the tasks, unless the item sets a
 			// target of its own ("Phấn đấu giảm tỷ lệ hộ nghèo 2% trở
@@ -582,7 +624,7 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 		if len(b.text) < 4 && len(more) == 0 {
 			continue
 		}
-		text := strings.Join(append([]string{head}, more...), " ")
+		text := strings.TrimSpace(strings.Join(append([]string{head}, more...), " "))
 		n := len(p.res.Tasks)
 		p.addTask(itemLabelOf(region, i, off), text, b.line, p.bulletSupports(leads[i], more), inherited(i), false)
 		if len(p.res.Tasks) > n && b.cells != nil && len(p.res.Tasks[n].Targets) == 0 {
@@ -792,13 +834,19 @@ func (p *parser) parentTask(region []block, i int, excluded []bool, leads []assi
 // composeSectionLabels writes the numbers of items under Roman sections
 // the way a clerk cites them, "II.3", when the numbering starts again in
 // each section ("I." with 1., 2., then "II." with 1., 2., 3.): the bare
-// numbers would name two tasks each. Only items that may be tasks count:
-// the purpose of a plan, or the assignments by task number under "Tổ chức
-// thực hiện", numbered from 1 again give no two tasks one label. Numbering
-// that runs on across the sections (1-4 under "I.", 5-8 under "II.") names
-// each task once and is kept as written. Articles ("Điều 2") are left alone: their clauses are
+// numbers would name two tasks each. Numbering that runs on across the
+// sections (1-4 under "I.", 5-8 under "II.") names each task once and is
+// kept as written. Articles ("Điều 2") are left alone: their clauses are
 // cited by the article in words, not by a composed number.
-func composeSectionLabels(region []block, off int, excluded []bool) {
+//
+// Items that are no tasks count when they come before the first task: "I.
+// MỤC ĐÍCH, YÊU CẦU" with "1. Mục đích", "2. Yêu cầu", then "II. NHIỆM
+// VỤ" with 1., 2. shows each number twice on the page before the tasks,
+// and a clerk cites these "II.1" — unless the directive itself cites its
+// tasks by the bare numbers ("chủ trì thực hiện nhiệm vụ 1, 4"):
+// citedBare. After the tasks, the general provisions of "Tổ chức thực
+// hiện" numbered from 1 again do not make the tasks' numbers ambiguous.
+func composeSectionLabels(region []block, off int, excluded []bool, citedBare bool) {
 	sectionOf := func(i int) int {
 		for k, steps := region[i].parent-off, 0; k >= 0 && k < len(region) && steps < 64; k, steps = region[k].parent-off, steps+1 {
 			if region[k].kind == section {
@@ -813,11 +861,16 @@ func composeSectionLabels(region []block, off int, excluded []bool) {
 	under := make([]int, len(region))
 	seen := map[string]int{} // label -> the section it was first seen under
 	restart := false
+	taskSeen := false
 	for i, b := range region {
 		under[i] = -1
-		if b.kind != number || b.label == "" || excluded[i] {
+		if b.kind != number || b.label == "" {
 			continue
 		}
+		if excluded[i] && (citedBare || taskSeen) {
+			continue
+		}
+		taskSeen = taskSeen || !excluded[i]
 		s := sectionOf(i)
 		under[i] = s
 		if s < 0 {

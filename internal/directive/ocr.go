@@ -1,0 +1,229 @@
+package directive
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"tiendo/internal/vi"
+)
+
+// ocrText repairs what scanning does to a directive's figures and to the
+// words a line break cut, before the text is split into lines; it keeps
+// the number of lines, so that warnings still point at the right one.
+//
+// OCR reads the digit one as the letter "l" and zero as "O" ("Số: 3l2",
+// "ngày 2l tháng ll", "l,5%", "05/l2/2025", "l. Phòng ..."). Vietnamese has
+// no word made of "l" and "O" alone or mixed with digits, so those are read
+// as digits in numeric contexts only: a run of digits, "l" and "O" (with
+// "." and "," inside) that holds a digit, a day or month of "l"/"O" between
+// "ngày"/"tháng" and "tháng"/"năm" or beside a "/" and a digit, one before
+// "%", and a lone "l." list label. Letters inside words are never touched.
+//
+// A word broken by a hyphen at the end of a line ("đạt tr-" / "ên 98%")
+// is joined: a Vietnamese syllable is never hyphenated, so a letter, a
+// hyphen and a lower-case continuation are one syllable cut by the scan or
+// the PDF.
+func ocrText(text string) string {
+	if !strings.ContainsAny(text, "lOo-") {
+		return text
+	}
+	text = vi.NFC(text)
+	lines := strings.Split(text, "\n")
+	roman := romanList(lines)
+	for i, s := range lines {
+		// Only a line with a digit, a "%" or a lone "l." label can hold a
+		// misread figure.
+		if mayHoldOCRDigit(s) {
+			lines[i] = ocrDigits(s, roman)
+		}
+	}
+	for i := 0; i+1 < len(lines); i++ {
+		joinHyphenBreak(lines, i)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// romanList reports whether the list numbers in Roman numerals ("II." at
+// the start of a line), so that a lone "l." reads as "I." rather than "1.".
+func romanList(lines []string) bool {
+	for _, s := range lines {
+		s = strings.TrimSpace(s)
+		if strings.HasPrefix(s, "II.") || strings.HasPrefix(s, "II ") {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHoldOCRDigit is a quick byte test: an "l", "O" or "o" beside a digit,
+// a "/", a "%", or standing alone ("tháng ll", "l."). Most lines have
+// none, and ocrDigits need not read them.
+func mayHoldOCRDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != 'l' && c != 'O' && c != 'o' {
+			continue
+		}
+		var prev, next byte = ' ', ' '
+		if i > 0 {
+			prev = s[i-1]
+		}
+		if i+1 < len(s) {
+			next = s[i+1]
+		}
+		if isDigitByte(prev) || isDigitByte(next) || prev == '/' || next == '/' || next == '%' || next == ',' || next == '.' {
+			return true
+		}
+		if c != 'o' && prev == ' ' && (next == ' ' || next == 'l' || next == 'O') {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func isOCRDigit(r rune) bool { return r == 'l' || r == 'O' || r == 'o' }
+
+// ocrDigits reads "l" and "O" as digits in the numeric contexts of one line.
+func ocrDigits(s string, roman bool) string {
+	rs := []rune(s)
+	changed := false
+	// A lone "l." or "l)" list label at the start of the line.
+	j := 0
+	for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t' || rs[j] == '\u00a0') {
+		j++
+	}
+	if j+2 < len(rs) && rs[j] == 'l' && (rs[j+1] == '.' || rs[j+1] == ')') && rs[j+2] == ' ' {
+		if roman {
+			rs[j] = 'I'
+		} else {
+			rs[j] = '1'
+		}
+		changed = true
+	}
+	for i := 0; i < len(rs); {
+		if !unicode.IsLetter(rs[i]) && !unicode.IsDigit(rs[i]) {
+			i++
+			continue
+		}
+		// A token: letters and digits, with "." or "," between two of them.
+		k := i
+		for k < len(rs) {
+			if unicode.IsLetter(rs[k]) || unicode.IsDigit(rs[k]) {
+				k++
+				continue
+			}
+			if (rs[k] == '.' || rs[k] == ',') && k > i && k+1 < len(rs) && isAlnumRune(rs[k+1]) && isAlnumRune(rs[k-1]) {
+				k++
+				continue
+			}
+			break
+		}
+		if ocrNumber(rs, i, k) {
+			for m := i; m < k; m++ {
+				switch rs[m] {
+				case 'l':
+					rs[m] = '1'
+				case 'O', 'o':
+					rs[m] = '0'
+				}
+			}
+			changed = true
+		}
+		i = k
+	}
+	if !changed {
+		return s
+	}
+	return string(rs)
+}
+
+func isAlnumRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// ocrNumber reports whether rs[i:k], a token, is a figure OCR misread.
+func ocrNumber(rs []rune, i, k int) bool {
+	digits, ocr := 0, 0
+	for m := i; m < k; m++ {
+		r := rs[m]
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case isOCRDigit(r):
+			// A lower-case "o" is a zero only between two digits.
+			if r == 'o' && !(m > i && m+1 < k && isDigitRune(rs[m-1]) && isDigitRune(rs[m+1])) {
+				return false
+			}
+			ocr++
+		case r == '.' || r == ',':
+		default:
+			return false
+		}
+	}
+	if ocr == 0 {
+		return false
+	}
+	if digits > 0 {
+		return true
+	}
+	// Only "l" and "O": a figure by its place, a day or a month at most.
+	if k-i > 2 {
+		return false
+	}
+	for m := i; m < k; m++ {
+		if rs[m] == 'o' {
+			return false
+		}
+	}
+	after := string(rs[k:min(len(rs), k+8)])
+	before := string(rs[max(0, i-8):i])
+	if strings.HasPrefix(after, "%") {
+		return true
+	}
+	if strings.HasPrefix(after, "/") && k+1 < len(rs) && isDigitRune(rs[k+1]) ||
+		strings.HasSuffix(before, "/") && i >= 2 && isDigitRune(rs[i-2]) {
+		return true
+	}
+	b := strings.ToLower(strings.TrimRight(before, " \u00a0"))
+	a := strings.ToLower(strings.TrimLeft(after, " \u00a0"))
+	return (strings.HasSuffix(b, "ngày") || strings.HasSuffix(b, "tháng")) &&
+		(strings.HasPrefix(a, "tháng") || strings.HasPrefix(a, "năm"))
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
+
+// joinHyphenBreak joins a syllable cut by a hyphen at the end of lines[i]
+// with its rest at the start of lines[i+1], moving the rest up.
+func joinHyphenBreak(lines []string, i int) {
+	s := strings.TrimRight(lines[i], " \t\u00a0")
+	if len(s) < 2 || s[len(s)-1] != '-' {
+		return
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-1])
+	if !unicode.IsLetter(prev) {
+		return
+	}
+	next := lines[i+1]
+	body := strings.TrimLeft(next, " \t\u00a0")
+	first, _ := utf8.DecodeRuneInString(body)
+	if !unicode.IsLower(first) {
+		return
+	}
+	end := strings.IndexFunc(body, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(body)
+	}
+	// One side must lack a vowel, so that it cannot be a syllable of its
+	// own: an onset before ("tr-" / "ên"), a final consonant after ("thự-" /
+	// "c hiện"). Two whole syllables joined by a dash ("tế-" / "xã") stay.
+	head := s[:len(s)-1]
+	sp := strings.LastIndexAny(head, " \t\u00a0")
+	if hasVowel(head[sp+1:]) && hasVowel(body[:end]) {
+		return
+	}
+	lines[i] = head + body[:end]
+	lines[i+1] = next[:len(next)-len(body)] + strings.TrimLeft(body[end:], " ")
+}
+
+func hasVowel(w string) bool { return strings.ContainsAny(vi.Fold(w), "aeiouy") }
