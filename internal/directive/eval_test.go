@@ -33,6 +33,7 @@ const blindRoot = "../../testdata/directives"
 var blindFloors = map[string]float64{
 	"blind":   0.97,
 	"heldout": 0.97,
+	"fresh":   0.85,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by
