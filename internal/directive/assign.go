@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tiendo/internal/vi"
 )
@@ -172,6 +173,37 @@ var categories = map[string]bool{
 	"hoi doan the": true, "mat tran": true, "doanh nghiep": true, "truong hoc": true,
 }
 
+// headOfUnit reports whether the folded piece names the head of a unit,
+// "chủ tịch ubnd các xã", "giám đốc công an tỉnh": a piece of its own, as
+// a công điện addresses them.
+func headOfUnit(fold string) bool {
+	for _, t := range headTitles {
+		if rest, ok := strings.CutPrefix(fold, t+" "); ok {
+			return startsWithAny(rest+" ", unitHeads) || strings.HasPrefix(rest, "cac ")
+		}
+	}
+	return false
+}
+
+// opensGroup reports whether the folded piece prev ends in a group of
+// units, "các" and a kind: "các phòng", "giám đốc các sở", "chủ tịch
+// ubnd các xã".
+func opensGroup(prev string) bool {
+	if strings.HasPrefix(prev, "cac ") {
+		return true
+	}
+	k := strings.LastIndex(prev, " cac ")
+	if k < 0 {
+		return false
+	}
+	for _, w := range strings.Split(prev[k+5:], ",") {
+		if !isCategory(strings.TrimSpace(w)) {
+			return false
+		}
+	}
+	return true
+}
+
 func isCategory(fold string) bool {
 	ws := strings.Fields(fold)
 	for len(ws) > 1 && (levelTokens[ws[len(ws)-1]] || ws[len(ws)-1] == "thi" || ws[len(ws)-1] == "tran" || ws[len(ws)-1] == "pho" || ws[len(ws)-1] == "thanh") {
@@ -286,13 +318,15 @@ func splitUnits(s string) []string {
 		// hội huyện", "Viện A, các Viện Pasteur": a group opened by "các"
 		// and a unit's kind is a piece of its own too.
 		group := strings.HasPrefix(fold, "cac ") && (startsWithAny(fold[4:]+" ", unitHeads) || isCategory(strings.Fields(fold)[1]))
-		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac ")) && !group
+		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac ")) && !group && !headOfUnit(fold)
 		if len(pieces) > 0 {
 			// "Văn phòng HĐND và UBND huyện" is one office.
 			prev := strings.TrimSpace(f.s[pieces[len(pieces)-1].start:pieces[len(pieces)-1].end])
 			// "Các phòng, ban, ngành thuộc UBND huyện" is one group.
 			// "Các sở, ban, ngành tỉnh và Ban Quản lý dự án ..." is two.
-			if strings.HasPrefix(prev, "cac ") && isCategory(strings.Fields(fold)[0]) && !(c.afterAnd && !isCategory(fold)) {
+			// "Giám đốc các sở, ban, ngành cấp tỉnh": a title before the
+			// group changes nothing.
+			if opensGroup(prev) && isCategory(strings.Fields(fold)[0]) && !(c.afterAnd && !isCategory(fold)) {
 				join = true
 			}
 			if (strings.HasSuffix(prev, "hdnd") || strings.HasSuffix(prev, "hoi dong nhan dan")) && startsWithAny(fold, []string{"ubnd", "uy ban nhan dan"}) {
@@ -445,13 +479,17 @@ func (p *parser) assignment(text string) assignment {
 		}
 		best, bestScore := -1, 0.0
 		for k, c := range cands {
+			if headingSentenceEnd(c.x) > 0 {
+				// A heading sentence is no part of a name.
+				continue
+			}
 			if s := p.knownScore(c.x); s > bestScore+1e-9 {
 				best, bestScore = k, s
 			}
 		}
 		if best < 0 {
 			for k, c := range cands {
-				if p.allUnitLike(c.x) {
+				if headingSentenceEnd(c.x) == 0 && p.allUnitLike(c.x) {
 					best = k
 					break
 				}
@@ -463,6 +501,14 @@ func (p *parser) assignment(text string) assignment {
 				a.prefixEnd = colonAfter(f, cands[best].end)
 				a.unitEnd = f.at(cands[best].end)
 			}
+		}
+	}
+
+	// "2. Nâng cao chất lượng đội ngũ. Sở GDĐT tham mưu ...": a heading
+	// sentence before the task; the unit opens the sentence after it.
+	if len(a.leads) == 0 {
+		if k := headingSentenceEnd(text); k > 0 {
+			a.leads = p.assignment(text[k:]).leads
 		}
 	}
 
@@ -482,6 +528,28 @@ func (p *parser) assignment(text string) assignment {
 		addSupport(f.cut(m[1], end))
 	}
 	return a
+}
+
+// headingSentenceEnd returns where the sentence after a short heading
+// sentence starts ("Phổ cập giáo dục. Sở GDĐT chỉ đạo ..."), or 0: the
+// heading is a few words with no list punctuation, and the next sentence
+// opens with a capital.
+func headingSentenceEnd(text string) int {
+	k := strings.Index(text, ". ")
+	if k <= 0 || k > 160 || strings.ContainsAny(text[:k], ",;:()") || len(strings.Fields(text[:k])) > 14 {
+		return 0
+	}
+	// The heading ends with a word, not an abbreviation ("TP. Huế").
+	ws := strings.Fields(text[:k])
+	if len(ws) < 2 || strings.IndexFunc(ws[len(ws)-1], func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
+		return 0
+	}
+	rest := strings.TrimLeft(text[k+1:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	return len(text) - len(rest)
 }
 
 var reOpensSupport = regexp.MustCompile(`^[\s,;:+•-]*phoi hop\s+(?:voi|cung)\s`)
@@ -530,8 +598,9 @@ func firstVerb(f folded, from int) []int {
 				// verb is part of a name.
 				// "các tổ chức chính trị - xã hội": after "các" a verb is a
 				// noun. "Quỹ Đầu tư phát triển": after "đầu tư" it is a name.
-				if ph == "to chuc" && startsWithAny(s[end:], partyNouns) || ph == "lam" && strings.HasSuffix(s[:i], " viec") {
-					// "tổ chức đảng", "Trung tâm Dịch vụ việc làm": nouns.
+				if ph == "to chuc" && startsWithAny(s[end:], partyNouns) || ph == "lam" && strings.HasSuffix(s[:i], " viec") || ph == "quan ly" && strings.HasSuffix(s[:i], "can bo") {
+					// "tổ chức đảng", "Trung tâm Dịch vụ việc làm", "Cục Nhà
+					// giáo và Cán bộ quản lý giáo dục": nouns.
 					continue
 				}
 				if startsUpperRune(f.cut(from+i+1, from+end)) && i > 0 && capitalVerb(f, from, i, end, ph) {

@@ -37,6 +37,7 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
+	spaceTables(raw)
 	lines := make([]line, 0, len(raw))
 	row := 0
 	pages := pageMarks(raw)

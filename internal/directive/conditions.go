@@ -72,14 +72,34 @@ func isCondition(f folded, s int) bool {
 		}
 		// "trong trường hợp", and "đối với" opening the scope: "Đối với
 		// doanh nghiệp sử dụng từ 50 lao động trở lên, ...".
-		if conditionMarks[w] || w == "hợp" && k > 0 && ws[k-1] == "trường" || w == "với" && k > 0 && ws[k-1] == "đối" {
+		if conditionMarks[w] || w == "hợp" && k > 0 && ws[k-1] == "trường" {
 			return true
+		}
+		if w == "với" && k > 0 && ws[k-1] == "đối" {
+			// "giám sát đối với ít nhất 04 chi bộ": the figure right
+			// after "đối với" is the object of the goal, not a scope.
+			return !onlyComparatorWords(ws[k+1:])
 		}
 		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && k < len(ws)-1 && !goalCo(ws, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// comparatorWords are the words of a comparator before a figure, as written.
+var comparatorWords = map[string]bool{
+	"ít": true, "nhất": true, "tối": true, "thiểu": true, "đa": true, "trên": true, "dưới": true,
+	"không": true, "quá": true, "vượt": true, "hơn": true, "từ": true,
+}
+
+func onlyComparatorWords(ws []string) bool {
+	for _, w := range ws {
+		if !comparatorWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // goalCo reports whether the "có" at ws[k] sets a goal rather than

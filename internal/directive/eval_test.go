@@ -337,8 +337,14 @@ func scoreBlind(want expectation, got *Result, s scores) {
 		if ok {
 			g = got.Tasks[j]
 		}
-		s.add("task lead units", boolScore(ok)*listScore(w.Lead, roleNames(g, "lead"), names), 1)
-		s.add("task support units", boolScore(ok)*listScore(w.Support, roleNames(g, "support"), names), 1)
+		// A list left out of the answer ("support" for a task that
+		// directs someone else) is not scored; an empty one says none.
+		if w.Lead != nil {
+			s.add("task lead units", boolScore(ok)*listScore(w.Lead, roleNames(g, "lead"), names), 1)
+		}
+		if w.Support != nil {
+			s.add("task support units", boolScore(ok)*listScore(w.Support, roleNames(g, "support"), names), 1)
+		}
 		if w.Targets == nil {
 			continue
 		}

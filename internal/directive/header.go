@@ -18,7 +18,9 @@ var (
 	// "ngày 07 tháng 6 năm 2022", blank parts as drafts leave them.
 	reWordDate = regexp.MustCompile(`ngay[\s._…]*(\d{1,2})?[\s._…]*thang[\s._…]*(\d{1,2})?[\s._…]*nam[\s._…]*(\d{4})`)
 	reSubject  = regexp.MustCompile(`(?:^|\s)(?:v\s*/\s*v|ve viec)\b\s*[:.]?\s*`)
-	reKinhGui  = regexp.MustCompile(`^kinh\s*gui\s*[:.]?\s*`)
+	// A line that opens with "V/v" or "Về việc" is a subject line.
+	reSubjectStart = regexp.MustCompile(`^\s*(?:v\s*/\s*v|ve viec)\b`)
+	reKinhGui      = regexp.MustCompile(`^kinh\s*gui\s*[:.]?\s*`)
 	// A công điện addresses its recipients through its author in capitals
 	// and a lower-case "điện:" (Decree 30, form 1.6): "THỦ TƯỚNG CHÍNH PHỦ
 	// điện:", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN điện:". Matched on the text as
@@ -41,7 +43,7 @@ var docTypes = map[string]bool{
 var orgHeads = []string{
 	"uy ban", "ubnd", "so ", "phong ", "ban ", "van phong", "bo ", "tong cuc", "cuc ", "chi cuc",
 	"trung tam", "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "dang uy", "dang bo",
-	"hoi dong", "hdnd", "cong an", "bo chi huy", "ban chi huy", "chi bo", "mat tran", "uy ban mat tran",
+	"hoi dong", "hdnd", "cong an", "hoi ", "bch ", "ban chap hanh", "ban thuong vu", "cong doan", "doan ", "lien doan", "hiep hoi", "bo chi huy", "ban chi huy", "chi bo", "mat tran", "uy ban mat tran",
 }
 
 // header reads the document's header, from the top to where the body
@@ -74,7 +76,10 @@ func (p *parser) header() int {
 		if m := reTelegram.FindStringSubmatch(s); m != nil && isUpper(m[1]) && len(m[1]) < 200 {
 			return p.recipients(i, strings.TrimSpace(m[2]))
 		}
-		if !seenSubject && !isUpper(s) && p.isBodyStart(f, s) {
+		// A "V/v ..." line is the subject however long it runs; only
+		// other lines can begin the body.
+		opensSubject := !seenSubject && reSubjectStart.MatchString(f.s)
+		if !seenSubject && !opensSubject && !isUpper(s) && p.isBodyStart(f, s) {
 			return i
 		}
 		rest := s
@@ -203,6 +208,12 @@ func (p *parser) subjectLines(i int, parts []string) int {
 			break
 		}
 		if _, _, ok := itemLabel(s); ok && len(parts) > 0 {
+			break
+		}
+		// A subject in ordinary case ends at a line in capitals: the
+		// authority that opens a decision's preamble ("ỦY BAN NHÂN DÂN
+		// TỈNH X", "BỘ TRƯỞNG BỘ Y TẾ") when no blank line divides them.
+		if len(parts) > 0 && !isUpper(parts[len(parts)-1]) && isUpper(s) && len(strings.Fields(s)) >= 2 {
 			break
 		}
 		parts = append(parts, s)

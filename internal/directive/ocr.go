@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,9 +26,6 @@ import (
 // hyphen and a lower-case continuation are one syllable cut by the scan or
 // the PDF.
 func ocrText(text string) string {
-	if !strings.ContainsAny(text, "lOo-") {
-		return text
-	}
 	text = vi.NFC(text)
 	lines := strings.Split(text, "\n")
 	roman := romanList(lines)
@@ -37,12 +35,117 @@ func ocrText(text string) string {
 		if mayHoldOCRDigit(s) {
 			lines[i] = ocrDigits(s, roman)
 		}
+		lines[i] = spacedFigures(lines[i])
 	}
 	for i := 0; i+1 < len(lines); i++ {
 		joinHyphenBreak(lines, i)
+		joinSyllableBreak(lines, i)
 	}
 	return strings.Join(lines, "\n")
 }
+
+// Figures OCR and PDF copies break with spaces. Only numeric contexts are
+// read, so a list label or a sentence's end is never joined.
+var (
+	// "95 %" → "95%".
+	reSpacedPercent = regexp.MustCompile(`(\d) +%`)
+	// "62, 4%" → "62,4%": a decimal comma before a percentage.
+	reSpacedDecimal = regexp.MustCompile(`(\d) *, +(\d{1,2}) *%`)
+	// "7 . 845 tỷ" → "7.845 tỷ": a thousands dot with a space beside it
+	// and three digits after, inside a sentence (a word before the
+	// figure, so not a "1 . " label at the start of a line).
+	reSpacedThousands = regexp.MustCompile(`(\pL[\pL,:;)]* +\d{1,3})(?: *\. +| +\. *)(\d{3})(\D|$)`)
+	// "28/11/ 2026", "28 /11/2026" → "28/11/2026".
+	reSpacedSlash = regexp.MustCompile(`(\d) *\/ +(\d)|(\d) +\/ *(\d)`)
+)
+
+// spacedFigures closes the spaces OCR puts inside figures.
+func spacedFigures(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	if strings.Contains(s, " %") {
+		s = reSpacedPercent.ReplaceAllString(s, "$1%")
+	}
+	if strings.Contains(s, ", ") {
+		s = reSpacedDecimal.ReplaceAllString(s, "$1,$2%")
+	}
+	if strings.Contains(s, ". ") || strings.Contains(s, " .") {
+		for range 4 { // "1 . 250 . 000"
+			t := reSpacedThousands.ReplaceAllString(s, "$1.$2$3")
+			if t == s {
+				break
+			}
+			s = t
+		}
+	}
+	if strings.Contains(s, "/ ") || strings.Contains(s, " /") {
+		s = reSpacedSlash.ReplaceAllString(s, "$1$3/$2$4")
+	}
+	return s
+}
+
+// joinSyllableBreak joins a syllable a line break cut without a hyphen,
+// moving its rest up: a last word of lower-case consonants alone, which no
+// Vietnamese syllable is ("giải ng" / "ân", "Chủ t" / "ịch"), or the
+// diphthong "ươ" cut before a rhyme "ơng"/"ơc" that cannot stand alone
+// ("Môi trư" / "ờng"). The next line must go on in lower case.
+func joinSyllableBreak(lines []string, i int) {
+	s := strings.TrimRight(lines[i], " \t\u00a0")
+	sp := strings.LastIndexAny(s, " \t\u00a0")
+	head := s[sp+1:]
+	if head == "" || len(head) > 8 {
+		return
+	}
+	next := lines[i+1]
+	body := strings.TrimLeft(next, " \t\u00a0")
+	end := strings.IndexFunc(body, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(body)
+	}
+	tail := body[:end]
+	if tail == "" {
+		return
+	}
+	first, _ := utf8.DecodeRuneInString(tail)
+	if !unicode.IsLower(first) {
+		return
+	}
+	ok := false
+	switch {
+	case isLowerConsonants(head):
+		// After a figure it is a unit ("45 km", "5.000 đ"), not a cut.
+		before := strings.TrimRight(s[:sp+1], " \t\u00a0")
+		ok = before == "" || !isDigitByte(before[len(before)-1])
+	case isHornU(lastRune(head)):
+		ft := vi.Fold(tail)
+		ok = isHornO(first) && (ft == "ong" || ft == "oc")
+	}
+	if !ok {
+		return
+	}
+	lines[i] = s + tail
+	lines[i+1] = next[:len(next)-len(body)] + strings.TrimLeft(body[end:], " ")
+}
+
+// isLowerConsonants reports whether w is lower-case letters without a
+// vowel: the onset of a syllable ("ng", "tr", "t").
+func isLowerConsonants(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return !hasVowel(w)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func isHornU(r rune) bool { return strings.ContainsRune("ưừứửữự", r) }
+func isHornO(r rune) bool { return strings.ContainsRune("ơờớởỡợ", r) }
 
 // romanList reports whether the list numbers in Roman numerals ("II." at
 // the start of a line), so that a lone "l." reads as "I." rather than "1.".

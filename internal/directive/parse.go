@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/vi"
@@ -212,6 +213,10 @@ func splitDistItem(s string) (item, sig string) {
 		// A signature's scrawl read by OCR ("~/", "/-"), in the other column.
 		return s[:k+1], ""
 	}
+	if rest != "" && reSigned.MatchString(vi.Fold(rest)) {
+		// "(Đã ký)", the signature column's mark.
+		return s[:k+1], ""
+	}
 	if rest != "" && (isUpper(rest) || isName(rest)) {
 		return s[:k+1], rest
 	}
@@ -361,7 +366,7 @@ func (p *parser) check() {
 	var levels []string
 	for _, rc := range r.Recipients {
 		for _, n := range append([]string{rc.Name}, coveredUnits(rc.Name)...) {
-			if coversAll(n) {
+			if coversAll(n) && !namesOneKind(n) {
 				generic = true
 			}
 			if f := vi.Fold(n); strings.HasPrefix(f, "ubnd cac") || strings.HasPrefix(f, "uy ban nhan dan cac") {
@@ -369,6 +374,7 @@ func (p *parser) check() {
 			}
 		}
 	}
+	kinds := groupKinds(r.Recipients)
 	warnedNotRecipient := map[string]bool{}
 	for _, t := range r.Tasks {
 		for _, a := range t.Assignees {
@@ -383,13 +389,54 @@ func (p *parser) check() {
 			// A supporting unit is not asked to report, and a group ("các
 			// đoàn thể") is answered by members the office picks: only a
 			// lead unit must have been sent the directive.
-			if len(r.Recipients) > 0 && !generic && a.Role == tiendo.Lead && !IsGroupName(a.Name) && !warnedNotRecipient[a.Name] && !p.isRecipient(a) && !atLevels(a.Name, levels) {
+			if len(r.Recipients) > 0 && !generic && a.Role == tiendo.Lead && !IsGroupName(a.Name) && !warnedNotRecipient[a.Name] && !p.isRecipient(a) && !atLevels(a.Name, levels) && !startsWithAny(vi.Fold(a.Name)+" ", kinds) {
 				warnedNotRecipient[a.Name] = true
 				p.warn(WarnNotRecipient, t.Line, "Đơn vị \"%s\" được giao nhiệm vụ %s nhưng không có trong danh sách Kính gửi: hãy kiểm tra lại đơn vị hoặc bổ sung vào nơi nhận.", a.Name, taskName(t))
 			}
 		}
 	}
 	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Line < r.Warnings[j].Line })
+}
+
+// groupKinds returns the kinds of unit that group recipients name in lower
+// case, folded with a space after: "Các chi bộ, đảng bộ trực thuộc" gives
+// "chi bo ", "dang bo ", and covers "Chi bộ Công an phường".
+func groupKinds(rs []Recipient) []string {
+	var out []string
+	for _, rc := range rs {
+		ws := strings.Fields(rc.Name)
+		if len(ws) < 2 || vi.Fold(ws[0]) != "cac" {
+			continue
+		}
+		rest := strings.Join(ws[1:], " ")
+		if k := strings.Index(rest, " thuộc"); k >= 0 {
+			rest = rest[:k]
+			rest = strings.TrimSuffix(rest, " trực")
+		}
+		for _, piece := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ';' }) {
+			pw := strings.Fields(piece)
+			if len(pw) > 0 && vi.Fold(pw[0]) == "va" {
+				pw = pw[1:]
+			}
+			if len(pw) == 0 || len(pw) > 2 || startsLower(strings.Join(pw, " ")) == false || hasUpper(strings.Join(pw, " ")) {
+				continue
+			}
+			out = append(out, vi.Fold(strings.Join(pw, " "))+" ")
+		}
+	}
+	return out
+}
+
+// namesOneKind reports whether a group recipient names one kind of body by
+// its proper name, "Các Sở Giáo dục và Đào tạo", rather than every body of
+// a level, "Các sở, ban, ngành tỉnh": it covers that kind only.
+func namesOneKind(n string) bool {
+	ws := strings.Fields(n)
+	if len(ws) < 3 || vi.Fold(ws[0]) != "cac" || strings.HasSuffix(ws[1], ",") || !isCategory(vi.Fold(ws[1])) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(ws[2])
+	return unicode.IsUpper(r)
 }
 
 // LabelClash is a task that repeats the label of an earlier one: their

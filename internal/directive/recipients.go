@@ -22,6 +22,11 @@ var headTitles = []string{
 // trường" and "Sở Y tế". A recipient that names a unit gives nil.
 func coveredUnits(name string) []string {
 	name = strings.TrimSpace(name)
+	// "Các Sở Giáo dục và Đào tạo": each such Sở, "Sở Giáo dục và Đào tạo".
+	if namesOneKind(name) {
+		_, kind, _ := strings.Cut(name, " ")
+		return []string{vi.UpperFirst(strings.TrimRight(kind, ".;,"))}
+	}
 	f := foldText(name)
 	rest := ""
 	for _, t := range headTitles {

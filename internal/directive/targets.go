@@ -19,7 +19,7 @@ var rePlan = regexp.MustCompile(`so voi ke hoach|vuot ke hoach|% ke hoach|ke hoa
 // first; a unit not listed is the single word after the number.
 var measureUnits = []string{
 	"to chuc co so dang", "to chuc dang", "co so dang", "to chuc", "chi bo", "dang bo", "hoi nghi", "hoi thi",
-	"hoi thao", "hoi cho", "cuoc kiem tra", "cuoc thanh tra", "cuoc giam sat", "tin bai", "phong su",
+	"hoi thao", "hoi cho", "cuoc kiem tra", "cuoc thanh tra", "cuoc giam sat", "tin, bai", "tin/bai", "tin bai", "phong su",
 	"chuyen de", "nghin ty dong", "ty dong", "trieu dong", "nghin dong", "trieu usd", "ty usd",
 	"khu dan cu", "hop tac xa", "tieu chi", "san pham", "luot khach", "luot nguoi", "du an",
 	"mo hinh", "doanh nghiep", "cong trinh", "lao dong", "hoc sinh", "dang vien", "ho gia dinh",
@@ -51,6 +51,33 @@ var notMeasure = map[string]bool{
 	"nhung": true, "hoac": true, "tu": true, "ke": true, "du": true, "cung": true, "nhu": true,
 	"tang": true, "giam": true, "vuot": true, "ve": true, "o": true, "nay": true, "do": true,
 }
+
+// quotedAt reports whether offset i of s is inside a short quotation in
+// its sentence: an odd number of straight quotes before it, or an opening
+// curly one, and the closing quote within a few words after.
+func quotedAt(s string, i int) bool {
+	from := max(0, i-60)
+	if k := strings.LastIndex(s[from:i], ". "); k >= 0 {
+		from += k + 2
+	}
+	before := s[from:i]
+	open := false
+	switch {
+	case strings.LastIndex(before, "“") > strings.LastIndex(before, "”"):
+		open = true
+	case strings.Count(before, `"`)%2 == 1:
+		open = true
+	}
+	if !open {
+		return false
+	}
+	after := s[i:min(len(s), i+40)]
+	return strings.ContainsAny(after, `"”`)
+}
+
+// sessionWords are the periods of a timetable: "2 buổi/ngày", "3
+// tiết/tuần", "3 ca/ngày" say how teaching or work is organised.
+var sessionWords = map[string]bool{"buoi": true, "tiet": true, "ca": true}
 
 // skipAfter: a number followed by one of these is a time, a duration or an
 // age, not a target.
@@ -160,6 +187,11 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	if e < len(str) && (str[e] == '/' || str[e] == '-' && e+1 < len(str) && isAlnum(str[e+1])) {
 		return Target{}, 0, false
 	}
+	if quotedAt(str, s) {
+		// "thi công "3 ca, 4 kíp"", "mô hình "5 không"": a slogan or a
+		// name, not a goal.
+		return Target{}, 0, false
+	}
 	numText := f.cut(s, e)
 	value, err := vi.ParseNumber(numText)
 	if err != nil || isTemperature(f, e) {
@@ -195,6 +227,10 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 			j++
 		}
 		unit, unitEnd = f.cut(e, j), j
+		if j == e+1 && unit >= "A" && unit <= "Z" {
+			// "Phủ sóng 4G", "bản đồ 3D": a name, not a measure.
+			return Target{}, 0, false
+		}
 	} else {
 		rest := str[pos:]
 		for _, mu := range measureUnits {
@@ -231,7 +267,13 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 			if j > pos && !notMeasure[w] && startsLower(orig) {
 				// "tạ/ha", "người/km2": a rate.
 				if j+1 < len(str) && str[j] == '/' && isASCIILetter(str[j+1]) {
+					k := j + 1
 					for j++; j < len(str) && isAlnum(str[j]); j++ {
+					}
+					// "dạy học 2 buổi/ngày", "3 tiết/tuần": a timetable,
+					// not a goal.
+					if sessionWords[w] && skipAfter[str[k:j]] {
+						return Target{}, 0, false
 					}
 					orig = f.cut(pos, j)
 				}
@@ -350,8 +392,17 @@ func trimReportLead(s string) string {
 			return vi.UpperFirst(strings.Join(ws[len(lead):], " "))
 		}
 	}
+	// "Báo cáo tỷ lệ người dân ... đạt 95,5%": the report asked for
+	// names the measure; the target is the measure.
+	if len(ws) > 3 && vi.Fold(ws[0]) == "bao" && vi.Fold(ws[1]) == "cao" &&
+		startsWithAny(vi.Fold(strings.Join(ws[2:4], " "))+" ", reportedMeasures) {
+		return vi.UpperFirst(strings.Join(ws[2:], " "))
+	}
 	return s
 }
+
+// reportedMeasures open the measure a "Báo cáo ..." target asks for.
+var reportedMeasures = []string{"ty le ", "ti le ", "so luong ", "tong so "}
 
 // candidate reports whether the number at [s, e) may be a target, by the
 // quick tests of target: what is glued to it and the words around it.

@@ -421,9 +421,9 @@ func (p *parser) rowTask(b block) (string, assignment) {
 		}
 		switch {
 		case role == "lead":
-			a.leads = append(a.leads, splitUnits(c)...)
+			a.leads = append(a.leads, cellUnits(c)...)
 		case role == "support":
-			a.supports = append(a.supports, splitUnits(c)...)
+			a.supports = append(a.supports, cellUnits(c)...)
 		case role == "text":
 			text = append(text, c)
 		case role == "figure":
@@ -455,6 +455,20 @@ func (p *parser) rowTask(b block) (string, assignment) {
 		text = []string{cells[longest]}
 	}
 	return strings.Join(text, " "), a
+}
+
+// cellUnits splits a table cell of units. A ";" in a cell always separates
+// two units ("Viettel Lục Ngạn; VNPT Lục Ngạn"), even when neither opens
+// with a unit's kind, which is how splitUnits tells a "," between names
+// from one inside a name.
+func cellUnits(c string) []string {
+	var out []string
+	for _, part := range strings.Split(c, ";") {
+		if strings.TrimSpace(part) != "" {
+			out = append(out, splitUnits(part)...)
+		}
+	}
+	return out
 }
 
 // inlineTasks reads tasks labelled inside their text "(nhiệm vụ 3)": a task

@@ -1,0 +1,224 @@
+package directive
+
+import (
+	"strings"
+
+	"tiendo/internal/vi"
+)
+
+// A table printed by "pdftotext -layout", or typed with spaces, has its
+// columns aligned by runs of spaces: a header row of column titles ("TT
+// Nhiệm vụ   Chủ trì   Phối hợp   Thời gian") and under it rows that start
+// with their number in the first column, each cell wrapping onto
+// continuation lines that hold text only in some columns:
+//
+//	1   Tỷ lệ hồ sơ ... được       Văn phòng HĐND và      UBND các xã
+//	    tiếp nhận ... đạt 80%      UBND huyện
+//
+// spaceTables finds such a table by its header, takes the columns from
+// where the header's titles start, gathers each row's lines into its cells
+// by position and rewrites the row as one line of cells separated by "|",
+// as a table written with "|" is, so that the rows are read by their
+// columns. The continuation lines it gathered become blank. raw keeps its
+// length, so line numbers stay those of the input.
+func spaceTables(raw []string) {
+	for i := 0; i < len(raw); i++ {
+		if !strings.Contains(raw[i], "  ") || strings.ContainsAny(raw[i], "\t|") {
+			continue
+		}
+		starts, heads := spaceHeader(raw[i])
+		if starts == nil {
+			continue
+		}
+		end := spaceRows(raw, i, starts, heads)
+		if end > i {
+			i = end - 1
+		}
+	}
+}
+
+// segment is a run of text in a line, between runs of two or more spaces,
+// at its rune position.
+type segment struct {
+	at   int
+	text string
+}
+
+// segments splits s at runs of two or more spaces (a single space is a
+// space between words).
+func segments(s string) []segment {
+	rs := []rune(s)
+	var out []segment
+	start := -1
+	for k := 0; k <= len(rs); k++ {
+		if k == len(rs) || rs[k] == ' ' && (k+1 == len(rs) || rs[k+1] == ' ') {
+			if start >= 0 {
+				out = append(out, segment{start, strings.TrimSpace(string(rs[start:k]))})
+				start = -1
+			}
+			continue
+		}
+		if start < 0 && rs[k] != ' ' {
+			start = k
+		}
+	}
+	return out
+}
+
+// spaceHeader reads s as the header row of a space-aligned table: the
+// number column's title first ("TT", "STT", "Số TT"), then at least two
+// more titles, which columnRoles must read as a table of tasks or targets.
+// It returns where each column starts and its title, or nil.
+func spaceHeader(s string) ([]int, []string) {
+	segs := segments(s)
+	if len(segs) < 3 || !reStackedFirst.MatchString(vi.Fold(segs[0].text)) {
+		return nil, nil
+	}
+	starts := make([]int, len(segs))
+	heads := make([]string, len(segs))
+	for k, g := range segs {
+		if len([]rune(g.text)) > 40 {
+			return nil, nil // a sentence, not a title
+		}
+		starts[k], heads[k] = g.at, g.text
+	}
+	if columnRoles(heads) == nil {
+		return nil, nil
+	}
+	return starts, heads
+}
+
+// column returns the column a segment starting at at belongs to: the last
+// whose start it does not precede by more than two places (a title may
+// sit a little right of its cells, or a cell be centred under it).
+func column(starts []int, at int) int {
+	c := 0
+	for k, s := range starts {
+		if at >= s-2 {
+			c = k
+		}
+	}
+	return c
+}
+
+// spaceCells places the segments of line s into the columns; a segment
+// running over the start of the next column with only one space before it
+// is split there. ok is false when the line is no part of the table: a
+// segment that runs across two or more columns (a paragraph of prose).
+func spaceCells(s string, starts []int) (cells []string, ok bool) {
+	cells = make([]string, len(starts))
+	for _, g := range segments(s) {
+		rs := []rune(g.text)
+		c := column(starts, g.at)
+		for len(rs) > 0 {
+			end := g.at + len(rs)
+			if c+1 >= len(starts) || end <= starts[c+1] {
+				break
+			}
+			// The segment runs into the next column: split at the space
+			// nearest its start, if there is one close by.
+			cut := -1
+			for k := starts[c+1] - g.at; k >= 0 && k >= starts[c+1]-g.at-3; k-- {
+				if k < len(rs) && rs[k] == ' ' {
+					cut = k
+					break
+				}
+			}
+			if cut <= 0 {
+				return nil, false
+			}
+			cells[c] = joinCell(cells[c], string(rs[:cut]))
+			g.at += cut + 1
+			rs = rs[cut+1:]
+			c = column(starts, g.at)
+		}
+		if len(rs) > 0 {
+			cells[c] = joinCell(cells[c], string(rs))
+		}
+	}
+	return cells, true
+}
+
+func joinCell(a, b string) string {
+	b = strings.TrimSpace(b)
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + " " + b
+}
+
+// spaceRows reads the rows under the header at raw[h] and rewrites them.
+// A row starts at a line whose first column holds a row number (or a
+// group's: "I", "A"); lines with nothing in the first column continue the
+// row, or the header before the first row. The table ends at a blank line
+// not followed by a row, or at a line that is none of these. It returns
+// the index after the table, or h when no row was found (raw is then left
+// as it was).
+func spaceRows(raw []string, h int, starts []int, heads []string) int {
+	type row struct {
+		at    int
+		cells []string
+	}
+	var rows []row
+	head := row{h, heads}
+	var rewritten []int // continuation lines
+	k := h + 1
+	for ; k < len(raw); k++ {
+		s := strings.TrimRight(raw[k], " \f")
+		if strings.TrimSpace(s) == "" {
+			// Blank: the table goes on only if the next line that is not
+			// blank starts a row.
+			n := k + 1
+			for n < len(raw) && strings.TrimSpace(raw[n]) == "" {
+				n++
+			}
+			if n-k > 2 || n == len(raw) || strings.ContainsAny(raw[n], "\t|") {
+				break
+			}
+			cells, ok := spaceCells(raw[n], starts)
+			if !ok || !reRowNumber.MatchString(cells[0]) && !reGroupNumber.MatchString(cells[0]) {
+				break
+			}
+			continue
+		}
+		if strings.ContainsAny(s, "\t|") {
+			break
+		}
+		cells, ok := spaceCells(s, starts)
+		if !ok {
+			break
+		}
+		switch {
+		case reRowNumber.MatchString(cells[0]) || reGroupNumber.MatchString(cells[0]):
+			rows = append(rows, row{k, cells})
+			continue
+		case cells[0] != "":
+			// Text in the number column: the table has ended.
+		default:
+			cur := &head
+			if len(rows) > 0 {
+				cur = &rows[len(rows)-1]
+			}
+			for c := range cells {
+				cur.cells[c] = joinCell(cur.cells[c], cells[c])
+			}
+			rewritten = append(rewritten, k)
+			continue
+		}
+		break
+	}
+	if len(rows) == 0 {
+		return h
+	}
+	raw[h] = strings.Join(head.cells, " | ")
+	for _, r := range rows {
+		raw[r.at] = strings.Join(r.cells, " | ")
+	}
+	for _, c := range rewritten {
+		raw[c] = ""
+	}
+	return k
+}
