@@ -352,6 +352,9 @@ func splitUnits(s string) []string {
 // X <verb>", "X chủ trì, phối hợp với Y", "Chủ trì: X; Phối hợp: Y", "X:
 // ..." at the start, or a unit name opening the text.
 func (p *parser) assignment(text string) assignment {
+	if pa, ok := p.parenAssignment(text); ok {
+		return pa
+	}
 	var a assignment
 	// Units are named near the start of a task; reading a long paragraph
 	// to the end would only cost time.

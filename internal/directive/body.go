@@ -40,6 +40,11 @@ var (
 	reNumLabel    = regexp.MustCompile(`^(\d{1,2})\s?[.)]\s*`)
 	reRomanLabel  = regexp.MustCompile(`^([IVX]{1,5})\s?[.)]\s*`)
 	reLetterLabel = regexp.MustCompile(`^([a-zđ])\s?[).]\s*`)
+	// reSlashLabel is a number written with a slash, "1/ ", "2.1/ ", as
+	// some offices number items. A date also starts with digits and a
+	// slash ("20/4/2024 của Bộ Y tế" at the start of a wrapped line), but
+	// its slash is followed by a digit; a label's by a space or a capital.
+	reSlashLabel  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,3})\s?/(?:\s+|\p{Lu})`)
 	reTaskHeading = regexp.MustCompile(`^nh[a-z]{0,3}m\s*vu\s*(?:so\s*|thu\s*)?(\d{1,3}[a-z]?)\s*[:.)-]\s*`)
 	reCellLabel   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,2}){0,3})\.?$`)
 	rePartLabel   = regexp.MustCompile(`^phan\s+(?:thu\s+)?([ivx]{1,5}|\d{1,2}|nhat|hai|ba|bon|nam)\b\s*[:.-]?\s*`)
@@ -71,6 +76,11 @@ func parseLabel(s string) (labelInfo, bool) {
 	}
 	if m := reRomanLabel.FindStringSubmatch(s); m != nil && startsText(s[len(m[0]):]) && validRoman(m[1]) {
 		return labelInfo{section, m[1], 0, s[len(m[0]):]}, true
+	}
+	if m := reSlashLabel.FindStringSubmatchIndex(s); m != nil && startsText(s[m[3]+1:]) {
+		label := strings.TrimLeft(s[m[2]:m[3]], "0")
+		rest := strings.TrimSpace(s[m[3]+1:])
+		return labelInfo{number, label, strings.Count(label, ".") + 1, rest}, true
 	}
 	if m := reLetterLabel.FindStringSubmatch(s); m != nil && startsText(s[len(m[0]):]) {
 		return labelInfo{letter, m[1], 5, s[len(m[0]):]}, true

@@ -262,7 +262,7 @@ var rePageMark = regexp.MustCompile(`^(?:[-–—]\s*(\d{1,3})\s*[-–—]|(\d{1
 // cấp giấy" / "2" / "chứng nhận ..."); a column of numbers in a table laid
 // out one cell a line has none of these.
 func pageMarks(raw []string) map[int]bool {
-	marks := map[int]bool{}
+	marks := signStamps(raw)
 	page := 1
 	for i, s := range raw {
 		m := rePageMark.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(s, "\f", "")))
@@ -273,7 +273,7 @@ func pageMarks(raw []string) map[int]bool {
 		if n != page+1 && !(n == 1 && page == 1) {
 			continue
 		}
-		if m[2] != "" && !pageBreakAt(raw, i) {
+		if m[2] != "" && !pageBreakAt(raw, i) && !marks[i+1] && !marks[i-1] {
 			continue
 		}
 		marks[i] = true
@@ -282,7 +282,64 @@ func pageMarks(raw []string) map[int]bool {
 			marks[k] = true
 		}
 	}
+	footnotes(raw, marks)
 	return marks
+}
+
+// reSignStamp opens the stamp a digitally signed PDF prints on its pages
+// ("Ký bởi: Bộ Nông nghiệp và Môi trường"), and reStampField its other
+// lines ("Cơ quan: ...", "Thời gian ký: 04.06.2026 17:05:12 +07:00").
+var (
+	reSignStamp  = regexp.MustCompile(`^(?i:ký bởi|người ký|signed by)\s*:`)
+	reStampField = regexp.MustCompile(`^(?i:cơ quan|tổ chức|email|thời gian ký|ngày ký|ngày giờ ký|signing time|date)\s*:`)
+)
+
+// signStamps finds the lines of e-signature stamps: a "Ký bởi:" line and
+// the stamp fields right after it. They are no part of the text, which
+// goes on over them as over a page number, and the stamp on top of a page
+// marks where the page breaks.
+func signStamps(raw []string) map[int]bool {
+	marks := map[int]bool{}
+	for i := 0; i < len(raw); i++ {
+		if !reSignStamp.MatchString(strings.TrimSpace(raw[i])) {
+			continue
+		}
+		marks[i] = true
+		for i+1 < len(raw) && reStampField.MatchString(strings.TrimSpace(raw[i+1])) {
+			i++
+			marks[i] = true
+		}
+	}
+	return marks
+}
+
+// reFootnote is a footnote's first line: its number, one space and a
+// capital ("1 Văn bản số 3120/VPCP-NN ...", "2 Đến ngày 31/5/2026, ...").
+var reFootnote = regexp.MustCompile(`^\d{1,2} \p{Lu}`)
+
+// footnotes adds to marks the footnotes a PDF's text keeps at the bottom
+// of its pages: after a blank line, lines that start with a footnote's
+// number, with their wrapped lines, running to a page mark or a stamp
+// (the page's end). Left in, they would go on the task before them, with
+// their dates and figures. A list whose items end a page without a mark
+// after them is left alone.
+func footnotes(raw []string, marks map[int]bool) {
+	for i := 1; i < len(raw); i++ {
+		if !blankLine(raw[i-1]) || marks[i] || !reFootnote.MatchString(strings.TrimSpace(raw[i])) {
+			continue
+		}
+		end := i
+		for end < len(raw) && !marks[end] && !blankLine(raw[end]) {
+			end++
+		}
+		if end == len(raw) || !marks[end] || end-i > 12 {
+			continue
+		}
+		for k := i - 1; k < end; k++ {
+			marks[k] = true
+		}
+		i = end
+	}
 }
 
 // pageBreakAt reports whether the bare number at raw[i] stands where a page

@@ -111,6 +111,13 @@ func goalCo(ws []string, k int) bool {
 	if k+1 < len(ws) && ws[k+1] == "thêm" {
 		return true
 	}
+	// "bảo đảm mỗi xã có ít nhất 01 sản phẩm": each of them is to have
+	// it, a goal; "các xã có tỷ lệ ... trên 10%" picks some of them.
+	for j := max(0, k-3); j < k; j++ {
+		if ws[j] == "mỗi" || ws[j] == "từng" {
+			return true
+		}
+	}
 	if p := ws[k-1]; p != "" && p[0] >= '0' && p[0] <= '9' {
 		return true
 	}

@@ -105,6 +105,10 @@ var prefixComparators = []struct {
 	words string
 	cmp   tiendo.Comparator
 }{
+	// "đạt và vượt X", "bằng hoặc cao hơn X": X itself meets the target.
+	{"bang hoac cao hon", tiendo.AtLeast}, {"bang hoac lon hon", tiendo.AtLeast}, {"bang hoac nhieu hon", tiendo.AtLeast},
+	{"bang hoac thap hon", tiendo.AtMost}, {"bang hoac nho hon", tiendo.AtMost}, {"bang hoac it hon", tiendo.AtMost},
+	{"dat va vuot", tiendo.AtLeast}, {"bang hoac vuot", tiendo.AtLeast},
 	{"khong vuot qua", tiendo.AtMost}, {"khong qua", tiendo.AtMost}, {"toi da", tiendo.AtMost},
 	{"khong duoi", tiendo.AtLeast}, {"khong thap hon", tiendo.AtLeast}, {"khong it hon", tiendo.AtLeast},
 	{"it nhat", tiendo.AtLeast}, {"toi thieu", tiendo.AtLeast}, {"tu", tiendo.AtLeast},
@@ -152,6 +156,12 @@ func targetsAt(f folded) (out []Target, at []int) {
 			}
 		}
 		out, at = mergeAt(out, at, keep, keepAt)
+		for i, t := range keep {
+			taken = append(taken, [2]int{keepAt[i], keepAt[i] + len(t.Text)})
+		}
+	}
+	if zero, zat := zeroTargets(f, taken); len(zero) > 0 {
+		out, at = mergeAt(out, at, zero, zat)
 	}
 	return out, at
 }
@@ -176,12 +186,19 @@ func mergeAt(a []Target, aAt []int, b []Target, bAt []int) ([]Target, []int) {
 
 func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, int, bool) {
 	str := f.s
-	// Part of an identifier, a date, a reference or a range: "J02",
-	// "COVID-19", "08/2019/NQ", "2020-2030", "07/6".
-	if s > 0 && strings.IndexByte("/-.,:_", str[s-1]) >= 0 && !(str[s-1] == '.' && s > 1 && str[s-2] == '.') {
+	// "10/10 xã", "05/05 đơn vị": all of them, read at the second number;
+	// from is where the figure as written starts.
+	from := s
+	if ps, ok := wholeFraction(f, s, e); ok {
+		from = ps
+	} else if s > 0 && strings.IndexByte("/-.,:_", str[s-1]) >= 0 && !(str[s-1] == '.' && s > 1 && str[s-2] == '.') {
+		// Part of an identifier, a date, a reference or a range: "J02",
+		// "COVID-19", "08/2019/NQ", "2020-2030", "07/6".
 		return Target{}, 0, false
 	}
-	if s > 0 && isASCIILetter(str[s-1]) {
+	if s > 0 && (isASCIILetter(str[s-1]) || str[s-1] == '%') {
+		// "Chính phủ1", "tối thiểu 40%2": a footnote marker run into the
+		// word or figure before it.
 		return Target{}, 0, false
 	}
 	if e < len(str) && (str[e] == '/' || str[e] == '-' && e+1 < len(str) && isAlnum(str[e+1])) {
@@ -197,7 +214,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	if err != nil || isTemperature(f, e) {
 		return Target{}, 0, false
 	}
-	before := wordsBefore(str, s, 4)
+	before := wordsBefore(str, from, 4)
 	if len(before) > 0 && skipBefore[before[len(before)-1]] && !isLevelMuc(f, s, before) {
 		return Target{}, 0, false
 	}
@@ -300,7 +317,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 
 	// The clause around the number: from the last ";", ". ", ":" or ","
 	// before it (not before the previous target), to the next one after it.
-	cs := targetStart(str, s, prevEnd)
+	cs := targetStart(str, from, prevEnd)
 	ce := targetEnd(str, unitEnd)
 	if k+1 < len(ms) && ms[k+1][0] < ce && candidate(f, ms[k+1][0], ms[k+1][1]) && !gradeAt(str, ms[k+1][1]) {
 		// Another number in the clause: this target's text stops at it
@@ -315,7 +332,9 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 
 	cmp := tiendo.Equal
 	prefixFound := false
-	if c, ok := prefixComparator(before); ok && (before[len(before)-1] != "tu" || origWordBefore(f, s) == "từ") {
+	// "từ" as folded is also "tử" ("điện tử đạt 90%"): the word as
+	// written decides, past the fillers as prefixComparator reads it.
+	if c, ok := prefixComparator(before); ok && (lastNonFiller(before) != "tu" || origWordBefore(f, s) == "từ") {
 		cmp, prefixFound = c, true
 	}
 	if prefixFound && isCondition(f, s) {
@@ -344,7 +363,12 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	// number, not its text: in "nâng A lên 60% và giảm B xuống còn 1%" the
 	// first text runs to "xuống", yet "giảm" is the second's verb; and
 	// across brackets (see verbStart).
-	dir, level, levelCmp := changeOrLevel(f, verbStart(str, s, min(prevNum, s)), s)
+	// A ";" closes the previous clause: its verb is not this number's.
+	vfloor := min(prevNum, s)
+	if k := strings.LastIndexByte(str[vfloor:s], ';'); k >= 0 {
+		vfloor += k + 1
+	}
+	dir, level, levelCmp := changeOrLevel(f, verbStart(str, s, vfloor), s)
 	if level && cmp == tiendo.Equal && levelCmp != "" {
 		cmp = levelCmp
 	}
@@ -456,6 +480,16 @@ func origWordBefore(f folded, i int) string {
 			return w
 		}
 		i = st
+	}
+	return ""
+}
+
+// lastNonFiller returns the last of words that is not a filler.
+func lastNonFiller(words []string) string {
+	for n := len(words); n > 0; n-- {
+		if !fillers[words[n-1]] {
+			return words[n-1]
+		}
 	}
 	return ""
 }

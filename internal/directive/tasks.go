@@ -331,7 +331,11 @@ func (p *parser) taskList(intro []block, region []block) {
 			region[i].text, leads[i] = p.rowTask(b)
 			continue
 		}
-		leads[i] = p.assignment(b.text)
+		if a, ok := p.forUnit(b.text, f); ok {
+			leads[i] = a
+		} else {
+			leads[i] = p.assignment(b.text)
+		}
 		if name := strings.Trim(b.text, " :.;,"); len(leads[i].leads) == 0 && b.kids > 0 && name != "" && p.allUnitLike(name) {
 			// "1. Phòng Nội vụ" heading its tasks, without a colon.
 			leads[i] = assignment{leads: splitUnits(name)}
@@ -400,6 +404,36 @@ func (p *parser) taskList(intro []block, region []block) {
 	} else {
 		p.itemTasks(region, excluded, leads, inherited, len(intro))
 	}
+}
+
+// reForUnit opens an item addressed to a unit: "Đối với Phòng Tài chính -
+// Kế hoạch: báo cáo ...", "Riêng đối với UBND các xã: ...".
+var reForUnit = regexp.MustCompile(`^(?:rieng\s+)?doi voi\s+`)
+
+// forUnit reads an item that opens "Đối với <unit>: <work>", a way of
+// giving each unit its part under a group heading ("1. Lĩnh vực kinh
+// tế"): the unit before the colon leads the work after it. Without the
+// colon, "Đối với các dự án chậm giải ngân, ..." names the subject of the
+// work, not who does it.
+func (p *parser) forUnit(text, folded string) (assignment, bool) {
+	if !reForUnit.MatchString(folded) {
+		return assignment{}, false
+	}
+	f := foldText(text)
+	m := reForUnit.FindStringIndex(f.s)
+	if m == nil {
+		return assignment{}, false
+	}
+	start := f.at(m[1])
+	a := p.assignment(text[start:])
+	if len(a.leads) == 0 || a.prefixEnd <= 0 {
+		return assignment{}, false
+	}
+	a.prefixEnd += start
+	if a.unitEnd > 0 {
+		a.unitEnd += start
+	}
+	return a, true
 }
 
 // rowTask reads a task table row: its text and units from the columns the
@@ -625,9 +659,10 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 			// paragraph is the task.
 			head = ""
 		}
-		if anyUnitBullet && strings.HasSuffix(strings.TrimSpace(b.text), ":") && len(leads[i].leads) == 0 {
-			// The unit bullets are the tasks, unless the item sets a
-			// target of its own ("Phấn đấu giảm tỷ lệ hộ nghèo 2% trở
+		if anyUnitBullet && len(leads[i].leads) == 0 && (strings.HasSuffix(strings.TrimSpace(b.text), ":") || len(more) == 0) {
+			// The unit bullets are the tasks, and an item with nothing
+			// else under it is their group ("1. Lĩnh vực kinh tế"),
+			// unless the item sets a target of its own ("Phấn đấu giảm tỷ lệ hộ nghèo 2% trở
 			// lên, cụ thể:"): then that is a task too.
 			own, _ := p.ownText(b.text, leads[i])
 			if len(targets(own)) == 0 {
