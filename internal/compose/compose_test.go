@@ -298,8 +298,8 @@ func TestTaskListTrafficIsNoAssignment(t *testing.T) {
 		t.Errorf("task list:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	for _, text := range []string{"Giao Phòng A rà soát", "đề nghị Phòng A báo cáo", "Tổ chức giao ban hằng tuần; giao Phòng B theo dõi"} {
-		if !asks(strings.ToLower(text)) {
-			t.Errorf("asks(%q) = false, want true", text)
+		if !directive.GivesWork(text) {
+			t.Errorf("GivesWork(%q) = false, want true", text)
 		}
 	}
 }

@@ -1,12 +1,12 @@
 package compose
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"tiendo"
+	"tiendo/internal/directive"
 	"tiendo/internal/document"
 )
 
@@ -140,37 +140,6 @@ var unitHeads = []string{
 	"thu", "bql", "ttyt", "ttvh", "nganh", "ca", "thue", "tieu", "lu", "su", "kiem", "hop",
 }
 
-// reAsk finds the verbs that give work ("giao", "đề nghị", "yêu cầu") as
-// the parser does, on lower-case text.
-var reAsk = regexp.MustCompile(`(?:^|[\s,;.:(])(giao|đề nghị|yêu cầu)\s`)
-
-// Words that make "giao" part of a noun rather than the verb that gives
-// work (folded, as the parser's isGiveVerb lists them): "giao thông",
-// "giao dịch", "bàn giao", "tuyên giáo"...
-var (
-	notGiveAfter  = []string{"thong", "dich", "luu", "ban ", "nhan", "khoan", "nop", "dat", "quyen"}
-	notGiveBefore = []string{"ban", "chuyen", "trao", "tuyen"}
-)
-
-// asks reports whether lower-case text gives work: "đề nghị", "yêu cầu",
-// or "giao" as a verb, not "đường giao thông" (a task about roads is not
-// an assignment, and splitting it off would list it out of order).
-func asks(lower string) bool {
-	for _, m := range reAsk.FindAllStringSubmatchIndex(lower, -1) {
-		if lower[m[2]:m[3]] != "giao" {
-			return true
-		}
-		after := fold(lower[m[3]:]) + " "
-		before := strings.Fields(fold(lower[:m[2]]))
-		noun := slices.ContainsFunc(notGiveAfter, func(w string) bool { return strings.HasPrefix(after, w) }) ||
-			len(before) > 0 && slices.Contains(notGiveBefore, before[len(before)-1])
-		if !noun {
-			return true
-		}
-	}
-	return false
-}
-
 // assigns reports whether a task's text may read as an assignment of its
 // own: it has a colon, says who leads or supports, gives work, or starts
 // like a unit's name (other than "Báo cáo ..."). It errs on the safe side:
@@ -181,7 +150,7 @@ func assigns(in Input, text string) bool {
 	if strings.Contains(text, ":") || strings.Contains(f, "chu tri") || strings.Contains(f, "phoi hop") || strings.Contains(f, "chiu trach nhiem") {
 		return true
 	}
-	if asks(strings.ToLower(text)) {
+	if directive.GivesWork(text) {
 		return true
 	}
 	if strings.HasPrefix(f, "bao cao ") {

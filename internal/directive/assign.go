@@ -665,6 +665,23 @@ func startsUpperRune(s string) bool {
 	return false
 }
 
+// reGiveWork finds, in folded text, the verbs that give work.
+var reGiveWork = regexp.MustCompile(`(?:^|[\s,;.:(])(giao|de nghi|yeu cau)\s`)
+
+// GivesWork reports whether text gives work as the parser reads it: "đề
+// nghị", "yêu cầu", or "giao" as the verb, not the "giao" of "đường giao
+// thông", "tuyên giáo", "bàn giao" or a "giao ban" meeting. The công văn's
+// task list asks it whether a task's text is an assignment of its own.
+func GivesWork(text string) bool {
+	f := foldText(text)
+	for _, m := range reGiveWork.FindAllStringSubmatchIndex(f.s, -1) {
+		if f.s[m[2]:m[3]] != "giao" || isGiveVerb(f, m[2], m[3]) {
+			return true
+		}
+	}
+	return false
+}
+
 // isGiveVerb reports whether the "giao" found at folded [i, j) is the verb
 // "giao" (to assign), not "giáo" (Tuyên giáo, giáo dục), "giao thông" or
 // "bàn giao".
