@@ -113,6 +113,9 @@ func TestPartsShapes(t *testing.T) {
 		{"opening whose subject cites its basis", KeyOpening, Input{Issuer: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG", Round: &tiendo.Round{Subject: "báo cáo kết quả thực hiện Kế hoạch số 245/KH-UBND của UBND tỉnh"}, Basis: []directive.Basis{
 			{Kind: "Kế hoạch", Ref: "245/KH-UBND", Date: "2026-11-10", Issuer: "UBND tỉnh Lạng Sơn"}}},
 			"Thực hiện Kế hoạch số 245/KH-UBND ngày 10/11/2026 của UBND tỉnh Lạng Sơn. UBND huyện yêu cầu các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ, báo cáo kết quả thực hiện Kế hoạch số 245/KH-UBND của UBND tỉnh, cụ thể như sau:"},
+		{"opening whose subject cites another plan with a like number", KeyOpening, Input{Issuer: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG", Round: &tiendo.Round{Subject: "báo cáo kết quả thực hiện Kế hoạch số 1245/KH-UBND-VX"}, Basis: []directive.Basis{
+			{Kind: "Kế hoạch", Ref: "245/KH-UBND", Date: "2026-11-10", Issuer: "UBND tỉnh Lạng Sơn"}}},
+			"Thực hiện Kế hoạch số 245/KH-UBND ngày 10/11/2026 của UBND tỉnh Lạng Sơn về việc báo cáo kết quả thực hiện Kế hoạch số 1245/KH-UBND-VX. UBND huyện yêu cầu các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ, báo cáo kết quả thực hiện Kế hoạch số 1245/KH-UBND-VX, cụ thể như sau:"},
 		{"requirements by default", KeyRequirements, Input{Round: &tiendo.Round{}},
 			"Lưu ý: Báo cáo cần đánh giá rõ kết quả đã đạt được so với kế hoạch, so với cùng kỳ, những khó khăn, vướng mắc, đề xuất, kiến nghị và nhiệm vụ, giải pháp trong thời gian tới."},
 		{"requirements after the cut-off", KeyRequirements, Input{Round: &tiendo.Round{ReportContents: []string{"Kết quả.", "tồn tại"}, Period: tiendo.Period{Kind: tiendo.PeriodQuarter, Year: 2023, Index: 1}, Deadline: tiendo.DeadlineBefore(2023, 3, 15)}},

@@ -3,6 +3,8 @@ package compose
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/directive"
@@ -45,7 +47,7 @@ func opening(in Input) string {
 		// kết quả thực hiện Kế hoạch số 245/KH-UBND") is not the basis's
 		// own: "Kế hoạch số 245/KH-UBND ... về việc báo cáo kết quả thực
 		// hiện Kế hoạch số 245/KH-UBND" would cite it in a circle.
-		if len(cites) == 1 && (refs[0] == "" || !strings.Contains(subject, refs[0])) {
+		if len(cites) == 1 && (refs[0] == "" || !citesRef(subject, refs[0])) {
 			b.WriteString(" về việc ")
 			b.WriteString(subject)
 		}
@@ -174,4 +176,27 @@ func deadlinePhrase(t time.Time) string {
 		return "trước ngày " + document.ShortDate(t)
 	}
 	return "trước " + twoDigits(t.Hour()) + " giờ " + twoDigits(t.Minute()) + " ngày " + document.ShortDate(t)
+}
+
+// citesRef reports whether text cites the document numbered ref
+// ("245/KH-UBND") as a whole: not "1245/KH-UBND" nor "245/KH-UBND-VX".
+func citesRef(text, ref string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], ref)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(text[:j])
+		after, _ := utf8.DecodeRuneInString(text[j+len(ref):])
+		if !partOfRef(before) && !partOfRef(after) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// partOfRef reports whether r can continue a document's number and symbol.
+func partOfRef(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '-'
 }

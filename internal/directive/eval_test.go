@@ -409,6 +409,9 @@ func scoreSet(t *testing.T, dir string) (float64, string) {
 		}
 		one := scores{}
 		scoreBlind(want, Parse(string(src), nil), one)
+		if len(one) == 0 {
+			t.Fatalf("%s: the answer scores no field (misspelt keys?)", f)
+		}
 		var got, of float64
 		var missed []string
 		for field, v := range one {
@@ -427,6 +430,9 @@ func scoreSet(t *testing.T, dir string) (float64, string) {
 		fields = append(fields, f)
 	}
 	sort.Strings(fields)
+	if len(fields) == 0 {
+		t.Fatalf("%s: no field of any answer was scored (misspelt keys?)", dir)
+	}
 	var b strings.Builder
 	var sum float64
 	fmt.Fprintf(&b, "%s: %d directives\n", filepath.Base(dir), len(files))

@@ -43,7 +43,7 @@ var docTypes = map[string]bool{
 var orgHeads = []string{
 	"uy ban", "ubnd", "so ", "phong ", "ban ", "van phong", "bo ", "tong cuc", "cuc ", "chi cuc",
 	"trung tam", "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "dang uy", "dang bo",
-	"hoi dong", "hdnd", "cong an", "hoi ", "bch ", "ban chap hanh", "ban thuong vu", "cong doan", "doan ", "lien doan", "hiep hoi", "bo chi huy", "ban chi huy", "chi bo", "mat tran", "uy ban mat tran",
+	"hoi dong", "hdnd", "cong an", "hoi ", "bch ", "ban chap hanh", "ban thuong vu", "cong doan", "doan thanh nien", "doan tncs", "lien doan", "hiep hoi", "bo chi huy", "ban chi huy", "chi bo", "mat tran", "uy ban mat tran",
 }
 
 // header reads the document's header, from the top to where the body
@@ -141,7 +141,8 @@ func (p *parser) header() int {
 		}
 		if !consumed && !seenNumber && !seenSubject && isUpper(rest) && rest != "" {
 			fr := vi.Fold(rest)
-			if len(issuer) == 0 || startsWithAny(fr, orgHeads) {
+			// "HỘI NGHỊ ..." is a meeting, not a Hội.
+			if len(issuer) == 0 || startsWithAny(fr, orgHeads) && !strings.HasPrefix(fr, "hoi nghi") {
 				issuer = append(issuer, nil)
 			}
 			issuer[len(issuer)-1] = append(issuer[len(issuer)-1], rest)

@@ -139,6 +139,13 @@ func spaceCells(s string, starts []int) (cells []string, ok bool) {
 	return cells, true
 }
 
+// A cell wraps onto a few lines, the header's titles onto two or three:
+// past these, the lines are not a table's.
+const (
+	maxWraps     = 40
+	maxHeadWraps = 4
+)
+
 func joinCell(a, b string) string {
 	b = strings.TrimSpace(b)
 	if a == "" {
@@ -165,6 +172,7 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 	var rows []row
 	head := row{h, heads}
 	var rewritten []int // continuation lines
+	wraps := 0          // continuation lines since the header or the last row
 	k := h + 1
 	for ; k < len(raw); k++ {
 		s := strings.TrimRight(raw[k], " \f")
@@ -194,10 +202,15 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 		switch {
 		case reRowNumber.MatchString(cells[0]) || reGroupNumber.MatchString(cells[0]):
 			rows = append(rows, row{k, cells})
+			wraps = 0
 			continue
 		case cells[0] != "":
 			// Text in the number column: the table has ended.
+		case wraps >= maxWraps || len(rows) == 0 && wraps >= maxHeadWraps:
+			// More wrapped lines than a cell ever has: this is no table
+			// (and joining on would copy ever longer cells).
 		default:
+			wraps++
 			cur := &head
 			if len(rows) > 0 {
 				cur = &rows[len(rows)-1]

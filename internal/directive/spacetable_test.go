@@ -103,3 +103,28 @@ func TestCellUnits(t *testing.T) {
 		}
 	}
 }
+
+// Indented lines past what any cell wraps onto end the table: they are
+// prose laid out in columns, and gathering them on would copy an ever
+// longer cell for each (quadratic on a large input).
+func TestSpaceTableWrapLimit(t *testing.T) {
+	head := " TT  Nhiệm vụ                    Chủ trì            Phối hợp"
+	wrapped := "     tiếp tục nội dung           thêm chữ           thêm nữa"
+	raw := []string{head}
+	for range maxHeadWraps + 1 {
+		raw = append(raw, wrapped)
+	}
+	raw = append(raw, " 1   Tổ chức 04 lớp bồi dưỡng    Phòng Nội vụ       UBND các xã")
+	spaceTables(raw)
+	if strings.Contains(raw[0], "|") || strings.Contains(raw[len(raw)-1], "|") {
+		t.Errorf("a header followed by %d wrapped lines was read as a table:\n%s", maxHeadWraps+1, strings.Join(raw, "\n"))
+	}
+	raw = []string{head, " 1   Tổ chức 04 lớp bồi dưỡng    Phòng Nội vụ       UBND các xã"}
+	for range maxWraps + 1 {
+		raw = append(raw, wrapped)
+	}
+	spaceTables(raw)
+	if got := raw[1]; strings.Count(got, "tiếp tục") > maxWraps {
+		t.Errorf("row 1 gathered %d wrapped lines, want at most %d", strings.Count(got, "tiếp tục"), maxWraps)
+	}
+}

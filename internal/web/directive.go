@@ -59,9 +59,12 @@ func (s *Server) directivePage(r *http.Request, in compose.Input, c *tiendo.Docu
 	if c != nil && !(p.CanDraft && c.Status == tiendo.DocDraft) {
 		doc, err := reportdoc.DirectiveModel(r.Context(), s.store, userFrom(r.Context()), in, c)
 		if err != nil {
-			return nil, err
+			// The page and its decisions still work; the files are the
+			// record, and the page says to read them.
+			s.log.Error("directive page: drawing the công văn", "round", in.Round.ID, "err", err)
+		} else {
+			p.Sheet = document.NewSheet(doc)
 		}
-		p.Sheet = document.NewSheet(doc)
 	}
 	return p, nil
 }
