@@ -146,21 +146,7 @@ func TestDirectiveWithdraw(t *testing.T) {
 	ctx := context.Background()
 	office, leader := x.login("vanphong"), x.login("lanhdao")
 	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
-	page := "/rounds/" + itoa(x.draft.ID) + "/directive"
-	if code, _ := x.postDoc(office, page+"/new", nil); code != http.StatusSeeOther {
-		t.Fatalf("draft: %d", code)
-	}
-	c, err := x.st.Doc(ctx, officeUser, x.draft.ID, tiendo.DocDirective)
-	if err != nil {
-		t.Fatal(err)
-	}
-	form := url.Values{"version": {itoa(int64(c.Version))}, "op": {"send"}, "subject": {c.Subject}}
-	for i, p := range c.Parts {
-		form.Set("p"+itoa(int64(i))+".text", p.Text)
-	}
-	if code, loc := x.postDoc(office, page, form); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=send") {
-		t.Fatalf("save and send: %d %s", code, loc)
-	}
+	page, c := directiveSent(t, x, x.draft.ID)
 	sent, _ := x.st.Doc(ctx, officeUser, x.draft.ID, tiendo.DocDirective)
 	if sent.Status != tiendo.DocPending || sent.Version != c.Version+1 {
 		t.Errorf("after “Lưu và trình”: %s at version %d, want pending at %d", sent.Status, sent.Version, c.Version+1)
