@@ -100,11 +100,7 @@ func TestConditionsAreNoTargets(t *testing.T) {
 		{"Kiểm tra ít nhất 06 tổ chức đảng", []string{">= 6 tổ chức đảng"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, g := range targets(tt.text) {
-			got = append(got, fmt.Sprintf("%s %v %s", g.Comparator, g.Value, g.Unit))
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := targetStrings(tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%s\n got  %q\n want %q", tt.text, got, tt.want)
 		}
 	}
@@ -235,4 +231,13 @@ func TestGroupOfAddressees(t *testing.T) {
 			t.Errorf("task %s assignees = %q", task.Label, got)
 		}
 	}
+}
+
+// targetStrings is each target read in text as "comparator value unit".
+func targetStrings(text string) []string {
+	var out []string
+	for _, g := range targets(text) {
+		out = append(out, fmt.Sprintf("%s %v %s", g.Comparator, g.Value, g.Unit))
+	}
+	return out
 }

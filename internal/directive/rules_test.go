@@ -1,7 +1,6 @@
 package directive
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -33,11 +32,7 @@ func TestMeasureUnitsAfterNumbers(t *testing.T) {
 		{"có thêm 10 trường học đạt chuẩn quốc gia", []string{"= 10 trường"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, g := range targets(tt.text) {
-			got = append(got, fmt.Sprintf("%s %v %s", g.Comparator, g.Value, g.Unit))
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := targetStrings(tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("%s\n got  %q\n want %q", tt.text, got, tt.want)
 		}
 	}
