@@ -1,6 +1,7 @@
 package continuity
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -16,30 +17,77 @@ import (
 // cited document's date ("ngày 15 tháng 3 năm 2021") are left out: they
 // name an earlier year on purpose.
 func EarlierYears(text string, year int) []int {
-	ws := strings.FieldsFunc(vi.Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	var out []int
+	for _, m := range earlierYears(text, year) {
+		if !slices.Contains(out, m.year) {
+			out = append(out, m.year)
+		}
+	}
+	return out
+}
+
+// MoveYears writes year in place of each earlier year EarlierYears finds
+// in text: the office's one step to bring a carried-over task into its
+// period ("nhập ngũ năm 2022" becomes "nhập ngũ năm 2027"). The
+// comparisons and cited dates EarlierYears leaves out stay as written.
+func MoveYears(text string, year int) string {
+	ms := earlierYears(text, year)
+	if len(ms) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		b.WriteString(text[last:m.start])
+		b.WriteString(strconv.Itoa(year))
+		last = m.end
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// yearSpan is where an earlier year stands in a text, in bytes.
+type yearSpan struct {
+	start, end, year int
+}
+
+// earlierYears finds the mentions EarlierYears and MoveYears act on, in
+// order: the figures of "năm 2022" with a year before year, outside a
+// comparison and a cited document's date.
+func earlierYears(text string, year int) []yearSpan {
+	type word struct {
+		folded     string
+		start, end int
+	}
+	var ws []word
+	begin := -1
+	for i, r := range text + " " {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case inWord && begin < 0:
+			begin = i
+		case !inWord && begin >= 0:
+			ws = append(ws, word{vi.Fold(text[begin:i]), begin, i})
+			begin = -1
+		}
+	}
+	var out []yearSpan
 	for i := 1; i < len(ws); i++ {
-		if ws[i-1] != "nam" || len(ws[i]) != 4 {
+		if ws[i-1].folded != "nam" || len(ws[i].folded) != 4 {
 			continue
 		}
-		y, err := strconv.Atoi(ws[i])
+		y, err := strconv.Atoi(ws[i].folded)
 		if err != nil || y < 1900 || y >= year {
 			continue
 		}
-		if i >= 3 && ws[i-3] == "so" && ws[i-2] == "voi" || i >= 2 && ws[i-2] == "ky" {
+		if i >= 3 && ws[i-3].folded == "so" && ws[i-2].folded == "voi" || i >= 2 && ws[i-2].folded == "ky" {
 			continue
 		}
 		// A cited document's date: "ngày 15 tháng 3 năm 2021".
-		if i >= 3 && ws[i-3] == "thang" {
+		if i >= 3 && ws[i-3].folded == "thang" {
 			continue
 		}
-		seen := false
-		for _, x := range out {
-			seen = seen || x == y
-		}
-		if !seen {
-			out = append(out, y)
-		}
+		out = append(out, yearSpan{ws[i].start, ws[i].end, y})
 	}
 	return out
 }

@@ -27,3 +27,27 @@ func TestEarlierYears(t *testing.T) {
 		}
 	}
 }
+
+func TestMoveYears(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		year int
+		want string
+	}{
+		{"gọi công dân nhập ngũ năm 2022 đảm bảo hoàn thành 100% chỉ tiêu", 2027, "gọi công dân nhập ngũ năm 2027 đảm bảo hoàn thành 100% chỉ tiêu"},
+		{"DDCI NĂM 2022; nông thôn mới năm 2021", 2026, "DDCI NĂM 2026; nông thôn mới năm 2026"},
+		// Comparisons and cited dates name the earlier year on purpose.
+		{"tăng 10% so với năm 2025, bằng cùng kỳ năm 2025, kế hoạch năm 2025", 2026, "tăng 10% so với năm 2025, bằng cùng kỳ năm 2025, kế hoạch năm 2026"},
+		{"theo Kế hoạch số 164/KH-UBND ngày 15 tháng 3 năm 2021 của UBND tỉnh", 2026, "theo Kế hoạch số 164/KH-UBND ngày 15 tháng 3 năm 2021 của UBND tỉnh"},
+		{"phấn đấu đến năm 2030; năm 2026", 2026, "phấn đấu đến năm 2030; năm 2026"},
+		{"năm", 2026, "năm"},
+		{"", 2026, ""},
+	} {
+		if got := MoveYears(c.text, c.year); got != c.want {
+			t.Errorf("MoveYears(%q, %d) = %q, want %q", c.text, c.year, got, c.want)
+		}
+		if got := EarlierYears(MoveYears(c.text, c.year), c.year); len(got) != 0 {
+			t.Errorf("after MoveYears(%q), EarlierYears still finds %v", c.text, got)
+		}
+	}
+}

@@ -465,3 +465,78 @@ func (s *Store) retiredBefore(ctx context.Context, t time.Time) (map[int64]bool,
 	}
 	return out, err
 }
+
+// MoveEarlierYears brings a draft round's carried-over words into its
+// period: in every task and target, each earlier year that
+// continuity.EarlierYears finds ("nhập ngũ năm 2022" in a round for 2026)
+// becomes the round's year (continuity.MoveYears). It returns how many
+// texts changed. A published round's tasks are what the units report on,
+// so only a draft's move this way; each change is audited like an edit.
+func (s *Store) MoveEarlierYears(ctx context.Context, actor Actor, u *tiendo.User, roundID int64) (int, error) {
+	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
+		return 0, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa nhiệm vụ của đợt báo cáo.")
+	}
+	changed := 0
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		changed = 0
+		var status tiendo.RoundStatus
+		var year int
+		err := tx.QueryRowContext(ctx, s.q(`SELECT status, period_year FROM rounds WHERE id = ?`), roundID).Scan(&status, &year)
+		if err != nil {
+			return notFound(err, "Không tìm thấy đợt báo cáo.")
+		}
+		if status != tiendo.RoundDraft {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo đã phát hành; chỉ đổi năm trong nhiệm vụ của đợt còn nháp.")
+		}
+		if year == 0 {
+			return tiendo.Errorf(tiendo.EINVALID, "Đợt báo cáo chưa có kỳ báo cáo; hãy chọn kỳ trước khi đổi năm.")
+		}
+		type text struct {
+			entity string // "task" or "target"
+			id     int64
+			taskID int64
+			text   string
+		}
+		var texts []text
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT 'task', id, id, text FROM tasks WHERE round_id = ?
+			UNION ALL SELECT 'target', g.id, g.task_id, g.text FROM targets g JOIN tasks t ON t.id = g.task_id WHERE t.round_id = ?`), roundID, roundID)
+		if err != nil {
+			return fmt.Errorf("store: round texts: %w", err)
+		}
+		for rows.Next() {
+			var t text
+			if err := rows.Scan(&t.entity, &t.id, &t.taskID, &t.text); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: round texts: %w", err)
+			}
+			texts = append(texts, t)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: round texts: %w", err)
+		}
+		for _, t := range texts {
+			moved := continuity.MoveYears(t.text, year)
+			if moved == t.text {
+				continue
+			}
+			changed++
+			if t.entity == "task" {
+				if _, err := tx.ExecContext(ctx, s.q(`UPDATE tasks SET text = ? WHERE id = ?`), moved, t.id); err != nil {
+					return fmt.Errorf("store: move years: %w", err)
+				}
+				err = s.audit(ctx, tx, actor, "update_task", "round", roundID, map[string]any{"task_id": t.id, "text": t.text}, map[string]any{"task_id": t.id, "text": moved})
+			} else {
+				if _, err := tx.ExecContext(ctx, s.q(`UPDATE targets SET text = ? WHERE id = ?`), moved, t.id); err != nil {
+					return fmt.Errorf("store: move years: %w", err)
+				}
+				err = s.audit(ctx, tx, actor, "update_target", "round", roundID, map[string]any{"task_id": t.taskID, "target_id": t.id, "text": t.text}, map[string]any{"task_id": t.taskID, "target_id": t.id, "text": moved})
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return changed, err
+}

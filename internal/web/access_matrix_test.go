@@ -65,6 +65,7 @@ var routeNeeds = map[string]need{
 	"POST /rounds/{id}/delete":        {action: tiendo.ActionManageRounds},
 	"GET /rounds/{id}/edit":           {action: tiendo.ActionManageRounds}, // a draft's own fields (round_edit.go); this round is published: 409
 	"POST /rounds/{id}/edit":          {action: tiendo.ActionManageRounds, body: "title=Tên+mới&deadline=01/12/2027"},
+	"POST /rounds/{id}/years":         {action: tiendo.ActionManageRounds}, // a draft's earlier years (round_edit.go); this round is published: 409
 	"GET /rounds/{id}":                {action: tiendo.ActionReadRounds},
 	"GET /rounds/{id}/extend":         {action: tiendo.ActionManageRounds}, // gia hạn (extend.go); this round is open
 	"POST /rounds/{id}/extend":        {action: tiendo.ActionManageRounds, body: "deadline=01/12/2099&reason=Ch%E1%BB%9D+s%E1%BB%91+li%E1%BB%87u"},

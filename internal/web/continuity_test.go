@@ -172,10 +172,42 @@ func TestDraftNamesEarlierYears(t *testing.T) {
 	if strings.Contains(box, "Nhiệm vụ 11") {
 		t.Errorf("a comparison with 2026 is flagged:\n%s", box)
 	}
+
+	// One click moves them into the round's year; the comparison stays.
+	action := "/rounds/" + itoa(draft.ID) + "/years"
+	if !strings.Contains(box, `action="`+action+`"`) || !strings.Contains(box, "Đổi thành năm 2027") {
+		t.Fatalf("the warning offers no button to move the years:\n%s", box)
+	}
+	if code, loc, _ := x.postRead(office, action, nil); code != http.StatusSeeOther || loc != "/rounds/"+itoa(draft.ID)+"?ok=years" {
+		t.Fatalf("moving the years = %d to %q, want 303 to the round with ?ok=years", code, loc)
+	}
+	_, page = x.get(office, "/rounds/"+itoa(draft.ID)+"?ok=years")
+	page = html.UnescapeString(page)
+	if strings.Contains(page, "Còn nhắc năm") || !strings.Contains(page, "Đã đổi năm của kỳ trước thành năm của kỳ này") {
+		t.Errorf("after the move the page still warns, or says nothing of it:\n%s", grep(page, "năm"))
+	}
+	got := x.storedRound(draft.ID)
+	if want := "Gọi công dân nhập ngũ năm 2027 đạt 100% chỉ tiêu"; got.Tasks[0].Text != want {
+		t.Errorf("task 10 = %q, want %q", got.Tasks[0].Text, want)
+	}
+	if want := "hoàn thành 100% chỉ tiêu nhập ngũ năm 2027"; got.Tasks[0].Targets[0].Text != want {
+		t.Errorf("its target = %q, want %q", got.Tasks[0].Targets[0].Text, want)
+	}
+	if want := "Thu nội địa tăng 10% so với năm 2026"; got.Tasks[1].Text != want {
+		t.Errorf("task 11 = %q, want it unchanged, %q", got.Tasks[1].Text, want)
+	}
+	if code, loc, _ := x.postRead(office, action, nil); code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=no-years") {
+		t.Errorf("moving again = %d to %q, want 303 to ?ok=no-years", code, loc)
+	}
+
 	if err := x.st.PublishRound(ctx, store.Actor{}, draft.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, page := x.get(office, "/rounds/"+itoa(draft.ID)); strings.Contains(page, "Còn nhắc năm") {
 		t.Errorf("a published round still warns about earlier years")
+	}
+	// What the units report on does not change under them.
+	if code, _, body := x.postRead(office, action, nil); code != http.StatusConflict || !strings.Contains(body, "chỉ đổi năm trong nhiệm vụ của đợt còn nháp") {
+		t.Errorf("moving the years of a published round = %d, want 409 with the reason:\n%s", code, grep(body, "năm"))
 	}
 }

@@ -115,6 +115,7 @@ var auditActions = byLabel(codeSet{
 	{"unlock", "Mở khóa đợt báo cáo"},
 	{"reopen", "Mở lại cho đơn vị sửa báo cáo"},
 	{"update_task", "Sửa nhiệm vụ"},
+	{"update_target", "Sửa chỉ tiêu"},
 	{"set_reporters", "Đổi đơn vị báo cáo chỉ tiêu"},
 	{"remind", "Đôn đốc đơn vị"},
 	{"retry", "Gửi lại thư"},

@@ -264,3 +264,23 @@ func (s *Server) renderRoundEdit(w http.ResponseWriter, r *http.Request, status 
 	}
 	return s.render(w, status, "round_edit", data)
 }
+
+// handleRoundMoveYears brings a draft's carried-over tasks and targets into
+// its period: the button beside the round page's list of earlier years
+// (store.MoveEarlierYears).
+func (s *Server) handleRoundMoveYears(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	n, err := s.store.MoveEarlierYears(r.Context(), actor(r), userFrom(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	ok := "years"
+	if n == 0 {
+		ok = "no-years"
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d?ok=%s", id, ok), http.StatusSeeOther)
+	return nil
+}

@@ -27,6 +27,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/{id}/delete", s.authed(tiendo.ActionManageRounds, s.handleRoundDelete))
 	mux.HandleFunc("GET /rounds/{id}/edit", s.authed(tiendo.ActionManageRounds, s.handleRoundEditForm))
 	mux.HandleFunc("POST /rounds/{id}/edit", s.authed(tiendo.ActionManageRounds, s.handleRoundEdit))
+	mux.HandleFunc("POST /rounds/{id}/years", s.authed(tiendo.ActionManageRounds, s.handleRoundMoveYears))  // round_edit.go: "năm 2022" of a carried-over draft
 	mux.HandleFunc("GET /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtendForm)) // extend.go: gia hạn
 	mux.HandleFunc("POST /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtend))
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))

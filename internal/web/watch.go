@@ -408,6 +408,8 @@ type chartPoint struct {
 var roundNotices = map[string]string{
 	"edited":    "Đã lưu thay đổi của đợt báo cáo.",
 	"published": "Đã phát hành đợt báo cáo; các đơn vị được yêu cầu đã nhận thông báo.",
+	"years":     "Đã đổi năm của kỳ trước thành năm của kỳ này trong các nhiệm vụ, chỉ tiêu.",
+	"no-years":  "Không còn nhiệm vụ, chỉ tiêu nào nhắc năm của kỳ trước.",
 	// "extended": extendedNotice, which depends on whether mail goes.
 }
 
