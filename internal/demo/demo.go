@@ -260,6 +260,11 @@ func loadRounds(ctx context.Context, st *store.Store, units map[string]*tiendo.U
 	if err != nil {
 		return fmt.Errorf("demo: live round: %w", err)
 	}
+	// The office brings "năm 2022" of the carried-over tasks into this
+	// year before sending them out, as the draft's page asks.
+	if _, err := st.MoveEarlierYears(ctx, store.Actor{UserID: users["vanphong"].ID}, users["vanphong"], live.ID); err != nil {
+		return fmt.Errorf("demo: live round: %w", err)
+	}
 	if err := publishAt(ctx, st, live.ID, now.Add(-72*time.Hour)); err != nil {
 		return err
 	}

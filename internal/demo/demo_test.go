@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/continuity"
 	"tiendo/internal/storetest"
 )
 
@@ -51,6 +52,30 @@ func TestLoad(t *testing.T) {
 	}
 	if live.Submitted != 4 || live.Drafts != 4 || live.Missing() != 4 || !live.Deadline.After(now) {
 		t.Errorf("live round = submitted %d, drafts %d, missing %d, deadline %v", live.Submitted, live.Drafts, live.Missing(), live.Deadline)
+	}
+	// The live round's tasks were carried from 2022; the office moved their
+	// "năm 2022" into this year before publishing, as the draft page asks.
+	liveRound, err := st.Round(ctx, office, live.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for _, task := range liveRound.Tasks {
+		texts := []string{task.Text}
+		for _, tg := range task.Targets {
+			texts = append(texts, tg.Text)
+		}
+		for _, text := range texts {
+			if ys := continuity.EarlierYears(text, liveRound.Period.Year); len(ys) > 0 {
+				t.Errorf("the live round still names %v: %q", ys, text)
+			}
+			if strings.Contains(text, "năm 2026") {
+				moved++
+			}
+		}
+	}
+	if moved == 0 {
+		t.Errorf("no text of the live round names năm 2026; the seed's \"nhập ngũ năm 2022\" should have moved")
 	}
 	// Things counted whole (xã, trường, mô hình) are whole this year and
 	// last: "cùng kỳ năm trước đạt 1,9 xã" reads as absurd.
