@@ -47,7 +47,7 @@ var verbs = phraseSet(
 	"lap", "soan thao", "chuan bi", "tuyen truyen", "van dong", "ho tro", "lanh dao", "bo tri",
 	"mo rong", "phat trien", "dau tu", "day nhanh", "khac phuc", "thuc day", "hoan thien", "huy dong",
 	"ung pho", "cung co", "nam bat", "ban hanh", "kiem soat", "giam sat", "dinh huong",
-	"quan triet", "la dau moi", "la co quan", "la don vi",
+	"quan triet", "la dau moi", "la co quan", "la don vi", "tham dinh", "dau tranh",
 )
 
 // neverNamed are verbs no unit is named after: written with a capital
@@ -103,7 +103,7 @@ func (p *parser) isUnitLike(s string) bool {
 	if startsWithAny(f, []string{"ban hanh", "ban chat", "so luong", "so lieu", "so sanh", "doi voi", "doi moi", "hoi nghi", "truong hop", "bo sung", "bo tri", "vien chuc", "lanh dao, chi dao", "lanh dao chi dao"}) {
 		return false
 	}
-	if startsWithAny(f, unitHeads) && headSpelled(s) {
+	if startsWithAny(f, unitHeads) && headSpelled(s) || pressName(s) {
 		return true
 	}
 	// "Vụ Ngân sách nhà nước": a ministry's department, written with a
@@ -116,6 +116,24 @@ func (p *parser) isUnitLike(s string) bool {
 		return true
 	}
 	return p.knownUnit(s)
+}
+
+// pressName reports whether s names a newspaper: "Báo Nhân dân", "Báo và
+// Phát thanh, Truyền hình Đắk Lắk". "Báo" with a capital and a name after
+// it (or "Báo" alone, as a piece cut at "và") is no "báo cáo".
+func pressName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "Báo" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(s, "Báo ")
+	if !ok {
+		return false
+	}
+	if r, ok := strings.CutPrefix(rest, "và "); ok {
+		rest = r
+	}
+	return startsUpperRune(rest)
 }
 
 // cutCac cuts the "các" (or "Các", opening a sentence) of a group.
@@ -277,6 +295,11 @@ func isPoliteAddress(u string) bool {
 	return ok && w == "Quý" && len(strings.Fields(rest)) <= 3 && (startsWithAny(vi.Fold(rest)+" ", unitHeads) || startsWithAny(vi.Fold(rest)+" ", genericUnitHeads))
 }
 
+// managedPlaces are what a Ban Quản lý manages, which its name lists:
+// "Ban Quản lý các khu công nghiệp", "Ban Quản lý Khu kinh tế ... và các
+// khu công nghiệp", "Ban Quản lý dự án ... và phát triển quỹ đất".
+var managedPlaces = []string{"khu cong nghiep", "khu kinh te", "khu che xuat", "cum cong nghiep", "khu cong nghe cao", "khu du lich", "du an", "rung", "cang", "cua khau", "phat trien quy dat"}
+
 // splitUnits splits "Phòng A, Phòng B và Trung tâm C" into the units it
 // names. A piece that does not start like a unit goes back to the piece
 // before it, so "Phòng Lao động, Thương binh và Xã hội" and "UBND các xã,
@@ -318,7 +341,7 @@ func splitUnits(s string) []string {
 		// hội huyện", "Viện A, các Viện Pasteur": a group opened by "các"
 		// and a unit's kind is a piece of its own too.
 		group := strings.HasPrefix(fold, "cac ") && (startsWithAny(fold[4:]+" ", unitHeads) || isCategory(strings.Fields(fold)[1]))
-		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac ")) && !group && !headOfUnit(fold)
+		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) && !pressName(f.cut(c.start, c.end)) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac ")) && !group && !headOfUnit(fold)
 		if len(pieces) > 0 {
 			// "Văn phòng HĐND và UBND huyện" is one office.
 			prev := strings.TrimSpace(f.s[pieces[len(pieces)-1].start:pieces[len(pieces)-1].end])
@@ -330,6 +353,11 @@ func splitUnits(s string) []string {
 				join = true
 			}
 			if (strings.HasSuffix(prev, "hdnd") || strings.HasSuffix(prev, "hoi dong nhan dan")) && startsWithAny(fold, []string{"ubnd", "uy ban nhan dan"}) {
+				join = true
+			}
+			// "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp" is
+			// one board: what it manages goes on after "và".
+			if c.afterAnd && strings.HasPrefix(prev, "ban quan ly ") && startsWithAny(strings.TrimPrefix(fold, "cac ")+" ", managedPlaces) {
 				join = true
 			}
 		}
@@ -430,6 +458,12 @@ func (p *parser) assignment(text string) assignment {
 		}
 		before := len(a.leads)
 		addLead(x, true)
+		if len(a.leads) == before && startsUpperRune(x) && headOfUnit(vi.Fold(strings.TrimSpace(x))) {
+			// "Yêu cầu Chủ tịch Ủy ban nhân dân các xã, phường chịu trách
+			// nhiệm ...": a chỉ thị asks the head, and through them the
+			// unit.
+			addLead(x, false)
+		}
 		// A name cut short of the verb ("Giao Ủy ban nhân dân các xã
 		// hằng tháng rà soát") leaves words of the task before the verb.
 		if len(a.leads) > before && m[0] < 12 && cutUnitNames(x) == x {
@@ -600,7 +634,9 @@ func firstVerb(f folded, from int) []int {
 				// "Ban Quản lý dự án đầu tư xây dựng": after "đầu tư" the
 				// verb is part of a name.
 				// "các tổ chức chính trị - xã hội": after "các" a verb is a
-				// noun. "Quỹ Đầu tư phát triển": after "đầu tư" it is a name.
+				// noun. "Quỹ Đầu tư phát triển": after "đầu tư" it is a name,
+				// and after "tư vấn" or "hỗ trợ" ("Trung tâm Tư vấn phát
+				// triển công nghiệp", "Quỹ Hỗ trợ phát triển").
 				if ph == "to chuc" && startsWithAny(s[end:], partyNouns) || ph == "lam" && strings.HasSuffix(s[:i], " viec") || ph == "quan ly" && strings.HasSuffix(s[:i], "can bo") {
 					// "tổ chức đảng", "Trung tâm Dịch vụ việc làm", "Cục Nhà
 					// giáo và Cán bộ quản lý giáo dục": nouns.
@@ -609,7 +645,7 @@ func firstVerb(f folded, from int) []int {
 				if startsUpperRune(f.cut(from+i+1, from+end)) && i > 0 && capitalVerb(f, from, i, end, ph) {
 					return []int{i, end}
 				}
-				if !startsUpperRune(f.cut(from+i+1, from+end)) && !isHeadWord(strings.TrimSpace(s[:i])) && !((ph == "xay dung" || ph == "phat trien") && strings.HasSuffix(s[:i], " dau tu")) && !(ph == "dau tu" && (strings.HasSuffix(s[:i], " du an") || strings.HasSuffix(" "+s[:i], " chu"))) && !strings.HasSuffix(s[:i], " cac") && !strings.HasSuffix(s[:i], " nhung") {
+				if !startsUpperRune(f.cut(from+i+1, from+end)) && !isHeadWord(strings.TrimSpace(s[:i])) && !((ph == "xay dung" || ph == "phat trien") && (strings.HasSuffix(s[:i], " dau tu") || strings.HasSuffix(s[:i], " tu van") || strings.HasSuffix(s[:i], " ho tro"))) && !(ph == "dau tu" && (strings.HasSuffix(s[:i], " du an") || strings.HasSuffix(" "+s[:i], " chu"))) && !strings.HasSuffix(s[:i], " cac") && !strings.HasSuffix(s[:i], " nhung") {
 					return []int{i, end}
 				}
 			}

@@ -52,6 +52,10 @@ var (
 	// hiện". Articles are the parts of a Quyết định as "I.", "II." are of
 	// a plan; the numbered items under one are its clauses.
 	reArticle = regexp.MustCompile(`^dieu\s+(\d{1,2})\s*[.:]\s*`)
+	// reOrdinal opens an item numbered in words: "Thứ nhất, về thu ngân
+	// sách: ...", "Hai là, ...". The weekday "Thứ hai, ngày 20/11" is
+	// not one (ordinalLabel).
+	reOrdinal = regexp.MustCompile(`^((?:thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?:\s+(?:mot|hai|ba|bon|tu|lam|nam))?))|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+la)\s*[,:.]\s*`)
 )
 
 // labelInfo is what parseLabel finds at the start of a paragraph.
@@ -89,6 +93,9 @@ func parseLabel(s string) (labelInfo, bool) {
 	if m := reTaskHeading.FindStringSubmatchIndex(f.s); m != nil {
 		return labelInfo{number, f.s[m[2]:m[3]], 1, f.cut(m[1], len(f.s))}, true
 	}
+	if m := reOrdinal.FindStringSubmatchIndex(f.s); m != nil && ordinalRest(f.s[m[1]:]) {
+		return labelInfo{number, f.cut(m[2], m[3]), 1, f.cut(m[1], len(f.s))}, true
+	}
 	if m := reArticle.FindStringSubmatchIndex(f.s); m != nil && startsText(f.cut(m[1], len(f.s))) {
 		return labelInfo{section, f.s[m[2]:m[3]], 0, f.cut(m[1], len(f.s))}, true
 	}
@@ -104,6 +111,12 @@ func parseLabel(s string) (labelInfo, bool) {
 		return labelInfo{bullet, "", depth, strings.TrimSpace(string(r[1:]))}, true
 	}
 	return labelInfo{}, false
+}
+
+// ordinalRest reports whether what follows "Thứ hai," reads as an item's
+// text rather than a date ("Thứ hai, ngày 20/11/2025", "thứ Hai, 20/11").
+func ordinalRest(f string) bool {
+	return startsText(f) && !strings.HasPrefix(f, "ngay")
 }
 
 // itemLabel reports whether s starts with a numbered, lettered or section
@@ -182,6 +195,12 @@ func blocks(lines []line) []block {
 				}
 			}
 			k--
+			if len(row.cells) > 0 && totalRow(row.cells[0]) {
+				// "| | Tổng cộng | | 1.115 |": the table's sum, no
+				// one's task, and not more of the row above it.
+				prevBlank = true
+				continue
+			}
 			row.text = strings.Join(row.cells, " ")
 			if len(row.cells) > 1 {
 				if m := reCellLabel.FindStringSubmatch(row.cells[0]); m != nil {
@@ -257,6 +276,12 @@ func blocks(lines []line) []block {
 	outline(out)
 	return out
 }
+
+// reTotalRow is the first cell of a table's sum row: "Tổng cộng",
+// "Cộng", "Tổng số", "Toàn huyện".
+var reTotalRow = regexp.MustCompile(`^(?:tong cong|tong so|tong|cong|toan (?:huyen|tinh|xa|phuong|thanh pho|thi xa|quan|nganh|don vi))\s*[:.]?$`)
+
+func totalRow(cell string) bool { return reTotalRow.MatchString(foldText(strings.TrimSpace(cell)).s) }
 
 // groupRowLabel returns the number of a table's group row, "II" of "II |
 // LĨNH VỰC VĂN HÓA - XÃ HỘI", or "": a Roman number or a capital letter
@@ -335,7 +360,7 @@ func columnRoles(cells []string) []string {
 		// header names what is counted ("Tỷ lệ hoàn thành nhiệm vụ (%)").
 		case strings.Contains(f, "phoi hop"):
 			roles[i], found = "support", true
-		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem") || unitColumnHeads[f]:
+		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem") || unitColumnHeads[f] || placesHead(f):
 			roles[i], found = "lead", true
 		case hasTextHead(f, strings.HasPrefix):
 			roles[i], text = "text", true
@@ -360,6 +385,28 @@ func columnRoles(cells []string) []string {
 // vị".
 var unitColumnHeads = map[string]bool{
 	"chu dau tu": true, "dia phuong": true, "ten don vi": true, "ten dia phuong": true, "don vi thuc hien": true,
+}
+
+// placeKinds are the kinds of place a table may give one row each:
+// "Xã, thị trấn", "Huyện/thành phố", "Tên xã, phường".
+var placeKinds = map[string]bool{
+	"xa": true, "phuong": true, "thi tran": true, "dac khu": true, "huyen": true, "quan": true,
+	"thi xa": true, "thanh pho": true, "tinh": true, "thon": true, "xom": true, "to dan pho": true,
+	"khu pho": true, "ban": true, "lang": true, "khu dan cu": true,
+}
+
+// placesHead reports whether folded header f lists only kinds of place
+// ("xa, thi tran", "ten huyen/thanh pho"): the column that names each
+// row's unit in a table giving places their figures.
+func placesHead(f string) bool {
+	f = strings.TrimPrefix(f, "ten ")
+	parts := strings.FieldsFunc(strings.ReplaceAll(f, " va ", ","), func(r rune) bool { return r == ',' || r == '/' || r == ';' })
+	for _, p := range parts {
+		if !placeKinds[strings.TrimSpace(p)] {
+			return false
+		}
+	}
+	return len(parts) > 0
 }
 
 // reGoalWord is the word of a column header that says how a row's figure

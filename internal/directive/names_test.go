@@ -237,7 +237,10 @@ func TestGroupOfAddressees(t *testing.T) {
 func targetStrings(text string) []string {
 	var out []string
 	for _, g := range targets(text) {
-		out = append(out, fmt.Sprintf("%s %v %s", g.Comparator, g.Value, g.Unit))
+		out = append(out, targetString(g))
 	}
 	return out
 }
+
+// targetString writes a target as "comparator value unit".
+func targetString(g Target) string { return fmt.Sprintf("%s %v %s", g.Comparator, g.Value, g.Unit) }

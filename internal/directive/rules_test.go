@@ -30,6 +30,13 @@ func TestMeasureUnitsAfterNumbers(t *testing.T) {
 		{"Đối với doanh nghiệp sử dụng từ 50 lao động trở lên, yêu cầu bố trí người làm công tác an toàn", nil},
 		// The head noun is the unit as the clerk writes it.
 		{"có thêm 10 trường học đạt chuẩn quốc gia", []string{"= 10 trường"}},
+		// A duration under a bound is a goal; a time of day or a term is not.
+		{"thời gian giải quyết hồ sơ đất đai không quá 10 ngày làm việc", []string{"<= 10 ngày làm việc"}},
+		{"thời gian phản hồi sự cố mạng dưới 30 phút", []string{"< 30 phút"}},
+		{"xử lý ổ dịch tối đa 72 giờ kể từ khi phát hiện", []string{"<= 72 giờ"}},
+		{"gửi báo cáo trước 16 giờ ngày 05/12/2025", nil},
+		{"báo cáo trong 05 ngày làm việc; hoàn thành trong 03 tháng", nil},
+		{"trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế", nil},
 	}
 	for _, tt := range tests {
 		if got := targetStrings(tt.text); !slices.Equal(got, tt.want) {
@@ -73,6 +80,21 @@ func TestUnitNameBoundaries(t *testing.T) {
 			[]string{"Phòng Văn hóa và Thông tin"}, nil},
 		{"Sở Văn hóa, Thể thao và Du lịch hướng dẫn thực hiện tiêu chí văn hóa",
 			[]string{"Sở Văn hóa, Thể thao và Du lịch"}, nil},
+		// What a Ban Quản lý manages goes on after "và"; a newspaper is a
+		// unit; a verb after "tư vấn" is part of a name.
+		{"Ban Quản lý các khu kinh tế và các khu công nghiệp tỉnh báo cáo tình hình thu hút đầu tư",
+			[]string{"Ban Quản lý các khu kinh tế và các khu công nghiệp tỉnh"}, nil},
+		{"Giao Sở Tư pháp, Báo Quảng Ninh và Đài Phát thanh tỉnh tuyên truyền Luật",
+			[]string{"Sở Tư pháp", "Báo Quảng Ninh", "Đài Phát thanh tỉnh"}, nil},
+		{"Giao Sở Y tế chủ trì, phối hợp với Báo và Phát thanh, Truyền hình tỉnh tuyên truyền",
+			[]string{"Sở Y tế"}, []string{"Báo và Phát thanh, Truyền hình tỉnh"}},
+		{"Trung tâm Tư vấn phát triển nông nghiệp tỉnh báo cáo số lớp tập huấn",
+			[]string{"Trung tâm Tư vấn phát triển nông nghiệp tỉnh"}, nil},
+		{"Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính thẩm định dự án",
+			[]string{"Sở Xây dựng"}, []string{"Sở Tài chính"}},
+		// A chỉ thị asks the head of the units.
+		{"Yêu cầu Chủ tịch Ủy ban nhân dân các phường, xã chịu trách nhiệm nếu để xảy ra vi phạm",
+			[]string{"Chủ tịch Ủy ban nhân dân các phường, xã"}, nil},
 	}
 	p := &parser{res: &Result{}, recip: newUnitMatcher(nil)}
 	for _, tt := range tests {

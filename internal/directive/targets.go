@@ -273,15 +273,20 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 			}
 			w := str[pos:j]
 			if j > pos && skipAfter[w] {
-				return Target{}, 0, false
-			}
-			if w == "den" && rangeOfSkipped(str[j:]) {
+				if !durationGoal(f, from, w) {
+					return Target{}, 0, false
+				}
+				if w == "ngay" && strings.HasPrefix(str[j:], " lam viec") {
+					j += len(" lam viec")
+				}
+				unit, unitEnd = f.cut(pos, j), j
+			} else if w == "den" && rangeOfSkipped(str[j:]) {
 				// "trẻ từ 3 đến dưới 6 tuổi": the lower end of an age
 				// range, measured as its upper end is.
 				return Target{}, 0, false
 			}
 			orig := f.cut(pos, j)
-			if j > pos && !notMeasure[w] && startsLower(orig) {
+			if unit == "" && j > pos && !notMeasure[w] && startsLower(orig) {
 				// "tạ/ha", "người/km2": a rate.
 				if j+1 < len(str) && str[j] == '/' && isASCIILetter(str[j+1]) {
 					k := j + 1
@@ -446,7 +451,23 @@ func candidate(f folded, s, e int) bool {
 	for j < len(rest) && isASCIILetter(rest[j]) {
 		j++
 	}
-	return !skipAfter[rest[:j]]
+	return !skipAfter[rest[:j]] || durationGoal(f, s, rest[:j])
+}
+
+// durationWords are the units of a duration that may be a goal.
+var durationWords = map[string]bool{"gio": true, "phut": true, "ngay": true}
+
+// durationGoal reports whether the number at folded offset s, followed by
+// the folded word w, is a duration held under a bound: "xử lý ổ dịch không
+// quá 48 giờ", "thời gian mất điện (SAIDI) dưới 1.100 phút", "giải quyết
+// tối đa 03 ngày làm việc". A time of day or a term ("trước 16 giờ",
+// "chậm nhất 15 giờ", "trong 05 ngày") has no such bound before it.
+func durationGoal(f folded, s int, w string) bool {
+	if !durationWords[w] {
+		return false
+	}
+	c, ok := prefixComparator(wordsBefore(f.s, s, 4))
+	return ok && (c == tiendo.AtMost || c == tiendo.LessThan)
 }
 
 // isRankWord reports whether the folded words before a number make it a
