@@ -376,6 +376,59 @@ func splitUnits(s string) []string {
 	return out
 }
 
+// placeUnits writes a body of several named places ("UBND các xã A, B")
+// as one unit each when the letter was sent to them one by one: its Kính
+// gửi names at least one of them so. Without that it stays as written.
+func (p *parser) placeUnits(us []string) []string {
+	if p.recip == nil || len(p.res.Recipients) == 0 {
+		return us
+	}
+	var out []string
+	for _, u := range us {
+		each := expandPlaces(u)
+		sent := false
+		for _, e := range each {
+			sent = sent || len(each) > 1 && p.recip.match(e) >= 0
+		}
+		if sent {
+			out = append(out, each...)
+		} else {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// rePlaces is a body of several named places: "Ủy ban nhân dân các xã Cẩm
+// Duệ, Cẩm Lạc, Cẩm Minh", "UBND các phường: An Lạc, Bình Trị Đông".
+var rePlaces = regexp.MustCompile(`^(.*?)\s*\b[Cc]ác\s+(xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|đặc khu)\s*:?\s+(\p{Lu}.*)$`)
+
+// expandPlaces names each place of such a body as its own unit: "Ủy ban
+// nhân dân xã Cẩm Duệ", "Ủy ban nhân dân xã Cẩm Lạc" ... Anything else,
+// "Ủy ban nhân dân các xã, thị trấn" among them, is returned as it is.
+// The parser uses it where the letter's Kính gửi names the places one by
+// one (parser.placeUnits).
+func expandPlaces(u string) []string {
+	m := rePlaces.FindStringSubmatch(u)
+	if m == nil {
+		return []string{u}
+	}
+	items := strings.FieldsFunc(strings.ReplaceAll(m[3], " và ", ","), func(r rune) bool { return r == ',' || r == ';' })
+	var out []string
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" || !startsUpperRune(it) || len(strings.Fields(it)) > 4 || startsWithAny(vi.Fold(it)+" ", unitHeads) {
+			return []string{u}
+		}
+		name := m[2] + " " + it
+		if m[1] != "" {
+			name = m[1] + " " + name
+		}
+		out = append(out, vi.UpperFirst(name))
+	}
+	return out
+}
+
 // units reads who a piece of task text assigns: "Giao X <verb>", "Đề nghị
 // X <verb>", "X chủ trì, phối hợp với Y", "Chủ trì: X; Phối hợp: Y", "X:
 // ..." at the start, or a unit name opening the text.
@@ -391,7 +444,7 @@ func (p *parser) assignment(text string) assignment {
 	}
 	f := foldText(text)
 	addLead := func(s string, requireUnit bool) {
-		for _, u := range splitUnits(cutUnitNames(s)) {
+		for _, u := range p.placeUnits(splitUnits(cutUnitNames(s))) {
 			if u == "" || isGenericUnit(u) || len([]rune(u)) > 120 {
 				continue
 			}
@@ -417,7 +470,7 @@ func (p *parser) assignment(text string) assignment {
 		}
 	}
 	addSupport := func(s string) {
-		for _, u := range splitUnits(cutUnitNames(s)) {
+		for _, u := range p.placeUnits(splitUnits(cutUnitNames(s))) {
 			if u == "" || isGenericUnit(u) || !p.isUnitLike(u) || contains(a.leads, u) || contains(a.supports, u) {
 				continue
 			}

@@ -67,6 +67,13 @@ func (p *parser) basis(intro []block) {
 						pos += k + 4 + n
 					}
 				}
+				if bs.Date == "" && strings.HasPrefix(f.s, "ngay ") && strings.Contains(f.s[:m[0]], "ban hanh") {
+					// "Ngày 28/11/2024, Ủy ban nhân dân huyện ban hành Công
+					// văn số 2298/UBND-VP ...": the date comes first.
+					if d, n := dateAt(f.s[len("ngay "):]); n > 0 && len("ngay ")+n <= m[0] {
+						bs.Date = d.String()
+					}
+				}
 				rest = f.s[pos:]
 				if k := strings.Index(rest, "cua "); k >= 0 && k < 6 {
 					start := pos + k + 4
@@ -250,6 +257,11 @@ var reRecurring = regexp.MustCompile(`(truoc|cham nhat|han|den)\s*(?:la\s*|vao\s
 // deadline gives no date; it is warned about so that a person sets the
 // round's.
 func (p *parser) deadline(intro, closing, region []block) {
+	p.findDeadline(intro, closing, region)
+	p.laterDeadline(region)
+}
+
+func (p *parser) findDeadline(intro, closing, region []block) {
 	p.recurring(intro, closing, region)
 	p.dueDate(intro, closing, nil)
 	if p.res.Deadline != nil && (p.deadlineSends || !p.sendsRelative(closing) && !p.sendsRelative(intro)) {
@@ -272,6 +284,24 @@ func (p *parser) deadline(intro, closing, region []block) {
 	}
 	if p.res.Deadline == nil {
 		p.relativeDeadline(nil, nil, region)
+	}
+}
+
+// laterDeadline replaces a deadline already past when the directive was
+// signed by one in the tasks that is not: a letter chasing late reports
+// recalls the missed date in its opening and sets the new one in its items.
+func (p *parser) laterDeadline(region []block) {
+	d, issued := p.res.Deadline, p.res.Date
+	if d == nil || p.relative || len(issued) != 10 || len(d.Date) != 10 || d.Date >= issued {
+		return
+	}
+	// Only a sentence that sends the report replaces it: "báo cáo ...
+	// đến hết ngày 15/9/2025" in a task is the data's end, and a past
+	// year in the closing is more likely a slip, which is warned.
+	line, sent, sends := p.deadlineLine, p.deadlineSent, p.deadlineSends
+	p.res.Deadline = nil
+	if !p.dueDateAfter(nil, nil, region, issued) || !p.deadlineSends {
+		p.res.Deadline, p.deadlineLine, p.deadlineSent, p.deadlineSends = d, line, sent, sends
 	}
 }
 
@@ -334,10 +364,27 @@ func (p *parser) recurring(intro, closing, region []block) {
 // chính trước ngày 25/9") is preferred to one that only speaks of it
 // ("báo cáo tình hình giải ngân đến hết ngày 15/9", a cut-off of the data).
 func (p *parser) dueDate(intro, closing, region []block) {
+	// A date already past when the directive was signed is an earlier
+	// deadline it recalls ("Công văn số 2298 ... yêu cầu gửi báo cáo trước
+	// ngày 12/12/2024" in a letter of 16/12 that chases it): the next one
+	// is the round's. Only when there is none is a past date taken, for
+	// the office to see warned (deadline-not-after-issue).
+	if p.dueDateAfter(intro, closing, region, p.res.Date) {
+		return
+	}
+	p.dueDateAfter(intro, closing, region, "")
+}
+
+// dueDateAfter is dueDate taking only dates on or after issued ("" for
+// any); it reports whether it found one.
+func (p *parser) dueDateAfter(intro, closing, region []block, issued string) bool {
 	type cand struct {
 		d    *Deadline
 		line int
 		f    string
+	}
+	past := func(d *Deadline) bool {
+		return len(issued) == 10 && len(d.Date) == 10 && d.Date < issued
 	}
 	for gi, group := range [][]block{closing, intro, region} {
 		// In the tasks, only a sentence about sending the report gives the
@@ -352,7 +399,7 @@ func (p *parser) dueDate(intro, closing, region []block) {
 					continue
 				}
 				d := p.deadlineFrom(m)
-				if d == nil {
+				if d == nil || past(d) {
 					continue
 				}
 				c := &cand{d, 0, f}
@@ -376,14 +423,15 @@ func (p *parser) dueDate(intro, closing, region []block) {
 				p.deadlineLine = c.line
 				p.deadlineSent = c.f
 				p.otherDeadlines(c.f, c.d)
-				return
+				return true
 			}
 		}
 		if fallback != nil {
 			p.res.Deadline, p.deadlineLine = fallback.d, fallback.line
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // reSend: the report is sent or handed in.

@@ -76,3 +76,46 @@ func TestPlacesTable(t *testing.T) {
 		}
 	}
 }
+
+// TestChaseLetter: a letter chasing late reports recalls the missed
+// deadline and the document that set it ("Ngày D, UBND huyện ban hành
+// Công văn số N ... trước ngày X") and sets a new one in its items; the
+// new one is the round's, the cited letter its basis with its date, and
+// "UBND các xã A, B" is each commune the letter was sent to.
+func TestChaseLetter(t *testing.T) {
+	src := "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN\nSố: 910/UBND-VP\nĐông Sơn, ngày 20 tháng 6 năm 2025\n\n" +
+		"Kính gửi:\n- Phòng Nội vụ;\n- Ủy ban nhân dân xã Đông Hòa;\n- Ủy ban nhân dân xã Đông Minh.\n\n" +
+		"Ngày 02/6/2025, Ủy ban nhân dân huyện ban hành Công văn số 845/UBND-VP yêu cầu các đơn vị gửi báo cáo 6 tháng đầu năm 2025 trước ngày 15/6/2025. Đến nay còn 03 đơn vị chưa gửi.\n\n" +
+		"1. Phòng Nội vụ và Ủy ban nhân dân các xã Đông Hòa, Đông Minh khẩn trương hoàn thành báo cáo, gửi về Ủy ban nhân dân huyện trước 16 giờ 00 ngày 24/6/2025.\n"
+	r := Parse(src, nil)
+	if r.Deadline == nil || *r.Deadline != (Deadline{Date: "2025-06-24", Time: "16:00", Relation: "before"}) {
+		t.Errorf("deadline %+v, want before 16:00 on 2025-06-24", r.Deadline)
+	}
+	if len(r.Basis) != 1 || r.Basis[0].Ref != "845/UBND-VP" || r.Basis[0].Date != "2025-06-02" {
+		t.Errorf("basis %+v, want 845/UBND-VP of 2025-06-02", r.Basis)
+	}
+	if len(r.Tasks) != 1 {
+		t.Fatalf("tasks %+v", r.Tasks)
+	}
+	want := []string{"Phòng Nội vụ", "Ủy ban nhân dân xã Đông Hòa", "Ủy ban nhân dân xã Đông Minh"}
+	if got := roleNames(r.Tasks[0], "lead"); !slices.Equal(got, want) {
+		t.Errorf("leads %q, want %q", got, want)
+	}
+
+	// Without a Kính gửi that names them one by one, the group stays as
+	// written; and a past date that is the only one is kept, and warned.
+	src = "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN\nSố: 911/UBND-VP\nĐông Sơn, ngày 20 tháng 6 năm 2025\n\n" +
+		"1. Phòng Nội vụ phối hợp với UBND các xã Đông Hòa, Đông Minh rà soát biên chế.\n\n" +
+		"Báo cáo gửi về Ủy ban nhân dân huyện trước ngày 15/6/2025.\n"
+	r = Parse(src, nil)
+	if len(r.Tasks) != 1 || !slices.Equal(roleNames(r.Tasks[0], "support"), []string{"UBND các xã Đông Hòa, Đông Minh"}) {
+		t.Errorf("tasks %+v, want one supported by the group as written", r.Tasks)
+	}
+	warned := false
+	for _, w := range r.Warnings {
+		warned = warned || w.Code == WarnDeadlineNotAfter
+	}
+	if r.Deadline == nil || r.Deadline.Date != "2025-06-15" || !warned {
+		t.Errorf("deadline %+v, warned %v; want 2025-06-15, warned", r.Deadline, warned)
+	}
+}
