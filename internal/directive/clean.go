@@ -38,6 +38,7 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
 	spaceTables(raw)
+	joinTabCells(raw)
 	lines := make([]line, 0, len(raw))
 	row := 0
 	pages := pageMarks(raw)
@@ -374,6 +375,52 @@ func isRule(s string) bool {
 		}
 	}
 	return true
+}
+
+// joinTabCells puts back together the rows of a tab-separated table whose
+// cells held several paragraphs: Word writes each paragraph on a line of
+// its own, so a row "3<TAB>Nâng cao chất lượng ...<TAB>Trung tâm ..." may
+// come out as "3<TAB>Nâng cao chất lượng ... cấp tỉnh." and, on the next
+// line, "Tỷ lệ hồ sơ ... trở lên.<TAB>Trung tâm ...". In a run of lines
+// whose widest has n cells (three at least), a line with tabs and fewer
+// than n cells takes the lines after it while they fit in n cells, each
+// going on with the cell the line before ended in. The lines taken are
+// left blank, so that line numbers stay.
+func joinTabCells(raw []string) {
+	for start := 0; start < len(raw); {
+		if strings.TrimSpace(raw[start]) == "" {
+			start++
+			continue
+		}
+		end := start
+		width, rows := 0, 0
+		for end < len(raw) && strings.TrimSpace(raw[end]) != "" {
+			if t := strings.Count(raw[end], "\t"); t > 0 {
+				width, rows = max(width, t), rows+1
+			}
+			end++
+		}
+		if width >= 2 && rows >= 2 {
+			for i := start; i < end; i++ {
+				tabs := strings.Count(raw[i], "\t")
+				if tabs == 0 || tabs >= width {
+					continue
+				}
+				row := i
+				for j := row + 1; j < end && tabs < width; j++ {
+					more := strings.Count(raw[j], "\t")
+					if tabs+more > width {
+						break
+					}
+					raw[row] = strings.TrimRight(raw[row], " ") + " " + strings.TrimLeft(raw[j], " ")
+					raw[j] = ""
+					tabs += more
+					i = j
+				}
+			}
+		}
+		start = end
+	}
 }
 
 // tabCells turns a table row that Word or a spreadsheet flattened to text

@@ -225,9 +225,14 @@ func (p *parser) proseAssignment(sent, f string) (assignment, bool) {
 // singleTask makes the one task of a directive with no list: the first
 // paragraph that asks named units for a report ("Đề nghị Phòng Y tế báo cáo
 // nhanh tình hình ...").
+//
+// The clauses after it in its paragraph ("...; giảm ít nhất 5% số vụ ...;
+// 100% tin báo ...") go on with the same work, up to one that gives
+// someone else work, sends the report, or closes the letter.
 func (p *parser) singleTask(bs []block) {
 	for _, b := range bs {
-		for _, sent := range sentences(b.text) {
+		sents := sentences(b.text)
+		for k, sent := range sents {
 			f := vi.Fold(sent)
 			if !strings.Contains(f, "bao cao") {
 				continue
@@ -236,7 +241,25 @@ func (p *parser) singleTask(bs []block) {
 			if len(a.leads) == 0 {
 				continue
 			}
-			p.addTask("", sent, p.lineOf(b, sent), a, assignment{}, false)
+			text := sent
+			// "Thực hiện Kế hoạch số 95/KH-UBND ..., Ủy ban nhân dân phường
+			// đề nghị Công an phường báo cáo ...": the work starts with the
+			// clause that asks.
+			if ft := foldText(sent); reBasisStart.MatchString(ft.s) {
+				if m := reAskWord.FindStringIndex(ft.s); m != nil {
+					if c := strings.LastIndex(ft.s[:m[0]], ", "); c > 0 {
+						text = vi.UpperFirst(strings.TrimSpace(ft.cut(c+2, len(ft.s))))
+					}
+				}
+			}
+			for _, more := range sents[k+1:] {
+				mf := vi.Fold(more)
+				if reFormula.MatchString(mf) || reSend.MatchString(mf) && reDeadline.MatchString(mf) || len(p.assignment(more).leads) > 0 || len(text) > 4000 {
+					break
+				}
+				text = strings.TrimRight(text, ".;, ") + "; " + strings.TrimSpace(strings.Trim(more, ".;, "))
+			}
+			p.addTask("", text, p.lineOf(b, sent), a, assignment{}, false)
 			return
 		}
 	}

@@ -119,3 +119,54 @@ func TestChaseLetter(t *testing.T) {
 		t.Errorf("deadline %+v, warned %v; want 2025-06-15, warned", r.Deadline, warned)
 	}
 }
+
+// TestOneParagraphLetter: a letter whose one task is one paragraph keeps
+// every clause of it up to the sentence that sends the report, and starts
+// at the clause that asks, after the basis.
+func TestOneParagraphLetter(t *testing.T) {
+	src := "Kính gửi: Trạm Y tế xã.\n\n" +
+		"Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND xã, UBND xã đề nghị Trạm Y tế xã báo cáo kết quả tiêm chủng quý I năm 2026: tỷ lệ tiêm chủng đầy đủ đạt trên 95%; giảm ít nhất 10% số ca mắc sốt xuất huyết so với cùng kỳ; 100% trường học được kiểm tra vệ sinh. Báo cáo gửi về UBND xã trước ngày 25/3/2026.\n"
+	r := Parse(src, nil)
+	if len(r.Tasks) != 1 {
+		t.Fatalf("tasks %+v", r.Tasks)
+	}
+	tk := r.Tasks[0]
+	var got []string
+	for _, g := range tk.Targets {
+		got = append(got, targetString(g))
+	}
+	if want := []string{"> 95 %", ">= 10 %", "= 100 %"}; !slices.Equal(got, want) {
+		t.Errorf("targets %q, want %q", got, want)
+	}
+	if want := "UBND xã đề nghị Trạm Y tế xã báo cáo"; len(tk.Text) < len(want) || tk.Text[:len(want)] != want {
+		t.Errorf("text %q, want it to start %q", tk.Text, want)
+	}
+}
+
+// TestTabCellsOverLines: a tab table whose cells held several paragraphs
+// (one line each when Word writes text) is read row by row.
+func TestTabCellsOverLines(t *testing.T) {
+	raw := []string{
+		"TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
+		"1\tRà soát thủ tục hành chính.",
+		"Công bố kết quả trên Cổng thông tin.\tSở Tư pháp\tSở Nội vụ;",
+		"Văn phòng UBND tỉnh\tQuý II/2026",
+		"2\tSố hóa hồ sơ\tVăn phòng UBND tỉnh\tSở Tư pháp\tQuý III/2026",
+		"",
+		"1.\tGiao Sở Y tế báo cáo.",
+		"Nội dung báo cáo gồm kết quả tiêm chủng.",
+	}
+	joinTabCells(raw)
+	want := []string{
+		"TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
+		"1\tRà soát thủ tục hành chính. Công bố kết quả trên Cổng thông tin.\tSở Tư pháp\tSở Nội vụ; Văn phòng UBND tỉnh\tQuý II/2026",
+		"", "",
+		"2\tSố hóa hồ sơ\tVăn phòng UBND tỉnh\tSở Tư pháp\tQuý III/2026",
+		"",
+		"1.\tGiao Sở Y tế báo cáo.",
+		"Nội dung báo cáo gồm kết quả tiêm chủng.",
+	}
+	if !slices.Equal(raw, want) {
+		t.Errorf("joined\n%q\nwant\n%q", raw, want)
+	}
+}
