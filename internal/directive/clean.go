@@ -90,6 +90,9 @@ func splitLines(text string) []line {
 	return lines
 }
 
+// markdownEscaped are the characters pandoc writes after a backslash.
+const markdownEscaped = ".-+*_#[](){}|!>`'\"<$@~^&=:;,/\\"
+
 // cleanLine removes the artefacts of text extraction from one line.
 func cleanLine(s string) string {
 	var b strings.Builder
@@ -107,6 +110,11 @@ func cleanLine(s string) string {
 		}
 		if r < ' ' || r == 0x7f {
 			r = ' '
+		}
+		if r == '\\' && i+1 < len(s) && strings.IndexByte(markdownEscaped, s[i+1]) >= 0 {
+			// pandoc's markdown escapes what would otherwise be markup:
+			// "1\." for an item that is no list, "\-" for a dash.
+			continue
 		}
 		if r == ' ' {
 			if !space {

@@ -25,7 +25,9 @@ var reFigureOpening = regexp.MustCompile(`^(?:\d|tỷ lệ|tỉ lệ|tổng (?:s
 
 // isFigureOpening reports whether s opens by stating a figure.
 func isFigureOpening(s string) bool {
-	return reFigureOpening.MatchString(strings.ToLower(vi.NFC(strings.TrimSpace(s))))
+	l := strings.ToLower(vi.NFC(strings.TrimSpace(s)))
+	// "Số hóa hồ sơ" digitises; it states no figure.
+	return reFigureOpening.MatchString(l) && !strings.HasPrefix(l, "số hóa") && !strings.HasPrefix(l, "số hoá")
 }
 
 // headedBullets makes the tasks of item i when it is such a heading, and
@@ -33,7 +35,9 @@ func isFigureOpening(s string) bool {
 // none; a task's text keeps the sub-bullets under its bullet.
 func (p *parser) headedBullets(region []block, i int, leads []assignment, unitBullets []bool, inherited func(int) assignment, off int) bool {
 	b := region[i]
-	if b.kind != number && b.kind != letter || b.cells != nil || len(leads[i].leads) == 0 || !strings.HasSuffix(strings.TrimSpace(b.text), ":") {
+	// "1. Phòng Nội vụ:" or, in a plan's "Tổ chức thực hiện", "1. Văn
+	// phòng Sở" alone on its line.
+	if b.kind != number && b.kind != letter || b.cells != nil || len(leads[i].leads) == 0 || !strings.HasSuffix(strings.TrimSpace(b.text), ":") && !unitHeading(b.text) && !(namesOnly(b.text, leads[i]) && !hasVerb(b.text)) {
 		return false
 	}
 	if own, _ := p.ownText(b.text, leads[i]); own != "" || !namesOnly(b.text, leads[i]) {

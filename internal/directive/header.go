@@ -147,7 +147,9 @@ func (p *parser) header() int {
 			}
 			issuer[len(issuer)-1] = append(issuer[len(issuer)-1], rest)
 		}
-		if !consumed && seenSubject && !isUpper(s) && len(s) > 80 {
+		// After the subject, a long line, a numbered item or a part of
+		// the body ("I. MỤC ĐÍCH, YÊU CẦU") begins the body.
+		if !consumed && seenSubject && (!isUpper(s) && (len(s) > 80 || p.isBodyStart(f, s)) || isUpper(s) && reRomanLabel.MatchString(s)) {
 			return i
 		}
 		i++

@@ -341,9 +341,10 @@ func (p *parser) taskList(intro []block, region []block) {
 				// ("1. Phòng X báo cáo tình hình ...") is still a task.
 				excluded[i] = true
 			}
-			if excluded[par] && strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && b.cells == nil && len(p.assignment(b.text).leads) == 0 && !headsParagraph(region, i, len(intro)) {
+			if excluded[par] && strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && b.cells == nil && len(p.assignment(b.text).leads) == 0 && !headsParagraph(region, i, len(intro)) && !(b.kids > 0 && p.allUnitLike(strings.Trim(b.text, " :.;,"))) {
 				// "Tổ chức thực hiện" gives units their work; an item there
-				// that names no unit is a general provision.
+				// that names no unit is a general provision. "1. Văn phòng
+				// Sở" over bullets names the unit of the bullets.
 				excluded[i] = true
 			}
 			if contents[par] {

@@ -170,3 +170,34 @@ func TestTabCellsOverLines(t *testing.T) {
 		t.Errorf("joined\n%q\nwant\n%q", raw, want)
 	}
 }
+
+// TestPandocPlan: a plan converted from Word by pandoc ("**bold**", "1\.",
+// "\-" escapes), whose short headings follow the subject and whose
+// "Tổ chức thực hiện" heads each unit's bullets with the unit's name alone.
+func TestPandocPlan(t *testing.T) {
+	src := "UBND TỈNH A\n\n**SỞ NỘI VỤ**\n\nSố: 15/KH-SNV\n\n*A, ngày 10 tháng 02 năm 2026*\n\n**KẾ HOẠCH**\n\n**Công tác văn thư, lưu trữ năm 2026**\n\n" +
+		"**I. MỤC ĐÍCH**\n\nBảo đảm hồ sơ được lưu trữ đầy đủ.\n\n**II. TỔ CHỨC THỰC HIỆN**\n\n" +
+		"**1\\. Văn phòng Sở**\n\n\\- Chủ trì hướng dẫn nghiệp vụ văn thư.\n\n\\- Số hóa ít nhất 80% hồ sơ lưu trữ.\n\n" +
+		"**2\\. Các đơn vị trực thuộc Sở**\n\n-   Nộp lưu hồ sơ đúng hạn; bảo đảm 100% hồ sơ được lập đúng quy định.\n\n" +
+		"**III. CHẾ ĐỘ BÁO CÁO**\n\nCác đơn vị báo cáo kết quả gửi về Sở Nội vụ trước ngày 25/11/2026.\n"
+	r := Parse(src, nil)
+	var got []string
+	for _, tk := range r.Tasks {
+		line := tk.Label + "|" + roleNames(tk, "lead")[0] + "|" + tk.Text
+		for _, g := range tk.Targets {
+			line += "|" + targetString(g)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"|Văn phòng Sở|Chủ trì hướng dẫn nghiệp vụ văn thư",
+		"|Văn phòng Sở|Số hóa ít nhất 80% hồ sơ lưu trữ|>= 80 %",
+		"|Các đơn vị trực thuộc Sở|Nộp lưu hồ sơ đúng hạn; bảo đảm 100% hồ sơ được lập đúng quy định|= 100 %",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+	if r.Subject != "Công tác văn thư, lưu trữ năm 2026" || r.Issuer != "SỞ NỘI VỤ" {
+		t.Errorf("subject %q, issuer %q", r.Subject, r.Issuer)
+	}
+}
