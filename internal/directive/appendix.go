@@ -28,6 +28,10 @@ var (
 type appendixSpan struct {
 	start, end int
 	tasks      bool
+	// doc: a document of its own issued with the directive ("KẾ HOẠCH
+	// ... (Ban hành kèm theo Quyết định số ...)"), read as a body when the
+	// directive's own body gives no tasks.
+	doc bool
 }
 
 // appendices finds the appendices that follow the foot of a directive. A
@@ -44,16 +48,48 @@ func (p *parser) appendices(from int) []appendixSpan {
 		if !reAppendix.MatchString(vi.Fold(s)) && !(isUpper(s) && p.attachedAt(i)) {
 			continue
 		}
-		if n := len(out); n > 0 {
-			out[n-1].end = i
+		doc := docTypes[vi.Fold(strings.TrimSpace(s))] && p.attachedAt(i)
+		start := i
+		if doc {
+			// Its own header ("ỦY BAN NHÂN DÂN / HUYỆN X / CỘNG HÒA ...")
+			// is no part of the directive's signature.
+			start = p.attachedHeader(i, from)
 		}
-		out = append(out, appendixSpan{start: i, end: len(p.lines)})
+		if n := len(out); n > 0 {
+			out[n-1].end = start
+		}
+		out = append(out, appendixSpan{start: start, end: len(p.lines), doc: doc})
 	}
 	for k := range out {
 		title, head := p.appendixTitle(out[k].start, out[k].end)
-		out[k].tasks = reTaskAppendix.MatchString(title+" "+head) && !reOtherAppendix.MatchString(title) && !p.isForm(out[k].start, out[k].end)
+		out[k].tasks = (out[k].doc || reTaskAppendix.MatchString(title+" "+head)) && !reOtherAppendix.MatchString(title) && !p.isForm(out[k].start, out[k].end)
 	}
 	return out
+}
+
+// attachedHeader returns where the header of the document titled at line i
+// starts: the capitals and the national title and motto right above it,
+// back to (not before) line from. Without the national title there is no
+// header, and i is returned.
+func (p *parser) attachedHeader(i, from int) int {
+	k := i - 1
+	for k > from && p.lines[k].text == "" {
+		k--
+	}
+	start, national := i, false
+	for ; k > from; k-- {
+		s := p.lines[k].text
+		f := vi.Fold(s)
+		if s == "" || !isUpper(s) && !reNational.MatchString(f) {
+			break
+		}
+		national = national || reNational.MatchString(f)
+		start = k
+	}
+	if !national {
+		return i
+	}
+	return start
 }
 
 // resultHead is the header of a column a form leaves for the figures
@@ -112,7 +148,11 @@ var reAttached = regexp.MustCompile(`^\(\s*(?:ban hanh\s+)?kem theo\s`)
 // part: a "(Kèm theo ...)" line follows its title within a few lines. A
 // decision issues its list of tasks that way ("DANH MỤC NHIỆM VỤ ...",
 // "(Ban hành kèm theo Quyết định ...)") without calling it an appendix.
+//
+// A document's type ("KẾ HOẠCH") is followed by its subject in ordinary
+// letters, which may take a few lines before the "(Ban hành kèm theo ...)".
 func (p *parser) attachedAt(i int) bool {
+	typed := docTypes[vi.Fold(strings.TrimSpace(p.lines[i].text))]
 	for k, n := i+1, 0; k < len(p.lines) && n < 4; k++ {
 		s := p.lines[k].text
 		if s == "" {
@@ -121,7 +161,7 @@ func (p *parser) attachedAt(i int) bool {
 		if reAttached.MatchString(vi.Fold(s)) {
 			return true
 		}
-		if !isUpper(s) {
+		if !isUpper(s) && !typed {
 			return false
 		}
 		n++
@@ -170,4 +210,22 @@ func (p *parser) appendix(bs []block) {
 	introLast, askAll := p.introLast, p.askAll
 	p.taskList(bs[:first], bs[first:])
 	p.introLast, p.askAll = introLast, askAll
+}
+
+// attachedDoc reads a document issued with a directive whose own body
+// gives no tasks ("Quyết định ban hành Kế hoạch ...": the decision has
+// three articles, the plan attached has the work) as the directive's body:
+// its tasks, and its deadline and period where the directive gave none.
+func (p *parser) attachedDoc(bs []block) {
+	period, deadline, basis := p.res.Period, p.res.Deadline, p.res.Basis
+	p.body(bs)
+	if period != nil {
+		p.res.Period = period
+	}
+	if deadline != nil {
+		p.res.Deadline = deadline
+	}
+	if len(basis) > 0 {
+		p.res.Basis = basis
+	}
 }

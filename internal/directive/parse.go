@@ -74,7 +74,10 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 	p.recip = newUnitMatcher(rs)
 	p.body(blocks(p.lines[bodyStart:footerStart]))
 	for _, a := range appendices {
-		if a.tasks {
+		switch {
+		case a.doc && a.tasks && len(res.Tasks) == 0:
+			p.attachedDoc(blocks(p.lines[a.start:a.end]))
+		case a.tasks:
 			p.appendix(blocks(p.lines[a.start:a.end]))
 		}
 	}

@@ -201,3 +201,35 @@ func TestPandocPlan(t *testing.T) {
 		t.Errorf("subject %q, issuer %q", r.Subject, r.Issuer)
 	}
 }
+
+// TestDecisionWithAttachedPlan: a Quyết định that issues a Kế hoạch "kèm
+// theo" has its work in the plan, after the signature and the plan's own
+// header: the plan's items are the tasks and its reporting date the
+// deadline; the plan's header is no part of the decision's signature.
+func TestDecisionWithAttachedPlan(t *testing.T) {
+	src := "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 88/QĐ-UBND\nAn Phú, ngày 05 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch phòng, chống dịch bệnh năm 2026\n\n" +
+		"ỦY BAN NHÂN DÂN XÃ AN PHÚ\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống dịch bệnh năm 2026.\n" +
+		"Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n\n" +
+		"ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\nPhòng, chống dịch bệnh năm 2026\n" +
+		"(Ban hành kèm theo Quyết định số 88/QĐ-UBND ngày 05/3/2026 của UBND xã An Phú)\n\n" +
+		"I. NHIỆM VỤ\n1. Trạm Y tế xã\nGiám sát dịch bệnh; bảo đảm tỷ lệ tiêm chủng đầy đủ đạt trên 95%.\n2. Công an xã\nPhối hợp kiểm tra vệ sinh an toàn thực phẩm tại ít nhất 10 cơ sở.\n\n" +
+		"II. TỔ CHỨC THỰC HIỆN\nCác đơn vị báo cáo kết quả về Ủy ban nhân dân xã trước ngày 10/12/2026.\n"
+	r := Parse(src, nil)
+	var got []string
+	for _, tk := range r.Tasks {
+		line := tk.Label + "|" + roleNames(tk, "lead")[0]
+		for _, g := range tk.Targets {
+			line += "|" + targetString(g)
+		}
+		got = append(got, line)
+	}
+	if want := []string{"1|Trạm Y tế xã|> 95 %", "2|Công an xã|>= 10 cơ sở"}; !slices.Equal(got, want) {
+		t.Errorf("tasks %q, want %q", got, want)
+	}
+	if r.Deadline == nil || r.Deadline.Date != "2026-12-10" {
+		t.Errorf("deadline %+v, want 2026-12-10", r.Deadline)
+	}
+	if r.Signer.Name != "Trần Văn Bình" || r.Signer.Title != "CHỦ TỊCH" || !slices.Equal(r.Distribution, []string{"Như Điều 2", "Lưu: VT"}) {
+		t.Errorf("signer %+v, distribution %q", r.Signer, r.Distribution)
+	}
+}
