@@ -39,6 +39,7 @@ func splitLines(text string) []line {
 	raw := strings.Split(text, "\n")
 	spaceTables(raw)
 	joinTabCells(raw)
+	joinGridRows(raw)
 	lines := make([]line, 0, len(raw))
 	row := 0
 	pages := pageMarks(raw)
@@ -429,6 +430,55 @@ func joinTabCells(raw []string) {
 		}
 		start = end
 	}
+}
+
+// reGridBorder is a border line of a grid table as pandoc draws one:
+// "+------+-----+", "+======+=====+", with alignment colons.
+var reGridBorder = regexp.MustCompile(`^\s*\+(?:[-=:]+\+)+\s*$`)
+
+// joinGridRows turns each row of a grid table, whose cells wrap over
+// several "| ... | ... |" lines between border lines, into one "|" row:
+// each column's pieces joined with spaces. The borders and the lines
+// taken are left blank, so that line numbers stay.
+func joinGridRows(raw []string) {
+	row, cells := -1, []string(nil)
+	flush := func() {
+		if row >= 0 {
+			raw[row] = "| " + strings.Join(cells, " | ") + " |"
+		}
+		row, cells = -1, nil
+	}
+	inGrid := false
+	for i, s := range raw {
+		t := strings.TrimSpace(s)
+		if reGridBorder.MatchString(t) {
+			flush()
+			raw[i], inGrid = "", true
+			continue
+		}
+		if !inGrid || !strings.HasPrefix(t, "|") || !strings.HasSuffix(t, "|") {
+			flush()
+			inGrid = false
+			continue
+		}
+		parts := strings.Split(strings.Trim(t, "|"), "|")
+		if row < 0 {
+			row, cells = i, make([]string, len(parts))
+		} else {
+			raw[i] = ""
+		}
+		if len(parts) != len(cells) {
+			// Not the grid's shape: keep the line as it was.
+			raw[i] = s
+			continue
+		}
+		for k, c := range parts {
+			if c = strings.TrimSpace(c); c != "" {
+				cells[k] = strings.TrimSpace(cells[k] + " " + c)
+			}
+		}
+	}
+	flush()
 }
 
 // tabCells turns a table row that Word or a spreadsheet flattened to text

@@ -2,6 +2,7 @@ package directive
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -231,5 +232,33 @@ func TestDecisionWithAttachedPlan(t *testing.T) {
 	}
 	if r.Signer.Name != "Trần Văn Bình" || r.Signer.Title != "CHỦ TỊCH" || !slices.Equal(r.Distribution, []string{"Như Điều 2", "Lưu: VT"}) {
 		t.Errorf("signer %+v, distribution %q", r.Signer, r.Distribution)
+	}
+}
+
+// TestGridTable: a grid table as pandoc draws one, its cells wrapped over
+// several lines between borders, is read one row per task.
+func TestGridTable(t *testing.T) {
+	src := "Kính gửi: Chi cục Thủy lợi; Công ty Thủy lợi tỉnh.\n\nSở đề nghị các đơn vị thực hiện các nhiệm vụ sau:\n\n" +
+		"+----+---------------------------+-----------------+-------------+\n" +
+		"| TT | Nội dung                  | Đơn vị chủ trì  | Phối hợp    |\n" +
+		"+====+===========================+=================+=============+\n" +
+		"| 1  | Kiểm tra an toàn 100% hồ  | Công ty Thủy    | Chi cục     |\n" +
+		"|    | chứa trước mùa mưa.       | lợi tỉnh        | Thủy lợi    |\n" +
+		"+----+---------------------------+-----------------+-------------+\n" +
+		"| 2  | Tổng hợp báo cáo của các  | Chi cục Thủy    |             |\n" +
+		"|    | đơn vị.                   | lợi             |             |\n" +
+		"+----+---------------------------+-----------------+-------------+\n\n" +
+		"Các đơn vị báo cáo về Sở trước ngày 05/11/2025.\n"
+	r := Parse(src, nil)
+	var got []string
+	for _, tk := range r.Tasks {
+		got = append(got, tk.Label+"|"+tk.Text+"|"+strings.Join(roleNames(tk, "lead"), ";")+"|"+strings.Join(roleNames(tk, "support"), ";"))
+	}
+	want := []string{
+		"1|Kiểm tra an toàn 100% hồ chứa trước mùa mưa|Công ty Thủy lợi tỉnh|Chi cục Thủy lợi",
+		"2|Tổng hợp báo cáo của các đơn vị|Chi cục Thủy lợi|",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
 }
