@@ -690,6 +690,11 @@ func firstVerb(f folded, from int) []int {
 				// noun. "Quỹ Đầu tư phát triển": after "đầu tư" it is a name,
 				// and after "tư vấn" or "hỗ trợ" ("Trung tâm Tư vấn phát
 				// triển công nghiệp", "Quỹ Hỗ trợ phát triển").
+				// "lam" is "làm" only: "Triển lãm", "Kiểm lâm", "Lâm Đồng"
+				// fold to it too.
+				if ph == "lam" && strings.ToLower(f.cut(from+i+1, from+end)) != "làm" {
+					continue
+				}
 				if ph == "to chuc" && startsWithAny(s[end:], partyNouns) || ph == "lam" && strings.HasSuffix(s[:i], " viec") || ph == "quan ly" && strings.HasSuffix(s[:i], "can bo") {
 					// "tổ chức đảng", "Trung tâm Dịch vụ việc làm", "Cục Nhà
 					// giáo và Cán bộ quản lý giáo dục": nouns.
@@ -698,7 +703,7 @@ func firstVerb(f folded, from int) []int {
 				if startsUpperRune(f.cut(from+i+1, from+end)) && i > 0 && capitalVerb(f, from, i, end, ph) {
 					return []int{i, end}
 				}
-				if !startsUpperRune(f.cut(from+i+1, from+end)) && !isHeadWord(strings.TrimSpace(s[:i])) && !((ph == "xay dung" || ph == "phat trien") && (strings.HasSuffix(s[:i], " dau tu") || strings.HasSuffix(s[:i], " tu van") || strings.HasSuffix(s[:i], " ho tro"))) && !(ph == "dau tu" && (strings.HasSuffix(s[:i], " du an") || strings.HasSuffix(" "+s[:i], " chu"))) && !strings.HasSuffix(s[:i], " cac") && !strings.HasSuffix(s[:i], " nhung") {
+				if !startsUpperRune(f.cut(from+i+1, from+end)) && !isHeadWord(strings.TrimSpace(s[:i])) && !((ph == "xay dung" || ph == "phat trien") && (strings.HasSuffix(s[:i], " dau tu") || strings.HasSuffix(s[:i], " tu van") || strings.HasSuffix(s[:i], " ho tro"))) && !(ph == "xay dung" && strings.HasSuffix(s[:i], " cong trinh")) && !(ph == "dau tu" && (strings.HasSuffix(s[:i], " du an") || strings.HasSuffix(" "+s[:i], " chu"))) && !strings.HasSuffix(s[:i], " cac") && !strings.HasSuffix(s[:i], " nhung") {
 					return []int{i, end}
 				}
 			}

@@ -37,6 +37,7 @@ func TestMeasureUnitsAfterNumbers(t *testing.T) {
 		{"gửi báo cáo trước 16 giờ ngày 05/12/2025", nil},
 		{"báo cáo trong 05 ngày làm việc; hoàn thành trong 03 tháng", nil},
 		{"trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế", nil},
+		{"xử lý dứt điểm ít nhất 06 vị trí điểm đen giao thông", []string{">= 6 vị trí"}},
 	}
 	for _, tt := range tests {
 		if got := targetStrings(tt.text); !slices.Equal(got, tt.want) {
@@ -92,6 +93,13 @@ func TestUnitNameBoundaries(t *testing.T) {
 			[]string{"Trung tâm Tư vấn phát triển nông nghiệp tỉnh"}, nil},
 		{"Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính thẩm định dự án",
 			[]string{"Sở Xây dựng"}, []string{"Sở Tài chính"}},
+		// "lam" is "làm" only; "công trình xây dựng" is a noun.
+		{"Trung tâm Văn hóa, Điện ảnh và Triển lãm tỉnh báo cáo số buổi chiếu phim",
+			[]string{"Trung tâm Văn hóa, Điện ảnh và Triển lãm tỉnh"}, nil},
+		{"Hạt Kiểm lâm huyện Lâm Hà phối hợp với Công an huyện tuần tra",
+			[]string{"Hạt Kiểm lâm huyện Lâm Hà"}, []string{"Công an huyện"}},
+		{"Phòng Quản lý chất lượng công trình xây dựng kiểm tra 12 công trình",
+			[]string{"Phòng Quản lý chất lượng công trình xây dựng"}, nil},
 		// A chỉ thị asks the head of the units.
 		{"Yêu cầu Chủ tịch Ủy ban nhân dân các phường, xã chịu trách nhiệm nếu để xảy ra vi phạm",
 			[]string{"Chủ tịch Ủy ban nhân dân các phường, xã"}, nil},

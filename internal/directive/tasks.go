@@ -360,6 +360,11 @@ func (p *parser) taskList(intro []block, region []block) {
 		} else {
 			leads[i] = p.assignment(b.text)
 		}
+		if u := p.forRecipient(b, f); u != "" && len(leads[i].leads) == 0 {
+			// "II. ĐỐI VỚI ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG": the part of
+			// one of the letter's addressees.
+			leads[i] = assignment{leads: []string{u}}
+		}
 		if name := strings.Trim(b.text, " :.;,"); len(leads[i].leads) == 0 && b.kids > 0 && name != "" && p.allUnitLike(name) {
 			// "1. Phòng Nội vụ" heading its tasks, without a colon.
 			leads[i] = assignment{leads: splitUnits(name)}
@@ -458,6 +463,25 @@ func (p *parser) forUnit(text, folded string) (assignment, bool) {
 		a.unitEnd += start
 	}
 	return a, true
+}
+
+// forRecipient returns the addressee a heading gives its part to, "Đối
+// với <addressee>" alone on its line (in capitals or not), or "".
+func (p *parser) forRecipient(b block, folded string) string {
+	if b.kind != section && b.kids == 0 {
+		return ""
+	}
+	m := reForUnit.FindStringIndex(folded)
+	if m == nil {
+		return ""
+	}
+	key := unitKey(strings.Trim(folded[m[1]:], " :.;"))
+	for _, rc := range p.res.Recipients {
+		if slices.Equal(unitKey(rc.Name), key) {
+			return rc.Name
+		}
+	}
+	return ""
 }
 
 // rowTask reads a task table row: its text and units from the columns the

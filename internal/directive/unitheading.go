@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -104,7 +105,7 @@ func headsParagraph(region []block, i, off int) bool {
 		return false
 	}
 	next := region[i+1]
-	return next.kind == plain && next.cells == nil && next.parent-off == i && opensWithVerb(next.text) && unitHeading(b.text)
+	return next.kind == plain && next.cells == nil && next.parent-off == i && (opensWithVerb(next.text) || opensContent(next.text)) && unitHeading(b.text)
 }
 
 // headingBreak reports whether the line s after the one-line item text
@@ -118,7 +119,19 @@ func headingBreak(item, s string, wrapped bool) bool {
 	if n >= m || wrapped && 5*n > 4*m {
 		return false
 	}
-	return opensWithVerb(s) && unitHeading(item)
+	return (opensWithVerb(s) || opensContent(s)) && unitHeading(item)
+}
+
+// reContentOpening opens what a unit is to report on, the paragraph under
+// its name: "Tình hình an ninh ...", "Số hồ sơ ...", "Kết quả ...",
+// "Công tác ...". Read with its diacritics, lower-cased.
+var reContentOpening = regexp.MustCompile(`^(?:tình hình|kết quả|công tác|tiến độ|việc |số liệu|số hồ sơ|số lượng|tỷ lệ|tỉ lệ|nội dung|đánh giá)`)
+
+// opensContent reports whether line s opens, with a capital, by naming
+// what is reported on.
+func opensContent(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && reContentOpening.MatchString(strings.ToLower(vi.NFC(s)))
 }
 
 // frameParts are the parts of a plan that say what it is for and how it

@@ -262,3 +262,29 @@ func TestGridTable(t *testing.T) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestPartsByAddressee: "II. ĐỐI VỚI ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG" gives
+// the items under it to that addressee, not to everyone the letter asks;
+// a unit's name heading a paragraph that opens with what it reports on
+// ("Tình hình ...", "Số hồ sơ ...") is its lead.
+func TestPartsByAddressee(t *testing.T) {
+	src := "Kính gửi:\n- Thư viện tỉnh;\n- Ủy ban nhân dân các xã, phường;\n- Công an tỉnh.\n\n" +
+		"Sở đề nghị các cơ quan, đơn vị báo cáo như sau:\n" +
+		"I. ĐỐI VỚI THƯ VIỆN TỈNH\n1. Luân chuyển sách tối thiểu 10.000 bản.\n" +
+		"II. ĐỐI VỚI ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG\n2. Tỷ lệ gia đình văn hóa đạt từ 85% trở lên.\n" +
+		"3. Công an tỉnh\nTình hình an ninh, trật tự; giảm ít nhất 5% số vụ phạm pháp hình sự so với cùng kỳ.\n\n" +
+		"Báo cáo gửi về Sở trước ngày 15/6/2026.\n"
+	r := Parse(src, nil)
+	var got []string
+	for _, tk := range r.Tasks {
+		got = append(got, tk.Label+"|"+strings.Join(roleNames(tk, "lead"), ";")+"|"+tk.Text)
+	}
+	want := []string{
+		"1|Thư viện tỉnh|Luân chuyển sách tối thiểu 10.000 bản",
+		"2|Ủy ban nhân dân các xã, phường|Tỷ lệ gia đình văn hóa đạt từ 85% trở lên",
+		"3|Công an tỉnh|Tình hình an ninh, trật tự; giảm ít nhất 5% số vụ phạm pháp hình sự so với cùng kỳ",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
