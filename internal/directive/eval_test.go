@@ -36,7 +36,7 @@ var blindFloors = map[string]float64{
 	"fresh":   0.97,
 	"fresh2":  0.92,
 	"fresh3":  0.99,
-	"fresh4":  0.86,
+	"fresh4":  0.99,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by
