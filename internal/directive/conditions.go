@@ -80,11 +80,25 @@ func isCondition(f folded, s int) bool {
 			// after "đối với" is the object of the goal, not a scope.
 			return !onlyComparatorWords(ws[k+1:])
 		}
-		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && k < len(ws)-1 && !goalCo(ws, k) {
+		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && k < len(ws)-1 && !goalCo(ws, k) && !eachInClause(f, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// eachInClause reports whether the clause before folded offset s says
+// "mỗi" or "từng" past a comma the words read stop at: "phấn đấu mỗi
+// huyện, thành, thị có ít nhất 01 mô hình" sets each a goal.
+//
+// Only a short list of places may stand between "mỗi" and the figure:
+// "giải ngân của từng xã, tham mưu điều chuyển vốn từ các dự án có tỷ lệ
+// ... dưới 40%" picks some projects, whoever "từng" was.
+func eachInClause(f folded, s int) bool {
+	start := max(strings.LastIndexAny(f.s[:s], ";"), strings.LastIndex(f.s[:s], ". "))
+	clause := " " + strings.ToLower(f.cut(start+1, s))
+	k := max(strings.LastIndex(clause, " mỗi "), strings.LastIndex(clause, " từng "))
+	return k >= 0 && len(strings.Fields(clause[k:])) <= 8
 }
 
 // comparatorWords are the words of a comparator before a figure, as written.
@@ -113,7 +127,9 @@ func goalCo(ws []string, k int) bool {
 	}
 	// "bảo đảm mỗi xã có ít nhất 01 sản phẩm": each of them is to have
 	// it, a goal; "các xã có tỷ lệ ... trên 10%" picks some of them.
-	for j := max(0, k-3); j < k; j++ {
+	// "mỗi huyện, thành, thị có ít nhất 01 mô hình": a short list may
+	// stand between.
+	for j := max(0, k-5); j < k; j++ {
 		if ws[j] == "mỗi" || ws[j] == "từng" {
 			return true
 		}

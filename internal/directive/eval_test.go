@@ -34,7 +34,7 @@ var blindFloors = map[string]float64{
 	"blind":   0.97,
 	"heldout": 0.97,
 	"fresh":   0.97,
-	"fresh2":  0.92,
+	"fresh2":  0.96,
 	"fresh3":  0.99,
 	"fresh4":  0.99,
 }

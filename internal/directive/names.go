@@ -21,6 +21,9 @@ import (
 var levelWords = [][]string{
 	{"tỉnh"}, {"huyện"}, {"xã"}, {"phường"}, {"quận"}, {"thị", "xã"}, {"thị", "trấn"}, {"thành", "phố"},
 	{"đặc", "khu"}, {"thôn"}, {"trung", "ương"}, {"khu", "phố"},
+	// The Party committees of a thị xã and a thành phố, listed as levels
+	// are: "các huyện ủy, thị ủy, thành ủy".
+	{"thị", "ủy"}, {"thị", "uỷ"}, {"thành", "ủy"}, {"thành", "uỷ"},
 }
 
 // nameGoesOn are lower case words that continue a complete name and keep it

@@ -38,6 +38,10 @@ func TestMeasureUnitsAfterNumbers(t *testing.T) {
 		{"báo cáo trong 05 ngày làm việc; hoàn thành trong 03 tháng", nil},
 		{"trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế", nil},
 		{"xử lý dứt điểm ít nhất 06 vị trí điểm đen giao thông", []string{">= 6 vị trí"}},
+		// Each of a short list is to have it: a goal; a clause about some
+		// of them, after other work, is a condition still.
+		{"phấn đấu mỗi xã, phường, thị trấn có ít nhất 02 câu lạc bộ", []string{">= 2 câu lạc bộ"}},
+		{"rà soát từng xã, tham mưu điều chuyển vốn từ các dự án có tỷ lệ giải ngân dưới 40%", nil},
 	}
 	for _, tt := range tests {
 		if got := targetStrings(tt.text); !slices.Equal(got, tt.want) {
@@ -100,6 +104,9 @@ func TestUnitNameBoundaries(t *testing.T) {
 			[]string{"Hạt Kiểm lâm huyện Lâm Hà"}, []string{"Công an huyện"}},
 		{"Phòng Quản lý chất lượng công trình xây dựng kiểm tra 12 công trình",
 			[]string{"Phòng Quản lý chất lượng công trình xây dựng"}, nil},
+		// The kinds a group lists after "các" are more of the group.
+		{"Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy chủ trì tổ chức hội nghị",
+			[]string{"Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy"}, nil},
 		// A chỉ thị asks the head of the units.
 		{"Yêu cầu Chủ tịch Ủy ban nhân dân các phường, xã chịu trách nhiệm nếu để xảy ra vi phạm",
 			[]string{"Chủ tịch Ủy ban nhân dân các phường, xã"}, nil},
