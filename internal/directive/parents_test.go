@@ -140,7 +140,7 @@ b) Xây dựng 02 câu lạc bộ văn hóa.`,
 			tasks: []want{
 				{"1.1", "giảm tỷ lệ hộ nghèo 2% trở lên", ">= 2 %", "Phòng Lao động - Thương binh và Xã hội"},
 				{"1.2a", "", ">= 4 hội thi", "Phòng Văn hóa và Thông tin"},
-				{"1.2b", "", "= 2 câu", "Phòng Văn hóa và Thông tin"},
+				{"1.2b", "", "= 2 câu lạc bộ", "Phòng Văn hóa và Thông tin"},
 			},
 		},
 		{
