@@ -33,6 +33,11 @@ type block struct {
 	heads  []string // the header row's cells, when roles are set
 	kids   int      // number of child blocks
 	mark   string   // a bullet's mark as written: "-", "+", "•"
+	// header is the line of the header row a table row is read under,
+	// and headRoles that row's roles, every column's (roles holds this
+	// row's cells' only); 0 and nil outside a table.
+	header    int
+	headRoles []string
 }
 
 var (
@@ -162,6 +167,7 @@ func blocks(lines []line) []block {
 	var roles []string // the column roles of the last table header row
 	var heads []string // and its cells
 	var headCols []int // and their columns
+	var headLine int   // and its line
 	curUpper := false  // the paragraph so far is in capitals: a heading
 	curLines := 0      // input lines in the paragraph so far
 	flush := func() {
@@ -215,7 +221,10 @@ func blocks(lines []line) []block {
 					row.kind, row.label, row.depth = section, g, 0
 					row.text = strings.Join(row.cells[1:], " ")
 				} else if header := columnRoles(row.cells); header != nil {
-					roles, heads, headCols = header, row.cells, cols
+					roles, heads, headCols, headLine = header, row.cells, cols, ln.n
+				}
+				if row.kind == number && roles != nil {
+					row.header, row.headRoles = headLine, roles
 				}
 				if row.kind == number && len(roles) == len(row.cells) {
 					row.roles, row.heads = roles, heads

@@ -40,6 +40,7 @@ func splitLines(text string) []line {
 	spaceTables(raw)
 	joinTabCells(raw)
 	joinGridRows(raw)
+	joinDashTables(raw)
 	lines := make([]line, 0, len(raw))
 	row := 0
 	pages := pageMarks(raw)
@@ -479,6 +480,120 @@ func joinGridRows(raw []string) {
 		}
 	}
 	flush()
+}
+
+var (
+	// reFullRule is the line above a table pandoc writes as plain text
+	// with a header ("-----------"); reColumnRule the one under the
+	// header, a run of dashes per column ("---- ------- -----").
+	reFullRule   = regexp.MustCompile(`^\s*-{10,}\s*$`)
+	reColumnRule = regexp.MustCompile(`^\s*-{2,}(?:\s+-{2,})+\s*$`)
+)
+
+// joinDashTables turns the tables pandoc writes as plain text, columns
+// cut at the places of the dash runs under the header, into "|" rows: a
+// multiline table (a rule above the header, rows parted by blank lines,
+// each cell wrapped within its column) or a simple one (a row a line,
+// ended by a blank line). Each column's pieces are joined with spaces,
+// an empty cell stays empty. The rules and the lines taken are left
+// blank, so that line numbers stay. A table with no header (a layout of
+// two columns, as a letter's header and signature are) is left as it is.
+func joinDashTables(raw []string) {
+	for c := 1; c < len(raw); c++ {
+		if !reColumnRule.MatchString(raw[c]) || strings.TrimSpace(raw[c-1]) == "" {
+			continue
+		}
+		// The header: the lines above the column rule, up to a full rule
+		// (multiline) or the one line (simple).
+		h0, multi, layout := c-1, false, false
+		for k := c - 1; k >= 0 && k >= c-40; k-- {
+			if reFullRule.MatchString(raw[k]) {
+				h0, multi = k+1, true
+				break
+			}
+			// The rule closing a table with no header, opened by one
+			// like it: a layout, not a table.
+			if reColumnRule.MatchString(raw[k]) {
+				layout = true
+				break
+			}
+			if strings.TrimSpace(raw[k]) == "" {
+				break
+			}
+		}
+		if layout || multi && c-h0 > 6 {
+			continue
+		}
+		cols := dashColumns(raw[c])
+		cut := func(lines []string) string {
+			cells := make([]string, len(cols))
+			for _, l := range lines {
+				r := []rune(l)
+				for k, st := range cols {
+					end := len(r)
+					if k+1 < len(cols) {
+						end = min(len(r), cols[k+1])
+					}
+					if st < end {
+						if t := strings.TrimSpace(string(r[st:end])); t != "" {
+							cells[k] = strings.TrimSpace(cells[k] + " " + t)
+						}
+					}
+				}
+			}
+			return "| " + strings.Join(cells, " | ") + " |"
+		}
+		header := cut(raw[h0:c])
+		for k := h0; k <= c; k++ {
+			raw[k] = ""
+		}
+		if multi {
+			raw[h0-1] = ""
+		}
+		raw[h0] = header
+		// The rows.
+		i := c + 1
+		for i < len(raw) {
+			if reFullRule.MatchString(raw[i]) || reColumnRule.MatchString(raw[i]) {
+				raw[i] = ""
+				break
+			}
+			if strings.TrimSpace(raw[i]) == "" {
+				if !multi {
+					break
+				}
+				i++
+				continue
+			}
+			j := i + 1
+			if multi {
+				for j < len(raw) && strings.TrimSpace(raw[j]) != "" && !reFullRule.MatchString(raw[j]) && !reColumnRule.MatchString(raw[j]) {
+					j++
+				}
+			}
+			row := cut(raw[i:j])
+			for k := i; k < j; k++ {
+				raw[k] = ""
+			}
+			raw[i] = row
+			i = j
+		}
+		c = i
+	}
+}
+
+// dashColumns returns where each run of dashes of a column rule starts, in
+// runes.
+func dashColumns(rule string) []int {
+	var out []int
+	prev := ' '
+	for i, r := range []rune(rule) {
+		if r == '-' && prev != '-' {
+			out = append(out, i)
+		}
+		prev = r
+	}
+	return out
 }
 
 // tabCells turns a table row that Word or a spreadsheet flattened to text

@@ -353,6 +353,12 @@ func (p *parser) taskList(intro []block, region []block) {
 		}
 		if b.cells != nil && b.kind == number {
 			region[i].text, leads[i] = p.rowTask(b)
+			if len(leads[i].leads) == 0 && slices.Contains(b.headRoles, "lead") && i > 0 && len(leads[i-1].leads) > 0 && region[i-1].cells != nil && region[i-1].header == b.header {
+				// The lead column's cell is empty: merged with the one
+				// above it in Word ("ô gộp"), whose text only the first
+				// row keeps once extracted.
+				leads[i].leads = leads[i-1].leads
+			}
 			continue
 		}
 		if a, ok := p.forUnit(b.text, f); ok {

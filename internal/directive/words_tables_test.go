@@ -288,3 +288,64 @@ func TestPartsByAddressee(t *testing.T) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestDashTables: the tables pandoc writes as plain text, columns cut at
+// the dash runs under the header, a cell wrapped within its column; a
+// lead cell left empty by a merge in Word is the lead of the row above.
+func TestDashTables(t *testing.T) {
+	src := "Kính gửi: Phòng Nội vụ; Phòng Tư pháp.\n\nUBND huyện giao nhiệm vụ như sau:\n\n" +
+		"  ----------------------------------------------------\n" +
+		"  TT   Nhiệm vụ            Đơn vị chủ   Đơn vị phối\n" +
+		"                           trì          hợp\n" +
+		"  ---- ------------------- ------------ -------------\n" +
+		"  1    Rà soát thủ tục     Phòng Nội    Phòng Tư\n" +
+		"       hành chính; công    vụ           pháp\n" +
+		"       khai 100% thủ tục\n" +
+		"\n" +
+		"  2    Số hóa ít nhất 80%               Văn phòng\n" +
+		"       hồ sơ lưu trữ                    HĐND và UBND\n" +
+		"  ----------------------------------------------------\n\n" +
+		"Báo cáo gửi về UBND huyện trước ngày 05/12/2025.\n"
+	r := Parse(src, nil)
+	var got []string
+	for _, tk := range r.Tasks {
+		line := tk.Label + "|" + tk.Text + "|" + strings.Join(roleNames(tk, "lead"), ";") + "|" + strings.Join(roleNames(tk, "support"), ";")
+		for _, g := range tk.Targets {
+			line += "|" + targetString(g)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"1|Rà soát thủ tục hành chính; công khai 100% thủ tục|Phòng Nội vụ|Phòng Tư pháp|= 100 %",
+		"2|Số hóa ít nhất 80% hồ sơ lưu trữ|Phòng Nội vụ|Văn phòng HĐND và UBND|>= 80 %",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+
+	// A simple table: a row a line, ended by a blank line; a layout of two
+	// columns with no header is left as it is.
+	raw := []string{
+		"  TT   Nội dung          Đơn vị chủ trì",
+		"  ---- ----------------- ---------------",
+		"  1    Rà soát biên chế  Phòng Nội vụ",
+		"  2    Kiểm tra hồ sơ    Phòng Tư pháp",
+		"",
+		"  ------------ ------------",
+		"  Nơi nhận:    KT. CHỦ TỊCH",
+		"  ------------ ------------",
+	}
+	joinDashTables(raw)
+	wantRaw := []string{
+		"| TT | Nội dung | Đơn vị chủ trì |", "",
+		"| 1 | Rà soát biên chế | Phòng Nội vụ |",
+		"| 2 | Kiểm tra hồ sơ | Phòng Tư pháp |",
+		"",
+		"  ------------ ------------",
+		"  Nơi nhận:    KT. CHỦ TỊCH",
+		"  ------------ ------------",
+	}
+	if !slices.Equal(raw, wantRaw) {
+		t.Errorf("simple table\n%q\nwant\n%q", raw, wantRaw)
+	}
+}
