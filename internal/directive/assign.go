@@ -24,7 +24,7 @@ var unitHeads = []string{
 	"ubnd cac", "cac co quan", "cac don vi", "cac nganh", "thu truong", "dang doan", "ban can su",
 	"hiep hoi", "lien hiep", "quy ", "cac chu dau tu", "chu dau tu", "cac doan the", "doan the", "cac to chuc chinh tri", "to chuc chinh tri",
 	"cac cap uy", "cap uy", "thoi bao", "tap chi", "dai phat thanh", "dai truyen hinh", "nha xuat ban",
-	"hoc vien", "cong thong tin",
+	"hoc vien", "cong thong tin", "thon ", "to dan pho", "khu pho", "cac thon", "cac to dan pho", "cac khu pho",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
@@ -302,6 +302,7 @@ var levelKinds = map[string]bool{
 	"xa": true, "phuong": true, "thi tran": true, "thi xa": true, "thanh pho": true, "huyen": true,
 	"quan": true, "tinh": true, "dac khu": true, "huyen uy": true, "thi uy": true, "thanh uy": true,
 	"quan uy": true, "tinh uy": true, "dang uy": true, "dang uy xa": true, "dang uy phuong": true,
+	"thon": true, "to dan pho": true, "khu pho": true, "ban": true, "ap": true, "lang": true,
 }
 
 // managedPlaces are what a Ban Quản lý manages, which its name lists:
@@ -391,32 +392,31 @@ func splitUnits(s string) []string {
 	return out
 }
 
-// placeUnits writes a body of several named places ("UBND các xã A, B")
-// as one unit each when the letter was sent to them one by one: its Kính
-// gửi names at least one of them so. Without that it stays as written.
+// placeUnits writes a body of several named places ("UBND các xã A, B",
+// "Các thôn Trung Lưu, Yên Hồ") as one unit each: each is a unit of the
+// registry, and each reports.
 func (p *parser) placeUnits(us []string) []string {
-	if p.recip == nil || len(p.res.Recipients) == 0 {
-		return us
-	}
 	var out []string
 	for _, u := range us {
-		each := expandPlaces(u)
-		sent := false
-		for _, e := range each {
-			sent = sent || len(each) > 1 && p.recip.match(e) >= 0
-		}
-		if sent {
-			out = append(out, each...)
-		} else {
-			out = append(out, u)
-		}
+		out = append(out, expandPlaces(u)...)
 	}
 	return out
 }
 
+// isPlaceOnly reports whether the kind of place a body is named after
+// names the body itself: a thôn or a tổ dân phố has no Ủy ban, so "Các
+// thôn A, B" are "thôn A" and "thôn B", written as the text writes them.
+func isPlaceOnly(kind string) bool {
+	switch kind {
+	case "thôn", "tổ dân phố", "khu phố", "bản", "ấp", "tổ":
+		return true
+	}
+	return false
+}
+
 // rePlaces is a body of several named places: "Ủy ban nhân dân các xã Cẩm
 // Duệ, Cẩm Lạc, Cẩm Minh", "UBND các phường: An Lạc, Bình Trị Đông".
-var rePlaces = regexp.MustCompile(`^(.*?)\s*\b[Cc]ác\s+(xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|đặc khu)\s*:?\s+(\p{Lu}.*)$`)
+var rePlaces = regexp.MustCompile(`^(.*?)\s*\b[Cc]ác\s+(xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|đặc khu|thôn|tổ dân phố|khu phố|bản|ấp|tổ)\s*:?\s+([\p{Lu}\d].*)$`)
 
 // expandPlaces names each place of such a body as its own unit: "Ủy ban
 // nhân dân xã Cẩm Duệ", "Ủy ban nhân dân xã Cẩm Lạc" ... Anything else,
@@ -432,14 +432,17 @@ func expandPlaces(u string) []string {
 	var out []string
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		if it == "" || !startsUpperRune(it) || len(strings.Fields(it)) > 4 || startsWithAny(vi.Fold(it)+" ", unitHeads) {
+		if it == "" || !startsUpperRune(it) && !unicode.IsDigit(rune(it[0])) || len(strings.Fields(it)) > 4 || startsWithAny(vi.Fold(it)+" ", unitHeads) {
 			return []string{u}
 		}
 		name := m[2] + " " + it
 		if m[1] != "" {
 			name = m[1] + " " + name
 		}
-		out = append(out, vi.UpperFirst(name))
+		if m[1] != "" || !isPlaceOnly(m[2]) {
+			name = vi.UpperFirst(name)
+		}
+		out = append(out, name)
 	}
 	return out
 }

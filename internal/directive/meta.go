@@ -22,7 +22,7 @@ var (
 	// cuối ngày D", "đến hết ngày D"; a part of the day and a weekday may
 	// stand between the time and the date ("trước 10 giờ sáng thứ Hai,
 	// ngày D").
-	reDeadline   = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut)?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?)?(?:ngay\s*)(` + datePattern + `)`)
+	reDeadline   = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?)?(?:ngay\s*)(` + datePattern + `)`)
 	reCitation   = regexp.MustCompile(`(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao ket luan|thong bao|huong dan|chuong trinh|ket luan|thong tu lien tich|thong tu|nghi dinh|van ban|to trinh|bao cao|de an|cong dien|quy dinh|thong tri|quy che|dieu le)(?:\s+lien tich)?\s+(?:so\s*[:.]?\s*)?(\d+[a-z]?(?:\s?[/-]\s?[a-z0-9&.]*[a-z0-9&])+)`)
 	reBasisStart = regexp.MustCompile(`^(thuc hien|can cu|theo|trien khai|tiep theo|nham thuc hien|de thuc hien|de trien khai|thuc hien chi dao|ngay \d)`)
 	reIssuerEnd  = regexp.MustCompile(`\s(ve|v/v|ban hanh|quy dinh|huong dan|trien khai|thuc hien|phe duyet|yeu cau|dong y|chi dao|cho y kien|de nghi|tai|ngay|nham|doi voi|va ke hoach|va cong van|va quyet dinh|va van ban|va nghi quyet)\b|[,;.():]|\s-\s`)
@@ -394,7 +394,7 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string) boo
 		for _, b := range group {
 			for _, sent := range sentences(b.text) {
 				f := vi.Fold(sent)
-				m := reDeadline.FindStringSubmatch(f)
+				m := sentenceDeadline(f)
 				if m == nil {
 					continue
 				}
@@ -432,6 +432,23 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string) boo
 		}
 	}
 	return false
+}
+
+// sentenceDeadline returns the deadline a folded sentence sets: its
+// first date said with "trước", "chậm nhất" or "hạn", before one said with
+// "đến hết" or "trong", which more often bound the figures ("số liệu đến
+// hết ngày 20/8/2026, ... trước 17 giờ 00 ngày 25/8/2026").
+func sentenceDeadline(f string) []string {
+	all := reDeadline.FindAllStringSubmatch(f, 8)
+	for _, m := range all {
+		if m[1] != "den het" && m[1] != "trong" {
+			return m
+		}
+	}
+	if len(all) > 0 {
+		return all[0]
+	}
+	return nil
 }
 
 // reSend: the report is sent or handed in.
@@ -475,6 +492,9 @@ func (p *parser) planPeriod() {
 func (p *parser) otherDeadlines(f string, first *Deadline) {
 	var others []string
 	for _, m := range reDeadline.FindAllStringSubmatch(f, 8) {
+		if m[1] == "den het" {
+			continue // the figures' end, not a deadline (sentenceDeadline)
+		}
 		if d := p.deadlineFrom(m); d != nil && d.Date != first.Date && !contains(others, vnDate(d.Date)) {
 			others = append(others, vnDate(d.Date))
 		}

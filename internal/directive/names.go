@@ -24,6 +24,7 @@ var levelWords = [][]string{
 	// The Party committees of a thị xã and a thành phố, listed as levels
 	// are: "các huyện ủy, thị ủy, thành ủy".
 	{"thị", "ủy"}, {"thị", "uỷ"}, {"thành", "ủy"}, {"thành", "uỷ"},
+	{"tổ", "dân", "phố"}, {"ấp"},
 }
 
 // nameGoesOn are lower case words that continue a complete name and keep it

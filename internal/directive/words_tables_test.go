@@ -103,14 +103,15 @@ func TestChaseLetter(t *testing.T) {
 		t.Errorf("leads %q, want %q", got, want)
 	}
 
-	// Without a Kính gửi that names them one by one, the group stays as
-	// written; and a past date that is the only one is kept, and warned.
+	// Without a Kính gửi that names them one by one, each commune is
+	// still its own unit; and a past date that is the only one is kept,
+	// and warned.
 	src = "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG SƠN\nSố: 911/UBND-VP\nĐông Sơn, ngày 20 tháng 6 năm 2025\n\n" +
 		"1. Phòng Nội vụ phối hợp với UBND các xã Đông Hòa, Đông Minh rà soát biên chế.\n\n" +
 		"Báo cáo gửi về Ủy ban nhân dân huyện trước ngày 15/6/2025.\n"
 	r = Parse(src, nil)
-	if len(r.Tasks) != 1 || !slices.Equal(roleNames(r.Tasks[0], "support"), []string{"UBND các xã Đông Hòa, Đông Minh"}) {
-		t.Errorf("tasks %+v, want one supported by the group as written", r.Tasks)
+	if len(r.Tasks) != 1 || !slices.Equal(roleNames(r.Tasks[0], "support"), []string{"UBND xã Đông Hòa", "UBND xã Đông Minh"}) {
+		t.Errorf("tasks %+v, want one supported by each commune", r.Tasks)
 	}
 	warned := false
 	for _, w := range r.Warnings {
@@ -347,5 +348,35 @@ func TestDashTables(t *testing.T) {
 	}
 	if !slices.Equal(raw, wantRaw) {
 		t.Errorf("simple table\n%q\nwant\n%q", raw, wantRaw)
+	}
+}
+
+// TestCommuneLevelUnits: a commune gives work to its thôn and tổ dân phố:
+// "Các thôn, tổ dân phố" is one group, "Các thôn A, B" and "Các tổ dân
+// phố 1, 2 và 5" are each one; the figures' end ("số liệu đến hết ngày")
+// is no deadline beside "trước 10h00' ngày ...".
+func TestCommuneLevelUnits(t *testing.T) {
+	src := "Kính gửi: Các thôn, tổ dân phố; Công an xã.\n\n" +
+		"1. Các thôn, tổ dân phố: vận động người dân tham gia bảo hiểm y tế.\n" +
+		"2. Các thôn Đông Hà, Tây Sơn: hoàn thành 10/10 tiêu chí thôn kiểu mẫu.\n" +
+		"3. Các tổ dân phố 1, 2 và 5: lắp đặt tối thiểu 1,5 km đèn chiếu sáng.\n" +
+		"4. Công an xã chủ trì, phối hợp với các thôn, tổ dân phố bảo đảm an ninh, trật tự.\n\n" +
+		"Báo cáo kết quả năm 2025 (số liệu đến hết ngày 10/12/2025) gửi về UBND xã trước 10h00' ngày 15/12/2025.\n"
+	r := Parse(src, nil)
+	var got []string
+	for _, tk := range r.Tasks {
+		got = append(got, tk.Label+"|"+strings.Join(roleNames(tk, "lead"), ";")+"|"+strings.Join(roleNames(tk, "support"), ";"))
+	}
+	want := []string{
+		"1|Các thôn, tổ dân phố|",
+		"2|thôn Đông Hà;thôn Tây Sơn|",
+		"3|tổ dân phố 1;tổ dân phố 2;tổ dân phố 5|",
+		"4|Công an xã|các thôn, tổ dân phố",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+	if r.Deadline == nil || *r.Deadline != (Deadline{Date: "2025-12-15", Time: "10:00", Relation: "before"}) {
+		t.Errorf("deadline %+v, want before 10:00 on 2025-12-15", r.Deadline)
 	}
 }
