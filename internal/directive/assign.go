@@ -395,10 +395,47 @@ func splitUnits(s string) []string {
 // placeUnits writes a body of several named places ("UBND các xã A, B",
 // "Các thôn Trung Lưu, Yên Hồ") as one unit each: each is a unit of the
 // registry, and each reports.
+//
+// A piece that is no addressee but whose parts are ("Viễn thông Gia Lai,
+// Viettel Gia Lai", each in the Kính gửi, neither opening like a unit's
+// name) is those addressees.
 func (p *parser) placeUnits(us []string) []string {
 	var out []string
 	for _, u := range us {
+		if parts := p.recipientParts(u); parts != nil {
+			out = append(out, parts...)
+			continue
+		}
 		out = append(out, expandPlaces(u)...)
+	}
+	return out
+}
+
+// recipientParts returns the addressees u lists, split at its commas and
+// "và", when each part is one of them by name and u as a whole is none;
+// else nil.
+func (p *parser) recipientParts(u string) []string {
+	if len(p.res.Recipients) < 2 || !strings.ContainsAny(u, ",;") && !strings.Contains(u, " và ") {
+		return nil
+	}
+	key := func(s string) string { return strings.Join(unitKey(s), " ") }
+	names := map[string]string{}
+	for _, rc := range p.res.Recipients {
+		names[key(rc.Name)] = rc.Name
+	}
+	if _, whole := names[key(u)]; whole {
+		return nil
+	}
+	var out []string
+	for _, part := range strings.FieldsFunc(strings.ReplaceAll(u, " và ", ","), func(r rune) bool { return r == ',' || r == ';' }) {
+		name, ok := names[key(strings.TrimSpace(part))]
+		if !ok {
+			return nil
+		}
+		out = append(out, name)
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }

@@ -380,3 +380,19 @@ func TestCommuneLevelUnits(t *testing.T) {
 		t.Errorf("deadline %+v, want before 10:00 on 2025-12-15", r.Deadline)
 	}
 }
+
+// TestAddresseesByName: units that open like no unit's name ("Viễn thông
+// Gia Lai, Viettel Gia Lai") are the addressees they name, each.
+func TestAddresseesByName(t *testing.T) {
+	src := "Kính gửi:\n- Viễn thông Gia Lai;\n- Viettel Gia Lai;\n- Sở Văn hóa, Thể thao và Du lịch.\n\n" +
+		"1. Viễn thông Gia Lai, Viettel Gia Lai: phát triển ít nhất 6.000 thuê bao cáp quang.\n" +
+		"2. Sở Văn hóa, Thể thao và Du lịch: tổ chức ít nhất 02 hội thi.\n\nBáo cáo gửi trước ngày 12/3/2026.\n"
+	r := Parse(src, nil)
+	var got []string
+	for _, tk := range r.Tasks {
+		got = append(got, strings.Join(roleNames(tk, "lead"), ";"))
+	}
+	if want := []string{"Viễn thông Gia Lai;Viettel Gia Lai", "Sở Văn hóa, Thể thao và Du lịch"}; !slices.Equal(got, want) {
+		t.Errorf("leads %q, want %q", got, want)
+	}
+}
