@@ -62,8 +62,9 @@ func changeVerb(f folded, ws []word, i int) (dir string, ok bool) {
 	}
 	switch w := ws[i]; {
 	case w.f == "tang" && w.orig == "tăng":
-		// "tăng cường" strengthens; it sets no amount.
-		return "increase", next != "cuong"
+		// "tăng cường" strengthens; it sets no amount. "tăng huyết áp"
+		// is hypertension, "tăng trưởng" growth named as a measure.
+		return "increase", next != "cuong" && next != "huyet"
 	case w.f == "nang" && w.orig == "nâng":
 		// "nâng cấp 15 km đường" upgrades 15 km: a count, not a rise.
 		// "xã nông thôn mới nâng cao" names a standard.

@@ -38,6 +38,10 @@ func TestMeasureUnitsAfterNumbers(t *testing.T) {
 		{"báo cáo trong 05 ngày làm việc; hoàn thành trong 03 tháng", nil},
 		{"trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế", nil},
 		{"xử lý dứt điểm ít nhất 06 vị trí điểm đen giao thông", []string{">= 6 vị trí"}},
+		// "dứt điểm" is no "điểm a"; "tăng huyết áp" is a disease.
+		{"xử lý dứt điểm 100% công trình vi phạm", []string{"= 100 %"}},
+		{"quản lý, điều trị bệnh tăng huyết áp cho ít nhất 850 người", []string{">= 850 người"}},
+		{"theo điểm 3 khoản 2 Điều 5 của Nghị định", nil},
 		// Each of a short list is to have it: a goal; a clause about some
 		// of them, after other work, is a condition still.
 		{"phấn đấu mỗi xã, phường, thị trấn có ít nhất 02 câu lạc bộ", []string{">= 2 câu lạc bộ"}},

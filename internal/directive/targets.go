@@ -215,7 +215,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 		return Target{}, 0, false
 	}
 	before := wordsBefore(str, from, 4)
-	if len(before) > 0 && skipBefore[before[len(before)-1]] && !isLevelMuc(f, s, before) {
+	if len(before) > 0 && skipBefore[before[len(before)-1]] && !isLevelMuc(f, s, before) && !adverbDiem(before) {
 		return Target{}, 0, false
 	}
 	// A rank, "vị trí 03", "xếp hạng 5", or a grade of a standard,
@@ -443,7 +443,7 @@ func candidate(f folded, s, e int) bool {
 	if e < len(str) && (str[e] == '/' || str[e] == '-') {
 		return false
 	}
-	if b := wordsBefore(str, s, 2); len(b) > 0 && (skipBefore[b[len(b)-1]] && !isLevelMuc(f, s, b) || isRankWord(b)) {
+	if b := wordsBefore(str, s, 2); len(b) > 0 && (skipBefore[b[len(b)-1]] && !isLevelMuc(f, s, b) && !adverbDiem(b) || isRankWord(b)) {
 		return false
 	}
 	rest := strings.TrimLeft(str[e:], " ")
@@ -468,6 +468,14 @@ func durationGoal(f folded, s int, w string) bool {
 	}
 	c, ok := prefixComparator(wordsBefore(f.s, s, 4))
 	return ok && (c == tiendo.AtMost || c == tiendo.LessThan)
+}
+
+// adverbDiem reports whether the folded words before a number end in
+// "dứt điểm" or "trọng điểm", where "điểm" is no clause of a law ("điểm
+// a"): "xử lý dứt điểm 100% công trình vi phạm".
+func adverbDiem(before []string) bool {
+	n := len(before)
+	return n >= 2 && before[n-1] == "diem" && (before[n-2] == "dut" || before[n-2] == "trong")
 }
 
 // isRankWord reports whether the folded words before a number make it a
