@@ -37,7 +37,8 @@ var blindFloors = map[string]float64{
 	"fresh2":  0.96,
 	"fresh3":  0.99,
 	"fresh4":  0.99,
-	"fresh5":  0.90,
+	"fresh5":  0.96,
+	"fresh6":  0.94,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by
