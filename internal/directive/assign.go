@@ -896,13 +896,28 @@ func findIf(ok bool, re *regexp.Regexp, s string) []int {
 
 // fieldEnd is where a "Chủ trì: X" field value ends: at ";", ".", a new
 // field or the end.
+//
+// A ";" that a unit's name follows goes on with the list ("Đơn vị phối
+// hợp: Trạm Y tế các xã; Bệnh viện Bệnh Nhiệt đới tỉnh.").
 func fieldEnd(s string, i int) int {
 	rest := s[i:]
 	end := len(rest)
-	for _, stop := range []string{";", ". ", "phoi hop", "thoi gian", "thoi han", "\n"} {
+	for _, stop := range []string{". ", "phoi hop", "thoi gian", "thoi han", "\n"} {
 		if k := strings.Index(rest, stop); k >= 0 && k < end {
 			end = k
 		}
+	}
+	for from := 0; from < end; {
+		k := strings.IndexByte(rest[from:end], ';')
+		if k < 0 {
+			break
+		}
+		k += from
+		if !startsWithAny(strings.TrimLeft(rest[k+1:], " ")+" ", unitHeads) {
+			end = k
+			break
+		}
+		from = k + 1
 	}
 	if strings.HasSuffix(rest[:end], ".") {
 		end--

@@ -32,7 +32,7 @@ var measureUnits = []string{
 	// Nouns whose first syllable is no word of its own (a head noun alone,
 	// "trường" of "trường học", is the unit as the clerk writes it).
 	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
-	"chuong trinh", "ke hoach", "vi tri", "cau lac bo",
+	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh",
 }
 
 // notMeasurePhrases are verbs and linking phrases that may follow a number

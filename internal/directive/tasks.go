@@ -729,7 +729,18 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 		}
 		text := strings.TrimSpace(strings.Join(append([]string{head}, more...), " "))
 		n := len(p.res.Tasks)
-		p.addTask(itemLabelOf(region, i, off), text, b.line, p.bulletSupports(leads[i], more), inherited(i), false)
+		own := leads[i]
+		if len(own.leads) == 0 && len(more) > 0 {
+			// "Nhiệm vụ 1: Giám sát ..." over its paragraph and the lines
+			// "Đơn vị chủ trì: X." and "Đơn vị phối hợp: Y.": the fields
+			// name its units.
+			if rest := strings.Join(more, " "); reFieldLead.MatchString(vi.Fold(rest)) {
+				if a := p.assignment(rest); len(a.leads) > 0 {
+					own = assignment{leads: a.leads, supports: a.supports}
+				}
+			}
+		}
+		p.addTask(itemLabelOf(region, i, off), text, b.line, p.bulletSupports(own, more), inherited(i), false)
 		if len(p.res.Tasks) > n && b.cells != nil && len(p.res.Tasks[n].Targets) == 0 {
 			if g, ok := columnTarget(b); ok {
 				p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, g)

@@ -396,3 +396,30 @@ func TestAddresseesByName(t *testing.T) {
 		t.Errorf("leads %q, want %q", got, want)
 	}
 }
+
+// TestTaskFieldLines: "Nhiệm vụ N:" headings over their paragraph and the
+// lines "Đơn vị chủ trì: X." and "Đơn vị phối hợp: Y; Z." take their
+// units from those lines, the supporting list going on past ";".
+func TestTaskFieldLines(t *testing.T) {
+	src := "Sở Y tế ban hành Kế hoạch như sau:\n\nIII. NHIỆM VỤ\n\n" +
+		"Nhiệm vụ 1: Giám sát dịch bệnh\nXử lý kịp thời 100% ổ dịch được phát hiện.\n" +
+		"Đơn vị chủ trì: Trung tâm Kiểm soát bệnh tật tỉnh.\nĐơn vị phối hợp: Trạm Y tế các xã; Bệnh viện Đa khoa tỉnh.\nThời gian: Năm 2026.\n\n" +
+		"Nhiệm vụ 2: Dự trữ thuốc\nBảo đảm đủ thuốc cho ít nhất 500 bệnh nhân.\nĐơn vị chủ trì: Phòng Nghiệp vụ Dược.\nĐơn vị phối hợp: -\n\n" +
+		"IV. CHẾ ĐỘ BÁO CÁO\nCác đơn vị báo cáo gửi về Sở Y tế trước ngày 05/12/2026.\n"
+	r := Parse(src, nil)
+	var got []string
+	for _, tk := range r.Tasks {
+		line := tk.Label + "|" + strings.Join(roleNames(tk, "lead"), ";") + "|" + strings.Join(roleNames(tk, "support"), ";")
+		for _, g := range tk.Targets {
+			line += "|" + targetString(g)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"1|Trung tâm Kiểm soát bệnh tật tỉnh|Trạm Y tế các xã;Bệnh viện Đa khoa tỉnh|= 100 %",
+		"2|Phòng Nghiệp vụ Dược||>= 500 bệnh nhân",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
