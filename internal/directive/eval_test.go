@@ -38,7 +38,7 @@ var blindFloors = map[string]float64{
 	"fresh3":  0.99,
 	"fresh4":  0.99,
 	"fresh5":  0.96,
-	"fresh6":  0.94,
+	"fresh6":  0.98,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by
