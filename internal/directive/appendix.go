@@ -218,12 +218,14 @@ func (p *parser) appendix(bs []block) {
 // its tasks, and its deadline and period where the directive gave none.
 func (p *parser) attachedDoc(bs []block) {
 	period, deadline, basis := p.res.Period, p.res.Deadline, p.res.Basis
+	line, sent, sends, relative := p.deadlineLine, p.deadlineSent, p.deadlineSends, p.relative
 	p.body(bs)
 	if period != nil {
 		p.res.Period = period
 	}
 	if deadline != nil {
 		p.res.Deadline = deadline
+		p.deadlineLine, p.deadlineSent, p.deadlineSends, p.relative = line, sent, sends, relative
 	}
 	if len(basis) > 0 {
 		p.res.Basis = basis

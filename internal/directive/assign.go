@@ -456,10 +456,10 @@ func isPlaceOnly(kind string) bool {
 var rePlaces = regexp.MustCompile(`^(.*?)\s*\b[Cc]ác\s+(xã|phường|thị trấn|thị xã|huyện|quận|thành phố|tỉnh|đặc khu|thôn|tổ dân phố|khu phố|bản|ấp|tổ)\s*:?\s+([\p{Lu}\d].*)$`)
 
 // expandPlaces names each place of such a body as its own unit: "Ủy ban
-// nhân dân xã Cẩm Duệ", "Ủy ban nhân dân xã Cẩm Lạc" ... Anything else,
-// "Ủy ban nhân dân các xã, thị trấn" among them, is returned as it is.
-// The parser uses it where the letter's Kính gửi names the places one by
-// one (parser.placeUnits).
+// nhân dân xã Cẩm Duệ", "Ủy ban nhân dân xã Cẩm Lạc" ... It takes two
+// places at least, each a name: "các tỉnh Tây Nguyên" is a region and
+// "các xã ĐBKK" a kind, not a list. Anything else, "Ủy ban nhân dân các
+// xã, thị trấn" among them, is returned as it is.
 func expandPlaces(u string) []string {
 	m := rePlaces.FindStringSubmatch(u)
 	if m == nil {
@@ -469,7 +469,7 @@ func expandPlaces(u string) []string {
 	var out []string
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		if it == "" || !startsUpperRune(it) && !unicode.IsDigit(rune(it[0])) || len(strings.Fields(it)) > 4 || startsWithAny(vi.Fold(it)+" ", unitHeads) {
+		if it == "" || !startsUpperRune(it) && !unicode.IsDigit(rune(it[0])) || len(strings.Fields(it)) > 4 || startsWithAny(vi.Fold(it)+" ", unitHeads) || isUpper(it) && !unicode.IsDigit(rune(it[0])) {
 			return []string{u}
 		}
 		name := m[2] + " " + it
@@ -480,6 +480,9 @@ func expandPlaces(u string) []string {
 			name = vi.UpperFirst(name)
 		}
 		out = append(out, name)
+	}
+	if len(out) < 2 {
+		return []string{u}
 	}
 	return out
 }
@@ -539,10 +542,10 @@ func (p *parser) assignment(text string) assignment {
 	// The regexps below start with optional words, which makes them slow to
 	// run where they cannot match: the plain checks above skip them.
 	if m := findIf(hasLead, reFieldLead, f.s); m != nil {
-		addLead(f.cut(m[1], fieldEnd(f.s, m[1])), false)
+		addLead(f.cut(m[1], fieldEnd(f, m[1])), false)
 	}
 	if m := findIf(hasSupport, reFieldSupp, f.s); m != nil {
-		addSupport(f.cut(m[1], fieldEnd(f.s, m[1])))
+		addSupport(f.cut(m[1], fieldEnd(f, m[1])))
 	}
 
 	// "Giao X xây dựng:", "Đề nghị X báo cáo".
@@ -750,9 +753,10 @@ func firstVerb(f folded, from int) []int {
 				if ph == "lam" && strings.ToLower(f.cut(from+i+1, from+end)) != "làm" {
 					continue
 				}
-				if ph == "to chuc" && startsWithAny(s[end:], partyNouns) || ph == "lam" && strings.HasSuffix(s[:i], " viec") || ph == "quan ly" && strings.HasSuffix(s[:i], "can bo") {
+				if ph == "to chuc" && startsWithAny(s[end:], partyNouns) || ph == "lam" && strings.HasSuffix(s[:i], " viec") || ph == "quan ly" && strings.HasSuffix(s[:i], "can bo") || ph == "dau tranh" && strings.HasSuffix(s[:i], " chi dao") {
 					// "tổ chức đảng", "Trung tâm Dịch vụ việc làm", "Cục Nhà
-					// giáo và Cán bộ quản lý giáo dục": nouns.
+					// giáo và Cán bộ quản lý giáo dục", "Ban Chỉ đạo đấu
+					// tranh phòng, chống tham nhũng": nouns.
 					continue
 				}
 				if startsUpperRune(f.cut(from+i+1, from+end)) && i > 0 && capitalVerb(f, from, i, end, ph) {
@@ -899,7 +903,8 @@ func findIf(ok bool, re *regexp.Regexp, s string) []int {
 //
 // A ";" that a unit's name follows goes on with the list ("Đơn vị phối
 // hợp: Trạm Y tế các xã; Bệnh viện Bệnh Nhiệt đới tỉnh.").
-func fieldEnd(s string, i int) int {
+func fieldEnd(f folded, i int) int {
+	s := f.s
 	rest := s[i:]
 	end := len(rest)
 	for _, stop := range []string{". ", "phoi hop", "thoi gian", "thoi han", "\n"} {
@@ -913,7 +918,11 @@ func fieldEnd(s string, i int) int {
 			break
 		}
 		k += from
-		if !startsWithAny(strings.TrimLeft(rest[k+1:], " ")+" ", unitHeads) {
+		// The unit's name goes on with a capital: "; Bệnh viện ...", not
+		// "; trường hợp phát sinh ...", "; số liệu gửi về ...".
+		next := strings.TrimLeft(rest[k+1:min(len(rest), k+80)], " ")
+		at := i + k + 1 + (len(rest[k+1:]) - len(strings.TrimLeft(rest[k+1:], " ")))
+		if !startsWithAny(next+" ", unitHeads) || !startsUpperRune(f.cut(at, min(len(s), at+4))) {
 			end = k
 			break
 		}

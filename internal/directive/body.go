@@ -98,7 +98,7 @@ func parseLabel(s string) (labelInfo, bool) {
 	if m := reTaskHeading.FindStringSubmatchIndex(f.s); m != nil {
 		return labelInfo{number, f.s[m[2]:m[3]], 1, f.cut(m[1], len(f.s))}, true
 	}
-	if m := reOrdinal.FindStringSubmatchIndex(f.s); m != nil && ordinalRest(f.s[m[1]:]) {
+	if m := reOrdinal.FindStringSubmatchIndex(f.s); m != nil && ordinalRest(f.s[m[1]:]) && ordinalWord(strings.Join(strings.Fields(f.s[m[2]:m[3]]), " "), f.s[m[2]:]) {
 		return labelInfo{number, f.cut(m[2], m[3]), 1, f.cut(m[1], len(f.s))}, true
 	}
 	if m := reArticle.FindStringSubmatchIndex(f.s); m != nil && startsText(f.cut(m[1], len(f.s))) {
@@ -122,6 +122,12 @@ func parseLabel(s string) (labelInfo, bool) {
 // text rather than a date ("Thứ hai, ngày 20/11/2025", "thứ Hai, 20/11").
 func ordinalRest(f string) bool {
 	return startsText(f) && !strings.HasPrefix(f, "ngay")
+}
+
+// ordinalWord reports whether the folded label is an ordinal, not "thứ tự"
+// ("Thứ tự: ưu tiên ...", order) written with a colon.
+func ordinalWord(label, folded string) bool {
+	return !(label == "thu tu" && strings.HasPrefix(strings.TrimSpace(folded[len(label):]), ":"))
 }
 
 // itemLabel reports whether s starts with a numbered, lettered or section
@@ -357,6 +363,14 @@ func isLetter(r rune) bool {
 func columnRoles(cells []string) []string {
 	roles := make([]string, len(cells))
 	found, text, measure := false, false, false
+	// One column of places names each row's unit; several ("Tỉnh |
+	// Huyện | Xã") count places, and name no one.
+	places := 0
+	for _, c := range cells {
+		if placesHead(foldText(c).s) {
+			places++
+		}
+	}
 	for i, c := range cells {
 		f := foldText(c).s
 		switch {
@@ -369,7 +383,7 @@ func columnRoles(cells []string) []string {
 		// header names what is counted ("Tỷ lệ hoàn thành nhiệm vụ (%)").
 		case strings.Contains(f, "phoi hop"):
 			roles[i], found = "support", true
-		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem") || unitColumnHeads[f] || placesHead(f):
+		case strings.Contains(f, "chu tri") || strings.Contains(f, "thuc hien") && strings.Contains(f, "don vi") || f == "don vi" || strings.Contains(f, "co quan") || strings.Contains(f, "trach nhiem") || unitColumnHeads[f] || places == 1 && placesHead(f):
 			roles[i], found = "lead", true
 		case hasTextHead(f, strings.HasPrefix):
 			roles[i], text = "text", true

@@ -93,7 +93,7 @@ func splitLines(text string) []line {
 }
 
 // markdownEscaped are the characters pandoc writes after a backslash.
-const markdownEscaped = ".-+*_#[](){}|!>`'\"<$@~^&=:;,/\\"
+const markdownEscaped = ".-+*_#[](){}!>`'\"<$@~^&=:;,/\\"
 
 // cleanLine removes the artefacts of text extraction from one line.
 func cleanLine(s string) string {
@@ -392,10 +392,12 @@ func isRule(s string) bool {
 // its own, so a row "3<TAB>Nâng cao chất lượng ...<TAB>Trung tâm ..." may
 // come out as "3<TAB>Nâng cao chất lượng ... cấp tỉnh." and, on the next
 // line, "Tỷ lệ hồ sơ ... trở lên.<TAB>Trung tâm ...". In a run of lines
-// whose widest has n cells (three at least), a line with tabs and fewer
-// than n cells takes the lines after it while they fit in n cells, each
-// going on with the cell the line before ended in. The lines taken are
-// left blank, so that line numbers stay.
+// whose widest has n cells (three at least), a row (a line with tabs,
+// not a list item "1.<TAB>...") with fewer than n cells takes the lines
+// after it, with tabs or without, while they fit in n cells, each going
+// on with the cell the line before ended in; never a line that opens an
+// item or another row, and at most maxCellLines of them. The lines taken
+// are left blank, so that line numbers stay.
 func joinTabCells(raw []string) {
 	for start := 0; start < len(raw); {
 		if strings.TrimSpace(raw[start]) == "" {
@@ -413,24 +415,61 @@ func joinTabCells(raw []string) {
 		if width >= 2 && rows >= 2 {
 			for i := start; i < end; i++ {
 				tabs := strings.Count(raw[i], "\t")
-				if tabs == 0 || tabs >= width {
+				if tabs == 0 || tabs >= width || listItemTab(raw[i]) {
 					continue
 				}
 				row := i
-				for j := row + 1; j < end && tabs < width; j++ {
+				var b strings.Builder
+				b.WriteString(strings.TrimRight(raw[row], " "))
+				for j := row + 1; j < end && tabs < width && j-row <= maxCellLines; j++ {
 					more := strings.Count(raw[j], "\t")
-					if tabs+more > width {
+					if tabs+more > width || opensRow(raw[j]) {
 						break
 					}
-					raw[row] = strings.TrimRight(raw[row], " ") + " " + strings.TrimLeft(raw[j], " ")
+					b.WriteString(" ")
+					b.WriteString(strings.TrimLeft(raw[j], " "))
 					raw[j] = ""
 					tabs += more
 					i = j
 				}
+				raw[row] = b.String()
 			}
 		}
 		start = end
 	}
+}
+
+// maxCellLines is how many lines a wrapped table row may take: no cell
+// of a directive's table runs longer, and a bound keeps hostile text
+// linear.
+const maxCellLines = 40
+
+// listItemTab reports whether a line with tabs is a list item whose
+// label is followed by a tab ("1.<TAB>Giao ...", "a)<TAB>...",
+// "-<TAB>..."), not a table row (whose number cell has no mark: "3<TAB>").
+func listItemTab(s string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(s), "\t")
+	first = strings.TrimSpace(first)
+	if first == "" || len(first) > 6 {
+		return false
+	}
+	if _, ok := parseLabel(first + " x"); !ok {
+		return false
+	}
+	return !reCellLabel.MatchString(first)
+}
+
+// opensRow reports whether a line opens a row or an item of its own: a
+// number cell ("4<TAB>..."), a list label ("2. ...", "b) ...") or a
+// group row ("II<TAB>...").
+func opensRow(s string) bool {
+	t := strings.TrimSpace(s)
+	first, _, tabbed := strings.Cut(t, "\t")
+	if tabbed && (reCellLabel.MatchString(strings.TrimSpace(first)) || validRoman(strings.TrimSpace(first))) {
+		return true
+	}
+	l, ok := parseLabel(t)
+	return ok && l.kind != bullet
 }
 
 // reGridBorder is a border line of a grid table as pandoc draws one:
@@ -442,12 +481,17 @@ var reGridBorder = regexp.MustCompile(`^\s*\+(?:[-=:]+\+)+\s*$`)
 // each column's pieces joined with spaces. The borders and the lines
 // taken are left blank, so that line numbers stay.
 func joinGridRows(raw []string) {
-	row, cells := -1, []string(nil)
+	row, lines := -1, 0
+	var cells []strings.Builder
 	flush := func() {
 		if row >= 0 {
-			raw[row] = "| " + strings.Join(cells, " | ") + " |"
+			parts := make([]string, len(cells))
+			for k := range cells {
+				parts[k] = cells[k].String()
+			}
+			raw[row] = "| " + strings.Join(parts, " | ") + " |"
 		}
-		row, cells = -1, nil
+		row, cells, lines = -1, nil, 0
 	}
 	inGrid := false
 	for i, s := range raw {
@@ -457,14 +501,18 @@ func joinGridRows(raw []string) {
 			raw[i], inGrid = "", true
 			continue
 		}
-		if !inGrid || !strings.HasPrefix(t, "|") || !strings.HasSuffix(t, "|") {
+		if !inGrid || !strings.HasPrefix(t, "|") || !strings.HasSuffix(t, "|") || lines >= maxCellLines {
 			flush()
 			inGrid = false
 			continue
 		}
 		parts := strings.Split(strings.Trim(t, "|"), "|")
 		if row < 0 {
-			row, cells = i, make([]string, len(parts))
+			if len(parts) > maxColumns {
+				inGrid = false
+				continue
+			}
+			row, cells = i, make([]strings.Builder, len(parts))
 		} else {
 			raw[i] = ""
 		}
@@ -473,14 +521,22 @@ func joinGridRows(raw []string) {
 			raw[i] = s
 			continue
 		}
+		lines++
 		for k, c := range parts {
 			if c = strings.TrimSpace(c); c != "" {
-				cells[k] = strings.TrimSpace(cells[k] + " " + c)
+				if cells[k].Len() > 0 {
+					cells[k].WriteByte(' ')
+				}
+				cells[k].WriteString(c)
 			}
 		}
 	}
 	flush()
 }
+
+// maxColumns is the most columns a table of tasks is read with; a wider
+// one is left as text.
+const maxColumns = 30
 
 var (
 	// reFullRule is the line above a table pandoc writes as plain text
@@ -496,13 +552,21 @@ var (
 // each cell wrapped within its column) or a simple one (a row a line,
 // ended by a blank line). Each column's pieces are joined with spaces,
 // an empty cell stays empty. The rules and the lines taken are left
-// blank, so that line numbers stay. A table with no header (a layout of
-// two columns, as a letter's header and signature are) is left as it is.
+// blank, so that line numbers stay. What is not a table of three to
+// maxColumns columns is left as it is: a layout of two columns with no
+// header (a letter's header and signature, closed by a second rule), and
+// a letterhead whose short rules underline the issuer and the motto
+// ("CỘNG HÒA ... / Độc lập - Tự do - Hạnh phúc").
 func joinDashTables(raw []string) {
 	for c := 1; c < len(raw); c++ {
 		if !reColumnRule.MatchString(raw[c]) || strings.TrimSpace(raw[c-1]) == "" {
 			continue
 		}
+		cols := dashColumns(raw[c])
+		if len(cols) < 3 || len(cols) > maxColumns {
+			continue
+		}
+		cols[0] = 0 // what stands left of the first run is the first cell's
 		// The header: the lines above the column rule, up to a full rule
 		// (multiline) or the one line (simple).
 		h0, multi, layout := c-1, false, false
@@ -524,24 +588,38 @@ func joinDashTables(raw []string) {
 		if layout || multi && c-h0 > 6 {
 			continue
 		}
-		cols := dashColumns(raw[c])
+		letterhead := false
+		for k := h0; k < c; k++ {
+			letterhead = letterhead || reNational.MatchString(vi.Fold(raw[k]))
+		}
+		if letterhead {
+			continue
+		}
 		cut := func(lines []string) string {
-			cells := make([]string, len(cols))
+			cells := make([]strings.Builder, len(cols))
 			for _, l := range lines {
 				r := []rune(l)
 				for k, st := range cols {
+					if st >= len(r) {
+						break
+					}
 					end := len(r)
 					if k+1 < len(cols) {
 						end = min(len(r), cols[k+1])
 					}
-					if st < end {
-						if t := strings.TrimSpace(string(r[st:end])); t != "" {
-							cells[k] = strings.TrimSpace(cells[k] + " " + t)
+					if t := strings.TrimSpace(string(r[st:end])); t != "" {
+						if cells[k].Len() > 0 {
+							cells[k].WriteByte(' ')
 						}
+						cells[k].WriteString(t)
 					}
 				}
 			}
-			return "| " + strings.Join(cells, " | ") + " |"
+			parts := make([]string, len(cells))
+			for k := range cells {
+				parts[k] = cells[k].String()
+			}
+			return "| " + strings.Join(parts, " | ") + " |"
 		}
 		header := cut(raw[h0:c])
 		for k := h0; k <= c; k++ {
@@ -567,7 +645,7 @@ func joinDashTables(raw []string) {
 			}
 			j := i + 1
 			if multi {
-				for j < len(raw) && strings.TrimSpace(raw[j]) != "" && !reFullRule.MatchString(raw[j]) && !reColumnRule.MatchString(raw[j]) {
+				for j < len(raw) && j-i < maxCellLines && strings.TrimSpace(raw[j]) != "" && !reFullRule.MatchString(raw[j]) && !reColumnRule.MatchString(raw[j]) {
 					j++
 				}
 			}

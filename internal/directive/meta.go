@@ -404,6 +404,10 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string) boo
 				}
 				c := &cand{d, 0, f}
 				switch {
+				case issued != "" && !reSend.MatchString(f):
+					// Past a recalled date, only a sentence that sends the
+					// report sets the deadline: a date a cited letter gave
+					// its own work does not replace a slip, which is warned.
 				case send == nil && reSend.MatchString(f):
 					c.line = p.lineOf(b, sent)
 					send = c

@@ -279,6 +279,14 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 				if w == "ngay" && strings.HasPrefix(str[j:], " lam viec") {
 					j += len(" lam viec")
 				}
+				// "gửi báo cáo không quá 05 ngày làm việc kể từ ngày nhận
+				// được văn bản": a term for the report counted from an
+				// event ("xử lý ổ dịch tối đa 72 giờ kể từ khi phát hiện"
+				// is a goal still).
+				if lead := " " + str[max(0, from-60):from]; startsWithAny(strings.TrimLeft(str[j:], " ,"), []string{"ke tu", "tinh tu", "sau khi", "sau ngay"}) &&
+					(strings.Contains(lead, " gui ") || strings.Contains(lead, " nop ") || strings.Contains(lead, "bao cao")) {
+					return Target{}, 0, false
+				}
 				unit, unitEnd = f.cut(pos, j), j
 			} else if w == "den" && rangeOfSkipped(str[j:]) {
 				// "trẻ từ 3 đến dưới 6 tuổi": the lower end of an age

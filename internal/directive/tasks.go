@@ -228,7 +228,7 @@ func (p *parser) proseAssignment(sent, f string) (assignment, bool) {
 //
 // The clauses after it in its paragraph ("...; giảm ít nhất 5% số vụ ...;
 // 100% tin báo ...") go on with the same work, up to one that gives
-// someone else work, sends the report, or closes the letter.
+// someone else work, sends the report by a date, or closes the letter.
 func (p *parser) singleTask(bs []block) {
 	for _, b := range bs {
 		sents := sentences(b.text)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestOrdinalLabels: items numbered in words, "Thứ nhất, ..." and "Hai là,
@@ -35,7 +36,7 @@ func TestOrdinalLabels(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		got = append(got, tk.Label+": "+roleNames(tk, "lead")[0]+" "+targetString(tk.Targets[0]))
+		got = append(got, tk.Label+": "+firstOf(roleNames(tk, "lead"))+" "+firstTarget(tk))
 	}
 	want := []string{"Thứ nhất: Phòng Kinh tế >= 300 ha", "Thứ hai: Công an xã >= 5 %"}
 	if !slices.Equal(got, want) {
@@ -56,7 +57,7 @@ func TestPlacesTable(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		line := tk.Label + " " + roleNames(tk, "lead")[0] + ":"
+		line := tk.Label + " " + firstOf(roleNames(tk, "lead")) + ":"
 		for _, g := range tk.Targets {
 			line += " " + targetString(g)
 		}
@@ -185,7 +186,7 @@ func TestPandocPlan(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		line := tk.Label + "|" + roleNames(tk, "lead")[0] + "|" + tk.Text
+		line := tk.Label + "|" + firstOf(roleNames(tk, "lead")) + "|" + tk.Text
 		for _, g := range tk.Targets {
 			line += "|" + targetString(g)
 		}
@@ -219,7 +220,7 @@ func TestDecisionWithAttachedPlan(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		line := tk.Label + "|" + roleNames(tk, "lead")[0]
+		line := tk.Label + "|" + firstOf(roleNames(tk, "lead"))
 		for _, g := range tk.Targets {
 			line += "|" + targetString(g)
 		}
@@ -422,4 +423,95 @@ func TestTaskFieldLines(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
+}
+
+// TestTableJoinersStayLinear: the joiners of wrapped table rows are
+// bounded on hostile text (a rule of thousands of columns, a grid row or
+// a dash row of tens of thousands of lines, a tab row followed by lines
+// without tabs). Not a measure of speed (see BenchmarkParse5MB): a guard
+// against a quadratic slip, with a generous bound.
+func TestTableJoinersStayLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	const n = 1 << 20
+	inputs := map[string]string{
+		"wide rule":      "TT Nội dung\n" + strings.Repeat("-- ", 3000) + "\n" + strings.Repeat("x\n", n/2),
+		"tall grid row":  "+---+---+\n" + strings.Repeat("| x | y |\n", n/10),
+		"tall dash row":  strings.Repeat("-", 40) + "\nTT  Nội dung  Chủ trì\n--  --------  -------\n" + strings.Repeat("1   việc      Phòng A\n", n/22),
+		"tab row, lines": "TT\tNội dung\tChủ trì\nx\ty\n" + strings.Repeat("dòng không có tab\n", n/18),
+	}
+	for name, in := range inputs {
+		start := time.Now()
+		Parse(in, nil)
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: %d KB parsed in %v", name, len(in)>>10, d)
+		}
+	}
+}
+
+// TestJoinersLeaveTextAlone: list items after a Word tab table, a
+// letterhead underlined with short rules, "Thứ tự:", a level table and a
+// region are read as before the joiners and the new rules.
+func TestJoinersLeaveTextAlone(t *testing.T) {
+	src := "Kính gửi: Phòng Nội vụ; Phòng Y tế.\n\nĐề nghị các phòng báo cáo:\n" +
+		"TT\tNội dung\tChủ trì\n1\tRà soát\tPhòng Nội vụ\n" +
+		"1.\tPhòng Nội vụ báo cáo số biên chế.\n2.\tPhòng Y tế báo cáo tỷ lệ tiêm chủng đạt 95%.\n"
+	r := Parse(src, nil)
+	var leads []string
+	for _, tk := range r.Tasks {
+		leads = append(leads, strings.Join(roleNames(tk, "lead"), ";"))
+	}
+	if !slices.Contains(leads, "Phòng Y tế") {
+		t.Errorf("the list after the table lost its items: leads %q", leads)
+	}
+
+	head := "ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" +
+		"HUYỆN HỮU LŨNG                    Độc lập - Tự do - Hạnh phúc\n" +
+		"    ----------                    -------------------------\n" +
+		"Số: 635/UBND-VP               Hữu Lũng, ngày 02 tháng 6 năm 2022\n" +
+		"V/v báo cáo kết quả thực hiện\n\nKính gửi: Phòng Nội vụ.\n\n1. Phòng Nội vụ báo cáo.\n"
+	if r := Parse(head, nil); r.Number != "635" || r.Subject == "" {
+		t.Errorf("letterhead: number %q subject %q", r.Number, r.Subject)
+	}
+
+	if l, ok := parseLabel("Thứ tự: ưu tiên các xã vùng sâu."); ok {
+		t.Errorf("\"Thứ tự:\" read as the label %q", l.label)
+	}
+	if roles := columnRoles([]string{"TT", "Nội dung", "Tỉnh", "Huyện", "Xã"}); slices.Contains(roles, "lead") {
+		t.Errorf("a table counting places by level has a lead column: %q", roles)
+	}
+	p := &parser{res: &Result{}, recip: newUnitMatcher(nil)}
+	for text, want := range map[string][]string{
+		"Đề nghị Ủy ban nhân dân các tỉnh Tây Nguyên báo cáo":                   {"Ủy ban nhân dân các tỉnh Tây Nguyên"},
+		"Giao UBND các xã ĐBKK, ATK rà soát hộ nghèo":                           {"UBND các xã ĐBKK, ATK"},
+		"Giao Ban Chỉ đạo đấu tranh phòng, chống tham nhũng huyện tổng hợp":     {"Ban Chỉ đạo đấu tranh phòng, chống tham nhũng huyện"},
+		"Chủ trì: Phòng Giáo dục; trường hợp phát sinh báo cáo ngay.":           {"Phòng Giáo dục"},
+		"Chủ trì: Phòng Y tế; số liệu gửi về trước ngày 15/12/2025.":            {"Phòng Y tế"},
+		"Đơn vị chủ trì: Sở Y tế; Bệnh viện Đa khoa tỉnh. Thời gian: năm 2026.": {"Sở Y tế", "Bệnh viện Đa khoa tỉnh"},
+	} {
+		if got := p.assignment(text).leads; !slices.Equal(got, want) {
+			t.Errorf("%s\n got  %q\n want %q", text, got, want)
+		}
+	}
+	if got := targetStrings("Các đơn vị gửi báo cáo về UBND huyện không quá 05 ngày làm việc kể từ ngày nhận được văn bản này"); len(got) != 0 {
+		t.Errorf("a report's term read as targets: %q", got)
+	}
+}
+
+// firstOf is the first of xs, or "" (a test prints what it got, not a
+// panic, when a task has no unit).
+func firstOf(xs []string) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	return xs[0]
+}
+
+// firstTarget is a task's first target as targetString writes it, or "".
+func firstTarget(tk Task) string {
+	if len(tk.Targets) == 0 {
+		return ""
+	}
+	return targetString(tk.Targets[0])
 }
