@@ -46,6 +46,28 @@ func MoveYears(text string, year int) string {
 	return b.String()
 }
 
+// spanWords before "năm" count time from or to the year: it is no
+// period's.
+var spanWords = map[string]bool{"tu": true, "sau": true, "truoc": true, "den": true, "giai": true}
+
+// namesLaw reports whether folded words before a year name a law, whose
+// year is part of its name: "Luật Nghĩa vụ quân sự năm 2015", "Hiến pháp
+// năm 2013", "Pháp lệnh ... năm 2020".
+func namesLaw(ws []yearWord) bool {
+	for k, w := range ws {
+		if w.folded == "luat" || k > 0 && (ws[k-1].folded == "hien" && w.folded == "phap" || ws[k-1].folded == "phap" && w.folded == "lenh") {
+			return true
+		}
+	}
+	return false
+}
+
+// yearWord is a word of a text, folded, and where it stands in bytes.
+type yearWord struct {
+	folded     string
+	start, end int
+}
+
 // yearSpan is where an earlier year stands in a text, in bytes.
 type yearSpan struct {
 	start, end, year int
@@ -55,11 +77,7 @@ type yearSpan struct {
 // order: the figures of "năm 2022" with a year before year, outside a
 // comparison and a cited document's date.
 func earlierYears(text string, year int) []yearSpan {
-	type word struct {
-		folded     string
-		start, end int
-	}
-	var ws []word
+	var ws []yearWord
 	begin := -1
 	for i, r := range text + " " {
 		inWord := unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -67,7 +85,7 @@ func earlierYears(text string, year int) []yearSpan {
 		case inWord && begin < 0:
 			begin = i
 		case !inWord && begin >= 0:
-			ws = append(ws, word{vi.Fold(text[begin:i]), begin, i})
+			ws = append(ws, yearWord{vi.Fold(text[begin:i]), begin, i})
 			begin = -1
 		}
 	}
@@ -80,11 +98,30 @@ func earlierYears(text string, year int) []yearSpan {
 		if err != nil || y < 1900 || y >= year {
 			continue
 		}
-		if i >= 3 && ws[i-3].folded == "so" && ws[i-2].folded == "voi" || i >= 2 && ws[i-2].folded == "ky" {
+		if i >= 2 && ws[i-2].folded == "ky" {
+			continue
+		}
+		// A comparison a few words back: "so với thực hiện năm 2025",
+		// "so với dự toán năm 2025".
+		compared := false
+		for k := max(1, i-5); k < i-1; k++ {
+			compared = compared || ws[k-1].folded == "so" && ws[k].folded == "voi"
+		}
+		if compared {
 			continue
 		}
 		// A cited document's date: "ngày 15 tháng 3 năm 2021".
 		if i >= 3 && ws[i-3].folded == "thang" {
+			continue
+		}
+		// A span of years or a time counted from one: "5 năm 2021-2025",
+		// "từ năm 2020 đến nay", "sau năm 2020".
+		if rest := text[ws[i].end:]; len(rest) > 0 && strings.ContainsRune("-–/", rune(rest[0])) || i >= 2 && spanWords[ws[i-2].folded] {
+			continue
+		}
+		// A law or a document named by its year: "Luật Nghĩa vụ quân sự
+		// năm 2015", "Hiến pháp năm 2013".
+		if namesLaw(ws[max(0, i-8) : i-1]) {
 			continue
 		}
 		out = append(out, yearSpan{ws[i].start, ws[i].end, y})

@@ -51,3 +51,20 @@ func TestMoveYears(t *testing.T) {
 		}
 	}
 }
+
+// The one button rewrites only a period's year: not a law's, a span's, a
+// time counted from a year, nor a comparison a few words back.
+func TestMoveYearsLeavesNamedYears(t *testing.T) {
+	for _, text := range []string{
+		"thực hiện Luật Nghĩa vụ quân sự năm 2015",
+		"theo Hiến pháp năm 2013",
+		"Kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025",
+		"thu hồi diện tích bị lấn chiếm từ năm 2020 đến nay",
+		"tăng 8% so với thực hiện năm 2025",
+		"bằng 105% so với dự toán năm 2025",
+	} {
+		if got := MoveYears(text, 2026); got != text {
+			t.Errorf("MoveYears(%q) = %q, want it unchanged", text, got)
+		}
+	}
+}

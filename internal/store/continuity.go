@@ -476,12 +476,19 @@ func (s *Store) MoveEarlierYears(ctx context.Context, actor Actor, u *tiendo.Use
 	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
 		return 0, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa nhiệm vụ của đợt báo cáo.")
 	}
+	// The round's row is locked, as ExtendDeadline locks it, so that a
+	// publication or a change of period cannot come between the check
+	// and the writes on PostgreSQL; SQLite's one writer orders them.
+	lock := ""
+	if s.dialect == postgres {
+		lock = " FOR NO KEY UPDATE"
+	}
 	changed := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		changed = 0
 		var status tiendo.RoundStatus
 		var year int
-		err := tx.QueryRowContext(ctx, s.q(`SELECT status, period_year FROM rounds WHERE id = ?`), roundID).Scan(&status, &year)
+		err := tx.QueryRowContext(ctx, s.q(`SELECT status, period_year FROM rounds WHERE id = ?`+lock), roundID).Scan(&status, &year)
 		if err != nil {
 			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}

@@ -298,3 +298,58 @@ func TestSuccessorSourceNotCopied(t *testing.T) {
 		}
 	}
 }
+
+// MoveEarlierYears rewrites a draft's earlier years in its tasks and
+// targets, audits each text it changes, and refuses whoever may not manage
+// rounds and a round already published.
+func TestMoveEarlierYears(t *testing.T) {
+	st := storetest.Open(t)
+	ctx := t.Context()
+	unit := &tiendo.Unit{Code: "pnv", Name: "Phòng Nội vụ"}
+	if err := st.CreateUnit(ctx, store.Actor{}, unit); err != nil {
+		t.Fatal(err)
+	}
+	r := &tiendo.Round{Title: "Báo cáo năm 2027", Deadline: time.Now().Add(240 * time.Hour), UnitIDs: []int64{unit.ID},
+		Period: tiendo.Period{Kind: tiendo.PeriodYear, Year: 2027},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Tuyển quân năm 2022 theo Luật Nghĩa vụ quân sự năm 2015",
+			Assignees: []tiendo.Assignee{{UnitID: unit.ID, Role: tiendo.Lead}},
+			Targets:   []*tiendo.Target{{Text: "hoàn thành 100% chỉ tiêu năm 2022", Comparator: tiendo.Equal, Value: 100, Unit: "%"}}}}}
+	if err := st.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	office := &tiendo.User{ID: 1, Role: tiendo.RoleOffice}
+	if _, err := st.MoveEarlierYears(ctx, store.Actor{}, &tiendo.User{Role: tiendo.RoleReporter, UnitID: unit.ID}, r.ID); tiendo.ErrorCode(err) != tiendo.EFORBIDDEN {
+		t.Errorf("a reporter moving the years: %v, want forbidden", err)
+	}
+	n, err := st.MoveEarlierYears(ctx, store.Actor{}, office, r.ID)
+	if err != nil || n != 2 {
+		t.Fatalf("MoveEarlierYears = %d, %v; want 2 texts", n, err)
+	}
+	got, err := st.Round(ctx, office, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if task, tg := got.Tasks[0].Text, got.Tasks[0].Targets[0].Text; task != "Tuyển quân năm 2027 theo Luật Nghĩa vụ quân sự năm 2015" || tg != "hoàn thành 100% chỉ tiêu năm 2027" {
+		t.Errorf("after the move: task %q, target %q", task, tg)
+	}
+	log, err := st.AuditSearch(ctx, store.AuditFilter{Entity: "round", EntityID: r.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	actions := map[string]bool{}
+	for _, e := range log {
+		actions[e.Action] = actions[e.Action] || strings.Contains(e.Before, "2022") && strings.Contains(e.After, "2027")
+	}
+	if !actions["update_task"] || !actions["update_target"] {
+		t.Errorf("audit rows %+v, want update_task and update_target from 2022 to 2027", actions)
+	}
+	if n, err := st.MoveEarlierYears(ctx, store.Actor{}, office, r.ID); err != nil || n != 0 {
+		t.Errorf("moving again = %d, %v; want nothing to move", n, err)
+	}
+	if err := st.PublishRound(ctx, store.Actor{}, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.MoveEarlierYears(ctx, store.Actor{}, office, r.ID); tiendo.ErrorCode(err) != tiendo.ECONFLICT {
+		t.Errorf("moving the years of a published round: %v, want a conflict", err)
+	}
+}

@@ -225,6 +225,7 @@ var auditFields = map[string]string{
 	"predecessor_id":         "Nối với nhiệm vụ kỳ trước",
 	"targets.predecessor_id": "Nối với chỉ tiêu kỳ trước",
 	"update_task.text":       "Nội dung nhiệm vụ",
+	"update_target.text":     "Nội dung chỉ tiêu",
 	"remind.unit_ids":        "Đơn vị được đôn đốc",
 	"messages":               "Số thư nhắc đã xếp hàng gửi",
 	"reopen.unit_id":         "Đơn vị được mở lại để sửa",
