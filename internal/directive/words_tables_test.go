@@ -186,11 +186,7 @@ func TestPandocPlan(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		line := tk.Label + "|" + firstOf(roleNames(tk, "lead")) + "|" + tk.Text
-		for _, g := range tk.Targets {
-			line += "|" + targetString(g)
-		}
-		got = append(got, line)
+		got = append(got, summary(tk, "label", "lead", "text", "targets"))
 	}
 	want := []string{
 		"|Văn phòng Sở|Chủ trì hướng dẫn nghiệp vụ văn thư",
@@ -220,11 +216,7 @@ func TestDecisionWithAttachedPlan(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		line := tk.Label + "|" + firstOf(roleNames(tk, "lead"))
-		for _, g := range tk.Targets {
-			line += "|" + targetString(g)
-		}
-		got = append(got, line)
+		got = append(got, summary(tk, "label", "lead", "targets"))
 	}
 	if want := []string{"1|Trạm Y tế xã|> 95 %", "2|Công an xã|>= 10 cơ sở"}; !slices.Equal(got, want) {
 		t.Errorf("tasks %q, want %q", got, want)
@@ -254,7 +246,7 @@ func TestGridTable(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		got = append(got, tk.Label+"|"+tk.Text+"|"+strings.Join(roleNames(tk, "lead"), ";")+"|"+strings.Join(roleNames(tk, "support"), ";"))
+		got = append(got, summary(tk, "label", "text", "lead", "support"))
 	}
 	want := []string{
 		"1|Kiểm tra an toàn 100% hồ chứa trước mùa mưa|Công ty Thủy lợi tỉnh|Chi cục Thủy lợi",
@@ -279,7 +271,7 @@ func TestPartsByAddressee(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		got = append(got, tk.Label+"|"+strings.Join(roleNames(tk, "lead"), ";")+"|"+tk.Text)
+		got = append(got, summary(tk, "label", "lead", "text"))
 	}
 	want := []string{
 		"1|Thư viện tỉnh|Luân chuyển sách tối thiểu 10.000 bản",
@@ -311,11 +303,7 @@ func TestDashTables(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		line := tk.Label + "|" + tk.Text + "|" + strings.Join(roleNames(tk, "lead"), ";") + "|" + strings.Join(roleNames(tk, "support"), ";")
-		for _, g := range tk.Targets {
-			line += "|" + targetString(g)
-		}
-		got = append(got, line)
+		got = append(got, summary(tk, "label", "text", "lead", "support", "targets"))
 	}
 	want := []string{
 		"1|Rà soát thủ tục hành chính; công khai 100% thủ tục|Phòng Nội vụ|Phòng Tư pháp|= 100 %",
@@ -366,7 +354,7 @@ func TestCommuneLevelUnits(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		got = append(got, tk.Label+"|"+strings.Join(roleNames(tk, "lead"), ";")+"|"+strings.Join(roleNames(tk, "support"), ";"))
+		got = append(got, summary(tk, "label", "lead", "support"))
 	}
 	want := []string{
 		"1|Các thôn, tổ dân phố|",
@@ -410,11 +398,7 @@ func TestTaskFieldLines(t *testing.T) {
 	r := Parse(src, nil)
 	var got []string
 	for _, tk := range r.Tasks {
-		line := tk.Label + "|" + strings.Join(roleNames(tk, "lead"), ";") + "|" + strings.Join(roleNames(tk, "support"), ";")
-		for _, g := range tk.Targets {
-			line += "|" + targetString(g)
-		}
-		got = append(got, line)
+		got = append(got, summary(tk, "label", "lead", "support", "targets"))
 	}
 	want := []string{
 		"1|Trung tâm Kiểm soát bệnh tật tỉnh|Trạm Y tế các xã;Bệnh viện Đa khoa tỉnh|= 100 %",
@@ -514,4 +498,26 @@ func firstTarget(tk Task) string {
 		return ""
 	}
 	return targetString(tk.Targets[0])
+}
+
+// summary writes the fields of a task a test compares, joined by "|":
+// "label", "text", "lead" and "support" (units joined by ";"), and
+// "targets" (each as targetString, one field each).
+func summary(tk Task, fields ...string) string {
+	var parts []string
+	for _, f := range fields {
+		switch f {
+		case "label":
+			parts = append(parts, tk.Label)
+		case "text":
+			parts = append(parts, tk.Text)
+		case "lead", "support":
+			parts = append(parts, strings.Join(roleNames(tk, f), ";"))
+		case "targets":
+			for _, g := range tk.Targets {
+				parts = append(parts, targetString(g))
+			}
+		}
+	}
+	return strings.Join(parts, "|")
 }
