@@ -51,12 +51,41 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// The migrations already applied, read at once so that opening an
+	// up-to-date database takes one query rather than a transaction per
+	// migration. A name read here stays applied; one not read here is
+	// checked again inside its own transaction by migrateOne.
+	applied, err := s.appliedMigrations(ctx, conn)
+	if err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
 	for _, name := range names {
+		if applied[path.Base(name)] {
+			continue
+		}
 		if err := s.migrateOne(ctx, conn, name); err != nil {
 			return fmt.Errorf("store: migrate %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// appliedMigrations returns the names recorded in schema_migrations.
+func (s *Store) appliedMigrations(ctx context.Context, conn *sql.Conn) (map[string]bool, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT name FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	applied := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		applied[name] = true
+	}
+	return applied, rows.Err()
 }
 
 // foreignKeysOff, as a migration's first line, rebuilds tables that others

@@ -1,13 +1,14 @@
 // Package storetest opens real stores for tests: a temporary SQLite file by
-// default, or a fresh PostgreSQL schema when TIENDO_TEST_DATABASE_URL is set.
-// CI runs the whole suite once each way, so every store test covers both.
+// default, or a PostgreSQL schema of the test's own when
+// TIENDO_TEST_DATABASE_URL is set (DSN: a new, empty one; Open: a migrated
+// one from the test binary's pool, see pool.go). CI runs the whole suite
+// once each way, so every store test covers both.
 package storetest
 
 import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,20 +44,25 @@ func DSN(t testing.TB) string {
 			t.Errorf("storetest: drop schema %s: %v", schema, err)
 		}
 	})
-	u, err := url.Parse(base)
+	dsn, err := withSchema(base, schema)
 	if err != nil {
-		t.Fatalf("storetest: %s: %v", EnvDatabaseURL, err)
+		t.Fatalf("storetest: %v", err)
 	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return dsn
 }
 
-// Open returns a fresh store, closed when the test ends.
+// Open returns a fresh, migrated store of the test's own, closed when the
+// test ends. On SQLite it is a new file; on PostgreSQL a schema from the
+// test binary's pool (pool.go), holding only what the migrations wrote.
 func Open(t testing.TB) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), DSN(t))
+	var dsn string
+	if base := os.Getenv(EnvDatabaseURL); base != "" {
+		dsn = pgPool(t, base).take(t)
+	} else {
+		dsn = DSN(t)
+	}
+	s, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatalf("storetest: open: %v", err)
 	}
