@@ -107,6 +107,7 @@ func errCode(out map[string]any) string {
 }
 
 func TestTokensAndMe(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("pnv")
 	code, me := x.do("GET", "/api/v1/me", tok, nil)
@@ -130,6 +131,7 @@ func TestTokensAndMe(t *testing.T) {
 }
 
 func TestBadBodies(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	for _, tc := range []struct {
 		name string
@@ -166,6 +168,7 @@ func TestBadBodies(t *testing.T) {
 }
 
 func TestUnitIsolationOnAPI(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("pnv")
 	base := fmt.Sprintf("/api/v1/rounds/%d/reports/", x.round.ID)
@@ -194,6 +197,7 @@ func TestUnitIsolationOnAPI(t *testing.T) {
 // Every route the API serves is in the OpenAPI document, with its method,
 // and the document lists nothing the API does not serve.
 func TestOpenAPIListsEveryRoute(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	resp, err := http.Get(x.srv.URL + "/api/openapi.json")
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 // The consolidated report over the API: draft, edit, send, approve,
 // issue (number 01), and the three files.
 func TestConsolidatedOverAPI(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader, FullName: "Hoàng Văn Minh"}

@@ -16,6 +16,7 @@ import (
 )
 
 func TestLinkSuggestionsAndLinks(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	unit := x.round.Tasks[1].Assignees[0].UnitID
@@ -98,6 +99,7 @@ func TestLinkSuggestionsAndLinks(t *testing.T) {
 // and the consolidated report cites the công văn the office issued for the
 // new round.
 func TestSuccessorCitesItsOwnRequest(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	const text = `ỦY BAN NHÂN DÂN

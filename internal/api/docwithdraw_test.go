@@ -12,6 +12,7 @@ import (
 // The office withdraws a document waiting for approval over the API; a
 // leader may not, and a draft cannot be withdrawn.
 func TestWithdrawOverAPI(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
 	if err := x.st.CreateUser(context.Background(), store.Actor{}, leader, pw); err != nil {

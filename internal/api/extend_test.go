@@ -18,6 +18,7 @@ import (
 // later, a body that is not JSON and a draft are refused, each as JSON
 // with a Vietnamese message.
 func TestRoundExtend(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok, rep := x.login("vanphong"), x.login("pnv")
 	path := fmt.Sprintf("/api/v1/rounds/%d/extend", x.round.ID)

@@ -16,6 +16,7 @@ import (
 // (head-return), and the reporter takes one back (withdraw-review), as on
 // the report page: same steps, same permissions.
 func TestHeadReturnAndWithdrawOverAPI(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	pnv, err := x.st.UnitByCode(ctx, "pnv")

@@ -9,6 +9,7 @@ import (
 
 // An id that is not a number is a bad request (400), with a JSON error.
 func TestNonNumericIDIsABadRequest(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := "Bearer " + x.login("vanphong")
 	for _, tc := range []struct{ method, path string }{
@@ -27,6 +28,7 @@ func TestNonNumericIDIsABadRequest(t *testing.T) {
 // The authentication scheme is case-insensitive (RFC 7235), and the token
 // so sent is the caller's current one.
 func TestBearerSchemeInAnyCase(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("pnv")
 	for _, auth := range []string{"bearer " + tok, "BEARER  " + tok, "Bearer " + tok} {
@@ -50,6 +52,7 @@ func TestBearerSchemeInAnyCase(t *testing.T) {
 // A method a path does not take is 405 with Allow and a JSON error; a
 // path the API does not have stays 404.
 func TestMethodNotAllowed(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := "Bearer " + x.login("vanphong")
 	for _, tc := range []struct{ method, path, allow string }{
@@ -72,6 +75,7 @@ func TestMethodNotAllowed(t *testing.T) {
 
 // The round list never answers null for an array.
 func TestRoundListArraysAreNeverNull(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	code, _, out := x.raw("GET", "/api/v1/rounds", "Bearer "+x.login("vanphong"), "")
 	rounds, _ := out["rounds"].([]any)

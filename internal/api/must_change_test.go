@@ -15,6 +15,7 @@ import (
 // refused, and none is issued. The API has no way to change a password, so
 // nothing is left open; once they change it on the pages, it works again.
 func TestMustChangePasswordRefusesTheAPI(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	old := x.login("pnv")

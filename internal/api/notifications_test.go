@@ -53,6 +53,7 @@ func (x *app) list(token string) (ids []string, read []bool, unread float64) {
 
 // Listing marks nothing read; POST …/{id}/read marks one, the caller's own.
 func TestAPIMarkOneNotificationRead(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	x.publishTo("Đợt thứ nhất", "pnv", "cah")
 	x.publishTo("Đợt thứ hai", "pnv")
@@ -98,6 +99,7 @@ func TestAPIMarkOneNotificationRead(t *testing.T) {
 // or one that could be taken for "all", is refused in JSON and marks
 // nothing.
 func TestAPIMarkAllNotificationsRead(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	x.publishTo("Đợt thứ nhất", "pnv", "cah")
 	x.publishTo("Đợt thứ hai", "pnv")

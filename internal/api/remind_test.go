@@ -18,6 +18,7 @@ import (
 // alone because they were chased within the hour, and how many nobody can
 // be told of (no account, no e-mail address).
 func TestRemindCounts(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	x.api.Reminders = remind.New(x.st, nil, remind.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil)))

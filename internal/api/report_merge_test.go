@@ -70,6 +70,7 @@ func section(t *testing.T, rep map[string]any, id int64) map[string]any {
 // stored, one sent as "" or null clears it, a section left out is kept.
 // It is the stored report that says so, read again with GET.
 func TestReportPutMergesWhatItLeavesOut(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("cah")
 	path := fmt.Sprintf("/api/v1/rounds/%d/reports/cah", x.round.ID)
@@ -123,6 +124,7 @@ func TestReportPutMergesWhatItLeavesOut(t *testing.T) {
 // A task twice in sections, or a target twice in actuals, is refused with
 // 422 naming it; nothing is saved.
 func TestReportPutRefusesDuplicates(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("cah")
 	path := fmt.Sprintf("/api/v1/rounds/%d/reports/cah", x.round.ID)
@@ -146,6 +148,7 @@ func TestReportPutRefusesDuplicates(t *testing.T) {
 // A save or a step without its version is 422 saying the version is
 // required, not a 409 blaming another save.
 func TestReportVersionRequired(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("pnv")
 	path := fmt.Sprintf("/api/v1/rounds/%d/reports/pnv", x.round.ID)
@@ -170,6 +173,7 @@ func TestReportVersionRequired(t *testing.T) {
 // The API's messages speak of the API: no page to reload, no box to tick,
 // no button to press, and no English from the JSON decoder.
 func TestReportMessagesSpeakOfTheAPI(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("cah")
 	path := fmt.Sprintf("/api/v1/rounds/%d/reports/cah", x.round.ID)

@@ -29,6 +29,7 @@ func jsonBody(v any) []byte { b, _ := json.Marshal(v); return b }
 // (edited), a stale PUT refused, submit, return, resubmit, accept, and the
 // revisions.
 func TestReportLoopOverAPI(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok, office := x.login("pnv"), x.login("vanphong")
 	path := fmt.Sprintf("/api/v1/rounds/%d/reports/pnv", x.round.ID)
@@ -100,6 +101,7 @@ func TestReportLoopOverAPI(t *testing.T) {
 // report's head only; without it, or with another preference, the whole
 // report.
 func TestReportPreferMinimal(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("pnv")
 	path := fmt.Sprintf("/api/v1/rounds/%d/reports/pnv", x.round.ID)

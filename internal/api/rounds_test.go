@@ -79,6 +79,7 @@ func multipartFile(t *testing.T, name string, data []byte) (string, []byte) {
 }
 
 func TestDirectiveParse(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("vanphong")
 	seed, err := os.ReadFile("../../testdata/directives/huu-lung-2022-06.txt")
@@ -127,6 +128,7 @@ func TestDirectiveParse(t *testing.T) {
 }
 
 func TestRoundCreateAndPublish(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	tok := x.login("vanphong")
 	code, parsed := x.post("/api/v1/directives/parse", tok, "text/plain", []byte(smallDirective))

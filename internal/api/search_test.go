@@ -12,6 +12,7 @@ import (
 )
 
 func TestSearch(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := t.Context()
 	cah := x.round.Tasks[1].Assignees[0].UnitID

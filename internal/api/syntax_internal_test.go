@@ -12,6 +12,7 @@ import (
 // character, and for the usual slips what is wrong; never the decoder's
 // English.
 func TestSyntaxErrorsInVietnamese(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ body, says string }{
 		{`{"version":NaN}`, "ở byte 11 (trong /version): ký tự 'N' không mở đầu được một giá trị JSON"},
 		{`{"version":1,}`, "ký tự ',' đứng ở chỗ cần một giá trị: có thể thừa dấu phẩy"},

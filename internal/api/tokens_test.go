@@ -46,6 +46,7 @@ func (x *app) tokenIDs(token string) map[int64]bool {
 }
 
 func TestTokenListAndRevoke(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	first := x.login("pnv")
 	second := x.login("pnv")

@@ -15,6 +15,7 @@ import (
 // A negative count of schools cannot be right, and the API refuses it as
 // the report form does; a negative change of a rate can, and is taken.
 func TestReportPutRefusesANegativeCount(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	pnv, err := x.st.UnitByCode(ctx, "pnv")
@@ -65,6 +66,7 @@ func TestReportPutRefusesANegativeCount(t *testing.T) {
 // by the store's own check; a share or a rate of change over 100 is saved
 // (submitting asks to confirm such a value).
 func TestReportPutRefusesImpossibleValues(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	pnv, err := x.st.UnitByCode(ctx, "pnv")

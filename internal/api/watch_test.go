@@ -11,6 +11,7 @@ import (
 )
 
 func TestWatchEndpoints(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	office := x.login("vanphong")
 	base := fmt.Sprintf("/api/v1/rounds/%d", x.round.ID)
@@ -47,6 +48,7 @@ func TestWatchEndpoints(t *testing.T) {
 // Two tasks with one label (a directive's slip the intake warns about) get
 // columns the matrix can tell apart; the label stays as written.
 func TestMatrixColumnsOfOneLabel(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	unit := x.round.Tasks[0].Assignees[0].UnitID
 	r := &tiendo.Round{Title: "Hai nhiệm vụ 12", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),

@@ -247,6 +247,7 @@ func allRoutes(t *testing.T) []string {
 }
 
 func TestEveryRouteHasANeed(t *testing.T) {
+	t.Parallel()
 	served := map[string]bool{}
 	for _, r := range allRoutes(t) {
 		served[r] = true
@@ -385,6 +386,7 @@ func (x *accessApp) request(t *testing.T, pattern string, n need, role tiendo.Ro
 // 403 nor the login page), refused (403, or 404 for another unit's data), or
 // sent to log in (401, or for a page's GET a redirect to /login).
 func TestRouteRoleMatrix(t *testing.T) {
+	t.Parallel()
 	routes := allRoutes(t)
 	// Reading changes nothing, so the GET routes share one app; every other
 	// route gets its own, since an allowed role's change (a publish, a lock)

@@ -13,6 +13,7 @@ import (
 )
 
 func TestAccountPageAndLogoutEverywhere(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	laptop, phone := x.login("pnv"), x.login("pnv")
@@ -52,6 +53,7 @@ func TestAccountPageAndLogoutEverywhere(t *testing.T) {
 var sessionEndRE = regexp.MustCompile(`<form method="post" action="(/account/sessions/[0-9a-f]+/end)"`)
 
 func TestAccountEndOneSession(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	laptop, office := x.login("pnv"), x.login("pnv")
@@ -140,6 +142,7 @@ func TestAccountEndOneSession(t *testing.T) {
 }
 
 func TestAdminLogsUserOutEverywhere(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	victim := x.login("cah")
@@ -177,6 +180,7 @@ func TestAdminLogsUserOutEverywhere(t *testing.T) {
 }
 
 func TestAccountChangePassword(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c, other := x.login("huyenuy"), x.login("huyenuy")
 	change := func(current, pw, confirm string) (int, string) {
@@ -218,6 +222,7 @@ func TestAccountChangePassword(t *testing.T) {
 }
 
 func TestAccountRevokeToken(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	pnv, _ := x.st.UserByUsername(ctx, "pnv")

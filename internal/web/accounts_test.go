@@ -35,6 +35,7 @@ func (x *app) user(name string) *tiendo.User {
 // The only administrator cannot demote or lock themselves on the form; a
 // change to one's own role or lock asks for a confirmation first.
 func TestLastAdminOnUserForm(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("admin")
 	admin := x.user("admin")
@@ -101,6 +102,7 @@ func TestLastAdminOnUserForm(t *testing.T) {
 // Logging in to a locked account: the right password is told the account
 // is locked, a wrong one gets the usual answer.
 func TestLockedAccountLogin(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	u := x.user("pnv")
 	u.Disabled = true
@@ -121,6 +123,7 @@ func TestLockedAccountLogin(t *testing.T) {
 // The new password may not be the current one; GET /account/password,
 // where a refused change leaves the browser, leads to the form.
 func TestAccountPasswordSameAndGet(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	code, _, body := x.postRead(c, "/account/password", url.Values{"current_password": {pw}, "password": {pw}, "password_confirm": {pw}})
@@ -140,6 +143,7 @@ func TestAccountPasswordSameAndGet(t *testing.T) {
 // Saving a unit or a user says so after the redirect; a password reset
 // says the user was signed out everywhere, and was.
 func TestSaveNotices(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("admin")
 	code, loc, _ := x.postRead(c, "/admin/units", url.Values{"code": {"ptp"}, "name": {"Phòng Tư pháp"}})
@@ -173,6 +177,7 @@ func TestSaveNotices(t *testing.T) {
 
 // The unit form refuses an alias that is another unit's name, naming it.
 func TestUnitFormAliasClash(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("admin")
 	code, _, body := x.postRead(c, "/admin/units", url.Values{"code": {"ptp"}, "name": {"Phòng Tư pháp"}, "aliases": {"Phòng TP\nphong noi  VU"}})
@@ -184,6 +189,7 @@ func TestUnitFormAliasClash(t *testing.T) {
 
 // The import's preview flags a row that changes the importer's own role.
 func TestBulkPreviewFlagsOwnAccount(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	if err := x.st.CreateUser(context.Background(), store.Actor{}, &tiendo.User{Username: "admin2", Role: tiendo.RoleAdmin}, pw); err != nil {
 		t.Fatal(err)

@@ -196,6 +196,7 @@ func readText(h string) string {
 // dd/mm/yyyy, yes and no, "(trống)"), only what changed, "&" as "&", and a
 // long text cut short with the whole behind a disclosure. No JSON.
 func TestAuditChangesReadAsVietnamese(t *testing.T) {
+	t.Parallel()
 	x := newAuditScene(t)
 	code, body := x.get(x.login("admin"), "/admin/audit")
 	if code != 200 {
@@ -297,6 +298,7 @@ func TestAuditChangesReadAsVietnamese(t *testing.T) {
 // report by its unit and round, a round by its title, a user by username
 // and full name, a unit by its name; the person who acted too.
 func TestAuditNamesThings(t *testing.T) {
+	t.Parallel()
 	x := newAuditScene(t)
 	_, body := x.get(x.login("admin"), "/admin/audit")
 	cell := func(row string, i int) string { // the i-th cell, from 0
@@ -347,6 +349,7 @@ func TestAuditNamesThings(t *testing.T) {
 // handler makes its store calls outside any loop, and the helpers that
 // build a row make none.
 func TestAuditPageLoadsNamesOnce(t *testing.T) {
+	t.Parallel()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "admin_audit.go", nil, 0)
 	if err != nil {
@@ -393,6 +396,7 @@ func TestAuditPageLoadsNamesOnce(t *testing.T) {
 // not the browser's date picker (which shows "mm/dd/yyyy" in an English
 // browser); a day that cannot be read is a 422 that keeps what was typed.
 func TestAuditDateFilters(t *testing.T) {
+	t.Parallel()
 	x := newAuditScene(t)
 	admin := x.login("admin")
 	_, body := x.get(admin, "/admin/audit")
@@ -435,6 +439,7 @@ func TestAuditDateFilters(t *testing.T) {
 // with or without diacritics; a part that fits several people shows all of
 // their rows and names them.
 func TestAuditUserFilterTakesNames(t *testing.T) {
+	t.Parallel()
 	x := newAuditScene(t)
 	ctx := context.Background()
 	x.pnv.FullName = "Nguyễn Văn Nội"

@@ -14,6 +14,7 @@ import (
 // The audit log's "older entries" link leads to the next hundred, and that
 // page's own link further back.
 func TestAuditLogPagesBack(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	for i := range 120 { // more than a page of the log
 		if err := x.st.CreateUnit(context.Background(), store.Actor{}, &tiendo.Unit{Code: fmt.Sprintf("xa%03d", i), Name: fmt.Sprintf("UBND xã số %d", i)}); err != nil {

@@ -13,6 +13,7 @@ import (
 // On a phone the breadcrumbs wrap to a new line; no item is squeezed into
 // a column a word wide ("Báo / cáo / tổng / hợp").
 func TestBrowserBreadcrumbsOnAPhone(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	rounds, err := st.Rounds(t.Context(), &tiendo.User{Role: tiendo.RoleOffice})
 	if err != nil || len(rounds) == 0 {

@@ -14,6 +14,7 @@ import (
 // field: the <noscript> stylesheet that brings back the browser's own
 // "Choose File / No file chosen" stays off while JavaScript runs.
 func TestBrowserBulkErrorKeepsVietnameseField(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base := demoServer(t)
 	bad := filepath.Join(t.TempDir(), "danh-sach.xlsx")

@@ -18,6 +18,7 @@ import (
 // bulk.js), the right one is previewed, confirmed, and its generated
 // passwords shown once.
 func TestBrowserBulkImport(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base := demoServer(t)
 	dir := t.TempDir()

@@ -22,6 +22,7 @@ import (
 // 01 of the year (the demo's 2022 report is 01 of 2022), and the frozen
 // DOCX, PDF and XLSX download.
 func TestBrowserConsolidatedIssue(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	office := &tiendo.User{Role: tiendo.RoleOffice}

@@ -20,6 +20,7 @@ import (
 // duplicate task label caught, the leader approves it, the office issues
 // it; the issued DOCX parses back to the round's tasks, units and deadline.
 func TestBrowserDirectiveIssue(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	bg := context.Background()

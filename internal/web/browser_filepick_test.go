@@ -18,6 +18,7 @@ import (
 // chọn tệp"; the size check of js/report.js still stops an empty upload
 // and puts its message under the field; and the file goes up.
 func TestBrowserFilePick(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	r, _ := pnvRound(t, st, "Đợt thử đính kèm", &tiendo.Task{Label: "1", Text: "Nâng Chỉ số cải cách hành chính"})

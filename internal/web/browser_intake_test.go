@@ -13,6 +13,7 @@ import (
 // The office pastes a directive, corrects one task in the preview, creates
 // the round and publishes it; the unit then has it on its home page.
 func TestBrowserIntake(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base := demoServer(t)
 	seed, err := os.ReadFile("../../testdata/directives/huu-lung-2022-06.txt")

@@ -19,6 +19,7 @@ import (
 // 22 characters) still wraps inside its cell: no page is wider than the window, the cell no
 // wider than a column, and an ordinary value beside it stays on one line.
 func TestBrowserLongValueWrapsInItsCell(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := browsertest.New(t)
 	bg := context.Background()

@@ -19,6 +19,7 @@ import (
 // (that one alone is read, and the bell counts one fewer), then marks the
 // rest read with the button.
 func TestBrowserNotificationsStayNewUntilRead(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	bg := context.Background()

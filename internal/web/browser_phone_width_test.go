@@ -14,6 +14,7 @@ import (
 // its "/" separators inside the page, and the preview sheet's national
 // title shrinks to stay on one line rather than break as "…VIỆT / NAM".
 func TestBrowserPhoneWidth(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	rounds, err := st.Rounds(t.Context(), &tiendo.User{Role: tiendo.RoleOffice})
 	if err != nil || len(rounds) == 0 {

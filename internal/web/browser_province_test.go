@@ -29,6 +29,7 @@ var communeNames = []string{"Bình An", "Đồng Tâm", "Hòa Lạc", "Tân Thà
 // drafts the consolidated report, which the leader approves and the office
 // issues.
 func TestBrowserProvinceRound(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	bg := context.Background()
 	st := storetest.Open(t)

@@ -19,6 +19,7 @@ import (
 // where it was in the window, with the focus on it and the bar saying the
 // draft was saved.
 func TestBrowserReportRefusalAndSaveOnAPhone(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	r, _ := pnvRound(t, st, "Đợt thử trên điện thoại",

@@ -19,6 +19,7 @@ import (
 // finds everything, submits; the office returns it; the unit revises and
 // resubmits, and the office sees both revisions.
 func TestBrowserReportLoop(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	bg := context.Background()
@@ -123,6 +124,7 @@ func TestBrowserReportLoop(t *testing.T) {
 // The session ends while a unit is typing: nothing is lost. The browser
 // keeps the text; after logging in again the form offers it back.
 func TestBrowserSessionExpiryKeepsText(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	bg := context.Background()

@@ -16,6 +16,7 @@ import (
 // ("41.150,0%", not "41150%"), refuses "%" for a count as the server does,
 // and on a phone the autosave's line shows beside the buttons while typing.
 func TestBrowserLiveVerdictWritesNumbersLikeTheServer(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	r, _ := pnvRound(t, st, "Đợt thử số liệu", &tiendo.Task{Label: "1", Text: "Nâng tỷ lệ và xây trường",

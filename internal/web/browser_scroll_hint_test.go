@@ -13,6 +13,7 @@ import (
 // wide screen, where it fits, it says nothing, and narrowing the window
 // brings the line back.
 func TestBrowserWideTableSaysItScrolls(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := browsertest.New(t)
 	browserLogin(t, ctx, base, "vanphong")

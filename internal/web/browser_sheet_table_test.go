@@ -38,6 +38,7 @@ const brokenWordsJS = `(() => {
 // sideways inside the page, says so above it and keeps its title in
 // sight; on a wide screen and on paper it keeps the printed layout.
 func TestBrowserSheetTableScrollsOnAPhone(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := browsertest.New(t)
 	browserLogin(t, ctx, base, "vanphong")

@@ -14,6 +14,7 @@ import (
 // Tabbing through a long report form never leaves the focused field under
 // the bar of buttons stuck to the bottom of the window.
 func TestBrowserTabKeepsFieldAboveBar(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	var tasks []*tiendo.Task

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -42,9 +41,7 @@ func demoStore(t *testing.T) (string, *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv.URL, st
+	return serve(t, h).URL, st
 }
 
 func browserLogin(t *testing.T, ctx context.Context, base, username string) {
@@ -60,6 +57,7 @@ func browserLogin(t *testing.T, ctx context.Context, base, username string) {
 }
 
 func TestBrowserOfficeSeesLiveRound(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	browserLogin(t, ctx, base, "vanphong")
@@ -147,6 +145,7 @@ func waitOK(t *testing.T, ctx context.Context, what string) {
 // On an office laptop's 1366 px screen the admin's menu, the longest,
 // keeps every item on one line and within the page.
 func TestBrowserMenuFitsALaptop(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t) // 1366 x 768
 	base := demoServer(t)
 	browserLogin(t, ctx, base, "admin")

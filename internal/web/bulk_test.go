@@ -65,6 +65,7 @@ func (x *app) confirm(c *http.Client, loc, fingerprint string) (int, string) {
 // errors, a file that is no workbook, data changed since the preview, a
 // second confirmation.
 func TestBulkUploadPreviewApply(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	c := x.login("admin")

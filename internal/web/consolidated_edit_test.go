@@ -42,6 +42,7 @@ var hiddenVersion = regexp.MustCompile(`name="version" value="(\d+)"`)
 // shows the other person's text under the field, and carries their
 // version: the next "Lưu" saves, nothing typed lost.
 func TestConsolidatedSaveConflictResolves(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := printRound(t, x)
 	mine, theirs := x.login("vanphong"), x.login("vanphong")
@@ -81,6 +82,7 @@ func TestConsolidatedSaveConflictResolves(t *testing.T) {
 // every field as typed and saving nothing; confirmed, it saves and says
 // what the part said before.
 func TestRegenerateAsksFirst(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := printRound(t, x)
 	office := x.login("vanphong")
@@ -122,6 +124,7 @@ func TestRegenerateAsksFirst(t *testing.T) {
 // shows their name, fixed, and another name posted is refused in
 // Vietnamese, nothing issued; withdrawn, it is a draft again.
 func TestIssueUnderTheApprover(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	r := printRound(t, x)
@@ -170,6 +173,7 @@ func TestIssueUnderTheApprover(t *testing.T) {
 // administrator set it, in its one series; until it is set the form says
 // so.
 func TestReportOfAProvincialRound(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	office := x.login("vanphong")
 	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "directives", "tinh-2026-9thang-interleaved.txt"))

@@ -20,6 +20,7 @@ import (
 // In the demo the live round carries the 2022 round's tasks: a target's page
 // shows its 2022 values as history.
 func TestDemoTargetHistory(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	bg := context.Background()
 	office := &tiendo.User{Role: tiendo.RoleOffice}
@@ -62,6 +63,7 @@ func TestDemoTargetHistory(t *testing.T) {
 // In the demo, a search without diacritics finds the land-clearance task
 // and what the units wrote about it.
 func TestDemoSearch(t *testing.T) {
+	t.Parallel()
 	base, _ := demoStore(t)
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar}
@@ -89,6 +91,7 @@ func TestDemoSearch(t *testing.T) {
 // it was, and no subject field): the new round's title and subject name the
 // new period, not the one they were copied from.
 func TestSuccessorFormMovesThePeriod(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	first := &tiendo.Round{Title: "Báo cáo tiến độ nhiệm vụ trọng tâm 6 tháng đầu năm 2025", Status: tiendo.RoundOpen,
@@ -143,6 +146,7 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 // period) says so to the office, naming each task and target; a comparison
 // with an earlier year is not flagged, and a published round says nothing.
 func TestDraftNamesEarlierYears(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	draft := &tiendo.Round{Title: "Báo cáo năm 2027", Deadline: time.Now().Add(240 * time.Hour), UnitIDs: []int64{x.a.ID},

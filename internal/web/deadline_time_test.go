@@ -17,6 +17,7 @@ import (
 // pages say so next to the deadline, with the deadline the round was
 // published with; a whole-day deadline still reads "trước ngày D".
 func TestUnitPagesShowDeadlineTimeAndExtension(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	// Far enough from newApp's rounds (3 and 10 days) not to share their day.

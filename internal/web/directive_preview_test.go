@@ -14,6 +14,7 @@ import (
 // as its files print it, the tasks given to each unit, "Nơi nhận" and the
 // signature included, not only its prose.
 func TestDirectiveLeaderReadsTheTasks(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	leader := x.login("lanhdao")
 	page, _ := directiveSent(t, x, x.round.ID)

@@ -56,6 +56,7 @@ func before(body, a, b string) bool {
 // send and approve buttons, without blocking either; “Lưu và trình” is one
 // version; the office withdraws a report waiting for approval.
 func TestConsolidatedApprovalKnowsTheGaps(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office, leader := x.login("vanphong"), x.login("lanhdao")
@@ -142,6 +143,7 @@ func TestConsolidatedApprovalKnowsTheGaps(t *testing.T) {
 
 // The office withdraws the công văn too.
 func TestDirectiveWithdraw(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office, leader := x.login("vanphong"), x.login("lanhdao")
@@ -172,6 +174,7 @@ func TestDirectiveWithdraw(t *testing.T) {
 // text typed stays in the form under the message, not replaced by the
 // stored one.
 func TestConsolidatedRefusedSaveKeepsTyping(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office := x.login("vanphong")

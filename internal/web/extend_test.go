@@ -19,6 +19,7 @@ import (
 // the deadline is kept. Whoever may not manage rounds sees no link, and a
 // draft offers none.
 func TestRoundExtend(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	path := fmt.Sprintf("/rounds/%d", x.round.ID)
 	c := x.login("vanphong")
@@ -100,6 +101,7 @@ func (x *app) userID(username string) int64 {
 // shows the form again (422) with what was typed, the field marked and the
 // reason in Vietnamese; nothing changes. A draft has no extension form.
 func TestRoundExtendBadInputKeepsTyped(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	path := fmt.Sprintf("/rounds/%d/extend", x.round.ID)
 	c := x.login("vanphong")

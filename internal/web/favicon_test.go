@@ -9,6 +9,7 @@ import (
 // Every page names its icon, so that no browser asks for a /favicon.ico
 // that is not there; the icon it names is served.
 func TestPagesNameAServedIcon(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	_, page := x.get(x.client(), "/login")
 	m := regexp.MustCompile(`<link rel="icon" href="([^"]+)" type="image/svg\+xml">`).FindStringSubmatch(page)

@@ -15,6 +15,7 @@ import (
 // attribute, nothing that takes it out of the keyboard's or a screen
 // reader's way. Its name is its field's label; the chosen file describes it.
 func TestFileFieldsReadVietnamese(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	for _, tc := range []struct {
 		user, path string

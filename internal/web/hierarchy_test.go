@@ -99,6 +99,7 @@ func (x *treeApp) submit(code, text string, km float64) {
 }
 
 func TestParentUnitReadsItsSubunits(t *testing.T) {
+	t.Parallel()
 	x := newTreeApp(t)
 	x.submit("cctl", "Đã kiên cố hóa 12 km kênh mương.", 12)
 	x.submit("cckl", "Đã kiên cố hóa 8 km kênh mương.", 8)
@@ -244,6 +245,7 @@ func TestParentUnitReadsItsSubunits(t *testing.T) {
 
 // A unit that is not asked itself, but whose subunits are, sees the round.
 func TestParentNotAskedSeesRound(t *testing.T) {
+	t.Parallel()
 	x := newTreeApp(t)
 	ctx := context.Background()
 	r := &tiendo.Round{Title: "Đợt chỉ hỏi các chi cục", Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour),
@@ -275,6 +277,7 @@ func TestParentNotAskedSeesRound(t *testing.T) {
 // The office sends a round to every unit under a node and has each of them
 // report on a task ("UBND các xã"), from the intake preview.
 func TestIntakeToSubtree(t *testing.T) {
+	t.Parallel()
 	x := newTreeApp(t)
 	c := x.login("vanphong")
 	form := url.Values{"source": {"Kính gửi: Các sở, ngành."}, "title": {"Báo cáo quý III"}, "deadline_date": {"2031-10-10"},

@@ -11,6 +11,7 @@ import (
 // The warning about a past deadline says it as the form's fields do: a
 // form that reads "chậm nhất ngày 05/10/2025" is not told about 06/10.
 func TestPastDeadlineWords(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, tiendo.Zone)
 	for _, c := range []struct {
 		relation, date, clock, want string

@@ -9,6 +9,7 @@ import (
 // A task the box names is never "nhiệm vụ " and nothing: one without a
 // number is named by its place; a unique number needs nothing more.
 func TestWarnedTasksNames(t *testing.T) {
+	t.Parallel()
 	warn := []directive.Warning{{Message: "x"}}
 	tasks := []intakeTask{
 		{Label: "1", Line: 5, Warnings: warn},

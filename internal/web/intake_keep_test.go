@@ -13,6 +13,7 @@ import (
 // the form comes back with the error and the text as it was, and a file
 // that is neither .docx nor .txt is refused as such, not read as text.
 func TestIntakeKeepsTextOnFileError(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	for _, tc := range []struct {
@@ -54,6 +55,7 @@ func TestIntakeKeepsTextOnFileError(t *testing.T) {
 // An empty file is named in the error, and a file over the limit brings
 // the intake form back with what to do, not a page without a form.
 func TestIntakeEmptyAndHugeFiles(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	for _, tc := range []struct {

@@ -16,6 +16,7 @@ import (
 // binh và Xã hội": none of these directives names a unit of the district,
 // so nothing may be pre-selected, and the office chooses.
 func TestIntakeOtherLevelNotPreselected(t *testing.T) {
+	t.Parallel()
 	units := make([]*tiendo.Unit, len(demo.Units))
 	byID := map[int64]string{}
 	for i := range demo.Units {

@@ -43,6 +43,7 @@ func chosenReporter(t *testing.T, page, field string) string {
 // task's lead units share its targets out, and leaves the others to the
 // task's lead units.
 func TestIntakeReporterFromDirective(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	status, page := x.postIntake(x.login("vanphong"), sharedDirective)
 	page = html.UnescapeString(page)

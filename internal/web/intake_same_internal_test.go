@@ -11,6 +11,7 @@ import (
 // by its number and symbol (written with other spaces, case or leading
 // zeros), and its date when both have one.
 func TestSameDirective(t *testing.T) {
+	t.Parallel()
 	rounds := []store.RoundSummary{
 		{Round: &tiendo.Round{ID: 3, Title: "Báo cáo 9 tháng năm 2026", Status: tiendo.RoundOpen, DocNumber: "1826", DocSymbol: "UBND-KT", DocDate: "2026-09-20", Issuer: "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"}},
 		// Another body's letter of the same number and symbol.

@@ -20,6 +20,7 @@ import (
 // it: a supporting unit so chosen leads the task, and the targets left to
 // "the lead unit" stay the chosen lead's alone.
 func TestIntakeSharesTargetsOut(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	a, b := strconv.FormatInt(x.a.ID, 10), strconv.FormatInt(x.b.ID, 10)
@@ -72,6 +73,7 @@ func TestIntakeSharesTargetsOut(t *testing.T) {
 // A unit's report asks only for the targets it reports, and names the
 // others of the task with the unit that reports them.
 func TestReportPageNamesSharedTargets(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := &tiendo.Round{Title: "Báo cáo 6 tháng", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour),
 		Tasks: []*tiendo.Task{{Label: "7", Text: "Giảm tỷ lệ hộ nghèo; xây dựng 02 trạm y tế xã đạt chuẩn",
@@ -103,6 +105,7 @@ func TestReportPageNamesSharedTargets(t *testing.T) {
 // a supporting unit made lead for one target would also be asked for the
 // figures left to every lead unit. The form says so on the target.
 func TestIntakeRefusesAReporterOutsideEveryLead(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	a, b := strconv.FormatInt(x.a.ID, 10), strconv.FormatInt(x.b.ID, 10)
@@ -142,6 +145,7 @@ func TestIntakeRefusesAReporterOutsideEveryLead(t *testing.T) {
 // sets on the form, as a draft's does on its edit form; one the office
 // typed is kept as typed.
 func TestIntakeTitleFollowsPeriod(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	create := func(title string) *tiendo.Round {

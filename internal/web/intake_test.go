@@ -58,6 +58,7 @@ func taskFieldsets(body string) []string {
 const duplicateWarning = "Hai nhiệm vụ cùng mang số hiệu"
 
 func TestIntakePreviewProposal(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	code, body := x.postIntake(c, intakeDirective)
@@ -111,6 +112,7 @@ func (x *app) intakeForm(label0, label1 string) url.Values {
 // The warning follows the numbers as the office corrects them, not the
 // source text, which still says 12 twice.
 func TestIntakePreviewDuplicateFollowsEdits(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	for _, tc := range []struct {
@@ -141,6 +143,7 @@ func TestIntakePreviewDuplicateFollowsEdits(t *testing.T) {
 // without a day); the ISO forms the field used to hold still work; what is
 // not a date is refused with the field marked and the input kept.
 func TestIntakeDocDate(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	office, err := x.st.UserByUsername(context.Background(), "vanphong")
@@ -203,6 +206,7 @@ func TestIntakeDocDate(t *testing.T) {
 // With units under units, the picker offers each parent and how many
 // units it would ask.
 func TestIntakePreviewTreePicker(t *testing.T) {
+	t.Parallel()
 	x := newTreeApp(t)
 	c := x.login("vanphong")
 	code, body := x.postIntake(c, intakeDirective)
@@ -233,6 +237,7 @@ func grep(s, sub string) string {
 // reports, the head's approval) reach the round; a draft whose deadline has
 // passed is published only once the office confirms it.
 func TestIntakeWarningsAndChoices(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	form := x.intakeForm("12", "12")
@@ -334,6 +339,7 @@ func TestIntakeWarningsAndChoices(t *testing.T) {
 // The office deletes a draft round it created by mistake; a published one
 // is refused with a message that says what to do instead.
 func TestDeleteDraftRoundPage(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	for _, r := range []struct {
@@ -379,6 +385,7 @@ func TestDeleteDraftRoundPage(t *testing.T) {
 // a day that does not exist, or a month without its day, is refused in
 // Vietnamese with what was typed kept.
 func TestIntakeDeadlineDayFirst(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	_, body := x.postIntake(c, intakeDirective)

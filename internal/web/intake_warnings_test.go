@@ -35,6 +35,7 @@ func taskLinks(box string) [][2]string {
 // each going to its own task. The number of warnings says what it counts,
 // not "(2)", which reads as "the second 12".
 func TestIntakeWarningsTellSameLabelsApart(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	seed, err := os.ReadFile("../../testdata/directives/huu-lung-2022-06.txt")
@@ -86,6 +87,7 @@ func TestIntakeWarningsTellSameLabelsApart(t *testing.T) {
 // same number are told apart by their place in the form, as are two that
 // claim the same line.
 func TestIntakeWarningsNameAddedTasks(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	for _, tc := range []struct {

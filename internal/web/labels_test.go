@@ -44,6 +44,7 @@ func nextAttempt(t *testing.T, row string) string {
 }
 
 func TestOutboxPageSpeaksVietnamese(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	pnv, err := x.st.UserByUsername(ctx, "pnv")
@@ -126,6 +127,7 @@ func TestOutboxPageSpeaksVietnamese(t *testing.T) {
 }
 
 func TestOutboxRetryButtonStaysOnOneLine(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	m := &store.Message{Kind: store.KindAdhoc, DedupeKey: "t:retry", RoundID: x.round.ID, UnitID: x.a.ID, Email: "a@huulung.example", Subject: "Thư hỏng"}
@@ -152,6 +154,7 @@ func TestOutboxRetryButtonStaysOnOneLine(t *testing.T) {
 }
 
 func TestAuditPageSpeaksVietnamese(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	admin := x.login("admin")
 	code, body := x.get(admin, "/admin/audit")
@@ -207,6 +210,7 @@ func TestAuditPageSpeaksVietnamese(t *testing.T) {
 // checks that the audit page's lists offer each action and entity they
 // write, under a Vietnamese name: a new audit call without a name fails.
 func TestAuditFilterNamesEveryStoreCode(t *testing.T) {
+	t.Parallel()
 	actions, entities := map[string]bool{}, map[string]bool{}
 	for _, a := range []tiendo.ReportAction{tiendo.ReportSave, tiendo.ReportSendForReview, tiendo.ReportHeadReturn, tiendo.ReportSubmit, tiendo.ReportReturn, tiendo.ReportAccept} {
 		actions[string(a)] = true // string(req.Action) in reports.go

@@ -45,6 +45,7 @@ func linkRounds(t *testing.T, x *app) (old, cur *tiendo.Round) {
 }
 
 func TestRoundLinkSuggestions(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	old, cur := linkRounds(t, x)
 	office := x.login("vanphong")
@@ -123,6 +124,7 @@ func TestRoundLinkSuggestions(t *testing.T) {
 }
 
 func TestCutoffSettingsPage(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	_, cur := linkRounds(t, x)
 	admin := x.login("admin")

@@ -21,6 +21,7 @@ import (
 // them, counts submissions made through the page and the API (and not
 // saves), and shows the outbox and the database pools.
 func TestMetrics(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	c := x.login("pnv")
@@ -139,6 +140,7 @@ func apiToken(t *testing.T, base, username string) string {
 // /metrics answers only this machine: not a remote address, and not a
 // request that came through a proxy, even one claiming to be 127.0.0.1.
 func TestMetricsOnlyForThisMachine(t *testing.T) {
+	t.Parallel()
 	st := storetest.Open(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h, err := web.New(web.Config{TrustProxy: true}, st, nil, log)

@@ -21,6 +21,7 @@ import (
 // save, logging out still works; once changed, the user goes on to the
 // page they wanted, and only a local one.
 func TestMustChangePasswordOnPages(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	admin := x.login("admin")
 	code, body := x.get(admin, "/admin/users/new")
@@ -170,6 +171,7 @@ func TestMustChangePasswordOnPages(t *testing.T) {
 // Logging out, and "Đăng xuất mọi nơi", still work for a user who must
 // change their password.
 func TestMustChangePasswordCanLogOut(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	pnv := x.user("pnv")
 	if err := x.st.SetMustChangePassword(context.Background(), store.Actor{}, pnv.ID, true); err != nil {
@@ -194,6 +196,7 @@ func TestMustChangePasswordCanLogOut(t *testing.T) {
 // An administrator who sets their own password on the user form is not
 // asked to change it again: the box is not offered there.
 func TestOwnPasswordOnUserFormAsksNoChange(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("admin")
 	me := x.user("admin")
@@ -212,6 +215,7 @@ func TestOwnPasswordOnUserFormAsksNoChange(t *testing.T) {
 
 // A new user with the box cleared keeps the password given.
 func TestNewUserWithoutMustChange(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("admin")
 	form := url.Values{"username": {"canbo"}, "role": {"office"}, "password": {"mật khẩu ban đầu của canbo"}}

@@ -5,6 +5,7 @@ import "testing"
 // noSuchDay speaks only of a day written as the forms ask, with one kind of
 // separator, that the calendar lacks; anything else gets the format hint.
 func TestNoSuchDay(t *testing.T) {
+	t.Parallel()
 	for typed, want := range map[string]string{
 		"31/02/2026": "Không có ngày 31/02/2026: hãy kiểm tra lại ngày và tháng.",
 		"31.02.2026": "Không có ngày 31.02.2026: hãy kiểm tra lại ngày và tháng.",

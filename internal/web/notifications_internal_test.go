@@ -5,6 +5,7 @@ import "testing"
 // A notification's link is followed by a redirect, which must stay on the
 // site whatever the stored link says.
 func TestNotificationTargetStaysOnSite(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ link, want string }{
 		{"/rounds/12", "/rounds/12"},
 		{"/rounds/12/reports/pnv?ok=returned#obstacles", "/rounds/12/reports/pnv?ok=returned#obstacles"},

@@ -62,6 +62,7 @@ func bell(t *testing.T, body string) string {
 // Opening the page marks nothing read: the unread notices are marked "Mới"
 // each time, and the bell keeps counting them.
 func TestNotificationsPageMarksNothingRead(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	x.publishTo("Đợt báo cáo quý III", x.a)
 	x.publishTo("Đợt báo cáo tháng 10", x.a)
@@ -99,6 +100,7 @@ func TestNotificationsPageMarksNothingRead(t *testing.T) {
 // Following a notification marks it alone read and leads to its link;
 // another user's is a 404 page and stays unread.
 func TestNotificationOpenMarksItRead(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	first := x.publishTo("Đợt báo cáo quý III", x.a, x.b)
 	x.publishTo("Đợt báo cáo tháng 10", x.a)
@@ -153,6 +155,7 @@ func shownIDs(body string) []string {
 // comes back to it with a message; a notice that arrived meanwhile stays
 // “Mới”. A POST from another site is refused and marks nothing.
 func TestMarkAllNotificationsRead(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	x.publishTo("Đợt báo cáo quý III", x.a, x.b)
 	x.publishTo("Đợt báo cáo tháng 10", x.a)
@@ -239,6 +242,7 @@ func TestMarkAllNotificationsRead(t *testing.T) {
 // listed, says others are left, and the page then lists those: none is out
 // of reach, however old.
 func TestMarkAllNotificationsReadPageByPage(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	for i := range 101 {
 		x.publishTo("Đợt "+itoa(int64(i+1)), x.a)

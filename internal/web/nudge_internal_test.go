@@ -12,6 +12,7 @@ import (
 )
 
 func TestLastNudge(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 27, 0, 30, 0, 0, tiendo.Zone)
 	for _, c := range []struct {
 		at   time.Time
@@ -32,6 +33,7 @@ func TestLastNudge(t *testing.T) {
 // The notice after a "đôn đốc" says which units it left alone and when they
 // were chased; what the address carries beyond times of day is dropped.
 func TestNudgedSkipped(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		query, want string
 	}{
@@ -53,6 +55,7 @@ func TestNudgedSkipped(t *testing.T) {
 // are named apart, and a unit chased at 00:54:30 may be chased again from
 // 01:55, not 01:54.
 func TestCountOwing(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 11, 27, 1, 0, 0, 0, tiendo.Zone)
 	someone := []store.Recipient{{UserID: 1, Name: "Trần Thị Nội"}}
 	unit := func(id int64, name string, rc []store.Recipient) *store.Outstanding {

@@ -16,6 +16,7 @@ import (
 // later: each recipient gets one message and one notice, and the second
 // press says the units were already chased, and when, and sent nothing.
 func TestNudgeTwiceSendsOnce(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := context.Background()
 	live := liveRoundID(t, st)

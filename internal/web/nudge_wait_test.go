@@ -72,6 +72,7 @@ func nudgeButton(t *testing.T, page string) (string, bool) {
 // now: none (it is disabled and says when it may be pressed again), then
 // the one whose report was returned since, then, an hour on, all of them.
 func TestNudgeButtonCountsOnlyChaseableUnits(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := context.Background()
 	live := liveRoundID(t, st)
@@ -138,6 +139,7 @@ func TestNudgeButtonCountsOnlyChaseableUnits(t *testing.T) {
 // when the next one goes. The notice after the extension promises e-mail
 // only where it goes: the demo server sends none.
 func TestNextReminderAfterExtension(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := context.Background()
 	live := liveRoundID(t, st)

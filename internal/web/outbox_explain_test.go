@@ -20,6 +20,7 @@ import (
 // as the message. Failed messages come first, and the counts lead to a
 // list of their status only.
 func TestOutboxExplainsFailures(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	dial := fmt.Errorf("mail: 127.0.0.1:2: dial failed: %w", &net.OpError{Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 2}, Err: syscall.ECONNREFUSED})

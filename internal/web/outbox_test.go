@@ -16,6 +16,7 @@ import (
 // admin does: a reminder that could not be sent shows there, and the
 // office can send it again. The page's old address still leads to it.
 func TestOfficeSeesAndRetriesTheOutbox(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	if _, err := x.st.Enqueue(ctx, &store.Message{Kind: store.KindAdhoc, DedupeKey: "t:office", RoundID: x.round.ID, UnitID: x.a.ID,

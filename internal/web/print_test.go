@@ -187,6 +187,7 @@ func sameLines(t *testing.T, what string, sheet, docx []string) {
 // "Nơi nhận:" and the signature, line for line as the frozen DOCX; and it
 // stays so when the data change after issuing.
 func TestConsolidatedPrintIssued(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office := x.login("vanphong")
@@ -258,6 +259,7 @@ func TestConsolidatedPrintIssued(t *testing.T) {
 // A draft prints as the draft's DOCX does: no number, the blanks of the
 // date, the usual signature without a name; the screen says it is a draft.
 func TestConsolidatedPrintDraft(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	office := x.login("vanphong")
 	r := printRound(t, x)
@@ -297,6 +299,7 @@ func TestConsolidatedPrintDraft(t *testing.T) {
 // The consolidated page shows a leader the report as it prints: the sheet,
 // not headings in the page's own large type.
 func TestConsolidatedPreviewIsTheSheet(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office := x.login("vanphong")
@@ -328,6 +331,7 @@ func TestConsolidatedPreviewIsTheSheet(t *testing.T) {
 
 // The stylesheet prints the sheet on A4 in a serif type, without the menu.
 func TestPrintStyles(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	_, page := x.get(x.login("vanphong"), "/")
 	href := regexp.MustCompile(`href="(/static/css/app\.[0-9a-f]+\.css)"`).FindStringSubmatch(page)
@@ -347,6 +351,7 @@ func TestPrintStyles(t *testing.T) {
 // from today's data, with the register's number, date and signer, and the
 // screen says so.
 func TestConsolidatedPrintOfAnOlderIssue(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office := x.login("vanphong")

@@ -20,6 +20,7 @@ import (
 // period and the deadline. A period that ends before its deadline, as every
 // round's does, goes out at once.
 func TestPublishAsksAboutAPeriodLongPast(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	deadline := time.Now().Add(72 * time.Hour)

@@ -17,6 +17,7 @@ var reportLink = regexp.MustCompile(`href="(/rounds/\d+/reports/[^"#]+)(?:#[^"]*
 // The reader reads a unit's report only once it is sent: the round page
 // links only those, so that no link it shows ends on "Không có quyền".
 func TestReaderSeesLinksOnlyToSentReports(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := context.Background()
 	live := liveRoundID(t, st)
@@ -86,6 +87,7 @@ func TestReaderSeesLinksOnlyToSentReports(t *testing.T) {
 // The reminders' timetable is the office's work: the reader and the units
 // do not see it on the round page.
 func TestReminderScheduleIsTheOffices(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	path := fmt.Sprintf("/rounds/%d", liveRoundID(t, st))
 	const schedule = "Lịch nhắc việc tự động sắp tới"

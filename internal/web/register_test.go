@@ -17,6 +17,7 @@ import (
 // readers, from their menu; a year without documents lists none; the units
 // may not open it.
 func TestRegisterPage(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	office := x.login("vanphong")
 	r := printRound(t, x)
@@ -80,6 +81,7 @@ func TestRegisterPage(t *testing.T) {
 
 // A công văn is in the register with its "V/v" line and its own files.
 func TestRegisterLinksTheDirective(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	office := x.login("vanphong")
 	r := printRound(t, x)
@@ -138,6 +140,7 @@ func issueDirective(t *testing.T, x *app, office *http.Client, r *tiendo.Round) 
 // the confirmation box ticked it is refused, in Vietnamese, with the signer
 // as typed, and nothing is issued.
 func TestIssueAsksForConfirmation(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office := x.login("vanphong")
@@ -159,6 +162,7 @@ func TestIssueAsksForConfirmation(t *testing.T) {
 // button's confirmation, so the công văn's page warns of the same things:
 // a deadline passed, units without the head the round asks for.
 func TestDirectiveWarnsBeforePublishing(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := &tiendo.Round{Title: "Báo cáo cần lãnh đạo duyệt", Deadline: time.Now().Add(-time.Hour), HeadApproval: true, UnitIDs: []int64{x.a.ID, x.b.ID},
 		Tasks: []*tiendo.Task{{Label: "1", Text: "Rà soát thủ tục hành chính", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}}}}
@@ -179,6 +183,7 @@ func TestDirectiveWarnsBeforePublishing(t *testing.T) {
 // The home page of whoever reads the register leads with what was issued
 // last; a unit's home does not.
 func TestHomeListsNewlyIssued(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	office := x.login("vanphong")
 	if _, home := x.get(x.login("huyenuy"), "/"); strings.Contains(home, "Văn bản mới ban hành") {

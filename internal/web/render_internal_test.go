@@ -7,6 +7,7 @@ import (
 )
 
 func TestGoalLabel(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		target tiendo.Target
 		want   string
@@ -33,6 +34,7 @@ func TestGoalLabel(t *testing.T) {
 // rounded when it falls short, so the figure never reaches the goal it is
 // said to miss.
 func TestProjectedText(t *testing.T) {
+	t.Parallel()
 	f := func(v float64) *float64 { return &v }
 	rate := &tiendo.Target{Comparator: tiendo.AtLeast, Value: 3, Unit: "%", Direction: "decrease"}
 	schools := &tiendo.Target{Comparator: tiendo.Equal, Value: 2, Unit: "trường"}

@@ -18,6 +18,7 @@ import (
 // was kept (the latter as …800) and then written out in full on every
 // page. The form keeps what was typed and stores nothing for it.
 func TestReportRefusesValuesOutOfBounds(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := &tiendo.Round{Title: "Đợt thử giới hạn số liệu", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour),
 		Tasks: []*tiendo.Task{{Label: "1", Text: "Giảm nghèo và bảo vệ rừng", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}},

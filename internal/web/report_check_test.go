@@ -59,6 +59,7 @@ func formError(t *testing.T, body string) string {
 // the box that confirms it; the value is marked beside its field too. Once
 // filled and confirmed, the report goes.
 func TestRefusedSubmitListsWhatToFix(t *testing.T) {
+	t.Parallel()
 	x, r := schoolsApp(t, false)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
@@ -112,6 +113,7 @@ func TestRefusedSubmitListsWhatToFix(t *testing.T) {
 // An ordinary save of a good report shows no list, and a page without an
 // error has no message to focus.
 func TestReportPageWithoutErrorHasNoSummary(t *testing.T) {
+	t.Parallel()
 	x, r := schoolsApp(t, false)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
@@ -126,6 +128,7 @@ func TestReportPageWithoutErrorHasNoSummary(t *testing.T) {
 // The unit head is warned of the unusual values the reporter confirmed,
 // and must confirm them too before approving, as the API requires.
 func TestHeadConfirmsUnusualValuesBeforeApproving(t *testing.T) {
+	t.Parallel()
 	x, r := schoolsApp(t, true)
 	rep, head := x.login("pnv"), x.login("truongphong")
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
@@ -172,6 +175,7 @@ func TestHeadConfirmsUnusualValuesBeforeApproving(t *testing.T) {
 
 // A report with ordinary values needs no confirmation from the head.
 func TestHeadApprovesOrdinaryValuesWithoutConfirming(t *testing.T) {
+	t.Parallel()
 	x, r := schoolsApp(t, true)
 	rep, head := x.login("pnv"), x.login("truongphong")
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
@@ -191,6 +195,7 @@ func TestHeadApprovesOrdinaryValuesWithoutConfirming(t *testing.T) {
 // which report.js sets), and the bar with the buttons says when it saved.
 // Only a field's id is taken; other steps go back to the top.
 func TestDraftSaveReturnsToTheField(t *testing.T) {
+	t.Parallel()
 	x, r := schoolsApp(t, false)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
@@ -233,6 +238,7 @@ func TestDraftSaveReturnsToTheField(t *testing.T) {
 // to send for review is disabled with the reason beside it; a unit with a
 // head is told nothing.
 func TestUnitWithoutHeadIsToldFirst(t *testing.T) {
+	t.Parallel()
 	x, r := schoolsApp(t, true)
 	// Unit b (cah) has no head; it leads the task too.
 	ctx := context.Background()
@@ -268,6 +274,7 @@ func TestUnitWithoutHeadIsToldFirst(t *testing.T) {
 // line breaks: they are in an element of class return-comment (app.css
 // writes it with white-space: pre-line), as typed.
 func TestReturnCommentKeepsItsLines(t *testing.T) {
+	t.Parallel()
 	x, r := schoolsApp(t, true)
 	ctx := context.Background()
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"

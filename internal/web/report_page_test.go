@@ -48,6 +48,7 @@ func read(resp *http.Response) (int, string, string) {
 // keeps the typed number in its field with the reason, names the field to
 // fix, and keeps the number stored before. Sending is still refused.
 func TestDraftSavesAllButAnUnreadableNumber(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("cah")
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/cah"
@@ -124,6 +125,7 @@ func headApp(t *testing.T) (*app, *tiendo.Round) {
 // it on the report page and in the notification, until the report is sent
 // on again.
 func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
+	t.Parallel()
 	x, r := headApp(t)
 	task := r.Tasks[0].ID
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
@@ -195,6 +197,7 @@ func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
 // A refused file comes back on the report page, beside the upload field,
 // with the text typed before it saved; a good one saves the text too.
 func TestUploadKeepsTheFormAndAnswersOnThePage(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
@@ -247,6 +250,7 @@ func TestUploadKeepsTheFormAndAnswersOnThePage(t *testing.T) {
 // A unit takes a wrong file off its report while it can edit it, after a
 // confirmation; the unit's typed text is saved with it.
 func TestRemoveAttachmentFromThePage(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	u, _ := x.st.UserByUsername(ctx, "pnv")
@@ -285,6 +289,7 @@ func TestRemoveAttachmentFromThePage(t *testing.T) {
 // can be taken back by the reporter, and a unit without a head is told why
 // it cannot send for review instead of sending into the void.
 func TestHeadApprovalWithoutAHead(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	draft := &tiendo.Round{Title: "Báo cáo cần lãnh đạo duyệt", Deadline: time.Now().Add(72 * time.Hour), HeadApproval: true,
@@ -353,6 +358,7 @@ func TestHeadApprovalWithoutAHead(t *testing.T) {
 // A reader reads what a unit sent: not its draft, and, once the office has
 // returned the report, its submissions rather than the copy being fixed.
 func TestReaderReadsSentReportsAndSubmissions(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
@@ -393,6 +399,7 @@ func TestReaderReadsSentReportsAndSubmissions(t *testing.T) {
 // A report form too large to read comes back as the report page, saying
 // what to do, not as a page without the form; nothing is stored.
 func TestReportTooLargeKeepsThePage(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
@@ -411,6 +418,7 @@ func TestReportTooLargeKeepsThePage(t *testing.T) {
 // The address a refused upload was answered at leads back to the report
 // when reloaded, not to "Không tìm thấy"; another unit's is refused.
 func TestAttachmentsAddressLeadsToTheReport(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
 	get := func(c *http.Client) *http.Response {
@@ -432,6 +440,7 @@ func TestAttachmentsAddressLeadsToTheReport(t *testing.T) {
 
 // The unit form says beside the field when an e-mail address is not one.
 func TestUnitFormEmailChecked(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("admin")
 	code, _, body := read(x.post(c, "/admin/units/"+itoa(x.a.ID), url.Values{"code": {x.a.Code}, "name": {x.a.Name}, "email": {"abc"}}))
@@ -443,6 +452,7 @@ func TestUnitFormEmailChecked(t *testing.T) {
 // The example under a value says it as the target is counted: whole
 // schools, not "15,2" of them.
 func TestValueHintFollowsTheTarget(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := &tiendo.Round{Title: "Đợt thử ví dụ", Status: tiendo.RoundOpen, Deadline: time.Now().Add(time.Hour),
 		Tasks: []*tiendo.Task{{Label: "1", Text: "Trường chuẩn", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}},

@@ -30,6 +30,7 @@ func schoolsRound(x *app) (*tiendo.Round, string) {
 // the target's unit, keeps what was typed, stores nothing for it and shows
 // no verdict from it. A negative count is refused the same way.
 func TestReportRefusesAValueInTheWrongUnit(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r, path := schoolsRound(x)
 	c := x.login("pnv")
@@ -67,6 +68,7 @@ func TestReportRefusesAValueInTheWrongUnit(t *testing.T) {
 // The warning about unusual values tells the person to tick the box by the
 // label the box has, and writes the value as the page does.
 func TestUnusualValueWarningNamesTheBox(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("cah")
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/cah"
@@ -91,6 +93,7 @@ func TestUnusualValueWarningNamesTheBox(t *testing.T) {
 // The autosave says it kept a scratch copy, not that it saved the report,
 // and the page shows that line in the bar with the buttons.
 func TestAutosaveSaysWhatItKept(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
@@ -113,6 +116,7 @@ func TestAutosaveSaysWhatItKept(t *testing.T) {
 // Saving in a second tab what the first already changed shows one alert,
 // which blames nobody and names no version numbers.
 func TestConflictFromAnotherTabIsOneAlert(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"

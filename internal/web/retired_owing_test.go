@@ -15,6 +15,7 @@ import (
 // is not chased; the round page says so, by name, instead of leaving the
 // button's count one short of the cards' "chưa gửi" without a word.
 func TestRoundSaysRetiredUnitsAreNotChased(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := context.Background()
 	live := liveRoundID(t, st)

@@ -18,6 +18,7 @@ import (
 // reporter is refused as on the list. The report page offers "Các lần gửi"
 // only once something was sent.
 func TestRevisionShowsOneSubmissionWhole(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	cah, err := x.st.UserByUsername(ctx, "cah")

@@ -10,6 +10,7 @@ import (
 // The comparison of two submissions names a figure's unit of measure with
 // the figure: the values are compared as written, "40,1" for 40,1 %.
 func TestCompareReportsNamesTheUnit(t *testing.T) {
+	t.Parallel()
 	tg := &tiendo.Target{ID: 9, Text: "Tỷ lệ trẻ ra lớp đạt 42%", Unit: "%"}
 	p := &reportPage{Tasks: map[int64]*tiendo.Task{7: {ID: 7, Label: "7", Targets: []*tiendo.Target{tg}}}, Target: map[int64]*tiendo.Target{9: tg}}
 	v1, v2, s2 := 38.5, 40.1, 39.0

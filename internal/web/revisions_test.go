@@ -17,6 +17,7 @@ import (
 // why when the submission has no user; and compares two submissions named
 // by their number while the query still names them by version.
 func TestRevisionsPageCountsSubmissionsAndNamesSubmitters(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	hoa := &tiendo.User{Username: "pldtbxh", FullName: "Nguyễn Thị Hoa", Role: tiendo.RoleReporter, UnitID: x.a.ID}
@@ -130,6 +131,7 @@ func TestRevisionsPageCountsSubmissionsAndNamesSubmitters(t *testing.T) {
 // Between two submissions the history says why the report went back: who
 // returned it, when, and their reason as written, line breaks kept.
 func TestRevisionsPageShowsWhyReportWentBack(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	pnv, _ := x.st.UserByUsername(ctx, "pnv")

@@ -9,6 +9,7 @@ import (
 // The reporters' form lists a task shared by a few units, not one that
 // every commune of a province leads.
 func TestSharedTasksLeavesOutTasksOfManyUnits(t *testing.T) {
+	t.Parallel()
 	task := func(units int) *tiendo.Task {
 		tk := &tiendo.Task{Targets: []*tiendo.Target{{ID: 1, Text: "02 trường"}}}
 		for i := range units {

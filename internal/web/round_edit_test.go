@@ -38,6 +38,7 @@ func (x *app) storedRound(id int64) *tiendo.Round {
 // title, deadline and options, and is sent back to the round, which shows
 // them; the tasks stay. Whoever may not manage rounds sees no link.
 func TestRoundEdit(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := x.addDraft("Báo cáo sơ kết 6 tháng", tiendo.DeadlineBefore(2027, 1, 10))
 	path := fmt.Sprintf("/rounds/%d", r.ID)
@@ -98,6 +99,7 @@ func TestRoundEdit(t *testing.T) {
 // A deadline with a time of day ("trước 17 giờ 00 ngày ...") keeps it when
 // the office changes the day, and says so on the form.
 func TestRoundEditKeepsDeadlineTime(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := x.addDraft("Báo cáo nhanh", tiendo.DeadlineBefore(2027, 3, 1).Add(17*time.Hour))
 	path := fmt.Sprintf("/rounds/%d/edit", r.ID)
@@ -116,6 +118,7 @@ func TestRoundEditKeepsDeadlineTime(t *testing.T) {
 // A published round's edit is refused, on the form and on the save, with a
 // Vietnamese message, and the round is untouched.
 func TestRoundEditRefusesPublished(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	path := fmt.Sprintf("/rounds/%d/edit", x.round.ID)
@@ -143,6 +146,7 @@ func TestRoundEditRefusesPublished(t *testing.T) {
 // A day that cannot be read, or an empty title, shows the form again (422)
 // with what was typed and a message beside each field, and saves nothing.
 func TestRoundEditBadInputKeepsTyped(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := x.addDraft("Đợt nháp", tiendo.DeadlineBefore(2027, 1, 10))
 	path := fmt.Sprintf("/rounds/%d/edit", r.ID)
@@ -194,6 +198,7 @@ func TestRoundEditBadInputKeepsTyped(t *testing.T) {
 // A draft whose deadline has passed says so beside the field; one still to
 // come does not.
 func TestRoundEditWarnsPastDeadline(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	old := x.addDraft("Đợt nhập lại của năm 2022", tiendo.DeadlineBefore(2022, 6, 7))
@@ -209,6 +214,7 @@ func TestRoundEditWarnsPastDeadline(t *testing.T) {
 // it was follows the new period, and a period that cannot be comes back
 // marked on its field with everything typed kept.
 func TestRoundEditPeriod(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := &tiendo.Round{Title: "Báo cáo 6 tháng đầu năm 2026", Period: tiendo.Period{Kind: tiendo.PeriodHalfYear, Year: 2026, Index: 1},
 		Deadline: tiendo.DeadlineBefore(2026, 6, 20), UnitIDs: []int64{x.a.ID},

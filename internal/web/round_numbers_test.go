@@ -41,6 +41,7 @@ var viNumberRE = regexp.MustCompile(`^-?\d{1,3}(\.\d{3})*(,\d+)?%?$`)
 // printed, write their numbers the Vietnamese way: a task of the demo that
 // reaches, say, 99.1% of its targets is written "99,1%", never "99.1".
 func TestRoundChartTablesWriteVietnameseNumbers(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	live := liveRoundID(t, st)
 	page := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", live))
@@ -87,6 +88,7 @@ func TestRoundChartTablesWriteVietnameseNumbers(t *testing.T) {
 // The wide tables of the round page scroll sideways inside a labelled,
 // focusable region on a phone instead of widening the page.
 func TestRoundWideTablesScroll(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	page := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", liveRoundID(t, st)))
 	for _, table := range []string{`<table class="targets-table">`, `<table class="tasks">`} {
@@ -106,6 +108,7 @@ func TestRoundWideTablesScroll(t *testing.T) {
 // On the round page the charts' axes and tooltips write numbers the
 // Vietnamese way, as the tables under them do.
 func TestBrowserRoundChartsVietnameseNumbers(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.New(t)
 	base, st := demoStore(t)
 	browserLogin(t, ctx, base, "vanphong")
@@ -230,6 +233,7 @@ func chartTables(page string) [][][2]string {
 // The attainment chart leaves out tasks whose targets have no data yet
 // (a bar at 0% would read as nothing done) and names them under it.
 func TestRoundAttainmentLeavesOutTasksWithoutData(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	page := getPage(t, base, "vanphong", fmt.Sprintf("/rounds/%d", liveRoundID(t, st)))
 	charts := roundCharts(t, page)

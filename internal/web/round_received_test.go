@@ -58,6 +58,7 @@ func targetRow(t *testing.T, page string, id int64) string {
 // target's page and the API show a target's value once the office has
 // received the report, as the consolidated report does.
 func TestRoundCountsOnlyReceivedValues(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	reporter, err := x.st.UserByUsername(ctx, "cah")
@@ -119,6 +120,7 @@ func TestRoundCountsOnlyReceivedValues(t *testing.T) {
 // against it when it has not sent yet: in the demo, every unit sent the
 // 2022 round (three late) and the live round is due in four days.
 func TestRoundOnTimeChartLeavesOutOpenRound(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	ctx := context.Background()
 	rounds, err := st.Rounds(ctx, &tiendo.User{Role: tiendo.RoleOffice})
@@ -169,6 +171,7 @@ func TestRoundOnTimeChartLeavesOutOpenRound(t *testing.T) {
 // "đôn đốc" button, the schedule and the đôn đốc itself reach the same
 // units: those that have not sent and the one returned.
 func TestRoundReturnedReportCountsAgree(t *testing.T) {
+	t.Parallel()
 	base, st := demoStore(t)
 	live := liveRoundID(t, st)
 	returnOneReport(t, st, live)

@@ -50,6 +50,7 @@ func editForm(r *tiendo.Round, reporters map[int64]int64) url.Values {
 // with a choice of who reports it; a target given to the other lead is
 // saved with the rest of the form, and the round reads it back.
 func TestRoundEditReporters(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := x.addShared(tiendo.RoundDraft, tiendo.Lead)
 	crime := r.Tasks[0].Targets[1]
@@ -107,6 +108,7 @@ func TestRoundEditReporters(t *testing.T) {
 // A target given to a unit that supports the task makes it lead it, as
 // the form says; given back, the unit supports the task again.
 func TestRoundEditReporterSupportBecomesLead(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	r := x.addShared(tiendo.RoundDraft, tiendo.Support)
 	crime := r.Tasks[0].Targets[1]
@@ -142,6 +144,7 @@ func TestRoundEditReporterSupportBecomesLead(t *testing.T) {
 // A unit not given the task is refused beside its field, with what was
 // typed kept and nothing saved; a published round's reporters do not change.
 func TestRoundEditReportersRefused(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	outsider := &tiendo.Unit{Code: "ptc", Name: "Phòng Tài chính"}

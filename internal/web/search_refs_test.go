@@ -10,6 +10,7 @@ import (
 // "nhiệm vụ 2" leads to task 2's own row on the round page; a unit found
 // leads the office to the unit's report; "CCHC" finds the reform task.
 func TestSearchLeadsToTheTaskAndTheUnit(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	task := x.round.Tasks[1]

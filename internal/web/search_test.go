@@ -13,6 +13,7 @@ import (
 )
 
 func TestSearchPage(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 
@@ -69,6 +70,7 @@ func TestSearchPage(t *testing.T) {
 // An issued consolidated report is found by its number and symbol, shown
 // with its kind and linked to its page; a unit's reporter does not find it.
 func TestSearchFindsIssuedDocument(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office, _ := x.st.UserByUsername(ctx, "vanphong")
@@ -132,6 +134,7 @@ func TestSearchFindsIssuedDocument(t *testing.T) {
 // report (the form), and the office, leaders, readers and the unit once it
 // has sent it (the report as read).
 func TestSearchLinksLandOnTheSection(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	round := &tiendo.Round{Title: "Bảo đảm an ninh trật tự dịp Tết", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour),

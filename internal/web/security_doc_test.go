@@ -83,6 +83,7 @@ func matrix(t *testing.T) string {
 
 // The matrix in docs/SECURITY.md is access.go's table, cell for cell.
 func TestSecurityDocMatrix(t *testing.T) {
+	t.Parallel()
 	doc, err := os.ReadFile(securityDoc)
 	if err != nil {
 		t.Fatal(err)

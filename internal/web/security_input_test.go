@@ -45,6 +45,7 @@ func checkEscaped(t *testing.T, where, body string) {
 // (directive text), report narratives, search words — is escaped on every
 // page that shows it, and stored exactly as typed.
 func TestHostileTextIsEscapedEverywhere(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	admin, office, rep := x.login("admin"), x.login("vanphong"), x.login("pnv")
@@ -96,6 +97,7 @@ func TestHostileTextIsEscapedEverywhere(t *testing.T) {
 
 // The DOCX writer escapes text into well-formed XML.
 func TestHostileTextInDOCX(t *testing.T) {
+	t.Parallel()
 	payload := strings.Join(payloads, " ") + ` & ]]> <w:p/>`
 	var buf bytes.Buffer
 	d := &document.Document{Kind: document.Report, Issuer: "Ủy ban nhân dân huyện " + payload, Subject: payload,
@@ -141,6 +143,7 @@ func TestHostileTextInDOCX(t *testing.T) {
 // Oversized bodies get 413, broken UTF-8 never reaches the database, and
 // deeply nested JSON is refused without a server error.
 func TestHostileBodies(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	admin := x.login("admin")
 	resp := x.post(admin, "/admin/units", url.Values{"code": {"big"}, "name": {strings.Repeat("a", 2<<20)}})
@@ -175,6 +178,7 @@ func TestHostileBodies(t *testing.T) {
 // An attachment's name cannot climb out of its place, and comes back in a
 // header that cannot be split.
 func TestAttachmentNameTraversal(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv/attachments"
@@ -221,6 +225,7 @@ func TestAttachmentNameTraversal(t *testing.T) {
 
 // A subject built from user text cannot add a header to an e-mail.
 func TestMailHeaderInjection(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"Đôn đốc\r\nBcc: evil@example.com", "Nhắc\nX-Injected: 1", "Nhắc\u2028Bcc: a@b"} {
 		if got := mail.CleanHeader(s); strings.ContainsAny(got, "\r\n\u2028") {
 			t.Errorf("CleanHeader(%q) = %q", s, got)
@@ -230,6 +235,7 @@ func TestMailHeaderInjection(t *testing.T) {
 
 // After login, next never leads to another site.
 func TestOpenRedirectVariants(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	for _, next := range []string{"//evil.example/", "/\\evil.example", "https://evil.example/", "javascript:alert(1)",
 		"/\t/evil.example", "\\\\evil.example", "/%0d%0aSet-Cookie:x=1", "http:/evil.example"} {

@@ -23,6 +23,7 @@ func (x *app) loginAttempt(username, password string) (int, string) {
 // username that exists and one that does not; the admin lifts the lock from
 // the audit page, and the log records it.
 func TestLoginThrottlingOnPages(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	now := time.Now()
 	x.st.Now = func() time.Time { return now }
@@ -72,6 +73,7 @@ func TestLoginThrottlingOnPages(t *testing.T) {
 }
 
 func TestAuditPageVerifiesAndFilters(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	admin := x.login("admin")
 	code, body := x.get(admin, "/admin/audit?verify=1&entity=unit")

@@ -31,6 +31,7 @@ type seriesJSON struct {
 // over the two periods in order, never a line running from one unit to
 // the next, and the page writes every number with the same decimals.
 func TestTargetChartOneLinePerUnit(t *testing.T) {
+	t.Parallel()
 	base, st, target, live := multiUnitTarget(t)
 	ctx := context.Background()
 	office := &tiendo.User{Role: tiendo.RoleOffice}

@@ -15,6 +15,7 @@ import (
 // after logging in again, and tells the unit that the browser still holds
 // what it typed.
 func TestSessionExpiredOnSave(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	path := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"

@@ -19,6 +19,7 @@ import (
 // the report form words the ratio as the consolidated report does ("bằng
 // 90% kế hoạch"), in the same number format as the round page's "Tỷ lệ".
 func TestRoundTellsTasksOfOneLabelApart(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	lead := []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}
 	r := &tiendo.Round{Title: "Đợt có hai nhiệm vụ 12", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour),

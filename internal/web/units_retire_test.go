@@ -21,6 +21,7 @@ func yesterday() time.Time {
 }
 
 func TestUnitListFilterAndRetired(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	x.a.Aliases = []string{"Phòng Tổ chức"}
@@ -77,6 +78,7 @@ func rowHas(body, text string) bool {
 }
 
 func TestUserListFilter(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	c := x.login("admin")
@@ -118,6 +120,7 @@ func TestUserListFilter(t *testing.T) {
 }
 
 func TestUnitRetireForm(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	c := x.login("admin")
@@ -195,6 +198,7 @@ func TestUnitRetireForm(t *testing.T) {
 // A retired unit is neither matched in a new directive nor offered in the
 // new round's pickers.
 func TestIntakeLeavesRetiredUnitsOut(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("vanphong")
 	box := func(id int64) string { return fmt.Sprintf(`name="recipients" value="%d"`, id) }

@@ -84,8 +84,21 @@ func newServer(t *testing.T, st *store.Store) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serve(t, h)
+}
+
+// serve serves h until the test ends. Its cleanup lets go of h as well as
+// stopping the server: the testing package keeps a parallel test's
+// cleanups until every parallel test has ended, and each server's parsed
+// templates, kept that long, grew the heap past a gigabyte and the garbage
+// collector's work to a third of the package's CPU time.
+func serve(t *testing.T, h http.Handler) *httptest.Server {
+	t.Helper()
 	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() {
+		srv.Close()
+		srv.Config.Handler = nil
+	})
 	return srv
 }
 
@@ -162,6 +175,7 @@ func (x *app) get(c *http.Client, path string) (int, string) {
 }
 
 func TestLoginAndHome(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	// Without a session, a page sends the browser to the login page.
 	resp, err := x.client().Get(x.srv.URL + "/rounds")
@@ -199,6 +213,7 @@ func TestLoginAndHome(t *testing.T) {
 func mustURL(s string) *url.URL { u, _ := url.Parse(s); return u }
 
 func TestLoginDoesNotRevealUsernames(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	var bodies []string
 	for _, user := range []string{"vanphong", "khongtontai"} {
@@ -219,6 +234,7 @@ func TestLoginDoesNotRevealUsernames(t *testing.T) {
 }
 
 func TestOpenRedirectRefused(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	for _, next := range []string{"//evil.example/", "https://evil.example/", "/\\evil.example"} {
 		resp := x.post(x.client(), "/login", url.Values{"username": {"vanphong"}, "password": {pw}, "next": {next}})
@@ -246,6 +262,7 @@ func crossSitePost(t *testing.T, c *http.Client, url, form string) int {
 }
 
 func TestCrossOriginPostRefused(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("admin")
 	if code := crossSitePost(t, c, x.srv.URL+"/admin/units", "code=evil&name=Evil"); code != http.StatusForbidden {
@@ -257,6 +274,7 @@ func TestCrossOriginPostRefused(t *testing.T) {
 }
 
 func TestUnitIsolationOnPages(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	own := "/rounds/" + itoa(x.round.ID) + "/reports/pnv"
@@ -304,6 +322,7 @@ func TestUnitIsolationOnPages(t *testing.T) {
 // a 404 from the catch-all route and a 403 from a page the role may not
 // open. A visitor who is not signed in gets the login link.
 func TestErrorPagesKeepTheMenu(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("pnv")
 	for path, want := range map[string]int{"/khong-co-trang-nay": http.StatusNotFound, "/admin/users": http.StatusForbidden} {
@@ -320,6 +339,7 @@ func TestErrorPagesKeepTheMenu(t *testing.T) {
 // A leader's home page lists what waits for their approval; once
 // approved it is gone, and the office's home page has no such list.
 func TestLeaderHomeShowsPendingApproval(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	office, _ := x.st.UserByUsername(ctx, "vanphong")
@@ -351,6 +371,7 @@ func TestLeaderHomeShowsPendingApproval(t *testing.T) {
 // A matrix filter that matches no unit says so across the whole table:
 // the unit and report columns and one per task.
 func TestMatrixFilterWithNoMatch(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	code, body := x.get(x.login("vanphong"), "/rounds/"+itoa(x.round.ID)+"?state=accepted")
 	tasks := len(x.round.Tasks)
@@ -360,6 +381,7 @@ func TestMatrixFilterWithNoMatch(t *testing.T) {
 }
 
 func TestAdminUnitForm(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	c := x.login("admin")
 	// An invalid form comes back with what was typed and a message per field.
@@ -390,6 +412,7 @@ func TestAdminUnitForm(t *testing.T) {
 }
 
 func TestHealthAndStatic(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	if code, body := x.get(x.client(), "/healthz"); code != 200 || body != "ok\n" {
 		t.Errorf("/healthz: %d %q", code, body)
@@ -419,6 +442,7 @@ func itoa(id int64) string { b, _ := json.Marshal(id); return string(b) }
 // with 409, the form keeps the second person's text, and shows the first
 // person's saved text beside it.
 func TestConcurrentEditKeepsBothTexts(t *testing.T) {
+	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
 	second := &tiendo.User{Username: "pnv2", Role: tiendo.RoleReporter, UnitID: x.a.ID}
