@@ -184,10 +184,7 @@ func TestPandocPlan(t *testing.T) {
 		"**2\\. Các đơn vị trực thuộc Sở**\n\n-   Nộp lưu hồ sơ đúng hạn; bảo đảm 100% hồ sơ được lập đúng quy định.\n\n" +
 		"**III. CHẾ ĐỘ BÁO CÁO**\n\nCác đơn vị báo cáo kết quả gửi về Sở Nội vụ trước ngày 25/11/2026.\n"
 	r := Parse(src, nil)
-	var got []string
-	for _, tk := range r.Tasks {
-		got = append(got, summary(tk, "label", "lead", "text", "targets"))
-	}
+	got := summaries(r, "label", "lead", "text", "targets")
 	want := []string{
 		"|Văn phòng Sở|Chủ trì hướng dẫn nghiệp vụ văn thư",
 		"|Văn phòng Sở|Số hóa ít nhất 80% hồ sơ lưu trữ|>= 80 %",
@@ -214,10 +211,7 @@ func TestDecisionWithAttachedPlan(t *testing.T) {
 		"I. NHIỆM VỤ\n1. Trạm Y tế xã\nGiám sát dịch bệnh; bảo đảm tỷ lệ tiêm chủng đầy đủ đạt trên 95%.\n2. Công an xã\nPhối hợp kiểm tra vệ sinh an toàn thực phẩm tại ít nhất 10 cơ sở.\n\n" +
 		"II. TỔ CHỨC THỰC HIỆN\nCác đơn vị báo cáo kết quả về Ủy ban nhân dân xã trước ngày 10/12/2026.\n"
 	r := Parse(src, nil)
-	var got []string
-	for _, tk := range r.Tasks {
-		got = append(got, summary(tk, "label", "lead", "targets"))
-	}
+	got := summaries(r, "label", "lead", "targets")
 	if want := []string{"1|Trạm Y tế xã|> 95 %", "2|Công an xã|>= 10 cơ sở"}; !slices.Equal(got, want) {
 		t.Errorf("tasks %q, want %q", got, want)
 	}
@@ -244,10 +238,7 @@ func TestGridTable(t *testing.T) {
 		"+----+---------------------------+-----------------+-------------+\n\n" +
 		"Các đơn vị báo cáo về Sở trước ngày 05/11/2025.\n"
 	r := Parse(src, nil)
-	var got []string
-	for _, tk := range r.Tasks {
-		got = append(got, summary(tk, "label", "text", "lead", "support"))
-	}
+	got := summaries(r, "label", "text", "lead", "support")
 	want := []string{
 		"1|Kiểm tra an toàn 100% hồ chứa trước mùa mưa|Công ty Thủy lợi tỉnh|Chi cục Thủy lợi",
 		"2|Tổng hợp báo cáo của các đơn vị|Chi cục Thủy lợi|",
@@ -269,10 +260,7 @@ func TestPartsByAddressee(t *testing.T) {
 		"3. Công an tỉnh\nTình hình an ninh, trật tự; giảm ít nhất 5% số vụ phạm pháp hình sự so với cùng kỳ.\n\n" +
 		"Báo cáo gửi về Sở trước ngày 15/6/2026.\n"
 	r := Parse(src, nil)
-	var got []string
-	for _, tk := range r.Tasks {
-		got = append(got, summary(tk, "label", "lead", "text"))
-	}
+	got := summaries(r, "label", "lead", "text")
 	want := []string{
 		"1|Thư viện tỉnh|Luân chuyển sách tối thiểu 10.000 bản",
 		"2|Ủy ban nhân dân các xã, phường|Tỷ lệ gia đình văn hóa đạt từ 85% trở lên",
@@ -301,10 +289,7 @@ func TestDashTables(t *testing.T) {
 		"  ----------------------------------------------------\n\n" +
 		"Báo cáo gửi về UBND huyện trước ngày 05/12/2025.\n"
 	r := Parse(src, nil)
-	var got []string
-	for _, tk := range r.Tasks {
-		got = append(got, summary(tk, "label", "text", "lead", "support", "targets"))
-	}
+	got := summaries(r, "label", "text", "lead", "support", "targets")
 	want := []string{
 		"1|Rà soát thủ tục hành chính; công khai 100% thủ tục|Phòng Nội vụ|Phòng Tư pháp|= 100 %",
 		"2|Số hóa ít nhất 80% hồ sơ lưu trữ|Phòng Nội vụ|Văn phòng HĐND và UBND|>= 80 %",
@@ -352,10 +337,7 @@ func TestCommuneLevelUnits(t *testing.T) {
 		"4. Công an xã chủ trì, phối hợp với các thôn, tổ dân phố bảo đảm an ninh, trật tự.\n\n" +
 		"Báo cáo kết quả năm 2025 (số liệu đến hết ngày 10/12/2025) gửi về UBND xã trước 10h00' ngày 15/12/2025.\n"
 	r := Parse(src, nil)
-	var got []string
-	for _, tk := range r.Tasks {
-		got = append(got, summary(tk, "label", "lead", "support"))
-	}
+	got := summaries(r, "label", "lead", "support")
 	want := []string{
 		"1|Các thôn, tổ dân phố|",
 		"2|thôn Đông Hà;thôn Tây Sơn|",
@@ -396,10 +378,7 @@ func TestTaskFieldLines(t *testing.T) {
 		"Nhiệm vụ 2: Dự trữ thuốc\nBảo đảm đủ thuốc cho ít nhất 500 bệnh nhân.\nĐơn vị chủ trì: Phòng Nghiệp vụ Dược.\nĐơn vị phối hợp: -\n\n" +
 		"IV. CHẾ ĐỘ BÁO CÁO\nCác đơn vị báo cáo gửi về Sở Y tế trước ngày 05/12/2026.\n"
 	r := Parse(src, nil)
-	var got []string
-	for _, tk := range r.Tasks {
-		got = append(got, summary(tk, "label", "lead", "support", "targets"))
-	}
+	got := summaries(r, "label", "lead", "support", "targets")
 	want := []string{
 		"1|Trung tâm Kiểm soát bệnh tật tỉnh|Trạm Y tế các xã;Bệnh viện Đa khoa tỉnh|= 100 %",
 		"2|Phòng Nghiệp vụ Dược||>= 500 bệnh nhân",
@@ -498,6 +477,15 @@ func firstTarget(tk Task) string {
 		return ""
 	}
 	return targetString(tk.Targets[0])
+}
+
+// summaries is summary of each of r's tasks.
+func summaries(r *Result, fields ...string) []string {
+	var out []string
+	for _, tk := range r.Tasks {
+		out = append(out, summary(tk, fields...))
+	}
+	return out
 }
 
 // summary writes the fields of a task a test compares, joined by "|":
