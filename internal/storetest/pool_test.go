@@ -12,15 +12,21 @@ import (
 	"tiendo/internal/store"
 )
 
-// pgBase returns the PostgreSQL the tests run on, or skips: the pool is
+// pgBase returns the PostgreSQL the tests run on and a handle on it (closed
+// when the test ends), or skips: the pool is
 // PostgreSQL's alone.
-func pgBase(t *testing.T) string {
+func pgBase(t *testing.T) (string, *sql.DB) {
 	t.Helper()
 	base := os.Getenv(EnvDatabaseURL)
 	if base == "" {
 		t.Skipf("the schema pool is for PostgreSQL: set %s", EnvDatabaseURL)
 	}
-	return base
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return base, db
 }
 
 // contents returns every row of every table of schema, as text, by table.
@@ -103,12 +109,7 @@ func (p *pool) has(name string) bool {
 // left it: the same rows in every table, every sequence where it was, and
 // so the same ids as a new database gives.
 func TestPooledSchemaIsAsNew(t *testing.T) {
-	base := pgBase(t)
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	base, db := pgBase(t)
 	ctx := context.Background()
 
 	// A schema made and migrated the ordinary way, for comparison.
@@ -184,12 +185,7 @@ func TestPooledSchemaIsAsNew(t *testing.T) {
 
 // A schema whose tables a test changed is dropped rather than reused.
 func TestChangedSchemaIsDropped(t *testing.T) {
-	base := pgBase(t)
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	base, db := pgBase(t)
 	p := pgPool(t, base)
 	var name string
 	t.Run("change", func(t *testing.T) {
@@ -211,12 +207,7 @@ func TestChangedSchemaIsDropped(t *testing.T) {
 // The pooled schemas of a test binary that has ended are dropped by the
 // next one; those of a binary still running are left alone.
 func TestSweepDropsOnlyEndedBinariesSchemas(t *testing.T) {
-	base := pgBase(t)
-	db, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	base, db := pgBase(t)
 	p := pgPool(t, base)
 	ctx := context.Background()
 	running, err := db.Conn(ctx)
