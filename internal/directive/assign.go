@@ -295,14 +295,12 @@ func isPoliteAddress(u string) bool {
 	return ok && w == "Quý" && len(strings.Fields(rest)) <= 3 && (startsWithAny(vi.Fold(rest)+" ", unitHeads) || startsWithAny(vi.Fold(rest)+" ", genericUnitHeads))
 }
 
-// levelKinds are the kinds of place and of Party committee a group lists
-// after "các": "các xã, phường, thị trấn", "các huyện ủy, thị ủy, thành
+// committees are the kinds of Party committee a group lists after "các",
+// as it lists kinds of place (placeKinds): "các huyện ủy, thị ủy, thành
 // ủy".
-var levelKinds = map[string]bool{
-	"xa": true, "phuong": true, "thi tran": true, "thi xa": true, "thanh pho": true, "huyen": true,
-	"quan": true, "tinh": true, "dac khu": true, "huyen uy": true, "thi uy": true, "thanh uy": true,
-	"quan uy": true, "tinh uy": true, "dang uy": true, "dang uy xa": true, "dang uy phuong": true,
-	"thon": true, "to dan pho": true, "khu pho": true, "ban": true, "ap": true, "lang": true,
+var committees = map[string]bool{
+	"huyen uy": true, "thi uy": true, "thanh uy": true, "quan uy": true, "tinh uy": true,
+	"dang uy": true, "dang uy xa": true, "dang uy phuong": true,
 }
 
 // managedPlaces are what a Ban Quản lý manages, which its name lists:
@@ -365,7 +363,7 @@ func splitUnits(s string) []string {
 			// "Ban Dân vận các huyện ủy, thị ủy, thành ủy", "UBND các
 			// xã, phường, thị trấn": the kinds listed after "các" are
 			// more of the group, whatever they begin with.
-			if strings.Contains(" "+prev, " cac ") && levelKinds[strings.TrimRight(fold, ":.;")] && startsLower(strings.TrimSpace(f.cut(c.start, c.end))) {
+			if strings.Contains(" "+prev, " cac ") && (placeKinds[strings.TrimRight(fold, ":.;")] || committees[strings.TrimRight(fold, ":.;")]) && startsLower(strings.TrimSpace(f.cut(c.start, c.end))) {
 				join = true
 			}
 			if (strings.HasSuffix(prev, "hdnd") || strings.HasSuffix(prev, "hoi dong nhan dan")) && startsWithAny(fold, []string{"ubnd", "uy ban nhan dan"}) {

@@ -415,7 +415,7 @@ var unitColumnHeads = map[string]bool{
 var placeKinds = map[string]bool{
 	"xa": true, "phuong": true, "thi tran": true, "dac khu": true, "huyen": true, "quan": true,
 	"thi xa": true, "thanh pho": true, "tinh": true, "thon": true, "xom": true, "to dan pho": true,
-	"khu pho": true, "ban": true, "lang": true, "khu dan cu": true,
+	"khu pho": true, "ban": true, "lang": true, "khu dan cu": true, "ap": true,
 }
 
 // placesHead reports whether folded header f lists only kinds of place
