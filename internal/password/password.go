@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"testing"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -25,6 +26,18 @@ const (
 	saltLen   = 16
 	keyLen    = 32
 )
+
+// cost is what a new hash spends. In a test binary (testing.Testing) it is
+// argon2id at 1 MiB and one pass: the suites create and log in thousands of
+// accounts, and at the full cost the hashing was half of the web tests' CPU.
+// The hash still names its parameters, Check reads them from it, and the
+// program itself can never run at the test cost.
+var cost = func() struct{ memoryKiB, passes uint32 } {
+	if testing.Testing() {
+		return struct{ memoryKiB, passes uint32 }{1024, 1}
+	}
+	return struct{ memoryKiB, passes uint32 }{memoryKiB, passes}
+}()
 
 var b64 = base64.RawStdEncoding
 
@@ -47,9 +60,9 @@ func Hash(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	k := key(pw, salt, passes, memoryKiB, lanes, keyLen)
+	k := key(pw, salt, cost.passes, cost.memoryKiB, lanes, keyLen)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, memoryKiB, passes, lanes, b64.EncodeToString(salt), b64.EncodeToString(k)), nil
+		argon2.Version, cost.memoryKiB, cost.passes, lanes, b64.EncodeToString(salt), b64.EncodeToString(k)), nil
 }
 
 // ErrMalformed is returned for a hash that is not in the form Hash writes.
