@@ -373,6 +373,7 @@ func (a *Server) register() {
 	a.authed("GET /api/v1/rounds", tiendo.ActionReadRounds, a.handleRounds)
 	a.authed("POST /api/v1/rounds", tiendo.ActionManageRounds, a.handleRoundCreate)
 	a.authed("POST /api/v1/rounds/{id}/successor", tiendo.ActionManageRounds, a.handleSuccessor)
+	a.authed("POST /api/v1/rounds/{id}/years", tiendo.ActionManageRounds, a.handleMoveYears)
 	a.authed("GET /api/v1/targets/{id}/series", tiendo.ActionReadRounds, a.handleSeries)
 	a.authed("GET /api/v1/rounds/{id}/link-suggestions", tiendo.ActionManageRounds, a.handleLinkSuggestions)
 	a.authed("POST /api/v1/rounds/{id}/links", tiendo.ActionManageRounds, a.handleLinks)

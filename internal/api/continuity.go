@@ -47,6 +47,27 @@ func (a *Server) handleSuccessor(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusCreated, created)
 }
 
+// handleMoveYears is the round page's "Đổi thành năm N" button: in a draft
+// started from last period, each earlier year its tasks and targets name
+// becomes the round's year (store.MoveEarlierYears). It answers how many
+// texts changed and the round as it now stands.
+func (a *Server) handleMoveYears(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	n, err := a.store.MoveEarlierYears(r.Context(), actor(r), u, id)
+	if err != nil {
+		return err
+	}
+	round, err := a.store.Round(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"changed": n, "round": round})
+}
+
 // handleSeries returns a target's values in every round it carried through.
 func (a *Server) handleSeries(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")

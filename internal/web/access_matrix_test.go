@@ -120,6 +120,7 @@ var routeNeeds = map[string]need{
 	"GET /targets/{id}":                                       {action: tiendo.ActionReadRounds, id: "target"},
 	"POST /api/v1/rounds/{id}/successor":                      {action: tiendo.ActionManageRounds, body: `{"deadline":"2027-01-10","period":{"kind":"year","year":2027}}`},
 	"GET /api/v1/targets/{id}/series":                         {action: tiendo.ActionReadRounds, id: "target"},
+	"POST /api/v1/rounds/{id}/years":                          {action: tiendo.ActionManageRounds}, // as POST /rounds/{id}/years: this round is published, 409
 	"POST /rounds/{id}/lock":                                  {action: tiendo.ActionManageRounds},
 	"POST /rounds/{id}/reopen/{unit}":                         {action: tiendo.ActionManageRounds},
 	"GET /outbox":                                             {action: tiendo.ActionManageMail},
