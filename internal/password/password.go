@@ -8,9 +8,11 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
+	"flag"
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/crypto/argon2"
@@ -27,17 +29,35 @@ const (
 	keyLen    = 32
 )
 
-// cost is what a new hash spends. In a test binary (testing.Testing) it is
-// argon2id at 1 MiB and one pass: the suites create and log in thousands of
-// accounts, and at the full cost the hashing was half of the web tests' CPU.
-// The hash still names its parameters, Check reads them from it, and the
-// program itself can never run at the test cost.
-var cost = func() struct{ memoryKiB, passes uint32 } {
-	if testing.Testing() {
-		return struct{ memoryKiB, passes uint32 }{1024, 1}
+// params are what a new hash spends: memory in KiB and passes.
+type params struct{ memoryKiB, passes uint32 }
+
+var (
+	programCost = params{memoryKiB, passes}
+	// testCost is argon2id at 1 MiB and one pass, for test binaries: the
+	// suites create and log in thousands of accounts, and at the program's
+	// cost the hashing was half of the web tests' CPU.
+	testCost = params{1024, 1}
+	// costOverride, when set, is used instead (this package's own tests).
+	costOverride *params
+)
+
+// cost is the program's cost, except in a test binary (testing.Testing)
+// that runs no benchmark: there it is testCost. The hash names its
+// parameters and Check reads them, so hashes of either cost check; the
+// program itself can never hash at the test cost, and a benchmark (a
+// login, an import) measures what the program spends.
+func cost() params {
+	if costOverride != nil {
+		return *costOverride
 	}
-	return struct{ memoryKiB, passes uint32 }{memoryKiB, passes}
-}()
+	if testing.Testing() {
+		if f := flag.Lookup("test.bench"); f == nil || f.Value.String() == "" {
+			return testCost
+		}
+	}
+	return programCost
+}
 
 var b64 = base64.RawStdEncoding
 
@@ -60,9 +80,10 @@ func Hash(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	k := key(pw, salt, cost.passes, cost.memoryKiB, lanes, keyLen)
+	c := cost()
+	k := key(pw, salt, c.passes, c.memoryKiB, lanes, keyLen)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, cost.memoryKiB, cost.passes, lanes, b64.EncodeToString(salt), b64.EncodeToString(k)), nil
+		argon2.Version, c.memoryKiB, c.passes, lanes, b64.EncodeToString(salt), b64.EncodeToString(k)), nil
 }
 
 // ErrMalformed is returned for a hash that is not in the form Hash writes.
@@ -98,11 +119,15 @@ func Check(hash, pw string) (bool, error) {
 
 // dummy is a valid hash of a random password. Checking against it when a
 // username does not exist takes as long as a real check, so the response
-// time does not tell an attacker which usernames exist.
-var dummy, _ = Hash(rand.Text())
+// time does not tell an attacker which usernames exist. It is made on
+// first use, when a test binary's flags say which cost new hashes take.
+var dummy = sync.OnceValue(func() string {
+	h, _ := Hash(rand.Text())
+	return h
+})
 
 // CheckNone spends the time of one Check and returns false.
 func CheckNone(pw string) bool {
-	Check(dummy, pw)
+	Check(dummy(), pw)
 	return false
 }

@@ -1,16 +1,16 @@
 package password
 
 import (
+	"flag"
 	"strings"
 	"testing"
 )
 
 func TestHashCheck(t *testing.T) {
-	tests := cost
-	t.Cleanup(func() { cost = tests })
-	if tests.memoryKiB != 1024 || tests.passes != 1 {
-		t.Fatalf("a test binary hashes at m=%d, t=%d; want the test cost m=1024, t=1", tests.memoryKiB, tests.passes)
+	if c := cost(); c != testCost {
+		t.Fatalf("a test binary that runs no benchmark hashes at %+v; want the test cost %+v", c, testCost)
 	}
+	t.Cleanup(func() { costOverride = nil })
 	var program string // a hash at the program's cost, checked later at the tests' cost
 	for _, c := range []struct {
 		name      string
@@ -21,7 +21,7 @@ func TestHashCheck(t *testing.T) {
 		{"the program's cost", memoryKiB, passes, "$argon2id$v=19$m=19456,t=2,p=1$"},
 		{"the tests' cost", 1024, 1, "$argon2id$v=19$m=1024,t=1,p=1$"},
 	} {
-		cost.memoryKiB, cost.passes = c.memoryKiB, c.passes
+		costOverride = &params{c.memoryKiB, c.passes}
 		h, err := Hash("mật khẩu đúng")
 		if err != nil {
 			t.Fatal(err)
@@ -52,6 +52,7 @@ func TestHashCheck(t *testing.T) {
 	}
 	// The parameters travel with the hash: one made at the program's cost
 	// checks at that cost whatever new hashes spend.
+	costOverride = nil
 	if ok, err := Check(program, "mật khẩu đúng"); !ok || err != nil {
 		t.Errorf("a hash at the program's cost, checked at the tests' cost: %v, %v; want true", ok, err)
 	}
@@ -65,5 +66,24 @@ func TestCheckMalformed(t *testing.T) {
 	}
 	if CheckNone("x") {
 		t.Error("CheckNone returned true")
+	}
+}
+
+// A benchmark measures what the program spends: with -test.bench set, new
+// hashes take the program's cost.
+func TestBenchmarksHashAtTheProgramsCost(t *testing.T) {
+	f := flag.Lookup("test.bench")
+	if f == nil {
+		t.Fatal("no test.bench flag in a test binary")
+	}
+	was := f.Value.String()
+	t.Cleanup(func() { f.Value.Set(was) })
+	f.Value.Set("Login")
+	if c := cost(); c != programCost {
+		t.Errorf("with -test.bench set: %+v, want the program's cost %+v", c, programCost)
+	}
+	f.Value.Set("")
+	if c := cost(); c != testCost {
+		t.Errorf("without -test.bench: %+v, want the test cost %+v", c, testCost)
 	}
 }
