@@ -15,8 +15,8 @@ import (
 // POST /api/v1/rounds/{id}/years is the round page's "Đổi thành năm N":
 // a draft's earlier years become its period's, a law's year stays, the
 // answer counts the texts changed and carries the round. A unit's user may
-// not, a second call has nothing left to change, and a published round is
-// refused with 409.
+// not, a second call has nothing left to change, a published round is
+// refused with 409 and a draft with no period with 422.
 func TestRoundMoveYears(t *testing.T) {
 	t.Parallel()
 	x := newApp(t)
@@ -60,5 +60,13 @@ func TestRoundMoveYears(t *testing.T) {
 	}
 	if code, out := x.post("/api/v1/rounds/999999/years", tok, "application/json", nil); code != http.StatusNotFound {
 		t.Errorf("no such round: %d %v, want 404", code, out)
+	}
+	noPeriod := &tiendo.Round{Title: "Đợt chưa có kỳ", Deadline: time.Now().Add(240 * time.Hour), UnitIDs: []int64{unit},
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Tuyển quân năm 2022", Assignees: []tiendo.Assignee{{UnitID: unit, Role: tiendo.Lead}}}}}
+	if err := x.st.CreateRound(context.Background(), store.Actor{}, noPeriod); err != nil {
+		t.Fatal(err)
+	}
+	if code, out := x.post(fmt.Sprintf("/api/v1/rounds/%d/years", noPeriod.ID), tok, "application/json", nil); code != http.StatusUnprocessableEntity || errCode(out) != "invalid" || !strings.Contains(fmt.Sprint(out), "chưa có kỳ báo cáo") {
+		t.Errorf("a draft with no period: %d %v, want 422 asking for the period first", code, out)
 	}
 }

@@ -120,7 +120,9 @@ func Check(hash, pw string) (bool, error) {
 // dummy is a valid hash of a random password. Checking against it when a
 // username does not exist takes as long as a real check, so the response
 // time does not tell an attacker which usernames exist. It is made on
-// first use, when a test binary's flags say which cost new hashes take.
+// first use, when a test binary's flags say which cost new hashes take;
+// the program's first unknown-user login after a start therefore costs two
+// hashes, once, and start-up none.
 var dummy = sync.OnceValue(func() string {
 	h, _ := Hash(rand.Text())
 	return h
