@@ -83,6 +83,32 @@ func ParseNumber(s string) (float64, error) {
 	return f, nil
 }
 
+// ParseNumberIn is ParseNumber for a value counted in unit ("sản phẩm",
+// "triệu đồng"): the unit may follow the number, as people write it on
+// paper ("2 sản phẩm", "12.500 triệu đồng", with or without diacritics).
+// A number followed by other words is refused with a message that says to
+// write the number alone and names the unit.
+func ParseNumberIn(s, unit string) (float64, error) {
+	f, err := ParseNumber(s)
+	unit = strings.TrimSpace(unit)
+	if err == nil || unit == "" || unit == "%" {
+		return f, err
+	}
+	words, unitWords := strings.Fields(s), strings.Fields(unit)
+	n := len(words) - len(unitWords)
+	if n > 0 && Fold(strings.Join(words[n:], " ")) == Fold(strings.Join(unitWords, " ")) {
+		if f, err := ParseNumber(strings.Join(words[:n], " ")); err == nil {
+			return f, nil
+		}
+	}
+	if len(words) > 1 {
+		if _, err := ParseNumber(words[0]); err == nil {
+			return 0, tiendo.Errorf(tiendo.EINVALID, "Chỉ ghi số, không ghi chữ sau số: chỉ tiêu này tính bằng %s, ví dụ %s hoặc %s %s.", unit, words[0], words[0], unit)
+		}
+	}
+	return 0, err
+}
+
 func numberError(s string) error {
 	if len(s) > 40 {
 		s = s[:40] + "…"

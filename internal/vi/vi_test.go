@@ -316,3 +316,40 @@ func TestNumberHelpExamples(t *testing.T) {
 		}
 	}
 }
+
+// A value may be written with its target's unit after it, as on paper;
+// another word after the number is refused with the unit named.
+func TestParseNumberIn(t *testing.T) {
+	for _, tt := range []struct {
+		in, unit string
+		want     float64
+	}{
+		{"2 sản phẩm", "sản phẩm", 2},
+		{"2 san pham", "sản phẩm", 2},
+		{" 12.500,5  triệu đồng ", "triệu đồng", 12500.5},
+		{"3 Hộ", "hộ", 3},
+		{"15", "km", 15},
+		{"70%", "%", 70},
+		{"70 %", "%", 70},
+		{"1.234", "người", 1234},
+	} {
+		got, err := ParseNumberIn(tt.in, tt.unit)
+		if err != nil || got != tt.want {
+			t.Errorf("ParseNumberIn(%q, %q) = %v, %v; want %v", tt.in, tt.unit, got, err, tt.want)
+		}
+	}
+	for _, tt := range []struct{ in, unit, says string }{
+		{"2 cái", "sản phẩm", "chỉ tiêu này tính bằng sản phẩm, ví dụ 2 hoặc 2 sản phẩm"},
+		{"2 sản phẩm", "", "1.234,5"},
+		{"sản phẩm", "sản phẩm", "1.234,5"},
+		{"khoảng 2 sản phẩm", "sản phẩm", "1.234,5"},
+		{"2 phẩm", "sản phẩm", "tính bằng sản phẩm"},
+		{"70 % kế hoạch", "%", "1.234,5"},
+	} {
+		_, err := ParseNumberIn(tt.in, tt.unit)
+		var e *tiendo.Error
+		if !errors.As(err, &e) || e.Code != tiendo.EINVALID || !strings.Contains(e.Message, tt.says) {
+			t.Errorf("ParseNumberIn(%q, %q) = %v; want an EINVALID error saying %q", tt.in, tt.unit, err, tt.says)
+		}
+	}
+}

@@ -65,6 +65,30 @@ func TestReportRefusesAValueInTheWrongUnit(t *testing.T) {
 	}
 }
 
+// "3 trường" for a target counted in trường is 3, as it would be on paper,
+// and the page judges it; "3 cái" is refused with the unit named, keeping
+// what was typed.
+func TestReportReadsAValueWithItsUnit(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	r, path := schoolsRound(x)
+	c := x.login("pnv")
+	g := "g" + itoa(r.Tasks[0].Targets[0].ID)
+	code, _, body := read(x.post(c, path, url.Values{"version": {"0"}, "op": {"save"}, g + ".value": {"3 cái"}}))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Chỉ ghi số, không ghi chữ sau số: chỉ tiêu này tính bằng trường, ví dụ 3 hoặc 3 trường.") ||
+		!strings.Contains(body, `value="3 cái"`) {
+		t.Errorf("3 cái: %d, want 422 naming the unit and keeping what was typed", code)
+	}
+	code, _, _ = read(x.post(c, path, url.Values{"version": {"1"}, "op": {"save"}, g + ".value": {"3 trường"}, g + ".same": {"2 truong"}}))
+	if code != http.StatusSeeOther {
+		t.Fatalf("3 trường, 2 truong the same period: %d, want 303", code)
+	}
+	a := x.reportOf(x.a, r).Sections[0].Actuals[0]
+	if a.Value == nil || *a.Value != 3 || a.SamePeriod == nil || *a.SamePeriod != 2 {
+		t.Errorf("stored %v, %v; want 3 and 2", a.Value, a.SamePeriod)
+	}
+}
+
 // The warning about unusual values tells the person to tick the box by the
 // label the box has, and writes the value as the page does.
 func TestUnusualValueWarningNamesTheBox(t *testing.T) {

@@ -263,8 +263,11 @@ func (p *reportPage) Value(key string) string { return p.Values[key] }
 func (p *reportPage) Verdict(targetID int64) string {
 	tg := p.Target[targetID]
 	written := p.Values[fmt.Sprintf("g%d.value", targetID)]
-	v, err := vi.ParseNumber(written)
-	if tg == nil || err != nil || strings.TrimSpace(written) == "" || tg.CheckValue(v, written) != nil {
+	if tg == nil {
+		return ""
+	}
+	v, err := vi.ParseNumberIn(written, tg.Unit)
+	if err != nil || strings.TrimSpace(written) == "" || tg.CheckValue(v, written) != nil {
 		return "" // the field's error says why
 	}
 	verdict, _ := tiendo.Assess(tg, &v)
@@ -336,7 +339,11 @@ func applyValues(rep *tiendo.UnitReport, v map[string]string, targets map[int64]
 		if s == "" {
 			return nil
 		}
-		f, err := vi.ParseNumber(s)
+		unit := ""
+		if tg != nil {
+			unit = tg.Unit
+		}
+		f, err := vi.ParseNumberIn(s, unit)
 		if err == nil && tg != nil {
 			err = tg.CheckValue(f, s)
 		}

@@ -177,6 +177,19 @@
   form.addEventListener("change", changed);
   window.addEventListener("beforeunload", function () { if (dirty) keepLocal(); });
 
+  // A number with its target's unit after it ("2 sản phẩm", "2 san pham"):
+  // the number, as vi.ParseNumberIn reads it.
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  }
+  function parseIn(s, unit) {
+    var a = parseVi(s);
+    unit = (unit || "").trim();
+    if (!isNaN(a) || !unit || unit === "%") return a;
+    var words = s.trim().split(/\s+/), uw = unit.split(/\s+/), n = words.length - uw.length;
+    if (n > 0 && fold(words.slice(n).join(" ")) === fold(uw.join(" "))) return parseVi(words.slice(0, n).join(" "));
+    return NaN;
+  }
   // Vietnamese numbers: "1.234,5", "15,2", "70%"; "15.2" read as a decimal.
   function parseVi(s) {
     s = s.trim().replace(/\s*%$/, "");
@@ -223,7 +236,7 @@
   function verdict(input) {
     var out = form.querySelector('output[for="' + input.id + '"]');
     if (!out) return;
-    var a = parseVi(input.value), g = Number(input.dataset.goal), cmp = input.dataset.cmp;
+    var a = parseIn(input.value, input.dataset.unit), g = Number(input.dataset.goal), cmp = input.dataset.cmp;
     if (input.value.trim() === "") { out.textContent = ""; return; }
     if (isNaN(a)) { out.textContent = "Chưa đọc được số"; return; }
     var why = refused(input, a);
