@@ -295,12 +295,16 @@ func isPoliteAddress(u string) bool {
 	return ok && w == "Quý" && len(strings.Fields(rest)) <= 3 && (startsWithAny(vi.Fold(rest)+" ", unitHeads) || startsWithAny(vi.Fold(rest)+" ", genericUnitHeads))
 }
 
-// committees are the kinds of Party committee a group lists after "các",
-// as it lists kinds of place (placeKinds): "các huyện ủy, thị ủy, thành
-// ủy".
+// committees are the kinds of Party (and Đoàn, Hội) committee a group
+// lists after "các", as it lists kinds of place (placeKinds): "các huyện
+// ủy, thị ủy, thành ủy".
 var committees = map[string]bool{
 	"huyen uy": true, "thi uy": true, "thanh uy": true, "quan uy": true, "tinh uy": true,
 	"dang uy": true, "dang uy xa": true, "dang uy phuong": true,
+	// The Đoàn's and the Hội's committees of each level: "Các huyện, thị,
+	// thành đoàn", "các huyện, thị hội".
+	"huyen doan": true, "thi doan": true, "thanh doan": true, "quan doan": true, "tinh doan": true,
+	"huyen hoi": true, "thi hoi": true, "thanh hoi": true, "quan hoi": true, "tinh hoi": true,
 }
 
 // managedPlaces are what a Ban Quản lý manages, which its name lists:

@@ -281,7 +281,9 @@ func pageMarks(raw []string) map[int]bool {
 			continue
 		}
 		n, _ := strconv.Atoi(m[1] + m[2] + m[3])
-		if n != page+1 && !(n == 1 && page == 1) {
+		// "Trang 2/3" at a page's foot may follow the bare "2" a PDF
+		// printed at its top: the same page, marked twice.
+		if n != page+1 && !(n == 1 && page == 1) && !(m[3] != "" && n == page) {
 			continue
 		}
 		if m[2] != "" && !pageBreakAt(raw, i) && !marks[i+1] && !marks[i-1] {
@@ -294,7 +296,89 @@ func pageMarks(raw []string) map[int]bool {
 		}
 	}
 	footnotes(raw, marks)
+	runningHeads(raw, marks)
 	return marks
+}
+
+// runningHeadAfter bounds how far after a page mark a running head is
+// looked for, and runningHeadBytes how long one may be.
+const (
+	runningHeadAfter = 3
+	runningHeadBytes = 200
+)
+
+// runningHeads adds to marks the running head a PDF repeats at the top of
+// each page after the first ("UBND tỉnh X - Công văn số 12/UBND-TH ngày
+// ..."): the first line after a page mark, when the same line comes first
+// after another page mark too. Left in, it would cut the sentence it falls
+// in, and its number and date would read as a basis.
+func runningHeads(raw []string, marks map[int]bool) {
+	var firsts []int
+	for i := 1; i < len(raw); i++ {
+		if marks[i] && !marks[i-1] && strings.HasPrefix(raw[i-1], "\f") && len(raw[i-1]) <= runningHeadBytes {
+			// "\fUBND tỉnh X - Công văn số ..." then "2": the head opens
+			// the page, over its number.
+			firsts = append(firsts, i-1)
+		}
+		if !marks[i-1] || marks[i] {
+			continue
+		}
+		for k := i; k < len(raw) && k < i+runningHeadAfter; k++ {
+			if marks[k] || blankLine(raw[k]) {
+				continue
+			}
+			if len(raw[k]) <= runningHeadBytes {
+				firsts = append(firsts, k)
+			}
+			break
+		}
+	}
+	if len(firsts) == 0 {
+		return
+	}
+	seen := map[string]int{}
+	key := func(k int) string { return strings.Join(strings.Fields(strings.ReplaceAll(raw[k], "\f", " ")), " ") }
+	for _, k := range firsts {
+		seen[key(k)]++
+	}
+	// With one page break only, the head shows itself by citing the
+	// document's own number and symbol, which its text never does.
+	own := ownNumber(raw)
+	for _, k := range firsts {
+		f := strings.ReplaceAll(vi.Fold(raw[k]), " ", "")
+		if strings.Contains(f, "kemtheo") {
+			// "(Kèm theo Công văn số ...)" heads an attachment that
+			// starts a page: it cites the number too, and is text.
+			continue
+		}
+		if seen[key(k)] >= 2 || own != "" && strings.Contains(f, own) {
+			marks[k] = true
+		}
+	}
+}
+
+// ownNumberLines is how far from the top the document's number is looked
+// for.
+const ownNumberLines = 40
+
+// ownNumber returns the document's number and symbol from its header,
+// folded and without spaces ("1836/ubnd-th"), or "" when it has none or
+// the number is blank.
+func ownNumber(raw []string) string {
+	for i := 0; i < len(raw) && i < ownNumberLines; i++ {
+		// The header's own "Số: ...", not a document its text cites.
+		f := strings.TrimSpace(vi.Fold(raw[i]))
+		if !strings.HasPrefix(f, "so") {
+			continue
+		}
+		if m := reNumParty.FindStringSubmatch(f); m != nil && m[1] != "" {
+			return m[1] + "-" + strings.ReplaceAll(m[2], " ", "")
+		}
+		if m := reNumState.FindStringSubmatch(f); m != nil && m[1] != "" {
+			return m[1] + "/" + strings.ReplaceAll(m[2], " ", "")
+		}
+	}
+	return ""
 }
 
 // reSignStamp opens the stamp a digitally signed PDF prints on its pages
@@ -698,5 +782,31 @@ func tabCells(s string) string {
 			return s // a sentence with a stray tab
 		}
 	}
+	for i, c := range fields {
+		fields[i] = unquoteCell(c)
+	}
 	return strings.Join(fields, " | ")
+}
+
+// unquoteCell takes off the quotes a spreadsheet puts around a cell it
+// copies as text when the cell holds a line break or a quote: the cell
+// "Triển khai mô hình ""Chợ 4.0"" tại chợ Phú Xuyên" was Triển khai mô
+// hình "Chợ 4.0" tại chợ Phú Xuyên. A cell is taken for one when it
+// opens and closes with a quote, every quote inside is doubled, and it
+// has a doubled quote or runs to four words at least: a short name
+// quoted in a Word table ("5 không") keeps its quotes.
+func unquoteCell(c string) string {
+	t := strings.TrimSpace(c)
+	if len(t) < 3 || t[0] != '"' || t[len(t)-1] != '"' {
+		return c
+	}
+	inner := t[1 : len(t)-1]
+	doubled := strings.Count(inner, `""`)
+	if strings.Count(inner, `"`) != 2*doubled || strings.Contains(inner, `"""`) {
+		return c
+	}
+	if doubled == 0 && len(strings.Fields(inner)) < 4 {
+		return c
+	}
+	return strings.ReplaceAll(inner, `""`, `"`)
 }

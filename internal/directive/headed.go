@@ -15,7 +15,7 @@ import (
 // item that states the work itself ("- Ủy ban nhân dân xã chủ trì báo
 // cáo:") keeps its bullets, which are the figures of that work, and so
 // does a unit heading whose bullets are figures ("- Tổng giá trị sản xuất
-// tăng 7%").
+// tăng 7%"), unless the list gives targets (see reGiveTargets).
 
 // reFigureOpening opens a bullet that states a figure rather than an
 // action: "Tỷ lệ ...", "Tổng thu ...", "Số hộ ...", "Giá trị sản xuất ...",
@@ -62,9 +62,11 @@ func (p *parser) headedBullets(region []block, i int, leads []assignment, unitBu
 	if len(tops) == 0 {
 		return false
 	}
-	for _, j := range tops {
-		if isFigureOpening(region[j].text) {
-			return false
+	if !p.givesTargets(region, i, off) {
+		for _, j := range tops {
+			if isFigureOpening(region[j].text) {
+				return false
+			}
 		}
 	}
 	for k, j := range tops {
@@ -92,6 +94,27 @@ func (p *parser) headedBullets(region []block, i int, leads []assignment, unitBu
 		p.addTask("", text.String(), region[j].line, a, inherited(i), false)
 	}
 	return true
+}
+
+// reGiveTargets is the lead-in of a list that assigns targets ("Điều 1.
+// Giao chỉ tiêu kế hoạch năm 2025 cho các cơ quan, đơn vị như sau:",
+// "giao các chỉ tiêu chủ yếu", "phân giao nhiệm vụ, chỉ tiêu"): each
+// figure under a unit's name is then a target given to that unit, assessed
+// on its own as met or not, so a clerk tracks each as a task, however it
+// opens. Under a report request the same figures are what one report
+// gives, and stay one task.
+var reGiveTargets = regexp.MustCompile(`\b(?:giao|phan giao|phan bo) (?:cac |nhung )?(?:nhiem vu(?:,|\s+va)\s+)?chi tieu\b`)
+
+// givesTargets reports whether item i is in a list that assigns targets:
+// an item above it, or the paragraph before the list, opens it with
+// reGiveTargets.
+func (p *parser) givesTargets(region []block, i, off int) bool {
+	for k, steps := region[i].parent-off, 0; k >= 0 && k < len(region) && steps < 64; k, steps = region[k].parent-off, steps+1 {
+		if reGiveTargets.MatchString(vi.Fold(region[k].text)) {
+			return true
+		}
+	}
+	return reGiveTargets.MatchString(vi.Fold(p.introLast))
 }
 
 // namesOnly reports whether text says nothing but who a gives work and the

@@ -27,6 +27,10 @@ var (
 	// written: "NGÀNH ĐIỆN:" or "tiết kiệm điện:" is no such line.
 	reTelegram = regexp.MustCompile(`^(\S.*\S)\s+điện\s*:\s*(.*)$`)
 	reNational = regexp.MustCompile(`cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—,]?\s*tu do\s*[-–—,]?\s*hanh phuc|dang cong san viet nam`)
+	// The Đoàn's name stands where the national title does, over its
+	// number ("BCH ĐOÀN TỈNH X" left, "ĐOÀN TNCS HỒ CHÍ MINH" right): a
+	// whole line of it under a body is no body.
+	reYouthTitle = regexp.MustCompile(`^doan (?:tncs|thanh nien cong san) ho chi minh$`)
 	// Body text starts with the phrases a directive's first sentence uses.
 	reBodyStart = regexp.MustCompile(`^(thuc hien|can cu|theo |trien khai|de |nham |qua |trong |hien nay|thoi gian qua|sau khi|nhan duoc|tiep nhan|tiep theo|ngay \d|thuc hien chi dao)`)
 )
@@ -69,6 +73,10 @@ func (p *parser) header() int {
 			continue
 		}
 		f := foldText(s)
+		if len(issuer) > 0 && !seenNumber && reYouthTitle.MatchString(strings.Trim(f.s, " .")) {
+			i++
+			continue
+		}
 		// Kính gửi ends the header.
 		if m := reKinhGui.FindStringIndex(f.s); m != nil {
 			return p.recipients(i, strings.TrimSpace(f.cut(m[1], len(f.s))))

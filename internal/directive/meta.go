@@ -141,7 +141,7 @@ var (
 )
 
 // reMeeting: the subject of a notice of a meeting's conclusions.
-var reMeeting = regexp.MustCompile(`\b(ket luan|cuoc hop|hoi nghi|giao ban|buoi lam viec)\b`)
+var reMeeting = regexp.MustCompile(`\b(ket luan|cuoc hop|phien hop|hoi nghi|giao ban|buoi lam viec)\b`)
 
 // period reads what the round reports on: from the subject, else from the
 // opening, else from the closing sentences that speak of the report.
@@ -567,7 +567,7 @@ func (p *parser) contents(intro, closing, region []block) {
 	p.res.Brief = asksBrief(all)
 	for i, b := range all {
 		f := vi.Fold(b.text)
-		if !reContents.MatchString(f) || b.kind == bullet {
+		if !reContents.MatchString(f) || b.kind == bullet || (b.kind == section && alsoTasks(f)) {
 			continue
 		}
 		// A list under it.

@@ -56,6 +56,10 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		res.normalize()
 	}()
 	p := &parser{lines: splitLines(ocrText(text)), res: res}
+	for i := range mailStart(p.lines) {
+		// The mail the directive was forwarded in: no field comes from it.
+		p.lines[i] = line{n: p.lines[i].n}
+	}
 	if len(units) > 0 {
 		p.reg = newUnitMatcher(units)
 	}

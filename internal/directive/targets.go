@@ -19,7 +19,7 @@ var rePlan = regexp.MustCompile(`so voi ke hoach|vuot ke hoach|% ke hoach|ke hoa
 // first; a unit not listed is the single word after the number.
 var measureUnits = []string{
 	"to chuc co so dang", "to chuc dang", "co so dang", "to chuc", "chi bo", "dang bo", "hoi nghi", "hoi thi",
-	"hoi thao", "hoi cho", "cuoc kiem tra", "cuoc thanh tra", "cuoc giam sat", "tin, bai", "tin/bai", "tin bai", "phong su",
+	"hoi thao", "hoi cho", "gian hang", "cuoc kiem tra", "cuoc thanh tra", "cuoc giam sat", "tin, bai", "tin/bai", "tin bai", "phong su",
 	"chuyen de", "nghin ty dong", "ty dong", "trieu dong", "nghin dong", "trieu usd", "ty usd",
 	"khu dan cu", "hop tac xa", "tieu chi", "san pham", "luot khach", "luot nguoi", "du an",
 	"mo hinh", "doanh nghiep", "cong trinh", "lao dong", "hoc sinh", "dang vien", "ho gia dinh",
@@ -80,10 +80,11 @@ func quotedAt(s string, i int) bool {
 var sessionWords = map[string]bool{"buoi": true, "tiet": true, "ca": true}
 
 // skipAfter: a number followed by one of these is a time, a duration or an
-// age, not a target.
+// age, not a target; or a count of levels, which names how a system is
+// built ("chính quyền địa phương 2 cấp", "mô hình 3 cấp"), not a goal.
 var skipAfter = map[string]bool{
 	"nam": true, "thang": true, "ngay": true, "gio": true, "h": true, "phut": true, "tuoi": true,
-	"quy": true, "tuan": true, "lan": true, "giai": true, "ky": true,
+	"quy": true, "tuan": true, "lan": true, "giai": true, "ky": true, "cap": true,
 }
 
 // skipBefore: a number after one of these is a reference, a date part, an
@@ -317,6 +318,12 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	if isGrade(f, unit, s, prevNum) {
 		return Target{}, 0, false
 	}
+	if gradeUnits[vi.Fold(unit)] && !prefixComparatorBefore(before) {
+		// "sản phẩm đạt OCOP 3 sao trở lên chiếm tối thiểu 40%": the grade
+		// says which products are counted; the figure is what follows.
+		// "đạt ít nhất 4 sao" sets the grade as a goal.
+		return Target{}, 0, false
+	}
 	// A bare year with no unit: "năm 2022" was skipped above; "2022" alone too.
 	// A year is never a target ("Tết Nguyên đán Đinh Mùi 2027 bảo đảm"),
 	// whatever word follows it, unless that word is a known unit of measure.
@@ -494,7 +501,21 @@ func isRankWord(before []string) bool {
 		return false
 	}
 	pair := before[n-2] + " " + before[n-1]
-	return pair == "vi tri" || pair == "xep hang" || pair == "thu hang" || pair == "muc do"
+	return pair == "vi tri" || pair == "xep hang" || pair == "thu hang" || pair == "muc do" || roadNames[pair]
+}
+
+// roadNames are the words a road's number follows in its name ("Quốc lộ
+// 32", "đường Vành đai 3,5", "Tỉnh lộ 741"): a name, not a figure.
+var roadNames = map[string]bool{
+	"quoc lo": true, "tinh lo": true, "huyen lo": true, "huong lo": true, "vanh dai": true,
+	"cao toc": true, "duong tinh": true, "duong huyen": true,
+}
+
+// prefixComparatorBefore reports whether the folded words before a number
+// end with a comparator ("ít nhất", "tối thiểu", "trên").
+func prefixComparatorBefore(before []string) bool {
+	_, ok := prefixComparator(before)
+	return ok
 }
 
 // isLevelMuc reports whether the folded word "muc" just before the number

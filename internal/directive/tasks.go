@@ -68,6 +68,18 @@ var reOversight = regexp.MustCompile(`^[^.;]*giam sat[^.;]{0,40}thuc hien nghi q
 // have rather than tasks.
 var contentsHeads = []string{"noi dung bao cao", "de cuong bao cao", "yeu cau noi dung", "bao cao gom", "bao cao can", "bao cao phai"}
 
+// reAlsoTasks finds, in a short heading that opens with one of those heads,
+// the work it also announces: "I. NỘI DUNG BÁO CÁO VÀ NHIỆM VỤ TRỌNG TÂM",
+// "Yêu cầu và các nhiệm vụ cụ thể". The items under it give units work, so
+// the heading keeps them.
+var reAlsoTasks = regexp.MustCompile(`^[^:.;]{0,60}\bva (?:cac )?(?:nhiem vu|giai phap)\b`)
+
+// alsoTasks reports whether folded heading f, which opens with an excluded
+// or contents head, also names tasks.
+func alsoTasks(f string) bool {
+	return len(f) < 120 && reAlsoTasks.MatchString(f)
+}
+
 // body reads the body blocks: basis and period from the opening, tasks from
 // the items, report contents and deadline from wherever they are said.
 func (p *parser) body(bs []block) {
@@ -166,6 +178,21 @@ func isAskLeadIn(b block) bool {
 // reProseAsk opens a sentence that gives named units work.
 var reProseAsk = regexp.MustCompile(`^(?:dong thoi,?\s*|ngoai ra,?\s*)?(?:giao cho|giao|de nghi|yeu cau)\s+`)
 
+// reTopicAsk opens a sentence of a meeting's conclusions that names its
+// topic, or who gives the work, or both, before the work: "Về công tác
+// giải phóng mặt bằng, giao X ...", "Đối với sản xuất nông nghiệp, Chủ
+// tịch UBND huyện giao X ...", "UBND tỉnh yêu cầu X ...".
+var reTopicAsk = regexp.MustCompile(`^(?:(?:ve|doi voi|rieng doi voi|rieng|trong linh vuc|tren linh vuc)\s[^.;:]{0,160}?,\s*)?` +
+	`(?:(?:dong chi\s+)?(?:(?:pho chu tich|chu tich)\s+)?(?:ubnd|uy ban nhan dan|thuong truc|ban thuong vu)\s+` +
+	`(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|dac khu|tinh uy|huyen uy|thanh uy|dang uy)\s+)?` +
+	`(?:dong thoi,?\s*)?(?:giao cho|giao|de nghi|yeu cau)\s+`)
+
+// rePassOn is the sentence in which an office passes on a meeting's
+// conclusions ("Văn phòng ... truyền đạt ý kiến chỉ đạo của Chủ tịch ... như
+// sau:", "... thông báo kết luận của ..."): it opens with a unit and a
+// verb, as a task does, but gives no one work.
+var rePassOn = regexp.MustCompile(`^[^.;:]{0,160}?\b(?:truyen dat|thong bao) (?:y kien|ket luan|chi dao)`)
+
 // reFormula is the closing formula of a notice: "Văn phòng thông báo để
 // các cơ quan, đơn vị biết, thực hiện".
 var reFormula = regexp.MustCompile(`thong bao (?:de|cho)|biet,? (?:thuc hien|de thuc hien|phoi hop)|\./\.`)
@@ -187,6 +214,9 @@ func (p *parser) proseTasks(bs []block) {
 				continue
 			}
 			a, ok := p.proseAssignment(sent, f)
+			if ok && !reProseAsk.MatchString(f) && rePassOn.MatchString(f) {
+				ok = false
+			}
 			if ok {
 				if len(p.res.Tasks) == 0 && bi > 0 {
 					p.taskIntro = bs[bi-1].text
@@ -212,6 +242,8 @@ func (p *parser) proseTasks(bs []block) {
 func (p *parser) proseAssignment(sent, f string) (assignment, bool) {
 	rest := f
 	if m := reProseAsk.FindStringIndex(f); m != nil {
+		rest = f[m[1]:]
+	} else if m := reTopicAsk.FindStringIndex(f); m != nil {
 		rest = f[m[1]:]
 	}
 	a := p.assignment(sent)
@@ -314,10 +346,10 @@ func (p *parser) taskList(intro []block, region []block) {
 		if b.kind == plain {
 			continue
 		}
-		if startsWithAny(f, excludedHeads) && (b.kind == section || b.kids > 0 || len(f) < 120 || strings.HasPrefix(f, "thoi gian") || strings.HasPrefix(f, "thoi han")) {
+		if startsWithAny(f, excludedHeads) && (b.kind == section || b.kids > 0 || len(f) < 120 || strings.HasPrefix(f, "thoi gian") || strings.HasPrefix(f, "thoi han")) && !alsoTasks(f) {
 			excluded[i] = true
 		}
-		if startsWithAny(f, contentsHeads) {
+		if startsWithAny(f, contentsHeads) && !alsoTasks(f) {
 			contents[i] = true
 		}
 		if m := reGeneralGoal.FindStringIndex(f); m != nil && b.kind != section && b.kids == 0 && !startsWithAny(f[m[1]:], []string{"va ", ", "}) && len(targets(b.text)) == 0 {

@@ -403,6 +403,8 @@ func TestTableJoinersStayLinear(t *testing.T) {
 		"tall grid row":  "+---+---+\n" + strings.Repeat("| x | y |\n", n/10),
 		"tall dash row":  strings.Repeat("-", 40) + "\nTT  Nội dung  Chủ trì\n--  --------  -------\n" + strings.Repeat("1   việc      Phòng A\n", n/22),
 		"tab row, lines": "TT\tNội dung\tChủ trì\nx\ty\n" + strings.Repeat("dòng không có tab\n", n/18),
+		"page heads":     strings.Repeat("Trang 1/2\n\f2\nUBND xã A - Công văn số 1/UBND\n", n/40),
+		"mail headers":   strings.Repeat("From: a\nTo: b\n", n/14) + "UBND XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
 	}
 	for name, in := range inputs {
 		start := time.Now()
@@ -455,6 +457,14 @@ func TestJoinersLeaveTextAlone(t *testing.T) {
 	} {
 		if got := p.assignment(text).leads; !slices.Equal(got, want) {
 			t.Errorf("%s\n got  %q\n want %q", text, got, want)
+		}
+	}
+	// Lines that repeat, but not each after a page mark, and the first
+	// lines of pages that differ, are text.
+	pageText := strings.Split("- Như trên;\n- Như trên;\nTrang 1/2\n\f2\nCác xã báo cáo.\n- Như trên;\nTrang 2/2\n\f3\nCác phường báo cáo.", "\n")
+	for i, marked := range pageMarks(pageText) {
+		if marked && !strings.Contains(pageText[i], "Trang") && !strings.Contains(pageText[i], "\f") {
+			t.Errorf("page marks took the text line %q", pageText[i])
 		}
 	}
 	if got := targetStrings("Các đơn vị gửi báo cáo về UBND huyện không quá 05 ngày làm việc kể từ ngày nhận được văn bản này"); len(got) != 0 {
