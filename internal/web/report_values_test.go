@@ -89,6 +89,35 @@ func TestReportReadsAValueWithItsUnit(t *testing.T) {
 	}
 }
 
+// A send with a number it cannot read and fields left empty says all of it
+// at once: the number, and each empty field with a link, not the empty
+// fields only after the number is fixed.
+func TestSendListsEveryProblemAtOnce(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	r, path := schoolsRound(x)
+	c := x.login("pnv")
+	task, g := itoa(r.Tasks[0].ID), "g"+itoa(r.Tasks[0].Targets[0].ID)
+	code, _, body := read(x.post(c, path, url.Values{"version": {"0"}, "op": {"submit"}, g + ".value": {"hai"}}))
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("send: %d, want 422", code)
+	}
+	for _, want := range []string{
+		"Báo cáo chưa được gửi vì còn 1 ô số liệu chưa hợp lệ và 2 ô chưa điền. Các phần khác đã được lưu vào bản nháp. Hãy sửa các ô đó rồi bấm gửi lại:",
+		`href="#` + g + `.value"`, `href="#t` + task + `.status"`, `href="#t` + task + `.result_vs_plan"`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page does not say %q", want)
+		}
+	}
+	if n := strings.Count(body, `href="#`+g+`.value"`); n != 1 {
+		t.Errorf("the unread number is listed %d times, want once", n)
+	}
+	if rep := x.reportOf(x.a, r); rep.Status != tiendo.ReportDraft {
+		t.Errorf("after the refused send the report is %s, want a draft", rep.Status)
+	}
+}
+
 // The warning about unusual values tells the person to tick the box by the
 // label the box has, and writes the value as the page does.
 func TestUnusualValueWarningNamesTheBox(t *testing.T) {

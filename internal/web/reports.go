@@ -139,14 +139,18 @@ func (p *reportPage) rowKey(targetID int64) string {
 // them, for the message at the top of the page to link to. A save that
 // could not read numbers lists them itself (BadNumbers).
 func (p *reportPage) Problems() []unreadField {
-	if len(p.Fields) == 0 || len(p.BadNumbers) > 0 {
+	if len(p.Fields) == 0 {
 		return nil
+	}
+	listed := map[string]bool{} // numbers not read, which BadNumbers lists
+	for _, b := range p.BadNumbers {
+		listed[b.Key] = true
 	}
 	var out []unreadField
 	// anchor is where a link goes: the field, or, on a report shown to
 	// read (the unit head's), the target's row or the task's section.
 	add := func(key, anchor, label string) {
-		if msg := p.Fields[key]; msg != "" {
+		if msg := p.Fields[key]; msg != "" && !listed[key] {
 			out = append(out, unreadField{Key: anchor, Label: label, Message: msg})
 		}
 	}
@@ -582,7 +586,11 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 		return err
 	} else if status != 0 {
 		if len(p.BadNumbers) > 0 { // saved but for the numbers it could not read
-			p.Error = unreadMessage(op, len(p.BadNumbers))
+			missing, unusual := 0, 0
+			if op == "submit" || op == "review" {
+				missing, unusual = p.alsoUnsendable(op, r.PostFormValue("confirm") == "on")
+			}
+			p.Error = unreadMessage(op, len(p.BadNumbers), missing, unusual)
 		}
 		return s.renderReport(w, r, status, p)
 	}
@@ -730,10 +738,37 @@ func unreadFields(p *reportPage, errs map[string]string) []unreadField {
 	return out
 }
 
+// alsoUnsendable marks, beside the numbers a send could not read, what
+// else would stop the report being sent (tiendo.CheckReport: fields left
+// empty, unusual values to confirm), so that the person fixes everything
+// in one go rather than learning of the empty fields only after fixing the
+// numbers. It returns how many fields are empty and how many values need
+// confirming.
+func (p *reportPage) alsoUnsendable(op string, confirmed bool) (missing, unusual int) {
+	var e *tiendo.Error
+	if !errors.As(tiendo.CheckReport(p.Round, p.Report, confirmed), &e) {
+		return 0, 0
+	}
+	p.Step = op
+	for k, msg := range e.Fields {
+		if _, bad := p.Fields[k]; bad {
+			continue // the number typed there is already listed
+		}
+		p.Fields[k] = msg
+		if k == "confirm" {
+			unusual = len(p.Unusual())
+		} else {
+			missing++
+		}
+	}
+	return missing, unusual
+}
+
 // unreadMessage says what happened to a form with n numbers that could not
 // be read, after op (the button pressed): the rest was saved, the report
-// was not sent, and what to do.
-func unreadMessage(op string, n int) string {
+// was not sent, and what to do. missing and unusual are the fields a send
+// also found empty and the values it needs confirmed (alsoUnsendable).
+func unreadMessage(op string, n, missing, unusual int) string {
 	cells, those := "1 ô số liệu", "ô đó"
 	if n > 1 {
 		cells, those = fmt.Sprintf("%d ô số liệu", n), "các ô đó"
@@ -744,7 +779,19 @@ func unreadMessage(op string, n int) string {
 		if op == "review" {
 			verb = "trình lãnh đạo đơn vị duyệt"
 		}
-		return fmt.Sprintf("Báo cáo chưa được %s vì còn %s chưa hợp lệ. Các phần khác đã được lưu vào bản nháp. Hãy sửa %s rồi bấm gửi lại:", verb, cells, those)
+		what := "còn " + cells + " chưa hợp lệ"
+		if missing > 0 {
+			what += fmt.Sprintf(", %d ô chưa điền", missing)
+			those = "các ô đó"
+		}
+		if unusual > 0 {
+			what += fmt.Sprintf(", %d số liệu khác thường cần xác nhận", unusual)
+			those = "các ô đó"
+		}
+		if i := strings.LastIndex(what, ", "); i >= 0 {
+			what = what[:i] + " và " + what[i+2:]
+		}
+		return fmt.Sprintf("Báo cáo chưa được %s vì %s. Các phần khác đã được lưu vào bản nháp. Hãy sửa %s rồi bấm gửi lại:", verb, what, those)
 	}
 	return fmt.Sprintf("Đã lưu bản nháp, trừ %s chưa hợp lệ: %s vẫn giữ nguyên nội dung bạn gõ nhưng chưa được lưu. Hãy sửa rồi bấm “Lưu nháp” lần nữa:", cells, those)
 }
@@ -895,7 +942,7 @@ func (s *Server) afterAttachmentStep(w http.ResponseWriter, r *http.Request, p *
 		p.Notice = done
 	}
 	if len(p.BadNumbers) > 0 {
-		p.Error = unreadMessage("save", len(p.BadNumbers))
+		p.Error = unreadMessage("save", len(p.BadNumbers), 0, 0)
 	}
 	if saved && len(p.BadNumbers) == 0 {
 		p.Notice = strings.TrimSpace("Đã lưu bản nháp. " + p.Notice)
