@@ -55,6 +55,12 @@ type Document struct {
 	// its own, as every People's Committee prints it.
 	Issuer string
 
+	// DraftMark prints "DỰ THẢO" above the header of page 1, as a text
+	// still being drafted or waiting for the leader's approval is marked
+	// when it is printed or sent round; the approved text, which the
+	// leader signs, and the issued one carry no mark.
+	DraftMark bool
+
 	// Number is the registry number ("05"), empty while a draft: the line
 	// then reads "Số:      /BC-UBND" and the number is written in after
 	// signing. A single digit takes a leading zero.
@@ -245,6 +251,9 @@ func dateParts(t time.Time) (day, month, year string) {
 	}
 	return fmt.Sprintf("%02d", t.Day()), month, fmt.Sprint(t.Year())
 }
+
+// draftMark is what DraftMark prints.
+const draftMark = "DỰ THẢO"
 
 // draftDate stands for the date of an unsigned draft whose month is not
 // known: the blanks are filled in by hand (or by the system) when the

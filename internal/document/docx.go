@@ -232,6 +232,9 @@ func addFirstHeader(w io.Writer, pkg []byte) error {
 // keep "Số:" level with the date line whatever the issuer's length.
 func (b *docxBuilder) header(d *Document) {
 	left, right := mmToTwips(headerLeftMM), mmToTwips(textWidthMM)-mmToTwips(headerLeftMM)
+	if d.DraftMark {
+		b.text(b.rd.AddEmptyParagraph(), stypes.JustificationRight, Span{Text: draftMark, Bold: true}, sizeMark)
+	}
 	t := b.rd.AddTable()
 	borderless(t, left, right)
 

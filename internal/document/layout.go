@@ -38,6 +38,7 @@ const (
 	sizeLetterSubj   = 12 // "V/v ..." under the number
 	sizeNational     = 12 // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	sizeMotto        = 13 // "Độc lập - Tự do - Hạnh phúc"
+	sizeMark         = 13 // "DỰ THẢO" over the header of a draft
 	sizeDate         = 14 // italic place and date
 	sizeType         = 14 // "BÁO CÁO"
 	sizeSubject      = 14 // the report's subject

@@ -364,6 +364,13 @@ func (p *pdfWriter) rule(x, y, width, length float64) {
 func (p *pdfWriter) header(d *Document) {
 	lx, lw := marginLeftMM, headerLeftMM
 	rx, rw := marginLeftMM+headerLeftMM, headerRightMM
+	if d.DraftMark {
+		// Flush right over the national title, in the top margin's
+		// lower part, so the header below stays where it always is.
+		p.setFont(bold, sizeMark)
+		w := p.width(draftMark, bold, sizeMark)
+		p.pdf.Text(rx+rw-w, p.y-4, draftMark)
+	}
 	top := p.y
 
 	y := top

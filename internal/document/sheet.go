@@ -31,6 +31,9 @@ type Sheet struct {
 	// Draft is true while the document has no number: the number line and
 	// the date line then carry the blanks written in after signing.
 	Draft bool
+	// Mark is "DỰ THẢO" over the header of a text not yet approved
+	// (Document.DraftMark), empty otherwise.
+	Mark string
 
 	Parent []string // the body above the issuer, in capitals; none for most
 	Issuer []string // the issuing body's lines, in capitals, bold
@@ -99,6 +102,7 @@ func NewSheet(d *Document) *Sheet {
 	s := &Sheet{
 		Kind:              d.Kind,
 		Draft:             strings.TrimSpace(d.Number) == "",
+		Mark:              map[bool]string{true: draftMark}[d.DraftMark],
 		Issuer:            issuerLines(d.Issuer),
 		Number:            numberLine(d.Number, d.Symbol),
 		National:          nationalTitle,

@@ -140,7 +140,9 @@ func directiveDocument(in compose.Input, c *tiendo.Document, number int, date ti
 	in.Round = &round
 	meta := directiveMeta(in, number, date, signer)
 	meta.Drafted = c.UpdatedAt
-	return compose.Document(in, meta, composeParts(c.Parts))
+	doc := compose.Document(in, meta, composeParts(c.Parts))
+	doc.DraftMark = unapproved(c)
+	return doc
 }
 
 // DirectiveModel is the công văn c of in's round as its files print it, for

@@ -162,7 +162,15 @@ func Files(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (map
 // table.
 func build(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (*document.Document, document.Table) {
 	table := document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
-	return consolidate.ToDocument(meta, sections(c.Parts), table), table
+	doc := consolidate.ToDocument(meta, sections(c.Parts), table)
+	doc.DraftMark = unapproved(c)
+	return doc, table
+}
+
+// unapproved reports whether c is still a draft or waits for the leader:
+// its files then carry "DỰ THẢO" (document.Document.DraftMark).
+func unapproved(c *tiendo.Document) bool {
+	return c.Status == tiendo.DocDraft || c.Status == tiendo.DocPending
 }
 
 // ModelFile is the kind of the issued file that keeps, as JSON, the

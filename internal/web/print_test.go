@@ -221,6 +221,9 @@ func TestConsolidatedPrintIssued(t *testing.T) {
 	if !strings.Contains(strings.Join(lines, "\n"), "\n- Lưu: VT") {
 		t.Errorf("the print view has no file copy in Nơi nhận:\n%q", lines)
 	}
+	if slices.Contains(lines, "DỰ THẢO") {
+		t.Error("the issued report is marked DỰ THẢO")
+	}
 	if !strings.Contains(page, `<table class="sheet-table">`) || !strings.Contains(page, `class="sheet-h1"`) {
 		t.Error("the print view has no indicator table or no part headings")
 	}
@@ -282,7 +285,7 @@ func TestConsolidatedPrintDraft(t *testing.T) {
 	if now.Month() <= 2 {
 		month = fmt.Sprintf("%02d", int(now.Month()))
 	}
-	for _, want := range []string{"Số: /BC-UBND", fmt.Sprintf("Hữu Lũng, ngày tháng %s năm %d", month, now.Year()), "TM. ỦY BAN NHÂN DÂN"} {
+	for _, want := range []string{"DỰ THẢO", "Số: /BC-UBND", fmt.Sprintf("Hữu Lũng, ngày tháng %s năm %d", month, now.Year()), "TM. ỦY BAN NHÂN DÂN"} {
 		if !slices.Contains(lines, want) {
 			t.Errorf("the draft's print view lacks %q:\n%q", want, lines)
 		}
