@@ -279,7 +279,7 @@ func (c *draft) section(key string) (Section, bool) {
 	if id, err := strconv.ParseInt(strings.TrimPrefix(key, taskKeyPrefix), 10, 64); err == nil && strings.HasPrefix(key, taskKeyPrefix) {
 		for _, t := range c.tasks() {
 			if t.ID == id {
-				return Section{Key: key, Heading: taskHeading(t), Text: c.task(t)}, true
+				return Section{Key: key, Heading: taskHeading(t, c.taskLabel(t)), Text: c.task(t)}, true
 			}
 		}
 	}
@@ -293,10 +293,25 @@ func (c *draft) tasks() []*tiendo.Task {
 	return ts
 }
 
+// taskLabel names t as the round page's matrix does (watch.TaskLabels):
+// the second of two tasks a directive numbered 12 is "12 (2)".
+func (c *draft) taskLabel(t *tiendo.Task) string {
+	labels := watch.TaskLabels(c.round.Tasks)
+	for i, x := range c.round.Tasks {
+		if x == t {
+			return labels[i]
+		}
+	}
+	return ""
+}
+
 // taskHeading is "Nhiệm vụ 4: Hoàn thành đúng tiến độ công tác bồi thường,
-// giải phóng mặt bằng các dự án trên địa bàn huyện".
-func taskHeading(t *tiendo.Task) string {
-	label := strings.TrimSpace(t.Label)
+// giải phóng mặt bằng các dự án trên địa bàn huyện", with the task named
+// label (taskLabel) or, without one, by its own label or position.
+func taskHeading(t *tiendo.Task, label string) string {
+	if label == "" {
+		label = strings.TrimSpace(t.Label)
+	}
 	if label == "" {
 		label = strconv.Itoa(t.Position)
 	}

@@ -670,10 +670,11 @@ func earlierYears(r *tiendo.Round) []yearMention {
 			out = append(out, yearMention{What: what, Text: text, Years: strings.Join(ys, ", ")})
 		}
 	}
-	for _, t := range r.Tasks {
-		add("Nhiệm vụ "+t.Label, t.Text)
+	labels := watch.TaskLabels(r.Tasks) // "12 (2)" for a second task 12, as the matrix says
+	for j, t := range r.Tasks {
+		add("Nhiệm vụ "+labels[j], t.Text)
 		for i, g := range t.Targets {
-			add(fmt.Sprintf("Nhiệm vụ %s, chỉ tiêu %d", t.Label, i+1), g.Text)
+			add(fmt.Sprintf("Nhiệm vụ %s, chỉ tiêu %d", labels[j], i+1), g.Text)
 		}
 	}
 	return out
