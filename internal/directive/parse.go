@@ -398,7 +398,7 @@ func (p *parser) check() {
 			// lead unit must have been sent the directive.
 			if len(r.Recipients) > 0 && !generic && a.Role == tiendo.Lead && !IsGroupName(a.Name) && !warnedNotRecipient[a.Name] && !p.isRecipient(a) && !atLevels(a.Name, levels) && !startsWithAny(vi.Fold(a.Name)+" ", kinds) {
 				warnedNotRecipient[a.Name] = true
-				p.warn(WarnNotRecipient, t.Line, "Đơn vị \"%s\" được giao nhiệm vụ %s nhưng không có trong danh sách Kính gửi: hãy kiểm tra lại đơn vị hoặc bổ sung vào nơi nhận.", a.Name, taskName(t))
+				p.warn(WarnNotRecipient, t.Line, "Đơn vị \"%s\" được giao nhiệm vụ %s nhưng không có trong danh sách Kính gửi: hãy kiểm tra lại đơn vị hoặc bổ sung đơn vị vào Kính gửi.", a.Name, taskName(t))
 			}
 		}
 	}

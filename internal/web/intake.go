@@ -32,6 +32,21 @@ type intakePage struct {
 	Error string
 }
 
+// Textarea writes s as the content of a <textarea> (for the template).
+func (intakePage) Textarea(s string) string { return textarea(s) }
+
+// textarea writes s as the content of a <textarea>: the HTML parser drops
+// one line break right after the opening tag, so a text that starts with
+// one (a pasted directive often starts with blank lines) is given another.
+// Without it each round trip of the form loses a line, and the source's
+// line numbers, to which tasks and warnings point, shift by one.
+func textarea(s string) string {
+	if strings.HasPrefix(s, "\n") || strings.HasPrefix(s, "\r") {
+		return "\n" + s
+	}
+	return s
+}
+
 func (s *Server) handleIntakeForm(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "intake", intakePage{page: s.basePage(r, "Tạo đợt báo cáo từ văn bản")})
 }
@@ -113,7 +128,16 @@ type previewPage struct {
 	TaskWarnings []taskWarnings
 	Error        string
 	Fields       map[string]string
+	// AlsoAsked says, for each unit not ticked under "Kính gửi" that a
+	// task gives work to, why it is asked to report all the same: the
+	// round goes to every unit given work (store.validateRound), and the
+	// list must not say otherwise. Asked counts the units the round goes to.
+	AlsoAsked map[int64]string
+	Asked     int
 }
+
+// Textarea writes s as the content of a <textarea> (for the template).
+func (previewPage) Textarea(s string) string { return textarea(s) }
 
 // taskWarnings is a task of the preview form with warnings beside it.
 type taskWarnings struct {
@@ -147,6 +171,20 @@ func (t taskWarnings) Name() string {
 // with the same label can be told apart: by the source line when each has
 // its own, otherwise by place in the form.
 func warnedTasks(tasks []intakeTask) []taskWarnings {
+	var out []taskWarnings
+	for i, w := range taskNames(tasks) {
+		if n := len(tasks[i].Warnings); n > 0 {
+			w.Count = n
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// taskNames names each task of the form so that two with the same label
+// can be told apart: by the source line when each has its own, otherwise
+// by place in the form (taskWarnings.Name says it).
+func taskNames(tasks []intakeTask) []taskWarnings {
 	labels := map[string]int{}
 	lines := map[string]int{} // label and line -> tasks
 	key := func(t intakeTask) string { return strings.TrimSpace(t.Label) + "\x00" + strconv.Itoa(t.Line) }
@@ -154,12 +192,9 @@ func warnedTasks(tasks []intakeTask) []taskWarnings {
 		labels[strings.TrimSpace(t.Label)]++
 		lines[key(t)]++
 	}
-	var out []taskWarnings
+	out := make([]taskWarnings, len(tasks))
 	for i, t := range tasks {
-		if len(t.Warnings) == 0 {
-			continue
-		}
-		w := taskWarnings{Index: i, Label: strings.TrimSpace(t.Label), Count: len(t.Warnings)}
+		w := taskWarnings{Index: i, Label: strings.TrimSpace(t.Label)}
 		switch {
 		case w.Label != "" && labels[w.Label] == 1:
 		case w.Label != "" && t.Line > 0 && lines[key(t)] == 1:
@@ -167,7 +202,7 @@ func warnedTasks(tasks []intakeTask) []taskWarnings {
 		default:
 			w.Nth = i + 1
 		}
-		out = append(out, w)
+		out[i] = w
 	}
 	return out
 }
@@ -327,6 +362,11 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 // formFromRequest reads the preview form back.
 func formFromRequest(r *http.Request) *intakeForm {
 	v := r.PostForm
+	// A browser sends a textarea's line breaks as CRLF; the source is
+	// kept, parsed and numbered with LF, as handleIntakeParse keeps it.
+	lf := func(key string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(v.Get(key), "\r\n", "\n"), "\r", "\n")
+	}
 	ids := func(key string) []int64 {
 		var out []int64
 		for _, s := range v[key] {
@@ -337,18 +377,18 @@ func formFromRequest(r *http.Request) *intakeForm {
 		return out
 	}
 	f := &intakeForm{
-		Source: v.Get("source"), Title: oneLine(v.Get("title")), Issuer: v.Get("issuer"), Number: v.Get("number"),
+		Source: lf("source"), Title: oneLine(v.Get("title")), Issuer: v.Get("issuer"), Number: v.Get("number"),
 		Symbol: v.Get("symbol"), DocDate: v.Get("doc_date"), Subject: oneLine(v.Get("subject")),
 		PeriodKind: v.Get("period_kind"), PeriodYear: atoi(v.Get("period_year")), PeriodIndex: atoi(v.Get("period_index")),
 		DeadlineDate: v.Get("deadline_date"), DeadlineTime: v.Get("deadline_time"), DeadlineRelation: v.Get("deadline_relation"),
-		Recipients: ids("recipients"), ReportContents: v.Get("report_contents"),
+		Recipients: ids("recipients"), ReportContents: lf("report_contents"),
 		Brief: v.Get("brief") == "1", HeadApproval: v.Get("head_approval") == "1",
 	}
 	f.Parsed.Title, f.Parsed.Subject, f.Parsed.Period = oneLine(v.Get("parsed_title")), oneLine(v.Get("parsed_subject")), v.Get("parsed_period")
 	n := min(atoi(v.Get("tasks")), 500)
 	for i := range n {
 		p := fmt.Sprintf("t%d.", i)
-		t := intakeTask{Label: v.Get(p + "label"), Text: v.Get(p + "text"), Line: atoi(v.Get(p + "line")), Hint: v.Get(p + "hint"),
+		t := intakeTask{Label: v.Get(p + "label"), Text: lf(p + "text"), Line: atoi(v.Get(p + "line")), Hint: v.Get(p + "hint"),
 			Support: ids(p + "support")}
 		if v.Get(p+"lead") == "all" {
 			t.LeadAll = true
@@ -560,23 +600,44 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 		f.Tasks[c.First].Warnings = append(f.Tasks[c.First].Warnings, c.Warning)
 		f.Tasks[c.Repeat].Warnings = append(f.Tasks[c.Repeat].Warnings, c.Warning)
 	}
+	// A unit given a task but not addressed is likewise checked on the
+	// form, on the tasks the parser found it on: ticking the unit under
+	// "Kính gửi", or choosing another lead, clears the warning.
+	notAddressed := map[int]bool{}
 	for _, warn := range res.Warnings {
-		if warn.Code == directive.WarnDuplicateLabel {
+		switch {
+		case warn.Code == directive.WarnDuplicateLabel:
+			continue
+		case warn.Code == directive.WarnNotRecipient && warn.Line > 0:
+			notAddressed[warn.Line] = true
 			continue
 		}
-		placed := false
-		for i := len(f.Tasks) - 1; i >= 0 && warn.Line > 0; i-- {
-			if f.Tasks[i].Line > 0 && f.Tasks[i].Line <= warn.Line {
-				f.Tasks[i].Warnings = append(f.Tasks[i].Warnings, warn)
-				placed = true
-				break
-			}
-		}
-		if !placed {
+		if i := taskAt(f.Tasks, res.Tasks, warn.Line); i >= 0 {
+			f.Tasks[i].Warnings = append(f.Tasks[i].Warnings, warn)
+		} else {
 			data.Warnings = append(data.Warnings, warn)
 		}
 	}
+	names := taskNames(f.Tasks)
+	unitNames := map[int64]string{}
+	for _, u := range units {
+		unitNames[u.ID] = u.Name
+	}
+	for i, t := range f.Tasks {
+		if t.Line <= 0 || !notAddressed[t.Line] {
+			continue
+		}
+		for _, id := range f.unaddressedLeads(i) {
+			if unitNames[id] == "" {
+				continue // not an active unit: the lead's field says so when the round is made
+			}
+			f.Tasks[i].Warnings = append(f.Tasks[i].Warnings, directive.Warning{Code: directive.WarnNotRecipient, Line: t.Line,
+				Message: fmt.Sprintf("Đơn vị “%s” được giao %s nhưng không có trong danh sách “Kính gửi”: hãy kiểm tra lại đơn vị chủ trì, hoặc đánh dấu đơn vị ở mục “Kính gửi”. Dù không đánh dấu, đơn vị vẫn nhận đợt báo cáo vì được giao nhiệm vụ.",
+					unitNames[id], names[i].Name())})
+		}
+	}
 	data.TaskWarnings = warnedTasks(f.Tasks)
+	data.AlsoAsked, data.Asked = f.alsoAsked(names)
 	if warn := pastDeadline(f, s.store.Now()); warn != "" {
 		data.Warnings = append(data.Warnings, directive.Warning{Code: "deadline-past", Message: warn})
 	}
@@ -601,6 +662,97 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 		data.Error, data.Fields = e.Message, e.Fields
 	}
 	return s.render(w, status, "intake_preview", data)
+}
+
+// taskAt finds the task of the form that a warning at line belongs to: the
+// parser's last task that starts at or before the line, found in the form
+// by that line (the form keeps each task's line). It is -1 for a warning
+// before every task, or one whose task the office has removed: such a
+// warning goes to the top, never beside another task.
+func taskAt(form []intakeTask, parsed []directive.Task, line int) int {
+	start := 0
+	for _, t := range parsed {
+		if t.Line > start && t.Line <= line {
+			start = t.Line
+		}
+	}
+	if start == 0 {
+		return -1
+	}
+	for i, t := range form {
+		if t.Line == start {
+			return i
+		}
+	}
+	return -1
+}
+
+// unaddressedLeads returns the units that lead task i on the form (its
+// lead, and units given one of its targets) and are not ticked under
+// "Kính gửi".
+func (f *intakeForm) unaddressedLeads(i int) []int64 {
+	t := f.Tasks[i]
+	if t.LeadAll {
+		return nil // its lead units are those ticked
+	}
+	var out []int64
+	add := func(id int64) {
+		if id > 0 && !f.IsRecipient(id) && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	add(t.Lead)
+	for _, g := range t.Targets {
+		add(g.ReportedBy)
+	}
+	return out
+}
+
+// alsoAsked says, for each unit not ticked under "Kính gửi" that a task of
+// the form gives work to, why the round goes to it all the same ("được
+// giao nhiệm vụ 12", "phối hợp nhiệm vụ 3"), as round and the store decide
+// it: every unit a task gives work to is asked to report. It also counts
+// the units the round goes to. names are the tasks' names (taskNames).
+func (f *intakeForm) alsoAsked(names []taskWarnings) (map[int64]string, int) {
+	asked := map[int64]bool{}
+	for _, id := range f.Recipients {
+		asked[id] = true
+	}
+	leads, supports := map[int64][]string{}, map[int64][]string{}
+	var order []int64
+	note := func(m map[int64][]string, id int64, name string) {
+		if id <= 0 || asked[id] || slices.Contains(m[id], name) {
+			return
+		}
+		if m[id] == nil && leads[id] == nil && supports[id] == nil {
+			order = append(order, id)
+		}
+		m[id] = append(m[id], name)
+	}
+	for i, t := range f.Tasks {
+		name := names[i].Name()
+		if !t.LeadAll {
+			note(leads, t.Lead, name)
+			for _, g := range t.Targets {
+				note(leads, g.ReportedBy, name)
+			}
+		}
+		for _, id := range t.Support {
+			note(supports, id, name)
+		}
+	}
+	out := map[int64]string{}
+	for _, id := range order {
+		var why []string
+		if len(leads[id]) > 0 {
+			why = append(why, "được giao "+joinVi(leads[id]))
+		}
+		if len(supports[id]) > 0 {
+			why = append(why, "phối hợp "+joinVi(supports[id]))
+		}
+		out[id] = "vẫn nhận đợt báo cáo vì " + strings.Join(why, ", ")
+	}
+	return out, len(asked) + len(out)
 }
 
 // pastDeadline warns when the form's deadline has already passed: every
