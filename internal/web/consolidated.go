@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"mime"
@@ -41,6 +42,11 @@ type docPage struct {
 	SignerFixed string
 	Action      string // where the decision forms post
 	IssueNote   string // what issuing does
+	// StaleNote says, by the approval form, which parts of the document
+	// are older than the reports they use; the leader approving ticks a
+	// box that says they know (confirm_stale). ReturnNote is what the
+	// return form's comment offers to say then.
+	StaleNote, ReturnNote string
 }
 
 // newDocPage fills a docPage for the request; notices are the messages
@@ -77,17 +83,32 @@ type consolidatedPage struct {
 	// save goes through.
 	Theirs        map[string]string
 	TheirsVersion int
-	// Confirm asks before a part is drawn again from the units' reports,
-	// over what the part now says; Replaced says, after, what it said.
-	Confirm  *regenPart
-	Replaced *regenPart
+	// Confirm asks before parts are drawn again from the units' reports,
+	// over what they now say, ConfirmKeys being the parts to draw (those
+	// that would not change included); Replaced says, after, what they
+	// said.
+	Confirm     []*regenPart
+	ConfirmKeys string
+	Replaced    []*regenPart
+	// Stale is what of the draft is older than the units' reports it
+	// uses, until it is issued; nil when nothing is.
+	Stale *staleDraft
+}
+
+// Confirming is the part of index i when the page asks before drawing it
+// again, alone, so that the question stands in the part; nil otherwise.
+func (p *consolidatedPage) Confirming(i int) *regenPart {
+	if len(p.Confirm) == 1 && p.Confirm[0].Index == i {
+		return p.Confirm[0]
+	}
+	return nil
 }
 
 // regenPart is a part drawn again from the latest unit reports: its place
 // in the form, what it said and what it says drawn again.
 type regenPart struct {
 	Index               int
-	Key                 string
+	Key, Name           string // Name: "phần mở đầu", as partName says
 	OldHeading, OldText string
 	NewHeading, NewText string
 }
@@ -202,6 +223,13 @@ func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiend
 		var err error
 		if p.Gaps, err = s.loadUnitGaps(r, round); err != nil {
 			return nil, err
+		}
+		if p.Stale, err = s.loadStale(r.Context(), userFrom(r.Context()), round, c); err != nil {
+			return nil, err
+		}
+		if p.Stale != nil {
+			p.StaleNote = p.Stale.Notice()
+			p.ReturnNote = "Đề nghị Văn phòng tạo lại " + p.Stale.PartNames() + " theo báo cáo mới của " + p.Stale.UnitNames() + "."
 		}
 	}
 	if p.CanDraft && c.Status == tiendo.DocDraft {
@@ -349,28 +377,39 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 			c.Parts[i].Heading = r.PostFormValue(fmt.Sprintf("p%d.heading", i))
 			c.Parts[i].Text = r.PostFormValue(fmt.Sprintf("p%d.text", i))
 		}
-		var done *regenPart
-		if key, confirmed := regenKey(op); key != "" {
+		var done []*regenPart
+		keys, confirmed := regenKeys(op)
+		if len(keys) > 0 {
 			in, err := reportdoc.Input(r.Context(), s.store, u, id)
 			if err != nil {
 				return err
 			}
-			sec, ok := consolidate.Regenerate(in, key)
-			i := slices.IndexFunc(c.Parts, func(p tiendo.ReportPart) bool { return p.Key == key })
-			if !ok || i < 0 {
-				return tiendo.Errorf(tiendo.EINVALID, "Báo cáo không có phần %q để tạo lại; hãy tải lại trang.", key)
+			fresh := map[string]consolidate.Section{}
+			for _, sec := range consolidate.Draft(in) {
+				fresh[sec.Key] = sec
 			}
-			part := &regenPart{Index: i, Key: key, OldHeading: c.Parts[i].Heading, OldText: c.Parts[i].Text, NewHeading: sec.Heading, NewText: sec.Text}
-			same := strings.TrimSpace(strings.ReplaceAll(part.OldText, "\r\n", "\n")) == strings.TrimSpace(sec.Text) && strings.TrimSpace(part.OldHeading) == strings.TrimSpace(sec.Heading)
-			if !confirmed && !same {
-				// What the part says now would be lost: ask first, with
-				// the form as typed, nothing saved yet.
-				return show(http.StatusOK, func(p *consolidatedPage) { p.Confirm = part })
+			var changed []*regenPart
+			for _, key := range keys {
+				sec, ok := fresh[key]
+				i := slices.IndexFunc(c.Parts, func(p tiendo.ReportPart) bool { return p.Key == key })
+				if !ok || i < 0 {
+					return tiendo.Errorf(tiendo.EINVALID, "Báo cáo không có phần %q để tạo lại; hãy tải lại trang.", key)
+				}
+				if !sameText(c.Parts[i], sec) {
+					changed = append(changed, &regenPart{Index: i, Key: key, Name: partName(round, c.Parts[i]), OldHeading: c.Parts[i].Heading, OldText: c.Parts[i].Text, NewHeading: sec.Heading, NewText: sec.Text})
+				}
+				c.Parts[i] = tiendo.ReportPart{Key: sec.Key, Heading: sec.Heading, Text: sec.Text}
 			}
-			c.Parts[i] = tiendo.ReportPart{Key: sec.Key, Heading: sec.Heading, Text: sec.Text}
-			if !same {
-				done = part
+			if !confirmed && len(changed) > 0 {
+				// What the parts say now would be lost: ask first, with
+				// the form as typed (the form's text, not the parts drawn
+				// again), nothing saved yet.
+				for _, part := range changed {
+					c.Parts[part.Index].Heading, c.Parts[part.Index].Text = part.OldHeading, part.OldText
+				}
+				return show(http.StatusOK, func(p *consolidatedPage) { p.Confirm, p.ConfirmKeys = changed, strings.Join(keys, ",") })
 			}
+			done = changed
 		}
 		if op == "send" {
 			// One click, one version: the edits go with the send.
@@ -379,10 +418,18 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 			}
 			return redirect("send")
 		}
-		if err := s.store.UpdateDoc(r.Context(), actor(r), u, c); err != nil {
+		save := s.store.UpdateDoc
+		if len(keys) > 0 {
+			// Drawn again, and recorded so: the page no longer counts
+			// these parts older than the reports they use.
+			save = func(ctx context.Context, a store.Actor, u *tiendo.User, c *tiendo.Document) error {
+				return s.store.RegenerateDoc(ctx, a, u, c, keys)
+			}
+		}
+		if err := save(r.Context(), actor(r), u, c); err != nil {
 			return refuse(err)
 		}
-		if done != nil {
+		if len(done) > 0 {
 			// Saved, and the page says what the part said before, so that
 			// a sentence the office wants back can be copied from it.
 			saved, err := s.store.Doc(r.Context(), u, id, tiendo.DocReport)
@@ -397,6 +444,11 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		}
 		return redirect("saved")
 	case op == "approve" || op == "return" || op == "withdraw":
+		if op == "approve" && c.Status == tiendo.DocPending && r.PostFormValue("confirm_stale") == "" {
+			if err := s.approveStaleConfirmed(r, round, c); err != nil {
+				return refuse(err)
+			}
+		}
 		if _, err := s.store.ActOnDoc(r.Context(), actor(r), u, id, tiendo.DocReport, store.DocAction(op), version, r.PostFormValue("comment")); err != nil {
 			return refuse(err)
 		}
@@ -413,18 +465,39 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 	return tiendo.Errorf(tiendo.EINVALID, "Thao tác %q không có.", op)
 }
 
-// regenKey reads a part's key from a regenerate button: "regen:task-3"
-// asks first when the part would change, "regen-confirm:task-3" is the
-// answer yes.
-func regenKey(op string) (key string, confirmed bool) {
-	if k, ok := strings.CutPrefix(op, "regen-confirm:"); ok {
-		return k, true
+// regenKeys reads the parts' keys from a regenerate button:
+// "regen:task-3" (one part's button) or "regen:opening,task-3,late-units"
+// (the parts older than the reports they use) asks first when a part would
+// change, "regen-confirm:..." is the answer yes.
+func regenKeys(op string) (keys []string, confirmed bool) {
+	list, confirmed := strings.CutPrefix(op, "regen-confirm:")
+	if !confirmed {
+		var ok bool
+		if list, ok = strings.CutPrefix(op, "regen:"); !ok {
+			return nil, false
+		}
 	}
-	k, _ := strings.CutPrefix(op, "regen:")
-	if k == op {
-		return "", false
+	for _, k := range strings.Split(list, ",") {
+		if k = strings.TrimSpace(k); k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
 	}
-	return k, false
+	return keys, confirmed
+}
+
+// approveStaleConfirmed refuses to approve, unconfirmed, a report with
+// parts older than the unit reports they use: the leader is shown which,
+// beside the approval form, and approves by ticking that they know. It
+// asks and does not block (as the units missing do not): a report may have
+// to go out on time, and the office can still withdraw an approved one to
+// draw the parts again before it is issued.
+func (s *Server) approveStaleConfirmed(r *http.Request, round *tiendo.Round, c *tiendo.Document) error {
+	stale, err := s.loadStale(r.Context(), userFrom(r.Context()), round, c)
+	if err != nil || stale == nil {
+		return err
+	}
+	return &tiendo.Error{Code: tiendo.EINVALID, Message: "Báo cáo chưa được duyệt: " + stale.Notice() + " Nếu vẫn duyệt, hãy đánh dấu ô xác nhận rồi bấm “Duyệt” lần nữa; hoặc trả lại để Văn phòng tạo lại các phần này.",
+		Fields: map[string]string{"confirm_stale": "Hãy đánh dấu ô này nếu vẫn duyệt báo cáo như hiện có."}}
 }
 
 // theirs is the text of saved that differs from the form's (mine), by the

@@ -107,6 +107,7 @@ var auditActions = byLabel(codeSet{
 	{string(store.DocSend), "Trình lãnh đạo duyệt"},
 	{string(store.DocApprove), "Duyệt"},
 	{string(store.DocWithdraw), "Văn phòng rút lại văn bản để sửa"},
+	{"regenerate", "Tạo lại phần văn bản từ báo cáo của đơn vị"},
 	{"issue", "Ban hành văn bản"},
 	{"publish", "Phát hành đợt báo cáo"},
 	{"close", "Đóng đợt báo cáo"},

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"tiendo"
+)
+
+// A consolidated report is drawn from the units' reports at one moment, and
+// the units go on sending theirs: a part drawn before a report came says
+// "chưa gửi báo cáo" of a unit that has. To tell which parts are older than
+// the reports they use, the store keeps when each part was last drawn: the
+// document's creation draws them all, and a part drawn again is recorded in
+// the audit log (action "regenerate", with the parts' keys), in the same
+// transaction as the text it wrote.
+
+// actionRegenerate is the audit action of parts drawn again.
+const actionRegenerate = "regenerate"
+
+// PartsDrawn is when the parts of a document were last drawn from the units'
+// reports.
+type PartsDrawn struct {
+	Created time.Time            // the document was drafted: every part drawn
+	Parts   map[string]time.Time // drawn again since, by key: the last time
+}
+
+// At is when the part key was last drawn.
+func (d PartsDrawn) At(key string) time.Time {
+	if at, ok := d.Parts[key]; ok && at.After(d.Created) {
+		return at
+	}
+	return d.Created
+}
+
+// regenerated is the audit row's record of the parts drawn again.
+type regenerated struct {
+	Parts []string `json:"parts"`
+}
+
+// DocPartsDrawn returns when the parts of round roundID's document of kind
+// were last drawn from the units' reports, for a user who may see the
+// document. A record pruned from the audit log counts the part as drawn
+// when the document was: it is then taken as older than it is, never newer.
+func (s *Store) DocPartsDrawn(ctx context.Context, u *tiendo.User, roundID int64, kind tiendo.DocKind) (PartsDrawn, error) {
+	c, err := s.Doc(ctx, u, roundID, kind)
+	if err != nil {
+		return PartsDrawn{}, err
+	}
+	d := PartsDrawn{Parts: map[string]time.Time{}}
+	if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT created_at FROM documents WHERE id = ?`), c.ID).Scan(&d.Created); err != nil {
+		return PartsDrawn{}, fmt.Errorf("store: document drafted: %w", err)
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT at, after FROM audit_log WHERE entity = 'document' AND entity_id = ? AND action = ? ORDER BY id`), c.ID, actionRegenerate)
+	if err != nil {
+		return PartsDrawn{}, fmt.Errorf("store: parts drawn: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var at time.Time
+		var after string
+		if err := rows.Scan(&at, &after); err != nil {
+			return PartsDrawn{}, fmt.Errorf("store: parts drawn: %w", err)
+		}
+		var r regenerated
+		if json.Unmarshal([]byte(after), &r) != nil {
+			continue
+		}
+		for _, k := range r.Parts {
+			if at.After(d.Parts[k]) {
+				d.Parts[k] = at
+			}
+		}
+	}
+	return d, rows.Err()
+}
+
+// RegenerateDoc saves the office's edits of a draft as UpdateDoc does, the
+// parts named by keys having been drawn again from the units' reports: one
+// transaction, audited as the update and then the parts drawn, so that
+// DocPartsDrawn knows them drawn now. A key c has no part for is refused.
+func (s *Store) RegenerateDoc(ctx context.Context, actor Actor, u *tiendo.User, c *tiendo.Document, keys []string) error {
+	if !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa văn bản.")
+	}
+	if len(keys) == 0 {
+		return tiendo.Errorf(tiendo.EINVALID, "Chưa chọn phần nào để tạo lại.")
+	}
+	c.Parts, c.Subject = cleanParts(c.Parts), nfc(c.Subject)
+	for _, k := range keys {
+		if !slices.ContainsFunc(c.Parts, func(p tiendo.ReportPart) bool { return p.Key == nfc(k) }) {
+			return tiendo.Errorf(tiendo.EINVALID, "Văn bản không có phần %q để tạo lại; hãy tải lại trang.", k)
+		}
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		before, err := s.draftToEdit(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		if err := s.writeDocText(ctx, tx, before, c, "version = version + 1, updated_at = ?", now); err != nil {
+			return err
+		}
+		c.ID, c.Status, c.Version, c.UpdatedAt = before.ID, before.Status, before.Version+1, now
+		if err := s.audit(ctx, tx, actor, "update", "document", c.ID, before, c); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actor, actionRegenerate, "document", c.ID, nil, regenerated{Parts: slices.Clone(keys)})
+	})
+}

@@ -1,0 +1,268 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"tiendo"
+	"tiendo/internal/consolidate"
+	"tiendo/internal/store"
+)
+
+// staleButton is the op of the notice's button: the parts to draw again.
+var staleButton = regexp.MustCompile(`name="op" value="(regen:[^"]*)"[^>]*id="regen-stale"`)
+
+// A report sent after the draft was made: the office's page names the unit
+// and the parts that use its report and would change (not those that do
+// not), and one button draws exactly those again, after asking, keeping the
+// office's edits elsewhere; then the notice is gone.
+func TestConsolidatedStaleDraftNamesPartsAndRegenerates(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	office := x.login("vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	x.submitAs("pnv", x.a)
+	draftReport(t, x, office, x.round)
+	if _, body := x.get(office, page); strings.Contains(body, `id="stale"`) {
+		t.Fatalf("a draft made after every report there is is called out of date")
+	}
+
+	// The office edits task 1's part (Phòng Nội vụ's) by hand.
+	c := storedReport(t, x, x.round)
+	task1, task2 := consolidate.TaskKey(x.round.Tasks[0].ID), consolidate.TaskKey(x.round.Tasks[1].ID)
+	form := reportForm(c, "save")
+	i1 := partIndex(t, c, task1)
+	form.Set("p"+itoa(int64(i1))+".text", "Nhiệm vụ 1 do Văn phòng viết lại.")
+	if code, loc, _ := read(x.post(office, page, form)); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=saved") {
+		t.Fatalf("save: %d %s", code, loc)
+	}
+	x.submitAs("cah", x.b) // Công an huyện reports after the draft
+
+	_, body := x.get(office, page)
+	notice := between(t, body, `<aside class="alert" id="stale"`, `</aside>`)
+	for _, want := range []string{"Có báo cáo mới của Công an huyện gửi sau khi lập dự thảo: cần tạo lại",
+		`href="#part-opening">phần mở đầu</a>`, `href="#part-` + task2 + `">phần nhiệm vụ 2</a>`,
+		`và <a href="#part-late-units">danh sách đơn vị báo cáo chậm, chưa báo cáo</a>.`} {
+		if !strings.Contains(notice, want) {
+			t.Errorf("the notice lacks %q:\n%s", want, notice)
+		}
+	}
+	for _, not := range []string{"phần nhiệm vụ 1", "phần kết", "phần khó khăn"} {
+		if strings.Contains(notice, not+"<") {
+			t.Errorf("the notice names %s, which Công an huyện's report does not change:\n%s", not, notice)
+		}
+	}
+	if !strings.Contains(body, `id="stale-`+task2+`"`) || strings.Contains(body, `id="stale-`+task1+`"`) {
+		t.Errorf("the stale mark is not on task 2's part alone")
+	}
+	m := staleButton.FindStringSubmatch(notice)
+	if m == nil {
+		t.Fatalf("the notice has no button drawing the parts again:\n%s", notice)
+	}
+	keys := strings.Split(strings.TrimPrefix(m[1], "regen:"), ",")
+	if len(keys) < 3 || keys[0] != "opening" || !contains(keys, task2) || !contains(keys, "late-units") || contains(keys, task1) {
+		t.Errorf("the button draws %v again, want the opening, task 2 and the late units, not task 1", keys)
+	}
+	if !strings.Contains(notice, `form="consolidated-form"`) || !strings.Contains(notice, `formaction="`+page+`#regen-confirm"`) {
+		t.Errorf("the button does not post the form (what is typed) landing on the question:\n%s", notice)
+	}
+
+	// The button asks first, saving nothing, the form as typed.
+	c = storedReport(t, x, x.round)
+	form = reportForm(c, m[1])
+	form.Set("subject", "Trích yếu vừa gõ")
+	code, _, body := read(x.post(office, page, form))
+	if code != http.StatusOK || !strings.Contains(body, `id="regen-confirm"`) || !strings.Contains(body, "Thay nội dung "+itoa(int64(len(keys)))+" phần này?") {
+		t.Fatalf("the button: %d, want the page asking first", code)
+	}
+	if !strings.Contains(body, `value="Trích yếu vừa gõ"`) || !strings.Contains(body, ">Nhiệm vụ 1 do Văn phòng viết lại.</textarea>") {
+		t.Errorf("the question's page lost what was typed")
+	}
+	if got := storedReport(t, x, x.round); got.Version != c.Version {
+		t.Errorf("asking saved: version %d, want %d", got.Version, c.Version)
+	}
+	yes := regexp.MustCompile(`value="(regen-confirm:[^"]*)" id="regen-yes"`).FindStringSubmatch(body)
+	if yes == nil || yes[1] != "regen-confirm:"+strings.Join(keys, ",") {
+		t.Fatalf("the question's yes is %v, want the same parts", yes)
+	}
+
+	form.Set("op", yes[1])
+	code, _, body = read(x.post(office, page, form))
+	if code != http.StatusOK || !strings.Contains(body, "phần từ báo cáo mới nhất của đơn vị và lưu lại") {
+		t.Fatalf("confirmed: %d, want the page saying what was replaced", code)
+	}
+	got := storedReport(t, x, x.round)
+	if !strings.Contains(got.Parts[0].Text, "02 cơ quan, đơn vị") {
+		t.Errorf("the opening drawn again says %q, want both reports counted", got.Parts[0].Text)
+	}
+	if got.Parts[i1].Text != "Nhiệm vụ 1 do Văn phòng viết lại." || got.Subject != "Trích yếu vừa gõ" || got.Version != c.Version+1 {
+		t.Errorf("after drawing again: task 1 %q, subject %q, version %d; want the edits kept, one version on", got.Parts[i1].Text, got.Subject, got.Version)
+	}
+	if strings.Contains(body, `id="stale"`) {
+		t.Errorf("the page still calls the draft out of date after the parts were drawn again")
+	}
+	if _, body = x.get(office, page); strings.Contains(body, `id="stale"`) {
+		t.Errorf("reloaded, the page still calls the draft out of date")
+	}
+	// Drawn after the report came, the opening edited by hand is not out
+	// of date: the page knows when it was drawn, not only what it says.
+	form = reportForm(got, "save")
+	form.Set("p0.text", "Mở đầu Văn phòng viết lại sau khi tạo lại.")
+	if code, loc, _ := read(x.post(office, page, form)); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=saved") {
+		t.Fatalf("save: %d %s", code, loc)
+	}
+	if _, body = x.get(office, page); strings.Contains(body, `id="stale"`) {
+		t.Errorf("an opening drawn after the last report and then edited is called out of date:\n%s", between(t, body, `id="stale"`, `</aside>`))
+	}
+}
+
+// "Tạo lại phần này" posts the form to the page's address with the
+// question's fragment, and the question carries that id: the browser lands
+// on it, without JavaScript, instead of at the top of a long page.
+func TestConsolidatedRegenerateLandsOnTheQuestion(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	office := x.login("vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	draftReport(t, x, office, x.round)
+	_, body := x.get(office, page)
+	if n := strings.Count(body, `formaction="`+page+`#regen-confirm"`); n < 2 {
+		t.Errorf("%d regenerate buttons land on the question, want every part's", n)
+	}
+	c := storedReport(t, x, x.round)
+	form := reportForm(c, "regen:opening")
+	form.Set("p0.text", "Sửa tay.")
+	_, _, body = read(x.post(office, page, form))
+	aside := between(t, body, `<aside class="alert" id="regen-confirm"`, `</aside>`)
+	if !strings.Contains(aside, "Thay nội dung phần này?") || !strings.Contains(aside, `value="regen-confirm:opening"`) {
+		t.Errorf("the question:\n%s", aside)
+	}
+	if strings.Count(body, `id="regen-confirm"`) != 1 {
+		t.Errorf("the id the browser lands on is not there once")
+	}
+}
+
+// The leader reading a pending report that is older than reports sent
+// since sees which parts, and approves it only by ticking that they know;
+// the return form offers the request to the office ready written.
+func TestConsolidatedApproveStaleAsksToConfirm(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	ctx := context.Background()
+	office, leader := x.login("vanphong"), x.login("lanhdao")
+	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	draftReport(t, x, office, x.round)
+	c := storedReport(t, x, x.round)
+	sent, err := x.st.ActOnDoc(ctx, store.Actor{}, officeUser, x.round.ID, tiendo.DocReport, store.DocSend, c.Version, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.submitAs("pnv", x.a)
+
+	_, body := x.get(leader, page)
+	want := "Có báo cáo mới của Phòng Nội vụ gửi sau khi lập dự thảo: cần tạo lại phần mở đầu"
+	if !before(body, `id="stale"`, `class="sheet-preview"`) || !strings.Contains(between(t, body, `id="stale"`, `</aside>`), want) {
+		t.Errorf("the leader's page does not say, before the report, what is out of date")
+	}
+	if !before(body, `id="approve-stale"`, `id="approve"`) || !strings.Contains(body, `id="confirm_stale"`) {
+		t.Errorf("the approval form lacks the notice and its box")
+	}
+	if !strings.Contains(body, ">Đề nghị Văn phòng tạo lại phần mở đầu") {
+		t.Errorf("the return form does not offer the request ready written")
+	}
+
+	v := itoa(int64(sent.Version))
+	code, _, body := read(x.post(leader, page, url.Values{"version": {v}, "op": {"approve"}}))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Báo cáo chưa được duyệt: "+want) {
+		t.Fatalf("approving unconfirmed: %d, want 422 saying why", code)
+	}
+	if got := storedReport(t, x, x.round); got.Status != tiendo.DocPending {
+		t.Errorf("approved unconfirmed: %s", got.Status)
+	}
+	if code, loc := x.postDoc(leader, page, url.Values{"version": {v}, "op": {"approve"}, "confirm_stale": {"1"}}); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=approve") {
+		t.Fatalf("approving confirmed: %d %s", code, loc)
+	}
+	// Approved, the page still says what it was approved without.
+	if _, body = x.get(office, page); !strings.Contains(body, `id="stale"`) || !strings.Contains(body, "Rút lại để sửa") {
+		t.Errorf("the approved report's page does not say it is out of date, and what to do")
+	}
+}
+
+// A report sent again after its return names its unit too.
+func TestConsolidatedStaleAfterResubmission(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	ctx := context.Background()
+	office := x.login("vanphong")
+	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	x.submitAs("pnv", x.a)
+	x.submitAs("cah", x.b)
+	draftReport(t, x, office, x.round)
+	rep := x.reportOf(x.b, x.round)
+	if _, err := x.st.ActOnReport(ctx, store.Actor{}, officeUser, x.round.ID, x.b.ID, store.ActRequest{Action: tiendo.ReportReturn, Version: rep.Version, Comment: "Bổ sung số liệu"}); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := x.st.UserByUsername(ctx, "cah")
+	rep, err := x.st.Report(ctx, u, x.round.ID, x.b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sec := range rep.Sections {
+		sec.ResultVsPlan = "Đã bổ sung số liệu theo yêu cầu."
+	}
+	if err := x.st.SaveReport(ctx, store.Actor{}, u, rep); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := x.st.ActOnReport(ctx, store.Actor{}, u, x.round.ID, x.b.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version, Confirm: true}); err != nil {
+		t.Fatal(err)
+	}
+	_, body := x.get(office, page)
+	notice := between(t, body, `<aside class="alert" id="stale"`, `</aside>`)
+	if !strings.Contains(notice, "Có báo cáo mới của Công an huyện gửi sau khi lập dự thảo") || !strings.Contains(notice, "phần nhiệm vụ 2") {
+		t.Errorf("the resubmitted report is not named:\n%s", notice)
+	}
+	if strings.Contains(notice, "phần mở đầu") {
+		t.Errorf("the opening is named, though it counts the same two reports:\n%s", notice)
+	}
+}
+
+// partIndex is the index of the part of key in c.
+func partIndex(t *testing.T, c *tiendo.Document, key string) int {
+	t.Helper()
+	for i, p := range c.Parts {
+		if p.Key == key {
+			return i
+		}
+	}
+	t.Fatalf("no part %q", key)
+	return -1
+}
+
+// between is body from the first from to the next to, or fails.
+func between(t *testing.T, body, from, to string) string {
+	t.Helper()
+	i := strings.Index(body, from)
+	if i < 0 {
+		t.Fatalf("no %q in the page", from)
+	}
+	j := strings.Index(body[i:], to)
+	if j < 0 {
+		return body[i:]
+	}
+	return body[i : i+j]
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
