@@ -338,8 +338,12 @@ func runningHeads(raw []string, marks map[int]bool) {
 	}
 	seen := map[string]int{}
 	key := func(k int) string { return strings.Join(strings.Fields(strings.ReplaceAll(raw[k], "\f", " ")), " ") }
+	counted := map[int]bool{}
 	for _, k := range firsts {
-		seen[key(k)]++
+		if !counted[k] {
+			counted[k] = true
+			seen[key(k)]++
+		}
 	}
 	// With one page break only, the head shows itself by citing the
 	// document's own number and symbol, which its text never does.
@@ -351,7 +355,7 @@ func runningHeads(raw []string, marks map[int]bool) {
 			// starts a page: it cites the number too, and is text.
 			continue
 		}
-		if seen[key(k)] >= 2 || own != "" && strings.Contains(f, own) {
+		if seen[key(k)] >= 2 || own != "" && strings.Contains(f, "so"+own) {
 			marks[k] = true
 		}
 	}

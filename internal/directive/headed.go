@@ -109,12 +109,31 @@ var reGiveTargets = regexp.MustCompile(`\b(?:giao|phan giao|phan bo) (?:cac |nhu
 // an item above it, or the paragraph before the list, opens it with
 // reGiveTargets.
 func (p *parser) givesTargets(region []block, i, off int) bool {
+	if p.givesMemo == nil {
+		p.givesMemo = map[*block]bool{}
+	}
 	for k, steps := region[i].parent-off, 0; k >= 0 && k < len(region) && steps < 64; k, steps = region[k].parent-off, steps+1 {
-		if reGiveTargets.MatchString(vi.Fold(region[k].text)) {
+		g, ok := p.givesMemo[&region[k]]
+		if !ok {
+			g = reGiveTargets.MatchString(vi.Fold(region[k].text))
+			p.givesMemo[&region[k]] = g
+		}
+		if g {
 			return true
 		}
 	}
-	return reGiveTargets.MatchString(vi.Fold(p.introLast))
+	if p.introGivesFor != p.introLast || p.introLast == "" {
+		f := vi.Fold(p.introLast)
+		if reBasisStart.MatchString(f) {
+			// "Thực hiện Quyết định ... về giao chỉ tiêu ..., UBND huyện
+			// đề nghị ...": the documents cited give no targets here.
+			if m := reAskWord.FindStringIndex(f); m != nil {
+				f = f[m[0]:]
+			}
+		}
+		p.introGivesFor, p.introGives = p.introLast, reGiveTargets.MatchString(f)
+	}
+	return p.introGives
 }
 
 // namesOnly reports whether text says nothing but who a gives work and the

@@ -47,6 +47,9 @@ func mailStart(lines []line) int {
 			continue
 		}
 		f := vi.Fold(s)
+		if lastField < 0 && !forward && (reNational.MatchString(f) || reKinhGui.MatchString(f)) {
+			return 0 // the letterhead comes first: any mail-like lines are the letter's text
+		}
 		if reMailForward.MatchString(f) {
 			forward = true
 			continue

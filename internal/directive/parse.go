@@ -27,6 +27,9 @@ type parser struct {
 	deadlineSent  string // the folded sentence that gave the deadline
 	deadlineSends bool   // that sentence sends the report ("gửi", "nộp")
 	introLast     string // the last paragraph before the first item
+	givesMemo     map[*block]bool
+	introGivesFor string
+	introGives    bool
 	taskIntro     string // in a directive without a list, the paragraph before the first task
 	askAll        bool   // the opening asks every recipient ("đề nghị các cơ quan, đơn vị")
 	relative      bool   // the deadline is counted from an event, and warned about

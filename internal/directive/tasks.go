@@ -77,8 +77,18 @@ var reAlsoTasks = regexp.MustCompile(`^[^:.;]{0,60}\bva (?:cac )?(?:nhiem vu|gia
 // alsoTasks reports whether folded heading f, which opens with an excluded
 // or contents head, also names tasks.
 func alsoTasks(f string) bool {
-	return len(f) < 120 && reAlsoTasks.MatchString(f)
+	if len(f) >= 120 {
+		return false
+	}
+	for _, h := range append(excludedHeads[:len(excludedHeads):len(excludedHeads)], contentsHeads...) {
+		if strings.HasPrefix(f, h) && reJoinedTasks.MatchString(f[len(h):]) {
+			return true
+		}
+	}
+	return false
 }
+
+var reJoinedTasks = regexp.MustCompile(`^\s+va (?:cac )?(?:nhiem vu|giai phap)\b`)
 
 // body reads the body blocks: basis and period from the opening, tasks from
 // the items, report contents and deadline from wherever they are said.
@@ -243,7 +253,7 @@ func (p *parser) proseAssignment(sent, f string) (assignment, bool) {
 	rest := f
 	if m := reProseAsk.FindStringIndex(f); m != nil {
 		rest = f[m[1]:]
-	} else if m := reTopicAsk.FindStringIndex(f); m != nil {
+	} else if m := reTopicAsk.FindStringIndex(f); m != nil && reMeeting.MatchString(vi.Fold(p.res.Subject)) {
 		rest = f[m[1]:]
 	}
 	a := p.assignment(sent)
