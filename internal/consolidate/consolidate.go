@@ -16,6 +16,7 @@
 package consolidate
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -134,8 +135,9 @@ type draft struct {
 	returned map[int64]bool               // units whose report is back with them for revision
 	rows     []watch.TargetRow
 	coll     *collate.Collator
-	issuer   string // "UBND huyện"
-	issuerLn string // "UBND huyện Hữu Lũng"
+	nameKeys map[int64][]byte // unit's name's collation key, by unit (unitKey)
+	issuer   string           // "UBND huyện"
+	issuerLn string           // "UBND huyện Hữu Lũng"
 	// issuerName is the report's issuer as given: Input.Issuer, or the
 	// round's when that is empty.
 	issuerName string
@@ -339,13 +341,32 @@ func (c *draft) short(id int64) string {
 // sortedUnits orders unit IDs by Vietnamese name, then ID, without repeats.
 func (c *draft) sortedUnits(ids []int64) []int64 {
 	out := slices.Clone(ids)
-	slices.SortFunc(out, func(a, b int64) int {
-		if r := c.coll.CompareString(c.name(a), c.name(b)); r != 0 {
-			return r
-		}
-		return int(a - b)
-	})
+	slices.SortFunc(out, c.compareUnits)
 	return slices.Compact(out)
+}
+
+// compareUnits orders two units by Vietnamese name, then ID.
+func (c *draft) compareUnits(a, b int64) int {
+	if r := bytes.Compare(c.unitKey(a), c.unitKey(b)); r != 0 {
+		return r
+	}
+	return cmp.Compare(a, b)
+}
+
+// unitKey is the collation key of unit id's name, made once per draft: a
+// draft sorts a province's 3,321 units some sixty times, and comparing
+// their names with the collator each time was half of drafting it.
+func (c *draft) unitKey(id int64) []byte {
+	if k, ok := c.nameKeys[id]; ok {
+		return k
+	}
+	if c.nameKeys == nil {
+		c.nameKeys = map[int64][]byte{}
+	}
+	var buf collate.Buffer
+	k := bytes.Clone(c.coll.KeyFromString(&buf, c.name(id)))
+	c.nameKeys[id] = k
+	return k
 }
 
 func mapKeys[V any](m map[int64]V) []int64 {

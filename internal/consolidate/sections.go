@@ -317,10 +317,7 @@ func (c *draft) sortRows(rows []watch.TargetRow) {
 		if a.Target != nil && b.Target != nil && a.Target.Position != b.Target.Position {
 			return a.Target.Position - b.Target.Position
 		}
-		if r := c.coll.CompareString(c.name(a.UnitID), c.name(b.UnitID)); r != 0 {
-			return r
-		}
-		return int(a.UnitID - b.UnitID)
+		return c.compareUnits(a.UnitID, b.UnitID)
 	})
 }
 

@@ -47,15 +47,26 @@ type regenerated struct {
 // document. A record pruned from the audit log counts the part as drawn
 // when the document was: it is then taken as older than it is, never newer.
 func (s *Store) DocPartsDrawn(ctx context.Context, u *tiendo.User, roundID int64, kind tiendo.DocKind) (PartsDrawn, error) {
-	c, err := s.Doc(ctx, u, roundID, kind)
-	if err != nil {
+	// Who may see the document, as Doc decides, without loading its text:
+	// a province's report runs to tens of megabytes.
+	drafts := tiendo.Allowed(u, tiendo.ActionConsolidate, 0) || tiendo.Allowed(u, tiendo.ActionApproveDoc, 0)
+	if !drafts && tiendo.ScopeOf(u, tiendo.ActionReadReport) != tiendo.ScopeAll && kind != tiendo.DocDirective {
+		return PartsDrawn{}, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng, lãnh đạo và nơi nhận được xem báo cáo tổng hợp.")
+	}
+	if _, err := s.Round(ctx, u, roundID); err != nil {
 		return PartsDrawn{}, err
 	}
 	d := PartsDrawn{Parts: map[string]time.Time{}}
-	if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT created_at FROM documents WHERE id = ?`), c.ID).Scan(&d.Created); err != nil {
-		return PartsDrawn{}, fmt.Errorf("store: document drafted: %w", err)
+	var id int64
+	var status tiendo.DocStatus
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT id, created_at, status FROM documents WHERE round_id = ? AND kind = ?`), roundID, kind).Scan(&id, &d.Created, &status)
+	if err != nil {
+		return PartsDrawn{}, notFound(err, "Đợt báo cáo này chưa có văn bản này.")
 	}
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT at, after FROM audit_log WHERE entity = 'document' AND entity_id = ? AND action = ? ORDER BY id`), c.ID, actionRegenerate)
+	if status != tiendo.DocIssued && !drafts {
+		return PartsDrawn{}, tiendo.Errorf(tiendo.ENOTFOUND, "Văn bản chưa được ban hành.")
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT at, after FROM audit_log WHERE entity = 'document' AND entity_id = ? AND action = ? ORDER BY id`), id, actionRegenerate)
 	if err != nil {
 		return PartsDrawn{}, fmt.Errorf("store: parts drawn: %w", err)
 	}

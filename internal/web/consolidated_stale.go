@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"tiendo"
@@ -245,6 +246,16 @@ func (s *Server) loadStale(ctx context.Context, u *tiendo.User, round *tiendo.Ro
 	if !slices.ContainsFunc(slices.Collect(maps.Values(raw)), func(st *store.ReportState) bool { return st.Status.Sent() && st.SubmittedAt.After(oldest) }) {
 		return nil, nil
 	}
+	// Drafting the whole report to compare takes seconds for a province's
+	// communes: the answer is kept until anything changes in the store.
+	stamp, err := s.store.AuditStamp(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := staleKey{doc: c.ID, stamp: stamp, role: u.Role, unit: u.UnitID}
+	if d, ok := s.stale.get(key); ok {
+		return d, nil
+	}
 	in, err := reportdoc.Input(ctx, s.store, u, round.ID)
 	if err != nil {
 		return nil, err
@@ -257,5 +268,43 @@ func (s *Server) loadStale(ctx context.Context, u *tiendo.User, round *tiendo.Ro
 	if err != nil {
 		return nil, err
 	}
-	return findStale(round, c, in, fresh, drawn, units), nil
+	d := findStale(round, c, in, fresh, drawn, units)
+	s.stale.put(key, d)
+	return d, nil
+}
+
+// staleKey is what loadStale's answer depends on: the document, the store
+// as of an audit stamp (read before anything else, so the answer is at
+// least as new as the stamp), and who reads, since what a user may read
+// decides the draft's input.
+type staleKey struct {
+	doc, stamp int64
+	role       tiendo.Role
+	unit       int64
+}
+
+// staleCache keeps the last answers of loadStale: a few documents are
+// being drafted at a time, so a handful of entries is enough, and an entry
+// for an older stamp is never asked for again.
+type staleCache struct {
+	mu sync.Mutex
+	m  map[staleKey]*staleDraft
+}
+
+const staleEntries = 16
+
+func (c *staleCache) get(k staleKey) (*staleDraft, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.m[k]
+	return d, ok
+}
+
+func (c *staleCache) put(k staleKey, d *staleDraft) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= staleEntries {
+		c.m = map[staleKey]*staleDraft{}
+	}
+	c.m[k] = d
 }

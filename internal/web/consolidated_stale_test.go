@@ -266,3 +266,25 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// The page keeps what it found until the store changes: a view after one
+// late report names it, and a view after the next report names both.
+func TestConsolidatedStaleFollowsEachNewReport(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	office := x.login("vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	draftReport(t, x, office, x.round)
+	x.submitAs("pnv", x.a)
+	for range 2 { // the second view is answered from what the first found
+		_, body := x.get(office, page)
+		if notice := between(t, body, `<aside class="alert" id="stale"`, `</aside>`); !strings.Contains(notice, "Có báo cáo mới của Phòng Nội vụ gửi sau") {
+			t.Fatalf("after Phòng Nội vụ's report:\n%s", notice)
+		}
+	}
+	x.submitAs("cah", x.b)
+	_, body := x.get(office, page)
+	if notice := between(t, body, `<aside class="alert" id="stale"`, `</aside>`); !strings.Contains(notice, "Công an huyện") || !strings.Contains(notice, "Phòng Nội vụ") {
+		t.Errorf("after Công an huyện's report too, the notice names:\n%s", notice)
+	}
+}

@@ -39,7 +39,8 @@ type Server struct {
 	pages   map[string]*template.Template
 	assets  *assets
 	handler http.Handler
-	metrics metrics // what protect counts, for GET /metrics (metrics.go)
+	metrics metrics    // what protect counts, for GET /metrics (metrics.go)
+	stale   staleCache // what loadStale found, by document and audit stamp
 }
 
 // New returns the application's root handler. api serves everything under

@@ -1,0 +1,186 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/api"
+	"tiendo/internal/consolidate"
+	"tiendo/internal/reportdoc"
+	"tiendo/internal/store"
+	"tiendo/internal/storetest"
+	"tiendo/internal/web"
+)
+
+// BenchmarkConsolidatedPage renders GET /rounds/{id}/consolidated for a
+// round of n units x 12 tasks, every unit leading every task (two targets
+// each), 95% of them having sent a report of about 1 KB of text a section
+// before the office drafted the consolidated report. It times the page
+// while the draft is up to date (no report since) and after three more
+// units have sent theirs (out of date: the page drafts the whole report
+// again to compare), as the office (draft) and the leader (sent for
+// approval). The sub-benchmarks share one round and run in order; the
+// steps between them (send, three reports, withdraw) run whatever -bench
+// selects.
+func BenchmarkConsolidatedPage(b *testing.B) {
+	for _, n := range []int{100, 1000, 3321} {
+		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) { benchConsolidated(b, n) })
+	}
+}
+
+func benchConsolidated(b *testing.B, n int) {
+	ctx := context.Background()
+	st := storetest.Open(b)
+	start := time.Now()
+	round, ids := fillConsolidated(b, st, n, 12)
+	const late = 3 // units that report after the draft
+	sent := n - n/20 - late
+	for i := range sent {
+		submitLong(b, st, round.ID, ids[i], i)
+	}
+	office := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
+	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader, FullName: "Nguyễn Văn A"}
+	for _, u := range []*tiendo.User{office, leader} {
+		if err := st.CreateUser(ctx, store.Actor{}, u, "mật khẩu thử nghiệm"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// What "Lập dự thảo" does (handleConsolidatedCreate).
+	in, err := reportdoc.Input(ctx, st, office, round.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: round.ID, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
+	if err := st.CreateDoc(ctx, store.Actor{}, office, c); err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for _, p := range c.Parts {
+		size += len(p.Text)
+	}
+	b.Logf("set-up of %d units (%d reports sent): %v; draft of %d parts, %d KB", n, sent, time.Since(start).Round(time.Millisecond), len(c.Parts), size/1024)
+
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	h, err := web.New(web.Config{}, st, api.New(st, log), log)
+	if err != nil {
+		b.Fatal(err)
+	}
+	session := func(u *tiendo.User) string {
+		secret, err := st.CreateSession(ctx, u.ID, "", "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		return secret
+	}
+	officeS, leaderS := session(office), session(leader)
+	path := fmt.Sprintf("/rounds/%d/consolidated", round.ID)
+	page := func(secret string, stale bool) func(b *testing.B) {
+		return func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("GET", path, nil)
+				req.AddCookie(&http.Cookie{Name: "tiendo_session", Value: secret})
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatalf("status %d: %.500s", rec.Code, rec.Body)
+				}
+				if got := strings.Contains(rec.Body.String(), "gửi sau khi lập dự thảo"); got != stale {
+					b.Fatalf("out of date notice shown: %v, want %v", got, stale)
+				}
+			}
+		}
+	}
+	b.Run("fresh/office", page(officeS, false))
+	cur, err := st.Doc(ctx, office, round.ID, tiendo.DocReport)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := st.SendDoc(ctx, store.Actor{}, office, cur); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("fresh/leader", page(leaderS, false))
+	for i := sent; i < sent+late; i++ {
+		submitLong(b, st, round.ID, ids[i], i)
+	}
+	b.Run("stale/leader", page(leaderS, true))
+	cur, err = st.Doc(ctx, office, round.ID, tiendo.DocReport)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.ActOnDoc(ctx, store.Actor{}, office, round.ID, tiendo.DocReport, store.DocWithdraw, cur.Version, ""); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("stale/office", page(officeS, true))
+}
+
+// fillConsolidated makes n units and an open round of tasks tasks, each led
+// by every unit, with two targets.
+func fillConsolidated(b *testing.B, st *store.Store, n, tasks int) (*tiendo.Round, []int64) {
+	b.Helper()
+	ctx := context.Background()
+	ids := make([]int64, n)
+	for i := range n {
+		u := &tiendo.Unit{Code: fmt.Sprintf("xa%04d", i+1), Name: fmt.Sprintf("UBND xã số %d", i+1)}
+		if err := st.CreateUnit(ctx, store.Actor{}, u); err != nil {
+			b.Fatalf("unit %d: %v", i, err)
+		}
+		ids[i] = u.ID
+	}
+	r := &tiendo.Round{Title: "Đợt báo cáo tổng hợp thử tải", Status: tiendo.RoundOpen, Deadline: time.Now().Add(24 * time.Hour),
+		Period: tiendo.Period{Kind: tiendo.PeriodYear, Year: time.Now().Year()}, UnitIDs: ids}
+	for t := range tasks {
+		task := &tiendo.Task{Label: fmt.Sprint(t + 1), Text: fmt.Sprintf("Nhiệm vụ trọng tâm số %d: nâng cao hiệu quả công tác quản lý nhà nước", t+1),
+			Targets: []*tiendo.Target{
+				{Text: "tỷ lệ hoàn thành đạt 90% trở lên", Comparator: tiendo.AtLeast, Value: 90, Unit: "%"},
+				{Text: "số hồ sơ giải quyết trễ hạn không quá 5", Comparator: tiendo.AtMost, Value: 5, Unit: "hồ sơ"},
+			}}
+		for _, id := range ids {
+			task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: id, Role: tiendo.Lead})
+		}
+		r.Tasks = append(r.Tasks, task)
+	}
+	if err := st.CreateRound(ctx, store.Actor{}, r); err != nil {
+		b.Fatalf("round: %v", err)
+	}
+	return r, ids
+}
+
+// submitLong fills unit's report with about 1 KB of text a section, the
+// targets' values, and sends it.
+func submitLong(b *testing.B, st *store.Store, roundID, unitID int64, i int) {
+	b.Helper()
+	ctx := context.Background()
+	reporter := &tiendo.User{Role: tiendo.RoleReporter, UnitID: unitID}
+	rep, err := st.Report(ctx, reporter, roundID, unitID)
+	if err != nil {
+		b.Fatalf("report: %v", err)
+	}
+	v := []float64{80 + float64(i%20), float64(i % 9)}
+	for k, sec := range rep.Sections {
+		sec.Status = []string{"completed", "on_track", "behind"}[(i+k)%3]
+		sec.ResultVsPlan = fmt.Sprintf("Xã số %d đã triển khai đầy đủ kế hoạch nhiệm vụ %d: tổ chức %d cuộc họp, tuyên truyền đến %d hộ dân, ", i+1, k+1, i%7+2, 100+i%300) +
+			strings.Repeat("kết quả đạt khá, cơ bản hoàn thành các chỉ tiêu đề ra trong kỳ. ", 6)
+		sec.VsSamePeriod = fmt.Sprintf("Tăng %d%% so với cùng kỳ năm trước.", i%15)
+		sec.Obstacles = fmt.Sprintf("Kinh phí còn hạn chế; nhân lực thôn %d còn thiếu, ", i%11+1) + strings.Repeat("trình độ chuyên môn chưa đồng đều. ", 2)
+		sec.Recommendations = "Đề nghị cấp trên bổ sung kinh phí và tổ chức tập huấn chuyên môn cho cán bộ cơ sở."
+		sec.NextSteps = fmt.Sprintf("Tiếp tục đôn đốc, kiểm tra; phấn đấu hoàn thành nhiệm vụ %d trước quý %d.", k+1, i%4+1)
+		for j := range sec.Actuals {
+			sec.Actuals[j].Value = &v[j%2]
+		}
+	}
+	if err := st.SaveReport(ctx, store.Actor{}, reporter, rep); err != nil {
+		b.Fatalf("save: %v", err)
+	}
+	if _, err := st.ActOnReport(ctx, store.Actor{}, reporter, roundID, unitID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version}); err != nil {
+		b.Fatalf("submit: %v", err)
+	}
+}
