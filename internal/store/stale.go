@@ -102,11 +102,23 @@ func (s *Store) RegenerateDoc(ctx context.Context, actor Actor, u *tiendo.User, 
 		return tiendo.Errorf(tiendo.EINVALID, "Chưa chọn phần nào để tạo lại.")
 	}
 	c.Parts, c.Subject = cleanParts(c.Parts), nfc(c.Subject)
+	// The keys as the parts hold them, each once: the audit row is what
+	// DocPartsDrawn reads back.
+	var clean []string
 	for _, k := range keys {
-		if !slices.ContainsFunc(c.Parts, func(p tiendo.ReportPart) bool { return p.Key == nfc(k) }) {
+		k = nfc(k)
+		if slices.Contains(clean, k) {
+			continue
+		}
+		if len(clean) == len(c.Parts) || !slices.ContainsFunc(c.Parts, func(p tiendo.ReportPart) bool { return p.Key == k }) {
+			if r := []rune(k); len(r) > 40 {
+				k = string(r[:40]) + "…"
+			}
 			return tiendo.Errorf(tiendo.EINVALID, "Văn bản không có phần %q để tạo lại; hãy tải lại trang.", k)
 		}
+		clean = append(clean, k)
 	}
+	keys = clean
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		before, err := s.draftToEdit(ctx, tx, c)
 		if err != nil {

@@ -192,7 +192,10 @@ var consolidatedNotices = map[string]string{
 // consolidatedPage fills the page of round's report c (nil: none yet). The
 // report is laid out as a sheet for the preview, unless the office is
 // editing it.
-func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.Document) (*consolidatedPage, error) {
+// consolidatedPage lays out the page for c; saved says c is the document as
+// stored, not the form as typed, and only then is what loadStale finds of
+// it kept for the next view.
+func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.Document, saved bool) (*consolidatedPage, error) {
 	name := ""
 	if c != nil && c.ApprovedBy != 0 {
 		if leader, err := s.store.User(r.Context(), c.ApprovedBy); err == nil {
@@ -224,7 +227,7 @@ func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiend
 		if p.Gaps, err = s.loadUnitGaps(r, round); err != nil {
 			return nil, err
 		}
-		if p.Stale, err = s.loadStale(r.Context(), userFrom(r.Context()), round, c); err != nil {
+		if p.Stale, err = s.loadStale(r.Context(), userFrom(r.Context()), round, c, saved); err != nil {
 			return nil, err
 		}
 		if p.Stale != nil {
@@ -273,7 +276,7 @@ func (s *Server) handleConsolidatedShow(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	p, err := s.consolidatedPage(r, round, c)
+	p, err := s.consolidatedPage(r, round, c, true)
 	if err != nil {
 		return err
 	}
@@ -339,7 +342,7 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 			draft.Status = tiendo.DocDraft
 			shown = &draft
 		}
-		p, err := s.consolidatedPage(r, round, shown)
+		p, err := s.consolidatedPage(r, round, shown, !typed)
 		if err != nil {
 			return err
 		}
@@ -379,6 +382,12 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		}
 		var done []*regenPart
 		keys, confirmed := regenKeys(op)
+		if len(keys) > 0 && !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
+			return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được tạo lại các phần của báo cáo tổng hợp.")
+		}
+		if len(keys) > len(c.Parts) {
+			return tiendo.Errorf(tiendo.EINVALID, "Báo cáo chỉ có %d phần, không thể tạo lại %d phần; hãy tải lại trang.", len(c.Parts), len(keys))
+		}
 		if len(keys) > 0 {
 			in, err := reportdoc.Input(r.Context(), s.store, u, id)
 			if err != nil {
@@ -393,7 +402,7 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 				sec, ok := fresh[key]
 				i := slices.IndexFunc(c.Parts, func(p tiendo.ReportPart) bool { return p.Key == key })
 				if !ok || i < 0 {
-					return tiendo.Errorf(tiendo.EINVALID, "Báo cáo không có phần %q để tạo lại; hãy tải lại trang.", key)
+					return tiendo.Errorf(tiendo.EINVALID, "Báo cáo không có phần %q để tạo lại; hãy tải lại trang.", shortKey(key))
 				}
 				if !sameText(c.Parts[i], sec) {
 					changed = append(changed, &regenPart{Index: i, Key: key, Name: partName(round, c.Parts[i]), OldHeading: c.Parts[i].Heading, OldText: c.Parts[i].Text, NewHeading: sec.Heading, NewText: sec.Text})
@@ -407,7 +416,14 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 				for _, part := range changed {
 					c.Parts[part.Index].Heading, c.Parts[part.Index].Text = part.OldHeading, part.OldText
 				}
-				return show(http.StatusOK, func(p *consolidatedPage) { p.Confirm, p.ConfirmKeys = changed, strings.Join(keys, ",") })
+				// Yes replaces the parts the question shows, no others:
+				// one unchanged now may differ by the time yes is pressed,
+				// and it was not asked about.
+				shownKeys := make([]string, len(changed))
+				for i, part := range changed {
+					shownKeys[i] = part.Key
+				}
+				return show(http.StatusOK, func(p *consolidatedPage) { p.Confirm, p.ConfirmKeys = changed, strings.Join(shownKeys, ",") })
 			}
 			done = changed
 		}
@@ -477,12 +493,23 @@ func regenKeys(op string) (keys []string, confirmed bool) {
 			return nil, false
 		}
 	}
-	for _, k := range strings.Split(list, ",") {
-		if k = strings.TrimSpace(k); k != "" && !slices.Contains(keys, k) {
+	seen := map[string]bool{}
+	for k := range strings.SplitSeq(list, ",") {
+		if k = strings.TrimSpace(k); k != "" && !seen[k] {
+			seen[k] = true
 			keys = append(keys, k)
 		}
 	}
 	return keys, confirmed
+}
+
+// shortKey cuts a part's key as sent for a message: the form is the
+// person's, but what comes back is not always what the page sent.
+func shortKey(k string) string {
+	if r := []rune(k); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return k
 }
 
 // approveStaleConfirmed refuses to approve, unconfirmed, a report with
@@ -492,7 +519,7 @@ func regenKeys(op string) (keys []string, confirmed bool) {
 // to go out on time, and the office can still withdraw an approved one to
 // draw the parts again before it is issued.
 func (s *Server) approveStaleConfirmed(r *http.Request, round *tiendo.Round, c *tiendo.Document) error {
-	stale, err := s.loadStale(r.Context(), userFrom(r.Context()), round, c)
+	stale, err := s.loadStale(r.Context(), userFrom(r.Context()), round, c, true)
 	if err != nil || stale == nil {
 		return err
 	}

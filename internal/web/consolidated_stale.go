@@ -223,9 +223,17 @@ func findStale(round *tiendo.Round, c *tiendo.Document, in consolidate.Input, fr
 
 // loadStale finds what of round's report c, not yet issued, is older than
 // the units' reports; nil when nothing is.
-func (s *Server) loadStale(ctx context.Context, u *tiendo.User, round *tiendo.Round, c *tiendo.Document) (*staleDraft, error) {
+// saved says c is the document as stored: only then is the answer kept
+// (staleCache), since a form as typed is not what the next view shows.
+func (s *Server) loadStale(ctx context.Context, u *tiendo.User, round *tiendo.Round, c *tiendo.Document, saved bool) (*staleDraft, error) {
 	if c == nil || c.Status == tiendo.DocIssued {
 		return nil, nil
+	}
+	// The stamp first: what is read after it is at least as new, so an
+	// answer is never kept under a stamp newer than what it was drawn from.
+	stamp, err := s.store.AuditStamp(ctx)
+	if err != nil {
+		return nil, err
 	}
 	drawn, err := s.store.DocPartsDrawn(ctx, u, round.ID, tiendo.DocReport)
 	if err != nil {
@@ -248,13 +256,11 @@ func (s *Server) loadStale(ctx context.Context, u *tiendo.User, round *tiendo.Ro
 	}
 	// Drafting the whole report to compare takes seconds for a province's
 	// communes: the answer is kept until anything changes in the store.
-	stamp, err := s.store.AuditStamp(ctx)
-	if err != nil {
-		return nil, err
-	}
-	key := staleKey{doc: c.ID, stamp: stamp, role: u.Role, unit: u.UnitID}
-	if d, ok := s.stale.get(key); ok {
-		return d, nil
+	key := staleKey{doc: c.ID, version: c.Version, stamp: stamp, role: u.Role, unit: u.UnitID}
+	if saved {
+		if d, ok := s.stale.get(key); ok {
+			return d, nil
+		}
 	}
 	in, err := reportdoc.Input(ctx, s.store, u, round.ID)
 	if err != nil {
@@ -269,16 +275,19 @@ func (s *Server) loadStale(ctx context.Context, u *tiendo.User, round *tiendo.Ro
 		return nil, err
 	}
 	d := findStale(round, c, in, fresh, drawn, units)
-	s.stale.put(key, d)
+	if saved {
+		s.stale.put(key, d)
+	}
 	return d, nil
 }
 
-// staleKey is what loadStale's answer depends on: the document, the store
-// as of an audit stamp (read before anything else, so the answer is at
-// least as new as the stamp), and who reads, since what a user may read
-// decides the draft's input.
+// staleKey is what loadStale's answer depends on: the document and its
+// version, the store as of an audit stamp (read before anything else, so
+// the answer is at least as new as the stamp), and who reads, since what a
+// user may read decides the draft's input.
 type staleKey struct {
 	doc, stamp int64
+	version    int // the document's, which its every save moves
 	role       tiendo.Role
 	unit       int64
 }

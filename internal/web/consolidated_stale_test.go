@@ -10,6 +10,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/consolidate"
+	"tiendo/internal/reportdoc"
 	"tiendo/internal/store"
 )
 
@@ -286,5 +287,60 @@ func TestConsolidatedStaleFollowsEachNewReport(t *testing.T) {
 	_, body := x.get(office, page)
 	if notice := between(t, body, `<aside class="alert" id="stale"`, `</aside>`); !strings.Contains(notice, "Công an huyện") || !strings.Contains(notice, "Phòng Nội vụ") {
 		t.Errorf("after Công an huyện's report too, the notice names:\n%s", notice)
+	}
+}
+
+// A save refused with the form typed as a fresh draft would say is no
+// answer about the saved draft: the next view still finds the saved one
+// out of date. Regenerate keys beyond the report's parts are refused, and
+// only the office may ask.
+func TestConsolidatedStaleNotTakenFromATypedForm(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	ctx := context.Background()
+	office := x.login("vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	x.submitAs("pnv", x.a)
+	draftReport(t, x, office, x.round)
+	x.submitAs("cah", x.b)
+
+	c := storedReport(t, x, x.round)
+	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
+	in, err := reportdoc.Input(ctx, x.st, officeUser, x.round.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := map[string]consolidate.Section{}
+	for _, sec := range consolidate.Draft(in) {
+		fresh[sec.Key] = sec
+	}
+	// Every part typed as a fresh draft says it but the opening, which is
+	// then asked to be drawn again: the question is shown, nothing saved.
+	form := reportForm(c, "regen:"+consolidate.KeyOpening)
+	for i, part := range c.Parts {
+		if part.Key != consolidate.KeyOpening {
+			form.Set("p"+itoa(int64(i))+".heading", fresh[part.Key].Heading)
+			form.Set("p"+itoa(int64(i))+".text", fresh[part.Key].Text)
+		}
+	}
+	if code, _, body := read(x.post(office, page, form)); code != http.StatusOK || !strings.Contains(body, `id="regen-confirm"`) {
+		t.Fatalf("regenerate the opening: %d, want the question", code)
+	}
+	_, body := x.get(office, page)
+	if notice := between(t, body, `<aside class="alert" id="stale"`, `</aside>`); !strings.Contains(notice, "danh sách đơn vị báo cáo chậm") {
+		t.Errorf("after a question asked of the form as typed, the saved draft's notice is:\n%s", notice)
+	}
+
+	keys := []string{"opening", "opening"} // a repeat counts once
+	for i := range len(c.Parts) + 1 {
+		keys = append(keys, "k"+itoa(int64(i)))
+	}
+	many := reportForm(c, "regen:"+strings.Join(keys, ","))
+	if code, _, body := read(x.post(office, page, many)); code != http.StatusUnprocessableEntity || !strings.Contains(body, "không thể tạo lại") {
+		t.Errorf("more keys than parts: %d, want 422 saying so", code)
+	}
+	leader := x.login("lanhdao")
+	if code, _, _ := read(x.post(leader, page, reportForm(c, "regen:opening"))); code != http.StatusForbidden {
+		t.Errorf("the leader regenerates a part: %d, want 403", code)
 	}
 }
