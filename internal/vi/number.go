@@ -97,13 +97,22 @@ func ParseNumberIn(s, unit string) (float64, error) {
 	words, unitWords := strings.Fields(s), strings.Fields(unit)
 	n := len(words) - len(unitWords)
 	if n > 0 && Fold(strings.Join(words[n:], " ")) == Fold(strings.Join(unitWords, " ")) {
-		if f, err := ParseNumber(strings.Join(words[:n], " ")); err == nil {
+		num := strings.Join(words[:n], " ")
+		if strings.Contains(num, "%") {
+			// "70% sản phẩm" is a share, not 70 of them.
+			return 0, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu này tính bằng %s; hãy ghi số %s, không ghi %%.", unit, unit)
+		}
+		if f, err := ParseNumber(num); err == nil {
 			return f, nil
 		}
 	}
 	if len(words) > 1 {
 		if _, err := ParseNumber(words[0]); err == nil {
-			return 0, tiendo.Errorf(tiendo.EINVALID, "Chỉ ghi số, không ghi chữ sau số: chỉ tiêu này tính bằng %s, ví dụ %s hoặc %s %s.", unit, words[0], words[0], unit)
+			example := "15"
+			if len(words) == 2 {
+				example = words[0] // "2 cái": the number itself
+			}
+			return 0, tiendo.Errorf(tiendo.EINVALID, "Sau số chỉ ghi được đơn vị của chỉ tiêu (%s), ví dụ %s hoặc %s %s; nếu số liệu tính bằng đơn vị khác, hãy đổi sang %s.", unit, example, example, unit, unit)
 		}
 	}
 	return 0, err

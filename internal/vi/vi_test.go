@@ -339,11 +339,15 @@ func TestParseNumberIn(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ in, unit, says string }{
-		{"2 cái", "sản phẩm", "chỉ tiêu này tính bằng sản phẩm, ví dụ 2 hoặc 2 sản phẩm"},
+		{"2 cái", "sản phẩm", "Sau số chỉ ghi được đơn vị của chỉ tiêu (sản phẩm), ví dụ 2 hoặc 2 sản phẩm; nếu số liệu tính bằng đơn vị khác, hãy đổi sang sản phẩm."},
+		{"2 triệu đồng", "tỷ đồng", "hãy đổi sang tỷ đồng"},
+		{"1 234 sản phẩm", "sản phẩm", "ví dụ 15 hoặc 15 sản phẩm"},
+		{"70% sản phẩm", "sản phẩm", "Chỉ tiêu này tính bằng sản phẩm; hãy ghi số sản phẩm, không ghi %."},
+		{"70 % sản phẩm", "sản phẩm", "không ghi %"},
 		{"2 sản phẩm", "", "1.234,5"},
 		{"sản phẩm", "sản phẩm", "1.234,5"},
 		{"khoảng 2 sản phẩm", "sản phẩm", "1.234,5"},
-		{"2 phẩm", "sản phẩm", "tính bằng sản phẩm"},
+		{"2 phẩm", "sản phẩm", "đơn vị của chỉ tiêu (sản phẩm)"},
 		{"70 % kế hoạch", "%", "1.234,5"},
 	} {
 		_, err := ParseNumberIn(tt.in, tt.unit)

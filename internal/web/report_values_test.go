@@ -75,7 +75,7 @@ func TestReportReadsAValueWithItsUnit(t *testing.T) {
 	c := x.login("pnv")
 	g := "g" + itoa(r.Tasks[0].Targets[0].ID)
 	code, _, body := read(x.post(c, path, url.Values{"version": {"0"}, "op": {"save"}, g + ".value": {"3 cái"}}))
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Chỉ ghi số, không ghi chữ sau số: chỉ tiêu này tính bằng trường, ví dụ 3 hoặc 3 trường.") ||
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Sau số chỉ ghi được đơn vị của chỉ tiêu (trường), ví dụ 3 hoặc 3 trường; nếu số liệu tính bằng đơn vị khác, hãy đổi sang trường.") ||
 		!strings.Contains(body, `value="3 cái"`) {
 		t.Errorf("3 cái: %d, want 422 naming the unit and keeping what was typed", code)
 	}

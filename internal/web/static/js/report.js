@@ -187,7 +187,8 @@
     unit = (unit || "").trim();
     if (!isNaN(a) || !unit || unit === "%") return a;
     var words = s.trim().split(/\s+/), uw = unit.split(/\s+/), n = words.length - uw.length;
-    if (n > 0 && fold(words.slice(n).join(" ")) === fold(uw.join(" "))) return parseVi(words.slice(0, n).join(" "));
+    var num = words.slice(0, n).join(" ");
+    if (n > 0 && num.indexOf("%") < 0 && fold(words.slice(n).join(" ")) === fold(uw.join(" "))) return parseVi(num);
     return NaN;
   }
   // Vietnamese numbers: "1.234,5", "15,2", "70%"; "15.2" read as a decimal.
