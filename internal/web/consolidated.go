@@ -309,7 +309,7 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	if err := s.parseForm(w, r); err != nil {
+	if err := s.parseFormUpTo(w, r, docFormMax); err != nil {
 		return err
 	}
 	u := userFrom(r.Context())

@@ -344,3 +344,24 @@ func TestConsolidatedStaleNotTakenFromATypedForm(t *testing.T) {
 		t.Errorf("the leader regenerates a part: %d, want 403", code)
 	}
 }
+
+// A province's draft, its communes' texts merged, runs past the megabyte
+// other forms are held to: a save of a part of 2 MB is kept.
+func TestConsolidatedSavesALargeDraft(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	office := x.login("vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	x.submitAs("pnv", x.a)
+	draftReport(t, x, office, x.round)
+	c := storedReport(t, x, x.round)
+	long := strings.Repeat("Xã đã hoàn thành kế hoạch giải phóng mặt bằng đúng tiến độ. ", 2<<20/64)
+	form := reportForm(c, "save")
+	form.Set("p0.text", long)
+	if code, loc, _ := read(x.post(office, page, form)); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=saved") {
+		t.Fatalf("save of a %d KB part: %d %s", len(long)>>10, code, loc)
+	}
+	if got := storedReport(t, x, x.round).Parts[0].Text; len(got) < len(long)-100 {
+		t.Errorf("the saved part has %d bytes, want about %d", len(got), len(long))
+	}
+}

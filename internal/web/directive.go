@@ -140,7 +140,7 @@ func (s *Server) handleDirectiveCreate(w http.ResponseWriter, r *http.Request) e
 // handleDirectivePost saves the công văn's prose and its tasks' texts, or
 // moves it through approval and issuing.
 func (s *Server) handleDirectivePost(w http.ResponseWriter, r *http.Request) error {
-	if err := s.parseForm(w, r); err != nil {
+	if err := s.parseFormUpTo(w, r, docFormMax); err != nil {
 		return err
 	}
 	in, c, err := s.loadDirective(r, false)

@@ -197,7 +197,17 @@ func (s *Server) handleUnitEdit(w http.ResponseWriter, r *http.Request) error {
 
 // parseForm reads a POSTed form within the body limit.
 func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+	return s.parseFormUpTo(w, r, s.cfg.MaxBodyBytes)
+}
+
+// docFormMax bounds the form of an office document (the consolidated
+// report, the công văn): its every part comes back with each save, and a
+// province's draft, its communes' texts merged, runs past a megabyte.
+const docFormMax = 64 << 20
+
+// parseFormUpTo is parseForm with a limit of max bytes.
+func (s *Server) parseFormUpTo(w http.ResponseWriter, r *http.Request, max int64) error {
+	r.Body = http.MaxBytesReader(w, r.Body, max)
 	if err := r.ParseForm(); err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
