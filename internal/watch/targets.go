@@ -36,7 +36,8 @@ type Actual struct {
 // Targets lists every target of the round once for each unit leading its
 // task that reports it (Target.ReportedBy), with the unit's value, the verdict and the ratio. When the report
 // date falls inside the period's data window w (a half-year round due on 7
-// June, whose data run to 14 June), a goal to reach is projected linearly to
+// June, whose data run to 14 June) and the window has not ended by now, a
+// goal to reach is projected linearly to
 // the window's end and flagged at risk when the projection still misses;
 // ceilings and rates capped at 100 % are projected no further than 100. w
 // is the period's window by the issuer's cut-off day (tiendo.Period.Window);
@@ -71,7 +72,9 @@ func Targets(r *tiendo.Round, w tiendo.Window, actuals []Actual, states map[int6
 				if at.IsZero() {
 					at = now
 				}
-				if a.Value != nil && w.Contains(at) {
+				// Once the period is over its values are what they are:
+				// a forecast for it (a 2022 round read in 2026) says nothing.
+				if a.Value != nil && w.Contains(at) && now.Before(end) {
 					row.Projected, row.AtRisk = project(tg, *a.Value, at.Sub(start).Hours()/end.Sub(start).Hours())
 				}
 				rows = append(rows, row)

@@ -120,6 +120,10 @@ func TestTargetsAndProjection(t *testing.T) {
 	if len(att) != 2 || att[0].N != 1 || att[1].N != 1 {
 		t.Errorf("attainment = %+v", att)
 	}
+	// Read after the period ended, no value is projected any more.
+	if rows := Targets(r, window(r, tiendo.CalendarCutoffDay), actuals, states, time.Date(2022, 7, 2, 0, 0, 0, 0, tiendo.Zone)); rows[0].Projected != nil || rows[0].AtRisk {
+		t.Errorf("projected when read after the period's end: %v, at risk %v", rows[0].Projected, rows[0].AtRisk)
+	}
 	// A value reported after the period ended is not projected.
 	late := map[int64]State{1: {SubmittedAt: time.Date(2022, 7, 2, 0, 0, 0, 0, tiendo.Zone)}}
 	if rows := Targets(r, window(r, tiendo.CalendarCutoffDay), actuals, late, late[1].SubmittedAt); rows[0].Projected != nil {
