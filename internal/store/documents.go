@@ -170,18 +170,22 @@ func (s *Store) UpdateDoc(ctx context.Context, actor Actor, u *tiendo.User, c *t
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được sửa văn bản.")
 	}
 	c.Parts, c.Subject = cleanParts(c.Parts), nfc(c.Subject)
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		before, err := s.draftToEdit(ctx, tx, c)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		if err := s.writeDocText(ctx, tx, before, c, "version = version + 1, updated_at = ?", now); err != nil {
-			return err
-		}
-		c.ID, c.Status, c.Version, c.UpdatedAt = before.ID, before.Status, before.Version+1, now
-		return s.audit(ctx, tx, actor, "update", "document", c.ID, before, c)
-	})
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.updateDoc(ctx, tx, actor, c) })
+}
+
+// updateDoc writes c's text over its draft, at c.Version, as a new version,
+// and audits it (UpdateDoc, RegenerateDoc).
+func (s *Store) updateDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.Document) error {
+	before, err := s.draftToEdit(ctx, tx, c)
+	if err != nil {
+		return err
+	}
+	now := s.now()
+	if err := s.writeDocText(ctx, tx, before, c, "version = version + 1, updated_at = ?", now); err != nil {
+		return err
+	}
+	c.ID, c.Status, c.Version, c.UpdatedAt = before.ID, before.Status, before.Version+1, now
+	return s.audit(ctx, tx, actor, "update", "document", c.ID, before, c)
 }
 
 // SendDoc saves the office's last edits of a draft (c.RoundID, c.Kind, at

@@ -120,16 +120,7 @@ func (s *Store) RegenerateDoc(ctx context.Context, actor Actor, u *tiendo.User, 
 	}
 	keys = clean
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		before, err := s.draftToEdit(ctx, tx, c)
-		if err != nil {
-			return err
-		}
-		now := s.now()
-		if err := s.writeDocText(ctx, tx, before, c, "version = version + 1, updated_at = ?", now); err != nil {
-			return err
-		}
-		c.ID, c.Status, c.Version, c.UpdatedAt = before.ID, before.Status, before.Version+1, now
-		if err := s.audit(ctx, tx, actor, "update", "document", c.ID, before, c); err != nil {
+		if err := s.updateDoc(ctx, tx, actor, c); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, actor, actionRegenerate, "document", c.ID, nil, regenerated{Parts: slices.Clone(keys)})
