@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -18,24 +17,13 @@ func TestBrowserIntakeRoundTrip(t *testing.T) {
 	t.Parallel()
 	ctx := browsertest.New(t)
 	base := demoServer(t)
-	seed, err := os.ReadFile("../../testdata/directives/huu-lung-2022-06.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	browserLogin(t, ctx, base, "vanphong")
-	browsertest.Do(t, ctx,
-		chromedp.Navigate(base+"/rounds/new"),
-		chromedp.WaitVisible(`#text`),
-		chromedp.SetValue(`#text`, string(seed)),
-		chromedp.Click(`form[action="/rounds/new"] button[type=submit]`),
-		chromedp.WaitVisible(`#create`),
-	)
+	seed := browserPreview(t, ctx, base, "../../testdata/directives/huu-lung-2022-06.txt", `#create`)
 	const state = `({Source: document.querySelector('textarea[name=source]').value,
 		Lines: [...document.querySelectorAll('fieldset.task legend a')].map(a => a.getAttribute('href') + ' ' + a.textContent).join('|'),
 		Warned: [...document.querySelectorAll('fieldset.task')].filter(f => (f.querySelector('ul.warn') || {}).textContent?.includes('Tài chính - Kế hoạch')).map(f => f.id).join(' ')})`
 	type view struct{ Source, Lines, Warned string }
 	first := browsertest.Get(t, ctx, chromedp.Evaluate[view](state))
-	if first.Source != string(seed) || !strings.Contains(first.Lines, "#L63 dòng 63 trong văn bản") || first.Warned != "task-12" {
+	if first.Source != seed || !strings.Contains(first.Lines, "#L63 dòng 63 trong văn bản") || first.Warned != "task-12" {
 		t.Fatalf("first preview: source starts %q, links %s, warning beside %q", first.Source[:min(10, len(first.Source))], first.Lines, first.Warned)
 	}
 	for i, task := range []string{"12", "0"} {

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -16,18 +17,7 @@ func TestBrowserIntake(t *testing.T) {
 	t.Parallel()
 	ctx := browsertest.New(t)
 	base := demoServer(t)
-	seed, err := os.ReadFile("../../testdata/directives/huu-lung-2022-06.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	browserLogin(t, ctx, base, "vanphong")
-	browsertest.Do(t, ctx,
-		chromedp.Navigate(base+"/rounds/new"),
-		chromedp.WaitVisible(`#text`),
-		chromedp.SetValue(`#text`, string(seed)),
-		chromedp.Click(`form[action="/rounds/new"] button[type=submit]`),
-		chromedp.WaitVisible(`#create`),
-	)
+	browserPreview(t, ctx, base, "../../testdata/directives/huu-lung-2022-06.txt", `#create`)
 	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("fieldset.task").length`)); n != 13 {
 		t.Fatalf("preview shows %d tasks, want 13", n)
 	}
@@ -84,4 +74,24 @@ func TestBrowserIntake(t *testing.T) {
 	if list := browsertest.Get(t, ctx, chromedp.Text(`ul.notifications`)); !strings.Contains(list, "Báo cáo nhiệm vụ trọng tâm (thử)") {
 		t.Errorf("notifications lack the published round:\n%s", list)
 	}
+}
+
+// browserPreview logs the office in at base and has it paste the directive
+// in file on /rounds/new and read it, waiting for sel on the preview; it
+// returns the text pasted.
+func browserPreview(t *testing.T, ctx context.Context, base, file, sel string) string {
+	t.Helper()
+	text, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	browserLogin(t, ctx, base, "vanphong")
+	browsertest.Do(t, ctx,
+		chromedp.Navigate(base+"/rounds/new"),
+		chromedp.WaitVisible(`#text`),
+		chromedp.SetValue(`#text`, string(text)),
+		chromedp.Click(`form[action="/rounds/new"] button[type=submit]`),
+		chromedp.WaitVisible(sel),
+	)
+	return string(text)
 }

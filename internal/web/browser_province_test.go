@@ -76,18 +76,7 @@ func TestBrowserProvinceRound(t *testing.T) {
 	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
 
 	// The office: directive → round asked of every commune → published.
-	text, err := os.ReadFile("testdata/tinh-quy3.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	browserLogin(t, ctx, base, "vanphong")
-	browsertest.Do(t, ctx,
-		chromedp.Navigate(base+"/rounds/new"),
-		chromedp.WaitVisible(`#text`),
-		chromedp.SetValue(`#text`, string(text)),
-		chromedp.Click(`form[action="/rounds/new"] button[type=submit]`),
-		chromedp.WaitVisible(`#add-tree`),
-	)
+	browserPreview(t, ctx, base, "testdata/tinh-quy3.txt", `#add-tree`)
 	// "UBND các xã, phường" leads every task: each commune reports on it.
 	leads := browsertest.Get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("select[name$='.lead']")].map(s => s.value)`))
 	if len(leads) != 4 || strings.Join(leads, ",") != "all,all,all,all" {
