@@ -32,21 +32,6 @@ type intakePage struct {
 	Error string
 }
 
-// Textarea writes s as the content of a <textarea> (for the template).
-func (intakePage) Textarea(s string) string { return textarea(s) }
-
-// textarea writes s as the content of a <textarea>: the HTML parser drops
-// one line break right after the opening tag, so a text that starts with
-// one (a pasted directive often starts with blank lines) is given another.
-// Without it each round trip of the form loses a line, and the source's
-// line numbers, to which tasks and warnings point, shift by one.
-func textarea(s string) string {
-	if strings.HasPrefix(s, "\n") || strings.HasPrefix(s, "\r") {
-		return "\n" + s
-	}
-	return s
-}
-
 func (s *Server) handleIntakeForm(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "intake", intakePage{page: s.basePage(r, "Tạo đợt báo cáo từ văn bản")})
 }
@@ -135,9 +120,6 @@ type previewPage struct {
 	AlsoAsked map[int64]string
 	Asked     int
 }
-
-// Textarea writes s as the content of a <textarea> (for the template).
-func (previewPage) Textarea(s string) string { return textarea(s) }
 
 // taskWarnings is a task of the preview form with warnings beside it.
 type taskWarnings struct {

@@ -78,6 +78,7 @@ func (s *Server) basePage(r *http.Request, title string) page {
 
 func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
+		"textarea":  textarea,
 		"asset":     s.assets.url,
 		"date":      formatDate,
 		"datetime":  formatDateTime,
@@ -331,4 +332,16 @@ func slotLabel(sl remind.Slot) string {
 		return fmt.Sprintf("Đôn đốc: quá hạn %d ngày", sl.Days)
 	}
 	return sl.Kind
+}
+
+// textarea writes s as the content of a <textarea>: the HTML parser drops
+// one line break right after the opening tag, so a text that starts with
+// one (a pasted directive often starts with blank lines) is given another.
+// Without it each round trip of the form loses a line, and the source's
+// line numbers, to which tasks and warnings point, shift by one.
+func textarea(s string) string {
+	if strings.HasPrefix(s, "\n") || strings.HasPrefix(s, "\r") {
+		return "\n" + s
+	}
+	return s
 }
