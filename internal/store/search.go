@@ -95,7 +95,9 @@ func SegmentsText(segs []Segment) string {
 // Search returns what u may see that matches query q, best first, at most
 // limit results (DefaultSearchLimit when limit is 0). Titles and names come
 // before body text, and among those, things whose title holds more of the
-// words, then things holding the words as a phrase. A query that is empty,
+// words, then things holding the words as a phrase; among equal matches,
+// those of draft rounds come after those of rounds sent to the units, and
+// say they are drafts. A query that is empty,
 // too long or has no letters is an EINVALID error.
 func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int) ([]SearchResult, error) {
 	terms, err := searchTerms(q)
@@ -172,21 +174,29 @@ func (s *Store) searchRows(ctx context.Context, u *tiendo.User, terms []searchTe
 	// their text, and to the names that may have changed since they were
 	// indexed: the sort then carries no text. A round's documents rank
 	// after the round, whose subject is often theirs too.
+	//
+	// Among rows that match as well, those of a draft round come last: a
+	// task carried over from period to period has the same words in the
+	// round the units are reporting on and in next period's draft, and
+	// the searcher (the office, a leader) looks for the live one; newest
+	// round first would put the draft on top. The status is read live,
+	// as the documents' is: publishing a round changes no indexed text.
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT d.kind, d.round_id, d.task_id, d.target_id, d.unit_id, doc.title, doc.body,
-		COALESCE(r.title, ''), COALESCE(t.label, ''), COALESCE(un.code, ''), COALESCE(un.name, ''), COALESCE(un.short_name, ''),
+		COALESCE(r.title, ''), COALESCE(r.status, ''), COALESCE(t.label, ''), COALESCE(un.code, ''), COALESCE(un.name, ''), COALESCE(un.short_name, ''),
 		COALESCE(dc.status, ''), g.issued_at, COALESCE(g.number, 0), COALESCE(ur.status, ''), d.hits
 		FROM (SELECT id, kind, round_id, task_id, target_id, unit_id,
 			`+strings.Join(hits, " + ")+` AS hits, `+phrase+` AS phrase, `+exact+` AS exact,
+			CASE WHEN round_id IN (SELECT id FROM rounds WHERE status = 'draft') THEN 1 ELSE 0 END AS draft,
 			CASE kind WHEN 'unit' THEN 0 WHEN 'round' THEN 1 WHEN 'consolidated' THEN 2 WHEN 'directive' THEN 2
 				WHEN 'task' THEN 3 WHEN 'target' THEN 4 WHEN 'section' THEN 5 ELSE 6 END AS kind_rank
 			FROM search_docs WHERE (`+cond+`) AND (`+visible+`)
-			ORDER BY hits DESC, exact DESC, phrase DESC, kind_rank, round_id DESC, id LIMIT ?) d
+			ORDER BY hits DESC, exact DESC, phrase DESC, draft, kind_rank, round_id DESC, id LIMIT ?) d
 		JOIN search_docs doc ON doc.id = d.id
 		LEFT JOIN rounds r ON r.id = d.round_id LEFT JOIN tasks t ON t.id = d.task_id LEFT JOIN units un ON un.id = d.unit_id
 		LEFT JOIN documents dc ON dc.round_id = d.round_id AND dc.kind = `+docKindOf("d.kind")+`
 		LEFT JOIN register g ON g.id = dc.register_id
 		LEFT JOIN unit_reports ur ON d.kind IN ('section', 'contribution') AND ur.round_id = d.round_id AND ur.unit_id = d.unit_id
-		ORDER BY d.hits DESC, d.exact DESC, d.phrase DESC, d.kind_rank, d.round_id DESC, d.id`), args...)
+		ORDER BY d.hits DESC, d.exact DESC, d.phrase DESC, d.draft, d.kind_rank, d.round_id DESC, d.id`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
@@ -202,7 +212,7 @@ func (s *Store) searchRows(ctx context.Context, u *tiendo.User, terms []searchTe
 		var issued sql.NullTime
 		var h int
 		if err := rows.Scan(&res.Kind, &res.RoundID, &res.TaskID, &res.TargetID, &res.UnitID, &title, &body,
-			&at.roundTitle, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued, &at.number, &at.reportStatus, &h); err != nil {
+			&at.roundTitle, &at.roundStatus, &at.label, &res.UnitCode, &at.unitName, &at.shortName, &at.docStatus, &issued, &at.number, &at.reportStatus, &h); err != nil {
 			return nil, err
 		}
 		at.issuedAt = issued.Time
@@ -315,6 +325,7 @@ func docKindOf(col string) string {
 // were indexed, and a document moves through its approval unindexed.
 type searchAround struct {
 	roundTitle, label, unitName, shortName string
+	roundStatus                            tiendo.RoundStatus // a draft round's results say so (draftNote)
 	docStatus                              tiendo.DocStatus
 	issuedAt                               time.Time
 	number                                 int                 // an issued document's number in the register
@@ -349,21 +360,34 @@ func describe(res *SearchResult, terms []searchTerm, title, body string, at sear
 		}
 		return rest
 	}
+	// A draft round's round, tasks and targets say so: the same task is
+	// often in the live round too, and the two must not be taken for
+	// each other.
+	draft := at.roundStatus == tiendo.RoundDraft
 	switch res.Kind {
 	case SearchRound:
 		res.Title = highlight(title, terms, titleLen)
 		res.Snippet = highlight(body, notIn(title), snippetLen)
 		res.Context = "Đợt báo cáo"
+		if draft {
+			res.Context += " · " + draftNote
+		}
 		res.Link = fmt.Sprintf("/rounds/%d", res.RoundID)
 	case SearchTask:
 		// The index's title of a task is its text.
 		res.Title = highlight(fmt.Sprintf("Nhiệm vụ %s · %s", label, roundTitle), terms, titleLen)
 		res.Snippet = highlight(title, terms, snippetLen)
+		if draft {
+			res.Context = "Đợt báo cáo đang ở dạng nháp, các đơn vị chưa nhìn thấy"
+		}
 		res.Link = fmt.Sprintf("/rounds/%d#task-%d", res.RoundID, res.TaskID)
 	case SearchTarget:
 		res.Title = highlight(title, terms, titleLen)
 		res.Snippet = highlight(body, notIn(title), snippetLen)
 		res.Context = fmt.Sprintf("Chỉ tiêu của nhiệm vụ %s · %s", label, roundTitle)
+		if draft {
+			res.Context += " · " + draftNote
+		}
 		// Its page: the values of the units that report it, across periods.
 		res.Link = fmt.Sprintf("/targets/%d", res.TargetID)
 		if res.TargetID == 0 {
@@ -423,6 +447,10 @@ func describe(res *SearchResult, terms []searchTerm, title, body string, at sear
 		res.Link = docLink(res.RoundID, kind)
 	}
 }
+
+// draftNote marks the results of a round the office has not sent yet, as
+// the round's edit page does.
+const draftNote = "bản nháp, các đơn vị chưa nhìn thấy"
 
 // searchTerm is a query word as it is matched.
 type searchTerm struct {

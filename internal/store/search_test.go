@@ -259,9 +259,9 @@ func TestSearchRanking(t *testing.T) {
 	want := []string{
 		"round:[Giải phóng mặt bằng] các dự án trọng điểm năm 2025",
 		// All four words in the title, as a phrase: the round, then the
-		// tasks, newest round first.
-		"task:Bồi thường [giải phóng mặt bằng] khu công nghiệp",
+		// tasks, the draft round's last.
 		"task:Đẩy nhanh tiến độ [giải phóng mặt bằng] dự án đường ven biển",
+		"task:Bồi thường [giải phóng mặt bằng] khu công nghiệp",
 		// All four in the title, not as a phrase.
 		"target:hoàn thành [giải phóng] 90% diện tích [mặt bằng] tuyến tránh",
 		// More words in the title first: two in the title, two in the subject.
