@@ -40,7 +40,7 @@ type myRound struct {
 type homePage struct {
 	page
 	Live    []store.RoundSummary // open rounds
-	Past    []store.RoundSummary // closed and draft rounds
+	Past    []store.RoundSummary // closed rounds, and drafts for those who prepare them
 	Mine    []myRound            // for unit users
 	Pending []store.PendingDoc   // documents waiting for this leader's approval
 	Office  []store.PendingDoc   // documents waiting for the office: to issue, or to fix
@@ -105,10 +105,15 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 			data.Issued = append(data.Issued, newRegisterLine(l))
 		}
 	}
+	// A draft round is the office's work in progress. A leader sees drafts
+	// only to approve their công văn, and one waiting for that is listed
+	// in Pending above: the other drafts are not theirs to act on yet.
+	drafts := tiendo.Allowed(u, tiendo.ActionManageRounds, 0)
 	for _, sum := range rounds {
-		if sum.Status == tiendo.RoundOpen {
+		switch {
+		case sum.Status == tiendo.RoundOpen:
 			data.Live = append(data.Live, sum)
-		} else {
+		case sum.Status != tiendo.RoundDraft || drafts:
 			data.Past = append(data.Past, sum)
 		}
 	}
