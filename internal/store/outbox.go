@@ -217,7 +217,8 @@ type Nudge struct {
 // EnqueueNudge queues the office's ad-hoc "đôn đốc" for round roundID and
 // records it in the audit log, in one transaction. A unit that was chased
 // less than within ago (a KindAdhoc row of the round queued for it, sent,
-// waiting or failed, but not one an extension expired) is not chased
+// waiting or failed, but not one an extension expired; counted from the
+// start of the minute it was queued in, see nudgedSince) is not chased
 // again: its messages are left out and the result says when it was. The caller has checked that the actor may
 // do it.
 //
@@ -274,11 +275,21 @@ func (s *Store) EnqueueNudge(ctx context.Context, actor Actor, roundID int64, ms
 
 // nudgedSince returns the units of round roundID chased (a KindAdhoc row
 // queued) since the given time, each with its latest chase.
+//
+// A chase counts from the start of its minute, the time the pages write
+// ("lúc 14:31"): at 15:31:00 one at 14:31:40 is an hour old, so a unit
+// chased "lúc 14:31" may be chased again from 15:31, as the page says.
+// Counted to the second, no minute the page could write was right: "từ
+// 15:31" was 40 seconds early, "từ 15:32" read as a minute late.
 func (s *Store) nudgedSince(ctx context.Context, db queryer, roundID int64, since time.Time) (map[int64]time.Time, error) {
+	// Its minute is after since's exactly when the chase is at or after
+	// the next minute. (Truncate counts from an instant: its minutes are
+	// those of every zone, the issuers' included.)
+	from := since.UTC().Truncate(time.Minute).Add(time.Minute)
 	// A chase an extension expired before it went (ExtendDeadline) did not
 	// reach the unit, and does not count.
 	rows, err := db.QueryContext(ctx, s.q(`SELECT unit_id, created_at FROM outbox
-		WHERE round_id = ? AND kind = ? AND created_at > ? AND unit_id IS NOT NULL AND status <> ?`), roundID, KindAdhoc, since, MessageExpired)
+		WHERE round_id = ? AND kind = ? AND created_at >= ? AND unit_id IS NOT NULL AND status <> ?`), roundID, KindAdhoc, from, MessageExpired)
 	if err != nil {
 		return nil, fmt.Errorf("store: nudged units: %w", err)
 	}

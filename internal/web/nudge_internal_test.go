@@ -52,8 +52,8 @@ func TestNudgedSkipped(t *testing.T) {
 }
 
 // The button counts the units a press reaches; those nobody can be told of
-// are named apart, and a unit chased at 00:54:30 may be chased again from
-// 01:55, not 01:54.
+// are named apart, and a unit chased at 00:54:30, "lúc 00:54", may be
+// chased again from 01:54, as a chase counts from its minute.
 func TestCountOwing(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 11, 27, 1, 0, 0, 0, tiendo.Zone)
@@ -75,7 +75,7 @@ func TestCountOwing(t *testing.T) {
 	}
 
 	o = countOwing(list[1:], nil, chased, now)
-	if want := "Đã đôn đốc 1 đơn vị lúc 00:54; có thể đôn đốc lại từ 01:55"; o.Label() != want {
+	if want := "Đã đôn đốc 1 đơn vị lúc 00:54; có thể đôn đốc lại từ 01:54"; o.Label() != want {
 		t.Errorf("all reachable units chased: Label() = %q, want %q", o.Label(), want)
 	}
 

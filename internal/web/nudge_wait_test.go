@@ -110,8 +110,8 @@ func TestNudgeButtonCountsOnlyChaseableUnits(t *testing.T) {
 		return t.Format("15:04")
 	}
 	chased := clock(at.Truncate(time.Minute))
-	// The first whole minute at which a press chases again.
-	again := clock(at.Add(remind.NudgeInterval - time.Nanosecond).Truncate(time.Minute).Add(time.Minute))
+	// A chase counts from its minute: an hour after the minute written.
+	again := clock(at.Truncate(time.Minute).Add(remind.NudgeInterval))
 
 	label, disabled = nudgeButton(t, get(path))
 	if want := "Đã đôn đốc " + notSent + " đơn vị lúc " + chased + "; có thể đôn đốc lại từ " + again; label != want || !disabled {

@@ -146,7 +146,7 @@ func (o owing) All() int { return o.Units() + o.Recent + o.Unreached }
 // Label is the button's text: "Đôn đốc 9 đơn vị (8 chưa gửi, 1 trả lại để
 // bổ sung)", "Đôn đốc 3 đơn vị chưa gửi (9 đơn vị khác đã được đôn đốc lúc
 // 00:54)", or, when every unit was chased lately and a press would send
-// nothing, "Đã đôn đốc 12 đơn vị lúc 00:54; có thể đôn đốc lại từ 01:55".
+// nothing, "Đã đôn đốc 12 đơn vị lúc 00:54; có thể đôn đốc lại từ 01:54".
 // Units nobody can be told of (Unreached) are said by UnreachedNote.
 func (o owing) Label() string {
 	switch {
@@ -202,7 +202,7 @@ func (o owing) at() string {
 func countOwing(list []*store.Outstanding, states map[int64]watch.State, chased map[int64]time.Time, now time.Time) owing {
 	var o owing
 	var times []time.Time
-	var first time.Time // the earliest chase, to the second
+	var first time.Time // the earliest chase
 	for _, x := range list {
 		if at, ok := chased[x.Unit.ID]; ok {
 			o.Recent++
@@ -233,13 +233,10 @@ func countOwing(list []*store.Outstanding, states map[int64]watch.State, chased 
 		o.RecentAt = append(o.RecentAt, clockOn(at, now))
 	}
 	if !first.IsZero() {
-		// The minute written is the first one at which a press chases
-		// again: chased at 00:54:30, "từ 01:55", not "01:54".
-		again := first.Add(remind.NudgeInterval)
-		if t := again.Truncate(time.Minute); t.Before(again) {
-			again = t.Add(time.Minute)
-		}
-		o.Again = clockOn(again, now)
+		// A chase counts from the start of its minute (store.NudgedSince):
+		// chased at 00:54:30, written "lúc 00:54", a unit may be chased
+		// again from 01:54:00, exactly the minute written.
+		o.Again = clockOn(first.Truncate(time.Minute).Add(remind.NudgeInterval), now)
 	}
 	return o
 }
