@@ -16,10 +16,10 @@ import (
 // that report to it: the office's consolidation one level down (a
 // department over its offices, a district over its communes). For every
 // section of the parent's report it merges the children's sections on the
-// same task, each distinct sentence once with the units that wrote it; it
-// adds up the targets whose values add up (counts, money, areas) and lists
-// the others unit by unit; the self-assessed status is the least advanced
-// of the children's.
+// same task, each child's text whole and said once with every child that
+// wrote the same (merger); it adds up the targets whose values add up
+// (counts, money, areas) and lists the others unit by unit; the
+// self-assessed status is the least advanced of the children's.
 //
 // parent gives the shape (one section per task the parent leads); children
 // are the submitted reports to merge, names the units' names. The result is
@@ -99,8 +99,8 @@ func leastAdvanced(secs []*tiendo.Section) string {
 	return statusOrder[best]
 }
 
-// mergeNamed merges narrative paragraphs, each opened by the units that
-// wrote it: "Xã An Bình, Xã Hòa Lạc: ...".
+// mergeNamed merges narratives, each child's text whole and opened by the
+// units that wrote it: "Xã An Bình, Xã Hòa Lạc: ...".
 func mergeNamed(ids []int64, texts []string, names map[int64]string) string {
 	return strings.Join(mergeTexts(false, ids, texts).named(byName(names)), "\n\n")
 }
@@ -111,8 +111,8 @@ func mergeListed(ids []int64, texts []string, names map[int64]string) string {
 	return strings.Join(mergeTexts(true, ids, texts).listed(byName(names)), "\n")
 }
 
-func mergeTexts(dropNothing bool, ids []int64, texts []string) *merger {
-	m := newMerger(dropNothing)
+func mergeTexts(list bool, ids []int64, texts []string) *merger {
+	m := newMerger(list)
 	for i, id := range ids {
 		m.add(author{unit: id}, paragraphs(texts[i]))
 	}

@@ -11,117 +11,120 @@ import (
 	"tiendo/internal/watch"
 )
 
-// author is a unit a merged paragraph is attributed to.
+// author is a unit a merged text is attributed to.
 type author struct {
 	unit    int64
 	support bool // a supporting unit's contribution
 }
 
-// para is a merged paragraph: its sentences and the units that wrote them.
-type para struct {
+// merged is a merged text: its paragraphs, as a unit wrote them, and the
+// units that wrote them.
+type merged struct {
 	authors []author
-	sents   []string
+	paras   []string
 }
 
-// merger merges the units' texts sentence by sentence. A sentence an
-// earlier unit wrote (compared folded, see key) is not repeated: the later
-// unit is named beside the earlier one, the shared sentences being moved to
-// a paragraph of their own when the earlier unit's paragraph says more.
+// merger merges the units' texts without ever cutting one up. What units
+// share is said once, with every unit that wrote it named, only when it is
+// whole: the whole text a unit wrote on a task in a narrative (the units'
+// account of a task, read unit by unit), a whole paragraph in a list
+// (obstacles, recommendations, next steps, read item by item). A unit's
+// text that is not the same as another's stands whole, in its own order:
+// moving the sentences it shares with others out of it (as an earlier
+// merger did) broke its account into pieces with other units' text between
+// them, in a report a leader signs. Texts and paragraphs are the same when
+// their sentences are, compared folded (key), so case, tone-mark placement,
+// list marks and closing punctuation do not keep them apart.
 type merger struct {
-	seen    map[string]*para
-	paras   []*para
-	nothing bool // drop sentences that say there is nothing to report
+	seen  map[string]*merged
+	texts []*merged
+	list  bool // merge paragraph by paragraph, and drop those that say there is nothing to report
 }
 
-func newMerger(dropNothing bool) *merger {
-	return &merger{seen: map[string]*para{}, nothing: dropNothing}
+// newMerger merges narratives whole, or, when list is true, list items.
+func newMerger(list bool) *merger {
+	return &merger{seen: map[string]*merged{}, list: list}
 }
 
 // add merges one unit's text, given as paragraphs; it reports whether the
-// text said anything.
+// text said anything. A paragraph the unit has already written is left
+// out; in a list, so is one that only says there is nothing to report
+// ("Không có kiến nghị.").
 func (m *merger) add(a author, text []string) bool {
-	var chunks [][]string
-	covered := map[*para]map[string]bool{}
-	var order []*para
-	pending := map[string]bool{}
-	said := false
+	var kept, keys []string
+	own := map[string]bool{}
 	for _, p := range text {
-		var fresh []string
-		for _, s := range sentences(p) {
-			k := key(s)
-			if k == "" || (m.nothing && isNothing(s)) {
-				continue
-			}
-			said = true
-			if q, ok := m.seen[k]; ok {
-				if covered[q] == nil {
-					covered[q] = map[string]bool{}
-					order = append(order, q)
-				}
-				covered[q][k] = true
-				continue
-			}
-			if !pending[k] {
-				pending[k] = true
-				fresh = append(fresh, s)
-			}
+		k, nothing := paraKey(p)
+		if k == "" || (m.list && nothing) || own[k] {
+			continue
 		}
-		if len(fresh) > 0 {
-			chunks = append(chunks, fresh)
+		own[k] = true
+		kept, keys = append(kept, p), append(keys, k)
+	}
+	if len(kept) == 0 {
+		return false
+	}
+	if m.list {
+		for i, p := range kept {
+			m.merge(keys[i], a, []string{p})
 		}
+	} else {
+		m.merge(strings.Join(keys, keySep), a, kept)
 	}
-	for _, q := range order {
-		m.credit(q, covered[q], a)
-	}
-	for _, fresh := range chunks {
-		p := &para{authors: []author{a}, sents: fresh}
-		m.paras = append(m.paras, p)
-		for _, s := range fresh {
-			m.seen[key(s)] = p
-		}
-	}
-	return said
+	return true
 }
 
-// credit names a beside the authors of the sentences keys of q.
-func (m *merger) credit(q *para, keys map[string]bool, a author) {
-	if slices.Contains(q.authors, a) {
-		return
-	}
-	if len(keys) == len(q.sents) {
-		q.authors = append(q.authors, a)
-		return
-	}
-	shared := &para{authors: append(slices.Clone(q.authors), a)}
-	var rest []string
-	for _, s := range q.sents {
-		if keys[key(s)] {
-			shared.sents = append(shared.sents, s)
-			m.seen[key(s)] = shared
-		} else {
-			rest = append(rest, s)
+// merge names a beside the units that wrote the text of key before, or
+// adds the text as a's.
+func (m *merger) merge(k string, a author, paras []string) {
+	if q, ok := m.seen[k]; ok {
+		if !slices.Contains(q.authors, a) {
+			q.authors = append(q.authors, a)
 		}
+		return
 	}
-	q.sents = rest
-	i := slices.Index(m.paras, q)
-	m.paras = slices.Insert(m.paras, i+1, shared)
+	p := &merged{authors: []author{a}, paras: paras}
+	m.seen[k] = p
+	m.texts = append(m.texts, p)
 }
 
-// sameAuthors reports whether two paragraphs come from the same units.
-func sameAuthors(p, q *para) bool { return slices.Equal(p.authors, q.authors) }
+// keySep joins the keys of sentences, and of paragraphs, into the key of
+// the text they make: as a full stop does, so that a text compares equal
+// however it is cut into sentences ("Đã họp. đã kiểm tra" is one sentence,
+// "Đã họp. Đã kiểm tra" two) and into paragraphs.
+const keySep = ". "
 
-// named renders the merged paragraphs as prose, each opened by the units
-// that wrote it when they differ from the paragraph before: "Xã An Bình,
-// Xã Hòa Lạc: ...".
+// paraKey is the key of a paragraph, made of the keys of its sentences;
+// nothing reports whether every sentence only says there is nothing to
+// report.
+func paraKey(p string) (k string, nothing bool) {
+	var keys []string
+	nothing = true
+	for _, s := range sentences(p) {
+		if sk := key(s); sk != "" {
+			keys = append(keys, sk)
+			nothing = nothing && isNothing(sk)
+		}
+	}
+	return strings.Join(keys, keySep), nothing
+}
+
+// sameAuthors reports whether two texts come from the same units.
+func sameAuthors(p, q *merged) bool { return slices.Equal(p.authors, q.authors) }
+
+// named renders the merged texts as prose, each opened by the units that
+// wrote it when they differ from the text before: "Xã An Bình, Xã Hòa
+// Lạc: ...". The paragraphs after a text's first go on without the names.
 func (m *merger) named(name func(author) string) []string {
 	var out []string
-	for i, p := range m.paras {
-		text := strings.Join(p.sents, " ")
-		if i == 0 || !sameAuthors(p, m.paras[i-1]) {
-			// Commas, not "và": unit names have their own "và".
-			text = m.authors(p, name) + ": " + text
+	for i, p := range m.texts {
+		for j, text := range p.paras {
+			if j == 0 && (i == 0 || !sameAuthors(p, m.texts[i-1])) {
+				// Commas, not "và": unit names have their own "và".
+				text = m.authors(p, name) + ": " + text
+			}
+			out = append(out, endSentence(text))
 		}
-		out = append(out, endSentence(text))
 	}
 	return out
 }
@@ -130,16 +133,16 @@ func (m *merger) named(name func(author) string) []string {
 // units after it: "- Thiếu vốn đối ứng (Xã A, Xã B).".
 func (m *merger) listed(name func(author) string) []string {
 	var out []string
-	for _, p := range m.paras {
-		text := strings.TrimRight(strings.Join(p.sents, " "), ".;, ")
+	for _, p := range m.texts {
+		text := strings.TrimRight(strings.Join(p.paras, " "), ".;, ")
 		text = strings.TrimLeft(text, "-–+•* ")
 		out = append(out, "- "+upperFirst(text)+" ("+m.authors(p, name)+").")
 	}
 	return out
 }
 
-// authors names a paragraph's units (nameList counts them when many).
-func (m *merger) authors(p *para, name func(author) string) string {
+// authors names a text's units (nameList counts them when many).
+func (m *merger) authors(p *merged, name func(author) string) string {
 	names := make([]string, len(p.authors))
 	for i, a := range p.authors {
 		names[i] = name(a)
@@ -368,7 +371,8 @@ func (c *draft) indicatorsNote() string {
 }
 
 // gathered collects one narrative field from every lead unit's sections,
-// task by task: each distinct sentence once, with the units that wrote it.
+// task by task, as a list: each distinct paragraph once, with the units
+// that wrote it.
 func (c *draft) gathered(field func(*tiendo.Section) string, none string) string {
 	lines := c.gatheredLines(field)
 	if len(lines) == 0 && len(c.reports) == 0 {
@@ -511,7 +515,7 @@ func (c *draft) submittedAt(unit int64) time.Time {
 	return time.Time{}
 }
 
-// manyUnits is how many units a shared sentence names before it counts them
+// manyUnits is how many units a shared text names before it counts them
 // instead: a province's hundred communes saying the same thing make a
 // sentence nobody reads.
 const manyUnits = 8
@@ -595,11 +599,12 @@ func summed(rows []watch.TargetRow) (sum float64, same *float64, counted int) {
 	return sum, same, counted
 }
 
-// nameList names the units a sentence comes from, or counts them when
-// there are more than manyUnits.
+// nameList names the units a text comes from, or counts them, as the
+// report writes counts ("09 đơn vị", "3.321 đơn vị"), when there are more
+// than manyUnits.
 func nameList(names []string) string {
 	if len(names) > manyUnits {
-		return fmt.Sprintf("%d đơn vị", len(names))
+		return formatCount(float64(len(names))) + " đơn vị"
 	}
 	return strings.Join(names, ", ")
 }

@@ -111,10 +111,10 @@ func mentionsSamePeriod(s string) bool {
 	return false
 }
 
-// isNothing reports whether a sentence only says there is nothing to say:
-// "Không.", "Không có kiến nghị.", "Không có khó khăn, vướng mắc".
-func isNothing(s string) bool {
-	k := key(s)
+// isNothing reports whether a sentence, given by its key, only says there
+// is nothing to say: "Không.", "Không có kiến nghị.", "Không có khó khăn,
+// vướng mắc".
+func isNothing(k string) bool {
 	switch k {
 	case "", "khong", "khong co", "khong co gi", "chua co", "khong co y kien":
 		return true
