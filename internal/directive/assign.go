@@ -25,6 +25,7 @@ var unitHeads = []string{
 	"hiep hoi", "lien hiep", "quy ", "cac chu dau tu", "chu dau tu", "cac doan the", "doan the", "cac to chuc chinh tri", "to chuc chinh tri",
 	"cac cap uy", "cap uy", "thoi bao", "tap chi", "dai phat thanh", "dai truyen hinh", "nha xuat ban",
 	"hoc vien", "cong thong tin", "thon ", "to dan pho", "khu pho", "cac thon", "cac to dan pho", "cac khu pho",
+	"buu dien", "vien thong", "tong cong ty",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
@@ -76,10 +77,12 @@ func phraseSet(phrases ...string) map[string][]string {
 }
 
 var (
-	reAssignLead  = regexp.MustCompile(`(?:^|[\s,;.:(])(giao cho|giao|de nghi|yeu cau)\s+`)
-	reAskWord     = regexp.MustCompile(`\s(de nghi|yeu cau)\s`)
-	reLeadWord    = regexp.MustCompile(`\s(chu tri|la co quan chu tri|chiu trach nhiem chinh)\b`)
-	reSupportWord = regexp.MustCompile(`phoi hop(?:\s+(?:voi|cung))?\s+`)
+	reAssignLead = regexp.MustCompile(`(?:^|[\s,;.:(])(giao cho|giao|de nghi|yeu cau)\s+`)
+	reAskWord    = regexp.MustCompile(`\s(de nghi|yeu cau)\s`)
+	reLeadWord   = regexp.MustCompile(`\s(chu tri|la co quan chu tri|chiu trach nhiem chinh)\b`)
+	// "phối hợp chặt chẽ với Y", "phối hợp thường xuyên, chặt chẽ với Y":
+	// how closely changes nothing of who.
+	reSupportWord = regexp.MustCompile(`phoi hop(?:(?:\s+` + supportHow + `(?:\s*(?:,|va)\s*` + supportHow + `)?)?\s+(?:voi|cung))?\s+`)
 	// The field forms "Đơn vị chủ trì: X", "Chủ trì: X" open their clause;
 	// "Phòng X chủ trì: <task>" is a unit followed by its task, not a field.
 	reFieldLead = regexp.MustCompile(`(?:^|[.;,(]\s*|\s[-–]\s*)(?:(?:don vi|co quan)\s*)?chu tri\s*(?:thuc hien)?\s*:\s*`)
@@ -103,7 +106,7 @@ func (p *parser) isUnitLike(s string) bool {
 	if startsWithAny(f, []string{"ban hanh", "ban chat", "so luong", "so lieu", "so sanh", "doi voi", "doi moi", "hoi nghi", "truong hop", "bo sung", "bo tri", "vien chuc", "lanh dao, chi dao", "lanh dao chi dao"}) {
 		return false
 	}
-	if startsWithAny(f, unitHeads) && headSpelled(s) || pressName(s) {
+	if opensUnit(s) || pressName(s) {
 		return true
 	}
 	// "Vụ Ngân sách nhà nước": a ministry's department, written with a
@@ -171,6 +174,23 @@ func headSpelled(s string) bool {
 		}
 	}
 	return !hasDiacritics(s)
+}
+
+// opensUnit reports whether s starts as a unit's name does: with a head
+// of unitHeads, spelled as the head is when its one word folds as common
+// words do ("Phòng", not the "Phong" of "Phong Điền"); a head of several
+// words ("viễn thông", "bưu điện") says enough by itself.
+func opensUnit(s string) bool {
+	f := vi.Fold(strings.TrimSpace(s)) + " "
+	for _, h := range unitHeads {
+		if !strings.HasPrefix(f, h) {
+			continue
+		}
+		if strings.Contains(strings.TrimSpace(h), " ") || headSpelled(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDiacritics reports whether s has any Vietnamese letter with a mark.
@@ -353,7 +373,7 @@ func splitUnits(s string) []string {
 		// hội huyện", "Viện A, các Viện Pasteur": a group opened by "các"
 		// and a unit's kind is a piece of its own too.
 		group := strings.HasPrefix(fold, "cac ") && (startsWithAny(fold[4:]+" ", unitHeads) || isCategory(strings.Fields(fold)[1]))
-		join := len(pieces) > 0 && (!startsWithAny(fold+" ", unitHeads) && !pressName(f.cut(c.start, c.end)) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac ")) && !group && !headOfUnit(fold)
+		join := len(pieces) > 0 && (!opensUnit(f.cut(c.start, c.end)) && !pressName(f.cut(c.start, c.end)) || isCategory(fold)) && !(c.afterAnd && strings.HasPrefix(fold, "cac ")) && !group && !headOfUnit(fold)
 		if len(pieces) > 0 {
 			// "Văn phòng HĐND và UBND huyện" is one office.
 			prev := strings.TrimSpace(f.s[pieces[len(pieces)-1].start:pieces[len(pieces)-1].end])
@@ -471,7 +491,9 @@ func expandPlaces(u string) []string {
 	var out []string
 	for _, it := range items {
 		it = strings.TrimSpace(it)
-		if it == "" || !startsUpperRune(it) && !unicode.IsDigit(rune(it[0])) || len(strings.Fields(it)) > 4 || startsWithAny(vi.Fold(it)+" ", unitHeads) || isUpper(it) && !unicode.IsDigit(rune(it[0])) {
+		// A place may fold as a unit's head does ("Phong Điền", "Hội An",
+		// "Đội Cấn"): the spelling decides.
+		if it == "" || !startsUpperRune(it) && !unicode.IsDigit(rune(it[0])) || len(strings.Fields(it)) > 4 || opensUnit(it) || isUpper(it) && !unicode.IsDigit(rune(it[0])) {
 			return []string{u}
 		}
 		name := m[2] + " " + it
@@ -702,7 +724,10 @@ func headingSentenceEnd(text string) int {
 	return len(text) - len(rest)
 }
 
-var reOpensSupport = regexp.MustCompile(`^[\s,;:+•-]*phoi hop\s+(?:voi|cung)\s`)
+var reOpensSupport = regexp.MustCompile(`^[\s,;:+•-]*phoi hop\s+(?:` + supportHow + `(?:\s*(?:,|va)\s*` + supportHow + `)?\s+)?(?:voi|cung)\s`)
+
+// supportHow are the adverbs that may stand between "phối hợp" and "với".
+const supportHow = `(?:chat che|thuong xuyen|tot|dong bo|kip thoi|nhip nhang|hieu qua)`
 
 var reSupportHead = regexp.MustCompile(`^[\s,;-]*(?:thuc hien\s*)?(?:,\s*)?(?:phoi hop(?:\s+(?:voi|cung))?)?\s*`)
 

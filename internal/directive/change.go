@@ -67,10 +67,21 @@ func changeVerb(f folded, ws []word, i int) (dir string, ok bool) {
 		return "increase", next != "cuong" && next != "huyet"
 	case w.f == "nang" && w.orig == "nâng":
 		// "nâng cấp 15 km đường" upgrades 15 km: a count, not a rise.
-		// "xã nông thôn mới nâng cao" names a standard.
-		return "increase", next != "cap" && !(next == "cao" && prev == "moi")
+		// "xã nông thôn mới nâng cao" names a standard. "nâng cao năng
+		// lực", "nâng cao chất lượng" improve what has no figure; only a
+		// measure named after "nâng cao" ("nâng cao tỷ lệ ...") is pushed.
+		if next == "cao" && (prev == "moi" || i+2 < len(ws) && !raisesMeasure(ws[i+2:])) {
+			return "", false
+		}
+		return "increase", next != "cap"
 	case w.f == "giam" && w.orig == "giảm":
 		// "miễn, giảm học phí cho 200 học sinh" exempts; it counts pupils.
+		// "giảm nghèo" names the work ("cán bộ làm công tác giảm nghèo",
+		// "Chương trình giảm nghèo"), not an amount of change; it may
+		// still come before a level ("tỷ lệ giảm nghèo đạt 2%").
+		if next == "ngheo" {
+			return "", true
+		}
 		return "decrease", prev != "mien"
 	case w.f == "ha" && w.orig == "hạ":
 		// "hạ" is a verb of change only before what it lowers; elsewhere
@@ -83,6 +94,28 @@ func changeVerb(f folded, ws []word, i int) (dir string, ok bool) {
 		return "", true
 	}
 	return "", false
+}
+
+// measuresRaised are the measures "nâng cao" may push, folded: "nâng cao
+// tỷ lệ ...", "nâng cao thu nhập", "nâng cao chỉ số".
+var measuresRaised = []string{
+	"ty le ", "ti le ", "so ", "muc ", "thu nhap ", "chi so ", "nang suat ", "toc do ", "gia tri ",
+	"diem ", "tong ", "doanh thu ", "san luong ",
+}
+
+// raisesMeasure reports whether the words after "nâng cao" name a measure.
+func raisesMeasure(ws []word) bool {
+	var b strings.Builder
+	for _, w := range ws[:min(3, len(ws))] {
+		b.WriteString(w.f + " ")
+	}
+	return startsWithAny(b.String(), measuresRaised)
+}
+
+// holdVerb reports whether ws[i] is a verb that keeps a measure at a
+// level: "giữ", "giữ vững", "duy trì".
+func holdVerb(ws []word, i int) bool {
+	return ws[i].orig == "giữ" || ws[i].f == "tri" && ws[i].orig == "trì" && i > 0 && ws[i-1].orig == "duy"
 }
 
 // levelSkip are words that may stand between a level word and its number
@@ -126,6 +159,12 @@ func changeOrLevel(f folded, cs, s int) (dir string, level bool, cmp tiendo.Comp
 	ws := clauseWords(f, cs, s)
 	verb := -1
 	for i := len(ws) - 1; i >= 0 && verb < 0; i-- {
+		if holdVerb(ws, i) {
+			// "nâng cao chất lượng tín dụng, giữ tỷ lệ nợ quá hạn không
+			// vượt quá 0,3%": the nearer verb keeps the measure where it
+			// is; the one before pushes something else.
+			return "", false, ""
+		}
 		if d, ok := changeVerb(f, ws, i); ok {
 			verb, dir = i, d
 		}
@@ -611,8 +650,9 @@ func yearsOnly(s string) bool {
 }
 
 // rePriorYear is a comparison with a named year: "so với năm 2025", "cao
-// hơn năm 2025".
-var rePriorYear = regexp.MustCompile(`\b(?:so voi|hon|vuot|bang)\s+(?:ket qua\s+|thuc hien\s+)?nam (\d{4})\b`)
+// hơn năm 2025"; or with the year before, unnamed: "so với năm trước",
+// "so với năm ngoái" (group 1 empty).
+var rePriorYear = regexp.MustCompile(`\b(?:so voi|hon|vuot|bang)\s+(?:ket qua\s+|thuc hien\s+|cung thoi diem\s+)?nam (?:(\d{4})|truoc|ngoai|lien truoc)\b`)
 
 // priorYearTargets marks the targets of a yearly round compared with the
 // year before it ("tăng 9,5% so với năm 2025" in a plan for 2026) as
@@ -632,7 +672,7 @@ func (p *parser) priorYearTargets() {
 				continue
 			}
 			m := rePriorYear.FindStringSubmatch(vi.Fold(gs[k].Text))
-			if m != nil && m[1] == strconv.Itoa(per.Year-1) && !namesOtherYear(targetSentence(p.res.Tasks[i].Text, gs[k].Text), per.Year) {
+			if m != nil && (m[1] == "" || m[1] == strconv.Itoa(per.Year-1)) && !namesOtherYear(targetSentence(p.res.Tasks[i].Text, gs[k].Text), per.Year) {
 				gs[k].RelativeTo = "same-period"
 			}
 		}

@@ -40,7 +40,8 @@ var blindFloors = map[string]float64{
 	"fresh5":  0.96,
 	"fresh6":  0.98,
 	"fresh7":  0.99,
-	"fresh8":  0.93,
+	"fresh8":  0.99,
+	"fresh9":  0.93,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -48,6 +48,10 @@ var orgHeads = []string{
 	"uy ban", "ubnd", "so ", "phong ", "ban ", "van phong", "bo ", "tong cuc", "cuc ", "chi cuc",
 	"trung tam", "huyen uy", "tinh uy", "thanh uy", "quan uy", "thi uy", "dang uy", "dang bo",
 	"hoi dong", "hdnd", "cong an", "hoi ", "bch ", "ban chap hanh", "ban thuong vu", "cong doan", "doan thanh nien", "doan tncs", "lien doan", "hiep hoi", "bo chi huy", "ban chi huy", "chi bo", "mat tran", "uy ban mat tran",
+	// Bodies of a vertical branch under their national one ("BẢO HIỂM XÃ
+	// HỘI VIỆT NAM" over "BẢO HIỂM XÃ HỘI TỈNH X") and schools, hospitals
+	// under their Sở or Bộ.
+	"bao hiem xa hoi", "bhxh", "kho bac", "ngan hang", "truong ", "benh vien",
 }
 
 // header reads the document's header, from the top to where the body

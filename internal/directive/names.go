@@ -39,6 +39,16 @@ var nameStartsAgain = [][]string{
 	{"và"}, {"các"}, {"hoặc"}, {"thuộc"}, {"trực", "thuộc"}, {"trên", "địa", "bàn"}, {"tại"},
 }
 
+// citedParts are the parts and kinds of a document "tại" may point to
+// after a unit's name (folded: matched whatever the case and the marks):
+// "tại mục 4", "tại điểm b khoản 2", "tại Công văn số ...", "tại Phụ lục".
+// Not "phần" nor "bảng": "tại Phan Thiết", "tại Cao Bằng" fold alike.
+var citedParts = [][]string{
+	{"muc"}, {"tieu", "muc"}, {"diem"}, {"khoan"}, {"dieu"}, {"chuong"}, {"phu", "luc"}, {"bieu"},
+	{"cong", "van"}, {"ke", "hoach"}, {"quyet", "dinh"}, {"van", "ban"}, {"thong", "bao"}, {"chi", "thi"},
+	{"nghi", "quyet"}, {"huong", "dan"}, {"to", "trinh"}, {"danh", "sach"},
+}
+
 type nameWord struct {
 	start, end int    // byte offsets in the text
 	lower      string // lower case, diacritics kept
@@ -132,6 +142,11 @@ func unitNameEnd(s string) int {
 				return ws[i-1].end
 			}
 			complete = false
+		}
+		if i > 0 && vi.Fold(w.lower) == "tai" && (w.lower == "tại" || plain) && phraseAt(ws, i+1, citedParts, true) > 0 {
+			// "giao Phòng X tại mục 4 Công văn số ...": where the work was
+			// given, a part of a document, not a place in a name.
+			return ws[i-1].end
 		}
 		if n := phraseAt(ws, i, nameStartsAgain, plain); n > 0 && lowerInitial(s[w.start:w.end]) {
 			complete = false

@@ -74,6 +74,7 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		footerEnd = appendices[0].start
 	}
 	p.footer(footerStart, footerEnd)
+	p.appendixRecipients(appendices)
 	rs := make([]tiendo.Unit, len(res.Recipients))
 	for i, rc := range res.Recipients {
 		rs[i] = tiendo.Unit{Code: strconv.Itoa(i), Name: rc.Name, Aliases: coveredUnits(rc.Name)}

@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"regexp"
 	"strings"
 
 	"tiendo/internal/vi"
@@ -104,4 +105,52 @@ func atLevels(name string, levels []string) bool {
 		}
 	}
 	return false
+}
+
+// reListPointer is a Kính gửi that names no one but points to a list
+// after the signature: "Các cơ quan, đơn vị có tên tại Phụ lục kèm theo",
+// "Các đơn vị theo danh sách kèm theo".
+var reListPointer = regexp.MustCompile(`(?:co ten|theo|tai|trong)\s+(?:phu luc|danh sach)|(?:phu luc|danh sach)(?:\s+\S+){0,4}\s+kem theo`)
+
+// appendixRecipients puts for a Kính gửi that points to a list the units
+// of that list: the rows of an appendix table whose header has a column
+// of units ("Cơ quan, đơn vị", "Tên đơn vị"), one recipient a numbered
+// row; group rows ("I | Cơ quan cấp tỉnh") are no unit.
+func (p *parser) appendixRecipients(apps []appendixSpan) {
+	k := -1
+	for i, rc := range p.res.Recipients {
+		if reListPointer.MatchString(vi.Fold(rc.Name)) {
+			k = i
+			break
+		}
+	}
+	if k < 0 || len(apps) == 0 {
+		return
+	}
+	var units []string
+	for _, a := range apps {
+		for _, b := range blocks(p.lines[a.start:a.end]) {
+			if b.kind != number || b.cells == nil || len(b.roles) != len(b.cells) {
+				continue
+			}
+			for c, role := range b.roles {
+				if role == "lead" {
+					if u := trimItem(b.cells[c]); u != "" && !contains(units, u) && len(units) < 200 {
+						units = append(units, u)
+					}
+					break
+				}
+			}
+		}
+		if len(units) > 0 {
+			break
+		}
+	}
+	if len(units) == 0 {
+		return
+	}
+	before, after := p.res.Recipients[:k:k], append([]Recipient{}, p.res.Recipients[k+1:]...)
+	p.res.Recipients = before
+	p.setRecipients(units)
+	p.res.Recipients = append(p.res.Recipients, after...)
 }

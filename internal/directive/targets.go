@@ -32,7 +32,7 @@ var measureUnits = []string{
 	// Nouns whose first syllable is no word of its own (a head noun alone,
 	// "trường" of "trường học", is the unit as the clerk writes it).
 	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
-	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh",
+	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh", "giai thuong",
 }
 
 // notMeasurePhrases are verbs and linking phrases that may follow a number
@@ -273,7 +273,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 				j++
 			}
 			w := str[pos:j]
-			if j > pos && skipAfter[w] {
+			if j > pos && skipAfter[w] && !prizeWord(f, pos, j) {
 				if !durationGoal(f, from, w) {
 					return Target{}, 0, false
 				}
@@ -352,9 +352,14 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 
 	cmp := tiendo.Equal
 	prefixFound := false
+	// A sign right before the figure is its comparator ("Giảm ≥ 10%");
+	// it needs a unit, as a bare figure does: "> 1." may open a quote.
 	// "từ" as folded is also "tử" ("điện tử đạt 90%"): the word as
 	// written decides, past the fillers as prefixComparator reads it.
-	if c, ok := prefixComparator(before); ok && (lastNonFiller(before) != "tu" || origWordBefore(f, s) == "từ") {
+	signed := false
+	if c, ok := symbolComparator(str, from); ok {
+		cmp, prefixFound, signed = c, true, true
+	} else if c, ok := prefixComparator(before); ok && (lastNonFiller(before) != "tu" || origWordBefore(f, s) == "từ") {
 		cmp, prefixFound = c, true
 	}
 	if prefixFound && isCondition(f, s) {
@@ -372,7 +377,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	} else if strings.Contains(after, "tro xuong") && !prefixFound {
 		cmp = tiendo.AtMost
 	}
-	if unit == "" && cmp == tiendo.Equal {
+	if unit == "" && (cmp == tiendo.Equal || signed) {
 		return Target{}, 0, false
 	}
 
@@ -466,7 +471,64 @@ func candidate(f folded, s, e int) bool {
 	for j < len(rest) && isASCIILetter(rest[j]) {
 		j++
 	}
-	return !skipAfter[rest[:j]] || durationGoal(f, s, rest[:j])
+	if skipAfter[rest[:j]] {
+		at := len(str) - len(rest)
+		return durationGoal(f, s, rest[:j]) || prizeWord(f, at, at+j)
+	}
+	return true
+}
+
+// prizeWord reports whether the folded word at [i, j) is "giải" (a prize:
+// "đạt ít nhất 03 giải"), which folds as "giai" of "giai đoạn" does. A
+// word after it may make it another noun: "05 giải pháp", "02 giải trình".
+func prizeWord(f folded, i, j int) bool {
+	if f.s[i:j] != "giai" || strings.ToLower(f.cut(i, j)) != "giải" {
+		return false
+	}
+	next := strings.TrimLeft(f.s[j:], " ")
+	k := 0
+	for k < len(next) && isASCIILetter(next[k]) {
+		k++
+	}
+	return !notPrize[next[:k]]
+}
+
+// notPrize are the words after "giải" that make it no prize: "giải pháp",
+// "giải quyết", "giải ngân", "giải phóng", "giải trình", "giải thích".
+var notPrize = map[string]bool{
+	"phap": true, "quyet": true, "ngan": true, "phong": true, "trinh": true, "thich": true,
+	"toa": true, "tan": true, "cuu": true, "khat": true, "tri": true, "ma": true,
+}
+
+// symbolComparators are the signs a table cell or a note writes before a
+// figure ("≥ 95%", "≤ 03 ngày", "> 93,5%"), two-character forms first.
+var symbolComparators = []struct {
+	sign string
+	cmp  tiendo.Comparator
+}{
+	{">=", tiendo.AtLeast}, {"<=", tiendo.AtMost}, {"≥", tiendo.AtLeast}, {"⩾", tiendo.AtLeast},
+	{"≤", tiendo.AtMost}, {"⩽", tiendo.AtMost}, {">", tiendo.MoreThan}, {"<", tiendo.LessThan},
+}
+
+// symbolComparator reads a comparator sign written just before the figure
+// at folded offset i, a space or none between. An arrow ("->", "=>") and a
+// sign glued to a word before it ("A>5") are not one.
+func symbolComparator(s string, i int) (tiendo.Comparator, bool) {
+	j := i
+	if j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	for _, sc := range symbolComparators {
+		if !strings.HasSuffix(s[:j], sc.sign) {
+			continue
+		}
+		k := j - len(sc.sign)
+		if k > 0 && (isAlnum(s[k-1]) || strings.IndexByte("-=<>", s[k-1]) >= 0) {
+			return "", false
+		}
+		return sc.cmp, true
+	}
+	return "", false
 }
 
 // durationWords are the units of a duration that may be a goal.
@@ -481,7 +543,10 @@ func durationGoal(f folded, s int, w string) bool {
 	if !durationWords[w] {
 		return false
 	}
-	c, ok := prefixComparator(wordsBefore(f.s, s, 4))
+	c, ok := symbolComparator(f.s, s)
+	if !ok {
+		c, ok = prefixComparator(wordsBefore(f.s, s, 4))
+	}
 	return ok && (c == tiendo.AtMost || c == tiendo.LessThan)
 }
 

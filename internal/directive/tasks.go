@@ -467,6 +467,7 @@ func (p *parser) taskList(intro []block, region []block) {
 			excluded[i] = true
 		}
 	}
+	p.excludeGoals(region, len(intro), excluded, leads, inherited)
 	composeSectionLabels(region, len(intro), excluded, len(refs) > 0)
 	defer p.linkRefs(refs)
 	inline := false
@@ -483,9 +484,54 @@ func (p *parser) taskList(intro []block, region []block) {
 	}
 }
 
+// reGoalHead heads the part of a plan that states its goals: "II. MỤC
+// TIÊU, CHỈ TIÊU", "1. Mục tiêu cụ thể", "2. Chỉ tiêu cụ thể", "Các chỉ
+// tiêu chủ yếu".
+var reGoalHead = regexp.MustCompile(`^(?:muc tieu|(?:cac )?chi tieu (?:cu the|chu yeu|chinh))\b`)
+
+// excludeGoals drops the items of a plan's goals part that name no unit
+// when the plan gives its work out to units elsewhere (two or more units
+// lead items of their own): the goals are then carried by those items
+// ("Phòng X ... phấn đấu giảm tỷ lệ hộ nghèo từ 3% trở lên"), and a
+// clerk lists no task for the plan's summary of them. A resolution whose
+// only item names the one body carrying it out keeps its goals as tasks.
+func (p *parser) excludeGoals(region []block, introLen int, excluded []bool, leads []assignment, inherited func(int) assignment) {
+	goal := make([]bool, len(region))
+	for i, b := range region {
+		if b.kind == plain {
+			continue
+		}
+		par := b.parent - introLen
+		goal[i] = reGoalHead.MatchString(vi.Fold(b.text)) || par >= 0 && par < i && goal[par]
+	}
+	first, several := "", false
+	for i, b := range region {
+		if b.kind == plain || excluded[i] || goal[i] {
+			continue
+		}
+		for _, u := range leads[i].leads {
+			if first == "" {
+				first = u
+			}
+			several = several || u != first
+		}
+	}
+	if !several {
+		return
+	}
+	for i := range region {
+		if goal[i] && len(leads[i].leads) == 0 && len(inherited(i).leads) == 0 {
+			excluded[i] = true
+		}
+	}
+}
+
 // reForUnit opens an item addressed to a unit: "Đối với Phòng Tài chính -
-// Kế hoạch: báo cáo ...", "Riêng đối với UBND các xã: ...".
-var reForUnit = regexp.MustCompile(`^(?:rieng\s+)?doi voi\s+`)
+// Kế hoạch: báo cáo ...", "Riêng đối với UBND các xã: ...", and with what
+// is given or changed named first, as an amending letter writes it: "Bổ
+// sung nội dung báo cáo đối với Công an phường: ...", "Nhiệm vụ đối với
+// Sở X: ...".
+var reForUnit = regexp.MustCompile(`^(?:rieng\s+)?(?:(?:bo sung|sua doi|dieu chinh)\s+)?(?:(?:nhiem vu|noi dung|yeu cau|chi tieu|y kien|ket luan)(?:\s+(?:bao cao|chi dao|cu the))?\s+)?doi voi\s+`)
 
 // forUnit reads an item that opens "Đối với <unit>: <work>", a way of
 // giving each unit its part under a group heading ("1. Lĩnh vực kinh
@@ -503,6 +549,15 @@ func (p *parser) forUnit(text, folded string) (assignment, bool) {
 	}
 	start := f.at(m[1])
 	a := p.assignment(text[start:])
+	if len(a.leads) > 0 && a.prefixEnd <= 0 {
+		// "đối với Trung tâm X: chủ trì, phối hợp với Y ...": the work
+		// after the colon names the lead's role again; the colon still
+		// closes the unit's part.
+		if c := labelColon(f.s[m[1]:]); c > 0 && c < 160 && p.allUnitLike(f.cut(m[1], m[1]+c)) && !strings.ContainsAny(f.s[m[1]:m[1]+c], ";.") {
+			a.prefixEnd = f.at(m[1]+c+1) - start
+			a.unitEnd = f.at(m[1]+c) - start
+		}
+	}
 	if len(a.leads) == 0 || a.prefixEnd <= 0 {
 		return assignment{}, false
 	}
