@@ -4,6 +4,7 @@ import (
 	"context"
 	"mime"
 	"net/http"
+	"slices"
 
 	"tiendo"
 	"tiendo/internal/compose"
@@ -19,6 +20,9 @@ type docSpec struct {
 	draft func(ctx context.Context, st *store.Store, u *tiendo.User, id int64) (*tiendo.Document, error)
 	issue func(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, id int64, version int, signer reportdoc.Signer) (*tiendo.Document, error)
 	file  func(ctx context.Context, st *store.Store, u *tiendo.User, id int64, kind string) ([]byte, *tiendo.Document, error)
+	// stale finds what of a document is older than the units' reports it
+	// draws on (reportdoc.Stale); nil for a document drawn from none.
+	stale func(ctx context.Context, st *store.Store, u *tiendo.User, c *tiendo.Document) (*consolidate.Stale, error)
 }
 
 var consolidatedSpec = docSpec{
@@ -32,6 +36,7 @@ var consolidatedSpec = docSpec{
 	},
 	issue: reportdoc.Issue,
 	file:  reportdoc.File,
+	stale: reportdoc.Stale,
 }
 
 var directiveSpec = docSpec{
@@ -99,21 +104,67 @@ func (a *Server) docPut(spec docSpec) handlerFunc {
 }
 
 func (a *Server) docAction(spec docSpec, action store.DocAction) handlerFunc {
+	asks := action == store.DocApprove && spec.stale != nil
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id, err := pathID(r, "id")
 		if err != nil {
 			return err
 		}
-		var body actBody
-		if err := decode(w, r, &body); err != nil {
+		var body approveBody
+		if asks {
+			err = decode(w, r, &body)
+		} else {
+			err = decode(w, r, &body.actBody)
+		}
+		if err != nil {
 			return err
 		}
-		c, err := a.store.ActOnDoc(r.Context(), actor(r), userFrom(r.Context()), id, spec.kind, action, body.Version, body.Comment)
+		u := userFrom(r.Context())
+		if asks && !body.ConfirmStale {
+			if err := a.staleConfirmed(r.Context(), spec, u, id, body.Version); err != nil {
+				return err
+			}
+		}
+		c, err := a.store.ActOnDoc(r.Context(), actor(r), u, id, spec.kind, action, body.Version, body.Comment)
 		if err != nil {
 			return err
 		}
 		return writeJSON(w, http.StatusOK, c)
 	}
+}
+
+// approveBody is the body of a leader's approval of the consolidated
+// report: a step's, and "confirm_stale" to approve a draft with parts
+// older than the units' reports.
+type approveBody struct {
+	actBody
+	ConfirmStale bool `json:"confirm_stale"`
+}
+
+// staleConfirmed refuses, as the page does without its box ticked, to
+// approve round id's document at version while parts of it are older than
+// the units' reports they use: 422 naming the units and the parts, the
+// client approving with "confirm_stale": true once its user knows. Only a
+// document waiting for approval at the version sent is asked about; any
+// other approval ActOnDoc refuses (409) as it is.
+func (a *Server) staleConfirmed(ctx context.Context, spec docSpec, u *tiendo.User, id int64, version int) error {
+	c, err := a.store.Doc(ctx, u, id, spec.kind)
+	if err != nil || c.Status != tiendo.DocPending || c.Version != version {
+		return err
+	}
+	stale, err := spec.stale(ctx, a.store, u, c)
+	if err != nil || stale == nil {
+		return err
+	}
+	return &tiendo.Error{Code: tiendo.EINVALID,
+		Message: "Báo cáo chưa được duyệt: " + stale.Summary() + ` Nếu vẫn duyệt, hãy gửi lại với "confirm_stale": true; hoặc trả lại Văn phòng (POST …/consolidated/return) để tạo lại các phần này.`,
+		Fields:  map[string]string{"confirm_stale": "Dự thảo chưa cập nhật báo cáo của " + staleUnits(stale) + `: gửi "confirm_stale": true nếu vẫn duyệt báo cáo như hiện có.`}}
+}
+
+// staleUnits names the units behind what is out of date, those whose
+// reports came first.
+func staleUnits(s *consolidate.Stale) string {
+	return consolidate.NameList(append(slices.Clone(s.Units), s.Returned...))
 }
 
 type issueBody struct {

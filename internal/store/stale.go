@@ -17,7 +17,9 @@ import (
 // the reports they use, the store keeps when each part was last drawn: the
 // document's creation draws them all, and a part drawn again is recorded in
 // the audit log (action "regenerate", with the parts' keys), in the same
-// transaction as the text it wrote.
+// transaction as the text it wrote. A report goes out of what the draft
+// counts when the office returns it: ReportsReturned says when, from the
+// audit log too.
 
 // actionRegenerate is the audit action of parts drawn again.
 const actionRegenerate = "regenerate"
@@ -125,4 +127,44 @@ func (s *Store) RegenerateDoc(ctx context.Context, actor Actor, u *tiendo.User, 
 		}
 		return s.audit(ctx, tx, actor, actionRegenerate, "document", c.ID, nil, regenerated{Parts: slices.Clone(keys)})
 	})
+}
+
+// ReportsReturned returns, by unit, when the office last returned the
+// report of each unit of round roundID whose report came and is now back
+// with it (not tiendo.ReportStatus.Sent): what a part drawn before that
+// still counts and drafting it again would not. A return pruned from the
+// audit log is taken as the report's last change (updated_at), which is
+// never earlier: a part is then taken as drawn before it, never after.
+// The caller has checked that the user may see the round's reports.
+func (s *Store) ReportsReturned(ctx context.Context, roundID int64) (map[int64]time.Time, error) {
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ur.unit_id, ur.updated_at, a.at FROM unit_reports ur
+		LEFT JOIN audit_log a ON a.entity = 'unit_report' AND a.entity_id = ur.id AND a.action = ?
+		WHERE ur.round_id = ? AND ur.submitted_at IS NOT NULL AND ur.status NOT IN (?, ?)`),
+		tiendo.ReportReturn, roundID, tiendo.ReportSubmitted, tiendo.ReportAccepted)
+	if err != nil {
+		return nil, fmt.Errorf("store: reports returned: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]time.Time{}
+	pruned := map[int64]time.Time{}
+	for rows.Next() {
+		var unit int64
+		var updated, at sql.NullTime
+		if err := rows.Scan(&unit, &updated, &at); err != nil {
+			return nil, fmt.Errorf("store: reports returned: %w", err)
+		}
+		if !at.Valid {
+			pruned[unit] = updated.Time
+			continue
+		}
+		if at.Time.After(out[unit]) {
+			out[unit] = at.Time
+		}
+	}
+	for unit, at := range pruned {
+		if _, ok := out[unit]; !ok {
+			out[unit] = at
+		}
+	}
+	return out, rows.Err()
 }

@@ -90,3 +90,81 @@ func TestDocPartsDrawn(t *testing.T) {
 		t.Errorf("an edit moved the opening's drawing to %v", d.At("opening"))
 	}
 }
+
+// A report returned to its unit is known with the time of its last return
+// until it is sent again; a report never returned, or sent again, is not.
+func TestReportsReturned(t *testing.T) {
+	f := newFixture(t)
+	clock := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+	f.s.Now = func() time.Time { return clock }
+	r := f.newRound(t, clock.Add(72*time.Hour))
+	sent := f.sendReport(t, f.repA, f.a, r)
+	f.sendReport(t, f.repB, f.b, r)
+	returned := func() map[int64]time.Time {
+		t.Helper()
+		got, err := f.s.ReportsReturned(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := returned(); len(got) != 0 {
+		t.Fatalf("before any return: %v", got)
+	}
+
+	returnAt := func(at time.Time, version int) {
+		t.Helper()
+		clock = at
+		if _, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.office.ID}, f.office, r.ID, f.a.ID, store.ActRequest{Action: tiendo.ReportReturn, Version: version, Comment: "Bổ sung số liệu"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := clock.Add(time.Hour)
+	returnAt(first, sent.Version)
+	if got := returned(); len(got) != 1 || !got[f.a.ID].Equal(first) {
+		t.Fatalf("after the return: %v, want Phòng Nội vụ's at %v", got, first)
+	}
+	// Saved while back with the unit: still returned then.
+	clock = clock.Add(time.Hour)
+	rep, err := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	if got := returned(); !got[f.a.ID].Equal(first) {
+		t.Errorf("after a save: %v, want the return at %v", got, first)
+	}
+	// Sent again: it counts, and is not returned.
+	clock = clock.Add(time.Hour)
+	again, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.repA.ID}, f.repA, r.ID, f.a.ID, submit(rep.Version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := returned(); len(got) != 0 {
+		t.Errorf("sent again: %v, want none", got)
+	}
+	// Returned a second time: the later return.
+	second := clock.Add(time.Hour)
+	returnAt(second, again.Version)
+	if got := returned(); !got[f.a.ID].Equal(second) {
+		t.Errorf("returned again: %v, want %v", got, second)
+	}
+	// The return pruned from the audit log: the report's last change
+	// stands for it, which is never earlier.
+	clock = second.Add(time.Hour)
+	rep, err = f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := f.s.PruneAudit(ctx, store.Actor{}, second.Add(time.Minute)); err != nil || n == 0 {
+		t.Fatalf("prune: %d rows, %v", n, err)
+	}
+	if got := returned(); !got[f.a.ID].Equal(clock) {
+		t.Errorf("the return pruned: %v, want the last save's %v", got, clock)
+	}
+}

@@ -108,7 +108,7 @@ func (p *consolidatedPage) Confirming(i int) *regenPart {
 // in the form, what it said and what it says drawn again.
 type regenPart struct {
 	Index               int
-	Key, Name           string // Name: "phần mở đầu", as partName says
+	Key, Name           string // Name: "phần mở đầu", as consolidate.PartName says
 	OldHeading, OldText string
 	NewHeading, NewText string
 }
@@ -164,17 +164,9 @@ func (s *Server) loadUnitGaps(r *http.Request, round *tiendo.Round) (*unitGaps, 
 // and none is back with its unit.
 func (g *unitGaps) Complete() bool { return g.Missing == 0 && g.Returned == 0 && g.Late == 0 }
 
-// gapNames is how many units a warning names before it says how many more.
-const gapNames = 20
-
-// Names lists units for a warning: at most gapNames of them, then how many
-// more ("…, và 12 đơn vị khác"), so a round of 3,000 communes stays readable.
-func (g *unitGaps) Names(units []string) string {
-	if len(units) <= gapNames {
-		return strings.Join(units, ", ")
-	}
-	return fmt.Sprintf("%s và %d đơn vị khác", strings.Join(units[:gapNames], ", "), len(units)-gapNames)
-}
+// Names lists units for a warning: at most 20 of them, then how many more
+// ("…, và 12 đơn vị khác"), so a round of 3,000 communes stays readable.
+func (g *unitGaps) Names(units []string) string { return consolidate.NameList(units) }
 
 // consolidatedNotices are the messages after each action, keyed by the
 // redirect's ?ok= value.
@@ -227,12 +219,11 @@ func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiend
 		if p.Gaps, err = s.loadUnitGaps(r, round); err != nil {
 			return nil, err
 		}
-		if p.Stale, err = s.loadStale(r.Context(), userFrom(r.Context()), round, c, saved); err != nil {
+		if p.Stale, err = s.loadStale(r.Context(), userFrom(r.Context()), c, saved); err != nil {
 			return nil, err
 		}
 		if p.Stale != nil {
-			p.StaleNote = p.Stale.Notice()
-			p.ReturnNote = "Đề nghị Văn phòng tạo lại " + p.Stale.PartNames() + " theo báo cáo mới của " + p.Stale.UnitNames() + "."
+			p.StaleNote, p.ReturnNote = p.Stale.Notice(), p.Stale.ReturnRequest()
 		}
 	}
 	if p.CanDraft && c.Status == tiendo.DocDraft {
@@ -404,8 +395,8 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 				if !ok || i < 0 {
 					return tiendo.Errorf(tiendo.EINVALID, "Báo cáo không có phần %q để tạo lại; hãy tải lại trang.", shortKey(key))
 				}
-				if !sameText(c.Parts[i], sec) {
-					changed = append(changed, &regenPart{Index: i, Key: key, Name: partName(round, c.Parts[i]), OldHeading: c.Parts[i].Heading, OldText: c.Parts[i].Text, NewHeading: sec.Heading, NewText: sec.Text})
+				if !consolidate.SameText(c.Parts[i], sec) {
+					changed = append(changed, &regenPart{Index: i, Key: key, Name: consolidate.PartName(round, c.Parts[i]), OldHeading: c.Parts[i].Heading, OldText: c.Parts[i].Text, NewHeading: sec.Heading, NewText: sec.Text})
 				}
 				c.Parts[i] = tiendo.ReportPart{Key: sec.Key, Heading: sec.Heading, Text: sec.Text}
 			}
@@ -461,7 +452,7 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		return redirect("saved")
 	case op == "approve" || op == "return" || op == "withdraw":
 		if op == "approve" && c.Status == tiendo.DocPending && r.PostFormValue("confirm_stale") == "" {
-			if err := s.approveStaleConfirmed(r, round, c); err != nil {
+			if err := s.approveStaleConfirmed(r, c); err != nil {
 				return refuse(err)
 			}
 		}
@@ -518,8 +509,8 @@ func shortKey(k string) string {
 // asks and does not block (as the units missing do not): a report may have
 // to go out on time, and the office can still withdraw an approved one to
 // draw the parts again before it is issued.
-func (s *Server) approveStaleConfirmed(r *http.Request, round *tiendo.Round, c *tiendo.Document) error {
-	stale, err := s.loadStale(r.Context(), userFrom(r.Context()), round, c, true)
+func (s *Server) approveStaleConfirmed(r *http.Request, c *tiendo.Document) error {
+	stale, err := s.loadStale(r.Context(), userFrom(r.Context()), c, true)
 	if err != nil || stale == nil {
 		return err
 	}

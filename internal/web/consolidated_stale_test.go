@@ -365,3 +365,80 @@ func TestConsolidatedSavesALargeDraft(t *testing.T) {
 		t.Errorf("the saved part has %d bytes, want about %d", len(got), len(long))
 	}
 }
+
+// A report the draft counted and the office returned to its unit since:
+// drafting again would no longer count it, so the page names the unit and
+// the parts that use its report, the leader approves only by ticking that
+// they know, and drawing the parts again clears it.
+func TestConsolidatedStaleAfterReturn(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	ctx := context.Background()
+	office, leader := x.login("vanphong"), x.login("lanhdao")
+	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	x.submitAs("pnv", x.a)
+	x.submitAs("cah", x.b)
+	draftReport(t, x, office, x.round)
+	c := storedReport(t, x, x.round)
+	sent, err := x.st.ActOnDoc(ctx, store.Actor{}, officeUser, x.round.ID, tiendo.DocReport, store.DocSend, c.Version, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, body := x.get(leader, page); strings.Contains(body, `id="stale"`) {
+		t.Fatalf("a draft of every report there is is called out of date")
+	}
+	rep := x.reportOf(x.b, x.round)
+	if _, err := x.st.ActOnReport(ctx, store.Actor{}, officeUser, x.round.ID, x.b.ID, store.ActRequest{Action: tiendo.ReportReturn, Version: rep.Version, Comment: "Bổ sung số liệu"}); err != nil {
+		t.Fatal(err)
+	}
+
+	want := "Báo cáo của Công an huyện bị trả lại để bổ sung sau khi lập dự thảo: cần tạo lại phần mở đầu"
+	_, body := x.get(leader, page)
+	notice := between(t, body, `id="stale"`, `</aside>`)
+	task1, task2 := consolidate.TaskKey(x.round.Tasks[0].ID), consolidate.TaskKey(x.round.Tasks[1].ID)
+	if !strings.Contains(notice, want) || !strings.Contains(notice, "phần nhiệm vụ 2") || strings.Contains(notice, "phần nhiệm vụ 1") {
+		t.Errorf("the leader's page does not name the returned report and its parts:\n%s", notice)
+	}
+	if !strings.Contains(body, ">Đề nghị Văn phòng tạo lại phần mở đầu") || !strings.Contains(body, "báo cáo của Công an huyện đã bị trả lại để bổ sung.<") {
+		t.Errorf("the return form does not offer the request ready written")
+	}
+	v := itoa(int64(sent.Version))
+	code, _, body := read(x.post(leader, page, url.Values{"version": {v}, "op": {"approve"}}))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Báo cáo chưa được duyệt: "+want) {
+		t.Errorf("approving unconfirmed: %d, want 422 saying why", code)
+	}
+
+	// The office withdraws it and draws the parts again.
+	if _, err := x.st.ActOnDoc(ctx, store.Actor{}, officeUser, x.round.ID, tiendo.DocReport, store.DocWithdraw, sent.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	_, body = x.get(office, page)
+	notice = between(t, body, `<aside class="alert" id="stale"`, `</aside>`)
+	if !strings.Contains(notice, "Báo cáo của Công an huyện bị trả lại để bổ sung sau khi lập dự thảo: cần tạo lại <a") {
+		t.Errorf("the office's notice:\n%s", notice)
+	}
+	mark := between(t, body, `id="stale-`+task2+`"`, `</p>`)
+	if !strings.Contains(mark, "Phần này vẫn tính báo cáo đã bị trả lại để bổ sung của:</strong> Công an huyện.") || strings.Contains(mark, "gửi sau") {
+		t.Errorf("task 2's mark:\n%s", mark)
+	}
+	if strings.Contains(body, `id="stale-`+task1+`"`) {
+		t.Errorf("task 1, which Công an huyện's report does not touch, is marked")
+	}
+	m := staleButton.FindStringSubmatch(notice)
+	if m == nil {
+		t.Fatalf("the notice has no button drawing the parts again:\n%s", notice)
+	}
+	c = storedReport(t, x, x.round)
+	form := reportForm(c, strings.Replace(m[1], "regen:", "regen-confirm:", 1))
+	if code, _, body := read(x.post(office, page, form)); code != http.StatusOK || strings.Contains(body, `id="stale"`) {
+		t.Fatalf("drawn again: %d, stale notice shown: %v", code, strings.Contains(body, `id="stale"`))
+	}
+	got := storedReport(t, x, x.round)
+	if late := got.Parts[partIndex(t, got, consolidate.KeyLateUnits)].Text; !strings.Contains(late, "chưa gửi lại báo cáo sau khi được trả lại để bổ sung: Công an huyện") {
+		t.Errorf("the late units drawn again: %q", late)
+	}
+	if _, body = x.get(office, page); strings.Contains(body, `id="stale"`) {
+		t.Errorf("reloaded, the page still calls the draft out of date")
+	}
+}
