@@ -47,7 +47,7 @@ var verbs = phraseSet(
 	"ra quyet dinh", "uu tien", "giai quyet", "xu ly", "duy tri", "dam bao", "bao dam", "tich cuc",
 	"lap", "soan thao", "chuan bi", "tuyen truyen", "van dong", "ho tro", "lanh dao", "bo tri",
 	"mo rong", "phat trien", "dau tu", "day nhanh", "khac phuc", "thuc day", "hoan thien", "huy dong",
-	"ung pho", "cung co", "nam bat", "ban hanh", "kiem soat", "giam sat", "dinh huong",
+	"ung pho", "cung co", "nam bat", "nam tinh hinh", "nam chac", "ban hanh", "kiem soat", "giam sat", "dinh huong",
 	"quan triet", "la dau moi", "la co quan", "la don vi", "tham dinh", "dau tranh",
 )
 
@@ -666,6 +666,14 @@ func (p *parser) assignment(text string) assignment {
 					break
 				}
 			}
+		}
+		if best == 0 && len(cands) == 2 && strings.HasSuffix(strings.TrimSpace(f.s[:cands[0].end]), ",") &&
+			p.knownScore(cands[1].x) >= bestScore-1e-9 && headingSentenceEnd(cands[1].x) == 0 && p.allUnitLike(cands[1].x) {
+			// "Phòng Giám sát, kiểm tra và xử lý sau thanh tra: Tổng hợp
+			// ...": a verb after a comma goes on with the name when the
+			// text up to the colon reads as a unit as well as the part
+			// before the verb does.
+			best = 1
 		}
 		if best >= 0 {
 			addLead(cands[best].x, true)

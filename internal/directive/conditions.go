@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -189,6 +190,35 @@ func resultSpans(s string) [][2]int {
 			out = append(out, [2]int{start, i})
 		}
 		start = i + 1
+	}
+	return out
+}
+
+// rePastParen is a past result put in parenthesis beside a goal: "đạt
+// trên 70% (quý II năm 2024 đạt 61,3%)", "tối thiểu 45 tỷ đồng (năm 2025
+// đạt 41,8 tỷ đồng)", "(cùng kỳ năm 2023 đạt 64,8%)", "(năm 2025 khởi tố 57
+// vụ)": a period that ends with its year, then what was reached in it.
+// The figure is the baseline the reader compares with, not a target.
+var rePastParen = regexp.MustCompile(`\((?:so voi\s+)?(?:cung ky\s+|ky truoc\s+)?(?:(?:quy [ivx1-4]+|\d{1,2} thang(?: dau)?|thang \d{1,2}|(?:sau|chin) thang(?: dau)?)\s+)?nam \d{4}\s*,?\s+(?:da\s+|chi\s+|moi\s+)?(?:dat|co|khoi to|xu ly|phat hien|thu duoc|thu|giai ngan|thuc hien duoc|la)\s[^()]{0,200}\)`)
+
+// reScopeParen is a parenthesis that says which cases a task covers, "khi
+// dịch bệnh xảy ra trên diện rộng (từ 05 ha trở lên)": a threshold and
+// nothing else, put after the noun it bounds. A goal is stated in the
+// sentence, not in a bracket after it.
+var reScopeParen = regexp.MustCompile(`\(\s*tu\s+\d+(?:[.,]\d+)*\s*[a-z% ]{0,30}?\s*tro (?:len|xuong)\s*\)`)
+
+// pastParenSpans returns the spans of f that rePastParen finds, less those
+// that set a goal themselves ("(năm 2026 phấn đấu đạt 90%)").
+func pastParenSpans(s string) [][2]int {
+	var out [][2]int
+	for _, m := range reScopeParen.FindAllStringIndex(s, 50) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	for _, m := range rePastParen.FindAllStringIndex(s, 50) {
+		if strings.Contains(s[m[0]:m[1]], "phan dau") || strings.Contains(s[m[0]:m[1]], "chi tieu") {
+			continue
+		}
+		out = append(out, [2]int{m[0], m[1]})
 	}
 	return out
 }

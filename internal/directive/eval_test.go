@@ -41,7 +41,8 @@ var blindFloors = map[string]float64{
 	"fresh6":  0.98,
 	"fresh7":  0.99,
 	"fresh8":  0.99,
-	"fresh9":  0.93,
+	"fresh9":  0.99,
+	"fresh10": 0.94,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -52,6 +52,10 @@ var orgHeads = []string{
 	// HỘI VIỆT NAM" over "BẢO HIỂM XÃ HỘI TỈNH X") and schools, hospitals
 	// under their Sở or Bộ.
 	"bao hiem xa hoi", "bhxh", "kho bac", "ngan hang", "truong ", "benh vien",
+	// Inspection, justice and tax bodies under their UBND or their
+	// national body ("THANH TRA TỈNH" under "UBND TỈNH X", "THUẾ TỈNH X"
+	// under "CỤC THUẾ").
+	"thanh tra", "toa an", "vien kiem sat", "kiem toan", "thue ", "hai quan", "thi hanh an",
 }
 
 // header reads the document's header, from the top to where the body

@@ -33,6 +33,7 @@ var measureUnits = []string{
 	// "trường" of "trường học", is the unit as the clerk writes it).
 	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
 	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh", "giai thuong",
+	"nhiem vu", "de tai",
 }
 
 // notMeasurePhrases are verbs and linking phrases that may follow a number
@@ -130,10 +131,20 @@ func targetsAt(f folded) (out []Target, at []int) {
 	ms := reNumber.FindAllStringIndex(f.s, 200)
 	prevEnd, prevNum := 0, 0
 	var taken [][2]int
-	results := resultSpans(f.s)
+	results := append(resultSpans(f.s), pastParenSpans(f.s)...)
+	upper := -1 // the index in ms of a range's upper end, read with its lower
 	for k, m := range ms {
 		s, e := m[0], m[1]
-		if inSpans(results, s) {
+		if inSpans(results, s) || k == upper {
+			continue
+		}
+		if t, end, ok := rangeTarget(f, ms, k, min(prevEnd, s), prevNum); ok {
+			out = append(out, t)
+			at = append(at, s)
+			upper = k + 1
+			prevEnd = max(ms[k+1][1], min(end, len(f.s)))
+			prevNum = ms[k+1][1]
+			taken = append(taken, [2]int{s, prevEnd})
 			continue
 		}
 		// The previous clause may run over this number when its end was
@@ -874,4 +885,58 @@ var reRangeEnd = regexp.MustCompile(`^\s*(?:duoi|tren|het)?\s*\d+(?:[.,]\d+)?\s*
 func rangeOfSkipped(rest string) bool {
 	m := reRangeEnd.FindStringSubmatch(rest)
 	return m != nil && skipAfter[m[1]]
+}
+
+// reRangeSep joins the two ends of a range after the lower figure (and its
+// "%", when both ends carry it): "từ 8% đến 10%", "2,5 - 3%", "4.500 –
+// 5.000 ha".
+var reRangeSep = regexp.MustCompile(`^\s*%?\s*(?:-|–|—|den)\s*$`)
+
+// rangeTarget reads the number at ms[k] as the lower end of a range whose
+// upper end is ms[k+1]: one target, at least the lower end, with the
+// range's unit, direction and base ("tăng từ 8% đến 10% so với cùng kỳ"
+// is >= 8 % increase same-period). A unit that reaches the lower end has
+// met it, which is what a form that takes one comparator records. A range
+// capped from above ("không quá 2 - 3%") keeps its upper end. Years
+// ("2021 - 2025"), dates and ages ("từ 3 đến dưới 6 tuổi") are no target,
+// as the upper end alone is not.
+func rangeTarget(f folded, ms [][]int, k, prevEnd, prevNum int) (Target, int, bool) {
+	str := f.s
+	if k+1 >= len(ms) {
+		return Target{}, 0, false
+	}
+	s, e := ms[k][0], ms[k][1]
+	us, ue := ms[k+1][0], ms[k+1][1]
+	if !reRangeSep.MatchString(str[e:us]) || s > 0 && strings.IndexByte("/-.,:_", str[s-1]) >= 0 {
+		return Target{}, 0, false
+	}
+	if strings.HasPrefix(strings.TrimSpace(str[e:us]), "%") && !(ue < len(str) && strings.HasPrefix(strings.TrimLeft(str[ue:], " "), "%")) {
+		return Target{}, 0, false
+	}
+	low, err := vi.ParseNumber(f.cut(s, e))
+	if err != nil {
+		return Target{}, 0, false
+	}
+	t, end, ok := target(f, us, ue, prevEnd, prevNum, ms, k+1)
+	if !ok || low >= t.Value {
+		return Target{}, 0, false
+	}
+	if c, ok := prefixComparator(wordsBefore(str, s, 4)); ok && (c == tiendo.AtMost || c == tiendo.LessThan) {
+		t.Comparator = c
+	}
+	switch t.Comparator {
+	case tiendo.AtMost, tiendo.LessThan:
+		return t, end, true
+	}
+	t.Comparator, t.Value = tiendo.AtLeast, low
+	if t.Direction == "" {
+		vfloor := min(prevNum, s)
+		if j := strings.LastIndexByte(str[vfloor:s], ';'); j >= 0 {
+			vfloor += j + 1
+		}
+		if dir, _, _ := changeOrLevel(f, verbStart(str, s, vfloor), s); dir != "" {
+			t.Direction = dir
+		}
+	}
+	return t, end, true
 }

@@ -378,7 +378,8 @@ func (p *parser) taskList(intro []block, region []block) {
 			excluded[i] = true
 		}
 		if par >= 0 && par < len(region) {
-			if excluded[par] && !strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && !(assessed[par] && p.opensWithAssignment(b.text)) {
+			ownUnit := contents[par] && p.namesOwnUnit(region, i, len(intro))
+			if excluded[par] && !strings.HasPrefix(vi.Fold(region[par].text), "to chuc thuc hien") && !(assessed[par] && p.opensWithAssignment(b.text)) && !ownUnit {
 				// Under an assessment, an item that gives a unit work
 				// ("1. Phòng X báo cáo tình hình ...") is still a task.
 				excluded[i] = true
@@ -389,7 +390,7 @@ func (p *parser) taskList(intro []block, region []block) {
 				// Sở" over bullets names the unit of the bullets.
 				excluded[i] = true
 			}
-			if contents[par] {
+			if contents[par] && !ownUnit {
 				contents[i], excluded[i] = true, true
 			}
 		}
@@ -421,7 +422,7 @@ func (p *parser) taskList(intro []block, region []block) {
 			// "1. Các trường THPT trực thuộc Sở" over the paragraph of its
 			// work, "Rà soát ...": the heading is who does it, and the
 			// units it works with ("chủ trì, phối hợp với Y") support.
-			leads[i] = assignment{leads: splitUnits(strings.Trim(b.text, " :.;,"))}
+			leads[i] = assignment{leads: splitUnits(askedHeading(strings.Trim(b.text, " :.;,")))}
 			if next := region[i+1].text; strings.Contains(vi.Fold(next), "phoi hop") {
 				for _, u := range p.assignment(next).supports {
 					if !contains(leads[i].leads, u) && !contains(leads[i].supports, u) {
@@ -1125,6 +1126,26 @@ func itemLabelOf(region []block, i, off int) string {
 
 // opensWithAssignment reports whether text opens by giving named units
 // work: "Giao Phòng X ...", "Phòng X chủ trì ...".
+// namesOwnUnit reports whether the item at i names the unit whose work it
+// is: a unit's name heading items or a paragraph ("1. Các sở, ban, ngành
+// thuộc tỉnh" over a)-c)), or "Unit: work" ("2. Ủy ban nhân dân các
+// huyện: Chỉ đạo ..."). Under a report's contents heading ("I. NỘI DUNG
+// BÁO CÁO") such items split the contents among units: each is that
+// unit's work, a task, not a line of the report's outline.
+func (p *parser) namesOwnUnit(region []block, i, off int) bool {
+	b := region[i]
+	if b.kind != number && b.kind != letter || b.cells != nil {
+		return false
+	}
+	if name := strings.Trim(b.text, " :.;,"); (b.kids > 0 || headsParagraph(region, i, off)) && name != "" && len(name) < 200 && p.allUnitLike(name) {
+		return true
+	}
+	if c := strings.Index(b.text, ":"); c > 0 && c < 200 {
+		return p.allUnitLike(strings.TrimSpace(b.text[:c]))
+	}
+	return false
+}
+
 func (p *parser) opensWithAssignment(text string) bool {
 	_, ok := p.proseAssignment(text, vi.Fold(text))
 	return ok

@@ -33,7 +33,10 @@ func unitHeading(s string) bool {
 	if s == "" || len(s) > 200 || endsSentence(s) && !strings.HasSuffix(s, ":") {
 		return false
 	}
-	s = strings.TrimSuffix(s, ":")
+	s = askedHeading(strings.TrimSuffix(s, ":"))
+	if villageGroup(s) {
+		return true
+	}
 	words := strings.Fields(s)
 	k := 0
 	if k < len(words) && vi.Fold(words[k]) == "cac" {
@@ -51,6 +54,43 @@ func unitHeading(s string) bool {
 		return false
 	}
 	return !hasVerb(s) && !strings.ContainsAny(s, ";.")
+}
+
+// reAskedHeading opens a unit heading that asks rather than gives: "4. Đề
+// nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã
+// hội xã" over the paragraph of their work. A body asks those it does not
+// direct; the heading still names who does the work.
+var reAskedHeading = regexp.MustCompile(`^(?:đề nghị|Đề nghị|ĐỀ NGHỊ)\s+`)
+
+// askedHeading returns heading s without an opening "Đề nghị".
+func askedHeading(s string) string {
+	if m := reAskedHeading.FindStringIndex(s); m != nil {
+		return s[m[1]:]
+	}
+	return s
+}
+
+// villageKinds are the villages and quarters of a commune, spelled as
+// written: "Các bản", "Các ấp, khóm", "Các thôn, tổ dân phố". "các ban"
+// (the boards) folds as "các bản" does, so the spelling decides.
+var villageKinds = map[string]bool{
+	"bản": true, "ấp": true, "khóm": true, "thôn": true, "xóm": true, "buôn": true, "làng": true,
+	"sóc": true, "tổ dân phố": true, "khu phố": true, "khu dân cư": true, "bon": true, "plei": true,
+}
+
+// villageGroup reports whether s is "Các" and one or more village kinds
+// ("Các bản", "Các ấp, khu phố"): the villages of the commune, one unit.
+func villageGroup(s string) bool {
+	w, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
+	if !ok || strings.ToLower(w) != "các" {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(strings.ReplaceAll(strings.ToLower(rest), " và ", ","), func(r rune) bool { return r == ',' }) {
+		if !villageKinds[strings.TrimSpace(part)] {
+			return false
+		}
+	}
+	return true
 }
 
 // hasVerb reports whether s holds a verb that ends a unit's name, past
