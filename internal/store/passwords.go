@@ -62,9 +62,11 @@ func guessable(key, username string) (common, isUsername bool) {
 
 // checkPassword applies the password policy: at least MinPasswordLength
 // characters, not one of the commonest passwords, not the username. Length
-// matters more than composition, so nothing else is demanded.
+// matters more than composition, so nothing else is demanded. Characters
+// are counted in NFC, as the password is hashed: "dấu" typed decomposed is
+// three letters, not six code points.
 func checkPassword(username, pw string) error {
-	if utf8.RuneCountInString(pw) < MinPasswordLength {
+	if utf8.RuneCountInString(vi.NFC(pw)) < MinPasswordLength {
 		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Mật khẩu quá ngắn.",
 			Fields: map[string]string{"password": fmt.Sprintf("Mật khẩu cần ít nhất %d ký tự; một câu dễ nhớ là lựa chọn tốt.", MinPasswordLength)}}
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -34,7 +35,7 @@ func validateUser(u *tiendo.User) error {
 		u.UnitID = 0
 	}
 	if len(e.Fields) > 0 {
-		e.Message = "Thông tin người dùng chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
+		e.Message = userInvalid
 		return e
 	}
 	return nil
@@ -54,18 +55,53 @@ func scanUser(row interface{ Scan(...any) error }, extra ...any) (*tiendo.User, 
 	return &u, nil
 }
 
+// userInvalid is the message of a user form refused for several fields.
+const userInvalid = "Thông tin người dùng chưa hợp lệ, vui lòng sửa các ô được đánh dấu."
+
+// fieldErrors gathers the field messages of several checks, so that a form
+// shows every problem at once rather than one per try (an e-mail fixed, then
+// the password refused). One failed check keeps its own message ("Mật khẩu
+// quá ngắn."); several share message. An error that is not a *tiendo.Error
+// is returned as it is.
+func fieldErrors(message string, errs ...error) error {
+	var first *tiendo.Error
+	fields := map[string]string{}
+	n := 0
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		var e *tiendo.Error
+		if !errors.As(err, &e) {
+			return err
+		}
+		if n++; first == nil {
+			first = e
+		}
+		for k, v := range e.Fields {
+			if _, ok := fields[k]; !ok {
+				fields[k] = v
+			}
+		}
+	}
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return first
+	}
+	return &tiendo.Error{Code: tiendo.EINVALID, Message: message, Fields: fields}
+}
+
 // CreateUser adds a user with the given password and sets its ID. With
 // u.MustChangePassword the user must choose their own password at their
 // first login: an administrator's form and the command line set it, since
-// the password they type is handed over on paper or by message.
+// the password they type is handed over on paper or by message. Every
+// field and the password are checked before anything is written, and all
+// their problems are reported together.
 func (s *Store) CreateUser(ctx context.Context, actor Actor, u *tiendo.User, pw string) error {
-	if err := validateUser(u); err != nil {
-		return err
-	}
-	if err := checkEmail(u.Email, "Thông tin người dùng chưa hợp lệ, vui lòng sửa các ô được đánh dấu."); err != nil {
-		return err
-	}
-	if err := checkPassword(u.Username, pw); err != nil {
+	verr := validateUser(u) // first: it normalises the username the password is checked against
+	if err := fieldErrors(userInvalid, verr, checkEmail(u.Email, userInvalid), checkPassword(u.Username, pw)); err != nil {
 		return err
 	}
 	hash, err := password.Hash(pw)
@@ -99,18 +135,44 @@ type auditedUser struct {
 // change that would leave no active administrator is refused
 // (errLastAdmin): nobody could manage users any more.
 func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) error {
-	if err := validateUser(u); err != nil {
-		return err
+	return s.updateUser(ctx, actor, u, "", false)
+}
+
+// UpdateUserAndPassword is UpdateUser that also sets the user's password
+// to pw, as ResetPassword does, in the same transaction: the user form
+// saving new details and a new password together. Every field and the
+// password are checked before anything is written, and all their problems
+// are reported together; so a refused password does not leave the other
+// changes saved. With pw "" it is UpdateUser.
+func (s *Store) UpdateUserAndPassword(ctx context.Context, actor Actor, u *tiendo.User, pw string, mustChange bool) error {
+	return s.updateUser(ctx, actor, u, pw, mustChange)
+}
+
+func (s *Store) updateUser(ctx context.Context, actor Actor, u *tiendo.User, pw string, mustChange bool) error {
+	verr := validateUser(u) // first: it normalises the username the password is checked against
+	var perr error
+	var hash string
+	if pw != "" {
+		if perr = checkPassword(u.Username, pw); perr == nil && verr == nil {
+			// Before the transaction: SQLite's one writer must not
+			// wait on argon2id.
+			var err error
+			if hash, err = password.Hash(pw); err != nil {
+				return err
+			}
+		}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		before, err := scanUser(tx.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users WHERE id = ?`), u.ID))
 		if err != nil {
 			return notFound(err, "Không tìm thấy người dùng.")
 		}
+		var eerr error
 		if u.Email != before.Email {
-			if err := checkEmail(u.Email, "Thông tin người dùng chưa hợp lệ, vui lòng sửa các ô được đánh dấu."); err != nil {
-				return err
-			}
+			eerr = checkEmail(u.Email, userInvalid)
+		}
+		if err := fieldErrors(userInvalid, verr, eerr, perr); err != nil {
+			return err
 		}
 		if err := s.keepAnAdmin(ctx, tx, map[int64]bool{before.ID: activeAdmin(before) && !activeAdmin(u)}); err != nil {
 			return err
@@ -128,13 +190,20 @@ func (s *Store) UpdateUser(ctx context.Context, actor Actor, u *tiendo.User) err
 			if err := s.lockSessions(ctx, tx, u.ID); err != nil {
 				return err
 			}
-		case u.Disabled != before.Disabled || u.Role != before.Role || u.UnitID != before.UnitID:
+		case u.Disabled != before.Disabled || u.Role != before.Role || u.UnitID != before.UnitID || hash != "":
 			if err := s.endSessions(ctx, tx, u.ID); err != nil {
 				return err
 			}
 		}
 		u.CreatedAt = before.CreatedAt
-		return s.audit(ctx, tx, actor, "update", "user", u.ID, before, u)
+		if err := s.audit(ctx, tx, actor, "update", "user", u.ID, before, u); err != nil {
+			return err
+		}
+		if hash == "" {
+			return nil
+		}
+		u.MustChangePassword = mustChange
+		return s.writePassword(ctx, tx, actor, u.ID, hash, mustChange)
 	})
 }
 
@@ -253,22 +322,28 @@ func (s *Store) setPassword(ctx context.Context, actor Actor, userID int64, pw s
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?`), hash, mustChange, userID)
-		if err != nil {
-			return fmt.Errorf("store: set password: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy người dùng.")
-		}
 		if err := s.endSessions(ctx, tx, userID); err != nil {
 			return err
 		}
-		var after any
-		if mustChange {
-			after = map[string]bool{"must_change_password": true}
-		}
-		return s.audit(ctx, tx, actor, "set_password", "user", userID, nil, after)
+		return s.writePassword(ctx, tx, actor, userID, hash, mustChange)
 	})
+}
+
+// writePassword stores hash as user userID's password, with whether they
+// must change it, and audits it. The caller ends their sessions.
+func (s *Store) writePassword(ctx context.Context, tx *sql.Tx, actor Actor, userID int64, hash string, mustChange bool) error {
+	res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?`), hash, mustChange, userID)
+	if err != nil {
+		return fmt.Errorf("store: set password: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return tiendo.Errorf(tiendo.ENOTFOUND, "Không tìm thấy người dùng.")
+	}
+	var after any
+	if mustChange {
+		after = map[string]bool{"must_change_password": true}
+	}
+	return s.audit(ctx, tx, actor, "set_password", "user", userID, nil, after)
 }
 
 // SetMustChangePassword requires user userID to choose a new password at
@@ -356,7 +431,7 @@ func (s *Store) Authenticate(ctx context.Context, username, pw string) (*tiendo.
 	} else if err != nil {
 		return nil, fmt.Errorf("store: authenticate: %w", err)
 	}
-	ok, err := password.Check(hash, pw)
+	ok, stale, err := password.Verify(hash, pw)
 	if err != nil {
 		return nil, fmt.Errorf("store: authenticate %q: %w", u.Username, err)
 	}
@@ -366,5 +441,29 @@ func (s *Store) Authenticate(ctx context.Context, username, pw string) (*tiendo.
 	if u.Disabled {
 		return nil, ErrAccountLocked
 	}
+	if stale {
+		if err := s.rehash(ctx, u.ID, hash, pw); err != nil {
+			return nil, err
+		}
+	}
 	return u, nil
+}
+
+// rehash replaces user userID's hash old, made before passwords were
+// normalised and matched by pw as typed (not in NFC), with a hash of pw in
+// NFC (password.Hash), so that from now on the password opens the account
+// from any keyboard, not only one that sends the same bytes. The password
+// is the same, so no session ends and nothing is audited; the row is
+// written only if it still holds old, so a password changed meanwhile stays.
+func (s *Store) rehash(ctx context.Context, userID int64, old, pw string) error {
+	hash, err := password.Hash(pw)
+	if err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?`), hash, userID, old); err != nil {
+			return fmt.Errorf("store: rehash password: %w", err)
+		}
+		return nil
+	})
 }

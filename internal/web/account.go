@@ -2,12 +2,14 @@ package web
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"tiendo"
 	"tiendo/internal/store"
+	"tiendo/internal/vi"
 )
 
 // accountPage is /account, and the admin's view of another user's sessions
@@ -30,6 +32,55 @@ type accountPage struct {
 	// once the password is changed.
 	MustChange bool
 	Next       string
+	// Invalid are the password form's fields to fix, which the message at
+	// the top links to; Focus is the first, which takes the focus
+	// (autofocus) so that a phone shows it: on /account the form comes
+	// after the sessions and tokens for an administrator, and the message
+	// alone would point at a field a screen or more below.
+	Invalid []fieldLink
+	Focus   string
+}
+
+// fieldLink is a field of a refused form as the message at the top links
+// to it: the field's id and its label.
+type fieldLink struct{ ID, Label string }
+
+// invalidFields returns the fields of form (in the order the page shows
+// them) that marked says need fixing.
+func invalidFields(form []fieldLink, marked func(id string) bool) []fieldLink {
+	var out []fieldLink
+	for _, f := range form {
+		if marked(f.ID) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// passwordFields are the password form's fields, in its order.
+var passwordFields = []fieldLink{{"current_password", "Mật khẩu hiện tại"}, {"password", "Mật khẩu mới"}, {"password_confirm", "Nhập lại mật khẩu mới"}}
+
+// setError puts ferr's message and field messages on the page, with the
+// links to the fields and the focus on the first.
+func (p *accountPage) setError(ferr error) {
+	var e *tiendo.Error
+	if !errors.As(ferr, &e) {
+		return
+	}
+	p.Error, p.Fields = e.Message, e.Fields
+	p.Invalid = invalidFields(passwordFields, func(id string) bool { return e.Fields[id] != "" })
+	if len(p.Invalid) > 0 {
+		p.Focus = p.Invalid[0].ID
+	}
+}
+
+// PasswordFirst says whether the password form comes first on the user's
+// own page, before the sessions and tokens: for everyone but an
+// administrator, who also comes to the page for their API tokens, changing
+// the password is what the page is for, and on a phone it was two screens
+// down.
+func (p accountPage) PasswordFirst() bool {
+	return p.Self && p.Subject.Role != tiendo.RoleAdmin
 }
 
 // MustChangeNotice is MustChangeNotice, for the template.
@@ -46,10 +97,7 @@ func (s *Server) passwordChange(w http.ResponseWriter, r *http.Request, status i
 	u := userFrom(r.Context())
 	data := accountPage{page: s.basePage(r, "Đặt mật khẩu mới"), Subject: u, Self: true, MinLength: store.MinPasswordLength,
 		MustChange: true, Next: safeNext(next)}
-	var e *tiendo.Error
-	if errors.As(ferr, &e) {
-		data.Error, data.Fields = e.Message, e.Fields
-	}
+	data.setError(ferr)
 	return s.render(w, status, "account", data)
 }
 
@@ -88,10 +136,7 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request, status int, sub
 	}
 	data := accountPage{page: s.basePage(r, title), Subject: subject, Self: !adminView,
 		Sessions: sessions, Tokens: tokens, Notice: accountNotices[r.URL.Query().Get("done")], Back: back, MinLength: store.MinPasswordLength}
-	var e *tiendo.Error
-	if errors.As(ferr, &e) {
-		data.Error, data.Fields = e.Message, e.Fields
-	}
+	data.setError(ferr)
 	return s.render(w, status, "account", data)
 }
 
@@ -118,37 +163,49 @@ func (s *Server) handleAccountPassword(w http.ResponseWriter, r *http.Request) e
 		}
 		return s.account(w, r, status, u, false, err)
 	}
-	invalid := func(field, msg string) error {
-		return again(http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
-			Message: "Chưa đổi được mật khẩu, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{field: msg}})
+	// Every field is checked in one pass, so that the form comes back
+	// once with all there is to fix. Passwords are compared in NFC, as
+	// they are hashed (package password).
+	fields := map[string]string{}
+	if current == "" {
+		fields["current_password"] = "Vui lòng nhập mật khẩu hiện tại."
 	}
 	switch {
-	case current == "":
-		return invalid("current_password", "Vui lòng nhập mật khẩu hiện tại.")
 	case pw == "":
-		return invalid("password", "Vui lòng nhập mật khẩu mới.")
-	case pw != r.PostFormValue("password_confirm"):
-		return invalid("password_confirm", "Hai lần nhập mật khẩu mới chưa giống nhau; hãy nhập lại.")
+		fields["password"] = "Vui lòng nhập mật khẩu mới."
+	case vi.NFC(pw) != vi.NFC(r.PostFormValue("password_confirm")):
+		fields["password_confirm"] = "Hai lần nhập mật khẩu mới chưa giống nhau; hãy nhập lại."
 	}
-	_, err := s.store.Login(r.Context(), store.DefaultThrottle, u.Username, current, clientAddr(r))
-	switch tiendo.ErrorCode(err) {
-	case "":
-	case tiendo.EUNAUTHORIZED:
-		s.log.Info("password change: wrong current password", "username", u.Username, "address", clientAddr(r))
-		return invalid("current_password", "Mật khẩu hiện tại không đúng; hãy nhập lại.")
-	case tiendo.ETHROTTLED:
-		return again(http.StatusTooManyRequests, err)
-	default:
-		return err
-	}
-	// Checked after the current password, so the answer says nothing
-	// about a password that was not right.
-	if pw == current {
-		msg := "Mật khẩu mới trùng với mật khẩu hiện tại; hãy chọn một mật khẩu khác."
-		if u.MustChangePassword {
-			msg = "Mật khẩu mới trùng với mật khẩu quản trị viên đã đặt; hãy chọn một mật khẩu của riêng bạn mà chỉ bạn biết."
+	if pw != "" {
+		var e *tiendo.Error
+		if errors.As(store.CheckPassword(u.Username, pw), &e) {
+			maps.Copy(fields, e.Fields)
 		}
-		return invalid("password", msg)
+	}
+	if current != "" {
+		_, err := s.store.Login(r.Context(), store.DefaultThrottle, u.Username, current, clientAddr(r))
+		switch tiendo.ErrorCode(err) {
+		case "":
+			// Checked only for the right current password, so the
+			// answer says nothing about one that was not right.
+			if fields["password"] == "" && vi.NFC(pw) == vi.NFC(current) {
+				fields["password"] = "Mật khẩu mới trùng với mật khẩu hiện tại; hãy chọn một mật khẩu khác."
+				if u.MustChangePassword {
+					fields["password"] = "Mật khẩu mới trùng với mật khẩu quản trị viên đã đặt; hãy chọn một mật khẩu của riêng bạn mà chỉ bạn biết."
+				}
+			}
+		case tiendo.EUNAUTHORIZED:
+			s.log.Info("password change: wrong current password", "username", u.Username, "address", clientAddr(r))
+			fields["current_password"] = "Mật khẩu hiện tại không đúng; hãy nhập lại."
+		case tiendo.ETHROTTLED:
+			return again(http.StatusTooManyRequests, err)
+		default:
+			return err
+		}
+	}
+	if len(fields) > 0 {
+		return again(http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
+			Message: "Chưa đổi được mật khẩu, vui lòng sửa các ô được đánh dấu.", Fields: fields})
 	}
 	ok, err := saveForm(func() error { return s.store.SetPassword(r.Context(), actor(r), u.ID, pw) },
 		func(err error) error { return again(http.StatusUnprocessableEntity, err) })

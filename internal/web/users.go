@@ -99,6 +99,17 @@ type userFormPage struct {
 	// ticked at first, since the admin hands the password over on paper
 	// or by message; as sent when the form comes back with an error.
 	RequireChange bool
+	// PasswordCleared says the form came back with a password typed that
+	// it does not send back: no page writes a password into its HTML (the
+	// login and account forms clear theirs too), so the field says to type
+	// it again, lest an edit be saved without the new password unnoticed.
+	PasswordCleared bool
+	// Invalid are the fields to fix, in the form's order, which the
+	// message at the top links to; Focus is the field that takes the focus
+	// (autofocus): the first of them with a message, so that a phone shows
+	// it rather than the top of the page.
+	Invalid []fieldLink
+	Focus   string
 }
 
 func (s *Server) userForm(w http.ResponseWriter, r *http.Request, status int, u *tiendo.User, ferr error) error {
@@ -128,6 +139,34 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 	var e *tiendo.Error
 	if errors.As(ferr, &e) {
 		data.Error, data.Fields = e.Message, e.Fields
+	}
+	if r.Method == http.MethodPost && r.PostFormValue("password") != "" && data.Fields["password"] == "" {
+		data.PasswordCleared = true
+	}
+	password := "Mật khẩu"
+	if u.ID != 0 {
+		password = "Mật khẩu mới"
+	}
+	if data.Error != "" {
+		data.Invalid = invalidFields([]fieldLink{{"username", "Tên đăng nhập"}, {"email", "Thư điện tử"}, {"role", "Vai trò"},
+			{"unit_id", "Đơn vị"}, {"password", password}, {"disabled", "Khóa tài khoản"}},
+			func(id string) bool { return data.Fields[id] != "" || id == "password" && data.PasswordCleared })
+	}
+	// The focus goes to the first field with a message, then to the
+	// password to type again, then to the box confirming a change to
+	// one's own account.
+	for _, f := range data.Invalid {
+		if data.Fields[f.ID] != "" {
+			data.Focus = f.ID
+			break
+		}
+	}
+	switch {
+	case data.Focus != "":
+	case len(data.Invalid) > 0:
+		data.Focus = "password"
+	case confirmSelf != "":
+		data.Focus = "confirm_self"
 	}
 	return s.render(w, status, "user_form", data)
 }
@@ -251,16 +290,12 @@ func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) error 
 			return s.renderUserForm(w, r, http.StatusUnprocessableEntity, u, nil, msg)
 		}
 	}
+	// One call: a refused password is reported with the other fields'
+	// problems and nothing is saved, rather than the details saved and
+	// the form coming back for the password.
 	pw := r.PostFormValue("password")
-	ok, err := saveForm(func() error {
-		if err := s.store.UpdateUser(r.Context(), actor(r), u); err != nil {
-			return err
-		}
-		if pw != "" {
-			return s.store.ResetPassword(r.Context(), actor(r), u.ID, pw, requireChange(r, u))
-		}
-		return nil
-	}, func(err error) error { return s.userForm(w, r, http.StatusUnprocessableEntity, u, err) })
+	ok, err := saveForm(func() error { return s.store.UpdateUserAndPassword(r.Context(), actor(r), u, pw, requireChange(r, u)) },
+		func(err error) error { return s.userForm(w, r, http.StatusUnprocessableEntity, u, err) })
 	if ok {
 		done := "saved"
 		switch {
