@@ -112,13 +112,43 @@ const ConfirmLabel = "Tôi xác nhận các số liệu trên là đúng"
 type Unusual struct {
 	TargetID int64
 	Target   string
-	Value    string
-	Why      string
+	// Field is the value found unusual: FieldValue (Thực hiện), FieldSame
+	// (Cùng kỳ năm trước), or FieldBoth when the two are more than ten
+	// times apart and nothing tells which of them is wrong.
+	Field string
+	Value string // the unusual value as the page writes it; with FieldBoth, the actual value
+	Same  string // with FieldBoth, the same-period value as the page writes it
+	Why   string
 }
 
+// The values of a target that Unusual.Field names.
+const (
+	FieldValue = "value"
+	FieldSame  = "same"
+	FieldBoth  = "both"
+)
+
 // String is the target, the value and the reason, as CheckReport's message
-// lists them.
-func (u Unusual) String() string { return u.Target + " là " + u.Value + ", " + u.Why }
+// lists them: "“…” là 25 trường, gấp hơn 10 lần chỉ tiêu (2 trường)".
+func (u Unusual) String() string {
+	switch u.Field {
+	case FieldSame:
+		return "cùng kỳ năm trước của " + u.Target + " là " + u.Note()
+	case FieldBoth:
+		return u.Target + " có " + u.Note()
+	}
+	return u.Target + " là " + u.Note()
+}
+
+// Note is String without the target, for a note beside the field: "25
+// trường, gấp hơn 10 lần chỉ tiêu (2 trường)"; with FieldBoth, "số thực
+// hiện 1.500 xã và cùng kỳ năm trước 12,5 xã, chênh nhau hơn 10 lần".
+func (u Unusual) Note() string {
+	if u.Field == FieldBoth {
+		return "số thực hiện " + u.Value + " và cùng kỳ năm trước " + u.Same + ", " + u.Why
+	}
+	return u.Value + ", " + u.Why
+}
 
 // UnusualValues returns the values of rep that CheckReport asks to
 // confirm, in the order of the report, so that a page can show each one
@@ -164,7 +194,7 @@ func unusualValue(tg *Target, a Actual) Unusual {
 			unit = " " + tg.Unit
 		}
 	}
-	u := Unusual{Target: name, Value: numberText(v) + unit}
+	u := Unusual{Target: name, Field: FieldValue, Value: numberText(v) + unit}
 	switch {
 	case v < 0:
 		u.Why = "một số âm"
@@ -174,12 +204,39 @@ func unusualValue(tg *Target, a Actual) Unusual {
 		// "1.000" trạm y tế against a target of 02: a slip of the keyboard,
 		// or the level written where the change was asked.
 		u.Why = "gấp hơn 10 lần chỉ tiêu (" + numberText(tg.Value) + unit + ")"
-	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 10**a.SamePeriod:
-		u.Why = "gấp hơn 10 lần cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
-	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 0 && v < *a.SamePeriod/10:
-		u.Why = "chưa bằng một phần mười cùng kỳ (" + numberText(*a.SamePeriod) + unit + ")"
+	case a.SamePeriod != nil && *a.SamePeriod > 0 && v > 0 && (v > 10**a.SamePeriod || v < *a.SamePeriod/10):
+		// The two are ten times apart: either may be the slip ("6.120"
+		// typed for 61,2 in Cùng kỳ). The one that is implausible on its
+		// own, against the target's goal or over 100 %, is named; when
+		// neither or both are, both are, with both values.
+		same := *a.SamePeriod
+		sameText := numberText(same) + unit
+		switch valueOff, sameOff := implausible(tg, v), implausible(tg, same); {
+		case sameOff && !valueOff:
+			u.Field, u.Value = FieldSame, sameText
+			u.Why = "chưa bằng một phần mười số thực hiện (" + numberText(v) + unit + ")"
+			if same > v {
+				u.Why = "gấp hơn 10 lần số thực hiện (" + numberText(v) + unit + ")"
+			}
+		case valueOff && !sameOff:
+			u.Why = "chưa bằng một phần mười cùng kỳ (" + sameText + ")"
+			if v > same {
+				u.Why = "gấp hơn 10 lần cùng kỳ (" + sameText + ")"
+			}
+		default:
+			u.Field, u.Same, u.Why = FieldBoth, sameText, "chênh nhau hơn 10 lần"
+		}
 	}
 	return u
+}
+
+// implausible reports whether x is out of line for tg on its own: a rate
+// over 100 %, or more than ten times off the target's goal either way.
+func implausible(tg *Target, x float64) bool {
+	if tg == nil {
+		return false
+	}
+	return (tg.Unit == "%" && x > 100) || (tg.Value > 0 && (x > 10*tg.Value || x < tg.Value/10))
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

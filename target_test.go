@@ -89,7 +89,7 @@ func TestCheckReportNamesTheConfirmBox(t *testing.T) {
 	}
 	got := e.Fields["confirm"]
 	for _, want := range []string{"“tỷ lệ trường đạt chuẩn” là 41.150%, vượt quá 100%",
-		"“số xã” là 1.500 xã, gấp hơn 10 lần cùng kỳ (12,5 xã)", "“trạm y tế đạt chuẩn” là 1.000 trạm, gấp hơn 10 lần chỉ tiêu (2 trạm)",
+		"“số xã” có số thực hiện 1.500 xã và cùng kỳ năm trước 12,5 xã, chênh nhau hơn 10 lần", "“trạm y tế đạt chuẩn” là 1.000 trạm, gấp hơn 10 lần chỉ tiêu (2 trạm)",
 		"đánh dấu ô “" + ConfirmLabel + "”"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("confirm message = %q, want it to contain %q", got, want)

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"mime"
 	"net/http"
@@ -52,10 +55,18 @@ type reportPage struct {
 	Narratives   []struct{ Key, Label, Hint string }
 	Statuses     []struct{ Value, Label string }
 
-	Editable   bool              // the person may change the report now
-	Values     map[string]string // the form's values as typed
-	Theirs     map[string]string // after a conflict: the values someone else saved
-	Restored   time.Time         // the form holds an autosave from this time
+	Editable bool              // the person may change the report now
+	Values   map[string]string // the form's values as typed, with "version" and "base" (formBase)
+	// After a save refused because the report was saved elsewhere since
+	// the form was loaded (mergeReport): Theirs holds the saved value of
+	// each field changed on both sides to different values, shown under the
+	// field; Clashes lists those fields and Taken the fields that took the
+	// value saved elsewhere because the person had not changed them, in the
+	// order of the form, for the message at the top to link to.
+	Theirs     map[string]string
+	Clashes    []unreadField
+	Taken      []unreadField
+	Restored   time.Time // the form holds an autosave from this time
 	Error      string
 	Fields     map[string]string
 	Notice     string
@@ -78,6 +89,10 @@ type reportPage struct {
 	// says so where the person is, not only at the top of the page.
 	SavedAt  time.Time
 	GuideLen int // suggested length of a narrative when the directive asks for brevity
+	// Now is the server's time as the page is drawn: report.js tells by
+	// it how far the device's clock is off, to compare the time it kept
+	// the form at with the server's times.
+	Now time.Time
 
 	unusual     []tiendo.Unusual // Unusual, once worked out
 	unusualDone bool
@@ -102,15 +117,21 @@ func (p *reportPage) Unusual() []tiendo.Unusual {
 }
 
 // UnusualWhy says why a target's value needs confirming, for the note
-// beside it: after a step was refused for it, and on the unit head's page
-// while the report waits for approval; "" otherwise.
-func (p *reportPage) UnusualWhy(targetID int64) string {
+// beside field (tiendo.FieldValue, tiendo.FieldSame; "" for the row of a
+// report shown to read): after a step was refused for it, and on the unit
+// head's page while the report waits for approval; "" otherwise, and for
+// the field of the two that is not the unusual one.
+func (p *reportPage) UnusualWhy(targetID int64, field string) string {
 	if p.Fields["confirm"] == "" && !p.HeadReview() {
 		return ""
 	}
 	for _, u := range p.Unusual() {
-		if u.TargetID == targetID {
-			return u.Value + ", " + u.Why
+		switch {
+		case u.TargetID != targetID || (field != "" && u.Field != field && u.Field != tiendo.FieldBoth):
+		case field == "" && u.Field == tiendo.FieldSame:
+			return "cùng kỳ năm trước " + u.Note()
+		default:
+			return u.Note()
 		}
 	}
 	return ""
@@ -154,10 +175,10 @@ func (p *reportPage) Problems() []unreadField {
 			out = append(out, unreadField{Key: anchor, Label: label, Message: msg})
 		}
 	}
-	unusual := map[int64]string{}
+	unusual := map[int64]tiendo.Unusual{}
 	if p.Fields["confirm"] != "" {
 		for _, u := range p.Unusual() {
-			unusual[u.TargetID] = u.Value + ", " + u.Why
+			unusual[u.TargetID] = u
 		}
 	}
 	for _, sec := range p.Report.Sections {
@@ -172,12 +193,21 @@ func (p *reportPage) Problems() []unreadField {
 			}
 			value := fmt.Sprintf("g%d.value", a.TargetID)
 			add(value, p.rowKey(a.TargetID), target+": ô “Thực hiện”")
-			if why, ok := unusual[a.TargetID]; ok {
-				label := target
-				if p.Editable {
+			if u, ok := unusual[a.TargetID]; ok {
+				// The link goes to the field found unusual: "6.120" typed
+				// into Cùng kỳ beside a Thực hiện of 61,2 is Cùng kỳ's.
+				key, label := p.rowKey(a.TargetID), target
+				switch {
+				case u.Field == tiendo.FieldSame && p.Editable:
+					key, label = fmt.Sprintf("g%d.same", a.TargetID), label+": ô “Cùng kỳ năm trước”"
+				case u.Field == tiendo.FieldSame:
+					label += ": cùng kỳ năm trước"
+				case u.Field == tiendo.FieldBoth && p.Editable:
+					label += ": ô “Thực hiện” và ô “Cùng kỳ năm trước”"
+				case p.Editable:
 					label += ": ô “Thực hiện”"
 				}
-				out = append(out, unreadField{Key: p.rowKey(a.TargetID), Label: label, Message: "số liệu khác thường: " + why + "."})
+				out = append(out, unreadField{Key: key, Label: label, Message: "số liệu khác thường: " + u.Note() + "."})
 			}
 			same, anchor := fmt.Sprintf("g%d.same", a.TargetID), p.rowKey(a.TargetID)
 			if p.Editable {
@@ -329,6 +359,194 @@ func reportValues(rep *tiendo.UnitReport) map[string]string {
 	return v
 }
 
+// A report is written by several people of a unit, and a save is refused
+// when the report was saved elsewhere since the form was loaded
+// (store.SaveReport's version check). The page then merges the two saves
+// field by field, three ways, as a version control system merges files:
+// the form carries, beside the version it was loaded at, a short hash of
+// each field's value in that version ("base"), so that a field the person
+// did not change takes the value saved elsewhere, a field only the person
+// changed keeps theirs, and only a field changed on both sides to
+// different values is a clash, left to the person with the saved value
+// shown under it. Hashes, not the loaded text, keep the form from doubling
+// in size (a province's report runs to hundreds of fields, and a save
+// sends them all).
+
+// formBase is the form's "base" for rep: each field's key and the hash of
+// its value as the form shows it, "t3.status:Ab12Cd34 …", sorted by key.
+func formBase(rep *tiendo.UnitReport, targets map[int64]*tiendo.Target) string {
+	v := reportValues(rep)
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		if k != "version" {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(k + ":" + fieldHash(canonField(k, v[k], targets)))
+	}
+	return b.String()
+}
+
+// parseBase reads a form's "base" back into hashes by key.
+func parseBase(s string) map[string]string {
+	out := map[string]string{}
+	for _, f := range strings.Fields(s) {
+		if k, h, ok := strings.Cut(f, ":"); ok {
+			out[k] = h
+		}
+	}
+	return out
+}
+
+// fieldHash is a field's value hashed for the form's "base": 48 bits, so
+// that a change going unnoticed is a one in 10^14 chance.
+func fieldHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return base64.RawURLEncoding.EncodeToString(sum[:6])
+}
+
+// canonField is a form value written as the store keeps it, so that two
+// ways of writing the same thing compare equal: a text in NFC with its
+// line breaks as "\n" (a browser sends "\r\n") and no space around it, a
+// number as vi.FormatNumber writes it ("61,20" and "61,2" are one value).
+// A number that cannot be read stays as typed.
+func canonField(key, v string, targets map[int64]*tiendo.Target) string {
+	v = strings.TrimSpace(vi.NFC(strings.ReplaceAll(v, "\r\n", "\n")))
+	if m := numberKey.FindStringSubmatch(key); m != nil && v != "" {
+		id, _ := strconv.ParseInt(m[1], 10, 64)
+		unit := ""
+		if tg := targets[id]; tg != nil {
+			unit = tg.Unit
+		}
+		if f, err := vi.ParseNumberIn(v, unit); err == nil {
+			return vi.FormatNumber(f, -1)
+		}
+	}
+	return v
+}
+
+// numberKey matches the key of a target's value or same-period value.
+var numberKey = regexp.MustCompile(`^g([0-9]+)\.(value|same)$`)
+
+// reportMerge is a form merged with a report saved since it was loaded.
+type reportMerge struct {
+	values  map[string]string // the form to save or show: the person's values, and the saved ones where the person changed nothing
+	theirs  map[string]string // by clashing field: the saved value
+	taken   map[string]bool   // fields whose saved value came in
+	clashes map[string]bool   // fields changed on both sides, to different values
+}
+
+// mergeReport merges mine, the form as posted (with the "base" of the
+// version it was loaded at), with stored, the report as saved since. The
+// result carries stored's version and base: saved, it keeps both sides'
+// changes. A field whose base is unknown (a form from before forms carried
+// one) and that differs is a clash: nothing is taken on trust.
+func mergeReport(mine map[string]string, stored *tiendo.UnitReport, targets map[int64]*tiendo.Target) reportMerge {
+	base, saved := parseBase(mine["base"]), reportValues(stored)
+	m := reportMerge{values: map[string]string{}, theirs: map[string]string{}, taken: map[string]bool{}, clashes: map[string]bool{}}
+	for k, v := range mine {
+		m.values[k] = v
+	}
+	for k, theirs := range saved {
+		if k == "version" {
+			continue
+		}
+		ours, ok := mine[k]
+		if !ok { // a field the form did not have (a task assigned since)
+			m.values[k] = theirs
+			continue
+		}
+		co, ct := canonField(k, ours, targets), canonField(k, theirs, targets)
+		h, known := base[k]
+		switch {
+		case co == ct:
+		case known && fieldHash(co) == h: // the person left it as loaded
+			m.values[k] = theirs
+			m.taken[k] = true
+		case known && fieldHash(ct) == h: // only the person changed it
+		default:
+			m.theirs[k], m.clashes[k] = theirs, true
+		}
+	}
+	m.values["version"] = saved["version"]
+	m.values["base"] = formBase(stored, targets)
+	return m
+}
+
+// fieldsIn lists the report form's fields among keys in the order of the
+// form, each with what it is for people ("Nhiệm vụ 1: Kiến nghị, đề
+// xuất"), for a list of links.
+func (p *reportPage) fieldsIn(keys map[string]bool) []unreadField {
+	var out []unreadField
+	add := func(key, label string) {
+		if keys[key] {
+			out = append(out, unreadField{Key: key, Label: label})
+		}
+	}
+	for _, sec := range p.Report.Sections {
+		task := "Nhiệm vụ"
+		if t := p.Tasks[sec.TaskID]; t != nil {
+			task = "Nhiệm vụ " + t.Label
+		}
+		for _, a := range sec.Actuals {
+			target := task
+			if tg := p.Target[a.TargetID]; tg != nil {
+				target = fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
+			}
+			add(fmt.Sprintf("g%d.value", a.TargetID), target+": ô “Thực hiện”")
+			add(fmt.Sprintf("g%d.same", a.TargetID), target+": ô “Cùng kỳ năm trước”")
+		}
+		pre := fmt.Sprintf("t%d.", sec.TaskID)
+		add(pre+"status", task+": Tình trạng thực hiện")
+		for _, n := range p.Narratives {
+			add(pre+n.Key, task+": "+n.Label)
+		}
+	}
+	for _, c := range p.Report.Contributions {
+		label := "Phối hợp nhiệm vụ"
+		if t := p.Tasks[c.TaskID]; t != nil {
+			label += " " + t.Label
+		}
+		add(fmt.Sprintf("c%d.text", c.TaskID), label)
+	}
+	return out
+}
+
+// takeMerge puts m into the page: its form, and the fields it took and
+// that clash, with the saved value of each clash as the page shows it
+// under the field (a status by its label, an emptied field said so).
+func (p *reportPage) takeMerge(m reportMerge) {
+	p.Values = m.values
+	taken := map[string]bool{}
+	for _, f := range p.Taken { // from an earlier round of the same save
+		taken[f.Key] = true
+	}
+	for k := range m.taken {
+		taken[k] = true
+	}
+	p.Taken, p.Clashes = p.fieldsIn(taken), p.fieldsIn(m.clashes)
+	p.Theirs = map[string]string{}
+	for k, v := range m.theirs {
+		if strings.HasSuffix(k, ".status") {
+			v = "chưa chọn"
+			for _, st := range tiendo.SectionStatuses {
+				if st.Value == m.theirs[k] {
+					v = st.Label
+				}
+			}
+		} else if strings.TrimSpace(v) == "" {
+			v = "(để trống)"
+		}
+		p.Theirs[k] = v
+	}
+}
+
 // applyValues writes form values into rep (whose shape comes from the
 // store), collecting a message for each number that cannot be read or that
 // its target refuses (tiendo.Target.CheckValue: "70%" for a count of
@@ -435,6 +653,7 @@ func (s *Server) reportPageContext(r *http.Request, withReport bool) (*reportPag
 			p.Target[tg.ID] = tg
 		}
 	}
+	p.Values["base"] = formBase(rep, p.Target)
 	if shared {
 		p.OtherTargets = map[int64][]string{}
 		for _, sec := range rep.Sections {
@@ -504,20 +723,28 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 		// number keeps the form).
 		body, at, err := s.store.Autosave(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID)
 		if err == nil && !at.Before(p.Report.UpdatedAt) {
-			var saved map[string]string
-			if json.Unmarshal([]byte(body), &saved) == nil {
-				for k, v := range saved {
-					if k != "version" {
-						p.Values[k] = v
-					}
-				}
-				p.Restored = at
+			var kept map[string]string
+			if json.Unmarshal([]byte(body), &kept) == nil {
+				p.restore(kept, at)
 			}
 		}
 	}
 	ok := r.URL.Query().Get("ok")
 	p.Notice = reportNotices[ok]
 	p.Saved = ok == "saved" || ok == "saved_attached" || ok == "saved_removed"
+	if p.Saved && p.Editable {
+		// A save merged with one made elsewhere (saveForm): name what came
+		// from there.
+		stored, took := reportValues(p.Report), map[string]bool{}
+		for _, k := range strings.Fields(r.URL.Query().Get("merged")) {
+			_, known := stored[k]
+			took[k] = known && k != "version"
+		}
+		p.Taken = p.fieldsIn(took)
+		if len(p.Taken) > 0 && ok == "saved" {
+			p.Notice = "" // the note of the merge says it was saved
+		}
+	}
 	if p.Saved && p.Restored.IsZero() {
 		p.SavedAt = p.Report.UpdatedAt
 	}
@@ -525,6 +752,34 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	return s.renderReport(w, r, http.StatusOK, p)
+}
+
+// restore puts into the form what the person typed and the browser
+// autosaved at, unsaved. An autosave typed on an older version of the
+// report than the one now saved (a colleague saved in between) is merged
+// with it, as a save would be (mergeReport): the fields the person did not
+// touch show the saved text, not the person's stale copy of it, which the
+// next "Lưu nháp" would otherwise put back. The page says it restored
+// something only when that differs from the saved report.
+func (p *reportPage) restore(kept map[string]string, at time.Time) {
+	stored := p.Values
+	if v := kept["version"]; v == "" || v == stored["version"] {
+		values := maps.Clone(stored)
+		for k, v := range kept {
+			if k != "version" && k != "base" {
+				values[k] = v
+			}
+		}
+		p.Values = values
+	} else {
+		p.takeMerge(mergeReport(kept, p.Report, p.Target))
+	}
+	for k, v := range stored {
+		if k != "version" && k != "base" && canonField(k, p.Values[k], p.Target) != canonField(k, v, p.Target) {
+			p.Restored = at
+			return
+		}
+	}
 }
 
 // reportNotices are the messages after each action, keyed by the
@@ -547,7 +802,7 @@ var reportNotices = map[string]string{
 func formValues(r *http.Request) map[string]string {
 	v := map[string]string{}
 	for k, vals := range r.PostForm {
-		if len(vals) > 0 && (k == "version" || strings.HasPrefix(k, "t") || strings.HasPrefix(k, "g") || strings.HasPrefix(k, "c")) {
+		if len(vals) > 0 && (k == "version" || k == "base" || strings.HasPrefix(k, "t") || strings.HasPrefix(k, "g") || strings.HasPrefix(k, "c")) {
 			v[k] = vals[0]
 		}
 	}
@@ -581,7 +836,6 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	if op == "rollup" {
 		return s.reportRollup(w, r, p)
 	}
-	rep := p.Report
 	if _, status, err := s.saveForm(r, p); err != nil {
 		return err
 	} else if status != 0 {
@@ -602,9 +856,19 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	case "review":
 		action, next = tiendo.ReportSendForReview, "review"
 	}
+	if action != "" && len(p.Taken) > 0 {
+		// The draft was merged with a save made elsewhere: it now holds
+		// text the person has not seen, which is not theirs to send
+		// unread. It is saved; sending waits for their second look.
+		verb := map[string]string{"submit": "gửi", "review": "trình lãnh đạo đơn vị duyệt"}[op]
+		button := map[string]string{"submit": "Gửi báo cáo", "review": "Trình lãnh đạo đơn vị duyệt"}[op]
+		p.Error = fmt.Sprintf("Báo cáo chưa được %s: trong lúc bạn sửa, báo cáo đã được lưu ở nơi khác (có thể từ một thẻ hoặc máy khác). "+
+			"Bản nháp đã được lưu, gộp thay đổi của bạn với các thay đổi đó. Hãy xem lại các ô dưới đây rồi bấm “%s” lần nữa.", verb, button)
+		return s.renderReport(w, r, http.StatusConflict, p)
+	}
 	if action != "" {
 		_, err := s.store.ActOnReport(r.Context(), actor(r), u, p.Round.ID, p.Unit.ID,
-			store.ActRequest{Action: action, Version: rep.Version, Confirm: r.PostFormValue("confirm") == "on"})
+			store.ActRequest{Action: action, Version: p.Report.Version, Confirm: r.PostFormValue("confirm") == "on"})
 		var e *tiendo.Error
 		if errors.As(err, &e) && (e.Code == tiendo.EINVALID || e.Code == tiendo.EFORBIDDEN || e.Code == tiendo.ECONFLICT) {
 			p.Error, p.Fields, p.Step = e.Message+" Bản nháp đã được lưu.", e.Fields, op
@@ -619,7 +883,13 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 	}
-	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s%s", p.Round.ID, p.Unit.Code, next, returnTo(op, r.PostFormValue("at"))), http.StatusSeeOther)
+	// After a merge the page opens at its top, where it names what came
+	// from the other save, rather than back at the field the person was in.
+	back := returnTo(op, r.PostFormValue("at"))
+	if len(p.Taken) > 0 {
+		back = ""
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s%s%s", p.Round.ID, p.Unit.Code, next, mergedQuery(p), back), http.StatusSeeOther)
 	return nil
 }
 
@@ -645,6 +915,7 @@ func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, status int
 	if err := s.loadHeads(r, p); err != nil {
 		return err
 	}
+	p.Now = s.store.Clock()
 	return s.render(w, status, "report", p)
 }
 
@@ -671,20 +942,19 @@ func (s *Server) loadHeads(r *http.Request, p *reportPage) error {
 // was saved.
 func (s *Server) saveForm(r *http.Request, p *reportPage) (saved bool, status int, err error) {
 	u := userFrom(r.Context())
-	rep := p.Report
-	unread := applyValues(rep, p.Values, p.Target)
-	if err := s.store.SaveReport(r.Context(), actor(r), u, rep); err != nil {
-		if tiendo.ErrorCode(err) == tiendo.ECONFLICT {
-			// Keep both texts: the person's in the form, the other beside it.
-			if theirs, err2 := s.store.Report(r.Context(), u, p.Round.ID, p.Unit.ID); err2 == nil {
-				p.Theirs = reportValues(theirs)
-				p.Values["version"] = strconv.Itoa(theirs.Version)
-			}
-			p.Error, p.Fields = tiendo.ErrorMessage(err), unread
-			return false, http.StatusConflict, nil
+	mine := maps.Clone(p.Values)
+	var unread map[string]string
+	for attempt := 0; ; attempt++ {
+		rep := p.Report
+		unread = applyValues(rep, p.Values, p.Target)
+		err := s.store.SaveReport(r.Context(), actor(r), u, rep)
+		if err == nil {
+			p.Values["version"], p.Values["base"] = strconv.Itoa(rep.Version), formBase(rep, p.Target)
+			break
 		}
 		var e *tiendo.Error
-		if errors.As(err, &e) && e.Code == tiendo.EINVALID {
+		switch {
+		case errors.As(err, &e) && e.Code == tiendo.EINVALID:
 			p.Error, p.Fields = e.Message, e.Fields
 			for k, v := range unread {
 				if p.Fields == nil {
@@ -693,22 +963,75 @@ func (s *Server) saveForm(r *http.Request, p *reportPage) (saved bool, status in
 				p.Fields[k] = v
 			}
 			return false, http.StatusUnprocessableEntity, nil
+		case tiendo.ErrorCode(err) != tiendo.ECONFLICT:
+			return false, 0, err
 		}
-		return false, 0, err
+		stored, err2 := s.store.Report(r.Context(), u, p.Round.ID, p.Unit.ID)
+		if err2 != nil || stored.Version == rep.Version {
+			// Not saved elsewhere in between: the report cannot be
+			// changed now (sent, locked). The form keeps what was typed.
+			p.Error, p.Fields = tiendo.ErrorMessage(err), unread
+			return false, http.StatusConflict, nil
+		}
+		// Saved elsewhere since the form was loaded: merge the two saves.
+		// When no field was changed on both sides, the merge is saved
+		// straight away: it holds every change of both, which is what
+		// "Lưu nháp" asked for, and a second click to confirm it would
+		// only leave the person's change unsaved if they left in between.
+		// The page then names the fields that came from the other save.
+		m := mergeReport(p.Values, stored, p.Target)
+		p.Report = stored
+		p.takeMerge(m)
+		if len(m.clashes) == 0 && attempt < 2 {
+			continue
+		}
+		// Fields changed on both sides: the person decides. The form
+		// holds the merge on the saved version, so that the next "Lưu
+		// nháp" keeps the other side's changes and the person's choice in
+		// the clashing fields. The person's autosave keeps the form as
+		// posted, on the version it was loaded at: should the tab close
+		// now, the next visit merges it again and shows the same clashes.
+		p.Fields = applyValues(p.Report, p.Values, p.Target)
+		p.Error = "Báo cáo đã được lưu ở nơi khác (có thể từ một thẻ hoặc máy khác) sau khi bạn mở nên chưa lưu được thay đổi của bạn."
+		if len(p.Clashes) == 0 { // saved elsewhere again and again while merging
+			p.Error += " Các thay đổi đã được gộp vào các ô bên dưới; hãy bấm “Lưu nháp” lần nữa."
+		}
+		s.keepForm(r, p.Round.ID, p.Unit.ID, mine)
+		return false, http.StatusConflict, nil
 	}
-	p.Values["version"] = strconv.Itoa(rep.Version)
 	if len(unread) == 0 {
 		return true, 0, nil
 	}
 	p.Fields, p.BadNumbers = unread, unreadFields(p, unread)
 	// The save cleared the autosave; keep the form as typed in its place,
 	// so that the unread text comes back on the next visit too.
-	if body, err := json.Marshal(p.Values); err == nil {
-		if err := s.store.SaveAutosave(r.Context(), u, p.Round.ID, p.Unit.ID, string(body)); err != nil {
-			s.log.Warn("keep the unread form", "err", err)
+	s.keepForm(r, p.Round.ID, p.Unit.ID, p.Values)
+	return true, http.StatusUnprocessableEntity, nil
+}
+
+// keepForm keeps values, a form that holds what is not saved (a number not
+// read, a merge to finish), as the person's autosave, so that it comes back
+// on the next visit, on any device.
+func (s *Server) keepForm(r *http.Request, roundID, unitID int64, values map[string]string) {
+	if body, err := json.Marshal(values); err == nil {
+		if err := s.store.SaveAutosave(r.Context(), userFrom(r.Context()), roundID, unitID, string(body)); err != nil {
+			s.log.Warn("keep the form", "err", err)
 		}
 	}
-	return true, http.StatusUnprocessableEntity, nil
+}
+
+// mergedQuery is what the address after a save says of the fields a merge
+// took from a save made elsewhere (saveForm), for the page to name them:
+// "&merged=t3.recommendations+g2.value", at most 50 of them.
+func mergedQuery(p *reportPage) string {
+	if len(p.Taken) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(p.Taken))
+	for _, f := range p.Taken[:min(len(p.Taken), 50)] {
+		keys = append(keys, f.Key)
+	}
+	return "&merged=" + url.QueryEscape(strings.Join(keys, " "))
 }
 
 // unreadFields names the fields of errs for people, in the order of the
@@ -832,7 +1155,8 @@ func (s *Server) reportDecision(w http.ResponseWriter, r *http.Request, p *repor
 }
 
 // handleReportAutosave keeps the form as typed, without a version check;
-// report.js posts it a few seconds after each change.
+// report.js posts it a few seconds after each change, and as the page is
+// left.
 func (s *Server) handleReportAutosave(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parseForm(w, r); err != nil {
 		return err
@@ -856,7 +1180,20 @@ func (s *Server) handleReportAutosave(w http.ResponseWriter, r *http.Request) er
 	if round.Status != tiendo.RoundOpen || len(round.UnitIDs) == 0 {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo không sửa được lúc này.")
 	}
-	body, _ := json.Marshal(formValues(r))
+	values := formValues(r)
+	if r.PostFormValue("partial") == "1" {
+		// Sent as the page was left, too long to send whole (report.js):
+		// what changed since the copy kept here, which it goes over. A copy
+		// of another version of the form cannot take it.
+		body, _, err := s.store.Autosave(r.Context(), u, id, unitID)
+		var kept map[string]string
+		if err != nil || json.Unmarshal([]byte(body), &kept) != nil || kept["version"] != values["version"] || kept["base"] != values["base"] {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Bản tạm trên máy chủ không khớp với biểu mẫu; nội dung vẫn được giữ trên máy này.")
+		}
+		maps.Copy(kept, values)
+		values = kept
+	}
+	body, _ := json.Marshal(values)
 	if err := s.store.SaveAutosave(r.Context(), u, id, unitID, string(body)); err != nil {
 		return err
 	}
@@ -936,7 +1273,7 @@ func (s *Server) afterAttachmentStep(w http.ResponseWriter, r *http.Request, p *
 		if saved {
 			ok = "saved_" + ok
 		}
-		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s", p.Round.ID, p.Unit.Code, ok), http.StatusSeeOther)
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s%s", p.Round.ID, p.Unit.Code, ok, mergedQuery(p)), http.StatusSeeOther)
 		return nil
 	} else {
 		p.Notice = done
@@ -971,7 +1308,7 @@ func (s *Server) saveCarried(r *http.Request, p *reportPage) (saved bool, status
 	values, stored := formValues(r), reportValues(p.Report)
 	changed := false
 	for k, v := range values {
-		changed = changed || (k != "version" && v != stored[k])
+		changed = changed || (k != "version" && k != "base" && v != stored[k])
 	}
 	if !changed {
 		return false, 0, nil

@@ -38,11 +38,36 @@
   var status = form.querySelector(".autosave-status");
   var timer = null;
   var dirty = false;
+  // The device's clock may be off: the time this browser keeps the form at
+  // is written on the server's clock (data-now, the time the page was
+  // drawn), so that it compares with the server's times (data-updated,
+  // data-restored) and is shown as the server would show it.
+  var skew = form.dataset.now ? Number(form.dataset.now) - Date.now() : 0;
+  function clock() { return Date.now() + skew; }
 
   function values() {
     var out = {};
     new FormData(form).forEach(function (v, k) { if (typeof v === "string" && k !== "at") out[k] = v; });
     return out;
+  }
+  // A value as the server compares it: the browser sends "\r\n" for a line
+  // break in a text box.
+  function norm(v) { return String(v).replace(/\r\n/g, "\n").trim(); }
+  // What a field is, for people: "“Kiến nghị, đề xuất” (Nhiệm vụ 1)".
+  function fieldName(id) {
+    var el = document.getElementById(id);
+    if (!el) return "";
+    var sec = el.closest("fieldset"), h = sec && sec.querySelector("legend");
+    var where = h ? h.textContent.trim() : "";
+    if (/^c/.test(id)) return "“" + where + "”";
+    var label = form.querySelector('label[for="' + id + '"]');
+    var name = /\.value$/.test(id) ? "Thực hiện" : /\.same$/.test(id) ? "Cùng kỳ năm trước" : label ? label.textContent.trim() : id;
+    return "“" + name + "”" + (where ? " (" + where + ")" : "");
+  }
+  function fieldNames(ids) {
+    var names = ids.slice(0, 3).map(fieldName);
+    var rest = ids.length - names.length;
+    return (ids.length === 1 ? "ở ô " : "ở " + ids.length + " ô: ") + names.join("; ") + (rest > 0 ? " và " + rest + " ô khác" : "");
   }
   function say(msg) { if (status) status.textContent = msg; }
   // A time as the pages write it, on Vietnam's clock whatever the
@@ -63,6 +88,13 @@
   // A successful explicit save: what the browser kept is now on the server.
   if (form.dataset.saved === "1") {
     try { localStorage.removeItem(key); } catch (e) {}
+  }
+  // The fields a save took from one made elsewhere are named on the page
+  // (#merged); a reload or a bookmark should not name them again.
+  if (/[?&]merged=/.test(location.search)) {
+    var u = new URL(location.href);
+    u.searchParams.delete("merged");
+    history.replaceState(history.state, "", u.pathname + u.search + u.hash);
   }
 
   // "Lưu nháp" reloads the page: it comes back where the person was. The
@@ -111,70 +143,143 @@
 
   // Offer what this browser kept if it is newer than what the form shows
   // (the saved report, or the server's autosave the page restored) and
-  // differs from it.
+  // differs from it. When the server's autosave was restored, its notice
+  // says both in one sentence, rather than a second notice stamped with
+  // the same minute; when the browser's copy adds nothing, nothing is said.
   try {
     var kept = JSON.parse(localStorage.getItem(key) || "null");
     var restored = Number(form.dataset.restored || 0);
-    if (kept && kept.at > Math.max(Number(form.dataset.updated || 0), restored)) {
-      var now = values(), differs = false;
-      Object.keys(kept.values).forEach(function (k) { if (k !== "version" && now[k] !== undefined && now[k] !== kept.values[k]) differs = true; });
-      if (differs) {
-        var bar = document.createElement("p");
-        bar.className = "notice";
-        bar.setAttribute("role", "status");
-        bar.textContent = restored
-          ? "Trình duyệt này còn giữ bản bạn gõ lúc " + when(kept.at) + ", mới hơn bản vừa khôi phục ở trên, chưa được lưu. "
-          : "Trình duyệt này còn giữ nội dung bạn gõ lúc " + when(kept.at) + " nhưng chưa lưu. ";
-        var btn = document.createElement("button");
-        btn.type = "button";
-        btn.className = "secondary small";
-        btn.textContent = "Khôi phục nội dung đó";
-        btn.addEventListener("click", function () {
-          Object.keys(kept.values).forEach(function (k) {
-            if (k === "version") return;
-            var el = form.elements.namedItem(k);
-            if (el && "value" in el) el.value = kept.values[k];
-          });
-          bar.remove();
-          changed();
-          say("Đã khôi phục. Bấm “Lưu nháp” để lưu lên máy chủ.");
-        });
-        bar.appendChild(btn);
-        form.parentNode.insertBefore(bar, form);
-      }
+    if (kept && kept.values && kept.at > Math.max(Number(form.dataset.updated || 0), restored)) {
+      var now = values(), more = [];
+      Object.keys(kept.values).forEach(function (k) {
+        if (fieldID.test(k) && now[k] !== undefined && norm(now[k]) !== norm(kept.values[k])) more.push(k);
+      });
+      if (more.length) offer(kept, more, restored);
     }
   } catch (e) {}
 
-  function keepLocal() {
-    try { localStorage.setItem(key, JSON.stringify({ at: Date.now(), values: values() })); } catch (e) {}
+  function offer(kept, more, restored) {
+    var box = document.getElementById("restored"), bar = document.createElement("p");
+    bar.id = "kept";
+    var at = when(kept.at), before = when(restored);
+    if (before.slice(5) === at.slice(5)) before = before.slice(0, 5); // the same day: the time is enough
+    bar.textContent = box
+      ? "Trình duyệt này còn giữ nội dung bạn gõ lúc " + at + " " + fieldNames(more) + ", mới hơn bản tạm lúc " + before +
+        " vừa khôi phục từ máy chủ; cả hai đều chưa lưu thành bản nháp nên đồng nghiệp và Văn phòng chưa thấy. "
+      : "Trình duyệt này còn giữ nội dung bạn gõ lúc " + at +
+        " nhưng chưa lưu thành bản nháp (đồng nghiệp và Văn phòng chưa thấy), " + fieldNames(more) + ". ";
+    var btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "secondary small";
+    btn.textContent = box ? "Dùng nội dung mới hơn" : "Khôi phục nội dung đó";
+    btn.addEventListener("click", function () {
+      // The version and the hashes it was typed on come back too: had the
+      // report been saved elsewhere since, the save merges (mergeReport)
+      // rather than putting this copy over the other save's text.
+      Object.keys(kept.values).forEach(function (k) {
+        var el = form.elements.namedItem(k);
+        if (el && "value" in el) el.value = kept.values[k];
+      });
+      bar.remove();
+      if (box && !box.children.length) box.remove();
+      changed();
+      say("Đã khôi phục. Bấm “Lưu nháp” để lưu thành bản nháp.");
+    });
+    bar.appendChild(btn);
+    if (box) {
+      box.firstElementChild.replaceWith(bar); // its other lines list a merge, which stands
+    } else {
+      bar.className = "notice";
+      bar.setAttribute("role", "status");
+      form.parentNode.insertBefore(bar, form);
+    }
   }
 
-  function autosave() {
-    timer = null;
-    if (!dirty) return;
+  function keepLocal() {
+    try { localStorage.setItem(key, JSON.stringify({ at: clock(), values: values() })); } catch (e) {}
+  }
+
+  // The autosave: the form to the server a few seconds after the last
+  // change (at most every 15 s while typing goes on), and at once when the
+  // page is left or hidden (pagehide, visibilitychange), which is when a
+  // phone is put down or switches app: a phone seldom fires beforeunload,
+  // and the last seconds typed would stay on this device only. A request
+  // sent as the page goes (keepalive) may carry 64 KB at most: beyond
+  // that, only what changed since the server last took the form is sent
+  // ("partial"), which the server puts over its copy.
+  var edits = 0;      // changes made, to tell whether the form changed while an autosave was on its way
+  var first = 0;      // when the oldest change not yet sent was made
+  var acked = null;   // the form as the server's autosave holds it, once one went through
+  var pending = null; // the autosave on its way: {edits, ctl}
+
+  function encode(v) {
     var body = new URLSearchParams();
-    var v = values();
     Object.keys(v).forEach(function (k) { body.append(k, v[k]); });
-    fetch(form.dataset.autosave, { method: "POST", body: body, credentials: "same-origin", headers: { "HX-Request": "true" } })
+    return body.toString();
+  }
+
+  function autosave(leaving) {
+    if (timer) { clearTimeout(timer); timer = null; }
+    // One on its way with these very changes will do, unless the page is
+    // going and it is not a keepalive one, which the browser cancels.
+    if (!dirty || (pending && pending.edits === edits && !(leaving && pending.ctl))) return;
+    var v = values(), sent = v, body = encode(v), partial = false;
+    if (leaving && body.length > 60000 && acked) {
+      sent = { version: v.version, base: v.base, partial: "1" };
+      Object.keys(v).forEach(function (k) { if (v[k] !== acked[k]) sent[k] = v[k]; });
+      body = encode(sent);
+      partial = true;
+    }
+    if (leaving && body.length > 60000) return; // this browser keeps it (keepLocal)
+    if (pending && pending.ctl) pending.ctl.abort(); // older than this one
+    var mine = { edits: edits, ctl: !leaving && window.AbortController ? new AbortController() : null };
+    pending = mine;
+    first = 0;
+    fetch(form.dataset.autosave, {
+      method: "POST", body: body, credentials: "same-origin", keepalive: !!leaving,
+      headers: { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8", "HX-Request": "true" },
+      signal: mine.ctl ? mine.ctl.signal : undefined
+    })
       .then(function (r) {
-        if (r.ok) { dirty = false; return r.text().then(say); }
+        if (pending === mine) pending = null;
+        if (r.ok) {
+          if (partial) { Object.keys(sent).forEach(function (k) { if (k !== "partial") acked[k] = sent[k]; }); } else { acked = v; }
+          if (mine.edits === edits) dirty = false;
+          return r.text().then(say);
+        }
         if (r.status === 401) {
           say("Phiên đăng nhập đã hết hạn. Nội dung vẫn được giữ trên máy này: hãy đăng nhập lại ở một thẻ mới rồi quay lại trang này.");
         } else {
           say("Chưa tự động lưu được lên máy chủ (lỗi " + r.status + "); nội dung vẫn được giữ trên máy này.");
         }
       })
-      .catch(function () { say("Mất kết nối; nội dung vẫn được giữ trên máy này và sẽ được lưu khi có mạng."); });
+      .catch(function (e) {
+        if (pending === mine) pending = null;
+        if (e && e.name === "AbortError") return;
+        say("Mất kết nối; nội dung vẫn được giữ trên máy này và sẽ được lưu khi có mạng.");
+      });
   }
 
   function changed() {
     dirty = true;
+    edits++;
     keepLocal();
     if (timer) clearTimeout(timer);
-    timer = setTimeout(autosave, 3000);
+    if (!first) first = Date.now();
+    timer = setTimeout(autosave, Math.max(0, Math.min(3000, first + 15000 - Date.now())));
   }
   form.addEventListener("input", function (e) { changed(); if (e.target.dataset.goal !== undefined) verdict(e.target); guide(e.target); });
   form.addEventListener("change", changed);
+  // A submitted form carries everything; an autosave sent as the page
+  // goes could reach the server after the save and bring it back as unsaved.
+  form.addEventListener("submit", function () {
+    dirty = false;
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (pending && pending.ctl) pending.ctl.abort();
+  });
+  function leave() { if (dirty) { keepLocal(); autosave(true); } }
+  window.addEventListener("pagehide", leave);
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") leave(); });
   window.addEventListener("beforeunload", function () { if (dirty) keepLocal(); });
 
   // A number with its target's unit after it ("2 sản phẩm", "2 san pham"):
