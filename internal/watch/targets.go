@@ -115,26 +115,50 @@ func project(tg *tiendo.Target, v, elapsed float64) (*float64, bool) {
 	return &p, verdict == tiendo.VerdictNotMet
 }
 
-// TaskAttainment is a task's mean ratio over its targets that have data,
-// for the attainment chart.
+// TaskAttainment is how far a task reached its targets, for the
+// attainment chart: the mean of its targets' ratios, each counted at most
+// 100 %, over the targets that have data, and how many of them are met.
 type TaskAttainment struct {
-	Label string  `json:"label"`
+	Label string `json:"label"`
+	// Ratio is the mean over the targets with data of each one's ratio,
+	// capped at 1: a target exceeded counts as met, no more, so that 150 %
+	// on one target does not make up for 50 % on another (a task with a
+	// target not met never reads 100 % or more). A target met or exceeded
+	// counts 1 whatever its ratio (a ceiling of 0 met by 0 has none).
 	Ratio float64 `json:"ratio"`
-	N     int     `json:"n"` // targets with data
+	N     int     `json:"n"`   // targets with data (one per lead unit reporting it)
+	Met   int     `json:"met"` // of those, met or exceeded
+	// Targets is how many distinct targets the N are: fewer than N when
+	// several units lead the task and each reports its targets.
+	Targets int `json:"targets"`
 }
 
-// Attainment averages the target ratios of each task, in task order.
+// AllMet reports whether every target of the task with data is met.
+func (a TaskAttainment) AllMet() bool { return a.Met == a.N }
+
+// Attainment sums up each task's targets (TaskAttainment), in task order.
 func Attainment(r *tiendo.Round, rows []TargetRow) []TaskAttainment {
 	sum := map[int64]*TaskAttainment{}
+	seen := map[int64]bool{} // targets counted in Targets
 	for _, row := range rows {
 		a := sum[row.Task.ID]
 		if a == nil {
 			a = &TaskAttainment{Label: row.TaskLabel}
 			sum[row.Task.ID] = a
 		}
-		if row.Verdict != tiendo.VerdictNoData && row.Ratio > 0 {
-			a.Ratio += row.Ratio
-			a.N++
+		switch row.Verdict {
+		case tiendo.VerdictNoData, "":
+			continue
+		case tiendo.VerdictMet, tiendo.VerdictExceeded:
+			a.Ratio++
+			a.Met++
+		default:
+			a.Ratio += min(max(row.Ratio, 0), 1)
+		}
+		a.N++
+		if !seen[row.Target.ID] {
+			seen[row.Target.ID] = true
+			a.Targets++
 		}
 	}
 	var out []TaskAttainment

@@ -20,8 +20,8 @@ type CellState string
 // Cell states, as the matrix shows and the API names them.
 const (
 	CellNone     CellState = ""         // the unit has no part in the task
-	CellMissing  CellState = "missing"  // nothing saved
-	CellDraft    CellState = "draft"    // being written (or with the unit head)
+	CellMissing  CellState = "missing"  // nothing saved: not started
+	CellDraft    CellState = "draft"    // being written (or with the unit head), never sent
 	CellOnTime   CellState = "on_time"  // submitted before the deadline
 	CellLate     CellState = "late"     // submitted at or after the deadline
 	CellReturned CellState = "returned" // sent back for revision
@@ -32,11 +32,15 @@ const (
 // time or late, or accepted since (tiendo.ReportStatus.Sent).
 func (s CellState) Sent() bool { return s == CellOnTime || s == CellLate || s == CellAccepted }
 
-// Label is the Vietnamese name of the state.
+// Label is the Vietnamese name of the state. The round page's "chưa gửi"
+// (Rates.Missing, the "đôn đốc" button) counts the reports never sent: the
+// units that have not started one and those writing one. The two states
+// are named apart, so that neither reads as the whole: a filter "Chưa gửi"
+// that showed 3 units under a card "7 chưa gửi" said two things.
 func (c CellState) Label() string {
 	switch c {
 	case CellMissing:
-		return "Chưa gửi"
+		return "Chưa bắt đầu"
 	case CellDraft:
 		return "Đang soạn"
 	case CellOnTime:
@@ -61,10 +65,21 @@ type State struct {
 	Late        bool
 }
 
-// cellOf maps a report's state to the matrix's.
+// Cell is the matrix's state of a unit's report: the state the filter
+// selects it by, and the cards count it in (Rates: CellMissing and
+// CellDraft make Missing, CellReturned makes Returned).
+func (st State) Cell() CellState { return cellOf(st) }
+
+// cellOf maps a report's state to the matrix's. A report returned for
+// revision stays returned while its unit revises it, even through the unit
+// head's approval (a draft or in review once more): it came, and the cards
+// count it as returned, not as not sent (Rates.AddState).
 func cellOf(st State) CellState {
 	switch st.Status {
 	case tiendo.ReportDraft, tiendo.ReportReview:
+		if st.returned() {
+			return CellReturned
+		}
 		return CellDraft
 	case tiendo.ReportSubmitted:
 		if st.Late {
@@ -167,6 +182,17 @@ func BuildMatrix(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) 
 		m.Rows = append(m.Rows, row)
 	}
 	return m
+}
+
+// Count is how many of the matrix's units have their report in state s.
+func (m *Matrix) Count(s CellState) int {
+	n := 0
+	for _, row := range m.Rows {
+		if row.State == s {
+			n++
+		}
+	}
+	return n
 }
 
 // Filter keeps the rows whose report is in one of states (all when states

@@ -214,10 +214,11 @@ func getPage(t *testing.T, base, username, path string) string {
 
 var (
 	chartTableRE = regexp.MustCompile(`(?s)<table class="chart-table">.*?<tbody>(.*?)</tbody>`)
-	chartRowRE   = regexp.MustCompile(`(?s)<tr><td>(.*?)</td><td>(.*?)</td></tr>`)
+	chartRowRE   = regexp.MustCompile(`(?s)<tr><td>(.*?)</td><td>(.*?)</td>`)
 )
 
-// chartTables returns the rows (label, value) of each chart's table.
+// chartTables returns the rows (label, value: the first two cells) of each
+// chart's table.
 func chartTables(page string) [][][2]string {
 	var out [][][2]string
 	for _, m := range chartTableRE.FindAllStringSubmatch(page, -1) {

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"tiendo"
@@ -35,6 +37,33 @@ type myRound struct {
 	State *store.ReportState
 	Lead  []*tiendo.Task // tasks the unit leads
 	Help  []*tiendo.Task // tasks the unit supports
+}
+
+// sortMine orders a unit's rounds by what the unit has to do: first the
+// open rounds whose report it still has to send (or send again), the
+// nearest deadline first; then the open rounds it has sent, or where only
+// its units below report; then the closed rounds. Within the last two the
+// store's order stays: the newest deadline first.
+func sortMine(rounds []myRound) {
+	group := func(m myRound) int {
+		switch {
+		case m.Status != tiendo.RoundOpen:
+			return 2
+		case m.State != nil && !m.State.Status.Sent():
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(rounds, func(a, b myRound) int {
+		ga, gb := group(a), group(b)
+		if ga != gb {
+			return cmp.Compare(ga, gb)
+		}
+		if ga == 0 {
+			return a.Deadline.Compare(b.Deadline)
+		}
+		return 0
+	})
 }
 
 type homePage struct {
@@ -87,6 +116,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 			}
 			data.Mine = append(data.Mine, m)
 		}
+		sortMine(data.Mine)
 		return s.render(w, http.StatusOK, "home_unit", data)
 	}
 	if data.Pending, err = s.store.PendingDocs(r.Context(), u); err != nil {

@@ -74,10 +74,16 @@ type roundPage struct {
 	// columns do (watch.TaskLabels): "12 (2)" for a second task 12.
 	TaskLabels []string
 
-	Matrix  *watch.Matrix
-	Rates   watch.Rates
-	Targets []watch.TargetSummary
-	Filter  struct {
+	Matrix *watch.Matrix
+	Rates  watch.Rates
+	// Unsent splits Rates.Missing, the card's "chưa gửi", as the matrix
+	// names its units' states: the filter by either shows as many.
+	Unsent unsent
+	// UnitOptions are the filter's units: every unit of the matrix, in its
+	// order (Vietnamese, by full name) and under its name there.
+	UnitOptions []*tiendo.Unit
+	Targets     []watch.TargetSummary
+	Filter      struct {
 		States map[watch.CellState]bool
 		Unit   int64
 	}
@@ -89,8 +95,9 @@ type roundPage struct {
 	MyUnit   *tiendo.Unit
 	// For a unit with units under it in the round: their reports, and the
 	// rates over them.
-	Below      []belowRow
-	BelowRates watch.Rates
+	Below       []belowRow
+	BelowRates  watch.Rates
+	BelowUnsent unsent
 	// For the office: the reporting rates rolled up the unit tree, when
 	// the round asks units at more than one level.
 	Tree []watch.TreeRow
@@ -111,6 +118,21 @@ type roundPage struct {
 	NoticeMail bool
 
 	continuityPart // the data window; the links to earlier rounds (continuity.go)
+}
+
+// unsent splits the reports not sent yet by the matrix's states: the units
+// that have not started theirs (watch.CellMissing) and those writing it
+// (watch.CellDraft).
+type unsent struct{ NotStarted, Drafting int }
+
+// add counts one unit's report, in the matrix's state s.
+func (u *unsent) add(s watch.CellState) {
+	switch s {
+	case watch.CellMissing:
+		u.NotStarted++
+	case watch.CellDraft:
+		u.Drafting++
+	}
 }
 
 // owing counts the units the "đôn đốc" button reaches (remind.Owing):
@@ -399,6 +421,32 @@ type chartData struct {
 type chartPoint struct {
 	Label string  `json:"label"`
 	Value float64 `json:"value"`
+	// For the attainment chart: how many of the task's targets are met,
+	// in the tooltip and the table ("2/3 chỉ tiêu đạt") and under the bar
+	// ("2/3 đạt"), and Short when not all of them are, which colours the
+	// bar apart.
+	Note  string `json:"note,omitempty"`
+	Tick  string `json:"tick,omitempty"`
+	Short bool   `json:"short,omitempty"`
+}
+
+// attainmentPoint is a task's bar on the attainment chart: its capped mean
+// ratio in percent (watch.TaskAttainment), and how many targets are met.
+// A task with a target not met is written below 100 %, never rounded up
+// to it: 99.96 % is "99,9%".
+func attainmentPoint(a watch.TaskAttainment) chartPoint {
+	p := chartPoint{Label: "NV " + a.Label, Value: round1(100 * a.Ratio), Short: !a.AllMet()}
+	if p.Short && p.Value >= 100 {
+		p.Value = 99.9
+	}
+	p.Tick = fmt.Sprintf("%d/%d đạt", a.Met, a.N)
+	if a.Targets == a.N {
+		p.Note = fmt.Sprintf("%d/%d chỉ tiêu đạt", a.Met, a.N)
+	} else {
+		// Several units lead the task, each with its figures.
+		p.Note = fmt.Sprintf("%d/%d kết quả chỉ tiêu của các đơn vị đạt", a.Met, a.N)
+	}
+	return p
 }
 
 // roundNotices are the round page's messages after a step, by ?ok=.
@@ -441,7 +489,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	}
 	if !data.SeesAll {
 		data.Mine, data.MyUnit = d.Raw[u.UnitID], d.Units[u.UnitID]
-		data.Below, data.BelowRates = below(d, u)
+		data.Below, data.BelowRates, data.BelowUnsent = below(d, u)
 		return s.render(w, http.StatusOK, "round", data)
 	}
 	// The tree, unless it says no more than the round's own rates (a
@@ -457,7 +505,12 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		data.Filter.States[watch.CellState(v)] = true
 	}
 	data.Filter.Unit, _ = strconv.ParseInt(q.Get("unit"), 10, 64)
-	data.Matrix = watch.BuildMatrix(d.Round, d.Ordered, d.States).Filter(states, data.Filter.Unit)
+	full := watch.BuildMatrix(d.Round, d.Ordered, d.States)
+	for _, row := range full.Rows {
+		data.Unsent.add(row.State)
+		data.UnitOptions = append(data.UnitOptions, row.Unit)
+	}
+	data.Matrix = full.Filter(states, data.Filter.Unit)
 	data.Rates = watch.RoundRates(d.Round, d.States)
 	actuals, err := s.store.RoundActuals(r.Context(), id)
 	if err != nil {
@@ -515,12 +568,14 @@ type belowRow struct {
 }
 
 // below lists the units of the round under u's unit, in Vietnamese order,
-// with the rates over their reports.
-func below(d *roundData, u *tiendo.User) ([]belowRow, watch.Rates) {
+// with the rates over their reports and those not sent split as the
+// office's matrix does.
+func below(d *roundData, u *tiendo.User) ([]belowRow, watch.Rates, unsent) {
 	var rows []belowRow
 	var rates watch.Rates
+	var not unsent
 	if len(u.Subunits) == 0 {
-		return nil, rates
+		return nil, rates, not
 	}
 	parent := watch.ReportingParent(d.Round, d.Ordered)
 	under := make(map[int64]bool, len(u.Subunits))
@@ -538,8 +593,9 @@ func below(d *roundData, u *tiendo.User) ([]belowRow, watch.Rates) {
 		}
 		rows = append(rows, row)
 		rates.AddState(d.States[x.ID])
+		not.add(d.States[x.ID].Cell())
 	}
-	return rows, rates
+	return rows, rates, not
 }
 
 func toWatchActuals(in []store.UnitActual) []watch.Actual {
@@ -556,7 +612,7 @@ func toWatchActuals(in []store.UnitActual) []watch.Actual {
 func (s *Server) charts(ctx context.Context, d *roundData, targets []watch.TargetRow) (chartData, error) {
 	c := chartData{Expected: len(d.Round.UnitIDs)}
 	for _, p := range watch.ProgressByDay(d.Round, d.States, 10, s.store.Clock()) {
-		c.Progress = append(c.Progress, chartPoint{p.Day.Format("02/01"), float64(p.Received)})
+		c.Progress = append(c.Progress, chartPoint{Label: p.Day.Format("02/01"), Value: float64(p.Received)})
 	}
 	var noData []string
 	for _, a := range watch.Attainment(d.Round, targets) {
@@ -564,7 +620,7 @@ func (s *Server) charts(ctx context.Context, d *roundData, targets []watch.Targe
 			noData = append(noData, "NV "+a.Label)
 			continue
 		}
-		c.Attainment = append(c.Attainment, chartPoint{"NV " + a.Label, round1(100 * a.Ratio)})
+		c.Attainment = append(c.Attainment, attainmentPoint(a))
 	}
 	c.NoData = strings.Join(noData, ", ")
 	perUnit, err := s.ratesOverRounds(ctx)
@@ -577,7 +633,7 @@ func (s *Server) charts(ctx context.Context, d *roundData, targets []watch.Targe
 		}
 		// A unit with only rounds it still has time for has no rate yet.
 		if rates, ok := perUnit[unit.ID]; ok {
-			c.OnTime = append(c.OnTime, chartPoint{unitName(d.Units, unit.ID), round1(rates.OnTimePct())})
+			c.OnTime = append(c.OnTime, chartPoint{Label: unitName(d.Units, unit.ID), Value: round1(rates.OnTimePct())})
 		}
 	}
 	return c, nil

@@ -33,34 +33,68 @@
     function percent(v) { return viNumber(v, 1) + "%"; }
     function percentTick(v) { return viNumber(v, v % 1 ? 1 : 0) + "%"; }
 
+    // opts.color is one colour for every point, or a function of the
+    // point; a point's note (the server's words) goes under its value in
+    // the tooltip.
     function draw(id, type, points, opts) {
       var canvas = document.getElementById(id);
       if (!canvas || !points || !points.length) return;
       canvas.parentElement.classList.add("has-chart");
       var value = opts.horizontal ? "x" : "y"; // the axis of the values
+      var color = typeof opts.color === "function" ? points.map(opts.color) : opts.color;
       new Chart(canvas, {
         type: type,
         data: {
-          labels: points.map(function (p) { return p.label; }),
+          // A point with a tick has it under its label, on a second line.
+          labels: points.map(function (p) { return p.tick ? [p.label, p.tick] : p.label; }),
           // tension 0: straight segments, so a cumulative count never
           // overshoots between two days (a smoothed curve bulged above 4).
-          datasets: [{ data: points.map(function (p) { return p.value; }), backgroundColor: opts.color, borderColor: opts.color, fill: false, tension: 0 }]
+          datasets: [{ data: points.map(function (p) { return p.value; }), backgroundColor: color, borderColor: color, fill: false, tension: 0 }]
         },
         options: {
           indexAxis: opts.horizontal ? "y" : "x",
           plugins: {
             legend: { display: false },
-            tooltip: { callbacks: { label: function (ctx) { return opts.text(ctx.parsed[value]); } } }
+            tooltip: { callbacks: {
+              title: function (items) { return items.length ? points[items[0].dataIndex].label : ""; },
+              label: function (ctx) { return opts.text(ctx.parsed[value]); },
+              afterLabel: function (ctx) { return points[ctx.dataIndex].note || ""; }
+            } }
           },
           scales: opts.scales,
           maintainAspectRatio: false
-        }
+        },
+        plugins: opts.plugins || []
       });
     }
+
+    // goalLine draws a dashed line across the chart at 100 %: the target.
+    var goalLine = {
+      id: "goalLine",
+      afterDatasetsDraw: function (chart) {
+        var y = chart.scales.y.getPixelForValue(100), area = chart.chartArea, c = chart.ctx;
+        c.save();
+        c.strokeStyle = "#212121";
+        c.lineWidth = 1.5;
+        c.setLineDash([6, 4]);
+        c.beginPath();
+        c.moveTo(area.left, y);
+        c.lineTo(area.right, y);
+        c.stroke();
+        c.restore();
+      }
+    };
     draw("chart-progress", "line", data.progress, { color: "#1565c0", text: count,
       scales: { y: { beginAtZero: true, max: data.expected, ticks: { precision: 0, callback: count } } } });
-    draw("chart-attainment", "bar", data.attainment, { color: "#2e7d32", text: percent,
-      scales: { y: { beginAtZero: true, suggestedMax: 120, ticks: { callback: percentTick } } } });
+    // A task's bar is green when every target of it with data is met, red
+    // when one is not (the server caps each target at 100 %, so that a
+    // target exceeded does not hide one missed); the dashed line is 100 %.
+    // The axis goes a little above 100 so that the line shows, with no
+    // tick above it.
+    draw("chart-attainment", "bar", data.attainment, {
+      color: function (p) { return p.short ? "#c62828" : "#2e7d32"; }, text: percent, plugins: [goalLine],
+      scales: { y: { beginAtZero: true, max: 110, ticks: { callback: percentTick },
+        afterBuildTicks: function (axis) { axis.ticks = axis.ticks.filter(function (t) { return t.value <= 100; }); } } } });
     draw("chart-ontime", "bar", data.on_time, { color: "#ef6c00", horizontal: true, text: percent,
       scales: { x: { beginAtZero: true, max: 100, ticks: { callback: percentTick } } } });
   }
