@@ -8,36 +8,18 @@ import (
 
 	"tiendo"
 	"tiendo/internal/store"
+	"tiendo/internal/storetest"
 )
 
 // submit fills and sends the report of the unit of code as its reporter
 // (username code), and returns its version.
 func (x *app) submit(code string) int {
 	x.t.Helper()
-	ctx := context.Background()
-	u, err := x.st.UserByUsername(ctx, code)
+	u, err := x.st.UserByUsername(context.Background(), code)
 	if err != nil {
 		x.t.Fatal(err)
 	}
-	rep, err := x.st.Report(ctx, u, x.round.ID, u.UnitID)
-	if err != nil {
-		x.t.Fatal(err)
-	}
-	v := 6.0
-	for _, sec := range rep.Sections {
-		sec.Status, sec.ResultVsPlan = "on_track", "Đã thực hiện theo kế hoạch."
-		for i := range sec.Actuals {
-			sec.Actuals[i].Value = &v
-		}
-	}
-	if err := x.st.SaveReport(ctx, store.Actor{}, u, rep); err != nil {
-		x.t.Fatal(err)
-	}
-	sent, err := x.st.ActOnReport(ctx, store.Actor{}, u, x.round.ID, u.UnitID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version, Confirm: true})
-	if err != nil {
-		x.t.Fatal(err)
-	}
-	return sent.Version
+	return storetest.Submit(x.t, x.st, code, x.round.ID, u.UnitID)
 }
 
 // The leader approving over the API a consolidated report older than the

@@ -9,33 +9,13 @@ import (
 
 	"tiendo"
 	"tiendo/internal/store"
+	"tiendo/internal/storetest"
 )
 
 // submitAs fills and submits unit's report in x.round as user username.
 func (x *app) submitAs(username string, unit *tiendo.Unit) {
 	x.t.Helper()
-	ctx := context.Background()
-	u, err := x.st.UserByUsername(ctx, username)
-	if err != nil {
-		x.t.Fatal(err)
-	}
-	rep, err := x.st.Report(ctx, u, x.round.ID, unit.ID)
-	if err != nil {
-		x.t.Fatal(err)
-	}
-	v := 6.0
-	for _, sec := range rep.Sections {
-		sec.Status, sec.ResultVsPlan = "on_track", "Đã thực hiện theo kế hoạch."
-		for i := range sec.Actuals {
-			sec.Actuals[i].Value = &v
-		}
-	}
-	if err := x.st.SaveReport(ctx, store.Actor{}, u, rep); err != nil {
-		x.t.Fatal(err)
-	}
-	if _, err := x.st.ActOnReport(ctx, store.Actor{}, u, x.round.ID, unit.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version, Confirm: true}); err != nil {
-		x.t.Fatal(err)
-	}
+	storetest.Submit(x.t, x.st, username, x.round.ID, unit.ID)
 }
 
 // postDoc posts a document page's form and returns the status and where it
