@@ -177,6 +177,35 @@ func TestEmailChecked(t *testing.T) {
 	}
 }
 
+// The unit form's fields are checked in one pass: a bad code, an empty name
+// and a bad e-mail address are marked together, on a new unit and on an
+// edit, not the address only after the others are mended.
+func TestUnitFormReportsEveryField(t *testing.T) {
+	f := newFixture(t)
+	u := &tiendo.Unit{Code: "Phòng NV", Name: " ", Email: "abc"}
+	err := f.s.CreateUnit(ctx, store.Actor{}, u)
+	if got := fields(err); code(err) != tiendo.EINVALID || got["code"] == "" || got["name"] == "" || !strings.Contains(got["email"], "ten@donvi.gov.vn") {
+		t.Errorf("new unit: %v with fields %v; want code, name and email marked", err, got)
+	}
+	edit := *f.a
+	edit.Name, edit.Email = "", "pnv@huulung"
+	err = f.s.UpdateUnit(ctx, store.Actor{}, &edit)
+	if got := fields(err); code(err) != tiendo.EINVALID || len(got) != 2 || got["name"] == "" || got["email"] == "" {
+		t.Errorf("edit: %v with fields %v; want name and email marked", err, got)
+	}
+	if msg := tiendo.ErrorMessage(err); msg != "Thông tin đơn vị chưa hợp lệ, vui lòng sửa các ô được đánh dấu." {
+		t.Errorf("edit: message %q", msg)
+	}
+	stored, err := f.s.Unit(ctx, f.a.ID)
+	if err != nil || stored.Name != f.a.Name || stored.Email != f.a.Email {
+		t.Errorf("after the refused edit the unit is %+v (%v); want it unchanged", stored, err)
+	}
+	// An unknown unit is still "not found", not a field error.
+	if err := f.s.UpdateUnit(ctx, store.Actor{}, &tiendo.Unit{ID: 987654, Code: "x", Name: "X"}); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("edit of a unit that does not exist: %v, want not found", err)
+	}
+}
+
 // An address stored before the check came does not block other changes:
 // the administrator (or the command line) can still lock the account or
 // change its role, and the unit's other fields are saved; only giving a

@@ -51,6 +51,26 @@ func validateUnit(u *tiendo.Unit) error {
 	return nil
 }
 
+// checkUnitForm is validateUnit with the e-mail address checked in the same
+// pass, so that the form marks every wrong field at once. The address is
+// not checked when it is storedEmail, the unit's address already stored:
+// one kept from before the check came must not block the unit's other
+// changes. (The bulk import checks addresses itself, row by row.)
+func checkUnitForm(u *tiendo.Unit, storedEmail string) error {
+	err := validateUnit(u)
+	if u.Email == storedEmail {
+		return err
+	}
+	var bad *tiendo.Error
+	if !errors.As(checkEmail(u.Email, ""), &bad) {
+		return err
+	}
+	e := &tiendo.Error{Code: tiendo.EINVALID, Message: "Thông tin đơn vị chưa hợp lệ, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{}}
+	errors.As(err, &e)
+	e.Fields["email"] = bad.Fields["email"]
+	return e
+}
+
 // nameKey is how unit names are compared for a clash: folded as the
 // directive reader folds them (case, diacritics, đ, tone-mark placement),
 // with spacing ignored.
@@ -160,10 +180,7 @@ func nullID(id int64) any {
 
 // CreateUnit adds a unit and sets its ID.
 func (s *Store) CreateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) error {
-	if err := validateUnit(u); err != nil {
-		return err
-	}
-	if err := checkEmail(u.Email, "Thông tin đơn vị chưa hợp lệ, vui lòng sửa các ô được đánh dấu."); err != nil {
+	if err := checkUnitForm(u, ""); err != nil {
 		return err
 	}
 	// A unit is made active: it is retired afterwards, by RetireUnit.
@@ -196,7 +213,12 @@ func (s *Store) CreateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 
 // UpdateUnit changes a unit's fields (not its ID).
 func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) error {
-	if err := validateUnit(u); err != nil {
+	var storedEmail string
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT email FROM units WHERE id = ?`), u.ID).Scan(&storedEmail)
+	if err != nil {
+		return notFound(err, "Không tìm thấy đơn vị.")
+	}
+	if err := checkUnitForm(u, storedEmail); err != nil {
 		return err
 	}
 	if u.ParentID == u.ID && u.ID != 0 {
