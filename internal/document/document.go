@@ -154,8 +154,13 @@ func TableOf(t Table) Block { return Block{Kind: TableBlock, Table: &t} }
 type Table struct {
 	// Title is the caption: the first row of the spreadsheet, a bold centred
 	// line above the table in DOCX and PDF. Empty for none.
-	Title  string
-	Header []string
+	Title string
+	// Attached is the line under the title of a table sent as a file of
+	// its own, naming the document it belongs to (AttachedTo). Only the
+	// spreadsheet prints it: in DOCX and PDF the table is inside that
+	// document. Empty for none.
+	Attached string
+	Header   []string
 	// Widths are the relative widths of the columns; nil or a wrong length
 	// gives equal columns.
 	Widths []float64
@@ -277,6 +282,26 @@ func PlaceDate(place string, date, drafted time.Time) string {
 		return d
 	}
 	return place + ", " + d
+}
+
+// AttachedTo is the line that heads a table sent as a file of its own with
+// the document d, as an annex names its document: "(Kèm theo Báo cáo số
+// 05/BC-UBND ngày 05 tháng 6 năm 2022 của Ủy ban nhân dân huyện Hữu
+// Lũng)". A draft leaves the number and the day blank, as its header does.
+// The issuer is named only when it is written in ordinary case: one given
+// in capitals cannot be put back in sentence case without knowing its
+// names.
+func AttachedTo(d *Document) string {
+	kind := "Báo cáo"
+	if d.Kind == Letter {
+		kind = "Công văn"
+	}
+	line := "(Kèm theo " + kind + " " + strings.Replace(numberLine(d.Number, d.Symbol), "Số: ", "số ", 1) +
+		" " + PlaceDate("", d.Date, d.Drafted)
+	if is := strings.Join(strings.Fields(d.Issuer), " "); is != "" && is != strings.ToUpper(is) {
+		line += " của " + is
+	}
+	return line + ")"
 }
 
 // numberLine is "Số: 05/BC-UBND", or with the number blank for a draft.
@@ -482,7 +507,7 @@ func addEndMark(body []Block) {
 }
 
 func cleanTable(t Table) Table {
-	c := Table{Title: cleanLine(t.Title), Header: cleanAll(t.Header)}
+	c := Table{Title: cleanLine(t.Title), Attached: cleanLine(t.Attached), Header: cleanAll(t.Header)}
 	ncol := len(t.Header)
 	for _, r := range t.Rows {
 		ncol = max(ncol, len(r))

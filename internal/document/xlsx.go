@@ -57,6 +57,11 @@ func fillSheet(f *excelize.File, t Table) error {
 		return err
 	}
 	// Up to two decimals, no trailing separator on whole numbers.
+	attachedStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12, Italic: true},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	if err != nil {
+		return err
+	}
 	numFmt := `#,##0;-#,##0;0`
 	numStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 12), Border: border,
 		CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
@@ -89,6 +94,26 @@ func fillSheet(f *excelize.File, t Table) error {
 			return err
 		}
 		row = 2
+	}
+	if t.Attached != "" {
+		last := max(ncol, 1)
+		a, _ := excelize.CoordinatesToCellName(1, row)
+		b, _ := excelize.CoordinatesToCellName(last, row)
+		if err := f.SetCellStr(sheetName, a, t.Attached); err != nil {
+			return err
+		}
+		if last > 1 {
+			if err := f.MergeCell(sheetName, a, b); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(sheetName, a, b, attachedStyle); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sheetName, row, 20); err != nil {
+			return err
+		}
+		row++
 	}
 	if ncol == 0 {
 		return nil
@@ -146,7 +171,27 @@ func fillSheet(f *excelize.File, t Table) error {
 		}
 		row++
 	}
+	// The sheet's dimension names every cell written (excelize leaves
+	// "A1", and readers that trust it see one cell), and the sheet prints
+	// one page wide with the header row on every page.
+	if last, _ := excelize.CoordinatesToCellName(ncol, max(row-1, 1)); last != "A1" {
+		if err := f.SetSheetDimension(sheetName, "A1:"+last); err != nil {
+			return err
+		}
+	}
+	fit, one, tall := true, 1, 0
+	if err := f.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	a4, portrait := 9, "portrait"
+	if err := f.SetPageLayout(sheetName, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
 	if headerRow > 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheetName,
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheetName, headerRow, headerRow)}); err != nil {
+			return err
+		}
 		top, _ := excelize.CoordinatesToCellName(1, headerRow+1)
 		if err := f.SetPanes(sheetName, &excelize.Panes{
 			Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",

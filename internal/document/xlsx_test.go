@@ -6,8 +6,11 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"tiendo"
 )
 
 // readXLSX writes t and opens the result with excelize.
@@ -125,4 +128,66 @@ func zipPart(t *testing.T, b []byte, name string) string {
 	}
 	t.Fatalf("no part %s", name)
 	return ""
+}
+
+// A table sent as a file of its own names its report under the title, the
+// sheet's dimension covers every cell written (a reader trusting "A1" saw
+// one cell), and it prints one page wide with the header on every page.
+func TestXLSXAttachedLineAndPrinting(t *testing.T) {
+	tbl := IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", []Indicator{
+		{Task: "Nhiệm vụ 4", Target: "Tỷ lệ GPMB", Unit: "%", Plan: f(70), Actual: f(65), Verdict: "Chưa đạt"},
+		{Task: "Nhiệm vụ 6", Target: "Thu nội địa", Unit: "%", Plan: f(10), Actual: f(12.5), Verdict: "Vượt"},
+	})
+	tbl.Attached = "(Kèm theo Báo cáo số 05/BC-UBND ngày 05 tháng 6 năm 2022 của Ủy ban nhân dân huyện Hữu Lũng)"
+	x, raw := readXLSX(t, tbl)
+	rows, err := x.GetRows(sheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 5 || rows[1][0] != tbl.Attached || rows[2][1] != "Nhiệm vụ" || rows[3][1] != "Nhiệm vụ 4" {
+		t.Fatalf("rows = %q; want title, the attached line, header, two rows", rows)
+	}
+	if cells, _ := x.GetMergeCells(sheetName); len(cells) != 2 || cells[1].GetStartAxis() != "A2" || cells[1].GetEndAxis() != "H2" {
+		t.Errorf("merged cells = %v; want the title and the attached line across the table", cells)
+	}
+	st, err := x.GetCellStyle(sheetName, "A2")
+	if s, _ := x.GetStyle(st); err != nil || s == nil || s.Font == nil || !s.Font.Italic {
+		t.Errorf("the attached line is not italic: %+v", s)
+	}
+	if panes, _ := x.GetPanes(sheetName); !panes.Freeze || panes.YSplit != 3 {
+		t.Errorf("panes = %+v; want the rows down to the header frozen", panes)
+	}
+	if dim, _ := x.GetSheetDimension(sheetName); dim != "A1:H5" {
+		t.Errorf("sheet dimension = %q, want A1:H5", dim)
+	}
+	sheet := zipPart(t, raw, "xl/worksheets/sheet1.xml")
+	if !strings.Contains(sheet, `fitToPage="true"`) || !strings.Contains(sheet, `fitToWidth="1"`) || !strings.Contains(sheet, `fitToHeight="0"`) {
+		t.Errorf("the sheet does not print one page wide: %s", sheet[:min(len(sheet), 600)])
+	}
+	names := x.GetDefinedName()
+	if len(names) != 1 || names[0].Name != "_xlnm.Print_Titles" || names[0].RefersTo != "'Chỉ tiêu'!$3:$3" {
+		t.Errorf("defined names = %+v; want the header row as print titles", names)
+	}
+}
+
+// The attached line names the report as its header does: number and day
+// blank on a draft, the issuer only when it is not all capitals.
+func TestAttachedTo(t *testing.T) {
+	issued := &Document{Kind: Report, Number: "5", Symbol: "BC-UBND", Issuer: "Ủy ban nhân dân\nhuyện Hữu Lũng",
+		Date: time.Date(2022, 6, 5, 9, 0, 0, 0, tiendo.Zone)}
+	draft := &Document{Kind: Report, Symbol: "BC-UBND", Issuer: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG",
+		Drafted: time.Date(2022, 6, 3, 9, 0, 0, 0, tiendo.Zone)}
+	letter := &Document{Kind: Letter, Number: "412", Symbol: "UBND-VP", Date: time.Date(2022, 1, 10, 9, 0, 0, 0, tiendo.Zone)}
+	for _, tc := range []struct {
+		d    *Document
+		want string
+	}{
+		{issued, "(Kèm theo Báo cáo số 05/BC-UBND ngày 05 tháng 6 năm 2022 của Ủy ban nhân dân huyện Hữu Lũng)"},
+		{draft, "(Kèm theo Báo cáo số       /BC-UBND ngày      tháng 6 năm 2022)"},
+		{letter, "(Kèm theo Công văn số 412/UBND-VP ngày 10 tháng 01 năm 2022)"},
+	} {
+		if got := AttachedTo(tc.d); got != tc.want {
+			t.Errorf("AttachedTo = %q\n want %q", got, tc.want)
+		}
+	}
 }

@@ -164,6 +164,8 @@ func build(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (*do
 	table := document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
 	doc := consolidate.ToDocument(meta, sections(c.Parts), table)
 	doc.DraftMark = unapproved(c)
+	// The spreadsheet goes out as a file of its own: it names its report.
+	table.Attached = document.AttachedTo(doc)
 	return doc, table
 }
 
