@@ -2,7 +2,9 @@ package directive
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/vi"
@@ -189,6 +191,11 @@ func blocks(lines []line) []block {
 	// used is the outer level ("-", then "+", then "•" in most directives,
 	// but not in all).
 	bulletDepth := map[rune]int{}
+	// The kind of the last numbered, lettered or section block begun, and
+	// the number of the last "(N)" item of the list running (0 when none
+	// runs; a section or a number ends it): what a paragraph opening "(1)"
+	// would follow (parenItem).
+	lastKind, parenRun := plain, 0
 	for k := 0; k < len(lines); k++ {
 		ln := lines[k]
 		s := ln.text
@@ -232,6 +239,12 @@ func blocks(lines []line) []block {
 				if row.kind == number && roles != nil {
 					row.header, row.headRoles = headLine, roles
 				}
+				if row.kind != plain {
+					lastKind = row.kind
+					if row.kind != letter {
+						parenRun = 0
+					}
+				}
 				if row.kind == number && len(roles) == len(row.cells) {
 					row.roles, row.heads = roles, heads
 				} else if row.kind == number && roles != nil {
@@ -245,8 +258,21 @@ func blocks(lines []line) []block {
 			prevBlank = true
 			continue
 		}
-		if l, ok := parseLabel(s); ok {
+		l, ok := parseLabel(s)
+		paren := 0
+		if !ok {
+			l, paren, ok = parenItem(s, lastKind, parenRun)
+		}
+		if ok {
 			flush()
+			if l.kind != bullet {
+				lastKind = l.kind
+			}
+			if paren > 0 {
+				parenRun = paren
+			} else if l.kind == number || l.kind == section {
+				parenRun = 0
+			}
 			if l.kind == bullet {
 				mark := []rune(s)[0]
 				if mark == '–' || mark == '—' {
@@ -290,6 +316,44 @@ func blocks(lines []line) []block {
 	flush()
 	outline(out)
 	return out
+}
+
+// reParenItem opens a paragraph numbered in brackets: "(1) Phòng Nội vụ
+// rà soát ...".
+var reParenItem = regexp.MustCompile(`^\((\d{1,2})\)[.:]?\s*`)
+
+// parenItem reads a paragraph that opens with a number in brackets, "(1)",
+// "(2)" ..., as an item numbered "1", "2" ... when that numbering is the
+// first under its part: some offices (a Thông báo kết luận above all) list
+// the work of a section, or of a whole letter, as "(1) <unit> ...", "(2)
+// ...". The list must start at "(1)" right under a section heading
+// ("II. NHIỆM VỤ THÁNG 3") or where no item has begun, and go on one by
+// one. Under a numbered or lettered item, "(1)", "(2)" count the points of
+// that item ("a) Chỉ tiêu kinh tế" over "(1) Tốc độ tăng trưởng ...") and
+// stay its text; a bracket that opens a sentence in the middle of a list,
+// or one that is not followed by words ("(1)⇥(2)⇥(3)", a table's column
+// numbers), is no item either. after is the kind of the last labelled
+// block begun, prev the number of the last "(N)" item of the list running
+// (0 if none: a section or a numbered item ends the list, the letters and
+// bullets inside an item do not).
+func parenItem(s string, after labelKind, prev int) (labelInfo, int, bool) {
+	m := reParenItem.FindStringSubmatch(s)
+	if m == nil {
+		return labelInfo{}, 0, false
+	}
+	rest := s[len(m[0]):]
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !isLetter(r) {
+		return labelInfo{}, 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	switch {
+	case prev > 0 && n == prev+1:
+	case prev == 0 && n == 1 && (after == plain || after == section):
+	default:
+		return labelInfo{}, 0, false
+	}
+	return labelInfo{number, strconv.Itoa(n), 1, rest}, n, true
 }
 
 // reTotalRow is the first cell of a table's sum row: "Tổng cộng",

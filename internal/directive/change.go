@@ -679,6 +679,53 @@ func (p *parser) priorYearTargets() {
 	}
 }
 
+// rePastYearOpen opens a sentence set in a named year: "Năm 2025, cả
+// tỉnh thu hoạch được ...", "Trong năm 2023, toàn huyện có ...".
+var rePastYearOpen = regexp.MustCompile(`^(?:trong |ca )?nam (\d{4})\s*,`)
+
+// pastYearTargets drops the figures of a sentence in a task that opens
+// with a year before the one the directive is about ("Năm 2025, cả tỉnh
+// thu hoạch được 41.200 tấn lương thực." among a plan's tasks for 2026):
+// the task recalls what was reached then, as a narrative paragraph
+// does, and sets no goal, unless the sentence says it does (a goal mark:
+// "phấn đấu", "ít nhất" ...). The year the directive is about is its
+// period's, else the year it was issued.
+func (p *parser) pastYearTargets() {
+	year := 0
+	if per := p.res.Period; per != nil && per.Year > 0 {
+		year = per.Year
+	} else if len(p.res.Date) >= 4 {
+		year, _ = strconv.Atoi(p.res.Date[:4])
+	}
+	if year == 0 {
+		return
+	}
+	for i := range p.res.Tasks {
+		t := &p.res.Tasks[i]
+		keep := t.Targets[:0]
+		for _, g := range t.Targets {
+			sent := strings.TrimSpace(targetSentence(t.Text, g.Text))
+			if m := rePastYearOpen.FindStringSubmatch(sent); m != nil {
+				if y, _ := strconv.Atoi(m[1]); y < year && !hasAny(sent, goalMarks) {
+					continue
+				}
+			}
+			keep = append(keep, g)
+		}
+		t.Targets = keep
+	}
+}
+
+// hasAny reports whether s holds one of subs.
+func hasAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // reYearNamed is a year a clause is set in: "năm 2030", "đến 2030",
 // "giai đoạn 2026-2030", "2026 - 2030"; group 1 marks the year of a date.
 var reYearNamed = regexp.MustCompile(`\b(?:(thang \d{1,2}\s+)?nam|den|toi|giai doan)\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?\b|\b(\d{4})\s*[-–]\s*(\d{4})\b`)

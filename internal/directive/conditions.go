@@ -197,9 +197,10 @@ func resultSpans(s string) [][2]int {
 // rePastParen is a past result put in parenthesis beside a goal: "đạt
 // trên 70% (quý II năm 2024 đạt 61,3%)", "tối thiểu 45 tỷ đồng (năm 2025
 // đạt 41,8 tỷ đồng)", "(cùng kỳ năm 2023 đạt 64,8%)", "(năm 2025 khởi tố 57
-// vụ)": a period that ends with its year, then what was reached in it.
+// vụ)", "(năm học 2022 - 2023 đạt 95,2%)": a period that ends with its
+// year, or a school year, then what was reached in it.
 // The figure is the baseline the reader compares with, not a target.
-var rePastParen = regexp.MustCompile(`\((?:so voi\s+)?(?:cung ky\s+|ky truoc\s+)?(?:(?:quy [ivx1-4]+|\d{1,2} thang(?: dau)?|thang \d{1,2}|(?:sau|chin) thang(?: dau)?)\s+)?nam \d{4}\s*,?\s+(?:da\s+|chi\s+|moi\s+)?(?:dat|co|khoi to|xu ly|phat hien|thu duoc|thu|giai ngan|thuc hien duoc|la)\s[^()]{0,200}\)`)
+var rePastParen = regexp.MustCompile(`\((?:so voi\s+)?(?:cung ky\s+|ky truoc\s+)?(?:(?:quy [ivx1-4]+|\d{1,2} thang(?: dau)?|thang \d{1,2}|(?:sau|chin) thang(?: dau)?)\s+)?nam (?:\d{4}|hoc \d{4}\s*[-–]\s*\d{4})\s*,?\s+(?:da\s+|chi\s+|moi\s+)?(?:dat|co|khoi to|xu ly|phat hien|thu duoc|thu|giai ngan|thuc hien duoc|la)\s[^()]{0,200}\)`)
 
 // reScopeParen is a parenthesis that says which cases a task covers, "khi
 // dịch bệnh xảy ra trên diện rộng (từ 05 ha trở lên)": a threshold and

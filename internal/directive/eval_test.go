@@ -42,7 +42,7 @@ var blindFloors = map[string]float64{
 	"fresh7":  0.99,
 	"fresh8":  0.99,
 	"fresh9":  0.99,
-	"fresh10": 0.94,
+	"fresh10": 0.99,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

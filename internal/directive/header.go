@@ -42,6 +42,23 @@ var docTypes = map[string]bool{
 	"ket luan": true, "nghi quyet": true, "phuong an": true, "de an": true, "giay moi": true,
 }
 
+// isDocType reports whether the folded line is a type line: one of
+// docTypes, alone or as the type of a joint document, which two or more
+// bodies issue together and name so ("KẾ HOẠCH LIÊN TỊCH", "THÔNG BÁO LIÊN
+// TỊCH", "CHƯƠNG TRÌNH PHỐI HỢP", "QUY CHẾ PHỐI HỢP"): the lines under it
+// are the subject, as under "KẾ HOẠCH".
+func isDocType(f string) bool {
+	if docTypes[f] {
+		return true
+	}
+	for _, joint := range []string{" lien tich", " phoi hop"} {
+		if t, ok := strings.CutSuffix(f, joint); ok && (docTypes[t] || t == "quy che") {
+			return true
+		}
+	}
+	return false
+}
+
 // orgHeads begin the name of a body or unit; in the header a line that
 // starts with one begins a new body ("SỞ NÔNG NGHIỆP" under "UBND TỈNH").
 var orgHeads = []string{
@@ -149,7 +166,7 @@ func (p *parser) header() int {
 				i = p.subjectLines(i+1, lines)
 				continue
 			}
-			if isUpper(rest) && docTypes[strings.TrimSpace(f.s)] {
+			if isUpper(rest) && isDocType(strings.TrimSpace(f.s)) {
 				seenSubject = true
 				i = p.subjectLines(i+1, nil)
 				continue

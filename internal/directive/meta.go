@@ -22,8 +22,11 @@ var (
 	// cuối ngày D", "đến hết ngày D"; a part of the day and a weekday may
 	// stand between the time and the date ("trước 10 giờ sáng thứ Hai,
 	// ngày D").
-	reDeadline   = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?)?(?:ngay\s*)(` + datePattern + `)`)
-	reCitation   = regexp.MustCompile(`(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao ket luan|thong bao|huong dan|chuong trinh|ket luan|thong tu lien tich|thong tu|nghi dinh|van ban|to trinh|bao cao|de an|cong dien|quy dinh|thong tri|quy che|dieu le)(?:\s+lien tich)?\s+(?:so\s*[:.]?\s*)?(\d+[a-z]?(?:\s?[/-]\s?[a-z0-9&.]*[a-z0-9&])+)`)
+	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?)?(?:ngay\s*)(` + datePattern + `)`)
+	// A cited document: its kind, then its number. A joint document
+	// names its kind with "liên tịch" or "phối hợp" ("Chương trình phối
+	// hợp số 11/CTrPH-UBND-MTTQ", "Quy chế phối hợp số 02/QCPH-...").
+	reCitation   = regexp.MustCompile(`(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao ket luan|thong bao|huong dan|chuong trinh|ket luan|thong tu lien tich|thong tu|nghi dinh|van ban|to trinh|bao cao|de an|cong dien|quy dinh|thong tri|quy che|dieu le)(?:\s+(?:lien tich|phoi hop))?\s+(?:so\s*[:.]?\s*)?(\d+[a-z]?(?:\s?[/-]\s?[a-z0-9&.]*[a-z0-9&])+)`)
 	reBasisStart = regexp.MustCompile(`^(thuc hien|can cu|theo|trien khai|tiep theo|nham thuc hien|de thuc hien|de trien khai|thuc hien chi dao|ngay \d)`)
 	reIssuerEnd  = regexp.MustCompile(`\s(ve|v/v|ban hanh|quy dinh|huong dan|trien khai|thuc hien|phe duyet|yeu cau|dong y|chi dao|cho y kien|de nghi|tai|ngay|nham|doi voi|va ke hoach|va cong van|va quyet dinh|va van ban|va nghi quyet)\b|[,;.():]|\s-\s`)
 )

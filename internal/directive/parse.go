@@ -90,6 +90,7 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		}
 	}
 	p.priorYearTargets()
+	p.pastYearTargets()
 	p.reporters()
 	p.check()
 	return res

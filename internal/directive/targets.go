@@ -34,6 +34,11 @@ var measureUnits = []string{
 	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
 	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh", "giai thuong",
 	"nhiem vu", "de tai",
+	// People counted by their standing, and labour counted in days or
+	// hours of work: "gọi 85 công dân nhập ngũ", "bồi dưỡng 12 quần
+	// chúng", "huy động 300 ngày công". Their first syllable
+	// alone ("công", "quần", "ngày") is no unit, or is a term ("05 ngày").
+	"cong dan", "quan chung", "thanh nien", "sinh vien", "nhan khau", "ngay cong", "gio cong",
 }
 
 // notMeasurePhrases are verbs and linking phrases that may follow a number
@@ -300,9 +305,12 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 					return Target{}, 0, false
 				}
 				unit, unitEnd = f.cut(pos, j), j
-			} else if w == "den" && rangeOfSkipped(str[j:]) {
-				// "trẻ từ 3 đến dưới 6 tuổi": the lower end of an age
-				// range, measured as its upper end is.
+			} else if w == "den" && reRangeUpper.MatchString(str[j:]) {
+				// "trẻ từ 3 đến dưới 6 tuổi", "lao động nữ từ 16 đến
+				// 55": the lower end of a range, measured as its
+				// upper end is. A range that is a goal ("từ 8 đến 10%")
+				// was read whole (rangeTarget); one that is not, an age or
+				// a bare span of numbers, gives no goal at its lower end.
 				return Target{}, 0, false
 			}
 			orig := f.cut(pos, j)
@@ -876,16 +884,9 @@ func notMeasurePhrase(rest string) bool {
 	return false
 }
 
-// reRangeEnd is the upper end of a range after "đến": a number, perhaps
-// after "dưới"/"trên", and the word measuring it.
-var reRangeEnd = regexp.MustCompile(`^\s*(?:duoi|tren|het)?\s*\d+(?:[.,]\d+)?\s*([a-z]+)`)
-
-// rangeOfSkipped reports whether the folded text after "đến" ends a range
-// whose unit makes it no target (an age, a time).
-func rangeOfSkipped(rest string) bool {
-	m := reRangeEnd.FindStringSubmatch(rest)
-	return m != nil && skipAfter[m[1]]
-}
+// reRangeUpper is the upper end of a range after "đến": a number, perhaps
+// after "dưới"/"trên" ("đến 25", "đến dưới 6 tuổi").
+var reRangeUpper = regexp.MustCompile(`^\s*(?:duoi|tren|het)?\s*\d`)
 
 // reRangeSep joins the two ends of a range after the lower figure (and its
 // "%", when both ends carry it): "từ 8% đến 10%", "2,5 - 3%", "4.500 –
