@@ -242,6 +242,17 @@ func opensGroup(prev string) bool {
 	return true
 }
 
+// underless cuts what a folded group says it is under: "trường học trực
+// thuộc", "đơn vị thuộc Sở" give "trường học", "đơn vị".
+func underless(fold string) string {
+	for _, w := range []string{" truc thuoc", " thuoc "} {
+		if k := strings.Index(fold, w); k > 0 {
+			return fold[:k]
+		}
+	}
+	return fold
+}
+
 func isCategory(fold string) bool {
 	ws := strings.Fields(fold)
 	for len(ws) > 1 && (levelTokens[ws[len(ws)-1]] || ws[len(ws)-1] == "thi" || ws[len(ws)-1] == "tran" || ws[len(ws)-1] == "pho" || ws[len(ws)-1] == "thanh") {
@@ -388,6 +399,12 @@ func splitUnits(s string) []string {
 			// xã, phường, thị trấn": the kinds listed after "các" are
 			// more of the group, whatever they begin with.
 			if strings.Contains(" "+prev, " cac ") && (placeKinds[strings.TrimRight(fold, ":.;")] || committees[strings.TrimRight(fold, ":.;")]) && startsLower(strings.TrimSpace(f.cut(c.start, c.end))) {
+				join = true
+			}
+			// "Các chi bộ thôn, bon, trường học trực thuộc", "các phòng,
+			// ban, đơn vị thuộc Sở": the last kind of a group carries what
+			// the group is under, which leaves it a kind all the same.
+			if opensGroup(prev) && startsLower(strings.TrimSpace(f.cut(c.start, c.end))) && isCategory(underless(strings.TrimRight(fold, ":.;"))) {
 				join = true
 			}
 			if (strings.HasSuffix(prev, "hdnd") || strings.HasSuffix(prev, "hoi dong nhan dan")) && startsWithAny(fold, []string{"ubnd", "uy ban nhan dan"}) {

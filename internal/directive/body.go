@@ -40,6 +40,9 @@ type block struct {
 	// row's cells' only); 0 and nil outside a table.
 	header    int
 	headRoles []string
+	// matrix is the units a row of a C/P assignment matrix marks, as lead
+	// and support (see matrixColumns); nil for any other row.
+	matrix *assignment
 }
 
 var (
@@ -172,12 +175,15 @@ func blocks(lines []line) []block {
 	var out []block
 	var cur *block
 	var b strings.Builder
-	var roles []string // the column roles of the last table header row
-	var heads []string // and its cells
-	var headCols []int // and their columns
-	var headLine int   // and its line
-	curUpper := false  // the paragraph so far is in capitals: a heading
-	curLines := 0      // input lines in the paragraph so far
+	var roles []string     // the column roles of the last table header row
+	var heads []string     // and its cells
+	var headCols []int     // and their columns
+	var headLine int       // and its line
+	var matrix []matrixCol // the unit columns of a C/P matrix over the rows, nil when none
+	var prevCells []string // the cells of the table row before, and their columns
+	var prevCols []int
+	curUpper := false // the paragraph so far is in capitals: a heading
+	curLines := 0     // input lines in the paragraph so far
 	flush := func() {
 		if cur != nil {
 			cur.text = strings.TrimSpace(b.String())
@@ -202,6 +208,9 @@ func blocks(lines []line) []block {
 		if s == "" {
 			prevBlank = true
 			continue
+		}
+		if ln.row == 0 {
+			matrix, prevCells, prevCols = nil, nil, nil // the table has ended
 		}
 		if ln.row > 0 {
 			flush()
@@ -233,8 +242,21 @@ func blocks(lines []line) []block {
 					// as "I." heads the items of a plan.
 					row.kind, row.label, row.depth = section, g, 0
 					row.text = strings.Join(row.cells[1:], " ")
+				} else if m := matrixColumns(row.cells, cols, prevCells, prevCols, lines[k+1:]); m != nil {
+					// The names of a C/P matrix's unit columns: in the
+					// header row itself, or in a second row under a
+					// merged "Đơn vị thực hiện" cell, whose first row
+					// still says what the other columns hold.
+					matrix = m
+					if r, _, _, _ := cellRoles(row.cells); len(m) < len(row.cells) {
+						roles, heads, headCols, headLine = r, row.cells, cols, ln.n
+					} else if prevCells != nil {
+						r, _, _, _ := cellRoles(prevCells)
+						roles, heads, headCols, headLine = r, prevCells, prevCols, ln.n
+					}
 				} else if header := columnRoles(row.cells); header != nil {
 					roles, heads, headCols, headLine = header, row.cells, cols, ln.n
+					matrix = nil
 				}
 				if row.kind == number && roles != nil {
 					row.header, row.headRoles = headLine, roles
@@ -245,7 +267,9 @@ func blocks(lines []line) []block {
 						parenRun = 0
 					}
 				}
-				if row.kind == number && len(roles) == len(row.cells) {
+				if row.kind == number && matrix != nil {
+					row.roles, row.heads, row.matrix = matrixCells(matrix, row.cells, roles, heads, headCols, cols)
+				} else if row.kind == number && len(roles) == len(row.cells) {
 					row.roles, row.heads = roles, heads
 				} else if row.kind == number && roles != nil {
 					// A row with blank cells ("| 5 | Tỷ lệ ... | % | Từ 95
@@ -255,6 +279,7 @@ func blocks(lines []line) []block {
 				}
 			}
 			out = append(out, row)
+			prevCells, prevCols = row.cells, cols
 			prevBlank = true
 			continue
 		}
@@ -425,8 +450,19 @@ func isLetter(r rune) bool {
 // Đơn vị phối hợp | Thời gian"): what each column of the rows under it
 // holds. It returns nil when the row names no task columns.
 func columnRoles(cells []string) []string {
-	roles := make([]string, len(cells))
-	found, text, measure := false, false, false
+	roles, found, text, measure := cellRoles(cells)
+	// A table of targets ("Chỉ tiêu | Đơn vị tính | Kế hoạch") names no
+	// units but says how to read its rows.
+	if !found && !(text && measure) {
+		return nil
+	}
+	return roles
+}
+
+// cellRoles reads each cell of a header row as columnRoles does, and says
+// whether a column names units (found), holds the text, or the measure.
+func cellRoles(cells []string) (roles []string, found, text, measure bool) {
+	roles = make([]string, len(cells))
 	// One column of places names each row's unit; several ("Tỉnh |
 	// Huyện | Xã") count places, and name no one.
 	places := 0
@@ -459,12 +495,7 @@ func columnRoles(cells []string) []string {
 			roles[i], text = "text", true
 		}
 	}
-	// A table of targets ("Chỉ tiêu | Đơn vị tính | Kế hoạch") names no
-	// units but says how to read its rows.
-	if !found && !(text && measure) {
-		return nil
-	}
-	return roles
+	return roles, found, text, measure
 }
 
 // unitColumnHeads are headers of the column that names each row's unit in a

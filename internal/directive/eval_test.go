@@ -43,7 +43,7 @@ var blindFloors = map[string]float64{
 	"fresh8":  0.99,
 	"fresh9":  0.99,
 	"fresh10": 0.99,
-	"fresh11": 0.91,
+	"fresh11": 0.96,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -135,13 +135,23 @@ func unitNameEnd(s string) int {
 	ws := splitNameWords(s)
 	plain := !hasDiacritics(s)
 	complete := false
+	group := false // the name opened a group with "các"
 	for i := 0; i < len(ws); {
 		w := ws[i]
 		if strings.ContainsAny(w.sepBefore, ",;") || strings.ContainsAny(w.sepBefore, "-–&") && !lowerInitial(w.lower) {
+			if n := groupKindAt(s, ws, i); complete && group && n > 0 {
+				// "Các chi bộ thôn, bon, trường học trực thuộc": after
+				// "các", the kinds listed go on with the group.
+				i += n
+				continue
+			}
 			if complete && lowerInitial(s[w.start:w.end]) && phraseAt(ws, i, nameStartsAgain, plain) == 0 && levelAt(ws, i, plain) == 0 {
 				return ws[i-1].end
 			}
-			complete = false
+			complete, group = false, false
+		}
+		if vi.Fold(w.lower) == "cac" {
+			group = true
 		}
 		if i > 0 && vi.Fold(w.lower) == "tai" && (w.lower == "tại" || plain) && phraseAt(ws, i+1, citedParts, true) > 0 {
 			// "giao Phòng X tại mục 4 Công văn số ...": where the work was
@@ -180,6 +190,32 @@ func unitNameEnd(s string) int {
 		i++
 	}
 	return len(s)
+}
+
+// groupKindAt returns the number of words of the piece that starts at
+// word i after a comma when, written in lower case, it names a kind of
+// place or of unit ("bon", "phường", "trường học trực thuộc"), and 0
+// otherwise.
+func groupKindAt(s string, ws []nameWord, i int) int {
+	if !lowerInitial(s[ws[i].start:ws[i].end]) {
+		return 0
+	}
+	j := i + 1
+	for j < len(ws) && !strings.ContainsAny(ws[j].sepBefore, ",;:.") {
+		j++
+	}
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ws[k].lower)
+	}
+	f := vi.Fold(b.String())
+	if placeKinds[f] || villageKinds[b.String()] || isCategory(underless(f)) {
+		return j - i
+	}
+	return 0
 }
 
 // cutUnitNames drops from s what follows the unit names it opens with.

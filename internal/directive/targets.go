@@ -33,7 +33,7 @@ var measureUnits = []string{
 	// "trường" of "trường học", is the unit as the clerk writes it).
 	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
 	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh", "giai thuong",
-	"nhiem vu", "de tai",
+	"nhiem vu", "de tai", "hoat dong",
 	// People counted by their standing, and labour counted in days or
 	// hours of work: "gọi 85 công dân nhập ngũ", "bồi dưỡng 12 quần
 	// chúng", "huy động 300 ngày công". Their first syllable
@@ -289,7 +289,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 				j++
 			}
 			w := str[pos:j]
-			if j > pos && skipAfter[w] && !prizeWord(f, pos, j) {
+			if j > pos && skipAfter[w] && !prizeWord(f, pos, j) && !sessionCount(f, pos, j) {
 				if !durationGoal(f, from, w) {
 					return Target{}, 0, false
 				}
@@ -492,10 +492,31 @@ func candidate(f folded, s, e int) bool {
 	}
 	if skipAfter[rest[:j]] {
 		at := len(str) - len(rest)
-		return durationGoal(f, s, rest[:j]) || prizeWord(f, at, at+j)
+		return durationGoal(f, s, rest[:j]) || prizeWord(f, at, at+j) || sessionCount(f, at, at+j)
 	}
 	return true
 }
+
+// sessionCount reports whether the folded word at [i, j) is "kỳ" counting
+// sessions of a meeting, as Party and council documents count them: "ít
+// nhất 01 kỳ sinh hoạt chuyên đề", "tổ chức 02 kỳ họp", "03 kỳ thi". Any
+// other "kỳ" after a number is a period ("02 kỳ" of a report, "3 kỳ liên
+// tiếp") and no target.
+func sessionCount(f folded, i, j int) bool {
+	if f.s[i:j] != "ky" {
+		return false
+	}
+	next := strings.TrimLeft(f.s[j:], " ")
+	for _, w := range sessionKinds {
+		if strings.HasPrefix(next, w) && (len(next) == len(w) || !isAlnum(next[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// sessionKinds are the meetings whose sessions "kỳ" counts.
+var sessionKinds = []string{"hop", "sinh hoat", "thi", "giao ban", "tap huan"}
 
 // prizeWord reports whether the folded word at [i, j) is "giải" (a prize:
 // "đạt ít nhất 03 giải"), which folds as "giai" of "giai đoạn" does. A

@@ -396,7 +396,7 @@ func (p *parser) taskList(intro []block, region []block) {
 		}
 		if b.cells != nil && b.kind == number {
 			region[i].text, leads[i] = p.rowTask(b)
-			if len(leads[i].leads) == 0 && slices.Contains(b.headRoles, "lead") && i > 0 && len(leads[i-1].leads) > 0 && region[i-1].cells != nil && region[i-1].header == b.header {
+			if len(leads[i].leads) == 0 && b.matrix == nil && slices.Contains(b.headRoles, "lead") && i > 0 && len(leads[i-1].leads) > 0 && region[i-1].cells != nil && region[i-1].header == b.header {
 				// The lead column's cell is empty: merged with the one
 				// above it in Word ("ô gộp"), whose text only the first
 				// row keeps once extracted.
@@ -606,10 +606,20 @@ func (p *parser) rowTask(b block) (string, assignment) {
 			role = roles[i]
 		}
 		switch {
+		case role == "mark":
+			// A C/P matrix's mark: its units are b.matrix.
 		case role == "lead":
 			a.leads = append(a.leads, cellUnits(c)...)
 		case role == "support":
 			a.supports = append(a.supports, cellUnits(c)...)
+		case role == "text" && len(text) > 0 && i+1 < len(b.heads) && strings.HasPrefix(foldText(strings.TrimSpace(b.heads[i+1])).s, "chi tieu"):
+			// The target column after the task's ("Nội dung | Chỉ
+			// tiêu"): its cell, "100% trường hợp phát sinh", is a clause
+			// of its own, not the end of the task's sentence.
+			if k := len(text) - 1; !endsSentence(text[k]) {
+				text[k] += ";"
+			}
+			text = append(text, c)
 		case role == "text":
 			text = append(text, c)
 		case role == "figure":
@@ -631,6 +641,9 @@ func (p *parser) rowTask(b block) (string, assignment) {
 				longest = i
 			}
 		}
+	}
+	if b.matrix != nil {
+		a.leads, a.supports = b.matrix.leads, b.matrix.supports
 	}
 	if len(figures) > 0 {
 		// The row's own figures are its targets: "...; Số hộ nghèo giảm
