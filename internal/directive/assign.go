@@ -795,7 +795,8 @@ func firstVerb(f folded, from int) []int {
 			end := i + 1 + len(ph)
 			if strings.HasPrefix(s[i+1:], ph) && (end == len(s) || !isAlnum(s[end])) {
 				// "Ban Quản lý dự án đầu tư xây dựng": after "đầu tư" the
-				// verb is part of a name.
+				// verb is part of a name; "đầu tư" after "tài chính" is
+				// the noun of a Sở Tài chính's "Phòng Tài chính đầu tư".
 				// "các tổ chức chính trị - xã hội": after "các" a verb is a
 				// noun. "Quỹ Đầu tư phát triển": after "đầu tư" it is a name,
 				// and after "tư vấn" or "hỗ trợ" ("Trung tâm Tư vấn phát
@@ -814,7 +815,7 @@ func firstVerb(f folded, from int) []int {
 				if startsUpperRune(f.cut(from+i+1, from+end)) && i > 0 && capitalVerb(f, from, i, end, ph) {
 					return []int{i, end}
 				}
-				if !startsUpperRune(f.cut(from+i+1, from+end)) && !isHeadWord(strings.TrimSpace(s[:i])) && !((ph == "xay dung" || ph == "phat trien") && (strings.HasSuffix(s[:i], " dau tu") || strings.HasSuffix(s[:i], " tu van") || strings.HasSuffix(s[:i], " ho tro"))) && !(ph == "xay dung" && strings.HasSuffix(s[:i], " cong trinh")) && !(ph == "dau tu" && (strings.HasSuffix(s[:i], " du an") || strings.HasSuffix(" "+s[:i], " chu"))) && !strings.HasSuffix(s[:i], " cac") && !strings.HasSuffix(s[:i], " nhung") {
+				if !startsUpperRune(f.cut(from+i+1, from+end)) && !isHeadWord(strings.TrimSpace(s[:i])) && !((ph == "xay dung" || ph == "phat trien") && (strings.HasSuffix(s[:i], " dau tu") || strings.HasSuffix(s[:i], " tu van") || strings.HasSuffix(s[:i], " ho tro"))) && !(ph == "xay dung" && strings.HasSuffix(s[:i], " cong trinh")) && !(ph == "dau tu" && (strings.HasSuffix(s[:i], " du an") || strings.HasSuffix(" "+s[:i], " chu") || strings.HasSuffix(s[:i], " tai chinh"))) && !strings.HasSuffix(s[:i], " cac") && !strings.HasSuffix(s[:i], " nhung") {
 					return []int{i, end}
 				}
 			}

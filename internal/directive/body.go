@@ -662,6 +662,16 @@ func columnTarget(b block) (Target, bool) {
 		got = []Target{{Comparator: tiendo.Equal, Value: v, Unit: t.Unit}}
 	}
 	g := got[0]
+	if g.Unit == "" {
+		// "Từ 9.600 trở lên" under "Tấn": a comparator's words after the
+		// value keep the unit from the reading; the ĐVT column gives it.
+		g.Unit = t.Unit
+	}
+	if g.Direction != "" && g.RelativeTo == "" && strings.Contains(vi.Fold(t.Text), "so voi cung ky") {
+		// "Tỷ lệ kéo giảm số vụ … so với cùng kỳ | % | Giảm ít nhất 5":
+		// the indicator names the base, the value cell the change.
+		g.RelativeTo = "same-period"
+	}
 	g.Text = t.Text
 	return g, true
 }

@@ -44,7 +44,7 @@ var blindFloors = map[string]float64{
 	"fresh9":  0.99,
 	"fresh10": 0.99,
 	"fresh11": 0.96,
-	"fresh12": 0.92,
+	"fresh12": 0.97,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

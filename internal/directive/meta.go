@@ -26,8 +26,11 @@ var (
 	// A cited document: its kind, then its number. A joint document
 	// names its kind with "liên tịch" or "phối hợp" ("Chương trình phối
 	// hợp số 11/CTrPH-UBND-MTTQ", "Quy chế phối hợp số 02/QCPH-...").
-	reCitation   = regexp.MustCompile(`(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao ket luan|thong bao|huong dan|chuong trinh|ket luan|thong tu lien tich|thong tu|nghi dinh|van ban|to trinh|bao cao|de an|cong dien|quy dinh|thong tri|quy che|dieu le)(?:\s+(?:lien tich|phoi hop))?\s+(?:so\s*[:.]?\s*)?(\d+[a-z]?(?:\s?[/-]\s?[a-z0-9&.]*[a-z0-9&])+)`)
-	reBasisStart = regexp.MustCompile(`^(thuc hien|can cu|theo|trien khai|tiep theo|nham thuc hien|de thuc hien|de trien khai|thuc hien chi dao|ngay \d)`)
+	reCitation = regexp.MustCompile(`(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao ket luan|thong bao|huong dan|chuong trinh|ket luan|thong tu lien tich|thong tu|nghi dinh|van ban|to trinh|bao cao|de an|cong dien|quy dinh|thong tri|quy che|dieu le)(?:\s+(?:lien tich|phoi hop))?\s+(?:so\s*[:.]?\s*)?(\d+[a-z]?(?:\s?[/-]\s?[a-z0-9&.]*[a-z0-9&])+)`)
+	// A reply letter opens on the letter it answers, "Phúc đáp Công văn
+	// số 3412/UBND-TCKH ngày …", "Trả lời Văn bản số …": that letter is
+	// its basis, as a chased or amended one is.
+	reBasisStart = regexp.MustCompile(`^(thuc hien|can cu|theo|trien khai|tiep theo|nham thuc hien|de thuc hien|de trien khai|thuc hien chi dao|ngay \d|phuc dap|tra loi)`)
 	reIssuerEnd  = regexp.MustCompile(`\s(ve|v/v|ban hanh|quy dinh|huong dan|trien khai|thuc hien|phe duyet|yeu cau|dong y|chi dao|cho y kien|de nghi|tai|ngay|nham|doi voi|va ke hoach|va cong van|va quyet dinh|va van ban|va nghi quyet)\b|[,;.():]|\s-\s`)
 )
 
@@ -53,6 +56,9 @@ func (p *parser) basis(intro []block) {
 				continue
 			}
 			listing = true
+			if reReplyOpen.MatchString(f.s) && reCitation.MatchString(f.s) {
+				p.reply = true
+			}
 			for _, m := range reCitation.FindAllStringSubmatchIndex(f.s, 20) {
 				kind := vi.UpperFirst(f.cut(m[2], m[3]))
 				ref := strings.Join(strings.Fields(f.cut(m[4], m[5])), "")

@@ -30,9 +30,12 @@ type parser struct {
 	givesMemo     map[*block]bool
 	introGivesFor string
 	introGives    bool
-	taskIntro     string // in a directive without a list, the paragraph before the first task
-	askAll        bool   // the opening asks every recipient ("đề nghị các cơ quan, đơn vị")
-	relative      bool   // the deadline is counted from an event, and warned about
+	taskIntro     string    // in a directive without a list, the paragraph before the first task
+	askAll        bool      // the opening asks every recipient ("đề nghị các cơ quan, đơn vị")
+	relative      bool      // the deadline is counted from an event, and warned about
+	reply         bool      // the letter answers another ("Phúc đáp Công văn số …")
+	laterRows     bool      // an appendix with tasks follows the body being read
+	rowRefs       []taskRef // "chỉ tiêu số N" of the body, for the appendix's rows
 }
 
 // Parse reads a directive's text and proposes the round it asks for. units
@@ -80,7 +83,11 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		rs[i] = tiendo.Unit{Code: strconv.Itoa(i), Name: rc.Name, Aliases: coveredUnits(rc.Name)}
 	}
 	p.recip = newUnitMatcher(rs)
+	for _, a := range appendices {
+		p.laterRows = p.laterRows || a.tasks
+	}
 	p.body(blocks(p.lines[bodyStart:footerStart]))
+	p.laterRows = false
 	for _, a := range appendices {
 		switch {
 		case a.doc && a.tasks && len(res.Tasks) == 0:
@@ -88,6 +95,10 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		case a.tasks:
 			p.appendix(blocks(p.lines[a.start:a.end]))
 		}
+	}
+	if len(p.rowRefs) > 0 {
+		// The body gave the Phụ lục's rows their units by number.
+		p.linkRefs(p.rowRefs)
 	}
 	p.priorYearTargets()
 	p.pastYearTargets()

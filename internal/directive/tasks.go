@@ -368,6 +368,11 @@ func (p *parser) taskList(intro []block, region []block) {
 		if b.kind != bullet && reAssessment.MatchString(f) {
 			excluded[i], assessed[i] = true, true
 		}
+		if b.kind != bullet && b.cells == nil && p.answerItem(b.text) {
+			// A reply letter's answer to one request: an item under it
+			// that gives a unit work is a task still.
+			excluded[i], assessed[i] = true, true
+		}
 		if (b.kind == section || b.kids > 0) && b.cells == nil && planFrame(f) {
 			// "II. NỘI DUNG, THỜI GIAN, THÀNH PHẦN": what the plan is
 			// and how it runs, not work given; an item under it that
@@ -608,10 +613,17 @@ func (p *parser) rowTask(b block) (string, assignment) {
 		switch {
 		case role == "mark":
 			// A C/P matrix's mark: its units are b.matrix.
-		case role == "lead":
-			a.leads = append(a.leads, cellUnits(c)...)
-		case role == "support":
-			a.supports = append(a.supports, cellUnits(c)...)
+		case role == "lead" || role == "support":
+			if ls, ss, ok := cellRoleUnits(c, role); ok {
+				// "Phòng X, Công an phường (chủ trì); Ban nhân dân các
+				// khu vực (phối hợp)": the roles are in the cell.
+				a.leads = append(a.leads, ls...)
+				a.supports = append(a.supports, ss...)
+			} else if role == "lead" {
+				a.leads = append(a.leads, cellUnits(c)...)
+			} else {
+				a.supports = append(a.supports, cellUnits(c)...)
+			}
 		case role == "text" && len(text) > 0 && i+1 < len(b.heads) && strings.HasPrefix(foldText(strings.TrimSpace(b.heads[i+1])).s, "chi tieu"):
 			// The target column after the task's ("Nội dung | Chỉ
 			// tiêu"): its cell, "100% trường hợp phát sinh", is a clause
@@ -1266,6 +1278,7 @@ type taskRef struct {
 	unit  string
 	role  tiendo.AssigneeRole
 	label string
+	row   bool // "chỉ tiêu số N": a row of a Phụ lục, which may come after the body
 }
 
 var (
@@ -1280,6 +1293,9 @@ func (p *parser) taskRefs(text string, a assignment) []taskRef {
 	units := a.leads
 	if len(units) == 0 {
 		return nil
+	}
+	if rs := p.indicatorRefs(text); rs != nil {
+		return rs
 	}
 	f := vi.Fold(text)
 	if !strings.Contains(f, "chu tri") && !strings.Contains(f, "phoi hop") {
@@ -1340,6 +1356,11 @@ func (p *parser) linkRefs(refs []taskRef) {
 			if !dup {
 				t.Assignees = append(t.Assignees, p.assignee(r.unit, r.role))
 			}
+		}
+		if !found && r.row && p.laterRows {
+			// The Phụ lục that holds the row is read after the body.
+			p.rowRefs = append(p.rowRefs, r)
+			continue
 		}
 		if !found {
 			p.warn(WarnUnknownTaskRef, 0, "Đơn vị \"%s\" được phân công nhiệm vụ %s nhưng không tìm thấy nhiệm vụ có số hiệu này: hãy kiểm tra lại phân công.", r.unit, strconv.Quote(r.label))
