@@ -621,7 +621,7 @@ const (
 		RETURNING (SELECT COUNT(*) FROM attachments a WHERE a.report_id = unit_reports.id AND a.removed_at IS NULL),
 			(SELECT COALESCE(MAX(a.id), 0) FROM attachments a WHERE a.report_id = unit_reports.id AND a.removed_at IS NULL),
 			(SELECT u.name FROM units u WHERE u.id = unit_reports.unit_id), (SELECT u.code FROM units u WHERE u.id = unit_reports.unit_id)`
-	sqlInsertRevision = `INSERT INTO report_revisions (report_id, version, submitted_at, submitted_by, late, body) VALUES (?, ?, ?, ?, ?, ?)`
+	sqlInsertRevision = `INSERT INTO report_revisions (report_id, version, submitted_at, submitted_by, approved_by, late, body) VALUES (?, ?, ?, ?, ?, ?, ?)`
 )
 
 // The upserts of a report's parts, written for any number of rows.
@@ -786,6 +786,11 @@ type ActRequest struct {
 	Version int    // the version the person acted on
 	Comment string // required to return a report
 	Confirm bool   // the person confirmed values far outside the usual
+	// CheckOnly checks that the step would be taken, and writes nothing:
+	// the report page asks the person to confirm a submission only once
+	// the submission would go. The report comes back as the step would
+	// leave it (its state, and Late for a submission).
+	CheckOnly bool
 }
 
 // ActOnReport moves unit unitID's report for round roundID through its
@@ -857,6 +862,24 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	if req.Action == tiendo.ReportHeadReturn && req.Comment == "" {
 		return nil, &tiendo.Error{Code: tiendo.EINVALID, Message: "Hãy ghi lý do trả lại để cán bộ biết cần sửa gì.", Fields: map[string]string{"comment": "Hãy ghi lý do trả lại."}}
 	}
+	// A report the unit head approves was written by whoever sent it for
+	// review: the revision names them as its sender, and the head as its
+	// approver. The audit log holds who sent it (read as the withdrawal
+	// above reads it); the version check below makes it the sending of the
+	// report as read.
+	writer, approver := actor.UserID, int64(0)
+	if req.Action == tiendo.ReportSubmit && rep.Status == tiendo.ReportReview && rep.ID != 0 && !req.CheckOnly {
+		var by sql.NullInt64
+		err := s.rdb.QueryRowContext(ctx, s.q(`SELECT user_id FROM audit_log WHERE entity = 'unit_report' AND entity_id = ? AND action = ?
+			ORDER BY id DESC LIMIT 1`), rep.ID, tiendo.ReportSendForReview).Scan(&by)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("store: report writer: %w", err)
+		}
+		writer, approver = by.Int64, actor.UserID // unknown (0) when the log no longer has it
+	}
+	// Sent before: an arrival is a resubmission, whether the unit sent it
+	// straight back or through its head.
+	resent := !rep.SubmittedAt.IsZero()
 	// Everything but the statements is worked out before the transaction.
 	before := rep.Status
 	now := s.now()
@@ -881,6 +904,9 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 			rep.Late = !now.Before(round.Deadline)
 		}
 		rep.SubmittedAt = now
+	}
+	if req.CheckOnly {
+		return rep, nil
 	}
 	var submitted any
 	if !rep.SubmittedAt.IsZero() {
@@ -939,11 +965,11 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 				body, _ = json.Marshal(rep)
 			}
 			if _, err := s.exec(ctx, tx, sqlInsertRevision,
-				rep.ID, rep.Version, now, nullID(actor.UserID), !now.Before(round.Deadline), string(body)); err != nil {
+				rep.ID, rep.Version, now, nullID(writer), nullID(approver), !now.Before(round.Deadline), string(body)); err != nil {
 				return fmt.Errorf("store: revision: %w", err)
 			}
 		}
-		if err := s.announce(ctx, tx, round, rep, unit, req.Action, before); err != nil {
+		if err := s.announce(ctx, tx, round, rep, unit, req.Action, before, resent); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, actor, string(req.Action), "unit_report", rep.ID, was, is)
@@ -993,8 +1019,9 @@ func checkActor(r *tiendo.Round, u *tiendo.User, from tiendo.ReportStatus, a tie
 // waiting for the unit. An approval or an acceptance is good news that
 // needs no action: the bell is enough.
 //
-// unit is the report's unit's name and code, when the caller has them.
-func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, unit unitName, a tiendo.ReportAction, before tiendo.ReportStatus) error {
+// unit is the report's unit's name and code, when the caller has them;
+// resent says the report had been submitted before this step.
+func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *tiendo.UnitReport, unit unitName, a tiendo.ReportAction, before tiendo.ReportStatus, resent bool) error {
 	unitID := rep.UnitID
 	if unit.code == "" {
 		if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlUnitName), unitID).Scan(&unit.name, &unit.code); err != nil {
@@ -1003,13 +1030,21 @@ func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *
 	}
 	name, code := unit.name, unit.code
 	link := fmt.Sprintf("/rounds/%d/reports/%s", r.ID, code)
-	if err := s.queueReportMail(ctx, tx, r, rep, name, link, a, before); err != nil {
+	// The office saw the report last as it returned it: a resubmission
+	// that went through the unit head (returned, reviewed, approved) is
+	// told as one, like a resubmission sent straight back, and not as a
+	// second "đã gửi báo cáo" the office could not tell from the first.
+	seen := before
+	if a == tiendo.ReportSubmit && before == tiendo.ReportReview && resent {
+		seen = tiendo.ReportReturned
+	}
+	if err := s.queueReportMail(ctx, tx, r, rep, name, link, a, seen); err != nil {
 		return err
 	}
 	switch a {
 	case tiendo.ReportSubmit:
 		what := "đã gửi báo cáo"
-		if before == tiendo.ReportReturned {
+		if seen == tiendo.ReportReturned {
 			what = "đã gửi lại báo cáo sau khi sửa"
 		}
 		if before == tiendo.ReportReview {
@@ -1051,8 +1086,16 @@ type Revision struct {
 	// loaded without one (the demo does so).
 	SubmittedBy   string
 	SubmitterName string
-	Late          bool
-	Report        *tiendo.UnitReport
+	// ApprovedBy and ApproverName name the unit head who approved the
+	// submission, in a round that asks for the head's approval: the head
+	// sent on what SubmittedBy wrote and sent for review. Both are empty
+	// when the submission went without approval, and for an approval made
+	// before approvals were recorded whose sending for review the audit
+	// log no longer held (migration 0027), which names the head as sender.
+	ApprovedBy   string
+	ApproverName string
+	Late         bool
+	Report       *tiendo.UnitReport
 }
 
 // Revisions returns every submission of unit unitID's report in round
@@ -1070,8 +1113,10 @@ func (s *Store) Revisions(ctx context.Context, u *tiendo.User, roundID, unitID i
 	// Versions only grow, and each submission takes a new one in the same
 	// transaction that checks it, so version order is the order in which
 	// the submissions happened, whatever the clock said.
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT rv.version, rv.submitted_at, COALESCE(us.username, ''), COALESCE(us.full_name, ''), rv.late, rv.body
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT rv.version, rv.submitted_at, COALESCE(us.username, ''), COALESCE(us.full_name, ''),
+		COALESCE(ap.username, ''), COALESCE(ap.full_name, ''), rv.late, rv.body
 		FROM report_revisions rv JOIN unit_reports r ON r.id = rv.report_id LEFT JOIN users us ON us.id = rv.submitted_by
+		LEFT JOIN users ap ON ap.id = rv.approved_by
 		WHERE r.round_id = ? AND r.unit_id = ? ORDER BY rv.version`), roundID, unitID)
 	if err != nil {
 		return nil, fmt.Errorf("store: revisions: %w", err)
@@ -1081,11 +1126,14 @@ func (s *Store) Revisions(ctx context.Context, u *tiendo.User, roundID, unitID i
 	for rows.Next() {
 		rv := Revision{Number: len(out) + 1}
 		var body string
-		if err := rows.Scan(&rv.Version, &rv.SubmittedAt, &rv.SubmittedBy, &rv.SubmitterName, &rv.Late, &body); err != nil {
+		if err := rows.Scan(&rv.Version, &rv.SubmittedAt, &rv.SubmittedBy, &rv.SubmitterName, &rv.ApprovedBy, &rv.ApproverName, &rv.Late, &body); err != nil {
 			return nil, err
 		}
 		if strings.TrimSpace(rv.SubmitterName) == "" {
 			rv.SubmitterName = rv.SubmittedBy
+		}
+		if strings.TrimSpace(rv.ApproverName) == "" {
+			rv.ApproverName = rv.ApprovedBy
 		}
 		if err := json.Unmarshal([]byte(body), &rv.Report); err != nil {
 			return nil, fmt.Errorf("store: revision %d: %w", rv.Version, err)

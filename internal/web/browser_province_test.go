@@ -131,7 +131,7 @@ func TestBrowserProvinceRound(t *testing.T) {
 		for (const g of document.querySelectorAll("input[name$='.value']")) g.value = "1,5";
 		true`))
 	browsertest.Do(t, ctx, chromedp.Click(`#submit`))
-	waitOK(t, ctx, "submitted")
+	confirmSend(t, ctx) // "Gửi báo cáo" asks first (TestBrowserSubmitAsksFirst)
 	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
 	// The other 99 through the store, as their own users.
 	for i := 2; i <= 100; i++ {

@@ -67,7 +67,7 @@ func TestBrowserReportLoop(t *testing.T) {
 		t.Errorf("after reload the text is %q", v)
 	}
 	browsertest.Do(t, ctx, chromedp.Click(`#submit`))
-	waitOK(t, ctx, "submitted")
+	confirmSend(t, ctx) // "Gửi báo cáo" asks first (TestBrowserSubmitAsksFirst)
 	if page := browsertest.Get(t, ctx, chromedp.Text(`main`)); !strings.Contains(page, "Đã gửi báo cáo") {
 		t.Fatalf("after submit:\n%s", page)
 	}
@@ -94,7 +94,7 @@ func TestBrowserReportLoop(t *testing.T) {
 		chromedp.SendKeys(field("g%d.same", g2), "1.100"),
 		chromedp.Click(`#submit`),
 	)
-	waitOK(t, ctx, "submitted")
+	confirmSend(t, ctx)
 	rep, err := st.Report(bg, &tiendo.User{Role: tiendo.RoleOffice}, r.ID, pnv.ID)
 	if err != nil {
 		t.Fatal(err)

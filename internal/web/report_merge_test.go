@@ -301,8 +301,9 @@ func TestReportConflictOnSubmitSavesMergeButDoesNotSend(t *testing.T) {
 	if strings.Contains(body, "Bản đã lưu:") {
 		t.Errorf("nothing clashed, yet the page shows “Bản đã lưu”")
 	}
-	// The form carries the new version: sending again goes.
-	if code, loc, _ := x.saveAs(b, k.path, browserForm(t, body, k.path), "submit"); code != http.StatusSeeOther || !strings.Contains(loc, "ok=submitted") {
+	// The form carries the new version: sending again goes (once
+	// confirmed, TestSubmitAsksFirstWithoutJavaScript).
+	if code, loc, _ := x.sendConfirmed(b, k.path, browserForm(t, body, k.path)); code != http.StatusSeeOther || !strings.Contains(loc, "ok=submitted") {
 		t.Errorf("submit again: %d %s", code, loc)
 	}
 }

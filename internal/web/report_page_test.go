@@ -160,7 +160,7 @@ func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
 	}
 
 	_, page := x.get(rep, path)
-	if !strings.Contains(page, "Lãnh đạo đơn vị trả lại để sửa:</strong> "+reason) {
+	if !strings.Contains(page, "Lãnh đạo đơn vị trả lại để sửa</strong>") || !strings.Contains(page, `<p class="return-comment">`+reason+`</p>`) {
 		t.Errorf("the reporter's page does not show the head's reason")
 	}
 	if _, notes := x.get(rep, "/notifications"); !strings.Contains(notes, "Lý do: "+reason) {

@@ -94,6 +94,20 @@ type reportPage struct {
 	// the form at with the server's times.
 	Now time.Time
 
+	// Send is the confirmation asked before the report goes to the office,
+	// once "Gửi báo cáo" saved the draft and found it could go; nil
+	// otherwise. SendChanged says the form was changed under an earlier
+	// confirmation (a page without JavaScript), so it was saved and is
+	// confirmed again rather than sent.
+	Send        *sendSummary
+	SendChanged bool
+	// At is the field the person was in when they pressed "Gửi báo cáo"
+	// (report.js posts it): "Quay lại sửa" brings them back to it.
+	At string
+	// Return is why the report is back with its unit (the office's or the
+	// unit head's return), with who returned it and when; nil otherwise.
+	Return *store.Return
+
 	unusual     []tiendo.Unusual // Unusual, once worked out
 	unusualDone bool
 	// Below are the units that report to this one in the round (a
@@ -809,9 +823,11 @@ func formValues(r *http.Request) map[string]string {
 	return v
 }
 
-// handleReportPost saves the form, and then submits it or sends it for
-// the unit head's review when the button says so. Anything refused comes
-// back in the form as typed, with the reason beside the field.
+// handleReportPost saves the form, and then sends it for the unit head's
+// review, or asks to confirm sending it to the office, when the button
+// says so; the confirmation's buttons send it or go back to the form.
+// Anything refused comes back in the form as typed, with the reason beside
+// the field.
 func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parseForm(w, r); err != nil {
 		return s.reportTooLarge(w, r, err)
@@ -836,13 +852,35 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	if op == "rollup" {
 		return s.reportRollup(w, r, p)
 	}
+	confirm := r.PostFormValue("confirm") == "on"
+	switch op {
+	case "send", "edit":
+		// The buttons of the confirmation before sending (#send-confirm):
+		// "Gửi báo cáo" sends the report as it was confirmed, "Quay lại
+		// sửa" goes back to the form. The whole form comes with them, and
+		// without JavaScript it can be changed under the confirmation: a
+		// changed form is saved, as "Lưu nháp" saves it, and confirmed
+		// again rather than sent unseen.
+		if p.formIsStored() {
+			if op == "edit" {
+				http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s%s", p.Round.ID, p.Unit.Code, returnTo("save", r.PostFormValue("at"))), http.StatusSeeOther)
+				return nil
+			}
+			return s.sendReport(w, r, p, confirm)
+		}
+		if op == "send" {
+			op, p.SendChanged = "submit", true
+		} else {
+			op = "save"
+		}
+	}
 	if _, status, err := s.saveForm(r, p); err != nil {
 		return err
 	} else if status != 0 {
 		if len(p.BadNumbers) > 0 { // saved but for the numbers it could not read
 			missing, unusual := 0, 0
 			if op == "submit" || op == "review" {
-				missing, unusual = p.alsoUnsendable(op, r.PostFormValue("confirm") == "on")
+				missing, unusual = p.alsoUnsendable(op, confirm)
 			}
 			p.Error = unreadMessage(op, len(p.BadNumbers), missing, unusual)
 		}
@@ -867,20 +905,24 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 		return s.renderReport(w, r, http.StatusConflict, p)
 	}
 	if action != "" {
-		_, err := s.store.ActOnReport(r.Context(), actor(r), u, p.Round.ID, p.Unit.ID,
-			store.ActRequest{Action: action, Version: p.Report.Version, Confirm: r.PostFormValue("confirm") == "on"})
-		var e *tiendo.Error
-		if errors.As(err, &e) && (e.Code == tiendo.EINVALID || e.Code == tiendo.EFORBIDDEN || e.Code == tiendo.ECONFLICT) {
-			p.Error, p.Fields, p.Step = e.Message+" Bản nháp đã được lưu.", e.Fields, op
-			if e.Code == tiendo.EINVALID && len(e.Fields) > 0 {
-				// tiendo.CheckReport's refusal: say what, and list each
-				// field with a link (Problems), rather than "the fields
-				// marked", which may be thousands of pixels below.
-				p.Error = p.checkMessage(op, e.Fields)
+		// "Gửi báo cáo" asks first: a sent report is the office's until
+		// it comes back, and a click on the wrong button (a phone) would
+		// send a half-read report. The draft is saved; the step is only
+		// checked, and the page asks to confirm it, saying what the report
+		// holds, what it leaves empty and whether it counts as late. The
+		// check refuses what CheckReport refuses, as sending would.
+		req := store.ActRequest{Action: action, Version: p.Report.Version, Confirm: confirm, CheckOnly: op == "submit"}
+		sent, err := s.store.ActOnReport(r.Context(), actor(r), u, p.Round.ID, p.Unit.ID, req)
+		if err != nil {
+			return s.refusedStep(w, r, p, op, err)
+		}
+		if req.CheckOnly {
+			p.Send = p.sendSummary(sent, confirm)
+			p.Saved, p.SavedAt = true, p.Report.UpdatedAt
+			if at := r.PostFormValue("at"); fieldID.MatchString(at) {
+				p.At = at
 			}
-			return s.renderReport(w, r, http.StatusUnprocessableEntity, p)
-		} else if err != nil {
-			return err
+			return s.renderReport(w, r, http.StatusOK, p)
 		}
 	}
 	// After a merge the page opens at its top, where it names what came
@@ -891,6 +933,150 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s%s%s", p.Round.ID, p.Unit.Code, next, mergedQuery(p), back), http.StatusSeeOther)
 	return nil
+}
+
+// sendReport sends the report as confirmed (the confirmation's "Gửi báo
+// cáo", the form unchanged since): no save, the step on the version that
+// was confirmed. What changed since (a colleague's save, the unit head's
+// approval asked meanwhile) is refused as the step refuses it.
+func (s *Server) sendReport(w http.ResponseWriter, r *http.Request, p *reportPage, confirm bool) error {
+	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID,
+		store.ActRequest{Action: tiendo.ReportSubmit, Version: p.Report.Version, Confirm: confirm})
+	if err != nil {
+		return s.refusedStep(w, r, p, "submit", err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=submitted", p.Round.ID, p.Unit.Code), http.StatusSeeOther)
+	return nil
+}
+
+// refusedStep answers a unit's step (op) that the store refused after the
+// draft was saved: the page again, with why and, for what CheckReport
+// refuses, each field to fix. Any other error is returned.
+func (s *Server) refusedStep(w http.ResponseWriter, r *http.Request, p *reportPage, op string, err error) error {
+	var e *tiendo.Error
+	if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.EFORBIDDEN && e.Code != tiendo.ECONFLICT) {
+		return err
+	}
+	p.Error, p.Fields, p.Step = e.Message+" Bản nháp đã được lưu.", e.Fields, op
+	if e.Code == tiendo.EINVALID && len(e.Fields) > 0 {
+		// tiendo.CheckReport's refusal: say what, and list each field
+		// with a link (Problems), rather than "the fields marked", which
+		// may be thousands of pixels below.
+		p.Error = p.checkMessage(op, e.Fields)
+	}
+	return s.renderReport(w, r, http.StatusUnprocessableEntity, p)
+}
+
+// formIsStored reports whether the posted form (p.Values) is the report
+// as stored: loaded at the stored version, and every field as stored,
+// written the way the store keeps it (canonField).
+func (p *reportPage) formIsStored() bool {
+	stored := reportValues(p.Report)
+	if p.Values["version"] != stored["version"] {
+		return false
+	}
+	for k, v := range stored {
+		if k != "version" && canonField(k, p.Values[k], p.Target) != canonField(k, v, p.Target) {
+			return false
+		}
+	}
+	return true
+}
+
+// sendSummary is what the confirmation before "Gửi báo cáo" says of the
+// report about to go, so that a report sent by mistake is caught before it
+// goes: how many tasks have every part written and what the others leave
+// empty, which targets have no value, what else goes with it, and whether
+// it will count as late. A report gets this far only once CheckReport lets
+// it go, so what it lists is what may be left empty, not what must be
+// filled.
+type sendSummary struct {
+	Tasks, Full int      // the report's tasks, and those with every part written
+	Gaps        []string // the parts the others leave empty: "Nhiệm vụ 2: Khó khăn, vướng mắc; Kiến nghị, đề xuất"
+	Targets     int
+	NoValue     []string // targets without an actual value
+	NoSame      []string // targets without last year's value
+	Helps       int      // tasks the unit supports
+	HelpsEmpty  []string // of them, those it wrote nothing on: "Nhiệm vụ 5"
+	// GapsMore, NoValueMore and NoSameMore count what the lists above
+	// leave out: a dialog names a few (sendListed) and counts the rest.
+	GapsMore, NoValueMore, NoSameMore int
+	Files                             int
+	Unusual                           int  // unusual values the person confirmed
+	Confirmed                         bool // the person ticked the box confirming them: the send carries it
+	Late                              bool // the report will count as late
+	Resent                            bool // it was sent before, and counts as on time or late as it did then
+	Deadline                          time.Time
+}
+
+// sendSummary works out the confirmation for the report as saved, with
+// sent the report as the submission would leave it (store.ActRequest's
+// CheckOnly), for its timeliness.
+func (p *reportPage) sendSummary(sent *tiendo.UnitReport, confirmed bool) *sendSummary {
+	sum := &sendSummary{Tasks: len(p.Report.Sections), Files: len(p.Report.Attachments), Confirmed: confirmed,
+		Late: sent.Late, Resent: !p.Report.SubmittedAt.IsZero(), Deadline: p.Round.Deadline}
+	if confirmed {
+		sum.Unusual = len(p.Unusual())
+	}
+	for _, sec := range p.Report.Sections {
+		task := "Nhiệm vụ"
+		if t := p.Tasks[sec.TaskID]; t != nil {
+			task = "Nhiệm vụ " + t.Label
+		}
+		text := map[string]string{"result_vs_plan": sec.ResultVsPlan, "vs_same_period": sec.VsSamePeriod, "obstacles": sec.Obstacles,
+			"recommendations": sec.Recommendations, "next_steps": sec.NextSteps}
+		var empty []string
+		if sec.Status == "" {
+			empty = append(empty, "Tình trạng thực hiện")
+		}
+		for _, n := range p.Narratives {
+			if strings.TrimSpace(text[n.Key]) == "" {
+				empty = append(empty, n.Label)
+			}
+		}
+		if len(empty) == 0 {
+			sum.Full++
+		} else {
+			sum.Gaps = append(sum.Gaps, task+": "+strings.Join(empty, "; "))
+		}
+		for _, a := range sec.Actuals {
+			sum.Targets++
+			name := task
+			if tg := p.Target[a.TargetID]; tg != nil {
+				name = fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
+			}
+			if a.Value == nil {
+				sum.NoValue = append(sum.NoValue, name)
+			}
+			if a.SamePeriod == nil {
+				sum.NoSame = append(sum.NoSame, name)
+			}
+		}
+	}
+	sum.Gaps, sum.GapsMore = sendListed(sum.Gaps)
+	sum.NoValue, sum.NoValueMore = sendListed(sum.NoValue)
+	sum.NoSame, sum.NoSameMore = sendListed(sum.NoSame)
+	for _, c := range p.Report.Contributions {
+		sum.Helps++
+		if strings.TrimSpace(c.Text) == "" {
+			label := "Nhiệm vụ"
+			if t := p.Tasks[c.TaskID]; t != nil {
+				label += " " + t.Label
+			}
+			sum.HelpsEmpty = append(sum.HelpsEmpty, label)
+		}
+	}
+	return sum
+}
+
+// sendListed keeps the first few of a list the confirmation names (a
+// province's report has forty tasks), and says how many it left out.
+func sendListed(xs []string) ([]string, int) {
+	const few = 5
+	if len(xs) <= few {
+		return xs, 0
+	}
+	return xs[:few], len(xs) - few
 }
 
 // fieldID matches the id of a report form's field ("t12.next_steps",
@@ -914,6 +1100,17 @@ func returnTo(op, at string) string {
 func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, status int, p *reportPage) error {
 	if err := s.loadHeads(r, p); err != nil {
 		return err
+	}
+	// Why the report is back with its unit, at the top of the page.
+	if st := p.Report.Status; p.Report.ReturnComment != "" && (st == tiendo.ReportReturned || st == tiendo.ReportDraft) {
+		ret, err := s.store.LastReturn(r.Context(), userFrom(r.Context()), p.Round.ID, p.Unit.ID)
+		switch tiendo.ErrorCode(err) {
+		case "":
+			p.Return = ret
+		case tiendo.ENOTFOUND:
+		default:
+			return err
+		}
 	}
 	p.Now = s.store.Clock()
 	return s.render(w, status, "report", p)

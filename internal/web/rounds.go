@@ -35,8 +35,11 @@ func pathID(r *http.Request) (int64, error) {
 type myRound struct {
 	store.RoundSummary
 	State *store.ReportState
-	Lead  []*tiendo.Task // tasks the unit leads
-	Help  []*tiendo.Task // tasks the unit supports
+	// Return is why the report is back with the unit, when it is: who
+	// returned it, when, and their reason (store.LastReturn).
+	Return *store.Return
+	Lead   []*tiendo.Task // tasks the unit leads
+	Help   []*tiendo.Task // tasks the unit supports
 }
 
 // sortMine orders a unit's rounds by what the unit has to do: first the
@@ -102,6 +105,14 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 				return err
 			}
 			m := myRound{RoundSummary: sum, State: states[u.UnitID]}
+			if st := m.State; st != nil && (st.Status == tiendo.ReportReturned || st.HeadReturned) {
+				if m.Return, err = s.store.LastReturn(r.Context(), u, sum.ID, u.UnitID); tiendo.ErrorCode(err) == tiendo.ENOTFOUND {
+					err = nil
+				}
+				if err != nil {
+					return err
+				}
+			}
 			for _, t := range round.Tasks {
 				for _, a := range t.Assignees {
 					if a.UnitID != u.UnitID {

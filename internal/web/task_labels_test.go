@@ -45,7 +45,7 @@ func TestRoundTellsTasksOfOneLabelApart(t *testing.T) {
 		form.Set("t"+itoa(task.ID)+".status", "on_track")
 		form.Set("t"+itoa(task.ID)+".result_vs_plan", "Đã triển khai.")
 	}
-	if code, _, body := read(x.post(c, path, form)); code != http.StatusSeeOther {
+	if code, _, body := x.sendConfirmed(c, path, form); code != http.StatusSeeOther {
 		t.Fatalf("submit: %d, want 303\n%s", code, body)
 	}
 

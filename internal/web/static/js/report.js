@@ -34,6 +34,40 @@
 
   var form = document.getElementById("report-form");
   if (!form) return;
+
+  // The confirmation before the report goes to the office (#send-confirm),
+  // drawn open by the server once "Gửi báo cáo" saved the draft: opened
+  // here as a modal dialog, so that the page under it cannot be reached and
+  // a screen reader is in it. "Quay lại sửa" and Esc close it and put the
+  // person back in the form, at the field they were in (data-back), without
+  // a round trip: the form holds what was saved. Closed, it goes, with the
+  // confirmation of unusual values it carried: the next "Gửi báo cáo" is
+  // checked and confirmed afresh.
+  var ask = document.getElementById("send-confirm");
+  if (ask && typeof ask.showModal === "function") {
+    ask.close(); // drawn open, not modal; its "close" event comes later, and is ignored below
+    ask.showModal();
+    var backTo = ask.dataset.back ? document.getElementById(ask.dataset.back) : null;
+    document.getElementById("send-back").addEventListener("click", function (e) {
+      e.preventDefault();
+      ask.close();
+    });
+    ask.addEventListener("close", function () {
+      if (ask.open) return; // the close before showModal, reported late
+      ask.remove();
+      if (backTo) goTo(backTo);
+      else if (document.getElementById("submit")) document.getElementById("submit").focus();
+    });
+  }
+  // One click sends: a second (a double click, an impatient one) while the
+  // page goes would come back refused, the report being sent already.
+  var sending = false;
+  form.addEventListener("submit", function (e) {
+    if (sending) { e.preventDefault(); return; }
+    if (e.submitter && e.submitter.value === "send") sending = true;
+  });
+  window.addEventListener("pageshow", function () { sending = false; });
+
   var key = form.dataset.key;
   var status = form.querySelector(".autosave-status");
   var timer = null;

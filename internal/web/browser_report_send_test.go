@@ -1,0 +1,140 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"tiendo"
+	"tiendo/internal/browsertest"
+)
+
+// confirmSend answers the confirmation "Gửi báo cáo" asks for with its own
+// "Gửi báo cáo", and waits for the report to be sent.
+func confirmSend(t *testing.T, ctx context.Context) {
+	t.Helper()
+	browsertest.WaitFor(t, ctx, `!!document.getElementById("send-confirm") && document.getElementById("send-confirm").matches(":modal") && document.readyState === "complete"`)
+	browsertest.Do(t, ctx, chromedp.Click(`#send-go`))
+	waitOK(t, ctx, "submitted")
+}
+
+// viewShot saves what the window shows (not the whole page: a modal
+// dialog is drawn over the window) as a PNG in browsertest.EnvArtifacts,
+// or the temporary folder, and logs its path.
+func viewShot(t *testing.T, ctx context.Context, label string) string {
+	t.Helper()
+	png := browsertest.Get(t, ctx, chromedp.CaptureScreenshot())
+	dir := os.Getenv(browsertest.EnvArtifacts)
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	path := filepath.Join(dir, strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+"-"+label+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot saved: %s", path)
+	return path
+}
+
+// On a phone and on a laptop, "Gửi báo cáo" asks first, in a modal dialog:
+// what will happen, what the report leaves empty, whether it is late, with
+// the focus on "Quay lại sửa". Esc and "Quay lại sửa" close it without
+// leaving the page, the person back in the field they were in and what
+// they typed still there; the dialog's "Gửi báo cáo" sends the report.
+func TestBrowserSubmitAsksFirst(t *testing.T) {
+	t.Parallel()
+	ctx := browsertest.New(t)
+	base, st := demoStore(t)
+	r, pnv := pnvRound(t, st, "Đợt thử xác nhận gửi",
+		&tiendo.Task{Label: "1", Text: "Xây dựng trường đạt chuẩn quốc gia",
+			Targets: []*tiendo.Target{{Text: "Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia", Comparator: tiendo.AtLeast, Value: 2, Unit: "trường"}}},
+		&tiendo.Task{Label: "2", Text: "Rà soát thủ tục hành chính"})
+	t1, t2 := r.Tasks[0].ID, r.Tasks[1].ID
+	id := func(format string, id int64) string { return fmt.Sprintf(`[id="`+format+`"]`, id) }
+	page := fmt.Sprintf("%s/rounds/%d/reports/pnv", base, r.ID)
+	state := func() *tiendo.UnitReport {
+		rep, err := st.Report(context.Background(), &tiendo.User{Role: tiendo.RoleOffice}, r.ID, pnv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	modal := `!!document.getElementById("send-confirm") && document.getElementById("send-confirm").matches(":modal") && document.readyState === "complete"`
+	closed := `!document.getElementById("send-confirm")`
+
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(390, 844))
+	browserLogin(t, ctx, base, "pnv")
+	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.WaitVisible(`#report-form`),
+		chromedp.SetValue(id("t%d.status", t1), "on_track"),
+		chromedp.SetValue(id("t%d.status", t2), "on_track"),
+		chromedp.SendKeys(id("g%d.value", r.Tasks[0].Targets[0].ID), "2"),
+		chromedp.SendKeys(id("t%d.result_vs_plan", t2), "Đã rà soát 40 thủ tục."),
+		chromedp.SendKeys(id("t%d.result_vs_plan", t1), "Đã công nhận 2 trường."),
+		chromedp.Click(`#submit`))
+	browsertest.WaitFor(t, ctx, modal)
+	if got := browsertest.Get(t, ctx, chromedp.Evaluate[string](`document.activeElement.id`)); got != "send-back" {
+		t.Errorf("the dialog opens with the focus on %q, want “Quay lại sửa”", got)
+	}
+	text := browsertest.Get(t, ctx, chromedp.Text(`#send-confirm`))
+	for _, want := range []string{"Gửi báo cáo cho Văn phòng?", "Sau khi gửi, đơn vị không sửa được nữa, trừ khi Văn phòng trả lại.",
+		"0/2 nhiệm vụ đã viết đủ các mục", "Chưa có số liệu cùng kỳ năm trước: Nhiệm vụ 1, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”.",
+		"Gửi lúc này là đúng hạn", "Quay lại sửa", "Gửi báo cáo"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the dialog lacks %q:\n%s", want, text)
+		}
+	}
+	if fits := browsertest.Get(t, ctx, chromedp.Evaluate[bool](`(() => {
+		const r = document.querySelector("#send-confirm article").getBoundingClientRect();
+		return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight && document.documentElement.scrollWidth <= innerWidth;
+	})()`)); !fits {
+		t.Errorf("at 390 px the dialog does not fit the window")
+	}
+	if testing.Verbose() {
+		viewShot(t, ctx, "390")
+	}
+	if rep := state(); rep.Status != tiendo.ReportDraft || rep.Sections[0].ResultVsPlan != "Đã công nhận 2 trường." {
+		t.Fatalf("while the dialog asks, the report is %s with %q: want the draft saved, not sent", rep.Status, rep.Sections[0].ResultVsPlan)
+	}
+
+	// Esc: back in the field, which holds what was typed; then typing on
+	// and "Quay lại sửa", which stays on the page (no reload loses the mark).
+	browsertest.Do(t, ctx, chromedp.KeyEvent("\u001b"))
+	browsertest.WaitFor(t, ctx, closed)
+	if got := browsertest.Get(t, ctx, chromedp.Evaluate[string](`document.activeElement.id`)); got != fmt.Sprintf("t%d.result_vs_plan", t1) {
+		t.Errorf("after Esc the focus is on %q, want the field the person was in", got)
+	}
+	browsertest.Do(t, ctx, chromedp.SendKeys(id("t%d.obstacles", t1), "Thiếu kinh phí."), chromedp.Click(`#submit`))
+	browsertest.WaitFor(t, ctx, modal)
+	if text := browsertest.Get(t, ctx, chromedp.Text(`#send-confirm`)); !strings.Contains(text, "Nhiệm vụ 1: So với cùng kỳ; Kiến nghị, đề xuất; Nhiệm vụ thời gian tới") {
+		t.Errorf("the second dialog does not count what was typed since:\n%s", text)
+	}
+	browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.samePage = true`))
+	browsertest.Do(t, ctx, chromedp.Click(`#send-back`))
+	browsertest.WaitFor(t, ctx, closed)
+	if same := browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.samePage === true`)); !same {
+		t.Errorf("“Quay lại sửa” reloaded the page")
+	}
+	if v := browsertest.Get(t, ctx, chromedp.Value(id("t%d.obstacles", t1))); v != "Thiếu kinh phí." {
+		t.Errorf("after “Quay lại sửa” the field holds %q", v)
+	}
+	if rep := state(); rep.Status != tiendo.ReportDraft {
+		t.Fatalf("after “Quay lại sửa” the report is %s, want a draft", rep.Status)
+	}
+
+	// On a laptop, and sent.
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1366, 768), chromedp.Click(`#submit`))
+	browsertest.WaitFor(t, ctx, modal)
+	if testing.Verbose() {
+		viewShot(t, ctx, "1366")
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`#send-go`))
+	waitOK(t, ctx, "submitted")
+	if rep := state(); rep.Status != tiendo.ReportSubmitted || rep.Sections[0].Obstacles != "Thiếu kinh phí." {
+		t.Errorf("sent: %s with %q, want submitted with what was typed", rep.Status, rep.Sections[0].Obstacles)
+	}
+}
