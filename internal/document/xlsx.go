@@ -16,14 +16,44 @@ const sheetName = "Chỉ tiêu"
 // numbers (so the office can sum and chart them), column widths from the
 // table's relative widths.
 func WriteXLSX(w io.Writer, t Table) error {
-	t = cleanTable(t)
+	return WriteWorkbookXLSX(w, Workbook{Name: sheetName, Table: t})
+}
+
+// Workbook is a one-sheet workbook for WriteWorkbookXLSX: a table under
+// its title, with lines of text between them that say what the table is
+// of (the round, its directive, its deadline, when the figures were taken).
+type Workbook struct {
+	Name  string // the worksheet's name: at most 31 characters, none of []:*?/\
+	Lines []string
+	Table Table
+	// Across is the table's width in characters, which the columns share
+	// by Table.Widths; 0 is about 110, an A4 page in portrait. A table
+	// read on screen, one column per task, is as wide as its columns.
+	Across float64
+	// Landscape prints the sheet across an A4 page turned sideways.
+	Landscape bool
+}
+
+// WriteWorkbookXLSX writes s as a one-sheet spreadsheet, styled as
+// WriteXLSX styles the indicator table: the title in a merged first row, then each
+// of s.Lines in a merged row of its own and a blank row, then the header
+// row, styled and frozen with everything above it, and the rows.
+func WriteWorkbookXLSX(w io.Writer, s Workbook) error {
+	t := cleanTable(s.Table)
+	lines := make([]string, len(s.Lines))
+	for i, l := range s.Lines {
+		lines[i] = cleanLine(l)
+	}
+	if s.Name == "" {
+		s.Name = sheetName
+	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
+	if err := f.SetSheetName("Sheet1", s.Name); err != nil {
 		return fmt.Errorf("document: đặt tên trang tính: %w", err)
 	}
-	if err := fillSheet(f, t); err != nil {
-		return fmt.Errorf("document: ghi bảng chỉ tiêu: %w", err)
+	if err := fillSheet(f, s, t, lines); err != nil {
+		return fmt.Errorf("document: ghi bảng %q: %w", s.Name, err)
 	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("document: ghi tệp XLSX: %w", err)
@@ -31,7 +61,13 @@ func WriteXLSX(w io.Writer, t Table) error {
 	return nil
 }
 
-func fillSheet(f *excelize.File, t Table) error {
+// fillSheet writes t, cleaned, and lines onto the sheet s names.
+func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
+	sheetName := s.Name
+	across := s.Across
+	if across <= 0 {
+		across = 110 // about an A4 page in portrait
+	}
 	ncol := len(t.Widths)
 	font := func(b bool, size float64) *excelize.Font {
 		return &excelize.Font{Family: fontName, Size: size, Bold: b}
@@ -115,6 +151,31 @@ func fillSheet(f *excelize.File, t Table) error {
 		}
 		row++
 	}
+	if len(lines) > 0 {
+		lineStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 12),
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+		if err != nil {
+			return err
+		}
+		last := max(ncol, 1)
+		for _, l := range lines {
+			a, _ := excelize.CoordinatesToCellName(1, row)
+			b, _ := excelize.CoordinatesToCellName(last, row)
+			if err := f.SetCellStr(sheetName, a, l); err != nil {
+				return err
+			}
+			if last > 1 {
+				if err := f.MergeCell(sheetName, a, b); err != nil {
+					return err
+				}
+			}
+			if err := f.SetCellStyle(sheetName, a, b, lineStyle); err != nil {
+				return err
+			}
+			row++
+		}
+		row++ // a blank row before the table
+	}
 	if ncol == 0 {
 		return nil
 	}
@@ -125,8 +186,7 @@ func fillSheet(f *excelize.File, t Table) error {
 	}
 	for i, w := range t.Widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		// About 110 characters across, as an A4 page in portrait shows.
-		if err := f.SetColWidth(sheetName, col, col, math.Max(4, w/sum*110)); err != nil {
+		if err := f.SetColWidth(sheetName, col, col, math.Max(4, w/sum*across)); err != nil {
 			return err
 		}
 	}
@@ -183,8 +243,11 @@ func fillSheet(f *excelize.File, t Table) error {
 	if err := f.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	a4, portrait := 9, "portrait"
-	if err := f.SetPageLayout(sheetName, &excelize.PageLayoutOptions{Size: &a4, Orientation: &portrait, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+	a4, orientation := 9, "portrait"
+	if s.Landscape {
+		orientation = "landscape"
+	}
+	if err := f.SetPageLayout(sheetName, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &one, FitToHeight: &tall}); err != nil {
 		return err
 	}
 	if headerRow > 0 {

@@ -49,8 +49,12 @@ func reminder(o *store.Outstanding, rc store.Recipient, slot Slot) *store.Messag
 }
 
 // nudge builds the office's ad-hoc "đôn đốc" to one recipient of o, sent
-// at now; key tells one click from another.
-func nudge(o *store.Outstanding, rc store.Recipient, now time.Time, key string) *store.Message {
+// at now; key tells one click from another. The office's note, when there
+// is one (CleanNote), goes into the body under its own heading, and on one
+// line into the subject, which is also the in-app notification's title, as
+// an extension's reason does (store.ExtendDeadline): a unit whose people
+// have no e-mail address reads it in the app.
+func nudge(o *store.Outstanding, rc store.Recipient, now time.Time, key, note string) *store.Message {
 	deadline := FormatDeadline(o.Deadline)
 	var when, ask string
 	if now.Before(o.Deadline) {
@@ -60,6 +64,11 @@ func nudge(o *store.Outstanding, rc store.Recipient, now time.Time, key string) 
 		when = fmt.Sprintf("Hạn gửi báo cáo là %s; đến nay %s.", deadline, Countdown(now, o.Deadline))
 		ask = "Văn phòng đề nghị đơn vị khẩn trương gửi báo cáo."
 	}
+	subject := fmt.Sprintf("Văn phòng đôn đốc gửi báo cáo: %s (%s)", o.RoundTitle, Countdown(now, o.Deadline))
+	if note != "" {
+		subject += ". Ghi chú: " + strings.Join(strings.Fields(note), " ")
+		ask = "Ghi chú của Văn phòng: " + note + "\n\n" + ask
+	}
 	return &store.Message{
 		Kind:      store.KindAdhoc,
 		DedupeKey: fmt.Sprintf("adhoc:%d:%s:%d:%s", o.RoundID, key, o.Unit.ID, rc.RecipientKey()),
@@ -67,7 +76,7 @@ func nudge(o *store.Outstanding, rc store.Recipient, now time.Time, key string) 
 		UnitID:    o.Unit.ID,
 		UserID:    rc.UserID,
 		Email:     rc.Email,
-		Subject:   fmt.Sprintf("Văn phòng đôn đốc gửi báo cáo: %s (%s)", o.RoundTitle, Countdown(now, o.Deadline)),
+		Subject:   subject,
 		Body:      body(o, rc, when, ask),
 		Link:      reportLink(o.RoundID, o.Unit.Code),
 		Notify:    true,

@@ -13,10 +13,13 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/mail"
 	"tiendo/internal/store"
+	"tiendo/internal/vi"
 )
 
 // Config is how reminders are planned and delivered. The zero value of each
@@ -291,6 +294,69 @@ type Nudged struct {
 	// can reach them, so they are not counted in Units; the office is told
 	// to add a recipient instead.
 	Unreached int
+
+	// The units of each count above, in Owing's order, so that the office
+	// is told which units were chased and which were not: ChasedIDs
+	// (Units), RecentIDs (Recent), UnreachedIDs (Unreached).
+	ChasedIDs, RecentIDs, UnreachedIDs []int64
+	// Unpicked are the units of Owing the office did not tick
+	// (NudgeRequest.Units): left alone by choice.
+	Unpicked    int
+	UnpickedIDs []int64
+	// Gone are the units ticked that no longer owe their report: they sent
+	// it (or stopped working) after the page was drawn.
+	Gone []int64
+}
+
+// NudgeRequest is what one press of "đôn đốc" asks.
+type NudgeRequest struct {
+	// Key tells one click from another (see Nudge).
+	Key string
+	// Units are the units the office ticked: only those of them that owe
+	// their report are chased. nil chases every unit that owes one; an
+	// empty list is refused, since it can only be a form sent with every
+	// box unticked.
+	Units []int64
+	// Note is the office's few words to the units, put into the e-mail and
+	// the in-app notification: trimmed, in NFC, at most MaxNoteLen
+	// characters (CleanNote).
+	Note string
+}
+
+// MaxNoteLen bounds the note of a "đôn đốc", in characters: a sentence or
+// two ("Đề nghị gửi trước 16 giờ để kịp tổng hợp trình lãnh đạo"), which
+// the notification carries whole.
+const MaxNoteLen = 300
+
+// CleanNote is the note of a "đôn đốc" as it is sent: in NFC, trimmed,
+// with Windows line ends made plain and control characters other than the
+// line end dropped. A note longer than MaxNoteLen is refused with the
+// field "note", and the length, so the office can shorten it.
+func CleanNote(note string) (string, error) {
+	note = strings.ReplaceAll(vi.NFC(note), "\r\n", "\n")
+	note = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t' || r == '\r':
+			return ' '
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+			return -1
+		}
+		return r
+	}, note)
+	note = strings.TrimSpace(note)
+	if n := utf8.RuneCountInString(note); n > MaxNoteLen {
+		msg := fmt.Sprintf("Ghi chú dài %d ký tự; hãy rút gọn còn tối đa %d ký tự.", n, MaxNoteLen)
+		return "", &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa đôn đốc: " + lowerFirst(msg), Fields: map[string]string{"note": msg}}
+	}
+	return note, nil
+}
+
+// lowerFirst puts a sentence after a colon.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // Nudge is the office's "đôn đốc" button: it queues, now, one message (and
@@ -301,9 +367,19 @@ type Nudged struct {
 // another: a form sends the key it was rendered with, so a resent form
 // queues nothing twice even after the interval; "" makes a fresh one.
 func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, roundID int64, key string) (Nudged, error) {
+	return s.NudgeWith(ctx, actor, u, roundID, NudgeRequest{Key: key})
+}
+
+// NudgeWith is Nudge for the units req ticks, with req's note: the units
+// ticked that owe their report are chased, each at most once within
+// NudgeInterval as Nudge does; the units not ticked, those ticked that no
+// longer owe it, those chased lately and those nobody can be told of are
+// counted apart, each by name, so the office can be told why.
+func (s *Service) NudgeWith(ctx context.Context, actor store.Actor, u *tiendo.User, roundID int64, req NudgeRequest) (Nudged, error) {
 	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
 		return Nudged{}, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được đôn đốc các đơn vị gửi báo cáo.")
 	}
+	key := req.Key
 	if key == "" {
 		key = strings.ToLower(rand.Text()[:16])
 	} else if !validKey.MatchString(key) {
@@ -316,6 +392,14 @@ func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, 
 	if round.Status != tiendo.RoundOpen {
 		return Nudged{}, tiendo.Errorf(tiendo.ECONFLICT, "Đợt báo cáo không còn mở; không cần đôn đốc.")
 	}
+	note, err := CleanNote(req.Note)
+	if err != nil {
+		return Nudged{}, err
+	}
+	if req.Units != nil && len(req.Units) == 0 {
+		const msg = "Chưa chọn đơn vị nào; hãy đánh dấu ít nhất một đơn vị cần đôn đốc."
+		return Nudged{}, &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa đôn đốc: " + lowerFirst(msg), Fields: map[string]string{"unit": msg}}
+	}
 	owing, err := s.Owing(ctx, roundID)
 	if err != nil {
 		return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
@@ -323,29 +407,89 @@ func (s *Service) Nudge(ctx context.Context, actor store.Actor, u *tiendo.User, 
 	if len(owing) == 0 {
 		return Nudged{}, tiendo.Errorf(tiendo.ECONFLICT, "Tất cả các đơn vị đã gửi báo cáo (hoặc đợt đã khóa); không có đơn vị nào cần đôn đốc.")
 	}
+	var done Nudged
 	now := s.now()
+	// left are the units not chased now because they were chased lately,
+	// with when.
+	left := map[int64]time.Time{}
+	if req.Units != nil {
+		// Only the units ticked; those ticked that owe nothing now are
+		// named apart, in the round's order, once each.
+		picked := make(map[int64]bool, len(req.Units))
+		for _, id := range req.Units {
+			picked[id] = true
+		}
+		owes := make(map[int64]bool, len(owing))
+		var chosen, unpicked []*store.Outstanding
+		for _, o := range owing {
+			owes[o.Unit.ID] = true
+			if picked[o.Unit.ID] {
+				chosen = append(chosen, o)
+			} else {
+				unpicked = append(unpicked, o)
+			}
+		}
+		for _, id := range round.UnitIDs {
+			if picked[id] && !owes[id] {
+				done.Gone = append(done.Gone, id)
+			}
+		}
+		// A unit not ticked because the form would not let it be (chased
+		// lately, or nobody to tell) is counted for that reason, as it
+		// would be ticked: the office did not choose to leave it alone.
+		if len(unpicked) > 0 {
+			recent, err := s.store.NudgedSince(ctx, roundID, now.Add(-NudgeInterval))
+			if err != nil {
+				return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
+			}
+			for _, o := range unpicked {
+				switch at, ok := recent[o.Unit.ID]; {
+				case ok:
+					left[o.Unit.ID] = at
+					done.Recent++
+					done.RecentIDs = append(done.RecentIDs, o.Unit.ID)
+				case len(o.Recipients) == 0:
+					done.Unreached++
+					done.UnreachedIDs = append(done.UnreachedIDs, o.Unit.ID)
+				default:
+					done.Unpicked++
+					done.UnpickedIDs = append(done.UnpickedIDs, o.Unit.ID)
+				}
+			}
+		}
+		owing = chosen
+	}
 	var msgs []*store.Message
 	for _, o := range owing {
 		for _, rc := range o.Recipients {
-			msgs = append(msgs, nudge(o, rc, now, key))
+			msgs = append(msgs, nudge(o, rc, now, key, note))
 		}
 	}
 	res, err := s.store.EnqueueNudge(ctx, actor, roundID, msgs, NudgeInterval)
 	if err != nil {
 		return Nudged{}, fmt.Errorf("remind: nudge: %w", err)
 	}
-	done := Nudged{Recent: len(res.Recent), Messages: res.Queued, MailOff: s.mailer == nil}
+	done.Messages, done.MailOff = res.Queued, s.mailer == nil
 	for _, o := range owing {
-		if _, left := res.Recent[o.Unit.ID]; left {
+		if at, ok := res.Recent[o.Unit.ID]; ok {
+			left[o.Unit.ID] = at
+			done.Recent++
+			done.RecentIDs = append(done.RecentIDs, o.Unit.ID)
 			continue
 		}
 		if len(o.Recipients) == 0 {
 			done.Unreached++
+			done.UnreachedIDs = append(done.UnreachedIDs, o.Unit.ID)
 		} else {
 			done.Units++
+			done.ChasedIDs = append(done.ChasedIDs, o.Unit.ID)
 		}
 	}
-	for _, at := range res.Recent {
+	// Each list in Owing's order, whichever way its units were found.
+	for _, ids := range [][]int64{done.ChasedIDs, done.RecentIDs, done.UnreachedIDs, done.UnpickedIDs, done.Gone} {
+		slices.Sort(ids)
+	}
+	for _, at := range left {
 		at = at.In(tiendo.Zone).Truncate(time.Minute)
 		if !slices.ContainsFunc(done.RecentAt, at.Equal) {
 			done.RecentAt = append(done.RecentAt, at)

@@ -106,6 +106,11 @@ type Row struct {
 	Unit  *tiendo.Unit `json:"unit"`
 	State CellState    `json:"state"` // of the unit's report as a whole
 	Cells []Cell       `json:"cells"` // one per task, in task order
+	// SentAt is when the unit last sent its report (zero if never), and
+	// Late whether its first sending came at or after the deadline: a
+	// report returned and sent again keeps its first timeliness.
+	SentAt time.Time `json:"sent_at,omitzero"`
+	Late   bool      `json:"late,omitempty"`
 }
 
 // Matrix is the unit x task table of a round.
@@ -170,8 +175,9 @@ func BuildMatrix(r *tiendo.Round, units []*tiendo.Unit, states map[int64]State) 
 		if !asked[u.ID] {
 			continue
 		}
-		state := cellOf(states[u.ID])
-		row := Row{Unit: u, State: state, Cells: make([]Cell, len(r.Tasks))}
+		st := states[u.ID]
+		state := cellOf(st)
+		row := Row{Unit: u, State: state, Cells: make([]Cell, len(r.Tasks)), SentAt: st.SubmittedAt, Late: st.Late && !st.SubmittedAt.IsZero()}
 		for i, t := range r.Tasks {
 			role := roles[[2]int64{u.ID, t.ID}]
 			row.Cells[i] = Cell{TaskID: t.ID, Role: role}

@@ -109,6 +109,7 @@ var routeNeeds = map[string]need{
 	"GET /api/v1/rounds/{id}/directive.docx":                  {action: tiendo.ActionReadRounds},
 	"GET /api/v1/rounds/{id}/directive.pdf":                   {action: tiendo.ActionReadRounds},
 	"POST /rounds/{id}/remind":                                {action: tiendo.ActionManageRounds},
+	"GET /rounds/{id}/matrix.xlsx":                            {action: tiendo.ActionReadReport, all: true}, // the watch page's matrix as a spreadsheet: whoever sees the matrix
 	"POST /rounds/{id}/successor":                             {action: tiendo.ActionManageRounds, body: "title=Năm+sau&period_kind=year&period_year=2027&deadline=2027-01-10"},
 	"POST /rounds/{id}/links":                                 {action: tiendo.ActionManageRounds, body: "link=1-2"},
 	"GET /api/v1/rounds/{id}/link-suggestions":                {action: tiendo.ActionManageRounds},

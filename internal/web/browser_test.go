@@ -86,8 +86,8 @@ func TestBrowserOfficeSeesLiveRound(t *testing.T) {
 	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.matrix tbody tr").length`)); n != 12 {
 		t.Errorf("matrix rows = %d, want 12", n)
 	}
-	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.matrix thead th").length`)); n != 15 {
-		t.Errorf("matrix header cells = %d, want 15 (unit, report, 13 tasks)", n)
+	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.matrix thead th").length`)); n != 16 {
+		t.Errorf("matrix header cells = %d, want 16 (unit, report, sent, 13 tasks)", n)
 	}
 	browsertest.Do(t, ctx,
 		chromedp.Click(`input[name="state"][value="missing"]`),

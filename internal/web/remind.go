@@ -2,21 +2,27 @@ package web
 
 import (
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"tiendo"
+	"tiendo/internal/remind"
 )
 
-// handleRoundRemind sends the office's "đôn đốc" to every unit of the round
-// that owes its report (remind.Owing: not sent, or returned for revision),
-// the units its button counts, except those chased less than
-// remind.NudgeInterval ago: the page then says when they were, and that
-// nothing went to them again. The form carries a key made when the page
-// was drawn, so a double click or a resent form queues nothing twice.
+// handleRoundRemind sends the office's "đôn đốc" to the units of the round
+// the form ticks (pick=1, unit=ID...) that owe their report (remind.Owing:
+// not sent, or returned for revision), with the note typed, except those
+// chased less than remind.NudgeInterval ago: the page then names the units
+// chased, those left alone and why. A form without pick (an older page)
+// chases every unit that owes its report. The form carries a key made when
+// the page was drawn, so a double click or a resent form queues nothing
+// twice. A form with no box ticked, or a note too long, comes back (422)
+// as it was sent.
 func (s *Server) handleRoundRemind(w http.ResponseWriter, r *http.Request) error {
 	if s.cfg.Reminders == nil {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Chức năng nhắc việc chưa được bật trên máy chủ này.")
@@ -28,11 +34,46 @@ func (s *Server) handleRoundRemind(w http.ResponseWriter, r *http.Request) error
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
-	done, err := s.cfg.Reminders.Nudge(r.Context(), actor(r), userFrom(r.Context()), id, r.PostFormValue("key"))
+	req := remind.NudgeRequest{Key: r.PostFormValue("key"), Note: r.PostFormValue("note")}
+	form := &nudgeForm{Note: req.Note}
+	if r.PostFormValue("pick") == "1" {
+		req.Units, form.Picked = []int64{}, map[int64]bool{}
+		for _, v := range r.PostForm["unit"] {
+			unit, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || unit <= 0 {
+				return tiendo.Errorf(tiendo.EINVALID, "Danh sách đơn vị cần đôn đốc không đọc được; hãy tải lại trang rồi chọn lại.")
+			}
+			req.Units, form.Picked[unit] = append(req.Units, unit), true
+		}
+	}
+	done, err := s.cfg.Reminders.NudgeWith(r.Context(), actor(r), userFrom(r.Context()), id, req)
+	if tiendo.ErrorCode(err) == tiendo.EINVALID {
+		// What was ticked and typed comes back with what to mend; the form
+		// gets a fresh key, as a page drawn anew does.
+		form.Error = tiendo.ErrorMessage(err)
+		var te *tiendo.Error
+		if errors.As(err, &te) {
+			form.Fields = te.Fields
+		}
+		return s.renderRound(w, r, id, http.StatusUnprocessableEntity, form)
+	}
 	if err != nil {
 		return err
 	}
+	units, err := s.store.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	pos := make(map[int64]int, len(units))
+	for i, x := range units {
+		pos[x.ID] = i
+	}
+	names := url.Values{}
+	nudgedParams(names, done, func(id int64) int { return pos[id] })
 	extra := ""
+	if enc := names.Encode(); enc != "" {
+		extra = "&" + enc
+	}
 	if done.MailOff {
 		extra += "&nomail=1"
 	}

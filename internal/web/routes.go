@@ -65,6 +65,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rounds/{id}/consolidated/print", s.authed(tiendo.ActionReadReport, s.handleConsolidatedPrint))
 	mux.HandleFunc("GET /register", s.authed(tiendo.ActionReadReport, s.handleRegister)) // register.go: the outgoing register
 	mux.HandleFunc("POST /rounds/{id}/remind", s.authed(tiendo.ActionManageRounds, s.handleRoundRemind))
+	mux.HandleFunc("GET /rounds/{id}/matrix.xlsx", s.authed(tiendo.ActionReadReport, s.handleMatrixXLSX)) // watch_matrix.go: the matrix as shown
 	mux.HandleFunc("GET /outbox", s.authed(tiendo.ActionManageMail, s.handleOutbox))
 	mux.HandleFunc("POST /outbox/{id}/retry", s.authed(tiendo.ActionManageMail, s.handleOutboxRetry))
 	// The page's address before the office could see it too.

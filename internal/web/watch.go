@@ -87,12 +87,20 @@ type roundPage struct {
 		States map[watch.CellState]bool
 		Unit   int64
 	}
-	States   []watch.CellState
-	Charts   chartData
-	Reopened map[int64]bool
-	Notice   string             // what the step that led here did, from ?ok=
-	Mine     *store.ReportState // for a unit user: their unit's report
-	MyUnit   *tiendo.Unit
+	// Order is the matrix's order, Sort its column headers that change it
+	// (by watch.SortBy), SortBy and SortDir what the filter form carries to
+	// keep it ("" for the default order), and XLSXHref the link that
+	// downloads the matrix as shown.
+	Order           watch.Order
+	Sort            map[string]sortHeader
+	SortBy, SortDir string
+	XLSXHref        string
+	States          []watch.CellState
+	Charts          chartData
+	Reopened        map[int64]bool
+	Notice          string             // what the step that led here did, from ?ok=
+	Mine            *store.ReportState // for a unit user: their unit's report
+	MyUnit          *tiendo.Unit
 	// For a unit with units under it in the round: their reports, and the
 	// rates over them.
 	Below       []belowRow
@@ -107,6 +115,9 @@ type roundPage struct {
 	LastNudge string           // when units were last chased: "14:05 hôm nay"
 	NudgeGap  string           // how long a chased unit is left alone: "1 giờ"
 	Owing     owing            // the units a "đôn đốc" reaches now
+	Chase     []chaseRow       // the same units on the form, to tick
+	NudgeForm nudgeForm        // what the form was sent with, when it comes back
+	NoteMax   int              // remind.MaxNoteLen
 	Reminded  *nudged          // after a "đôn đốc": what it did
 	CanMail   bool             // the user sees the outgoing mail queue
 	Upcoming  []remind.Planned // the reminders that will go out, with their times
@@ -345,6 +356,12 @@ type nudged struct {
 	Recent          int      // units left alone: chased within remind.NudgeInterval
 	RecentAt        []string // when they were: "14:05"
 	Unreached       int      // units left out: no account, no e-mail address
+
+	// The units named in the lines under the notice (Details): the first
+	// few of those chased, chased lately, unreached, not ticked and no
+	// longer owing, and how many were not ticked or no longer owed.
+	ChasedIDs, RecentIDs, UnreachedIDs, UnpickedIDs, GoneIDs []int64
+	Unpicked, GoneN                                          int
 }
 
 // Skipped says which units the "đôn đốc" left alone and why, or "".
@@ -406,6 +423,7 @@ func parseNudged(q url.Values) *nudged {
 			}
 		}
 	}
+	n.readNames(q)
 	return n
 }
 
@@ -463,6 +481,14 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	return s.renderRound(w, r, id, http.StatusOK, nil)
+}
+
+// renderRound draws the page of round id with the given status. form, when
+// not nil, is a "đôn đốc" the office sent and that was refused: the page
+// comes back with its boxes ticked and its note as they were, and what to
+// mend.
+func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, id int64, status int, form *nudgeForm) error {
 	u := userFrom(r.Context())
 	d, err := loadRound(r.Context(), s.store, u, id)
 	if err != nil {
@@ -490,7 +516,7 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 	if !data.SeesAll {
 		data.Mine, data.MyUnit = d.Raw[u.UnitID], d.Units[u.UnitID]
 		data.Below, data.BelowRates, data.BelowUnsent = below(d, u)
-		return s.render(w, http.StatusOK, "round", data)
+		return s.render(w, status, "round", data)
 	}
 	// The tree, unless it says no more than the round's own rates (a
 	// province's communes with no level between).
@@ -498,19 +524,22 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		data.Tree = tree
 	}
 	q := r.URL.Query()
-	var states []watch.CellState
+	mq := parseMatrixQuery(q)
 	data.Filter.States = map[watch.CellState]bool{}
-	for _, v := range q["state"] {
-		states = append(states, watch.CellState(v))
-		data.Filter.States[watch.CellState(v)] = true
+	for _, st := range mq.States {
+		data.Filter.States[st] = true
 	}
-	data.Filter.Unit, _ = strconv.ParseInt(q.Get("unit"), 10, 64)
+	data.Filter.Unit, data.Order, data.Sort = mq.Unit, mq.Order, sortHeaders(id, mq)
+	if mq.Order != watch.DefaultOrder {
+		data.SortBy, data.SortDir = string(mq.Order.By), mq.Order.Dir()
+	}
+	data.XLSXHref = fmt.Sprintf("/rounds/%d/matrix.xlsx%s", id, mq.query())
 	full := watch.BuildMatrix(d.Round, d.Ordered, d.States)
 	for _, row := range full.Rows {
 		data.Unsent.add(row.State)
 		data.UnitOptions = append(data.UnitOptions, row.Unit)
 	}
-	data.Matrix = full.Filter(states, data.Filter.Unit)
+	data.Matrix = mq.apply(full)
 	data.Rates = watch.RoundRates(d.Round, d.States)
 	actuals, err := s.store.RoundActuals(r.Context(), id)
 	if err != nil {
@@ -545,6 +574,10 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 		data.LastNudge, data.NudgeGap = lastNudge(last, now), durationText(remind.NudgeInterval)
 		data.Owing = countOwing(list, d.States, chased, now)
 		data.Owing.RetiredNames = retiredOwing(d, list)
+		data.Chase, data.NoteMax = chaseRows(d, list, chased, now, form), remind.MaxNoteLen
+		if form != nil {
+			data.NudgeForm = *form
+		}
 		// The week's schedule: enough to see what goes out next and to whom.
 		week := now.AddDate(0, 0, 7)
 		data.Upcoming = rem.Schedule(list, week)
@@ -557,7 +590,12 @@ func (s *Server) handleRoundShow(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	return s.render(w, http.StatusOK, "round", data)
+	if form != nil && !data.RemindOn {
+		// The round closed, or the user may not chase: say what was wrong
+		// rather than draw a form that is not there.
+		return tiendo.Errorf(tiendo.ECONFLICT, "%s", form.Error)
+	}
+	return s.render(w, status, "round", data)
 }
 
 // belowRow is a unit under the viewer's unit and its report in the round.

@@ -369,13 +369,13 @@ func TestLeaderHomeShowsPendingApproval(t *testing.T) {
 }
 
 // A matrix filter that matches no unit says so across the whole table:
-// the unit and report columns and one per task.
+// the unit, report and sent-time columns and one per task.
 func TestMatrixFilterWithNoMatch(t *testing.T) {
 	t.Parallel()
 	x := newApp(t)
 	code, body := x.get(x.login("vanphong"), "/rounds/"+itoa(x.round.ID)+"?state=accepted")
 	tasks := len(x.round.Tasks)
-	if want := `<td colspan="` + itoa(int64(tasks+2)) + `">Không có đơn vị nào khớp bộ lọc.</td>`; code != 200 || !strings.Contains(body, want) {
+	if want := `<td colspan="` + itoa(int64(tasks+3)) + `">Không có đơn vị nào khớp bộ lọc.</td>`; code != 200 || !strings.Contains(body, want) {
 		t.Errorf("a filter matching nothing: %d, want %s", code, want)
 	}
 }

@@ -8,7 +8,7 @@
   "use strict";
   var url = new URL(location.href);
   var dropped = false;
-  ["ok", "done", "saved", "linked", "reminded", "units", "notices", "emails", "nomail", "recent", "recentat", "unreached"].forEach(function (name) {
+  ["ok", "done", "saved", "linked", "reminded", "units", "notices", "emails", "nomail", "recent", "recentat", "unreached", "chased", "recentu", "unreachedu", "unpickedu", "gone", "gonen", "unpicked"].forEach(function (name) {
     if (!url.searchParams.has(name)) return;
     document.documentElement.setAttribute("data-" + name, url.searchParams.get(name));
     url.searchParams.delete(name);

@@ -1,0 +1,49 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"testing"
+
+	"tiendo"
+	"tiendo/internal/remind"
+)
+
+// The notice after a "đôn đốc" names the units by line and reason, read
+// back from the redirect: at most maxNamedUnits a line, the rest counted,
+// in the order the office reads units (by name), whatever the address
+// carries beyond unit IDs dropped.
+func TestNudgedDetails(t *testing.T) {
+	t.Parallel()
+	units := map[int64]*tiendo.Unit{}
+	for i := int64(1); i <= 14; i++ {
+		units[i] = &tiendo.Unit{ID: i, Name: fmt.Sprintf("Xã %02d", i)}
+	}
+	done := remind.Nudged{Units: 12, Recent: 1, Unreached: 1, Unpicked: 1, Gone: []int64{13},
+		ChasedIDs: []int64{12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, RecentIDs: []int64{14}, UnreachedIDs: []int64{13}, UnpickedIDs: []int64{14}}
+	v := url.Values{}
+	// Ranked by name: Xã 01 first.
+	nudgedParams(v, done, func(id int64) int { return int(id) })
+	if got := v.Get("chased"); got != "1,2,3,4,5,6,7,8,9,10" {
+		t.Errorf("chased=%q, want the first ten by name", got)
+	}
+	v.Set("unreachedu", "13,<b>,x,-4") // as an address typed by hand
+	q, _ := url.ParseQuery("reminded=12&units=12&recent=1&recentat=14:05&unreached=1&" + v.Encode())
+	n := parseNudged(q)
+	want := []string{
+		"Đã đôn đốc: Xã 01, Xã 02, Xã 03, Xã 04, Xã 05, Xã 06, Xã 07, Xã 08, Xã 09, Xã 10 và 2 đơn vị khác.",
+		"Không đôn đốc lại vì vừa được đôn đốc chưa quá 1 giờ: Xã 14.",
+		"Không đôn đốc được vì chưa có tài khoản hay địa chỉ e-mail nhận thư: Xã 13.",
+		"Không đôn đốc vì đã gửi báo cáo (hoặc không còn phải gửi) từ lúc trang được mở: Xã 13.",
+		"Không đôn đốc vì không được chọn: Xã 14.",
+	}
+	if got := n.Details(units); !slices.Equal(got, want) {
+		t.Errorf("Details:\n got %q\nwant %q", got, want)
+	}
+	// An address from before names nothing, and says nothing more.
+	q, _ = url.ParseQuery("reminded=3&units=2&notices=3&emails=0")
+	if got := parseNudged(q).Details(units); len(got) != 0 {
+		t.Errorf("Details without names = %q", got)
+	}
+}
