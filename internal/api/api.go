@@ -414,6 +414,7 @@ func (a *Server) register() {
 	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/head-return", tiendo.ActionApproveReport, a.reportAction(tiendo.ReportHeadReturn))
 	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/withdraw-review", tiendo.ActionEditReport, a.reportAction(tiendo.ReportWithdrawReview))
 	a.authed("GET /api/v1/rounds/{id}/reports/{unit}/revisions", tiendo.ActionReadReport, a.handleRevisions)
+	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/extend", tiendo.ActionManageRounds, a.handleUnitExtend) // unit_extend.go: gia hạn cho một đơn vị
 	a.route("/api/", func(w http.ResponseWriter, r *http.Request) error {
 		if allow := a.allowed(r); len(allow) > 0 {
 			w.Header().Set("Allow", strings.Join(allow, ", "))

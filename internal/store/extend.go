@@ -110,11 +110,15 @@ func (s *Store) ExtendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 		}
 		// What was queued for the old deadline no longer says the truth:
 		// a reminder counting days to it or past it, a "đôn đốc" quoting
-		// it, the notice of an earlier extension.
+		// it, the notice of an earlier extension. A unit the office gave
+		// a deadline of its own, not earlier than the new one, keeps its
+		// deadline, and what was queued for it still holds
+		// (ExtendUnitDeadline).
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE round_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?)`),
+			WHERE round_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?)
+			AND NOT EXISTS (SELECT 1 FROM round_units ru WHERE ru.round_id = ? AND ru.unit_id = outbox.unit_id AND ru.extended_deadline >= ?)`),
 			MessageExpired, "Hạn gửi báo cáo đã được gia hạn; lời nhắc theo hạn cũ không còn đúng nên không gửi.", roundID, MessagePending,
-			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended); err != nil {
+			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, roundID, deadline.UTC()); err != nil {
 			return fmt.Errorf("store: extend deadline: reminders: %w", err)
 		}
 		msgs, err := s.extensionMessages(ctx, tx, roundID, title, old, deadline, reason)
@@ -148,24 +152,34 @@ func ErrNotOpen(status tiendo.RoundStatus) error {
 // of every unit of round roundID that owes its report: those reminders
 // chase (Outstanding), not sent yet or returned for revision and not sent
 // again. A unit's users get it in the app and by e-mail, its own mailbox by
-// e-mail.
+// e-mail. A unit the office gave a deadline of its own not earlier than
+// the new one is not told: its deadline does not change. One whose own
+// deadline was between the old and the new is told the one it had as its
+// old deadline.
 func (s *Store) extensionMessages(ctx context.Context, tx *sql.Tx, roundID int64, title string, old, deadline time.Time, reason string) ([]*Message, error) {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT u.id, u.code, u.name, u.email
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT u.id, u.code, u.name, u.email, ru.extended_deadline
 		FROM round_units ru JOIN units u ON u.id = ru.unit_id
 		LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
 		WHERE ru.round_id = ? AND COALESCE(ur.status, 'missing') IN (?, ?, ?, ?)
-		ORDER BY u.id`), roundID, tiendo.ReportMissing, tiendo.ReportDraft, tiendo.ReportReview, tiendo.ReportReturned)
+		ORDER BY u.id`), append([]any{roundID}, owingStatuses...)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: extend deadline: units: %w", err)
 	}
-	var units []tiendo.Unit
+	type owing struct {
+		unit tiendo.Unit
+		was  time.Time // the unit's deadline before the extension
+	}
+	var units []owing
 	for rows.Next() {
 		var u tiendo.Unit
-		if err := rows.Scan(&u.ID, &u.Code, &u.Name, &u.Email); err != nil {
+		var own sql.NullTime
+		if err := rows.Scan(&u.ID, &u.Code, &u.Name, &u.Email, &own); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: extend deadline: units: %w", err)
 		}
-		units = append(units, u)
+		if was := unitDeadline(old, own); was.Before(deadline) {
+			units = append(units, owing{u, was})
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -179,33 +193,13 @@ func (s *Store) extensionMessages(ctx context.Context, tx *sql.Tx, roundID int64
 		return nil, err
 	}
 	subject := fmt.Sprintf("Hạn gửi báo cáo “%s” được gia hạn đến %s.", title, tiendo.DeadlineText(deadline))
-	if reason != "" {
-		subject += " Lý do: " + clip(reason, notificationReason)
-	}
-	why := ""
-	if reason != "" {
-		why = "\n\nLý do gia hạn: " + reason
-	}
 	// One extension to one deadline: a second extension has a later one,
 	// and so keys of its own.
 	at := deadline.UTC().Format("20060102T150405Z")
 	var msgs []*Message
-	for _, unit := range units {
-		for _, rc := range withMailbox(recipients[unit.ID], unit) {
-			msgs = append(msgs, &Message{
-				Kind:      KindDeadlineExtended,
-				DedupeKey: fmt.Sprintf("extend:%d:%s:%d:%s", roundID, at, unit.ID, rc.RecipientKey()),
-				RoundID:   roundID,
-				UnitID:    unit.ID,
-				UserID:    rc.UserID,
-				Email:     rc.Email,
-				Subject:   subject,
-				Body: fmt.Sprintf("Kính gửi: %s,\n\nVăn phòng đã gia hạn gửi báo cáo “%s”: hạn mới là %s (hạn trước đây: %s).%s\n\nĐề nghị %s hoàn thiện và gửi báo cáo trong hạn mới.",
-					salutation(rc.Name), title, tiendo.DeadlineText(deadline), tiendo.DeadlineText(old), why, unit.Name),
-				Link:   fmt.Sprintf("/rounds/%d/reports/%s", roundID, unit.Code),
-				Notify: true,
-			})
-		}
+	for _, o := range units {
+		what := fmt.Sprintf("Văn phòng đã gia hạn gửi báo cáo “%s”: hạn mới là %s (hạn trước đây: %s).", title, tiendo.DeadlineText(deadline), tiendo.DeadlineText(o.was))
+		msgs = append(msgs, extensionNotices(roundID, o.unit, recipients[o.unit.ID], subject, what, fmt.Sprintf("extend:%d:%s:%d", roundID, at, o.unit.ID), reason)...)
 	}
 	return msgs, nil
 }

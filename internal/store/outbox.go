@@ -633,24 +633,29 @@ type Outstanding struct {
 	Unit        tiendo.Unit
 	Status      tiendo.ReportStatus // missing, draft, review or returned
 	Recipients  []Recipient
-	// Extended: the office extended the deadline (rounds.original_deadline
-	// is set), so the reminders of different deadlines must not share keys.
+	// Extended: the office extended the deadline, the round's
+	// (rounds.original_deadline is set) or the unit's own
+	// (round_units.extended_deadline is set), so the reminders of different
+	// deadlines must not share keys.
 	Extended bool
 }
 
 // Outstanding returns every unit that has not submitted its report in an
-// open round (only round roundID when it is not 0). A round the office has
-// locked after its deadline counts only for the units it reopened: the
-// others can no longer submit, so chasing them is noise.
+// open round (only round roundID when it is not 0), each with its deadline:
+// the unit's own when the office extended it for the unit
+// (ExtendUnitDeadline). A round the office has locked after its deadline
+// counts only for the units it reopened and those whose own deadline has
+// not passed: the others can no longer submit, so chasing them is noise.
 func (s *Store) Outstanding(ctx context.Context, roundID int64) ([]*Outstanding, error) {
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT r.id, r.title, r.deadline, r.published_at, r.created_at,
 		u.id, u.code, u.name, u.short_name, u.email, COALESCE(ur.status, 'missing'),
-		CASE WHEN r.original_deadline IS NULL THEN 0 ELSE 1 END, u.retired_at
+		CASE WHEN r.original_deadline IS NULL AND ru.extended_deadline IS NULL THEN 0 ELSE 1 END, u.retired_at, ru.extended_deadline
 		FROM rounds r JOIN round_units ru ON ru.round_id = r.id JOIN units u ON u.id = ru.unit_id
 		LEFT JOIN unit_reports ur ON ur.round_id = r.id AND ur.unit_id = ru.unit_id
-		WHERE r.status = ? AND (r.locked_at IS NULL OR ru.reopened) AND (? = 0 OR r.id = ?)
+		WHERE r.status = ? AND (r.locked_at IS NULL OR ru.reopened OR (ru.extended_deadline > r.deadline AND ru.extended_deadline > ?))
+		AND (? = 0 OR r.id = ?)
 		AND COALESCE(ur.status, 'missing') IN (?, ?, ?, ?)
-		ORDER BY r.id, u.id`), tiendo.RoundOpen, roundID, roundID,
+		ORDER BY r.id, u.id`), tiendo.RoundOpen, s.now(), roundID, roundID,
 		tiendo.ReportMissing, tiendo.ReportDraft, tiendo.ReportReview, tiendo.ReportReturned)
 	if err != nil {
 		return nil, fmt.Errorf("store: outstanding: %w", err)
@@ -664,13 +669,13 @@ func (s *Store) Outstanding(ctx context.Context, roundID int64) ([]*Outstanding,
 		var published sql.NullTime
 		var created time.Time
 		var extended int
-		var retired sql.NullTime
+		var retired, own sql.NullTime
 		if err := rows.Scan(&o.RoundID, &o.RoundTitle, &o.Deadline, &published, &created,
-			&o.Unit.ID, &o.Unit.Code, &o.Unit.Name, &o.Unit.ShortName, &o.Unit.Email, &o.Status, &extended, &retired); err != nil {
+			&o.Unit.ID, &o.Unit.Code, &o.Unit.Name, &o.Unit.ShortName, &o.Unit.Email, &o.Status, &extended, &retired, &own); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("store: outstanding: %w", err)
 		}
-		o.Deadline, o.PublishedAt, o.Extended = o.Deadline.In(tiendo.Zone), created, extended == 1
+		o.Deadline, o.PublishedAt, o.Extended = unitDeadline(o.Deadline, own), created, extended == 1
 		if published.Valid {
 			o.PublishedAt = published.Time
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"tiendo"
 )
@@ -52,8 +53,9 @@ type cachedRound struct {
 }
 
 type cachedUnit struct {
-	asked bool
-	roles map[int64]tiendo.AssigneeRole // by task
+	asked    bool
+	roles    map[int64]tiendo.AssigneeRole // by task
+	deadline time.Time                     // the unit's own deadline, zero when none (asUnit)
 }
 
 // roundStamp is the id of the newest audit row about round id, 0 when none.
@@ -113,7 +115,9 @@ func (s *Store) roundForUnitAt(ctx context.Context, u *tiendo.User, id, unitID, 
 			return nil, err
 		}
 	}
-	return e.forUnit(unitID, cu), nil
+	r := e.forUnit(unitID, cu)
+	asUnit(r, cu.deadline, s.now())
+	return r, nil
 }
 
 // roundVisible asks the database whether u may see round id (visibleTo).
@@ -349,8 +353,8 @@ func (s *Store) loadRound(ctx context.Context, id, stamp int64) (*cachedRound, e
 	return e, rows.Err()
 }
 
-// loadUnitPart reads whether unit unitID is asked in e's round and its role
-// on each task.
+// loadUnitPart reads whether unit unitID is asked in e's round, its own
+// deadline there and its role on each task.
 func (s *Store) loadUnitPart(ctx context.Context, e *cachedRound, unitID int64) (*cachedUnit, error) {
 	rows, err := s.prep(s.rdb).QueryContext(ctx, s.q(sqlUnitPart), e.round.ID, unitID, unitID, e.round.ID)
 	if err != nil {
@@ -361,11 +365,12 @@ func (s *Store) loadUnitPart(ctx context.Context, e *cachedRound, unitID int64) 
 	for rows.Next() {
 		var taskID int64
 		var role tiendo.AssigneeRole
-		if err := rows.Scan(&taskID, &role); err != nil {
+		var own sql.NullTime
+		if err := rows.Scan(&taskID, &role, &own); err != nil {
 			return nil, err
 		}
 		if taskID == 0 {
-			cu.asked = true
+			cu.asked, cu.deadline = true, own.Time
 		} else {
 			cu.roles[taskID] = role
 		}
@@ -374,9 +379,11 @@ func (s *Store) loadUnitPart(ctx context.Context, e *cachedRound, unitID int64) 
 }
 
 // sqlUnitPart reads a unit's part in a round in one query: a row with task
-// 0 when the round asks the unit, and its role on each task it has one on.
-const sqlUnitPart = `SELECT 0, '' FROM round_units WHERE round_id = ? AND unit_id = ?
-	UNION ALL SELECT tu.task_id, tu.role FROM task_units tu JOIN tasks t ON t.id = tu.task_id WHERE tu.unit_id = ? AND t.round_id = ?`
+// 0 and the unit's own deadline when the round asks the unit, and its role
+// on each task it has one on. (SQLite types a compound SELECT's column by
+// its leftmost SELECT: the deadline reads back as a time.)
+const sqlUnitPart = `SELECT 0, '', extended_deadline FROM round_units WHERE round_id = ? AND unit_id = ?
+	UNION ALL SELECT tu.task_id, tu.role, NULL FROM task_units tu JOIN tasks t ON t.id = tu.task_id WHERE tu.unit_id = ? AND t.round_id = ?`
 
 // forUnit builds the round as unit cu sees it, as a copy the caller may
 // change: the row, the unit alone in UnitIDs when it is asked, and the tasks

@@ -408,11 +408,18 @@ func (r RoundSummary) NotSent() int { return r.Expected - r.Submitted }
 func (r RoundSummary) Missing() int { return r.Expected - r.Submitted - r.Drafts }
 
 // Rounds returns the rounds u may see, newest deadline first, with counts.
+// A unit's user sees each round as the unit takes part in it: with the
+// unit's own deadline when the office extended it for the unit (asUnit).
 func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, error) {
 	where, args := visibleTo(u)
+	own := "NULL"
+	if u.Role.UnitScoped() && u.UnitID != 0 {
+		own = "(SELECT ru.extended_deadline FROM round_units ru WHERE ru.round_id = rounds.id AND ru.unit_id = ?)"
+		args = append([]any{u.UnitID}, args...)
+	}
 	// A list never shows a round's source text, which can be pages long:
 	// it is read as '' rather than fetched for every round.
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+strings.Replace(roundColumns, "source,", "'' AS source,", 1)+`,
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+strings.Replace(roundColumns, "source,", "'' AS source,", 1)+`, `+own+`,
 		(SELECT COUNT(*) FROM tasks t WHERE t.round_id = rounds.id),
 		(SELECT COUNT(*) FROM round_units ru WHERE ru.round_id = rounds.id),
 		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NOT NULL),
@@ -424,12 +431,15 @@ func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, err
 	}
 	defer rows.Close()
 	var out []RoundSummary
+	now := s.now()
 	for rows.Next() {
 		var sum RoundSummary
-		r, err := scanRound(rows, &sum.Tasks, &sum.Expected, &sum.Submitted, &sum.OnTime, &sum.Drafts)
+		var own sql.NullTime
+		r, err := scanRound(rows, &own, &sum.Tasks, &sum.Expected, &sum.Submitted, &sum.OnTime, &sum.Drafts)
 		if err != nil {
 			return nil, err
 		}
+		asUnit(r, own.Time, now)
 		sum.Round = r
 		out = append(out, sum)
 	}
@@ -467,7 +477,12 @@ func roleRank(r tiendo.AssigneeRole) int {
 // see it: the round itself, and only the tasks the unit leads or supports,
 // each with the unit's own assignment and its targets. A unit's report needs
 // no more, and a round sent to three thousand communes must not be loaded
-// whole for each of their saves. It comes from a cache checked against the
+// whole for each of their saves. Its Deadline is the unit's: its own when
+// the office extended it for this unit (ExtendUnitDeadline), later than the
+// round's, with OriginalDeadline the deadline first given; and a round
+// locked after its deadline reads as not locked while the unit's own
+// deadline has not passed (asUnit). A report is judged on time or late
+// against that deadline. It comes from a cache checked against the
 // round's audit stamp (roundcache.go): one small query when nothing changed.
 func (s *Store) RoundForUnit(ctx context.Context, u *tiendo.User, id, unitID int64) (*tiendo.Round, error) {
 	return s.cachedRoundForUnit(ctx, u, id, unitID)

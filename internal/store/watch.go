@@ -88,9 +88,10 @@ type UnitRoundRate struct {
 // ReportingHistory returns, for every round that is not a draft, whether
 // each unit asked sent its report and whether on time: the rates per unit
 // over rounds come from it (watch.RatesOverRounds, which leaves out the
-// rounds a unit still has time to answer).
+// rounds a unit still has time to answer). Deadline is the unit's: its own
+// when the office extended it for the unit (ExtendUnitDeadline).
 func (s *Store) ReportingHistory(ctx context.Context) ([]UnitRoundRate, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id, ru.round_id, r.deadline, r.status = ?, ur.submitted_at IS NOT NULL, COALESCE(ur.late, FALSE)
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id, ru.round_id, r.deadline, r.status = ?, ur.submitted_at IS NOT NULL, COALESCE(ur.late, FALSE), ru.extended_deadline
 		FROM round_units ru JOIN rounds r ON r.id = ru.round_id
 		LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
 		WHERE r.status <> ?`), tiendo.RoundOpen, tiendo.RoundDraft)
@@ -101,10 +102,11 @@ func (s *Store) ReportingHistory(ctx context.Context) ([]UnitRoundRate, error) {
 	var out []UnitRoundRate
 	for rows.Next() {
 		var x UnitRoundRate
-		if err := rows.Scan(&x.UnitID, &x.RoundID, &x.Deadline, &x.Open, &x.Received, &x.Late); err != nil {
+		var own sql.NullTime
+		if err := rows.Scan(&x.UnitID, &x.RoundID, &x.Deadline, &x.Open, &x.Received, &x.Late, &own); err != nil {
 			return nil, err
 		}
-		x.Deadline = x.Deadline.In(tiendo.Zone)
+		x.Deadline = unitDeadline(x.Deadline, own)
 		out = append(out, x)
 	}
 	return out, rows.Err()

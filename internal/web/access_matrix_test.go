@@ -69,6 +69,7 @@ var routeNeeds = map[string]need{
 	"GET /rounds/{id}":                {action: tiendo.ActionReadRounds},
 	"GET /rounds/{id}/extend":         {action: tiendo.ActionManageRounds}, // gia hạn (extend.go); this round is open
 	"POST /rounds/{id}/extend":        {action: tiendo.ActionManageRounds, body: "deadline=01/12/2099&reason=Ch%E1%BB%9D+s%E1%BB%91+li%E1%BB%87u"},
+	"POST /rounds/{id}/extend/unit":   {action: tiendo.ActionManageRounds, body: "unit=pnv&unit_deadline=01/12/2099&unit_reason=Ch%E1%BB%9D+k%C3%BD"}, // gia hạn cho một đơn vị
 	"GET /rounds/{id}/reports/{unit}": {action: tiendo.ActionReadReport, unit: true, sentOnly: true},
 	// One submission, read as the report is: {n} stays unreplaced here, so
 	// an allowed role is answered 404 (no such submission), the others 403.
@@ -158,6 +159,7 @@ var routeNeeds = map[string]need{
 	"POST /api/v1/rounds":                                     {action: tiendo.ActionManageRounds, body: `{}`},
 	"POST /api/v1/rounds/{id}/publish":                        {action: tiendo.ActionManageRounds},
 	"POST /api/v1/rounds/{id}/extend":                         {action: tiendo.ActionManageRounds, body: `{"deadline":"2099-12-01T00:00:00+07:00","reason":"Chờ số liệu"}`},
+	"POST /api/v1/rounds/{id}/reports/{unit}/extend":          {action: tiendo.ActionManageRounds, body: `{"deadline":"2099-12-01T00:00:00+07:00","reason":"Chờ ký"}`}, // one unit's deadline
 	"GET /api/v1/rounds/{id}":                                 {action: tiendo.ActionReadRounds},
 	"POST /api/v1/rounds/{id}/remind":                         {action: tiendo.ActionManageRounds, body: `{}`},
 	"GET /api/v1/rounds/{id}/matrix":                          {action: tiendo.ActionReadReport, all: true},

@@ -627,7 +627,7 @@ func (c *auditReader) changes(before, after any) []auditChange {
 
 // auditActFields are the fields an action records about itself rather
 // than about the thing it changes: they have no "before".
-var auditActFields = map[string]bool{"comment": true, "late": true, "reason": true}
+var auditActFields = map[string]bool{"comment": true, "late": true, "reason": true, "unit_id": true}
 
 // auditRank orders a row's changes: its state first, its version last.
 func auditRank(field string) int {

@@ -30,6 +30,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/{id}/years", s.authed(tiendo.ActionManageRounds, s.handleRoundMoveYears))  // round_edit.go: "năm 2022" of a carried-over draft
 	mux.HandleFunc("GET /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtendForm)) // extend.go: gia hạn
 	mux.HandleFunc("POST /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtend))
+	mux.HandleFunc("POST /rounds/{id}/extend/unit", s.authed(tiendo.ActionManageRounds, s.handleUnitExtend)) // gia hạn cho một đơn vị
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
 	mux.HandleFunc("GET /notifications/{id}", s.authed("", s.handleNotificationOpen)) // notifications.go: marks it read, follows its link
 	mux.HandleFunc("POST /notifications/read", s.authed("", s.handleNotificationsRead))

@@ -1,0 +1,50 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"tiendo"
+)
+
+// unitDeadline is a unit's deadline in a round, as the API answers an
+// extension for one unit.
+type unitDeadline struct {
+	RoundID  int64  `json:"round_id"`
+	Unit     string `json:"unit"` // the unit's code
+	UnitName string `json:"unit_name"`
+	// Deadline is the one the unit is held to: the later of the round's
+	// (RoundDeadline) and its own.
+	Deadline      time.Time `json:"deadline"`
+	RoundDeadline time.Time `json:"round_deadline"`
+	Reason        string    `json:"reason"`
+}
+
+// handleUnitExtend extends the deadline of one unit of an open round (gia
+// hạn cho một đơn vị), with the body an extension of the round takes, and
+// answers the unit's deadline as it now is; the unit is told.
+func (a *Server) handleUnitExtend(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	unitID, err := a.store.UnitIDByCode(r.Context(), u, r.PathValue("unit"))
+	if err != nil {
+		return err
+	}
+	var req extendRequest
+	if err := decode(w, r, &req); err != nil {
+		return err
+	}
+	if req.Deadline.IsZero() {
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Thiếu hạn gửi mới: hãy gửi trường deadline dạng RFC 3339.",
+			Fields: map[string]string{"deadline": "Hãy gửi hạn mới dạng RFC 3339, ví dụ 2026-06-07T00:00:00+07:00 (trước ngày 07/06/2026)."}}
+	}
+	d, err := a.store.ExtendUnitDeadline(r.Context(), actor(r), u, id, unitID, req.Deadline, req.Reason)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, unitDeadline{RoundID: id, Unit: d.Unit.Code, UnitName: d.Unit.Name,
+		Deadline: d.Deadline, RoundDeadline: d.RoundDeadline, Reason: d.Reason})
+}

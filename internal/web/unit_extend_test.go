@@ -1,0 +1,167 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"tiendo"
+	"tiendo/internal/storetest"
+)
+
+// deadlineText writes a deadline as the pages do: "trước ngày 08/12/2026",
+// or "trước 14:05 ngày 08/12/2026" when it has a time of day.
+func deadlineText(t time.Time) string {
+	t = t.In(tiendo.Zone)
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return "trước ngày " + t.Format("02/01/2006")
+	}
+	return "trước " + t.Format("15:04") + " ngày " + t.Format("02/01/2006")
+}
+
+// The office extends the deadline for one unit from the round's extension
+// page: it picks the unit among those still owing (in Vietnamese order,
+// each with its deadline), types a day and a time (the round's deadline has
+// one) and a reason, and comes back to the page, which says what was done
+// and lists the unit's own deadline. The unit's reporter is told, and
+// reads its own deadline on its home and report pages; the other unit and
+// the round page keep the round's.
+func TestUnitExtend(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	path := fmt.Sprintf("/rounds/%d/extend", x.round.ID)
+	c := x.login("vanphong")
+	old := x.round.Deadline.In(tiendo.Zone)
+
+	code, body := x.get(c, path)
+	clock := old.Format("15:04")
+	for _, want := range []string{`action="` + path + `/unit"`, `<select id="unit" name="unit"`,
+		`<option value="cah">Công an huyện (hạn hiện tại: ` + deadlineText(old) + `)</option>`,
+		`<option value="pnv">Phòng Nội vụ (hạn hiện tại: ` + deadlineText(old) + `)</option>`,
+		`name="unit_deadline"`, `name="unit_time" value="` + clock + `"`, `name="unit_reason"`} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("extension page: %d, missing %q", code, want)
+		}
+	}
+	if strings.Index(body, `value="cah"`) > strings.Index(body, `value="pnv"`) {
+		t.Error("the units are not in Vietnamese order: Công an huyện must come before Phòng Nội vụ")
+	}
+
+	day := old.AddDate(0, 0, 2)
+	want := time.Date(day.Year(), day.Month(), day.Day(), 16, 30, 0, 0, tiendo.Zone)
+	resp := x.post(c, path+"/unit", url.Values{"unit": {"pnv"}, "unit_deadline": {day.Format("02/01/2006")}, "unit_time": {"16:30"},
+		"unit_reason": {"Trưởng phòng đi công tác"}})
+	resp.Body.Close()
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || loc != path+"?ok=unit&unit=pnv" {
+		t.Fatalf("saving the extension for a unit: %d %q, want 303 to %s?ok=unit&unit=pnv", resp.StatusCode, loc, path)
+	}
+	_, body = x.get(c, loc)
+	for _, want := range []string{
+		`id="unit-extended">Đã gia hạn gửi báo cáo cho Phòng Nội vụ đến ` + deadlineText(want) + `; các đơn vị khác giữ hạn của đợt.`,
+		"Phòng Nội vụ đã có thông báo hạn mới trong ứng dụng",
+		`<td>Phòng Nội vụ</td><td data-label="Hạn riêng">` + deadlineText(want) + `</td><td data-label="Lý do">Trưởng phòng đi công tác</td>`,
+		`<option value="pnv">Phòng Nội vụ (hạn hiện tại: ` + deadlineText(want) + `)</option>`,
+		"hạn hiện tại: " + deadlineText(old), // the round's, at the top
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page after the extension lacks %q", want)
+		}
+	}
+
+	// The store holds it; the unit's reporter is told and reads it.
+	rep := x.login("pnv")
+	round, err := x.st.RoundForUnit(context.Background(), &tiendo.User{Role: tiendo.RoleOffice}, x.round.ID, x.a.ID)
+	if err != nil || !round.Deadline.Equal(want) {
+		t.Errorf("unit a's deadline = %v, %v; want %v", round.Deadline, err, want)
+	}
+	notes, _, err := x.st.Notifications(context.Background(), &tiendo.User{ID: x.userID("pnv")}, 10)
+	if err != nil || len(notes) == 0 || !strings.Contains(notes[0].Title, "của Phòng Nội vụ được gia hạn đến "+deadlineText(want)+". Lý do: Trưởng phòng đi công tác") {
+		t.Errorf("unit a's notifications: %+v, %v; want the extension first", notes, err)
+	}
+	if notes, _, _ := x.st.Notifications(context.Background(), &tiendo.User{ID: x.userID("cah")}, 10); len(notes) != 0 && strings.Contains(notes[0].Title, "gia hạn") {
+		t.Errorf("unit b was told of unit a's extension: %+v", notes)
+	}
+	for _, page := range []string{"/", fmt.Sprintf("/rounds/%d/reports/pnv", x.round.ID)} {
+		if _, body := x.get(rep, page); !strings.Contains(body, deadlineText(want)) || !strings.Contains(body, "đã gia hạn, hạn ban đầu "+deadlineText(old)) {
+			t.Errorf("unit a's %s does not show its own deadline %q, extended from %q", page, deadlineText(want), deadlineText(old))
+		}
+	}
+	if _, body := x.get(x.login("cah"), "/"); strings.Contains(body, deadlineText(want)) || !strings.Contains(body, deadlineText(old)) {
+		t.Errorf("unit b's home shows unit a's deadline, or not the round's")
+	}
+	if _, body := x.get(c, fmt.Sprintf("/rounds/%d", x.round.ID)); !strings.Contains(body, "Hạn gửi: "+deadlineText(old)) || strings.Contains(body, "đã gia hạn") {
+		t.Errorf("the round page no longer shows the round's own deadline, unextended")
+	}
+	// The audit page names the act, the unit and the reason.
+	_, body = x.get(x.login("admin"), "/admin/audit?action=extend")
+	for _, want := range []string{"Gia hạn gửi báo cáo", "Phòng Nội vụ", "Trưởng phòng đi công tác"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the audit page lacks %q", want)
+		}
+	}
+	// The unit is what the act was about, not a change from nothing.
+	if regexp.MustCompile(`Đơn vị:</span>\s*<span[^>]*>\(trống\)`).MatchString(body) {
+		t.Errorf("the audit page shows the unit as a change from nothing")
+	}
+}
+
+// A unit not chosen, not known or that has sent, a day or a time that
+// cannot be read, a day not later than the unit's deadline: the form comes
+// back (422) with what was typed, the field marked and the reason in
+// Vietnamese; nothing changes.
+func TestUnitExtendBadInputKeepsTyped(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	path := fmt.Sprintf("/rounds/%d/extend/unit", x.round.ID)
+	c := x.login("vanphong")
+	storetest.Submit(t, x.st, "cah", x.round.ID, x.b.ID)
+	old := x.round.Deadline.In(tiendo.Zone)
+	later := old.AddDate(0, 0, 3).Format("02/01/2006")
+	for _, tc := range []struct {
+		name, unit, day, clock, field, want string
+	}{
+		{"no unit", "", later, "", "unit", "Vui lòng chọn đơn vị được gia hạn."},
+		{"unknown unit", "khong-co", later, "", "unit", "Không có đơn vị này; hãy chọn một đơn vị trong danh sách."},
+		{"a unit that has sent", "cah", later, "", "unit", "Công an huyện đã gửi báo cáo nên không cần gia hạn"},
+		{"impossible day", "pnv", "31/02/2099", "", "unit_deadline", "Không có ngày 31/02/2099: hãy kiểm tra lại ngày và tháng."},
+		{"empty day", "pnv", "", "", "unit_deadline", "Hãy nhập hạn gửi báo cáo, ví dụ 07/06/2026."},
+		{"earlier day", "pnv", old.AddDate(0, 0, -1).Format("02/01/2006"), "", "unit_deadline", "Hạn mới phải sau hạn hiện tại của đơn vị (" + deadlineText(old) + ")"},
+		{"bad time", "pnv", later, "25:70", "unit_time", "Giờ chưa đúng: viết giờ:phút như 17:00"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp := x.post(c, path, url.Values{"unit": {tc.unit}, "unit_deadline": {tc.day}, "unit_time": {tc.clock}, "unit_reason": {"Lý do <gấp> & rõ"}})
+			body := bodyOf(resp)
+			if resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d, want 422\n%s", resp.StatusCode, body)
+			}
+			for _, want := range []string{tc.want, `id="` + tc.field + `-err"`, `value="` + tc.day + `"`, ">Lý do &lt;gấp&gt; &amp; rõ</textarea>",
+				`aria-invalid="true"`, `role="alert"`} {
+				if !strings.Contains(body, want) {
+					t.Errorf("the form again is missing %q", want)
+				}
+			}
+			if tc.unit == "pnv" && !strings.Contains(body, `<option value="pnv" selected>`) {
+				t.Error("the form again lost the unit chosen")
+			}
+			if tc.clock != "" && !strings.Contains(body, `name="unit_time" value="`+tc.clock+`"`) {
+				t.Error("the form again lost the time typed")
+			}
+		})
+	}
+	if got, err := x.st.UnitDeadlines(context.Background(), x.round.ID); err != nil || len(got) != 0 {
+		t.Errorf("unit deadlines after refused extensions: %+v, %v; want none", got, err)
+	}
+	if code, body := x.get(c, fmt.Sprintf("/rounds/%d/extend", x.draft.ID)); code != http.StatusConflict || !strings.Contains(body, "Sửa đợt báo cáo") {
+		t.Errorf("a draft's extension page: %d, want 409 pointing to the edit form", code)
+	}
+	resp := x.post(c, fmt.Sprintf("/rounds/%d/extend/unit", x.draft.ID), url.Values{"unit": {"pnv"}, "unit_deadline": {"01/12/2099"}})
+	if body := bodyOf(resp); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Sửa đợt báo cáo") {
+		t.Errorf("extending for a unit of a draft: %d, want 409 pointing to the edit form", resp.StatusCode)
+	}
+}
