@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"tiendo"
+	"tiendo/internal/store"
 	"tiendo/internal/storetest"
 )
 
@@ -97,6 +98,22 @@ func TestUnitExtend(t *testing.T) {
 	}
 	if _, body := x.get(c, fmt.Sprintf("/rounds/%d", x.round.ID)); !strings.Contains(body, "Hạn gửi: "+deadlineText(old)) || strings.Contains(body, "đã gia hạn") {
 		t.Errorf("the round page no longer shows the round's own deadline, unextended")
+	}
+	// The office's matrix says which unit has its own deadline, and why;
+	// once the round is locked it offers "Mở lại" to the unit held to the
+	// round's deadline, not to the one that may still report.
+	if err := x.st.LockRound(context.Background(), store.Actor{UserID: x.userID("vanphong")}, x.round.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	_, body = x.get(c, fmt.Sprintf("/rounds/%d", x.round.ID))
+	if want := `<small class="muted extended" title="Lý do: Trưởng phòng đi công tác">gia hạn: ` + deadlineText(want) + `</small>`; !strings.Contains(body, want) {
+		t.Errorf("the matrix lacks %q", want)
+	}
+	if strings.Count(body, `class="muted extended"`) != 1 {
+		t.Errorf("the matrix marks %d units as extended, want 1", strings.Count(body, `class="muted extended"`))
+	}
+	if !strings.Contains(body, fmt.Sprintf(`action="/rounds/%d/reopen/cah"`, x.round.ID)) || strings.Contains(body, fmt.Sprintf(`action="/rounds/%d/reopen/pnv"`, x.round.ID)) {
+		t.Errorf("in the locked round, \"Mở lại\" should be offered to cah only, not to pnv, which may report until its own deadline")
 	}
 	// The audit page names the act, the unit and the reason.
 	_, body = x.get(x.login("admin"), "/admin/audit?action=extend")

@@ -98,9 +98,13 @@ type roundPage struct {
 	States          []watch.CellState
 	Charts          chartData
 	Reopened        map[int64]bool
-	Notice          string             // what the step that led here did, from ?ok=
-	Mine            *store.ReportState // for a unit user: their unit's report
-	MyUnit          *tiendo.Unit
+	// Extended are the units the office gave a deadline of their own,
+	// later than the round's (store.UnitDeadlines): the matrix says so
+	// beside them, and offers no "Mở lại" to a unit that can still report.
+	Extended map[int64]*store.UnitDeadline
+	Notice   string             // what the step that led here did, from ?ok=
+	Mine     *store.ReportState // for a unit user: their unit's report
+	MyUnit   *tiendo.Unit
 	// For a unit with units under it in the round: their reports, and the
 	// rates over them.
 	Below       []belowRow
@@ -522,6 +526,22 @@ func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, id int64, s
 	// province's communes with no level between).
 	if tree := watch.RollUp(d.Round, d.Ordered, d.States); len(tree) > 1 || (len(tree) == 1 && tree[0].Rates.Expected < len(d.Round.UnitIDs)) {
 		data.Tree = tree
+	}
+	if d.Round.Status != tiendo.RoundDraft {
+		all, err := s.store.UnitDeadlines(r.Context(), d.Round.ID)
+		if err != nil {
+			return err
+		}
+		data.Extended = map[int64]*store.UnitDeadline{}
+		now := s.store.Now()
+		for id, ud := range all {
+			if ud.Extended() {
+				data.Extended[id] = &ud
+				if ud.Deadline.After(now) {
+					data.Reopened[id] = true // it may report until its own deadline: nothing to reopen
+				}
+			}
+		}
 	}
 	q := r.URL.Query()
 	mq := parseMatrixQuery(q)
