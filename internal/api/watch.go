@@ -2,10 +2,13 @@ package api
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"tiendo"
+	"tiendo/internal/remind"
 	"tiendo/internal/store"
 	"tiendo/internal/watch"
 )
@@ -149,12 +152,22 @@ func watchActuals(in []store.UnitActual) []watch.Actual {
 	return out
 }
 
-// handleRemind sends the office's ad-hoc "đôn đốc" to every unit of the
-// round that owes its report: not sent, or returned for revision. Units
-// chased less than remind.NudgeInterval ago are left alone and counted in
-// "recent"; units with no one to tell (no account, no e-mail address) are
-// counted in "unreached". An Idempotency-Key header makes a retried request queue
-// nothing twice.
+// remindRequest is the optional body of a "đôn đốc": the units to chase,
+// by code (all that owe their report when left out), and the office's note
+// to them.
+type remindRequest struct {
+	Units []string `json:"units"`
+	Note  string   `json:"note"`
+}
+
+// handleRemind sends the office's ad-hoc "đôn đốc" to the units of the
+// round that owe their report (not sent, or returned for revision): every
+// one, or those the body names, with its note. Units chased less than
+// remind.NudgeInterval ago are left alone and counted in "recent"; units
+// with no one to tell (no account, no e-mail address) are counted in
+// "unreached"; units named that do not owe a report any more in "gone"; the
+// owing units not named in "unpicked". An Idempotency-Key header makes a
+// retried request queue nothing twice.
 func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	if a.Reminders == nil {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Chức năng nhắc việc chưa được bật trên máy chủ này.")
@@ -163,9 +176,35 @@ func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	done, err := a.Reminders.Nudge(r.Context(), actor(r), userFrom(r.Context()), id, r.Header.Get("Idempotency-Key"))
+	var body remindRequest
+	if r.ContentLength != 0 {
+		if err := decode(w, r, &body); err != nil {
+			return err
+		}
+	}
+	req := remind.NudgeRequest{Key: r.Header.Get("Idempotency-Key"), Note: body.Note}
+	if body.Units != nil {
+		req.Units = []int64{}
+		bad := []string{}
+		for _, code := range body.Units {
+			unitID, err := a.store.UnitIDByCode(r.Context(), userFrom(r.Context()), code)
+			if tiendo.ErrorCode(err) == tiendo.ENOTFOUND {
+				bad = append(bad, fmt.Sprintf("%q", code))
+				continue
+			} else if err != nil {
+				return err
+			}
+			req.Units = append(req.Units, unitID)
+		}
+		if len(bad) > 0 {
+			msg := "Không có đơn vị mã " + strings.Join(bad, ", ") + "; hãy dùng mã đơn vị như trong GET /api/v1/units."
+			return &tiendo.Error{Code: tiendo.EINVALID, Message: msg, Fields: map[string]string{"units": msg}}
+		}
+	}
+	done, err := a.Reminders.NudgeWith(r.Context(), actor(r), userFrom(r.Context()), id, req)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]int{"queued": done.Messages, "units": done.Units, "recent": done.Recent, "unreached": done.Unreached})
+	return writeJSON(w, http.StatusOK, map[string]int{"queued": done.Messages, "units": done.Units, "recent": done.Recent,
+		"unreached": done.Unreached, "unpicked": done.Unpicked, "gone": len(done.Gone)})
 }
