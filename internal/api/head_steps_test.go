@@ -104,4 +104,15 @@ func TestHeadReturnAndWithdrawOverAPI(t *testing.T) {
 	if code, out := step(reporter, "withdraw-review", `{"version":7}`); code != http.StatusConflict {
 		t.Errorf("withdraw a submitted report: %d %v, want 409", code, out)
 	}
+	// The submission is the reporter's, approved by the head.
+	code, out = x.do("GET", path+"/revisions", office, nil)
+	revs, _ := out["revisions"].([]any)
+	if code != 200 || len(revs) != 1 {
+		t.Fatalf("revisions: %d %v, want one", code, out)
+	}
+	rv := revs[0].(map[string]any)
+	if rv["submitted_by"] != "pnv" || rv["approved_by"] != "tpnv" || rv["approver_name"] != "Trưởng phòng Nội vụ" {
+		t.Errorf("the revision: submitted_by %v, approved_by %v, approver_name %v; want pnv, tpnv, Trưởng phòng Nội vụ",
+			rv["submitted_by"], rv["approved_by"], rv["approver_name"])
+	}
 }

@@ -357,6 +357,8 @@ type revisionItem struct {
 	SubmittedAt   string             `json:"submitted_at"`
 	SubmittedBy   string             `json:"submitted_by"`   // username, "" when unknown
 	SubmitterName string             `json:"submitter_name"` // full name, else the username
+	ApprovedBy    string             `json:"approved_by"`    // the unit head who approved it, username; "" when none
+	ApproverName  string             `json:"approver_name"`  // the head's full name, else the username
 	Late          bool               `json:"late"`
 	Report        *tiendo.UnitReport `json:"report"`
 }
@@ -372,7 +374,8 @@ func (a *Server) handleRevisions(w http.ResponseWriter, r *http.Request) error {
 	}
 	items := make([]revisionItem, 0, len(revs))
 	for _, rv := range revs {
-		items = append(items, revisionItem{rv.Number, rv.Version, rv.SubmittedAt.Format("2006-01-02T15:04:05Z07:00"), rv.SubmittedBy, rv.SubmitterName, rv.Late, rv.Report})
+		items = append(items, revisionItem{rv.Number, rv.Version, rv.SubmittedAt.Format("2006-01-02T15:04:05Z07:00"), rv.SubmittedBy, rv.SubmitterName,
+			rv.ApprovedBy, rv.ApproverName, rv.Late, rv.Report})
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"revisions": items})
 }
