@@ -26,6 +26,10 @@ var unitHeads = []string{
 	"cac cap uy", "cap uy", "thoi bao", "tap chi", "dai phat thanh", "dai truyen hinh", "nha xuat ban",
 	"hoc vien", "cong thong tin", "thon ", "to dan pho", "khu pho", "cac thon", "cac to dan pho", "cac khu pho",
 	"buu dien", "vien thong", "tong cong ty",
+	// A trade union at any level: "Công đoàn ngành Y tế tỉnh", "Công đoàn
+	// Viên chức tỉnh", "Công đoàn các Khu công nghiệp tỉnh" (spelled
+	// "đoàn", not the "công đoạn" of a process).
+	"cong doan",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
@@ -186,11 +190,25 @@ func opensUnit(s string) bool {
 		if !strings.HasPrefix(f, h) {
 			continue
 		}
+		if h == "cong doan" && !spelledAs(s, "công đoàn") {
+			continue
+		}
 		if strings.Contains(strings.TrimSpace(h), " ") || headSpelled(s) {
 			return true
 		}
 	}
 	return false
+}
+
+// spelledAs reports whether s opens with the words of want, case aside,
+// or with words typed without diacritics.
+func spelledAs(s, want string) bool {
+	s = strings.TrimLeft(s, " \"'“”([")
+	if len(s) < len(want) {
+		return false
+	}
+	head := s[:len(want)]
+	return strings.EqualFold(head, want) || !hasDiacritics(head)
 }
 
 // hasDiacritics reports whether s has any Vietnamese letter with a mark.
@@ -810,6 +828,13 @@ func firstVerb(f folded, from int) []int {
 					// "tổ chức đảng", "Trung tâm Dịch vụ việc làm", "Cục Nhà
 					// giáo và Cán bộ quản lý giáo dục", "Ban Chỉ đạo đấu
 					// tranh phòng, chống tham nhũng": nouns.
+					continue
+				}
+				if !startsUpperRune(f.cut(from+i+1, from+end)) && strings.HasSuffix(s[:i], " quan ly") && startsUpperRune(f.cut(from+i-7, from+i)) {
+					// "Phòng Quản lý đầu tư", "Phòng Quản lý xây dựng",
+					// "Ban Quản lý đầu tư và xây dựng": a name's "Quản lý"
+					// written with a capital takes the field it manages,
+					// in lower case, as its object.
 					continue
 				}
 				if startsUpperRune(f.cut(from+i+1, from+end)) && i > 0 && capitalVerb(f, from, i, end, ph) {

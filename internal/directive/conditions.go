@@ -197,10 +197,11 @@ func resultSpans(s string) [][2]int {
 // rePastParen is a past result put in parenthesis beside a goal: "đạt
 // trên 70% (quý II năm 2024 đạt 61,3%)", "tối thiểu 45 tỷ đồng (năm 2025
 // đạt 41,8 tỷ đồng)", "(cùng kỳ năm 2023 đạt 64,8%)", "(năm 2025 khởi tố 57
-// vụ)", "(năm học 2022 - 2023 đạt 95,2%)": a period that ends with its
+// vụ)", "(năm học 2022 - 2023 đạt 95,2%)", "(cuối năm 2023 đạt 70,4%)",
+// "(đến hết năm 2023 đạt 58%)": a period that ends with its
 // year, or a school year, then what was reached in it.
 // The figure is the baseline the reader compares with, not a target.
-var rePastParen = regexp.MustCompile(`\((?:so voi\s+)?(?:cung ky\s+|ky truoc\s+)?(?:(?:quy [ivx1-4]+|\d{1,2} thang(?: dau)?|thang \d{1,2}|(?:sau|chin) thang(?: dau)?)\s+)?nam (?:\d{4}|hoc \d{4}\s*[-–]\s*\d{4})\s*,?\s+(?:da\s+|chi\s+|moi\s+)?(?:dat|co|khoi to|xu ly|phat hien|thu duoc|thu|giai ngan|thuc hien duoc|la)\s[^()]{0,200}\)`)
+var rePastParen = regexp.MustCompile(`\((?:so voi\s+)?(?:cung ky\s+|ky truoc\s+)?(?:(?:quy [ivx1-4]+|\d{1,2} thang(?: dau)?|thang \d{1,2}|(?:sau|chin) thang(?: dau)?|(?:den |tinh den )?(?:cuoi|het|dau))\s+)?nam (?:\d{4}|hoc \d{4}\s*[-–]\s*\d{4})\s*,?\s+(?:da\s+|chi\s+|moi\s+)?(?:dat|co|khoi to|xu ly|phat hien|thu duoc|thu|giai ngan|thuc hien duoc|la)\s[^()]{0,200}\)`)
 
 // reScopeParen is a parenthesis that says which cases a task covers, "khi
 // dịch bệnh xảy ra trên diện rộng (từ 05 ha trở lên)": a threshold and
@@ -208,10 +209,23 @@ var rePastParen = regexp.MustCompile(`\((?:so voi\s+)?(?:cung ky\s+|ky truoc\s+)
 // sentence, not in a bracket after it.
 var reScopeParen = regexp.MustCompile(`\(\s*tu\s+\d+(?:[.,]\d+)*\s*[a-z% ]{0,30}?\s*tro (?:len|xuong)\s*\)`)
 
+// reNormClause is the rate a task pays or charges at, not a goal it
+// reaches: "với mức hỗ trợ 50 triệu đồng/nhà xây mới và 25 triệu đồng/nhà
+// sửa chữa", "mức chi 200.000 đồng/người", "theo định mức 3 triệu đồng/hộ",
+// "đơn giá 1,2 triệu đồng/m2": a rate named by "mức" and what is paid
+// ("hỗ trợ", "chi", "thưởng", "phụ cấp", "trợ cấp", "bồi dưỡng"), or by
+// "định mức" or "đơn giá", to the end of its clause. "ổn định ở mức 59,2%"
+// names no payment and stays a goal.
+var reNormClause = regexp.MustCompile(`\b(?:muc (?:ho tro|chi|thuong|phu cap|tro cap|boi duong)|dinh muc|don gia)\b(?:[^,;.()]|[.,]\d)*`)
+
 // pastParenSpans returns the spans of f that rePastParen finds, less those
-// that set a goal themselves ("(năm 2026 phấn đấu đạt 90%)").
+// that set a goal themselves ("(năm 2026 phấn đấu đạt 90%)"), and the rate
+// clauses of reNormClause.
 func pastParenSpans(s string) [][2]int {
 	var out [][2]int
+	for _, m := range reNormClause.FindAllStringIndex(s, 20) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
 	for _, m := range reScopeParen.FindAllStringIndex(s, 50) {
 		out = append(out, [2]int{m[0], m[1]})
 	}

@@ -45,7 +45,7 @@ var blindFloors = map[string]float64{
 	"fresh10": 0.99,
 	"fresh11": 0.96,
 	"fresh12": 0.97,
-	"fresh13": 0.89,
+	"fresh13": 0.99,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -66,6 +66,15 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		// The mail the directive was forwarded in: no field comes from it.
 		p.lines[i] = line{n: p.lines[i].n}
 	}
+	if start, end, ok := recordSpan(p.lines); ok {
+		// The e-office record the directive was copied from: no field
+		// comes from it.
+		for i := range p.lines {
+			if i < start || i >= end {
+				p.lines[i] = line{n: p.lines[i].n}
+			}
+		}
+	}
 	if len(units) > 0 {
 		p.reg = newUnitMatcher(units)
 	}
@@ -387,17 +396,21 @@ func (p *parser) check() {
 	// levels ("Ủy ban nhân dân phường A", "Công an xã").
 	generic := false
 	var levels []string
+	kinds := groupKinds(r.Recipients)
 	for _, rc := range r.Recipients {
 		for _, n := range append([]string{rc.Name}, coveredUnits(rc.Name)...) {
 			if coversAll(n) && !namesOneKind(n) {
-				generic = true
+				if k := oneKindGroup(n); k != "" {
+					kinds = append(kinds, k)
+				} else {
+					generic = true
+				}
 			}
 			if f := vi.Fold(n); strings.HasPrefix(f, "ubnd cac") || strings.HasPrefix(f, "uy ban nhan dan cac") {
 				levels = append(levels, namedLevels(n)...)
 			}
 		}
 	}
-	kinds := groupKinds(r.Recipients)
 	warnedNotRecipient := map[string]bool{}
 	for _, t := range r.Tasks {
 		for _, a := range t.Assignees {
@@ -448,6 +461,28 @@ func groupKinds(rs []Recipient) []string {
 		}
 	}
 	return out
+}
+
+// oneKindGroup returns the kind, folded with a space after, when a group
+// recipient names the units of one kind only, "Các phòng chuyên môn thuộc
+// Ban", "Các phòng thuộc Sở", "Các ban chuyên môn": it covers the units of
+// that kind ("Phòng Quản lý đầu tư"), not every unit, as "Các sở, ban,
+// ngành thuộc tỉnh" or "Các ban, đơn vị thuộc …" (a list of kinds) do.
+func oneKindGroup(n string) string {
+	ws := strings.Fields(n)
+	if len(ws) < 2 || vi.Fold(ws[0]) != "cac" || strings.ContainsAny(n, ",;") {
+		return ""
+	}
+	k := vi.Fold(ws[1])
+	if k != "phong" && k != "ban" && k != "so" {
+		return ""
+	}
+	for _, w := range ws[2:] {
+		if vi.Fold(w) == "va" {
+			return "" // "các phòng và đơn vị …": more than one kind
+		}
+	}
+	return k + " "
 }
 
 // namesOneKind reports whether a group recipient names one kind of body by

@@ -33,7 +33,7 @@ var measureUnits = []string{
 	// "trường" of "trường học", is the unit as the clerk writes it).
 	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
 	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh", "giai thuong",
-	"nhiem vu", "de tai", "hoat dong",
+	"nhiem vu", "de tai", "hoat dong", "he thong",
 	// People counted by their standing, and labour counted in days or
 	// hours of work: "gọi 85 công dân nhập ngũ", "bồi dưỡng 12 quần
 	// chúng", "huy động 300 ngày công". Their first syllable
@@ -57,6 +57,15 @@ var notMeasure = map[string]bool{
 	"nhung": true, "hoac": true, "tu": true, "ke": true, "du": true, "cung": true, "nhu": true,
 	"tang": true, "giam": true, "vuot": true, "ve": true, "o": true, "nay": true, "do": true,
 }
+
+// countedNouns are nouns of things counted whose folded form is a word of
+// notMeasure: "45 đội" (teams) folds like "đối" of "đối với", and is told
+// apart only by its spelling.
+var countedNouns = map[string]bool{"đội": true}
+
+// countedNoun reports whether the word after a number, as written, is one
+// of countedNouns.
+func countedNoun(orig string) bool { return countedNouns[orig] }
 
 // quotedAt reports whether offset i of s is inside a short quotation in
 // its sentence: an odd number of straight quotes before it, or an opening
@@ -314,7 +323,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 				return Target{}, 0, false
 			}
 			orig := f.cut(pos, j)
-			if unit == "" && j > pos && !notMeasure[w] && startsLower(orig) {
+			if unit == "" && j > pos && (!notMeasure[w] || countedNoun(orig)) && startsLower(orig) {
 				// "tạ/ha", "người/km2": a rate.
 				if j+1 < len(str) && str[j] == '/' && isASCIILetter(str[j+1]) {
 					k := j + 1
@@ -586,6 +595,12 @@ func durationGoal(f folded, s int, w string) bool {
 	c, ok := symbolComparator(f.s, s)
 	if !ok {
 		c, ok = prefixComparator(wordsBefore(f.s, s, 4))
+	}
+	if ok && (c == tiendo.AtLeast || c == tiendo.MoreThan) && strings.Contains(" "+strings.Join(wordsBefore(f.s, s, 7), " ")+" ", " du dung ") {
+		// "dự trữ lương thực đủ dùng cho ít nhất 07 ngày", "nước uống đủ
+		// dùng tối thiểu 05 ngày": how long a stock lasts, a goal held
+		// above a bound.
+		return true
 	}
 	return ok && (c == tiendo.AtMost || c == tiendo.LessThan)
 }

@@ -1,0 +1,97 @@
+package directive
+
+import (
+	"regexp"
+	"strings"
+
+	"tiendo/internal/vi"
+)
+
+// A directive copied from the incoming-document page ("Văn bản đến") of an
+// e-office system ("Hệ thống quản lý văn bản và điều hành") sits inside the
+// receiving office's record. Above the document come the record's fields,
+// one "label: value" a line, with the standard labels every such system
+// uses ("Sổ văn bản", "Số đến", "Ngày đến", "Số ký hiệu", "Ngày ban hành",
+// "Cơ quan ban hành", "Trích yếu", "Người ký", "Độ khẩn", "Hạn xử lý",
+// "Tệp đính kèm") and the processing block ("Người xử lý chính", "Đơn vị
+// phối hợp", "Ý kiến chỉ đạo"); below it, the processing history ("LỊCH SỬ
+// XỬ LÝ", "QUÁ TRÌNH XỬ LÝ") and the system's footer. None of it is the
+// directive: the record's number, date, retyped subject and processing
+// deadline are the receiver's, and its "Ý kiến chỉ đạo" routes the work
+// inside the receiving office.
+var (
+	// reRecordField opens a record field, on folded text.
+	reRecordField = regexp.MustCompile(`^(?:so van ban|so den|ngay den|so ky hieu|ngay ban hanh|ngay van ban|loai van ban|co quan ban hanh|noi ban hanh|don vi ban hanh|trich yeu|nguoi ky|do khan|do mat|han xu ly|han giai quyet|tep dinh kem|file dinh kem|nguoi xu ly chinh|don vi xu ly chinh|don vi phoi hop|nguoi phoi hop|y kien chi dao|y kien xu ly|but phe|nguoi nhan de biet)\s*:`)
+	// reRecordOwn is a field only an incoming-document record has: a
+	// directive's own text may say "Trích yếu:" or "Người ký:" in a table
+	// of documents, never "Số đến:" or "Hạn xử lý:".
+	reRecordOwn = regexp.MustCompile(`^(?:so den|ngay den|han xu ly|han giai quyet|nguoi xu ly chinh|don vi xu ly chinh|y kien chi dao|y kien xu ly)\s*:`)
+	// reRecordHeading is a heading of the record page around the document
+	// ("THÔNG TIN VĂN BẢN", "NỘI DUNG VĂN BẢN", "XỬ LÝ VĂN BẢN"): never a
+	// line of the issuer's name.
+	reRecordHeading = regexp.MustCompile(`^(?:thong tin|noi dung|xu ly|chi tiet|tep|file)\b.*\bvan ban\b`)
+	// reRecordHistory heads the processing history the system prints
+	// under the document.
+	reRecordHistory = regexp.MustCompile(`^(?:lich su|qua trinh|luong|nhat ky)\s+(?:xu ly|luan chuyen|chuyen xu ly)\b`)
+)
+
+// recordSpan returns the lines of a directive copied inside an e-office
+// record, [start, end), and ok=false when the text is no such record. The
+// record needs three fields within a few lines of each other, one of them
+// a field only a record has; the directive starts at the letterhead after
+// the last field (its national title or "Số: ..." line, taken up over the
+// upper-case lines right above) and ends at the history heading, or a
+// "©" footer line, after it.
+func recordSpan(lines []line) (start, end int, ok bool) {
+	lastField, fields, own := -1, 0, false
+	for i := 0; i < len(lines) && i < mailScanLines; i++ {
+		s := lines[i].text
+		if s == "" {
+			continue
+		}
+		f := strings.TrimSpace(vi.Fold(s))
+		if lastField < 0 && (reNational.MatchString(f) || reKinhGui.MatchString(f)) {
+			return 0, 0, false // the letterhead comes first
+		}
+		if reRecordField.MatchString(f) {
+			if lastField >= 0 && i-lastField > 6 {
+				fields, own = 0, false // not one record
+			}
+			fields++
+			own = own || reRecordOwn.MatchString(f)
+			lastField = i
+		}
+	}
+	if fields < 3 || !own {
+		return 0, 0, false
+	}
+	start = -1
+	for i := lastField + 1; i < len(lines) && i < lastField+mailScanLines; i++ {
+		f := strings.TrimSpace(vi.Fold(lines[i].text))
+		if !reNational.MatchString(f) && !(strings.HasPrefix(f, "so") && (reNumState.MatchString(f) || reNumParty.MatchString(f))) {
+			continue
+		}
+		start = i
+		for k := i - 1; k > lastField && k >= i-letterheadAbove; k-- {
+			if s := lines[k].text; s != "" {
+				if !isUpper(s) || reRecordHeading.MatchString(strings.TrimSpace(vi.Fold(s))) {
+					break
+				}
+				start = k
+			}
+		}
+		break
+	}
+	if start < 0 {
+		return 0, 0, false
+	}
+	end = len(lines)
+	for i := start + 1; i < len(lines); i++ {
+		s := strings.TrimSpace(lines[i].text)
+		if reRecordHistory.MatchString(vi.Fold(s)) || strings.HasPrefix(s, "©") {
+			end = i
+			break
+		}
+	}
+	return start, end, true
+}
