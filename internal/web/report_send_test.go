@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -39,12 +40,16 @@ func (x *app) sendConfirmed(c *http.Client, path string, form url.Values) (int, 
 func confirmationForm(t *testing.T, page, path, op string) url.Values {
 	t.Helper()
 	f := browserForm(t, page, path)
-	if strings.Contains(page, `<input type="hidden" name="confirm" value="on" form="report-form">`) {
-		f.Set("confirm", "on")
+	for _, m := range dialogHidden.FindAllStringSubmatch(page, -1) {
+		f.Set(m[1], m[2])
 	}
 	f.Set("op", op)
 	return f
 }
+
+// dialogHidden is a hidden field of the confirmation that belongs to the
+// report form.
+var dialogHidden = regexp.MustCompile(`<input type="hidden" name="([a-z_]+)" value="([^"]*)" form="report-form">`)
 
 // sendApp is newApp with a round whose deadline has passed: unit a (pnv)
 // leads task 1, with two targets, and task 2, and supports task 9, which
@@ -66,6 +71,49 @@ func sendApp(t *testing.T) (*app, *tiendo.Round) {
 		t.Fatal(err)
 	}
 	return x, r
+}
+
+// The deadline passes while the confirmation is open: the report, promised
+// "đúng hạn", is not sent late without a word. The confirmation comes again
+// and says the report would now count as late; confirmed once more, it is
+// sent, late.
+func TestSendConfirmedAcrossTheDeadline(t *testing.T) {
+	t.Parallel()
+	x, r := sendApp(t)
+	deadline := time.Now().Add(time.Hour).Truncate(time.Minute)
+	if err := x.st.ExtendDeadline(context.Background(), store.Actor{}, &tiendo.User{Role: tiendo.RoleOffice}, r.ID, deadline, ""); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	now := deadline.Add(-10 * time.Second)
+	x.st.Now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	c := x.login("pnv")
+	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
+	t1, t2 := itoa(r.Tasks[0].ID), itoa(r.Tasks[1].ID)
+	form := url.Values{"version": {"0"}, "op": {"submit"},
+		"t" + t1 + ".status": {"on_track"}, "t" + t1 + ".result_vs_plan": {"Đã công nhận 2 trường."},
+		"g" + itoa(r.Tasks[0].Targets[0].ID) + ".value": {"2"}, "g" + itoa(r.Tasks[0].Targets[1].ID) + ".value": {"96%"},
+		"t" + t2 + ".status": {"behind"}, "t" + t2 + ".result_vs_plan": {"Đang rà soát thủ tục."}}
+	code, _, page := read(x.post(c, path, form))
+	if code != http.StatusOK || !strings.Contains(page, "Gửi lúc này là đúng hạn") {
+		t.Fatalf("Gửi báo cáo ten seconds before the deadline: %d, want the confirmation saying on time", code)
+	}
+	mu.Lock()
+	now = deadline.Add(10 * time.Second)
+	mu.Unlock()
+	code, _, page = read(x.post(c, path, confirmationForm(t, page, path, "send")))
+	if code != http.StatusOK || !strings.Contains(page, `id="send-turned-late"><strong>Đã quá hạn trong lúc chờ xác nhận</strong>`) ||
+		!strings.Contains(page, "Gửi lúc này là quá hạn") {
+		t.Fatalf("confirming after the deadline: %d, want the confirmation again, saying it is now late", code)
+	}
+	if rep, err := x.st.Report(context.Background(), &tiendo.User{Role: tiendo.RoleOffice}, r.ID, x.a.ID); err != nil || rep.Status != tiendo.ReportDraft {
+		t.Fatalf("the report after the late confirmation: %v, %v; want still a draft", rep.Status, err)
+	}
+	code, loc, _ := read(x.post(c, path, confirmationForm(t, page, path, "send")))
+	rep, err := x.st.Report(context.Background(), &tiendo.User{Role: tiendo.RoleOffice}, r.ID, x.a.ID)
+	if code != http.StatusSeeOther || !strings.Contains(loc, "ok=submitted") || err != nil || rep.Status != tiendo.ReportSubmitted || !rep.Late {
+		t.Errorf("confirmed again: %d %q, report %+v (%v); want it sent, late", code, loc, rep, err)
+	}
 }
 
 // Without JavaScript, "Gửi báo cáo" saves the draft and answers with the

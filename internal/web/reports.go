@@ -939,7 +939,25 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 // cáo", the form unchanged since): no save, the step on the version that
 // was confirmed. What changed since (a colleague's save, the unit head's
 // approval asked meanwhile) is refused as the step refuses it.
+//
+// The confirmation said whether the report would count as late, and the
+// deadline may pass while it is open (a click at 23:59:50, a confirmation
+// twenty seconds later): a report promised on time that would now go late
+// is not sent, the confirmation is shown again, saying so (PromisedOnTime).
 func (s *Server) sendReport(w http.ResponseWriter, r *http.Request, p *reportPage, confirm bool) error {
+	if r.PostFormValue("promised_late") == "0" && !s.store.Now().Before(p.Round.Deadline) {
+		req := store.ActRequest{Action: tiendo.ReportSubmit, Version: p.Report.Version, Confirm: confirm, CheckOnly: true}
+		sent, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
+		if err != nil {
+			return s.refusedStep(w, r, p, "submit", err)
+		}
+		if sent.Late {
+			p.Send = p.sendSummary(sent, confirm)
+			p.Send.TurnedLate = true
+			p.Saved, p.SavedAt = true, p.Report.UpdatedAt
+			return s.renderReport(w, r, http.StatusOK, p)
+		}
+	}
 	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID,
 		store.ActRequest{Action: tiendo.ReportSubmit, Version: p.Report.Version, Confirm: confirm})
 	if err != nil {
@@ -1007,6 +1025,9 @@ type sendSummary struct {
 	Late                              bool // the report will count as late
 	Resent                            bool // it was sent before, and counts as on time or late as it did then
 	Deadline                          time.Time
+	// TurnedLate: the confirmation before this one said "đúng hạn", and
+	// the deadline passed while it was open (sendReport).
+	TurnedLate bool
 }
 
 // sendSummary works out the confirmation for the report as saved, with
