@@ -64,7 +64,9 @@ func nudge(o *store.Outstanding, rc store.Recipient, now time.Time, key, note st
 		when = fmt.Sprintf("Hạn gửi báo cáo là %s; đến nay %s.", deadline, Countdown(now, o.Deadline))
 		ask = "Văn phòng đề nghị đơn vị khẩn trương gửi báo cáo."
 	}
-	subject := fmt.Sprintf("Văn phòng đôn đốc gửi báo cáo: %s (%s)", o.RoundTitle, Countdown(now, o.Deadline))
+	// The subject is also the notification's title, which the unit reads
+	// without the body: it names the deadline, as a reminder's does.
+	subject := fmt.Sprintf("Văn phòng đôn đốc gửi báo cáo: %s (%s, hạn %s)", o.RoundTitle, Countdown(now, o.Deadline), deadline)
 	if note != "" {
 		subject += ". Ghi chú: " + strings.Join(strings.Fields(note), " ")
 		ask = "Ghi chú của Văn phòng: " + note + "\n\n" + ask

@@ -103,7 +103,7 @@ func TestNudgeChosenUnitsWithNote(t *testing.T) {
 	}
 	for to, m := range mailed {
 		for _, want := range []string{
-			"Văn phòng đôn đốc gửi báo cáo: " + r.Title + " (còn 2 ngày). Ghi chú: Đề nghị gửi trước 16 giờ hôm nay để kịp tổng hợp trình lãnh đạo.\n",
+			"Văn phòng đôn đốc gửi báo cáo: " + r.Title + " (còn 2 ngày, hạn " + remind.FormatDeadline(r.Deadline) + "). Ghi chú: Đề nghị gửi trước 16 giờ hôm nay để kịp tổng hợp trình lãnh đạo.\n",
 			"\n\nGhi chú của Văn phòng: " + note + "\n\nVăn phòng đề nghị đơn vị hoàn thiện và gửi báo cáo đúng hạn.",
 		} {
 			if !strings.Contains(m, want) {

@@ -466,7 +466,7 @@ func TestNudge(t *testing.T) {
 	if len(nudges) != 2 || nudges[0].To[0] != "cah@huulung.example" {
 		t.Fatalf("nudges received %v, want 2 to unit b only", f.received())
 	}
-	if got, want := nudges[0].Subject(), "Văn phòng đôn đốc gửi báo cáo: "+f.round.Title+" (còn 2 ngày)"; got != want {
+	if got, want := nudges[0].Subject(), "Văn phòng đôn đốc gửi báo cáo: "+f.round.Title+" (còn 2 ngày, hạn trước ngày 02/12/2026)"; got != want {
 		t.Errorf("subject %q, want %q", got, want)
 	}
 	if !strings.Contains(nudges[0].Body, "Hạn gửi báo cáo là trước ngày 02/12/2026 (còn 2 ngày).") {

@@ -232,7 +232,7 @@ func TestRoundReturnedReportCountsAgree(t *testing.T) {
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	// The demo server has no e-mail: the message must not say mail went.
-	if want := "Đã gửi đôn đốc đến 9 đơn vị: 10 thông báo trong ứng dụng; không gửi thư e-mail vì máy chủ chưa được cấu hình gửi thư."; resp.StatusCode != 200 || !strings.Contains(string(b), want) {
+	if want := "Đã gửi đôn đốc đến 9 đơn vị: thông báo trong ứng dụng đến 10 tài khoản; không gửi thư e-mail vì máy chủ chưa được cấu hình gửi thư."; resp.StatusCode != 200 || !strings.Contains(string(b), want) {
 		t.Errorf("after đôn đốc: %d, page lacks %q\n%s", resp.StatusCode, want, grep(string(b), "notice"))
 	}
 }

@@ -135,10 +135,13 @@ func (n *nudged) Details(units map[int64]*tiendo.Unit) []string {
 				names = append(names, u.Name)
 			}
 		}
+		// Units are parted by semicolons: their names hold commas and
+		// "và" ("Phòng Giáo dục và Đào tạo").
+		s := strings.Join(names, "; ")
 		if more := total - len(names); more > 0 && len(names) > 0 {
-			names = append(names, fmt.Sprintf("%d đơn vị khác", more))
+			s += fmt.Sprintf(" và %d đơn vị khác", more)
 		}
-		return joinVi(names)
+		return s
 	}
 	var out []string
 	if s := named(n.ChasedIDs, n.Units); s != "" {

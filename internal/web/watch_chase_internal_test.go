@@ -32,7 +32,7 @@ func TestNudgedDetails(t *testing.T) {
 	q, _ := url.ParseQuery("reminded=12&units=12&recent=1&recentat=14:05&unreached=1&" + v.Encode())
 	n := parseNudged(q)
 	want := []string{
-		"Đã đôn đốc: Xã 01, Xã 02, Xã 03, Xã 04, Xã 05, Xã 06, Xã 07, Xã 08, Xã 09, Xã 10 và 2 đơn vị khác.",
+		"Đã đôn đốc: Xã 01; Xã 02; Xã 03; Xã 04; Xã 05; Xã 06; Xã 07; Xã 08; Xã 09; Xã 10 và 2 đơn vị khác.",
 		"Không đôn đốc lại vì vừa được đôn đốc chưa quá 1 giờ: Xã 14.",
 		"Không đôn đốc được vì chưa có tài khoản hay địa chỉ e-mail nhận thư: Xã 13.",
 		"Không đôn đốc vì đã gửi báo cáo (hoặc không còn phải gửi) từ lúc trang được mở: Xã 13.",

@@ -331,7 +331,7 @@ func TestNudgeChosenUnitsForm(t *testing.T) {
 		t.Fatalf("the press: %d\n%s", code, grep(done, "notice"))
 	}
 	for _, want := range []string{
-		"Đã gửi đôn đốc đến 1 đơn vị: 1 thông báo trong ứng dụng, kèm 1 thư e-mail đang được gửi.",
+		"Đã gửi đôn đốc đến 1 đơn vị: thông báo trong ứng dụng đến 1 tài khoản, kèm 1 thư e-mail đang được gửi.",
 		"<li>Đã đôn đốc: Phòng Y tế.</li>",
 		"<li>Không đôn đốc được vì chưa có tài khoản hay địa chỉ e-mail nhận thư: Đội Quản lý thị trường.</li>",
 		"<li>Không đôn đốc vì không được chọn: Phòng Nội vụ.</li>",
