@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -54,6 +55,13 @@ func WriteWorkbookXLSX(w io.Writer, s Workbook) error {
 	}
 	if err := fillSheet(f, s, t, lines); err != nil {
 		return fmt.Errorf("document: ghi bảng %q: %w", s.Name, err)
+	}
+	// The file's properties are the table's, not those of excelize's
+	// template (its author's name and a date in 2006).
+	stamp := time.Now().UTC().Format("2006-01-02T15:04:05Z")
+	if err := f.SetDocProps(&excelize.DocProperties{Title: t.Title, Creator: "tiendo", LastModifiedBy: "tiendo",
+		Language: "vi-VN", Created: stamp, Modified: stamp}); err != nil {
+		return fmt.Errorf("document: ghi thuộc tính tệp XLSX: %w", err)
 	}
 	if _, err := f.WriteTo(w); err != nil {
 		return fmt.Errorf("document: ghi tệp XLSX: %w", err)

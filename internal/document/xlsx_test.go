@@ -164,6 +164,10 @@ func TestXLSXAttachedLineAndPrinting(t *testing.T) {
 	if !strings.Contains(sheet, `fitToPage="true"`) || !strings.Contains(sheet, `fitToWidth="1"`) || !strings.Contains(sheet, `fitToHeight="0"`) {
 		t.Errorf("the sheet does not print one page wide: %s", sheet[:min(len(sheet), 600)])
 	}
+	props, err := x.GetDocProps()
+	if err != nil || props.Creator != "tiendo" || props.LastModifiedBy != "tiendo" || props.Title != tbl.Title || !strings.HasPrefix(props.Created, time.Now().UTC().Format("2006")) {
+		t.Errorf("file properties = %+v (%v); want tiendo's, the table's title, created this year", props, err)
+	}
 	names := x.GetDefinedName()
 	if len(names) != 1 || names[0].Name != "_xlnm.Print_Titles" || names[0].RefersTo != "'Chỉ tiêu'!$3:$3" {
 		t.Errorf("defined names = %+v; want the header row as print titles", names)
