@@ -356,7 +356,7 @@ func (s *Store) stepDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.
 	link, what := docLink(c.RoundID, c.Kind), c.Kind.Label()
 	switch a {
 	case DocSend:
-		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleLeader}, "doc_pending", "Dự thảo "+what+" chờ anh/chị duyệt: "+c.Subject, link)
+		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleLeader}, "doc_pending", "Dự thảo "+what+" chờ đồng chí duyệt: "+c.Subject, link)
 	case DocApprove:
 		err = s.notifyRoles(ctx, tx, []tiendo.Role{tiendo.RoleOffice}, "doc_approved", "Lãnh đạo đã duyệt "+what+": "+c.Subject, link)
 	case DocReturn:
@@ -367,7 +367,7 @@ func (s *Store) stepDoc(ctx context.Context, tx *sql.Tx, actor Actor, c *tiendo.
 			// and they will be asked again.
 			_, err = tx.ExecContext(ctx, s.q(`INSERT INTO notifications (user_id, created_at, kind, title, link)
 				SELECT id, ?, 'doc_withdrawn', ?, ? FROM users WHERE id = ? AND NOT disabled`), now,
-				"Văn phòng đã rút lại "+what+" anh/chị đã duyệt để sửa; bản sửa sẽ được trình duyệt lại: "+c.Subject, link, approver)
+				"Văn phòng đã rút lại "+what+" đồng chí đã duyệt để sửa; bản sửa sẽ được trình duyệt lại: "+c.Subject, link, approver)
 			break
 		}
 		err = s.unsend(ctx, tx, link, sentAt, "Văn phòng đã rút lại dự thảo "+what+" để sửa, không cần duyệt bản đã trình: "+c.Subject)

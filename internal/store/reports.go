@@ -1061,7 +1061,7 @@ func (s *Store) announce(ctx context.Context, tx *sql.Tx, r *tiendo.Round, rep *
 		return s.notifyUnits(ctx, tx, []int64{unitID}, "report_returned",
 			"Văn phòng đã trả lại báo cáo để bổ sung: "+strings.TrimRight(r.Title, ". ")+". Lý do: "+clip(rep.ReturnComment, notificationReason), link)
 	case tiendo.ReportSendForReview:
-		return s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleUnitHead, "report_review", "Báo cáo chờ anh/chị duyệt: "+r.Title, link)
+		return s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleUnitHead, "report_review", "Báo cáo chờ đồng chí duyệt: "+r.Title, link)
 	case tiendo.ReportHeadReturn:
 		return s.notifyUnitRole(ctx, tx, unitID, tiendo.RoleReporter, "report_head_returned",
 			"Lãnh đạo đơn vị đã trả lại báo cáo: "+strings.TrimRight(r.Title, ". ")+". Lý do: "+clip(rep.ReturnComment, notificationReason), link)

@@ -48,6 +48,19 @@ func TestBrowserSortAndChaseChosenUnits(t *testing.T) {
 	if all < 3 {
 		t.Fatalf("the form ticks %d units, want the demo's units owing", all)
 	}
+	// "Bỏ chọn tất cả" unticks every unit and the button says there is
+	// none to chase; "Chọn tất cả" ticks them again.
+	browsertest.Do(t, ctx, chromedp.Click(`.chase-all button:nth-child(2)`))
+	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#nudge-form input[name="unit"]:checked').length`)); n != 0 {
+		t.Errorf("after \"Bỏ chọn tất cả\" %d units are ticked, want none", n)
+	}
+	if label := browsertest.Get(t, ctx, chromedp.Text(`#nudge`)); label != "Chưa chọn đơn vị nào để đôn đốc" {
+		t.Errorf("with none ticked the button says %q", label)
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`.chase-all button:nth-child(1)`))
+	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('#nudge-form input[name="unit"]:checked').length`)); n != all {
+		t.Errorf("after \"Chọn tất cả\" %d units are ticked, want %d", n, all)
+	}
 	skipped := browsertest.Get(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('#nudge-form input[name="unit"]:checked')].slice(0, 2).map(b => { b.click(); return b.value })`))
 	label := browsertest.Get(t, ctx, chromedp.Text(`#nudge`))
 	if want := "Đôn đốc " + itoa(int64(all-2)) + " đơn vị đã chọn"; label != want {

@@ -64,7 +64,7 @@ func TestLeaderHomeLeavesOutDrafts(t *testing.T) {
 	if strings.Contains(rest, x.draft.Title) || strings.Contains(rest, waiting.Title) || strings.Contains(rest, "Bản nháp") {
 		t.Errorf("the leader's home lists draft rounds:\n%s", grep(rest, "nháp"))
 	}
-	if !strings.Contains(pending, "Chờ anh/chị duyệt (1)") || !strings.Contains(pending, "Công văn giao nhiệm vụ: "+waiting.Title) {
+	if !strings.Contains(pending, "Chờ đồng chí duyệt (1)") || !strings.Contains(pending, "Công văn giao nhiệm vụ: "+waiting.Title) {
 		t.Errorf("the leader's home does not list the công văn waiting for approval:\n%s", grep(pending, "duyệt"))
 	}
 

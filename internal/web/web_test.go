@@ -354,16 +354,16 @@ func TestLeaderHomeShowsPendingApproval(t *testing.T) {
 	}
 	link := `href="/rounds/` + itoa(x.round.ID) + `/consolidated"`
 	c := x.login("lanhdao")
-	if code, body := x.get(c, "/"); code != 200 || !strings.Contains(body, "Chờ anh/chị duyệt (1)") || !strings.Contains(body, link) {
+	if code, body := x.get(c, "/"); code != 200 || !strings.Contains(body, "Chờ đồng chí duyệt (1)") || !strings.Contains(body, link) {
 		t.Errorf("leader's home with a report sent for approval: %d, want it listed with its link:\n%s", code, body)
 	}
-	if _, body := x.get(x.login("vanphong"), "/"); strings.Contains(body, "Chờ anh/chị duyệt") {
+	if _, body := x.get(x.login("vanphong"), "/"); strings.Contains(body, "Chờ đồng chí duyệt") {
 		t.Errorf("the office's home lists documents waiting for approval")
 	}
 	if _, err := x.st.ActOnDoc(ctx, store.Actor{}, leader, x.round.ID, tiendo.DocReport, store.DocApprove, sent.Version, ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := x.get(c, "/"); strings.Contains(body, "Chờ anh/chị duyệt") {
+	if _, body := x.get(c, "/"); strings.Contains(body, "Chờ đồng chí duyệt") {
 		t.Errorf("the leader's home still lists an approved report")
 	}
 }

@@ -21,5 +21,24 @@
     else button.textContent = "Đôn đốc " + n + " đơn vị đã chọn";
   }
   form.addEventListener("change", update);
+  // "Chọn tất cả" and "Bỏ chọn tất cả" above the list, where the office
+  // would otherwise untick a hundred communes one by one to chase three.
+  var list = form.querySelector(".chase-list");
+  if (list && boxes.length > 1) {
+    var bar = document.createElement("div");
+    bar.className = "chase-all";
+    [["Chọn tất cả", true], ["Bỏ chọn tất cả", false]].forEach(function (b) {
+      var btn = document.createElement("button");
+      btn.type = "button";
+      btn.className = "secondary outline";
+      btn.textContent = b[0];
+      btn.addEventListener("click", function () {
+        boxes.forEach(function (x) { x.checked = b[1]; });
+        update();
+      });
+      bar.appendChild(btn);
+    });
+    list.parentNode.insertBefore(bar, list);
+  }
   update();
 })();
