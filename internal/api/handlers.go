@@ -86,9 +86,18 @@ func (a *Server) handleRound(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	round, err := a.store.Round(r.Context(), userFrom(r.Context()), id)
+	u := userFrom(r.Context())
+	round, err := a.store.Round(r.Context(), u, id)
 	if err != nil {
 		return err
+	}
+	if u.Role.UnitScoped() && u.UnitID != 0 {
+		// A unit's user reads the round as its unit takes part in it, as
+		// the list of rounds gives it: with the unit's own deadline when
+		// the office extended it for the unit.
+		if round, err = a.store.RoundAsUnit(r.Context(), round, u.UnitID); err != nil {
+			return err
+		}
 	}
 	return writeJSON(w, http.StatusOK, round)
 }

@@ -68,8 +68,37 @@ func TestUnitExtend(t *testing.T) {
 	if _, out := x.do("GET", fmt.Sprintf("/api/v1/rounds/%d", x.round.ID), tok, nil); !strings.HasPrefix(fmt.Sprint(out["deadline"]), x.round.Deadline.In(tiendo.Zone).Format("2006-01-02T15:04:05")) {
 		t.Errorf("the round's deadline after unit a's extension: %v, want %v unchanged", out["deadline"], x.round.Deadline)
 	}
+	// The unit's reporter reads the round with its own deadline, as in
+	// the list of rounds; the other unit's reads the round's.
+	_, mine := x.do("GET", fmt.Sprintf("/api/v1/rounds/%d", x.round.ID), rep, nil)
+	gotOwn, _ := time.Parse(time.RFC3339Nano, fmt.Sprint(mine["deadline"]))
+	first, _ := time.Parse(time.RFC3339Nano, fmt.Sprint(mine["original_deadline"]))
+	if !gotOwn.Equal(deadline) || first.Sub(x.round.Deadline).Abs() >= time.Microsecond {
+		t.Errorf("unit a's GET of the round: deadline %v, original_deadline %v; want its own %v, first given %v",
+			mine["deadline"], mine["original_deadline"], deadline, x.round.Deadline)
+	}
+	_, list := x.do("GET", "/api/v1/rounds", rep, nil)
+	listed := ""
+	for _, it := range list["rounds"].([]any) {
+		if it := it.(map[string]any); it["id"] == float64(x.round.ID) {
+			listed = fmt.Sprint(it["deadline"])
+		}
+	}
+	if listed != fmt.Sprint(mine["deadline"]) {
+		t.Errorf("unit a's list of rounds and its GET of the round disagree on the deadline: %q vs %v", listed, mine["deadline"])
+	}
+	if _, theirs := x.do("GET", fmt.Sprintf("/api/v1/rounds/%d", x.round.ID), x.login("cah"), nil); !strings.HasPrefix(fmt.Sprint(theirs["deadline"]), x.round.Deadline.In(tiendo.Zone).Format("2006-01-02T15:04:05")) ||
+		theirs["original_deadline"] != nil {
+		t.Errorf("unit b's GET of the round: %v (original %v), want the round's deadline %v, never extended", theirs["deadline"], theirs["original_deadline"], x.round.Deadline)
+	}
 
-	storetest.Submit(t, x.st, "cah", x.round.ID, x.round.UnitIDs[1])
+	// By code: CreateRound adds the units it finds on the tasks in no
+	// particular order, so UnitIDs[1] is not always Công an huyện.
+	cah, err := x.st.UnitByCode(context.Background(), "cah")
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Submit(t, x.st, "cah", x.round.ID, cah.ID)
 	code, out = x.post(fmt.Sprintf("/api/v1/rounds/%d/reports/cah/extend", x.round.ID), tok, "application/json", body)
 	fields, _ = out["error"].(map[string]any)["fields"].(map[string]any)
 	if msg, _ := fields["unit"].(string); code != http.StatusUnprocessableEntity || !strings.Contains(msg, "đã gửi báo cáo") {

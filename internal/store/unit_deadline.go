@@ -49,6 +49,12 @@ type UnitDeadline struct {
 	// whole round was extended past it: Extended says whether it counts.
 	Own    time.Time
 	Reason string
+	// Notices and Emails are what ExtendUnitDeadline queued to tell the
+	// unit: in-app notices to its active users, and e-mails to those of
+	// them with an address and to the unit's own mailbox. Both are 0 when
+	// the unit has no one to tell (no account, no address): the office
+	// must then tell it some other way. Only ExtendUnitDeadline sets them.
+	Notices, Emails int
 }
 
 // Extended reports whether the unit is held to a deadline of its own,
@@ -83,6 +89,28 @@ func asUnit(r *tiendo.Round, own, now time.Time) {
 	}
 }
 
+// RoundAsUnit returns round r (as Round gives it) as unit unitID takes
+// part in it, as RoundForUnit gives it: with the unit's own deadline when
+// the office extended it for the unit, later than the round's, the
+// deadline first given as OriginalDeadline, and a round locked after its
+// deadline read as not locked while the unit's own has not passed (asUnit).
+// It is what a unit's user reads of a whole round: the round page and the
+// API's round, which must say what the unit's home and report page say. r
+// is not changed: a round changed for the unit is a copy. A unit not asked
+// in the round, or with no deadline of its own, gets r itself.
+func (s *Store) RoundAsUnit(ctx context.Context, r *tiendo.Round, unitID int64) (*tiendo.Round, error) {
+	var own sql.NullTime
+	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT extended_deadline FROM round_units WHERE round_id = ? AND unit_id = ?`), r.ID, unitID).Scan(&own)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !own.Valid) {
+		return r, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("store: round as unit: %w", err)
+	}
+	c := *r
+	asUnit(&c, own.Time, s.now())
+	return &c, nil
+}
+
 // owingStatuses are the states of a report its unit still owes: nothing
 // sent, or sent and returned for revision and not sent again. They are
 // the reports a deadline still matters to (and those reminders chase).
@@ -103,7 +131,8 @@ func owes(st tiendo.ReportStatus) bool {
 // round. Only the office (and the administrator) may. The unit must be
 // asked in the round and still owe its report (not sent, or returned for
 // revision); the new deadline must be later than the unit's effective
-// deadline and than now. It returns the unit's deadline as it now stands.
+// deadline and than now. It returns the unit's deadline as it now stands,
+// with how many notices and e-mails were queued to tell it (Notices, Emails).
 //
 // As with ExtendDeadline the extension is not retroactive: a report
 // returned for revision keeps its first submission's timeliness. What was
@@ -151,6 +180,11 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 		if status != tiendo.RoundOpen {
 			return ErrNotOpen(status)
 		}
+		if s.dialect == postgres {
+			if err := s.lockUnitReport(ctx, tx, roundID, unitID); err != nil {
+				return err
+			}
+		}
 		d := &UnitDeadline{RoundID: roundID}
 		var own sql.NullTime
 		err := tx.QueryRowContext(ctx, s.q(`SELECT u.id, u.code, u.name, u.short_name, u.email, ru.extended_deadline, COALESCE(ur.status, 'missing')
@@ -189,16 +223,30 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended); err != nil {
 			return fmt.Errorf("store: extend unit deadline: reminders: %w", err)
 		}
-		recipients, err := s.unitRecipients(ctx, tx)
+		// The unit's own users only, by the users_unit index: not every
+		// user of every unit, which nationally is thousands of rows read
+		// while this transaction holds the round (and SQLite's writer).
+		users, _, err := s.unitUsers(ctx, tx, d.Unit.ID)
 		if err != nil {
 			return err
 		}
 		subject := fmt.Sprintf("Hạn gửi báo cáo “%s” của %s được gia hạn đến %s.", title, d.Unit.Name, tiendo.DeadlineText(deadline))
-		msgs := extensionNotices(roundID, d.Unit, recipients[d.Unit.ID], subject,
+		msgs := extensionNotices(roundID, d.Unit, users, subject,
 			fmt.Sprintf("Văn phòng đã gia hạn gửi báo cáo “%s” cho %s: hạn mới của đơn vị là %s (hạn trước đây: %s).", title, d.Unit.Name, tiendo.DeadlineText(deadline), tiendo.DeadlineText(old)),
 			fmt.Sprintf("extend-unit:%d:%d:%s", roundID, d.Unit.ID, deadline.UTC().Format("20060102T150405Z")), reason)
 		if _, err := s.enqueue(ctx, tx, msgs); err != nil {
 			return err
+		}
+		for _, m := range msgs {
+			if m.ID == 0 {
+				continue // queued before (enqueue's dedupe): not told again
+			}
+			if m.Notify && m.UserID != 0 {
+				d.Notices++ // the recipients are active users: each gets it
+			}
+			if m.Status == MessagePending {
+				d.Emails++ // not skipped for want of an address
+			}
 		}
 		d.Deadline, d.RoundDeadline, d.Own, d.Reason = deadline, roundDeadline.In(tiendo.Zone), deadline, reason
 		out = d
@@ -210,6 +258,51 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 		return nil, err
 	}
 	return out, nil
+}
+
+// lockUnitReport makes an extension for unit unitID of round roundID and
+// the unit's submission (or any write of its report) happen one after the
+// other on PostgreSQL, where the extension's check that the unit still
+// owes its report would otherwise read the report as it was before a
+// submission not yet committed: the unit would get a deadline of its own
+// and a notice asking for a report it has just sent. SQLite has one
+// writer (BEGIN IMMEDIATE), so there they cannot interleave.
+//
+// A report that exists is locked FOR SHARE: a submission's UPDATE waits
+// for the extension to commit, and an extension that comes while a
+// submission is under way waits for it and then reads the report as sent
+// (PostgreSQL re-reads a row locked after a concurrent update). A unit
+// that has no report has no row to lock, and locking its round_units row
+// would not help: a submission that creates the report never touches it.
+// What the INSERT of a unit_reports row does touch is the unit's units
+// row, which its foreign key locks FOR KEY SHARE until it commits; only
+// FOR UPDATE conflicts with that. So the unit's row is locked FOR UPDATE
+// (briefly holding off rows that name the unit, while the extension
+// commits) and the report is read again: it was created and committed
+// meanwhile, or cannot be until the extension commits. Either way the
+// check below reads the report as it stands when the extension commits.
+// The locks are taken in the order a submission takes its own (the report
+// row or the unit's key, then the outbox and the audit chain), so the two
+// do not deadlock.
+func (s *Store) lockUnitReport(ctx context.Context, tx *sql.Tx, roundID, unitID int64) error {
+	const report = `SELECT id FROM unit_reports WHERE round_id = ? AND unit_id = ? FOR SHARE`
+	var id int64
+	err := tx.QueryRowContext(ctx, s.q(report), roundID, unitID).Scan(&id)
+	if err == nil {
+		return nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: extend unit deadline: lock report: %w", err)
+	}
+	err = tx.QueryRowContext(ctx, s.q(`SELECT id FROM units WHERE id = ? FOR UPDATE`), unitID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // no such unit: the extension is refused below
+	} else if err != nil {
+		return fmt.Errorf("store: extend unit deadline: lock unit: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, s.q(report), roundID, unitID).Scan(&id); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store: extend unit deadline: lock report: %w", err)
+	}
+	return nil
 }
 
 // UnitDeadlines returns the units of round roundID held to a deadline of

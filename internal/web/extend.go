@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -144,7 +145,8 @@ func (s *Server) handleUnitExtend(w http.ResponseWriter, r *http.Request) error 
 	got, err := s.store.ExtendUnitDeadline(r.Context(), actor(r), userFrom(r.Context()), round.ID, unitID, deadline, f.Reason)
 	switch tiendo.ErrorCode(err) {
 	case "":
-		q := url.Values{"ok": {"unit"}, "unit": {got.Unit.Code}}
+		q := url.Values{"ok": {"unit"}, "unit": {got.Unit.Code},
+			"notices": {strconv.Itoa(got.Notices)}, "emails": {strconv.Itoa(got.Emails)}}
 		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/extend?%s", round.ID, q.Encode()), http.StatusSeeOther)
 		return nil
 	case tiendo.EINVALID:
@@ -164,17 +166,31 @@ func typedClock(typed string) (time.Duration, bool) {
 }
 
 // unitExtendedNotice is the page's message after an extension for one
-// unit. The unit got an in-app notice in the extension's transaction
-// (store.ExtendUnitDeadline); e-mail goes only where the server sends mail
-// and the recipient has an address, and the message says no more than
-// that.
-func unitExtendedNotice(unit owingUnit, mailOn bool) string {
-	done := fmt.Sprintf("Đã gia hạn gửi báo cáo cho %s đến %s; các đơn vị khác giữ hạn của đợt. %s đã có thông báo hạn mới trong ứng dụng",
-		unit.Name, unit.Deadline, unit.Name)
-	if !mailOn {
+// unit, from what the extension queued to tell it (store.UnitDeadline's
+// Notices and Emails, carried by the redirect): notices, the in-app
+// notices to the unit's accounts, and emails, the e-mails to those of them
+// with an address and to the unit's mailbox, which go out only where the
+// server sends mail. A unit nobody could be told of is said so, with what
+// to do: the office must tell it by telephone.
+func unitExtendedNotice(unit owingUnit, notices, emails int, mailOn bool) string {
+	done := fmt.Sprintf("Đã gia hạn gửi báo cáo cho %s đến %s; các đơn vị khác giữ hạn của đợt. ", unit.Name, unit.Deadline)
+	mailed := emails > 0 && mailOn
+	switch {
+	case notices == 0 && !mailed && emails > 0:
+		return done + unit.Name + " chưa có tài khoản nào để nhận thông báo trong ứng dụng, và máy chủ chưa được cấu hình gửi thư nên không gửi e-mail; hãy báo cho đơn vị bằng điện thoại."
+	case notices == 0 && !mailed:
+		return done + unit.Name + " chưa có tài khoản nào để nhận thông báo, cũng không có địa chỉ e-mail; hãy báo cho đơn vị bằng điện thoại."
+	case notices == 0:
+		return done + fmt.Sprintf("%s chưa có tài khoản nào để nhận thông báo trong ứng dụng; e-mail báo hạn mới được gửi đến %d địa chỉ của đơn vị.", unit.Name, emails)
+	}
+	done += fmt.Sprintf("%s đã có thông báo hạn mới trong ứng dụng (%d tài khoản)", unit.Name, notices)
+	switch {
+	case emails == 0:
+		return done + "; không gửi e-mail vì đơn vị và các tài khoản của đơn vị chưa có địa chỉ e-mail."
+	case !mailOn:
 		return done + "; không gửi e-mail vì máy chủ chưa được cấu hình gửi thư."
 	}
-	return done + "; e-mail báo hạn mới được gửi đến những người nhận có địa chỉ e-mail."
+	return done + fmt.Sprintf("; e-mail báo hạn mới được gửi đến %d địa chỉ.", emails)
 }
 
 func (s *Server) renderRoundExtend(w http.ResponseWriter, r *http.Request, status int, round *tiendo.Round, typed, reason string, ferr error, uf *unitExtendForm, uerr error) error {
@@ -201,9 +217,12 @@ func (s *Server) renderRoundExtend(w http.ResponseWriter, r *http.Request, statu
 	if err != nil {
 		return err
 	}
-	done := ""
-	if r.Method == http.MethodGet && r.URL.Query().Get("ok") == "unit" {
-		done = r.URL.Query().Get("unit")
+	done, notices, emails := "", 0, 0
+	if q := r.URL.Query(); r.Method == http.MethodGet && q.Get("ok") == "unit" {
+		done = q.Get("unit")
+		notices, _ = strconv.Atoi(q.Get("notices"))
+		emails, _ = strconv.Atoi(q.Get("emails"))
+		notices, emails = max(notices, 0), max(emails, 0)
 	}
 	for _, o := range owing {
 		u := owingUnit{Code: o.Unit.Code, Name: o.Unit.Name, Deadline: formatDeadline(o.Deadline), Extended: o.Extended(),
@@ -214,7 +233,7 @@ func (s *Server) renderRoundExtend(w http.ResponseWriter, r *http.Request, statu
 		}
 		if done != "" && o.Unit.Code == done && u.Extended {
 			// Without the reminder service nothing delivers the outbox.
-			data.Done = unitExtendedNotice(u, s.cfg.Reminders != nil && s.cfg.Reminders.MailOn())
+			data.Done = unitExtendedNotice(u, notices, emails, s.cfg.Reminders != nil && s.cfg.Reminders.MailOn())
 		}
 		data.Owing = append(data.Owing, u)
 	}

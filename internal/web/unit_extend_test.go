@@ -1,14 +1,18 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -59,13 +63,15 @@ func TestUnitExtend(t *testing.T) {
 		"unit_reason": {"Trưởng phòng đi công tác"}})
 	resp.Body.Close()
 	loc := resp.Header.Get("Location")
-	if resp.StatusCode != http.StatusSeeOther || loc != path+"?ok=unit&unit=pnv" {
-		t.Fatalf("saving the extension for a unit: %d %q, want 303 to %s?ok=unit&unit=pnv", resp.StatusCode, loc, path)
+	// The redirect carries what the unit was told: one notice (pnv's
+	// account), no e-mail (no address).
+	if resp.StatusCode != http.StatusSeeOther || loc != path+"?emails=0&notices=1&ok=unit&unit=pnv" {
+		t.Fatalf("saving the extension for a unit: %d %q, want 303 to %s?emails=0&notices=1&ok=unit&unit=pnv", resp.StatusCode, loc, path)
 	}
 	_, body = x.get(c, loc)
 	for _, want := range []string{
 		`id="unit-extended">Đã gia hạn gửi báo cáo cho Phòng Nội vụ đến ` + deadlineText(want) + `; các đơn vị khác giữ hạn của đợt.`,
-		"Phòng Nội vụ đã có thông báo hạn mới trong ứng dụng",
+		"Phòng Nội vụ đã có thông báo hạn mới trong ứng dụng (1 tài khoản); không gửi e-mail vì đơn vị và các tài khoản của đơn vị chưa có địa chỉ e-mail.",
 		`<td>Phòng Nội vụ</td><td data-label="Hạn riêng">` + deadlineText(want) + `</td><td data-label="Lý do">Trưởng phòng đi công tác</td>`,
 		`<option value="pnv">Phòng Nội vụ (hạn hiện tại: ` + deadlineText(want) + `)</option>`,
 		"hạn hiện tại: " + deadlineText(old), // the round's, at the top
@@ -85,8 +91,14 @@ func TestUnitExtend(t *testing.T) {
 	if err != nil || len(notes) == 0 || !strings.Contains(notes[0].Title, "của Phòng Nội vụ được gia hạn đến "+deadlineText(want)+". Lý do: Trưởng phòng đi công tác") {
 		t.Errorf("unit a's notifications: %+v, %v; want the extension first", notes, err)
 	}
-	if notes, _, _ := x.st.Notifications(context.Background(), &tiendo.User{ID: x.userID("cah")}, 10); len(notes) != 0 && strings.Contains(notes[0].Title, "gia hạn") {
-		t.Errorf("unit b was told of unit a's extension: %+v", notes)
+	notesB, _, err := x.st.Notifications(context.Background(), &tiendo.User{ID: x.userID("cah")}, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range notesB {
+		if n.Kind == store.KindDeadlineExtended || strings.Contains(n.Title, "gia hạn") {
+			t.Errorf("unit b was told of unit a's extension: %+v", n)
+		}
 	}
 	for _, page := range []string{"/", fmt.Sprintf("/rounds/%d/reports/pnv", x.round.ID)} {
 		if _, body := x.get(rep, page); !strings.Contains(body, deadlineText(want)) || !strings.Contains(body, "đã gia hạn, hạn ban đầu "+deadlineText(old)) {
@@ -180,5 +192,112 @@ func TestUnitExtendBadInputKeepsTyped(t *testing.T) {
 	resp := x.post(c, fmt.Sprintf("/rounds/%d/extend/unit", x.draft.ID), url.Values{"unit": {"pnv"}, "unit_deadline": {"01/12/2099"}})
 	if body := bodyOf(resp); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "Sửa đợt báo cáo") {
 		t.Errorf("extending for a unit of a draft: %d, want 409 pointing to the edit form", resp.StatusCode)
+	}
+}
+
+// A round whose deadline has passed, extended for one unit: the unit's
+// reporter reads on the round page (and in the API's round) that it has
+// days left, as its home says, and not that it is overdue; the other unit
+// and the office read the round's deadline, passed. The office's download
+// of the matrix gives the unit's own deadline in a "Hạn riêng" column. A
+// unit with nobody to tell (no account, no address) is extended, and the
+// page says so, and that the office must telephone it.
+func TestUnitExtendOverdueRound(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	ctx := context.Background()
+	nobody := &tiendo.Unit{Code: "dqltt", Name: "Đội Quản lý thị trường"}
+	if err := x.st.CreateUnit(ctx, store.Actor{}, nobody); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-26 * time.Hour).Truncate(time.Minute).In(tiendo.Zone)
+	r := &tiendo.Round{Title: "Báo cáo quá hạn", Status: tiendo.RoundOpen, Deadline: old,
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Nhiệm vụ chung", Assignees: []tiendo.Assignee{
+			{UnitID: x.a.ID, Role: tiendo.Lead}, {UnitID: x.b.ID, Role: tiendo.Lead}, {UnitID: nobody.ID, Role: tiendo.Lead}}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	c := x.login("vanphong")
+	day := time.Now().In(tiendo.Zone).AddDate(0, 0, 3)
+	own := time.Date(day.Year(), day.Month(), day.Day(), 16, 30, 0, 0, tiendo.Zone)
+	path := fmt.Sprintf("/rounds/%d/extend", r.ID)
+	resp := x.post(c, path+"/unit", url.Values{"unit": {"pnv"}, "unit_deadline": {day.Format("02/01/2006")}, "unit_time": {"16:30"},
+		"unit_reason": {"Trưởng phòng đi công tác"}})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("extending for pnv: %d, want 303", resp.StatusCode)
+	}
+
+	// The unit's round page, as its home: days left, not overdue.
+	page := fmt.Sprintf("/rounds/%d", r.ID)
+	rep := x.login("pnv")
+	_, home := x.get(rep, "/")
+	_, body := x.get(rep, page)
+	for _, want := range []string{"Hạn gửi: " + deadlineText(own), "đã gia hạn, hạn ban đầu " + deadlineText(old), `<strong class="due">còn 3 ngày</strong>`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("unit a's round page lacks %q", want)
+		}
+	}
+	if !strings.Contains(home, "còn 3 ngày") || strings.Contains(body, `<strong class="late">`) {
+		t.Errorf("unit a's round page says it is overdue, or its home does not say it has 3 days left")
+	}
+	for _, who := range []string{"cah", "vanphong"} {
+		if _, body := x.get(x.login(who), page); !strings.Contains(body, "Hạn gửi: "+deadlineText(old)) || !strings.Contains(body, `<strong class="late">`) ||
+			strings.Contains(body, deadlineText(own)+"</p>") || strings.Contains(body, "đã gia hạn, hạn ban đầu") {
+			t.Errorf("%s's round page does not show the round's deadline, passed", who)
+		}
+	}
+
+	// The matrix as a spreadsheet: the unit's own deadline, with why.
+	code, xlsx := x.get(c, page+"/matrix.xlsx")
+	if code != 200 {
+		t.Fatalf("GET matrix.xlsx: %d", code)
+	}
+	wb, err := excelize.OpenReader(bytes.NewReader([]byte(xlsx)))
+	if err != nil {
+		t.Fatalf("the download is not a workbook: %v", err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows(wb.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	col, units := -1, map[string][]string{}
+	for _, row := range rows {
+		if len(row) > 1 && row[0] == "STT" {
+			col = slices.Index(row, "Hạn riêng")
+		} else if len(row) > 1 && col >= 0 {
+			units[row[1]] = row
+		}
+	}
+	cell := func(name string) string {
+		if row := units[name]; col >= 0 && col < len(row) {
+			return row[col]
+		}
+		return ""
+	}
+	if col < 0 {
+		t.Fatalf("the sheet has no “Hạn riêng” column:\n%q", rows)
+	}
+	if got, want := cell("Phòng Nội vụ"), deadlineText(own)+" (lý do: Trưởng phòng đi công tác)"; got != want {
+		t.Errorf("Phòng Nội vụ's own deadline in the sheet = %q, want %q", got, want)
+	}
+	if got := cell("Công an huyện"); got != "" || len(units) != 3 {
+		t.Errorf("Công an huyện's own deadline in the sheet = %q, want none; rows %q", got, rows)
+	}
+
+	// A unit with no account and no address: extended, and the office is
+	// told it must tell the unit itself.
+	resp = x.post(c, path+"/unit", url.Values{"unit": {"dqltt"}, "unit_deadline": {day.Format("02/01/2006")}, "unit_time": {"16:30"}})
+	resp.Body.Close()
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("extending for dqltt: %d, want 303", resp.StatusCode)
+	}
+	_, body = x.get(c, loc)
+	want := "Đã gia hạn gửi báo cáo cho Đội Quản lý thị trường đến " + deadlineText(own) + "; các đơn vị khác giữ hạn của đợt. " +
+		"Đội Quản lý thị trường chưa có tài khoản nào để nhận thông báo, cũng không có địa chỉ e-mail; hãy báo cho đơn vị bằng điện thoại."
+	if !strings.Contains(body, want) || strings.Contains(body, "Đội Quản lý thị trường đã có thông báo") {
+		t.Errorf("the page after extending for a unit nobody can be told of lacks %q", want)
 	}
 }

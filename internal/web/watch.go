@@ -518,6 +518,14 @@ func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, id int64, s
 		data.Reopened[id] = st.Reopened
 	}
 	if !data.SeesAll {
+		if u.Role.UnitScoped() && u.UnitID != 0 {
+			// The unit's own deadline, as its home and report page give
+			// it (store.RoundAsUnit): a unit the office gave two more days
+			// is not told here that it is overdue.
+			if data.Round, err = s.store.RoundAsUnit(r.Context(), d.Round, u.UnitID); err != nil {
+				return err
+			}
+		}
 		data.Mine, data.MyUnit = d.Raw[u.UnitID], d.Units[u.UnitID]
 		data.Below, data.BelowRates, data.BelowUnsent = below(d, u)
 		return s.render(w, status, "round", data)

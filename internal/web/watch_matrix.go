@@ -13,6 +13,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/document"
+	"tiendo/internal/store"
 	"tiendo/internal/vi"
 	"tiendo/internal/watch"
 )
@@ -148,11 +149,15 @@ func (s *Server) handleMatrixXLSX(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	own, err := s.store.UnitDeadlines(r.Context(), id)
+	if err != nil {
+		return err
+	}
 	mq := parseMatrixQuery(r.URL.Query())
 	full := watch.BuildMatrix(d.Round, d.Ordered, d.States)
 	m := mq.apply(full)
 	var buf bytes.Buffer
-	if err := document.WriteWorkbookXLSX(&buf, matrixWorkbook(d.Round, m, len(full.Rows), matrixFilterText(mq, d.Units), mq.Order, s.store.Clock())); err != nil {
+	if err := document.WriteWorkbookXLSX(&buf, matrixWorkbook(d.Round, m, len(full.Rows), matrixFilterText(mq, d.Units), mq.Order, own, s.store.Clock())); err != nil {
 		return err
 	}
 	name, ascii := matrixFileName(d.Round)
@@ -219,8 +224,11 @@ func attachmentDisposition(name, ascii string) string {
 
 // matrixWorkbook is the spreadsheet of matrix m of round r, which shows
 // m's rows of all the round's units, filtered as filter says and in order
-// o, taken at now.
-func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o watch.Order, now time.Time) document.Workbook {
+// o, taken at now. own are the units of the round the office gave a
+// deadline of their own (store.UnitDeadlines): when one of them is later
+// than the round's, a "Hạn riêng" column gives it, with its reason, as the
+// page says "gia hạn: ..." beside the unit.
+func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o watch.Order, own map[int64]store.UnitDeadline, now time.Time) document.Workbook {
 	lines := []string{"Đợt báo cáo: " + r.Title}
 	if doc := directiveLine(r); doc != "" {
 		lines = append(lines, doc)
@@ -241,6 +249,13 @@ func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o 
 
 	header := []string{"STT", "Đơn vị", "Trạng thái báo cáo", "Gửi lúc", "Đúng hạn/Quá hạn"}
 	widths := []float64{5, 40, 17, 17, 15}
+	extended := false
+	for _, d := range own {
+		extended = extended || d.Extended()
+	}
+	if extended {
+		header, widths = append(header, "Hạn riêng"), append(widths, 30)
+	}
 	for _, l := range m.Labels {
 		header = append(header, "NV "+l)
 		widths = append(widths, float64(max(9, utf8.RuneCountInString(l)+5)))
@@ -260,6 +275,16 @@ func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o 
 		}
 		cells := []document.Cell{document.Number(float64(i + 1)), document.Text(row.Unit.Name),
 			document.Text(row.State.Label()), document.Text(when), document.Text(timely)}
+		if extended {
+			text := ""
+			if d, ok := own[row.Unit.ID]; ok && d.Extended() {
+				text = formatDeadline(d.Deadline)
+				if d.Reason != "" {
+					text += " (lý do: " + d.Reason + ")"
+				}
+			}
+			cells = append(cells, document.Text(text))
+		}
 		for _, c := range row.Cells {
 			text := ""
 			if c.Role != "" {
