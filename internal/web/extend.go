@@ -147,7 +147,9 @@ func (s *Server) handleUnitExtend(w http.ResponseWriter, r *http.Request) error 
 	case "":
 		q := url.Values{"ok": {"unit"}, "unit": {got.Unit.Code},
 			"notices": {strconv.Itoa(got.Notices)}, "emails": {strconv.Itoa(got.Emails)}}
-		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/extend?%s", round.ID, q.Encode()), http.StatusSeeOther)
+		// Back at the unit's part of the page, where the notice is: not
+		// at its top, whose button extends the whole round.
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/extend?%s#unit-extend", round.ID, q.Encode()), http.StatusSeeOther)
 		return nil
 	case tiendo.EINVALID:
 		return refuse(err)

@@ -45,7 +45,7 @@ func TestUnitExtend(t *testing.T) {
 
 	code, body := x.get(c, path)
 	clock := old.Format("15:04")
-	for _, want := range []string{`action="` + path + `/unit"`, `<select id="unit" name="unit"`,
+	for _, want := range []string{`action="` + path + `/unit#unit-extend"`, `<select id="unit" name="unit"`,
 		`<option value="cah">Công an huyện (hạn hiện tại: ` + deadlineText(old) + `)</option>`,
 		`<option value="pnv">Phòng Nội vụ (hạn hiện tại: ` + deadlineText(old) + `)</option>`,
 		`name="unit_deadline"`, `name="unit_time" value="` + clock + `"`, `name="unit_reason"`} {
@@ -65,10 +65,18 @@ func TestUnitExtend(t *testing.T) {
 	loc := resp.Header.Get("Location")
 	// The redirect carries what the unit was told: one notice (pnv's
 	// account), no e-mail (no address).
-	if resp.StatusCode != http.StatusSeeOther || loc != path+"?emails=0&notices=1&ok=unit&unit=pnv" {
-		t.Fatalf("saving the extension for a unit: %d %q, want 303 to %s?emails=0&notices=1&ok=unit&unit=pnv", resp.StatusCode, loc, path)
+	if resp.StatusCode != http.StatusSeeOther || loc != path+"?emails=0&notices=1&ok=unit&unit=pnv#unit-extend" {
+		t.Fatalf("saving the extension for a unit: %d %q, want 303 to %s?emails=0&notices=1&ok=unit&unit=pnv#unit-extend", resp.StatusCode, loc, path)
 	}
 	_, body = x.get(c, loc)
+	// The notice is in the unit's part of the page, where the redirect
+	// lands, not above the button that extends the whole round.
+	if i, j := strings.Index(body, `id="unit-extend"`), strings.Index(body, `id="unit-extended"`); i < 0 || j < i {
+		t.Errorf("the notice of the unit's extension is not inside its section (section at %d, notice at %d)", i, j)
+	}
+	if !strings.Contains(body, `<button type="submit" id="extend-round">Gia hạn cho cả đợt</button>`) || strings.Contains(body, ">Hủy</a>") {
+		t.Errorf("the whole round's button should say \"Gia hạn cho cả đợt\", and no link says \"Hủy\"")
+	}
 	for _, want := range []string{
 		`id="unit-extended">Đã gia hạn gửi báo cáo cho Phòng Nội vụ đến ` + deadlineText(want) + `; các đơn vị khác giữ hạn của đợt.`,
 		"Phòng Nội vụ đã có thông báo hạn mới trong ứng dụng (1 tài khoản); không gửi e-mail vì đơn vị và các tài khoản của đơn vị chưa có địa chỉ e-mail.",
@@ -174,6 +182,11 @@ func TestUnitExtendBadInputKeepsTyped(t *testing.T) {
 				if !strings.Contains(body, want) {
 					t.Errorf("the form again is missing %q", want)
 				}
+			}
+			// The wrong field takes the focus: the form is far down the
+			// page, under the whole round's.
+			if n := strings.Count(body, " autofocus"); n != 1 || !regexp.MustCompile(`id="`+tc.field+`"[^>]*autofocus`).MatchString(body) {
+				t.Errorf("%d fields take the focus; want %s alone", n, tc.field)
 			}
 			if tc.unit == "pnv" && !strings.Contains(body, `<option value="pnv" selected>`) {
 				t.Error("the form again lost the unit chosen")
