@@ -47,3 +47,23 @@ func TestNudgedDetails(t *testing.T) {
 		t.Errorf("Details without names = %q", got)
 	}
 }
+
+// The matrix's spreadsheet names the round's directive; a directive not
+// numbered yet keeps its blank before the symbol, so that the symbol is not
+// read as its number.
+func TestDirectiveLine(t *testing.T) {
+	day := "2022-06-02"
+	for _, tc := range []struct {
+		r    tiendo.Round
+		want string
+	}{
+		{tiendo.Round{DocNumber: "635", DocSymbol: "UBND-VP", DocDate: day, Issuer: "UBND huyện Hữu Lũng"}, "Văn bản: Số 635/UBND-VP ngày 02/06/2022 của UBND huyện Hữu Lũng"},
+		{tiendo.Round{DocSymbol: "UBND-VP", Issuer: "UBND huyện Hữu Lũng"}, "Văn bản: Số …/UBND-VP của UBND huyện Hữu Lũng"},
+		{tiendo.Round{DocNumber: "12"}, "Văn bản: Số 12"},
+		{tiendo.Round{}, ""},
+	} {
+		if got := directiveLine(&tc.r); got != tc.want {
+			t.Errorf("directiveLine(%+v) = %q, want %q", tc.r, got, tc.want)
+		}
+	}
+}

@@ -309,7 +309,10 @@ func directiveLine(r *tiendo.Round) string {
 	if r.DocNumber != "" || r.DocSymbol != "" {
 		num := r.DocNumber
 		if r.DocSymbol != "" {
-			num = strings.TrimPrefix(num+"/"+r.DocSymbol, "/")
+			if num == "" {
+				num = "…" // not numbered yet: the symbol alone read as the number
+			}
+			num += "/" + r.DocSymbol
 		}
 		parts = append(parts, "Số "+num)
 	}
