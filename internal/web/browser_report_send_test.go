@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"tiendo"
 	"tiendo/internal/browsertest"
+	"tiendo/internal/store"
 )
 
 // confirmSend answers the confirmation "Gửi báo cáo" asks for with its own
@@ -82,7 +84,7 @@ func TestBrowserSubmitAsksFirst(t *testing.T) {
 	}
 	text := browsertest.Get(t, ctx, chromedp.Text(`#send-confirm`))
 	for _, want := range []string{"Gửi báo cáo cho Văn phòng?", "Sau khi gửi, đơn vị không sửa được nữa, trừ khi Văn phòng trả lại.",
-		"0/2 nhiệm vụ đã viết đủ các mục", "Chưa có số liệu cùng kỳ năm trước: Nhiệm vụ 1, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”.",
+		"Chưa nhiệm vụ nào viết đủ các mục. Còn để trống:", "Chưa có số liệu cùng kỳ năm trước: Nhiệm vụ 1, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”.",
 		"Gửi lúc này là đúng hạn", "Quay lại sửa", "Gửi báo cáo"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the dialog lacks %q:\n%s", want, text)
@@ -126,6 +128,20 @@ func TestBrowserSubmitAsksFirst(t *testing.T) {
 		t.Fatalf("after “Quay lại sửa” the report is %s, want a draft", rep.Status)
 	}
 
+	// A part left empty, in the dialog, is a link: it closes the dialog and
+	// puts the person in the field, on the same page.
+	browsertest.Do(t, ctx, chromedp.Click(`#submit`))
+	browsertest.WaitFor(t, ctx, modal)
+	browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.samePage = true`))
+	browsertest.Do(t, ctx, chromedp.Click(fmt.Sprintf(`#send-confirm a[href="#t%d.next_steps"]`, t1)))
+	browsertest.WaitFor(t, ctx, closed)
+	if got := browsertest.Get(t, ctx, chromedp.Evaluate[string](`document.activeElement.id`)); got != fmt.Sprintf("t%d.next_steps", t1) {
+		t.Errorf("after the link to “Nhiệm vụ thời gian tới” the focus is on %q, want that field", got)
+	}
+	if same := browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.samePage === true`)); !same {
+		t.Errorf("the link in the dialog reloaded the page")
+	}
+
 	// On a laptop, and sent.
 	browsertest.Do(t, ctx, chromedp.EmulateViewport(1366, 768), chromedp.Click(`#submit`))
 	browsertest.WaitFor(t, ctx, modal)
@@ -136,5 +152,123 @@ func TestBrowserSubmitAsksFirst(t *testing.T) {
 	waitOK(t, ctx, "submitted")
 	if rep := state(); rep.Status != tiendo.ReportSubmitted || rep.Sections[0].Obstacles != "Thiếu kinh phí." {
 		t.Errorf("sent: %s with %q, want submitted with what was typed", rep.Status, rep.Sections[0].Obstacles)
+	}
+}
+
+// On a phone and on a laptop, the unit head's "Duyệt và gửi Văn phòng" asks
+// first, in a modal dialog with the reporter's summary, the focus on
+// "Quay lại"; "Quay lại" closes it without leaving the page, the head's
+// comment and ticked box still there and the focus back on the button;
+// the dialog's "Duyệt và gửi" sends the report.
+func TestBrowserApproveAsksFirst(t *testing.T) {
+	t.Parallel()
+	ctx := browsertest.New(t)
+	base, st := demoStore(t)
+	bg := context.Background()
+	pnv, err := st.UnitByCode(bg, "pnv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateUser(bg, store.Actor{}, &tiendo.User{Username: "ld.pnv", FullName: "Trần Văn Bình", Role: tiendo.RoleUnitHead, UnitID: pnv.ID}, pw); err != nil {
+		t.Fatal(err)
+	}
+	r := &tiendo.Round{Title: "Đợt thử duyệt và gửi", Status: tiendo.RoundOpen, Deadline: time.Now().Add(48 * time.Hour), HeadApproval: true,
+		Tasks: []*tiendo.Task{
+			{Label: "1", Text: "Xây dựng trường đạt chuẩn quốc gia", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}},
+				Targets: []*tiendo.Target{{Text: "Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia", Comparator: tiendo.AtLeast, Value: 2, Unit: "trường"}}},
+			{Label: "2", Text: "Rà soát thủ tục hành chính", Assignees: []tiendo.Assignee{{UnitID: pnv.ID, Role: tiendo.Lead}}},
+		}}
+	if err := st.CreateRound(bg, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	writer, err := st.UserByUsername(bg, "pnv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := st.Report(bg, writer, r.ID, pnv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schools := 25.0 // unusual: the head confirms it
+	rep.Sections[0].Status, rep.Sections[0].ResultVsPlan, rep.Sections[0].Actuals[0].Value = "on_track", "Đã công nhận 25 trường.", &schools
+	rep.Sections[1].Status, rep.Sections[1].ResultVsPlan = "on_track", "Đã rà soát 40 thủ tục."
+	if err := st.SaveReport(bg, store.Actor{UserID: writer.ID}, writer, rep); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ActOnReport(bg, store.Actor{UserID: writer.ID}, writer, r.ID, pnv.ID,
+		store.ActRequest{Action: tiendo.ReportSendForReview, Version: rep.Version, Confirm: true}); err != nil {
+		t.Fatal(err)
+	}
+	state := func() *tiendo.UnitReport {
+		rep, err := st.Report(bg, &tiendo.User{Role: tiendo.RoleOffice}, r.ID, pnv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	page := fmt.Sprintf("%s/rounds/%d/reports/pnv", base, r.ID)
+	modal := `!!document.getElementById("send-confirm") && document.getElementById("send-confirm").matches(":modal") && document.readyState === "complete"`
+	closed := `!document.getElementById("send-confirm")`
+	comment := "Số liệu đã đối chiếu với Sở."
+
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(390, 844))
+	browserLogin(t, ctx, base, "ld.pnv")
+	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.WaitVisible(`#approve`),
+		chromedp.SendKeys(`#comment`, comment),
+		chromedp.Click(`#confirm input[name=confirm]`),
+		chromedp.Click(`#approve`))
+	browsertest.WaitFor(t, ctx, modal)
+	if got := browsertest.Get(t, ctx, chromedp.Evaluate[string](`document.activeElement.id`)); got != "send-back" {
+		t.Errorf("the dialog opens with the focus on %q, want “Quay lại”", got)
+	}
+	text := browsertest.Get(t, ctx, chromedp.Text(`#send-confirm`))
+	for _, want := range []string{"Duyệt và gửi báo cáo cho Văn phòng?", "đơn vị không sửa được nữa, trừ khi Văn phòng trả lại",
+		"Chưa nhiệm vụ nào viết đủ các mục. Còn để trống:", "Nhiệm vụ 1: So với cùng kỳ; Khó khăn, vướng mắc",
+		"Đã nhập số liệu thực hiện của chỉ tiêu.", "1 số liệu khác thường đã được xác nhận là đúng.",
+		"Gửi lúc này là đúng hạn", "Quay lại", "Duyệt và gửi"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the head's dialog lacks %q:\n%s", want, text)
+		}
+	}
+	if fits := browsertest.Get(t, ctx, chromedp.Evaluate[bool](`(() => {
+		const r = document.querySelector("#send-confirm article").getBoundingClientRect();
+		return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight && document.documentElement.scrollWidth <= innerWidth;
+	})()`)); !fits {
+		t.Errorf("at 390 px the head's dialog does not fit the window")
+	}
+	if testing.Verbose() {
+		viewShot(t, ctx, "390")
+	}
+	if got := state().Status; got != tiendo.ReportReview {
+		t.Fatalf("while the dialog asks, the report is %s, want still waiting for the head", got)
+	}
+
+	// "Quay lại": the same page, what the head typed and ticked still there.
+	browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.samePage = true`))
+	browsertest.Do(t, ctx, chromedp.Click(`#send-back`))
+	browsertest.WaitFor(t, ctx, closed)
+	if same := browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.samePage === true`)); !same {
+		t.Errorf("“Quay lại” reloaded the page")
+	}
+	if got := browsertest.Get(t, ctx, chromedp.Evaluate[string](`document.activeElement.id`)); got != "approve" {
+		t.Errorf("after “Quay lại” the focus is on %q, want “Duyệt và gửi Văn phòng”", got)
+	}
+	if v := browsertest.Get(t, ctx, chromedp.Value(`#comment`)); v != comment {
+		t.Errorf("after “Quay lại” the comment holds %q", v)
+	}
+	if ticked := browsertest.Get(t, ctx, chromedp.Evaluate[bool](`document.querySelector("#confirm input[name=confirm]").checked`)); !ticked {
+		t.Errorf("after “Quay lại” the box confirming the unusual value is not ticked")
+	}
+
+	// On a laptop, and sent.
+	browsertest.Do(t, ctx, chromedp.EmulateViewport(1366, 768), chromedp.Click(`#approve`))
+	browsertest.WaitFor(t, ctx, modal)
+	if testing.Verbose() {
+		viewShot(t, ctx, "1366")
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`#send-go`))
+	waitOK(t, ctx, "submitted")
+	if got := state(); got.Status != tiendo.ReportSubmitted {
+		t.Errorf("approved: %s, want submitted", got.Status)
 	}
 }

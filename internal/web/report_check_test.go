@@ -150,7 +150,7 @@ func TestHeadConfirmsUnusualValuesBeforeApproving(t *testing.T) {
 	}
 
 	version := itoa(int64(x.reportOf(x.a, r).Version))
-	code, _, body := read(x.post(head, path, url.Values{"version": {version}, "op": {"approve"}}))
+	code, _, body := x.approveConfirmed(head, path, url.Values{"version": {version}, "op": {"approve"}})
 	if code != http.StatusUnprocessableEntity {
 		t.Fatalf("approve without confirming: %d, want 422", code)
 	}
@@ -164,7 +164,7 @@ func TestHeadConfirmsUnusualValuesBeforeApproving(t *testing.T) {
 	if got := x.reportOf(x.a, r).Status; got != tiendo.ReportReview {
 		t.Fatalf("approved without confirming: the report is %s", got)
 	}
-	code, loc, _ := read(x.post(head, path, url.Values{"version": {version}, "op": {"approve"}, "confirm": {"on"}}))
+	code, loc, _ := x.approveConfirmed(head, path, url.Values{"version": {version}, "op": {"approve"}, "confirm": {"on"}})
 	if code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=submitted") {
 		t.Fatalf("confirmed approval: %d %s", code, loc)
 	}
@@ -186,7 +186,7 @@ func TestHeadApprovesOrdinaryValuesWithoutConfirming(t *testing.T) {
 		t.Errorf("the head is asked to confirm ordinary values")
 	}
 	version := itoa(int64(x.reportOf(x.a, r).Version))
-	if code, loc, _ := read(x.post(head, path, url.Values{"version": {version}, "op": {"approve"}})); code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=submitted") {
+	if code, loc, _ := x.approveConfirmed(head, path, url.Values{"version": {version}, "op": {"approve"}}); code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=submitted") {
 		t.Errorf("approve ordinary values: %d %s", code, loc)
 	}
 }
@@ -301,7 +301,7 @@ func TestReturnCommentKeepsItsLines(t *testing.T) {
 		t.Fatalf("send for review again: %d\n%s", code, body)
 	}
 	version = itoa(int64(x.reportOf(x.a, r).Version))
-	if code, _, body := read(x.post(head, path, url.Values{"version": {version}, "op": {"approve"}})); code != http.StatusSeeOther {
+	if code, _, body := x.approveConfirmed(head, path, url.Values{"version": {version}, "op": {"approve"}}); code != http.StatusSeeOther {
 		t.Fatalf("approve: %d\n%s", code, body)
 	}
 	office, _ := x.st.UserByUsername(ctx, "vanphong")

@@ -33,10 +33,31 @@ func (x *app) sendConfirmed(c *http.Client, path string, form url.Values) (int, 
 	return read(x.post(c, path, confirmationForm(x.t, body, path, "send")))
 }
 
+// approveConfirmed approves the report on the unit head's page as a head
+// who means it does: "Duyệt và gửi Văn phòng" with form (the decision
+// form's fields), which asks to confirm, then the confirmation's "Duyệt và
+// gửi", which posts the decision form as the confirmation page holds it. It
+// returns what the second post answered, or the first when that did not
+// ask to confirm (a refusal), for the caller to check.
+func (x *app) approveConfirmed(c *http.Client, path string, form url.Values) (int, string, string) {
+	x.t.Helper()
+	f := url.Values{}
+	for k, v := range form {
+		f[k] = append([]string(nil), v...)
+	}
+	f.Set("op", "approve")
+	code, loc, body := read(x.post(c, path, f))
+	if code != http.StatusOK || !strings.Contains(body, `<dialog id="send-confirm" open`) {
+		return code, loc, body
+	}
+	return read(x.post(c, path, confirmationForm(x.t, body, path, "approve_send")))
+}
+
 // confirmationForm is what a browser posts from a report page that asks to
 // confirm sending when the person presses the dialog's button op ("send",
-// "edit"): the report form, the dialog's hidden fields that belong to it
-// and the button.
+// "edit"; the unit head's "approve_send", "approve_back"): the form (the
+// report form, or the head's decision form: the last form posting to path),
+// the dialog's hidden fields that belong to it and the button.
 func confirmationForm(t *testing.T, page, path, op string) url.Values {
 	t.Helper()
 	f := browserForm(t, page, path)
@@ -48,8 +69,8 @@ func confirmationForm(t *testing.T, page, path, op string) url.Values {
 }
 
 // dialogHidden is a hidden field of the confirmation that belongs to the
-// report form.
-var dialogHidden = regexp.MustCompile(`<input type="hidden" name="([a-z_]+)" value="([^"]*)" form="report-form">`)
+// report form (or the unit head's decision form).
+var dialogHidden = regexp.MustCompile(`<input type="hidden" name="([a-z_]+)" value="([^"]*)" form="(?:report|decision)-form">`)
 
 // sendApp is newApp with a round whose deadline has passed: unit a (pnv)
 // leads task 1, with two targets, and task 2, and supports task 9, which
@@ -145,9 +166,10 @@ func TestSubmitAsksFirstWithoutJavaScript(t *testing.T) {
 		`<h2 id="send-confirm-h">Gửi báo cáo cho Văn phòng?</h2>`,
 		"Sau khi gửi, đơn vị không sửa được nữa, trừ khi Văn phòng trả lại.",
 		"Bản nháp đã được lưu lúc ",
-		"1/2 nhiệm vụ đã viết đủ các mục. Còn để trống:\n<ul><li>Nhiệm vụ 2: So với cùng kỳ; Khó khăn, vướng mắc; Kiến nghị, đề xuất; Nhiệm vụ thời gian tới</li></ul>",
-		"Đủ số liệu thực hiện của 2 chỉ tiêu. Chưa có số liệu cùng kỳ năm trước: Nhiệm vụ 1, chỉ tiêu “tỷ lệ huy động trẻ ra lớp đạt 95% trở lên”.",
-		"Chưa viết nội dung phối hợp: Nhiệm vụ 9.",
+		"Đã viết đủ các mục ở 1 trong 2 nhiệm vụ. Còn để trống:\n<ul><li>Nhiệm vụ 2: <a href=\"#t" + t2 + ".vs_same_period\">So với cùng kỳ</a>; <a href=\"#t" + t2 + ".obstacles\">Khó khăn, vướng mắc</a>; " +
+			"<a href=\"#t" + t2 + ".recommendations\">Kiến nghị, đề xuất</a>; <a href=\"#t" + t2 + ".next_steps\">Nhiệm vụ thời gian tới</a></li></ul>",
+		"Đã nhập số liệu thực hiện cho cả 2 chỉ tiêu. Chưa có số liệu cùng kỳ năm trước: <a href=\"#" + rate + ".same\">Nhiệm vụ 1, chỉ tiêu “tỷ lệ huy động trẻ ra lớp đạt 95% trở lên”</a>.",
+		"Chưa viết nội dung phối hợp: <a href=\"#c" + t9 + ".text\">Nhiệm vụ 9</a>.",
 		"Không có tệp đính kèm.",
 		"<strong>Gửi lúc này là quá hạn</strong> (hạn gửi ",
 		`<button type="submit" form="report-form" name="op" value="edit" class="secondary" id="send-back" formnovalidate autofocus>Quay lại sửa</button>`,
@@ -316,7 +338,7 @@ func TestReturnedReportSaysWhyOnTheHome(t *testing.T) {
 	if code, _, body := read(x.post(rep, path, schoolsForm(r, x.reportOf(x.a, r).Version, "review", "2", "Đã xây 2 trường Kim Đồng và Lê Lợi."))); code != http.StatusSeeOther {
 		t.Fatalf("send for review again: %d\n%s", code, body)
 	}
-	if code, _, body := read(x.post(headC, path, url.Values{"version": {itoa(int64(x.reportOf(x.a, r).Version))}, "op": {"approve"}})); code != http.StatusSeeOther {
+	if code, _, body := x.approveConfirmed(headC, path, url.Values{"version": {itoa(int64(x.reportOf(x.a, r).Version))}, "op": {"approve"}}); code != http.StatusSeeOther {
 		t.Fatalf("approve: %d\n%s", code, body)
 	}
 	if got := card(); strings.Contains(got, "Lý do:") {
@@ -362,7 +384,7 @@ func TestRevisionsNameWriterAndApprover(t *testing.T) {
 	if code, _, body := read(x.post(x.login("hoa"), path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường."))); code != http.StatusSeeOther {
 		t.Fatalf("send for review: %d\n%s", code, body)
 	}
-	if code, _, body := read(x.post(x.login("truongphong"), path, url.Values{"version": {itoa(int64(x.reportOf(x.a, r).Version))}, "op": {"approve"}})); code != http.StatusSeeOther {
+	if code, _, body := x.approveConfirmed(x.login("truongphong"), path, url.Values{"version": {itoa(int64(x.reportOf(x.a, r).Version))}, "op": {"approve"}}); code != http.StatusSeeOther {
 		t.Fatalf("approve: %d\n%s", code, body)
 	}
 	office := x.login("vanphong")

@@ -160,13 +160,25 @@ func (p *reportPage) HeadReview() bool {
 	return p.IsHead && p.Report.Status == tiendo.ReportReview
 }
 
-// rowKey is the anchor of a target's value: its field in the form, its row
-// when the report is shown read-only (to the unit head).
-func (p *reportPage) rowKey(targetID int64) string {
-	if p.Editable {
-		return fmt.Sprintf("g%d.value", targetID)
+// anchorOf is where a link to the report form's field key ("t12.obstacles",
+// "g31.same", "c4.text") goes: the field itself on the form; on a report
+// shown to read (the unit head's), the target's row, the task's section or
+// the contribution's. The list of what to fix (Problems) and the
+// confirmation before sending (sendSummary) link to fields by it.
+func (p *reportPage) anchorOf(key string) string {
+	if p.Editable || key == "" {
+		return key
 	}
-	return fmt.Sprintf("g%d.row", targetID)
+	id, _, _ := strings.Cut(key[1:], ".")
+	switch key[0] {
+	case 'g':
+		return "g" + id + ".row"
+	case 't':
+		return "task-" + id
+	case 'c':
+		return "contrib-" + id
+	}
+	return key
 }
 
 // Problems lists, in the order of the page, what a refused step marked:
@@ -206,11 +218,11 @@ func (p *reportPage) Problems() []unreadField {
 				target = fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
 			}
 			value := fmt.Sprintf("g%d.value", a.TargetID)
-			add(value, p.rowKey(a.TargetID), target+": ô “Thực hiện”")
+			add(value, p.anchorOf(value), target+": ô “Thực hiện”")
 			if u, ok := unusual[a.TargetID]; ok {
 				// The link goes to the field found unusual: "6.120" typed
 				// into Cùng kỳ beside a Thực hiện of 61,2 is Cùng kỳ's.
-				key, label := p.rowKey(a.TargetID), target
+				key, label := p.anchorOf(value), target
 				switch {
 				case u.Field == tiendo.FieldSame && p.Editable:
 					key, label = fmt.Sprintf("g%d.same", a.TargetID), label+": ô “Cùng kỳ năm trước”"
@@ -223,34 +235,22 @@ func (p *reportPage) Problems() []unreadField {
 				}
 				out = append(out, unreadField{Key: key, Label: label, Message: "số liệu khác thường: " + u.Note() + "."})
 			}
-			same, anchor := fmt.Sprintf("g%d.same", a.TargetID), p.rowKey(a.TargetID)
-			if p.Editable {
-				anchor = same
-			}
-			add(same, anchor, target+": ô “Cùng kỳ năm trước”")
+			same := fmt.Sprintf("g%d.same", a.TargetID)
+			add(same, p.anchorOf(same), target+": ô “Cùng kỳ năm trước”")
 		}
 		pre := fmt.Sprintf("t%d.", sec.TaskID)
-		field := func(key string) string {
-			if p.Editable {
-				return pre + key
-			}
-			return fmt.Sprintf("task-%d", sec.TaskID)
-		}
-		add(pre+"status", field("status"), task+": Tình trạng thực hiện")
+		add(pre+"status", p.anchorOf(pre+"status"), task+": Tình trạng thực hiện")
 		for _, n := range p.Narratives {
-			add(pre+n.Key, field(n.Key), task+": "+n.Label)
+			add(pre+n.Key, p.anchorOf(pre+n.Key), task+": "+n.Label)
 		}
 	}
 	for _, c := range p.Report.Contributions {
-		key, anchor := fmt.Sprintf("c%d.text", c.TaskID), fmt.Sprintf("contrib-%d", c.TaskID)
-		if p.Editable {
-			anchor = key
-		}
+		key := fmt.Sprintf("c%d.text", c.TaskID)
 		label := "Phối hợp nhiệm vụ"
 		if t := p.Tasks[c.TaskID]; t != nil {
 			label += " " + t.Label
 		}
-		add(key, anchor, label)
+		add(key, p.anchorOf(key), label)
 	}
 	if p.Fields["confirm"] != "" {
 		button := map[string]string{"review": "Trình lãnh đạo đơn vị duyệt", "approve": "Duyệt và gửi Văn phòng"}[p.Step]
@@ -841,6 +841,9 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	switch op {
 	case "return", "accept", "head_return", "approve", "withdraw_review":
 		return s.reportDecision(w, r, p, op)
+	case "approve_send", "approve_back":
+		// The buttons of the confirmation before the unit head's approval.
+		return s.approveReport(w, r, p, op)
 	}
 	if !tiendo.Allowed(u, tiendo.ActionEditReport, p.Unit.ID) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
@@ -866,7 +869,7 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 				http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s%s", p.Round.ID, p.Unit.Code, returnTo("save", r.PostFormValue("at"))), http.StatusSeeOther)
 				return nil
 			}
-			return s.sendReport(w, r, p, confirm)
+			return s.sendReport(w, r, p, p.Report.Version, confirm)
 		}
 		if op == "send" {
 			op, p.SendChanged = "submit", true
@@ -917,12 +920,10 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 			return s.refusedStep(w, r, p, op, err)
 		}
 		if req.CheckOnly {
-			p.Send = p.sendSummary(sent, confirm)
-			p.Saved, p.SavedAt = true, p.Report.UpdatedAt
 			if at := r.PostFormValue("at"); fieldID.MatchString(at) {
 				p.At = at
 			}
-			return s.renderReport(w, r, http.StatusOK, p)
+			return s.askToSend(w, r, p, sent, confirm, false)
 		}
 	}
 	// After a merge the page opens at its top, where it names what came
@@ -936,35 +937,86 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 }
 
 // sendReport sends the report as confirmed (the confirmation's "Gửi báo
-// cáo", the form unchanged since): no save, the step on the version that
-// was confirmed. What changed since (a colleague's save, the unit head's
-// approval asked meanwhile) is refused as the step refuses it.
+// cáo", the form unchanged since, or its "Duyệt và gửi" on the unit head's
+// page): no save, the step on the version that was confirmed. What changed
+// since (a colleague's save, the unit head's approval asked meanwhile, a
+// report withdrawn from the head) is refused as the step refuses it.
 //
 // The confirmation said whether the report would count as late, and the
 // deadline may pass while it is open (a click at 23:59:50, a confirmation
 // twenty seconds later): a report promised on time that would now go late
-// is not sent, the confirmation is shown again, saying so (PromisedOnTime).
-func (s *Server) sendReport(w http.ResponseWriter, r *http.Request, p *reportPage, confirm bool) error {
-	if r.PostFormValue("promised_late") == "0" && !s.store.Now().Before(p.Round.Deadline) {
-		req := store.ActRequest{Action: tiendo.ReportSubmit, Version: p.Report.Version, Confirm: confirm, CheckOnly: true}
-		sent, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
-		if err != nil {
+// is not sent, the confirmation is shown again, saying so (TurnedLate).
+func (s *Server) sendReport(w http.ResponseWriter, r *http.Request, p *reportPage, version int, confirm bool) error {
+	refused := func(err error) error {
+		if p.Editable {
 			return s.refusedStep(w, r, p, "submit", err)
 		}
+		return s.refusedDecision(w, r, p, "approve", err)
+	}
+	comment := "" // the unit head's comment goes with the approval, as before it was confirmed
+	if !p.Editable {
+		comment = r.PostFormValue("comment")
+	}
+	if r.PostFormValue("promised_late") == "0" && !s.store.Now().Before(p.Round.Deadline) {
+		req := store.ActRequest{Action: tiendo.ReportSubmit, Version: version, Confirm: confirm, CheckOnly: true}
+		sent, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
+		if err != nil {
+			return refused(err)
+		}
 		if sent.Late {
-			p.Send = p.sendSummary(sent, confirm)
-			p.Send.TurnedLate = true
-			p.Saved, p.SavedAt = true, p.Report.UpdatedAt
-			return s.renderReport(w, r, http.StatusOK, p)
+			return s.askToSend(w, r, p, sent, confirm, true)
 		}
 	}
 	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID,
-		store.ActRequest{Action: tiendo.ReportSubmit, Version: p.Report.Version, Confirm: confirm})
+		store.ActRequest{Action: tiendo.ReportSubmit, Version: version, Confirm: confirm, Comment: comment})
 	if err != nil {
-		return s.refusedStep(w, r, p, "submit", err)
+		return refused(err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=submitted", p.Round.ID, p.Unit.Code), http.StatusSeeOther)
 	return nil
+}
+
+// askToSend answers with the page asking to confirm sending the report
+// (#send-confirm), sent being the report as the submission would leave it
+// (store.ActRequest's CheckOnly); turnedLate says the confirmation before
+// promised "đúng hạn" and the deadline passed meanwhile. The reporter's
+// draft was saved; the unit head's page keeps what the decision form held.
+func (s *Server) askToSend(w http.ResponseWriter, r *http.Request, p *reportPage, sent *tiendo.UnitReport, confirm, turnedLate bool) error {
+	p.Send = p.sendSummary(sent, confirm)
+	p.Send.TurnedLate = turnedLate
+	if p.Editable {
+		p.Saved, p.SavedAt = true, p.Report.UpdatedAt
+	}
+	return s.renderReport(w, r, http.StatusOK, p)
+}
+
+// approveReport carries out the unit head's "Duyệt và gửi Văn phòng",
+// which cannot be taken back, as the reporter's "Gửi báo cáo" is: asked
+// first ("approve"), with what the report leaves empty and whether it
+// counts as late, once the step is checked (CheckOnly) and would go; the
+// confirmation's "Duyệt và gửi" ("approve_send") approves and sends it,
+// its "Quay lại" ("approve_back", without JavaScript) shows the page again
+// with the decision form as it was: the comment and the box confirming
+// unusual values.
+func (s *Server) approveReport(w http.ResponseWriter, r *http.Request, p *reportPage, op string) error {
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	confirm := r.PostFormValue("confirm") == "on"
+	p.Values["comment"] = r.PostFormValue("comment")
+	if confirm {
+		p.Values["confirm"] = "on"
+	}
+	switch op {
+	case "approve_back":
+		return s.renderReport(w, r, http.StatusOK, p)
+	case "approve_send":
+		return s.sendReport(w, r, p, version, confirm)
+	}
+	req := store.ActRequest{Action: tiendo.ReportSubmit, Version: version, Confirm: confirm, CheckOnly: true}
+	sent, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
+	if err != nil {
+		return s.refusedDecision(w, r, p, "approve", err)
+	}
+	return s.askToSend(w, r, p, sent, confirm, false)
 }
 
 // refusedStep answers a unit's step (op) that the store refused after the
@@ -1001,21 +1053,23 @@ func (p *reportPage) formIsStored() bool {
 	return true
 }
 
-// sendSummary is what the confirmation before "Gửi báo cáo" says of the
-// report about to go, so that a report sent by mistake is caught before it
-// goes: how many tasks have every part written and what the others leave
-// empty, which targets have no value, what else goes with it, and whether
-// it will count as late. A report gets this far only once CheckReport lets
-// it go, so what it lists is what may be left empty, not what must be
+// sendSummary is what the confirmation before "Gửi báo cáo" (and before
+// the unit head's "Duyệt và gửi Văn phòng") says of the report about to
+// go, so that a report sent by mistake is caught before it goes: how many
+// tasks have every part written and what the others leave empty, which
+// targets have no value, what else goes with it, and whether it will count
+// as late. Each thing left empty links to its field (anchorOf), so that the
+// person can go and fill it. A report gets this far only once CheckReport
+// lets it go, so what it lists is what may be left empty, not what must be
 // filled.
 type sendSummary struct {
-	Tasks, Full int      // the report's tasks, and those with every part written
-	Gaps        []string // the parts the others leave empty: "Nhiệm vụ 2: Khó khăn, vướng mắc; Kiến nghị, đề xuất"
+	Tasks, Full int       // the report's tasks, and those with every part written
+	Gaps        []sendGap // what the others leave empty
 	Targets     int
-	NoValue     []string // targets without an actual value
-	NoSame      []string // targets without last year's value
-	Helps       int      // tasks the unit supports
-	HelpsEmpty  []string // of them, those it wrote nothing on: "Nhiệm vụ 5"
+	NoValue     []unreadField // targets without an actual value: the link and the target
+	NoSame      []unreadField // targets without last year's value
+	Helps       int           // tasks the unit supports
+	HelpsEmpty  []unreadField // of them, those it wrote nothing on: "Nhiệm vụ 5"
 	// GapsMore, NoValueMore and NoSameMore count what the lists above
 	// leave out: a dialog names a few (sendListed) and counts the rest.
 	GapsMore, NoValueMore, NoSameMore int
@@ -1028,6 +1082,25 @@ type sendSummary struct {
 	// TurnedLate: the confirmation before this one said "đúng hạn", and
 	// the deadline passed while it was open (sendReport).
 	TurnedLate bool
+	// Approve: the unit head's confirmation of "Duyệt và gửi Văn phòng",
+	// whose buttons belong to the head's decision form, not the report form.
+	Approve bool
+}
+
+// sendGap is what a task of the report leaves empty: "Nhiệm vụ 2" and its
+// empty parts, each with the link to its field; on a report shown to read
+// (the unit head's) the task links to its section and its parts do not.
+type sendGap struct {
+	Task, Anchor string
+	Empty        []unreadField
+}
+
+// Form is the id of the form the confirmation's buttons post.
+func (s *sendSummary) Form() string {
+	if s.Approve {
+		return "decision-form"
+	}
+	return "report-form"
 }
 
 // sendSummary works out the confirmation for the report as saved, with
@@ -1035,30 +1108,46 @@ type sendSummary struct {
 // CheckOnly), for its timeliness.
 func (p *reportPage) sendSummary(sent *tiendo.UnitReport, confirmed bool) *sendSummary {
 	sum := &sendSummary{Tasks: len(p.Report.Sections), Files: len(p.Report.Attachments), Confirmed: confirmed,
-		Late: sent.Late, Resent: !p.Report.SubmittedAt.IsZero(), Deadline: p.Round.Deadline}
+		Late: sent.Late, Resent: !p.Report.SubmittedAt.IsZero(), Deadline: p.Round.Deadline, Approve: !p.Editable}
 	if confirmed {
 		sum.Unusual = len(p.Unusual())
 	}
+	// link is a thing left empty, with the link to its field; on a report
+	// shown to read, only a target's row is linked, not each part of a
+	// task, whose links would all go to its section.
+	link := func(key, label string) unreadField {
+		if !p.Editable && key[0] == 't' {
+			key = ""
+		}
+		return unreadField{Key: p.anchorOf(key), Label: label}
+	}
+	var gaps []sendGap
+	var noValue, noSame []unreadField
 	for _, sec := range p.Report.Sections {
 		task := "Nhiệm vụ"
 		if t := p.Tasks[sec.TaskID]; t != nil {
 			task = "Nhiệm vụ " + t.Label
 		}
+		pre := fmt.Sprintf("t%d.", sec.TaskID)
 		text := map[string]string{"result_vs_plan": sec.ResultVsPlan, "vs_same_period": sec.VsSamePeriod, "obstacles": sec.Obstacles,
 			"recommendations": sec.Recommendations, "next_steps": sec.NextSteps}
-		var empty []string
+		var empty []unreadField
 		if sec.Status == "" {
-			empty = append(empty, "Tình trạng thực hiện")
+			empty = append(empty, link(pre+"status", "Tình trạng thực hiện"))
 		}
 		for _, n := range p.Narratives {
 			if strings.TrimSpace(text[n.Key]) == "" {
-				empty = append(empty, n.Label)
+				empty = append(empty, link(pre+n.Key, n.Label))
 			}
 		}
 		if len(empty) == 0 {
 			sum.Full++
 		} else {
-			sum.Gaps = append(sum.Gaps, task+": "+strings.Join(empty, "; "))
+			gap := sendGap{Task: task, Empty: empty}
+			if !p.Editable {
+				gap.Anchor = p.anchorOf(pre + "status")
+			}
+			gaps = append(gaps, gap)
 		}
 		for _, a := range sec.Actuals {
 			sum.Targets++
@@ -1067,16 +1156,16 @@ func (p *reportPage) sendSummary(sent *tiendo.UnitReport, confirmed bool) *sendS
 				name = fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
 			}
 			if a.Value == nil {
-				sum.NoValue = append(sum.NoValue, name)
+				noValue = append(noValue, link(fmt.Sprintf("g%d.value", a.TargetID), name))
 			}
 			if a.SamePeriod == nil {
-				sum.NoSame = append(sum.NoSame, name)
+				noSame = append(noSame, link(fmt.Sprintf("g%d.same", a.TargetID), name))
 			}
 		}
 	}
-	sum.Gaps, sum.GapsMore = sendListed(sum.Gaps)
-	sum.NoValue, sum.NoValueMore = sendListed(sum.NoValue)
-	sum.NoSame, sum.NoSameMore = sendListed(sum.NoSame)
+	sum.Gaps, sum.GapsMore = sendListed(gaps)
+	sum.NoValue, sum.NoValueMore = sendListed(noValue)
+	sum.NoSame, sum.NoSameMore = sendListed(noSame)
 	for _, c := range p.Report.Contributions {
 		sum.Helps++
 		if strings.TrimSpace(c.Text) == "" {
@@ -1084,7 +1173,7 @@ func (p *reportPage) sendSummary(sent *tiendo.UnitReport, confirmed bool) *sendS
 			if t := p.Tasks[c.TaskID]; t != nil {
 				label += " " + t.Label
 			}
-			sum.HelpsEmpty = append(sum.HelpsEmpty, label)
+			sum.HelpsEmpty = append(sum.HelpsEmpty, link(fmt.Sprintf("c%d.text", c.TaskID), label))
 		}
 	}
 	return sum
@@ -1092,7 +1181,7 @@ func (p *reportPage) sendSummary(sent *tiendo.UnitReport, confirmed bool) *sendS
 
 // sendListed keeps the first few of a list the confirmation names (a
 // province's report has forty tasks), and says how many it left out.
-func sendListed(xs []string) ([]string, int) {
+func sendListed[T any](xs []T) ([]T, int) {
 	const few = 5
 	if len(xs) <= few {
 		return xs, 0
@@ -1341,7 +1430,7 @@ func unreadMessage(op string, n, missing, unusual int) string {
 func (s *Server) reportDecision(w http.ResponseWriter, r *http.Request, p *reportPage, op string) error {
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	req := store.ActRequest{Version: version, Comment: r.PostFormValue("comment")}
-	next := map[string]string{"return": "returned", "accept": "accepted", "head_return": "returned", "approve": "submitted", "withdraw_review": "withdrawn"}[op]
+	next := map[string]string{"return": "returned", "accept": "accepted", "head_return": "returned", "withdraw_review": "withdrawn"}[op]
 	switch op {
 	case "return":
 		req.Action = tiendo.ReportReturn
@@ -1351,25 +1440,33 @@ func (s *Server) reportDecision(w http.ResponseWriter, r *http.Request, p *repor
 		req.Action = tiendo.ReportHeadReturn
 	case "approve":
 		// The head confirms unusual values as the reporter did: the page
-		// shows them and the box (tiendo.CheckReport).
-		req.Action, req.Confirm = tiendo.ReportSubmit, r.PostFormValue("confirm") == "on"
+		// shows them and the box (tiendo.CheckReport); and is asked first.
+		return s.approveReport(w, r, p, op)
 	case "withdraw_review":
 		req.Action = tiendo.ReportWithdrawReview
 	}
-	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
-	var e *tiendo.Error
-	if errors.As(err, &e) && e.Code == tiendo.EINVALID {
-		p.Error, p.Fields, p.Step = e.Message, e.Fields, op
-		if op == "approve" && len(e.Fields) > 0 {
-			p.Error = p.checkMessage(op, e.Fields)
-		}
-		p.Values["comment"] = req.Comment
-		return s.renderReport(w, r, http.StatusUnprocessableEntity, p)
-	} else if err != nil {
-		return err
+	if _, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req); err != nil {
+		return s.refusedDecision(w, r, p, op, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s", p.Round.ID, p.Unit.Code, next), http.StatusSeeOther)
 	return nil
+}
+
+// refusedDecision answers a decision (op) refused for what the person can
+// fix on the page (a reason not given, unusual values not confirmed): the
+// page again, with why, each field to fix, and the comment as typed. Any
+// other error is returned.
+func (s *Server) refusedDecision(w http.ResponseWriter, r *http.Request, p *reportPage, op string, err error) error {
+	var e *tiendo.Error
+	if !errors.As(err, &e) || e.Code != tiendo.EINVALID {
+		return err
+	}
+	p.Error, p.Fields, p.Step = e.Message, e.Fields, op
+	if op == "approve" && len(e.Fields) > 0 {
+		p.Error = p.checkMessage(op, e.Fields)
+	}
+	p.Values["comment"] = r.PostFormValue("comment")
+	return s.renderReport(w, r, http.StatusUnprocessableEntity, p)
 }
 
 // handleReportAutosave keeps the form as typed, without a version check;

@@ -32,41 +32,57 @@
     });
   });
 
-  var form = document.getElementById("report-form");
-  if (!form) return;
-
   // The confirmation before the report goes to the office (#send-confirm),
-  // drawn open by the server once "Gửi báo cáo" saved the draft: opened
-  // here as a modal dialog, so that the page under it cannot be reached and
-  // a screen reader is in it. "Quay lại sửa" and Esc close it and put the
-  // person back in the form, at the field they were in (data-back), without
-  // a round trip: the form holds what was saved. Closed, it goes, with the
-  // confirmation of unusual values it carried: the next "Gửi báo cáo" is
-  // checked and confirmed afresh.
+  // drawn open by the server once "Gửi báo cáo" saved the draft, or once the
+  // unit head pressed "Duyệt và gửi Văn phòng": opened here as a modal
+  // dialog, so that the page under it cannot be reached and a screen reader
+  // is in it. "Quay lại sửa" ("Quay lại") and Esc close it and put the
+  // person back where they were, at the field they were in (data-back) or
+  // on the button that asked (data-opener), without a round trip: the form
+  // holds what was saved, the head's form what was typed and ticked. A link
+  // to a field left empty closes it and puts the person in that field.
+  // Closed, it goes, with the confirmation of unusual values it carried:
+  // the next "Gửi báo cáo" is checked and confirmed afresh.
   var ask = document.getElementById("send-confirm");
   if (ask && typeof ask.showModal === "function") {
     ask.close(); // drawn open, not modal; its "close" event comes later, and is ignored below
     ask.showModal();
-    var backTo = ask.dataset.back ? document.getElementById(ask.dataset.back) : null;
+    var backTo = (ask.dataset.back && document.getElementById(ask.dataset.back)) || document.getElementById(ask.dataset.opener || "submit");
     document.getElementById("send-back").addEventListener("click", function (e) {
       e.preventDefault();
       ask.close();
+    });
+    ask.querySelectorAll("a[href^='#']").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        var el = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+        if (!el) return;
+        e.preventDefault();
+        history.replaceState(history.state, "", location.pathname + location.search + a.getAttribute("href"));
+        backTo = el;
+        ask.close();
+      });
     });
     ask.addEventListener("close", function () {
       if (ask.open) return; // the close before showModal, reported late
       ask.remove();
       if (backTo) goTo(backTo);
-      else if (document.getElementById("submit")) document.getElementById("submit").focus();
     });
   }
   // One click sends: a second (a double click, an impatient one) while the
   // page goes would come back refused, the report being sent already.
   var sending = false;
-  form.addEventListener("submit", function (e) {
-    if (sending) { e.preventDefault(); return; }
-    if (e.submitter && e.submitter.value === "send") sending = true;
+  ["report-form", "decision-form"].forEach(function (id) {
+    var f = document.getElementById(id);
+    if (!f) return;
+    f.addEventListener("submit", function (e) {
+      if (sending) { e.preventDefault(); return; }
+      if (e.submitter && (e.submitter.value === "send" || e.submitter.value === "approve_send")) sending = true;
+    });
   });
   window.addEventListener("pageshow", function () { sending = false; });
+
+  var form = document.getElementById("report-form");
+  if (!form) return;
 
   var key = form.dataset.key;
   var status = form.querySelector(".autosave-status");
