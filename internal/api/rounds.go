@@ -131,6 +131,21 @@ type extendRequest struct {
 	Reason   string    `json:"reason"`
 }
 
+// decodeExtend reads an extension's body, refusing one without a deadline:
+// the store's message is the web form's ("ví dụ 07/06/2026"), and the API
+// takes RFC 3339.
+func decodeExtend(w http.ResponseWriter, r *http.Request) (extendRequest, error) {
+	var req extendRequest
+	if err := decode(w, r, &req); err != nil {
+		return req, err
+	}
+	if req.Deadline.IsZero() {
+		return req, &tiendo.Error{Code: tiendo.EINVALID, Message: "Thiếu hạn gửi mới: hãy gửi trường deadline dạng RFC 3339.",
+			Fields: map[string]string{"deadline": "Hãy gửi hạn mới dạng RFC 3339, ví dụ 2026-06-07T00:00:00+07:00 (trước ngày 07/06/2026)."}}
+	}
+	return req, nil
+}
+
 // handleRoundExtend extends the deadline of an open round and answers the
 // round as it now is; the units still owing their report are told.
 func (a *Server) handleRoundExtend(w http.ResponseWriter, r *http.Request) error {
@@ -138,15 +153,9 @@ func (a *Server) handleRoundExtend(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	var req extendRequest
-	if err := decode(w, r, &req); err != nil {
+	req, err := decodeExtend(w, r)
+	if err != nil {
 		return err
-	}
-	if req.Deadline.IsZero() {
-		// The store's message is the web form's ("ví dụ 07/06/2026"); the
-		// API takes RFC 3339.
-		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Thiếu hạn gửi mới: hãy gửi trường deadline dạng RFC 3339.",
-			Fields: map[string]string{"deadline": "Hãy gửi hạn mới dạng RFC 3339, ví dụ 2026-06-07T00:00:00+07:00 (trước ngày 07/06/2026)."}}
 	}
 	u := userFrom(r.Context())
 	if err := a.store.ExtendDeadline(r.Context(), actor(r), u, id, req.Deadline, req.Reason); err != nil {

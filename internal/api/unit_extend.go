@@ -3,8 +3,6 @@ package api
 import (
 	"net/http"
 	"time"
-
-	"tiendo"
 )
 
 // unitDeadline is a unit's deadline in a round, as the API answers an
@@ -33,13 +31,9 @@ func (a *Server) handleUnitExtend(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	var req extendRequest
-	if err := decode(w, r, &req); err != nil {
+	req, err := decodeExtend(w, r)
+	if err != nil {
 		return err
-	}
-	if req.Deadline.IsZero() {
-		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Thiếu hạn gửi mới: hãy gửi trường deadline dạng RFC 3339.",
-			Fields: map[string]string{"deadline": "Hãy gửi hạn mới dạng RFC 3339, ví dụ 2026-06-07T00:00:00+07:00 (trước ngày 07/06/2026)."}}
 	}
 	d, err := a.store.ExtendUnitDeadline(r.Context(), actor(r), u, id, unitID, req.Deadline, req.Reason)
 	if err != nil {
