@@ -30,6 +30,10 @@ var unitHeads = []string{
 	// Viên chức tỉnh", "Công đoàn các Khu công nghiệp tỉnh" (spelled
 	// "đoàn", not the "công đoạn" of a process).
 	"cong doan",
+	// A border or police post: "Đồn Biên phòng Đàm Thủy", "Đồn Công an
+	// khu công nghiệp". Only with its kind, as "đồn" alone folds as the
+	// "đơn" of "đơn vị", "đơn thư" does.
+	"don bien phong", "don cong an",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn

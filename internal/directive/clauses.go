@@ -44,6 +44,14 @@ func (p *parser) clauseTasks(b block, label string, own, inherited assignment) b
 		// The council's oversight of its own resolution, or the follow-up
 		// of the directive, is no task of its own (see taskList).
 		oversees := followUpOnly(f) || reOversight.MatchString(f)
+		if opens && k > 0 && eachOf(a.leads) {
+			// "Các tổ dân phố có trách nhiệm: ...; mỗi tổ dân phố tổ chức
+			// ít nhất 02 buổi ...": "mỗi" or "từng" counts the units of
+			// the work before, one by one; it names no other unit.
+			last := &cs[len(cs)-1]
+			last.text += " " + sent
+			continue
+		}
 		if opens && !oversees && !joinsWork(f, a) && !(len(cs) > 0 && len(cs[len(cs)-1].a.leads) > 1 && subset(a.leads, cs[len(cs)-1].a.leads)) {
 			cs = append(cs, clause{sent, a})
 			owners[strings.Join(a.leads, "|")] = true
@@ -101,6 +109,18 @@ func joinsWork(f string, a assignment) bool {
 		f = strings.TrimPrefix(f, w)
 	}
 	return strings.HasPrefix(f, "phoi hop") || strings.HasPrefix(f, "tham gia")
+}
+
+// eachOf reports whether every name of leads is a distributive, "mỗi
+// xã", "từng tổ dân phố": each of a group, not a unit of its own.
+func eachOf(leads []string) bool {
+	for _, u := range leads {
+		w, _, _ := strings.Cut(strings.ToLower(vi.NFC(strings.TrimSpace(u))), " ")
+		if w != "mỗi" && w != "từng" {
+			return false
+		}
+	}
+	return len(leads) > 0
 }
 
 // subset reports whether every name of a is in b.

@@ -46,7 +46,7 @@ var blindFloors = map[string]float64{
 	"fresh11": 0.96,
 	"fresh12": 0.97,
 	"fresh13": 0.99,
-	"fresh14": 0.96,
+	"fresh14": 0.97,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -451,17 +451,62 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string) boo
 // first date said with "trước", "chậm nhất" or "hạn", before one said with
 // "đến hết" or "trong", which more often bound the figures ("số liệu đến
 // hết ngày 20/8/2026, ... trước 17 giờ 00 ngày 25/8/2026").
+//
+// A date for asking more time is none of the round's: a letter chasing
+// work writes "trường hợp không hoàn thành đúng hạn, đề xuất gia hạn gửi
+// trước ngày 15/10" beside the report it wants later, and the request
+// for an extension is no report (see extensionAsk).
 func sentenceDeadline(f string) []string {
-	all := reDeadline.FindAllStringSubmatch(f, 8)
-	for _, m := range all {
+	all := reDeadline.FindAllStringSubmatchIndex(f, 8)
+	var kept [][]string
+	for _, ix := range all {
+		if extensionAsk(f, ix[0]) {
+			continue
+		}
+		kept = append(kept, submatches(f, ix))
+	}
+	for _, m := range kept {
 		if m[1] != "den het" && m[1] != "trong" {
 			return m
 		}
 	}
-	if len(all) > 0 {
-		return all[0]
+	if len(kept) > 0 {
+		return kept[0]
 	}
 	return nil
+}
+
+// submatches turns the indexes of a match into its strings, "" for a
+// group that took no part.
+func submatches(f string, ix []int) []string {
+	m := make([]string, len(ix)/2)
+	for k := range m {
+		if ix[2*k] >= 0 {
+			m[k] = f[ix[2*k]:ix[2*k+1]]
+		}
+	}
+	return m
+}
+
+// reExtensionAsk: asking for more time ("đề xuất gia hạn", "đề nghị gia
+// hạn", "xin gia hạn", "văn bản đề nghị điều chỉnh, gia hạn"), the way an
+// office writes what a unit that cannot finish on time must send.
+var reExtensionAsk = regexp.MustCompile(`\b(?:de xuat|de nghi|xin)\s+(?:[a-z]+,?\s+){0,3}?gia han\b`)
+
+// extensionAsk reports whether the deadline at offset at of folded
+// sentence f is the date for asking an extension: the clause it closes
+// (back to the last "(", ";" or the sentence's start) asks for one. An
+// extension granted ("đồng ý gia hạn thời gian gửi báo cáo đến trước
+// ngày 20/10") asks nothing and keeps its date.
+func extensionAsk(f string, at int) bool {
+	if !strings.Contains(f, "gia han") {
+		return false
+	}
+	cl := f[:at]
+	if k := strings.LastIndexAny(cl, "(;"); k >= 0 {
+		cl = cl[k+1:]
+	}
+	return reExtensionAsk.MatchString(cl)
 }
 
 // reSend: the report is sent or handed in.
@@ -504,9 +549,10 @@ func (p *parser) planPeriod() {
 // more.
 func (p *parser) otherDeadlines(f string, first *Deadline) {
 	var others []string
-	for _, m := range reDeadline.FindAllStringSubmatch(f, 8) {
-		if m[1] == "den het" {
-			continue // the figures' end, not a deadline (sentenceDeadline)
+	for _, ix := range reDeadline.FindAllStringSubmatchIndex(f, 8) {
+		m := submatches(f, ix)
+		if m[1] == "den het" || extensionAsk(f, ix[0]) {
+			continue // the figures' end, or a date to ask more time, not a deadline (sentenceDeadline)
 		}
 		if d := p.deadlineFrom(m); d != nil && d.Date != first.Date && !contains(others, vnDate(d.Date)) {
 			others = append(others, vnDate(d.Date))

@@ -34,6 +34,11 @@ var measureUnits = []string{
 	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
 	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh", "giai thuong",
 	"nhiem vu", "de tai", "hoat dong", "he thong",
+	// "sự" only makes a noun of the word after it: "04 sự kiện", "03 sự
+	// cố" count events and incidents, never a "sự".
+	"su kien", "su co",
+	// "15 trường hợp" counts cases: "trường" alone is a school.
+	"truong hop",
 	// People counted by their standing, and labour counted in days or
 	// hours of work: "gọi 85 công dân nhập ngũ", "bồi dưỡng 12 quần
 	// chúng", "huy động 300 ngày công". Their first syllable

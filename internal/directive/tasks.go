@@ -423,15 +423,19 @@ func (p *parser) taskList(intro []block, region []block) {
 			// "1. Phòng Nội vụ" heading its tasks, without a colon.
 			leads[i] = assignment{leads: splitUnits(name)}
 		}
-		if len(leads[i].leads) == 0 && headsParagraph(region, i, len(intro)) {
+		if headsParagraph(region, i, len(intro)) {
 			// "1. Các trường THPT trực thuộc Sở" over the paragraph of its
 			// work, "Rà soát ...": the heading is who does it, and the
-			// units it works with ("chủ trì, phối hợp với Y") support.
-			leads[i] = assignment{leads: splitUnits(askedHeading(strings.Trim(b.text, " :.;,")))}
+			// units it works with ("chủ trì, phối hợp với Y") support,
+			// also under a heading read as a unit already, one with its
+			// role in brackets ("Phòng X (cơ quan thường trực)").
+			if len(leads[i].leads) == 0 {
+				leads[i] = assignment{leads: splitUnits(dropRole(askedHeading(strings.Trim(b.text, " :.;,"))))}
+			}
 			if next := region[i+1].text; strings.Contains(vi.Fold(next), "phoi hop") {
 				for _, u := range p.assignment(next).supports {
 					if !contains(leads[i].leads, u) && !contains(leads[i].supports, u) {
-						leads[i].supports = append(leads[i].supports, u)
+						leads[i].supports = append(slices.Clip(leads[i].supports), u)
 					}
 				}
 			}
@@ -831,9 +835,10 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 			continue
 		}
 		head := b.text
-		if len(more) > 0 && !anyUnitBullet && len(leads[i].leads) > 0 && unitHeading(b.text) && namesOnly(b.text, leads[i]) {
+		if len(more) > 0 && !anyUnitBullet && len(leads[i].leads) > 0 && unitHeading(b.text) && namesOnly(dropRole(strings.TrimSpace(b.text)), leads[i]) {
 			// A unit's name heading the paragraph of its work: the
-			// paragraph is the task.
+			// paragraph is the task. A role in brackets after the name
+			// ("(cơ quan thường trực)") is no work either.
 			head = ""
 		}
 		if anyUnitBullet && len(leads[i].leads) == 0 && (strings.HasSuffix(strings.TrimSpace(b.text), ":") || len(more) == 0) {

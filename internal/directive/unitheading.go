@@ -34,6 +34,7 @@ func unitHeading(s string) bool {
 		return false
 	}
 	s = askedHeading(strings.TrimSuffix(s, ":"))
+	s = dropRole(s)
 	if villageGroup(s) {
 		return true
 	}
@@ -54,6 +55,21 @@ func unitHeading(s string) bool {
 		return false
 	}
 	return !hasVerb(s) && !strings.ContainsAny(s, ";.")
+}
+
+// dropRole returns heading s less the role a plan writes in brackets
+// after the unit's name, "Phòng Văn hóa và Thông tin (cơ quan thường
+// trực)", "Sở Tài chính (đơn vị chủ trì)": the heading still names the
+// unit alone, and a verb in the role ("chủ trì") is none of the work.
+func dropRole(s string) string {
+	if !strings.HasSuffix(s, ")") {
+		return s
+	}
+	k := strings.LastIndex(s, "(")
+	if k <= 0 || strings.ContainsAny(s[k+1:len(s)-1], "()") {
+		return s
+	}
+	return strings.TrimSpace(s[:k])
 }
 
 // reAskedHeading opens a unit heading that asks rather than gives: "4. Đề
@@ -145,7 +161,7 @@ func headsParagraph(region []block, i, off int) bool {
 		return false
 	}
 	next := region[i+1]
-	return next.kind == plain && next.cells == nil && next.parent-off == i && (opensWithVerb(next.text) || opensContent(next.text)) && unitHeading(b.text)
+	return next.kind == plain && next.cells == nil && next.parent-off == i && (opensWithVerb(next.text) || opensContent(next.text) || opensEach(next.text)) && unitHeading(b.text)
 }
 
 // headingBreak reports whether the line s after the one-line item text
@@ -159,7 +175,18 @@ func headingBreak(item, s string, wrapped bool) bool {
 	if n >= m || wrapped && 5*n > 4*m {
 		return false
 	}
-	return (opensWithVerb(s) || opensContent(s)) && unitHeading(item)
+	return (opensWithVerb(s) || opensContent(s) || opensEach(s)) && unitHeading(item)
+}
+
+// reEach opens a paragraph by its distributive, as the work under a
+// heading of many units often does: "Mỗi xã có điểm du lịch xây dựng
+// ...", "Từng trường rà soát ...", "Mỗi quý tổ chức ...". A unit's name
+// never goes on with "Mỗi" or "Từng" written with a capital.
+var reEach = regexp.MustCompile(`^(?:Mỗi|Từng|MỖI|TỪNG)\s+\p{L}`)
+
+// opensEach reports whether line s opens with such a distributive.
+func opensEach(s string) bool {
+	return reEach.MatchString(vi.NFC(s))
 }
 
 // reContentOpening opens what a unit is to report on, the paragraph under
