@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -274,5 +276,60 @@ func TestSubmitCheckOnlyWritesNothing(t *testing.T) {
 	if stored.Status != tiendo.ReportDraft || stored.Version != rep.Version || !stored.SubmittedAt.IsZero() || len(revs) != 0 || len(ns) != 0 {
 		t.Errorf("after the check: %s version %d (was %d), sent at %v, %d revisions, %d notices: want nothing changed",
 			stored.Status, stored.Version, rep.Version, stored.SubmittedAt, len(revs), len(ns))
+	}
+}
+
+// A submission promised on time (the confirmation said "đúng hạn") that is
+// late by the clock the store stamps it with is refused, and nothing is
+// written; before the deadline it goes on time; a report sent late first
+// and returned keeps its timeliness, so the promise does not apply to it.
+func TestSubmitPromisedOnTime(t *testing.T) {
+	f := newFixture(t)
+	deadline := time.Now().Add(time.Hour).Truncate(time.Second)
+	r := f.newRound(t, deadline)
+	var mu sync.Mutex
+	now := deadline.Add(time.Millisecond)
+	f.s.Now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Nội dung", 72)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+		t.Fatal(err)
+	}
+	send := store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version, PromisedOnTime: true}
+	if _, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, send); !errors.Is(err, store.ErrTurnedLate) {
+		t.Fatalf("promised on time, a millisecond late: %v, want ErrTurnedLate", err)
+	}
+	stored, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	if revs, _ := f.s.Revisions(ctx, f.office, r.ID, f.a.ID); stored.Status != tiendo.ReportDraft || stored.Version != rep.Version || len(revs) != 0 {
+		t.Fatalf("after the refusal: %s version %d, %d revisions; want the draft untouched", stored.Status, stored.Version, len(revs))
+	}
+	mu.Lock()
+	now = deadline.Add(-time.Millisecond)
+	mu.Unlock()
+	got, err := f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, send)
+	if err != nil || got.Late {
+		t.Fatalf("promised on time, a millisecond early: %+v %v, want sent on time", got, err)
+	}
+	// Sent late without a promise, returned, sent again with one: it
+	// stays late, as its first submission was, and is not refused.
+	mu.Lock()
+	now = deadline.Add(time.Hour)
+	mu.Unlock()
+	rep, _ = f.s.Report(ctx, f.repB, r.ID, f.b.ID)
+	fill(rep, "Nội dung", 72)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repB, rep); err != nil {
+		t.Fatal(err)
+	}
+	late, err := f.s.ActOnReport(ctx, store.Actor{}, f.repB, r.ID, f.b.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: rep.Version})
+	if err != nil || !late.Late {
+		t.Fatalf("sent late: %+v %v", late, err)
+	}
+	back, err := f.s.ActOnReport(ctx, store.Actor{}, f.office, r.ID, f.b.ID, store.ActRequest{Action: tiendo.ReportReturn, Version: late.Version, Comment: "Bổ sung số liệu."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := f.s.ActOnReport(ctx, store.Actor{}, f.repB, r.ID, f.b.ID, store.ActRequest{Action: tiendo.ReportSubmit, Version: back.Version, PromisedOnTime: true})
+	if err != nil || !again.Late {
+		t.Errorf("re-sent after a return with a promise: %+v %v; want sent, late as the first time", again, err)
 	}
 }

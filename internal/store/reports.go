@@ -791,7 +791,18 @@ type ActRequest struct {
 	// the submission would go. The report comes back as the step would
 	// leave it (its state, and Late for a submission).
 	CheckOnly bool
+	// PromisedOnTime: the person was told the submission would be on time
+	// (the report page's confirmation). A submission that is late by the
+	// clock the store stamps it with is then refused with ErrTurnedLate
+	// and nothing is written, rather than sent late without a word: the
+	// deadline may pass between the confirmation and the click, or between
+	// the click and this transaction.
+	PromisedOnTime bool
 }
+
+// ErrTurnedLate refuses a submission promised on time (ActRequest's
+// PromisedOnTime) that the deadline overtook.
+var ErrTurnedLate = tiendo.Errorf(tiendo.ECONFLICT, "Đã quá hạn trong lúc chờ xác nhận: báo cáo chưa được gửi. Nếu gửi bây giờ, báo cáo sẽ được ghi là gửi quá hạn.")
 
 // ActOnReport moves unit unitID's report for round roundID through its
 // state machine: send it for the unit head's review, submit it, return or
@@ -902,6 +913,9 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 		// revision and resubmitted stays on time if it first came on time.
 		if rep.SubmittedAt.IsZero() {
 			rep.Late = !now.Before(round.Deadline)
+		}
+		if req.PromisedOnTime && rep.Late && !resent {
+			return nil, ErrTurnedLate
 		}
 		rep.SubmittedAt = now
 	}

@@ -957,18 +957,20 @@ func (s *Server) sendReport(w http.ResponseWriter, r *http.Request, p *reportPag
 	if !p.Editable {
 		comment = r.PostFormValue("comment")
 	}
-	if r.PostFormValue("promised_late") == "0" && !s.store.Now().Before(p.Round.Deadline) {
+	// The store holds the promise to the clock it stamps the submission
+	// with (ActRequest.PromisedOnTime): a check here, a moment before,
+	// could pass a submission the store then finds late.
+	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID,
+		store.ActRequest{Action: tiendo.ReportSubmit, Version: version, Confirm: confirm, Comment: comment,
+			PromisedOnTime: r.PostFormValue("promised_late") == "0"})
+	if errors.Is(err, store.ErrTurnedLate) {
 		req := store.ActRequest{Action: tiendo.ReportSubmit, Version: version, Confirm: confirm, CheckOnly: true}
 		sent, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID, req)
 		if err != nil {
 			return refused(err)
 		}
-		if sent.Late {
-			return s.askToSend(w, r, p, sent, confirm, true)
-		}
+		return s.askToSend(w, r, p, sent, confirm, true)
 	}
-	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID,
-		store.ActRequest{Action: tiendo.ReportSubmit, Version: version, Confirm: confirm, Comment: comment})
 	if err != nil {
 		return refused(err)
 	}
