@@ -280,7 +280,10 @@
       body = encode(sent);
       partial = true;
     }
-    if (leaving && body.length > 60000) return; // this browser keeps it (keepLocal)
+    // Too long to outlive the page: this browser keeps it (keepLocal), and
+    // the autosave cancelled above goes as due, which a page only hidden
+    // (visibilitychange: a phone switching app) still runs.
+    if (leaving && body.length > 60000) { timer = setTimeout(autosave, 3000); return; }
     if (pending && pending.ctl) pending.ctl.abort(); // older than this one
     var mine = { edits: edits, ctl: !leaving && window.AbortController ? new AbortController() : null };
     pending = mine;
