@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"tiendo"
@@ -54,7 +55,13 @@ var (
 	// some offices number items. A date also starts with digits and a
 	// slash ("20/4/2024 của Bộ Y tế" at the start of a wrapped line), but
 	// its slash is followed by a digit; a label's by a space or a capital.
-	reSlashLabel  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,3})\s?/(?:\s+|\p{Lu})`)
+	reSlashLabel = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,3})\s?/(?:\s+|\p{Lu})`)
+	// reDashLabel is a number written with a hyphen, "1- ", "2.1- ", "I- ",
+	// the habit of Party documents (Hướng dẫn 36-HD/VPTW writes "1-" where
+	// a state document writes "1."). The hyphen must be followed by a
+	// space and a capital (dashLabel): "2024-2025", "10-15%", "1 - 2 ngày"
+	// and a "-" bullet are never labels.
+	reDashLabel   = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})-[ \t]+`)
 	reTaskHeading = regexp.MustCompile(`^nh[a-z]{0,3}m\s*vu\s*(?:so\s*|thu\s*)?(\d{1,3}[a-z]?)\s*[:.)-]\s*`)
 	reCellLabel   = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,2}){0,3})\.?$`)
 	rePartLabel   = regexp.MustCompile(`^phan\s+(?:thu\s+)?([ivx]{1,5}|\d{1,2}|nhat|hai|ba|bon|nam)\b\s*[:.-]?\s*`)
@@ -95,6 +102,15 @@ func parseLabel(s string) (labelInfo, bool) {
 		label := strings.TrimLeft(s[m[2]:m[3]], "0")
 		rest := strings.TrimSpace(s[m[3]+1:])
 		return labelInfo{number, label, strings.Count(label, ".") + 1, rest}, true
+	}
+	if m := reDashLabel.FindStringSubmatch(s); m != nil && startsCapital(s[len(m[0]):]) {
+		if validRoman(m[1]) {
+			return labelInfo{section, m[1], 0, s[len(m[0]):]}, true
+		}
+		if m[1][0] >= '0' && m[1][0] <= '9' {
+			label := strings.TrimLeft(m[1], "0")
+			return labelInfo{number, label, strings.Count(label, ".") + 1, s[len(m[0]):]}, true
+		}
 	}
 	if m := reLetterLabel.FindStringSubmatch(s); m != nil && startsText(s[len(m[0]):]) {
 		return labelInfo{letter, m[1], 5, s[len(m[0]):]}, true
@@ -154,6 +170,16 @@ func startsText(s string) bool {
 			continue
 		}
 		return r == '(' || r == '"' || r == '“' || r == '\'' || r == '[' || isLetter(r)
+	}
+	return false
+}
+
+// startsCapital reports whether s starts with a capital letter, as an
+// item's first word does after a "1- " label; a lower-case word or a figure
+// after "N- " is a range or a broken line, not an item.
+func startsCapital(s string) bool {
+	for _, r := range s {
+		return isLetter(r) && unicode.IsUpper(r)
 	}
 	return false
 }

@@ -431,11 +431,15 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string) boo
 		}
 		for _, c := range []*cand{send, report} {
 			if c != nil {
+				whole := c.f
+				if d, rest := p.yearReport(c.f, c.d); d != nil && !past(d) {
+					c.d, c.f = d, rest
+				}
 				p.deadlineSends = c == send
 				p.res.Deadline = c.d
 				p.deadlineLine = c.line
 				p.deadlineSent = c.f
-				p.otherDeadlines(c.f, c.d)
+				p.otherDeadlines(whole, c.d)
 				return true
 			}
 		}
@@ -474,6 +478,47 @@ func sentenceDeadline(f string) []string {
 		return kept[0]
 	}
 	return nil
+}
+
+// reYearReport names the year's report without its year: "báo cáo tổng
+// kết", "báo cáo kết quả cả năm", "báo cáo năm".
+var reYearReport = regexp.MustCompile(`\b(?:tong ket|ca nam|bao cao nam)\b`)
+
+// yearReport: a Quyết định giving a year's targets asks in one sentence
+// for an interim review and for the year's report ("báo cáo sơ kết 6 tháng
+// trước ngày 10/6 và báo cáo kết quả thực hiện năm 2026 gửi ... chậm nhất
+// ngày 05/12"). The targets are the year's, so the round that measures them
+// is the year's report; the interim date is a review on the way. It returns
+// that later deadline and the sentence from its clause on, or nil when the
+// document is no decision for a year, or the first deadline already reports
+// on the year.
+func (p *parser) yearReport(f string, first *Deadline) (*Deadline, string) {
+	per := p.res.Period
+	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(strings.ToUpper(p.res.Symbol), "QĐ") {
+		return nil, ""
+	}
+	from, firstSeen := 0, false
+	for _, ix := range reDeadline.FindAllStringSubmatchIndex(f, 8) {
+		m := submatches(f, ix)
+		if m[1] == "den het" || m[1] == "trong" || extensionAsk(f, ix[0]) {
+			from = ix[1]
+			continue
+		}
+		clause := f[from:ix[0]]
+		cp := periodIn(clause, per.Year)
+		if !firstSeen {
+			firstSeen = true
+			if cp == nil && !strings.Contains(clause, "so ket") || cp != nil && cp.Kind == tiendo.PeriodYear {
+				return nil, "" // the first report is already the year's
+			}
+		} else if strings.Contains(clause, "bao cao") && (cp != nil && cp.Kind == tiendo.PeriodYear && cp.Year == per.Year || cp == nil && reYearReport.MatchString(clause)) {
+			if d := p.deadlineFrom(m); d != nil && d.Date > first.Date {
+				return d, f[from:]
+			}
+		}
+		from = ix[1]
+	}
+	return nil, ""
 }
 
 // submatches turns the indexes of a match into its strings, "" for a

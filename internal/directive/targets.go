@@ -66,7 +66,11 @@ var notMeasure = map[string]bool{
 // countedNouns are nouns of things counted whose folded form is a word of
 // notMeasure: "45 đội" (teams) folds like "đối" of "đối với", and is told
 // apart only by its spelling.
-var countedNouns = map[string]bool{"đội": true}
+//
+// "45 chợ" counts markets, as a Sở Công Thương or a Phòng Kinh tế counts
+// the places of its price programmes and market works ("bán hàng bình ổn
+// giá tại 45 chợ", "cải tạo 06 chợ"); it folds like "cho" (for).
+var countedNouns = map[string]bool{"đội": true, "chợ": true}
 
 // countedNoun reports whether the word after a number, as written, is one
 // of countedNouns.
@@ -105,6 +109,9 @@ var sessionWords = map[string]bool{"buoi": true, "tiet": true, "ca": true}
 var skipAfter = map[string]bool{
 	"nam": true, "thang": true, "ngay": true, "gio": true, "h": true, "phut": true, "tuoi": true,
 	"quy": true, "tuan": true, "lan": true, "giai": true, "ky": true, "cap": true,
+	// A voltage names the equipment it rates ("đường dây 110 kV", "trạm
+	// biến áp 220 kV", "lưới điện 22 kV"), never a figure to reach.
+	"kv": true,
 }
 
 // skipBefore: a number after one of these is a reference, a date part, an
