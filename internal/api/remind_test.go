@@ -66,8 +66,13 @@ func TestRemindChosenUnitsWithNote(t *testing.T) {
 	x.api.Reminders = remind.New(x.st, nil, remind.Config{}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	tok := x.login("vanphong")
 	path := fmt.Sprintf("/api/v1/rounds/%d/remind", x.round.ID)
+	other := &tiendo.Unit{Code: "ptp", Name: "Phòng Tư pháp"}
+	if err := x.st.CreateUnit(ctx, store.Actor{}, other); err != nil {
+		t.Fatal(err)
+	}
 	for _, bad := range []string{
 		`{"units": ["pnv", "khong-co"]}`,
+		`{"units": ["ptp"]}`, // a unit, but not asked in the round
 		`{"units": []}`,
 		`{"note": "` + strings.Repeat("gửi gấp ", 40) + `"}`,
 		`{"units": ["pnv"], "hạn": 1}`,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -184,20 +185,38 @@ func (a *Server) handleRemind(w http.ResponseWriter, r *http.Request) error {
 	}
 	req := remind.NudgeRequest{Key: r.Header.Get("Idempotency-Key"), Note: body.Note}
 	if body.Units != nil {
+		// A code that is no unit, or a unit the round does not ask, is
+		// refused: left out silently, a script's typo would chase nobody
+		// and say nothing.
+		round, err := a.store.Round(r.Context(), userFrom(r.Context()), id)
+		if err != nil {
+			return err
+		}
 		req.Units = []int64{}
-		bad := []string{}
+		var unknown, notAsked []string
 		for _, code := range body.Units {
 			unitID, err := a.store.UnitIDByCode(r.Context(), userFrom(r.Context()), code)
-			if tiendo.ErrorCode(err) == tiendo.ENOTFOUND {
-				bad = append(bad, fmt.Sprintf("%q", code))
+			switch {
+			case tiendo.ErrorCode(err) == tiendo.ENOTFOUND:
+				unknown = append(unknown, fmt.Sprintf("%q", code))
 				continue
-			} else if err != nil {
+			case err != nil:
 				return err
+			case !slices.Contains(round.UnitIDs, unitID):
+				notAsked = append(notAsked, fmt.Sprintf("%q", code))
+				continue
 			}
 			req.Units = append(req.Units, unitID)
 		}
-		if len(bad) > 0 {
-			msg := "Không có đơn vị mã " + strings.Join(bad, ", ") + "; hãy dùng mã đơn vị như trong GET /api/v1/units."
+		var msgs []string
+		if len(unknown) > 0 {
+			msgs = append(msgs, "Không có đơn vị mã "+strings.Join(unknown, ", ")+"; hãy dùng mã đơn vị như trong GET /api/v1/units.")
+		}
+		if len(notAsked) > 0 {
+			msgs = append(msgs, "Đơn vị mã "+strings.Join(notAsked, ", ")+" không được yêu cầu báo cáo trong đợt này.")
+		}
+		if len(msgs) > 0 {
+			msg := strings.Join(msgs, " ")
 			return &tiendo.Error{Code: tiendo.EINVALID, Message: msg, Fields: map[string]string{"units": msg}}
 		}
 	}

@@ -33,6 +33,9 @@ type Workbook struct {
 	Across float64
 	// Landscape prints the sheet across an A4 page turned sideways.
 	Landscape bool
+	// At is when the figures were taken, the file's creation time in its
+	// properties; zero is the moment it is written.
+	At time.Time
 }
 
 // WriteWorkbookXLSX writes s as a one-sheet spreadsheet, styled as
@@ -58,7 +61,11 @@ func WriteWorkbookXLSX(w io.Writer, s Workbook) error {
 	}
 	// The file's properties are the table's, not those of excelize's
 	// template (its author's name and a date in 2006).
-	stamp := time.Now().UTC().Format("2006-01-02T15:04:05Z")
+	at := s.At
+	if at.IsZero() {
+		at = time.Now()
+	}
+	stamp := at.UTC().Format("2006-01-02T15:04:05Z")
 	if err := f.SetDocProps(&excelize.DocProperties{Title: t.Title, Creator: "tiendo", LastModifiedBy: "tiendo",
 		Language: "vi-VN", Created: stamp, Modified: stamp}); err != nil {
 		return fmt.Errorf("document: ghi thuộc tính tệp XLSX: %w", err)

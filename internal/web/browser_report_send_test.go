@@ -84,7 +84,7 @@ func TestBrowserSubmitAsksFirst(t *testing.T) {
 	}
 	text := browsertest.Get(t, ctx, chromedp.Text(`#send-confirm`))
 	for _, want := range []string{"Gửi báo cáo cho Văn phòng?", "Sau khi gửi, đơn vị không sửa được nữa, trừ khi Văn phòng trả lại.",
-		"Chưa nhiệm vụ nào viết đủ các mục. Còn để trống:", "Chưa có số liệu cùng kỳ năm trước: Nhiệm vụ 1, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”.",
+		"Chưa có nhiệm vụ nào viết đủ các mục. Còn để trống:", "Chưa có số liệu cùng kỳ năm trước: Nhiệm vụ 1, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”.",
 		"Gửi lúc này là đúng hạn", "Quay lại sửa", "Gửi báo cáo"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the dialog lacks %q:\n%s", want, text)
@@ -223,7 +223,7 @@ func TestBrowserApproveAsksFirst(t *testing.T) {
 	}
 	text := browsertest.Get(t, ctx, chromedp.Text(`#send-confirm`))
 	for _, want := range []string{"Duyệt và gửi báo cáo cho Văn phòng?", "đơn vị không sửa được nữa, trừ khi Văn phòng trả lại",
-		"Chưa nhiệm vụ nào viết đủ các mục. Còn để trống:", "Nhiệm vụ 1: So với cùng kỳ; Khó khăn, vướng mắc",
+		"Chưa có nhiệm vụ nào viết đủ các mục. Còn để trống:", "Nhiệm vụ 1: So với cùng kỳ; Khó khăn, vướng mắc",
 		"Đã nhập số liệu thực hiện của chỉ tiêu.", "1 số liệu khác thường đã được xác nhận là đúng.",
 		"Gửi lúc này là đúng hạn", "Quay lại", "Duyệt và gửi"} {
 		if !strings.Contains(text, want) {

@@ -158,6 +158,14 @@ func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
 	if code, _, _ := read(x.post(head, path, url.Values{"version": {version}, "op": {"head_return"}, "comment": {reason}})); code != http.StatusSeeOther {
 		t.Fatalf("head return: %d", code)
 	}
+	// From a second tab, on the report as it was: refused, and the reason
+	// typed there is given back, not lost with the form the page no
+	// longer shows.
+	again := "Ghi rõ số thủ tục của từng lĩnh vực."
+	code, _, body = read(x.post(head, path, url.Values{"version": {version}, "op": {"head_return"}, "comment": {again}}))
+	if code != http.StatusConflict || !strings.Contains(body, "Ý kiến đồng chí đã viết (chưa được lưu): “"+again+"”.") {
+		t.Errorf("a second return on the old version: %d, want 409 giving back the reason typed", code)
+	}
 
 	_, page := x.get(rep, path)
 	if !strings.Contains(page, "Lãnh đạo đơn vị trả lại để sửa</strong>") || !strings.Contains(page, `<p class="return-comment">`+reason+`</p>`) {

@@ -1460,14 +1460,26 @@ func (s *Server) reportDecision(w http.ResponseWriter, r *http.Request, p *repor
 // other error is returned.
 func (s *Server) refusedDecision(w http.ResponseWriter, r *http.Request, p *reportPage, op string, err error) error {
 	var e *tiendo.Error
-	if !errors.As(err, &e) || e.Code != tiendo.EINVALID {
+	if !errors.As(err, &e) || (e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT) {
 		return err
+	}
+	comment := r.PostFormValue("comment")
+	p.Values["comment"] = comment
+	if e.Code == tiendo.ECONFLICT {
+		// The report moved on meanwhile (the reporter withdrew it, or it
+		// was sent again): the page shows it as it now is, where the
+		// decision form may be gone, so the reason typed is given back in
+		// the message rather than lost.
+		p.Error = e.Message
+		if strings.TrimSpace(comment) != "" {
+			p.Error += " Ý kiến đồng chí đã viết (chưa được lưu): “" + strings.TrimSpace(comment) + "”."
+		}
+		return s.renderReport(w, r, http.StatusConflict, p)
 	}
 	p.Error, p.Fields, p.Step = e.Message, e.Fields, op
 	if op == "approve" && len(e.Fields) > 0 {
 		p.Error = p.checkMessage(op, e.Fields)
 	}
-	p.Values["comment"] = r.PostFormValue("comment")
 	return s.renderReport(w, r, http.StatusUnprocessableEntity, p)
 }
 

@@ -297,7 +297,7 @@ func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o 
 		}
 		rows = append(rows, cells)
 	}
-	return document.Workbook{Name: "Theo dõi", Lines: lines, Across: across, Landscape: true,
+	return document.Workbook{Name: "Theo dõi", Lines: lines, Across: across, Landscape: true, At: now,
 		Table: document.Table{Title: "BẢNG THEO DÕI TÌNH HÌNH GỬI BÁO CÁO", Header: header, Widths: widths, Rows: rows}}
 }
 

@@ -174,6 +174,11 @@ func TestMatrixXLSX(t *testing.T) {
 		t.Fatalf("the download is not a workbook: %v", err)
 	}
 	defer x.Close()
+	// The file says it was made when its figures were taken, by the
+	// server's clock, and by tiendo.
+	if props, err := x.GetDocProps(); err != nil || props.Creator != "tiendo" || !strings.HasPrefix(props.Created, f.st.Now().UTC().Format("2006-01-02T15")) {
+		t.Errorf("the file's properties: %+v (%v); want tiendo's, created at the server's time", props, err)
+	}
 	sheet := x.GetSheetList()[0]
 	rows, err := x.GetRows(sheet)
 	if err != nil {
