@@ -37,6 +37,10 @@ func TestBrowserRefusedFormShowsTheField(t *testing.T) {
 		refused := func(t *testing.T, label, want string) {
 			t.Helper()
 			browsertest.WaitFor(t, ctx, `document.querySelector("[aria-invalid=true]") !== null && document.readyState === "complete"`)
+			// The browser applies autofocus when it next renders, which on
+			// a loaded machine can come after "complete": wait for a
+			// control to hold the focus before asking which.
+			browsertest.WaitFor(t, ctx, `document.activeElement !== null && document.activeElement !== document.body`)
 			if got := browsertest.Get(t, ctx, chromedp.Evaluate[string](focusInView)); got != want {
 				t.Errorf("%s: the focus is on %s; want %s", label, got, want)
 			}
