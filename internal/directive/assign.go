@@ -673,7 +673,7 @@ func (p *parser) assignment(text string) assignment {
 	// ("Công chức Địa chính - Xây dựng"), so the text up to the colon and
 	// the text up to the first verb are both tried: the one a known unit
 	// matches better wins, else the shorter if it reads like a unit.
-	if len(a.leads) == 0 && !reOpensSupport.MatchString(f.s) {
+	if len(a.leads) == 0 && !reOpensSupport.MatchString(f.s) && !reOpensDirecting.MatchString(f.s) {
 		type cand struct {
 			x   string
 			end int // folded offset where the unit part ends
@@ -770,6 +770,13 @@ func headingSentenceEnd(text string) int {
 	}
 	return len(text) - len(rest)
 }
+
+// reOpensDirecting: an item that opens with a verb by which one body
+// steers others ("Hướng dẫn Ủy ban nhân dân các xã …", "Chỉ đạo các
+// trường …", "Đôn đốc các phòng …") is a task with its verb first; the
+// units after the verb are its object, not its owner, who is whoever the
+// item is under.
+var reOpensDirecting = regexp.MustCompile(`^[\s,;:+•-]*(?:huong dan|chi dao|don doc)(?:\s*(?:,|va)\s*(?:huong dan|chi dao|don doc|kiem tra|giam sat|theo doi))*\s+\S`)
 
 var reOpensSupport = regexp.MustCompile(`^[\s,;:+•-]*phoi hop\s+(?:` + supportHow + `(?:\s*(?:,|va)\s*` + supportHow + `)?\s+)?(?:voi|cung)\s`)
 

@@ -29,8 +29,11 @@ var (
 	reNational = regexp.MustCompile(`cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—,]?\s*tu do\s*[-–—,]?\s*hanh phuc|dang cong san viet nam`)
 	// The Đoàn's name stands where the national title does, over its
 	// number ("BCH ĐOÀN TỈNH X" left, "ĐOÀN TNCS HỒ CHÍ MINH" right): a
-	// whole line of it under a body is no body.
-	reYouthTitle = regexp.MustCompile(`^doan (?:tncs|thanh nien cong san) ho chi minh$`)
+	// whole line of it under a body is no body. The national name of a
+	// mass organisation does the same in its provincial bodies' letters
+	// ("BCH HỘI NÔNG DÂN TỈNH X" left, "HỘI NÔNG DÂN VIỆT NAM" right; "HỘI
+	// CỰU CHIẾN BINH VIỆT NAM", "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM").
+	reYouthTitle = regexp.MustCompile(`^(?:doan (?:tncs|thanh nien cong san) ho chi minh|hoi (?:nong dan|cuu chien binh|lien hiep phu nu|lhpn) viet nam)$`)
 	// Body text starts with the phrases a directive's first sentence uses.
 	reBodyStart = regexp.MustCompile(`^(thuc hien|can cu|theo |trien khai|de |nham |qua |trong |hien nay|thoi gian qua|sau khi|nhan duoc|tiep nhan|tiep theo|ngay \d|thuc hien chi dao)`)
 )

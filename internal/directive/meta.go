@@ -143,8 +143,11 @@ var (
 	reQuarter = regexp.MustCompile(`\bquy (iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|/)\s*(\d{4}))?`)
 	reMonth   = regexp.MustCompile(`(?:^|[^0-9a-z])thang (\d{1,2})\b(?:\s*(?:nam|/)\s*(\d{4}))?`)
 	reYear    = regexp.MustCompile(`\bnam (\d{4})\b`)
-	reDayOf   = regexp.MustCompile(`ngay[\s._…]*\d{0,2}[\s._…]*$`)
-	reMonthOf = regexp.MustCompile(`thang[\s._…]*\d{0,2}\s*$`)
+	// reSeasonOf ends a season a year may date: "mùa khô", "mùa mưa
+	// (bão, lũ)", "mùa lũ", "mùa bão", "mùa nắng nóng".
+	reSeasonOf = regexp.MustCompile(`\bmua (?:kho|mua(?: bao| lu)?|lu|bao|nang nong)\s*$`)
+	reDayOf    = regexp.MustCompile(`ngay[\s._…]*\d{0,2}[\s._…]*$`)
+	reMonthOf  = regexp.MustCompile(`thang[\s._…]*\d{0,2}\s*$`)
 	// reContentsAnd splits "... kiến nghị và đề ra ..." before a new item.
 	reContentsAnd = regexp.MustCompile(` va (?:de ra|de xuat|kien nghi|nhiem vu|phuong huong|giai phap)`)
 )
@@ -246,6 +249,12 @@ func periodIn(f string, defaultYear int) *tiendo.Period {
 	}
 	for _, m := range reYear.FindAllStringSubmatchIndex(f, -1) {
 		if strings.HasSuffix(strings.TrimSpace(f[max(0, m[0]-16):m[0]]), "giai doan") {
+			continue
+		}
+		if reSeasonOf.MatchString(f[max(0, m[0]-24):m[0]]) {
+			// "cao điểm mùa khô năm 2024", "mùa mưa bão năm 2025": the
+			// year dates a season, the time the work is for, not a
+			// period a report covers.
 			continue
 		}
 		if reDayOf.MatchString(strings.TrimSpace(f[max(0, m[0]-30):m[0]])) || reMonthOf.MatchString(f[max(0, m[0]-12):m[0]]) {
@@ -484,7 +493,8 @@ func sentenceDeadline(f string) []string {
 // kết", "báo cáo kết quả cả năm", "báo cáo năm".
 var reYearReport = regexp.MustCompile(`\b(?:tong ket|ca nam|bao cao nam)\b`)
 
-// yearReport: a Quyết định giving a year's targets asks in one sentence
+// yearReport: a Quyết định giving a year's targets (or a Chỉ thị setting a
+// year's work) asks in one sentence
 // for an interim review and for the year's report ("báo cáo sơ kết 6 tháng
 // trước ngày 10/6 và báo cáo kết quả thực hiện năm 2026 gửi ... chậm nhất
 // ngày 05/12"). The targets are the year's, so the round that measures them
@@ -494,7 +504,12 @@ var reYearReport = regexp.MustCompile(`\b(?:tong ket|ca nam|bao cao nam)\b`)
 // on the year.
 func (p *parser) yearReport(f string, first *Deadline) (*Deadline, string) {
 	per := p.res.Period
-	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(strings.ToUpper(p.res.Symbol), "QĐ") {
+	// A Chỉ thị for a year ("Chỉ thị về … năm 2026", symbol "CT-…", a
+	// Party one "CT/…") sets the year's work as a Quyết định giving its
+	// targets does, and asks the same way for an interim review on the way
+	// to the year's report.
+	sym := strings.ToUpper(p.res.Symbol)
+	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(sym, "QĐ") && !strings.HasPrefix(sym, "CT-") && !strings.HasPrefix(sym, "CT/") {
 		return nil, ""
 	}
 	from, firstSeen := 0, false

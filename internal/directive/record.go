@@ -35,13 +35,68 @@ var (
 	reRecordHistory = regexp.MustCompile(`^(?:lich su|qua trinh|luong|nhat ky)\s+(?:xu ly|luan chuyen|chuyen xu ly)\b`)
 )
 
+// A directive copied from the page of a government web portal ("Cổng thông
+// tin điện tử") sits inside the page the same way: above it the portal's
+// name, the breadcrumb ("Trang chủ » …"), the article title (often the
+// document's number, date and subject retyped), the posting line ("Ngày
+// đăng: … | Lượt xem: …") and the page tools ("Cỡ chữ", "In bài", "In
+// trang", "Chia sẻ"); below it the attachment line ("File đính kèm: …"),
+// the lists of other articles ("Tin cùng chuyên mục", "Tin liên quan",
+// "Văn bản liên quan", "Các tin khác", "Xem thêm") and the "©" footer.
+// None of it is the directive: the posting date and the view count are the
+// portal's, and the listed articles are other documents.
+var (
+	// rePortalMarks finds the standard furniture of a portal page above
+	// the document, on folded text; each alternative is one kind.
+	rePortalMarks = []*regexp.Regexp{
+		regexp.MustCompile(`(?:^|\|)\s*(?:ngay dang(?: tin| bai)?|ngay cap nhat|ngay xuat ban|dang luc|cap nhat luc|thoi gian dang)\s*:`),
+		regexp.MustCompile(`\bluot (?:xem|truy cap|doc)\s*:`),
+		regexp.MustCompile(`^trang chu\s*(?:»|›|>|/|\|)`),
+		regexp.MustCompile(`(?:^|\|)\s*(?:co chu|in bai|in trang|ban in|chia se|gui email|gui bai)\b[^|]{0,20}(?:\||$)`),
+	}
+	// rePortalTail opens the page's part below the document: a heading
+	// alone on its line, or the attachment line.
+	rePortalTail = regexp.MustCompile(`^(?:(?:tin|bai viet|van ban) (?:cung chuyen muc|lien quan|khac)|cac (?:tin|bai viet|van ban) (?:khac|lien quan|cung chuyen muc)|xem them|y kien ban doc|binh luan)\s*[:»›>.]*$|^(?:file|tep|tai lieu) dinh kem\s*:`)
+)
+
+// portalTop returns the last line of a portal page's furniture above the
+// letterhead, and ok=false when the text does not open with two kinds of
+// it before its national title, "Số: …" line or Kính gửi.
+func portalTop(lines []line) (last int, ok bool) {
+	last = -1
+	var kinds [4]bool
+	n := 0
+	for i := 0; i < len(lines) && i < mailScanLines; i++ {
+		s := lines[i].text
+		if s == "" {
+			continue
+		}
+		f := strings.TrimSpace(vi.Fold(s))
+		if reNational.MatchString(f) || reKinhGui.MatchString(f) || (strings.HasPrefix(f, "so") && (reNumState.MatchString(f) || reNumParty.MatchString(f))) {
+			break
+		}
+		for k, re := range rePortalMarks {
+			if re.MatchString(f) {
+				if !kinds[k] {
+					kinds[k] = true
+					n++
+				}
+				last = i
+			}
+		}
+	}
+	return last, n >= 2
+}
+
 // recordSpan returns the lines of a directive copied inside an e-office
-// record, [start, end), and ok=false when the text is no such record. The
-// record needs three fields within a few lines of each other, one of them
-// a field only a record has; the directive starts at the letterhead after
+// record or a portal page, [start, end), and ok=false when the text is in
+// neither. The record needs three fields within a few lines of each other, one of them
+// a field only a record has; a portal page needs two kinds of its
+// furniture above the letterhead (portalTop). The directive starts at the letterhead after
 // the last field (its national title or "Số: ..." line, taken up over the
 // upper-case lines right above) and ends at the history heading, or a
-// "©" footer line, after it.
+// "©" footer line, after it; on a portal page, also at the attachment line
+// or a list of other articles (rePortalTail).
 func recordSpan(lines []line) (start, end int, ok bool) {
 	lastField, fields, own := -1, 0, false
 	for i := 0; i < len(lines) && i < mailScanLines; i++ {
@@ -51,7 +106,7 @@ func recordSpan(lines []line) (start, end int, ok bool) {
 		}
 		f := strings.TrimSpace(vi.Fold(s))
 		if lastField < 0 && (reNational.MatchString(f) || reKinhGui.MatchString(f)) {
-			return 0, 0, false // the letterhead comes first
+			break // the letterhead comes first: no record (a portal page may be)
 		}
 		if reRecordField.MatchString(f) {
 			if lastField >= 0 && i-lastField > 6 {
@@ -62,8 +117,11 @@ func recordSpan(lines []line) (start, end int, ok bool) {
 			lastField = i
 		}
 	}
+	portal := false
 	if fields < 3 || !own {
-		return 0, 0, false
+		if lastField, portal = portalTop(lines); !portal {
+			return 0, 0, false
+		}
 	}
 	start = -1
 	for i := lastField + 1; i < len(lines) && i < lastField+mailScanLines; i++ {
@@ -88,7 +146,8 @@ func recordSpan(lines []line) (start, end int, ok bool) {
 	end = len(lines)
 	for i := start + 1; i < len(lines); i++ {
 		s := strings.TrimSpace(lines[i].text)
-		if reRecordHistory.MatchString(vi.Fold(s)) || strings.HasPrefix(s, "©") {
+		f := vi.Fold(s)
+		if reRecordHistory.MatchString(f) || strings.HasPrefix(s, "©") || (portal && rePortalTail.MatchString(f)) {
 			end = i
 			break
 		}

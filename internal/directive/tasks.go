@@ -131,7 +131,14 @@ func (p *parser) body(bs []block) {
 		closing = len(bs)
 	}
 	intro := bs[:first]
-	p.basis(intro)
+	// "- Căn cứ Nghị quyết số …;" "- Thực hiện Công văn số …,": a basis
+	// written as bullets before the first item is the opening's, though a
+	// bullet is no plain paragraph.
+	basisBlocks := intro
+	for k := first; k < len(bs) && bs[k].kind == bullet && reBasisStart.MatchString(strings.TrimLeft(foldText(bs[k].text).s, "-+•–—* ")); k++ {
+		basisBlocks = append(basisBlocks[:len(basisBlocks):len(basisBlocks)], bs[k])
+	}
+	p.basis(basisBlocks)
 	var closingBlocks []block
 	if closing < len(bs) {
 		closingBlocks = bs[closing:]
