@@ -16,6 +16,11 @@ type unitDeadline struct {
 	Deadline      time.Time `json:"deadline"`
 	RoundDeadline time.Time `json:"round_deadline"`
 	Reason        string    `json:"reason"`
+	// Notices and Emails say how many in-app notices and e-mails were
+	// queued to tell the unit: 0 and 0 when it has no account to tell,
+	// and the office should telephone it.
+	Notices int `json:"notices"`
+	Emails  int `json:"emails"`
 }
 
 // handleUnitExtend extends the deadline of one unit of an open round (gia
@@ -40,5 +45,5 @@ func (a *Server) handleUnitExtend(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	return writeJSON(w, http.StatusOK, unitDeadline{RoundID: id, Unit: d.Unit.Code, UnitName: d.Unit.Name,
-		Deadline: d.Deadline, RoundDeadline: d.RoundDeadline, Reason: d.Reason})
+		Deadline: d.Deadline, RoundDeadline: d.RoundDeadline, Reason: d.Reason, Notices: d.Notices, Emails: d.Emails})
 }

@@ -57,6 +57,10 @@ func TestUnitExtend(t *testing.T) {
 		out["reason"] != "Trưởng phòng đi công tác" || out["round_id"] != float64(x.round.ID) {
 		t.Errorf("extended: %v; want unit pnv held to %v, the round to %v", out, deadline, x.round.Deadline)
 	}
+	// pnv has one account and no mail server here: one notice, no e-mail.
+	if out["notices"] != 1.0 || out["emails"] != 0.0 {
+		t.Errorf("extended: notices %v, emails %v; want 1 and 0", out["notices"], out["emails"])
+	}
 	code, notes := x.do("GET", "/api/v1/notifications", rep, nil)
 	if list, _ := notes["notifications"].([]any); code != 200 || len(list) != 1 ||
 		list[0].(map[string]any)["kind"] != store.KindDeadlineExtended || !strings.Contains(fmt.Sprint(list[0]), "của Phòng Nội vụ được gia hạn") {
