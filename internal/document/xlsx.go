@@ -36,6 +36,10 @@ type Workbook struct {
 	// At is when the figures were taken, the file's creation time in its
 	// properties; zero is the moment it is written.
 	At time.Time
+	// Notes are lines under the table, after a blank row: what its short
+	// column names stand for ("NV 4: Giải phóng mặt bằng …"), so that a
+	// printout reads on its own.
+	Notes []string
 }
 
 // WriteWorkbookXLSX writes s as a one-sheet spreadsheet, styled as
@@ -245,6 +249,30 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 			}
 		}
 		row++
+	}
+	if len(s.Notes) > 0 {
+		noteStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 11),
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+		if err != nil {
+			return err
+		}
+		row++ // a blank row after the table
+		for _, n := range s.Notes {
+			a, _ := excelize.CoordinatesToCellName(1, row)
+			b, _ := excelize.CoordinatesToCellName(ncol, row)
+			if err := f.SetCellStr(sheetName, a, cleanLine(n)); err != nil {
+				return err
+			}
+			if ncol > 1 {
+				if err := f.MergeCell(sheetName, a, b); err != nil {
+					return err
+				}
+			}
+			if err := f.SetCellStyle(sheetName, a, b, noteStyle); err != nil {
+				return err
+			}
+			row++
+		}
 	}
 	// The sheet's dimension names every cell written (excelize leaves
 	// "A1", and readers that trust it see one cell), and the sheet prints

@@ -297,7 +297,14 @@ func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o 
 		}
 		rows = append(rows, cells)
 	}
-	return document.Workbook{Name: "Theo dõi", Lines: lines, Across: across, Landscape: true, At: now,
+	// The columns say "NV 4": under the table, what each task is.
+	notes := []string{"Các nhiệm vụ:"}
+	for i, t := range m.Tasks {
+		if i < len(m.Labels) {
+			notes = append(notes, "NV "+m.Labels[i]+": "+t.Text)
+		}
+	}
+	return document.Workbook{Name: "Theo dõi", Lines: lines, Notes: notes, Across: across, Landscape: true, At: now,
 		Table: document.Table{Title: "BẢNG THEO DÕI TÌNH HÌNH GỬI BÁO CÁO", Header: header, Widths: widths, Rows: rows}}
 }
 

@@ -221,6 +221,12 @@ func TestMatrixXLSX(t *testing.T) {
 		"2|Phòng Nội vụ|Chưa bắt đầu||Chưa gửi|Chưa bắt đầu",
 		"3|Phòng Y tế|Chưa bắt đầu||Chưa gửi||Chưa bắt đầu",
 		"4|Phòng Tư pháp|Quá hạn|" + sent("ptp") + "|Quá hạn|Quá hạn (phối hợp)",
+		// After a blank row, what "NV 1" and "NV 2" stand for, so that a
+		// printout reads on its own.
+		"",
+		"Các nhiệm vụ:",
+		"NV 1: Cải cách thủ tục hành chính",
+		"NV 2: Bảo đảm an ninh trật tự",
 	}
 	got := []string{}
 	for _, r := range rows[i:] {
