@@ -133,7 +133,7 @@ func TestBrowserSubmitAsksFirst(t *testing.T) {
 	browsertest.Do(t, ctx, chromedp.Click(`#submit`))
 	browsertest.WaitFor(t, ctx, modal)
 	browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.samePage = true`))
-	browsertest.Do(t, ctx, chromedp.Click(fmt.Sprintf(`#send-confirm a[href="#t%d.next_steps"]`, t1)))
+	browsertest.Do(t, ctx, chromedp.Click(fmt.Sprintf(`#send-confirm a[href="?#t%d.next_steps"]`, t1)))
 	browsertest.WaitFor(t, ctx, closed)
 	if got := browsertest.Get(t, ctx, chromedp.Evaluate[string](`document.activeElement.id`)); got != fmt.Sprintf("t%d.next_steps", t1) {
 		t.Errorf("after the link to “Nhiệm vụ thời gian tới” the focus is on %q, want that field", got)

@@ -48,8 +48,8 @@ func TestApproveAsksFirstWithoutJavaScript(t *testing.T) {
 		`data-opener="approve"`,
 		`<h2 id="send-confirm-h">Duyệt và gửi báo cáo cho Văn phòng?</h2>`,
 		"Duyệt là gửi ngay cho Văn phòng; sau đó đơn vị không sửa được nữa, trừ khi Văn phòng trả lại.",
-		`<li id="send-tasks"><a href="#task-` + task + `">Nhiệm vụ 3</a> còn để trống: So với cùng kỳ; Khó khăn, vướng mắc; Kiến nghị, đề xuất; Nhiệm vụ thời gian tới.</li>`,
-		`Đã nhập số liệu thực hiện của chỉ tiêu. Chưa có số liệu cùng kỳ năm trước: <a href="#g` + target + `.row">Nhiệm vụ 3, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”</a>.`,
+		`<li id="send-tasks"><a href="?#task-` + task + `">Nhiệm vụ 3</a> còn để trống: So với cùng kỳ; Khó khăn, vướng mắc; Kiến nghị, đề xuất; Nhiệm vụ thời gian tới.</li>`,
+		`Đã nhập số liệu thực hiện của chỉ tiêu. Chưa có số liệu cùng kỳ năm trước: <a href="?#g` + target + `.row">Nhiệm vụ 3, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”</a>.`,
 		"<li>1 số liệu khác thường đã được xác nhận là đúng.</li>",
 		"Gửi lúc này là đúng hạn (hạn gửi ",
 		`<input type="hidden" name="confirm" value="on" form="decision-form">`,
@@ -165,9 +165,9 @@ func TestSendConfirmationWording(t *testing.T) {
 	dialog := sendDialog.FindString(page)
 	for _, want := range []string{
 		`<h2 id="send-confirm-h">Gửi báo cáo cho Văn phòng?</h2>`,
-		`<li id="send-tasks">Nhiệm vụ 3 còn để trống: <a href="#` + task + `.vs_same_period">So với cùng kỳ</a>; <a href="#` + task + `.obstacles">Khó khăn, vướng mắc</a>; ` +
-			`<a href="#` + task + `.recommendations">Kiến nghị, đề xuất</a>; <a href="#` + task + `.next_steps">Nhiệm vụ thời gian tới</a>.</li>`,
-		`Đã nhập số liệu thực hiện của chỉ tiêu. Chưa có số liệu cùng kỳ năm trước: <a href="#` + target + `.same">Nhiệm vụ 3, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”</a>.`,
+		`<li id="send-tasks">Nhiệm vụ 3 còn để trống: <a href="?#` + task + `.vs_same_period">So với cùng kỳ</a>; <a href="?#` + task + `.obstacles">Khó khăn, vướng mắc</a>; ` +
+			`<a href="?#` + task + `.recommendations">Kiến nghị, đề xuất</a>; <a href="?#` + task + `.next_steps">Nhiệm vụ thời gian tới</a>.</li>`,
+		`Đã nhập số liệu thực hiện của chỉ tiêu. Chưa có số liệu cùng kỳ năm trước: <a href="?#` + target + `.same">Nhiệm vụ 3, chỉ tiêu “Phấn đấu xây dựng 02 trường đạt chuẩn quốc gia”</a>.`,
 	} {
 		if !strings.Contains(dialog, want) {
 			t.Errorf("the confirmation lacks %q:\n%s", want, dialog)
@@ -177,7 +177,7 @@ func TestSendConfirmationWording(t *testing.T) {
 		t.Errorf("one task's gaps are a list of one:\n%s", dialog)
 	}
 	// Each link goes to a field of the form under the dialog.
-	for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(dialog, -1) {
+	for _, m := range regexp.MustCompile(`href="\?#([^"]+)"`).FindAllStringSubmatch(dialog, -1) {
 		if !strings.Contains(page, `id="`+m[1]+`"`) {
 			t.Errorf("the confirmation links to #%s, which the page does not have", m[1])
 		}

@@ -166,10 +166,10 @@ func TestSubmitAsksFirstWithoutJavaScript(t *testing.T) {
 		`<h2 id="send-confirm-h">Gửi báo cáo cho Văn phòng?</h2>`,
 		"Sau khi gửi, đơn vị không sửa được nữa, trừ khi Văn phòng trả lại.",
 		"Bản nháp đã được lưu lúc ",
-		"Đã viết đủ các mục ở 1 trong 2 nhiệm vụ. Còn để trống:\n<ul><li>Nhiệm vụ 2: <a href=\"#t" + t2 + ".vs_same_period\">So với cùng kỳ</a>; <a href=\"#t" + t2 + ".obstacles\">Khó khăn, vướng mắc</a>; " +
-			"<a href=\"#t" + t2 + ".recommendations\">Kiến nghị, đề xuất</a>; <a href=\"#t" + t2 + ".next_steps\">Nhiệm vụ thời gian tới</a></li></ul>",
-		"Đã nhập số liệu thực hiện cho cả 2 chỉ tiêu. Chưa có số liệu cùng kỳ năm trước: <a href=\"#" + rate + ".same\">Nhiệm vụ 1, chỉ tiêu “tỷ lệ huy động trẻ ra lớp đạt 95% trở lên”</a>.",
-		"Chưa viết nội dung phối hợp: <a href=\"#c" + t9 + ".text\">Nhiệm vụ 9</a>.",
+		"Đã viết đủ các mục ở 1 trong 2 nhiệm vụ. Còn để trống:\n<ul><li>Nhiệm vụ 2: <a href=\"?#t" + t2 + ".vs_same_period\">So với cùng kỳ</a>; <a href=\"?#t" + t2 + ".obstacles\">Khó khăn, vướng mắc</a>; " +
+			"<a href=\"?#t" + t2 + ".recommendations\">Kiến nghị, đề xuất</a>; <a href=\"?#t" + t2 + ".next_steps\">Nhiệm vụ thời gian tới</a></li></ul>",
+		"Đã nhập số liệu thực hiện cho cả 2 chỉ tiêu. Chưa có số liệu cùng kỳ năm trước: <a href=\"?#" + rate + ".same\">Nhiệm vụ 1, chỉ tiêu “tỷ lệ huy động trẻ ra lớp đạt 95% trở lên”</a>.",
+		"Chưa viết nội dung phối hợp: <a href=\"?#c" + t9 + ".text\">Nhiệm vụ 9</a>.",
 		"Không có tệp đính kèm.",
 		"<strong>Gửi lúc này là quá hạn</strong> (hạn gửi ",
 		`<button type="submit" form="report-form" name="op" value="edit" class="secondary" id="send-back" formnovalidate autofocus>Quay lại sửa</button>`,

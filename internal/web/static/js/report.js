@@ -52,12 +52,13 @@
       e.preventDefault();
       ask.close();
     });
-    ask.querySelectorAll("a[href^='#']").forEach(function (a) {
+    ask.querySelectorAll("a[href^='?#']").forEach(function (a) {
       a.addEventListener("click", function (e) {
-        var el = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+        var hash = a.getAttribute("href").slice(1); // "?#field": the page again at the field, without JavaScript
+        var el = document.getElementById(decodeURIComponent(hash.slice(1)));
         if (!el) return;
         e.preventDefault();
-        history.replaceState(history.state, "", location.pathname + location.search + a.getAttribute("href"));
+        history.replaceState(history.state, "", location.pathname + location.search + hash);
         backTo = el;
         ask.close();
       });
