@@ -57,6 +57,9 @@ var verbs = phraseSet(
 	"mo rong", "phat trien", "dau tu", "day nhanh", "khac phuc", "thuc day", "hoan thien", "huy dong",
 	"ung pho", "cung co", "nam bat", "nam tinh hinh", "nam chac", "ban hanh", "kiem soat", "giam sat", "dinh huong",
 	"quan triet", "la dau moi", "la co quan", "la don vi", "tham dinh", "dau tranh",
+	// "Bệnh viện X sẵn sàng tiếp nhận …", "Đội Y sẵn sàng lực lượng …": a unit
+	// told to stand ready; no unit is named "sẵn sàng".
+	"san sang",
 )
 
 // neverNamed are verbs no unit is named after: written with a capital
@@ -654,7 +657,7 @@ func (p *parser) assignment(text string) assignment {
 	if len(a.leads) == 0 {
 		if m := findIf(hasLead, reLeadWord, f.s); m != nil {
 			cs := clauseStart(f.s, m[0])
-			addLead(f.cut(cs, m[0]), true)
+			addLead(dropRoleGloss(f.cut(cs, m[0])), true)
 			if len(a.leads) > 0 && cs < 12 {
 				// "X chủ trì, phối hợp với Y: <task>": only units between
 				// "chủ trì" and the colon.
@@ -1060,4 +1063,26 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// reRoleGloss opens the role an office writes in brackets after the unit
+// that heads an item, before its "chủ trì": "Phòng Kinh tế (cơ quan thường
+// trực Ban Chỉ huy ...): chủ trì, phối hợp với ...", "Sở Tài chính (là cơ
+// quan chủ trì): chủ trì ...", "Văn phòng (đơn vị đầu mối): chủ trì ...".
+var reRoleGloss = regexp.MustCompile(`^(?:la\s+)?(?:(?:co quan|don vi)\s+)?(?:thuong truc|chu tri|dau moi|tham muu|giup viec)\b`)
+
+// dropRoleGloss returns the head of an item, s, less a closing bracket
+// that says the unit's role rather than its name. A bracket that names
+// something else ("Công an huyện (Đội Cảnh sát giao thông)", "Sở Y tế
+// (qua Phòng Nghiệp vụ)") is left as it is.
+func dropRoleGloss(s string) string {
+	t := strings.TrimRight(s, " :")
+	if !strings.HasSuffix(t, ")") {
+		return s
+	}
+	k := strings.LastIndex(t, "(")
+	if k <= 0 || strings.ContainsAny(t[k+1:len(t)-1], "()") || !reRoleGloss.MatchString(vi.Fold(strings.TrimSpace(t[k+1:len(t)-1]))) {
+		return s
+	}
+	return strings.TrimSpace(t[:k])
 }

@@ -49,7 +49,7 @@ var blindFloors = map[string]float64{
 	"fresh14": 0.97,
 	"fresh15": 0.99,
 	"fresh16": 0.99,
-	"fresh17": 0.92,
+	"fresh17": 0.99,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by
