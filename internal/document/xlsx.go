@@ -111,12 +111,12 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 	if err != nil {
 		return err
 	}
-	// Up to two decimals, no trailing separator on whole numbers.
 	attachedStyle, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 12, Italic: true},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	if err != nil {
 		return err
 	}
+	// Up to two decimals, no trailing separator on whole numbers.
 	numFmt := `#,##0;-#,##0;0`
 	numStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 12), Border: border,
 		CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
@@ -130,31 +130,14 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		return err
 	}
 
-	row := 1
-	if t.Title != "" {
-		if err := f.SetCellStr(sheetName, "A1", t.Title); err != nil {
-			return err
-		}
-		last := max(ncol, 1)
-		end, _ := excelize.CoordinatesToCellName(last, 1)
-		if last > 1 {
-			if err := f.MergeCell(sheetName, "A1", end); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(sheetName, "A1", end, titleStyle); err != nil {
-			return err
-		}
-		if err := f.SetRowHeight(sheetName, 1, 36); err != nil {
-			return err
-		}
-		row = 2
-	}
-	if t.Attached != "" {
+	// merged writes text in row across the table's width, in style, the
+	// row height if not 0: the title, the line naming the report, the
+	// lines above the table and the notes under it.
+	merged := func(row int, text string, style int, height float64) error {
 		last := max(ncol, 1)
 		a, _ := excelize.CoordinatesToCellName(1, row)
 		b, _ := excelize.CoordinatesToCellName(last, row)
-		if err := f.SetCellStr(sheetName, a, t.Attached); err != nil {
+		if err := f.SetCellStr(sheetName, a, text); err != nil {
 			return err
 		}
 		if last > 1 {
@@ -162,10 +145,24 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 				return err
 			}
 		}
-		if err := f.SetCellStyle(sheetName, a, b, attachedStyle); err != nil {
+		if err := f.SetCellStyle(sheetName, a, b, style); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sheetName, row, 20); err != nil {
+		if height > 0 {
+			return f.SetRowHeight(sheetName, row, height)
+		}
+		return nil
+	}
+
+	row := 1
+	if t.Title != "" {
+		if err := merged(row, t.Title, titleStyle, 36); err != nil {
+			return err
+		}
+		row++
+	}
+	if t.Attached != "" {
+		if err := merged(row, t.Attached, attachedStyle, 20); err != nil {
 			return err
 		}
 		row++
@@ -176,19 +173,8 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		if err != nil {
 			return err
 		}
-		last := max(ncol, 1)
 		for _, l := range lines {
-			a, _ := excelize.CoordinatesToCellName(1, row)
-			b, _ := excelize.CoordinatesToCellName(last, row)
-			if err := f.SetCellStr(sheetName, a, l); err != nil {
-				return err
-			}
-			if last > 1 {
-				if err := f.MergeCell(sheetName, a, b); err != nil {
-					return err
-				}
-			}
-			if err := f.SetCellStyle(sheetName, a, b, lineStyle); err != nil {
+			if err := merged(row, l, lineStyle, 0); err != nil {
 				return err
 			}
 			row++
@@ -258,17 +244,7 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		}
 		row++ // a blank row after the table
 		for _, n := range s.Notes {
-			a, _ := excelize.CoordinatesToCellName(1, row)
-			b, _ := excelize.CoordinatesToCellName(ncol, row)
-			if err := f.SetCellStr(sheetName, a, cleanLine(n)); err != nil {
-				return err
-			}
-			if ncol > 1 {
-				if err := f.MergeCell(sheetName, a, b); err != nil {
-					return err
-				}
-			}
-			if err := f.SetCellStyle(sheetName, a, b, noteStyle); err != nil {
+			if err := merged(row, cleanLine(n), noteStyle, 0); err != nil {
 				return err
 			}
 			row++

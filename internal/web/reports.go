@@ -208,15 +208,9 @@ func (p *reportPage) Problems() []unreadField {
 		}
 	}
 	for _, sec := range p.Report.Sections {
-		task := "Nhiệm vụ"
-		if t := p.Tasks[sec.TaskID]; t != nil {
-			task = "Nhiệm vụ " + t.Label
-		}
+		task := p.taskName(sec.TaskID)
 		for _, a := range sec.Actuals {
-			target := task
-			if tg := p.Target[a.TargetID]; tg != nil {
-				target = fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
-			}
+			target := p.targetName(task, a.TargetID)
 			value := fmt.Sprintf("g%d.value", a.TargetID)
 			add(value, p.anchorOf(value), target+": ô “Thực hiện”")
 			if u, ok := unusual[a.TargetID]; ok {
@@ -493,6 +487,23 @@ func mergeReport(mine map[string]string, stored *tiendo.UnitReport, targets map[
 	return m
 }
 
+// taskName names task id in lists of what to fix or fill: "Nhiệm vụ 4".
+func (p *reportPage) taskName(id int64) string {
+	if t := p.Tasks[id]; t != nil {
+		return "Nhiệm vụ " + t.Label
+	}
+	return "Nhiệm vụ"
+}
+
+// targetName names target id of task (taskName) in such lists: "Nhiệm vụ
+// 4, chỉ tiêu “Tỷ lệ GPMB đạt 70%”".
+func (p *reportPage) targetName(task string, id int64) string {
+	if tg := p.Target[id]; tg != nil {
+		return fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
+	}
+	return task
+}
+
 // fieldsIn lists the report form's fields among keys in the order of the
 // form, each with what it is for people ("Nhiệm vụ 1: Kiến nghị, đề
 // xuất"), for a list of links.
@@ -504,15 +515,9 @@ func (p *reportPage) fieldsIn(keys map[string]bool) []unreadField {
 		}
 	}
 	for _, sec := range p.Report.Sections {
-		task := "Nhiệm vụ"
-		if t := p.Tasks[sec.TaskID]; t != nil {
-			task = "Nhiệm vụ " + t.Label
-		}
+		task := p.taskName(sec.TaskID)
 		for _, a := range sec.Actuals {
-			target := task
-			if tg := p.Target[a.TargetID]; tg != nil {
-				target = fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
-			}
+			target := p.targetName(task, a.TargetID)
 			add(fmt.Sprintf("g%d.value", a.TargetID), target+": ô “Thực hiện”")
 			add(fmt.Sprintf("g%d.same", a.TargetID), target+": ô “Cùng kỳ năm trước”")
 		}
@@ -1126,10 +1131,7 @@ func (p *reportPage) sendSummary(sent *tiendo.UnitReport, confirmed bool) *sendS
 	var gaps []sendGap
 	var noValue, noSame []unreadField
 	for _, sec := range p.Report.Sections {
-		task := "Nhiệm vụ"
-		if t := p.Tasks[sec.TaskID]; t != nil {
-			task = "Nhiệm vụ " + t.Label
-		}
+		task := p.taskName(sec.TaskID)
 		pre := fmt.Sprintf("t%d.", sec.TaskID)
 		text := map[string]string{"result_vs_plan": sec.ResultVsPlan, "vs_same_period": sec.VsSamePeriod, "obstacles": sec.Obstacles,
 			"recommendations": sec.Recommendations, "next_steps": sec.NextSteps}
@@ -1153,10 +1155,7 @@ func (p *reportPage) sendSummary(sent *tiendo.UnitReport, confirmed bool) *sendS
 		}
 		for _, a := range sec.Actuals {
 			sum.Targets++
-			name := task
-			if tg := p.Target[a.TargetID]; tg != nil {
-				name = fmt.Sprintf("%s, chỉ tiêu “%s”", task, tg.Text)
-			}
+			name := p.targetName(task, a.TargetID)
 			if a.Value == nil {
 				noValue = append(noValue, link(fmt.Sprintf("g%d.value", a.TargetID), name))
 			}
