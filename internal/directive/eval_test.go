@@ -51,6 +51,7 @@ var blindFloors = map[string]float64{
 	"fresh16": 0.99,
 	"fresh17": 0.99,
 	"fresh18": 0.98,
+	"fresh19": 0.93,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by
