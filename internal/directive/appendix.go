@@ -207,6 +207,9 @@ func (p *parser) appendix(bs []block) {
 	if first == len(bs) {
 		return
 	}
+	if p.keyedAppendix(bs[first:], first) {
+		return
+	}
 	introLast, askAll := p.introLast, p.askAll
 	p.taskList(bs[:first], bs[first:])
 	p.introLast, p.askAll = introLast, askAll
@@ -230,4 +233,120 @@ func (p *parser) attachedDoc(bs []block) {
 	if len(basis) > 0 {
 		p.res.Basis = basis
 	}
+}
+
+// A Phụ lục may hold the figures of the body's own items: a table of
+// targets grouped by unit, each group row saying which item it is for
+// ("I  PHÒNG TÀI CHÍNH - KẾ HOẠCH (nhiệm vụ số 1)"), or each item sending
+// its figures to a group ("… thực hiện các chỉ tiêu tại Mục III Phụ
+// lục"). The rows of a group are then the targets of that item, as a clerk
+// enters them, and no tasks of their own.
+// reSectionOfAppx is an item's reference to a section of the Phụ lục:
+// "Mục III Phụ lục", "mục II của Phụ lục". A group row names its item as
+// an inline label does, "(nhiệm vụ số 3)" (reInlineLabel).
+var reSectionOfAppx = regexp.MustCompile(`\bmuc\s+([ivx]{1,5})\b\s*(?:cua\s+|tai\s+)?phu luc\b`)
+
+// keyedAppendix reads region, the rows of an appendix whose blocks' parents
+// are offset by off, as the targets of the body's tasks when it is a
+// table of figures (figuresOnly), every group row of it is for one of the
+// body's tasks and every row is under such a group. It reports whether it
+// did; otherwise nothing is changed.
+func (p *parser) keyedAppendix(region []block, off int) bool {
+	if len(p.res.Tasks) == 0 {
+		return false
+	}
+	groupTask := map[int]int{}
+	for i, b := range region {
+		if b.kind != section || b.cells == nil {
+			continue
+		}
+		k := p.groupTask(b)
+		if k < 0 {
+			return false
+		}
+		groupTask[i] = k
+	}
+	if len(groupTask) == 0 {
+		return false
+	}
+	adds := map[int][]Target{}
+	for _, b := range region {
+		if b.kind != number || b.cells == nil {
+			continue
+		}
+		k, ok := groupTask[b.parent-off]
+		if !ok || !figuresOnly(b.headRoles) {
+			return false
+		}
+		adds[k] = append(adds[k], p.rowTargets(b)...)
+	}
+	if len(adds) == 0 {
+		return false
+	}
+	for k, ts := range adds {
+		p.res.Tasks[k].Targets = append(p.res.Tasks[k].Targets, ts...)
+	}
+	return true
+}
+
+// figuresOnly reports whether a table's columns (roles) give figures and
+// no one to do anything: a "ĐVT" or a target column, and no lead or
+// support column. A Phụ lục whose rows name their units is a list of
+// tasks, whatever its groups say.
+func figuresOnly(roles []string) bool {
+	figures := false
+	for _, r := range roles {
+		switch r {
+		case "lead", "support", "mark":
+			return false
+		case "measure", "value":
+			figures = true
+		}
+	}
+	return figures
+}
+
+// groupTask returns the index of the body's task a group row of an
+// appendix is for, or -1: the item the row names by number, else the one
+// item that sends its figures to the row's section ("Mục III Phụ lục").
+func (p *parser) groupTask(b block) int {
+	if m := reInlineLabel.FindStringSubmatch(vi.Fold(b.text)); m != nil {
+		label := strings.TrimLeft(m[1], "0")
+		if !hasTaskLabel(p.res.Tasks, label) {
+			label = uniqueComposed(p.res.Tasks, label)
+		}
+		found := -1
+		for k, t := range p.res.Tasks {
+			if t.Label == label {
+				if found >= 0 {
+					return -1
+				}
+				found = k
+			}
+		}
+		return found
+	}
+	found := -1
+	for k, t := range p.res.Tasks {
+		for _, m := range reSectionOfAppx.FindAllStringSubmatch(vi.Fold(t.Text), -1) {
+			if strings.ToUpper(m[1]) != b.label {
+				continue
+			}
+			if found >= 0 && found != k {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+// rowTargets are the targets of a table row: its value column's, else
+// those its text states.
+func (p *parser) rowTargets(b block) []Target {
+	if ts := columnTargets(b); len(ts) > 0 {
+		return ts
+	}
+	text, _ := p.rowTask(b)
+	return targets(text)
 }

@@ -34,6 +34,9 @@ var unitHeads = []string{
 	// khu công nghiệp". Only with its kind, as "đồn" alone folds as the
 	// "đơn" of "đơn vị", "đơn thư" does.
 	"don bien phong", "don cong an",
+	// A road or waterway management zone of a ministry's Cục: "các Khu
+	// Quản lý đường bộ", "Khu Quản lý đường thủy nội địa".
+	"khu quan ly",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
@@ -60,7 +63,21 @@ var verbs = phraseSet(
 	// "Bệnh viện X sẵn sàng tiếp nhận …", "Đội Y sẵn sàng lực lượng …": a unit
 	// told to stand ready; no unit is named "sẵn sàng".
 	"san sang",
+	// What a unit does with news and notices: "phối hợp với Phòng X thông
+	// báo lịch …", "Báo và Phát thanh, Truyền hình tỉnh mở chuyên mục …,
+	// đăng tải …, phát sóng …", "công bố công khai …". ("mở" only as
+	// written: "mô", "mổ", "mộ" fold to it too; a name's "Mở", "Trường Đại
+	// học Mở", has a capital.)
+	"thong bao", "mo", "dang tai", "phat song", "cong bo",
 )
+
+// verbSpellings are the verbs that fold as other words do, as they must be
+// written to count: "làm" ("Triển lãm", "Kiểm lâm", "Lâm Đồng" fold to
+// "lam"), "mở" ("quy mô", "mổ", "mộ"), "đăng tải" ("đảng tại"), "công bố"
+// and "phát sóng".
+var verbSpellings = map[string]string{
+	"lam": "làm", "mo": "mở", "dang tai": "đăng tải", "cong bo": "công bố", "phat song": "phát sóng", "thong bao": "thông báo",
+}
 
 // neverNamed are verbs no unit is named after: written with a capital
 // after a unit's name ("Sở Rà soát", "các khu vực Chủ trì"), they are a
@@ -120,6 +137,11 @@ func (p *parser) isUnitLike(s string) bool {
 	if opensUnit(s) || pressName(s) {
 		return true
 	}
+	// "các ấp, khu phố", "các khối phố": the villages or quarters of a
+	// commune, which the commune gives work as it gives its offices.
+	if villageGroup(s) {
+		return true
+	}
 	// "Vụ Ngân sách nhà nước": a ministry's department, written with a
 	// capital, unlike "vụ việc", "vụ mùa".
 	if strings.HasPrefix(strings.TrimSpace(s), "Vụ ") && len(strings.Fields(s)) > 1 && startsUpperRune(strings.Fields(s)[1]) {
@@ -135,10 +157,19 @@ func (p *parser) isUnitLike(s string) bool {
 // pressName reports whether s names a newspaper: "Báo Nhân dân", "Báo và
 // Phát thanh, Truyền hình Đắk Lắk". "Báo" with a capital and a name after
 // it (or "Báo" alone, as a piece cut at "và") is no "báo cáo".
+//
+// A heading in capitals ("BÁO VÀ PHÁT THANH, TRUYỀN HÌNH TỈNH") names it
+// too, unless its next word makes it the report ("BÁO CÁO") or the press
+// at large ("BÁO CHÍ").
 func pressName(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "Báo" {
+	if s == "Báo" || s == "BÁO" {
 		return true
+	}
+	if rest, ok := strings.CutPrefix(s, "BÁO "); ok && isUpper(s) {
+		next, _, _ := strings.Cut(rest, " ")
+		next = strings.TrimRight(next, ",;:.")
+		return next != "CÁO" && next != "CHÍ" && next != ""
 	}
 	rest, ok := strings.CutPrefix(s, "Báo ")
 	if !ok {
@@ -327,7 +358,13 @@ func (p *parser) knownScore(x string) float64 {
 // coversAll reports whether a recipient names every unit of the body, or
 // every unit of a kind ("Các phòng, ban, ngành"): a unit given work is then
 // among the recipients whatever its name.
+//
+// "Các bản" (the villages) folds as "các ban" (the boards) does: the
+// spelling tells them apart.
 func coversAll(s string) bool {
+	if villageGroup(s) {
+		return false
+	}
 	f := vi.Fold(strings.TrimSpace(s)) + " "
 	return isGenericUnit(s) || startsWithAny(f, []string{"cac phong", "cac ban", "cac nganh", "cac so"})
 }
@@ -833,9 +870,13 @@ func firstVerb(f folded, from int) []int {
 				// noun. "Quỹ Đầu tư phát triển": after "đầu tư" it is a name,
 				// and after "tư vấn" or "hỗ trợ" ("Trung tâm Tư vấn phát
 				// triển công nghiệp", "Quỹ Hỗ trợ phát triển").
-				// "lam" is "làm" only: "Triển lãm", "Kiểm lâm", "Lâm Đồng"
-				// fold to it too.
-				if ph == "lam" && strings.ToLower(f.cut(from+i+1, from+end)) != "làm" {
+				// "lam" is "làm" only, "mo" "mở" only (verbSpellings).
+				if w, ok := verbSpellings[ph]; ok && strings.ToLower(f.cut(from+i+1, from+end)) != w {
+					continue
+				}
+				if ph == "thong bao" && strings.HasPrefix(s[end:], " cao") {
+					// "Trung tâm Văn hóa, Thể thao và Truyền thông báo cáo
+					// …": the name's "thông", then the verb "báo cáo".
 					continue
 				}
 				if ph == "to chuc" && startsWithAny(s[end:], partyNouns) || ph == "lam" && strings.HasSuffix(s[:i], " viec") || ph == "quan ly" && strings.HasSuffix(s[:i], "can bo") || ph == "dau tranh" && strings.HasSuffix(s[:i], " chi dao") {

@@ -497,12 +497,21 @@ func cellRoles(cells []string) (roles []string, found, text, measure bool) {
 			places++
 		}
 	}
+	// A column named by its period holds the values beside a unit of
+	// measure column ("Chỉ tiêu | ĐVT | Chỉ tiêu 9 tháng"); without one its
+	// cells are phrases of their own ("Nội dung | Chỉ tiêu quý III": "Lũy
+	// kế đến 30/9 đạt tối thiểu 75% dự toán năm"), read with the task.
+	measured := false
+	for _, c := range cells {
+		f := foldText(c).s
+		measured = measured || f == "dvt" || strings.HasPrefix(f, "don vi tinh")
+	}
 	for i, c := range cells {
 		f := foldText(c).s
 		switch {
 		case f == "dvt" || strings.HasPrefix(f, "don vi tinh"):
 			roles[i], measure = "measure", true
-		case strings.HasPrefix(f, "ke hoach") || strings.HasPrefix(f, "chi tieu ke hoach") || strings.HasPrefix(f, "chi tieu giao") || strings.HasPrefix(f, "muc tieu") || strings.HasPrefix(f, "chi tieu nam") || strings.HasPrefix(f, "so giao"):
+		case strings.HasPrefix(f, "ke hoach") || strings.HasPrefix(f, "chi tieu ke hoach") || strings.HasPrefix(f, "chi tieu giao") || strings.HasPrefix(f, "muc tieu") || strings.HasPrefix(f, "chi tieu nam") || strings.HasPrefix(f, "so giao") || measured && reValueHead.MatchString(f):
 			roles[i] = "value"
 		// Who and what come before a figure: "Đơn vị phối hợp (nếu có)"
 		// is the support column whatever its bracket says; a figure's
@@ -523,6 +532,13 @@ func cellRoles(cells []string) (roles []string, found, text, measure bool) {
 	}
 	return roles, found, text, measure
 }
+
+// reValueHead is the header of the column of figures to reach named by
+// the period they are for, beside the "Chỉ tiêu" column that names what
+// is measured and the "ĐVT" column: "Chỉ tiêu 9 tháng năm 2024", "Chỉ tiêu
+// quý III", "Chỉ tiêu 6 tháng đầu năm" ("Chỉ tiêu năm 2026" is read as
+// such in any table).
+var reValueHead = regexp.MustCompile(`^chi tieu (?:\d{1,2} thang|sau thang|chin thang|quy|thang \d{1,2}|ca nam)\b`)
 
 // unitColumnHeads are headers of the column that names each row's unit in a
 // table giving units their figures: "Chủ đầu tư", "Địa phương", "Tên đơn
@@ -699,7 +715,46 @@ func columnTarget(b block) (Target, bool) {
 		g.RelativeTo = "same-period"
 	}
 	g.Text = t.Text
+	if strings.Contains(vi.Fold(value), "so voi") {
+		// "Tăng ít nhất 10% so với năm 2025": the value cell names the
+		// base, which the target's text keeps for the rules that read it
+		// (the year before the plan's is the same period).
+		g.Text = t.Text + " " + value
+	}
 	return g, true
+}
+
+// columnTargets reads the targets of a row's columns as columnTarget
+// does, and also a value cell that states two or more with their units,
+// each a target of the row: "≥ 82%; trong đó có bằng cấp, chứng chỉ đạt từ
+// 40% trở lên", a cell of two paragraphs in Word.
+func columnTargets(b block) []Target {
+	if len(b.roles) == len(b.cells) {
+		text, value := "", ""
+		for i, c := range b.cells {
+			switch b.roles[i] {
+			case "value":
+				value = strings.TrimSpace(c)
+			case "text":
+				text = strings.TrimSpace(c)
+			}
+		}
+		if got := targets(value); text != "" && len(got) > 1 {
+			for _, g := range got {
+				if g.Unit == "" {
+					got = nil
+					break
+				}
+			}
+			if got != nil {
+				return got
+			}
+		}
+	}
+	if g, ok := columnTarget(b); ok {
+		return []Target{g}
+	}
+	return nil
 }
 
 // alignCells returns the roles and header cells of a row's cells at

@@ -3,6 +3,8 @@ package directive
 import (
 	"regexp"
 	"strings"
+
+	"tiendo/internal/vi"
 )
 
 // A number in a task is not always a goal. A condition says when or to
@@ -95,11 +97,63 @@ func isCondition(f folded, s int) bool {
 // Only a short list of places may stand between "mỗi" and the figure:
 // "giải ngân của từng xã, tham mưu điều chuyển vốn từ các dự án có tỷ lệ
 // ... dưới 40%" picks some projects, whoever "từng" was.
+//
+// The list of places counts as one word, however many kinds it names:
+// "mỗi huyện, thị xã, thành phố có rừng trồng ít nhất 350 ha" is each of
+// them as much as "mỗi huyện có ...".
 func eachInClause(f folded, s int) bool {
 	start := max(strings.LastIndexAny(f.s[:s], ";"), strings.LastIndex(f.s[:s], ". "))
 	clause := " " + strings.ToLower(f.cut(start+1, s))
 	k := max(strings.LastIndex(clause, " mỗi "), strings.LastIndex(clause, " từng "))
-	return k >= 0 && len(strings.Fields(clause[k:])) <= 8
+	if k < 0 {
+		return false
+	}
+	n := len(strings.Fields(clause[k:]))
+	if rest, ok := placeListRest(clause[k+1:]); ok {
+		ws := strings.Fields(rest)
+		n = 2 + len(ws)
+		// "mỗi xã, phường, thị trấn có vườn ươm sản xuất ít nhất …":
+		// "mỗi" a few words before the "có", the list counted as one, as
+		// goalCo reads "mỗi xã có …".
+		for j := len(ws) - 1; j >= 0; j-- {
+			if ws[j] == "có" {
+				if j <= 3 {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return n <= 8
+}
+
+// placeListRest returns what follows the list of places after the "mỗi"
+// or "từng" that opens s ("mỗi huyện, thị xã, thành phố có rừng trồng"
+// gives "có rừng trồng"), and whether s opens with such a list of two
+// kinds at least. "thành", "thị" stand for the thành phố and the thị xã
+// in a list ("mỗi huyện, thành, thị").
+func placeListRest(s string) (string, bool) {
+	_, s, _ = strings.Cut(s, " ")
+	parts := strings.Split(s, ",")
+	if len(parts) < 2 {
+		return "", false
+	}
+	kind := func(p string) bool {
+		p = vi.Fold(strings.TrimSpace(p))
+		return placeKinds[p] || p == "thanh" || p == "thi"
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if !kind(p) {
+			return "", false
+		}
+	}
+	last := strings.Fields(parts[len(parts)-1])
+	for n := min(2, len(last)); n > 0; n-- {
+		if kind(strings.Join(last[:n], " ")) {
+			return strings.Join(last[n:], " "), true
+		}
+	}
+	return "", false
 }
 
 // comparatorWords are the words of a comparator before a figure, as written.

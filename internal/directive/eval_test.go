@@ -50,8 +50,8 @@ var blindFloors = map[string]float64{
 	"fresh15": 0.99,
 	"fresh16": 0.99,
 	"fresh17": 0.99,
-	"fresh18": 0.98,
-	"fresh19": 0.93,
+	"fresh18": 0.995,
+	"fresh19": 0.995,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -493,8 +493,13 @@ func sentenceDeadline(f string) []string {
 // kết", "báo cáo kết quả cả năm", "báo cáo năm".
 var reYearReport = regexp.MustCompile(`\b(?:tong ket|ca nam|bao cao nam)\b`)
 
+// reAndYear is the year's report asked with the same verb as the interim
+// one, the clause between their dates: "báo cáo … định kỳ 6 tháng (trước
+// ngày D1) và năm (trước ngày D2)".
+var reAndYear = regexp.MustCompile(`^[\s()]*(?:va|,)\s+(?:ca\s+)?nam[\s(]*$`)
+
 // yearReport: a Quyết định giving a year's targets (or a Chỉ thị setting a
-// year's work) asks in one sentence
+// year's work, or a Kế hoạch for a year) asks in one sentence
 // for an interim review and for the year's report ("báo cáo sơ kết 6 tháng
 // trước ngày 10/6 và báo cáo kết quả thực hiện năm 2026 gửi ... chậm nhất
 // ngày 05/12"). The targets are the year's, so the round that measures them
@@ -509,7 +514,10 @@ func (p *parser) yearReport(f string, first *Deadline) (*Deadline, string) {
 	// targets does, and asks the same way for an interim review on the way
 	// to the year's report.
 	sym := strings.ToUpper(p.res.Symbol)
-	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(sym, "QĐ") && !strings.HasPrefix(sym, "CT-") && !strings.HasPrefix(sym, "CT/") {
+	// A Kế hoạch for a year ("Kế hoạch … năm 2026", symbol "KH-…") sets
+	// the year's targets too, and its interim review is as much a step
+	// on the way.
+	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(sym, "QĐ") && !strings.HasPrefix(sym, "CT-") && !strings.HasPrefix(sym, "CT/") && !strings.HasPrefix(sym, "KH") {
 		return nil, ""
 	}
 	from, firstSeen := 0, false
@@ -526,7 +534,7 @@ func (p *parser) yearReport(f string, first *Deadline) (*Deadline, string) {
 			if cp == nil && !strings.Contains(clause, "so ket") || cp != nil && cp.Kind == tiendo.PeriodYear {
 				return nil, "" // the first report is already the year's
 			}
-		} else if strings.Contains(clause, "bao cao") && (cp != nil && cp.Kind == tiendo.PeriodYear && cp.Year == per.Year || cp == nil && reYearReport.MatchString(clause)) {
+		} else if reAndYear.MatchString(clause) || strings.Contains(clause, "bao cao") && (cp != nil && cp.Kind == tiendo.PeriodYear && cp.Year == per.Year || cp == nil && reYearReport.MatchString(clause)) {
 			if d := p.deadlineFrom(m); d != nil && d.Date > first.Date {
 				return d, f[from:]
 			}

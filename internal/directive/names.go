@@ -135,7 +135,8 @@ func unitNameEnd(s string) int {
 	ws := splitNameWords(s)
 	plain := !hasDiacritics(s)
 	complete := false
-	group := false // the name opened a group with "các"
+	group := false  // the name opened a group with "các"
+	places := false // a group of places: "các" and levels ("các tỉnh, thành phố")
 	for i := 0; i < len(ws); {
 		w := ws[i]
 		if strings.ContainsAny(w.sepBefore, ",;") || strings.ContainsAny(w.sepBefore, "-–&") && !lowerInitial(w.lower) {
@@ -148,7 +149,9 @@ func unitNameEnd(s string) int {
 			if complete && lowerInitial(s[w.start:w.end]) && phraseAt(ws, i, nameStartsAgain, plain) == 0 && levelAt(ws, i, plain) == 0 {
 				return ws[i-1].end
 			}
-			complete, group = false, false
+			// "các tỉnh, thành phố": a level after the comma goes on with
+			// the places.
+			complete, group, places = false, false, places && levelAt(ws, i, plain) > 0
 		}
 		if vi.Fold(w.lower) == "cac" {
 			group = true
@@ -165,6 +168,7 @@ func unitNameEnd(s string) int {
 		}
 		if n := levelAt(ws, i, plain); n > 0 && i > 0 {
 			complete = true
+			places = places || group
 			i += n
 			continue
 		}
@@ -178,6 +182,10 @@ func unitNameEnd(s string) int {
 			// "Trường Tiểu học số 2", "Khu phố 3": a number goes on.
 		case lowerInitial(orig) && complete:
 			if n := phraseAt(ws, i, nameGoesOn, plain); n > 0 {
+				i += n
+				continue
+			}
+			if n := crossedBy(ws, i, plain); places && n > 0 {
 				i += n
 				continue
 			}
@@ -224,4 +232,31 @@ func cutUnitNames(s string) string {
 		return strings.TrimRight(s[:e], " ,;:-–")
 	}
 	return s
+}
+
+// crossedBy returns the number of words of the clause at word i that
+// picks, among a group of places, those a road, a railway or a river
+// crosses ("các tỉnh, thành phố có đường sắt đi qua", "các xã có quốc lộ
+// 1A chạy qua"): "có", a few words, and "đi qua", "chạy qua" or "chảy
+// qua", with no mark between. 0 when the words are no such clause.
+func crossedBy(ws []nameWord, i int, plain bool) int {
+	if vi.Fold(ws[i].lower) != "co" || !plain && ws[i].lower != "có" {
+		return 0
+	}
+	for j := i + 2; j < len(ws) && j <= i+7; j++ {
+		if ws[j].sepBefore != "" {
+			return 0
+		}
+		if vi.Fold(ws[j].lower) == "qua" {
+			switch ws[j-1].lower {
+			case "đi", "chạy", "chảy":
+				return j - i + 1
+			}
+			if plain && (ws[j-1].lower == "di" || ws[j-1].lower == "chay") {
+				return j - i + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }

@@ -109,7 +109,8 @@ func TestCountNounsOfTwoWords(t *testing.T) {
 		{"giải quyết dứt điểm ít nhất 15 trường hợp tồn đọng", "trường hợp"},
 		// Left alone.
 		{"có thêm ít nhất 03 trường đạt chuẩn quốc gia", "trường"},
-		{"đạt ít nhất 20 cuộc thanh tra", "cuộc thanh tra"},
+		// "cuộc" counts inspections as any classifier does (round 20).
+		{"đạt ít nhất 20 cuộc thanh tra", "cuộc"},
 	}
 	for _, tc := range tests {
 		ts := targets(tc.in)

@@ -106,18 +106,20 @@ func r17Decision(symbol, article2 string) string {
 // one sentence, for an interim review and the year's report ("báo cáo sơ
 // kết 6 tháng trước ngày D1 và báo cáo kết quả thực hiện năm 2026 gửi …
 // chậm nhất ngày D2"). The round measures the year's targets: its deadline
-// is D2 and its period the year. A plan keeps its first report, a
-// decision whose first report is already the year's keeps it, and one
-// that asks only the year's report is unchanged.
+// is D2 and its period the year. A plan for the year reads the same
+// (round 20; it kept its first report before), a decision whose first
+// report is already the year's keeps it, and one that asks only the
+// year's report is unchanged.
 func TestDecisionYearReport(t *testing.T) {
 	tests := []struct{ name, symbol, art2, want string }{
 		{"interim then year", "QĐ-UBND", "Thủ trưởng các cơ quan, đơn vị báo cáo sơ kết 6 tháng đầu năm trước ngày 15/6/2026 và báo cáo kết quả thực hiện năm 2026 gửi Ủy ban nhân dân xã chậm nhất ngày 30/11/2026.",
 			"2026-11-30 year 2026"},
 		{"sơ kết then tổng kết", "QĐ-UBND", "Các cơ quan, đơn vị gửi báo cáo sơ kết về Ủy ban nhân dân xã trước ngày 12/6/2026, báo cáo tổng kết trước ngày 04/12/2026.",
 			"2026-12-04 year 2026"},
-		// Left alone: a plan takes its first report, as before.
+		// A plan for the year reads the same since round 20
+		// (TestPlanYearReport).
 		{"plan", "KH-UBND", "Các cơ quan, đơn vị báo cáo sơ kết 6 tháng đầu năm trước ngày 15/6/2026 và báo cáo kết quả thực hiện năm 2026 gửi Ủy ban nhân dân xã chậm nhất ngày 30/11/2026.",
-			"2026-06-15 half-year 2026"},
+			"2026-11-30 year 2026"},
 		// Left alone: the year's report first.
 		{"year first", "QĐ-UBND", "Các cơ quan, đơn vị báo cáo kết quả thực hiện năm 2026 gửi Ủy ban nhân dân xã trước ngày 30/11/2026 và báo cáo quý I năm 2027 trước ngày 15/3/2027.",
 			"2026-11-30 year 2026"},

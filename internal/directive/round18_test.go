@@ -128,9 +128,9 @@ func r18Order(symbol, kind, closing string) string {
 // one sentence, for an interim review first and the year's report later
 // ("báo cáo sơ kết 6 tháng trước ngày 15/6/2026 và báo cáo kết quả thực
 // hiện năm 2026 … trước ngày 25/11/2026") is measured by the year's
-// report, as a Quyết định giving a year's targets is (round 17). A Kế
-// hoạch, a công văn, and a Chỉ thị whose first report is the year's keep
-// their first date.
+// report, as a Quyết định giving a year's targets is (round 17), and,
+// since round 20, a Kế hoạch for the year. A công văn, and a Chỉ thị
+// whose first report is the year's, keep their first date.
 func TestDirectiveYearReport(t *testing.T) {
 	both := "Các cơ quan, đơn vị báo cáo sơ kết 6 tháng trước ngày 15/6/2026 và báo cáo kết quả thực hiện năm 2026 gửi về Ủy ban nhân dân phường trước ngày 25 tháng 11 năm 2026./."
 	for _, c := range []struct {
@@ -139,8 +139,9 @@ func TestDirectiveYearReport(t *testing.T) {
 	}{
 		{"CT-UBND", "CHỈ THỊ", both, "2026-11-25", "year 2026"},
 		{"CT/ĐU", "CHỈ THỊ", both, "2026-11-25", "year 2026"},
+		// A Kế hoạch for the year too, since round 20 (TestPlanYearReport).
+		{"KH-UBND", "KẾ HOẠCH", both, "2026-11-25", "year 2026"},
 		// Left alone.
-		{"KH-UBND", "KẾ HOẠCH", both, "2026-06-15", "half-year 2026"},
 		{"UBND-KT", "", strings.Replace(both, "Các cơ quan", "Đề nghị các cơ quan", 1), "2026-06-15", "half-year 2026"},
 		{"CT-UBND", "CHỈ THỊ", "Các cơ quan, đơn vị báo cáo kết quả thực hiện năm 2026 trước ngày 25/11/2026 và báo cáo bổ sung trước ngày 10/12/2026./.", "2026-11-25", "year 2026"},
 	} {

@@ -139,6 +139,21 @@ func spaceCells(s string, starts []int) (cells []string, ok bool) {
 	return cells, true
 }
 
+// rowCells places line s into the columns as spaceCells does, but reads a
+// group row whose title alone follows its number, and may run across the
+// columns ("II   BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG HUYỆN (nhiệm vụ số
+// 2)"), a cell merged over the row in the document the table was printed
+// from, as its number and its title.
+func rowCells(s string, starts []int) ([]string, bool) {
+	segs := segments(s)
+	if len(starts) >= 2 && len(segs) == 2 && column(starts, segs[0].at) == 0 && reGroupNumber.MatchString(segs[0].text) && column(starts, segs[1].at) == 1 {
+		cells := make([]string, len(starts))
+		cells[0], cells[1] = segs[0].text, segs[1].text
+		return cells, true
+	}
+	return spaceCells(s, starts)
+}
+
 // A cell wraps onto a few lines, the header's titles onto two or three:
 // past these, the lines are not a table's.
 const (
@@ -186,7 +201,7 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 			if n-k > 2 || n == len(raw) || strings.ContainsAny(raw[n], "\t|") {
 				break
 			}
-			cells, ok := spaceCells(raw[n], starts)
+			cells, ok := rowCells(raw[n], starts)
 			if !ok || !reRowNumber.MatchString(cells[0]) && !reGroupNumber.MatchString(cells[0]) {
 				break
 			}
@@ -195,7 +210,7 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 		if strings.ContainsAny(s, "\t|") {
 			break
 		}
-		cells, ok := spaceCells(s, starts)
+		cells, ok := rowCells(s, starts)
 		if !ok {
 			break
 		}

@@ -16,16 +16,19 @@ var reNumber = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
 var rePlan = regexp.MustCompile(`so voi ke hoach|vuot ke hoach|% ke hoach|ke hoach (nam|giao|duoc giao|de ra)|chi tieu ke hoach`)
 
 // measureUnits are the units of measure of more than one word, longest
-// first; a unit not listed is the single word after the number.
+// first; a unit not listed is the single word after the number. A
+// classifier counts whatever it is put before, as the ĐVT column of a
+// report writes it: "02 cuộc kiểm tra" counts "cuộc", "2.000 người dân"
+// counts "người".
 var measureUnits = []string{
 	"to chuc co so dang", "to chuc dang", "co so dang", "to chuc", "chi bo", "dang bo", "hoi nghi", "hoi thi",
-	"hoi thao", "hoi cho", "gian hang", "cuoc kiem tra", "cuoc thanh tra", "cuoc giam sat", "tin, bai", "tin/bai", "tin bai", "phong su",
+	"hoi thao", "hoi cho", "gian hang", "tin, bai", "tin/bai", "tin bai", "phong su",
 	"chuyen de", "nghin ty dong", "ty dong", "trieu dong", "nghin dong", "trieu usd", "ty usd",
 	"khu dan cu", "hop tac xa", "tieu chi", "san pham", "luot khach", "luot nguoi", "du an",
 	"mo hinh", "doanh nghiep", "cong trinh", "lao dong", "hoc sinh", "dang vien", "ho gia dinh",
 	"giuong benh", "bac si", "thu tuc", "ho so", "co so", "diem du lich", "km2", "m2", "m3",
 	"nen tang", "giay chung nhan", "sang kien", "can ho", "can nha", "ngoi nha", "phong hoc",
-	"nha van hoa", "viec lam", "can bo", "cong chuc", "hoi vien", "doan vien", "tre em", "nguoi dan",
+	"nha van hoa", "viec lam", "can bo", "cong chuc", "hoi vien", "doan vien", "tre em",
 	"to dan pho", "khu pho", "cum cong nghiep", "nha may", "trang trai", "hop dong", "tai khoan",
 	"thue bao", "dich vu cong", "giay phep", "trieu luot", "nghin luot", "luot", "nghin tan", "trieu tan",
 	"nghin ha", "nghin nguoi", "trieu nguoi", "nghin ho", "ty usd", "don vi", "co quan",

@@ -877,9 +877,7 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 		}
 		p.addTask(itemLabelOf(region, i, off), text, b.line, p.bulletSupports(own, more), inherited(i), false)
 		if len(p.res.Tasks) > n && b.cells != nil && len(p.res.Tasks[n].Targets) == 0 {
-			if g, ok := columnTarget(b); ok {
-				p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, g)
-			}
+			p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, columnTargets(b)...)
 		}
 	}
 }

@@ -51,7 +51,7 @@ func unitHeading(s string) bool {
 	}
 	rest := strings.Join(words[k:], " ")
 	f := strings.ReplaceAll(vi.Fold(rest), ",", " ") + " " // "Các Bộ, cơ quan ngang Bộ"
-	if !startsWithAny(f, unitHeads) || startsWithAny(f, genericUnitHeads) || startsWithAny(f, notUnitHeads) || !headSpelled(rest) {
+	if !pressName(rest) && (!startsWithAny(f, unitHeads) || startsWithAny(f, genericUnitHeads) || startsWithAny(f, notUnitHeads) || !headSpelled(rest)) {
 		return false
 	}
 	return !hasVerb(s) && !strings.ContainsAny(s, ";.")
@@ -87,11 +87,14 @@ func askedHeading(s string) string {
 }
 
 // villageKinds are the villages and quarters of a commune, spelled as
-// written: "Các bản", "Các ấp, khóm", "Các thôn, tổ dân phố". "các ban"
-// (the boards) folds as "các bản" does, so the spelling decides.
+// written: "Các bản", "Các ấp, khóm", "Các thôn, tổ dân phố", "Các khối
+// phố". "các ban" (the boards) folds as "các bản" does, so the spelling
+// decides.
 var villageKinds = map[string]bool{
 	"bản": true, "ấp": true, "khóm": true, "thôn": true, "xóm": true, "buôn": true, "làng": true,
 	"sóc": true, "tổ dân phố": true, "khu phố": true, "khu dân cư": true, "bon": true, "plei": true,
+	// The tổ dân phố of a phường in Quảng Nam and Đà Nẵng.
+	"khối phố": true,
 }
 
 // villageGroup reports whether s is "Các" and one or more village kinds
