@@ -415,6 +415,8 @@ func (a *Server) register() {
 	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/withdraw-review", tiendo.ActionEditReport, a.reportAction(tiendo.ReportWithdrawReview))
 	a.authed("GET /api/v1/rounds/{id}/reports/{unit}/revisions", tiendo.ActionReadReport, a.handleRevisions)
 	a.authed("POST /api/v1/rounds/{id}/reports/{unit}/extend", tiendo.ActionManageRounds, a.handleUnitExtend) // unit_extend.go: gia hạn cho một đơn vị
+	// unit_extend.go: hủy hạn riêng, the unit back to the round's deadline.
+	a.authed("DELETE /api/v1/rounds/{id}/reports/{unit}/extend", tiendo.ActionManageRounds, a.handleUnitWithdraw)
 	a.route("/api/", func(w http.ResponseWriter, r *http.Request) error {
 		if allow := a.allowed(r); len(allow) > 0 {
 			w.Header().Set("Allow", strings.Join(allow, ", "))

@@ -47,3 +47,27 @@ func (a *Server) handleUnitExtend(w http.ResponseWriter, r *http.Request) error 
 	return writeJSON(w, http.StatusOK, unitDeadline{RoundID: id, Unit: d.Unit.Code, UnitName: d.Unit.Name,
 		Deadline: d.Deadline, RoundDeadline: d.RoundDeadline, Reason: d.Reason, Notices: d.Notices, Emails: d.Emails})
 }
+
+// handleUnitWithdraw withdraws the deadline of its own the office gave one
+// unit of an open round (hủy hạn riêng), and answers the unit's deadline
+// as it now is, the round's, as an extension for one unit answers; the
+// unit is told which deadline now holds. A unit with no deadline of its
+// own later than the round's, or one that has sent its report, is refused
+// (422).
+func (a *Server) handleUnitWithdraw(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	u := userFrom(r.Context())
+	unitID, err := a.store.UnitIDByCode(r.Context(), u, r.PathValue("unit"))
+	if err != nil {
+		return err
+	}
+	d, err := a.store.WithdrawUnitDeadline(r.Context(), actor(r), u, id, unitID, time.Time{})
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, unitDeadline{RoundID: id, Unit: d.Unit.Code, UnitName: d.Unit.Name,
+		Deadline: d.Deadline, RoundDeadline: d.RoundDeadline, Reason: d.Reason, Notices: d.Notices, Emails: d.Emails})
+}

@@ -50,8 +50,98 @@ const maxExtendReason = 1000
 // round was published with is kept, on the first extension, as
 // Round.OriginalDeadline.
 func (s *Store) ExtendDeadline(ctx context.Context, actor Actor, u *tiendo.User, roundID int64, deadline time.Time, reason string) error {
+	return s.extendDeadline(ctx, actor, u, &RoundExtension{RoundID: roundID, To: deadline, Reason: reason}, false)
+}
+
+// RoundExtension is an extension of a round's deadline as the office is
+// asked to confirm it before it is done (CheckExtendDeadline): what the
+// deadline is and will be, and whom it reaches. The counts are of the
+// units as they stand when it was checked; a unit may send its report
+// before the office confirms.
+type RoundExtension struct {
+	RoundID int64
+	Title   string
+	// From is the round's deadline now, To the new one.
+	From, To time.Time
+	// Reason is the reason as the units will read it.
+	Reason string
+	// Locked says the office locked the round (at LockedAt): the extension
+	// unlocks it.
+	Locked   bool
+	LockedAt time.Time
+	// Owing is how many units still owe their report (not sent, or
+	// returned for revision and not sent again). Keep of them have a
+	// deadline of their own not earlier than To: they keep it and are not
+	// told. Follow of them have one later than From but earlier than To:
+	// they are held to To from now on, and told, as every other unit owing.
+	Owing, Keep, Follow int
+}
+
+// Told is how many units the extension tells of the new deadline: every
+// unit owing its report but those keeping a later deadline of their own.
+func (e *RoundExtension) Told() int { return e.Owing - e.Keep }
+
+// CheckExtendDeadline checks an extension of open round roundID to
+// deadline, with reason, as ExtendDeadline would check it, and says what
+// it would do, for the office to confirm: it writes nothing. A refusal is
+// ExtendDeadline's (EINVALID with the field, ECONFLICT for a round not
+// open, EFORBIDDEN). The office then confirms with
+// ExtendDeadlineAsConfirmed.
+func (s *Store) CheckExtendDeadline(ctx context.Context, u *tiendo.User, roundID int64, deadline time.Time, reason string) (*RoundExtension, error) {
+	e, err := checkExtendInput(u, deadline, reason)
+	if err != nil {
+		return nil, err
+	}
+	e.RoundID = roundID
+	var status tiendo.RoundStatus
+	var locked sql.NullTime
+	if err := s.rdb.QueryRowContext(ctx, s.q(`SELECT status, title, deadline, locked_at FROM rounds WHERE id = ?`), roundID).
+		Scan(&status, &e.Title, &e.From, &locked); err != nil {
+		return nil, notFound(err, "Không tìm thấy đợt báo cáo.")
+	}
+	if status != tiendo.RoundOpen {
+		return nil, ErrNotOpen(status)
+	}
+	e.From = e.From.In(tiendo.Zone)
+	if locked.Valid {
+		e.Locked, e.LockedAt = true, locked.Time.In(tiendo.Zone)
+	}
+	if err := s.refuseDeadline(e.From, e.To); err != nil {
+		return nil, err
+	}
+	owing, err := s.owingUnits(ctx, s.rdb, roundID)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range owing {
+		e.Owing++
+		switch was := unitDeadline(e.From, o.own); {
+		case !was.Before(e.To):
+			e.Keep++
+		case was.After(e.From):
+			e.Follow++
+		}
+	}
+	return e, nil
+}
+
+// ExtendDeadlineAsConfirmed extends the deadline as ExtendDeadline does,
+// to seen.To with seen.Reason, once the office has confirmed what
+// CheckExtendDeadline said. If the round's deadline is no longer seen.From,
+// or the round was locked or unlocked since (another office user extended
+// it meanwhile, or locked it), the extension is refused (EINVALID) and
+// nothing changes: the office confirmed something else, and must look
+// again. A round whose deadline is already seen.To (the confirmation sent
+// twice) is left as it is, without an error.
+func (s *Store) ExtendDeadlineAsConfirmed(ctx context.Context, actor Actor, u *tiendo.User, seen *RoundExtension) error {
+	return s.extendDeadline(ctx, actor, u, seen, true)
+}
+
+// checkExtendInput checks what the office typed for an extension, and
+// returns it as an extension with the reason cleaned.
+func checkExtendInput(u *tiendo.User, deadline time.Time, reason string) (*RoundExtension, error) {
 	if !tiendo.Allowed(u, tiendo.ActionManageRounds, 0) {
-		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được gia hạn gửi báo cáo.")
+		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng được gia hạn gửi báo cáo.")
 	}
 	reason = strings.ReplaceAll(nfc(reason), "\r\n", "\n")
 	e := &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa gia hạn được, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{}}
@@ -62,9 +152,36 @@ func (s *Store) ExtendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 		e.Fields["reason"] = fmt.Sprintf("Lý do dài %d ký tự; hãy rút gọn còn tối đa %d ký tự.", n, maxExtendReason)
 	}
 	if len(e.Fields) > 0 {
-		return e
+		return nil, e
 	}
-	deadline = deadline.In(tiendo.Zone)
+	return &RoundExtension{To: deadline.In(tiendo.Zone), Reason: reason}, nil
+}
+
+// refuseDeadline refuses a new deadline not later than the current one
+// (old) and than now: shortening a deadline the units were given is not an
+// extension.
+func (s *Store) refuseDeadline(old, deadline time.Time) error {
+	field := ""
+	switch {
+	case !deadline.After(old):
+		field = fmt.Sprintf("Hạn mới phải sau hạn hiện tại (%s): hãy chọn một ngày muộn hơn.", tiendo.DeadlineText(old))
+	case !deadline.After(s.now()):
+		field = "Hạn mới đã qua: hãy chọn một ngày sau hôm nay."
+	}
+	if field != "" {
+		return &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa gia hạn được: " + lowerFirst(field), Fields: map[string]string{"deadline": field}}
+	}
+	return nil
+}
+
+// extendDeadline is ExtendDeadline, and ExtendDeadlineAsConfirmed when
+// confirmed: then the round must still stand as the office saw it.
+func (s *Store) extendDeadline(ctx context.Context, actor Actor, u *tiendo.User, seen *RoundExtension, confirmed bool) error {
+	e, err := checkExtendInput(u, seen.To, seen.Reason)
+	if err != nil {
+		return err
+	}
+	roundID, deadline, reason := seen.RoundID, e.To, e.Reason
 	// On PostgreSQL two extensions at once would both check against the
 	// deadline they read; the row lock makes the second read the first's.
 	// SQLite's single writer already runs them one after the other. NO KEY:
@@ -89,15 +206,23 @@ func (s *Store) ExtendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 			return ErrNotOpen(status)
 		}
 		old = old.In(tiendo.Zone)
-		field := ""
-		switch {
-		case !deadline.After(old):
-			field = fmt.Sprintf("Hạn mới phải sau hạn hiện tại (%s): hãy chọn một ngày muộn hơn.", tiendo.DeadlineText(old))
-		case !deadline.After(s.now()):
-			field = "Hạn mới đã qua: hãy chọn một ngày sau hôm nay."
+		if confirmed {
+			if old.Equal(deadline) && !old.Equal(seen.From) {
+				// Confirmed twice (a double click): the extension asked
+				// for is in place, and there is nothing more to do.
+				return nil
+			}
+			if !old.Equal(seen.From) {
+				field := fmt.Sprintf("Trong lúc đồng chí xác nhận, hạn gửi của đợt đã được đổi thành %s; hãy xem lại hạn mới rồi bấm “Gia hạn cho cả đợt” lần nữa.", tiendo.DeadlineText(old))
+				return &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa gia hạn được: " + lowerFirst(field), Fields: map[string]string{"deadline": field}}
+			}
+			if locked.Valid != seen.Locked {
+				what := map[bool]string{true: "vừa được khóa", false: "vừa được mở khóa"}[locked.Valid]
+				return tiendo.Errorf(tiendo.EINVALID, "Chưa gia hạn được: trong lúc đồng chí xác nhận, đợt báo cáo %s; hãy xem lại rồi bấm “Gia hạn cho cả đợt” lần nữa.", what)
+			}
 		}
-		if field != "" {
-			return &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa gia hạn được: " + lowerFirst(field), Fields: map[string]string{"deadline": field}}
+		if err := s.refuseDeadline(old, deadline); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET deadline = ?, original_deadline = COALESCE(original_deadline, ?), locked_at = NULL
 			WHERE id = ?`), deadline.UTC(), old.UTC(), roundID); err != nil {
@@ -110,15 +235,15 @@ func (s *Store) ExtendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 		}
 		// What was queued for the old deadline no longer says the truth:
 		// a reminder counting days to it or past it, a "đôn đốc" quoting
-		// it, the notice of an earlier extension. A unit the office gave
-		// a deadline of its own, not earlier than the new one, keeps its
-		// deadline, and what was queued for it still holds
-		// (ExtendUnitDeadline).
+		// it, the notice of an earlier extension or of a unit's own
+		// deadline withdrawn. A unit the office gave a deadline of its
+		// own, not earlier than the new one, keeps its deadline, and what
+		// was queued for it still holds (ExtendUnitDeadline).
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE round_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?)
+			WHERE round_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)
 			AND NOT EXISTS (SELECT 1 FROM round_units ru WHERE ru.round_id = ? AND ru.unit_id = outbox.unit_id AND ru.extended_deadline >= ?)`),
 			MessageExpired, "Hạn gửi báo cáo đã được gia hạn; lời nhắc theo hạn cũ không còn đúng nên không gửi.", roundID, MessagePending,
-			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, roundID, deadline.UTC()); err != nil {
+			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn, roundID, deadline.UTC()); err != nil {
 			return fmt.Errorf("store: extend deadline: reminders: %w", err)
 		}
 		msgs, err := s.extensionMessages(ctx, tx, roundID, title, old, deadline, reason)
@@ -157,33 +282,19 @@ func ErrNotOpen(status tiendo.RoundStatus) error {
 // deadline was between the old and the new is told the one it had as its
 // old deadline.
 func (s *Store) extensionMessages(ctx context.Context, tx *sql.Tx, roundID int64, title string, old, deadline time.Time, reason string) ([]*Message, error) {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT u.id, u.code, u.name, u.email, ru.extended_deadline
-		FROM round_units ru JOIN units u ON u.id = ru.unit_id
-		LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
-		WHERE ru.round_id = ? AND COALESCE(ur.status, 'missing') IN (?, ?, ?, ?)
-		ORDER BY u.id`), append([]any{roundID}, owingStatuses...)...)
+	all, err := s.owingUnits(ctx, tx, roundID)
 	if err != nil {
-		return nil, fmt.Errorf("store: extend deadline: units: %w", err)
+		return nil, err
 	}
 	type owing struct {
 		unit tiendo.Unit
 		was  time.Time // the unit's deadline before the extension
 	}
 	var units []owing
-	for rows.Next() {
-		var u tiendo.Unit
-		var own sql.NullTime
-		if err := rows.Scan(&u.ID, &u.Code, &u.Name, &u.Email, &own); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("store: extend deadline: units: %w", err)
+	for _, o := range all {
+		if was := unitDeadline(old, o.own); was.Before(deadline) {
+			units = append(units, owing{o.unit, was})
 		}
-		if was := unitDeadline(old, own); was.Before(deadline) {
-			units = append(units, owing{u, was})
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: extend deadline: units: %w", err)
 	}
 	if len(units) == 0 {
 		return nil, nil
@@ -202,6 +313,37 @@ func (s *Store) extensionMessages(ctx context.Context, tx *sql.Tx, roundID int64
 		msgs = append(msgs, extensionNotices(roundID, o.unit, recipients[o.unit.ID], subject, what, fmt.Sprintf("extend:%d:%s:%d", roundID, at, o.unit.ID), reason)...)
 	}
 	return msgs, nil
+}
+
+// owingUnit is a unit of a round that still owes its report, with the
+// deadline of its own the office gave it, if any.
+type owingUnit struct {
+	unit tiendo.Unit
+	own  sql.NullTime
+}
+
+// owingUnits reads the units of round roundID that owe their report: those
+// reminders chase (Outstanding), not sent yet or returned for revision and
+// not sent again, whether or not a lock keeps them from reporting.
+func (s *Store) owingUnits(ctx context.Context, db queryer, roundID int64) ([]owingUnit, error) {
+	rows, err := db.QueryContext(ctx, s.q(`SELECT u.id, u.code, u.name, u.email, ru.extended_deadline
+		FROM round_units ru JOIN units u ON u.id = ru.unit_id
+		LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
+		WHERE ru.round_id = ? AND COALESCE(ur.status, 'missing') IN (?, ?, ?, ?)
+		ORDER BY u.id`), append([]any{roundID}, owingStatuses...)...)
+	if err != nil {
+		return nil, fmt.Errorf("store: owing units: %w", err)
+	}
+	defer rows.Close()
+	var out []owingUnit
+	for rows.Next() {
+		var o owingUnit
+		if err := rows.Scan(&o.unit.ID, &o.unit.Code, &o.unit.Name, &o.unit.Email, &o.own); err != nil {
+			return nil, fmt.Errorf("store: owing units: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
 }
 
 // lowerFirst puts a field's message after a colon in a sentence.

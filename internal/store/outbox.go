@@ -542,9 +542,9 @@ func (s *Store) RetryMessage(ctx context.Context, actor Actor, id int64) error {
 // would be wrong.
 func (s *Store) cancelReminders(ctx context.Context, tx *sql.Tx, roundID, unitID int64) error {
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-		WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?)`),
+		WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`),
 		MessageCancelled, "Đơn vị đã gửi báo cáo trước khi thư được gửi.", roundID, unitID, MessagePending,
-		KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended); err != nil {
+		KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn); err != nil {
 		return fmt.Errorf("store: cancel reminders: %w", err)
 	}
 	return nil

@@ -53,8 +53,13 @@ type UnitDeadline struct {
 	// unit: in-app notices to its active users, and e-mails to those of
 	// them with an address and to the unit's own mailbox. Both are 0 when
 	// the unit has no one to tell (no account, no address): the office
-	// must then tell it some other way. Only ExtendUnitDeadline sets them.
+	// must then tell it some other way. Only ExtendUnitDeadline and
+	// WithdrawUnitDeadline set them.
 	Notices, Emails int
+	// LockedOut says the round is locked and the office did not reopen it
+	// for the unit: held to the round's deadline, the unit cannot report.
+	// Only CheckWithdrawUnitDeadline and WithdrawUnitDeadline set it.
+	LockedOut bool
 }
 
 // Extended reports whether the unit is held to a deadline of its own,
@@ -218,11 +223,16 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 			return fmt.Errorf("store: extend unit deadline: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?)`),
+			WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`),
 			MessageExpired, "Hạn gửi báo cáo của đơn vị đã được gia hạn; lời nhắc theo hạn cũ không còn đúng nên không gửi.", roundID, unitID, MessagePending,
-			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended); err != nil {
+			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn); err != nil {
 			return fmt.Errorf("store: extend unit deadline: reminders: %w", err)
 		}
+		// The notice's key names the new deadline and the moment it was
+		// given: once the office withdrew a unit's own deadline
+		// (WithdrawUnitDeadline) it may give the same one again, and the
+		// unit must be told again.
+		//
 		// The unit's own users only, by the users_unit index: not every
 		// user of every unit, which nationally is thousands of rows read
 		// while this transaction holds the round (and SQLite's writer).
@@ -233,7 +243,7 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 		subject := fmt.Sprintf("Hạn gửi báo cáo “%s” của %s được gia hạn đến %s.", title, d.Unit.Name, tiendo.DeadlineText(deadline))
 		msgs := extensionNotices(roundID, d.Unit, users, subject,
 			fmt.Sprintf("Văn phòng đã gia hạn gửi báo cáo “%s” cho %s: hạn mới của đơn vị là %s (hạn trước đây: %s).", title, d.Unit.Name, tiendo.DeadlineText(deadline), tiendo.DeadlineText(old)),
-			fmt.Sprintf("extend-unit:%d:%d:%s", roundID, d.Unit.ID, deadline.UTC().Format("20060102T150405Z")), reason)
+			fmt.Sprintf("extend-unit:%d:%d:%s@%s", roundID, d.Unit.ID, deadline.UTC().Format("20060102T150405Z"), s.now().UTC().Format(keyInstant)), reason)
 		if _, err := s.enqueue(ctx, tx, msgs); err != nil {
 			return err
 		}

@@ -211,6 +211,14 @@ var routeNeeds = map[string]need{
 	// Taking a file off a report: {file} stays unreplaced, so whoever may
 	// edit gets "no such file" (404).
 	"POST /rounds/{id}/reports/{unit}/attachments/{file}/delete": {action: tiendo.ActionEditReport, unit: true, body: "version=0"},
+
+	// Withdrawing a unit's own deadline (hủy hạn riêng, extend.go): pnv
+	// has none here, so whoever may manage rounds is answered 422 (the
+	// page's confirmation, the confirmed withdrawal and the API's alike),
+	// the others 403.
+	"GET /rounds/{id}/extend/unit/{unit}/withdraw":     {action: tiendo.ActionManageRounds},
+	"POST /rounds/{id}/extend/unit/{unit}/withdraw":    {action: tiendo.ActionManageRounds, body: "confirm=yes&own=2099-12-01T00%3A00%3A00%2B07%3A00"},
+	"DELETE /api/v1/rounds/{id}/reports/{unit}/extend": {action: tiendo.ActionManageRounds},
 }
 
 // pageRoutes reads the patterns the web package registers, from its source:

@@ -56,7 +56,12 @@ func TestRoundExtend(t *testing.T) {
 
 	day := old.AddDate(0, 0, 7)
 	typed := day.Format("02/01/2006")
-	resp := x.post(c, path+"/extend", url.Values{"deadline": {typed}, "reason": {"Chờ số liệu quyết toán của Kho bạc"}})
+	// The press asks first; the confirmation's button extends.
+	code, _, page := read(x.post(c, path+"/extend", url.Values{"deadline": {typed}, "reason": {"Chờ số liệu quyết toán của Kho bạc"}}))
+	if code != http.StatusOK || !strings.Contains(page, `id="extend-confirm"`) {
+		t.Fatalf("pressing “Gia hạn cho cả đợt”: %d, want the confirmation", code)
+	}
+	resp := x.post(c, path+"/extend", confirmedExtension(t, page, "confirm"))
 	resp.Body.Close()
 	loc := resp.Header.Get("Location")
 	if resp.StatusCode != http.StatusSeeOther || loc != path+"?ok=extended" {

@@ -82,6 +82,7 @@ var messageKinds = codeSet{
 	{store.KindReportHeadReturned, "Thông báo lãnh đạo đơn vị trả lại báo cáo"},
 	{store.KindReportForReview, "Thông báo báo cáo chờ lãnh đạo đơn vị duyệt"},
 	{store.KindDeadlineExtended, "Thông báo gia hạn gửi báo cáo"},
+	{store.KindDeadlineWithdrawn, "Thông báo hủy hạn riêng của đơn vị"},
 }
 
 // auditActions names what an audit row records was done: the actions of
@@ -112,6 +113,7 @@ var auditActions = byLabel(codeSet{
 	{"publish", "Phát hành đợt báo cáo"},
 	{"close", "Đóng đợt báo cáo"},
 	{"extend", "Gia hạn gửi báo cáo"},
+	{"withdraw_extension", "Hủy hạn riêng của đơn vị"},
 	{"lock", "Khóa đợt báo cáo"},
 	{"unlock", "Mở khóa đợt báo cáo"},
 	{"reopen", "Mở lại cho đơn vị sửa báo cáo"},

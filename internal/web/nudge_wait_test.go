@@ -160,6 +160,7 @@ func TestNextReminderAfterExtension(t *testing.T) {
 	}
 	deadline := round.Deadline.In(tiendo.Zone).AddDate(0, 0, 14)
 	page = post(path+"/extend", url.Values{"deadline": {deadline.Format("02/01/2006")}, "reason": {"Chờ số liệu quyết toán"}})
+	page = post(path+"/extend", confirmedExtension(t, page, "confirm")) // the confirmation's "Xác nhận gia hạn"
 
 	if strings.Contains(page, `<details class="upcoming">`) {
 		t.Errorf("after a 14-day extension the page still lists reminders within the week:\n%s", grep(page, "upcoming"))

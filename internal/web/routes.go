@@ -31,6 +31,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtendForm)) // extend.go: gia hạn
 	mux.HandleFunc("POST /rounds/{id}/extend", s.authed(tiendo.ActionManageRounds, s.handleRoundExtend))
 	mux.HandleFunc("POST /rounds/{id}/extend/unit", s.authed(tiendo.ActionManageRounds, s.handleUnitExtend)) // gia hạn cho một đơn vị
+	// Hủy hạn riêng: the GET asks, the POST withdraws once confirmed.
+	mux.HandleFunc("GET /rounds/{id}/extend/unit/{unit}/withdraw", s.authed(tiendo.ActionManageRounds, s.handleUnitWithdrawConfirm))
+	mux.HandleFunc("POST /rounds/{id}/extend/unit/{unit}/withdraw", s.authed(tiendo.ActionManageRounds, s.handleUnitWithdraw))
 	mux.HandleFunc("GET /notifications", s.authed("", s.handleNotifications))
 	mux.HandleFunc("GET /notifications/{id}", s.authed("", s.handleNotificationOpen)) // notifications.go: marks it read, follows its link
 	mux.HandleFunc("POST /notifications/read", s.authed("", s.handleNotificationsRead))
