@@ -103,3 +103,17 @@ func (s *Store) HoldWrites(ctx context.Context) (release func(), err error) {
 	}
 	return func() { tx.Rollback() }, nil
 }
+
+// SetHookBeforeActTx runs f once between ActOnReport's reads and its
+// transaction, for tests of an office's change crossing a unit's step.
+// Tests using it must not run in parallel.
+func SetHookBeforeActTx(f func()) {
+	if f == nil {
+		testHookBeforeActTx = nil
+		return
+	}
+	testHookBeforeActTx = func() {
+		testHookBeforeActTx = nil
+		f()
+	}
+}

@@ -55,22 +55,30 @@ func errNotSentYet() error {
 // unit's every read, save and step needs both, and on PostgreSQL each query
 // is a round trip.
 func (s *Store) roundReport(ctx context.Context, u *tiendo.User, roundID, unitID int64) (*tiendo.Round, *tiendo.UnitReport, error) {
+	round, rep, _, err := s.roundReportAt(ctx, u, roundID, unitID)
+	return round, rep, err
+}
+
+// roundReportAt is roundReport with the round's audit stamp the round was
+// read at: a step judged on that round (on time or late, locked or not)
+// holds only while the stamp has not moved.
+func (s *Store) roundReportAt(ctx context.Context, u *tiendo.User, roundID, unitID int64) (*tiendo.Round, *tiendo.UnitReport, int64, error) {
 	var stamp int64
 	var h reportHead
 	err := s.prep(s.rdb).QueryRowContext(ctx, s.q(sqlRoundReportRow), roundID, roundID, unitID).
 		Scan(&stamp, &h.id, &h.status, &h.version, &h.submitted, &h.late, &h.updated, &h.comment, &h.files)
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: report: %w", err)
+		return nil, nil, 0, fmt.Errorf("store: report: %w", err)
 	}
 	round, err := s.roundForUnitAt(ctx, u, roundID, unitID, stamp)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
 	rep, err := s.reportFrom(ctx, s.rdb, round, unitID, &h)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, 0, err
 	}
-	return round, rep, nil
+	return round, rep, stamp, nil
 }
 
 // reportHead is a report's row, NULL when the unit has saved nothing yet.
@@ -813,9 +821,34 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	if !tiendo.Allowed(u, req.Action.Permission(), unitID) {
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với báo cáo của đơn vị.")
 	}
+	// A unit's step judged on a round the office changed meanwhile is
+	// taken again on the round as it now is: nothing of it was written.
+	for try := 0; ; try++ {
+		rep, err := s.actOnReport(ctx, actor, u, roundID, unitID, req)
+		if !errors.Is(err, errRoundMoved) {
+			return rep, err
+		}
+		if try == 2 {
+			return nil, tiendo.Errorf(tiendo.ECONFLICT, "Văn phòng vừa thay đổi đợt báo cáo (hạn gửi hoặc khóa đợt) trong lúc bạn thao tác; báo cáo chưa được gửi đi. Hãy tải lại trang rồi thực hiện lại.")
+		}
+	}
+}
+
+// errRoundMoved: the round a unit's step was judged on changed before the
+// step's transaction (an extension, its withdrawal, a lock), so the step,
+// rolled back, must be judged again.
+var errRoundMoved = errors.New("store: the round changed under the step")
+
+// testHookBeforeActTx, when set by a test, runs between a step's reads
+// and its transaction: where an office's change can cross it.
+var testHookBeforeActTx func()
+
+func (s *Store) actOnReport(ctx context.Context, actor Actor, u *tiendo.User, roundID, unitID int64, req ActRequest) (*tiendo.UnitReport, error) {
 	// The report is read and checked before the write transaction, as in
-	// SaveReport: the UPDATE below applies only to the version read.
-	round, rep, err := s.roundReport(ctx, u, roundID, unitID)
+	// SaveReport: the UPDATE below applies only to the version read, and
+	// a unit's step only to the round as read (its stamp, checked in the
+	// transaction once the report's row is held).
+	round, rep, stamp, err := s.roundReportAt(ctx, u, roundID, unitID)
 	if err != nil {
 		return nil, err
 	}
@@ -932,6 +965,9 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 	}
 	was := encodeJSON(map[string]any{"status": before, "version": req.Version})
 	is := encodeJSON(map[string]any{"status": rep.Status, "version": rep.Version, "late": rep.Late, "comment": req.Comment})
+	if testHookBeforeActTx != nil {
+		testHookBeforeActTx()
+	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		if unitStep {
 			if err := s.editable(ctx, tx, round, unitID); err != nil {
@@ -960,6 +996,25 @@ func (s *Store) ActOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 		}
 		if err != nil {
 			return fmt.Errorf("store: %s report: %w", req.Action, err)
+		}
+		if unitStep {
+			// Whether the step is on time, and allowed in a locked round,
+			// was judged on the round as read. Every change of a round's
+			// deadline or lock, and of a unit's own deadline, moves the
+			// round's audit stamp, read here after the write: a change
+			// committed before it sends the step back to be judged again.
+			// On SQLite the writes take turns. On PostgreSQL a change for
+			// one unit holds the unit's report row (or the unit's, before
+			// any report), so this write waits for it and the read after
+			// sees it; a change of the whole round committed after this
+			// read comes after the step, which stands as judged.
+			var current int64
+			if err := s.prep(tx).QueryRowContext(ctx, s.q(sqlRoundStamp), roundID).Scan(&current); err != nil {
+				return fmt.Errorf("store: round stamp: %w", err)
+			}
+			if current != stamp {
+				return errRoundMoved
+			}
 		}
 		if req.Action == tiendo.ReportSubmit {
 			// Attachments are added without a new version: if one came
