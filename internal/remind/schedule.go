@@ -29,7 +29,10 @@
 // a reminder due before the round was published is never sent (the units
 // were told of the round when it was published). A queued reminder that
 // could not be sent before the next one was due expires, and one still
-// queued when the unit submits is cancelled.
+// queued when the unit submits is cancelled. One an extension expired
+// before it went is queued again if it becomes due again while its time
+// lasts (the office withdrew the unit's own deadline that morning, or gave
+// the same one back): store.Enqueue revives it, never one that was sent.
 package remind
 
 import (

@@ -131,8 +131,11 @@ func (s *Store) CheckExtendDeadline(ctx context.Context, u *tiendo.User, roundID
 // or the round was locked or unlocked since (another office user extended
 // it meanwhile, or locked it), the extension is refused (EINVALID) and
 // nothing changes: the office confirmed something else, and must look
-// again. A round whose deadline is already seen.To (the confirmation sent
-// twice) is left as it is, without an error.
+// again. A round whose deadline is already seen.To by an extension of the
+// same actor with the same reason (the confirmation sent twice) is left as
+// it is, without an error; one another user extended to seen.To, or with
+// another reason, is refused as changed meanwhile, since the units were
+// not told what this confirmation would have told them.
 func (s *Store) ExtendDeadlineAsConfirmed(ctx context.Context, actor Actor, u *tiendo.User, seen *RoundExtension) error {
 	return s.extendDeadline(ctx, actor, u, seen, true)
 }
@@ -195,11 +198,12 @@ func (s *Store) extendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var status tiendo.RoundStatus
-		var title string
+		var title, lastReason string
 		var old time.Time
 		var locked sql.NullTime
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, deadline, locked_at FROM rounds WHERE id = ?`+lock), roundID).
-			Scan(&status, &title, &old, &locked); err != nil {
+		var lastBy int64
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, deadline, locked_at, extended_by, extension_reason FROM rounds WHERE id = ?`+lock), roundID).
+			Scan(&status, &title, &old, &locked, &lastBy, &lastReason); err != nil {
 			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}
 		if status != tiendo.RoundOpen {
@@ -207,9 +211,13 @@ func (s *Store) extendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 		}
 		old = old.In(tiendo.Zone)
 		if confirmed {
-			if old.Equal(deadline) && !old.Equal(seen.From) {
+			if old.Equal(deadline) && !old.Equal(seen.From) && lastBy == actor.UserID && lastReason == reason {
 				// Confirmed twice (a double click): the extension asked
-				// for is in place, and there is nothing more to do.
+				// for is in place, by the same user with the same reason,
+				// and there is nothing more to do. Another user's
+				// extension to the same day is not this one: the units
+				// were not told this reason, and the office must look
+				// again (below).
 				return nil
 			}
 			if !old.Equal(seen.From) {
@@ -224,8 +232,8 @@ func (s *Store) extendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 		if err := s.refuseDeadline(old, deadline); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET deadline = ?, original_deadline = COALESCE(original_deadline, ?), locked_at = NULL
-			WHERE id = ?`), deadline.UTC(), old.UTC(), roundID); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET deadline = ?, original_deadline = COALESCE(original_deadline, ?), locked_at = NULL,
+			extended_by = ?, extension_reason = ? WHERE id = ?`), deadline.UTC(), old.UTC(), actor.UserID, reason, roundID); err != nil {
 			return fmt.Errorf("store: extend deadline: %w", err)
 		}
 		if locked.Valid {

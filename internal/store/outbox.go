@@ -147,62 +147,129 @@ func nullTime(t time.Time) any {
 // dedupe key is already there is left out, so planning the same reminder
 // twice, or from two instances at once, queues it once. It returns how many
 // were new; their IDs are set.
+//
+// One kind of row is queued again rather than left out: a scheduled
+// reminder that a change of the unit's deadline expired before its time
+// (requeue). It is the planner's to offer only when it is due again for the
+// deadline the unit now has and the unit still owes its report, which
+// happens when the change was undone: the office withdrew an own deadline
+// it gave a unit by mistake (WithdrawUnitDeadline), or gave back the same
+// one. The unit never had that reminder, and without it would never have
+// today's. A reminder sent, cancelled by a submission, failed or skipped
+// is never queued again, nor one that expired because its time passed.
 func (s *Store) Enqueue(ctx context.Context, msgs ...*Message) (int, error) {
 	// The planner offers every due reminder each minute, and nearly all were
 	// queued before: find those on the read pool, so the writer (on SQLite,
 	// the one connection every submission waits for) only sees new rows.
-	fresh, err := s.unqueued(ctx, msgs)
-	if err != nil || len(fresh) == 0 {
+	fresh, again, err := s.unqueued(ctx, msgs)
+	if err != nil || len(fresh)+len(again) == 0 {
 		return 0, err
 	}
 	// Two PostgreSQL instances inserting the same keys wait on each other's
 	// rows; taking them in one order keeps that from becoming a deadlock.
-	slices.SortFunc(fresh, func(a, b *Message) int { return strings.Compare(a.DedupeKey, b.DedupeKey) })
+	byKey := func(a, b *Message) int { return strings.Compare(a.DedupeKey, b.DedupeKey) }
+	slices.SortFunc(fresh, byKey)
+	slices.SortFunc(again, byKey)
 	var n int
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		n, err = s.enqueue(ctx, tx, fresh)
+		if n, err = s.enqueue(ctx, tx, fresh); err != nil {
+			return err
+		}
+		m, err := s.requeue(ctx, tx, again)
+		n += m
 		return err
 	})
 	return n, err
 }
 
+// scheduled are the kinds of message the reminder planner queues.
+var scheduled = []any{KindReminderBefore, KindReminderDue, KindReminderOverdue}
+
 // unqueued returns the messages of msgs whose dedupe key is not in the
-// outbox yet.
-func (s *Store) unqueued(ctx context.Context, msgs []*Message) ([]*Message, error) {
+// outbox yet, and apart those whose key is a scheduled reminder expired
+// before its time (Enqueue queues them again, see requeue).
+func (s *Store) unqueued(ctx context.Context, msgs []*Message) (fresh, again []*Message, err error) {
+	now := s.now()
 	seen := map[string]bool{}
+	expired := map[string]bool{}
 	for chunk := range slices.Chunk(msgs, 500) {
 		args := make([]any, len(chunk))
 		for i, m := range chunk {
 			args[i] = m.DedupeKey
 		}
-		rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT dedupe_key FROM outbox WHERE dedupe_key IN (?`+strings.Repeat(", ?", len(chunk)-1)+`)`), args...)
+		rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT dedupe_key, kind, status, expires_at FROM outbox WHERE dedupe_key IN (?`+strings.Repeat(", ?", len(chunk)-1)+`)`), args...)
 		if err != nil {
-			return nil, fmt.Errorf("store: enqueue: %w", err)
+			return nil, nil, fmt.Errorf("store: enqueue: %w", err)
 		}
 		for rows.Next() {
-			var k string
-			if err := rows.Scan(&k); err != nil {
+			var k, kind, status string
+			var expires sql.NullTime
+			if err := rows.Scan(&k, &kind, &status, &expires); err != nil {
 				rows.Close()
-				return nil, fmt.Errorf("store: enqueue: %w", err)
+				return nil, nil, fmt.Errorf("store: enqueue: %w", err)
 			}
 			seen[k] = true
+			if status == MessageExpired && slices.Contains(scheduled, any(kind)) && expires.Valid && expires.Time.After(now) {
+				expired[k] = true
+			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("store: enqueue: %w", err)
+			return nil, nil, fmt.Errorf("store: enqueue: %w", err)
 		}
 	}
-	var out []*Message
 	for _, m := range msgs {
-		if seen[m.DedupeKey] {
+		switch {
+		case expired[m.DedupeKey] && slices.Contains(scheduled, any(m.Kind)):
+			delete(expired, m.DedupeKey) // once within msgs
+			again = append(again, m)
+		case seen[m.DedupeKey]:
 			m.ID = 0
+		default:
+			seen[m.DedupeKey] = true // and once within msgs
+			fresh = append(fresh, m)
+		}
+	}
+	return fresh, again, nil
+}
+
+// requeue queues again, inside tx, the scheduled reminders of msgs whose
+// rows a change of deadline expired before their time (Enqueue), with
+// their text as it is now. The row must still be expired with its time to
+// come, and its unit must still owe its report: a submission committed
+// since the planner read the units would have cancelled it. Its in-app
+// notification is not written again: it was written when the row was first
+// queued, and expiring the row took back only the e-mail. It returns how
+// many rows were queued again; their IDs are set, and those left are 0.
+func (s *Store) requeue(ctx context.Context, tx *sql.Tx, msgs []*Message) (int, error) {
+	now := s.now()
+	n := 0
+	for _, m := range msgs {
+		m.Subject, m.Body, m.Email = nfc(m.Subject), strings.TrimSpace(strings.ReplaceAll(nfc(m.Body), "\r\n", "\n")), strings.TrimSpace(m.Email)
+		m.Status, m.Attempts, m.NextAttemptAt, m.LastError = MessagePending, 0, now, ""
+		if m.Email == "" {
+			m.Status, m.LastError = MessageSkipped, "Người nhận chưa có địa chỉ e-mail."
+		}
+		args := []any{m.Status, now, nullTime(m.ExpiresAt), m.LastError, m.Email, m.Subject, m.Body, m.Link,
+			m.DedupeKey, MessageExpired, now}
+		args = append(append(args, scheduled...), owingStatuses...)
+		err := tx.QueryRowContext(ctx, s.q(`UPDATE outbox SET status = ?, attempts = 0, next_attempt_at = ?, expires_at = ?, last_error = ?,
+			email = ?, subject = ?, body = ?, link = ?, claimed_by = '', claimed_until = NULL
+			WHERE dedupe_key = ? AND status = ? AND expires_at > ? AND kind IN (?, ?, ?)
+			AND NOT EXISTS (SELECT 1 FROM unit_reports ur WHERE ur.round_id = outbox.round_id AND ur.unit_id = outbox.unit_id
+				AND ur.status NOT IN (?, ?, ?, ?))
+			RETURNING id, created_at`), args...).Scan(&m.ID, &m.CreatedAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			m.ID = 0 // changed since it was read: left as it is
 			continue
 		}
-		seen[m.DedupeKey] = true // and once within msgs
-		out = append(out, m)
+		if err != nil {
+			return n, fmt.Errorf("store: enqueue again %s: %w", m.DedupeKey, err)
+		}
+		n++
 	}
-	return out, nil
+	return n, nil
 }
 
 // Nudge is what EnqueueNudge did.

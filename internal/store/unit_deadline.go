@@ -49,6 +49,12 @@ type UnitDeadline struct {
 	// whole round was extended past it: Extended says whether it counts.
 	Own    time.Time
 	Reason string
+	// Given is when the office gave Own (ExtendUnitDeadline): it tells one
+	// extension from another to the same deadline, for a withdrawal to
+	// confirm (WithdrawUnitDeadlineAsConfirmed). Zero for an own deadline
+	// given before the store kept it. Only CheckWithdrawUnitDeadline,
+	// WithdrawUnitDeadline and ExtendUnitDeadline set it.
+	Given time.Time
 	// Notices and Emails are what ExtendUnitDeadline queued to tell the
 	// unit: in-app notices to its active users, and e-mails to those of
 	// them with an address and to the unit's own mailbox. Both are 0 when
@@ -218,8 +224,9 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 		if field != "" {
 			return &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa gia hạn được: " + lowerFirst(field), Fields: map[string]string{"deadline": field}}
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE round_units SET extended_deadline = ?, extension_reason = ? WHERE round_id = ? AND unit_id = ?`),
-			deadline.UTC(), reason, roundID, unitID); err != nil {
+		given := s.now()
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE round_units SET extended_deadline = ?, extension_reason = ?, extended_at = ? WHERE round_id = ? AND unit_id = ?`),
+			deadline.UTC(), reason, given, roundID, unitID); err != nil {
 			return fmt.Errorf("store: extend unit deadline: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
@@ -258,7 +265,7 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 				d.Emails++ // not skipped for want of an address
 			}
 		}
-		d.Deadline, d.RoundDeadline, d.Own, d.Reason = deadline, roundDeadline.In(tiendo.Zone), deadline, reason
+		d.Deadline, d.RoundDeadline, d.Own, d.Reason, d.Given = deadline, roundDeadline.In(tiendo.Zone), deadline, reason, given.In(tiendo.Zone)
 		out = d
 		return s.audit(ctx, tx, actor, "extend", "round", roundID,
 			map[string]any{"deadline": old},

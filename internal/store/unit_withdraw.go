@@ -23,7 +23,8 @@ const keyInstant = "20060102T150405.000000000Z"
 // CheckWithdrawUnitDeadline says whether the office may withdraw unit
 // unitID's own deadline in round roundID (WithdrawUnitDeadline), without
 // changing anything, and returns where the unit stands: its own deadline
-// and reason, the round's deadline it would go back to, its report's
+// and reason, when it was given (Given, which a confirmation carries back
+// to WithdrawUnitDeadlineAsConfirmed), the round's deadline it would go back to, its report's
 // status, and whether the lock would then keep it from reporting
 // (LockedOut). It is what the confirmation before a withdrawal says. A
 // refusal is WithdrawUnitDeadline's.
@@ -71,19 +72,60 @@ func (s *Store) CheckWithdrawUnitDeadline(ctx context.Context, u *tiendo.User, r
 // with the unit, so that the round cache sees the change by the round's
 // audit stamp.
 func (s *Store) WithdrawUnitDeadline(ctx context.Context, actor Actor, u *tiendo.User, roundID, unitID int64, own time.Time) (*UnitDeadline, error) {
+	return s.withdraw(ctx, actor, u, &UnitDeadline{RoundID: roundID, Unit: tiendo.Unit{ID: unitID}, Own: own}, false)
+}
+
+// WithdrawUnitDeadlineAsConfirmed withdraws a unit's own deadline as
+// WithdrawUnitDeadline does, once the office has confirmed what
+// CheckWithdrawUnitDeadline said (seen: its RoundID, Unit.ID, Own and
+// Given). The withdrawal is refused (EINVALID), and nothing changes, if
+// the unit's own deadline is no longer the one seen: another office user
+// changed it, or withdrew it and gave it again, even to the same deadline
+// (Given tells the two extensions apart). A confirmation whose extension
+// was withdrawn already, with nothing given to the unit since (the
+// confirmation sent twice, or another user withdrew the same extension),
+// is not refused: it returns the unit as that withdrawal left it, with the
+// notices and e-mails that withdrawal queued, and changes nothing.
+func (s *Store) WithdrawUnitDeadlineAsConfirmed(ctx context.Context, actor Actor, u *tiendo.User, seen *UnitDeadline) (*UnitDeadline, error) {
+	return s.withdraw(ctx, actor, u, seen, true)
+}
+
+// withdraw is WithdrawUnitDeadline (seen.Own, when not zero, the own
+// deadline confirmed) and, when confirmed, WithdrawUnitDeadlineAsConfirmed.
+func (s *Store) withdraw(ctx context.Context, actor Actor, u *tiendo.User, seen *UnitDeadline, confirmed bool) (*UnitDeadline, error) {
+	roundID, unitID := seen.RoundID, seen.Unit.ID
 	if err := mayWithdraw(u, unitID); err != nil {
 		return nil, err
 	}
 	var out *UnitDeadline
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		d, title, err := s.withdrawable(ctx, tx, roundID, unitID)
+		if confirmed && tiendo.ErrorCode(err) == tiendo.EINVALID {
+			// A second press of the same confirmation: the own deadline
+			// is gone because it was withdrawn.
+			done, err := s.withdrawnAlready(ctx, tx, seen)
+			if err != nil {
+				return err
+			}
+			if done != nil {
+				out = done
+				return nil
+			}
+		}
 		if err != nil {
 			return err
 		}
-		if !own.IsZero() && !own.Equal(d.Own) {
+		if !seen.Own.IsZero() && !seen.Own.Equal(d.Own) {
 			msg := fmt.Sprintf("Trong lúc đồng chí xác nhận, hạn riêng của %s đã được đổi thành %s; hãy xem lại rồi hủy lần nữa nếu vẫn cần.", d.Unit.Name, tiendo.DeadlineText(d.Own))
 			return &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa hủy được hạn riêng: " + lowerFirst(msg), Fields: map[string]string{"unit": msg}}
 		}
+		if confirmed && !seen.Given.Equal(d.Given) {
+			msg := fmt.Sprintf("Trong lúc đồng chí xác nhận, hạn riêng của %s đã được hủy rồi gia hạn lại (%s); hãy xem lại rồi hủy lần nữa nếu vẫn cần.", d.Unit.Name, tiendo.DeadlineText(d.Own))
+			return &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa hủy được hạn riêng: " + lowerFirst(msg), Fields: map[string]string{"unit": msg}}
+		}
+		// extended_at stays: it names the extension withdrawn, so that a
+		// second press of the same confirmation finds it withdrawn
+		// (withdrawnAlready), and a new extension sets it anew.
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE round_units SET extended_deadline = NULL, extension_reason = '' WHERE round_id = ? AND unit_id = ?`),
 			roundID, unitID); err != nil {
 			return fmt.Errorf("store: withdraw unit deadline: %w", err)
@@ -93,7 +135,9 @@ func (s *Store) WithdrawUnitDeadline(ctx context.Context, actor Actor, u *tiendo
 		// extension's notice named it. The reminders that follow count
 		// from the round's deadline under its keys (Outstanding.Extended):
 		// one the unit was sent under that deadline before its extension is
-		// not sent again, and this notice says which deadline holds.
+		// not sent again, one the extension expired before it went is queued
+		// again when it is due (Enqueue), and this notice says which
+		// deadline holds.
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
 			WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`),
 			MessageExpired, "Hạn riêng của đơn vị đã bị hủy; lời nhắc theo hạn riêng không còn đúng nên không gửi.", roundID, unitID, MessagePending,
@@ -176,14 +220,14 @@ func (s *Store) withdrawable(ctx context.Context, db queryer, roundID, unitID in
 		}
 	}
 	d := &UnitDeadline{RoundID: roundID, RoundDeadline: roundDeadline.In(tiendo.Zone)}
-	var own sql.NullTime
+	var own, given sql.NullTime
 	var reopened bool
 	err := db.QueryRowContext(ctx, s.q(`SELECT u.id, u.code, u.name, u.short_name, u.email, ru.extended_deadline, ru.extension_reason, ru.reopened,
-		COALESCE(ur.status, 'missing')
+		COALESCE(ur.status, 'missing'), ru.extended_at
 		FROM round_units ru JOIN units u ON u.id = ru.unit_id
 		LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
 		WHERE ru.round_id = ? AND ru.unit_id = ?`), roundID, unitID).
-		Scan(&d.Unit.ID, &d.Unit.Code, &d.Unit.Name, &d.Unit.ShortName, &d.Unit.Email, &own, &d.Reason, &reopened, &d.Status)
+		Scan(&d.Unit.ID, &d.Unit.Code, &d.Unit.Name, &d.Unit.ShortName, &d.Unit.Email, &own, &d.Reason, &reopened, &d.Status, &given)
 	// The message, after "Chưa hủy được hạn riêng: ", keeps the capital
 	// of a unit's name.
 	refuse := func(msg string) (*UnitDeadline, string, error) {
@@ -203,8 +247,50 @@ func (s *Store) withdrawable(ctx context.Context, db queryer, roundID, unitID in
 	}
 	d.Own = own.Time.In(tiendo.Zone)
 	d.Deadline = d.Own
+	if given.Valid {
+		d.Given = given.Time.In(tiendo.Zone)
+	}
 	d.LockedOut = locked.Valid && !reopened
 	return d, title, nil
+}
+
+// withdrawnAlready says whether the extension seen (a unit's own deadline
+// seen.Own, given at seen.Given) was withdrawn already, with nothing given
+// to the unit since: the unit has no own deadline and the moment its last
+// one was given (round_units.extended_at, which a withdrawal keeps) is
+// seen.Given. It then returns the unit as that withdrawal left it, with the
+// notices and e-mails it queued, read back from the outbox (its
+// KindDeadlineWithdrawn rows for the unit, queued in one go). It returns
+// nil, nil when the extension seen was not withdrawn, or cannot be told
+// (nothing seen), and the caller's refusal holds.
+func (s *Store) withdrawnAlready(ctx context.Context, tx *sql.Tx, seen *UnitDeadline) (*UnitDeadline, error) {
+	if seen.Own.IsZero() {
+		return nil, nil
+	}
+	d := &UnitDeadline{RoundID: seen.RoundID}
+	var own, given sql.NullTime
+	err := tx.QueryRowContext(ctx, s.q(`SELECT u.id, u.code, u.name, u.short_name, u.email, r.deadline, ru.extended_deadline, ru.extended_at,
+		COALESCE(ur.status, 'missing')
+		FROM round_units ru JOIN rounds r ON r.id = ru.round_id JOIN units u ON u.id = ru.unit_id
+		LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
+		WHERE ru.round_id = ? AND ru.unit_id = ?`), seen.RoundID, seen.Unit.ID).
+		Scan(&d.Unit.ID, &d.Unit.Code, &d.Unit.Name, &d.Unit.ShortName, &d.Unit.Email, &d.RoundDeadline, &own, &given, &d.Status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("store: withdraw unit deadline: %w", err)
+	}
+	if own.Valid || given.Valid != !seen.Given.IsZero() || given.Valid && !given.Time.Equal(seen.Given) {
+		return nil, nil
+	}
+	d.RoundDeadline = d.RoundDeadline.In(tiendo.Zone)
+	d.Deadline = d.RoundDeadline
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(user_id), COALESCE(SUM(CASE WHEN email <> '' THEN 1 ELSE 0 END), 0) FROM outbox
+		WHERE round_id = ? AND unit_id = ? AND kind = ? AND created_at = (SELECT MAX(created_at) FROM outbox WHERE round_id = ? AND unit_id = ? AND kind = ?)`),
+		seen.RoundID, seen.Unit.ID, KindDeadlineWithdrawn, seen.RoundID, seen.Unit.ID, KindDeadlineWithdrawn).Scan(&d.Notices, &d.Emails); err != nil {
+		return nil, fmt.Errorf("store: withdraw unit deadline: %w", err)
+	}
+	return d, nil
 }
 
 // withdrawalNotices builds the notice that unit d.Unit's own deadline was

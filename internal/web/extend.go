@@ -349,6 +349,7 @@ type unitWithdrawConfirm struct {
 	Own      string // the unit's own deadline, as the pages write it
 	Held     string // the round's deadline, which it will follow
 	Seen     string // its own deadline, for the store to check again
+	Given    string // when it was given: one extension told from another to the same day
 	Passed   bool   // the round's deadline has passed: the unit is late at once
 	Returned bool   // its report was returned for revision: it keeps its first submission's timeliness
 	MailOn   bool
@@ -383,23 +384,40 @@ func (s *Server) handleUnitWithdrawConfirm(w http.ResponseWriter, r *http.Reques
 	}
 	return s.render(w, http.StatusOK, "unit_withdraw_confirm", unitWithdrawConfirm{
 		page: s.basePage(r, "Hủy hạn riêng: "+d.Unit.Name), Round: round, Unit: d,
-		Own: formatDeadline(d.Own), Held: formatDeadline(d.RoundDeadline), Seen: d.Own.Format(time.RFC3339Nano),
+		Own: formatDeadline(d.Own), Held: formatDeadline(d.RoundDeadline), Seen: d.Own.Format(time.RFC3339Nano), Given: formMoment(d.Given),
 		Passed: !s.store.Clock().Before(d.RoundDeadline), Returned: d.Status == tiendo.ReportReturned, MailOn: s.mailOn()})
 }
 
+// formMoment writes a moment for a form to carry back exactly; "" for none.
+func formMoment(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
 // handleUnitWithdraw withdraws a unit's own deadline once the office has
-// confirmed it (confirm=yes, with the own deadline it confirmed); without
-// the confirmation it asks, as the GET does. Done, it goes back to the
-// unit's part of the extension page, which says what was done and who was
-// told; refused (the unit sent its report meanwhile, or its own deadline
-// changed), the page says why (422).
+// confirmed it (confirm=yes, with the own deadline it confirmed and when
+// that was given); without the confirmation it asks, as the GET does.
+// Done, it goes back to the unit's part of the extension page, which says
+// what was done and who was told; so does a second press of the same
+// confirmation, which finds it done (WithdrawUnitDeadlineAsConfirmed).
+// Refused (the unit sent its report meanwhile, or its own deadline
+// changed, or was withdrawn and given again), the page says why (422).
 func (s *Server) handleUnitWithdraw(w http.ResponseWriter, r *http.Request) error {
 	if err := s.parseForm(w, r); err != nil {
 		return err
 	}
-	seen, err := time.Parse(time.RFC3339Nano, r.PostFormValue("own"))
+	own, err := time.Parse(time.RFC3339Nano, r.PostFormValue("own"))
 	if r.PostFormValue("confirm") != "yes" || err != nil {
 		return s.handleUnitWithdrawConfirm(w, r)
+	}
+	// Empty for an own deadline given before the store kept the moment.
+	var given time.Time
+	if g := r.PostFormValue("given"); g != "" {
+		if given, err = time.Parse(time.RFC3339Nano, g); err != nil {
+			return s.handleUnitWithdrawConfirm(w, r)
+		}
 	}
 	round, err := s.openRound(r)
 	if err != nil {
@@ -409,7 +427,8 @@ func (s *Server) handleUnitWithdraw(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	got, err := s.store.WithdrawUnitDeadline(r.Context(), actor(r), userFrom(r.Context()), round.ID, unit.ID, seen)
+	seen := &store.UnitDeadline{RoundID: round.ID, Unit: tiendo.Unit{ID: unit.ID}, Own: own, Given: given}
+	got, err := s.store.WithdrawUnitDeadlineAsConfirmed(r.Context(), actor(r), userFrom(r.Context()), seen)
 	switch tiendo.ErrorCode(err) {
 	case "":
 		q := url.Values{"ok": {"withdrawn"}, "unit": {got.Unit.Code},

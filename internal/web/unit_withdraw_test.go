@@ -126,10 +126,15 @@ func TestUnitWithdraw(t *testing.T) {
 		}
 	}
 
-	// Pressed again, from a page open before: nothing left to withdraw.
-	code, _, body = read(x.post(c, confirm, withdrawForm(t, page)))
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `id="withdraw-error">Chưa hủy được hạn riêng: Phòng Nội vụ không có hạn riêng`) {
-		t.Errorf("confirmed twice: %d, want 422 saying the unit has no own deadline\n%s", code, grep(body, "alert"))
+	// Pressed again (a double click): it was done, and the second press
+	// lands where the first did, saying the same; nothing more is done.
+	resp = x.post(c, confirm, withdrawForm(t, page))
+	resp.Body.Close()
+	if again := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || again != loc {
+		t.Errorf("confirmed twice: %d %q, want 303 to %s", resp.StatusCode, again, loc)
+	}
+	if entries, err := x.st.AuditSearch(ctx, store.AuditFilter{Entity: "round", EntityID: x.round.ID, Action: "withdraw_extension"}); err != nil || len(entries) != 1 {
+		t.Errorf("withdraw_extension rows after a confirmation pressed twice: %d, %v; want 1", len(entries), err)
 	}
 }
 
@@ -211,6 +216,18 @@ func TestUnitWithdrawLateAndRefused(t *testing.T) {
 	_, body = x.get(c, resp.Header.Get("Location"))
 	if want := "Đã hủy hạn riêng của Phòng Nội vụ; đơn vị nay theo hạn của đợt, " + deadlineText(past) + ". Hạn này đã qua nên báo cáo của đơn vị nay là quá hạn. "; !strings.Contains(body, want) {
 		t.Errorf("the page after the withdrawal lacks %q", want)
+	}
+	// Another office user gives pnv the same own deadline again: the
+	// confirmation was for the extension withdrawn, not this one.
+	if _, err := x.st.ExtendUnitDeadline(ctx, store.Actor{}, officeUser, r.ID, x.a.ID, later, ""); err != nil {
+		t.Fatal(err)
+	}
+	code, _, body = read(x.post(c, path+"/unit/pnv/withdraw", withdrawForm(t, page)))
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "trong lúc đồng chí xác nhận, hạn riêng của Phòng Nội vụ đã được hủy rồi gia hạn lại ("+deadlineText(later)+")") {
+		t.Errorf("a stale confirmation after the same own deadline was given again: %d, want 422 saying so\n%s", code, grep(body, "alert"))
+	}
+	if got, err := x.st.UnitDeadlines(ctx, r.ID); err != nil || !got[x.a.ID].Deadline.Equal(later) {
+		t.Errorf("unit deadlines after the stale confirmation: %+v, %v; want pnv's to %v", got, err, later)
 	}
 
 	// A unit with no deadline of its own: refused on the page.
