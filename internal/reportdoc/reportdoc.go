@@ -10,6 +10,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -23,6 +24,23 @@ import (
 // Input loads everything round roundID's consolidated report is drafted
 // from, as user u may see it.
 func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) (consolidate.Input, error) {
+	return input(ctx, st, u, roundID, true)
+}
+
+// docInput is Input for laying out a report already drafted (build): the
+// document takes its text from the report's parts, and of the units'
+// reports only which ones count (consolidate.MetaFor and
+// consolidate.IndicatorRows read no report's text), so the reports are
+// given without their sections, from the round's report states, rather
+// than read whole, unit by unit (for a province, 3,321 reports and 25 MB of
+// text). TestDocInputLaysOutAsInput holds the two to the same document.
+func docInput(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) (consolidate.Input, error) {
+	return input(ctx, st, u, roundID, false)
+}
+
+// input is Input, with the reports read whole when texts is set, or only
+// their states otherwise (docInput).
+func input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64, texts bool) (consolidate.Input, error) {
 	if tiendo.ScopeOf(u, tiendo.ActionReadReport) != tiendo.ScopeAll {
 		return consolidate.Input{}, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng và lãnh đạo được lập báo cáo tổng hợp.")
 	}
@@ -45,13 +63,25 @@ func Input(ctx context.Context, st *store.Store, u *tiendo.User, roundID int64) 
 	for _, id := range round.UnitIDs {
 		asked[id] = true
 	}
-	reports, err := st.RoundReports(ctx, round)
-	if err != nil {
-		return consolidate.Input{}, err
+	var reports []*tiendo.UnitReport
+	if texts {
+		if reports, err = st.RoundReports(ctx, round); err != nil {
+			return consolidate.Input{}, err
+		}
 	}
 	raw, err := st.ReportStates(ctx, roundID)
 	if err != nil {
 		return consolidate.Input{}, err
+	}
+	if !texts {
+		// The reports RoundReports would give (those that count, of the
+		// units asked), as their states have them.
+		for _, id := range round.UnitIDs {
+			if s := raw[id]; s != nil && s.Status.Sent() {
+				reports = append(reports, &tiendo.UnitReport{RoundID: roundID, UnitID: id, Status: s.Status, Version: s.Version,
+					SubmittedAt: s.SubmittedAt, Late: s.Late, UpdatedAt: s.UpdatedAt})
+			}
+		}
 	}
 	states := make(map[int64]watch.State, len(raw))
 	// The report is the body running tiendo's, whoever issued the round's
@@ -161,12 +191,16 @@ func Files(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (map
 // build lays the consolidated report out as a document, with its indicator
 // table.
 func build(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (*document.Document, document.Table) {
-	table := document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
-	doc := consolidate.ToDocument(meta, sections(c.Parts), table)
-	doc.DraftMark = unapproved(c)
+	l := &Layout{meta: meta, table: indicatorTable(in), draft: unapproved(c)}
+	doc, table := l.Document(c), l.table
 	// The spreadsheet goes out as a file of its own: it names its report.
 	table.Attached = document.AttachedTo(doc)
 	return doc, table
+}
+
+// indicatorTable is the report's indicator table.
+func indicatorTable(in consolidate.Input) document.Table {
+	return document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
 }
 
 // unapproved reports whether c is still a draft or waits for the leader:
@@ -244,7 +278,7 @@ func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, 
 	if err := checkSigner(signer); err != nil {
 		return nil, err
 	}
-	in, err := Input(ctx, st, u, id)
+	in, err := docInput(ctx, st, u, id)
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +308,7 @@ func File(ctx context.Context, st *store.Store, u *tiendo.User, id int64, kind s
 		data, err := st.IssuedFile(ctx, u, id, tiendo.DocReport, kind)
 		return data, c, err
 	}
-	in, err := Input(ctx, st, u, id)
+	in, err := docInput(ctx, st, u, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -296,30 +330,81 @@ func Model(ctx context.Context, st *store.Store, u *tiendo.User, id int64) (doc 
 	if c, err = st.Doc(ctx, u, id, tiendo.DocReport); err != nil {
 		return nil, nil, false, err
 	}
-	if c.Status == tiendo.DocIssued {
-		data, err := st.IssuedFile(ctx, u, id, tiendo.DocReport, ModelFile)
-		if err == nil {
-			doc = new(document.Document)
-			if err := json.Unmarshal(data, doc); err != nil {
-				return nil, nil, false, fmt.Errorf("reportdoc: the frozen model of report %d: %w", c.ID, err)
-			}
-			return doc, c, false, nil
-		}
-		if tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
-			return nil, nil, false, err
-		}
-	}
-	in, err := Input(ctx, st, u, id)
+	doc, rebuilt, err = ModelOf(ctx, st, u, c)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	meta := Meta(in, c, 0, time.Time{}, draftSigner(ctx, st, c))
-	if c.Status == tiendo.DocIssued {
-		meta, rebuilt = Meta(in, c, c.Number, c.IssuedAt, DefaultSigner(c.Signer)), true
-		meta.Symbol = c.Symbol
-	}
-	doc, _ = build(in, c, meta)
 	return doc, c, rebuilt, nil
+}
+
+// ModelOf is Model for the report c, as the caller has just read it from
+// the store (store.Doc, as u), rather than read it again: a province's
+// report is 25 MB of text.
+func ModelOf(ctx context.Context, st *store.Store, u *tiendo.User, c *tiendo.Document) (doc *document.Document, rebuilt bool, err error) {
+	if c.Status == tiendo.DocIssued {
+		data, err := st.IssuedFile(ctx, u, c.RoundID, tiendo.DocReport, ModelFile)
+		if err == nil {
+			doc = new(document.Document)
+			if err := json.Unmarshal(data, doc); err != nil {
+				return nil, false, fmt.Errorf("reportdoc: the frozen model of report %d: %w", c.ID, err)
+			}
+			return doc, false, nil
+		}
+		if tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+			return nil, false, err
+		}
+	}
+	l, err := LayoutOf(ctx, st, u, c)
+	if err != nil {
+		return nil, false, err
+	}
+	return l.Document(c), l.Rebuilt, nil
+}
+
+// Layout is what report c's document is drawn from besides the text of its
+// parts, from today's data: the page around the text (issuer, place, date
+// line, subject, signature, distribution), the indicator table, and the
+// "DỰ THẢO" mark. It is small, and cheap to read (docInput); the document
+// is Document(c), a function of the layout and c's parts alone. So two
+// readings of the same version of c whose layouts are Same give the same
+// document: a page that has laid the document out may show it again
+// without laying it out again, whatever else changed in the store.
+type Layout struct {
+	meta  consolidate.Meta
+	table document.Table
+	draft bool
+	// Rebuilt is true for a report issued before its model was frozen
+	// with its files (Model).
+	Rebuilt bool
+}
+
+// LayoutOf reads the layout of report c, as u may see it, from today's
+// data: a draft's, or an issued report's drawn again (Rebuilt). An issued
+// report's document is the model frozen with its files: ModelOf gives it.
+func LayoutOf(ctx context.Context, st *store.Store, u *tiendo.User, c *tiendo.Document) (*Layout, error) {
+	in, err := docInput(ctx, st, u, c.RoundID)
+	if err != nil {
+		return nil, err
+	}
+	l := &Layout{meta: Meta(in, c, 0, time.Time{}, draftSigner(ctx, st, c)), draft: unapproved(c)}
+	if c.Status == tiendo.DocIssued {
+		l.meta, l.Rebuilt = Meta(in, c, c.Number, c.IssuedAt, DefaultSigner(c.Signer)), true
+		l.meta.Symbol = c.Symbol
+	}
+	l.table = indicatorTable(in)
+	return l, nil
+}
+
+// Document lays report c out with l, its layout (LayoutOf(c)).
+func (l *Layout) Document(c *tiendo.Document) *document.Document {
+	doc := consolidate.ToDocument(l.meta, sections(c.Parts), l.table)
+	doc.DraftMark = l.draft
+	return doc
+}
+
+// Same reports whether l and o lay a report's text out alike.
+func (l *Layout) Same(o *Layout) bool {
+	return l != nil && o != nil && reflect.DeepEqual(*l, *o)
 }
 
 // draftSigner is the signature of an unissued report: the approving

@@ -19,7 +19,11 @@ import (
 const docColumns = `c.id, c.round_id, c.kind, c.status, c.version, c.subject, c.sections, c.return_comment,
 	COALESCE(c.approved_by, 0), c.approved_at, c.updated_at, COALESCE(g.number, 0), COALESCE(g.symbol, ''), g.issued_at, COALESCE(g.signer, '')`
 
-func scanDoc(row interface{ Scan(...any) error }) (*tiendo.Document, error) {
+// docHeadColumns are docColumns without the document's text (DocHead).
+var docHeadColumns = strings.Replace(docColumns, "c.sections", "''", 1)
+
+// scanDoc reads a row of docColumns, or of docHeadColumns when !text.
+func scanDoc(row interface{ Scan(...any) error }, text bool) (*tiendo.Document, error) {
 	var c tiendo.Document
 	var parts string
 	var approved, issued sql.NullTime
@@ -28,6 +32,9 @@ func scanDoc(row interface{ Scan(...any) error }) (*tiendo.Document, error) {
 		return nil, err
 	}
 	c.ApprovedAt, c.IssuedAt = approved.Time, issued.Time
+	if !text {
+		return &c, nil
+	}
 	if err := json.Unmarshal([]byte(parts), &c.Parts); err != nil {
 		return nil, fmt.Errorf("store: document %d: %w", c.ID, err)
 	}
@@ -35,8 +42,17 @@ func scanDoc(row interface{ Scan(...any) error }) (*tiendo.Document, error) {
 }
 
 func (s *Store) doc(ctx context.Context, db queryer, roundID int64, kind tiendo.DocKind) (*tiendo.Document, error) {
-	c, err := scanDoc(db.QueryRowContext(ctx, s.q(`SELECT `+docColumns+`
-		FROM documents c LEFT JOIN register g ON g.id = c.register_id WHERE c.round_id = ? AND c.kind = ?`), roundID, kind))
+	return s.docRow(ctx, db, roundID, kind, true)
+}
+
+// docRow reads round roundID's document of kind, with its text or not.
+func (s *Store) docRow(ctx context.Context, db queryer, roundID int64, kind tiendo.DocKind, text bool) (*tiendo.Document, error) {
+	cols := docColumns
+	if !text {
+		cols = docHeadColumns
+	}
+	c, err := scanDoc(db.QueryRowContext(ctx, s.q(`SELECT `+cols+`
+		FROM documents c LEFT JOIN register g ON g.id = c.register_id WHERE c.round_id = ? AND c.kind = ?`), roundID, kind), text)
 	if err != nil {
 		if kind == tiendo.DocDirective {
 			return nil, notFound(err, "Đợt báo cáo này chưa có công văn. Văn phòng bấm “Soạn công văn” để dự thảo.")
@@ -50,6 +66,17 @@ func (s *Store) doc(ctx context.Context, db queryer, roundID int64, kind tiendo.
 // the office and leaders see it at every stage; readers see an issued one;
 // the units asked see the issued công văn that assigned them work.
 func (s *Store) Doc(ctx context.Context, u *tiendo.User, roundID int64, kind tiendo.DocKind) (*tiendo.Document, error) {
+	return s.readDoc(ctx, u, roundID, kind, true)
+}
+
+// DocHead is Doc without the document's text: Parts is nil. A page that
+// keeps what it drew from the text (the consolidated report's sheet) reads
+// the text only when it has to draw it again: a province's report is 25 MB.
+func (s *Store) DocHead(ctx context.Context, u *tiendo.User, roundID int64, kind tiendo.DocKind) (*tiendo.Document, error) {
+	return s.readDoc(ctx, u, roundID, kind, false)
+}
+
+func (s *Store) readDoc(ctx context.Context, u *tiendo.User, roundID int64, kind tiendo.DocKind, text bool) (*tiendo.Document, error) {
 	drafts := tiendo.Allowed(u, tiendo.ActionConsolidate, 0) || tiendo.Allowed(u, tiendo.ActionApproveDoc, 0)
 	if !drafts && tiendo.ScopeOf(u, tiendo.ActionReadReport) != tiendo.ScopeAll && kind != tiendo.DocDirective {
 		return nil, tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng, lãnh đạo và nơi nhận được xem báo cáo tổng hợp.")
@@ -57,7 +84,7 @@ func (s *Store) Doc(ctx context.Context, u *tiendo.User, roundID int64, kind tie
 	if _, err := s.Round(ctx, u, roundID); err != nil {
 		return nil, err
 	}
-	c, err := s.doc(ctx, s.rdb, roundID, kind)
+	c, err := s.docRow(ctx, s.rdb, roundID, kind, text)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"mime"
 	"net/http"
 	"slices"
@@ -12,7 +13,6 @@ import (
 
 	"tiendo"
 	"tiendo/internal/consolidate"
-	"tiendo/internal/document"
 	"tiendo/internal/reportdoc"
 	"tiendo/internal/store"
 	"tiendo/internal/watch"
@@ -63,9 +63,10 @@ func (s *Server) newDocPage(r *http.Request, title string, round *tiendo.Round, 
 // consolidatedPage is the consolidated report's page, and its print view.
 type consolidatedPage struct {
 	docPage
-	// Sheet is the report as its DOCX and PDF print it, for the preview and
-	// the print view; nil while the office edits a draft.
-	Sheet *document.Sheet
+	// Sheet is the report as its DOCX and PDF print it (document.Sheet,
+	// written by partials/sheet.html), for the preview and the print view;
+	// empty while the office edits a draft.
+	Sheet template.HTML
 	// Rebuilt says the sheet of an issued report was drawn again from today's
 	// data (it was issued before its model was kept with its files).
 	Rebuilt bool
@@ -183,11 +184,22 @@ var consolidatedNotices = map[string]string{
 
 // consolidatedPage fills the page of round's report c (nil: none yet). The
 // report is laid out as a sheet for the preview, unless the office is
-// editing it.
-// consolidatedPage lays out the page for c; saved says c is the document as
-// stored, not the form as typed, and only then is what loadStale finds of
-// it kept for the next view.
+// editing it. saved says c is the document as stored, not the form as
+// typed, and only then is what the page draws from it (loadStale,
+// laySheet) kept for the next view. A stored c may come without its text
+// (store.DocHead): it is read when the page needs it.
 func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiendo.Document, saved bool) (*consolidatedPage, error) {
+	p, err := s.consolidatedPageOf(r, round, c, saved)
+	var moved *docMoved
+	if errors.As(err, &moved) {
+		// Changed between its head and its text: the page is laid out
+		// again from the document as read with its text.
+		return s.consolidatedPageOf(r, round, moved.c, saved)
+	}
+	return p, err
+}
+
+func (s *Server) consolidatedPageOf(r *http.Request, round *tiendo.Round, c *tiendo.Document, saved bool) (*consolidatedPage, error) {
 	name := ""
 	if c != nil && c.ApprovedBy != 0 {
 		if leader, err := s.store.User(r.Context(), c.ApprovedBy); err == nil {
@@ -214,37 +226,72 @@ func (s *Server) consolidatedPage(r *http.Request, round *tiendo.Round, c *tiend
 	if c == nil {
 		return p, nil
 	}
+	sheet := !(p.CanDraft && c.Status == tiendo.DocDraft)
+	var stamp int64
+	if saved {
+		// The stamp after the document, before the rest: what is read
+		// after it is at least as new, so that nothing is kept under a
+		// stamp newer than what it was drawn from (staleAt, laySheet).
+		if stamp, err = s.store.AuditStamp(r.Context()); err != nil {
+			return nil, err
+		}
+	}
+	text := s.textOf(r.Context(), c)
 	if c.Status != tiendo.DocIssued {
 		var err error
 		if p.Gaps, err = s.loadUnitGaps(r, round); err != nil {
 			return nil, err
 		}
-		if p.Stale, err = s.loadStale(r.Context(), userFrom(r.Context()), c, saved); err != nil {
+		if p.Stale, err = s.staleAt(r.Context(), userFrom(r.Context()), c, stamp, text); err != nil {
 			return nil, err
 		}
 		if p.Stale != nil {
 			p.StaleNote, p.ReturnNote = p.Stale.Notice(), p.Stale.ReturnRequest()
 		}
 	}
-	if p.CanDraft && c.Status == tiendo.DocDraft {
-		return p, nil
+	if !sheet {
+		// The office's form: the text itself.
+		p.C, err = text()
+		return p, err
 	}
-	return p, s.layConsolidated(r, p)
+	return p, s.laySheet(r.Context(), p, saved, stamp, text)
 }
 
-// layConsolidated lays the page's report out as the DOCX and PDF print it:
-// from the model frozen with the files once issued, the draft's otherwise.
-func (s *Server) layConsolidated(r *http.Request, p *consolidatedPage) error {
-	doc, c, rebuilt, err := reportdoc.Model(r.Context(), s.store, userFrom(r.Context()), p.Round.ID)
-	if err != nil {
-		return err
+// docMoved is the document a page was given the head of (store.DocHead),
+// as read with its text at another version: the page is to be laid out
+// again from it.
+type docMoved struct{ c *tiendo.Document }
+
+func (e *docMoved) Error() string {
+	return fmt.Sprintf("web: document %d changed while its page was laid out", e.c.ID)
+}
+
+// textOf returns what gives report c with its text: c itself, or, for a
+// head (store.DocHead, Parts nil), the document read again whole, once,
+// and a *docMoved if it is no longer the version c is.
+func (s *Server) textOf(ctx context.Context, c *tiendo.Document) func() (*tiendo.Document, error) {
+	if c.Parts != nil {
+		return func() (*tiendo.Document, error) { return c, nil }
 	}
-	p.C, p.Sheet, p.Rebuilt = c, document.NewSheet(doc), rebuilt
-	return nil
+	var whole *tiendo.Document
+	return func() (*tiendo.Document, error) {
+		if whole == nil {
+			d, err := s.store.Doc(ctx, userFrom(ctx), c.RoundID, tiendo.DocReport)
+			if err != nil {
+				return nil, err
+			}
+			whole = d
+		}
+		if whole.Version != c.Version {
+			return nil, &docMoved{whole}
+		}
+		return whole, nil
+	}
 }
 
 // loadConsolidated loads the round of the request and its consolidated
-// report; a round without one yet gives a nil report when missingOK.
+// report, without its text (store.DocHead); a round without one yet gives
+// a nil report when missingOK.
 func (s *Server) loadConsolidated(r *http.Request, missingOK bool) (*tiendo.Round, *tiendo.Document, error) {
 	id, err := pathID(r)
 	if err != nil {
@@ -255,7 +302,9 @@ func (s *Server) loadConsolidated(r *http.Request, missingOK bool) (*tiendo.Roun
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := s.store.Doc(r.Context(), u, id, tiendo.DocReport)
+	// Without its text: the pages keep what they draw from it, and read it
+	// when they draw it (textOf).
+	c, err := s.store.DocHead(r.Context(), u, id, tiendo.DocReport)
 	if err != nil && !(missingOK && tiendo.ErrorCode(err) == tiendo.ENOTFOUND) {
 		return nil, nil, err
 	}
@@ -271,7 +320,7 @@ func (s *Server) handleConsolidatedShow(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "consolidated", p)
+	return s.renderConsolidated(w, http.StatusOK, "consolidated", p)
 }
 
 // handleConsolidatedCreate drafts the report from the round's unit reports.
@@ -338,7 +387,7 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 			return err
 		}
 		fill(p)
-		return s.render(w, status, "consolidated", p)
+		return s.renderConsolidated(w, status, "consolidated", p)
 	}
 	refuse := func(err error) error {
 		var e *tiendo.Error
@@ -576,13 +625,25 @@ func (s *Server) handleConsolidatedPrint(w http.ResponseWriter, r *http.Request)
 		return err
 	}
 	p := &consolidatedPage{docPage: s.newDocPage(r, "Bản in dự thảo báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, nil, reportdoc.Signer{}, "")}
-	if err := s.layConsolidated(r, p); err != nil {
-		return err
+	for {
+		stamp, err := s.store.AuditStamp(r.Context())
+		if err != nil {
+			return err
+		}
+		err = s.laySheet(r.Context(), p, true, stamp, s.textOf(r.Context(), p.C))
+		var moved *docMoved
+		if !errors.As(err, &moved) {
+			if err != nil {
+				return err
+			}
+			break
+		}
+		p.C = moved.c // changed meanwhile: laid out as it now is
 	}
 	if p.C.Status == tiendo.DocIssued {
 		p.Title = fmt.Sprintf("Báo cáo số %02d/%s: %s", p.C.Number, p.C.Symbol, round.Title)
 	}
-	return s.render(w, http.StatusOK, "consolidated_print", p)
+	return s.renderConsolidated(w, http.StatusOK, "consolidated_print", p)
 }
 
 // issueSigner is who signs, as the issue form of either document has it.

@@ -92,21 +92,36 @@ func (s *Server) loadStale(ctx context.Context, u *tiendo.User, c *tiendo.Docume
 	if c == nil || c.Status == tiendo.DocIssued {
 		return nil, nil
 	}
-	// The stamp first: what is read after it is at least as new, so an
-	// answer is never kept under a stamp newer than what it was drawn from.
-	stamp, err := s.store.AuditStamp(ctx)
-	if err != nil {
-		return nil, err
+	var stamp int64
+	if saved {
+		// The stamp first: what is read after it is at least as new, so
+		// an answer is never kept under a stamp newer than what it was
+		// drawn from.
+		var err error
+		if stamp, err = s.store.AuditStamp(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return s.staleAt(ctx, u, c, stamp, s.textOf(ctx, c))
+}
+
+// staleAt is loadStale for c as stored, with the audit stamp read before
+// anything else; stamp 0 is none read (c is a form as typed), and the
+// answer is then not kept. text gives c with its text, c being perhaps a
+// head (store.DocHead).
+func (s *Server) staleAt(ctx context.Context, u *tiendo.User, c *tiendo.Document, stamp int64, text func() (*tiendo.Document, error)) (*staleDraft, error) {
+	if c == nil || c.Status == tiendo.DocIssued {
+		return nil, nil
 	}
 	// Drafting the whole report to compare takes seconds for a province's
 	// communes: the answer is kept until anything changes in the store.
 	key := staleKey{doc: c.ID, version: c.Version, stamp: stamp, role: u.Role, unit: u.UnitID}
-	if saved {
+	if stamp != 0 {
 		if d, ok := s.stale.get(key); ok {
 			return d, nil
 		}
 	}
-	found, err := reportdoc.Stale(ctx, s.store, u, c)
+	found, err := reportdoc.StaleOf(ctx, s.store, u, c, text)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +129,7 @@ func (s *Server) loadStale(ctx context.Context, u *tiendo.User, c *tiendo.Docume
 	if found != nil {
 		d = &staleDraft{found}
 	}
-	if saved {
+	if stamp != 0 {
 		s.stale.put(key, d)
 	}
 	return d, nil

@@ -39,8 +39,9 @@ type Server struct {
 	pages   map[string]*template.Template
 	assets  *assets
 	handler http.Handler
-	metrics metrics    // what protect counts, for GET /metrics (metrics.go)
-	stale   staleCache // what loadStale found, by document and audit stamp
+	metrics metrics     // what protect counts, for GET /metrics (metrics.go)
+	stale   staleCache  // what loadStale found, by document and audit stamp
+	sheets  *sheetCache // the consolidated report's sheet, by document and audit stamp
 }
 
 // New returns the application's root handler. api serves everything under
@@ -49,7 +50,7 @@ func New(cfg Config, st *store.Store, api http.Handler, log *slog.Logger) (*Serv
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 1 << 20
 	}
-	s := &Server{cfg: cfg, store: st, log: log}
+	s := &Server{cfg: cfg, store: st, log: log, sheets: &sheetCache{}}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
