@@ -3,6 +3,8 @@ package api
 import (
 	"net/http"
 	"time"
+
+	"tiendo/internal/store"
 )
 
 // unitDeadline is a unit's deadline in a round, as the API answers an
@@ -44,8 +46,7 @@ func (a *Server) handleUnitExtend(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, unitDeadline{RoundID: id, Unit: d.Unit.Code, UnitName: d.Unit.Name,
-		Deadline: d.Deadline, RoundDeadline: d.RoundDeadline, Reason: d.Reason, Notices: d.Notices, Emails: d.Emails})
+	return writeJSON(w, http.StatusOK, unitDeadlineOf(id, d))
 }
 
 // handleUnitWithdraw withdraws the deadline of its own the office gave one
@@ -68,6 +69,12 @@ func (a *Server) handleUnitWithdraw(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, unitDeadline{RoundID: id, Unit: d.Unit.Code, UnitName: d.Unit.Name,
-		Deadline: d.Deadline, RoundDeadline: d.RoundDeadline, Reason: d.Reason, Notices: d.Notices, Emails: d.Emails})
+	return writeJSON(w, http.StatusOK, unitDeadlineOf(id, d))
+}
+
+// unitDeadlineOf is the answer to an extension for one unit, or its
+// withdrawal: the unit's deadline as it now stands.
+func unitDeadlineOf(roundID int64, d *store.UnitDeadline) unitDeadline {
+	return unitDeadline{RoundID: roundID, Unit: d.Unit.Code, UnitName: d.Unit.Name,
+		Deadline: d.Deadline, RoundDeadline: d.RoundDeadline, Reason: d.Reason, Notices: d.Notices, Emails: d.Emails}
 }
