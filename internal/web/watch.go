@@ -506,7 +506,7 @@ func (s *Server) renderRound(w http.ResponseWriter, r *http.Request, id int64, s
 		CanMail: tiendo.Allowed(u, tiendo.ActionManageMail, 0), TaskLabels: watch.TaskLabels(d.Round.Tasks)}
 	if r.URL.Query().Get("ok") == "extended" {
 		// Without the reminder service nothing delivers the outbox.
-		data.Notice, data.NoticeMail = extendedNotice(s.cfg.Reminders != nil && s.cfg.Reminders.MailOn()), true
+		data.Notice, data.NoticeMail = extendedNotice(s.mailOn()), true
 	}
 	if data.continuityPart, err = s.loadContinuity(r, d.Round, data.CanManage); err != nil {
 		return err
