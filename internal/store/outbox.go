@@ -172,7 +172,10 @@ func (s *Store) Enqueue(ctx context.Context, msgs ...*Message) (int, error) {
 	slices.SortFunc(again, byKey)
 	var n int
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		var err error
+		fresh, err := s.stillOwed(ctx, tx, fresh)
+		if err != nil {
+			return err
+		}
 		if n, err = s.enqueue(ctx, tx, fresh); err != nil {
 			return err
 		}
@@ -185,6 +188,67 @@ func (s *Store) Enqueue(ctx context.Context, msgs ...*Message) (int, error) {
 
 // scheduled are the kinds of message the reminder planner queues.
 var scheduled = []any{KindReminderBefore, KindReminderDue, KindReminderOverdue}
+
+// chasing are the kinds of message that ask a unit for its report: the
+// planner's reminders and the office's "đôn đốc".
+var chasing = append(slices.Clone(scheduled), KindAdhoc)
+
+// stillOwed returns msgs without the reminders and chases (chasing) of
+// units that no longer owe their report, read inside tx, the transaction
+// that queues them. The planner and the "đôn đốc" button read who owes
+// before their transaction: a unit whose submission committed in between
+// would get a reminder for a report it has just sent, which its submission
+// could not cancel, since it was not queued yet. On SQLite the one writer
+// puts this read after any such submission or before it (and then the
+// submission cancels what was queued). On PostgreSQL a submission can
+// still commit between this read and the commit of the insert; the claim
+// (ClaimMessages) cancels what such a unit was queued before it goes out.
+// The IDs of the messages left out are 0.
+func (s *Store) stillOwed(ctx context.Context, tx *sql.Tx, msgs []*Message) ([]*Message, error) {
+	units := map[int64][]int64{}
+	for _, m := range msgs {
+		if m.RoundID != 0 && m.UnitID != 0 && slices.Contains(chasing, any(m.Kind)) {
+			units[m.RoundID] = append(units[m.RoundID], m.UnitID)
+		}
+	}
+	type key struct{ round, unit int64 }
+	sent := map[key]bool{}
+	for round, ids := range units {
+		ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+		for chunk := range slices.Chunk(ids, 500) {
+			args := append(append([]any{round}, anys(chunk)...), owingStatuses...)
+			rows, err := tx.QueryContext(ctx, s.q(`SELECT unit_id FROM unit_reports WHERE round_id = ? AND unit_id IN (`+placeholders(len(chunk))+`)
+				AND status NOT IN (?, ?, ?, ?)`), args...)
+			if err != nil {
+				return nil, fmt.Errorf("store: enqueue: who still owes: %w", err)
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return nil, fmt.Errorf("store: enqueue: who still owes: %w", err)
+				}
+				sent[key{round, id}] = true
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, fmt.Errorf("store: enqueue: who still owes: %w", err)
+			}
+		}
+	}
+	if len(sent) == 0 {
+		return msgs, nil
+	}
+	out := msgs[:0:0]
+	for _, m := range msgs {
+		if slices.Contains(chasing, any(m.Kind)) && sent[key{m.RoundID, m.UnitID}] {
+			m.ID = 0
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
 
 // unqueued returns the messages of msgs whose dedupe key is not in the
 // outbox yet, and apart those whose key is a scheduled reminder expired
@@ -320,6 +384,9 @@ func (s *Store) EnqueueNudge(ctx context.Context, actor Actor, roundID int64, ms
 				continue
 			}
 			fresh = append(fresh, m)
+		}
+		if fresh, err = s.stillOwed(ctx, tx, fresh); err != nil {
+			return err
 		}
 		if res.Queued, err = s.enqueue(ctx, tx, fresh); err != nil {
 			return err
@@ -471,6 +538,15 @@ func (s *Store) ClaimMessages(ctx context.Context, worker string, limit int, lea
 			MessageExpired, "Không gửi được trước khi lời nhắc hết ý nghĩa; đã bỏ.", MessagePending, now); err != nil {
 			return fmt.Errorf("store: expire messages: %w", err)
 		}
+		// A reminder or chase queued for a unit whose submission committed
+		// while it was being queued (see stillOwed) is not sent.
+		args := append([]any{MessageCancelled, cancelledSent, MessagePending}, chasing...)
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
+			WHERE status = ? AND kind IN (?, ?, ?, ?) AND EXISTS (SELECT 1 FROM unit_reports ur
+				WHERE ur.round_id = outbox.round_id AND ur.unit_id = outbox.unit_id AND ur.status NOT IN (?, ?, ?, ?))`),
+			append(args, owingStatuses...)...); err != nil {
+			return fmt.Errorf("store: cancel reminders of sent reports: %w", err)
+		}
 		// The rows to claim are chosen once, in a materialized CTE: a LIMIT
 		// in an IN (...) subquery may be evaluated more than once by
 		// PostgreSQL and claim more rows than asked. The outer status test
@@ -604,13 +680,16 @@ func (s *Store) RetryMessage(ctx context.Context, actor Actor, id int64) error {
 	})
 }
 
+// cancelledSent is why a reminder or chase was cancelled.
+const cancelledSent = "Đơn vị đã gửi báo cáo trước khi thư được gửi."
+
 // cancelReminders cancels the reminders still waiting for unit unitID in
 // round roundID: it has just submitted, and a reminder arriving after that
 // would be wrong.
 func (s *Store) cancelReminders(ctx context.Context, tx *sql.Tx, roundID, unitID int64) error {
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
 		WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`),
-		MessageCancelled, "Đơn vị đã gửi báo cáo trước khi thư được gửi.", roundID, unitID, MessagePending,
+		MessageCancelled, cancelledSent, roundID, unitID, MessagePending,
 		KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn); err != nil {
 		return fmt.Errorf("store: cancel reminders: %w", err)
 	}
