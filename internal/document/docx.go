@@ -270,7 +270,7 @@ func (b *docxBuilder) header(d *Document) {
 	spaceBefore(p, 6)
 	if d.Kind == Letter {
 		if s := subjectLine(d.Subject); s != "" {
-			b.text(c.AddEmptyPara(), stypes.JustificationCenter, Span{Text: s}, sizeLetterSubj)
+			b.lines(c.AddEmptyPara(), stypes.JustificationCenter, balanced(s, regular, sizeLetterSubj, headerLeftMM*ptPerMM), Span{}, sizeLetterSubj)
 		}
 	}
 	c = cellW(r2.AddCell(), right)
@@ -290,7 +290,7 @@ func (b *docxBuilder) title(d *Document) {
 	keepNext(p)
 	if d.Subject != "" {
 		p = b.rd.AddEmptyParagraph()
-		b.text(p, stypes.JustificationCenter, Span{Text: d.Subject, Bold: true}, sizeSubject)
+		b.lines(p, stypes.JustificationCenter, balanced(d.Subject, bold, sizeSubject, textWidthMM*ptPerMM), Span{Bold: true}, sizeSubject)
 		keepNext(p)
 	}
 	rule := min(max(textWidthPt(d.Subject, bold, sizeSubject)/3, 70), 140)
@@ -535,6 +535,20 @@ func (b *docxBuilder) closing(d *Document) {
 func (b *docxBuilder) text(p *docx.Paragraph, jc stypes.Justification, s Span, size uint64) {
 	p.Justification(jc)
 	b.run(p, s, size)
+}
+
+// lines sets lines in p one under the other, each ended by a line break
+// but the last, in the style of s (a title balanced by balanced).
+func (b *docxBuilder) lines(p *docx.Paragraph, jc stypes.Justification, lines []string, s Span, size uint64) {
+	p.Justification(jc)
+	for i, l := range lines {
+		s.Text = l
+		b.run(p, s, size)
+		if i < len(lines)-1 {
+			runs := p.GetCT().Children
+			runs[len(runs)-1].Run.Children = append(runs[len(runs)-1].Run.Children, ctypes.RunChild{Break: &ctypes.Break{}})
+		}
+	}
 }
 
 func (b *docxBuilder) run(p *docx.Paragraph, s Span, size uint64) {

@@ -94,16 +94,35 @@ type wP struct {
 				Val int `xml:"val,attr"`
 			} `xml:"sz"`
 		} `xml:"rPr"`
-		T string `xml:"t"`
+		T  string     `xml:"t"`
+		Br []struct{} `xml:"br"`
 	} `xml:"r"`
 }
 
+// text is the paragraph's text, a line break within it read as a space.
 func (p wP) text() string {
 	var b strings.Builder
 	for _, r := range p.Runs {
 		b.WriteString(r.T)
+		for range r.Br {
+			b.WriteString(" ")
+		}
 	}
 	return b.String()
+}
+
+// lines are the paragraph's lines as its line breaks set them.
+func (p wP) lines() []string {
+	var out []string
+	var b strings.Builder
+	for _, r := range p.Runs {
+		b.WriteString(r.T)
+		for range r.Br {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	return append(out, b.String())
 }
 
 func (t wTbl) cellText(row, col int) string {

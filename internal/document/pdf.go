@@ -397,7 +397,7 @@ func (p *pdfWriter) header(d *Document) {
 	y = p.column(lx, row2, lw, []string{numberLine(d.Number, d.Symbol)}, regular, sizeNumber)
 	if d.Kind == Letter {
 		if s := subjectLine(d.Subject); s != "" {
-			y = p.column(lx, y, lw, []string{s}, regular, sizeLetterSubj)
+			y = p.column(lx, y, lw, balanced(s, regular, sizeLetterSubj, lw*ptPerMM), regular, sizeLetterSubj)
 		}
 	}
 	leftEnd = y
@@ -412,7 +412,9 @@ func (p *pdfWriter) title(d *Document) {
 	p.y += 18 / ptPerMM
 	p.paragraph([]Span{{Text: reportTypeLine, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeType, 1, alignCenter)
 	if d.Subject != "" {
-		p.paragraph([]Span{{Text: d.Subject, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeSubject, 1, alignCenter)
+		for _, l := range balanced(d.Subject, bold, sizeSubject, textWidthMM*ptPerMM) {
+			p.paragraph([]Span{{Text: l, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeSubject, 1, alignCenter)
+		}
 	}
 	rule := min(max(textWidthPt(d.Subject, bold, sizeSubject)/3, 70), 140) / ptPerMM
 	p.y += 1.5
