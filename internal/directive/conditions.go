@@ -73,6 +73,12 @@ func isCondition(f folded, s int) bool {
 		if predicates[w] {
 			return false
 		}
+		// "khám sức khỏe trước khi kết hôn cho ít nhất 650 người": the
+		// figure right after "cho" is whom the work serves, the object
+		// of the goal; the "khi" clause before it says when.
+		if w == "cho" && k+1 < len(ws) && onlyComparatorWords(ws[k+1:]) {
+			return false
+		}
 		// "trong trường hợp", and "đối với" opening the scope: "Đối với
 		// doanh nghiệp sử dụng từ 50 lao động trở lên, ...".
 		if conditionMarks[w] || w == "hợp" && k > 0 && ws[k-1] == "trường" {

@@ -52,7 +52,7 @@ var blindFloors = map[string]float64{
 	"fresh17": 0.99,
 	"fresh18": 0.995,
 	"fresh19": 0.995,
-	"fresh20": 0.97,
+	"fresh20": 0.995,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

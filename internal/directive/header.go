@@ -350,7 +350,7 @@ func (p *parser) recipients(i int, rest string) int {
 			add(s)
 		case len(items) == 0 && !reBodyStart.MatchString(f.s) && len(s) < 300:
 			add(s)
-		case len(items) > 0 && startsLower(s) && !bullet && len(items[len(items)-1]) < 500:
+		case len(items) > 0 && (startsLower(s) || wrappedItem(p.lines, j)) && !bullet && len(items[len(items)-1]) < 500:
 			// The previous item broken across lines.
 			items[len(items)-1] = trimItem(items[len(items)-1] + " " + s)
 		default:
@@ -360,6 +360,24 @@ func (p *parser) recipients(i int, rest string) int {
 	}
 	p.setRecipients(items)
 	return j
+}
+
+// wrappedItem reports whether lines[j] is the rest of the list item on
+// the line above, broken at a capital ("- Ủy ban nhân dân các tỉnh,
+// thành phố trực thuộc" / "Trung ương;"): the line above has no mark to
+// end an item, this one is short and ends as an item does, and the list
+// goes on under it (a bullet) or ends (a blank line). A body sentence
+// under a list written without marks is parted from it by a blank line
+// (the line above is then ""), or runs on into more of the paragraph.
+func wrappedItem(lines []line, j int) bool {
+	prev, s := lines[j-1].text, lines[j].text
+	if prev == "" || strings.ContainsAny(prev[len(prev)-1:], ";,.:") {
+		return false
+	}
+	if len(s) >= 120 || !strings.ContainsAny(s[len(s)-1:], ";.,") || reBodyStart.MatchString(vi.Fold(s)) {
+		return false
+	}
+	return j+1 == len(lines) || lines[j+1].text == "" || isBullet(lines[j+1].text)
 }
 
 func (p *parser) setRecipients(items []string) {

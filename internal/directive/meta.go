@@ -318,7 +318,7 @@ func (p *parser) laterDeadline(region []block) {
 	// year in the closing is more likely a slip, which is warned.
 	line, sent, sends := p.deadlineLine, p.deadlineSent, p.deadlineSends
 	p.res.Deadline = nil
-	if !p.dueDateAfter(nil, nil, region, issued) || !p.deadlineSends {
+	if !p.dueDateAfter(nil, nil, region, issued, false) || !p.deadlineSends {
 		p.res.Deadline, p.deadlineLine, p.deadlineSent, p.deadlineSends = d, line, sent, sends
 	}
 }
@@ -387,15 +387,21 @@ func (p *parser) dueDate(intro, closing, region []block) {
 	// ngày 12/12/2024" in a letter of 16/12 that chases it): the next one
 	// is the round's. Only when there is none is a past date taken, for
 	// the office to see warned (deadline-not-after-issue).
-	if p.dueDateAfter(intro, closing, region, p.res.Date) {
-		return
+	//
+	// The date the units send their own plans by ("xây dựng chương trình
+	// công tác của cấp mình, gửi về … trước ngày 25/01") is taken only
+	// when no sentence gives a date for a report (see sendsPlan).
+	for _, plans := range []bool{false, true} {
+		if p.dueDateAfter(intro, closing, region, p.res.Date, plans) || p.dueDateAfter(intro, closing, region, "", plans) {
+			return
+		}
 	}
-	p.dueDateAfter(intro, closing, region, "")
 }
 
 // dueDateAfter is dueDate taking only dates on or after issued ("" for
-// any); it reports whether it found one.
-func (p *parser) dueDateAfter(intro, closing, region []block, issued string) bool {
+// any), and sentences that send a plan only when plans is set; it reports
+// whether it found one.
+func (p *parser) dueDateAfter(intro, closing, region []block, issued string, plans bool) bool {
 	type cand struct {
 		d    *Deadline
 		line int
@@ -417,7 +423,7 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string) boo
 					continue
 				}
 				d := p.deadlineFrom(m)
-				if d == nil || past(d) {
+				if d == nil || past(d) || !plans && sendsPlan(f) {
 					continue
 				}
 				c := &cand{d, 0, f}
@@ -516,8 +522,8 @@ func (p *parser) yearReport(f string, first *Deadline) (*Deadline, string) {
 	sym := strings.ToUpper(p.res.Symbol)
 	// A Kế hoạch for a year ("Kế hoạch … năm 2026", symbol "KH-…") sets
 	// the year's targets too, and its interim review is as much a step
-	// on the way.
-	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(sym, "QĐ") && !strings.HasPrefix(sym, "CT-") && !strings.HasPrefix(sym, "CT/") && !strings.HasPrefix(sym, "KH") {
+	// on the way; so does a Chương trình công tác for a year ("CTr-…").
+	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(sym, "QĐ") && !strings.HasPrefix(sym, "CT-") && !strings.HasPrefix(sym, "CT/") && !strings.HasPrefix(sym, "KH") && !strings.HasPrefix(sym, "CTR") {
 		return nil, ""
 	}
 	from, firstSeen := 0, false
@@ -579,6 +585,24 @@ func extensionAsk(f string, at int) bool {
 
 // reSend: the report is sent or handed in.
 var reSend = regexp.MustCompile(`\b(gui|nop)\b`)
+
+// rePlanSent: what a sentence sends is a plan or programme the units draw
+// up ("xây dựng chương trình công tác năm 2025 của cấp mình, gửi về Hội
+// LHPN tỉnh trước ngày 25/01/2025").
+var rePlanSent = regexp.MustCompile(`\b(?:xay dung|ban hanh)\s+(?:ke hoach|chuong trinh)\b`)
+
+// sendsPlan reports whether folded sentence f sends the units' own plan,
+// not a report: a date for a plan is a step before the work, and a report
+// the document asks for elsewhere ("báo cáo năm trước ngày 10/11/2025")
+// is what the round collects. A sentence that speaks of a report too
+// ("xây dựng kế hoạch và báo cáo kết quả, gửi …") still sends it.
+func sendsPlan(f string) bool {
+	if strings.Contains(f, "bao cao") {
+		return false
+	}
+	k := reSend.FindStringIndex(f)
+	return k != nil && rePlanSent.MatchString(f[:k[0]])
+}
 
 // planPeriod: the sentence that gives the deadline asks for the report,
 // and the period it names there ("báo cáo kết quả thực hiện quý IV năm 2024

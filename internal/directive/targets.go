@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"tiendo"
@@ -356,6 +357,9 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 		}
 	}
 	if perOne && unit != "%" {
+		return Target{}, 0, false
+	}
+	if unit != "%" && numberedName(f, from) {
 		return Target{}, 0, false
 	}
 	if isGrade(f, unit, s, prevNum) {
@@ -991,4 +995,21 @@ func rangeTarget(f folded, ms [][]int, k, prevEnd, prevNum int) (Target, int, bo
 		}
 	}
 	return t, end, true
+}
+
+// nameHeads are the words, as written in lower case, that a number
+// follows to name one part of a programme: "Dự án 8", "Tiểu dự án 2",
+// "Đề án 06".
+var nameHeads = [][2]string{{"dự", "án"}, {"đề", "án"}}
+
+// numberedName reports whether the number at folded offset s names a
+// project by its number ("triển khai Dự án 8 thuộc Chương trình mục tiêu
+// quốc gia …") rather than counting: the count comes before the noun
+// ("triển khai 05 dự án").
+func numberedName(f folded, s int) bool {
+	ws := origWordsBefore(f, s, 2)
+	if len(ws) < 2 {
+		return false
+	}
+	return slices.Contains(nameHeads, [2]string{ws[0], ws[1]})
 }
