@@ -841,22 +841,3 @@ func (s *Store) RegisterYears(ctx context.Context, u *tiendo.User) ([]int, error
 	}
 	return out, rows.Err()
 }
-
-// RoundReports returns the reports of round r (loaded whole, as Round
-// returns it) that are with the office and count in what it consolidates
-// (tiendo.ReportStatus.Sent): submitted or accepted. A returned report is
-// back with its unit. The caller has checked that the user may see every
-// unit's report.
-func (s *Store) RoundReports(ctx context.Context, r *tiendo.Round) ([]*tiendo.UnitReport, error) {
-	var out []*tiendo.UnitReport
-	for _, unitID := range r.UnitIDs {
-		rep, err := s.report(ctx, s.rdb, r, unitID)
-		if err != nil {
-			return nil, err
-		}
-		if rep.Status.Sent() {
-			out = append(out, rep)
-		}
-	}
-	return out, nil
-}

@@ -107,7 +107,8 @@ func (s *Store) report(ctx context.Context, db queryer, round *tiendo.Round, uni
 
 // reportFrom completes the report whose row is h: its sections, values,
 // contributions and files, and an empty section or contribution for each
-// task the unit has not written on yet.
+// task the unit has not written on yet (assembleReport, which RoundReports
+// shares).
 func (s *Store) reportFrom(ctx context.Context, db queryer, round *tiendo.Round, unitID int64, h *reportHead) (*tiendo.UnitReport, error) {
 	asked := false
 	for _, id := range round.UnitIDs {
@@ -116,82 +117,38 @@ func (s *Store) reportFrom(ctx context.Context, db queryer, round *tiendo.Round,
 	if !asked {
 		return nil, tiendo.Errorf(tiendo.ENOTFOUND, "Đơn vị này không có trong đợt báo cáo.")
 	}
-	rep := &tiendo.UnitReport{RoundID: round.ID, UnitID: unitID, Status: tiendo.ReportMissing,
-		Sections: []*tiendo.Section{}, Contributions: []tiendo.Contribution{}, Attachments: []tiendo.Attachment{}}
-	if h.id.Valid {
-		rep.ID, rep.Status, rep.Version = h.id.Int64, tiendo.ReportStatus(h.status.String), int(h.version.Int64)
-		rep.SubmittedAt, rep.Late, rep.UpdatedAt, rep.ReturnComment = h.submitted.Time, h.late.Bool, h.updated.Time, h.comment.String
-	}
 	db = s.prep(db)
-	var err error
-	sections := map[int64]*tiendo.Section{}
-	actuals := map[int64]tiendo.Actual{}
-	contributions := map[int64]string{}
-	if rep.ID != 0 {
-		if err := s.loadReportParts(ctx, db, rep, sections, actuals, contributions); err != nil {
+	p := newReportParts()
+	if h.id.Valid {
+		if err := s.loadReportParts(ctx, db, h.id.Int64, p); err != nil {
 			return nil, err
 		}
 	}
 	if h.files > 0 {
-		if rep.Attachments, err = s.attachments(ctx, db, rep.ID); err != nil {
+		var err error
+		if p.attachments, err = s.attachments(ctx, db, h.id.Int64); err != nil {
 			return nil, err
 		}
 	}
-	for _, t := range round.Tasks {
-		switch roleOf(t, unitID) {
-		case tiendo.Lead:
-			sec := sections[t.ID]
-			if sec == nil {
-				sec = &tiendo.Section{TaskID: t.ID}
-			}
-			sec.Actuals = []tiendo.Actual{}
-			for _, tg := range t.TargetsOf(unitID) {
-				a, ok := actuals[tg.ID]
-				if !ok {
-					a = tiendo.Actual{TargetID: tg.ID}
-				}
-				sec.Actuals = append(sec.Actuals, a)
-			}
-			rep.Sections = append(rep.Sections, sec)
-		case tiendo.Support:
-			rep.Contributions = append(rep.Contributions, tiendo.Contribution{TaskID: t.ID, Text: contributions[t.ID]})
-		}
-	}
-	return rep, nil
+	return assembleReport(round, unitID, h, p), nil
 }
 
-// loadReportParts reads a report's sections, values and contributions, in
-// one query: on PostgreSQL each query is a round trip, and a report is read
-// three times for each submission at a deadline.
-func (s *Store) loadReportParts(ctx context.Context, db queryer, rep *tiendo.UnitReport, sections map[int64]*tiendo.Section, actuals map[int64]tiendo.Actual, contributions map[int64]string) error {
-	rows, err := db.QueryContext(ctx, s.q(sqlReportParts), rep.ID, rep.ID, rep.ID)
+// loadReportParts reads report reportID's sections, values and
+// contributions into p, in one query: on PostgreSQL each query is a round
+// trip, and a report is read three times for each submission at a deadline.
+func (s *Store) loadReportParts(ctx context.Context, db queryer, reportID int64, p *reportParts) error {
+	rows, err := db.QueryContext(ctx, s.q(sqlReportParts), reportID, reportID, reportID)
 	if err != nil {
 		return fmt.Errorf("store: report parts: %w", err)
 	}
 	defer rows.Close()
+	var row partRow
+	dest := row.dest()
 	for rows.Next() {
-		var kind int
-		var id int64
-		var t [6]string
-		var v, sp sql.NullFloat64
-		if err := rows.Scan(&kind, &id, &t[0], &t[1], &t[2], &t[3], &t[4], &t[5], &v, &sp); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		switch kind {
-		case 1:
-			sections[id] = &tiendo.Section{TaskID: id, Status: t[0], ResultVsPlan: t[1], VsSamePeriod: t[2], Obstacles: t[3], Recommendations: t[4], NextSteps: t[5]}
-		case 2:
-			a := tiendo.Actual{TargetID: id}
-			if v.Valid {
-				a.Value = &v.Float64
-			}
-			if sp.Valid {
-				a.SamePeriod = &sp.Float64
-			}
-			actuals[id] = a
-		case 3:
-			contributions[id] = t[0]
-		}
+		p.add(&row)
 	}
 	return rows.Err()
 }
