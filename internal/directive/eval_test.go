@@ -53,7 +53,7 @@ var blindFloors = map[string]float64{
 	"fresh18": 0.995,
 	"fresh19": 0.995,
 	"fresh20": 0.995,
-	"fresh21": 0.96,
+	"fresh21": 0.995,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -406,6 +406,7 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 		d    *Deadline
 		line int
 		f    string
+		next []string // the sentences after it in its paragraph
 	}
 	past := func(d *Deadline) bool {
 		return len(issued) == 10 && len(d.Date) == 10 && d.Date < issued
@@ -416,7 +417,8 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 		strict := gi == 2
 		var send, report, fallback *cand
 		for _, b := range group {
-			for _, sent := range sentences(b.text) {
+			sents := sentences(b.text)
+			for si, sent := range sents {
 				f := vi.Fold(sent)
 				m := sentenceDeadline(f)
 				if m == nil {
@@ -426,7 +428,7 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 				if d == nil || past(d) || !plans && sendsPlan(f) {
 					continue
 				}
-				c := &cand{d, 0, f}
+				c := &cand{d, 0, f, sents[si+1:]}
 				switch {
 				case issued != "" && !reSend.MatchString(f):
 					// Past a recalled date, only a sentence that sends the
@@ -447,7 +449,7 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 		for _, c := range []*cand{send, report} {
 			if c != nil {
 				whole := c.f
-				if d, rest := p.yearReport(c.f, c.d); d != nil && !past(d) {
+				if d, rest := p.yearReport(listed(c.f, c.next), c.d); d != nil && !past(d) {
 					c.d, c.f = d, rest
 				}
 				p.deadlineSends = c == send
@@ -474,15 +476,28 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 // A date for asking more time is none of the round's: a letter chasing
 // work writes "trường hợp không hoàn thành đúng hạn, đề xuất gia hạn gửi
 // trước ngày 15/10" beside the report it wants later, and the request
-// for an extension is no report (see extensionAsk).
+// for an extension is no report (see extensionAsk). A date the office
+// reports onward by ("… để tổng hợp, báo cáo UBND tỉnh trước ngày D2")
+// does not outrank the units' "trong ngày D1" before it.
 func sentenceDeadline(f string) []string {
 	all := reDeadline.FindAllStringSubmatchIndex(f, 8)
 	var kept [][]string
+	within, withinEnd := -1, 0
 	for _, ix := range all {
 		if extensionAsk(f, ix[0]) {
 			continue
 		}
-		kept = append(kept, submatches(f, ix))
+		m := submatches(f, ix)
+		if m[1] == "trong" && within < 0 {
+			within, withinEnd = len(kept), ix[1]
+		}
+		if m[1] != "den het" && m[1] != "trong" && within >= 0 && strings.Contains(f[withinEnd:ix[0]], "de tong hop") {
+			// "gửi báo cáo … trong ngày 04/6/2026 để tổng hợp, báo cáo
+			// Ban Thường vụ Tỉnh ủy trước ngày 15/6/2026": the units send
+			// within the day; the later date is the office's own report.
+			return kept[within]
+		}
+		kept = append(kept, m)
 	}
 	for _, m := range kept {
 		if m[1] != "den het" && m[1] != "trong" {
@@ -548,6 +563,27 @@ func (p *parser) yearReport(f string, first *Deadline) (*Deadline, string) {
 		from = ix[1]
 	}
 	return nil, ""
+}
+
+// listed returns folded sentence f with the sentences of next that go on
+// the list it opens: each piece ended with ";" continues the one sentence
+// ("Chế độ báo cáo: … báo cáo 6 tháng gửi trước ngày 10/6/2026; báo cáo
+// kết quả thực hiện năm 2026 gửi về …, hạn cuối ngày 20/11/2026"), which
+// sentences splits. A piece ended with "." closes it.
+func listed(f string, next []string) string {
+	if !strings.HasSuffix(f, ";") || len(next) == 0 {
+		return f
+	}
+	var b strings.Builder
+	b.WriteString(f)
+	for _, s := range next {
+		b.WriteByte(' ')
+		b.WriteString(vi.Fold(s))
+		if !strings.HasSuffix(s, ";") {
+			break
+		}
+	}
+	return b.String()
 }
 
 // submatches turns the indexes of a match into its strings, "" for a

@@ -189,6 +189,10 @@ func unitNameEnd(s string) int {
 				i += n
 				continue
 			}
+			if n := selectedBy(ws, i, plain); places && n > 0 {
+				i += n
+				continue
+			}
 			if vi.Fold(w.lower) == "so" && i+1 < len(ws) && unicode.IsDigit(rune(s[ws[i+1].start])) {
 				i++
 				continue
@@ -259,4 +263,40 @@ func crossedBy(ws []nameWord, i int, plain bool) int {
 		}
 	}
 	return 0
+}
+
+// issuedNouns are what a unit "có" when it acts rather than qualifies a
+// group: "các xã có văn bản gửi …", "có ý kiến", "có kế hoạch".
+var issuedNouns = map[string]bool{
+	"van ban": true, "y kien": true, "bao cao": true, "ke hoach": true, "cong van": true, "to trinh": true,
+	"phuong an": true, "trach nhiem": true, "huong dan": true, "thong bao": true, "bien phap": true, "giai phap": true,
+}
+
+// selectedBy returns the number of words of the clause at word i that
+// picks, among a group of places, those that hold something ("Ủy ban nhân
+// dân các xã có dự án", "các xã có công trình cấp nước"): "có" and at
+// most seven words running to the end of the names, or to "và" before
+// another. The verb that follows was cut off before. "có" before what a
+// unit issues ("các xã có văn bản", "có ý kiến") acts; 0 then, and when
+// the words are no such clause.
+func selectedBy(ws []nameWord, i int, plain bool) int {
+	if vi.Fold(ws[i].lower) != "co" || !plain && ws[i].lower != "có" || i+1 >= len(ws) {
+		return 0
+	}
+	if i+2 < len(ws) && issuedNouns[vi.Fold(ws[i+1].lower+" "+ws[i+2].lower)] {
+		return 0
+	}
+	j := i + 1
+	for ; j < len(ws) && j-i <= 7; j++ {
+		if ws[j].sepBefore != "" {
+			return 0
+		}
+		if phraseAt(ws, j, nameStartsAgain, plain) > 0 {
+			break
+		}
+	}
+	if j-i > 7 || j == i+1 || j < len(ws) && phraseAt(ws, j, nameStartsAgain, plain) == 0 {
+		return 0
+	}
+	return j - i
 }

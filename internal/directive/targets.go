@@ -256,6 +256,15 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	if err != nil || isTemperature(f, e) {
 		return Target{}, 0, false
 	}
+	// "ít nhất hai (02) đợt": the figure restates the words before it,
+	// and is read as if written in their place; "02 (hai) đợt": the
+	// words restate the figure, and its unit follows them.
+	pos, wordsAt := e, s
+	if ws := spelledBefore(str, s, e, value); ws >= 0 {
+		from, pos, wordsAt = ws, e+1, ws
+	} else if end := spelledAfter(str, e, value); end > 0 {
+		pos = end
+	}
 	before := wordsBefore(str, from, 4)
 	if len(before) > 0 && skipBefore[before[len(before)-1]] && !isLevelMuc(f, s, before) && !adverbDiem(before) {
 		return Target{}, 0, false
@@ -270,7 +279,6 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	perOne := value == 1 && len(before) > 0 && (before[len(before)-1] == "quan" || before[len(before)-1] == "moi" || before[len(before)-1] == "tren")
 
 	// The unit of measure.
-	pos := e
 	unit := ""
 	listed := false // the unit is one of measureUnits
 	for pos < len(str) && str[pos] == ' ' {
@@ -406,7 +414,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	signed := false
 	if c, ok := symbolComparator(str, from); ok {
 		cmp, prefixFound, signed = c, true, true
-	} else if c, ok := prefixComparator(before); ok && (lastNonFiller(before) != "tu" || origWordBefore(f, s) == "từ") {
+	} else if c, ok := prefixComparator(before); ok && (lastNonFiller(before) != "tu" || origWordBefore(f, wordsAt) == "từ") {
 		cmp, prefixFound = c, true
 	}
 	if prefixFound && isCondition(f, s) {
@@ -1012,4 +1020,127 @@ func numberedName(f folded, s int) bool {
 		return false
 	}
 	return slices.Contains(nameHeads, [2]string{ws[0], ws[1]})
+}
+
+// numberWords are the Vietnamese words for digits, folded ("tư" and
+// "lăm" in a number are four and five).
+var numberWords = map[string]float64{
+	"khong": 0, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "nham": 5,
+	"sau": 6, "bay": 7, "tam": 8, "chin": 9,
+}
+
+// numberMultipliers are the words that scale what comes before them.
+var numberMultipliers = map[string]float64{"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
+
+// spelledValue reads a number written in folded words ("hai", "mười
+// hai", "một nghìn hai trăm"); ok is false when a word is no number word
+// or two digits follow each other.
+func spelledValue(ws []string) (float64, bool) {
+	var total, group, digit float64
+	had := false // a digit is waiting for its "mươi" or "trăm"
+	for _, w := range ws {
+		if d, ok := numberWords[w]; ok {
+			if had {
+				return 0, false
+			}
+			digit, had = d, true
+			continue
+		}
+		switch w {
+		case "muoi": // "mười" alone is ten, "hai mươi" twenty
+			if !had {
+				digit = 1
+			}
+			group += digit * 10
+		case "tram":
+			if !had {
+				return 0, false
+			}
+			group += digit * 100
+		case "linh", "le":
+			if had {
+				return 0, false
+			}
+			continue
+		default:
+			m, ok := numberMultipliers[w]
+			if !ok {
+				return 0, false
+			}
+			if had {
+				group += digit
+			}
+			if group == 0 {
+				return 0, false
+			}
+			total += group * m
+			group = 0
+		}
+		digit, had = 0, false
+	}
+	if had {
+		group += digit
+	}
+	return total + group, len(ws) > 0
+}
+
+// spelledBefore returns the folded offset where the number words before
+// "(" start when the figure at [s, e) is written in brackets right after
+// them and restates them ("ít nhất hai (02) đợt", "mười hai (12) xã"),
+// and -1 otherwise. "năm (2025)" is no restatement: the words and the
+// figure must agree.
+func spelledBefore(str string, s, e int, value float64) int {
+	if s < 2 || str[s-1] != '(' || e >= len(str) || str[e] != ')' {
+		return -1
+	}
+	end := s - 1
+	for end > 0 && str[end-1] == ' ' {
+		end--
+	}
+	var starts []int // of the number words before "(", nearest first
+	for i := end; len(starts) < 8; {
+		j := i
+		for j > 0 && isASCIILetter(str[j-1]) {
+			j--
+		}
+		if j == i {
+			break
+		}
+		w := str[j:i]
+		if _, ok := numberWords[w]; !ok && numberMultipliers[w] == 0 && w != "muoi" && w != "tram" && w != "linh" && w != "le" {
+			break
+		}
+		starts = append(starts, j)
+		if j == 0 || str[j-1] != ' ' {
+			break
+		}
+		i = j - 1
+	}
+	// The longest run that agrees: "từ hai (02)" reads "hai", not "tư hai".
+	for k := len(starts) - 1; k >= 0; k-- {
+		if v, ok := spelledValue(strings.Fields(str[starts[k]:end])); ok && v == value {
+			return starts[k]
+		}
+	}
+	return -1
+}
+
+// spelledAfter returns the offset after "(words)" that follow the figure
+// ending at e and restate it ("02 (hai) đợt"), and 0 otherwise.
+func spelledAfter(str string, e int, value float64) int {
+	i := e
+	for i < len(str) && str[i] == ' ' {
+		i++
+	}
+	if i >= len(str) || str[i] != '(' {
+		return 0
+	}
+	j := strings.IndexByte(str[i:], ')')
+	if j < 0 || j > 60 {
+		return 0
+	}
+	if v, ok := spelledValue(strings.Fields(str[i+1 : i+j])); !ok || v != value {
+		return 0
+	}
+	return i + j + 1
 }
