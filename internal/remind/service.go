@@ -304,7 +304,9 @@ type Nudged struct {
 	Unpicked    int
 	UnpickedIDs []int64
 	// Gone are the units ticked that no longer owe their report: they sent
-	// it (or stopped working) after the page was drawn.
+	// it (or stopped working) after the page was drawn. A unit whose
+	// report was sent while the chase was being queued is here too,
+	// ticked or not (store.Nudge.Sent).
 	Gone []int64
 }
 
@@ -471,6 +473,10 @@ func (s *Service) NudgeWith(ctx context.Context, actor store.Actor, u *tiendo.Us
 	}
 	done.Messages, done.MailOff = res.Queued, s.mailer == nil
 	for _, o := range owing {
+		if slices.Contains(res.Sent, o.Unit.ID) {
+			done.Gone = append(done.Gone, o.Unit.ID) // sent while this was asked
+			continue
+		}
 		if at, ok := res.Recent[o.Unit.ID]; ok {
 			left[o.Unit.ID] = at
 			done.Recent++

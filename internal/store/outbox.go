@@ -193,6 +193,12 @@ var scheduled = []any{KindReminderBefore, KindReminderDue, KindReminderOverdue}
 // planner's reminders and the office's "đôn đốc".
 var chasing = append(slices.Clone(scheduled), KindAdhoc)
 
+// sqlUnitHasSent holds for an outbox row whose unit has sent its report
+// for the row's round: the report is in none of owingStatuses, the four
+// arguments it takes.
+const sqlUnitHasSent = `EXISTS (SELECT 1 FROM unit_reports ur
+	WHERE ur.round_id = outbox.round_id AND ur.unit_id = outbox.unit_id AND ur.status NOT IN (?, ?, ?, ?))`
+
 // stillOwed returns msgs without the reminders and chases (chasing) of
 // units that no longer owe their report, read inside tx, the transaction
 // that queues them. The planner and the "đôn đốc" button read who owes
@@ -343,6 +349,9 @@ type Nudge struct {
 	// Recent are the units whose messages were left out because they had
 	// been chased within the interval, with when they were last chased.
 	Recent map[int64]time.Time
+	// Sent are the units whose messages were left out because their
+	// report was sent after the caller read who owes (stillOwed).
+	Sent []int64
 }
 
 // EnqueueNudge queues the office's ad-hoc "đôn đốc" for round roundID and
@@ -385,9 +394,20 @@ func (s *Store) EnqueueNudge(ctx context.Context, actor Actor, roundID int64, ms
 			}
 			fresh = append(fresh, m)
 		}
-		if fresh, err = s.stillOwed(ctx, tx, fresh); err != nil {
+		owing, err := s.stillOwed(ctx, tx, fresh)
+		if err != nil {
 			return err
 		}
+		kept := make(map[*Message]bool, len(owing))
+		for _, m := range owing {
+			kept[m] = true
+		}
+		for _, m := range fresh {
+			if !kept[m] && !slices.Contains(res.Sent, m.UnitID) {
+				res.Sent = append(res.Sent, m.UnitID)
+			}
+		}
+		fresh = owing
 		if res.Queued, err = s.enqueue(ctx, tx, fresh); err != nil {
 			return err
 		}
@@ -539,11 +559,13 @@ func (s *Store) ClaimMessages(ctx context.Context, worker string, limit int, lea
 			return fmt.Errorf("store: expire messages: %w", err)
 		}
 		// A reminder or chase queued for a unit whose submission committed
-		// while it was being queued (see stillOwed) is not sent.
-		args := append([]any{MessageCancelled, cancelledSent, MessagePending}, chasing...)
+		// while it was being queued (see stillOwed) is not sent: it is
+		// cancelled once due, and left out of the claim below, whose one
+		// statement reads the outbox and the reports as of one moment (on
+		// PostgreSQL the queue's commit can fall between two statements).
+		args := append([]any{MessageCancelled, cancelledSent, MessagePending, now}, chasing...)
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE status = ? AND kind IN (?, ?, ?, ?) AND EXISTS (SELECT 1 FROM unit_reports ur
-				WHERE ur.round_id = outbox.round_id AND ur.unit_id = outbox.unit_id AND ur.status NOT IN (?, ?, ?, ?))`),
+			WHERE status = ? AND next_attempt_at <= ? AND kind IN (?, ?, ?, ?) AND `+sqlUnitHasSent),
 			append(args, owingStatuses...)...); err != nil {
 			return fmt.Errorf("store: cancel reminders of sent reports: %w", err)
 		}
@@ -552,11 +574,13 @@ func (s *Store) ClaimMessages(ctx context.Context, worker string, limit int, lea
 		// PostgreSQL and claim more rows than asked. The outer status test
 		// is a second guard: PostgreSQL re-checks a row another claim has
 		// just changed against its committed, no longer pending, state.
+		args = append(append(append([]any{MessagePending, now}, chasing...), owingStatuses...), limit, MessageSending, worker, now.Add(lease), MessagePending)
 		rows, err := tx.QueryContext(ctx, s.q(`WITH c AS MATERIALIZED (SELECT id FROM outbox WHERE status = ? AND next_attempt_at <= ?
+				AND NOT (kind IN (?, ?, ?, ?) AND `+sqlUnitHasSent+`)
 				ORDER BY next_attempt_at, id LIMIT ?`+s.skipLocked()+`)
 			UPDATE outbox SET status = ?, claimed_by = ?, claimed_until = ?, attempts = attempts + 1
 			WHERE id IN (SELECT id FROM c) AND status = ?
-			RETURNING `+messageColumns), MessagePending, now, limit, MessageSending, worker, now.Add(lease), MessagePending)
+			RETURNING `+messageColumns), args...)
 		if err != nil {
 			return fmt.Errorf("store: claim messages: %w", err)
 		}

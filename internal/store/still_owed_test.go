@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -56,8 +57,8 @@ func TestRemindersLeaveOutAUnitThatSentMeanwhile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Queued != 1 {
-		t.Errorf("EnqueueNudge queued %d, want 1 (unit b's)", got.Queued)
+	if got.Queued != 1 || !slices.Equal(got.Sent, []int64{f.a.ID}) {
+		t.Errorf("EnqueueNudge = %+v, want 1 queued (unit b's) and unit a named as having sent", got)
 	}
 	for _, m := range f.outboxByKey(t, r) {
 		if m.UnitID == f.a.ID && m.Kind == store.KindAdhoc {
