@@ -10,7 +10,9 @@ import "strings"
 // it for them. A text that fits on one line, or a word wider than the
 // column, is returned as filling would set it.
 func balanced(s string, f face, pt, widthPt float64) []string {
-	words := strings.Fields(s)
+	// A no-break space holds two words together, as in Word and in the
+	// PDF's own lines.
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 	if len(words) == 0 {
 		return nil
 	}
@@ -26,20 +28,26 @@ func balanced(s string, f face, pt, widthPt float64) []string {
 		}
 		return lines
 	}
-	// Word and LibreOffice measure a little differently from these
-	// metrics; a line set to the full width could wrap again there.
-	widthPt *= 0.98
 	lines := fill(widthPt)
 	if len(lines) < 2 {
 		return lines
 	}
+	// Word and LibreOffice measure a little differently from these
+	// metrics, so a balanced line, which ends in a break of its own, is
+	// kept a little inside the column: a line set to its full width could
+	// wrap again there. A text that needs the last 2 % to take as few
+	// lines is left as filling sets it.
+	limit := widthPt * 0.98
+	if len(fill(limit)) > len(lines) {
+		return lines
+	}
 	for _, w := range words {
-		if width([]string{w}) > widthPt {
+		if width([]string{w}) > limit {
 			return lines
 		}
 	}
 	// The narrowest column that still takes the text in as many lines.
-	lo, hi := width(words)/float64(len(lines)), widthPt
+	lo, hi := width(words)/float64(len(lines)), limit
 	for range 24 {
 		mid := (lo + hi) / 2
 		if len(fill(mid)) > len(lines) {

@@ -32,6 +32,39 @@ func TestBalanced(t *testing.T) {
 		t.Errorf("lines %q are %.0f and %.0f pt wide: not balanced", lines, a, b)
 	}
 
+	// A subject that fits the column, if only just (in its last 2 %),
+	// stays on one line, as filling sets it.
+	one := ""
+	base := strings.Fields("Tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy và Hội đồng nhân dân tỉnh Lạng Sơn")
+	ends := strings.Fields("a ở và xã các tỉnh nhân huyện những thường chương trình nghiệp")
+search:
+	for i := len(base); i > 0; i-- {
+		for _, e := range ends {
+			c := strings.Join(base[:i], " ") + " " + e
+			if w := textWidthPt(c, bold, sizeSubject); w > 0.98*width && w <= width {
+				one = c
+				break search
+			}
+		}
+	}
+	if one == "" {
+		t.Fatal("found no subject in the last 2 % of the column")
+	}
+	if got := balanced(one, bold, sizeSubject, width); len(got) != 1 {
+		t.Errorf("a subject %.1f of %.1f pt wide is set on %d lines (%q), want 1", textWidthPt(one, bold, sizeSubject), width, len(got), got)
+	}
+
+	// A no-break space holds its two words on one line.
+	glued := strings.Replace(subject, "Thường vụ", "Thường\u00a0vụ", 1)
+	for _, l := range balanced(glued, bold, sizeSubject, width) {
+		if strings.HasSuffix(l, "Thường") || strings.HasPrefix(l, "vụ") {
+			t.Errorf("balanced broke %q at its no-break space: %q", glued, l)
+		}
+	}
+	if got := strings.Join(balanced(glued, bold, sizeSubject, width), " "); got != glued {
+		t.Errorf("balanced lost the no-break space: %q", got)
+	}
+
 	for _, c := range []struct {
 		name, text string
 		want       int
