@@ -23,6 +23,14 @@ func Stale(ctx context.Context, st *store.Store, u *tiendo.User, c *tiendo.Docum
 // StaleOf is Stale for c as read without its text (store.DocHead): text
 // gives c with it, and is called only when a report changed since the
 // document was drafted, for a province's report is 25 MB.
+//
+// Besides c at its version and the user's role, the answer depends on
+// what store.RoundFingerprint follows (the round, its sent reports, the
+// units, the issuing body, the cut-off days, the audit log's pruning) and
+// on the day (Input's Now, by which targets are projected while their
+// period's window is open): a caller keeping the answer keys it on those
+// (the web's staleKey). Whatever is read here, or by Input, beyond them
+// must be followed by the fingerprint too.
 func StaleOf(ctx context.Context, st *store.Store, u *tiendo.User, c *tiendo.Document, text func() (*tiendo.Document, error)) (*consolidate.Stale, error) {
 	if c == nil || c.Status == tiendo.DocIssued {
 		return nil, nil

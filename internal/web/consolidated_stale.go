@@ -3,10 +3,13 @@ package web
 import (
 	"context"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/consolidate"
 	"tiendo/internal/reportdoc"
+	"tiendo/internal/store"
 )
 
 // A consolidated report drafted while units were still reporting goes out
@@ -89,38 +92,43 @@ func (p *stalePart) ReturnedList() string { return consolidate.NameList(p.Return
 // saved says c is the document as stored: only then is the answer kept
 // (staleCache), since a form as typed is not what the next view shows.
 func (s *Server) loadStale(ctx context.Context, u *tiendo.User, c *tiendo.Document, saved bool) (*staleDraft, error) {
-	if c == nil || c.Status == tiendo.DocIssued {
-		return nil, nil
-	}
-	var stamp int64
-	if saved {
-		// The stamp first: what is read after it is at least as new, so
-		// an answer is never kept under a stamp newer than what it was
-		// drawn from.
-		var err error
-		if stamp, err = s.store.AuditStamp(ctx); err != nil {
-			return nil, err
-		}
-	}
-	return s.staleAt(ctx, u, c, stamp, s.textOf(ctx, c))
+	return s.staleOf(ctx, u, c, saved, s.textOf(ctx, c))
 }
 
-// staleAt is loadStale for c as stored, with the audit stamp read before
-// anything else; stamp 0 is none read (c is a form as typed), and the
-// answer is then not kept. text gives c with its text, c being perhaps a
-// head (store.DocHead).
+// staleAt is loadStale for a page that has read the audit stamp for what
+// else it keeps (laySheet): stamp 0 is none read, c being a form as typed,
+// and the answer is then not kept. text gives c with its text, c being
+// perhaps a head (store.DocHead).
 func (s *Server) staleAt(ctx context.Context, u *tiendo.User, c *tiendo.Document, stamp int64, text func() (*tiendo.Document, error)) (*staleDraft, error) {
+	return s.staleOf(ctx, u, c, stamp != 0, text)
+}
+
+// staleOf is loadStale with text giving c's text.
+//
+// Drafting the whole report to compare takes seconds for a province's
+// communes, so the answer is kept for as long as what it is drawn from
+// stays as it is: the round's fingerprint (store.RoundFingerprint), and
+// not the store's audit stamp, which a login or a report in another round
+// moves as much as a report of this one.
+func (s *Server) staleOf(ctx context.Context, u *tiendo.User, c *tiendo.Document, keep bool, text func() (*tiendo.Document, error)) (*staleDraft, error) {
 	if c == nil || c.Status == tiendo.DocIssued {
 		return nil, nil
 	}
-	// Drafting the whole report to compare takes seconds for a province's
-	// communes: the answer is kept until anything changes in the store.
-	key := staleKey{doc: c.ID, version: c.Version, stamp: stamp, role: u.Role, unit: u.UnitID}
-	if stamp != 0 {
+	var key staleKey
+	if keep {
+		// The fingerprint first: what is read after it is at least as
+		// new, so an answer is never kept under a fingerprint newer than
+		// what it was drawn from.
+		f, err := s.store.RoundFingerprint(ctx, c.RoundID)
+		if err != nil {
+			return nil, err
+		}
+		key = staleKey{doc: c.ID, version: c.Version, round: f, day: dayOf(s.store.Clock()), role: u.Role, unit: u.UnitID}
 		if d, ok := s.stale.get(key); ok {
 			return d, nil
 		}
 	}
+	s.stale.found.Add(1)
 	found, err := reportdoc.StaleOf(ctx, s.store, u, c, text)
 	if err != nil {
 		return nil, err
@@ -129,29 +137,43 @@ func (s *Server) staleAt(ctx context.Context, u *tiendo.User, c *tiendo.Document
 	if found != nil {
 		d = &staleDraft{found}
 	}
-	if stamp != 0 {
+	if keep {
 		s.stale.put(key, d)
 	}
 	return d, nil
 }
 
+// dayOf is t's date, as a number: 20260314.
+func dayOf(t time.Time) int {
+	y, m, d := t.Date()
+	return y*10000 + int(m)*100 + d
+}
+
 // staleKey is what loadStale's answer depends on: the document and its
-// version, the store as of an audit stamp (read before anything else, so
-// the answer is at least as new as the stamp), and who reads, since what a
-// user may read decides the draft's input.
+// version; the round's fingerprint, read before anything else, so the
+// answer is at least as new as it; the day, since a report drafted before
+// the end of its period's data window projects its targets to it and one
+// drafted after does not (watch.Targets), the window ending at midnight
+// (tiendo.Window.End); and who reads, since what a user may read decides
+// the draft's input.
 type staleKey struct {
-	doc, stamp int64
-	version    int // the document's, which its every save moves
-	role       tiendo.Role
-	unit       int64
+	doc     int64
+	version int // the document's, which its every save moves
+	round   store.RoundFingerprint
+	day     int // in tiendo.Zone, as the store's clock gives it
+	role    tiendo.Role
+	unit    int64
 }
 
 // staleCache keeps the last answers of loadStale: a few documents are
 // being drafted at a time, so a handful of entries is enough, and an entry
-// for an older stamp is never asked for again.
+// for an older fingerprint is never asked for again.
 type staleCache struct {
 	mu sync.Mutex
 	m  map[staleKey]*staleDraft
+	// found counts the answers sought afresh (reportdoc.StaleOf), kept
+	// or not.
+	found atomic.Int64
 }
 
 const staleEntries = 16

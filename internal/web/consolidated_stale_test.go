@@ -6,12 +6,16 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/consolidate"
 	"tiendo/internal/reportdoc"
 	"tiendo/internal/store"
+	"tiendo/internal/storetest"
+	"tiendo/internal/web"
 )
 
 // staleButton is the op of the notice's button: the parts to draw again.
@@ -441,4 +445,167 @@ func TestConsolidatedStaleAfterReturn(t *testing.T) {
 	if _, body = x.get(office, page); strings.Contains(body, `id="stale"`) {
 		t.Errorf("reloaded, the page still calls the draft out of date")
 	}
+}
+
+// staleNotice is the page's out-of-date notice, "" when it has none.
+func staleNotice(t *testing.T, body string) string {
+	t.Helper()
+	if !strings.Contains(body, `id="stale"`) {
+		return ""
+	}
+	return between(t, body, `<aside class="alert" id="stale"`, `</aside>`)
+}
+
+// The office's page answers which parts are out of date from what it kept
+// until something the answer is drawn from changes, and only then: a
+// login, a report in another round, a user added or a unit's draft not
+// yet sent leave it kept; a report sent, a report returned, a unit
+// renamed, a task edited, the issuing body set, the document saved and a
+// new day each have it sought again, and every answer is the one a server
+// that has kept nothing gives.
+func TestConsolidatedStaleKeptUntilItsInputChanges(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	ctx := context.Background()
+	// A clock half an hour before midnight, to move past it later.
+	var shift atomic.Int64
+	now := time.Now().In(tiendo.Zone)
+	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, tiendo.Zone)
+	shift.Store(int64(midnight.Add(-30 * time.Minute).Sub(now)))
+	x.st.Now = func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }
+
+	office := x.login("vanphong")
+	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
+	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
+	srv := x.srv.Config.Handler.(*web.Server)
+	draftReport(t, x, office, x.round)
+	x.submitAs("pnv", x.a) // after the draft: the report is out of date
+
+	found := web.StalesFound(srv)
+	view := func(step string, sought bool, want string) {
+		t.Helper()
+		_, body := x.get(office, page)
+		notice := staleNotice(t, body)
+		fresh := &app{t: t, st: x.st}
+		fresh.srv = newServer(t, x.st)
+		_, afresh := fresh.get(fresh.login("vanphong"), page)
+		if want := staleNotice(t, afresh); notice != want {
+			t.Errorf("%s: the notice is not the one sought afresh:\n%s\nwant:\n%s", step, notice, want)
+		}
+		if !strings.Contains(notice, want) {
+			t.Errorf("%s: the notice does not say %q:\n%s", step, want, notice)
+		}
+		n := web.StalesFound(srv)
+		switch {
+		case sought && n == found:
+			t.Errorf("%s: the answer kept was shown, not sought again", step)
+		case !sought && n != found:
+			t.Errorf("%s: sought %d more times, want the answer kept", step, n-found)
+		}
+		found = n
+	}
+	view("the first view", true, "Có báo cáo mới của Phòng Nội vụ gửi sau khi lập dự thảo")
+	view("shown again", false, "Phòng Nội vụ")
+
+	x.login("cah")
+	view("after a login", false, "Phòng Nội vụ")
+	other := &tiendo.Round{Title: "Báo cáo tháng", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Nhiệm vụ của tháng", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}}}}
+	if err := x.st.CreateRound(ctx, store.Actor{}, other); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Submit(t, x.st, "pnv", other.ID, x.a.ID)
+	view("after a report in another round", false, "Phòng Nội vụ")
+	if err := x.st.CreateUser(ctx, store.Actor{}, &tiendo.User{Username: "xa1", Role: tiendo.RoleReader}, pw); err != nil {
+		t.Fatal(err)
+	}
+	view("after a user added", false, "Phòng Nội vụ")
+	cah, _ := x.st.UserByUsername(ctx, "cah")
+	rep, err := x.st.Report(ctx, cah, x.round.ID, x.b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sec := range rep.Sections {
+		sec.ResultVsPlan = "Đang soạn, chưa gửi."
+	}
+	if err := x.st.SaveReport(ctx, store.Actor{}, cah, rep); err != nil {
+		t.Fatal(err)
+	}
+	view("after a draft not yet sent", false, "Phòng Nội vụ")
+
+	x.submitAs("cah", x.b)
+	view("a report sent", true, "Công an huyện")
+	rep = x.reportOf(x.b, x.round)
+	if _, err := x.st.ActOnReport(ctx, store.Actor{}, officeUser, x.round.ID, x.b.ID, store.ActRequest{Action: tiendo.ReportReturn, Version: rep.Version, Comment: "Bổ sung số liệu"}); err != nil {
+		t.Fatal(err)
+	}
+	view("a report returned", true, "báo cáo của Công an huyện bị trả lại")
+	x.a.Name = "Phòng Nội vụ huyện"
+	if err := x.st.UpdateUnit(ctx, store.Actor{}, x.a); err != nil {
+		t.Fatal(err)
+	}
+	view("a unit renamed", true, "báo cáo mới của Phòng Nội vụ huyện")
+	if err := x.st.UpdateTaskText(ctx, store.Actor{}, officeUser, x.round.ID, x.round.Tasks[0].ID, "Nâng cao chỉ số cải cách hành chính, sửa theo công văn"); err != nil {
+		t.Fatal(err)
+	}
+	view("a task edited", true, "Phòng Nội vụ huyện")
+	admin, _ := x.st.UserByUsername(ctx, "admin")
+	if err := x.st.SetOwnIssuer(ctx, store.Actor{}, admin, store.OwnIssuer{Name: "Ủy ban nhân dân huyện Bắc Sơn"}); err != nil {
+		t.Fatal(err)
+	}
+	view("the issuing body set", true, "Phòng Nội vụ huyện")
+	c := storedReport(t, x, x.round)
+	form := reportForm(c, "save")
+	form.Set("subject", "Báo cáo kết quả thực hiện nhiệm vụ trọng tâm")
+	if code, loc, _ := read(x.post(office, page, form)); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=saved") {
+		t.Fatalf("save: %d %s", code, loc)
+	}
+	view("the document saved", true, "Phòng Nội vụ huyện")
+	view("shown again", false, "Phòng Nội vụ huyện")
+	shift.Add(int64(time.Hour))
+	view("the next day", true, "Phòng Nội vụ huyện")
+	view("shown again the next day", false, "Phòng Nội vụ huyện")
+}
+
+// Two instances of the app over one store: the leader reads the report on
+// one while reports come, and a unit is renamed, through the other. Each
+// change is on the next view; a login on the other instance does not have
+// the answer sought again.
+func TestConsolidatedStaleAcrossInstances(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	x, y := twoInstances(t)
+	r := x.round
+	page := "/rounds/" + itoa(r.ID) + "/consolidated"
+	leader, office := x.login("lanhdao"), y.login("vanphong")
+	draftReport(t, y, office, r)
+	if code, loc := y.postDoc(office, page, reportForm(storedReport(t, y, r), "send")); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=send") {
+		t.Fatalf("send: %d %s", code, loc)
+	}
+	srv := x.srv.Config.Handler.(*web.Server)
+	notice := func(step, want string) string {
+		t.Helper()
+		_, body := x.get(leader, page)
+		n := staleNotice(t, body)
+		if want == "" && n != "" || !strings.Contains(n, want) {
+			t.Errorf("%s: the leader's notice is %q, want it to say %q", step, n, want)
+		}
+		return n
+	}
+	notice("sent", "")
+	storetest.Submit(t, y.st, "pnv", r.ID, x.a.ID)
+	notice("a report came through the other instance", "Có báo cáo mới của Phòng Nội vụ gửi sau")
+	found := web.StalesFound(srv)
+	y.login("cah")
+	notice("after a login on the other instance", "Phòng Nội vụ")
+	if got := web.StalesFound(srv); got != found {
+		t.Errorf("after a login, sought %d more times, want the answer kept", got-found)
+	}
+	storetest.Submit(t, y.st, "cah", r.ID, x.b.ID)
+	notice("a second report came", "Công an huyện")
+	x.b.Name = "Công an huyện Hữu Lũng"
+	if err := y.st.UpdateUnit(ctx, store.Actor{}, x.b); err != nil {
+		t.Fatal(err)
+	}
+	notice("a unit renamed through the other instance", "Công an huyện Hữu Lũng")
 }

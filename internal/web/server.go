@@ -40,7 +40,7 @@ type Server struct {
 	assets  *assets
 	handler http.Handler
 	metrics metrics     // what protect counts, for GET /metrics (metrics.go)
-	stale   staleCache  // what loadStale found, by document and audit stamp
+	stale   staleCache  // what loadStale found, by document and round fingerprint
 	sheets  *sheetCache // the consolidated report's sheet, by document and audit stamp
 }
 
