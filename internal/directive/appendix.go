@@ -40,14 +40,24 @@ type appendixSpan struct {
 // signature block.
 func (p *parser) appendices(from int) []appendixSpan {
 	var out []appendixSpan
+	title := -1 // the last line of the title of the appendix just opened
 	for i := from + 1; i < len(p.lines); i++ {
 		s := p.lines[i].text
 		if s == "" || len(s) > 200 || !(i == 0 || p.lines[i-1].text == "" || isUpper(s)) {
 			continue
 		}
-		if !reAppendix.MatchString(vi.Fold(s)) && !(isUpper(s) && p.attachedAt(i)) {
+		opens := reAppendix.MatchString(vi.Fold(s))
+		if !opens && title == i-1 && isUpper(s) && p.lines[i].row == 0 {
+			// "PHỤ LỤC" / "CHỈ TIÊU PHÁT TRIỂN … NĂM 2024" / "GIAO CHO
+			// BẢO HIỂM XÃ HỘI CÁC HUYỆN": the title goes on over the
+			// capitals lines under it, one appendix, not three.
+			title = i
 			continue
 		}
+		if !opens && !(isUpper(s) && p.attachedAt(i)) {
+			continue
+		}
+		title = i
 		doc := docTypes[vi.Fold(strings.TrimSpace(s))] && p.attachedAt(i)
 		start := i
 		if doc {

@@ -37,6 +37,9 @@ var unitHeads = []string{
 	// A road or waterway management zone of a ministry's Cục: "các Khu
 	// Quản lý đường bộ", "Khu Quản lý đường thủy nội địa".
 	"khu quan ly",
+	// A road management district under the province's Sở or a huyện:
+	// "Hạt Quản lý đường bộ huyện", as the forest ranger's "Hạt Kiểm lâm".
+	"hat quan ly",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
@@ -63,6 +66,9 @@ var verbs = phraseSet(
 	// "Bệnh viện X sẵn sàng tiếp nhận …", "Đội Y sẵn sàng lực lượng …": a unit
 	// told to stand ready; no unit is named "sẵn sàng".
 	"san sang",
+	// "phối hợp với Phòng Truyền thông và Phát triển đối tượng phân bổ,
+	// theo dõi …": what a unit does with targets and funds.
+	"phan bo",
 	// What a unit does with news and notices: "phối hợp với Phòng X thông
 	// báo lịch …", "Báo và Phát thanh, Truyền hình tỉnh mở chuyên mục …,
 	// đăng tải …, phát sóng …", "công bố công khai …". ("mở" only as
@@ -874,6 +880,9 @@ func firstVerb(f folded, from int) []int {
 				if w, ok := verbSpellings[ph]; ok && strings.ToLower(f.cut(from+i+1, from+end)) != w {
 					continue
 				}
+				if codedName(f, from, i) {
+					continue
+				}
 				if ph == "thong bao" && strings.HasPrefix(s[end:], " cao") {
 					// "Trung tâm Văn hóa, Thể thao và Truyền thông báo cáo
 					// …": the name's "thông", then the verb "báo cáo".
@@ -902,6 +911,35 @@ func firstVerb(f folded, from int) []int {
 		}
 	}
 	return nil
+}
+
+// reUnitCode is a unit's code in brackets after its name: "(PC06)",
+// "(PA05)", "(QLT)".
+var reUnitCode = regexp.MustCompile(`^\(([A-ZĐ][A-ZĐ0-9&]{1,9})\)`)
+
+// codedName reports whether the words from f.s[from:] up to the verb at
+// from+i go on, with no break of the clause, to a bracketed code that
+// starts with their initials: "Phòng Cảnh sát quản lý hành chính về trật
+// tự xã hội (PC06) theo dõi …" is one name, its "quản lý" no verb, since
+// "PC" is "Phòng Cảnh sát". A code of other words, "Sở Y tế chỉ đạo các
+// Trung tâm Y tế (TTYT)", abbreviates the object, and the verb stands.
+func codedName(f folded, from, i int) bool {
+	s := f.s[from:]
+	k := strings.IndexAny(s[i:], "(,;:.")
+	if k < 0 || s[i+k] != '(' || k > 80 {
+		return false
+	}
+	m := reUnitCode.FindStringSubmatch(f.cut(from+i+k, len(f.s)))
+	if m == nil {
+		return false
+	}
+	code := strings.TrimRight(vi.Fold(m[1]), "0123456789&")
+	var initials strings.Builder
+	for _, w := range strings.Fields(s[:i]) {
+		initials.WriteByte(w[0])
+	}
+	in := initials.String()
+	return len(code) >= 2 && len(in) >= 2 && strings.HasPrefix(in, code[:2])
 }
 
 // capitalVerb reports whether the verb ph written with a capital at

@@ -54,7 +54,7 @@ var blindFloors = map[string]float64{
 	"fresh19": 0.995,
 	"fresh20": 0.995,
 	"fresh21": 0.995,
-	"fresh22": 0.94,
+	"fresh22": 0.995,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

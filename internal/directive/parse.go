@@ -425,13 +425,50 @@ func (p *parser) check() {
 			// A supporting unit is not asked to report, and a group ("các
 			// đoàn thể") is answered by members the office picks: only a
 			// lead unit must have been sent the directive.
-			if len(r.Recipients) > 0 && !generic && a.Role == tiendo.Lead && !IsGroupName(a.Name) && !warnedNotRecipient[a.Name] && !p.isRecipient(a) && !atLevels(a.Name, levels) && !startsWithAny(vi.Fold(a.Name)+" ", kinds) {
+			if len(r.Recipients) > 0 && (!generic || p.ownDepartment(t, a.Name)) && a.Role == tiendo.Lead && !IsGroupName(a.Name) && !warnedNotRecipient[a.Name] && !p.isRecipient(a) && !atLevels(a.Name, levels) && !startsWithAny(vi.Fold(a.Name)+" ", kinds) {
 				warnedNotRecipient[a.Name] = true
 				p.warn(WarnNotRecipient, t.Line, "Đơn vị \"%s\" được giao nhiệm vụ %s nhưng không có trong danh sách Kính gửi: hãy kiểm tra lại đơn vị hoặc bổ sung đơn vị vào Kính gửi.", a.Name, taskName(t))
 			}
 		}
 	}
 	sort.SliceStable(r.Warnings, func(i, j int) bool { return r.Warnings[i].Line < r.Warnings[j].Line })
+}
+
+// ownDepartment reports whether the lead name of task t is the issuer's
+// own department, named by its code in brackets ("Phòng Cảnh sát quản lý
+// hành chính về trật tự xã hội (PC06)") where the symbol names the
+// department that drafted the letter ("482/CAT-PC06") or the file copy
+// names the department that keeps it ("Lưu: VT, PC06"). A recipient for
+// everyone outside ("Các sở, ban, ngành tỉnh") does not cover the body's
+// own department: it is sent nothing unless the Kính gửi names it.
+func (p *parser) ownDepartment(t Task, name string) bool {
+	k := strings.Index(t.Text, name)
+	if k < 0 {
+		return false
+	}
+	m := reUnitCode.FindStringSubmatch(strings.TrimSpace(t.Text[k+len(name):]))
+	if m == nil {
+		return false
+	}
+	code := vi.Fold(m[1])
+	if i := strings.LastIndex(p.res.Symbol, "-"); i >= 0 && vi.Fold(p.res.Symbol[i+1:]) == code {
+		return true
+	}
+	for _, d := range p.res.Distribution {
+		f := vi.Fold(d)
+		if !strings.HasPrefix(f, "luu") {
+			continue
+		}
+		if i := strings.Index(f, ":"); i >= 0 {
+			f = f[i+1:]
+		}
+		for _, c := range strings.FieldsFunc(f, func(r rune) bool { return r == ',' || r == ' ' || r == ';' || r == '.' }) {
+			if c == code {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // groupKinds returns the kinds of unit that group recipients name in lower

@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"regexp"
 	"strings"
 
 	"tiendo/internal/vi"
@@ -30,11 +31,52 @@ func spaceTables(raw []string) {
 		if starts == nil {
 			continue
 		}
+		above := headAbove(raw, i, starts)
+		for _, k := range above {
+			cells, _ := spaceCells(raw[k], starts)
+			for c := range heads {
+				heads[c] = joinCell(cells[c], heads[c])
+			}
+		}
 		end := spaceRows(raw, i, starts, heads)
 		if end > i {
+			for _, k := range above {
+				raw[k] = ""
+			}
 			i = end - 1
 		}
 	}
+}
+
+// headAbove returns the lines right above the header row at raw[h] that
+// hold the first lines of its wrapped titles, nearest last: a title
+// wrapped over three lines may start above the line of "TT", whose own
+// column is empty there ("Số người tham gia" over "BHXH tự nguyện" over
+// "tối thiểu (người)"). Such a line has at least two titles, each short
+// and under a column other than the number's; a line of prose, a title
+// line of the Phụ lục (one run of text) or a blank line is none.
+func headAbove(raw []string, h int, starts []int) []int {
+	var out []int
+	for k := h - 1; k >= 0 && h-k <= maxHeadWraps-1; k-- {
+		s := strings.TrimRight(raw[k], " \f")
+		if strings.TrimSpace(s) == "" || strings.ContainsAny(s, "\t|") {
+			break
+		}
+		segs := segments(s)
+		if len(segs) < 2 {
+			break
+		}
+		short := true
+		for _, g := range segs {
+			short = short && len([]rune(g.text)) <= 40
+		}
+		cells, ok := spaceCells(s, starts)
+		if !ok || !short || cells[0] != "" {
+			break
+		}
+		out = append([]int{k}, out...)
+	}
+	return out
 }
 
 // segment is a run of text in a line, between runs of two or more spaces,
@@ -110,6 +152,13 @@ func spaceCells(s string, starts []int) (cells []string, ok bool) {
 	for _, g := range segments(s) {
 		rs := []rune(g.text)
 		c := column(starts, g.at)
+		if c == 0 && len(starts) > 1 && numberCell(cells[0]) {
+			// The row's number holds the first column alone: what follows
+			// it there is the next column's cell, set flush left under a
+			// title centred over it ("1    BHXH huyện Đắk Hà" under "TT
+			// Đơn vị").
+			c = 1
+		}
 		for len(rs) > 0 {
 			end := g.at + len(rs)
 			if c+1 >= len(starts) || end <= starts[c+1] {
@@ -161,6 +210,63 @@ const (
 	maxHeadWraps = 4
 )
 
+// reColumnNumber is a cell of the row that numbers a table's columns
+// under its header: "(1)", "(2)" ….
+var reColumnNumber = regexp.MustCompile(`^\(\d{1,2}\)$`)
+
+// numberCell reports whether the first column's cell is a row's number, a
+// group's or a column's ("1", "II", "(1)").
+func numberCell(c string) bool {
+	return reRowNumber.MatchString(c) || reGroupNumber.MatchString(c) || reColumnNumber.MatchString(c)
+}
+
+// sumRow reports whether cells are a table's sum row: its first cell
+// that is not empty says "Tổng cộng", "Cộng", "Toàn huyện".
+func sumRow(cells []string) bool {
+	for _, c := range cells {
+		if c != "" {
+			return totalRow(c)
+		}
+	}
+	return false
+}
+
+// sumCells places a table's sum row whose title, a cell merged over the
+// number's column and the name's, runs across their boundary ("Tổng cộng"
+// under "TT  Đơn vị"): its title first, the figures by their columns.
+func sumCells(s string, starts []int) ([]string, bool) {
+	segs := segments(s)
+	if len(segs) == 0 || !totalRow(segs[0].text) {
+		return nil, false
+	}
+	rs := []rune(s)
+	end := segs[0].at + len([]rune(segs[0].text))
+	// The figures, with the title blanked out.
+	cells, ok := spaceCells(strings.Repeat(" ", end)+string(rs[end:]), starts)
+	if !ok {
+		return nil, false
+	}
+	c := column(starts, segs[0].at)
+	cells[c] = joinCell(segs[0].text, cells[c])
+	return cells, true
+}
+
+// columnNumbers reports whether cells are the row numbering a table's
+// columns, "(1)  (2)  (3)": no row of the table, but no end of it either.
+func columnNumbers(cells []string) bool {
+	n := 0
+	for _, c := range cells {
+		if c == "" {
+			continue
+		}
+		if !reColumnNumber.MatchString(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
 func joinCell(a, b string) string {
 	b = strings.TrimSpace(b)
 	if a == "" {
@@ -185,6 +291,7 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 		cells []string
 	}
 	var rows []row
+	data := false // a row of the table's own, not its column numbers or sum
 	head := row{h, heads}
 	var rewritten []int // continuation lines
 	wraps := 0          // continuation lines since the header or the last row
@@ -202,7 +309,10 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 				break
 			}
 			cells, ok := rowCells(raw[n], starts)
-			if !ok || !reRowNumber.MatchString(cells[0]) && !reGroupNumber.MatchString(cells[0]) {
+			if !ok {
+				cells, ok = sumCells(raw[n], starts)
+			}
+			if !ok || !reRowNumber.MatchString(cells[0]) && !reGroupNumber.MatchString(cells[0]) && !sumRow(cells) {
 				break
 			}
 			continue
@@ -212,10 +322,22 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 		}
 		cells, ok := rowCells(s, starts)
 		if !ok {
+			cells, ok = sumCells(s, starts)
+		}
+		if !ok {
 			break
 		}
 		switch {
 		case reRowNumber.MatchString(cells[0]) || reGroupNumber.MatchString(cells[0]):
+			rows = append(rows, row{k, cells})
+			data = true
+			wraps = 0
+			continue
+		case columnNumbers(cells) || sumRow(cells):
+			// The column numbers under the header, and the sum row
+			// ("Tổng cộng", in the first column or the second): rows of
+			// their own, which the rows' reading passes over, so that
+			// neither ends the table nor joins the row above.
 			rows = append(rows, row{k, cells})
 			wraps = 0
 			continue
@@ -238,7 +360,7 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 		}
 		break
 	}
-	if len(rows) == 0 {
+	if !data {
 		return h
 	}
 	raw[h] = strings.Join(head.cells, " | ")

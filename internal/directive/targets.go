@@ -420,6 +420,11 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 	if prefixFound && isCondition(f, s) {
 		return Target{}, 0, false
 	}
+	if !prefixFound && unit != "%" && len(before) > 0 && before[len(before)-1] == "cua" {
+		// "giải ngân vốn của 03 Chương trình", "kết quả của 05 xã": the
+		// count of what the work is about, not a figure to reach.
+		return Target{}, 0, false
+	}
 	if i := strings.Index(after, "tro len"); i >= 0 && strings.ContainsAny(after[:i], "0123456789") {
 		// "100% người cao tuổi từ 80 tuổi trở lên": the "trở lên" is the
 		// condition's, after a number of its own.
@@ -641,14 +646,15 @@ func adverbDiem(before []string) bool {
 }
 
 // isRankWord reports whether the folded words before a number make it a
-// rank or a grade: "vị trí", "xếp hạng", "thứ hạng", "mức độ".
+// rank or a grade: "vị trí", "xếp hạng", "thứ hạng", "mức độ", "cấp độ"
+// ("trường đạt kiểm định chất lượng giáo dục từ cấp độ 2 trở lên").
 func isRankWord(before []string) bool {
 	n := len(before)
 	if n < 2 {
 		return false
 	}
 	pair := before[n-2] + " " + before[n-1]
-	return pair == "vi tri" || pair == "xep hang" || pair == "thu hang" || pair == "muc do" || roadNames[pair]
+	return pair == "vi tri" || pair == "xep hang" || pair == "thu hang" || pair == "muc do" || pair == "cap do" || roadNames[pair]
 }
 
 // roadNames are the words a road's number follows in its name ("Quốc lộ
