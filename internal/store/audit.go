@@ -93,17 +93,6 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, actor Actor, action, enti
 	return s.appendAudit(ctx, tx, []*AuditEntry{e})
 }
 
-// AuditStamp is the id of the newest audit row: every change the store
-// makes writes one, so a value computed from the store at a stamp holds
-// until the stamp moves.
-func (s *Store) AuditStamp(ctx context.Context) (int64, error) {
-	var stamp int64
-	if err := s.rdb.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM audit_log`).Scan(&stamp); err != nil {
-		return 0, fmt.Errorf("store: audit stamp: %w", err)
-	}
-	return stamp, nil
-}
-
 // appendAudit chains entries to the audit log in tx, in order.
 func (s *Store) appendAudit(ctx context.Context, tx *sql.Tx, entries []*AuditEntry) error {
 	if len(entries) == 0 {

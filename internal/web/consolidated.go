@@ -227,22 +227,13 @@ func (s *Server) consolidatedPageOf(r *http.Request, round *tiendo.Round, c *tie
 		return p, nil
 	}
 	sheet := !(p.CanDraft && c.Status == tiendo.DocDraft)
-	var stamp int64
-	if saved {
-		// The stamp after the document, before the rest: what is read
-		// after it is at least as new, so that nothing is kept under a
-		// stamp newer than what it was drawn from (staleAt, laySheet).
-		if stamp, err = s.store.AuditStamp(r.Context()); err != nil {
-			return nil, err
-		}
-	}
 	text := s.textOf(r.Context(), c)
 	if c.Status != tiendo.DocIssued {
 		var err error
 		if p.Gaps, err = s.loadUnitGaps(r, round); err != nil {
 			return nil, err
 		}
-		if p.Stale, err = s.staleAt(r.Context(), userFrom(r.Context()), c, stamp, text); err != nil {
+		if p.Stale, err = s.staleOf(r.Context(), userFrom(r.Context()), c, saved, text); err != nil {
 			return nil, err
 		}
 		if p.Stale != nil {
@@ -254,7 +245,7 @@ func (s *Server) consolidatedPageOf(r *http.Request, round *tiendo.Round, c *tie
 		p.C, err = text()
 		return p, err
 	}
-	return p, s.laySheet(r.Context(), p, saved, stamp, text)
+	return p, s.laySheet(r.Context(), p, saved, text)
 }
 
 // docMoved is the document a page was given the head of (store.DocHead),
@@ -626,11 +617,7 @@ func (s *Server) handleConsolidatedPrint(w http.ResponseWriter, r *http.Request)
 	}
 	p := &consolidatedPage{docPage: s.newDocPage(r, "Bản in dự thảo báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, nil, reportdoc.Signer{}, "")}
 	for {
-		stamp, err := s.store.AuditStamp(r.Context())
-		if err != nil {
-			return err
-		}
-		err = s.laySheet(r.Context(), p, true, stamp, s.textOf(r.Context(), p.C))
+		err := s.laySheet(r.Context(), p, true, s.textOf(r.Context(), p.C))
 		var moved *docMoved
 		if !errors.As(err, &moved) {
 			if err != nil {

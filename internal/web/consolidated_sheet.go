@@ -15,6 +15,7 @@ import (
 	"tiendo"
 	"tiendo/internal/document"
 	"tiendo/internal/reportdoc"
+	"tiendo/internal/store"
 )
 
 // The consolidated report's page shows the report as its files print it
@@ -26,28 +27,38 @@ import (
 // (reportdoc.Layout: the header, the indicator table, the signature). So
 // the sheet's HTML is kept, one per document, and shown again:
 //
-//   - while the store is as it was (the document's version and the
-//     store's audit stamp, read from the database before the data the
-//     sheet is drawn from, are those it was kept under): nothing read;
-//   - or, once the store has moved on (a login, a unit's draft, another
-//     round), while the document's version and its layout read now are
-//     those it was drawn with: the layout is read (no report's text), and
-//     compared, not the text laid out again.
+//   - while what it is drawn from is as it was (the document's version,
+//     the round's fingerprint, the day and the approver's name, read from
+//     the database before the data the sheet is drawn from, are those it
+//     was kept under): nothing else read. A login, a unit's draft not yet
+//     sent or a report in another round leave all of them as they are;
+//   - or, once one has moved (a report sent, a unit renamed), while the
+//     document's version and its layout read now are those it was drawn
+//     with: the layout is read (no report's text), and compared, not the
+//     text laid out again.
 //
 // Both are read from the database on every view, so that every instance of
 // the app sharing a PostgreSQL store shows the new sheet as soon as
 // anything in it has changed, and a kept sheet is never older than the
 // store it is shown with. An issued report's sheet is its frozen model's,
-// kept by the audit stamp alone. The page reads the document without its
-// text (store.DocHead), and reads the text only to lay it out again.
+// kept under the same key. The page reads the document without its text
+// (store.DocHead), and reads the text only to lay it out again.
 
 // sheetKey is what a document's sheet is drawn from: the document at a
-// version (its every write moves it: text, status, approval, issuing), and
-// the rest of the store (units, reports, the approver's name, the issuer)
-// as of an audit stamp.
+// version (its every write moves it: text, status, approval, issuing); the
+// rest of what its layout reads (reportdoc.LayoutOf: the round, its sent
+// reports, the units, the issuer) as the round's fingerprint gives it
+// (store.RoundFingerprint, which a login or another round's report leaves
+// as it is); the day, since the indicator table projects targets until
+// their data window ends at midnight (as staleKey); and the name of the
+// leader who approved it, which signs an approved draft and is the users'
+// (not the round's) to change.
 type sheetKey struct {
-	doc, stamp int64
-	version    int
+	doc     int64
+	version int
+	round   store.RoundFingerprint
+	day     int
+	signer  string
 }
 
 // sheetCacheBytes bounds what the sheets kept hold, within the server's
@@ -73,8 +84,9 @@ type sheetCache struct {
 	// max and idle are sheetCacheBytes and sheetIdle, but for tests.
 	max  int
 	idle time.Duration
-	// drawn counts the sheets laid out, kept or not.
-	drawn atomic.Int64
+	// drawn counts the sheets laid out, kept or not; laid, the layouts
+	// read to lay out a draft or to show its sheet kept still holds.
+	drawn, laid atomic.Int64
 }
 
 type sheetEntry struct {
@@ -84,6 +96,9 @@ type sheetEntry struct {
 	// layout is what the sheet of a draft was laid out with, nil for an
 	// issued report's frozen model.
 	layout *reportdoc.Layout
+	// signer is the name the sheet of a draft is signed with, as laid
+	// out: the key's, or the sheet is not kept under it.
+	signer string
 	used   time.Time
 }
 
@@ -110,8 +125,10 @@ func (c *sheetCache) get(k sheetKey) (*sheetEntry, bool) {
 }
 
 // reuse returns the sheet kept for version k.version of document k.doc when
-// it was laid out with layout, read at stamp k.stamp: the sheet is then
-// the one the store gives at that stamp, and is kept under it.
+// it was laid out with layout, read after key k: the sheet is then the one
+// the store gives as of k, and is kept under it (as long as it is signed
+// with the name k says: layout was read after k, and the name may have
+// changed in between, and back later).
 func (c *sheetCache) reuse(k sheetKey, layout *reportdoc.Layout) (*sheetEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -123,7 +140,9 @@ func (c *sheetCache) reuse(k sheetKey, layout *reportdoc.Layout) (*sheetEntry, b
 	if e.key.version != k.version || !e.layout.Same(layout) {
 		return nil, false
 	}
-	e.key.stamp = max(e.key.stamp, k.stamp)
+	if e.signer == k.signer {
+		e.key = k
+	}
 	c.touch(el)
 	return e, true
 }
@@ -134,7 +153,13 @@ func (c *sheetCache) touch(el *list.Element) {
 }
 
 // put keeps e, in place of what was kept for its document, dropping the
-// least recently shown sheets until all fit.
+// least recently shown sheets until all fit. A sheet of an older version
+// put late leaves the newer one. Of one version, the last put stays: two
+// fingerprints are not ordered (the round's stamp and the sent reports'
+// versions only grow, but a report's row may go with its unit's place in
+// the round), and either key holds for its own sheet; one older than the
+// store is not asked for again, and the next view's layout shows the
+// sheet still holds (reuse).
 func (c *sheetCache) put(e *sheetEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -143,7 +168,7 @@ func (c *sheetCache) put(e *sheetEntry) {
 	}
 	max, idle := c.limits()
 	if el, ok := c.byDoc[e.key.doc]; ok {
-		if old := el.Value.(*sheetEntry).key; old.version > e.key.version || old.version == e.key.version && old.stamp > e.key.stamp {
+		if el.Value.(*sheetEntry).key.version > e.key.version {
 			return // a newer one came first
 		}
 		c.remove(el)
@@ -208,12 +233,11 @@ func (c *sheetCache) size() (n, bytes int) {
 // laySheet lays the page's report out as the DOCX and PDF print it: from the
 // model frozen with the files once issued, the draft's otherwise.
 //
-// stored says p.C is the document as read from the store before stamp (an
-// audit stamp), perhaps without its text (store.DocHead), which text
-// gives: its sheet is then kept (sheetCache) and shown again while it
-// holds. Otherwise p.C is a form as typed, and the stored document is read
-// again and laid out.
-func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, stored bool, stamp int64, text func() (*tiendo.Document, error)) error {
+// stored says p.C is the document as read from the store, perhaps without
+// its text (store.DocHead), which text gives: its sheet is then kept
+// (sheetCache) and shown again while it holds. Otherwise p.C is a form as
+// typed, and the stored document is read again and laid out.
+func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, stored bool, text func() (*tiendo.Document, error)) error {
 	u := userFrom(ctx)
 	if !stored {
 		doc, c, rebuilt, err := reportdoc.Model(ctx, s.store, u, p.Round.ID)
@@ -231,8 +255,12 @@ func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, stored bool,
 	// (reportdoc.Input's rule); the others have it laid out as they may
 	// read it.
 	shared := tiendo.ScopeOf(u, tiendo.ActionReadReport) == tiendo.ScopeAll
-	key := sheetKey{doc: p.C.ID, version: p.C.Version, stamp: stamp}
+	var key sheetKey
 	if shared {
+		var err error
+		if key, err = s.sheetKeyOf(ctx, p.C); err != nil {
+			return err
+		}
 		if e, ok := s.sheets.get(key); ok {
 			p.Sheet, p.Rebuilt = e.html, e.rebuilt
 			return nil
@@ -251,6 +279,7 @@ func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, stored bool,
 		}
 	} else {
 		var err error
+		s.sheets.laid.Add(1)
 		if layout, err = reportdoc.LayoutOf(ctx, s.store, u, p.C); err != nil {
 			return err
 		}
@@ -272,10 +301,33 @@ func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, stored bool,
 	}
 	s.sheets.drawn.Add(1)
 	p.Sheet, p.Rebuilt = html, rebuilt
-	if shared {
-		s.sheets.put(&sheetEntry{key: key, html: html, rebuilt: rebuilt, layout: layout})
+	// A draft's sheet is kept only if signed with the name read for its
+	// key (see reuse); an issued report's signer is the document's.
+	if shared && (layout == nil || doc.Signer.Name == key.signer) {
+		s.sheets.put(&sheetEntry{key: key, html: html, rebuilt: rebuilt, layout: layout, signer: doc.Signer.Name})
 	}
 	return nil
+}
+
+// sheetKeyOf reads the key report c's sheet is kept under, before
+// anything the sheet is drawn from: what is read after it is at least as
+// new, so that no sheet is kept under a key newer than what it shows.
+func (s *Server) sheetKeyOf(ctx context.Context, c *tiendo.Document) (sheetKey, error) {
+	f, err := s.store.RoundFingerprint(ctx, c.RoundID)
+	if err != nil {
+		return sheetKey{}, err
+	}
+	k := sheetKey{doc: c.ID, version: c.Version, round: f, day: dayOf(s.store.Clock())}
+	if c.Status == tiendo.DocApproved && c.ApprovedBy != 0 {
+		// As reportdoc's draftSigner reads it: a leader not found signs
+		// with no name.
+		if leader, err := s.store.User(ctx, c.ApprovedBy); err == nil {
+			k.signer = leader.FullName
+		} else if tiendo.ErrorCode(err) != tiendo.ENOTFOUND {
+			return sheetKey{}, err
+		}
+	}
+	return k, nil
 }
 
 // sheetHTML writes sheet as the pages show it (partials/sheet.html), into

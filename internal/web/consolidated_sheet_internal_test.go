@@ -21,8 +21,12 @@ import (
 // takes its place; and a sheet not shown for a while is let go.
 func TestSheetCacheStaysBounded(t *testing.T) {
 	c := &sheetCache{max: 100, idle: time.Hour}
+	// key is document doc's at version, as of a round's stamp.
+	key := func(doc int64, version int, stamp int64) sheetKey {
+		return sheetKey{doc: doc, version: version, round: store.RoundFingerprint{Round: stamp}}
+	}
 	sheet := func(doc int64, version int, stamp int64, size int) *sheetEntry {
-		return &sheetEntry{key: sheetKey{doc: doc, version: version, stamp: stamp}, html: template.HTML(strings.Repeat("x", size))}
+		return &sheetEntry{key: key(doc, version, stamp), html: template.HTML(strings.Repeat("x", size))}
 	}
 	kept := func(want ...int64) {
 		t.Helper()
@@ -44,26 +48,32 @@ func TestSheetCacheStaysBounded(t *testing.T) {
 	}
 	c.put(sheet(1, 1, 10, 40))
 	c.put(sheet(2, 1, 10, 40))
-	if _, ok := c.get(sheetKey{doc: 1, version: 1, stamp: 10}); !ok {
+	if _, ok := c.get(key(1, 1, 10)); !ok {
 		t.Fatal("document 1's sheet is not kept")
 	}
 	c.put(sheet(3, 1, 10, 40)) // 120 bytes: document 2, shown least recently, goes
 	kept(3, 1)
 	c.put(sheet(4, 1, 10, 101))
 	kept(3, 1)
-	if _, ok := c.get(sheetKey{doc: 1, version: 1, stamp: 11}); ok {
+	if _, ok := c.get(key(1, 1, 11)); ok {
 		t.Error("a sheet kept at stamp 10 is shown at stamp 11")
 	}
 	kept(3, 1) // kept still: its layout may show it holds (reuse)
-	if _, ok := c.get(sheetKey{doc: 1, version: 2, stamp: 11}); ok {
+	if _, ok := c.get(key(1, 2, 11)); ok {
 		t.Error("the sheet of version 1 is shown for version 2")
 	}
 	kept(3) // version 1 is never asked for again
 	c.put(sheet(3, 2, 12, 30))
 	c.put(sheet(3, 1, 13, 20)) // an older version, read before a later stamp, put late: the newer stays
-	c.put(sheet(3, 2, 11, 20)) // the same version at an older stamp, put late: the newer stays
-	if e, ok := c.get(sheetKey{doc: 3, version: 2, stamp: 12}); !ok || len(e.html) != 30 {
-		t.Error("an older sheet put late took the newer one's place")
+	if e, ok := c.get(key(3, 2, 12)); !ok || len(e.html) != 30 {
+		t.Error("an older version's sheet put late took the newer one's place")
+	}
+	c.put(sheet(3, 2, 11, 25)) // the same version under another fingerprint: either holds for its own sheet
+	if e, ok := c.get(key(3, 2, 11)); !ok || len(e.html) != 25 {
+		t.Error("the sheet last put of a version is not kept")
+	}
+	if _, ok := c.get(key(3, 2, 12)); ok {
+		t.Error("two sheets of one document are kept")
 	}
 	kept(3)
 
@@ -73,12 +83,12 @@ func TestSheetCacheStaysBounded(t *testing.T) {
 	// Document 1 is shown on and on; document 2 not again.
 	start := time.Now()
 	for time.Since(start) < 300*time.Millisecond {
-		if _, ok := idle.get(sheetKey{doc: 1, version: 1, stamp: 10}); !ok {
+		if _, ok := idle.get(key(1, 1, 10)); !ok {
 			t.Fatal("a sheet shown every few milliseconds was let go")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	if _, ok := idle.get(sheetKey{doc: 2, version: 1, stamp: 10}); ok {
+	if _, ok := idle.get(key(2, 1, 10)); ok {
 		t.Error("a sheet not shown for six times its idle time is kept")
 	}
 	deadline := time.Now().Add(5 * time.Second)
@@ -131,3 +141,8 @@ func TestConsolidatedPageOfAHeadThatMoved(t *testing.T) {
 		t.Errorf("the page shows version %d, %+v; want version %d with its text", p.C.Version, p.C.Parts, head.Version+1)
 	}
 }
+
+// SheetLayoutsRead is how many times s has read a draft's layout
+// (reportdoc.LayoutOf) to lay its sheet out or to show the one kept still
+// holds, for the tests: a sheet shown from its key alone reads none.
+func SheetLayoutsRead(s *Server) int64 { return s.sheets.laid.Load() }

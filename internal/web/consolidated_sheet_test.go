@@ -6,7 +6,9 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -177,6 +179,140 @@ func TestConsolidatedSheetFollowsTheStore(t *testing.T) {
 	if _, kept, bytes := web.SheetsDrawn(srv); kept != 1 || bytes <= len(article) || bytes > len(article)+32 {
 		t.Errorf("%d sheets kept in %d bytes, want the one of this report, about %d bytes", kept, bytes, len(article))
 	}
+}
+
+// The leader's page, on one instance of the app, shows the sheet kept
+// without reading anything it is drawn from while the round's report
+// reads nothing new: a login, a report in another round and a unit's draft
+// not yet sent, all through the other instance. A report sent in the
+// round, a unit renamed, the leader's approval and the leader's name
+// corrected, the document rewritten and a new day each have it read again
+// (and laid out again when it changed), and every view is the one a server
+// that has kept nothing shows.
+func TestConsolidatedSheetKeptUntilItsInputChanges(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	x, y := twoInstances(t)
+	// One clock for both instances, half an hour before midnight, to move
+	// past it later.
+	var shift atomic.Int64
+	now := time.Now().In(tiendo.Zone)
+	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, tiendo.Zone)
+	shift.Store(int64(midnight.Add(-30 * time.Minute).Sub(now)))
+	clock := func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }
+	x.st.Now, y.st.Now = clock, clock
+
+	r := x.round
+	page := "/rounds/" + itoa(r.ID) + "/consolidated"
+	leader, office := x.login("lanhdao"), y.login("vanphong")
+	draftReport(t, y, office, r)
+	if code, loc := y.postDoc(office, page, reportForm(storedReport(t, y, r), "send")); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=send") {
+		t.Fatalf("send: %d %s", code, loc)
+	}
+	srv := x.srv.Config.Handler.(*web.Server)
+	drawn := func() int64 { n, _, _ := web.SheetsDrawn(srv); return n }
+	fresh := &app{t: t, st: y.st}
+	fresh.srv = newServer(t, y.st)
+	freshLeader := fresh.login("lanhdao")
+
+	// view checks the leader's page on x: read says the layout is read
+	// again, laid that the sheet is laid out again.
+	d, l := drawn(), web.SheetLayoutsRead(srv)
+	view := func(step string, read, laid bool, want ...string) {
+		t.Helper()
+		_, body := x.get(leader, page)
+		_, afresh := fresh.get(freshLeader, page)
+		if body != afresh {
+			t.Errorf("%s: the page is not the one drawn afresh:\n%s", step, diffAt(body, afresh))
+		}
+		sheet := sheetOf(t, body)
+		for _, w := range want {
+			if !strings.Contains(sheet, w) {
+				t.Errorf("%s: the sheet does not say %q", step, w)
+			}
+		}
+		nd, nl := drawn(), web.SheetLayoutsRead(srv)
+		switch {
+		case read && nl == l:
+			t.Errorf("%s: the sheet kept was shown, its layout not read again", step)
+		case !read && nl != l:
+			t.Errorf("%s: the layout was read %d more times, want the sheet kept shown as it is", step, nl-l)
+		}
+		switch {
+		case laid && nd == d:
+			t.Errorf("%s: the sheet was not laid out again", step)
+		case !laid && nd != d:
+			t.Errorf("%s: the sheet was laid out %d more times, want the one kept", step, nd-d)
+		}
+		d, l = nd, nl
+	}
+	view("the first view", true, true, "DỰ THẢO")
+	view("shown again", false, false)
+
+	y.login("pnv")
+	view("after a login on the other instance", false, false)
+	other := &tiendo.Round{Title: "Báo cáo tháng", Status: tiendo.RoundOpen, Deadline: time.Now().Add(72 * time.Hour),
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Nhiệm vụ của tháng", Assignees: []tiendo.Assignee{{UnitID: x.a.ID, Role: tiendo.Lead}}}}}
+	if err := y.st.CreateRound(ctx, store.Actor{}, other); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Submit(t, y.st, "pnv", other.ID, x.a.ID)
+	view("after a report in another round", false, false)
+	cah, err := y.st.UserByUsername(ctx, "cah")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := y.st.Report(ctx, cah, r.ID, x.b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sec := range rep.Sections {
+		sec.ResultVsPlan = "Đang soạn, chưa gửi."
+	}
+	if err := y.st.SaveReport(ctx, store.Actor{}, cah, rep); err != nil {
+		t.Fatal(err)
+	}
+	view("after a unit's draft not yet sent", false, false)
+
+	storetest.Submit(t, y.st, "cah", r.ID, x.b.ID)
+	view("a report sent in the round", true, true, "<td class=\"c\">6</td>")
+	view("shown again", false, false)
+	x.b.Name = "Công an huyện Hữu Lũng"
+	if err := y.st.UpdateUnit(ctx, store.Actor{}, x.b); err != nil {
+		t.Fatal(err)
+	}
+	view("a unit renamed", true, false)
+	view("shown again", false, false)
+
+	ld, err := y.st.UserByUsername(ctx, "lanhdao")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := storedReport(t, y, r)
+	if _, err := y.st.ActOnDoc(ctx, store.Actor{UserID: ld.ID}, ld, r.ID, tiendo.DocReport, store.DocApprove, c.Version, ""); err != nil {
+		t.Fatal(err)
+	}
+	view("approved", true, true, "Hoàng Văn Minh")
+	ld.FullName = "Hoàng Minh Tuấn"
+	if err := y.st.UpdateUser(ctx, store.Actor{}, ld); err != nil {
+		t.Fatal(err)
+	}
+	view("the leader's name corrected", true, true, "Hoàng Minh Tuấn")
+	view("shown again", false, false)
+
+	if code, loc := y.postDoc(office, page, withVersion(storedReport(t, y, r), "withdraw")); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=withdraw") {
+		t.Fatalf("withdraw: %d %s", code, loc)
+	}
+	form := reportForm(storedReport(t, y, r), "send")
+	form.Set("p0.text", "Đoạn mở đầu Văn phòng viết lại sau khi rút về.")
+	if code, loc := y.postDoc(office, page, form); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=send") {
+		t.Fatalf("send again: %d %s", code, loc)
+	}
+	view("rewritten and sent again", true, true, "Đoạn mở đầu Văn phòng viết lại sau khi rút về.")
+	view("shown again", false, false)
+	shift.Add(int64(time.Hour))
+	view("the next day", true, false)
+	view("shown again the next day", false, false)
 }
 
 // The print view shows the sheet the page shows, kept or not, and follows

@@ -95,14 +95,6 @@ func (s *Server) loadStale(ctx context.Context, u *tiendo.User, c *tiendo.Docume
 	return s.staleOf(ctx, u, c, saved, s.textOf(ctx, c))
 }
 
-// staleAt is loadStale for a page that has read the audit stamp for what
-// else it keeps (laySheet): stamp 0 is none read, c being a form as typed,
-// and the answer is then not kept. text gives c with its text, c being
-// perhaps a head (store.DocHead).
-func (s *Server) staleAt(ctx context.Context, u *tiendo.User, c *tiendo.Document, stamp int64, text func() (*tiendo.Document, error)) (*staleDraft, error) {
-	return s.staleOf(ctx, u, c, stamp != 0, text)
-}
-
 // staleOf is loadStale with text giving c's text.
 //
 // Drafting the whole report to compare takes seconds for a province's

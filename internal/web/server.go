@@ -41,7 +41,7 @@ type Server struct {
 	handler http.Handler
 	metrics metrics     // what protect counts, for GET /metrics (metrics.go)
 	stale   staleCache  // what loadStale found, by document and round fingerprint
-	sheets  *sheetCache // the consolidated report's sheet, by document and audit stamp
+	sheets  *sheetCache // the consolidated report's sheet, by document and round fingerprint
 }
 
 // New returns the application's root handler. api serves everything under
