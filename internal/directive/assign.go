@@ -75,6 +75,10 @@ var verbs = phraseSet(
 	// written: "mô", "mổ", "mộ" fold to it too; a name's "Mở", "Trường Đại
 	// học Mở", has a capital.)
 	"thong bao", "mo", "dang tai", "phat song", "cong bo",
+	// A unit checking or assessing itself: "Ủy ban nhân dân các xã A, B
+	// tự kiểm tra, xây dựng báo cáo …" ("tự" only as written: "tư", as
+	// in "Đầu tư" or "Tư pháp", folds to it too).
+	"tu kiem tra", "tu danh gia", "tu ra soat", "tu cham diem",
 )
 
 // verbSpellings are the verbs that fold as other words do, as they must be
@@ -83,6 +87,7 @@ var verbs = phraseSet(
 // and "phát sóng".
 var verbSpellings = map[string]string{
 	"lam": "làm", "mo": "mở", "dang tai": "đăng tải", "cong bo": "công bố", "phat song": "phát sóng", "thong bao": "thông báo",
+	"tu kiem tra": "tự kiểm tra", "tu danh gia": "tự đánh giá", "tu ra soat": "tự rà soát", "tu cham diem": "tự chấm điểm",
 }
 
 // neverNamed are verbs no unit is named after: written with a capital
@@ -492,11 +497,37 @@ func splitUnits(s string) []string {
 	}
 	out := make([]string, 0, len(pieces))
 	for _, c := range pieces {
-		if u := trimItem(f.cut(c.start, c.end)); u != "" {
-			out = append(out, u)
+		u := trimItem(f.cut(c.start, c.end))
+		if u == "" {
+			continue
 		}
+		if len(out) > 0 && c.afterAnd {
+			u = sharedLocalBody(out[len(out)-1], u)
+		}
+		out = append(out, u)
 	}
 	return out
+}
+
+// reLocalBody is a commune's or district's body named by its place: "Ủy
+// ban nhân dân thị trấn Thanh Hà", "Công an xã Tân An", its body first.
+var reLocalBody = regexp.MustCompile(`^((?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Đảng ủy|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Ban Chỉ huy Quân sự|Trạm Y tế))\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|đặc khu)\s+\p{Lu}`)
+
+// reOtherPlaces is named places of a kind without their body: "các xã
+// Thanh Sơn, Tân An".
+var reOtherPlaces = regexp.MustCompile(`^các\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|đặc khu)\s+\p{Lu}`)
+
+// sharedLocalBody gives the piece after "và" the body of the piece before
+// it when it names only places: "Ủy ban nhân dân thị trấn Thanh Hà và các
+// xã Thanh Sơn, Tân An" shares "Ủy ban nhân dân" over both, as "UBND các
+// xã A, B" does (expandPlaces then names each). A piece with a body of its
+// own, or one after a unit not named by its place, is left as written.
+func sharedLocalBody(prev, u string) string {
+	m := reLocalBody.FindStringSubmatch(prev)
+	if m == nil || !reOtherPlaces.MatchString(u) {
+		return u
+	}
+	return m[1] + " " + u
 }
 
 // placeUnits writes a body of several named places ("UBND các xã A, B",

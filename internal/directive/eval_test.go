@@ -55,7 +55,7 @@ var blindFloors = map[string]float64{
 	"fresh20": 0.995,
 	"fresh21": 0.995,
 	"fresh22": 0.995,
-	"fresh23": 0.96,
+	"fresh23": 0.995,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -21,8 +21,10 @@ var (
 	// "trước ngày D", "chậm nhất ngày D", "trước 17 giờ 00 ngày D", "hạn
 	// cuối ngày D", "đến hết ngày D"; a part of the day and a weekday may
 	// stand between the time and the date ("trước 10 giờ sáng thứ Hai,
-	// ngày D").
-	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?)?(?:ngay\s*)(` + datePattern + `)`)
+	// ngày D"). "Hạn gửi báo cáo: ngày D" (an OCR'd "bảo cáo" folds the
+	// same) is a last day as "hạn cuối" is; the colon must follow, so
+	// "thời hạn gửi báo cáo ngày 20 hằng tháng" stays a recurring one.
+	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|han (?:gui |nop )?bao cao\s*:\s*|han (?:gui|nop)\s*:\s*|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?)?(?:ngay\s*)(` + datePattern + `)`)
 	// A cited document: its kind, then its number. A joint document
 	// names its kind with "liên tịch" or "phối hợp" ("Chương trình phối
 	// hợp số 11/CTrPH-UBND-MTTQ", "Quy chế phối hợp số 02/QCPH-...").
@@ -537,8 +539,10 @@ func (p *parser) yearReport(f string, first *Deadline) (*Deadline, string) {
 	sym := strings.ToUpper(p.res.Symbol)
 	// A Kế hoạch for a year ("Kế hoạch … năm 2026", symbol "KH-…") sets
 	// the year's targets too, and its interim review is as much a step
-	// on the way; so does a Chương trình công tác for a year ("CTr-…").
-	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(sym, "QĐ") && !strings.HasPrefix(sym, "CT-") && !strings.HasPrefix(sym, "CT/") && !strings.HasPrefix(sym, "KH") && !strings.HasPrefix(sym, "CTR") {
+	// on the way; so does a Chương trình công tác for a year ("CTr-…"),
+	// and a Nghị quyết adopting a year's plan ("NQ-HĐND"), whose
+	// executing body reports the year by a date the round works back from.
+	if per == nil || per.Kind != tiendo.PeriodYear || !strings.HasPrefix(sym, "QĐ") && !strings.HasPrefix(sym, "NQ") && !strings.HasPrefix(sym, "CT-") && !strings.HasPrefix(sym, "CT/") && !strings.HasPrefix(sym, "KH") && !strings.HasPrefix(sym, "CTR") {
 		return nil, ""
 	}
 	from, firstSeen := 0, false

@@ -385,6 +385,11 @@ func (p *parser) taskList(intro []block, region []block) {
 			// and how it runs, not work given; an item under it that
 			// gives a unit work is a task still.
 			excluded[i], assessed[i] = true, true
+			if reMembersHead.MatchString(strings.TrimSpace(strings.TrimRight(f, " :.;"))) {
+				// "III. THÀNH PHẦN ĐOÀN KIỂM TRA": its lines name who goes
+				// ("- Trưởng đoàn: Đồng chí …"), none of them work.
+				assessed[i] = false
+			}
 		}
 		if b.cells == nil && (followUpOnly(f) || reOversight.MatchString(f)) && len(targets(b.text)) == 0 {
 			excluded[i] = true

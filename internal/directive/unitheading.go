@@ -213,17 +213,27 @@ var frameParts = map[string]bool{
 	"doi tuong": true, "pham vi": true, "hinh thuc": true, "phuong phap": true, "phuong thuc": true,
 	"thanh phan tham du": true, "thanh phan doan kiem tra": true, "thoi gian kiem tra": true,
 	"thoi gian thuc hien": true, "pham vi dieu chinh": true, "doi tuong ap dung": true,
+	"lich kiem tra": true, "lich lam viec": true, "doi tuong kiem tra": true,
 }
+
+// reMembersHead is a heading that lists who goes or attends, alone:
+// "III. THÀNH PHẦN ĐOÀN KIỂM TRA", "THÀNH PHẦN THAM DỰ". Its lines name
+// people and their places in the team, no work.
+var reMembersHead = regexp.MustCompile(`^thanh phan(?: doan(?: kiem tra| cong tac| giam sat)?| tham du| lam viec)?$`)
 var frameWeak = map[string]bool{"noi dung": true, "muc tieu": true, "noi dung kiem tra": true}
 
 // planFrame reports whether folded heading f names only parts of a plan's
 // frame, two at least, one of them not "nội dung" or "mục tiêu": "MỤC
 // TIÊU, YÊU CẦU", "NỘI DUNG, THỜI GIAN, THÀNH PHẦN", "THỜI GIAN, ĐỊA
-// ĐIỂM".
+// ĐIỂM", "NỘI DUNG, ĐỐI TƯỢNG VÀ LỊCH KIỂM TRA"; or the team's members
+// alone (reMembersHead).
 func planFrame(f string) bool {
 	f = strings.TrimSpace(strings.TrimRight(f, " :.;"))
 	if len(f) > 80 {
 		return false
+	}
+	if reMembersHead.MatchString(f) {
+		return true
 	}
 	parts := strings.FieldsFunc(strings.ReplaceAll(f, " va ", ","), func(r rune) bool { return r == ',' || r == ';' || r == '-' || r == '/' })
 	strong := 0
