@@ -56,6 +56,7 @@ var blindFloors = map[string]float64{
 	"fresh21": 0.995,
 	"fresh22": 0.995,
 	"fresh23": 0.995,
+	"fresh24": 0.94,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by
