@@ -51,7 +51,10 @@ func (s *Store) RoundFingerprint(ctx context.Context, roundID int64) (RoundFinge
 }
 
 // sqlRoundFingerprint walks the chain of predecessors as EarlierSource does,
-// to the first with a directive.
+// to the first with a directive. The shared stamp is the largest of one
+// newest row per entity, each an end of the index audit_log_entity_latest
+// (migration 0030): asked for the four entities at once, PostgreSQL read
+// the whole log backwards by id.
 const sqlRoundFingerprint = `WITH RECURSIVE chain(id, has, depth) AS (
 		SELECT p.id, COALESCE(p.source, '') <> '', 1 FROM rounds r JOIN rounds p ON p.id = r.predecessor_id WHERE r.id = ?
 		UNION ALL
@@ -59,6 +62,9 @@ const sqlRoundFingerprint = `WITH RECURSIVE chain(id, has, depth) AS (
 			JOIN rounds p ON p.id = cr.predecessor_id WHERE NOT c.has AND c.depth < 100)
 	SELECT (` + sqlRoundStamp + `),
 		COALESCE((SELECT id FROM chain WHERE has ORDER BY depth LIMIT 1), 0),
-		(SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE entity IN ('unit', 'own_issuer', 'issuer_setting', 'audit_log')),
+		(SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(id) AS m FROM audit_log WHERE entity = 'unit'
+			UNION ALL SELECT MAX(id) FROM audit_log WHERE entity = 'own_issuer'
+			UNION ALL SELECT MAX(id) FROM audit_log WHERE entity = 'issuer_setting'
+			UNION ALL SELECT MAX(id) FROM audit_log WHERE entity = 'audit_log') shared),
 		COUNT(*), CAST(COALESCE(SUM(version), 0) AS BIGINT)
 	FROM unit_reports WHERE round_id = ? AND submitted_at IS NOT NULL`
