@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -40,6 +41,7 @@ func splitLines(text string) []line {
 	spaceTables(raw)
 	joinTabCells(raw)
 	joinGridRows(raw)
+	joinPipeRows(raw)
 	joinDashTables(raw)
 	lines := make([]line, 0, len(raw))
 	row := 0
@@ -620,6 +622,126 @@ func joinGridRows(raw []string) {
 		}
 	}
 	flush()
+}
+
+// joinPipeRows turns each row of a "|" table whose cells wrap over
+// several lines, as a Word table pasted with pipes comes out, into one "|"
+// row: each column's pieces joined with spaces. The table is a run of
+// "| ... |" lines of one width, three columns or more, with a separator
+// line ("|---|---|") under its header. A row ends at a separator line; where
+// the separators part only the header from the body, a body row starts at
+// a line whose first cell (the number column) has a value, and the lines
+// with that cell empty are its continuation, unless one opens with a list
+// label of its own ("- ...", "a) ...": a sub-row). The header's lines are
+// one row. The lines taken are left blank, so that line numbers stay.
+func joinPipeRows(raw []string) {
+	cells := func(t string) []string {
+		if len(t) < 2 || t[0] != '|' || t[len(t)-1] != '|' {
+			return nil
+		}
+		return strings.Split(t[1:len(t)-1], "|")
+	}
+	for i := 0; i < len(raw); {
+		first := cells(strings.TrimSpace(raw[i]))
+		if len(first) < 3 || len(first) > maxColumns {
+			i++
+			continue
+		}
+		end := i + 1
+		for end < len(raw) && len(cells(strings.TrimSpace(raw[end]))) == len(first) {
+			end++
+		}
+		joinPipeBlock(raw[i:end], len(first), cells)
+		i = end
+	}
+}
+
+// joinPipeBlock joins the wrapped rows of one "|" table of width columns;
+// see joinPipeRows.
+func joinPipeBlock(block []string, width int, cells func(string) []string) {
+	parts := make([][]string, len(block))
+	sep := make([]bool, len(block))
+	seps, firstSep := 0, -1
+	for k, s := range block {
+		parts[k] = cells(strings.TrimSpace(s))
+		sep[k] = true
+		for _, c := range parts[k] {
+			if c = strings.TrimSpace(c); c == "" || !isRule(c) || !strings.ContainsAny(c, "-=") {
+				sep[k] = false
+				break
+			}
+		}
+		if sep[k] {
+			seps++
+			if firstSep < 0 {
+				firstSep = k
+			}
+		}
+	}
+	if firstSep < 0 {
+		return
+	}
+	// Separators between body rows too: each row is what lies between two.
+	byRules := seps > 1 && firstSep < len(block)-1 && slices.Contains(sep[firstSep+1:], true)
+	// The rows: the lines each starts, up to the next start or separator.
+	// The header's lines are left as they are: a second header line is
+	// as often a level of sub-headers as a wrap.
+	var starts []int
+	wrapped := 0
+	for k := firstSep + 1; k < len(block); k++ {
+		switch {
+		case sep[k]:
+		case len(starts) == 0 || sep[k-1] || k-starts[len(starts)-1] >= maxCellLines:
+			starts = append(starts, k)
+		case byRules:
+		case strings.TrimSpace(parts[k][0]) != "" || opensOwnRow(parts[k]):
+			starts = append(starts, k)
+		default:
+			if last := starts[len(starts)-1]; k == last+1 {
+				wrapped++
+			}
+		}
+	}
+	// Two rows wrapped at least, or the rows are ruled off: a single line
+	// with no number under the last row is more often a row of its own
+	// (a total) than a wrap.
+	if !byRules && wrapped < 2 {
+		return
+	}
+	for r, start := range starts {
+		end := len(block)
+		if r+1 < len(starts) {
+			end = starts[r+1]
+		}
+		joined := make([]string, width)
+		n := 0
+		for k := start; k < end && !(k > start && sep[k]); k++ {
+			for c, piece := range parts[k] {
+				if piece = strings.TrimSpace(piece); piece != "" {
+					joined[c] = strings.TrimSpace(joined[c] + " " + piece)
+				}
+			}
+			if k > start {
+				block[k] = ""
+			}
+			n++
+		}
+		if n > 1 {
+			block[start] = "| " + strings.Join(joined, " | ") + " |"
+		}
+	}
+}
+
+// opensOwnRow reports whether a "|" line whose first cell is empty opens
+// a row of its own: its first written cell starts with a list label.
+func opensOwnRow(parts []string) bool {
+	for _, c := range parts {
+		if c = strings.TrimSpace(c); c != "" {
+			_, ok := parseLabel(c)
+			return ok
+		}
+	}
+	return false
 }
 
 // maxColumns is the most columns a table of tasks is read with; a wider

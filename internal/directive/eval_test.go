@@ -56,7 +56,7 @@ var blindFloors = map[string]float64{
 	"fresh21": 0.995,
 	"fresh22": 0.995,
 	"fresh23": 0.995,
-	"fresh24": 0.94,
+	"fresh24": 0.99,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

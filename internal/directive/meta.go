@@ -21,10 +21,10 @@ var (
 	// "trước ngày D", "chậm nhất ngày D", "trước 17 giờ 00 ngày D", "hạn
 	// cuối ngày D", "đến hết ngày D"; a part of the day and a weekday may
 	// stand between the time and the date ("trước 10 giờ sáng thứ Hai,
-	// ngày D"). "Hạn gửi báo cáo: ngày D" (an OCR'd "bảo cáo" folds the
+	// ngày D"), and a weekday with no time too ("trước thứ Sáu, ngày D"). "Hạn gửi báo cáo: ngày D" (an OCR'd "bảo cáo" folds the
 	// same) is a last day as "hạn cuối" is; the colon must follow, so
 	// "thời hạn gửi báo cáo ngày 20 hằng tháng" stays a recurring one.
-	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|han (?:gui |nop )?bao cao\s*:\s*|han (?:gui|nop)\s*:\s*|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?)?(?:ngay\s*)(` + datePattern + `)`)
+	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|han (?:gui |nop )?bao cao\s*:\s*|han (?:gui|nop)\s*:\s*|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*)?(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?(?:ngay\s*)(` + datePattern + `)`)
 	// A cited document: its kind, then its number. A joint document
 	// names its kind with "liên tịch" or "phối hợp" ("Chương trình phối
 	// hợp số 11/CTrPH-UBND-MTTQ", "Quy chế phối hợp số 02/QCPH-...").
