@@ -85,10 +85,14 @@ func splitLines(text string) []line {
 			}
 			continue
 		}
+		col := 0
 		if isRule(s) {
+			if s == "-" || s == "–" || s == "—" {
+				col = emptyCell // a table's empty cell, if it lies in one
+			}
 			s = ""
 		}
-		lines = append(lines, line{n: i + 1, text: s})
+		lines = append(lines, line{n: i + 1, text: s, col: col})
 	}
 	stackedTables(lines)
 	return lines
@@ -276,8 +280,12 @@ var rePageMark = regexp.MustCompile(`^(?:[-–—]\s*(\d{1,3})\s*[-–—]|(\d{1
 // out one cell a line has none of these.
 func pageMarks(raw []string) map[int]bool {
 	marks := signStamps(raw)
+	rows := stackedRowNumbers(raw)
 	page := 1
 	for i, s := range raw {
+		if rows[i] {
+			continue
+		}
 		m := rePageMark.FindStringSubmatch(strings.TrimSpace(strings.ReplaceAll(s, "\f", "")))
 		if m == nil {
 			continue
@@ -516,6 +524,9 @@ func joinTabCells(raw []string) {
 					if tabs+more > width || opensRow(raw[j]) {
 						break
 					}
+					if unitBreak(b.String(), raw[j]) {
+						b.WriteString(";")
+					}
 					b.WriteString(" ")
 					b.WriteString(strings.TrimLeft(raw[j], " "))
 					raw[j] = ""
@@ -527,6 +538,27 @@ func joinTabCells(raw []string) {
 		}
 		start = end
 	}
+}
+
+// unitBreak reports whether the line break between row, a TAB-written row
+// so far, and next, the line that goes on with its last cell, parts two
+// units of that cell: Word keeps each unit of a Phối hợp cell on a line of
+// its own ("Trung tâm Dịch vụ nông nghiệp huyện" / "Hội Nông dân huyện")
+// with no ";" between them. Both pieces are then short and open as a
+// unit does, and the first ends with no mark; a task's sentence wrapped
+// within its cell does not open so on both sides.
+func unitBreak(row, next string) bool {
+	i := strings.LastIndexByte(row, '\t')
+	if i < 0 {
+		return false
+	}
+	cell := strings.TrimSpace(row[i+1:])
+	piece, _, _ := strings.Cut(strings.TrimSpace(next), "\t")
+	piece = strings.TrimSpace(piece)
+	if cell == "" || piece == "" || len(cell) > 120 || len(piece) > 120 || strings.ContainsAny(cell[len(cell)-1:], ";,.:-–") {
+		return false
+	}
+	return opensUnit(cell) && opensUnit(piece) && !startsLower(piece)
 }
 
 // maxCellLines is how many lines a wrapped table row may take: no cell

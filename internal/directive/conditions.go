@@ -191,7 +191,7 @@ func goalCo(ws []string, k int) bool {
 	// "mỗi huyện, thành, thị có ít nhất 01 mô hình": a short list may
 	// stand between.
 	for j := max(0, k-5); j < k; j++ {
-		if ws[j] == "mỗi" || ws[j] == "từng" {
+		if (ws[j] == "mỗi" || ws[j] == "từng") && !rateOfThingHad(ws[k+1:]) {
 			return true
 		}
 	}
@@ -199,6 +199,21 @@ func goalCo(ws []string, k int) bool {
 		return true
 	}
 	for j := 1; j < k; j++ {
+		if ws[j] == "lệ" && (ws[j-1] == "tỷ" || ws[j-1] == "tỉ") {
+			return true
+		}
+	}
+	return false
+}
+
+// rateOfThingHad reports whether the words after a "có" name a thing and
+// then a rate of it: "từng chủ đầu tư có dự án tỷ lệ giải ngân dưới 40%"
+// picks the investors by their projects' rate, a condition even after
+// "từng"; in "mỗi xã có tỷ lệ hộ nghèo dưới 3%" the rate follows "có"
+// and is each one's goal.
+func rateOfThingHad(ws []string) bool {
+	// ws[0:2] is "tỷ lệ" itself when the rate follows "có".
+	for j := 2; j < len(ws); j++ {
 		if ws[j] == "lệ" && (ws[j-1] == "tỷ" || ws[j-1] == "tỉ") {
 			return true
 		}
@@ -233,7 +248,24 @@ func resultSpans(s string) [][2]int {
 		}
 		return false
 	}
-	if !has(s, resultMarks) {
+	// A result mark is whole words: "Kho bạc Nhà nước tỉnh" folds to
+	// "nha nuoc tinh", which holds "uoc tinh" ("ước tính") inside it.
+	hasResult := func(t string) bool {
+		for _, m := range resultMarks {
+			for i := 0; ; {
+				k := strings.Index(t[i:], m)
+				if k < 0 {
+					break
+				}
+				if k += i; k == 0 || !isASCIILetter(t[k-1]) {
+					return true
+				}
+				i = k + 1
+			}
+		}
+		return false
+	}
+	if !hasResult(s) {
 		return nil
 	}
 	if !has(s, goalMarks) {
@@ -246,7 +278,7 @@ func resultSpans(s string) [][2]int {
 			continue
 		}
 		seg := s[start:i]
-		if has(seg, resultMarks) && !has(seg, goalMarks) {
+		if hasResult(seg) && !has(seg, goalMarks) {
 			out = append(out, [2]int{start, i})
 		}
 		start = i + 1

@@ -57,7 +57,7 @@ var blindFloors = map[string]float64{
 	"fresh22": 0.995,
 	"fresh23": 0.995,
 	"fresh24": 0.99,
-	"fresh25": 0.93,
+	"fresh25": 0.99,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -326,7 +327,15 @@ func (p *parser) recipients(i int, rest string) int {
 	add := func(s string) {
 		s = strings.TrimSpace(strings.TrimLeft(s, "-–—+•·"))
 		for _, part := range strings.Split(s, ";") {
-			for _, u := range splitUnits(part) {
+			us := splitUnits(part)
+			if len(us) > 2 && issuerParts(us[0]) && bareHead(us[1:len(us)-1]) {
+				// "Các ban, Văn phòng, Trung tâm Hỗ trợ nông dân tỉnh":
+				// the issuer's own parts, sharing the name at the end,
+				// one addressee as written. "Các ban, Văn phòng Hội
+				// Nông dân tỉnh" names its Văn phòng, which stays apart.
+				us = []string{part}
+			}
+			for _, u := range us {
 				u = trimItem(u)
 				if u != "" && len(items) < 200 {
 					items = append(items, u)
@@ -360,6 +369,27 @@ func (p *parser) recipients(i int, rest string) int {
 	}
 	p.setRecipients(items)
 	return j
+}
+
+// issuerParts reports whether u is only "Các ban" or "Các phòng": the
+// parts of the issuing body itself, which a Hội, a Huyện ủy or a Sở lists
+// with its other parts on one line ("Các ban, Văn phòng Hội Nông dân
+// tỉnh").
+func issuerParts(u string) bool {
+	f := vi.Fold(trimItem(u))
+	return f == "cac ban" || f == "cac phong"
+}
+
+// bareHead reports whether one of us is only a unit's head word with no
+// name after it ("Văn phòng"): it shares the name the list ends with.
+func bareHead(us []string) bool {
+	for _, u := range us {
+		f := vi.Fold(trimItem(u))
+		if f != "" && (slices.Contains(unitHeads, f) || slices.Contains(unitHeads, f+" ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // wrappedItem reports whether lines[j] is the rest of the list item on

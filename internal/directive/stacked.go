@@ -3,6 +3,7 @@ package directive
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"tiendo/internal/vi"
 )
@@ -30,6 +31,11 @@ var reGroupNumber = regexp.MustCompile(`^(?:[IVX]{1,5}|[A-H])\.?$`)
 // columns, and a longer run of short lines is a list, not a header.
 const maxStackedColumns = 9
 
+// emptyCell is the col splitLines gives a line that is a lone dash, an
+// empty cell's mark in a table written one cell a line ("-" in the Phối
+// hợp column); stackedTables resets it to 0 outside such tables.
+const emptyCell = -1
+
 func stackedTables(lines []line) {
 	next := 0
 	for _, l := range lines {
@@ -51,13 +57,42 @@ func stackedTables(lines []line) {
 		for k := i; k < end; k++ {
 			lines[k].row = next
 		}
+		stackedColumns(lines, i, end, cols)
 		for _, r := range rows {
 			next++
 			for k := r[0]; k < r[1]; k++ {
 				lines[k].row = next
 			}
+			stackedColumns(lines, r[0], r[1], cols)
 		}
 		i = rows[len(rows)-1][1] - 1
+	}
+	for k := range lines {
+		if lines[k].col == emptyCell && lines[k].row == 0 {
+			lines[k].col = 0
+		}
+	}
+}
+
+// stackedColumns numbers the cells of the row lines[start:end] by their
+// order, when they are as many as the table's columns: an empty cell
+// ("-") then keeps the cells after it in their columns.
+func stackedColumns(lines []line, start, end, cols int) {
+	n := 0
+	for k := start; k < end; k++ {
+		if lines[k].text != "" || lines[k].col == emptyCell {
+			n++
+		}
+	}
+	if n != cols {
+		return
+	}
+	n = 0
+	for k := start; k < end; k++ {
+		if lines[k].text != "" || lines[k].col == emptyCell {
+			n++
+			lines[k].col = n
+		}
 	}
 }
 
@@ -70,6 +105,18 @@ func stackedHeader(lines []line, i int) (cols, end int) {
 	k := i + 1
 	for ; k < len(lines) && len(cells) <= maxStackedColumns; k++ {
 		s := lines[k].text
+		if s == "" && lines[k].row == 0 && len(cells) >= 3 && k > i+1 {
+			// docx2txt ends each row, the header too, with a blank
+			// line: the header ends there if a row follows it.
+			n := k + 1
+			for n < len(lines) && lines[n].text == "" && lines[n].row == 0 {
+				n++
+			}
+			if n < len(lines) && lines[n].row == 0 && reRowNumber.MatchString(lines[n].text) {
+				break
+			}
+			return 0, 0
+		}
 		if lines[k].row != 0 || s == "" || len([]rune(s)) > 80 || endsSentence(s) {
 			return 0, 0
 		}
@@ -104,13 +151,14 @@ func stackedRows(lines []line, from, cols int) [][2]int {
 	end := from    // end of the table so far
 	prev := -1     // the line of the last cell
 	group := false // the current row is a group row
+	wraps := -1    // the wrapped lines the current row may still join, -1 when not known
 	for k := from; k < len(lines); k++ {
 		l := lines[k]
 		if l.row != 0 {
 			break
 		}
 		s := l.text
-		if s == "" {
+		if s == "" && l.col != emptyCell {
 			n := k + 1
 			for n < len(lines) && lines[n].text == "" && lines[n].row == 0 {
 				n++
@@ -125,6 +173,7 @@ func stackedRows(lines []line, from, cols int) [][2]int {
 				rows = append(rows, [2]int{start, k})
 			}
 			start, cells, end, prev = k, 1, k+1, -1
+			wraps = blockWraps(lines, k, cols)
 			m := reRowNumber.FindStringSubmatch(s)
 			if m != nil && m[2] == "" {
 				last, _ = strconv.Atoi(m[1])
@@ -135,8 +184,9 @@ func stackedRows(lines []line, from, cols int) [][2]int {
 		if start < 0 {
 			break
 		}
-		if startsLower(s) && prev >= 0 {
+		if startsLower(s) && prev >= 0 && wraps != 0 {
 			// A cell wrapped onto the next line: one cell again.
+			wraps--
 			lines[prev].text += " " + s
 			lines[k].text = ""
 			end = k + 1
@@ -152,6 +202,27 @@ func stackedRows(lines []line, from, cols int) [][2]int {
 		rows = append(rows, [2]int{start, end})
 	}
 	return rows
+}
+
+// blockWraps returns how many of the lines of the row starting at
+// lines[k] are wrapped cells, when the row is a block of its own that a
+// blank line ends (docx2txt): its lines beyond the table's cols. A
+// lower-case line in a row of just cols lines is a cell of its own (the
+// unit "hội viên", "tỷ đồng"), not the rest of the one above. It returns
+// -1 when the row runs on to no blank line (each lower-case line is then
+// taken as a wrap, as before).
+func blockWraps(lines []line, k, cols int) int {
+	n := 0
+	for ; k < len(lines) && lines[k].row == 0; k++ {
+		if lines[k].text == "" && lines[k].col != emptyCell {
+			return max(n-cols, 0)
+		}
+		n++
+		if n > 2*cols {
+			break
+		}
+	}
+	return -1
 }
 
 // rowAhead reports whether a row starts within the n lines from lines[k],
@@ -190,4 +261,51 @@ func rowStart(s string, last int, may, first bool) bool {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n == last+1 || n == 1 && first
+}
+
+// stackedRowNumbers finds the row numbers of a table that docx2txt wrote
+// one cell a line with a blank line after each row: a "TT" line and the
+// other header cells, a blank line, then blocks each opening with the next
+// row number ("1", "2", ...). Between blank lines, such a number looks
+// like a page number, which pageMarks would drop with the blank lines
+// after it, and the row would lose its number.
+func stackedRowNumbers(raw []string) map[int]bool {
+	var rows map[int]bool
+	for i, s := range raw {
+		s = strings.TrimSpace(s)
+		if len(s) > 16 || !reStackedFirst.MatchString(vi.Fold(s)) {
+			continue
+		}
+		k := i + 1
+		for k < len(raw) && !blankLine(raw[k]) && len([]rune(strings.TrimSpace(raw[k]))) <= 80 {
+			k++
+		}
+		if n := k - i; n < 3 || n > maxStackedColumns {
+			continue
+		}
+		for last := 0; ; {
+			for k < len(raw) && blankLine(raw[k]) {
+				k++
+			}
+			if k+1 >= len(raw) || blankLine(raw[k+1]) {
+				break
+			}
+			m := reRowNumber.FindStringSubmatch(strings.TrimSpace(raw[k]))
+			if m == nil || m[2] != "" {
+				break
+			}
+			if n, _ := strconv.Atoi(m[1]); n != last+1 {
+				break
+			}
+			if rows == nil {
+				rows = map[int]bool{}
+			}
+			rows[k] = true
+			last++
+			for k < len(raw) && !blankLine(raw[k]) {
+				k++
+			}
+		}
+	}
+	return rows
 }

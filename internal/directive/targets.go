@@ -38,6 +38,8 @@ var measureUnits = []string{
 	"dia phuong", "dia ban", "giao vien", "hoc vien", "phuong tien", "van ban", "de an",
 	"chuong trinh", "ke hoach", "vi tri", "cau lac bo", "benh nhan", "nguoi benh", "giai thuong",
 	"nhiem vu", "de tai", "hoat dong", "he thong",
+	// "03 kỹ thuật mới": "kỹ" alone folds like "kỳ", a period.
+	"ky thuat",
 	// "sự" only makes a noun of the word after it: "04 sự kiện", "03 sự
 	// cố" count events and incidents, never a "sự".
 	"su kien", "su co",

@@ -881,10 +881,26 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 			}
 		}
 		p.addTask(itemLabelOf(region, i, off), text, b.line, p.bulletSupports(own, more), inherited(i), false)
-		if len(p.res.Tasks) > n && b.cells != nil && len(p.res.Tasks[n].Targets) == 0 {
-			p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, columnTargets(b)...)
+		if len(p.res.Tasks) > n && b.cells != nil && onlyFigureless(p.res.Tasks[n].Targets) {
+			// "Số vụ phạm pháp hình sự giảm so với cùng kỳ | % | Giảm ít
+			// nhất 8": the indicator says which way, with no figure
+			// ("> 0"); the value column says how far.
+			if ts := columnTargets(b); len(ts) > 0 {
+				p.res.Tasks[n].Targets = ts
+			}
 		}
 	}
+}
+
+// onlyFigureless reports whether ts holds no target with a figure: none
+// at all, or only a change with none ("giảm so với cùng kỳ" is "> 0").
+func onlyFigureless(ts []Target) bool {
+	for _, t := range ts {
+		if t.Value != 0 || t.Comparator != tiendo.MoreThan {
+			return false
+		}
+	}
+	return true
 }
 
 // itemContent returns what continues item i besides its sub-items: the
