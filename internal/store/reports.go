@@ -662,7 +662,7 @@ const (
 	// row, NULLs when there is none yet.
 	sqlRoundReportRow = `SELECT st.stamp, ur.id, ur.status, ur.version, ur.submitted_at, ur.late, ur.updated_at, ur.return_comment,
 		(SELECT COUNT(*) FROM attachments a WHERE a.report_id = ur.id AND a.removed_at IS NULL)
-		FROM (SELECT COALESCE(MAX(id), 0) AS stamp FROM audit_log WHERE entity = 'round' AND entity_id = ?) st
+		FROM (SELECT (` + sqlRoundStamp + `) AS stamp) st
 		LEFT JOIN unit_reports ur ON ur.round_id = ? AND ur.unit_id = ?`
 	// sqlReportParts reads sections (kind 1), values (2) and contributions
 	// (3) as rows of one shape.

@@ -58,7 +58,7 @@ type cachedUnit struct {
 	deadline time.Time                     // the unit's own deadline, zero when none (asUnit)
 }
 
-// roundStamp is the id of the newest audit row about round id, 0 when none.
+// roundStamp is round id's stamp (sqlRoundStamp).
 func (s *Store) roundStamp(ctx context.Context, id int64) (int64, error) {
 	var stamp int64
 	err := s.prep(s.rdb).QueryRowContext(ctx, s.q(sqlRoundStamp), id).Scan(&stamp)
@@ -68,7 +68,14 @@ func (s *Store) roundStamp(ctx context.Context, id int64) (int64, error) {
 	return stamp, nil
 }
 
-const sqlRoundStamp = `SELECT COALESCE(MAX(id), 0) FROM audit_log WHERE entity = 'round' AND entity_id = ?`
+// sqlRoundStamp is a round's stamp: the id of the newest audit row about
+// it, or of the last row pruned from the log (audit_chain.anchor_id) when
+// that is newer. Pruning may take all of a round's rows: a stamp that fell
+// back to 0 would match a round kept at 0 before an edit whose row has been
+// pruned since, and the old round would be served (and drafted from).
+// Every round's stamp moves past the rows a pruning takes, so none can.
+const sqlRoundStamp = `SELECT MAX(m) FROM (SELECT COALESCE(MAX(id), 0) AS m FROM audit_log WHERE entity = 'round' AND entity_id = ?
+	UNION ALL SELECT anchor_id FROM audit_chain WHERE id = 1) stamp`
 
 // cachedRoundForUnit returns round id with only unit unitID's tasks, as
 // RoundForUnit describes, from the cache when the round has not changed

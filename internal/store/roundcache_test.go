@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -220,4 +222,43 @@ func twoInstances(t *testing.T) (*store.Store, *store.Store) {
 		return s
 	}
 	return open(), open()
+}
+
+// Pruning the audit log takes a round's rows, so its stamp cannot fall
+// back to what it was: an instance that kept the round before an edit
+// another made, pruned since with the edit's row, must not serve the round
+// as it was before the edit (nor have the report drafted from it).
+func TestRoundCacheAfterPruning(t *testing.T) {
+	a, b := twoInstances(t) // a serves the reads, b makes the changes
+	office := &tiendo.User{ID: 1, Role: tiendo.RoleOffice}
+	r := &tiendo.Round{Title: "Báo cáo quý", Deadline: tiendo.DeadlineBefore(2030, 1, 1), Status: tiendo.RoundDraft,
+		Tasks: []*tiendo.Task{{Label: "1", Text: "Nhiệm vụ cũ"}}}
+	if err := b.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	// A later row to keep as the head, then every row about the round goes.
+	later := func() {
+		t.Helper()
+		if err := b.CreateUnit(ctx, store.Actor{}, &tiendo.Unit{Code: fmt.Sprintf("u%d", time.Now().UnixNano()), Name: "Đơn vị"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := b.PruneAudit(ctx, store.Actor{}, time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	later()
+	if got, err := a.Round(ctx, office, r.ID); err != nil || got.Tasks[0].Text != "Nhiệm vụ cũ" {
+		t.Fatalf("Round before the edit = %v, %v", got, err)
+	}
+	if err := b.UpdateTaskText(ctx, store.Actor{}, office, r.ID, r.Tasks[0].ID, "Nhiệm vụ mới"); err != nil {
+		t.Fatal(err)
+	}
+	later()
+	got, err := a.Round(ctx, office, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Tasks[0].Text != "Nhiệm vụ mới" {
+		t.Errorf("instance a serves the task as %q after the edit and two prunings, want %q", got.Tasks[0].Text, "Nhiệm vụ mới")
+	}
 }
