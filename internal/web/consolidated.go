@@ -227,13 +227,21 @@ func (s *Server) consolidatedPageOf(r *http.Request, round *tiendo.Round, c *tie
 		return p, nil
 	}
 	sheet := !(p.CanDraft && c.Status == tiendo.DocDraft)
+	// The round once, before what is drawn from it, for both the answer
+	// and the sheet kept.
+	var at *roundAt
+	if saved {
+		if at, err = s.readRoundAt(r.Context(), c.RoundID); err != nil {
+			return nil, err
+		}
+	}
 	text := s.textOf(r.Context(), c)
 	if c.Status != tiendo.DocIssued {
 		var err error
 		if p.Gaps, err = s.loadUnitGaps(r, round); err != nil {
 			return nil, err
 		}
-		if p.Stale, err = s.staleOf(r.Context(), userFrom(r.Context()), c, saved, text); err != nil {
+		if p.Stale, err = s.staleOf(r.Context(), userFrom(r.Context()), c, at, text); err != nil {
 			return nil, err
 		}
 		if p.Stale != nil {
@@ -245,7 +253,7 @@ func (s *Server) consolidatedPageOf(r *http.Request, round *tiendo.Round, c *tie
 		p.C, err = text()
 		return p, err
 	}
-	return p, s.laySheet(r.Context(), p, saved, text)
+	return p, s.laySheet(r.Context(), p, at, text)
 }
 
 // docMoved is the document a page was given the head of (store.DocHead),
@@ -617,7 +625,11 @@ func (s *Server) handleConsolidatedPrint(w http.ResponseWriter, r *http.Request)
 	}
 	p := &consolidatedPage{docPage: s.newDocPage(r, "Bản in dự thảo báo cáo tổng hợp: "+round.Title, round, c, tiendo.DocReport, nil, reportdoc.Signer{}, "")}
 	for {
-		err := s.laySheet(r.Context(), p, true, s.textOf(r.Context(), p.C))
+		at, err := s.readRoundAt(r.Context(), p.C.RoundID)
+		if err != nil {
+			return err
+		}
+		err = s.laySheet(r.Context(), p, at, s.textOf(r.Context(), p.C))
 		var moved *docMoved
 		if !errors.As(err, &moved) {
 			if err != nil {

@@ -15,7 +15,6 @@ import (
 	"tiendo"
 	"tiendo/internal/document"
 	"tiendo/internal/reportdoc"
-	"tiendo/internal/store"
 )
 
 // The consolidated report's page shows the report as its files print it
@@ -47,17 +46,13 @@ import (
 // sheetKey is what a document's sheet is drawn from: the document at a
 // version (its every write moves it: text, status, approval, issuing); the
 // rest of what its layout reads (reportdoc.LayoutOf: the round, its sent
-// reports, the units, the issuer) as the round's fingerprint gives it
-// (store.RoundFingerprint, which a login or another round's report leaves
-// as it is); the day, since the indicator table projects targets until
-// their data window ends at midnight (as staleKey); and the name of the
-// leader who approved it, which signs an approved draft and is the users'
-// (not the round's) to change.
+// reports, the units, the issuer) and the day, as roundAt gives them (as
+// staleKey); and the name of the leader who approved it, which signs an
+// approved draft and is the users' (not the round's) to change.
 type sheetKey struct {
 	doc     int64
 	version int
-	round   store.RoundFingerprint
-	day     int
+	at      roundAt
 	signer  string
 }
 
@@ -233,13 +228,14 @@ func (c *sheetCache) size() (n, bytes int) {
 // laySheet lays the page's report out as the DOCX and PDF print it: from the
 // model frozen with the files once issued, the draft's otherwise.
 //
-// stored says p.C is the document as read from the store, perhaps without
-// its text (store.DocHead), which text gives: its sheet is then kept
-// (sheetCache) and shown again while it holds. Otherwise p.C is a form as
-// typed, and the stored document is read again and laid out.
-func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, stored bool, text func() (*tiendo.Document, error)) error {
+// at is the round as read before p.C (readRoundAt) when p.C is the
+// document as read from the store, perhaps without its text
+// (store.DocHead), which text gives: its sheet is then kept (sheetCache)
+// and shown again while it holds. at is nil when p.C is a form as typed:
+// the stored document is then read again and laid out.
+func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, at *roundAt, text func() (*tiendo.Document, error)) error {
 	u := userFrom(ctx)
-	if !stored {
+	if at == nil {
 		doc, c, rebuilt, err := reportdoc.Model(ctx, s.store, u, p.Round.ID)
 		if err != nil {
 			return err
@@ -258,7 +254,7 @@ func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, stored bool,
 	var key sheetKey
 	if shared {
 		var err error
-		if key, err = s.sheetKeyOf(ctx, p.C); err != nil {
+		if key, err = s.sheetKeyOf(ctx, p.C, *at); err != nil {
 			return err
 		}
 		if e, ok := s.sheets.get(key); ok {
@@ -309,15 +305,12 @@ func (s *Server) laySheet(ctx context.Context, p *consolidatedPage, stored bool,
 	return nil
 }
 
-// sheetKeyOf reads the key report c's sheet is kept under, before
-// anything the sheet is drawn from: what is read after it is at least as
-// new, so that no sheet is kept under a key newer than what it shows.
-func (s *Server) sheetKeyOf(ctx context.Context, c *tiendo.Document) (sheetKey, error) {
-	f, err := s.store.RoundFingerprint(ctx, c.RoundID)
-	if err != nil {
-		return sheetKey{}, err
-	}
-	k := sheetKey{doc: c.ID, version: c.Version, round: f, day: dayOf(s.store.Clock())}
+// sheetKeyOf reads the key report c's sheet is kept under, with the round
+// as at gives it, before anything the sheet is drawn from: what is read
+// after it is at least as new, so that no sheet is kept under a key newer
+// than what it shows.
+func (s *Server) sheetKeyOf(ctx context.Context, c *tiendo.Document, at roundAt) (sheetKey, error) {
+	k := sheetKey{doc: c.ID, version: c.Version, at: at}
 	if c.Status == tiendo.DocApproved && c.ApprovedBy != 0 {
 		// As reportdoc's draftSigner reads it: a leader not found signs
 		// with no name.

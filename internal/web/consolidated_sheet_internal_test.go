@@ -23,7 +23,7 @@ func TestSheetCacheStaysBounded(t *testing.T) {
 	c := &sheetCache{max: 100, idle: time.Hour}
 	// key is document doc's at version, as of a round's stamp.
 	key := func(doc int64, version int, stamp int64) sheetKey {
-		return sheetKey{doc: doc, version: version, round: store.RoundFingerprint{Round: stamp}}
+		return sheetKey{doc: doc, version: version, at: roundAt{round: store.RoundFingerprint{Round: stamp}}}
 	}
 	sheet := func(doc int64, version int, stamp int64, size int) *sheetEntry {
 		return &sheetEntry{key: key(doc, version, stamp), html: template.HTML(strings.Repeat("x", size))}

@@ -92,7 +92,35 @@ func (p *stalePart) ReturnedList() string { return consolidate.NameList(p.Return
 // saved says c is the document as stored: only then is the answer kept
 // (staleCache), since a form as typed is not what the next view shows.
 func (s *Server) loadStale(ctx context.Context, u *tiendo.User, c *tiendo.Document, saved bool) (*staleDraft, error) {
-	return s.staleOf(ctx, u, c, saved, s.textOf(ctx, c))
+	var at *roundAt
+	if saved && c != nil {
+		var err error
+		if at, err = s.readRoundAt(ctx, c.RoundID); err != nil {
+			return nil, err
+		}
+	}
+	return s.staleOf(ctx, u, c, at, s.textOf(ctx, c))
+}
+
+// roundAt is what the page's kept answers (staleOf) and sheets (laySheet)
+// of a round's report are drawn from beyond the document itself: the
+// round's fingerprint (store.RoundFingerprint), which a login or a report
+// in another round leaves as it is, and the day, since the indicator table
+// projects targets until their data window ends at midnight.
+type roundAt struct {
+	round store.RoundFingerprint
+	day   int // in tiendo.Zone, as the store's clock gives it
+}
+
+// readRoundAt reads round roundID's roundAt, once a view, before anything
+// drawn from it: what is read after it is at least as new, so nothing is
+// kept under a key newer than what it was drawn from.
+func (s *Server) readRoundAt(ctx context.Context, roundID int64) (*roundAt, error) {
+	f, err := s.store.RoundFingerprint(ctx, roundID)
+	if err != nil {
+		return nil, err
+	}
+	return &roundAt{round: f, day: dayOf(s.store.Clock())}, nil
 }
 
 // staleOf is loadStale with text giving c's text.
@@ -102,20 +130,17 @@ func (s *Server) loadStale(ctx context.Context, u *tiendo.User, c *tiendo.Docume
 // stays as it is: the round's fingerprint (store.RoundFingerprint), and
 // not the store's audit stamp, which a login or a report in another round
 // moves as much as a report of this one.
-func (s *Server) staleOf(ctx context.Context, u *tiendo.User, c *tiendo.Document, keep bool, text func() (*tiendo.Document, error)) (*staleDraft, error) {
+//
+// at is the round as read before c (readRoundAt), nil when c is a form as
+// typed: the answer is then not kept.
+func (s *Server) staleOf(ctx context.Context, u *tiendo.User, c *tiendo.Document, at *roundAt, text func() (*tiendo.Document, error)) (*staleDraft, error) {
 	if c == nil || c.Status == tiendo.DocIssued {
 		return nil, nil
 	}
+	keep := at != nil
 	var key staleKey
 	if keep {
-		// The fingerprint first: what is read after it is at least as
-		// new, so an answer is never kept under a fingerprint newer than
-		// what it was drawn from.
-		f, err := s.store.RoundFingerprint(ctx, c.RoundID)
-		if err != nil {
-			return nil, err
-		}
-		key = staleKey{doc: c.ID, version: c.Version, round: f, day: dayOf(s.store.Clock()), role: u.Role, unit: u.UnitID}
+		key = staleKey{doc: c.ID, version: c.Version, at: *at, role: u.Role, unit: u.UnitID}
 		if d, ok := s.stale.get(key); ok {
 			return d, nil
 		}
@@ -151,8 +176,7 @@ func dayOf(t time.Time) int {
 type staleKey struct {
 	doc     int64
 	version int // the document's, which its every save moves
-	round   store.RoundFingerprint
-	day     int // in tiendo.Zone, as the store's clock gives it
+	at      roundAt
 	role    tiendo.Role
 	unit    int64
 }
