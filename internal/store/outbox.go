@@ -225,20 +225,15 @@ func (s *Store) stillOwed(ctx context.Context, tx *sql.Tx, msgs []*Message) ([]*
 			args := append(append([]any{round}, anys(chunk)...), owingStatuses...)
 			rows, err := tx.QueryContext(ctx, s.q(`SELECT unit_id FROM unit_reports WHERE round_id = ? AND unit_id IN (`+placeholders(len(chunk))+`)
 				AND status NOT IN (?, ?, ?, ?)`), args...)
+			var done []int64
+			if err == nil {
+				done, err = scanIDs(rows)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("store: enqueue: who still owes: %w", err)
 			}
-			for rows.Next() {
-				var id int64
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("store: enqueue: who still owes: %w", err)
-				}
+			for _, id := range done {
 				sent[key{round, id}] = true
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return nil, fmt.Errorf("store: enqueue: who still owes: %w", err)
 			}
 		}
 	}
