@@ -110,11 +110,12 @@ type UserChange struct {
 // and returns a *tiendo.Error whose Fields are keyed by field name.
 type Checks struct {
 	Unit func(*tiendo.Unit) error
-	// UnitNames checks a unit's names and aliases against the other units
-	// (the list may hold the unit itself, to be skipped): an alias must not
-	// be another unit's name, or a reader of directives could not tell the
-	// two apart.
-	UnitNames func(u *tiendo.Unit, others []*tiendo.Unit) error
+	// UnitNames returns the check of a unit's names and aliases against the
+	// other units (the list may hold the unit itself, to be skipped): an
+	// alias must not be another unit's name, or a reader of directives
+	// could not tell the two apart. The list is read once for every unit
+	// checked against it.
+	UnitNames func(others []*tiendo.Unit) func(u *tiendo.Unit) error
 	User      func(*tiendo.User) error
 	Password  func(username, pw string) error
 	// Retirement checks and normalises a unit's retirement day and note
@@ -552,8 +553,9 @@ func compareUnits(p *Plan, f *File, byCode map[string]*tiendo.Unit, byID map[int
 			}
 		}
 		slices.SortFunc(all, func(a, b *tiendo.Unit) int { return strings.Compare(a.Code, b.Code) }) // the same message each time
+		check := c.UnitNames(all)
 		for _, x := range rows {
-			if err := c.UnitNames(&x.ch.Unit, all); err != nil {
+			if err := check(&x.ch.Unit); err != nil {
 				ps.fieldErrors(x.ch.Row, err, unitFields)
 				x.bad = true
 			}

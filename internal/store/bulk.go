@@ -21,7 +21,7 @@ import (
 func BulkChecks() bulk.Checks { return bulkChecks(time.Now) }
 
 func bulkChecks(now func() time.Time) bulk.Checks {
-	return bulk.Checks{Unit: validateUnit, UnitNames: checkUnitNames, User: validateUser, Password: checkPassword,
+	return bulk.Checks{Unit: validateUnit, UnitNames: func(others []*tiendo.Unit) func(*tiendo.Unit) error { return indexUnitNames(others).check }, User: validateUser, Password: checkPassword,
 		Retirement: func(u *tiendo.Unit) error { return CheckRetirement(u, now()) }}
 }
 

@@ -250,6 +250,7 @@ func TestBulkUploadExpires(t *testing.T) {
 //	go test -run '^$' -bench BulkImport -benchtime 5x ./internal/store
 func BenchmarkBulkImport(b *testing.B) {
 	full := provinceFile(b, 100)
+	nation := provinceFile(b, 3320) // every commune of the country, under one unit
 	for _, bc := range []struct {
 		name         string
 		file         *bulk.File
@@ -257,6 +258,7 @@ func BenchmarkBulkImport(b *testing.B) {
 	}{
 		{"units+users", &bulk.File{Units: full.Units, Users: full.Users}, 101, 100},
 		{"units", &bulk.File{Units: full.Units}, 101, 0},
+		{"units-3321", &bulk.File{Units: nation.Units}, 3321, 0},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			var buf bytes.Buffer
