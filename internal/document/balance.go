@@ -10,11 +10,21 @@ import "strings"
 // it for them. A text that fits on one line, or a word wider than the
 // column, is returned as filling would set it.
 func balanced(s string, f face, pt, widthPt float64) []string {
+	lines, _ := balance(s, f, pt, widthPt)
+	return lines
+}
+
+// balance is balanced, and says whether the lines were balanced (each kept
+// a little inside the column, safe to end with a break of its own) or are
+// filling's own, which may reach the column's edge: a word processor that
+// measures a little wider would wrap such a line again before its break,
+// leaving a word alone, so the DOCX lets it wrap them itself.
+func balance(s string, f face, pt, widthPt float64) (lines []string, ok bool) {
 	// A no-break space holds two words together, as in Word and in the
 	// PDF's own lines.
 	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 	if len(words) == 0 {
-		return nil
+		return nil, false
 	}
 	width := func(ws []string) float64 { return textWidthPt(strings.Join(ws, " "), f, pt) }
 	fill := func(limit float64) []string {
@@ -28,9 +38,9 @@ func balanced(s string, f face, pt, widthPt float64) []string {
 		}
 		return lines
 	}
-	lines := fill(widthPt)
+	lines = fill(widthPt)
 	if len(lines) < 2 {
-		return lines
+		return lines, false
 	}
 	// Word and LibreOffice measure a little differently from these
 	// metrics, so a balanced line, which ends in a break of its own, is
@@ -39,11 +49,11 @@ func balanced(s string, f face, pt, widthPt float64) []string {
 	// lines is left as filling sets it.
 	limit := widthPt * 0.98
 	if len(fill(limit)) > len(lines) {
-		return lines
+		return lines, false
 	}
 	for _, w := range words {
 		if width([]string{w}) > limit {
-			return lines
+			return lines, false
 		}
 	}
 	// The narrowest column that still takes the text in as many lines.
@@ -56,5 +66,5 @@ func balanced(s string, f face, pt, widthPt float64) []string {
 			hi = mid
 		}
 	}
-	return fill(hi)
+	return fill(hi), true
 }

@@ -115,6 +115,45 @@ func TestSubjectLinesBalanced(t *testing.T) {
 	}
 }
 
+// A subject that balancing leaves as filling sets it (it needs the last
+// 2 % of the column to keep its line count, or holds a word wider than the
+// column) has lines that may reach the column's edge: the DOCX breaks none
+// of them by hand, so that a word processor measuring a little wider wraps
+// them itself instead of leaving a word alone before each break.
+func TestSubjectFilledLinesNotBrokenByHand(t *testing.T) {
+	width := textWidthMM * ptPerMM
+	tight := ""
+	words := strings.Fields(strings.Repeat("Tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy và Hội đồng nhân dân tỉnh năm ", 3))
+	ends := strings.Fields("a ở và xã các tỉnh nhân huyện những thường chương trình nghiệp")
+search:
+	for i := 12; i < len(words); i++ {
+		for _, e := range ends {
+			c := strings.Join(words[:i], " ") + " " + e
+			if lines, ok := balance(c, bold, sizeSubject, width); len(lines) >= 2 && !ok {
+				tight = c
+				break search
+			}
+		}
+	}
+	if tight == "" {
+		t.Fatal("found no subject that needs the last 2 % of the column")
+	}
+	for _, subject := range []string{tight, strings.Repeat("x", 400) + " năm 2026"} {
+		if lines, ok := balance(subject, bold, sizeSubject, width); ok || len(lines) < 2 {
+			t.Fatalf("balance(%q) = %q, %v: want filling's own lines", subject, lines, ok)
+		}
+		d := seedReport(true)
+		d.Subject = subject
+		p, found := parseDocument(t, docxParts(t, d)).findPara(subject)
+		if !found {
+			t.Fatalf("no DOCX paragraph %q", subject)
+		}
+		if got := p.lines(); len(got) != 1 {
+			t.Errorf("the DOCX breaks %q by hand into %q; want it whole, for Word to wrap", subject, got)
+		}
+	}
+}
+
 var tdAt = regexp.MustCompile(`[\d.]+ ([\d.]+) Td \(`)
 
 // tjLines are the lines a content stream draws: its words joined by

@@ -270,7 +270,7 @@ func (b *docxBuilder) header(d *Document) {
 	spaceBefore(p, 6)
 	if d.Kind == Letter {
 		if s := subjectLine(d.Subject); s != "" {
-			b.lines(c.AddEmptyPara(), stypes.JustificationCenter, balanced(s, regular, sizeLetterSubj, headerLeftMM*ptPerMM), Span{}, sizeLetterSubj)
+			b.lines(c.AddEmptyPara(), stypes.JustificationCenter, broken(balance(s, regular, sizeLetterSubj, headerLeftMM*ptPerMM)), Span{}, sizeLetterSubj)
 		}
 	}
 	c = cellW(r2.AddCell(), right)
@@ -290,7 +290,7 @@ func (b *docxBuilder) title(d *Document) {
 	keepNext(p)
 	if d.Subject != "" {
 		p = b.rd.AddEmptyParagraph()
-		b.lines(p, stypes.JustificationCenter, balanced(d.Subject, bold, sizeSubject, textWidthMM*ptPerMM), Span{Bold: true}, sizeSubject)
+		b.lines(p, stypes.JustificationCenter, broken(balance(d.Subject, bold, sizeSubject, textWidthMM*ptPerMM)), Span{Bold: true}, sizeSubject)
 		keepNext(p)
 	}
 	rule := min(max(textWidthPt(d.Subject, bold, sizeSubject)/3, 70), 140)
@@ -539,6 +539,15 @@ func (b *docxBuilder) text(p *docx.Paragraph, jc stypes.Justification, s Span, s
 
 // lines sets lines in p one under the other, each ended by a line break
 // but the last, in the style of s (a title balanced by balanced).
+// broken is the lines a DOCX paragraph breaks by hand: balanced lines as
+// they are, filling's own as one, for the word processor to wrap.
+func broken(lines []string, balanced bool) []string {
+	if balanced || len(lines) < 2 {
+		return lines
+	}
+	return []string{strings.Join(lines, " ")}
+}
+
 func (b *docxBuilder) lines(p *docx.Paragraph, jc stypes.Justification, lines []string, s Span, size uint64) {
 	p.Justification(jc)
 	for i, l := range lines {
