@@ -30,12 +30,10 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
 	"tiendo"
 	"tiendo/internal/directive"
 	"tiendo/internal/document"
+	"tiendo/internal/vi"
 )
 
 // Input is everything the letter is drafted from.
@@ -198,10 +196,7 @@ func recipientIDs(in Input) []int64 {
 			rest = append(rest, id)
 		}
 	}
-	coll := collate.New(language.Vietnamese, collate.IgnoreCase)
-	slices.SortStableFunc(rest, func(a, b int64) int {
-		return coll.CompareString(unitName(in, a), unitName(in, b))
-	})
+	vi.Sort(rest, func(id int64) string { return unitName(in, id) })
 	for _, id := range rest {
 		add(id)
 	}
