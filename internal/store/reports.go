@@ -1266,11 +1266,31 @@ type ReportState struct {
 // roundID, keyed by unit; units that saved nothing are in state missing.
 // The caller has checked that the user may see the round.
 func (s *Store) ReportStates(ctx context.Context, roundID int64) (map[int64]*ReportState, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id, COALESCE(ur.status, 'missing'), COALESCE(ur.version, 0), ur.submitted_at,
+	return s.reportStates(ctx, roundID, 0)
+}
+
+// UnitReportState is ReportStates for the one unit unitID: nil when the
+// round does not ask it to report. A reporter's home page reads this, not a
+// province's thousands of states, at the deadline when every reporter opens it.
+func (s *Store) UnitReportState(ctx context.Context, roundID, unitID int64) (*ReportState, error) {
+	states, err := s.reportStates(ctx, roundID, unitID)
+	return states[unitID], err
+}
+
+// reportStates reads the states of round roundID's units, or of unit
+// unitID alone when it is not 0.
+func (s *Store) reportStates(ctx context.Context, roundID, unitID int64) (map[int64]*ReportState, error) {
+	query := `SELECT ru.unit_id, COALESCE(ur.status, 'missing'), COALESCE(ur.version, 0), ur.submitted_at,
 		COALESCE(ur.late, FALSE), ur.updated_at, ru.reopened,
 		COALESCE(ur.status = 'draft' AND ur.return_comment <> '', FALSE)
 		FROM round_units ru LEFT JOIN unit_reports ur ON ur.round_id = ru.round_id AND ur.unit_id = ru.unit_id
-		WHERE ru.round_id = ?`), roundID)
+		WHERE ru.round_id = ?`
+	args := []any{roundID}
+	if unitID != 0 {
+		query += ` AND ru.unit_id = ?`
+		args = append(args, unitID)
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: report states: %w", err)
 	}

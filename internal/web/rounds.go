@@ -100,11 +100,11 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 			if err != nil {
 				return err
 			}
-			states, err := s.store.ReportStates(r.Context(), sum.ID)
+			state, err := s.store.UnitReportState(r.Context(), sum.ID, u.UnitID)
 			if err != nil {
 				return err
 			}
-			m := myRound{RoundSummary: sum, State: states[u.UnitID]}
+			m := myRound{RoundSummary: sum, State: state}
 			if st := m.State; st != nil && (st.Status == tiendo.ReportReturned || st.HeadReturned) {
 				if m.Return, err = s.store.LastReturn(r.Context(), u, sum.ID, u.UnitID); tiendo.ErrorCode(err) == tiendo.ENOTFOUND {
 					err = nil
