@@ -88,10 +88,12 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, r *tiendo.Round) e
 		if err := s.refuseRetired(ctx, tx, r); err != nil {
 			return err
 		}
+		units := make([]any, 0, 2*len(r.UnitIDs))
 		for _, id := range r.UnitIDs {
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO round_units (round_id, unit_id) VALUES (?, ?)`), r.ID, id); err != nil {
-				return fmt.Errorf("store: round unit %d: %w", id, err)
-			}
+			units = append(units, r.ID, id)
+		}
+		if err := s.insertMany(ctx, tx, `round_units (round_id, unit_id)`, 2, units); err != nil {
+			return fmt.Errorf("store: round units: %w", err)
 		}
 		for i, t := range r.Tasks {
 			t.RoundID, t.Position = r.ID, i+1
@@ -99,13 +101,15 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, r *tiendo.Round) e
 				t.RoundID, t.Position, t.Label, t.Text).Scan(&t.ID); err != nil {
 				return fmt.Errorf("store: create task: %w", err)
 			}
+			assignees := make([]any, 0, 3*len(t.Assignees))
 			for _, a := range t.Assignees {
-				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO task_units (task_id, unit_id, role) VALUES (?, ?, ?)`), t.ID, a.UnitID, a.Role); err != nil {
-					if s.dialect.isUniqueViolation(err) {
-						return tiendo.Errorf(tiendo.EINVALID, "Nhiệm vụ %s giao cho một đơn vị hai lần; hãy bỏ bớt một lần.", t.Label)
-					}
-					return fmt.Errorf("store: task unit: %w", err)
+				assignees = append(assignees, t.ID, a.UnitID, a.Role)
+			}
+			if err := s.insertMany(ctx, tx, `task_units (task_id, unit_id, role)`, 3, assignees); err != nil {
+				if s.dialect.isUniqueViolation(err) {
+					return tiendo.Errorf(tiendo.EINVALID, "Nhiệm vụ %s giao cho một đơn vị hai lần; hãy bỏ bớt một lần.", t.Label)
 				}
+				return fmt.Errorf("store: task units: %w", err)
 			}
 			for j, tg := range t.Targets {
 				tg.TaskID, tg.Position = t.ID, j+1
@@ -118,6 +122,27 @@ func (s *Store) CreateRound(ctx context.Context, actor Actor, r *tiendo.Round) e
 		}
 		return s.audit(ctx, tx, actor, "create", "round", r.ID, nil, roundAudit(r))
 	})
+}
+
+// insertMany inserts rows into into ("table (columns)"), each row width
+// values of args in turn, a few hundred rows a statement: a national round
+// asks 3,321 units and gives each twelve tasks, and a statement a row was a
+// round trip a row on PostgreSQL (about 43,000, 3.6 - 5.3 s).
+func (s *Store) insertMany(ctx context.Context, tx *sql.Tx, into string, width int, args []any) error {
+	const perStatement = 300 // at most 900 parameters, well under both databases' limits
+	if width <= 0 || len(args)%width != 0 {
+		return fmt.Errorf("%d values do not make rows of %d", len(args), width)
+	}
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+	for len(args) > 0 {
+		n := min(len(args)/width, perStatement)
+		query := `INSERT INTO ` + into + ` VALUES ` + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+		if _, err := tx.ExecContext(ctx, s.q(query), args[:n*width]...); err != nil {
+			return err
+		}
+		args = args[n*width:]
+	}
+	return nil
 }
 
 // refuseRetired refuses a round that asks a unit for a report due after the
