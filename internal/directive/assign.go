@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -320,6 +321,19 @@ func underless(fold string) string {
 	return fold
 }
 
+// bareKind reports whether the folded piece is only a unit's head word,
+// with at most a level or what it is under after it: "chi cục", "trung
+// tâm", "chi bộ trực thuộc", "trạm xã". A unit's name goes on after its
+// head ("chi cục Thủy lợi"); a kind does not.
+func bareKind(fold string) bool {
+	ws := strings.Fields(underless(strings.TrimRight(fold, ":.;,")))
+	for len(ws) > 1 && levelTokens[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	h := strings.Join(ws, " ")
+	return h != "" && (slices.Contains(unitHeads, h) || slices.Contains(unitHeads, h+" "))
+}
+
 func isCategory(fold string) bool {
 	ws := strings.Fields(fold)
 	for len(ws) > 1 && (levelTokens[ws[len(ws)-1]] || ws[len(ws)-1] == "thi" || ws[len(ws)-1] == "tran" || ws[len(ws)-1] == "pho" || ws[len(ws)-1] == "thanh") {
@@ -480,6 +494,12 @@ func splitUnits(s string) []string {
 			if opensGroup(prev) && startsLower(strings.TrimSpace(f.cut(c.start, c.end))) && isCategory(underless(strings.TrimRight(fold, ":.;"))) {
 				join = true
 			}
+			// "Các phòng, chi cục, đơn vị thuộc Sở", "Các chi bộ ấp, chi
+			// bộ trực thuộc": a unit's kind written in small letters with
+			// no name after it is one more kind of the group, not a unit.
+			if opensGroup(prev) && startsLower(strings.TrimSpace(f.cut(c.start, c.end))) && bareKind(fold) {
+				join = true
+			}
 			if (strings.HasSuffix(prev, "hdnd") || strings.HasSuffix(prev, "hoi dong nhan dan")) && startsWithAny(fold, []string{"ubnd", "uy ban nhan dan"}) {
 				join = true
 			}
@@ -633,6 +653,9 @@ func expandPlaces(u string) []string {
 func (p *parser) assignment(text string) assignment {
 	if pa, ok := p.parenAssignment(text); ok {
 		return pa
+	}
+	if ta, ok := p.topicAssignment(text); ok {
+		return ta
 	}
 	var a assignment
 	// Units are named near the start of a task; reading a long paragraph
@@ -1072,6 +1095,37 @@ func colonAfter(f folded, i int) int {
 		return 0
 	}
 	return f.at(i + c + 1)
+}
+
+// topicAssignment reads an item that names its field before a colon and
+// the unit after it: "Về thu ngân sách nhà nước: Cục Thuế tỉnh báo cáo
+// …", "Về lao động, việc làm: Sở Lao động - Thương binh và Xã hội …". The
+// topic is no unit; the assignment is the text after the colon's.
+func (p *parser) topicAssignment(text string) (assignment, bool) {
+	if w, _, _ := strings.Cut(text, " "); vi.Fold(w) != "ve" {
+		return assignment{}, false
+	}
+	f := foldText(text)
+	c := labelColon(f.s)
+	if c <= 0 || c > 200 || strings.ContainsAny(f.s[:c], ";.") {
+		return assignment{}, false
+	}
+	start := f.at(c + 1)
+	rest := text[start:]
+	if !opensUnit(strings.TrimSpace(rest)) {
+		return assignment{}, false
+	}
+	a := p.assignment(rest)
+	if len(a.leads) == 0 {
+		return assignment{}, false
+	}
+	if a.prefixEnd > 0 {
+		a.prefixEnd += start
+	}
+	if a.unitEnd > 0 {
+		a.unitEnd += start
+	}
+	return a, true
 }
 
 // labelColon returns the offset of the first ":" in s that ends a label

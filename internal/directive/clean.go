@@ -64,6 +64,8 @@ func splitLines(text string) []line {
 		}
 		if strings.Contains(s, "\t") {
 			s = tabCells(s)
+		} else {
+			s = dropColumnRules(s)
 		}
 		s = cleanLine(s)
 		if ocr {
@@ -483,6 +485,36 @@ func isRule(s string) bool {
 		}
 	}
 	return true
+}
+
+// reColumnGap parts the columns of a line laid out side by side.
+var reColumnGap = regexp.MustCompile(`\s{2,}`)
+
+// dropColumnRules drops from a line laid out in columns the rule one
+// column draws under its heading while the other goes on with text, as a
+// header's two columns do: "ĐẢNG ỦY XÃ A       ____________" is the
+// issuer's line beside the rule under the national title. A rule is a run
+// of four or more "_", "=" or "-" with a gap of spaces (or the line's
+// edge) on either side; dots ("……", a form's blank) are no rule.
+func dropColumnRules(s string) string {
+	if !strings.Contains(s, "  ") || strings.Contains(s, "|") {
+		return s
+	}
+	segs := reColumnGap.Split(strings.TrimSpace(s), -1)
+	if len(segs) < 2 {
+		return s
+	}
+	kept := segs[:0:0]
+	for _, g := range segs {
+		if len(g) >= 4 && isRule(g) && strings.ContainsAny(g, "_=-") {
+			continue
+		}
+		kept = append(kept, g)
+	}
+	if len(kept) == len(segs) || len(kept) == 0 {
+		return s
+	}
+	return strings.Join(kept, "   ")
 }
 
 // joinTabCells puts back together the rows of a tab-separated table whose

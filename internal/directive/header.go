@@ -309,6 +309,12 @@ func placeBefore(s string) string {
 	for k := len(words) - 1; k >= 0 && len(words)-k <= 6; k-- {
 		w := words[k]
 		r := []rune(w)
+		if (w == "-" || w == "–") && start == k+1 && k > 0 && startsUpperRune(words[k-1]) && !isUpper(words[k-1]) {
+			// "Bà Rịa - Vũng Tàu", "Phan Rang - Tháp Chàm": a place
+			// named after two, joined by a dash.
+			start = k
+			continue
+		}
 		if len(r) == 0 || !unicode.IsUpper(r[0]) || strings.ContainsAny(w, "/:;,") {
 			break
 		}

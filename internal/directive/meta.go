@@ -24,7 +24,9 @@ var (
 	// ngày D"), and a weekday with no time too ("trước thứ Sáu, ngày D"). "Hạn gửi báo cáo: ngày D" (an OCR'd "bảo cáo" folds the
 	// same) is a last day as "hạn cuối" is; the colon must follow, so
 	// "thời hạn gửi báo cáo ngày 20 hằng tháng" stays a recurring one.
-	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|han (?:gui |nop )?bao cao\s*:\s*|han (?:gui|nop)\s*:\s*|den het|trong|khong muon hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*)?(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?(?:ngay\s*)(` + datePattern + `)`)
+	// "Không muộn hơn", "không chậm hơn" and "không trễ hơn ngày D" all
+	// allow D itself.
+	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|han (?:gui |nop )?bao cao\s*:\s*|han (?:gui|nop)\s*:\s*|den het|trong|khong (?:muon|cham|tre) hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*)?(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?(?:ngay\s*)(` + datePattern + `)`)
 	// A cited document: its kind, then its number. A joint document
 	// names its kind with "liên tịch" or "phối hợp" ("Chương trình phối
 	// hợp số 11/CTrPH-UBND-MTTQ", "Quy chế phối hợp số 02/QCPH-...").
@@ -161,7 +163,8 @@ var reMeeting = regexp.MustCompile(`\b(ket luan|cuoc hop|phien hop|hoi nghi|giao
 // opening, else from the closing sentences that speak of the report.
 func (p *parser) period(intro, closing []block) {
 	texts := []string{p.res.Subject}
-	if reMeeting.MatchString(vi.Fold(p.res.Subject)) {
+	meeting := reMeeting.MatchString(vi.Fold(p.res.Subject))
+	if meeting {
 		// A meeting's subject names the period it reviewed; the work it
 		// gives is for the period its conclusions name.
 		texts = []string{p.taskIntro}
@@ -193,6 +196,13 @@ func (p *parser) period(intro, closing []block) {
 			p.res.Period = per
 			return
 		}
+	}
+	if meeting && strings.HasPrefix(sym, "GM") {
+		// An invitation whose text names no other period: the reports it
+		// asks for the meeting ("Giấy mời dự Hội nghị đánh giá … 9 tháng
+		// đầu năm 2024", sent in before it) cover what the meeting
+		// reviews. A notice of a meeting's conclusions keeps to its own.
+		p.res.Period = periodIn(vi.Fold(p.res.Subject), p.issueDate.Year)
 	}
 }
 
@@ -284,6 +294,19 @@ func (p *parser) deadline(intro, closing, region []block) {
 func (p *parser) findDeadline(intro, closing, region []block) {
 	p.recurring(intro, closing, region)
 	p.dueDate(intro, closing, nil)
+	if d, line := p.res.Deadline, p.deadlineLine; d != nil && p.deadlineSent == "" {
+		// The closing or the opening gives a date with no report in its
+		// sentence ("Tài liệu Hội nghị được đăng tải trước ngày 24/9"),
+		// while an item sends the report by its own ("5. Công tác chuẩn
+		// bị: … gửi báo cáo về UBND huyện trước 16 giờ ngày 19/9"): the
+		// report's date is the round's.
+		warned := len(p.res.Warnings)
+		p.res.Deadline = nil
+		if !p.dueDateAfter(nil, nil, region, p.res.Date, false) || !p.deadlineSends {
+			p.res.Deadline, p.deadlineLine, p.deadlineSent, p.deadlineSends = d, line, "", false
+			p.res.Warnings = p.res.Warnings[:warned]
+		}
+	}
 	if p.res.Deadline != nil && (p.deadlineSends || !p.sendsRelative(closing) && !p.sendsRelative(intro)) {
 		return
 	}

@@ -185,6 +185,12 @@ func unitNameEnd(s string) int {
 				i += n
 				continue
 			}
+			if newCountryside(s, ws, i, plain) {
+				// "Văn phòng Điều phối nông thôn mới Trung ương": the
+				// programme's name, "nông thôn mới", goes on.
+				i++
+				continue
+			}
 			if n := crossedBy(ws, i, plain); places && n > 0 {
 				i += n
 				continue
@@ -202,6 +208,23 @@ func unitNameEnd(s string) int {
 		i++
 	}
 	return len(s)
+}
+
+// newCountryside reports whether word i of s is the "mới" of "nông thôn
+// mới", the new-countryside programme a unit may be named after, the
+// name going on after it with a capital or a level or ending there.
+// "Phòng Nông nghiệp và Phát triển nông thôn mới gửi báo cáo" says "only
+// just", and the name ends before it.
+func newCountryside(s string, ws []nameWord, i int, plain bool) bool {
+	if i < 2 || ws[i].sepBefore != "" || ws[i-1].sepBefore != "" {
+		return false
+	}
+	w := ws[i].lower
+	if !(w == "mới" || plain && vi.Fold(w) == "moi") || vi.Fold(ws[i-2].lower+" "+ws[i-1].lower) != "nong thon" {
+		return false
+	}
+	n := i + 1
+	return n == len(ws) || ws[n].sepBefore != "" || !lowerInitial(s[ws[n].start:ws[n].end]) || levelAt(ws, n, plain) > 0
 }
 
 // groupKindAt returns the number of words of the piece that starts at
@@ -224,7 +247,7 @@ func groupKindAt(s string, ws []nameWord, i int) int {
 		b.WriteString(ws[k].lower)
 	}
 	f := vi.Fold(b.String())
-	if placeKinds[f] || villageKinds[b.String()] || isCategory(underless(f)) {
+	if placeKinds[f] || villageKinds[b.String()] || isCategory(underless(f)) || bareKind(f) {
 		return j - i
 	}
 	return 0

@@ -199,6 +199,18 @@ func (p *parser) footer(i, end int) {
 				continue
 			}
 		}
+		if items := reRunOnItem.Split(s, -1); inDist && isBullet(s) && len(items) > 1 {
+			// "Nơi nhận: - Như trên; - Sở Y tế; - Lưu: VT.": the list
+			// run onto one line when its breaks were lost. The last item
+			// is read as a line, with what the signature column ran into
+			// it.
+			for _, it := range items[:len(items)-1] {
+				if it = trimItem(it); it != "" && len(p.res.Distribution) < 200 {
+					p.res.Distribution = append(p.res.Distribution, it)
+				}
+			}
+			s = "- " + strings.TrimSpace(items[len(items)-1])
+		}
 		// An item whose line ended with "," goes on on the next line, even
 		// with a capital ("- Viện A, các Viện Pasteur," / "Viện B;"); a
 		// line of the signature column has no list punctuation at its end.
@@ -228,9 +240,18 @@ func (p *parser) footer(i, end int) {
 	p.signer(frags)
 }
 
+// reRunOnItem parts the items of a distribution list run onto one line:
+// an item's ";" and the next one's dash.
+var reRunOnItem = regexp.MustCompile(`;\s+[-–—+•]\s+`)
+
 // splitDistItem splits a distribution line into the item and a signature
 // part that extraction ran into it: "- Như trên; KT. CHỦ TỊCH".
 func splitDistItem(s string) (item, sig string) {
+	if k := sealAt(s); k > 0 && strings.ContainsAny(lastByte(strings.TrimSpace(s[:k])), ",;.") {
+		// "- Như kính gửi, ( * ĐẢNG ỦY XÃ * )": the seal beside the
+		// list, read by OCR as a line of the signature column.
+		s = strings.TrimSpace(s[:k])
+	}
 	k := strings.IndexAny(s, ";")
 	if k < 0 {
 		if d := strings.Index(s, ". "); d >= 0 {
@@ -261,7 +282,9 @@ func splitDistItem(s string) (item, sig string) {
 func splitTrailingTitle(s string) (item, sig string) {
 	ws := strings.Fields(s)
 	k := len(ws)
-	for k > 1 && isUpper(ws[k-1]) && hasUpper(ws[k-1]) && strings.Trim(ws[k-1], ".,;:") == ws[k-1] {
+	// A word of the title may be short ("PHÓ BÍ THƯ"): each word need only
+	// be in capitals, the title as a whole is checked below.
+	for k > 1 && allCaps(ws[k-1]) && strings.Trim(ws[k-1], ".,;:") == ws[k-1] {
 		k--
 	}
 	if k == len(ws) || k == 0 {
@@ -273,6 +296,39 @@ func splitTrailingTitle(s string) (item, sig string) {
 		return s, ""
 	}
 	return strings.Join(ws[:k], " "), title
+}
+
+// lastByte returns the last byte of s as a string, or "".
+func lastByte(s string) string {
+	if s == "" {
+		return ""
+	}
+	return s[len(s)-1:]
+}
+
+// allCaps reports whether word w has letters, none of them lower case.
+func allCaps(w string) bool {
+	return hasUpper(w) && !strings.ContainsFunc(w, unicode.IsLower)
+}
+
+// sealAt returns where the seal read by OCR starts in s, or -1: a body's
+// name in capitals in brackets, "( ĐẢNG ỦY XÃ )", "(* ỦY BAN NHÂN DÂN *)",
+// the words of the round stamp over the signature. Such a line names no
+// position and no distribution item.
+func sealAt(s string) int {
+	s = strings.TrimRight(s, " ")
+	if !strings.HasSuffix(s, ")") {
+		return -1
+	}
+	k := strings.LastIndex(s, "(")
+	if k < 0 {
+		return -1
+	}
+	in := strings.Trim(s[k+1:len(s)-1], " *")
+	if len(strings.Fields(in)) < 2 || !isUpper(in) || strings.ContainsAny(in, "()/,;:") || !startsWithAny(vi.Fold(in)+" ", orgHeads) {
+		return -1
+	}
+	return k
 }
 
 var reSigned = regexp.MustCompile(`^[(\[]?\s*(da ky|ky|ky ten|ky so|ky, ghi ro ho ten|ky va ghi ro ho ten|ky ten, dong dau)[^)\]]*[)\]]?\.?$`)
@@ -289,6 +345,9 @@ func (p *parser) signer(frags []string) {
 		f := vi.Fold(s)
 		if reSigned.MatchString(f) {
 			gap = true
+			continue
+		}
+		if sealAt(s) == 0 {
 			continue
 		}
 		switch {
@@ -313,6 +372,33 @@ func (p *parser) signer(frags []string) {
 		}
 		gap = false
 	}
+	if k := len(sg.Authority) - 1; sg.Title == "" && k >= 0 {
+		// "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the position run into the
+		// authority line when the signature's line breaks were lost.
+		sg.Authority[k], sg.Title = splitAuthTitle(sg.Authority[k])
+	}
+}
+
+// splitAuthTitle splits an authority line that ends with the signer's
+// position ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH")
+// into the two; the position has two words at least, after the body or
+// the head the authority names ("KT. BỘ TRƯỞNG" is one authority).
+//
+// A word that opens a title of two ("BỘ TRƯỞNG", "PHÓ GIÁM ĐỐC", "CHI
+// CỤC TRƯỞNG") is not cut from the word after it: "KT. BỘ TRƯỞNG THỨ
+// TRƯỞNG" is "KT. BỘ TRƯỞNG" and "THỨ TRƯỞNG".
+func splitAuthTitle(s string) (auth, title string) {
+	ws := strings.Fields(s)
+	for k := 2; k+2 <= len(ws); k++ {
+		switch vi.Fold(ws[k-1]) {
+		case "bo", "pho", "thu", "chanh", "cuc", "tong", "vu", "chi":
+			continue
+		}
+		if t := strings.Join(ws[k:], " "); looksLikeTitle(vi.Fold(t)) {
+			return strings.Join(ws[:k], " "), t
+		}
+	}
+	return s, ""
 }
 
 // looksLikeTitle reports whether a folded caps line is a position.
@@ -491,7 +577,9 @@ func groupKinds(rs []Recipient) []string {
 			if len(pw) > 0 && vi.Fold(pw[0]) == "va" {
 				pw = pw[1:]
 			}
-			if len(pw) == 0 || len(pw) > 2 || startsLower(strings.Join(pw, " ")) == false || hasUpper(strings.Join(pw, " ")) {
+			// A kind of village may take three words ("tổ dân phố",
+			// "khu dân cư"): "Các thôn, tổ dân phố" covers "tổ dân phố 1".
+			if len(pw) == 0 || len(pw) > 2 && !villageKinds[strings.ToLower(strings.Join(pw, " "))] || startsLower(strings.Join(pw, " ")) == false || hasUpper(strings.Join(pw, " ")) {
 				continue
 			}
 			out = append(out, vi.Fold(strings.Join(pw, " "))+" ")
