@@ -230,32 +230,61 @@ func (m *unitMatcher) score(name string) (int, float64) {
 	}
 	key := unitKey(name)
 	group, rank := IsGroupName(name), rankOfName(name)
-	best, bestScore, tie := -1, 0.0, false
+	// Keys compare as sets of words, so "xã An Bình" and "xã Bình An", both
+	// common commune names, score alike against either; between units that
+	// score alike, one named with the words in the same order is the one
+	// meant.
+	best, bestScore, bestInOrder, tie := -1, 0.0, false, false
 	for i, keys := range m.keys {
 		if rank.conflicts(m.ranks[i]) {
 			continue // "Công an tỉnh" is not "Công an huyện", nor "Sở Y tế" "Phòng Y tế"
 		}
-		s := 0.0
+		s, inOrder := 0.0, false
 		for j, k := range keys {
 			if group != m.group[i][j] {
 				continue // many units are not one of them, nor one unit many
 			}
-			if x := matchScore(key, k); x > s {
-				s = x
+			x := matchScore(key, k)
+			switch {
+			case x > s+1e-9:
+				s, inOrder = x, sameOrder(key, k)
+			case x > s-1e-9 && x > 0 && sameOrder(key, k):
+				inOrder = true
 			}
 		}
 		switch {
 		case s == 0:
 		case s > bestScore+1e-9:
-			best, bestScore, tie = i, s, false
+			best, bestScore, bestInOrder, tie = i, s, inOrder, false
 		case s > bestScore-1e-9 && m.units[best].Code != m.units[i].Code:
-			tie = true
+			switch {
+			case inOrder && !bestInOrder:
+				best, bestInOrder, tie = i, true, false
+			case inOrder == bestInOrder:
+				tie = true
+			}
 		}
 	}
 	if tie {
 		return -1, 0
 	}
 	return best, bestScore
+}
+
+// sameOrder reports whether the shorter of two keys has its words in the
+// longer one in the same order: "xã An Bình" in "UBND xã An Bình", not in
+// "UBND xã Bình An".
+func sameOrder(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for _, w := range b {
+		if i < len(a) && a[i] == w {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // groupWords are what "các" is followed by when a name stands for many
