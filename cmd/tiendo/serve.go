@@ -174,9 +174,10 @@ const (
 	defaultGCPercent   = 400
 )
 
-// serve runs the web server and the reminder service until ctx is
-// cancelled, then lets in-flight requests finish (up to 20 s) and stops the
-// reminders before returning; the caller closes the store.
+// serve runs the web server, the reminder service and the search index's
+// catch-up until ctx is cancelled, then lets in-flight requests finish (up
+// to 20 s) and stops the other two before returning; the caller closes the
+// store.
 func serve(ctx context.Context, cfg Config, st *store.Store, log *slog.Logger, ready func(addr string)) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(defaultMemoryLimit)
@@ -206,6 +207,15 @@ func serve(ctx context.Context, cfg Config, st *store.Store, log *slog.Logger, r
 		rem.Run(remCtx)
 	}()
 	defer func() { stopRem(); <-remDone }()
+	// The search index follows the saves in the background, a small batch
+	// to a transaction, rather than in the first search after a rush.
+	searchCtx, stopSearch := context.WithCancel(context.WithoutCancel(ctx))
+	searchDone := make(chan struct{})
+	go func() {
+		defer close(searchDone)
+		st.FollowSearch(searchCtx, 5*time.Second, log.With("component", "search"))
+	}()
+	defer func() { stopSearch(); <-searchDone }()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("không mở được cổng %s: %w", cfg.Addr, err)

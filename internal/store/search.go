@@ -34,7 +34,9 @@ import (
 // from the other tables, and RefreshSearch brings them up to date by
 // following the audit log, which every write appends to in its own
 // transaction: the index needs no hook in the code that writes rounds,
-// units, reports and documents.
+// units, reports and documents. It does so a batch to a transaction, in
+// the background (FollowSearch) and a batch at most in a search
+// (search_refresh.go).
 
 // Search limits.
 const (
@@ -99,6 +101,11 @@ func SegmentsText(segs []Segment) string {
 // those of draft rounds come after those of rounds sent to the units, and
 // say they are drafts. A query that is empty,
 // too long or has no letters is an EINVALID error.
+//
+// Search first brings the index up to date by one batch at most
+// (search_refresh.go): what was saved just before is found; after a rush
+// whose backlog is larger than a batch, it finds what is indexed so far,
+// and FollowSearch indexes the rest in the background.
 func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int) ([]SearchResult, error) {
 	terms, err := searchTerms(q)
 	if err != nil {
@@ -108,7 +115,7 @@ func (s *Store) Search(ctx context.Context, u *tiendo.User, q string, limit int)
 		limit = DefaultSearchLimit
 	}
 	limit = min(limit, maxSearchLimit)
-	if err := s.RefreshSearch(ctx); err != nil {
+	if err := s.refreshSearchOnce(ctx); err != nil {
 		return nil, err
 	}
 	visible, visibleArgs := searchVisibleTo(u)
@@ -904,205 +911,6 @@ func searchPhrase(terms []searchTerm) (string, []any) {
 		pattern += " %"
 	}
 	return "CASE WHEN folded LIKE ? THEN 1 ELSE 0 END", []any{pattern}
-}
-
-// searchLock is appended to the read of search_state that starts a refresh:
-// on PostgreSQL it makes concurrent refreshes (of several instances) wait
-// for each other; SQLite's single writer connection already does.
-func (s *Store) searchLock() string {
-	if s.dialect == postgres {
-		return " FOR UPDATE"
-	}
-	return ""
-}
-
-// searchLag is how long a write may take between taking its audit_log id and
-// committing. On PostgreSQL ids come from a sequence, so a transaction could
-// commit after one with a higher id (the audit chain's row lock now keeps
-// them in order, but the index should not depend on that); a refresh that has
-// read past a missing id looks again until the id shows up or is this old
-// (rolled back). SQLite has one writer at a time: ids commit in order.
-func (s *Store) searchLag() time.Duration {
-	if s.dialect == postgres {
-		return 30 * time.Second
-	}
-	return 0
-}
-
-// RefreshSearch brings the search index up to date with every change the
-// audit log has recorded since the last refresh, building the whole index
-// the first time. When nothing changed it costs one small query; Search
-// calls it first.
-func (s *Store) RefreshSearch(ctx context.Context) error {
-	var cursor, last int64
-	if err := s.rdb.QueryRowContext(ctx, `SELECT (SELECT audit_id FROM search_state WHERE id = 1), (SELECT COALESCE(MAX(id), 0) FROM audit_log)`).
-		Scan(&cursor, &last); err != nil {
-		return fmt.Errorf("store: search state: %w", err)
-	}
-	if cursor >= 0 && last <= cursor {
-		return nil
-	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT audit_id FROM search_state WHERE id = 1`+s.searchLock()).Scan(&cursor); err != nil {
-			return fmt.Errorf("store: search state: %w", err)
-		}
-		if cursor < 0 {
-			return s.rebuildSearch(ctx, tx)
-		}
-		return s.followAudit(ctx, tx, cursor)
-	})
-}
-
-// RebuildSearch builds the search index again from the tables, for when it
-// is suspected to be wrong (a change made outside tiendo, by hand in SQL).
-// It holds the write lock while it works: seconds for a large database.
-func (s *Store) RebuildSearch(ctx context.Context) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		var cursor int64
-		if err := tx.QueryRowContext(ctx, `SELECT audit_id FROM search_state WHERE id = 1`+s.searchLock()).Scan(&cursor); err != nil {
-			return fmt.Errorf("store: search state: %w", err)
-		}
-		return s.rebuildSearch(ctx, tx)
-	})
-}
-
-// textNeutral lists the audited actions that change no searchable text; the
-// rest cause the entity to be indexed again.
-var textNeutral = map[string]bool{
-	"round:publish": true, "round:close": true, "round:lock": true, "round:unlock": true,
-	"round:reopen": true, "round:remind": true, "unit_report:attach": true,
-	// A document's approval steps change its status, which Search reads
-	// from documents, not its text.
-	"document:send": true, "document:approve": true, "document:return": true, "document:withdraw": true,
-}
-
-// followAudit indexes again the rounds, units, reports and documents that
-// the audit log shows changed after id cursor, and moves the cursor past
-// them.
-func (s *Store) followAudit(ctx context.Context, tx *sql.Tx, cursor int64) error {
-	const batch = 2000
-	lag := s.searchLag()
-	for {
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT id, at, entity, entity_id, action FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`), cursor, batch)
-		if err != nil {
-			return fmt.Errorf("store: search: audit log: %w", err)
-		}
-		changed := map[string]map[int64]bool{"round": {}, "unit": {}, "unit_report": {}, "document": {}}
-		n, next, stopped := 0, cursor, false
-		now := s.now()
-		for rows.Next() {
-			var id, entityID int64
-			var at time.Time
-			var entity, action string
-			if err := rows.Scan(&id, &at, &entity, &entityID, &action); err != nil {
-				rows.Close()
-				return err
-			}
-			n++
-			if ids, ok := changed[entity]; ok && !textNeutral[entity+":"+action] {
-				ids[entityID] = true
-			}
-			// The cursor moves over contiguous ids only, or over a gap
-			// old enough to be a rollback rather than a commit to come.
-			if !stopped && id != next+1 && lag > 0 && now.Sub(at) < lag {
-				stopped = true
-			}
-			if !stopped {
-				next = id
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if err := s.indexRounds(ctx, tx, searchIDs(changed["round"])); err != nil {
-			return err
-		}
-		if err := s.indexUnits(ctx, tx, searchIDs(changed["unit"])); err != nil {
-			return err
-		}
-		if err := s.indexReports(ctx, tx, searchIDs(changed["unit_report"])); err != nil {
-			return err
-		}
-		// Documents are indexed by round. A changed round's are indexed
-		// again too: a deleted draft round takes its documents with it,
-		// auditing only the round.
-		docRounds, err := s.documentRounds(ctx, tx, searchIDs(changed["document"]))
-		if err != nil {
-			return err
-		}
-		for id := range changed["round"] {
-			docRounds = append(docRounds, id)
-		}
-		if err := s.indexDocuments(ctx, tx, docRounds); err != nil {
-			return err
-		}
-		if next != cursor {
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE search_state SET audit_id = ? WHERE id = 1`), next); err != nil {
-				return fmt.Errorf("store: search state: %w", err)
-			}
-		}
-		if n < batch || stopped {
-			return nil
-		}
-		cursor = next
-	}
-}
-
-func searchIDs(m map[int64]bool) []int64 {
-	out := make([]int64, 0, len(m))
-	for id := range m {
-		out = append(out, id)
-	}
-	return out
-}
-
-// rebuildSearch empties the index and builds it from the tables.
-func (s *Store) rebuildSearch(ctx context.Context, tx *sql.Tx) error {
-	// Read where the audit log stands before reading the tables: whatever
-	// is written after that is indexed again by the next refresh.
-	var last int64
-	q, args := `SELECT COALESCE(MAX(id), 0) FROM audit_log`, []any{}
-	if lag := s.searchLag(); lag > 0 {
-		q, args = q+` WHERE at < ?`, append(args, s.now().Add(-lag))
-	}
-	if err := tx.QueryRowContext(ctx, s.q(q), args...).Scan(&last); err != nil {
-		return fmt.Errorf("store: search: audit log: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs`); err != nil {
-		return fmt.Errorf("store: search: clear: %w", err)
-	}
-	for _, step := range []struct {
-		table string
-		index func(context.Context, *sql.Tx, []int64) error
-	}{{"rounds", s.indexRounds}, {"units", s.indexUnits}, {"unit_reports", s.indexReports}, {"rounds", s.indexDocuments}} {
-		after := int64(0)
-		for {
-			ids, err := s.idsAfter(ctx, tx, step.table, after, 500)
-			if err != nil {
-				return err
-			}
-			if len(ids) == 0 {
-				break
-			}
-			if err := step.index(ctx, tx, ids); err != nil {
-				return err
-			}
-			after = ids[len(ids)-1]
-		}
-	}
-	if _, err := tx.ExecContext(ctx, s.q(`UPDATE search_state SET audit_id = ? WHERE id = 1`), last); err != nil {
-		return fmt.Errorf("store: search state: %w", err)
-	}
-	return nil
-}
-
-func (s *Store) idsAfter(ctx context.Context, tx *sql.Tx, table string, after int64, n int) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT id FROM `+table+` WHERE id > ? ORDER BY id LIMIT ?`), after, n)
-	if err != nil {
-		return nil, fmt.Errorf("store: search: %s: %w", table, err)
-	}
-	return scanIDs(rows)
 }
 
 // searchDoc is one row of search_docs before it is written.
