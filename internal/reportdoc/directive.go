@@ -207,9 +207,10 @@ func DirectiveFile(ctx context.Context, st *store.Store, u *tiendo.User, id int6
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := DirectiveFiles(in, c, 0, time.Time{}, DirectiveSigner(""))
+	// That file alone: as DirectiveFiles writes it, without the others.
+	data, err := renderOne(directiveDocument(in, c, 0, time.Time{}, DirectiveSigner("")), nil, kind)
 	if err != nil {
 		return nil, nil, err
 	}
-	return files[kind], c, nil
+	return data, c, nil
 }

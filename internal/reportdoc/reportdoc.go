@@ -198,6 +198,16 @@ func build(in consolidate.Input, c *tiendo.Document, meta consolidate.Meta) (*do
 	return doc, table
 }
 
+// attachedTable is the indicator table as build gives it, without laying
+// the report's text out: the line that names its report
+// (document.AttachedTo) reads only the page around the text (meta), and a
+// province's text is 25 MB.
+func attachedTable(in consolidate.Input, meta consolidate.Meta) document.Table {
+	table := indicatorTable(in)
+	table.Attached = document.AttachedTo(consolidate.ToDocument(meta, nil, table))
+	return table
+}
+
 // indicatorTable is the report's indicator table.
 func indicatorTable(in consolidate.Input) document.Table {
 	return document.IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", consolidate.IndicatorRows(in))
@@ -215,26 +225,53 @@ func unapproved(c *tiendo.Document) bool {
 // data would give. It is not offered for download.
 const ModelFile = "json"
 
+// writers writes each kind of file: the document as DOCX, PDF and its
+// model, the indicator table as XLSX. Each kind is written alone, so that
+// a download renders only the file asked for: a province's PDF takes
+// seconds, and its spreadsheet is 7 KB.
+var writers = map[string]func(b *bytes.Buffer, doc *document.Document, table *document.Table) error{
+	"docx": func(b *bytes.Buffer, doc *document.Document, _ *document.Table) error {
+		return document.WriteDOCX(b, doc)
+	},
+	"pdf": func(b *bytes.Buffer, doc *document.Document, _ *document.Table) error {
+		return document.WritePDF(b, doc)
+	},
+	ModelFile: func(b *bytes.Buffer, doc *document.Document, _ *document.Table) error {
+		return json.NewEncoder(b).Encode(doc)
+	},
+	"xlsx": func(b *bytes.Buffer, _ *document.Document, table *document.Table) error {
+		return document.WriteXLSX(b, *table)
+	},
+}
+
 // render writes doc as DOCX and PDF, and table, when given, as XLSX; the
 // model goes with them.
 func render(doc *document.Document, table *document.Table) (map[string][]byte, error) {
-	writers := map[string]func(*bytes.Buffer) error{
-		"docx":    func(b *bytes.Buffer) error { return document.WriteDOCX(b, doc) },
-		"pdf":     func(b *bytes.Buffer) error { return document.WritePDF(b, doc) },
-		ModelFile: func(b *bytes.Buffer) error { return json.NewEncoder(b).Encode(doc) },
-	}
-	if table != nil {
-		writers["xlsx"] = func(b *bytes.Buffer) error { return document.WriteXLSX(b, *table) }
-	}
 	out := map[string][]byte{}
-	for kind, write := range writers {
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
-			return nil, fmt.Errorf("reportdoc: %s: %w", kind, err)
+	for kind := range writers {
+		if kind == "xlsx" && table == nil {
+			continue
 		}
-		out[kind] = b.Bytes()
+		data, err := renderOne(doc, table, kind)
+		if err != nil {
+			return nil, err
+		}
+		out[kind] = data
 	}
 	return out, nil
+}
+
+// renderOne writes the file of kind alone, as render writes it.
+func renderOne(doc *document.Document, table *document.Table, kind string) ([]byte, error) {
+	write, ok := writers[kind]
+	if !ok || (kind == "xlsx" && table == nil) {
+		return nil, fmt.Errorf("reportdoc: no %s file of this document", kind)
+	}
+	var b bytes.Buffer
+	if err := write(&b, doc, table); err != nil {
+		return nil, fmt.Errorf("reportdoc: %s: %w", kind, err)
+	}
+	return b.Bytes(), nil
 }
 
 // checkSigner refuses to issue without the signer's title and name.
@@ -295,28 +332,64 @@ func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, 
 }
 
 // File returns one file ("docx", "pdf", "xlsx") of round id's consolidated
-// report: the frozen one once issued, the draft rendered now before that.
+// report: the frozen one once issued, the draft rendered now before that,
+// that file alone (DraftFile). The report comes with it as read, without
+// its text (store.DocHead) when the file needs none.
 func File(ctx context.Context, st *store.Store, u *tiendo.User, id int64, kind string) ([]byte, *tiendo.Document, error) {
 	if ContentTypes[kind] == "" {
 		return nil, nil, tiendo.Errorf(tiendo.ENOTFOUND, "Không có định dạng %q; chọn docx, pdf hoặc xlsx.", kind)
 	}
-	c, err := st.Doc(ctx, u, id, tiendo.DocReport)
+	// Without its text first: an issued report's file is kept whole, and
+	// a province's text is 25 MB.
+	c, err := st.DocHead(ctx, u, id, tiendo.DocReport)
 	if err != nil {
 		return nil, nil, err
 	}
-	if c.Status == tiendo.DocIssued {
+	if c.Status != tiendo.DocIssued && kind != "xlsx" { // the spreadsheet has none of the text
+		if c, err = st.Doc(ctx, u, id, tiendo.DocReport); err != nil {
+			return nil, nil, err
+		}
+	}
+	if c.Status == tiendo.DocIssued { // issued, perhaps since its head was read
 		data, err := st.IssuedFile(ctx, u, id, tiendo.DocReport, kind)
 		return data, c, err
 	}
-	in, err := docInput(ctx, st, u, id)
+	data, _, err := DraftFile(ctx, st, u, c, kind)
 	if err != nil {
 		return nil, nil, err
 	}
-	files, err := Files(in, c, Meta(in, c, 0, time.Time{}, draftSigner(ctx, st, c)))
-	if err != nil {
-		return nil, nil, err
+	return data, c, nil
+}
+
+// DraftFile renders the file of kind ("docx", "pdf", "xlsx") of report c,
+// not issued, as read with its text (store.Doc; the spreadsheet, which has
+// none of it, takes c without, store.DocHead), from today's data as u may
+// see it: the file File gives of it, that file alone. signer is the name
+// it is signed with (an approved draft's approver), for a caller that
+// keeps the file under the name it read before (the web's fileCache).
+func DraftFile(ctx context.Context, st *store.Store, u *tiendo.User, c *tiendo.Document, kind string) (data []byte, signer string, err error) {
+	if ContentTypes[kind] == "" {
+		return nil, "", tiendo.Errorf(tiendo.ENOTFOUND, "Không có định dạng %q; chọn docx, pdf hoặc xlsx.", kind)
 	}
-	return files[kind], c, nil
+	if c.Status == tiendo.DocIssued || (c.Parts == nil && kind != "xlsx") {
+		return nil, "", fmt.Errorf("reportdoc: report %d is issued, or read without its text", c.ID)
+	}
+	in, err := docInput(ctx, st, u, c.RoundID)
+	if err != nil {
+		return nil, "", err
+	}
+	meta := Meta(in, c, 0, time.Time{}, draftSigner(ctx, st, c))
+	var doc *document.Document
+	var table document.Table
+	if kind == "xlsx" {
+		table = attachedTable(in, meta)
+	} else {
+		doc, table = build(in, c, meta)
+	}
+	if data, err = renderOne(doc, &table, kind); err != nil {
+		return nil, "", err
+	}
+	return data, meta.Signer.Name, nil
 }
 
 // Model returns round id's consolidated report as the document its files

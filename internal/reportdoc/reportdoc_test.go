@@ -1,6 +1,7 @@
 package reportdoc
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/consolidate"
+	"tiendo/internal/document"
 	"tiendo/internal/store"
 	"tiendo/internal/storetest"
 )
@@ -209,5 +211,78 @@ func TestLayoutSameUntilAReportComes(t *testing.T) {
 	}
 	if before.Same(read()) {
 		t.Error("the layout is the same after a unit's values came")
+	}
+}
+
+// A draft's download renders the file asked for and no other (a
+// province's PDF takes seconds, and the spreadsheet is 7 KB), and it is
+// the file Files renders of that kind, from the same data.
+func TestFileRendersOnlyItsKind(t *testing.T) {
+	// Not parallel: it counts the files written through writers, which
+	// the parallel tests leave alone until it is done.
+	ctx := context.Background()
+	st := storetest.Open(t)
+	r, office, _ := docRound(t, st)
+	in, err := Input(ctx, st, office, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: r.ID, Subject: consolidate.MetaFor(in).Subject, Parts: Parts(consolidate.Draft(in))}
+	if err := st.CreateDoc(ctx, store.Actor{}, office, c); err != nil {
+		t.Fatal(err)
+	}
+	if c, err = st.Doc(ctx, office, r.ID, tiendo.DocReport); err != nil {
+		t.Fatal(err)
+	}
+	light, err := docInput(ctx, st, office, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Files(light, c, Meta(light, c, 0, time.Time{}, DefaultSigner("")))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	_, wantTable := build(light, c, Meta(light, c, 0, time.Time{}, DefaultSigner("")))
+	if wantTable.Attached == "" {
+		t.Fatal("the indicator table names no report")
+	}
+
+	written := map[string]int{}
+	var tables []document.Table
+	all := writers
+	t.Cleanup(func() { writers = all })
+	writers = map[string]func(b *bytes.Buffer, doc *document.Document, table *document.Table) error{}
+	for kind, write := range all {
+		writers[kind] = func(b *bytes.Buffer, doc *document.Document, table *document.Table) error {
+			written[kind]++
+			if kind == "xlsx" {
+				tables = append(tables, *table)
+			}
+			return write(b, doc, table)
+		}
+	}
+	for _, kind := range []string{"docx", "pdf", "xlsx"} {
+		clear(written)
+		data, got, err := File(ctx, st, office, r.ID, kind)
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		if got.Version != c.Version {
+			t.Errorf("%s: document at version %d, want %d", kind, got.Version, c.Version)
+		}
+		if w := map[string]int{kind: 1}; !reflect.DeepEqual(written, w) {
+			t.Errorf("downloading the %s wrote %v, want %v", kind, written, w)
+		}
+		// The spreadsheet's properties carry the moment it is written.
+		if kind != "xlsx" && !bytes.Equal(data, want[kind]) {
+			t.Errorf("the %s downloaded (%d bytes) is not the one Files renders (%d bytes)", kind, len(data), len(want[kind]))
+		}
+		if kind == "xlsx" && (len(tables) != 1 || !reflect.DeepEqual(tables[0], wantTable)) {
+			t.Errorf("the xlsx is written from %+v\nwant the table of the report laid out whole: %+v", tables, wantTable)
+		}
+		if len(data) == 0 || !bytes.HasPrefix(data, []byte(map[string]string{"docx": "PK", "pdf": "%PDF", "xlsx": "PK"}[kind])) {
+			t.Errorf("the %s downloaded is not one: % x", kind, data[:min(len(data), 8)])
+		}
 	}
 }

@@ -594,7 +594,8 @@ func (s *Server) issueConsolidated(r *http.Request, u *tiendo.User, id int64, ve
 }
 
 // handleConsolidatedFile downloads the report: the frozen file once issued,
-// the draft rendered now before that.
+// the draft rendered now before that, that file alone, and kept while it
+// holds (consolidatedFile).
 func (s *Server) handleConsolidatedFile(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -604,7 +605,7 @@ func (s *Server) handleConsolidatedFile(w http.ResponseWriter, r *http.Request) 
 	if reportdoc.ContentTypes[kind] == "" {
 		return tiendo.Errorf(tiendo.ENOTFOUND, "Không có định dạng %q; chọn docx, pdf hoặc xlsx.", kind)
 	}
-	data, c, err := reportdoc.File(r.Context(), s.store, userFrom(r.Context()), id, kind)
+	data, c, err := s.consolidatedFile(r.Context(), id, kind)
 	if err != nil {
 		return err
 	}

@@ -232,3 +232,90 @@ func submitLong(b testing.TB, st *store.Store, roundID, unitID int64, i int) {
 		b.Fatalf("submit: %v", err)
 	}
 }
+
+// BenchmarkConsolidatedFile downloads GET
+// /rounds/{id}/consolidated/file/{kind} of a draft sent for approval, as
+// the leader, for the round BenchmarkConsolidatedPage sets up, one
+// sub-benchmark a kind: on an instance of the app that has kept nothing
+// ("cold": the first download of the draft as it is), and again with
+// nothing changed ("again"). It reports the CPU time of a download
+// (cpu-ms/op) and the file's size.
+func BenchmarkConsolidatedFile(b *testing.B) {
+	for _, n := range []int{100, 3321} {
+		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) { benchConsolidatedFile(b, n) })
+	}
+}
+
+func benchConsolidatedFile(b *testing.B, n int) {
+	ctx := context.Background()
+	st := storetest.Open(b)
+	round, ids := fillConsolidated(b, st, n, 12)
+	for i := range n - n/20 {
+		submitLong(b, st, round.ID, ids[i], i)
+	}
+	office := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
+	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader, FullName: "Nguyễn Văn A"}
+	for _, u := range []*tiendo.User{office, leader} {
+		if err := st.CreateUser(ctx, store.Actor{}, u, "mật khẩu thử nghiệm"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	in, err := reportdoc.Input(ctx, st, office, round.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: round.ID, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
+	if err := st.CreateDoc(ctx, store.Actor{}, office, c); err != nil {
+		b.Fatal(err)
+	}
+	if c, err = st.Doc(ctx, office, round.ID, tiendo.DocReport); err != nil {
+		b.Fatal(err)
+	}
+	if err := st.SendDoc(ctx, store.Actor{}, office, c); err != nil {
+		b.Fatal(err)
+	}
+	secret, err := st.CreateSession(ctx, leader.ID, "", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	instance := func() http.Handler {
+		h, err := web.New(web.Config{}, st, api.New(st, log), log)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return h
+	}
+	for _, kind := range []string{"docx", "pdf", "xlsx"} {
+		var h http.Handler
+		download := func(cold bool) func(b *testing.B) {
+			return func(b *testing.B) {
+				var cpu time.Duration
+				size := 0
+				for b.Loop() {
+					if cold || h == nil {
+						b.StopTimer()
+						h = instance()
+						b.StartTimer()
+					}
+					req := httptest.NewRequest("GET", fmt.Sprintf("/rounds/%d/consolidated/file/%s", round.ID, kind), nil)
+					req.AddCookie(&http.Cookie{Name: "tiendo_session", Value: secret})
+					rec := httptest.NewRecorder()
+					before := cpuTime()
+					h.ServeHTTP(rec, req)
+					cpu += cpuTime() - before
+					if rec.Code != 200 || rec.Header().Get("Content-Type") != reportdoc.ContentTypes[kind] {
+						b.Fatalf("status %d, %s: %.300s", rec.Code, rec.Header().Get("Content-Type"), rec.Body)
+					}
+					size = rec.Body.Len()
+				}
+				b.ReportMetric(float64(size)/(1<<10), "KB/file")
+				if cpu > 0 {
+					b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+				}
+			}
+		}
+		b.Run(kind+"/cold", download(true))
+		b.Run(kind+"/again", download(false))
+	}
+}

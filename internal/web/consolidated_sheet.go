@@ -82,6 +82,9 @@ type sheetCache struct {
 	// drawn counts the sheets laid out, kept or not; laid, the layouts
 	// read to lay out a draft or to show its sheet kept still holds.
 	drawn, laid atomic.Int64
+	// files keeps the drafts' files downloaded, drawn from what their
+	// sheets are, under the sheets' keys (consolidatedFile).
+	files fileCache
 }
 
 type sheetEntry struct {
