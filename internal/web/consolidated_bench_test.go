@@ -51,28 +51,9 @@ func benchConsolidated(b *testing.B, n int) {
 	ctx := context.Background()
 	st := storetest.Open(b)
 	start := time.Now()
-	round, ids := fillConsolidated(b, st, n, 12)
 	const late = 3 // units that report after the draft
 	sent := n - n/20 - late
-	for i := range sent {
-		submitLong(b, st, round.ID, ids[i], i)
-	}
-	office := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
-	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader, FullName: "Nguyễn Văn A"}
-	for _, u := range []*tiendo.User{office, leader} {
-		if err := st.CreateUser(ctx, store.Actor{}, u, "mật khẩu thử nghiệm"); err != nil {
-			b.Fatal(err)
-		}
-	}
-	// What "Lập dự thảo" does (handleConsolidatedCreate).
-	in, err := reportdoc.Input(ctx, st, office, round.ID)
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: round.ID, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
-	if err := st.CreateDoc(ctx, store.Actor{}, office, c); err != nil {
-		b.Fatal(err)
-	}
+	round, ids, office, leader, c := benchDraft(b, st, n, sent)
 	size := 0
 	for _, p := range c.Parts {
 		size += len(p.Text)
@@ -249,25 +230,8 @@ func BenchmarkConsolidatedFile(b *testing.B) {
 func benchConsolidatedFile(b *testing.B, n int) {
 	ctx := context.Background()
 	st := storetest.Open(b)
-	round, ids := fillConsolidated(b, st, n, 12)
-	for i := range n - n/20 {
-		submitLong(b, st, round.ID, ids[i], i)
-	}
-	office := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
-	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader, FullName: "Nguyễn Văn A"}
-	for _, u := range []*tiendo.User{office, leader} {
-		if err := st.CreateUser(ctx, store.Actor{}, u, "mật khẩu thử nghiệm"); err != nil {
-			b.Fatal(err)
-		}
-	}
-	in, err := reportdoc.Input(ctx, st, office, round.ID)
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: round.ID, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
-	if err := st.CreateDoc(ctx, store.Actor{}, office, c); err != nil {
-		b.Fatal(err)
-	}
+	round, _, office, leader, c := benchDraft(b, st, n, n-n/20)
+	var err error
 	if c, err = st.Doc(ctx, office, round.ID, tiendo.DocReport); err != nil {
 		b.Fatal(err)
 	}
@@ -318,4 +282,31 @@ func benchConsolidatedFile(b *testing.B, n int) {
 		b.Run(kind+"/cold", download(true))
 		b.Run(kind+"/again", download(false))
 	}
+}
+
+// benchDraft fills a round of n units, sends the first sent units' long
+// reports, makes an office and a leader, and drafts the consolidated report
+// as "Lập dự thảo" does (handleConsolidatedCreate).
+func benchDraft(b *testing.B, st *store.Store, n, sent int) (*tiendo.Round, []int64, *tiendo.User, *tiendo.User, *tiendo.Document) {
+	ctx := context.Background()
+	round, ids := fillConsolidated(b, st, n, 12)
+	for i := range sent {
+		submitLong(b, st, round.ID, ids[i], i)
+	}
+	office := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
+	leader := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader, FullName: "Nguyễn Văn A"}
+	for _, u := range []*tiendo.User{office, leader} {
+		if err := st.CreateUser(ctx, store.Actor{}, u, "mật khẩu thử nghiệm"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	in, err := reportdoc.Input(ctx, st, office, round.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &tiendo.Document{Kind: tiendo.DocReport, RoundID: round.ID, Subject: consolidate.MetaFor(in).Subject, Parts: reportdoc.Parts(consolidate.Draft(in))}
+	if err := st.CreateDoc(ctx, store.Actor{}, office, c); err != nil {
+		b.Fatal(err)
+	}
+	return round, ids, office, leader, c
 }
