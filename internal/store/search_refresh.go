@@ -128,9 +128,29 @@ func (s *Store) RebuildSearch(ctx context.Context) error {
 // while they come (a national rush leaves some 40,000 sections to index).
 const searchFollowBatches = 5
 
+// searchBusy is how many audit entries an interval of FollowSearch marks
+// a rush by (some 100 submissions; an office's ordinary day writes a few a
+// minute), and searchMaxWaits how many intervals in a row it then waits
+// before indexing anyway: in a rush every batch of the index is a wait for
+// the submissions behind it on SQLite's one writer, so the index lags the
+// rush by up to a minute and catches up after it.
+const (
+	searchBusy     = 250
+	searchMaxWaits = 12
+)
+
+// searchWait reports whether FollowSearch waits this interval: the audit
+// log grew from last to now entries by more than a rush's since the one
+// before (last is -1 at first), and it has not waited searchMaxWaits
+// intervals in a row already.
+func searchWait(last, now int64, waited int) bool {
+	return last >= 0 && now-last > searchBusy && waited < searchMaxWaits
+}
+
 // FollowSearch keeps the search index up to date until ctx is cancelled:
 // at once, then every interval, it follows the audit log, a batch to a
-// transaction, at most searchFollowBatches batches each time. Every
+// transaction, at most searchFollowBatches batches each time, and none
+// while a rush fills the audit log (searchWait). Every
 // instance runs it; their batches take turns on search_state's lock, and
 // each starts where the one before it stopped. Errors are logged, not
 // returned: an outage only delays the index, which Search then catches up
@@ -142,8 +162,20 @@ func (s *Store) FollowSearch(ctx context.Context, interval time.Duration, log *s
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	failing := false
+	last, waited := int64(-1), 0
 	for {
-		if err := s.refreshSearch(ctx, searchFollowBatches); err != nil && ctx.Err() == nil {
+		var err error
+		var now int64
+		if err = s.rdb.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM audit_log`).Scan(&now); err == nil {
+			if searchWait(last, now, waited) {
+				waited++
+			} else {
+				waited = 0
+				err = s.refreshSearch(ctx, searchFollowBatches)
+			}
+			last = now
+		}
+		if err != nil && ctx.Err() == nil {
 			if !failing { // say it once, not every interval
 				log.Warn("store: search index not brought up to date; trying again", "err", err)
 			}
