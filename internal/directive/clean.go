@@ -43,6 +43,16 @@ func splitLines(text string) []line {
 	joinGridRows(raw)
 	joinPipeRows(raw)
 	joinDashTables(raw)
+	nums := make([]int, 0, len(raw)) // each kept line's 1-based number in the input
+	gaps := spacedCellGaps(raw)
+	kept := raw[:0:0]
+	for i, s := range raw {
+		if !gaps[i] {
+			kept = append(kept, s)
+			nums = append(nums, i+1)
+		}
+	}
+	raw = kept
 	lines := make([]line, 0, len(raw))
 	row := 0
 	pages := pageMarks(raw)
@@ -79,11 +89,11 @@ func splitLines(text string) []line {
 				if isRule(c) {
 					continue
 				}
-				lines = append(lines, line{n: i + 1, text: c, row: row, col: col + 1})
+				lines = append(lines, line{n: nums[i], text: c, row: row, col: col + 1})
 				any = true
 			}
 			if !any {
-				lines = append(lines, line{n: i + 1})
+				lines = append(lines, line{n: nums[i]})
 			}
 			continue
 		}
@@ -94,7 +104,7 @@ func splitLines(text string) []line {
 			}
 			s = ""
 		}
-		lines = append(lines, line{n: i + 1, text: s, col: col})
+		lines = append(lines, line{n: nums[i], text: s, col: col})
 	}
 	stackedTables(lines)
 	return lines

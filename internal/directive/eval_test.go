@@ -59,7 +59,7 @@ var blindFloors = map[string]float64{
 	"fresh24": 0.99,
 	"fresh25": 0.99,
 	"fresh26": 0.995,
-	"fresh27": 0.80,
+	"fresh27": 0.91,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

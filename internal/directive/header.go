@@ -134,7 +134,7 @@ func (p *parser) header() int {
 			rest = strings.Trim(rest, " -–—")
 			f = foldText(rest)
 		}
-		consumed := false
+		consumed, dateOnly := false, false
 		if !seenNumber {
 			if m := reNumParty.FindStringSubmatchIndex(f.s); m != nil && hasUpper(f.cut(m[4], m[5])) {
 				r.Number = f.s[m[2]:m[3]]
@@ -156,6 +156,10 @@ func (p *parser) header() int {
 		if !seenDate {
 			if m := reWordDate.FindStringSubmatchIndex(f.s); m != nil && isDatelineMatch(f, m) {
 				p.setIssueDate(f, m, ln.n)
+				// The left column's line that a scan or pdftotext put
+				// before the date ("BCH HỘI NÔNG DÂN TỈNH X   X, ngày
+				// …") is still the issuer's.
+				dateOnly = !consumed
 				seenDate, consumed = true, true
 				rest = strings.TrimSpace(f.cut(0, m[0]))
 				rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), ","))
@@ -176,7 +180,7 @@ func (p *parser) header() int {
 				continue
 			}
 		}
-		if !consumed && !seenNumber && !seenSubject && isUpper(rest) && rest != "" {
+		if (!consumed || dateOnly) && !seenNumber && !seenSubject && isUpper(rest) && rest != "" {
 			fr := vi.Fold(rest)
 			// "HỘI NGHỊ ..." is a meeting, not a Hội.
 			if len(issuer) == 0 || startsWithAny(fr, orgHeads) && !strings.HasPrefix(fr, "hoi nghi") {

@@ -436,6 +436,7 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 	past := func(d *Deadline) bool {
 		return len(issued) == 10 && len(d.Date) == 10 && d.Date < issued
 	}
+	var cited *cand // the first date a restated document gave
 	for gi, group := range [][]block{closing, intro, region} {
 		// In the tasks, only a sentence about sending the report gives the
 		// round's deadline: "hoàn thành trước ngày" is the task's own.
@@ -443,8 +444,14 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 		var send, report, fallback *cand
 		for _, b := range group {
 			sents := sentences(b.text)
+			citing := false // the sentence goes on restating a cited document's demands
 			for si, sent := range sents {
 				f := vi.Fold(sent)
+				if si == 0 {
+					citing = reCitedDemand.MatchString(f)
+				} else if strings.HasSuffix(sents[si-1], ".") {
+					citing = false
+				}
 				m := sentenceDeadline(f)
 				if m == nil {
 					continue
@@ -455,6 +462,13 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 				}
 				c := &cand{d, 0, f, sents[si+1:]}
 				switch {
+				case citing:
+					// What a cited document asked, restated: taken only
+					// when no part of the text gives a date of its own.
+					if cited == nil && (reSend.MatchString(f) || strings.Contains(f, "bao cao")) {
+						c.line = p.lineOf(b, sent)
+						cited = c
+					}
 				case issued != "" && !reSend.MatchString(f):
 					// Past a recalled date, only a sentence that sends the
 					// report sets the deadline: a date a cited letter gave
@@ -490,8 +504,40 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 			return true
 		}
 	}
+	if cited != nil && issued == "" {
+		// Only once any date, not only a later one, was looked for, and
+		// once the tasks were too.
+		if region == nil {
+			if p.citedDeadline == nil {
+				p.citedDeadline, p.citedLine, p.citedSent = cited.d, cited.line, cited.f
+			}
+			return false
+		}
+		p.citedDeadline, p.citedLine, p.citedSent = cited.d, cited.line, cited.f
+	}
+	if d := p.citedDeadline; d != nil && issued == "" && region != nil {
+		p.deadlineSends = reSend.MatchString(p.citedSent)
+		p.res.Deadline, p.deadlineLine, p.deadlineSent = d, p.citedLine, p.citedSent
+		return true
+	}
 	return false
 }
+
+// reCitedDemand opens a sentence that restates what a cited document
+// asked of others: "Thực hiện Chỉ thị số 05/CT-UBND …, trong đó Chủ tịch
+// Ủy ban nhân dân tỉnh yêu cầu các xã, phường: (1) …; (2) báo cáo …
+// trước ngày D." Its dates, up to the sentence's full stop over the ";"
+// between the demands, are that document's: one is taken only when no
+// other sentence gives a date. So are those of an earlier document
+// recalled by its date ("Ngày 27/5/2022, Sở Tài chính ban hành Công văn
+// số 1534/STC-QLNS đề nghị … gửi về Sở trước ngày 10/6/2022."), which a
+// letter that extends or chases it restates before its own date.
+var reCitedDemand = regexp.MustCompile(`^(?:(?:thuc hien|can cu|theo|trien khai)\b[^;]*\btrong do\b[^;]{0,80}\b(?:yeu cau|de nghi|chi dao|giao)\b|ngay \d{1,2}/\d{1,2}/\d{4},? [^;]{0,120}\b(?:ban hanh|da ban hanh|co|da co|gui)\s+(?:cong van|ke hoach|thong bao|van ban|chi thi|quyet dinh|huong dan)\s+so\b)`)
+
+// reReplacedQuote is the quoted wording a text replaces: "thay cho thời
+// hạn “trước ngày 10/6”", "thay cụm từ “quý II” bằng …". What it quotes is
+// void, no date of the round's.
+var reReplacedQuote = regexp.MustCompile(`\bthay (?:cho |the cho |the )?(?:thoi han |cum tu |tu |ngay )?(?:"[^"]{1,80}"|“[^”]{1,80}”)`)
 
 // sentenceDeadline returns the deadline a folded sentence sets: its
 // first date said with "trước", "chậm nhất" or "hạn", before one said with
@@ -505,6 +551,7 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 // reports onward by ("… để tổng hợp, báo cáo UBND tỉnh trước ngày D2")
 // does not outrank the units' "trong ngày D1" before it.
 func sentenceDeadline(f string) []string {
+	f = reReplacedQuote.ReplaceAllStringFunc(f, func(q string) string { return strings.Repeat(" ", len(q)) })
 	all := reDeadline.FindAllStringSubmatchIndex(f, 8)
 	var kept [][]string
 	within, withinEnd := -1, 0

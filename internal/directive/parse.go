@@ -26,6 +26,12 @@ type parser struct {
 	deadlineLine  int
 	deadlineSent  string // the folded sentence that gave the deadline
 	deadlineSends bool   // that sentence sends the report ("gửi", "nộp")
+	// citedDeadline is a date a restated document gave (reCitedDemand),
+	// found in the opening or closing: the deadline only when the tasks
+	// give none either.
+	citedDeadline *Deadline
+	citedLine     int
+	citedSent     string
 	introLast     string // the last paragraph before the first item
 	givesMemo     map[*block]bool
 	introGivesFor string
@@ -75,6 +81,7 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 			}
 		}
 	}
+	amendedItems(p.lines)
 	if len(units) > 0 {
 		p.reg = newUnitMatcher(units)
 	}

@@ -309,3 +309,97 @@ func stackedRowNumbers(raw []string) map[int]bool {
 	}
 	return rows
 }
+
+// spacedCellGaps finds the blank lines between the cells of a table that
+// docx2txt wrote one cell a line with a blank line after every cell, not
+// only after every row: the "TT" cell, the other header cells, then rows
+// each opening with the next row number ("1", "2", ...) and holding as many
+// cells as the header, a lone "-" for an empty one. Dropping the blank lines
+// inside the header and inside each row, and keeping those between rows,
+// gives the one-row-a-block shape stackedRowNumbers and stackedTables read.
+// A row that does not hold as many cells as the header ends the table.
+func spacedCellGaps(raw []string) map[int]bool {
+	var gaps map[int]bool
+	// cell returns the next cell from raw[k]: its first and end lines, a
+	// run of non-blank lines, after the blank lines before it.
+	cell := func(k int) (start, end int) {
+		for k < len(raw) && blankLine(raw[k]) {
+			k++
+		}
+		start = k
+		for k < len(raw) && !blankLine(raw[k]) {
+			k++
+		}
+		return start, k
+	}
+	for i := 0; i < len(raw); i++ {
+		s := strings.TrimSpace(raw[i])
+		if len(s) > 16 || !reStackedFirst.MatchString(vi.Fold(s)) || i+1 >= len(raw) || !blankLine(raw[i+1]) {
+			continue
+		}
+		heads := []string{s}
+		var headGaps []int
+		k := i + 1
+		for len(heads) <= maxStackedColumns {
+			start, end := cell(k)
+			if start == len(raw) || end-start > 2 {
+				break
+			}
+			c := strings.TrimSpace(raw[start])
+			if reRowNumber.MatchString(c) {
+				break
+			}
+			if len([]rune(c)) > 80 || endsSentence(c) {
+				heads = nil
+				break
+			}
+			for g := k; g < start; g++ {
+				headGaps = append(headGaps, g)
+			}
+			heads = append(heads, strings.Join(strings.Fields(strings.Join(raw[start:end], " ")), " "))
+			k = end
+		}
+		cols := len(heads)
+		if cols < 3 || cols > maxStackedColumns || columnRoles(heads) == nil {
+			continue
+		}
+		var rowGaps []int
+		rows := 0
+		for last := 0; ; last++ {
+			start, end := cell(k)
+			if start == len(raw) || end != start+1 || strings.TrimSpace(raw[start]) != strconv.Itoa(last+1) {
+				break
+			}
+			var gs []int
+			at := end
+			for c := 1; c < cols; c++ {
+				cs, ce := cell(at)
+				if cs == len(raw) {
+					gs = nil
+					break
+				}
+				for g := at; g < cs; g++ {
+					gs = append(gs, g)
+				}
+				at = ce
+			}
+			if gs == nil {
+				break
+			}
+			rowGaps = append(rowGaps, gs...)
+			rows++
+			k = at
+		}
+		if rows == 0 {
+			continue
+		}
+		if gaps == nil {
+			gaps = map[int]bool{}
+		}
+		for _, g := range append(headGaps, rowGaps...) {
+			gaps[g] = true
+		}
+		i = k - 1
+	}
+	return gaps
+}
