@@ -390,8 +390,10 @@ func (s *Store) followAudit(ctx context.Context, tx *sql.Tx, cursor int64, budge
 		}
 		read += n
 		// What follows an entry in flight is indexed, so that it is found,
-		// but read again once the entry has come.
-		done = !full && (n < chunk || stopped)
+		// but read again once the entry has come. Past such an entry the
+		// position cannot move in this refresh: the log counts as
+		// followed, full or not, or each batch would redo this one.
+		done = stopped || (!full && n < chunk)
 		if read >= searchAuditRead {
 			break
 		}
