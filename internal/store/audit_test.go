@@ -15,7 +15,7 @@ import (
 
 // rawDB opens the test database behind the store's back, as someone with
 // access to the database server could.
-func rawDB(t *testing.T, dsn string) (*sql.DB, func(string) string) {
+func rawDB(t testing.TB, dsn string) (*sql.DB, func(string) string) {
 	t.Helper()
 	driver, src, rebind := "pgx", dsn, func(q string) string {
 		for i := 1; strings.Contains(q, "?"); i++ {

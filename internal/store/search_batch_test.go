@@ -36,7 +36,7 @@ func newSearchBacklog(tb testing.TB, n, tasks int) *searchBacklog {
 	}
 	tb.Cleanup(func() { s.Close() })
 	bl := &searchBacklog{s: s, dsn: dsn}
-	bl.db, bl.rebind = rawDBOf(tb, dsn)
+	bl.db, bl.rebind = rawDB(tb, dsn)
 	bl.round, _ = storetest.Fill(tb, s, n, tasks, 0)
 	if err := s.RefreshSearch(ctx); err != nil {
 		tb.Fatal(err)
@@ -127,29 +127,6 @@ func (bl *searchBacklog) failOn(tb testing.TB, id int64) func() {
 			}
 		}
 	}
-}
-
-// rawDBOf is rawDB for a benchmark too.
-func rawDBOf(tb testing.TB, dsn string) (*sql.DB, func(string) string) {
-	tb.Helper()
-	if t, ok := tb.(*testing.T); ok {
-		return rawDB(t, dsn)
-	}
-	driver, src, rebind := "pgx", dsn, func(q string) string {
-		for i := 1; strings.Contains(q, "?"); i++ {
-			q = strings.Replace(q, "?", fmt.Sprintf("$%d", i), 1)
-		}
-		return q
-	}
-	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
-		driver, src, rebind = "sqlite", "file:"+path+"?_pragma=busy_timeout(10000)", func(q string) string { return q }
-	}
-	db, err := sql.Open(driver, src)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db, rebind
 }
 
 // A catch-up of many reports commits a batch at a time, so that the
