@@ -8,11 +8,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
-	"tiendo"
 	"tiendo/internal/store"
 	"tiendo/internal/web"
 )
@@ -27,12 +24,8 @@ func TestConsolidatedFileKeptUntilItsInputChanges(t *testing.T) {
 	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
-	// A clock half an hour before midnight, to move past it later.
-	var shift atomic.Int64
-	now := time.Now().In(tiendo.Zone)
-	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, tiendo.Zone)
-	shift.Store(int64(midnight.Add(-30 * time.Minute).Sub(now)))
-	x.st.Now = func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }
+	clock, pastMidnight := beforeMidnight()
+	x.st.Now = clock
 
 	office, leader := x.login("vanphong"), x.login("lanhdao")
 	page := "/rounds/" + itoa(x.round.ID) + "/consolidated"
@@ -113,7 +106,7 @@ func TestConsolidatedFileKeptUntilItsInputChanges(t *testing.T) {
 	}
 	download("the approver renamed", office, "docx", true, "Hoàng Văn Minh Tuấn")
 	download("again", office, "docx", false, "")
-	shift.Add(int64(time.Hour))
+	pastMidnight()
 	download("the next day", office, "docx", true, "")
 	download("again the next day", leader, "docx", false, "")
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -193,13 +192,7 @@ func TestConsolidatedSheetKeptUntilItsInputChanges(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	x, y := twoInstances(t)
-	// One clock for both instances, half an hour before midnight, to move
-	// past it later.
-	var shift atomic.Int64
-	now := time.Now().In(tiendo.Zone)
-	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, tiendo.Zone)
-	shift.Store(int64(midnight.Add(-30 * time.Minute).Sub(now)))
-	clock := func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }
+	clock, pastMidnight := beforeMidnight() // one clock for both instances
 	x.st.Now, y.st.Now = clock, clock
 
 	r := x.round
@@ -310,7 +303,7 @@ func TestConsolidatedSheetKeptUntilItsInputChanges(t *testing.T) {
 	}
 	view("rewritten and sent again", true, true, "Đoạn mở đầu Văn phòng viết lại sau khi rút về.")
 	view("shown again", false, false)
-	shift.Add(int64(time.Hour))
+	pastMidnight()
 	view("the next day", true, false)
 	view("shown again the next day", false, false)
 }

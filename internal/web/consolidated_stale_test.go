@@ -467,12 +467,8 @@ func TestConsolidatedStaleKeptUntilItsInputChanges(t *testing.T) {
 	t.Parallel()
 	x := newApp(t)
 	ctx := context.Background()
-	// A clock half an hour before midnight, to move past it later.
-	var shift atomic.Int64
-	now := time.Now().In(tiendo.Zone)
-	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, tiendo.Zone)
-	shift.Store(int64(midnight.Add(-30 * time.Minute).Sub(now)))
-	x.st.Now = func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }
+	clock, pastMidnight := beforeMidnight()
+	x.st.Now = clock
 
 	office := x.login("vanphong")
 	officeUser, _ := x.st.UserByUsername(ctx, "vanphong")
@@ -562,7 +558,7 @@ func TestConsolidatedStaleKeptUntilItsInputChanges(t *testing.T) {
 	}
 	view("the document saved", true, "Phòng Nội vụ huyện")
 	view("shown again", false, "Phòng Nội vụ huyện")
-	shift.Add(int64(time.Hour))
+	pastMidnight()
 	view("the next day", true, "Phòng Nội vụ huyện")
 	view("shown again the next day", false, "Phòng Nội vụ huyện")
 }
@@ -608,4 +604,14 @@ func TestConsolidatedStaleAcrossInstances(t *testing.T) {
 		t.Fatal(err)
 	}
 	notice("a unit renamed through the other instance", "Công an huyện Hữu Lũng")
+}
+
+// beforeMidnight returns a clock half an hour before the next midnight in
+// tiendo.Zone, and what moves it an hour on, past midnight.
+func beforeMidnight() (clock func() time.Time, pastMidnight func()) {
+	var shift atomic.Int64
+	now := time.Now().In(tiendo.Zone)
+	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, tiendo.Zone)
+	shift.Store(int64(midnight.Add(-30 * time.Minute).Sub(now)))
+	return func() time.Time { return time.Now().Add(time.Duration(shift.Load())) }, func() { shift.Add(int64(time.Hour)) }
 }
