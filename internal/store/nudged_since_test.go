@@ -56,3 +56,36 @@ func TestNudgedSince(t *testing.T) {
 		})
 	}
 }
+
+// A chase cancelled because the unit sent its report before it went never
+// reached the unit: when the office returns the report for revision soon
+// after, the unit may be chased at once, and the button counts it as owing
+// a chase.
+func TestNudgeCancelledDoesNotCount(t *testing.T) {
+	f := newFixture(t)
+	t0 := time.Date(2026, 11, 27, 14, 5, 0, 0, tiendo.Zone)
+	c := newClock(f.s, t0)
+	r := f.newRound(t, tiendo.DeadlineBefore(2026, 12, 2))
+	if _, err := f.s.EnqueueNudge(ctx, store.Actor{}, r.ID, nudgeMsgs(r, "k1", f.a, f.b), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	sub := f.sendReport(t, f.repA, f.a, r) // before the chase went: it is cancelled
+	c.Add(10 * time.Minute)
+	if _, err := f.s.ActOnReport(ctx, store.Actor{UserID: f.office.ID}, f.office, r.ID, f.a.ID, act(tiendo.ReportReturn, sub.Version, "Bổ sung số liệu cùng kỳ")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := f.s.NudgedSince(ctx, r.ID, c.Now().Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := got[f.a.ID]; ok || len(got) != 1 {
+		t.Errorf("NudgedSince = %v; want only unit %d (%s's chase was cancelled)", got, f.b.ID, f.a.Code)
+	}
+	res, err := f.s.EnqueueNudge(ctx, store.Actor{}, r.ID, nudgeMsgs(r, "k2", f.a, f.b), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Queued != 1 || len(res.Recent) != 1 || res.Recent[f.b.ID].IsZero() {
+		t.Errorf("second chase: queued %d, recent %v; want %s chased again and %s left alone", res.Queued, res.Recent, f.a.Code, f.b.Code)
+	}
+}

@@ -352,7 +352,7 @@ type Nudge struct {
 // EnqueueNudge queues the office's ad-hoc "đôn đốc" for round roundID and
 // records it in the audit log, in one transaction. A unit that was chased
 // less than within ago (a KindAdhoc row of the round queued for it, sent,
-// waiting or failed, but not one an extension expired; counted from the
+// waiting or failed, but not one expired or cancelled; counted from the
 // start of the minute it was queued in, see nudgedSince) is not chased
 // again: its messages are left out and the result says when it was. The caller has checked that the actor may
 // do it.
@@ -435,10 +435,13 @@ func (s *Store) nudgedSince(ctx context.Context, db queryer, roundID int64, sinc
 	// the next minute. (Truncate counts from an instant: its minutes are
 	// those of every zone, the issuers' included.)
 	from := since.UTC().Truncate(time.Minute).Add(time.Minute)
-	// A chase an extension expired before it went (ExtendDeadline) did not
-	// reach the unit, and does not count.
+	// A chase an extension expired before it went (ExtendDeadline), or one
+	// cancelled because the unit sent its report first, did not reach the
+	// unit, and does not count: a report returned for revision soon after
+	// may be chased at once.
 	rows, err := db.QueryContext(ctx, s.q(`SELECT unit_id, created_at FROM outbox
-		WHERE round_id = ? AND kind = ? AND created_at >= ? AND unit_id IS NOT NULL AND status <> ?`), roundID, KindAdhoc, from, MessageExpired)
+		WHERE round_id = ? AND kind = ? AND created_at >= ? AND unit_id IS NOT NULL AND status NOT IN (?, ?)`),
+		roundID, KindAdhoc, from, MessageExpired, MessageCancelled)
 	if err != nil {
 		return nil, fmt.Errorf("store: nudged units: %w", err)
 	}
