@@ -23,6 +23,10 @@ var (
 	reOtherAppendix = regexp.MustCompile(`de cuong|bieu mau|mau bao cao|mau so|huong dan ghi|(?:^|[^itu] )bieu\b|\bmau (?:\d|[ivx]+\b)|^mau\b|so lieu|ket qua thuc hien|tinh hinh thuc hien|uoc thuc hien`)
 )
 
+// reFormLabel is the label a form to fill in carries above its title:
+// "Biểu số 01", "Mẫu số 02/BC", "Phụ biểu 3".
+var reFormLabel = regexp.MustCompile(`^(?:phu bieu|bieu|mau)(?:\s+so)?\s+\d{1,2}[a-z]?\b`)
+
 // appendixSpan is an appendix after the signature: its lines [start, end)
 // and whether its title says it lists tasks.
 type appendixSpan struct {
@@ -43,10 +47,18 @@ func (p *parser) appendices(from int) []appendixSpan {
 	title := -1 // the last line of the title of the appendix just opened
 	for i := from + 1; i < len(p.lines); i++ {
 		s := p.lines[i].text
-		if s == "" || len(s) > 200 || !(i == 0 || p.lines[i-1].text == "" || isUpper(s)) {
+		if s == "" || len(s) > 200 {
 			continue
 		}
-		opens := reAppendix.MatchString(vi.Fold(s))
+		// A form's label ("Biểu số 01") over an attached part's title
+		// opens it: the form is titled by both, and the label says
+		// it asks for figures. Text out of a PDF may give it no blank
+		// line above.
+		form := len(s) <= 40 && reFormLabel.MatchString(vi.Fold(s)) && p.attachedAt(i)
+		if !form && !(i == 0 || p.lines[i-1].text == "" || isUpper(s)) {
+			continue
+		}
+		opens := form || reAppendix.MatchString(vi.Fold(s))
 		if !opens && title == i-1 && isUpper(s) && p.lines[i].row == 0 {
 			// "PHỤ LỤC" / "CHỈ TIÊU PHÁT TRIỂN … NĂM 2024" / "GIAO CHO
 			// BẢO HIỂM XÃ HỘI CÁC HUYỆN": the title goes on over the
@@ -149,6 +161,10 @@ func (p *parser) isForm(start, end int) bool {
 	return false
 }
 
+// reOutlineTitle is the title of a report outline sent with a letter:
+// "ĐỀ CƯƠNG BÁO CÁO", "ĐỀ CƯƠNG", "ĐỀ CƯƠNG GỢI Ý".
+var reOutlineTitle = regexp.MustCompile(`^de cuong\b`)
+
 // reAttached is the line under the title of a part issued with a
 // decision or a plan: "(Ban hành kèm theo Quyết định số 35/QĐ-UBND ...)",
 // "(Kèm theo Kế hoạch số ...)".
@@ -160,9 +176,11 @@ var reAttached = regexp.MustCompile(`^\(\s*(?:ban hanh\s+)?kem theo\s`)
 // "(Ban hành kèm theo Quyết định ...)") without calling it an appendix.
 //
 // A document's type ("KẾ HOẠCH") is followed by its subject in ordinary
-// letters, which may take a few lines before the "(Ban hành kèm theo ...)".
+// letters, which may take a few lines before the "(Ban hành kèm theo ...)";
+// so is an outline's title ("ĐỀ CƯƠNG BÁO CÁO" / "Kết quả công tác ...").
 func (p *parser) attachedAt(i int) bool {
-	typed := docTypes[vi.Fold(strings.TrimSpace(p.lines[i].text))]
+	f := vi.Fold(strings.TrimSpace(p.lines[i].text))
+	typed := docTypes[f] || reOutlineTitle.MatchString(f)
 	for k, n := i+1, 0; k < len(p.lines) && n < 4; k++ {
 		s := p.lines[k].text
 		if s == "" {

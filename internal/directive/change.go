@@ -716,6 +716,80 @@ func (p *parser) pastYearTargets() {
 	}
 }
 
+// knownCountTargets drops the bare counts of the tasks that repeat a count
+// the opening stated as a fact: "trên địa bàn có 03 điểm sạt lở" in the
+// narrative, then "khắc phục 03 điểm sạt lở" in a task. The task works on
+// the things already known, and sets no figure to reach; a count with a
+// comparator ("ít nhất 03 điểm") or a goal mark before it ("phấn đấu"),
+// more of them ("thêm 03 điểm") or a share is a goal all the same. The
+// count is told by its number, its unit and the word after the unit, as
+// written in the opening: the lines from start to the first task.
+func (p *parser) knownCountTargets(start, end int) {
+	if len(p.res.Tasks) == 0 {
+		return
+	}
+	first := p.res.Tasks[0].Line
+	for _, t := range p.res.Tasks {
+		first = min(first, t.Line)
+	}
+	var b strings.Builder
+	for _, l := range p.lines[start:end] {
+		if l.n >= first {
+			break
+		}
+		b.WriteString(vi.Fold(l.text) + " ")
+	}
+	opening := strings.Join(strings.Fields(b.String()), " ")
+	if opening == "" {
+		return
+	}
+	for i := range p.res.Tasks {
+		t := &p.res.Tasks[i]
+		keep := t.Targets[:0]
+		for _, g := range t.Targets {
+			if g.Comparator == tiendo.Equal && g.Direction == "" && g.Unit != "%" && g.Unit != "" {
+				sent := targetSentence(t.Text, g.Text)
+				if c := countPhrase(sent, g); c != nil && !hasAny(sent[:c.FindStringIndex(sent)[0]], goalMarks) && knownIn(c, opening) {
+					continue
+				}
+			}
+			keep = append(keep, g)
+		}
+		t.Targets = keep
+	}
+}
+
+// countPhrase returns a pattern for the count g in folded s: its whole
+// number, leading zeros or not, its unit and the word after it; nil when
+// s does not hold it so, or holds it as more of them ("thêm 02 xã"), which
+// is a goal.
+func countPhrase(s string, g Target) *regexp.Regexp {
+	if g.Value != float64(int(g.Value)) || g.Value <= 0 {
+		return nil
+	}
+	unit := regexp.QuoteMeta(vi.Fold(g.Unit))
+	n := strconv.Itoa(int(g.Value))
+	m := regexp.MustCompile(`(?:^|[^\d.,/])0*` + n + `\s+` + unit + `\s+(\pL+)`).FindStringSubmatchIndex(s)
+	if m == nil || strings.HasSuffix(strings.TrimSpace(s[:m[0]+1]), " them") {
+		return nil
+	}
+	// The word ends where its letters do, as (\pL+) found it: "\b" would
+	// not end it before a digit or "_" ("lở2", a footnote's mark), and the
+	// phrase would not be found again in s.
+	return regexp.MustCompile(`(?:^|[^\d.,/])0*` + n + `\s+` + unit + `\s+` + regexp.QuoteMeta(s[m[2]:m[3]]) + `(?:\PL|$)`)
+}
+
+// knownIn reports whether folded opening states the count c as a fact:
+// not as more of them ("có thêm 02 xã", a goal of the plan).
+func knownIn(c *regexp.Regexp, opening string) bool {
+	for _, m := range c.FindAllStringIndex(opening, -1) {
+		if !strings.HasSuffix(strings.TrimSpace(opening[:m[0]+1]), " them") {
+			return true
+		}
+	}
+	return false
+}
+
 // hasAny reports whether s holds one of subs.
 func hasAny(s string, subs []string) bool {
 	for _, x := range subs {

@@ -118,6 +118,7 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 	}
 	p.priorYearTargets()
 	p.pastYearTargets()
+	p.knownCountTargets(bodyStart, footerStart)
 	p.reporters()
 	p.check()
 	return res

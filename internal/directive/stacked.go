@@ -112,7 +112,7 @@ func stackedHeader(lines []line, i int) (cols, end int) {
 			for n < len(lines) && lines[n].text == "" && lines[n].row == 0 {
 				n++
 			}
-			if n < len(lines) && lines[n].row == 0 && reRowNumber.MatchString(lines[n].text) {
+			if n < len(lines) && lines[n].row == 0 && (reRowNumber.MatchString(lines[n].text) || reGroupNumber.MatchString(lines[n].text)) {
 				break
 			}
 			return 0, 0
@@ -290,6 +290,20 @@ func stackedRowNumbers(raw []string) map[int]bool {
 			if k+1 >= len(raw) || blankLine(raw[k+1]) {
 				break
 			}
+			if reGroupNumber.MatchString(strings.TrimSpace(raw[k])) && (k+2 >= len(raw) || blankLine(raw[k+2])) {
+				// A group row, its number and its title: the rows go on
+				// after it, maybe numbered from 1 again.
+				for k < len(raw) && !blankLine(raw[k]) {
+					k++
+				}
+				for k < len(raw) && blankLine(raw[k]) {
+					k++
+				}
+				if k < len(raw) && strings.TrimSpace(raw[k]) == "1" {
+					last = 0
+				}
+				continue
+			}
 			m := reRowNumber.FindStringSubmatch(strings.TrimSpace(raw[k]))
 			if m == nil || m[2] != "" {
 				break
@@ -346,7 +360,7 @@ func spacedCellGaps(raw []string) map[int]bool {
 				break
 			}
 			c := strings.TrimSpace(raw[start])
-			if reRowNumber.MatchString(c) {
+			if reRowNumber.MatchString(c) || reGroupNumber.MatchString(c) {
 				break
 			}
 			if len([]rune(c)) > 80 || endsSentence(c) {
@@ -367,7 +381,21 @@ func spacedCellGaps(raw []string) map[int]bool {
 		rows := 0
 		for last := 0; ; last++ {
 			start, end := cell(k)
-			if start == len(raw) || end != start+1 || strings.TrimSpace(raw[start]) != strconv.Itoa(last+1) {
+			if start == len(raw) || end != start+1 {
+				break
+			}
+			if g := spacedGroupRow(raw, start, last, cell); g != nil {
+				// A group row ("I", "CHÍNH QUYỀN SỐ") between rows:
+				// its number and its title are one block.
+				rowGaps = append(rowGaps, g[1:]...)
+				k = g[0]
+				if strings.TrimSpace(raw[k]) == "1" {
+					last = 0 // the rows numbered again within the group
+				}
+				last--
+				continue
+			}
+			if strings.TrimSpace(raw[start]) != strconv.Itoa(last+1) {
 				break
 			}
 			var gs []int
@@ -402,4 +430,31 @@ func spacedCellGaps(raw []string) map[int]bool {
 		i = k - 1
 	}
 	return gaps
+}
+
+// spacedGroupRow reads a group row of a table spacedCellGaps reads: a
+// group number alone ("I", "B.") at raw[start], its title as the next
+// cell, then the number of the row due next (last+1, or 1 again). It
+// returns the line of that row number, then the blank lines between the
+// group number and its title; nil when raw[start] opens no group row.
+func spacedGroupRow(raw []string, start, last int, cell func(int) (int, int)) []int {
+	if !reGroupNumber.MatchString(strings.TrimSpace(raw[start])) {
+		return nil
+	}
+	ts, te := cell(start + 1)
+	if ts == len(raw) || te != ts+1 || reRowNumber.MatchString(strings.TrimSpace(raw[ts])) {
+		return nil
+	}
+	ns, ne := cell(te)
+	if ns == len(raw) || ne != ns+1 {
+		return nil
+	}
+	if n := strings.TrimSpace(raw[ns]); n != strconv.Itoa(last+1) && n != "1" {
+		return nil
+	}
+	g := []int{ns}
+	for k := start + 1; k < ts; k++ {
+		g = append(g, k)
+	}
+	return g
 }

@@ -427,6 +427,12 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 		// count of what the work is about, not a figure to reach.
 		return Target{}, 0, false
 	}
+	if !prefixFound && unit != "%" && strings.HasSuffix(strings.Join(before, " "), "ket qua thuc hien") {
+		// "đánh giá kết quả thực hiện 25 chỉ tiêu chủ yếu", "báo cáo kết
+		// quả thực hiện 05 nhiệm vụ trọng tâm": the count of what is
+		// reported on, not a figure to reach.
+		return Target{}, 0, false
+	}
 	if i := strings.Index(after, "tro len"); i >= 0 && strings.ContainsAny(after[:i], "0123456789") {
 		// "100% người cao tuổi từ 80 tuổi trở lên": the "trở lên" is the
 		// condition's, after a number of its own.
