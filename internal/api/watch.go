@@ -125,26 +125,6 @@ func (a *Server) handleRates(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]any{"round": rates, "units_over_rounds": units, "tree": tree})
 }
 
-func (a *Server) handleTargets(w http.ResponseWriter, r *http.Request) error {
-	round, states, err := a.roundStates(r.Context(), r)
-	if err != nil {
-		return err
-	}
-	actuals, err := a.store.RoundActuals(r.Context(), round.ID)
-	if err != nil {
-		return err
-	}
-	window, _, err := a.store.RoundWindow(r.Context(), round)
-	if err != nil {
-		return err
-	}
-	rows := watch.Targets(round, window, watchActuals(actuals), states, a.store.Clock())
-	if rows == nil {
-		rows = []watch.TargetRow{}
-	}
-	return writeJSON(w, http.StatusOK, map[string]any{"targets": rows, "window": windowJSON(window)})
-}
-
 func watchActuals(in []store.UnitActual) []watch.Actual {
 	out := make([]watch.Actual, len(in))
 	for i, a := range in {

@@ -190,17 +190,20 @@ func TestSummarize(t *testing.T) {
 }
 
 // A target the office gave to one of a task's lead units is that unit's
-// row alone; the task's other targets stay one row per lead unit.
+// row alone; the task's other targets stay one row per lead unit. A
+// supporting unit has a row only of a target named for it (OfficeView).
 func TestTargetsReportedByOneUnit(t *testing.T) {
 	r := round()
 	r.Tasks[1].Targets = append(r.Tasks[1].Targets, &tiendo.Target{ID: 102, Comparator: tiendo.Equal, Value: 2, Unit: "trạm", ReportedBy: 3})
+	r.Tasks[0].Targets = append(r.Tasks[0].Targets, &tiendo.Target{ID: 103, Comparator: tiendo.AtLeast, Value: 1, Unit: "lớp", ReportedBy: 2})
 	rows := Targets(r, tiendo.Window{}, nil, nil, time.Time{})
 	var got []int64
 	for _, row := range rows {
 		got = append(got, row.Target.ID*10+row.UnitID)
 	}
-	// Unit by unit: 100 by unit 1; 101 by unit 2; 101 and 102 by unit 3.
-	want := []int64{1001, 1012, 1013, 1023}
+	// Unit by unit: 100 by unit 1 and 103 by unit 2, which supports; 101
+	// by unit 2; 101 and 102 by unit 3.
+	want := []int64{1001, 1032, 1012, 1013, 1023}
 	if !slices.Equal(got, want) {
 		t.Errorf("rows (target*10+unit) = %v, want %v", got, want)
 	}
