@@ -75,7 +75,7 @@ type Segment struct {
 type SearchResult struct {
 	Kind     string    `json:"kind"`
 	Title    []Segment `json:"title"`
-	Context  string    `json:"context"` // where it belongs: "Chỉ tiêu của nhiệm vụ 3 · <round title>"; "" for a task, whose title says it
+	Context  string    `json:"context"` // where it belongs: "Chỉ tiêu của nhiệm vụ 3 · <round title>"; "" for a task, whose title says it, and a unit
 	Snippet  []Segment `json:"snippet"` // the text around the matches the title does not show, or its start (describe); nil for no text
 	Link     string    `json:"link"`    // "" when the user has no page to open it on
 	RoundID  int64     `json:"round_id,omitempty"`
@@ -405,7 +405,6 @@ func describe(res *SearchResult, terms []searchTerm, title, body string, at sear
 		// does not show: a word found there is marked there.
 		res.Title = highlight(title, terms, titleLen)
 		res.Snippet = highlight(body, notIn(title), snippetLen)
-		res.Context = "Đơn vị"
 		if manageUnits {
 			res.Link = fmt.Sprintf("/admin/units/%d", res.UnitID)
 		}

@@ -192,6 +192,9 @@ func TestSearchDiacritics(t *testing.T) {
 		for _, r := range res {
 			if r.Kind == store.SearchUnit {
 				out = append(out, store.SegmentsText(r.Title))
+				if r.Context != "" {
+					t.Errorf("Search(%q): unit %q with context %q, want none: its kind says it is a unit", q, store.SegmentsText(r.Title), r.Context)
+				}
 			}
 		}
 		slices.Sort(out)
