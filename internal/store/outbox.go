@@ -352,7 +352,8 @@ type Nudge struct {
 // EnqueueNudge queues the office's ad-hoc "đôn đốc" for round roundID and
 // records it in the audit log, in one transaction. A unit that was chased
 // less than within ago (a KindAdhoc row of the round queued for it, sent,
-// waiting or failed, but not one expired or cancelled; counted from the
+// waiting or failed, but not one expired, nor one to the unit's mailbox
+// cancelled by its submission; counted from the
 // start of the minute it was queued in, see nudgedSince) is not chased
 // again: its messages are left out and the result says when it was. The caller has checked that the actor may
 // do it.
@@ -435,12 +436,15 @@ func (s *Store) nudgedSince(ctx context.Context, db queryer, roundID int64, sinc
 	// the next minute. (Truncate counts from an instant: its minutes are
 	// those of every zone, the issuers' included.)
 	from := since.UTC().Truncate(time.Minute).Add(time.Minute)
-	// A chase an extension expired before it went (ExtendDeadline), or one
-	// cancelled because the unit sent its report first, did not reach the
-	// unit, and does not count: a report returned for revision soon after
-	// may be chased at once.
+	// A chase an extension expired before it went (ExtendDeadline) did not
+	// reach the unit, and does not count. Nor does one to the unit's own
+	// mailbox cancelled because the unit sent its report first: a report
+	// returned for revision soon after may be chased at once. One to a
+	// person counts even so: its in-app notification was written when it
+	// was queued (enqueue), and a cancel leaves it.
 	rows, err := db.QueryContext(ctx, s.q(`SELECT unit_id, created_at FROM outbox
-		WHERE round_id = ? AND kind = ? AND created_at >= ? AND unit_id IS NOT NULL AND status NOT IN (?, ?)`),
+		WHERE round_id = ? AND kind = ? AND created_at >= ? AND unit_id IS NOT NULL AND status <> ?
+		AND NOT (status = ? AND user_id IS NULL)`),
 		roundID, KindAdhoc, from, MessageExpired, MessageCancelled)
 	if err != nil {
 		return nil, fmt.Errorf("store: nudged units: %w", err)
