@@ -33,7 +33,7 @@ type targetsPage struct {
 	Total int `json:"total"`
 	// Next is the link to the following page; null on the last.
 	Next       *string     `json:"next"`
-	TargetDefs []targetDef `json:"target_defs,omitempty"`
+	TargetDefs []targetDef `json:"target_defs,omitzero"` // nil on a full page, [] on an empty compact one
 	Targets    any         `json:"targets"`
 }
 
@@ -105,7 +105,7 @@ func (a *Server) handleTargets(w http.ResponseWriter, r *http.Request) error {
 	page := targetsPage{Window: windowJSON(window), Total: len(rows)}
 	if end < len(rows) {
 		v := r.URL.Query()
-		v.Set("cursor", keys[end-1].cursor(round.ID))
+		v.Set("cursor", keys[end-1].cursor(round.ID, q.filters()))
 		next := r.URL.Path + "?" + v.Encode()
 		page.Next = &next
 	}
@@ -144,13 +144,6 @@ func (a *Server) targetsQuery(r *http.Request, round *tiendo.Round) (targetsQuer
 		}
 		q.limit = n
 	}
-	if s := v.Get("cursor"); s != "" {
-		k, err := parseCursor(s, round.ID)
-		if err != nil {
-			return q, err
-		}
-		q.after = &k
-	}
 	if s := v.Get("compact"); s != "" {
 		b, err := strconv.ParseBool(s)
 		if err != nil {
@@ -168,14 +161,20 @@ func (a *Server) targetsQuery(r *http.Request, round *tiendo.Round) (targetsQuer
 		q.unitID = id
 	}
 	if s := v.Get("task"); s != "" {
-		id, _ := strconv.ParseInt(s, 10, 64)
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return q, tiendo.Errorf(errBadRequest, "task phải là id (số nguyên) của một nhiệm vụ trong GET /api/v1/rounds/%d, không phải %q.", round.ID, s)
+		}
 		if !slices.ContainsFunc(round.Tasks, func(t *tiendo.Task) bool { return t.ID == id }) {
 			return q, tiendo.Errorf(errBadRequest, "Đợt báo cáo này không có nhiệm vụ mã số %q; hãy dùng id của một nhiệm vụ trong GET /api/v1/rounds/%d.", s, round.ID)
 		}
 		q.taskID = id
 	}
 	if s := v.Get("target"); s != "" {
-		id, _ := strconv.ParseInt(s, 10, 64)
+		id, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return q, tiendo.Errorf(errBadRequest, "target phải là id (số nguyên) của một chỉ tiêu (target.id hoặc target_id của một dòng trong danh sách này), không phải %q.", s)
+		}
 		found := false
 		for _, t := range round.Tasks {
 			found = found || slices.ContainsFunc(t.Targets, func(tg *tiendo.Target) bool { return tg.ID == id })
@@ -185,8 +184,20 @@ func (a *Server) targetsQuery(r *http.Request, round *tiendo.Round) (targetsQuer
 		}
 		q.target = id
 	}
+	// The cursor is read last: it is good only with the filters it was
+	// made under, which "next" carries.
+	if s := v.Get("cursor"); s != "" {
+		k, err := parseCursor(s, round.ID, q.filters())
+		if err != nil {
+			return q, err
+		}
+		q.after = &k
+	}
 	return q, nil
 }
+
+// filters are q's unit, task and target, as a cursor records them.
+func (q targetsQuery) filters() [3]int64 { return [3]int64{q.unitID, q.taskID, q.target} }
 
 // narrowRound is round with only the assignees and targets q keeps, so that
 // a caller asking for one commune of a national round does not pay for
@@ -261,28 +272,31 @@ func rowKeys(round *tiendo.Round, rows []watch.TargetRow) []rowKey {
 }
 
 // cursorVersion starts every cursor, so that a later form can tell an
-// older one apart.
-const cursorVersion = "t1"
+// older one apart. "t1" cursors did not record the filters.
+const cursorVersion = "t2"
 
 // cursor is the opaque "cursor" parameter that resumes after row k of
-// round roundID.
-func (k rowKey) cursor(roundID int64) string {
-	s := fmt.Sprintf("%s.%d.%d.%d.%d.%d.%d.%d", cursorVersion, roundID, k.taskPos, k.taskID, k.rank, k.unitID, k.targetPos, k.targetID)
+// round roundID, under the filters f (unit, task, target): rows are cut
+// from the filtered list, so the cursor means nothing under others.
+func (k rowKey) cursor(roundID int64, f [3]int64) string {
+	s := fmt.Sprintf("%s.%d.%d.%d.%d.%d.%d.%d.%d.%d.%d", cursorVersion, roundID, f[0], f[1], f[2],
+		k.taskPos, k.taskID, k.rank, k.unitID, k.targetPos, k.targetID)
 	return base64.RawURLEncoding.EncodeToString([]byte(s))
 }
 
-// parseCursor reads a cursor made by rowKey.cursor for round roundID.
-func parseCursor(s string, roundID int64) (rowKey, error) {
+// parseCursor reads a cursor made by rowKey.cursor for round roundID under
+// the filters f.
+func parseCursor(s string, roundID int64, f [3]int64) (rowKey, error) {
 	bad := tiendo.Errorf(errBadRequest, "Tham số cursor không hợp lệ: hãy gửi nguyên giá trị cursor trong liên kết next của trang trước, hoặc bỏ cursor để đọc từ trang đầu.")
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
 		return rowKey{}, bad
 	}
 	parts := strings.Split(string(raw), ".")
-	if len(parts) != 8 || parts[0] != cursorVersion {
+	if len(parts) != 11 || parts[0] != cursorVersion {
 		return rowKey{}, bad
 	}
-	var n [7]int64
+	var n [10]int64
 	for i, p := range parts[1:] {
 		if n[i], err = strconv.ParseInt(p, 10, 64); err != nil {
 			return rowKey{}, bad
@@ -291,5 +305,8 @@ func parseCursor(s string, roundID int64) (rowKey, error) {
 	if n[0] != roundID {
 		return rowKey{}, tiendo.Errorf(errBadRequest, "Tham số cursor thuộc đợt báo cáo mã số %d, không phải đợt %d: hãy dùng liên kết next của trang trước trong chính đợt này, hoặc bỏ cursor để đọc từ trang đầu.", n[0], roundID)
 	}
-	return rowKey{n[1], n[2], n[3], n[4], n[5], n[6]}, nil
+	if [3]int64{n[1], n[2], n[3]} != f {
+		return rowKey{}, tiendo.Errorf(errBadRequest, "Tham số cursor được tạo với bộ lọc unit, task, target khác: hãy dùng nguyên liên kết next của trang trước (giữ các bộ lọc), hoặc bỏ cursor để đọc từ trang đầu.")
+	}
+	return rowKey{n[4], n[5], n[6], n[7], n[8], n[9]}, nil
 }

@@ -355,6 +355,10 @@ func TestTargetsFilters(t *testing.T) {
 	if code, out := f.do("GET", f.path("unit=sotc"), f.office, nil); code != http.StatusOK || len(out["targets"].([]any)) != 0 || out["total"] != float64(0) {
 		t.Errorf("a unit not asked: %d %v, want 200 and no rows", code, out)
 	}
+	// Compact, an empty page still lists its (no) targets.
+	if code, out := f.do("GET", f.path("unit=sotc&compact=true"), f.office, nil); code != http.StatusOK || out["target_defs"] == nil || len(out["target_defs"].([]any)) != 0 {
+		t.Errorf("a unit not asked, compact: %d %v, want 200 and target_defs []", code, out)
+	}
 	// The first row of task 1 keeps its label when a filter leaves task 1 out.
 	code, out := f.do("GET", f.path(fmt.Sprintf("task=%d", task2.ID)), f.office, nil)
 	if row := anyRows(out["targets"])[0]; code != http.StatusOK || row["task_label"] != "2" {
@@ -384,23 +388,38 @@ func TestTargetsBadParameters(t *testing.T) {
 		{"cursor=" + cursor64("t1.%d.1.2.3", f.round.ID), "Tham số cursor không hợp lệ"},
 		{"cursor=" + cursor64("t1.%d.1.2.0.3.x.5", f.round.ID), "Tham số cursor không hợp lệ"},
 		{"cursor=" + cursor64("t9.%d.1.2.0.3.4.5", f.round.ID), "Tham số cursor không hợp lệ"},
+		{"cursor=" + cursor64("t1.%d.1.2.0.3.4.5", f.round.ID), "Tham số cursor không hợp lệ"}, // before filters were recorded
+		// A cursor made under no filter means nothing under one.
+		{fmt.Sprintf("task=%d&cursor=%s", f.round.Tasks[0].ID, cursor), "bộ lọc unit, task, target khác"},
 		{"compact=có", "compact chỉ nhận true hoặc false"},
 		{"unit=khong-co", "Không có đơn vị mã \"khong-co\""},
-		{"task=abc", "không có nhiệm vụ mã số \"abc\""},
+		{"task=abc", "task phải là id (số nguyên) của một nhiệm vụ"},
 		{"task=999999", "không có nhiệm vụ mã số \"999999\""},
-		{"target=abc", "không có chỉ tiêu mã số \"abc\""},
+		{"target=abc", "target phải là id (số nguyên) của một chỉ tiêu"},
 		{fmt.Sprintf("target=%d", otherTarget), fmt.Sprintf("không có chỉ tiêu mã số \"%d\"", otherTarget)},
 	} {
 		code, out := f.do("GET", f.path(c.query), f.office, nil)
-		msg, _ := out["error"].(map[string]any)["message"].(string)
+		msg := errMessage(out)
 		if code != http.StatusBadRequest || errCode(out) != "bad_request" || !strings.Contains(msg, c.want) {
 			t.Errorf("%s: %d %v, want 400 bad_request saying %q", c.query, code, out, c.want)
 		}
 	}
 	// A cursor of another round is refused, and says so.
 	code, out := f.do("GET", fmt.Sprintf("/api/v1/rounds/%d/targets?cursor=%s", f.app.round.ID, cursor), f.office, nil)
-	if msg, _ := out["error"].(map[string]any)["message"].(string); code != http.StatusBadRequest || !strings.Contains(msg, "thuộc đợt báo cáo mã số") {
+	if msg := errMessage(out); code != http.StatusBadRequest || !strings.Contains(msg, "thuộc đợt báo cáo mã số") {
 		t.Errorf("another round's cursor: %d %v, want 400", code, out)
+	}
+	// Nor one made under a filter without it: the rows were cut from the
+	// filtered list, and read without it they would skip some.
+	_, page = f.do("GET", f.path(fmt.Sprintf("task=%d&limit=1", f.round.Tasks[0].ID)), f.office, nil)
+	if link, ok := page["next"].(string); !ok {
+		t.Errorf("first page of task 1, 1 row: no next link: %v", page)
+	} else {
+		next, _ := url.Parse(link)
+		code, out := f.do("GET", f.path("cursor="+next.Query().Get("cursor")), f.office, nil)
+		if msg := errMessage(out); code != http.StatusBadRequest || !strings.Contains(msg, "bộ lọc unit, task, target khác") {
+			t.Errorf("a filtered cursor without its filter: %d %v, want 400", code, out)
+		}
 	}
 	// The cursor is opaque but whole: the one given works.
 	if code, out := f.do("GET", f.path("limit=1&cursor="+cursor), f.office, nil); code != http.StatusOK || !slices.Equal(ids(anyRows(out["targets"])), f.want[1:2]) {
