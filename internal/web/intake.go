@@ -40,6 +40,9 @@ func (s *Server) handleIntakeForm(w http.ResponseWriter, r *http.Request) error 
 type intakeTarget struct {
 	Text, Comparator, Value, Unit, Direction, RelativeTo string
 	ReportedBy                                           int64 // 0: the task's lead units
+	// ReportedByName is the reporting unit as typed in a large office's
+	// form (manyUnits) while it names no one unit; "" once found.
+	ReportedByName string
 }
 
 type intakeTask struct {
@@ -51,6 +54,10 @@ type intakeTask struct {
 	Hint        string // the unit names as the directive wrote them
 	Targets     []intakeTarget
 	Warnings    []directive.Warning
+	// LeadName and SupportAdd are what a large office typed for the lead
+	// and for supporting units to add ("A; B") that names no one unit yet:
+	// kept as typed, beside the field's error, until it does.
+	LeadName, SupportAdd string
 }
 
 // SeveralUnits reports whether the directive or the form gives the task to
@@ -103,11 +110,17 @@ func (f *intakeForm) IsRecipient(id int64) bool {
 
 type previewPage struct {
 	page
-	Form     *intakeForm
-	Units    []*tiendo.Unit
-	Tree     []watch.TreeNode // the units in tree order, for choosing recipients
-	Lines    []string
-	Warnings []directive.Warning // those not tied to a task
+	Form  *intakeForm
+	Units []*tiendo.Unit
+	// ManyUnits is set for an office of more than manyUnits units: the
+	// page then lists the units once, in Picks, for the tasks' unit fields
+	// to offer as the office types, instead of in every task's selects.
+	ManyUnits bool
+	Picks     []unitPick
+	picker    *unitPicker
+	Tree      []watch.TreeNode // the units in tree order, for choosing recipients
+	Lines     []string
+	Warnings  []directive.Warning // those not tied to a task
 	// TaskWarnings names the tasks that have warnings beside them, so the
 	// box at the top says where to look.
 	TaskWarnings []taskWarnings
@@ -199,6 +212,228 @@ func (p previewPage) HasTree() bool {
 	}
 	return false
 }
+
+// manyUnits is how many units an office may have for the preview to list
+// them in every task, in a select for the lead and for each target's
+// reporting unit and as checkboxes for the supporting units. Past it (a
+// province's communes, the country's 3,321) that made the page megabytes
+// of the same names over and over; the units are then listed once, and
+// each of those fields is a text field that offers them as one types.
+const manyUnits = 150
+
+// leadAll is how the large office's lead field writes "every unit asked
+// to report leads the task" (intakeTask.LeadAll), as the select says it.
+const leadAll = "Mọi đơn vị được yêu cầu báo cáo (mỗi đơn vị tự báo cáo)"
+
+// isLeadAll reports whether typed is leadAll, in full or without its
+// parenthesis, as one may type it.
+func isLeadAll(typed string) bool {
+	k := unitKey(typed)
+	return k == leadAllKeys[0] || k == leadAllKeys[1]
+}
+
+var leadAllKeys = [2]string{unitKey(leadAll), unitKey(leadAll[:strings.Index(leadAll, " (")])}
+
+// unitPick is one unit as the large office's form offers it.
+type unitPick struct {
+	Value string // what the field gets: unitPicker.label
+	Label string // more to tell apart units of one name: the unit above
+}
+
+// unitPicker finds the unit a name typed in the large office's form
+// stands for, and writes units so that it finds them again.
+type unitPicker struct {
+	byID  map[int64]*tiendo.Unit
+	names map[string][]*tiendo.Unit // by the key of the name
+	other map[string][]*tiendo.Unit // by the key of a short name or alias
+	codes map[string]*tiendo.Unit   // by the code, lower-case
+}
+
+// unitKey is how a typed name is compared with the units': folded as the
+// directive reader and the store fold names (case, diacritics, đ, tone
+// placement), spacing ignored, as store.nameKey compares them for a clash.
+func unitKey(s string) string { return strings.Join(strings.Fields(vi.Fold(s)), " ") }
+
+func newUnitPicker(units []*tiendo.Unit) *unitPicker {
+	p := &unitPicker{byID: make(map[int64]*tiendo.Unit, len(units)), names: make(map[string][]*tiendo.Unit, len(units)),
+		other: map[string][]*tiendo.Unit{}, codes: make(map[string]*tiendo.Unit, len(units))}
+	add := func(m map[string][]*tiendo.Unit, name string, u *tiendo.Unit) {
+		if k := unitKey(name); k != "" && !slices.Contains(m[k], u) {
+			m[k] = append(m[k], u)
+		}
+	}
+	for _, u := range units {
+		p.byID[u.ID] = u
+		p.codes[strings.ToLower(u.Code)] = u
+		add(p.names, u.Name, u)
+		add(p.other, u.ShortName, u)
+		for _, a := range u.Aliases {
+			add(p.other, a, u)
+		}
+	}
+	return p
+}
+
+// label writes unit id for its field: its name, with its code when
+// another unit has the same name ("Xã Tân Lập (mã ptl-tanlap)"), so that
+// what the form offers always finds the one unit. It is "" for a unit
+// that is not offered.
+func (p *unitPicker) label(id int64) string {
+	u := p.byID[id]
+	if u == nil {
+		return ""
+	}
+	if len(p.names[unitKey(u.Name)]) > 1 {
+		return fmt.Sprintf("%s (mã %s)", u.Name, u.Code)
+	}
+	return u.Name
+}
+
+// picks lists the units as the form offers them, in units' order. A unit
+// whose name another has is told apart by the unit above it.
+func (p *unitPicker) picks(units []*tiendo.Unit) []unitPick {
+	out := make([]unitPick, len(units))
+	for i, u := range units {
+		out[i].Value = p.label(u.ID)
+		if out[i].Value != u.Name {
+			if up := p.byID[u.ParentID]; up != nil {
+				out[i].Label = up.Name
+			}
+		}
+	}
+	return out
+}
+
+// reCodeSuffix is the code label adds to a name others have, folded.
+var reCodeSuffix = regexp.MustCompile(`^(.*?) ?\(ma ([^()\s]+)\)$`)
+
+// find returns the unit that typed names, or a message that says why it
+// names none: no unit has that name, or several have. The unit's name is
+// looked for first, then its short name and other names, then its code;
+// the form's own "Name (mã code)" finds the unit of that code.
+func (p *unitPicker) find(typed string) (*tiendo.Unit, string) {
+	k := unitKey(typed)
+	if m := reCodeSuffix.FindStringSubmatch(k); m != nil {
+		if u := p.codes[m[2]]; u != nil && (m[1] == "" || slices.Contains(p.names[m[1]], u) || slices.Contains(p.other[m[1]], u)) {
+			return u, ""
+		}
+	}
+	for _, m := range []map[string][]*tiendo.Unit{p.names, p.other} {
+		switch us := m[k]; len(us) {
+		case 0:
+			continue
+		case 1:
+			return us[0], ""
+		default:
+			return nil, fmt.Sprintf("Có %d đơn vị cùng tên “%s”: %s. Hãy chọn đúng đơn vị trong danh sách gợi ý, nơi mỗi đơn vị có kèm mã, ví dụ “%s”.",
+				len(us), strings.TrimSpace(typed), store.UnitsNamed(us), p.label(us[0].ID))
+		}
+	}
+	if u := p.codes[k]; u != nil {
+		return u, ""
+	}
+	return nil, fmt.Sprintf("Không có đơn vị nào tên “%s”. Hãy gõ vài chữ trong tên đơn vị rồi chọn trong danh sách gợi ý, hoặc kiểm tra tên ở trang “Đơn vị”.", strings.TrimSpace(typed))
+}
+
+// findUnits turns the unit names a large office typed into units: the
+// lead, the supporting units to add and each target's reporting unit. A
+// name that finds no one unit stays as typed and gets an error keyed by
+// its field; the errors are nil when there is none.
+func (f *intakeForm) findUnits(p *unitPicker) map[string]string {
+	errs := map[string]string{}
+	const leadOnly = "“Mọi đơn vị được yêu cầu báo cáo” chỉ chọn được ở ô “Đơn vị chủ trì”. Ở đây hãy gõ tên một đơn vị."
+	for i := range f.Tasks {
+		t := &f.Tasks[i]
+		pre := fmt.Sprintf("t%d.", i)
+		if t.LeadName != "" {
+			if isLeadAll(t.LeadName) {
+				t.Lead, t.LeadAll, t.LeadName = 0, true, ""
+			} else if u, msg := p.find(t.LeadName); u != nil {
+				t.Lead, t.LeadName = u.ID, ""
+			} else {
+				errs[pre+"lead"] = msg
+			}
+		}
+		if strings.TrimSpace(t.SupportAdd) != "" {
+			var left, msgs []string
+			for _, name := range strings.Split(t.SupportAdd, ";") {
+				if name = strings.TrimSpace(name); name == "" {
+					continue
+				}
+				var u *tiendo.Unit
+				msg := leadOnly
+				if !isLeadAll(name) {
+					u, msg = p.find(name)
+				}
+				if u == nil {
+					left, msgs = append(left, name), append(msgs, msg)
+				} else if !slices.Contains(t.Support, u.ID) {
+					t.Support = append(t.Support, u.ID)
+				}
+			}
+			t.SupportAdd = strings.Join(left, "; ")
+			if len(msgs) > 0 {
+				errs[pre+"support"] = strings.Join(msgs, " ")
+			}
+		}
+		for j := range t.Targets {
+			g := &t.Targets[j]
+			if g.ReportedByName == "" {
+				continue
+			}
+			u, msg := (*tiendo.Unit)(nil), leadOnly
+			if !isLeadAll(g.ReportedByName) {
+				u, msg = p.find(g.ReportedByName)
+			}
+			if u == nil {
+				errs[fmt.Sprintf("%sg%d.by", pre, j)] = msg
+				continue
+			}
+			g.ReportedBy, g.ReportedByName = u.ID, ""
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// typedNames reports whether the form holds a unit name typed that names
+// no one unit yet: only the large office's fields can show it again.
+func (f *intakeForm) typedNames() bool {
+	for _, t := range f.Tasks {
+		if t.LeadName != "" || t.SupportAdd != "" || slices.ContainsFunc(t.Targets, func(g intakeTarget) bool { return g.ReportedByName != "" }) {
+			return true
+		}
+	}
+	return false
+}
+
+// LeadText is what the large office's lead field of t shows.
+func (p previewPage) LeadText(t intakeTask) string {
+	switch {
+	case t.LeadName != "":
+		return t.LeadName
+	case t.LeadAll:
+		return leadAll
+	}
+	return p.picker.label(t.Lead)
+}
+
+// ByText is what the large office's reporting unit field of g shows; ""
+// is the task's lead.
+func (p previewPage) ByText(g intakeTarget) string {
+	if g.ReportedByName != "" {
+		return g.ReportedByName
+	}
+	return p.picker.label(g.ReportedBy)
+}
+
+// UnitLabel names unit id as the large office's form writes it.
+func (p previewPage) UnitLabel(id int64) string { return p.picker.label(id) }
+
+// LeadAll is leadAll, for the template.
+func (previewPage) LeadAll() string { return leadAll }
 
 // handleIntakeParse reads the pasted text or the uploaded file and shows
 // the proposal.
@@ -371,17 +606,26 @@ func formFromRequest(r *http.Request) *intakeForm {
 	for i := range n {
 		p := fmt.Sprintf("t%d.", i)
 		t := intakeTask{Label: v.Get(p + "label"), Text: lf(p + "text"), Line: atoi(v.Get(p + "line")), Hint: v.Get(p + "hint"),
-			Support: ids(p + "support")}
-		if v.Get(p+"lead") == "all" {
+			Support: ids(p + "support"), SupportAdd: oneLine(v.Get(p + "support_add"))}
+		// A large office's form (manyUnits) has the units' names typed,
+		// which findUnits reads; a small office's has their ids.
+		switch {
+		case v.Has(p + "lead_name"):
+			t.LeadName = oneLine(v.Get(p + "lead_name"))
+		case v.Get(p+"lead") == "all":
 			t.LeadAll = true
-		} else {
+		default:
 			t.Lead, _ = strconv.ParseInt(v.Get(p+"lead"), 10, 64)
 		}
 		m := min(atoi(v.Get(p+"targets")), 100)
 		for j := range m {
 			q := fmt.Sprintf("%sg%d.", p, j)
-			t.Targets = append(t.Targets, intakeTarget{Text: oneLine(v.Get(q + "text")), Comparator: v.Get(q + "cmp"), Value: v.Get(q + "value"),
-				Unit: v.Get(q + "unit"), Direction: v.Get(q + "dir"), RelativeTo: v.Get(q + "rel"), ReportedBy: atoi64(v.Get(q + "by"))})
+			g := intakeTarget{Text: oneLine(v.Get(q + "text")), Comparator: v.Get(q + "cmp"), Value: v.Get(q + "value"),
+				Unit: v.Get(q + "unit"), Direction: v.Get(q + "dir"), RelativeTo: v.Get(q + "rel"), ReportedBy: atoi64(v.Get(q + "by"))}
+			if v.Has(q + "by_name") {
+				g.ReportedBy, g.ReportedByName = 0, oneLine(v.Get(q+"by_name"))
+			}
+			t.Targets = append(t.Targets, g)
 		}
 		f.Tasks = append(f.Tasks, t)
 	}
@@ -568,6 +812,12 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status int, f *intakeForm, units []*tiendo.Unit, ferr error) error {
 	data := previewPage{page: s.basePage(r, "Kiểm tra đợt báo cáo đề xuất"), Form: f, Units: units, Tree: watch.Tree(units),
 		Lines: strings.Split(f.Source, "\n")}
+	// A name typed that finds no unit can only be shown again in a text
+	// field, should the office have come down to manyUnits meanwhile.
+	if data.ManyUnits = len(units) > manyUnits || f.typedNames(); data.ManyUnits {
+		data.picker = newUnitPicker(units)
+		data.Picks = data.picker.picks(units)
+	}
 	// Warnings come from the parser, re-run on the source (it is fast):
 	// each goes beside the task whose lines hold it, or at the top.
 	// Repeated task numbers are checked on the tasks as the office has
@@ -843,10 +1093,30 @@ func (s *Server) handleIntakePreview(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	units = activeUnits(units) // as handleIntakeParse
-	if f.apply(r.PostFormValue("op")) || f.applyTree(r.PostFormValue("op"), r.PostFormValue("tree"), units) {
-		return s.renderPreview(w, r, http.StatusOK, f, units, nil)
+	applied := f.apply(r.PostFormValue("op")) || f.applyTree(r.PostFormValue("op"), r.PostFormValue("tree"), units)
+	// Names typed are read after the buttons, so that their errors are
+	// keyed by the tasks' and targets' places on the form shown next.
+	var named error
+	if f.typedNames() {
+		if fields := f.findUnits(newUnitPicker(units)); fields != nil {
+			named = &tiendo.Error{Code: tiendo.EINVALID, Fields: fields,
+				Message: "Có tên đơn vị chưa tìm thấy hoặc trùng tên, vui lòng sửa các ô được đánh dấu."}
+		}
+	}
+	if applied {
+		return s.renderPreview(w, r, http.StatusOK, f, units, named)
 	}
 	round, err := f.round()
+	if named != nil {
+		// The round is not made while a unit is unknown: the names'
+		// errors join the form's, over "Hãy chọn đơn vị chủ trì".
+		var e *tiendo.Error
+		if errors.As(err, &e) {
+			maps.Copy(e.Fields, named.(*tiendo.Error).Fields)
+		} else {
+			err = named
+		}
+	}
 	if err == nil {
 		err = s.store.CreateRound(r.Context(), actor(r), round)
 	}
