@@ -56,6 +56,10 @@ var (
 	// slash ("20/4/2024 của Bộ Y tế" at the start of a wrapped line), but
 	// its slash is followed by a digit; a label's by a space or a capital.
 	reSlashLabel = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2}){0,3})\s?/(?:\s+|\p{Lu})`)
+	// reSymbolAfter is a document's symbol right after the slash, capitals
+	// joined by a hyphen ("06/TTr-TCKH ngày …", "15/CT-TTg"): a number
+	// and symbol cited at the start of a wrapped line, not a "6/" label.
+	reSymbolAfter = regexp.MustCompile(`^\p{Lu}[\p{L}&]*(?:-[\p{L}&]+)+(?:[\s,.;:)]|$)`)
 	// reDashLabel is a number written with a hyphen, "1- ", "2.1- ", "I- ",
 	// the habit of Party documents (Hướng dẫn 36-HD/VPTW writes "1-" where
 	// a state document writes "1."). The hyphen must be followed by a
@@ -98,7 +102,7 @@ func parseLabel(s string) (labelInfo, bool) {
 	if m := reRomanLabel.FindStringSubmatch(s); m != nil && startsText(s[len(m[0]):]) && validRoman(m[1]) {
 		return labelInfo{section, m[1], 0, s[len(m[0]):]}, true
 	}
-	if m := reSlashLabel.FindStringSubmatchIndex(s); m != nil && startsText(s[m[3]+1:]) {
+	if m := reSlashLabel.FindStringSubmatchIndex(s); m != nil && startsText(s[m[3]+1:]) && !reSymbolAfter.MatchString(s[m[3]+1:]) {
 		label := strings.TrimLeft(s[m[2]:m[3]], "0")
 		rest := strings.TrimSpace(s[m[3]+1:])
 		return labelInfo{number, label, strings.Count(label, ".") + 1, rest}, true
@@ -348,7 +352,7 @@ func blocks(lines []line) []block {
 		}
 		// A heading in capitals ends at its line, and so does a unit's
 		// name heading the paragraph of its work (see headingBreak).
-		heading := cur != nil && (curUpper && !isUpper(s) || curLines == 1 && (cur.kind == number || cur.kind == letter) && headingBreak(b.String(), s, k+1 < len(lines) && lines[k+1].text != "" && lines[k+1].row == 0))
+		heading := cur != nil && (curUpper && !isUpper(s) || curLines == 1 && (cur.kind == number || cur.kind == letter) && (headingBreak(b.String(), s, k+1 < len(lines) && lines[k+1].text != "" && lines[k+1].row == 0) || frameBreak(b.String(), s)))
 		if cur != nil && !heading && (startsLower(s) || !prevBlank && !endsSentence(b.String())) {
 			curLines++
 			b.WriteByte(' ')

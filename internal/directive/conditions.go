@@ -198,9 +198,36 @@ func goalCo(ws []string, k int) bool {
 	if p := ws[k-1]; p != "" && p[0] >= '0' && p[0] <= '9' {
 		return true
 	}
+	if afterTimeSpan(ws[:k]) {
+		return true
+	}
 	for j := 1; j < k; j++ {
 		if ws[j] == "lệ" && (ws[j-1] == "tỷ" || ws[j-1] == "tỉ") {
 			return true
+		}
+	}
+	return false
+}
+
+// timeSpanWords may make up the span of time after "trong" ("trong năm",
+// "trong 6 tháng cuối năm", "trong quý III", "trong năm học").
+var timeSpanWords = map[string]bool{
+	"năm": true, "tháng": true, "quý": true, "tuần": true, "cuối": true, "đầu": true, "học": true,
+	"i": true, "ii": true, "iii": true, "iv": true,
+}
+
+// afterTimeSpan reports whether ws end with a span of time opened by
+// "trong": "bảo đảm trong 6 tháng cuối năm có ít nhất 12 tin, bài" says
+// when the goal is to be had, as "trong quý 3 có" does, not which subject
+// has it.
+func afterTimeSpan(ws []string) bool {
+	for j := len(ws) - 1; j >= 0 && j >= len(ws)-6; j-- {
+		w := ws[j]
+		if w == "trong" {
+			return j < len(ws)-1
+		}
+		if !timeSpanWords[w] && (w == "" || w[0] < '0' || w[0] > '9') {
+			return false
 		}
 	}
 	return false

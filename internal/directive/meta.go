@@ -25,8 +25,9 @@ var (
 	// same) is a last day as "hạn cuối" is; the colon must follow, so
 	// "thời hạn gửi báo cáo ngày 20 hằng tháng" stays a recurring one.
 	// "Không muộn hơn", "không chậm hơn" and "không trễ hơn ngày D" all
-	// allow D itself.
-	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|han (?:gui |nop )?bao cao\s*:\s*|han (?:gui|nop)\s*:\s*|den het|trong|khong (?:muon|cham|tre) hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*)?(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?(?:ngay\s*)(` + datePattern + `)`)
+	// allow D itself. The weekday may also follow "ngày" and hold the date
+	// in brackets or after a comma: "chậm nhất vào ngày thứ Tư (08/6)".
+	reDeadline = regexp.MustCompile(`(truoc|cham nhat(?: la)?(?: vao)?(?: truoc)?|han cuoi(?: la)?|han chot(?: la)?|han (?:gui |nop )?bao cao\s*:\s*|han (?:gui|nop)\s*:\s*|den het|trong|khong (?:muon|cham|tre) hon|khong qua)\s*(?:(\d{1,2})\s*(?:gio|h|:)\s*(\d{1,2})?\s*(?:phut|['’])?\s*,?\s*(sang|trua|chieu|toi)?\s*,?\s*)?(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*,?\s*)?(?:ngay\s*)(?:(?:thu\s*(?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat)\s*[,(]?\s*)?(` + datePattern + `)`)
 	// A cited document: its kind, then its number. A joint document
 	// names its kind with "liên tịch" or "phối hợp" ("Chương trình phối
 	// hợp số 11/CTrPH-UBND-MTTQ", "Quy chế phối hợp số 02/QCPH-...").
@@ -446,7 +447,7 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 			sents := sentences(b.text)
 			citing := false // the sentence goes on restating a cited document's demands
 			for si, sent := range sents {
-				f := vi.Fold(sent)
+				f := spelledDates(vi.Fold(sent))
 				if si == 0 {
 					citing = reCitedDemand.MatchString(f)
 				} else if strings.HasSuffix(sents[si-1], ".") {
@@ -521,6 +522,29 @@ func (p *parser) dueDateAfter(intro, closing, region []block, issued string, pla
 		return true
 	}
 	return false
+}
+
+// reSpelledDate is a date whose day and month are written in words, the
+// year in figures: "ngày hai mươi tháng mười một năm 2023" (folded).
+var reSpelledDate = regexp.MustCompile(`\bngay ((?:[a-z]+ ){1,4}?)thang ((?:[a-z]+ ){1,3}?)nam (\d{4})\b`)
+
+// spelledDates writes in figures the dates of folded f whose day and
+// month are in words, so that "trước ngày hai mươi tháng mười một năm
+// 2023" is read as "trước ngày 20 tháng 11 năm 2023". Words that are no
+// day or month ("ngày làm việc tháng này năm 2023") are left alone.
+func spelledDates(f string) string {
+	if !strings.Contains(f, "thang ") {
+		return f
+	}
+	return reSpelledDate.ReplaceAllStringFunc(f, func(m string) string {
+		g := reSpelledDate.FindStringSubmatch(m)
+		d, okD := spelledValue(strings.Fields(g[1]))
+		mo, okM := spelledValue(strings.Fields(g[2]))
+		if !okD || !okM || d < 1 || d > 31 || mo < 1 || mo > 12 || d != float64(int(d)) || mo != float64(int(mo)) {
+			return m
+		}
+		return fmt.Sprintf("ngay %d thang %d nam %s", int(d), int(mo), g[3])
+	})
 }
 
 // reCitedDemand opens a sentence that restates what a cited document

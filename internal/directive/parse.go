@@ -536,6 +536,13 @@ func (p *parser) check() {
 // everyone outside ("Các sở, ban, ngành tỉnh") does not cover the body's
 // own department: it is sent nothing unless the Kính gửi names it.
 func (p *parser) ownDepartment(t Task, name string) bool {
+	if i := strings.LastIndex(p.res.Symbol, "-"); i >= 0 && len(p.res.Symbol)-i > 2 && startsWithAny(strings.ToLower(vi.Fold(p.res.Issuer)), agencyKinds) && vi.Fold(p.res.Symbol[i+1:]) == departmentInitials(name) {
+		// "Phòng Quản lý ngân sách" in a Sở's letter "2148/STC-QLNS": the
+		// symbol ends with the initials of the department that drafted it.
+		// An Ủy ban nhân dân's phòng are agencies of their own, which a
+		// Kính gửi to "các phòng, ban" covers.
+		return true
+	}
 	k := strings.Index(t.Text, name)
 	if k < 0 {
 		return false
@@ -563,6 +570,40 @@ func (p *parser) ownDepartment(t Task, name string) bool {
 		}
 	}
 	return false
+}
+
+// agencyKinds open the name of a body whose phòng are its own
+// departments, not agencies that a Kính gửi to all covers.
+var agencyKinds = []string{"so ", "cuc ", "chi cuc ", "tong cuc ", "bo "}
+
+// departmentKinds are the words that open a department's name before
+// what it is named for.
+var departmentKinds = []string{"van phong ", "phong ", "ban ", "trung tam ", "chi cuc ", "cuc ", "vu "}
+
+// departmentInitials returns the folded initials of what a department is
+// named for ("Phòng Quản lý ngân sách" "qlns", "Phòng Kế hoạch - Tài
+// chính" "khtc"), as a symbol writes its drafting department; "" for a
+// name of another kind or of fewer than two words.
+func departmentInitials(name string) string {
+	f := vi.Fold(name)
+	rest := ""
+	for _, k := range departmentKinds {
+		if strings.HasPrefix(f, k) {
+			rest = f[len(k):]
+			break
+		}
+	}
+	var b strings.Builder
+	for _, w := range strings.Fields(rest) {
+		if w == "va" || !isASCIILetter(w[0]) {
+			continue
+		}
+		b.WriteByte(w[0])
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 // groupKinds returns the kinds of unit that group recipients name in lower

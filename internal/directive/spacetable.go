@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"tiendo/internal/vi"
@@ -32,7 +33,9 @@ func spaceTables(raw []string) {
 			continue
 		}
 		above := headAbove(raw, i, starts)
-		for _, k := range above {
+		// Nearest first: each line above goes before what is read so far
+		// ("Thu ngân sách" over "nhà nước trên" over "địa bàn tối").
+		for _, k := range slices.Backward(above) {
 			cells, _ := spaceCells(raw[k], starts)
 			for c := range heads {
 				heads[c] = joinCell(cells[c], heads[c])
@@ -148,6 +151,15 @@ func column(starts []int, at int) int {
 // is split there. ok is false when the line is no part of the table: a
 // segment that runs across two or more columns (a paragraph of prose).
 func spaceCells(s string, starts []int) (cells []string, ok bool) {
+	return spaceCellsIn(s, starts, nil)
+}
+
+// spaceCellsIn is spaceCells for the lines of one row: moved holds where
+// the cells set left of their column's title start (see below), so that
+// the cell's wrapped lines, starting at the same place give or take one,
+// follow it even when they are too short to run under the title ("Xã đặc
+// biệt khó" over "khăn"). nil keeps none.
+func spaceCellsIn(s string, starts []int, moved map[int]bool) (cells []string, ok bool) {
 	cells = make([]string, len(starts))
 	for _, g := range segments(s) {
 		rs := []rune(g.text)
@@ -158,6 +170,17 @@ func spaceCells(s string, starts []int) (cells []string, ok bool) {
 			// title centred over it ("1    BHXH huyện Đắk Hà" under "TT
 			// Đơn vị").
 			c = 1
+		}
+		if c+1 < len(starts) && g.at-starts[c] > starts[c+1]-g.at && (g.at+len(rs) > starts[c+1] || moved[g.at] || moved[g.at-1] || moved[g.at+1]) {
+			// A cell set left of its column's title, nearer to it than
+			// to the column before, and running under it: a note under
+			// a centred "Ghi chú" ("Duy trì, nâng chất" starting a few
+			// places before the title). A cell of the column before
+			// starts near that column's own title.
+			c++
+			if moved != nil {
+				moved[g.at] = true
+			}
 		}
 		for len(rs) > 0 {
 			end := g.at + len(rs)
@@ -193,14 +216,14 @@ func spaceCells(s string, starts []int) (cells []string, ok bool) {
 // columns ("II   BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG HUYỆN (nhiệm vụ số
 // 2)"), a cell merged over the row in the document the table was printed
 // from, as its number and its title.
-func rowCells(s string, starts []int) ([]string, bool) {
+func rowCells(s string, starts []int, moved map[int]bool) ([]string, bool) {
 	segs := segments(s)
 	if len(starts) >= 2 && len(segs) == 2 && column(starts, segs[0].at) == 0 && reGroupNumber.MatchString(segs[0].text) && column(starts, segs[1].at) == 1 {
 		cells := make([]string, len(starts))
 		cells[0], cells[1] = segs[0].text, segs[1].text
 		return cells, true
 	}
-	return spaceCells(s, starts)
+	return spaceCellsIn(s, starts, moved)
 }
 
 // A cell wraps onto a few lines, the header's titles onto two or three:
@@ -293,8 +316,9 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 	var rows []row
 	data := false // a row of the table's own, not its column numbers or sum
 	head := row{h, heads}
-	var rewritten []int // continuation lines
-	wraps := 0          // continuation lines since the header or the last row
+	var rewritten []int    // continuation lines
+	var moved map[int]bool // where the current row's cells left of their titles start
+	wraps := 0             // continuation lines since the header or the last row
 	k := h + 1
 	for ; k < len(raw); k++ {
 		s := strings.TrimRight(raw[k], " \f")
@@ -308,7 +332,7 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 			if n-k > 2 || n == len(raw) || strings.ContainsAny(raw[n], "\t|") {
 				break
 			}
-			cells, ok := rowCells(raw[n], starts)
+			cells, ok := rowCells(raw[n], starts, nil)
 			if !ok {
 				cells, ok = sumCells(raw[n], starts)
 			}
@@ -320,7 +344,10 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 		if strings.ContainsAny(s, "\t|") {
 			break
 		}
-		cells, ok := rowCells(s, starts)
+		if cells, ok := rowCells(s, starts, nil); ok && (reRowNumber.MatchString(cells[0]) || reGroupNumber.MatchString(cells[0])) {
+			moved = map[int]bool{} // a new row
+		}
+		cells, ok := rowCells(s, starts, moved)
 		if !ok {
 			cells, ok = sumCells(s, starts)
 		}

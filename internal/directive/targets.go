@@ -50,6 +50,9 @@ var measureUnits = []string{
 	// chúng", "huy động 300 ngày công". Their first syllable
 	// alone ("công", "quần", "ngày") is no unit, or is a term ("05 ngày").
 	"cong dan", "quan chung", "thanh nien", "sinh vien", "nhan khau", "ngay cong", "gio cong",
+	// A change of a rate counted in points: "tăng 3 điểm phần trăm" is
+	// not a rise of 3 % of the rate.
+	"diem phan tram",
 }
 
 // notMeasurePhrases are verbs and linking phrases that may follow a number
@@ -314,6 +317,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 			if j := unitEnd; j+1 < len(str) && str[j] == '/' && isASCIILetter(str[j+1]) {
 				for j++; j < len(str) && isAlnum(str[j]); j++ {
 				}
+				j = perScaleEnd(str, unitEnd+1, j)
 				unit, unitEnd = f.cut(pos, j), j
 			}
 		} else if notMeasurePhrase(rest) {
@@ -355,6 +359,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 					k := j + 1
 					for j++; j < len(str) && isAlnum(str[j]); j++ {
 					}
+					j = perScaleEnd(str, k, j)
 					// "dạy học 2 buổi/ngày", "3 tiết/tuần": a timetable,
 					// not a goal.
 					if sessionWords[w] && skipAfter[str[k:j]] {
@@ -475,6 +480,9 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 		rel = "estimate"
 	case rePlan.MatchString(clause):
 		rel = "plan"
+	}
+	if rel == "" && dir != "" {
+		rel = baseAfter(str, ce)
 	}
 
 	t := Target{
@@ -928,6 +936,60 @@ func awaitsRate(s string) bool {
 	return (strings.HasPrefix(s, "ty le ") || strings.HasPrefix(s, "ti le ")) && !strings.ContainsAny(s, "0123456789")
 }
 
+// reYearFigure is a year, which may name what a change measures ("kinh
+// phí còn lại của năm 2021") without being a figure of its own.
+var reYearFigure = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+
+// baseAfter returns the base of a change whose clause ended at folded
+// offset ce and named none, when the sentence names it after the commas
+// that list what changes, with no other figure nor verb of change
+// between: "cắt giảm tối thiểu 50% kinh phí hội nghị, công tác trong nước
+// và nước ngoài còn lại của năm 2021 so với dự toán được giao" is a
+// decrease against the estimate.
+func baseAfter(str string, ce int) string {
+	end := len(str)
+	if k := strings.IndexByte(str[ce:], ';'); k >= 0 {
+		end = ce + k
+	}
+	if k := strings.Index(str[ce:end], ". "); k >= 0 {
+		end = ce + k
+	}
+	tail := str[ce:end]
+	i := strings.Index(tail, "so voi ")
+	if i < 0 {
+		return ""
+	}
+	between := " " + reYearFigure.ReplaceAllString(tail[:i], " ") + " "
+	if strings.ContainsAny(between, "0123456789") || strings.Contains(between, " tang ") || strings.Contains(between, " giam ") {
+		return ""
+	}
+	switch rest := tail[i+len("so voi "):]; {
+	case strings.HasPrefix(rest, "cung ky"):
+		return "same-period"
+	case strings.HasPrefix(rest, "du toan"):
+		return "estimate"
+	case strings.HasPrefix(rest, "ke hoach"):
+		return "plan"
+	}
+	return ""
+}
+
+// perScales are the words of a rate's denominator that count a scale of
+// what follows them: "bác sĩ/vạn dân", "giường bệnh/nghìn dân".
+var perScales = map[string]bool{"van": true, "nghin": true, "ngan": true, "tram": true, "trieu": true}
+
+// perScaleEnd returns where the denominator of a rate that starts at
+// folded offset k and whose first word ends at j ends: past the word
+// after a scale ("vạn dân"), else j.
+func perScaleEnd(str string, k, j int) int {
+	if j <= k || !perScales[str[k:j]] || j+1 >= len(str) || str[j] != ' ' || !isASCIILetter(str[j+1]) {
+		return j
+	}
+	for j++; j < len(str) && isAlnum(str[j]); j++ {
+	}
+	return j
+}
+
 // gradeUnits grade the things a target counts: "04 sản phẩm OCOP đạt 3
 // sao trở lên" is four products, each of three stars or more.
 var gradeUnits = map[string]bool{"sao": true}
@@ -936,7 +998,10 @@ var gradeUnits = map[string]bool{"sao": true}
 // the previous target of its clause counts (prevNum is where that target's
 // number ends) rather than being a target of its own.
 func isGrade(f folded, unit string, s, prevNum int) bool {
-	return gradeUnits[vi.Fold(unit)] && prevNum > 0 && prevNum < s && !strings.ContainsAny(f.s[prevNum:s], ",;:.()")
+	// "mười lăm (15) sản phẩm … đạt chuẩn OCOP từ 3 sao": the bracket
+	// that closes the figure restating the words is no clause mark.
+	between := strings.TrimPrefix(strings.TrimLeft(f.s[min(prevNum, s):s], " "), ")")
+	return gradeUnits[vi.Fold(unit)] && prevNum > 0 && prevNum < s && !strings.ContainsAny(between, ",;:.()")
 }
 
 // gradeAt reports whether the number ending at folded offset e is followed
@@ -1007,14 +1072,18 @@ func rangeTarget(f folded, ms [][]int, k, prevEnd, prevNum int) (Target, int, bo
 		return t, end, true
 	}
 	t.Comparator, t.Value = tiendo.AtLeast, low
-	if t.Direction == "" {
-		vfloor := min(prevNum, s)
-		if j := strings.LastIndexByte(str[vfloor:s], ';'); j >= 0 {
-			vfloor += j + 1
-		}
-		if dir, _, _ := changeOrLevel(f, verbStart(str, s, vfloor), s); dir != "" {
-			t.Direction = dir
-		}
+	// The verb or level word of a range stands before its lower end: read
+	// at the upper end, the lower figure hides it ("tốc độ tăng trưởng
+	// đạt từ 7 - 7,5%" is a level, "tăng từ 8% đến 10%" a change).
+	vfloor := min(prevNum, s)
+	if j := strings.LastIndexByte(str[vfloor:s], ';'); j >= 0 {
+		vfloor += j + 1
+	}
+	switch dir, level, _ := changeOrLevel(f, verbStart(str, s, vfloor), s); {
+	case level:
+		t.Direction = ""
+	case dir != "":
+		t.Direction = dir
 	}
 	return t, end, true
 }

@@ -181,6 +181,17 @@ func headingBreak(item, s string, wrapped bool) bool {
 	return (opensWithVerb(s) || opensContent(s) || opensEach(s)) && unitHeading(item)
 }
 
+// frameBreak reports whether the line s after the one-line item text
+// starts the item's paragraph because the item is a part of a plan's
+// frame alone ("2. Yêu cầu", "1. Mục đích") and s opens with a capital:
+// text out of a PDF keeps no blank line after such a heading, and no
+// wrapped line ends after one or two words.
+func frameBreak(item, s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	f := strings.TrimSpace(strings.TrimRight(vi.Fold(item), " :.;"))
+	return unicode.IsUpper(r) && (frameParts[f] || planFrame(f))
+}
+
 // reEach opens a paragraph by its distributive, as the work under a
 // heading of many units often does: "Mỗi xã có điểm du lịch xây dựng
 // ...", "Từng trường rà soát ...", "Mỗi quý tổ chức ...". A unit's name
