@@ -34,9 +34,20 @@ func TestBrowserIntakeManyUnits(t *testing.T) {
 	}
 	// The first task with a target: its first target's reporting unit.
 	task := browsertest.Get(t, ctx, chromedp.Evaluate[int](`Number(document.querySelector("input[name$='.g0.by_name']").name.match(/^t(\d+)\./)[1])`))
+	// Enter in a unit's field shows the form again with the name found,
+	// and leaves the recipients ticked (the form's first button was "Bỏ
+	// chọn tất cả").
+	const ticked = `document.querySelectorAll("input[name=recipients]:checked").length`
+	before := browsertest.Get(t, ctx, chromedp.Evaluate[int](ticked))
 	browsertest.Do(t, ctx,
-		chromedp.Evaluate[chromedp.Void](`document.querySelector("#t0-lead").value = ""`),
-		chromedp.SendKeys(`#t0-lead`, "ubnd xa so 42"),
+		chromedp.Evaluate[chromedp.Void](`window.zzBeforeEnter = true; document.querySelector("#t0-lead").value = ""`),
+		chromedp.SendKeys(`#t0-lead`, "ubnd xa so 42\r"),
+	)
+	browsertest.WaitFor(t, ctx, `!window.zzBeforeEnter && document.querySelector("#t0-lead") && document.querySelector("#t0-lead").value === "UBND xã số 42"`)
+	if after := browsertest.Get(t, ctx, chromedp.Evaluate[int](ticked)); before == 0 || after != before {
+		t.Errorf("Enter in the lead's field: %d recipients ticked, then %d; want them kept", before, after)
+	}
+	browsertest.Do(t, ctx,
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#task-0 details").open = true`),
 		chromedp.SendKeys(`#t0-support-add`, "UBND xã số 7"),
 		chromedp.SendKeys(fmt.Sprintf(`#t%d-g0-by`, task), "UBND XA SO 99"),

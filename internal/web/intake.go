@@ -228,11 +228,10 @@ const leadAll = "Mọi đơn vị được yêu cầu báo cáo (mỗi đơn v�
 // isLeadAll reports whether typed is leadAll, in full or without its
 // parenthesis, as one may type it.
 func isLeadAll(typed string) bool {
-	k := unitKey(typed)
-	return k == leadAllKeys[0] || k == leadAllKeys[1]
+	return slices.Contains(leadAllKeys[:], unitKey(typed))
 }
 
-var leadAllKeys = [2]string{unitKey(leadAll), unitKey(leadAll[:strings.Index(leadAll, " (")])}
+var leadAllKeys = [3]string{unitKey(leadAll), unitKey(leadAll[:strings.Index(leadAll, " (")]), unitKey("Mọi đơn vị")}
 
 // unitPick is one unit as the large office's form offers it.
 type unitPick struct {
@@ -247,6 +246,9 @@ type unitPicker struct {
 	names map[string][]*tiendo.Unit // by the key of the name
 	other map[string][]*tiendo.Unit // by the key of a short name or alias
 	codes map[string]*tiendo.Unit   // by the code, lower-case
+	// retired are the units no longer offered, by the key of their name
+	// and by code: one typed gets a message that says so.
+	retired map[string]*tiendo.Unit
 }
 
 // unitKey is how a typed name is compared with the units': folded as the
@@ -254,9 +256,15 @@ type unitPicker struct {
 // placement), spacing ignored, as store.nameKey compares them for a clash.
 func unitKey(s string) string { return strings.Join(strings.Fields(vi.Fold(s)), " ") }
 
-func newUnitPicker(units []*tiendo.Unit) *unitPicker {
+// newUnitPicker offers units; retired are those that stopped working,
+// which it names when typed but never finds.
+func newUnitPicker(units, retired []*tiendo.Unit) *unitPicker {
 	p := &unitPicker{byID: make(map[int64]*tiendo.Unit, len(units)), names: make(map[string][]*tiendo.Unit, len(units)),
-		other: map[string][]*tiendo.Unit{}, codes: make(map[string]*tiendo.Unit, len(units))}
+		other: map[string][]*tiendo.Unit{}, codes: make(map[string]*tiendo.Unit, len(units)), retired: map[string]*tiendo.Unit{}}
+	for _, u := range retired {
+		p.retired[unitKey(u.Name)] = u
+		p.retired[strings.ToLower(u.Code)] = u
+	}
 	add := func(m map[string][]*tiendo.Unit, name string, u *tiendo.Unit) {
 		if k := unitKey(name); k != "" && !slices.Contains(m[k], u) {
 			m[k] = append(m[k], u)
@@ -325,14 +333,104 @@ func (p *unitPicker) find(typed string) (*tiendo.Unit, string) {
 		case 1:
 			return us[0], ""
 		default:
-			return nil, fmt.Sprintf("Có %d đơn vị cùng tên “%s”: %s. Hãy chọn đúng đơn vị trong danh sách gợi ý, nơi mỗi đơn vị có kèm mã, ví dụ “%s”.",
-				len(us), strings.TrimSpace(typed), store.UnitsNamed(us), p.label(us[0].ID))
+			// Names folded alike may differ as written ("Xã Đông Sơn",
+			// "Xã Đồng Sơn"): the one written exactly as typed is meant.
+			u, n := writtenAs(us, typed)
+			if n == 1 {
+				return u, ""
+			}
+			alike := "cùng tên"
+			if n == 0 {
+				alike = "tên gần giống"
+			}
+			return nil, fmt.Sprintf("Có %d đơn vị %s “%s”: %s. Hãy chọn đúng đơn vị trong danh sách gợi ý, nơi đơn vị trùng tên có kèm mã, ví dụ “%s (mã %s)”.",
+				len(us), alike, strings.TrimSpace(typed), store.UnitsNamed(us), us[0].Name, us[0].Code)
 		}
 	}
 	if u := p.codes[k]; u != nil {
 		return u, ""
 	}
+	if u := p.retired[k]; u != nil {
+		return nil, fmt.Sprintf("Đơn vị “%s” đã ngừng hoạt động từ ngày %s%s, không giao được việc mới. Hãy chọn đơn vị đang hoạt động (đơn vị tiếp nhận nhiệm vụ của đơn vị này).",
+			u.Name, u.RetiredOn.Format("02/01/2006"), retiredNote(u))
+	}
 	return nil, fmt.Sprintf("Không có đơn vị nào tên “%s”. Hãy gõ vài chữ trong tên đơn vị rồi chọn trong danh sách gợi ý, hoặc kiểm tra tên ở trang “Đơn vị”.", strings.TrimSpace(typed))
+}
+
+// writtenAs returns the units of us whose name, short name or other name
+// is typed as written, case and spacing aside: how many, and the last.
+func writtenAs(us []*tiendo.Unit, typed string) (*tiendo.Unit, int) {
+	exact := func(a, b string) bool {
+		return b != "" && strings.EqualFold(strings.Join(strings.Fields(vi.NFC(a)), " "), strings.Join(strings.Fields(vi.NFC(b)), " "))
+	}
+	var found *tiendo.Unit
+	n := 0
+	for _, u := range us {
+		if exact(typed, u.Name) || exact(typed, u.ShortName) || slices.ContainsFunc(u.Aliases, func(a string) bool { return exact(typed, a) }) {
+			found, n = u, n+1
+		}
+	}
+	return found, n
+}
+
+// retiredNote is a retired unit's note for a message: " (Sáp nhập vào
+// xã Hữu Liên)", or "".
+func retiredNote(u *tiendo.Unit) string {
+	if n := strings.TrimSpace(u.RetiredNote); n != "" {
+		return " (" + strings.TrimSuffix(n, ".") + ")"
+	}
+	return ""
+}
+
+// dropRetired takes out of the form the units that stopped working since
+// it was shown (active are those working now): a lead, a supporting or a
+// reporting unit retired meanwhile would show as a blank field, and the
+// round could not be made. Each gets an error that names it.
+func (f *intakeForm) dropRetired(active []*tiendo.Unit, all []*tiendo.Unit) map[string]string {
+	working := make(map[int64]bool, len(active))
+	for _, u := range active {
+		working[u.ID] = true
+	}
+	gone := map[int64]*tiendo.Unit{}
+	for _, u := range all {
+		if !working[u.ID] {
+			gone[u.ID] = u
+		}
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	errs := map[string]string{}
+	msg := func(u *tiendo.Unit) string {
+		return fmt.Sprintf("Đơn vị “%s” đã ngừng hoạt động từ ngày %s%s nên đã được bỏ khỏi ô này. Hãy chọn đơn vị đang hoạt động.",
+			u.Name, u.RetiredOn.Format("02/01/2006"), retiredNote(u))
+	}
+	for i := range f.Tasks {
+		t := &f.Tasks[i]
+		if u := gone[t.Lead]; u != nil {
+			t.Lead, errs[fmt.Sprintf("t%d.lead", i)] = 0, msg(u)
+		}
+		var msgs []string
+		t.Support = slices.DeleteFunc(t.Support, func(id int64) bool {
+			if u := gone[id]; u != nil {
+				msgs = append(msgs, msg(u))
+				return true
+			}
+			return false
+		})
+		if len(msgs) > 0 {
+			errs[fmt.Sprintf("t%d.support", i)] = strings.Join(msgs, " ")
+		}
+		for j := range t.Targets {
+			if u := gone[t.Targets[j].ReportedBy]; u != nil {
+				t.Targets[j].ReportedBy, errs[fmt.Sprintf("t%d.g%d.by", i, j)] = 0, msg(u)
+			}
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 // findUnits turns the unit names a large office typed into units: the
@@ -367,7 +465,8 @@ func (f *intakeForm) findUnits(p *unitPicker) map[string]string {
 				}
 				if u == nil {
 					left, msgs = append(left, name), append(msgs, msg)
-				} else if !slices.Contains(t.Support, u.ID) {
+				} else if u.ID != t.Lead && !slices.Contains(t.Support, u.ID) {
+					// The lead is not also supporting, as round() has it.
 					t.Support = append(t.Support, u.ID)
 				}
 			}
@@ -648,6 +747,9 @@ func (f *intakeForm) apply(op string) bool {
 	}
 	i, j := num(1), num(2)
 	switch parts[0] {
+	case "check":
+		// Enter in a field: the form's first button, which only shows the
+		// form again with the names typed found or marked.
 	case "add-task":
 		f.Tasks = append(f.Tasks, intakeTask{Label: strconv.Itoa(len(f.Tasks) + 1)})
 	case "remove-task":
@@ -815,7 +917,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 	// A name typed that finds no unit can only be shown again in a text
 	// field, should the office have come down to manyUnits meanwhile.
 	if data.ManyUnits = len(units) > manyUnits || f.typedNames(); data.ManyUnits {
-		data.picker = newUnitPicker(units)
+		data.picker = newUnitPicker(units, nil)
 		data.Picks = data.picker.picks(units)
 	}
 	// Warnings come from the parser, re-run on the source (it is fast):
@@ -1092,16 +1194,25 @@ func (s *Server) handleIntakePreview(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	all := units
 	units = activeUnits(units) // as handleIntakeParse
 	applied := f.apply(r.PostFormValue("op")) || f.applyTree(r.PostFormValue("op"), r.PostFormValue("tree"), units)
 	// Names typed are read after the buttons, so that their errors are
 	// keyed by the tasks' and targets' places on the form shown next.
 	var named error
+	fields := f.dropRetired(units, all)
 	if f.typedNames() {
-		if fields := f.findUnits(newUnitPicker(units)); fields != nil {
-			named = &tiendo.Error{Code: tiendo.EINVALID, Fields: fields,
-				Message: "Có tên đơn vị chưa tìm thấy hoặc trùng tên, vui lòng sửa các ô được đánh dấu."}
+		if typed := f.findUnits(newUnitPicker(units, retiredOf(all))); typed != nil {
+			if fields == nil {
+				fields = typed
+			} else {
+				maps.Copy(fields, typed)
+			}
 		}
+	}
+	if fields != nil {
+		named = &tiendo.Error{Code: tiendo.EINVALID, Fields: fields,
+			Message: "Có đơn vị chưa tìm thấy, trùng tên hoặc đã ngừng hoạt động, vui lòng sửa các ô được đánh dấu."}
 	}
 	if applied {
 		return s.renderPreview(w, r, http.StatusOK, f, units, named)
@@ -1367,3 +1478,14 @@ func parsePeriodKey(s string) (tiendo.Period, bool) {
 
 // atoi64 reads an id from a form, 0 when there is none.
 func atoi64(s string) int64 { n, _ := strconv.ParseInt(strings.TrimSpace(s), 10, 64); return max(n, 0) }
+
+// retiredOf returns the units of all that stopped working.
+func retiredOf(all []*tiendo.Unit) []*tiendo.Unit {
+	var out []*tiendo.Unit
+	for _, u := range all {
+		if u.Retired() {
+			out = append(out, u)
+		}
+	}
+	return out
+}

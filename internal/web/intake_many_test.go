@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -294,5 +295,80 @@ func TestIntakeManyUnitsUnknownName(t *testing.T) {
 	}
 	if got := r.Tasks[1].Targets[0].ReportedBy; got != x.unitCode("xa099") {
 		t.Errorf("task 2's target reported by %d, want UBND xã số 99", got)
+	}
+}
+
+// What a review found in the large office's form: Enter presses a button
+// that only shows the form again (not "Bỏ chọn tất cả"); a name typed
+// exactly as one unit writes it finds that unit though another's folds
+// alike; a retired unit typed is named as retired; a supporting unit
+// retired while the form was open is taken out with an error that names
+// it; the lead typed as supporting too stays the lead alone.
+func TestIntakeManyUnitsReview(t *testing.T) {
+	t.Parallel()
+	x, _ := newManyUnitsSession(t)
+	ctx := context.Background()
+	for _, u := range []*tiendo.Unit{{Code: "dongson", Name: "Xã Đông Sơn"}, {Code: "dongson2", Name: "Xã Đồng Sơn"}, {Code: "xacu", Name: "Xã Cũ"}} {
+		if err := x.st.CreateUnit(ctx, store.Actor{}, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := x.st.RetireUnit(ctx, store.Actor{}, x.unitCode("xacu"), time.Date(2025, 7, 1, 0, 0, 0, 0, tiendo.Zone), "Sáp nhập vào xã Mới"); err != nil {
+		t.Fatal(err)
+	}
+	body, ct := multipartForm(url.Values{"text": {manyDirective}}, "", nil)
+	page := x.do("/rounds/new", ct, body)
+
+	// The form's first submit button, which Enter presses, is "check".
+	if m := regexp.MustCompile(`<form method="post" action="/rounds/preview"[^>]*>\s*(?:\{\{[^}]*\}\})?\s*<button type="submit" name="op" value="([^"]+)"`).FindStringSubmatch(page); m == nil || m[1] != "check" {
+		t.Errorf("the preview form's first button is %v, want op=check", m)
+	}
+	recipients := browserForm(t, page, "/rounds/preview")["recipients"]
+	status, redrawn := x.post(page, "check", func(v url.Values) {
+		v.Set("t0.lead_name", "Xã Đồng Sơn")
+		v.Set("t1.lead_name", "xa dong son")
+		v.Set("t2.lead_name", "Xã Cũ")
+	})
+	if status != http.StatusOK {
+		t.Fatalf("op=check: status %d", status)
+	}
+	form := browserForm(t, html.UnescapeString(redrawn), "/rounds/preview")
+	if got := form["recipients"]; len(recipients) == 0 || !slices.Equal(got, recipients) {
+		t.Errorf("after op=check the recipients are %v, want %v kept", got, recipients)
+	}
+	if got := form.Get("t0.lead_name"); got != "Xã Đồng Sơn (mã dongson2)" {
+		t.Errorf("“Xã Đồng Sơn” typed exactly: lead field %q, want the unit found", got)
+	}
+	fs := taskFieldsets(html.UnescapeString(redrawn))
+	for i, want := range []string{"", "Có 2 đơn vị tên gần giống “xa dong son”", "Đơn vị “Xã Cũ” đã ngừng hoạt động từ ngày 01/07/2025 (Sáp nhập vào xã Mới)"} {
+		if want == "" {
+			if strings.Contains(fs[i], "field-error") {
+				t.Errorf("task %d has an error: %s", i+1, grep(fs[i], "field-error"))
+			}
+		} else if !strings.Contains(fs[i], want) {
+			t.Errorf("task %d lacks %q:\n%s", i+1, want, grep(fs[i], "field-error"))
+		}
+	}
+
+	// A supporting unit retired while the form is open; the lead typed as
+	// supporting too.
+	status, redrawn = x.post(page, "check", func(v url.Values) {
+		v.Set("t0.support_add", "UBND xã số 13; UBND xã số 1")
+	})
+	form = browserForm(t, html.UnescapeString(redrawn), "/rounds/preview")
+	if got, want := form["t0.support"], []string{itoa(x.unitCode("xa013"))}; status != http.StatusOK || !slices.Equal(got, want) {
+		t.Fatalf("supporting units %v (status %d), want UBND xã số 13 alone %v: the lead is not also supporting", got, status, want)
+	}
+	if err := x.st.RetireUnit(ctx, store.Actor{}, x.unitCode("xa013"), time.Date(2025, 7, 1, 0, 0, 0, 0, tiendo.Zone), ""); err != nil {
+		t.Fatal(err)
+	}
+	status, redrawn = x.post(redrawn, "remove-target:1:0", nil)
+	redrawn = html.UnescapeString(redrawn)
+	form = browserForm(t, redrawn, "/rounds/preview")
+	if status != http.StatusOK || len(form["t0.support"]) != 0 || !strings.Contains(taskFieldsets(redrawn)[0], "Đơn vị “UBND xã số 13” đã ngừng hoạt động từ ngày 01/07/2025 nên đã được bỏ khỏi ô này") {
+		t.Errorf("a supporting unit retired meanwhile: status %d, ticked %v, errors:\n%s", status, form["t0.support"], grep(redrawn, "field-error"))
+	}
+	if strings.Contains(redrawn, `checked> </label>`) {
+		t.Errorf("a ticked supporting unit without a name is left")
 	}
 }
