@@ -115,17 +115,7 @@ func (x *previewSession) post(page, op string, edit func(url.Values)) (int, stri
 // unitCode is the unit of code.
 func (x *previewSession) unitCode(code string) int64 {
 	x.t.Helper()
-	units, err := x.st.Units(context.Background())
-	if err != nil {
-		x.t.Fatal(err)
-	}
-	for _, u := range units {
-		if u.Code == code {
-			return u.ID
-		}
-	}
-	x.t.Fatalf("no unit %q", code)
-	return 0
+	return x.unitWhere(code, func(u *tiendo.Unit) bool { return u.Code == code })
 }
 
 // An office with many units gets a preview that names each unit a bounded

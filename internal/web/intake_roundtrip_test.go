@@ -297,16 +297,22 @@ func (x *previewSession) create(page string, edit func(url.Values)) *tiendo.Roun
 // unitID is the demo unit named name.
 func (x *previewSession) unitID(name string) int64 {
 	x.t.Helper()
+	return x.unitWhere(name, func(u *tiendo.Unit) bool { return u.Name == name })
+}
+
+// unitWhere is the one unit match finds; what names it in the failure.
+func (x *previewSession) unitWhere(what string, match func(*tiendo.Unit) bool) int64 {
+	x.t.Helper()
 	units, err := x.st.Units(context.Background())
 	if err != nil {
 		x.t.Fatal(err)
 	}
 	for _, u := range units {
-		if u.Name == name {
+		if match(u) {
 			return u.ID
 		}
 	}
-	x.t.Fatalf("no unit %q", name)
+	x.t.Fatalf("no unit %q", what)
 	return 0
 }
 
