@@ -14,7 +14,7 @@ import (
 // taken for a unit even when no recipient or registry unit matches it.
 var unitHeads = []string{
 	"phong ", "ban ", "so ", "trung tam", "chi cuc", "cuc ", "tong cuc", "cong an", "ca ", "ubnd", "uy ban",
-	"van phong", "hoi ", "doan ", "lien doan", "mat tran", "mttq", "ban chi huy", "bch", "bo chi huy",
+	"van phong", "hoi ", "doan ", "lien doan", "mat tran", "mttq", "ubmttq", "ban chi huy", "bch", "bo chi huy",
 	"dai ", "kho bac", "bao hiem", "bhxh", "ngan hang", "dien luc", "truong ", "benh vien", "cong chuc",
 	"hat kiem lam", "doi ", "huyen doan", "tinh doan", "thanh doan", "bo ", "vien ", "toa an", "thanh tra",
 	"hdnd", "hoi dong", "chi nhanh", "cong ty", "ban quan ly", "bql", "hop tac xa", "dang uy", "chi bo",
@@ -329,6 +329,11 @@ func bareKind(fold string) bool {
 	ws := strings.Fields(underless(strings.TrimRight(fold, ":.;,")))
 	for len(ws) > 1 && levelTokens[ws[len(ws)-1]] {
 		ws = ws[:len(ws)-1]
+	}
+	if n := len(ws); n > 2 && ws[n-2] == "co" && ws[n-1] == "so" {
+		// "chi bộ cơ sở", "đảng ủy cơ sở": the grassroots level, as a
+		// level word would be.
+		ws = ws[:n-2]
 	}
 	h := strings.Join(ws, " ")
 	return h != "" && (slices.Contains(unitHeads, h) || slices.Contains(unitHeads, h+" "))

@@ -737,7 +737,7 @@ func (p *parser) knownCountTargets(start, end int) {
 		if l.n >= first {
 			break
 		}
-		b.WriteString(vi.Fold(l.text) + " ")
+		b.WriteString(l.text + " ")
 	}
 	opening := strings.Join(strings.Fields(b.String()), " ")
 	if opening == "" {
@@ -779,11 +779,38 @@ func countPhrase(s string, g Target) *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[^\d.,/])0*` + n + `\s+` + unit + `\s+` + regexp.QuoteMeta(s[m[2]:m[3]]) + `(?:\PL|$)`)
 }
 
-// knownIn reports whether folded opening states the count c as a fact:
-// not as more of them ("có thêm 02 xã", a goal of the plan).
+// knownIn reports whether the opening states the count c as a fact: not
+// as more of them ("có thêm 02 xã"), and not in a sentence that sets it as
+// a goal before the count ("phấn đấu có 05 xã", "Mục tiêu năm 2025: xây
+// dựng 05 xã", "Kế hoạch … giao huyện hoàn thành 05 xã"): a plan's goal
+// is what the task works toward.
 func knownIn(c *regexp.Regexp, opening string) bool {
-	for _, m := range c.FindAllStringIndex(opening, -1) {
-		if !strings.HasSuffix(strings.TrimSpace(opening[:m[0]+1]), " them") {
+	for _, sent := range reSentenceEnd.Split(opening, -1) {
+		f := vi.Fold(sent)
+		for _, m := range c.FindAllStringIndex(f, -1) {
+			before := f[:m[0]+1]
+			if strings.HasSuffix(strings.TrimSpace(before), " them") || hasAny(before, goalMarks) || strings.Contains(before, "ke hoach") || assignsBefore(sent, len(strings.Fields(before))) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// reSentenceEnd ends a sentence: a full stop, "!" or "?" before a space
+// (never the "." inside "1.500").
+var reSentenceEnd = regexp.MustCompile(`[.!?]+\s+`)
+
+// assignsBefore reports whether one of the first n words of sentence s is
+// the verb "giao" (assign), as written: folded, "giáo" of "giáo dục"
+// would be it too.
+func assignsBefore(s string, n int) bool {
+	for i, w := range strings.Fields(s) {
+		if i >= n {
+			break
+		}
+		if strings.ToLower(strings.Trim(w, ",;:()\"")) == "giao" {
 			return true
 		}
 	}

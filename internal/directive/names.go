@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -253,8 +254,26 @@ func groupKindAt(s string, ws []nameWord, i int) int {
 	return 0
 }
 
+// reRemit is the remit units act within, after their names, on folded
+// text: "theo chức năng, nhiệm vụ (được giao)", "theo thẩm quyền", "theo
+// lĩnh vực phụ trách", "theo phân cấp"; no unit's name holds it.
+var reRemit = regexp.MustCompile(`[\s,]\(?theo (?:chuc nang|chuc trach|tham quyen|linh vuc|phan cap)\b`)
+
+// cutRemit drops from s the remit its units act within and what follows:
+// "Phòng A, Phòng B theo chức năng, nhiệm vụ được giao …", "Chi cục C
+// (theo chức năng, nhiệm vụ)".
+func cutRemit(s string) string {
+	if f := foldText(s); strings.Contains(f.s, "theo ") {
+		if m := reRemit.FindStringIndex(f.s); m != nil {
+			return strings.TrimRight(f.cut(0, m[0]), " ,;:-–(")
+		}
+	}
+	return s
+}
+
 // cutUnitNames drops from s what follows the unit names it opens with.
 func cutUnitNames(s string) string {
+	s = cutRemit(s)
 	if e := unitNameEnd(s); e < len(s) {
 		return strings.TrimRight(s[:e], " ,;:-–")
 	}

@@ -8,12 +8,13 @@ import (
 // A task closes with the units it gives, in parenthesis: "(Sở Tài chính chủ
 // trì)", "(Sở X chủ trì, phối hợp với Sở Y và UBND các xã)", "(Giao Sở X
 // chủ trì; Sở Y, Sở Z phối hợp)", "(Chủ trì: Sở X; phối hợp: Sở Y)",
-// "(Cơ quan chủ trì: ...; cơ quan phối hợp: ...)". Such a parenthesis is
+// "(Cơ quan chủ trì: ...; cơ quan phối hợp: ...)", "(Sở X, Sở Y theo chức
+// năng, nhiệm vụ được giao)" (two leads). Such a parenthesis is
 // the task's assignment, whatever units its text names before.
 var (
 	reParenLeadField = regexp.MustCompile(`^(?:(?:co quan|don vi)\s+)?chu tri(?:\s+thuc hien)?\s*:\s*`)
 	reParenSuppField = regexp.MustCompile(`^(?:(?:co quan|don vi)\s+)?phoi hop(?:\s+thuc hien)?\s*:\s*`)
-	reParenLeadAfter = regexp.MustCompile(`\s(?:chu tri|la co quan chu tri)\b`)
+	reParenLeadAfter = regexp.MustCompile(`\s(?:chu tri|la co quan chu tri|theo (?:chuc nang|chuc trach|tham quyen|linh vuc|phan cap))\b`)
 	reParenSuppAfter = regexp.MustCompile(`\s(?:cung )?phoi hop(?:\s+thuc hien)?\s*$`)
 	reParenSuppWith  = regexp.MustCompile(`^[\s,]*(?:va\s+)?phoi hop(?:\s+(?:voi|cung))?\s+`)
 )
@@ -49,7 +50,7 @@ func (p *parser) parenAssignment(text string) (assignment, bool) {
 		return a, false
 	}
 	fin := foldText(in)
-	if !strings.Contains(fin.s, "chu tri") && !strings.Contains(fin.s, "phoi hop") {
+	if !strings.Contains(fin.s, "chu tri") && !strings.Contains(fin.s, "phoi hop") && !reRemit.MatchString(fin.s) {
 		return a, false
 	}
 	add := func(list *[]string, s string) {

@@ -21,7 +21,7 @@ import (
 // inside the receiving office.
 var (
 	// reRecordField opens a record field, on folded text.
-	reRecordField = regexp.MustCompile(`^(?:so van ban|so den|ngay den|so ky hieu|ngay ban hanh|ngay van ban|loai van ban|co quan ban hanh|noi ban hanh|don vi ban hanh|trich yeu|nguoi ky|do khan|do mat|han xu ly|han giai quyet|tep dinh kem|file dinh kem|nguoi xu ly chinh|don vi xu ly chinh|don vi phoi hop|nguoi phoi hop|y kien chi dao|y kien xu ly|but phe|nguoi nhan de biet)\s*:`)
+	reRecordField = regexp.MustCompile(`^(?:so van ban|so den|ngay den|so\s*[/,]?\s*ky hieu|don vi soan thao|ngay ban hanh|ngay van ban|loai van ban|co quan ban hanh|noi ban hanh|don vi ban hanh|trich yeu|nguoi ky|do khan|do mat|han xu ly|han giai quyet|tep dinh kem|file dinh kem|nguoi xu ly chinh|don vi xu ly chinh|don vi phoi hop|nguoi phoi hop|y kien chi dao|y kien xu ly|but phe|nguoi nhan de biet)\s*:`)
 	// reRecordOwn is a field only an incoming-document record has: a
 	// directive's own text may say "Trích yếu:" or "Người ký:" in a table
 	// of documents, never "Số đến:" or "Hạn xử lý:".
@@ -90,23 +90,35 @@ func portalTop(lines []line) (last int, ok bool) {
 
 // recordSpan returns the lines of a directive copied inside an e-office
 // record or a portal page, [start, end), and ok=false when the text is in
-// neither. The record needs three fields within a few lines of each other, one of them
-// a field only a record has; a portal page needs two kinds of its
+// neither. The record needs three fields within a few lines of each other,
+// above the letterhead, and one of them a field only a record has or a
+// record heading ("THÔNG TIN VĂN BẢN") over them: the page of an outgoing
+// document ("Văn bản đi") has no "Số đến" nor "Hạn xử lý". Fields below
+// the letterhead (the page's "Tệp đính kèm" under the document) start no
+// other record. A portal page needs two kinds of its
 // furniture above the letterhead (portalTop). The directive starts at the letterhead after
 // the last field (its national title or "Số: ..." line, taken up over the
 // upper-case lines right above) and ends at the history heading, or a
 // "©" footer line, after it; on a portal page, also at the attachment line
 // or a list of other articles (rePortalTail).
 func recordSpan(lines []line) (start, end int, ok bool) {
-	lastField, fields, own := -1, 0, false
+	lastField, fields, own, heading := -1, 0, false, false
 	for i := 0; i < len(lines) && i < mailScanLines; i++ {
 		s := lines[i].text
 		if s == "" {
 			continue
 		}
 		f := strings.TrimSpace(vi.Fold(s))
-		if lastField < 0 && (reNational.MatchString(f) || reKinhGui.MatchString(f)) {
-			break // the letterhead comes first: no record (a portal page may be)
+		if reNational.MatchString(f) || reKinhGui.MatchString(f) {
+			if lastField < 0 {
+				break // the letterhead comes first: no record (a portal page may be)
+			}
+			if fields >= 3 {
+				break // the record is above; the page's fields under the document are no other
+			}
+		}
+		if lastField < 0 && reRecordHeading.MatchString(f) {
+			heading = true
 		}
 		if reRecordField.MatchString(f) {
 			if lastField >= 0 && i-lastField > 6 {
@@ -118,7 +130,7 @@ func recordSpan(lines []line) (start, end int, ok bool) {
 		}
 	}
 	portal := false
-	if fields < 3 || !own {
+	if fields < 3 || !own && !heading {
 		if lastField, portal = portalTop(lines); !portal {
 			return 0, 0, false
 		}

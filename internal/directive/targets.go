@@ -53,6 +53,10 @@ var measureUnits = []string{
 	// A change of a rate counted in points: "tăng 3 điểm phần trăm" is
 	// not a rise of 3 % of the rate.
 	"diem phan tram",
+	// A column of a paper or a station ("12 chuyên mục"), as "chuyên đề";
+	// owners counted by what they own ("30 chủ rừng", "05 chủ đầu tư",
+	// "40 chủ hộ"): "chuyên" and "chủ" alone count nothing.
+	"chuyen muc", "chu rung", "chu dau tu", "chu ho",
 }
 
 // notMeasurePhrases are verbs and linking phrases that may follow a number

@@ -88,6 +88,14 @@ func alsoTasks(f string) bool {
 	return false
 }
 
+// leadTableRow reports whether b is a row of a table with a lead column
+// ("Cơ quan chủ trì"): a group row over such rows ("IV ⇥ Kinh phí, theo
+// dõi, tổng hợp") only gathers rows that each name their own lead,
+// whatever its words.
+func leadTableRow(b block) bool {
+	return b.header > 0 && slices.Contains(b.headRoles, "lead")
+}
+
 var reJoinedTasks = regexp.MustCompile(`^\s+va (?:cac )?(?:nhiem vu|giai phap)\b`)
 
 // body reads the body blocks: basis and period from the opening, tasks from
@@ -363,7 +371,7 @@ func (p *parser) taskList(intro []block, region []block) {
 		if b.kind == plain {
 			continue
 		}
-		if startsWithAny(f, excludedHeads) && (b.kind == section || b.kids > 0 || len(f) < 120 || strings.HasPrefix(f, "thoi gian") || strings.HasPrefix(f, "thoi han")) && !alsoTasks(f) {
+		if startsWithAny(f, excludedHeads) && !(b.cells != nil && i+1 < len(region) && leadTableRow(region[i+1])) && (b.kind == section || b.kids > 0 || len(f) < 120 || strings.HasPrefix(f, "thoi gian") || strings.HasPrefix(f, "thoi han")) && !alsoTasks(f) {
 			excluded[i] = true
 		}
 		if startsWithAny(f, contentsHeads) && !alsoTasks(f) {
@@ -684,14 +692,15 @@ func (p *parser) rowTask(b block) (string, assignment) {
 	return strings.Join(text, " "), a
 }
 
-// cellUnits splits a table cell of units. A ";" in a cell always separates
+// cellUnits splits a table cell of units, less the remit they act within
+// ("(theo chức năng, nhiệm vụ)"). A ";" in a cell always separates
 // two units ("Viettel Lục Ngạn; VNPT Lục Ngạn"), even when neither opens
 // with a unit's kind, which is how splitUnits tells a "," between names
 // from one inside a name.
 func cellUnits(c string) []string {
 	var out []string
 	for _, part := range strings.Split(c, ";") {
-		if strings.TrimSpace(part) != "" {
+		if part = cutRemit(part); strings.TrimSpace(part) != "" {
 			out = append(out, splitUnits(part)...)
 		}
 	}

@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"tiendo"
@@ -245,6 +246,9 @@ func (m *unitMatcher) score(name string) (int, float64) {
 				continue // many units are not one of them, nor one unit many
 			}
 			x := matchScore(key, k)
+			if x > 0 && distinctClash(key, k) {
+				x -= clashPenalty
+			}
 			switch {
 			case x > s+1e-9:
 				s, inOrder = x, sameOrder(key, k)
@@ -269,6 +273,30 @@ func (m *unitMatcher) score(name string) (int, float64) {
 		return -1, 0
 	}
 	return best, bestScore
+}
+
+// clashPenalty lowers the score of a unit whose name lacks a distinctive
+// word of the name sought while holding one the name lacks: below every
+// unit that has them all (a score is at least 1.2), yet above 0, so that a
+// lone unit still matches a name written with a typo.
+const clashPenalty = 1.0
+
+// distinctClash reports whether keys a and b each hold a distinctive (not
+// generic) word the other lacks: "UBND xã Hòa Bình" and "UBND xã An Bình"
+// share more words than "UBND xã Hòa Bình" and "Xã Hòa Bình" do, but
+// name another commune.
+func distinctClash(a, b []string) bool {
+	return hasOwnDistinct(a, b) && hasOwnDistinct(b, a)
+}
+
+// hasOwnDistinct reports whether a holds a distinctive word b lacks.
+func hasOwnDistinct(a, b []string) bool {
+	for _, t := range a {
+		if !genericTokens[t] && !slices.Contains(b, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameOrder reports whether the shorter of two keys has its words in the
