@@ -97,6 +97,14 @@ func (x *previewSession) post(page, op string, edit func(url.Values)) (int, stri
 	if edit != nil {
 		edit(form)
 	}
+	status, _, b := x.send(form)
+	return status, b
+}
+
+// send posts form to the preview as the browser does, without following
+// a redirect: the status, the redirect's location and the page.
+func (x *previewSession) send(form url.Values) (status int, location, page string) {
+	x.t.Helper()
 	req, _ := http.NewRequest("POST", x.base+"/rounds/preview", strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", x.base)
@@ -109,7 +117,7 @@ func (x *previewSession) post(page, op string, edit func(url.Values)) (int, stri
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	return resp.StatusCode, resp.Header.Get("Location"), string(b)
 }
 
 // unitCode is the unit of code.

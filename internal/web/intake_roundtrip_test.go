@@ -271,22 +271,11 @@ func (x *previewSession) create(page string, edit func(url.Values)) *tiendo.Roun
 	if edit != nil {
 		edit(form)
 	}
-	req, _ := http.NewRequest("POST", x.base+"/rounds/preview", strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", x.base)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	c := *x.c
-	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	resp, err := c.Do(req)
-	if err != nil {
-		x.t.Fatal(err)
+	status, location, b := x.send(form)
+	if status != http.StatusSeeOther {
+		x.t.Fatalf("create: %d, want 303\n%s", status, grep(b, "alert"))
 	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		x.t.Fatalf("create: %d, want 303\n%s", resp.StatusCode, grep(string(b), "alert"))
-	}
-	id, _ := strconv.ParseInt(strings.TrimPrefix(resp.Header.Get("Location"), "/rounds/"), 10, 64)
+	id, _ := strconv.ParseInt(strings.TrimPrefix(location, "/rounds/"), 10, 64)
 	r, err := x.st.Round(context.Background(), &tiendo.User{Role: tiendo.RoleOffice}, id)
 	if err != nil {
 		x.t.Fatal(err)
