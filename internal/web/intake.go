@@ -382,23 +382,17 @@ func retiredNote(u *tiendo.Unit) string {
 	return ""
 }
 
-// dropRetired takes out of the form the units that stopped working since
-// it was shown (active are those working now): a lead, a supporting or a
-// reporting unit retired meanwhile would show as a blank field, and the
-// round could not be made. Each gets an error that names it.
-func (f *intakeForm) dropRetired(active []*tiendo.Unit, all []*tiendo.Unit) map[string]string {
-	working := make(map[int64]bool, len(active))
-	for _, u := range active {
-		working[u.ID] = true
-	}
-	gone := map[int64]*tiendo.Unit{}
-	for _, u := range all {
-		if !working[u.ID] {
-			gone[u.ID] = u
-		}
-	}
-	if len(gone) == 0 {
+// dropRetired takes out of the form the retired units: a lead, a
+// supporting or a reporting unit retired since the form was shown would
+// show as a blank field, and the round could not be made. Each gets an
+// error that names it.
+func (f *intakeForm) dropRetired(retired []*tiendo.Unit) map[string]string {
+	if len(retired) == 0 {
 		return nil
+	}
+	gone := make(map[int64]*tiendo.Unit, len(retired))
+	for _, u := range retired {
+		gone[u.ID] = u
 	}
 	errs := map[string]string{}
 	msg := func(u *tiendo.Unit) string {
@@ -581,7 +575,7 @@ func (s *Server) handleIntakeParse(w http.ResponseWriter, r *http.Request) error
 	// for a new round (units.go: activeUnits).
 	units = activeUnits(units)
 	res := directive.Parse(text, derefUnits(units))
-	return s.renderPreview(w, r, http.StatusOK, formFromResult(res, text, units), units, nil)
+	return s.renderPreview(w, r, http.StatusOK, formFromResult(res, text, units), units, nil, nil)
 }
 
 // intakeFileText reads an uploaded directive: a .docx or .txt file (and,
@@ -911,13 +905,18 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 	return r, nil
 }
 
-func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status int, f *intakeForm, units []*tiendo.Unit, ferr error) error {
+// renderPreview shows the preview form f. picker is the one the handler
+// resolved typed names with, or nil: one is made when the page needs it.
+func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status int, f *intakeForm, units []*tiendo.Unit, picker *unitPicker, ferr error) error {
 	data := previewPage{page: s.basePage(r, "Kiểm tra đợt báo cáo đề xuất"), Form: f, Units: units, Tree: watch.Tree(units),
 		Lines: strings.Split(f.Source, "\n")}
 	// A name typed that finds no unit can only be shown again in a text
 	// field, should the office have come down to manyUnits meanwhile.
 	if data.ManyUnits = len(units) > manyUnits || f.typedNames(); data.ManyUnits {
-		data.picker = newUnitPicker(units, nil)
+		if picker == nil {
+			picker = newUnitPicker(units, nil)
+		}
+		data.picker = picker
 		data.Picks = data.picker.picks(units)
 	}
 	// Warnings come from the parser, re-run on the source (it is fast):
@@ -1200,9 +1199,12 @@ func (s *Server) handleIntakePreview(w http.ResponseWriter, r *http.Request) err
 	// Names typed are read after the buttons, so that their errors are
 	// keyed by the tasks' and targets' places on the form shown next.
 	var named error
-	fields := f.dropRetired(units, all)
+	retired := retiredOf(all)
+	fields := f.dropRetired(retired)
+	var picker *unitPicker
 	if f.typedNames() {
-		if typed := f.findUnits(newUnitPicker(units, retiredOf(all))); typed != nil {
+		picker = newUnitPicker(units, retired)
+		if typed := f.findUnits(picker); typed != nil {
 			if fields == nil {
 				fields = typed
 			} else {
@@ -1215,7 +1217,7 @@ func (s *Server) handleIntakePreview(w http.ResponseWriter, r *http.Request) err
 			Message: "Có đơn vị chưa tìm thấy, trùng tên hoặc đã ngừng hoạt động, vui lòng sửa các ô được đánh dấu."}
 	}
 	if applied {
-		return s.renderPreview(w, r, http.StatusOK, f, units, named)
+		return s.renderPreview(w, r, http.StatusOK, f, units, picker, named)
 	}
 	round, err := f.round()
 	if named != nil {
@@ -1236,7 +1238,7 @@ func (s *Server) handleIntakePreview(w http.ResponseWriter, r *http.Request) err
 		http.Redirect(w, r, fmt.Sprintf("/rounds/%d", round.ID), http.StatusSeeOther)
 		return nil
 	case tiendo.EINVALID, tiendo.ECONFLICT:
-		return s.renderPreview(w, r, http.StatusUnprocessableEntity, f, units, err)
+		return s.renderPreview(w, r, http.StatusUnprocessableEntity, f, units, picker, err)
 	}
 	return err
 }
