@@ -71,10 +71,10 @@ func checkUnitForm(u *tiendo.Unit, storedEmail string) error {
 	return e
 }
 
-// nameKey is how unit names are compared for a clash: folded as the
+// NameKey is how unit names are compared for a clash: folded as the
 // directive reader folds them (case, diacritics, đ, tone-mark placement),
-// with spacing ignored.
-func nameKey(s string) string { return strings.Join(strings.Fields(vi.Fold(s)), " ") }
+// with spacing ignored. The intake compares typed names by it too.
+func NameKey(s string) string { return strings.Join(strings.Fields(vi.Fold(s)), " ") }
 
 // checkUnitNames refuses a name that would make the directive reader unsure
 // which unit a text means: an alias of u that is another unit's name, short
@@ -104,7 +104,7 @@ type nameOwner struct {
 func indexUnitNames(units []*tiendo.Unit) *unitNames {
 	ix := &unitNames{names: map[string][]nameOwner{}, aliases: map[string][]nameOwner{}}
 	add := func(m map[string][]nameOwner, v string, o nameOwner) {
-		k := nameKey(v)
+		k := NameKey(v)
 		if k == "" {
 			return
 		}
@@ -125,7 +125,7 @@ func indexUnitNames(units []*tiendo.Unit) *unitNames {
 
 // other is the first unit in m holding the name v that is not u.
 func (ix *unitNames) other(m map[string][]nameOwner, u *tiendo.Unit, v string) (nameOwner, bool) {
-	for _, o := range m[nameKey(v)] {
+	for _, o := range m[NameKey(v)] {
 		if (u.ID != 0 && o.unit.ID == u.ID) || o.unit.Code == u.Code {
 			continue
 		}

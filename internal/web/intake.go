@@ -251,10 +251,9 @@ type unitPicker struct {
 	retired map[string]*tiendo.Unit
 }
 
-// unitKey is how a typed name is compared with the units': folded as the
-// directive reader and the store fold names (case, diacritics, đ, tone
-// placement), spacing ignored, as store.nameKey compares them for a clash.
-func unitKey(s string) string { return strings.Join(strings.Fields(vi.Fold(s)), " ") }
+// unitKey is how a typed name is compared with the units': as the store
+// compares names for a clash.
+var unitKey = store.NameKey
 
 // newUnitPicker offers units; retired are those that stopped working,
 // which it names when typed but never finds.
