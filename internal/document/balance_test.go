@@ -154,7 +154,7 @@ search:
 	}
 }
 
-var tdAt = regexp.MustCompile(`[\d.]+ ([\d.]+) Td \(`)
+var tdAt = regexp.MustCompile(`[\d.]+ ([\d.]+) Td [(\[]`)
 
 // tjLines are the lines a content stream draws: its words joined by
 // spaces, a line being the words drawn at one height in a row.

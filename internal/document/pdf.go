@@ -39,7 +39,7 @@ func WritePDF(w io.Writer, d *Document) error {
 	}
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
-	pdf.SetTitle(documentTitle(d), true)
+	pdf.SetTitle(strings.Map(inBMP, documentTitle(d)), true)
 	pdf.SetCreator("tiendo", true)
 	pdf.SetLang("vi-VN")
 	for _, s := range []struct {
@@ -49,6 +49,7 @@ func WritePDF(w io.Writer, d *Document) error {
 		pdf.AddUTF8FontFromBytes(fontFamily, s.style, s.ttf)
 	}
 	pdf.SetMargins(marginLeftMM, marginTopMM, marginRightMM)
+	pdf.SetCellMargin(0) // drawLine's justified cells start where their words do
 	pdf.SetAutoPageBreak(false, marginBottomMM)
 	pw := &pdfWriter{pdf: pdf}
 	pdf.SetHeaderFuncMode(pw.pageHeader, false)
@@ -156,12 +157,31 @@ type word struct {
 	pieces []piece
 	w      float64 // without the space after it
 	space  float64 // the width of the spaces after it
+	// spaces is how many spaces follow it, and spaceFace the face of the
+	// last: drawLine joins words a single space apart in one face.
+	spaces    int
+	spaceFace face
 }
 
 type line struct {
 	words   []word
 	natural float64 // the width with single gaps
 	last    bool    // the paragraph's last line: never justified
+}
+
+// outsideBMP stands in the PDF for a character beyond the Basic
+// Multilingual Plane (an emoji pasted from a chat): fpdf's embedded fonts
+// hold 65,536 characters at most and fail on any other, and the font has
+// none of them. It draws as the font's box for a missing character, as any
+// other character it lacks; the DOCX keeps the character itself.
+const outsideBMP = '\uFFFD'
+
+// inBMP is r, or outsideBMP for a character beyond the plane.
+func inBMP(r rune) rune {
+	if r > 0xFFFF {
+		return outsideBMP
+	}
+	return r
 }
 
 // words splits styled spans into words, keeping the width of each run of
@@ -183,6 +203,7 @@ func (p *pdfWriter) words(spans []Span, size float64) []word {
 	for _, s := range spans {
 		f := faceOf(s.Bold, s.Italic)
 		for _, r := range s.Text {
+			r = inBMP(r)
 			if r == ' ' {
 				flushPiece(f)
 				if len(cur.pieces) > 0 {
@@ -190,7 +211,10 @@ func (p *pdfWriter) words(spans []Span, size float64) []word {
 					cur = word{}
 				}
 				if len(out) > 0 {
-					out[len(out)-1].space += p.width(" ", f, size)
+					prev := &out[len(out)-1]
+					prev.space += p.width(" ", f, size)
+					prev.spaces++
+					prev.spaceFace = f
 				}
 				continue
 			}
@@ -296,18 +320,65 @@ func (p *pdfWriter) drawLine(l line, x, y, width, size float64, a align) {
 		extra = (width - l.natural) / float64(len(l.words)-1)
 	}
 	base := y + ascent*size/ptPerMM
+	// The words of one face with a single space between them are drawn as
+	// one string, spaces included: a text object a run of words rather
+	// than one a word, which makes a page's content a fraction of what it
+	// was, and text copied out of the PDF has its spaces. A justified run
+	// is a cell fpdf justifies itself (a TJ array that widens each space).
+	var r run
+	flush := func() {
+		if r.text.Len() == 0 {
+			return
+		}
+		p.setFont(r.face, size)
+		if r.spaces > 0 && extra > 0 {
+			// CellFormat's baseline is y + 0.3 of the font size for a cell
+			// of no height; it starts at x with no margin (WritePDF).
+			p.pdf.SetXY(r.x, base-0.3*size/ptPerMM)
+			p.pdf.CellFormat(r.end-r.x, 0, r.text.String(), "", 0, "J", false, 0, "")
+		} else {
+			p.pdf.Text(r.x, base, r.text.String())
+		}
+		r = run{}
+	}
 	for i, wd := range l.words {
 		cx := x
-		for _, pc := range wd.pieces {
-			p.setFont(pc.face, size)
-			p.pdf.Text(cx, base, pc.text)
+		for j, pc := range wd.pieces {
+			// A piece joins the run after a single space in the run's face;
+			// the pieces of one word differ in face, so never join.
+			prev := word{}
+			if i > 0 {
+				prev = l.words[i-1]
+			}
+			joins := j == 0 && r.text.Len() > 0 && pc.face == r.face &&
+				prev.spaces == 1 && prev.spaceFace == r.face
+			if joins {
+				r.text.WriteByte(' ')
+				r.spaces++
+			} else {
+				flush()
+				r.face, r.x = pc.face, cx
+			}
+			r.text.WriteString(pc.text)
 			cx += pc.w
+			r.end = cx
 		}
 		x += wd.w
 		if i < len(l.words)-1 {
 			x += wd.space + extra
 		}
 	}
+	flush()
+}
+
+// run is the words drawLine draws as one string: their text joined by
+// single spaces, their face, where they start and end on the line, and
+// how many spaces they hold.
+type run struct {
+	text   strings.Builder
+	face   face
+	x, end float64
+	spaces int
 }
 
 // paragraph flows spans over the page from the current position, breaking

@@ -16,11 +16,12 @@ type drawn struct {
 	text string
 }
 
-var tdText = regexp.MustCompile(`BT ([0-9.]+) ([0-9.]+) Td \(`)
+var tdText = regexp.MustCompile(`BT (?:0 Tw )?([0-9.]+) ([0-9.]+) Td [(\[]`)
 
 // pdfDrawn reads back every string drawn with Td/Tj, page by page, with its
-// position: fpdf writes "BT x y Td (text) Tj ET" in points from the bottom
-// left. Like pdfText it needs no tool.
+// position: fpdf writes "BT x y Td (text) Tj ET", or "BT x y Td [(text) n
+// ( ) ...] TJ ET" for a justified run, in points from the bottom left.
+// Like pdfText it needs no tool.
 func pdfDrawn(t *testing.T, b []byte) [][]drawn {
 	t.Helper()
 	var pages [][]drawn
@@ -29,7 +30,7 @@ func pdfDrawn(t *testing.T, b []byte) [][]drawn {
 		for _, m := range tdText.FindAllSubmatchIndex(content, -1) {
 			x, _ := strconv.ParseFloat(string(content[m[2]:m[3]]), 64)
 			y, _ := strconv.ParseFloat(string(content[m[4]:m[5]]), 64)
-			// tjStrings reads the string after " Td (".
+			// tjStrings reads the string after " Td ".
 			s := tjStrings(content[m[0]:])
 			if len(s) == 0 {
 				continue

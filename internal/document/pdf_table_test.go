@@ -9,31 +9,37 @@ import (
 	"testing"
 )
 
-// drawnStrings is every string a PDF draws, in drawing order. The writer
-// draws a line word by word (a word in several faces piece by piece), so a
-// word cut across two lines comes back as two strings.
+// drawnStrings is every word a PDF draws, in drawing order. The writer
+// draws a line's words of one face as one string (a word in several faces
+// piece by piece), so a word cut across two lines comes back as two.
 func drawnStrings(t *testing.T, b []byte) []string {
 	t.Helper()
 	var out []string
 	for _, pg := range pdfDrawn(t, b) {
 		for _, d := range pg {
-			out = append(out, d.text)
+			out = append(out, strings.Fields(d.text)...)
 		}
 	}
 	return out
 }
 
 // cellLines is the baselines of the strings drawn for the words of a cell,
-// found as a contiguous run of drawn strings (a cell's lines are drawn one
+// found as a contiguous run of drawn words (a cell's lines are drawn one
 // after another); nil when the words are not drawn whole and in order.
 func cellLines(page []drawn, words []string) []float64 {
-	for i := range page {
-		if i+len(words) > len(page) {
+	var flat []drawn // a word a string
+	for _, d := range page {
+		for _, w := range strings.Fields(d.text) {
+			flat = append(flat, drawn{x: d.x, y: d.y, text: w})
+		}
+	}
+	for i := range flat {
+		if i+len(words) > len(flat) {
 			return nil
 		}
 		ok := true
 		for k, w := range words {
-			if page[i+k].text != w {
+			if flat[i+k].text != w {
 				ok = false
 				break
 			}
@@ -42,7 +48,7 @@ func cellLines(page []drawn, words []string) []float64 {
 			continue
 		}
 		var ys []float64
-		for _, d := range page[i : i+len(words)] {
+		for _, d := range flat[i : i+len(words)] {
 			if len(ys) == 0 || d.y-ys[len(ys)-1] > 0.05 {
 				ys = append(ys, d.y)
 			}

@@ -28,7 +28,7 @@ var pageObj = regexp.MustCompile(`/Type /Page\b[^s]`)
 // pdfPages counts the page objects of a PDF that fpdf wrote.
 func pdfPages(b []byte) int { return len(pageObj.FindAll(b, -1)) }
 
-// pdfText extracts the strings drawn with Tj from every content stream,
+// pdfText extracts the strings drawn with Tj or TJ from every content stream,
 // page by page as fpdf writes them (one stream a page), without any tool:
 // fpdf writes UTF-8 fonts' text as UTF-16BE, so the Vietnamese comes back
 // exactly when the drawing was right.
@@ -63,51 +63,44 @@ func textStreams(b []byte) [][]byte {
 			continue // not a Flate stream
 		}
 		content, err := io.ReadAll(zr)
-		if err != nil || !bytes.Contains(content, []byte(") Tj")) {
+		if err != nil || !bytes.Contains(content, []byte(") Tj")) && !bytes.Contains(content, []byte("] TJ")) {
 			continue // a font or another stream
 		}
 		out = append(out, content)
 	}
 }
 
-// tjStrings reads the literal strings before each Tj, undoing the PDF
-// escapes and decoding UTF-16BE.
+// tjStrings reads the text after each Td: a literal string shown with Tj,
+// or the strings of an array shown with TJ joined (the numbers between them
+// only move the next string), undoing the PDF escapes and decoding UTF-16BE.
 func tjStrings(c []byte) []string {
 	var out []string
 	for {
-		i := bytes.Index(c, []byte(" Td ("))
-		if i < 0 {
+		i := bytes.Index(c, []byte(" Td "))
+		if i < 0 || i+len(" Td ") >= len(c) {
 			return out
 		}
-		c = c[i+len(" Td ("):]
+		c = c[i+len(" Td "):]
 		var raw []byte
-		k := 0
-		for ; k < len(c); k++ {
-			ch := c[k]
-			if ch == '\\' && k+1 < len(c) {
-				k++
-				switch c[k] {
-				case 'n':
-					raw = append(raw, '\n')
-				case 'r':
-					raw = append(raw, '\r')
-				case 't':
-					raw = append(raw, '\t')
-				case 'b':
-					raw = append(raw, '\b')
-				case 'f':
-					raw = append(raw, '\f')
-				default:
-					raw = append(raw, c[k])
+		switch c[0] {
+		case '(':
+			var n int
+			raw, n = pdfString(c[1:])
+			c = c[1+n:]
+		case '[':
+			k := 1
+			for k < len(c) && c[k] != ']' {
+				if c[k] == '(' {
+					s, n := pdfString(c[k+1:])
+					raw = append(raw, s...)
+					k += 1 + n
 				}
-				continue
+				k++
 			}
-			if ch == ')' {
-				break
-			}
-			raw = append(raw, ch)
+			c = c[k:]
+		default:
+			continue
 		}
-		c = c[k:]
 		u := make([]uint16, 0, len(raw)/2)
 		for m := 0; m+1 < len(raw); m += 2 {
 			u = append(u, uint16(raw[m])<<8|uint16(raw[m+1]))
@@ -116,7 +109,40 @@ func tjStrings(c []byte) []string {
 	}
 }
 
-// squash removes spaces, since words are drawn one by one.
+// pdfString reads a literal string's bytes up to its closing parenthesis,
+// undoing the escapes, and says where that parenthesis is in c.
+func pdfString(c []byte) ([]byte, int) {
+	var raw []byte
+	k := 0
+	for ; k < len(c); k++ {
+		ch := c[k]
+		if ch == '\\' && k+1 < len(c) {
+			k++
+			switch c[k] {
+			case 'n':
+				raw = append(raw, '\n')
+			case 'r':
+				raw = append(raw, '\r')
+			case 't':
+				raw = append(raw, '\t')
+			case 'b':
+				raw = append(raw, '\b')
+			case 'f':
+				raw = append(raw, '\f')
+			default:
+				raw = append(raw, c[k])
+			}
+			continue
+		}
+		if ch == ')' {
+			break
+		}
+		raw = append(raw, ch)
+	}
+	return raw, k
+}
+
+// squash removes spaces, since a line may be drawn in several strings.
 func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func TestPDFText(t *testing.T) {
@@ -242,5 +268,32 @@ func TestWritersAcceptAnything(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPDFCharactersBeyondBMP writes a document whose text holds characters
+// beyond the Basic Multilingual Plane (emoji pasted from a chat, a rare
+// Han character) everywhere text goes: fpdf's fonts hold 65,536 characters
+// and it failed on these, so one emoji in one unit's report stopped the
+// consolidated report's PDF and its issue. Each stands as the font's box.
+func TestPDFCharactersBeyondBMP(t *testing.T) {
+	d := seedReport(true)
+	d.Subject = "Báo cáo 😀 tiến độ"
+	d.Issuer = "Ủy ban nhân dân 𠀀 huyện"
+	d.Recipients = []string{"Ban Thường vụ 👍"}
+	d.Signer.Name = "Nguyễn Văn 🙂"
+	d.Body = append(d.Body,
+		Rich(Span{Text: "Đã hoàn thành 100% 🎉 chỉ tiêu"}, Span{Text: " 🚀", Bold: true}),
+		TableOf(Table{Header: []string{"Nhiệm vụ", "Kết quả"}, Rows: [][]Cell{{Text("Nhiệm vụ 1 ✅😀"), Number(5)}}}),
+	)
+	pages := pdfText(t, writePDF(t, d))
+	all := strings.Join(pages, " ")
+	for _, want := range []string{"Đã hoàn thành 100% \uFFFD chỉ tiêu", "Nhiệm vụ 1 ✅\uFFFD", "Nguyễn Văn \uFFFD"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the PDF text lacks %q", want)
+		}
+	}
+	if strings.ContainsFunc(all, func(r rune) bool { return r > 0xFFFF }) {
+		t.Error("the PDF draws a character beyond the BMP")
 	}
 }
