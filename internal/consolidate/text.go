@@ -133,18 +133,38 @@ func upperFirst(s string) string {
 }
 
 // lowerFirst lowers the first letter to continue a sentence, unless the
-// first word is an abbreviation ("GPMB", "OCOP") or a name in capitals.
+// sentence opens with a name: an abbreviation or a name in capitals
+// ("GPMB", "OCOP"), or a proper name, whose words are each capitalised
+// ("Hữu Lũng tăng 2 bậc", "Phòng Tài chính - Kế hoạch đã"). A place's
+// level before its name is a common noun, lowered: "xã Hồ Sơn đạt".
 func lowerFirst(s string) string {
 	s = strings.TrimSpace(s)
-	first, _, _ := strings.Cut(s, " ")
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return s
+	}
+	first := words[0]
 	if utf8.RuneCountInString(first) > 1 && strings.ToUpper(first) == first {
 		return s
 	}
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
+	if len(words) > 1 && startsUpper(words[1]) && !placeLevels[strings.ToLower(first)] {
 		return s
 	}
+	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// placeLevels are the one-word levels written lower-case before a place's
+// name in mid-sentence ("tại xã Hồ Sơn").
+var placeLevels = map[string]bool{
+	"xã": true, "phường": true, "huyện": true, "quận": true, "tỉnh": true,
+	"thôn": true, "bản": true, "ấp": true, "xóm": true, "làng": true, "tổ": true,
+}
+
+// startsUpper says whether w begins with a capital letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // endSentence closes s with a full stop unless it already ends a sentence.
