@@ -1,6 +1,7 @@
 package vi
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -88,8 +89,17 @@ func ParseNumber(s string) (float64, error) {
 // paper ("2 sản phẩm", "12.500 triệu đồng", with or without diacritics).
 // A number followed by other words is refused with a message that says to
 // write the number alone and names the unit.
+//
+// What people paste from Word and Excel is read too: a minus sign or an
+// en dash before the number ("−5"), no-break and thin spaces, and
+// thousands grouped by spaces ("1 234,5", "12 500 triệu đồng").
 func ParseNumberIn(s, unit string) (float64, error) {
+	orig := s
+	s = typedNumber(s)
 	f, err := ParseNumber(s)
+	if err != nil {
+		err = numberError(orig) // as typed, not as read
+	}
 	unit = strings.TrimSpace(unit)
 	if err == nil || unit == "" || unit == "%" {
 		return f, err
@@ -118,11 +128,82 @@ func ParseNumberIn(s, unit string) (float64, error) {
 	return 0, err
 }
 
-func numberError(s string) error {
-	if len(s) > 40 {
-		s = s[:40] + "…"
+// typedNumber turns what a word processor or a spreadsheet puts in a
+// number into what ParseNumber reads: a leading minus sign or en dash into
+// "-", no-break and thin spaces into spaces, and the spaces between groups
+// of thousands dropped ("1 234,5" into "1234,5"): a first group of one to
+// three digits, then groups of exactly three, the last of which may carry
+// the decimals or a percent sign. Anything else is left as it is.
+func typedNumber(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00A0', '\u202F', '\u2009', '\u2007':
+			return ' '
+		}
+		return r
+	}, strings.TrimSpace(s))
+	for _, dash := range []string{"\u2212", "\u2013"} {
+		if rest, ok := strings.CutPrefix(s, dash); ok {
+			s = "-" + rest
+		}
 	}
-	return tiendo.Errorf(tiendo.EINVALID, "%q không phải là số. %s", s, numberHelp)
+	f := strings.Fields(s)
+	if len(f) > 2 && (f[0] == "-" || f[0] == "+") {
+		f = append([]string{f[0] + f[1]}, f[2:]...) // "- 1 500"
+	}
+	if len(f) < 2 {
+		return s
+	}
+	lead := strings.TrimLeft(f[0], "+-")
+	if lead == "" || len(lead) > 3 || strings.Trim(lead, "0123456789") != "" {
+		return s
+	}
+	n := 1
+	for n < len(f) && isGroup(f[n], n == len(f)-1 || !isGroup(f[n+1], false)) {
+		n++
+	}
+	if n == 1 {
+		return s
+	}
+	return strings.Join(append([]string{strings.Join(f[:n], "")}, f[n:]...), " ")
+}
+
+// isGroup says whether w is three digits, followed, when last, by the
+// decimals ("500,25") or a percent sign.
+func isGroup(w string, last bool) bool {
+	if len(w) < 3 || strings.Trim(w[:3], "0123456789") != "" {
+		return false
+	}
+	rest := w[3:]
+	if !last || rest == "" {
+		return rest == ""
+	}
+	rest = strings.TrimSuffix(rest, "%")
+	if rest == "" {
+		return true
+	}
+	d, ok := strings.CutPrefix(rest, ",")
+	return ok && d != "" && strings.Trim(d, "0123456789") == ""
+}
+
+func numberError(s string) error {
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	what := "không phải là số."
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789.,%+- ", r) {
+			what = fmt.Sprintf("không phải là số: không dùng được ký tự %s trong số.", quote(string(r)))
+			break
+		}
+	}
+	return tiendo.Errorf(tiendo.EINVALID, "%s %s %s", quote(s), what, numberHelp)
+}
+
+// quote puts s in Vietnamese quotation marks, control characters escaped.
+func quote(s string) string {
+	q := strconv.Quote(s)
+	return "“" + q[1:len(q)-1] + "”"
 }
 
 // FormatNumber writes f the Vietnamese way with the given number of

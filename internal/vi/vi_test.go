@@ -93,6 +93,15 @@ func TestParseNumberErrors(t *testing.T) {
 			t.Errorf("ParseNumber(%q) message %q does not show the accepted forms", in, e.Message)
 		}
 	}
+	// The message quotes what was typed the Vietnamese way and names the
+	// character that cannot be in a number.
+	_, err := ParseNumber("12a")
+	if want := "“12a” không phải là số: không dùng được ký tự “a” trong số."; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("ParseNumber(\"12a\") = %v, want a message containing %q", err, want)
+	}
+	if _, err := ParseNumber("1,2,3"); err == nil || !strings.Contains(err.Error(), "“1,2,3” không phải là số. Viết số") {
+		t.Errorf("ParseNumber(\"1,2,3\") = %v, want the plain message", err)
+	}
 }
 
 func TestFormatNumber(t *testing.T) {
@@ -332,6 +341,16 @@ func TestParseNumberIn(t *testing.T) {
 		{"70%", "%", 70},
 		{"70 %", "%", 70},
 		{"1.234", "người", 1234},
+		// As pasted from Word and Excel: a minus sign or an en dash, thousands
+		// grouped by spaces, no-break or thin ones.
+		{"\u22125", "", -5},
+		{"\u2013 3,5", "%", -3.5},
+		{"1 234,5", "", 1234.5},
+		{"1 234 567", "", 1234567},
+		{"12\u00a0500 triệu đồng", "triệu đồng", 12500},
+		{"1\u202f234,5 tấn", "tấn", 1234.5},
+		{"1 234 sản phẩm", "sản phẩm", 1234},
+		{"\u2212 1 500", "", -1500},
 	} {
 		got, err := ParseNumberIn(tt.in, tt.unit)
 		if err != nil || got != tt.want {
@@ -341,7 +360,10 @@ func TestParseNumberIn(t *testing.T) {
 	for _, tt := range []struct{ in, unit, says string }{
 		{"2 cái", "sản phẩm", "Sau số chỉ ghi được đơn vị của chỉ tiêu (sản phẩm), ví dụ 2 hoặc 2 sản phẩm; nếu số liệu tính bằng đơn vị khác, hãy đổi sang sản phẩm."},
 		{"2 triệu đồng", "tỷ đồng", "hãy đổi sang tỷ đồng"},
-		{"1 234 sản phẩm", "sản phẩm", "ví dụ 15 hoặc 15 sản phẩm"},
+		{"1 2345 sản phẩm", "sản phẩm", "ví dụ 15 hoặc 15 sản phẩm"},
+		{"1234 567", "", "1.234,5"},
+		{"1 23", "", "1.234,5"},
+		{"1 234,5 678", "", "1.234,5"},
 		{"70% sản phẩm", "sản phẩm", "Chỉ tiêu này tính bằng sản phẩm; hãy ghi số sản phẩm, không ghi %."},
 		{"70 % sản phẩm", "sản phẩm", "không ghi %"},
 		{"2 sản phẩm", "", "1.234,5"},
@@ -356,4 +378,24 @@ func TestParseNumberIn(t *testing.T) {
 			t.Errorf("ParseNumberIn(%q, %q) = %v; want an EINVALID error saying %q", tt.in, tt.unit, err, tt.says)
 		}
 	}
+}
+
+func FuzzParseNumberIn(f *testing.F) {
+	for _, s := range []string{"1 234,5", "\u22125", "12\u00a0500 triệu đồng", "- 1 500", "1 234% sản phẩm", "2 cái", "– 3,5 %"} {
+		f.Add(s, "triệu đồng")
+	}
+	f.Fuzz(func(t *testing.T, s, unit string) {
+		v, err := ParseNumberIn(s, unit)
+		if err != nil {
+			return
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("ParseNumberIn(%q, %q) = %v", s, unit, v)
+		}
+		// Spaces between groups of thousands only join digits: what was
+		// read is what ParseNumber reads with those spaces taken out.
+		if w, err := ParseNumber(strings.ReplaceAll(typedNumber(s), " ", "")); err == nil && unit == "" && w != v {
+			t.Fatalf("ParseNumberIn(%q) = %v, but without the spaces it is %v", s, v, w)
+		}
+	})
 }
