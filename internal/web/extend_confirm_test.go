@@ -87,7 +87,7 @@ func TestRoundExtendAsksFirst(t *testing.T) {
 		"1 đơn vị đang có hạn riêng sớm hơn hạn mới: từ nay theo hạn mới của đợt",
 		"<strong>Đợt đang khóa</strong>",
 		"gia hạn sẽ mở khóa để mọi đơn vị chưa gửi gửi được báo cáo đến hạn mới.",
-		"Lý do gửi kèm thông báo: “Chờ số liệu &#34;quyết toán&#34; &lt;Kho bạc&gt;\ncủa huyện”.",
+		"Lý do gửi kèm thông báo: “Chờ số liệu &#34;quyết toán&#34; &lt;Kho bạc&gt;\ncủa huyện”</li>",
 		`<button type="submit" form="extend-confirm-form" name="op" value="back" class="secondary" id="extend-back" autofocus>Quay lại sửa</button>`,
 		`<button type="submit" form="extend-confirm-form" name="op" value="confirm" id="extend-go">Xác nhận gia hạn</button>`,
 	} {
