@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"tiendo"
+	"tiendo/internal/vi"
 )
 
 // MaxAttachment is the largest file a unit may attach to a report.
@@ -112,16 +113,16 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, u *tiendo.User, 
 	name = SanitizeFileName(name)
 	ctype, ok := allowedAttachments[strings.ToLower(path.Ext(name))]
 	if !ok {
-		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %q không được nhận: chỉ đính kèm tệp PDF, Word (.docx, .doc), Excel (.xlsx, .xls) hoặc ảnh (.png, .jpg).", name)
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %s không được nhận: chỉ đính kèm tệp PDF, Word (.docx, .doc), Excel (.xlsx, .xls) hoặc ảnh (.png, .jpg).", vi.Quote(name))
 	}
 	if len(data) == 0 {
-		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %q rỗng.", name)
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %s rỗng.", vi.Quote(name))
 	}
 	if len(data) > MaxAttachment {
-		return nil, tiendo.Errorf(tiendo.ETOOLARGE, "Tệp %q quá lớn: tối đa %d MB mỗi tệp.", name, MaxAttachment>>20)
+		return nil, tiendo.Errorf(tiendo.ETOOLARGE, "Tệp %s quá lớn: tối đa %d MB mỗi tệp.", vi.Quote(name), MaxAttachment>>20)
 	}
 	if kind, ok := contentMatches(strings.ToLower(path.Ext(name)), data); !ok {
-		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %q không phải là tệp %s hợp lệ: nội dung không khớp với phần đuôi tên tệp. Hãy mở tệp bằng phần mềm của nó, lưu lại đúng định dạng rồi đính kèm lại.", name, kind)
+		return nil, tiendo.Errorf(tiendo.EINVALID, "Tệp %s không phải là tệp %s hợp lệ: nội dung không khớp với phần đuôi tên tệp. Hãy mở tệp bằng phần mềm của nó, lưu lại đúng định dạng rồi đính kèm lại.", vi.Quote(name), kind)
 	}
 	round, err := s.RoundForUnit(ctx, u, roundID, unitID)
 	if err != nil {

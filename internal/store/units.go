@@ -233,7 +233,7 @@ func (s *Store) CreateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 			nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, s.now()).Scan(&u.ID)
 		if s.dialect.isUniqueViolation(err) {
 			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Mã đơn vị đã được dùng.",
-				Fields: map[string]string{"code": fmt.Sprintf("Mã %q đã thuộc về một đơn vị khác; hãy chọn mã khác.", u.Code)}}
+				Fields: map[string]string{"code": fmt.Sprintf("Mã %s đã thuộc về một đơn vị khác; hãy chọn mã khác.", vi.Quote(u.Code))}}
 		} else if err != nil {
 			return fmt.Errorf("store: create unit: %w", err)
 		}
@@ -294,7 +294,7 @@ func (s *Store) UpdateUnit(ctx context.Context, actor Actor, u *tiendo.Unit) err
 			nullID(u.ParentID), u.Code, u.Name, u.ShortName, string(aliases), u.Email, u.ID)
 		if s.dialect.isUniqueViolation(err) {
 			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Mã đơn vị đã được dùng.",
-				Fields: map[string]string{"code": fmt.Sprintf("Mã %q đã thuộc về một đơn vị khác; hãy chọn mã khác.", u.Code)}}
+				Fields: map[string]string{"code": fmt.Sprintf("Mã %s đã thuộc về một đơn vị khác; hãy chọn mã khác.", vi.Quote(u.Code))}}
 		} else if err != nil {
 			return fmt.Errorf("store: update unit: %w", err)
 		}
@@ -339,7 +339,7 @@ func (s *Store) Unit(ctx context.Context, id int64) (*tiendo.Unit, error) {
 func (s *Store) UnitByCode(ctx context.Context, code string) (*tiendo.Unit, error) {
 	u, err := scanUnit(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE code = ?`), strings.ToLower(code)))
 	if err != nil {
-		return nil, notFound(err, fmt.Sprintf("Không tìm thấy đơn vị có mã %q.", code))
+		return nil, notFound(err, fmt.Sprintf("Không tìm thấy đơn vị có mã %s.", vi.Quote(code)))
 	}
 	return u, nil
 }
@@ -354,7 +354,7 @@ func (s *Store) UnitIDByCode(ctx context.Context, u *tiendo.User, code string) (
 	var id int64
 	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT id FROM units WHERE code = ?`), key).Scan(&id)
 	if err != nil {
-		return 0, notFound(err, fmt.Sprintf("Không tìm thấy đơn vị có mã %q.", code))
+		return 0, notFound(err, fmt.Sprintf("Không tìm thấy đơn vị có mã %s.", vi.Quote(code)))
 	}
 	return id, nil
 }

@@ -110,7 +110,7 @@ func dateError(s string) error {
 	if len(s) > 40 {
 		s = s[:40] + "…"
 	}
-	return tiendo.Errorf(tiendo.EINVALID, "%q không phải là ngày. Viết ngày dạng 07/6/2022, 20.7.2020 hoặc ngày 07 tháng 6 năm 2022.", s)
+	return tiendo.Errorf(tiendo.EINVALID, "%s không phải là ngày. Viết ngày dạng 07/6/2022, 20.7.2020 hoặc ngày 07 tháng 6 năm 2022.", Quote(s))
 }
 
 // FormatDate writes d the way Decree 30 dates a document: "ngày 05 tháng 6

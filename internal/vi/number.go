@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"tiendo"
 )
@@ -193,17 +194,27 @@ func numberError(s string) error {
 	what := "không phải là số."
 	for _, r := range s {
 		if !strings.ContainsRune("0123456789.,%+- ", r) {
-			what = fmt.Sprintf("không phải là số: không dùng được ký tự %s trong số.", quote(string(r)))
+			what = fmt.Sprintf("không phải là số: không dùng được ký tự %s trong số.", Quote(string(r)))
 			break
 		}
 	}
-	return tiendo.Errorf(tiendo.EINVALID, "%s %s %s", quote(s), what, numberHelp)
+	return tiendo.Errorf(tiendo.EINVALID, "%s %s %s", Quote(s), what, numberHelp)
 }
 
-// quote puts s in Vietnamese quotation marks, control characters escaped.
-func quote(s string) string {
-	q := strconv.Quote(s)
-	return "“" + q[1:len(q)-1] + "”"
+// Quote puts s in Vietnamese quotation marks (“…”), as a message shows
+// what someone typed; control characters are written as escapes ("\n").
+func Quote(s string) string {
+	var b strings.Builder
+	b.WriteString("“")
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	b.WriteString("”")
+	return b.String()
 }
 
 // FormatNumber writes f the Vietnamese way with the given number of

@@ -399,3 +399,16 @@ func FuzzParseNumberIn(f *testing.F) {
 		}
 	})
 }
+
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"ttptqd":         "“ttptqd”",
+		`bao "cao".docx`: "“bao \"cao\".docx”",
+		"hai\ndòng\t":    "“hai\\ndòng\\t”",
+		"":               "“”",
+	} {
+		if got := Quote(in); got != want {
+			t.Errorf("Quote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
