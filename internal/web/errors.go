@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"tiendo"
@@ -36,7 +37,20 @@ type errorPage struct {
 	// page was a report form, whose typed text the browser keeps.
 	Login  string
 	Report bool
+	// Resend is the form that was sent, kept in the page (any form but a
+	// report's, which the browser keeps): once logged in again in another
+	// tab, "Gửi lại" sends it as it was.
+	Resend *resendForm
 }
+
+// resendForm is a form sent after the session ended, to send again.
+type resendForm struct {
+	Action string
+	Fields []formField
+	Files  bool // it held files, which a page cannot keep
+}
+
+type formField struct{ Name, Value string }
 
 // error is the one place a page's error becomes a response: a login
 // redirect, or an error page with a Vietnamese message. Internal errors are
@@ -68,12 +82,59 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		back := sameOriginPath(r)
 		data.Login = "/login?next=" + url.QueryEscape(back)
 		data.Report = strings.Contains(back, "/reports/")
+		if r.Method == http.MethodPost && !data.Report {
+			data.Resend = keptForm(w, r)
+		}
 	}
 	if rerr := s.render(w, status, "error", data); rerr != nil {
 		s.log.Error("render error page", "err", rerr)
 		http.Error(w, data.Message, status)
 	}
 }
+
+// keptForm reads the form r sent, so that the page refusing it can send it
+// again: an office's edit of a consolidated report, a directive's preview
+// with its corrections, a unit's details. The forms of logging in and out
+// and of one's account (passwords, one-time codes) are not kept, nor is a
+// password anywhere, nor files. Nil when there is nothing to keep.
+func keptForm(w http.ResponseWriter, r *http.Request) *resendForm {
+	for _, p := range []string{"/login", "/logout", "/account"} {
+		if r.URL.Path == p || strings.HasPrefix(r.URL.Path, p+"/") {
+			return nil
+		}
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, keptFormMax)
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			return nil
+		}
+	} else if err := r.ParseForm(); err != nil {
+		return nil
+	}
+	f := &resendForm{Action: r.URL.RequestURI()}
+	if r.MultipartForm != nil && len(r.MultipartForm.File) > 0 {
+		f.Files = true
+	}
+	for name, values := range r.PostForm {
+		if strings.Contains(strings.ToLower(name), "password") {
+			continue
+		}
+		for _, v := range values {
+			f.Fields = append(f.Fields, formField{name, v})
+		}
+	}
+	if len(f.Fields) == 0 {
+		return nil
+	}
+	// A stable order, the form's own being lost: by name, each name's
+	// values as sent.
+	slices.SortStableFunc(f.Fields, func(a, b formField) int { return strings.Compare(a.Name, b.Name) })
+	return f
+}
+
+// keptFormMax bounds a form kept to send again: a large office's directive
+// preview, not an upload.
+const keptFormMax = 16 << 20
 
 // sameOriginPath is the page a form was sent from (its Referer, when it is
 // this site's), or "/": where to come back to after logging in again.

@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -36,5 +37,60 @@ func TestSessionExpiredOnSave(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q:\n%s", want, grep(page, "alert"))
 		}
+	}
+}
+
+// hiddenInput is a hidden field of a page, its value unescaped.
+var hiddenInput = regexp.MustCompile(`<input type="hidden" name="([^"]*)" value="([^"]*)">`)
+
+// An office's edit of the consolidated report sent after the session ended
+// is kept in the page that refuses it: logged in again (in another tab),
+// "Gửi lại" sends it as it was, and it is saved. A password is never kept.
+func TestSessionExpiredKeepsForm(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	r := printRound(t, x)
+	c := x.login("vanphong")
+	draftReport(t, x, c, r)
+	path := "/rounds/" + itoa(r.ID) + "/consolidated"
+	form := reportForm(storedReport(t, x, r), "save")
+	typed := "Đoạn mở đầu gõ lại \"cẩn thận\" <b>không</b> mất & dài\nhai dòng."
+	form.Set("p0.text", typed)
+	form.Set("password", "không-được-giữ")
+
+	u, err := x.st.UserByUsername(context.Background(), "vanphong")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.st.SetPassword(context.Background(), store.Actor{}, u.ID, pw); err != nil { // ends every session
+		t.Fatal(err)
+	}
+	code, _, body := read(x.postBody(c, path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()), "Referer", x.srv.URL+path))
+	if code != http.StatusUnauthorized {
+		t.Fatalf("save after the session ended: %d, want 401", code)
+	}
+	if !strings.Contains(body, `<form method="post" action="`+path+`" id="resend-form">`) || !strings.Contains(body, "bấm “Gửi lại”") || !strings.Contains(body, `id="resend-login"`) {
+		t.Fatalf("the page offers no “Gửi lại”:\n%s", grep(body, "resend"))
+	}
+	kept := url.Values{}
+	for _, m := range hiddenInput.FindAllStringSubmatch(body, -1) {
+		kept.Add(html.UnescapeString(m[1]), html.UnescapeString(m[2]))
+	}
+	if kept.Has("password") || strings.Contains(body, "không-được-giữ") {
+		t.Error("the page carries the password sent")
+	}
+	form.Del("password")
+	for k := range form {
+		if kept.Get(k) != form.Get(k) {
+			t.Errorf("kept %s = %q, want %q", k, kept.Get(k), form.Get(k))
+		}
+	}
+
+	c = x.login("vanphong") // in another tab
+	if code, loc, _ := read(x.post(c, path, kept)); code != http.StatusSeeOther || !strings.HasSuffix(loc, "ok=saved") {
+		t.Fatalf("“Gửi lại”: %d %s, want it saved", code, loc)
+	}
+	if got := storedReport(t, x, r); got.Parts[0].Text != typed {
+		t.Errorf("saved opening %q, want the text typed before the session ended", got.Parts[0].Text)
 	}
 }
