@@ -24,9 +24,9 @@ type Part struct {
 	Text string
 }
 
-// maxCells bounds the memory of a comparison (in ints); the changed middle
-// of texts that differ more is shown as replaced whole rather than
-// compared slowly.
+// maxCells bounds a comparison's memory (in ints) and, four times over,
+// its steps; the changed middle of texts that differ more is shown as
+// replaced whole rather than compared slowly.
 const maxCells = 4_000_000
 
 // Words returns the parts that turn a into b. The words both texts start
@@ -49,9 +49,9 @@ func Words(a, b string) []Part {
 }
 
 // middle compares x and y word by word with Myers' algorithm, which takes
-// time and memory by the number of words changed rather than by the
-// texts' lengths; past maxCells of memory (texts that differ throughout),
-// x is shown deleted and y inserted whole.
+// time by the texts' length times the words changed, and memory by the
+// square of the words changed. Past maxCells of either (texts that differ
+// throughout), x is shown deleted and y inserted whole.
 func middle(x, y []string) []Part {
 	n, m := len(x), len(y)
 	most := n + m
@@ -59,15 +59,18 @@ func middle(x, y []string) []Part {
 		return nil
 	}
 	// v[off+k] is how far along x the furthest path with d changes has
-	// reached on diagonal k (x - y = k); trace keeps v as each d began.
+	// reached on diagonal k (x - y = k); trace[d] keeps v's diagonals -d to
+	// d as step d began (its others are not reached yet).
 	off := most
 	v := make([]int, 2*most+2)
 	var trace [][]int
+	kept := 0
 	for d := 0; d <= most; d++ {
-		if (d+1)*len(v) > maxCells {
+		kept += 2*d + 1
+		if kept > maxCells || most*d > maxCells*4 {
 			return []Part{{Deleted, strings.Join(x, " ")}, {Inserted, strings.Join(y, " ")}}
 		}
-		trace = append(trace, slices.Clone(v))
+		trace = append(trace, slices.Clone(v[off-d:off+d+1]))
 		for k := -d; k <= d; k += 2 {
 			var i int
 			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
@@ -81,7 +84,7 @@ func middle(x, y []string) []Part {
 			}
 			v[off+k] = i
 			if i >= n && j >= m {
-				return backtrack(x, y, trace, off)
+				return backtrack(x, y, trace)
 			}
 		}
 	}
@@ -90,20 +93,28 @@ func middle(x, y []string) []Part {
 
 // backtrack walks the paths kept in trace from the end of both texts to
 // their start, and returns the parts in order.
-func backtrack(x, y []string, trace [][]int, off int) []Part {
+func backtrack(x, y []string, trace [][]int) []Part {
 	var rev []Part
 	i, j := len(x), len(y)
 	for d := len(trace) - 1; d >= 0; d-- {
-		v := trace[d]
+		at := func(k int) int { // v[k] as step d began
+			if k < -d || k > d {
+				return 0
+			}
+			return trace[d][k+d]
+		}
 		k := i - j
 		var pk int
-		if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+		if k == -d || (k != d && at(k-1) < at(k+1)) {
 			pk = k + 1
 		} else {
 			pk = k - 1
 		}
-		pi := v[off+pk]
+		pi := at(pk)
 		pj := pi - pk
+		if d == 0 {
+			pi, pj = 0, 0 // the start
+		}
 		for i > pi && j > pj {
 			rev = append(rev, Part{Same, x[i-1]})
 			i, j = i-1, j-1

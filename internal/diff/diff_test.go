@@ -126,3 +126,29 @@ func lcsLen(x, y []string) int {
 	}
 	return l[0][0]
 }
+
+// TestWordsManyChanges: a medium text changed throughout is still compared
+// word by word (2,000 words, one in six changed; 1,000, one in two), as
+// the table of the first version compared it, not shown replaced whole.
+func TestWordsManyChanges(t *testing.T) {
+	for _, tc := range []struct{ n, every int }{{2000, 6}, {1000, 2}, {1500, 4}} {
+		var a, b []string
+		for i := range tc.n {
+			a = append(a, fmt.Sprintf("từ%d", i))
+			if i%tc.every == 0 {
+				b = append(b, fmt.Sprintf("chữ%d", i))
+			} else {
+				b = append(b, a[i])
+			}
+		}
+		changed := 0
+		for _, p := range Words(strings.Join(a, " "), strings.Join(b, " ")) {
+			if p.Op == Deleted {
+				changed += len(strings.Fields(p.Text))
+			}
+		}
+		if want := (tc.n + tc.every - 1) / tc.every; changed != want {
+			t.Errorf("%d words, one in %d changed: %d words deleted, want %d", tc.n, tc.every, changed, want)
+		}
+	}
+}
