@@ -45,9 +45,10 @@ type errorPage struct {
 
 // resendForm is a form sent after the session ended, to send again.
 type resendForm struct {
-	Action string
-	Fields []formField
-	Files  bool // it held files, which a page cannot keep
+	Action    string
+	Fields    []formField
+	Files     bool // it held files, which a page cannot keep
+	Multipart bool // sent as multipart/form-data, as its handler reads it
 }
 
 type formField struct{ Name, Value string }
@@ -111,7 +112,7 @@ func keptForm(w http.ResponseWriter, r *http.Request) *resendForm {
 	} else if err := r.ParseForm(); err != nil {
 		return nil
 	}
-	f := &resendForm{Action: r.URL.RequestURI()}
+	f := &resendForm{Action: r.URL.RequestURI(), Multipart: r.MultipartForm != nil}
 	if r.MultipartForm != nil && len(r.MultipartForm.File) > 0 {
 		f.Files = true
 	}
@@ -132,9 +133,9 @@ func keptForm(w http.ResponseWriter, r *http.Request) *resendForm {
 	return f
 }
 
-// keptFormMax bounds a form kept to send again: a large office's directive
-// preview, not an upload.
-const keptFormMax = 16 << 20
+// keptFormMax bounds a form kept to send again: the largest a page's form
+// may be (a province's consolidated report), not an upload.
+const keptFormMax = docFormMax
 
 // sameOriginPath is the page a form was sent from (its Referer, when it is
 // this site's), or "/": where to come back to after logging in again.

@@ -87,7 +87,7 @@ func TestRoundExtendAsksFirst(t *testing.T) {
 		"1 đơn vị đang có hạn riêng sớm hơn hạn mới: từ nay theo hạn mới của đợt",
 		"<strong>Đợt đang khóa</strong>",
 		"gia hạn sẽ mở khóa để mọi đơn vị chưa gửi gửi được báo cáo đến hạn mới.",
-		"Lý do gửi kèm thông báo: “Chờ số liệu &#34;quyết toán&#34; &lt;Kho bạc&gt;\ncủa huyện”</li>",
+		"Lý do gửi kèm thông báo: “Chờ số liệu &#34;quyết toán&#34; &lt;Kho bạc&gt;\ncủa huyện”.</li>",
 		`<button type="submit" form="extend-confirm-form" name="op" value="back" class="secondary" id="extend-back" autofocus>Quay lại sửa</button>`,
 		`<button type="submit" form="extend-confirm-form" name="op" value="confirm" id="extend-go">Xác nhận gia hạn</button>`,
 	} {
@@ -101,6 +101,10 @@ func TestRoundExtendAsksFirst(t *testing.T) {
 	}
 	if strings.Contains(page, "<script") && !strings.Contains(page, `<script src=`) {
 		t.Error("the confirmation needs inline script")
+	}
+	// A reason that ends its own sentence gets no second full stop.
+	if _, _, p := read(x.post(c, path, url.Values{"deadline": {typed}, "reason": {"Theo đề nghị của Phòng Nội vụ."}})); !strings.Contains(p, "“Theo đề nghị của Phòng Nội vụ.”</li>") {
+		t.Errorf("the confirmation quotes a reason ending in a full stop as %q", grep(p, "confirm-reason"))
 	}
 	unchanged := func(when string) {
 		t.Helper()

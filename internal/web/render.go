@@ -87,6 +87,7 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 		"overdue":   func(deadline time.Time) bool { return !s.store.Clock().Before(deadline) },
 		"percent":   percent,
 		"inc":       func(n int) int { return n + 1 },
+		"ended":     endsSentence,
 		"indent":    func(n int) string { return strings.Repeat("\u00a0\u00a0\u00a0", n) },
 		"pct":       pctText,
 		"ratio":     watch.RatioText,
@@ -344,4 +345,11 @@ func textarea(s string) string {
 		return "\n" + s
 	}
 	return s
+}
+
+// endsSentence says whether s ends with a sentence's closing mark, so that a
+// page quoting it adds no second one.
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
 }

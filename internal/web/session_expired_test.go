@@ -94,3 +94,33 @@ func TestSessionExpiredKeepsForm(t *testing.T) {
 		t.Errorf("saved opening %q, want the text typed before the session ended", got.Parts[0].Text)
 	}
 }
+
+// A directive pasted into the intake (a multipart form, as its handler
+// reads it) sent after the session ended is sent again the same way.
+func TestSessionExpiredKeepsIntake(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	c := x.login("vanphong")
+	u, err := x.st.UserByUsername(context.Background(), "vanphong")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := x.st.SetPassword(context.Background(), store.Actor{}, u.ID, pw); err != nil {
+		t.Fatal(err)
+	}
+	body, ct := multipartForm(url.Values{"text": {intakeDirective}}, "", nil)
+	code, _, page := read(x.postBody(c, "/rounds/new", ct, body, "Referer", x.srv.URL+"/rounds/new"))
+	if code != http.StatusUnauthorized || !strings.Contains(page, `<form method="post" action="/rounds/new" id="resend-form" enctype="multipart/form-data">`) {
+		t.Fatalf("the intake after the session ended: %d, want 401 with a multipart “Gửi lại”:\n%s", code, grep(page, "resend-form"))
+	}
+	kept := url.Values{}
+	for _, m := range hiddenInput.FindAllStringSubmatch(page, -1) {
+		kept.Add(html.UnescapeString(m[1]), html.UnescapeString(m[2]))
+	}
+	c = x.login("vanphong")
+	body, ct = multipartForm(kept, "", nil)
+	code, _, page = read(x.postBody(c, "/rounds/new", ct, body))
+	if code != http.StatusOK || !strings.Contains(html.UnescapeString(page), intakeDirective) {
+		t.Fatalf("“Gửi lại”: %d, want the preview of the directive", code)
+	}
+}
