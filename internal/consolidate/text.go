@@ -135,8 +135,10 @@ func upperFirst(s string) string {
 // lowerFirst lowers the first letter to continue a sentence, unless the
 // sentence opens with a name: an abbreviation or a name in capitals
 // ("GPMB", "OCOP"), or a proper name, whose words are each capitalised
-// ("Hữu Lũng tăng 2 bậc", "Phòng Tài chính - Kế hoạch đã"). A place's
-// level before its name is a common noun, lowered: "xã Hồ Sơn đạt".
+// ("Hữu Lũng tăng 2 bậc", "Phòng Tài chính - Kế hoạch đã"). A word that
+// never begins a name is lowered whatever follows it: a place's level
+// ("xã Hồ Sơn đạt"), a title ("ông Nguyễn Văn An"), or a common word
+// before an abbreviation ("thu NSNN", "các HTX").
 func lowerFirst(s string) string {
 	s = strings.TrimSpace(s)
 	words := strings.Fields(s)
@@ -147,24 +149,36 @@ func lowerFirst(s string) string {
 	if utf8.RuneCountInString(first) > 1 && strings.ToUpper(first) == first {
 		return s
 	}
-	if len(words) > 1 && startsUpper(words[1]) && !placeLevels[strings.ToLower(first)] {
+	if len(words) > 1 && titleCase(words[1]) && !lowered[strings.ToLower(first)] {
 		return s
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// placeLevels are the one-word levels written lower-case before a place's
-// name in mid-sentence ("tại xã Hồ Sơn").
-var placeLevels = map[string]bool{
+// lowered are words written lower-case mid-sentence even before a name:
+// places' levels, titles, and words that open a sentence but never a name.
+var lowered = map[string]bool{
 	"xã": true, "phường": true, "huyện": true, "quận": true, "tỉnh": true,
 	"thôn": true, "bản": true, "ấp": true, "xóm": true, "làng": true, "tổ": true,
+	"ông": true, "bà": true, "anh": true, "chị": true, "cụ": true, "đồng": true,
+	"các": true, "những": true, "mọi": true, "mỗi": true, "số": true, "trong": true,
+	"ngoài": true, "trên": true, "dưới": true, "tại": true, "từ": true, "đến": true,
+	"theo": true, "về": true, "với": true, "cho": true, "qua": true, "đã": true,
+	"đang": true, "sẽ": true, "có": true, "không": true, "chưa": true, "được": true,
+	"và": true, "do": true, "vì": true, "thu": true, "chi": true, "tổng": true,
+	"đạt": true, "tăng": true, "giảm": true,
 }
 
-// startsUpper says whether w begins with a capital letter.
-func startsUpper(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
+// titleCase says whether w is written as a name's word: a capital, then
+// lower-case letters ("Lũng", not "NSNN").
+func titleCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := w[n:]
+	return rest == "" || strings.ToLower(rest) == rest
 }
 
 // endSentence closes s with a full stop unless it already ends a sentence.

@@ -16,6 +16,11 @@ func TestLowerFirst(t *testing.T) {
 		{"OCOP 3 sao: 02 sản phẩm.", "OCOP 3 sao: 02 sản phẩm."},
 		{"Việt Nam", "Việt Nam"},
 		{"  Trong kỳ không phát sinh.", "trong kỳ không phát sinh."},
+		{"Thu NSNN trên địa bàn tăng 12%.", "thu NSNN trên địa bàn tăng 12%."},
+		{"Các HTX mới thành lập tăng 3 đơn vị.", "các HTX mới thành lập tăng 3 đơn vị."},
+		{"Ông Nguyễn Văn An đã ký.", "ông Nguyễn Văn An đã ký."},
+		{"Trong Quý II đạt 40%.", "trong Quý II đạt 40%."},
+		{"Khu Công nghiệp Đồng Bành đã có 5 dự án.", "Khu Công nghiệp Đồng Bành đã có 5 dự án."},
 		{"A", "a"},
 		{"", ""},
 	} {
