@@ -99,7 +99,7 @@ func ParseNumberIn(s, unit string) (float64, error) {
 	s = typedNumber(s)
 	f, err := ParseNumber(s)
 	if err != nil {
-		err = numberError(orig) // as typed, not as read
+		err = numberErrorOf(orig, s) // shown as typed, checked as read
 	}
 	unit = strings.TrimSpace(unit)
 	if err == nil || unit == "" || unit == "%" {
@@ -187,12 +187,18 @@ func isGroup(w string, last bool) bool {
 	return ok && d != "" && strings.Trim(d, "0123456789") == ""
 }
 
-func numberError(s string) error {
+func numberError(s string) error { return numberErrorOf(s, s) }
+
+// numberErrorOf is the message for shown, typed, which was read as read: a
+// character read cannot use is named, one it reads (a pasted minus sign,
+// a no-break space) is not blamed.
+func numberErrorOf(shown, read string) error {
+	s := shown
 	if r := []rune(s); len(r) > 40 {
 		s = string(r[:40]) + "…"
 	}
 	what := "không phải là số."
-	for _, r := range s {
+	for _, r := range read {
 		if !strings.ContainsRune("0123456789.,%+- ", r) {
 			what = fmt.Sprintf("không phải là số: không dùng được ký tự %s trong số.", Quote(string(r)))
 			break
@@ -202,13 +208,15 @@ func numberError(s string) error {
 }
 
 // Quote puts s in Vietnamese quotation marks (“…”), as a message shows
-// what someone typed; control characters are written as escapes ("\n").
+// what someone typed; what does not print (control characters, invisible
+// and direction-changing marks, spaces other than the plain one) is
+// written as an escape ("\n", "\u202e").
 func Quote(s string) string {
 	var b strings.Builder
 	b.WriteString("“")
 	for _, r := range s {
-		if unicode.IsControl(r) {
-			b.WriteString(strings.Trim(strconv.QuoteRune(r), "'"))
+		if !unicode.IsPrint(r) && r != ' ' {
+			b.WriteString(strings.Trim(strconv.QuoteRuneToASCII(r), "'"))
 			continue
 		}
 		b.WriteRune(r)

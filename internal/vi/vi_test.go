@@ -99,6 +99,14 @@ func TestParseNumberErrors(t *testing.T) {
 	if want := "“12a” không phải là số: không dùng được ký tự “a” trong số."; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("ParseNumber(\"12a\") = %v, want a message containing %q", err, want)
 	}
+	// What ParseNumberIn reads (a pasted minus sign, a no-break space) is
+	// not blamed when something else is wrong.
+	if _, err := ParseNumberIn("\u221215,2,3", ""); err == nil || strings.Contains(err.Error(), "ký tự") || !strings.Contains(err.Error(), "“\u221215,2,3”") {
+		t.Errorf("ParseNumberIn(\"−15,2,3\") = %v, want the plain message quoting it as typed", err)
+	}
+	if _, err := ParseNumberIn("1\u00a0234.5x", ""); err == nil || !strings.Contains(err.Error(), "ký tự “x”") {
+		t.Errorf("ParseNumberIn(\"1 234.5x\") = %v, want the “x” named", err)
+	}
 	if _, err := ParseNumber("1,2,3"); err == nil || !strings.Contains(err.Error(), "“1,2,3” không phải là số. Viết số") {
 		t.Errorf("ParseNumber(\"1,2,3\") = %v, want the plain message", err)
 	}
@@ -402,10 +410,12 @@ func FuzzParseNumberIn(f *testing.F) {
 
 func TestQuote(t *testing.T) {
 	for in, want := range map[string]string{
-		"ttptqd":         "“ttptqd”",
-		`bao "cao".docx`: "“bao \"cao\".docx”",
-		"hai\ndòng\t":    "“hai\\ndòng\\t”",
-		"":               "“”",
+		"ttptqd":           "“ttptqd”",
+		`bao "cao".docx`:   "“bao \"cao\".docx”",
+		"hai\ndòng\t":      "“hai\\ndòng\\t”",
+		"":                 "“”",
+		"hoa\u202egpj.exe": "“hoa\\u202egpj.exe”",
+		"a\u00a0b\u200bc":  "“a\\u00a0b\\u200bc”",
 	} {
 		if got := Quote(in); got != want {
 			t.Errorf("Quote(%q) = %q, want %q", in, got, want)
