@@ -215,7 +215,7 @@ func TestUploadKeepsTheFormAndAnswersOnThePage(t *testing.T) {
 	if code != http.StatusUnprocessableEntity {
 		t.Errorf("a refused type: %d, want 422", code)
 	}
-	if !strings.Contains(body, `id="report-form"`) || !regexp.MustCompile(`(?s)id="file"[^>]*aria-invalid="true".*?class="field-error"[^>]*>Tệp &#34;trang.html&#34; không được nhận`).MatchString(body) {
+	if !strings.Contains(body, `id="report-form"`) || !regexp.MustCompile(`(?s)id="file"[^>]*aria-invalid="true".*?class="field-error"[^>]*>Tệp “trang.html” không được nhận`).MatchString(body) {
 		t.Errorf("a refused file does not come back on the report page beside the upload field:\n%s", body)
 	}
 	if !strings.Contains(body, ">Gõ trước khi đính kèm</textarea>") {
