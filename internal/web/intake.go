@@ -49,11 +49,15 @@ type intakeTask struct {
 	Label, Text string
 	Line        int
 	Lead        int64
-	LeadAll     bool // every unit asked to report leads it ("UBND các xã")
-	Support     []int64
-	Hint        string // the unit names as the directive wrote them
-	Targets     []intakeTarget
-	Warnings    []directive.Warning
+	// CoLeads are the task's other lead units (đơn vị cùng chủ trì), as
+	// the directive gives one task to several units to lead: each reports
+	// the task's targets, or those shared out to it, as Lead does.
+	CoLeads  []int64
+	LeadAll  bool // every unit asked to report leads it ("UBND các xã")
+	Support  []int64
+	Hint     string // the unit names as the directive wrote them
+	Targets  []intakeTarget
+	Warnings []directive.Warning
 	// LeadName and SupportAdd are what a large office typed for the lead
 	// and for supporting units to add ("A; B") that names no one unit yet:
 	// kept as typed, beside the field's error, until it does.
@@ -63,8 +67,23 @@ type intakeTask struct {
 // SeveralUnits reports whether the directive or the form gives the task to
 // more than one unit: the form then says how to share its targets out.
 func (t intakeTask) SeveralUnits() bool {
-	return len(t.Support) > 0 || strings.Contains(t.Hint, "; ")
+	return len(t.Support) > 0 || len(t.CoLeads) > 0 || strings.Contains(t.Hint, "; ")
 }
+
+// leads are the task's lead units chosen on the form: Lead, then CoLeads.
+func (t intakeTask) leads() []int64 {
+	var out []int64
+	for _, id := range append([]int64{t.Lead}, t.CoLeads...) {
+		if id > 0 && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// HasCoLead reports whether unit id leads the task beside Lead (for the
+// template).
+func (t intakeTask) HasCoLead(id int64) bool { return slices.Contains(t.CoLeads, id) }
 
 // HasSupport reports whether unit id supports the task (for the template).
 func (t intakeTask) HasSupport(id int64) bool {
@@ -400,8 +419,19 @@ func (f *intakeForm) dropRetired(retired []*tiendo.Unit) map[string]string {
 	}
 	for i := range f.Tasks {
 		t := &f.Tasks[i]
+		var leadMsgs []string
 		if u := gone[t.Lead]; u != nil {
-			t.Lead, errs[fmt.Sprintf("t%d.lead", i)] = 0, msg(u)
+			t.Lead, leadMsgs = 0, append(leadMsgs, msg(u))
+		}
+		t.CoLeads = slices.DeleteFunc(t.CoLeads, func(id int64) bool {
+			if u := gone[id]; u != nil {
+				leadMsgs = append(leadMsgs, msg(u))
+				return true
+			}
+			return false
+		})
+		if len(leadMsgs) > 0 {
+			errs[fmt.Sprintf("t%d.lead", i)] = strings.Join(leadMsgs, " ")
 		}
 		var msgs []string
 		t.Support = slices.DeleteFunc(t.Support, func(id int64) bool {
@@ -438,11 +468,15 @@ func (f *intakeForm) findUnits(p *unitPicker) map[string]string {
 		pre := fmt.Sprintf("t%d.", i)
 		if t.LeadName != "" {
 			if isLeadAll(t.LeadName) {
-				t.Lead, t.LeadAll, t.LeadName = 0, true, ""
-			} else if u, msg := p.find(t.LeadName); u != nil {
-				t.Lead, t.LeadName = u.ID, ""
+				t.Lead, t.CoLeads, t.LeadAll, t.LeadName = 0, nil, true, ""
+			} else if leads, msgs := findLeads(p, t.LeadName); len(msgs) > 0 {
+				errs[pre+"lead"] = strings.Join(msgs, " ")
 			} else {
-				errs[pre+"lead"] = msg
+				// "A; B; C": several units lead the task together.
+				t.Lead, t.CoLeads, t.LeadName = 0, nil, ""
+				if len(leads) > 0 {
+					t.Lead, t.CoLeads = leads[0], leads[1:]
+				}
 			}
 		}
 		if strings.TrimSpace(t.SupportAdd) != "" {
@@ -458,8 +492,8 @@ func (f *intakeForm) findUnits(p *unitPicker) map[string]string {
 				}
 				if u == nil {
 					left, msgs = append(left, name), append(msgs, msg)
-				} else if u.ID != t.Lead && !slices.Contains(t.Support, u.ID) {
-					// The lead is not also supporting, as round() has it.
+				} else if !slices.Contains(t.leads(), u.ID) && !slices.Contains(t.Support, u.ID) {
+					// A lead is not also supporting, as round() has it.
 					t.Support = append(t.Support, u.ID)
 				}
 			}
@@ -490,6 +524,28 @@ func (f *intakeForm) findUnits(p *unitPicker) map[string]string {
 	return errs
 }
 
+// findLeads finds the lead units a large office typed, one name or several
+// ("A; B", units that lead the task together), in order and once each;
+// msgs say why a name finds no one unit.
+func findLeads(p *unitPicker, typed string) (ids []int64, msgs []string) {
+	for _, name := range strings.Split(typed, ";") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		if isLeadAll(name) {
+			msgs = append(msgs, "“Mọi đơn vị được yêu cầu báo cáo” không đi cùng tên đơn vị khác: hãy để riêng nó, hoặc chỉ gõ tên các đơn vị chủ trì.")
+			continue
+		}
+		u, msg := p.find(name)
+		if u == nil {
+			msgs = append(msgs, msg)
+		} else if !slices.Contains(ids, u.ID) {
+			ids = append(ids, u.ID)
+		}
+	}
+	return ids, msgs
+}
+
 // typedNames reports whether the form holds a unit name typed that names
 // no one unit yet: only the large office's fields can show it again.
 func (f *intakeForm) typedNames() bool {
@@ -509,7 +565,11 @@ func (p previewPage) LeadText(t intakeTask) string {
 	case t.LeadAll:
 		return leadAll
 	}
-	return p.picker.label(t.Lead)
+	var names []string
+	for _, id := range t.leads() {
+		names = append(names, p.picker.label(id))
+	}
+	return strings.Join(names, "; ")
 }
 
 // ByText is what the large office's reporting unit field of g shows; ""
@@ -641,8 +701,10 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 				it.Support = append(it.Support, id)
 			case it.Lead == 0:
 				it.Lead = id
-			default: // a second lead unit: tiendo keeps one lead per task
-				it.Support = append(it.Support, id)
+			case id != it.Lead && !slices.Contains(it.CoLeads, id):
+				// Several units lead the task together ("Phòng A, Phòng
+				// B, Trung tâm C chủ trì"): each is asked for its targets.
+				it.CoLeads = append(it.CoLeads, id)
 			}
 		}
 		it.Hint = strings.Join(names, "; ")
@@ -656,8 +718,7 @@ func formFromResult(res *directive.Result, text string, units []*tiendo.Unit) *i
 			}
 		}
 		// A target the directive gives to one of the task's lead units is
-		// pre-selected for it; a second lead unit, shown above as
-		// supporting, leads again once it reports a target.
+		// pre-selected for it; the others are every lead unit's.
 		for _, g := range t.Targets {
 			it.Targets = append(it.Targets, intakeTarget{Text: g.Text, Comparator: string(g.Comparator),
 				Value: vi.FormatNumber(g.Value, -1), Unit: g.Unit, Direction: g.Direction, RelativeTo: g.RelativeTo,
@@ -698,12 +759,13 @@ func formFromRequest(r *http.Request) *intakeForm {
 	for i := range n {
 		p := fmt.Sprintf("t%d.", i)
 		t := intakeTask{Label: v.Get(p + "label"), Text: lf(p + "text"), Line: atoi(v.Get(p + "line")), Hint: v.Get(p + "hint"),
-			Support: ids(p + "support"), SupportAdd: oneLine(v.Get(p + "support_add"))}
+			Support: ids(p + "support"), CoLeads: ids(p + "colead"), SupportAdd: oneLine(v.Get(p + "support_add"))}
 		// A large office's form (manyUnits) has the units' names typed,
 		// which findUnits reads; a small office's has their ids.
 		switch {
 		case v.Has(p + "lead_name"):
-			t.LeadName = oneLine(v.Get(p + "lead_name"))
+			// The typed field names every lead unit ("A; B").
+			t.LeadName, t.CoLeads = oneLine(v.Get(p+"lead_name")), nil
 		case v.Get(p+"lead") == "all":
 			t.LeadAll = true
 		default:
@@ -848,6 +910,12 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 		default:
 			task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: t.Lead, Role: tiendo.Lead})
 		}
+		leads := t.leads()
+		for _, id := range t.CoLeads {
+			if !slices.ContainsFunc(task.Assignees, func(a tiendo.Assignee) bool { return a.UnitID == id }) {
+				task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: id, Role: tiendo.Lead})
+			}
+		}
 		// A unit given a target to report leads the task for that target,
 		// even if the form had it supporting. Not so on a task every unit
 		// asked leads: the targets left to every lead unit would then be
@@ -858,14 +926,14 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 			if g.ReportedBy <= 0 {
 				continue
 			}
-			if t.LeadAll && (!slices.Contains(f.Recipients, g.ReportedBy) || slices.Contains(t.Support, g.ReportedBy)) {
+			if t.LeadAll && (!slices.Contains(f.Recipients, g.ReportedBy) && !slices.Contains(t.CoLeads, g.ReportedBy) || slices.Contains(t.Support, g.ReportedBy)) {
 				e.Fields[fmt.Sprintf("%sg%d.by", p, j)] = "Nhiệm vụ này do mọi đơn vị được yêu cầu báo cáo cùng chủ trì: hãy giao chỉ tiêu cho một trong các đơn vị đó, hoặc để “Đơn vị chủ trì nhiệm vụ”."
 				continue
 			}
 			reporters[g.ReportedBy] = true
 		}
 		for _, id := range t.Support {
-			if id != t.Lead && !reporters[id] {
+			if !slices.Contains(leads, id) && !reporters[id] {
 				task.Assignees = append(task.Assignees, tiendo.Assignee{UnitID: id, Role: tiendo.Support})
 			}
 		}
@@ -878,10 +946,12 @@ func (f *intakeForm) round() (*tiendo.Round, error) {
 			q := fmt.Sprintf("%sg%d.", p, j)
 			tg := &tiendo.Target{Text: strings.TrimSpace(g.Text), Comparator: tiendo.Comparator(g.Comparator), Unit: g.Unit,
 				Direction: g.Direction, RelativeTo: g.RelativeTo, ReportedBy: g.ReportedBy}
-			if tg.ReportedBy == 0 && !t.LeadAll && len(reporters) > 0 {
+			if tg.ReportedBy == 0 && !t.LeadAll && len(reporters) > 0 && len(leads) == 1 {
 				// Once the task's targets are shared out, one left to
 				// "the lead unit" is the chosen lead's, not every unit's
-				// that now leads a part of it.
+				// that now leads a part of it. With units chosen to lead
+				// it together it stays every lead unit's, as the round's
+				// page has it ("Mọi đơn vị chủ trì").
 				tg.ReportedBy = t.Lead
 			}
 			if strings.TrimSpace(g.Value) != "" {
@@ -1033,7 +1103,9 @@ func (f *intakeForm) unaddressedLeads(i int) []int64 {
 			out = append(out, id)
 		}
 	}
-	add(t.Lead)
+	for _, id := range t.leads() {
+		add(id)
+	}
 	for _, g := range t.Targets {
 		add(g.ReportedBy)
 	}
@@ -1064,7 +1136,9 @@ func (f *intakeForm) alsoAsked(names []taskWarnings) (map[int64]string, int) {
 	for i, t := range f.Tasks {
 		name := names[i].Name()
 		if !t.LeadAll {
-			note(leads, t.Lead, name)
+			for _, id := range t.leads() {
+				note(leads, id, name)
+			}
 			for _, g := range t.Targets {
 				note(leads, g.ReportedBy, name)
 			}
@@ -1163,8 +1237,8 @@ func headless(f *intakeForm, units []*tiendo.Unit, users []*tiendo.User) string 
 		asked[id] = true
 	}
 	for _, t := range f.Tasks {
-		if t.Lead != 0 {
-			asked[t.Lead] = true
+		for _, id := range t.leads() {
+			asked[id] = true
 		}
 	}
 	var names []string
