@@ -272,3 +272,40 @@ func TestBrowserApproveAsksFirst(t *testing.T) {
 		t.Errorf("approved: %s, want submitted", got.Status)
 	}
 }
+
+// Back from the report just sent, and a reload there, get the report as
+// sent: not "Confirm Form Resubmission" (ERR_CACHE_MISS) for the page that
+// asked to confirm, which answered a POST, and not a second post of its
+// form, refused as "Báo cáo không sửa được lúc này".
+func TestBrowserBackAfterSendGetsTheReport(t *testing.T) {
+	t.Parallel()
+	ctx := browsertest.New(t)
+	base, st := demoStore(t)
+	r, _ := pnvRound(t, st, "Đợt thử quay lại sau khi gửi",
+		&tiendo.Task{Label: "1", Text: "Rà soát thủ tục hành chính"})
+	page := fmt.Sprintf("%s/rounds/%d/reports/pnv", base, r.ID)
+	browserLogin(t, ctx, base, "pnv")
+	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.WaitVisible(`#report-form`),
+		chromedp.SetValue(fmt.Sprintf(`[id="t%d.status"]`, r.Tasks[0].ID), "on_track"),
+		chromedp.SendKeys(fmt.Sprintf(`[id="t%d.result_vs_plan"]`, r.Tasks[0].ID), "Đã rà soát 40 thủ tục."),
+		chromedp.Click(`#submit`))
+	confirmSend(t, ctx)
+
+	// Each check waits for a page other than the one it left (window.left).
+	reportSent := `!window.left && document.readyState === "complete" && location.href.startsWith(` + "`" + page + "`" + `) && !!document.querySelector("h1")`
+	check := func(after string) {
+		t.Helper()
+		browsertest.WaitFor(t, ctx, reportSent)
+		if dialog := browsertest.Get(t, ctx, chromedp.Evaluate[bool](`!!document.getElementById("send-confirm")`)); dialog {
+			t.Errorf("%s the page asks again to send the report sent", after)
+		}
+		text := browsertest.Get(t, ctx, chromedp.Text(`main`))
+		if !strings.Contains(text, "Trạng thái: Đã gửi") || strings.Contains(text, "Không thực hiện được") || strings.Contains(text, "không sửa được") {
+			t.Errorf("%s the page is not the report as sent:\n%s", after, text)
+		}
+	}
+	browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.left = true, history.back(), true`))
+	check("Back from the report sent:")
+	browsertest.Get(t, ctx, chromedp.Evaluate[bool](`window.left = true, location.reload(), true`))
+	check("reloaded,")
+}

@@ -220,9 +220,10 @@ func TestSubmitAsksFirstWithoutJavaScript(t *testing.T) {
 	if got.Status != tiendo.ReportSubmitted || !got.Late || got.Contributions[0].Text != "Phối hợp tuyên truyền." {
 		t.Errorf("sent: %s late %v with %q, want submitted, late, with the change", got.Status, got.Late, got.Contributions[0].Text)
 	}
-	// Sent twice (a second tab), it is refused, not sent again.
-	if code, _, _ := read(x.post(c, path, confirmationForm(t, again, path, "send"))); code != http.StatusConflict {
-		t.Errorf("the confirmation's button again: %d, want 409", code)
+	// Sent twice (a second tab), it is not sent again: the answer is the
+	// report as sent (TestResubmitShowsTheReportSent).
+	if code, loc, _ := read(x.post(c, path, confirmationForm(t, again, path, "send"))); code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=sent_before") {
+		t.Errorf("the confirmation's button again: %d to %q, want 303 to the report as sent", code, loc)
 	}
 	revs, err := x.st.Revisions(context.Background(), mustUser(t, x, "vanphong"), r.ID, x.a.ID)
 	if err != nil || len(revs) != 1 {
@@ -401,5 +402,59 @@ func TestRevisionsNameWriterAndApprover(t *testing.T) {
 		if !strings.Contains(one, want) {
 			t.Errorf("the submission's page lacks %s", want)
 		}
+	}
+}
+
+// "Gửi báo cáo" posted again once the report is sent (the confirmation
+// page reloaded, which re-posts its form; a second tab) is no failure: it
+// answers, with a redirect that Back and reload get rather than post
+// again, with the report as sent and when it was sent. Before, the page
+// said "Không thực hiện được — Báo cáo không sửa được lúc này".
+func TestResubmitShowsTheReportSent(t *testing.T) {
+	t.Parallel()
+	x, r := sendApp(t)
+	c := x.login("pnv")
+	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
+	t1, t2 := itoa(r.Tasks[0].ID), itoa(r.Tasks[1].ID)
+	schools, rate := "g"+itoa(r.Tasks[0].Targets[0].ID), "g"+itoa(r.Tasks[0].Targets[1].ID)
+	form := url.Values{"version": {"0"}, "op": {"submit"}, "t" + t1 + ".status": {"on_track"}, "t" + t1 + ".result_vs_plan": {"Đã công nhận 2 trường."},
+		schools + ".value": {"2"}, rate + ".value": {"96%"},
+		"t" + t2 + ".status": {"behind"}, "t" + t2 + ".result_vs_plan": {"Đang rà soát thủ tục."}}
+	code, _, asking := read(x.post(c, path, form))
+	if code != http.StatusOK || !strings.Contains(asking, `<dialog id="send-confirm" open`) {
+		t.Fatalf("Gửi báo cáo: %d, want 200 asking to confirm\n%s", code, grep(asking, "alert"))
+	}
+	if code, loc, body := read(x.post(c, path, confirmationForm(t, asking, path, "send"))); code != http.StatusSeeOther || !strings.HasSuffix(loc, path+"?ok=submitted") {
+		t.Fatalf("the confirmation's Gửi báo cáo: %d to %q, want 303 to the report\n%s", code, loc, body)
+	}
+	sent := x.reportOf(x.a, r)
+	if sent.Status != tiendo.ReportSubmitted {
+		t.Fatalf("the report is %s, want submitted", sent.Status)
+	}
+	if code, body := x.get(c, path+"?ok=submitted"); code != http.StatusOK || !strings.Contains(body, "Đã gửi báo cáo đến Văn phòng. Cảm ơn!") {
+		t.Errorf("the page after sending: %d, without the thanks", code)
+	}
+
+	want := "Báo cáo đã được gửi lúc " + sent.SubmittedAt.In(tiendo.Zone).Format("15:04 02/01/2006") + " nên không cần gửi lại."
+	for _, again := range []struct {
+		name string
+		form url.Values
+	}{
+		{"the confirmation page reloaded", form},
+		{"the confirmation's Gửi báo cáo again", confirmationForm(t, asking, path, "send")},
+		{"the confirmation's Quay lại sửa", confirmationForm(t, asking, path, "edit")},
+	} {
+		code, loc, body := read(x.post(c, path, again.form))
+		if code != http.StatusSeeOther || loc != path+"?ok=sent_before" {
+			t.Errorf("%s: %d to %q, want 303 to the report as sent\n%s", again.name, code, loc, grep(body, "alert"))
+			continue
+		}
+		code, page := x.get(c, loc)
+		if code != http.StatusOK || !strings.Contains(page, want) || strings.Contains(page, "Không thực hiện được") {
+			t.Errorf("%s: %d, want the report saying %q\n%s", again.name, code, want, grep(page, "notice"))
+		}
+	}
+	if got := x.reportOf(x.a, r); got.Version != sent.Version || got.Status != tiendo.ReportSubmitted {
+		t.Errorf("after the posts again the report is %s at version %d, want as sent (%d)", got.Status, got.Version, sent.Version)
 	}
 }

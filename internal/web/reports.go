@@ -750,6 +750,9 @@ func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) error 
 	}
 	ok := r.URL.Query().Get("ok")
 	p.Notice = reportNotices[ok]
+	if ok == sentBefore && p.Report.Status.Sent() {
+		p.Notice = fmt.Sprintf("Báo cáo đã được gửi lúc %s nên không cần gửi lại. Dưới đây là báo cáo đã gửi Văn phòng.", formatDateTime(p.Report.SubmittedAt))
+	}
 	p.Saved = ok == "saved" || ok == "saved_attached" || ok == "saved_removed"
 	if p.Saved && p.Editable {
 		// A save merged with one made elsewhere (saveForm): name what came
@@ -800,6 +803,10 @@ func (p *reportPage) restore(kept map[string]string, at time.Time) {
 		}
 	}
 }
+
+// sentBefore is the ?ok= of the page a report already sent answers
+// "Gửi báo cáo" with: the notice says when it was sent.
+const sentBefore = "sent_before"
 
 // reportNotices are the messages after each action, keyed by the
 // redirect's ?ok= value.
@@ -852,6 +859,14 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	}
 	if !tiendo.Allowed(u, tiendo.ActionEditReport, p.Unit.ID) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
+	}
+	if !p.Editable && p.Report.Status.Sent() && (op == "submit" || op == "send" || op == "edit") {
+		// "Gửi báo cáo" again on a report already sent: the page asking
+		// to confirm reloaded (it answers a POST), or sent from a second
+		// tab. Nothing is wrong and nothing is to do: the report as sent,
+		// saying so, at an address that Back and reload get, not post.
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=%s", p.Round.ID, p.Unit.Code, sentBefore), http.StatusSeeOther)
+		return nil
 	}
 	if !p.Editable {
 		return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo không sửa được lúc này (trạng thái: %s).", p.Report.Status.Label())

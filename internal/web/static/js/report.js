@@ -44,6 +44,17 @@
   // Closed, it goes, with the confirmation of unusual values it carried:
   // the next "Gửi báo cáo" is checked and confirmed afresh.
   var ask = document.getElementById("send-confirm");
+  // The page asking answers the POST of "Gửi báo cáo": made the report's
+  // address again in the history, Back from the report sent, or a reload,
+  // gets the report rather than "Confirm Form Resubmission" and a second
+  // post of the form.
+  // Back to it from the page the browser kept whole (the back/forward
+  // cache), it would ask again about a report that may be sent by now:
+  // loaded afresh, it is the report as it is.
+  if (ask) {
+    history.replaceState(history.state, "", location.pathname + location.search + location.hash);
+    window.addEventListener("pageshow", function (e) { if (e.persisted) location.reload(); });
+  }
   if (ask && typeof ask.showModal === "function") {
     ask.close(); // drawn open, not modal; its "close" event comes later, and is ignored below
     ask.showModal();
