@@ -48,6 +48,23 @@ func TestBrowserReportLoop(t *testing.T) {
 	if v := browsertest.Get(t, ctx, chromedp.Text(fmt.Sprintf(`output[for="g%d.value"]`, g1))); !strings.Contains(v, "Vượt") || !strings.Contains(v, "102,9%") {
 		t.Errorf("live verdict for 87,5 against >= 85 = %q, want Vượt · 102,9%%", v)
 	}
+	// Figures pasted from Word or Excel are read while typing as the server
+	// reads them: spaced thousands with a no-break space, a minus sign.
+	// (Pasted: set as the value, with the input event a paste fires.)
+	paste := func(id int64, v string) string {
+		sel := fmt.Sprintf(`[name="g%d.value"]`, id)
+		browsertest.Do(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(el => { el.value = %q; el.dispatchEvent(new Event("input", {bubbles: true})) })(document.querySelector(%q))`, v, sel)))
+		return browsertest.Get(t, ctx, chromedp.Text(fmt.Sprintf(`output[for="g%d.value"]`, id)))
+	}
+	for _, v := range []string{"1\u00a0234,5 hồ sơ", "1 234,5"} {
+		if got := paste(g2, v); got == "" || strings.Contains(got, "Chưa đọc được số") {
+			t.Errorf("live verdict for %q = %q, want it read as 1.234,5", v, got)
+		}
+	}
+	if got := paste(g1, "\u22125"); got == "" || strings.Contains(got, "Chưa đọc được số") {
+		t.Errorf("live verdict for “−5” = %q, want it read as a number", got)
+	}
+	browsertest.Do(t, ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector('[name="g%d.value"]').value = "87,5"; document.querySelector('[name="g%d.value"]').value = "1.234,5"`, g1, g2)))
 	if testing.Verbose() {
 		browsertest.Screenshot(t, ctx, "form")
 	}

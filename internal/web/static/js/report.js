@@ -353,6 +353,7 @@
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
   }
   function parseIn(s, unit) {
+    s = typed(s);
     var a = parseVi(s);
     unit = (unit || "").trim();
     if (!isNaN(a) || !unit || unit === "%") return a;
@@ -361,9 +362,31 @@
     if (n > 0 && num.indexOf("%") < 0 && fold(words.slice(n).join(" ")) === fold(uw.join(" "))) return parseVi(num);
     return NaN;
   }
+  // What Word and Excel put in a number, as vi.ParseNumberIn (typedNumber)
+  // reads it: a leading minus sign or en dash, no-break and thin spaces,
+  // thousands grouped by spaces ("1 234,5", "12 500 triệu đồng").
+  function typed(s) {
+    s = s.replace(/[\u00a0\u202f\u2009\u2007]/g, " ").trim().replace(/^[\u2212\u2013]/, "-");
+    var f = s.split(/\s+/);
+    if (f.length > 2 && (f[0] === "-" || f[0] === "+")) f = [f[0] + f[1]].concat(f.slice(2));
+    if (f.length < 2) return s;
+    var lead = f[0].replace(/^[+-]+/, "");
+    if (!/^[0-9]{1,3}$/.test(lead)) return s;
+    var n = 1;
+    while (n < f.length && isGroup(f[n], n === f.length - 1 || !isGroup(f[n + 1], false))) n++;
+    return n === 1 ? s : [f.slice(0, n).join("")].concat(f.slice(n)).join(" ");
+  }
+  // Three digits, followed, when last, by the decimals or a percent sign.
+  function isGroup(w, last) {
+    if (!/^[0-9]{3}/.test(w)) return false;
+    var rest = w.slice(3);
+    if (!last || rest === "") return rest === "";
+    rest = rest.replace(/%$/, "");
+    return rest === "" || /^,[0-9]+$/.test(rest);
+  }
   // Vietnamese numbers: "1.234,5", "15,2", "70%"; "15.2" read as a decimal.
   function parseVi(s) {
-    s = s.trim().replace(/\s*%$/, "");
+    s = s.trim().replace(/\s*%$/, "").replace(/^([+-])\s+/, "$1");
     if (!/^[+-]?[0-9.,]+$/.test(s)) return NaN;
     var parts = s.split(",");
     if (parts.length > 2) return NaN;
