@@ -80,6 +80,10 @@ var verbs = phraseSet(
 	// tự kiểm tra, xây dựng báo cáo …" ("tự" only as written: "tư", as
 	// in "Đầu tư" or "Tư pháp", folds to it too).
 	"tu kiem tra", "tu danh gia", "tu ra soat", "tu cham diem",
+	// Care for people: "phối hợp với Phòng X thăm, tặng quà …", "thăm
+	// hỏi, động viên …" ("thăm" only as written: "tham gia", "thẩm
+	// định" fold to "tham").
+	"tham", "tang qua",
 )
 
 // verbSpellings are the verbs that fold as other words do, as they must be
@@ -89,6 +93,7 @@ var verbs = phraseSet(
 var verbSpellings = map[string]string{
 	"lam": "làm", "mo": "mở", "dang tai": "đăng tải", "cong bo": "công bố", "phat song": "phát sóng", "thong bao": "thông báo",
 	"tu kiem tra": "tự kiểm tra", "tu danh gia": "tự đánh giá", "tu ra soat": "tự rà soát", "tu cham diem": "tự chấm điểm",
+	"tham": "thăm", "tang qua": "tặng quà",
 }
 
 // neverNamed are verbs no unit is named after: written with a capital
@@ -464,7 +469,7 @@ func splitUnits(s string) []string {
 		return []string{trimItem(s)}
 	}
 	var pieces []span
-	for _, c := range cuts {
+	for ci, c := range cuts {
 		fold := strings.TrimSpace(f.s[c.start:c.end])
 		if fold == "" {
 			continue
@@ -508,6 +513,17 @@ func splitUnits(s string) []string {
 			if (strings.HasSuffix(prev, "hdnd") || strings.HasSuffix(prev, "hoi dong nhan dan")) && startsWithAny(fold, []string{"ubnd", "uy ban nhan dan"}) {
 				join = true
 			}
+			// "Phòng Bưu chính, Viễn thông và Công nghệ thông tin": the
+			// sectors an office is named for, listed "A, B và C". A
+			// sector that also heads a unit ("Viễn thông Kon Tum") is one
+			// more sector when no place follows it and a sector that is
+			// no unit ends the list after "và".
+			if !c.afterAnd && sectorHead(fold) && ci+1 < len(cuts) && cuts[ci+1].afterAnd {
+				next := strings.TrimSpace(f.cut(cuts[ci+1].start, cuts[ci+1].end))
+				if next != "" && startsUpperRune(next) && !opensUnit(next) && !strings.HasPrefix(vi.Fold(next), "cac ") {
+					join = true
+				}
+			}
 			// "Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp" is
 			// one board: what it manages goes on after "và".
 			if c.afterAnd && strings.HasPrefix(prev, "ban quan ly ") && startsWithAny(strings.TrimPrefix(fold, "cac ")+" ", managedPlaces) {
@@ -532,6 +548,17 @@ func splitUnits(s string) []string {
 		out = append(out, u)
 	}
 	return out
+}
+
+// sectorHead reports whether a folded piece is only a sector's name that
+// also heads units ("viễn thông" of "Viễn thông Kon Tum", "bưu điện"):
+// the name alone, no place after it.
+func sectorHead(fold string) bool {
+	switch strings.TrimRight(fold, " .;:") {
+	case "vien thong", "buu dien", "buu chinh vien thong":
+		return true
+	}
+	return false
 }
 
 // reLocalBody is a commune's or district's body named by its place: "Ủy

@@ -38,6 +38,7 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
+	jointSignatures(raw)
 	spaceTables(raw)
 	joinTabCells(raw)
 	joinGridRows(raw)

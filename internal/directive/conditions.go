@@ -87,7 +87,15 @@ func isCondition(f folded, s int) bool {
 		if w == "với" && k > 0 && ws[k-1] == "đối" {
 			// "giám sát đối với ít nhất 04 chi bộ": the figure right
 			// after "đối với" is the object of the goal, not a scope.
-			return !onlyComparatorWords(ws[k+1:])
+			if onlyComparatorWords(ws[k+1:]) {
+				return false
+			}
+			// "kiểm tra, đánh giá an toàn thông tin đối với hệ thống X
+			// ít nhất 01 lần": after a verb and its object, "đối với"
+			// names what the work is done to, and a floor of times after
+			// it counts the work. A scope opens its clause ("Đối với doanh
+			// nghiệp có từ 50 lao động trở lên, …").
+			return !midClauseTimes(f, s)
 		}
 		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && k < len(ws)-1 && !goalCo(ws, k) && !eachInClause(f, s) {
 			return true
@@ -364,4 +372,24 @@ func inSpans(spans [][2]int, i int) bool {
 		}
 	}
 	return false
+}
+
+// midClauseTimes reports whether the figure at folded offset s is a count
+// of times ("N lần") held above a floor ("ít nhất", "tối thiểu") after a
+// verb's "đối với" inside its clause.
+func midClauseTimes(f folded, s int) bool {
+	rest := strings.TrimLeft(f.s[s:], "0123456789.,")
+	if !strings.HasPrefix(rest, " lan") || strings.HasPrefix(rest, " lan/") || len(rest) > 4 && isASCIILetter(rest[4]) {
+		return false
+	}
+	before := strings.TrimSpace(f.s[:s])
+	if !strings.HasSuffix(before, "it nhat") && !strings.HasSuffix(before, "toi thieu") {
+		return false
+	}
+	k := strings.LastIndex(before, "doi voi ")
+	if k < 0 {
+		return false
+	}
+	opens := strings.TrimSpace(before[strings.LastIndexAny(before[:k], ",;:.()")+1 : k])
+	return opens != "" && opens != "rieng" && opens != "con"
 }

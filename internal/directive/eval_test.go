@@ -64,7 +64,7 @@ var blindFloors = map[string]float64{
 	"fresh29": 0.995,
 	"fresh30": 0.995,
 	"fresh31": 0.995,
-	"fresh32": 0.93,
+	"fresh32": 0.99,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -175,6 +175,7 @@ func (p *parser) header() int {
 				continue
 			}
 			if isUpper(rest) && isDocType(strings.TrimSpace(f.s)) {
+				p.docType = strings.TrimSpace(f.s)
 				seenSubject = true
 				i = p.subjectLines(i+1, nil)
 				continue

@@ -116,10 +116,39 @@ func phraseAt(ws []nameWord, i int, set [][]string, plain bool) int {
 // 0: "xã hội" is not the commune.
 func levelAt(ws []nameWord, i int, plain bool) int {
 	n := phraseAt(ws, i, levelWords, plain)
+	if n == 0 {
+		n = misspeltLevelAt(ws, i)
+	}
 	if n == 1 && vi.Fold(ws[i].lower) == "xa" && i+1 < len(ws) && ws[i+1].sepBefore == "" && vi.Fold(ws[i+1].lower) == "hoi" {
 		return 0
 	}
 	return n
+}
+
+// misspeltLevelAt returns the length of a level of two words or more
+// written at word i with one diacritic lost, as OCR reads a scan ("thi
+// trấn", "thị tran"): the words fold to the level's and one of them at
+// least is spelled right. A one-word level is not guessed ("thi" is the
+// exam, not "thị").
+func misspeltLevelAt(ws []nameWord, i int) int {
+	for _, ph := range levelWords {
+		if len(ph) < 2 || i+len(ph) > len(ws) {
+			continue
+		}
+		ok, exact := true, false
+		for k, w := range ph {
+			got := ws[i+k].lower
+			if k > 0 && ws[i+k].sepBefore != "" || vi.Fold(got) != vi.Fold(w) {
+				ok = false
+				break
+			}
+			exact = exact || got == w
+		}
+		if ok && exact {
+			return len(ph)
+		}
+	}
+	return 0
 }
 
 func lowerInitial(w string) bool {

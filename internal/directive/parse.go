@@ -42,6 +42,7 @@ type parser struct {
 	reply         bool      // the letter answers another ("Phúc đáp Công văn số …")
 	laterRows     bool      // an appendix with tasks follows the body being read
 	rowRefs       []taskRef // "chỉ tiêu số N" of the body, for the appendix's rows
+	docType       string    // the folded type line above the subject ("huong dan"), or ""
 }
 
 // Parse reads a directive's text and proposes the round it asks for. units
@@ -270,8 +271,10 @@ func splitDistItem(s string) (item, sig string) {
 		return splitTrailingTitle(s)
 	}
 	rest := strings.TrimSpace(s[k+1:])
-	if rest != "" && !strings.ContainsFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-		// A signature's scrawl read by OCR ("~/", "/-"), in the other column.
+	if rest != "" && !hasWordOf2(rest) {
+		// A signature's scrawl or the seal's edge read by OCR ("~/",
+		// "/-", ",/ Ị ~ ”"), in the other column: no two letters or
+		// digits in a row, so no word.
 		return s[:k+1], ""
 	}
 	if rest != "" && reSigned.MatchString(vi.Fold(rest)) {
@@ -282,6 +285,21 @@ func splitDistItem(s string) (item, sig string) {
 		return s[:k+1], rest
 	}
 	return s, ""
+}
+
+// hasWordOf2 reports whether s holds two letters or digits in a row.
+func hasWordOf2(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if n++; n >= 2 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
 }
 
 // splitTrailingTitle splits off the position of the signer that the other

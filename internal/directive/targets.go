@@ -25,7 +25,7 @@ var measureUnits = []string{
 	"to chuc co so dang", "to chuc dang", "co so dang", "to chuc", "chi bo", "dang bo", "hoi nghi", "hoi thi",
 	"hoi thao", "hoi cho", "gian hang", "tin, bai", "tin/bai", "tin bai", "phong su",
 	"chuyen de", "nghin ty dong", "ty dong", "trieu dong", "nghin dong", "trieu usd", "ty usd",
-	"khu dan cu", "hop tac xa", "tieu chi", "san pham", "luot khach", "luot nguoi", "du an",
+	"khu dan cu", "khu vuc bo phieu", "to bau cu", "khu vuc", "hop tac xa", "tieu chi", "san pham", "luot khach", "luot nguoi", "du an",
 	"mo hinh", "doanh nghiep", "cong trinh", "lao dong", "hoc sinh", "dang vien", "ho gia dinh",
 	"giuong benh", "bac si", "thu tuc", "ho so", "co so", "diem du lich", "km2", "m2", "m3",
 	"nen tang", "giay chung nhan", "sang kien", "can ho", "can nha", "ngoi nha", "phong hoc",
@@ -333,7 +333,7 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 			}
 			w := str[pos:j]
 			if j > pos && skipAfter[w] && !prizeWord(f, pos, j) && !sessionCount(f, pos, j) {
-				if !durationGoal(f, from, w) {
+				if !durationGoal(f, from, w) && !timesGoal(f, from, j, w) {
 					return Target{}, 0, false
 				}
 				if w == "ngay" && strings.HasPrefix(str[j:], " lam viec") {
@@ -655,6 +655,24 @@ func durationGoal(f folded, s int, w string) bool {
 		return true
 	}
 	return ok && (c == tiendo.AtMost || c == tiendo.LessThan)
+}
+
+// timesGoal reports whether "N lần" at s, its word ending at j, is a count
+// of times held above a floor: "kiểm tra ít nhất 01 lần trong năm",
+// "diễn tập tối thiểu 02 lần". A rate ("01 lần/quý"), a multiple ("tăng
+// ít nhất 2 lần", "gấp 3 lần") and a time with no floor stay no target.
+func timesGoal(f folded, s, j int, w string) bool {
+	if w != "lan" || j < len(f.s) && f.s[j] == '/' || strings.HasPrefix(f.s[j:], " thu ") {
+		return false
+	}
+	before := wordsBefore(f.s, s, 4)
+	for _, b := range before {
+		if b == "gap" || b == "tang" || b == "giam" {
+			return false
+		}
+	}
+	c, ok := prefixComparator(before)
+	return ok && c == tiendo.AtLeast && (strings.HasSuffix(strings.Join(before, " "), "it nhat") || strings.HasSuffix(strings.Join(before, " "), "toi thieu"))
 }
 
 // adverbDiem reports whether the folded words before a number end in

@@ -498,6 +498,7 @@ func (p *parser) taskList(intro []block, region []block) {
 		}
 	}
 	p.excludeGoals(region, len(intro), excluded, leads, inherited)
+	p.guideDuties(region, len(intro), excluded, leads)
 	composeSectionLabels(region, len(intro), excluded, len(refs) > 0)
 	defer p.linkRefs(refs)
 	inline := false
@@ -1290,6 +1291,7 @@ func (p *parser) addTask(label, text string, line int, own, inherited assignment
 			t.Assignees = append(t.Assignees, p.assignee(u, tiendo.Support))
 		}
 	}
+	p.applyQuota(&t, own)
 	p.res.Tasks = append(p.res.Tasks, t)
 }
 
@@ -1441,4 +1443,51 @@ func uniqueComposed(tasks []Task, bare string) string {
 		return bare
 	}
 	return found
+}
+
+// reDutySection heads the part of a document that gives units their
+// duties: "V. TỔ CHỨC THỰC HIỆN", "IV. TRÁCH NHIỆM THỰC HIỆN", "Trách
+// nhiệm của các cơ quan, đơn vị".
+var reDutySection = regexp.MustCompile(`^(?:to chuc thuc hien|trach nhiem)\b`)
+
+// guideDuties keeps, in a Hướng dẫn, only the items of its duties section
+// as tasks. A guide explains: its aims, its scope ("1. Ủy ban nhân dân các
+// huyện (sau đây gọi chung là cấp huyện)"), its criteria and scores, the
+// steps of its procedure; the units' duties stand in "Tổ chức thực hiện"
+// or "Trách nhiệm …", where a step's duty is said again. When that section
+// gives a unit work, the items of the other sections are no tasks. A
+// guide without such a section keeps what the other rules found.
+func (p *parser) guideDuties(region []block, off int, excluded []bool, leads []assignment) {
+	if !strings.HasPrefix(p.docType, "huong dan") {
+		return
+	}
+	var duty []int
+	for i, b := range region {
+		if b.kind == section && b.cells == nil && reDutySection.MatchString(vi.Fold(b.text)) {
+			duty = append(duty, i)
+		}
+	}
+	within := func(j int) bool {
+		for _, i := range duty {
+			if j == i || isDescendant(region, j, i, off) {
+				return true
+			}
+		}
+		return false
+	}
+	gives := false
+	for j := range region {
+		if !excluded[j] && region[j].kind != plain && region[j].kind != section && within(j) && len(leads[j].leads) > 0 {
+			gives = true
+			break
+		}
+	}
+	if !gives {
+		return
+	}
+	for j, b := range region {
+		if b.kind != plain && !within(j) {
+			excluded[j] = true
+		}
+	}
 }
