@@ -21,6 +21,7 @@ const (
 	ActionManageUnits   Action = "units:manage"   // add and edit units
 	ActionManageUsers   Action = "users:manage"   // add and edit users
 	ActionManageMail    Action = "mail:manage"    // see the outgoing mail queue, send a failed message again
+	ActionTwoFactor     Action = "account:2fa"    // turn on a second factor (TOTP) for one's own login
 )
 
 // Scope says how far a permission reaches.
@@ -39,15 +40,17 @@ var permissions = map[Role]map[Action]Scope{
 	RoleAdmin: {
 		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,
 		ActionManageUnits: ScopeAll, ActionManageUsers: ScopeAll, ActionManageMail: ScopeAll,
+		ActionTwoFactor: ScopeAll,
 	},
 	RoleOffice: {
 		ActionReadRounds: ScopeAll, ActionManageRounds: ScopeAll, ActionReadReport: ScopeAll,
 		ActionReviewReport: ScopeAll, ActionReadUnits: ScopeAll, ActionConsolidate: ScopeAll,
 		ActionManageMail: ScopeAll, // the office chases the units and must see a reminder that did not go
+		ActionTwoFactor:  ScopeAll,
 	},
 	RoleLeader: {
 		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,
-		ActionApproveDoc: ScopeAll,
+		ActionApproveDoc: ScopeAll, ActionTwoFactor: ScopeAll,
 	},
 	RoleReader: {
 		ActionReadRounds: ScopeAll, ActionReadReport: ScopeAll, ActionReadUnits: ScopeAll,

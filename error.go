@@ -16,6 +16,9 @@ const (
 	EFORBIDDEN    = "forbidden"    // logged in, but not allowed
 	ETOOLARGE     = "too_large"    // the body or file is over the limit
 	ETHROTTLED    = "throttled"    // too many failed attempts: wait, or ask the admin
+	// ETOTPREQUIRED answers a right password of an account whose second
+	// factor is on when no code came with it: ask for one and try again.
+	ETOTPREQUIRED = "totp_required"
 )
 
 // Error is an error with a code and a message for the user, in Vietnamese.

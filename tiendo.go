@@ -125,6 +125,11 @@ type User struct {
 	// refuses such a user, and the bulk import's fingerprint must not
 	// change when someone changes their password meanwhile.
 	MustChangePassword bool `json:"-"`
+	// TwoFactor is set by a login whose password was right when the
+	// account has its second factor (TOTP) on: the login is not done until
+	// a code from the user's authenticator app, or a recovery code, is
+	// checked too.
+	TwoFactor bool `json:"-"`
 	// Subunits are the units below UnitID in the tree (its children, their
 	// children...), loaded with the user by the store: a parent unit reads
 	// the reports of the units under it.

@@ -43,6 +43,7 @@ const userUsage = `Cách dùng:
   tiendo user enable TÊN               mở khóa tài khoản (và gỡ khóa đăng nhập sai nhiều lần)
   tiendo user disable TÊN              khóa tài khoản
   tiendo user role TÊN VAI_TRÒ [-unit MÃ_ĐƠN_VỊ]
+  tiendo user 2fa-off TÊN              tắt xác thực hai bước (mất điện thoại và mã dự phòng)
   tiendo user list
 Mật khẩu được đọc từ dòng đầu tiên của đầu vào chuẩn. Người dùng được thêm hoặc
 đặt lại mật khẩu ở đây phải tự đặt mật khẩu mới khi đăng nhập lần tới, trừ khi ghi -must-change=false.
@@ -161,6 +162,17 @@ func cmdUser(ctx context.Context, args []string, getenv func(string) string, std
 			return describe(err)
 		}
 		fmt.Fprintf(stdout, "Đã mở khóa tài khoản %s (%s); người này đăng nhập lại được.\n", u.Username, u.Role.Label())
+	case "2fa-off":
+		// The way back for an administrator who lost their phone and their
+		// recovery codes when no other administrator can do it on the page.
+		u, err := named()
+		if err != nil {
+			return err
+		}
+		if err := st.ResetTwoFactor(ctx, store.Actor{}, u.ID); err != nil {
+			return describe(err)
+		}
+		fmt.Fprintf(stdout, "Đã tắt xác thực hai bước của %s; người này đăng nhập bằng mật khẩu và có thể tự bật lại trên trang “Tài khoản của tôi”.\n", u.Username)
 	case "role":
 		u, err := named()
 		if err != nil {

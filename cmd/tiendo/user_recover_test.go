@@ -4,6 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/pquerna/otp/totp"
 
 	"tiendo"
 	"tiendo/internal/store"
@@ -56,5 +59,50 @@ func TestUserRecoveryCommands(t *testing.T) {
 	}
 	if out, err := runCmd(t, "", "user", "enable", "khongco", "-database-url", dsn); err == nil {
 		t.Errorf("enable an unknown user:\n%s", out)
+	}
+}
+
+// An administrator who lost their phone and their recovery codes, with no
+// other administrator to turn the second factor off on the page: the CLI
+// does it, and the audit log says so.
+func TestUserTwoFactorOffCommand(t *testing.T) {
+	dsn := storetest.DSN(t)
+	if out, err := runCmd(t, "mật khẩu đủ dài\n", "user", "add", "-database-url", dsn, "-username", "quantri", "-role", "admin", "-must-change=false"); err != nil {
+		t.Fatalf("user add: %v\n%s", err, out)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	u, err := st.UserByUsername(ctx, "quantri")
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := st.StartTwoFactor(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _ := totp.GenerateCode(secret, time.Now())
+	if _, err := st.EnableTwoFactor(ctx, store.Actor{UserID: u.ID}, u.ID, code); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := runCmd(t, "", "user", "2fa-off", "quantri", "-database-url", dsn); err != nil || !strings.Contains(out, "Đã tắt xác thực hai bước") {
+		t.Fatalf("user 2fa-off: %v\n%s", err, out)
+	}
+	if lu, err := st.Login(ctx, store.DefaultThrottle, "quantri", "mật khẩu đủ dài", "192.0.2.1"); err != nil || lu.TwoFactor {
+		t.Errorf("login after 2fa-off: %+v %v, want the password enough", lu, err)
+	}
+	if out, err := runCmd(t, "", "user", "2fa-off", "quantri", "-database-url", dsn); err == nil {
+		t.Errorf("2fa-off when off: no error\n%s", out)
+	}
+	rows, _ := st.AuditLog(ctx, "user", 50)
+	found := false
+	for _, r := range rows {
+		found = found || r.Action == "totp_reset"
+	}
+	if !found {
+		t.Error("audit lacks totp_reset")
 	}
 }

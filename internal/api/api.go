@@ -96,7 +96,7 @@ func Status(code string) int {
 		return http.StatusUnprocessableEntity
 	case tiendo.ENOTFOUND:
 		return http.StatusNotFound
-	case tiendo.EUNAUTHORIZED:
+	case tiendo.EUNAUTHORIZED, tiendo.ETOTPREQUIRED:
 		return http.StatusUnauthorized
 	case tiendo.EFORBIDDEN:
 		return http.StatusForbidden

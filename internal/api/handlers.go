@@ -11,6 +11,9 @@ import (
 type tokenRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+	// TOTP is the code from the user's authenticator app, or one of their
+	// recovery codes, for an account whose second factor is on.
+	TOTP string `json:"totp"`
 }
 
 type tokenResponse struct {
@@ -29,6 +32,16 @@ func (a *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error
 	u, err := a.store.Login(r.Context(), store.DefaultThrottle, req.Username, req.Password, actor(r).Address)
 	if err != nil {
 		return err
+	}
+	if u.TwoFactor {
+		// A program that has the password but no code is told so with a
+		// code of its own, so that it can ask its user for one.
+		if req.TOTP == "" {
+			return tiendo.Errorf(tiendo.ETOTPREQUIRED, "Tài khoản này đã bật xác thực hai bước: gửi thêm trường totp, là mã 6 chữ số đang hiện trong ứng dụng xác thực (hoặc một mã dự phòng).")
+		}
+		if err := a.store.CheckSecondFactor(r.Context(), store.DefaultThrottle, u, req.TOTP, actor(r).Address); err != nil {
+			return err
+		}
 	}
 	token, expires, err := a.store.CreateToken(r.Context(), u.ID, actor(r).Address)
 	if err != nil {

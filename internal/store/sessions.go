@@ -42,20 +42,29 @@ func hashSecret(secret string) string {
 // CreateSession starts a session for user userID and returns the secret to
 // put in the cookie.
 func (s *Store) CreateSession(ctx context.Context, userID int64, address, userAgent string) (string, error) {
+	var secret string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		secret, err = s.createSession(ctx, tx, userID, address, userAgent)
+		return err
+	})
+	return secret, err
+}
+
+// createSession is CreateSession in tx: FinishLogin ends the pending login
+// in the same transaction.
+func (s *Store) createSession(ctx context.Context, tx *sql.Tx, userID int64, address, userAgent string) (string, error) {
 	secret, hash := newSecret()
 	now := s.now()
 	if len(userAgent) > 256 {
 		userAgent = userAgent[:256]
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address, user_agent)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`), hash, userID, now, now, now.Add(MaxSessionAge), address, userAgent)
-		if err != nil {
-			return fmt.Errorf("store: create session: %w", err)
-		}
-		return s.audit(ctx, tx, Actor{UserID: userID, Address: address}, "login", "user", userID, nil, nil)
-	})
-	return secret, err
+	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, address, user_agent)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`), hash, userID, now, now, now.Add(MaxSessionAge), address, userAgent)
+	if err != nil {
+		return "", fmt.Errorf("store: create session: %w", err)
+	}
+	return secret, s.audit(ctx, tx, Actor{UserID: userID, Address: address}, "login", "user", userID, nil, nil)
 }
 
 // hasSubunits is a column telling whether the user's unit has units under
@@ -118,6 +127,10 @@ func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, userID int64) error
 	}
 	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM api_tokens WHERE user_id = ?`), userID); err != nil {
 		return fmt.Errorf("store: end tokens: %w", err)
+	}
+	// A login waiting for its code was begun with the password of before.
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM pending_logins WHERE user_id = ?`), userID); err != nil {
+		return fmt.Errorf("store: end pending logins: %w", err)
 	}
 	return nil
 }

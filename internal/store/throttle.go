@@ -245,7 +245,9 @@ func (s *Store) LiftLoginLock(ctx context.Context, actor Actor, key string) erro
 // username or address is refused before any password work (ETHROTTLED); a
 // wrong password is counted and refused (EUNAUTHORIZED, with how long the
 // next attempt must wait when it must); a right one clears the count. The
-// pages and the API both log in through it.
+// pages and the API both log in through it. For an account whose second
+// factor is on, the user comes back with TwoFactor set and the count kept:
+// the caller must still check a code (CheckSecondFactor, FinishLogin).
 func (s *Store) Login(ctx context.Context, p ThrottlePolicy, username, pw, address string) (*tiendo.User, error) {
 	if err := s.CheckLogin(ctx, p, username, address); err != nil {
 		return nil, err
@@ -261,6 +263,16 @@ func (s *Store) Login(ctx context.Context, p ThrottlePolicy, username, pw, addre
 		return nil, tiendo.Errorf(tiendo.EUNAUTHORIZED, "%s", msg)
 	} else if err != nil {
 		return nil, err
+	}
+	// With a second factor on, the password alone is half a login: the
+	// username's failures stay counted until the code is right too
+	// (CheckSecondFactor), or else the right password would clear the
+	// count of wrong codes before each new round of guesses.
+	if u.TwoFactor, err = s.twoFactorOn(ctx, u.ID); err != nil {
+		return nil, err
+	}
+	if u.TwoFactor {
+		return u, nil
 	}
 	if err := s.LoginSucceeded(ctx, username); err != nil {
 		return nil, err

@@ -45,12 +45,16 @@ type need struct {
 // entry no longer served, fails TestEveryRouteHasANeed.
 var routeNeeds = map[string]need{
 	// Pages.
-	"GET /static/":       {public: true},
-	"GET /healthz":       {public: true},
-	"GET /metrics":       {public: true}, // no login; loopback only (metrics.go)
-	"GET /login":         {public: true},
-	"POST /login":        {public: true},
-	"POST /logout":       {public: true},
+	"GET /static/": {public: true},
+	"GET /healthz": {public: true},
+	"GET /metrics": {public: true}, // no login; loopback only (metrics.go)
+	"GET /login":   {public: true},
+	"POST /login":  {public: true},
+	"POST /logout": {public: true},
+	// The login's second step: without a pending login (its own cookie,
+	// set by a right password), a redirect back to the login page.
+	"GET /login/code":    {public: true},
+	"POST /login/code":   {public: true, body: "code=123456"},
 	"/":                  {public: true},
 	"GET /{$}":           {},
 	"GET /notifications": {},
@@ -197,15 +201,23 @@ var routeNeeds = map[string]need{
 	// Every user's own account page and tokens. The token revoked is one that
 	// does not exist (404, an allowed answer): which tokens one may revoke is
 	// api's TestTokenListAndRevoke and store's TestTokensListAndRevoke.
-	"GET /account":                             {},
-	"GET /account/password":                    {}, // redirects to /account, where the form is
-	"POST /account/password":                   {body: "current_password=sai&password=một+mật+khẩu+mới&password_confirm=một+mật+khẩu+mới"},
-	"POST /account/logout-everywhere":          {},
-	"POST /account/sessions/{key}/end":         {}, // any signed-in user, for their own sessions; an unknown key is 404
-	"POST /account/tokens/{id}/revoke":         {id: "token", body: "back=/account"},
-	"GET /api/v1/tokens":                       {},
-	"DELETE /api/v1/tokens/{id}":               {id: "token"},
-	"GET /admin/users/{id}/sessions":           {action: tiendo.ActionManageUsers, id: "user"},
+	"GET /account":                     {},
+	"GET /account/password":            {}, // redirects to /account, where the form is
+	"POST /account/password":           {body: "current_password=sai&password=một+mật+khẩu+mới&password_confirm=một+mật+khẩu+mới"},
+	"POST /account/logout-everywhere":  {},
+	"POST /account/sessions/{key}/end": {}, // any signed-in user, for their own sessions; an unknown key is 404
+	"POST /account/tokens/{id}/revoke": {id: "token", body: "back=/account"},
+	"GET /api/v1/tokens":               {},
+	"DELETE /api/v1/tokens/{id}":       {id: "token"},
+	"GET /admin/users/{id}/sessions":   {action: tiendo.ActionManageUsers, id: "user"},
+	// The second factor (twofactor.go): office, leader and admin set it up;
+	// anyone may turn their own off (none here has it on: 404), and the
+	// admin anyone's (the same).
+	"GET /account/2fa":                         {action: tiendo.ActionTwoFactor},
+	"POST /account/2fa/start":                  {action: tiendo.ActionTwoFactor},
+	"POST /account/2fa/enable":                 {action: tiendo.ActionTwoFactor, body: "code=123456"},
+	"POST /account/2fa/disable":                {body: "password=sai&code=123456"},
+	"POST /admin/users/{id}/2fa/reset":         {action: tiendo.ActionManageUsers, id: "user"},
 	"POST /admin/users/{id}/logout-everywhere": {action: tiendo.ActionManageUsers, id: "user"},
 
 	// Taking a file off a report: {file} stays unreplaced, so whoever may

@@ -32,6 +32,10 @@ type accountPage struct {
 	// once the password is changed.
 	MustChange bool
 	Next       string
+	// TwoFactor is the state of the user's second factor, for the section
+	// that leads to /account/2fa; nil where it is not offered (roles other
+	// than office, leader and admin, unless it is on; the admin's view).
+	TwoFactor *store.TwoFactor
 	// Invalid are the password form's fields to fix, which the message at
 	// the top links to; Focus is the first, which takes the focus
 	// (autofocus) so that a phone shows it: on /account the form comes
@@ -136,6 +140,15 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request, status int, sub
 	}
 	data := accountPage{page: s.basePage(r, title), Subject: subject, Self: !adminView,
 		Sessions: sessions, Tokens: tokens, Notice: accountNotices[r.URL.Query().Get("done")], Back: back, MinLength: store.MinPasswordLength}
+	if !adminView {
+		tf, err := s.store.TwoFactor(r.Context(), subject.ID)
+		if err != nil {
+			return err
+		}
+		if tf.Enabled || tiendo.Allowed(subject, tiendo.ActionTwoFactor, 0) {
+			data.TwoFactor = &tf
+		}
+	}
 	data.setError(ferr)
 	return s.render(w, status, "account", data)
 }

@@ -148,9 +148,12 @@ type loginPage struct {
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) error {
 	data := loginPage{page: s.basePage(r, "Đăng nhập"), Next: safeNext(r.URL.Query().Get("next"))}
+	// The key, never the text, comes in the address.
 	if r.URL.Query().Get("locked") == "1" {
-		// The key, never the text, comes in the address.
 		data.Error = tiendo.ErrorMessage(store.ErrAccountLocked)
+	}
+	if r.URL.Query().Get("expired") == "1" {
+		data.Error = tiendo.ErrorMessage(store.ErrPendingLoginExpired)
 	}
 	return s.render(w, http.StatusOK, "login", data)
 }
@@ -180,22 +183,33 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return err
 	}
-	// A fresh session on every login: an old cookie never becomes valid.
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		s.store.DeleteSession(r.Context(), c.Value)
+	if u.TwoFactor {
+		// Half a login: the second step (twofactor.go) asks for the code.
+		return s.startSecondStep(w, r, u, data.Next)
 	}
 	secret, err := s.store.CreateSession(r.Context(), u.ID, clientAddr(r), r.UserAgent())
 	if err != nil {
 		return err
 	}
+	s.loggedIn(w, r, u, secret, data.Next)
+	return nil
+}
+
+// loggedIn sets the cookie of the new session secret, in place of any old
+// one, and sends the browser on: to next, or first to the password form if
+// u must change their password.
+func (s *Server) loggedIn(w http.ResponseWriter, r *http.Request, u *tiendo.User, secret, next string) {
+	// A fresh session on every login: an old cookie never becomes valid.
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.store.DeleteSession(r.Context(), c.Value)
+	}
 	s.setCookie(w, secret)
 	if u.MustChangePassword {
-		// Straight to the password form, which then leads to data.Next.
-		http.Redirect(w, r, passwordFormFor(data.Next), http.StatusSeeOther)
-		return nil
+		// Straight to the password form, which then leads to next.
+		http.Redirect(w, r, passwordFormFor(next), http.StatusSeeOther)
+		return
 	}
-	http.Redirect(w, r, data.Next, http.StatusSeeOther)
-	return nil
+	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {

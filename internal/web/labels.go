@@ -130,6 +130,10 @@ var auditActions = byLabel(codeSet{
 	{"end_session", "Đăng xuất một phiên"},
 	{"create_token", "Cấp mã truy cập API"},
 	{"revoke_token", "Thu hồi mã truy cập API"},
+	{"totp_enable", "Bật xác thực hai bước"},
+	{"totp_disable", "Tắt xác thực hai bước"},
+	{"totp_reset", "Quản trị viên tắt xác thực hai bước"},
+	{"totp_recovery_used", "Đăng nhập bằng mã dự phòng"},
 	{"prune", "Xóa bớt bản ghi cũ"},
 })
 
@@ -196,6 +200,10 @@ var auditFields = map[string]string{
 	// Set when an administrator types someone's password: they choose
 	// their own at their next login.
 	"must_change_password": "Phải đổi mật khẩu ở lần đăng nhập tới",
+	// The second factor: whether it is on, how many recovery codes.
+	"totp":                "Xác thực hai bước",
+	"recovery_codes":      "Số mã dự phòng",
+	"recovery_codes_left": "Số mã dự phòng còn lại",
 
 	// The body running tiendo.
 	"own_issuer.place": "Địa danh ở dòng ngày tháng",

@@ -16,6 +16,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /login", s.handle(s.handleLoginForm))
 	mux.HandleFunc("POST /login", s.handle(s.handleLogin))
 	mux.HandleFunc("POST /logout", s.handle(s.handleLogout))
+	mux.HandleFunc("GET /login/code", s.handle(s.handleLoginCodeForm)) // twofactor.go: the login's second step
+	mux.HandleFunc("POST /login/code", s.handle(s.handleLoginCode))
 
 	mux.HandleFunc("GET /{$}", s.authed("", s.handleHome))
 	mux.HandleFunc("GET /rounds", s.authed(tiendo.ActionReadRounds, s.handleRoundList))
@@ -43,6 +45,12 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /account/logout-everywhere", s.authed("", s.handleAccountLogoutEverywhere))
 	mux.HandleFunc("POST /account/sessions/{key}/end", s.authed("", s.handleAccountSessionEnd))
 	mux.HandleFunc("POST /account/tokens/{id}/revoke", s.authed("", s.handleAccountTokenRevoke))
+	// twofactor.go: xác thực hai bước. The page checks account:2fa itself,
+	// since it also shows a user whose role changed how to turn theirs off.
+	mux.HandleFunc("GET /account/2fa", s.authed("", s.handleTwoFactor))
+	mux.HandleFunc("POST /account/2fa/start", s.authed(tiendo.ActionTwoFactor, s.handleTwoFactorStart))
+	mux.HandleFunc("POST /account/2fa/enable", s.authed(tiendo.ActionTwoFactor, s.handleTwoFactorEnable))
+	mux.HandleFunc("POST /account/2fa/disable", s.authed("", s.handleTwoFactorDisable)) // also after a change of role
 	mux.HandleFunc("GET /search", s.authed("", s.handleSearch))
 	mux.HandleFunc("GET /rounds/{id}", s.authed(tiendo.ActionReadRounds, s.handleRoundShow))
 	mux.HandleFunc("GET /rounds/{id}/reports/{unit}", s.authed(tiendo.ActionReadReport, s.handleReportShow))
@@ -98,6 +106,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 
 	mux.HandleFunc("GET /admin/users/{id}/sessions", s.authed(tiendo.ActionManageUsers, s.handleUserSessions))
 	mux.HandleFunc("POST /admin/users/{id}/logout-everywhere", s.authed(tiendo.ActionManageUsers, s.handleUserLogoutEverywhere))
+	mux.HandleFunc("POST /admin/users/{id}/2fa/reset", s.authed(tiendo.ActionManageUsers, s.handleUserTwoFactorReset))
 	mux.HandleFunc("GET /admin/users", s.authed(tiendo.ActionManageUsers, s.handleUserList))
 	mux.HandleFunc("GET /admin/users/new", s.authed(tiendo.ActionManageUsers, s.handleUserNew))
 	mux.HandleFunc("POST /admin/users", s.authed(tiendo.ActionManageUsers, s.handleUserCreate))

@@ -110,6 +110,10 @@ type userFormPage struct {
 	// it rather than the top of the page.
 	Invalid []fieldLink
 	Focus   string
+	// TwoFactor is the user's second factor, which the admin can turn
+	// off for them (a lost phone); Notice says it was.
+	TwoFactor store.TwoFactor
+	Notice    string
 }
 
 func (s *Server) userForm(w http.ResponseWriter, r *http.Request, status int, u *tiendo.User, ferr error) error {
@@ -133,6 +137,14 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status i
 		}
 	}
 	data := userFormPage{page: s.basePage(r, title), U: u, Roles: tiendo.Roles, Units: offered, ConfirmSelf: confirmSelf, RequireChange: true}
+	if u.ID != 0 {
+		if data.TwoFactor, err = s.store.TwoFactor(r.Context(), u.ID); err != nil {
+			return err
+		}
+		if r.URL.Query().Get("done") == "2fa" {
+			data.Notice = "Đã tắt xác thực hai bước của " + u.Username + ". Người này đăng nhập lại bằng mật khẩu và có thể tự bật lại trên trang “Tài khoản của tôi”."
+		}
+	}
 	if r.Method == http.MethodPost {
 		data.RequireChange = r.PostFormValue("must_change") == "on"
 	}

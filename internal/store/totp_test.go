@@ -1,0 +1,278 @@
+package store_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pquerna/otp/totp"
+
+	"tiendo"
+	"tiendo/internal/store"
+	"tiendo/internal/storetest"
+)
+
+// totpCode is the code an authenticator app shows for secret at t.
+func totpCode(t *testing.T, secret string, at time.Time) string {
+	t.Helper()
+	c, err := totp.GenerateCode(secret, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// totpClock is a store clock a test moves by hand.
+type totpClock struct{ now time.Time }
+
+func (c *totpClock) get() time.Time                 { return c.now }
+func (c *totpClock) add(d time.Duration) *totpClock { c.now = c.now.Add(d); return c }
+
+// enrolTOTP turns on u's second factor and returns its key and recovery codes.
+func enrolTOTP(t *testing.T, s *store.Store, c *totpClock, u *tiendo.User) (string, []string) {
+	t.Helper()
+	secret, err := s.StartTwoFactor(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, err := s.EnableTwoFactor(ctx, store.Actor{UserID: u.ID}, u.ID, totpCode(t, secret, c.now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return secret, codes
+}
+
+func auditActions(t *testing.T, s *store.Store) []string {
+	t.Helper()
+	rows, err := s.AuditLog(ctx, "user", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.Action)
+	}
+	return out
+}
+
+func TestTwoFactorEnrol(t *testing.T) {
+	s := storetest.Open(t)
+	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
+	s.Now = c.get
+	office := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
+	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
+	for _, u := range []*tiendo.User{office, reader} {
+		if err := s.CreateUser(ctx, store.Actor{}, u, "một mật khẩu đủ dài"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.StartTwoFactor(ctx, reader); code(err) != tiendo.EFORBIDDEN {
+		t.Errorf("a reader sets up a second factor: %v, want forbidden", err)
+	}
+	secret, err := s.StartTwoFactor(ctx, office)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tf, _ := s.TwoFactor(ctx, office.ID); tf.Enabled || tf.Pending != secret {
+		t.Errorf("after start: %+v, want a pending key, not on", tf)
+	}
+	// Before a right code, it is not on: a password logs in alone.
+	if u, err := s.Login(ctx, store.DefaultThrottle, "vanphong", "một mật khẩu đủ dài", "192.0.2.1"); err != nil || u.TwoFactor {
+		t.Errorf("login while pending: %+v %v, want the password enough", u, err)
+	}
+	wrong := totpCode(t, secret, c.now.Add(10*time.Minute))
+	if _, err := s.EnableTwoFactor(ctx, store.Actor{}, office.ID, wrong); code(err) != tiendo.EINVALID {
+		t.Fatalf("enable with a wrong code: %v, want invalid", err)
+	}
+	if tf, _ := s.TwoFactor(ctx, office.ID); tf.Enabled {
+		t.Fatalf("a wrong code turned it on")
+	}
+	codes, err := s.EnableTwoFactor(ctx, store.Actor{UserID: office.ID}, office.ID, totpCode(t, secret, c.now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(codes) != store.RecoveryCodes {
+		t.Errorf("%d recovery codes, want %d", len(codes), store.RecoveryCodes)
+	}
+	seen := map[string]bool{}
+	for _, rc := range codes {
+		if len(rc) != 11 || rc[5] != '-' || seen[rc] {
+			t.Errorf("recovery code %q: want ten letters in two groups, each different", rc)
+		}
+		seen[rc] = true
+	}
+	tf, err := s.TwoFactor(ctx, office.ID)
+	if err != nil || !tf.Enabled || tf.Pending != "" || tf.RecoveryLeft != store.RecoveryCodes {
+		t.Errorf("after enable: %+v %v", tf, err)
+	}
+	if _, err := s.StartTwoFactor(ctx, office); code(err) != tiendo.ECONFLICT {
+		t.Errorf("start again while on: %v, want conflict (the key in use stays)", err)
+	}
+	// Neither the key nor a recovery code is in the audit log.
+	rows, _ := s.AuditLog(ctx, "user", 100)
+	for _, r := range rows {
+		for _, secretish := range append([]string{secret}, codes...) {
+			if strings.Contains(r.Before+r.After, secretish) {
+				t.Errorf("audit row %s holds a secret: %s %s", r.Action, r.Before, r.After)
+			}
+		}
+	}
+	if got := auditActions(t, s); !strings.Contains(strings.Join(got, " "), "totp_enable") {
+		t.Errorf("audit: %v, want totp_enable", got)
+	}
+}
+
+func TestTwoFactorLogin(t *testing.T) {
+	s := storetest.Open(t)
+	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
+	s.Now = c.get
+	const pw = "một mật khẩu đủ dài"
+	u := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	if err := s.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
+		t.Fatal(err)
+	}
+	secret, recovery := enrolTOTP(t, s, c, u)
+	c.add(time.Minute)
+
+	lu, err := s.Login(ctx, store.DefaultThrottle, "lanhdao", pw, "192.0.2.1")
+	if err != nil || !lu.TwoFactor {
+		t.Fatalf("login: %+v %v, want the second step asked for", lu, err)
+	}
+	pending, err := s.StartPendingLogin(ctx, lu.ID, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A wrong code: refused, and counted.
+	if _, _, err := s.FinishLogin(ctx, store.DefaultThrottle, pending, "000000", "192.0.2.1", "test"); code(err) != tiendo.EUNAUTHORIZED {
+		t.Fatalf("wrong code: %v, want unauthorized", err)
+	}
+	good := totpCode(t, secret, c.now)
+	_, session, err := s.FinishLogin(ctx, store.DefaultThrottle, pending, good, "192.0.2.1", "test")
+	if err != nil {
+		t.Fatalf("right code: %v", err)
+	}
+	if su, err := s.SessionUser(ctx, session); err != nil || su.ID != u.ID {
+		t.Fatalf("session after the code: %v %v", su, err)
+	}
+	// The pending login is spent.
+	if _, _, err := s.FinishLogin(ctx, store.DefaultThrottle, pending, good, "192.0.2.1", "test"); err != store.ErrPendingLoginExpired {
+		t.Errorf("the same pending login again: %v, want it gone", err)
+	}
+	// The same code, within its 30 seconds, on a new login: refused.
+	p2, _ := s.StartPendingLogin(ctx, u.ID, "192.0.2.1")
+	if _, _, err := s.FinishLogin(ctx, store.DefaultThrottle, p2, good, "192.0.2.1", "test"); code(err) != tiendo.EUNAUTHORIZED {
+		t.Errorf("a code used again: %v, want refused", err)
+	}
+	// So is the code of the step before, once a later one was used.
+	if err := s.CheckSecondFactor(ctx, store.DefaultThrottle, u, totpCode(t, secret, c.now.Add(-30*time.Second)), "192.0.2.1"); code(err) != tiendo.EUNAUTHORIZED {
+		t.Errorf("an older code after a newer one: %v, want refused", err)
+	}
+	// The next step's code is good, as a phone's totpClock a little ahead gives.
+	if _, _, err := s.FinishLogin(ctx, store.DefaultThrottle, p2, totpCode(t, secret, c.now.Add(30*time.Second)), "192.0.2.1", "test"); err != nil {
+		t.Errorf("the next step's code: %v", err)
+	}
+
+	// A recovery code works once, typed in capitals with spaces, and is audited.
+	typed := strings.ToUpper(strings.Replace(recovery[3], "-", " ", 1))
+	if err := s.CheckSecondFactor(ctx, store.DefaultThrottle, u, typed, "192.0.2.1"); err != nil {
+		t.Fatalf("recovery code: %v", err)
+	}
+	if err := s.CheckSecondFactor(ctx, store.DefaultThrottle, u, recovery[3], "192.0.2.1"); code(err) != tiendo.EUNAUTHORIZED {
+		t.Errorf("the same recovery code again: %v, want refused", err)
+	}
+	if tf, _ := s.TwoFactor(ctx, u.ID); tf.RecoveryLeft != store.RecoveryCodes-1 {
+		t.Errorf("recovery codes left: %d, want %d", tf.RecoveryLeft, store.RecoveryCodes-1)
+	}
+	if got := strings.Join(auditActions(t, s), " "); !strings.Contains(got, "totp_recovery_used") {
+		t.Errorf("audit: %s, want totp_recovery_used", got)
+	}
+
+	// A pending login runs out after five minutes.
+	p3, _ := s.StartPendingLogin(ctx, u.ID, "192.0.2.1")
+	c.add(store.PendingLoginAge)
+	if _, err := s.PendingLoginUser(ctx, p3); err != store.ErrPendingLoginExpired {
+		t.Errorf("pending login after 5 minutes: %v, want expired", err)
+	}
+	if _, _, err := s.FinishLogin(ctx, store.DefaultThrottle, p3, totpCode(t, secret, c.now), "192.0.2.1", "test"); err != store.ErrPendingLoginExpired {
+		t.Errorf("finish after 5 minutes: %v, want expired", err)
+	}
+}
+
+// Wrong codes count as failed logins: the username locks at UserLock, and
+// a right password in between does not clear the count.
+func TestTwoFactorThrottled(t *testing.T) {
+	s := storetest.Open(t)
+	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
+	s.Now = c.get
+	const pw = "một mật khẩu đủ dài"
+	u := &tiendo.User{Username: "admin2", Role: tiendo.RoleAdmin}
+	if err := s.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
+		t.Fatal(err)
+	}
+	secret, _ := enrolTOTP(t, s, c, u)
+	p := store.DefaultThrottle
+	var err error
+	for i := 0; i < p.UserLock; i++ {
+		c.add(61 * time.Second) // past every wait but the lock, within the window
+		if _, lerr := s.Login(ctx, p, "admin2", pw, "192.0.2.9"); lerr != nil {
+			err = lerr
+			break
+		}
+		err = s.CheckSecondFactor(ctx, p, u, "999999", "192.0.2.9")
+	}
+	if code(err) != tiendo.ETHROTTLED && !strings.Contains(tiendo.ErrorMessage(err), "tạm thời bị khóa") {
+		t.Fatalf("after %d wrong codes: %v, want the username locked", p.UserLock, err)
+	}
+	if err := s.CheckSecondFactor(ctx, p, u, totpCode(t, secret, c.now), "192.0.2.9"); code(err) != tiendo.ETHROTTLED {
+		t.Errorf("a right code while locked: %v, want throttled", err)
+	}
+}
+
+func TestTwoFactorOff(t *testing.T) {
+	s := storetest.Open(t)
+	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
+	s.Now = c.get
+	const pw = "một mật khẩu đủ dài"
+	admin := &tiendo.User{Username: "quantri", Role: tiendo.RoleAdmin}
+	u := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
+	for _, x := range []*tiendo.User{admin, u} {
+		if err := s.CreateUser(ctx, store.Actor{}, x, pw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	enrolTOTP(t, s, c, u)
+	if err := s.ResetTwoFactor(ctx, store.Actor{UserID: admin.ID}, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	if lu, err := s.Login(ctx, store.DefaultThrottle, "vanphong", pw, "192.0.2.1"); err != nil || lu.TwoFactor {
+		t.Errorf("login after the admin's reset: %+v %v, want the password enough", lu, err)
+	}
+	if err := s.ResetTwoFactor(ctx, store.Actor{UserID: admin.ID}, u.ID); code(err) != tiendo.ENOTFOUND {
+		t.Errorf("reset again: %v, want not found", err)
+	}
+	c.add(time.Minute)
+	enrolTOTP(t, s, c, u)
+	if err := s.DisableTwoFactor(ctx, store.Actor{UserID: u.ID}, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	if tf, _ := s.TwoFactor(ctx, u.ID); tf.Enabled || tf.RecoveryLeft != 0 {
+		t.Errorf("after disable: %+v", tf)
+	}
+	rows, _ := s.AuditLog(ctx, "user", 100)
+	var reset *store.AuditEntry
+	got := []string{}
+	for i, r := range rows {
+		got = append(got, r.Action)
+		if r.Action == "totp_reset" && reset == nil {
+			reset = &rows[i]
+		}
+	}
+	for _, want := range []string{"totp_enable", "totp_reset", "totp_disable"} {
+		if !strings.Contains(strings.Join(got, " "), want) {
+			t.Errorf("audit: %v, want %s", got, want)
+		}
+	}
+	if reset == nil || reset.UserID != admin.ID || reset.EntityID != u.ID {
+		t.Errorf("reset audit row: %+v, want the admin acting on the user", reset)
+	}
+}
