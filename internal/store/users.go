@@ -11,6 +11,7 @@ import (
 
 	"tiendo"
 	"tiendo/internal/password"
+	"tiendo/internal/vi"
 )
 
 // MinPasswordLength is the shortest password accepted. Length matters more
@@ -115,7 +116,7 @@ func (s *Store) CreateUser(ctx context.Context, actor Actor, u *tiendo.User, pw 
 			u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), hash, u.Disabled, u.CreatedAt, u.MustChangePassword).Scan(&u.ID)
 		if s.dialect.isUniqueViolation(err) {
 			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Tên đăng nhập đã có người dùng.",
-				Fields: map[string]string{"username": fmt.Sprintf("Tên %q đã có người dùng; hãy chọn tên khác.", u.Username)}}
+				Fields: map[string]string{"username": fmt.Sprintf("Tên %s đã có người dùng; hãy chọn tên khác.", vi.Quote(u.Username))}}
 		} else if err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
@@ -181,7 +182,7 @@ func (s *Store) updateUser(ctx context.Context, actor Actor, u *tiendo.User, pw 
 			u.Username, u.FullName, u.Email, u.Role, nullID(u.UnitID), u.Disabled, u.ID)
 		if s.dialect.isUniqueViolation(err) {
 			return &tiendo.Error{Code: tiendo.ECONFLICT, Message: "Tên đăng nhập đã có người dùng.",
-				Fields: map[string]string{"username": fmt.Sprintf("Tên %q đã có người dùng; hãy chọn tên khác.", u.Username)}}
+				Fields: map[string]string{"username": fmt.Sprintf("Tên %s đã có người dùng; hãy chọn tên khác.", vi.Quote(u.Username))}}
 		} else if err != nil {
 			return fmt.Errorf("store: update user: %w", err)
 		}
@@ -381,7 +382,7 @@ func (s *Store) User(ctx context.Context, id int64) (*tiendo.User, error) {
 func (s *Store) UserByUsername(ctx context.Context, username string) (*tiendo.User, error) {
 	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users WHERE username = ?`), strings.ToLower(strings.TrimSpace(username))))
 	if err != nil {
-		return nil, notFound(err, fmt.Sprintf("Không tìm thấy người dùng %q.", username))
+		return nil, notFound(err, fmt.Sprintf("Không tìm thấy người dùng %s.", vi.Quote(username)))
 	}
 	return s.withSubunits(ctx, u)
 }
