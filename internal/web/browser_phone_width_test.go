@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -35,7 +37,10 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	})()`
 	check := func(t *testing.T, label, url, ready string) {
 		t.Helper()
-		browsertest.Do(t, ctx, chromedp.Navigate(url), chromedp.WaitVisible(ready))
+		if url != "" { // "": the page already shown
+			browsertest.Do(t, ctx, chromedp.Navigate(url))
+		}
+		browsertest.Do(t, ctx, chromedp.WaitVisible(ready))
 		if w := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); w > 390 {
 			t.Errorf("%s is %d px wide at 390 px, want no sideways scroll (%s)", label, w, browsertest.Get(t, ctx, chromedp.Evaluate[string](overflow)))
 		}
@@ -54,6 +59,17 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	// The demo's 2022 report is issued: its page shows the sheet.
 	check(t, "consolidated", consolidated, `.sheet .sheet-title`)
 
+	// A directive's preview, whose hidden first button (Enter's default)
+	// once kept Pico's full width and widened the page.
+	directive, err := os.ReadFile(filepath.Join("..", "..", "testdata", "directives", "huu-lung-2022-06.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	browsertest.Do(t, ctx, chromedp.Navigate(base+"/rounds/new"), chromedp.WaitVisible(`#text`),
+		chromedp.SetValue(`#text`, string(directive)), chromedp.Click(`form[action="/rounds/new"] button[type="submit"]`))
+	check(t, "preview", "", `.intake-form`)
+
+	browsertest.Do(t, ctx, chromedp.Navigate(consolidated), chromedp.WaitVisible(`.sheet .sheet-title`))
 	// The national title is one line: its text has one line box, and the
 	// paragraph is no taller than its line height.
 	lines := browsertest.Get(t, ctx, chromedp.Evaluate[string](`(() => {
