@@ -168,6 +168,78 @@ func (s *Store) LoginFailed(ctx context.Context, p ThrottlePolicy, username, add
 	return s.CheckLogin(ctx, p, username, address)
 }
 
+// ReserveLoginAttempt counts an attempt for username and address before
+// it is checked, and refuses it (tiendo.ETHROTTLED, nothing counted) while
+// either must wait or is locked. Reading the counts and counting the
+// attempt are one transaction over the locked rows, so attempts sent at
+// once are counted one by one: the lock holds however many arrive
+// together. A second factor's code, cheap to check, goes through it
+// (CheckSecondFactor); a right one then forgets the username's failures
+// (LoginSucceeded), as a right password does.
+func (s *Store) ReserveLoginAttempt(ctx context.Context, p ThrottlePolicy, username, address string) error {
+	now := s.now()
+	var refused error
+	var lockedNow []string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		type key struct {
+			key          string
+			free, lockAt int
+			f            failures
+		}
+		keys := []key{{key: userKey(username), free: p.Free, lockAt: p.UserLock}, {key: addrKey(address), free: p.AddrFree, lockAt: p.AddrLock}}
+		var longest time.Duration
+		locked := false
+		for i := range keys {
+			k := &keys[i]
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO login_failures (key, failures, first_at, last_at) VALUES (?, 0, ?, ?)
+				ON CONFLICT (key) DO NOTHING`), k.key, now, now); err != nil {
+				return fmt.Errorf("store: login attempt: %w", err)
+			}
+			f, _, err := s.failures(ctx, tx, k.key, s.lockChain())
+			if err != nil {
+				return err
+			}
+			if expired := !f.lockedUntil.IsZero() && !now.Before(f.lockedUntil); expired || (f.lockedUntil.IsZero() && now.Sub(f.first) > p.Window) {
+				f.count, f.first, f.lockedUntil = 0, now, time.Time{}
+			}
+			f.free = k.free
+			if w := p.wait(f, now); w > longest {
+				longest, locked = w, now.Before(f.lockedUntil)
+			}
+			k.f = f
+		}
+		if longest > 0 {
+			refused = loginThrottled(longest, locked)
+			return nil
+		}
+		for _, k := range keys {
+			f := k.f
+			f.count++
+			var until any
+			if f.count >= k.lockAt {
+				until = now.Add(p.LockFor)
+				lockedNow = append(lockedNow, k.key)
+			}
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE login_failures SET failures = ?, first_at = ?, last_at = ?, locked_until = ? WHERE key = ?`),
+				f.count, f.first, now, until, k.key); err != nil {
+				return fmt.Errorf("store: login attempt: %w", err)
+			}
+		}
+		for _, key := range lockedNow {
+			kind, who, _ := strings.Cut(key, ":")
+			if err := s.audit(ctx, tx, Actor{Address: address}, "login_locked", map[string]string{"u": "username", "a": "address"}[kind], 0,
+				nil, map[string]string{"key": who}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return refused
+}
+
 // LoginSucceeded forgets the username's failures. The address's stay until
 // the window ends, so that one working account does not reset the count of
 // guesses made from that address against others.

@@ -213,7 +213,9 @@ const badCodeMessage = "Mã xác thực không đúng hoặc đã được dùng
 // login (EUNAUTHORIZED); a right one clears the username's count. A TOTP
 // code is good once, and so is a recovery code, which is audited when used.
 func (s *Store) CheckSecondFactor(ctx context.Context, p ThrottlePolicy, u *tiendo.User, code, address string) error {
-	if err := s.CheckLogin(ctx, p, u.Username, address); err != nil {
+	// Counted before it is checked: codes sent at once cannot all be
+	// checked before the first failure is counted.
+	if err := s.ReserveLoginAttempt(ctx, p, u.Username, address); err != nil {
 		return err
 	}
 	ok, err := s.useSecondFactor(ctx, Actor{UserID: u.ID, Address: address}, u.ID, code)
@@ -222,7 +224,7 @@ func (s *Store) CheckSecondFactor(ctx context.Context, p ThrottlePolicy, u *tien
 	}
 	if !ok {
 		msg := badCodeMessage
-		if terr := s.LoginFailed(ctx, p, u.Username, address); tiendo.ErrorCode(terr) == tiendo.ETHROTTLED {
+		if terr := s.CheckLogin(ctx, p, u.Username, address); tiendo.ErrorCode(terr) == tiendo.ETHROTTLED {
 			msg += " " + tiendo.ErrorMessage(terr)
 		} else if terr != nil {
 			return terr

@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -274,5 +276,46 @@ func TestTwoFactorOff(t *testing.T) {
 	}
 	if reset == nil || reset.UserID != admin.ID || reset.EntityID != u.ID {
 		t.Errorf("reset audit row: %+v, want the admin acting on the user", reset)
+	}
+}
+
+// TestTwoFactorCodesAtOnce sends many wrong codes at once for one user, as
+// a script holding the password would: each is counted before it is
+// checked, so no more are checked than the lock allows, however many
+// arrive together.
+func TestTwoFactorCodesAtOnce(t *testing.T) {
+	s := storetest.Open(t)
+	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
+	s.Now = c.get
+	u := &tiendo.User{Username: "lanhdao2", Role: tiendo.RoleLeader}
+	if err := s.CreateUser(ctx, store.Actor{}, u, "một mật khẩu đủ dài"); err != nil {
+		t.Fatal(err)
+	}
+	enrolTOTP(t, s, c, u)
+	p := store.DefaultThrottle
+	const n = 200
+	results := make(chan error, n)
+	var start sync.WaitGroup
+	start.Add(1)
+	for i := range n {
+		go func() {
+			start.Wait()
+			results <- s.CheckSecondFactor(ctx, p, u, fmt.Sprintf("%06d", 100000+i), fmt.Sprintf("192.0.2.%d", i%200))
+		}()
+	}
+	start.Done()
+	checked, throttled := 0, 0
+	for range n {
+		switch err := <-results; code(err) {
+		case tiendo.EUNAUTHORIZED:
+			checked++
+		case tiendo.ETHROTTLED:
+			throttled++
+		default:
+			t.Errorf("a wrong code: %v", err)
+		}
+	}
+	if checked > p.Free+1 || checked+throttled != n {
+		t.Errorf("%d wrong codes sent at once: %d checked, %d throttled; want at most %d checked (the free tries, then a wait)", n, checked, throttled, p.Free+1)
 	}
 }

@@ -48,6 +48,7 @@ func TestBrowserTwoFactor(t *testing.T) {
 	browsertest.Screenshot(t, ctx, "setup")
 	secret := strings.ReplaceAll(browsertest.Get(t, ctx, chromedp.Text(`#totp-secret`)), " ", "")
 	browsertest.Do(t, ctx,
+		chromedp.SendKeys(`#password`, pw),
 		chromedp.SendKeys(`#code`, code(secret)),
 		chromedp.Submit(`#code`),
 		chromedp.WaitVisible(`#recovery-codes`),

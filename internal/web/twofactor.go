@@ -209,6 +209,24 @@ func (s *Server) handleTwoFactorEnable(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	u := userFrom(r.Context())
+	// The password too, through the login throttle: a session left open
+	// on a shared computer must not be enough to put someone else's phone
+	// on the account (its owner would then be shut out).
+	pw := r.PostFormValue("password")
+	if pw == "" {
+		return s.twoFactor(w, r, http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
+			Message: "Chưa bật được xác thực hai bước, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{"password": "Vui lòng nhập mật khẩu."}})
+	}
+	if _, err := s.store.Login(r.Context(), store.DefaultThrottle, u.Username, pw, clientAddr(r)); err != nil {
+		switch tiendo.ErrorCode(err) {
+		case tiendo.EUNAUTHORIZED:
+			return s.twoFactor(w, r, http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
+				Message: "Chưa bật được xác thực hai bước, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{"password": "Mật khẩu không đúng."}})
+		case tiendo.ETHROTTLED:
+			return s.twoFactor(w, r, http.StatusTooManyRequests, err)
+		}
+		return err
+	}
 	codes, err := s.store.EnableTwoFactor(r.Context(), actor(r), u.ID, r.PostFormValue("code"))
 	if tiendo.ErrorCode(err) == tiendo.EINVALID {
 		return s.twoFactor(w, r, http.StatusUnprocessableEntity, err)
@@ -289,6 +307,12 @@ func (s *Server) handleUserTwoFactorReset(w http.ResponseWriter, r *http.Request
 	id, err := pathID(r)
 	if err != nil {
 		return err
+	}
+	if id == userFrom(r.Context()).ID {
+		// One's own factor goes off with one's password and a code
+		// (/account/2fa), so that an admin's session left open is not
+		// enough; an admin without their phone uses "tiendo user 2fa-off".
+		return tiendo.Errorf(tiendo.EFORBIDDEN, "Quản trị viên không tắt xác thực hai bước của chính mình ở đây: hãy vào Tài khoản → Xác thực hai bước và nhập mật khẩu cùng mã xác thực.")
 	}
 	if err := s.store.ResetTwoFactor(r.Context(), actor(r), id); err != nil {
 		return err

@@ -82,15 +82,26 @@ func (x *totpApp) enrol(c *http.Client, username string) (string, []string) {
 	if !strings.Contains(page, secret[:4]+" "+secret[4:8]) {
 		t.Errorf("set-up page lacks the key in groups of four")
 	}
+	// A session alone is not enough: without the password, or with a wrong
+	// one, a right code turns nothing on.
+	for _, form := range []url.Values{{"code": {x.code(secret)}}, {"code": {x.code(secret)}, "password": {"không phải mật khẩu"}}} {
+		resp := x.post(c, "/account/2fa/enable", form)
+		if page := body(t, resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, `id="pw-err"`) {
+			t.Fatalf("enable with password %q: %d, want 422 marking the password:\n%s", form.Get("password"), resp.StatusCode, page)
+		}
+		if tf, _ := x.st.TwoFactor(context.Background(), u.ID); tf.Enabled {
+			t.Fatal("a session without the password turned the second factor on")
+		}
+	}
 	// A wrong code: refused, with the QR code still there.
-	resp := x.post(c, "/account/2fa/enable", url.Values{"code": {"123456"}})
+	resp := x.post(c, "/account/2fa/enable", url.Values{"code": {"123456"}, "password": {pw}})
 	if page := body(t, resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Mã không đúng") || !strings.Contains(page, "data:image/png") {
 		t.Fatalf("wrong code: %d, want 422 and the form again:\n%s", resp.StatusCode, page)
 	}
 	if tf, _ := x.st.TwoFactor(context.Background(), u.ID); tf.Enabled {
 		t.Fatal("a wrong code turned the second factor on")
 	}
-	resp = x.post(c, "/account/2fa/enable", url.Values{"code": {x.code(secret)}})
+	resp = x.post(c, "/account/2fa/enable", url.Values{"code": {x.code(secret)}, "password": {pw}})
 	page = body(t, resp)
 	if resp.StatusCode != 200 || !strings.Contains(page, "Đã bật xác thực hai bước") {
 		t.Fatalf("right code: %d:\n%s", resp.StatusCode, page)
@@ -313,6 +324,19 @@ func TestTwoFactorOffAndAdminReset(t *testing.T) {
 	// Another admin action on it: nothing to turn off.
 	if resp := x.post(admin, path+"/2fa/reset", nil); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("reset when off: %d, want 404", resp.StatusCode)
+	}
+	// An admin's own factor does not go off from the users' page: that
+	// needs the password and a code, as for anyone.
+	adminUser, err := x.st.UserByUsername(context.Background(), "admin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.enrol(admin, "admin")
+	if resp := x.post(admin, "/admin/users/"+itoa(adminUser.ID)+"/2fa/reset", nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("an admin resetting their own factor: %d, want 403", resp.StatusCode)
+	}
+	if tf, _ := x.st.TwoFactor(context.Background(), adminUser.ID); !tf.Enabled {
+		t.Error("an admin's session alone turned their own factor off")
 	}
 	rows, _ := x.st.AuditSearch(context.Background(), store.AuditFilter{Entity: "user", Limit: 100})
 	got := map[string]bool{}
