@@ -120,47 +120,12 @@ func (s *Store) CheckLogin(ctx context.Context, p ThrottlePolicy, username, addr
 // throttling error the next attempt would get, if any.
 func (s *Store) LoginFailed(ctx context.Context, p ThrottlePolicy, username, address string) error {
 	now := s.now()
-	var lockedNow []string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		for _, k := range []struct {
-			key    string
-			lockAt int
-		}{{userKey(username), p.UserLock}, {addrKey(address), p.AddrLock}} {
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO login_failures (key, failures, first_at, last_at) VALUES (?, 0, ?, ?)
-				ON CONFLICT (key) DO NOTHING`), k.key, now, now); err != nil {
-				return fmt.Errorf("store: login failed: %w", err)
-			}
-			f, _, err := s.failures(ctx, tx, k.key, s.lockChain())
-			if err != nil {
-				return err
-			}
-			// A lock that has run out, or failures older than the window,
-			// start the count again.
-			if expired := !f.lockedUntil.IsZero() && !now.Before(f.lockedUntil); expired || (f.lockedUntil.IsZero() && now.Sub(f.first) > p.Window) {
-				f.count, f.first, f.lockedUntil = 0, now, time.Time{}
-			}
-			f.count++
-			var locked any
-			if !f.lockedUntil.IsZero() {
-				locked = f.lockedUntil
-			}
-			if f.count >= k.lockAt && f.lockedUntil.IsZero() {
-				locked = now.Add(p.LockFor)
-				lockedNow = append(lockedNow, k.key)
-			}
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE login_failures SET failures = ?, first_at = ?, last_at = ?, locked_until = ? WHERE key = ?`),
-				f.count, f.first, now, locked, k.key); err != nil {
-				return fmt.Errorf("store: login failed: %w", err)
-			}
+		keys, err := s.lockFailures(ctx, tx, p, username, address, now)
+		if err != nil {
+			return err
 		}
-		for _, key := range lockedNow {
-			kind, who, _ := strings.Cut(key, ":")
-			if err := s.audit(ctx, tx, Actor{Address: address}, "login_locked", map[string]string{"u": "username", "a": "address"}[kind], 0,
-				nil, map[string]string{"key": who}); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.countFailures(ctx, tx, p, keys, address, now)
 	})
 	if err != nil {
 		return err
@@ -179,65 +144,90 @@ func (s *Store) LoginFailed(ctx context.Context, p ThrottlePolicy, username, add
 func (s *Store) ReserveLoginAttempt(ctx context.Context, p ThrottlePolicy, username, address string) error {
 	now := s.now()
 	var refused error
-	var lockedNow []string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		type key struct {
-			key          string
-			free, lockAt int
-			f            failures
+		keys, err := s.lockFailures(ctx, tx, p, username, address, now)
+		if err != nil {
+			return err
 		}
-		keys := []key{{key: userKey(username), free: p.Free, lockAt: p.UserLock}, {key: addrKey(address), free: p.AddrFree, lockAt: p.AddrLock}}
 		var longest time.Duration
 		locked := false
-		for i := range keys {
-			k := &keys[i]
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO login_failures (key, failures, first_at, last_at) VALUES (?, 0, ?, ?)
-				ON CONFLICT (key) DO NOTHING`), k.key, now, now); err != nil {
-				return fmt.Errorf("store: login attempt: %w", err)
+		for _, k := range keys {
+			if w := p.wait(k.f, now); w > longest {
+				longest, locked = w, now.Before(k.f.lockedUntil)
 			}
-			f, _, err := s.failures(ctx, tx, k.key, s.lockChain())
-			if err != nil {
-				return err
-			}
-			if expired := !f.lockedUntil.IsZero() && !now.Before(f.lockedUntil); expired || (f.lockedUntil.IsZero() && now.Sub(f.first) > p.Window) {
-				f.count, f.first, f.lockedUntil = 0, now, time.Time{}
-			}
-			f.free = k.free
-			if w := p.wait(f, now); w > longest {
-				longest, locked = w, now.Before(f.lockedUntil)
-			}
-			k.f = f
 		}
 		if longest > 0 {
 			refused = loginThrottled(longest, locked)
 			return nil
 		}
-		for _, k := range keys {
-			f := k.f
-			f.count++
-			var until any
-			if f.count >= k.lockAt {
-				until = now.Add(p.LockFor)
-				lockedNow = append(lockedNow, k.key)
-			}
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE login_failures SET failures = ?, first_at = ?, last_at = ?, locked_until = ? WHERE key = ?`),
-				f.count, f.first, now, until, k.key); err != nil {
-				return fmt.Errorf("store: login attempt: %w", err)
-			}
-		}
-		for _, key := range lockedNow {
-			kind, who, _ := strings.Cut(key, ":")
-			if err := s.audit(ctx, tx, Actor{Address: address}, "login_locked", map[string]string{"u": "username", "a": "address"}[kind], 0,
-				nil, map[string]string{"key": who}); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.countFailures(ctx, tx, p, keys, address, now)
 	})
 	if err != nil {
 		return err
 	}
 	return refused
+}
+
+// failureKey is a username's or an address's failures, as read in a
+// transaction that counts them, with the limits they are held to.
+type failureKey struct {
+	key    string
+	lockAt int
+	f      failures
+}
+
+// lockFailures reads, with their rows locked, the failures of username and
+// address; a lock that has run out, or failures older than the window,
+// start the count again.
+func (s *Store) lockFailures(ctx context.Context, tx *sql.Tx, p ThrottlePolicy, username, address string, now time.Time) ([]failureKey, error) {
+	keys := []failureKey{{key: userKey(username), lockAt: p.UserLock}, {key: addrKey(address), lockAt: p.AddrLock}}
+	frees := []int{p.Free, p.AddrFree}
+	for i := range keys {
+		k := &keys[i]
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO login_failures (key, failures, first_at, last_at) VALUES (?, 0, ?, ?)
+			ON CONFLICT (key) DO NOTHING`), k.key, now, now); err != nil {
+			return nil, fmt.Errorf("store: login failures: %w", err)
+		}
+		f, _, err := s.failures(ctx, tx, k.key, s.lockChain())
+		if err != nil {
+			return nil, err
+		}
+		if expired := !f.lockedUntil.IsZero() && !now.Before(f.lockedUntil); expired || (f.lockedUntil.IsZero() && now.Sub(f.first) > p.Window) {
+			f.count, f.first, f.lockedUntil = 0, now, time.Time{}
+		}
+		f.free = frees[i]
+		k.f = f
+	}
+	return keys, nil
+}
+
+// countFailures adds one failure to each of keys, locking and auditing
+// those that reach their limit.
+func (s *Store) countFailures(ctx context.Context, tx *sql.Tx, p ThrottlePolicy, keys []failureKey, address string, now time.Time) error {
+	for _, k := range keys {
+		f := k.f
+		f.count++
+		var locked any
+		if !f.lockedUntil.IsZero() {
+			locked = f.lockedUntil
+		}
+		lockedNow := f.count >= k.lockAt && f.lockedUntil.IsZero()
+		if lockedNow {
+			locked = now.Add(p.LockFor)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE login_failures SET failures = ?, first_at = ?, last_at = ?, locked_until = ? WHERE key = ?`),
+			f.count, f.first, now, locked, k.key); err != nil {
+			return fmt.Errorf("store: login failed: %w", err)
+		}
+		if lockedNow {
+			kind, who, _ := strings.Cut(k.key, ":")
+			if err := s.audit(ctx, tx, Actor{Address: address}, "login_locked", map[string]string{"u": "username", "a": "address"}[kind], 0,
+				nil, map[string]string{"key": who}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // LoginSucceeded forgets the username's failures. The address's stay until
