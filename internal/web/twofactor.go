@@ -217,15 +217,13 @@ func (s *Server) handleTwoFactorEnable(w http.ResponseWriter, r *http.Request) e
 		return s.twoFactor(w, r, http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
 			Message: "Chưa bật được xác thực hai bước, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{"password": "Vui lòng nhập mật khẩu."}})
 	}
-	if _, err := s.store.Login(r.Context(), store.DefaultThrottle, u.Username, pw, clientAddr(r)); err != nil {
-		switch tiendo.ErrorCode(err) {
-		case tiendo.EUNAUTHORIZED:
-			return s.twoFactor(w, r, http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
-				Message: "Chưa bật được xác thực hai bước, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{"password": "Mật khẩu không đúng."}})
-		case tiendo.ETHROTTLED:
-			return s.twoFactor(w, r, http.StatusTooManyRequests, err)
-		}
+	if wrong, err := s.passwordAgain(r, u, pw, "on"); tiendo.ErrorCode(err) == tiendo.ETHROTTLED {
+		return s.twoFactor(w, r, http.StatusTooManyRequests, err)
+	} else if err != nil {
 		return err
+	} else if wrong != "" {
+		return s.twoFactor(w, r, http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
+			Message: "Chưa bật được xác thực hai bước, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{"password": wrong}})
 	}
 	codes, err := s.store.EnableTwoFactor(r.Context(), actor(r), u.ID, r.PostFormValue("code"))
 	if tiendo.ErrorCode(err) == tiendo.EINVALID {
@@ -238,6 +236,18 @@ func (s *Server) handleTwoFactorEnable(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	return s.render(w, http.StatusOK, "twofactor", twoFactorPage{page: s.basePage(r, "Xác thực hai bước"), State: st, Recovery: codes})
+}
+
+// passwordAgain checks the password u typed to turn the factor on or off,
+// through the login throttle: a field message when it is wrong, or the
+// throttle's error.
+func (s *Server) passwordAgain(r *http.Request, u *tiendo.User, pw, turning string) (string, error) {
+	_, err := s.store.Login(r.Context(), store.DefaultThrottle, u.Username, pw, clientAddr(r))
+	if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
+		s.log.Info("two factor "+turning+": wrong password", "username", u.Username, "address", clientAddr(r))
+		return "Mật khẩu không đúng; hãy nhập lại.", nil
+	}
+	return "", err
 }
 
 // handleTwoFactorDisable turns the second factor off: it asks for the
@@ -269,29 +279,23 @@ func (s *Server) handleTwoFactorDisable(w http.ResponseWriter, r *http.Request) 
 	if len(fields) > 0 {
 		return refused(http.StatusUnprocessableEntity)
 	}
-	_, err := s.store.Login(r.Context(), store.DefaultThrottle, u.Username, pw, clientAddr(r))
-	switch tiendo.ErrorCode(err) {
-	case "":
+	wrong, err := s.passwordAgain(r, u, pw, "off")
+	if err == nil && wrong == "" {
 		err = s.store.CheckSecondFactor(r.Context(), store.DefaultThrottle, u, code, clientAddr(r))
-		switch tiendo.ErrorCode(err) {
-		case "":
-		case tiendo.EUNAUTHORIZED:
+		if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
 			s.log.Info("two factor off: wrong code", "username", u.Username, "address", clientAddr(r))
 			fields["code"] = "Mã không đúng hoặc đã được dùng; hãy nhập mã mới nhất trong ứng dụng."
 			return refused(http.StatusUnprocessableEntity)
-		case tiendo.ETHROTTLED:
-			return s.twoFactor(w, r, http.StatusTooManyRequests, err)
-		default:
-			return err
 		}
-	case tiendo.EUNAUTHORIZED:
-		s.log.Info("two factor off: wrong password", "username", u.Username, "address", clientAddr(r))
-		fields["password"] = "Mật khẩu không đúng; hãy nhập lại."
-		return refused(http.StatusUnprocessableEntity)
-	case tiendo.ETHROTTLED:
+	}
+	switch {
+	case tiendo.ErrorCode(err) == tiendo.ETHROTTLED:
 		return s.twoFactor(w, r, http.StatusTooManyRequests, err)
-	default:
+	case err != nil:
 		return err
+	case wrong != "":
+		fields["password"] = wrong
+		return refused(http.StatusUnprocessableEntity)
 	}
 	if err := s.store.DisableTwoFactor(r.Context(), actor(r), u.ID); err != nil {
 		return err
