@@ -26,18 +26,8 @@ func inView(id string) string {
 // asks (on screen) and draws the parts again, the page then counting 5.
 func TestBrowserConsolidatedStaleDraft(t *testing.T) {
 	t.Parallel()
-	ctx := browsertest.New(t)
-	base, st := demoStore(t)
+	ctx, _, st, live, page := liveDraft(t)
 	bg := context.Background()
-	office := &tiendo.User{Role: tiendo.RoleOffice}
-	rounds, err := st.Rounds(bg, office)
-	if err != nil {
-		t.Fatal(err)
-	}
-	live := rounds[0]
-	page := fmt.Sprintf("%s/rounds/%d/consolidated", base, live.ID)
-	browserLogin(t, ctx, base, "vanphong")
-	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#draft`), chromedp.WaitVisible(`#send`))
 
 	// Trung tâm Phát triển quỹ đất reports.
 	u, err := st.UserByUsername(bg, "ttptqd")

@@ -15,7 +15,27 @@ import (
 
 	"tiendo"
 	"tiendo/internal/browsertest"
+	"tiendo/internal/store"
 )
+
+// liveDraft opens a browser on the demo, logs the office in and drafts the
+// live round's consolidated report in one click ("Lập dự thảo"); it
+// returns the browser, the server's address, its store, the round and the
+// report's page.
+func liveDraft(t *testing.T) (context.Context, string, *store.Store, store.RoundSummary, string) {
+	t.Helper()
+	ctx := browsertest.New(t)
+	base, st := demoStore(t)
+	rounds, err := st.Rounds(context.Background(), &tiendo.User{Role: tiendo.RoleOffice})
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := rounds[0]
+	page := fmt.Sprintf("%s/rounds/%d/consolidated", base, live.ID)
+	browserLogin(t, ctx, base, "vanphong")
+	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#draft`), chromedp.WaitVisible(`#send`))
+	return ctx, base, st, live, page
+}
 
 // From the demo's live round: the office drafts the consolidated report in
 // one click, sends it, the leader approves, the office issues it as number
@@ -23,18 +43,8 @@ import (
 // DOCX, PDF and XLSX download.
 func TestBrowserConsolidatedIssue(t *testing.T) {
 	t.Parallel()
-	ctx := browsertest.New(t)
-	base, st := demoStore(t)
+	ctx, base, st, live, page := liveDraft(t)
 	office := &tiendo.User{Role: tiendo.RoleOffice}
-	rounds, err := st.Rounds(context.Background(), office)
-	if err != nil {
-		t.Fatal(err)
-	}
-	live := rounds[0]
-	page := fmt.Sprintf("%s/rounds/%d/consolidated", base, live.ID)
-
-	browserLogin(t, ctx, base, "vanphong")
-	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#draft`), chromedp.WaitVisible(`#send`))
 	text := browsertest.Get(t, ctx, chromedp.Evaluate[string](`[...document.querySelectorAll("textarea")].map(t => t.value).join("\n")`))
 	for _, want := range []string{"Trên cơ sở báo cáo của 04 cơ quan, đơn vị", "Trung tâm Phát triển quỹ đất chưa gửi báo cáo", "chỉ tiêu"} {
 		if !strings.Contains(text, want) {

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -19,19 +18,8 @@ import (
 // breaks and all.
 func TestBrowserSessionExpiredResend(t *testing.T) {
 	t.Parallel()
-	ctx := browsertest.New(t)
-	base, st := demoStore(t)
+	ctx, base, st, live, _ := liveDraft(t)
 	bg := context.Background()
-	office := &tiendo.User{Role: tiendo.RoleOffice}
-	rounds, err := st.Rounds(bg, office)
-	if err != nil {
-		t.Fatal(err)
-	}
-	live := rounds[0]
-	page := fmt.Sprintf("%s/rounds/%d/consolidated", base, live.ID)
-
-	browserLogin(t, ctx, base, "vanphong")
-	browsertest.Do(t, ctx, chromedp.Navigate(page), chromedp.Click(`#draft`), chromedp.WaitVisible(`#send`))
 	typed := "Đoạn mở đầu sửa tay, dòng một.\nDòng hai: “không mất” & <giữ nguyên>."
 	browsertest.Do(t, ctx, chromedp.SetValue(`#p0-text`, typed))
 
