@@ -44,6 +44,31 @@ func enrolTOTP(t *testing.T, s *store.Store, c *totpClock, u *tiendo.User) (stri
 	return secret, codes
 }
 
+// totpPassword is the password of the users the second-factor tests make.
+const totpPassword = "một mật khẩu đủ dài"
+
+// totpStore opens a store on a clock the test moves by hand.
+func totpStore(t *testing.T) (*store.Store, *totpClock) {
+	t.Helper()
+	s := storetest.Open(t)
+	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
+	s.Now = c.get
+	return s, c
+}
+
+// totpUser makes a user of role on a fresh store (totpStore) and turns on
+// its second factor; it returns the key and recovery codes too.
+func totpUser(t *testing.T, username string, role tiendo.Role) (*store.Store, *totpClock, *tiendo.User, string, []string) {
+	t.Helper()
+	s, c := totpStore(t)
+	u := &tiendo.User{Username: username, Role: role}
+	if err := s.CreateUser(ctx, store.Actor{}, u, totpPassword); err != nil {
+		t.Fatal(err)
+	}
+	secret, codes := enrolTOTP(t, s, c, u)
+	return s, c, u, secret, codes
+}
+
 func auditActions(t *testing.T, s *store.Store) []string {
 	t.Helper()
 	rows, err := s.AuditLog(ctx, "user", 100)
@@ -58,13 +83,11 @@ func auditActions(t *testing.T, s *store.Store) []string {
 }
 
 func TestTwoFactorEnrol(t *testing.T) {
-	s := storetest.Open(t)
-	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
-	s.Now = c.get
+	s, c := totpStore(t)
 	office := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
 	reader := &tiendo.User{Username: "huyenuy", Role: tiendo.RoleReader}
 	for _, u := range []*tiendo.User{office, reader} {
-		if err := s.CreateUser(ctx, store.Actor{}, u, "một mật khẩu đủ dài"); err != nil {
+		if err := s.CreateUser(ctx, store.Actor{}, u, totpPassword); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -125,15 +148,8 @@ func TestTwoFactorEnrol(t *testing.T) {
 }
 
 func TestTwoFactorLogin(t *testing.T) {
-	s := storetest.Open(t)
-	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
-	s.Now = c.get
-	const pw = "một mật khẩu đủ dài"
-	u := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
-	if err := s.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
-		t.Fatal(err)
-	}
-	secret, recovery := enrolTOTP(t, s, c, u)
+	s, c, u, secret, recovery := totpUser(t, "lanhdao", tiendo.RoleLeader)
+	const pw = totpPassword
 	c.add(time.Minute)
 
 	lu, err := s.Login(ctx, store.DefaultThrottle, "lanhdao", pw, "192.0.2.1")
@@ -203,15 +219,8 @@ func TestTwoFactorLogin(t *testing.T) {
 // Wrong codes count as failed logins: the username locks at UserLock, and
 // a right password in between does not clear the count.
 func TestTwoFactorThrottled(t *testing.T) {
-	s := storetest.Open(t)
-	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
-	s.Now = c.get
-	const pw = "một mật khẩu đủ dài"
-	u := &tiendo.User{Username: "admin2", Role: tiendo.RoleAdmin}
-	if err := s.CreateUser(ctx, store.Actor{}, u, pw); err != nil {
-		t.Fatal(err)
-	}
-	secret, _ := enrolTOTP(t, s, c, u)
+	s, c, u, secret, _ := totpUser(t, "admin2", tiendo.RoleAdmin)
+	const pw = totpPassword
 	p := store.DefaultThrottle
 	var err error
 	for i := 0; i < p.UserLock; i++ {
@@ -231,10 +240,8 @@ func TestTwoFactorThrottled(t *testing.T) {
 }
 
 func TestTwoFactorOff(t *testing.T) {
-	s := storetest.Open(t)
-	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
-	s.Now = c.get
-	const pw = "một mật khẩu đủ dài"
+	s, c := totpStore(t)
+	const pw = totpPassword
 	admin := &tiendo.User{Username: "quantri", Role: tiendo.RoleAdmin}
 	u := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
 	for _, x := range []*tiendo.User{admin, u} {
@@ -284,14 +291,7 @@ func TestTwoFactorOff(t *testing.T) {
 // checked, so no more are checked than the lock allows, however many
 // arrive together.
 func TestTwoFactorCodesAtOnce(t *testing.T) {
-	s := storetest.Open(t)
-	c := &totpClock{now: time.Date(2026, 11, 29, 8, 0, 10, 0, time.UTC)}
-	s.Now = c.get
-	u := &tiendo.User{Username: "lanhdao2", Role: tiendo.RoleLeader}
-	if err := s.CreateUser(ctx, store.Actor{}, u, "một mật khẩu đủ dài"); err != nil {
-		t.Fatal(err)
-	}
-	enrolTOTP(t, s, c, u)
+	s, _, u, _, _ := totpUser(t, "lanhdao2", tiendo.RoleLeader)
 	p := store.DefaultThrottle
 	const n = 200
 	results := make(chan error, n)
