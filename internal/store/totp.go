@@ -440,11 +440,3 @@ func (s *Store) FinishLogin(ctx context.Context, p ThrottlePolicy, pending, code
 	}
 	return u, session, nil
 }
-
-// DeletePendingLogin ends the pending login whose cookie holds secret.
-func (s *Store) DeletePendingLogin(ctx context.Context, secret string) error {
-	if err := s.execWrite(ctx, s.q(`DELETE FROM pending_logins WHERE token_hash = ?`), hashSecret(secret)); err != nil {
-		return fmt.Errorf("store: pending login: %w", err)
-	}
-	return nil
-}
