@@ -287,8 +287,8 @@ func TestIntakeToSubtree(t *testing.T) {
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	body := string(b)
-	if resp.StatusCode != 200 || !strings.Contains(body, "đã chọn 2") {
-		t.Fatalf("add-tree: %d, want the department's two offices chosen", resp.StatusCode)
+	if resp.StatusCode != 200 || !strings.Contains(body, "đã chọn 2") || strings.Contains(body, "recipient-group") {
+		t.Fatalf("add-tree: %d, want the department's two offices chosen, in a list not folded (a small office)", resp.StatusCode)
 	}
 	for _, code := range []string{"cctl", "cckl"} {
 		if !strings.Contains(body, `value="`+strconv.FormatInt(x.units[code].ID, 10)+`" checked`) {

@@ -153,6 +153,74 @@ type previewPage struct {
 	Asked     int
 }
 
+// recipientRow is one checkbox under "Kính gửi".
+type recipientRow struct {
+	watch.TreeNode
+	Checked bool
+	Also    string // why the unit is asked all the same when not ticked (AlsoAsked)
+}
+
+// RecipientRows lists the "Kính gửi" checkboxes in tree order. Whether
+// each is ticked is read from a set made once: the form's list would be
+// read through for each of a province's 3,321 checkboxes.
+func (p previewPage) RecipientRows() []recipientRow {
+	chosen := make(map[int64]bool, len(p.Form.Recipients))
+	for _, id := range p.Form.Recipients {
+		chosen[id] = true
+	}
+	rows := make([]recipientRow, len(p.Tree))
+	for i, n := range p.Tree {
+		rows[i] = recipientRow{TreeNode: n, Checked: chosen[n.ID], Also: p.AlsoAsked[n.ID]}
+	}
+	return rows
+}
+
+// recipientGroup is a unit at the top of the tree with every unit under
+// it, or a run of top units with none under them, for a large office's
+// "Kính gửi": each is a fold that says how many of its units are ticked,
+// so that the office reads a few dozen lines, not 3,321 checkboxes.
+type recipientGroup struct {
+	Rows    []recipientRow // the top unit first, then those under it
+	Checked int
+}
+
+// Name is what the fold's line says the group is.
+func (g recipientGroup) Name() string {
+	if top := g.Rows[0]; top.Descendants > 0 {
+		return fmt.Sprintf("%s và %d đơn vị trực thuộc", top.Name, top.Descendants)
+	}
+	return fmt.Sprintf("Các đơn vị khác (%d)", len(g.Rows))
+}
+
+// Open reports whether the fold starts open: when some but not all of its
+// units are ticked, the choice the office may want to look over.
+func (g recipientGroup) Open() bool { return g.Checked > 0 && g.Checked < len(g.Rows) }
+
+// RecipientGroups folds the "Kính gửi" checkboxes of a large office whose
+// units form a tree, one group per unit at the top (top units with none
+// under them together); nil for a small or flat registry, whose
+// checkboxes are listed as they are.
+func (p previewPage) RecipientGroups() []recipientGroup {
+	if !p.ManyUnits || !p.HasTree() {
+		return nil
+	}
+	var out []recipientGroup
+	for _, r := range p.RecipientRows() {
+		switch {
+		case r.Depth > 0 && len(out) > 0:
+		case r.Descendants == 0 && len(out) > 0 && out[len(out)-1].Rows[0].Descendants == 0:
+		default:
+			out = append(out, recipientGroup{})
+		}
+		g := &out[len(out)-1]
+		g.Rows = append(g.Rows, r)
+		if r.Checked {
+			g.Checked++
+		}
+	}
+	return out
+}
+
 // taskWarnings is a task of the preview form with warnings beside it.
 type taskWarnings struct {
 	Index int // place in the form, for its anchor

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -368,5 +369,47 @@ func TestIntakeManyUnitsReview(t *testing.T) {
 	}
 	if strings.Contains(redrawn, `checked> </label>`) {
 		t.Errorf("a ticked supporting unit without a name is left")
+	}
+}
+
+// A large office's "Kính gửi" folds its checkboxes under the units at the
+// top of its tree, each fold saying how many of its units are ticked and
+// open only when some but not all are; every unit can still be ticked, and
+// the folds follow the "every unit under" button.
+func TestIntakeManyUnitsRecipientsFolded(t *testing.T) {
+	t.Parallel()
+	x, page := newManyUnitsSession(t)
+	page = html.UnescapeString(page)
+	if n := strings.Count(page, `name="recipients"`); n != manyUnitsCount {
+		t.Errorf("%d checkboxes under “Kính gửi”, want one for each of the %d units", n, manyUnitsCount)
+	}
+	folds := regexp.MustCompile(`<details class="recipient-group"( open)?><summary>([^<]*)</summary>`)
+	got := func(page string) []string {
+		var out []string
+		for _, m := range folds.FindAllStringSubmatch(page, -1) {
+			out = append(out, m[2]+m[1])
+		}
+		return out
+	}
+	others := manyUnitsCount - 4
+	want := []string{
+		"Huyện Đông An và 1 đơn vị trực thuộc · đã chọn 0/2",
+		"Huyện Tây An và 1 đơn vị trực thuộc · đã chọn 0/2",
+		fmt.Sprintf("Các đơn vị khác (%d) · đã chọn 3/%d open", others, others),
+	}
+	if g := got(page); !slices.Equal(g, want) {
+		t.Errorf("the folds are\n%q\nwant\n%q", g, want)
+	}
+	// Huyện Đông An ticked and every unit under it chosen: its fold says
+	// so and stays closed, the choice needing no second look.
+	_, page = x.post(page, "add-tree", func(f url.Values) {
+		id := strconv.FormatInt(x.unitCode("huyen-a"), 10)
+		f.Add("recipients", id)
+		f.Set("tree", id)
+	})
+	page = html.UnescapeString(page)
+	want[0] = "Huyện Đông An và 1 đơn vị trực thuộc · đã chọn 2/2"
+	if g := got(page); !slices.Equal(g, want) {
+		t.Errorf("after choosing Huyện Đông An's units the folds are\n%q\nwant\n%q", g, want)
 	}
 }
