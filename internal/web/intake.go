@@ -197,26 +197,31 @@ func (g recipientGroup) Name() string {
 func (g recipientGroup) Open() bool { return g.Checked > 0 && g.Checked < len(g.Rows) }
 
 // RecipientGroups folds the "Kính gửi" checkboxes of a large office whose
-// units form a tree, one group per unit at the top (top units with none
-// under them together); nil for a small or flat registry, whose
-// checkboxes are listed as they are.
+// units form a tree, one group per unit at the top, the top units with
+// none under them together at the end; nil for a small or flat registry,
+// whose checkboxes are listed as they are.
 func (p previewPage) RecipientGroups() []recipientGroup {
 	if !p.ManyUnits || !p.HasTree() {
 		return nil
 	}
 	var out []recipientGroup
+	var alone recipientGroup
 	for _, r := range p.RecipientRows() {
+		g := &alone
 		switch {
 		case r.Depth > 0 && len(out) > 0:
-		case r.Descendants == 0 && len(out) > 0 && out[len(out)-1].Rows[0].Descendants == 0:
-		default:
+			g = &out[len(out)-1]
+		case r.Descendants > 0:
 			out = append(out, recipientGroup{})
+			g = &out[len(out)-1]
 		}
-		g := &out[len(out)-1]
 		g.Rows = append(g.Rows, r)
 		if r.Checked {
 			g.Checked++
 		}
+	}
+	if len(alone.Rows) > 0 {
+		out = append(out, alone)
 	}
 	return out
 }
