@@ -85,7 +85,7 @@ func TestUserTwoFactorOffCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _ := totp.GenerateCode(secret, time.Now())
-	if _, err := st.EnableTwoFactor(ctx, store.Actor{UserID: u.ID}, u.ID, code); err != nil {
+	if _, err := st.EnableTwoFactor(ctx, store.DefaultThrottle, store.Actor{UserID: u.ID}, u, code, ""); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := runCmd(t, "", "user", "2fa-off", "quantri", "-database-url", dsn); err != nil || !strings.Contains(out, "Đã tắt xác thực hai bước") {

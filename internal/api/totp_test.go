@@ -41,7 +41,7 @@ func TestTokenNeedsTOTP(t *testing.T) {
 		}
 		return c
 	}
-	recovery, err := x.st.EnableTwoFactor(ctx, store.Actor{UserID: u.ID}, u.ID, gen(now))
+	recovery, err := x.st.EnableTwoFactor(ctx, store.DefaultThrottle, store.Actor{UserID: u.ID}, u, gen(now), "")
 	if err != nil {
 		t.Fatal(err)
 	}

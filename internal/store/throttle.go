@@ -311,6 +311,21 @@ func (s *Store) LiftLoginLock(ctx context.Context, actor Actor, key string) erro
 // factor is on, the user comes back with TwoFactor set and the count kept:
 // the caller must still check a code (CheckSecondFactor, FinishLogin).
 func (s *Store) Login(ctx context.Context, p ThrottlePolicy, username, pw, address string) (*tiendo.User, error) {
+	return s.login(ctx, p, username, pw, address, true)
+}
+
+// Reauthenticate checks the password of a user who is logged in already,
+// typed with a second-factor code to turn the factor on or off: throttled
+// as Login is, but a right password leaves the username's failures
+// counted, whether or not the factor is on. The code is counted there too
+// (EnableTwoFactor, CheckSecondFactor), and a right one clears them; were
+// the password typed with each guess to clear them, the guesses would
+// never be slowed down.
+func (s *Store) Reauthenticate(ctx context.Context, p ThrottlePolicy, username, pw, address string) (*tiendo.User, error) {
+	return s.login(ctx, p, username, pw, address, false)
+}
+
+func (s *Store) login(ctx context.Context, p ThrottlePolicy, username, pw, address string, clear bool) (*tiendo.User, error) {
 	if err := s.CheckLogin(ctx, p, username, address); err != nil {
 		return nil, err
 	}
@@ -333,7 +348,7 @@ func (s *Store) Login(ctx context.Context, p ThrottlePolicy, username, pw, addre
 	if u.TwoFactor, err = s.twoFactorOn(ctx, u.ID); err != nil {
 		return nil, err
 	}
-	if u.TwoFactor {
+	if u.TwoFactor || !clear {
 		return u, nil
 	}
 	if err := s.LoginSucceeded(ctx, username); err != nil {

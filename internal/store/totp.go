@@ -117,19 +117,34 @@ func (s *Store) StartTwoFactor(ctx context.Context, u *tiendo.User) (string, err
 var errBadSetupCode = &tiendo.Error{Code: tiendo.EINVALID, Message: "Mã xác thực chưa đúng, xác thực hai bước chưa được bật.",
 	Fields: map[string]string{"code": "Mã không đúng. Hãy nhập 6 chữ số đang hiện trong ứng dụng xác thực (mã đổi sau mỗi 30 giây); nếu vẫn sai, hãy kiểm tra giờ trên điện thoại."}}
 
-// EnableTwoFactor turns user userID's second factor on once code is right
-// for the key StartTwoFactor made, and returns the recovery codes. Only
-// their hashes are kept: the page shows them once.
-func (s *Store) EnableTwoFactor(ctx context.Context, actor Actor, userID int64, code string) ([]string, error) {
+// EnableTwoFactor turns u's second factor on once code is right for the
+// key StartTwoFactor made, and returns the recovery codes. Only their
+// hashes are kept: the page shows them once.
+//
+// The code goes through the login throttle as a login's code does: counted
+// before it is checked (ReserveLoginAttempt), so that guesses sent in a
+// burst are cut off; a right one forgets the username's failures.
+//
+// In the same transaction every other session of u ends and all their API
+// tokens are revoked (audited as end_other_sessions): whoever was logged in
+// with the password alone, perhaps the one who stole it, must now log in
+// with a code too. session is the secret of the session that turned it on,
+// which stays.
+func (s *Store) EnableTwoFactor(ctx context.Context, p ThrottlePolicy, actor Actor, u *tiendo.User, code, session string) ([]string, error) {
+	if err := s.ReserveLoginAttempt(ctx, p, u.Username, actor.Address); err != nil {
+		return nil, err
+	}
 	codes := make([]string, RecoveryCodes)
 	for i := range codes {
 		codes[i] = newRecoveryCode()
 	}
 	now := s.now()
+	wrong := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		wrong = false
 		var secret string
 		var enabled sql.NullTime
-		err := tx.QueryRowContext(ctx, s.q(`SELECT secret, enabled_at FROM user_totp WHERE user_id = ?`+s.lockChain()), userID).Scan(&secret, &enabled)
+		err := tx.QueryRowContext(ctx, s.q(`SELECT secret, enabled_at FROM user_totp WHERE user_id = ?`+s.lockChain()), u.ID).Scan(&secret, &enabled)
 		if errors.Is(err, sql.ErrNoRows) {
 			return tiendo.Errorf(tiendo.EINVALID, "Chưa có mã QR nào đang chờ xác nhận; hãy bấm “Bắt đầu” để tạo mã mới.")
 		} else if err != nil {
@@ -140,26 +155,57 @@ func (s *Store) EnableTwoFactor(ctx context.Context, actor Actor, userID int64, 
 		}
 		step, ok := matchTOTP(secret, code, now, 0)
 		if !ok {
-			return errBadSetupCode
+			wrong = true
+			return nil
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE user_totp SET enabled_at = ?, last_step = ? WHERE user_id = ?`), now, step, userID); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE user_totp SET enabled_at = ?, last_step = ? WHERE user_id = ?`), now, step, u.ID); err != nil {
 			return fmt.Errorf("store: enable two factor: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM totp_recovery_codes WHERE user_id = ?`), userID); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM totp_recovery_codes WHERE user_id = ?`), u.ID); err != nil {
 			return fmt.Errorf("store: recovery codes: %w", err)
 		}
 		for _, c := range codes {
 			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO totp_recovery_codes (user_id, code_hash) VALUES (?, ?)`),
-				userID, recoveryHash(userID, c)); err != nil {
+				u.ID, recoveryHash(u.ID, c)); err != nil {
 				return fmt.Errorf("store: recovery codes: %w", err)
 			}
 		}
-		return s.audit(ctx, tx, actor, "totp_enable", "user", userID, nil, map[string]int{"recovery_codes": len(codes)})
+		if err := s.audit(ctx, tx, actor, "totp_enable", "user", u.ID, nil, map[string]int{"recovery_codes": len(codes)}); err != nil {
+			return err
+		}
+		return s.endOtherSessions(ctx, tx, actor, u.ID, session)
 	})
 	if err != nil {
 		return nil, err
 	}
+	if wrong {
+		e := *errBadSetupCode
+		if terr := s.CheckLogin(ctx, p, u.Username, actor.Address); tiendo.ErrorCode(terr) == tiendo.ETHROTTLED {
+			e.Message += " " + tiendo.ErrorMessage(terr)
+		} else if terr != nil {
+			return nil, terr
+		}
+		return nil, &e
+	}
+	if err := s.LoginSucceeded(ctx, u.Username); err != nil {
+		return nil, err
+	}
 	return codes, nil
+}
+
+// endOtherSessions ends, in tx, every session of user userID but the one
+// whose cookie holds keep, and all their API tokens, and audits how many.
+func (s *Store) endOtherSessions(ctx context.Context, tx *sql.Tx, actor Actor, userID int64, keep string) error {
+	res, err := tx.ExecContext(ctx, s.q(`DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`), userID, hashSecret(keep))
+	if err != nil {
+		return fmt.Errorf("store: end other sessions: %w", err)
+	}
+	sessions, _ := res.RowsAffected()
+	if res, err = tx.ExecContext(ctx, s.q(`DELETE FROM api_tokens WHERE user_id = ?`), userID); err != nil {
+		return fmt.Errorf("store: end other sessions: %w", err)
+	}
+	tokens, _ := res.RowsAffected()
+	return s.audit(ctx, tx, actor, "end_other_sessions", "user", userID, nil, map[string]int64{"sessions": sessions, "tokens": tokens})
 }
 
 // DisableTwoFactor turns user userID's second factor off, at the user's
@@ -218,73 +264,78 @@ func (s *Store) CheckSecondFactor(ctx context.Context, p ThrottlePolicy, u *tien
 	if err := s.ReserveLoginAttempt(ctx, p, u.Username, address); err != nil {
 		return err
 	}
-	ok, err := s.useSecondFactor(ctx, Actor{UserID: u.ID, Address: address}, u.ID, code)
+	ok := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		ok, err = s.useSecondFactor(ctx, tx, Actor{UserID: u.ID, Address: address}, u.ID, code)
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	if !ok {
-		msg := badCodeMessage
-		if terr := s.CheckLogin(ctx, p, u.Username, address); tiendo.ErrorCode(terr) == tiendo.ETHROTTLED {
-			msg += " " + tiendo.ErrorMessage(terr)
-		} else if terr != nil {
-			return terr
-		}
-		return tiendo.Errorf(tiendo.EUNAUTHORIZED, "%s", msg)
+		return s.wrongCode(ctx, p, u, address)
 	}
 	return s.LoginSucceeded(ctx, u.Username)
 }
 
-// useSecondFactor spends code for user userID if it is good: a TOTP code
-// for a step later than the last one used, or an unused recovery code.
-func (s *Store) useSecondFactor(ctx context.Context, actor Actor, userID int64, code string) (bool, error) {
+// wrongCode is the answer to a wrong second-factor code (counted already by
+// ReserveLoginAttempt), with how long the next must wait when it must.
+func (s *Store) wrongCode(ctx context.Context, p ThrottlePolicy, u *tiendo.User, address string) error {
+	msg := badCodeMessage
+	if terr := s.CheckLogin(ctx, p, u.Username, address); tiendo.ErrorCode(terr) == tiendo.ETHROTTLED {
+		msg += " " + tiendo.ErrorMessage(terr)
+	} else if terr != nil {
+		return terr
+	}
+	return tiendo.Errorf(tiendo.EUNAUTHORIZED, "%s", msg)
+}
+
+// useSecondFactor spends code for user userID in tx if it is good: a TOTP
+// code for a step later than the last one used, or an unused recovery code.
+func (s *Store) useSecondFactor(ctx context.Context, tx *sql.Tx, actor Actor, userID int64, code string) (bool, error) {
 	code = normalizeCode(code)
 	if code == "" {
 		return false, nil
 	}
 	now := s.now()
-	ok := false
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if isTOTPCode(code) {
-			var secret string
-			var last int64
-			err := tx.QueryRowContext(ctx, s.q(`SELECT secret, last_step FROM user_totp WHERE user_id = ? AND enabled_at IS NOT NULL`+s.lockChain()), userID).
-				Scan(&secret, &last)
-			if errors.Is(err, sql.ErrNoRows) {
-				return nil
-			} else if err != nil {
-				return fmt.Errorf("store: second factor: %w", err)
-			}
-			step, good := matchTOTP(secret, code, now, last)
-			if !good {
-				return nil
-			}
-			// The condition on last_step makes two instances checking the
-			// same code at once agree: only one write succeeds.
-			res, err := tx.ExecContext(ctx, s.q(`UPDATE user_totp SET last_step = ? WHERE user_id = ? AND last_step < ?`), step, userID, step)
-			if err != nil {
-				return fmt.Errorf("store: second factor: %w", err)
-			}
-			n, _ := res.RowsAffected()
-			ok = n == 1
-			return nil
+	if isTOTPCode(code) {
+		var secret string
+		var last int64
+		err := tx.QueryRowContext(ctx, s.q(`SELECT secret, last_step FROM user_totp WHERE user_id = ? AND enabled_at IS NOT NULL`+s.lockChain()), userID).
+			Scan(&secret, &last)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		} else if err != nil {
+			return false, fmt.Errorf("store: second factor: %w", err)
 		}
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE totp_recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL
-			AND EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = totp_recovery_codes.user_id AND t.enabled_at IS NOT NULL)`),
-			now, userID, recoveryHash(userID, code))
+		step, good := matchTOTP(secret, code, now, last)
+		if !good {
+			return false, nil
+		}
+		// The condition on last_step makes two instances checking the
+		// same code at once agree: only one write succeeds.
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE user_totp SET last_step = ? WHERE user_id = ? AND last_step < ?`), step, userID, step)
 		if err != nil {
-			return fmt.Errorf("store: recovery code: %w", err)
+			return false, fmt.Errorf("store: second factor: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return nil
-		}
-		ok = true
-		var left int
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM totp_recovery_codes WHERE user_id = ? AND used_at IS NULL`), userID).Scan(&left); err != nil {
-			return fmt.Errorf("store: recovery code: %w", err)
-		}
-		return s.audit(ctx, tx, actor, "totp_recovery_used", "user", userID, nil, map[string]int{"recovery_codes_left": left})
-	})
-	return ok, err
+		n, _ := res.RowsAffected()
+		return n == 1, nil
+	}
+	res, err := tx.ExecContext(ctx, s.q(`UPDATE totp_recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL
+		AND EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = totp_recovery_codes.user_id AND t.enabled_at IS NOT NULL)`),
+		now, userID, recoveryHash(userID, code))
+	if err != nil {
+		return false, fmt.Errorf("store: recovery code: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return false, nil
+	}
+	var left int
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM totp_recovery_codes WHERE user_id = ? AND used_at IS NULL`), userID).Scan(&left); err != nil {
+		return false, fmt.Errorf("store: recovery code: %w", err)
+	}
+	return true, s.audit(ctx, tx, actor, "totp_recovery_used", "user", userID, nil, map[string]int{"recovery_codes_left": left})
 }
 
 // matchTOTP finds the step, within the skew around now and later than
@@ -368,6 +419,14 @@ func recoveryHash(userID int64, code string) string {
 // late, or without the first: the login starts again with the password.
 var ErrPendingLoginExpired = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Đã quá 5 phút kể từ khi bạn nhập mật khẩu, hoặc phiên đăng nhập này không còn. Vui lòng đăng nhập lại từ đầu.")
 
+// PendingLoginCodes is how many wrong codes end a pending login: the user
+// must then type the password again.
+const PendingLoginCodes = 5
+
+// ErrPendingLoginCodes is the answer to the wrong code that ended a
+// pending login (PendingLoginCodes).
+var ErrPendingLoginCodes = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Bạn đã nhập sai mã xác thực %d lần nên lần đăng nhập này đã bị hủy. Vui lòng nhập lại mật khẩu để đăng nhập từ đầu, rồi nhập mã mới nhất trong ứng dụng xác thực.", PendingLoginCodes)
+
 // StartPendingLogin records that user userID gave the right password from
 // address and has the second step still to do; it returns the secret for
 // the browser's cookie. Pending logins that ran out are cleared on the way.
@@ -412,30 +471,83 @@ func (s *Store) PendingLoginUser(ctx context.Context, secret string) (*tiendo.Us
 }
 
 // FinishLogin is a login's second step: code for the pending login whose
-// cookie holds pending (CheckSecondFactor, throttled). When it is right the
-// pending login ends and a session begins, whose secret it returns; a wrong
-// code leaves the pending login to try again until it runs out.
+// cookie holds pending, throttled as CheckSecondFactor is. When it is right
+// the pending login ends and a session begins, whose secret it returns; a
+// wrong code is counted on the pending login too, which ends at the
+// PendingLoginCodes-th (ErrPendingLoginCodes): the password again.
+//
+// The pending login is claimed, the code spent and the session made in one
+// transaction, over the pending login's row locked: of two codes sent at
+// once for one pending login, right or not, exactly one is checked against
+// it first; once one has finished it, the other finds it gone
+// (ErrPendingLoginExpired) and spends nothing, not even a recovery code.
 func (s *Store) FinishLogin(ctx context.Context, p ThrottlePolicy, pending, code, address, userAgent string) (*tiendo.User, string, error) {
 	u, err := s.PendingLoginUser(ctx, pending)
 	if err != nil {
 		return nil, "", err
 	}
-	if err := s.CheckSecondFactor(ctx, p, u, code, address); err != nil {
+	// Counted before it is checked, as in CheckSecondFactor.
+	if err := s.ReserveLoginAttempt(ctx, p, u.Username, address); err != nil {
 		return nil, "", err
 	}
+	hash := hashSecret(pending)
 	var session string
+	var ok, ended bool
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.q(`DELETE FROM pending_logins WHERE token_hash = ?`), hashSecret(pending))
+		session, ok, ended = "", false, false
+		// The user's key first, then the pending login: the order
+		// removeTwoFactor takes them in, so that the two never wait on
+		// each other (PostgreSQL).
+		var id int64
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT user_id FROM user_totp WHERE user_id = ?`+s.lockChain()), u.ID).Scan(&id); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: finish login: %w", err)
+		}
+		var wrong int
+		var expires time.Time
+		err := tx.QueryRowContext(ctx, s.q(`SELECT wrong_codes, expires_at FROM pending_logins WHERE token_hash = ? AND user_id = ?`+s.lockChain()), hash, u.ID).
+			Scan(&wrong, &expires)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrPendingLoginExpired // finished meanwhile, here or on another instance
+		} else if err != nil {
+			return fmt.Errorf("store: finish login: %w", err)
+		}
+		if !s.now().Before(expires) {
+			return ErrPendingLoginExpired
+		}
+		if ok, err = s.useSecondFactor(ctx, tx, Actor{UserID: u.ID, Address: address}, u.ID, code); err != nil {
+			return err
+		}
+		switch {
+		case !ok && wrong+1 < PendingLoginCodes:
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE pending_logins SET wrong_codes = wrong_codes + 1 WHERE token_hash = ?`), hash); err != nil {
+				return fmt.Errorf("store: finish login: %w", err)
+			}
+			return nil
+		case !ok:
+			ended = true
+		}
+		res, err := tx.ExecContext(ctx, s.q(`DELETE FROM pending_logins WHERE token_hash = ?`), hash)
 		if err != nil {
 			return fmt.Errorf("store: finish login: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrPendingLoginExpired // finished meanwhile, on another instance
+		if n, _ := res.RowsAffected(); n != 1 {
+			return ErrPendingLoginExpired
+		}
+		if ended {
+			return nil
 		}
 		session, err = s.createSession(ctx, tx, u.ID, address, userAgent)
 		return err
 	})
-	if err != nil {
+	switch {
+	case err != nil:
+		return nil, "", err
+	case ended:
+		return nil, "", ErrPendingLoginCodes
+	case !ok:
+		return nil, "", s.wrongCode(ctx, p, u, address)
+	}
+	if err := s.LoginSucceeded(ctx, u.Username); err != nil {
 		return nil, "", err
 	}
 	return u, session, nil

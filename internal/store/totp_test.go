@@ -37,7 +37,7 @@ func enrolTOTP(t *testing.T, s *store.Store, c *totpClock, u *tiendo.User) (stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	codes, err := s.EnableTwoFactor(ctx, store.Actor{UserID: u.ID}, u.ID, totpCode(t, secret, c.now))
+	codes, err := s.EnableTwoFactor(ctx, store.DefaultThrottle, store.Actor{UserID: u.ID}, u, totpCode(t, secret, c.now), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,13 +106,13 @@ func TestTwoFactorEnrol(t *testing.T) {
 		t.Errorf("login while pending: %+v %v, want the password enough", u, err)
 	}
 	wrong := totpCode(t, secret, c.now.Add(10*time.Minute))
-	if _, err := s.EnableTwoFactor(ctx, store.Actor{}, office.ID, wrong); code(err) != tiendo.EINVALID {
+	if _, err := s.EnableTwoFactor(ctx, store.DefaultThrottle, store.Actor{}, office, wrong, ""); code(err) != tiendo.EINVALID {
 		t.Fatalf("enable with a wrong code: %v, want invalid", err)
 	}
 	if tf, _ := s.TwoFactor(ctx, office.ID); tf.Enabled {
 		t.Fatalf("a wrong code turned it on")
 	}
-	codes, err := s.EnableTwoFactor(ctx, store.Actor{UserID: office.ID}, office.ID, totpCode(t, secret, c.now))
+	codes, err := s.EnableTwoFactor(ctx, store.DefaultThrottle, store.Actor{UserID: office.ID}, office, totpCode(t, secret, c.now), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,5 +317,230 @@ func TestTwoFactorCodesAtOnce(t *testing.T) {
 	}
 	if checked > p.Free+1 || checked+throttled != n {
 		t.Errorf("%d wrong codes sent at once: %d checked, %d throttled; want at most %d checked (the free tries, then a wait)", n, checked, throttled, p.Free+1)
+	}
+}
+
+// Turning the factor on ends every other session of the user and revokes
+// their API tokens, in the same transaction, and audits it; the session
+// that turned it on stays.
+func TestTwoFactorEnableEndsOtherSessions(t *testing.T) {
+	s, c := totpStore(t)
+	u := &tiendo.User{Username: "vanphong", Role: tiendo.RoleOffice}
+	if err := s.CreateUser(ctx, store.Actor{}, u, totpPassword); err != nil {
+		t.Fatal(err)
+	}
+	here, err := s.CreateSession(ctx, u.ID, "192.0.2.1", "here")
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere, err := s.CreateSession(ctx, u.ID, "198.51.100.7", "elsewhere")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := s.CreateToken(ctx, u.ID, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := s.StartTwoFactor(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A wrong code ends nothing.
+	if _, err := s.EnableTwoFactor(ctx, store.DefaultThrottle, store.Actor{UserID: u.ID, Address: "192.0.2.1"}, u, totpCode(t, secret, c.now.Add(10*time.Minute)), here); code(err) != tiendo.EINVALID {
+		t.Fatalf("wrong code: %v, want invalid", err)
+	}
+	if _, err := s.SessionUser(ctx, elsewhere); err != nil {
+		t.Fatalf("a wrong code ended the other session: %v", err)
+	}
+	if _, err := s.EnableTwoFactor(ctx, store.DefaultThrottle, store.Actor{UserID: u.ID, Address: "192.0.2.1"}, u, totpCode(t, secret, c.now), here); err != nil {
+		t.Fatal(err)
+	}
+	if su, err := s.SessionUser(ctx, here); err != nil || su.ID != u.ID {
+		t.Errorf("the session that turned it on: %v %v, want it kept", su, err)
+	}
+	if _, err := s.SessionUser(ctx, elsewhere); code(err) != tiendo.EUNAUTHORIZED {
+		t.Errorf("another session after turning it on: %v, want it ended", err)
+	}
+	if _, err := s.TokenUser(ctx, token); code(err) != tiendo.EUNAUTHORIZED {
+		t.Errorf("an API token after turning it on: %v, want it revoked", err)
+	}
+	if list, _ := s.Sessions(ctx, u.ID, here); len(list) != 1 || !list[0].Current {
+		t.Errorf("sessions left: %+v, want this one alone", list)
+	}
+	rows, _ := s.AuditLog(ctx, "user", 100)
+	var ended *store.AuditEntry
+	for i, r := range rows {
+		if r.Action == "end_other_sessions" {
+			ended = &rows[i]
+		}
+	}
+	if ended == nil || ended.UserID != u.ID || ended.EntityID != u.ID || !strings.Contains(ended.After, `"sessions":1`) || !strings.Contains(ended.After, `"tokens":1`) {
+		t.Errorf("audit: %+v, want end_other_sessions by the user, 1 session and 1 token", ended)
+	}
+}
+
+// Codes sent at once for the setup are counted before they are checked,
+// as a login's are: no more are checked than the throttle lets through,
+// and a right code while throttled turns nothing on.
+func TestTwoFactorEnableThrottled(t *testing.T) {
+	s, c := totpStore(t)
+	u := &tiendo.User{Username: "lanhdao", Role: tiendo.RoleLeader}
+	if err := s.CreateUser(ctx, store.Actor{}, u, totpPassword); err != nil {
+		t.Fatal(err)
+	}
+	secret, err := s.StartTwoFactor(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := store.DefaultThrottle
+	const n = 50
+	results := make(chan error, n)
+	var start sync.WaitGroup
+	start.Add(1)
+	for i := range n {
+		go func() {
+			start.Wait()
+			_, err := s.EnableTwoFactor(ctx, p, store.Actor{UserID: u.ID, Address: fmt.Sprintf("192.0.2.%d", i)}, u, fmt.Sprintf("%06d", 100000+i), "")
+			results <- err
+		}()
+	}
+	start.Done()
+	checked, throttled := 0, 0
+	for range n {
+		switch err := <-results; code(err) {
+		case tiendo.EINVALID:
+			checked++
+		case tiendo.ETHROTTLED:
+			throttled++
+			if !strings.Contains(tiendo.ErrorMessage(err), "Vui lòng chờ") {
+				t.Errorf("throttled: %q, want it to say to wait", tiendo.ErrorMessage(err))
+			}
+		default:
+			t.Errorf("a wrong setup code: %v", err)
+		}
+	}
+	if checked > p.Free+1 || checked+throttled != n {
+		t.Errorf("%d wrong setup codes at once: %d checked, %d throttled; want at most %d checked", n, checked, throttled, p.Free+1)
+	}
+	if _, err := s.EnableTwoFactor(ctx, p, store.Actor{UserID: u.ID, Address: "192.0.2.200"}, u, totpCode(t, secret, c.now), ""); code(err) != tiendo.ETHROTTLED {
+		t.Errorf("a right setup code while throttled: %v, want throttled", err)
+	}
+	if tf, _ := s.TwoFactor(ctx, u.ID); tf.Enabled {
+		t.Fatal("a right code while throttled turned it on")
+	}
+	// Once the wait is over, the right code turns it on and clears the count.
+	c.add(p.MaxDelay + time.Second)
+	if _, err := s.EnableTwoFactor(ctx, p, store.Actor{UserID: u.ID, Address: "192.0.2.200"}, u, totpCode(t, secret, c.now), ""); err != nil {
+		t.Fatalf("the right code after the wait: %v", err)
+	}
+	if err := s.CheckLogin(ctx, p, u.Username, "192.0.2.201"); err != nil {
+		t.Errorf("after the right code: %v, want the username's count cleared", err)
+	}
+}
+
+// A pending login ends at the fifth wrong code: the password again. Four
+// wrong codes leave it, and a right one then finishes it.
+func TestTwoFactorPendingLoginWrongCodes(t *testing.T) {
+	s, c, u, secret, _ := totpUser(t, "quantri", tiendo.RoleAdmin)
+	c.add(time.Minute)
+	// No waits between codes here: what ends the pending login is its own
+	// count, not the username's throttle.
+	p := store.DefaultThrottle
+	p.Free, p.UserLock = 100, 200
+	first, err := s.StartPendingLogin(ctx, u.ID, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < store.PendingLoginCodes; i++ {
+		if _, _, err := s.FinishLogin(ctx, p, first, "000000", "192.0.2.1", "test"); code(err) != tiendo.EUNAUTHORIZED || err == store.ErrPendingLoginCodes {
+			t.Fatalf("wrong code %d: %v, want refused", i, err)
+		}
+	}
+	if _, _, err := s.FinishLogin(ctx, p, first, totpCode(t, secret, c.now), "192.0.2.1", "test"); err != nil {
+		t.Fatalf("a right code after %d wrong ones: %v", store.PendingLoginCodes-1, err)
+	}
+
+	c.add(time.Minute)
+	pending, err := s.StartPendingLogin(ctx, u.ID, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < store.PendingLoginCodes; i++ {
+		if _, _, err := s.FinishLogin(ctx, p, pending, fmt.Sprintf("%06d", i), "192.0.2.1", "test"); code(err) != tiendo.EUNAUTHORIZED || err == store.ErrPendingLoginCodes {
+			t.Fatalf("wrong code %d: %v, want refused", i, err)
+		}
+	}
+	if _, _, err := s.FinishLogin(ctx, p, pending, "999999", "192.0.2.1", "test"); err != store.ErrPendingLoginCodes {
+		t.Fatalf("wrong code %d: %v, want the pending login ended", store.PendingLoginCodes, err)
+	}
+	if !strings.Contains(tiendo.ErrorMessage(store.ErrPendingLoginCodes), "nhập lại mật khẩu") {
+		t.Errorf("message %q: want it to say to type the password again", tiendo.ErrorMessage(store.ErrPendingLoginCodes))
+	}
+	if _, err := s.PendingLoginUser(ctx, pending); err != store.ErrPendingLoginExpired {
+		t.Errorf("the pending login after %d wrong codes: %v, want it gone", store.PendingLoginCodes, err)
+	}
+	if _, _, err := s.FinishLogin(ctx, p, pending, totpCode(t, secret, c.now), "192.0.2.1", "test"); err != store.ErrPendingLoginExpired {
+		t.Errorf("a right code on the ended pending login: %v, want it gone", err)
+	}
+	// The password again, and the right code.
+	again, err := s.StartPendingLogin(ctx, u.ID, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, session, err := s.FinishLogin(ctx, p, again, totpCode(t, secret, c.now), "192.0.2.1", "test"); err != nil || session == "" {
+		t.Errorf("a new pending login with the right code: %v", err)
+	}
+}
+
+// Right codes sent at once for one pending login (here each a different
+// recovery code): exactly one finishes it and makes a session; the others
+// find it gone and spend nothing.
+func TestTwoFactorPendingLoginRace(t *testing.T) {
+	s, c, u, _, recovery := totpUser(t, "lanhdao3", tiendo.RoleLeader)
+	c.add(time.Minute)
+	p := store.DefaultThrottle
+	p.Free, p.UserLock = 100, 200
+	pending, err := s.StartPendingLogin(ctx, u.ID, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(recovery)
+	type result struct {
+		session string
+		err     error
+	}
+	results := make(chan result, n)
+	var start sync.WaitGroup
+	start.Add(1)
+	for i := range n {
+		go func() {
+			start.Wait()
+			_, session, err := s.FinishLogin(ctx, p, pending, recovery[i], "192.0.2.1", "test")
+			results <- result{session, err}
+		}()
+	}
+	start.Done()
+	won := 0
+	for range n {
+		r := <-results
+		switch {
+		case r.err == nil && r.session != "":
+			won++
+		case r.err == store.ErrPendingLoginExpired:
+			if !strings.Contains(tiendo.ErrorMessage(r.err), "đăng nhập lại") {
+				t.Errorf("the loser's message %q: want it to say to log in again", tiendo.ErrorMessage(r.err))
+			}
+		default:
+			t.Errorf("a right code at once: %v", r.err)
+		}
+	}
+	if won != 1 {
+		t.Errorf("%d right codes at once for one pending login: %d finished it, want exactly 1", n, won)
+	}
+	if tf, _ := s.TwoFactor(ctx, u.ID); tf.RecoveryLeft != store.RecoveryCodes-1 {
+		t.Errorf("recovery codes left: %d, want %d (the losers' codes unspent)", tf.RecoveryLeft, store.RecoveryCodes-1)
+	}
+	if list, _ := s.Sessions(ctx, u.ID, ""); len(list) != 1 {
+		t.Errorf("%d sessions, want 1", len(list))
 	}
 }

@@ -155,6 +155,9 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.Query().Get("expired") == "1" {
 		data.Error = tiendo.ErrorMessage(store.ErrPendingLoginExpired)
 	}
+	if r.URL.Query().Get("codes") == "1" {
+		data.Error = tiendo.ErrorMessage(store.ErrPendingLoginCodes)
+	}
 	return s.render(w, http.StatusOK, "login", data)
 }
 

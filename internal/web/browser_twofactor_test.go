@@ -56,6 +56,9 @@ func TestBrowserTwoFactor(t *testing.T) {
 	if n := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#recovery-codes li").length`)); n != 10 {
 		t.Errorf("%d recovery codes shown, want 10", n)
 	}
+	if msg := browsertest.Get(t, ctx, chromedp.Text(`#others-ended`)); !strings.Contains(msg, "Các phiên đăng nhập khác của tài khoản đã được đăng xuất") {
+		t.Errorf("after turning it on: %q, want the page to say the other sessions were logged out", msg)
+	}
 	browsertest.Screenshot(t, ctx, "recovery-codes")
 
 	browsertest.Do(t, ctx,

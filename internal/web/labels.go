@@ -131,6 +131,7 @@ var auditActions = byLabel(codeSet{
 	{"create_token", "Cấp mã truy cập API"},
 	{"revoke_token", "Thu hồi mã truy cập API"},
 	{"totp_enable", "Bật xác thực hai bước"},
+	{"end_other_sessions", "Đăng xuất các phiên khác (khi bật xác thực hai bước)"},
 	{"totp_disable", "Tắt xác thực hai bước"},
 	{"totp_reset", "Quản trị viên tắt xác thực hai bước"},
 	{"totp_recovery_used", "Đăng nhập bằng mã dự phòng"},

@@ -73,10 +73,11 @@ func (s *Server) pendingUser(r *http.Request) (*tiendo.User, string, error) {
 }
 
 // backToLogin answers a second step whose pending login is gone (too late,
-// never begun) or whose account was locked meanwhile: a redirect to the
-// login page, which says why (by a key in the address, never the text),
-// and the pending cookie dropped. A browser that is logged in already (the
-// code form sent twice: the first finished the login) goes on to next.
+// never begun, ended by too many wrong codes) or whose account was locked
+// meanwhile: a redirect to the login page, which says why (by a key in the
+// address, never the text), and the pending cookie dropped. A browser that
+// is logged in already (the code form sent twice: the first finished the
+// login) goes on to next.
 func (s *Server) backToLogin(w http.ResponseWriter, r *http.Request, next string, err error) error {
 	s.setPendingCookie(w, "", -1)
 	if errors.Is(err, store.ErrPendingLoginExpired) {
@@ -86,8 +87,11 @@ func (s *Server) backToLogin(w http.ResponseWriter, r *http.Request, next string
 		}
 	}
 	key := "expired=1"
-	if errors.Is(err, store.ErrAccountLocked) {
+	switch {
+	case errors.Is(err, store.ErrAccountLocked):
 		key = "locked=1"
+	case errors.Is(err, store.ErrPendingLoginCodes):
+		key = "codes=1"
 	}
 	http.Redirect(w, r, "/login?"+key+"&next="+url.QueryEscape(next), http.StatusSeeOther)
 	return nil
@@ -131,6 +135,9 @@ func (s *Server) handleLoginCode(w http.ResponseWriter, r *http.Request) error {
 	switch {
 	case err == nil:
 	case errors.Is(err, store.ErrPendingLoginExpired) || errors.Is(err, store.ErrAccountLocked):
+		return s.backToLogin(w, r, next, err)
+	case errors.Is(err, store.ErrPendingLoginCodes):
+		s.log.Warn("login code wrong too often: pending login ended", "username", data.Username, "address", clientAddr(r))
 		return s.backToLogin(w, r, next, err)
 	case tiendo.ErrorCode(err) == tiendo.ETHROTTLED:
 		s.log.Warn("login code throttled", "username", data.Username, "address", clientAddr(r))
@@ -225,10 +232,23 @@ func (s *Server) handleTwoFactorEnable(w http.ResponseWriter, r *http.Request) e
 		return s.twoFactor(w, r, http.StatusUnprocessableEntity, &tiendo.Error{Code: tiendo.EINVALID,
 			Message: "Chưa bật được xác thực hai bước, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{"password": wrong}})
 	}
-	codes, err := s.store.EnableTwoFactor(r.Context(), actor(r), u.ID, r.PostFormValue("code"))
-	if tiendo.ErrorCode(err) == tiendo.EINVALID {
+	// The code through the throttle too (the store counts it before it
+	// checks it). Turning the factor on ends every other session and API
+	// token of the user; this browser's session stays.
+	session := ""
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		session = c.Value
+	}
+	codes, err := s.store.EnableTwoFactor(r.Context(), store.DefaultThrottle, actor(r), u, r.PostFormValue("code"), session)
+	switch tiendo.ErrorCode(err) {
+	case "":
+	case tiendo.EINVALID:
+		s.log.Info("two factor on: wrong code", "username", u.Username, "address", clientAddr(r))
 		return s.twoFactor(w, r, http.StatusUnprocessableEntity, err)
-	} else if err != nil {
+	case tiendo.ETHROTTLED:
+		s.log.Warn("two factor on: throttled", "username", u.Username, "address", clientAddr(r))
+		return s.twoFactor(w, r, http.StatusTooManyRequests, err)
+	default:
 		return err
 	}
 	st, err := s.store.TwoFactor(r.Context(), u.ID)
@@ -240,9 +260,11 @@ func (s *Server) handleTwoFactorEnable(w http.ResponseWriter, r *http.Request) e
 
 // passwordAgain checks the password u typed to turn the factor on or off,
 // through the login throttle: a field message when it is wrong, or the
-// throttle's error.
+// throttle's error. A right one does not clear the username's failures
+// (store.Reauthenticate): the code typed with it is counted there, and
+// only a right code clears them.
 func (s *Server) passwordAgain(r *http.Request, u *tiendo.User, pw, turning string) (string, error) {
-	_, err := s.store.Login(r.Context(), store.DefaultThrottle, u.Username, pw, clientAddr(r))
+	_, err := s.store.Reauthenticate(r.Context(), store.DefaultThrottle, u.Username, pw, clientAddr(r))
 	if tiendo.ErrorCode(err) == tiendo.EUNAUTHORIZED {
 		s.log.Info("two factor "+turning+": wrong password", "username", u.Username, "address", clientAddr(r))
 		return "Mật khẩu không đúng; hãy nhập lại.", nil

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -351,5 +352,192 @@ func TestTwoFactorOffAndAdminReset(t *testing.T) {
 	// The audit page names them in Vietnamese.
 	if _, page := x.get(admin, "/admin/audit?entity=user"); !strings.Contains(page, "Quản trị viên tắt xác thực hai bước") {
 		t.Errorf("audit page does not name totp_reset")
+	}
+}
+
+// Turning the factor on logs out every other browser of the account and
+// revokes its API tokens, and says so; the browser that turned it on stays.
+func TestTwoFactorEnableLogsOutOthers(t *testing.T) {
+	t.Parallel()
+	x := newTOTPApp(t)
+	here, elsewhere := x.login("lanhdao"), x.login("lanhdao")
+	u, err := x.st.UserByUsername(context.Background(), "lanhdao")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, _, err := x.st.CreateToken(context.Background(), u.ID, "192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp := x.post(here, "/account/2fa/start", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start: %d", resp.StatusCode)
+	}
+	tf, _ := x.st.TwoFactor(context.Background(), u.ID)
+	resp := x.post(here, "/account/2fa/enable", url.Values{"code": {x.code(tf.Pending)}, "password": {pw}})
+	page := body(t, resp)
+	if resp.StatusCode != 200 || !strings.Contains(page, `id="recovery-codes"`) {
+		t.Fatalf("enable: %d:\n%s", resp.StatusCode, page)
+	}
+	if !strings.Contains(page, "Các phiên đăng nhập khác của tài khoản đã được đăng xuất") {
+		t.Errorf("the page does not say the other sessions were logged out:\n%s", page)
+	}
+	if code, _ := x.get(here, "/account"); code != 200 {
+		t.Errorf("the browser that turned it on: %d, want still logged in", code)
+	}
+	if code, _ := x.get(elsewhere, "/account"); code != http.StatusSeeOther {
+		t.Errorf("another browser after turning it on: %d, want sent to the login page", code)
+	}
+	if _, err := x.st.TokenUser(context.Background(), token); err == nil {
+		t.Errorf("an API token still opens after turning it on")
+	}
+	rows, _ := x.st.AuditSearch(context.Background(), store.AuditFilter{Entity: "user", Action: "end_other_sessions", Limit: 10})
+	if len(rows) != 1 || rows[0].UserID != u.ID || !strings.Contains(rows[0].After, `"sessions":1`) || !strings.Contains(rows[0].After, `"tokens":1`) {
+		t.Errorf("audit: %+v, want one end_other_sessions row by the user: 1 session, 1 token", rows)
+	}
+}
+
+// Wrong codes on the setup form go through the login throttle: the right
+// password typed with each does not clear the count, so a run of guesses
+// is cut off with a message to wait.
+func TestTwoFactorEnableThrottledPage(t *testing.T) {
+	t.Parallel()
+	x := newTOTPApp(t)
+	c := x.login("vanphong")
+	if resp := x.post(c, "/account/2fa/start", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start: %d", resp.StatusCode)
+	}
+	u, _ := x.st.UserByUsername(context.Background(), "vanphong")
+	tf, _ := x.st.TwoFactor(context.Background(), u.ID)
+	status, page := 0, ""
+	tries := 0
+	for tries < store.DefaultThrottle.UserLock && status != http.StatusTooManyRequests {
+		tries++
+		resp := x.post(c, "/account/2fa/enable", url.Values{"code": {"000000"}, "password": {pw}})
+		status, page = resp.StatusCode, body(t, resp)
+	}
+	if status != http.StatusTooManyRequests || tries > store.DefaultThrottle.Free+2 || !strings.Contains(page, "Vui lòng chờ") {
+		t.Fatalf("after %d wrong setup codes with the right password: %d, want 429 saying to wait within %d:\n%s", tries, status, store.DefaultThrottle.Free+2, page)
+	}
+	resp := x.post(c, "/account/2fa/enable", url.Values{"code": {x.code(tf.Pending)}, "password": {pw}})
+	if resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("a right code while throttled: %d, want 429", resp.StatusCode)
+	}
+	resp.Body.Close()
+	if tf, _ := x.st.TwoFactor(context.Background(), u.ID); tf.Enabled {
+		t.Fatal("a right code while throttled turned it on")
+	}
+	x.advance(2 * time.Minute)
+	resp = x.post(c, "/account/2fa/enable", url.Values{"code": {x.code(tf.Pending)}, "password": {pw}})
+	if page := body(t, resp); resp.StatusCode != 200 || !strings.Contains(page, "Đã bật xác thực hai bước") {
+		t.Fatalf("the right code after the wait: %d:\n%s", resp.StatusCode, page)
+	}
+}
+
+// The fifth wrong code ends the pending login: back to the login page,
+// which says why; the password again then leads to the code form.
+func TestTwoFactorPendingLoginEndsAfterWrongCodes(t *testing.T) {
+	t.Parallel()
+	x := newTOTPApp(t)
+	secret, _ := x.enrol(x.login("vanphong"), "vanphong")
+	x.advance(time.Minute)
+	c, _ := x.passwordStep("vanphong", "/rounds")
+	for i := 1; i < store.PendingLoginCodes; i++ {
+		x.advance(5 * time.Second) // past the throttle's short waits: this is the pending login's own count
+		resp := x.codeStep(c, "000000", "/rounds")
+		if page := body(t, resp); resp.StatusCode != http.StatusUnauthorized || !strings.Contains(page, "Mã xác thực không đúng") {
+			t.Fatalf("wrong code %d: %d:\n%s", i, resp.StatusCode, page)
+		}
+	}
+	x.advance(5 * time.Second)
+	resp := x.codeStep(c, "000000", "/rounds")
+	resp.Body.Close()
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/login?codes=1") {
+		t.Fatalf("wrong code %d: %d to %q, want back to the login page", store.PendingLoginCodes, resp.StatusCode, loc)
+	}
+	if _, page := x.get(c, loc); !strings.Contains(page, "sai mã xác thực 5 lần") || !strings.Contains(page, "nhập lại mật khẩu") {
+		t.Errorf("the login page does not say why:\n%s", page)
+	}
+	// The right code on the ended pending login opens nothing.
+	x.advance(5 * time.Second)
+	resp = x.codeStep(c, x.code(secret), "/rounds")
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/login?") {
+		t.Fatalf("a right code after the pending login ended: %d to %q, want the login page", resp.StatusCode, loc)
+	}
+	if code, _ := x.get(c, "/rounds"); code != http.StatusSeeOther {
+		t.Fatalf("a page after the pending login ended: %d, want the login page", code)
+	}
+	c, _ = x.passwordStep("vanphong", "/rounds")
+	resp = x.codeStep(c, x.code(secret), "/rounds")
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/rounds" {
+		t.Fatalf("the password again and the right code: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+}
+
+// Right codes sent at once with one pending login's cookie (each a
+// different recovery code): one logs in, the others are sent to log in
+// again, and their recovery codes stay unspent.
+func TestTwoFactorCodeFormAtOnce(t *testing.T) {
+	t.Parallel()
+	x := newTOTPApp(t)
+	_, recovery := x.enrol(x.login("lanhdao"), "lanhdao")
+	x.advance(time.Minute)
+	c, _ := x.passwordStep("lanhdao", "/")
+	var pending string
+	for _, k := range c.Jar.Cookies(mustURL(x.srv.URL + "/login/code")) {
+		if k.Name == "tiendo_login" {
+			pending = k.Value
+		}
+	}
+	if pending == "" {
+		t.Fatal("no pending-login cookie after the password")
+	}
+	n := store.DefaultThrottle.Free + 1 // all let through by the throttle
+	locs := make(chan string, n)
+	var start sync.WaitGroup
+	start.Add(1)
+	for i := range n {
+		go func() {
+			start.Wait()
+			req, _ := http.NewRequest("POST", x.srv.URL+"/login/code", strings.NewReader(url.Values{"code": {recovery[i]}}.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Origin", x.srv.URL)
+			req.Header.Set("Sec-Fetch-Site", "same-origin")
+			req.AddCookie(&http.Cookie{Name: "tiendo_login", Value: pending})
+			resp, err := x.client().Do(req)
+			if err != nil {
+				locs <- err.Error()
+				return
+			}
+			resp.Body.Close()
+			loc := resp.Header.Get("Location")
+			for _, k := range resp.Cookies() {
+				if k.Name == "tiendo_session" && k.Value != "" {
+					loc += " +session"
+				}
+			}
+			locs <- strconv.Itoa(resp.StatusCode) + " " + loc
+		}()
+	}
+	start.Done()
+	won, again := 0, 0
+	for range n {
+		switch got := <-locs; {
+		case got == "303 / +session":
+			won++
+		case strings.HasPrefix(got, "303 /login?expired=1"):
+			again++
+		default:
+			t.Errorf("a right code at once: %s", got)
+		}
+	}
+	if won != 1 || again != n-1 {
+		t.Errorf("%d right codes at once: %d logged in, %d sent to log in again; want 1 and %d", n, won, again, n-1)
+	}
+	u, _ := x.st.UserByUsername(context.Background(), "lanhdao")
+	if tf, _ := x.st.TwoFactor(context.Background(), u.ID); tf.RecoveryLeft != store.RecoveryCodes-1 {
+		t.Errorf("recovery codes left: %d, want %d", tf.RecoveryLeft, store.RecoveryCodes-1)
 	}
 }
