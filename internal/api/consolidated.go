@@ -120,6 +120,11 @@ func (a *Server) docAction(spec docSpec, action store.DocAction) handlerFunc {
 			return err
 		}
 		u := userFrom(r.Context())
+		if spec.kind == tiendo.DocReport && (action == store.DocSend || action == store.DocApprove) {
+			if err := a.filled(r.Context(), u, id, action, body.Version); err != nil {
+				return err
+			}
+		}
 		if asks && !body.ConfirmStale {
 			if err := a.staleConfirmed(r.Context(), spec, u, id, body.Version); err != nil {
 				return err
@@ -131,6 +136,30 @@ func (a *Server) docAction(spec docSpec, action store.DocAction) handlerFunc {
 		}
 		return writeJSON(w, http.StatusOK, c)
 	}
+}
+
+// filled refuses, as the pages do, to send or approve round id's report at
+// version while a part has a heading and no text (consolidate.CheckFilled):
+// 422 naming the parts, a message for each under "parts[i].text". Only the
+// document at the version sent is checked; any other ActOnDoc refuses (409)
+// as it is.
+func (a *Server) filled(ctx context.Context, u *tiendo.User, id int64, action store.DocAction, version int) error {
+	c, err := a.store.Doc(ctx, u, id, tiendo.DocReport)
+	if err != nil || c.Version != version {
+		return err
+	}
+	step, from := consolidate.StepSend, tiendo.DocDraft
+	if action == store.DocApprove {
+		step, from = consolidate.StepApprove, tiendo.DocPending
+	}
+	if c.Status != from {
+		return nil // not where the step starts: ActOnDoc says so
+	}
+	round, err := a.store.Round(ctx, u, id)
+	if err != nil {
+		return err
+	}
+	return consolidate.CheckFilled(round, c.Parts, step, reportdoc.PartField)
 }
 
 // approveBody is the body of a leader's approval of the consolidated
@@ -200,12 +229,8 @@ func (a *Server) docFile(spec docSpec, kind string) handlerFunc {
 		if err != nil {
 			return err
 		}
-		name := reportdoc.FileName(c, kind)
-		if spec.kind == tiendo.DocDirective {
-			name = "cong-van-" + name
-		}
 		w.Header().Set("Content-Type", reportdoc.ContentTypes[kind])
-		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+		w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": reportdoc.FileName(c, kind)}))
 		_, err = w.Write(data)
 		return err
 	}

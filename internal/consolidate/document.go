@@ -78,7 +78,10 @@ func MetaFor(in Input) Meta {
 	if level := strings.TrimPrefix(c.issuer, "UBND "); level != c.issuer && level != "" {
 		m.Distribution = append(m.Distribution, "TT HĐND "+level, "CT, các PCT UBND "+level)
 	}
-	m.Distribution = append(m.Distribution, "Các cơ quan, đơn vị liên quan", "Lưu: VT")
+	// The file copies: the clerical unit's (VT) and the drafting unit's,
+	// the office that consolidates the report (VP), as Decree 30's example
+	// and the công văn (compose.DraftMeta) have them.
+	m.Distribution = append(m.Distribution, "Các cơ quan, đơn vị liên quan", "Lưu: VT, VP")
 	return m
 }
 
@@ -214,16 +217,20 @@ func ToDocument(meta Meta, sections []Section, table document.Table) *document.D
 				seenTask = true
 				h1("Kết quả thực hiện các nhiệm vụ trọng tâm")
 			}
+			h := strings.TrimSpace(s.Heading)
+			if h == "" && len(blocks(s.Text)) == 0 {
+				continue // nothing to print, and no number taken
+			}
 			task++
-			if h := strings.TrimSpace(s.Heading); h != "" {
+			if h != "" {
 				d.Body = append(d.Body, document.H2(strconv.Itoa(task)+". "+h))
 			}
-			d.Body = append(d.Body, blocks(s.Text)...)
+			d.Body = append(d.Body, under(s.Text, h != "")...)
 			continue
 		case s.Key == KeyIndicators:
 			if tableDone {
 				h1(s.Heading)
-				d.Body = append(d.Body, blocks(s.Text)...)
+				d.Body = append(d.Body, under(s.Text, true)...)
 			} else {
 				putTable(s)
 			}
@@ -232,13 +239,45 @@ func ToDocument(meta Meta, sections []Section, table document.Table) *document.D
 		if seenTask {
 			putTable(nil) // the table follows the task sections
 		}
-		if strings.TrimSpace(s.Heading) != "" {
+		headed := strings.TrimSpace(s.Heading) != ""
+		if headed {
 			h1(s.Heading)
 		}
-		d.Body = append(d.Body, blocks(s.Text)...)
+		d.Body = append(d.Body, under(s.Text, headed)...)
 	}
 	putTable(nil)
 	return d
+}
+
+// under is what a part prints: its text's paragraphs, or, under a heading
+// with no text (a draft saved with the part left empty, which cannot be
+// sent, approved or issued: reportdoc.CheckFilled), EmptyPart in italics,
+// so that no heading stands with nothing under it. The part is kept, not
+// dropped: dropping a task would renumber the ones after it and hide from
+// whoever reads the draft that the task was assigned and nothing is
+// written on it.
+func under(text string, headed bool) []document.Block {
+	b := blocks(text)
+	if len(b) == 0 && headed {
+		return []document.Block{document.Rich(document.Span{Text: EmptyPart, Italic: true})}
+	}
+	return b
+}
+
+// EmptyPart is what a draft prints under the heading of a part left empty.
+const EmptyPart = "(Phần này chưa có nội dung.)"
+
+// EmptyParts lists, by index, the parts of a report whose heading would
+// print with nothing under it: a heading and no text. The indicators part
+// is not among them: the indicator table goes under its heading.
+func EmptyParts(parts []tiendo.ReportPart) []int {
+	var out []int
+	for i, p := range parts {
+		if p.Key != KeyIndicators && strings.TrimSpace(p.Heading) != "" && len(blocks(p.Text)) == 0 {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // blocks turns a section's text into paragraphs: one for each run of lines

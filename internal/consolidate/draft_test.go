@@ -375,7 +375,7 @@ func TestMetaFor(t *testing.T) {
 	if m.Subject != "Tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy 06 tháng đầu năm 2022" || m.Place != "Hữu Lũng" || m.Symbol != "BC-UBND" || m.Number != "" || !m.Date.IsZero() {
 		t.Errorf("meta = %+v", m)
 	}
-	if !slices.Contains(m.Distribution, "Ban Thường vụ Huyện ủy (b/c)") || m.Distribution[len(m.Distribution)-1] != "Lưu: VT" {
+	if !slices.Contains(m.Distribution, "Ban Thường vụ Huyện ủy (b/c)") || m.Distribution[len(m.Distribution)-1] != "Lưu: VT, VP" {
 		t.Errorf("distribution = %q", m.Distribution)
 	}
 }

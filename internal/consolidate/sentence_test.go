@@ -148,6 +148,13 @@ func TestShortHeading(t *testing.T) {
 		{"Báo cáo việc thực hiện tốt công tác thực hành diễn tập chiến đấu phòng thủ các xã, thị trấn, bảo đảm đúng kế hoạch, an toàn tuyệt đối. Lãnh đạo, chỉ đạo tổ chức tuyển chọn",
 			"Thực hiện tốt công tác thực hành diễn tập chiến đấu phòng thủ các xã, thị trấn"},
 		{"công tác cải cách hành chính", "Công tác cải cách hành chính"},
+		// The first sentence, without "…" though the task says more: the
+		// heading names the task, the section reports on all of it.
+		{"Báo cáo việc giảm tỷ lệ hộ nghèo từ 3% trở lên. Phân đấu xây dựng 02 trường học đạt chuẩn quốc gia; nâng tỷ lệ huy động trẻ nhà trẻ ra lớp đạt 42%. Xây dựng 02 trạm y tế xã đạt chuẩn Bộ tiêu chí Quốc gia về y tế",
+			"Giảm tỷ lệ hộ nghèo từ 3% trở lên"},
+		// A semicolon within the first sentence does not end the heading.
+		{"Báo cáo việc hình thành từ 02 sản phẩm du lịch; phát triển du lịch cộng đồng", "Hình thành từ 02 sản phẩm du lịch; phát triển du lịch cộng đồng"},
+		{"Kết quả thực hiện các chỉ tiêu: thu ngân sách, chi ngân sách", "Kết quả thực hiện các chỉ tiêu"},
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -239,6 +239,17 @@ func issuerNames(s string) (short, full string) {
 	return full, full
 }
 
+// IssuerName is how running text names a body mid-sentence: "UBND huyện
+// Hữu Lũng" for "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG", as the report cites it
+// ("của UBND huyện Hữu Lũng").
+func IssuerName(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	_, full := issuerNames(s)
+	return full
+}
+
 // PlaceOf is the place name a People's Committee dates its documents from
 // (Decree 30, Appendix I): the name of its administrative unit, "Hữu Lũng"
 // for "UBND huyện Hữu Lũng" or "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG". A unit
@@ -353,16 +364,19 @@ func documentKind(symbol string) string {
 	return "Công văn"
 }
 
-// shortHeading is a task's heading in the report: the first clause of its
-// text, without the directive's "Báo cáo việc" and without parentheses, cut
-// at a comma or a linking word to about twenty words.
+// shortHeading is a task's heading in the report: the first sentence of
+// its text (up to a colon, which opens a list), without the directive's
+// "Báo cáo việc" and without parentheses, cut at a linking word, a
+// semicolon or a comma to about twenty words. It ends without "…" even
+// when the task says more: a heading of an official report names the
+// task, the section under it reports on all of it.
 func shortHeading(text string) string {
 	s := vi.NFC(strings.ReplaceAll(text, "*", ""))
 	s = dropParens(s)
 	s = strings.Join(strings.Fields(s), " ")
-	// The first clause: up to ";", ":" or the end of the first sentence.
+	// The first sentence, up to a colon.
 	rest := ""
-	if i := strings.IndexAny(s, ";:"); i >= 0 {
+	if i := strings.IndexByte(s, ':'); i >= 0 {
 		s, rest = s[:i], s[i+1:]
 	}
 	if ss := sentences(s); len(ss) > 0 {
@@ -394,6 +408,11 @@ func shortHeading(text string) string {
 				}
 			}
 		}
+		for i := limit; i >= 6 && cut == 0; i-- { // after the last semicolon within the limit
+			if strings.HasSuffix(words[i-1], ";") {
+				cut = i
+			}
+		}
 		for i := limit; i >= 6 && cut == 0; i-- { // after the last comma within the limit
 			if strings.HasSuffix(words[i-1], ",") {
 				cut = i
@@ -404,7 +423,7 @@ func shortHeading(text string) string {
 			words = words[:cut]
 		case len(words) > soft:
 			words = words[:limit]
-			for len(words) > 6 && isAny(strings.TrimRight(words[len(words)-1], ","), "về", "của", "và", "cho", "các", "với", "tại", "theo", "để", "đến", "trong", "những", "đã", "được", "là", "có") {
+			for len(words) > 6 && isAny(strings.TrimRight(words[len(words)-1], ",;"), "về", "của", "và", "cho", "các", "với", "tại", "theo", "để", "đến", "trong", "những", "đã", "được", "là", "có") {
 				words = words[:len(words)-1]
 			}
 		}

@@ -13,11 +13,14 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tiendo"
 	"tiendo/internal/consolidate"
 	"tiendo/internal/document"
 	"tiendo/internal/store"
+	"tiendo/internal/vi"
 	"tiendo/internal/watch"
 )
 
@@ -299,14 +302,57 @@ var ContentTypes = map[string]string{
 	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
-// FileName is a download's name: "bao-cao-tong-hop-01-BC-UBND.docx", or
-// "du-thao-..." for a draft.
+// FileName is the name a download of document c (either kind) is saved
+// under, the same from the pages and the API: once issued, the number as
+// the register writes it, the symbol and the year, as the register's
+// numbers run per year ("bao-cao-tong-hop-so-01-BC-UBND-2026.docx",
+// "cong-van-so-02-UBND-VP-2026.pdf"); before that, the draft's round
+// ("du-thao-bao-cao-tong-hop-dot-7.docx"). ASCII only: diacritics
+// folded, đ as d, anything else that is not a letter or digit a hyphen.
 func FileName(c *tiendo.Document, kind string) string {
-	if c.Status == tiendo.DocIssued {
-		return fmt.Sprintf("bao-cao-tong-hop-so-%02d-%s.%s", c.Number, strings.ReplaceAll(c.Symbol, "/", "-"), kind)
+	what := "bao-cao-tong-hop"
+	if c.Kind == tiendo.DocDirective {
+		what = "cong-van"
 	}
-	return fmt.Sprintf("du-thao-bao-cao-tong-hop-dot-%d.%s", c.RoundID, kind)
+	if c.Status != tiendo.DocIssued {
+		return fmt.Sprintf("du-thao-%s-dot-%d.%s", what, c.RoundID, kind)
+	}
+	name := fmt.Sprintf("%s-so-%02d-%s", what, c.Number, asciiName(c.Symbol))
+	if !c.IssuedAt.IsZero() {
+		name += fmt.Sprintf("-%d", c.IssuedAt.In(tiendo.Zone).Year())
+	}
+	return name + "." + kind
 }
+
+// asciiName writes s in ASCII for a file name, keeping its case: "QĐ-UBND"
+// is "QD-UBND"; a run of anything but letters and digits is one hyphen.
+func asciiName(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range vi.NFC(s) {
+		f := vi.FoldRune(r)
+		if f < 0 {
+			continue
+		}
+		if f >= utf8.RuneSelf || !(unicode.IsLetter(f) || unicode.IsDigit(f)) {
+			hyphen = b.Len() > 0
+			continue
+		}
+		if hyphen {
+			b.WriteByte('-')
+			hyphen = false
+		}
+		if unicode.IsUpper(r) {
+			f = unicode.ToUpper(f)
+		}
+		b.WriteRune(f)
+	}
+	return b.String()
+}
+
+// PartField is the name of part i's text in the API's body, for the
+// message CheckFilled gives beside it.
+func PartField(i int) string { return fmt.Sprintf("parts[%d].text", i) }
 
 // Issue issues round id's approved consolidated report signed by signer:
 // the files are rendered inside the issuing transaction, with the number
@@ -322,6 +368,14 @@ func Issue(ctx context.Context, st *store.Store, u *tiendo.User, a store.Actor, 
 	c, err := st.Doc(ctx, u, id, tiendo.DocReport)
 	if err != nil {
 		return nil, err
+	}
+	if c.Status == tiendo.DocApproved && c.Version == version {
+		// The text IssueDoc freezes, at the version it checks: approved
+		// before parts could not be left empty, it goes back to be
+		// filled in.
+		if err := consolidate.CheckFilled(in.Round, c.Parts, consolidate.StepIssue, PartField); err != nil {
+			return nil, err
+		}
 	}
 	return st.IssueDoc(ctx, a, u, id, tiendo.DocReport, version, store.Issue{
 		Issuer: registerSeries(in.Issuer), Symbol: Symbol, DocType: "BC", Signer: signer.Name,

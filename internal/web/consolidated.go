@@ -467,6 +467,12 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 			done = changed
 		}
 		if op == "send" {
+			// Not with a part left empty: the leader would approve, and
+			// the report print, a heading with nothing under it. The
+			// form keeps what was typed, the message beside each part.
+			if err := consolidate.CheckFilled(round, c.Parts, consolidate.StepSend, partField); err != nil {
+				return refuse(err)
+			}
 			// One click, one version: the edits go with the send.
 			if err := s.store.SendDoc(r.Context(), actor(r), u, c); err != nil {
 				return refuse(err)
@@ -499,6 +505,13 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 		}
 		return redirect("saved")
 	case op == "approve" || op == "return" || op == "withdraw":
+		if op == "approve" && c.Status == tiendo.DocPending && c.Version == version {
+			// Sent before parts could not be left empty: the leader
+			// returns it to be filled in.
+			if err := consolidate.CheckFilled(round, c.Parts, consolidate.StepApprove, partField); err != nil {
+				return refuse(err)
+			}
+		}
 		if op == "approve" && c.Status == tiendo.DocPending && r.PostFormValue("confirm_stale") == "" {
 			if err := s.approveStaleConfirmed(r, c); err != nil {
 				return refuse(err)
@@ -519,6 +532,9 @@ func (s *Server) handleConsolidatedPost(w http.ResponseWriter, r *http.Request) 
 	}
 	return tiendo.Errorf(tiendo.EINVALID, "Thao tác %q không có.", op)
 }
+
+// partField is the form's name of part i's text.
+func partField(i int) string { return fmt.Sprintf("p%d.text", i) }
 
 // regenKeys reads the parts' keys from a regenerate button:
 // "regen:task-3" (one part's button) or "regen:opening,task-3,late-units"

@@ -231,12 +231,8 @@ func (s *Server) handleDirectiveFile(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	name := fmt.Sprintf("du-thao-cong-van-dot-%d.%s", id, kind)
-	if c.Status == tiendo.DocIssued {
-		name = fmt.Sprintf("cong-van-so-%d-%s.%s", c.Number, strings.ReplaceAll(c.Symbol, "/", "-"), kind)
-	}
 	w.Header().Set("Content-Type", reportdoc.ContentTypes[kind])
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": reportdoc.FileName(c, kind)}))
 	w.Header().Set("Cache-Control", "private, no-store")
 	_, err = w.Write(data)
 	return err

@@ -218,7 +218,7 @@ func TestConsolidatedPrintIssued(t *testing.T) {
 			t.Errorf("the print view lacks the line %q:\n%q", want, lines)
 		}
 	}
-	if !strings.Contains(strings.Join(lines, "\n"), "\n- Lưu: VT") {
+	if !strings.Contains(strings.Join(lines, "\n"), "\n- Lưu: VT, VP.") {
 		t.Errorf("the print view has no file copy in Nơi nhận:\n%q", lines)
 	}
 	if slices.Contains(lines, "DỰ THẢO") {

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -97,6 +98,23 @@ func TestRegisterLinksTheDirective(t *testing.T) {
 	for _, want := range []string{"<td data-label=\"Loại\">Công văn</td>", "<td>V/v ", `href="/rounds/` + itoa(r.ID) + `/directive/file/pdf"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the register lacks %s", want)
+		}
+	}
+	// The files download under the number as the register writes it and
+	// the year: the reports of two years have the same number.
+	year := itoa(int64(x.st.Now().In(tiendo.Zone).Year()))
+	for path, want := range map[string]string{
+		"/directive/file/pdf":     "cong-van-so-02-UBND-VP-" + year + ".pdf",
+		"/consolidated/file/docx": "bao-cao-tong-hop-so-01-BC-UBND-" + year + ".docx",
+	} {
+		resp, err := office.Get(x.srv.URL + "/rounds/" + itoa(r.ID) + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		cd := resp.Header.Get("Content-Disposition")
+		if _, params, err := mime.ParseMediaType(cd); err != nil || params["filename"] != want {
+			t.Errorf("GET %s: Content-Disposition %q, want the file name %q", path, cd, want)
 		}
 	}
 }

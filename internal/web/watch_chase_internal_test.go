@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"testing"
+	"time"
 
 	"tiendo"
 	"tiendo/internal/remind"
@@ -57,13 +58,36 @@ func TestDirectiveLine(t *testing.T) {
 		r    tiendo.Round
 		want string
 	}{
-		{tiendo.Round{DocNumber: "635", DocSymbol: "UBND-VP", DocDate: day, Issuer: "UBND huyện Hữu Lũng"}, "Văn bản: Số 635/UBND-VP ngày 02/06/2022 của UBND huyện Hữu Lũng"},
+		{tiendo.Round{DocNumber: "635", DocSymbol: "UBND-VP", DocDate: day, Issuer: "UBND huyện Hữu Lũng"}, "Văn bản: Số 635/UBND-VP ngày 02/6/2022 của UBND huyện Hữu Lũng"},
+		// The month is not padded in running text (Decree 30: "tháng 6",
+		// never "tháng 06"), save January and February; the issuer
+		// mid-sentence is in sentence form.
+		{tiendo.Round{DocSymbol: "UBND-VP", DocDate: "2022-06", Issuer: "ỦY BAN NHÂN DÂN HUYỆN HỮU LŨNG"}, "Văn bản: Số …/UBND-VP tháng 6/2022 của UBND huyện Hữu Lũng"},
+		{tiendo.Round{DocNumber: "3", DocSymbol: "UBND-VP", DocDate: "2026-01-05", Issuer: "Ủy ban nhân dân tỉnh Lạng Sơn"}, "Văn bản: Số 3/UBND-VP ngày 05/01/2026 của UBND tỉnh Lạng Sơn"},
 		{tiendo.Round{DocSymbol: "UBND-VP", Issuer: "UBND huyện Hữu Lũng"}, "Văn bản: Số …/UBND-VP của UBND huyện Hữu Lũng"},
 		{tiendo.Round{DocNumber: "12"}, "Văn bản: Số 12"},
 		{tiendo.Round{}, ""},
 	} {
 		if got := directiveLine(&tc.r); got != tc.want {
 			t.Errorf("directiveLine(%+v) = %q, want %q", tc.r, got, tc.want)
+		}
+	}
+}
+
+// The matrix's deadline in running text writes its day as the report
+// does: "07/6/2022", as Decree 30 has it, not "07/06/2022".
+func TestDeadlinePhrase(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Time
+		want string
+	}{
+		{time.Date(2022, 6, 7, 0, 0, 0, 0, tiendo.Zone), "trước ngày 07/6/2022"},
+		{time.Date(2026, 1, 5, 17, 0, 0, 0, tiendo.Zone), "trước 17:00 ngày 05/01/2026"},
+		{time.Date(2026, 11, 20, 0, 0, 0, 0, tiendo.Zone), "trước ngày 20/11/2026"},
+		{time.Time{}, "chưa có"},
+	} {
+		if got := deadlinePhrase(tc.d); got != tc.want {
+			t.Errorf("deadlinePhrase(%v) = %q, want %q", tc.d, got, tc.want)
 		}
 	}
 }

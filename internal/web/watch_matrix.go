@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"tiendo"
+	"tiendo/internal/consolidate"
 	"tiendo/internal/document"
 	"tiendo/internal/store"
 	"tiendo/internal/vi"
@@ -236,9 +237,9 @@ func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o 
 	if r.Subject != "" {
 		lines = append(lines, "Trích yếu: "+r.Subject)
 	}
-	due := "Hạn gửi báo cáo: " + formatDeadline(r.Deadline)
+	due := "Hạn gửi báo cáo: " + deadlinePhrase(r.Deadline)
 	if !r.OriginalDeadline.IsZero() {
-		due += " (đã gia hạn, hạn ban đầu " + formatDeadline(r.OriginalDeadline) + ")"
+		due += " (đã gia hạn, hạn ban đầu " + deadlinePhrase(r.OriginalDeadline) + ")"
 	}
 	lines = append(lines, due)
 	shown := fmt.Sprintf("Gồm %d/%d đơn vị được yêu cầu báo cáo", len(m.Rows), all)
@@ -278,7 +279,7 @@ func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o 
 		if extended {
 			text := ""
 			if d, ok := own[row.Unit.ID]; ok && d.Extended() {
-				text = formatDeadline(d.Deadline)
+				text = deadlinePhrase(d.Deadline)
 				if d.Reason != "" {
 					text += " (lý do: " + d.Reason + ")"
 				}
@@ -308,9 +309,11 @@ func matrixWorkbook(r *tiendo.Round, m *watch.Matrix, all int, filter string, o 
 		Table: document.Table{Title: "BẢNG THEO DÕI TÌNH HÌNH GỬI BÁO CÁO", Header: header, Widths: widths, Rows: rows}}
 }
 
-// directiveLine names the directive a round comes from: "Văn bản: Số
-// 123/UBND-VP ngày 01/06/2022 của UBND huyện Hữu Lũng", or "" when the
-// round records none of it.
+// directiveLine names the directive a round comes from, as running text
+// cites it: "Văn bản: Số 123/UBND-VP ngày 01/6/2022 của UBND huyện Hữu
+// Lũng" (the date as the report writes it, document.ShortDate; the issuer
+// in sentence form, consolidate.IssuerName), or "" when the round records
+// none of it.
 func directiveLine(r *tiendo.Round) string {
 	var parts []string
 	if r.DocNumber != "" || r.DocSymbol != "" {
@@ -323,17 +326,30 @@ func directiveLine(r *tiendo.Round) string {
 		}
 		parts = append(parts, "Số "+num)
 	}
-	switch d := docDateText(r.DocDate); strings.Count(d, "/") {
-	case 2:
-		parts = append(parts, "ngày "+d)
-	case 1:
-		parts = append(parts, "tháng "+d)
+	if d, err := time.ParseInLocation("2006-1-2", r.DocDate, tiendo.Zone); err == nil {
+		parts = append(parts, "ngày "+document.ShortDate(d))
+	} else if d, err := time.ParseInLocation("2006-1", r.DocDate, tiendo.Zone); err == nil {
+		parts = append(parts, fmt.Sprintf("tháng %d/%d", int(d.Month()), d.Year()))
 	}
-	if r.Issuer != "" {
-		parts = append(parts, "của "+r.Issuer)
+	if is := consolidate.IssuerName(r.Issuer); is != "" {
+		parts = append(parts, "của "+is)
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return "Văn bản: " + strings.Join(parts, " ")
+}
+
+// deadlinePhrase is a deadline in running text, its day as the report
+// writes dates (document.ShortDate): "trước ngày 07/6/2022", "trước 17:00
+// ngày 07/6/2022"; "chưa có" without one.
+func deadlinePhrase(d time.Time) string {
+	if d.IsZero() {
+		return "chưa có"
+	}
+	d = d.In(tiendo.Zone)
+	if d.Hour() == 0 && d.Minute() == 0 {
+		return "trước ngày " + document.ShortDate(d)
+	}
+	return "trước " + d.Format("15:04") + " ngày " + document.ShortDate(d)
 }

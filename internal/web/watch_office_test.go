@@ -194,9 +194,10 @@ func TestMatrixXLSX(t *testing.T) {
 	for _, want := range []string{
 		"BẢNG THEO DÕI TÌNH HÌNH GỬI BÁO CÁO",
 		"Đợt báo cáo: Báo cáo kết quả cải cách hành chính năm 2026",
-		"Văn bản: Số 635/UBND-VP ngày 20/11/2026 của Ủy ban nhân dân huyện Hữu Lũng",
+		"Văn bản: Số 635/UBND-VP ngày 20/11/2026 của UBND huyện Hữu Lũng",
 		"Trích yếu: V/v báo cáo kết quả cải cách hành chính năm 2026",
-		"Hạn gửi báo cáo: " + tiendo.DeadlineText(f.round.Deadline),
+		// The date as the report writes it: "07/6/2022", not "07/06/2022".
+		"Hạn gửi báo cáo: trước ngày " + docDay(f.round.Deadline),
 		"Gồm 4/5 đơn vị được yêu cầu báo cáo, lọc theo trạng thái Chưa bắt đầu, Quá hạn; xếp theo thời điểm gửi (đơn vị chưa gửi trước",
 	} {
 		if !strings.Contains(head, want) {
@@ -409,4 +410,15 @@ func TestNudgeChosenUnitsForm(t *testing.T) {
 	if got := bell("pnv"); len(got) != 1 || strings.Contains(got[0], "Ghi chú") {
 		t.Errorf("Phòng Nội vụ's bell: %q, want one đôn đốc without a note", got)
 	}
+}
+
+// docDay is t's day as documents write it in running text (Decree 30): a
+// zero before days 1-9 and months 1-2 only, "07/6/2022", "05/01/2026".
+func docDay(t time.Time) string {
+	t = t.In(tiendo.Zone)
+	month := fmt.Sprint(int(t.Month()))
+	if t.Month() < 3 {
+		month = "0" + month
+	}
+	return fmt.Sprintf("%02d/%s/%d", t.Day(), month, t.Year())
 }
