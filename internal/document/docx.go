@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strings"
 	"time"
 
@@ -96,15 +97,22 @@ func (b *docxBuilder) setup(d *Document) {
 			Color:  &ctypes.Color{Val: "000000"},
 			Lang:   &ctypes.Lang{Val: &vi, EastAsia: &vi, Bidi: &vi},
 		}},
+		// Widow/orphan control, Word's default, said where every reader
+		// sees it: the PDF breaks body paragraphs by the same rule.
 		ParaProp: &ctypes.ParaPropDefault{ParaProp: &ctypes.ParagraphProp{
-			Spacing: spacing(0, 0, 240, stypes.LineSpacingRuleAuto),
+			WindowControl: &ctypes.OnOff{},
+			Spacing:       spacing(0, 0, 240, stypes.LineSpacingRuleAuto),
 		}},
 	}
 	// The template's Normal style sets no font, but its theme does; drop
-	// any style-level font so the defaults above decide.
+	// any style-level font so the defaults above decide, and any style's
+	// word on widow control, so that no style turns it off.
 	for i := range rd.DocStyles.StyleList {
 		if rp := rd.DocStyles.StyleList[i].RunProp; rp != nil {
 			rp.Fonts = nil
+		}
+		if pp := rd.DocStyles.StyleList[i].ParaProp; pp != nil {
+			pp.WindowControl = nil
 		}
 	}
 
@@ -120,8 +128,9 @@ func (b *docxBuilder) setup(d *Document) {
 	rd.FileMap.Delete("docProps/thumbnail.jpeg")
 
 	rd.FileMap.Store("docProps/core.xml", []byte(coreXML(d)))
-	rd.FileMap.Store(partHeaderPage, []byte(headerXML(true)))
-	rd.FileMap.Store(partHeaderFirst, []byte(headerXML(false)))
+	tidyTemplate(rd)
+	rd.FileMap.Store(partHeaderPage, []byte(headerXML()))
+	rd.FileMap.Store(partHeaderFirst, []byte(firstHeaderXML(d.DraftMark)))
 	for _, h := range []struct{ id, part string }{{relHeaderDefault, partHeaderPage}, {relHeaderFirst, partHeaderFirst}} {
 		rd.Document.DocRels.Relationships = append(rd.Document.DocRels.Relationships, &docx.Relationship{
 			ID: h.id, Type: headerRelType, Target: strings.TrimPrefix(h.part, "word/"),
@@ -165,20 +174,90 @@ func coreXML(d *Document) string {
 		`</cp:coreProperties>`
 }
 
-// headerXML is a header part: the centred PAGE field, or nothing.
-func headerXML(pageNumber bool) string {
-	var body string
-	if pageNumber {
-		rpr := fmt.Sprintf(`<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, sizePageNumber*2, sizePageNumber*2)
-		body = `<w:r>` + rpr + `<w:fldChar w:fldCharType="begin"/></w:r>` +
-			`<w:r>` + rpr + `<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
-			`<w:r>` + rpr + `<w:fldChar w:fldCharType="separate"/></w:r>` +
-			`<w:r>` + rpr + `<w:t>2</w:t></w:r>` +
-			`<w:r>` + rpr + `<w:fldChar w:fldCharType="end"/></w:r>`
+// appXML replaces the template's extended properties, which name another
+// application, its Normal.dotm and counts of a one-page empty document.
+const appXML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+	`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+	`<Application>tiendo</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>` +
+	`<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>` +
+	`</Properties>`
+
+var (
+	themeFontLang = regexp.MustCompile(`<w:themeFontLang\b[^>]*/>`)
+	proofState    = regexp.MustCompile(`\s*<w:proofState\b[^>]*/>`)
+)
+
+// tidyTemplate drops what godocx's template leaves that is not ours: its
+// extended properties, the bibliography part it carries as custom XML,
+// the English theme language and the "clean" proofing state that would
+// keep Word from checking the text.
+func tidyTemplate(rd *docx.RootDoc) {
+	rd.FileMap.Store("docProps/app.xml", []byte(appXML))
+
+	var custom []string
+	rd.FileMap.Range(func(k, _ any) bool {
+		if name := k.(string); strings.HasPrefix(name, "customXml/") {
+			custom = append(custom, name)
+		}
+		return true
+	})
+	for _, name := range custom {
+		rd.FileMap.Delete(name)
 	}
+	rels := rd.Document.DocRels.Relationships[:0]
+	for _, r := range rd.Document.DocRels.Relationships {
+		if !strings.HasSuffix(r.Type, "/customXml") {
+			rels = append(rels, r)
+		}
+	}
+	rd.Document.DocRels.Relationships = rels
+	over := rd.ContentType.Override[:0]
+	for _, o := range rd.ContentType.Override {
+		if !strings.HasPrefix(o.PartName, "/customXml/") {
+			over = append(over, o)
+		}
+	}
+	rd.ContentType.Override = over
+
+	if v, ok := rd.FileMap.Load("word/settings.xml"); ok {
+		b := themeFontLang.ReplaceAll(v.([]byte), []byte(`<w:themeFontLang w:val="vi-VN"/>`))
+		rd.FileMap.Store("word/settings.xml", proofState.ReplaceAll(b, nil))
+	}
+}
+
+// headerXML is the header part of the pages after the first: the centred
+// PAGE field.
+func headerXML() string {
+	rpr := fmt.Sprintf(`<w:rPr><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, sizePageNumber*2, sizePageNumber*2)
+	return hdrPart(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
+		`<w:r>` + rpr + `<w:fldChar w:fldCharType="begin"/></w:r>` +
+		`<w:r>` + rpr + `<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+		`<w:r>` + rpr + `<w:fldChar w:fldCharType="separate"/></w:r>` +
+		`<w:r>` + rpr + `<w:t>2</w:t></w:r>` +
+		`<w:r>` + rpr + `<w:fldChar w:fldCharType="end"/></w:r></w:p>`)
+}
+
+// markBeforeTwips is the space above "DỰ THẢO" in the first page's header,
+// which starts headerMM from the top edge: its baseline falls where the
+// PDF draws it, markAboveMM above the top margin.
+var markBeforeTwips = int(math.Round((marginTopMM - markAboveMM - headerMM - ascent*sizeMark/ptPerMM) * 1440 / 25.4))
+
+// firstHeaderXML is the first page's header part: empty, or a draft's
+// "DỰ THẢO" flush right in the top margin, as the PDF has it, where it
+// moves nothing of the page below.
+func firstHeaderXML(mark bool) string {
+	if !mark {
+		return hdrPart(`<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>`)
+	}
+	rpr := fmt.Sprintf(`<w:rPr><w:b/><w:bCs/><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr>`, sizeMark*2, sizeMark*2)
+	return hdrPart(fmt.Sprintf(`<w:p><w:pPr><w:spacing w:before="%d" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/></w:pPr>`, markBeforeTwips) +
+		`<w:r>` + rpr + `<w:t>` + draftMark + `</w:t></w:r></w:p>`)
+}
+
+func hdrPart(body string) string {
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-		`<w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + body + `</w:p></w:hdr>`
+		body + `</w:hdr>`
 }
 
 // addFirstHeader copies the package godocx wrote to w, adding the
@@ -232,9 +311,6 @@ func addFirstHeader(w io.Writer, pkg []byte) error {
 // keep "Số:" level with the date line whatever the issuer's length.
 func (b *docxBuilder) header(d *Document) {
 	left, right := mmToTwips(headerLeftMM), mmToTwips(textWidthMM)-mmToTwips(headerLeftMM)
-	if d.DraftMark {
-		b.text(b.rd.AddEmptyParagraph(), stypes.JustificationRight, Span{Text: draftMark, Bold: true}, sizeMark)
-	}
 	t := b.rd.AddTable()
 	borderless(t, left, right)
 
@@ -296,6 +372,9 @@ func (b *docxBuilder) title(d *Document) {
 	rule := min(max(textWidthPt(d.Subject, bold, sizeSubject)/3, 70), 140)
 	p = b.rd.AddEmptyParagraph()
 	ruleParagraph(p, rule, textWidthMM*ptPerMM)
+	// The rule as close under the subject as in the PDF: the subject's
+	// line already ends its line gap under the descent.
+	paraSpacing(p).Before = ptrU(uint64(math.Round((subjectRuleMM*ptPerMM - lineGap*sizeSubject) * 20)))
 	spaceAfter(p, 12)
 }
 
@@ -384,6 +463,20 @@ func oneLine(spans []Span) bool {
 	return w <= (textWidthMM-firstLineIndentMM)*ptPerMM
 }
 
+// leadIn reports whether b is a short paragraph that leads in to the next
+// block, a line ending with a colon ("Kết quả thực hiện các chỉ tiêu:"):
+// both writers keep it on the page of what follows it, as a heading.
+func leadIn(b Block) bool {
+	if b.Kind != Paragraph || !oneLine(b.Spans) {
+		return false
+	}
+	text := ""
+	for i := len(b.Spans) - 1; i >= 0 && text == ""; i-- {
+		text = strings.TrimSpace(b.Spans[i].Text)
+	}
+	return strings.HasSuffix(text, ":")
+}
+
 // block writes one element of the body and returns its paragraph, or for a
 // table the paragraphs of its last row.
 func (b *docxBuilder) block(blk Block) (*docx.Paragraph, []*docx.Paragraph) {
@@ -406,6 +499,9 @@ func (b *docxBuilder) block(blk Block) (*docx.Paragraph, []*docx.Paragraph) {
 		// The outline level lets Word's navigation pane list the parts
 		// without the template's coloured heading styles.
 		p.GetCT().Property.OutlineLvl = &ctypes.DecimalNum{Val: lvl}
+	}
+	if leadIn(blk) {
+		keepNext(p)
 	}
 	for _, s := range blk.Spans {
 		if blk.Kind == Heading1 || blk.Kind == Heading2 {

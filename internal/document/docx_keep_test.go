@@ -93,3 +93,41 @@ func TestDOCXTableFitsNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestDOCXWidowControlAndLeadIn checks that the DOCX asks for what the PDF
+// does inside the body: widow/orphan control for every paragraph, in the
+// document defaults with no style turning it off, and a short lead-in
+// ending with ":" kept with the paragraph it leads in to (Word would leave
+// it alone at the foot of a page, its list on the next).
+func TestDOCXWidowControlAndLeadIn(t *testing.T) {
+	const lead = "Kết quả thực hiện các chỉ tiêu:"
+	d := seedReport(true)
+	d.Body = append(d.Body[:3], P(lead), P("- Xã Vân Nham đạt 17/19 tiêu chí."), P("Đoạn sau danh sách."), P(longText(600)))
+	parts := docxParts(t, d)
+	styles := parts["word/styles.xml"]
+	defaults := styles[strings.Index(styles, "<w:pPrDefault"):strings.Index(styles, "</w:pPrDefault>")]
+	if !strings.Contains(defaults, "<w:widowControl") || strings.Contains(defaults, `<w:widowControl w:val="0"`) || strings.Contains(defaults, `<w:widowControl w:val="false"`) {
+		t.Errorf("the paragraph defaults do not turn widow control on: %s", defaults)
+	}
+	for _, off := range []string{`<w:widowControl w:val="0"`, `<w:widowControl w:val="false"`, `<w:widowControl w:val="off"`} {
+		for _, part := range []string{"word/styles.xml", "word/document.xml"} {
+			if strings.Contains(parts[part], off) {
+				t.Errorf("%s turns widow control off", part)
+			}
+		}
+	}
+	doc := parseDocument(t, parts)
+	p, ok := doc.findPara(lead)
+	if !ok {
+		t.Fatalf("no paragraph %q", lead)
+	}
+	if p.Pr.KeepNext == nil {
+		t.Errorf("the lead-in %q does not keep with the next paragraph", lead)
+	}
+	if p, _ := doc.findPara("Đoạn sau danh sách."); p.Pr.KeepNext != nil {
+		t.Errorf("a body paragraph that leads in to nothing keeps with the next")
+	}
+	if p, _ := doc.findPara("- Xã Vân Nham đạt 17/19 tiêu chí."); p.Pr.KeepNext != nil {
+		t.Errorf("the list under the lead-in keeps with the next")
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -79,8 +81,9 @@ type wP struct {
 			FirstLine string `xml:"firstLine,attr"`
 		} `xml:"ind"`
 		Spacing struct {
-			After string `xml:"after,attr"`
-			Line  string `xml:"line,attr"`
+			Before string `xml:"before,attr"`
+			After  string `xml:"after,attr"`
+			Line   string `xml:"line,attr"`
 		} `xml:"spacing"`
 		KeepNext     *struct{} `xml:"keepNext"`
 		KeepLines    *struct{} `xml:"keepLines"`
@@ -629,6 +632,51 @@ func TestIssuerLines(t *testing.T) {
 	for _, tt := range tests {
 		if got := issuerLines(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("issuerLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestDOCXMetadata checks that the package says it is tiendo's, in
+// Vietnamese, and carries none of godocx's template leftovers: its
+// application, Normal.dotm and counts of an empty page in app.xml, its
+// bibliography part, its English theme language, its "clean" proofing
+// state; and that every relationship and content type still names a part
+// of the package.
+func TestDOCXMetadata(t *testing.T) {
+	parts := docxParts(t, seedReport(true))
+	app := parts["docProps/app.xml"]
+	if !strings.Contains(app, "<Application>tiendo</Application>") {
+		t.Errorf("docProps/app.xml does not name tiendo: %s", app)
+	}
+	for _, left := range []string{"Microsoft", "Normal.dotm", "<Pages>", "<Words>"} {
+		if strings.Contains(app, left) {
+			t.Errorf("docProps/app.xml keeps the template's %s", left)
+		}
+	}
+	for name := range parts {
+		if strings.HasPrefix(name, "customXml/") {
+			t.Errorf("the template's part %s is still in the package", name)
+		}
+	}
+	settings := parts["word/settings.xml"]
+	if !strings.Contains(settings, `<w:themeFontLang w:val="vi-VN"`) {
+		t.Errorf("word/settings.xml: the theme language is not vi-VN")
+	}
+	if strings.Contains(settings, "proofState") {
+		t.Errorf("word/settings.xml says the text was already proofread")
+	}
+	target := regexp.MustCompile(`Target="([^"]+)"`)
+	for _, rels := range []struct{ part, dir string }{{"_rels/.rels", ""}, {"word/_rels/document.xml.rels", "word/"}} {
+		for _, m := range target.FindAllStringSubmatch(parts[rels.part], -1) {
+			name := path.Clean(rels.dir + m[1])
+			if _, ok := parts[name]; !ok {
+				t.Errorf("%s points to %s, which the package lacks", rels.part, name)
+			}
+		}
+	}
+	for _, m := range regexp.MustCompile(`PartName="/([^"]+)"`).FindAllStringSubmatch(parts["[Content_Types].xml"], -1) {
+		if _, ok := parts[m[1]]; !ok {
+			t.Errorf("[Content_Types].xml names %s, which the package lacks", m[1])
 		}
 	}
 }

@@ -1,9 +1,12 @@
 package document
 
 import (
+	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -14,8 +17,16 @@ func TestDraftMark(t *testing.T) {
 	for _, marked := range []bool{true, false} {
 		d := seedLetter()
 		d.DraftMark = marked
-		doc := parseDocument(t, docxParts(t, d))
-		_, inDOCX := doc.findPara("DỰ THẢO")
+		parts := docxParts(t, d)
+		doc := parseDocument(t, parts)
+		if _, inBody := doc.findPara("DỰ THẢO"); inBody {
+			t.Errorf("DraftMark %v: the DOCX has the mark in its body, where it pushes the header down", marked)
+		}
+		var first wHdr
+		if err := xml.Unmarshal([]byte(parts[partHeaderFirst]), &first); err != nil {
+			t.Fatalf("%s: %v", partHeaderFirst, err)
+		}
+		inDOCX := len(first.Paras) > 0 && first.Paras[0].text() == "DỰ THẢO"
 		inPDF := strings.Contains(squash(strings.Join(pdfText(t, writePDF(t, d)), " ")), squash("DỰ THẢO"))
 		inSheet := NewSheet(d).Mark == "DỰ THẢO"
 		if inDOCX != marked || inPDF != marked || inSheet != marked {
@@ -24,9 +35,29 @@ func TestDraftMark(t *testing.T) {
 		if !marked {
 			continue
 		}
-		// The mark sits above the header: the first paragraph of the body.
-		if paras := doc.allParas(); len(paras) == 0 || paras[0].text() != "DỰ THẢO" {
-			t.Errorf("the DOCX's first paragraph is not the mark")
+		// In the DOCX the mark is the first page's header, flush right as
+		// in the PDF, and ends inside the top margin, so the page's body
+		// starts where an approved text's does.
+		mark := first.Paras[0]
+		if mark.Pr.Jc.Val != "right" {
+			t.Errorf("the mark is aligned %q, want right", mark.Pr.Jc.Val)
+		}
+		before, _ := strconv.Atoi(mark.Pr.Spacing.Before)
+		bottom := headerMM + twipsToMM(before) + float64(sizeMark)*(singleLine+lineGap)/ptPerMM
+		if bottom > marginTopMM {
+			t.Errorf("the mark's header ends %.1f mm from the top edge, below the %g mm top margin: it would push the body down", bottom, marginTopMM)
+		}
+		baseline := headerMM + twipsToMM(before) + ascent*sizeMark/ptPerMM
+		if want := marginTopMM - markAboveMM; baseline < want-0.5 || baseline > want+0.5 {
+			t.Errorf("the mark's baseline is %.1f mm from the top edge, the PDF's %.1f mm", baseline, want)
+		}
+		if ref := doc.Body.SectPr.HeaderRefs; !slices.ContainsFunc(ref, func(r struct {
+			Type string `xml:"type,attr"`
+			ID   string `xml:"id,attr"`
+		}) bool {
+			return r.Type == "first" && r.ID == relHeaderFirst
+		}) {
+			t.Errorf("the section does not use the first-page header: %v", ref)
 		}
 		if _, err := exec.LookPath("pdftotext"); err != nil {
 			continue
@@ -44,4 +75,9 @@ func TestDraftMark(t *testing.T) {
 			t.Errorf("pdftotext's first line is %q, want the mark alone above the header", first)
 		}
 	}
+}
+
+// wHdr is a header part as the tests read it.
+type wHdr struct {
+	Paras []wP `xml:"p"`
 }

@@ -18,7 +18,14 @@ const (
 	ascent     = 0.891
 	descent    = 0.216
 	singleLine = ascent + descent
+	// lineGap is the font's line gap, which Word and LibreOffice add
+	// under the descent of a single-spaced line.
+	lineGap = 0.042
 )
+
+// subjectRuleMM is the space between a report's subject and the short rule
+// under it, in both writers: a few points, as Decree 30's sample has it.
+const subjectRuleMM = 1.5
 
 // WritePDF draws d directly as a PDF with the same layout rules as
 // WriteDOCX: A4, the decree's margins, the two-column header, the type line,
@@ -93,6 +100,10 @@ type pdfWriter struct {
 }
 
 const bottomLimit = pageHeightMM - marginBottomMM
+
+// markAboveMM is how far above the top margin the baseline of a draft's
+// "DỰ THẢO" falls, in both writers.
+const markAboveMM = 4.0
 
 func (p *pdfWriter) newPage() {
 	p.pdf.AddPage()
@@ -384,22 +395,33 @@ type run struct {
 // paragraph flows spans over the page from the current position, breaking
 // pages between lines.
 func (p *pdfWriter) paragraph(spans []Span, x, width, indent, size, spacing float64, a align) {
-	p.paragraphKeep(spans, x, width, indent, size, spacing, a, 0)
+	p.paragraphKeep(spans, x, width, indent, size, spacing, a, 0, false)
 }
 
 // paragraphKeep is paragraph, keeping its end with the keep mm that follow
 // it when keep > 0: its last two lines (all of them when it has three or
 // fewer, so that no single line is left behind) go on one page with them.
-func (p *pdfWriter) paragraphKeep(spans []Span, x, width, indent, size, spacing float64, a align, keep float64) {
+// widow asks for Word's default widow/orphan control, which the DOCX's
+// body paragraphs have: at least two lines at each side of a page break,
+// so a paragraph of three lines or fewer is never broken.
+func (p *pdfWriter) paragraphKeep(spans []Span, x, width, indent, size, spacing float64, a align, keep float64, widow bool) {
 	lh := lineHeight(size, spacing)
 	lines := p.breakLines(p.words(spans, size), width, indent, size)
-	from := len(lines)
+	n := len(lines)
+	from := n
 	if keep > 0 {
-		from = keptFrom(len(lines))
+		from = keptFrom(n)
 	}
 	for i, l := range lines {
-		if i == from {
-			p.ensure(min(float64(len(lines)-i)*lh+keep, bottomLimit-marginTopMM))
+		switch {
+		case i == from:
+			p.ensure(min(float64(n-i)*lh+keep, bottomLimit-marginTopMM))
+		case widow && i == 0:
+			p.ensure(float64(orphanLines(n)) * lh)
+		case widow && i == n-2 && p.y+2*lh > bottomLimit+0.01:
+			// The last line would stand alone at the top of the next
+			// page: the line before it goes with it.
+			p.newPage()
 		}
 		p.ensure(lh)
 		lx, lw := x, width
@@ -409,6 +431,16 @@ func (p *pdfWriter) paragraphKeep(spans []Span, x, width, indent, size, spacing 
 		p.drawLine(l, lx, p.y, lw, size, a)
 		p.y += lh
 	}
+}
+
+// orphanLines is how many of a body paragraph's n lines must start on one
+// page under widow/orphan control: two, or all of a paragraph of three
+// lines or fewer, which cannot leave two at each side of a break.
+func orphanLines(n int) int {
+	if n <= 3 {
+		return n
+	}
+	return 2
 }
 
 // column draws centred single-style lines in a column starting at y and
@@ -440,7 +472,7 @@ func (p *pdfWriter) header(d *Document) {
 		// lower part, so the header below stays where it always is.
 		p.setFont(bold, sizeMark)
 		w := p.width(draftMark, bold, sizeMark)
-		p.pdf.Text(rx+rw-w, p.y-4, draftMark)
+		p.pdf.Text(rx+rw-w, p.y-markAboveMM, draftMark)
 	}
 	top := p.y
 
@@ -488,7 +520,7 @@ func (p *pdfWriter) title(d *Document) {
 		}
 	}
 	rule := min(max(textWidthPt(d.Subject, bold, sizeSubject)/3, 70), 140) / ptPerMM
-	p.y += 1.5
+	p.y += subjectRuleMM
 	p.rule(marginLeftMM, p.y, textWidthMM, rule)
 	p.y += 12 / ptPerMM
 }
@@ -557,8 +589,13 @@ func (p *pdfWriter) block(b Block, next []Block, closing float64) {
 		// Keep the heading with the start of what follows: a heading alone
 		// at the foot of a page, its text on the next, reads as a mistake.
 		p.ensure(p.blockStart(b, next, closing))
+	default:
+		// So is a lead-in ("Kết quả thực hiện các chỉ tiêu:").
+		if leadIn(b) && len(next) > 0 {
+			p.ensure(p.blockStart(b, next, closing))
+		}
 	}
-	p.paragraphKeep(b.Spans, marginLeftMM, textWidthMM, firstLineIndentMM, sizeBody, lineSpacing, alignJustify, keep)
+	p.paragraphKeep(b.Spans, marginLeftMM, textWidthMM, firstLineIndentMM, sizeBody, lineSpacing, alignJustify, keep, true)
 	p.y += paraAfterPt / ptPerMM
 }
 
@@ -569,9 +606,10 @@ func boldSpans(spans []Span) {
 }
 
 // blockStart is the height from where b starts (after any space before it)
-// that must go on one page: a paragraph's first two lines; a heading's
-// lines, the space under it and the start of the block after it; a table's
-// title, header row and first rows. When b is the last block, what of it is
+// that must go on one page: a paragraph's first two lines, or all of a
+// paragraph of three lines or fewer (widow/orphan control); a heading's or
+// a lead-in's lines, the space under it and the start of the block after
+// it; a table's title, header row and first rows. When b is the last block, what of it is
 // kept with the closing (closing mm high) counts too if it starts there: a
 // short last paragraph whole, a short table's last row. It never exceeds a
 // page, so a block whose start is that tall begins a fresh page and then
@@ -599,11 +637,15 @@ func (p *pdfWriter) blockStart(b Block, next []Block, closing float64) float64 {
 	default:
 		n := len(p.breakLines(p.words(b.Spans, sizeBody), textWidthMM, firstLineIndentMM, sizeBody))
 		lh := lineHeight(sizeBody, lineSpacing)
-		h = float64(min(n, 2)) * lh
+		h = float64(orphanLines(n)) * lh
 		// A paragraph kept whole with the closing (or with a one-line last
 		// paragraph and the closing) starts with all of that.
 		if keep := p.keepWith(b, next, closing); keep > 0 && keptFrom(n) == 0 {
 			h = float64(n)*lh + keep
+		}
+		// A lead-in starts with the start of what it leads in to.
+		if leadIn(b) && !last {
+			h = max(h, float64(n)*lh+paraAfterPt/ptPerMM+gapAbove(next[0])+p.blockStart(next[0], next[1:], closing))
 		}
 	}
 	return min(h, bottomLimit-marginTopMM)

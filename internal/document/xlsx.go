@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -130,10 +131,13 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		return err
 	}
 
+	widths := sheetColumnWidths(t.Widths, across)
 	// merged writes text in row across the table's width, in style, the
-	// row height if not 0: the title, the line naming the report, the
-	// lines above the table and the notes under it.
-	merged := func(row int, text string, style int, height float64) error {
+	// row at least height high and as high as its lines, wrapped in face
+	// fc at size pt, need (Excel does not fit a merged cell's height to
+	// its text): the title, the line naming the report, the lines above
+	// the table and the notes under it.
+	merged := func(row int, text string, style int, height float64, fc face, size float64) error {
 		last := max(ncol, 1)
 		a, _ := excelize.CoordinatesToCellName(1, row)
 		b, _ := excelize.CoordinatesToCellName(last, row)
@@ -148,21 +152,18 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		if err := f.SetCellStyle(sheetName, a, b, style); err != nil {
 			return err
 		}
-		if height > 0 {
-			return f.SetRowHeight(sheetName, row, height)
-		}
-		return nil
+		return f.SetRowHeight(sheetName, row, max(height, mergedHeight(text, widths, fc, size)))
 	}
 
 	row := 1
 	if t.Title != "" {
-		if err := merged(row, t.Title, titleStyle, 36); err != nil {
+		if err := merged(row, t.Title, titleStyle, 36, bold, 14); err != nil {
 			return err
 		}
 		row++
 	}
 	if t.Attached != "" {
-		if err := merged(row, t.Attached, attachedStyle, 20); err != nil {
+		if err := merged(row, t.Attached, attachedStyle, 20, italic, 12); err != nil {
 			return err
 		}
 		row++
@@ -174,7 +175,7 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 			return err
 		}
 		for _, l := range lines {
-			if err := merged(row, l, lineStyle, 0); err != nil {
+			if err := merged(row, l, lineStyle, 0, regular, 12); err != nil {
 				return err
 			}
 			row++
@@ -185,13 +186,9 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		return nil
 	}
 
-	sum := 0.0
-	for _, w := range t.Widths {
-		sum += w
-	}
-	for i, w := range t.Widths {
+	for i, w := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheetName, col, col, math.Max(4, w/sum*across)); err != nil {
+		if err := f.SetColWidth(sheetName, col, col, w); err != nil {
 			return err
 		}
 	}
@@ -244,7 +241,7 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		}
 		row++ // a blank row after the table
 		for _, n := range s.Notes {
-			if err := merged(row, cleanLine(n), noteStyle, 0); err != nil {
+			if err := merged(row, cleanLine(n), noteStyle, 0, regular, 11); err != nil {
 				return err
 			}
 			row++
@@ -283,4 +280,70 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		}
 	}
 	return nil
+}
+
+// defaultColWidth is the width in characters of a column the sheet does not
+// size: Excel's default.
+const defaultColWidth = 8.43
+
+// sheetColumnWidths are the columns' widths in characters: across shared by
+// rel, at least 4 each; one column of Excel's default width when the table
+// has none.
+func sheetColumnWidths(rel []float64, across float64) []float64 {
+	sum := 0.0
+	for _, w := range rel {
+		sum += w
+	}
+	if len(rel) == 0 {
+		return []float64{defaultColWidth}
+	}
+	out := make([]float64, len(rel))
+	for i, w := range rel {
+		out[i] = math.Max(4, w/sum*across)
+	}
+	return out
+}
+
+// colWidthPt is the width in points of a column w characters wide: Excel
+// counts characters of its default font's digit, 7 pixels at 96 dpi, and
+// adds 5 pixels of padding.
+func colWidthPt(w float64) float64 { return (math.Trunc(w*7+0.5) + 5) * 0.75 }
+
+// xlsxLineFactor is the height of a line of Times New Roman in Excel as a
+// multiple of its size (15.75 pt for 12 pt).
+const xlsxLineFactor = 1.3125
+
+// mergedHeight is the height in points a row needs to show text, wrapped,
+// in a cell merged across columns of widths characters, in face f at size
+// pt: its lines, measured word by word with the font's widths, each
+// xlsxLineFactor of the size high, and a little room above and below.
+func mergedHeight(text string, widths []float64, f face, size float64) float64 {
+	inner := -6 * 0.75 // the cell's inner margins, 3 pixels a side
+	for _, w := range widths {
+		inner += colWidthPt(w)
+	}
+	n := 0
+	space := textWidthPt(" ", f, size)
+	for _, para := range strings.Split(text, "\n") {
+		n++
+		used := 0.0
+		for _, w := range strings.Fields(para) {
+			ww := textWidthPt(w, f, size)
+			switch {
+			case used == 0:
+				used = ww
+			case used+space+ww <= inner:
+				used += space + ww
+			default:
+				n++
+				used = ww
+			}
+			// A word wider than the cell wraps between its characters.
+			for used > inner && inner > 0 {
+				n++
+				used -= inner
+			}
+		}
+	}
+	return math.Ceil(float64(n)*size*xlsxLineFactor + 3)
 }

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -193,5 +195,76 @@ func TestAttachedTo(t *testing.T) {
 		if got := AttachedTo(tc.d); got != tc.want {
 			t.Errorf("AttachedTo = %q\n want %q", got, tc.want)
 		}
+	}
+}
+
+// Excel does not fit a merged cell's height to its wrapped text: the
+// writer sets each merged row (the title, the lines above the table, the
+// notes under it, as the tracking matrix has them) as high as its text
+// needs across the merged width, so a long task is not cut to one line.
+func TestXLSXMergedRowHeights(t *testing.T) {
+	long := "NV 4: " + longText(420)
+	tbl := Table{Title: "BẢNG THEO DÕI TÌNH HÌNH GỬI BÁO CÁO", Header: []string{"TT", "Đơn vị", "NV 1", "NV 2", "NV 3", "NV 4"},
+		Widths: []float64{3, 20, 8, 8, 8, 8}, Rows: [][]Cell{{Text("1"), Text("Phòng Nội vụ"), Text("Đã gửi"), Text(""), Text(""), Text("")}}}
+	s := Workbook{Name: "Theo dõi", Lines: []string{"Văn bản: " + longText(250)}, Notes: []string{"Các nhiệm vụ:", long, "NV 5: Giải phóng mặt bằng"},
+		Across: 60, Table: tbl}
+	var buf bytes.Buffer
+	if err := WriteWorkbookXLSX(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	// The merged width in points as Excel lays it out (7-pixel characters,
+	// 5 pixels of padding a column), less the cell's own margins.
+	width := -4.5
+	for i := range tbl.Widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		w, err := x.GetColWidth(s.Name, col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		width += (w*7 + 5) * 0.75
+	}
+	rows, err := x.GetRows(s.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for i, r := range rows {
+		if len(r) == 0 || r[0] == "" {
+			continue
+		}
+		text := r[0]
+		merged := text == tbl.Title || text == s.Lines[0] || slices.Contains(s.Notes, text)
+		if !merged {
+			continue
+		}
+		checked++
+		size := 12.0
+		switch {
+		case text == tbl.Title:
+			size = 14
+		case slices.Contains(s.Notes, text):
+			size = 11
+		}
+		// At least as many lines as the text's width fills, two more at
+		// most for the words that do not fit at the end of a line.
+		least := math.Ceil(textWidthPt(text, regular, size) / width)
+		h, err := x.GetRowHeight(s.Name, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lo, hi := least*size*1.2, (least+2)*size*1.45+4; h < lo || h > hi {
+			t.Errorf("row %d (%.40q…, %d characters, %.0f lines or more at %g pt in %.0f pt) is %.1f pt high, want %.1f-%.1f", i+1, text, len([]rune(text)), least, size, width, h, lo, hi)
+		}
+	}
+	if checked != 5 {
+		t.Errorf("%d merged rows found, want the title, the line and three notes", checked)
+	}
+	if h, _ := x.GetRowHeight(s.Name, len(rows)); h > 20 {
+		t.Errorf("the one-line note is %.1f pt high, want one line", h)
 	}
 }

@@ -85,22 +85,28 @@ func issueReport(t *testing.T, x *app, office *http.Client, r *tiendo.Round) *ti
 }
 
 // docxParagraphs is the text of every non-empty paragraph of a DOCX's body,
-// table cells included, with runs of spaces as one.
+// table cells included, with runs of spaces as one, after those of its
+// first page's header (a draft's "DỰ THẢO").
 func docxParagraphs(t *testing.T, data []byte) []string {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var body []byte
+	var first, body []byte
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
+		switch f.Name {
+		case "word/headerTiendoFirst.xml":
+			rc, _ := f.Open()
+			first, _ = io.ReadAll(rc)
+			rc.Close()
+		case "word/document.xml":
 			rc, _ := f.Open()
 			body, _ = io.ReadAll(rc)
 			rc.Close()
 		}
 	}
-	dec := xml.NewDecoder(bytes.NewReader(body))
+	dec := xml.NewDecoder(io.MultiReader(bytes.NewReader(first), bytes.NewReader(body)))
 	var out []string
 	var cur strings.Builder
 	inText := false
