@@ -495,6 +495,9 @@ func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 				return fmt.Errorf("store: issued file: %w", err)
 			}
 		}
+		if err := s.registerDelivery(ctx, tx, regID, files[modelFile]); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, register_id = ?, updated_at = ? WHERE id = ?`),
 			tiendo.DocIssued, regID, now, c.ID); err != nil {
 			return fmt.Errorf("store: issue document: %w", err)
@@ -756,9 +759,19 @@ func (s *Store) Register(ctx context.Context, issuer string, year int) ([]Regist
 // đi) lists it: its entry, and the round and document it belongs to.
 type RegisterLine struct {
 	RegisterEntry
+	ID         int64          // the register's row, which SetRegisterNote names
 	Issuer     string         // the register's series
 	Kind       tiendo.DocKind // which of the round's documents; "" for none
 	RoundTitle string
+	// Where the document went, as it was issued (registerDelivery):
+	// Recipients its "Kính gửi" and "Nơi nhận" entries but the file copy,
+	// FileCopy who keeps the file copy ("VT, VP", from "Lưu: VT, VP").
+	Recipients []string
+	FileCopy   string
+	// What the records clerk wrote in afterwards (SetRegisterNote).
+	RegisterNote
+	NoteBy string    // who wrote them last: full name, or username
+	NoteAt time.Time // and when; zero when nobody has
 }
 
 // canReadRegister is who may read the outgoing register: whoever may read
@@ -790,9 +803,11 @@ func (s *Store) outgoing(ctx context.Context, u *tiendo.User, year, limit int) (
 	if err := canReadRegister(u); err != nil {
 		return nil, err
 	}
-	query := `SELECT g.issuer, g.number, g.symbol, g.year, g.doc_type, g.subject, g.issued_at, g.signer,
-		COALESCE(g.round_id, 0), COALESCE(d.kind, ''), COALESCE(r.title, '')
-		FROM register g LEFT JOIN documents d ON d.register_id = g.id LEFT JOIN rounds r ON r.id = g.round_id`
+	query := `SELECT g.id, g.issuer, g.number, g.symbol, g.year, g.doc_type, g.subject, g.issued_at, g.signer,
+		COALESCE(g.round_id, 0), COALESCE(d.kind, ''), COALESCE(r.title, ''),
+		g.delivery_read, g.recipients, g.file_copy, g.copies, g.receipt, g.note, COALESCE(NULLIF(u.full_name, ''), u.username, ''), g.note_at
+		FROM register g LEFT JOIN documents d ON d.register_id = g.id LEFT JOIN rounds r ON r.id = g.round_id
+		LEFT JOIN users u ON u.id = g.note_by`
 	var args []any
 	if year != 0 {
 		query += ` WHERE g.year = ?`
@@ -809,15 +824,33 @@ func (s *Store) outgoing(ctx context.Context, u *tiendo.User, year, limit int) (
 	}
 	defer rows.Close()
 	var out []RegisterLine
+	var unread []int // the lines issued before their delivery was kept
 	for rows.Next() {
 		var l RegisterLine
-		if err := rows.Scan(&l.Issuer, &l.Number, &l.Symbol, &l.Year, &l.DocType, &l.Subject, &l.IssuedAt, &l.Signer,
-			&l.RoundID, &l.Kind, &l.RoundTitle); err != nil {
+		var read bool
+		var recipients string
+		var noteAt sql.NullTime
+		if err := rows.Scan(&l.ID, &l.Issuer, &l.Number, &l.Symbol, &l.Year, &l.DocType, &l.Subject, &l.IssuedAt, &l.Signer,
+			&l.RoundID, &l.Kind, &l.RoundTitle,
+			&read, &recipients, &l.FileCopy, &l.Copies, &l.Receipt, &l.Note, &l.NoteBy, &noteAt); err != nil {
 			return nil, fmt.Errorf("store: outgoing register: %w", err)
+		}
+		l.Recipients, l.NoteAt = splitLines(recipients), noteAt.Time
+		if !read {
+			unread = append(unread, len(out))
 		}
 		out = append(out, l)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for _, i := range unread {
+		if err := s.readDelivery(ctx, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // RegisterYears returns the years the outgoing register has documents in,

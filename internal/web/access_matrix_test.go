@@ -96,6 +96,11 @@ var routeNeeds = map[string]need{
 	// The outgoing register lists the documents issued for every round:
 	// whoever reads every unit's reports; the units are refused.
 	"GET /register": {action: tiendo.ActionReadReport, all: true},
+	// Its spreadsheet of a year: whoever may read the register.
+	"GET /register.xlsx": {action: tiendo.ActionReadReport, all: true},
+	// The clerk's columns of a line (register.go): the office, who issues;
+	// {id}, the round's, is no register line, so the office is answered 404.
+	"POST /register/{id}/note": {action: tiendo.ActionConsolidate, body: "note=Đã+gửi+bản+giấy"},
 	// The round's outgoing directive (văn bản chỉ đạo), in progress by
 	// another engineer: entries follow the declared actions; a draft is
 	// invisible (404) to whoever may neither draft nor approve it.

@@ -148,6 +148,7 @@ var auditEntities = byLabel(codeSet{
 	{"document", "Văn bản"},
 	{"issuer_setting", "Ngày chốt số liệu"},
 	{"own_issuer", "Cơ quan ban hành văn bản"},
+	{"register", "Dòng sổ văn bản đi"},
 	{"bulk_upload", "Tệp nhập hàng loạt"},
 	{"outbox", "Thư nhắc việc"},
 	{"audit_log", "Nhật ký hệ thống"},
@@ -286,6 +287,11 @@ var auditFields = map[string]string{
 	"token_id":            "Mã truy cập API số",
 	"sessions":            "Số phiên đã đăng xuất",
 	"tokens":              "Số mã truy cập đã thu hồi",
+
+	// The clerk's columns of the outgoing register (register.go).
+	"register.copies":  "Số lượng bản",
+	"register.receipt": "Ký nhận",
+	"register.note":    "Ghi chú",
 }
 
 // auditFieldLabel names field of an audit value: see auditFields.

@@ -55,7 +55,20 @@ type registerPage struct {
 	Year  int   // the year shown; 0 for every year
 	Years []int // the years the register has documents in, and this year
 	Lines []registerLine
+	// Clerk is whether the user keeps the register: writes in the copies,
+	// the receipt and the note of a line (the office's văn thư).
+	Clerk bool
+	Saved int64 // the line just written in, to say so beside it
+	// A refused line: its ID, the reason and the fields' reasons, and the
+	// form as typed, which the line's form shows again.
+	Failed int64
+	Error  string
+	Fields map[string]string
+	Form   registerForm
 }
+
+// registerForm is a line's clerk form as typed.
+type registerForm struct{ Copies, Receipt, Note string }
 
 // registerLine is a line of the register with what the page links to.
 type registerLine struct {
@@ -63,6 +76,36 @@ type registerLine struct {
 	KindLabel string // "Báo cáo", "Công văn"
 	Page      string // the document's page in its round
 	Files     []registerFile
+}
+
+// TypeAndSubject is the register's "Tên loại và trích yếu nội dung":
+// "Công văn V/v …", "Báo cáo: Kết quả …", or the subject alone when it
+// starts with its type ("Báo cáo kết quả …").
+func (l registerLine) TypeAndSubject() string {
+	switch {
+	case l.KindLabel == "" || strings.HasPrefix(strings.ToLower(l.Subject), strings.ToLower(l.KindLabel)):
+		return l.Subject
+	case strings.HasPrefix(l.Subject, "V/v "):
+		return l.KindLabel + " " + l.Subject
+	}
+	return l.KindLabel + ": " + l.Subject
+}
+
+// Counted is the number of copies tiendo counts for the line, which an
+// empty "Số lượng bản" stands for: one a recipient and one a file copy.
+func (l registerLine) Counted() int {
+	c := l.RegisterLine
+	c.Copies = 0
+	return c.CopyCount()
+}
+
+// CopiesText is the line's "Số lượng bản" as its form shows it: the
+// clerk's number, or empty when tiendo counts them.
+func (l registerLine) CopiesText() string {
+	if l.Copies == 0 {
+		return ""
+	}
+	return strconv.Itoa(l.Copies)
 }
 
 type registerFile struct{ Label, Href string }
@@ -98,22 +141,43 @@ func newRegisterLine(l store.RegisterLine) registerLine {
 // handleRegister lists the outgoing register of a year: ?year=2026, or
 // ?year=all for every year; this year by default.
 func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
-	u := userFrom(r.Context())
-	p := registerPage{page: s.basePage(r, "Sổ văn bản đi"), Year: s.store.Clock().In(tiendo.Zone).Year()}
-	switch y := strings.TrimSpace(r.URL.Query().Get("year")); y {
-	case "":
-	case "all":
-		p.Year = 0
-	default:
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 1900 || n > 9999 {
-			return tiendo.Errorf(tiendo.EINVALID, "Năm %q không hợp lệ; hãy chọn một năm trong danh sách.", y)
-		}
-		p.Year = n
-	}
-	years, err := s.store.RegisterYears(r.Context(), u)
+	year, err := s.registerYear(r.URL.Query().Get("year"), true)
 	if err != nil {
 		return err
+	}
+	p, err := s.registerPage(r, year)
+	if err != nil {
+		return err
+	}
+	p.Saved, _ = strconv.ParseInt(r.URL.Query().Get("saved"), 10, 64)
+	return s.render(w, http.StatusOK, "register", p)
+}
+
+// registerYear reads the register's year: a year, "all" (0) when all is
+// allowed, this year when empty.
+func (s *Server) registerYear(y string, all bool) (int, error) {
+	switch y = strings.TrimSpace(y); {
+	case y == "":
+		return s.store.Clock().In(tiendo.Zone).Year(), nil
+	case y == "all" && all:
+		return 0, nil
+	case y == "all":
+		return 0, tiendo.Errorf(tiendo.EINVALID, "Sổ văn bản đi được tải theo từng năm, vì số văn bản chạy lại từ 01 mỗi năm; hãy chọn một năm.")
+	}
+	n, err := strconv.Atoi(y)
+	if err != nil || n < 1900 || n > 9999 {
+		return 0, tiendo.Errorf(tiendo.EINVALID, "Năm %q không hợp lệ; hãy chọn một năm trong danh sách.", y)
+	}
+	return n, nil
+}
+
+// registerPage reads the register of year (0: every year) for the page.
+func (s *Server) registerPage(r *http.Request, year int) (registerPage, error) {
+	u := userFrom(r.Context())
+	p := registerPage{page: s.basePage(r, "Sổ văn bản đi"), Year: year, Clerk: tiendo.Allowed(u, tiendo.ActionConsolidate, 0)}
+	years, err := s.store.RegisterYears(r.Context(), u)
+	if err != nil {
+		return p, err
 	}
 	if this := s.store.Clock().In(tiendo.Zone).Year(); !slices.Contains(years, this) {
 		years = append([]int{this}, years...)
@@ -125,10 +189,55 @@ func (s *Server) handleRegister(w http.ResponseWriter, r *http.Request) error {
 	p.Years = years
 	lines, err := s.store.OutgoingRegister(r.Context(), u, p.Year)
 	if err != nil {
-		return err
+		return p, err
 	}
 	for _, l := range lines {
 		p.Lines = append(p.Lines, newRegisterLine(l))
 	}
-	return s.render(w, http.StatusOK, "register", p)
+	return p, nil
+}
+
+// handleRegisterNote writes the clerk's columns of a register line — the
+// number of copies, the receipt, the note — and goes back to the line. An
+// issued document never changes; its register line's columns the clerk
+// keeps may, each change audited (store.SetRegisterNote). A refused form
+// comes back on the page as typed, with the reason beside the field.
+func (s *Server) handleRegisterNote(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.parseForm(w, r); err != nil {
+		return err
+	}
+	year, err := s.registerYear(r.PostFormValue("year"), true)
+	if err != nil {
+		return err
+	}
+	form := registerForm{Copies: strings.TrimSpace(r.PostFormValue("copies")), Receipt: r.PostFormValue("receipt"), Note: r.PostFormValue("note")}
+	note := store.RegisterNote{Receipt: form.Receipt, Note: form.Note}
+	if form.Copies != "" {
+		if note.Copies, err = strconv.Atoi(form.Copies); err != nil || note.Copies < 1 {
+			note.Copies = -1 // refused by the store, with its message
+		}
+	}
+	err = s.store.SetRegisterNote(r.Context(), actor(r), userFrom(r.Context()), id, note)
+	if err == nil {
+		y := "all"
+		if year != 0 {
+			y = strconv.Itoa(year)
+		}
+		http.Redirect(w, r, fmt.Sprintf("%s?year=%s&saved=%d#dong-%d", registerPath, y, id, id), http.StatusSeeOther)
+		return nil
+	}
+	e, ok := err.(*tiendo.Error)
+	if !ok || e.Code != tiendo.EINVALID {
+		return err
+	}
+	p, err := s.registerPage(r, year)
+	if err != nil {
+		return err
+	}
+	p.Failed, p.Error, p.Fields, p.Form = id, e.Message, e.Fields, form
+	return s.render(w, http.StatusUnprocessableEntity, "register", p)
 }

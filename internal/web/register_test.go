@@ -40,8 +40,7 @@ func TestRegisterPage(t *testing.T) {
 			`<a href="/register" aria-current="page">Sổ văn bản đi</a>`,
 			`<a href="` + base + `">01/BC-UBND</a>`,
 			"<td data-label=\"Ngày\">" + c.IssuedAt.In(tiendo.Zone).Format("02/01/2006") + "</td>",
-			"<td data-label=\"Loại\">Báo cáo</td>",
-			"<td>" + c.Subject + "</td>",
+			`<td class="register-subject"><span class="register-kind">Báo cáo</span> ` + c.Subject,
 			"<td data-label=\"Người ký\">Hoàng Văn Minh</td>",
 			`<a href="/rounds/` + itoa(r.ID) + `">` + r.Title + `</a>`,
 			`href="` + base + `/file/docx"`, `href="` + base + `/file/pdf"`, `href="` + base + `/print"`,
@@ -95,7 +94,7 @@ func TestRegisterLinksTheDirective(t *testing.T) {
 	if cv < 0 || bc < 0 || cv > bc {
 		t.Fatalf("the register does not list the công văn 02 before the report 01 (at %d and %d):\n%s", cv, bc, page)
 	}
-	for _, want := range []string{"<td data-label=\"Loại\">Công văn</td>", "<td>V/v ", `href="/rounds/` + itoa(r.ID) + `/directive/file/pdf"`} {
+	for _, want := range []string{`<span class="register-kind">Công văn</span> V/v `, `href="/rounds/` + itoa(r.ID) + `/directive/file/pdf"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the register lacks %s", want)
 		}

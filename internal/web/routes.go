@@ -75,7 +75,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /rounds/{id}/consolidated", s.authed(tiendo.ActionReadReport, s.handleConsolidatedPost))
 	mux.HandleFunc("GET /rounds/{id}/consolidated/file/{kind}", s.authed(tiendo.ActionReadReport, s.handleConsolidatedFile))
 	mux.HandleFunc("GET /rounds/{id}/consolidated/print", s.authed(tiendo.ActionReadReport, s.handleConsolidatedPrint))
-	mux.HandleFunc("GET /register", s.authed(tiendo.ActionReadReport, s.handleRegister)) // register.go: the outgoing register
+	mux.HandleFunc("GET /register", s.authed(tiendo.ActionReadReport, s.handleRegister))                 // register.go: the outgoing register
+	mux.HandleFunc("GET /register.xlsx", s.authed(tiendo.ActionReadReport, s.handleRegisterXLSX))        // register_xlsx.go: the register of a year
+	mux.HandleFunc("POST /register/{id}/note", s.authed(tiendo.ActionConsolidate, s.handleRegisterNote)) // register.go: the clerk's columns of a line
 	mux.HandleFunc("POST /rounds/{id}/remind", s.authed(tiendo.ActionManageRounds, s.handleRoundRemind))
 	mux.HandleFunc("GET /rounds/{id}/matrix.xlsx", s.authed(tiendo.ActionReadReport, s.handleMatrixXLSX)) // watch_matrix.go: the matrix as shown
 	mux.HandleFunc("GET /outbox", s.authed(tiendo.ActionManageMail, s.handleOutbox))
