@@ -41,6 +41,9 @@ var unitHeads = []string{
 	// A road management district under the province's Sở or a huyện:
 	// "Hạt Quản lý đường bộ huyện", as the forest ranger's "Hạt Kiểm lâm".
 	"hat quan ly",
+	// An office written short, in capitals as offices write it: "VP HĐND
+	// và UBND xã", "VP Đảng ủy" (GLOSSARY's VP).
+	"vp ",
 }
 
 // genericUnitHeads name everyone rather than someone ("các cơ quan, đơn
@@ -84,6 +87,9 @@ var verbs = phraseSet(
 	// hỏi, động viên …" ("thăm" only as written: "tham gia", "thẩm
 	// định" fold to "tham").
 	"tham", "tang qua",
+	// Time and steps a unit cuts or completes: "Sở X rút ngắn thời gian
+	// thẩm định …", "các xã có dự án hoàn tất thủ tục …" (as "hoàn thành").
+	"rut ngan", "hoan tat",
 )
 
 // verbSpellings are the verbs that fold as other words do, as they must be
@@ -246,6 +252,9 @@ func opensUnit(s string) bool {
 			continue
 		}
 		if h == "cong doan" && !spelledAs(s, "công đoàn") {
+			continue
+		}
+		if h == "vp " && !strings.HasPrefix(strings.TrimLeft(s, " \"'“”(["), "VP ") {
 			continue
 		}
 		if strings.Contains(strings.TrimSpace(h), " ") || headSpelled(s) {
@@ -653,7 +662,7 @@ var rePlaces = regexp.MustCompile(`^(.*?)\s*\b[Cc]ác\s+(xã|phường|thị tr�
 func expandPlaces(u string) []string {
 	m := rePlaces.FindStringSubmatch(u)
 	if m == nil {
-		return []string{u}
+		return repeatedPlaces(u)
 	}
 	items := strings.FieldsFunc(strings.ReplaceAll(m[3], " và ", ","), func(r rune) bool { return r == ',' || r == ';' })
 	var out []string
@@ -677,6 +686,44 @@ func expandPlaces(u string) []string {
 		return []string{u}
 	}
 	return out
+}
+
+// placeLevels are the kinds of place a body or a village is named after,
+// longest first.
+var placeLevels = []string{"tổ dân phố", "khu phố", "thị trấn", "phường", "thôn", "bản", "ấp", "xã", "tổ"}
+
+// repeatedPlaces names each place of a body written once before places
+// that each repeat their kind: "Ban nhân dân ấp A, ấp B" is "Ban nhân dân
+// ấp A" and "Ban nhân dân ấp B"; "Ủy ban nhân dân xã A và xã B" the two
+// Ủy ban. Each place after the first opens with the first one's kind and
+// a capital; the words before the first place name a unit or are none
+// ("thôn A, thôn B"). Anything else is returned as it is.
+func repeatedPlaces(u string) []string {
+	parts := strings.FieldsFunc(strings.ReplaceAll(u, " và ", ","), func(r rune) bool { return r == ',' || r == ';' })
+	if len(parts) < 2 {
+		return []string{u}
+	}
+	first := strings.TrimSpace(parts[0])
+	for _, lv := range placeLevels {
+		k := strings.LastIndex(" "+first, " "+lv+" ")
+		if k < 0 {
+			continue
+		}
+		body := strings.TrimSpace(first[:k])
+		if !startsUpperRune(first[k+len(lv)+1:]) || body != "" && !opensUnit(body) {
+			return []string{u}
+		}
+		out := []string{first}
+		for _, part := range parts[1:] {
+			place, ok := strings.CutPrefix(strings.TrimSpace(part), lv+" ")
+			if !ok || !startsUpperRune(place) || len(strings.Fields(place)) > 4 || opensUnit(place) {
+				return []string{u}
+			}
+			out = append(out, strings.TrimSpace(body+" "+lv+" "+place))
+		}
+		return out
+	}
+	return []string{u}
 }
 
 // units reads who a piece of task text assigns: "Giao X <verb>", "Đề nghị

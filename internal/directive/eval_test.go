@@ -65,7 +65,7 @@ var blindFloors = map[string]float64{
 	"fresh30": 0.995,
 	"fresh31": 0.995,
 	"fresh32": 0.99,
-	"fresh33": 0.84,
+	"fresh33": 0.95,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -370,9 +370,13 @@ func (p *parser) recipients(i int, rest string) int {
 			add(s)
 		case len(items) == 0 && !reBodyStart.MatchString(f.s) && len(s) < 300:
 			add(s)
-		case len(items) > 0 && (startsLower(s) || wrappedItem(p.lines, j)) && !bullet && len(items[len(items)-1]) < 500:
+		case len(items) > 0 && (startsLower(s) || wrappedItem(p.lines, j) || placesGoOn(p.lines, j)) && !bullet && len(items[len(items)-1]) < 500:
 			// The previous item broken across lines.
-			items[len(items)-1] = trimItem(items[len(items)-1] + " " + s)
+			sep := " "
+			if placesGoOn(p.lines, j) {
+				sep = ", " // the comma trimItem took off the line above
+			}
+			items[len(items)-1] = trimItem(items[len(items)-1] + sep + s)
 		default:
 			p.setRecipients(items)
 			return j
@@ -421,8 +425,27 @@ func wrappedItem(lines []line, j int) bool {
 	return j+1 == len(lines) || lines[j+1].text == "" || isBullet(lines[j+1].text)
 }
 
+// placesGoOn reports whether lines[j] goes on with the places the bullet
+// item above lists after its colon ("- Ủy ban nhân dân các xã: A, B," /
+// "C, D;"): the item line ends with a comma, which ends no item of a
+// bulleted list when the next line has no bullet of its own, and this
+// line is short and no sentence of the body.
+func placesGoOn(lines []line, j int) bool {
+	prev, s := lines[j-1].text, lines[j].text
+	if !isBullet(prev) || !strings.HasSuffix(prev, ",") || !strings.Contains(prev, ":") {
+		return false
+	}
+	return len(s) < 120 && startsUpperRune(s) && !reBodyStart.MatchString(vi.Fold(s))
+}
+
 func (p *parser) setRecipients(items []string) {
+	var each []string
 	for _, it := range items {
+		// "Ủy ban nhân dân các xã: A, B": each place is an addressee, as
+		// a shared prefix over named members is for leads.
+		each = append(each, expandPlaces(it)...)
+	}
+	for _, it := range each {
 		rc := Recipient{Name: it}
 		if p.reg != nil {
 			if k := p.reg.match(it); k >= 0 {

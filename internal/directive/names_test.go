@@ -20,7 +20,7 @@ func TestUnitNameEnds(t *testing.T) {
 		{"Sở Lao động chủ trì, phối hợp với Bảo hiểm xã hội tỉnh vận hành cổng thông tin, tỷ lệ tham gia đạt 40%",
 			[]string{"Sở Lao động"}, []string{"Bảo hiểm xã hội tỉnh"}},
 		{"Giao Công an huyện chủ trì, phối hợp với Ủy ban nhân dân xã Tân Lập, xã Hòa Bình giải tỏa hành lang giao thông",
-			[]string{"Công an huyện"}, []string{"Ủy ban nhân dân xã Tân Lập, xã Hòa Bình"}},
+			[]string{"Công an huyện"}, []string{"Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Hòa Bình"}}, // each xã's Ủy ban (round 33)
 		{"Giao Sở Y tế chủ trì, phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh, các đoàn thể chính trị - xã hội tỉnh mở rộng điểm tiêm",
 			[]string{"Sở Y tế"}, []string{"Trung tâm Kiểm soát bệnh tật tỉnh", "các đoàn thể chính trị - xã hội tỉnh"}},
 		// Verbs the parser knows end a name that has no level.

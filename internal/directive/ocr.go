@@ -322,7 +322,7 @@ func joinHyphenBreak(lines []string, i int) {
 	// "c hiện"). Two whole syllables joined by a dash ("tế-" / "xã") stay.
 	head := s[:len(s)-1]
 	sp := strings.LastIndexAny(head, " \t\u00a0")
-	if hasVowel(head[sp+1:]) && hasVowel(body[:end]) {
+	if hasVowel(head[sp+1:]) && hasVowel(body[:end]) && !oneSyllable(head[sp+1:], body[:end]) {
 		return
 	}
 	lines[i] = head + body[:end]
@@ -330,3 +330,36 @@ func joinHyphenBreak(lines []string, i int) {
 }
 
 func hasVowel(w string) bool { return strings.ContainsAny(vi.Fold(w), "aeiouy") }
+
+// oneSyllable reports whether a and b, both with a vowel, are the two
+// halves of one syllable a hyphen cut in its vowels ("phư-" / "ờng",
+// "ngư-" / "ời"): the second opens with a vowel, so the vowels run on
+// across the cut, and the two carry one tone mark at most. Two whole
+// syllables ("tế-" / "xã", "hóa-" / "ổn") start the second with a
+// consonant or carry two tones.
+func oneSyllable(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if !hasVowel(string(last)) || !hasVowel(string(first)) {
+		return false
+	}
+	return toneMarks(a)+toneMarks(b) <= 1
+}
+
+// toneMarks counts the letters of w that carry a tone mark (sắc, huyền,
+// hỏi, ngã, nặng).
+func toneMarks(w string) int {
+	n := 0
+	for _, r := range strings.ToLower(w) {
+		if r < 0x80 || !hasVowel(string(r)) {
+			continue
+		}
+		if !strings.ContainsRune("ăâêôơư", r) {
+			n++
+		}
+	}
+	return n
+}

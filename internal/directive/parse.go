@@ -82,6 +82,15 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 			}
 		}
 	}
+	if start, end, ok := chatSpan(p.lines); ok {
+		// The chat thread the directive was shared in: only the message
+		// that holds it is read.
+		for i := range p.lines {
+			if i < start || i >= end {
+				p.lines[i] = line{n: p.lines[i].n}
+			}
+		}
+	}
 	amendedItems(p.lines)
 	if len(units) > 0 {
 		p.reg = newUnitMatcher(units)
@@ -372,6 +381,12 @@ func (p *parser) signer(frags []string) {
 		if reSigned.MatchString(f) {
 			gap = true
 			continue
+		}
+		if k := strings.LastIndex(s, "("); k > 0 && strings.HasSuffix(s, ")") && reSigned.MatchString(vi.Fold(s[k:])) {
+			// "Nguyễn Văn A (đã ký)": a copy's note that the original was
+			// signed, after the name on its line.
+			s = strings.TrimSpace(s[:k])
+			f = vi.Fold(s)
 		}
 		if sealAt(s) == 0 {
 			continue
