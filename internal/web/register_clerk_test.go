@@ -36,7 +36,7 @@ func TestRegisterColumns(t *testing.T) {
 <td data-label="Ngày chuyển">` + day + `</td>`,
 		// The report: "Lưu: VT, VP" too, three recipients and two copies kept.
 		`<li>TT HĐND huyện</li>`, `<td data-label="Lưu">VT, VP</td>`,
-		`<a href="/register.xlsx?year=` + day[6:] + `" download role="button" class="secondary outline">Tải sổ (Excel)</a>`,
+		`<a href="/register.xlsx?year=` + day[6:] + `" download class="button secondary outline">Tải sổ (Excel)</a>`,
 		`<form method="post" action="/register/`,
 	} {
 		if !strings.Contains(page, want) {

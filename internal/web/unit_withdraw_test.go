@@ -68,7 +68,7 @@ func TestUnitWithdraw(t *testing.T) {
 		`<h1 id="withdraw-confirm-h">Hủy hạn riêng của Phòng Nội vụ?</h1>`,
 		"Phòng Nội vụ đang có hạn riêng <strong>" + deadlineText(own) + "</strong> (lý do: Trưởng phòng đi công tác). Nếu hủy, đơn vị trở lại theo hạn của cả đợt: <strong>" + deadlineText(old) + "</strong>.",
 		"Phòng Nội vụ sẽ nhận thông báo trong ứng dụng rằng hạn riêng đã bị hủy và hạn gửi nay là " + deadlineText(old),
-		`<a href="` + path + `#unit-extend" role="button" class="secondary" id="withdraw-back">Quay lại</a>`,
+		`<a href="` + path + `#unit-extend" class="button secondary" id="withdraw-back">Quay lại</a>`,
 		`<form method="post" action="` + confirm + `" class="inline">`,
 		`<button type="submit" id="withdraw-go">Hủy hạn riêng</button>`,
 	} {

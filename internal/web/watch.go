@@ -725,20 +725,29 @@ func round1(f float64) float64 { return float64(int(f*10+0.5)) / 10 }
 // thing on the page (a province's round is 100 units x 40 tasks, 4,000
 // cells), and writing these few fixed tags here is several times faster than
 // executing a template action per cell. Every value written is escaped.
-func cellsHTML(roundID int64, code string, cells []watch.Cell, sentOnly bool) template.HTML {
+//
+// A cell shows a short word ("Soạn", "—"); a link, which a keyboard reaches
+// and a screen reader lists out of the table, is named from the unit, the
+// task and the full state, "Phòng Nội vụ, nhiệm vụ 3: Đang soạn (phối hợp)",
+// by the ids of the unit's name (mu), the task's (mt) and the state's (ms)
+// that round.html writes once, not in words repeated in every cell.
+func cellsHTML(roundID, unitID int64, code string, cells []watch.Cell, sentOnly bool) template.HTML {
 	var b strings.Builder
-	b.Grow(len(cells) * 48)
+	b.Grow(len(cells) * 64)
 	href := "/rounds/" + strconv.FormatInt(roundID, 10) + "/reports/" + url.PathEscape(code) + "#task-"
-	for _, c := range cells {
+	names := `" aria-labelledby="mu` + strconv.FormatInt(unitID, 10) + " mt"
+	for j, c := range cells {
 		if c.Role == "" {
 			b.WriteString("<td></td>")
 			continue
 		}
 		title := c.State.Label()
 		class := "cell cell-" + string(c.State)
+		state := "ms-" + string(c.State)
 		if c.Role == tiendo.Support {
 			title += " (phối hợp)"
 			class += " support"
+			state += "-p"
 		}
 		// A report the user may not open is not a link; one returned for
 		// revision leads such a user to what was sent, under "Các lần gửi".
@@ -755,9 +764,15 @@ func cellsHTML(roundID int64, code string, cells []watch.Cell, sentOnly bool) te
 		if tag == "a" {
 			b.WriteString(`" href="`)
 			b.WriteString(html.EscapeString(to))
+			b.WriteString(names)
+			b.WriteString(strconv.Itoa(j))
+			b.WriteString(" ")
+			b.WriteString(html.EscapeString(state))
+		} else {
+			// Not a link: read in the table, under its unit and task.
+			b.WriteString(`" title="`)
+			b.WriteString(html.EscapeString(title))
 		}
-		b.WriteString(`" title="`)
-		b.WriteString(html.EscapeString(title))
 		b.WriteString(`">`)
 		b.WriteString(html.EscapeString(cellAbbr(c.State)))
 		b.WriteString("</" + tag + "></td>")

@@ -151,7 +151,7 @@ func TestDraftRoundShowsNoChaseStatistics(t *testing.T) {
 	if !strings.Contains(rates, `id="draft-rates"`) || !strings.Contains(rates, "Đợt chưa phát hành") {
 		t.Errorf("the draft's page does not say it is not published where the counts would be:\n%s", rates)
 	}
-	for _, no := range []string{`class="stats"`, "chưa gửi</span>", "quá hạn</span>", `id="nudge"`, "Tỷ lệ gửi báo cáo theo cấp", `/consolidated" role="button"`} {
+	for _, no := range []string{`class="stats"`, "chưa gửi</span>", "quá hạn</span>", `id="nudge"`, "Tỷ lệ gửi báo cáo theo cấp", `/consolidated" class="button`} {
 		if strings.Contains(rates, no) {
 			t.Errorf("the draft's page shows %q", no)
 		}
