@@ -144,6 +144,11 @@ type loginPage struct {
 	Username string
 	Next     string
 	Error    string
+	// Refused says the name and password sent were refused (missing or
+	// wrong): both fields are marked invalid, described by Error, which
+	// the name's field, focused, reads. Error alone (a locked account, an
+	// expired second step) describes them without blaming them.
+	Refused bool
 }
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) error {
@@ -169,7 +174,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	username, pw := strings.TrimSpace(r.PostFormValue("username")), r.PostFormValue("password")
 	data := loginPage{page: s.basePage(r, "Đăng nhập"), Username: username, Next: safeNext(r.PostFormValue("next"))}
 	if username == "" || pw == "" {
-		data.Error = "Vui lòng nhập tên đăng nhập và mật khẩu."
+		data.Error, data.Refused = "Vui lòng nhập tên đăng nhập và mật khẩu.", true
 		return s.render(w, http.StatusUnprocessableEntity, "login", data)
 	}
 	u, err := s.store.Login(r.Context(), store.DefaultThrottle, username, pw, clientAddr(r))
@@ -181,7 +186,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, http.StatusTooManyRequests, "login", data)
 	case tiendo.EUNAUTHORIZED:
 		s.log.Info("login failed", "username", username, "address", clientAddr(r))
-		data.Error = tiendo.ErrorMessage(err)
+		data.Error, data.Refused = tiendo.ErrorMessage(err), true
 		return s.render(w, http.StatusUnauthorized, "login", data)
 	default:
 		return err

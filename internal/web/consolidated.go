@@ -15,6 +15,7 @@ import (
 	"tiendo/internal/consolidate"
 	"tiendo/internal/reportdoc"
 	"tiendo/internal/store"
+	"tiendo/internal/vi"
 	"tiendo/internal/watch"
 )
 
@@ -47,6 +48,42 @@ type docPage struct {
 	// box that says they know (confirm_stale). ReturnNote is what the
 	// return form's comment offers to say then.
 	StaleNote, ReturnNote string
+}
+
+// docFields are the fields of a document's forms a refused step may
+// mark, in the order of the page, with the element each is and what the
+// message at the top calls it. A part's text ("p3.text") comes first, named
+// by its part.
+var docFields = []struct{ key, id, label string }{
+	{"confirm_tasks", "confirm_tasks", "Ô xác nhận sửa nhiệm vụ của đợt báo cáo"},
+	{"comment", "comment", "Ý kiến khi trả lại"},
+	{"confirm_stale", "confirm_stale", "Ô xác nhận duyệt khi dự thảo chưa cập nhật"},
+	{"signer_title", "signer_title", "Chức vụ"},
+	{"signer_name", "signer_name", "Họ tên người ký"},
+	{"confirm_issue", "confirm_issue", "Ô xác nhận trước khi cấp số và ban hành"},
+}
+
+// Problems lists what a refused step marked, each with a link to its field,
+// for the message at the top of the page (partials/doc.html "docError"),
+// as the unit's report form lists its own (reportPage.Problems).
+func (p docPage) Problems() []unreadField {
+	if len(p.Fields) == 0 {
+		return nil
+	}
+	var out []unreadField
+	if p.C != nil {
+		for i, part := range p.C.Parts {
+			if msg := p.Fields[partField(i)]; msg != "" {
+				out = append(out, unreadField{Key: fmt.Sprintf("p%d-text", i), Label: vi.Capitalize(consolidate.PartName(p.Round, part)), Message: msg})
+			}
+		}
+	}
+	for _, f := range docFields {
+		if msg := p.Fields[f.key]; msg != "" {
+			out = append(out, unreadField{Key: f.id, Label: f.label, Message: msg})
+		}
+	}
+	return out
 }
 
 // newDocPage fills a docPage for the request; notices are the messages
@@ -103,6 +140,18 @@ func (p *consolidatedPage) Confirming(i int) *regenPart {
 		return p.Confirm[0]
 	}
 	return nil
+}
+
+// PartLegend names part i of the form for its fieldset's legend: "Phần 3:
+// 2. Nhiệm vụ 2 …" by its heading, or by what the part is ("Phần 1: Phần
+// mở đầu") when it has none.
+func (p *consolidatedPage) PartLegend(i int) string {
+	part := p.C.Parts[i]
+	name := strings.TrimSpace(part.Heading)
+	if name == "" {
+		name = vi.Capitalize(consolidate.PartName(p.Round, part))
+	}
+	return fmt.Sprintf("Phần %d: %s", i+1, name)
 }
 
 // regenPart is a part drawn again from the latest unit reports: its place

@@ -68,7 +68,7 @@ func TestConsolidatedEmptyPartRefused(t *testing.T) {
 	for _, want := range []string{
 		"Báo cáo chưa được trình lãnh đạo: 2 phần chưa có nội dung: phần nhiệm vụ 2; phần khó khăn, vướng mắc. Hãy viết nội dung cho các phần này, hoặc ghi “Không có.” nếu không có gì để báo cáo rồi trình lại.",
 		`aria-invalid="true" aria-describedby="p` + itoa(int64(task2)) + `-text-err">`,
-		`<small id="p` + itoa(int64(obstacles)) + `-text-err" class="field-error" role="alert">Phần này chưa có nội dung: hãy viết nội dung, hoặc ghi “Không có.” nếu không có gì để báo cáo.</small>`,
+		`<small class="field-error" id="p` + itoa(int64(obstacles)) + `-text-err">Phần này chưa có nội dung: hãy viết nội dung, hoặc ghi “Không có.” nếu không có gì để báo cáo.</small>`,
 		">Mở đầu vừa sửa.</textarea>", // what was typed stays
 	} {
 		if !strings.Contains(body, want) {

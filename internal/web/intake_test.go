@@ -67,7 +67,7 @@ func TestIntakePreviewProposal(t *testing.T) {
 	}
 	page := html.UnescapeString(body)
 	// The proposed name starts with a capital, the subject stays as written.
-	if !strings.Contains(page, `name="title" rows="1" class="one-line" required >Báo cáo kết quả thực hiện nhiệm vụ trọng tâm</textarea>`) {
+	if !strings.Contains(page, `name="title" rows="1" class="one-line" required>Báo cáo kết quả thực hiện nhiệm vụ trọng tâm</textarea>`) {
 		t.Errorf("title not proposed as \"Báo cáo kết quả…\":\n%s", grep(page, `name="title"`))
 	}
 	if !strings.Contains(page, `>báo cáo kết quả thực hiện nhiệm vụ trọng tâm</textarea>`) {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math"
 	"net/http"
+	"reflect"
 	"strings"
 	"time"
 
@@ -121,6 +122,22 @@ func (s *Server) parseTemplates() (map[string]*template.Template, error) {
 			return "chưa chọn"
 		},
 		"unitName": func(units map[int64]*tiendo.Unit, id int64) string { return unitName(units, id) },
+		// ferr pairs a field's id with its message, if any (a key missing
+		// from the page's Fields comes as nil).
+		"ferr":   func(id string, msg any) fieldError { m, _ := msg.(string); return fieldError{id, m} },
+		"failed": failed,
+		// describedby joins the ids of what describes a field, leaving out
+		// the empty ones: "g3.same-err g3.same-theirs".
+		// The arguments are "" or nil, from "and", when they do not apply.
+		"describedby": func(ids ...any) string {
+			var out []string
+			for _, id := range ids {
+				if s, _ := id.(string); s != "" {
+					out = append(out, s)
+				}
+			}
+			return strings.Join(out, " ")
+		},
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -157,6 +174,56 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 	w.WriteHeader(status)
 	_, err := buf.WriteTo(w)
 	return err
+}
+
+// fieldError is a field's message for the "fielderror" template: it is
+// written with the id ID+"-err", which the field names in its
+// aria-describedby (see errID).
+type fieldError struct{ ID, Message string }
+
+// failed reports whether a page's data says a step was refused: an Error,
+// or fields marked (Fields), on the page or on one of its own forms (a
+// struct of this package in one of its fields, as the round page's
+// NudgeForm). The layout then starts the title with "Lỗi: ", the first
+// thing a screen reader says of the page that comes back.
+func failed(data any) bool {
+	return failedIn(reflect.ValueOf(data), true)
+}
+
+func failedIn(v reflect.Value, deep bool) bool {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return false
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return false
+	}
+	if e := v.FieldByName("Error"); e.IsValid() && e.Kind() == reflect.String && e.String() != "" {
+		return true
+	}
+	if f := v.FieldByName("Fields"); f.IsValid() && f.Kind() == reflect.Map && f.Len() > 0 {
+		return true
+	}
+	if !deep {
+		return false
+	}
+	pkg := reflect.TypeFor[fieldError]().PkgPath()
+	for i := range v.NumField() {
+		sf := v.Type().Field(i)
+		if sf.Anonymous || !sf.IsExported() {
+			continue
+		}
+		t := sf.Type
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() == reflect.Struct && t.PkgPath() == pkg && failedIn(v.Field(i), false) {
+			return true
+		}
+	}
+	return false
 }
 
 func formatDate(t time.Time) string {

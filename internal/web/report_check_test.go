@@ -89,7 +89,7 @@ func TestRefusedSubmitListsWhatToFix(t *testing.T) {
 	if !regexp.MustCompile(`(?s)<div id="confirm" class="confirm-box">\s*<p class="alert">Một số số liệu khác thường: .*?<input type="checkbox" name="confirm">`).MatchString(body) {
 		t.Errorf("no confirm box with the id the message links to")
 	}
-	if !strings.Contains(body, `aria-describedby="g`+target+`.value-hint g`+target+`.value-unusual"`) ||
+	if !strings.Contains(body, `aria-describedby="g`+target+`.value-hint g`+target+`.value-verdict g`+target+`.value-unusual"`) ||
 		!strings.Contains(body, `id="g`+target+`.value-unusual">Số liệu khác thường: 25 trường, gấp hơn 10 lần chỉ tiêu (2 trường).`) {
 		t.Errorf("the unusual value is not marked beside its field")
 	}

@@ -148,7 +148,7 @@ func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
 
 	version := itoa(int64(x.reportOf(x.a, r).Version))
 	code, _, body := read(x.post(head, path, url.Values{"version": {version}, "op": {"head_return"}, "comment": {"  "}}))
-	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Hãy ghi lý do trả lại") || !strings.Contains(body, `aria-invalid="true">`) {
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Hãy ghi lý do trả lại") || !strings.Contains(body, `aria-invalid="true" aria-describedby="comment-err">`) || !strings.Contains(body, `<small class="field-error" id="comment-err">Hãy ghi lý do trả lại.</small>`) {
 		t.Errorf("head return without a reason: %d, want 422 with the reason field marked", code)
 	}
 	if got := x.reportOf(x.a, r).Status; got != tiendo.ReportReview {

@@ -44,15 +44,17 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	if q == "" {
 		return s.render(w, http.StatusOK, "search", data)
 	}
-	data.Title = "Tìm kiếm: " + q
 	const limit = store.DefaultSearchLimit
 	res, err := s.store.Search(r.Context(), userFrom(r.Context()), q, limit+1)
 	if tiendo.ErrorCode(err) == tiendo.EINVALID {
+		// The title says the search failed ("Lỗi: Tìm kiếm"), not the
+		// query that could not be searched (a lone `"`).
 		data.Error = tiendo.ErrorMessage(err)
 		return s.render(w, http.StatusBadRequest, "search", data)
 	} else if err != nil {
 		return err
 	}
+	data.Title = "Tìm kiếm: “" + q + "”"
 	if len(res) > limit {
 		res, data.More = res[:limit], true
 	}

@@ -67,3 +67,46 @@
   if (window.ResizeObserver) new ResizeObserver(keep).observe(bar);
   else window.addEventListener("resize", keep);
 })();
+
+// What a page has to say about the step just taken takes the focus once
+// the page is drawn, so that a screen reader reads it (a live region, or an
+// alert, present when the page loads is not read) and a phone shows it: a
+// refused step's message (#form-error), which lists what to fix with a
+// link to each field, or else the notice of the step done that the page was
+// sent to after it, marked tabindex="-1" ("Đã gửi báo cáo …", "Đã gửi đôn
+// đốc …"). With a fragment in the address, the notice takes the focus
+// without moving the page from where the fragment put it; a page that puts
+// the person back into a field (js/report.js) gives the field the focus
+// after this. A link in the message goes to its field (goTo), which
+// js/report.js uses as well (window.tiendo.goTo).
+(function () {
+  "use strict";
+  // Go to a field (or a box of fields, or a row of a report shown to
+  // read): into the middle of the window, above the sticky bar, with the
+  // focus on it, or on the box's first control, so that a phone shows it
+  // and a screen reader is on it.
+  function goTo(el) {
+    el.scrollIntoView({ block: "center" });
+    var control = /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(el.tagName) ? el : el.querySelector("input:not([type=hidden]), textarea, select");
+    if (control) control.focus({ preventScroll: true });
+  }
+  window.tiendo = window.tiendo || {};
+  window.tiendo.goTo = goTo;
+  function start() {
+    var summary = document.getElementById("form-error");
+    var notice = document.querySelector('main .notice[tabindex="-1"]');
+    if (summary) summary.focus();
+    else if (notice) notice.focus({ preventScroll: !!location.hash });
+    document.querySelectorAll("#form-error a[href^='#']").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        var el = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+        if (!el) return;
+        e.preventDefault();
+        history.replaceState(history.state, "", location.pathname + location.search + a.getAttribute("href"));
+        goTo(el);
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

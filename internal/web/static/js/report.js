@@ -8,21 +8,15 @@
   // A field's id in the report form: "t12.next_steps", "g31.value", "c4.text".
   var fieldID = /^[tgc][0-9]+\.[a-z_]+$/;
 
-  // Go to a field (or the confirm box, or a row of a report shown to read):
-  // into the middle of the window, above the sticky bar, with the focus on
-  // it, or on the box's checkbox, so that a phone shows it and a screen
-  // reader is on it.
-  function goTo(el) {
-    el.scrollIntoView({ block: "center" });
-    var control = /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(el.tagName) ? el : el.querySelector("input:not([type=hidden]), textarea, select");
-    if (control) control.focus({ preventScroll: true });
-  }
+  // Go to a field, the confirm box or a row of a report shown to read
+  // (js/app.js).
+  var goTo = window.tiendo.goTo;
 
-  // A refused step's message lists what to fix: it takes the focus, and its
-  // links (and the unit head's list of unusual values) go to each field.
+  // A refused step's message lists what to fix: js/app.js gives it the
+  // focus, and its links go to each field; so do the unit head's list of
+  // unusual values and the note of each.
   var summary = document.getElementById("form-error");
-  if (summary) summary.focus();
-  document.querySelectorAll("#form-error a[href^='#'], #unusual-values a[href^='#'], .unusual a[href^='#']").forEach(function (a) {
+  document.querySelectorAll("#unusual-values a[href^='#'], .unusual a[href^='#']").forEach(function (a) {
     a.addEventListener("click", function (e) {
       var el = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
       if (!el) return;
@@ -426,15 +420,24 @@
     return "";
   }
 
-  // The same rules as tiendo.Assess.
+  // The same rules as tiendo.Assess. The verdict describes the field
+  // (aria-describedby); a value that cannot be read, or is refused, marks
+  // the field invalid until it is fixed, as the server's message does
+  // (which stays until the next save).
   function verdict(input) {
     var out = form.querySelector('output[for="' + input.id + '"]');
     if (!out) return;
     var a = parseIn(input.value, input.dataset.unit), g = Number(input.dataset.goal), cmp = input.dataset.cmp;
-    if (input.value.trim() === "") { out.textContent = ""; return; }
-    if (isNaN(a)) { out.textContent = "Chưa đọc được số"; return; }
+    var bad = function (msg) {
+      out.textContent = msg;
+      if (msg) input.setAttribute("aria-invalid", "true");
+      else if (!document.getElementById(input.id + "-err")) input.removeAttribute("aria-invalid");
+    };
+    if (input.value.trim() === "") { bad(""); return; }
+    if (isNaN(a)) { bad("Chưa đọc được số"); return; }
     var why = refused(input, a);
-    if (why) { out.textContent = why; return; }
+    bad(why);
+    if (why) return;
     if (cmp === "=" && input.dataset.dir === "decrease") cmp = "<=";
     var v, r;
     if (cmp === "<=" || cmp === "<") {
