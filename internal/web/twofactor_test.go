@@ -123,6 +123,18 @@ func (x *totpApp) enrol(c *http.Client, username string) (string, []string) {
 
 // passwordStep logs in with the password and returns the client, holding
 // the pending login, and where it was sent.
+// pendingCookie is the pending login's cookie c holds after the password.
+func (x *totpApp) pendingCookie(c *http.Client) string {
+	x.t.Helper()
+	for _, k := range c.Jar.Cookies(mustURL(x.srv.URL + "/login/code")) {
+		if k.Name == "tiendo_login" {
+			return k.Value
+		}
+	}
+	x.t.Fatal("no pending-login cookie after the password")
+	return ""
+}
+
 func (x *totpApp) passwordStep(username, next string) (*http.Client, string) {
 	x.t.Helper()
 	c := x.client()
@@ -226,15 +238,7 @@ func TestTwoFactorAcrossInstances(t *testing.T) {
 	secret, _ := x.enrol(x.login("lanhdao"), "lanhdao")
 	x.advance(time.Minute)
 	c, loc := x.passwordStep("lanhdao", "/")
-	var pending string
-	for _, k := range c.Jar.Cookies(mustURL(x.srv.URL + "/login/code")) {
-		if k.Name == "tiendo_login" {
-			pending = k.Value
-		}
-	}
-	if pending == "" {
-		t.Fatal("no pending-login cookie after the password")
-	}
+	pending := x.pendingCookie(c)
 	other := newServer(t, x.st)
 	req, _ := http.NewRequest("POST", other.URL+"/login/code", strings.NewReader(url.Values{"code": {x.code(secret)}}.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
@@ -485,15 +489,7 @@ func TestTwoFactorCodeFormAtOnce(t *testing.T) {
 	_, recovery := x.enrol(x.login("lanhdao"), "lanhdao")
 	x.advance(time.Minute)
 	c, _ := x.passwordStep("lanhdao", "/")
-	var pending string
-	for _, k := range c.Jar.Cookies(mustURL(x.srv.URL + "/login/code")) {
-		if k.Name == "tiendo_login" {
-			pending = k.Value
-		}
-	}
-	if pending == "" {
-		t.Fatal("no pending-login cookie after the password")
-	}
+	pending := x.pendingCookie(c)
 	n := store.DefaultThrottle.Free + 1 // all let through by the throttle
 	locs := make(chan string, n)
 	var start sync.WaitGroup
