@@ -41,6 +41,9 @@ var unitHeads = []string{
 	// A road management district under the province's Sở or a huyện:
 	// "Hạt Quản lý đường bộ huyện", as the forest ranger's "Hạt Kiểm lâm".
 	"hat quan ly",
+	// A national park or a nature reserve, a unit with its own management
+	// board: "Vườn quốc gia Cúc Phương", "Khu bảo tồn thiên nhiên Pù Luông".
+	"vuon quoc gia", "khu bao ton",
 	// An office written short, in capitals as offices write it: "VP HĐND
 	// và UBND xã", "VP Đảng ủy" (GLOSSARY's VP).
 	"vp ",
@@ -90,6 +93,10 @@ var verbs = phraseSet(
 	// Time and steps a unit cuts or completes: "Sở X rút ngắn thời gian
 	// thẩm định …", "các xã có dự án hoàn tất thủ tục …" (as "hoàn thành").
 	"rut ngan", "hoan tat",
+	// "phối hợp với Sở Y tế, Sở Công Thương thành lập các đoàn kiểm tra":
+	// a unit setting up a team ("lập" alone would leave "thành" to the
+	// name).
+	"thanh lap",
 )
 
 // verbSpellings are the verbs that fold as other words do, as they must be
@@ -539,6 +546,12 @@ func splitUnits(s string) []string {
 				join = true
 			}
 		}
+		// "Viễn thông Đồng Tháp và Viettel Đồng Tháp": two names each
+		// ending in the same place are two branches of that place, even
+		// when neither opens like a unit's name.
+		if join && c.afterAnd && samePlaceTail(f.cut(pieces[len(pieces)-1].start, pieces[len(pieces)-1].end), f.cut(c.start, c.end)) {
+			join = false
+		}
 		if join {
 			pieces[len(pieces)-1].end = c.end
 			continue
@@ -557,6 +570,33 @@ func splitUnits(s string) []string {
 		out = append(out, u)
 	}
 	return out
+}
+
+// branchBeside reports whether u, no unit by its words, is named beside a
+// unit of the same place ("Viettel Đồng Tháp" after "Viễn thông Đồng
+// Tháp"): another branch of that place.
+func (p *parser) branchBeside(u string, us []string) bool {
+	for _, o := range us {
+		if o != u && p.isUnitLike(o) && samePlaceTail(o, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// samePlaceTail reports whether names a and b, each opening with a
+// capital, end in the same place name (its words capitalised) with a name
+// of their own before it: "Viễn thông Đồng Tháp" and "Viettel Đồng Tháp".
+func samePlaceTail(a, b string) bool {
+	aw, bw := strings.Fields(trimItem(a)), strings.Fields(trimItem(b))
+	if len(aw) < 2 || len(bw) < 2 || !startsUpperRune(aw[0]) || !startsUpperRune(bw[0]) {
+		return false
+	}
+	k := 0
+	for k < len(aw)-1 && k < len(bw)-1 && aw[len(aw)-1-k] == bw[len(bw)-1-k] && startsUpperRune(aw[len(aw)-1-k]) {
+		k++
+	}
+	return k > 0 && !slices.Equal(aw[:len(aw)-k], bw[:len(bw)-k])
 }
 
 // sectorHead reports whether a folded piece is only a sector's name that
@@ -770,8 +810,9 @@ func (p *parser) assignment(text string) assignment {
 		}
 	}
 	addSupport := func(s string) {
-		for _, u := range p.placeUnits(splitUnits(cutUnitNames(s))) {
-			if u == "" || isGenericUnit(u) || !p.isUnitLike(u) || contains(a.leads, u) || contains(a.supports, u) {
+		us := p.placeUnits(splitUnits(cutUnitNames(s)))
+		for _, u := range us {
+			if u == "" || isGenericUnit(u) || !p.isUnitLike(u) && !p.branchBeside(u, us) || contains(a.leads, u) || contains(a.supports, u) {
 				continue
 			}
 			a.supports = append(a.supports, u)
@@ -891,6 +932,13 @@ func (p *parser) assignment(text string) assignment {
 			// ...": a verb after a comma goes on with the name when the
 			// text up to the colon reads as a unit as well as the part
 			// before the verb does.
+			best = 1
+		}
+		if best == 0 && len(cands) == 2 && cands[0].end < cands[1].end && cutUnitNames(cands[1].x) == cands[1].x &&
+			(strings.HasSuffix(strings.TrimSpace(f.s[:cands[0].end]), " duoc") || strings.HasPrefix(strings.TrimSpace(f.s[cands[0].end:cands[1].end]), "duoc ")) {
+			// "Ủy ban nhân dân các xã, phường được kiểm tra: xây dựng
+			// …": the verb is a clause that picks among the group, which
+			// the name up to the colon keeps.
 			best = 1
 		}
 		if best >= 0 {

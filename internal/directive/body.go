@@ -607,8 +607,22 @@ func goalText(head, cell string) string {
 		return f.orig + " đạt " + cell
 	}
 	name := strings.Join(strings.Fields(f.cut(0, m[0])+" "+f.cut(m[1], len(f.s))), " ")
+	if b := reGoalBracket.FindStringSubmatchIndex(f.s); b != nil && b[2] == m[0] {
+		// "Số bộ dữ liệu mở được công bố (tối thiểu, bộ)": the bracket
+		// holds the comparator and the unit of measure, which goes after
+		// the figure as a sentence has it.
+		name = strings.TrimSpace(f.cut(0, b[0]))
+		unit := strings.TrimSpace(f.cut(b[4], b[5]))
+		if unit != "%" || !strings.HasSuffix(cell, "%") {
+			cell = withUnit(cell, unit)
+		}
+	}
 	return name + " " + f.cut(m[0], m[1]) + " " + cell
 }
+
+// reGoalBracket is a header's bracket holding a comparator and a unit of
+// measure, folded: "(toi thieu, bo)", "(it nhat, %)".
+var reGoalBracket = regexp.MustCompile(`\(\s*(toi thieu|it nhat|khong duoi|khong thap hon|toi da)\s*,\s*([^(),;0-9]{1,20}?)\s*\)\s*$`)
 
 // hasTextHead reports whether folded header f, by has (strings.HasPrefix
 // or strings.Contains), names the column of what is to be done.
@@ -657,13 +671,19 @@ func figureText(head, cell string) string {
 		return ""
 	}
 	name := strings.TrimSpace(head[:strings.LastIndex(head, "(")])
+	text := name + " " + cell + " " + unit
 	if strings.HasSuffix(cell, unit) || strings.HasSuffix(cell, "%") {
-		return name + " " + cell
+		text = name + " " + cell
+	} else if unit == "%" {
+		text = name + " " + cell + "%"
 	}
-	if unit == "%" {
-		return name + " " + cell + "%"
+	if len(targets(text)) == 0 {
+		// "Tỷ lệ văn bản đi được ký số (%)" and "100": the header's words
+		// may hide the figure ("số 100" reads as a number's name); a
+		// column of figures to reach says "đạt" (=).
+		text = strings.Replace(text, name+" ", name+" đạt ", 1)
 	}
-	return name + " " + cell + " " + unit
+	return text
 }
 
 // columnTarget reads a target from a row's columns: the value in the plan

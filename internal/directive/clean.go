@@ -108,6 +108,7 @@ func splitLines(text string) []line {
 		lines = append(lines, line{n: nums[i], text: s, col: col})
 	}
 	stackedTables(lines)
+	restoreBareMarks(lines)
 	return lines
 }
 

@@ -62,6 +62,18 @@ func (p *parser) headedBullets(region []block, i int, leads []assignment, unitBu
 	if len(tops) == 0 {
 		return false
 	}
+	// "1. SỞ VĂN HÓA …" over "- " bullets, among "2. CÔNG AN TỈNH", "3.
+	// SỞ Y TẾ" … each over a paragraph of prose: the document gives each
+	// unit one item, and the bullets are that item's parts.
+	prose := 0
+	for k := range region {
+		if k != i && region[k].parent == b.parent && region[k].kind == b.kind && region[k].kids == 0 && unitHeading(region[k].text) {
+			prose++
+		}
+	}
+	if prose >= 2 && b.kind == number && len(tops) > 1 && !strings.HasSuffix(strings.TrimSpace(b.text), ":") {
+		return false
+	}
 	if !p.givesTargets(region, i, off) {
 		for _, j := range tops {
 			if isFigureOpening(region[j].text) {

@@ -229,6 +229,10 @@ func unitNameEnd(s string) int {
 				i += n
 				continue
 			}
+			if n := passiveSelected(ws, i, plain); places && n > 0 {
+				i += n
+				continue
+			}
 			if vi.Fold(w.lower) == "so" && i+1 < len(ws) && unicode.IsDigit(rune(s[ws[i+1].start])) {
 				i++
 				continue
@@ -341,6 +345,28 @@ func crossedBy(ws []nameWord, i int, plain bool) int {
 var issuedNouns = map[string]bool{
 	"van ban": true, "y kien": true, "bao cao": true, "ke hoach": true, "cong van": true, "to trinh": true,
 	"phuong an": true, "trach nhiem": true, "huong dan": true, "thong bao": true, "bien phap": true, "giai phap": true,
+}
+
+// passiveSelected returns the number of words of the clause at word i
+// that picks, among a group of places, those something is done to ("Ủy ban
+// nhân dân các xã, phường được kiểm tra", "các xã được chọn"): "được" and
+// one to three words running to the end of the names, or to "và" before
+// another. 0 when the words are no such clause: a sentence goes on after
+// its verb ("các xã được phân bổ vốn khẩn trương giải ngân").
+func passiveSelected(ws []nameWord, i int, plain bool) int {
+	if vi.Fold(ws[i].lower) != "duoc" || !plain && ws[i].lower != "được" {
+		return 0
+	}
+	j := i + 1
+	for ; j < len(ws) && j-i <= 3; j++ {
+		if ws[j].sepBefore != "" || phraseAt(ws, j, nameStartsAgain, plain) > 0 {
+			break
+		}
+	}
+	if j == i+1 || j < len(ws) && (ws[j].sepBefore == "" || strings.ContainsAny(ws[j].sepBefore, ",;-")) && phraseAt(ws, j, nameStartsAgain, plain) == 0 {
+		return 0
+	}
+	return j - i
 }
 
 // selectedBy returns the number of words of the clause at word i that

@@ -1120,6 +1120,11 @@ var nameHeads = [][2]string{{"dự", "án"}, {"đề", "án"}}
 // quốc gia …") rather than counting: the count comes before the noun
 // ("triển khai 05 dự án").
 func numberedName(f folded, s int) bool {
+	if ws := origWordsBefore(f, s, 3); len(ws) == 3 && ws[0] == "ban" && ws[1] == "chỉ" && ws[2] == "đạo" {
+		// "Ban Chỉ đạo 389", "Ban Chỉ đạo 35": a steering committee named
+		// by the number of the decision that set it up.
+		return true
+	}
 	ws := origWordsBefore(f, s, 2)
 	if len(ws) < 2 {
 		return false

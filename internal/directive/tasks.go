@@ -952,7 +952,7 @@ func itemContent(region []block, i int, unitBullets []bool, off int) (more []str
 func (p *parser) bulletSupports(a assignment, bullets []string) assignment {
 	for _, m := range bullets {
 		text := strings.TrimLeft(m, "-+ ")
-		if !reOpensSupport.MatchString(vi.Fold(text)) {
+		if f := vi.Fold(text); !reOpensSupport.MatchString(f) && !reOpensChairSupport.MatchString(f) {
 			continue
 		}
 		for _, u := range p.assignment(text).supports {
@@ -963,6 +963,11 @@ func (p *parser) bulletSupports(a assignment, bullets []string) assignment {
 	}
 	return a
 }
+
+// reOpensChairSupport opens a bullet of a unit's item that names its
+// helpers after the unit's own role: "- Chủ trì, phối hợp với Công an
+// tỉnh, Sở Y tế thành lập …" under "1. SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH".
+var reOpensChairSupport = regexp.MustCompile(`^[\s,;:+•-]*chu tri\s*,\s*phoi hop\s+(?:voi|cung)\s`)
 
 // underUnitBullet reports whether block j is under a unit bullet below item i.
 func underUnitBullet(region []block, j, i int, unitBullets []bool, off int) bool {
