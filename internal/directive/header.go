@@ -190,8 +190,11 @@ func (p *parser) header() int {
 			issuer[len(issuer)-1] = append(issuer[len(issuer)-1], rest)
 		}
 		// After the subject, a long line, a numbered item or a part of
-		// the body ("I. MỤC ĐÍCH, YÊU CẦU") begins the body.
-		if !consumed && seenSubject && (!isUpper(s) && (len(s) > 80 || p.isBodyStart(f, s)) || isUpper(s) && reRomanLabel.MatchString(s)) {
+		// the body ("I. MỤC ĐÍCH, YÊU CẦU") begins the body; so does a
+		// numbered heading in capitals, the unit over its duties ("1. SỞ
+		// VĂN HÓA, THỂ THAO VÀ DU LỊCH") when no opening paragraph comes
+		// first.
+		if !consumed && seenSubject && (!isUpper(s) && (len(s) > 80 || p.isBodyStart(f, s)) || isUpper(s) && upperItem(s)) {
 			return i
 		}
 		i++
@@ -200,6 +203,17 @@ func (p *parser) header() int {
 		return 0
 	}
 	return i
+}
+
+// upperItem reports whether a line in capitals after the subject opens
+// the body: a part ("I. MỤC ĐÍCH, YÊU CẦU") or a numbered item ("1. SỞ Y
+// TẾ"), not a word of the header.
+func upperItem(s string) bool {
+	if reRomanLabel.MatchString(s) {
+		return true
+	}
+	_, _, ok := itemLabel(s)
+	return ok
 }
 
 // isBodyStart reports whether a line begins the body: a sentence opening,
