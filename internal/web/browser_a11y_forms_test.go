@@ -75,3 +75,26 @@ func TestBrowserConsolidatedReturnFocus(t *testing.T) {
 		t.Errorf("the message's link put the focus on %q, want #comment", got)
 	}
 }
+
+// A refused cut-off day puts the focus on the message at the top, whose
+// link goes to the field.
+func TestBrowserCutoffRefusalFocus(t *testing.T) {
+	t.Parallel()
+	ctx := browsertest.New(t)
+	base, _ := demoStore(t)
+	browserLogin(t, ctx, base, "admin")
+	browsertest.Do(t, ctx, chromedp.Navigate(base+"/admin/cutoff"), chromedp.WaitVisible(`#cutoff-0`))
+	browsertest.Get(t, ctx, chromedp.Evaluate[string](`document.getElementById("cutoff-0").value = "31"`))
+	browsertest.Do(t, ctx, chromedp.Click(`#cutoff-0 ~ button`), chromedp.WaitVisible(`#form-error`))
+	browsertest.WaitFor(t, ctx, `document.readyState === "complete"`)
+	active := func() string {
+		return browsertest.Get(t, ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.id : ""`))
+	}
+	if got := active(); got != "form-error" {
+		t.Errorf("after a refused day, the focus is on %q, want #form-error", got)
+	}
+	browsertest.Do(t, ctx, chromedp.Click(`#form-error a[href="#cutoff-0"]`))
+	if got := active(); got != "cutoff-0" {
+		t.Errorf("the message's link put the focus on %q, want #cutoff-0", got)
+	}
+}

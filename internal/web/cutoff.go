@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -17,17 +18,22 @@ type cutoffRow struct {
 	store.IssuerCutoff
 	Value   string // the input as shown: the day, or what was typed in a refused form
 	Example string // the window of this year's first half with the day that applies
-	Error   string
+	Error   string // the day's field's message
+	// IssuerError is the issuer's name field's message, on the form that
+	// adds an issuer (New).
+	IssuerError string
 }
 
 type cutoffPage struct {
 	page
-	Rows    []cutoffRow
-	Year    int
-	Saved   bool
-	Error   string // the form's message, above the table
-	New     cutoffRow
-	Default int
+	Rows  []cutoffRow
+	Year  int
+	Saved bool
+	Error string // the form's message, above the table
+	// Problems lists the fields marked, for the message to link to.
+	Problems []unreadField
+	New      cutoffRow
+	Default  int
 }
 
 func (s *Server) cutoffPage(r *http.Request) (*cutoffPage, error) {
@@ -106,24 +112,35 @@ func (s *Server) handleCutoffPost(w http.ResponseWriter, r *http.Request) error 
 	}
 	p.Saved = false
 	p.Error = tiendo.ErrorMessage(err)
-	field := p.Error
+	field, issuerField := p.Error, ""
 	var e *tiendo.Error
 	if errors.As(err, &e) && e.Fields["cutoff_day"] != "" {
 		field = e.Fields["cutoff_day"]
 	} else if e != nil && e.Fields["issuer"] != "" {
-		field = e.Fields["issuer"]
+		field, issuerField = "", e.Fields["issuer"]
 	}
 	matched := false
 	if !adding {
 		for i := range p.Rows {
 			if p.Rows[i].Issuer == issuer || (issuer != "" && strings.EqualFold(p.Rows[i].Issuer, issuer)) {
 				p.Rows[i].Value, p.Rows[i].Error, matched = typed, field, true
+				name := p.Rows[i].Issuer
+				if name == "" {
+					name = "mặc định"
+				}
+				p.Problems = append(p.Problems, unreadField{Key: fmt.Sprintf("cutoff-%d", i), Label: "Ngày chốt số liệu của " + name, Message: field})
 				break
 			}
 		}
 	}
 	if !matched {
-		p.New = cutoffRow{IssuerCutoff: store.IssuerCutoff{Issuer: issuer}, Value: typed, Error: field}
+		p.New = cutoffRow{IssuerCutoff: store.IssuerCutoff{Issuer: issuer}, Value: typed, Error: field, IssuerError: issuerField}
+		if issuerField != "" {
+			p.Problems = append(p.Problems, unreadField{Key: "new-issuer", Label: "Tên cơ quan ban hành", Message: issuerField})
+		}
+		if field != "" {
+			p.Problems = append(p.Problems, unreadField{Key: "new-cutoff", Label: "Ngày chốt số liệu của cơ quan ban hành khác", Message: field})
+		}
 	}
 	return s.render(w, http.StatusUnprocessableEntity, "cutoff", p)
 }

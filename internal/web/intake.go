@@ -296,6 +296,49 @@ func taskNames(tasks []intakeTask) []taskWarnings {
 
 // HasTree reports whether some unit has units under it, for the "every
 // unit under" picker: a flat registry has nothing to pick from.
+// Problems lists, in the order of the form, the fields the refused step
+// marked, for the message at the top (#form-error) to link to. A key the
+// form has no field for is left out: the message says what is wrong.
+func (p previewPage) Problems() []unreadField {
+	if len(p.Fields) == 0 {
+		return nil
+	}
+	var out []unreadField
+	add := func(key, id, label string) {
+		if msg := p.Fields[key]; msg != "" {
+			out = append(out, unreadField{Key: id, Label: label, Message: msg})
+		}
+	}
+	add("title", "title", "Tên đợt báo cáo")
+	add("doc_date", "doc_date", "Ngày văn bản")
+	add("period_kind", "period_kind", "Kỳ báo cáo")
+	add("period_index", "period_index", "Tháng/quý/nửa năm thứ")
+	add("period_year", "period_year", "Năm")
+	add("deadline_date", "deadline_date", "Hạn gửi")
+	add("tasks", "add-task", "Nhiệm vụ")
+	for i, t := range p.Form.Tasks {
+		task := "Nhiệm vụ " + t.Label
+		if strings.TrimSpace(t.Label) == "" {
+			task = fmt.Sprintf("Nhiệm vụ thứ %d", i+1)
+		}
+		pre, id := fmt.Sprintf("t%d.", i), fmt.Sprintf("t%d-", i)
+		add(pre+"lead", id+"lead", task+": Đơn vị chủ trì")
+		add(pre+"text", id+"text", task+": Nội dung")
+		support := fmt.Sprintf("task-%d", i)
+		if p.ManyUnits {
+			support = id + "support-add"
+		}
+		add(pre+"support", support, task+": Đơn vị phối hợp")
+		for j := range t.Targets {
+			gp, gid, target := fmt.Sprintf("%sg%d.", pre, j), fmt.Sprintf("%sg%d-", id, j), fmt.Sprintf("%s: Chỉ tiêu %d", task, j+1)
+			add(gp+"text", gid+"text", target)
+			add(gp+"value", gid+"value", target+": Giá trị")
+			add(gp+"by", gid+"by", target+": Đơn vị báo cáo")
+		}
+	}
+	return out
+}
+
 func (p previewPage) HasTree() bool {
 	for _, n := range p.Tree {
 		if n.Descendants > 0 {

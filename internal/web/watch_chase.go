@@ -25,6 +25,19 @@ type nudgeForm struct {
 	Fields map[string]string
 }
 
+// Problems lists the fields the refused press marked, for the message at
+// the top of the form (#form-error) to link to.
+func (f nudgeForm) Problems() []unreadField {
+	var out []unreadField
+	if msg := f.Fields["unit"]; msg != "" {
+		out = append(out, unreadField{Key: "nudge-units", Label: "Đơn vị sẽ được đôn đốc", Message: msg})
+	}
+	if msg := f.Fields["note"]; msg != "" {
+		out = append(out, unreadField{Key: "nudge-note", Label: "Ghi chú gửi kèm", Message: msg})
+	}
+	return out
+}
+
 // chaseRow is one unit owing its report on the "đôn đốc" form: a box to
 // tick when a press can chase it now, or a line saying why it cannot.
 type chaseRow struct {
