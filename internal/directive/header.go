@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tiendo/internal/vi"
 )
@@ -371,11 +372,31 @@ func (p *parser) recipients(i int, rest string) int {
 	if rest != "" {
 		add(rest)
 	}
+	// Under "Kính gửi:" alone the list may be numbered ("1. Sở A;", "2.
+	// Sở B;", "3. UBND các xã, phường."): it runs on while each next
+	// number names an addressee, and ends at the item closed with ".".
+	// The body's own numbering comes after, from 1 again or as sentences.
+	next := 0
+	if rest == "" {
+		next = 1
+	}
 	j := i + 1
 	for ; j < len(p.lines); j++ {
 		s := p.lines[j].text
 		if s == "" {
 			continue
+		}
+		if next > 0 {
+			if n, name, ok := numberedAddressee(s); ok && n == next {
+				add(name)
+				next++
+				if strings.HasSuffix(s, ".") {
+					j++
+					break
+				}
+				continue
+			}
+			next = 0
 		}
 		f := foldText(s)
 		bullet := isBullet(s)
@@ -398,6 +419,30 @@ func (p *parser) recipients(i int, rest string) int {
 	}
 	p.setRecipients(items)
 	return j
+}
+
+// numberedAddressee reads s as an item of a numbered "Kính gửi" list,
+// "2. Sở Tài chính;": a short line that names a body (its head among the
+// parser's unit heads, written in ordinary case, not a heading in
+// capitals), with no verb to make it a sentence of the body, closed with
+// ";" or, the last, ".". It returns the number and the text after it.
+func numberedAddressee(s string) (int, string, bool) {
+	m := reNumLabel.FindStringSubmatchIndex(s)
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(s[m[2]:m[3]])
+	name := strings.TrimSpace(s[m[1]:])
+	if utf8.RuneCountInString(name) > 120 || !strings.HasSuffix(name, ";") && !strings.HasSuffix(name, ".") {
+		return 0, "", false
+	}
+	if isUpper(name) || !opensUnit(name) || reBodyStart.MatchString(vi.Fold(name)) {
+		return 0, "", false
+	}
+	if firstVerb(foldText(name), 0) != nil {
+		return 0, "", false
+	}
+	return n, name, true
 }
 
 // issuerParts reports whether u is only "Các ban" or "Các phòng": the
