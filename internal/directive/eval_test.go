@@ -66,7 +66,7 @@ var blindFloors = map[string]float64{
 	"fresh31": 0.995,
 	"fresh32": 0.99,
 	"fresh33": 0.95,
-	"fresh34": 0.985,
+	"fresh34": 0.995,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -368,10 +369,24 @@ func (p *parser) sendsRelative(bs []block) bool {
 // ngày ký", "chậm nhất 03 ngày sau khi kết thúc quý".
 var reRelative = regexp.MustCompile(`(?:trong vong|trong thoi han|trong|cham nhat(?: la)?|sau)\s+(\d{1,3})\s+ngay(\s+lam viec)?\s*,?\s*(?:ke tu|tinh tu|sau khi|sau)\s+(?:ngay\s+)?\S[^,;.]*`)
 
+// reFromSigning is a reRelative match counted in calendar days from the
+// day this document was signed or issued: "trong thời hạn 20 ngày kể từ
+// ngày ký văn bản này", "trong vòng 15 ngày kể từ ngày ban hành", "chậm
+// nhất 10 ngày kể từ ngày ký Công văn này". The day of receipt, working
+// days, another document's signing ("kể từ ngày ký hợp đồng") or the end
+// of a period are not: their day is not printed on the letter.
+var reFromSigning = regexp.MustCompile(`^(?:trong vong|trong thoi han|trong|cham nhat(?: la)?)\s+(\d{1,3})\s+ngay\s*,?\s*(?:ke tu|tinh tu)\s+ngay\s+(?:ky(?:\s+ban hanh)?|ban hanh)(?:\s*\(?\s*(?:van ban|cong van|thong bao|ke hoach|quyet dinh|chi thi|cong dien)\s+nay\b.*|\s*)$`)
+
+// reOnward is the clause in which the office says what it does with the
+// reports: "để (kịp) tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày D".
+var reOnward = regexp.MustCompile(`\bde (?:kip )?tong hop\b`)
+
 // relativeDeadline warns about a report deadline counted from an event
 // when no date is given: its day depends on when each unit received the
 // directive, and working days skip weekends and public holidays, so a
-// person sets the round's date rather than the parser guessing it.
+// person sets the round's date rather than the parser guessing it. Only
+// calendar days from the signing of the document itself, whose date it
+// bears, are counted (fromSigning), and still warned to be checked.
 func (p *parser) relativeDeadline(intro, closing, region []block) {
 	for _, group := range [][]block{closing, intro, region} {
 		for _, b := range group {
@@ -382,11 +397,40 @@ func (p *parser) relativeDeadline(intro, closing, region []block) {
 					continue
 				}
 				p.relative = true
-				p.warn(WarnRelativeDeadline, p.lineOf(b, sent), "Văn bản nêu hạn tính từ một sự kiện (“%s”), không phải một ngày cụ thể: hãy tính ngày (ngày làm việc không kể thứ Bảy, Chủ nhật và ngày lễ) và nhập hạn cho đợt báo cáo này.", strings.TrimSpace(f.cut(m[0], m[1])))
+				phrase := strings.TrimSpace(f.cut(m[0], m[1]))
+				if d, ok := p.fromSigning(f.s[m[0]:m[1]], f.s); ok {
+					// The day it counts from is the document's own date:
+					// the clerk's count, the signing day not counted and
+					// the period ending with its last day (Bộ luật Dân
+					// sự, điều 147–148).
+					p.res.Deadline = &Deadline{Date: d.String(), Relation: "by"}
+					p.deadlineLine = p.lineOf(b, sent)
+					p.warn(WarnRelativeDeadline, p.deadlineLine, "Văn bản nêu hạn tính từ ngày ký (“%s”): hạn %s được tính từ ngày ký %s (không kể ngày ký); hãy kiểm tra lại, nhất là khi ngày cuối cùng rơi vào ngày nghỉ.", phrase, vnDate(p.res.Deadline.Date), vnDate(p.res.Date))
+					return
+				}
+				p.warn(WarnRelativeDeadline, p.lineOf(b, sent), "Văn bản nêu hạn tính từ một sự kiện (“%s”), không phải một ngày cụ thể: hãy tính ngày (ngày làm việc không kể thứ Bảy, Chủ nhật và ngày lễ) và nhập hạn cho đợt báo cáo này.", phrase)
 				return
 			}
 		}
 	}
+}
+
+// fromSigning returns the deadline a relative phrase rel of folded
+// sentence f sets when it counts calendar days from the signing of this
+// document and the document's date is known: that date plus the days.
+// A sentence on when the document takes effect ("Quyết định này có hiệu
+// lực ...") sets no report's deadline.
+func (p *parser) fromSigning(rel, f string) (vi.Date, bool) {
+	m := reFromSigning.FindStringSubmatch(strings.TrimSpace(rel))
+	if m == nil || !p.issueDate.Complete() || !p.issueDate.Valid() || strings.Contains(f, "hieu luc") {
+		return vi.Date{}, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if n < 1 {
+		return vi.Date{}, false
+	}
+	t := time.Date(p.issueDate.Year, time.Month(p.issueDate.Month), p.issueDate.Day+n, 0, 0, 0, 0, time.UTC)
+	return vi.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}, true
 }
 
 // recurring warns about a repeating deadline, said in the closing, the
@@ -579,11 +623,19 @@ func sentenceDeadline(f string) []string {
 	all := reDeadline.FindAllStringSubmatchIndex(f, 8)
 	var kept [][]string
 	within, withinEnd := -1, 0
+	rel := reRelative.FindStringIndex(f)
 	for _, ix := range all {
 		if extensionAsk(f, ix[0]) {
 			continue
 		}
 		m := submatches(f, ix)
+		if rel != nil && rel[0] < ix[0] && reOnward.MatchString(f[rel[0]:ix[0]]) {
+			// "gửi về Bộ … trong thời hạn 20 ngày kể từ ngày ký văn bản
+			// này, … để kịp tổng hợp, báo cáo Thủ tướng Chính phủ trước
+			// ngày 30/11": the units' time is counted from an event
+			// (relativeDeadline); the date is the office's own report.
+			continue
+		}
 		if m[1] == "trong" && within < 0 {
 			within, withinEnd = len(kept), ix[1]
 		}
