@@ -224,6 +224,11 @@ func TestDemoCommand(t *testing.T) {
 	}
 	go func() { done <- run(ctx, []string{"demo", "-addr", "127.0.0.1:0"}, env, nil, out, io.Discard) }()
 	addr := waitAddr(t, out)
+	// The banner is written a line at a time after the address: wait for
+	// its last line before reading it.
+	for end := time.Now().Add(15 * time.Second); !strings.Contains(out.String(), "Nhấn Ctrl+C để dừng.") && time.Now().Before(end); {
+		time.Sleep(20 * time.Millisecond)
+	}
 	for _, want := range []string{"vanphong", "lanhdao", "huyenuy", "admin", "pnnptnt", "ld.pgddt", "Lãnh đạo đơn vị Phòng GD&ĐT", "mật khẩu trình diễn"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo banner lacks %q:\n%s", want, out.String())
