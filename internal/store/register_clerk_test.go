@@ -18,22 +18,7 @@ import (
 func issueModel(t *testing.T, f *fixture, leader *tiendo.User, kind tiendo.DocKind, letter bool, to, dist []string) int {
 	t.Helper()
 	r := f.newRound(t, time.Now().Add(24*time.Hour))
-	c := &tiendo.Document{Kind: kind, RoundID: r.ID, Subject: "Tiến độ quý I", Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
-	if err := f.s.CreateDoc(ctx, store.Actor{}, f.office, c); err != nil {
-		t.Fatal(err)
-	}
-	sent, err := f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, kind, store.DocSend, c.Version, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ok, err := f.s.ActOnDoc(ctx, store.Actor{}, leader, r.ID, kind, store.DocApprove, sent.Version, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := issueWith(t)
-	if kind == tiendo.DocDirective {
-		in.Symbol, in.DocType, in.Signer = "UBND-VP", "CV", "Hoàng Thị Bình"
-	}
+	version, in := approvedDoc(t, f, leader, r, kind, "Tiến độ quý I")
 	model := map[string]any{"Kind": 0, "Recipients": to, "Distribution": dist, "Body": []any{map[string]any{"Kind": 0}}}
 	if letter {
 		model["Kind"] = 1
@@ -42,7 +27,7 @@ func issueModel(t *testing.T, f *fixture, leader *tiendo.User, kind tiendo.DocKi
 	in.Render = func(int, time.Time) (map[string][]byte, error) {
 		return map[string][]byte{"docx": []byte("docx"), "json": data}, nil
 	}
-	d, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, kind, ok.Version, in)
+	d, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, kind, version, in)
 	if err != nil {
 		t.Fatal(err)
 	}

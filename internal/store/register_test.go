@@ -27,23 +27,8 @@ func TestOutgoingRegister(t *testing.T) {
 		t.Helper()
 		f.s.Now = func() time.Time { return at }
 		r := f.newRound(t, at.Add(24*time.Hour))
-		c := &tiendo.Document{Kind: kind, RoundID: r.ID, Subject: subject, Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
-		if err := f.s.CreateDoc(ctx, store.Actor{}, f.office, c); err != nil {
-			t.Fatal(err)
-		}
-		sent, err := f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, kind, store.DocSend, c.Version, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		ok, err := f.s.ActOnDoc(ctx, store.Actor{}, leader, r.ID, kind, store.DocApprove, sent.Version, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		in := issueWith(t)
-		if kind == tiendo.DocDirective {
-			in.Symbol, in.DocType, in.Signer = "UBND-VP", "CV", "Hoàng Thị Bình"
-		}
-		if _, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, kind, ok.Version, in); err != nil {
+		version, in := approvedDoc(t, f, leader, r, kind, subject)
+		if _, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, kind, version, in); err != nil {
 			t.Fatal(err)
 		}
 		return r
@@ -111,4 +96,28 @@ func TestOutgoingRegister(t *testing.T) {
 			t.Errorf("%v reads the register's years: %v, want forbidden", u, err)
 		}
 	}
+}
+
+// approvedDoc makes round r's document of kind, sends it and has leader
+// approve it: its version, and what issuing it takes (a công văn with the
+// office's symbol and signer).
+func approvedDoc(t *testing.T, f *fixture, leader *tiendo.User, r *tiendo.Round, kind tiendo.DocKind, subject string) (int, store.Issue) {
+	t.Helper()
+	c := &tiendo.Document{Kind: kind, RoundID: r.ID, Subject: subject, Parts: []tiendo.ReportPart{{Key: "opening", Text: "Mở đầu"}}}
+	if err := f.s.CreateDoc(ctx, store.Actor{}, f.office, c); err != nil {
+		t.Fatal(err)
+	}
+	sent, err := f.s.ActOnDoc(ctx, store.Actor{}, f.office, r.ID, kind, store.DocSend, c.Version, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok, err := f.s.ActOnDoc(ctx, store.Actor{}, leader, r.ID, kind, store.DocApprove, sent.Version, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := issueWith(t)
+	if kind == tiendo.DocDirective {
+		in.Symbol, in.DocType, in.Signer = "UBND-VP", "CV", "Hoàng Thị Bình"
+	}
+	return ok.Version, in
 }
