@@ -61,10 +61,10 @@ func (p ThrottlePolicy) wait(f failures, now time.Time) time.Duration {
 	return max(0, f.last.Add(min(d, p.MaxDelay)).Sub(now))
 }
 
-func (s *Store) failures(ctx context.Context, db queryer, key string, lock string) (failures, bool, error) {
+func (s *Store) failures(ctx context.Context, db queryer, key string) (failures, bool, error) {
 	var f failures
 	var locked sql.NullTime
-	err := db.QueryRowContext(ctx, s.q(`SELECT failures, first_at, last_at, locked_until FROM login_failures WHERE key = ?`+lock), key).
+	err := db.QueryRowContext(ctx, s.q(`SELECT failures, first_at, last_at, locked_until FROM login_failures WHERE key = ?`), key).
 		Scan(&f.count, &f.first, &f.last, &locked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, false, nil
@@ -97,7 +97,7 @@ func (s *Store) CheckLogin(ctx context.Context, p ThrottlePolicy, username, addr
 		key  string
 		free int
 	}{{userKey(username), p.Free}, {addrKey(address), p.AddrFree}} {
-		f, ok, err := s.failures(ctx, s.rdb, k.key, "")
+		f, ok, err := s.failures(ctx, s.rdb, k.key)
 		if err != nil || !ok {
 			if err != nil {
 				return err
@@ -184,14 +184,20 @@ func (s *Store) lockFailures(ctx context.Context, tx *sql.Tx, p ThrottlePolicy, 
 	frees := []int{p.Free, p.AddrFree}
 	for i := range keys {
 		k := &keys[i]
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO login_failures (key, failures, first_at, last_at) VALUES (?, 0, ?, ?)
-			ON CONFLICT (key) DO NOTHING`), k.key, now, now); err != nil {
+		// One statement makes the row or locks the one there. An insert
+		// that found it, then a locking read, would find nothing if a
+		// right login deleted it in between (LoginSucceeded) and go on
+		// without its lock, so that two attempts took the address's lock
+		// and the username's in opposite orders (PostgreSQL: deadlock).
+		var f failures
+		var locked sql.NullTime
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO login_failures (key, failures, first_at, last_at) VALUES (?, 0, ?, ?)
+			ON CONFLICT (key) DO UPDATE SET key = excluded.key
+			RETURNING failures, first_at, last_at, locked_until`), k.key, now, now).
+			Scan(&f.count, &f.first, &f.last, &locked); err != nil {
 			return nil, fmt.Errorf("store: login failures: %w", err)
 		}
-		f, _, err := s.failures(ctx, tx, k.key, s.lockChain())
-		if err != nil {
-			return nil, err
-		}
+		f.lockedUntil = locked.Time
 		if expired := !f.lockedUntil.IsZero() && !now.Before(f.lockedUntil); expired || (f.lockedUntil.IsZero() && now.Sub(f.first) > p.Window) {
 			f.count, f.first, f.lockedUntil = 0, now, time.Time{}
 		}

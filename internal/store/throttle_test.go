@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -108,4 +109,42 @@ func containsKey(locks []store.LoginLock, key string) bool {
 		}
 	}
 	return false
+}
+
+// Attempts counted at once while right logins forget the username's
+// failures: each attempt takes the username's row and the address's in one
+// order, even when a right login deletes the username's row between its
+// insert and its read, so none waits on another in a circle (PostgreSQL
+// reported "deadlock detected" when an attempt went on without the
+// username's lock).
+func TestReserveLoginAttemptWithLoginsSucceeding(t *testing.T) {
+	s := storetest.Open(t)
+	p := store.DefaultThrottle
+	p.Free, p.UserLock, p.AddrFree, p.AddrLock = 1<<20, 1<<20, 1<<20, 1<<20
+	const workers, rounds = 8, 40
+	errs := make(chan error, workers*rounds*2)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for range rounds {
+				errs <- s.ReserveLoginAttempt(ctx, p, "pnv", "192.0.2.1")
+				if w%2 == 0 {
+					errs <- s.LoginSucceeded(ctx, "pnv")
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	failed := 0
+	for err := range errs {
+		if err != nil {
+			if failed++; failed <= 3 {
+				t.Errorf("an attempt counted while logins succeed: %v", err)
+			}
+		}
+	}
+	if failed > 3 {
+		t.Errorf("and %d more", failed-3)
+	}
 }
