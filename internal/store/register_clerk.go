@@ -2,11 +2,14 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"tiendo"
@@ -57,11 +60,26 @@ const (
 	maxRegisterNote    = 2000
 )
 
+// Version names the values of a register line's clerk columns: the form
+// that writes them carries the version of the line it was shown with
+// (SetRegisterNote), so that what another clerk wrote meanwhile is not
+// written over unseen. Two lines with the same values have the same
+// version, whoever wrote them and however often.
+func (n RegisterNote) Version() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\x00%s\x00%s", n.Copies, n.Receipt, n.Note)
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
 // SetRegisterNote writes the clerk's columns of register line id, for
-// whoever issues documents (the office, whose clerk keeps the register).
-// The change is audited with what was there before; writing what is
-// there already changes nothing.
-func (s *Store) SetRegisterNote(ctx context.Context, actor Actor, u *tiendo.User, id int64, n RegisterNote) error {
+// whoever issues documents (the office, whose clerk keeps the register),
+// over the line as it was when the clerk saw it: seen is that line's
+// Version. When the line has changed since (another clerk wrote in it),
+// nothing is written and the error is ECONFLICT, saying who wrote it and
+// when, with the line's version now in its Fields["version"]; writing the
+// same values as are there already changes nothing, and is no conflict.
+// The change is audited with what was there before.
+func (s *Store) SetRegisterNote(ctx context.Context, actor Actor, u *tiendo.User, id int64, seen string, n RegisterNote) error {
 	if !tiendo.Allowed(u, tiendo.ActionConsolidate, 0) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ Văn phòng (văn thư) được ghi vào sổ văn bản đi.")
 	}
@@ -82,27 +100,84 @@ func (s *Store) SetRegisterNote(ctx context.Context, actor Actor, u *tiendo.User
 			Fields: map[string]string{"note": "Hãy rút gọn ghi chú."}}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var before RegisterNote
-		err := tx.QueryRowContext(ctx, s.q(`SELECT copies, receipt, note FROM register WHERE id = ?`), id).Scan(&before.Copies, &before.Receipt, &before.Note)
-		if errors.Is(err, sql.ErrNoRows) {
-			return tiendo.Errorf(tiendo.ENOTFOUND, "Không có dòng %d trong sổ văn bản đi; hãy tải lại sổ.", id)
-		} else if err != nil {
-			return fmt.Errorf("store: register note: %w", err)
+		before, err := s.registerNoteNow(ctx, tx, id)
+		if err != nil {
+			return err
 		}
-		if before == n {
+		if before.RegisterNote == n {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE register SET copies = ?, receipt = ?, note = ?, note_by = ?, note_at = ? WHERE id = ?`),
-			n.Copies, n.Receipt, n.Note, nullID(u.ID), s.now(), id); err != nil {
+		if before.Version() != seen {
+			return before.conflict()
+		}
+		// Only over the values checked: on PostgreSQL, a clerk whose
+		// transaction read the line before another's committed waits for
+		// that one here, and then finds the line changed.
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE register SET copies = ?, receipt = ?, note = ?, note_by = ?, note_at = ?
+			WHERE id = ? AND copies = ? AND receipt = ? AND note = ?`),
+			n.Copies, n.Receipt, n.Note, nullID(u.ID), s.now(), id, before.Copies, before.Receipt, before.Note)
+		if err != nil {
 			return fmt.Errorf("store: register note: %w", err)
+		}
+		if changed, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("store: register note: %w", err)
+		} else if changed == 0 {
+			now, err := s.registerNoteNow(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			return now.conflict()
 		}
 		type line struct {
 			Copies  int    `json:"copies"`
 			Receipt string `json:"receipt"`
 			Note    string `json:"note"`
 		}
-		return s.audit(ctx, tx, actor, "update", "register", id, line(before), line(n))
+		return s.audit(ctx, tx, actor, "update", "register", id, line(before.RegisterNote), line(n))
 	})
+}
+
+// registerNote is a register line's clerk columns as they are, with who
+// wrote them last and when, and the line's number for a message.
+type registerNote struct {
+	RegisterNote
+	Number int
+	Symbol string
+	By     string    // full name, or username; "" when unknown
+	At     time.Time // zero when nobody has written in the line
+}
+
+// registerNoteNow reads register line id's clerk columns in tx.
+func (s *Store) registerNoteNow(ctx context.Context, tx *sql.Tx, id int64) (registerNote, error) {
+	var n registerNote
+	var at sql.NullTime
+	err := tx.QueryRowContext(ctx, s.q(`SELECT g.copies, g.receipt, g.note, g.number, g.symbol, COALESCE(NULLIF(u.full_name, ''), u.username, ''), g.note_at
+		FROM register g LEFT JOIN users u ON u.id = g.note_by WHERE g.id = ?`), id).
+		Scan(&n.Copies, &n.Receipt, &n.Note, &n.Number, &n.Symbol, &n.By, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return n, tiendo.Errorf(tiendo.ENOTFOUND, "Không có dòng %d trong sổ văn bản đi; hãy tải lại sổ.", id)
+	} else if err != nil {
+		return n, fmt.Errorf("store: register note: %w", err)
+	}
+	n.At = at.Time
+	return n, nil
+}
+
+// conflict is the error of a write over line n made from an earlier view
+// of it: who changed it and when, as far as the line says.
+func (n registerNote) conflict() error {
+	changed := "không còn như lúc bạn mở sổ"
+	if !n.At.IsZero() {
+		who := n.By
+		if who == "" {
+			who = "người khác"
+		}
+		changed = fmt.Sprintf("đã được %s ghi lúc %s, sau khi bạn mở sổ", who, n.At.In(tiendo.Zone).Format("15:04 02/01/2006"))
+	}
+	return &tiendo.Error{Code: tiendo.ECONFLICT,
+		Message: fmt.Sprintf("Dòng %02d/%s của sổ văn bản đi %s; phần bạn ghi chưa được lưu, để không ghi đè lên nội dung đó. "+
+			"Hãy đối chiếu với nội dung đang có trong sổ, rồi ghi lại.", n.Number, n.Symbol, changed),
+		Fields: map[string]string{"version": n.Version()}}
 }
 
 // registerDelivery keeps on register line id where the document went,

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -131,17 +133,18 @@ func TestRegisterNote(t *testing.T) {
 	at := time.Date(2026, 3, 4, 9, 30, 0, 0, tiendo.Zone)
 	f.s.Now = func() time.Time { return at }
 
+	v := line().Version()
 	for _, u := range []*tiendo.User{leader, reader, f.repA, nil} {
-		if err := f.s.SetRegisterNote(ctx, store.Actor{}, u, id, store.RegisterNote{Note: "x"}); code(err) != tiendo.EFORBIDDEN {
+		if err := f.s.SetRegisterNote(ctx, store.Actor{}, u, id, v, store.RegisterNote{Note: "x"}); code(err) != tiendo.EFORBIDDEN {
 			t.Errorf("%v writes in the register: %v, want forbidden", u, err)
 		}
 	}
 	for _, bad := range []store.RegisterNote{{Copies: -1}, {Copies: 10000}, {Note: strings.Repeat("a", 2001)}, {Receipt: strings.Repeat("a", 501)}} {
-		if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, bad); code(err) != tiendo.EINVALID {
+		if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, v, bad); code(err) != tiendo.EINVALID {
 			t.Errorf("SetRegisterNote(%.30v): %v, want invalid", bad, err)
 		}
 	}
-	if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id+1000, store.RegisterNote{Note: "x"}); code(err) != tiendo.ENOTFOUND {
+	if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id+1000, v, store.RegisterNote{Note: "x"}); code(err) != tiendo.ENOTFOUND {
 		t.Errorf("a line that is not: %v, want not found", err)
 	}
 	if l := line(); l.Note != "" || l.Copies != 0 || !l.NoteAt.IsZero() {
@@ -149,7 +152,7 @@ func TestRegisterNote(t *testing.T) {
 	}
 
 	n := store.RegisterNote{Copies: 6, Receipt: "  Đã nhận qua   hệ thống  ", Note: "Gửi thêm bản giấy\r\nđến TT HĐND huyện "}
-	if err := f.s.SetRegisterNote(ctx, store.Actor{UserID: f.office.ID}, f.office, id, n); err != nil {
+	if err := f.s.SetRegisterNote(ctx, store.Actor{UserID: f.office.ID}, f.office, id, v, n); err != nil {
 		t.Fatal(err)
 	}
 	l := line()
@@ -167,17 +170,101 @@ func TestRegisterNote(t *testing.T) {
 		t.Errorf("the audit of the note: %+v (%v)", audit, err)
 	}
 	// The same again writes nothing; clearing the copies counts them again.
-	if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, n); err != nil {
+	if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, l.Version(), n); err != nil {
 		t.Fatal(err)
 	}
 	if audit, _ := f.s.AuditLog(ctx, "register", 10); len(audit) != 1 {
 		t.Errorf("the same note audited again: %d rows", len(audit))
 	}
 	n.Copies = 0
-	if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, n); err != nil {
+	if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, l.Version(), n); err != nil {
 		t.Fatal(err)
 	}
 	if l := line(); l.CopyCount() != 2 { // TT HĐND huyện, and VT
 		t.Errorf("copies counted again = %d, want 2", l.CopyCount())
+	}
+}
+
+// Two clerks write in one line from the same view of it: the first is
+// written; the second is refused with a conflict that says who wrote the
+// line and when, and nothing of it is written, until it is sent again
+// over the line as it is now. Writing what the line holds already is no
+// conflict; a form that names no view of the line is refused. At once,
+// exactly one of several clerks writing from the same view wins.
+func TestRegisterNoteConflict(t *testing.T) {
+	f := newFixture(t)
+	leader := &tiendo.User{Username: "lanhdao", FullName: "Nguyễn Văn A", Role: tiendo.RoleLeader}
+	if err := f.s.CreateUser(ctx, store.Actor{}, leader, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	clerk := &tiendo.User{Username: "vanthu2", FullName: "Trần Thị Thư", Role: tiendo.RoleOffice}
+	if err := f.s.CreateUser(ctx, store.Actor{}, clerk, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	issueModel(t, f, leader, tiendo.DocReport, false, nil, []string{"TT HĐND huyện", "Lưu: VT"})
+	line := func() store.RegisterLine {
+		t.Helper()
+		lines, err := f.s.OutgoingRegister(ctx, f.office, 0)
+		if err != nil || len(lines) != 1 {
+			t.Fatalf("register: %v, %v", lines, err)
+		}
+		return lines[0]
+	}
+	audited := func() int {
+		t.Helper()
+		audit, err := f.s.AuditLog(ctx, "register", 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(audit)
+	}
+	start := line()
+	id, seen := start.ID, start.Version()
+	at := time.Date(2026, 3, 4, 9, 30, 0, 0, tiendo.Zone)
+	f.s.Now = func() time.Time { return at }
+
+	first := store.RegisterNote{Receipt: "Đ/c Lan đã nhận", Note: "Gửi bản giấy ngày 05/3"}
+	if err := f.s.SetRegisterNote(ctx, store.Actor{UserID: clerk.ID}, clerk, id, seen, first); err != nil {
+		t.Fatal(err)
+	}
+	second := store.RegisterNote{Copies: 3, Note: "Đã gọi điện nhắc TT HĐND"}
+	err := f.s.SetRegisterNote(ctx, store.Actor{UserID: f.office.ID}, f.office, id, seen, second)
+	var e *tiendo.Error
+	if !errors.As(err, &e) || e.Code != tiendo.ECONFLICT ||
+		!strings.Contains(e.Message, "Dòng 01/BC-UBND") || !strings.Contains(e.Message, "Trần Thị Thư ghi lúc 09:30 04/03/2026") ||
+		!strings.Contains(e.Message, "chưa được lưu") {
+		t.Fatalf("the second clerk, from the same view: %v, want a conflict naming who wrote the line and when", err)
+	}
+	now := line()
+	if now.RegisterNote != first || now.NoteBy != "Trần Thị Thư" || audited() != 1 {
+		t.Errorf("after the conflict the line holds %+v by %q with %d audit rows; want the first clerk's note alone", now.RegisterNote, now.NoteBy, audited())
+	}
+	if e.Fields["version"] != now.Version() || now.Version() == seen {
+		t.Errorf("the conflict's version %q, the line's now %q, the one seen %q", e.Fields["version"], now.Version(), seen)
+	}
+	// What the line holds already: nothing to write, nothing lost.
+	if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, seen, first); err != nil || audited() != 1 {
+		t.Errorf("writing what the line holds, from an earlier view: %v, %d audit rows", err, audited())
+	}
+	// A form that names no view of the line.
+	if err := f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, "", second); code(err) != tiendo.ECONFLICT {
+		t.Errorf("a write that names no view: %v, want a conflict", err)
+	}
+	// Sent again over the line as it is now: written.
+	if err := f.s.SetRegisterNote(ctx, store.Actor{UserID: f.office.ID}, f.office, id, now.Version(), second); err != nil {
+		t.Fatal(err)
+	}
+	if l := line(); l.RegisterNote != second || l.NoteBy != "Văn phòng" || audited() != 2 {
+		t.Errorf("sent again over the line now: %+v by %q, %d audit rows", l.RegisterNote, l.NoteBy, audited())
+	}
+
+	// Eight clerks at once, from the same view.
+	seen = line().Version()
+	won := race(t, "register note", func(i int) error {
+		return f.s.SetRegisterNote(ctx, store.Actor{}, f.office, id, seen, store.RegisterNote{Note: fmt.Sprintf("Văn thư thứ %d", i)})
+	})
+	l := line()
+	if won != 1 || !strings.HasPrefix(l.Note, "Văn thư thứ ") || audited() != 3 {
+		t.Errorf("%d of 8 concurrent writes from one view won; the line holds %q with %d audit rows, want 1 and 3", won, l.Note, audited())
 	}
 }

@@ -22,8 +22,9 @@ func TestBrowserRegister(t *testing.T) {
 	r := printRound(t, x)
 	c := issueReport(t, x, office, r)
 	issueDirective(t, x, office, r)
-	resp := x.post(office, "/register/2/note", url.Values{"year": {c.IssuedAt.Format("2006")}, "receipt": {"Phòng Nội vụ, Công an huyện đã mở trên tiendo"},
-		"note": {"Gửi thêm bản giấy có đóng dấu cho TT HĐND huyện\nngày hôm sau"}})
+	year := c.IssuedAt.Format("2006")
+	resp := x.post(office, "/register/2/note", url.Values{"year": {year}, "receipt": {"Phòng Nội vụ, Công an huyện đã mở trên tiendo"},
+		"note": {"Gửi thêm bản giấy có đóng dấu cho TT HĐND huyện\nngày hôm sau"}, "version": {registerVersion(x, office, 2, year)}})
 	resp.Body.Close()
 
 	ctx := browsertest.New(t)

@@ -65,10 +65,17 @@ type registerPage struct {
 	Error  string
 	Fields map[string]string
 	Form   registerForm
+	// Theirs is, for a form refused because the line changed after it was
+	// shown (another clerk wrote in it), what the line holds now where it
+	// differs from what was typed, by field: the form keeps what was
+	// typed, and shows this under each field to compare.
+	Theirs map[string]*registerHeld
 }
 
-// registerForm is a line's clerk form as typed.
-type registerForm struct{ Copies, Receipt, Note string }
+// registerForm is a line's clerk form as typed, and the version of the
+// line it writes over (store.RegisterNote.Version): the one it was shown
+// with, or after a conflict the one shown beside it.
+type registerForm struct{ Copies, Receipt, Note, Version string }
 
 // registerLine is a line of the register with what the page links to.
 type registerLine struct {
@@ -201,7 +208,11 @@ func (s *Server) registerPage(r *http.Request, year int) (registerPage, error) {
 // number of copies, the receipt, the note — and goes back to the line. An
 // issued document never changes; its register line's columns the clerk
 // keeps may, each change audited (store.SetRegisterNote). A refused form
-// comes back on the page as typed, with the reason beside the field.
+// comes back on the page as typed, with the reason beside the field; one
+// refused because another clerk wrote in the line after the form was
+// shown comes back as typed too (409), with what the line holds now under
+// each field, and the line's version now, so that sending it again, once
+// compared, writes it.
 func (s *Server) handleRegisterNote(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -214,14 +225,15 @@ func (s *Server) handleRegisterNote(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	form := registerForm{Copies: strings.TrimSpace(r.PostFormValue("copies")), Receipt: r.PostFormValue("receipt"), Note: r.PostFormValue("note")}
+	form := registerForm{Copies: strings.TrimSpace(r.PostFormValue("copies")), Receipt: r.PostFormValue("receipt"), Note: r.PostFormValue("note"),
+		Version: r.PostFormValue("version")}
 	note := store.RegisterNote{Receipt: form.Receipt, Note: form.Note}
 	if form.Copies != "" {
 		if note.Copies, err = strconv.Atoi(form.Copies); err != nil || note.Copies < 1 {
 			note.Copies = -1 // refused by the store, with its message
 		}
 	}
-	err = s.store.SetRegisterNote(r.Context(), actor(r), userFrom(r.Context()), id, note)
+	err = s.store.SetRegisterNote(r.Context(), actor(r), userFrom(r.Context()), id, form.Version, note)
 	if err == nil {
 		y := "all"
 		if year != 0 {
@@ -231,13 +243,45 @@ func (s *Server) handleRegisterNote(w http.ResponseWriter, r *http.Request) erro
 		return nil
 	}
 	e, ok := err.(*tiendo.Error)
-	if !ok || e.Code != tiendo.EINVALID {
+	if !ok || e.Code != tiendo.EINVALID && e.Code != tiendo.ECONFLICT {
 		return err
 	}
 	p, err := s.registerPage(r, year)
 	if err != nil {
 		return err
 	}
-	p.Failed, p.Error, p.Fields, p.Form = id, e.Message, e.Fields, form
-	return s.render(w, http.StatusUnprocessableEntity, "register", p)
+	p.Failed, p.Error, p.Form = id, e.Message, form
+	if e.Code == tiendo.EINVALID {
+		p.Fields = e.Fields
+		return s.render(w, http.StatusUnprocessableEntity, "register", p)
+	}
+	p.Form.Version = e.Fields["version"]
+	if i := slices.IndexFunc(p.Lines, func(l registerLine) bool { return l.ID == id }); i >= 0 {
+		// The line as the page shows it, read after the conflict.
+		now := p.Lines[i]
+		p.Form.Version, p.Theirs = now.Version(), now.differences(form)
+	}
+	return s.render(w, http.StatusConflict, "register", p)
+}
+
+// differences is what line l holds where it differs from form, by field.
+func (l registerLine) differences(form registerForm) map[string]*registerHeld {
+	out := map[string]*registerHeld{}
+	if l.CopiesText() != form.Copies {
+		out["copies"] = &registerHeld{Text: l.CopiesText(), Counted: l.Counted()}
+	}
+	if l.Receipt != strings.Join(strings.Fields(form.Receipt), " ") {
+		out["receipt"] = &registerHeld{Text: l.Receipt}
+	}
+	if l.Note != strings.TrimSpace(strings.ReplaceAll(form.Note, "\r\n", "\n")) {
+		out["note"] = &registerHeld{Text: l.Note}
+	}
+	return out
+}
+
+// registerHeld is what a field of a register line holds now: its text,
+// "" when empty; for the copies, then, the number tiendo counts.
+type registerHeld struct {
+	Text    string
+	Counted int
 }

@@ -2,15 +2,19 @@ package web_test
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"tiendo"
+	"tiendo/internal/store"
 )
 
 // The register shows Decree 30's columns: where each document went, as it
@@ -87,15 +91,19 @@ func TestRegisterNotePost(t *testing.T) {
 		t.Fatal("a refused form was written")
 	}
 
-	bad := url.Values{"year": {year}, "copies": {"bảy"}, "receipt": {"đã nhận"}, "note": {"ghi chú đang gõ"}}
+	// Refused as typed, with the version it was shown with: sent again
+	// once corrected, it still writes only over the line it was shown.
+	bad := url.Values{"year": {year}, "copies": {"bảy"}, "receipt": {"đã nhận"}, "note": {"ghi chú đang gõ"}, "version": {"0123456789abcdef"}}
 	code, _, page := x.postRead(office, "/register/1/note", bad)
 	if code != http.StatusUnprocessableEntity || !strings.Contains(page, "Số lượng bản phải từ 1 đến 9999") ||
+		!strings.Contains(page, `<input type="hidden" name="version" value="0123456789abcdef">`) ||
 		!strings.Contains(page, `<details class="register-edit" open>`) || !strings.Contains(page, `value="bảy" aria-invalid="true"`) ||
 		!strings.Contains(page, `<textarea id="note-1" name="note" rows="2">ghi chú đang gõ</textarea>`) {
 		i := strings.Index(page, "<tbody>")
 		t.Errorf("copies that are not a number: %d\n%s", code, page[i:])
 	}
 
+	form.Set("version", registerVersion(x, office, 1, year))
 	resp := x.post(office, "/register/1/note", form)
 	resp.Body.Close()
 	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != "/register?year="+year+"&saved=1#dong-1" {
@@ -119,6 +127,87 @@ func TestRegisterNotePost(t *testing.T) {
 	}
 }
 
+// registerVersion is the version of register line id (of year) that the
+// register's page gives the clerk's form, as c reads the page.
+func registerVersion(x *app, c *http.Client, id int, year string) string {
+	x.t.Helper()
+	_, page := x.get(c, "/register?year="+year)
+	m := regexp.MustCompile(fmt.Sprintf(`action="/register/%d/note">\n<input type="hidden" name="year" value="[^"]*">\n<input type="hidden" name="version" value="([0-9a-f]+)">`, id)).FindStringSubmatch(page)
+	if m == nil {
+		x.t.Fatalf("the register's form of line %d carries no version", id)
+	}
+	return m[1]
+}
+
+// Two clerks write in one line from the same page: the second is refused
+// (409) and nothing of it is written; the page says who wrote the line
+// and when, shows what the line holds now under each field the second
+// clerk typed otherwise, and keeps what was typed in the form, with the
+// line's version now, so that sending it again writes it.
+func TestRegisterNoteConflict(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	office := x.login("vanphong")
+	r := printRound(t, x)
+	c := issueReport(t, x, office, r)
+	year := c.IssuedAt.In(tiendo.Zone).Format("2006")
+	clerk := &tiendo.User{Username: "vanthu2", FullName: "Trần Thị Thư", Role: tiendo.RoleOffice}
+	if err := x.st.CreateUser(context.Background(), store.Actor{}, clerk, pw); err != nil {
+		t.Fatal(err)
+	}
+	other := x.login("vanthu2")
+	seen := registerVersion(x, office, 1, year) // both open the register
+	if v := registerVersion(x, other, 1, year); v != seen {
+		t.Fatalf("one line, two versions: %q and %q", seen, v)
+	}
+
+	resp := x.post(other, "/register/1/note", url.Values{"year": {year}, "version": {seen}, "receipt": {"Đ/c Lan (TT HĐND) đã nhận"}, "note": {"Gửi bản giấy ngày 05/3"}})
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the first clerk's note: %d", resp.StatusCode)
+	}
+	typed := url.Values{"year": {year}, "version": {seen}, "copies": {"3"}, "receipt": {"Đ/c Lan (TT HĐND) đã nhận"}, "note": {"Đã gọi điện nhắc\nTT HĐND huyện <ngày 06/3>"}}
+	code, _, page := x.postRead(office, "/register/1/note", typed)
+	now := registerVersion(x, office, 1, year)
+	for _, want := range []string{
+		"Dòng 01/BC-UBND của sổ văn bản đi đã được Trần Thị Thư ghi lúc ",
+		"phần bạn ghi chưa được lưu",
+		`<details class="register-edit" open>`,
+		`<input type="hidden" name="version" value="` + now + `">`,
+		"Những gì bạn gõ vẫn nằm nguyên trong các ô dưới đây.",
+		// What was typed, in the form.
+		`<input id="copies-1" name="copies" inputmode="numeric" value="3" aria-describedby="copies-1-theirs">`,
+		`<textarea id="note-1" name="note" rows="2" aria-describedby="note-1-theirs">Đã gọi điện nhắc` + "\n" + `TT HĐND huyện <ngày 06/3></textarea>`,
+		// What the line holds, under the fields that differ.
+		`<small class="theirs" id="copies-1-theirs">Đang có trong sổ: để trống (5 bản, tính theo nơi nhận)</small>`,
+		`<small class="theirs" id="note-1-theirs">Đang có trong sổ: Gửi bản giấy ngày 05/3</small>`,
+		`<span class="register-note-text">Gửi bản giấy ngày 05/3</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the refused note's page lacks\n%s", want)
+		}
+	}
+	if code != http.StatusConflict || now == seen || strings.Contains(page, `id="receipt-1-theirs"`) {
+		i := strings.Index(page, "<tbody>")
+		t.Fatalf("the second clerk's note, from the same page: %d, version %q (was %q)\n%s", code, now, seen, page[max(i, 0):])
+	}
+	if _, reg := x.get(office, "/register?year="+year); strings.Contains(reg, "Đã gọi điện nhắc") {
+		t.Fatal("the refused note was written")
+	}
+
+	// Sent again from the refused page, once compared: written.
+	typed.Set("version", now)
+	resp = x.post(office, "/register/1/note", typed)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the note sent again over the line now: %d", resp.StatusCode)
+	}
+	if _, reg := x.get(office, "/register?year="+year); !strings.Contains(reg, `<td data-label="Số bản" class="register-copies">3</td>`) ||
+		!strings.Contains(reg, "Đã gọi điện nhắc\nTT HĐND huyện &lt;ngày 06/3&gt;") {
+		t.Error("the note sent again was not written")
+	}
+}
+
 // The register of a year downloads as a spreadsheet in Decree 30's
 // columns, in the order numbered, the numbers as the register writes them,
 // in Times New Roman on landscape A4 with the header on every page; whoever
@@ -133,7 +222,8 @@ func TestRegisterXLSX(t *testing.T) {
 	issueDirective(t, x, office, r)
 	day := c.IssuedAt.In(tiendo.Zone).Format("02/01/2006")
 	year := day[6:]
-	resp := x.post(office, "/register/2/note", url.Values{"year": {year}, "receipt": {"Phòng Nội vụ đã nhận"}, "note": {"Đã gửi"}})
+	resp := x.post(office, "/register/2/note", url.Values{"year": {year}, "receipt": {"Phòng Nội vụ đã nhận"}, "note": {"Đã gửi"},
+		"version": {registerVersion(x, office, 2, year)}})
 	resp.Body.Close()
 
 	download := func(c *http.Client, path string) (int, []byte, http.Header) {
