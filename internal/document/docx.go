@@ -240,7 +240,7 @@ func headerXML() string {
 // markBeforeTwips is the space above "DỰ THẢO" in the first page's header,
 // which starts headerMM from the top edge: its baseline falls where the
 // PDF draws it, markAboveMM above the top margin.
-var markBeforeTwips = int(math.Round((marginTopMM - markAboveMM - headerMM - ascent*sizeMark/ptPerMM) * 1440 / 25.4))
+var markBeforeTwips = int(math.Round((marginTopMM - markAboveMM - headerMM - lineAscent*sizeMark/ptPerMM) * 1440 / 25.4))
 
 // firstHeaderXML is the first page's header part: empty, or a draft's
 // "DỰ THẢO" flush right in the top margin, as the PDF has it, where it
@@ -372,9 +372,8 @@ func (b *docxBuilder) title(d *Document) {
 	rule := min(max(textWidthPt(d.Subject, bold, sizeSubject)/3, 70), 140)
 	p = b.rd.AddEmptyParagraph()
 	ruleParagraph(p, rule, textWidthMM*ptPerMM)
-	// The rule as close under the subject as in the PDF: the subject's
-	// line already ends its line gap under the descent.
-	paraSpacing(p).Before = ptrU(uint64(math.Round((subjectRuleMM*ptPerMM - lineGap*sizeSubject) * 20)))
+	// The rule as close under the subject as in the PDF.
+	paraSpacing(p).Before = ptrU(uint64(math.Round(subjectRuleMM * ptPerMM * 20)))
 	spaceAfter(p, 12)
 }
 
@@ -537,7 +536,7 @@ func (b *docxBuilder) table(t Table) []*docx.Paragraph {
 	}
 	tbl.Grid(gw...)
 	tbl.Layout(stypes.TableLayoutFixed)
-	line := &ctypes.Border{Val: stypes.BorderStyleSingle, Size: ptrI(4), Color: ptrS("000000"), Space: ptrS("0")}
+	line := &ctypes.Border{Val: stypes.BorderStyleSingle, Size: ptrI(tableBorderPt * 8), Color: ptrS("000000"), Space: ptrS("0")}
 	ct := tbl.GetCT()
 	ct.TableProp.Borders = &ctypes.TableBorders{Top: line, Left: line, Bottom: line, Right: line, InsideH: line, InsideV: line}
 	ct.TableProp.CellMargin = &ctypes.CellMargins{
@@ -698,13 +697,12 @@ func cellW(c *docx.Cell, twips int) *docx.Cell {
 func ruleParagraph(p *docx.Paragraph, lengthPt, colPt float64) {
 	lengthPt = min(lengthPt, colPt)
 	side := int((colPt - lengthPt) / 2 * 20)
-	exact := 20
 	p.GetCT().Property = &ctypes.ParagraphProp{
-		Spacing:       spacing(120, 0, exact, stypes.LineSpacingRuleExact),
+		Spacing:       spacing(ruleBeforePt*20, 0, ruleLinePt*20, stypes.LineSpacingRuleExact),
 		Indent:        &ctypes.Indent{Left: &side, Right: &side},
 		Justification: ctypes.NewGenSingleStrVal(stypes.JustificationCenter),
 		Border: &ctypes.ParaBorder{Top: &ctypes.Border{
-			Val: stypes.BorderStyleSingle, Size: ptrI(6), Space: ptrS("1"), Color: ptrS("000000"),
+			Val: stypes.BorderStyleSingle, Size: ptrI(ruleWidthPt * 8), Space: ptrS(fmt.Sprint(ruleSpacePt)), Color: ptrS("000000"),
 		}},
 	}
 }

@@ -50,6 +50,20 @@ const (
 	sizeSigner       = 14
 	sizePageNumber   = 14
 
+	// A short rule (under the issuer, the motto, a report's subject) is an
+	// empty paragraph whose top border is the rule: ruleBeforePt of space
+	// above it (unless said otherwise), the border ruleWidthPt thick (w:sz
+	// in eighths of a point), ruleSpacePt between it and the paragraph's
+	// line of exactly ruleLinePt. Both writers lay it out so.
+	ruleBeforePt = 6
+	ruleWidthPt  = 0.75
+	ruleSpacePt  = 1
+	ruleLinePt   = 1
+
+	// tableBorderPt is the width of a table's borders (w:sz 4, in eighths
+	// of a point).
+	tableBorderPt = 0.5
+
 	// signatureSpaceMM is the room left for the signature and the seal.
 	signatureSpaceMM = 25.0
 )

@@ -43,11 +43,11 @@ func TestDraftMark(t *testing.T) {
 			t.Errorf("the mark is aligned %q, want right", mark.Pr.Jc.Val)
 		}
 		before, _ := strconv.Atoi(mark.Pr.Spacing.Before)
-		bottom := headerMM + twipsToMM(before) + float64(sizeMark)*(singleLine+lineGap)/ptPerMM
+		bottom := headerMM + twipsToMM(before) + float64(sizeMark)*singleLine/ptPerMM
 		if bottom > marginTopMM {
 			t.Errorf("the mark's header ends %.1f mm from the top edge, below the %g mm top margin: it would push the body down", bottom, marginTopMM)
 		}
-		baseline := headerMM + twipsToMM(before) + ascent*sizeMark/ptPerMM
+		baseline := headerMM + twipsToMM(before) + lineAscent*sizeMark/ptPerMM
 		if want := marginTopMM - markAboveMM; baseline < want-0.5 || baseline > want+0.5 {
 			t.Errorf("the mark's baseline is %.1f mm from the top edge, the PDF's %.1f mm", baseline, want)
 		}

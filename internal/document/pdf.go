@@ -3,6 +3,7 @@ package document
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -12,19 +13,9 @@ import (
 // fontFamily is the name the PDF gives the embedded Liberation Serif.
 const fontFamily = "LiberationSerif"
 
-// The vertical metrics of Times New Roman (and Liberation Serif) as a
-// fraction of the font size: Word's "single" line is ascent + descent.
-const (
-	ascent     = 0.891
-	descent    = 0.216
-	singleLine = ascent + descent
-	// lineGap is the font's line gap, which Word and LibreOffice add
-	// under the descent of a single-spaced line.
-	lineGap = 0.042
-)
-
-// subjectRuleMM is the space between a report's subject and the short rule
-// under it, in both writers: a few points, as Decree 30's sample has it.
+// subjectRuleMM is the space between a report's subject (the descent of
+// its last line) and the short rule under it, in both writers: a few
+// points, as Decree 30's sample has it.
 const subjectRuleMM = 1.5
 
 // WritePDF draws d directly as a PDF with the same layout rules as
@@ -97,7 +88,29 @@ type pdfWriter struct {
 
 	curFace face
 	curSize float64
+
+	// after is the space after the last paragraph, already under it, in
+	// mm: the space before the next overlaps it (spaceBefore).
+	after float64
 }
+
+// spaceAfter leaves mm of space under what was drawn last.
+func (p *pdfWriter) spaceAfter(mm float64) {
+	p.y += mm
+	p.after = mm
+}
+
+// spaceBefore leaves mm of space above what is drawn next. As in Word and
+// LibreOffice, the space between two paragraphs is the larger of the one
+// after the first and the one before the second, not their sum.
+func (p *pdfWriter) spaceBefore(mm float64) {
+	p.y += max(0, mm-p.after)
+	p.after = 0
+}
+
+// collapsed is the space a paragraph with before mm of space above it adds
+// under a body paragraph, whose paraAfterPt it overlaps.
+func collapsed(before float64) float64 { return max(0, before-paraAfterPt/ptPerMM) }
 
 const bottomLimit = pageHeightMM - marginBottomMM
 
@@ -109,6 +122,7 @@ func (p *pdfWriter) newPage() {
 	p.pdf.AddPage()
 	p.curSize = 0 // the header function may have changed the font
 	p.y = marginTopMM
+	p.after = 0
 }
 
 // pageHeader prints the page number centred in the top margin, from page 2.
@@ -120,7 +134,7 @@ func (p *pdfWriter) pageHeader() {
 	s := fmt.Sprint(n)
 	p.setFont(regular, sizePageNumber)
 	w := p.pdf.GetStringWidth(s)
-	p.pdf.Text(marginLeftMM+(textWidthMM-w)/2, headerMM+ascent*sizePageNumber/ptPerMM, s)
+	p.pdf.Text(marginLeftMM+(textWidthMM-w)/2, headerMM+lineAscent*sizePageNumber/ptPerMM, s)
 	p.curSize = 0
 }
 
@@ -138,8 +152,29 @@ func (p *pdfWriter) width(s string, f face, size float64) float64 {
 	return p.pdf.GetStringWidth(s)
 }
 
-// lineHeight is the height of one line at size pt with the given spacing.
-func lineHeight(size, spacing float64) float64 { return size * singleLine * spacing / ptPerMM }
+// lineHeight is the height of one line at size pt with the given spacing
+// (1 single, lineSpacing the body's), in mm: what Word and LibreOffice give
+// a line of the font with "auto" spacing of that multiple, the font's
+// single line (singleLine, its line gap included) times the multiple.
+// They lay out in twentieths of a point and round the single line and the
+// multiple of it to whole ones (a 14 pt line is 322, the body's 370), so
+// the PDF does too: over a page the fractions would add up to a line
+// falling on the other side of the bottom margin.
+func lineHeight(size, spacing float64) float64 {
+	single := math.Round(size * 20 * singleLine)
+	return math.Round(single*spacing) / 20 / ptPerMM
+}
+
+// linesFit is the room n lines at size pt with the given spacing need at
+// the foot of a page: all but the last take their line height, the last
+// only a single line's, since what a spacing over single adds under a
+// line may fall in the bottom margin, as in Word and LibreOffice.
+func linesFit(n int, size, spacing float64) float64 {
+	if n < 1 {
+		return 0
+	}
+	return float64(n-1)*lineHeight(size, spacing) + lineHeight(size, 1)
+}
 
 // ensure starts a new page unless h mm fit above the bottom margin.
 func (p *pdfWriter) ensure(h float64) {
@@ -330,7 +365,7 @@ func (p *pdfWriter) drawLine(l line, x, y, width, size float64, a align) {
 	case a == alignJustify && !l.last && len(l.words) > 1:
 		extra = (width - l.natural) / float64(len(l.words)-1)
 	}
-	base := y + ascent*size/ptPerMM
+	base := y + lineAscent*size/ptPerMM
 	// The words of one face with a single space between them are drawn as
 	// one string, spaces included: a text object a run of words rather
 	// than one a word, which makes a page's content a fraction of what it
@@ -417,13 +452,13 @@ func (p *pdfWriter) paragraphKeep(spans []Span, x, width, indent, size, spacing 
 		case i == from:
 			p.ensure(min(float64(n-i)*lh+keep, bottomLimit-marginTopMM))
 		case widow && i == 0:
-			p.ensure(float64(orphanLines(n)) * lh)
-		case widow && i == n-2 && p.y+2*lh > bottomLimit+0.01:
+			p.ensure(linesFit(orphanLines(n), size, spacing))
+		case widow && i == n-2 && p.y+linesFit(2, size, spacing) > bottomLimit+0.01:
 			// The last line would stand alone at the top of the next
 			// page: the line before it goes with it.
 			p.newPage()
 		}
-		p.ensure(lh)
+		p.ensure(linesFit(1, size, spacing))
 		lx, lw := x, width
 		if i == 0 {
 			lx, lw = x+indent, width-indent
@@ -431,6 +466,7 @@ func (p *pdfWriter) paragraphKeep(spans []Span, x, width, indent, size, spacing 
 		p.drawLine(l, lx, p.y, lw, size, a)
 		p.y += lh
 	}
+	p.after = 0
 }
 
 // orphanLines is how many of a body paragraph's n lines must start on one
@@ -457,11 +493,16 @@ func (p *pdfWriter) column(x, y, width float64, texts []string, f face, size flo
 	return y
 }
 
-// rule draws a horizontal rule of length mm centred in a column.
-func (p *pdfWriter) rule(x, y, width, length float64) {
+// rule draws a horizontal rule of length mm centred in a column, as the
+// DOCX's rule paragraph (ruleParagraph) lays it out from y: before pt of
+// space, the rule, and the paragraph's space and line under it. It
+// returns the y under that paragraph.
+func (p *pdfWriter) rule(x, y, width, length, before float64) float64 {
 	length = min(length, width)
-	p.pdf.SetLineWidth(0.25)
-	p.pdf.Line(x+(width-length)/2, y, x+(width+length)/2, y)
+	y += before / ptPerMM
+	p.pdf.SetLineWidth(ruleWidthPt / ptPerMM)
+	p.pdf.Line(x+(width-length)/2, y+ruleWidthPt/2/ptPerMM, x+(width+length)/2, y+ruleWidthPt/2/ptPerMM)
+	return y + (ruleWidthPt+ruleSpacePt+ruleLinePt)/ptPerMM
 }
 
 func (p *pdfWriter) header(d *Document) {
@@ -486,17 +527,13 @@ func (p *pdfWriter) header(d *Document) {
 	for _, l := range lines {
 		widest = max(widest, textWidthPt(l, bold, sizeIssuer))
 	}
-	y += 1.8
-	p.rule(lx, y, lw, max(widest/3, 40)/ptPerMM)
-	leftEnd := y
+	leftEnd := p.rule(lx, y, lw, max(widest/3, 40)/ptPerMM, ruleBeforePt)
 
 	y = p.column(rx, top, rw, []string{nationalTitle}, bold, sizeNational)
 	y = p.column(rx, y, rw, []string{motto}, bold, sizeMotto)
-	y += 1.8
-	p.rule(rx, y, rw, textWidthPt(motto, bold, sizeMotto)/ptPerMM)
-	rightEnd := y
+	rightEnd := p.rule(rx, y, rw, textWidthPt(motto, bold, sizeMotto)/ptPerMM, ruleBeforePt)
 
-	row2 := max(leftEnd, rightEnd) + 6/ptPerMM + 1.5
+	row2 := max(leftEnd, rightEnd) + 6/ptPerMM
 	y = p.column(lx, row2, lw, []string{numberLine(d.Number, d.Symbol)}, regular, sizeNumber)
 	if d.Kind == Letter {
 		if s := subjectLine(d.Subject); s != "" {
@@ -520,9 +557,8 @@ func (p *pdfWriter) title(d *Document) {
 		}
 	}
 	rule := min(max(textWidthPt(d.Subject, bold, sizeSubject)/3, 70), 140) / ptPerMM
-	p.y += subjectRuleMM
-	p.rule(marginLeftMM, p.y, textWidthMM, rule)
-	p.y += 12 / ptPerMM
+	p.y = p.rule(marginLeftMM, p.y, textWidthMM, rule, subjectRuleMM*ptPerMM)
+	p.spaceAfter(12 / ptPerMM)
 }
 
 func (p *pdfWriter) recipients(d *Document) {
@@ -530,7 +566,7 @@ func (p *pdfWriter) recipients(d *Document) {
 	if len(lines) == 0 {
 		return
 	}
-	p.y += 12 / ptPerMM
+	p.spaceBefore(12 / ptPerMM)
 	label := recipientsLabel
 	if len(lines) == 1 {
 		p.paragraph([]Span{{Text: label + " " + lines[0]}}, marginLeftMM, textWidthMM, 0, sizeRecipients, 1, alignCenter)
@@ -542,7 +578,7 @@ func (p *pdfWriter) recipients(d *Document) {
 			p.paragraph([]Span{{Text: l}}, listX, textWidthMM-55, 0, sizeRecipients, 1, alignLeft)
 		}
 	}
-	p.y += 12 / ptPerMM
+	p.spaceAfter(12 / ptPerMM)
 }
 
 // keepWith is the height after b that the end of b must go on one page
@@ -585,7 +621,7 @@ func (p *pdfWriter) block(b Block, next []Block, closing float64) {
 		return
 	case Heading1, Heading2:
 		boldSpans(b.Spans)
-		p.y += 6 / ptPerMM
+		p.spaceBefore(6 / ptPerMM)
 		// Keep the heading with the start of what follows: a heading alone
 		// at the foot of a page, its text on the next, reads as a mistake.
 		p.ensure(p.blockStart(b, next, closing))
@@ -596,7 +632,7 @@ func (p *pdfWriter) block(b Block, next []Block, closing float64) {
 		}
 	}
 	p.paragraphKeep(b.Spans, marginLeftMM, textWidthMM, firstLineIndentMM, sizeBody, lineSpacing, alignJustify, keep, true)
-	p.y += paraAfterPt / ptPerMM
+	p.spaceAfter(paraAfterPt / ptPerMM)
 }
 
 func boldSpans(spans []Span) {
@@ -621,7 +657,7 @@ func (p *pdfWriter) blockStart(b Block, next []Block, closing float64) float64 {
 	case TableBlock:
 		h = p.tableStart(*b.Table)
 		if last && len(b.Table.Rows) <= keepRows {
-			h += 6/ptPerMM + closing
+			h += belowTable() + closing
 		}
 	case Heading1, Heading2:
 		spans := append([]Span(nil), b.Spans...)
@@ -637,7 +673,7 @@ func (p *pdfWriter) blockStart(b Block, next []Block, closing float64) float64 {
 	default:
 		n := len(p.breakLines(p.words(b.Spans, sizeBody), textWidthMM, firstLineIndentMM, sizeBody))
 		lh := lineHeight(sizeBody, lineSpacing)
-		h = float64(orphanLines(n)) * lh
+		h = linesFit(orphanLines(n), sizeBody, lineSpacing)
 		// A paragraph kept whole with the closing (or with a one-line last
 		// paragraph and the closing) starts with all of that.
 		if keep := p.keepWith(b, next, closing); keep > 0 && keptFrom(n) == 0 {
@@ -651,14 +687,14 @@ func (p *pdfWriter) blockStart(b Block, next []Block, closing float64) float64 {
 	return min(h, bottomLimit-marginTopMM)
 }
 
-// gapAbove is the space that block or table leaves above b before it
-// checks what fits on the page.
+// gapAbove is the space that block or table leaves above b, under a body
+// paragraph, before it checks what fits on the page.
 func gapAbove(b Block) float64 {
 	switch {
 	case b.Kind == Heading1 || b.Kind == Heading2:
-		return 6 / ptPerMM
+		return collapsed(6 / ptPerMM)
 	case b.Kind == TableBlock && b.Table != nil && b.Table.Title != "":
-		return 6 / ptPerMM
+		return collapsed(6 / ptPerMM)
 	}
 	return 0
 }
@@ -674,10 +710,13 @@ func (p *pdfWriter) paragraphHeight(spans []Span, limit int) float64 {
 }
 
 // cellPad is a table cell's inner margin: 1 mm at the sides as in the DOCX,
-// 2 pt above and below.
+// 2 pt above and below (the cell paragraph's space before and after).
+// rowPad is what a row adds to its lines: that, and the border above it,
+// which takes its width in the row's height as in LibreOffice.
 const (
 	cellPadX = 1.0
 	cellPadY = 2 / ptPerMM
+	rowPad   = 2*cellPadY + tableBorderPt/ptPerMM
 )
 
 type tableRow struct {
@@ -743,7 +782,7 @@ func rowHeight(r tableRow) float64 {
 	for _, c := range r.cells {
 		n = max(n, len(c))
 	}
-	return float64(n)*lineHeight(sizeTable, 1) + 2*cellPadY
+	return float64(n)*lineHeight(sizeTable, 1) + rowPad
 }
 
 // keepRows is how many of a table's first rows stay on the page of its
@@ -767,7 +806,7 @@ func (p *pdfWriter) tableStart(t Table) float64 {
 		h += rowHeight(*pt.head)
 	}
 	page := bottomLimit - marginTopMM
-	minimum := h + lineHeight(sizeTable, 1) + 2*cellPadY
+	minimum := h + lineHeight(sizeTable, 1) + rowPad
 	for _, cells := range t.Rows[:min(len(t.Rows), keepRows)] {
 		rh := rowHeight(p.layoutRow(pt.widths, cells, false))
 		if h+rh > page {
@@ -792,14 +831,14 @@ func (p *pdfWriter) table(t Table, closing float64, last bool) {
 	pt := p.layoutTable(t)
 	if pt == nil {
 		if t.Title != "" {
-			p.y += 6 / ptPerMM
+			p.spaceBefore(6 / ptPerMM)
 			p.paragraph([]Span{{Text: t.Title, Bold: true}}, marginLeftMM, textWidthMM, 0, sizeBody, 1, alignCenter)
-			p.y += 6 / ptPerMM
+			p.spaceAfter(6 / ptPerMM)
 		}
 		return
 	}
 	if t.Title != "" {
-		p.y += 6 / ptPerMM
+		p.spaceBefore(6 / ptPerMM)
 	}
 	// The title, the header row and the first rows go on one page.
 	p.ensure(min(p.tableStart(t), bottomLimit-marginTopMM))
@@ -808,6 +847,7 @@ func (p *pdfWriter) table(t Table, closing float64, last bool) {
 		p.y += 6 / ptPerMM
 	}
 	widths, head := pt.widths, pt.head
+	p.after = 0
 	lh := lineHeight(sizeTable, 1)
 	drawHead := func() {
 		if head != nil {
@@ -821,7 +861,7 @@ func (p *pdfWriter) table(t Table, closing float64, last bool) {
 		h := rowHeight(r)
 		need := h
 		if last && k == len(t.Rows)-1 {
-			need += 6/ptPerMM + closing
+			need += belowTable() + closing
 		}
 		if p.y+need > bottomLimit+0.01 {
 			fresh := bottomLimit - marginTopMM
@@ -836,20 +876,20 @@ func (p *pdfWriter) table(t Table, closing float64, last bool) {
 		// A row taller than what is left is split between lines, page by page.
 		from := 0
 		for {
-			room := int((bottomLimit + 0.01 - p.y - 2*cellPadY) / lh)
+			room := int((bottomLimit + 0.01 - p.y - rowPad) / lh)
 			n := 0
 			for _, c := range r.cells {
 				n = max(n, len(c)-from)
 			}
 			if n <= room || room < 1 && p.y <= marginTopMM+rowHeight(*orEmpty(head))+0.01 {
 				n = max(n, 1)
-				hh := float64(n)*lh + 2*cellPadY
+				hh := float64(n)*lh + rowPad
 				p.drawRow(r, widths, hh, from, from+n)
 				p.y += hh
 				break
 			}
 			if room >= 1 {
-				hh := float64(room)*lh + 2*cellPadY
+				hh := float64(room)*lh + rowPad
 				p.drawRow(r, widths, hh, from, from+room)
 				from += room
 			}
@@ -857,7 +897,18 @@ func (p *pdfWriter) table(t Table, closing float64, last bool) {
 			drawHead()
 		}
 	}
-	p.y += 6 / ptPerMM
+	// The last row's bottom border, and the DOCX's empty paragraph after
+	// the table: a single line of the body's size, and its space after.
+	p.y += belowTable() - 6/ptPerMM
+	p.spaceAfter(6 / ptPerMM)
+}
+
+// belowTable is the height under a table's last row to what follows it:
+// its bottom border and the paragraph the DOCX puts after every table (a
+// table cannot end a Word document, and two tables would otherwise touch),
+// an empty single line of the body's size with 6 pt after it.
+func belowTable() float64 {
+	return tableBorderPt/ptPerMM + lineHeight(sizeBody, 1) + 6/ptPerMM
 }
 
 func orEmpty(r *tableRow) *tableRow {
@@ -872,7 +923,7 @@ func orEmpty(r *tableRow) *tableRow {
 func (p *pdfWriter) drawRow(r tableRow, widths []float64, h float64, from, to int) {
 	lh := lineHeight(sizeTable, 1)
 	x := marginLeftMM
-	p.pdf.SetLineWidth(0.18)
+	p.pdf.SetLineWidth(tableBorderPt / ptPerMM)
 	for i, w := range widths {
 		p.pdf.Rect(x, p.y, w, h, "D")
 		ls := r.cells[i]
@@ -882,7 +933,8 @@ func (p *pdfWriter) drawRow(r tableRow, widths []float64, h float64, from, to in
 		// set smaller stay level with its neighbours'; its text sits in the
 		// middle of each line.
 		size := r.sizes[i]
-		y := p.y + (h-float64(n)*lh)/2 + (lh-lineHeight(size, 1))/2
+		top := p.y + tableBorderPt/ptPerMM // under the row's top border
+		y := top + (p.y+h-top-float64(n)*lh)/2 + (lh-lineHeight(size, 1))/2
 		for _, l := range ls[lo:hi] {
 			p.drawLine(l, x+cellPadX, y, w-2*cellPadX, size, r.aligns[i])
 			y += lh

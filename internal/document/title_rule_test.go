@@ -14,7 +14,8 @@ var pdfLine = regexp.MustCompile(`([0-9.]+) ([0-9.]+) m ([0-9.]+) ([0-9.]+) l S`
 // subject sits a few points under the subject in both writers, the same
 // distance: in the PDF read back, from the bottom of the subject's last
 // line (its baseline and the descent) to the rule; in the DOCX, the rule
-// paragraph's space before it and the line gap Word ends a line with.
+// paragraph's space before it and half the border's width (the line gap of
+// the subject's line is above its ascent, as LibreOffice sets it).
 func TestSubjectRuleSpacing(t *testing.T) {
 	d := seedReport(true)
 	d.Subject = "Tình hình thực hiện các nhiệm vụ trọng tâm, các chỉ tiêu kinh tế - xã hội chủ yếu của Ban Chấp hành Đảng bộ tỉnh và kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm 2027"
@@ -55,7 +56,7 @@ func TestSubjectRuleSpacing(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the paragraph after the subject in the DOCX has no space before it (%q)", before)
 	}
-	docxGap := float64(tw)/20 + lineGap*sizeSubject
+	docxGap := float64(tw)/20 + ruleWidthPt/2
 
 	if pdfGap < 2 || pdfGap > 6 {
 		t.Errorf("the PDF's rule is %.1f pt under the subject, want a few points (2-6)", pdfGap)
