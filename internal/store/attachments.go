@@ -133,6 +133,20 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, u *tiendo.User, 
 		if err := s.editable(ctx, tx, round, unitID); err != nil {
 			return err
 		}
+		// One statement makes the report as a draft or locks the one
+		// there (a write that changes nothing), before its state is read:
+		// on PostgreSQL, reads alone take no lock, so files attached at
+		// once to a report not begun each made it (and all but one failed
+		// on its key), and a file could come after a submission running
+		// beside it had committed, on a report already sent. As in
+		// RemoveAttachment, a submission now commits first, and the state
+		// read below refuses, or waits, and then lists this file.
+		var reportID int64
+		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO unit_reports (round_id, unit_id, status, version, late, updated_at) VALUES (?, ?, ?, 1, ?, ?)
+			ON CONFLICT (round_id, unit_id) DO UPDATE SET version = unit_reports.version RETURNING id`),
+			roundID, unitID, tiendo.ReportDraft, false, a.CreatedAt).Scan(&reportID); err != nil {
+			return fmt.Errorf("store: create report: %w", err)
+		}
 		rep, err := s.report(ctx, tx, round, unitID)
 		if err != nil {
 			return err
@@ -141,12 +155,7 @@ func (s *Store) AddAttachment(ctx context.Context, actor Actor, u *tiendo.User, 
 		case tiendo.ReportSubmitted, tiendo.ReportAccepted, tiendo.ReportReview:
 			return tiendo.Errorf(tiendo.ECONFLICT, "Báo cáo đã gửi đi; chỉ đính kèm thêm được khi báo cáo đang soạn hoặc bị trả lại.")
 		}
-		if rep.ID == 0 {
-			if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO unit_reports (round_id, unit_id, status, version, late, updated_at) VALUES (?, ?, ?, 1, ?, ?) RETURNING id`),
-				roundID, unitID, tiendo.ReportDraft, false, a.CreatedAt).Scan(&rep.ID); err != nil {
-				return fmt.Errorf("store: create report: %w", err)
-			}
-		}
+		rep.ID = reportID
 		if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO attachments (report_id, name, content_type, size, data, created_at, created_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`), rep.ID, a.Name, a.ContentType, a.Size, data, a.CreatedAt, nullID(actor.UserID)).Scan(&a.ID); err != nil {
 			return fmt.Errorf("store: attachment: %w", err)

@@ -131,6 +131,29 @@ func TestConsolidatedWorkflow(t *testing.T) {
 	}
 }
 
+// One approved report issued by several clicks at once (a double click, or
+// two instances): it is issued once, with one number; the others are
+// refused. On PostgreSQL each read the report approved before the first
+// committed, waited on the register's counter, and then issued it again
+// under the next number.
+func TestIssueOneReportAtOnce(t *testing.T) {
+	f := newFixture(t)
+	leader := &tiendo.User{Username: "lanhdao", FullName: "Nguyễn Văn A", Role: tiendo.RoleLeader}
+	if err := f.s.CreateUser(ctx, store.Actor{}, leader, "mật khẩu dài đủ"); err != nil {
+		t.Fatal(err)
+	}
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	version, in := approvedDoc(t, f, leader, r, tiendo.DocReport, "Báo cáo phát hành một lần")
+	won := race(t, "issue", func(int) error {
+		_, err := f.s.IssueDoc(ctx, store.Actor{}, f.office, r.ID, tiendo.DocReport, version, in)
+		return err
+	})
+	entries, err := f.s.Register(ctx, in.Issuer, time.Now().In(tiendo.Zone).Year())
+	if won != 1 || err != nil || len(entries) != 1 {
+		t.Errorf("%d issues of version %d succeeded and the register has %d entries (%v), want 1 and 1", won, version, len(entries), err)
+	}
+}
+
 // Register numbers are consecutive and unique even when many reports are
 // issued at the same moment (on PostgreSQL: from concurrent connections).
 func TestRegisterNumbersUnderConcurrency(t *testing.T) {

@@ -498,9 +498,17 @@ func (s *Store) IssueDoc(ctx context.Context, actor Actor, u *tiendo.User, round
 		if err := s.registerDelivery(ctx, tx, regID, files[modelFile]); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, register_id = ?, updated_at = ? WHERE id = ?`),
-			tiendo.DocIssued, regID, now, c.ID); err != nil {
+		// As every step of a document, the UPDATE names the state and
+		// version it was read at: on PostgreSQL a second click read the
+		// document approved before the first committed, and waited on the
+		// register's counter, not on the document.
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET status = ?, version = version + 1, register_id = ?, updated_at = ?
+			WHERE id = ? AND version = ? AND status = ?`), tiendo.DocIssued, regID, now, c.ID, c.Version, tiendo.DocApproved)
+		if err != nil {
 			return fmt.Errorf("store: issue document: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return tiendo.Errorf(tiendo.ECONFLICT, "Văn bản vừa được ban hành hoặc thay đổi ở nơi khác nên lần này không cấp số; hãy tải lại trang để xem văn bản hiện tại.")
 		}
 		c.Status, c.Version, c.Number, c.Symbol, c.IssuedAt, c.Signer, c.UpdatedAt = tiendo.DocIssued, c.Version+1, number, in.Symbol, now, in.Signer, now
 		if kind == tiendo.DocDirective {

@@ -260,3 +260,20 @@ func TestMarkReadNotificationWritesNothing(t *testing.T) {
 	release()
 	cancel()
 }
+
+// A draft round published by two clicks at once (or from two instances) is
+// published once: its units are told of it once, and the second click is
+// refused. On PostgreSQL both read the round a draft and both published it.
+func TestPublishRoundAtOnce(t *testing.T) {
+	f := newFixture(t)
+	r := &tiendo.Round{Title: "Đợt phát hành một lần", Deadline: tiendo.DeadlineBefore(2026, 12, 1), UnitIDs: []int64{f.a.ID}}
+	if err := f.s.CreateRound(ctx, store.Actor{}, r); err != nil {
+		t.Fatal(err)
+	}
+	won := race(t, "publish", func(int) error {
+		return f.s.PublishRound(ctx, store.Actor{UserID: f.office.ID}, r.ID)
+	})
+	if list, _ := f.notes(t, f.repA); won != 1 || len(list) != 1 {
+		t.Errorf("%d publications succeeded and unit a was told %d times, want 1 and 1", won, len(list))
+	}
+}

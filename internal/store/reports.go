@@ -949,7 +949,12 @@ func (s *Store) actOnReport(ctx context.Context, actor Actor, u *tiendo.User, ro
 			if errors.Is(err, sql.ErrNoRows) {
 				return staleError(s.currentVersion(ctx, tx, rep.ID, req.Version+1), req.Version)
 			}
-			marked = err == nil
+			// On PostgreSQL the files the UPDATE answers are read as of
+			// the statement's start: when it waited for a file attached
+			// or removed beside it (AddAttachment and RemoveAttachment
+			// hold the report's row), they miss that change, and the
+			// files are read again below.
+			marked = err == nil && s.dialect != postgres
 		}
 		if err != nil {
 			return fmt.Errorf("store: %s report: %w", req.Action, err)
@@ -1223,16 +1228,15 @@ func (s *Store) SaveAutosave(ctx context.Context, u *tiendo.User, roundID, unitI
 	if len(body) > 4<<20 {
 		return tiendo.Errorf(tiendo.ETOOLARGE, "Nội dung quá lớn để lưu tự động.")
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM report_autosaves WHERE round_id = ? AND unit_id = ? AND user_id = ?`), roundID, unitID, u.ID); err != nil {
-			return fmt.Errorf("store: autosave: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO report_autosaves (round_id, unit_id, user_id, saved_at, body) VALUES (?, ?, ?, ?, ?)`),
-			roundID, unitID, u.ID, s.now(), strings.ToValidUTF8(body, "\uFFFD")); err != nil {
-			return fmt.Errorf("store: autosave: %w", err)
-		}
-		return nil
-	})
+	// One statement replaces the row or makes it: a delete and then an
+	// insert failed on the key, on PostgreSQL, when another autosave of
+	// the same person (a second tab) inserted its row in between.
+	if err := s.execWrite(ctx, s.q(`INSERT INTO report_autosaves (round_id, unit_id, user_id, saved_at, body) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (round_id, unit_id, user_id) DO UPDATE SET saved_at = excluded.saved_at, body = excluded.body`),
+		roundID, unitID, u.ID, s.now(), strings.ToValidUTF8(body, "\uFFFD")); err != nil {
+		return fmt.Errorf("store: autosave: %w", err)
+	}
+	return nil
 }
 
 // Autosave returns what u typed into the report form and had not saved,

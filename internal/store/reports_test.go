@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"database/sql"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -268,6 +269,41 @@ func TestConcurrentSave(t *testing.T) {
 	got, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
 	if got.Version != base.Version+1 {
 		t.Errorf("version after the race = %d, want %d", got.Version, base.Version+1)
+	}
+}
+
+// One person's autosaves of one report at once (two tabs, or the timer's
+// and the page's last one as it is left): each replaces the one before.
+// On PostgreSQL an autosave that deleted the row and then inserted its own
+// failed on the primary key when another's insert committed in between.
+func TestConcurrentAutosave(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	const workers, rounds = 8, 25
+	errs := make(chan error, workers*rounds)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := range rounds {
+				errs <- f.s.SaveAutosave(ctx, f.repA, r.ID, f.a.ID, fmt.Sprintf(`{"t1":"bản %d.%d"}`, w, i))
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	failed := 0
+	for err := range errs {
+		if err != nil {
+			if failed++; failed <= 3 {
+				t.Errorf("an autosave beside others: %v", err)
+			}
+		}
+	}
+	if failed > 3 {
+		t.Errorf("and %d more", failed-3)
+	}
+	if body, _, err := f.s.Autosave(ctx, f.repA, r.ID, f.a.ID); err != nil || !strings.HasPrefix(body, `{"t1":"bản `) {
+		t.Errorf("autosave after the race = %q, %v", body, err)
 	}
 }
 
@@ -590,4 +626,73 @@ func docxBytes(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// Several files attached at once to a report not yet begun (a form that
+// uploads each file on its own request): each is attached, to one report.
+// On PostgreSQL each read that there was no report and made one, and all
+// but the first failed on the report's key.
+func TestAttachAtOnceToANewReport(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(time.Hour))
+	const n = 8
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := range n {
+		wg.Go(func() {
+			_, errs[i] = f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, fmt.Sprintf("tep-%d.pdf", i), []byte("%PDF-1.4 "+fmt.Sprint(i)))
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Errorf("a file attached beside others: %v", err)
+		}
+	}
+	if rep, err := f.s.Report(ctx, f.repA, r.ID, f.a.ID); err != nil || len(rep.Attachments) != n {
+		t.Errorf("the report lists %d files (%v), want %d", len(rep.Attachments), err, n)
+	}
+}
+
+// A file attached while the report is being submitted either goes with the
+// submission, and its revision lists it, or is refused: never attached to
+// a report already sent, where the office would see a file the unit did
+// not send. On PostgreSQL the attachment read the report a draft before
+// the submission committed, and inserted its file after it.
+func TestAttachBesideSubmit(t *testing.T) {
+	f := newFixture(t)
+	for i := range 10 {
+		r := f.newRound(t, time.Now().Add(time.Hour))
+		rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+		fill(rep, "Đã triển khai.", 1)
+		if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		var attachErr, submitErr error
+		wg.Go(func() {
+			_, attachErr = f.s.AddAttachment(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, "muon.pdf", []byte("%PDF-1.4 muộn"))
+		})
+		wg.Go(func() {
+			_, submitErr = f.s.ActOnReport(ctx, store.Actor{}, f.repA, r.ID, f.a.ID, submit(rep.Version))
+		})
+		wg.Wait()
+		if submitErr != nil {
+			t.Fatalf("round %d: submit: %v", i, submitErr)
+		}
+		if attachErr != nil && code(attachErr) != tiendo.ECONFLICT {
+			t.Fatalf("round %d: attach: %v", i, attachErr)
+		}
+		got, err := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		revs, err := f.s.Revisions(ctx, f.repA, r.ID, f.a.ID)
+		if err != nil || len(revs) != 1 {
+			t.Fatalf("round %d: %d revisions, %v", i, len(revs), err)
+		}
+		if len(got.Attachments) != len(revs[0].Report.Attachments) {
+			t.Errorf("round %d: the submitted report lists %d files, its submission %d (attach: %v)", i, len(got.Attachments), len(revs[0].Report.Attachments), attachErr)
+		}
+	}
 }

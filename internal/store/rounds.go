@@ -210,7 +210,7 @@ func (s *Store) PublishRound(ctx context.Context, actor Actor, id int64) error {
 		var status tiendo.RoundStatus
 		var title string
 		var deadline time.Time
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, deadline FROM rounds WHERE id = ?`), id).Scan(&status, &title, &deadline); err != nil {
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, title, deadline FROM rounds WHERE id = ?`+s.publishLock()), id).Scan(&status, &title, &deadline); err != nil {
 			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}
 		if status != tiendo.RoundDraft {
@@ -266,7 +266,7 @@ func (s *Store) DeleteDraftRound(ctx context.Context, actor Actor, id int64) err
 // công văn.
 func (s *Store) publishIssued(ctx context.Context, tx *sql.Tx, actor Actor, id int64, msg string) error {
 	var status tiendo.RoundStatus
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`), id).Scan(&status); err != nil {
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`+s.publishLock()), id).Scan(&status); err != nil {
 		return notFound(err, "Không tìm thấy đợt báo cáo.")
 	}
 	link := docLink(id, tiendo.DocDirective)
@@ -278,6 +278,19 @@ func (s *Store) publishIssued(ctx context.Context, tx *sql.Tx, actor Actor, id i
 		return s.notifyUnits(ctx, tx, units, "directive_issued", msg, link)
 	}
 	return s.publish(ctx, tx, actor, id, msg, link)
+}
+
+// publishLock is the suffix of the read of a round's status that decides
+// whether to publish it: on PostgreSQL it locks the round's row, so that a
+// second publication at once (a double click, another instance, or the
+// công văn issued as the round is published) waits for the first and reads
+// the round open; SQLite's single writer already runs them in turn. NO KEY,
+// as in ExtendDeadline: rows that refer to the round are not held off.
+func (s *Store) publishLock() string {
+	if s.dialect == postgres {
+		return " FOR NO KEY UPDATE"
+	}
+	return ""
 }
 
 // publish opens round id and tells the units asked, in the caller's
