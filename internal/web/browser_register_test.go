@@ -56,6 +56,12 @@ func TestBrowserRegister(t *testing.T) {
 				if len(cols) != 10 || cols[2] < 200 || cols[4] < 160 {
 					t.Errorf("columns at 1366 px: %v; want 10, the subject at least 200 px and the recipients 160 px", cols)
 				}
+				// The clerk's form opened in its cell keeps the page within the screen.
+				browsertest.Do(t, ctx, chromedp.Click(`#dong-2 details.register-edit summary`), chromedp.WaitVisible(`#note-2`))
+				if w := browsertest.Get(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); w > vp.w {
+					t.Errorf("the clerk's form opened at %d px makes the page %d px wide: it scrolls sideways", vp.w, w)
+				}
+				browsertest.Do(t, ctx, chromedp.Click(`#dong-2 details.register-edit summary`))
 			} else {
 				// A card: the recipients under their label, the full width.
 				text := browsertest.Get(t, ctx, chromedp.Evaluate[string](`(() => {
