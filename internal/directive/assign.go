@@ -776,6 +776,9 @@ func (p *parser) assignment(text string) assignment {
 	if ta, ok := p.topicAssignment(text); ok {
 		return ta
 	}
+	if la, ok := p.ledAssignment(text); ok {
+		return la
+	}
 	var a assignment
 	// Units are named near the start of a task; reading a long paragraph
 	// to the end would only cost time.
@@ -1238,6 +1241,40 @@ func (p *parser) topicAssignment(text string) (assignment, bool) {
 		return assignment{}, false
 	}
 	start := f.at(c + 1)
+	rest := text[start:]
+	if !opensUnit(strings.TrimSpace(rest)) {
+		return assignment{}, false
+	}
+	a := p.assignment(rest)
+	if len(a.leads) == 0 {
+		return assignment{}, false
+	}
+	if a.prefixEnd > 0 {
+		a.prefixEnd += start
+	}
+	if a.unitEnd > 0 {
+		a.unitEnd += start
+	}
+	return a, true
+}
+
+// reLeadsBody opens an item in which a Party committee, the issuer,
+// says it leads another body to do the work: "Đảng ủy lãnh đạo Ủy ban
+// nhân dân phường: …", "Ban Thường vụ Huyện ủy lãnh đạo, chỉ đạo Ủy ban
+// nhân dân huyện …", "Chi bộ lãnh đạo Ban nhân dân ấp …". Folded.
+var reLeadsBody = regexp.MustCompile(`^(?:ban thuong vu\s+)?(?:dang uy|huyen uy|tinh uy|thanh uy|thi uy|quan uy|chi bo|dang doan|ban can su dang)(?:\s+(?:xa|phuong|thi tran|dac khu|huyen|tinh|thanh pho))?\s+(?:lanh dao(?:,?\s+chi dao)?)\s+`)
+
+// ledAssignment reads an item in which the Party committee that issues
+// the document leads another body (reLeadsBody): the body it leads does
+// the work and is the task's lead, as a clerk enters it; the committee is
+// the issuer itself, not a unit to report.
+func (p *parser) ledAssignment(text string) (assignment, bool) {
+	f := foldText(text)
+	m := reLeadsBody.FindStringIndex(f.s)
+	if m == nil {
+		return assignment{}, false
+	}
+	start := f.at(m[1])
 	rest := text[start:]
 	if !opensUnit(strings.TrimSpace(rest)) {
 		return assignment{}, false

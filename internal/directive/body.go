@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -44,6 +45,20 @@ type block struct {
 	// matrix is the units a row of a C/P assignment matrix marks, as lead
 	// and support (see matrixColumns); nil for any other row.
 	matrix *assignment
+	// merged marks a table row whose first cells (number, unit) were
+	// merged down from the numbered row above it: one more of its
+	// indicators, read by its columns (roles are set).
+	merged bool
+}
+
+// mergedBelow reports whether a row's cells, at columns cols, leave the
+// header's first column (the number) empty, as a row under a merged
+// number cell does; the columns must be known.
+func mergedBelow(cols, headCols []int) bool {
+	if len(cols) == 0 || len(headCols) < 3 || headCols[0] == 0 || cols[0] == 0 {
+		return false
+	}
+	return cols[0] > headCols[0]
 }
 
 var (
@@ -212,6 +227,7 @@ func blocks(lines []line) []block {
 	var matrix []matrixCol // the unit columns of a C/P matrix over the rows, nil when none
 	var prevCells []string // the cells of the table row before, and their columns
 	var prevCols []int
+	lastRow := plain  // the kind of the last table row, a merged row taking its kind from the row above
 	curUpper := false // the paragraph so far is in capitals: a heading
 	curLines := 0     // input lines in the paragraph so far
 	flush := func() {
@@ -241,6 +257,7 @@ func blocks(lines []line) []block {
 		}
 		if ln.row == 0 {
 			matrix, prevCells, prevCols = nil, nil, nil // the table has ended
+			lastRow = plain
 		}
 		if ln.row > 0 {
 			flush()
@@ -291,6 +308,16 @@ func blocks(lines []line) []block {
 				if row.kind == number && roles != nil {
 					row.header, row.headRoles = headLine, roles
 				}
+				if row.kind == plain && lastRow == number && mergedBelow(cols, headCols) {
+					// "1 | Phòng Kinh tế | Tổng giá trị sản xuất | tỷ đồng |
+					// 4.560" over " |  | Diện tích gieo trồng | ha | 3.450":
+					// the number and unit cells were merged down in the
+					// spreadsheet and came out on the first row only. The
+					// row is one more indicator of the row above.
+					if rr, hh := alignCells(roles, heads, headCols, cols); rr != nil && slices.Contains(rr, "value") && slices.Contains(rr, "text") && !slices.Contains(rr, "lead") {
+						row.roles, row.heads, row.header, row.headRoles, row.merged = rr, hh, headLine, roles, true
+					}
+				}
 				if row.kind != plain {
 					lastKind = row.kind
 					if row.kind != letter {
@@ -307,6 +334,11 @@ func blocks(lines []line) []block {
 					// each is under the header cell of its column.
 					row.roles, row.heads = alignCells(roles, heads, headCols, cols)
 				}
+			}
+			if row.kind == number || row.kind == section {
+				lastRow = row.kind
+			} else if !row.merged {
+				lastRow = plain
 			}
 			out = append(out, row)
 			prevCells, prevCols = row.cells, cols

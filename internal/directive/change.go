@@ -710,10 +710,41 @@ func (p *parser) pastYearTargets() {
 					continue
 				}
 			}
+			if len(keep) > 0 && pastFigureAside(t.Text, g, year) {
+				continue
+			}
 			keep = append(keep, g)
 		}
 		t.Targets = keep
 	}
+}
+
+// pastFigureAside reports whether target g of a task's text is the figure
+// a bracket gives beside the target before it, for comparison: "tối thiểu
+// 1.800 tỷ đồng (Tết Bính Ngọ năm 2026 là 1.610 tỷ đồng)", "ít nhất 45
+// đảng viên mới (năm 2026 ước kết nạp 43 đảng viên)". The bracket holds
+// g whole, names a year no later than the one the directive is about, and
+// sets no goal (goalMarks); g is a bare figure ("=").
+func pastFigureAside(text string, g Target, year int) bool {
+	if g.Comparator != tiendo.Equal || g.Direction != "" || g.Text == "" {
+		return false
+	}
+	i := strings.Index(text, g.Text)
+	if i < 0 {
+		return false
+	}
+	before := strings.TrimRight(text[:i], " ")
+	after := strings.TrimLeft(text[i+len(g.Text):], " ")
+	if !strings.HasSuffix(before, "(") || !strings.HasPrefix(after, ")") {
+		return false
+	}
+	f := vi.Fold(g.Text)
+	m := reYear.FindStringSubmatch(f)
+	if m == nil || hasAny(f, goalMarks) {
+		return false
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y <= year
 }
 
 // knownCountTargets drops the bare counts of the tasks that repeat a count

@@ -39,6 +39,7 @@ func splitLines(text string) []line {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
 	jointSignatures(raw)
+	semicolonTables(raw)
 	spaceTables(raw)
 	joinTabCells(raw)
 	joinGridRows(raw)
@@ -1011,4 +1012,93 @@ func unquoteCell(c string) string {
 		return c
 	}
 	return strings.ReplaceAll(inner, `""`, `"`)
+}
+
+// semicolonTables turns the rows of a table saved from a spreadsheet as
+// CSV with the Vietnamese list separator (";", the decimal mark being the
+// comma) and pasted as text into the TAB rows joinTabCells and tabCells
+// read: "1;Phòng Kinh tế;Tổng giá trị sản xuất;tỷ đồng;4.215;4.560;".
+// A field that holds a ";" or a quote comes quoted, its quotes doubled,
+// and is unquoted. A run of such rows is three lines at least, one after
+// another, each of the same number of fields (four at least), with no
+// field opening with a space, as a spreadsheet writes them and a
+// sentence listing things after "; " does not; an empty row (";;;;") and
+// a total row ("Tổng số: 06 đơn vị;;;;") within or at the end of the run
+// count when their field count agrees.
+func semicolonTables(raw []string) {
+	for start := 0; start < len(raw); {
+		n := csvFields(raw[start])
+		if n == nil || len(n) < 4 {
+			start++
+			continue
+		}
+		end := start + 1
+		for end < len(raw) {
+			m := csvFields(raw[end])
+			if len(m) != len(n) {
+				break
+			}
+			end++
+		}
+		if end-start >= 3 {
+			for i := start; i < end; i++ {
+				raw[i] = strings.Join(csvFields(raw[i]), "\t")
+			}
+		}
+		start = end
+	}
+}
+
+// csvFields splits a line of ";"-separated fields, taking off the quotes
+// of a quoted field and undoubling those inside it; nil when the line is
+// no such row: no ";", a tab already, a field opening with a space, or a
+// quote left open.
+func csvFields(s string) []string {
+	s = strings.TrimRight(s, "\r")
+	if !strings.Contains(s, ";") || strings.Contains(s, "\t") {
+		return nil
+	}
+	var out []string
+	for i := 0; ; {
+		var b strings.Builder
+		if i < len(s) && s[i] == '"' {
+			i++
+			for {
+				j := strings.IndexByte(s[i:], '"')
+				if j < 0 {
+					return nil // a quote left open
+				}
+				b.WriteString(s[i : i+j])
+				i += j + 1
+				if i < len(s) && s[i] == '"' {
+					b.WriteByte('"')
+					i++
+					continue
+				}
+				break
+			}
+			if i < len(s) && s[i] != ';' {
+				return nil // text after the closing quote
+			}
+		} else {
+			j := strings.IndexByte(s[i:], ';')
+			if j < 0 {
+				j = len(s) - i
+			}
+			f := s[i : i+j]
+			if strings.HasPrefix(f, " ") || strings.Contains(f, `"`) && !strings.HasPrefix(f, `"`) && strings.Count(f, `"`)%2 == 1 {
+				return nil
+			}
+			b.WriteString(f)
+			i += j
+		}
+		out = append(out, b.String())
+		if i >= len(s) {
+			return out
+		}
+		i++ // the ";"
+		if i == len(s) {
+			return append(out, "")
+		}
+	}
 }

@@ -67,7 +67,7 @@ var blindFloors = map[string]float64{
 	"fresh32": 0.99,
 	"fresh33": 0.95,
 	"fresh34": 0.995,
-	"fresh35": 0.87,
+	"fresh35": 0.995,
 	"fresh36": 0.85,
 }
 

@@ -50,13 +50,14 @@ var docTypes = map[string]bool{
 // isDocType reports whether the folded line is a type line: one of
 // docTypes, alone or as the type of a joint document, which two or more
 // bodies issue together and name so ("KẾ HOẠCH LIÊN TỊCH", "THÔNG BÁO LIÊN
-// TỊCH", "CHƯƠNG TRÌNH PHỐI HỢP", "QUY CHẾ PHỐI HỢP"): the lines under it
+// TỊCH", "KẾ HOẠCH LIÊN NGÀNH", "CHƯƠNG TRÌNH PHỐI HỢP", "QUY CHẾ PHỐI
+// HỢP"): the lines under it
 // are the subject, as under "KẾ HOẠCH".
 func isDocType(f string) bool {
 	if docTypes[f] {
 		return true
 	}
-	for _, joint := range []string{" lien tich", " phoi hop"} {
+	for _, joint := range []string{" lien tich", " lien nganh", " phoi hop"} {
 		if t, ok := strings.CutSuffix(f, joint); ok && (docTypes[t] || t == "quy che") {
 			return true
 		}
@@ -90,6 +91,9 @@ func (p *parser) header() int {
 		// "UBND TỈNH X" issues; "UBND" over "HUYỆN X" is one body.
 		if len(issuer) > 0 {
 			r.Issuer = strings.Join(issuer[len(issuer)-1], " ")
+			if k := jointLead(issuer, r.Symbol); k >= 0 {
+				r.Issuer = strings.Join(issuer[k], " ")
+			}
 		}
 	}()
 	seenNumber, seenDate, seenSubject := false, false, false
@@ -583,4 +587,51 @@ func startsWithAny(s string, prefixes []string) bool {
 // joinWords joins text parts broken across lines with single spaces.
 func joinWords(parts []string) string {
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+// reJointType is the type part of a joint document's symbol: "KHLT" (kế
+// hoạch liên tịch), "KHLN" (liên ngành), "TTLT", "CTrPH" (chương trình
+// phối hợp), "QCPH". Folded.
+var reJointType = regexp.MustCompile(`^[a-z]{1,4}(?:lt|ln|ph)$`)
+
+// jointLead returns which of the header's bodies leads a joint document,
+// or -1. A joint document's symbol names its type, then its bodies, the
+// lead one first ("2741/KHLN-SYT-SCT": Sở Y tế with Sở Công Thương), and
+// its header lists them in that order under their common superior, so
+// the last body of the header is the partner, not the issuer. The lead is
+// the one body whose initials open as the symbol's first body does.
+func jointLead(bodies [][]string, symbol string) int {
+	parts := strings.Split(vi.Fold(symbol), "-")
+	if len(bodies) < 2 || len(parts) < 3 || !reJointType.MatchString(parts[0]) || len(parts[1]) < 2 {
+		return -1
+	}
+	found := -1
+	for k, b := range bodies {
+		if strings.HasPrefix(bodyInitials(strings.Join(b, " ")), parts[1]) {
+			if found >= 0 {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
+}
+
+// bodyInitials returns the folded initials of a body's name as its symbol
+// abbreviates it: "SỞ Y TẾ" "syt", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+// "snnmt", "ỦY BAN NHÂN DÂN XÃ A" "ubndxa"; an abbreviation in the name
+// ("MTTQ", "UBND") is kept whole.
+func bodyInitials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(vi.Fold(name)) {
+		w = strings.Trim(w, ",.;:()")
+		switch {
+		case w == "" || w == "va" || w == "-":
+		case w == "ubnd" || w == "hdnd" || !strings.ContainsAny(w, "aeiouy"):
+			b.WriteString(w)
+		default:
+			b.WriteByte(w[0])
+		}
+	}
+	return b.String()
 }

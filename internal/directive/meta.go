@@ -187,6 +187,10 @@ func (p *parser) period(intro, closing []block) {
 	// that year.
 	sym := strings.ToUpper(p.res.Symbol)
 	plan := strings.HasPrefix(sym, "KH") || strings.HasPrefix(sym, "NQ") || strings.HasPrefix(sym, "CTR")
+	// So does a decision that gives the year's targets ("Quyết định về
+	// việc giao chỉ tiêu kế hoạch … năm 2027", signed in late 2026): the
+	// year it gives them for is the one reported on.
+	plan = plan || reGivesPlan.MatchString(vi.Fold(p.res.Subject))
 	for _, t := range texts {
 		if per := periodIn(vi.Fold(t), p.issueDate.Year); per != nil {
 			if !plan && per.Kind == tiendo.PeriodYear && p.issueDate.Year > 0 && per.Year > p.issueDate.Year {
@@ -207,6 +211,11 @@ func (p *parser) period(intro, closing []block) {
 		p.res.Period = periodIn(vi.Fold(p.res.Subject), p.issueDate.Year)
 	}
 }
+
+// reGivesPlan is a subject that gives a year's targets or plan to units:
+// "giao chỉ tiêu kế hoạch", "giao kế hoạch", "giao chỉ tiêu", "giao dự
+// toán". Folded.
+var reGivesPlan = regexp.MustCompile(`\bgiao (?:chi tieu|ke hoach|du toan)\b`)
 
 // reportSentences keeps the sentences that speak of a report or results.
 func reportSentences(s string) string {
@@ -291,6 +300,115 @@ var reRecurring = regexp.MustCompile(`(truoc|cham nhat|han|den)\s*(?:la\s*|vao\s
 func (p *parser) deadline(intro, closing, region []block) {
 	p.findDeadline(intro, closing, region)
 	p.laterDeadline(region)
+	p.restDayRule()
+}
+
+// reRestDayRule is the rule a document gives for a deadline that falls on
+// a day off: "trường hợp thời hạn trên trùng ngày nghỉ thì gửi vào ngày
+// làm việc liền trước", "nếu trùng vào ngày nghỉ, ngày lễ thì gửi vào
+// ngày làm việc tiếp theo", "hạn trên rơi vào thứ Bảy, Chủ nhật thì …
+// ngày làm việc kế tiếp". Group 1 is the way the day moves. Folded.
+var reRestDayRule = regexp.MustCompile(`\b(?:trung|roi)\s+(?:vao\s+)?(?:cac\s+|mot\s+)?(?:ngay nghi|ngay le|thu bay|chu nhat)\b[^.]{0,120}?\bngay lam viec\s+(lien truoc|truoc do|truoc lien ke|lien ke truoc|truoc|lien sau|lien ke sau|ke tiep|tiep theo|sau do|sau)\b`)
+
+// restDayRule applies the rule a document gives for a deadline that falls
+// on a day off, in the paragraph that sets it: a date that falls on a
+// Saturday, a Sunday or a fixed public holiday (1/1, 30/4, 1/5, 2/9) moves
+// to the working day before or after, as the document says, the way a
+// clerk enters the day reports are really due. A warning names both days,
+// for a person to check the holidays of the lunar calendar and the days
+// off given in lieu, which the parser does not know. A date on a working
+// day, or a paragraph with no such rule, is left as it is.
+func (p *parser) restDayRule() {
+	d := p.res.Deadline
+	if d == nil || p.deadlineLine == 0 {
+		return
+	}
+	day, ok := isoDay(d.Date)
+	if !ok || !restDay(day) {
+		return
+	}
+	m := reRestDayRule.FindStringSubmatch(p.paragraphAt(p.deadlineLine))
+	if m == nil {
+		return
+	}
+	step := 1
+	if strings.HasPrefix(m[1], "truoc") || strings.HasSuffix(m[1], "truoc") {
+		step = -1
+	}
+	moved := day
+	for k := 0; k < 10 && restDay(moved); k++ {
+		moved = moved.AddDate(0, 0, step)
+	}
+	from := d.Date
+	d.Date = moved.Format("2006-01-02")
+	p.warn(WarnRestDayDeadline, p.deadlineLine, "Hạn ghi trong văn bản (%s) rơi vào %s; văn bản quy định khi trùng ngày nghỉ thì chuyển sang ngày làm việc %s, nên hạn đề xuất là %s (%s): hãy kiểm tra lại nếu có ngày lễ hoặc ngày nghỉ bù.", vnDate(from), restDayName(day), restDayWay(step), vnDate(d.Date), weekdayVN(moved))
+}
+
+// paragraphAt returns the folded text of the input line numbered n and the
+// lines after it up to a blank line, six at most: the paragraph that goes
+// on from the sentence giving a date.
+func (p *parser) paragraphAt(n int) string {
+	var b strings.Builder
+	for i, taken := 0, 0; i < len(p.lines) && taken < 6; i++ {
+		ln := p.lines[i]
+		if ln.n < n {
+			continue
+		}
+		if ln.text == "" {
+			if taken > 0 {
+				break
+			}
+			continue
+		}
+		b.WriteString(vi.Fold(ln.text))
+		b.WriteByte(' ')
+		taken++
+	}
+	return b.String()
+}
+
+// isoDay reads a "YYYY-MM-DD" date.
+func isoDay(s string) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	return t, err == nil
+}
+
+// restDay reports whether t is a day off everywhere in Việt Nam: a
+// Saturday, a Sunday, or a public holiday of a fixed solar date (Bộ luật
+// Lao động 2019, điều 112: 1/1, 30/4, 1/5, 2/9). Tết and the Hùng Kings'
+// day follow the lunar calendar, and the days given in lieu are set each
+// year; they are left to the warning.
+func restDay(t time.Time) bool {
+	switch t.Weekday() {
+	case time.Saturday, time.Sunday:
+		return true
+	}
+	switch t.Month()*100 + time.Month(t.Day()) {
+	case 101, 430, 501, 902:
+		return true
+	}
+	return false
+}
+
+// weekdayVN names t's day of the week as a Vietnamese letter does.
+func weekdayVN(t time.Time) string {
+	return [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}[t.Weekday()]
+}
+
+// restDayName names a day off: its weekday, or the holiday's date with
+// its weekday.
+func restDayName(t time.Time) string {
+	if w := t.Weekday(); w == time.Saturday || w == time.Sunday {
+		return weekdayVN(t)
+	}
+	return "ngày lễ " + t.Format("02/01") + " (" + weekdayVN(t) + ")"
+}
+
+func restDayWay(step int) string {
+	if step < 0 {
+		return "liền trước"
+	}
+	return "tiếp theo"
 }
 
 func (p *parser) findDeadline(intro, closing, region []block) {
@@ -405,7 +523,15 @@ func (p *parser) relativeDeadline(intro, closing, region []block) {
 					// sự, điều 147–148).
 					p.res.Deadline = &Deadline{Date: d.String(), Relation: "by"}
 					p.deadlineLine = p.lineOf(b, sent)
-					p.warn(WarnRelativeDeadline, p.deadlineLine, "Văn bản nêu hạn tính từ ngày ký (“%s”): hạn %s được tính từ ngày ký %s (không kể ngày ký); hãy kiểm tra lại, nhất là khi ngày cuối cùng rơi vào ngày nghỉ.", phrase, vnDate(p.res.Deadline.Date), vnDate(p.res.Date))
+					if t := d.Time(time.UTC); restDay(t) {
+						// Left as counted: whether a period ending on a day
+						// off runs on (Bộ luật Dân sự, điều 148) is for the
+						// office to say, unless the document says it
+						// (restDayRule).
+						p.warn(WarnRelativeDeadline, p.deadlineLine, "Văn bản nêu hạn tính từ ngày ký (“%s”): hạn %s được tính từ ngày ký %s (không kể ngày ký) và rơi vào %s, ngày nghỉ; hãy kiểm tra lại và chọn ngày làm việc gần nhất nếu cần.", phrase, vnDate(p.res.Deadline.Date), vnDate(p.res.Date), restDayName(t))
+					} else {
+						p.warn(WarnRelativeDeadline, p.deadlineLine, "Văn bản nêu hạn tính từ ngày ký (“%s”): hạn %s được tính từ ngày ký %s (không kể ngày ký); hãy kiểm tra lại, nhất là khi ngày cuối cùng rơi vào ngày nghỉ.", phrase, vnDate(p.res.Deadline.Date), vnDate(p.res.Date))
+					}
 					return
 				}
 				p.warn(WarnRelativeDeadline, p.lineOf(b, sent), "Văn bản nêu hạn tính từ một sự kiện (“%s”), không phải một ngày cụ thể: hãy tính ngày (ngày làm việc không kể thứ Bảy, Chủ nhật và ngày lễ) và nhập hạn cho đợt báo cáo này.", phrase)

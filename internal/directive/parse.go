@@ -370,7 +370,8 @@ var reSigned = regexp.MustCompile(`^[(\[]?\s*(da ky|ky|ky ten|ky so|ky, ghi ro h
 
 // signer reads authority lines, title and name from the signature parts.
 func (p *parser) signer(frags []string) {
-	sg := &p.res.Signer
+	blocks := []Signer{{Authority: []string{}}}
+	sg := &blocks[0]
 	gap := false
 	for _, s := range frags {
 		if s == "" {
@@ -390,6 +391,12 @@ func (p *parser) signer(frags []string) {
 		}
 		if sealAt(s) == 0 {
 			continue
+		}
+		if reAuthLine.MatchString(f) && isUpper(s) && sg.Name != "" && p.jointSymbol() && len(blocks) < 4 {
+			// A joint document's second signature block, the table's
+			// right-hand cell written after the left one.
+			blocks = append(blocks, Signer{Authority: []string{}})
+			sg = &blocks[len(blocks)-1]
 		}
 		switch {
 		case reAuthLine.MatchString(f) && isUpper(s):
@@ -413,11 +420,50 @@ func (p *parser) signer(frags []string) {
 		}
 		gap = false
 	}
-	if k := len(sg.Authority) - 1; sg.Title == "" && k >= 0 {
-		// "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the position run into the
-		// authority line when the signature's line breaks were lost.
-		sg.Authority[k], sg.Title = splitAuthTitle(sg.Authority[k])
+	for i := range blocks {
+		sg := &blocks[i]
+		if k := len(sg.Authority) - 1; sg.Title == "" && k >= 0 {
+			// "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the position run into the
+			// authority line when the signature's line breaks were lost.
+			sg.Authority[k], sg.Title = splitAuthTitle(sg.Authority[k])
+		}
 	}
+	p.res.Signer = blocks[jointSigner(blocks, p.res.Issuer)]
+}
+
+// jointSymbol reports whether the document's symbol is a joint
+// document's, its type and then its bodies ("KHLN-SYT-SCT").
+func (p *parser) jointSymbol() bool {
+	parts := strings.Split(vi.Fold(p.res.Symbol), "-")
+	return len(parts) >= 3 && reJointType.MatchString(parts[0])
+}
+
+// jointSigner picks, of a joint document's signature blocks written one
+// after another (a two-cell table out of docx2txt, the left cell first),
+// the lead body's: the block whose authority names the issuer ("KT. GIÁM
+// ĐỐC SỞ Y TẾ"), else the last one, the right-hand cell, where Decree 30
+// has the lead body sign. With one block, that one.
+func jointSigner(blocks []Signer, issuer string) int {
+	if len(blocks) == 1 {
+		return 0
+	}
+	if fi := vi.Fold(issuer); fi != "" {
+		found := -1
+		for i, b := range blocks {
+			for _, a := range b.Authority {
+				if strings.HasSuffix(vi.Fold(a), " "+fi) {
+					if found >= 0 && found != i {
+						return len(blocks) - 1
+					}
+					found = i
+				}
+			}
+		}
+		if found >= 0 {
+			return found
+		}
+	}
+	return len(blocks) - 1
 }
 
 // splitAuthTitle splits an authority line that ends with the signer's
@@ -459,14 +505,18 @@ func isName(s string) bool {
 		if !isLetter(r[0]) || !hasUpper(string(r[0])) {
 			return false
 		}
-		for _, c := range r {
-			if !isLetter(c) {
+		for k, c := range r {
+			if !isLetter(c) && !(nameApostrophe(c) && k > 0 && k < len(r)-1 && isLetter(r[k+1])) {
 				return false
 			}
 		}
 	}
 	return true
 }
+
+// nameApostrophe: the apostrophe inside a word of a Central Highlands
+// name ("H'Yâo Knul", "Y’Moan Êban", "Ksor H'Bơ"), straight or curly.
+func nameApostrophe(c rune) bool { return c == '\'' || c == '’' }
 
 func titleCase(s string) string {
 	ws := strings.Fields(strings.ToLower(s))

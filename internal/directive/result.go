@@ -134,6 +134,7 @@ const (
 	WarnRelativeDeadline  = "relative-deadline"
 	WarnManyDeadlines     = "several-deadlines"
 	WarnUnplacedText      = "unplaced-text"
+	WarnRestDayDeadline   = "rest-day-deadline"
 )
 
 // ToRound turns the proposal into a draft round with its tasks and targets.

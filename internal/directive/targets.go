@@ -57,6 +57,8 @@ var measureUnits = []string{
 	// owners counted by what they own ("30 chủ rừng", "05 chủ đầu tư",
 	// "40 chủ hộ"): "chuyên" and "chủ" alone count nothing.
 	"chuyen muc", "chu rung", "chu dau tu", "chu ho",
+	// Families counted ("không quá 03 gia đình"): "gia" alone is no word.
+	"gia dinh",
 }
 
 // notMeasurePhrases are verbs and linking phrases that may follow a number

@@ -498,6 +498,7 @@ func (p *parser) taskList(intro []block, region []block) {
 		}
 	}
 	p.excludeGoals(region, len(intro), excluded, leads, inherited)
+	timetable(region, len(intro), excluded)
 	p.guideDuties(region, len(intro), excluded, leads)
 	composeSectionLabels(region, len(intro), excluded, len(refs) > 0)
 	defer p.linkRefs(refs)
@@ -899,7 +900,21 @@ func (p *parser) itemTasks(region []block, excluded []bool, leads []assignment, 
 				p.res.Tasks[n].Targets = ts
 			}
 		}
+		if len(p.res.Tasks) > n && b.cells != nil {
+			p.res.Tasks[n].Targets = append(p.res.Tasks[n].Targets, mergedTargets(region, i, off)...)
+		}
 	}
+}
+
+// mergedTargets are the targets of the rows under table row i whose
+// number and unit cells were merged down from it (block.merged): each
+// row's value column, read as columnTargets reads a row's.
+func mergedTargets(region []block, i, off int) []Target {
+	var out []Target
+	for j := i + 1; j < len(region) && region[j].merged && region[j].parent-off == i; j++ {
+		out = append(out, columnTargets(region[j])...)
+	}
+	return out
 }
 
 // onlyFigureless reports whether ts holds no target with a figure: none
@@ -924,7 +939,11 @@ func itemContent(region []block, i int, unitBullets []bool, off int) (more []str
 			break // a table row goes on in its cells only
 		}
 		if c.kind == plain && c.parent-off == i {
-			more = append(more, c.text)
+			if !c.merged {
+				// A row under the item's merged cells gives its
+				// targets by its columns (mergedTargets), not its text.
+				more = append(more, c.text)
+			}
 			continue
 		}
 		if c.kind != bullet || !isDescendant(region, j, i, off) {
@@ -1463,9 +1482,7 @@ var reDutySection = regexp.MustCompile(`^(?:to chuc thuc hien|trach nhiem)\b`)
 // gives a unit work, the items of the other sections are no tasks. A
 // guide without such a section keeps what the other rules found.
 func (p *parser) guideDuties(region []block, off int, excluded []bool, leads []assignment) {
-	if !strings.HasPrefix(p.docType, "huong dan") {
-		return
-	}
+	guide := strings.HasPrefix(p.docType, "huong dan")
 	var duty []int
 	for i, b := range region {
 		if b.kind == section && b.cells == nil && reDutySection.MatchString(vi.Fold(b.text)) {
@@ -1490,9 +1507,103 @@ func (p *parser) guideDuties(region []block, off int, excluded []bool, leads []a
 	if !gives {
 		return
 	}
+	if !guide {
+		p.unitlessSections(region, off, excluded, leads, within)
+		return
+	}
 	for j, b := range region {
 		if b.kind != plain && !within(j) {
 			excluded[j] = true
 		}
 	}
+}
+
+// unitlessSections: in a document whose duties section ("Tổ chức thực
+// hiện") gives units their work, a section before it whose numbered
+// items name no unit and set no target, nor do their sub-items ("II. NỘI DUNG" over
+// "1. Công tác tuyên truyền: …", "2. Thăm hỏi, tặng quà: …"), lists what
+// the plan is about; the duties section gives the same work to the units
+// that do it, and a clerk enters that. Its items are no tasks. A section
+// of which any item names a unit or a figure to reach is left as the
+// other rules read it.
+func (p *parser) unitlessSections(region []block, off int, excluded []bool, leads []assignment, within func(int) bool) {
+	first := -1
+	for j, b := range region {
+		if b.kind == section && b.cells == nil && within(j) {
+			first = j
+			break
+		}
+	}
+	for i, b := range region {
+		if i >= first || b.kind != section || b.cells != nil {
+			continue
+		}
+		var items []int
+		named := false
+		for j := i + 1; j < len(region) && isDescendant(region, j, i, off); j++ {
+			if region[j].kind == plain {
+				continue
+			}
+			named = named || len(leads[j].leads) > 0 || len(targets(region[j].text)) > 0 || unitAfterColon(region[j].text)
+			if region[j].kind == number && region[j].parent-off == i {
+				items = append(items, j)
+			}
+		}
+		if named || len(items) < 2 {
+			continue
+		}
+		for j := i + 1; j < len(region) && isDescendant(region, j, i, off); j++ {
+			if region[j].kind != plain {
+				excluded[j] = true
+			}
+		}
+	}
+}
+
+// reTimetableEntry is a line of a plan's timetable: what is done, a
+// colon, and when, "Các chi bộ tổ chức hội nghị tổng kết: từ ngày 01/12
+// đến ngày 15/12/2026", "Hội nghị tổng kết: dự kiến ngày 29/12/2026",
+// "Ban Thường vụ kiểm điểm: trước ngày 22/12/2026". Folded.
+var reTimetableEntry = regexp.MustCompile(`^[^:]{3,160}:\s*(?:du kien\s+|hoan thanh\s+)?(?:tu ngay|tu \d|truoc ngay|truoc \d|den ngay|ngay \d|trong (?:thang|quy|tuan) \d|thang \d|cham nhat(?: ngay| \d))`)
+
+// timetable leaves out of the tasks the bullets of a plan's timetable: a
+// part whose "- " lines (two at least) each say what happens and, after a
+// colon, when ("II. NỘI DUNG, THỜI GIAN" over "- Các chi bộ tổ chức hội
+// nghị tổng kết: từ ngày 01/12 đến ngày 15/12/2026"). The dates are the
+// plan's schedule, and the units named there get their work in the part
+// that assigns it ("Tổ chức thực hiện"); a list of which any line is not
+// so written is left to the other rules.
+func timetable(region []block, off int, excluded []bool) {
+	kids := map[int][]int{}
+	for j, b := range region {
+		if b.kind == bullet && b.cells == nil {
+			kids[b.parent-off] = append(kids[b.parent-off], j)
+		}
+	}
+	for par, js := range kids {
+		if par < 0 || par >= len(region) || len(js) < 2 {
+			continue
+		}
+		all := true
+		for _, j := range js {
+			if !reTimetableEntry.MatchString(vi.Fold(region[j].text)) {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		for _, j := range js {
+			excluded[j] = true
+		}
+	}
+}
+
+// unitAfterColon reports whether the text after an item's title and
+// colon opens with a unit's name: "Bước 1: Trạm Y tế các xã tự chấm
+// điểm …" names who does the step.
+func unitAfterColon(text string) bool {
+	c := labelColon(text)
+	return c > 0 && opensUnit(strings.TrimSpace(text[c+1:]))
 }
