@@ -20,6 +20,20 @@ func DeadlineBefore(year int, month time.Month, day int) time.Time {
 	return time.Date(year, month, day, 0, 0, 0, 0, Zone)
 }
 
+// DeadlineInRange reports whether a deadline falls in the years a date may
+// be typed in (vi.Date.Valid: 1900 to 2200), in Zone. A deadline sent by a
+// program in year 9999 would be stored, and then break every answer that
+// writes it (JSON writes years up to 9999 only, and 9999 in UTC is 10000
+// in Zone).
+func DeadlineInRange(d time.Time) bool {
+	y := d.In(Zone).Year()
+	return y >= 1900 && y <= 2200
+}
+
+// DeadlineRangeMessage is what a form or the API is told of a deadline
+// DeadlineInRange refuses.
+const DeadlineRangeMessage = "Hạn gửi phải trong khoảng từ năm 1900 đến năm 2200: hãy kiểm tra lại năm của hạn."
+
 // DeadlineText writes a deadline as the pages and messages do: "trước ngày
 // 22/12/2026" for one at the start of a day (DeadlineBefore), "trước 10:30
 // ngày 22/12/2026" for one at a time of day; writing the latter as "trước

@@ -151,7 +151,7 @@ Các đơn vị gửi báo cáo về UBND huyện trước ngày 10/6/2022.
 
 	code, next := x.post(fmt.Sprintf("/api/v1/rounds/%d/successor", first.ID), office, "application/json", jsonBody(map[string]any{
 		"title": "Báo cáo 06 tháng đầu năm 2026", "subject": "báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm 06 tháng đầu năm 2026",
-		"period": map[string]any{"kind": "half_year", "year": 2026, "index": 1}, "deadline": "2026-06-10"}))
+		"period": map[string]any{"kind": "half-year", "year": 2026, "index": 1}, "deadline": "2026-06-10"}))
 	if code != http.StatusCreated {
 		t.Fatalf("successor: %d %v", code, next)
 	}

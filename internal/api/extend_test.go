@@ -65,3 +65,26 @@ func TestRoundExtend(t *testing.T) {
 		t.Errorf("extending a draft: %d %v, want 409 pointing to the edit form", code, out)
 	}
 }
+
+// A deadline in year 9999 is refused as JSON (422, the field explained)
+// for the round and for one unit, and nothing is stored: it was stored,
+// then answered 500, since 9999-12-31T23:59:59Z is the year 10000 in Zone,
+// which no JSON answer can write, and the round could not be read again.
+func TestExtendFarDeadlineRefused(t *testing.T) {
+	t.Parallel()
+	x := newApp(t)
+	tok := x.login("vanphong")
+	body := []byte(`{"deadline":"9999-12-31T23:59:59Z","reason":"Chờ số liệu"}`)
+	for _, path := range []string{fmt.Sprintf("/api/v1/rounds/%d/extend", x.round.ID), fmt.Sprintf("/api/v1/rounds/%d/reports/pnv/extend", x.round.ID)} {
+		code, out := x.post(path, tok, "application/json", body)
+		fields, _ := out["error"].(map[string]any)["fields"].(map[string]any)
+		if msg, _ := fields["deadline"].(string); code != http.StatusUnprocessableEntity || errCode(out) != "invalid" || !strings.Contains(msg, "năm 2200") {
+			t.Errorf("POST %s in year 9999: %d %v, want 422 with the deadline field explained", path, code, out)
+		}
+	}
+	if code, out := x.do("GET", fmt.Sprintf("/api/v1/rounds/%d", x.round.ID), tok, nil); code != http.StatusOK {
+		t.Fatalf("the round after the refusals: %d %v", code, out)
+	} else if got, _ := time.Parse(time.RFC3339Nano, fmt.Sprint(out["deadline"])); got.Sub(x.round.Deadline).Abs() >= time.Microsecond {
+		t.Errorf("deadline after the refusals = %v, want %v unchanged", out["deadline"], x.round.Deadline)
+	}
+}

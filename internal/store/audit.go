@@ -217,6 +217,9 @@ func (s *Store) AuditSearch(ctx context.Context, f AuditFilter) ([]AuditEntry, e
 		f.Limit = 100
 	}
 	f.Limit = min(f.Limit, 500)
+	if !storable(f.Entity) || !storable(f.Action) {
+		return nil, nil // no row was ever written so
+	}
 	var where []string
 	var args []any
 	add := func(cond string, arg any) { where = append(where, cond); args = append(args, arg) }

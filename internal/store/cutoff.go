@@ -151,7 +151,7 @@ func (s *Store) SetCutoffDay(ctx context.Context, actor Actor, u *tiendo.User, i
 	if !tiendo.Allowed(u, tiendo.ActionManageUnits, 0) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Chỉ quản trị được đặt thời gian chốt số liệu.")
 	}
-	issuer = strings.Join(strings.Fields(vi.NFC(issuer)), " ")
+	issuer = strings.Join(strings.Fields(nfc(issuer)), " ")
 	key := issuerKey(issuer)
 	switch {
 	case utf8.RuneCountInString(issuer) > 300:

@@ -150,6 +150,8 @@ func checkExtendInput(u *tiendo.User, deadline time.Time, reason string) (*Round
 	e := &tiendo.Error{Code: tiendo.EINVALID, Message: "Chưa gia hạn được, vui lòng sửa các ô được đánh dấu.", Fields: map[string]string{}}
 	if deadline.IsZero() {
 		e.Fields["deadline"] = "Vui lòng nhập hạn gửi mới, ví dụ 07/06/2026."
+	} else if !tiendo.DeadlineInRange(deadline) {
+		e.Fields["deadline"] = tiendo.DeadlineRangeMessage
 	}
 	if n := utf8.RuneCountInString(reason); n > maxExtendReason {
 		e.Fields["reason"] = fmt.Sprintf("Lý do dài %d ký tự; hãy rút gọn còn tối đa %d ký tự.", n, maxExtendReason)

@@ -342,7 +342,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 	for _, sec := range rep.Sections {
 		t := tasks[sec.TaskID]
 		if t == nil || roleOf(t, rep.UnitID) != tiendo.Lead {
-			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần cho nhiệm vụ %d mà đơn vị không chủ trì.", sec.TaskID)
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có phần cho nhiệm vụ %d mà đơn vị không chủ trì. Báo cáo chưa được lưu; hãy chỉ gửi các phần (task_id) mà báo cáo có khi đọc nó.", sec.TaskID)
 		}
 		if seenTask[sec.TaskID] {
 			return nil, tiendo.Errorf(tiendo.EINVALID, "Báo cáo có hai phần cho %s: mỗi nhiệm vụ chỉ được có một phần. Báo cáo chưa được lưu; hãy gộp hai phần làm một rồi lưu lại.", taskNamed(t))
@@ -351,7 +351,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 		sec.ResultVsPlan, sec.VsSamePeriod, sec.Obstacles = nfc(sec.ResultVsPlan), nfc(sec.VsSamePeriod), nfc(sec.Obstacles)
 		sec.Recommendations, sec.NextSteps, sec.Status = nfc(sec.Recommendations), nfc(sec.NextSteps), nfc(sec.Status)
 		if sec.Status != "" && !validSectionStatus(sec.Status) {
-			return nil, tiendo.Errorf(tiendo.EINVALID, "Trạng thái %q của nhiệm vụ %s không hợp lệ.", sec.Status, t.Label)
+			return nil, tiendo.Errorf(tiendo.EINVALID, "Trạng thái %q của nhiệm vụ %s không hợp lệ. Báo cáo chưa được lưu; hãy ghi một trong %s, hoặc để trống.", sec.Status, t.Label, sectionStatusList())
 		}
 		if old := oldSec[sec.TaskID]; old == nil || !sameText(old, sec) {
 			w.sections = append(w.sections, sec) // once each: a task twice is refused above
@@ -368,7 +368,7 @@ func (s *Store) planReport(round *tiendo.Round, before, rep *tiendo.UnitReport, 
 			tg := targets[a.TargetID]
 			switch {
 			case tg == nil:
-				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu %d không thuộc nhiệm vụ %s.", a.TargetID, t.Label)
+				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu %d không thuộc nhiệm vụ %s. Báo cáo chưa được lưu; hãy chỉ gửi các chỉ tiêu (target_id) mà phần của nhiệm vụ có khi đọc báo cáo.", a.TargetID, t.Label)
 			case !tg.ReportedByUnit(rep.UnitID):
 				return nil, tiendo.Errorf(tiendo.EINVALID, "Chỉ tiêu “%s” của nhiệm vụ %s do đơn vị khác báo cáo; hãy bỏ số liệu của chỉ tiêu này khỏi báo cáo.", tg.Text, t.Label)
 			case seenTarget[a.TargetID]:
@@ -734,6 +734,19 @@ func mergeReport(before, rep *tiendo.UnitReport) {
 		contributions = append(contributions, c)
 	}
 	rep.Contributions = contributions
+}
+
+// sectionStatusList names the statuses a section may take, for a message:
+// "completed" (Đã hoàn thành), ….
+func sectionStatusList() string {
+	var b strings.Builder
+	for i, x := range tiendo.SectionStatuses {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q (%s)", x.Value, x.Label)
+	}
+	return b.String()
 }
 
 func validSectionStatus(s string) bool {

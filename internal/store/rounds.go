@@ -22,6 +22,11 @@ func validateRound(r *tiendo.Round) error {
 	}
 	if r.Deadline.IsZero() {
 		e.Fields["deadline"] = "Vui lòng nhập hạn gửi báo cáo."
+	} else if !tiendo.DeadlineInRange(r.Deadline) {
+		e.Fields["deadline"] = tiendo.DeadlineRangeMessage
+	}
+	if field, msg := r.Period.Check(); field != "" {
+		e.Fields["period_"+field] = msg
 	}
 	seen := map[int64]bool{}
 	for i, t := range r.Tasks {
@@ -593,6 +598,8 @@ func (s *Store) UpdateDraftRound(ctx context.Context, actor Actor, u *tiendo.Use
 	}
 	if edit.Deadline.IsZero() {
 		e.Fields["deadline"] = "Vui lòng nhập hạn gửi báo cáo."
+	} else if !tiendo.DeadlineInRange(edit.Deadline) {
+		e.Fields["deadline"] = tiendo.DeadlineRangeMessage
 	}
 	if field, msg := edit.Period.Check(); field != "" {
 		e.Fields["period_"+field] = msg

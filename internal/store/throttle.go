@@ -35,8 +35,22 @@ var DefaultThrottle = ThrottlePolicy{
 	UserLock: 10, AddrFree: 20, AddrLock: 100, LockFor: 30 * time.Minute,
 }
 
-func userKey(username string) string { return "u:" + strings.ToLower(strings.TrimSpace(username)) }
-func addrKey(address string) string  { return "a:" + address }
+func userKey(username string) string {
+	// Cleaned as text is stored (nfc) and cut short: a username is at most
+	// 40 characters (usernameRE), and PostgreSQL refuses NUL and broken
+	// UTF-8, and an index entry of a megabyte, with an error. Names that
+	// long are no one's; their attempts are counted under the first part.
+	name := strings.ToLower(nfc(username))
+	if len(name) > maxUserKey {
+		name = strings.ToValidUTF8(name[:maxUserKey], "")
+	}
+	return "u:" + name
+}
+
+// maxUserKey is how many bytes of a username its throttle key keeps.
+const maxUserKey = 200
+
+func addrKey(address string) string { return "a:" + address }
 
 // UsernameLockKey is the key LoginLocks gives, and LiftLoginLock takes, for
 // a username's failed logins.

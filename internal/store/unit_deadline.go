@@ -167,6 +167,8 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 	}
 	if deadline.IsZero() {
 		e.Fields["deadline"] = "Vui lòng nhập hạn gửi mới của đơn vị, ví dụ 07/06/2026."
+	} else if !tiendo.DeadlineInRange(deadline) {
+		e.Fields["deadline"] = tiendo.DeadlineRangeMessage
 	}
 	if n := utf8.RuneCountInString(reason); n > maxExtendReason {
 		e.Fields["reason"] = fmt.Sprintf("Lý do dài %d ký tự; hãy rút gọn còn tối đa %d ký tự.", n, maxExtendReason)

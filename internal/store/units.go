@@ -24,6 +24,13 @@ func nfc(s string) string {
 	return strings.TrimSpace(vi.NFC(strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "")))
 }
 
+// storable reports whether s could have been stored as it is: UTF-8
+// without NUL, as nfc leaves every text. A lookup by a key that is not
+// (a unit code or username typed into an address) finds nothing, and
+// answers so without asking the database: PostgreSQL refuses such a
+// parameter with an error, not with no rows.
+func storable(s string) bool { return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 }
+
 var codeRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,39}$`)
 
 func validateUnit(u *tiendo.Unit) error {
@@ -337,7 +344,11 @@ func (s *Store) Unit(ctx context.Context, id int64) (*tiendo.Unit, error) {
 
 // UnitByCode returns the unit with the given code.
 func (s *Store) UnitByCode(ctx context.Context, code string) (*tiendo.Unit, error) {
-	u, err := scanUnit(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE code = ?`), strings.ToLower(code)))
+	var u *tiendo.Unit
+	err := sql.ErrNoRows
+	if storable(code) {
+		u, err = scanUnit(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+unitColumns+` FROM units WHERE code = ?`), strings.ToLower(code)))
+	}
 	if err != nil {
 		return nil, notFound(err, fmt.Sprintf("Không tìm thấy đơn vị có mã %s.", vi.Quote(code)))
 	}
@@ -352,7 +363,10 @@ func (s *Store) UnitIDByCode(ctx context.Context, u *tiendo.User, code string) (
 		return u.UnitID, nil
 	}
 	var id int64
-	err := s.rdb.QueryRowContext(ctx, s.q(`SELECT id FROM units WHERE code = ?`), key).Scan(&id)
+	err := sql.ErrNoRows
+	if storable(key) {
+		err = s.rdb.QueryRowContext(ctx, s.q(`SELECT id FROM units WHERE code = ?`), key).Scan(&id)
+	}
 	if err != nil {
 		return 0, notFound(err, fmt.Sprintf("Không tìm thấy đơn vị có mã %s.", vi.Quote(code)))
 	}

@@ -380,7 +380,11 @@ func (s *Store) User(ctx context.Context, id int64) (*tiendo.User, error) {
 
 // UserByUsername returns the user with the given username.
 func (s *Store) UserByUsername(ctx context.Context, username string) (*tiendo.User, error) {
-	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users WHERE username = ?`), strings.ToLower(strings.TrimSpace(username))))
+	var u *tiendo.User
+	err := sql.ErrNoRows
+	if storable(username) {
+		u, err = scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users WHERE username = ?`), strings.ToLower(strings.TrimSpace(username))))
+	}
 	if err != nil {
 		return nil, notFound(err, fmt.Sprintf("Không tìm thấy người dùng %s.", vi.Quote(username)))
 	}
@@ -424,8 +428,12 @@ var ErrAccountLocked = tiendo.Errorf(tiendo.EUNAUTHORIZED, "Tài khoản đã b�
 // counting) their own password over and over.
 func (s *Store) Authenticate(ctx context.Context, username, pw string) (*tiendo.User, error) {
 	var hash string
-	u, err := scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+`, password_hash FROM users WHERE username = ?`),
-		strings.ToLower(strings.TrimSpace(username))), &hash)
+	var u *tiendo.User
+	err := sql.ErrNoRows
+	if storable(username) {
+		u, err = scanUser(s.rdb.QueryRowContext(ctx, s.q(`SELECT `+userColumns+`, password_hash FROM users WHERE username = ?`),
+			strings.ToLower(strings.TrimSpace(username))), &hash)
+	}
 	if err == sql.ErrNoRows {
 		password.CheckNone(pw)
 		return nil, errBadLogin

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,10 +33,26 @@ func (s *Server) handleSuccessor(w http.ResponseWriter, r *http.Request) error {
 	}
 	round, err := s.store.CreateSuccessor(r.Context(), actor(r), userFrom(r.Context()), id, next)
 	if err != nil {
-		return err
+		return withFieldMessages("Chưa tạo được đợt mới.", err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d", round.ID), http.StatusSeeOther)
 	return nil
+}
+
+// withFieldMessages gives an invalid input's error a message that says
+// what each field lacks, after lead, for a form whose refusal is an error
+// page: it marks no field, and "sửa các ô được đánh dấu" would point at
+// none. Any other error is returned as it is.
+func withFieldMessages(lead string, err error) error {
+	var e *tiendo.Error
+	if !errors.As(err, &e) || e.Code != tiendo.EINVALID || len(e.Fields) == 0 {
+		return err
+	}
+	msg := lead
+	for _, k := range slices.Sorted(maps.Keys(e.Fields)) {
+		msg += " " + e.Fields[k]
+	}
+	return &tiendo.Error{Code: e.Code, Message: msg, Fields: e.Fields}
 }
 
 func successorFromForm(r *http.Request) (store.Successor, error) {

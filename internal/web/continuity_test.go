@@ -122,6 +122,20 @@ func TestSuccessorFormMovesThePeriod(t *testing.T) {
 			t.Errorf("successor due %q: %d, want 422 saying %q\n%s", typed, resp.StatusCode, want, grep(b, "deadline"))
 		}
 	}
+	// A period no form offers, or a year out of range, is refused saying
+	// what to fix: the page that refuses it marks no field. Both were
+	// stored as they came.
+	for _, c := range []struct{ kind, year, want string }{
+		{"year", "1999", "Hãy ghi năm của kỳ báo cáo, từ 2000 đến 2100"},
+		{"year", "99999999999999999999", "Hãy ghi năm của kỳ báo cáo, từ 2000 đến 2100"},
+		{"tuần", "2025", "Kỳ báo cáo không hợp lệ: hãy chọn tháng, quý"},
+	} {
+		resp := x.post(office, "/rounds/"+itoa(first.ID)+"/successor", url.Values{"title": {first.Title},
+			"period_kind": {c.kind}, "period_index": {"0"}, "period_year": {c.year}, "deadline": {"20/12/2025"}})
+		if b := html.UnescapeString(readBody(resp)); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(b, "Chưa tạo được đợt mới. "+c.want) {
+			t.Errorf("successor of period %s %s: %d, want 422 saying %q\n%s", c.kind, c.year, resp.StatusCode, c.want, grep(b, "đợt mới"))
+		}
+	}
 	resp := x.post(office, "/rounds/"+itoa(first.ID)+"/successor", url.Values{"title": {first.Title},
 		"period_kind": {"year"}, "period_index": {"0"}, "period_year": {"2025"}, "deadline": {"20/12/2025"}})
 	resp.Body.Close()
