@@ -169,6 +169,15 @@ func (s *Store) SetCutoffDay(ctx context.Context, actor Actor, u *tiendo.User, i
 			Fields:  map[string]string{"cutoff_day": fmt.Sprintf("Hãy nhập một ngày từ %d đến %d.", tiendo.CalendarCutoffDay, tiendo.MaxCutoffDay)}}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		// On PostgreSQL two settings at once both read the value before
+		// either, and the second recorded a "before" already replaced; a
+		// row lock cannot hold a setting not yet made, so they queue on
+		// one lock. SQLite's single writer already runs them in turn.
+		if s.dialect == postgres {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7305)`); err != nil {
+				return fmt.Errorf("store: lock the cutoff settings: %w", err)
+			}
+		}
 		var before sql.NullInt64
 		err := tx.QueryRowContext(ctx, s.q(`SELECT cutoff_day FROM issuer_settings WHERE issuer_key = ?`), key).Scan(&before)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {

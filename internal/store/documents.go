@@ -685,6 +685,13 @@ func (s *Store) SetOwnIssuer(ctx context.Context, actor Actor, u *tiendo.User, o
 			Fields: map[string]string{"place": "Hãy nhập địa danh ghi ở dòng ngày tháng, ví dụ Hữu Lũng."}}
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		// As in SetCutoffDay: on PostgreSQL the second of two at once
+		// reads the first's name, not the one before it, for the audit.
+		if s.dialect == postgres {
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7306)`); err != nil {
+				return fmt.Errorf("store: lock the own issuer: %w", err)
+			}
+		}
 		var before OwnIssuer
 		err := tx.QueryRowContext(ctx, `SELECT name, place FROM own_issuer WHERE id = 1`).Scan(&before.Name, &before.Place)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {

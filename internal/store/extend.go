@@ -249,11 +249,14 @@ func (s *Store) extendDeadline(ctx context.Context, actor Actor, u *tiendo.User,
 		// deadline withdrawn. A unit the office gave a deadline of its
 		// own, not earlier than the new one, keeps its deadline, and what
 		// was queued for it still holds (ExtendUnitDeadline).
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE round_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)
-			AND NOT EXISTS (SELECT 1 FROM round_units ru WHERE ru.round_id = ? AND ru.unit_id = outbox.unit_id AND ru.extended_deadline >= ?)`),
-			MessageExpired, "Hạn gửi báo cáo đã được gia hạn; lời nhắc theo hạn cũ không còn đúng nên không gửi.", roundID, MessagePending,
-			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn, roundID, deadline.UTC()); err != nil {
+		// In id order (updatePending): the mailer expires some of these
+		// rows at the same time.
+		if _, err := s.updatePending(ctx, tx, `status = ?, last_error = ?`,
+			[]any{MessageExpired, "Hạn gửi báo cáo đã được gia hạn; lời nhắc theo hạn cũ không còn đúng nên không gửi."},
+			`round_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)
+			AND NOT EXISTS (SELECT 1 FROM round_units ru WHERE ru.round_id = ? AND ru.unit_id = outbox.unit_id AND ru.extended_deadline >= ?)`,
+			[]any{roundID, MessagePending,
+				KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn, roundID, deadline.UTC()}); err != nil {
 			return fmt.Errorf("store: extend deadline: reminders: %w", err)
 		}
 		msgs, err := s.extensionMessages(ctx, tx, roundID, title, old, deadline, reason)

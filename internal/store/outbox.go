@@ -555,28 +555,32 @@ func (s *Store) ClaimMessages(ctx context.Context, worker string, limit int, lea
 	now := s.now()
 	var out []*Message
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE status = ? AND expires_at IS NOT NULL AND expires_at <= ?`),
-			MessageExpired, "Không gửi được trước khi lời nhắc hết ý nghĩa; đã bỏ.", MessagePending, now); err != nil {
-			return fmt.Errorf("store: expire messages: %w", err)
-		}
-		// A reminder or chase queued for a unit whose submission committed
-		// while it was being queued (see stillOwed) is not sent: it is
-		// cancelled once due, and left out of the claim below, whose one
-		// statement reads the outbox and the reports as of one moment (on
-		// PostgreSQL the queue's commit can fall between two statements).
-		args := append([]any{MessageCancelled, cancelledSent, MessagePending, now}, chasing...)
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE status = ? AND next_attempt_at <= ? AND kind IN (?, ?, ?, ?) AND `+sqlUnitHasSent),
-			append(args, owingStatuses...)...); err != nil {
-			return fmt.Errorf("store: cancel reminders of sent reports: %w", err)
+		// Messages past their expiry are expired. A reminder or chase
+		// queued for a unit whose submission committed while it was being
+		// queued (see stillOwed) is not sent: it is cancelled once due, and
+		// left out of the claim below, whose one statement reads the outbox
+		// and the reports as of one moment (on PostgreSQL the queue's
+		// commit can fall between two statements). Both in one statement
+		// that locks its rows in id order (updatePending), as the changes
+		// of deadline and the submissions do: the expiry, reading the rows
+		// by time to send, deadlocked with an extension of the round
+		// reading them by unit; and in two statements the mailer would
+		// hold the first's rows while it waited for the second's.
+		const expired = `expires_at IS NOT NULL AND expires_at <= ?`
+		const why = "Không gửi được trước khi lời nhắc hết ý nghĩa; đã bỏ."
+		where := append(append([]any{MessagePending, now, now}, chasing...), owingStatuses...)
+		if _, err := s.updatePending(ctx, tx,
+			`status = CASE WHEN `+expired+` THEN ? ELSE ? END, last_error = CASE WHEN `+expired+` THEN ? ELSE ? END`,
+			[]any{now, MessageExpired, MessageCancelled, now, why, cancelledSent},
+			`status = ? AND (`+expired+` OR (next_attempt_at <= ? AND kind IN (?, ?, ?, ?) AND `+sqlUnitHasSent+`))`, where); err != nil {
+			return fmt.Errorf("store: expire messages, cancel reminders of sent reports: %w", err)
 		}
 		// The rows to claim are chosen once, in a materialized CTE: a LIMIT
 		// in an IN (...) subquery may be evaluated more than once by
 		// PostgreSQL and claim more rows than asked. The outer status test
 		// is a second guard: PostgreSQL re-checks a row another claim has
 		// just changed against its committed, no longer pending, state.
-		args = append(append(append([]any{MessagePending, now}, chasing...), owingStatuses...), limit, MessageSending, worker, now.Add(lease), MessagePending)
+		args := append(append(append([]any{MessagePending, now}, chasing...), owingStatuses...), limit, MessageSending, worker, now.Add(lease), MessagePending)
 		rows, err := tx.QueryContext(ctx, s.q(`WITH c AS MATERIALIZED (SELECT id FROM outbox WHERE status = ? AND next_attempt_at <= ?
 				AND NOT (kind IN (?, ?, ?, ?) AND `+sqlUnitHasSent+`)
 				ORDER BY next_attempt_at, id LIMIT ?`+s.skipLocked()+`)
@@ -713,13 +717,32 @@ const cancelledSent = "Đơn vị đã gửi báo cáo trước khi thư đượ
 // round roundID: it has just submitted, and a reminder arriving after that
 // would be wrong.
 func (s *Store) cancelReminders(ctx context.Context, tx *sql.Tx, roundID, unitID int64) error {
-	if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-		WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`),
-		MessageCancelled, cancelledSent, roundID, unitID, MessagePending,
-		KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn); err != nil {
+	if _, err := s.updatePending(ctx, tx, `status = ?, last_error = ?`, []any{MessageCancelled, cancelledSent},
+		`round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`,
+		[]any{roundID, unitID, MessagePending,
+			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn}); err != nil {
 		return fmt.Errorf("store: cancel reminders: %w", err)
 	}
 	return nil
+}
+
+// updatePending sets set (with setArgs) on the outbox rows where (with
+// whereArgs) finds, in tx, locking them first in the order of their ids
+// (on PostgreSQL). Rows waiting to be sent are changed in several rows at
+// once by the mailer (by status and time, through outbox_ready), by the
+// office's changes of deadline (by round, through outbox_round_unit) and
+// by a unit's submission (by round and unit): an UPDATE locks its rows in
+// the order of the index it reads, and two reading different indexes
+// could each hold a row the other waits for (a deadlock, 40P01). Locked in
+// one order, the second waits for the first instead. SQLite's single
+// writer runs them one at a time.
+func (s *Store) updatePending(ctx context.Context, tx *sql.Tx, set string, setArgs []any, where string, whereArgs []any) (sql.Result, error) {
+	lock := ""
+	if s.dialect == postgres {
+		lock = " FOR NO KEY UPDATE" // what the UPDATE takes: see ExtendDeadline
+	}
+	return tx.ExecContext(ctx, s.q(`WITH c AS MATERIALIZED (SELECT id FROM outbox WHERE `+where+` ORDER BY id`+lock+`)
+		UPDATE outbox SET `+set+` WHERE id IN (SELECT id FROM c)`), append(slices.Clone(whereArgs), setArgs...)...)
 }
 
 // OutboxFilter narrows the admin's view of the queue.

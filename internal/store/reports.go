@@ -1188,15 +1188,23 @@ func (s *Store) Revisions(ctx context.Context, u *tiendo.User, roundID, unitID i
 }
 
 // LockRound stops submissions to a round whose deadline has passed; units
-// can then be reopened one by one.
+// can then be reopened one by one. A round already as asked (locked twice,
+// by a double click or two people at once) is left as it is: the time it
+// was locked stays the first's, and nothing more is recorded. The round is
+// read under its lock (publishLock), so that the second at once reads the
+// first's.
 func (s *Store) LockRound(ctx context.Context, actor Actor, id int64, locked bool) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var status tiendo.RoundStatus
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`), id).Scan(&status); err != nil {
+		var lockedAt sql.NullTime
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status, locked_at FROM rounds WHERE id = ?`+s.publishLock()), id).Scan(&status, &lockedAt); err != nil {
 			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}
 		if status != tiendo.RoundOpen {
 			return tiendo.Errorf(tiendo.ECONFLICT, "Chỉ khóa hoặc mở khóa được đợt báo cáo đang mở.")
+		}
+		if lockedAt.Valid == locked {
+			return nil
 		}
 		var at any
 		if locked {
@@ -1205,10 +1213,11 @@ func (s *Store) LockRound(ctx context.Context, actor Actor, id int64, locked boo
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rounds SET locked_at = ? WHERE id = ?`), at, id); err != nil {
 			return fmt.Errorf("store: lock round: %w", err)
 		}
-		if !locked {
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE round_units SET reopened = FALSE WHERE round_id = ?`), id); err != nil {
-				return fmt.Errorf("store: unlock round: %w", err)
-			}
+		// A unit reopened belongs to one lock: unlocking ends it, and so
+		// does a lock, so that a unit reopened while the round was open
+		// (another office's page left open) is locked with the others.
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE round_units SET reopened = FALSE WHERE round_id = ? AND reopened`), id); err != nil {
+			return fmt.Errorf("store: lock round: %w", err)
 		}
 		return s.audit(ctx, tx, actor, map[bool]string{true: "lock", false: "unlock"}[locked], "round", id, nil, nil)
 	})

@@ -209,6 +209,24 @@ func TestLockAndReopen(t *testing.T) {
 	}
 }
 
+// A unit reopened while the round was still open is locked with the others
+// when the round is locked: a reopening belongs to one lock.
+func TestLockEndsAnEarlierReopening(t *testing.T) {
+	f := newFixture(t)
+	r := f.newRound(t, time.Now().Add(-time.Hour))
+	if err := f.s.ReopenUnit(ctx, store.Actor{}, r.ID, f.a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.LockRound(ctx, store.Actor{}, r.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := f.s.Report(ctx, f.repA, r.ID, f.a.ID)
+	fill(rep, "Muộn", 1)
+	if err := f.s.SaveReport(ctx, store.Actor{}, f.repA, rep); code(err) != tiendo.ECONFLICT {
+		t.Errorf("a unit reopened before the lock saves after it: %v, want conflict", err)
+	}
+}
+
 // race runs eight calls of fn at once and returns how many succeeded; each
 // of the others must be refused with a conflict.
 func race(t *testing.T, what string, fn func(i int) error) (won int) {

@@ -291,6 +291,7 @@ func (s *Store) publishIssued(ctx context.Context, tx *sql.Tx, actor Actor, id i
 // công văn issued as the round is published) waits for the first and reads
 // the round open; SQLite's single writer already runs them in turn. NO KEY,
 // as in ExtendDeadline: rows that refer to the round are not held off.
+// CloseRound and LockRound read the round's status under it too.
 func (s *Store) publishLock() string {
 	if s.dialect == postgres {
 		return " FOR NO KEY UPDATE"
@@ -492,11 +493,13 @@ func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, err
 // Clock returns the store's current time in the issuers' zone.
 func (s *Store) Clock() time.Time { return s.Now().In(tiendo.Zone) }
 
-// CloseRound ends a round: no more submissions.
+// CloseRound ends a round: no more submissions. Closed twice at once (a
+// double click), the second finds it closed and is refused: the status is
+// read under the round's lock (publishLock).
 func (s *Store) CloseRound(ctx context.Context, actor Actor, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var status tiendo.RoundStatus
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`), id).Scan(&status); err != nil {
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT status FROM rounds WHERE id = ?`+s.publishLock()), id).Scan(&status); err != nil {
 			return notFound(err, "Không tìm thấy đợt báo cáo.")
 		}
 		if status == tiendo.RoundClosed {

@@ -231,10 +231,11 @@ func (s *Store) ExtendUnitDeadline(ctx context.Context, actor Actor, u *tiendo.U
 			deadline.UTC(), reason, given, roundID, unitID); err != nil {
 			return fmt.Errorf("store: extend unit deadline: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`),
-			MessageExpired, "Hạn gửi báo cáo của đơn vị đã được gia hạn; lời nhắc theo hạn cũ không còn đúng nên không gửi.", roundID, unitID, MessagePending,
-			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn); err != nil {
+		if _, err := s.updatePending(ctx, tx, `status = ?, last_error = ?`,
+			[]any{MessageExpired, "Hạn gửi báo cáo của đơn vị đã được gia hạn; lời nhắc theo hạn cũ không còn đúng nên không gửi."},
+			`round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`,
+			[]any{roundID, unitID, MessagePending,
+				KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn}); err != nil {
 			return fmt.Errorf("store: extend unit deadline: reminders: %w", err)
 		}
 		// The notice's key names the new deadline and the moment it was

@@ -138,10 +138,11 @@ func (s *Store) withdraw(ctx context.Context, actor Actor, u *tiendo.User, seen 
 		// not sent again, one the extension expired before it went is queued
 		// again when it is due (Enqueue), and this notice says which
 		// deadline holds.
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE outbox SET status = ?, last_error = ?
-			WHERE round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`),
-			MessageExpired, "Hạn riêng của đơn vị đã bị hủy; lời nhắc theo hạn riêng không còn đúng nên không gửi.", roundID, unitID, MessagePending,
-			KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn); err != nil {
+		if _, err := s.updatePending(ctx, tx, `status = ?, last_error = ?`,
+			[]any{MessageExpired, "Hạn riêng của đơn vị đã bị hủy; lời nhắc theo hạn riêng không còn đúng nên không gửi."},
+			`round_id = ? AND unit_id = ? AND status = ? AND kind IN (?, ?, ?, ?, ?, ?)`,
+			[]any{roundID, unitID, MessagePending,
+				KindReminderBefore, KindReminderDue, KindReminderOverdue, KindAdhoc, KindDeadlineExtended, KindDeadlineWithdrawn}); err != nil {
 			return fmt.Errorf("store: withdraw unit deadline: reminders: %w", err)
 		}
 		users, _, err := s.unitUsers(ctx, tx, unitID)
