@@ -227,6 +227,23 @@ func TestLockEndsAnEarlierReopening(t *testing.T) {
 	}
 }
 
+// noErrors fails for each error errs gives, writing out the first three
+// with what and counting the rest.
+func noErrors(t *testing.T, what string, errs <-chan error) {
+	t.Helper()
+	failed := 0
+	for err := range errs {
+		if err != nil {
+			if failed++; failed <= 3 {
+				t.Errorf("%s: %v", what, err)
+			}
+		}
+	}
+	if failed > 3 {
+		t.Errorf("and %d more", failed-3)
+	}
+}
+
 // race runs eight calls of fn at once and returns how many succeeded; each
 // of the others must be refused with a conflict.
 func race(t *testing.T, what string, fn func(i int) error) (won int) {
@@ -309,17 +326,7 @@ func TestConcurrentAutosave(t *testing.T) {
 	}
 	wg.Wait()
 	close(errs)
-	failed := 0
-	for err := range errs {
-		if err != nil {
-			if failed++; failed <= 3 {
-				t.Errorf("an autosave beside others: %v", err)
-			}
-		}
-	}
-	if failed > 3 {
-		t.Errorf("and %d more", failed-3)
-	}
+	noErrors(t, "an autosave beside others", errs)
 	if body, _, err := f.s.Autosave(ctx, f.repA, r.ID, f.a.ID); err != nil || !strings.HasPrefix(body, `{"t1":"bản `) {
 		t.Errorf("autosave after the race = %q, %v", body, err)
 	}
