@@ -24,8 +24,8 @@ var (
 )
 
 // reFormLabel is the label a form to fill in carries above its title:
-// "Biểu số 01", "Mẫu số 02/BC", "Phụ biểu 3".
-var reFormLabel = regexp.MustCompile(`^(?:phu bieu|bieu|mau)(?:\s+so)?\s+\d{1,2}[a-z]?\b`)
+// "Biểu số 01", "Mẫu số 02/BC", "Phụ biểu 3", "Biểu mẫu số 01".
+var reFormLabel = regexp.MustCompile(`^(?:phu bieu|bieu mau|bieu|mau)(?:\s+so)?\s+\d{1,2}[a-z]?\b`)
 
 // appendixSpan is an appendix after the signature: its lines [start, end)
 // and whether its title says it lists tasks.

@@ -97,6 +97,11 @@ var verbs = phraseSet(
 	// a unit setting up a team ("lập" alone would leave "thành" to the
 	// name).
 	"thanh lap",
+	// Works after a flood or a storm: "phối hợp với Công ty X nạo vét,
+	// khơi thông cống, mương …", "các khu phố dọn dẹp …". A name whose
+	// last words are a place, capitalised ("Công ty Cổ phần Cấp thoát
+	// nước Đồng Nai"), has no level to close it: the verb does.
+	"nao vet", "khoi thong", "don dep",
 )
 
 // verbSpellings are the verbs that fold as other words do, as they must be
@@ -612,7 +617,8 @@ func sectorHead(fold string) bool {
 
 // reLocalBody is a commune's or district's body named by its place: "Ủy
 // ban nhân dân thị trấn Thanh Hà", "Công an xã Tân An", its body first.
-var reLocalBody = regexp.MustCompile(`^((?:Ủy ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Đảng ủy|Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?|Ban Chỉ huy Quân sự|Trạm Y tế))\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|đặc khu)\s+\p{Lu}`)
+// "Ủy" and "ủy" are also typed with the old tone placement, "Uỷ", "uỷ".
+var reLocalBody = regexp.MustCompile(`^((?:(?:Ủy|Uỷ) ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Đảng (?:ủy|uỷ)|(?:Ủy|Uỷ) ban Mặt trận Tổ quốc(?: Việt Nam)?|Ban Chỉ huy Quân sự|Trạm Y tế))\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố|đặc khu)\s+\p{Lu}`)
 
 // reOtherPlaces is named places of a kind without their body: "các xã
 // Thanh Sơn, Tân An".

@@ -67,9 +67,18 @@ var notSubjectBeforeCo = map[string]bool{
 // The comparator must belong to that clause: "hộ gia đình có nhà tiêu hợp
 // vệ sinh đạt trên 90%" has the main verb "đạt" between, and is a goal.
 func isCondition(f folded, s int) bool {
+	if parenQualifier(f, s) {
+		return true
+	}
 	ws := origWordsBefore(f, s, 12)
 	for k := len(ws) - 1; k >= 0; k-- {
 		w := ws[k]
+		if w == "là" && k > 0 && (ws[k-1] == "nhất" || ws[k-1] == "biệt") && k+1 < len(ws) && (ws[k+1] == "các" || ws[k+1] == "những") {
+			// "kiểm tra 100% hồ chứa, nhất là các hồ đã tích trên 90%
+			// dung tích", "đặc biệt là những xã có …": which of them
+			// come first, picked by a measure of theirs.
+			return true
+		}
 		if predicates[w] {
 			return false
 		}
@@ -392,4 +401,38 @@ func midClauseTimes(f folded, s int) bool {
 	}
 	opens := strings.TrimSpace(before[strings.LastIndexAny(before[:k], ",;:.()")+1 : k])
 	return opens != "" && opens != "rieng" && opens != "con"
+}
+
+// parenQualifier reports whether the comparator before the number at
+// folded offset s opens, after a noun or two, a parenthesis that follows
+// a noun: "các hộ có nhà bị hư hỏng nặng (thiệt hại trên 50%)", "đất
+// dốc (độ dốc trên 25 độ)". It says which things are meant, by a measure
+// of theirs, as "có … trên" does: a condition. A goal in a parenthesis
+// has its verb or its mark ("(đạt trên 90%)", "(chỉ tiêu: ít nhất 1.600
+// đoàn viên)"), gives each unit its share ("(mỗi xã ít nhất 01 mô
+// hình)"), or is the comparator alone ("(tối thiểu 02 lần)").
+func parenQualifier(f folded, s int) bool {
+	open := strings.LastIndexByte(f.s[:s], '(')
+	if open < 1 || strings.ContainsAny(f.s[open:s], ")") || !isASCIILetter(f.s[open-1]) && !(f.s[open-1] == ' ' && open >= 2 && isASCIILetter(f.s[open-2])) {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(f.cut(open+1, s)))
+	for len(ws) > 0 && comparatorWords[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if predicates[w] || w == "mỗi" || w == "từng" || strings.ContainsAny(w, "0123456789:;,") {
+			return false
+		}
+	}
+	fw := vi.Fold(strings.Join(ws, " ")) + " "
+	for _, m := range goalMarks {
+		if strings.Contains(fw, m) {
+			return false
+		}
+	}
+	return true
 }

@@ -68,7 +68,7 @@ var blindFloors = map[string]float64{
 	"fresh33": 0.95,
 	"fresh34": 0.995,
 	"fresh35": 0.995,
-	"fresh36": 0.85,
+	"fresh36": 0.995,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

@@ -762,6 +762,12 @@ func sentenceDeadline(f string) []string {
 			// (relativeDeadline); the date is the office's own report.
 			continue
 		}
+		if m[1] == "den het" && reEvery.MatchString(f[:ix[0]]) {
+			// "báo cáo nhanh … trước 15 giờ hằng ngày trong thời gian từ
+			// ngày 18/10 đến hết ngày 24/10": the last day of a report
+			// sent every day, no report due by it.
+			continue
+		}
 		if m[1] == "trong" && within < 0 {
 			within, withinEnd = len(kept), ix[1]
 		}
@@ -783,6 +789,10 @@ func sentenceDeadline(f string) []string {
 	}
 	return nil
 }
+
+// reEvery says a report is sent again and again while something lasts:
+// "hằng ngày", "mỗi ngày", "hằng tuần", "02 lần/ngày" (folded).
+var reEvery = regexp.MustCompile(`\b(?:hang|moi) (?:ngay|tuan)\b|\blan\s*/\s*(?:ngay|tuan)\b`)
 
 // reYearReport names the year's report without its year: "báo cáo tổng
 // kết", "báo cáo kết quả cả năm", "báo cáo năm".

@@ -82,11 +82,11 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 			}
 		}
 	}
-	if start, end, ok := chatSpan(p.lines); ok {
-		// The chat thread the directive was shared in: only the message
-		// that holds it is read.
+	if keep, ok := chatKeep(p.lines); ok {
+		// The chat thread the directive was shared in: only the messages
+		// that hold it are read.
 		for i := range p.lines {
-			if i < start || i >= end {
+			if !keep[i] {
 				p.lines[i] = line{n: p.lines[i].n}
 			}
 		}
@@ -373,7 +373,8 @@ func (p *parser) signer(frags []string) {
 	blocks := []Signer{{Authority: []string{}}}
 	sg := &blocks[0]
 	gap := false
-	for _, s := range frags {
+	seal := false // reading the seal's words, after the title
+	for k, s := range frags {
 		if s == "" {
 			gap = true
 			continue
@@ -404,6 +405,16 @@ func (p *parser) signer(frags []string) {
 				sg.Authority = append(sg.Authority, s)
 			}
 		case isUpper(s) && !strings.ContainsAny(s, ":;") && len(s) < 80:
+			// The round seal over the signature, read from a photo or a
+			// scan as lines of text ("PHÓ CHỦ TỊCH" / "UY BAN" / "NHÂN
+			// DÂN" / the name): a body's name after the title, and the
+			// capitals under it up to the last line, the name. The
+			// position never goes on with a body ("PHÓ TRƯỞNG BAN" /
+			// "THƯỜNG TRỰC" does with a word of its own).
+			if sg.Title != "" && sg.Name == "" && !looksLikeTitle(f) && (startsWithAny(f+" ", orgHeads) || seal && moreFrags(frags[k+1:])) {
+				seal = true
+				continue
+			}
 			switch {
 			case sg.Name != "":
 			case sg.Title == "" && (len(sg.Authority) > 0 || !isName(titleCase(s)) || looksLikeTitle(f)):
@@ -429,6 +440,16 @@ func (p *parser) signer(frags []string) {
 		}
 	}
 	p.res.Signer = blocks[jointSigner(blocks, p.res.Issuer)]
+}
+
+// moreFrags reports whether frags hold a part that is not blank.
+func moreFrags(frags []string) bool {
+	for _, s := range frags {
+		if s != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // jointSymbol reports whether the document's symbol is a joint

@@ -158,7 +158,9 @@ func spaceCells(s string, starts []int) (cells []string, ok bool) {
 // the cells set left of their column's title start (see below), so that
 // the cell's wrapped lines, starting at the same place give or take one,
 // follow it even when they are too short to run under the title ("Xã đặc
-// biệt khó" over "khăn"). nil keeps none.
+// biệt khó" over "khăn"). Its negative keys, -1-at, hold where a cell
+// set under the number's column starts, after the row's number (see
+// below). nil keeps none.
 func spaceCellsIn(s string, starts []int, moved map[int]bool) (cells []string, ok bool) {
 	cells = make([]string, len(starts))
 	for _, g := range segments(s) {
@@ -169,6 +171,16 @@ func spaceCellsIn(s string, starts []int, moved map[int]bool) (cells []string, o
 			// it there is the next column's cell, set flush left under a
 			// title centred over it ("1    BHXH huyện Đắk Hà" under "TT
 			// Đơn vị").
+			c = 1
+			if moved != nil {
+				moved[-1-g.at] = true
+			}
+		} else if c == 0 && len(starts) > 1 && cells[0] == "" && (moved[-1-g.at] || moved[-g.at] || moved[-2-g.at]) && !totalRow(g.text) {
+			// A wrapped line of that cell, starting where it started,
+			// left of its title as it is: still the next column's, even
+			// when it opens with a figure ("435", the end of "đường tỉnh
+			// 435"). The sum row's title is its own ("Tổng cộng", in
+			// the number's cell merged with the name's).
 			c = 1
 		}
 		if c+1 < len(starts) && g.at-starts[c] > starts[c+1]-g.at && (g.at+len(rs) > starts[c+1] || moved[g.at] || moved[g.at-1] || moved[g.at+1]) {
@@ -344,8 +356,11 @@ func spaceRows(raw []string, h int, starts []int, heads []string) int {
 		if strings.ContainsAny(s, "\t|") {
 			break
 		}
-		if cells, ok := rowCells(s, starts, nil); ok && (reRowNumber.MatchString(cells[0]) || reGroupNumber.MatchString(cells[0])) {
-			moved = map[int]bool{} // a new row
+		// A new row, unless its figure opens a wrapped line of the row
+		// above's cell that sits under the number's column (see
+		// spaceCellsIn).
+		if cells, ok := rowCells(s, starts, moved); ok && (reRowNumber.MatchString(cells[0]) || reGroupNumber.MatchString(cells[0])) {
+			moved = map[int]bool{}
 		}
 		cells, ok := rowCells(s, starts, moved)
 		if !ok {
