@@ -1246,7 +1246,13 @@ func (p *parser) topicAssignment(text string) (assignment, bool) {
 	if c <= 0 || c > 200 || strings.ContainsAny(f.s[:c], ";.") {
 		return assignment{}, false
 	}
-	start := f.at(c + 1)
+	return p.assignmentFrom(text, f.at(c+1))
+}
+
+// assignmentFrom reads the assignment of text from byte start on, where a
+// lead-in that names no unit (a topic, the committee leading) has ended:
+// none unless a unit opens what follows; its offsets are text's.
+func (p *parser) assignmentFrom(text string, start int) (assignment, bool) {
 	rest := text[start:]
 	if !opensUnit(strings.TrimSpace(rest)) {
 		return assignment{}, false
@@ -1280,22 +1286,7 @@ func (p *parser) ledAssignment(text string) (assignment, bool) {
 	if m == nil {
 		return assignment{}, false
 	}
-	start := f.at(m[1])
-	rest := text[start:]
-	if !opensUnit(strings.TrimSpace(rest)) {
-		return assignment{}, false
-	}
-	a := p.assignment(rest)
-	if len(a.leads) == 0 {
-		return assignment{}, false
-	}
-	if a.prefixEnd > 0 {
-		a.prefixEnd += start
-	}
-	if a.unitEnd > 0 {
-		a.unitEnd += start
-	}
-	return a, true
+	return p.assignmentFrom(text, f.at(m[1]))
 }
 
 // labelColon returns the offset of the first ":" in s that ends a label
