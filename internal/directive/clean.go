@@ -549,13 +549,13 @@ func joinTabCells(raw []string) {
 		}
 		end := start
 		width, rows := 0, 0
-		for end < len(raw) && strings.TrimSpace(raw[end]) != "" {
+		for end < len(raw) && strings.TrimSpace(raw[end]) != "" && (end == start || !footBlock(raw[end])) {
 			if t := strings.Count(raw[end], "\t"); t > 0 {
 				width, rows = max(width, t), rows+1
 			}
 			end++
 		}
-		if width >= 2 && rows >= 2 {
+		if width >= 2 && rows >= 2 && !footBlock(raw[start]) {
 			for i := start; i < end; i++ {
 				tabs := strings.Count(raw[i], "\t")
 				if tabs == 0 || tabs >= width || listItemTab(raw[i]) {
@@ -584,6 +584,17 @@ func joinTabCells(raw []string) {
 		start = end
 	}
 }
+
+// footBlock reports whether the block opening with line s is a letter's
+// foot, the Nơi nhận beside the signature ("Nơi nhận:<TAB>…TM. ỦY BAN NHÂN
+// DÂN"): its columns are read by the footer, and a list item under a
+// signature line is no wrap of its cell.
+func footBlock(s string) bool {
+	return reNoiNhanStart.MatchString(vi.Fold(strings.TrimSpace(s)))
+}
+
+// reNoiNhanStart opens the Nơi nhận on folded text.
+var reNoiNhanStart = regexp.MustCompile(`^noi nhan\s*:`)
 
 // unitBreak reports whether the line break between row, a TAB-written row
 // so far, and next, the line that goes on with its last cell, parts two

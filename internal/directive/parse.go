@@ -73,6 +73,11 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		// The mail the directive was forwarded in: no field comes from it.
 		p.lines[i] = line{n: p.lines[i].n}
 	}
+	for i := range noticeEnd(p.lines) {
+		// The SMS or push notice the directive was pasted under: no
+		// field comes from it.
+		p.lines[i] = line{n: p.lines[i].n}
+	}
 	if start, end, ok := recordSpan(p.lines); ok {
 		// The e-office record the directive was copied from: no field
 		// comes from it.

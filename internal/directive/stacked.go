@@ -102,8 +102,9 @@ func stackedColumns(lines []line, start, end, cols int) {
 // header of a task or target table (columnRoles reads none).
 func stackedHeader(lines []line, i int) (cols, end int) {
 	cells := []string{lines[i].text}
+	at := []int{i} // the line of each cell
 	k := i + 1
-	for ; k < len(lines) && len(cells) <= maxStackedColumns; k++ {
+	for ; k < len(lines) && len(cells) <= 2*maxStackedColumns; k++ {
 		s := lines[k].text
 		if s == "" && lines[k].row == 0 && len(cells) >= 3 && k > i+1 {
 			// docx2txt ends each row, the header too, with a blank
@@ -130,11 +131,89 @@ func stackedHeader(lines []line, i int) (cols, end int) {
 			continue
 		}
 		cells = append(cells, s)
+		at = append(at, k)
+	}
+	if k < len(lines) && len(cells) <= 2*maxStackedColumns {
+		cells = spanningHeads(lines, cells, at)
 	}
 	if len(cells) < 3 || len(cells) > maxStackedColumns || k == len(lines) || columnRoles(cells) == nil {
 		return 0, 0
 	}
 	return len(cells), k
+}
+
+// spanningHeads reads a header of two levels copied one cell a line: the
+// heads that span several columns ("Chỉ số (điểm)", "Tỷ lệ (%)"), then
+// the same sub-heads under each ("Kết quả 2026", "Kế hoạch 2027", "So
+// sánh (%)"). The one sub-head of the plan ("Kế hoạch", "Chỉ tiêu", "Mục
+// tiêu") is the column of figures to reach, headed by what spans it
+// ("Chỉ số (điểm)"); the others (the result reached, the comparison)
+// keep their words without a unit, figures that are no target. Each
+// column's head goes on its sub-head's line and the spanning heads' lines
+// are emptied. It returns the cells as the rows have them, or cells
+// unchanged when the header is of one level or names no plan.
+func spanningHeads(lines []line, cells []string, at []int) []string {
+	for m := 2; m <= 4; m++ {
+		for g := 2; g*m+g < len(cells); g++ {
+			base := len(cells) - g*m - g
+			if base < 2 {
+				break
+			}
+			subs := cells[len(cells)-g*m:]
+			same := true
+			for j := m; j < len(subs) && same; j++ {
+				same = vi.Fold(subs[j]) == vi.Fold(subs[j%m])
+			}
+			if !same {
+				continue
+			}
+			heads := cells[base : base+g]
+			distinct := true
+			for j, h := range heads {
+				for _, s := range subs[:m] {
+					distinct = distinct && vi.Fold(h) != vi.Fold(s)
+				}
+				distinct = distinct && (j == 0 || vi.Fold(h) != vi.Fold(heads[j-1]))
+			}
+			if !distinct {
+				continue
+			}
+			plan := -1
+			for q, c := range subs[:m] {
+				if planHead(vi.Fold(c)) {
+					if plan >= 0 {
+						plan = -2
+					}
+					plan = max(plan, q)
+				}
+			}
+			if plan < 0 {
+				continue
+			}
+			out := append([]string(nil), cells[:base]...)
+			for j := range g {
+				lines[at[base+j]].text = ""
+				for q := range m {
+					c := strings.TrimSpace(reBracketEnd.ReplaceAllString(subs[q], ""))
+					if q == plan {
+						c = heads[j]
+					}
+					lines[at[len(cells)-g*m+j*m+q]].text = c
+					out = append(out, c)
+				}
+			}
+			return out
+		}
+	}
+	return cells
+}
+
+// reBracketEnd is a bracket closing a head: "(%)", "(điểm)".
+var reBracketEnd = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
+
+// planHead reports whether folded sub-head f names the plan's figures.
+func planHead(f string) bool {
+	return strings.HasPrefix(f, "ke hoach") || strings.HasPrefix(f, "chi tieu") || strings.HasPrefix(f, "muc tieu")
 }
 
 // stackedRows reads the rows from lines[from], as [start, end) line spans:

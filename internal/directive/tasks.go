@@ -439,6 +439,11 @@ func (p *parser) taskList(intro []block, region []block) {
 			// one of the letter's addressees.
 			leads[i] = assignment{leads: []string{u}}
 		}
+		if u := p.forNamedUnit(b); u != nil && len(leads[i].leads) == 0 {
+			// "I. ĐỐI VỚI CÁC SỞ, BAN, NGÀNH TỈNH" in a Chỉ thị with no
+			// Kính gửi: the part of the units it names.
+			leads[i] = assignment{leads: u}
+		}
 		if name := strings.Trim(b.text, " :.;,"); len(leads[i].leads) == 0 && b.kids > 0 && name != "" && p.allUnitLike(name) {
 			// "1. Phòng Nội vụ" heading its tasks, without a colon.
 			leads[i] = assignment{leads: splitUnits(name)}
@@ -617,6 +622,25 @@ func (p *parser) forRecipient(b block, folded string) string {
 		}
 	}
 	return ""
+}
+
+// forNamedUnit returns the units a part heading "Đối với X" gives its
+// items when X is no addressee: X itself, when it is units alone ("các
+// sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"), or nil.
+func (p *parser) forNamedUnit(b block) []string {
+	if b.kind != section && b.kids == 0 {
+		return nil
+	}
+	f := foldText(b.text)
+	m := reForUnit.FindStringIndex(f.s)
+	if m == nil {
+		return nil
+	}
+	name := strings.Trim(f.cut(m[1], len(f.s)), " :.;,")
+	if name == "" || !p.allUnitLike(name) {
+		return nil
+	}
+	return splitUnits(name)
 }
 
 // rowTask reads a task table row: its text and units from the columns the
