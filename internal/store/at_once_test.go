@@ -75,25 +75,7 @@ func TestSetCutoffDayAtOnce(t *testing.T) {
 			return f.s.SetCutoffDay(ctx, store.Actor{}, admin, huyen, 2+round*8+i)
 		})
 	}
-	entries, err := f.s.AuditLog(ctx, "issuer_setting", 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Reverse(entries)
-	last := 0 // nothing set
-	for _, e := range entries {
-		var before, after setting
-		if err := json.Unmarshal([]byte(e.Before), &before); err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal([]byte(e.After), &after); err != nil {
-			t.Fatal(err)
-		}
-		if before.CutoffDay != last {
-			t.Errorf("audit %d: before = day %d, but the setting before it made day %d", e.ID, before.CutoffDay, last)
-		}
-		last = after.CutoffDay
-	}
+	last := auditChain[setting](t, f.s, "issuer_setting").CutoffDay
 	if got, err := f.s.CutoffDay(ctx, huyen); err != nil || got != last {
 		t.Errorf("cut-off day = %d (%v), the audit's last %d", got, err, last)
 	}
@@ -115,25 +97,7 @@ func TestSetOwnIssuerAtOnce(t *testing.T) {
 			return f.s.SetOwnIssuer(ctx, store.Actor{}, admin, store.OwnIssuer{Name: fmt.Sprintf("Ủy ban nhân dân xã số %d", round*8+i)})
 		})
 	}
-	entries, err := f.s.AuditLog(ctx, "own_issuer", 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Reverse(entries)
-	last := "" // nothing set
-	for _, e := range entries {
-		var before, after setting
-		if err := json.Unmarshal([]byte(e.Before), &before); err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal([]byte(e.After), &after); err != nil {
-			t.Fatal(err)
-		}
-		if before.Name != last {
-			t.Errorf("audit %d: before = %q, but the setting before it made %q", e.ID, before.Name, last)
-		}
-		last = after.Name
-	}
+	last := auditChain[setting](t, f.s, "own_issuer").Name
 	if o, err := f.s.OwnIssuer(ctx); err != nil || o.Name != last {
 		t.Errorf("own issuer = %q (%v), the audit's last %q", o.Name, err, last)
 	}
@@ -201,4 +165,32 @@ func TestExpireBesideExtendDeadline(t *testing.T) {
 	if counts, err := f.s.OutboxCounts(ctx); err != nil || counts[store.MessagePending] != 0 {
 		t.Errorf("outbox = %v (%v), want nothing left pending", counts, err)
 	}
+}
+
+// auditChain reads entity's audit rows oldest first, each with its before
+// and after as a T, and fails for each row whose before is not the after of
+// the row before it (the first's must be T's zero: nothing set); it returns
+// the last row's after.
+func auditChain[T comparable](t *testing.T, s *store.Store, entity string) T {
+	t.Helper()
+	entries, err := s.AuditLog(ctx, entity, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(entries)
+	var last T // nothing set
+	for _, e := range entries {
+		var before, after T
+		if err := json.Unmarshal([]byte(e.Before), &before); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(e.After), &after); err != nil {
+			t.Fatal(err)
+		}
+		if before != last {
+			t.Errorf("audit %d: before = %+v, but the setting before it made %+v", e.ID, before, last)
+		}
+		last = after
+	}
+	return last
 }

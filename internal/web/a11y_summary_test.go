@@ -30,12 +30,9 @@ func TestIntakePreviewSummaryLinksFields(t *testing.T) {
 	form.Set("title", " ")
 	form.Set("t1.text", "")
 	form.Set("op", "create")
-	resp := x.post(c, "/rounds/preview", form)
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	body := string(b)
-	if resp.StatusCode != http.StatusUnprocessableEntity {
-		t.Fatalf("a round without a title: %d, want 422", resp.StatusCode)
+	code, _, body := read(x.post(c, "/rounds/preview", form))
+	if code != http.StatusUnprocessableEntity {
+		t.Fatalf("a round without a title: %d, want 422", code)
 	}
 	for _, want := range []string{
 		`<div class="alert" role="alert" id="form-error" tabindex="-1"><p>Đợt báo cáo chưa hợp lệ, vui lòng sửa các ô được đánh dấu.</p><ul class="problems">`,
