@@ -21,7 +21,7 @@ func openStore(ctx context.Context, fs *flag.FlagSet, args []string, getenv func
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, cfg.DatabaseURL)
+	return cfg.openStore(ctx)
 }
 
 func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {

@@ -9,6 +9,7 @@
 //	tiendo backup   copy the database while the server runs; restore brings it back
 //	tiendo audit    verify that the audit log's hash chain is unbroken
 //	tiendo bench    the deadline-rush load test
+//	tiendo totp-key write a new key for TIENDO_TOTP_KEY_FILE
 package main
 
 import (
@@ -43,6 +44,7 @@ Các lệnh:
   restore   khôi phục từ bản sao lưu: restore TỆP
   audit     kiểm tra nhật ký hệ thống: audit verify
   bench     đo tải giờ cao điểm: bench rush
+  totp-key  tạo khóa mã hóa khóa xác thực hai bước: totp-key TỆP (TIENDO_TOTP_KEY_FILE)
 
 Gõ "tiendo <lệnh> -h" để xem tùy chọn của từng lệnh.
 `
@@ -75,6 +77,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdAudit(ctx, rest, getenv, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, getenv, stdout, stderr)
+	case "totp-key":
+		return cmdTOTPKey(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

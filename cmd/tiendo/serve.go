@@ -40,6 +40,10 @@ type Config struct {
 	SMTPHost, SMTPUser, SMTPPassword, SMTPTLS string
 	SMTPFrom                                  string
 	SMTPPort                                  int
+
+	// TOTPKeyFile names the file holding the key the second factor's keys
+	// are wrapped with in the database; "" keeps them in the clear.
+	TOTPKeyFile string
 }
 
 // flags defines the server flags on fs with defaults from the environment.
@@ -68,6 +72,7 @@ func (c *Config) flags(fs *flag.FlagSet, getenv func(string) string, defaultAddr
 	c.SMTPPassword = secret(getenv, "TIENDO_SMTP_PASSWORD")
 	fs.StringVar(&c.SMTPTLS, "smtp-tls", env("TIENDO_SMTP_TLS", "mandatory"), "TLS: mandatory, opportunistic, implicit hoặc none (TIENDO_SMTP_TLS)")
 	fs.StringVar(&c.SMTPFrom, "smtp-from", env("TIENDO_SMTP_FROM", ""), "địa chỉ người gửi, ví dụ \"Văn phòng UBND <vanphong@example.vn>\" (TIENDO_SMTP_FROM)")
+	fs.StringVar(&c.TOTPKeyFile, "totp-key-file", env("TIENDO_TOTP_KEY_FILE", ""), "tệp chứa khóa mã hóa khóa xác thực hai bước trong cơ sở dữ liệu; tạo bằng \"tiendo totp-key TỆP\" (TIENDO_TOTP_KEY_FILE)")
 	c.LogLevel = slog.LevelInfo
 	if lv := getenv("TIENDO_LOG_LEVEL"); lv != "" {
 		c.LogLevel.UnmarshalText([]byte(lv))
@@ -83,7 +88,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
-	st, err := store.Open(ctx, cfg.DatabaseURL)
+	st, err := cfg.openStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -111,7 +116,7 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 	if pw == "" {
 		pw = strings.ToLower(rand.Text()[:12])
 	}
-	st, err := store.Open(ctx, cfg.DatabaseURL)
+	st, err := cfg.openStore(ctx)
 	if err != nil {
 		return err
 	}
@@ -145,6 +150,21 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 		fmt.Fprintf(stdout, "    cán bộ đơn vị (tên đăng nhập là mã đơn vị): %s\n\n", strings.Join(codes, ", "))
 		fmt.Fprintf(stdout, "Nhấn Ctrl+C để dừng.\n")
 	})
+}
+
+// openStore opens the configured database, with the second factor's key
+// file when one is set: a key file that cannot be read or is not a key
+// stops the command before anything is served or changed.
+func (c *Config) openStore(ctx context.Context) (*store.Store, error) {
+	var opts []store.Option
+	if c.TOTPKeyFile != "" {
+		k, err := store.ReadTOTPKeyFile(c.TOTPKeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("tệp khóa xác thực hai bước không dùng được, chưa khởi động: %w", err)
+		}
+		opts = append(opts, store.WithTOTPKey(k))
+	}
+	return store.Open(ctx, c.DatabaseURL, opts...)
 }
 
 // secret reads a secret from NAME, or from the file NAME_FILE names (for

@@ -48,12 +48,20 @@ type Store struct {
 	writerDone chan struct{}
 	writerStats
 	ckpt checkpointer // SQLite's checkpoints, off the writer (checkpoint.go)
+
+	// totpKey wraps the second factor's keys at rest; nil keeps them in
+	// the clear (totp_key.go).
+	totpKey *TOTPKey
 }
 
 // Open opens the store named by dsn: "sqlite:PATH" or "postgres://...".
-// It applies the migrations that have not run yet.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+// It applies the migrations that have not run yet and, when opts give it a
+// key (WithTOTPKey), wraps the second factor's keys still in the clear.
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	s := &Store{Now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	var err error
 	switch {
 	case strings.HasPrefix(dsn, "sqlite:"):
@@ -81,6 +89,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if s.dialect == sqlite {
 		s.startWriter()
 		s.startCheckpointer()
+	}
+	if err := s.wrapTOTPKeys(ctx); err != nil {
+		s.Close()
+		return nil, err
 	}
 	return s, nil
 }

@@ -51,7 +51,10 @@ type TwoFactor struct {
 	Pending string
 }
 
-// TwoFactor returns the state of user userID's second factor.
+// TwoFactor returns the state of user userID's second factor. A pending
+// key the server cannot unwrap (totp_key.go) is left out, as if no set-up
+// had begun: it is of no use, starting again replaces it, and the pages
+// that show the state (the admin's user form among them) keep working.
 func (s *Store) TwoFactor(ctx context.Context, userID int64) (TwoFactor, error) {
 	var tf TwoFactor
 	var secret string
@@ -63,7 +66,9 @@ func (s *Store) TwoFactor(ctx context.Context, userID int64) (TwoFactor, error) 
 		return tf, fmt.Errorf("store: two factor: %w", err)
 	}
 	if !enabled.Valid {
-		tf.Pending = secret
+		if pending, err := s.openTOTP(userID, secret); err == nil {
+			tf.Pending = pending
+		}
 		return tf, nil
 	}
 	tf.Enabled, tf.EnabledAt = true, enabled.Time
@@ -97,7 +102,7 @@ func (s *Store) StartTwoFactor(ctx context.Context, u *tiendo.User) (string, err
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, s.q(`INSERT INTO user_totp (user_id, secret, created_at) VALUES (?, ?, ?)
 			ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at, last_step = 0
-			WHERE user_totp.enabled_at IS NULL`), u.ID, key.Secret(), s.now())
+			WHERE user_totp.enabled_at IS NULL`), u.ID, s.sealTOTP(u.ID, key.Secret()), s.now())
 		if err != nil {
 			return fmt.Errorf("store: start two factor: %w", err)
 		}
@@ -142,9 +147,9 @@ func (s *Store) EnableTwoFactor(ctx context.Context, p ThrottlePolicy, actor Act
 	wrong := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		wrong = false
-		var secret string
+		var stored string
 		var enabled sql.NullTime
-		err := tx.QueryRowContext(ctx, s.q(`SELECT secret, enabled_at FROM user_totp WHERE user_id = ?`+s.lockChain()), u.ID).Scan(&secret, &enabled)
+		err := tx.QueryRowContext(ctx, s.q(`SELECT secret, enabled_at FROM user_totp WHERE user_id = ?`+s.lockChain()), u.ID).Scan(&stored, &enabled)
 		if errors.Is(err, sql.ErrNoRows) {
 			return tiendo.Errorf(tiendo.EINVALID, "Chưa có mã QR nào đang chờ xác nhận; hãy bấm “Bắt đầu” để tạo mã mới.")
 		} else if err != nil {
@@ -152,6 +157,10 @@ func (s *Store) EnableTwoFactor(ctx context.Context, p ThrottlePolicy, actor Act
 		}
 		if enabled.Valid {
 			return errTwoFactorOn
+		}
+		secret, err := s.openTOTP(u.ID, stored)
+		if err != nil {
+			return err
 		}
 		step, ok := matchTOTP(secret, code, now, 0)
 		if !ok {
@@ -300,14 +309,21 @@ func (s *Store) useSecondFactor(ctx context.Context, tx *sql.Tx, actor Actor, us
 	}
 	now := s.now()
 	if isTOTPCode(code) {
-		var secret string
+		var stored string
 		var last int64
 		err := tx.QueryRowContext(ctx, s.q(`SELECT secret, last_step FROM user_totp WHERE user_id = ? AND enabled_at IS NOT NULL`+s.lockChain()), userID).
-			Scan(&secret, &last)
+			Scan(&stored, &last)
 		if errors.Is(err, sql.ErrNoRows) {
 			return false, nil
 		} else if err != nil {
 			return false, fmt.Errorf("store: second factor: %w", err)
+		}
+		// A key the server cannot unwrap is an error for the
+		// administrator to fix, not a wrong code (a recovery code, below,
+		// needs no key).
+		secret, err := s.openTOTP(userID, stored)
+		if err != nil {
+			return false, err
 		}
 		step, good := matchTOTP(secret, code, now, last)
 		if !good {
