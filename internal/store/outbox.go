@@ -552,41 +552,13 @@ func (s *Store) skipLocked() string {
 // sender every time still ends as failed. Reminders past their expiry are
 // marked expired instead of being claimed.
 func (s *Store) ClaimMessages(ctx context.Context, worker string, limit int, lease time.Duration) ([]*Message, error) {
-	now := s.now()
+	expire, claim := s.claimStatements(s.now(), worker, limit, lease)
 	var out []*Message
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		// Messages past their expiry are expired. A reminder or chase
-		// queued for a unit whose submission committed while it was being
-		// queued (see stillOwed) is not sent: it is cancelled once due, and
-		// left out of the claim below, whose one statement reads the outbox
-		// and the reports as of one moment (on PostgreSQL the queue's
-		// commit can fall between two statements). Both in one statement
-		// that locks its rows in id order (updatePending), as the changes
-		// of deadline and the submissions do: the expiry, reading the rows
-		// by time to send, deadlocked with an extension of the round
-		// reading them by unit; and in two statements the mailer would
-		// hold the first's rows while it waited for the second's.
-		const expired = `expires_at IS NOT NULL AND expires_at <= ?`
-		const why = "Không gửi được trước khi lời nhắc hết ý nghĩa; đã bỏ."
-		where := append(append([]any{MessagePending, now, now}, chasing...), owingStatuses...)
-		if _, err := s.updatePending(ctx, tx,
-			`status = CASE WHEN `+expired+` THEN ? ELSE ? END, last_error = CASE WHEN `+expired+` THEN ? ELSE ? END`,
-			[]any{now, MessageExpired, MessageCancelled, now, why, cancelledSent},
-			`status = ? AND (`+expired+` OR (next_attempt_at <= ? AND kind IN (?, ?, ?, ?) AND `+sqlUnitHasSent+`))`, where); err != nil {
+		if _, err := tx.ExecContext(ctx, expire.query, expire.args...); err != nil {
 			return fmt.Errorf("store: expire messages, cancel reminders of sent reports: %w", err)
 		}
-		// The rows to claim are chosen once, in a materialized CTE: a LIMIT
-		// in an IN (...) subquery may be evaluated more than once by
-		// PostgreSQL and claim more rows than asked. The outer status test
-		// is a second guard: PostgreSQL re-checks a row another claim has
-		// just changed against its committed, no longer pending, state.
-		args := append(append(append([]any{MessagePending, now}, chasing...), owingStatuses...), limit, MessageSending, worker, now.Add(lease), MessagePending)
-		rows, err := tx.QueryContext(ctx, s.q(`WITH c AS MATERIALIZED (SELECT id FROM outbox WHERE status = ? AND next_attempt_at <= ?
-				AND NOT (kind IN (?, ?, ?, ?) AND `+sqlUnitHasSent+`)
-				ORDER BY next_attempt_at, id LIMIT ?`+s.skipLocked()+`)
-			UPDATE outbox SET status = ?, claimed_by = ?, claimed_until = ?, attempts = attempts + 1
-			WHERE id IN (SELECT id FROM c) AND status = ?
-			RETURNING `+messageColumns), args...)
+		rows, err := tx.QueryContext(ctx, claim.query, claim.args...)
 		if err != nil {
 			return fmt.Errorf("store: claim messages: %w", err)
 		}
@@ -606,6 +578,61 @@ func (s *Store) ClaimMessages(ctx context.Context, worker string, limit int, lea
 	// RETURNING keeps no order; deliver the oldest first.
 	sortMessages(out)
 	return out, nil
+}
+
+// statement is an SQL statement, rebound for the store's dialect, and its
+// arguments.
+type statement struct {
+	query string
+	args  []any
+}
+
+// claimStatements returns the two statements of a claim at now
+// (ClaimMessages), for it and for the benchmark that reads their plans.
+func (s *Store) claimStatements(now time.Time, worker string, limit int, lease time.Duration) (expire, claim statement) {
+	// Messages past their expiry are expired. A reminder or chase
+	// queued for a unit whose submission committed while it was being
+	// queued (see stillOwed) is not sent: it is cancelled once due, and
+	// left out of the claim below, whose one statement reads the outbox
+	// and the reports as of one moment (on PostgreSQL the queue's
+	// commit can fall between two statements). Both in one statement
+	// that locks its rows in id order (updatePending), as the changes
+	// of deadline and the submissions do: the expiry, reading the rows
+	// by time to send, deadlocked with an extension of the round
+	// reading them by unit; and in two statements the mailer would
+	// hold the first's rows while it waited for the second's.
+	//
+	// The statement looks only at the rows past their expiry and at the
+	// first limit rows due, those the claim reaches first: testing every
+	// row due for a unit's report cost a claim tens of milliseconds once
+	// a national round's reminders were queued (BenchmarkClaimMessages),
+	// and a cancelled reminder further back is cancelled when its turn
+	// comes, the claim leaving it out meanwhile. Both are read through
+	// the partial indexes of the pending rows (outbox_pending_expiry,
+	// outbox_pending), which need the status written as a constant.
+	const pending = `status = '` + MessagePending + `'`
+	const expired = `expires_at IS NOT NULL AND expires_at <= ?`
+	const why = "Không gửi được trước khi lời nhắc hết ý nghĩa; đã bỏ."
+	where := append(append([]any{now, now, limit, now, now}, chasing...), owingStatuses...)
+	expire = s.pendingStatement(
+		`status = CASE WHEN `+expired+` THEN ? ELSE ? END, last_error = CASE WHEN `+expired+` THEN ? ELSE ? END`,
+		[]any{now, MessageExpired, MessageCancelled, now, why, cancelledSent},
+		`id IN (SELECT id FROM outbox WHERE `+pending+` AND expires_at <= ?
+			UNION ALL SELECT id FROM (SELECT id FROM outbox WHERE `+pending+` AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?) due)
+		AND `+pending+` AND (`+expired+` OR (next_attempt_at <= ? AND kind IN (?, ?, ?, ?) AND `+sqlUnitHasSent+`))`, where)
+	// The rows to claim are chosen once, in a materialized CTE: a LIMIT
+	// in an IN (...) subquery may be evaluated more than once by
+	// PostgreSQL and claim more rows than asked. The outer status test
+	// is a second guard: PostgreSQL re-checks a row another claim has
+	// just changed against its committed, no longer pending, state.
+	claim.args = append(append(append([]any{now}, chasing...), owingStatuses...), limit, MessageSending, worker, now.Add(lease), MessagePending)
+	claim.query = s.q(`WITH c AS MATERIALIZED (SELECT id FROM outbox WHERE ` + pending + ` AND next_attempt_at <= ?
+			AND NOT (kind IN (?, ?, ?, ?) AND ` + sqlUnitHasSent + `)
+			ORDER BY next_attempt_at, id LIMIT ?` + s.skipLocked() + `)
+		UPDATE outbox SET status = ?, claimed_by = ?, claimed_until = ?, attempts = attempts + 1
+		WHERE id IN (SELECT id FROM c) AND status = ?
+		RETURNING ` + messageColumns)
+	return expire, claim
 }
 
 func sortMessages(ms []*Message) {
@@ -737,12 +764,18 @@ func (s *Store) cancelReminders(ctx context.Context, tx *sql.Tx, roundID, unitID
 // one order, the second waits for the first instead. SQLite's single
 // writer runs them one at a time.
 func (s *Store) updatePending(ctx context.Context, tx *sql.Tx, set string, setArgs []any, where string, whereArgs []any) (sql.Result, error) {
+	st := s.pendingStatement(set, setArgs, where, whereArgs)
+	return tx.ExecContext(ctx, st.query, st.args...)
+}
+
+// pendingStatement is updatePending's statement.
+func (s *Store) pendingStatement(set string, setArgs []any, where string, whereArgs []any) statement {
 	lock := ""
 	if s.dialect == postgres {
 		lock = " FOR NO KEY UPDATE" // what the UPDATE takes: see ExtendDeadline
 	}
-	return tx.ExecContext(ctx, s.q(`WITH c AS MATERIALIZED (SELECT id FROM outbox WHERE `+where+` ORDER BY id`+lock+`)
-		UPDATE outbox SET `+set+` WHERE id IN (SELECT id FROM c)`), append(slices.Clone(whereArgs), setArgs...)...)
+	return statement{s.q(`WITH c AS MATERIALIZED (SELECT id FROM outbox WHERE ` + where + ` ORDER BY id` + lock + `)
+		UPDATE outbox SET ` + set + ` WHERE id IN (SELECT id FROM c)`), append(slices.Clone(whereArgs), setArgs...)}
 }
 
 // OutboxFilter narrows the admin's view of the queue.
