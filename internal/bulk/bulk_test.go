@@ -483,3 +483,77 @@ func TestNoteRowSkipped(t *testing.T) {
 		t.Errorf("read %+v, %v: want only row 3", f, err)
 	}
 }
+
+// The template and the export print and read as a clerk needs: each data
+// sheet one A4 page wide turned sideways with its header row on every
+// page (not three pages wide), the note row high enough for the longest
+// note (a fixed 75 pt cut "Ngừng hoạt động"'s note after eight lines),
+// the guide's paragraphs wrapped inside a portrait page, and each sheet's
+// dimension covering what it holds.
+func TestPrintLayout(t *testing.T) {
+	units, users := system()
+	x, err := excelize.OpenReader(bytes.NewReader(xlsx(t, bulk.Export(units, users))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	titles := map[string]string{}
+	for _, n := range x.GetDefinedName() {
+		if n.Name == "_xlnm.Print_Titles" {
+			titles[n.Scope] = n.RefersTo
+		}
+	}
+	for sheet, dim := range map[string]string{"Đơn vị": "A1:H5", "Người dùng": "A1:F4", "Hướng dẫn": "A1:A10"} {
+		layout, err := x.GetPageLayout(sheet)
+		if err != nil || layout.Size == nil || *layout.Size != 9 || layout.FitToWidth == nil || *layout.FitToWidth != 1 ||
+			layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+			t.Errorf("%s: paper %v, fit to %v page(s) wide, %v tall (%v); want A4 (9), 1 wide, 0 (as many as needed) tall",
+				sheet, deref(layout.Size), deref(layout.FitToWidth), deref(layout.FitToHeight), err)
+		}
+		if props, _ := x.GetSheetProps(sheet); props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: not fitted to the page", sheet)
+		}
+		if got, _ := x.GetSheetDimension(sheet); got != dim {
+			t.Errorf("%s: dimension %q, want %q", sheet, got, dim)
+		}
+		want, orientation := "'"+sheet+"'!$1:$1", "landscape"
+		if sheet == "Hướng dẫn" {
+			want, orientation = "", "portrait"
+		}
+		if layout.Orientation == nil || *layout.Orientation != orientation {
+			t.Errorf("%s: orientation %q, want %s", sheet, deref(layout.Orientation), orientation)
+		}
+		if titles[sheet] != want {
+			t.Errorf("%s: print titles %q, want %q", sheet, titles[sheet], want)
+		}
+	}
+
+	// The note row holds the longest note: "Ngừng hoạt động" wraps to at
+	// least 12 lines of 10 pt italic in its 18 characters.
+	if h, _ := x.GetRowHeight("Đơn vị", 2); h < 12*13 {
+		t.Errorf("the note row is %.1f pt high; want room for 12 lines of 10 pt", h)
+	}
+	// The guide fits a portrait page inside the margins (494 pt, about
+	// 93 characters), and a paragraph of three lines or more is as high.
+	if w, _ := x.GetColWidth("Hướng dẫn", "A"); w > 93 || w < 80 {
+		t.Errorf("the guide is %.0f characters wide; want it to fit an A4 page", w)
+	}
+	rows, _ := x.GetRows("Hướng dẫn")
+	for i, r := range rows {
+		if len(r) == 0 || len([]rune(r[0])) < 300 {
+			continue
+		}
+		if h, _ := x.GetRowHeight("Hướng dẫn", i+1); h < 3*15.75 {
+			t.Errorf("guide row %d (%d characters) is %.1f pt high; want three lines at least", i+1, len([]rune(r[0])), h)
+		}
+	}
+}
+
+// deref is *p, or p's zero value when p is nil, for messages.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}

@@ -3,7 +3,9 @@ package bulk
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -134,7 +136,13 @@ func writeSheet(x *excelize.File, st styles, sheet string, cols []column, rows [
 	if err := x.SetCellStyle(sheet, "A2", last+"2", st.note); err != nil {
 		return err
 	}
-	if err := x.SetRowHeight(sheet, noteRow, 75); err != nil {
+	// The notes wrap inside their columns; the row is as high as the
+	// longest needs, so that none is cut off in the middle of a sentence.
+	lines := 1
+	for _, c := range cols {
+		lines = max(lines, wrappedLines(c.note, c.width, noteSize))
+	}
+	if err := x.SetRowHeight(sheet, noteRow, linesHeight(lines, noteSize)); err != nil {
 		return err
 	}
 	for i, row := range rows {
@@ -147,8 +155,84 @@ func writeSheet(x *excelize.File, st styles, sheet string, cols []column, rows [
 			return err
 		}
 	}
+	// The sheet's dimension names every cell written: excelize leaves
+	// "A1", and readers that trust it see the first header alone.
+	end, _ := excelize.CoordinatesToCellName(len(cols), max(noteRow, firstDataRow+len(rows)-1))
+	if err := x.SetSheetDimension(sheet, "A1:"+end); err != nil {
+		return err
+	}
 	// The headers and notes stay in view while scrolling.
-	return x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: noteRow, TopLeftCell: fmt.Sprintf("A%d", firstDataRow), ActivePane: "bottomLeft"})
+	if err := x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: noteRow, TopLeftCell: fmt.Sprintf("A%d", firstDataRow), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	// Printed (an export is also the list of accounts to hand out), the
+	// sheet goes across one A4 page turned sideways, the header row on
+	// every page; not three pages wide with the names on one page and
+	// the e-mail addresses on another.
+	if err := printSetup(x, sheet, "landscape"); err != nil {
+		return err
+	}
+	return x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow)})
+}
+
+// printSetup prints sheet on A4 paper in orientation, one page wide and as
+// many pages long as it takes, and makes a row one line of 12 pt type
+// high (Excel's default, 15 pt, is for 11 pt Calibri).
+func printSetup(x *excelize.File, sheet, orientation string) error {
+	fit, one, tall, a4, line := true, 1, 0, 9, lineHeight(textSize)
+	if err := x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit, DefaultRowHeight: &line}); err != nil {
+		return err
+	}
+	return x.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &one, FitToHeight: &tall})
+}
+
+// The type sizes of the cells: notes under the headers, everything else.
+const (
+	noteSize = 10.0
+	textSize = 12.0
+)
+
+// lineHeight is the height in points of a line of Times New Roman at size
+// points in Excel.
+func lineHeight(size float64) float64 { return size * 1.3125 }
+
+// linesHeight is the height of a row showing n lines at size points, with
+// a little room above and below.
+func linesHeight(n int, size float64) float64 {
+	return min(math.Ceil(float64(n)*lineHeight(size)+4), excelize.MaxRowHeight)
+}
+
+// wrappedLines estimates how many lines text takes, wrapped at word breaks
+// in a column width characters wide, at size points. Excel counts width
+// in digits of 7 pixels and adds 5 pixels; Times New Roman's Vietnamese
+// text averages 0.42 of its size a character, and 0.45 leaves room for
+// the wider words, so that the estimate errs towards a row too high.
+func wrappedLines(text string, width, size float64) int {
+	inner := (math.Trunc(width*7+0.5)+5)*0.75 - 6*0.75
+	per := 0.45 * size
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		n++
+		used := 0.0
+		for _, w := range strings.Fields(para) {
+			ww := float64(utf8.RuneCountInString(w)) * per
+			switch {
+			case used == 0:
+				used = ww
+			case used+per+ww <= inner:
+				used += per + ww
+			default:
+				n++
+				used = ww
+			}
+			for used > inner && inner > 0 { // a word wider than the column
+				n++
+				used -= inner
+			}
+		}
+	}
+	return n
 }
 
 // guide is the "Hướng dẫn" sheet, one paragraph per row.
@@ -169,7 +253,12 @@ func writeGuide(x *excelize.File, st styles) error {
 	if _, err := x.NewSheet(SheetGuide); err != nil {
 		return err
 	}
-	if err := x.SetColWidth(SheetGuide, "A", "A", 120); err != nil {
+	// One column as wide as an A4 page in portrait prints at full size;
+	// each paragraph wraps in it, its row as high as its lines.
+	if err := x.SetColWidth(SheetGuide, "A", "A", guideWidth); err != nil {
+		return err
+	}
+	if err := printSetup(x, SheetGuide, "portrait"); err != nil {
 		return err
 	}
 	wrap, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12},
@@ -189,9 +278,19 @@ func writeGuide(x *excelize.File, st styles) error {
 		if err := x.SetCellStyle(SheetGuide, cell, cell, style); err != nil {
 			return err
 		}
+		if n := wrappedLines(line, guideWidth, textSize); i > 0 && n > 1 {
+			if err := x.SetRowHeight(SheetGuide, i+1, linesHeight(n, textSize)); err != nil {
+				return err
+			}
+		}
 	}
-	return nil
+	return x.SetSheetDimension(SheetGuide, fmt.Sprintf("A1:A%d", len(guide)))
 }
+
+// guideWidth is the guide's column width in characters: the printable
+// width of an A4 page in portrait inside Excel's default margins (0.7 inch
+// a side), 494 points, less a character for rounding.
+const guideWidth = 92
 
 // Export turns the system's units and users into a File that Write writes
 // and, read back unchanged, plans no change. Units come as a tree (each

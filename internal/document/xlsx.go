@@ -16,10 +16,30 @@ const sheetName = "Chỉ tiêu"
 // WriteXLSX writes t as a spreadsheet: the title in a merged first row, the
 // header row styled and frozen, one row per table row with numbers stored as
 // numbers (so the office can sum and chart them), column widths from the
-// table's relative widths.
+// table's relative widths. It prints across an A4 page turned sideways, at
+// full size: in portrait the eight columns either print shrunk to 12 pt
+// type's four fifths or wrap every target to three lines.
 func WriteXLSX(w io.Writer, t Table) error {
-	return WriteWorkbookXLSX(w, Workbook{Name: sheetName, Table: t})
+	return WriteWorkbookXLSX(w, Workbook{Name: sheetName, Table: t, Across: landscapeAcross(len(t.Widths)), Landscape: true})
 }
+
+// The printable width of an A4 page inside Excel's default margins (0.7
+// inch a side), in points, upright and turned sideways.
+const (
+	portraitPt  = 595.3 - 2*0.7*72
+	landscapePt = 841.9 - 2*0.7*72
+)
+
+// acrossFor is the width in characters that ncol columns may share to
+// print at full size across pt points: Excel counts characters of 7
+// pixels and adds 5 pixels a column (colWidthPt), less one character for
+// the rounding of each column's width to whole pixels.
+func acrossFor(pt float64, ncol int) float64 {
+	return math.Floor((pt/0.75-5*float64(max(ncol, 1)))/7) - 1
+}
+
+// landscapeAcross is acrossFor an A4 page turned sideways.
+func landscapeAcross(ncol int) float64 { return acrossFor(landscapePt, ncol) }
 
 // Workbook is a one-sheet workbook for WriteWorkbookXLSX: a table under
 // its title, with lines of text between them that say what the table is
@@ -29,7 +49,7 @@ type Workbook struct {
 	Lines []string
 	Table Table
 	// Across is the table's width in characters, which the columns share
-	// by Table.Widths; 0 is about 110, an A4 page in portrait. A table
+	// by Table.Widths; 0 is as wide as an A4 page in portrait. A table
 	// read on screen, one column per task, is as wide as its columns.
 	Across float64
 	// Landscape prints the sheet across an A4 page turned sideways.
@@ -84,11 +104,11 @@ func WriteWorkbookXLSX(w io.Writer, s Workbook) error {
 // fillSheet writes t, cleaned, and lines onto the sheet s names.
 func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 	sheetName := s.Name
+	ncol := len(t.Widths)
 	across := s.Across
 	if across <= 0 {
-		across = 110 // about an A4 page in portrait
+		across = acrossFor(portraitPt, ncol)
 	}
-	ncol := len(t.Widths)
 	font := func(b bool, size float64) *excelize.Font {
 		return &excelize.Font{Family: fontName, Size: size, Bold: b}
 	}
@@ -117,14 +137,17 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 	if err != nil {
 		return err
 	}
-	// Up to two decimals, no trailing separator on whole numbers.
-	numFmt := `#,##0;-#,##0;0`
+	// Whole numbers with a thousands separator; decimals to one or two
+	// places. The Vietnamese locale tag [$-42A] makes a reader that honours
+	// it (LibreOffice) show "1.234,5" whatever the computer's language;
+	// Excel shows its system's separators, which in Vietnam are the same.
+	numFmt := `[$-42A]#,##0;-#,##0;0`
 	numStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 12), Border: border,
 		CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	if err != nil {
 		return err
 	}
-	decFmt := `#,##0.0#`
+	decFmt := `[$-42A]#,##0.0#`
 	decStyle, err := f.NewStyle(&excelize.Style{Font: font(false, 12), Border: border,
 		CustomNumFmt: &decFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	if err != nil {
@@ -206,10 +229,22 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		if err := f.SetCellStyle(sheetName, a, b, headStyle); err != nil {
 			return err
 		}
+		if err := fitRow(f, sheetName, row, t.Header, widths, bold); err != nil {
+			return err
+		}
 		headerRow = row
 		row++
 	}
 	for _, r := range t.Rows {
+		texts := make([]string, len(r))
+		for i, c := range r {
+			if !c.IsNumber {
+				texts[i] = c.Text
+			}
+		}
+		if err := fitRow(f, sheetName, row, texts, widths, regular); err != nil {
+			return err
+		}
 		for i, c := range r {
 			cell, _ := excelize.CoordinatesToCellName(i+1, row)
 			style := textStyle
@@ -255,8 +290,21 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 			return err
 		}
 	}
-	fit, one, tall := true, 1, 0
-	if err := f.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	// A row is one line of 12 pt type high (Excel's default, 15 pt, is
+	// for 11 pt Calibri and clips the descenders of "g" and "ạ").
+	fit, one, tall, lineHeight := true, 1, 0, 12*xlsxLineFactor
+	if err := f.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit, DefaultRowHeight: &lineHeight}); err != nil {
+		return err
+	}
+	// The table sits in the middle of the page, and each page says which
+	// of how many it is: a printed table of a province's targets runs to
+	// several pages, which get shuffled.
+	centre := true
+	if err := f.SetPageMargins(sheetName, &excelize.PageLayoutMarginsOptions{Horizontally: &centre}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheetName, &excelize.HeaderFooterOptions{
+		OddFooter: `&C&"Times New Roman,Regular"&11Trang &P/&N`}); err != nil {
 		return err
 	}
 	a4, orientation := 9, "portrait"
@@ -280,6 +328,25 @@ func fillSheet(f *excelize.File, s Workbook, t Table, lines []string) error {
 		}
 	}
 	return nil
+}
+
+// fitRow makes row as high as the tallest of texts needs, wrapped in its
+// column of widths in face fc at 12 pt, when that is more than one line:
+// neither Excel nor LibreOffice is sure to fit a row to wrapped text on
+// opening a file, and a row one line high cuts a long target to its first
+// line and prints the rest over the next row.
+func fitRow(f *excelize.File, sheet string, row int, texts []string, widths []float64, fc face) error {
+	one := mergedHeight("x", widths[:1], fc, 12)
+	h := one
+	for i, text := range texts {
+		if i < len(widths) && text != "" {
+			h = max(h, mergedHeight(text, widths[i:i+1], fc, 12))
+		}
+	}
+	if h <= one {
+		return nil
+	}
+	return f.SetRowHeight(sheet, row, min(h, excelize.MaxRowHeight))
 }
 
 // defaultColWidth is the width in characters of a column the sheet does not

@@ -268,3 +268,75 @@ func TestXLSXMergedRowHeights(t *testing.T) {
 		t.Errorf("the one-line note is %.1f pt high, want one line", h)
 	}
 }
+
+// The indicator table prints as a clerk would print it: across an A4 page
+// turned sideways at full size (the columns fit inside the margins, so
+// "fit to width" does not shrink the type), centred, each page numbered;
+// a row whose target wraps is as high as its lines, so that the second
+// line is not cut off or printed over the next row; numbers carry the
+// Vietnamese locale, so that LibreOffice shows "1.234,5" too.
+func TestXLSXPrintsAsAClerkReadsIt(t *testing.T) {
+	long := "Tổng thu ngân sách nhà nước trên địa bàn (bao gồm thu tiền sử dụng đất, thu từ doanh nghiệp có vốn đầu tư nước ngoài và thu khác ngân sách)"
+	tbl := IndicatorTable("BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", []Indicator{
+		{Task: "Nhiệm vụ 1", Target: "Số xã đạt chuẩn nông thôn mới", Unit: "xã", Plan: f(2), Actual: f(0), Verdict: "Chưa đạt"},
+		{Task: "Nhiệm vụ 6", Target: long, Unit: "triệu đồng", Plan: f(1234567.5), Actual: f(987654), Verdict: "Chưa đạt"},
+	})
+	x, raw := readXLSX(t, tbl)
+
+	layout, err := x.GetPageLayout(sheetName)
+	if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 {
+		t.Errorf("page layout %v %v (%v); want A4 (9) landscape", deref(layout.Size), deref(layout.Orientation), err)
+	}
+	const printable = 841.9 - 2*0.7*72 // A4 sideways inside Excel's default margins
+	total := 0.0
+	for i := range tbl.Widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		w, _ := x.GetColWidth(sheetName, col)
+		total += colWidthPt(w)
+	}
+	if total > printable || total < printable*0.9 {
+		t.Errorf("the columns are %.0f pt wide; want them to fill the %.0f pt between the margins, not more", total, printable)
+	}
+	sheet := zipPart(t, raw, "xl/worksheets/sheet1.xml")
+	if !strings.Contains(sheet, `horizontalCentered="true"`) {
+		t.Error("the table is not centred on the page")
+	}
+	hf, err := x.GetHeaderFooter(sheetName)
+	if err != nil || hf == nil || !strings.Contains(hf.OddFooter, "Trang &P/&N") {
+		t.Errorf("footer %+v (%v); want “Trang &P/&N”", hf, err)
+	}
+	props, _ := x.GetSheetProps(sheetName)
+	if props.DefaultRowHeight == nil || *props.DefaultRowHeight < 15.75 {
+		t.Errorf("default row height %v; want a line of 12 pt type, 15.75 pt", deref(props.DefaultRowHeight))
+	}
+
+	// Row 2 is the header, 3 a one-line row, 4 the long target.
+	w, _ := x.GetColWidth(sheetName, "C")
+	lines := math.Ceil(textWidthPt(long, regular, 12) / (colWidthPt(w) - 4.5))
+	if h, _ := x.GetRowHeight(sheetName, 4); h < lines*15.75 {
+		t.Errorf("the row of a target of %.0f lines is %.1f pt high; want at least %.1f", lines, h, lines*15.75)
+	}
+	if h, _ := x.GetRowHeight(sheetName, 3); h > 20 {
+		t.Errorf("a one-line row is %.1f pt high", h)
+	}
+
+	for _, cell := range []string{"E3", "E4"} {
+		id, _ := x.GetCellStyle(sheetName, cell)
+		st, err := x.GetStyle(id)
+		if err != nil || st.CustomNumFmt == nil || !strings.HasPrefix(*st.CustomNumFmt, "[$-42A]") {
+			t.Errorf("%s number format %q (%v); want the Vietnamese locale [$-42A]", cell, deref(st.CustomNumFmt), err)
+		}
+	}
+	if v, _ := x.GetCellValue(sheetName, "E4", excelize.Options{RawCellValue: true}); v != "1234567.5" {
+		t.Errorf("E4 = %q, want the number 1234567.5", v)
+	}
+}
+
+// deref is *p, or p's zero value when p is nil, for messages.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
