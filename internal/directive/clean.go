@@ -74,6 +74,11 @@ func splitLines(text string) []line {
 			s = s[:maxLineBytes]
 			s = strings.ToValidUTF8(s, "")
 		}
+		if strings.Contains(s, "[pic]") {
+			// antiword's mark for a picture (a seal, a scanned signature,
+			// a rule drawn as an image): nothing of the text.
+			s = strings.ReplaceAll(s, "[pic]", "")
+		}
 		if strings.Contains(s, "\t") {
 			s = tabCells(s)
 		} else {
@@ -177,16 +182,26 @@ var onsets = map[string]bool{
 // three letters ("th ực", "ng ười", "Ph òng") followed by the rest of the
 // syllable. Such a fragment is no word of its own, as "b", "c" or "m" are
 // (list labels, units), so only a text that has them is rejoined at all.
+// A scan may split only one-letter onsets ("đ ơn v ị", "g ửi", "t ỷ
+// đồng"): four of them that would join (singleJoins: not a label, not a
+// unit after a figure, not before a word that stands alone) show it as
+// well, since a typed text has hardly one.
 func showsSplitSyllables(text string) bool {
-	n := 0
-	prev := ""
-	for _, w := range strings.Fields(text) {
-		if len([]rune(prev)) >= 2 && isOnsetFragment(prev) && startsLowerVowel(w) {
-			if n++; n >= 2 {
-				return true
-			}
+	n, single := 0, 0
+	ws := strings.Fields(text)
+	for i := 1; i < len(ws); i++ {
+		prev, w := ws[i-1], ws[i]
+		if !isOnsetFragment(prev) || !startsLowerVowel(w) {
+			continue
 		}
-		prev = w
+		if len([]rune(prev)) >= 2 {
+			n++
+		} else if singleJoins(ws[max(0, i-3):i-1], w) {
+			single++
+		}
+		if n >= 2 || single >= 4 {
+			return true
+		}
 	}
 	return false
 }

@@ -106,7 +106,7 @@ func isCondition(f folded, s int) bool {
 			// nghiệp có từ 50 lao động trở lên, …").
 			return !midClauseTimes(f, s)
 		}
-		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && k < len(ws)-1 && !goalCo(ws, k) && !eachInClause(f, s) {
+		if w == "có" && k > 0 && !notSubjectBeforeCo[ws[k-1]] && !negatedGoalCo(ws, k) && k < len(ws)-1 && !goalCo(ws, k) && !eachInClause(f, s) {
 			return true
 		}
 	}
@@ -192,6 +192,13 @@ func onlyComparatorWords(ws []string) bool {
 		}
 	}
 	return true
+}
+
+// negatedGoalCo reports whether the "có" at ws[k] is "không có" right
+// after a goal verb: "bảo đảm không có hồ sơ trễ hạn và tối thiểu 80% hồ
+// sơ ..." sets two goals; "không" is no subject that "có" describes.
+func negatedGoalCo(ws []string, k int) bool {
+	return k > 1 && ws[k-1] == "không" && notSubjectBeforeCo[ws[k-2]]
 }
 
 // goalCo reports whether the "có" at ws[k] sets a goal rather than

@@ -69,7 +69,7 @@ var blindFloors = map[string]float64{
 	"fresh34": 0.995,
 	"fresh35": 0.995,
 	"fresh36": 0.995,
-	"fresh37": 0.975,
+	"fresh37": 0.99,
 	"fresh38": 0.75,
 }
 

@@ -455,6 +455,8 @@ func target(f folded, s, e, prevEnd, prevNum int, ms [][]int, k int) (Target, in
 		}
 	} else if strings.Contains(after, "tro xuong") && !prefixFound {
 		cmp = tiendo.AtMost
+	} else if !prefixFound && rankGroup(before, str[unitEnd:sentenceEndAt(str, unitEnd)]) {
+		cmp = tiendo.AtMost
 	}
 	if unit == "" && (cmp == tiendo.Equal || signed) {
 		return Target{}, 0, false
@@ -898,6 +900,13 @@ func targetEnd(s string, i int) int {
 		}
 		next := clauseEndAt(s, e+1)
 		piece := strings.TrimSpace(s[e+1 : next])
+		if reListTailBase.MatchString(piece) {
+			// "cắt giảm 30% thời gian ... sản xuất, kinh doanh so với năm
+			// 2026": the last of a list of nouns, and the base of the
+			// whole comparison after it.
+			i = next
+			continue
+		}
 		if piece == "" || len(strings.Fields(piece)) > 4 || strings.ContainsAny(piece, "0123456789") || opensMeasure(piece+" ") {
 			return e
 		}
@@ -905,6 +914,44 @@ func targetEnd(s string, i int) int {
 	}
 	return clauseEndAt(s, i)
 }
+
+// rankLeaders end a group of the first places in a ranking: "nhóm 05
+// địa phương dẫn đầu", "nhóm 10 tỉnh, thành phố đứng đầu".
+var rankLeaders = []string{"dan dau", "dung dau", "cao nhat", "tot nhat", "hang dau"}
+
+// rankGroup reports whether a figure, between the folded words before it
+// and the folded rest of its sentence after it, is the size of a group of
+// leaders in a ranking: "nằm trong nhóm 05 địa phương dẫn đầu cả nước" is
+// fifth place or better, a rank of at most 5.
+func rankGroup(before []string, after string) bool {
+	if len(before) == 0 || before[len(before)-1] != "nhom" {
+		return false
+	}
+	for _, l := range rankLeaders {
+		if strings.Contains(" "+after+" ", " "+l+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceEndAt returns where the sentence going on at offset i ends: at
+// the next ";" or full stop, or at most 80 bytes on. A group of leaders
+// may hold commas: "nhóm 10 tỉnh, thành phố đứng đầu".
+func sentenceEndAt(s string, i int) int {
+	end := min(len(s), i+80)
+	for k := i; k < end; k++ {
+		if s[k] == ';' || s[k] == '.' && (k+1 == len(s) || s[k+1] == ' ') {
+			return k
+		}
+	}
+	return end
+}
+
+// reListTailBase is a short piece after a comma that ends a list of nouns
+// and gives the base of the comparison: "kinh doanh so với năm 2026",
+// "dịch vụ so với cùng kỳ".
+var reListTailBase = regexp.MustCompile(`^(?:[a-z]+ ){1,3}so voi (?:cung ky(?: nam \d{4})?|nam \d{4}|nam truoc)$`)
 
 // clauseEndAt returns the end of the clause that goes on at offset i.
 func clauseEndAt(s string, i int) int {

@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"tiendo"
@@ -11,6 +12,18 @@ import (
 // sinh nợ đọng mới", "không để phát sinh ca tử vong". With no figure written, it asks
 // for none at all: = 0.
 var reNoneAllowed = regexp.MustCompile(`(?:^|[\s,;:(])(khong (?:de|duoc|cho) phat sinh)\s+\S`)
+
+// reNoneLate is a goal that nothing be late: "phấn đấu không có hồ sơ trễ
+// hạn", "bảo đảm không có văn bản quá hạn". It names the things and the
+// lateness together, so it is a count one can check (= 0), where a bare
+// "không có" is too common to read as a goal. "không để hồ sơ trễ hạn" is
+// left alone: it says how to work, and the blind sets answer it with no
+// target.
+var reNoneLate = regexp.MustCompile(`(?:^|[\s,;:(])(khong co)\s+(?:[a-z]+\s+){1,3}?(?:tre|qua) han\b`)
+
+// noneLateConditions, the word before "không có", make it a condition:
+// "trường hợp không có hồ sơ trễ hạn thì ...", "nếu không có ...".
+var noneLateConditions = map[string]bool{"neu": true, "hop": true, "khi": true}
 
 // stateWords name a state, not things one counts: "không để phát sinh
 // phức tạp" is no target.
@@ -22,10 +35,29 @@ func zeroTargets(f folded, taken [][2]int) (out []Target, at []int) {
 	if !strings.Contains(f.s, "khong ") {
 		return nil, nil
 	}
-	for _, m := range reNoneAllowed.FindAllStringSubmatchIndex(f.s, 10) {
+	ms := reNoneAllowed.FindAllStringSubmatchIndex(f.s, 10)
+	late := map[int]bool{}
+	for _, m := range reNoneLate.FindAllStringSubmatchIndex(f.s, 10) {
+		if w := wordsBefore(f.s, m[2], 1); len(w) == 1 && noneLateConditions[w[0]] {
+			continue
+		}
+		ms = append(ms, m)
+		late[m[2]] = true
+	}
+	slices.SortFunc(ms, func(a, b []int) int { return a[2] - b[2] })
+	for _, m := range ms {
 		s, e := m[2], m[3]
 		ce := targetEnd(f.s, e)
-		if ce <= e || overlaps(taken, s, ce) {
+		if late[s] {
+			// The match names the things and their lateness in full;
+			// what follows in the clause may be another goal ("không có
+			// hồ sơ trễ hạn và tối thiểu 80% hồ sơ ..."), not part of it.
+			e, ce = m[1], targetEnd(f.s, m[1])
+			if r := f.s[e:ce]; strings.ContainsAny(r, "0123456789") || strings.Contains(r, " va ") {
+				ce = e
+			}
+		}
+		if ce < e || ce == e && !late[s] || overlaps(taken, s, ce) {
 			continue
 		}
 		rest := f.s[e:ce]
