@@ -312,12 +312,12 @@ var reRestDayRule = regexp.MustCompile(`\b(?:trung|roi)\s+(?:vao\s+)?(?:cac\s+|m
 
 // restDayRule applies the rule a document gives for a deadline that falls
 // on a day off, in the paragraph that sets it: a date that falls on a
-// Saturday, a Sunday or a fixed public holiday (1/1, 30/4, 1/5, 2/9) moves
-// to the working day before or after, as the document says, the way a
-// clerk enters the day reports are really due. A warning names both days,
-// for a person to check the holidays of the lunar calendar and the days
-// off given in lieu, which the parser does not know. A date on a working
-// day, or a paragraph with no such rule, is left as it is.
+// Saturday, a Sunday, a holiday or a day in lieu (restDay) moves to the
+// working day before or after, as the document says, the way a clerk
+// enters the day reports are really due. A warning names both days, for a
+// person to check against the year's notice of days off (the breaks of
+// years not yet announced follow the usual rule). A date on a working day,
+// or a paragraph with no such rule, is left as it is.
 func (p *parser) restDayRule() {
 	d := p.res.Deadline
 	if d == nil || p.deadlineLine == 0 {
@@ -341,7 +341,7 @@ func (p *parser) restDayRule() {
 	}
 	from := d.Date
 	d.Date = moved.Format("2006-01-02")
-	p.warn(WarnRestDayDeadline, p.deadlineLine, "Hạn ghi trong văn bản (%s) rơi vào %s; văn bản quy định khi trùng ngày nghỉ thì chuyển sang ngày làm việc %s, nên hạn đề xuất là %s (%s): hãy kiểm tra lại nếu có ngày lễ hoặc ngày nghỉ bù.", vnDate(from), restDayName(day), restDayWay(step), vnDate(d.Date), weekdayVN(moved))
+	p.warn(WarnRestDayDeadline, p.deadlineLine, "Hạn ghi trong văn bản (%s) rơi vào %s; văn bản quy định khi trùng ngày nghỉ thì chuyển sang ngày làm việc %s, nên hạn đề xuất là %s (%s): hãy đối chiếu với lịch nghỉ lễ năm đó.", vnDate(from), restDayName(day), restDayWay(step), vnDate(d.Date), weekdayVN(moved))
 }
 
 // paragraphAt returns the folded text of the input line numbered n and the
@@ -373,21 +373,13 @@ func isoDay(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// restDay reports whether t is a day off everywhere in Việt Nam: a
-// Saturday, a Sunday, or a public holiday of a fixed solar date (Bộ luật
-// Lao động 2019, điều 112: 1/1, 30/4, 1/5, 2/9). Tết and the Hùng Kings'
-// day follow the lunar calendar, and the days given in lieu are set each
-// year; they are left to the warning.
+// restDay reports whether t is a day off for state offices in Việt Nam:
+// a Saturday, a Sunday, a public holiday of the solar or the lunar
+// calendar (Tết, Giỗ Tổ Hùng Vương), a day in lieu or a day of the breaks
+// the Government announces (vi.DayOff).
 func restDay(t time.Time) bool {
-	switch t.Weekday() {
-	case time.Saturday, time.Sunday:
-		return true
-	}
-	switch t.Month()*100 + time.Month(t.Day()) {
-	case 101, 430, 501, 902:
-		return true
-	}
-	return false
+	_, off := vi.DayOff(t)
+	return off
 }
 
 // weekdayVN names t's day of the week as a Vietnamese letter does.
@@ -395,13 +387,14 @@ func weekdayVN(t time.Time) string {
 	return [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}[t.Weekday()]
 }
 
-// restDayName names a day off: its weekday, or the holiday's date with
-// its weekday.
+// restDayName names a day off: its weekday, or the holiday with its date
+// and weekday ("Tết Nguyên đán, 17/02 (thứ Ba)").
 func restDayName(t time.Time) string {
 	if w := t.Weekday(); w == time.Saturday || w == time.Sunday {
 		return weekdayVN(t)
 	}
-	return "ngày lễ " + t.Format("02/01") + " (" + weekdayVN(t) + ")"
+	name, _ := vi.DayOff(t)
+	return name + ", " + t.Format("02/01") + " (" + weekdayVN(t) + ")"
 }
 
 func restDayWay(step int) string {

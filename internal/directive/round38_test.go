@@ -202,7 +202,16 @@ func TestRestDayDeadline(t *testing.T) {
 			"2026-11-02", "02/11/2026 (thứ Hai)"},
 		{"a fixed holiday, the working day before", oct,
 			"Báo cáo gửi về Sở Nội vụ chậm nhất ngày 02/9/2026; nếu trùng ngày lễ thì gửi vào ngày làm việc liền trước.",
-			"2026-09-01", "ngày lễ 02/09"},
+			"2026-08-31", "Quốc khánh 2/9, 02/09"},
+		// Tết Bính Ngọ: the break announced for 14/2 - 22/2/2026.
+		{"Tết, the working day after", "02 tháng 02",
+			"Báo cáo gửi về Sở Nội vụ trước ngày 17/02/2026; trường hợp trùng ngày nghỉ thì gửi vào ngày làm việc tiếp theo.",
+			"2026-02-23", "Tết Nguyên đán, 17/02 (thứ Ba)"},
+		// Giỗ Tổ Hùng Vương 2026 (10/3 âm lịch) falls on Sunday 26/4, so
+		// Monday 27/4 is its day in lieu.
+		{"the Hùng Kings' day in lieu, the working day before", "01 tháng 4",
+			"Báo cáo gửi về Sở Nội vụ chậm nhất ngày 27/4/2026; nếu trùng ngày nghỉ, ngày lễ thì gửi vào ngày làm việc liền trước.",
+			"2026-04-24", "nghỉ bù Giỗ Tổ Hùng Vương, 27/04 (thứ Hai)"},
 		// Left alone.
 		{"a working day under the rule", oct,
 			"Báo cáo gửi về Sở Nội vụ chậm nhất ngày 30/10/2026; trường hợp thời hạn trên trùng ngày nghỉ thì gửi vào ngày làm việc liền trước.",

@@ -361,9 +361,16 @@ var announced = map[int][]announcement{
 // nextTo2September. Before 2021 Quốc khánh is one day (Labour Code 2012),
 // before 2013 Tết is four days and before 2007 there is no Giỗ Tổ holiday.
 //
-// It is safe for concurrent use: each year's days are computed once.
+// It is safe for concurrent use: each year's days are computed once. Years
+// outside 1900-2200 (a typing slip in a document: "20226") get the weekend
+// only, so that no input grows the cache without bound or leaves the range
+// the lunar algorithm is good for.
 func DayOff(t time.Time) (name string, off bool) {
 	y, m, d := t.Date()
+	if y < minHolidayYear || y > maxHolidayYear {
+		w := t.Weekday()
+		return weekdayNames[w], w == time.Saturday || w == time.Sunday
+	}
 	info := yearDays(y)[time.Date(y, m, d, 0, 0, 0, 0, time.UTC).YearDay()-1]
 	switch k := info.kind; {
 	case k == workday:
@@ -381,6 +388,9 @@ func DayOff(t time.Time) (name string, off bool) {
 		return kindNames[k], true
 	}
 }
+
+// The years DayOff knows the holidays of.
+const minHolidayYear, maxHolidayYear = 1900, 2200
 
 var weekdayNames = [...]string{"Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"}
 

@@ -198,6 +198,29 @@ func TestDayOffCalendarDay(t *testing.T) {
 	}
 }
 
+// A year far outside the calendar's range (a slip such as "20226") is
+// answered by its weekday alone and leaves nothing in the cache.
+func TestDayOffFarYears(t *testing.T) {
+	for _, c := range []struct {
+		day  time.Time
+		off  bool
+		name string
+	}{
+		{time.Date(20226, 1, 1, 0, 0, 0, 0, time.UTC), true, "Chủ nhật"},
+		{time.Date(20226, 1, 2, 0, 0, 0, 0, time.UTC), false, "thứ Hai"},
+		{time.Date(1, 4, 30, 0, 0, 0, 0, time.UTC), false, "thứ Hai"},
+	} {
+		if name, off := DayOff(c.day); off != c.off || name != c.name {
+			t.Errorf("DayOff(%s) = %q, %v; want %q, %v", c.day.Format("2006-01-02"), name, off, c.name, c.off)
+		}
+	}
+	for _, y := range []int{20226, 1} {
+		if _, ok := years.Load(y); ok {
+			t.Errorf("year %d was cached", y)
+		}
+	}
+}
+
 // TestAnnounced checks the table: each entry is in its year and the
 // breaks give as many days off as they should.
 func TestAnnounced(t *testing.T) {
