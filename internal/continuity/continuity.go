@@ -60,6 +60,22 @@ func RelationOf(cur, earlier tiendo.Period) Relation {
 	return OtherRound
 }
 
+// Earlier reports whether a round of period p may come before one of
+// period cur, for its tasks to be continued: p ends before cur does (the
+// first half of 2022 before its nine months or its year, 2025 before
+// 2026). A round of the same period (the directive made into a round
+// twice) or a later one (2026 for a 2022 round) is never "đợt trước". A
+// period either cannot place (PeriodOther) is let through: nothing says it
+// is not earlier.
+func Earlier(p, cur tiendo.Period) bool {
+	a, ok1 := p.Window(tiendo.CalendarCutoffDay)
+	b, ok2 := cur.Window(tiendo.CalendarCutoffDay)
+	if !ok1 || !ok2 {
+		return true
+	}
+	return a.To.Before(b.To)
+}
+
 const (
 	// Threshold is the score from which a suggestion is checked in
 	// advance: the office unticks what it disagrees with.
@@ -126,7 +142,7 @@ func Suggest(cur *tiendo.Round, earlier []*tiendo.Round, linked map[int64]int64)
 		docs = append(docs, d)
 	}
 	for _, r := range earlier {
-		if r == nil || r.ID == cur.ID {
+		if r == nil || r.ID == cur.ID || !Earlier(r.Period, cur.Period) {
 			continue
 		}
 		rel := RelationOf(cur.Period, r.Period)

@@ -1,6 +1,7 @@
 package continuity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -233,4 +234,52 @@ func keys(ts []token) string {
 		out = append(out, t.key)
 	}
 	return strings.Join(out, " ")
+}
+
+// TestSuggestEarlierOnly checks that only rounds of earlier periods are
+// proposed: a 2026 round is not the "đợt trước" of a 2022 round, and
+// another round of the same period (the directive made into a round twice)
+// is not a previous one either.
+func TestSuggestEarlierOnly(t *testing.T) {
+	later := &tiendo.Round{ID: 7, Period: half(2026, 1), Tasks: lastYear.Tasks}
+	same := &tiendo.Round{ID: 8, Period: half(2023, 1), Tasks: lastYear.Tasks}
+	whole := &tiendo.Round{ID: 9, Period: tiendo.Period{Kind: tiendo.PeriodYear, Year: 2023}, Tasks: lastYear.Tasks}
+	if got := Suggest(next, []*tiendo.Round{later, same, whole}, nil); len(got) != 0 {
+		t.Errorf("Suggest from a later, the same and an overlapping period: %+v, want none", got)
+	}
+	if got := Suggest(next, []*tiendo.Round{later, lastYear}, nil); len(got) == 0 || slices.ContainsFunc(got, func(s Suggestion) bool { return s.RoundID != lastYear.ID }) {
+		t.Errorf("Suggest from a later round and last year's: %+v, want only last year's", got)
+	}
+	for _, tt := range []struct {
+		p, cur tiendo.Period
+		want   bool
+	}{
+		{half(2022, 1), half(2022, 2), true},
+		{half(2022, 1), tiendo.Period{Kind: tiendo.PeriodNineMonth, Year: 2022}, true},
+		{half(2022, 2), tiendo.Period{Kind: tiendo.PeriodYear, Year: 2022}, false},
+		{half(2026, 1), half(2022, 1), false},
+		{half(2022, 1), half(2022, 1), false},
+		{tiendo.Period{Kind: tiendo.PeriodOther}, half(2022, 1), true},
+	} {
+		if got := Earlier(tt.p, tt.cur); got != tt.want {
+			t.Errorf("Earlier(%+v, %+v) = %v, want %v", tt.p, tt.cur, got, tt.want)
+		}
+	}
+}
+
+func TestSimilarTitles(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Báo cáo tiến độ nhiệm vụ trọng tâm 6 tháng đầu năm 2022", "Báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ Huyện ủy 06 tháng đầu năm 2022", true},
+		{"BÁO CÁO KẾT QUẢ GPMB QUÝ III", "Báo cáo kết quả giải phóng mặt bằng quý III", true},
+		{"Báo cáo năm 2026", "Báo cáo tình hình kinh tế - xã hội năm 2026", false},
+		{"Báo cáo công tác cải cách hành chính quý 3 năm 2025", "Báo cáo công tác phòng chống tham nhũng quý 3 năm 2025", false},
+		{"", "Báo cáo", false},
+	} {
+		if got := SimilarTitles(tt.a, tt.b); got != tt.want {
+			t.Errorf("SimilarTitles(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
 }

@@ -245,3 +245,38 @@ func display(s string) string {
 	}
 	return strings.ToLower(s)
 }
+
+// SimilarTitles reports whether two rounds' titles are near-identical:
+// the words of the shorter, folded, are all in the longer ("06" as "6",
+// abbreviations written out), and the two share most of their words. The
+// seed's "Báo cáo tiến độ nhiệm vụ trọng tâm 6 tháng đầu năm 2022" and
+// "Báo cáo tiến độ thực hiện các nhiệm vụ trọng tâm của Ban Thường vụ
+// Huyện ủy 06 tháng đầu năm 2022" are; "Báo cáo năm 2026" and "Báo cáo
+// tình hình kinh tế - xã hội năm 2026" are not.
+func SimilarTitles(a, b string) bool {
+	set := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, t := range tokens(s) {
+			k := t.key
+			if t.number {
+				k = strings.TrimLeft(k, "0")
+			}
+			out[k] = true
+		}
+		return out
+	}
+	sa, sb := set(a), set(b)
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	if len(sa) == 0 {
+		return false
+	}
+	both := 0
+	for k := range sa {
+		if sb[k] {
+			both++
+		}
+	}
+	return both == len(sa) && 2*float64(both)/float64(len(sa)+len(sb)) >= 0.7
+}

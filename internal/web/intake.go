@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -151,6 +152,15 @@ type previewPage struct {
 	// list must not say otherwise. Asked counts the units the round goes to.
 	AlsoAsked map[int64]string
 	Asked     int
+	// Same are the rounds already made from this directive, or of its
+	// period under a near-identical title (sameRounds).
+	Same []sameRound
+	// Shared are the tasks whose targets every lead unit would be asked for.
+	Shared []unsharedTask
+	// Heads and StalePeriod are the publish check's warnings, shown beside
+	// "Lãnh đạo đơn vị duyệt trước khi gửi" and the deadline.
+	Heads       headCheck
+	StalePeriod string
 }
 
 // recipientRow is one checkbox under "Kính gửi".
@@ -1163,16 +1173,21 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 	if err != nil {
 		return err
 	}
-	if warn := sameDirective(f, rounds); warn != "" {
-		data.Warnings = append(data.Warnings, directive.Warning{Code: "same-directive", Message: warn})
+	data.Same = sameRounds(f.key(), rounds)
+	data.Shared = unsharedTasks(f.Tasks)
+	// The publish check's own warnings, shown beside their fields so that
+	// they are seen before the round is made (publishChecks).
+	if data.Heads, err = s.headCheck(r.Context(), f.asked(data.AlsoAsked)); err != nil {
+		return err
 	}
 	if f.HeadApproval {
-		users, err := s.store.Users(r.Context())
-		if err != nil {
-			return err
-		}
-		if warn := headless(f, units, users); warn != "" {
+		if warn := data.Heads.Message(); warn != "" {
 			data.Warnings = append(data.Warnings, directive.Warning{Code: "no-unit-head", Message: warn})
+		}
+	}
+	if p := (tiendo.Period{Kind: tiendo.PeriodKind(f.PeriodKind), Year: f.PeriodYear, Index: f.PeriodIndex}.Normalized()); p.Valid() {
+		if at, err := f.deadline(); err == nil {
+			data.StalePeriod = s.stalePeriod(r, &tiendo.Round{Issuer: f.Issuer, Period: p, Deadline: at})
 		}
 	}
 	var e *tiendo.Error
@@ -1290,32 +1305,151 @@ func pastDeadline(f *intakeForm, now time.Time) string {
 		f.deadlineWords(at))
 }
 
-// sameDirective warns when a round was already made from the directive on
-// the form (the same number and symbol, and the same date when both have
-// one): importing a letter twice makes two rounds that ask the units for
-// the same report. A round may rightly be made again (the first was
-// deleted or was for another period), so it is a warning.
-func sameDirective(f *intakeForm, rounds []store.RoundSummary) string {
-	num, sym := strings.TrimSpace(f.Number), strings.ToUpper(strings.Join(strings.Fields(f.Symbol), ""))
-	if num == "" || sym == "" {
-		return ""
-	}
+// sameRound is a round that already exists for the directive on the form
+// or the round being published: one made from the same letter, or one of
+// the same period under a near-identical title. Importing a letter twice
+// makes two rounds that ask the units for the same report; a round may
+// rightly be made again (the first was deleted, or the letter re-issued),
+// so it is a warning, never a refusal.
+type sameRound struct {
+	ID     int64
+	Title  string
+	Status string // the round's state, lower-case: "đã đóng"
+	Why    string // what it shares: "cùng văn bản số 12/UBND-VP"
+}
+
+// roundKey is what sameRounds compares: a directive as the preview form
+// holds it, or a round. ID is the round itself, which is left out.
+type roundKey struct {
+	ID                                     int64
+	Number, Symbol, DocDate, Issuer, Title string // DocDate in ISO form
+	Period                                 tiendo.Period
+}
+
+// key is the form's directive as sameRounds compares it.
+func (f *intakeForm) key() roundKey {
 	date, _ := docDateISO(f.DocDate)
-	var same []string
+	p := tiendo.Period{Kind: tiendo.PeriodKind(f.PeriodKind), Year: f.PeriodYear, Index: f.PeriodIndex}.Normalized()
+	return roundKey{Number: f.Number, Symbol: f.Symbol, DocDate: date, Issuer: f.Issuer, Title: oneLine(f.Title), Period: p}
+}
+
+// roundKeyOf is round r as sameRounds compares it.
+func roundKeyOf(r *tiendo.Round) roundKey {
+	return roundKey{ID: r.ID, Number: r.DocNumber, Symbol: r.DocSymbol, DocDate: r.DocDate, Issuer: r.Issuer, Title: r.Title, Period: r.Period}
+}
+
+// sameRounds lists the rounds that k may repeat: those made from the same
+// letter (the same number and symbol, and the same date when both have
+// one; for a letter not yet numbered, the same symbol, date and period),
+// and those of the same period whose title is near-identical. A round of
+// another issuer never is.
+func sameRounds(k roundKey, rounds []store.RoundSummary) []sameRound {
+	num := strings.TrimLeft(strings.TrimSpace(k.Number), "0")
+	sym := symbolKey(k.Symbol)
+	var out []sameRound
 	for _, r := range rounds {
-		if strings.TrimLeft(strings.TrimSpace(r.DocNumber), "0") != strings.TrimLeft(num, "0") ||
-			strings.ToUpper(strings.Join(strings.Fields(r.DocSymbol), "")) != sym ||
-			(date != "" && r.DocDate != "" && date != r.DocDate) ||
-			(f.Issuer != "" && r.Issuer != "" && !sameIssuer(f.Issuer, r.Issuer)) {
+		if r.ID == k.ID || k.Issuer != "" && r.Issuer != "" && !sameIssuer(k.Issuer, r.Issuer) {
 			continue
 		}
-		same = append(same, fmt.Sprintf("“%s” (đợt số %d, %s)", r.Title, r.ID, strings.ToLower(roundStatuses.Label(string(r.Status)))))
+		samePeriod := k.Period.Valid() && k.Period == r.Period
+		sameLetter := sym != "" && symbolKey(r.DocSymbol) == sym && num == strings.TrimLeft(strings.TrimSpace(r.DocNumber), "0")
+		var why string
+		switch {
+		case sameLetter && num != "" && (k.DocDate == "" || r.DocDate == "" || k.DocDate == r.DocDate):
+			why = fmt.Sprintf("cùng văn bản số %s/%s", strings.TrimSpace(k.Number), strings.TrimSpace(k.Symbol))
+		case sameLetter && num == "" && k.DocDate != "" && k.DocDate == r.DocDate && samePeriod:
+			// A draft letter not yet numbered: its symbol alone is the
+			// office's for every letter, so the date and period must agree.
+			why = fmt.Sprintf("cùng văn bản chưa cấp số “/%s” ngày %s, cùng kỳ báo cáo", strings.TrimSpace(k.Symbol), docDateText(k.DocDate))
+		case samePeriod && continuity.SimilarTitles(k.Title, r.Title):
+			why = "cùng kỳ báo cáo " + k.Period.Phrase() + ", tên gần giống"
+		default:
+			continue
+		}
+		out = append(out, sameRound{ID: r.ID, Title: r.Title, Status: strings.ToLower(roundStatuses.Label(string(r.Status))), Why: why})
 	}
-	if len(same) == 0 {
-		return ""
+	return out
+}
+
+// symbolKey is a directive's symbol as sameRounds compares it: "ubnd - kt"
+// and "UBND-KT" are one.
+func symbolKey(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
+
+// unsharedTask is a task led by several units whose targets are left to
+// "Đơn vị chủ trì nhiệm vụ": each of its lead units would be asked for
+// every such target (Phòng GD&ĐT for the poverty rate), which the office
+// rarely means.
+type unsharedTask struct {
+	Index   int    // place in the form or round, for the preview's anchor
+	Name    string // "nhiệm vụ 7"
+	Leads   int    // lead units
+	Targets int    // targets left to every lead unit
+}
+
+// unsharedTasks finds the form's tasks that unsharedTask describes. A task
+// every unit asked leads ("UBND các xã") is left out: there each unit is
+// meant to report every target.
+func unsharedTasks(tasks []intakeTask) []unsharedTask {
+	var out []unsharedTask
+	names := taskNames(tasks)
+	for i, t := range tasks {
+		if t.LeadAll || len(t.leads()) < 2 {
+			continue
+		}
+		n := 0
+		for _, g := range t.Targets {
+			if g.ReportedBy <= 0 && g.ReportedByName == "" {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, unsharedTask{Index: i, Name: names[i].Name(), Leads: len(t.leads()), Targets: n})
+		}
 	}
-	return fmt.Sprintf("Văn bản số %s/%s đã được dùng để tạo %s. Nếu cần sửa đợt đó, hãy mở nó từ danh sách đợt báo cáo thay vì tạo đợt mới; tạo thêm đợt thì các đơn vị sẽ phải báo cáo hai lần.",
-		num, f.Symbol, joinVi(same))
+	return out
+}
+
+// unsharedRoundTasks finds round r's tasks that unsharedTask describes. A task
+// that every unit of the round not supporting it leads is left out, as
+// unsharedTasks leaves out the form's "every unit asked leads" (the round
+// keeps no flag for it).
+func unsharedRoundTasks(r *tiendo.Round) []unsharedTask {
+	var out []unsharedTask
+	for i, t := range r.Tasks {
+		leads, support := 0, 0
+		for _, a := range t.Assignees {
+			if a.Role == tiendo.Lead {
+				leads++
+			} else {
+				support++
+			}
+		}
+		if leads < 2 || leads >= len(r.UnitIDs)-support {
+			continue
+		}
+		n := 0
+		for _, g := range t.Targets {
+			if g.ReportedBy == 0 {
+				n++
+			}
+		}
+		if n > 0 {
+			name := "nhiệm vụ " + t.Label
+			if strings.TrimSpace(t.Label) == "" {
+				name = fmt.Sprintf("nhiệm vụ thứ %d", i+1)
+			}
+			out = append(out, unsharedTask{Index: i, Name: name, Leads: leads, Targets: n})
+		}
+	}
+	return out
+}
+
+// Message says what is wrong with the task and what to do: where names
+// the field to choose the reporting units in, on the preview ("ở ô “Đơn vị
+// báo cáo” của từng chỉ tiêu") or on the round's edit form.
+func (t unsharedTask) Message(where string) string {
+	return fmt.Sprintf("%s có %d đơn vị chủ trì và %d chỉ tiêu để “Đơn vị chủ trì nhiệm vụ”: mỗi đơn vị chủ trì sẽ phải báo cáo cả %d chỉ tiêu. Hãy chọn đơn vị báo cáo cho từng chỉ tiêu %s; chỉ để nguyên nếu mỗi đơn vị đều cần báo cáo mọi chỉ tiêu.",
+		vi.UpperFirst(t.Name), t.Leads, t.Targets, t.Targets, where)
 }
 
 // sameIssuer reports whether two issuers' names, as written, are one body:
@@ -1338,36 +1472,85 @@ func (f *intakeForm) deadlineWords(at time.Time) string {
 	return "chậm nhất " + day.Format("15:04") + " ngày " + day.Format("02/01/2006")
 }
 
-// headless names the units asked to report that have no active unit head
-// when the form asks for the head's approval: their reports could never
-// be sent.
-func headless(f *intakeForm, units []*tiendo.Unit, users []*tiendo.User) string {
+// headCheck is the units asked to report that have no active unit head:
+// in a round that asks for the head's approval their reports could never
+// be sent. The preview (beside "Lãnh đạo đơn vị duyệt trước khi gửi") and
+// the publish check both make it with Server.headCheck.
+type headCheck struct {
+	NoHead      []*tiendo.Unit // the first noHeadShown of them
+	NoHeadCount int            // all of them
+	NoHeadMore  int            // those not named
+}
+
+// noHeadShown is how many units without a head the checks name: a
+// province's round may have thousands.
+const noHeadShown = 20
+
+// headCheck finds, among the units asked, those without an active unit
+// head, in the units' order.
+func (s *Server) headCheck(ctx context.Context, asked []int64) (headCheck, error) {
+	var c headCheck
+	if len(asked) == 0 {
+		return c, nil
+	}
+	users, err := s.store.Users(ctx)
+	if err != nil {
+		return c, err
+	}
+	units, ordered, err := s.unitMap(ctx)
+	if err != nil {
+		return c, err
+	}
 	heads := map[int64]bool{}
 	for _, u := range users {
 		if u.Role == tiendo.RoleUnitHead && !u.Disabled {
 			heads[u.UnitID] = true
 		}
 	}
-	asked := map[int64]bool{}
-	for _, id := range f.Recipients {
-		asked[id] = true
+	want := map[int64]bool{}
+	for _, id := range asked {
+		want[id] = !heads[id] && units[id] != nil
 	}
-	for _, t := range f.Tasks {
-		for _, id := range t.leads() {
-			asked[id] = true
+	for _, u := range ordered {
+		if want[u.ID] {
+			c.NoHeadCount++
+			if len(c.NoHead) < noHeadShown {
+				c.NoHead = append(c.NoHead, u)
+			}
 		}
 	}
-	var names []string
-	for _, u := range units {
-		if asked[u.ID] && !heads[u.ID] {
-			names = append(names, u.Name)
-		}
-	}
-	if len(names) == 0 {
+	c.NoHeadMore = c.NoHeadCount - len(c.NoHead)
+	return c, nil
+}
+
+// Message is the preview's warning for a round that asks for the head's
+// approval.
+func (c headCheck) Message() string {
+	if c.NoHeadCount == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d đơn vị chưa có tài khoản lãnh đạo đơn vị nên sẽ không gửi được báo cáo khi cần lãnh đạo duyệt: %s. Hãy nhờ quản trị tạo tài khoản, hoặc bỏ chọn “Lãnh đạo đơn vị duyệt trước khi gửi”.",
-		len(names), strings.Join(names, "; "))
+	names := make([]string, len(c.NoHead))
+	for i, u := range c.NoHead {
+		names[i] = u.Name
+	}
+	more := ""
+	if c.NoHeadMore > 0 {
+		more = fmt.Sprintf(" và %d đơn vị khác", c.NoHeadMore)
+	}
+	return fmt.Sprintf("%d đơn vị chưa có tài khoản lãnh đạo đơn vị nên sẽ không gửi được báo cáo khi cần lãnh đạo duyệt: %s%s. Hãy nhờ quản trị tạo tài khoản, hoặc bỏ chọn “Lãnh đạo đơn vị duyệt trước khi gửi”.",
+		c.NoHeadCount, strings.Join(names, "; "), more)
+}
+
+// asked lists the units the form's round goes to: those ticked under
+// "Kính gửi" and those a task gives work to (alsoAsked).
+func (f *intakeForm) asked(also map[int64]string) []int64 {
+	out := slices.Clone(f.Recipients)
+	for id := range also {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // handleIntakePreview takes the edited preview: a button that adds or
@@ -1447,7 +1630,7 @@ func (s *Server) handleRoundPublish(w http.ResponseWriter, r *http.Request) erro
 		if err != nil {
 			return err
 		}
-		if c.PastDeadline || len(c.NoHead) > 0 || c.StalePeriod != "" {
+		if c.any() {
 			return s.render(w, http.StatusOK, "publish_confirm", c)
 		}
 	}
@@ -1472,7 +1655,7 @@ func (s *Server) handleRoundPublishConfirm(w http.ResponseWriter, r *http.Reques
 	if err != nil {
 		return err
 	}
-	if c.Round.Status == tiendo.RoundDraft && (c.PastDeadline || len(c.NoHead) > 0 || c.StalePeriod != "") {
+	if c.Round.Status == tiendo.RoundDraft && c.any() {
 		return s.render(w, http.StatusOK, "publish_confirm", c)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/rounds/%d", id), http.StatusSeeOther)
@@ -1483,21 +1666,23 @@ func (s *Server) handleRoundPublishConfirm(w http.ResponseWriter, r *http.Reques
 type publishConfirm struct {
 	page
 	Round        *tiendo.Round
-	PastDeadline bool           // every unit would be late from the start
-	StalePeriod  string         // the period ended long before the deadline: stalePeriod's message
-	NoHead       []*tiendo.Unit // the round asks for the head's approval, and these units have no head account
-	NoHeadCount  int            // all of them; NoHead names the first noHeadShown
-	NoHeadMore   int            // those not named
+	PastDeadline bool   // every unit would be late from the start
+	StalePeriod  string // the period ended long before the deadline: stalePeriod's message
+	headCheck           // the round asks for the head's approval, and these units have no head account
+	Same         []sameRound
+	Shared       []unsharedTask
 }
 
-// noHeadShown is how many units without a head the confirmation names: a
-// province's round may have thousands.
-const noHeadShown = 20
+// any reports whether there is something to confirm.
+func (c *publishConfirm) any() bool {
+	return c.PastDeadline || c.NoHeadCount > 0 || c.StalePeriod != "" || len(c.Same) > 0 || len(c.Shared) > 0
+}
 
 // publishChecks finds what would go wrong if draft round id were
 // published as it stands.
 func (s *Server) publishChecks(r *http.Request, id int64) (*publishConfirm, error) {
-	round, err := s.store.Round(r.Context(), userFrom(r.Context()), id)
+	u := userFrom(r.Context())
+	round, err := s.store.Round(r.Context(), u, id)
 	if err != nil {
 		return nil, err
 	}
@@ -1508,24 +1693,16 @@ func (s *Server) publishChecks(r *http.Request, id int64) (*publishConfirm, erro
 	c.PastDeadline = !round.Deadline.After(s.store.Now())
 	c.StalePeriod = s.stalePeriod(r, round)
 	if round.HeadApproval {
-		ids, err := s.store.UnitsWithoutHead(r.Context(), id)
-		if err != nil {
+		if c.headCheck, err = s.headCheck(r.Context(), round.UnitIDs); err != nil {
 			return nil, err
 		}
-		c.NoHeadCount = len(ids)
-		if len(ids) > 0 {
-			units, _, err := s.unitMap(r.Context())
-			if err != nil {
-				return nil, err
-			}
-			for _, id := range ids[:min(len(ids), noHeadShown)] {
-				if u := units[id]; u != nil {
-					c.NoHead = append(c.NoHead, u)
-				}
-			}
-			c.NoHeadMore = c.NoHeadCount - len(c.NoHead)
-		}
 	}
+	rounds, err := s.store.Rounds(r.Context(), u)
+	if err != nil {
+		return nil, err
+	}
+	c.Same = sameRounds(roundKeyOf(round), rounds)
+	c.Shared = unsharedRoundTasks(round)
 	return c, nil
 }
 
