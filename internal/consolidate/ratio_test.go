@@ -15,6 +15,8 @@ func TestRatioWords(t *testing.T) {
 	tren := &tiendo.Target{Text: "tỷ lệ giải ngân đạt trên 60%", Comparator: tiendo.MoreThan, Value: 60, Unit: "%"}
 	tranDuoi := &tiendo.Target{Text: "tỷ lệ hộ nghèo không quá 4,5%", Comparator: tiendo.AtMost, Value: 4.5, Unit: "%"}
 	thu := &tiendo.Target{Text: "thu nội địa tăng 10% trở lên so với dự toán tỉnh giao", Comparator: tiendo.AtLeast, Value: 10, Unit: "%", Direction: "increase", RelativeTo: "estimate"}
+	ngheo := &tiendo.Target{Text: "Báo cáo việc giảm tỷ lệ hộ nghèo từ 3% trở lên", Comparator: tiendo.AtLeast, Value: 3, Unit: "%", Direction: "decrease"}
+	vu := &tiendo.Target{Text: "giảm 5 vụ tai nạn giao thông so với cùng kỳ", Comparator: tiendo.Equal, Value: 5, Unit: "vụ", Direction: "decrease", RelativeTo: "same-period"}
 	ngansach := &tiendo.Target{Text: "thu ngân sách đạt 100% dự toán trở lên", Comparator: tiendo.AtLeast, Value: 100, Unit: "%", RelativeTo: "estimate"}
 	for _, tc := range []struct {
 		name   string
@@ -30,7 +32,10 @@ func TestRatioWords(t *testing.T) {
 		{"trên, not reached", tren, f(55), "bằng 91,7% kế hoạch", "kế hoạch"},
 		{"trên, reached: “trên mức” says it", tren, f(62), "", "kế hoạch"},
 		{"a ceiling: the ratio is the goal over the actual", tranDuoi, f(4), "", ""},
-		{"a change is not a share of the estimate", thu, f(8), "", ""},
+		{"a change is a share of the change asked, not of the estimate", thu, f(8), "bằng 80% mức tăng 10% đề ra", "mức tăng 10% đề ra"},
+		{"a decrease", ngheo, f(3.2), "bằng 106,7% mức giảm 3% đề ra", "mức giảm 3% đề ra"},
+		{"a decrease of a count, against last year", vu, f(4), "bằng 80% mức giảm 5 vụ đề ra", "mức giảm 5 vụ đề ra"},
+		{"a decrease the other way has no ratio", ngheo, f(-0.5), "", "mức giảm 3% đề ra"},
 		{"a share already says it", ngansach, f(105), "", ""},
 		{"no data", gpmb, nil, "", "kế hoạch"},
 		{"nothing done", gpmb, f(0), "", "kế hoạch"},
@@ -48,7 +53,7 @@ func TestRatioWords(t *testing.T) {
 }
 
 // ratioInSentence is a ratio as a sentence words it.
-var ratioInSentence = regexp.MustCompile(`bằng [0-9.,]+% (kế hoạch|dự toán)`)
+var ratioInSentence = regexp.MustCompile(`bằng [0-9.,]+% (kế hoạch|dự toán|mức (?:tăng|giảm) [^,]+ đề ra)`)
 
 // The report form's verdict and the consolidated report's sentence say the
 // ratio in the same words: RatioWords is the sentence's, and the sentence

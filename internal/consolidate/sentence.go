@@ -17,7 +17,7 @@ import (
 //
 //	Tỷ lệ giải phóng mặt bằng dự án Khu đô thị mới Hữu Lũng đạt 65%, bằng 92,9% kế hoạch, chưa đạt chỉ tiêu
 //	Thu nội địa tăng 12,5% so với dự toán, vượt chỉ tiêu
-//	Giảm tỷ lệ hộ nghèo 3,2%, vượt chỉ tiêu
+//	Giảm tỷ lệ hộ nghèo 3,2%, bằng 106,7% mức giảm 3% đề ra, vượt chỉ tiêu
 //	Tỷ lệ hộ nghèo còn 4%, dưới mức tối đa 4,5%, vượt chỉ tiêu
 //	Xây dựng được 01 khu dân cư kiểu mẫu, bằng 50% kế hoạch, chưa đạt chỉ tiêu
 //
@@ -63,14 +63,14 @@ func TargetSentence(t *tiendo.Target, unitName string, actual, samePeriod *float
 		parts = append(parts, "trên mức "+formatValue(g, t.Unit))
 	case t.Comparator == tiendo.MoreThan && a == g:
 		parts = append(parts, "chưa vượt mức "+formatValue(g, t.Unit))
-	case m.shape == shapeChange && verdict == tiendo.VerdictNotMet:
-		// A ratio of changes ("bằng 80% kế hoạch" for 8% against 10%)
-		// would read as a share of the estimate: give the goal instead.
-		parts = append(parts, "thấp hơn mức "+formatValue(g, t.Unit)+" đề ra")
 	default:
-		// A goal to reach: how far the actual went.
+		// A goal to reach, a level or a change: how far the actual went.
 		if w := ratioWords(t, m, a, ratio); w != "" {
 			parts = append(parts, w)
+		} else if m.shape == shapeChange && verdict == tiendo.VerdictNotMet {
+			// No ratio to give (a change the other way, a goal of
+			// nothing): the goal says how far it fell short.
+			parts = append(parts, "thấp hơn mức "+formatValue(g, t.Unit)+" đề ra")
 		}
 	}
 	parts = append(parts, verdictWords(verdict))
@@ -100,10 +100,12 @@ func verdictWords(v tiendo.Verdict) string {
 // RatioWords says how far actual went toward t's goal, in the words of the
 // consolidated report's sentence (TargetSentence), which the unit's report
 // form and every other page showing a verdict use too: "bằng 92,9% kế
-// hoạch", or "bằng 105% dự toán" for a target set against the estimate; the
-// ratio is tiendo.Assess's, written by watch.RatioText. It is "" when there
-// is no ratio and where such words would mislead (RatioBase), and for a
-// goal "trên" reached, which the sentence words as "trên mức".
+// hoạch", "bằng 105% dự toán" for a target set against the estimate, and
+// for a change "bằng 106,7% mức giảm 3% đề ra" (a decrease of 3,2% against
+// "giảm từ 3% trở lên"); the ratio is tiendo.Assess's, written by
+// watch.RatioText. It is "" when there is no ratio and where such words
+// would mislead (RatioBase), and for a goal "trên" reached, which the
+// sentence words as "trên mức".
 func RatioWords(t *tiendo.Target, actual *float64) string {
 	if t == nil || actual == nil {
 		return ""
@@ -121,13 +123,15 @@ func ratioWords(t *tiendo.Target, m measure, actual, ratio float64) string {
 }
 
 // RatioBase names what t's ratio is a share of, as RatioWords words it:
-// the estimate for a target set against it, the plan otherwise. It is ""
-// for a target whose ratio no words should give: a ceiling (Assess's ratio
-// is the goal over the actual there, and "bằng 112,5% kế hoạch" would read
-// as over the limit), a change ("tăng 8%" against "tăng 10%" is not 80% of
-// the estimate), and a share of a reference ("đạt 105% dự toán" says it
-// already). The report form gives it to its script, which words the verdict
-// while the unit types.
+// the estimate for a target set against it, the change asked for a change
+// ("mức giảm 3% đề ra": "giảm 8%" against "giảm 10%" is 80% of the
+// decrease asked, not of the plan or the estimate, which the measure itself
+// is compared with), the plan otherwise. It is "" for a target whose ratio
+// no words should give: a ceiling (Assess's ratio is the goal over the
+// actual there, and "bằng 112,5% kế hoạch" would read as over the limit),
+// and a share of a reference ("đạt 105% dự toán" says it already). The
+// report form gives it to its script, which words the verdict while the
+// unit types.
 func RatioBase(t *tiendo.Target) string {
 	if t == nil {
 		return ""
@@ -137,6 +141,8 @@ func RatioBase(t *tiendo.Target) string {
 
 func (m measure) ratioBase(t *tiendo.Target) string {
 	switch {
+	case m.shape == shapeChange:
+		return "mức " + m.verb + " " + formatValue(t.Value, t.Unit) + " đề ra"
 	case m.ceiling, m.shape != shapeLevel && m.shape != shapeCount && m.shape != shapeNamed:
 		return ""
 	case t.RelativeTo == "estimate":

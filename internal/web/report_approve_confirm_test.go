@@ -33,7 +33,7 @@ func TestApproveAsksFirstWithoutJavaScript(t *testing.T) {
 	task, target := itoa(r.Tasks[0].ID), itoa(r.Tasks[0].Targets[0].ID)
 	f := schoolsForm(r, 0, "review", "25", "Đã xây 25 trường.")
 	f.Set("confirm", "on")
-	if code, loc, body := read(x.post(x.login("pnv"), path, f)); code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=review") {
+	if code, loc, body := x.reviewConfirmed(x.login("pnv"), path, f); code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=review") {
 		t.Fatalf("send for review: %d %s\n%s", code, loc, body)
 	}
 	head := x.login("truongphong")
@@ -123,7 +123,7 @@ func TestApproveConfirmedAcrossTheDeadline(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
-	if code, _, body := read(x.post(x.login("pnv"), path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường."))); code != http.StatusSeeOther {
+	if code, _, body := x.reviewConfirmed(x.login("pnv"), path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường.")); code != http.StatusSeeOther {
 		t.Fatalf("send for review: %d\n%s", code, body)
 	}
 	var mu sync.Mutex

@@ -135,7 +135,7 @@ func TestHeadConfirmsUnusualValuesBeforeApproving(t *testing.T) {
 	target := itoa(r.Tasks[0].Targets[0].ID)
 	f := schoolsForm(r, 0, "review", "25", "Đã xây 25 trường.")
 	f.Set("confirm", "on")
-	if code, loc, body := read(x.post(rep, path, f)); code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=review") {
+	if code, loc, body := x.reviewConfirmed(rep, path, f); code != http.StatusSeeOther || !strings.HasSuffix(loc, "?ok=review") {
 		t.Fatalf("send for review: %d %s\n%s", code, loc, body)
 	}
 
@@ -179,7 +179,7 @@ func TestHeadApprovesOrdinaryValuesWithoutConfirming(t *testing.T) {
 	x, r := schoolsApp(t, true)
 	rep, head := x.login("pnv"), x.login("truongphong")
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
-	if code, _, body := read(x.post(rep, path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường."))); code != http.StatusSeeOther {
+	if code, _, body := x.reviewConfirmed(rep, path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường.")); code != http.StatusSeeOther {
 		t.Fatalf("send for review: %d\n%s", code, body)
 	}
 	if _, page := x.get(head, path); strings.Contains(page, `id="unusual-values"`) || strings.Contains(page, `name="confirm"`) {
@@ -282,7 +282,7 @@ func TestReturnCommentKeepsItsLines(t *testing.T) {
 	ctx := context.Background()
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
 	rep, head := x.login("pnv"), x.login("truongphong")
-	if code, _, body := read(x.post(rep, path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường."))); code != http.StatusSeeOther {
+	if code, _, body := x.reviewConfirmed(rep, path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường.")); code != http.StatusSeeOther {
 		t.Fatalf("send for review: %d\n%s", code, body)
 	}
 	reason := "Cần sửa:\n1. Ghi rõ tên 2 trường.\n2. Bổ sung số liệu cùng kỳ."
@@ -297,7 +297,7 @@ func TestReturnCommentKeepsItsLines(t *testing.T) {
 
 	// Sent on, approved, then returned by the office.
 	f := schoolsForm(r, x.reportOf(x.a, r).Version, "review", "2", "Đã xây 2 trường.")
-	if code, _, body := read(x.post(rep, path, f)); code != http.StatusSeeOther {
+	if code, _, body := x.reviewConfirmed(rep, path, f); code != http.StatusSeeOther {
 		t.Fatalf("send for review again: %d\n%s", code, body)
 	}
 	version = itoa(int64(x.reportOf(x.a, r).Version))

@@ -137,7 +137,11 @@ func TestHeadReturnReasonReachesTheReporter(t *testing.T) {
 		for k, v := range form {
 			f[k] = v
 		}
-		if code, _, body := read(x.post(rep, path, f)); code != http.StatusSeeOther {
+		post := func() (int, string, string) { return read(x.post(rep, path, f)) }
+		if op == "review" {
+			post = func() (int, string, string) { return x.reviewConfirmed(rep, path, f) }
+		}
+		if code, _, body := post(); code != http.StatusSeeOther {
 			t.Fatalf("%s: %d\n%s", op, code, body)
 		}
 	}
@@ -339,7 +343,7 @@ func TestHeadApprovalWithoutAHead(t *testing.T) {
 
 	// The unit with a head sends, then takes it back.
 	rep, path := x.login("pnv"), "/rounds/"+itoa(draft.ID)+"/reports/pnv"
-	if code, _, body := read(x.post(rep, path, form(0, "review"))); code != http.StatusSeeOther {
+	if code, _, body := x.reviewConfirmed(rep, path, form(0, "review")); code != http.StatusSeeOther {
 		t.Fatalf("send for review: %d\n%s", code, body)
 	}
 	_, page := x.get(rep, path)

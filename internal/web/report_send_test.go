@@ -33,6 +33,26 @@ func (x *app) sendConfirmed(c *http.Client, path string, form url.Values) (int, 
 	return read(x.post(c, path, confirmationForm(x.t, body, path, "send")))
 }
 
+// reviewConfirmed sends the report for the unit head's review as a
+// reporter who means it does: "Trình lãnh đạo đơn vị duyệt" with form,
+// which saves the draft and asks to confirm, then the confirmation's
+// "Trình lãnh đạo duyệt", which posts the form as the confirmation page
+// holds it. It returns what the second post answered, or the first when
+// that did not ask to confirm (a refusal), for the caller to check.
+func (x *app) reviewConfirmed(c *http.Client, path string, form url.Values) (int, string, string) {
+	x.t.Helper()
+	f := url.Values{}
+	for k, v := range form {
+		f[k] = append([]string(nil), v...)
+	}
+	f.Set("op", "review")
+	code, loc, body := read(x.post(c, path, f))
+	if code != http.StatusOK || !strings.Contains(body, `<dialog id="send-confirm" open`) {
+		return code, loc, body
+	}
+	return read(x.post(c, path, confirmationForm(x.t, body, path, "send_review")))
+}
+
 // approveConfirmed approves the report on the unit head's page as a head
 // who means it does: "Duyệt và gửi Văn phòng" with form (the decision
 // form's fields), which asks to confirm, then the confirmation's "Duyệt và
@@ -310,7 +330,7 @@ func TestReturnedReportSaysWhyOnTheHome(t *testing.T) {
 	}
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
 	rep, headC := x.login("pnv"), x.login("truongphong")
-	if code, _, body := read(x.post(rep, path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường."))); code != http.StatusSeeOther {
+	if code, _, body := x.reviewConfirmed(rep, path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường.")); code != http.StatusSeeOther {
 		t.Fatalf("send for review: %d\n%s", code, body)
 	}
 	reason := "Ghi rõ tên 2 trường."
@@ -336,7 +356,7 @@ func TestReturnedReportSaysWhyOnTheHome(t *testing.T) {
 	}
 
 	// Sent on, approved, returned by the office.
-	if code, _, body := read(x.post(rep, path, schoolsForm(r, x.reportOf(x.a, r).Version, "review", "2", "Đã xây 2 trường Kim Đồng và Lê Lợi."))); code != http.StatusSeeOther {
+	if code, _, body := x.reviewConfirmed(rep, path, schoolsForm(r, x.reportOf(x.a, r).Version, "review", "2", "Đã xây 2 trường Kim Đồng và Lê Lợi.")); code != http.StatusSeeOther {
 		t.Fatalf("send for review again: %d\n%s", code, body)
 	}
 	if code, _, body := x.approveConfirmed(headC, path, url.Values{"version": {itoa(int64(x.reportOf(x.a, r).Version))}, "op": {"approve"}}); code != http.StatusSeeOther {
@@ -382,7 +402,7 @@ func TestRevisionsNameWriterAndApprover(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := "/rounds/" + itoa(r.ID) + "/reports/pnv"
-	if code, _, body := read(x.post(x.login("hoa"), path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường."))); code != http.StatusSeeOther {
+	if code, _, body := x.reviewConfirmed(x.login("hoa"), path, schoolsForm(r, 0, "review", "2", "Đã xây 2 trường.")); code != http.StatusSeeOther {
 		t.Fatalf("send for review: %d\n%s", code, body)
 	}
 	if code, _, body := x.approveConfirmed(x.login("truongphong"), path, url.Values{"version": {itoa(int64(x.reportOf(x.a, r).Version))}, "op": {"approve"}}); code != http.StatusSeeOther {

@@ -860,6 +860,12 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	if !tiendo.Allowed(u, tiendo.ActionEditReport, p.Unit.ID) {
 		return tiendo.Errorf(tiendo.EFORBIDDEN, "Bạn chỉ được sửa báo cáo của đơn vị mình.")
 	}
+	if !p.Editable && p.Report.Status == tiendo.ReportReview && (op == "review" || op == "send_review" || op == "edit") {
+		// The same for the confirmation before "Trình lãnh đạo đơn vị
+		// duyệt": the report is with the unit head already.
+		http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=review", p.Round.ID, p.Unit.Code), http.StatusSeeOther)
+		return nil
+	}
 	if !p.Editable && p.Report.Status.Sent() && (op == "submit" || op == "send" || op == "edit") {
 		// "Gửi báo cáo" again on a report already sent: the page asking
 		// to confirm reloaded (it answers a POST), or sent from a second
@@ -877,23 +883,29 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 	}
 	confirm := r.PostFormValue("confirm") == "on"
 	switch op {
-	case "send", "edit":
+	case "send", "send_review", "edit":
 		// The buttons of the confirmation before sending (#send-confirm):
-		// "Gửi báo cáo" sends the report as it was confirmed, "Quay lại
-		// sửa" goes back to the form. The whole form comes with them, and
-		// without JavaScript it can be changed under the confirmation: a
-		// changed form is saved, as "Lưu nháp" saves it, and confirmed
-		// again rather than sent unseen.
+		// "Gửi báo cáo" ("Trình lãnh đạo duyệt") sends the report as it
+		// was confirmed, "Quay lại sửa" goes back to the form. The whole
+		// form comes with them, and without JavaScript it can be changed
+		// under the confirmation: a changed form is saved, as "Lưu nháp"
+		// saves it, and confirmed again rather than sent unseen.
 		if p.formIsStored() {
-			if op == "edit" {
+			switch op {
+			case "edit":
 				http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s%s", p.Round.ID, p.Unit.Code, returnTo("save", r.PostFormValue("at"))), http.StatusSeeOther)
 				return nil
+			case "send_review":
+				return s.sendForReview(w, r, p, p.Report.Version, confirm)
 			}
 			return s.sendReport(w, r, p, p.Report.Version, confirm)
 		}
-		if op == "send" {
+		switch op {
+		case "send":
 			op, p.SendChanged = "submit", true
-		} else {
+		case "send_review":
+			op, p.SendChanged = "review", true
+		default:
 			op = "save"
 		}
 	}
@@ -928,23 +940,22 @@ func (s *Server) handleReportPost(w http.ResponseWriter, r *http.Request) error 
 		return s.renderReport(w, r, http.StatusConflict, p)
 	}
 	if action != "" {
-		// "Gửi báo cáo" asks first: a sent report is the office's until
-		// it comes back, and a click on the wrong button (a phone) would
-		// send a half-read report. The draft is saved; the step is only
-		// checked, and the page asks to confirm it, saying what the report
-		// holds, what it leaves empty and whether it counts as late. The
-		// check refuses what CheckReport refuses, as sending would.
-		req := store.ActRequest{Action: action, Version: p.Report.Version, Confirm: confirm, CheckOnly: op == "submit"}
+		// "Gửi báo cáo" and "Trình lãnh đạo đơn vị duyệt" ask first: a
+		// sent report is the office's (the unit head's) until it comes
+		// back, and a click on the wrong button (a phone) would send a
+		// half-read report. The draft is saved; the step is only checked,
+		// and the page asks to confirm it, saying what the report holds,
+		// what it leaves empty and whether it counts as late. The check
+		// refuses what CheckReport refuses, as sending would.
+		req := store.ActRequest{Action: action, Version: p.Report.Version, Confirm: confirm, CheckOnly: true}
 		sent, err := s.store.ActOnReport(r.Context(), actor(r), u, p.Round.ID, p.Unit.ID, req)
 		if err != nil {
 			return s.refusedStep(w, r, p, op, err)
 		}
-		if req.CheckOnly {
-			if at := r.PostFormValue("at"); fieldID.MatchString(at) {
-				p.At = at
-			}
-			return s.askToSend(w, r, p, sent, confirm, false)
+		if at := r.PostFormValue("at"); fieldID.MatchString(at) {
+			p.At = at
 		}
+		return s.askToSend(w, r, p, sent, confirm, false)
 	}
 	// After a merge the page opens at its top, where it names what came
 	// from the other save, rather than back at the field the person was in.
@@ -998,6 +1009,21 @@ func (s *Server) sendReport(w http.ResponseWriter, r *http.Request, p *reportPag
 	return nil
 }
 
+// sendForReview sends the report to the unit head as confirmed (the
+// confirmation's "Trình lãnh đạo duyệt", the form unchanged since): no
+// save, the step on the version that was confirmed, refused as the step
+// refuses what changed since (a colleague's save, a head account
+// disabled meanwhile).
+func (s *Server) sendForReview(w http.ResponseWriter, r *http.Request, p *reportPage, version int, confirm bool) error {
+	_, err := s.store.ActOnReport(r.Context(), actor(r), userFrom(r.Context()), p.Round.ID, p.Unit.ID,
+		store.ActRequest{Action: tiendo.ReportSendForReview, Version: version, Confirm: confirm})
+	if err != nil {
+		return s.refusedStep(w, r, p, "review", err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/rounds/%d/reports/%s?ok=review", p.Round.ID, p.Unit.Code), http.StatusSeeOther)
+	return nil
+}
+
 // askToSend answers with the page asking to confirm sending the report
 // (#send-confirm), sent being the report as the submission would leave it
 // (store.ActRequest's CheckOnly); turnedLate says the confirmation before
@@ -1006,6 +1032,15 @@ func (s *Server) sendReport(w http.ResponseWriter, r *http.Request, p *reportPag
 func (s *Server) askToSend(w http.ResponseWriter, r *http.Request, p *reportPage, sent *tiendo.UnitReport, confirm, turnedLate bool) error {
 	p.Send = p.sendSummary(sent, confirm)
 	p.Send.TurnedLate = turnedLate
+	if sent.Status == tiendo.ReportReview {
+		// Sent to the unit head, the report is not submitted yet: it
+		// counts as late if the head approves it after the deadline, which
+		// may already have passed.
+		p.Send.Review = true
+		if !p.Send.Resent {
+			p.Send.Late = !s.store.Clock().Before(p.Round.Deadline)
+		}
+	}
 	if p.Editable {
 		p.Saved, p.SavedAt = true, p.Report.UpdatedAt
 	}
@@ -1107,6 +1142,10 @@ type sendSummary struct {
 	// Approve: the unit head's confirmation of "Duyệt và gửi Văn phòng",
 	// whose buttons belong to the head's decision form, not the report form.
 	Approve bool
+	// Review: the reporter's confirmation of "Trình lãnh đạo đơn vị
+	// duyệt", in a round that asks for the unit head's approval: the
+	// report goes to the head, not yet to the office.
+	Review bool
 }
 
 // sendGap is what a task of the report leaves empty: "Nhiệm vụ 2" and its

@@ -27,8 +27,9 @@
   });
 
   // The confirmation before the report goes to the office (#send-confirm),
-  // drawn open by the server once "Gửi báo cáo" saved the draft, or once the
-  // unit head pressed "Duyệt và gửi Văn phòng": opened here as a modal
+  // drawn open by the server once "Gửi báo cáo" (or, in a round with the
+  // unit head's approval, "Trình lãnh đạo đơn vị duyệt") saved the draft, or
+  // once the unit head pressed "Duyệt và gửi Văn phòng": opened here as a modal
   // dialog, so that the page under it cannot be reached and a screen reader
   // is in it. "Quay lại sửa" ("Quay lại") and Esc close it and put the
   // person back where they were, at the field they were in (data-back) or
@@ -82,7 +83,7 @@
     if (!f) return;
     f.addEventListener("submit", function (e) {
       if (sending) { e.preventDefault(); return; }
-      if (e.submitter && (e.submitter.value === "send" || e.submitter.value === "approve_send")) sending = true;
+      if (e.submitter && /^(send|send_review|approve_send)$/.test(e.submitter.value)) sending = true;
     });
   });
   window.addEventListener("pageshow", function () { sending = false; });
@@ -438,7 +439,9 @@
     var why = refused(input, a);
     bad(why);
     if (why) return;
-    if (cmp === "=" && input.dataset.dir === "decrease") cmp = "<=";
+    // A change ("giảm 3%", data-dir) is the change achieved, judged by the
+    // comparator as it stands, as Assess judges it: a decrease of 3,2%
+    // against "giảm 3%" goes beyond it.
     var v, r;
     if (cmp === "<=" || cmp === "<") {
       r = a === 0 ? 0 : g / a;
@@ -448,7 +451,8 @@
     } else {
       r = g === 0 ? 0 : a / g; v = a > g ? "Vượt" : a === g ? "Đạt" : "Chưa đạt";
     }
-    // consolidate.RatioWords: watch.RatioText's number and what it is a share of (data-ratio, "" where none is worded).
+    // consolidate.RatioWords: watch.RatioText's number and what it is a share of
+    // (data-ratio: "kế hoạch", "mức giảm 3% đề ra"; "" where none is worded).
     var base = input.dataset.ratio || "";
     out.textContent = r > 0 && base && !(cmp === ">" && a >= g)
       ? v + " · bằng " + fmt(Math.round(r * 1000) / 10, 1).replace(/,0$/, "") + "% " + base : v;
