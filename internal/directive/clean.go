@@ -45,6 +45,7 @@ func splitLines(text string) []line {
 	joinGridRows(raw)
 	joinPipeRows(raw)
 	joinDashTables(raw)
+	columnTables(raw)
 	nums := make([]int, 0, len(raw)) // each kept line's 1-based number in the input
 	gaps := spacedCellGaps(raw)
 	kept := raw[:0:0]

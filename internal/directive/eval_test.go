@@ -70,7 +70,7 @@ var blindFloors = map[string]float64{
 	"fresh35": 0.995,
 	"fresh36": 0.995,
 	"fresh37": 0.99,
-	"fresh38": 0.75,
+	"fresh38": 0.905,
 }
 
 // expectation is an .expect.json: a subset of the parse shape, written by

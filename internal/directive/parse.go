@@ -73,6 +73,10 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 		// The mail the directive was forwarded in: no field comes from it.
 		p.lines[i] = line{n: p.lines[i].n}
 	}
+	for i := range pinnedEnd(p.lines) {
+		// The chat announcement the directive was pinned under.
+		p.lines[i] = line{n: p.lines[i].n}
+	}
 	for i := range noticeEnd(p.lines) {
 		// The SMS or push notice the directive was pasted under: no
 		// field comes from it.
@@ -96,6 +100,7 @@ func Parse(text string, units []tiendo.Unit) (res *Result) {
 			}
 		}
 	}
+	p.lines = runOnLines(p.lines)
 	amendedItems(p.lines)
 	if len(units) > 0 {
 		p.reg = newUnitMatcher(units)
