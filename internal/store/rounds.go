@@ -442,6 +442,10 @@ type RoundSummary struct {
 	Submitted int // reports received: submitted once, even if since returned for revision (watch.RoundRates)
 	OnTime    int // of those, on time
 	Drafts    int // reports being written, never submitted yet
+	// Returned is, of Submitted, the reports sent back for revision and
+	// not sent again yet (watch.Rates.Returned): the round page's "trả lại
+	// … trong số đã gửi", which the home cards repeat.
+	Returned int
 }
 
 // NotSent is the number of units that have not submitted: drafts and
@@ -455,12 +459,16 @@ func (r RoundSummary) Missing() int { return r.Expected - r.Submitted - r.Drafts
 // A unit's user sees each round as the unit takes part in it: with the
 // unit's own deadline when the office extended it for the unit (asUnit).
 func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, error) {
-	where, args := visibleTo(u)
+	where, visible := visibleTo(u)
 	own := "NULL"
+	var args []any
 	if u.Role.UnitScoped() && u.UnitID != 0 {
 		own = "(SELECT ru.extended_deadline FROM round_units ru WHERE ru.round_id = rounds.id AND ru.unit_id = ?)"
-		args = append([]any{u.UnitID}, args...)
+		args = append(args, u.UnitID)
 	}
+	// Returned: sent once, and back with the unit since (watch.State's returned).
+	args = append(args, tiendo.ReportReturned, tiendo.ReportDraft, tiendo.ReportReview)
+	args = append(args, visible...)
 	// A list never shows a round's source text, which can be pages long:
 	// it is read as '' rather than fetched for every round.
 	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT `+strings.Replace(roundColumns, "source,", "'' AS source,", 1)+`, `+own+`,
@@ -468,7 +476,8 @@ func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, err
 		(SELECT COUNT(*) FROM round_units ru WHERE ru.round_id = rounds.id),
 		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NOT NULL),
 		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NOT NULL AND NOT ur.late),
-		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NULL)
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NULL),
+		(SELECT COUNT(*) FROM unit_reports ur WHERE ur.round_id = rounds.id AND ur.submitted_at IS NOT NULL AND ur.status IN (?, ?, ?))
 		FROM rounds WHERE `+where+` ORDER BY deadline DESC, id DESC`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: rounds: %w", err)
@@ -479,7 +488,7 @@ func (s *Store) Rounds(ctx context.Context, u *tiendo.User) ([]RoundSummary, err
 	for rows.Next() {
 		var sum RoundSummary
 		var own sql.NullTime
-		r, err := scanRound(rows, &own, &sum.Tasks, &sum.Expected, &sum.Submitted, &sum.OnTime, &sum.Drafts)
+		r, err := scanRound(rows, &own, &sum.Tasks, &sum.Expected, &sum.Submitted, &sum.OnTime, &sum.Drafts, &sum.Returned)
 		if err != nil {
 			return nil, err
 		}

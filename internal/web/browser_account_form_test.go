@@ -48,7 +48,8 @@ func TestBrowserRefusedFormShowsTheField(t *testing.T) {
 		}
 		// The user form has a #username too: wait for the login page.
 		logout := func() {
-			browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`))
+			browsertest.Do(t, ctx, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector("header details.menu:not([open]) > summary");
+				if (s && getComputedStyle(s).display !== "none") s.click(); })()`), chromedp.Click(`form[action="/logout"] button`))
 			browsertest.WaitFor(t, ctx, `document.querySelector('form[action="/login"]') !== null && document.readyState === "complete"`)
 		}
 		changePassword := func(current, pw, confirm string) {

@@ -51,7 +51,7 @@ func TestBrowserPhoneWidth(t *testing.T) {
 
 	browserLogin(t, ctx, base, "pnv")
 	check(t, "report", fmt.Sprintf("%s/rounds/%d/reports/pnv", base, past.ID), `nav.breadcrumb`)
-	browsertest.Do(t, ctx, chromedp.Click(`form[action="/logout"] button`), chromedp.WaitVisible(`#username`))
+	browserLogout(t, ctx)
 
 	browserLogin(t, ctx, base, "vanphong")
 	check(t, "round", fmt.Sprintf("%s/rounds/%d", base, past.ID), `main h1`)

@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +36,51 @@ type page struct {
 type navItem struct {
 	Href, Label string
 	Current     bool
+}
+
+// adminPages are the system's own pages. The administrator's menu holds
+// them under "Quản trị", so that it fits an office laptop's 1366 px with
+// the search, the bell, the name and "Đăng xuất"; another role's menu has
+// one or two of them (the office's "Thư gửi đi") and keeps them in line.
+var adminPages = []string{"/admin/units", "/admin/cutoff", issuerPath, "/outbox", "/admin/users", "/admin/audit"}
+
+// groupsAdmin reports whether p's menu groups the system's pages.
+func (p page) groupsAdmin() bool {
+	return p.User != nil && tiendo.Allowed(p.User, tiendo.ActionManageUsers, 0)
+}
+
+// MainMenu is Menu without the pages AdminMenu groups.
+func (p page) MainMenu() []navItem {
+	if !p.groupsAdmin() {
+		return p.Menu()
+	}
+	var out []navItem
+	for _, n := range p.Menu() {
+		if !slices.Contains(adminPages, n.Href) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// AdminMenu is the system's pages of the menu, grouped under "Quản trị";
+// none for a role whose menu does not group them.
+func (p page) AdminMenu() []navItem {
+	if !p.groupsAdmin() {
+		return nil
+	}
+	var out []navItem
+	for _, n := range p.Menu() {
+		if slices.Contains(adminPages, n.Href) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// AdminCurrent reports whether the page shown is one of AdminMenu's.
+func (p page) AdminCurrent() bool {
+	return slices.ContainsFunc(p.AdminMenu(), func(n navItem) bool { return n.Current })
 }
 
 // basePage fills the layout's data for the request.
