@@ -363,13 +363,16 @@ func visibleTo(u *tiendo.User) (string, []any) {
 	return `status <> 'draft' AND id IN (SELECT round_id FROM round_units WHERE unit_id IN (` + placeholders(len(ids)) + `))`, anys(ids)
 }
 
-// UnitsWithoutHead returns the units asked to report in round roundID that
-// have no active unit head account, in id order: in a round that asks for
-// the head's approval, their reports could not be sent.
-func (s *Store) UnitsWithoutHead(ctx context.Context, roundID int64) ([]int64, error) {
-	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT ru.unit_id FROM round_units ru WHERE ru.round_id = ?
-		AND NOT EXISTS (SELECT 1 FROM users u WHERE u.unit_id = ru.unit_id AND u.role = ? AND NOT u.disabled)
-		ORDER BY ru.unit_id`), roundID, tiendo.RoleUnitHead)
+// UnitsWithoutHead returns those of units unitIDs that have no active unit
+// head account, in id order: in a round that asks for the head's approval,
+// their reports could not be sent.
+func (s *Store) UnitsWithoutHead(ctx context.Context, unitIDs []int64) ([]int64, error) {
+	if len(unitIDs) == 0 {
+		return nil, nil
+	}
+	rows, err := s.rdb.QueryContext(ctx, s.q(`SELECT un.id FROM units un WHERE un.id IN (`+placeholders(len(unitIDs))+`)
+		AND NOT EXISTS (SELECT 1 FROM users u WHERE u.unit_id = un.id AND u.role = ? AND NOT u.disabled)
+		ORDER BY un.id`), append(anys(unitIDs), tiendo.RoleUnitHead)...)
 	if err != nil {
 		return nil, fmt.Errorf("store: units without a head: %w", err)
 	}

@@ -85,7 +85,7 @@ func (s *Server) publishWarnings(r *http.Request, round *tiendo.Round) []directi
 		// The warnings are not worth failing the page for: an error here
 		// leaves this one out, and a unit without a head is still told why
 		// it cannot send for review (store.ActOnReport).
-		if ids, err := s.store.UnitsWithoutHead(r.Context(), round.ID); err == nil && len(ids) > 0 {
+		if ids, err := s.store.UnitsWithoutHead(r.Context(), round.UnitIDs); err == nil && len(ids) > 0 {
 			out = append(out, directive.Warning{Code: "units-without-head",
 				Message: fmt.Sprintf("%d đơn vị chưa có tài khoản lãnh đạo đơn vị, mà đợt này yêu cầu lãnh đạo đơn vị duyệt: báo cáo của các đơn vị đó chưa gửi được cho đến khi quản trị hệ thống tạo tài khoản.", len(ids))})
 		}

@@ -1177,7 +1177,7 @@ func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, status in
 	data.Shared = unsharedTasks(f.Tasks)
 	// The publish check's own warnings, shown beside their fields so that
 	// they are seen before the round is made (publishChecks).
-	if data.Heads, err = s.headCheck(r.Context(), f.asked(data.AlsoAsked)); err != nil {
+	if data.Heads, err = s.headCheck(r.Context(), f.asked(data.AlsoAsked), units); err != nil {
 		return err
 	}
 	if f.HeadApproval {
@@ -1487,32 +1487,20 @@ type headCheck struct {
 const noHeadShown = 20
 
 // headCheck finds, among the units asked, those without an active unit
-// head, in the units' order.
-func (s *Server) headCheck(ctx context.Context, asked []int64) (headCheck, error) {
+// head, in the order of units (the system's units, as Store.Units gives
+// them).
+func (s *Server) headCheck(ctx context.Context, asked []int64, units []*tiendo.Unit) (headCheck, error) {
 	var c headCheck
-	if len(asked) == 0 {
-		return c, nil
-	}
-	users, err := s.store.Users(ctx)
+	ids, err := s.store.UnitsWithoutHead(ctx, asked)
 	if err != nil {
 		return c, err
 	}
-	units, ordered, err := s.unitMap(ctx)
-	if err != nil {
-		return c, err
+	headless := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		headless[id] = true
 	}
-	heads := map[int64]bool{}
-	for _, u := range users {
-		if u.Role == tiendo.RoleUnitHead && !u.Disabled {
-			heads[u.UnitID] = true
-		}
-	}
-	want := map[int64]bool{}
-	for _, id := range asked {
-		want[id] = !heads[id] && units[id] != nil
-	}
-	for _, u := range ordered {
-		if want[u.ID] {
+	for _, u := range units {
+		if headless[u.ID] {
 			c.NoHeadCount++
 			if len(c.NoHead) < noHeadShown {
 				c.NoHead = append(c.NoHead, u)
@@ -1693,7 +1681,11 @@ func (s *Server) publishChecks(r *http.Request, id int64) (*publishConfirm, erro
 	c.PastDeadline = !round.Deadline.After(s.store.Now())
 	c.StalePeriod = s.stalePeriod(r, round)
 	if round.HeadApproval {
-		if c.headCheck, err = s.headCheck(r.Context(), round.UnitIDs); err != nil {
+		units, err := s.store.Units(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		if c.headCheck, err = s.headCheck(r.Context(), round.UnitIDs, units); err != nil {
 			return nil, err
 		}
 	}
